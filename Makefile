@@ -1,0 +1,33 @@
+# Gongjian — see README.md. `make` builds build/gongjian (Release) and the web app beside it.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: all setup build web run test bench clean
+
+all: setup build web
+
+setup:
+	@bash scripts/setup.sh
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+
+build: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+web:
+	@if [ -f web/package.json ]; then \
+	  (cd web && npm run --silent build) && rm -rf $(BUILD)/web && cp -r web/dist $(BUILD)/web; \
+	fi
+
+run: all
+	@bash scripts/run.sh
+
+test: all
+	@bash scripts/test.sh
+
+bench: all
+	@bash scripts/bench.sh
+
+clean:
+	rm -rf $(BUILD) build-asan web/dist

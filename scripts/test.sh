@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test: C++ unit and store tests (AddressSanitizer+UBSan build, against SQLite and a
+# throwaway PostgreSQL), API integration tests against a real server process, web unit tests,
+# and browser tests in headless Chromium. Expects `make` to have built build/ and the web app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+JOBS=$(nproc)
+
+echo "== sanitizer build"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="-O1 -g" \
+  -DGONGJIAN_SANITIZE=ON -DGONGJIAN_BENCH=OFF >/dev/null
+cmake --build build-asan -j "$JOBS" --target gongjian_tests
+
+PGDIR=$(mktemp -d /tmp/gongjian-pg.XXXXXX)
+trap 'bash scripts/pg.sh stop "$PGDIR"' EXIT
+PGPORT=$((20000 + RANDOM % 20000))
+export GONGJIAN_TEST_PG_URL
+GONGJIAN_TEST_PG_URL=$(bash scripts/pg.sh start "$PGDIR" "$PGPORT")
+echo "== PostgreSQL for tests at $GONGJIAN_TEST_PG_URL"
+
+echo "== C++ unit and store tests"
+export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1
+(cd build-asan && ctest --output-on-failure -j "$JOBS")
+
+export GONGJIAN_BIN=$ROOT/build/gongjian
+if compgen -G "tests/integration/*.test.mjs" >/dev/null; then
+  echo "== API and CLI integration tests (real server process)"
+  node --test --test-concurrency=1 tests/integration/
+fi
+
+if [ -f web/package.json ]; then
+  echo "== web unit tests"
+  (cd web && npx vitest run)
+  if compgen -G "web/e2e/*.test.mjs" >/dev/null; then
+    echo "== browser tests (headless Chromium)"
+    (cd web && node --test --test-concurrency=1 e2e/)
+  fi
+fi
+echo "== all tests passed"
