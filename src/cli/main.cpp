@@ -1,16 +1,81 @@
 // gongjian: one binary, sub-commands. CLI11 lives in this file only (it is slow to compile);
-// each sub-command calls a plain function in src/cli/ that takes an options struct.
+// each sub-command calls a plain function in src/cli/ or src/api/ that takes an options struct.
 #include <CLI/CLI.hpp>
 
+#include <exception>
+#include <functional>
 #include <iostream>
+
+#include "api/server.h"
+#include "cli/commands.h"
+
+namespace {
+
+using Action = std::function<int()>;
+
+void AddServe(CLI::App& app, Action& action) {
+  static gj::api::ServerOptions o;
+  auto* cmd = app.add_subcommand("serve", "Run the HTTP server (API and web app); stops cleanly on SIGTERM");
+  cmd->add_option("--db", o.db_url, "SQLite file or postgresql:// URL")->capture_default_str();
+  cmd->add_option("--host", o.host, "Address to listen on")->capture_default_str();
+  cmd->add_option("--port", o.port, "Port")->capture_default_str();
+  cmd->add_option("--web", o.web_dir, "Directory of the built web app (default: <binary dir>/web)");
+  cmd->add_option("--threads", o.threads, "Worker threads")->capture_default_str();
+  cmd->callback([&action] { action = [] { return gj::api::RunServer(o); }; });
+}
+
+void AddDemo(CLI::App& app, Action& action) {
+  static std::string db = "gongjian-demo.db";
+  auto* cmd = app.add_subcommand("demo", "Write the deterministic demo data (聊城市, 东阿县, …) into an empty database");
+  cmd->add_option("--db", db, "SQLite file or postgresql:// URL")->capture_default_str();
+  cmd->callback([&action] { action = [] { return gj::cli::RunDemo(db); }; });
+}
+
+void AddMigrate(CLI::App& app, Action& action) {
+  static std::string db = "gongjian.db";
+  auto* cmd = app.add_subcommand("migrate", "Apply database migrations");
+  cmd->add_option("--db", db, "SQLite file or postgresql:// URL")->capture_default_str();
+  cmd->callback([&action] { action = [] { return gj::cli::RunMigrate(db); }; });
+}
+
+void AddUser(CLI::App& app, Action& action) {
+  static gj::cli::UserAddOptions o;
+  static int64_t unit = 0;
+  auto* user = app.add_subcommand("user", "Manage user accounts");
+  user->require_subcommand(1);
+  auto* add = user->add_subcommand("add", "Create a user with one role scoped to a region (and unit)");
+  add->add_option("--db", o.db_url, "SQLite file or postgresql:// URL")->required();
+  add->add_option("--login", o.login, "Login name")->required();
+  add->add_option("--name", o.name, "Display name");
+  add->add_option("--role", o.role, "admin, coordinator, leader, unit or viewer")->required();
+  add->add_option("--region", o.region, "Region code (行政区划代码) the role applies to")->required();
+  auto* unit_opt = add->add_option("--unit", unit, "Unit id (for the unit role)");
+  add->add_flag("--password-stdin", o.password_stdin, "Read the password from standard input");
+  add->callback([&action, unit_opt] {
+    if (unit_opt->count() > 0) o.unit_id = unit;
+    action = [] { return gj::cli::RunUserAdd(o); };
+  });
+}
+
+// Further capabilities register their sub-commands below.
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Gongjian (攻坚) — key projects, supervision, assessment and land efficiency"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "gongjian 0.1.0");
-
-  // Sub-commands are registered below, one block per capability.
+  Action action;
+  AddServe(app, action);
+  AddDemo(app, action);
+  AddMigrate(app, action);
+  AddUser(app, action);
 
   CLI11_PARSE(app, argc, argv);
-  return 0;
+  try {
+    return action ? action() : 0;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
 }

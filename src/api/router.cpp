@@ -1,0 +1,166 @@
+#include "api/router.h"
+
+#include <cctype>
+#include <cstdio>
+#include <regex>
+
+namespace gj::api {
+
+namespace {
+
+// "/api/v1/projects/{id}" → "/api/v1/projects/(\d+)" ; other {x} → "([^/]+)".
+std::string ToRegex(const std::string& path) {
+  std::string out;
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '{') {
+      const size_t end = path.find('}', i);
+      const std::string name = path.substr(i + 1, end - i - 1);
+      out += name == "id" ? R"((\d+))" : R"(([^/]+))";
+      i = end;
+    } else if (path[i] == '.') {
+      out += "\\.";
+    } else {
+      out += path[i];
+    }
+  }
+  return out;
+}
+
+std::string BearerToken(const httplib::Request& req) {
+  const std::string h = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  if (h.size() > prefix.size() && h.compare(0, prefix.size(), prefix) == 0) return h.substr(prefix.size());
+  return "";
+}
+
+// RFC 5987 percent-encoding for a UTF-8 file name.
+std::string EncodeFilename(const std::string& s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char ch : s) {
+    if (std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_') {
+      out += static_cast<char>(ch);
+    } else {
+      out += '%';
+      out += kHex[ch >> 4];
+      out += kHex[ch & 15];
+    }
+  }
+  return out;
+}
+
+void Send(httplib::Response& res, const Reply& r) {
+  res.status = r.status;
+  if (!r.raw.empty() || !r.content_type.empty()) {
+    if (!r.filename.empty()) {
+      res.set_header("Content-Disposition", "attachment; filename=\"export\"; filename*=UTF-8''" +
+                                                EncodeFilename(r.filename));
+    }
+    res.set_content(r.raw, r.content_type.c_str());
+    return;
+  }
+  res.set_content(r.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
+}
+
+}  // namespace
+
+Result<nlohmann::json> Call::Body() const {
+  if (req.body.size() > kMaxJsonBody) {
+    return Error{ErrorCode::kPayloadTooLarge, "the body is larger than " + std::to_string(kMaxJsonBody) + " bytes", {}, {}};
+  }
+  if (req.body.empty()) return nlohmann::json::object();
+  try {
+    return nlohmann::json::parse(req.body);
+  } catch (const nlohmann::json::parse_error& e) {
+    return Error::BadRequest(std::string("malformed JSON: ") + e.what());
+  }
+}
+
+int64_t Call::PathId(size_t index) const {
+  try {
+    return std::stoll(req.matches[index].str());
+  } catch (...) {
+    return -1;
+  }
+}
+
+std::string Call::Query(const std::string& name) const { return req.get_param_value(name); }
+
+void SendError(httplib::Response& res, const Error& e) {
+  nlohmann::json details = nlohmann::json::array();
+  for (const auto& d : e.details) details.push_back({{"field", d.field}, {"value", d.value}, {"reason", d.reason}});
+  nlohmann::json body = {{"error", {{"code", CodeName(e.code)}, {"message", e.message}, {"details", details}}}};
+  if (e.extra.is_object()) {
+    for (const auto& [k, v] : e.extra.items()) body[k] = v;
+  }
+  if (e.code == ErrorCode::kTooManyRequests && e.extra.contains("retry_after")) {
+    res.set_header("Retry-After", std::to_string(e.extra["retry_after"].get<int64_t>()));
+  }
+  Send(res, Reply::Json(body, HttpStatus(e.code)));
+}
+
+void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth) {
+  for (const auto& route : routes) {
+    auto handler = [route, auth](const httplib::Request& req, httplib::Response& res) {
+      try {
+        Call call{req, service::MakeCtx({}), BearerToken(req)};
+        if (route.needs_caller) {
+          auto caller = auth(call.token);
+          if (!caller) return SendError(res, caller.error());
+          call.ctx.caller = std::move(caller.value());
+        }
+        auto reply = route.handler(call);
+        if (!reply) return SendError(res, reply.error());
+        Send(res, reply.value());
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "error: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+        SendError(res, Error{ErrorCode::kInternal, "internal error; the request changed nothing", {}, {}});
+      }
+    };
+    const std::string re = ToRegex(route.path);
+    if (route.method == "GET") svr.Get(re, handler);
+    else if (route.method == "POST") svr.Post(re, handler);
+    else if (route.method == "PUT") svr.Put(re, handler);
+    else if (route.method == "PATCH") svr.Patch(re, handler);
+    else if (route.method == "DELETE") svr.Delete(re, handler);
+  }
+}
+
+nlohmann::json OpenApi(const std::vector<Route>& routes) {
+  nlohmann::json paths = nlohmann::json::object();
+  const nlohmann::json error_ref = {{"$ref", "#/components/schemas/Error"}};
+  for (const auto& r : routes) {
+    std::string method = r.method;
+    for (auto& ch : method) ch = static_cast<char>(std::tolower(ch));
+    nlohmann::json op = {{"summary", r.summary},
+                         {"responses",
+                          {{"200", {{"description", "OK"}}},
+                           {"default", {{"description", "error", }, {"content", {{"application/json", {{"schema", error_ref}}}}}}}}}};
+    nlohmann::json params = nlohmann::json::array();
+    for (size_t i = r.path.find('{'); i != std::string::npos; i = r.path.find('{', i + 1)) {
+      const std::string name = r.path.substr(i + 1, r.path.find('}', i) - i - 1);
+      params.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", name == "id" ? "integer" : "string"}}}});
+    }
+    if (!params.empty()) op["parameters"] = params;
+    if (!r.needs_caller) op["security"] = nlohmann::json::array();
+    paths[r.path][method] = op;
+  }
+  return {{"openapi", "3.0.3"},
+          {"info", {{"title", "Gongjian (攻坚) API"}, {"version", "1"}}},
+          {"paths", paths},
+          {"security", nlohmann::json::array({{{"bearer", nlohmann::json::array()}}})},
+          {"components",
+           {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}},
+            {"schemas",
+             {{"Error",
+               {{"type", "object"},
+                {"properties",
+                 {{"error",
+                   {{"type", "object"},
+                    {"properties",
+                     {{"code", {{"type", "string"}}},
+                      {"message", {{"type", "string"}}},
+                      {"details", {{"type", "array"}, {"items", {{"type", "object"}, {"properties", {{"field", {{"type", "string"}}}, {"value", {{"type", "string"}}}, {"reason", {{"type", "string"}}}}}}}}}}}}}}}}}}}}}};
+}
+
+}  // namespace gj::api

@@ -1,0 +1,58 @@
+// A small route table over cpp-httplib: every endpoint is declared once (method, path, summary,
+// whether it needs a caller), which also yields the OpenAPI document. Handlers return Result<Reply>;
+// an Error becomes {"error":{code,message,details}} with the code's one HTTP status.
+#pragma once
+
+#include <httplib.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.h"
+#include "service/context.h"
+
+namespace gj::api {
+
+struct Reply {
+  int status = 200;
+  nlohmann::json body;
+  std::string raw;           // when set: a file download
+  std::string content_type;  // for raw
+  std::string filename;      // Content-Disposition for raw
+  static Reply Json(nlohmann::json j, int status = 200) { return Reply{status, std::move(j), "", "", ""}; }
+};
+
+struct Call {
+  const httplib::Request& req;
+  service::Ctx ctx;
+  std::string token;
+
+  // The JSON body; a malformed or oversized body is an error value.
+  Result<nlohmann::json> Body() const;
+  int64_t PathId(size_t index = 1) const;
+  std::string Query(const std::string& name) const;
+};
+
+using Handler = std::function<Result<Reply>(Call&)>;
+
+struct Route {
+  std::string method;        // GET, POST, PATCH, PUT, DELETE
+  std::string path;          // OpenAPI form: /api/v1/projects/{id}
+  std::string summary;
+  bool needs_caller = true;
+  Handler handler;
+};
+
+// Authenticates a bearer token into a caller (supplied by the server).
+using Authenticator = std::function<Result<access::Caller>(const std::string& token)>;
+
+constexpr size_t kMaxJsonBody = 1 << 20;
+
+void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth);
+void SendError(httplib::Response& res, const Error& e);
+nlohmann::json OpenApi(const std::vector<Route>& routes);
+
+}  // namespace gj::api

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <vector>
+
+#include "api/router.h"
+#include "service/access/auth_service.h"
+#include "service/ledger/ledger_service.h"
+#include "store/db.h"
+
+namespace gj::api {
+
+constexpr size_t kMaxUploadBytes = 64u << 20;
+
+struct Services {
+  store::Database& db;
+  service::AuthService& auth;
+  service::LedgerService& ledger;
+};
+
+std::vector<Route> AllRoutes(Services& s);
+
+}  // namespace gj::api

@@ -1,0 +1,112 @@
+#include "api/server.h"
+
+#include <httplib.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "api/router.h"
+#include "api/routes.h"
+#include "service/access/auth_service.h"
+#include "service/ledger/ledger_service.h"
+#include "store/db.h"
+
+namespace gj::api {
+
+namespace {
+
+std::string ExeDir() {
+  std::error_code ec;
+  auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? "." : p.parent_path().string();
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Serves the built web app, with index.html for history-mode routes outside /api/.
+void MountWeb(httplib::Server& svr, const std::string& dir) {
+  if (dir.empty() || !std::filesystem::exists(dir + "/index.html")) {
+    std::fprintf(stderr, "note: no web app at '%s' (build it with `make`); serving the API only\n", dir.c_str());
+    return;
+  }
+  svr.set_mount_point("/", dir);
+  const std::string index = dir + "/index.html";
+  svr.set_error_handler([index](const httplib::Request& req, httplib::Response& res) {
+    if (res.status == 404 && req.method == "GET" && req.path.rfind("/api/", 0) != 0) {
+      res.status = 200;
+      res.set_content(ReadFile(index), "text/html; charset=utf-8");
+    } else if (res.body.empty()) {
+      SendError(res, Error{res.status == 404 ? ErrorCode::kNotFound : res.status == 413 ? ErrorCode::kPayloadTooLarge : ErrorCode::kBadRequest,
+                           res.status == 404 ? "no such endpoint: " + req.method + " " + req.path : "the request was refused", {}, {}});
+    }
+  });
+}
+
+}  // namespace
+
+int RunServer(const ServerOptions& o) {
+  // Block the stop signals in every thread; one thread waits for them and stops the server.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto db = store::Database::Open(o.db_url, static_cast<size_t>(o.threads) + 2);
+  store::Migrate(*db);
+  service::AuthService auth(*db);
+  service::LedgerService ledger(*db);
+  ledger.Regions();  // warm the region cache before serving
+
+  httplib::Server svr;
+  const int threads = o.threads;
+  svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  svr.set_tcp_nodelay(true);
+  svr.set_keep_alive_max_count(10000);
+  svr.set_payload_max_length(kMaxUploadBytes);
+  svr.set_read_timeout(30, 0);
+
+  Services services{*db, auth, ledger};
+  auto routes = AllRoutes(services);
+  Install(svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); });
+  const std::string openapi = OpenApi(routes).dump(2);
+  svr.Get("/api/v1/openapi.json", [openapi](const httplib::Request&, httplib::Response& res) {
+    res.set_content(openapi, "application/json; charset=utf-8");
+  });
+  svr.Get("/healthz", [&db](const httplib::Request&, httplib::Response& res) {
+    auto c = db->Acquire();
+    c->Query("SELECT 1");
+    res.set_content(R"({"status":"ok"})", "application/json");
+  });
+  MountWeb(svr, o.web_dir.empty() ? ExeDir() + "/web" : o.web_dir);
+
+  std::thread stopper([&svr, signals] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    std::fprintf(stderr, "gongjian: signal %d, stopping\n", sig);
+    svr.stop();
+  });
+  if (!svr.bind_to_port(o.host.c_str(), o.port)) {
+    std::fprintf(stderr, "gongjian: cannot listen on %s:%d\n", o.host.c_str(), o.port);
+    pthread_kill(stopper.native_handle(), SIGTERM);
+    stopper.join();
+    return 1;
+  }
+  std::fprintf(stderr, "gongjian: serving http://%s:%d/ (database %s)\n", o.host.c_str(), o.port,
+               db->dialect() == store::Dialect::kPostgres ? "PostgreSQL" : o.db_url.c_str());
+  svr.listen_after_bind();
+  stopper.join();
+  std::fprintf(stderr, "gongjian: stopped\n");
+  return 0;
+}
+
+}  // namespace gj::api

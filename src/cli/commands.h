@@ -1,0 +1,34 @@
+// Sub-commands as plain functions (CLI11 stays in main.cpp). Each returns the exit status:
+// 0 success, 1 failure of the environment (database, file), 2 invalid input.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace gj::cli {
+
+int RunDemo(const std::string& db_url);
+
+struct UserAddOptions {
+  std::string db_url;
+  std::string login;
+  std::string name;
+  std::string role;
+  std::string region;
+  std::optional<int64_t> unit_id;
+  bool password_stdin = false;
+};
+int RunUserAdd(const UserAddOptions& o);
+
+int RunMigrate(const std::string& db_url);
+
+// Prints an error value as "error: message" plus one line per detail, to stderr.
+}  // namespace gj::cli
+
+#include "common/result.h"
+
+namespace gj::cli {
+void PrintError(const Error& e);
+int ExitStatus(const Error& e);
+
+}  // namespace gj::cli

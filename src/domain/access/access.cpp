@@ -1,0 +1,135 @@
+#include "domain/access/access.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace gj::access {
+
+const char* const kProjectRead = "project.read";
+const char* const kProjectWrite = "project.write";
+const char* const kProjectImport = "project.import";
+const char* const kDictionaryAdmin = "dictionary.admin";
+const char* const kUserAdmin = "user.admin";
+
+const std::vector<std::string> kRoles = {"admin", "coordinator", "leader", "unit", "viewer"};
+
+namespace {
+
+struct PolicyRow {
+  const char* role;
+  const char* action;
+  Scope scope;
+};
+
+// The permission table. A (role, action) pair not listed is not allowed.
+constexpr PolicyRow kPolicy[] = {
+    {"admin", kProjectRead, Scope::kRegion},
+    {"admin", kProjectWrite, Scope::kRegion},
+    {"admin", kProjectImport, Scope::kRegion},
+    {"admin", kDictionaryAdmin, Scope::kRegion},
+    {"admin", kUserAdmin, Scope::kRegion},
+    {"coordinator", kProjectRead, Scope::kRegion},
+    {"coordinator", kProjectWrite, Scope::kRegion},
+    {"coordinator", kProjectImport, Scope::kRegion},
+    {"leader", kProjectRead, Scope::kRegion},
+    {"unit", kProjectRead, Scope::kRegion},
+    {"unit", kProjectWrite, Scope::kUnit},
+    {"viewer", kProjectRead, Scope::kRegion},
+};
+
+}  // namespace
+
+RegionTree::RegionTree(std::vector<Region> regions) : regions_(std::move(regions)) {
+  for (size_t i = 0; i < regions_.size(); ++i) {
+    index_[regions_[i].code] = i;
+    if (!regions_[i].parent_code.empty()) children_[regions_[i].parent_code].push_back(regions_[i].code);
+  }
+}
+
+const Region* RegionTree::Find(const std::string& code) const {
+  auto it = index_.find(code);
+  return it == index_.end() ? nullptr : &regions_[it->second];
+}
+
+bool RegionTree::Within(const std::string& code, const std::string& ancestor) const {
+  std::string cur = code;
+  for (int guard = 0; guard < 16 && !cur.empty(); ++guard) {
+    if (cur == ancestor) return true;
+    const Region* r = Find(cur);
+    if (!r) return false;
+    cur = r->parent_code;
+  }
+  return false;
+}
+
+std::vector<std::string> RegionTree::Subtree(const std::string& code) const {
+  std::vector<std::string> out;
+  if (!Find(code)) return out;
+  std::vector<std::string> stack = {code};
+  while (!stack.empty()) {
+    std::string c = stack.back();
+    stack.pop_back();
+    out.push_back(c);
+    if (auto it = children_.find(c); it != children_.end()) {
+      stack.insert(stack.end(), it->second.begin(), it->second.end());
+    }
+  }
+  return out;
+}
+
+std::string RegionTree::CountyOf(const std::string& code) const {
+  const Region* r = Find(code);
+  while (r && r->level != "county") r = Find(r->parent_code);
+  return r ? r->code : "";
+}
+
+Scope ScopeOf(const std::string& role, const std::string& action) {
+  for (const auto& row : kPolicy) {
+    if (role == row.role && action == row.action) return row.scope;
+  }
+  return Scope::kNone;
+}
+
+bool IsKnownRole(const std::string& role) { return std::find(kRoles.begin(), kRoles.end(), role) != kRoles.end(); }
+
+bool Allowed(const Caller& caller, const std::string& action, const Target& target, const RegionTree& tree) {
+  for (const auto& g : caller.grants) {
+    const Scope scope = ScopeOf(g.role, action);
+    if (scope == Scope::kNone) continue;
+    const bool in_region = tree.Within(target.county_code, g.region_code) ||
+                           (!target.town_code.empty() && tree.Within(target.town_code, g.region_code));
+    if (!in_region) continue;
+    if (scope == Scope::kRegion) return true;
+    if (scope == Scope::kUnit && g.unit_id && target.unit_id == g.unit_id) return true;
+  }
+  return false;
+}
+
+bool AllowedAnywhere(const Caller& caller, const std::string& action) {
+  return std::any_of(caller.grants.begin(), caller.grants.end(),
+                     [&](const RoleGrant& g) { return ScopeOf(g.role, action) != Scope::kNone; });
+}
+
+std::set<std::string> Permissions(const Caller& caller) {
+  std::set<std::string> out;
+  for (const auto& g : caller.grants) {
+    for (const auto& row : kPolicy) {
+      if (g.role == row.role) out.insert(row.action);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> ReadableRegions(const Caller& caller, const RegionTree& tree) {
+  std::vector<std::string> out;
+  for (const auto& g : caller.grants) {
+    if (ScopeOf(g.role, kProjectRead) == Scope::kNone) continue;
+    auto sub = tree.Subtree(g.region_code);
+    out.insert(out.end(), sub.begin(), sub.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace gj::access

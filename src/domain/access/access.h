@@ -1,0 +1,85 @@
+// Who may do what, where. Permissions are data: a table of (role, action) → scope, read by one
+// function. A caller holds role grants, each scoped to a region (and optionally a unit).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace gj::access {
+
+enum class Scope {
+  kNone,    // not allowed
+  kRegion,  // anything in the grant's region or below it
+  kUnit,    // only objects whose lead unit is the grant's unit (within its region)
+};
+
+struct RoleGrant {
+  std::string role;
+  std::string region_code;
+  std::optional<int64_t> unit_id;
+};
+
+struct Caller {
+  int64_t user_id = 0;
+  std::string login;
+  std::string name;
+  std::vector<RoleGrant> grants;
+};
+
+struct Region {
+  std::string code;
+  std::string name;
+  std::string level;  // province, city, county, town, zone
+  std::string parent_code;
+};
+
+// The region hierarchy, small enough to hold in memory.
+class RegionTree {
+ public:
+  explicit RegionTree(std::vector<Region> regions = {});
+  const Region* Find(const std::string& code) const;
+  // True when `code` is `ancestor` or lies below it.
+  bool Within(const std::string& code, const std::string& ancestor) const;
+  // `code` and every region below it.
+  std::vector<std::string> Subtree(const std::string& code) const;
+  const std::vector<Region>& all() const { return regions_; }
+  // The county a region belongs to (itself for a county; its parent county for a town or zone).
+  std::string CountyOf(const std::string& code) const;
+
+ private:
+  std::vector<Region> regions_;
+  std::map<std::string, size_t> index_;
+  std::map<std::string, std::vector<std::string>> children_;
+};
+
+// Actions, named as in the API's `permissions` list.
+extern const char* const kProjectRead;
+extern const char* const kProjectWrite;
+extern const char* const kProjectImport;
+extern const char* const kDictionaryAdmin;
+extern const char* const kUserAdmin;
+
+extern const std::vector<std::string> kRoles;  // admin, coordinator, leader, unit, viewer
+
+Scope ScopeOf(const std::string& role, const std::string& action);
+bool IsKnownRole(const std::string& role);
+
+// The object being acted on: where it is and which unit leads it.
+struct Target {
+  std::string county_code;
+  std::string town_code;
+  std::optional<int64_t> unit_id;
+};
+
+bool Allowed(const Caller& caller, const std::string& action, const Target& target, const RegionTree& tree);
+// Allowed somewhere (e.g. to show a menu, or for actions without a target object).
+bool AllowedAnywhere(const Caller& caller, const std::string& action);
+std::set<std::string> Permissions(const Caller& caller);
+// Regions whose objects the caller may read: each grant's subtree.
+std::vector<std::string> ReadableRegions(const Caller& caller, const RegionTree& tree);
+
+}  // namespace gj::access

@@ -1,0 +1,70 @@
+// Accounts and sessions: argon2id password hashes (libsodium), bearer tokens stored only as hashes,
+// expiry and revocation, long-lived API tokens, and throttling of repeated failed logins. All state
+// lives in the store so several server instances can share it.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.h"
+#include "domain/access/access.h"
+#include "store/db.h"
+
+namespace gj::service {
+
+std::string HashPassword(const std::string& password);
+bool VerifyPassword(const std::string& hash, const std::string& password);
+
+struct NewUser {
+  std::string login;
+  std::string name;
+  std::string password;
+  std::string role;
+  std::string region_code;
+  std::optional<int64_t> unit_id;
+  std::optional<int64_t> person_id;
+};
+
+struct LoginResult {
+  std::string token;
+  int64_t expires_at = 0;
+  access::Caller caller;
+};
+
+// Lock-out after repeated failures (policy as data).
+struct LoginThrottle {
+  int free_failures = 5;        // failures allowed before any wait
+  int64_t base_wait_s = 5;      // wait after the first throttled failure, doubling after each
+  int64_t max_wait_s = 900;
+  int64_t forget_after_s = 3600;  // failures older than this are forgotten
+};
+
+class AuthService {
+ public:
+  explicit AuthService(store::Database& db, LoginThrottle throttle = {}) : db_(db), throttle_(throttle) {}
+
+  // Creates a user with one role grant; validates role, region, unit and password strength.
+  Result<int64_t> AddUser(const NewUser& u, const std::string& now_iso);
+  Result<LoginResult> Login(const std::string& login, const std::string& password, int64_t now_unix,
+                            const std::string& now_iso);
+  Result<access::Caller> Authenticate(const std::string& token, int64_t now_unix);
+  Status Logout(const std::string& token);
+  Result<nlohmann::json> CreateApiToken(const access::Caller& caller, const std::string& name, int days,
+                                        int64_t now_unix, const std::string& now_iso);
+  nlohmann::json ListApiTokens(const access::Caller& caller);
+  Status RevokeApiToken(const access::Caller& caller, int64_t id);
+
+  static constexpr int64_t kSessionSeconds = 12 * 3600;
+
+ private:
+  std::string IssueToken(store::Connection& c, int64_t user_id, const std::string& kind, const std::string& name,
+                         int64_t expires_at, const std::string& now_iso);
+  access::Caller LoadCaller(store::Connection& c, int64_t user_id);
+
+  store::Database& db_;
+  LoginThrottle throttle_;
+};
+
+}  // namespace gj::service

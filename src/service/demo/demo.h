@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+
+#include "common/date.h"
+#include "common/result.h"
+#include "store/db.h"
+
+namespace gj::service {
+
+struct DemoSummary {
+  int regions = 0, units = 0, people = 0, projects = 0, users = 0;
+};
+
+// Builds the deterministic demo modelled on the seeds: 聊城市 with 东阿县 (its real towns and the
+// development zone), 冠县, 高唐县 and 阳谷县; departments, leaders, about 150 key projects in 东阿 and
+// some in each other county; one demo user per role (password "demo1234"). Refuses a database
+// that already has projects. `today` anchors every date so the demo looks current.
+Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std::string& now_iso);
+
+}  // namespace gj::service

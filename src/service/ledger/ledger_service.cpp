@@ -1,0 +1,361 @@
+#include "service/ledger/ledger_service.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "store/journal.h"
+#include "store/org_store.h"
+
+namespace gj::service {
+
+namespace {
+
+access::Target TargetOf(const ledger::Project& p) {
+  return {p.county_code, p.town_code.value_or(""), p.unit_id};
+}
+
+nlohmann::json ChangesJson(const std::vector<ledger::FieldChange>& changes) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& c : changes) out.push_back({{"field", c.field}, {"old", c.old_value}, {"new", c.new_value}});
+  return out;
+}
+
+Error VersionConflict(const store::ProjectRow& current) {
+  Error e = Error::Conflict("the project was changed by someone else (version " +
+                            std::to_string(current.project.version) + "); reload and apply your change again");
+  e.extra["current"] = ProjectView(current);
+  return e;
+}
+
+}  // namespace
+
+nlohmann::json ProjectView(const store::ProjectRow& row) {
+  nlohmann::json j = ledger::ToJson(row.project);
+  j["county_name"] = row.county_name;
+  j["town_name"] = row.town_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.town_name);
+  j["leader_name"] = row.leader_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.leader_name);
+  j["unit_name"] = row.unit_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.unit_name);
+  return j;
+}
+
+access::RegionTree LedgerService::Regions() {
+  std::lock_guard lock(mu_);
+  if (!regions_) {
+    auto c = db_.Acquire();
+    regions_ = access::RegionTree(store::LoadRegions(*c));
+  }
+  return *regions_;
+}
+
+void LedgerService::ReloadRegions() {
+  std::lock_guard lock(mu_);
+  regions_.reset();
+}
+
+std::vector<std::string> LedgerService::ScopeFor(const Ctx& ctx, const std::string& region) {
+  auto tree = Regions();
+  auto scope = access::ReadableRegions(ctx.caller, tree);
+  if (region.empty()) return scope;
+  // A region filter narrows the scope to that region's subtree.
+  auto sub = tree.Subtree(region);
+  std::vector<std::string> out;
+  for (const auto& code : sub) {
+    if (std::binary_search(scope.begin(), scope.end(), code)) out.push_back(code);
+  }
+  return out;
+}
+
+Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) {
+  f.regions = ScopeFor(ctx, "");
+  f.unscoped = false;
+  auto c = db_.Acquire();
+  ProjectPage page;
+  page.items = store::ListProjects(*c, f);
+  page.total_count = store::CountProjects(*c, f);
+  page.offset = f.offset;
+  page.limit = f.limit;
+  return page;
+}
+
+Result<store::ProjectRow> LedgerService::Get(const Ctx& ctx, int64_t id) {
+  auto c = db_.Acquire();
+  auto row = store::LoadProjectRow(*c, id);
+  if (!row || !access::Allowed(ctx.caller, access::kProjectRead, TargetOf(row->project), Regions())) {
+    return Error::NotFound("no project " + std::to_string(id));
+  }
+  return std::move(*row);
+}
+
+void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p, Problems& pr) {
+  auto tree = Regions();
+  const access::Region* county = tree.Find(p.county_code);
+  if (!p.county_code.empty() && (!county || county->level != "county")) {
+    pr.Add("county_code", p.county_code, "not a county (县区) code");
+  }
+  if (p.town_code) {
+    const access::Region* town = tree.Find(*p.town_code);
+    if (!town || town->parent_code != p.county_code) pr.Add("town_code", *p.town_code, "not a town (镇街) of county " + p.county_code);
+  }
+  if (p.leader_id && !store::LoadPerson(c, *p.leader_id)) pr.Add("leader_id", std::to_string(*p.leader_id), "unknown person");
+  if (p.unit_id && !store::LoadUnit(c, *p.unit_id)) pr.Add("unit_id", std::to_string(*p.unit_id), "unknown unit");
+  if (county && !access::Allowed(ctx.caller, access::kProjectWrite, TargetOf(p), tree)) {
+    pr.Add("county_code", p.county_code, "you may not edit projects there (outside your region or unit)");
+  }
+}
+
+Result<store::ProjectRow> LedgerService::Create(const Ctx& ctx, const nlohmann::json& body) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kProjectWrite)) return Error::Forbidden("you may not create projects");
+  ledger::Project p;
+  p.year = ctx.today.year;
+  p.stage = "planned";
+  if (auto st = ledger::ApplyPatch(p, body); !st) return st.error();
+  auto c = db_.Acquire();
+  Problems pr = ledger::ValidateProject(p, store::LoadDictionaries(*c), ctx.today);
+  CheckReferences(*c, ctx, p, pr);
+  if (!pr.empty()) return pr.ToError("the project is not valid");
+  p.version = 1;
+  p.created_at = p.updated_at = ctx.now;
+  store::Transaction tx(*c);
+  try {
+    p.id = store::InsertProject(*c, p);
+  } catch (const store::DbError& e) {
+    if (e.kind() != store::DbError::Kind::kUniqueViolation) throw;
+    return Error::Conflict("a project with this code (项目编号) or national code (项目代码) already exists");
+  }
+  store::WriteJournal(*c, "project", p.id, "create", ctx.caller.user_id, ctx.now,
+                      ChangesJson(ledger::Diff(nlohmann::json::object(), ledger::ToJson(p))));
+  tx.Commit();
+  return *store::LoadProjectRow(*c, p.id);
+}
+
+Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, const nlohmann::json& body,
+                                                const std::string& action, const Mutation& change) {
+  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  if (!body.contains("version") || !body["version"].is_number_integer()) {
+    return Error::Invalid("the current version is required", {{"version", body.value("version", nlohmann::json()).dump(), "required integer"}});
+  }
+  const int64_t version = body["version"].get<int64_t>();
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  auto current = store::LoadProjectRow(*c, id);
+  auto tree = Regions();
+  if (!current || !access::Allowed(ctx.caller, access::kProjectRead, TargetOf(current->project), tree)) {
+    return Error::NotFound("no project " + std::to_string(id));
+  }
+  if (!access::Allowed(ctx.caller, access::kProjectWrite, TargetOf(current->project), tree)) {
+    return Error::Forbidden("you may read this project but not change it");
+  }
+  if (current->project.version != version) return VersionConflict(*current);
+  if (current->project.archived && action != "archive") return Error::Conflict("the project is archived");
+
+  ledger::Project p = current->project;
+  const nlohmann::json before = ledger::ToJson(p);
+  if (auto st = change(p); !st) return st.error();
+  Problems pr = ledger::ValidateProject(p, store::LoadDictionaries(*c), ctx.today);
+  CheckReferences(*c, ctx, p, pr);
+  if (!pr.empty()) return pr.ToError("the change is not valid");
+  const auto changes = ledger::Diff(before, ledger::ToJson(p));
+  if (changes.empty()) return std::move(*current);  // nothing to do: no new version, no entry
+  p.version = version + 1;
+  p.updated_at = ctx.now;
+  try {
+    if (!store::UpdateProject(*c, p, version)) return VersionConflict(*store::LoadProjectRow(*c, id));
+  } catch (const store::DbError& e) {
+    if (e.kind() != store::DbError::Kind::kUniqueViolation) throw;
+    return Error::Conflict("another project already has this code (项目编号) or national code (项目代码)");
+  }
+  store::WriteJournal(*c, "project", id, action, ctx.caller.user_id, ctx.now, ChangesJson(changes));
+  tx.Commit();
+  return *store::LoadProjectRow(*c, id);
+}
+
+Result<store::ProjectRow> LedgerService::Update(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+  return Mutate(ctx, id, body, "update", [&](ledger::Project& p) -> Status {
+    const std::string from = p.stage;
+    if (auto st = ledger::ApplyPatch(p, body); !st) return st.error();
+    if (!ledger::StageTransitionAllowed(from, p.stage)) {
+      return Error::Conflict("the stage cannot change from '" + from + "' to '" + p.stage + "'");
+    }
+    return Ok{};
+  });
+}
+
+Result<store::ProjectRow> LedgerService::ChangeStage(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+  if (!body.is_object() || !body.contains("stage") || !body["stage"].is_string()) {
+    return Error::Invalid("the new stage is required", {{"stage", "", "required"}});
+  }
+  for (const auto& [key, value] : body.items()) {
+    if (key != "version" && key != "stage" && key != "actual_start" && key != "actual_completion") {
+      return Error::BadRequest("unknown field '" + key + "' in a stage change");
+    }
+  }
+  return Mutate(ctx, id, body, "stage", [&](ledger::Project& p) -> Status {
+    const std::string from = p.stage;
+    if (auto st = ledger::ApplyPatch(p, body); !st) return st.error();
+    if (!ledger::StageTransitionAllowed(from, p.stage)) {
+      return Error::Conflict("the stage cannot change from '" + from + "' to '" + p.stage + "'");
+    }
+    return Ok{};
+  });
+}
+
+Result<store::ProjectRow> LedgerService::Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+  return Mutate(ctx, id, body, "archive", [](ledger::Project& p) -> Status {
+    if (p.archived) return Error::Conflict("the project is already archived");
+    p.archived = true;
+    return Ok{};
+  });
+}
+
+Result<nlohmann::json> LedgerService::Journal(const Ctx& ctx, int64_t id) {
+  auto row = Get(ctx, id);
+  if (!row) return row.error();
+  auto c = db_.Acquire();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& r : store::ReadJournal(*c, "project", id).rows) {
+    items.push_back({{"id", store::AsInt(r[0])},
+                     {"at", store::AsText(r[1])},
+                     {"user_id", store::IsNull(r[2]) ? nlohmann::json(nullptr) : nlohmann::json(store::AsInt(r[2]))},
+                     {"user_name", store::AsText(r[3])},
+                     {"action", store::AsText(r[4])},
+                     {"changes", nlohmann::json::parse(store::AsText(r[5]))}});
+  }
+  return nlohmann::json{{"items", items}};
+}
+
+ledger::Dictionaries LedgerService::Dictionaries() {
+  auto c = db_.Acquire();
+  return store::LoadDictionaries(*c);
+}
+
+nlohmann::json LedgerService::DictionariesJson() {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [kind, list] : Dictionaries()) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& e : list) {
+      items.push_back({{"code", e.code}, {"label_zh", e.label_zh}, {"label_en", e.label_en}, {"sort", e.sort}, {"active", e.active}});
+    }
+    out[kind] = items;
+  }
+  return out;
+}
+
+Result<nlohmann::json> LedgerService::PutDictionary(const Ctx& ctx, const std::string& kind, const nlohmann::json& body) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kDictionaryAdmin)) return Error::Forbidden("only an admin may edit dictionaries");
+  if (std::find(ledger::kDictionaryKinds.begin(), ledger::kDictionaryKinds.end(), kind) == ledger::kDictionaryKinds.end()) {
+    return Error::NotFound("no dictionary '" + kind + "'");
+  }
+  if (!body.is_object() || !body.contains("items") || !body["items"].is_array()) {
+    return Error::BadRequest("the body must be {\"items\": [...]}");
+  }
+  Problems pr;
+  std::vector<ledger::DictEntry> items;
+  for (size_t i = 0; i < body["items"].size(); ++i) {
+    const auto& it = body["items"][i];
+    const std::string at = "items[" + std::to_string(i) + "]";
+    if (!it.is_object() || !it.contains("code") || !it["code"].is_string() || it["code"].get<std::string>().empty() ||
+        !it.contains("label_zh") || !it["label_zh"].is_string()) {
+      pr.Add(at, it.dump(), "needs code and label_zh strings");
+      continue;
+    }
+    ledger::DictEntry e{it["code"], it["label_zh"], it.value("label_en", it["code"].get<std::string>()),
+                        it.value("sort", static_cast<int>(i + 1)), it.value("active", true)};
+    for (const auto& prev : items) {
+      if (prev.code == e.code) pr.Add(at + ".code", e.code, "duplicate code");
+    }
+    items.push_back(std::move(e));
+  }
+  if (items.empty()) pr.Add("items", "[]", "a dictionary needs at least one entry");
+  if (!pr.empty()) return pr.ToError("the dictionary is not valid");
+  const auto before = DictionariesJson().value(kind, nlohmann::json::array());
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  // Seed every kind on the first edit so the stored set is complete.
+  if (store::AsInt(c->Query("SELECT COUNT(*) FROM dictionaries").rows[0][0]) == 0) {
+    for (const auto& [k, list] : ledger::DefaultDictionaries()) store::ReplaceDictionary(*c, k, list);
+  }
+  store::ReplaceDictionary(*c, kind, items);
+  store::WriteJournal(*c, "dictionary", 0, "update", ctx.caller.user_id, ctx.now,
+                      nlohmann::json::array({{{"field", kind}, {"old", before}, {"new", body["items"]}}}));
+  tx.Commit();
+  return DictionariesJson();
+}
+
+Result<nlohmann::json> LedgerService::Overview(const Ctx& ctx, const std::string& region) {
+  auto tree = Regions();
+  store::ProjectFilter f;
+  f.regions = ScopeFor(ctx, region);
+  if (!region.empty() && f.regions.empty()) return Error::NotFound("no region " + region);
+  auto c = db_.Acquire();
+  const auto dicts = store::LoadDictionaries(*c);
+  auto label = [&](const std::string& kind, const std::string& code) -> std::string {
+    if (kind == "town_code" || kind == "county_code") {
+      const access::Region* r = tree.Find(code);
+      return r ? r->name : (code.empty() ? "未指定" : code);
+    }
+    auto it = dicts.find(kind);
+    const ledger::DictEntry* e = it == dicts.end() ? nullptr : ledger::FindByCode(it->second, code);
+    return e ? e->label_zh : code;
+  };
+  nlohmann::json out;
+  int64_t count = 0, total = 0, plan = 0, done = 0;
+  for (const char* group : {"stage", "category", "town_code", "county_code"}) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& a : store::AggregateProjects(*c, f, group)) {
+      list.push_back({{"key", a.key}, {"label_zh", label(group, a.key)}, {"count", a.count},
+                      {"total_investment", a.total_investment}, {"annual_plan", a.annual_plan},
+                      {"annual_completed", a.annual_completed}});
+      if (std::string(group) == "stage") {
+        count += a.count;
+        total += a.total_investment;
+        plan += a.annual_plan;
+        done += a.annual_completed;
+      }
+    }
+    const std::string key = std::string(group) == "town_code" ? "by_town" : std::string(group) == "county_code" ? "by_county" : "by_" + std::string(group);
+    out[key] = list;
+  }
+  const access::Region* r = tree.Find(region);
+  out["region"] = r ? nlohmann::json{{"code", r->code}, {"name", r->name}, {"level", r->level}} : nlohmann::json(nullptr);
+  out["project_count"] = count;
+  out["total_investment"] = total;
+  out["annual_plan"] = plan;
+  out["annual_completed"] = done;
+  return out;
+}
+
+nlohmann::json LedgerService::RegionsJson(const Ctx& ctx) {
+  auto tree = Regions();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& r : tree.all()) {
+    bool visible = false;
+    for (const auto& g : ctx.caller.grants) {
+      visible = visible || tree.Within(r.code, g.region_code) || tree.Within(g.region_code, r.code);
+    }
+    if (!visible) continue;
+    items.push_back({{"code", r.code}, {"name", r.name}, {"level", r.level},
+                     {"parent_code", r.parent_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.parent_code)}});
+  }
+  return {{"items", items}};
+}
+
+nlohmann::json LedgerService::UnitsJson(const Ctx& ctx, const std::string& region) {
+  auto c = db_.Acquire();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& u : store::ListUnits(*c, ScopeFor(ctx, region))) {
+    items.push_back({{"id", u.id}, {"name", u.name}, {"kind", u.kind}, {"region_code", u.region_code}});
+  }
+  return {{"items", items}};
+}
+
+nlohmann::json LedgerService::PeopleJson(const Ctx& ctx, const std::string& region, const std::string& kind) {
+  auto c = db_.Acquire();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& p : store::ListPeople(*c, ScopeFor(ctx, region), kind)) {
+    items.push_back({{"id", p.id}, {"name", p.name}, {"title", p.title}, {"kind", p.kind}, {"region_code", p.region_code},
+                     {"unit_id", p.unit_id ? nlohmann::json(*p.unit_id) : nlohmann::json(nullptr)}});
+  }
+  return {{"items", items}};
+}
+
+}  // namespace gj::service

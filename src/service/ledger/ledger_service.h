@@ -1,0 +1,71 @@
+// Use cases of the key-project ledger: list, read, create, edit, change stage, archive, journal,
+// dictionaries, overview, organisation look-ups. Each write checks permissions, validates, writes
+// the row and its journal entry in one transaction, and refuses stale versions.
+#pragma once
+
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.h"
+#include "domain/access/access.h"
+#include "domain/ledger/project.h"
+#include "service/context.h"
+#include "store/db.h"
+#include "store/project_store.h"
+
+namespace gj::service {
+
+// The API form of a project: its fields plus the names of what it references.
+nlohmann::json ProjectView(const store::ProjectRow& row);
+
+struct ProjectPage {
+  std::vector<store::ProjectRow> items;
+  int64_t total_count = 0;
+  int64_t offset = 0;
+  int64_t limit = 0;
+};
+
+class LedgerService {
+ public:
+  explicit LedgerService(store::Database& db) : db_(db) {}
+
+  access::RegionTree Regions();
+  void ReloadRegions();
+
+  // `f.regions` is replaced by the caller's readable scope.
+  Result<ProjectPage> List(const Ctx& ctx, store::ProjectFilter f);
+  Result<store::ProjectRow> Get(const Ctx& ctx, int64_t id);
+  Result<store::ProjectRow> Create(const Ctx& ctx, const nlohmann::json& body);
+  Result<store::ProjectRow> Update(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<store::ProjectRow> ChangeStage(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<store::ProjectRow> Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<nlohmann::json> Journal(const Ctx& ctx, int64_t id);
+
+  nlohmann::json DictionariesJson();
+  ledger::Dictionaries Dictionaries();
+  Result<nlohmann::json> PutDictionary(const Ctx& ctx, const std::string& kind, const nlohmann::json& body);
+
+  Result<nlohmann::json> Overview(const Ctx& ctx, const std::string& region);
+  nlohmann::json RegionsJson(const Ctx& ctx);
+  nlohmann::json UnitsJson(const Ctx& ctx, const std::string& region);
+  nlohmann::json PeopleJson(const Ctx& ctx, const std::string& region, const std::string& kind);
+
+  // Reference checks shared with the import: county/town exist and fit, leader and unit exist,
+  // and the caller may write the project where it now is.
+  void CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p, Problems& pr);
+
+ private:
+  using Mutation = std::function<Status(ledger::Project&)>;
+  Result<store::ProjectRow> Mutate(const Ctx& ctx, int64_t id, const nlohmann::json& body, const std::string& action,
+                                   const Mutation& change);
+  std::vector<std::string> ScopeFor(const Ctx& ctx, const std::string& region);
+
+  store::Database& db_;
+  std::mutex mu_;
+  std::optional<access::RegionTree> regions_;
+};
+
+}  // namespace gj::service

@@ -1,0 +1,135 @@
+#include "store/db.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "store/postgres/postgres_connection.h"
+#include "store/sqlite/sqlite_connection.h"
+
+namespace gj::store {
+
+int Rows::Col(std::string_view name) const {
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool IsNull(const Value& v) { return std::holds_alternative<std::monostate>(v); }
+
+int64_t AsInt(const Value& v, int64_t fallback) {
+  if (auto p = std::get_if<int64_t>(&v)) return *p;
+  if (auto p = std::get_if<double>(&v)) return static_cast<int64_t>(std::llround(*p));
+  if (auto p = std::get_if<std::string>(&v)) {
+    try {
+      return std::stoll(*p);
+    } catch (...) {
+      return fallback;
+    }
+  }
+  return fallback;
+}
+
+double AsDouble(const Value& v, double fallback) {
+  if (auto p = std::get_if<double>(&v)) return *p;
+  if (auto p = std::get_if<int64_t>(&v)) return static_cast<double>(*p);
+  if (auto p = std::get_if<std::string>(&v)) {
+    try {
+      return std::stod(*p);
+    } catch (...) {
+      return fallback;
+    }
+  }
+  return fallback;
+}
+
+std::string AsText(const Value& v) {
+  if (auto p = std::get_if<std::string>(&v)) return *p;
+  if (auto p = std::get_if<int64_t>(&v)) return std::to_string(*p);
+  if (auto p = std::get_if<double>(&v)) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.17g", *p);
+    return buf;
+  }
+  return "";
+}
+
+std::optional<int64_t> AsOptInt(const Value& v) {
+  if (IsNull(v)) return std::nullopt;
+  return AsInt(v);
+}
+std::optional<double> AsOptDouble(const Value& v) {
+  if (IsNull(v)) return std::nullopt;
+  return AsDouble(v);
+}
+std::optional<std::string> AsOptText(const Value& v) {
+  if (IsNull(v)) return std::nullopt;
+  return AsText(v);
+}
+
+Lease::~Lease() {
+  if (conn_) db_->Release(std::move(conn_));
+}
+
+Transaction::~Transaction() {
+  if (!done_) {
+    try {
+      c_.Exec("ROLLBACK");
+    } catch (...) {  // the connection is already broken; nothing more to undo
+    }
+  }
+}
+
+void Transaction::Commit() {
+  c_.Exec("COMMIT");
+  done_ = true;
+}
+
+std::unique_ptr<Database> Database::Open(const std::string& url, size_t pool_size) {
+  const bool pg = url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+  if (!pg && (url.empty() || url == ":memory:")) {
+    throw DbError(DbError::Kind::kOther, "a SQLite database needs a file path");
+  }
+  std::unique_ptr<Database> db(new Database(url, pg ? Dialect::kPostgres : Dialect::kSqlite, pool_size));
+  db->open_ = 1;
+  db->Release(db->Connect());  // fail early on a bad URL or path
+  return db;
+}
+
+std::unique_ptr<Connection> Database::Connect() {
+  if (dialect_ == Dialect::kPostgres) return std::make_unique<PostgresConnection>(url_);
+  return std::make_unique<SqliteConnection>(url_);
+}
+
+Lease Database::Acquire() {
+  std::unique_lock lock(mu_);
+  for (;;) {
+    if (!idle_.empty()) {
+      auto c = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(this, std::move(c));
+    }
+    if (open_ < max_) {
+      ++open_;
+      lock.unlock();
+      try {
+        return Lease(this, Connect());
+      } catch (...) {
+        std::lock_guard relock(mu_);
+        --open_;
+        throw;
+      }
+    }
+    cv_.wait(lock);
+  }
+}
+
+void Database::Release(std::unique_ptr<Connection> c) {
+  {
+    std::lock_guard lock(mu_);
+    idle_.push_back(std::move(c));
+  }
+  cv_.notify_one();
+}
+
+}  // namespace gj::store

@@ -1,0 +1,171 @@
+// Versioned schema migrations, one portable SQL text per version. `{{ID}}` becomes each engine's
+// auto-increment primary key. Timestamps are ISO-8601 UTC text, dates 'YYYY-MM-DD' text (both sort
+// correctly as text on both engines), money BIGINT yuan.
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "store/db.h"
+
+namespace gj::store {
+
+namespace {
+
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;
+};
+
+const std::vector<Migration>& AllMigrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "organisation, accounts, projects, journal", R"SQL(
+CREATE TABLE regions (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  level TEXT NOT NULL,
+  parent_code TEXT REFERENCES regions(code),
+  sort INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE units (
+  id {{ID}},
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  region_code TEXT NOT NULL REFERENCES regions(code),
+  archived INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (region_code, name)
+);
+CREATE TABLE people (
+  id {{ID}},
+  name TEXT NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL,
+  region_code TEXT NOT NULL REFERENCES regions(code),
+  unit_id BIGINT REFERENCES units(id),
+  phone TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX people_region ON people(region_code);
+CREATE TABLE users (
+  id {{ID}},
+  login TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  person_id BIGINT REFERENCES people(id),
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE role_grants (
+  id {{ID}},
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  role TEXT NOT NULL,
+  region_code TEXT NOT NULL REFERENCES regions(code),
+  unit_id BIGINT REFERENCES units(id)
+);
+CREATE INDEX role_grants_user ON role_grants(user_id);
+CREATE TABLE sessions (
+  id {{ID}},
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE login_failures (
+  login TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_at BIGINT NOT NULL
+);
+CREATE TABLE dictionaries (
+  kind TEXT NOT NULL,
+  code TEXT NOT NULL,
+  label_zh TEXT NOT NULL,
+  label_en TEXT NOT NULL,
+  sort INTEGER NOT NULL DEFAULT 0,
+  active INTEGER NOT NULL DEFAULT 1,
+  PRIMARY KEY (kind, code)
+);
+CREATE TABLE projects (
+  id {{ID}},
+  code TEXT NOT NULL UNIQUE,
+  national_code TEXT UNIQUE,
+  name TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  county_code TEXT NOT NULL REFERENCES regions(code),
+  town_code TEXT REFERENCES regions(code),
+  category TEXT NOT NULL,
+  level TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  track TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  total_investment BIGINT,
+  annual_plan BIGINT,
+  annual_completed BIGINT,
+  land_mu DOUBLE PRECISION,
+  builder TEXT NOT NULL DEFAULT '',
+  leader_id BIGINT REFERENCES people(id),
+  unit_id BIGINT REFERENCES units(id),
+  specialist TEXT NOT NULL DEFAULT '',
+  chain TEXT NOT NULL DEFAULT '',
+  planned_start TEXT,
+  actual_start TEXT,
+  planned_completion TEXT,
+  actual_completion TEXT,
+  content TEXT NOT NULL DEFAULT '',
+  longitude DOUBLE PRECISION,
+  latitude DOUBLE PRECISION,
+  search_text TEXT NOT NULL DEFAULT '',
+  archived INTEGER NOT NULL DEFAULT 0,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX projects_county ON projects(county_code, archived);
+CREATE INDEX projects_town ON projects(town_code);
+CREATE INDEX projects_leader ON projects(leader_id);
+CREATE INDEX projects_unit ON projects(unit_id);
+CREATE TABLE journal (
+  id {{ID}},
+  entity TEXT NOT NULL,
+  entity_id BIGINT NOT NULL,
+  action TEXT NOT NULL,
+  user_id BIGINT,
+  at TEXT NOT NULL,
+  changes TEXT NOT NULL
+);
+CREATE INDEX journal_entity ON journal(entity, entity_id);
+)SQL"},
+  };
+  return kMigrations;
+}
+
+std::string ForDialect(const std::string& sql, Dialect d) {
+  const std::string id = d == Dialect::kPostgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
+  std::string out = sql;
+  for (size_t p; (p = out.find("{{ID}}")) != std::string::npos;) out.replace(p, 6, id);
+  return out;
+}
+
+}  // namespace
+
+int Migrate(Database& db) {
+  auto c = db.Acquire();
+  c->ExecScript(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL)");
+  Transaction tx(*c);
+  if (db.dialect() == Dialect::kPostgres) c->Query("SELECT pg_advisory_xact_lock(7100231)");
+  int current = static_cast<int>(AsInt(c->Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").rows[0][0]));
+  for (const auto& m : AllMigrations()) {
+    if (m.version <= current) continue;
+    c->ExecScript(ForDialect(m.sql, db.dialect()));
+    c->Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+            {int64_t{m.version}, std::string(m.name), NowUtcIso()});
+    current = m.version;
+  }
+  tx.Commit();
+  return current;
+}
+
+}  // namespace gj::store

@@ -1,0 +1,39 @@
+// Organisation: regions, units (departments, towns), people (leaders, specialists, staff).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/access/access.h"
+#include "store/db.h"
+
+namespace gj::store {
+
+struct Unit {
+  int64_t id = 0;
+  std::string name;
+  std::string kind;  // department, town
+  std::string region_code;
+};
+
+struct Person {
+  int64_t id = 0;
+  std::string name;
+  std::string title;
+  std::string kind;  // leader, specialist, staff
+  std::string region_code;
+  std::optional<int64_t> unit_id;
+};
+
+void InsertRegion(Connection& c, const access::Region& r, int sort);
+int64_t InsertUnit(Connection& c, const Unit& u);
+int64_t InsertPerson(Connection& c, const Person& p);
+
+// Units and people of the given regions (all when empty is false but the list is empty: none).
+std::vector<Unit> ListUnits(Connection& c, const std::vector<std::string>& regions);
+std::vector<Person> ListPeople(Connection& c, const std::vector<std::string>& regions, const std::string& kind);
+std::optional<Unit> LoadUnit(Connection& c, int64_t id);
+std::optional<Person> LoadPerson(Connection& c, int64_t id);
+
+}  // namespace gj::store

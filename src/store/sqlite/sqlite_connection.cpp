@@ -1,0 +1,123 @@
+#include "store/sqlite/sqlite_connection.h"
+
+namespace gj::store {
+
+namespace {
+constexpr size_t kMaxCachedStatements = 256;
+}
+
+SqliteConnection::SqliteConnection(const std::string& path) {
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw DbError(DbError::Kind::kOther, "cannot open SQLite database '" + path + "': " + msg);
+  }
+  sqlite3_busy_timeout(db_, 5000);
+  ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+}
+
+SqliteConnection::~SqliteConnection() {
+  for (auto& [sql, st] : cache_) sqlite3_finalize(st);
+  sqlite3_close(db_);
+}
+
+void SqliteConnection::Fail(int rc, std::string_view sql) {
+  const int ext = sqlite3_extended_errcode(db_);
+  DbError::Kind kind = DbError::Kind::kOther;
+  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) kind = DbError::Kind::kUniqueViolation;
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) kind = DbError::Kind::kBusy;
+  throw DbError(kind, std::string("SQLite: ") + sqlite3_errmsg(db_) + " in: " + std::string(sql.substr(0, 200)));
+}
+
+sqlite3_stmt* SqliteConnection::Prepare(std::string_view sql) {
+  std::string key(sql);
+  if (auto it = cache_.find(key); it != cache_.end()) {
+    sqlite3_reset(it->second);
+    sqlite3_clear_bindings(it->second);
+    return it->second;
+  }
+  sqlite3_stmt* st = nullptr;
+  const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st, nullptr);
+  if (rc != SQLITE_OK) Fail(rc, sql);
+  if (cache_.size() >= kMaxCachedStatements) {
+    for (auto& [k, s] : cache_) sqlite3_finalize(s);
+    cache_.clear();
+  }
+  cache_.emplace(std::move(key), st);
+  return st;
+}
+
+void SqliteConnection::Bind(sqlite3_stmt* st, const std::vector<Value>& params) {
+  for (size_t i = 0; i < params.size(); ++i) {
+    const int idx = static_cast<int>(i + 1);
+    const Value& v = params[i];
+    int rc = SQLITE_OK;
+    if (std::holds_alternative<std::monostate>(v)) rc = sqlite3_bind_null(st, idx);
+    else if (auto p = std::get_if<int64_t>(&v)) rc = sqlite3_bind_int64(st, idx, *p);
+    else if (auto p = std::get_if<double>(&v)) rc = sqlite3_bind_double(st, idx, *p);
+    else {
+      const auto& s = std::get<std::string>(v);
+      rc = sqlite3_bind_text(st, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    }
+    if (rc != SQLITE_OK) Fail(rc, sqlite3_sql(st));
+  }
+}
+
+Rows SqliteConnection::Query(std::string_view sql, const std::vector<Value>& params) {
+  sqlite3_stmt* st = Prepare(sql);
+  Bind(st, params);
+  Rows out;
+  const int n = sqlite3_column_count(st);
+  out.columns.reserve(n);
+  for (int i = 0; i < n; ++i) out.columns.emplace_back(sqlite3_column_name(st, i));
+  for (;;) {
+    const int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) {
+      sqlite3_reset(st);
+      Fail(rc, sql);
+    }
+    std::vector<Value> row;
+    row.reserve(n);
+    for (int i = 0; i < n; ++i) {
+      switch (sqlite3_column_type(st, i)) {
+        case SQLITE_INTEGER: row.emplace_back(static_cast<int64_t>(sqlite3_column_int64(st, i))); break;
+        case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(st, i)); break;
+        case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
+        default: {
+          const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+          row.emplace_back(std::string(p, sqlite3_column_bytes(st, i)));
+        }
+      }
+    }
+    out.rows.push_back(std::move(row));
+  }
+  sqlite3_reset(st);
+  return out;
+}
+
+int64_t SqliteConnection::Exec(std::string_view sql, const std::vector<Value>& params) {
+  sqlite3_stmt* st = Prepare(sql);
+  Bind(st, params);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  }
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE) Fail(rc, sql);
+  return sqlite3_changes64(db_);
+}
+
+void SqliteConnection::ExecScript(std::string_view sql) {
+  char* err = nullptr;
+  const std::string s(sql);
+  if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw DbError(DbError::Kind::kOther, "SQLite script: " + msg);
+  }
+}
+
+}  // namespace gj::store

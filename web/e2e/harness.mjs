@@ -1,0 +1,130 @@
+// Shared set-up of the browser tests: start the real server on a demo
+// database, launch Debian's chromium through playwright-core, log in.
+//
+// GONGJIAN_BIN   server binary (default ../build/gongjian from web/)
+// GONGJIAN_URL   use an already running server instead (e.g. scripts/mock-api.mjs)
+import { spawn, execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const RESULTS_DIR = path.join(WEB_DIR, 'test-results')
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitHealthy(baseUrl, child, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+    try {
+      const res = await fetch(baseUrl + '/healthz')
+      if (res.ok) return
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error('server did not become healthy at ' + baseUrl)
+}
+
+/** Starts `gongjian serve` on a fresh demo database; returns { baseUrl, stop }. */
+export async function startServer() {
+  if (process.env.GONGJIAN_URL) {
+    const baseUrl = process.env.GONGJIAN_URL.replace(/\/$/, '')
+    await waitHealthy(baseUrl, null, 5000)
+    return { baseUrl, stop: async () => {} }
+  }
+  const bin = path.resolve(WEB_DIR, process.env.GONGJIAN_BIN || '../build/gongjian')
+  if (!fs.existsSync(bin)) throw new Error(`server binary not found: ${bin} (set GONGJIAN_BIN)`)
+  const dist = path.join(WEB_DIR, 'dist')
+  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first')
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongjian-e2e-'))
+  const db = path.join(tmp, 'demo.db')
+  execFileSync(bin, ['demo', '--db', db], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 120000 })
+  const port = await freePort()
+  const log = fs.openSync(path.join(tmp, 'server.log'), 'w')
+  const child = spawn(bin, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--web', dist], {
+    stdio: ['ignore', log, log],
+  })
+  const baseUrl = `http://127.0.0.1:${port}`
+  try {
+    await waitHealthy(baseUrl, child)
+  } catch (e) {
+    child.kill('SIGTERM')
+    throw new Error(`${e.message}\n${fs.readFileSync(path.join(tmp, 'server.log'), 'utf8').slice(-2000)}`)
+  }
+  return {
+    baseUrl,
+    tmp,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+      }
+      fs.closeSync(log)
+      fs.rmSync(tmp, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  })
+}
+
+/** A new page at 1440×900, with browser console errors collected in page.errors. */
+export async function newPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
+  const page = await context.newPage()
+  page.errors = []
+  page.on('pageerror', (e) => page.errors.push(e.message))
+  page.setDefaultTimeout(15000)
+  return page
+}
+
+export async function login(page, baseUrl, user = 'dongezb', password = 'demo1234') {
+  await page.goto(baseUrl + '/login')
+  await page.fill('[data-test=login-user] input', user)
+  await page.fill('[data-test=login-password] input', password)
+  await page.click('[data-test=login-submit]')
+}
+
+/** Opens an Element Plus select and picks the option with this text. */
+export async function pickOption(page, selectSelector, text) {
+  await page.click(`${selectSelector} .el-select__wrapper`)
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true })
+  const file = path.join(RESULTS_DIR, name + '.png')
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}

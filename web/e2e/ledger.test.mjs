@@ -1,0 +1,86 @@
+// The key-project ledger in a real browser against the real server:
+// log in, list, filter, search, open, edit, save, see the journal.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launchBrowser, newPage, login, pickOption, screenshot } from './harness.mjs'
+
+let server
+let browser
+let page
+
+before(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  page = await newPage(browser)
+})
+
+after(async () => {
+  if (browser) await browser.close()
+  if (server) await server.stop()
+})
+
+const rows = () => page.locator('.project-row')
+
+test('log in and see the project list', async () => {
+  await login(page, server.baseUrl)
+  await page.waitForURL(/\/projects/)
+  await rows().first().waitFor()
+  assert.ok((await rows().count()) > 0, 'the list shows projects')
+  assert.match(await page.textContent('[data-test=current-user]'), /\S/)
+  assert.match(await page.textContent('[data-test=total-count]'), /共 \d+ 个项目/)
+  await page.locator('[data-test=stage-tag]').first().waitFor()
+  await screenshot(page, 'ledger-list')
+})
+
+test('filter by category, reflected in the URL and kept on reload', async () => {
+  const before = Number((await page.textContent('[data-test=total-count]')).match(/\d+/)[0])
+  await pickOption(page, '[data-test=filter-category]', '工业')
+  await page.waitForURL(/category=industrial/)
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.project-row td:nth-child(4)')].every((td) => td.textContent.trim() === '工业'),
+  )
+  const after = Number((await page.textContent('[data-test=total-count]')).match(/\d+/)[0])
+  assert.ok(after > 0 && after <= before, `industrial: ${after} of ${before}`)
+  await page.reload()
+  await rows().first().waitFor()
+  assert.match(page.url(), /category=industrial/)
+  assert.equal(await page.locator('[data-test=filter-category] .el-select__selected-item:not(.is-hidden)').first().textContent(), '工业')
+  await screenshot(page, 'ledger-filtered')
+})
+
+test('search by a term', async () => {
+  const name = (await page.locator('.project-row [data-test=project-name]').first().textContent()).trim()
+  const term = name.slice(0, 2)
+  await page.fill('[data-test=filter-q] input', term)
+  await page.press('[data-test=filter-q] input', 'Enter')
+  await page.waitForURL((u) => new URL(u).searchParams.get('q') === term)
+  await page.locator('.project-row [data-test=project-name]', { hasText: name }).first().waitFor()
+  assert.match(page.url(), /category=industrial/, 'the search keeps the category filter')
+})
+
+test('open a project, edit its name, save, see the journal entry', async () => {
+  const oldName = (await page.locator('.project-row [data-test=project-name]').first().textContent()).trim()
+  await page.locator('.project-row [data-test=project-name]').first().click()
+  await page.waitForURL(/\/projects\/\d+$/)
+  await page.locator('[data-test=project-title]').waitFor()
+  assert.equal((await page.textContent('[data-test=project-title]')).trim(), oldName)
+  await screenshot(page, 'ledger-detail')
+
+  const newName = oldName + '（二期）'
+  await page.fill('[data-test=field-name] input', newName)
+  await page.click('[data-test=save]')
+  await page.locator('.el-message--success').waitFor()
+  await page.waitForFunction((n) => document.querySelector('[data-test=project-title]').textContent.trim() === n, newName)
+
+  await page.click('#tab-journal')
+  const change = page.locator('[data-test=journal-change][data-field=name]').first()
+  await change.waitFor()
+  assert.equal((await change.locator('.field').textContent()).trim(), '项目名称')
+  assert.equal((await change.locator('.old').textContent()).trim(), oldName)
+  assert.equal((await change.locator('.new').textContent()).trim(), newName)
+  await screenshot(page, 'ledger-journal')
+})
+
+test('no script errors in the page', () => {
+  assert.deepEqual(page.errors, [])
+})

@@ -1,0 +1,86 @@
+import { describe, it, expect } from 'vitest'
+import { formatWan, parseWan, yuanToWanInput, formatDate, formatDateTime, formatMu, formatPercent } from './format.js'
+
+describe('money: 万元 ↔ integer yuan', () => {
+  it('parses 万元 text into exact yuan', () => {
+    expect(parseWan('1234.56')).toBe(12345600)
+    expect(parseWan('0.01')).toBe(100)
+    expect(parseWan('0.0001')).toBe(1)
+    expect(parseWan('1,234.5')).toBe(12345000)
+    expect(parseWan(' 120000 ')).toBe(1200000000)
+    expect(parseWan('.5')).toBe(5000)
+    expect(parseWan('-3.2')).toBe(-32000)
+    expect(parseWan('1.10000')).toBe(11000) // trailing zeros are not precision
+  })
+
+  it('has no float drift where naive multiplication has', () => {
+    // 1.1 * 10000 = 11000.000000000002 and 0.29 * 10000 = 2899.9999999999995 in floats.
+    expect(parseWan('1.1')).toBe(11000)
+    expect(parseWan('0.29')).toBe(2900)
+    expect(parseWan('4.35')).toBe(43500)
+    for (let cents = 0; cents < 2000; cents++) {
+      const text = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`
+      expect(parseWan(text)).toBe(cents * 100)
+      expect(formatWan(cents * 100, { grouping: false })).toBe(text)
+    }
+  })
+
+  it('treats empty as null and garbage as NaN', () => {
+    expect(parseWan('')).toBeNull()
+    expect(parseWan('  ')).toBeNull()
+    expect(parseWan(null)).toBeNull()
+    expect(parseWan('abc')).toBeNaN()
+    expect(parseWan('1.2.3')).toBeNaN()
+    expect(parseWan('.')).toBeNaN()
+    expect(parseWan('1.23456')).toBeNaN() // finer than one yuan
+    expect(parseWan('1e5')).toBeNaN()
+  })
+
+  it('formats yuan as 万元 with two decimals', () => {
+    expect(formatWan(123450000)).toBe('12,345.00')
+    expect(formatWan(12345600)).toBe('1,234.56')
+    expect(formatWan(12345600, { grouping: false })).toBe('1234.56')
+    expect(formatWan(0)).toBe('0.00')
+    expect(formatWan(49)).toBe('0.00')
+    expect(formatWan(50)).toBe('0.01') // half rounds away from zero
+    expect(formatWan(12345)).toBe('1.23')
+    expect(formatWan(-12345600)).toBe('-1,234.56')
+    expect(formatWan(null)).toBe('')
+    expect(formatWan(undefined)).toBe('')
+  })
+
+  it('round-trips input text exactly', () => {
+    expect(yuanToWanInput(12345600)).toBe('1234.56')
+    expect(yuanToWanInput(10000)).toBe('1')
+    expect(yuanToWanInput(12345)).toBe('1.2345')
+    expect(yuanToWanInput(0)).toBe('0')
+    expect(yuanToWanInput(null)).toBe('')
+    for (const y of [1, 99, 100, 123456789, 1200000000, 987654321012]) {
+      expect(parseWan(yuanToWanInput(y))).toBe(y)
+    }
+  })
+})
+
+describe('dates and other units', () => {
+  it('keeps API dates as they are', () => {
+    expect(formatDate('2026-06-30')).toBe('2026-06-30')
+    expect(formatDate(null)).toBe('')
+    expect(formatDate('')).toBe('')
+  })
+  it('formats Date objects as local YYYY-MM-DD', () => {
+    expect(formatDate(new Date(2026, 5, 3))).toBe('2026-06-03')
+    expect(formatDate(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31')
+  })
+  it('formats timestamps in local time', () => {
+    const d = new Date(Date.UTC(2026, 10, 23, 10, 15))
+    const expected = `${formatDate(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+    expect(formatDateTime('2026-11-23T10:15:00Z')).toBe(expected)
+    expect(formatDateTime(null)).toBe('')
+  })
+  it('formats land and percentages', () => {
+    expect(formatMu(150.5)).toBe('150.50')
+    expect(formatMu(null)).toBe('')
+    expect(formatPercent(120000000, 300000000)).toBe('40.0%')
+    expect(formatPercent(1, 0)).toBe('')
+  })
+})

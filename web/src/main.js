@@ -1,0 +1,33 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import ElementPlus from 'element-plus'
+import 'element-plus/dist/index.css'
+import App from './App.vue'
+import { createAppRouter } from './router.js'
+import { setUnauthorizedHandler } from './api.js'
+import { useAuthStore } from './stores/auth.js'
+import { useReferenceStore } from './stores/reference.js'
+import { lang } from './i18n.js'
+import './style.css'
+
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia)
+const router = createAppRouter()
+app.use(router)
+app.use(ElementPlus)
+
+document.documentElement.lang = lang.value
+
+// Any 401 (expired or revoked token) ends the session and returns to login,
+// remembering where the person was.
+setUnauthorizedHandler(() => {
+  useAuthStore(pinia).clear()
+  useReferenceStore(pinia).reset()
+  const current = router.currentRoute.value
+  if (current.name !== 'login') {
+    router.replace({ name: 'login', query: { redirect: current.fullPath } })
+  }
+})
+
+app.mount('#app')

@@ -1,0 +1,88 @@
+// The project list's filters live in the URL query (so a view can be shared
+// and survives a reload). These functions map query ↔ filters ↔ API params.
+
+/** Filter keys, in the order they appear in the URL. */
+export const FILTER_KEYS = ['region', 'town', 'category', 'level', 'kind', 'track', 'stage', 'leader', 'unit', 'q']
+/** Filters that hold numeric ids (the selects compare by ===, so type matters). */
+const NUMERIC_FILTERS = ['leader', 'unit']
+export const SORT_KEYS = ['code', 'name', 'total_investment', 'planned_start', 'updated_at']
+export const PAGE_SIZES = [20, 50, 100]
+export const DEFAULT_PAGE_SIZE = 20
+
+function first(v) {
+  return Array.isArray(v) ? v[0] : v
+}
+
+function positiveInt(v, fallback) {
+  const n = Number.parseInt(first(v), 10)
+  return Number.isFinite(n) && n > 0 ? n : fallback
+}
+
+/** An empty filter state. */
+export function emptyFilters() {
+  const f = {}
+  for (const k of FILTER_KEYS) f[k] = k === 'q' ? '' : null
+  return { ...f, sort: null, order: null, page: 1, limit: DEFAULT_PAGE_SIZE }
+}
+
+/** route.query → filter state; unknown or malformed values are dropped. */
+export function filtersFromQuery(query = {}) {
+  const f = emptyFilters()
+  for (const k of FILTER_KEYS) {
+    let v = first(query[k])
+    if (v === undefined || v === null || v === '') continue
+    if (NUMERIC_FILTERS.includes(k)) {
+      const n = Number.parseInt(v, 10)
+      if (!Number.isFinite(n)) continue
+      v = n
+    }
+    f[k] = v
+  }
+  const sort = first(query.sort)
+  if (SORT_KEYS.includes(sort)) {
+    f.sort = sort
+    f.order = first(query.order) === 'desc' ? 'desc' : 'asc'
+  }
+  f.page = positiveInt(query.page, 1)
+  const limit = positiveInt(query.limit, DEFAULT_PAGE_SIZE)
+  f.limit = PAGE_SIZES.includes(limit) ? limit : DEFAULT_PAGE_SIZE
+  return f
+}
+
+/** filter state → route.query, leaving out defaults so URLs stay short. */
+export function queryFromFilters(f) {
+  const q = {}
+  for (const k of FILTER_KEYS) {
+    const v = f[k]
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue
+    q[k] = String(typeof v === 'string' ? v.trim() : v)
+  }
+  if (f.sort) {
+    q.sort = f.sort
+    q.order = f.order === 'desc' ? 'desc' : 'asc'
+  }
+  if (f.page && f.page > 1) q.page = String(f.page)
+  if (f.limit && f.limit !== DEFAULT_PAGE_SIZE) q.limit = String(f.limit)
+  return q
+}
+
+/** Filters only (no paging), as API query params; shared by list and export. */
+export function filterParams(f) {
+  const p = {}
+  for (const k of FILTER_KEYS) {
+    const v = f[k]
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue
+    p[k] = typeof v === 'string' ? v.trim() : v
+  }
+  if (f.sort) {
+    p.sort = f.sort
+    p.order = f.order === 'desc' ? 'desc' : 'asc'
+  }
+  return p
+}
+
+/** filter state → GET /projects params (server-side paging). */
+export function listParams(f) {
+  const limit = f.limit || DEFAULT_PAGE_SIZE
+  return { ...filterParams(f), offset: ((f.page || 1) - 1) * limit, limit }
+}

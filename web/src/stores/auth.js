@@ -1,0 +1,73 @@
+// The signed-in user. The token lives in localStorage (see api.js) so a
+// reload keeps the session; the user is re-read from /auth/me on start.
+import { defineStore } from 'pinia'
+import { api, getToken, setToken } from '../api.js'
+
+const USER_KEY = 'gongjian.user'
+
+function savedUser() {
+  try {
+    return JSON.parse(localStorage.getItem(USER_KEY) || 'null')
+  } catch {
+    return null
+  }
+}
+
+export const useAuthStore = defineStore('auth', {
+  state: () => ({
+    token: getToken(),
+    user: getToken() ? savedUser() : null,
+  }),
+  getters: {
+    loggedIn: (s) => !!s.token,
+    /** The first role decides the default region of the overview and filters. */
+    primaryRole: (s) => (s.user && s.user.roles && s.user.roles[0]) || null,
+    regionCode() {
+      return this.primaryRole ? this.primaryRole.region_code : null
+    },
+  },
+  actions: {
+    can(permission) {
+      return !!(this.user && (this.user.permissions || []).includes(permission))
+    },
+    setSession(token, user) {
+      this.token = token
+      this.user = user
+      setToken(token)
+      try {
+        localStorage.setItem(USER_KEY, JSON.stringify(user))
+      } catch {
+        /* ignore */
+      }
+    },
+    async login(login, password) {
+      const res = await api.post('/auth/login', { login, password })
+      this.setSession(res.token, res.user)
+      return res.user
+    },
+    async refresh() {
+      const user = await api.get('/auth/me')
+      this.setSession(this.token, user)
+      return user
+    },
+    /** Forget the session locally (after a 401 or a logout). */
+    clear() {
+      this.token = null
+      this.user = null
+      setToken(null)
+      try {
+        localStorage.removeItem(USER_KEY)
+      } catch {
+        /* ignore */
+      }
+    },
+    async logout() {
+      try {
+        await api.post('/auth/logout', {})
+      } catch {
+        /* the token may already be gone; leaving is what matters */
+      }
+      this.clear()
+    },
+  },
+})

@@ -1,0 +1,67 @@
+// Reference data the screens share: dictionaries, regions in scope, units and
+// people per region. Loaded once per session and cached (they change rarely).
+import { defineStore } from 'pinia'
+import { api } from '../api.js'
+
+export const DICT_KINDS = ['category', 'level', 'kind', 'track', 'stage']
+
+export const useReferenceStore = defineStore('reference', {
+  state: () => ({
+    dictionaries: {},
+    regions: [],
+    unitsByRegion: {},
+    leadersByRegion: {},
+    loaded: false,
+  }),
+  getters: {
+    counties: (s) => s.regions.filter((r) => r.level === 'county'),
+    /** Regions a project can be filtered on: cities and counties. */
+    areaRegions: (s) => s.regions.filter((r) => r.level === 'city' || r.level === 'county'),
+  },
+  actions: {
+    async load(force = false) {
+      if (this.loaded && !force) return
+      const [dicts, regions] = await Promise.all([api.get('/dictionaries'), api.get('/regions')])
+      this.dictionaries = dicts || {}
+      this.regions = (regions && regions.items) || []
+      this.loaded = true
+    },
+    reset() {
+      this.$reset()
+    },
+    /** Active dictionary entries of one kind, in their sort order. */
+    dict(kind) {
+      const list = this.dictionaries[kind] || []
+      return list.filter((e) => e.active !== false).slice().sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0))
+    },
+    /** The entry for a code, inactive ones included (old projects may use them). */
+    entry(kind, code) {
+      return (this.dictionaries[kind] || []).find((e) => e.code === code) || null
+    },
+    region(code) {
+      return this.regions.find((r) => r.code === code) || null
+    },
+    /** Towns and zones under a county (or every town in scope without one). */
+    towns(countyCode) {
+      return this.regions.filter(
+        (r) => (r.level === 'town' || r.level === 'zone') && (!countyCode || r.parent_code === countyCode),
+      )
+    },
+    async units(region) {
+      const key = region || ''
+      if (!this.unitsByRegion[key]) {
+        const res = await api.get('/units', { region })
+        this.unitsByRegion[key] = (res && res.items) || []
+      }
+      return this.unitsByRegion[key]
+    },
+    async leaders(region) {
+      const key = region || ''
+      if (!this.leadersByRegion[key]) {
+        const res = await api.get('/people', { region, kind: 'leader' })
+        this.leadersByRegion[key] = (res && res.items) || []
+      }
+      return this.leadersByRegion[key]
+    },
+  },
+})
