@@ -12,7 +12,7 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt
 }
 const PORT = Number(opt('port', 8080))
-const WEB = opt('web', null)
+const WEB = opt('web', null) && path.resolve(opt('web', null))
 
 const dict = (list) => list.map(([code, zh, en], i) => ({ code, label_zh: zh, label_en: en, sort: i + 1, active: true }))
 const dictionaries = {

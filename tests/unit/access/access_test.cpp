@@ -1,0 +1,65 @@
+#include "domain/access/access.h"
+
+#include <gtest/gtest.h>
+
+namespace gj::access {
+namespace {
+
+RegionTree Tree() {
+  return RegionTree({{"371500", "聊城市", "city", ""},
+                     {"371524", "东阿县", "county", "371500"},
+                     {"371524001", "铜城街道", "town", "371524"},
+                     {"371525", "冠县", "county", "371500"}});
+}
+
+Caller With(std::string role, std::string region, std::optional<int64_t> unit = std::nullopt) {
+  Caller c;
+  c.user_id = 1;
+  c.grants.push_back({std::move(role), std::move(region), unit});
+  return c;
+}
+
+TEST(RegionTree, WithinAndSubtree) {
+  auto t = Tree();
+  EXPECT_TRUE(t.Within("371524001", "371500"));
+  EXPECT_FALSE(t.Within("371525", "371524"));
+  EXPECT_EQ(t.Subtree("371524").size(), 2u);
+  EXPECT_EQ(t.CountyOf("371524001"), "371524");
+}
+
+TEST(Access, CoordinatorEditsEverythingInTheRegion) {
+  auto t = Tree();
+  auto c = With("coordinator", "371524");
+  EXPECT_TRUE(Allowed(c, kProjectWrite, {"371524", "371524001", 9}, t));
+  EXPECT_FALSE(Allowed(c, kProjectRead, {"371525", "", 9}, t));
+}
+
+TEST(Access, CityCoordinatorSeesAllCounties) {
+  auto t = Tree();
+  auto c = With("coordinator", "371500");
+  EXPECT_TRUE(Allowed(c, kProjectRead, {"371525", "", std::nullopt}, t));
+}
+
+TEST(Access, LeaderReadsButDoesNotEdit) {
+  auto t = Tree();
+  auto c = With("leader", "371524");
+  EXPECT_TRUE(Allowed(c, kProjectRead, {"371524", "", std::nullopt}, t));
+  EXPECT_FALSE(Allowed(c, kProjectWrite, {"371524", "", std::nullopt}, t));
+}
+
+TEST(Access, UnitEditsOnlyItsOwnProjects) {
+  auto t = Tree();
+  auto c = With("unit", "371524", 5);
+  EXPECT_TRUE(Allowed(c, kProjectWrite, {"371524", "", 5}, t));
+  EXPECT_FALSE(Allowed(c, kProjectWrite, {"371524", "", 6}, t));
+  EXPECT_FALSE(Allowed(c, kProjectWrite, {"371524", "", std::nullopt}, t));
+}
+
+TEST(Access, OnlyAdminsEditDictionaries) {
+  EXPECT_TRUE(AllowedAnywhere(With("admin", "371500"), kDictionaryAdmin));
+  EXPECT_FALSE(AllowedAnywhere(With("coordinator", "371500"), kDictionaryAdmin));
+  EXPECT_EQ(Permissions(With("viewer", "371524")), std::set<std::string>{kProjectRead});
+}
+
+}  // namespace
+}  // namespace gj::access
