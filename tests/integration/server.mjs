@@ -1,0 +1,73 @@
+// Starts a real `gongjian serve` process on a free loopback port with a fresh demo database.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import net from 'node:net';
+
+export const BIN = process.env.GONGJIAN_BIN || new URL('../../build/gongjian', import.meta.url).pathname;
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export async function startServer({ demo = true, db } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'gongjian-it-'));
+  const dbPath = db || join(dir, 'test.db');
+  if (demo) {
+    const r = spawnSync(BIN, ['demo', '--db', dbPath], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`demo failed: ${r.stderr}`);
+  }
+  const port = await freePort();
+  const proc = spawn(BIN, ['serve', '--db', dbPath, '--host', '127.0.0.1', '--port', String(port), '--threads', '8'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    base, dir, dbPath, proc, exited,
+    stderr: () => stderr,
+    async stop() {
+      proc.kill('SIGTERM');
+      const r = await exited;
+      rmSync(dir, { recursive: true, force: true });
+      return r;
+    },
+  };
+}
+
+export async function login(base, login, password = 'demo1234') {
+  const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ login, password }) });
+  const body = await r.json();
+  if (!r.ok) throw new Error(`login ${login}: ${JSON.stringify(body)}`);
+  return body.token;
+}
+
+export function api(base, token) {
+  return async (method, path, body, headers = {}) => {
+    const r = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+    });
+    const type = r.headers.get('content-type') || '';
+    const data = type.includes('json') ? await r.json() : Buffer.from(await r.arrayBuffer());
+    return { status: r.status, body: data, headers: r.headers };
+  };
+}
