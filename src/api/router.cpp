@@ -86,9 +86,19 @@ int64_t Call::PathId(size_t index) const {
 
 std::string Call::Query(const std::string& name) const { return req.get_param_value(name); }
 
+nlohmann::json DetailJson(const ErrorDetail& d) {
+  nlohmann::json j = {{"field", d.field}, {"value", d.value}, {"reason", d.reason}};
+  if (d.row > 0) {
+    j["row"] = d.row;
+    j["column"] = d.field;
+  }
+  if (!d.allowed.empty()) j["allowed"] = d.allowed;
+  return j;
+}
+
 void SendError(httplib::Response& res, const Error& e) {
   nlohmann::json details = nlohmann::json::array();
-  for (const auto& d : e.details) details.push_back({{"field", d.field}, {"value", d.value}, {"reason", d.reason}});
+  for (const auto& d : e.details) details.push_back(DetailJson(d));
   nlohmann::json body = {{"error", {{"code", CodeName(e.code)}, {"message", e.message}, {"details", details}}}};
   if (e.extra.is_object()) {
     for (const auto& [k, v] : e.extra.items()) body[k] = v;

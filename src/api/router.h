@@ -53,6 +53,8 @@ constexpr size_t kMaxJsonBody = 1 << 20;
 
 void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth);
 void SendError(httplib::Response& res, const Error& e);
+// {field, value, reason} plus row/column/allowed for spreadsheet problems.
+nlohmann::json DetailJson(const ErrorDetail& d);
 nlohmann::json OpenApi(const std::vector<Route>& routes);
 
 }  // namespace gj::api

@@ -88,14 +88,14 @@ void AuthRoutes(Services& s, std::vector<Route>& r) {
     }
     auto res = s.auth.Login(b["login"], b["password"], c.ctx.now_unix, c.ctx.now);
     if (!res) return res.error();
-    return Reply::Json({{"token", res->token}, {"expires_at", res->expires_at}, {"user", CallerJson(res->caller, s.ledger.Regions())}});
+    return Reply::Json({{"token", res->token}, {"expires_at", res->expires_at}, {"user", CallerJson(res->caller, *s.ledger.Regions())}});
   }});
   r.push_back({"POST", "/api/v1/auth/logout", "Revoke the current token", true, [&s](Call& c) -> Result<Reply> {
     if (auto st = s.auth.Logout(c.token); !st) return st.error();
     return Reply::Json(nlohmann::json::object());
   }});
   r.push_back({"GET", "/api/v1/auth/me", "The current user, roles and permissions", true, [&s](Call& c) -> Result<Reply> {
-    return Reply::Json(CallerJson(c.ctx.caller, s.ledger.Regions()));
+    return Reply::Json(CallerJson(c.ctx.caller, *s.ledger.Regions()));
   }});
   r.push_back({"POST", "/api/v1/auth/tokens", "Create a long-lived API token for scripts", true, [&s](Call& c) -> Result<Reply> {
     auto body = c.Body();

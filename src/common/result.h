@@ -28,6 +28,8 @@ struct ErrorDetail {
   std::string field;
   std::string value;
   std::string reason;
+  int row = 0;                       // spreadsheet row (1 = header) when the input is a sheet
+  std::vector<std::string> allowed;  // the accepted values, when the value is not one of them
 };
 
 struct Error {
@@ -82,8 +84,10 @@ using Status = Result<Ok>;
 class Problems {
  public:
   void Add(std::string field, std::string value, std::string reason) {
-    details_.push_back({std::move(field), std::move(value), std::move(reason)});
+    details_.push_back({std::move(field), std::move(value), std::move(reason), 0, {}});
   }
+  void Add(ErrorDetail d) { details_.push_back(std::move(d)); }
+  size_t size() const { return details_.size(); }
   bool empty() const { return details_.empty(); }
   const std::vector<ErrorDetail>& details() const { return details_; }
   Error ToError(std::string message = "validation failed") const {

@@ -111,8 +111,8 @@ export async function newPage(browser) {
 
 export async function login(page, baseUrl, user = 'dongezb', password = 'demo1234') {
   await page.goto(baseUrl + '/login')
-  await page.fill('[data-test=login-user] input', user)
-  await page.fill('[data-test=login-password] input', password)
+  await page.fill('[data-test=login-user]', user)
+  await page.fill('[data-test=login-password]', password)
   await page.click('[data-test=login-submit]')
 }
 

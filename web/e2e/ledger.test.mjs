@@ -51,8 +51,8 @@ test('filter by category, reflected in the URL and kept on reload', async () => 
 test('search by a term', async () => {
   const name = (await page.locator('.project-row [data-test=project-name]').first().textContent()).trim()
   const term = name.slice(0, 2)
-  await page.fill('[data-test=filter-q] input', term)
-  await page.press('[data-test=filter-q] input', 'Enter')
+  await page.fill('[data-test=filter-q]', term)
+  await page.press('[data-test=filter-q]', 'Enter')
   await page.waitForURL((u) => new URL(u).searchParams.get('q') === term)
   await page.locator('.project-row [data-test=project-name]', { hasText: name }).first().waitFor()
   assert.match(page.url(), /category=industrial/, 'the search keeps the category filter')

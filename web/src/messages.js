@@ -41,7 +41,6 @@ export const messages = {
     'error.network': '无法连接服务器，请检查网络',
 
     'unit.wan': '万元',
-    'unit.wan_suffix': '（万元）',
     'unit.mu': '亩',
     'unit.projects': '个',
 
@@ -86,6 +85,7 @@ export const messages = {
     'project.list_title': '重点项目库',
     'project.search_placeholder': '项目名称 / 建设单位 / 编号',
     'project.total': '共 {n} 个项目',
+    'project.money_unit': '金额单位：万元',
     'project.export_name': '重点项目',
     'project.tab_form': '基本信息',
     'project.tab_journal': '变更记录',
@@ -207,7 +207,6 @@ export const messages = {
     'error.network': 'Cannot reach the server',
 
     'unit.wan': '10k yuan',
-    'unit.wan_suffix': ' (10k yuan)',
     'unit.mu': 'mu',
     'unit.projects': '',
 
@@ -252,6 +251,7 @@ export const messages = {
     'project.list_title': 'Key projects',
     'project.search_placeholder': 'Name / builder / code',
     'project.total': '{n} projects',
+    'project.money_unit': 'Amounts in 10k yuan',
     'project.export_name': 'projects',
     'project.tab_form': 'Details',
     'project.tab_journal': 'Journal',

@@ -38,26 +38,26 @@ nlohmann::json ProjectView(const store::ProjectRow& row) {
   return j;
 }
 
-access::RegionTree LedgerService::Regions() {
+std::shared_ptr<const access::RegionTree> LedgerService::Regions() {
   std::lock_guard lock(mu_);
   if (!regions_) {
     auto c = db_.Acquire();
-    regions_ = access::RegionTree(store::LoadRegions(*c));
+    regions_ = std::make_shared<const access::RegionTree>(store::LoadRegions(*c));
   }
-  return *regions_;
+  return regions_;
 }
 
 void LedgerService::ReloadRegions() {
   std::lock_guard lock(mu_);
-  regions_.reset();
+  regions_.reset();  // the next Regions() call loads a fresh snapshot
 }
 
 std::vector<std::string> LedgerService::ScopeFor(const Ctx& ctx, const std::string& region) {
   auto tree = Regions();
-  auto scope = access::ReadableRegions(ctx.caller, tree);
+  auto scope = access::ReadableRegions(ctx.caller, *tree);
   if (region.empty()) return scope;
   // A region filter narrows the scope to that region's subtree.
-  auto sub = tree.Subtree(region);
+  auto sub = tree->Subtree(region);
   std::vector<std::string> out;
   for (const auto& code : sub) {
     if (std::binary_search(scope.begin(), scope.end(), code)) out.push_back(code);
@@ -80,14 +80,15 @@ Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) 
 Result<store::ProjectRow> LedgerService::Get(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
   auto row = store::LoadProjectRow(*c, id);
-  if (!row || !access::Allowed(ctx.caller, access::kProjectRead, TargetOf(row->project), Regions())) {
+  if (!row || !access::Allowed(ctx.caller, access::kProjectRead, TargetOf(row->project), *Regions())) {
     return Error::NotFound("no project " + std::to_string(id));
   }
   return std::move(*row);
 }
 
 void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p, Problems& pr) {
-  auto tree = Regions();
+  auto tree_ptr = Regions();
+  const access::RegionTree& tree = *tree_ptr;
   const access::Region* county = tree.Find(p.county_code);
   if (!p.county_code.empty() && (!county || county->level != "county")) {
     pr.Add("county_code", p.county_code, "not a county (县区) code");
@@ -138,7 +139,8 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto current = store::LoadProjectRow(*c, id);
-  auto tree = Regions();
+  auto tree_ptr = Regions();
+  const access::RegionTree& tree = *tree_ptr;
   if (!current || !access::Allowed(ctx.caller, access::kProjectRead, TargetOf(current->project), tree)) {
     return Error::NotFound("no project " + std::to_string(id));
   }
@@ -282,7 +284,8 @@ Result<nlohmann::json> LedgerService::PutDictionary(const Ctx& ctx, const std::s
 }
 
 Result<nlohmann::json> LedgerService::Overview(const Ctx& ctx, const std::string& region) {
-  auto tree = Regions();
+  auto tree_ptr = Regions();
+  const access::RegionTree& tree = *tree_ptr;
   store::ProjectFilter f;
   f.regions = ScopeFor(ctx, region);
   if (!region.empty() && f.regions.empty()) return Error::NotFound("no region " + region);
@@ -325,7 +328,8 @@ Result<nlohmann::json> LedgerService::Overview(const Ctx& ctx, const std::string
 }
 
 nlohmann::json LedgerService::RegionsJson(const Ctx& ctx) {
-  auto tree = Regions();
+  auto tree_ptr = Regions();
+  const access::RegionTree& tree = *tree_ptr;
   nlohmann::json items = nlohmann::json::array();
   for (const auto& r : tree.all()) {
     bool visible = false;

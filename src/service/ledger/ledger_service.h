@@ -3,6 +3,8 @@
 // the row and its journal entry in one transaction, and refuses stale versions.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -32,7 +34,8 @@ class LedgerService {
  public:
   explicit LedgerService(store::Database& db) : db_(db) {}
 
-  access::RegionTree Regions();
+  // Shared, immutable snapshot; reloaded after ReloadRegions().
+  std::shared_ptr<const access::RegionTree> Regions();
   void ReloadRegions();
 
   // `f.regions` is replaced by the caller's readable scope.
@@ -65,7 +68,7 @@ class LedgerService {
 
   store::Database& db_;
   std::mutex mu_;
-  std::optional<access::RegionTree> regions_;
+  std::shared_ptr<const access::RegionTree> regions_;
 };
 
 }  // namespace gj::service
