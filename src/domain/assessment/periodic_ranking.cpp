@@ -36,8 +36,8 @@ void ValidateScheme(const Scheme& scheme, Problems& problems) {
 
 }  // namespace
 
-Result<Run> ComputeRun(const Scheme& scheme, Period period, std::string period_label, int version,
-                       std::span<const SubjectFigures> figures, const Run* previous) {
+Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string period_label, int version,
+                       std::span<const SubjectFigures> figures, const RankingRun* previous) {
   Problems problems;
   ValidateScheme(scheme, problems);
   std::set<std::string> subjects;
@@ -99,7 +99,7 @@ Result<Run> ComputeRun(const Scheme& scheme, Period period, std::string period_l
     for (const auto& e : previous->entries) before[e.subject] = &e;
   }
 
-  Run run{scheme.name, period, std::move(period_label), version, false, {}};
+  RankingRun run{scheme.name, period, std::move(period_label), version, false, {}};
   for (auto& ranked : CompetitionRank(std::move(totals))) {
     const std::size_t i = index_of.at(ranked.key);
     RunEntry e;
@@ -139,7 +139,7 @@ Result<Run> ComputeRun(const Scheme& scheme, Period period, std::string period_l
   return run;
 }
 
-int NextVersion(std::span<const Run> stored, const std::string& scheme,
+int NextVersion(std::span<const RankingRun> stored, const std::string& scheme,
                 const std::string& period_label) {
   int v = 0;
   for (const auto& r : stored) {
@@ -148,7 +148,7 @@ int NextVersion(std::span<const Run> stored, const std::string& scheme,
   return v + 1;
 }
 
-Status Replace(Run& stored, Run recomputed) {
+Status Replace(RankingRun& stored, RankingRun recomputed) {
   if (stored.published) {
     return Error::Conflict("run " + stored.period_label + " v" + std::to_string(stored.version) +
                            " is published and frozen; store the recomputation as a new version");
@@ -158,7 +158,7 @@ Status Replace(Run& stored, Run recomputed) {
   return Ok{};
 }
 
-Status PublishRun(Run& run) {
+Status PublishRun(RankingRun& run) {
   if (run.published) return Error::Conflict("run is already published");
   run.published = true;
   return Ok{};

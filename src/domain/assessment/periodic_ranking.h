@@ -76,7 +76,7 @@ struct RunEntry {
   int yellow_streak = 0;  // consecutive runs below the yellow threshold, this one included
 };
 
-struct Run {
+struct RankingRun {
   std::string scheme;
   Period period = Period::kMonth;
   std::string period_label;  // "2026-03", "2026-Q1", "2026"
@@ -89,17 +89,17 @@ struct Run {
 // unique) and the figures (every subject has a finite, non-negative figure for every metric; no
 // subject twice), then scores, ranks and compares with `previous` (the last published run of
 // the previous period, if any).
-Result<Run> ComputeRun(const Scheme& scheme, Period period, std::string period_label, int version,
-                       std::span<const SubjectFigures> figures, const Run* previous);
+Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string period_label, int version,
+                       std::span<const SubjectFigures> figures, const RankingRun* previous);
 
 // The version a recomputation of (scheme, period_label) gets: one more than any stored.
-int NextVersion(std::span<const Run> stored, const std::string& scheme,
+int NextVersion(std::span<const RankingRun> stored, const std::string& scheme,
                 const std::string& period_label);
 
 // A published run is frozen: replacing it is refused, a recomputation is stored as a new
 // version beside it.
-Status Replace(Run& stored, Run recomputed);
-Status PublishRun(Run& run);
+Status Replace(RankingRun& stored, RankingRun recomputed);
+Status PublishRun(RankingRun& run);
 
 // "↑2", "↓1", "—", "新" — as bulletins print movement.
 std::string MovementLabel(const RunEntry& entry);
