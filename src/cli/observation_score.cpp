@@ -1,5 +1,7 @@
 #include "cli/observation_score.h"
 
+#include <unistd.h>
+
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -7,8 +9,6 @@
 #include <ostream>
 #include <sstream>
 #include <system_error>
-
-#include <unistd.h>
 
 #include "domain/assessment/observation.h"
 #include "io/observation_csv.h"
@@ -27,7 +27,8 @@ ScoreOutcome ScoreObservationCsv(std::string_view input_csv, const ObservationSc
     if (!out.problems.empty()) return out;
     auto results = assessment::ScoreBallots(in.ballots, opts.step);
     if (!results) {  // unreachable after ReadBallots' validation; kept so a rule change shows
-      for (const auto& d : results.error().details) out.problems.push_back(d.field + ": " + d.reason);
+      for (const auto& d : results.error().details)
+        out.problems.push_back(d.field + ": " + d.reason);
       return out;
     }
     out.csv = io::WriteResults(*results);
@@ -37,7 +38,8 @@ ScoreOutcome ScoreObservationCsv(std::string_view input_csv, const ObservationSc
     if (!out.problems.empty()) return out;
     auto results = assessment::ScoreSheets(in.entries, opts.trim);
     if (!results) {
-      for (const auto& d : results.error().details) out.problems.push_back(d.field + ": " + d.reason);
+      for (const auto& d : results.error().details)
+        out.problems.push_back(d.field + ": " + d.reason);
       return out;
     }
     out.csv = io::WriteResults(*results);

@@ -185,8 +185,7 @@ BallotInput ReadBallots(std::string_view csv) {
     in.ballots.push_back({Cell(rec, *rows.layout, 0), Cell(rec, *rows.layout, 1),
                           Cell(rec, *rows.layout, 2), rank.value_or(0)});
   }
-  AddDomainProblems(assessment::ValidateBallots(in.ballots), rows, kColumns, bad_rank,
-                    in.problems);
+  AddDomainProblems(assessment::ValidateBallots(in.ballots), rows, kColumns, bad_rank, in.problems);
   SortProblems(in.problems);
   return in;
 }
@@ -213,8 +212,8 @@ SheetInput ReadSheets(std::string_view csv) {
 std::string FormatScore(double score) {
   if (score == 0) score = 0;  // no "-0"
   std::array<char, 512> buf{};
-  auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), score,
-                                 std::chars_format::fixed);
+  auto [end, ec] =
+      std::to_chars(buf.data(), buf.data() + buf.size(), score, std::chars_format::fixed);
   if (ec != std::errc()) return std::to_string(score);
   return std::string(buf.data(), end);
 }

@@ -184,8 +184,8 @@ std::vector<EntryProblem> ValidateSheets(std::span<const SheetEntry> entries) {
     }
     auto [it, fresh] = seen.try_emplace({e.judge, e.group, e.county, e.project}, i);
     if (!fresh) {
-      out.push_back({i, "project", e.project,
-                     "judge " + e.judge + " scores this project twice", it->second});
+      out.push_back(
+          {i, "project", e.project, "judge " + e.judge + " scores this project twice", it->second});
     }
   }
   return out;
@@ -228,8 +228,8 @@ Result<std::vector<CountyResult>> ScoreSheets(std::span<const SheetEntry> entrie
     std::set<std::string> reported;
     for (const auto& [key, unused] : project_scores) {
       if (!indicator.count(key.second) && reported.insert(key.second).second) {
-        problems.push_back({std::nullopt, "indicator", key.second,
-                            "county has no indicator score to blend with"});
+        problems.push_back(
+            {std::nullopt, "indicator", key.second, "county has no indicator score to blend with"});
       }
     }
   }
@@ -281,7 +281,8 @@ Status Open(Event& event) {
   Problems problems;
   if (event.groups.empty()) problems.Add("groups", "", "an event needs at least one group");
   if (event.judges.empty()) problems.Add("judges", "", "an event needs at least one judge");
-  if (event.nominations.empty()) problems.Add("nominations", "", "no county has nominated projects");
+  if (event.nominations.empty())
+    problems.Add("nominations", "", "no county has nominated projects");
   for (std::size_t i = 0; i < event.nominations.size(); ++i) {
     if (!Contains(event.groups, event.nominations[i].group)) {
       problems.Add("nominations[" + std::to_string(i) + "].group", event.nominations[i].group,
@@ -331,8 +332,8 @@ Status SubmitBallot(Event& event, const std::string& judge, const std::string& g
     }
   }
   for (const auto& c : counties) {
-    bool present = std::any_of(ballot.begin(), ballot.end(),
-                               [&](const Ballot& b) { return b.county == c; });
+    bool present =
+        std::any_of(ballot.begin(), ballot.end(), [&](const Ballot& b) { return b.county == c; });
     if (!present) problems.Add("places", c, "county not ranked");
   }
   if (problems.empty()) {
@@ -356,11 +357,11 @@ Status SubmitSheet(Event& event, const std::string& judge, const Nomination& pro
   if (event.config.mode != JudgingMode::kSheet) {
     return Error::Conflict("this event is judged with ranked ballots, not score sheets");
   }
-  bool nominated = std::any_of(event.nominations.begin(), event.nominations.end(),
-                               [&](const Nomination& n) {
-                                 return n.group == project.group && n.county == project.county &&
-                                        n.project == project.project;
-                               });
+  bool nominated =
+      std::any_of(event.nominations.begin(), event.nominations.end(), [&](const Nomination& n) {
+        return n.group == project.group && n.county == project.county &&
+               n.project == project.project;
+      });
   if (!nominated) return Error::NotFound("not a nominated project: " + project.project);
   auto total = WeightedTotal(event.config.criteria, ratings);
   if (!total) return total.error();

@@ -59,8 +59,8 @@ struct BlendWeights {
 
 struct EventConfig {
   JudgingMode mode = JudgingMode::kSheet;
-  double step = 3;        // ballot: rank r is worth 100 − step·(r − 1)
-  bool trim = true;       // sheet: drop one highest and one lowest total when ≥ 3 judges
+  double step = 3;   // ballot: rank r is worth 100 − step·(r − 1)
+  bool trim = true;  // sheet: drop one highest and one lowest total when ≥ 3 judges
   std::vector<Criterion> criteria = DefaultCriteria();
   BlendWeights blend;
 };

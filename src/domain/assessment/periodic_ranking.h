@@ -54,7 +54,7 @@ struct Scheme {
 enum class Period { kMonth, kQuarter, kYear };
 
 struct SubjectFigures {
-  std::string subject;                 // town, unit or chain identifier
+  std::string subject;                   // town, unit or chain identifier
   std::map<std::string, double> values;  // metric id → figure (rates as fractions: 0.75)
   // Completion for the red/yellow list. When absent: the weighted mean, over the scheme's
   // ratio-to-target metrics, of min(value / target, 1); with no such metric, score / 100.
@@ -89,8 +89,9 @@ struct RankingRun {
 // unique) and the figures (every subject has a finite, non-negative figure for every metric; no
 // subject twice), then scores, ranks and compares with `previous` (the last published run of
 // the previous period, if any).
-Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string period_label, int version,
-                       std::span<const SubjectFigures> figures, const RankingRun* previous);
+Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string period_label,
+                              int version, std::span<const SubjectFigures> figures,
+                              const RankingRun* previous);
 
 // The version a recomputation of (scheme, period_label) gets: one more than any stored.
 int NextVersion(std::span<const RankingRun> stored, const std::string& scheme,

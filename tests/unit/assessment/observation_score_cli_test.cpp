@@ -17,7 +17,9 @@ ObservationScoreOptions Ballot(double step = 3) { return {"", "", "ballot", step
 ObservationScoreOptions Sheet(bool trim = true) { return {"", "", "sheet", 3, trim}; }
 
 TEST(SimpleCsv, QuotesBomCrlfAndEmbeddedLineBreaks) {
-  auto t = io::simple::Parse("\xEF\xBB\xBF" "a,b\r\n\"x,\"\"y\"\"\",\"line1\nline2\"\r\nlast,\n");
+  auto t = io::simple::Parse(
+      "\xEF\xBB\xBF"
+      "a,b\r\n\"x,\"\"y\"\"\",\"line1\nline2\"\r\nlast,\n");
   ASSERT_TRUE(t.problems.empty());
   ASSERT_EQ(t.records.size(), 3u);
   EXPECT_EQ(t.records[0].fields, (std::vector<std::string>{"a", "b"}));
@@ -41,7 +43,8 @@ TEST(FormatScore, ShortestRoundTripWithoutExponent) {
 TEST(ObservationScoreCsv, BallotsExactOutput) {
   // Columns in another order, an extra column, CRLF, BOM, a blank line.
   const char* in =
-      "\xEF\xBB\xBF" "county,rank,judge,group,note\r\n"
+      "\xEF\xBB\xBF"
+      "county,rank,judge,group,note\r\n"
       "冠县,1,张,县市区组,\r\n东阿,2,张,县市区组,x\r\n莘县,3,张,县市区组,\r\n"
       "冠县,2,李,县市区组,\r\n东阿,1,李,县市区组,\r\n莘县,3,李,县市区组,\r\n"
       "\r\n"
@@ -76,8 +79,8 @@ TEST(ObservationScoreCsv, EveryBallotProblemWithRowAndColumn) {
   const char* in =
       "judge,group,county,rank\n"
       "A,g,x,1\n"
-      "A,g,x,2\n"   // row 3: x twice
-      "A,g,y,5\n"   // row 4: outside 1..2
+      "A,g,x,2\n"    // row 3: x twice
+      "A,g,y,5\n"    // row 4: outside 1..2
       "B,g,x,abc\n"  // row 5: not a number; B never ranks y
       "B,g,y,1\n"
       "C,g,x,1\nC,g,y,1\n";  // row 8: rank 1 twice
@@ -112,9 +115,12 @@ TEST(ObservationScoreCsv, SheetProblems) {
       ",g,x,t,80\n";
   auto out = ScoreObservationCsv(in, Sheet());
   ASSERT_EQ(out.problems.size(), 5u);
-  EXPECT_EQ(out.problems[0], "row 2, column score, value 101: score must be a number within 0..100");
-  EXPECT_EQ(out.problems[1], "row 3, column score, value -0.5: score must be a number within 0..100");
-  EXPECT_EQ(out.problems[2], "row 4, column score, value 八十: score must be a number within 0..100");
+  EXPECT_EQ(out.problems[0],
+            "row 2, column score, value 101: score must be a number within 0..100");
+  EXPECT_EQ(out.problems[1],
+            "row 3, column score, value -0.5: score must be a number within 0..100");
+  EXPECT_EQ(out.problems[2],
+            "row 4, column score, value 八十: score must be a number within 0..100");
   EXPECT_EQ(out.problems[3],
             "row 6, column project, value s: judge A scores this project twice (also row 5)");
   EXPECT_EQ(out.problems[4], "row 7, column judge, value (empty): must not be empty");

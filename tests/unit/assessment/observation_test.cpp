@@ -1,7 +1,8 @@
 // Hand-computed expectations for observation scoring (issue 5, "Tests").
+#include "domain/assessment/observation.h"
+
 #include <gtest/gtest.h>
 
-#include "domain/assessment/observation.h"
 #include "domain/assessment/ranking.h"
 
 namespace gj::assessment {
@@ -25,8 +26,8 @@ std::vector<Ballot> Concat(std::vector<std::vector<Ballot>> parts) {
 TEST(Ballot, PointsWithTiesShareRank) {
   // J1: A B C D → 100 97 94 91; J2: A C B D → 100 97 94 91.
   // A = 100, B = (97+94)/2 = 95.5, C = (94+97)/2 = 95.5, D = 91 → ranks 1, 2, 2, 4.
-  auto ballots = Concat({Ranking("J1", "g", {"A", "B", "C", "D"}),
-                         Ranking("J2", "g", {"A", "C", "B", "D"})});
+  auto ballots =
+      Concat({Ranking("J1", "g", {"A", "B", "C", "D"}), Ranking("J2", "g", {"A", "C", "B", "D"})});
   auto r = ScoreBallots(ballots, 3);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->size(), 4u);
@@ -102,9 +103,9 @@ TEST(Ballot, InvalidBallotsAreAllReported) {
 }
 
 TEST(Sheet, TrimmedMeanWithTwoThreeAndFiveJudges) {
-  EXPECT_DOUBLE_EQ(TrimmedMean({80, 90}, true), 85);            // 2 judges: nothing dropped
-  EXPECT_DOUBLE_EQ(TrimmedMean({95, 70, 80}, true), 80);        // 3: drop 95 and 70
-  EXPECT_DOUBLE_EQ(TrimmedMean({85, 60, 99, 90, 85}, true),     // 5: drop 99 and 60
+  EXPECT_DOUBLE_EQ(TrimmedMean({80, 90}, true), 85);         // 2 judges: nothing dropped
+  EXPECT_DOUBLE_EQ(TrimmedMean({95, 70, 80}, true), 80);     // 3: drop 95 and 70
+  EXPECT_DOUBLE_EQ(TrimmedMean({85, 60, 99, 90, 85}, true),  // 5: drop 99 and 60
                    260.0 / 3);
   EXPECT_DOUBLE_EQ(TrimmedMean({90, 90, 80, 80, 85}, true), 85);  // one instance of each tie
   EXPECT_DOUBLE_EQ(TrimmedMean({95, 70, 80}, false), 245.0 / 3);  // --no-trim
@@ -116,9 +117,9 @@ TEST(Sheet, CountyScoreIsMeanOfProjects) {
   // Y: q by 5 judges 60 85 85 90 99 → 260/3 = 86.666…; Y ranks first.
   std::vector<SheetEntry> e = {
       {"J1", "g", "X", "p1", 70}, {"J2", "g", "X", "p1", 80}, {"J3", "g", "X", "p1", 95},
-      {"J1", "g", "X", "p2", 90}, {"J2", "g", "X", "p2", 95},
-      {"J1", "g", "Y", "q", 60},  {"J2", "g", "Y", "q", 85},  {"J3", "g", "Y", "q", 85},
-      {"J4", "g", "Y", "q", 90},  {"J5", "g", "Y", "q", 99},
+      {"J1", "g", "X", "p2", 90}, {"J2", "g", "X", "p2", 95}, {"J1", "g", "Y", "q", 60},
+      {"J2", "g", "Y", "q", 85},  {"J3", "g", "Y", "q", 85},  {"J4", "g", "Y", "q", 90},
+      {"J5", "g", "Y", "q", 99},
   };
   auto r = ScoreSheets(e, true);
   ASSERT_TRUE(r.ok());
@@ -148,10 +149,10 @@ TEST(Sheet, BlendsWithIndicatorScore) {
 
 TEST(Sheet, InvalidEntries) {
   std::vector<SheetEntry> e = {
-      {"J1", "g", "X", "p", 100.5},  // above 100
-      {"J1", "g", "X", "q", -1},     // below 0
-      {"J1", "g", "X", "r", 50},  {"J1", "g", "X", "r", 60},  // r twice by J1
-      {"", "g", "X", "s", 50},                               // no judge
+      {"J1", "g", "X", "p", 100.5},                             // above 100
+      {"J1", "g", "X", "q", -1},                                // below 0
+      {"J1", "g", "X", "r", 50},    {"J1", "g", "X", "r", 60},  // r twice by J1
+      {"", "g", "X", "s", 50},                                  // no judge
   };
   auto problems = ValidateSheets(e);
   ASSERT_EQ(problems.size(), 4u);
@@ -161,25 +162,24 @@ TEST(Sheet, InvalidEntries) {
   EXPECT_EQ(problems[2].entry, 3u);
   EXPECT_EQ(problems[3].column, "judge");
   // Bounds are inclusive.
-  EXPECT_TRUE(ValidateSheets(std::vector<SheetEntry>{{"J", "g", "X", "p", 0},
-                                                     {"J", "g", "X", "q", 100}})
-                  .empty());
+  EXPECT_TRUE(
+      ValidateSheets(std::vector<SheetEntry>{{"J", "g", "X", "p", 0}, {"J", "g", "X", "q", 100}})
+          .empty());
 }
 
 TEST(Criteria, WeightedTotalOfDefaults) {
   // 0.3·80 + 0.3·90 + 0.2·70 + 0.2·60 = 24 + 27 + 14 + 12 = 77.
-  auto total = WeightedTotal(DefaultCriteria(), {{"投资规模", 80},
-                                                 {"建设进度", 90},
-                                                 {"产业层次与科技含量", 70},
-                                                 {"综合效益", 60}});
+  auto total = WeightedTotal(
+      DefaultCriteria(),
+      {{"投资规模", 80}, {"建设进度", 90}, {"产业层次与科技含量", 70}, {"综合效益", 60}});
   ASSERT_TRUE(total.ok());
   EXPECT_DOUBLE_EQ(*total, 77);
   // Weights need not add up to 100: (2·50 + 1·80) / 3 = 60.
   std::vector<Criterion> custom = {{"a", 2}, {"b", 1}};
   EXPECT_DOUBLE_EQ(*WeightedTotal(custom, {{"a", 50}, {"b", 80}}), 60);
-  EXPECT_FALSE(WeightedTotal(custom, {{"a", 50}}).ok());                     // b not rated
+  EXPECT_FALSE(WeightedTotal(custom, {{"a", 50}}).ok());                       // b not rated
   EXPECT_FALSE(WeightedTotal(custom, {{"a", 50}, {"b", 80}, {"c", 1}}).ok());  // unknown
-  EXPECT_FALSE(WeightedTotal(custom, {{"a", 101}, {"b", 80}}).ok());         // out of range
+  EXPECT_FALSE(WeightedTotal(custom, {{"a", 101}, {"b", 80}}).ok());           // out of range
 }
 
 TEST(Ranking, CompetitionRankingOneTwoTwoFour) {
@@ -310,7 +310,7 @@ TEST(Event, BallotEventNeedsCompleteBallots) {
   e.nominations = {{"g", "A", "a1"}, {"g", "B", "b1"}, {"g", "C", "c1"}};
   e.judges = {"J1", "J2"};
   ASSERT_TRUE(Open(e).ok());
-  EXPECT_FALSE(SubmitBallot(e, "J1", "g", {{"A", 1}, {"B", 2}}).ok());  // C missing
+  EXPECT_FALSE(SubmitBallot(e, "J1", "g", {{"A", 1}, {"B", 2}}).ok());            // C missing
   EXPECT_FALSE(SubmitBallot(e, "J1", "g", {{"A", 1}, {"B", 1}, {"C", 3}}).ok());  // rank twice
   EXPECT_FALSE(SubmitBallot(e, "J1", "g", {{"A", 1}, {"B", 2}, {"Z", 3}}).ok());  // unknown
   ASSERT_TRUE(SubmitBallot(e, "J1", "g", {{"A", 3}, {"B", 2}, {"C", 1}}).ok());

@@ -1,7 +1,7 @@
 // Hand-computed expectations for periodic rankings: weighted metrics, movement, red/yellow list.
-#include <gtest/gtest.h>
-
 #include "domain/assessment/periodic_ranking.h"
+
+#include <gtest/gtest.h>
 
 namespace gj::assessment {
 namespace {
