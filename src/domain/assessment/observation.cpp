@@ -72,7 +72,9 @@ std::vector<EntryProblem> ValidateBallots(std::span<const Ballot> ballots) {
     RequireNonEmpty(out, i, "judge", b.judge);
     RequireNonEmpty(out, i, "group", b.group);
     RequireNonEmpty(out, i, "county", b.county);
-    counties[b.group].insert(b.county);
+    // An unnamed county is already reported; counting it would also make every judge's ballot
+    // look incomplete.
+    if (!b.county.empty()) counties[b.group].insert(b.county);
   }
   // (group, judge) → first entry per county and per rank, to name the earlier row in messages.
   std::map<std::tuple<std::string, std::string, std::string>, std::size_t> county_seen;
@@ -81,9 +83,9 @@ std::vector<EntryProblem> ValidateBallots(std::span<const Ballot> ballots) {
   for (std::size_t i = 0; i < ballots.size(); ++i) {
     const Ballot& b = ballots[i];
     const std::size_t n = counties[b.group].size();
-    ranked_by_judge[{b.group, b.judge}].insert(b.county);
+    if (!b.judge.empty()) ranked_by_judge[{b.group, b.judge}].insert(b.county);
     auto [cit, new_county] = county_seen.try_emplace({b.group, b.judge, b.county}, i);
-    if (!new_county) {
+    if (!new_county && !b.county.empty()) {
       out.push_back({i, "county", b.county,
                      "judge " + b.judge + " ranks this county twice in group " + b.group,
                      cit->second});
@@ -91,11 +93,12 @@ std::vector<EntryProblem> ValidateBallots(std::span<const Ballot> ballots) {
     if (b.rank < 1 || static_cast<std::size_t>(b.rank) > n) {
       out.push_back({i, "rank", std::to_string(b.rank),
                      "rank must be within 1.." + std::to_string(n) + " (group " + b.group +
-                         " has " + std::to_string(n) + " counties)"});
+                         " has " + std::to_string(n) + (n == 1 ? " county)" : " counties)")});
       continue;
     }
     auto [rit, new_rank] = rank_seen.try_emplace({b.group, b.judge, b.rank}, i);
-    if (!new_rank) {
+    // A repeated row (same county, same rank) is one mistake: the county message covers it.
+    if (!new_rank && new_county) {
       out.push_back({i, "rank", std::to_string(b.rank),
                      "judge " + b.judge + " gives this rank twice in group " + b.group,
                      rit->second});

@@ -97,6 +97,20 @@ TEST(ObservationScoreCsv, EveryBallotProblemWithRowAndColumn) {
             "row 8, column rank, value 1: judge C gives this rank twice in group g (also row 7)");
 }
 
+TEST(ObservationScoreCsv, RepeatedRowIsOneProblemAndEmptyCountyIsNotACounty) {
+  auto repeated = ScoreObservationCsv("judge,group,county,rank\nA,g,x,1\nA,g,x,1\n", Ballot());
+  ASSERT_EQ(repeated.problems.size(), 1u);
+  EXPECT_EQ(repeated.problems[0],
+            "row 3, column county, value x: judge A ranks this county twice in group g (also row "
+            "2)");
+  auto unnamed =
+      ScoreObservationCsv("judge,group,county,rank\nA,g,x,1\nB,g,x,1\nB,g,,2\n", Ballot());
+  ASSERT_EQ(unnamed.problems.size(), 2u);
+  EXPECT_EQ(unnamed.problems[0], "row 4, column county, value (empty): must not be empty");
+  EXPECT_EQ(unnamed.problems[1],
+            "row 4, column rank, value 2: rank must be within 1..1 (group g has 1 county)");
+}
+
 TEST(ObservationScoreCsv, IncompleteBallotIsInvalid) {
   auto out = ScoreObservationCsv("judge,group,county,rank\nA,g,x,1\nA,g,y,2\nB,g,x,1\n", Ballot());
   ASSERT_EQ(out.problems.size(), 1u);
