@@ -8,6 +8,7 @@
 
 #include "api/server.h"
 #include "cli/commands.h"
+#include "cli/observation_score.h"
 
 namespace {
 
@@ -57,6 +58,20 @@ void AddUser(CLI::App& app, Action& action) {
   });
 }
 
+// Assessment: observation events scored offline from paper ballots / score sheets.
+void AddObservation(CLI::App& app, Action& action) {
+  static gj::cli::ObservationScoreOptions o;
+  auto* observation = app.add_subcommand("observation", "Observation events (观摩评议)");
+  observation->require_subcommand(1);
+  auto* score = observation->add_subcommand("score", "Rank counties within groups from ballots or score sheets (CSV in, CSV out)");
+  score->add_option("--input", o.input, "CSV file: judge,group,county,rank (ballot) or judge,group,county,project,score (sheet)")->required();
+  score->add_option("--mode", o.mode, "ballot or sheet")->required()->check(CLI::IsMember({"ballot", "sheet"}));
+  score->add_option("--step", o.step, "ballot: points lost per place (rank r is worth 100 - step*(r-1))")->capture_default_str();
+  score->add_flag("--no-trim{false}", o.trim, "sheet: do not drop the highest and lowest totals of a project");
+  score->add_option("-o,--output", o.output, "where to write group,county,score,rank")->required();
+  score->callback([&action] { action = [] { return gj::cli::RunObservationScore(o, std::cerr); }; });
+}
+
 // Further capabilities register their sub-commands below.
 
 }  // namespace
@@ -70,8 +85,16 @@ int main(int argc, char** argv) {
   AddDemo(app, action);
   AddMigrate(app, action);
   AddUser(app, action);
+  AddObservation(app, action);
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; usage errors exit 2 like invalid input: both mean "fix what
+    // you typed", and scripts check for one status.
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
   try {
     return action ? action() : 0;
   } catch (const std::exception& e) {
