@@ -78,7 +78,60 @@ test('open a project, edit its name, save, see the journal entry', async () => {
   assert.equal((await change.locator('.field').textContent()).trim(), '项目名称')
   assert.equal((await change.locator('.old').textContent()).trim(), oldName)
   assert.equal((await change.locator('.new').textContent()).trim(), newName)
+  assert.equal((await page.locator('[data-test=journal-action]').first().textContent()).trim(), '修改')
   await screenshot(page, 'ledger-journal')
+})
+
+test('a stale version shows the conflict dialog and can reload', async () => {
+  const id = page.url().match(/projects\/(\d+)/)[1]
+  // Someone else saves the project while it is open here.
+  const api = `${server.baseUrl}/api/v1`
+  const auth = await (
+    await fetch(`${api}/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login: 'dongezb', password: 'demo1234' }),
+    })
+  ).json()
+  const headers = { Authorization: `Bearer ${auth.token}`, 'Content-Type': 'application/json' }
+  const current = await (await fetch(`${api}/projects/${id}`, { headers })).json()
+  const res = await fetch(`${api}/projects/${id}`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({ version: current.version, builder: '他人修改的建设单位' }),
+  })
+  assert.equal(res.status, 200)
+
+  await page.click('#tab-form')
+  await page.fill('[data-test=field-specialist] input', '张三')
+  await page.click('[data-test=save]')
+  const dialog = page.locator('.el-dialog', { hasText: '该项目已被他人修改' })
+  await dialog.waitFor()
+  assert.match(await dialog.textContent(), /他人修改的建设单位/)
+  await page.waitForTimeout(500) // dialog fade-in
+  await screenshot(page, 'ledger-conflict')
+  await page.click('[data-test=conflict-reload]')
+  await dialog.waitFor({ state: 'hidden' })
+  assert.equal(await page.inputValue('[data-test=field-builder] input'), '他人修改的建设单位')
+})
+
+test('export the list as xlsx, dry-run import it back, confirm', async () => {
+  await page.goto(server.baseUrl + '/projects?category=industrial')
+  await page.locator('.project-row').first().waitFor()
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=export-xlsx]')])
+  assert.match(dl.suggestedFilename(), /\.xlsx$/)
+  const file = `${server.tmp || '/tmp'}/export-${process.pid}.xlsx`
+  await dl.saveAs(file)
+
+  await page.click('[data-test=import-button]')
+  await page.setInputFiles('[data-test=import-file]', file)
+  const ready = page.locator('[data-test=import-ready]')
+  const problems = page.locator('[data-test=import-has-problems]')
+  await ready.or(problems).first().waitFor()
+  await screenshot(page, 'ledger-import-dry-run')
+  assert.equal(await problems.count(), 0, 'an exported file imports without problems')
+  await page.click('[data-test=import-confirm]')
+  await page.locator('.el-message--success', { hasText: '导入完成' }).waitFor()
 })
 
 test('no script errors in the page', () => {
