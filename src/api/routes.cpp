@@ -149,6 +149,28 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
     if (!body) return body.error();
     return JsonOf(s.ledger.Create(c.ctx, body.value()), 201);
   }});
+  r.push_back({"POST", "/api/v1/projects/import", "Import the ledger sheet (.xlsx body); ?dry_run=true lists every problem and writes nothing", true,
+               [&s](Call& c) -> Result<Reply> {
+                 if (c.req.body.empty()) return Error::BadRequest("the body must be the .xlsx file");
+                 const bool dry = c.Query("dry_run") == "true" || c.Query("dry_run") == "1";
+                 auto report = s.sheets.Import(c.ctx, c.req.body, dry);
+                 if (!report) return report.error();
+                 return Reply::Json(report->ToJson());
+               }});
+  r.push_back({"GET", "/api/v1/projects/export", "Export the filtered list as the ledger sheet (?format=xlsx|csv, same filters as the list)", true,
+               [&s](Call& c) -> Result<Reply> {
+                 auto f = FilterFrom(c, 1000000);
+                 if (!f) return f.error();
+                 const std::string format = c.Query("format").empty() ? "xlsx" : c.Query("format");
+                 auto bytes = s.sheets.Export(c.ctx, f.value(), format);
+                 if (!bytes) return bytes.error();
+                 Reply r;
+                 r.raw = std::move(bytes.value());
+                 r.content_type = format == "csv" ? "text/csv; charset=utf-8"
+                                                  : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                 r.filename = "重点项目-" + c.ctx.today.ToString() + "." + format;
+                 return r;
+               }});
   r.push_back({"GET", "/api/v1/projects/{id}", "One project", true, [&s](Call& c) -> Result<Reply> {
     return JsonOf(s.ledger.Get(c.ctx, c.PathId()));
   }});

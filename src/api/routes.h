@@ -5,6 +5,7 @@
 #include "api/router.h"
 #include "service/access/auth_service.h"
 #include "service/ledger/ledger_service.h"
+#include "service/ledger/ledger_sheet_service.h"
 #include "store/db.h"
 
 namespace gj::api {
@@ -15,6 +16,7 @@ struct Services {
   store::Database& db;
   service::AuthService& auth;
   service::LedgerService& ledger;
+  service::LedgerSheetService& sheets;
 };
 
 std::vector<Route> AllRoutes(Services& s);

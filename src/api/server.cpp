@@ -75,7 +75,8 @@ int RunServer(const ServerOptions& o) {
   svr.set_payload_max_length(kMaxUploadBytes);
   svr.set_read_timeout(30, 0);
 
-  Services services{*db, auth, ledger};
+  service::LedgerSheetService sheets(*db, ledger);
+  Services services{*db, auth, ledger, sheets};
   auto routes = AllRoutes(services);
   Install(svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); });
   const std::string openapi = OpenApi(routes).dump(2);

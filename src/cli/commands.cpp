@@ -1,10 +1,14 @@
 #include "cli/commands.h"
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "service/access/auth_service.h"
 #include "service/demo/demo.h"
+#include "service/ledger/ledger_sheet_service.h"
 #include "store/db.h"
 
 namespace gj::cli {
@@ -57,6 +61,91 @@ int RunUserAdd(const UserAddOptions& o) {
 int RunMigrate(const std::string& db_url) {
   auto db = store::Database::Open(db_url);
   std::printf("schema version %d\n", store::Migrate(*db));
+  return 0;
+}
+
+namespace {
+
+std::optional<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+service::Ctx SystemCtx(service::LedgerService& ledger) { return service::MakeCtx(service::SystemCaller(*ledger.Regions())); }
+
+std::optional<std::string> NonEmpty(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
+
+}  // namespace
+
+int RunLedgerImport(const std::string& db_url, const std::string& file, bool dry_run) {
+  auto bytes = ReadWholeFile(file);
+  if (!bytes) {
+    std::fprintf(stderr, "error: cannot read %s\n", file.c_str());
+    return 1;
+  }
+  auto db = store::Database::Open(db_url);
+  store::Migrate(*db);
+  service::LedgerService ledger(*db);
+  service::LedgerSheetService sheets(*db, ledger);
+  auto report = sheets.Import(SystemCtx(ledger), *bytes, dry_run);
+  if (!report) {
+    std::fprintf(stderr, "error: %s\n", report.error().message.c_str());
+    for (const auto& d : report.error().details) {
+      std::string allowed;
+      for (const auto& a : d.allowed) allowed += (allowed.empty() ? "" : "、") + a;
+      std::fprintf(stderr, "row %d, column %s, value '%s': %s%s%s\n", d.row, d.field.c_str(), d.value.c_str(),
+                   d.reason.c_str(), allowed.empty() ? "" : "; allowed: ", allowed.c_str());
+    }
+    return ExitStatus(report.error());
+  }
+  for (const auto& d : report->problems.details()) {
+    std::string allowed;
+    for (const auto& a : d.allowed) allowed += (allowed.empty() ? "" : "、") + a;
+    std::fprintf(stderr, "row %d, column %s, value '%s': %s%s%s\n", d.row, d.field.c_str(), d.value.c_str(),
+                 d.reason.c_str(), allowed.empty() ? "" : "; allowed: ", allowed.c_str());
+  }
+  std::printf("%s%d rows: %d to create, %d to update, %d unchanged, %zu problem(s)\n", dry_run ? "dry run, nothing written: " : "",
+              report->rows, report->created, report->updated, report->unchanged, report->problems.size());
+  return report->problems.empty() ? 0 : 2;
+}
+
+int RunLedgerExport(const LedgerExportOptions& o) {
+  const std::string ext = std::filesystem::path(o.output).extension().string();
+  if (ext != ".xlsx" && ext != ".csv") {
+    std::fprintf(stderr, "error: the output must end in .xlsx or .csv\n");
+    return 2;
+  }
+  auto db = store::Database::Open(o.db_url);
+  store::Migrate(*db);
+  service::LedgerService ledger(*db);
+  service::LedgerSheetService sheets(*db, ledger);
+  store::ProjectFilter f;
+  f.region = NonEmpty(o.region);
+  f.category = NonEmpty(o.category);
+  f.level = NonEmpty(o.level);
+  f.kind = NonEmpty(o.kind);
+  f.track = NonEmpty(o.track);
+  f.stage = NonEmpty(o.stage);
+  f.q = NonEmpty(o.q);
+  auto bytes = sheets.Export(SystemCtx(ledger), f, ext.substr(1));
+  if (!bytes) {
+    PrintError(bytes.error());
+    return ExitStatus(bytes.error());
+  }
+  const std::string tmp = o.output + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << bytes.value();
+    if (!out) {
+      std::fprintf(stderr, "error: cannot write %s\n", o.output.c_str());
+      return 1;
+    }
+  }
+  std::filesystem::rename(tmp, o.output);
+  std::printf("exported to %s\n", o.output.c_str());
   return 0;
 }
 

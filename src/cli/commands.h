@@ -22,6 +22,15 @@ int RunUserAdd(const UserAddOptions& o);
 
 int RunMigrate(const std::string& db_url);
 
+int RunLedgerImport(const std::string& db_url, const std::string& file, bool dry_run);
+
+struct LedgerExportOptions {
+  std::string db_url;
+  std::string output;  // .xlsx or .csv
+  std::string region, category, level, kind, track, stage, q;
+};
+int RunLedgerExport(const LedgerExportOptions& o);
+
 // Prints an error value as "error: message" plus one line per detail, to stderr.
 }  // namespace gj::cli
 

@@ -58,6 +58,30 @@ void AddUser(CLI::App& app, Action& action) {
   });
 }
 
+void AddLedger(CLI::App& app, Action& action) {
+  static std::string db, file;
+  static bool dry_run = false;
+  static gj::cli::LedgerExportOptions e;
+  auto* ledger = app.add_subcommand("ledger", "The key-project ledger sheet (Excel)");
+  ledger->require_subcommand(1);
+  auto* imp = ledger->add_subcommand("import", "Import the ledger sheet: all-or-nothing; --dry-run lists every problem");
+  imp->add_option("file", file, "The .xlsx file")->required();
+  imp->add_option("--db", db, "SQLite file or postgresql:// URL")->required();
+  imp->add_flag("--dry-run", dry_run, "Check only; write nothing");
+  imp->callback([&action] { action = [] { return gj::cli::RunLedgerImport(db, file, dry_run); }; });
+  auto* exp = ledger->add_subcommand("export", "Export the ledger sheet (.xlsx or .csv)");
+  exp->add_option("--db", e.db_url, "SQLite file or postgresql:// URL")->required();
+  exp->add_option("-o,--output", e.output, "FILE.xlsx or FILE.csv")->required();
+  exp->add_option("--region", e.region, "Region code");
+  exp->add_option("--category", e.category, "Category code");
+  exp->add_option("--level", e.level, "Level code");
+  exp->add_option("--kind", e.kind, "Kind code");
+  exp->add_option("--track", e.track, "Track code");
+  exp->add_option("--stage", e.stage, "Stage code");
+  exp->add_option("--q", e.q, "Search text");
+  exp->callback([&action] { action = [] { return gj::cli::RunLedgerExport(e); }; });
+}
+
 // Assessment: observation events scored offline from paper ballots / score sheets.
 void AddObservation(CLI::App& app, Action& action) {
   static gj::cli::ObservationScoreOptions o;
@@ -85,6 +109,7 @@ int main(int argc, char** argv) {
   AddDemo(app, action);
   AddMigrate(app, action);
   AddUser(app, action);
+  AddLedger(app, action);
   AddObservation(app, action);
 
   try {

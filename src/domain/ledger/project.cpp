@@ -313,4 +313,12 @@ std::vector<FieldChange> Diff(const nlohmann::json& before, const nlohmann::json
   return out;
 }
 
+nlohmann::json ChangesToJson(const std::vector<FieldChange>& changes) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& c : changes) out.push_back({{"field", c.field}, {"old", c.old_value}, {"new", c.new_value}});
+  return out;
+}
+
+nlohmann::json CreationChanges(const Project& p) { return ChangesToJson(Diff(nlohmann::json::object(), ToJson(p))); }
+
 }  // namespace gj::ledger

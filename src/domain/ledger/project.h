@@ -83,5 +83,9 @@ struct FieldChange {
   nlohmann::json new_value;
 };
 std::vector<FieldChange> Diff(const nlohmann::json& before, const nlohmann::json& after);
+// The journal form: [{"field","old","new"}, …].
+nlohmann::json ChangesToJson(const std::vector<FieldChange>& changes);
+// The journal entry of a newly created project: every set field, old = null.
+nlohmann::json CreationChanges(const Project& p);
 
 }  // namespace gj::ledger

@@ -202,14 +202,6 @@ ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, 
   return p;
 }
 
-nlohmann::json CreationChanges(const ledger::Project& p) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& c : ledger::Diff(nlohmann::json::object(), ledger::ToJson(p))) {
-    out.push_back({{"field", c.field}, {"old", nullptr}, {"new", c.new_value}});
-  }
-  return out;
-}
-
 struct DemoUser {
   const char* login;
   const char* name;
@@ -238,7 +230,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
         p.created_at = p.updated_at = now_iso;
         p.id = store::InsertProject(*c, p);
         store::WriteJournal(*c, "project", p.id, "create", std::nullopt, now_iso,
-                            CreationChanges(p));
+                            ledger::CreationChanges(p));
         ++sum.projects;
       }
     }

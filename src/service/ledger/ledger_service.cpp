@@ -14,12 +14,6 @@ access::Target TargetOf(const ledger::Project& p) {
   return {p.county_code, p.town_code.value_or(""), p.unit_id};
 }
 
-nlohmann::json ChangesJson(const std::vector<ledger::FieldChange>& changes) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& c : changes) out.push_back({{"field", c.field}, {"old", c.old_value}, {"new", c.new_value}});
-  return out;
-}
-
 Error VersionConflict(const store::ProjectRow& current) {
   Error e = Error::Conflict("the project was changed by someone else (version " +
                             std::to_string(current.project.version) + "); reload and apply your change again");
@@ -124,7 +118,7 @@ Result<store::ProjectRow> LedgerService::Create(const Ctx& ctx, const nlohmann::
     return Error::Conflict("a project with this code (项目编号) or national code (项目代码) already exists");
   }
   store::WriteJournal(*c, "project", p.id, "create", ctx.caller.user_id, ctx.now,
-                      ChangesJson(ledger::Diff(nlohmann::json::object(), ledger::ToJson(p))));
+                      ledger::CreationChanges(p));
   tx.Commit();
   return *store::LoadProjectRow(*c, p.id);
 }
@@ -166,7 +160,7 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
     if (e.kind() != store::DbError::Kind::kUniqueViolation) throw;
     return Error::Conflict("another project already has this code (项目编号) or national code (项目代码)");
   }
-  store::WriteJournal(*c, "project", id, action, ctx.caller.user_id, ctx.now, ChangesJson(changes));
+  store::WriteJournal(*c, "project", id, action, ctx.caller.user_id, ctx.now, ledger::ChangesToJson(changes));
   tx.Commit();
   return *store::LoadProjectRow(*c, id);
 }

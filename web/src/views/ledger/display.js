@@ -23,6 +23,8 @@ export function displayValue(field, value, reference, people = {}) {
       return `${formatWan(value)} ${t('unit.wan')}`
     case 'mu':
       return `${formatMu(value)} ${t('unit.mu')}`
+    case 'coord':
+      return Number.isFinite(Number(value)) ? Number(value).toFixed(6) : String(value)
     case 'date':
       return formatDate(value)
     case 'dict':

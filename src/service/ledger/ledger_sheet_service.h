@@ -1,0 +1,45 @@
+// Import and export of the ledger sheet. An import is all-or-nothing: a dry run lists every
+// problem (row, column, value, allowed values) and writes nothing; a real import with any problem
+// writes nothing either. A row whose 项目编号 exists updates that project (journaled), the others
+// create projects.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.h"
+#include "service/context.h"
+#include "service/ledger/ledger_service.h"
+#include "store/db.h"
+
+namespace gj::service {
+
+struct ImportReport {
+  bool dry_run = false;
+  int rows = 0;
+  int created = 0;
+  int updated = 0;
+  int unchanged = 0;
+  Problems problems;
+  nlohmann::json ToJson() const;
+};
+
+class LedgerSheetService {
+ public:
+  LedgerSheetService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger) {}
+
+  // Error (422) when a real import has problems; a dry run reports them in the report instead.
+  Result<ImportReport> Import(const Ctx& ctx, std::string_view xlsx_bytes, bool dry_run);
+  // format: "xlsx" or "csv". The filter's scope is the caller's.
+  Result<std::string> Export(const Ctx& ctx, store::ProjectFilter filter, const std::string& format);
+
+ private:
+  store::Database& db_;
+  LedgerService& ledger_;
+};
+
+// A caller that may do everything everywhere: the CLI, run by whoever owns the database file.
+access::Caller SystemCaller(const access::RegionTree& tree);
+
+}  // namespace gj::service
