@@ -145,15 +145,15 @@ class GroupEvaluator {
       const Enterprise& e = all_[i];
       EnterpriseResult& r = ev_.results[i];
       if (e.veto) {  // a veto wins over undetermined
-        r.status = Status::kVetoed;
+        r.status = EnterpriseStatus::kVetoed;
         r.klass = Class::kD;
         ++summary_.vetoed;
         ++summary_.class_counts[3];
       } else if (e.undetermined) {
-        r.status = Status::kUndetermined;
+        r.status = EnterpriseStatus::kUndetermined;
         ++summary_.undetermined;
       } else {
-        r.status = Status::kClassed;
+        r.status = EnterpriseStatus::kClassed;
         classed.push_back(i);
       }
     }
@@ -180,12 +180,12 @@ class GroupEvaluator {
     EnterpriseResult& r = ev_.results[i];
     const Enterprise& e = all_[i];
     // Undetermined enterprises are "managed as B" (spec §5), so they pay B's rate.
-    const std::optional<Class> rate_class = r.status == Status::kUndetermined ? Class::kB : r.klass;
+    const std::optional<Class> rate_class = r.status == EnterpriseStatus::kUndetermined ? Class::kB : r.klass;
     if (rate_class && e.electricity_kwh) {
       const double rate = scheme_.surcharge_per_kwh[static_cast<int>(*rate_class)];
       r.surcharge_fen = RoundHalfUp(rate * *e.electricity_kwh * 100);
     }
-    if (r.status == Status::kClassed && r.klass != Class::kA) r.tax_to_next_class_cents = TaxToNextClass(i);
+    if (r.status == EnterpriseStatus::kClassed && r.klass != Class::kA) r.tax_to_next_class_cents = TaxToNextClass(i);
   }
 
   std::optional<int64_t> TaxToNextClass(size_t i) const {
@@ -230,13 +230,13 @@ std::string_view GroupName(Group g) {
   return "not_evaluated";
 }
 
-std::string_view StatusName(Status s) {
+std::string_view StatusName(EnterpriseStatus s) {
   switch (s) {
-    case Status::kClassed: return "classed";
-    case Status::kUndetermined: return "undetermined";
-    case Status::kVetoed: return "vetoed";
-    case Status::kNotEvaluated: return "not_evaluated";
-    case Status::kExcluded: return "excluded";
+    case EnterpriseStatus::kClassed: return "classed";
+    case EnterpriseStatus::kUndetermined: return "undetermined";
+    case EnterpriseStatus::kVetoed: return "vetoed";
+    case EnterpriseStatus::kNotEvaluated: return "not_evaluated";
+    case EnterpriseStatus::kExcluded: return "excluded";
   }
   return "not_evaluated";
 }
@@ -282,7 +282,7 @@ Evaluation Evaluate(const Scheme& scheme, std::span<const Enterprise> enterprise
     r.group = GroupOf(enterprises[i], scheme);
     // Vetoes and undetermined flags only matter inside an evaluated group: an excluded or
     // unevaluated enterprise keeps its status (it has no class to lose).
-    r.status = r.group == Group::kExcluded ? Status::kExcluded : Status::kNotEvaluated;
+    r.status = r.group == Group::kExcluded ? EnterpriseStatus::kExcluded : EnterpriseStatus::kNotEvaluated;
     if (r.group == Group::kAbove && scheme.above) above.push_back(i);
     else if (r.group == Group::kBelow && scheme.below) below.push_back(i);
     else ++(r.group == Group::kExcluded ? excluded.count : not_evaluated.count);

@@ -17,9 +17,9 @@
 namespace gj::land {
 
 enum class Group : uint8_t { kExcluded, kAbove, kBelow, kNotEvaluated };
-enum class Status : uint8_t { kClassed, kUndetermined, kVetoed, kNotEvaluated, kExcluded };
+enum class EnterpriseStatus : uint8_t { kClassed, kUndetermined, kVetoed, kNotEvaluated, kExcluded };
 std::string_view GroupName(Group g);
-std::string_view StatusName(Status s);
+std::string_view StatusName(EnterpriseStatus s);
 
 Group GroupOf(const Enterprise& e, const Scheme& scheme);
 
@@ -28,7 +28,7 @@ inline constexpr double kTieTolerance = 1e-9;
 
 struct EnterpriseResult {
   Group group = Group::kNotEvaluated;
-  Status status = Status::kNotEvaluated;
+  EnterpriseStatus status = EnterpriseStatus::kNotEvaluated;
   double total = 0;                       // only for evaluated groups
   int rank = 0;                           // 0: not ranked
   std::optional<Class> klass;             // A–D, none for undetermined and unevaluated
