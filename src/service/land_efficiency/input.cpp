@@ -3,7 +3,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <unordered_map>
+#include <algorithm>
+#include <cstdint>
 
 #include "domain/land_efficiency/credit_code.h"
 #include "io/csv.h"
@@ -188,16 +189,34 @@ struct InputParser::Impl {
     table.row_numbers.push_back(row);
   }
 
+  // Sorting packed codes (5 bits per character) finds duplicates several times faster than a
+  // hash map of a million strings. Only valid codes reach here, so every character packs.
   void CheckDuplicates() {
-    std::unordered_map<std::string_view, size_t> first_row;
-    first_row.reserve(table.enterprises.size());
-    for (size_t i = 0; i < table.enterprises.size(); ++i) {
+    struct Key {
+      uint64_t hi, lo;
+      size_t index;
+    };
+    std::vector<Key> keys(table.enterprises.size());
+    for (size_t i = 0; i < keys.size(); ++i) {
       const std::string& code = table.enterprises[i].credit_code;
-      auto [it, inserted] = first_row.emplace(code, table.row_numbers[i]);
-      if (!inserted) {
-        problems.push_back({table.row_numbers[i], headers[column_of[0]], code,
-                            "duplicate credit code (first in row " + std::to_string(it->second) + ")"});
+      uint64_t hi = 0, lo = 0;
+      for (size_t k = 0; k < 9; ++k) hi = hi << 7 | static_cast<unsigned char>(code[k]);
+      for (size_t k = 9; k < 18; ++k) lo = lo << 7 | static_cast<unsigned char>(code[k]);
+      keys[i] = {hi, lo, i};
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+      return a.hi != b.hi ? a.hi < b.hi : a.lo != b.lo ? a.lo < b.lo : a.index < b.index;
+    });
+    size_t run_start = 0;  // the first (lowest row) of the current run of equal codes
+    for (size_t k = 1; k < keys.size(); ++k) {
+      if (keys[k].hi != keys[run_start].hi || keys[k].lo != keys[run_start].lo) {
+        run_start = k;
+        continue;
       }
+      const size_t i = keys[k].index;
+      problems.push_back({table.row_numbers[i], headers[column_of[0]], table.enterprises[i].credit_code,
+                          "duplicate credit code (first in row " +
+                              std::to_string(table.row_numbers[keys[run_start].index]) + ")"});
     }
   }
 };
@@ -206,6 +225,11 @@ InputParser::InputParser() : impl_(std::make_unique<Impl>()) { impl_->column_of.
 InputParser::~InputParser() = default;
 
 const std::vector<RowProblem>& InputParser::problems() const { return impl_->problems; }
+
+void InputParser::Reserve(size_t rows) {
+  impl_->table.enterprises.reserve(rows);
+  impl_->table.row_numbers.reserve(rows);
+}
 
 Status InputParser::Header(std::span<const std::string_view> cells) {
   Problems problems;
@@ -250,6 +274,8 @@ Result<InputTable> InputParser::Finish() {
 
 Result<InputTable> ParseInputCsv(std::string_view data) {
   InputParser parser;
+  // Lines bound the records from above: reserving avoids re-copying a million enterprises.
+  parser.Reserve(static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1);
   std::optional<Error> header_error;
   auto st = io::ForEachCsvRow(data, [&](size_t record, std::span<const std::string_view> cells) {
     if (record == 1) {
@@ -275,6 +301,7 @@ Result<InputTable> ParseInputRows(const std::vector<std::vector<std::string>>& r
     return std::span<const std::string_view>(cells);
   };
   if (auto h = parser.Header(views(rows[0])); !h) return h.error();
+  parser.Reserve(rows.size());
   for (size_t r = 1; r < rows.size(); ++r) parser.Row(r + 1, views(rows[r]));
   return parser.Finish();
 }

@@ -41,6 +41,7 @@ class InputParser {
   Status Header(std::span<const std::string_view> cells);
   void Row(size_t row_number, std::span<const std::string_view> cells);
   Result<InputTable> Finish();
+  void Reserve(size_t rows);  // an upper bound of the data rows to come
 
   const std::vector<RowProblem>& problems() const;
 
