@@ -8,6 +8,7 @@
 
 #include "api/server.h"
 #include "cli/commands.h"
+#include "cli/evaluate_land.h"
 #include "cli/observation_score.h"
 
 namespace {
@@ -96,6 +97,19 @@ void AddObservation(CLI::App& app, Action& action) {
   score->callback([&action] { action = [] { return gj::cli::RunObservationScore(o, std::cerr); }; });
 }
 
+// Land efficiency (亩产效益评价): the exact engine over a CSV or xlsx of enterprises.
+void AddEvaluate(CLI::App& app, Action& action) {
+  static gj::cli::EvaluateLandOptions o;
+  auto* evaluate = app.add_subcommand("evaluate", "Run an evaluation");
+  evaluate->require_subcommand(1);
+  auto* land = evaluate->add_subcommand("land", "Land-efficiency evaluation (亩产效益评价)");
+  land->add_option("--input", o.input, "Enterprises, .csv or .xlsx")->required();
+  land->add_option("--scheme", o.scheme, "Scheme JSON (default: built-in shandong)");
+  land->add_option("-o,--output", o.output, "Results: .csv, .xlsx or .json")->required();
+  land->add_option("--summary", o.summary, "Per-group summary JSON");
+  land->callback([&action] { action = [] { return gj::cli::EvaluateLand(o, std::cout, std::cerr); }; });
+}
+
 // Further capabilities register their sub-commands below.
 
 }  // namespace
@@ -111,6 +125,7 @@ int main(int argc, char** argv) {
   AddUser(app, action);
   AddLedger(app, action);
   AddObservation(app, action);
+  AddEvaluate(app, action);
 
   try {
     app.parse(argc, argv);

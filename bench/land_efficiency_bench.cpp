@@ -1,0 +1,99 @@
+// Where the time of `gongjian evaluate land` goes, phase by phase, on files made by
+// bench/land_gen.py (GJ_LAND_CSV, default /tmp/gj-land-bench/land_1m.csv; GJ_LAND_XLSX, default
+// /tmp/gj-land-bench/land_100k.xlsx). The end-to-end wall time and peak memory are measured by
+// bench/land_efficiency.sh with /usr/bin/time -v.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "domain/land_efficiency/evaluate.h"
+#include "io/csv.h"
+#include "io/xlsx_reader.h"
+#include "service/land_efficiency/export.h"
+#include "service/land_efficiency/input.h"
+
+namespace {
+
+std::string Env(const char* name, const char* fallback) {
+  const char* v = std::getenv(name);
+  return v ? v : fallback;
+}
+
+const std::string kCsv = Env("GJ_LAND_CSV", "/tmp/gj-land-bench/land_1m.csv");
+const std::string kXlsx = Env("GJ_LAND_XLSX", "/tmp/gj-land-bench/land_100k.xlsx");
+
+void CsvTokenize(benchmark::State& state) {
+  auto file = gj::io::MappedFile::Open(kCsv);
+  if (!file) return state.SkipWithError(("no input: " + kCsv).c_str());
+  for (auto _ : state) {
+    size_t cells = 0;
+    auto st = gj::io::ForEachCsvRow(file->data(), [&](size_t, std::span<const std::string_view> c) {
+      cells += c.size();
+      return true;
+    });
+    benchmark::DoNotOptimize(cells);
+  }
+}
+
+void ParseInput(benchmark::State& state) {
+  auto file = gj::io::MappedFile::Open(kCsv);
+  if (!file) return state.SkipWithError(("no input: " + kCsv).c_str());
+  for (auto _ : state) {
+    auto table = gj::land::ParseInputCsv(file->data());
+    benchmark::DoNotOptimize(table.ok());
+  }
+}
+
+struct Loaded {
+  gj::land::InputTable table;
+  gj::land::Scheme scheme = gj::land::ShandongScheme();
+};
+
+Loaded* Load() {
+  static Loaded* loaded = [] {
+    auto* l = new Loaded;
+    auto t = gj::land::ReadInputFile(kCsv);
+    if (t) l->table = std::move(t.value());
+    return l;
+  }();
+  return loaded;
+}
+
+void EvaluateOnly(benchmark::State& state) {
+  Loaded* l = Load();
+  if (l->table.enterprises.empty()) return state.SkipWithError("no input");
+  for (auto _ : state) {
+    auto ev = gj::land::Evaluate(l->scheme, l->table.enterprises);
+    benchmark::DoNotOptimize(ev.results.data());
+  }
+}
+
+void WriteCsv(benchmark::State& state) {
+  Loaded* l = Load();
+  if (l->table.enterprises.empty()) return state.SkipWithError("no input");
+  const auto ev = gj::land::Evaluate(l->scheme, l->table.enterprises);
+  const std::string out = (std::filesystem::temp_directory_path() / "gj_land_bench_out.csv").string();
+  for (auto _ : state) {
+    auto st = gj::land::WriteResultsCsv(out, l->table.enterprises, ev);
+    benchmark::DoNotOptimize(st.ok());
+  }
+  std::filesystem::remove(out);
+}
+
+void ReadXlsx(benchmark::State& state) {
+  if (!std::filesystem::exists(kXlsx)) return state.SkipWithError(("no input: " + kXlsx).c_str());
+  for (auto _ : state) {
+    auto rows = gj::io::ReadXlsxFile(kXlsx);
+    benchmark::DoNotOptimize(rows.ok());
+  }
+}
+
+}  // namespace
+
+BENCHMARK(CsvTokenize)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(ParseInput)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(EvaluateOnly)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(WriteCsv)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(ReadXlsx)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_MAIN();

@@ -1,0 +1,308 @@
+#include "domain/land_efficiency/evaluate.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace gj::land {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Numerator and denominator of an indicator (spec §3); ok is false when the indicator is missing.
+struct Ratio {
+  double num = 0;
+  double den = 0;
+  bool ok = false;
+};
+
+Ratio Make(double num, double den) { return {num, den, den > 0}; }
+Ratio Make(std::optional<double> num, std::optional<double> den) {
+  if (!num || !den) return {};
+  return Make(*num, *den);
+}
+
+Ratio RatioOf(IndicatorId id, const Enterprise& e) {
+  switch (id) {
+    case IndicatorId::kTaxPerMu: return Make(std::max(e.tax, 0.0), e.land_mu);
+    case IndicatorId::kRevenuePerEnergy: return Make(e.revenue, e.energy_tce);
+    case IndicatorId::kRevenuePerEmission: return Make(e.revenue, e.emission_eq);
+    // ×100 applied to the numerator so that whole-number inputs give exact percentages.
+    case IndicatorId::kRdIntensity:
+      return e.rd_spend ? Make(*e.rd_spend * 100, e.revenue) : Ratio{};
+    case IndicatorId::kLabourProductivity: return Make(e.value_added, e.employees);
+    case IndicatorId::kRevenuePerMu: return Make(e.revenue, e.land_mu);
+    case IndicatorId::kValueAddedPerMu:
+      return e.value_added ? Make(*e.value_added, e.land_mu) : Ratio{};
+  }
+  return {};
+}
+
+double Tolerance(double v) { return std::max(1e-9, std::fabs(v) * 1e-13); }
+
+// One evaluated group: its members (input indices) and what the scheme says about it.
+class GroupEvaluator {
+ public:
+  GroupEvaluator(const Scheme& scheme, const GroupScheme& gs, std::span<const Enterprise> all,
+                 std::vector<size_t> members, Evaluation& ev, const std::array<int, kIndicatorCount>& column)
+      : scheme_(scheme), gs_(gs), all_(all), members_(std::move(members)), ev_(ev), column_(column) {}
+
+  GroupSummary Run(Group group) {
+    summary_.group = group;
+    summary_.count = static_cast<int>(members_.size());
+    for (const auto& spec : gs_.indicators) ScoreIndicator(spec);
+    Totals();
+    RankAll();
+    ClassifyAll();
+    for (size_t i : members_) Consequences(i);
+    return summary_;
+  }
+
+ private:
+  size_t Cell(size_t row, IndicatorId id) const {
+    return row * ev_.indicators.size() + static_cast<size_t>(column_[static_cast<int>(id)]);
+  }
+
+  std::optional<double> BenchmarkOf(const IndicatorSpec& spec, const std::vector<Ratio>& ratios) const {
+    if (spec.benchmark.mode == BenchmarkMode::kFixed) return spec.benchmark.value;
+    double num = 0, den = 0, sum_x = 0;
+    int n = 0;
+    for (const auto& r : ratios) {
+      if (!r.ok) continue;
+      num += r.num;
+      den += r.den;
+      sum_x += r.num / r.den;
+      ++n;
+    }
+    if (n == 0) return std::nullopt;
+    if (spec.benchmark.mode == BenchmarkMode::kMean) return spec.benchmark.multiplier * (sum_x / n);
+    return spec.benchmark.multiplier * (num / den);
+  }
+
+  void ScoreIndicator(const IndicatorSpec& spec) {
+    std::vector<Ratio> ratios(members_.size());
+    for (size_t k = 0; k < members_.size(); ++k) ratios[k] = RatioOf(spec.id, all_[members_[k]]);
+    const std::optional<double> b = BenchmarkOf(spec, ratios);
+    summary_.benchmarks.emplace_back(spec.id, b);
+    benchmark_[static_cast<int>(spec.id)] = b.value_or(0);
+    const bool scorable = b && *b > 0;  // B <= 0: s = 0 for everyone
+    double sum_s = 0;
+    int have = 0;
+    for (size_t k = 0; k < members_.size(); ++k) {
+      const size_t cell = Cell(members_[k], spec.id);
+      if (!ratios[k].ok) continue;
+      const double x = ratios[k].num / ratios[k].den;
+      double s = 0;
+      if (scorable) {
+        double q = std::max(x / *b, 0.0);
+        if (spec.cap) q = std::min(q, *spec.cap);
+        s = spec.weight * q;
+      }
+      ev_.x[cell] = x;
+      ev_.s[cell] = s;
+      sum_s += s;
+      ++have;
+    }
+    const double mean_s = have > 0 ? sum_s / have : 0.0;  // the missing-indicator rule
+    for (size_t k = 0; k < members_.size(); ++k) {
+      if (!ratios[k].ok) ev_.s[Cell(members_[k], spec.id)] = mean_s;
+    }
+  }
+
+  void Totals() {
+    for (size_t i : members_) {
+      double total = 0;
+      for (const auto& spec : gs_.indicators) total += ev_.s[Cell(i, spec.id)];
+      total += all_[i].bonus - all_[i].penalty;
+      ev_.results[i].total = total;
+    }
+  }
+
+  // Competition ranks (1, 2, 2, 4): 1 + the number of enterprises whose total is higher by more
+  // than the tie tolerance. `order` is sorted by total, descending.
+  std::vector<int> Ranks(const std::vector<size_t>& order) const {
+    std::vector<int> ranks(order.size());
+    size_t better = 0;
+    for (size_t k = 0; k < order.size(); ++k) {
+      const double t = ev_.results[order[k]].total;
+      while (ev_.results[order[better]].total > t + kTieTolerance) ++better;
+      ranks[k] = static_cast<int>(better) + 1;
+    }
+    return ranks;
+  }
+
+  void RankAll() {
+    // Sorting (total, index) pairs keeps the comparisons in contiguous memory: with a million
+    // enterprises, sorting bare indices spent its time on cache misses.
+    std::vector<std::pair<double, size_t>> keyed;
+    keyed.reserve(members_.size());
+    for (size_t i : members_) keyed.emplace_back(ev_.results[i].total, i);
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    order_.resize(keyed.size());
+    for (size_t k = 0; k < keyed.size(); ++k) order_[k] = keyed[k].second;
+    const auto ranks = Ranks(order_);
+    for (size_t k = 0; k < order_.size(); ++k) ev_.results[order_[k]].rank = ranks[k];
+  }
+
+  void ClassifyAll() {
+    std::vector<size_t> classed;  // by total descending, vetoed and undetermined left out
+    for (size_t i : order_) {
+      const Enterprise& e = all_[i];
+      EnterpriseResult& r = ev_.results[i];
+      if (e.veto) {  // a veto wins over undetermined
+        r.status = EnterpriseStatus::kVetoed;
+        r.klass = Class::kD;
+        ++summary_.vetoed;
+        ++summary_.class_counts[3];
+      } else if (e.undetermined) {
+        r.status = EnterpriseStatus::kUndetermined;
+        ++summary_.undetermined;
+      } else {
+        r.status = EnterpriseStatus::kClassed;
+        classed.push_back(i);
+      }
+    }
+    const int n = static_cast<int>(classed.size());
+    summary_.n = n;
+    double share = 0;
+    for (int c = 0; c < 3; ++c) {
+      share += scheme_.class_shares[c];
+      summary_.class_limits[c] = static_cast<int>(RoundHalfUp(n * share / 100.0));
+    }
+    const auto ranks = Ranks(classed);
+    for (size_t k = 0; k < classed.size(); ++k) {
+      int c = 0;
+      while (c < 3 && ranks[k] > summary_.class_limits[c]) ++c;
+      EnterpriseResult& r = ev_.results[classed[k]];
+      r.klass = static_cast<Class>(c);
+      ++summary_.class_counts[c];
+      // classed[] is sorted descending, so the last member seen is the lowest total.
+      lowest_total_[c] = r.total;
+    }
+  }
+
+  void Consequences(size_t i) {
+    EnterpriseResult& r = ev_.results[i];
+    const Enterprise& e = all_[i];
+    // Undetermined enterprises are "managed as B" (spec §5), so they pay B's rate.
+    const std::optional<Class> rate_class = r.status == EnterpriseStatus::kUndetermined ? Class::kB : r.klass;
+    if (rate_class && e.electricity_kwh) {
+      const double rate = scheme_.surcharge_per_kwh[static_cast<int>(*rate_class)];
+      r.surcharge_fen = RoundHalfUp(rate * *e.electricity_kwh * 100);
+    }
+    if (r.status == EnterpriseStatus::kClassed && r.klass != Class::kA) r.tax_to_next_class_cents = TaxToNextClass(i);
+  }
+
+  std::optional<int64_t> TaxToNextClass(size_t i) const {
+    const EnterpriseResult& r = ev_.results[i];
+    const Enterprise& e = all_[i];
+    const IndicatorSpec* tax = gs_.Find(IndicatorId::kTaxPerMu);
+    if (!tax) return std::nullopt;
+    const double b = benchmark_[static_cast<int>(IndicatorId::kTaxPerMu)];
+    if (!(b > 0) || !(tax->weight > 0)) return std::nullopt;  // tax cannot move the score
+    int better = static_cast<int>(*r.klass) - 1;
+    while (better >= 0 && summary_.class_counts[better] == 0) --better;
+    if (better < 0) return std::nullopt;
+    const double s_tax = ev_.s[Cell(i, IndicatorId::kTaxPerMu)];
+    const double needed = s_tax + (lowest_total_[better] - r.total);
+    if (tax->cap && needed > tax->weight * *tax->cap + kTieTolerance) return std::nullopt;
+    const double x_needed = needed * b / tax->weight;
+    const double extra = x_needed * e.land_mu - e.tax;
+    return CeilTolerant(extra * 100);
+  }
+
+  const Scheme& scheme_;
+  const GroupScheme& gs_;
+  std::span<const Enterprise> all_;
+  std::vector<size_t> members_;
+  std::vector<size_t> order_;
+  Evaluation& ev_;
+  const std::array<int, kIndicatorCount>& column_;
+  GroupSummary summary_;
+  std::array<double, kIndicatorCount> benchmark_{};
+  std::array<double, 4> lowest_total_{};  // of the classed members of each class (counts > 0)
+};
+
+}  // namespace
+
+std::string_view GroupName(Group g) {
+  switch (g) {
+    case Group::kExcluded: return "excluded";
+    case Group::kAbove: return "above";
+    case Group::kBelow: return "below";
+    case Group::kNotEvaluated: return "not_evaluated";
+  }
+  return "not_evaluated";
+}
+
+std::string_view StatusName(EnterpriseStatus s) {
+  switch (s) {
+    case EnterpriseStatus::kClassed: return "classed";
+    case EnterpriseStatus::kUndetermined: return "undetermined";
+    case EnterpriseStatus::kVetoed: return "vetoed";
+    case EnterpriseStatus::kNotEvaluated: return "not_evaluated";
+    case EnterpriseStatus::kExcluded: return "excluded";
+  }
+  return "not_evaluated";
+}
+
+Group GroupOf(const Enterprise& e, const Scheme& scheme) {
+  for (const auto& prefix : scheme.excluded_industries) {
+    if (e.industry_code.starts_with(prefix)) return Group::kExcluded;
+  }
+  if (e.above_scale) return Group::kAbove;
+  if (e.land_mu >= scheme.below_min_mu) return Group::kBelow;
+  return Group::kNotEvaluated;
+}
+
+int64_t RoundHalfUp(double v) {
+  const double eps = Tolerance(v);
+  if (v >= 0) return static_cast<int64_t>(std::floor(v + 0.5 + eps));
+  return -static_cast<int64_t>(std::floor(-v + 0.5 + eps));
+}
+
+int64_t CeilTolerant(double v) {
+  const double nearest = std::round(v);
+  if (std::fabs(v - nearest) <= Tolerance(v)) return static_cast<int64_t>(nearest);
+  return static_cast<int64_t>(std::ceil(v));
+}
+
+Evaluation Evaluate(const Scheme& scheme, std::span<const Enterprise> enterprises) {
+  Evaluation ev;
+  ev.indicators = scheme.AllIndicators();
+  std::array<int, kIndicatorCount> column{};
+  column.fill(-1);
+  for (size_t c = 0; c < ev.indicators.size(); ++c) column[static_cast<int>(ev.indicators[c])] = static_cast<int>(c);
+  const size_t n = enterprises.size();
+  ev.results.resize(n);
+  ev.x.assign(n * ev.indicators.size(), kNaN);
+  ev.s.assign(n * ev.indicators.size(), kNaN);
+
+  std::vector<size_t> above, below;
+  GroupSummary excluded, not_evaluated;
+  excluded.group = Group::kExcluded;
+  not_evaluated.group = Group::kNotEvaluated;
+  for (size_t i = 0; i < n; ++i) {
+    EnterpriseResult& r = ev.results[i];
+    r.group = GroupOf(enterprises[i], scheme);
+    // Vetoes and undetermined flags only matter inside an evaluated group: an excluded or
+    // unevaluated enterprise keeps its status (it has no class to lose).
+    r.status = r.group == Group::kExcluded ? EnterpriseStatus::kExcluded : EnterpriseStatus::kNotEvaluated;
+    if (r.group == Group::kAbove && scheme.above) above.push_back(i);
+    else if (r.group == Group::kBelow && scheme.below) below.push_back(i);
+    else ++(r.group == Group::kExcluded ? excluded.count : not_evaluated.count);
+  }
+  if (scheme.above) {
+    ev.groups.push_back(GroupEvaluator(scheme, *scheme.above, enterprises, std::move(above), ev, column).Run(Group::kAbove));
+  }
+  if (scheme.below) {
+    ev.groups.push_back(GroupEvaluator(scheme, *scheme.below, enterprises, std::move(below), ev, column).Run(Group::kBelow));
+  }
+  ev.groups.push_back(excluded);
+  ev.groups.push_back(not_evaluated);
+  return ev;
+}
+
+}  // namespace gj::land

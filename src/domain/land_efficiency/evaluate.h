@@ -1,0 +1,76 @@
+// The land-efficiency engine (spec §2–§6): pure, no I/O. Groups, indicators, benchmarks, scores,
+// ranks, classes, surcharges and the tax what-if for a batch of enterprises under one scheme.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "domain/land_efficiency/enterprise.h"
+#include "domain/land_efficiency/scheme.h"
+
+namespace gj::land {
+
+enum class Group : uint8_t { kExcluded, kAbove, kBelow, kNotEvaluated };
+enum class EnterpriseStatus : uint8_t { kClassed, kUndetermined, kVetoed, kNotEvaluated, kExcluded };
+std::string_view GroupName(Group g);
+std::string_view StatusName(EnterpriseStatus s);
+
+Group GroupOf(const Enterprise& e, const Scheme& scheme);
+
+// Ties within this distance share a rank (and therefore a class).
+inline constexpr double kTieTolerance = 1e-9;
+
+struct EnterpriseResult {
+  Group group = Group::kNotEvaluated;
+  EnterpriseStatus status = EnterpriseStatus::kNotEvaluated;
+  double total = 0;                       // only for evaluated groups
+  int rank = 0;                           // 0: not ranked
+  std::optional<Class> klass;             // A–D, none for undetermined and unevaluated
+  std::optional<int64_t> surcharge_fen;   // rate × kWh rounded to the fen
+  std::optional<int64_t> tax_to_next_class_cents;  // 万元 × 100, rounded up
+};
+
+struct GroupSummary {
+  Group group = Group::kAbove;
+  int count = 0;          // enterprises in the group
+  int n = 0;              // those neither vetoed nor undetermined (the N of the class shares)
+  int undetermined = 0;   // not vetoed
+  int vetoed = 0;
+  std::array<int, 3> class_limits{};   // nA, nAB, nABC
+  std::array<int, 4> class_counts{};   // A–D, D including the vetoed
+  std::vector<std::pair<IndicatorId, std::optional<double>>> benchmarks;  // nullopt: none
+};
+
+// Per-enterprise indicator values are stored flat (enterprise-major, one column per entry of
+// `indicators`), NaN meaning "no value": this keeps a million-row evaluation to two arrays.
+struct Evaluation {
+  std::vector<IndicatorId> indicators;   // scheme.AllIndicators()
+  std::vector<EnterpriseResult> results; // one per input, same order
+  std::vector<double> x;                 // NaN: not in the group, or missing
+  std::vector<double> s;                 // NaN: not in the group (a missing x still has an s)
+  std::vector<GroupSummary> groups;      // above, below, excluded, not_evaluated
+
+  std::optional<double> X(size_t row, size_t col) const { return Get(x, row, col); }
+  std::optional<double> S(size_t row, size_t col) const { return Get(s, row, col); }
+
+ private:
+  std::optional<double> Get(const std::vector<double>& v, size_t row, size_t col) const {
+    const double d = v[row * indicators.size() + col];
+    return std::isnan(d) ? std::nullopt : std::optional<double>(d);
+  }
+};
+
+Evaluation Evaluate(const Scheme& scheme, std::span<const Enterprise> enterprises);
+
+// Shared rounding helpers (exposed for tests). Both absorb binary floating-point noise of a
+// few ulps so that 0.615 rounds to 0.62 and 12.34 is not rounded up to 12.35.
+int64_t RoundHalfUp(double v);
+int64_t CeilTolerant(double v);
+
+}  // namespace gj::land

@@ -1,0 +1,209 @@
+#include "io/csv.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <deque>
+
+namespace gj::io {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// Parses one record starting at `pos`; leaves `pos` after its line end. Cells go to `cells`;
+// fields with escaped quotes are unescaped into `scratch[column]`.
+class CsvScanner {
+ public:
+  explicit CsvScanner(std::string_view data) : d_(data) {
+    if (d_.starts_with(kBom)) d_.remove_prefix(kBom.size());
+  }
+
+  bool done() const { return pos_ >= d_.size(); }
+
+  // Returns false on an unterminated quote.
+  bool Next(std::vector<std::string_view>& cells) {
+    cells.clear();
+    size_t column = 0;
+    while (true) {
+      std::string_view cell;
+      if (pos_ < d_.size() && d_[pos_] == '"') {
+        if (!Quoted(column, cell)) return false;
+      } else {
+        cell = Unquoted();
+      }
+      cells.push_back(cell);
+      ++column;
+      if (pos_ >= d_.size()) return true;
+      const char c = d_[pos_];
+      if (c == ',') {
+        ++pos_;
+        continue;
+      }
+      // Line end: \n, \r\n or a lone \r.
+      ++pos_;
+      if (c == '\r' && pos_ < d_.size() && d_[pos_] == '\n') ++pos_;
+      return true;
+    }
+  }
+
+ private:
+  std::string_view Unquoted() {
+    const size_t start = pos_;
+    const char* p = d_.data() + pos_;
+    const char* end = d_.data() + d_.size();
+    while (p < end && *p != ',' && *p != '\n' && *p != '\r') ++p;
+    pos_ = static_cast<size_t>(p - d_.data());
+    return d_.substr(start, pos_ - start);
+  }
+
+  bool Quoted(size_t column, std::string_view& cell) {
+    const size_t start = ++pos_;
+    const void* q = std::memchr(d_.data() + pos_, '"', d_.size() - pos_);
+    if (!q) return false;
+    size_t close = static_cast<size_t>(static_cast<const char*>(q) - d_.data());
+    if (close + 1 >= d_.size() || d_[close + 1] != '"') {  // the common case: no escapes
+      cell = d_.substr(start, close - start);
+      pos_ = close + 1;
+      TrailingGarbage(column, cell);
+      return true;
+    }
+    if (scratch_.size() <= column) scratch_.resize(column + 1);
+    std::string& buf = scratch_[column];
+    buf.assign(d_.substr(start, close - start));
+    pos_ = close;
+    while (true) {  // at a quote: either an escaped "" or the closing quote
+      if (pos_ + 1 < d_.size() && d_[pos_ + 1] == '"') {
+        buf.push_back('"');
+        pos_ += 2;
+        q = std::memchr(d_.data() + pos_, '"', d_.size() - pos_);
+        if (!q) return false;
+        close = static_cast<size_t>(static_cast<const char*>(q) - d_.data());
+        buf.append(d_.substr(pos_, close - pos_));
+        pos_ = close;
+      } else {
+        ++pos_;
+        break;
+      }
+    }
+    cell = buf;
+    TrailingGarbage(column, cell);
+    return true;
+  }
+
+  // Lenient like spreadsheet programs: text between a closing quote and the next delimiter
+  // (`"ab"c`) is kept instead of failing the whole file.
+  void TrailingGarbage(size_t column, std::string_view& cell) {
+    const std::string_view rest = Unquoted();
+    if (rest.empty()) return;
+    if (scratch_.size() <= column) scratch_.resize(column + 1);
+    std::string& buf = scratch_[column];
+    if (cell.data() != buf.data()) buf.assign(cell);
+    buf.append(rest);
+    cell = buf;
+  }
+
+  std::string_view d_;
+  size_t pos_ = 0;
+  // A deque, so growing it never moves the strings that earlier cells of the row point into.
+  std::deque<std::string> scratch_;
+};
+
+}  // namespace
+
+Status ForEachCsvRow(std::string_view data, const CsvRowFn& on_row) {
+  CsvScanner scanner(data);
+  std::vector<std::string_view> cells;
+  size_t record = 0;
+  while (!scanner.done()) {
+    ++record;
+    if (!scanner.Next(cells)) {
+      return Error::Invalid("CSV: the quoted field in row " + std::to_string(record) + " is never closed");
+    }
+    if (!on_row(record, cells)) break;
+  }
+  return Ok{};
+}
+
+Result<std::vector<std::vector<std::string>>> ReadCsvRows(std::string_view data) {
+  std::vector<std::vector<std::string>> rows;
+  auto st = ForEachCsvRow(data, [&](size_t, std::span<const std::string_view> cells) {
+    rows.emplace_back(cells.begin(), cells.end());
+    return true;
+  });
+  if (!st) return st.error();
+  return rows;
+}
+
+bool CsvNeedsQuotes(std::string_view field) {
+  return field.find_first_of(",\"\r\n") != std::string_view::npos;
+}
+
+void AppendCsvField(std::string& out, std::string_view field) {
+  if (!CsvNeedsQuotes(field)) {
+    out.append(field);
+    return;
+  }
+  out.push_back('"');
+  for (char c : field) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
+void AppendCsvRow(std::string& out, std::span<const std::string_view> fields) {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out.push_back(',');
+    AppendCsvField(out, fields[i]);
+  }
+  out.push_back('\n');
+}
+
+Result<MappedFile> MappedFile::Open(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error::Invalid("cannot open " + path + ": " + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Error::Invalid("cannot read " + path + ": not a regular file");
+  }
+  MappedFile f;
+  f.size_ = static_cast<size_t>(st.st_size);
+  if (f.size_ > 0) {
+    void* addr = ::mmap(nullptr, f.size_, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (addr == MAP_FAILED) {
+      ::close(fd);
+      return Error::Invalid("cannot map " + path + ": " + std::strerror(errno));
+    }
+    ::madvise(addr, f.size_, MADV_SEQUENTIAL);
+    f.addr_ = addr;
+  }
+  ::close(fd);
+  return f;
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept : addr_(other.addr_), size_(other.size_) {
+  other.addr_ = nullptr;
+  other.size_ = 0;
+}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+  if (this != &other) {
+    if (addr_) ::munmap(addr_, size_);
+    addr_ = other.addr_;
+    size_ = other.size_;
+    other.addr_ = nullptr;
+    other.size_ = 0;
+  }
+  return *this;
+}
+
+MappedFile::~MappedFile() {
+  if (addr_) ::munmap(addr_, size_);
+}
+
+}  // namespace gj::io

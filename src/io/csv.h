@@ -1,0 +1,52 @@
+// RFC 4180 CSV: quoted fields with embedded commas, quotes ("") and newlines, CRLF or LF line
+// ends, a leading UTF-8 BOM stripped. The reader streams rows as string_views into the input
+// buffer (or into per-column scratch strings for fields with escaped quotes), so a million rows
+// cost no per-cell allocation.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+
+namespace gj::io {
+
+// Called once per record with its cells and its 1-based record number (the spreadsheet row
+// number: a record spanning lines through a quoted newline still counts once). The views are
+// valid only during the call. Return false to stop reading.
+using CsvRowFn = std::function<bool(size_t record_number, std::span<const std::string_view> cells)>;
+
+// Errors (kInvalid): a quoted field that is never closed.
+Status ForEachCsvRow(std::string_view data, const CsvRowFn& on_row);
+
+// Convenience for small inputs and tests.
+Result<std::vector<std::vector<std::string>>> ReadCsvRows(std::string_view data);
+
+// Writer helpers: a field is quoted when it holds a comma, a quote, CR or LF.
+bool CsvNeedsQuotes(std::string_view field);
+void AppendCsvField(std::string& out, std::string_view field);
+// Appends the fields separated by commas and a final "\n".
+void AppendCsvRow(std::string& out, std::span<const std::string_view> fields);
+
+// A read-only memory map of a whole file (empty files map to an empty view).
+class MappedFile {
+ public:
+  static Result<MappedFile> Open(const std::string& path);
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile();
+  std::string_view data() const { return {static_cast<const char*>(addr_), size_}; }
+
+ private:
+  MappedFile() = default;
+  void* addr_ = nullptr;
+  size_t size_ = 0;
+};
+
+}  // namespace gj::io

@@ -1,0 +1,374 @@
+#include "io/xlsx_reader.h"
+
+#include <minizip/unzip.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <pugixml.hpp>
+
+#include "io/csv.h"
+
+namespace gj::io {
+
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+// ---- minizip over a memory buffer --------------------------------------------------------
+
+struct MemStream {
+  std::string_view data;
+  uint64_t pos = 0;
+};
+
+voidpf ZCALLBACK MemOpen(voidpf opaque, const void*, int mode) {
+  if ((mode & ZLIB_FILEFUNC_MODE_READWRITEFILTER) != ZLIB_FILEFUNC_MODE_READ) return nullptr;
+  static_cast<MemStream*>(opaque)->pos = 0;
+  return opaque;
+}
+
+uLong ZCALLBACK MemRead(voidpf, voidpf stream, void* buf, uLong size) {
+  auto* s = static_cast<MemStream*>(stream);
+  const uint64_t left = s->pos < s->data.size() ? s->data.size() - s->pos : 0;
+  const uLong n = static_cast<uLong>(std::min<uint64_t>(size, left));
+  if (n) std::memcpy(buf, s->data.data() + s->pos, n);
+  s->pos += n;
+  return n;
+}
+
+uLong ZCALLBACK MemWrite(voidpf, voidpf, const void*, uLong) { return 0; }  // read-only
+
+ZPOS64_T ZCALLBACK MemTell(voidpf, voidpf stream) { return static_cast<MemStream*>(stream)->pos; }
+
+long ZCALLBACK MemSeek(voidpf, voidpf stream, ZPOS64_T offset, int origin) {
+  auto* s = static_cast<MemStream*>(stream);
+  uint64_t base = 0;
+  switch (origin) {
+    case ZLIB_FILEFUNC_SEEK_SET: base = 0; break;
+    case ZLIB_FILEFUNC_SEEK_CUR: base = s->pos; break;
+    case ZLIB_FILEFUNC_SEEK_END: base = s->data.size(); break;
+    default: return -1;
+  }
+  const uint64_t target = base + offset;
+  if (target > s->data.size()) return -1;
+  s->pos = target;
+  return 0;
+}
+
+int ZCALLBACK MemClose(voidpf, voidpf) { return 0; }
+int ZCALLBACK MemError(voidpf, voidpf) { return 0; }
+
+// The archive and the budget of bytes it may still inflate.
+class Archive {
+ public:
+  Archive(std::string_view bytes, XlsxLimits limits) : stream_{bytes, 0}, limits_(limits) {
+    zlib_filefunc64_def funcs{};
+    funcs.zopen64_file = MemOpen;
+    funcs.zread_file = MemRead;
+    funcs.zwrite_file = MemWrite;
+    funcs.ztell64_file = MemTell;
+    funcs.zseek64_file = MemSeek;
+    funcs.zclose_file = MemClose;
+    funcs.zerror_file = MemError;
+    funcs.opaque = &stream_;
+    zip_ = unzOpen2_64("memory", &funcs);
+  }
+  ~Archive() {
+    if (zip_) unzClose(zip_);
+  }
+  Archive(const Archive&) = delete;
+  Archive& operator=(const Archive&) = delete;
+
+  bool ok() const { return zip_ != nullptr; }
+
+  // nullopt in the result: the part does not exist.
+  Result<std::optional<std::string>> Read(const std::string& name) {
+    if (unzLocateFile(zip_, name.c_str(), 2) != UNZ_OK) return std::optional<std::string>();
+    unz_file_info64 info{};
+    if (unzGetCurrentFileInfo64(zip_, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) {
+      return Error::Invalid("xlsx: cannot read the zip entry of " + name);
+    }
+    if (auto st = CheckDeclared(name, info); !st) return st.error();
+    if (unzOpenCurrentFile(zip_) != UNZ_OK) return Error::Invalid("xlsx: cannot open " + name + " in the zip");
+    auto text = Inflate(name, info.uncompressed_size);
+    unzCloseCurrentFile(zip_);
+    if (!text) return text.error();
+    return std::optional<std::string>(std::move(text.value()));
+  }
+
+ private:
+  Status CheckDeclared(const std::string& name, const unz_file_info64& info) const {
+    if (info.uncompressed_size > limits_.max_uncompressed_bytes - used_) {
+      return Error::Invalid("xlsx: " + name + " would inflate beyond the limit of " +
+                            std::to_string(limits_.max_uncompressed_bytes) + " bytes (zip bomb?)");
+    }
+    if (RatioTooHigh(info.uncompressed_size, info.compressed_size)) {
+      return Error::Invalid("xlsx: " + name + " has a compression ratio over " + std::to_string(limits_.max_ratio) +
+                            " (zip bomb?)");
+    }
+    return Ok{};
+  }
+
+  // Tiny parts compress arbitrarily well and cannot hurt; only large ones are ratio-checked.
+  bool RatioTooHigh(uint64_t uncompressed, uint64_t compressed) const {
+    if (uncompressed <= (1u << 20)) return false;
+    return uncompressed / std::max<uint64_t>(compressed, 1) > limits_.max_ratio;
+  }
+
+  // The declared size may lie: stop as soon as the actual output exceeds it or the budget.
+  Result<std::string> Inflate(const std::string& name, uint64_t declared) {
+    std::string out;
+    out.resize(static_cast<size_t>(declared));
+    uint64_t got = 0;
+    char probe[1];
+    while (got < declared) {
+      const unsigned chunk = static_cast<unsigned>(std::min<uint64_t>(declared - got, 1u << 24));
+      const int n = unzReadCurrentFile(zip_, out.data() + got, chunk);
+      if (n < 0) return Error::Invalid("xlsx: " + name + " is corrupt (inflate error " + std::to_string(n) + ")");
+      if (n == 0) break;
+      got += static_cast<uint64_t>(n);
+    }
+    if (got != declared || unzReadCurrentFile(zip_, probe, 1) != 0) {
+      return Error::Invalid("xlsx: " + name + " does not have the size its zip entry declares (zip bomb?)");
+    }
+    used_ += got;
+    return out;
+  }
+
+  MemStream stream_;
+  XlsxLimits limits_;
+  unzFile zip_ = nullptr;
+  uint64_t used_ = 0;
+};
+
+// ---- XML helpers ----------------------------------------------------------------------------
+
+// Element names compared without a namespace prefix ("x:row" is "row").
+std::string_view Local(const pugi::xml_node& n) {
+  std::string_view name = n.name();
+  const auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+pugi::xml_node Child(const pugi::xml_node& n, std::string_view local) {
+  for (auto c = n.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element && Local(c) == local) return c;
+  }
+  return {};
+}
+
+std::string_view Attr(const pugi::xml_node& n, std::string_view local) {
+  for (auto a = n.first_attribute(); a; a = a.next_attribute()) {
+    std::string_view name = a.name();
+    const auto colon = name.find(':');
+    if ((colon == std::string_view::npos ? name : name.substr(colon + 1)) == local) return a.value();
+  }
+  return {};
+}
+
+Status ParseXml(pugi::xml_document& doc, std::string& text, const std::string& part) {
+  const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single;
+  const auto res = doc.load_buffer_inplace(text.data(), text.size(), options, pugi::encoding_utf8);
+  if (!res) {
+    return Error::Invalid("xlsx: " + part + " is not well-formed XML (" + res.description() + " at offset " +
+                          std::to_string(res.offset) + ")");
+  }
+  return Ok{};
+}
+
+// Text of a <si> or <is>: a plain <t>, or the runs <r><t> of rich text; phonetic <rPh> is skipped.
+std::string RichText(const pugi::xml_node& n) {
+  std::string out;
+  for (auto c = n.first_child(); c; c = c.next_sibling()) {
+    const auto name = Local(c);
+    if (name == "t") out += c.child_value();
+    else if (name == "r") out += Child(c, "t").child_value();
+  }
+  return out;
+}
+
+// ---- workbook structure -----------------------------------------------------------------------
+
+struct SheetRef {
+  std::string name;
+  std::string part;  // e.g. "xl/worksheets/sheet1.xml"
+};
+
+std::string ResolveTarget(std::string_view target) {
+  if (target.starts_with("/")) return std::string(target.substr(1));
+  std::string t(target);
+  while (t.starts_with("./")) t.erase(0, 2);
+  return "xl/" + t;
+}
+
+Result<std::vector<SheetRef>> ListSheets(Archive& zip) {
+  auto wb = zip.Read("xl/workbook.xml");
+  if (!wb) return wb.error();
+  if (!wb.value()) return Error::Invalid("xlsx: not a spreadsheet (xl/workbook.xml is missing)");
+  pugi::xml_document wb_doc;
+  if (auto st = ParseXml(wb_doc, **wb, "xl/workbook.xml"); !st) return st.error();
+
+  pugi::xml_document rels_doc;
+  auto rels = zip.Read("xl/_rels/workbook.xml.rels");
+  if (!rels) return rels.error();
+  if (*rels) {
+    if (auto st = ParseXml(rels_doc, **rels, "xl/_rels/workbook.xml.rels"); !st) return st.error();
+  }
+  auto target_of = [&](std::string_view rid) -> std::optional<std::string> {
+    for (auto r = Child(rels_doc, "Relationships").first_child(); r; r = r.next_sibling()) {
+      if (Attr(r, "Id") == rid) return ResolveTarget(Attr(r, "Target"));
+    }
+    return std::nullopt;
+  };
+
+  std::vector<SheetRef> sheets;
+  const auto list = Child(Child(wb_doc, "workbook"), "sheets");
+  int index = 0;
+  for (auto s = list.first_child(); s; s = s.next_sibling()) {
+    if (Local(s) != "sheet") continue;
+    ++index;
+    auto target = target_of(Attr(s, "id"));
+    // Without relationships, fall back to the conventional part name.
+    sheets.push_back({std::string(Attr(s, "name")),
+                      target ? *target : "xl/worksheets/sheet" + std::to_string(index) + ".xml"});
+  }
+  if (sheets.empty()) return Error::Invalid("xlsx: the workbook has no worksheet");
+  return sheets;
+}
+
+Result<std::vector<std::string>> ReadSharedStrings(Archive& zip) {
+  std::vector<std::string> strings;
+  auto text = zip.Read("xl/sharedStrings.xml");
+  if (!text) return text.error();
+  if (!*text) return strings;  // optional part
+  pugi::xml_document doc;
+  if (auto st = ParseXml(doc, **text, "xl/sharedStrings.xml"); !st) return st.error();
+  for (auto si = Child(doc, "sst").first_child(); si; si = si.next_sibling()) {
+    if (Local(si) == "si") strings.push_back(RichText(si));
+  }
+  return strings;
+}
+
+// ---- worksheet ------------------------------------------------------------------------------
+
+constexpr size_t kMaxRows = 1048576;   // Excel's limits
+constexpr size_t kMaxColumns = 16384;
+
+// "AB12" → 27 (0-based column), or nullopt when the reference has no letters.
+std::optional<size_t> ColumnOf(std::string_view ref) {
+  size_t col = 0, i = 0;
+  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) col = col * 26 + static_cast<size_t>(ref[i] - 'A' + 1);
+  if (i == 0) return std::nullopt;
+  return col - 1;
+}
+
+class SheetReader {
+ public:
+  SheetReader(const std::vector<std::string>& shared, const std::string& part) : shared_(shared), part_(part) {}
+
+  Result<Rows> Read(const pugi::xml_document& doc) {
+    const auto data = Child(Child(doc, "worksheet"), "sheetData");
+    if (!Child(doc, "worksheet")) return Error::Invalid("xlsx: " + part_ + " is not a worksheet");
+    Rows rows;
+    size_t width = 0;
+    for (auto row = data.first_child(); row; row = row.next_sibling()) {
+      if (Local(row) != "row") continue;
+      size_t index = rows.size();
+      if (const auto r = Attr(row, "r"); !r.empty()) {
+        const long n = std::atol(std::string(r).c_str());
+        if (n < 1 || static_cast<size_t>(n) > kMaxRows) return Bad("row number " + std::string(r));
+        index = static_cast<size_t>(n) - 1;
+      }
+      if (index >= rows.size()) rows.resize(index + 1);
+      if (auto st = ReadRow(row, rows[index]); !st) return st.error();
+      width = std::max(width, rows[index].size());
+    }
+    for (auto& r : rows) r.resize(width);
+    return rows;
+  }
+
+ private:
+  Error Bad(const std::string& what) const { return Error::Invalid("xlsx: " + part_ + ": invalid " + what); }
+
+  Status ReadRow(const pugi::xml_node& row, std::vector<std::string>& out) {
+    size_t next = out.size();
+    for (auto c = row.first_child(); c; c = c.next_sibling()) {
+      if (Local(c) != "c") continue;
+      size_t col = next;
+      if (const auto ref = Attr(c, "r"); !ref.empty()) {
+        const auto parsed = ColumnOf(ref);
+        if (!parsed || *parsed >= kMaxColumns) return Bad("cell reference " + std::string(ref));
+        col = *parsed;
+      }
+      if (col >= out.size()) out.resize(col + 1);
+      auto value = CellText(c);
+      if (!value) return value.error();
+      out[col] = std::move(value.value());
+      next = col + 1;
+    }
+    return Ok{};
+  }
+
+  Result<std::string> CellText(const pugi::xml_node& c) const {
+    const auto type = Attr(c, "t");
+    if (type == "inlineStr") return RichText(Child(c, "is"));
+    const char* v = Child(c, "v").child_value();
+    if (type == "s") {
+      char* end = nullptr;
+      const unsigned long idx = std::strtoul(v, &end, 10);
+      if (end == v || *end != '\0' || idx >= shared_.size()) return Bad(std::string("shared string index '") + v + "'");
+      return shared_[idx];
+    }
+    return std::string(v);  // numbers as stored, booleans 1/0, formula strings, error codes
+  }
+
+  const std::vector<std::string>& shared_;
+  const std::string& part_;
+};
+
+const SheetRef* Pick(const std::vector<SheetRef>& sheets, const std::string& name) {
+  if (name.empty()) return &sheets.front();
+  for (const auto& s : sheets) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> ReadXlsxSheetNames(std::string_view bytes, XlsxLimits limits) {
+  Archive zip(bytes, limits);
+  if (!zip.ok()) return Error::Invalid("xlsx: not a zip archive (is it an .xlsx file?)");
+  auto sheets = ListSheets(zip);
+  if (!sheets) return sheets.error();
+  std::vector<std::string> names;
+  for (const auto& s : *sheets) names.push_back(s.name);
+  return names;
+}
+
+Result<Rows> ReadXlsxRows(std::string_view bytes, const std::string& sheet, XlsxLimits limits) {
+  Archive zip(bytes, limits);
+  if (!zip.ok()) return Error::Invalid("xlsx: not a zip archive (is it an .xlsx file?)");
+  auto sheets = ListSheets(zip);
+  if (!sheets) return sheets.error();
+  const SheetRef* ref = Pick(*sheets, sheet);
+  if (!ref) return Error::Invalid("xlsx: the workbook has no sheet named '" + sheet + "'");
+  auto shared = ReadSharedStrings(zip);
+  if (!shared) return shared.error();
+  auto text = zip.Read(ref->part);
+  if (!text) return text.error();
+  if (!*text) return Error::Invalid("xlsx: the part " + ref->part + " of sheet '" + ref->name + "' is missing");
+  pugi::xml_document doc;
+  if (auto st = ParseXml(doc, **text, ref->part); !st) return st.error();
+  return SheetReader(*shared, ref->part).Read(doc);
+}
+
+Result<Rows> ReadXlsxFile(const std::string& path, const std::string& sheet, XlsxLimits limits) {
+  auto file = MappedFile::Open(path);
+  if (!file) return file.error();
+  return ReadXlsxRows(file->data(), sheet, limits);
+}
+
+}  // namespace gj::io
