@@ -115,7 +115,26 @@ test('a stale version shows the conflict dialog and can reload', async () => {
   assert.equal(await page.inputValue('[data-test=field-builder] input'), '他人修改的建设单位')
 })
 
-test('export the list as xlsx, dry-run import it back, confirm', async () => {
+test('a validation error is shown next to its field', async () => {
+  await page.fill('[data-test=field-name] input', '')
+  await page.click('[data-test=save]')
+  const err = page.locator('[data-test=field-name] .el-form-item__error')
+  await err.waitFor()
+  assert.match(await err.textContent(), /\S/)
+  await page.waitForTimeout(300)
+  await screenshot(page, 'ledger-validation')
+  await page.click('[data-test=revert]')
+})
+
+test('export the list as xlsx, dry-run import it back, confirm', async (t) => {
+  // Import/export arrive later than the rest of the API: skip (visibly) until they exist.
+  const probe = await fetch(`${server.baseUrl}/api/v1/projects/export?format=xlsx`, {
+    headers: { Authorization: `Bearer ${await page.evaluate(() => localStorage.getItem('gongjian.token'))}` },
+  })
+  if (probe.status === 404) {
+    t.skip('the server has no GET /api/v1/projects/export yet')
+    return
+  }
   await page.goto(server.baseUrl + '/projects?category=industrial')
   await page.locator('.project-row').first().waitFor()
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=export-xlsx]')])

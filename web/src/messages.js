@@ -39,6 +39,15 @@ export const messages = {
     'common.no_data': '暂无数据',
 
     'error.network': '无法连接服务器，请检查网络',
+    'error.unknown': '操作失败',
+    'error.bad_request': '请求有误',
+    'error.unauthenticated': '账号或密码错误，或登录已过期',
+    'error.forbidden': '没有权限',
+    'error.not_found': '不存在或不在管辖范围内',
+    'error.conflict': '已被他人修改',
+    'error.payload_too_large': '文件太大',
+    'error.validation_failed': '数据校验未通过',
+    'error.too_many_requests': '操作太频繁，请稍后再试',
 
     'unit.wan': '万元',
     'unit.mu': '亩',
@@ -205,6 +214,7 @@ export const messages = {
     'common.no_data': 'No data',
 
     'error.network': 'Cannot reach the server',
+    'error.unknown': 'The operation failed',
 
     'unit.wan': '10k yuan',
     'unit.mu': 'mu',
