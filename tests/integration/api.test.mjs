@@ -137,3 +137,30 @@ test('logout revokes the token; API tokens work for scripts', async () => {
   const script = api(srv.base, created.body.token);
   assert.equal((await script('GET', '/auth/me')).body.login, 'viewer');
 });
+
+test('export xlsx and csv, import the export back (dry run and real), corrupt file → 422', async () => {
+  const xlsx = await coord('GET', '/projects/export?format=xlsx&category=industrial');
+  assert.equal(xlsx.status, 200);
+  assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);
+  assert.equal(xlsx.body.subarray(0, 2).toString(), 'PK');
+  const csv = await coord('GET', '/projects/export?format=csv');
+  assert.equal(csv.status, 200);
+  const text = csv.body.toString('utf8');
+  assert.ok(text.startsWith('\ufeff项目编号,项目名称,县区'));
+  const live = (await coord('GET', '/projects?limit=1')).body.total_count;  // archived projects are not exported
+  assert.equal(text.trim().split('\r\n').length, live + 1);
+  const xhdr = { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  const dry = await coord('POST', '/projects/import?dry_run=true', new Uint8Array(xlsx.body), xhdr);
+  assert.equal(dry.status, 200, JSON.stringify(dry.body));
+  assert.equal(dry.body.dry_run, true);
+  assert.equal(dry.body.problems.length, 0);
+  assert.equal(dry.body.created, 0);
+  const real = await coord('POST', '/projects/import', new Uint8Array(xlsx.body), xhdr);
+  assert.equal(real.status, 200);
+  assert.equal(real.body.unchanged, real.body.rows);
+  const junk = await coord('POST', '/projects/import?dry_run=true', 'definitely not xlsx', xhdr);
+  assert.equal(junk.status, 422);
+  assert.equal(junk.body.error.code, 'validation_failed');
+  const viewer = api(srv.base, await login(srv.base, 'viewer'));
+  assert.equal((await viewer('POST', '/projects/import?dry_run=true', new Uint8Array(xlsx.body), xhdr)).status, 403);
+});

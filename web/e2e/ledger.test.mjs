@@ -147,6 +147,7 @@ test('export the list as xlsx, dry-run import it back, confirm', async (t) => {
   const ready = page.locator('[data-test=import-ready]')
   const problems = page.locator('[data-test=import-has-problems]')
   await ready.or(problems).first().waitFor()
+  await page.waitForTimeout(500) // dialog fade-in
   await screenshot(page, 'ledger-import-dry-run')
   assert.equal(await problems.count(), 0, 'an exported file imports without problems')
   await page.click('[data-test=import-confirm]')
