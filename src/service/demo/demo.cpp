@@ -149,11 +149,13 @@ Org BuildOrganisation(store::Connection& c, DemoSummary& sum) {
   return org;
 }
 
-ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, int index, const Date& today) {
+ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, int index, const Date& today,
+                            const std::string& code_prefix = "") {
   const Template& t = Templates()[rng.Int(0, 99) < 55 ? 0 : rng.Int(1, 4)];
   ledger::Project p;
   char code[32];
-  std::snprintf(code, sizeof code, "%s%d-%03d", county.prefix.c_str(), today.year, index + 1);
+  if (code_prefix.empty()) std::snprintf(code, sizeof code, "%s%d-%03d", county.prefix.c_str(), today.year, index + 1);
+  else std::snprintf(code, sizeof code, "%s-%06d", code_prefix.c_str(), index + 1);
   p.code = code;
   p.year = today.year;
   p.name = rng.Pick(t.names) + (rng.Int(0, 2) == 0 ? "二期" : "") + "项目";
@@ -176,7 +178,7 @@ ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, 
   p.latitude = county.lat + (rng.Unit() - 0.5) * 0.16;
   p.content = "建设" + p.name.substr(0, p.name.size() - 6) + "，包括主体工程、配套设施及智能化改造。";
   p.national_code = std::to_string(today.year) + "-" + county.code + "-" + std::to_string(rng.Int(10, 89)) + "-0" +
-                    std::to_string(rng.Int(1, 3)) + "-" + std::to_string(100000 + index * 7 + rng.Int(0, 6));
+                    std::to_string(rng.Int(1, 3)) + "-" + std::to_string(100000 + index * 7 + rng.Int(0, 6)) + code_prefix;
   const Date jan1{today.year, 1, 1};
   if (p.kind == "continuing") {
     p.actual_start = Date{today.year - rng.Int(1, 2), rng.Int(1, 12), rng.Int(1, 28)};
@@ -253,6 +255,37 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
     ++sum.users;
   }
   return sum;
+}
+
+Result<int> GenerateProjects(store::Database& db, int count, const Date& today, const std::string& now_iso) {
+  auto c = db.Acquire();
+  // Rebuild the organisation index from what the demo stored.
+  Org org;
+  for (const auto& county : Counties()) {
+    for (const auto& r : c->Query("SELECT code FROM regions WHERE parent_code = ? ORDER BY code", {county.code}).rows) {
+      org.towns[county.code].push_back(store::AsText(r[0]));
+    }
+    for (const auto& r : c->Query("SELECT id FROM units WHERE region_code = ? AND kind = 'department' ORDER BY id", {county.code}).rows) {
+      org.departments[county.code].push_back(store::AsInt(r[0]));
+    }
+    for (const auto& r : c->Query("SELECT id FROM people WHERE region_code = ? AND kind = 'leader' ORDER BY id", {county.code}).rows) {
+      org.leaders[county.code].push_back(store::AsInt(r[0]));
+    }
+    if (org.towns[county.code].empty() || org.departments[county.code].empty() || org.leaders[county.code].empty()) {
+      return Error::Conflict("the database lacks the demo organisation: run `gongjian demo` first");
+    }
+  }
+  Rng rng(99);
+  store::Transaction tx(*c);
+  for (int i = 0; i < count; ++i) {
+    const auto& county = Counties()[static_cast<size_t>(i) % Counties().size()];
+    ledger::Project p = MakeProject(rng, county, org, i, today, "BN");
+    p.created_at = p.updated_at = now_iso;
+    p.id = store::InsertProject(*c, p);
+    store::WriteJournal(*c, "project", p.id, "create", std::nullopt, now_iso, ledger::CreationChanges(p));
+  }
+  tx.Commit();
+  return count;
 }
 
 }  // namespace gj::service

@@ -18,4 +18,8 @@ struct DemoSummary {
 // that already has projects. `today` anchors every date so the demo looks current.
 Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std::string& now_iso);
 
+// Adds `count` more generated projects (codes BN-000001…) spread over the demo counties, in one
+// transaction: the data generator of the ledger benchmarks. Needs the demo organisation.
+Result<int> GenerateProjects(store::Database& db, int count, const Date& today, const std::string& now_iso);
+
 }  // namespace gj::service

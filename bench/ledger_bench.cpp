@@ -1,0 +1,80 @@
+// Ledger figures on generated data (issue: 100,000 projects): xlsx export and import times and
+// peak memory. The HTTP list throughput is measured by bench/ledger.sh with wrk.
+//   ledger_bench DIR [N]   → DIR/ledger.db (demo + N projects), DIR/ledger.xlsx
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "service/demo/demo.h"
+#include "service/ledger/ledger_sheet_service.h"
+#include "store/db.h"
+
+using namespace gj;
+
+namespace {
+
+double Since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+long PeakRssMb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss / 1024;
+}
+
+std::unique_ptr<store::Database> FreshDemo(const std::string& path) {
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  auto db = store::Database::Open(path);
+  auto r = service::BuildDemo(*db, Date{2026, 11, 23}, "2026-11-23T00:00:00Z");
+  if (!r) throw std::runtime_error(r.error().message);
+  return db;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: ledger_bench DIR [N]\n");
+    return 2;
+  }
+  const std::string dir = argv[1];
+  const int n = argc > 2 ? std::atoi(argv[2]) : 100000;
+  std::filesystem::create_directories(dir);
+
+  auto db = FreshDemo(dir + "/ledger.db");
+  auto t0 = std::chrono::steady_clock::now();
+  auto gen = service::GenerateProjects(*db, n, Date{2026, 11, 23}, "2026-11-23T00:00:00Z");
+  if (!gen) return 1;
+  std::printf("generate %d projects (insert + journal, one transaction): %.2f s\n", n, Since(t0));
+
+  service::LedgerService ledger(*db);
+  service::LedgerSheetService sheets(*db, ledger);
+  auto ctx = service::MakeCtx(service::SystemCaller(*ledger.Regions()));
+  t0 = std::chrono::steady_clock::now();
+  auto bytes = sheets.Export(ctx, {}, "xlsx");
+  const double export_s = Since(t0);
+  std::ofstream(dir + "/ledger.xlsx", std::ios::binary) << bytes.value();
+  std::printf("export %zu projects to xlsx: %.2f s (%.1f MB)\n", static_cast<size_t>(n + 230), export_s, bytes->size() / 1e6);
+
+  auto target = FreshDemo(dir + "/import.db");
+  service::LedgerService ledger2(*target);
+  service::LedgerSheetService sheets2(*target, ledger2);
+  auto ctx2 = service::MakeCtx(service::SystemCaller(*ledger2.Regions()));
+  // The demo's 230 projects exist already: they update (unchanged); the rest are created.
+  t0 = std::chrono::steady_clock::now();
+  auto report = sheets2.Import(ctx2, bytes.value(), false);
+  const double import_s = Since(t0);
+  if (!report) {
+    std::fprintf(stderr, "import failed: %s (%zu problems)\n", report.error().message.c_str(), report.error().details.size());
+    return 1;
+  }
+  std::printf("import %d-row xlsx (all-or-nothing, journaled): %.2f s, created %d, unchanged %d\n", report->rows, import_s,
+              report->created, report->unchanged);
+  std::printf("peak memory of this process: %ld MB\n", PeakRssMb());
+  return 0;
+}
