@@ -14,6 +14,7 @@
 #include "service/access/auth_service.h"
 #include "service/ledger/ledger_service.h"
 #include "store/db.h"
+#include "store/project_store.h"
 
 namespace gj::api {
 
@@ -63,6 +64,7 @@ int RunServer(const ServerOptions& o) {
 
   auto db = store::Database::Open(o.db_url, static_cast<size_t>(o.threads) + 2);
   store::Migrate(*db);
+  store::Analyze(*db->Acquire());  // fresh planner statistics: the list query depends on them
   service::AuthService auth(*db);
   service::LedgerService ledger(*db);
   ledger.Regions();  // warm the region cache before serving

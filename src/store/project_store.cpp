@@ -117,15 +117,20 @@ std::string Where(const ProjectFilter& f, std::vector<Value>& params) {
     params.emplace_back(*f.id);
   }
   if (f.unscoped) {
-  } else if (!f.regions.empty()) {
-    std::string in;
-    for (const auto& r : f.regions) {
-      in += in.empty() ? "?" : ",?";
-      params.emplace_back(r);
-    }
-    for (const auto& r : f.regions) params.emplace_back(r);
-    std::string in2 = in;
-    w += " AND (p.county_code IN (" + in + ") OR p.town_code IN (" + in2 + "))";
+  } else if (!f.scope_counties.empty() || !f.scope_towns.empty()) {
+    // Whole counties by county_code (the list index), single towns by town_code.
+    auto in = [&](const std::vector<std::string>& codes) {
+      std::string s;
+      for (const auto& c : codes) {
+        s += s.empty() ? "?" : ",?";
+        params.emplace_back(c);
+      }
+      return s;
+    };
+    std::string scope;
+    if (!f.scope_counties.empty()) scope = "p.county_code IN (" + in(f.scope_counties) + ")";
+    if (!f.scope_towns.empty()) scope += (scope.empty() ? "" : " OR ") + std::string("p.town_code IN (") + in(f.scope_towns) + ")";
+    w += " AND (" + scope + ")";
   } else {
     w += " AND 1=0";  // no readable region: nothing
   }
@@ -173,7 +178,28 @@ std::optional<ledger::Project> LoadProjectByCode(Connection& c, const std::strin
   return LoadWhere(c, "code = ?", code);
 }
 
+namespace {
+void BumpProjectsVersion(Connection& c) { c.Exec("UPDATE counters SET value = value + 1 WHERE name = 'projects'"); }
+}  // namespace
+
+int64_t ProjectsVersion(Connection& c) {
+  auto rows = c.Query("SELECT value FROM counters WHERE name = 'projects'");
+  return rows.empty() ? 0 : AsInt(rows.rows[0][0]);
+}
+
+std::string FilterKey(const ProjectFilter& f) {
+  std::vector<Value> params;
+  std::string key = Where(f, params);
+  for (const auto& v : params) key += "\x1f" + AsText(v);
+  return key;
+}
+
+void Analyze(Connection& c) {
+  if (c.dialect() == Dialect::kSqlite) c.ExecScript("ANALYZE");
+}
+
 int64_t InsertProject(Connection& c, const ledger::Project& p) {
+  BumpProjectsVersion(c);
   auto rows = c.Query(std::string("INSERT INTO projects (") + kColumns +
                           ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
                       Params(p));
@@ -186,6 +212,7 @@ bool UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_ver
   auto params = Params(p);
   params.emplace_back(p.id);
   params.emplace_back(expected_version);
+  BumpProjectsVersion(c);
   return c.Exec("UPDATE projects SET " + set + " WHERE id = ? AND version = ?", params) == 1;
 }
 

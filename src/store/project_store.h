@@ -12,7 +12,10 @@
 namespace gj::store {
 
 struct ProjectFilter {
-  std::vector<std::string> regions;  // readable scope: county_code or town_code in this set
+  // The readable scope, set by the service: whole counties, and single towns outside them.
+  // Both empty (and not unscoped): nothing is selected.
+  std::vector<std::string> scope_counties;
+  std::vector<std::string> scope_towns;
   std::optional<std::string> region, town, category, level, kind, track, stage, q;
   std::optional<int64_t> leader_id, unit_id;
   std::optional<int> year;
@@ -39,6 +42,14 @@ bool UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_ver
 std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f);
 int64_t CountProjects(Connection& c, const ProjectFilter& f);
 std::optional<ProjectRow> LoadProjectRow(Connection& c, int64_t id);
+
+// Increases with every committed project write (insert, update, archive): read models and caches
+// compare it to know whether they are stale, across server instances too.
+int64_t ProjectsVersion(Connection& c);
+// A key that identifies the rows a filter selects (not its order or page).
+std::string FilterKey(const ProjectFilter& f);
+// Refreshes the query planner's statistics (SQLite ANALYZE; PostgreSQL does it by itself).
+void Analyze(Connection& c);
 
 struct Aggregate {
   std::string key;

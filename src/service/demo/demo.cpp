@@ -285,6 +285,7 @@ Result<int> GenerateProjects(store::Database& db, int count, const Date& today, 
     store::WriteJournal(*c, "project", p.id, "create", std::nullopt, now_iso, ledger::CreationChanges(p));
   }
   tx.Commit();
+  store::Analyze(*c);
   return count;
 }
 

@@ -59,13 +59,46 @@ std::vector<std::string> LedgerService::ScopeFor(const Ctx& ctx, const std::stri
   return out;
 }
 
+void LedgerService::ApplyScope(store::ProjectFilter& f, const std::vector<std::string>& codes) {
+  auto tree = Regions();
+  f.scope_counties.clear();
+  f.scope_towns.clear();
+  for (const auto& code : codes) {
+    const access::Region* r = tree->Find(code);
+    if (r && r->level == "county") f.scope_counties.push_back(code);
+  }
+  std::sort(f.scope_counties.begin(), f.scope_counties.end());
+  for (const auto& code : codes) {
+    const access::Region* r = tree->Find(code);
+    if (!r || (r->level != "town" && r->level != "zone")) continue;
+    if (!std::binary_search(f.scope_counties.begin(), f.scope_counties.end(), r->parent_code)) f.scope_towns.push_back(code);
+  }
+}
+
+int64_t LedgerService::CachedCount(store::Connection& c, const store::ProjectFilter& f) {
+  const int64_t version = store::ProjectsVersion(c);
+  const std::string key = store::FilterKey(f);
+  {
+    std::lock_guard lock(count_mu_);
+    auto it = counts_.find(key);
+    if (it != counts_.end() && it->second.first == version) return it->second.second;
+  }
+  const int64_t n = store::CountProjects(c, f);
+  std::lock_guard lock(count_mu_);
+  if (counts_.size() > 10000) counts_.clear();
+  counts_[key] = {version, n};
+  return n;
+}
+
 Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) {
-  f.regions = ScopeFor(ctx, "");
+  ApplyScope(f, ScopeFor(ctx, ""));
   f.unscoped = false;
   auto c = db_.Acquire();
   ProjectPage page;
+  // Count first: a write between the two reads then shows a count one version older, never a
+  // page from the future with a stale count cached under the new version.
+  page.total_count = CachedCount(*c, f);
   page.items = store::ListProjects(*c, f);
-  page.total_count = store::CountProjects(*c, f);
   page.offset = f.offset;
   page.limit = f.limit;
   return page;
@@ -281,8 +314,9 @@ Result<nlohmann::json> LedgerService::Overview(const Ctx& ctx, const std::string
   auto tree_ptr = Regions();
   const access::RegionTree& tree = *tree_ptr;
   store::ProjectFilter f;
-  f.regions = ScopeFor(ctx, region);
-  if (!region.empty() && f.regions.empty()) return Error::NotFound("no region " + region);
+  const auto scope = ScopeFor(ctx, region);
+  if (!region.empty() && scope.empty()) return Error::NotFound("no region " + region);
+  ApplyScope(f, scope);
   auto c = db_.Acquire();
   const auto dicts = store::LoadDictionaries(*c);
   auto label = [&](const std::string& kind, const std::string& code) -> std::string {

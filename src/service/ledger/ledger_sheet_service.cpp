@@ -128,7 +128,10 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
                                       " problem(s); nothing was written");
     return e;  // the transaction rolls back
   }
-  if (!dry_run) tx.Commit();
+  if (!dry_run) {
+    tx.Commit();
+    store::Analyze(*c);
+  }
   return report;
 }
 

@@ -136,6 +136,14 @@ CREATE TABLE journal (
 );
 CREATE INDEX journal_entity ON journal(entity, entity_id);
 )SQL"},
+      {2, "list index in code order per county; change counters", R"SQL(
+CREATE INDEX projects_county_code ON projects(county_code, archived, code);
+CREATE TABLE counters (
+  name TEXT PRIMARY KEY,
+  value BIGINT NOT NULL
+);
+INSERT INTO counters (name, value) VALUES ('projects', 0);
+)SQL"},
   };
   return kMigrations;
 }
