@@ -90,6 +90,38 @@ std::optional<bool> ParseBool(std::string_view s) {
   return std::nullopt;
 }
 
+namespace {
+
+// Plain decimals ("-1234.56") whose digits fit in 2^53 and with at most 22 decimals: one exact
+// integer divided by an exact power of ten is the correctly rounded value, the same double
+// from_chars gives, at a fraction of its cost (a million rows have ten million numbers).
+std::optional<double> FastDecimal(std::string_view s) {
+  static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  size_t i = 0;
+  const bool negative = s[0] == '-';
+  if (negative) ++i;
+  uint64_t mantissa = 0;
+  int digits = 0, decimals = -1;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
+      if (++digits > 15) return std::nullopt;
+      if (decimals >= 0) ++decimals;
+    } else if (c == '.' && decimals < 0) {
+      decimals = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits == 0 || decimals > 22) return std::nullopt;
+  const double v = static_cast<double>(mantissa) / kPow10[decimals < 0 ? 0 : decimals];
+  return negative ? -v : v;
+}
+
+}  // namespace
+
 std::optional<double> ParseNumber(std::string_view s) {
   s = Trim(s);
   if (!s.empty() && s.front() == '+') {
@@ -97,6 +129,7 @@ std::optional<double> ParseNumber(std::string_view s) {
     if (!s.empty() && (s.front() == '-' || s.front() == '+')) return std::nullopt;
   }
   if (s.empty()) return std::nullopt;
+  if (auto fast = FastDecimal(s)) return fast;
   double v = 0;
   const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
