@@ -198,6 +198,7 @@ struct InputParser::Impl {
     e.credit_code = ctx.Text(Field::kCreditCode);
     if (!e.credit_code.empty()) {
       if (auto why = CreditCodeProblem(e.credit_code); !why.empty()) ctx.Problem(Field::kCreditCode, e.credit_code, why);
+      else RememberCode(e.credit_code, row);
     }
     e.name = ctx.Text(Field::kName);
     e.county = ctx.Text(Field::kCounty);
@@ -222,34 +223,37 @@ struct InputParser::Impl {
     table.row_numbers.push_back(row);
   }
 
-  // Sorting packed codes (5 bits per character) finds duplicates several times faster than a
-  // hash map of a million strings. Only valid codes reach here, so every character packs.
+  // Every well-formed credit code, packed 7 bits per character into two words: sorting these
+  // finds duplicates several times faster than a hash map of a million strings, and includes rows
+  // that are invalid for other reasons.
+  struct CodeKey {
+    uint64_t hi, lo;
+    size_t row;
+  };
+  std::vector<CodeKey> codes;
+
+  void RememberCode(std::string_view code, size_t row) {
+    uint64_t hi = 0, lo = 0;
+    for (size_t k = 0; k < 9; ++k) hi = hi << 7 | static_cast<unsigned char>(code[k]);
+    for (size_t k = 9; k < 18; ++k) lo = lo << 7 | static_cast<unsigned char>(code[k]);
+    codes.push_back({hi, lo, row});
+  }
+
   void CheckDuplicates() {
-    struct Key {
-      uint64_t hi, lo;
-      size_t index;
-    };
-    std::vector<Key> keys(table.enterprises.size());
-    for (size_t i = 0; i < keys.size(); ++i) {
-      const std::string& code = table.enterprises[i].credit_code;
-      uint64_t hi = 0, lo = 0;
-      for (size_t k = 0; k < 9; ++k) hi = hi << 7 | static_cast<unsigned char>(code[k]);
-      for (size_t k = 9; k < 18; ++k) lo = lo << 7 | static_cast<unsigned char>(code[k]);
-      keys[i] = {hi, lo, i};
-    }
-    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-      return a.hi != b.hi ? a.hi < b.hi : a.lo != b.lo ? a.lo < b.lo : a.index < b.index;
+    std::sort(codes.begin(), codes.end(), [](const CodeKey& a, const CodeKey& b) {
+      return a.hi != b.hi ? a.hi < b.hi : a.lo != b.lo ? a.lo < b.lo : a.row < b.row;
     });
     size_t run_start = 0;  // the first (lowest row) of the current run of equal codes
-    for (size_t k = 1; k < keys.size(); ++k) {
-      if (keys[k].hi != keys[run_start].hi || keys[k].lo != keys[run_start].lo) {
+    for (size_t k = 1; k < codes.size(); ++k) {
+      if (codes[k].hi != codes[run_start].hi || codes[k].lo != codes[run_start].lo) {
         run_start = k;
         continue;
       }
-      const size_t i = keys[k].index;
-      problems.push_back({table.row_numbers[i], headers[column_of[0]], table.enterprises[i].credit_code,
-                          "duplicate credit code (first in row " +
-                              std::to_string(table.row_numbers[keys[run_start].index]) + ")"});
+      std::string code(18, ' ');
+      for (size_t j = 0; j < 9; ++j) code[8 - j] = static_cast<char>(codes[k].hi >> (7 * j) & 0x7f);
+      for (size_t j = 0; j < 9; ++j) code[17 - j] = static_cast<char>(codes[k].lo >> (7 * j) & 0x7f);
+      problems.push_back({codes[k].row, headers[column_of[0]], code,
+                          "duplicate credit code (first in row " + std::to_string(codes[run_start].row) + ")"});
     }
   }
 };
@@ -262,6 +266,7 @@ const std::vector<RowProblem>& InputParser::problems() const { return impl_->pro
 void InputParser::Reserve(size_t rows) {
   impl_->table.enterprises.reserve(rows);
   impl_->table.row_numbers.reserve(rows);
+  impl_->codes.reserve(rows);
 }
 
 Status InputParser::Header(std::span<const std::string_view> cells) {
@@ -294,7 +299,7 @@ void InputParser::Row(size_t row_number, std::span<const std::string_view> cells
 }
 
 Result<InputTable> InputParser::Finish() {
-  impl_->CheckDuplicates();  // among the valid rows, reported together with the other problems
+  impl_->CheckDuplicates();  // reported together with the other problems, in row order
   if (impl_->problems.empty()) return std::move(impl_->table);
   std::stable_sort(impl_->problems.begin(), impl_->problems.end(),
                    [](const RowProblem& a, const RowProblem& b) { return a.row < b.row; });
