@@ -93,8 +93,9 @@ class Archive {
     if (auto st = CheckDeclared(name, info); !st) return st.error();
     if (unzOpenCurrentFile(zip_) != UNZ_OK) return Error::Invalid("xlsx: cannot open " + name + " in the zip");
     auto text = Inflate(name, info.uncompressed_size);
-    unzCloseCurrentFile(zip_);
+    const int closed = unzCloseCurrentFile(zip_);  // reports a CRC mismatch of fully read data
     if (!text) return text.error();
+    if (closed != UNZ_OK) return Error::Invalid("xlsx: " + name + " is corrupt (checksum mismatch)");
     return std::optional<std::string>(std::move(text.value()));
   }
 
