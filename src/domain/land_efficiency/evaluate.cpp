@@ -215,9 +215,9 @@ class GroupEvaluator {
     const double s_tax = ev_.s[Cell(i, IndicatorId::kTaxPerMu)];
     const double needed = s_tax + (lowest_total_[better] - r.total);
     if (tax->cap && needed > tax->weight * *tax->cap + kTieTolerance) return std::nullopt;
-    const double x_needed = needed * b / tax->weight;
-    const double extra = x_needed * e.land_mu - e.tax;
-    return CeilTolerant(extra * 100);
+    const double new_tax = needed * b / tax->weight * e.land_mu;
+    // new_tax − tax cancels when the tax is large: the noise scales with the operands.
+    return CeilTolerant((new_tax - e.tax) * 100, (std::fabs(new_tax) + std::fabs(e.tax)) * 100);
   }
 
   const Scheme& scheme_;
@@ -270,9 +270,9 @@ int64_t RoundHalfUp(double v) {
   return -static_cast<int64_t>(std::floor(-v + 0.5 + eps));
 }
 
-int64_t CeilTolerant(double v) {
+int64_t CeilTolerant(double v, double scale) {
   const double nearest = std::round(v);
-  if (std::fabs(v - nearest) <= Tolerance(v)) return static_cast<int64_t>(nearest);
+  if (std::fabs(v - nearest) <= std::max(Tolerance(v), scale * 1e-13)) return static_cast<int64_t>(nearest);
   return static_cast<int64_t>(std::ceil(v));
 }
 
