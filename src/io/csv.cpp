@@ -139,7 +139,11 @@ Result<std::vector<std::vector<std::string>>> ReadCsvRows(std::string_view data)
 }
 
 bool CsvNeedsQuotes(std::string_view field) {
-  return field.find_first_of(",\"\r\n") != std::string_view::npos;
+  // A plain loop: find_first_of calls memchr once per character of the field.
+  for (char c : field) {
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  }
+  return false;
 }
 
 void AppendCsvField(std::string& out, std::string_view field) {
@@ -174,7 +178,8 @@ Result<MappedFile> MappedFile::Open(const std::string& path) {
   MappedFile f;
   f.size_ = static_cast<size_t>(st.st_size);
   if (f.size_ > 0) {
-    void* addr = ::mmap(nullptr, f.size_, PROT_READ, MAP_PRIVATE, fd, 0);
+    // MAP_POPULATE maps every page at once instead of one fault per 4 KiB page.
+    void* addr = ::mmap(nullptr, f.size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     if (addr == MAP_FAILED) {
       ::close(fd);
       return Error::Invalid("cannot map " + path + ": " + std::strerror(errno));

@@ -93,8 +93,9 @@ class Archive {
     if (auto st = CheckDeclared(name, info); !st) return st.error();
     if (unzOpenCurrentFile(zip_) != UNZ_OK) return Error::Invalid("xlsx: cannot open " + name + " in the zip");
     auto text = Inflate(name, info.uncompressed_size);
-    unzCloseCurrentFile(zip_);
+    const int closed = unzCloseCurrentFile(zip_);  // reports a CRC mismatch of fully read data
     if (!text) return text.error();
+    if (closed != UNZ_OK) return Error::Invalid("xlsx: " + name + " is corrupt (checksum mismatch)");
     return std::optional<std::string>(std::move(text.value()));
   }
 
@@ -264,68 +265,251 @@ std::optional<size_t> ColumnOf(std::string_view ref) {
   return col - 1;
 }
 
-class SheetReader {
+// Streams the worksheet XML instead of building a DOM: pugixml's tree for a 100,000-row sheet
+// took ~500 MB. Still checks well-formedness (balanced tags, quoted attributes, known entities),
+// so a truncated or corrupt sheet is an error rather than silently short data.
+class SheetScanner {
  public:
-  SheetReader(const std::vector<std::string>& shared, const std::string& part) : shared_(shared), part_(part) {}
+  SheetScanner(std::string_view xml, const std::vector<std::string>& shared, const std::string& part)
+      : x_(xml), shared_(shared), part_(part) {}
 
-  Result<Rows> Read(const pugi::xml_document& doc) {
-    const auto data = Child(Child(doc, "worksheet"), "sheetData");
-    if (!Child(doc, "worksheet")) return Error::Invalid("xlsx: " + part_ + " is not a worksheet");
-    Rows rows;
-    size_t width = 0;
-    for (auto row = data.first_child(); row; row = row.next_sibling()) {
-      if (Local(row) != "row") continue;
-      size_t index = rows.size();
-      if (const auto r = Attr(row, "r"); !r.empty()) {
-        const long n = std::atol(std::string(r).c_str());
-        if (n < 1 || static_cast<size_t>(n) > kMaxRows) return Bad("row number " + std::string(r));
-        index = static_cast<size_t>(n) - 1;
+  Result<Rows> Read() {
+    while (pos_ < x_.size()) {
+      const size_t lt = x_.find('<', pos_);
+      if (lt == std::string_view::npos) {
+        pos_ = x_.size();
+        break;
       }
-      if (index >= rows.size()) rows.resize(index + 1);
-      if (auto st = ReadRow(row, rows[index]); !st) return st.error();
-      width = std::max(width, rows[index].size());
+      if (capture_ && !Text(x_.substr(pos_, lt - pos_))) return error_;
+      pos_ = lt;
+      if (!Markup()) return error_;
     }
-    for (auto& r : rows) r.resize(width);
-    return rows;
+    if (!stack_.empty()) return Fail("ends inside <" + std::string(stack_.back()) + ">");
+    if (!seen_root_) return Fail("is not a worksheet");
+    for (auto& r : rows_) r.resize(width_);
+    return std::move(rows_);
   }
 
  private:
-  Error Bad(const std::string& what) const { return Error::Invalid("xlsx: " + part_ + ": invalid " + what); }
-
-  Status ReadRow(const pugi::xml_node& row, std::vector<std::string>& out) {
-    size_t next = out.size();
-    for (auto c = row.first_child(); c; c = c.next_sibling()) {
-      if (Local(c) != "c") continue;
-      size_t col = next;
-      if (const auto ref = Attr(c, "r"); !ref.empty()) {
-        const auto parsed = ColumnOf(ref);
-        if (!parsed || *parsed >= kMaxColumns) return Bad("cell reference " + std::string(ref));
-        col = *parsed;
-      }
-      if (col >= out.size()) out.resize(col + 1);
-      auto value = CellText(c);
-      if (!value) return value.error();
-      out[col] = std::move(value.value());
-      next = col + 1;
-    }
-    return Ok{};
+  Error Fail(const std::string& what) {
+    error_ = Error::Invalid("xlsx: " + part_ + " is not well-formed XML (" + what + " at offset " + std::to_string(pos_) + ")");
+    return error_;
+  }
+  Error BadValue(const std::string& what) {
+    error_ = Error::Invalid("xlsx: " + part_ + ": invalid " + what);
+    return error_;
   }
 
-  Result<std::string> CellText(const pugi::xml_node& c) const {
-    const auto type = Attr(c, "t");
-    if (type == "inlineStr") return RichText(Child(c, "is"));
-    const char* v = Child(c, "v").child_value();
-    if (type == "s") {
+  static std::string_view LocalName(std::string_view name) {
+    const auto colon = name.find(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+  }
+
+  // Appends character data with entities decoded.
+  bool Text(std::string_view t) {
+    size_t amp;
+    while ((amp = t.find('&')) != std::string_view::npos) {
+      text_.append(t.substr(0, amp));
+      const size_t semi = t.find(';', amp);
+      if (semi == std::string_view::npos) return Fail("unterminated entity"), false;
+      const std::string_view ent = t.substr(amp + 1, semi - amp - 1);
+      if (ent == "lt") text_ += '<';
+      else if (ent == "gt") text_ += '>';
+      else if (ent == "amp") text_ += '&';
+      else if (ent == "quot") text_ += '"';
+      else if (ent == "apos") text_ += '\'';
+      else if (!CharRef(ent)) return Fail("unknown entity &" + std::string(ent) + ";"), false;
+      t.remove_prefix(semi + 1);
+    }
+    text_.append(t);
+    return true;
+  }
+
+  bool CharRef(std::string_view ent) {
+    if (ent.size() < 2 || ent[0] != '#') return false;
+    const bool hex = ent[1] == 'x';
+    const std::string digits(ent.substr(hex ? 2 : 1));
+    char* end = nullptr;
+    const unsigned long cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+    if (digits.empty() || *end != '\0' || cp == 0 || cp > 0x10FFFF) return false;
+    AppendUtf8(static_cast<uint32_t>(cp));
+    return true;
+  }
+
+  void AppendUtf8(uint32_t cp) {
+    if (cp < 0x80) {
+      text_ += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      text_ += static_cast<char>(0xC0 | cp >> 6);
+      text_ += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      text_ += static_cast<char>(0xE0 | cp >> 12);
+      text_ += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
+      text_ += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      text_ += static_cast<char>(0xF0 | cp >> 18);
+      text_ += static_cast<char>(0x80 | (cp >> 12 & 0x3F));
+      text_ += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
+      text_ += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  bool Skip(std::string_view terminator) {
+    const size_t end = x_.find(terminator, pos_);
+    if (end == std::string_view::npos) return Fail("unterminated markup"), false;
+    pos_ = end + terminator.size();
+    return true;
+  }
+
+  bool Markup() {
+    const std::string_view rest = x_.substr(pos_);
+    if (rest.starts_with("<?")) return Skip("?>");
+    if (rest.starts_with("<!--")) return Skip("-->");
+    if (rest.starts_with("<![CDATA[")) {
+      const size_t end = x_.find("]]>", pos_);
+      if (end == std::string_view::npos) return Fail("unterminated CDATA"), false;
+      if (capture_) text_.append(x_.substr(pos_ + 9, end - pos_ - 9));
+      pos_ = end + 3;
+      return true;
+    }
+    if (rest.starts_with("<!")) return Fail("DOCTYPE or other declarations are not allowed"), false;
+    if (rest.starts_with("</")) return EndTag();
+    return StartTag();
+  }
+
+  bool EndTag() {
+    const size_t gt = x_.find('>', pos_);
+    if (gt == std::string_view::npos) return Fail("unterminated end tag"), false;
+    std::string_view name = x_.substr(pos_ + 2, gt - pos_ - 2);
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t' || name.back() == '\n' || name.back() == '\r')) {
+      name.remove_suffix(1);
+    }
+    if (stack_.empty() || stack_.back() != name) return Fail("mismatched </" + std::string(name) + ">"), false;
+    stack_.pop_back();
+    pos_ = gt + 1;
+    return Close(LocalName(name));
+  }
+
+  bool StartTag() {
+    size_t p = pos_ + 1;
+    const size_t name_start = p;
+    while (p < x_.size() && !IsSpace(x_[p]) && x_[p] != '>' && x_[p] != '/') ++p;
+    const std::string_view name = x_.substr(name_start, p - name_start);
+    if (name.empty()) return Fail("empty tag name"), false;
+    attrs_.clear();
+    while (true) {
+      while (p < x_.size() && IsSpace(x_[p])) ++p;
+      if (p >= x_.size()) return Fail("unterminated tag <" + std::string(name) + ">"), false;
+      if (x_[p] == '>' || (x_[p] == '/' && p + 1 < x_.size() && x_[p + 1] == '>')) break;
+      const size_t eq = x_.find('=', p);
+      if (eq == std::string_view::npos || eq + 1 >= x_.size()) return Fail("bad attribute"), false;
+      std::string_view attr = x_.substr(p, eq - p);
+      while (!attr.empty() && IsSpace(attr.back())) attr.remove_suffix(1);
+      size_t q = eq + 1;
+      while (q < x_.size() && IsSpace(x_[q])) ++q;
+      if (q >= x_.size() || (x_[q] != '"' && x_[q] != '\'')) return Fail("unquoted attribute"), false;
+      const size_t close = x_.find(x_[q], q + 1);
+      if (close == std::string_view::npos) return Fail("unterminated attribute"), false;
+      attrs_.emplace_back(LocalName(attr), x_.substr(q + 1, close - q - 1));
+      p = close + 1;
+    }
+    const bool self_closing = x_[p] == '/';
+    pos_ = p + (self_closing ? 2 : 1);
+    if (!Open(LocalName(name))) return false;
+    if (self_closing) return Close(LocalName(name));
+    stack_.push_back(name);
+    return true;
+  }
+
+  static bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+  std::string_view Attr(std::string_view local) const {
+    for (const auto& [k, v] : attrs_) {
+      if (k == local) return v;
+    }
+    return {};
+  }
+
+  bool Open(std::string_view name) {
+    if (stack_.empty()) {
+      if (name != "worksheet") return Fail("the root element is not <worksheet>"), false;
+      seen_root_ = true;
+    }
+    if (name == "row") return OpenRow();
+    if (name == "c") return OpenCell();
+    if (!in_cell_) return true;
+    if (name == "v" || (name == "t" && in_inline_ && !in_phonetic_)) capture_ = true;
+    else if (name == "is") in_inline_ = true;
+    else if (name == "rPh") in_phonetic_ = true;
+    return true;
+  }
+
+  bool Close(std::string_view name) {
+    if (name == "v" || name == "t") capture_ = false;
+    else if (name == "rPh") in_phonetic_ = false;
+    else if (name == "c") return CloseCell();
+    return true;
+  }
+
+  bool OpenRow() {
+    size_t index = rows_.size();
+    if (const auto r = Attr("r"); !r.empty()) {
+      const long n = std::atol(std::string(r).c_str());
+      if (n < 1 || static_cast<size_t>(n) > kMaxRows) return BadValue("row number " + std::string(r)), false;
+      index = static_cast<size_t>(n) - 1;
+    }
+    if (index >= rows_.size()) rows_.resize(index + 1);
+    row_ = index;
+    next_col_ = rows_[row_].size();
+    return true;
+  }
+
+  bool OpenCell() {
+    if (rows_.empty()) rows_.resize(1);  // a cell outside any row: be lenient, row 1
+    col_ = next_col_;
+    if (const auto ref = Attr("r"); !ref.empty()) {
+      const auto parsed = ColumnOf(ref);
+      if (!parsed || *parsed >= kMaxColumns) return BadValue("cell reference " + std::string(ref)), false;
+      col_ = *parsed;
+    }
+    type_ = Attr("t");
+    in_cell_ = true;
+    in_inline_ = in_phonetic_ = false;
+    text_.clear();
+    return true;
+  }
+
+  bool CloseCell() {
+    in_cell_ = capture_ = false;
+    auto& row = rows_[row_];
+    if (col_ >= row.size()) row.resize(col_ + 1);
+    if (type_ == "s") {
       char* end = nullptr;
-      const unsigned long idx = std::strtoul(v, &end, 10);
-      if (end == v || *end != '\0' || idx >= shared_.size()) return Bad(std::string("shared string index '") + v + "'");
-      return shared_[idx];
+      const unsigned long idx = std::strtoul(text_.c_str(), &end, 10);
+      if (text_.empty() || *end != '\0' || idx >= shared_.size()) {
+        return BadValue("shared string index '" + text_ + "'"), false;
+      }
+      row[col_] = shared_[idx];
+    } else {
+      row[col_] = text_;  // numbers as stored, booleans 1/0, inline and formula strings
     }
-    return std::string(v);  // numbers as stored, booleans 1/0, formula strings, error codes
+    width_ = std::max(width_, row.size());
+    next_col_ = col_ + 1;
+    return true;
   }
 
+  std::string_view x_;
   const std::vector<std::string>& shared_;
   const std::string& part_;
+  size_t pos_ = 0;
+  std::vector<std::string_view> stack_;
+  std::vector<std::pair<std::string_view, std::string_view>> attrs_;
+  Rows rows_;
+  size_t width_ = 0, row_ = 0, col_ = 0, next_col_ = 0;
+  std::string_view type_;
+  std::string text_;
+  bool capture_ = false, in_cell_ = false, in_inline_ = false, in_phonetic_ = false, seen_root_ = false;
+  Error error_;
 };
 
 const SheetRef* Pick(const std::vector<SheetRef>& sheets, const std::string& name) {
@@ -360,9 +544,7 @@ Result<Rows> ReadXlsxRows(std::string_view bytes, const std::string& sheet, Xlsx
   auto text = zip.Read(ref->part);
   if (!text) return text.error();
   if (!*text) return Error::Invalid("xlsx: the part " + ref->part + " of sheet '" + ref->name + "' is missing");
-  pugi::xml_document doc;
-  if (auto st = ParseXml(doc, **text, ref->part); !st) return st.error();
-  return SheetReader(*shared, ref->part).Read(doc);
+  return SheetScanner(**text, *shared, ref->part).Read();
 }
 
 Result<Rows> ReadXlsxFile(const std::string& path, const std::string& sheet, XlsxLimits limits) {

@@ -109,60 +109,58 @@ class GroupEvaluator {
     }
   }
 
+  // Totals, and the group's members in one contiguous array for sorting and classing: with a
+  // million enterprises, passes that chase indices into the input spent their time on cache misses.
+  struct Ranked {
+    double total;
+    size_t index;
+    EnterpriseStatus status;
+    int rank = 0;
+  };
+
   void Totals() {
+    ranked_.reserve(members_.size());
     for (size_t i : members_) {
+      const Enterprise& e = all_[i];
       double total = 0;
       for (const auto& spec : gs_.indicators) total += ev_.s[Cell(i, spec.id)];
-      total += all_[i].bonus - all_[i].penalty;
+      total += e.bonus - e.penalty;
       ev_.results[i].total = total;
+      // A veto wins over undetermined.
+      const auto status = e.veto ? EnterpriseStatus::kVetoed
+                                 : e.undetermined ? EnterpriseStatus::kUndetermined : EnterpriseStatus::kClassed;
+      ranked_.push_back({total, i, status});
     }
   }
 
-  // Competition ranks (1, 2, 2, 4): 1 + the number of enterprises whose total is higher by more
-  // than the tie tolerance. `order` is sorted by total, descending.
-  std::vector<int> Ranks(const std::vector<size_t>& order) const {
-    std::vector<int> ranks(order.size());
+  // Competition ranks (1, 2, 2, 4) over entries sorted by total, descending: 1 + the number of
+  // entries whose total is higher by more than the tie tolerance.
+  template <class TotalAt>
+  static void Ranks(size_t n, TotalAt total_at, std::vector<int>& ranks) {
+    ranks.resize(n);
     size_t better = 0;
-    for (size_t k = 0; k < order.size(); ++k) {
-      const double t = ev_.results[order[k]].total;
-      while (ev_.results[order[better]].total > t + kTieTolerance) ++better;
+    for (size_t k = 0; k < n; ++k) {
+      const double t = total_at(k);
+      while (total_at(better) > t + kTieTolerance) ++better;
       ranks[k] = static_cast<int>(better) + 1;
     }
-    return ranks;
   }
 
   void RankAll() {
-    // Sorting (total, index) pairs keeps the comparisons in contiguous memory: with a million
-    // enterprises, sorting bare indices spent its time on cache misses.
-    std::vector<std::pair<double, size_t>> keyed;
-    keyed.reserve(members_.size());
-    for (size_t i : members_) keyed.emplace_back(ev_.results[i].total, i);
-    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    std::sort(ranked_.begin(), ranked_.end(), [](const Ranked& a, const Ranked& b) {
+      return a.total != b.total ? a.total > b.total : a.index < b.index;
     });
-    order_.resize(keyed.size());
-    for (size_t k = 0; k < keyed.size(); ++k) order_[k] = keyed[k].second;
-    const auto ranks = Ranks(order_);
-    for (size_t k = 0; k < order_.size(); ++k) ev_.results[order_[k]].rank = ranks[k];
+    std::vector<int> ranks;
+    Ranks(ranked_.size(), [&](size_t k) { return ranked_[k].total; }, ranks);
+    for (size_t k = 0; k < ranked_.size(); ++k) ranked_[k].rank = ranks[k];
   }
 
   void ClassifyAll() {
-    std::vector<size_t> classed;  // by total descending, vetoed and undetermined left out
-    for (size_t i : order_) {
-      const Enterprise& e = all_[i];
-      EnterpriseResult& r = ev_.results[i];
-      if (e.veto) {  // a veto wins over undetermined
-        r.status = EnterpriseStatus::kVetoed;
-        r.klass = Class::kD;
-        ++summary_.vetoed;
-        ++summary_.class_counts[3];
-      } else if (e.undetermined) {
-        r.status = EnterpriseStatus::kUndetermined;
-        ++summary_.undetermined;
-      } else {
-        r.status = EnterpriseStatus::kClassed;
-        classed.push_back(i);
-      }
+    std::vector<const Ranked*> classed;  // by total descending, vetoed and undetermined left out
+    for (const auto& r : ranked_) {
+      if (r.status == EnterpriseStatus::kClassed) classed.push_back(&r);
+      else if (r.status == EnterpriseStatus::kVetoed) ++summary_.vetoed;
+      else ++summary_.undetermined;
     }
     const int n = static_cast<int>(classed.size());
     summary_.n = n;
@@ -171,15 +169,24 @@ class GroupEvaluator {
       share += scheme_.class_shares[c];
       summary_.class_limits[c] = static_cast<int>(RoundHalfUp(n * share / 100.0));
     }
-    const auto ranks = Ranks(classed);
+    std::vector<int> class_ranks;
+    Ranks(classed.size(), [&](size_t k) { return classed[k]->total; }, class_ranks);
+    std::vector<Class> klass(classed.size());
     for (size_t k = 0; k < classed.size(); ++k) {
       int c = 0;
-      while (c < 3 && ranks[k] > summary_.class_limits[c]) ++c;
-      EnterpriseResult& r = ev_.results[classed[k]];
-      r.klass = static_cast<Class>(c);
+      while (c < 3 && class_ranks[k] > summary_.class_limits[c]) ++c;
+      klass[k] = static_cast<Class>(c);
       ++summary_.class_counts[c];
-      // classed[] is sorted descending, so the last member seen is the lowest total.
-      lowest_total_[c] = r.total;
+      lowest_total_[c] = classed[k]->total;  // sorted descending: the last one seen is the lowest
+    }
+    summary_.class_counts[3] += summary_.vetoed;
+    size_t next_classed = 0;
+    for (const auto& entry : ranked_) {
+      EnterpriseResult& r = ev_.results[entry.index];
+      r.rank = entry.rank;
+      r.status = entry.status;
+      if (entry.status == EnterpriseStatus::kVetoed) r.klass = Class::kD;
+      else if (entry.status == EnterpriseStatus::kClassed) r.klass = klass[next_classed++];
     }
   }
 
@@ -208,16 +215,16 @@ class GroupEvaluator {
     const double s_tax = ev_.s[Cell(i, IndicatorId::kTaxPerMu)];
     const double needed = s_tax + (lowest_total_[better] - r.total);
     if (tax->cap && needed > tax->weight * *tax->cap + kTieTolerance) return std::nullopt;
-    const double x_needed = needed * b / tax->weight;
-    const double extra = x_needed * e.land_mu - e.tax;
-    return CeilTolerant(extra * 100);
+    const double new_tax = needed * b / tax->weight * e.land_mu;
+    // new_tax − tax cancels when the tax is large: the noise scales with the operands.
+    return CeilTolerant((new_tax - e.tax) * 100, (std::fabs(new_tax) + std::fabs(e.tax)) * 100);
   }
 
   const Scheme& scheme_;
   const GroupScheme& gs_;
   std::span<const Enterprise> all_;
   std::vector<size_t> members_;
-  std::vector<size_t> order_;
+  std::vector<Ranked> ranked_;
   Evaluation& ev_;
   const std::array<int, kIndicatorCount>& column_;
   GroupSummary summary_;
@@ -263,9 +270,9 @@ int64_t RoundHalfUp(double v) {
   return -static_cast<int64_t>(std::floor(-v + 0.5 + eps));
 }
 
-int64_t CeilTolerant(double v) {
+int64_t CeilTolerant(double v, double scale) {
   const double nearest = std::round(v);
-  if (std::fabs(v - nearest) <= Tolerance(v)) return static_cast<int64_t>(nearest);
+  if (std::fabs(v - nearest) <= std::max(Tolerance(v), scale * 1e-13)) return static_cast<int64_t>(nearest);
   return static_cast<int64_t>(std::ceil(v));
 }
 

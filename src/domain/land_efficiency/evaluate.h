@@ -71,6 +71,7 @@ Evaluation Evaluate(const Scheme& scheme, std::span<const Enterprise> enterprise
 // Shared rounding helpers (exposed for tests). Both absorb binary floating-point noise of a
 // few ulps so that 0.615 rounds to 0.62 and 12.34 is not rounded up to 12.35.
 int64_t RoundHalfUp(double v);
-int64_t CeilTolerant(double v);
+// `scale`: magnitude of the operands v was computed from, when a subtraction cancelled.
+int64_t CeilTolerant(double v, double scale = 0);
 
 }  // namespace gj::land

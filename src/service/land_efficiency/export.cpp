@@ -2,9 +2,13 @@
 
 #include <xlsxwriter.h>
 
+#include <atomic>
 #include <charconv>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
+#include <thread>
 
 #include "io/csv.h"
 
@@ -28,6 +32,10 @@ class BufferedFile {
 
   bool ok() const { return f_ != nullptr && !failed_; }
   std::string& buf() { return buf_; }
+  void Write(std::string_view bytes) {
+    Flush();
+    if (f_ && !bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), f_) != bytes.size()) failed_ = true;
+  }
   void MaybeFlush() {
     if (buf_.size() >= kFlushBytes) Flush();
   }
@@ -178,18 +186,68 @@ std::string FormatCents(int64_t cents) {
   return s;
 }
 
+// Formats rows [0, n) in chunks on two threads and writes the chunks in order on the calling
+// thread while later ones are being formatted: number formatting and the kernel's copy into the
+// page cache were each about a third of a million-row evaluation.
+template <class FormatRows>
+void WriteChunked(BufferedFile& file, size_t n, FormatRows format_rows) {
+  constexpr size_t kChunkRows = 32768;
+  constexpr size_t kMaxAhead = 8;  // chunks formatted but not yet written (bounds memory)
+  const size_t chunks = (n + kChunkRows - 1) / kChunkRows;
+  std::vector<std::string> bufs(chunks);
+  std::vector<char> ready(chunks, 0);
+  std::mutex mu;
+  std::condition_variable cv;
+  size_t written = 0;
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t c; (c = next.fetch_add(1)) < chunks;) {
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return c < written + kMaxAhead; });
+      }
+      std::string out;
+      out.reserve(kChunkRows * 200);
+      format_rows(c * kChunkRows, std::min(n, (c + 1) * kChunkRows), out);
+      std::lock_guard lock(mu);
+      bufs[c] = std::move(out);
+      ready[c] = 1;
+      cv.notify_all();
+    }
+  };
+  std::thread helper(worker);
+  std::thread helper2(worker);
+  for (size_t c = 0; c < chunks; ++c) {
+    std::string chunk;
+    {
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return ready[c] != 0; });
+      chunk = std::move(bufs[c]);
+    }
+    file.Write(chunk);
+    {
+      std::lock_guard lock(mu);
+      written = c + 1;
+    }
+    cv.notify_all();
+  }
+  helper.join();
+  helper2.join();
+}
+
 Status WriteResultsCsv(const std::string& path, std::span<const Enterprise> input, const Evaluation& ev) {
   BufferedFile file(path);
   if (!file.ok()) return file.Close();
   const auto cols = OutputColumns(ev);
   std::vector<std::string_view> header(cols.begin(), cols.end());
   io::AppendCsvRow(file.buf(), header);
-  for (size_t i = 0; i < input.size(); ++i) {
-    CsvSink sink{file.buf()};
-    EmitRow(input[i], ev, i, sink);
-    file.buf().push_back('\n');
-    file.MaybeFlush();
-  }
+  WriteChunked(file, input.size(), [&](size_t begin, size_t end, std::string& out) {
+    for (size_t i = begin; i < end; ++i) {
+      CsvSink sink{out};
+      EmitRow(input[i], ev, i, sink);
+      out.push_back('\n');
+    }
+  });
   return file.Close();
 }
 

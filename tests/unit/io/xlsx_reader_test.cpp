@@ -152,6 +152,29 @@ TEST_F(XlsxReader, MinimalHandWrittenSheet) {
   EXPECT_EQ(*r, (Rows{{"", "", ""}, {"", "rich", "x"}}));
 }
 
+TEST_F(XlsxReader, EntitiesCdataAndMalformedSheets) {
+  auto sheet_with = [&](const std::string& name, const std::string& data) {
+    MakeZip(Path(name), {{"xl/workbook.xml", MinimalWorkbook()},
+                         {"xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><!-- c --><worksheet><sheetData>" + data}});
+    return ReadXlsxFile(Path(name));
+  };
+  auto ok = sheet_with("ok.xlsx", R"(<row r='1'><c r="A1" t="inlineStr"><is><t>&#x4E2D;&#22269;&amp;&lt;</t></is></c>)"
+                                  R"(<c r="B1" t="str"><f>A1</f><v><![CDATA[a<b]]></v></c><c r="C1" t="e"><v>#N/A</v></c></row>)"
+                                  "</sheetData></worksheet>");
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(*ok, (Rows{{"中国&<", "a<b", "#N/A"}}));
+  for (const auto& [name, data] : std::vector<std::pair<std::string, std::string>>{
+           {"truncated.xlsx", "<row r=\"1\"><c r=\"A1\"><v>1</v></c>"},
+           {"mismatch.xlsx", "<row><c><v>1</c></v></row></sheetData></worksheet>"},
+           {"entity.xlsx", "<row><c><v>&bogus;</v></c></row></sheetData></worksheet>"},
+           {"attr.xlsx", "<row r=1><c><v>1</v></c></row></sheetData></worksheet>"},
+           {"doctype.xlsx", "<!DOCTYPE x></sheetData></worksheet>"}}) {
+    auto r = sheet_with(name, data);
+    ASSERT_FALSE(r) << name;
+    EXPECT_NE(r.error().message.find("not well-formed XML"), std::string::npos) << r.error().message;
+  }
+}
+
 TEST_F(XlsxReader, ZipBombs) {
   // 8 MiB of one repeated character compresses about 1000:1: over the ratio limit.
   std::string sheet = "<worksheet><sheetData>" + std::string(8u << 20, ' ') + "</sheetData></worksheet>";

@@ -481,3 +481,17 @@ TEST(LandProperties, PayingTheWhatIfReachesTheNextClass) {
 
 }  // namespace
 }  // namespace gj::land
+
+namespace gj::land {
+namespace {
+
+TEST(LandConsequences, WhatIfWithLargeTaxIgnoresCancellationNoise) {
+  // Leader: tax 1e6 + 0.01 on 10 mu; other: 1e6. Fixed B = 10, w 100, no cap: s = tax/1 … the
+  // other needs exactly 0.01 万元 more; the subtraction of two ~1e6 values must not round to 0.02.
+  const std::vector<Enterprise> in = {Make(false, 10, 1000000.01), Make(false, 10, 1000000)};
+  const Evaluation ev = Evaluate(FixedBelow10(), in);
+  EXPECT_EQ(ev.results[1].tax_to_next_class_cents, 1);
+}
+
+}  // namespace
+}  // namespace gj::land

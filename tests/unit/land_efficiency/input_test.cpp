@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cstring>
+
 #include "service/land_efficiency/input.h"
 
 namespace gj::land {
@@ -102,6 +105,28 @@ TEST(LandInput, Numbers) {
   EXPECT_EQ(ParseBool("TRUE"), true);
   EXPECT_EQ(ParseBool("n"), false);
   EXPECT_FALSE(ParseBool("yes"));
+}
+
+}  // namespace
+}  // namespace gj::land
+
+namespace gj::land {
+namespace {
+
+// The fast path for plain decimals must give exactly the double from_chars gives.
+TEST(LandInput, FastNumbersAgreeWithFromChars) {
+  for (const char* s : {"0", "-0", "0.1", "1234.56", "-3.14159", "999999999999999", "0.000000000000000000001",
+                        "123456789.123456", "1.", ".5", "-.25", "33.3", "0.3", "1234567890123456", "17.000"}) {
+    double expected = 0;
+    std::from_chars(s, s + std::strlen(s), expected);
+    auto got = ParseNumber(s);
+    ASSERT_TRUE(got) << s;
+    EXPECT_EQ(*got, expected) << s;
+  }
+  EXPECT_FALSE(ParseNumber("."));
+  EXPECT_FALSE(ParseNumber("-"));
+  EXPECT_FALSE(ParseNumber("1.2.3"));
+  EXPECT_FALSE(ParseNumber("12a"));
 }
 
 }  // namespace
