@@ -140,9 +140,19 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
                  if (!f) return f.error();
                  auto page = s.ledger.List(c.ctx, f.value());
                  if (!page) return page.error();
-                 nlohmann::json items = nlohmann::json::array();
-                 for (const auto& row : page->items) items.push_back(service::ProjectView(row));
-                 return Reply::Json({{"items", items}, {"total_count", page->total_count}, {"offset", page->offset}, {"limit", page->limit}});
+                 // Written as text directly: the tree of 50 projects cost more than the query.
+                 std::string out = "{\"items\":[";
+                 out.reserve(50 * 1200);
+                 for (size_t i = 0; i < page->items.size(); ++i) {
+                   if (i) out += ',';
+                   service::AppendProjectView(out, page->items[i]);
+                 }
+                 out += "],\"total_count\":" + std::to_string(page->total_count) + ",\"offset\":" +
+                        std::to_string(page->offset) + ",\"limit\":" + std::to_string(page->limit) + "}";
+                 Reply r;
+                 r.raw = std::move(out);
+                 r.content_type = "application/json; charset=utf-8";
+                 return r;
                }});
   r.push_back({"POST", "/api/v1/projects", "Create a project", true, [&s](Call& c) -> Result<Reply> {
     auto body = c.Body();

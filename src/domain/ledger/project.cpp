@@ -5,6 +5,8 @@
 #include <set>
 #include <variant>
 
+#include "common/json_writer.h"
+
 namespace gj::ledger {
 
 const std::vector<std::string> kDictionaryKinds = {"category", "level", "kind", "track", "stage"};
@@ -265,6 +267,35 @@ nlohmann::json ToJson(const Project& p) {
   j["created_at"] = p.created_at;
   j["updated_at"] = p.updated_at;
   return j;
+}
+
+void AppendJsonMembers(std::string& out, const Project& p, bool& first) {
+  json::AppendKey(out, "id", first);
+  json::AppendInt(out, p.id);
+  for (const auto& f : Fields()) {
+    json::AppendKey(out, f.name, first);
+    std::visit(
+        [&](auto ptr) {
+          const auto& v = p.*ptr;
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, std::string>) json::AppendString(out, v);
+          else if constexpr (std::is_same_v<T, int>) json::AppendInt(out, v);
+          else if (!v) out += "null";
+          else if constexpr (std::is_same_v<T, std::optional<std::string>>) json::AppendString(out, *v);
+          else if constexpr (std::is_same_v<T, std::optional<int64_t>>) json::AppendInt(out, *v);
+          else if constexpr (std::is_same_v<T, std::optional<double>>) json::AppendDouble(out, *v);
+          else json::AppendString(out, v->ToString());
+        },
+        f.member);
+  }
+  json::AppendKey(out, "archived", first);
+  out += p.archived ? "true" : "false";
+  json::AppendKey(out, "version", first);
+  json::AppendInt(out, p.version);
+  json::AppendKey(out, "created_at", first);
+  json::AppendString(out, p.created_at);
+  json::AppendKey(out, "updated_at", first);
+  json::AppendString(out, p.updated_at);
 }
 
 const std::vector<std::string>& EditableFields() {

@@ -70,6 +70,10 @@ Problems ValidateProject(const Project& p, const Dictionaries& dicts, const Date
 // missing values). Reference names (county_name, …) are added by the service.
 nlohmann::json ToJson(const Project& p);
 
+// The same object as ToJson, appended as text without the open/close braces (the caller may add
+// members): the list endpoint's hot path.
+void AppendJsonMembers(std::string& out, const Project& p, bool& first);
+
 // Editable fields, in ledger-sheet order.
 const std::vector<std::string>& EditableFields();
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "common/json_writer.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 
@@ -30,6 +31,21 @@ nlohmann::json ProjectView(const store::ProjectRow& row) {
   j["leader_name"] = row.leader_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.leader_name);
   j["unit_name"] = row.unit_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.unit_name);
   return j;
+}
+
+void AppendProjectView(std::string& out, const store::ProjectRow& row) {
+  bool first = true;
+  out += '{';
+  ledger::AppendJsonMembers(out, row.project, first);
+  json::AppendKey(out, "county_name", first);
+  json::AppendString(out, row.county_name);
+  for (auto [key, value] : {std::pair{"town_name", &row.town_name}, std::pair{"leader_name", &row.leader_name},
+                            std::pair{"unit_name", &row.unit_name}}) {
+    json::AppendKey(out, key, first);
+    if (value->empty()) out += "null";
+    else json::AppendString(out, *value);
+  }
+  out += '}';
 }
 
 std::shared_ptr<const access::RegionTree> LedgerService::Regions() {

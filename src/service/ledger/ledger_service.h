@@ -23,6 +23,8 @@ namespace gj::service {
 
 // The API form of a project: its fields plus the names of what it references.
 nlohmann::json ProjectView(const store::ProjectRow& row);
+// The same, appended as JSON text (the list endpoint's hot path).
+void AppendProjectView(std::string& out, const store::ProjectRow& row);
 
 struct ProjectPage {
   std::vector<store::ProjectRow> items;

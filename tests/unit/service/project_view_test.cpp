@@ -1,0 +1,30 @@
+#include <gtest/gtest.h>
+
+#include "service/ledger/ledger_service.h"
+
+namespace gj::service {
+namespace {
+
+TEST(ProjectView, FastWriterEqualsTheJsonTree) {
+  store::ProjectRow row;
+  auto& p = row.project;
+  p.id = 7;
+  p.code = "DE-\"1\"\\";
+  p.name = "阿胶\n项目\t\x01";
+  p.year = 2026;
+  p.county_code = "371524";
+  p.category = "industrial";
+  p.total_investment = 1234567890123;
+  p.land_mu = 0.1;
+  p.latitude = 36.335;
+  p.planned_start = Date{2026, 3, 1};
+  p.version = 3;
+  row.county_name = "东阿县";
+  row.leader_name = "张明远";
+  std::string out;
+  AppendProjectView(out, row);
+  EXPECT_EQ(nlohmann::json::parse(out), ProjectView(row));
+}
+
+}  // namespace
+}  // namespace gj::service
