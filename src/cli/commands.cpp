@@ -9,6 +9,8 @@
 #include "service/access/auth_service.h"
 #include "service/demo/demo.h"
 #include "service/ledger/ledger_sheet_service.h"
+#include "service/targets/metrics_service.h"
+#include "common/json_writer.h"
 #include "store/db.h"
 
 namespace gj::cli {
@@ -79,6 +81,29 @@ service::Ctx SystemCtx(service::LedgerService& ledger) { return service::MakeCtx
 std::optional<std::string> NonEmpty(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
 
 }  // namespace
+
+int RunStartRate(const StartRateOptions& o) {
+  const auto as_of = ParseIsoDate(o.as_of);
+  if (!as_of) {
+    std::fprintf(stderr, "error: --as-of '%s' is not a date YYYY-MM-DD\n", o.as_of.c_str());
+    return 2;
+  }
+  auto db = store::Database::Open(o.db_url);
+  store::Migrate(*db);
+  service::LedgerService ledger(*db);
+  service::MetricsService metrics(*db, ledger);
+  auto r = metrics.StartRate(SystemCtx(ledger), {o.region, o.track, o.category, o.level, "", "", std::nullopt}, *as_of);
+  if (!r) {
+    PrintError(r.error());
+    return ExitStatus(r.error());
+  }
+  std::string out = "{\"numerator\":" + std::to_string(r->numerator) + ",\"denominator\":" + std::to_string(r->denominator) +
+                    ",\"value\":";
+  if (auto v = r->value()) json::AppendDouble(out, *v);
+  else out += "null";
+  std::printf("%s}\n", out.c_str());
+  return 0;
+}
 
 int RunLedgerImport(const std::string& db_url, const std::string& file, bool dry_run) {
   auto bytes = ReadWholeFile(file);

@@ -22,6 +22,14 @@ int RunUserAdd(const UserAddOptions& o);
 
 int RunMigrate(const std::string& db_url);
 
+struct StartRateOptions {
+  std::string db_url;
+  std::string as_of;  // YYYY-MM-DD
+  std::string region, track, category, level;
+};
+// Prints {"numerator":…,"denominator":…,"value":…} (value null when nothing must start).
+int RunStartRate(const StartRateOptions& o);
+
 int RunLedgerImport(const std::string& db_url, const std::string& file, bool dry_run);
 
 struct LedgerExportOptions {

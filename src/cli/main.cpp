@@ -83,6 +83,20 @@ void AddLedger(CLI::App& app, Action& action) {
   exp->callback([&action] { action = [] { return gj::cli::RunLedgerExport(e); }; });
 }
 
+void AddMetrics(CLI::App& app, Action& action) {
+  static gj::cli::StartRateOptions o;
+  auto* metrics = app.add_subcommand("metrics", "Figures over sets of projects");
+  metrics->require_subcommand(1);
+  auto* sr = metrics->add_subcommand("start-rate", "开工率: new projects started by a date / new projects, as JSON");
+  sr->add_option("--db", o.db_url, "SQLite file or postgresql:// URL")->required();
+  sr->add_option("--as-of", o.as_of, "Date YYYY-MM-DD")->required();
+  sr->add_option("--region", o.region, "Region code (a city includes its counties)");
+  sr->add_option("--track", o.track, "implementation or preparatory (or 实施类/前期类)");
+  sr->add_option("--category", o.category, "Category code or label");
+  sr->add_option("--level", o.level, "Level code or label");
+  sr->callback([&action] { action = [] { return gj::cli::RunStartRate(o); }; });
+}
+
 // Assessment: observation events scored offline from paper ballots / score sheets.
 void AddObservation(CLI::App& app, Action& action) {
   static gj::cli::ObservationScoreOptions o;
@@ -124,6 +138,7 @@ int main(int argc, char** argv) {
   AddMigrate(app, action);
   AddUser(app, action);
   AddLedger(app, action);
+  AddMetrics(app, action);
   AddObservation(app, action);
   AddEvaluate(app, action);
 

@@ -120,6 +120,16 @@ Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) 
   return page;
 }
 
+Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ctx, store::ProjectFilter f,
+                                                                  const std::string& region) {
+  ApplyScope(f, ScopeFor(ctx, region));
+  f.unscoped = false;
+  f.offset = 0;
+  f.limit = 0;
+  auto c = db_.Acquire();
+  return store::ListProjects(*c, f);
+}
+
 Result<store::ProjectRow> LedgerService::Get(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
   auto row = store::LoadProjectRow(*c, id);

@@ -43,6 +43,8 @@ class LedgerService {
 
   // The filter's scope is replaced by the caller's readable scope.
   Result<ProjectPage> List(const Ctx& ctx, store::ProjectFilter f);
+  // Every project of the filter within `region` (its subtree; empty: the whole scope), no paging.
+  Result<std::vector<store::ProjectRow>> ListInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region);
   Result<store::ProjectRow> Get(const Ctx& ctx, int64_t id);
   Result<store::ProjectRow> Create(const Ctx& ctx, const nlohmann::json& body);
   Result<store::ProjectRow> Update(const Ctx& ctx, int64_t id, const nlohmann::json& body);

@@ -1,24 +1,23 @@
 // Versioned schema migrations, one portable SQL text per version. `{{ID}}` becomes each engine's
 // auto-increment primary key. Timestamps are ISO-8601 UTC text, dates 'YYYY-MM-DD' text (both sort
 // correctly as text on both engines), money BIGINT yuan.
+#include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "common/date.h"
 #include "store/db.h"
+#include "store/migrations/migrations.h"
 
 namespace gj::store {
 
 namespace {
 
-struct Migration {
-  int version;
-  const char* name;
-  const char* sql;
-};
+}  // namespace
 
-const std::vector<Migration>& AllMigrations() {
-  static const std::vector<Migration> kMigrations = {
+std::vector<Migration> LedgerMigrations() {
+  return {
       {1, "organisation, accounts, projects, journal", R"SQL(
 CREATE TABLE regions (
   code TEXT PRIMARY KEY,
@@ -145,7 +144,18 @@ CREATE TABLE counters (
 INSERT INTO counters (name, value) VALUES ('projects', 0);
 )SQL"},
   };
-  return kMigrations;
+}
+
+namespace {
+
+// Every capability's migrations (each capability owns a version range, see Migrate).
+std::vector<Migration> AllMigrations() {
+  std::vector<Migration> all;
+  for (auto part : {LedgerMigrations}) {
+    auto v = part();
+    all.insert(all.end(), v.begin(), v.end());
+  }
+  return all;
 }
 
 std::string ForDialect(const std::string& sql, Dialect d) {
@@ -164,16 +174,23 @@ int Migrate(Database& db) {
       "applied_at TEXT NOT NULL)");
   Transaction tx(*c);
   if (db.dialect() == Dialect::kPostgres) c->Query("SELECT pg_advisory_xact_lock(7100231)");
-  int current = static_cast<int>(AsInt(c->Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").rows[0][0]));
+  // Apply every version not applied yet, in order: capabilities own version ranges (ledger 1–9,
+  // supervision 10–29, land efficiency 30–49, assessment 50–69), so a lower number may arrive later.
+  std::set<int64_t> applied;
+  for (const auto& r : c->Query("SELECT version FROM schema_migrations").rows) applied.insert(AsInt(r[0]));
+  std::vector<Migration> pending;
   for (const auto& m : AllMigrations()) {
-    if (m.version <= current) continue;
+    if (!applied.count(m.version)) pending.push_back(m);
+  }
+  std::sort(pending.begin(), pending.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
+  for (const auto& m : pending) {
     c->ExecScript(ForDialect(m.sql, db.dialect()));
     c->Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
             {int64_t{m.version}, std::string(m.name), NowUtcIso()});
-    current = m.version;
+    applied.insert(m.version);
   }
   tx.Commit();
-  return current;
+  return applied.empty() ? 0 : static_cast<int>(*applied.rbegin());
 }
 
 }  // namespace gj::store
