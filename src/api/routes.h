@@ -19,6 +19,9 @@ struct Services {
   service::LedgerSheetService& sheets;
 };
 
+// Every endpoint. Each capability declares its routes in its own file (routes_<capability>.cpp)
+// as `void <Capability>Routes(Services&, std::vector<Route>&)`, declared here and called by
+// AllRoutes; its service objects are members of Services, built in server.cpp.
 std::vector<Route> AllRoutes(Services& s);
 
 }  // namespace gj::api
