@@ -276,13 +276,14 @@ Result<int> GenerateProjects(store::Database& db, int count, const Date& today, 
     }
   }
   Rng rng(99);
+  store::BulkScope bulk(*c);
   store::Transaction tx(*c);
   for (int i = 0; i < count; ++i) {
     const auto& county = Counties()[static_cast<size_t>(i) % Counties().size()];
     ledger::Project p = MakeProject(rng, county, org, i, today, "BN");
     p.created_at = p.updated_at = now_iso;
     p.id = store::InsertProject(*c, p);
-    store::WriteJournal(*c, "project", p.id, "create", std::nullopt, now_iso, ledger::CreationChanges(p));
+    store::WriteJournalText(*c, "project", p.id, "create", std::nullopt, now_iso, ledger::CreationChangesText(p));
   }
   tx.Commit();
   store::Analyze(*c);

@@ -139,7 +139,8 @@ Result<store::ProjectRow> LedgerService::Get(const Ctx& ctx, int64_t id) {
   return std::move(*row);
 }
 
-void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p, Problems& pr) {
+void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p, Problems& pr,
+                                    bool check_people_and_units) {
   auto tree_ptr = Regions();
   const access::RegionTree& tree = *tree_ptr;
   const access::Region* county = tree.Find(p.county_code);
@@ -150,8 +151,8 @@ void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const 
     const access::Region* town = tree.Find(*p.town_code);
     if (!town || town->parent_code != p.county_code) pr.Add("town_code", *p.town_code, "not a town (镇街) of county " + p.county_code);
   }
-  if (p.leader_id && !store::LoadPerson(c, *p.leader_id)) pr.Add("leader_id", std::to_string(*p.leader_id), "unknown person");
-  if (p.unit_id && !store::LoadUnit(c, *p.unit_id)) pr.Add("unit_id", std::to_string(*p.unit_id), "unknown unit");
+  if (check_people_and_units && p.leader_id && !store::LoadPerson(c, *p.leader_id)) pr.Add("leader_id", std::to_string(*p.leader_id), "unknown person");
+  if (check_people_and_units && p.unit_id && !store::LoadUnit(c, *p.unit_id)) pr.Add("unit_id", std::to_string(*p.unit_id), "unknown unit");
   if (county && !access::Allowed(ctx.caller, access::kProjectWrite, TargetOf(p), tree)) {
     pr.Add("county_code", p.county_code, "you may not edit projects there (outside your region or unit)");
   }

@@ -63,7 +63,9 @@ class LedgerService {
 
   // Reference checks shared with the import: county/town exist and fit, leader and unit exist,
   // and the caller may write the project where it now is.
-  void CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p, Problems& pr);
+  // `check_people_and_units` may be false when the ids come from a verified index (imports).
+  void CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p, Problems& pr,
+                       bool check_people_and_units = true);
 
  private:
   using Mutation = std::function<Status(ledger::Project&)>;

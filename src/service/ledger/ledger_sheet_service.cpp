@@ -76,6 +76,7 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
   std::set<int> bad_rows;
   for (const auto& d : parsed.problems.details()) bad_rows.insert(d.row);
 
+  store::BulkScope bulk(*c);
   store::Transaction tx(*c);
   const std::optional<int64_t> user = ctx.caller.user_id ? std::optional<int64_t>(ctx.caller.user_id) : std::nullopt;
   for (const auto& row : parsed.rows) {
@@ -97,7 +98,7 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
       p.created_at = ctx.now;
     }
     Problems pr = ledger::ValidateProject(p, dicts, ctx.today);
-    ledger_.CheckReferences(*c, ctx, p, pr);
+    ledger_.CheckReferences(*c, ctx, p, pr, /*check_people_and_units=*/false);  // resolved from the org index
     if (!pr.empty()) {
       AddRowProblems(pr, row.row, report.problems);
       continue;
@@ -120,7 +121,7 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
       p.version = 1;
       p.updated_at = ctx.now;
       p.id = store::InsertProject(*c, p);
-      store::WriteJournal(*c, "project", p.id, "import", user, ctx.now, ledger::CreationChanges(p));
+      store::WriteJournalText(*c, "project", p.id, "import", user, ctx.now, ledger::CreationChangesText(p));
     }
   }
   if (!report.problems.empty() && !dry_run) {

@@ -20,6 +20,9 @@ class SqliteConnection : public Connection {
   void ExecScript(std::string_view sql) override;
   Dialect dialect() const override { return Dialect::kSqlite; }
   void Begin() override { Exec("BEGIN IMMEDIATE", {}); }
+  void SetBulkMode(bool on) override {
+    ExecScript(on ? "PRAGMA cache_size=-262144; PRAGMA cache_spill=OFF" : "PRAGMA cache_size=-2000; PRAGMA cache_spill=ON");
+  }
 
  private:
   sqlite3_stmt* Prepare(std::string_view sql);
