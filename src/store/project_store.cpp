@@ -198,6 +198,12 @@ void Analyze(Connection& c) {
   if (c.dialect() == Dialect::kSqlite) c.ExecScript("ANALYZE");
 }
 
+std::unordered_map<std::string, int64_t> ProjectIdsByCode(Connection& c) {
+  std::unordered_map<std::string, int64_t> out;
+  for (const auto& r : c.Query("SELECT code, id FROM projects").rows) out.emplace(AsText(r[0]), AsInt(r[1]));
+  return out;
+}
+
 int64_t InsertProject(Connection& c, const ledger::Project& p) {
   BumpProjectsVersion(c);
   auto rows = c.Query(std::string("INSERT INTO projects (") + kColumns +

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,8 @@ struct ProjectRow {
 
 std::optional<ledger::Project> LoadProject(Connection& c, int64_t id);
 std::optional<ledger::Project> LoadProjectByCode(Connection& c, const std::string& code);
+// code → id of every project (archived too).
+std::unordered_map<std::string, int64_t> ProjectIdsByCode(Connection& c);
 int64_t InsertProject(Connection& c, const ledger::Project& p);
 // Writes every field and bumps the version; false when `expected_version` is stale.
 bool UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_version);

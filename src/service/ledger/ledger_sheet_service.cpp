@@ -68,6 +68,7 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
   const auto dicts = store::LoadDictionaries(*c);
   const auto org = BuildOrgIndex(*c, *tree);
   const auto parsed = ledger::ParseLedgerSheet(cells.value(), dicts, org, ctx.today, ctx.today.year);
+  std::vector<std::vector<std::string>>().swap(cells.value());  // the cells are parsed: free them
 
   ImportReport report;
   report.dry_run = dry_run;
@@ -78,10 +79,13 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
 
   store::BulkScope bulk(*c);
   store::Transaction tx(*c);
+  // One query for every existing code instead of one per row.
+  const auto existing_ids = store::ProjectIdsByCode(*c);
   const std::optional<int64_t> user = ctx.caller.user_id ? std::optional<int64_t>(ctx.caller.user_id) : std::nullopt;
   for (const auto& row : parsed.rows) {
     if (bad_rows.count(row.row)) continue;
-    auto existing = store::LoadProjectByCode(*c, row.project.code);
+    std::optional<ledger::Project> existing;
+    if (existing_ids.count(row.project.code)) existing = store::LoadProjectByCode(*c, row.project.code);
     ledger::Project p;
     if (existing) {
       if (!access::Allowed(ctx.caller, access::kProjectWrite, {existing->county_code, existing->town_code.value_or(""), existing->unit_id}, *tree)) {
