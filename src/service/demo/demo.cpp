@@ -170,7 +170,9 @@ ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, 
   p.leader_id = rng.Pick(org.leaders.at(county.code));
   p.unit_id = rng.Pick(org.departments.at(county.code));
   p.specialist = rng.Pick(kSurnames) + rng.Pick(kGiven);
-  const int64_t total_wan = static_cast<int64_t>(rng.Int(5, 400)) * 500;  // 2,500 – 200,000 万元
+  // Most key projects are 0.5–5 亿元, some 5–15 亿, a few up to 50 亿.
+  const int size_roll = rng.Int(0, 99);
+  const int64_t total_wan = static_cast<int64_t>(size_roll < 60 ? rng.Int(10, 100) : size_roll < 90 ? rng.Int(100, 300) : rng.Int(300, 1000)) * 500;
   p.total_investment = total_wan * 10000;
   p.annual_plan = total_wan * rng.Int(20, 60) / 100 * 10000;
   p.land_mu = rng.Int(0, 9) < 2 ? std::nullopt : std::optional<double>(rng.Int(20, 1200) / 2.0);
@@ -188,9 +190,10 @@ ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, 
     p.stage = roll < 70 ? "started" : roll < 88 ? "completed" : "operating";
     if (p.stage != "started") p.actual_completion = Clamp(Date{today.year, rng.Int(1, 10), rng.Int(1, 28)}, today);
   } else {
-    p.planned_start = Date{today.year, rng.Int(2, 11), rng.Int(1, 28)};
+    // Counties front-load their starts (开门红, 60 % by 06-30): most planned in February–June.
+    p.planned_start = Date{today.year, rng.Int(0, 99) < 75 ? rng.Int(2, 6) : rng.Int(7, 11), rng.Int(1, 28)};
     p.planned_completion = Date{today.year + rng.Int(1, 2), rng.Int(1, 12), 28};
-    const bool started = p.track == "implementation" && (*p.planned_start <= today ? rng.Int(0, 99) < 80 : rng.Int(0, 99) < 10);
+    const bool started = p.track == "implementation" && (*p.planned_start <= today ? rng.Int(0, 99) < 85 : rng.Int(0, 99) < 10);
     if (started) {
       p.actual_start = Clamp(p.planned_start->AddDays(rng.Int(-20, 45)), today);
       if (*p.actual_start < jan1) p.actual_start = jan1;
