@@ -23,6 +23,8 @@ void AddServe(CLI::App& app, Action& action) {
   cmd->add_option("--port", o.port, "Port")->capture_default_str();
   cmd->add_option("--web", o.web_dir, "Directory of the built web app (default: <binary dir>/web)");
   cmd->add_option("--threads", o.threads, "Worker threads")->capture_default_str();
+  cmd->add_option("--max-json-kb", o.max_json_kb, "Largest JSON request body (KiB)")->capture_default_str();
+  cmd->add_option("--max-upload-mb", o.max_upload_mb, "Largest upload, e.g. an xlsx (MiB)")->capture_default_str();
   cmd->callback([&action] { action = [] { return gj::api::RunServer(o); }; });
 }
 
