@@ -15,6 +15,16 @@ access::Target TargetOf(const ledger::Project& p) {
   return {p.county_code, p.town_code.value_or(""), p.unit_id};
 }
 
+// Applies a patch; a stage change must follow the stage workflow.
+Status PatchFollowingWorkflow(ledger::Project& p, const nlohmann::json& body) {
+  const std::string from = p.stage;
+  if (auto st = ledger::ApplyPatch(p, body); !st) return st.error();
+  if (!ledger::StageTransitionAllowed(from, p.stage)) {
+    return Error::Conflict("the stage cannot change from '" + from + "' to '" + p.stage + "'");
+  }
+  return Ok{};
+}
+
 Error VersionConflict(const store::ProjectRow& current) {
   Error e = Error::Conflict("the project was changed by someone else (version " +
                             std::to_string(current.project.version) + "); reload and apply your change again");
@@ -226,14 +236,7 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
 }
 
 Result<store::ProjectRow> LedgerService::Update(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
-  return Mutate(ctx, id, body, "update", [&](ledger::Project& p) -> Status {
-    const std::string from = p.stage;
-    if (auto st = ledger::ApplyPatch(p, body); !st) return st.error();
-    if (!ledger::StageTransitionAllowed(from, p.stage)) {
-      return Error::Conflict("the stage cannot change from '" + from + "' to '" + p.stage + "'");
-    }
-    return Ok{};
-  });
+  return Mutate(ctx, id, body, "update", [&](ledger::Project& p) { return PatchFollowingWorkflow(p, body); });
 }
 
 Result<store::ProjectRow> LedgerService::ChangeStage(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
@@ -245,14 +248,7 @@ Result<store::ProjectRow> LedgerService::ChangeStage(const Ctx& ctx, int64_t id,
       return Error::BadRequest("unknown field '" + key + "' in a stage change");
     }
   }
-  return Mutate(ctx, id, body, "stage", [&](ledger::Project& p) -> Status {
-    const std::string from = p.stage;
-    if (auto st = ledger::ApplyPatch(p, body); !st) return st.error();
-    if (!ledger::StageTransitionAllowed(from, p.stage)) {
-      return Error::Conflict("the stage cannot change from '" + from + "' to '" + p.stage + "'");
-    }
-    return Ok{};
-  });
+  return Mutate(ctx, id, body, "stage", [&](ledger::Project& p) { return PatchFollowingWorkflow(p, body); });
 }
 
 Result<store::ProjectRow> LedgerService::Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
