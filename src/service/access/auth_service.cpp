@@ -93,11 +93,12 @@ Result<int64_t> AuthService::AddUser(const NewUser& u, const std::string& now_is
 
 access::Caller AuthService::LoadCaller(store::Connection& c, int64_t user_id) {
   access::Caller caller;
-  auto u = c.Query("SELECT id, login, name FROM users WHERE id = ?", {user_id});
+  auto u = c.Query("SELECT id, login, name, person_id FROM users WHERE id = ?", {user_id});
   if (u.empty()) return caller;
   caller.user_id = store::AsInt(u.rows[0][0]);
   caller.login = store::AsText(u.rows[0][1]);
   caller.name = store::AsText(u.rows[0][2]);
+  caller.person_id = store::AsOptInt(u.rows[0][3]);
   auto g = c.Query("SELECT role, region_code, unit_id FROM role_grants WHERE user_id = ? ORDER BY id", {user_id});
   for (const auto& r : g.rows) {
     caller.grants.push_back({store::AsText(r[0]), store::AsText(r[1]), store::AsOptInt(r[2])});
