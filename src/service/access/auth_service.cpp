@@ -73,6 +73,9 @@ Result<int64_t> AuthService::AddUser(const NewUser& u, const std::string& now_is
   if (u.unit_id && c->Query("SELECT 1 FROM units WHERE id = ?", {*u.unit_id}).empty()) {
     pr.Add("unit", std::to_string(*u.unit_id), "unknown unit id");
   }
+  if (u.person_id && c->Query("SELECT 1 FROM people WHERE id = ?", {*u.person_id}).empty()) {
+    pr.Add("person", std::to_string(*u.person_id), "unknown person id");
+  }
   if (!c->Query("SELECT 1 FROM users WHERE login = ?", {u.login}).empty()) pr.Add("login", u.login, "already exists");
   if (!pr.empty()) return pr.ToError("cannot create user");
 
