@@ -204,7 +204,8 @@ Result<json> SupervisionService::PutSettings(const Ctx& ctx, const json& body) {
         if (!j.is_object()) continue;
         p.steps.push_back({j.value("after_days", 0), j.value("level", ""), j.value("label_zh", "")});
       }
-      for (const auto& d : sv::ValidateEscalation(p).details()) pr.Add({"escalation." + d.field, d.value, d.reason, 0, {}});
+      const Problems found = sv::ValidateEscalation(p);
+      for (const auto& d : found.details()) pr.Add({"escalation." + d.field, d.value, d.reason, 0, {}});
     }
     if (pr.empty()) {
       changes.push_back({{"field", "escalation"}, {"old", store::GetSetting(*c, "escalation").value_or("")}, {"new", body["escalation"].dump()}});
@@ -214,7 +215,8 @@ Result<json> SupervisionService::PutSettings(const Ctx& ctx, const json& body) {
   if (body.contains("visit_rule")) {
     const json& j = body["visit_rule"];
     sv::VisitRule r{j.is_object() ? j.value("window_days", 7) : 0, j.is_object() ? j.value("min_visits", 1) : 0};
-    for (const auto& d : sv::ValidateVisitRule(r).details()) pr.Add({"visit_rule." + d.field, d.value, d.reason, 0, {}});
+    const Problems found = sv::ValidateVisitRule(r);
+    for (const auto& d : found.details()) pr.Add({"visit_rule." + d.field, d.value, d.reason, 0, {}});
     if (pr.empty()) {
       json v = {{"window_days", r.window_days}, {"min_visits", r.min_visits}};
       changes.push_back({{"field", "visit_rule"}, {"old", store::GetSetting(*c, "visit_rule").value_or("")}, {"new", v.dump()}});
@@ -820,7 +822,8 @@ Result<json> SupervisionService::PutProcedure(const Ctx& ctx, int64_t project_id
     pr.Add("pending_document", "", "rule procedure.accepted_pending_names_document: name the document still pending (容缺材料)");
   }
   if (r.fact.unit_id && !store::LoadUnit(*c, *r.fact.unit_id)) pr.Add("unit_id", std::to_string(*r.fact.unit_id), "unknown unit");
-  for (const auto& d : sv::ValidateProcedure(r.fact, r.approval_no).details()) pr.Add(d);
+  const Problems found = sv::ValidateProcedure(r.fact, r.approval_no);
+  for (const auto& d : found.details()) pr.Add(d);
   if (!pr.empty()) return pr.ToError("the procedure is not valid");
   if (exists) {
     if (!store::UpdateProcedure(*c, r, *version, ctx.now)) return Error::Conflict("the procedure was changed by someone else; reload");
