@@ -941,6 +941,7 @@ Result<json> SupervisionService::RemoveAssignment(const Ctx& ctx, int64_t projec
 }
 
 Result<json> SupervisionService::AddVisit(const Ctx& ctx, const json& body) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kVisitWrite)) return Error::Forbidden("you may not log onsite visits");
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   Problems pr;
   store::VisitRow v;
