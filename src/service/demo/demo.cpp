@@ -1,4 +1,5 @@
 #include "service/demo/demo.h"
+#include "service/supervision/supervision_demo.h"
 
 #include <array>
 #include <cstdint>
@@ -261,6 +262,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
     if (!r) return r.error();
     ++sum.users;
   }
+  if (auto sup = BuildSupervisionDemo(db, today, now_iso); !sup) return sup.error();
   return sum;
 }
 
