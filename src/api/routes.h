@@ -5,6 +5,7 @@
 #include "api/router.h"
 #include "service/access/auth_service.h"
 #include "service/ledger/ledger_service.h"
+#include "service/land_efficiency/land_service.h"
 #include "service/ledger/ledger_sheet_service.h"
 #include "store/db.h"
 
@@ -17,11 +18,13 @@ struct Services {
   service::AuthService& auth;
   service::LedgerService& ledger;
   service::LedgerSheetService& sheets;
+  service::LandService& land;
 };
 
 // Every endpoint. Each capability declares its routes in its own file (routes_<capability>.cpp)
 // as `void <Capability>Routes(Services&, std::vector<Route>&)`, declared here and called by
 // AllRoutes; its service objects are members of Services, built in server.cpp.
 std::vector<Route> AllRoutes(Services& s);
+void LandEfficiencyRoutes(Services& s, std::vector<Route>& r);
 
 }  // namespace gj::api

@@ -62,6 +62,12 @@ extern const char* const kProjectWrite;
 extern const char* const kProjectImport;
 extern const char* const kDictionaryAdmin;
 extern const char* const kUserAdmin;
+extern const char* const kLandRead;
+extern const char* const kLandWrite;
+extern const char* const kLandReview;
+extern const char* const kLandConfirm;
+extern const char* const kLandEvaluate;
+extern const char* const kLandAppeal;
 
 extern const std::vector<std::string> kRoles;  // admin, coordinator, leader, unit, viewer
 

@@ -1,4 +1,5 @@
 #include "service/demo/demo.h"
+#include "service/land_efficiency/land_demo.h"
 
 #include <array>
 #include <cstdint>
@@ -257,6 +258,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
     if (!r) return r.error();
     ++sum.users;
   }
+  if (auto st = BuildLandEfficiencyDemo(db, today, now_iso); !st) return st.error();
   return sum;
 }
 
