@@ -538,7 +538,8 @@ Result<json> LandService::GetRun(const Ctx& ctx, int64_t id, const std::map<std:
   auto run = LoadRun(*c, ctx, id);
   if (!run) return run.error();
   auto comp = Compute(*run);
-  const auto overrides = Overrides(store::ListAdjustments(*c, id));
+  const auto adjustments = store::ListAdjustments(*c, id);
+  const auto overrides = Overrides(adjustments);
   auto filter = [&](const char* k) { auto it = filters.find(k); return it == filters.end() ? std::string() : it->second; };
   const std::string f_class = filter("class"), f_town = filter("town"), f_group = filter("group");
   json results = json::array();
@@ -574,6 +575,20 @@ Result<json> LandService::GetRun(const Ctx& ctx, int64_t id, const std::map<std:
   out["by_town"] = by_town;
   out["results"] = results;
   out["enterprises"] = comp->input.size();
+  std::map<std::string, std::string> names;
+  for (const auto& e : comp->input) names[e.credit_code] = e.name;
+  json adj = json::array(), appeals = json::array();
+  for (const auto& a : adjustments) {
+    adj.push_back({{"id", a.id}, {"credit_code", a.credit_code}, {"name", names[a.credit_code]}, {"old_class", a.old_class},
+                   {"new_class", a.new_class}, {"reason", a.reason}, {"source", a.source}, {"at", a.at}});
+  }
+  for (const auto& a : store::ListAppeals(*c, id)) {
+    appeals.push_back({{"id", a.id}, {"credit_code", a.credit_code}, {"name", names[a.credit_code]}, {"reason", a.reason},
+                       {"filed_on", a.filed_on}, {"state", a.state}, {"decision", a.decision}, {"new_class", a.new_class},
+                       {"decided_on", a.decided_on}});
+  }
+  out["adjustments"] = adj;
+  out["appeals"] = appeals;
   return out;
 }
 
