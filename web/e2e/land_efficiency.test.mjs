@@ -55,6 +55,7 @@ test('the published demo evaluation: counts per class, results, town chart', asy
   const counts = await page.textContent('[data-test=land-counts]')
   assert.match(counts, /A 类 \d+/)
   assert.match(counts, /参评 \d+ 家 \/ 共 200 家/)
+  await page.waitForTimeout(500)
   await screenshot(page, 'land-results')
   await pickOption(page, '[data-test=land-filter-class]', 'D')
   await page.waitForFunction(() => [...document.querySelectorAll('[data-test=land-results] .el-table__row td:nth-child(6)')].every((td) => td.textContent.trim().startsWith('D')))

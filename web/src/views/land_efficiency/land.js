@@ -41,3 +41,13 @@ export function classLabel(row, undeterminedText) {
   if (row.status === 'undetermined') return `B（${undeterminedText}）`
   return ''
 }
+
+const GROUP_ORDER = { above: 0, below: 1, not_evaluated: 2, excluded: 3 }
+
+/** Results in reading order: 规上 then 规下 by rank, then the enterprises not evaluated (input order). */
+export function byRank(results) {
+  return results
+    .map((r, i) => [r, i])
+    .sort(([a, i], [b, j]) => (GROUP_ORDER[a.group] ?? 9) - (GROUP_ORDER[b.group] ?? 9) || (a.rank || 1e9) - (b.rank || 1e9) || i - j)
+    .map(([r]) => r)
+}
