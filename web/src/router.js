@@ -17,6 +17,7 @@ export const routes = [
       },
       { path: 'overview', name: 'overview', component: () => import('./views/overview/OverviewView.vue') },
       { path: 'land-efficiency', name: 'land-efficiency', component: () => import('./views/land_efficiency/LandView.vue') },
+      { path: 'admin/dictionaries', name: 'dictionaries', component: () => import('./views/admin/DictionaryAdmin.vue') },
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: { name: 'projects' } },

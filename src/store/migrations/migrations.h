@@ -16,5 +16,6 @@ struct Migration {
 
 std::vector<Migration> LedgerMigrations();
 std::vector<Migration> LandEfficiencyMigrations();
+std::vector<Migration> SupervisionMigrations();  // versions 10–19
 
 }  // namespace gj::store
