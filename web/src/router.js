@@ -16,6 +16,7 @@ export const routes = [
         props: (route) => ({ id: Number(route.params.id) }),
       },
       { path: 'overview', name: 'overview', component: () => import('./views/overview/OverviewView.vue') },
+      { path: 'land-efficiency', name: 'land-efficiency', component: () => import('./views/land_efficiency/LandView.vue') },
       { path: 'admin/dictionaries', name: 'dictionaries', component: () => import('./views/admin/DictionaryAdmin.vue') },
     ],
   },

@@ -15,6 +15,12 @@ const char* const kProblemRaise = "problem.raise";
 const char* const kProblemHandle = "problem.handle";
 const char* const kVisitWrite = "visit.write";
 const char* const kScheduleWrite = "schedule.write";
+const char* const kLandRead = "land.read";
+const char* const kLandWrite = "land.write";
+const char* const kLandReview = "land.review";
+const char* const kLandConfirm = "land.confirm";
+const char* const kLandEvaluate = "land.evaluate";
+const char* const kLandAppeal = "land.appeal";
 
 const std::vector<std::string> kRoles = {"admin", "coordinator", "leader", "unit", "viewer"};
 
@@ -33,6 +39,25 @@ constexpr PolicyRow kPolicy[] = {
     {"admin", kProjectImport, Scope::kRegion},
     {"admin", kDictionaryAdmin, Scope::kRegion},
     {"admin", kUserAdmin, Scope::kRegion},
+    // Land efficiency: the 工信局 (unit) reviews the data; the county office (coordinator) confirms
+    // on the enterprise's behalf, runs, adjusts, publishes and decides appeals.
+    {"admin", kLandRead, Scope::kRegion},
+    {"admin", kLandWrite, Scope::kRegion},
+    {"admin", kLandReview, Scope::kRegion},
+    {"admin", kLandConfirm, Scope::kRegion},
+    {"admin", kLandEvaluate, Scope::kRegion},
+    {"admin", kLandAppeal, Scope::kRegion},
+    {"coordinator", kLandRead, Scope::kRegion},
+    {"coordinator", kLandWrite, Scope::kRegion},
+    {"coordinator", kLandReview, Scope::kRegion},
+    {"coordinator", kLandConfirm, Scope::kRegion},
+    {"coordinator", kLandEvaluate, Scope::kRegion},
+    {"coordinator", kLandAppeal, Scope::kRegion},
+    {"unit", kLandRead, Scope::kRegion},
+    {"unit", kLandReview, Scope::kRegion},
+    {"unit", kLandAppeal, Scope::kRegion},
+    {"leader", kLandRead, Scope::kRegion},
+    {"viewer", kLandRead, Scope::kRegion},
     {"coordinator", kProjectRead, Scope::kRegion},
     {"coordinator", kProjectWrite, Scope::kRegion},
     {"coordinator", kProjectImport, Scope::kRegion},

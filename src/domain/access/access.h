@@ -71,6 +71,12 @@ extern const char* const kProblemRaise;
 extern const char* const kProblemHandle;
 extern const char* const kVisitWrite;
 extern const char* const kScheduleWrite;
+extern const char* const kLandRead;
+extern const char* const kLandWrite;
+extern const char* const kLandReview;
+extern const char* const kLandConfirm;
+extern const char* const kLandEvaluate;
+extern const char* const kLandAppeal;
 
 extern const std::vector<std::string> kRoles;  // admin, coordinator, leader, unit, viewer
 
