@@ -78,7 +78,9 @@ int RunServer(const ServerOptions& o) {
   svr.set_read_timeout(30, 0);
 
   service::LedgerSheetService sheets(*db, ledger);
-  Services services{*db, auth, ledger, sheets};
+  service::ObservationService observations(*db, ledger);
+  service::RankingService rankings(*db, ledger);
+  Services services{*db, auth, ledger, sheets, observations, rankings};
   auto routes = AllRoutes(services);
   Install(svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); });
   const std::string openapi = OpenApi(routes).dump(2);

@@ -62,8 +62,14 @@ extern const char* const kProjectWrite;
 extern const char* const kProjectImport;
 extern const char* const kDictionaryAdmin;
 extern const char* const kUserAdmin;
+// Assessment: observation events and periodic rankings.
+extern const char* const kObservationRead;
+extern const char* const kObservationManage;
+extern const char* const kObservationJudge;
+extern const char* const kRankingRead;
+extern const char* const kRankingManage;
 
-extern const std::vector<std::string> kRoles;  // admin, coordinator, leader, unit, viewer
+extern const std::vector<std::string> kRoles;  // admin, coordinator, leader, unit, viewer, judge
 
 Scope ScopeOf(const std::string& role, const std::string& action);
 bool IsKnownRole(const std::string& role);

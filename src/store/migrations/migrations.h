@@ -15,5 +15,6 @@ struct Migration {
 };
 
 std::vector<Migration> LedgerMigrations();
+std::vector<Migration> AssessmentMigrations();
 
 }  // namespace gj::store
