@@ -184,7 +184,11 @@ json ObservationService::View(const Ctx& ctx, const Loaded& l, store::Connection
   for (const auto& s : store::LoadSubmissions(c, r.id)) ++done[s.judge];
   const size_t expected = l.event.config.mode == as::JudgingMode::kBallot ? l.event.groups.size() : l.event.nominations.size();
   json progress = json::array();
-  for (const auto& judge_login : l.event.judges) progress.push_back({{"judge", judge_login}, {"submitted", done[judge_login]}, {"expected", expected}});
+  for (const auto& judge_login : l.event.judges) {
+    auto name = c.Query("SELECT name FROM users WHERE login = ?", {judge_login});
+    progress.push_back({{"judge", judge_login}, {"name", name.empty() ? judge_login : store::AsText(name.rows[0][0])},
+                        {"submitted", done[judge_login]}, {"expected", expected}});
+  }
   j["progress"] = progress;
   if (judge) {
     json ballots = json::array(), sheets = json::array();
