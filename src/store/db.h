@@ -65,6 +65,12 @@ class Connection {
  public:
   virtual ~Connection() = default;
   virtual Rows Query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Calls `row` for each result row without keeping them all (exports of 100,000 projects).
+  // The default materialises the result; SQLite streams.
+  virtual void QueryEach(std::string_view sql, const std::vector<Value>& params,
+                         const std::function<void(const std::vector<Value>&)>& row) {
+    for (const auto& r : Query(sql, params).rows) row(r);
+  }
   // Returns the number of rows changed.
   virtual int64_t Exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
   // Several statements without parameters (migrations).
@@ -72,6 +78,9 @@ class Connection {
   virtual Dialect dialect() const = 0;
   // Starts a write transaction (SQLite: BEGIN IMMEDIATE, so writers queue instead of deadlocking).
   virtual void Begin() = 0;
+  // For one large write transaction (imports): lets SQLite keep every dirty page in memory
+  // instead of spilling mid-transaction. Off restores the default cache.
+  virtual void SetBulkMode(bool on) { (void)on; }
 };
 
 class Database;
@@ -89,6 +98,23 @@ class Lease {
  private:
   Database* db_;
   std::unique_ptr<Connection> conn_;
+};
+
+// Bulk mode for the lifetime of the scope.
+class BulkScope {
+ public:
+  explicit BulkScope(Connection& c) : c_(c) { c_.SetBulkMode(true); }
+  ~BulkScope() {
+    try {
+      c_.SetBulkMode(false);
+    } catch (...) {  // the connection is broken; the pool will discard nothing, but no harm
+    }
+  }
+  BulkScope(const BulkScope&) = delete;
+  BulkScope& operator=(const BulkScope&) = delete;
+
+ private:
+  Connection& c_;
 };
 
 // Rolls back unless committed.

@@ -14,6 +14,9 @@ namespace gj::store {
 // `changes` is an array of {"field","old","new"}.
 void WriteJournal(Connection& c, const std::string& entity, int64_t entity_id, const std::string& action,
                   std::optional<int64_t> user_id, const std::string& at, const nlohmann::json& changes);
+// The same with `changes` already serialized (bulk imports).
+void WriteJournalText(Connection& c, const std::string& entity, int64_t entity_id, const std::string& action,
+                      std::optional<int64_t> user_id, const std::string& at, const std::string& changes_json);
 // Newest first: id, at, user_id, user_name, action, changes (JSON text).
 Rows ReadJournal(Connection& c, const std::string& entity, int64_t entity_id);
 

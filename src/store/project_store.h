@@ -1,7 +1,9 @@
 // SQL for projects, organisation and the journal. Portable SQL only; callers own transactions.
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -35,11 +37,15 @@ struct ProjectRow {
 
 std::optional<ledger::Project> LoadProject(Connection& c, int64_t id);
 std::optional<ledger::Project> LoadProjectByCode(Connection& c, const std::string& code);
+// code → id of every project (archived too).
+std::unordered_map<std::string, int64_t> ProjectIdsByCode(Connection& c);
 int64_t InsertProject(Connection& c, const ledger::Project& p);
 // Writes every field and bumps the version; false when `expected_version` is stale.
 bool UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_version);
 
 std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f);
+// The same rows, one at a time (exports).
+void ForEachProject(Connection& c, const ProjectFilter& f, const std::function<void(const ProjectRow&)>& fn);
 int64_t CountProjects(Connection& c, const ProjectFilter& f);
 std::optional<ProjectRow> LoadProjectRow(Connection& c, int64_t id);
 

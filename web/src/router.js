@@ -31,6 +31,7 @@ export const routes = [
         props: (route) => ({ id: Number(route.params.id) }),
       },
       { path: 'assessment/rankings', name: 'rankings', component: () => import('./views/assessment/RankingView.vue') },
+      { path: 'admin/dictionaries', name: 'dictionaries', component: () => import('./views/admin/DictionaryAdmin.vue') },
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: { name: 'projects' } },

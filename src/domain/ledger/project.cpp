@@ -269,24 +269,47 @@ nlohmann::json ToJson(const Project& p) {
   return j;
 }
 
+namespace {
+// Appends one field's value as JSON; returns false (appending nothing) when it is null.
+bool AppendFieldValue(std::string& out, const Project& p, const Member& m) {
+  return std::visit(
+      [&](auto ptr) {
+        const auto& v = p.*ptr;
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::string>) json::AppendString(out, v);
+        else if constexpr (std::is_same_v<T, int>) json::AppendInt(out, v);
+        else if (!v) return false;
+        else if constexpr (std::is_same_v<T, std::optional<std::string>>) json::AppendString(out, *v);
+        else if constexpr (std::is_same_v<T, std::optional<int64_t>>) json::AppendInt(out, *v);
+        else if constexpr (std::is_same_v<T, std::optional<double>>) json::AppendDouble(out, *v);
+        else json::AppendString(out, v->ToString());
+        return true;
+      },
+      m);
+}
+}  // namespace
+
+std::string CreationChangesText(const Project& p) {
+  std::string out = "[";
+  std::string value;
+  for (const auto& f : Fields()) {
+    value.clear();
+    if (!AppendFieldValue(value, p, f.member)) continue;
+    if (out.size() > 1) out += ',';
+    out += "{\"field\":";
+    json::AppendString(out, f.name);
+    out += ",\"new\":" + value + ",\"old\":null}";
+  }
+  out += std::string(out.size() > 1 ? "," : "") + "{\"field\":\"archived\",\"new\":" + (p.archived ? "true" : "false") + ",\"old\":null}]";
+  return out;
+}
+
 void AppendJsonMembers(std::string& out, const Project& p, bool& first) {
   json::AppendKey(out, "id", first);
   json::AppendInt(out, p.id);
   for (const auto& f : Fields()) {
     json::AppendKey(out, f.name, first);
-    std::visit(
-        [&](auto ptr) {
-          const auto& v = p.*ptr;
-          using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, std::string>) json::AppendString(out, v);
-          else if constexpr (std::is_same_v<T, int>) json::AppendInt(out, v);
-          else if (!v) out += "null";
-          else if constexpr (std::is_same_v<T, std::optional<std::string>>) json::AppendString(out, *v);
-          else if constexpr (std::is_same_v<T, std::optional<int64_t>>) json::AppendInt(out, *v);
-          else if constexpr (std::is_same_v<T, std::optional<double>>) json::AppendDouble(out, *v);
-          else json::AppendString(out, v->ToString());
-        },
-        f.member);
+    if (!AppendFieldValue(out, p, f.member)) out += "null";
   }
   json::AppendKey(out, "archived", first);
   out += p.archived ? "true" : "false";

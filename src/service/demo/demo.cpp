@@ -171,7 +171,9 @@ ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, 
   p.leader_id = rng.Pick(org.leaders.at(county.code));
   p.unit_id = rng.Pick(org.departments.at(county.code));
   p.specialist = rng.Pick(kSurnames) + rng.Pick(kGiven);
-  const int64_t total_wan = static_cast<int64_t>(rng.Int(5, 400)) * 500;  // 2,500 – 200,000 万元
+  // Most key projects are 0.5–5 亿元, some 5–15 亿, a few up to 50 亿.
+  const int size_roll = rng.Int(0, 99);
+  const int64_t total_wan = static_cast<int64_t>(size_roll < 60 ? rng.Int(10, 100) : size_roll < 90 ? rng.Int(100, 300) : rng.Int(300, 1000)) * 500;
   p.total_investment = total_wan * 10000;
   p.annual_plan = total_wan * rng.Int(20, 60) / 100 * 10000;
   p.land_mu = rng.Int(0, 9) < 2 ? std::nullopt : std::optional<double>(rng.Int(20, 1200) / 2.0);
@@ -189,9 +191,10 @@ ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, 
     p.stage = roll < 70 ? "started" : roll < 88 ? "completed" : "operating";
     if (p.stage != "started") p.actual_completion = Clamp(Date{today.year, rng.Int(1, 10), rng.Int(1, 28)}, today);
   } else {
-    p.planned_start = Date{today.year, rng.Int(2, 11), rng.Int(1, 28)};
+    // Counties front-load their starts (开门红, 60 % by 06-30): most planned in February–June.
+    p.planned_start = Date{today.year, rng.Int(0, 99) < 75 ? rng.Int(2, 6) : rng.Int(7, 11), rng.Int(1, 28)};
     p.planned_completion = Date{today.year + rng.Int(1, 2), rng.Int(1, 12), 28};
-    const bool started = p.track == "implementation" && (*p.planned_start <= today ? rng.Int(0, 99) < 80 : rng.Int(0, 99) < 10);
+    const bool started = p.track == "implementation" && (*p.planned_start <= today ? rng.Int(0, 99) < 85 : rng.Int(0, 99) < 10);
     if (started) {
       p.actual_start = Clamp(p.planned_start->AddDays(rng.Int(-20, 45)), today);
       if (*p.actual_start < jan1) p.actual_start = jan1;
@@ -243,6 +246,8 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   auto c = db.Acquire();
   const int64_t industry_unit = store::AsInt(
       c->Query("SELECT id FROM units WHERE region_code = '371524' AND name = '工业和信息化局'").rows.at(0).at(0));
+  const int64_t leader_person = store::AsInt(
+      c->Query("SELECT id FROM people WHERE region_code = '371524' AND name = '王海涛'").rows.at(0).at(0));
   const std::vector<DemoUser> users = {
       {"admin", "系统管理员", "admin", "371500", false},      {"lcxmb", "聊城市项目办", "coordinator", "371500", false},
       {"dongezb", "东阿县项目办", "coordinator", "371524", false}, {"guanxmb", "冠县项目办", "coordinator", "371525", false},
@@ -250,7 +255,9 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
       {"viewer", "东阿县观察员", "viewer", "371524", false},
   };
   for (const auto& u : users) {
-    NewUser nu{u.login, u.name, "demo1234", u.role, u.region, u.unit ? std::optional<int64_t>(industry_unit) : std::nullopt, std::nullopt};
+    // The leader account is 王海涛's: "my projects" are those he is assigned to (包保).
+    NewUser nu{u.login, u.name, "demo1234", u.role, u.region, u.unit ? std::optional<int64_t>(industry_unit) : std::nullopt,
+               std::string(u.role) == "leader" ? std::optional<int64_t>(leader_person) : std::nullopt};
     auto r = auth.AddUser(nu, now_iso);
     if (!r) return r.error();
     ++sum.users;
@@ -279,13 +286,14 @@ Result<int> GenerateProjects(store::Database& db, int count, const Date& today, 
     }
   }
   Rng rng(99);
+  store::BulkScope bulk(*c);
   store::Transaction tx(*c);
   for (int i = 0; i < count; ++i) {
     const auto& county = Counties()[static_cast<size_t>(i) % Counties().size()];
     ledger::Project p = MakeProject(rng, county, org, i, today, "BN");
     p.created_at = p.updated_at = now_iso;
     p.id = store::InsertProject(*c, p);
-    store::WriteJournal(*c, "project", p.id, "create", std::nullopt, now_iso, ledger::CreationChanges(p));
+    store::WriteJournalText(*c, "project", p.id, "create", std::nullopt, now_iso, ledger::CreationChangesText(p));
   }
   tx.Commit();
   store::Analyze(*c);

@@ -68,6 +68,7 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
   const auto dicts = store::LoadDictionaries(*c);
   const auto org = BuildOrgIndex(*c, *tree);
   const auto parsed = ledger::ParseLedgerSheet(cells.value(), dicts, org, ctx.today, ctx.today.year);
+  std::vector<std::vector<std::string>>().swap(cells.value());  // the cells are parsed: free them
 
   ImportReport report;
   report.dry_run = dry_run;
@@ -76,11 +77,15 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
   std::set<int> bad_rows;
   for (const auto& d : parsed.problems.details()) bad_rows.insert(d.row);
 
+  store::BulkScope bulk(*c);
   store::Transaction tx(*c);
+  // One query for every existing code instead of one per row.
+  const auto existing_ids = store::ProjectIdsByCode(*c);
   const std::optional<int64_t> user = ctx.caller.user_id ? std::optional<int64_t>(ctx.caller.user_id) : std::nullopt;
   for (const auto& row : parsed.rows) {
     if (bad_rows.count(row.row)) continue;
-    auto existing = store::LoadProjectByCode(*c, row.project.code);
+    std::optional<ledger::Project> existing;
+    if (existing_ids.count(row.project.code)) existing = store::LoadProjectByCode(*c, row.project.code);
     ledger::Project p;
     if (existing) {
       if (!access::Allowed(ctx.caller, access::kProjectWrite, {existing->county_code, existing->town_code.value_or(""), existing->unit_id}, *tree)) {
@@ -97,7 +102,7 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
       p.created_at = ctx.now;
     }
     Problems pr = ledger::ValidateProject(p, dicts, ctx.today);
-    ledger_.CheckReferences(*c, ctx, p, pr);
+    ledger_.CheckReferences(*c, ctx, p, pr, /*check_people_and_units=*/false);  // resolved from the org index
     if (!pr.empty()) {
       AddRowProblems(pr, row.row, report.problems);
       continue;
@@ -120,7 +125,7 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
       p.version = 1;
       p.updated_at = ctx.now;
       p.id = store::InsertProject(*c, p);
-      store::WriteJournal(*c, "project", p.id, "import", user, ctx.now, ledger::CreationChanges(p));
+      store::WriteJournalText(*c, "project", p.id, "import", user, ctx.now, ledger::CreationChangesText(p));
     }
   }
   if (!report.problems.empty() && !dry_run) {
@@ -139,12 +144,12 @@ Result<std::string> LedgerSheetService::Export(const Ctx& ctx, store::ProjectFil
   if (format != "xlsx" && format != "csv") {
     return Error::Invalid("unknown export format", {{"format", format, "must be xlsx or csv"}});
   }
-  f.offset = 0;
-  f.limit = 0;
-  auto page = ledger_.List(ctx, f);
-  if (!page) return page.error();
   const auto dicts = ledger_.Dictionaries();
-  return format == "xlsx" ? io::LedgerXlsx(page->items, dicts) : io::LedgerCsv(page->items, dicts);
+  Status status = Ok{};
+  const io::RowProducer rows = [&](const io::RowSink& sink) { status = ledger_.ForEachInRegion(ctx, f, "", sink); };
+  std::string bytes = format == "xlsx" ? io::LedgerXlsx(rows, dicts) : io::LedgerCsv(rows, dicts);
+  if (!status) return status.error();
+  return bytes;
 }
 
 }  // namespace gj::service

@@ -26,5 +26,15 @@ TEST(ProjectView, FastWriterEqualsTheJsonTree) {
   EXPECT_EQ(nlohmann::json::parse(out), ProjectView(row));
 }
 
+TEST(ProjectView, CreationChangesTextEqualsTheTree) {
+  ledger::Project p;
+  p.code = "DE-1";
+  p.name = "项目";
+  p.year = 2026;
+  p.total_investment = 5;
+  p.actual_start = Date{2026, 1, 2};
+  EXPECT_EQ(nlohmann::json::parse(ledger::CreationChangesText(p)), ledger::CreationChanges(p));
+}
+
 }  // namespace
 }  // namespace gj::service

@@ -1,0 +1,131 @@
+// Supervision (三张清单): problems and their steps, milestones, procedures and their guides,
+// leader assignments, onsite visits, attachments, read marks of the attention list, settings.
+// Versions 10–19 belong to this part.
+#include "store/migrations/migrations.h"
+
+namespace gj::store {
+
+std::vector<Migration> SupervisionMigrations() {
+  return {
+      {10, "supervision: problems, milestones, procedures, assignments, visits, attachments", R"SQL(
+CREATE TABLE problems (
+  id {{ID}},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  category TEXT NOT NULL,
+  description TEXT NOT NULL,
+  status TEXT NOT NULL,
+  unit_id BIGINT REFERENCES units(id),
+  coordinator_id BIGINT REFERENCES people(id),
+  deadline TEXT,
+  raised_on TEXT NOT NULL,
+  raised_by BIGINT,
+  signed_on TEXT,
+  closed_on TEXT,
+  defer_reason TEXT NOT NULL DEFAULT '',
+  returns INTEGER NOT NULL DEFAULT 0,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX problems_project ON problems(project_id);
+CREATE INDEX problems_unit ON problems(unit_id, status);
+CREATE INDEX problems_status ON problems(status, deadline);
+CREATE TABLE problem_steps (
+  id {{ID}},
+  problem_id BIGINT NOT NULL REFERENCES problems(id),
+  action TEXT NOT NULL,
+  from_status TEXT NOT NULL,
+  to_status TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  user_id BIGINT,
+  user_name TEXT NOT NULL DEFAULT '',
+  on_date TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX problem_steps_problem ON problem_steps(problem_id);
+CREATE TABLE attachments (
+  id {{ID}},
+  owner TEXT NOT NULL,
+  owner_id BIGINT NOT NULL,
+  file_name TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  stored_name TEXT NOT NULL UNIQUE,
+  user_id BIGINT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX attachments_owner ON attachments(owner, owner_id);
+CREATE TABLE milestones (
+  id {{ID}},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  name TEXT NOT NULL,
+  planned_date TEXT NOT NULL,
+  actual_date TEXT,
+  duration_days INTEGER NOT NULL DEFAULT 0,
+  predecessor_id BIGINT,
+  unit_id BIGINT REFERENCES units(id),
+  sort INTEGER NOT NULL DEFAULT 0,
+  version BIGINT NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX milestones_project ON milestones(project_id);
+CREATE TABLE procedure_kinds (
+  code TEXT PRIMARY KEY,
+  label_zh TEXT NOT NULL,
+  label_en TEXT NOT NULL,
+  required_for_start INTEGER NOT NULL DEFAULT 1,
+  documents TEXT NOT NULL DEFAULT '',
+  handling_unit TEXT NOT NULL DEFAULT '',
+  office TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  sort INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE procedures (
+  id {{ID}},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  kind TEXT NOT NULL REFERENCES procedure_kinds(code),
+  status TEXT NOT NULL,
+  unit_id BIGINT REFERENCES units(id),
+  applied_on TEXT,
+  approved_on TEXT,
+  accepted_pending INTEGER NOT NULL DEFAULT 0,
+  pending_document TEXT NOT NULL DEFAULT '',
+  approval_no TEXT NOT NULL DEFAULT '',
+  version BIGINT NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL,
+  UNIQUE (project_id, kind)
+);
+CREATE TABLE project_assignments (
+  id {{ID}},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  UNIQUE (project_id, person_id)
+);
+CREATE INDEX project_assignments_person ON project_assignments(person_id);
+CREATE TABLE visits (
+  id {{ID}},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  visit_date TEXT NOT NULL,
+  notes TEXT NOT NULL DEFAULT '',
+  problems_discussed TEXT NOT NULL DEFAULT '',
+  user_id BIGINT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX visits_person ON visits(person_id, visit_date);
+CREATE INDEX visits_project ON visits(project_id, visit_date);
+CREATE TABLE attention_reads (
+  user_id BIGINT NOT NULL,
+  item_key TEXT NOT NULL,
+  read_at TEXT NOT NULL,
+  PRIMARY KEY (user_id, item_key)
+);
+CREATE TABLE supervision_settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)SQL"},
+  };
+}
+
+}  // namespace gj::store

@@ -1,0 +1,158 @@
+// SQL of supervision (三张清单): problems and their steps, milestones, procedures, assignments,
+// visits, attachments, attention read marks, settings. Read functions taking `regions` return the
+// rows of projects whose county or town is in the list (empty list: every project) — these are what
+// warning lights and the bulletin call (ListProblemFacts, ListProcedureFacts with
+// ListProjectStarts, ListAssignments + ListVisitFacts).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "domain/supervision/attention.h"
+#include "domain/supervision/milestone.h"
+#include "domain/supervision/problem.h"
+#include "domain/supervision/procedure.h"
+#include "domain/supervision/visit.h"
+#include "store/db.h"
+
+namespace gj::store {
+
+// ---- problems
+struct ProblemRow {
+  supervision::ProblemFact fact;
+  std::string description;
+  std::string defer_reason;
+  int returns = 0;
+  int64_t version = 1;
+  std::optional<int64_t> raised_by;
+  std::optional<Date> signed_on;
+  std::string created_at, updated_at;
+  // joined
+  std::string project_code, project_name, county_code, town_code;
+  std::optional<int64_t> project_unit_id;
+  std::string unit_name, coordinator_name;
+};
+
+struct ProblemFilter {
+  std::vector<std::string> regions;  // scope: county or town codes (empty: none — callers always scope)
+  bool unscoped = false;
+  std::optional<int64_t> project_id;
+  std::optional<int64_t> unit_id;
+  std::optional<int64_t> coordinator_id;
+  std::optional<std::string> status;
+  std::optional<std::string> category;
+  std::optional<Date> overdue_as_of;  // only problems overdue on that date
+};
+
+int64_t InsertProblem(Connection& c, const ProblemRow& p);
+std::optional<ProblemRow> LoadProblem(Connection& c, int64_t id);
+// Writes status, unit, coordinator, deadline, dates, reasons; false when the version moved.
+bool UpdateProblem(Connection& c, const ProblemRow& p, int64_t expected_version);
+std::vector<ProblemRow> ListProblems(Connection& c, const ProblemFilter& f);
+
+struct ProblemStep {
+  int64_t id = 0;
+  int64_t problem_id = 0;
+  std::string action, from_status, to_status, note;
+  std::optional<int64_t> user_id;
+  std::string user_name;
+  Date on_date;
+  std::string at;
+};
+int64_t InsertProblemStep(Connection& c, const ProblemStep& s);
+std::vector<ProblemStep> ListProblemSteps(Connection& c, int64_t problem_id);
+
+// For lights and the bulletin: every problem of projects in `regions` (empty: all).
+std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const std::vector<std::string>& regions);
+
+// ---- milestones
+struct MilestoneRow {
+  supervision::Milestone m;
+  int sort = 0;
+  int64_t version = 1;
+  std::string unit_name;
+};
+std::vector<MilestoneRow> ListMilestones(Connection& c, int64_t project_id);
+// Milestones of many projects (the Gantt of a filtered set).
+std::vector<MilestoneRow> ListMilestonesOf(Connection& c, const std::vector<int64_t>& project_ids);
+int64_t InsertMilestone(Connection& c, const MilestoneRow& r, const std::string& now);
+bool UpdateMilestone(Connection& c, const MilestoneRow& r, int64_t expected_version, const std::string& now);
+bool DeleteMilestone(Connection& c, int64_t id, int64_t expected_version);
+
+// ---- procedures
+struct ProcedureKindRow {
+  supervision::ProcedureKind kind;
+  std::string documents, handling_unit, office, phone;  // the guide (办事指南)
+  int sort = 0;
+};
+std::vector<ProcedureKindRow> ListProcedureKinds(Connection& c);
+void UpsertProcedureKind(Connection& c, const ProcedureKindRow& k);
+
+struct ProcedureRow {
+  supervision::ProcedureFact fact;
+  std::string pending_document, approval_no;
+  int64_t version = 1;
+  std::string unit_name;
+};
+std::vector<ProcedureRow> ListProcedures(Connection& c, int64_t project_id);
+std::optional<ProcedureRow> LoadProcedure(Connection& c, int64_t id);
+int64_t InsertProcedure(Connection& c, const ProcedureRow& r, const std::string& now);
+bool UpdateProcedure(Connection& c, const ProcedureRow& r, int64_t expected_version, const std::string& now);
+std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const std::vector<std::string>& regions);
+
+// Planned and actual start of projects in `regions`, to pair with procedure facts (BlocksStart).
+struct ProjectStart {
+  int64_t project_id = 0;
+  std::optional<Date> planned_start, actual_start;
+};
+std::map<int64_t, ProjectStart> ListProjectStarts(Connection& c, const std::vector<std::string>& regions);
+
+// ---- responsibility list
+// Each project's 包保 leaders: projects.leader_id plus project_assignments.
+std::vector<supervision::Assignment> ListAssignments(Connection& c, const std::vector<std::string>& regions);
+void AddAssignment(Connection& c, int64_t project_id, int64_t person_id);
+bool RemoveAssignment(Connection& c, int64_t project_id, int64_t person_id);
+
+struct VisitRow {
+  int64_t id = 0;
+  int64_t project_id = 0;
+  int64_t person_id = 0;
+  Date visit_date;
+  std::string notes, problems_discussed;
+  std::optional<int64_t> user_id;
+  std::string created_at;
+  std::string person_name, project_name;
+};
+int64_t InsertVisit(Connection& c, const VisitRow& v);
+std::vector<VisitRow> ListVisits(Connection& c, std::optional<int64_t> project_id, std::optional<int64_t> person_id);
+std::vector<supervision::VisitFact> ListVisitFacts(Connection& c, const std::vector<std::string>& regions, const Date& from,
+                                                   const Date& to);
+
+// ---- attachments (files live on disk; the row holds the name we chose, never the client's)
+struct AttachmentRow {
+  int64_t id = 0;
+  std::string owner;  // problem_step, procedure
+  int64_t owner_id = 0;
+  std::string file_name, content_type;
+  int64_t size = 0;
+  std::string stored_name;
+  std::optional<int64_t> user_id;
+  std::string created_at;
+};
+int64_t InsertAttachment(Connection& c, const AttachmentRow& a);
+std::optional<AttachmentRow> LoadAttachment(Connection& c, int64_t id);
+std::vector<AttachmentRow> ListAttachments(Connection& c, const std::string& owner, const std::vector<int64_t>& owner_ids);
+
+// ---- attention read marks, settings
+std::set<std::string> ReadKeys(Connection& c, int64_t user_id);
+void MarkRead(Connection& c, int64_t user_id, const std::string& key, const std::string& at);
+std::optional<std::string> GetSetting(Connection& c, const std::string& name);
+void PutSetting(Connection& c, const std::string& name, const std::string& value);
+
+// The user's person (people.id), if linked.
+std::optional<int64_t> PersonOfUser(Connection& c, int64_t user_id);
+
+}  // namespace gj::store
