@@ -4,9 +4,11 @@
 #include <cmath>
 #include <set>
 
+#include "domain/assessment/supervision_figures.h"
 #include "domain/targets/start_rate.h"
 #include "io/ranking_bulletin.h"
 #include "store/journal.h"
+#include "store/supervision_store.h"
 
 namespace gj::service {
 
@@ -33,9 +35,12 @@ std::optional<as::MetricKind> KindFrom(const std::string& s) {
   for (const auto& k : kKinds) if (s == k.name) return k.kind;
   return std::nullopt;
 }
-// Ledger metrics are computed from the projects; the others come with the run request (the
-// supervision capability's problem and report tables are not on main yet).
-bool FromLedger(as::MetricKind k) { return k == as::MetricKind::kStartRate || k == as::MetricKind::kInvestmentRate; }
+// Computed metrics: start and investment rate from the ledger, problems closed on time from the
+// supervision problem list. Reports on time and manual scores come with the run request (there is
+// no table of periodic reports yet).
+bool FromLedger(as::MetricKind k) {
+  return k == as::MetricKind::kStartRate || k == as::MetricKind::kInvestmentRate || k == as::MetricKind::kProblemsClosedOnTime;
+}
 
 const char* PeriodName(as::Period p) { return p == as::Period::kMonth ? "month" : p == as::Period::kQuarter ? "quarter" : "year"; }
 std::optional<as::Period> PeriodFrom(const std::string& s) {
@@ -203,7 +208,8 @@ json RankingService::SchemeView(const store::SchemeRecord& s) {
   json d = json::parse(s.definition);
   for (auto& m : d["metrics"]) {
     m["label"] = LabelOf(m);
-    m["source"] = FromLedger(KindFrom(m["kind"]).value_or(as::MetricKind::kManual)) ? "ledger" : "manual";
+    const auto kind = KindFrom(m["kind"]).value_or(as::MetricKind::kManual);
+    m["source"] = kind == as::MetricKind::kProblemsClosedOnTime ? "supervision" : FromLedger(kind) ? "ledger" : "manual";
   }
   const auto* region = ledger_.Regions()->Find(s.region_code);
   return {{"id", s.id}, {"name", s.name}, {"region_code", s.region_code}, {"region_name", region ? region->name : ""},
@@ -306,6 +312,23 @@ std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigur
       if (s.subject_kind == "chain" && !p.chain.empty()) by_subject[p.chain].push_back(p);
     }
   }
+  // Problems: by their project's town or chain, or by the unit responsible for solving them.
+  std::map<std::string, std::vector<supervision::ProblemFact>> problems_of;
+  const bool wants_problems = std::any_of(scheme.metrics.begin(), scheme.metrics.end(),
+                                          [](const as::Metric& m) { return m.kind == as::MetricKind::kProblemsClosedOnTime; });
+  if (wants_problems) {
+    std::map<int64_t, std::string> subject_of_project;
+    for (const auto& [subject, projects] : by_subject) {
+      for (const auto& p : projects) subject_of_project[p.id] = subject;
+    }
+    for (auto& f : store::ListProblemFacts(c, tree->Subtree(s.region_code))) {
+      if (s.subject_kind == "department") {
+        if (f.unit_id && unit_name.count(*f.unit_id)) problems_of[unit_name[*f.unit_id]].push_back(std::move(f));
+      } else if (auto it = subject_of_project.find(f.project_id); it != subject_of_project.end()) {
+        problems_of[it->second].push_back(std::move(f));
+      }
+    }
+  }
   std::map<std::string, std::map<std::string, double>> out;
   for (const auto& [subject, projects] : by_subject) {
     auto& values = out[subject];
@@ -320,6 +343,9 @@ std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigur
           done += p.annual_completed.value_or(0);
         }
         values[m.id] = plan > 0 ? static_cast<double>(done) / static_cast<double>(plan) : 1.0;
+      } else if (m.kind == as::MetricKind::kProblemsClosedOnTime) {
+        // No problem was due: nothing was late.
+        values[m.id] = as::ProblemsClosedOnTime(problems_of[subject], as_of).value().value_or(1.0);
       }
     }
     if (projects.empty()) values["__projects"] = 0;

@@ -258,6 +258,36 @@ TEST_P(AssessmentServiceTest, LedgerMetricsFromProjects) {
   EXPECT_EQ(run.value()["as_of"], "2026-03-31");
 }
 
+TEST_P(AssessmentServiceTest, ProblemsClosedOnTimeFromTheProblemList) {
+  const int64_t a = Project("DE-1", "371524");
+  {
+    auto c = tdb_->db().Acquire();
+    // 铜城街道's project: closed in time, closed late, open past its deadline → 1 / 3.
+    for (auto [deadline, closed, status] : {std::tuple{"2026-05-10", "2026-05-09", "closed"}, std::tuple{"2026-05-10", "2026-05-20", "closed"},
+                                            std::tuple{"2026-05-15", "", "assigned"}}) {
+      c->Exec("INSERT INTO problems (project_id, category, description, status, unit_id, deadline, raised_on, closed_on, created_at, updated_at) "
+              "VALUES (?, '土地', '用地指标', ?, ?, ?, '2026-05-01', ?, 'now', 'now')",
+              {a, std::string(status), unit_a_, std::string(deadline), *closed ? store::Value(std::string(closed)) : store::Null()});
+    }
+  }
+  const auto boss = As("coordinator", "371524");
+  for (const char* kind : {"town", "department"}) {
+    auto scheme = rankings_->CreateScheme(boss, {{"name", std::string("p-") + kind}, {"region_code", "371524"}, {"subject_kind", kind},
+                                                 {"metrics", {{{"kind", "problems_closed_on_time"}, {"weight", 1}, {"target", 1}}}}});
+    ASSERT_TRUE(scheme.ok()) << scheme.error().message;
+    EXPECT_EQ(scheme.value()["metrics"][0]["source"], "supervision");
+    auto run = rankings_->Compute(boss, scheme.value()["id"], {{"period", "month"}, {"period_label", "2026-05"}});
+    ASSERT_TRUE(run.ok()) << run.error().message;
+    const json& e = run.value()["entries"];
+    // Towns: 铜城街道 1/3 (刘集镇 has no projects: left out). Departments: 工信局 1/3; 住建局 has
+    // no problems and no projects: left out.
+    ASSERT_EQ(e.size(), 1u) << e.dump();
+    EXPECT_EQ(e[0]["subject"], std::string(kind) == "town" ? "铜城街道" : "工业和信息化局");
+    EXPECT_NEAR(e[0]["score"].get<double>(), 100.0 / 3, 1e-6);
+    EXPECT_EQ(e[0]["light"], "yellow");
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, AssessmentServiceTest, ::testing::ValuesIn(Engines()));
 
 }  // namespace
