@@ -116,6 +116,8 @@ export const messages = {
     'assessment.recompute_note': '已发布的期次不会被改动，重新计算生成新版本',
     'assessment.no_schemes': '暂无评比方案',
     'assessment.score_chart': '得分',
+    'assessment.new_run': '计算新一期',
+    'assessment.compute': '计算',
 
     'login.login': '账号',
     'login.password': '密码',
@@ -388,6 +390,8 @@ export const messages = {
     'assessment.recompute_note': 'Published periods never change; a recomputation is a new version',
     'assessment.no_schemes': 'No ranking schemes',
     'assessment.score_chart': 'Score',
+    'assessment.new_run': 'New period',
+    'assessment.compute': 'Compute',
 
     'login.login': 'Login',
     'login.password': 'Password',

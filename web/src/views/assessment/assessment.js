@@ -109,3 +109,27 @@ export function nominationsByGroup(event) {
   }
   return out
 }
+
+/** The period after `label`: 2026-12 → 2027-01, 2026-Q4 → 2027-Q1, 2026 → 2027. */
+export function nextPeriodLabel(period, label) {
+  const year = Number(String(label).slice(0, 4))
+  if (!Number.isInteger(year)) return ''
+  if (period === 'year') return String(year + 1)
+  if (period === 'quarter') {
+    const q = Number(String(label).slice(6))
+    return q >= 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`
+  }
+  const m = Number(String(label).slice(5, 7))
+  return m >= 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`
+}
+
+/** Manual figures of a run for the metrics that are entered by hand: { subject: { metric: value } }. */
+export function manualFigures(run, metrics) {
+  const ids = metrics.filter((m) => m.source === 'manual').map((m) => m.id)
+  const out = {}
+  if (!ids.length || !run) return out
+  for (const [subject, values] of Object.entries(run.figures || {})) {
+    out[subject] = Object.fromEntries(ids.map((id) => [id, values[id] ?? null]))
+  }
+  return out
+}

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { latestRuns, rankTrend, warningList, movement, ballotProblems, sheetTotal, nominationsByGroup, percent } from './assessment.js'
+import { nextPeriodLabel, manualFigures, latestRuns, rankTrend, warningList, movement, ballotProblems, sheetTotal, nominationsByGroup, percent } from './assessment.js'
 
 const run = (label, version, entries, period = 'month') => ({ period, period_label: label, run_version: version, entries })
 
@@ -49,5 +49,18 @@ describe('assessment helpers', () => {
       { group: '县市区组', county_name: '冠县', project_id: 3 }] }
     const g = nominationsByGroup(event)
     expect(g[0].counties.map((c) => [c.county, c.projects.length])).toEqual([['东阿县', 1], ['冠县', 2]])
+  })
+  it('names the next period', () => {
+    expect(nextPeriodLabel('month', '2026-10')).toBe('2026-11')
+    expect(nextPeriodLabel('month', '2026-12')).toBe('2027-01')
+    expect(nextPeriodLabel('quarter', '2026-Q3')).toBe('2026-Q4')
+    expect(nextPeriodLabel('quarter', '2026-Q4')).toBe('2027-Q1')
+    expect(nextPeriodLabel('year', '2026')).toBe('2027')
+  })
+  it('takes the hand-entered figures of a run', () => {
+    const metrics = [{ id: 'start_rate', source: 'ledger' }, { id: 'review', source: 'manual' }]
+    const run = { figures: { 刘集镇: { start_rate: 0.5, review: 80 } } }
+    expect(manualFigures(run, metrics)).toEqual({ 刘集镇: { review: 80 } })
+    expect(manualFigures(run, [{ id: 'start_rate', source: 'ledger' }])).toEqual({})
   })
 })
