@@ -218,6 +218,7 @@ std::vector<Route> AllRoutes(Services& s) {
   ProjectRoutes(s, r);
   SupervisionRoutes(s, r);
   LandEfficiencyRoutes(s, r);
+  AssessmentRoutes(s, r);
   return r;
 }
 

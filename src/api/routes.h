@@ -4,6 +4,8 @@
 
 #include "api/router.h"
 #include "service/access/auth_service.h"
+#include "service/assessment/observation_service.h"
+#include "service/assessment/ranking_service.h"
 #include "service/ledger/ledger_service.h"
 #include "service/land_efficiency/land_service.h"
 #include "service/ledger/ledger_sheet_service.h"
@@ -19,11 +21,14 @@ struct Services {
   service::LedgerSheetService& sheets;
   service::SupervisionService& supervision;
   service::LandService& land;
+  service::ObservationService& observations;
+  service::RankingService& rankings;
 };
 
 // Every endpoint. Each capability declares its routes in its own file (routes_<capability>.cpp)
 // as `void <Capability>Routes(Services&, std::vector<Route>&)`, declared here and called by
 // AllRoutes; its service objects are members of Services, built in server.cpp.
+void AssessmentRoutes(Services& s, std::vector<Route>& r);
 std::vector<Route> AllRoutes(Services& s);
 void SupervisionRoutes(Services& s, std::vector<Route>& r);
 void LandEfficiencyRoutes(Services& s, std::vector<Route>& r);

@@ -21,8 +21,13 @@ const char* const kLandReview = "land.review";
 const char* const kLandConfirm = "land.confirm";
 const char* const kLandEvaluate = "land.evaluate";
 const char* const kLandAppeal = "land.appeal";
+const char* const kObservationRead = "observation.read";
+const char* const kObservationManage = "observation.manage";
+const char* const kObservationJudge = "observation.judge";
+const char* const kRankingRead = "ranking.read";
+const char* const kRankingManage = "ranking.manage";
 
-const std::vector<std::string> kRoles = {"admin", "coordinator", "leader", "unit", "viewer"};
+const std::vector<std::string> kRoles = {"admin", "coordinator", "leader", "unit", "viewer", "judge"};
 
 namespace {
 
@@ -78,6 +83,23 @@ constexpr PolicyRow kPolicy[] = {
     {"admin", kScheduleWrite, Scope::kRegion},
     {"coordinator", kScheduleWrite, Scope::kRegion},
     {"unit", kScheduleWrite, Scope::kUnit},
+    // Assessment. A judge scores the events they are named in; everyone else reads results.
+    {"admin", kObservationRead, Scope::kRegion},
+    {"admin", kObservationManage, Scope::kRegion},
+    {"admin", kRankingRead, Scope::kRegion},
+    {"admin", kRankingManage, Scope::kRegion},
+    {"coordinator", kObservationRead, Scope::kRegion},
+    {"coordinator", kObservationManage, Scope::kRegion},
+    {"coordinator", kRankingRead, Scope::kRegion},
+    {"coordinator", kRankingManage, Scope::kRegion},
+    {"leader", kObservationRead, Scope::kRegion},
+    {"leader", kRankingRead, Scope::kRegion},
+    {"unit", kObservationRead, Scope::kRegion},
+    {"unit", kRankingRead, Scope::kRegion},
+    {"viewer", kObservationRead, Scope::kRegion},
+    {"viewer", kRankingRead, Scope::kRegion},
+    {"judge", kObservationRead, Scope::kRegion},
+    {"judge", kObservationJudge, Scope::kRegion},
 };
 
 }  // namespace

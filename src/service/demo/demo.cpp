@@ -9,6 +9,7 @@
 
 #include "domain/ledger/project.h"
 #include "service/access/auth_service.h"
+#include "service/assessment/assessment_demo.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 #include "store/project_store.h"
@@ -265,6 +266,8 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   }
   if (auto sup = BuildSupervisionDemo(db, today, now_iso); !sup) return sup.error();
   if (auto st = BuildLandEfficiencyDemo(db, today, now_iso); !st) return st.error();
+  if (auto st = BuildAssessmentDemo(db, today, now_iso); !st) return st.error();
+  sum.users += 3;  // the judges
   return sum;
 }
 

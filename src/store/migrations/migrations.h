@@ -17,5 +17,6 @@ struct Migration {
 std::vector<Migration> LedgerMigrations();
 std::vector<Migration> LandEfficiencyMigrations();
 std::vector<Migration> SupervisionMigrations();  // versions 10–19
+std::vector<Migration> AssessmentMigrations();
 
 }  // namespace gj::store
