@@ -71,6 +71,15 @@ test('the published demo evaluation: counts per class, results, town chart', asy
   await page.locator('[data-test=land-policy-rules] .el-table__row').first().waitFor()
   assert.equal(await page.locator('[data-test=land-policy-rules] .el-table__row').count(), 4)
   await screenshot(page, 'land-policy')
+  // The scheme: the built-in one, validated by the engine's parser on save.
+  await page.click('.el-tabs__item:has-text("评价方案")')
+  const text = page.locator('[data-test=land-scheme-text]')
+  await page.waitForFunction(() => (document.querySelector('[data-test=land-scheme-text]') || {}).value?.includes('shandong'))
+  await text.fill((await text.inputValue()).replace('"weight": 40', '"weight": -40'))
+  await page.click('[data-test=land-scheme-save]')
+  await page.locator('[data-test=land-scheme-problems] .el-table__row').first().waitFor()
+  assert.match(await page.textContent('[data-test=land-scheme-problems]'), /weight/)
+  await screenshot(page, 'land-scheme')
 })
 
 test('import with a dry run listing every problem, then a clean import', async () => {
