@@ -217,6 +217,7 @@ std::vector<Route> AllRoutes(Services& s) {
   OrganisationRoutes(s, r);
   ProjectRoutes(s, r);
   LandEfficiencyRoutes(s, r);
+  SupervisionRoutes(s, r);
   return r;
 }
 

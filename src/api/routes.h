@@ -7,6 +7,7 @@
 #include "service/ledger/ledger_service.h"
 #include "service/land_efficiency/land_service.h"
 #include "service/ledger/ledger_sheet_service.h"
+#include "service/supervision/supervision_service.h"
 #include "store/db.h"
 
 namespace gj::api {
@@ -17,6 +18,7 @@ struct Services {
   service::LedgerService& ledger;
   service::LedgerSheetService& sheets;
   service::LandService& land;
+  service::SupervisionService& supervision;
 };
 
 // Every endpoint. Each capability declares its routes in its own file (routes_<capability>.cpp)
@@ -24,5 +26,6 @@ struct Services {
 // AllRoutes; its service objects are members of Services, built in server.cpp.
 std::vector<Route> AllRoutes(Services& s);
 void LandEfficiencyRoutes(Services& s, std::vector<Route>& r);
+void SupervisionRoutes(Services& s, std::vector<Route>& r);
 
 }  // namespace gj::api

@@ -87,7 +87,8 @@ int RunServer(const ServerOptions& o) {
 
   service::LedgerSheetService sheets(*db, ledger);
   service::LandService land(*db, ledger);
-  Services services{*db, auth, ledger, sheets, land};
+  service::SupervisionService supervision(*db, ledger, service::SupervisionService::DefaultFilesDir(o.db_url));
+  Services services{*db, auth, ledger, sheets, land, supervision};
   auto routes = AllRoutes(services);
   const BodyLimits limits{static_cast<size_t>(o.max_json_kb) << 10, static_cast<size_t>(o.max_upload_mb) << 20};
   Install(svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); }, limits);

@@ -16,6 +16,11 @@ const char* const kLandReview = "land.review";
 const char* const kLandConfirm = "land.confirm";
 const char* const kLandEvaluate = "land.evaluate";
 const char* const kLandAppeal = "land.appeal";
+const char* const kSupervisionManage = "supervision.manage";
+const char* const kProblemRaise = "problem.raise";
+const char* const kProblemHandle = "problem.handle";
+const char* const kVisitWrite = "visit.write";
+const char* const kScheduleWrite = "schedule.write";
 
 const std::vector<std::string> kRoles = {"admin", "coordinator", "leader", "unit", "viewer"};
 
@@ -60,6 +65,19 @@ constexpr PolicyRow kPolicy[] = {
     {"unit", kProjectRead, Scope::kRegion},
     {"unit", kProjectWrite, Scope::kUnit},
     {"viewer", kProjectRead, Scope::kRegion},
+    {"admin", kSupervisionManage, Scope::kRegion},
+    {"coordinator", kSupervisionManage, Scope::kRegion},
+    {"admin", kProblemRaise, Scope::kRegion},
+    {"coordinator", kProblemRaise, Scope::kRegion},
+    {"leader", kProblemRaise, Scope::kRegion},
+    {"unit", kProblemRaise, Scope::kRegion},
+    {"unit", kProblemHandle, Scope::kUnit},  // the unit a problem is assigned to
+    {"admin", kVisitWrite, Scope::kRegion},
+    {"coordinator", kVisitWrite, Scope::kRegion},
+    {"leader", kVisitWrite, Scope::kRegion},
+    {"admin", kScheduleWrite, Scope::kRegion},
+    {"coordinator", kScheduleWrite, Scope::kRegion},
+    {"unit", kScheduleWrite, Scope::kUnit},
 };
 
 }  // namespace

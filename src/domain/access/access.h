@@ -69,6 +69,14 @@ extern const char* const kLandReview;
 extern const char* const kLandConfirm;
 extern const char* const kLandEvaluate;
 extern const char* const kLandAppeal;
+// Supervision (三张清单): the project office manages (assign, defer, settings), units handle the
+// problems assigned to them, leaders log their onsite visits, units keep their projects'
+// milestones and procedures.
+extern const char* const kSupervisionManage;
+extern const char* const kProblemRaise;
+extern const char* const kProblemHandle;
+extern const char* const kVisitWrite;
+extern const char* const kScheduleWrite;
 
 extern const std::vector<std::string> kRoles;  // admin, coordinator, leader, unit, viewer
 

@@ -1,5 +1,6 @@
 #include "service/demo/demo.h"
 #include "service/land_efficiency/land_demo.h"
+#include "service/supervision/supervision_demo.h"
 
 #include <array>
 #include <cstdint>
@@ -263,6 +264,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
     ++sum.users;
   }
   if (auto st = BuildLandEfficiencyDemo(db, today, now_iso); !st) return st.error();
+  if (auto sup = BuildSupervisionDemo(db, today, now_iso); !sup) return sup.error();
   return sum;
 }
 
