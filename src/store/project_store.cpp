@@ -178,9 +178,7 @@ std::optional<ledger::Project> LoadProjectByCode(Connection& c, const std::strin
   return LoadWhere(c, "code = ?", code);
 }
 
-namespace {
 void BumpProjectsVersion(Connection& c) { c.Exec("UPDATE counters SET value = value + 1 WHERE name = 'projects'"); }
-}  // namespace
 
 int64_t ProjectsVersion(Connection& c) {
   auto rows = c.Query("SELECT value FROM counters WHERE name = 'projects'");
@@ -204,8 +202,8 @@ std::unordered_map<std::string, int64_t> ProjectIdsByCode(Connection& c) {
   return out;
 }
 
-int64_t InsertProject(Connection& c, const ledger::Project& p) {
-  BumpProjectsVersion(c);
+int64_t InsertProject(Connection& c, const ledger::Project& p, bool bump_version) {
+  if (bump_version) BumpProjectsVersion(c);
   auto rows = c.Query(std::string("INSERT INTO projects (") + kColumns +
                           ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
                       Params(p));

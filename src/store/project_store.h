@@ -39,7 +39,10 @@ std::optional<ledger::Project> LoadProject(Connection& c, int64_t id);
 std::optional<ledger::Project> LoadProjectByCode(Connection& c, const std::string& code);
 // code → id of every project (archived too).
 std::unordered_map<std::string, int64_t> ProjectIdsByCode(Connection& c);
-int64_t InsertProject(Connection& c, const ledger::Project& p);
+// Every write bumps ProjectsVersion; a bulk writer may pass bump_version = false for each row
+// and call BumpProjectsVersion once in the same transaction.
+int64_t InsertProject(Connection& c, const ledger::Project& p, bool bump_version = true);
+void BumpProjectsVersion(Connection& c);
 // Writes every field and bumps the version; false when `expected_version` is stale.
 bool UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_version);
 

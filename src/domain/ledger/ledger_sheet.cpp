@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "common/money.h"
 
@@ -142,11 +144,19 @@ class RowReader {
   Problems& pr_;
 };
 
-Project ReadRow(RowReader& r, const std::map<std::string, std::string>& cell, int default_year) {
-  auto get = [&](const char* label) {
-    auto it = cell.find(label);
-    return it == cell.end() ? std::string() : it->second;
-  };
+// Position of a label in LedgerColumns().
+size_t ColumnIndex(std::string_view label) {
+  static const std::unordered_map<std::string_view, size_t> kIndex = [] {
+    std::unordered_map<std::string_view, size_t> m;
+    for (size_t i = 0; i < LedgerColumns().size(); ++i) m.emplace(LedgerColumns()[i].label, i);
+    return m;
+  }();
+  return kIndex.at(label);
+}
+
+// `cell` holds the row's trimmed values in LedgerColumns() order ("" where the sheet has no column).
+Project ReadRow(RowReader& r, const std::vector<std::string>& cell, int default_year) {
+  auto get = [&](const char* label) -> const std::string& { return cell[ColumnIndex(label)]; };
   for (const auto& c : LedgerColumns()) {
     if (c.required && get(c.label).empty()) r.Fail(c.label, "", "required");
   }
@@ -223,12 +233,12 @@ ParsedSheet ParseLedgerSheet(const std::vector<std::vector<std::string>>& cells,
 
   std::map<std::string, int> code_row;
   for (size_t r = 1; r < cells.size(); ++r) {
-    std::map<std::string, std::string> cell;
+    std::vector<std::string> cell(LedgerColumns().size());
     bool any = false;
     for (const auto& [i, label] : label_at) {
       std::string v = i < cells[r].size() ? Trim(cells[r][i]) : "";
       any = any || !v.empty();
-      cell[label] = std::move(v);
+      cell[ColumnIndex(label)] = std::move(v);
     }
     if (!any) continue;  // blank rows between blocks are common
     const int row = static_cast<int>(r + 1);

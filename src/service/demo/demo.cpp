@@ -297,9 +297,10 @@ Result<int> GenerateProjects(store::Database& db, int count, const Date& today, 
     const auto& county = Counties()[static_cast<size_t>(i) % Counties().size()];
     ledger::Project p = MakeProject(rng, county, org, i, today, "BN");
     p.created_at = p.updated_at = now_iso;
-    p.id = store::InsertProject(*c, p);
+    p.id = store::InsertProject(*c, p, /*bump_version=*/false);
     store::WriteJournalText(*c, "project", p.id, "create", std::nullopt, now_iso, ledger::CreationChangesText(p));
   }
+  store::BumpProjectsVersion(*c);
   tx.Commit();
   store::Analyze(*c);
   return count;

@@ -124,7 +124,7 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
       if (dry_run) continue;
       p.version = 1;
       p.updated_at = ctx.now;
-      p.id = store::InsertProject(*c, p);
+      p.id = store::InsertProject(*c, p, /*bump_version=*/false);
       store::WriteJournalText(*c, "project", p.id, "import", user, ctx.now, ledger::CreationChangesText(p));
     }
   }
@@ -134,6 +134,7 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
     return e;  // the transaction rolls back
   }
   if (!dry_run) {
+    store::BumpProjectsVersion(*c);
     tx.Commit();
     store::Analyze(*c);
   }

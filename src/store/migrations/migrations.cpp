@@ -143,6 +143,9 @@ CREATE TABLE counters (
 );
 INSERT INTO counters (name, value) VALUES ('projects', 0);
 )SQL"},
+      {3, "drop the county index that projects_county_code covers", R"SQL(
+DROP INDEX projects_county;
+)SQL"},
   };
 }
 
