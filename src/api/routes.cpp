@@ -216,6 +216,8 @@ std::vector<Route> AllRoutes(Services& s) {
   AuthRoutes(s, r);
   OrganisationRoutes(s, r);
   ProjectRoutes(s, r);
+  SupervisionRoutes(s, r);
+  LandEfficiencyRoutes(s, r);
   AssessmentRoutes(s, r);
   return r;
 }

@@ -7,7 +7,9 @@
 #include "service/assessment/observation_service.h"
 #include "service/assessment/ranking_service.h"
 #include "service/ledger/ledger_service.h"
+#include "service/land_efficiency/land_service.h"
 #include "service/ledger/ledger_sheet_service.h"
+#include "service/supervision/supervision_service.h"
 #include "store/db.h"
 
 namespace gj::api {
@@ -17,6 +19,8 @@ struct Services {
   service::AuthService& auth;
   service::LedgerService& ledger;
   service::LedgerSheetService& sheets;
+  service::SupervisionService& supervision;
+  service::LandService& land;
   service::ObservationService& observations;
   service::RankingService& rankings;
 };
@@ -26,5 +30,7 @@ struct Services {
 // AllRoutes; its service objects are members of Services, built in server.cpp.
 void AssessmentRoutes(Services& s, std::vector<Route>& r);
 std::vector<Route> AllRoutes(Services& s);
+void SupervisionRoutes(Services& s, std::vector<Route>& r);
+void LandEfficiencyRoutes(Services& s, std::vector<Route>& r);
 
 }  // namespace gj::api

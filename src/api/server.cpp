@@ -86,9 +86,11 @@ int RunServer(const ServerOptions& o) {
   svr.set_read_timeout(30, 0);
 
   service::LedgerSheetService sheets(*db, ledger);
+  service::SupervisionService supervision(*db, ledger, service::SupervisionService::DefaultFilesDir(o.db_url));
+  service::LandService land(*db, ledger);
   service::ObservationService observations(*db, ledger);
   service::RankingService rankings(*db, ledger);
-  Services services{*db, auth, ledger, sheets, observations, rankings};
+  Services services{*db, auth, ledger, sheets, supervision, land, observations, rankings};
   auto routes = AllRoutes(services);
   const BodyLimits limits{static_cast<size_t>(o.max_json_kb) << 10, static_cast<size_t>(o.max_upload_mb) << 20};
   Install(svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); }, limits);

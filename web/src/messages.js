@@ -1,5 +1,7 @@
 // The label tables. zh-CN is complete and is the fallback; en follows it key
 // for key. Field labels ("field.<identifier>") use the GLOSSARY identifiers.
+import { landMessages } from './views/land_efficiency/messages.js'
+
 export const messages = {
   'zh-CN': {
     'app.title': '攻坚',
@@ -289,6 +291,7 @@ export const messages = {
     'overview.by_county': '按县(市、区)',
     'overview.count_series': '项目数(个)',
     'overview.investment_series': '总投资(万元)',
+    ...landMessages['zh-CN'],
   },
   en: {
     'app.title': 'Gongjian',
@@ -570,5 +573,6 @@ export const messages = {
     'overview.by_county': 'By county',
     'overview.count_series': 'Projects',
     'overview.investment_series': 'Investment (10k yuan)',
+    ...landMessages.en,
   },
 }

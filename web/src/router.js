@@ -16,6 +16,7 @@ export const routes = [
         props: (route) => ({ id: Number(route.params.id) }),
       },
       { path: 'overview', name: 'overview', component: () => import('./views/overview/OverviewView.vue') },
+      { path: 'land-efficiency', name: 'land-efficiency', component: () => import('./views/land_efficiency/LandView.vue') },
       { path: 'assessment', redirect: { name: 'observations' } },
       { path: 'assessment/observations', name: 'observations', component: () => import('./views/assessment/ObservationList.vue') },
       {

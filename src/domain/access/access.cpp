@@ -10,6 +10,17 @@ const char* const kProjectWrite = "project.write";
 const char* const kProjectImport = "project.import";
 const char* const kDictionaryAdmin = "dictionary.admin";
 const char* const kUserAdmin = "user.admin";
+const char* const kSupervisionManage = "supervision.manage";
+const char* const kProblemRaise = "problem.raise";
+const char* const kProblemHandle = "problem.handle";
+const char* const kVisitWrite = "visit.write";
+const char* const kScheduleWrite = "schedule.write";
+const char* const kLandRead = "land.read";
+const char* const kLandWrite = "land.write";
+const char* const kLandReview = "land.review";
+const char* const kLandConfirm = "land.confirm";
+const char* const kLandEvaluate = "land.evaluate";
+const char* const kLandAppeal = "land.appeal";
 const char* const kObservationRead = "observation.read";
 const char* const kObservationManage = "observation.manage";
 const char* const kObservationJudge = "observation.judge";
@@ -33,6 +44,25 @@ constexpr PolicyRow kPolicy[] = {
     {"admin", kProjectImport, Scope::kRegion},
     {"admin", kDictionaryAdmin, Scope::kRegion},
     {"admin", kUserAdmin, Scope::kRegion},
+    // Land efficiency: the 工信局 (unit) reviews the data; the county office (coordinator) confirms
+    // on the enterprise's behalf, runs, adjusts, publishes and decides appeals.
+    {"admin", kLandRead, Scope::kRegion},
+    {"admin", kLandWrite, Scope::kRegion},
+    {"admin", kLandReview, Scope::kRegion},
+    {"admin", kLandConfirm, Scope::kRegion},
+    {"admin", kLandEvaluate, Scope::kRegion},
+    {"admin", kLandAppeal, Scope::kRegion},
+    {"coordinator", kLandRead, Scope::kRegion},
+    {"coordinator", kLandWrite, Scope::kRegion},
+    {"coordinator", kLandReview, Scope::kRegion},
+    {"coordinator", kLandConfirm, Scope::kRegion},
+    {"coordinator", kLandEvaluate, Scope::kRegion},
+    {"coordinator", kLandAppeal, Scope::kRegion},
+    {"unit", kLandRead, Scope::kRegion},
+    {"unit", kLandReview, Scope::kRegion},
+    {"unit", kLandAppeal, Scope::kRegion},
+    {"leader", kLandRead, Scope::kRegion},
+    {"viewer", kLandRead, Scope::kRegion},
     {"coordinator", kProjectRead, Scope::kRegion},
     {"coordinator", kProjectWrite, Scope::kRegion},
     {"coordinator", kProjectImport, Scope::kRegion},
@@ -40,6 +70,19 @@ constexpr PolicyRow kPolicy[] = {
     {"unit", kProjectRead, Scope::kRegion},
     {"unit", kProjectWrite, Scope::kUnit},
     {"viewer", kProjectRead, Scope::kRegion},
+    {"admin", kSupervisionManage, Scope::kRegion},
+    {"coordinator", kSupervisionManage, Scope::kRegion},
+    {"admin", kProblemRaise, Scope::kRegion},
+    {"coordinator", kProblemRaise, Scope::kRegion},
+    {"leader", kProblemRaise, Scope::kRegion},
+    {"unit", kProblemRaise, Scope::kRegion},
+    {"unit", kProblemHandle, Scope::kUnit},  // the unit a problem is assigned to
+    {"admin", kVisitWrite, Scope::kRegion},
+    {"coordinator", kVisitWrite, Scope::kRegion},
+    {"leader", kVisitWrite, Scope::kRegion},
+    {"admin", kScheduleWrite, Scope::kRegion},
+    {"coordinator", kScheduleWrite, Scope::kRegion},
+    {"unit", kScheduleWrite, Scope::kUnit},
     // Assessment. A judge scores the events they are named in; everyone else reads results.
     {"admin", kObservationRead, Scope::kRegion},
     {"admin", kObservationManage, Scope::kRegion},

@@ -63,6 +63,20 @@ extern const char* const kProjectWrite;
 extern const char* const kProjectImport;
 extern const char* const kDictionaryAdmin;
 extern const char* const kUserAdmin;
+// Supervision (三张清单): the project office manages (assign, defer, settings), units handle the
+// problems assigned to them, leaders log their onsite visits, units keep their projects'
+// milestones and procedures.
+extern const char* const kSupervisionManage;
+extern const char* const kProblemRaise;
+extern const char* const kProblemHandle;
+extern const char* const kVisitWrite;
+extern const char* const kScheduleWrite;
+extern const char* const kLandRead;
+extern const char* const kLandWrite;
+extern const char* const kLandReview;
+extern const char* const kLandConfirm;
+extern const char* const kLandEvaluate;
+extern const char* const kLandAppeal;
 // Assessment: observation events and periodic rankings.
 extern const char* const kObservationRead;
 extern const char* const kObservationManage;

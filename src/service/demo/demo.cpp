@@ -1,4 +1,6 @@
 #include "service/demo/demo.h"
+#include "service/supervision/supervision_demo.h"
+#include "service/land_efficiency/land_demo.h"
 
 #include <array>
 #include <cstdint>
@@ -262,6 +264,8 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
     if (!r) return r.error();
     ++sum.users;
   }
+  if (auto sup = BuildSupervisionDemo(db, today, now_iso); !sup) return sup.error();
+  if (auto st = BuildLandEfficiencyDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildAssessmentDemo(db, today, now_iso); !st) return st.error();
   sum.users += 3;  // the judges
   return sum;

@@ -15,6 +15,7 @@ struct Migration {
 };
 
 std::vector<Migration> LedgerMigrations();
+std::vector<Migration> LandEfficiencyMigrations();
 std::vector<Migration> SupervisionMigrations();  // versions 10–19
 std::vector<Migration> AssessmentMigrations();
 

@@ -125,6 +125,16 @@ CREATE TABLE supervision_settings (
   value TEXT NOT NULL
 );
 )SQL"},
+      {11, "supervision: default procedure kinds (前期手续) and their guides", R"SQL(
+INSERT INTO procedure_kinds (code, label_zh, label_en, required_for_start, documents, handling_unit, office, phone, sort) VALUES
+('project_approval', '立项/备案', 'Approval / filing', 1, '项目申请报告或备案申请表；企业营业执照；投资项目统一代码', '发展和改革局', '政务服务中心 2 楼 发改窗口', '', 10),
+('land_preexam', '用地预审与选址', 'Land pre-examination and site selection', 1, '用地预审与选址申请表；项目立项文件；勘测定界图', '自然资源和规划局', '政务服务中心 3 楼 自然资源窗口', '', 20),
+('planning_permit', '规划许可', 'Planning permit', 1, '建设用地规划许可证申请表；总平面图；土地出让合同', '自然资源和规划局', '政务服务中心 3 楼 自然资源窗口', '', 30),
+('property_cert', '不动产权证', 'Real-estate title', 1, '不动产登记申请书；土地出让合同及缴款凭证；宗地图', '自然资源和规划局（不动产登记中心）', '不动产登记大厅', '', 40),
+('construction_permit', '施工许可', 'Construction permit', 1, '施工许可申请表；工程规划许可证；施工合同；图审合格书', '行政审批服务局', '政务服务中心 1 楼 工程建设窗口', '', 50),
+('eia', '环评批复', 'Environmental impact approval', 1, '环境影响报告书（表）；项目立项文件', '生态环境分局', '政务服务中心 2 楼 环保窗口', '', 60),
+('energy_review', '节能审查', 'Energy-saving review', 1, '节能报告；项目立项文件；能耗指标来源说明', '发展和改革局', '政务服务中心 2 楼 发改窗口', '', 70);
+)SQL"},
   };
 }
 
