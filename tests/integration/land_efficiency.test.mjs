@@ -14,7 +14,8 @@ const YEAR = 2023;
 let srv, coord, viewer, guan, dir;
 
 before(async () => {
-  srv = await startServer();
+  // GONGJIAN_IT_DB=postgresql://…/emptydb runs the same test on PostgreSQL.
+  srv = await startServer({ db: process.env.GONGJIAN_IT_DB || undefined });
   coord = api(srv.base, await login(srv.base, 'dongezb'));
   viewer = api(srv.base, await login(srv.base, 'viewer'));
   guan = api(srv.base, await login(srv.base, 'guanxmb'));

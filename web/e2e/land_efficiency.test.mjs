@@ -67,6 +67,19 @@ test('the published demo evaluation: counts per class, results, town chart', asy
   await page.locator('[data-test=land-adjustments] .el-table__row').first().waitFor()
   assert.match(await page.textContent('[data-test=land-appeals]'), /待处理/)
   await screenshot(page, 'land-changes')
+  await page.click('.el-tabs__item:has-text("政策台账")')
+  await page.locator('[data-test=land-policy-rules] .el-table__row').first().waitFor()
+  assert.equal(await page.locator('[data-test=land-policy-rules] .el-table__row').count(), 4)
+  await screenshot(page, 'land-policy')
+  // The scheme: the built-in one, validated by the engine's parser on save.
+  await page.click('.el-tabs__item:has-text("评价方案")')
+  const text = page.locator('[data-test=land-scheme-text]')
+  await page.waitForFunction(() => (document.querySelector('[data-test=land-scheme-text]') || {}).value?.includes('shandong'))
+  await text.fill((await text.inputValue()).replace('"weight": 40', '"weight": -40'))
+  await page.click('[data-test=land-scheme-save]')
+  await page.locator('[data-test=land-scheme-problems] .el-table__row').first().waitFor()
+  assert.match(await page.textContent('[data-test=land-scheme-problems]'), /weight/)
+  await screenshot(page, 'land-scheme')
 })
 
 test('import with a dry run listing every problem, then a clean import', async () => {
@@ -89,6 +102,13 @@ test('import with a dry run listing every problem, then a clean import', async (
   await page.click('[data-test=land-import-confirm]')
   await page.locator('[data-test=land-data] .el-table__row', { hasText: '测试1号机械有限公司' }).waitFor()
   assert.equal(await page.locator('[data-test=land-data] .el-table__row').count(), 12)
+  // Edit one enterprise's land area: journaled, still waiting for review.
+  await page.locator('[data-test=land-data] .el-table__row', { hasText: '测试3号机械有限公司' }).locator('button:has-text("编辑")').click()
+  const land = page.locator('[data-test=land-data-edit] .el-input-number input').first()
+  await land.fill('26.5')
+  await land.press('Tab')
+  await page.click('[data-test=land-data-save]')
+  await page.locator('[data-test=land-data] .el-table__row', { hasText: '26.50' }).waitFor()
 })
 
 test('review, confirm, evaluate, open the card, adjust the class', async () => {

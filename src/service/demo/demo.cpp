@@ -220,7 +220,7 @@ struct DemoUser {
 
 }  // namespace
 
-Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std::string& now_iso) {
+Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std::string& now_iso, bool organisation_only) {
   store::Migrate(db);
   DemoSummary sum;
   {
@@ -233,7 +233,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
     for (const auto& [kind, list] : ledger::DefaultDictionaries()) store::ReplaceDictionary(*c, kind, list);
     Rng rng(20260101);
     for (const auto& county : Counties()) {
-      for (int i = 0; i < county.projects; ++i) {
+      for (int i = 0; i < (organisation_only ? 0 : county.projects); ++i) {
         ledger::Project p = MakeProject(rng, county, org, i, today);
         p.created_at = p.updated_at = now_iso;
         p.id = store::InsertProject(*c, p);
@@ -264,6 +264,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
     if (!r) return r.error();
     ++sum.users;
   }
+  if (organisation_only) return sum;
   if (auto sup = BuildSupervisionDemo(db, today, now_iso); !sup) return sup.error();
   if (auto st = BuildLandEfficiencyDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildAssessmentDemo(db, today, now_iso); !st) return st.error();

@@ -529,6 +529,9 @@ std::shared_ptr<const LandService::Computed> LandService::Compute(const store::R
   for (const auto& j : json::parse(run.input_doc)) out->input.push_back(EnterpriseFromJson(j));
   out->ev = land::Evaluate(out->scheme, out->input);
   std::lock_guard lock(mu_);
+  // A few runs are looked at at a time; keep the most recent ids (snapshots never change, so an
+  // evicted run is simply recomputed).
+  if (cache_.size() >= kCachedRuns) cache_.erase(cache_.begin());
   cache_[run.id] = out;
   return out;
 }

@@ -77,6 +77,7 @@ class LandService {
   store::Database& db_;
   LedgerService& ledger_;
   std::mutex mu_;
+  static constexpr size_t kCachedRuns = 16;
   std::map<int64_t, std::shared_ptr<const Computed>> cache_;
 };
 
