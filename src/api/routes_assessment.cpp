@@ -26,6 +26,8 @@ void ObservationRoutes(Services& s, std::vector<Route>& r) {
                [&o](Call& c) -> Result<Reply> { return JsonOf(o.List(c.ctx)); }});
   r.push_back({"POST", "/api/v1/observations", "Set up an observation event (groups, mode, criteria, judges, nominations)", true,
                WithBody([&o](Call& c, const nlohmann::json& b) { return JsonOf(o.Create(c.ctx, b), 201); })});
+  r.push_back({"GET", "/api/v1/observations/judges", "Users with the judge role (organisers naming judges)", true,
+               [&o](Call& c) -> Result<Reply> { return JsonOf(o.Judges(c.ctx)); }});
   r.push_back({"GET", "/api/v1/observations/{id}", "One event: set-up, state, judges' progress; a judge's own submissions", true,
                [&o](Call& c) -> Result<Reply> { return JsonOf(o.Get(c.ctx, c.PathId())); }});
   for (const char* action : {"open", "close", "publish"}) {

@@ -445,4 +445,16 @@ Result<json> ObservationService::Results(const Ctx& ctx, int64_t id) {
               {"with_scores", with_scores}, {"groups", groups}, {"projects", projects}};
 }
 
+Result<json> ObservationService::Judges(const Ctx& ctx) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kObservationManage)) return Error::Forbidden("only organisers name judges");
+  auto c = db_.Acquire();
+  json items = json::array();
+  for (const auto& r : c->Query("SELECT DISTINCT u.login, u.name FROM users u JOIN role_grants g ON g.user_id = u.id "
+                                "WHERE g.role = 'judge' AND u.active = 1 ORDER BY u.login")
+                           .rows) {
+    items.push_back({{"login", store::AsText(r[0])}, {"name", store::AsText(r[1])}});
+  }
+  return json{{"items", items}};
+}
+
 }  // namespace gj::service

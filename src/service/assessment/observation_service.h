@@ -32,6 +32,8 @@ class ObservationService {
   // body {"project_id", "ratings": {"投资规模": 85, …}}
   Result<nlohmann::json> SubmitSheet(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<nlohmann::json> Results(const Ctx& ctx, int64_t id);
+  // Users with the judge role, for an organiser naming an event's judges.
+  Result<nlohmann::json> Judges(const Ctx& ctx);
 
  private:
   struct Loaded {
