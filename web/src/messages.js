@@ -1,7 +1,10 @@
 // The label tables. zh-CN is complete and is the fallback; en follows it key
 // for key. Field labels ("field.<identifier>") use the GLOSSARY identifiers.
+import { supervisionMessages } from './views/supervision/messages.js'
+
 export const messages = {
   'zh-CN': {
+    ...supervisionMessages['zh-CN'],
     'app.title': '攻坚',
     'app.subtitle': '重点项目管理系统',
     'app.language': '语言',
@@ -177,6 +180,7 @@ export const messages = {
     'overview.investment_series': '总投资(万元)',
   },
   en: {
+    ...supervisionMessages.en,
     'app.title': 'Gongjian',
     'app.subtitle': 'Key projects',
     'app.language': 'Language',

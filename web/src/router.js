@@ -16,6 +16,13 @@ export const routes = [
         props: (route) => ({ id: Number(route.params.id) }),
       },
       { path: 'overview', name: 'overview', component: () => import('./views/overview/OverviewView.vue') },
+      { path: 'supervision', name: 'supervision', component: () => import('./views/supervision/SupervisionView.vue') },
+      {
+        path: 'supervision/problems/:id(\\d+)',
+        name: 'problem',
+        component: () => import('./views/supervision/ProblemDetail.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+      },
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: { name: 'projects' } },
