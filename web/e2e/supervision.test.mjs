@@ -123,6 +123,8 @@ test('leader page, Gantt, map and the project page show the other lists', async 
   await office.goto(server.baseUrl + '/projects/1')
   await office.click('#tab-supervision')
   await office.locator('.procedure-row').first().waitFor()
+  await office.locator('[data-test=gantt-row]').first().waitFor()
+  await office.waitForTimeout(600) // tags fade in
   await screenshot(office, 'supervision-project')
   assert.deepEqual(office.errors, [])
 })

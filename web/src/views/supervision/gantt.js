@@ -44,8 +44,8 @@ export function bar(from, to, range) {
   return { left: round(left), width: round(width) }
 }
 
-/** Month ticks inside the range: [{label: '2026-07', left}] */
-export function monthTicks(range) {
+/** Month ticks inside the range: [{label: '2026-07', left}], thinned to at most `max` labels. */
+export function monthTicks(range, max = 12) {
   const out = []
   const first = new Date(range.start * DAY)
   let y = first.getUTCFullYear()
@@ -60,7 +60,8 @@ export function monthTicks(range) {
     }
     out.push({ label: `${y}-${String(m).padStart(2, '0')}`, left: round(((n - range.start) / (range.end - range.start)) * 100) })
   }
-  return out
+  const step = Math.ceil(out.length / max)
+  return out.filter((_, i) => i % step === 0)
 }
 
 function round(x) {

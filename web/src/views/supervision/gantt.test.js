@@ -25,5 +25,7 @@ describe('gantt layout', () => {
   it('ticks each month start', () => {
     const range = { start: dayNumber('2026-06-15'), end: dayNumber('2026-08-15') }
     expect(monthTicks(range).map((t) => t.label)).toEqual(['2026-07', '2026-08'])
+    const long = { start: dayNumber('2026-01-15'), end: dayNumber('2028-01-15') }
+    expect(monthTicks(long).length).toBe(12) // 24 month starts, every second one labelled
   })
 })
