@@ -65,8 +65,8 @@ void Send(httplib::Response& res, const Reply& r) {
 }  // namespace
 
 Result<nlohmann::json> Call::Body() const {
-  if (req.body.size() > kMaxJsonBody) {
-    return Error{ErrorCode::kPayloadTooLarge, "the body is larger than " + std::to_string(kMaxJsonBody) + " bytes", {}, {}};
+  if (req.body.size() > max_json_bytes) {
+    return Error{ErrorCode::kPayloadTooLarge, "the JSON body is larger than " + std::to_string(max_json_bytes) + " bytes", {}, {}};
   }
   if (req.body.empty()) return nlohmann::json::object();
   try {
@@ -109,11 +109,12 @@ void SendError(httplib::Response& res, const Error& e) {
   Send(res, Reply::Json(body, HttpStatus(e.code)));
 }
 
-void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth) {
+void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth, BodyLimits limits) {
+  svr.set_payload_max_length(limits.max_upload_bytes);
   for (const auto& route : routes) {
-    auto handler = [route, auth](const httplib::Request& req, httplib::Response& res) {
+    auto handler = [route, auth, limits](const httplib::Request& req, httplib::Response& res) {
       try {
-        Call call{req, service::MakeCtx({}), BearerToken(req)};
+        Call call{req, service::MakeCtx({}), BearerToken(req), limits.max_json_bytes};
         if (route.needs_caller) {
           auto caller = auth(call.token);
           if (!caller) return SendError(res, caller.error());

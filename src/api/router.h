@@ -29,6 +29,7 @@ struct Call {
   const httplib::Request& req;
   service::Ctx ctx;
   std::string token;
+  size_t max_json_bytes = 1 << 20;
 
   // The JSON body; a malformed or oversized body is an error value.
   Result<nlohmann::json> Body() const;
@@ -49,9 +50,14 @@ struct Route {
 // Authenticates a bearer token into a caller (supplied by the server).
 using Authenticator = std::function<Result<access::Caller>(const std::string& token)>;
 
-constexpr size_t kMaxJsonBody = 1 << 20;
+// Size limits of request bodies (configured with `serve --max-json-kb/--max-upload-mb`); uploads
+// (xlsx, photos) may be larger than JSON bodies.
+struct BodyLimits {
+  size_t max_json_bytes = 1 << 20;
+  size_t max_upload_bytes = 64u << 20;
+};
 
-void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth);
+void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth, BodyLimits limits = {});
 void SendError(httplib::Response& res, const Error& e);
 // {field, value, reason} plus row/column/allowed for spreadsheet problems.
 nlohmann::json DetailJson(const ErrorDetail& d);

@@ -11,8 +11,6 @@
 
 namespace gj::api {
 
-constexpr size_t kMaxUploadBytes = 64u << 20;
-
 struct Services {
   store::Database& db;
   service::AuthService& auth;

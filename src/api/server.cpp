@@ -33,21 +33,30 @@ std::string ReadFile(const std::string& path) {
   return ss.str();
 }
 
-// Serves the built web app, with index.html for history-mode routes outside /api/.
-void MountWeb(httplib::Server& svr, const std::string& dir) {
-  if (dir.empty() || !std::filesystem::exists(dir + "/index.html")) {
+// Serves the built web app (when there is one), with index.html for history-mode routes outside
+// /api/; every other error without a body gets the JSON error shape (e.g. httplib's own 413).
+void MountWebAndErrors(httplib::Server& svr, const std::string& dir) {
+  const bool has_web = !dir.empty() && std::filesystem::exists(dir + "/index.html");
+  if (has_web) {
+    svr.set_mount_point("/", dir);
+  } else {
     std::fprintf(stderr, "note: no web app at '%s' (build it with `make`); serving the API only\n", dir.c_str());
-    return;
   }
-  svr.set_mount_point("/", dir);
-  const std::string index = dir + "/index.html";
+  const std::string index = has_web ? dir + "/index.html" : "";
   svr.set_error_handler([index](const httplib::Request& req, httplib::Response& res) {
-    if (res.status == 404 && req.method == "GET" && req.path.rfind("/api/", 0) != 0) {
+    if (!index.empty() && res.status == 404 && req.method == "GET" && req.path.rfind("/api/", 0) != 0) {
       res.status = 200;
       res.set_content(ReadFile(index), "text/html; charset=utf-8");
     } else if (res.body.empty()) {
-      SendError(res, Error{res.status == 404 ? ErrorCode::kNotFound : res.status == 413 ? ErrorCode::kPayloadTooLarge : ErrorCode::kBadRequest,
-                           res.status == 404 ? "no such endpoint: " + req.method + " " + req.path : "the request was refused", {}, {}});
+      const ErrorCode code = res.status == 404   ? ErrorCode::kNotFound
+                             : res.status == 413 ? ErrorCode::kPayloadTooLarge
+                                                 : ErrorCode::kBadRequest;
+      const std::string message = res.status == 404   ? "no such endpoint: " + req.method + " " + req.path
+                                  : res.status == 413 ? "the request body is larger than the server accepts"
+                                                      : "the request was refused";
+      const int status = res.status;
+      SendError(res, Error{code, message, {}, {}});
+      res.status = status;
     }
   });
 }
@@ -74,14 +83,14 @@ int RunServer(const ServerOptions& o) {
   svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   svr.set_tcp_nodelay(true);
   svr.set_keep_alive_max_count(10000);
-  svr.set_payload_max_length(kMaxUploadBytes);
   svr.set_read_timeout(30, 0);
 
   service::LedgerSheetService sheets(*db, ledger);
   service::SupervisionService supervision(*db, ledger, service::SupervisionService::DefaultFilesDir(o.db_url));
   Services services{*db, auth, ledger, sheets, supervision};
   auto routes = AllRoutes(services);
-  Install(svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); });
+  const BodyLimits limits{static_cast<size_t>(o.max_json_kb) << 10, static_cast<size_t>(o.max_upload_mb) << 20};
+  Install(svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); }, limits);
   const std::string openapi = OpenApi(routes).dump(2);
   svr.Get("/api/v1/openapi.json", [openapi](const httplib::Request&, httplib::Response& res) {
     res.set_content(openapi, "application/json; charset=utf-8");
@@ -91,7 +100,7 @@ int RunServer(const ServerOptions& o) {
     c->Query("SELECT 1");
     res.set_content(R"({"status":"ok"})", "application/json");
   });
-  MountWeb(svr, o.web_dir.empty() ? ExeDir() + "/web" : o.web_dir);
+  MountWebAndErrors(svr, o.web_dir.empty() ? ExeDir() + "/web" : o.web_dir);
 
   std::thread stopper([&svr, signals] {
     int sig = 0;

@@ -50,7 +50,7 @@ int RunUserAdd(const UserAddOptions& o) {
   auto db = store::Database::Open(o.db_url);
   store::Migrate(*db);
   service::AuthService auth(*db);
-  auto r = auth.AddUser({o.login, o.name, password, o.role, o.region, o.unit_id, std::nullopt}, NowUtcIso());
+  auto r = auth.AddUser({o.login, o.name, password, o.role, o.region, o.unit_id, o.person_id}, NowUtcIso());
   if (!r) {
     PrintError(r.error());
     return ExitStatus(r.error());
@@ -74,6 +74,16 @@ std::optional<std::string> ReadWholeFile(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// "row N, column C, value 'V': reason; allowed: …", one line each, on stderr.
+void PrintSheetProblems(const std::vector<ErrorDetail>& details) {
+  for (const auto& d : details) {
+    std::string allowed;
+    for (const auto& a : d.allowed) allowed += (allowed.empty() ? "" : "、") + a;
+    std::fprintf(stderr, "row %d, column %s, value '%s': %s%s%s\n", d.row, d.field.c_str(), d.value.c_str(),
+                 d.reason.c_str(), allowed.empty() ? "" : "; allowed: ", allowed.c_str());
+  }
 }
 
 service::Ctx SystemCtx(service::LedgerService& ledger) { return service::MakeCtx(service::SystemCaller(*ledger.Regions())); }
@@ -118,20 +128,10 @@ int RunLedgerImport(const std::string& db_url, const std::string& file, bool dry
   auto report = sheets.Import(SystemCtx(ledger), *bytes, dry_run);
   if (!report) {
     std::fprintf(stderr, "error: %s\n", report.error().message.c_str());
-    for (const auto& d : report.error().details) {
-      std::string allowed;
-      for (const auto& a : d.allowed) allowed += (allowed.empty() ? "" : "、") + a;
-      std::fprintf(stderr, "row %d, column %s, value '%s': %s%s%s\n", d.row, d.field.c_str(), d.value.c_str(),
-                   d.reason.c_str(), allowed.empty() ? "" : "; allowed: ", allowed.c_str());
-    }
+    PrintSheetProblems(report.error().details);
     return ExitStatus(report.error());
   }
-  for (const auto& d : report->problems.details()) {
-    std::string allowed;
-    for (const auto& a : d.allowed) allowed += (allowed.empty() ? "" : "、") + a;
-    std::fprintf(stderr, "row %d, column %s, value '%s': %s%s%s\n", d.row, d.field.c_str(), d.value.c_str(),
-                 d.reason.c_str(), allowed.empty() ? "" : "; allowed: ", allowed.c_str());
-  }
+  PrintSheetProblems(report->problems.details());
   std::printf("%s%d rows: %d to create, %d to update, %d unchanged, %zu problem(s)\n", dry_run ? "dry run, nothing written: " : "",
               report->rows, report->created, report->updated, report->unchanged, report->problems.size());
   return report->problems.empty() ? 0 : 2;

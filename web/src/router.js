@@ -23,6 +23,7 @@ export const routes = [
         component: () => import('./views/supervision/ProblemDetail.vue'),
         props: (route) => ({ id: Number(route.params.id) }),
       },
+      { path: 'admin/dictionaries', name: 'dictionaries', component: () => import('./views/admin/DictionaryAdmin.vue') },
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: { name: 'projects' } },

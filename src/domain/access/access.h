@@ -27,6 +27,7 @@ struct Caller {
   int64_t user_id = 0;
   std::string login;
   std::string name;
+  std::optional<int64_t> person_id;  // the person (leader, specialist) this account belongs to
   std::vector<RoleGrant> grants;
 };
 

@@ -15,6 +15,16 @@ access::Target TargetOf(const ledger::Project& p) {
   return {p.county_code, p.town_code.value_or(""), p.unit_id};
 }
 
+// Applies a patch; a stage change must follow the stage workflow.
+Status PatchFollowingWorkflow(ledger::Project& p, const nlohmann::json& body) {
+  const std::string from = p.stage;
+  if (auto st = ledger::ApplyPatch(p, body); !st) return st.error();
+  if (!ledger::StageTransitionAllowed(from, p.stage)) {
+    return Error::Conflict("the stage cannot change from '" + from + "' to '" + p.stage + "'");
+  }
+  return Ok{};
+}
+
 Error VersionConflict(const store::ProjectRow& current) {
   Error e = Error::Conflict("the project was changed by someone else (version " +
                             std::to_string(current.project.version) + "); reload and apply your change again");
@@ -130,6 +140,17 @@ Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ct
   return store::ListProjects(*c, f);
 }
 
+Status LedgerService::ForEachInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region,
+                                      const std::function<void(const store::ProjectRow&)>& fn) {
+  ApplyScope(f, ScopeFor(ctx, region));
+  f.unscoped = false;
+  f.offset = 0;
+  f.limit = 0;
+  auto c = db_.Acquire();
+  store::ForEachProject(*c, f, fn);
+  return Ok{};
+}
+
 Result<store::ProjectRow> LedgerService::Get(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
   auto row = store::LoadProjectRow(*c, id);
@@ -226,14 +247,7 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
 }
 
 Result<store::ProjectRow> LedgerService::Update(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
-  return Mutate(ctx, id, body, "update", [&](ledger::Project& p) -> Status {
-    const std::string from = p.stage;
-    if (auto st = ledger::ApplyPatch(p, body); !st) return st.error();
-    if (!ledger::StageTransitionAllowed(from, p.stage)) {
-      return Error::Conflict("the stage cannot change from '" + from + "' to '" + p.stage + "'");
-    }
-    return Ok{};
-  });
+  return Mutate(ctx, id, body, "update", [&](ledger::Project& p) { return PatchFollowingWorkflow(p, body); });
 }
 
 Result<store::ProjectRow> LedgerService::ChangeStage(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
@@ -245,14 +259,7 @@ Result<store::ProjectRow> LedgerService::ChangeStage(const Ctx& ctx, int64_t id,
       return Error::BadRequest("unknown field '" + key + "' in a stage change");
     }
   }
-  return Mutate(ctx, id, body, "stage", [&](ledger::Project& p) -> Status {
-    const std::string from = p.stage;
-    if (auto st = ledger::ApplyPatch(p, body); !st) return st.error();
-    if (!ledger::StageTransitionAllowed(from, p.stage)) {
-      return Error::Conflict("the stage cannot change from '" + from + "' to '" + p.stage + "'");
-    }
-    return Ok{};
-  });
+  return Mutate(ctx, id, body, "stage", [&](ledger::Project& p) { return PatchFollowingWorkflow(p, body); });
 }
 
 Result<store::ProjectRow> LedgerService::Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
