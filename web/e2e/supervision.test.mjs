@@ -128,3 +128,18 @@ test('leader page, Gantt, map and the project page show the other lists', async 
   await screenshot(office, 'supervision-project')
   assert.deepEqual(office.errors, [])
 })
+
+test('with a tile server configured the map draws the projects over the tiles', async () => {
+  const login = await (await fetch(server.baseUrl + '/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ login: 'dongezb', password: 'demo1234' }) })).json()
+  const put = await fetch(server.baseUrl + '/api/v1/supervision/settings', {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${login.token}` },
+    body: JSON.stringify({ map_tile_url: server.baseUrl + '/tiles/{z}/{x}/{y}.png' }),
+  })
+  assert.equal(put.status, 200)
+  await office.goto(server.baseUrl + '/supervision?tab=map')
+  await office.locator('[data-test=map-tiles] .pt').first().waitFor()
+  assert.ok((await office.locator('[data-test=map-tiles] .pt').count()) > 100)
+  assert.ok((await office.locator('[data-test=map-tiles] img').count()) >= 4)
+  await screenshot(office, 'supervision-map-tiles')
+})
