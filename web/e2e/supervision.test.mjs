@@ -126,6 +126,17 @@ test('leader page, Gantt, map and the project page show the other lists', async 
   await office.locator('[data-test=gantt-row]').first().waitFor()
   await office.waitForTimeout(600) // tags fade in
   await screenshot(office, 'supervision-project')
+  // A milestone dated before its predecessor is refused, naming the rule.
+  await office.click('[data-test=milestone-add]')
+  await office.fill('[data-test=ms-name]', '设备安装')
+  await office.fill('.el-dialog:visible .el-date-editor input >> nth=0', '2000-01-01')
+  await office.keyboard.press('Enter')
+  await pickOption(office, '.el-dialog:visible .el-form-item:nth-child(5) .el-select', '竣工验收')
+  await office.click('[data-test=ms-save]')
+  await office.locator('.el-message--error', { hasText: 'milestone.after_predecessor' }).waitFor()
+  await office.keyboard.press('Escape')
+  await office.goto(server.baseUrl + '/supervision?tab=procedures')
+  await office.locator('[data-test=durations] .el-table__row').first().waitFor()
   assert.deepEqual(office.errors, [])
 })
 
