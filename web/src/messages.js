@@ -1,9 +1,11 @@
 // The label tables. zh-CN is complete and is the fallback; en follows it key
 // for key. Field labels ("field.<identifier>") use the GLOSSARY identifiers.
 import { landMessages } from './views/land_efficiency/messages.js'
+import { supervisionMessages } from './views/supervision/messages.js'
 
 export const messages = {
   'zh-CN': {
+    ...supervisionMessages['zh-CN'],
     'app.title': '攻坚',
     'app.subtitle': '重点项目管理系统',
     'app.language': '语言',
@@ -294,6 +296,7 @@ export const messages = {
     ...landMessages['zh-CN'],
   },
   en: {
+    ...supervisionMessages.en,
     'app.title': 'Gongjian',
     'app.subtitle': 'Key projects',
     'app.language': 'Language',

@@ -32,6 +32,13 @@ export const routes = [
         props: (route) => ({ id: Number(route.params.id) }),
       },
       { path: 'assessment/rankings', name: 'rankings', component: () => import('./views/assessment/RankingView.vue') },
+      { path: 'supervision', name: 'supervision', component: () => import('./views/supervision/SupervisionView.vue') },
+      {
+        path: 'supervision/problems/:id(\\d+)',
+        name: 'problem',
+        component: () => import('./views/supervision/ProblemDetail.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+      },
       { path: 'admin/dictionaries', name: 'dictionaries', component: () => import('./views/admin/DictionaryAdmin.vue') },
     ],
   },

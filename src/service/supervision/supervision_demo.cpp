@@ -117,7 +117,10 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
   // ---- milestones, backwards from each project's planned completion (倒排工期)
   for (size_t i = 0; i < 12; ++i) {
     const int64_t project = projects[i];
-    Date finish = today.AddDays(300 + static_cast<int>(i) * 10);
+    // The fixed finish is the project's planned completion; the plan is laid backwards from it.
+    auto pc = c->Query("SELECT planned_completion FROM projects WHERE id = ?", {project});
+    auto pc_date = pc.empty() ? std::nullopt : ParseIsoDate(store::AsText(pc.rows[0][0]));
+    Date finish = pc_date.value_or(today.AddDays(300 + static_cast<int>(i) * 10));
     int64_t total = 0;
     for (const auto& m : kMilestones) total += m.second;
     Date planned = finish.AddDays(-total);
