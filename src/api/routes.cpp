@@ -214,6 +214,7 @@ std::vector<Route> AllRoutes(Services& s) {
   AuthRoutes(s, r);
   OrganisationRoutes(s, r);
   ProjectRoutes(s, r);
+  SupervisionRoutes(s, r);
   return r;
 }
 

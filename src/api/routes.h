@@ -6,6 +6,9 @@
 #include "service/access/auth_service.h"
 #include "service/ledger/ledger_service.h"
 #include "service/ledger/ledger_sheet_service.h"
+#include "service/supervision/bulletin_service.h"
+#include "service/supervision/supervision_service.h"
+#include "service/targets/target_service.h"
 #include "store/db.h"
 
 namespace gj::api {
@@ -15,11 +18,15 @@ struct Services {
   service::AuthService& auth;
   service::LedgerService& ledger;
   service::LedgerSheetService& sheets;
+  service::SupervisionService& supervision;
+  service::TargetService& targets;
+  service::BulletinService& bulletins;
 };
 
 // Every endpoint. Each capability declares its routes in its own file (routes_<capability>.cpp)
 // as `void <Capability>Routes(Services&, std::vector<Route>&)`, declared here and called by
 // AllRoutes; its service objects are members of Services, built in server.cpp.
 std::vector<Route> AllRoutes(Services& s);
+void SupervisionRoutes(Services& s, std::vector<Route>& r);
 
 }  // namespace gj::api

@@ -7,6 +7,7 @@
 
 #include "domain/ledger/project.h"
 #include "service/access/auth_service.h"
+#include "service/supervision/supervision_demo.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 #include "store/project_store.h"
@@ -257,6 +258,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
     if (!r) return r.error();
     ++sum.users;
   }
+  if (auto st = BuildSupervisionDemo(db, today, now_iso); !st) return st.error();
   return sum;
 }
 

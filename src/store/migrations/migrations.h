@@ -15,5 +15,6 @@ struct Migration {
 };
 
 std::vector<Migration> LedgerMigrations();
+std::vector<Migration> SupervisionMigrations();
 
 }  // namespace gj::store
