@@ -14,9 +14,9 @@ access::Target TargetOf(const ledger::Project& p) { return {p.county_code, p.tow
 nlohmann::json OptId(const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
 nlohmann::json OptText(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
 
-// The content fields a report accepts, and their types (every problem reported at once).
-Status ApplyContent(supervision::ReportContent& c, const nlohmann::json& b) {
-  Problems pr;
+// The content fields a report accepts, and their types; problems join the rules' problems so that
+// every problem is reported at once.
+void ApplyContent(supervision::ReportContent& c, const nlohmann::json& b, Problems& pr) {
   auto money = [&](const std::string& key, int64_t& out) {
     if (!b.contains(key)) return;
     if (!b[key].is_number_integer()) pr.Add(key, b[key].dump(), "must be an integer amount in yuan");
@@ -55,8 +55,6 @@ Status ApplyContent(supervision::ReportContent& c, const nlohmann::json& b) {
   for (const auto& [key, _] : b.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end()) pr.Add({key, "", "unknown field", 0, known});
   }
-  if (!pr.empty()) return pr.ToError("the report is not valid");
-  return Ok{};
 }
 
 Result<int64_t> VersionOf(const nlohmann::json& body) {
@@ -319,8 +317,10 @@ Result<nlohmann::json> SupervisionService::SaveReport(const Ctx& ctx, int64_t id
     return st.error();
   }
   store::ReportRecord r = *cur;
-  if (auto st = ApplyContent(r.content, body); !st) return st.error();
-  Problems pr = supervision::ValidateContent(r.content, store::PreviousYearTotal(*c, r.project_id, r.period_end));
+  Problems pr;
+  ApplyContent(r.content, body, pr);
+  const Problems rules = supervision::ValidateContent(r.content, store::PreviousYearTotal(*c, r.project_id, r.period_end));
+  for (const auto& d : rules.details()) pr.Add(d);
   if (!pr.empty()) return pr.ToError("the report is not valid");
   const nlohmann::json before = ContentJson(cur->content);
   r.status = supervision::StatusAfter(action, r.status);

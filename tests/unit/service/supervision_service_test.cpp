@@ -95,7 +95,7 @@ TEST_P(SupervisionServiceTest, ValidationStaleVersionsAndScope) {
                                           {"by_source", {{"enterprise", 10}, {"nowhere", 1}}}, {"workers", -1}});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(bad.error().details.size(), 1u);  // the unknown source is reported before the rules run
+  EXPECT_EQ(bad.error().details.size(), 4u);  // unknown source, year below period, sources ≠ period, workers
   bad = sup_->SaveReport(filer, id, {{"version", 1}, {"investment_period", 100}, {"investment_year", 50}, {"by_source", {{"enterprise", 10}}}, {"workers", -1}});
   EXPECT_EQ(bad.error().details.size(), 3u);
   EXPECT_EQ(sup_->SaveReport(filer, id, {{"version", 7}, {"workers", 3}}).error().code, ErrorCode::kConflict);
