@@ -14,7 +14,9 @@ nlohmann::json CallerJson(const access::Caller& c, const access::RegionTree& tre
     roles.push_back({{"role", g.role}, {"region_code", g.region_code}, {"region_name", r ? r->name : ""},
                      {"unit_id", g.unit_id ? nlohmann::json(*g.unit_id) : nlohmann::json(nullptr)}});
   }
-  return {{"id", c.user_id}, {"login", c.login}, {"name", c.name}, {"roles", roles}, {"permissions", access::Permissions(c)}};
+  return {{"id", c.user_id}, {"login", c.login}, {"name", c.name},
+          {"person_id", c.person_id ? nlohmann::json(*c.person_id) : nlohmann::json(nullptr)},
+          {"roles", roles}, {"permissions", access::Permissions(c)}};
 }
 
 // Parses an optional integer query parameter; reports a bad value.
@@ -215,6 +217,7 @@ std::vector<Route> AllRoutes(Services& s) {
   OrganisationRoutes(s, r);
   ProjectRoutes(s, r);
   SupervisionRoutes(s, r);
+  ProgressRoutes(s, r);
   return r;
 }
 

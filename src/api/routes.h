@@ -7,6 +7,7 @@
 #include "service/ledger/ledger_service.h"
 #include "service/ledger/ledger_sheet_service.h"
 #include "service/supervision/bulletin_service.h"
+#include "service/supervision/progress_service.h"
 #include "service/supervision/supervision_service.h"
 #include "service/targets/target_service.h"
 #include "store/db.h"
@@ -19,6 +20,7 @@ struct Services {
   service::LedgerService& ledger;
   service::LedgerSheetService& sheets;
   service::SupervisionService& supervision;
+  service::ProgressService& progress;
   service::TargetService& targets;
   service::BulletinService& bulletins;
 };
@@ -28,5 +30,6 @@ struct Services {
 // AllRoutes; its service objects are members of Services, built in server.cpp.
 std::vector<Route> AllRoutes(Services& s);
 void SupervisionRoutes(Services& s, std::vector<Route>& r);
+void ProgressRoutes(Services& s, std::vector<Route>& r);
 
 }  // namespace gj::api

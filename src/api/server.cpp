@@ -86,11 +86,12 @@ int RunServer(const ServerOptions& o) {
   svr.set_read_timeout(30, 0);
 
   service::LedgerSheetService sheets(*db, ledger);
-  service::SupervisionService supervision(*db, ledger);
+  service::SupervisionService supervision(*db, ledger, service::SupervisionService::DefaultFilesDir(o.db_url));
+  service::ProgressService progress(*db, ledger);
   service::MetricsService metrics(*db, ledger);
   service::TargetService targets(*db, ledger, metrics);
-  service::BulletinService bulletins(ledger, supervision, targets);
-  Services services{*db, auth, ledger, sheets, supervision, targets, bulletins};
+  service::BulletinService bulletins(ledger, progress, targets);
+  Services services{*db, auth, ledger, sheets, supervision, progress, targets, bulletins};
   auto routes = AllRoutes(services);
   const BodyLimits limits{static_cast<size_t>(o.max_json_kb) << 10, static_cast<size_t>(o.max_upload_mb) << 20};
   Install(svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); }, limits);

@@ -19,7 +19,7 @@ int RunBulletin(const BulletinOptions& o) {
   auto db = store::Database::Open(o.db_url);
   store::Migrate(*db);
   service::LedgerService ledger(*db);
-  service::SupervisionService supervision(*db, ledger);
+  service::ProgressService supervision(*db, ledger);
   service::MetricsService metrics(*db, ledger);
   service::TargetService targets(*db, ledger, metrics);
   service::BulletinService bulletins(ledger, supervision, targets);

@@ -50,7 +50,7 @@ int RunUserAdd(const UserAddOptions& o) {
   auto db = store::Database::Open(o.db_url);
   store::Migrate(*db);
   service::AuthService auth(*db);
-  auto r = auth.AddUser({o.login, o.name, password, o.role, o.region, o.unit_id, std::nullopt}, NowUtcIso());
+  auto r = auth.AddUser({o.login, o.name, password, o.role, o.region, o.unit_id, o.person_id}, NowUtcIso());
   if (!r) {
     PrintError(r.error());
     return ExitStatus(r.error());

@@ -16,6 +16,7 @@ struct UserAddOptions {
   std::string role;
   std::string region;
   std::optional<int64_t> unit_id;
+  std::optional<int64_t> person_id;
   bool password_stdin = false;
 };
 int RunUserAdd(const UserAddOptions& o);

@@ -45,7 +45,7 @@ void AddMigrate(CLI::App& app, Action& action) {
 
 void AddUser(CLI::App& app, Action& action) {
   static gj::cli::UserAddOptions o;
-  static int64_t unit = 0;
+  static int64_t unit = 0, person = 0;
   auto* user = app.add_subcommand("user", "Manage user accounts");
   user->require_subcommand(1);
   auto* add = user->add_subcommand("add", "Create a user with one role scoped to a region (and unit)");
@@ -55,9 +55,11 @@ void AddUser(CLI::App& app, Action& action) {
   add->add_option("--role", o.role, "admin, coordinator, leader, unit or viewer")->required();
   add->add_option("--region", o.region, "Region code (行政区划代码) the role applies to")->required();
   auto* unit_opt = add->add_option("--unit", unit, "Unit id (for the unit role)");
+  auto* person_opt = add->add_option("--person", person, "Person id this account belongs to (a leader's own projects)");
   add->add_flag("--password-stdin", o.password_stdin, "Read the password from standard input");
-  add->callback([&action, unit_opt] {
+  add->callback([&action, unit_opt, person_opt] {
     if (unit_opt->count() > 0) o.unit_id = unit;
+    if (person_opt->count() > 0) o.person_id = person;
     action = [] { return gj::cli::RunUserAdd(o); };
   });
 }

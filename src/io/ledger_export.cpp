@@ -82,7 +82,7 @@ std::string CsvField(const std::string& s) {
 
 }  // namespace
 
-std::string LedgerXlsx(const std::vector<store::ProjectRow>& rows, const ledger::Dictionaries& dicts) {
+std::string LedgerXlsx(const RowProducer& rows, const ledger::Dictionaries& dicts) {
   char path[] = "/tmp/gongjian-export-XXXXXX";
   const int fd = mkstemp(path);
   if (fd < 0) throw std::runtime_error("cannot create a temporary file for the export");
@@ -107,7 +107,7 @@ std::string LedgerXlsx(const std::vector<store::ProjectRow>& rows, const ledger:
   }
   worksheet_freeze_panes(ws, 1, 0);
   lxw_row_t r = 1;
-  for (const auto& row : rows) {
+  rows([&](const store::ProjectRow& row) {
     const auto cells = Cells(row, dicts);
     for (size_t i = 0; i < cells.size(); ++i) {
       const auto& c = cells[i];
@@ -121,8 +121,8 @@ std::string LedgerXlsx(const std::vector<store::ProjectRow>& rows, const ledger:
       }
     }
     ++r;
-  }
-  if (rows.size() > 0) worksheet_autofilter(ws, 0, 0, r - 1, static_cast<lxw_col_t>(cols.size() - 1));
+  });
+  if (r > 1) worksheet_autofilter(ws, 0, 0, r - 1, static_cast<lxw_col_t>(cols.size() - 1));
   const lxw_error err = workbook_close(wb);
   std::string bytes = err == LXW_NO_ERROR ? Slurp(path) : "";
   std::filesystem::remove(path);
@@ -130,16 +130,16 @@ std::string LedgerXlsx(const std::vector<store::ProjectRow>& rows, const ledger:
   return bytes;
 }
 
-std::string LedgerCsv(const std::vector<store::ProjectRow>& rows, const ledger::Dictionaries& dicts) {
+std::string LedgerCsv(const RowProducer& rows, const ledger::Dictionaries& dicts) {
   std::string out = "\xEF\xBB\xBF";
   const auto& cols = ledger::LedgerColumns();
   for (size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + std::string(cols[i].label);
   out += "\r\n";
-  for (const auto& row : rows) {
+  rows([&](const store::ProjectRow& row) {
     const auto cells = Cells(row, dicts);
     for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + CsvField(cells[i].text);
     out += "\r\n";
-  }
+  });
   return out;
 }
 

@@ -2,6 +2,7 @@
 // decimals, dates as real dates) and CSV (UTF-8 with BOM so Excel opens it as Chinese).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -10,8 +11,11 @@
 
 namespace gj::io {
 
-// Returns the file's bytes.
-std::string LedgerXlsx(const std::vector<store::ProjectRow>& rows, const ledger::Dictionaries& dicts);
-std::string LedgerCsv(const std::vector<store::ProjectRow>& rows, const ledger::Dictionaries& dicts);
+// Rows are pulled from a producer that calls the sink once per project, so an export of 100,000
+// projects never holds them all. Returns the file's bytes.
+using RowSink = std::function<void(const store::ProjectRow&)>;
+using RowProducer = std::function<void(const RowSink&)>;
+std::string LedgerXlsx(const RowProducer& rows, const ledger::Dictionaries& dicts);
+std::string LedgerCsv(const RowProducer& rows, const ledger::Dictionaries& dicts);
 
 }  // namespace gj::io

@@ -65,6 +65,12 @@ class Connection {
  public:
   virtual ~Connection() = default;
   virtual Rows Query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Calls `row` for each result row without keeping them all (exports of 100,000 projects).
+  // The default materialises the result; SQLite streams.
+  virtual void QueryEach(std::string_view sql, const std::vector<Value>& params,
+                         const std::function<void(const std::vector<Value>&)>& row) {
+    for (const auto& r : Query(sql, params).rows) row(r);
+  }
   // Returns the number of rows changed.
   virtual int64_t Exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
   // Several statements without parameters (migrations).

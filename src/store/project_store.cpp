@@ -256,8 +256,9 @@ bool IsSortableColumn(const std::string& column) {
   return false;
 }
 
-std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f) {
-  std::vector<Value> params;
+namespace {
+
+std::string ListSql(const ProjectFilter& f, std::vector<Value>& params) {
   std::string sql = "SELECT p.id, ";
   std::string prefixed;
   for (const auto& col : ColumnList()) prefixed += (prefixed.empty() ? "p." : ", p.") + col;
@@ -275,15 +276,28 @@ std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f) {
     params.emplace_back(f.limit);
     params.emplace_back(f.offset);
   }
-  auto rows = c.Query(sql, params);
-  std::vector<ProjectRow> out;
-  out.reserve(rows.size());
+  return sql;
+}
+
+ProjectRow RowOf(const std::vector<Value>& r) {
   const size_t n = ColumnList().size() + 1;  // id, then kColumns, then the joined names
-  for (const auto& r : rows.rows) {
-    ProjectRow pr{FromRow(r), AsText(r[n]), AsText(r[n + 1]), AsText(r[n + 2]), AsText(r[n + 3])};
-    out.push_back(std::move(pr));
-  }
+  return {FromRow(r), AsText(r[n]), AsText(r[n + 1]), AsText(r[n + 2]), AsText(r[n + 3])};
+}
+
+}  // namespace
+
+std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f) {
+  std::vector<Value> params;
+  const std::string sql = ListSql(f, params);
+  std::vector<ProjectRow> out;
+  c.QueryEach(sql, params, [&](const std::vector<Value>& r) { out.push_back(RowOf(r)); });
   return out;
+}
+
+void ForEachProject(Connection& c, const ProjectFilter& f, const std::function<void(const ProjectRow&)>& fn) {
+  std::vector<Value> params;
+  const std::string sql = ListSql(f, params);
+  c.QueryEach(sql, params, [&](const std::vector<Value>& r) { fn(RowOf(r)); });
 }
 
 int64_t CountProjects(Connection& c, const ProjectFilter& f) {

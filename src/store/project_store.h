@@ -1,6 +1,7 @@
 // SQL for projects, organisation and the journal. Portable SQL only; callers own transactions.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <unordered_map>
 #include <string>
@@ -43,6 +44,8 @@ int64_t InsertProject(Connection& c, const ledger::Project& p);
 bool UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_version);
 
 std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f);
+// The same rows, one at a time (exports).
+void ForEachProject(Connection& c, const ProjectFilter& f, const std::function<void(const ProjectRow&)>& fn);
 int64_t CountProjects(Connection& c, const ProjectFilter& f);
 std::optional<ProjectRow> LoadProjectRow(Connection& c, int64_t id);
 

@@ -1,104 +1,158 @@
-// SQL of supervision: progress reports and their photos, stop/resume requests, targets, light
-// snapshots, settings. Portable SQL only; callers own transactions.
+// SQL of supervision (三张清单): problems and their steps, milestones, procedures, assignments,
+// visits, attachments, attention read marks, settings. Read functions taking `regions` return the
+// rows of projects whose county or town is in the list (empty list: every project) — these are what
+// warning lights and the bulletin call (ListProblemFacts, ListProcedureFacts with
+// ListProjectStarts, ListAssignments + ListVisitFacts).
 #pragma once
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
-#include "common/date.h"
-#include "domain/supervision/report.h"
-#include "domain/targets/target.h"
+#include "domain/supervision/attention.h"
+#include "domain/supervision/milestone.h"
+#include "domain/supervision/problem.h"
+#include "domain/supervision/procedure.h"
+#include "domain/supervision/visit.h"
 #include "store/db.h"
 
 namespace gj::store {
 
-struct ReportRecord {
-  int64_t id = 0, project_id = 0;
-  std::string period, frequency;
-  Date period_start, period_end, due;
-  std::string status = "pending";
-  supervision::ReportContent content;
-  bool reopened = false, late = false;
-  std::optional<int64_t> submitted_by, reviewed_by;
-  std::string submitted_at, reviewed_at, review_note;
+// ---- problems
+struct ProblemRow {
+  supervision::ProblemFact fact;
+  std::string description;
+  std::string defer_reason;
+  int returns = 0;
   int64_t version = 1;
+  std::optional<int64_t> raised_by;
+  std::optional<Date> signed_on;
   std::string created_at, updated_at;
+  // joined
+  std::string project_code, project_name, county_code, town_code;
+  std::optional<int64_t> project_unit_id;
+  std::string unit_name, coordinator_name;
 };
 
-std::optional<ReportRecord> LoadReport(Connection& c, int64_t id);
-std::optional<ReportRecord> LoadReportOf(Connection& c, int64_t project_id, const std::string& period);
-// Reports of a period (all projects), or of one project (all periods, newest first).
-std::vector<ReportRecord> ReportsOfPeriod(Connection& c, const std::string& period);
-std::vector<ReportRecord> ReportsOfProject(Connection& c, int64_t project_id);
-// Creates the pending report task unless it exists; true when created.
-bool InsertReportTask(Connection& c, int64_t project_id, const supervision::Period& p, const std::string& now);
-// Writes every field and bumps the version; false when `expected_version` is stale.
-bool UpdateReport(Connection& c, const ReportRecord& r, int64_t expected_version);
-// The year's cumulative investment of the latest filed report before `period_end` (for validation).
-std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, const Date& period_end);
-
-// What the lights need from the reports, per project.
-struct ReportFacts {
-  std::optional<int64_t> filed_year_total;  // highest cumulative figure filed this year by as_of
-  int consecutive_missing = 0;              // most recent periods past due without a filed report
+struct ProblemFilter {
+  std::vector<std::string> regions;  // scope: county or town codes (empty: none — callers always scope)
+  bool unscoped = false;
+  std::optional<int64_t> project_id;
+  std::optional<int64_t> unit_id;
+  std::optional<int64_t> coordinator_id;
+  std::optional<std::string> status;
+  std::optional<std::string> category;
+  std::optional<Date> overdue_as_of;  // only problems overdue on that date
 };
-// `missing_window_from`: only due dates on or after it count (the last few periods suffice).
-std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of, const Date& missing_window_from);
 
-struct PhotoRecord {
-  int64_t id = 0, report_id = 0;
-  std::string filename, content_type;
-  int64_t size_bytes = 0;
-  std::string data_base64, uploaded_at;
+int64_t InsertProblem(Connection& c, const ProblemRow& p);
+std::optional<ProblemRow> LoadProblem(Connection& c, int64_t id);
+// Writes status, unit, coordinator, deadline, dates, reasons; false when the version moved.
+bool UpdateProblem(Connection& c, const ProblemRow& p, int64_t expected_version);
+std::vector<ProblemRow> ListProblems(Connection& c, const ProblemFilter& f);
+
+struct ProblemStep {
+  int64_t id = 0;
+  int64_t problem_id = 0;
+  std::string action, from_status, to_status, note;
+  std::optional<int64_t> user_id;
+  std::string user_name;
+  Date on_date;
+  std::string at;
 };
-int64_t InsertPhoto(Connection& c, const PhotoRecord& p, std::optional<int64_t> user);
-std::vector<PhotoRecord> PhotosOf(Connection& c, int64_t report_id, bool with_data);
-std::optional<PhotoRecord> LoadPhoto(Connection& c, int64_t id);
+int64_t InsertProblemStep(Connection& c, const ProblemStep& s);
+std::vector<ProblemStep> ListProblemSteps(Connection& c, int64_t problem_id);
 
-struct StopRecord {
-  int64_t id = 0, project_id = 0;
-  std::string kind, reason;  // kind: stop (停工) or resume (复工)
-  Date effective_date;
-  std::string status = "requested";  // requested, approved, rejected
-  std::optional<int64_t> requested_by, decided_by;
-  std::string requested_at, decided_at, decision_note;
+// For lights and the bulletin: every problem of projects in `regions` (empty: all).
+std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const std::vector<std::string>& regions);
+
+// ---- milestones
+struct MilestoneRow {
+  supervision::Milestone m;
+  int sort = 0;
   int64_t version = 1;
+  std::string unit_name;
 };
-int64_t InsertStop(Connection& c, const StopRecord& s);
-std::optional<StopRecord> LoadStop(Connection& c, int64_t id);
-bool UpdateStop(Connection& c, const StopRecord& s, int64_t expected_version);
-std::vector<StopRecord> StopsOfProject(Connection& c, int64_t project_id);
-// Approved stops in force on `as_of` (the latest approved request up to then is a stop): project → reason.
-std::unordered_map<int64_t, std::string> StoppedProjects(Connection& c, const Date& as_of);
-std::vector<StopRecord> PendingStops(Connection& c);
+std::vector<MilestoneRow> ListMilestones(Connection& c, int64_t project_id);
+// Milestones of many projects (the Gantt of a filtered set).
+std::vector<MilestoneRow> ListMilestonesOf(Connection& c, const std::vector<int64_t>& project_ids);
+int64_t InsertMilestone(Connection& c, const MilestoneRow& r, const std::string& now);
+bool UpdateMilestone(Connection& c, const MilestoneRow& r, int64_t expected_version, const std::string& now);
+bool DeleteMilestone(Connection& c, int64_t id, int64_t expected_version);
 
-int64_t InsertTarget(Connection& c, const targets::Target& t, const std::string& now);
-bool UpdateTarget(Connection& c, const targets::Target& t, int64_t expected_version, const std::string& now);
-bool ArchiveTarget(Connection& c, int64_t id, int64_t expected_version, const std::string& now);
-std::optional<targets::Target> LoadTarget(Connection& c, int64_t id);
-std::vector<targets::Target> LoadTargets(Connection& c);
-
-struct SettingsRecord {
-  std::string region_code;
-  std::string light_rules, report_policy;  // JSON text
-  int64_t version = 0;                     // 0: none stored (defaults)
+// ---- procedures
+struct ProcedureKindRow {
+  supervision::ProcedureKind kind;
+  std::string documents, handling_unit, office, phone;  // the guide (办事指南)
+  int sort = 0;
 };
-std::optional<SettingsRecord> LoadSettings(Connection& c, const std::string& region);
-void UpsertSettings(Connection& c, const SettingsRecord& s, const std::string& now);
+std::vector<ProcedureKindRow> ListProcedureKinds(Connection& c);
+void UpsertProcedureKind(Connection& c, const ProcedureKindRow& k);
 
-int64_t SupervisionVersion(Connection& c);
-void BumpSupervisionVersion(Connection& c);
+struct ProcedureRow {
+  supervision::ProcedureFact fact;
+  std::string pending_document, approval_no;
+  int64_t version = 1;
+  std::string unit_name;
+};
+std::vector<ProcedureRow> ListProcedures(Connection& c, int64_t project_id);
+std::optional<ProcedureRow> LoadProcedure(Connection& c, int64_t id);
+int64_t InsertProcedure(Connection& c, const ProcedureRow& r, const std::string& now);
+bool UpdateProcedure(Connection& c, const ProcedureRow& r, int64_t expected_version, const std::string& now);
+std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const std::vector<std::string>& regions);
 
-struct SnapshotRow {
+// Planned and actual start of projects in `regions`, to pair with procedure facts (BlocksStart).
+struct ProjectStart {
   int64_t project_id = 0;
-  std::string light, reasons_json;
+  std::optional<Date> planned_start, actual_start;
 };
-void ReplaceSnapshot(Connection& c, const std::string& region, const std::string& period, const Date& as_of,
-                     const std::vector<SnapshotRow>& rows, const std::string& now);
-// Empty when no snapshot was kept; `as_of` is filled.
-std::vector<SnapshotRow> LoadSnapshot(Connection& c, const std::string& region, const std::string& period, std::string* as_of);
+std::map<int64_t, ProjectStart> ListProjectStarts(Connection& c, const std::vector<std::string>& regions);
+
+// ---- responsibility list
+// Each project's 包保 leaders: projects.leader_id plus project_assignments.
+std::vector<supervision::Assignment> ListAssignments(Connection& c, const std::vector<std::string>& regions);
+void AddAssignment(Connection& c, int64_t project_id, int64_t person_id);
+bool RemoveAssignment(Connection& c, int64_t project_id, int64_t person_id);
+
+struct VisitRow {
+  int64_t id = 0;
+  int64_t project_id = 0;
+  int64_t person_id = 0;
+  Date visit_date;
+  std::string notes, problems_discussed;
+  std::optional<int64_t> user_id;
+  std::string created_at;
+  std::string person_name, project_name;
+};
+int64_t InsertVisit(Connection& c, const VisitRow& v);
+std::vector<VisitRow> ListVisits(Connection& c, std::optional<int64_t> project_id, std::optional<int64_t> person_id);
+std::vector<supervision::VisitFact> ListVisitFacts(Connection& c, const std::vector<std::string>& regions, const Date& from,
+                                                   const Date& to);
+
+// ---- attachments (files live on disk; the row holds the name we chose, never the client's)
+struct AttachmentRow {
+  int64_t id = 0;
+  std::string owner;  // problem_step, procedure
+  int64_t owner_id = 0;
+  std::string file_name, content_type;
+  int64_t size = 0;
+  std::string stored_name;
+  std::optional<int64_t> user_id;
+  std::string created_at;
+};
+int64_t InsertAttachment(Connection& c, const AttachmentRow& a);
+std::optional<AttachmentRow> LoadAttachment(Connection& c, int64_t id);
+std::vector<AttachmentRow> ListAttachments(Connection& c, const std::string& owner, const std::vector<int64_t>& owner_ids);
+
+// ---- attention read marks, settings
+std::set<std::string> ReadKeys(Connection& c, int64_t user_id);
+void MarkRead(Connection& c, int64_t user_id, const std::string& key, const std::string& at);
+std::optional<std::string> GetSetting(Connection& c, const std::string& name);
+void PutSetting(Connection& c, const std::string& name, const std::string& value);
+
+// The user's person (people.id), if linked.
+std::optional<int64_t> PersonOfUser(Connection& c, int64_t user_id);
 
 }  // namespace gj::store

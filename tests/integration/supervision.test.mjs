@@ -1,151 +1,159 @@
-// Supervision API (progress table, lights, targets, bulletins) and the bulletin CLI against a real
-// server process on the demo database.
+// Supervision API against a real server process with the demo data: the problem loop by three
+// accounts, illegal steps, evidence upload, milestones, procedures, visits, attention.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { startServer, login, api, BIN } from './server.mjs';
+import { startServer, login, api } from './server.mjs';
 
-let srv;
-let coord; // 东阿县项目办
-let unit;  // 东阿县工信局
-let viewer;
+let srv, office, unit, leader, viewer, guan;
 before(async () => {
   srv = await startServer();
-  coord = api(srv.base, await login(srv.base, 'dongezb'));
+  office = api(srv.base, await login(srv.base, 'dongezb'));
   unit = api(srv.base, await login(srv.base, 'unit'));
+  leader = api(srv.base, await login(srv.base, 'leader'));
   viewer = api(srv.base, await login(srv.base, 'viewer'));
+  guan = api(srv.base, await login(srv.base, 'guanxmb'));
 });
 after(async () => {
   const r = await srv.stop();
-  assert.equal(r.code, 0, `server must stop cleanly: ${srv.stderr()}`);
+  assert.equal(r.code, 0, srv.stderr());
 });
 
-const todayIso = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+async function ids() {
+  const units = (await office('GET', '/units?region=371524')).body;
+  const people = (await office('GET', '/people?region=371524&kind=leader')).body;
+  const list = units.items || units;
+  const ppl = people.items || people;
+  return {
+    industry: list.find((u) => u.name === '工业和信息化局').id,
+    wang: ppl.find((p) => p.name === '王海涛').id,
+    project: (await office('GET', '/projects?limit=1')).body.items[0].id,
+  };
+}
 
-test('OpenAPI lists the supervision endpoints', async () => {
+test('config: the workflow is a table, categories and the escalation ladder', async () => {
+  const r = await office('GET', '/supervision/config');
+  assert.equal(r.status, 200);
+  assert.equal(r.body.workflow.length, 8);
+  assert.ok(r.body.problem_categories.includes('demolition'));
+  assert.deepEqual(r.body.escalation.map((s) => s.level), ['branch_leader', 'unit_head', 'contact_leader', 'county_head']);
+  assert.equal(r.body.procedure_kinds.length, 7);
   const doc = await (await fetch(`${srv.base}/api/v1/openapi.json`)).json();
-  for (const p of ['/api/v1/reports', '/api/v1/reports/{id}', '/api/v1/lights', '/api/v1/lights/dashboard', '/api/v1/targets', '/api/v1/bulletins']) {
-    assert.ok(doc.paths[p], `OpenAPI lacks ${p}`);
-  }
+  assert.ok(doc.paths['/api/v1/problems/{id}/actions/{action}'].post);
 });
 
-test('a report is filed, refused to its filer for approval, approved by another; stale versions are refused', async () => {
-  const list = await coord('GET', '/reports?region=371524&status=pending');
-  assert.equal(list.status, 200);
-  const r = list.body.items.find((x) => x.unit_name === '工业和信息化局' && x.due_date >= todayIso());
-  assert.ok(r, 'an open report of the unit');
-  const history = await unit('GET', `/projects/${r.project_id}/reports`);
-  const filed = Math.max(0, ...history.body.items.filter((x) => ['submitted', 'approved'].includes(x.status)).map((x) => x.investment_year));
-  // Bad input names every field and changes nothing.
-  const bad = await unit('PATCH', `/reports/${r.id}`, { version: r.version, investment_period: -1, workers: 'many', by_source: { gold: 1 } });
-  assert.equal(bad.status, 422);
-  // investment_year (0) is also below the project's last filed cumulative figure.
-  const fields = bad.body.error.details.map((d) => d.field);
-  for (const f of ['by_source.gold', 'investment_period', 'workers']) assert.ok(fields.includes(f), `${f} in ${fields}`);
-  const body = { version: r.version, investment_period: 2000000, investment_year: filed + 2000000, by_source: { enterprise: 2000000 },
-                 workers: 60, visual_progress: '设备安装调试', submit: true };
-  const sub = await unit('PATCH', `/reports/${r.id}`, body);
-  assert.equal(sub.status, 200, JSON.stringify(sub.body));
-  assert.equal(sub.body.status, 'submitted');
-  const stale = await unit('PATCH', `/reports/${r.id}`, body);
-  assert.equal(stale.status, 409);
-  // The unit has no review right; the office approves.
-  assert.equal((await unit('POST', `/reports/${r.id}/approve`, { version: sub.body.version })).status, 403);
-  const ok = await coord('POST', `/reports/${r.id}/approve`, { version: sub.body.version });
-  assert.equal(ok.status, 200, JSON.stringify(ok.body));
-  assert.equal(ok.body.status, 'approved');
-  // A photo: type checked by content.
-  const notPhoto = await unit('POST', `/reports/${r.id}/photos?filename=a.txt`, 'hello');
-  assert.equal(notPhoto.status, 409); // approved reports take no more photos
-});
-
-test('own report: the office files and cannot approve it (409 naming the rule)', async () => {
-  const list = await coord('GET', '/reports?region=371524&status=pending');
-  const r = list.body.items.find((x) => x.due_date >= todayIso() && x.unit_name !== '工业和信息化局');
-  const sub = await coord('PATCH', `/reports/${r.id}`, { version: r.version, workers: 12, submit: true,
-    investment_period: 0, investment_year: Math.max(0, ...(await coord('GET', `/projects/${r.project_id}/reports`)).body.items
-      .filter((x) => ['submitted', 'approved'].includes(x.status)).map((x) => x.investment_year)) });
-  assert.equal(sub.status, 200, JSON.stringify(sub.body));
-  const own = await coord('POST', `/reports/${r.id}/approve`, { version: sub.body.version });
-  assert.equal(own.status, 409);
-  assert.match(own.body.error.message, /report\.own_report/);
-  assert.equal((await coord('GET', `/reports/${r.id}`)).body.status, 'submitted');
-});
-
-test('photos: PNG accepted, other types refused', async () => {
-  const list = await unit('GET', '/reports?region=371524&status=pending');
-  const r = list.body.items.find((x) => x.unit_name === '工业和信息化局' && x.due_date >= todayIso());
-  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
-  const up = await unit('POST', `/reports/${r.id}/photos?filename=site.png`, png, { 'Content-Type': 'image/png' });
+test('the whole loop: raise → assign → sign → handle + evidence → request → return → close out', async () => {
+  const { industry, wang, project } = await ids();
+  let r = await office('POST', '/problems', { project_id: project, category: 'power', description: '电力增容方案待批复' });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  let p = r.body;
+  r = await office('POST', `/problems/${p.id}/actions/assign`, { version: p.version, unit_id: industry, coordinator_id: wang, deadline: '2099-12-31' });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  p = r.body;
+  // The unit sees it in its attention list.
+  const att = await unit('GET', '/attention');
+  assert.ok(att.body.items.some((i) => i.problem_id === p.id && i.kind === 'assigned'));
+  p = (await unit('POST', `/problems/${p.id}/actions/sign`, { version: p.version })).body;
+  p = (await unit('POST', `/problems/${p.id}/actions/handle`, { version: p.version, note: '已协调供电公司' })).body;
+  const up = await unit('POST', `/problems/${p.id}/attachments?name=${encodeURIComponent('供电方案.png')}`,
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
   assert.equal(up.status, 201, JSON.stringify(up.body));
-  const got = await unit('GET', `/report-photos/${up.body.id}`);
-  assert.equal(got.status, 200);
-  assert.equal(got.headers.get('content-type'), 'image/png');
-  assert.equal(got.body.length, 12);
-  const txt = await unit('POST', `/reports/${r.id}/photos?filename=a.txt`, 'hello');
-  assert.equal(txt.status, 422);
+  const file = await office('GET', `/attachments/${up.body.id}`);
+  assert.equal(file.status, 200);
+  assert.equal(file.headers.get('content-type'), 'image/png');
+  const refused = await unit('POST', `/problems/${p.id}/attachments?name=x.exe`, 'MZ this is not allowed');
+  assert.equal(refused.status, 422);
+  p = (await unit('POST', `/problems/${p.id}/actions/request_close`, { version: p.version + 1 - 1 })).body;
+  assert.equal(p.status, 'verifying');
+  // Only the verifier closes out: the office gets 403 naming the rule.
+  const denied = await office('POST', `/problems/${p.id}/actions/close_out`, { version: p.version });
+  assert.equal(denied.status, 403);
+  assert.match(denied.body.error.message, /problem\.close_out\.by_verifier/);
+  p = (await leader('POST', `/problems/${p.id}/actions/return`, { version: p.version, note: '缺少供电公司书面意见' })).body;
+  assert.equal(p.status, 'returned');
+  assert.ok((await unit('GET', '/attention')).body.items.some((i) => i.problem_id === p.id && i.kind === 'returned'));
+  p = (await unit('POST', `/problems/${p.id}/actions/handle`, { version: p.version, note: '补充书面意见' })).body;
+  p = (await unit('POST', `/problems/${p.id}/actions/request_close`, { version: p.version })).body;
+  r = await leader('POST', `/problems/${p.id}/actions/close_out`, { version: p.version });
+  assert.equal(r.status, 200);
+  assert.equal(r.body.status, 'closed');
+  assert.equal(r.body.steps.length, 9);
+  assert.equal(r.body.attachments.length, 1);
 });
 
-test('lights: dashboard, list with reasons, one project as of a date, out of scope → 404', async () => {
-  const d = await coord('GET', '/lights/dashboard?region=371524');
-  assert.equal(d.status, 200);
-  const { green, yellow, red } = d.body.counts;
-  assert.equal(green + yellow + red, d.body.total);
-  assert.ok(red > 0 && yellow > 0 && green > 0);
-  const reds = await coord('GET', '/lights?region=371524&light=red&limit=5');
-  assert.equal(reds.body.total_count, red);
-  for (const item of reds.body.items) {
-    assert.equal(item.light, 'red');
-    assert.ok(item.reasons.some((x) => x.light === 'red'), 'a red light says why');
-  }
-  const id = reds.body.items[0].project_id;
-  const one = await coord('GET', `/projects/${id}/light?as_of=${todayIso()}`);
-  assert.equal(one.body.light, 'red');
-  const guan = api(srv.base, await login(srv.base, 'guanxmb'));
-  assert.equal((await guan('GET', `/projects/${id}/light`)).status, 404);
-  assert.equal((await coord('GET', '/lights?as_of=2026-13-01')).status, 422);
-  const snap = await coord('GET', '/lights/snapshots?region=371524&period=' + (await coord('GET', '/reports?region=371524')).body.period);
-  assert.equal(snap.status, 404); // the running week is not kept yet
-});
-
-test('targets: the seeds\' targets with status, forecast, and validation', async () => {
-  const t = await coord('GET', '/targets?region=371524&as_of=2026-05-01');
-  assert.equal(t.status, 200);
-  const names = t.body.items.map((x) => x.name);
-  assert.ok(names.some((n) => n.includes('60%')));
-  assert.ok(names.filter((n) => n.includes('420')).length === 3);
-  for (const x of t.body.items) {
-    assert.ok(['met', 'on_track', 'at_risk', 'missed'].includes(x.status));
-    assert.equal(typeof x.projected, 'number');
-  }
-  const bad = await coord('POST', '/targets', { name: '', region: '371524', metric: 'speed', comparator: '~', threshold: 'x' });
+test('illegal steps: 409 naming the rule, stale version 409, nothing changes; other county 404', async () => {
+  const { project } = await ids();
+  const p = (await office('POST', '/problems', { project_id: project, category: 'land', description: '用地' })).body;
+  const r = await leader('POST', `/problems/${p.id}/actions/close_out`, { version: p.version });
+  assert.equal(r.status, 409);
+  assert.equal(r.body.rule, 'problem.close_out.by_verifier');
+  const stale = await office('POST', `/problems/${p.id}/actions/defer`, { version: p.version + 5, reason: 'x' });
+  assert.equal(stale.status, 409);
+  assert.equal(stale.body.current.status, 'raised');
+  const bad = await office('POST', `/problems/${p.id}/actions/assign`, { version: p.version });
   assert.equal(bad.status, 422);
-  assert.ok(bad.body.error.details.length >= 4);
-  assert.equal((await viewer('POST', '/targets', { name: 'x', region: '371524', threshold: 1, deadline: '2026-12-31' })).status, 403);
+  assert.equal(bad.body.error.details.length, 3);
+  assert.equal((await viewer('POST', '/problems', { project_id: project, category: 'land', description: 'x' })).status, 403);
+  assert.equal((await guan('GET', `/problems/${p.id}`)).status, 404);
+  assert.equal((await office('GET', `/problems/${p.id}`)).body.version, p.version);
 });
 
-test('bulletin: PDF and xlsx download; the CLI writes the same', async () => {
-  const period = '2026-W23';
-  const pdf = await coord('GET', `/bulletins?region=371524&period=${period}&format=pdf`);
-  assert.equal(pdf.status, 200);
-  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
-  assert.equal(pdf.body.subarray(0, 5).toString(), '%PDF-');
-  const xlsx = await coord('GET', `/bulletins?region=371524&period=${period}&format=xlsx`);
-  assert.equal(xlsx.body.subarray(0, 2).toString(), 'PK');
-  assert.equal((await coord('GET', `/bulletins?region=371524&period=W23&format=pdf`)).status, 422);
-  const out = join(srv.dir, 'b.pdf');
-  const r = spawnSync(BIN, ['bulletin', '--db', srv.dbPath, '--region', '371524', '--period', period, '-o', out], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  assert.ok(existsSync(out));
-  assert.equal(readFileSync(out).subarray(0, 5).toString(), '%PDF-');
-  const bad = spawnSync(BIN, ['bulletin', '--db', srv.dbPath, '--region', '371524', '--period', period, '-o', join(srv.dir, 'b.doc')], { encoding: 'utf8' });
-  assert.equal(bad.status, 2);
+test('board and overdue filter over the demo data', async () => {
+  const board = await office('GET', '/problems/board');
+  assert.equal(board.status, 200);
+  assert.ok(board.body.overdue >= 3);
+  assert.ok(board.body.by_unit.length > 0);
+  const overdue = await office('GET', '/problems?overdue=true');
+  assert.ok(overdue.body.items.every((p) => p.overdue));
+  assert.equal((await office('GET', '/problems?as_of=2026-13-01')).status, 400);
 });
 
-test('metrics start-rate CLI output is unchanged', async () => {
-  const r = spawnSync(BIN, ['metrics', 'start-rate', '--db', srv.dbPath, '--as-of', '2026-06-30', '--region', '371524'], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /^\{"numerator":\d+,"denominator":\d+,"value":[\d.]+\}\n$/);
+test('milestones, Gantt, map, procedures and durations', async () => {
+  const { project } = await ids();
+  const m = await office('GET', `/projects/${project}/milestones`);
+  assert.equal(m.status, 200);
+  assert.equal(m.body.items.length, 7);
+  assert.ok('slack_days' in m.body.items[0]);
+  const first = m.body.items[0];
+  const bad = await office('PATCH', `/milestones/${m.body.items[1].id}`, { version: m.body.items[1].version, planned_date: '2000-01-01' });
+  assert.equal(bad.status, 422);
+  assert.match(JSON.stringify(bad.body), /milestone\.after_predecessor/);
+  assert.ok(first.id);
+  const g = await office('GET', '/gantt?category=industrial');
+  assert.equal(g.status, 200);
+  assert.ok(g.body.items.length > 0);
+  const map = await office('GET', '/map');
+  assert.ok(map.body.items.length > 100);
+  assert.ok(Object.keys(map.body.towns).length > 3);
+  const pr = await office('GET', `/projects/${project}/procedures`);
+  assert.equal(pr.body.items.length, 7);
+  assert.ok(pr.body.items[0].guide.handling_unit);
+  const d = await office('GET', '/procedures/durations');
+  assert.ok(d.body.items.length > 0);
+});
+
+test('visits, compliance and the leader page', async () => {
+  const page = await leader('GET', '/leader');
+  assert.equal(page.status, 200, JSON.stringify(page.body));
+  assert.equal(page.body.name, '王海涛');
+  assert.ok(page.body.projects.length >= 10);
+  const pid = page.body.projects[0].id;
+  const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+  const v = await leader('POST', '/visits', { project_id: pid, visit_date: today, notes: '现场办公' });
+  assert.equal(v.status, 201, JSON.stringify(v.body));
+  const after = await leader('GET', '/leader');
+  assert.equal(after.body.projects.find((p) => p.id === pid).visit_due, false);
+  const comp = await office('GET', '/visits/compliance');
+  assert.ok(comp.body.items.length > 0);
+  assert.ok(comp.body.items.every((i) => i.rate >= 0 && i.rate <= 1));
+  assert.equal((await unit('POST', '/visits', { project_id: pid, visit_date: today })).status, 403);
+});
+
+test('attention read marks', async () => {
+  const a = await leader('GET', '/attention');
+  assert.ok(a.body.items.length > 0);
+  const key = a.body.items[0].key;
+  await leader('POST', '/attention/read', { keys: [key] });
+  const b = await leader('GET', '/attention');
+  assert.equal(b.body.items.find((i) => i.key === key).read, true);
+  assert.equal(b.body.unread, a.body.unread - 1);
 });

@@ -20,6 +20,7 @@ export const routes = [
       { path: 'supervision/lights', name: 'lights', component: () => import('./views/supervision/LightsView.vue') },
       { path: 'supervision/reports', name: 'reports', component: () => import('./views/supervision/ReportsView.vue') },
       { path: 'supervision/targets', name: 'targets', component: () => import('./views/supervision/TargetsView.vue') },
+      { path: 'admin/dictionaries', name: 'dictionaries', component: () => import('./views/admin/DictionaryAdmin.vue') },
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: { name: 'projects' } },

@@ -13,6 +13,11 @@ const char* const kUserAdmin = "user.admin";
 const char* const kReportWrite = "report.write";
 const char* const kReportReview = "report.review";
 const char* const kSupervisionAdmin = "supervision.admin";
+const char* const kSupervisionManage = "supervision.manage";
+const char* const kProblemRaise = "problem.raise";
+const char* const kProblemHandle = "problem.handle";
+const char* const kVisitWrite = "visit.write";
+const char* const kScheduleWrite = "schedule.write";
 
 const std::vector<std::string> kRoles = {"admin", "coordinator", "leader", "unit", "viewer"};
 
@@ -46,6 +51,19 @@ constexpr PolicyRow kPolicy[] = {
     {"coordinator", kSupervisionAdmin, Scope::kRegion},
     {"leader", kReportReview, Scope::kRegion},
     {"unit", kReportWrite, Scope::kUnit},
+    {"admin", kSupervisionManage, Scope::kRegion},
+    {"coordinator", kSupervisionManage, Scope::kRegion},
+    {"admin", kProblemRaise, Scope::kRegion},
+    {"coordinator", kProblemRaise, Scope::kRegion},
+    {"leader", kProblemRaise, Scope::kRegion},
+    {"unit", kProblemRaise, Scope::kRegion},
+    {"unit", kProblemHandle, Scope::kUnit},  // the unit a problem is assigned to
+    {"admin", kVisitWrite, Scope::kRegion},
+    {"coordinator", kVisitWrite, Scope::kRegion},
+    {"leader", kVisitWrite, Scope::kRegion},
+    {"admin", kScheduleWrite, Scope::kRegion},
+    {"coordinator", kScheduleWrite, Scope::kRegion},
+    {"unit", kScheduleWrite, Scope::kUnit},
 };
 
 }  // namespace

@@ -27,6 +27,7 @@ struct Caller {
   int64_t user_id = 0;
   std::string login;
   std::string name;
+  std::optional<int64_t> person_id;  // the person (leader, specialist) this account belongs to
   std::vector<RoleGrant> grants;
 };
 
@@ -67,6 +68,14 @@ extern const char* const kUserAdmin;
 extern const char* const kReportWrite;
 extern const char* const kReportReview;
 extern const char* const kSupervisionAdmin;
+// Supervision (三张清单): the project office manages (assign, defer, settings), units handle the
+// problems assigned to them, leaders log their onsite visits, units keep their projects'
+// milestones and procedures.
+extern const char* const kSupervisionManage;
+extern const char* const kProblemRaise;
+extern const char* const kProblemHandle;
+extern const char* const kVisitWrite;
+extern const char* const kScheduleWrite;
 
 extern const std::vector<std::string> kRoles;  // admin, coordinator, leader, unit, viewer
 

@@ -73,6 +73,9 @@ Result<int64_t> AuthService::AddUser(const NewUser& u, const std::string& now_is
   if (u.unit_id && c->Query("SELECT 1 FROM units WHERE id = ?", {*u.unit_id}).empty()) {
     pr.Add("unit", std::to_string(*u.unit_id), "unknown unit id");
   }
+  if (u.person_id && c->Query("SELECT 1 FROM people WHERE id = ?", {*u.person_id}).empty()) {
+    pr.Add("person", std::to_string(*u.person_id), "unknown person id");
+  }
   if (!c->Query("SELECT 1 FROM users WHERE login = ?", {u.login}).empty()) pr.Add("login", u.login, "already exists");
   if (!pr.empty()) return pr.ToError("cannot create user");
 
@@ -93,11 +96,12 @@ Result<int64_t> AuthService::AddUser(const NewUser& u, const std::string& now_is
 
 access::Caller AuthService::LoadCaller(store::Connection& c, int64_t user_id) {
   access::Caller caller;
-  auto u = c.Query("SELECT id, login, name FROM users WHERE id = ?", {user_id});
+  auto u = c.Query("SELECT id, login, name, person_id FROM users WHERE id = ?", {user_id});
   if (u.empty()) return caller;
   caller.user_id = store::AsInt(u.rows[0][0]);
   caller.login = store::AsText(u.rows[0][1]);
   caller.name = store::AsText(u.rows[0][2]);
+  caller.person_id = store::AsOptInt(u.rows[0][3]);
   auto g = c.Query("SELECT role, region_code, unit_id FROM role_grants WHERE user_id = ? ORDER BY id", {user_id});
   for (const auto& r : g.rows) {
     caller.grants.push_back({store::AsText(r[0]), store::AsText(r[1]), store::AsOptInt(r[2])});

@@ -7,6 +7,7 @@
 
 #include "domain/ledger/project.h"
 #include "service/access/auth_service.h"
+#include "service/supervision/progress_demo.h"
 #include "service/supervision/supervision_demo.h"
 #include "store/journal.h"
 #include "store/org_store.h"
@@ -246,6 +247,8 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   auto c = db.Acquire();
   const int64_t industry_unit = store::AsInt(
       c->Query("SELECT id FROM units WHERE region_code = '371524' AND name = '工业和信息化局'").rows.at(0).at(0));
+  const int64_t leader_person = store::AsInt(
+      c->Query("SELECT id FROM people WHERE region_code = '371524' AND name = '王海涛'").rows.at(0).at(0));
   const std::vector<DemoUser> users = {
       {"admin", "系统管理员", "admin", "371500", false},      {"lcxmb", "聊城市项目办", "coordinator", "371500", false},
       {"dongezb", "东阿县项目办", "coordinator", "371524", false}, {"guanxmb", "冠县项目办", "coordinator", "371525", false},
@@ -253,12 +256,15 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
       {"viewer", "东阿县观察员", "viewer", "371524", false},
   };
   for (const auto& u : users) {
-    NewUser nu{u.login, u.name, "demo1234", u.role, u.region, u.unit ? std::optional<int64_t>(industry_unit) : std::nullopt, std::nullopt};
+    // The leader account is 王海涛's: "my projects" are those he is assigned to (包保).
+    NewUser nu{u.login, u.name, "demo1234", u.role, u.region, u.unit ? std::optional<int64_t>(industry_unit) : std::nullopt,
+               std::string(u.role) == "leader" ? std::optional<int64_t>(leader_person) : std::nullopt};
     auto r = auth.AddUser(nu, now_iso);
     if (!r) return r.error();
     ++sum.users;
   }
-  if (auto st = BuildSupervisionDemo(db, today, now_iso); !st) return st.error();
+  if (auto sup = BuildSupervisionDemo(db, today, now_iso); !sup) return sup.error();
+  if (auto st = BuildProgressDemo(db, today, now_iso); !st) return st.error();
   return sum;
 }
 

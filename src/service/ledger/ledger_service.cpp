@@ -140,6 +140,17 @@ Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ct
   return store::ListProjects(*c, f);
 }
 
+Status LedgerService::ForEachInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region,
+                                      const std::function<void(const store::ProjectRow&)>& fn) {
+  ApplyScope(f, ScopeFor(ctx, region));
+  f.unscoped = false;
+  f.offset = 0;
+  f.limit = 0;
+  auto c = db_.Acquire();
+  store::ForEachProject(*c, f, fn);
+  return Ok{};
+}
+
 Result<store::ProjectRow> LedgerService::Get(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
   auto row = store::LoadProjectRow(*c, id);

@@ -45,6 +45,9 @@ class LedgerService {
   Result<ProjectPage> List(const Ctx& ctx, store::ProjectFilter f);
   // Every project of the filter within `region` (its subtree; empty: the whole scope), no paging.
   Result<std::vector<store::ProjectRow>> ListInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region);
+  // The same, one row at a time.
+  Status ForEachInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region,
+                         const std::function<void(const store::ProjectRow&)>& fn);
   Result<store::ProjectRow> Get(const Ctx& ctx, int64_t id);
   Result<store::ProjectRow> Create(const Ctx& ctx, const nlohmann::json& body);
   Result<store::ProjectRow> Update(const Ctx& ctx, int64_t id, const nlohmann::json& body);

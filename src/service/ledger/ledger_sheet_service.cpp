@@ -144,12 +144,12 @@ Result<std::string> LedgerSheetService::Export(const Ctx& ctx, store::ProjectFil
   if (format != "xlsx" && format != "csv") {
     return Error::Invalid("unknown export format", {{"format", format, "must be xlsx or csv"}});
   }
-  f.offset = 0;
-  f.limit = 0;
-  auto page = ledger_.List(ctx, f);
-  if (!page) return page.error();
   const auto dicts = ledger_.Dictionaries();
-  return format == "xlsx" ? io::LedgerXlsx(page->items, dicts) : io::LedgerCsv(page->items, dicts);
+  Status status = Ok{};
+  const io::RowProducer rows = [&](const io::RowSink& sink) { status = ledger_.ForEachInRegion(ctx, f, "", sink); };
+  std::string bytes = format == "xlsx" ? io::LedgerXlsx(rows, dicts) : io::LedgerCsv(rows, dicts);
+  if (!status) return status.error();
+  return bytes;
 }
 
 }  // namespace gj::service

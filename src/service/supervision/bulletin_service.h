@@ -7,14 +7,14 @@
 #include "common/result.h"
 #include "domain/supervision/bulletin.h"
 #include "service/context.h"
-#include "service/supervision/supervision_service.h"
+#include "service/supervision/progress_service.h"
 #include "service/targets/target_service.h"
 
 namespace gj::service {
 
 class BulletinService {
  public:
-  BulletinService(LedgerService& ledger, SupervisionService& supervision, TargetService& targets)
+  BulletinService(LedgerService& ledger, ProgressService& supervision, TargetService& targets)
       : ledger_(ledger), supervision_(supervision), targets_(targets) {}
 
   // period: 2026-W23 or 2026-06; the bulletin is as of the period's last day.
@@ -24,7 +24,7 @@ class BulletinService {
 
  private:
   LedgerService& ledger_;
-  SupervisionService& supervision_;
+  ProgressService& supervision_;
   TargetService& targets_;
 };
 

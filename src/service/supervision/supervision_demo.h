@@ -1,7 +1,3 @@
-// Demo data of supervision, modelled on the seeds: weekly reports (due Tuesday) of the last weeks
-// for every project — most approved, some submitted, some late, some missing — stop requests,
-// the seeds' targets (60 % by 06-30, every 实施类 project started by 09-30, "420"), light rules
-// per county (东阿 default, 冠县 Wuhan, 高唐 Sanya) and light snapshots. Deterministic.
 #pragma once
 
 #include <string>
@@ -12,6 +8,11 @@
 
 namespace gj::service {
 
-Status BuildSupervisionDemo(store::Database& db, const Date& today, const std::string& now_iso);
+// Supervision demo data modelled on the seeds, deterministic and anchored on `today`: problems in
+// every status of the loop (some overdue, some assigned to 东阿县工业和信息化局 so the demo "unit"
+// user has work, some verified by 王海涛 whom the demo "leader" user is linked to), milestones
+// scheduled backwards for the first projects, procedure checklists (a few 容缺受理), extra 包保
+// leaders and eight weeks of onsite visits with a few missed weeks. Needs the ledger demo.
+Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const std::string& now_iso);
 
 }  // namespace gj::service

@@ -1,727 +1,1115 @@
 #include "service/supervision/supervision_service.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
 
-#include "common/base64.h"
+#include "domain/supervision/attention.h"
+#include "domain/supervision/milestone.h"
+#include "domain/supervision/procedure.h"
 #include "store/journal.h"
+#include "store/org_store.h"
 
 namespace gj::service {
 
+namespace sv = supervision;
+using nlohmann::json;
+
+struct SupervisionService::Actors {
+  bool office = false, unit = false, verifier = false, reader = false;
+  bool Has(sv::ProblemActor a) const {
+    switch (a) {
+      case sv::ProblemActor::kOffice: return office;
+      case sv::ProblemActor::kUnit: return unit;
+      case sv::ProblemActor::kVerifier: return verifier;
+      case sv::ProblemActor::kAnyone: return reader;
+    }
+    return false;
+  }
+};
+
 namespace {
 
-access::Target TargetOf(const ledger::Project& p) { return {p.county_code, p.town_code.value_or(""), p.unit_id}; }
+json OptDateJson(const std::optional<Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
+json OptIntJson(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
 
-nlohmann::json OptId(const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
-nlohmann::json OptText(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
-
-// The content fields a report accepts, and their types; problems join the rules' problems so that
-// every problem is reported at once.
-void ApplyContent(supervision::ReportContent& c, const nlohmann::json& b, Problems& pr) {
-  auto money = [&](const std::string& key, int64_t& out) {
-    if (!b.contains(key)) return;
-    if (!b[key].is_number_integer()) pr.Add(key, b[key].dump(), "must be an integer amount in yuan");
-    else out = b[key].get<int64_t>();
-  };
-  money("investment_period", c.investment_period);
-  money("investment_year", c.investment_year);
-  if (b.contains("by_source")) {
-    if (!b["by_source"].is_object()) {
-      pr.Add("by_source", b["by_source"].dump(), "must be an object of source → yuan");
-    } else {
-      for (const auto& [key, value] : b["by_source"].items()) {
-        auto it = std::find(supervision::kFundingSources.begin(), supervision::kFundingSources.end(), key);
-        if (it == supervision::kFundingSources.end()) {
-          pr.Add({"by_source." + key, value.dump(), "unknown source", 0, supervision::kFundingSources});
-          continue;
-        }
-        if (!value.is_number_integer()) pr.Add("by_source." + key, value.dump(), "must be an integer amount in yuan");
-        else c.by_source[static_cast<size_t>(it - supervision::kFundingSources.begin())] = value.get<int64_t>();
-      }
-    }
-  }
-  auto text = [&](const std::string& key, std::string& out) {
-    if (!b.contains(key)) return;
-    if (!b[key].is_string()) pr.Add(key, b[key].dump(), "must be text");
-    else out = b[key].get<std::string>();
-  };
-  text("visual_progress", c.visual_progress);
-  text("problems_raised", c.problems_raised);
-  if (b.contains("workers")) {
-    if (!b["workers"].is_number_integer()) pr.Add("workers", b["workers"].dump(), "must be an integer");
-    else c.workers = b["workers"].get<int>();
-  }
-  static const std::vector<std::string> known = {"version", "submit", "investment_period", "investment_year", "by_source",
-                                                 "visual_progress", "problems_raised", "workers"};
-  for (const auto& [key, _] : b.items()) {
-    if (std::find(known.begin(), known.end(), key) == known.end()) pr.Add({key, "", "unknown field", 0, known});
-  }
+access::Target TargetOf(const ledger::Project& p, std::optional<int64_t> unit) {
+  return {p.county_code, p.town_code.value_or(""), unit};
+}
+access::Target TargetOfProblem(const store::ProblemRow& p, std::optional<int64_t> unit) {
+  return {p.county_code, p.town_code, unit};
 }
 
-Result<int64_t> VersionOf(const nlohmann::json& body) {
-  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
-  if (!body.contains("version") || !body["version"].is_number_integer()) {
-    return Error::Invalid("the current version is required", {{"version", body.value("version", nlohmann::json()).dump(), "required integer"}});
+// Optional date field: absent → keep, null/"" → clear, text → parsed (reported when bad).
+std::optional<std::optional<Date>> DateField(const json& b, const std::string& name, Problems& pr) {
+  if (!b.contains(name)) return std::nullopt;
+  const json& v = b[name];
+  if (v.is_null() || (v.is_string() && v.get<std::string>().empty())) return std::optional<Date>();
+  if (!v.is_string()) {
+    pr.Add(name, v.dump(), "must be a date YYYY-MM-DD");
+    return std::nullopt;
   }
-  return body["version"].get<int64_t>();
+  auto d = ParseIsoDate(v.get<std::string>());
+  if (!d) {
+    pr.Add(name, v.get<std::string>(), "must be a date YYYY-MM-DD");
+    return std::nullopt;
+  }
+  return std::optional<Date>(*d);
 }
 
-// Magic numbers of the accepted photo types.
-std::string PhotoType(const std::string& bytes) {
-  if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8 &&
-      static_cast<unsigned char>(bytes[2]) == 0xFF) {
-    return "image/jpeg";
+std::optional<int64_t> IntField(const json& b, const std::string& name, Problems& pr) {
+  if (!b.contains(name) || b[name].is_null()) return std::nullopt;
+  if (!b[name].is_number_integer()) {
+    pr.Add(name, b[name].dump(), "must be an integer");
+    return std::nullopt;
   }
-  if (bytes.size() > 8 && bytes.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) return "image/png";
-  if (bytes.size() > 12 && bytes.compare(0, 4, "RIFF") == 0 && bytes.compare(8, 4, "WEBP") == 0) return "image/webp";
-  return "";
+  return b[name].get<int64_t>();
 }
 
-nlohmann::json ContentJson(const supervision::ReportContent& c) {
-  nlohmann::json src = nlohmann::json::object();
-  for (size_t i = 0; i < supervision::kFundingSources.size(); ++i) src[supervision::kFundingSources[i]] = c.by_source[i];
-  return {{"investment_period", c.investment_period}, {"investment_year", c.investment_year}, {"by_source", src},
-          {"visual_progress", c.visual_progress},     {"problems_raised", c.problems_raised},   {"workers", c.workers}};
+std::string TextField(const json& b, const std::string& name) {
+  return b.contains(name) && b[name].is_string() ? b[name].get<std::string>() : std::string();
+}
+
+Result<int64_t> VersionOf(const json& b) {
+  if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
+  if (!b.contains("version") || !b["version"].is_number_integer()) {
+    return Error::Invalid("the current version is required", {{"version", b.value("version", json()).dump(), "required integer", 0, {}}});
+  }
+  return b["version"].get<int64_t>();
+}
+
+// What the bytes are (never what the client says): PDF, PNG, JPEG.
+std::optional<std::pair<std::string, std::string>> SniffType(const std::string& b) {
+  if (b.rfind("%PDF-", 0) == 0) return std::pair{std::string("application/pdf"), std::string(".pdf")};
+  if (b.size() > 8 && b.compare(0, 8, std::string("\x89PNG\r\n\x1a\n", 8)) == 0) return std::pair{std::string("image/png"), std::string(".png")};
+  if (b.size() > 3 && static_cast<unsigned char>(b[0]) == 0xFF && static_cast<unsigned char>(b[1]) == 0xD8 &&
+      static_cast<unsigned char>(b[2]) == 0xFF) {
+    return std::pair{std::string("image/jpeg"), std::string(".jpg")};
+  }
+  return std::nullopt;
+}
+
+// A display name from the client's name: its last path component, no control characters or
+// quotes, at most 120 bytes (cut on a UTF-8 boundary).
+std::string CleanFileName(const std::string& raw, const std::string& ext) {
+  std::string base = raw.substr(raw.find_last_of("/\\") == std::string::npos ? 0 : raw.find_last_of("/\\") + 1);
+  std::string out;
+  for (unsigned char ch : base) {
+    if (ch < 0x20 || ch == 0x7f || ch == '"' || ch == '\\' || ch == '/') continue;
+    out += static_cast<char>(ch);
+  }
+  if (out.size() > 120) {
+    size_t n = 120;
+    while (n > 0 && (static_cast<unsigned char>(out[n]) & 0xC0) == 0x80) --n;
+    out.resize(n);
+  }
+  if (out.empty() || out == "." || out == "..") out = "file" + ext;
+  return out;
+}
+
+std::string RandomName() {
+  std::random_device rd;
+  static const char* kHex = "0123456789abcdef";
+  std::string s;
+  for (int i = 0; i < 32; ++i) s += kHex[rd() % 16];
+  return s;
+}
+
+json AttachmentJson(const store::AttachmentRow& a) {
+  return {{"id", a.id}, {"file_name", a.file_name}, {"content_type", a.content_type}, {"size", a.size}, {"created_at", a.created_at},
+          {"url", "/api/v1/attachments/" + std::to_string(a.id)}};
+}
+
+json StepJson(const store::ProblemStep& s) {
+  return {{"id", s.id}, {"action", s.action}, {"from_status", s.from_status}, {"to_status", s.to_status}, {"note", s.note},
+          {"user_id", OptIntJson(s.user_id)}, {"user_name", s.user_name}, {"on_date", s.on_date.ToString()}, {"at", s.at}};
+}
+
+Error RuleError(ErrorCode code, const sv::ProblemTransition& t, const std::string& why) {
+  Error e{code, std::string("rule ") + t.rule + ": " + why, {{"action", t.action, t.rule_text, 0, {}}}, {}};
+  e.extra["rule"] = t.rule;
+  return e;
 }
 
 }  // namespace
 
-nlohmann::json LightJson(const store::ProjectRow& row, const supervision::ProjectLight& l) {
-  nlohmann::json reasons = nlohmann::json::array();
-  for (const auto& r : l.reasons) reasons.push_back({{"rule", r.rule}, {"light", supervision::LightName(r.light)}, {"text", r.text}});
-  const auto& p = row.project;
-  return {{"project_id", p.id},
-          {"code", p.code},
-          {"name", p.name},
-          {"county_code", p.county_code},
-          {"town_code", p.town_code ? nlohmann::json(*p.town_code) : nlohmann::json(nullptr)},
-          {"town_name", row.town_name},
-          {"unit_id", OptId(p.unit_id)},
-          {"unit_name", row.unit_name},
-          {"leader_name", row.leader_name},
-          {"light", supervision::LightName(l.light)},
-          {"reasons", reasons},
-          {"schedule_percent", l.schedule_percent ? nlohmann::json(*l.schedule_percent) : nlohmann::json(nullptr)},
-          {"completion_percent", l.completion_percent ? nlohmann::json(*l.completion_percent) : nlohmann::json(nullptr)}};
+std::string SupervisionService::DefaultFilesDir(const std::string& db_url) {
+  if (const char* env = std::getenv("GONGJIAN_FILES_DIR"); env && *env) return env;
+  if (db_url.rfind("postgres", 0) == 0) return "gongjian-files";
+  return db_url + ".files";
 }
 
-// ---- settings ------------------------------------------------------------------------------
-
-supervision::LightRules SupervisionService::RulesFor(store::Connection& c, const std::string& region) {
+std::vector<std::string> SupervisionService::Scope(const Ctx& ctx, const std::string& region) {
   auto tree = ledger_.Regions();
-  for (std::string code = region; !code.empty();) {
-    if (auto s = store::LoadSettings(c, code)) {
-      if (auto r = supervision::RulesFromJson(nlohmann::json::parse(s->light_rules))) return r.value();
-    }
-    const auto* r = tree->Find(code);
-    code = r ? r->parent_code : "";
+  auto scope = access::ReadableRegions(ctx.caller, *tree);
+  if (region.empty()) return scope;
+  std::vector<std::string> out;
+  for (const auto& code : tree->Subtree(region)) {
+    if (std::binary_search(scope.begin(), scope.end(), code)) out.push_back(code);
   }
-  return {};
+  return out;
 }
 
-supervision::ReportPolicy SupervisionService::PolicyFor(store::Connection& c, const std::string& region) {
-  auto tree = ledger_.Regions();
-  for (std::string code = region; !code.empty();) {
-    if (auto s = store::LoadSettings(c, code)) {
-      const auto j = nlohmann::json::parse(s->report_policy);
-      return {j.value("frequency", std::string("week")), j.value("due_weekday", 2), j.value("due_day", 5)};
-    }
-    const auto* r = tree->Find(code);
-    code = r ? r->parent_code : "";
+// ---------------------------------------------------------------- settings
+
+sv::EscalationPolicy SupervisionService::Escalation(store::Connection& c) {
+  auto s = store::GetSetting(c, "escalation");
+  if (!s) return sv::DefaultEscalation();
+  sv::EscalationPolicy p;
+  for (const auto& j : json::parse(*s)) p.steps.push_back({j.value("after_days", 0), j.value("level", ""), j.value("label_zh", "")});
+  return p;
+}
+
+sv::VisitRule SupervisionService::VisitRule(store::Connection& c) {
+  auto s = store::GetSetting(c, "visit_rule");
+  if (!s) return {};
+  auto j = json::parse(*s);
+  return {j.value("window_days", 7), j.value("min_visits", 1)};
+}
+
+Result<json> SupervisionService::Config(const Ctx& ctx) {
+  json workflow = json::array();
+  for (const auto& t : sv::ProblemWorkflow()) {
+    static const char* kActor[] = {"office", "unit", "verifier", "anyone"};
+    workflow.push_back({{"action", t.action}, {"from", t.from}, {"to", t.to}, {"actor", kActor[static_cast<int>(t.actor)]},
+                        {"rule", t.rule}, {"rule_text", t.rule_text}});
   }
-  return {};
-}
-
-Result<nlohmann::json> SupervisionService::Settings(const Ctx& ctx, const std::string& region) {
-  auto tree = ledger_.Regions();
-  if (!tree->Find(region) || access::ReadableRegions(ctx.caller, *tree).empty()) return Error::NotFound("no region " + region);
   auto c = db_.Acquire();
-  const auto pol = PolicyFor(*c, region);
-  const auto stored = store::LoadSettings(*c, region);
-  return nlohmann::json{{"region", region},
-                        {"light_rules", supervision::ToJson(RulesFor(*c, region))},
-                        {"report_policy", {{"frequency", pol.frequency}, {"due_weekday", pol.due_weekday}, {"due_day", pol.due_day}}},
-                        {"presets", supervision::kLightPresets},
-                        {"version", stored ? stored->version : 0}};
+  json esc = json::array();
+  for (const auto& s : Escalation(*c).steps) esc.push_back({{"after_days", s.after_days}, {"level", s.level}, {"label_zh", s.label_zh}});
+  const auto rule = VisitRule(*c);
+  const std::string tile_url = store::GetSetting(*c, "map_tile_url").value_or("");
+  auto kinds = ProcedureKinds(ctx);
+  return json{{"problem_categories", sv::kProblemCategories}, {"problem_statuses", sv::kProblemStatuses},
+              {"procedure_statuses", sv::kProcedureStatuses}, {"workflow", workflow}, {"escalation", esc},
+              {"visit_rule", {{"window_days", rule.window_days}, {"min_visits", rule.min_visits}}},
+              {"procedure_kinds", kinds ? kinds.value() : json::array()},
+              {"map_tile_url", tile_url}};
 }
 
-Result<nlohmann::json> SupervisionService::PutSettings(const Ctx& ctx, const std::string& region, const nlohmann::json& body) {
-  auto tree = ledger_.Regions();
-  if (!tree->Find(region)) return Error::NotFound("no region " + region);
-  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt}, *tree)) {
-    return Error::Forbidden("only the project office (coordinator) may change the supervision rules");
-  }
-  auto version = VersionOf(body);
-  if (!version) return version.error();
+Result<json> SupervisionService::PutSettings(const Ctx& ctx, const json& body) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kSupervisionManage)) return Error::Forbidden("only the project office changes supervision settings");
+  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   Problems pr;
-  auto rules = supervision::RulesFromJson(body.value("light_rules", nlohmann::json::object()));
-  if (!rules) for (const auto& d : rules.error().details) pr.Add(d);
-  const auto pj = body.value("report_policy", nlohmann::json::object());
-  supervision::ReportPolicy pol{pj.value("frequency", std::string("week")), pj.value("due_weekday", 2), pj.value("due_day", 5)};
-  if (pol.frequency != "week" && pol.frequency != "month") pr.Add({"report_policy.frequency", pol.frequency, "unknown frequency", 0, {"week", "month"}});
-  if (pol.due_weekday < 1 || pol.due_weekday > 7) pr.Add("report_policy.due_weekday", std::to_string(pol.due_weekday), "1 (Monday) to 7 (Sunday)");
-  if (pol.due_day < 1 || pol.due_day > 28) pr.Add("report_policy.due_day", std::to_string(pol.due_day), "1 to 28");
-  if (!pr.empty()) return pr.ToError("the settings are not valid");
+  json changes = json::array();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  const auto before = store::LoadSettings(*c, region);
-  if ((before ? before->version : 0) != *version) return Error::Conflict("the settings were changed by someone else; reload");
-  const nlohmann::json policy = {{"frequency", pol.frequency}, {"due_weekday", pol.due_weekday}, {"due_day", pol.due_day}};
-  store::UpsertSettings(*c, {region, supervision::ToJson(rules.value()).dump(), policy.dump(), 0}, ctx.now);
-  store::WriteJournal(*c, "supervision_settings", 0, "update", ctx.caller.user_id, ctx.now,
-                      nlohmann::json::array({{{"field", region},
-                                              {"old", before ? nlohmann::json::parse(before->light_rules) : nlohmann::json(nullptr)},
-                                              {"new", supervision::ToJson(rules.value())}}}));
-  store::BumpSupervisionVersion(*c);
+  if (body.contains("escalation")) {
+    sv::EscalationPolicy p;
+    if (!body["escalation"].is_array()) pr.Add("escalation", body["escalation"].dump(), "must be an array of steps");
+    else {
+      for (const auto& j : body["escalation"]) {
+        if (!j.is_object()) continue;
+        p.steps.push_back({j.value("after_days", 0), j.value("level", ""), j.value("label_zh", "")});
+      }
+      const Problems found = sv::ValidateEscalation(p);
+      for (const auto& d : found.details()) pr.Add({"escalation." + d.field, d.value, d.reason, 0, {}});
+    }
+    if (pr.empty()) {
+      changes.push_back({{"field", "escalation"}, {"old", store::GetSetting(*c, "escalation").value_or("")}, {"new", body["escalation"].dump()}});
+      store::PutSetting(*c, "escalation", body["escalation"].dump());
+    }
+  }
+  if (body.contains("visit_rule")) {
+    const json& j = body["visit_rule"];
+    sv::VisitRule r{j.is_object() ? j.value("window_days", 7) : 0, j.is_object() ? j.value("min_visits", 1) : 0};
+    const Problems found = sv::ValidateVisitRule(r);
+    for (const auto& d : found.details()) pr.Add({"visit_rule." + d.field, d.value, d.reason, 0, {}});
+    if (pr.empty()) {
+      json v = {{"window_days", r.window_days}, {"min_visits", r.min_visits}};
+      changes.push_back({{"field", "visit_rule"}, {"old", store::GetSetting(*c, "visit_rule").value_or("")}, {"new", v.dump()}});
+      store::PutSetting(*c, "visit_rule", v.dump());
+    }
+  }
+  if (body.contains("map_tile_url")) {
+    const std::string url = TextField(body, "map_tile_url");
+    if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) pr.Add("map_tile_url", url, "must be an http(s) URL with {z}/{x}/{y}");
+    else {
+      changes.push_back({{"field", "map_tile_url"}, {"old", store::GetSetting(*c, "map_tile_url").value_or("")}, {"new", url}});
+      store::PutSetting(*c, "map_tile_url", url);
+    }
+  }
+  if (!pr.empty()) return pr.ToError("the settings are not valid");
+  store::WriteJournal(*c, "supervision_settings", 0, "update", ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
-  return Settings(ctx, region);
+  return Config(ctx);
 }
 
-// ---- reports -------------------------------------------------------------------------------
+// ---------------------------------------------------------------- problems
 
-Result<store::ProjectRow> SupervisionService::ReadableProject(const Ctx& ctx, int64_t project_id) { return ledger_.Get(ctx, project_id); }
-
-Status SupervisionService::Allowed(const Ctx& ctx, const char* action, const ledger::Project& p, const char* what) {
-  if (!access::Allowed(ctx.caller, action, TargetOf(p), *ledger_.Regions())) return Error::Forbidden(std::string("you may not ") + what);
-  return Ok{};
+SupervisionService::Actors SupervisionService::ActorsFor(store::Connection& c, const Ctx& ctx, const store::ProblemRow& p) {
+  auto tree = ledger_.Regions();
+  Actors a;
+  a.reader = access::Allowed(ctx.caller, access::kProjectRead, TargetOfProblem(p, p.project_unit_id), *tree);
+  a.office = access::Allowed(ctx.caller, access::kSupervisionManage, TargetOfProblem(p, p.project_unit_id), *tree);
+  a.unit = p.fact.unit_id && access::Allowed(ctx.caller, access::kProblemHandle, TargetOfProblem(p, p.fact.unit_id), *tree);
+  auto person = store::PersonOfUser(c, ctx.caller.user_id);
+  a.verifier = person && p.fact.coordinator_id && *person == *p.fact.coordinator_id;
+  return a;
 }
 
-Result<std::pair<store::ReportRecord, store::ProjectRow>> SupervisionService::ReportFor(const Ctx& ctx, int64_t id) {
-  store::ReportRecord r;
-  {
-    auto c = db_.Acquire();
-    auto rec = store::LoadReport(*c, id);
-    if (!rec) return Error::NotFound("no report " + std::to_string(id));
-    r = *rec;
-  }
-  auto row = ReadableProject(ctx, r.project_id);
-  if (!row) return Error::NotFound("no report " + std::to_string(id));
-  return std::make_pair(std::move(r), std::move(row.value()));
-}
-
-nlohmann::json SupervisionService::ReportJson(store::Connection& c, const store::ReportRecord& r, const store::ProjectRow* row) {
-  nlohmann::json photos = nlohmann::json::array();
-  for (const auto& p : store::PhotosOf(c, r.id, false)) {
-    photos.push_back({{"id", p.id}, {"filename", p.filename}, {"content_type", p.content_type}, {"size_bytes", p.size_bytes},
-                      {"url", "/api/v1/report-photos/" + std::to_string(p.id)}});
-  }
-  nlohmann::json j = {{"id", r.id},
-                      {"project_id", r.project_id},
-                      {"period", r.period},
-                      {"frequency", r.frequency},
-                      {"period_start", r.period_start.ToString()},
-                      {"period_end", r.period_end.ToString()},
-                      {"due_date", r.due.ToString()},
-                      {"status", r.status},
-                      {"reopened", r.reopened},
-                      {"late", r.late},
-                      {"submitted_by", OptId(r.submitted_by)},
-                      {"submitted_at", OptText(r.submitted_at)},
-                      {"reviewed_by", OptId(r.reviewed_by)},
-                      {"reviewed_at", OptText(r.reviewed_at)},
-                      {"review_note", r.review_note},
-                      {"photos", photos},
-                      {"version", r.version},
-                      {"updated_at", r.updated_at}};
-  j.update(ContentJson(r.content));
-  if (row) {
-    j["project_code"] = row->project.code;
-    j["project_name"] = row->project.name;
-    j["unit_name"] = row->unit_name;
-    j["town_name"] = row->town_name;
-    j["annual_plan"] = row->project.annual_plan ? nlohmann::json(*row->project.annual_plan) : nlohmann::json(nullptr);
+json SupervisionService::ProblemJson(const store::ProblemRow& p, const Date& as_of, const Actors* actors,
+                                     const sv::EscalationPolicy& escalation) {
+  const auto esc = sv::EscalationAt(p.fact, as_of, escalation);
+  json j = {{"id", p.fact.id}, {"project_id", p.fact.project_id}, {"project_code", p.project_code}, {"project_name", p.project_name},
+            {"county_code", p.county_code}, {"town_code", p.town_code.empty() ? json(nullptr) : json(p.town_code)},
+            {"category", p.fact.category}, {"description", p.description}, {"status", p.fact.status},
+            {"unit_id", OptIntJson(p.fact.unit_id)}, {"unit_name", p.unit_name.empty() ? json(nullptr) : json(p.unit_name)},
+            {"coordinator_id", OptIntJson(p.fact.coordinator_id)},
+            {"coordinator_name", p.coordinator_name.empty() ? json(nullptr) : json(p.coordinator_name)},
+            {"deadline", OptDateJson(p.fact.deadline)}, {"raised_on", p.fact.raised_on.ToString()}, {"signed_on", OptDateJson(p.signed_on)},
+            {"closed_on", OptDateJson(p.fact.closed_on)}, {"defer_reason", p.defer_reason}, {"returns", p.returns},
+            {"overdue", sv::IsOverdue(p.fact, as_of)}, {"days_overdue", sv::DaysOverdue(p.fact, as_of)},
+            {"escalation", esc ? json{{"level", esc->level}, {"label_zh", esc->label_zh}, {"after_days", esc->after_days}} : json(nullptr)},
+            {"version", p.version}, {"created_at", p.created_at}, {"updated_at", p.updated_at}};
+  if (actors) {
+    json acts = json::array();
+    for (const auto& t : sv::ProblemWorkflow()) {
+      if (actors->Has(t.actor) && std::find(t.from.begin(), t.from.end(), p.fact.status) != t.from.end()) acts.push_back(t.action);
+    }
+    j["actions"] = acts;
   }
   return j;
 }
 
-Result<nlohmann::json> SupervisionService::GenerateTasks(const Ctx& ctx, const nlohmann::json& body) {
+Result<json> SupervisionService::ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region, const Date& as_of) {
+  f.regions = Scope(ctx, region);
+  f.unscoped = false;
+  auto c = db_.Acquire();
+  auto rows = store::ListProblems(*c, f);
+  const auto escalation = Escalation(*c);
+  json items = json::array();
+  for (const auto& p : rows) items.push_back(ProblemJson(p, as_of, nullptr, escalation));
+  return json{{"items", items}, {"total_count", rows.size()}, {"as_of", as_of.ToString()}};
+}
+
+Result<json> SupervisionService::ProblemBoard(const Ctx& ctx, const std::string& region, const Date& as_of) {
+  store::ProblemFilter f;
+  f.regions = Scope(ctx, region);
+  auto c = db_.Acquire();
+  auto rows = store::ListProblems(*c, f);
+  std::map<std::string, int> by_status;
+  for (const auto& s : sv::kProblemStatuses) by_status[s] = 0;
+  std::vector<sv::ProblemFact> facts;
+  std::map<int64_t, std::string> unit_names;
+  int overdue = 0;
+  for (const auto& p : rows) {
+    ++by_status[p.fact.status];
+    facts.push_back(p.fact);
+    if (p.fact.unit_id) unit_names[*p.fact.unit_id] = p.unit_name;
+    if (sv::IsOverdue(p.fact, as_of)) ++overdue;
+  }
+  json units = json::array();
+  for (const auto& u : sv::OverdueByUnit(facts, as_of)) {
+    units.push_back({{"unit_id", u.unit_id == 0 ? json(nullptr) : json(u.unit_id)}, {"unit_name", u.unit_id == 0 ? json(nullptr) : json(unit_names[u.unit_id])},
+                     {"open", u.open}, {"overdue", u.overdue}, {"max_days_overdue", u.max_days_overdue}});
+  }
+  return json{{"as_of", as_of.ToString()}, {"total", rows.size()}, {"overdue", overdue}, {"by_status", by_status}, {"by_unit", units}};
+}
+
+Result<json> SupervisionService::GetProblem(const Ctx& ctx, int64_t id) {
+  auto c = db_.Acquire();
+  return ProblemOn(*c, ctx, id);
+}
+
+// On the caller's connection, so a write can answer with the new state without a second lease.
+Result<json> SupervisionService::ProblemOn(store::Connection& conn, const Ctx& ctx, int64_t id) {
+  store::Connection* c = &conn;
+  auto p = store::LoadProblem(*c, id);
+  if (!p) return Error::NotFound("no problem " + std::to_string(id));
+  auto actors = ActorsFor(*c, ctx, *p);
+  if (!actors.reader) return Error::NotFound("no problem " + std::to_string(id));
+  json j = ProblemJson(*p, ctx.today, &actors, Escalation(*c));
+  json steps = json::array();
+  std::vector<int64_t> ids{id};
+  for (const auto& s : store::ListProblemSteps(*c, id)) steps.push_back(StepJson(s));
+  json files = json::array();
+  for (const auto& a : store::ListAttachments(*c, "problem", ids)) files.push_back(AttachmentJson(a));
+  j["steps"] = steps;
+  j["attachments"] = files;
+  return j;
+}
+
+Result<json> SupervisionService::RaiseProblem(const Ctx& ctx, const json& body) {
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
-  const std::string region = body.value("region", std::string());
-  const std::string period_key = body.value("period", std::string());
-  auto tree = ledger_.Regions();
-  if (!tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
-  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt}, *tree)) {
-    return Error::Forbidden("only the project office (coordinator) generates report tasks");
-  }
-  auto c = db_.Acquire();
-  const auto policy = PolicyFor(*c, region);
-  const auto period = period_key.empty() ? supervision::PeriodOf(ctx.today, policy) : supervision::ParsePeriod(period_key, policy).value_or(supervision::Period{});
-  if (period.key.empty()) return Error::Invalid("the period is not valid", {{"period", period_key, "2026-W23 (week) or 2026-06 (month)"}});
-  auto projects = ledger_.ListInRegion(ctx, {}, region);
-  if (!projects) return projects.error();
-  int created = 0;
-  store::Transaction tx(*c);
-  for (const auto& row : projects.value()) {
-    if (store::InsertReportTask(*c, row.project.id, period, ctx.now)) ++created;
-  }
-  if (created) {
-    store::WriteJournal(*c, "report_tasks", 0, "generate", ctx.caller.user_id, ctx.now,
-                        nlohmann::json::array({{{"field", "period"}, {"old", nullptr}, {"new", period.key + " " + region + " ×" + std::to_string(created)}}}));
-    store::BumpSupervisionVersion(*c);
-  }
-  tx.Commit();
-  return nlohmann::json{{"period", period.key}, {"due_date", period.due.ToString()}, {"created", created},
-                        {"projects", projects->size()}};
-}
-
-Result<nlohmann::json> SupervisionService::ListReports(const Ctx& ctx, const std::string& region, const std::string& period_key,
-                                                       const std::string& status) {
-  auto projects = ledger_.ListInRegion(ctx, {}, region);
-  if (!projects) return projects.error();
-  std::unordered_map<int64_t, const store::ProjectRow*> by_id;
-  for (const auto& row : projects.value()) by_id[row.project.id] = &row;
-  auto c = db_.Acquire();
-  std::string key = period_key;
-  if (key.empty()) key = supervision::PeriodOf(ctx.today, PolicyFor(*c, region)).key;
-  nlohmann::json items = nlohmann::json::array();
-  std::map<std::string, int> counts;
-  for (const auto& r : store::ReportsOfPeriod(*c, key)) {
-    auto it = by_id.find(r.project_id);
-    if (it == by_id.end()) continue;
-    ++counts[r.status];
-    if (!status.empty() && r.status != status) continue;
-    nlohmann::json j = ReportJson(*c, r, it->second);
-    items.push_back(std::move(j));
-  }
-  return nlohmann::json{{"period", key}, {"items", items}, {"counts", counts}};
-}
-
-Result<nlohmann::json> SupervisionService::ProjectReports(const Ctx& ctx, int64_t project_id) {
-  auto row = ReadableProject(ctx, project_id);
-  if (!row) return row.error();
-  auto c = db_.Acquire();
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& r : store::ReportsOfProject(*c, project_id)) items.push_back(ReportJson(*c, r, &row.value()));
-  return nlohmann::json{{"items", items}};
-}
-
-Result<nlohmann::json> SupervisionService::GetReport(const Ctx& ctx, int64_t id) {
-  auto rp = ReportFor(ctx, id);
-  if (!rp) return rp.error();
-  auto c = db_.Acquire();
-  return ReportJson(*c, rp->first, &rp->second);
-}
-
-Result<nlohmann::json> SupervisionService::SaveReport(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
-  auto version = VersionOf(body);
-  if (!version) return version.error();
-  auto rp = ReportFor(ctx, id);
-  if (!rp) return rp.error();
-  if (auto st = Allowed(ctx, access::kReportWrite, rp->second.project, "file reports for this project"); !st) return st.error();
-  const bool submit = body.value("submit", false);
-  auto c = db_.Acquire();
-  store::Transaction tx(*c);
-  auto cur = store::LoadReport(*c, id);
-  if (cur->version != *version) return Error::Conflict("the report was changed by someone else (version " + std::to_string(cur->version) + "); reload");
-  const supervision::ReportAction action = submit ? supervision::ReportAction::kSubmit : supervision::ReportAction::kSave;
-  if (auto st = supervision::CheckTransition({cur->status, cur->due, cur->reopened, cur->submitted_by}, action, ctx.caller.user_id, ctx.today); !st) {
-    return st.error();
-  }
-  store::ReportRecord r = *cur;
   Problems pr;
-  ApplyContent(r.content, body, pr);
-  const Problems rules = supervision::ValidateContent(r.content, store::PreviousYearTotal(*c, r.project_id, r.period_end));
-  for (const auto& d : rules.details()) pr.Add(d);
-  if (!pr.empty()) return pr.ToError("the report is not valid");
-  const nlohmann::json before = ContentJson(cur->content);
-  r.status = supervision::StatusAfter(action, r.status);
-  if (submit) {
-    r.submitted_by = ctx.caller.user_id;
-    r.submitted_at = ctx.now;
-    r.late = ctx.today > r.due;
+  auto project_id = IntField(body, "project_id", pr);
+  const std::string category = TextField(body, "category");
+  const std::string description = TextField(body, "description");
+  if (!project_id) pr.Add("project_id", "", "required");
+  if (std::find(sv::kProblemCategories.begin(), sv::kProblemCategories.end(), category) == sv::kProblemCategories.end()) {
+    pr.Add({"category", category, "not a problem category", 0, sv::kProblemCategories});
   }
-  r.version = *version + 1;
-  r.updated_at = ctx.now;
-  if (!store::UpdateReport(*c, r, *version)) return Error::Conflict("the report was changed by someone else; reload");
-  auto changes = ledger::ChangesToJson(ledger::Diff(before, ContentJson(r.content)));
-  if (cur->status != r.status) changes.push_back({{"field", "status"}, {"old", cur->status}, {"new", r.status}});
-  store::WriteJournal(*c, "progress_report", id, submit ? "submit" : "save", ctx.caller.user_id, ctx.now, changes);
-  store::BumpSupervisionVersion(*c);
+  if (description.empty()) pr.Add("description", "", "required");
+  if (description.size() > 4000) pr.Add("description", description.substr(0, 20) + "…", "at most 4000 bytes");
+  auto deadline = DateField(body, "deadline", pr);
+  if (!pr.empty()) return pr.ToError("the problem is not valid");
+  auto project = ReadableProject(ctx, *project_id);
+  if (!project) return project.error();
+  if (!access::Allowed(ctx.caller, access::kProblemRaise, TargetOf(project->project, project->project.unit_id), *ledger_.Regions())) {
+    return Error::Forbidden("you may not raise problems on this project");
+  }
+  store::ProblemRow p;
+  p.fact.project_id = *project_id;
+  p.fact.category = category;
+  p.fact.status = "raised";
+  p.fact.raised_on = ctx.today;
+  if (deadline) p.fact.deadline = *deadline;
+  p.description = description;
+  p.raised_by = ctx.caller.user_id;
+  p.created_at = p.updated_at = ctx.now;
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  p.fact.id = store::InsertProblem(*c, p);
+  store::InsertProblemStep(*c, {0, p.fact.id, "raise", "", "raised", description, ctx.caller.user_id, ctx.caller.name, ctx.today, ctx.now});
+  store::WriteJournal(*c, "problem", p.fact.id, "raise", ctx.caller.user_id, ctx.now,
+                      json::array({{{"field", "project_id"}, {"old", nullptr}, {"new", *project_id}},
+                                   {{"field", "category"}, {"old", nullptr}, {"new", category}},
+                                   {{"field", "description"}, {"old", nullptr}, {"new", description}},
+                                   {{"field", "status"}, {"old", nullptr}, {"new", "raised"}}}));
   tx.Commit();
-  return ReportJson(*c, r, &rp->second);
+  return ProblemOn(*c, ctx, p.fact.id);
 }
 
-Result<nlohmann::json> SupervisionService::Review(const Ctx& ctx, int64_t id, const nlohmann::json& body, bool approve) {
+Result<json> SupervisionService::Act(const Ctx& ctx, int64_t id, const std::string& action, const json& body) {
+  const sv::ProblemTransition* t = sv::FindProblemTransition(action);
+  if (!t) {
+    std::vector<std::string> names;
+    for (const auto& x : sv::ProblemWorkflow()) names.push_back(x.action);
+    return Error::Invalid("unknown action", {{"action", action, "not a step of the problem workflow", 0, names}});
+  }
   auto version = VersionOf(body);
   if (!version) return version.error();
-  auto rp = ReportFor(ctx, id);
-  if (!rp) return rp.error();
-  if (auto st = Allowed(ctx, access::kReportReview, rp->second.project, "review reports of this project"); !st) return st.error();
-  const std::string note = body.value("note", std::string());
-  if (!approve && note.empty()) return Error::Invalid("a returned report needs the reason", {{"note", "", "required when returning"}});
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto cur = store::LoadReport(*c, id);
-  if (cur->version != *version) return Error::Conflict("the report was changed by someone else (version " + std::to_string(cur->version) + "); reload");
-  const auto action = approve ? supervision::ReportAction::kApprove : supervision::ReportAction::kReturn;
-  if (auto st = supervision::CheckTransition({cur->status, cur->due, cur->reopened, cur->submitted_by}, action, ctx.caller.user_id, ctx.today); !st) {
-    return st.error();
+  auto current = store::LoadProblem(*c, id);
+  if (!current) return Error::NotFound("no problem " + std::to_string(id));
+  Actors actors = ActorsFor(*c, ctx, *current);
+  if (!actors.reader) return Error::NotFound("no problem " + std::to_string(id));
+  if (current->version != *version) {
+    Error e = Error::Conflict("the problem was changed by someone else (version " + std::to_string(current->version) +
+                              "); reload and apply your step again");
+    e.extra["current"] = ProblemJson(*current, ctx.today, &actors, Escalation(*c));
+    return e;
   }
-  store::ReportRecord r = *cur;
-  r.status = supervision::StatusAfter(action, r.status);
-  r.reviewed_by = ctx.caller.user_id;
-  r.reviewed_at = ctx.now;
-  r.review_note = note;
-  // A returned report may be filed again after its due date: returning reopens it.
-  if (!approve) r.reopened = true;
-  r.version = *version + 1;
-  r.updated_at = ctx.now;
-  if (!store::UpdateReport(*c, r, *version)) return Error::Conflict("the report was changed by someone else; reload");
-  store::WriteJournal(*c, "progress_report", id, approve ? "approve" : "return", ctx.caller.user_id, ctx.now,
-                      nlohmann::json::array({{{"field", "status"}, {"old", cur->status}, {"new", r.status}},
-                                             {{"field", "review_note"}, {"old", cur->review_note}, {"new", note}}}));
-  store::BumpSupervisionVersion(*c);
-  tx.Commit();
-  return ReportJson(*c, r, &rp->second);
-}
+  const std::string from = current->fact.status;
+  if (std::find(t->from.begin(), t->from.end(), from) == t->from.end()) {
+    return RuleError(ErrorCode::kConflict, *t, "not allowed while the problem is " + from);
+  }
+  if (!actors.Has(t->actor)) return RuleError(ErrorCode::kForbidden, *t, "you are not the one who may take this step");
 
-Result<nlohmann::json> SupervisionService::Reopen(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
-  auto version = VersionOf(body);
-  if (!version) return version.error();
-  auto rp = ReportFor(ctx, id);
-  if (!rp) return rp.error();
-  if (auto st = Allowed(ctx, access::kSupervisionAdmin, rp->second.project, "reopen a closed period (the coordinator does)"); !st) return st.error();
-  auto c = db_.Acquire();
-  store::Transaction tx(*c);
-  auto cur = store::LoadReport(*c, id);
-  if (cur->version != *version) return Error::Conflict("the report was changed by someone else (version " + std::to_string(cur->version) + "); reload");
-  if (auto st = supervision::CheckTransition({cur->status, cur->due, cur->reopened, cur->submitted_by}, supervision::ReportAction::kReopen,
-                                             ctx.caller.user_id, ctx.today);
-      !st) {
-    return st.error();
+  store::ProblemRow next = *current;
+  Problems pr;
+  const std::string note = TextField(body, "note");
+  if (action == "assign" || action == "resume") {
+    auto unit = IntField(body, "unit_id", pr);
+    auto coordinator = IntField(body, "coordinator_id", pr);
+    auto deadline = DateField(body, "deadline", pr);
+    if (unit) next.fact.unit_id = *unit;
+    if (coordinator) next.fact.coordinator_id = *coordinator;
+    if (deadline) next.fact.deadline = *deadline;
+    if (!next.fact.unit_id) pr.Add("unit_id", "", "rule problem.assign.needs_unit: a responsible unit is required");
+    else if (!store::LoadUnit(*c, *next.fact.unit_id)) pr.Add("unit_id", std::to_string(*next.fact.unit_id), "unknown unit");
+    if (!next.fact.coordinator_id) pr.Add("coordinator_id", "", "rule problem.assign.needs_coordinator: a coordinating leader is required");
+    else if (!store::LoadPerson(*c, *next.fact.coordinator_id)) pr.Add("coordinator_id", std::to_string(*next.fact.coordinator_id), "unknown person");
+    if (!next.fact.deadline) pr.Add("deadline", "", "rule problem.assign.needs_deadline: a deadline is required");
+    else if (deadline && *deadline && **deadline < ctx.today) pr.Add("deadline", (*deadline)->ToString(), "rule problem.deadline_not_past: must not lie in the past");
+  } else if (action == "sign") {
+    next.signed_on = ctx.today;
+  } else if (action == "handle") {
+    if (note.empty()) pr.Add("note", "", "rule problem.handle.needs_text: describe what was done");
+  } else if (action == "request_close") {
+    bool handled = false;
+    for (const auto& s : store::ListProblemSteps(*c, id)) handled = handled || s.action == "handle";
+    if (!handled) pr.Add("action", action, "rule problem.request_close.after_handling: add a handling record first");
+  } else if (action == "close_out") {
+    next.fact.closed_on = ctx.today;
+  } else if (action == "return") {
+    if (note.empty()) pr.Add("note", "", "rule problem.return.needs_reason: say why it is returned");
+    ++next.returns;
+  } else if (action == "defer") {
+    next.defer_reason = TextField(body, "reason").empty() ? note : TextField(body, "reason");
+    if (next.defer_reason.empty()) pr.Add("reason", "", "rule problem.defer.needs_reason: a reason is required");
   }
-  store::ReportRecord r = *cur;
-  r.reopened = true;
-  r.version = *version + 1;
-  r.updated_at = ctx.now;
-  if (!store::UpdateReport(*c, r, *version)) return Error::Conflict("the report was changed by someone else; reload");
-  store::WriteJournal(*c, "progress_report", id, "reopen", ctx.caller.user_id, ctx.now,
-                      nlohmann::json::array({{{"field", "reopened"}, {"old", false}, {"new", true}}}));
-  store::BumpSupervisionVersion(*c);
-  tx.Commit();
-  return ReportJson(*c, r, &rp->second);
-}
-
-Result<nlohmann::json> SupervisionService::AddPhoto(const Ctx& ctx, int64_t report_id, const std::string& filename, const std::string& bytes) {
-  auto rp = ReportFor(ctx, report_id);
-  if (!rp) return rp.error();
-  if (auto st = Allowed(ctx, access::kReportWrite, rp->second.project, "add photos to this report"); !st) return st.error();
-  if (bytes.size() > kMaxPhotoBytes) {
-    return Error{ErrorCode::kPayloadTooLarge, "a photo may have at most " + std::to_string(kMaxPhotoBytes >> 20) + " MB", {}, {}};
+  if (!pr.empty()) {
+    Error e = pr.ToError("the step is not valid");
+    e.extra["rule"] = t->rule;
+    return e;
   }
-  const std::string type = PhotoType(bytes);
-  if (type.empty()) return Error::Invalid("the file is not a photo", {{"file", filename, "must be a JPEG, PNG or WebP image", 0, {"image/jpeg", "image/png", "image/webp"}}});
-  auto c = db_.Acquire();
-  store::Transaction tx(*c);
-  auto cur = store::LoadReport(*c, report_id);
-  if (auto st = supervision::CheckTransition({cur->status, cur->due, cur->reopened, cur->submitted_by}, supervision::ReportAction::kSave,
-                                             ctx.caller.user_id, ctx.today);
-      !st) {
-    return st.error();
-  }
-  const int64_t id = store::InsertPhoto(*c, {0, report_id, filename, type, static_cast<int64_t>(bytes.size()), Base64Encode(bytes), ctx.now}, ctx.caller.user_id);
-  store::WriteJournal(*c, "progress_report", report_id, "photo", ctx.caller.user_id, ctx.now,
-                      nlohmann::json::array({{{"field", "photos"}, {"old", nullptr}, {"new", filename}}}));
-  tx.Commit();
-  return nlohmann::json{{"id", id}, {"filename", filename}, {"content_type", type}, {"size_bytes", bytes.size()},
-                        {"url", "/api/v1/report-photos/" + std::to_string(id)}};
-}
-
-Result<store::PhotoRecord> SupervisionService::Photo(const Ctx& ctx, int64_t photo_id) {
-  std::optional<store::PhotoRecord> p;
-  {
-    auto c = db_.Acquire();
-    p = store::LoadPhoto(*c, photo_id);
-  }
-  if (!p || !ReportFor(ctx, p->report_id)) return Error::NotFound("no photo " + std::to_string(photo_id));
-  return *p;
-}
-
-Result<nlohmann::json> SupervisionService::MissingReports(const Ctx& ctx, const std::string& region, const Date& as_of) {
-  auto projects = ledger_.ListInRegion(ctx, {}, region);
-  if (!projects) return projects.error();
-  std::unordered_map<int64_t, const store::ProjectRow*> by_id;
-  for (const auto& row : projects.value()) by_id[row.project.id] = &row;
-  auto c = db_.Acquire();
-  const auto policy = PolicyFor(*c, region);
-  // The periods due in the last three months.
-  const auto periods = supervision::PeriodsBetween(as_of.AddDays(-92), as_of, policy);
-  struct UnitTally {
-    std::string name;
-    int missing = 0, late = 0;
-    nlohmann::json items = nlohmann::json::array();
+  if (*t->to) next.fact.status = t->to;
+  next.updated_at = ctx.now;
+  if (!store::UpdateProblem(*c, next, *version)) return Error::Conflict("the problem was changed by someone else; reload");
+  const std::string step_note = action == "defer" ? next.defer_reason : note;
+  store::InsertProblemStep(*c, {0, id, action, from, next.fact.status, step_note, ctx.caller.user_id, ctx.caller.name, ctx.today, ctx.now});
+  json changes = json::array();
+  auto diff = [&](const char* field, const json& o, const json& n) {
+    if (o != n) changes.push_back({{"field", field}, {"old", o}, {"new", n}});
   };
-  std::map<int64_t, UnitTally> units;
-  for (const auto& period : periods) {
-    for (const auto& r : store::ReportsOfPeriod(*c, period.key)) {
-      auto it = by_id.find(r.project_id);
-      if (it == by_id.end()) continue;
-      const bool filed = r.status == "submitted" || r.status == "approved";
-      const bool missing = !filed && as_of > r.due;
-      if (!missing && !r.late) continue;
-      const auto& row = *it->second;
-      auto& u = units[row.project.unit_id.value_or(0)];
-      u.name = row.unit_name.empty() ? "（未定责任单位）" : row.unit_name;
-      (missing ? u.missing : u.late)++;
-      u.items.push_back({{"report_id", r.id}, {"project_id", r.project_id}, {"code", row.project.code}, {"name", row.project.name},
-                         {"period", r.period}, {"due_date", r.due.ToString()}, {"kind", missing ? "missing" : "late"}, {"status", r.status}});
-    }
-  }
-  nlohmann::json out = nlohmann::json::array();
-  for (auto& [id, u] : units) {
-    out.push_back({{"unit_id", id ? nlohmann::json(id) : nlohmann::json(nullptr)}, {"unit_name", u.name}, {"missing", u.missing},
-                   {"late", u.late}, {"items", u.items}});
-  }
-  std::sort(out.begin(), out.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
-    return a["missing"].get<int>() + a["late"].get<int>() > b["missing"].get<int>() + b["late"].get<int>();
-  });
-  return nlohmann::json{{"as_of", as_of.ToString()}, {"units", out}};
+  diff("status", from, next.fact.status);
+  diff("unit_id", OptIntJson(current->fact.unit_id), OptIntJson(next.fact.unit_id));
+  diff("coordinator_id", OptIntJson(current->fact.coordinator_id), OptIntJson(next.fact.coordinator_id));
+  diff("deadline", OptDateJson(current->fact.deadline), OptDateJson(next.fact.deadline));
+  diff("closed_on", OptDateJson(current->fact.closed_on), OptDateJson(next.fact.closed_on));
+  diff("defer_reason", current->defer_reason, next.defer_reason);
+  if (!step_note.empty()) changes.push_back({{"field", "note"}, {"old", nullptr}, {"new", step_note}});
+  store::WriteJournal(*c, "problem", id, action, ctx.caller.user_id, ctx.now, changes);
+  tx.Commit();
+  return ProblemOn(*c, ctx, id);
 }
 
-// ---- stop / resume ---------------------------------------------------------------------------
+Result<store::AttachmentRow> SupervisionService::SaveUpload(const Upload& up) {
+  if (up.bytes.empty()) return Error::Invalid("the file is empty", {{"file", "", "required", 0, {}}});
+  if (up.bytes.size() > kMaxAttachmentBytes) {
+    return Error{ErrorCode::kPayloadTooLarge, "the file is larger than " + std::to_string(kMaxAttachmentBytes >> 20) + " MB", {}, {}};
+  }
+  auto type = SniffType(up.bytes);
+  if (!type) return Error::Invalid("only PDF, PNG and JPEG files are accepted", {{"file", up.file_name, "not a PDF, PNG or JPEG file", 0, {"pdf", "png", "jpeg"}}});
+  store::AttachmentRow a;
+  a.stored_name = RandomName() + type->second;
+  a.content_type = type->first;
+  a.file_name = CleanFileName(up.file_name, type->second);
+  a.size = static_cast<int64_t>(up.bytes.size());
+  std::filesystem::create_directories(files_dir_);
+  const auto path = std::filesystem::path(files_dir_) / a.stored_name;
+  std::ofstream out(path, std::ios::binary);
+  out.write(up.bytes.data(), static_cast<std::streamsize>(up.bytes.size()));
+  if (!out) return Error{ErrorCode::kInternal, "cannot store the file", {}, {}};
+  return a;
+}
 
-Result<nlohmann::json> SupervisionService::RequestStop(const Ctx& ctx, int64_t project_id, const nlohmann::json& body) {
-  auto row = ReadableProject(ctx, project_id);
-  if (!row) return row.error();
-  if (auto st = Allowed(ctx, access::kReportWrite, row->project, "request a stop or resume for this project"); !st) return st.error();
+Result<json> SupervisionService::AttachToProblem(const Ctx& ctx, int64_t id, const Upload& up) {
+  auto c = db_.Acquire();
+  auto p = store::LoadProblem(*c, id);
+  if (!p) return Error::NotFound("no problem " + std::to_string(id));
+  auto actors = ActorsFor(*c, ctx, *p);
+  if (!actors.reader) return Error::NotFound("no problem " + std::to_string(id));
+  if (!actors.unit && !actors.office && !actors.verifier) return Error::Forbidden("only the unit, the verifier or the project office add evidence");
+  if (!sv::IsOpen(p->fact.status) && p->fact.status != "verifying") return Error::Conflict("rule problem.evidence_while_open: the problem is " + p->fact.status);
+  auto a = SaveUpload(up);
+  if (!a) return a.error();
+  a->owner = "problem";
+  a->owner_id = id;
+  a->user_id = ctx.caller.user_id;
+  a->created_at = ctx.now;
+  store::Transaction tx(*c);
+  a->id = store::InsertAttachment(*c, *a);
+  store::WriteJournal(*c, "problem", id, "attach", ctx.caller.user_id, ctx.now,
+                      json::array({{{"field", "attachment"}, {"old", nullptr}, {"new", a->file_name + " (" + std::to_string(a->size) + " B)"}}}));
+  tx.Commit();
+  return AttachmentJson(*a);
+}
+
+Result<Download> SupervisionService::GetAttachment(const Ctx& ctx, int64_t id) {
+  auto c = db_.Acquire();
+  auto a = store::LoadAttachment(*c, id);
+  if (!a) return Error::NotFound("no attachment " + std::to_string(id));
+  // Readable when its owner is.
+  bool ok = false;
+  if (a->owner == "problem") {
+    auto p = store::LoadProblem(*c, a->owner_id);
+    ok = p && ActorsFor(*c, ctx, *p).reader;
+  } else if (a->owner == "procedure") {
+    auto p = store::LoadProcedure(*c, a->owner_id);
+    ok = p && ReadableProject(ctx, p->fact.project_id).ok();
+  }
+  if (!ok) return Error::NotFound("no attachment " + std::to_string(id));
+  std::ifstream in(std::filesystem::path(files_dir_) / a->stored_name, std::ios::binary);
+  if (!in) return Error{ErrorCode::kInternal, "the stored file is missing", {}, {}};
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return Download{ss.str(), a->content_type, a->file_name};
+}
+
+// ---------------------------------------------------------------- projects (shared)
+
+Result<store::ProjectRow> SupervisionService::ReadableProject(const Ctx& ctx, int64_t project_id) {
+  return ledger_.Get(ctx, project_id);
+}
+
+Result<store::ProjectRow> SupervisionService::WritableSchedule(const Ctx& ctx, int64_t project_id) {
+  auto p = ReadableProject(ctx, project_id);
+  if (!p) return p.error();
+  if (!access::Allowed(ctx.caller, access::kScheduleWrite, TargetOf(p->project, p->project.unit_id), *ledger_.Regions())) {
+    return Error::Forbidden("you may not edit this project's milestones and procedures");
+  }
+  return p;
+}
+
+// ---------------------------------------------------------------- milestones
+
+namespace {
+
+json MilestonesJson(const std::vector<store::MilestoneRow>& rows, const Date& finish, const Date& as_of) {
+  std::vector<sv::Milestone> ms;
+  for (const auto& r : rows) ms.push_back(r.m);
+  auto sched = sv::BackwardSchedule(ms, finish, as_of);
+  json items = json::array();
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const auto& m = rows[i].m;
+    const auto& s = sched[i];
+    items.push_back({{"id", m.id}, {"project_id", m.project_id}, {"name", m.name}, {"planned_date", m.planned_date.ToString()},
+                     {"actual_date", OptDateJson(m.actual_date)}, {"duration_days", m.duration_days},
+                     {"predecessor_id", OptIntJson(m.predecessor_id)}, {"unit_id", OptIntJson(m.unit_id)},
+                     {"unit_name", rows[i].unit_name.empty() ? json(nullptr) : json(rows[i].unit_name)}, {"sort", rows[i].sort},
+                     {"version", rows[i].version}, {"planned_start", s.planned_start.ToString()},
+                     {"latest_start", s.latest_start.ToString()}, {"latest_finish", s.latest_finish.ToString()},
+                     {"slack_days", s.slack_days}, {"late", s.late}, {"days_late", s.days_late}});
+  }
+  return items;
+}
+
+Date FinishOf(const ledger::Project& p, const std::vector<store::MilestoneRow>& rows, const Date& today) {
+  if (p.planned_completion) return *p.planned_completion;
+  Date f = today;
+  for (const auto& r : rows) f = std::max(f, r.m.planned_date);
+  return f;
+}
+
+// Reads a milestone from a body onto `m`; reports every problem.
+void ApplyMilestone(const json& b, sv::Milestone& m, int& sort, Problems& pr) {
+  if (b.contains("name")) m.name = TextField(b, "name");
+  if (auto d = DateField(b, "planned_date", pr)) {
+    if (*d) m.planned_date = **d;
+    else pr.Add("planned_date", "", "required");
+  }
+  if (auto d = DateField(b, "actual_date", pr)) m.actual_date = *d;
+  if (b.contains("duration_days")) {
+    if (auto v = IntField(b, "duration_days", pr)) m.duration_days = static_cast<int>(*v);
+  }
+  if (b.contains("predecessor_id")) m.predecessor_id = IntField(b, "predecessor_id", pr);
+  if (b.contains("unit_id")) m.unit_id = IntField(b, "unit_id", pr);
+  if (b.contains("sort")) {
+    if (auto v = IntField(b, "sort", pr)) sort = static_cast<int>(*v);
+  }
+}
+
+}  // namespace
+
+Result<json> SupervisionService::Milestones(const Ctx& ctx, int64_t project_id, std::optional<Date> finish, const Date& as_of) {
+  auto p = ReadableProject(ctx, project_id);
+  if (!p) return p.error();
+  auto c = db_.Acquire();
+  auto rows = store::ListMilestones(*c, project_id);
+  const Date f = finish.value_or(FinishOf(p->project, rows, ctx.today));
+  return json{{"project_id", project_id}, {"project_name", p->project.name}, {"finish", f.ToString()}, {"as_of", as_of.ToString()},
+              {"items", MilestonesJson(rows, f, as_of)}};
+}
+
+Result<json> SupervisionService::AddMilestone(const Ctx& ctx, int64_t project_id, const json& body) {
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  auto p = WritableSchedule(ctx, project_id);
+  if (!p) return p.error();
+  store::MilestoneRow row;
+  row.m.project_id = project_id;
   Problems pr;
-  store::StopRecord s;
-  s.project_id = project_id;
-  s.kind = body.value("kind", std::string());
-  s.reason = body.value("reason", std::string());
-  if (s.kind != "stop" && s.kind != "resume") pr.Add({"kind", s.kind, "stop (停工) or resume (复工)", 0, {"stop", "resume"}});
-  if (s.reason.empty()) pr.Add("reason", "", "required");
-  const auto eff = ParseIsoDate(body.value("effective_date", ctx.today.ToString()));
-  if (!eff) pr.Add("effective_date", body.value("effective_date", std::string()), "a date YYYY-MM-DD");
-  if (!pr.empty()) return pr.ToError("the request is not valid");
-  s.effective_date = *eff;
-  s.requested_by = ctx.caller.user_id;
-  s.requested_at = ctx.now;
+  if (!body.contains("planned_date")) pr.Add("planned_date", "", "required");
+  ApplyMilestone(body, row.m, row.sort, pr);
+  if (!pr.empty()) return pr.ToError("the milestone is not valid");
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  const bool stopped = store::StoppedProjects(*c, s.effective_date).count(project_id) > 0;
-  if (s.kind == "stop" && stopped) return Error::Conflict("rule stop.already_stopped: the project is already stopped");
-  if (s.kind == "resume" && !stopped) return Error::Conflict("rule stop.not_stopped: only a stopped project can resume");
-  s.id = store::InsertStop(*c, s);
-  store::WriteJournal(*c, "stop_request", s.id, "request", ctx.caller.user_id, ctx.now,
-                      nlohmann::json::array({{{"field", s.kind}, {"old", nullptr}, {"new", s.reason}}}));
+  auto all = store::ListMilestones(*c, project_id);
+  row.m.id = -1;  // validated with the others before it has an id
+  std::vector<sv::Milestone> ms;
+  for (const auto& r : all) ms.push_back(r.m);
+  ms.push_back(row.m);
+  if (auto v = sv::ValidateMilestones(ms); !v.empty()) return v.ToError("the milestone breaks a scheduling rule");
+  row.m.id = store::InsertMilestone(*c, row, ctx.now);
+  store::WriteJournal(*c, "milestone", row.m.id, "create", ctx.caller.user_id, ctx.now,
+                      json::array({{{"field", "name"}, {"old", nullptr}, {"new", row.m.name}},
+                                   {{"field", "planned_date"}, {"old", nullptr}, {"new", row.m.planned_date.ToString()}}}));
   tx.Commit();
-  return nlohmann::json{{"id", s.id}, {"project_id", project_id}, {"kind", s.kind}, {"reason", s.reason},
-                        {"effective_date", s.effective_date.ToString()}, {"status", s.status}, {"version", s.version}};
+  return Milestones(ctx, project_id, std::nullopt, ctx.today);
 }
 
-Result<nlohmann::json> SupervisionService::DecideStop(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+Result<json> SupervisionService::UpdateMilestone(const Ctx& ctx, int64_t id, const json& body) {
   auto version = VersionOf(body);
   if (!version) return version.error();
-  std::optional<store::StopRecord> s;
-  {
-    auto c = db_.Acquire();
-    s = store::LoadStop(*c, id);
-  }
-  if (!s) return Error::NotFound("no stop/resume request " + std::to_string(id));
-  auto row = ReadableProject(ctx, s->project_id);
-  if (!row) return Error::NotFound("no stop/resume request " + std::to_string(id));
-  if (auto st = Allowed(ctx, access::kReportReview, row->project, "decide stop/resume requests"); !st) return st.error();
-  if (!body.contains("approve") || !body["approve"].is_boolean()) return Error::Invalid("approve: true or false", {{"approve", "", "required boolean"}});
-  if (s->version != *version) return Error::Conflict("the request was changed by someone else; reload");
-  if (s->status != "requested") return Error::Conflict("rule stop.decided: the request was already decided");
-  if (s->requested_by && *s->requested_by == ctx.caller.user_id) return Error::Conflict("rule stop.own_request: nobody approves their own request");
-  store::StopRecord n = *s;
-  n.status = body["approve"].get<bool>() ? "approved" : "rejected";
-  n.decided_by = ctx.caller.user_id;
-  n.decided_at = ctx.now;
-  n.decision_note = body.value("note", std::string());
-  n.version = s->version + 1;
   auto c = db_.Acquire();
+  auto found = c->Query("SELECT project_id FROM milestones WHERE id = ?", {id});
+  if (found.empty()) return Error::NotFound("no milestone " + std::to_string(id));
+  const int64_t project_id = store::AsInt(found.rows[0][0]);
+  auto p = WritableSchedule(ctx, project_id);
+  if (!p) return p.error().code == ErrorCode::kNotFound ? Error::NotFound("no milestone " + std::to_string(id)) : p.error();
   store::Transaction tx(*c);
-  if (!store::UpdateStop(*c, n, *version)) return Error::Conflict("the request was changed by someone else; reload");
-  store::WriteJournal(*c, "stop_request", id, n.status == "approved" ? "approve" : "reject", ctx.caller.user_id, ctx.now,
-                      nlohmann::json::array({{{"field", "status"}, {"old", s->status}, {"new", n.status}}}));
-  store::BumpSupervisionVersion(*c);
+  auto all = store::ListMilestones(*c, project_id);
+  auto it = std::find_if(all.begin(), all.end(), [&](const store::MilestoneRow& r) { return r.m.id == id; });
+  if (it->version != *version) return Error::Conflict("the milestone was changed by someone else (version " + std::to_string(it->version) + "); reload");
+  const store::MilestoneRow before = *it;
+  Problems pr;
+  ApplyMilestone(body, it->m, it->sort, pr);
+  if (!pr.empty()) return pr.ToError("the milestone is not valid");
+  std::vector<sv::Milestone> ms;
+  for (const auto& r : all) ms.push_back(r.m);
+  if (auto v = sv::ValidateMilestones(ms); !v.empty()) return v.ToError("the milestone breaks a scheduling rule");
+  if (!store::UpdateMilestone(*c, *it, *version, ctx.now)) return Error::Conflict("the milestone was changed by someone else; reload");
+  json changes = json::array();
+  auto diff = [&](const char* f, const json& o, const json& n) {
+    if (o != n) changes.push_back({{"field", f}, {"old", o}, {"new", n}});
+  };
+  diff("name", before.m.name, it->m.name);
+  diff("planned_date", before.m.planned_date.ToString(), it->m.planned_date.ToString());
+  diff("actual_date", OptDateJson(before.m.actual_date), OptDateJson(it->m.actual_date));
+  diff("duration_days", before.m.duration_days, it->m.duration_days);
+  diff("predecessor_id", OptIntJson(before.m.predecessor_id), OptIntJson(it->m.predecessor_id));
+  diff("unit_id", OptIntJson(before.m.unit_id), OptIntJson(it->m.unit_id));
+  store::WriteJournal(*c, "milestone", id, "update", ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
-  return nlohmann::json{{"id", id}, {"status", n.status}, {"version", n.version}};
+  return Milestones(ctx, project_id, std::nullopt, ctx.today);
 }
 
-Result<nlohmann::json> SupervisionService::Stops(const Ctx& ctx, int64_t project_id) {
-  auto row = ReadableProject(ctx, project_id);
-  if (!row) return row.error();
+Result<json> SupervisionService::Gantt(const Ctx& ctx, store::ProjectFilter f, const std::string& region, const Date& as_of) {
+  auto projects = ledger_.ListInRegion(ctx, f, region);
+  if (!projects) return projects.error();
+  std::vector<int64_t> ids;
+  for (const auto& p : projects.value()) ids.push_back(p.project.id);
+  constexpr size_t kMaxGanttProjects = 300;
+  const bool truncated = ids.size() > kMaxGanttProjects;
+  if (truncated) ids.resize(kMaxGanttProjects);
   auto c = db_.Acquire();
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& s : store::StopsOfProject(*c, project_id)) {
-    items.push_back({{"id", s.id}, {"kind", s.kind}, {"reason", s.reason}, {"effective_date", s.effective_date.ToString()},
-                     {"status", s.status}, {"requested_at", s.requested_at}, {"decided_at", OptText(s.decided_at)},
-                     {"decision_note", s.decision_note}, {"version", s.version}});
+  auto rows = store::ListMilestonesOf(*c, ids);
+  std::map<int64_t, std::vector<store::MilestoneRow>> by;
+  for (auto& r : rows) by[r.m.project_id].push_back(std::move(r));
+  json items = json::array();
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const auto& p = projects.value()[i].project;
+    const auto& ms = by[p.id];
+    const Date finish = FinishOf(p, ms, ctx.today);
+    items.push_back({{"project_id", p.id}, {"code", p.code}, {"name", p.name}, {"town_name", projects.value()[i].town_name},
+                     {"planned_start", OptDateJson(p.planned_start)}, {"actual_start", OptDateJson(p.actual_start)},
+                     {"finish", finish.ToString()}, {"milestones", MilestonesJson(ms, finish, as_of)}});
   }
-  return nlohmann::json{{"items", items}};
+  return json{{"as_of", as_of.ToString()}, {"items", items}, {"truncated", truncated}};
 }
 
-// ---- lights --------------------------------------------------------------------------------
-
-Result<std::shared_ptr<const LightBoard>> SupervisionService::Board(const Ctx& ctx, const std::string& region, const Date& as_of) {
-  auto tree = ledger_.Regions();
-  if (!region.empty() && !tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
-  std::string scope;
-  for (const auto& code : access::ReadableRegions(ctx.caller, *tree)) scope += code + ",";
-  const std::string key = region + "|" + as_of.ToString() + "|" + scope;
-  int64_t pv = 0, sv = 0;
-  {
-    auto c = db_.Acquire();
-    pv = store::ProjectsVersion(*c);
-    sv = store::SupervisionVersion(*c);
-  }
-  {
-    std::lock_guard lock(cache_mu_);
-    auto it = boards_.find(key);
-    if (it != boards_.end() && std::get<0>(it->second) == pv && std::get<1>(it->second) == sv) return std::get<2>(it->second);
-  }
+Result<json> SupervisionService::Map(const Ctx& ctx, const std::string& region, const Date& as_of) {
   auto projects = ledger_.ListInRegion(ctx, {}, region);
   if (!projects) return projects.error();
-  auto board = std::make_shared<LightBoard>();
-  board->as_of = as_of;
-  board->projects = std::move(projects.value());
   auto c = db_.Acquire();
-  board->rules = RulesFor(*c, region.empty() ? (ctx.caller.grants.empty() ? "" : ctx.caller.grants[0].region_code) : region);
-  const auto policy = PolicyFor(*c, region);
-  const int span = policy.frequency == "month" ? 31 : 7;
-  const auto facts = store::LoadReportFacts(*c, as_of, as_of.AddDays(-static_cast<int64_t>(span) * (board->rules.missing_reports_yellow + 1)));
-  const auto stopped = store::StoppedProjects(*c, as_of);
-  board->lights.reserve(board->projects.size());
-  for (const auto& row : board->projects) {
-    supervision::LightInput in;
-    in.project = &row.project;
-    if (auto it = facts.find(row.project.id); it != facts.end()) {
-      in.completed_this_year = it->second.filed_year_total;
-      in.consecutive_missing_reports = it->second.consecutive_missing;
-    }
-    if (auto it = stopped.find(row.project.id); it != stopped.end()) in.stopped_reason = it->second;
-    board->completed.push_back(in.completed_this_year.value_or(row.project.annual_completed.value_or(0)));
-    board->lights.push_back(supervision::ComputeLight(in, board->rules, as_of));
+  // Until the warning lights land a project's colour comes from its problems: red with a problem
+  // overdue by more than 30 days, yellow with any overdue problem, green otherwise.
+  std::map<int64_t, int64_t> worst;
+  for (const auto& f : store::ListProblemFacts(*c, Scope(ctx, region))) {
+    if (sv::IsOverdue(f, as_of)) worst[f.project_id] = std::max(worst[f.project_id], sv::DaysOverdue(f, as_of));
   }
-  std::shared_ptr<const LightBoard> out = board;
-  std::lock_guard lock(cache_mu_);
-  if (boards_.size() > 64) boards_.clear();
-  boards_[key] = {pv, sv, out};
+  json towns = json::object();
+  json items = json::array();
+  for (const auto& r : projects.value()) {
+    const auto& p = r.project;
+    if (!p.longitude || !p.latitude) continue;
+    const std::string light = !worst.count(p.id) ? "green" : worst[p.id] > 30 ? "red" : "yellow";
+    const std::string town = r.town_name.empty() ? r.county_name : r.town_name;
+    items.push_back({{"id", p.id}, {"code", p.code}, {"name", p.name}, {"town_name", town}, {"longitude", *p.longitude},
+                     {"latitude", *p.latitude}, {"stage", p.stage}, {"light", light}});
+    towns[town] = towns.value(town, 0) + 1;
+  }
+  return json{{"as_of", as_of.ToString()}, {"items", items}, {"towns", towns},
+              {"tile_url", store::GetSetting(*c, "map_tile_url").value_or("")}};
+}
+
+// ---------------------------------------------------------------- procedures
+
+Result<json> SupervisionService::ProcedureKinds(const Ctx&) {
+  auto c = db_.Acquire();
+  json out = json::array();
+  for (const auto& k : store::ListProcedureKinds(*c)) {
+    out.push_back({{"code", k.kind.code}, {"label_zh", k.kind.label_zh}, {"label_en", k.kind.label_en},
+                   {"required_for_start", k.kind.required_for_start}, {"sort", k.sort},
+                   {"guide", {{"documents", k.documents}, {"handling_unit", k.handling_unit}, {"office", k.office}, {"phone", k.phone}}}});
+  }
   return out;
 }
 
-Result<nlohmann::json> SupervisionService::Lights(const Ctx& ctx, const std::string& region, const Date& as_of, const std::string& light,
-                                                  int64_t offset, int64_t limit) {
-  auto board = Board(ctx, region, as_of);
-  if (!board) return board.error();
-  const auto& b = *board.value();
-  nlohmann::json items = nlohmann::json::array();
-  int64_t total = 0;
-  // Red first, then yellow, then green; within a light by code.
-  std::vector<size_t> order(b.lights.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return b.lights[x].light > b.lights[y].light; });
-  for (size_t i : order) {
-    if (!light.empty() && light != supervision::LightName(b.lights[i].light)) continue;
-    if (total >= offset && (limit <= 0 || total < offset + limit)) items.push_back(LightJson(b.projects[i], b.lights[i]));
-    ++total;
-  }
-  return nlohmann::json{{"as_of", as_of.ToString()}, {"preset", b.rules.preset}, {"total_count", total}, {"items", items}};
-}
-
-Result<nlohmann::json> SupervisionService::Dashboard(const Ctx& ctx, const std::string& region, const Date& as_of) {
-  auto board = Board(ctx, region, as_of);
-  if (!board) return board.error();
-  const auto& b = *board.value();
-  int counts[3] = {0, 0, 0};
-  std::map<std::string, std::array<int, 3>> towns;
-  std::map<std::string, std::string> town_names;
-  std::map<std::string, std::array<int, 3>> rules;
-  for (size_t i = 0; i < b.lights.size(); ++i) {
-    const int l = static_cast<int>(b.lights[i].light);
-    ++counts[l];
-    const auto& p = b.projects[i].project;
-    const std::string town = p.town_code.value_or(p.county_code);
-    towns[town][l]++;
-    town_names[town] = b.projects[i].town_name.empty() ? b.projects[i].county_name : b.projects[i].town_name;
-    for (const auto& r : b.lights[i].reasons) rules[r.rule][static_cast<int>(r.light)]++;
-  }
-  nlohmann::json by_town = nlohmann::json::array();
-  for (const auto& [code, c] : towns) {
-    by_town.push_back({{"code", code}, {"name", town_names[code]}, {"green", c[0]}, {"yellow", c[1]}, {"red", c[2]}});
-  }
-  nlohmann::json by_rule = nlohmann::json::object();
-  for (const auto& [rule, c] : rules) by_rule[rule] = {{"yellow", c[1]}, {"red", c[2]}};
-  return nlohmann::json{{"as_of", as_of.ToString()}, {"region", region}, {"preset", b.rules.preset},
-                        {"counts", {{"green", counts[0]}, {"yellow", counts[1]}, {"red", counts[2]}}},
-                        {"total", b.lights.size()}, {"by_town", by_town}, {"by_rule", by_rule}};
-}
-
-Result<nlohmann::json> SupervisionService::ProjectLight(const Ctx& ctx, int64_t project_id, const Date& as_of) {
-  auto row = ReadableProject(ctx, project_id);
-  if (!row) return row.error();
-  auto board = Board(ctx, row->project.town_code.value_or(row->project.county_code), as_of);
-  if (!board) return board.error();
-  const auto& b = *board.value();
-  for (size_t i = 0; i < b.projects.size(); ++i) {
-    if (b.projects[i].project.id == project_id) {
-      auto j = LightJson(b.projects[i], b.lights[i]);
-      j["as_of"] = as_of.ToString();
-      j["preset"] = b.rules.preset;
-      return j;
-    }
-  }
-  return Error::NotFound("no project " + std::to_string(project_id));
-}
-
-Result<nlohmann::json> SupervisionService::KeepSnapshot(const Ctx& ctx, const nlohmann::json& body) {
+Result<json> SupervisionService::PutProcedureKind(const Ctx& ctx, const std::string& code, const json& body) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kSupervisionManage)) return Error::Forbidden("only the project office edits procedure kinds");
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
-  const std::string region = body.value("region", std::string());
-  auto tree = ledger_.Regions();
-  if (!tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
-  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt}, *tree)) {
-    return Error::Forbidden("only the project office (coordinator) keeps light snapshots");
+  Problems pr;
+  store::ProcedureKindRow k;
+  k.kind.code = code;
+  k.kind.label_zh = TextField(body, "label_zh");
+  k.kind.label_en = TextField(body, "label_en");
+  k.kind.required_for_start = body.value("required_for_start", true);
+  const json g = body.value("guide", json::object());
+  k.documents = TextField(g, "documents");
+  k.handling_unit = TextField(g, "handling_unit");
+  k.office = TextField(g, "office");
+  k.phone = TextField(g, "phone");
+  k.sort = body.value("sort", 100);
+  if (code.empty() || code.size() > 40 || code.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
+    pr.Add("code", code, "lower-case letters, digits and _ only");
   }
-  supervision::Period period;
-  {
-    auto c = db_.Acquire();
-    const auto policy = PolicyFor(*c, region);
-    const std::string key = body.value("period", std::string());
-    auto p = key.empty() ? std::optional(supervision::PeriodOf(ctx.today, policy)) : supervision::ParsePeriod(key, policy);
-    if (!p) return Error::Invalid("the period is not valid", {{"period", key, "2026-W23 (week) or 2026-06 (month)"}});
-    period = *p;
+  if (k.kind.label_zh.empty()) pr.Add("label_zh", "", "required");
+  if (!pr.empty()) return pr.ToError("the procedure kind is not valid");
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  store::UpsertProcedureKind(*c, k);
+  store::WriteJournal(*c, "procedure_kind", 0, "put", ctx.caller.user_id, ctx.now, json::array({{{"field", code}, {"old", nullptr}, {"new", body}}}));
+  tx.Commit();
+  return ProcedureKinds(ctx);
+}
+
+Result<json> SupervisionService::Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of) {
+  auto p = ReadableProject(ctx, project_id);
+  if (!p) return p.error();
+  auto c = db_.Acquire();
+  auto rows = store::ListProcedures(*c, project_id);
+  std::vector<int64_t> ids;
+  for (const auto& r : rows) ids.push_back(r.fact.id);
+  std::map<int64_t, json> files;
+  for (const auto& a : store::ListAttachments(*c, "procedure", ids)) {
+    if (!files.count(a.owner_id)) files[a.owner_id] = json::array();
+    files[a.owner_id].push_back(AttachmentJson(a));
   }
-  const Date as_of = std::min(period.end, ctx.today);
-  auto board = Board(ctx, region, as_of);
-  if (!board) return board.error();
-  std::vector<store::SnapshotRow> rows;
-  int counts[3] = {0, 0, 0};
-  for (size_t i = 0; i < board.value()->lights.size(); ++i) {
-    const auto& l = board.value()->lights[i];
-    ++counts[static_cast<int>(l.light)];
-    rows.push_back({l.project_id, supervision::LightName(l.light), LightJson(board.value()->projects[i], l)["reasons"].dump()});
+  json items = json::array();
+  int blocking = 0;
+  for (const auto& k : store::ListProcedureKinds(*c)) {
+    auto it = std::find_if(rows.begin(), rows.end(), [&](const store::ProcedureRow& r) { return r.fact.kind == k.kind.code; });
+    store::ProcedureRow r;
+    if (it != rows.end()) r = *it;
+    else {
+      r.fact = {0, project_id, k.kind.code, "not_started", std::nullopt, std::nullopt, std::nullopt, false, k.kind.required_for_start};
+      r.version = 0;
+    }
+    const bool blocks = sv::BlocksStart(r.fact, p->project.planned_start, p->project.actual_start, as_of);
+    blocking += blocks ? 1 : 0;
+    const auto days = sv::DurationDays(r.fact);
+    items.push_back({{"id", r.fact.id == 0 ? json(nullptr) : json(r.fact.id)}, {"kind", k.kind.code}, {"label_zh", k.kind.label_zh},
+                     {"label_en", k.kind.label_en}, {"status", r.fact.status}, {"unit_id", OptIntJson(r.fact.unit_id)},
+                     {"unit_name", r.unit_name.empty() ? json(nullptr) : json(r.unit_name)}, {"applied_on", OptDateJson(r.fact.applied_on)},
+                     {"approved_on", OptDateJson(r.fact.approved_on)}, {"accepted_pending", r.fact.accepted_pending},
+                     {"pending_document", r.pending_document}, {"approval_no", r.approval_no},
+                     {"required_for_start", k.kind.required_for_start}, {"blocks_start", blocks},
+                     {"duration_days", days ? json(*days) : json(nullptr)}, {"version", r.version},
+                     {"attachments", files.count(r.fact.id) ? files[r.fact.id] : json::array()},
+                     {"guide", {{"documents", k.documents}, {"handling_unit", k.handling_unit}, {"office", k.office}, {"phone", k.phone}}}});
+  }
+  return json{{"project_id", project_id}, {"planned_start", OptDateJson(p->project.planned_start)},
+              {"actual_start", OptDateJson(p->project.actual_start)}, {"as_of", as_of.ToString()}, {"blocking", blocking}, {"items", items}};
+}
+
+Result<json> SupervisionService::PutProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind, const json& body) {
+  auto version = VersionOf(body);  // 0 for a procedure not recorded yet
+  if (!version) return version.error();
+  auto p = WritableSchedule(ctx, project_id);
+  if (!p) return p.error();
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  auto kinds = store::ListProcedureKinds(*c);
+  auto k = std::find_if(kinds.begin(), kinds.end(), [&](const store::ProcedureKindRow& r) { return r.kind.code == kind; });
+  if (k == kinds.end()) return Error::NotFound("no procedure kind " + kind);
+  auto rows = store::ListProcedures(*c, project_id);
+  auto it = std::find_if(rows.begin(), rows.end(), [&](const store::ProcedureRow& r) { return r.fact.kind == kind; });
+  store::ProcedureRow r;
+  const bool exists = it != rows.end();
+  if (exists) r = *it;
+  else {
+    r.fact = {0, project_id, kind, "not_started", std::nullopt, std::nullopt, std::nullopt, false, k->kind.required_for_start};
+    r.version = 0;
+  }
+  if (r.version != *version) return Error::Conflict("the procedure was changed by someone else (version " + std::to_string(r.version) + "); reload");
+  const store::ProcedureRow before = r;
+  Problems pr;
+  if (body.contains("status")) r.fact.status = TextField(body, "status");
+  if (body.contains("unit_id")) r.fact.unit_id = IntField(body, "unit_id", pr);
+  if (auto d = DateField(body, "applied_on", pr)) r.fact.applied_on = *d;
+  if (auto d = DateField(body, "approved_on", pr)) r.fact.approved_on = *d;
+  if (body.contains("accepted_pending")) r.fact.accepted_pending = body["accepted_pending"].is_boolean() && body["accepted_pending"].get<bool>();
+  if (body.contains("pending_document")) r.pending_document = TextField(body, "pending_document");
+  if (body.contains("approval_no")) r.approval_no = TextField(body, "approval_no");
+  if (r.fact.status == "accepted_pending") r.fact.accepted_pending = true;
+  if (r.fact.accepted_pending && r.fact.status != "approved" && r.pending_document.empty()) {
+    pr.Add("pending_document", "", "rule procedure.accepted_pending_names_document: name the document still pending (容缺材料)");
+  }
+  if (r.fact.unit_id && !store::LoadUnit(*c, *r.fact.unit_id)) pr.Add("unit_id", std::to_string(*r.fact.unit_id), "unknown unit");
+  const Problems found = sv::ValidateProcedure(r.fact, r.approval_no);
+  for (const auto& d : found.details()) pr.Add(d);
+  if (!pr.empty()) return pr.ToError("the procedure is not valid");
+  if (exists) {
+    if (!store::UpdateProcedure(*c, r, *version, ctx.now)) return Error::Conflict("the procedure was changed by someone else; reload");
+  } else {
+    r.fact.id = store::InsertProcedure(*c, r, ctx.now);
+  }
+  json changes = json::array();
+  auto diff = [&](const char* f, const json& o, const json& n) {
+    if (o != n) changes.push_back({{"field", f}, {"old", o}, {"new", n}});
+  };
+  diff("status", before.fact.status, r.fact.status);
+  diff("unit_id", OptIntJson(before.fact.unit_id), OptIntJson(r.fact.unit_id));
+  diff("applied_on", OptDateJson(before.fact.applied_on), OptDateJson(r.fact.applied_on));
+  diff("approved_on", OptDateJson(before.fact.approved_on), OptDateJson(r.fact.approved_on));
+  diff("accepted_pending", before.fact.accepted_pending, r.fact.accepted_pending);
+  diff("pending_document", before.pending_document, r.pending_document);
+  diff("approval_no", before.approval_no, r.approval_no);
+  store::WriteJournal(*c, "procedure", r.fact.id, exists ? "update" : "create", ctx.caller.user_id, ctx.now, changes);
+  tx.Commit();
+  return Procedures(ctx, project_id, ctx.today);
+}
+
+Result<json> SupervisionService::AttachToProcedure(const Ctx& ctx, int64_t id, const Upload& up) {
+  auto c = db_.Acquire();
+  auto r = store::LoadProcedure(*c, id);
+  if (!r) return Error::NotFound("no procedure " + std::to_string(id));
+  auto p = WritableSchedule(ctx, r->fact.project_id);
+  if (!p) return p.error().code == ErrorCode::kNotFound ? Error::NotFound("no procedure " + std::to_string(id)) : p.error();
+  auto a = SaveUpload(up);
+  if (!a) return a.error();
+  a->owner = "procedure";
+  a->owner_id = id;
+  a->user_id = ctx.caller.user_id;
+  a->created_at = ctx.now;
+  store::Transaction tx(*c);
+  a->id = store::InsertAttachment(*c, *a);
+  store::WriteJournal(*c, "procedure", id, "attach", ctx.caller.user_id, ctx.now,
+                      json::array({{{"field", "attachment"}, {"old", nullptr}, {"new", a->file_name}}}));
+  tx.Commit();
+  return AttachmentJson(*a);
+}
+
+Result<json> SupervisionService::ProcedureDurations(const Ctx& ctx, const std::string& region) {
+  auto c = db_.Acquire();
+  auto facts = store::ListProcedureFacts(*c, Scope(ctx, region));
+  std::map<int64_t, std::string> names;
+  for (const auto& u : store::ListUnits(*c, Scope(ctx, region))) names[u.id] = u.name;
+  json out = json::array();
+  for (const auto& u : sv::DurationsByUnit(facts)) {
+    out.push_back({{"unit_id", u.unit_id == 0 ? json(nullptr) : json(u.unit_id)}, {"unit_name", names.count(u.unit_id) ? json(names[u.unit_id]) : json(nullptr)},
+                   {"approved", u.approved}, {"average_days", u.average_days}, {"min_days", u.min_days}, {"max_days", u.max_days}});
+  }
+  return json{{"items", out}};
+}
+
+// ---------------------------------------------------------------- responsibility list
+
+Result<json> SupervisionService::Responsibility(const Ctx& ctx, int64_t project_id) {
+  auto p = ReadableProject(ctx, project_id);
+  if (!p) return p.error();
+  auto c = db_.Acquire();
+  json leaders = json::array();
+  std::set<int64_t> seen;
+  auto add = [&](int64_t person, bool primary) {
+    if (!seen.insert(person).second) return;
+    auto pe = store::LoadPerson(*c, person);
+    if (pe) leaders.push_back({{"person_id", person}, {"name", pe->name}, {"title", pe->title}, {"primary", primary}});
+  };
+  if (p->project.leader_id) add(*p->project.leader_id, true);
+  for (const auto& r : c->Query("SELECT person_id FROM project_assignments WHERE project_id = ? ORDER BY id", {project_id}).rows) add(store::AsInt(r[0]), false);
+  json visits = json::array();
+  for (const auto& v : store::ListVisits(*c, project_id, std::nullopt)) {
+    visits.push_back({{"id", v.id}, {"person_id", v.person_id}, {"person_name", v.person_name}, {"visit_date", v.visit_date.ToString()},
+                      {"notes", v.notes}, {"problems_discussed", v.problems_discussed}});
+  }
+  return json{{"project_id", project_id}, {"leaders", leaders}, {"unit_id", OptIntJson(p->project.unit_id)},
+              {"unit_name", p->unit_name.empty() ? json(nullptr) : json(p->unit_name)}, {"specialist", p->project.specialist},
+              {"visits", visits}};
+}
+
+Result<json> SupervisionService::AddAssignment(const Ctx& ctx, int64_t project_id, const json& body) {
+  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  auto p = ReadableProject(ctx, project_id);
+  if (!p) return p.error();
+  if (!access::Allowed(ctx.caller, access::kSupervisionManage, TargetOf(p->project, p->project.unit_id), *ledger_.Regions())) {
+    return Error::Forbidden("only the project office assigns leaders (包保)");
+  }
+  Problems pr;
+  auto person = IntField(body, "person_id", pr);
+  auto c = db_.Acquire();
+  if (!person) pr.Add("person_id", "", "required");
+  else if (!store::LoadPerson(*c, *person)) pr.Add("person_id", std::to_string(*person), "unknown person");
+  if (!pr.empty()) return pr.ToError("the assignment is not valid");
+  store::Transaction tx(*c);
+  store::AddAssignment(*c, project_id, *person);
+  store::WriteJournal(*c, "project", project_id, "assign_leader", ctx.caller.user_id, ctx.now,
+                      json::array({{{"field", "assigned_leader"}, {"old", nullptr}, {"new", *person}}}));
+  tx.Commit();
+  return Responsibility(ctx, project_id);
+}
+
+Result<json> SupervisionService::RemoveAssignment(const Ctx& ctx, int64_t project_id, int64_t person_id) {
+  auto p = ReadableProject(ctx, project_id);
+  if (!p) return p.error();
+  if (!access::Allowed(ctx.caller, access::kSupervisionManage, TargetOf(p->project, p->project.unit_id), *ledger_.Regions())) {
+    return Error::Forbidden("only the project office assigns leaders (包保)");
   }
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  store::ReplaceSnapshot(*c, region, period.key, as_of, rows, ctx.now);
-  store::WriteJournal(*c, "light_snapshot", 0, "keep", ctx.caller.user_id, ctx.now,
-                      nlohmann::json::array({{{"field", region + " " + period.key}, {"old", nullptr},
-                                              {"new", {{"green", counts[0]}, {"yellow", counts[1]}, {"red", counts[2]}}}}}));
+  if (!store::RemoveAssignment(*c, project_id, person_id)) return Error::NotFound("that leader is not assigned to this project");
+  store::WriteJournal(*c, "project", project_id, "unassign_leader", ctx.caller.user_id, ctx.now,
+                      json::array({{{"field", "assigned_leader"}, {"old", person_id}, {"new", nullptr}}}));
   tx.Commit();
-  return nlohmann::json{{"region", region}, {"period", period.key}, {"as_of", as_of.ToString()},
-                        {"counts", {{"green", counts[0]}, {"yellow", counts[1]}, {"red", counts[2]}}}};
+  return Responsibility(ctx, project_id);
 }
 
-Result<nlohmann::json> SupervisionService::Snapshot(const Ctx& ctx, const std::string& region, const std::string& period) {
-  auto projects = ledger_.ListInRegion(ctx, {}, region);
-  if (!projects) return projects.error();
-  std::unordered_map<int64_t, const store::ProjectRow*> by_id;
-  for (const auto& row : projects.value()) by_id[row.project.id] = &row;
+Result<json> SupervisionService::AddVisit(const Ctx& ctx, const json& body) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kVisitWrite)) return Error::Forbidden("you may not log onsite visits");
+  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  Problems pr;
+  store::VisitRow v;
+  auto project = IntField(body, "project_id", pr);
+  auto person = IntField(body, "person_id", pr);
   auto c = db_.Acquire();
-  std::string as_of;
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& s : store::LoadSnapshot(*c, region, period, &as_of)) {
-    auto it = by_id.find(s.project_id);
-    if (it == by_id.end()) continue;
-    items.push_back({{"project_id", s.project_id}, {"code", it->second->project.code}, {"name", it->second->project.name},
-                     {"light", s.light}, {"reasons", nlohmann::json::parse(s.reasons_json)}});
+  if (!person) person = store::PersonOfUser(*c, ctx.caller.user_id);  // a leader logs their own visit
+  auto date = DateField(body, "visit_date", pr);
+  if (!project) pr.Add("project_id", "", "required");
+  if (!person) pr.Add("person_id", "", "required (your account is not linked to a leader)");
+  if (!date || !*date) pr.Add("visit_date", "", "required");
+  else if (**date > ctx.today) pr.Add("visit_date", (*date)->ToString(), "rule visit.not_in_future: a visit is logged after it took place");
+  if (!pr.empty()) return pr.ToError("the visit is not valid");
+  auto p = ReadableProject(ctx, *project);
+  if (!p) return p.error();
+  if (!access::Allowed(ctx.caller, access::kVisitWrite, TargetOf(p->project, p->project.unit_id), *ledger_.Regions())) {
+    return Error::Forbidden("you may not log visits on this project");
   }
-  if (as_of.empty()) return Error::NotFound("no light snapshot kept for " + region + " " + period);
-  return nlohmann::json{{"region", region}, {"period", period}, {"as_of", as_of}, {"items", items}};
+  // A leader logs only their own visits; the office may log anyone's.
+  auto own = store::PersonOfUser(*c, ctx.caller.user_id);
+  if (!access::Allowed(ctx.caller, access::kSupervisionManage, TargetOf(p->project, p->project.unit_id), *ledger_.Regions()) &&
+      (!own || *own != *person)) {
+    return Error::Forbidden("rule visit.own_only: a leader logs only their own visits");
+  }
+  if (!store::LoadPerson(*c, *person)) return Problems().ToError("unknown person");
+  v.project_id = *project;
+  v.person_id = *person;
+  v.visit_date = **date;
+  v.notes = TextField(body, "notes");
+  v.problems_discussed = TextField(body, "problems_discussed");
+  v.user_id = ctx.caller.user_id;
+  v.created_at = ctx.now;
+  store::Transaction tx(*c);
+  v.id = store::InsertVisit(*c, v);
+  store::WriteJournal(*c, "visit", v.id, "create", ctx.caller.user_id, ctx.now,
+                      json::array({{{"field", "project_id"}, {"old", nullptr}, {"new", v.project_id}},
+                                   {{"field", "person_id"}, {"old", nullptr}, {"new", v.person_id}},
+                                   {{"field", "visit_date"}, {"old", nullptr}, {"new", v.visit_date.ToString()}},
+                                   {{"field", "notes"}, {"old", nullptr}, {"new", v.notes}}}));
+  tx.Commit();
+  return json{{"id", v.id}, {"project_id", v.project_id}, {"person_id", v.person_id}, {"visit_date", v.visit_date.ToString()},
+              {"notes", v.notes}, {"problems_discussed", v.problems_discussed}};
+}
+
+Result<json> SupervisionService::Compliance(const Ctx& ctx, const std::string& region, const Date& from, const Date& to, const Date& as_of) {
+  if (to < from) return Error::Invalid("the period is empty", {{"to", to.ToString(), "must not be before from", 0, {}}});
+  auto scope = Scope(ctx, region);
+  auto c = db_.Acquire();
+  const auto rule = VisitRule(*c);
+  auto rows = sv::VisitCompliance(store::ListAssignments(*c, scope), store::ListVisitFacts(*c, scope, from, to), from, to, as_of, rule);
+  json out = json::array();
+  for (const auto& r : rows) {
+    auto pe = store::LoadPerson(*c, r.leader_id);
+    json missed = json::array();
+    for (const auto& m : r.missed) {
+      missed.push_back({{"project_id", m.project_id}, {"window_start", m.window_start.ToString()}, {"window_end", m.window_end.ToString()}, {"visits", m.visits}});
+    }
+    out.push_back({{"leader_id", r.leader_id}, {"leader_name", pe ? pe->name : ""}, {"title", pe ? pe->title : ""}, {"projects", r.projects},
+                   {"required", r.required}, {"met", r.met}, {"visits", r.visits}, {"rate", r.rate}, {"missed", missed}});
+  }
+  return json{{"from", from.ToString()}, {"to", to.ToString()}, {"as_of", as_of.ToString()},
+              {"rule", {{"window_days", rule.window_days}, {"min_visits", rule.min_visits}}}, {"items", out}};
+}
+
+Result<json> SupervisionService::LeaderPage(const Ctx& ctx, std::optional<int64_t> person_id, const Date& as_of) {
+  auto c = db_.Acquire();
+  if (!person_id) person_id = store::PersonOfUser(*c, ctx.caller.user_id);
+  if (!person_id) return Error::NotFound("your account is not linked to a leader");
+  auto person = store::LoadPerson(*c, *person_id);
+  if (!person) return Error::NotFound("no person " + std::to_string(*person_id));
+  auto scope = Scope(ctx, "");
+  if (!std::binary_search(scope.begin(), scope.end(), person->region_code)) return Error::NotFound("no person " + std::to_string(*person_id));
+  std::vector<sv::Assignment> mine;
+  for (const auto& a : store::ListAssignments(*c, scope)) {
+    if (a.leader_id == *person_id) mine.push_back(a);
+  }
+  const auto rule = VisitRule(*c);
+  // Windows are counted from the Monday of the year's first week, so a weekly rule means calendar weeks.
+  Date from{as_of.year, 1, 1};
+  from = from.AddDays(-(from.IsoWeekday() - 1));
+  auto due = sv::VisitsDue(*person_id, mine, store::ListVisitFacts(*c, scope, from, as_of), from, as_of, rule);
+  std::set<int64_t> due_ids;
+  for (const auto& d : due) due_ids.insert(d.project_id);
+  json projects = json::array();
+  for (const auto& a : mine) {
+    auto row = store::LoadProjectRow(*c, a.project_id);
+    if (!row) continue;
+    int open = 0, overdue = 0;
+    store::ProblemFilter f;
+    f.unscoped = true;
+    f.project_id = a.project_id;
+    for (const auto& p : store::ListProblems(*c, f)) {
+      open += sv::IsOpen(p.fact.status) || p.fact.status == "verifying" ? 1 : 0;
+      overdue += sv::IsOverdue(p.fact, as_of) ? 1 : 0;
+    }
+    projects.push_back({{"id", a.project_id}, {"code", row->project.code}, {"name", row->project.name}, {"stage", row->project.stage},
+                        {"town_name", row->town_name}, {"open_problems", open}, {"overdue_problems", overdue},
+                        {"visit_due", due_ids.count(a.project_id) > 0}});
+  }
+  json visits_due = json::array();
+  for (const auto& d : due) {
+    visits_due.push_back({{"project_id", d.project_id}, {"window_start", d.window_start.ToString()}, {"window_end", d.window_end.ToString()}});
+  }
+  json recent = json::array();
+  for (const auto& v : store::ListVisits(*c, std::nullopt, *person_id)) {
+    if (recent.size() >= 20) break;
+    recent.push_back({{"id", v.id}, {"project_id", v.project_id}, {"project_name", v.project_name}, {"visit_date", v.visit_date.ToString()}, {"notes", v.notes}});
+  }
+  return json{{"person_id", *person_id}, {"name", person->name}, {"title", person->title}, {"as_of", as_of.ToString()},
+              {"projects", projects}, {"visits_due", visits_due}, {"recent_visits", recent},
+              {"rule", {{"window_days", rule.window_days}, {"min_visits", rule.min_visits}}}};
+}
+
+// ---------------------------------------------------------------- attention list
+
+Result<json> SupervisionService::Attention(const Ctx& ctx, const Date& as_of) {
+  auto c = db_.Acquire();
+  auto tree = ledger_.Regions();
+  sv::AttentionSubject who;
+  who.person_id = store::PersonOfUser(*c, ctx.caller.user_id);
+  for (const auto& g : ctx.caller.grants) {
+    if (g.role == "unit" && g.unit_id) who.unit_ids.insert(*g.unit_id);
+  }
+  store::ProblemFilter f;
+  f.regions = Scope(ctx, "");
+  // The office role is per region: problems the caller manages are evaluated as office, the rest not.
+  std::vector<sv::AttentionProblem> managed, other;
+  for (const auto& p : store::ListProblems(*c, f)) {
+    sv::AttentionProblem a;
+    a.fact = p.fact;
+    a.version = p.version;
+    a.description = p.description;
+    a.project_name = p.project_name;
+    const bool office = access::Allowed(ctx.caller, access::kSupervisionManage, TargetOfProblem(p, p.project_unit_id), *tree);
+    (office ? managed : other).push_back(std::move(a));
+  }
+  const auto read = store::ReadKeys(*c, ctx.caller.user_id);
+  who.office = true;
+  auto items = sv::AttentionFor(who, managed, as_of, read);
+  who.office = false;
+  auto more = sv::AttentionFor(who, other, as_of, read);
+  items.insert(items.end(), more.begin(), more.end());
+  std::stable_sort(items.begin(), items.end(), [](const sv::AttentionItem& a, const sv::AttentionItem& b) {
+    static const std::map<std::string, int> kOrder = {{"overdue", 0}, {"verify", 1}, {"returned", 2}, {"assigned", 3}, {"due", 4}, {"unassigned", 5}};
+    return kOrder.at(a.kind) < kOrder.at(b.kind);
+  });
+  json out = json::array();
+  int unread = 0;
+  for (const auto& it : items) {
+    unread += it.read ? 0 : 1;
+    out.push_back({{"key", it.key}, {"kind", it.kind}, {"problem_id", it.problem_id}, {"project_id", it.project_id}, {"title", it.title},
+                   {"project_name", it.project_name}, {"deadline", OptDateJson(it.deadline)}, {"days_overdue", it.days_overdue}, {"read", it.read}});
+  }
+  return json{{"as_of", as_of.ToString()}, {"unread", unread}, {"items", out}};
+}
+
+Result<json> SupervisionService::MarkRead(const Ctx& ctx, const json& body) {
+  if (!body.is_object() || !body.contains("keys") || !body["keys"].is_array()) return Error::BadRequest("the body must be {\"keys\": [string]}");
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  int n = 0;
+  for (const auto& k : body["keys"]) {
+    if (!k.is_string() || k.get<std::string>().size() > 200) continue;
+    store::MarkRead(*c, ctx.caller.user_id, k.get<std::string>(), ctx.now);
+    ++n;
+  }
+  tx.Commit();
+  return json{{"marked", n}};
 }
 
 }  // namespace gj::service

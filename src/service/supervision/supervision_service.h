@@ -1,20 +1,18 @@
-// Use cases of the progress table (一张表) and the warning lights (红黄绿灯): report tasks per
-// project and period, filing, review, reopening, photos, stop/resume requests, lights as of any
-// date (cached per data version), the county dashboard and light snapshots per period, settings.
+// Use cases of supervision (三张清单): the problem list's closed loop, the task list (milestones,
+// backward schedule, Gantt), preparatory procedures, the responsibility list (assignments, onsite
+// visits, compliance) and each user's attention list. Every write checks permission, validates,
+// refuses a stale version (409), and writes its row and journal entry in one transaction.
 #pragma once
 
-#include <map>
-#include <memory>
-#include <mutex>
+#include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "common/result.h"
-#include "domain/supervision/light.h"
-#include "domain/supervision/report.h"
+#include "domain/supervision/problem.h"
+#include "domain/supervision/visit.h"
 #include "service/context.h"
 #include "service/ledger/ledger_service.h"
 #include "store/db.h"
@@ -22,67 +20,86 @@
 
 namespace gj::service {
 
-// The lights of every project of a region readable by the caller, as of a date.
-struct LightBoard {
-  Date as_of;
-  supervision::LightRules rules;
-  std::vector<store::ProjectRow> projects;
-  std::vector<supervision::ProjectLight> lights;  // same order as projects
-  std::vector<int64_t> completed;                 // completed this year as of the date (yuan), same order
+// Uploaded evidence and approvals: size limit and accepted types (checked on the bytes, not on the
+// client's name or header).
+constexpr size_t kMaxAttachmentBytes = 10u << 20;
+
+struct Upload {
+  std::string bytes;
+  std::string file_name;  // as the client sent it: only shown, never used as a path
 };
 
-nlohmann::json LightJson(const store::ProjectRow& row, const supervision::ProjectLight& l);
+struct Download {
+  std::string bytes;
+  std::string content_type;
+  std::string file_name;
+};
 
 class SupervisionService {
  public:
-  SupervisionService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger) {}
+  // files_dir: where uploads are kept (created on first upload).
+  SupervisionService(store::Database& db, LedgerService& ledger, std::string files_dir)
+      : db_(db), ledger_(ledger), files_dir_(std::move(files_dir)) {}
+  // The default directory for uploads: beside a SQLite file ("<db>.files"), else ./gongjian-files.
+  static std::string DefaultFilesDir(const std::string& db_url);
 
-  // Photo uploads: size limit and accepted types (checked by content, not by name).
-  static constexpr size_t kMaxPhotoBytes = 5u << 20;
+  // Settings and dictionaries: categories, statuses, the workflow table, escalation, visit rule.
+  Result<nlohmann::json> Config(const Ctx& ctx);
+  Result<nlohmann::json> PutSettings(const Ctx& ctx, const nlohmann::json& body);
+  static supervision::EscalationPolicy Escalation(store::Connection& c);
+  static supervision::VisitRule VisitRule(store::Connection& c);
 
-  Result<nlohmann::json> Settings(const Ctx& ctx, const std::string& region);
-  Result<nlohmann::json> PutSettings(const Ctx& ctx, const std::string& region, const nlohmann::json& body);
-  supervision::LightRules RulesFor(store::Connection& c, const std::string& region);
-  supervision::ReportPolicy PolicyFor(store::Connection& c, const std::string& region);
+  // ---- problems
+  Result<nlohmann::json> ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region, const Date& as_of);
+  Result<nlohmann::json> GetProblem(const Ctx& ctx, int64_t id);
+  Result<nlohmann::json> RaiseProblem(const Ctx& ctx, const nlohmann::json& body);
+  // One step of the workflow (assign, sign, handle, request_close, close_out, return, defer, resume).
+  Result<nlohmann::json> Act(const Ctx& ctx, int64_t id, const std::string& action, const nlohmann::json& body);
+  Result<nlohmann::json> AttachToProblem(const Ctx& ctx, int64_t id, const Upload& up);
+  Result<Download> GetAttachment(const Ctx& ctx, int64_t id);
+  Result<nlohmann::json> ProblemBoard(const Ctx& ctx, const std::string& region, const Date& as_of);
 
-  // Report tasks for every project of the region and the period (idempotent).
-  Result<nlohmann::json> GenerateTasks(const Ctx& ctx, const nlohmann::json& body);
-  Result<nlohmann::json> ListReports(const Ctx& ctx, const std::string& region, const std::string& period, const std::string& status);
-  Result<nlohmann::json> ProjectReports(const Ctx& ctx, int64_t project_id);
-  Result<nlohmann::json> GetReport(const Ctx& ctx, int64_t id);
-  // body: version, content fields, and "submit": true to submit.
-  Result<nlohmann::json> SaveReport(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  Result<nlohmann::json> Review(const Ctx& ctx, int64_t id, const nlohmann::json& body, bool approve);
-  Result<nlohmann::json> Reopen(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  Result<nlohmann::json> AddPhoto(const Ctx& ctx, int64_t report_id, const std::string& filename, const std::string& bytes);
-  Result<store::PhotoRecord> Photo(const Ctx& ctx, int64_t photo_id);
-  // Missing (past due, not filed) and late (filed after reopening) reports per unit, as of a date.
-  Result<nlohmann::json> MissingReports(const Ctx& ctx, const std::string& region, const Date& as_of);
+  // ---- task list
+  Result<nlohmann::json> Milestones(const Ctx& ctx, int64_t project_id, std::optional<Date> finish, const Date& as_of);
+  Result<nlohmann::json> AddMilestone(const Ctx& ctx, int64_t project_id, const nlohmann::json& body);
+  Result<nlohmann::json> UpdateMilestone(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<nlohmann::json> Gantt(const Ctx& ctx, store::ProjectFilter f, const std::string& region, const Date& as_of);
+  Result<nlohmann::json> Map(const Ctx& ctx, const std::string& region, const Date& as_of);
 
-  Result<nlohmann::json> RequestStop(const Ctx& ctx, int64_t project_id, const nlohmann::json& body);
-  Result<nlohmann::json> DecideStop(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  Result<nlohmann::json> Stops(const Ctx& ctx, int64_t project_id);
+  // ---- procedures
+  Result<nlohmann::json> ProcedureKinds(const Ctx& ctx);
+  Result<nlohmann::json> PutProcedureKind(const Ctx& ctx, const std::string& code, const nlohmann::json& body);
+  Result<nlohmann::json> Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of);
+  Result<nlohmann::json> PutProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind, const nlohmann::json& body);
+  Result<nlohmann::json> AttachToProcedure(const Ctx& ctx, int64_t id, const Upload& up);
+  Result<nlohmann::json> ProcedureDurations(const Ctx& ctx, const std::string& region);
 
-  Result<std::shared_ptr<const LightBoard>> Board(const Ctx& ctx, const std::string& region, const Date& as_of);
-  Result<nlohmann::json> Lights(const Ctx& ctx, const std::string& region, const Date& as_of, const std::string& light,
-                                int64_t offset, int64_t limit);
-  Result<nlohmann::json> Dashboard(const Ctx& ctx, const std::string& region, const Date& as_of);
-  Result<nlohmann::json> ProjectLight(const Ctx& ctx, int64_t project_id, const Date& as_of);
-  // Keeps the lights of a period (computed as of the period's end, or today while it runs).
-  Result<nlohmann::json> KeepSnapshot(const Ctx& ctx, const nlohmann::json& body);
-  Result<nlohmann::json> Snapshot(const Ctx& ctx, const std::string& region, const std::string& period);
+  // ---- responsibility list
+  Result<nlohmann::json> Responsibility(const Ctx& ctx, int64_t project_id);
+  Result<nlohmann::json> AddAssignment(const Ctx& ctx, int64_t project_id, const nlohmann::json& body);
+  Result<nlohmann::json> RemoveAssignment(const Ctx& ctx, int64_t project_id, int64_t person_id);
+  Result<nlohmann::json> AddVisit(const Ctx& ctx, const nlohmann::json& body);
+  Result<nlohmann::json> Compliance(const Ctx& ctx, const std::string& region, const Date& from, const Date& to, const Date& as_of);
+  Result<nlohmann::json> LeaderPage(const Ctx& ctx, std::optional<int64_t> person_id, const Date& as_of);
+
+  // ---- attention list
+  Result<nlohmann::json> Attention(const Ctx& ctx, const Date& as_of);
+  Result<nlohmann::json> MarkRead(const Ctx& ctx, const nlohmann::json& body);
 
  private:
+  struct Actors;
+  Actors ActorsFor(store::Connection& c, const Ctx& ctx, const store::ProblemRow& p);
+  nlohmann::json ProblemJson(const store::ProblemRow& p, const Date& as_of, const Actors* actors,
+                             const supervision::EscalationPolicy& escalation);
+  Result<nlohmann::json> ProblemOn(store::Connection& c, const Ctx& ctx, int64_t id);
   Result<store::ProjectRow> ReadableProject(const Ctx& ctx, int64_t project_id);
-  Result<std::pair<store::ReportRecord, store::ProjectRow>> ReportFor(const Ctx& ctx, int64_t id);
-  Status Allowed(const Ctx& ctx, const char* action, const ledger::Project& p, const char* what);
-  nlohmann::json ReportJson(store::Connection& c, const store::ReportRecord& r, const store::ProjectRow* row);
+  Result<store::ProjectRow> WritableSchedule(const Ctx& ctx, int64_t project_id);
+  Result<store::AttachmentRow> SaveUpload(const Upload& up);
+  std::vector<std::string> Scope(const Ctx& ctx, const std::string& region);
 
   store::Database& db_;
   LedgerService& ledger_;
-  std::mutex cache_mu_;
-  // (region, as_of, scope) → (projects version, supervision version, board)
-  std::map<std::string, std::tuple<int64_t, int64_t, std::shared_ptr<const LightBoard>>> boards_;
+  std::string files_dir_;
 };
 
 }  // namespace gj::service

@@ -15,6 +15,7 @@ struct Migration {
 };
 
 std::vector<Migration> LedgerMigrations();
-std::vector<Migration> SupervisionMigrations();
+std::vector<Migration> SupervisionMigrations();  // versions 10–19
+std::vector<Migration> ProgressMigrations();     // versions 20–29 (progress table, lights, targets)
 
 }  // namespace gj::store

@@ -66,13 +66,8 @@ void SqliteConnection::Bind(sqlite3_stmt* st, const std::vector<Value>& params) 
   }
 }
 
-Rows SqliteConnection::Query(std::string_view sql, const std::vector<Value>& params) {
-  sqlite3_stmt* st = Prepare(sql);
-  Bind(st, params);
-  Rows out;
+void SqliteConnection::Step(sqlite3_stmt* st, std::string_view sql, const std::function<void(std::vector<Value>&&)>& row) {
   const int n = sqlite3_column_count(st);
-  out.columns.reserve(n);
-  for (int i = 0; i < n; ++i) out.columns.emplace_back(sqlite3_column_name(st, i));
   for (;;) {
     const int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE) break;
@@ -80,23 +75,45 @@ Rows SqliteConnection::Query(std::string_view sql, const std::vector<Value>& par
       sqlite3_reset(st);
       Fail(rc, sql);
     }
-    std::vector<Value> row;
-    row.reserve(n);
+    std::vector<Value> values;
+    values.reserve(n);
     for (int i = 0; i < n; ++i) {
       switch (sqlite3_column_type(st, i)) {
-        case SQLITE_INTEGER: row.emplace_back(static_cast<int64_t>(sqlite3_column_int64(st, i))); break;
-        case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(st, i)); break;
-        case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
+        case SQLITE_INTEGER: values.emplace_back(static_cast<int64_t>(sqlite3_column_int64(st, i))); break;
+        case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(st, i)); break;
+        case SQLITE_NULL: values.emplace_back(std::monostate{}); break;
         default: {
           const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
-          row.emplace_back(std::string(p, sqlite3_column_bytes(st, i)));
+          values.emplace_back(std::string(p, sqlite3_column_bytes(st, i)));
         }
       }
     }
-    out.rows.push_back(std::move(row));
+    row(std::move(values));
   }
   sqlite3_reset(st);
+}
+
+Rows SqliteConnection::Query(std::string_view sql, const std::vector<Value>& params) {
+  sqlite3_stmt* st = Prepare(sql);
+  Bind(st, params);
+  Rows out;
+  const int n = sqlite3_column_count(st);
+  out.columns.reserve(n);
+  for (int i = 0; i < n; ++i) out.columns.emplace_back(sqlite3_column_name(st, i));
+  Step(st, sql, [&](std::vector<Value>&& r) { out.rows.push_back(std::move(r)); });
   return out;
+}
+
+void SqliteConnection::QueryEach(std::string_view sql, const std::vector<Value>& params,
+                                 const std::function<void(const std::vector<Value>&)>& row) {
+  sqlite3_stmt* st = Prepare(sql);
+  Bind(st, params);
+  try {
+    Step(st, sql, [&](std::vector<Value>&& r) { row(r); });
+  } catch (...) {
+    sqlite3_reset(st);
+    throw;
+  }
 }
 
 int64_t SqliteConnection::Exec(std::string_view sql, const std::vector<Value>& params) {

@@ -16,6 +16,8 @@ class SqliteConnection : public Connection {
   explicit SqliteConnection(const std::string& path);
   ~SqliteConnection() override;
   Rows Query(std::string_view sql, const std::vector<Value>& params) override;
+  void QueryEach(std::string_view sql, const std::vector<Value>& params,
+                 const std::function<void(const std::vector<Value>&)>& row) override;
   int64_t Exec(std::string_view sql, const std::vector<Value>& params) override;
   void ExecScript(std::string_view sql) override;
   Dialect dialect() const override { return Dialect::kSqlite; }
@@ -28,6 +30,8 @@ class SqliteConnection : public Connection {
   sqlite3_stmt* Prepare(std::string_view sql);
   void Bind(sqlite3_stmt* st, const std::vector<Value>& params);
   [[noreturn]] void Fail(int rc, std::string_view sql);
+  // Steps a bound statement, handing each row to `row`.
+  void Step(sqlite3_stmt* st, std::string_view sql, const std::function<void(std::vector<Value>&&)>& row);
 
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;

@@ -1,218 +1,296 @@
-// Progress reports, stops, lights, targets and the bulletin through the services, on both engines.
-#include "service/supervision/supervision_service.h"
-
+// Supervision use cases on both engines: the problem loop with its rules, journal and versions;
+// milestones; procedures; visits and compliance; attention; attachments.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "ledger_fixture.h"
-#include "service/supervision/bulletin_service.h"
-#include "service/targets/target_service.h"
+#include "service/supervision/supervision_service.h"
+#include "store/journal.h"
+#include "store/supervision_store.h"
 
 namespace gj::testing {
 namespace {
+
+using nlohmann::json;
 
 class SupervisionServiceTest : public LedgerFixture {
  protected:
   void SetUp() override {
     LedgerFixture::SetUp();
-    sup_ = std::make_unique<service::SupervisionService>(tdb_->db(), *ledger_);
-    metrics_ = std::make_unique<service::MetricsService>(tdb_->db(), *ledger_);
-    targets_ = std::make_unique<service::TargetService>(tdb_->db(), *ledger_, *metrics_);
-    auto p = ledger_->Create(As("coordinator", "371524"), NewProject("DE-1"));
-    ASSERT_TRUE(p);
-    project_ = p->project.id;
+    files_ = (std::filesystem::temp_directory_path() / ("gjt_files_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++))).string();
+    sv_ = std::make_unique<service::SupervisionService>(tdb_->db(), *ledger_, files_);
+    auto created = ledger_->Create(As("coordinator", "371524"), NewProject("DE2026-001"));
+    ASSERT_TRUE(created) << created.error().message;
+    project_ = created->project.id;
+    auto c = tdb_->db().Acquire();
+    // Separate accounts: the office, the unit (工信局), the verifier (张明远), someone else.
+    office_ = UserWith("office", std::nullopt);
+    unit_user_ = UserWith("unitu", std::nullopt);
+    verifier_ = UserWith("verifier", leader_);
   }
+  void TearDown() override { std::filesystem::remove_all(files_); }
 
-  service::Ctx Other(service::Ctx c, int64_t user) {
-    c.caller.user_id = user;
-    return c;
+  int64_t UserWith(const std::string& login, std::optional<int64_t> person) {
+    auto c = tdb_->db().Acquire();
+    return store::AsInt(c->Query("INSERT INTO users (login, name, password_hash, person_id, created_at) VALUES (?, ?, 'x', ?, 'now') RETURNING id",
+                                 {login, login, store::Opt(person)})
+                            .rows[0][0]);
   }
+  service::Ctx Office() { auto x = As("coordinator", "371524"); x.caller.user_id = office_; return x; }
+  service::Ctx Unit() { auto x = As("unit", "371524", unit_a_); x.caller.user_id = unit_user_; return x; }
+  service::Ctx Verifier() { auto x = As("leader", "371524"); x.caller.user_id = verifier_; return x; }
 
-  // The report of the week of 2026-06-15 (2026-W25, due Tuesday 06-23).
-  nlohmann::json Task() {
-    auto g = sup_->GenerateTasks(As("coordinator", "371524"), {{"region", "371524"}, {"period", "2026-W25"}});
-    EXPECT_TRUE(g) << g.error().message;
-    auto list = sup_->ListReports(As("coordinator", "371524"), "371524", "2026-W25", "");
-    return list.value()["items"][0];
+  json Raise() {
+    auto r = sv_->RaiseProblem(Office(), {{"project_id", project_}, {"category", "land"}, {"description", "用地指标未落实"}});
+    EXPECT_TRUE(r) << r.error().message;
+    return r.value();
   }
+  Result<json> Step(const service::Ctx& who, const json& p, const std::string& action, json body = json::object()) {
+    body["version"] = p["version"];
+    return sv_->Act(who, p["id"].get<int64_t>(), action, body);
+  }
+  json Assign(const json& p) {
+    auto r = Step(Office(), p, "assign", {{"unit_id", unit_a_}, {"coordinator_id", leader_}, {"deadline", "2026-06-30"}});
+    EXPECT_TRUE(r) << r.error().message;
+    return r.value();
+  }
+  int64_t Count(const std::string& sql) { auto c = tdb_->db().Acquire(); return store::AsInt(c->Query(sql).rows[0][0]); }
 
-  std::unique_ptr<service::SupervisionService> sup_;
-  std::unique_ptr<service::MetricsService> metrics_;
-  std::unique_ptr<service::TargetService> targets_;
-  int64_t project_ = 0;
+  static inline int counter_ = 0;
+  std::string files_;
+  std::unique_ptr<service::SupervisionService> sv_;
+  int64_t project_ = 0, office_ = 0, unit_user_ = 0, verifier_ = 0;
 };
 
-TEST_P(SupervisionServiceTest, TasksAreGeneratedOncePerProjectAndPeriod) {
-  auto ctx = As("coordinator", "371524");
-  auto g = sup_->GenerateTasks(ctx, {{"region", "371524"}, {"period", "2026-W25"}}).value();
-  EXPECT_EQ(g["created"], 1);
-  EXPECT_EQ(g["due_date"], "2026-06-23");
-  EXPECT_EQ(sup_->GenerateTasks(ctx, {{"region", "371524"}, {"period", "2026-W25"}}).value()["created"], 0);
-  auto bad = sup_->GenerateTasks(ctx, {{"region", "371524"}, {"period", "2026-W99"}});
-  EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(sup_->GenerateTasks(As("unit", "371524", unit_a_), {{"region", "371524"}}).error().code, ErrorCode::kForbidden);
+TEST_P(SupervisionServiceTest, TheWholeLoopWithAReturnIsJournaled) {
+  json p = Raise();
+  EXPECT_EQ(p["status"], "raised");
+  EXPECT_EQ(p["actions"], json::array({"assign", "defer"}));
+  p = Assign(p);
+  EXPECT_EQ(p["status"], "assigned");
+  auto unit_view = sv_->GetProblem(Unit(), p["id"]);
+  EXPECT_EQ(unit_view.value()["actions"], json::array({"sign"}));
+  p = Step(Unit(), p, "sign").value();
+  p = Step(Unit(), p, "handle", {{"note", "已与自然资源局对接"}}).value();
+  EXPECT_EQ(p["status"], "signed");
+  p = Step(Unit(), p, "request_close").value();
+  EXPECT_EQ(p["status"], "verifying");
+  EXPECT_EQ(sv_->GetProblem(Verifier(), p["id"]).value()["actions"], json::array({"close_out", "return"}));
+  p = Step(Verifier(), p, "return", {{"note", "缺批复文件"}}).value();
+  EXPECT_EQ(p["status"], "returned");
+  EXPECT_EQ(p["returns"], 1);
+  p = Step(Unit(), p, "handle", {{"note", "补充批复"}}).value();
+  p = Step(Unit(), p, "request_close").value();
+  p = Step(Verifier(), p, "close_out").value();
+  EXPECT_EQ(p["status"], "closed");
+  EXPECT_EQ(p["closed_on"], "2026-06-15");
+  EXPECT_EQ(p["steps"].size(), 9u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM journal WHERE entity = 'problem'"), 9);
 }
 
-TEST_P(SupervisionServiceTest, SubmitThenNobodyApprovesTheirOwnReport) {
-  const auto task = Task();
-  const int64_t id = task["id"];
-  auto filer = As("unit", "371524", unit_a_);
-  const int64_t before = JournalCount();
-  nlohmann::json body = {{"version", 1}, {"investment_period", 5000000}, {"investment_year", 30000000},
-                         {"by_source", {{"enterprise", 4000000}, {"bank_loan", 1000000}}}, {"workers", 85},
-                         {"visual_progress", "主体结构施工中"}, {"submit", true}};
-  auto r = sup_->SaveReport(filer, id, body);
-  ASSERT_TRUE(r) << r.error().message;
-  EXPECT_EQ(r.value()["status"], "submitted");
-  EXPECT_EQ(r.value()["by_source"]["bank_loan"], 1000000);
-  EXPECT_FALSE(r.value()["late"].get<bool>());
-  // The filer, even with review rights, cannot approve: 409 naming the rule, nothing changes.
-  auto coordinator = As("coordinator", "371524");
-  auto own = sup_->Review(coordinator, id, {{"version", 2}}, true);
-  ASSERT_FALSE(own);
-  EXPECT_EQ(own.error().code, ErrorCode::kConflict);
-  EXPECT_NE(own.error().message.find("report.own_report"), std::string::npos);
-  EXPECT_EQ(sup_->GetReport(coordinator, id).value()["status"], "submitted");
-  // Returning needs a reason; another reviewer returns, the unit resubmits, the reviewer approves.
-  auto reviewer = Other(coordinator, user_id_ + 1);
-  EXPECT_EQ(sup_->Review(reviewer, id, {{"version", 2}}, false).error().code, ErrorCode::kInvalid);
-  auto ret = sup_->Review(reviewer, id, {{"version", 2}, {"note", "照片缺失"}}, false);
-  ASSERT_TRUE(ret);
-  EXPECT_EQ(ret.value()["status"], "returned");
-  EXPECT_EQ(sup_->SaveReport(filer, id, {{"version", 3}, {"workers", 90}, {"submit", true}}).value()["status"], "submitted");
-  auto ok = sup_->Review(reviewer, id, {{"version", 4}}, true);
-  ASSERT_TRUE(ok);
-  EXPECT_EQ(ok.value()["status"], "approved");
-  EXPECT_EQ(JournalCount(), before + 4);
-  // Approved is final.
-  EXPECT_EQ(sup_->SaveReport(filer, id, {{"version", 5}, {"workers", 1}}).error().code, ErrorCode::kConflict);
+TEST_P(SupervisionServiceTest, IllegalStepsNameTheRuleAndChangeNothing) {
+  json p = Assign(Raise());
+  const int64_t journal = JournalCount();
+  // Closing out an unverified problem: wrong status → 409 naming the rule.
+  auto r = Step(Verifier(), p, "close_out");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(r.error().extra["rule"], "problem.close_out.by_verifier");
+  p = Step(Unit(), p, "sign").value();
+  p = Step(Unit(), p, "handle", {{"note", "x"}}).value();
+  p = Step(Unit(), p, "request_close").value();
+  // Only the verifier closes out: the office and the unit are refused.
+  for (auto who : {Office(), Unit()}) {
+    auto denied = Step(who, p, "close_out");
+    ASSERT_FALSE(denied);
+    EXPECT_EQ(denied.error().code, ErrorCode::kForbidden);
+    EXPECT_NE(denied.error().message.find("problem.close_out.by_verifier"), std::string::npos);
+  }
+  // A stale version → 409 with the current state.
+  json stale = p;
+  stale["version"] = 1;
+  auto old = Step(Verifier(), stale, "close_out");
+  ASSERT_FALSE(old);
+  EXPECT_EQ(old.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(old.error().extra["current"]["status"], "verifying");
+  EXPECT_EQ(JournalCount(), journal + 3);  // sign, handle, request_close only
+  EXPECT_EQ(sv_->GetProblem(Office(), p["id"]).value()["status"], "verifying");
+  // 422: unknown action; return without a reason.
+  EXPECT_EQ(Step(Verifier(), p, "approve").error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(Step(Verifier(), p, "return").error().code, ErrorCode::kInvalid);
 }
 
-TEST_P(SupervisionServiceTest, ValidationStaleVersionsAndScope) {
-  const int64_t id = Task()["id"];
-  auto filer = As("unit", "371524", unit_a_);
-  const int64_t before = JournalCount();
-  auto bad = sup_->SaveReport(filer, id, {{"version", 1}, {"investment_period", 100}, {"investment_year", 50},
-                                          {"by_source", {{"enterprise", 10}, {"nowhere", 1}}}, {"workers", -1}});
+TEST_P(SupervisionServiceTest, AssignAndDeferValidateEveryField) {
+  json p = Raise();
+  auto r = Step(Office(), p, "assign", {{"deadline", "2026-06-01"}});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(r.error().details.size(), 3u);  // unit, coordinator, deadline in the past
+  EXPECT_EQ(Step(Unit(), p, "assign").error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(Step(Office(), p, "defer").error().code, ErrorCode::kInvalid);  // no reason
+  p = Step(Office(), p, "defer", {{"reason", "等待省级指标"}}).value();
+  EXPECT_EQ(p["status"], "deferred");
+  EXPECT_EQ(p["defer_reason"], "等待省级指标");
+  p = Step(Office(), p, "resume", {{"unit_id", unit_a_}, {"coordinator_id", leader_}, {"deadline", "2026-07-31"}}).value();
+  EXPECT_EQ(p["status"], "assigned");
+  // request_close before any handling record.
+  p = Step(Unit(), p, "sign").value();
+  auto early = Step(Unit(), p, "request_close");
+  ASSERT_FALSE(early);
+  EXPECT_NE(early.error().details[0].reason.find("problem.request_close.after_handling"), std::string::npos);
+}
+
+TEST_P(SupervisionServiceTest, OverdueProblemsEscalateAndReachTheAttentionList) {
+  json p = Assign(Raise());
+  store::ProblemFilter f;
+  auto at = [&](const char* d) { return *ParseIsoDate(d); };
+  auto list = sv_->ListProblems(Office(), f, "", at("2026-07-20")).value();
+  ASSERT_EQ(list["items"].size(), 1u);
+  EXPECT_TRUE(list["items"][0]["overdue"]);
+  EXPECT_EQ(list["items"][0]["days_overdue"], 20);
+  EXPECT_EQ(list["items"][0]["escalation"]["level"], "contact_leader");
+  f.overdue_as_of = at("2026-06-30");
+  EXPECT_EQ(sv_->ListProblems(Office(), f, "", at("2026-06-30")).value()["items"].size(), 0u);
+  f.overdue_as_of = at("2026-07-01");
+  EXPECT_EQ(sv_->ListProblems(Office(), f, "", at("2026-07-01")).value()["items"].size(), 1u);
+  // Settings change the ladder.
+  ASSERT_TRUE(sv_->PutSettings(Office(), {{"escalation", json::array({{{"after_days", 1}, {"level", "county_head"}, {"label_zh", "县主要领导"}}})}}));
+  EXPECT_EQ(sv_->ListProblems(Office(), {}, "", at("2026-07-02")).value()["items"][0]["escalation"]["level"], "county_head");
+  EXPECT_FALSE(sv_->PutSettings(Unit(), {{"escalation", json::array()}}));
+  // Attention: the unit sees "assigned", then after reading it it is marked read.
+  auto att = sv_->Attention(Unit(), at("2026-06-15")).value();
+  ASSERT_EQ(att["items"].size(), 1u);
+  EXPECT_EQ(att["items"][0]["kind"], "assigned");
+  EXPECT_EQ(att["unread"], 1);
+  ASSERT_TRUE(sv_->MarkRead(Unit(), {{"keys", {att["items"][0]["key"]}}}));
+  EXPECT_EQ(sv_->Attention(Unit(), at("2026-06-15")).value()["unread"], 0);
+  // Overdue shows for the unit, the verifier and the office.
+  EXPECT_EQ(sv_->Attention(Verifier(), at("2026-07-05")).value()["items"][0]["kind"], "overdue");
+  EXPECT_EQ(sv_->Attention(Office(), at("2026-07-05")).value()["items"][0]["kind"], "overdue");
+  // The store read for lights and bulletin.
+  auto c = tdb_->db().Acquire();
+  auto facts = store::ListProblemFacts(*c, {"371524"});
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(facts[0].unit_id, unit_a_);
+  EXPECT_TRUE(supervision::IsOverdue(facts[0], at("2026-07-01")));
+  EXPECT_TRUE(store::ListProblemFacts(*c, {"371525"}).empty());
+}
+
+TEST_P(SupervisionServiceTest, ProblemsOutsideTheScopeAreNotFound) {
+  json p = Raise();
+  auto other = As("coordinator", "371525");
+  EXPECT_EQ(sv_->GetProblem(other, p["id"]).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(Step(other, p, "assign").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(sv_->ListProblems(other, {}, "", Date{2026, 6, 15}).value()["items"].size(), 0u);
+  auto bad = sv_->RaiseProblem(Office(), {{"project_id", project_}, {"category", "weather"}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().details.size(), 2u);  // category, description
+}
+
+TEST_P(SupervisionServiceTest, EvidenceIsTypeCheckedAndStoredUnderOurName) {
+  json p = Assign(Raise());
+  auto bad = sv_->AttachToProblem(Unit(), p["id"], {"MZ\x90\x00 not a pdf", "evil.pdf"});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(bad.error().details.size(), 4u);  // unknown source, year below period, sources ≠ period, workers
-  bad = sup_->SaveReport(filer, id, {{"version", 1}, {"investment_period", 100}, {"investment_year", 50}, {"by_source", {{"enterprise", 10}}}, {"workers", -1}});
-  EXPECT_EQ(bad.error().details.size(), 3u);
-  EXPECT_EQ(sup_->SaveReport(filer, id, {{"version", 7}, {"workers", 3}}).error().code, ErrorCode::kConflict);
-  // Another unit may read but not file the report.
-  EXPECT_EQ(sup_->SaveReport(As("unit", "371524", unit_b_), id, {{"version", 1}, {"workers", 3}}).error().code, ErrorCode::kForbidden);
-  // Outside the caller's scope the report does not exist.
-  EXPECT_EQ(sup_->GetReport(As("coordinator", "371525"), id).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(JournalCount(), before);
-}
-
-TEST_P(SupervisionServiceTest, AClosedPeriodNeedsTheCoordinatorToReopen) {
-  const int64_t id = Task()["id"];
-  auto late = As("unit", "371524", unit_a_);
-  late.today = Date{2026, 6, 24};  // the day after the due date
-  auto closed = sup_->SaveReport(late, id, {{"version", 1}, {"workers", 3}, {"submit", true}});
-  ASSERT_FALSE(closed);
-  EXPECT_NE(closed.error().message.find("report.period_closed"), std::string::npos);
-  EXPECT_EQ(sup_->Reopen(late, id, {{"version", 1}}).error().code, ErrorCode::kForbidden);
-  auto coordinator = As("coordinator", "371524");
-  coordinator.today = late.today;
-  ASSERT_TRUE(sup_->Reopen(coordinator, id, {{"version", 1}}));
-  auto r = sup_->SaveReport(late, id, {{"version", 2}, {"workers", 3}, {"submit", true}});
-  ASSERT_TRUE(r) << r.error().message;
-  EXPECT_TRUE(r.value()["late"].get<bool>());
-  auto missing = sup_->MissingReports(coordinator, "371524", Date{2026, 6, 24}).value();
-  EXPECT_EQ(missing["units"][0]["late"], 1);
-}
-
-TEST_P(SupervisionServiceTest, PhotosAreTypeAndSizeChecked) {
-  const int64_t id = Task()["id"];
-  auto filer = As("unit", "371524", unit_a_);
-  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(100, 'x');
-  auto ok = sup_->AddPhoto(filer, id, "site.png", png);
+  auto big = sv_->AttachToProblem(Unit(), p["id"], {"%PDF-" + std::string(service::kMaxAttachmentBytes, 'x'), "big.pdf"});
+  EXPECT_EQ(big.error().code, ErrorCode::kPayloadTooLarge);
+  auto ok = sv_->AttachToProblem(Unit(), p["id"], {"%PDF-1.4 evidence", "../../etc/批复\n.pdf"});
   ASSERT_TRUE(ok) << ok.error().message;
-  EXPECT_EQ(ok.value()["content_type"], "image/png");
-  EXPECT_EQ(sup_->Photo(filer, ok.value()["id"]).value().data_base64.size(), 144u);
-  EXPECT_EQ(sup_->AddPhoto(filer, id, "notes.txt", "hello").error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(sup_->AddPhoto(filer, id, "big.png", png + std::string(6u << 20, 'x')).error().code, ErrorCode::kPayloadTooLarge);
-  EXPECT_EQ(sup_->GetReport(filer, id).value()["photos"].size(), 1u);
+  EXPECT_EQ(ok.value()["file_name"], "批复.pdf");
+  EXPECT_EQ(ok.value()["content_type"], "application/pdf");
+  auto d = sv_->GetAttachment(Office(), ok.value()["id"]);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->bytes, "%PDF-1.4 evidence");
+  EXPECT_EQ(sv_->GetAttachment(As("coordinator", "371525"), ok.value()["id"]).error().code, ErrorCode::kNotFound);
+  size_t files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(files_)) files += e.path().filename().string().find("批复") == std::string::npos ? 1 : 100;
+  EXPECT_EQ(files, 1u);
 }
 
-TEST_P(SupervisionServiceTest, LightsAsOfAnyDateWithStops) {
-  auto ctx = As("coordinator", "371524");
-  // Planned start 2026-03-01, not started: yellow in March, red from 06-01.
-  auto l = sup_->ProjectLight(ctx, project_, Date{2026, 3, 15}).value();
-  EXPECT_EQ(l["light"], "yellow");
-  l = sup_->ProjectLight(ctx, project_, Date{2026, 6, 15}).value();
-  EXPECT_EQ(l["light"], "red");
-  EXPECT_EQ(l["reasons"][0]["rule"], "start");
-  // A stop: requested by the unit, approved by the office, visible in the light.
-  auto filer = As("unit", "371524", unit_a_);
-  auto s = sup_->RequestStop(filer, project_, {{"kind", "stop"}, {"reason", "环保督查"}, {"effective_date", "2026-06-01"}});
-  ASSERT_TRUE(s) << s.error().message;
-  EXPECT_EQ(sup_->DecideStop(filer, s.value()["id"], {{"version", 1}, {"approve", true}}).error().code, ErrorCode::kForbidden);
-  ASSERT_TRUE(sup_->DecideStop(Other(ctx, user_id_ + 1), s.value()["id"], {{"version", 1}, {"approve", true}}));
-  l = sup_->ProjectLight(ctx, project_, Date{2026, 6, 15}).value();
-  EXPECT_EQ(l["reasons"].size(), 2u);
-  EXPECT_EQ(l["reasons"][1]["rule"], "stopped");
-  EXPECT_EQ(sup_->RequestStop(filer, project_, {{"kind", "stop"}, {"reason", "x"}, {"effective_date", "2026-06-10"}}).error().code,
-            ErrorCode::kConflict);
-  auto d = sup_->Dashboard(ctx, "371524", Date{2026, 6, 15}).value();
-  EXPECT_EQ(d["counts"]["red"], 1);
-  EXPECT_EQ(d["by_rule"]["stopped"]["yellow"], 1);
-  // Kept per period.
-  auto snap = sup_->KeepSnapshot(ctx, {{"region", "371524"}, {"period", "2026-W24"}});
-  ASSERT_TRUE(snap) << snap.error().message;
-  EXPECT_EQ(snap.value()["as_of"], "2026-06-14");
-  EXPECT_EQ(sup_->Snapshot(ctx, "371524", "2026-W24").value()["items"][0]["light"], "red");
-}
-
-TEST_P(SupervisionServiceTest, RulesArePerRegionWithPresets) {
-  auto ctx = As("coordinator", "371524");
-  EXPECT_EQ(sup_->Settings(ctx, "371524").value()["light_rules"]["preset"], "default");
-  auto put = sup_->PutSettings(ctx, "371524", {{"version", 0}, {"light_rules", {{"preset", "wuhan"}, {"start_red_months", 1}}},
-                                               {"report_policy", {{"frequency", "week"}, {"due_weekday", 5}}}});
-  ASSERT_TRUE(put) << put.error().message;
-  EXPECT_EQ(put.value()["light_rules"]["share_red"], 0.6);
-  EXPECT_EQ(put.value()["report_policy"]["due_weekday"], 5);
-  EXPECT_EQ(sup_->PutSettings(ctx, "371524", {{"version", 0}}).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(sup_->PutSettings(As("unit", "371524", unit_a_), "371524", {{"version", 1}}).error().code, ErrorCode::kForbidden);
-  // One month after the planned start is now red.
-  EXPECT_EQ(sup_->ProjectLight(ctx, project_, Date{2026, 4, 1}).value()["light"], "red");
-}
-
-TEST_P(SupervisionServiceTest, TargetsAndTheBulletin) {
-  auto ctx = As("coordinator", "371524");
-  auto started = NewProject("DE-2");
-  started["stage"] = "started";
-  started["actual_start"] = "2026-04-01";
-  ASSERT_TRUE(ledger_->Create(ctx, started));
-  auto t = targets_->Create(ctx, {{"name", "6月底开工率60%"}, {"region", "371524"}, {"metric", "start_rate"}, {"comparator", ">="},
-                                  {"threshold", 0.6}, {"deadline", "2026-06-30"}});
-  ASSERT_TRUE(t) << t.error().message;
-  EXPECT_EQ(t.value()["numerator"], 1);
-  EXPECT_EQ(t.value()["denominator"], 2);
-  EXPECT_EQ(t.value()["projected"], 1.0);  // DE-1 is planned (03-01) before the deadline
-  EXPECT_EQ(t.value()["status"], "on_track");
-  EXPECT_EQ(targets_->Get(ctx, t.value()["id"], Date{2026, 7, 1}).value()["status"], "missed");
-  auto bad = targets_->Create(ctx, {{"name", ""}, {"region", "371524"}, {"metric", "speed"}, {"threshold", 1}, {"deadline", "2026-06-30"}});
+TEST_P(SupervisionServiceTest, MilestonesScheduleBackwardsAndRefuseADateBeforeThePredecessor) {
+  auto a = sv_->AddMilestone(Office(), project_, {{"name", "施工许可"}, {"planned_date", "2026-07-01"}, {"duration_days", 20}});
+  ASSERT_TRUE(a) << a.error().message;
+  const int64_t first = a.value()["items"][0]["id"];
+  auto b = sv_->AddMilestone(Office(), project_, {{"name", "开工"}, {"planned_date", "2026-07-20"}, {"duration_days", 10}, {"predecessor_id", first}});
+  ASSERT_TRUE(b);
+  auto m = sv_->Milestones(Office(), project_, Date{2026, 8, 31}, Date{2026, 7, 5}).value();
+  EXPECT_EQ(m["items"][1]["latest_finish"], "2026-08-31");
+  EXPECT_EQ(m["items"][1]["latest_start"], "2026-08-21");
+  EXPECT_EQ(m["items"][0]["latest_finish"], "2026-08-21");
+  EXPECT_EQ(m["items"][0]["slack_days"], 51);
+  EXPECT_TRUE(m["items"][0]["late"]);
+  const int64_t journal = JournalCount();
+  auto bad = sv_->AddMilestone(Office(), project_, {{"name", "竣工"}, {"planned_date", "2026-06-01"}, {"predecessor_id", first}});
+  ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(targets_->Update(ctx, t.value()["id"], {{"version", 9}, {"threshold", 0.5}}).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(targets_->Update(ctx, t.value()["id"], {{"version", 1}, {"threshold", 0.5}}).value()["status"], "met");
-  EXPECT_EQ(targets_->Create(As("viewer", "371524"), {{"name", "x"}, {"region", "371524"}, {"threshold", 1}, {"deadline", "2026-06-30"}}).error().code,
+  EXPECT_NE(bad.error().details[0].reason.find("milestone.after_predecessor"), std::string::npos);
+  auto stale = sv_->UpdateMilestone(Office(), first, {{"version", 7}, {"name", "x"}});
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(JournalCount(), journal);
+  auto upd = sv_->UpdateMilestone(Office(), first, {{"version", 1}, {"actual_date", "2026-07-03"}});
+  ASSERT_TRUE(upd) << upd.error().message;
+  EXPECT_EQ(upd.value()["items"][0]["days_late"], 2);
+  EXPECT_EQ(sv_->AddMilestone(As("unit", "371524", unit_b_), project_, {{"name", "x"}, {"planned_date", "2026-07-01"}}).error().code,
             ErrorCode::kForbidden);
-  service::BulletinService bulletins(*ledger_, *sup_, *targets_);
-  auto b = bulletins.Build(ctx, "371524", "2026-W25");
-  ASSERT_TRUE(b) << b.error().message;
-  EXPECT_EQ(b->projects, 2);
-  EXPECT_EQ(b->new_started, 1);
-  EXPECT_EQ(b->red.size(), 1u);
-  EXPECT_EQ(b->targets.size(), 1u);
-  auto pdf = bulletins.Render(ctx, "371524", "2026-W25", "pdf");
-  ASSERT_TRUE(pdf);
-  EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
-  auto xlsx = bulletins.Render(ctx, "371524", "2026-W25", "xlsx");
-  EXPECT_EQ(xlsx->substr(0, 2), "PK");
-  EXPECT_EQ(bulletins.Render(ctx, "371524", "W25", "pdf").error().code, ErrorCode::kInvalid);
+}
+
+TEST_P(SupervisionServiceTest, ProceduresBlockAPlannedStartAndReportDurations) {
+  // planned_start 2026-03-01, not started: every required procedure not approved blocks.
+  auto list = sv_->Procedures(Office(), project_, Date{2026, 6, 15}).value();
+  EXPECT_EQ(list["items"].size(), 7u);
+  EXPECT_EQ(list["blocking"], 7);
+  auto put = sv_->PutProcedure(Office(), project_, "construction_permit",
+                               {{"version", 0}, {"status", "approved"}, {"unit_id", unit_b_}, {"applied_on", "2026-05-01"},
+                                {"approved_on", "2026-05-21"}, {"approval_no", "东审批字〔2026〕12号"}});
+  ASSERT_TRUE(put) << put.error().message;
+  EXPECT_EQ(put.value()["blocking"], 6);
+  auto pending = sv_->PutProcedure(Office(), project_, "eia", {{"version", 0}, {"status", "accepted_pending"}, {"applied_on", "2026-06-01"}});
+  ASSERT_FALSE(pending);  // 容缺受理 must name the pending document
+  EXPECT_NE(pending.error().details[0].reason.find("procedure.accepted_pending_names_document"), std::string::npos);
+  ASSERT_TRUE(sv_->PutProcedure(Office(), project_, "eia",
+                                {{"version", 0}, {"status", "accepted_pending"}, {"applied_on", "2026-06-01"}, {"pending_document", "不动产权证"}}));
+  auto bad = sv_->PutProcedure(Office(), project_, "planning_permit", {{"version", 0}, {"status", "approved"}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().details.size(), 2u);  // date and number
+  EXPECT_EQ(sv_->PutProcedure(Office(), project_, "construction_permit", {{"version", 0}, {"status", "applied"}}).error().code, ErrorCode::kConflict);
+  auto d = sv_->ProcedureDurations(Office(), "").value();
+  ASSERT_EQ(d["items"].size(), 1u);
+  EXPECT_EQ(d["items"][0]["unit_id"], unit_b_);
+  EXPECT_DOUBLE_EQ(d["items"][0]["average_days"].get<double>(), 20.0);
+  auto c = tdb_->db().Acquire();
+  auto facts = store::ListProcedureFacts(*c, {"371524"});
+  auto starts = store::ListProjectStarts(*c, {"371524"});
+  int blocking = 0;
+  for (const auto& f : facts) blocking += supervision::BlocksStart(f, starts[f.project_id].planned_start, starts[f.project_id].actual_start, Date{2026, 6, 15});
+  EXPECT_EQ(blocking, 0);  // only recorded rows come back: one approved, one accepted with gaps
+}
+
+TEST_P(SupervisionServiceTest, VisitsAndWeeklyCompliance) {
+  // 张明远 is the project's leader; a second leader is assigned.
+  auto c0 = tdb_->db().Acquire();
+  const int64_t second = store::InsertPerson(*c0, {0, "李卫东", "县长", "leader", "371524", std::nullopt});
+  ASSERT_TRUE(sv_->AddAssignment(Office(), project_, {{"person_id", second}}));
+  EXPECT_EQ(sv_->AddAssignment(Unit(), project_, {{"person_id", second}}).error().code, ErrorCode::kForbidden);
+  for (const char* d : {"2026-06-01", "2026-06-09"}) {
+    auto v = sv_->AddVisit(Verifier(), {{"project_id", project_}, {"visit_date", d}, {"notes", "现场办公"}});
+    ASSERT_TRUE(v) << v.error().message;
+  }
+  EXPECT_EQ(sv_->AddVisit(Verifier(), {{"project_id", project_}, {"visit_date", "2026-06-20"}}).error().code, ErrorCode::kInvalid);  // future
+  EXPECT_EQ(sv_->AddVisit(Verifier(), {{"project_id", project_}, {"person_id", second}, {"visit_date", "2026-06-02"}}).error().code,
+            ErrorCode::kForbidden);  // not their own
+  auto rep = sv_->Compliance(Office(), "", Date{2026, 6, 1}, Date{2026, 6, 14}, Date{2026, 6, 15}).value();
+  ASSERT_EQ(rep["items"].size(), 2u);
+  EXPECT_EQ(rep["items"][0]["leader_id"], leader_);
+  EXPECT_EQ(rep["items"][0]["met"], 2);
+  EXPECT_DOUBLE_EQ(rep["items"][0]["rate"].get<double>(), 1.0);
+  EXPECT_EQ(rep["items"][1]["met"], 0);
+  EXPECT_EQ(rep["items"][1]["missed"].size(), 2u);
+  auto page = sv_->LeaderPage(Verifier(), std::nullopt, Date{2026, 6, 15}).value();
+  EXPECT_EQ(page["name"], "张明远");
+  ASSERT_EQ(page["projects"].size(), 1u);
+  EXPECT_TRUE(page["projects"][0]["visit_due"]);  // week of 06-15 not visited yet
+  EXPECT_EQ(page["recent_visits"].size(), 2u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, SupervisionServiceTest, ::testing::ValuesIn(Engines()));

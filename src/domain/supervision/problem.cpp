@@ -1,0 +1,106 @@
+#include "domain/supervision/problem.h"
+
+#include <algorithm>
+#include <map>
+
+namespace gj::supervision {
+
+const std::vector<std::string> kProblemStatuses = {"raised", "assigned", "signed", "verifying", "returned", "closed", "deferred"};
+const std::vector<std::string> kProblemCategories = {"land", "funds", "procedures", "energy_quota", "environment_capacity",
+                                                     "power", "water", "demolition", "other"};
+
+const std::vector<ProblemTransition>& ProblemWorkflow() {
+  static const std::vector<ProblemTransition> kTable = {
+      {"assign", {"raised"}, "assigned", ProblemActor::kOffice, "problem.assign.from_raised",
+       "only a raised problem can be assigned (to a unit, a coordinating leader and a deadline) by the project office"},
+      {"sign", {"assigned"}, "signed", ProblemActor::kUnit, "problem.sign.by_unit",
+       "only the assigned unit signs for an assigned problem"},
+      {"handle", {"signed", "returned"}, "", ProblemActor::kUnit, "problem.handle.after_sign",
+       "handling records are added by the responsible unit after signing"},
+      {"request_close", {"signed", "returned"}, "verifying", ProblemActor::kUnit, "problem.request_close.after_handling",
+       "the responsible unit requests close-out of a signed problem that has a handling record"},
+      {"close_out", {"verifying"}, "closed", ProblemActor::kVerifier, "problem.close_out.by_verifier",
+       "only the coordinating leader (verifier) closes out (销号) a problem awaiting verification"},
+      {"return", {"verifying"}, "returned", ProblemActor::kVerifier, "problem.return.by_verifier",
+       "only the coordinating leader (verifier) returns a problem awaiting verification"},
+      {"defer", {"raised", "assigned", "signed", "returned"}, "deferred", ProblemActor::kOffice, "problem.defer.open_only",
+       "only an open problem can be deferred (暂缓), by the project office, with a reason"},
+      {"resume", {"deferred"}, "assigned", ProblemActor::kOffice, "problem.resume.from_deferred",
+       "only a deferred problem can be resumed, by the project office"},
+  };
+  return kTable;
+}
+
+const ProblemTransition* FindProblemTransition(const std::string& action) {
+  for (const auto& t : ProblemWorkflow()) {
+    if (action == t.action) return &t;
+  }
+  return nullptr;
+}
+
+bool IsOpen(const std::string& status) { return status != "closed" && status != "deferred"; }
+
+bool IsOverdue(const ProblemFact& p, const Date& as_of) {
+  if (!p.deadline) return false;
+  if (p.closed_on && *p.closed_on <= as_of) return false;  // as of a date before its close-out it was still open
+  if (!p.closed_on && !IsOpen(p.status)) return false;
+  return as_of > *p.deadline;
+}
+
+int64_t DaysOverdue(const ProblemFact& p, const Date& as_of) {
+  return IsOverdue(p, as_of) ? as_of.ToDays() - p.deadline->ToDays() : 0;
+}
+
+EscalationPolicy DefaultEscalation() {
+  return {{{1, "branch_leader", "分管领导"}, {7, "unit_head", "责任单位主要领导"}, {15, "contact_leader", "联系县领导"},
+           {30, "county_head", "县主要领导"}}};
+}
+
+std::optional<EscalationStep> EscalationAt(const ProblemFact& p, const Date& as_of, const EscalationPolicy& policy) {
+  const int64_t days = DaysOverdue(p, as_of);
+  std::optional<EscalationStep> reached;
+  for (const auto& s : policy.steps) {
+    if (days >= s.after_days && days > 0) reached = s;
+  }
+  return reached;
+}
+
+Problems ValidateEscalation(const EscalationPolicy& policy) {
+  Problems pr;
+  if (policy.steps.empty()) pr.Add("steps", "[]", "at least one step is required");
+  for (size_t i = 0; i < policy.steps.size(); ++i) {
+    const auto& s = policy.steps[i];
+    const std::string f = "steps[" + std::to_string(i) + "]";
+    if (s.after_days < 1) pr.Add(f + ".after_days", std::to_string(s.after_days), "must be at least 1 day overdue");
+    if (i > 0 && s.after_days <= policy.steps[i - 1].after_days) {
+      pr.Add(f + ".after_days", std::to_string(s.after_days), "must be greater than the previous step's");
+    }
+    if (s.level.empty()) pr.Add(f + ".level", "", "required");
+  }
+  return pr;
+}
+
+std::vector<UnitOverdue> OverdueByUnit(const std::vector<ProblemFact>& problems, const Date& as_of) {
+  std::map<int64_t, UnitOverdue> by;
+  for (const auto& p : problems) {
+    const bool open_then = p.closed_on ? *p.closed_on > as_of : IsOpen(p.status);
+    if (!open_then || p.raised_on > as_of) continue;
+    auto& u = by[p.unit_id.value_or(0)];
+    u.unit_id = p.unit_id.value_or(0);
+    ++u.open;
+    if (IsOverdue(p, as_of)) {
+      ++u.overdue;
+      u.max_days_overdue = std::max(u.max_days_overdue, DaysOverdue(p, as_of));
+    }
+  }
+  std::vector<UnitOverdue> out;
+  for (auto& [id, u] : by) out.push_back(u);
+  std::sort(out.begin(), out.end(), [](const UnitOverdue& a, const UnitOverdue& b) {
+    if (a.overdue != b.overdue) return a.overdue > b.overdue;
+    if (a.max_days_overdue != b.max_days_overdue) return a.max_days_overdue > b.max_days_overdue;
+    return a.unit_id < b.unit_id;
+  });
+  return out;
+}
+
+}  // namespace gj::supervision

@@ -1,0 +1,47 @@
+// Dictionary administration: only an admin sees the page; a renamed label is saved on the
+// server and shows up in the project list's filters.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launchBrowser, newPage, login, screenshot } from './harness.mjs'
+
+let server
+let browser
+let page
+
+before(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  page = await newPage(browser)
+})
+
+after(async () => {
+  if (browser) await browser.close()
+  if (server) await server.stop()
+})
+
+test('a coordinator has no dictionary menu', async () => {
+  await login(page, server.baseUrl, 'dongezb')
+  await page.waitForURL(/\/projects/)
+  await page.locator('[data-test=menu-projects]').waitFor()
+  assert.equal(await page.locator('[data-test="menu-admin/dictionaries"]').count(), 0)
+  await page.click('[data-test=logout]')
+  await page.waitForURL(/\/login/)
+})
+
+test('an admin renames a category and the new label is used everywhere', async () => {
+  await login(page, server.baseUrl, 'admin')
+  await page.waitForURL(/\/projects/)
+  await page.click('[data-test="menu-admin/dictionaries"]')
+  await page.locator('[data-test=dict-table]').waitFor()
+  const labels = page.locator('input[data-test=dict-label-zh], [data-test=dict-label-zh] input')
+  assert.equal(await labels.nth(2).inputValue(), '服务业')
+  await labels.nth(2).fill('现代服务业')
+  await page.click('[data-test=dict-save]')
+  await page.locator('.el-message--success').waitFor()
+  await screenshot(page, 'dictionary-admin')
+  // The server has it.
+  const token = await page.evaluate(() => localStorage.getItem('gongjian.token'))
+  const dicts = await (await fetch(server.baseUrl + '/api/v1/dictionaries', { headers: { Authorization: `Bearer ${token}` } })).json()
+  assert.equal(dicts.category.find((e) => e.code === 'service').label_zh, '现代服务业')
+  assert.equal(dicts.stage.length, 6, 'the other dictionaries are kept')
+})
