@@ -129,7 +129,7 @@ std::string BulletinPdf(const supervision::Bulletin& b) {
   doc.Heading("八、逾期问题（按责任单位）");
   if (!b.has_problems) doc.Paragraph("问题清单数据尚未接入本通报。");
   else if (b.overdue_problems_by_unit.empty()) doc.Paragraph("无逾期问题。");
-  else doc.Table({"责任单位", "逾期问题数", "最长逾期天数"}, b.overdue_problems_by_unit);
+  else doc.Table({"责任单位", "逾期问题数", "未销号问题数", "最长逾期天数"}, b.overdue_problems_by_unit);
   doc.Heading("九、未按期报送进度的项目（" + std::to_string(b.missing.size()) + "个次）");
   if (b.missing.empty()) doc.Paragraph("无。");
   else {
@@ -139,7 +139,8 @@ std::string BulletinPdf(const supervision::Bulletin& b) {
   }
   doc.Heading("十、包保领导现场办公情况");
   if (!b.has_visits) doc.Paragraph("现场办公记录尚未接入本通报。");
-  else doc.Table({"领导", "应到次数", "实到次数", "完成率"}, b.visit_compliance);
+  else if (b.visit_compliance.empty()) doc.Paragraph("本期无包保任务。");
+  else doc.Table({"包保领导", "包保项目数", "应现场办公（项目·周）", "已完成", "完成率"}, b.visit_compliance);
   doc.Space(10);
   doc.Paragraph("生成时间：" + b.generated_at, 8);
   return doc.Finish();
@@ -199,8 +200,8 @@ std::string BulletinXlsx(const supervision::Bulletin& b) {
   std::vector<std::vector<std::string>> stopped;
   for (const auto& s : b.stopped) stopped.push_back({s.code, s.name, s.reason});
   Sheet(wb, "停工项目", {"项目编号", "项目名称", "停工原因"}, stopped, head);
-  if (b.has_problems) Sheet(wb, "逾期问题", {"责任单位", "逾期问题数", "最长逾期天数"}, b.overdue_problems_by_unit, head);
-  if (b.has_visits) Sheet(wb, "现场办公", {"领导", "应到次数", "实到次数", "完成率"}, b.visit_compliance, head);
+  if (b.has_problems) Sheet(wb, "逾期问题", {"责任单位", "逾期问题数", "未销号问题数", "最长逾期天数"}, b.overdue_problems_by_unit, head);
+  if (b.has_visits) Sheet(wb, "现场办公", {"包保领导", "包保项目数", "应现场办公（项目·周）", "已完成", "完成率"}, b.visit_compliance, head);
   const lxw_error err = workbook_close(wb);
   std::string bytes = err == LXW_NO_ERROR ? Slurp(path) : "";
   std::filesystem::remove(path);

@@ -56,9 +56,9 @@ test('a report is filed, refused to its filer for approval, approved by another;
   const ok = await coord('POST', `/reports/${r.id}/approve`, { version: sub.body.version });
   assert.equal(ok.status, 200, JSON.stringify(ok.body));
   assert.equal(ok.body.status, 'approved');
-  // A photo: type checked by content.
-  const notPhoto = await unit('POST', `/reports/${r.id}/photos?filename=a.txt`, 'hello');
-  assert.equal(notPhoto.status, 409); // approved reports take no more photos
+  // An approved report takes no more photos.
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+  assert.equal((await unit('POST', `/reports/${r.id}/photos?filename=late.png`, png)).status, 409);
 });
 
 test('own report: the office files and cannot approve it (409 naming the rule)', async () => {

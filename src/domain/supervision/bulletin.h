@@ -62,8 +62,8 @@ struct Bulletin {
   // From the problem list and the visit log (the other half of supervision); empty until they
   // are wired in, and the bulletin says so.
   bool has_problems = false, has_visits = false;
-  std::vector<std::vector<std::string>> overdue_problems_by_unit;  // unit, count, longest overdue days
-  std::vector<std::vector<std::string>> visit_compliance;          // leader, due, done, rate
+  std::vector<std::vector<std::string>> overdue_problems_by_unit;  // unit, overdue, open, longest overdue days
+  std::vector<std::vector<std::string>> visit_compliance;          // leader, projects, owed, met, rate
 };
 
 // "1,234.56" 万元 from yuan.

@@ -184,7 +184,7 @@ ProjectLight ComputeLight(const LightInput& in, const LightRules& r, const Date&
     const int64_t days = as_of.ToDays() - prob.deadline.ToDays();
     if (days <= 0) continue;
     out.reasons.push_back({"problem", days > r.problem_red_days ? Light::kRed : Light::kYellow,
-                           "问题“" + prob.title + "”逾期" + std::to_string(days) + "天未销号"});
+                           "问题（" + prob.title + "）逾期" + std::to_string(days) + "天未销号"});
   }
   if (in.consecutive_missing_reports >= r.missing_reports_yellow) {
     out.reasons.push_back({"report", Light::kYellow, "连续" + std::to_string(in.consecutive_missing_reports) + "期未报送进度"});

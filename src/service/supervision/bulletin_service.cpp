@@ -1,6 +1,12 @@
 #include "service/supervision/bulletin_service.h"
 
+#include <cstdio>
+#include <set>
+
+#include "domain/supervision/problem.h"
+#include "domain/supervision/visit.h"
 #include "io/bulletin_export.h"
+#include "store/supervision_store.h"
 
 namespace gj::service {
 
@@ -12,6 +18,44 @@ std::string Reasons(const supervision::ProjectLight& l, supervision::Light at_le
     if (r.light >= at_least) out += (out.empty() ? "" : "；") + r.text;
   }
   return out;
+}
+
+std::map<int64_t, std::string> Names(store::Connection& c, const char* table) {
+  std::map<int64_t, std::string> out;
+  for (const auto& r : c.Query(std::string("SELECT id, name FROM ") + table).rows) out[store::AsInt(r[0])] = store::AsText(r[1]);
+  return out;
+}
+
+// Overdue problems by unit and the leaders' onsite-visit compliance over the period, for the
+// projects of the bulletin.
+void AddProblemsAndVisits(store::Connection& c, const std::set<int64_t>& projects, const supervision::Period& period,
+                          supervision::Bulletin& b) {
+  std::vector<supervision::ProblemFact> facts;
+  for (auto& f : store::ListProblemFacts(c, {})) {
+    if (projects.count(f.project_id)) facts.push_back(std::move(f));
+  }
+  const auto units = Names(c, "units");
+  b.has_problems = true;
+  for (const auto& u : supervision::OverdueByUnit(facts, b.as_of)) {
+    if (u.overdue == 0) continue;
+    auto it = units.find(u.unit_id);
+    b.overdue_problems_by_unit.push_back({it == units.end() ? "（未交办）" : it->second, std::to_string(u.overdue), std::to_string(u.open),
+                                          std::to_string(u.max_days_overdue)});
+  }
+  std::vector<supervision::Assignment> assignments;
+  for (const auto& a : store::ListAssignments(c, {})) {
+    if (projects.count(a.project_id)) assignments.push_back(a);
+  }
+  const auto visits = store::ListVisitFacts(c, {}, period.start, period.end);
+  const auto people = Names(c, "people");
+  b.has_visits = true;
+  for (const auto& l : supervision::VisitCompliance(assignments, visits, period.start, period.end, b.as_of, {})) {
+    auto it = people.find(l.leader_id);
+    char rate[16];
+    std::snprintf(rate, sizeof rate, "%.0f%%", l.rate * 100);
+    b.visit_compliance.push_back({it == people.end() ? std::to_string(l.leader_id) : it->second, std::to_string(l.projects),
+                                  std::to_string(l.required), std::to_string(l.met), rate});
+  }
 }
 
 }  // namespace
@@ -69,6 +113,12 @@ Result<supervision::Bulletin> BulletinService::Build(const Ctx& ctx, const std::
       if (it["kind"] != "missing") continue;
       b.missing.push_back({u["unit_name"], it["code"], it["name"], it["period"], it["due_date"]});
     }
+  }
+  {
+    std::set<int64_t> ids;
+    for (const auto& row : board.projects) ids.insert(row.project.id);
+    auto c = supervision_.db().Acquire();
+    AddProblemsAndVisits(*c, ids, *period, b);
   }
   auto ts = targets_.StatusesFor(ctx, region, b.as_of);
   if (!ts) return ts.error();

@@ -3,6 +3,9 @@
 #include <algorithm>
 
 #include "common/base64.h"
+#include "domain/supervision/problem.h"
+#include "domain/supervision/procedure.h"
+#include "store/supervision_store.h"
 #include "store/journal.h"
 
 namespace gj::service {
@@ -75,6 +78,18 @@ std::string PhotoType(const std::string& bytes) {
   if (bytes.size() > 12 && bytes.compare(0, 4, "RIFF") == 0 && bytes.compare(8, 4, "WEBP") == 0) return "image/webp";
   return "";
 }
+
+std::string CategoryLabel(const std::string& code) {
+  static const std::map<std::string, std::string> labels = {
+      {"land", "土地"}, {"funds", "资金"}, {"procedures", "手续"}, {"energy_quota", "能耗指标"}, {"environment_capacity", "环境容量"},
+      {"power", "电力"}, {"water", "供水"}, {"demolition", "拆迁"}, {"other", "其他"}};
+  auto it = labels.find(code);
+  return it == labels.end() ? code : it->second;
+}
+
+// Every write of any capability is journaled in its transaction: the newest journal id is a
+// cross-instance version of everything the lights read (projects, reports, problems, procedures).
+int64_t DataVersion(store::Connection& c) { return store::AsInt(c.Query("SELECT COALESCE(MAX(id), 0) FROM journal").rows.at(0).at(0)); }
 
 nlohmann::json ContentJson(const supervision::ReportContent& c) {
   nlohmann::json src = nlohmann::json::object();
@@ -567,7 +582,7 @@ Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx,
   {
     auto c = db_.Acquire();
     pv = store::ProjectsVersion(*c);
-    sv = store::SupervisionVersion(*c);
+    sv = DataVersion(*c);
   }
   {
     std::lock_guard lock(cache_mu_);
@@ -585,6 +600,16 @@ Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx,
   const int span = policy.frequency == "month" ? 31 : 7;
   const auto facts = store::LoadReportFacts(*c, as_of, as_of.AddDays(-static_cast<int64_t>(span) * (board->rules.missing_reports_yellow + 1)));
   const auto stopped = store::StoppedProjects(*c, as_of);
+  // The problem list and the preparatory procedures (the other half of supervision).
+  std::unordered_map<int64_t, std::vector<supervision::OverdueProblem>> problems;
+  for (const auto& f : store::ListProblemFacts(*c, {})) {
+    if (f.deadline && supervision::IsOverdue(f, as_of)) problems[f.project_id].push_back({f.id, CategoryLabel(f.category), *f.deadline});
+  }
+  std::map<std::string, std::string> kind_labels;
+  for (const auto& k : store::ListProcedureKinds(*c)) kind_labels[k.kind.code] = k.kind.label_zh;
+  std::unordered_map<int64_t, std::vector<const supervision::ProcedureFact*>> procedures;
+  const auto procedure_facts = store::ListProcedureFacts(*c, {});
+  for (const auto& f : procedure_facts) procedures[f.project_id].push_back(&f);
   board->lights.reserve(board->projects.size());
   for (const auto& row : board->projects) {
     supervision::LightInput in;
@@ -594,6 +619,14 @@ Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx,
       in.consecutive_missing_reports = it->second.consecutive_missing;
     }
     if (auto it = stopped.find(row.project.id); it != stopped.end()) in.stopped_reason = it->second;
+    if (auto it = problems.find(row.project.id); it != problems.end()) in.open_problems = it->second;
+    if (auto it = procedures.find(row.project.id); it != procedures.end()) {
+      for (const auto* f : it->second) {
+        if (supervision::BlocksStart(*f, row.project.planned_start, row.project.actual_start, as_of)) {
+          in.blocking_procedures.push_back(kind_labels.count(f->kind) ? kind_labels[f->kind] : f->kind);
+        }
+      }
+    }
     board->completed.push_back(in.completed_this_year.value_or(row.project.annual_completed.value_or(0)));
     board->lights.push_back(supervision::ComputeLight(in, board->rules, as_of));
   }

@@ -39,6 +39,7 @@ class ProgressService {
 
   // Photo uploads: size limit and accepted types (checked by content, not by name).
   static constexpr size_t kMaxPhotoBytes = 5u << 20;
+  store::Database& db() { return db_; }
 
   Result<nlohmann::json> Settings(const Ctx& ctx, const std::string& region);
   Result<nlohmann::json> PutSettings(const Ctx& ctx, const std::string& region, const nlohmann::json& body);

@@ -1,7 +1,7 @@
 #include "service/targets/target_service.h"
 
 #include "store/journal.h"
-#include "store/supervision_store.h"
+#include "store/progress_store.h"
 
 namespace gj::service {
 
