@@ -135,19 +135,26 @@ std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, cons
   return AsOptInt(rows.rows.at(0).at(0));
 }
 
-std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of, const Date& window_from) {
+std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of, const Date& window_from,
+                                                         const std::string& county) {
   std::unordered_map<int64_t, ReportFacts> out;
+  // A county's board reads only its projects' reports (the index leads with project_id).
+  const std::string scope = county.empty() ? "" : " AND project_id IN (SELECT id FROM projects WHERE county_code = ?)";
+  std::vector<Value> p1 = {Date{as_of.year, 1, 1}.ToString(), as_of.ToString()};
+  if (!county.empty()) p1.push_back(county);
   for (const auto& r : c.Query("SELECT project_id, MAX(investment_year) FROM progress_reports WHERE status IN ('submitted', 'approved') "
-                               "AND period_end >= ? AND period_end <= ? GROUP BY project_id",
-                               {Date{as_of.year, 1, 1}.ToString(), as_of.ToString()})
+                               "AND period_end >= ? AND period_end <= ?" + scope + " GROUP BY project_id",
+                               p1)
                           .rows) {
     out[AsInt(r[0])].filed_year_total = AsOptInt(r[1]);
   }
   // Newest first per project: count the run of unfiled periods up to the first filed one.
+  std::vector<Value> p2 = {as_of.ToString(), window_from.ToString()};
+  if (!county.empty()) p2.push_back(county);
   std::unordered_map<int64_t, bool> run_ended;
-  for (const auto& r : c.Query("SELECT project_id, status FROM progress_reports WHERE due_date < ? AND due_date >= ? "
-                               "ORDER BY project_id, due_date DESC",
-                               {as_of.ToString(), window_from.ToString()})
+  for (const auto& r : c.Query("SELECT project_id, status FROM progress_reports WHERE due_date < ? AND due_date >= ?" + scope +
+                                   " ORDER BY project_id, due_date DESC",
+                               p2)
                           .rows) {
     const int64_t id = AsInt(r[0]);
     if (run_ended[id]) continue;

@@ -46,7 +46,9 @@ struct ReportFacts {
   int consecutive_missing = 0;              // most recent periods past due without a filed report
 };
 // `missing_window_from`: only due dates on or after it count (the last few periods suffice).
-std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of, const Date& missing_window_from);
+// `county`: only projects of that county (empty: every project).
+std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of, const Date& missing_window_from,
+                                                         const std::string& county = "");
 
 struct PhotoRecord {
   int64_t id = 0, report_id = 0;

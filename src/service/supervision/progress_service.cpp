@@ -1,6 +1,7 @@
 #include "service/supervision/progress_service.h"
 
 #include <algorithm>
+#include <future>
 
 #include "common/base64.h"
 #include "domain/supervision/problem.h"
@@ -589,16 +590,28 @@ Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx,
     auto it = boards_.find(key);
     if (it != boards_.end() && std::get<0>(it->second) == pv && std::get<1>(it->second) == sv) return std::get<2>(it->second);
   }
-  auto projects = ledger_.ListInRegion(ctx, {}, region);
-  if (!projects) return projects.error();
   auto board = std::make_shared<LightBoard>();
   board->as_of = as_of;
+  supervision::ReportPolicy policy;
+  {
+    // Held connections stay at one per thread at a time: the pool (threads + 2) never starves.
+    auto c0 = db_.Acquire();
+    board->rules = RulesFor(*c0, region.empty() ? (ctx.caller.grants.empty() ? "" : ctx.caller.grants[0].region_code) : region);
+    policy = PolicyFor(*c0, region);
+  }
+  const int span = policy.frequency == "month" ? 31 : 7;
+  // The reports' facts load on a second connection while the projects load on this thread.
+  const std::string county = region.empty() ? "" : tree->CountyOf(region);
+  const Date window_from = as_of.AddDays(-static_cast<int64_t>(span) * (board->rules.missing_reports_yellow + 1));
+  auto facts_future = std::async(std::launch::async, [this, as_of, window_from, county] {
+    auto c2 = db_.Acquire();
+    return store::LoadReportFacts(*c2, as_of, window_from, county);
+  });
+  auto projects = ledger_.ListInRegion(ctx, {}, region);
+  const auto facts = facts_future.get();
+  if (!projects) return projects.error();
   board->projects = std::move(projects.value());
   auto c = db_.Acquire();
-  board->rules = RulesFor(*c, region.empty() ? (ctx.caller.grants.empty() ? "" : ctx.caller.grants[0].region_code) : region);
-  const auto policy = PolicyFor(*c, region);
-  const int span = policy.frequency == "month" ? 31 : 7;
-  const auto facts = store::LoadReportFacts(*c, as_of, as_of.AddDays(-static_cast<int64_t>(span) * (board->rules.missing_reports_yellow + 1)));
   const auto stopped = store::StoppedProjects(*c, as_of);
   // The problem list and the preparatory procedures (the other half of supervision).
   std::unordered_map<int64_t, std::vector<supervision::OverdueProblem>> problems;
