@@ -218,6 +218,8 @@ std::vector<Route> AllRoutes(Services& s) {
   ProjectRoutes(s, r);
   SupervisionRoutes(s, r);
   ProgressRoutes(s, r);
+  LandEfficiencyRoutes(s, r);
+  AssessmentRoutes(s, r);
   return r;
 }
 

@@ -4,7 +4,10 @@
 
 #include "api/router.h"
 #include "service/access/auth_service.h"
+#include "service/assessment/observation_service.h"
+#include "service/assessment/ranking_service.h"
 #include "service/ledger/ledger_service.h"
+#include "service/land_efficiency/land_service.h"
 #include "service/ledger/ledger_sheet_service.h"
 #include "service/supervision/bulletin_service.h"
 #include "service/supervision/progress_service.h"
@@ -23,13 +26,18 @@ struct Services {
   service::ProgressService& progress;
   service::TargetService& targets;
   service::BulletinService& bulletins;
+  service::LandService& land;
+  service::ObservationService& observations;
+  service::RankingService& rankings;
 };
 
 // Every endpoint. Each capability declares its routes in its own file (routes_<capability>.cpp)
 // as `void <Capability>Routes(Services&, std::vector<Route>&)`, declared here and called by
 // AllRoutes; its service objects are members of Services, built in server.cpp.
+void AssessmentRoutes(Services& s, std::vector<Route>& r);
 std::vector<Route> AllRoutes(Services& s);
 void SupervisionRoutes(Services& s, std::vector<Route>& r);
 void ProgressRoutes(Services& s, std::vector<Route>& r);
+void LandEfficiencyRoutes(Services& s, std::vector<Route>& r);
 
 }  // namespace gj::api

@@ -91,7 +91,10 @@ int RunServer(const ServerOptions& o) {
   service::MetricsService metrics(*db, ledger);
   service::TargetService targets(*db, ledger, metrics);
   service::BulletinService bulletins(ledger, progress, targets);
-  Services services{*db, auth, ledger, sheets, supervision, progress, targets, bulletins};
+  service::LandService land(*db, ledger);
+  service::ObservationService observations(*db, ledger);
+  service::RankingService rankings(*db, ledger);
+  Services services{*db, auth, ledger, sheets, supervision, progress, targets, bulletins, land, observations, rankings};
   auto routes = AllRoutes(services);
   const BodyLimits limits{static_cast<size_t>(o.max_json_kb) << 10, static_cast<size_t>(o.max_upload_mb) << 20};
   Install(svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); }, limits);

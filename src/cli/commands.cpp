@@ -26,9 +26,9 @@ int ExitStatus(const Error& e) {
   return e.code == ErrorCode::kInvalid || e.code == ErrorCode::kBadRequest || e.code == ErrorCode::kConflict ? 2 : 1;
 }
 
-int RunDemo(const std::string& db_url) {
+int RunDemo(const std::string& db_url, bool organisation_only) {
   auto db = store::Database::Open(db_url);
-  auto r = service::BuildDemo(*db, TodayChina(), NowUtcIso());
+  auto r = service::BuildDemo(*db, TodayChina(), NowUtcIso(), organisation_only);
   if (!r) {
     PrintError(r.error());
     return ExitStatus(r.error());

@@ -7,7 +7,7 @@
 
 namespace gj::cli {
 
-int RunDemo(const std::string& db_url);
+int RunDemo(const std::string& db_url, bool organisation_only);
 
 struct UserAddOptions {
   std::string db_url;

@@ -31,9 +31,12 @@ void AddServe(CLI::App& app, Action& action) {
 
 void AddDemo(CLI::App& app, Action& action) {
   static std::string db = "gongjian-demo.db";
+  static bool organisation_only = false;
   auto* cmd = app.add_subcommand("demo", "Write the deterministic demo data (聊城市, 东阿县, …) into an empty database");
   cmd->add_option("--db", db, "SQLite file or postgresql:// URL")->capture_default_str();
-  cmd->callback([&action] { action = [] { return gj::cli::RunDemo(db); }; });
+  cmd->add_flag("--organisation-only", organisation_only,
+                "Only regions, units, leaders, dictionaries and users: no projects (then import your own sheet)");
+  cmd->callback([&action] { action = [] { return gj::cli::RunDemo(db, organisation_only); }; });
 }
 
 void AddMigrate(CLI::App& app, Action& action) {

@@ -18,8 +18,19 @@ const char* const kProblemRaise = "problem.raise";
 const char* const kProblemHandle = "problem.handle";
 const char* const kVisitWrite = "visit.write";
 const char* const kScheduleWrite = "schedule.write";
+const char* const kLandRead = "land.read";
+const char* const kLandWrite = "land.write";
+const char* const kLandReview = "land.review";
+const char* const kLandConfirm = "land.confirm";
+const char* const kLandEvaluate = "land.evaluate";
+const char* const kLandAppeal = "land.appeal";
+const char* const kObservationRead = "observation.read";
+const char* const kObservationManage = "observation.manage";
+const char* const kObservationJudge = "observation.judge";
+const char* const kRankingRead = "ranking.read";
+const char* const kRankingManage = "ranking.manage";
 
-const std::vector<std::string> kRoles = {"admin", "coordinator", "leader", "unit", "viewer"};
+const std::vector<std::string> kRoles = {"admin", "coordinator", "leader", "unit", "viewer", "judge"};
 
 namespace {
 
@@ -36,6 +47,25 @@ constexpr PolicyRow kPolicy[] = {
     {"admin", kProjectImport, Scope::kRegion},
     {"admin", kDictionaryAdmin, Scope::kRegion},
     {"admin", kUserAdmin, Scope::kRegion},
+    // Land efficiency: the 工信局 (unit) reviews the data; the county office (coordinator) confirms
+    // on the enterprise's behalf, runs, adjusts, publishes and decides appeals.
+    {"admin", kLandRead, Scope::kRegion},
+    {"admin", kLandWrite, Scope::kRegion},
+    {"admin", kLandReview, Scope::kRegion},
+    {"admin", kLandConfirm, Scope::kRegion},
+    {"admin", kLandEvaluate, Scope::kRegion},
+    {"admin", kLandAppeal, Scope::kRegion},
+    {"coordinator", kLandRead, Scope::kRegion},
+    {"coordinator", kLandWrite, Scope::kRegion},
+    {"coordinator", kLandReview, Scope::kRegion},
+    {"coordinator", kLandConfirm, Scope::kRegion},
+    {"coordinator", kLandEvaluate, Scope::kRegion},
+    {"coordinator", kLandAppeal, Scope::kRegion},
+    {"unit", kLandRead, Scope::kRegion},
+    {"unit", kLandReview, Scope::kRegion},
+    {"unit", kLandAppeal, Scope::kRegion},
+    {"leader", kLandRead, Scope::kRegion},
+    {"viewer", kLandRead, Scope::kRegion},
     {"coordinator", kProjectRead, Scope::kRegion},
     {"coordinator", kProjectWrite, Scope::kRegion},
     {"coordinator", kProjectImport, Scope::kRegion},
@@ -64,6 +94,23 @@ constexpr PolicyRow kPolicy[] = {
     {"admin", kScheduleWrite, Scope::kRegion},
     {"coordinator", kScheduleWrite, Scope::kRegion},
     {"unit", kScheduleWrite, Scope::kUnit},
+    // Assessment. A judge scores the events they are named in; everyone else reads results.
+    {"admin", kObservationRead, Scope::kRegion},
+    {"admin", kObservationManage, Scope::kRegion},
+    {"admin", kRankingRead, Scope::kRegion},
+    {"admin", kRankingManage, Scope::kRegion},
+    {"coordinator", kObservationRead, Scope::kRegion},
+    {"coordinator", kObservationManage, Scope::kRegion},
+    {"coordinator", kRankingRead, Scope::kRegion},
+    {"coordinator", kRankingManage, Scope::kRegion},
+    {"leader", kObservationRead, Scope::kRegion},
+    {"leader", kRankingRead, Scope::kRegion},
+    {"unit", kObservationRead, Scope::kRegion},
+    {"unit", kRankingRead, Scope::kRegion},
+    {"viewer", kObservationRead, Scope::kRegion},
+    {"viewer", kRankingRead, Scope::kRegion},
+    {"judge", kObservationRead, Scope::kRegion},
+    {"judge", kObservationJudge, Scope::kRegion},
 };
 
 }  // namespace

@@ -76,8 +76,20 @@ extern const char* const kProblemRaise;
 extern const char* const kProblemHandle;
 extern const char* const kVisitWrite;
 extern const char* const kScheduleWrite;
+extern const char* const kLandRead;
+extern const char* const kLandWrite;
+extern const char* const kLandReview;
+extern const char* const kLandConfirm;
+extern const char* const kLandEvaluate;
+extern const char* const kLandAppeal;
+// Assessment: observation events and periodic rankings.
+extern const char* const kObservationRead;
+extern const char* const kObservationManage;
+extern const char* const kObservationJudge;
+extern const char* const kRankingRead;
+extern const char* const kRankingManage;
 
-extern const std::vector<std::string> kRoles;  // admin, coordinator, leader, unit, viewer
+extern const std::vector<std::string> kRoles;  // admin, coordinator, leader, unit, viewer, judge
 
 Scope ScopeOf(const std::string& role, const std::string& action);
 bool IsKnownRole(const std::string& role);

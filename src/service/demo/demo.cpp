@@ -9,6 +9,8 @@
 #include "service/access/auth_service.h"
 #include "service/supervision/progress_demo.h"
 #include "service/supervision/supervision_demo.h"
+#include "service/land_efficiency/land_demo.h"
+#include "service/assessment/assessment_demo.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 #include "store/project_store.h"
@@ -219,7 +221,7 @@ struct DemoUser {
 
 }  // namespace
 
-Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std::string& now_iso) {
+Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std::string& now_iso, bool organisation_only) {
   store::Migrate(db);
   DemoSummary sum;
   {
@@ -232,7 +234,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
     for (const auto& [kind, list] : ledger::DefaultDictionaries()) store::ReplaceDictionary(*c, kind, list);
     Rng rng(20260101);
     for (const auto& county : Counties()) {
-      for (int i = 0; i < county.projects; ++i) {
+      for (int i = 0; i < (organisation_only ? 0 : county.projects); ++i) {
         ledger::Project p = MakeProject(rng, county, org, i, today);
         p.created_at = p.updated_at = now_iso;
         p.id = store::InsertProject(*c, p);
@@ -263,8 +265,12 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
     if (!r) return r.error();
     ++sum.users;
   }
+  if (organisation_only) return sum;
   if (auto sup = BuildSupervisionDemo(db, today, now_iso); !sup) return sup.error();
   if (auto st = BuildProgressDemo(db, today, now_iso); !st) return st.error();
+  if (auto st = BuildLandEfficiencyDemo(db, today, now_iso); !st) return st.error();
+  if (auto st = BuildAssessmentDemo(db, today, now_iso); !st) return st.error();
+  sum.users += 3;  // the judges
   return sum;
 }
 

@@ -58,7 +58,29 @@ TEST(Access, UnitEditsOnlyItsOwnProjects) {
 TEST(Access, OnlyAdminsEditDictionaries) {
   EXPECT_TRUE(AllowedAnywhere(With("admin", "371500"), kDictionaryAdmin));
   EXPECT_FALSE(AllowedAnywhere(With("coordinator", "371500"), kDictionaryAdmin));
-  EXPECT_EQ(Permissions(With("viewer", "371524")), std::set<std::string>{kProjectRead});
+  EXPECT_EQ(Permissions(With("viewer", "371524")), (std::set<std::string>{kProjectRead, kLandRead, kObservationRead, kRankingRead}));
+}
+
+TEST(Access, LandEfficiencyRoles) {
+  auto t = Tree();
+  const Target dong{"371524", "", std::nullopt};
+  EXPECT_TRUE(Allowed(With("coordinator", "371524"), kLandEvaluate, dong, t));
+  EXPECT_TRUE(Allowed(With("unit", "371524", 5), kLandReview, dong, t));
+  EXPECT_FALSE(Allowed(With("unit", "371524", 5), kLandEvaluate, dong, t));
+  EXPECT_FALSE(Allowed(With("unit", "371524", 5), kLandConfirm, dong, t));
+  EXPECT_FALSE(Allowed(With("leader", "371524"), kLandWrite, dong, t));
+  EXPECT_TRUE(Allowed(With("leader", "371524"), kLandRead, dong, t));
+  EXPECT_FALSE(Allowed(With("coordinator", "371525"), kLandRead, dong, t));
+}
+
+TEST(Access, JudgesScoreAndReadObservationsOnly) {
+  const auto judge = With("judge", "371500");
+  EXPECT_TRUE(IsKnownRole("judge"));
+  EXPECT_EQ(Permissions(judge), (std::set<std::string>{kObservationRead, kObservationJudge}));
+  EXPECT_FALSE(AllowedAnywhere(judge, kProjectRead));
+  EXPECT_FALSE(AllowedAnywhere(With("coordinator", "371500"), kObservationJudge));
+  EXPECT_TRUE(AllowedAnywhere(With("coordinator", "371524"), kRankingManage));
+  EXPECT_FALSE(AllowedAnywhere(With("leader", "371524"), kRankingManage));
 }
 
 }  // namespace

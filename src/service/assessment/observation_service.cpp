@@ -1,0 +1,448 @@
+#include "service/assessment/observation_service.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "store/journal.h"
+#include "store/project_store.h"
+
+namespace gj::service {
+
+namespace {
+
+using nlohmann::json;
+namespace as = assessment;
+
+const char* StateName(as::EventState s) {
+  switch (s) {
+    case as::EventState::kDraft: return "draft";
+    case as::EventState::kOpen: return "open";
+    case as::EventState::kClosed: return "closed";
+    case as::EventState::kPublished: return "published";
+  }
+  return "draft";
+}
+
+as::EventState StateFrom(const std::string& s) {
+  if (s == "open") return as::EventState::kOpen;
+  if (s == "closed") return as::EventState::kClosed;
+  if (s == "published") return as::EventState::kPublished;
+  return as::EventState::kDraft;
+}
+
+std::string BallotItem(const std::string& group) { return "ballot:" + group; }
+std::string SheetItem(const std::string& project_id) { return "sheet:" + project_id; }
+
+bool IsNumber(const json& j) { return j.is_number() && std::isfinite(j.get<double>()); }
+
+// The event's set-up JSON → the domain event (submissions added by the caller).
+as::Event EventFrom(const store::EventRecord& r, const json& setup) {
+  as::Event e;
+  e.name = r.name;
+  e.start = ParseIsoDate(r.start_date).value_or(Date{});
+  e.end = ParseIsoDate(r.end_date).value_or(Date{});
+  e.level = r.level;
+  e.groups = setup.value("groups", std::vector<std::string>{});
+  e.config.mode = setup.value("mode", "sheet") == "ballot" ? as::JudgingMode::kBallot : as::JudgingMode::kSheet;
+  e.config.step = setup.value("step", 3.0);
+  e.config.trim = setup.value("trim", true);
+  e.config.criteria.clear();
+  for (const auto& c : setup.value("criteria", json::array())) e.config.criteria.push_back({c["name"], c["weight"]});
+  e.config.blend.projects = setup["blend"].value("projects", 1.0);
+  e.config.blend.indicator = setup["blend"].value("indicator", 0.0);
+  for (const auto& n : setup.value("nominations", json::array())) {
+    e.nominations.push_back({n["group"], n["county_name"], std::to_string(n["project_id"].get<int64_t>())});
+  }
+  e.judges = setup.value("judges", std::vector<std::string>{});
+  for (const auto& [county, score] : setup.value("indicator_scores", json::object()).items()) {
+    e.indicator_scores[county] = score.get<double>();
+  }
+  e.state = StateFrom(r.state);
+  if (r.publication) e.publication = *r.publication == "rank_only" ? as::Publication::kRankOnly : as::Publication::kWithScores;
+  return e;
+}
+
+void AddSubmissions(as::Event& e, const std::vector<store::SubmissionRecord>& subs) {
+  for (const auto& s : subs) {
+    const json p = json::parse(s.payload);
+    if (s.item.rfind("ballot:", 0) == 0) {
+      for (const auto& place : p["places"]) e.ballots.push_back({s.judge, p["group"], place["county"], place["rank"]});
+    } else {
+      as::SheetSubmission sub;
+      sub.entry = {s.judge, p["group"], p["county"], p["project"], p["total"].get<double>()};
+      for (const auto& [k, v] : p["ratings"].items()) sub.ratings[k] = v.get<double>();
+      e.submissions.push_back(std::move(sub));
+    }
+  }
+}
+
+json ScoreJson(double v) { return std::round(v * 1e6) / 1e6; }
+
+// Reads the set-up fields of a new event; reports every problem.
+json SetupFrom(const json& b, Problems& pr) {
+  json setup;
+  std::vector<std::string> groups;
+  if (b.contains("groups") && b["groups"].is_array()) {
+    for (const auto& g : b["groups"]) {
+      if (!g.is_string() || g.get<std::string>().empty()) pr.Add("groups", g.dump(), "a group is a non-empty name");
+      else if (std::find(groups.begin(), groups.end(), g.get<std::string>()) != groups.end()) pr.Add("groups", g.get<std::string>(), "listed twice");
+      else groups.push_back(g);
+    }
+  }
+  if (groups.empty()) pr.Add("groups", "", "at least one group (e.g. 县市区组)");
+  setup["groups"] = groups;
+  const std::string mode = b.value("mode", "sheet");
+  if (mode != "sheet" && mode != "ballot") pr.Add("mode", mode, "must be sheet or ballot");
+  setup["mode"] = mode;
+  const json step = b.value("step", json(3));
+  if (!IsNumber(step) || step.get<double>() < 0) pr.Add("step", step.dump(), "must be a number ≥ 0");
+  else setup["step"] = step.get<double>();
+  const json trim = b.value("trim", json(true));
+  if (!trim.is_boolean()) pr.Add("trim", trim.dump(), "must be true or false");
+  else setup["trim"] = trim.get<bool>();
+  json criteria = json::array();
+  if (b.contains("criteria")) {
+    std::set<std::string> names;
+    if (!b["criteria"].is_array() || b["criteria"].empty()) pr.Add("criteria", b["criteria"].dump(), "a non-empty list of {name, weight}");
+    else
+      for (size_t i = 0; i < b["criteria"].size(); ++i) {
+        const json& c = b["criteria"][i];
+        const std::string f = "criteria[" + std::to_string(i) + "]";
+        if (!c.is_object() || !c.contains("name") || !c["name"].is_string() || c["name"].get<std::string>().empty()) {
+          pr.Add(f + ".name", c.dump(), "required");
+          continue;
+        }
+        if (!names.insert(c["name"].get<std::string>()).second) pr.Add(f + ".name", c["name"], "listed twice");
+        if (!c.contains("weight") || !IsNumber(c["weight"]) || c["weight"].get<double>() <= 0) {
+          pr.Add(f + ".weight", c.value("weight", json()).dump(), "must be a number > 0");
+          continue;
+        }
+        criteria.push_back({{"name", c["name"]}, {"weight", c["weight"].get<double>()}});
+      }
+  } else {
+    for (const auto& c : as::DefaultCriteria()) criteria.push_back({{"name", c.name}, {"weight", c.weight}});
+  }
+  setup["criteria"] = criteria;
+  const json blend = b.value("blend", json{{"projects", 1}, {"indicator", 0}});
+  const double bp = blend.is_object() && IsNumber(blend.value("projects", json(1))) ? blend.value("projects", 1.0) : -1;
+  const double bi = blend.is_object() && IsNumber(blend.value("indicator", json(0))) ? blend.value("indicator", 0.0) : -1;
+  if (bp < 0 || bi < 0 || bp + bi <= 0) pr.Add("blend", blend.dump(), "weights ≥ 0, not both 0");
+  setup["blend"] = {{"projects", bp}, {"indicator", bi}};
+  setup["indicator_scores"] = json::object();
+  if (b.contains("indicator_scores")) {
+    if (!b["indicator_scores"].is_object()) pr.Add("indicator_scores", b["indicator_scores"].dump(), "an object county → score");
+    else
+      for (const auto& [k, v] : b["indicator_scores"].items()) {
+        if (!IsNumber(v) || v.get<double>() < 0 || v.get<double>() > 100) pr.Add("indicator_scores." + k, v.dump(), "must be within 0..100");
+        else setup["indicator_scores"][k] = v.get<double>();
+      }
+  }
+  return setup;
+}
+
+}  // namespace
+
+bool ObservationService::Manages(const Ctx& ctx, const std::string& region) {
+  return access::Allowed(ctx.caller, access::kObservationManage, {region, "", std::nullopt}, *ledger_.Regions());
+}
+
+bool ObservationService::Sees(const Ctx& ctx, const std::string& region) {
+  // A city's event concerns its counties too: a county grant sees it, and a city grant sees its
+  // counties' events.
+  auto tree = ledger_.Regions();
+  for (const auto& g : ctx.caller.grants) {
+    if (access::ScopeOf(g.role, access::kObservationRead) == access::Scope::kNone) continue;
+    if (tree->Within(region, g.region_code) || tree->Within(g.region_code, region)) return true;
+  }
+  return false;
+}
+
+Result<ObservationService::Loaded> ObservationService::Load(store::Connection& c, const Ctx& ctx, int64_t id) {
+  auto r = store::LoadEvent(c, id);
+  if (!r || !Sees(ctx, r->region_code)) return Error::NotFound("no observation event " + std::to_string(id));
+  Loaded l{*r, json::parse(r->setup), {}};
+  l.event = EventFrom(l.record, l.setup);
+  AddSubmissions(l.event, store::LoadSubmissions(c, id));
+  return l;
+}
+
+json ObservationService::View(const Ctx& ctx, const Loaded& l, store::Connection& c) {
+  const auto& r = l.record;
+  json j = l.setup;
+  const auto* region = ledger_.Regions()->Find(r.region_code);
+  j.update({{"id", r.id}, {"name", r.name}, {"region_code", r.region_code}, {"region_name", region ? region->name : ""},
+            {"level", r.level}, {"start_date", r.start_date}, {"end_date", r.end_date}, {"state", r.state},
+            {"publication", r.publication ? json(*r.publication) : json(nullptr)}, {"version", r.version},
+            {"created_at", r.created_at}, {"updated_at", r.updated_at}});
+  const bool judge = std::find(l.event.judges.begin(), l.event.judges.end(), ctx.caller.login) != l.event.judges.end() &&
+                     access::AllowedAnywhere(ctx.caller, access::kObservationJudge);
+  j["can_manage"] = Manages(ctx, r.region_code);
+  j["is_judge"] = judge;
+  // Progress shows how many items each judge has submitted, never what they gave.
+  std::map<std::string, int> done;
+  for (const auto& s : store::LoadSubmissions(c, r.id)) ++done[s.judge];
+  const size_t expected = l.event.config.mode == as::JudgingMode::kBallot ? l.event.groups.size() : l.event.nominations.size();
+  json progress = json::array();
+  for (const auto& judge_login : l.event.judges) {
+    auto name = c.Query("SELECT name FROM users WHERE login = ?", {judge_login});
+    progress.push_back({{"judge", judge_login}, {"name", name.empty() ? judge_login : store::AsText(name.rows[0][0])},
+                        {"submitted", done[judge_login]}, {"expected", expected}});
+  }
+  j["progress"] = progress;
+  if (judge) {
+    json ballots = json::array(), sheets = json::array();
+    for (const auto& b : as::BallotsVisibleTo(l.event, ctx.caller.login)) {
+      if (b.judge == ctx.caller.login) ballots.push_back({{"group", b.group}, {"county", b.county}, {"rank", b.rank}});
+    }
+    for (const auto& s : as::SheetsVisibleTo(l.event, ctx.caller.login)) {
+      if (s.entry.judge != ctx.caller.login) continue;
+      sheets.push_back({{"project_id", std::stoll(s.entry.project)}, {"group", s.entry.group}, {"county", s.entry.county},
+                        {"ratings", s.ratings}, {"total", ScoreJson(s.entry.score)}});
+    }
+    j["my_ballots"] = ballots;
+    j["my_sheets"] = sheets;
+  }
+  return j;
+}
+
+Result<json> ObservationService::List(const Ctx& ctx) {
+  auto c = db_.Acquire();
+  json items = json::array();
+  auto tree = ledger_.Regions();
+  for (const auto& r : store::ListEvents(*c)) {
+    if (!Sees(ctx, r.region_code)) continue;
+    const json setup = json::parse(r.setup);
+    const auto judges = setup.value("judges", std::vector<std::string>{});
+    const auto* region = tree->Find(r.region_code);
+    items.push_back({{"id", r.id}, {"name", r.name}, {"region_code", r.region_code}, {"region_name", region ? region->name : ""},
+                     {"level", r.level}, {"start_date", r.start_date}, {"end_date", r.end_date}, {"state", r.state},
+                     {"mode", setup.value("mode", "sheet")}, {"groups", setup["groups"]},
+                     {"publication", r.publication ? json(*r.publication) : json(nullptr)},
+                     {"is_judge", std::find(judges.begin(), judges.end(), ctx.caller.login) != judges.end()},
+                     {"version", r.version}});
+  }
+  return json{{"items", items}};
+}
+
+Result<json> ObservationService::Create(const Ctx& ctx, const json& b) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kObservationManage)) return Error::Forbidden("you may not set up observation events");
+  if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
+  Problems pr;
+  auto tree = ledger_.Regions();
+  store::EventRecord r;
+  r.name = b.value("name", "");
+  if (r.name.empty()) pr.Add("name", "", "required");
+  r.region_code = b.value("region_code", "");
+  const auto* region = tree->Find(r.region_code);
+  if (!region) pr.Add("region_code", r.region_code, "unknown region");
+  else if (!Manages(ctx, r.region_code)) pr.Add("region_code", r.region_code, "you may not set up events there");
+  r.level = b.value("level", region ? region->level : "city");
+  if (r.level != "city" && r.level != "county") pr.Add("level", r.level, "must be city or county");
+  r.start_date = b.value("start_date", "");
+  r.end_date = b.value("end_date", "");
+  auto start = ParseIsoDate(r.start_date), end = ParseIsoDate(r.end_date);
+  if (!start) pr.Add("start_date", r.start_date, "a date like 2026-06-30");
+  if (!end) pr.Add("end_date", r.end_date, "a date like 2026-06-30");
+  if (start && end && *end < *start) pr.Add("end_date", r.end_date, "before start_date");
+  json setup = SetupFrom(b, pr);
+  auto c = db_.Acquire();
+  // Judges: users holding the judge role.
+  std::vector<std::string> judges;
+  for (const auto& j : b.value("judges", json::array())) {
+    const std::string login = j.is_string() ? j.get<std::string>() : j.dump();
+    if (std::find(judges.begin(), judges.end(), login) != judges.end()) { pr.Add("judges", login, "listed twice"); continue; }
+    auto rows = c->Query("SELECT 1 FROM users u JOIN role_grants g ON g.user_id = u.id WHERE u.login = ? AND g.role = 'judge' AND u.active = 1", {login});
+    if (rows.empty()) pr.Add("judges", login, "not a user with the judge role");
+    judges.push_back(login);
+  }
+  if (judges.empty()) pr.Add("judges", "", "at least one judge");
+  setup["judges"] = judges;
+  // Nominations: each county's projects, from the ledger.
+  json nominations = json::array();
+  std::set<int64_t> seen;
+  const auto groups = setup["groups"].get<std::vector<std::string>>();
+  const json noms = b.value("nominations", json::array());
+  for (size_t i = 0; i < noms.size(); ++i) {
+    const json& n = noms[i];
+    const std::string f = "nominations[" + std::to_string(i) + "]";
+    const std::string group = n.value("group", "");
+    if (std::find(groups.begin(), groups.end(), group) == groups.end()) pr.Add(f + ".group", group, "not a group of the event");
+    if (!n.contains("project_id") || !n["project_id"].is_number_integer()) { pr.Add(f + ".project_id", n.value("project_id", json()).dump(), "required integer"); continue; }
+    const int64_t pid = n["project_id"];
+    auto row = store::LoadProjectRow(*c, pid);
+    if (!row || row->project.archived || !region || !tree->Within(row->project.county_code, r.region_code)) {
+      pr.Add(f + ".project_id", std::to_string(pid), "no such project in " + (region ? region->name : r.region_code));
+      continue;
+    }
+    if (!seen.insert(pid).second) { pr.Add(f + ".project_id", std::to_string(pid), "nominated twice"); continue; }
+    nominations.push_back({{"group", group}, {"county_code", row->project.county_code}, {"county_name", row->county_name},
+                           {"project_id", pid}, {"project_code", row->project.code}, {"project_name", row->project.name}});
+  }
+  setup["nominations"] = nominations;
+  if (!pr.empty()) return pr.ToError("the observation event is not valid");
+  r.setup = setup.dump();
+  r.state = "draft";
+  r.version = 1;
+  r.created_at = r.updated_at = ctx.now;
+  store::Transaction tx(*c);
+  r.id = store::InsertEvent(*c, r);
+  store::WriteJournal(*c, "observation_event", r.id, "create", ctx.caller.user_id, ctx.now,
+                      json::array({{{"field", "name"}, {"old", nullptr}, {"new", r.name}},
+                                   {{"field", "setup"}, {"old", nullptr}, {"new", r.setup}}}));
+  tx.Commit();
+  auto l = Load(*c, ctx, r.id);
+  return View(ctx, l.value(), *c);
+}
+
+Result<json> ObservationService::Get(const Ctx& ctx, int64_t id) {
+  auto c = db_.Acquire();
+  auto l = Load(*c, ctx, id);
+  if (!l) return l.error();
+  return View(ctx, l.value(), *c);
+}
+
+Result<json> ObservationService::Transition(const Ctx& ctx, int64_t id, const std::string& action, const json& b) {
+  if (!b.is_object() || !b.contains("version") || !b["version"].is_number_integer()) {
+    return Error::Invalid("the current version is required", {{"version", "", "required integer", 0, {}}});
+  }
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  auto l = Load(*c, ctx, id);
+  if (!l) return l.error();
+  if (!Manages(ctx, l->record.region_code)) return Error::Forbidden("only the organisers may " + action + " the event");
+  if (b["version"].get<int64_t>() != l->record.version) {
+    Error e = Error::Conflict("the event was changed by someone else (version " + std::to_string(l->record.version) + ")");
+    e.extra["current"] = View(ctx, l.value(), *c);
+    return e;
+  }
+  Status st = Ok{};
+  if (action == "open") st = as::Open(l->event);
+  else if (action == "close") st = as::Close(l->event);
+  else if (action == "publish") {
+    const std::string how = b.value("publication", "with_scores");
+    if (how != "rank_only" && how != "with_scores") return Error::Invalid("bad publication", {{"publication", how, "must be rank_only or with_scores", 0, {}}});
+    st = as::Publish(l->event, how == "rank_only" ? as::Publication::kRankOnly : as::Publication::kWithScores);
+  } else {
+    return Error::NotFound("no such action: " + action);
+  }
+  if (!st) return st.error();
+  store::EventRecord next = l->record;
+  next.state = StateName(l->event.state);
+  if (l->event.publication) next.publication = *l->event.publication == as::Publication::kRankOnly ? "rank_only" : "with_scores";
+  next.version = l->record.version + 1;
+  next.updated_at = ctx.now;
+  if (!store::UpdateEvent(*c, next, l->record.version)) return Error::Conflict("the event was changed by someone else");
+  json changes = json::array({{{"field", "state"}, {"old", l->record.state}, {"new", next.state}}});
+  if (next.publication != l->record.publication) changes.push_back({{"field", "publication"}, {"old", nullptr}, {"new", *next.publication}});
+  store::WriteJournal(*c, "observation_event", id, action, ctx.caller.user_id, ctx.now, changes);
+  tx.Commit();
+  auto fresh = Load(*c, ctx, id);
+  return View(ctx, fresh.value(), *c);
+}
+
+Result<json> ObservationService::Submit(const Ctx& ctx, int64_t id, const std::string& item, json payload,
+                                        const std::function<Status(as::Event&, json&)>& apply) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kObservationJudge)) return Error::Forbidden("only judges submit scores");
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  auto l = Load(*c, ctx, id);
+  if (!l) return l.error();
+  const bool open = store::LockOpenEvent(*c, id);
+  if (auto st = apply(l->event, payload); !st) return st.error();
+  if (!open) return Error::Conflict("the event is no longer open: nothing changes after close");
+  store::UpsertSubmission(*c, id, {ctx.caller.login, item, payload.dump(), ctx.now});
+  store::WriteJournal(*c, "observation_event", id, "submit", ctx.caller.user_id, ctx.now,
+                      json::array({{{"field", item}, {"old", nullptr}, {"new", payload.dump()}}}));
+  tx.Commit();
+  auto fresh = Load(*c, ctx, id);
+  return View(ctx, fresh.value(), *c);
+}
+
+Result<json> ObservationService::SubmitBallot(const Ctx& ctx, int64_t id, const json& b) {
+  if (!b.is_object() || !b.contains("group") || !b["group"].is_string() || !b.contains("places") || !b["places"].is_array()) {
+    return Error::BadRequest("the body must be {\"group\": string, \"places\": [{\"county\", \"rank\"}]}");
+  }
+  std::vector<as::RankedPlace> places;
+  json stored = json::array();
+  for (const auto& p : b["places"]) {
+    if (!p.is_object() || !p.contains("county") || !p["county"].is_string() || !p.contains("rank") || !p["rank"].is_number_integer()) {
+      return Error::BadRequest("each place is {\"county\": string, \"rank\": integer}");
+    }
+    places.push_back({p["county"], p["rank"]});
+    stored.push_back({{"county", p["county"]}, {"rank", p["rank"]}});
+  }
+  const std::string group = b["group"];
+  return Submit(ctx, id, BallotItem(group), {{"group", group}, {"places", stored}}, [&](as::Event& e, json&) {
+    return as::SubmitBallot(e, ctx.caller.login, group, places);
+  });
+}
+
+Result<json> ObservationService::SubmitSheet(const Ctx& ctx, int64_t id, const json& b) {
+  if (!b.is_object() || !b.contains("project_id") || !b["project_id"].is_number_integer() || !b.contains("ratings") || !b["ratings"].is_object()) {
+    return Error::BadRequest("the body must be {\"project_id\": integer, \"ratings\": {criterion: 0..100}}");
+  }
+  std::map<std::string, double> ratings;
+  for (const auto& [k, v] : b["ratings"].items()) {
+    if (!IsNumber(v)) return Error::Invalid("ratings are numbers", {{"ratings." + k, v.dump(), "must be a number within 0..100", 0, {}}});
+    ratings[k] = v.get<double>();
+  }
+  const std::string pid = std::to_string(b["project_id"].get<int64_t>());
+  return Submit(ctx, id, SheetItem(pid), json(), [&](as::Event& e, json& payload) -> Status {
+    const auto it = std::find_if(e.nominations.begin(), e.nominations.end(), [&](const as::Nomination& n) { return n.project == pid; });
+    if (it == e.nominations.end()) return Error::NotFound("not a nominated project: " + pid);
+    const as::Nomination nomination = *it;
+    if (auto st = as::SubmitSheet(e, ctx.caller.login, nomination, ratings); !st) return st;
+    // The total is computed once, here, and stored with the ratings behind it.
+    auto total = as::WeightedTotal(e.config.criteria, ratings);
+    payload = {{"group", nomination.group}, {"county", nomination.county}, {"project", nomination.project},
+               {"ratings", ratings}, {"total", total.value()}};
+    return Ok{};
+  });
+}
+
+Result<json> ObservationService::Results(const Ctx& ctx, int64_t id) {
+  auto c = db_.Acquire();
+  auto l = Load(*c, ctx, id);
+  if (!l) return l.error();
+  const auto& e = l->event;
+  const bool insider = Manages(ctx, l->record.region_code) ||
+                       std::find(e.judges.begin(), e.judges.end(), ctx.caller.login) != e.judges.end();
+  json groups = json::array();
+  auto group_of = [&](const std::string& g) -> json& {
+    for (auto& x : groups) if (x["group"] == g) return x;
+    groups.push_back({{"group", g}, {"items", json::array()}});
+    return groups.back();
+  };
+  for (const auto& g : e.groups) group_of(g);
+  bool with_scores = false;
+  if (insider && e.state != as::EventState::kPublished) {
+    auto res = as::Results(e);
+    if (!res) return res.error();
+    with_scores = true;
+    for (const auto& r : res.value()) group_of(r.group)["items"].push_back({{"county", r.county}, {"rank", r.rank}, {"score", ScoreJson(r.score)}});
+  } else {
+    auto res = as::PublishedResults(e);
+    if (!res) return res.error();
+    with_scores = e.publication == as::Publication::kWithScores;
+    for (const auto& r : res.value()) {
+      group_of(r.group)["items"].push_back({{"county", r.county}, {"rank", r.rank}, {"score", r.score ? ScoreJson(*r.score) : json(nullptr)}});
+    }
+  }
+  json projects = json::array();
+  if (with_scores && e.config.mode == as::JudgingMode::kSheet) {
+    for (const auto& n : l->setup["nominations"]) {
+      std::vector<double> totals;
+      const std::string pid = std::to_string(n["project_id"].get<int64_t>());
+      for (const auto& s : e.submissions) if (s.entry.project == pid) totals.push_back(s.entry.score);
+      projects.push_back({{"group", n["group"]}, {"county", n["county_name"]}, {"project_id", n["project_id"]},
+                          {"project_name", n["project_name"]}, {"judges", totals.size()},
+                          {"score", totals.empty() ? json(nullptr) : ScoreJson(as::TrimmedMean(totals, e.config.trim))}});
+    }
+  }
+  return json{{"id", id}, {"name", l->record.name}, {"state", l->record.state}, {"mode", l->setup["mode"]},
+              {"publication", l->record.publication ? json(*l->record.publication) : json(nullptr)},
+              {"with_scores", with_scores}, {"groups", groups}, {"projects", projects}};
+}
+
+}  // namespace gj::service

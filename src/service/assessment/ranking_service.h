@@ -1,0 +1,61 @@
+// Use cases of periodic rankings (月度评比 / 季度考评 / 年度考核): a scheme of weighted metrics over
+// the towns, departments or chains of a region; runs computed as of a period end, compared with
+// the previous published run, published (then frozen), and printed as a bulletin (xlsx, PDF).
+// The scoring is domain/assessment/periodic_ranking.h; this layer gathers the figures.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.h"
+#include "domain/assessment/periodic_ranking.h"
+#include "service/context.h"
+#include "service/ledger/ledger_service.h"
+#include "store/assessment_store.h"
+#include "store/db.h"
+
+namespace gj::service {
+
+// A period label and its last day: month "2026-03" → 2026-03-31, quarter "2026-Q1" → 2026-03-31,
+// year "2026" → 2026-12-31. Empty when the label does not fit the period.
+std::optional<Date> PeriodEnd(assessment::Period period, const std::string& label);
+
+struct Bulletin {
+  std::string bytes, content_type, filename;
+};
+
+class RankingService {
+ public:
+  RankingService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger) {}
+
+  Result<nlohmann::json> ListSchemes(const Ctx& ctx);
+  // body {"name", "region_code", "subject_kind": town|department|chain, "metrics": [...], "warning": {...}}
+  Result<nlohmann::json> CreateScheme(const Ctx& ctx, const nlohmann::json& body);
+  Result<nlohmann::json> GetScheme(const Ctx& ctx, int64_t id);
+  // body {"period": month|quarter|year, "period_label", "as_of"?, "manual": {subject: {metric: value}}}
+  Result<nlohmann::json> Compute(const Ctx& ctx, int64_t scheme_id, const nlohmann::json& body);
+  Result<nlohmann::json> ListRuns(const Ctx& ctx, int64_t scheme_id);
+  Result<nlohmann::json> GetRun(const Ctx& ctx, int64_t run_id);
+  Result<nlohmann::json> Publish(const Ctx& ctx, int64_t run_id, const nlohmann::json& body);
+  Result<Bulletin> MakeBulletin(const Ctx& ctx, int64_t run_id, const std::string& format);
+
+ private:
+  bool Manages(const Ctx& ctx, const std::string& region);
+  bool Sees(const Ctx& ctx, const std::string& region);
+  Result<store::SchemeRecord> LoadScheme(store::Connection& c, const Ctx& ctx, int64_t id);
+  nlohmann::json SchemeView(const store::SchemeRecord& s);
+  // Subject name → its figures for the ledger metrics, as of a date.
+  std::map<std::string, std::map<std::string, double>> LedgerFigures(store::Connection& c, const Ctx& ctx,
+                                                                     const store::SchemeRecord& s,
+                                                                     const assessment::Scheme& scheme, const Date& as_of);
+
+  store::Database& db_;
+  LedgerService& ledger_;
+};
+
+// The stored form of a run ↔ the domain run.
+assessment::RankingRun RunFrom(const store::RunRecord& r, const std::string& scheme_name);
+assessment::Scheme SchemeFrom(const store::SchemeRecord& s);
+
+}  // namespace gj::service

@@ -1,0 +1,109 @@
+// Observation events and periodic rankings against a real server process with the demo data.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, login, api } from './server.mjs';
+
+let srv, city, viewer, judges;
+before(async () => {
+  srv = await startServer();
+  city = api(srv.base, await login(srv.base, 'lcxmb'));
+  viewer = api(srv.base, await login(srv.base, 'viewer'));
+  judges = await Promise.all(['judge1', 'judge2', 'judge3'].map(async (j) => api(srv.base, await login(srv.base, j))));
+});
+after(async () => {
+  const r = await srv.stop();
+  assert.equal(r.code, 0, srv.stderr());
+});
+
+test('the demo observation is published: 冠县 first, 东阿县 third', async () => {
+  const list = await viewer('GET', '/observations');
+  assert.equal(list.status, 200);
+  const done = list.body.items.find((e) => e.state === 'published');
+  const res = await viewer('GET', `/observations/${done.id}/results`);
+  assert.equal(res.status, 200);
+  const items = res.body.groups[0].items;
+  assert.equal(items[0].county, '冠县');
+  assert.equal(items[2].county, '东阿县');
+  assert.equal(items[2].rank, 3);
+  const doc = await (await fetch(`${srv.base}/api/v1/openapi.json`)).json();
+  for (const p of ['/api/v1/observations/{id}/sheets', '/api/v1/ranking-runs/{id}/bulletin']) assert.ok(doc.paths[p], p);
+});
+
+test('an event: set up, judges score, no peeking, close freezes, publish rank only', async () => {
+  const ids = {};
+  for (const county of ['371524', '371525', '371526']) ids[county] = (await city('GET', `/projects?region=${county}&limit=1`)).body.items[0].id;
+  const pick = (county) => ids[county];
+  const created = await city('POST', '/observations', {
+    name: '测试观摩', region_code: '371500', start_date: '2026-11-01', end_date: '2026-11-02', groups: ['县市区组'],
+    mode: 'ballot', step: 3, judges: ['judge1', 'judge2', 'judge3'],
+    nominations: [{ group: '县市区组', project_id: pick('371524') }, { group: '县市区组', project_id: pick('371525') },
+      { group: '县市区组', project_id: pick('371526') }],
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const id = created.body.id;
+  const bad = await city('POST', '/observations', { name: '', region_code: '371500', groups: [], judges: ['viewer'] });
+  assert.equal(bad.status, 422);
+  const fields = bad.body.error.details.map((d) => d.field);
+  for (const f of ['name', 'groups', 'start_date', 'judges']) assert.ok(fields.includes(f), f);
+  assert.equal((await city('POST', `/observations/${id}/open`, { version: 1 })).status, 200);
+  // Ballots: 东阿 1,1,2 → (100+100+97)/3 = 99; 冠县 2,2,1 → 98; 高唐 3,3,3 → 94.
+  const orders = [['东阿县', '冠县', '高唐县'], ['东阿县', '冠县', '高唐县'], ['冠县', '东阿县', '高唐县']];
+  for (let j = 0; j < 3; j++) {
+    const r = await judges[j]('POST', `/observations/${id}/ballots`, {
+      group: '县市区组', places: orders[j].map((county, i) => ({ county, rank: i + 1 })),
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+  }
+  const peek = await judges[0]('GET', `/observations/${id}/results`);
+  assert.equal(peek.status, 409);
+  const mine = await judges[0]('GET', `/observations/${id}`);
+  assert.equal(mine.body.my_ballots.length, 3);
+  assert.ok(mine.body.progress.every((p) => p.submitted === 1));
+  assert.equal((await viewer('POST', `/observations/${id}/ballots`, { group: '县市区组', places: [] })).status, 403);
+  assert.equal((await city('POST', `/observations/${id}/close`, { version: 1 })).status, 409);
+  assert.equal((await city('POST', `/observations/${id}/close`, { version: 2 })).status, 200);
+  const late = await judges[1]('POST', `/observations/${id}/ballots`, {
+    group: '县市区组', places: orders[2].map((county, i) => ({ county, rank: i + 1 })),
+  });
+  assert.equal(late.status, 409);
+  assert.match(late.body.error.message, /closed/);
+  const res = await judges[1]('GET', `/observations/${id}/results`);
+  assert.deepEqual(res.body.groups[0].items.map((i) => [i.county, i.score, i.rank]), [['东阿县', 99, 1], ['冠县', 98, 2], ['高唐县', 94, 3]]);
+  assert.equal((await viewer('GET', `/observations/${id}/results`)).status, 404);
+  assert.equal((await city('POST', `/observations/${id}/publish`, { version: 3, publication: 'rank_only' })).status, 200);
+  const pub = await viewer('GET', `/observations/${id}/results`);
+  assert.equal(pub.body.groups[0].items[0].rank, 1);
+  assert.equal(pub.body.groups[0].items[0].score, null);
+});
+
+test('rankings: demo runs, recompute keeps the published run, bulletins', async () => {
+  const dongezb = api(srv.base, await login(srv.base, 'dongezb'));
+  const schemes = (await dongezb('GET', '/ranking-schemes')).body.items;
+  const scheme = schemes.find((s) => s.name === '东阿县镇街月度评比');
+  assert.ok(scheme);
+  const runs = (await dongezb('GET', `/ranking-schemes/${scheme.id}/runs`)).body.items;
+  assert.equal(runs.length, 3);
+  assert.ok(runs.every((r) => r.published));
+  const last = runs[runs.length - 1];
+  assert.ok(last.entries.some((e) => e.light === 'red'), 'two yellows in a row make red');
+  assert.ok(last.entries.every((e) => ['up', 'down', 'same', 'new'].includes(e.movement)));
+  const manual = Object.fromEntries(last.entries.map((e) => [e.subject, { review: 90 }]));
+  const again = await dongezb('POST', `/ranking-schemes/${scheme.id}/runs`, { period: 'month', period_label: last.period_label, manual });
+  assert.equal(again.status, 201, JSON.stringify(again.body));
+  assert.equal(again.body.run_version, 2);
+  const kept = await dongezb('GET', `/ranking-runs/${last.id}`);
+  assert.equal(kept.body.published, true);
+  assert.deepEqual(kept.body.entries, last.entries);
+  assert.equal((await dongezb('POST', `/ranking-runs/${last.id}/publish`, { version: last.version })).status, 409);
+  assert.equal((await viewer('POST', `/ranking-schemes/${scheme.id}/runs`, { period: 'month', period_label: '2026-01' })).status, 403);
+  const xlsx = await dongezb('GET', `/ranking-runs/${last.id}/bulletin?format=xlsx`);
+  assert.equal(xlsx.status, 200);
+  assert.equal(xlsx.body.subarray(0, 2).toString(), 'PK');
+  const pdf = await dongezb('GET', `/ranking-runs/${last.id}/bulletin?format=pdf`);
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.body.subarray(0, 5).toString(), '%PDF-');
+  assert.match(pdf.headers.get('content-disposition') || '', /pdf/);
+  // Another county's coordinator does not see 东阿's scheme.
+  const guan = api(srv.base, await login(srv.base, 'guanxmb'));
+  assert.equal((await guan('GET', `/ranking-schemes/${scheme.id}`)).status, 404);
+});

@@ -1,0 +1,294 @@
+// Observation events and periodic rankings through the services, on SQLite and PostgreSQL.
+// Expected figures are computed by hand in the comments.
+#include <gtest/gtest.h>
+
+#include "ledger_fixture.h"
+#include "service/assessment/observation_service.h"
+#include "service/assessment/ranking_service.h"
+
+namespace gj::testing {
+namespace {
+
+using nlohmann::json;
+
+class AssessmentServiceTest : public LedgerFixture {
+ protected:
+  void SetUp() override {
+    LedgerFixture::SetUp();
+    auto c = tdb_->db().Acquire();
+    store::InsertRegion(*c, {"371526", "高唐县", "county", "371500"}, 4);
+    store::InsertRegion(*c, {"371524100", "刘集镇", "town", "371524"}, 5);
+    for (const char* login : {"judge1", "judge2", "judge3"}) {
+      const int64_t id = store::AsInt(c->Query("INSERT INTO users (login, name, password_hash, created_at) VALUES (?, ?, 'x', 'now') RETURNING id",
+                                               {std::string(login), std::string(login)}).rows[0][0]);
+      c->Exec("INSERT INTO role_grants (user_id, role, region_code) VALUES (?, 'judge', '371500')", {id});
+    }
+    observations_ = std::make_unique<service::ObservationService>(tdb_->db(), *ledger_);
+    rankings_ = std::make_unique<service::RankingService>(tdb_->db(), *ledger_);
+  }
+
+  service::Ctx Judge(const std::string& login) {
+    service::Ctx ctx = As("judge", "371500");
+    ctx.caller.login = login;
+    return ctx;
+  }
+
+  int64_t Project(const std::string& code, const std::string& county) {
+    json p = NewProject(code);
+    p["county_code"] = county;
+    if (county != "371524") {
+      p.erase("town_code");
+      p.erase("unit_id");
+      p.erase("leader_id");
+    }
+    auto r = ledger_->Create(As("coordinator", "371500"), p);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+    return r->project.id;
+  }
+
+  json NewEvent(const std::string& mode, const json& nominations) {
+    return {{"name", "2026年聊城市重点项目观摩评议"}, {"region_code", "371500"}, {"level", "city"},
+            {"start_date", "2026-06-10"}, {"end_date", "2026-06-12"}, {"groups", {"县市区组"}}, {"mode", mode},
+            {"judges", {"judge1", "judge2", "judge3"}}, {"nominations", nominations}};
+  }
+
+  // Every criterion rated the same: the weighted total equals the rating.
+  static json Flat(double v) {
+    return {{"投资规模", v}, {"建设进度", v}, {"产业层次与科技含量", v}, {"综合效益", v}};
+  }
+
+  std::unique_ptr<service::ObservationService> observations_;
+  std::unique_ptr<service::RankingService> rankings_;
+};
+
+TEST_P(AssessmentServiceTest, ScoreSheetsTrimmedFrozenAfterClosePublishedRankOnly) {
+  const int64_t a = Project("DE-1", "371524"), b = Project("GX-1", "371525");
+  const auto boss = As("coordinator", "371500");
+  auto ev = observations_->Create(boss, NewEvent("sheet", {{{"group", "县市区组"}, {"project_id", a}}, {{"group", "县市区组"}, {"project_id", b}}}));
+  ASSERT_TRUE(ev.ok()) << ev.error().message;
+  const int64_t id = ev.value()["id"];
+  EXPECT_EQ(ev.value()["state"], "draft");
+  // Submitting before the event opens is refused.
+  EXPECT_EQ(observations_->SubmitSheet(Judge("judge1"), id, {{"project_id", a}, {"ratings", Flat(80)}}).error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(observations_->Transition(boss, id, "open", {{"version", 1}}).ok());
+  // A stale version is refused.
+  EXPECT_EQ(observations_->Transition(boss, id, "close", {{"version", 1}}).error().code, ErrorCode::kConflict);
+
+  // A: 80, 90, 85 (judge3 first gave 50, then replaced it) → drop 90 and 80 → 85.
+  // B: 70, 95, 88 → drop 95 and 70 → 88.
+  const std::vector<std::tuple<std::string, int64_t, double>> sheets = {
+      {"judge1", a, 80}, {"judge2", a, 90}, {"judge3", a, 50}, {"judge3", a, 85},
+      {"judge1", b, 70}, {"judge2", b, 95}, {"judge3", b, 88}};
+  for (const auto& [judge, project, v] : sheets) {
+    auto r = observations_->SubmitSheet(Judge(judge), id, {{"project_id", project}, {"ratings", Flat(v)}});
+    ASSERT_TRUE(r.ok()) << r.error().message;
+  }
+  // Not a judge of the event; not a nominated project.
+  auto outsider = As("judge", "371500");
+  outsider.caller.login = "someone";
+  EXPECT_EQ(observations_->SubmitSheet(outsider, id, {{"project_id", a}, {"ratings", Flat(80)}}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(observations_->SubmitSheet(Judge("judge1"), id, {{"project_id", 999}, {"ratings", Flat(80)}}).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(observations_->SubmitSheet(As("coordinator", "371500"), id, {{"project_id", a}, {"ratings", Flat(80)}}).error().code, ErrorCode::kForbidden);
+
+  // Before close a judge sees their own sheets only, and no results.
+  auto mine = observations_->Get(Judge("judge3"), id);
+  ASSERT_TRUE(mine.ok());
+  ASSERT_EQ(mine.value()["my_sheets"].size(), 2u);
+  for (const auto& s : mine.value()["my_sheets"]) EXPECT_TRUE(s["total"] == 85.0 || s["total"] == 88.0);
+  EXPECT_EQ(mine.value()["progress"][2]["submitted"], 2);
+  EXPECT_EQ(observations_->Results(Judge("judge1"), id).error().code, ErrorCode::kConflict);
+
+  ASSERT_TRUE(observations_->Transition(boss, id, "close", {{"version", 2}}).ok());
+  auto late = observations_->SubmitSheet(Judge("judge1"), id, {{"project_id", a}, {"ratings", Flat(100)}});
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, ErrorCode::kConflict);
+  EXPECT_NE(late.error().message.find("closed"), std::string::npos) << late.error().message;
+
+  auto res = observations_->Results(Judge("judge2"), id);
+  ASSERT_TRUE(res.ok()) << res.error().message;
+  const json& items = res.value()["groups"][0]["items"];
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0]["county"], "冠县");
+  EXPECT_EQ(items[0]["score"], 88.0);
+  EXPECT_EQ(items[0]["rank"], 1);
+  EXPECT_EQ(items[1]["county"], "东阿县");
+  EXPECT_EQ(items[1]["score"], 85.0);
+  EXPECT_EQ(items[1]["rank"], 2);
+
+  // A viewer sees nothing before publication, then ranks without scores.
+  EXPECT_EQ(observations_->Results(As("viewer", "371524"), id).error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(observations_->Transition(boss, id, "publish", {{"version", 3}, {"publication", "rank_only"}}).ok());
+  auto pub = observations_->Results(As("viewer", "371524"), id);
+  ASSERT_TRUE(pub.ok());
+  EXPECT_EQ(pub.value()["groups"][0]["items"][0]["rank"], 1);
+  EXPECT_TRUE(pub.value()["groups"][0]["items"][0]["score"].is_null());
+  EXPECT_TRUE(pub.value()["projects"].empty());
+  // Published: no second publication, no submissions.
+  EXPECT_EQ(observations_->Transition(boss, id, "publish", {{"version", 4}, {"publication", "with_scores"}}).error().code, ErrorCode::kConflict);
+
+  auto c = tdb_->db().Acquire();
+  // create, open, 7 submissions, close, publish.
+  EXPECT_EQ(store::AsInt(c->Query("SELECT COUNT(*) FROM journal WHERE entity = 'observation_event'").rows[0][0]), 11);
+  EXPECT_EQ(store::AsInt(c->Query("SELECT COUNT(*) FROM observation_submissions").rows[0][0]), 6);
+}
+
+TEST_P(AssessmentServiceTest, BallotsWithTiesAndScope) {
+  const int64_t a = Project("DE-1", "371524"), b = Project("GX-1", "371525"), g = Project("GT-1", "371526");
+  const auto boss = As("coordinator", "371500");
+  json nominations = json::array();
+  for (int64_t p : {a, b, g}) nominations.push_back({{"group", "县市区组"}, {"project_id", p}});
+  json body = NewEvent("ballot", nominations);
+  body["judges"] = {"judge1", "judge2"};
+  auto ev = observations_->Create(boss, body);
+  ASSERT_TRUE(ev.ok()) << ev.error().message;
+  const int64_t id = ev.value()["id"];
+  // A county coordinator neither manages the city's event nor may create one there.
+  EXPECT_EQ(observations_->Transition(As("coordinator", "371524"), id, "open", {{"version", 1}}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(observations_->Create(As("coordinator", "371524"), body).error().code, ErrorCode::kInvalid);
+  ASSERT_TRUE(observations_->Transition(boss, id, "open", {{"version", 1}}).ok());
+  auto ballot = [&](const char* judge, const char* first, const char* second, const char* third) {
+    return observations_->SubmitBallot(Judge(judge), id, {{"group", "县市区组"}, {"places", {{{"county", first}, {"rank", 1}}, {{"county", second}, {"rank", 2}}, {{"county", third}, {"rank", 3}}}}});
+  };
+  // A ballot must rank every county of the group.
+  EXPECT_FALSE(observations_->SubmitBallot(Judge("judge1"), id, {{"group", "县市区组"}, {"places", {{{"county", "东阿县"}, {"rank", 1}}}}}).ok());
+  ASSERT_TRUE(ballot("judge1", "东阿县", "冠县", "高唐县").ok());
+  ASSERT_TRUE(ballot("judge2", "冠县", "东阿县", "高唐县").ok());
+  ASSERT_TRUE(observations_->Transition(boss, id, "close", {{"version", 2}}).ok());
+  // 东阿 (100 + 97) / 2 = 98.5, 冠县 (97 + 100) / 2 = 98.5, 高唐 (94 + 94) / 2 = 94 → 1, 1, 3.
+  auto res = observations_->Results(boss, id);
+  ASSERT_TRUE(res.ok()) << res.error().message;
+  const json& items = res.value()["groups"][0]["items"];
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0]["county"], "东阿县");
+  EXPECT_EQ(items[0]["score"], 98.5);
+  EXPECT_EQ(items[0]["rank"], 1);
+  EXPECT_EQ(items[1]["county"], "冠县");
+  EXPECT_EQ(items[1]["rank"], 1);
+  EXPECT_EQ(items[2]["score"], 94.0);
+  EXPECT_EQ(items[2]["rank"], 3);
+  // Outside the caller's scope (a user of another city) → 404.
+  auto other = As("viewer", "371600");
+  EXPECT_EQ(observations_->Get(other, id).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(AssessmentServiceTest, RankingRunsMovementRedYellowAndFrozenVersions) {
+  const auto boss = As("coordinator", "371524");
+  auto scheme = rankings_->CreateScheme(boss, {{"name", "东阿县镇街月度评比"}, {"region_code", "371524"}, {"subject_kind", "town"},
+                                               {"metrics", {{{"id", "review"}, {"kind", "manual"}, {"weight", 1}, {"target", 100}}}}});
+  ASSERT_TRUE(scheme.ok()) << scheme.error().message;
+  const int64_t sid = scheme.value()["id"];
+  // A scheme the domain refuses (weight 0) reports the problem.
+  EXPECT_EQ(rankings_->CreateScheme(boss, {{"name", "x"}, {"region_code", "371524"}, {"metrics", {{{"id", "r"}, {"kind", "manual"}, {"weight", 0}}}}}).error().code,
+            ErrorCode::kInvalid);
+  auto compute = [&](const std::string& label, double tongcheng, double liuji) {
+    return rankings_->Compute(boss, sid, {{"period", "month"}, {"period_label", label}, {"manual", {{"铜城街道", {{"review", tongcheng}}}, {"刘集镇", {{"review", liuji}}}}}});
+  };
+  // April: 刘集 80 (1st), 铜城 50 (2nd, completion 0.5 < 0.6 → yellow).
+  auto april = compute("2026-04", 50, 80);
+  ASSERT_TRUE(april.ok()) << april.error().message;
+  EXPECT_EQ(april.value()["entries"][0]["subject"], "刘集镇");
+  EXPECT_EQ(april.value()["entries"][1]["light"], "yellow");
+  EXPECT_EQ(april.value()["entries"][1]["movement_label"], "新");
+  ASSERT_TRUE(rankings_->Publish(boss, april.value()["id"], {{"version", 1}}).ok());
+  // May: 铜城 55 (1st, ↑1, second yellow in a row → red), 刘集 40 (2nd, ↓1, yellow).
+  auto may = compute("2026-05", 55, 40);
+  ASSERT_TRUE(may.ok());
+  const json& e = may.value()["entries"];
+  EXPECT_EQ(e[0]["subject"], "铜城街道");
+  EXPECT_EQ(e[0]["movement_label"], "↑1");
+  EXPECT_EQ(e[0]["light"], "red");
+  EXPECT_EQ(e[1]["movement_label"], "↓1");
+  EXPECT_EQ(e[1]["light"], "yellow");
+  // Recomputing a draft replaces it (same run, run_version 1, row version 2).
+  auto again = compute("2026-05", 55, 40);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.value()["id"], may.value()["id"]);
+  EXPECT_EQ(again.value()["run_version"], 1);
+  EXPECT_EQ(again.value()["version"], 2);
+  EXPECT_EQ(rankings_->Publish(boss, may.value()["id"], {{"version", 1}}).error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(rankings_->Publish(boss, may.value()["id"], {{"version", 2}}).ok());
+  // Published runs are frozen: a recomputation is version 2, the old one stays.
+  auto v2 = compute("2026-05", 60, 40);
+  ASSERT_TRUE(v2.ok());
+  EXPECT_NE(v2.value()["id"], may.value()["id"]);
+  EXPECT_EQ(v2.value()["run_version"], 2);
+  auto old = rankings_->GetRun(boss, may.value()["id"]);
+  ASSERT_TRUE(old.ok());
+  EXPECT_TRUE(old.value()["published"].get<bool>());
+  EXPECT_EQ(old.value()["entries"][0]["score"], 55.0);
+  EXPECT_EQ(rankings_->Publish(boss, may.value()["id"], {{"version", 3}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(rankings_->ListRuns(boss, sid).value()["items"].size(), 3u);
+  // Bad input: an unknown subject, a missing figure, a bad label.
+  auto bad = rankings_->Compute(boss, sid, {{"period", "month"}, {"period_label", "2026-13"}});
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
+  auto missing = rankings_->Compute(boss, sid, {{"period", "month"}, {"period_label", "2026-06"}, {"manual", {{"铜城街道", {{"review", 50}}}}}});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().details.at(0).field, "manual.刘集镇.review");
+  // A viewer reads, may not compute.
+  EXPECT_TRUE(rankings_->GetRun(As("viewer", "371524"), april.value()["id"]).ok());
+  EXPECT_EQ(rankings_->Compute(As("viewer", "371524"), sid, {{"period", "month"}, {"period_label", "2026-06"}}).error().code, ErrorCode::kForbidden);
+  // The bulletin: an xlsx (zip) and a PDF.
+  auto x = rankings_->MakeBulletin(boss, may.value()["id"], "xlsx");
+  ASSERT_TRUE(x.ok());
+  EXPECT_EQ(x->bytes.substr(0, 2), "PK");
+  auto p = rankings_->MakeBulletin(boss, may.value()["id"], "pdf");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->bytes.substr(0, 5), "%PDF-");
+}
+
+TEST_P(AssessmentServiceTest, LedgerMetricsFromProjects) {
+  // 铜城街道: one new project started 2026-03-10, plan 100, done 40 → start rate 1, investment 0.4.
+  json p = NewProject("DE-9");
+  p["stage"] = "started";
+  p["actual_start"] = "2026-03-10";
+  p["annual_plan"] = 1000000;
+  p["annual_completed"] = 400000;
+  ASSERT_TRUE(ledger_->Create(As("coordinator", "371500"), p).ok());
+  const auto boss = As("coordinator", "371524");
+  auto scheme = rankings_->CreateScheme(boss, {{"name", "s"}, {"region_code", "371524"}, {"subject_kind", "town"},
+                                               {"metrics", {{{"kind", "start_rate"}, {"weight", 50}, {"target", 0.8}, {"cap", 1.2}},
+                                                            {{"kind", "investment_rate"}, {"weight", 50}, {"target", 0.5}}}}});
+  ASSERT_TRUE(scheme.ok()) << scheme.error().message;
+  auto run = rankings_->Compute(boss, scheme.value()["id"], {{"period", "quarter"}, {"period_label", "2026-Q1"}});
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  // 刘集镇 has no projects: left out. 铜城: start 100·min(1/0.8, 1.2) = 120, investment 100·0.4/0.5 = 80 → 100.
+  ASSERT_EQ(run.value()["entries"].size(), 1u);
+  EXPECT_EQ(run.value()["entries"][0]["subject"], "铜城街道");
+  EXPECT_DOUBLE_EQ(run.value()["entries"][0]["score"].get<double>(), 100.0);
+  EXPECT_EQ(run.value()["as_of"], "2026-03-31");
+}
+
+TEST_P(AssessmentServiceTest, ProblemsClosedOnTimeFromTheProblemList) {
+  const int64_t a = Project("DE-1", "371524");
+  {
+    auto c = tdb_->db().Acquire();
+    // 铜城街道's project: closed in time, closed late, open past its deadline → 1 / 3.
+    for (auto [deadline, closed, status] : {std::tuple{"2026-05-10", "2026-05-09", "closed"}, std::tuple{"2026-05-10", "2026-05-20", "closed"},
+                                            std::tuple{"2026-05-15", "", "assigned"}}) {
+      c->Exec("INSERT INTO problems (project_id, category, description, status, unit_id, deadline, raised_on, closed_on, created_at, updated_at) "
+              "VALUES (?, '土地', '用地指标', ?, ?, ?, '2026-05-01', ?, 'now', 'now')",
+              {a, std::string(status), unit_a_, std::string(deadline), *closed ? store::Value(std::string(closed)) : store::Null()});
+    }
+  }
+  const auto boss = As("coordinator", "371524");
+  for (const char* kind : {"town", "department"}) {
+    auto scheme = rankings_->CreateScheme(boss, {{"name", std::string("p-") + kind}, {"region_code", "371524"}, {"subject_kind", kind},
+                                                 {"metrics", {{{"kind", "problems_closed_on_time"}, {"weight", 1}, {"target", 1}}}}});
+    ASSERT_TRUE(scheme.ok()) << scheme.error().message;
+    EXPECT_EQ(scheme.value()["metrics"][0]["source"], "supervision");
+    auto run = rankings_->Compute(boss, scheme.value()["id"], {{"period", "month"}, {"period_label", "2026-05"}});
+    ASSERT_TRUE(run.ok()) << run.error().message;
+    const json& e = run.value()["entries"];
+    // Towns: 铜城街道 1/3 (刘集镇 has no projects: left out). Departments: 工信局 1/3; 住建局 has
+    // no problems and no projects: left out.
+    ASSERT_EQ(e.size(), 1u) << e.dump();
+    EXPECT_EQ(e[0]["subject"], std::string(kind) == "town" ? "铜城街道" : "工业和信息化局");
+    EXPECT_NEAR(e[0]["score"].get<double>(), 100.0 / 3, 1e-6);
+    EXPECT_EQ(e[0]["light"], "yellow");
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, AssessmentServiceTest, ::testing::ValuesIn(Engines()));
+
+}  // namespace
+}  // namespace gj::testing

@@ -1,0 +1,261 @@
+// The land-efficiency service on both engines: import with a dry run, the data workflow, runs that
+// reproduce the engine exactly (the worked example of the spec, §10), adjustments, publication,
+// appeals, finalisation with the policy ledger, versions (409), scope (404) and permissions (403).
+#include "service/land_efficiency/land_service.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/land_efficiency/credit_code.h"
+#include "ledger_fixture.h"
+#include "service/land_efficiency/input.h"
+#include "store/journal.h"
+
+namespace gj::testing {
+namespace {
+
+using nlohmann::json;
+
+std::string Code(const std::string& body17) { return body17 + *land::CreditCodeCheckChar(body17); }
+const std::string kE1 = Code("91371524MA0000001"), kE2 = Code("91371524MA0000002"), kE3 = Code("91371524MA0000003");
+
+// The worked example (spec §10) as an input file.
+std::string ExampleCsv() {
+  return "credit_code,name,town,above_scale,land_mu,tax,revenue,value_added,energy_tce,emission_eq,rd_spend,employees,penalty,electricity_kwh\n" +
+         kE1 + ",E1,铜城街道,是,100,3000,60000,15000,10000,50,1800,200,,1000000\n" +
+         kE2 + ",E2,铜城街道,是,50,500,10000,2500,4000,20,100,100,5,200000\n" +
+         kE3 + ",E3,新城街道,是,80,80,4000,800,2000,,0,40,,123457\n";
+}
+
+json ExampleScheme() {
+  auto ind = [](const char* id, double w, double b) {
+    return json{{"id", id}, {"weight", w}, {"benchmark", {{"mode", "fixed"}, {"value", b}}}, {"cap", 1.5}};
+  };
+  return {{"name", "example"},
+          {"groups", {{"above", {{"indicators", {ind("tax_per_mu", 40, 20), ind("revenue_per_energy", 15, 5),
+                                                 ind("revenue_per_emission", 15, 800), ind("rd_intensity", 15, 3),
+                                                 ind("labour_productivity", 15, 100)}}}}}}};
+}
+
+class LandServiceTest : public LedgerFixture {
+ protected:
+  void SetUp() override {
+    LedgerFixture::SetUp();
+    land_ = std::make_unique<service::LandService>(tdb_->db(), *ledger_);
+    ctx_ = As("coordinator", "371524");
+  }
+  // Imports the example, reviews and confirms it, stores the example scheme.
+  void Prepare() {
+    ASSERT_TRUE(land_->Import(ctx_, "371524", 2025, ExampleCsv(), false));
+    ASSERT_TRUE(land_->DataActionAll(ctx_, {{"county_code", "371524"}, {"year", 2025}, {"action", "review"}}));
+    ASSERT_TRUE(land_->DataActionAll(ctx_, {{"county_code", "371524"}, {"year", 2025}, {"action", "confirm"}}));
+    ASSERT_TRUE(land_->PutScheme(ctx_, "371524", {{"version", 0}, {"scheme", ExampleScheme()}}));
+  }
+  json Result(const json& run, const std::string& code) {
+    for (const auto& r : run["results"]) {
+      if (r["credit_code"] == code) return r;
+    }
+    return nullptr;
+  }
+  std::unique_ptr<service::LandService> land_;
+  service::Ctx ctx_;
+};
+
+TEST_P(LandServiceTest, DryRunListsEveryProblemAndWritesNothing) {
+  std::string bad = ExampleCsv();
+  bad.replace(bad.find(kE2), 18, "91371524MA0000002X");           // wrong check character
+  bad.replace(bad.find(",80,80,"), 7, ",0,80,");                   // land 0
+  auto dry = land_->Import(ctx_, "371524", 2025, bad, true);
+  ASSERT_TRUE(dry);
+  ASSERT_EQ(dry->at("problems").size(), 2u);
+  EXPECT_EQ(dry->at("problems")[0]["row"], 3);
+  EXPECT_EQ(dry->at("problems")[0]["column"], "credit_code");
+  EXPECT_EQ(dry->at("problems")[1]["row"], 4);
+  EXPECT_EQ(dry->at("problems")[1]["column"], "land_mu");
+  auto real = land_->Import(ctx_, "371524", 2025, bad, false);
+  ASSERT_FALSE(real);
+  EXPECT_EQ(real.error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(real.error().details.size(), 2u);
+  EXPECT_EQ(land_->ListData(ctx_, "371524", 2025)->at("items").size(), 0u);
+  EXPECT_EQ(JournalCount(), 0);
+
+  auto clean = land_->Import(ctx_, "371524", 2025, ExampleCsv(), true);
+  EXPECT_EQ(clean->at("created"), 3);
+  EXPECT_EQ(land_->ListData(ctx_, "371524", 2025)->at("items").size(), 0u);
+  ASSERT_TRUE(land_->Import(ctx_, "371524", 2025, ExampleCsv(), false));
+  EXPECT_EQ(land_->ListData(ctx_, "371524", 2025)->at("items").size(), 3u);
+  EXPECT_EQ(JournalCount(), 3);
+  // The same enterprises again: updated, not duplicated.
+  EXPECT_EQ(land_->Import(ctx_, "371524", 2025, ExampleCsv(), true)->at("updated"), 3);
+}
+
+TEST_P(LandServiceTest, DataWorkflowReturnNeedsReasonAndRunNeedsConfirmedData) {
+  ASSERT_TRUE(land_->Import(ctx_, "371524", 2025, ExampleCsv(), false));
+  auto run = land_->Run(ctx_, {{"county_code", "371524"}, {"year", 2025}});
+  ASSERT_FALSE(run);
+  EXPECT_EQ(run.error().code, ErrorCode::kConflict);
+  auto items = land_->ListData(ctx_, "371524", 2025)->at("items");
+  const int64_t id = items[0]["id"];
+  auto no_reason = land_->DataAction(ctx_, id, {{"action", "return"}, {"version", items[0]["version"]}});
+  EXPECT_EQ(no_reason.error().code, ErrorCode::kInvalid);
+  auto returned = land_->DataAction(ctx_, id, {{"action", "return"}, {"reason", "用地面积与不动产证不符"}, {"version", items[0]["version"]}});
+  ASSERT_TRUE(returned);
+  EXPECT_EQ(returned->at("state"), "returned");
+  // Confirming a returned row is not a transition of the table.
+  EXPECT_EQ(land_->DataAction(ctx_, id, {{"action", "confirm"}, {"version", returned->at("version")}}).error().code, ErrorCode::kConflict);
+  // Editing with a stale version: 409; with the current one: figures change, state back to submitted.
+  EXPECT_EQ(land_->UpdateData(ctx_, id, {{"version", items[0]["version"]}, {"land_mu", 101}}).error().code, ErrorCode::kConflict);
+  auto edited = land_->UpdateData(ctx_, id, {{"version", returned->at("version")}, {"land_mu", 100}, {"tax", 3000}});
+  ASSERT_TRUE(edited);
+  auto resub = land_->DataAction(ctx_, id, {{"action", "resubmit"}, {"version", edited->at("version")}});
+  EXPECT_EQ(resub->at("state"), "submitted");
+  EXPECT_EQ(land_->UpdateData(ctx_, id, {{"version", resub->at("version")}, {"land_mu", 0}}).error().code, ErrorCode::kInvalid);
+  // The unit (工信局) may review but not run.
+  auto unit = As("unit", "371524", unit_a_);
+  EXPECT_TRUE(land_->DataActionAll(unit, {{"county_code", "371524"}, {"year", 2025}, {"action", "review"}}));
+  EXPECT_EQ(land_->DataActionAll(unit, {{"county_code", "371524"}, {"year", 2025}, {"action", "confirm"}}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(land_->Run(unit, {{"county_code", "371524"}, {"year", 2025}}).error().code, ErrorCode::kForbidden);
+}
+
+TEST_P(LandServiceTest, RunReproducesTheWorkedExample) {
+  Prepare();
+  auto run = land_->Run(ctx_, {{"county_code", "371524"}, {"year", 2025}});
+  ASSERT_TRUE(run) << run.error().message;
+  EXPECT_EQ(run->at("state"), "computed");
+  EXPECT_EQ(run->at("run_no"), 1);
+  auto e1 = Result(*run, kE1), e2 = Result(*run, kE2), e3 = Result(*run, kE3);
+  EXPECT_DOUBLE_EQ(e1["score"].get<double>(), 126.75);
+  EXPECT_DOUBLE_EQ(e2["score"].get<double>(), 40.625);
+  EXPECT_DOUBLE_EQ(e3["score"].get<double>(), 26.9375);
+  EXPECT_EQ(e1["class"], "A");
+  EXPECT_EQ(e2["class"], "B");
+  EXPECT_EQ(e3["class"], "C");
+  EXPECT_EQ(e3["tax_to_next_class"], "547.50");
+  EXPECT_TRUE(e2["tax_to_next_class"].is_null());
+  // Surcharges (defaults A 0, B 0, C 0.05 yuan/kWh): 123457 × 0.05 = 6172.85.
+  EXPECT_EQ(e3["surcharge_yuan"], "6172.85");
+  EXPECT_EQ(run->at("counts")["above"]["A"], 1);
+
+  // The card explains E3: revenue_per_emission missing → mean of 22.5 and 9.375.
+  auto card = land_->Card(ctx_, run->at("id"), kE3);
+  ASSERT_TRUE(card);
+  const auto& ind = card->at("indicators");
+  ASSERT_EQ(ind.size(), 5u);
+  EXPECT_EQ(ind[0]["id"], "tax_per_mu");
+  EXPECT_DOUBLE_EQ(ind[0]["value"].get<double>(), 1);
+  EXPECT_DOUBLE_EQ(ind[0]["benchmark"].get<double>(), 20);
+  EXPECT_DOUBLE_EQ(ind[0]["ratio"].get<double>(), 0.05);
+  EXPECT_DOUBLE_EQ(ind[0]["score"].get<double>(), 2);
+  EXPECT_TRUE(ind[2]["missing"].get<bool>());
+  EXPECT_DOUBLE_EQ(ind[2]["score"].get<double>(), 15.9375);
+  EXPECT_EQ(land_->Card(ctx_, run->at("id"), "nobody").error().code, ErrorCode::kNotFound);
+
+  // The same figures as the engine on the parsed file (what the CLI computes).
+  auto table = land::ParseInputCsv(ExampleCsv());
+  auto ev = land::Evaluate(*land::SchemeFromJson(ExampleScheme()), table->enterprises);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(run->at("results")[i]["score"].get<double>(), ev.results[i].total);
+}
+
+TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
+  Prepare();
+  auto run = land_->Run(ctx_, {{"county_code", "371524"}, {"year", 2025}});
+  const int64_t id = run->at("id");
+  int64_t v = run->at("version");
+  // 调档 needs a reason and the current version.
+  EXPECT_EQ(land_->RunAction(ctx_, id, {{"action", "adjust"}, {"credit_code", kE3}, {"class", "B"}, {"version", v}}).error().code, ErrorCode::kInvalid);
+  auto adj = land_->RunAction(ctx_, id, {{"action", "adjust"}, {"credit_code", kE3}, {"class", "B"}, {"reason", "技改项目已投产"}, {"version", v}});
+  ASSERT_TRUE(adj);
+  EXPECT_EQ(land_->RunAction(ctx_, id, {{"action", "adjust"}, {"credit_code", kE3}, {"class", "A"}, {"reason", "x"}, {"version", v}}).error().code, ErrorCode::kConflict);
+  v = adj->at("version");
+  EXPECT_EQ(Result(*adj, kE3)["final_class"], "B");
+  EXPECT_EQ(Result(*adj, kE3)["class"], "C");
+  EXPECT_EQ(Result(*adj, kE3)["surcharge_yuan"], "0.00");
+  EXPECT_EQ(adj->at("counts")["above"]["B"], 2);
+  {
+    auto c = tdb_->db().Acquire();
+    auto j = store::ReadJournal(*c, "le_run", id);
+    ASSERT_GE(j.size(), 2u);
+    EXPECT_EQ(store::AsText(j.rows[0][4]), "adjust");
+    EXPECT_NE(store::AsText(j.rows[0][5]).find("技改项目已投产"), std::string::npos);
+  }
+  // Appeals only while published; publication opens a 5-day window.
+  EXPECT_EQ(land_->RunAction(ctx_, id, {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "r"}, {"version", v}}).error().code, ErrorCode::kConflict);
+  v = land_->RunAction(ctx_, id, {{"action", "preliminary"}, {"version", v}})->at("version");
+  auto pub = land_->RunAction(ctx_, id, {{"action", "publish"}, {"published_on", "2026-06-15"}, {"version", v}});
+  ASSERT_TRUE(pub);
+  EXPECT_EQ(pub->at("appeal_until"), "2026-06-19");
+  v = pub->at("version");
+  auto ap = land_->RunAction(ctx_, id, {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "减分有误"}, {"version", v}});
+  ASSERT_TRUE(ap);
+  v = ap->at("version");
+  const int64_t appeal_id = ap->at("appeals")[0]["id"];
+  auto late = ctx_;
+  late.today = Date{2026, 6, 20};
+  EXPECT_EQ(land_->RunAction(late, id, {{"action", "appeal"}, {"credit_code", kE1}, {"reason", "r"}, {"version", v}}).error().code, ErrorCode::kConflict);
+  // Not final while the window is open or an appeal is undecided.
+  auto last_day = ctx_;
+  last_day.today = Date{2026, 6, 19};
+  EXPECT_EQ(land_->RunAction(last_day, id, {{"action", "finalize"}, {"version", v}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(land_->RunAction(late, id, {{"action", "finalize"}, {"version", v}}).error().code, ErrorCode::kConflict);
+  auto decided = land_->RunAction(late, id, {{"action", "decide_appeal"}, {"appeal_id", appeal_id}, {"decision", "upheld"},
+                                             {"class", "A"}, {"reason", "减分依据不足，予以撤销"}, {"version", v}});
+  ASSERT_TRUE(decided) << decided.error().message;
+  v = decided->at("version");
+  EXPECT_EQ(Result(*decided, kE2)["final_class"], "A");
+  // Policy quotas per class, then 定级 writes the policy ledger.
+  ASSERT_TRUE(land_->PutPolicies(ctx_, "371524", {{"version", 0}, {"classes", {{{"class", "A"}, {"land_mu", 20}, {"energy_tce", 500}},
+                                                                                {{"class", "B"}, {"land_mu", 5}}}}}));
+  EXPECT_EQ(land_->PutPolicies(ctx_, "371524", {{"version", 0}, {"classes", json::array()}}).error().code, ErrorCode::kConflict);
+  auto fin = land_->RunAction(late, id, {{"action", "finalize"}, {"version", v}});
+  ASSERT_TRUE(fin) << fin.error().message;
+  EXPECT_EQ(fin->at("state"), "final");
+  auto ledger = land_->PolicyLedger(ctx_, id);
+  ASSERT_EQ(ledger->at("items").size(), 3u);
+  for (const auto& item : ledger->at("items")) {
+    if (item["credit_code"] == kE2) {
+      EXPECT_EQ(item["class"], "A");
+      EXPECT_DOUBLE_EQ(item["land_mu"].get<double>(), 20);
+    }
+    if (item["credit_code"] == kE3) {
+      EXPECT_EQ(item["class"], "B");
+      EXPECT_EQ(item["surcharge_yuan"], "0.00");
+    }
+  }
+  // Frozen: no more adjustments; a re-run is a new version.
+  EXPECT_EQ(land_->RunAction(late, id, {{"action", "adjust"}, {"credit_code", kE1}, {"class", "B"}, {"reason", "x"}, {"version", fin->at("version")}}).error().code,
+            ErrorCode::kConflict);
+  auto rerun = land_->Run(ctx_, {{"county_code", "371524"}, {"year", 2025}});
+  ASSERT_TRUE(rerun);
+  EXPECT_EQ(rerun->at("run_no"), 2);
+  EXPECT_EQ(Result(*rerun, kE3)["final_class"], "C");
+  EXPECT_EQ(land_->GetRun(ctx_, id)->at("state"), "final");
+}
+
+TEST_P(LandServiceTest, ScopeAndSchemeValidation) {
+  Prepare();
+  auto run = land_->Run(ctx_, {{"county_code", "371524"}, {"year", 2025}});
+  auto other = As("coordinator", "371525");
+  EXPECT_EQ(land_->GetRun(other, run->at("id")).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(land_->ListData(other, "371524", 2025).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(land_->Import(other, "371524", 2025, ExampleCsv(), true).error().code, ErrorCode::kNotFound);
+  // An enterprise of 东阿 cannot be imported into 冠县.
+  auto moved = land_->Import(other, "371525", 2025, ExampleCsv(), true);
+  ASSERT_TRUE(moved);
+  EXPECT_EQ(moved->at("problems").size(), 3u);
+  auto viewer = As("viewer", "371524");
+  EXPECT_TRUE(land_->GetRun(viewer, run->at("id")));
+  EXPECT_EQ(land_->RunAction(viewer, run->at("id"), {{"action", "preliminary"}, {"version", run->at("version")}}).error().code, ErrorCode::kForbidden);
+  // Schemes: validated by the engine's parser, versioned, stale version refused.
+  auto bad = ExampleScheme();
+  bad["class_shares"] = {{"A", 60}, {"B", 45}, {"C", 25}};
+  EXPECT_EQ(land_->PutScheme(ctx_, "371524", {{"version", 1}, {"scheme", bad}}).error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(land_->PutScheme(ctx_, "371524", {{"version", 0}, {"scheme", ExampleScheme()}}).error().code, ErrorCode::kConflict);
+  auto s = land_->GetScheme(ctx_, "371524");
+  EXPECT_EQ(s->at("version"), 1);
+  EXPECT_EQ(land_->GetScheme(ctx_, "371525").error().code, ErrorCode::kNotFound);  // 冠县 is outside the caller's scope
+  EXPECT_EQ(land_->GetScheme(other, "371525")->at("version"), 0);  // none stored: the built-in shandong
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, LandServiceTest, ::testing::ValuesIn(Engines()));
+
+}  // namespace
+}  // namespace gj::testing
