@@ -217,6 +217,7 @@ std::vector<Route> AllRoutes(Services& s) {
   OrganisationRoutes(s, r);
   ProjectRoutes(s, r);
   SupervisionRoutes(s, r);
+  ProgressRoutes(s, r);
   LandEfficiencyRoutes(s, r);
   AssessmentRoutes(s, r);
   return r;

@@ -9,7 +9,10 @@
 #include "service/ledger/ledger_service.h"
 #include "service/land_efficiency/land_service.h"
 #include "service/ledger/ledger_sheet_service.h"
+#include "service/supervision/bulletin_service.h"
+#include "service/supervision/progress_service.h"
 #include "service/supervision/supervision_service.h"
+#include "service/targets/target_service.h"
 #include "store/db.h"
 
 namespace gj::api {
@@ -20,6 +23,9 @@ struct Services {
   service::LedgerService& ledger;
   service::LedgerSheetService& sheets;
   service::SupervisionService& supervision;
+  service::ProgressService& progress;
+  service::TargetService& targets;
+  service::BulletinService& bulletins;
   service::LandService& land;
   service::ObservationService& observations;
   service::RankingService& rankings;
@@ -31,6 +37,7 @@ struct Services {
 void AssessmentRoutes(Services& s, std::vector<Route>& r);
 std::vector<Route> AllRoutes(Services& s);
 void SupervisionRoutes(Services& s, std::vector<Route>& r);
+void ProgressRoutes(Services& s, std::vector<Route>& r);
 void LandEfficiencyRoutes(Services& s, std::vector<Route>& r);
 
 }  // namespace gj::api

@@ -87,10 +87,14 @@ int RunServer(const ServerOptions& o) {
 
   service::LedgerSheetService sheets(*db, ledger);
   service::SupervisionService supervision(*db, ledger, service::SupervisionService::DefaultFilesDir(o.db_url));
+  service::ProgressService progress(*db, ledger);
+  service::MetricsService metrics(*db, ledger);
+  service::TargetService targets(*db, ledger, metrics);
+  service::BulletinService bulletins(ledger, progress, targets);
   service::LandService land(*db, ledger);
   service::ObservationService observations(*db, ledger);
   service::RankingService rankings(*db, ledger);
-  Services services{*db, auth, ledger, sheets, supervision, land, observations, rankings};
+  Services services{*db, auth, ledger, sheets, supervision, progress, targets, bulletins, land, observations, rankings};
   auto routes = AllRoutes(services);
   const BodyLimits limits{static_cast<size_t>(o.max_json_kb) << 10, static_cast<size_t>(o.max_upload_mb) << 20};
   Install(svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); }, limits);

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "api/server.h"
+#include "cli/bulletin.h"
 #include "cli/commands.h"
 #include "cli/evaluate_land.h"
 #include "cli/observation_score.h"
@@ -104,6 +105,16 @@ void AddMetrics(CLI::App& app, Action& action) {
   sr->callback([&action] { action = [] { return gj::cli::RunStartRate(o); }; });
 }
 
+void AddBulletin(CLI::App& app, Action& action) {
+  static gj::cli::BulletinOptions o;
+  auto* b = app.add_subcommand("bulletin", "调度通报: the dispatch bulletin of a region and period as PDF or xlsx");
+  b->add_option("--db", o.db_url, "SQLite file or postgresql:// URL")->required();
+  b->add_option("--region", o.region, "Region code")->required();
+  b->add_option("--period", o.period, "2026-W23 (week) or 2026-06 (month)")->required();
+  b->add_option("-o,--output", o.output, "FILE.pdf or FILE.xlsx")->required();
+  b->callback([&action] { action = [] { return gj::cli::RunBulletin(o); }; });
+}
+
 // Assessment: observation events scored offline from paper ballots / score sheets.
 void AddObservation(CLI::App& app, Action& action) {
   static gj::cli::ObservationScoreOptions o;
@@ -146,6 +157,7 @@ int main(int argc, char** argv) {
   AddUser(app, action);
   AddLedger(app, action);
   AddMetrics(app, action);
+  AddBulletin(app, action);
   AddObservation(app, action);
   AddEvaluate(app, action);
 

@@ -10,6 +10,9 @@ const char* const kProjectWrite = "project.write";
 const char* const kProjectImport = "project.import";
 const char* const kDictionaryAdmin = "dictionary.admin";
 const char* const kUserAdmin = "user.admin";
+const char* const kReportWrite = "report.write";
+const char* const kReportReview = "report.review";
+const char* const kSupervisionAdmin = "supervision.admin";
 const char* const kSupervisionManage = "supervision.manage";
 const char* const kProblemRaise = "problem.raise";
 const char* const kProblemHandle = "problem.handle";
@@ -70,6 +73,14 @@ constexpr PolicyRow kPolicy[] = {
     {"unit", kProjectRead, Scope::kRegion},
     {"unit", kProjectWrite, Scope::kUnit},
     {"viewer", kProjectRead, Scope::kRegion},
+    {"admin", kReportWrite, Scope::kRegion},
+    {"admin", kReportReview, Scope::kRegion},
+    {"admin", kSupervisionAdmin, Scope::kRegion},
+    {"coordinator", kReportWrite, Scope::kRegion},
+    {"coordinator", kReportReview, Scope::kRegion},
+    {"coordinator", kSupervisionAdmin, Scope::kRegion},
+    {"leader", kReportReview, Scope::kRegion},
+    {"unit", kReportWrite, Scope::kUnit},
     {"admin", kSupervisionManage, Scope::kRegion},
     {"coordinator", kSupervisionManage, Scope::kRegion},
     {"admin", kProblemRaise, Scope::kRegion},

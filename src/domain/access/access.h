@@ -63,6 +63,11 @@ extern const char* const kProjectWrite;
 extern const char* const kProjectImport;
 extern const char* const kDictionaryAdmin;
 extern const char* const kUserAdmin;
+// Supervision: file progress reports and stop/resume requests; review them (approve, return,
+// decide); configure rules, targets, reopen closed periods and keep light snapshots.
+extern const char* const kReportWrite;
+extern const char* const kReportReview;
+extern const char* const kSupervisionAdmin;
 // Supervision (三张清单): the project office manages (assign, defer, settings), units handle the
 // problems assigned to them, leaders log their onsite visits, units keep their projects'
 // milestones and procedures.

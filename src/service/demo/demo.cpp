@@ -1,6 +1,4 @@
 #include "service/demo/demo.h"
-#include "service/supervision/supervision_demo.h"
-#include "service/land_efficiency/land_demo.h"
 
 #include <array>
 #include <cstdint>
@@ -9,6 +7,9 @@
 
 #include "domain/ledger/project.h"
 #include "service/access/auth_service.h"
+#include "service/supervision/progress_demo.h"
+#include "service/supervision/supervision_demo.h"
+#include "service/land_efficiency/land_demo.h"
 #include "service/assessment/assessment_demo.h"
 #include "store/journal.h"
 #include "store/org_store.h"
@@ -266,6 +267,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   }
   if (organisation_only) return sum;
   if (auto sup = BuildSupervisionDemo(db, today, now_iso); !sup) return sup.error();
+  if (auto st = BuildProgressDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildLandEfficiencyDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildAssessmentDemo(db, today, now_iso); !st) return st.error();
   sum.users += 3;  // the judges

@@ -154,7 +154,7 @@ namespace {
 // Every capability's migrations (each capability owns a version range, see Migrate).
 std::vector<Migration> AllMigrations() {
   std::vector<Migration> all;
-  for (auto part : {LedgerMigrations, SupervisionMigrations, LandEfficiencyMigrations, AssessmentMigrations}) {
+  for (auto part : {LedgerMigrations, SupervisionMigrations, ProgressMigrations, LandEfficiencyMigrations, AssessmentMigrations}) {
     auto v = part();
     all.insert(all.end(), v.begin(), v.end());
   }

@@ -17,6 +17,7 @@ struct Migration {
 std::vector<Migration> LedgerMigrations();
 std::vector<Migration> LandEfficiencyMigrations();
 std::vector<Migration> SupervisionMigrations();  // versions 10–19
+std::vector<Migration> ProgressMigrations();     // versions 20–29 (progress table, lights, targets)
 std::vector<Migration> AssessmentMigrations();
 
 }  // namespace gj::store

@@ -1,0 +1,139 @@
+// Supervision figures (issue 3): lights for 100,000 projects with 2,000,000 reports; the county
+// dashboard with 100,000 projects stored (p50/p95, cached and after a write); a bulletin PDF for
+// 500 projects. Figures are printed, never judged.
+//   supervision_bench DIR [N]   → DIR/supervision.db (demo + N projects + 20 weeks of reports)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "domain/supervision/report.h"
+#include "service/demo/demo.h"
+#include "service/ledger/ledger_sheet_service.h"
+#include "service/supervision/bulletin_service.h"
+#include "service/supervision/progress_service.h"
+#include "store/db.h"
+#include "store/journal.h"
+
+using namespace gj;
+
+namespace {
+
+const Date kToday{2026, 11, 23};
+const char* kNow = "2026-11-23T00:00:00Z";
+
+double Ms(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+std::unique_ptr<store::Database> FreshDemo(const std::string& path) {
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  auto db = store::Database::Open(path);
+  auto r = service::BuildDemo(*db, kToday, kNow);
+  if (!r) throw std::runtime_error(r.error().message);
+  return db;
+}
+
+// `weeks` weekly reports for every project, set-based (one statement per week).
+int64_t AddReports(store::Database& db, int weeks) {
+  auto c = db.Acquire();
+  store::Transaction tx(*c);
+  const supervision::ReportPolicy pol;
+  auto p = supervision::PeriodOf(kToday.AddDays(-7L * (weeks + 9)), pol);
+  int64_t rows = 0;
+  for (int w = 0; w < weeks; ++w, p = supervision::Next(p, pol)) {
+    // Every tenth project misses a week now and then; the rest are approved with a growing figure.
+    rows += c->Exec(
+        "INSERT INTO progress_reports (project_id, period, frequency, period_start, period_end, due_date, status, investment_period, "
+        "investment_year, created_at, updated_at) SELECT id, ?, 'week', ?, ?, ?, CASE WHEN (id + ?) % 10 = 0 THEN 'pending' ELSE 'approved' END, "
+        "0, COALESCE(annual_completed, 0) / 40 * ?, ?, ? FROM projects",
+        {p.key, p.start.ToString(), p.end.ToString(), p.due.ToString(), int64_t{w}, int64_t{w + 20}, std::string(kNow), std::string(kNow)});
+  }
+  tx.Commit();
+  return rows;
+}
+
+void Percentiles(const char* what, std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  std::printf("%s: p50 %.2f ms, p95 %.2f ms, max %.2f ms (%zu calls)\n", what, v[v.size() / 2], v[v.size() * 95 / 100], v.back(), v.size());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: supervision_bench DIR [N]\n");
+    return 2;
+  }
+  const std::string dir = argv[1];
+  const int n = argc > 2 ? std::atoi(argv[2]) : 100000;
+  std::filesystem::create_directories(dir);
+  auto db = FreshDemo(dir + "/supervision.db");
+  auto t0 = std::chrono::steady_clock::now();
+  if (!service::GenerateProjects(*db, n - 230, kToday, kNow)) return 1;
+  std::printf("generate %d projects: %.0f ms\n", n - 230, Ms(t0));
+  t0 = std::chrono::steady_clock::now();
+  const int64_t reports = AddReports(*db, 20);
+  std::printf("add %lld weekly reports (20 weeks): %.0f ms\n", static_cast<long long>(reports), Ms(t0));
+  store::Analyze(*db->Acquire());
+
+  service::LedgerService ledger(*db);
+  service::ProgressService progress(*db, ledger);
+  auto ctx = service::MakeCtx(service::SystemCaller(*ledger.Regions()));
+  ctx.today = kToday;
+  for (int i = 0; i < 3; ++i) {
+    t0 = std::chrono::steady_clock::now();
+    auto board = progress.Board(ctx, "", kToday.AddDays(-i));  // a new as-of date each time: no cache
+    const double ms = Ms(t0);
+    int red = 0;
+    for (const auto& l : board.value()->lights) red += l.light == supervision::Light::kRed;
+    std::printf("lights of %zu projects with %lld reports (uncached, as of %s): %.0f ms (%d red)\n", board.value()->lights.size(),
+                static_cast<long long>(reports), kToday.AddDays(-i).ToString().c_str(), ms, red);
+  }
+
+  // The county dashboard (东阿县; the service behind GET /api/v1/lights/dashboard).
+  access::Caller office;
+  office.login = "bench";
+  office.grants.push_back({"coordinator", "371524", std::nullopt});
+  auto county = service::MakeCtx(office);
+  county.today = kToday;
+  std::vector<double> cached, fresh;
+  auto d = progress.Dashboard(county, "371524", kToday);
+  std::printf("county dashboard covers %lld projects\n", static_cast<long long>(d.value()["total"].template get<int64_t>()));
+  for (int i = 0; i < 200; ++i) {
+    t0 = std::chrono::steady_clock::now();
+    (void)progress.Dashboard(county, "371524", kToday);
+    cached.push_back(Ms(t0));
+  }
+  Percentiles("county dashboard, unchanged data", cached);
+  for (int i = 0; i < 20; ++i) {
+    {
+      auto c = db->Acquire();
+      store::Transaction tx(*c);
+      store::WriteJournal(*c, "bench", i, "touch", std::nullopt, kNow, nlohmann::json::array());
+      tx.Commit();
+    }
+    t0 = std::chrono::steady_clock::now();
+    (void)progress.Dashboard(county, "371524", kToday);
+    fresh.push_back(Ms(t0));
+  }
+  Percentiles("county dashboard, first call after a write", fresh);
+
+  // A bulletin for 500 projects: the demo (230) plus 270 generated, for the whole city.
+  auto small = FreshDemo(dir + "/bulletin.db");
+  if (!service::GenerateProjects(*small, 270, kToday, kNow)) return 1;
+  service::LedgerService ledger2(*small);
+  service::ProgressService progress2(*small, ledger2);
+  service::MetricsService metrics2(*small, ledger2);
+  service::TargetService targets2(*small, ledger2, metrics2);
+  service::BulletinService bulletins(ledger2, progress2, targets2);
+  auto ctx2 = service::MakeCtx(service::SystemCaller(*ledger2.Regions()));
+  for (const char* format : {"pdf", "xlsx"}) {
+    t0 = std::chrono::steady_clock::now();
+    auto bytes = bulletins.Render(ctx2, "371500", "2026-W47", format);
+    std::printf("bulletin %s for 500 projects (聊城市, 2026-W47): %.0f ms, %.0f kB\n", format, Ms(t0), bytes.value().size() / 1024.0);
+  }
+  return 0;
+}

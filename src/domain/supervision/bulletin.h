@@ -1,0 +1,74 @@
+// 调度通报: the content of a dispatch bulletin for a period and region, and the rankings of
+// towns and units by start rate and investment rate. Pure data and rules; io/ renders it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "domain/targets/target.h"
+
+namespace gj::supervision {
+
+struct RankRow {
+  std::string key, name;
+  int64_t projects = 0;
+  int64_t new_total = 0, new_started = 0;  // 新开工 projects and those started by the date
+  int64_t annual_plan = 0, completed = 0;  // yuan
+  std::optional<double> start_rate() const {
+    return new_total ? std::optional(static_cast<double>(new_started) / static_cast<double>(new_total)) : std::nullopt;
+  }
+  std::optional<double> investment_rate() const {
+    return annual_plan ? std::optional(static_cast<double>(completed) / static_cast<double>(annual_plan)) : std::nullopt;
+  }
+  int rank = 0;  // by start rate, then investment rate; groups without new projects rank last
+};
+
+// One project's contribution to a ranking group.
+struct RankInput {
+  std::string key, name;
+  bool is_new = false, started = false;
+  int64_t annual_plan = 0, completed = 0;
+};
+// Groups, sums and ranks (1 = best; ties share a rank).
+std::vector<RankRow> Rank(const std::vector<RankInput>& inputs);
+
+struct LightLine {
+  std::string code, name, place, unit, reasons;
+};
+
+struct MissingLine {
+  std::string unit, code, name, period, due;
+};
+
+struct StopLine {
+  std::string code, name, since, reason;
+};
+
+struct Bulletin {
+  std::string region_code, region_name, period, title;
+  Date period_start, period_end, as_of;
+  std::string generated_at;
+  int64_t projects = 0, new_total = 0, new_started = 0;
+  int64_t total_investment = 0, annual_plan = 0, completed = 0;
+  int lights[3] = {0, 0, 0};  // green, yellow, red
+  std::vector<std::pair<targets::Target, targets::TargetStatus>> targets;
+  std::vector<RankRow> towns, units;
+  std::vector<LightLine> red, yellow;
+  std::vector<MissingLine> missing;
+  std::vector<StopLine> stopped;
+  // From the problem list and the visit log (the other half of supervision); empty until they
+  // are wired in, and the bulletin says so.
+  bool has_problems = false, has_visits = false;
+  std::vector<std::vector<std::string>> overdue_problems_by_unit;  // unit, overdue, open, longest overdue days
+  std::vector<std::vector<std::string>> visit_compliance;          // leader, projects, owed, met, rate
+};
+
+// "1,234.56" 万元 from yuan.
+std::string Wan(int64_t yuan);
+// "62.5%" or "—".
+std::string Percent(std::optional<double> share);
+
+}  // namespace gj::supervision

@@ -1,0 +1,177 @@
+#include "domain/targets/target.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "domain/targets/start_rate.h"
+
+namespace gj::targets {
+
+const std::vector<std::string> kMetrics = {"start_rate", "count_stage", "investment_rate", "sum_amount"};
+const std::vector<std::string> kComparators = {">=", ">", "<=", "<", "=="};
+const std::vector<std::string> kAmountFields = {"total_investment", "annual_plan", "annual_completed"};
+
+namespace {
+
+bool OneOf(const std::vector<std::string>& list, const std::string& v) {
+  return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+// Stage order of the lifecycle; "reached" means this stage or a later one.
+int StageRank(const std::string& s) {
+  static const std::vector<std::string> order = {"planned", "reserve", "signed", "started", "completed", "operating"};
+  auto it = std::find(order.begin(), order.end(), s);
+  return it == order.end() ? -1 : static_cast<int>(it - order.begin());
+}
+
+// Whether the project has reached `stage` by `d`: dated stages by their dates, the others by the
+// current stage (the ledger keeps no dates for them).
+bool Reached(const ledger::Project& p, const std::string& stage, const Date& d) {
+  if (stage == "started") return p.actual_start && *p.actual_start <= d;
+  if (stage == "completed") return p.actual_completion && *p.actual_completion <= d;
+  return StageRank(p.stage) >= StageRank(stage);
+}
+
+// Reached by the deadline according to plan: already reached, or planned by then.
+bool PlannedBy(const ledger::Project& p, const std::string& stage, const Date& as_of, const Date& deadline) {
+  if (Reached(p, stage, as_of)) return true;
+  if (stage == "started") return p.planned_start && *p.planned_start <= deadline;
+  if (stage == "completed") return p.planned_completion && *p.planned_completion <= deadline;
+  return false;
+}
+
+int64_t Amount(const ledger::Project& p, const std::string& field) {
+  if (field == "total_investment") return p.total_investment.value_or(0);
+  if (field == "annual_plan") return p.annual_plan.value_or(0);
+  return p.annual_completed.value_or(0);
+}
+
+int Months(const Date& d) { return d.month - 1 + (d.day == DaysInMonth(d.year, d.month) ? 1 : 0); }
+
+}  // namespace
+
+bool Compare(const std::string& c, double v, double t) {
+  const double eps = 1e-9;
+  if (c == ">=") return v >= t - eps;
+  if (c == ">") return v > t + eps;
+  if (c == "<=") return v <= t + eps;
+  if (c == "<") return v < t - eps;
+  return std::fabs(v - t) <= eps;
+}
+
+bool TargetStatus::Satisfied(const Target& t, double v) const { return Compare(t.comparator, v, t.threshold); }
+
+Problems Validate(const Target& t) {
+  Problems pr;
+  if (t.name.empty()) pr.Add("name", "", "required");
+  if (!OneOf(kMetrics, t.metric)) pr.Add({"metric", t.metric, "unknown metric", 0, kMetrics});
+  if (!OneOf(kComparators, t.comparator)) pr.Add({"comparator", t.comparator, "unknown comparator", 0, kComparators});
+  if (t.metric == "count_stage" && StageRank(t.stage) < 0) {
+    pr.Add({"stage", t.stage, "count_stage needs a lifecycle stage", 0, {"planned", "reserve", "signed", "started", "completed", "operating"}});
+  }
+  if (t.metric == "sum_amount" && !OneOf(kAmountFields, t.amount)) pr.Add({"amount", t.amount, "sum_amount needs an amount", 0, kAmountFields});
+  if ((t.metric == "start_rate" || t.metric == "investment_rate") && (t.threshold < 0 || t.threshold > 10)) {
+    pr.Add("threshold", std::to_string(t.threshold), "a rate is a share, e.g. 0.6 for 60 %");
+  }
+  if (t.threshold < 0) pr.Add("threshold", std::to_string(t.threshold), "must not be negative");
+  return pr;
+}
+
+nlohmann::json ToJson(const Target& t) {
+  return {{"id", t.id},           {"name", t.name},         {"region", t.region},   {"categories", t.categories},
+          {"track", t.track},     {"kind", t.kind},         {"level", t.level},     {"metric", t.metric},
+          {"stage", t.stage},     {"amount", t.amount},     {"comparator", t.comparator},
+          {"threshold", t.threshold}, {"deadline", t.deadline.ToString()}, {"version", t.version}};
+}
+
+Result<Target> TargetFromJson(const nlohmann::json& j) {
+  if (!j.is_object()) return Error::BadRequest("the target must be a JSON object");
+  Problems pr;
+  Target t;
+  auto text = [&](const char* key, std::string& out) {
+    if (!j.contains(key) || j[key].is_null()) return;
+    if (!j[key].is_string()) pr.Add(key, j[key].dump(), "must be a string");
+    else out = j[key].get<std::string>();
+  };
+  text("name", t.name);
+  text("region", t.region);
+  text("track", t.track);
+  text("kind", t.kind);
+  text("level", t.level);
+  text("metric", t.metric);
+  text("stage", t.stage);
+  text("amount", t.amount);
+  text("comparator", t.comparator);
+  if (j.contains("categories")) {
+    if (!j["categories"].is_array()) pr.Add("categories", j["categories"].dump(), "must be an array of category codes");
+    else for (const auto& c : j["categories"]) if (c.is_string()) t.categories.push_back(c.get<std::string>());
+  }
+  if (!j.contains("threshold") || !j["threshold"].is_number()) pr.Add("threshold", j.value("threshold", nlohmann::json()).dump(), "required number");
+  else t.threshold = j["threshold"].get<double>();
+  const auto dl = j.contains("deadline") && j["deadline"].is_string() ? ParseIsoDate(j["deadline"].get<std::string>()) : std::nullopt;
+  if (!dl) pr.Add("deadline", j.value("deadline", nlohmann::json()).dump(), "required date YYYY-MM-DD");
+  else t.deadline = *dl;
+  const Problems rules = Validate(t);
+  for (const auto& d : rules.details()) pr.Add(d);
+  if (!pr.empty()) return pr.ToError("the target is not valid");
+  return t;
+}
+
+bool InSet(const Target& t, const ledger::Project& p) {
+  if (p.archived) return false;
+  if (!t.categories.empty() && !OneOf(t.categories, p.category)) return false;
+  if (!t.track.empty() && p.track != t.track) return false;
+  if (!t.kind.empty() && p.kind != t.kind) return false;
+  if (!t.level.empty() && p.level != t.level) return false;
+  return true;
+}
+
+TargetStatus Evaluate(const Target& t, const std::vector<ledger::Project>& set, const Date& as_of) {
+  TargetStatus s;
+  const Date at = std::min(as_of, t.deadline);  // after the deadline the result is the deadline's
+  if (t.metric == "start_rate") {
+    const Ratio now = StartRate(set, at);
+    s.numerator = now.numerator;
+    s.denominator = now.denominator;
+    s.value = now.value().value_or(0);
+    int64_t planned = 0;
+    for (const auto& p : set) {
+      if (!p.archived && p.kind == kNewKind && PlannedBy(p, "started", at, t.deadline)) ++planned;
+    }
+    s.projected = now.denominator ? static_cast<double>(planned) / static_cast<double>(now.denominator) : 0;
+  } else if (t.metric == "count_stage") {
+    int64_t planned = 0;
+    for (const auto& p : set) {
+      if (Reached(p, t.stage, at)) ++s.numerator;
+      if (PlannedBy(p, t.stage, at, t.deadline)) ++planned;
+    }
+    s.denominator = static_cast<int64_t>(set.size());
+    s.value = static_cast<double>(s.numerator);
+    s.projected = static_cast<double>(planned);
+  } else {
+    int64_t plan = 0;
+    for (const auto& p : set) {
+      s.numerator += Amount(p, t.metric == "investment_rate" ? "annual_completed" : t.amount);
+      plan += p.annual_plan.value_or(0);
+    }
+    // Amounts carry no dates: completion is projected linearly over the year's elapsed months.
+    const int m_now = Months(at), m_end = Months(t.deadline) == 0 ? 12 : Months(t.deadline);
+    const double pace = m_now > 0 ? static_cast<double>(m_end) / m_now : 1.0;
+    const bool grows = t.metric == "investment_rate" || t.amount == "annual_completed";
+    if (t.metric == "investment_rate") {
+      s.denominator = plan;
+      s.value = plan ? static_cast<double>(s.numerator) / static_cast<double>(plan) : 0;
+    } else {
+      s.denominator = 1;
+      s.value = static_cast<double>(s.numerator);
+    }
+    s.projected = grows ? s.value * pace : s.value;
+  }
+  const bool ascending = t.comparator == ">=" || t.comparator == ">";
+  if (as_of >= t.deadline) s.status = s.Satisfied(t, s.value) ? "met" : "missed";
+  else if (ascending && s.Satisfied(t, s.value)) s.status = "met";
+  else s.status = s.Satisfied(t, s.projected) ? "on_track" : "at_risk";
+  return s;
+}
+
+}  // namespace gj::targets

@@ -1,0 +1,89 @@
+// Use cases of the progress table (一张表) and the warning lights (红黄绿灯): report tasks per
+// project and period, filing, review, reopening, photos, stop/resume requests, lights as of any
+// date (cached per data version), the county dashboard and light snapshots per period, settings.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.h"
+#include "domain/supervision/light.h"
+#include "domain/supervision/report.h"
+#include "service/context.h"
+#include "service/ledger/ledger_service.h"
+#include "store/db.h"
+#include "store/progress_store.h"
+
+namespace gj::service {
+
+// The lights of every project of a region readable by the caller, as of a date.
+struct LightBoard {
+  Date as_of;
+  supervision::LightRules rules;
+  std::vector<store::ProjectRow> projects;
+  std::vector<supervision::ProjectLight> lights;  // same order as projects
+  std::vector<int64_t> completed;                 // completed this year as of the date (yuan), same order
+};
+
+nlohmann::json LightJson(const store::ProjectRow& row, const supervision::ProjectLight& l);
+
+class ProgressService {
+ public:
+  ProgressService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger) {}
+
+  // Photo uploads: size limit and accepted types (checked by content, not by name).
+  static constexpr size_t kMaxPhotoBytes = 5u << 20;
+  store::Database& db() { return db_; }
+
+  Result<nlohmann::json> Settings(const Ctx& ctx, const std::string& region);
+  Result<nlohmann::json> PutSettings(const Ctx& ctx, const std::string& region, const nlohmann::json& body);
+  supervision::LightRules RulesFor(store::Connection& c, const std::string& region);
+  supervision::ReportPolicy PolicyFor(store::Connection& c, const std::string& region);
+
+  // Report tasks for every project of the region and the period (idempotent).
+  Result<nlohmann::json> GenerateTasks(const Ctx& ctx, const nlohmann::json& body);
+  Result<nlohmann::json> ListReports(const Ctx& ctx, const std::string& region, const std::string& period, const std::string& status);
+  Result<nlohmann::json> ProjectReports(const Ctx& ctx, int64_t project_id);
+  Result<nlohmann::json> GetReport(const Ctx& ctx, int64_t id);
+  // body: version, content fields, and "submit": true to submit.
+  Result<nlohmann::json> SaveReport(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<nlohmann::json> Review(const Ctx& ctx, int64_t id, const nlohmann::json& body, bool approve);
+  Result<nlohmann::json> Reopen(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<nlohmann::json> AddPhoto(const Ctx& ctx, int64_t report_id, const std::string& filename, const std::string& bytes);
+  Result<store::PhotoRecord> Photo(const Ctx& ctx, int64_t photo_id);
+  // Missing (past due, not filed) and late (filed after reopening) reports per unit, as of a date.
+  Result<nlohmann::json> MissingReports(const Ctx& ctx, const std::string& region, const Date& as_of);
+
+  Result<nlohmann::json> RequestStop(const Ctx& ctx, int64_t project_id, const nlohmann::json& body);
+  Result<nlohmann::json> DecideStop(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<nlohmann::json> Stops(const Ctx& ctx, int64_t project_id);
+
+  Result<std::shared_ptr<const LightBoard>> Board(const Ctx& ctx, const std::string& region, const Date& as_of);
+  Result<nlohmann::json> Lights(const Ctx& ctx, const std::string& region, const Date& as_of, const std::string& light,
+                                int64_t offset, int64_t limit);
+  Result<nlohmann::json> Dashboard(const Ctx& ctx, const std::string& region, const Date& as_of);
+  Result<nlohmann::json> ProjectLight(const Ctx& ctx, int64_t project_id, const Date& as_of);
+  // Keeps the lights of a period (computed as of the period's end, or today while it runs).
+  Result<nlohmann::json> KeepSnapshot(const Ctx& ctx, const nlohmann::json& body);
+  Result<nlohmann::json> Snapshot(const Ctx& ctx, const std::string& region, const std::string& period);
+
+ private:
+  Result<store::ProjectRow> ReadableProject(const Ctx& ctx, int64_t project_id);
+  Result<std::pair<store::ReportRecord, store::ProjectRow>> ReportFor(const Ctx& ctx, int64_t id);
+  Status Allowed(const Ctx& ctx, const char* action, const ledger::Project& p, const char* what);
+  nlohmann::json ReportJson(store::Connection& c, const store::ReportRecord& r, const store::ProjectRow* row);
+
+  store::Database& db_;
+  LedgerService& ledger_;
+  std::mutex cache_mu_;
+  // (region, as_of, scope) → (projects version, supervision version, board)
+  std::map<std::string, std::tuple<int64_t, int64_t, std::shared_ptr<const LightBoard>>> boards_;
+};
+
+}  // namespace gj::service

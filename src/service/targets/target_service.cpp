@@ -1,0 +1,140 @@
+#include "service/targets/target_service.h"
+
+#include "store/journal.h"
+#include "store/progress_store.h"
+
+namespace gj::service {
+
+nlohmann::json TargetStatusJson(const targets::Target& t, const targets::TargetStatus& s) {
+  nlohmann::json j = targets::ToJson(t);
+  j["status"] = s.status;
+  j["value"] = s.value;
+  j["numerator"] = s.numerator;
+  j["denominator"] = s.denominator;
+  j["projected"] = s.projected;
+  return j;
+}
+
+Status TargetService::CheckAdmin(const Ctx& ctx, const std::string& region) {
+  auto tree = ledger_.Regions();
+  if (!tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  const auto* r = tree->Find(region);
+  const std::string county = r->level == "city" || r->level == "province" ? region : tree->CountyOf(region);
+  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {county, "", std::nullopt}, *tree)) {
+    return Error::Forbidden("only the project office (coordinator) sets targets for this region");
+  }
+  return Ok{};
+}
+
+Result<targets::TargetStatus> TargetService::Evaluate(const Ctx& ctx, const targets::Target& t, const Date& as_of) {
+  auto projects = metrics_.Projects(ctx, {t.region, "", "", "", "", "", std::nullopt});
+  if (!projects) return projects.error();
+  std::vector<ledger::Project> set;
+  for (auto& p : projects.value()) {
+    if (targets::InSet(t, p)) set.push_back(std::move(p));
+  }
+  return targets::Evaluate(t, set, as_of);
+}
+
+Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> TargetService::StatusesFor(const Ctx& ctx, const std::string& region,
+                                                                                                   const Date& as_of) {
+  auto tree = ledger_.Regions();
+  const auto readable = access::ReadableRegions(ctx.caller, *tree);
+  std::vector<targets::Target> all;
+  {
+    auto c = db_.Acquire();
+    all = store::LoadTargets(*c);
+  }
+  std::vector<std::pair<targets::Target, targets::TargetStatus>> out;
+  for (const auto& t : all) {
+    if (!std::binary_search(readable.begin(), readable.end(), t.region)) continue;
+    if (!region.empty() && !tree->Within(t.region, region) && !tree->Within(region, t.region)) continue;
+    auto s = Evaluate(ctx, t, as_of);
+    if (!s) return s.error();
+    out.emplace_back(t, s.value());
+  }
+  return out;
+}
+
+Result<nlohmann::json> TargetService::List(const Ctx& ctx, const std::string& region, const Date& as_of) {
+  auto all = StatusesFor(ctx, region, as_of);
+  if (!all) return all.error();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& [t, s] : all.value()) items.push_back(TargetStatusJson(t, s));
+  return nlohmann::json{{"as_of", as_of.ToString()}, {"items", items}};
+}
+
+Result<nlohmann::json> TargetService::Get(const Ctx& ctx, int64_t id, const Date& as_of) {
+  std::optional<targets::Target> t;
+  {
+    auto c = db_.Acquire();
+    t = store::LoadTarget(*c, id);
+  }
+  auto tree = ledger_.Regions();
+  const auto readable = access::ReadableRegions(ctx.caller, *tree);
+  if (!t || !std::binary_search(readable.begin(), readable.end(), t->region)) return Error::NotFound("no target " + std::to_string(id));
+  auto s = Evaluate(ctx, *t, as_of);
+  if (!s) return s.error();
+  auto j = TargetStatusJson(*t, s.value());
+  j["as_of"] = as_of.ToString();
+  return j;
+}
+
+Result<nlohmann::json> TargetService::Create(const Ctx& ctx, const nlohmann::json& body) {
+  auto t = targets::TargetFromJson(body);
+  if (!t) return t.error();
+  if (auto st = CheckAdmin(ctx, t->region); !st) return st.error();
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  t->id = store::InsertTarget(*c, t.value(), ctx.now);
+  store::WriteJournal(*c, "target", t->id, "create", ctx.caller.user_id, ctx.now,
+                      nlohmann::json::array({{{"field", "target"}, {"old", nullptr}, {"new", targets::ToJson(t.value())}}}));
+  tx.Commit();
+  return Get(ctx, t->id, ctx.today);
+}
+
+Result<nlohmann::json> TargetService::Update(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+  if (!body.is_object() || !body.contains("version") || !body["version"].is_number_integer()) {
+    return Error::Invalid("the current version is required", {{"version", "", "required integer"}});
+  }
+  auto current = Get(ctx, id, ctx.today);
+  if (!current) return current.error();
+  nlohmann::json merged = current.value();
+  for (const auto& [k, v] : body.items()) merged[k] = v;
+  auto t = targets::TargetFromJson(merged);
+  if (!t) return t.error();
+  if (auto st = CheckAdmin(ctx, current.value()["region"].get<std::string>()); !st) return st.error();
+  if (auto st = CheckAdmin(ctx, t->region); !st) return st.error();
+  t->id = id;
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  if (!store::UpdateTarget(*c, t.value(), body["version"].get<int64_t>(), ctx.now)) {
+    return Error::Conflict("the target was changed by someone else; reload");
+  }
+  auto before = current.value();
+  for (const char* k : {"status", "value", "numerator", "denominator", "projected", "as_of", "version", "id"}) before.erase(k);
+  auto after = targets::ToJson(t.value());
+  after.erase("version");
+  after.erase("id");
+  store::WriteJournal(*c, "target", id, "update", ctx.caller.user_id, ctx.now, ledger::ChangesToJson(ledger::Diff(before, after)));
+  tx.Commit();
+  return Get(ctx, id, ctx.today);
+}
+
+Result<nlohmann::json> TargetService::Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+  if (!body.is_object() || !body.contains("version") || !body["version"].is_number_integer()) {
+    return Error::Invalid("the current version is required", {{"version", "", "required integer"}});
+  }
+  auto current = Get(ctx, id, ctx.today);
+  if (!current) return current.error();
+  if (auto st = CheckAdmin(ctx, current.value()["region"].get<std::string>()); !st) return st.error();
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  if (!store::ArchiveTarget(*c, id, body["version"].get<int64_t>(), ctx.now)) return Error::Conflict("the target was changed by someone else; reload");
+  store::WriteJournal(*c, "target", id, "archive", ctx.caller.user_id, ctx.now,
+                      nlohmann::json::array({{{"field", "archived"}, {"old", false}, {"new", true}}}));
+  tx.Commit();
+  return nlohmann::json{{"id", id}, {"archived", true}};
+}
+
+}  // namespace gj::service

@@ -1,0 +1,106 @@
+// SQL of supervision: progress reports and their photos, stop/resume requests, targets, light
+// snapshots, settings. Portable SQL only; callers own transactions.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/date.h"
+#include "domain/supervision/report.h"
+#include "domain/targets/target.h"
+#include "store/db.h"
+
+namespace gj::store {
+
+struct ReportRecord {
+  int64_t id = 0, project_id = 0;
+  std::string period, frequency;
+  Date period_start, period_end, due;
+  std::string status = "pending";
+  supervision::ReportContent content;
+  bool reopened = false, late = false;
+  std::optional<int64_t> submitted_by, reviewed_by;
+  std::string submitted_at, reviewed_at, review_note;
+  int64_t version = 1;
+  std::string created_at, updated_at;
+};
+
+std::optional<ReportRecord> LoadReport(Connection& c, int64_t id);
+std::optional<ReportRecord> LoadReportOf(Connection& c, int64_t project_id, const std::string& period);
+// Reports of a period (all projects), or of one project (all periods, newest first).
+std::vector<ReportRecord> ReportsOfPeriod(Connection& c, const std::string& period);
+std::vector<ReportRecord> ReportsOfProject(Connection& c, int64_t project_id);
+// Creates the pending report task unless it exists; true when created.
+bool InsertReportTask(Connection& c, int64_t project_id, const supervision::Period& p, const std::string& now);
+// Writes every field and bumps the version; false when `expected_version` is stale.
+bool UpdateReport(Connection& c, const ReportRecord& r, int64_t expected_version);
+// The year's cumulative investment of the latest filed report before `period_end` (for validation).
+std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, const Date& period_end);
+
+// What the lights need from the reports, per project.
+struct ReportFacts {
+  std::optional<int64_t> filed_year_total;  // highest cumulative figure filed this year by as_of
+  int consecutive_missing = 0;              // most recent periods past due without a filed report
+};
+// `missing_window_from`: only due dates on or after it count (the last few periods suffice).
+// `county`: only projects of that county (empty: every project).
+std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of, const Date& missing_window_from,
+                                                         const std::string& county = "");
+
+struct PhotoRecord {
+  int64_t id = 0, report_id = 0;
+  std::string filename, content_type;
+  int64_t size_bytes = 0;
+  std::string data_base64, uploaded_at;
+};
+int64_t InsertPhoto(Connection& c, const PhotoRecord& p, std::optional<int64_t> user);
+std::vector<PhotoRecord> PhotosOf(Connection& c, int64_t report_id, bool with_data);
+std::optional<PhotoRecord> LoadPhoto(Connection& c, int64_t id);
+
+struct StopRecord {
+  int64_t id = 0, project_id = 0;
+  std::string kind, reason;  // kind: stop (停工) or resume (复工)
+  Date effective_date;
+  std::string status = "requested";  // requested, approved, rejected
+  std::optional<int64_t> requested_by, decided_by;
+  std::string requested_at, decided_at, decision_note;
+  int64_t version = 1;
+};
+int64_t InsertStop(Connection& c, const StopRecord& s);
+std::optional<StopRecord> LoadStop(Connection& c, int64_t id);
+bool UpdateStop(Connection& c, const StopRecord& s, int64_t expected_version);
+std::vector<StopRecord> StopsOfProject(Connection& c, int64_t project_id);
+// Approved stops in force on `as_of` (the latest approved request up to then is a stop): project → reason.
+std::unordered_map<int64_t, std::string> StoppedProjects(Connection& c, const Date& as_of);
+std::vector<StopRecord> PendingStops(Connection& c);
+
+int64_t InsertTarget(Connection& c, const targets::Target& t, const std::string& now);
+bool UpdateTarget(Connection& c, const targets::Target& t, int64_t expected_version, const std::string& now);
+bool ArchiveTarget(Connection& c, int64_t id, int64_t expected_version, const std::string& now);
+std::optional<targets::Target> LoadTarget(Connection& c, int64_t id);
+std::vector<targets::Target> LoadTargets(Connection& c);
+
+struct SettingsRecord {
+  std::string region_code;
+  std::string light_rules, report_policy;  // JSON text
+  int64_t version = 0;                     // 0: none stored (defaults)
+};
+std::optional<SettingsRecord> LoadSettings(Connection& c, const std::string& region);
+void UpsertSettings(Connection& c, const SettingsRecord& s, const std::string& now);
+
+int64_t SupervisionVersion(Connection& c);
+void BumpSupervisionVersion(Connection& c);
+
+struct SnapshotRow {
+  int64_t project_id = 0;
+  std::string light, reasons_json;
+};
+void ReplaceSnapshot(Connection& c, const std::string& region, const std::string& period, const Date& as_of,
+                     const std::vector<SnapshotRow>& rows, const std::string& now);
+// Empty when no snapshot was kept; `as_of` is filled.
+std::vector<SnapshotRow> LoadSnapshot(Connection& c, const std::string& region, const std::string& period, std::string* as_of);
+
+}  // namespace gj::store

@@ -1,0 +1,151 @@
+// Supervision API (progress table, lights, targets, bulletins) and the bulletin CLI against a real
+// server process on the demo database.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, login, api, BIN } from './server.mjs';
+
+let srv;
+let coord; // 东阿县项目办
+let unit;  // 东阿县工信局
+let viewer;
+before(async () => {
+  srv = await startServer();
+  coord = api(srv.base, await login(srv.base, 'dongezb'));
+  unit = api(srv.base, await login(srv.base, 'unit'));
+  viewer = api(srv.base, await login(srv.base, 'viewer'));
+});
+after(async () => {
+  const r = await srv.stop();
+  assert.equal(r.code, 0, `server must stop cleanly: ${srv.stderr()}`);
+});
+
+const todayIso = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+
+test('OpenAPI lists the supervision endpoints', async () => {
+  const doc = await (await fetch(`${srv.base}/api/v1/openapi.json`)).json();
+  for (const p of ['/api/v1/reports', '/api/v1/reports/{id}', '/api/v1/lights', '/api/v1/lights/dashboard', '/api/v1/targets', '/api/v1/bulletins']) {
+    assert.ok(doc.paths[p], `OpenAPI lacks ${p}`);
+  }
+});
+
+test('a report is filed, refused to its filer for approval, approved by another; stale versions are refused', async () => {
+  const list = await coord('GET', '/reports?region=371524&status=pending');
+  assert.equal(list.status, 200);
+  const r = list.body.items.find((x) => x.unit_name === '工业和信息化局' && x.due_date >= todayIso());
+  assert.ok(r, 'an open report of the unit');
+  const history = await unit('GET', `/projects/${r.project_id}/reports`);
+  const filed = Math.max(0, ...history.body.items.filter((x) => ['submitted', 'approved'].includes(x.status)).map((x) => x.investment_year));
+  // Bad input names every field and changes nothing.
+  const bad = await unit('PATCH', `/reports/${r.id}`, { version: r.version, investment_period: -1, workers: 'many', by_source: { gold: 1 } });
+  assert.equal(bad.status, 422);
+  // investment_year (0) is also below the project's last filed cumulative figure.
+  const fields = bad.body.error.details.map((d) => d.field);
+  for (const f of ['by_source.gold', 'investment_period', 'workers']) assert.ok(fields.includes(f), `${f} in ${fields}`);
+  const body = { version: r.version, investment_period: 2000000, investment_year: filed + 2000000, by_source: { enterprise: 2000000 },
+                 workers: 60, visual_progress: '设备安装调试', submit: true };
+  const sub = await unit('PATCH', `/reports/${r.id}`, body);
+  assert.equal(sub.status, 200, JSON.stringify(sub.body));
+  assert.equal(sub.body.status, 'submitted');
+  const stale = await unit('PATCH', `/reports/${r.id}`, body);
+  assert.equal(stale.status, 409);
+  // The unit has no review right; the office approves.
+  assert.equal((await unit('POST', `/reports/${r.id}/approve`, { version: sub.body.version })).status, 403);
+  const ok = await coord('POST', `/reports/${r.id}/approve`, { version: sub.body.version });
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  assert.equal(ok.body.status, 'approved');
+  // An approved report takes no more photos.
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+  assert.equal((await unit('POST', `/reports/${r.id}/photos?filename=late.png`, png)).status, 409);
+});
+
+test('own report: the office files and cannot approve it (409 naming the rule)', async () => {
+  const list = await coord('GET', '/reports?region=371524&status=pending');
+  const r = list.body.items.find((x) => x.due_date >= todayIso() && x.unit_name !== '工业和信息化局');
+  const sub = await coord('PATCH', `/reports/${r.id}`, { version: r.version, workers: 12, submit: true,
+    investment_period: 0, investment_year: Math.max(0, ...(await coord('GET', `/projects/${r.project_id}/reports`)).body.items
+      .filter((x) => ['submitted', 'approved'].includes(x.status)).map((x) => x.investment_year)) });
+  assert.equal(sub.status, 200, JSON.stringify(sub.body));
+  const own = await coord('POST', `/reports/${r.id}/approve`, { version: sub.body.version });
+  assert.equal(own.status, 409);
+  assert.match(own.body.error.message, /report\.own_report/);
+  assert.equal((await coord('GET', `/reports/${r.id}`)).body.status, 'submitted');
+});
+
+test('photos: PNG accepted, other types refused', async () => {
+  const list = await unit('GET', '/reports?region=371524&status=pending');
+  const r = list.body.items.find((x) => x.unit_name === '工业和信息化局' && x.due_date >= todayIso());
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+  const up = await unit('POST', `/reports/${r.id}/photos?filename=site.png`, png, { 'Content-Type': 'image/png' });
+  assert.equal(up.status, 201, JSON.stringify(up.body));
+  const got = await unit('GET', `/report-photos/${up.body.id}`);
+  assert.equal(got.status, 200);
+  assert.equal(got.headers.get('content-type'), 'image/png');
+  assert.equal(got.body.length, 12);
+  const txt = await unit('POST', `/reports/${r.id}/photos?filename=a.txt`, 'hello');
+  assert.equal(txt.status, 422);
+});
+
+test('lights: dashboard, list with reasons, one project as of a date, out of scope → 404', async () => {
+  const d = await coord('GET', '/lights/dashboard?region=371524');
+  assert.equal(d.status, 200);
+  const { green, yellow, red } = d.body.counts;
+  assert.equal(green + yellow + red, d.body.total);
+  assert.ok(red > 0 && yellow > 0 && green > 0);
+  const reds = await coord('GET', '/lights?region=371524&light=red&limit=5');
+  assert.equal(reds.body.total_count, red);
+  for (const item of reds.body.items) {
+    assert.equal(item.light, 'red');
+    assert.ok(item.reasons.some((x) => x.light === 'red'), 'a red light says why');
+  }
+  const id = reds.body.items[0].project_id;
+  const one = await coord('GET', `/projects/${id}/light?as_of=${todayIso()}`);
+  assert.equal(one.body.light, 'red');
+  const guan = api(srv.base, await login(srv.base, 'guanxmb'));
+  assert.equal((await guan('GET', `/projects/${id}/light`)).status, 404);
+  assert.equal((await coord('GET', '/lights?as_of=2026-13-01')).status, 422);
+  const snap = await coord('GET', '/lights/snapshots?region=371524&period=' + (await coord('GET', '/reports?region=371524')).body.period);
+  assert.equal(snap.status, 404); // the running week is not kept yet
+});
+
+test('targets: the seeds\' targets with status, forecast, and validation', async () => {
+  const t = await coord('GET', '/targets?region=371524&as_of=2026-05-01');
+  assert.equal(t.status, 200);
+  const names = t.body.items.map((x) => x.name);
+  assert.ok(names.some((n) => n.includes('60%')));
+  assert.ok(names.filter((n) => n.includes('420')).length === 3);
+  for (const x of t.body.items) {
+    assert.ok(['met', 'on_track', 'at_risk', 'missed'].includes(x.status));
+    assert.equal(typeof x.projected, 'number');
+  }
+  const bad = await coord('POST', '/targets', { name: '', region: '371524', metric: 'speed', comparator: '~', threshold: 'x' });
+  assert.equal(bad.status, 422);
+  assert.ok(bad.body.error.details.length >= 4);
+  assert.equal((await viewer('POST', '/targets', { name: 'x', region: '371524', threshold: 1, deadline: '2026-12-31' })).status, 403);
+});
+
+test('bulletin: PDF and xlsx download; the CLI writes the same', async () => {
+  const period = '2026-W23';
+  const pdf = await coord('GET', `/bulletins?region=371524&period=${period}&format=pdf`);
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  assert.equal(pdf.body.subarray(0, 5).toString(), '%PDF-');
+  const xlsx = await coord('GET', `/bulletins?region=371524&period=${period}&format=xlsx`);
+  assert.equal(xlsx.body.subarray(0, 2).toString(), 'PK');
+  assert.equal((await coord('GET', `/bulletins?region=371524&period=W23&format=pdf`)).status, 422);
+  const out = join(srv.dir, 'b.pdf');
+  const r = spawnSync(BIN, ['bulletin', '--db', srv.dbPath, '--region', '371524', '--period', period, '-o', out], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(existsSync(out));
+  assert.equal(readFileSync(out).subarray(0, 5).toString(), '%PDF-');
+  const bad = spawnSync(BIN, ['bulletin', '--db', srv.dbPath, '--region', '371524', '--period', period, '-o', join(srv.dir, 'b.doc')], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+});
+
+test('metrics start-rate CLI output is unchanged', async () => {
+  const r = spawnSync(BIN, ['metrics', 'start-rate', '--db', srv.dbPath, '--as-of', '2026-06-30', '--region', '371524'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^\{"numerator":\d+,"denominator":\d+,"value":[\d.]+\}\n$/);
+});

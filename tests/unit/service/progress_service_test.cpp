@@ -1,0 +1,221 @@
+// Progress reports, stops, lights, targets and the bulletin through the services, on both engines.
+#include "service/supervision/progress_service.h"
+
+#include <gtest/gtest.h>
+
+#include "ledger_fixture.h"
+#include "service/supervision/bulletin_service.h"
+#include "service/targets/target_service.h"
+
+namespace gj::testing {
+namespace {
+
+class ProgressServiceTest : public LedgerFixture {
+ protected:
+  void SetUp() override {
+    LedgerFixture::SetUp();
+    sup_ = std::make_unique<service::ProgressService>(tdb_->db(), *ledger_);
+    metrics_ = std::make_unique<service::MetricsService>(tdb_->db(), *ledger_);
+    targets_ = std::make_unique<service::TargetService>(tdb_->db(), *ledger_, *metrics_);
+    auto p = ledger_->Create(As("coordinator", "371524"), NewProject("DE-1"));
+    ASSERT_TRUE(p);
+    project_ = p->project.id;
+  }
+
+  service::Ctx Other(service::Ctx c, int64_t user) {
+    c.caller.user_id = user;
+    return c;
+  }
+
+  // The report of the week of 2026-06-15 (2026-W25, due Tuesday 06-23).
+  nlohmann::json Task() {
+    auto g = sup_->GenerateTasks(As("coordinator", "371524"), {{"region", "371524"}, {"period", "2026-W25"}});
+    EXPECT_TRUE(g) << g.error().message;
+    auto list = sup_->ListReports(As("coordinator", "371524"), "371524", "2026-W25", "");
+    return list.value()["items"][0];
+  }
+
+  std::unique_ptr<service::ProgressService> sup_;
+  std::unique_ptr<service::MetricsService> metrics_;
+  std::unique_ptr<service::TargetService> targets_;
+  int64_t project_ = 0;
+};
+
+TEST_P(ProgressServiceTest, TasksAreGeneratedOncePerProjectAndPeriod) {
+  auto ctx = As("coordinator", "371524");
+  auto g = sup_->GenerateTasks(ctx, {{"region", "371524"}, {"period", "2026-W25"}}).value();
+  EXPECT_EQ(g["created"], 1);
+  EXPECT_EQ(g["due_date"], "2026-06-23");
+  EXPECT_EQ(sup_->GenerateTasks(ctx, {{"region", "371524"}, {"period", "2026-W25"}}).value()["created"], 0);
+  auto bad = sup_->GenerateTasks(ctx, {{"region", "371524"}, {"period", "2026-W99"}});
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(sup_->GenerateTasks(As("unit", "371524", unit_a_), {{"region", "371524"}}).error().code, ErrorCode::kForbidden);
+}
+
+TEST_P(ProgressServiceTest, SubmitThenNobodyApprovesTheirOwnReport) {
+  const auto task = Task();
+  const int64_t id = task["id"];
+  auto filer = As("unit", "371524", unit_a_);
+  const int64_t before = JournalCount();
+  nlohmann::json body = {{"version", 1}, {"investment_period", 5000000}, {"investment_year", 30000000},
+                         {"by_source", {{"enterprise", 4000000}, {"bank_loan", 1000000}}}, {"workers", 85},
+                         {"visual_progress", "主体结构施工中"}, {"submit", true}};
+  auto r = sup_->SaveReport(filer, id, body);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r.value()["status"], "submitted");
+  EXPECT_EQ(r.value()["by_source"]["bank_loan"], 1000000);
+  EXPECT_FALSE(r.value()["late"].get<bool>());
+  // The filer, even with review rights, cannot approve: 409 naming the rule, nothing changes.
+  auto coordinator = As("coordinator", "371524");
+  auto own = sup_->Review(coordinator, id, {{"version", 2}}, true);
+  ASSERT_FALSE(own);
+  EXPECT_EQ(own.error().code, ErrorCode::kConflict);
+  EXPECT_NE(own.error().message.find("report.own_report"), std::string::npos);
+  EXPECT_EQ(sup_->GetReport(coordinator, id).value()["status"], "submitted");
+  // Returning needs a reason; another reviewer returns, the unit resubmits, the reviewer approves.
+  auto reviewer = Other(coordinator, user_id_ + 1);
+  EXPECT_EQ(sup_->Review(reviewer, id, {{"version", 2}}, false).error().code, ErrorCode::kInvalid);
+  auto ret = sup_->Review(reviewer, id, {{"version", 2}, {"note", "照片缺失"}}, false);
+  ASSERT_TRUE(ret);
+  EXPECT_EQ(ret.value()["status"], "returned");
+  EXPECT_EQ(sup_->SaveReport(filer, id, {{"version", 3}, {"workers", 90}, {"submit", true}}).value()["status"], "submitted");
+  auto ok = sup_->Review(reviewer, id, {{"version", 4}}, true);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok.value()["status"], "approved");
+  EXPECT_EQ(JournalCount(), before + 4);
+  // Approved is final.
+  EXPECT_EQ(sup_->SaveReport(filer, id, {{"version", 5}, {"workers", 1}}).error().code, ErrorCode::kConflict);
+}
+
+TEST_P(ProgressServiceTest, ValidationStaleVersionsAndScope) {
+  const int64_t id = Task()["id"];
+  auto filer = As("unit", "371524", unit_a_);
+  const int64_t before = JournalCount();
+  auto bad = sup_->SaveReport(filer, id, {{"version", 1}, {"investment_period", 100}, {"investment_year", 50},
+                                          {"by_source", {{"enterprise", 10}, {"nowhere", 1}}}, {"workers", -1}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(bad.error().details.size(), 4u);  // unknown source, year below period, sources ≠ period, workers
+  bad = sup_->SaveReport(filer, id, {{"version", 1}, {"investment_period", 100}, {"investment_year", 50}, {"by_source", {{"enterprise", 10}}}, {"workers", -1}});
+  EXPECT_EQ(bad.error().details.size(), 3u);
+  EXPECT_EQ(sup_->SaveReport(filer, id, {{"version", 7}, {"workers", 3}}).error().code, ErrorCode::kConflict);
+  // Another unit may read but not file the report.
+  EXPECT_EQ(sup_->SaveReport(As("unit", "371524", unit_b_), id, {{"version", 1}, {"workers", 3}}).error().code, ErrorCode::kForbidden);
+  // Outside the caller's scope the report does not exist.
+  EXPECT_EQ(sup_->GetReport(As("coordinator", "371525"), id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(JournalCount(), before);
+}
+
+TEST_P(ProgressServiceTest, AClosedPeriodNeedsTheCoordinatorToReopen) {
+  const int64_t id = Task()["id"];
+  auto late = As("unit", "371524", unit_a_);
+  late.today = Date{2026, 6, 24};  // the day after the due date
+  auto closed = sup_->SaveReport(late, id, {{"version", 1}, {"workers", 3}, {"submit", true}});
+  ASSERT_FALSE(closed);
+  EXPECT_NE(closed.error().message.find("report.period_closed"), std::string::npos);
+  EXPECT_EQ(sup_->Reopen(late, id, {{"version", 1}}).error().code, ErrorCode::kForbidden);
+  auto coordinator = As("coordinator", "371524");
+  coordinator.today = late.today;
+  ASSERT_TRUE(sup_->Reopen(coordinator, id, {{"version", 1}}));
+  auto r = sup_->SaveReport(late, id, {{"version", 2}, {"workers", 3}, {"submit", true}});
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_TRUE(r.value()["late"].get<bool>());
+  auto missing = sup_->MissingReports(coordinator, "371524", Date{2026, 6, 24}).value();
+  EXPECT_EQ(missing["units"][0]["late"], 1);
+}
+
+TEST_P(ProgressServiceTest, PhotosAreTypeAndSizeChecked) {
+  const int64_t id = Task()["id"];
+  auto filer = As("unit", "371524", unit_a_);
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(100, 'x');
+  auto ok = sup_->AddPhoto(filer, id, "site.png", png);
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(ok.value()["content_type"], "image/png");
+  EXPECT_EQ(sup_->Photo(filer, ok.value()["id"]).value().data_base64.size(), 144u);
+  EXPECT_EQ(sup_->AddPhoto(filer, id, "notes.txt", "hello").error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(sup_->AddPhoto(filer, id, "big.png", png + std::string(6u << 20, 'x')).error().code, ErrorCode::kPayloadTooLarge);
+  EXPECT_EQ(sup_->GetReport(filer, id).value()["photos"].size(), 1u);
+}
+
+TEST_P(ProgressServiceTest, LightsAsOfAnyDateWithStops) {
+  auto ctx = As("coordinator", "371524");
+  // Planned start 2026-03-01, not started: yellow in March, red from 06-01.
+  auto l = sup_->ProjectLight(ctx, project_, Date{2026, 3, 15}).value();
+  EXPECT_EQ(l["light"], "yellow");
+  l = sup_->ProjectLight(ctx, project_, Date{2026, 6, 15}).value();
+  EXPECT_EQ(l["light"], "red");
+  EXPECT_EQ(l["reasons"][0]["rule"], "start");
+  // A stop: requested by the unit, approved by the office, visible in the light.
+  auto filer = As("unit", "371524", unit_a_);
+  auto s = sup_->RequestStop(filer, project_, {{"kind", "stop"}, {"reason", "环保督查"}, {"effective_date", "2026-06-01"}});
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(sup_->DecideStop(filer, s.value()["id"], {{"version", 1}, {"approve", true}}).error().code, ErrorCode::kForbidden);
+  ASSERT_TRUE(sup_->DecideStop(Other(ctx, user_id_ + 1), s.value()["id"], {{"version", 1}, {"approve", true}}));
+  l = sup_->ProjectLight(ctx, project_, Date{2026, 6, 15}).value();
+  EXPECT_EQ(l["reasons"].size(), 2u);
+  EXPECT_EQ(l["reasons"][1]["rule"], "stopped");
+  EXPECT_EQ(sup_->RequestStop(filer, project_, {{"kind", "stop"}, {"reason", "x"}, {"effective_date", "2026-06-10"}}).error().code,
+            ErrorCode::kConflict);
+  auto d = sup_->Dashboard(ctx, "371524", Date{2026, 6, 15}).value();
+  EXPECT_EQ(d["counts"]["red"], 1);
+  EXPECT_EQ(d["by_rule"]["stopped"]["yellow"], 1);
+  // Kept per period.
+  auto snap = sup_->KeepSnapshot(ctx, {{"region", "371524"}, {"period", "2026-W24"}});
+  ASSERT_TRUE(snap) << snap.error().message;
+  EXPECT_EQ(snap.value()["as_of"], "2026-06-14");
+  EXPECT_EQ(sup_->Snapshot(ctx, "371524", "2026-W24").value()["items"][0]["light"], "red");
+}
+
+TEST_P(ProgressServiceTest, RulesArePerRegionWithPresets) {
+  auto ctx = As("coordinator", "371524");
+  EXPECT_EQ(sup_->Settings(ctx, "371524").value()["light_rules"]["preset"], "default");
+  auto put = sup_->PutSettings(ctx, "371524", {{"version", 0}, {"light_rules", {{"preset", "wuhan"}, {"start_red_months", 1}}},
+                                               {"report_policy", {{"frequency", "week"}, {"due_weekday", 5}}}});
+  ASSERT_TRUE(put) << put.error().message;
+  EXPECT_EQ(put.value()["light_rules"]["share_red"], 0.6);
+  EXPECT_EQ(put.value()["report_policy"]["due_weekday"], 5);
+  EXPECT_EQ(sup_->PutSettings(ctx, "371524", {{"version", 0}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(sup_->PutSettings(As("unit", "371524", unit_a_), "371524", {{"version", 1}}).error().code, ErrorCode::kForbidden);
+  // One month after the planned start is now red.
+  EXPECT_EQ(sup_->ProjectLight(ctx, project_, Date{2026, 4, 1}).value()["light"], "red");
+}
+
+TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
+  auto ctx = As("coordinator", "371524");
+  auto started = NewProject("DE-2");
+  started["stage"] = "started";
+  started["actual_start"] = "2026-04-01";
+  ASSERT_TRUE(ledger_->Create(ctx, started));
+  auto t = targets_->Create(ctx, {{"name", "6月底开工率60%"}, {"region", "371524"}, {"metric", "start_rate"}, {"comparator", ">="},
+                                  {"threshold", 0.6}, {"deadline", "2026-06-30"}});
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_EQ(t.value()["numerator"], 1);
+  EXPECT_EQ(t.value()["denominator"], 2);
+  EXPECT_EQ(t.value()["projected"], 1.0);  // DE-1 is planned (03-01) before the deadline
+  EXPECT_EQ(t.value()["status"], "on_track");
+  EXPECT_EQ(targets_->Get(ctx, t.value()["id"], Date{2026, 7, 1}).value()["status"], "missed");
+  auto bad = targets_->Create(ctx, {{"name", ""}, {"region", "371524"}, {"metric", "speed"}, {"threshold", 1}, {"deadline", "2026-06-30"}});
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(targets_->Update(ctx, t.value()["id"], {{"version", 9}, {"threshold", 0.5}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(targets_->Update(ctx, t.value()["id"], {{"version", 1}, {"threshold", 0.5}}).value()["status"], "met");
+  EXPECT_EQ(targets_->Create(As("viewer", "371524"), {{"name", "x"}, {"region", "371524"}, {"threshold", 1}, {"deadline", "2026-06-30"}}).error().code,
+            ErrorCode::kForbidden);
+  service::BulletinService bulletins(*ledger_, *sup_, *targets_);
+  auto b = bulletins.Build(ctx, "371524", "2026-W25");
+  ASSERT_TRUE(b) << b.error().message;
+  EXPECT_EQ(b->projects, 2);
+  EXPECT_EQ(b->new_started, 1);
+  EXPECT_EQ(b->red.size(), 1u);
+  EXPECT_EQ(b->targets.size(), 1u);
+  auto pdf = bulletins.Render(ctx, "371524", "2026-W25", "pdf");
+  ASSERT_TRUE(pdf);
+  EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
+  auto xlsx = bulletins.Render(ctx, "371524", "2026-W25", "xlsx");
+  EXPECT_EQ(xlsx->substr(0, 2), "PK");
+  EXPECT_EQ(bulletins.Render(ctx, "371524", "W25", "pdf").error().code, ErrorCode::kInvalid);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ProgressServiceTest, ::testing::ValuesIn(Engines()));
+
+}  // namespace
+}  // namespace gj::testing
