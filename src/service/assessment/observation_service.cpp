@@ -55,7 +55,8 @@ as::Event EventFrom(const store::EventRecord& r, const json& setup) {
     e.nominations.push_back({n["group"], n["county_name"], std::to_string(n["project_id"].get<int64_t>())});
   }
   e.judges = setup.value("judges", std::vector<std::string>{});
-  for (const auto& [county, score] : setup.value("indicator_scores", json::object()).items()) {
+  const json indicator_scores = setup.value("indicator_scores", json::object());  // outlives the loop
+  for (const auto& [county, score] : indicator_scores.items()) {
     e.indicator_scores[county] = score.get<double>();
   }
   e.state = StateFrom(r.state);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 #include "domain/ledger/ledger_sheet.h"
 #include "ledger_fixture.h"
@@ -17,7 +18,11 @@ using Sheet = std::vector<std::vector<std::string>>;
 
 // Writes a sheet of text cells to an xlsx file and returns its bytes.
 std::string MakeXlsx(const Sheet& rows) {
-  const std::string path = (std::filesystem::temp_directory_path() / ("gj-sheet-" + std::to_string(rand()) + ".xlsx")).string();
+  // Unique per process and call: ctest runs tests in parallel processes with the same rand() seed.
+  static int calls = 0;
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("gj-sheet-" + std::to_string(getpid()) + "-" + std::to_string(++calls) + ".xlsx"))
+                               .string();
   lxw_workbook* wb = workbook_new(path.c_str());
   lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
   for (size_t r = 0; r < rows.size(); ++r) {
