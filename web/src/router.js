@@ -16,7 +16,6 @@ export const routes = [
         props: (route) => ({ id: Number(route.params.id) }),
       },
       { path: 'overview', name: 'overview', component: () => import('./views/overview/OverviewView.vue') },
-      { path: 'supervision', redirect: (to) => ({ name: 'lights', query: to.query }) },
       { path: 'supervision/lights', name: 'lights', component: () => import('./views/supervision/LightsView.vue') },
       { path: 'supervision/reports', name: 'reports', component: () => import('./views/supervision/ReportsView.vue') },
       { path: 'supervision/targets', name: 'targets', component: () => import('./views/supervision/TargetsView.vue') },
