@@ -67,6 +67,15 @@ std::optional<std::string> AsOptText(const Value& v) {
   return AsText(v);
 }
 
+std::string InList(const std::vector<std::string>& values, std::vector<Value>& params) {
+  std::string in;
+  for (const auto& v : values) {
+    in += in.empty() ? "?" : ",?";
+    params.emplace_back(v);
+  }
+  return in.empty() ? "NULL" : in;
+}
+
 Lease::~Lease() {
   if (conn_) db_->Release(std::move(conn_));
 }

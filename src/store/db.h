@@ -59,6 +59,9 @@ std::optional<int64_t> AsOptInt(const Value& v);
 std::optional<double> AsOptDouble(const Value& v);
 std::optional<std::string> AsOptText(const Value& v);
 
+// "?,?,?" for an IN (…) list, appending the values to params; "NULL" (matches nothing) when empty.
+std::string InList(const std::vector<std::string>& values, std::vector<Value>& params);
+
 enum class Dialect { kSqlite, kPostgres };
 
 class Connection {

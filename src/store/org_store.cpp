@@ -4,15 +4,6 @@ namespace gj::store {
 
 namespace {
 
-std::string InList(const std::vector<std::string>& values, std::vector<Value>& params) {
-  std::string in;
-  for (const auto& v : values) {
-    in += in.empty() ? "?" : ",?";
-    params.emplace_back(v);
-  }
-  return in.empty() ? "NULL" : in;
-}
-
 Unit UnitFrom(const std::vector<Value>& r) { return {AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3])}; }
 Person PersonFrom(const std::vector<Value>& r) {
   return {AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsOptInt(r[5])};

@@ -4,15 +4,6 @@ namespace gj::store {
 
 namespace {
 
-std::string InList(const std::vector<std::string>& values, std::vector<Value>& params) {
-  std::string in;
-  for (const auto& v : values) {
-    in += in.empty() ? "?" : ",?";
-    params.emplace_back(v);
-  }
-  return in.empty() ? "NULL" : in;
-}
-
 std::string InIds(const std::vector<int64_t>& values, std::vector<Value>& params) {
   std::string in;
   for (int64_t v : values) {
