@@ -61,6 +61,7 @@ std::optional<std::string> AsOptText(const Value& v);
 
 // "?,?,?" for an IN (…) list, appending the values to params; "NULL" (matches nothing) when empty.
 std::string InList(const std::vector<std::string>& values, std::vector<Value>& params);
+std::string InList(const std::vector<int64_t>& values, std::vector<Value>& params);
 
 enum class Dialect { kSqlite, kPostgres };
 

@@ -136,12 +136,15 @@ std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, cons
 }
 
 std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of, const Date& window_from,
-                                                         const std::string& county) {
+                                                         const std::string& county, const std::vector<int64_t>& project_ids) {
   std::unordered_map<int64_t, ReportFacts> out;
   // A county's board reads only its projects' reports (the index leads with project_id).
-  const std::string scope = county.empty() ? "" : " AND project_id IN (SELECT id FROM projects WHERE county_code = ?)";
+  std::string scope = county.empty() ? "" : " AND project_id IN (SELECT id FROM projects WHERE county_code = ?)";
+  std::vector<Value> ids;
+  if (!project_ids.empty()) scope += " AND project_id IN (" + InList(project_ids, ids) + ")";
   std::vector<Value> p1 = {Date{as_of.year, 1, 1}.ToString(), as_of.ToString()};
   if (!county.empty()) p1.push_back(county);
+  p1.insert(p1.end(), ids.begin(), ids.end());
   for (const auto& r : c.Query("SELECT project_id, MAX(investment_year) FROM progress_reports WHERE status IN ('submitted', 'approved') "
                                "AND period_end >= ? AND period_end <= ?" + scope + " GROUP BY project_id",
                                p1)
@@ -151,6 +154,7 @@ std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Da
   // Newest first per project: count the run of unfiled periods up to the first filed one.
   std::vector<Value> p2 = {as_of.ToString(), window_from.ToString()};
   if (!county.empty()) p2.push_back(county);
+  p2.insert(p2.end(), ids.begin(), ids.end());
   std::unordered_map<int64_t, bool> run_ended;
   for (const auto& r : c.Query("SELECT project_id, status FROM progress_reports WHERE due_date < ? AND due_date >= ?" + scope +
                                    " ORDER BY project_id, due_date DESC",

@@ -46,9 +46,9 @@ struct ReportFacts {
   int consecutive_missing = 0;              // most recent periods past due without a filed report
 };
 // `missing_window_from`: only due dates on or after it count (the last few periods suffice).
-// `county`: only projects of that county (empty: every project).
+// `county`: only projects of that county (empty: every project); `project_ids` (not empty): only those.
 std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of, const Date& missing_window_from,
-                                                         const std::string& county = "");
+                                                         const std::string& county = "", const std::vector<int64_t>& project_ids = {});
 
 struct PhotoRecord {
   int64_t id = 0, report_id = 0;

@@ -22,6 +22,12 @@ std::string RegionClause(const std::vector<std::string>& regions, std::vector<Va
   return s;
 }
 
+// " AND alias.project_id IN (…)" when `ids` is not empty.
+std::string ProjectIdClause(const std::vector<int64_t>& ids, std::vector<Value>& params, const char* alias) {
+  if (ids.empty()) return "";
+  return std::string(" AND ") + alias + ".project_id IN (" + InList(ids, params) + ")";
+}
+
 std::optional<Date> OptDate(const Value& v) {
   auto t = AsOptText(v);
   if (!t || t->empty()) return std::nullopt;
@@ -146,12 +152,13 @@ std::vector<ProblemStep> ListProblemSteps(Connection& c, int64_t problem_id) {
   return out;
 }
 
-std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const std::vector<std::string>& regions) {
+std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const std::vector<std::string>& regions,
+                                                       const std::vector<int64_t>& project_ids) {
   std::vector<Value> params;
   const std::string sql =
       "SELECT p.id, p.project_id, p.unit_id, p.coordinator_id, p.category, p.status, p.deadline, p.closed_on, p.raised_on "
       "FROM problems p JOIN projects pr ON pr.id = p.project_id WHERE pr.archived = 0" +
-      RegionClause(regions, params) + " ORDER BY p.id";
+      RegionClause(regions, params) + ProjectIdClause(project_ids, params, "p") + " ORDER BY p.id";
   std::vector<supervision::ProblemFact> out;
   for (const auto& r : c.Query(sql, params).rows) {
     supervision::ProblemFact f;
@@ -316,11 +323,13 @@ bool UpdateProcedure(Connection& c, const ProcedureRow& r, int64_t expected_vers
                  r.pending_document, r.approval_no, now, f.id, expected_version}) == 1;
 }
 
-std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const std::vector<std::string>& regions) {
+std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const std::vector<std::string>& regions,
+                                                           const std::vector<int64_t>& project_ids) {
   std::vector<Value> params;
   std::vector<supervision::ProcedureFact> out;
   for (const auto& r : c.Query(std::string(kProcedureSelect) + "JOIN projects pr ON pr.id = x.project_id WHERE pr.archived = 0" +
-                                   RegionClause(regions, params) + " ORDER BY x.project_id, k.sort",
+                                   RegionClause(regions, params) + ProjectIdClause(project_ids, params, "x") +
+                                   " ORDER BY x.project_id, k.sort",
                                params)
                            .rows) {
     out.push_back(ProcedureFrom(r).fact);

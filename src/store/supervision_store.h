@@ -65,8 +65,10 @@ struct ProblemStep {
 int64_t InsertProblemStep(Connection& c, const ProblemStep& s);
 std::vector<ProblemStep> ListProblemSteps(Connection& c, int64_t problem_id);
 
-// For lights and the bulletin: every problem of projects in `regions` (empty: all).
-std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const std::vector<std::string>& regions);
+// For lights and the bulletin: every problem of projects in `regions` (empty: all), and when
+// `project_ids` is not empty, of those projects only (a light board refreshing a few projects).
+std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const std::vector<std::string>& regions,
+                                                       const std::vector<int64_t>& project_ids = {});
 
 // ---- milestones
 struct MilestoneRow {
@@ -101,7 +103,8 @@ std::vector<ProcedureRow> ListProcedures(Connection& c, int64_t project_id);
 std::optional<ProcedureRow> LoadProcedure(Connection& c, int64_t id);
 int64_t InsertProcedure(Connection& c, const ProcedureRow& r, const std::string& now);
 bool UpdateProcedure(Connection& c, const ProcedureRow& r, int64_t expected_version, const std::string& now);
-std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const std::vector<std::string>& regions);
+std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const std::vector<std::string>& regions,
+                                                           const std::vector<int64_t>& project_ids = {});
 
 // Planned and actual start of projects in `regions`, to pair with procedure facts (BlocksStart).
 struct ProjectStart {

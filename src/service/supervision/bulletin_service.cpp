@@ -79,10 +79,10 @@ Result<supervision::Bulletin> BulletinService::Build(const Ctx& ctx, const std::
   if (!board_r) return board_r.error();
   const LightBoard& board = *board_r.value();
   std::vector<supervision::RankInput> towns, units;
-  for (size_t i = 0; i < board.projects.size(); ++i) {
-    const auto& row = board.projects[i];
+  for (const auto& e : board.entries) {
+    const auto& row = e->row;
     const auto& p = row.project;
-    const auto& l = board.lights[i];
+    const auto& l = e->light;
     ++b.projects;
     const bool is_new = p.kind == "new", started = p.actual_start && *p.actual_start <= b.as_of;
     if (is_new) {
@@ -91,12 +91,12 @@ Result<supervision::Bulletin> BulletinService::Build(const Ctx& ctx, const std::
     }
     b.total_investment += p.total_investment.value_or(0);
     b.annual_plan += p.annual_plan.value_or(0);
-    b.completed += board.completed[i];
+    b.completed += e->completed;
     ++b.lights[static_cast<int>(l.light)];
     const std::string town = p.town_code.value_or(p.county_code);
-    towns.push_back({town, row.town_name.empty() ? row.county_name : row.town_name, is_new, started, p.annual_plan.value_or(0), board.completed[i]});
+    towns.push_back({town, row.town_name.empty() ? row.county_name : row.town_name, is_new, started, p.annual_plan.value_or(0), e->completed});
     units.push_back({std::to_string(p.unit_id.value_or(0)), row.unit_name.empty() ? "（未定）" : row.unit_name, is_new, started,
-                     p.annual_plan.value_or(0), board.completed[i]});
+                     p.annual_plan.value_or(0), e->completed});
     const std::string place = row.town_name.empty() ? row.county_name : row.town_name;
     if (l.light == supervision::Light::kRed) b.red.push_back({p.code, p.name, place, row.unit_name, Reasons(l, supervision::Light::kRed)});
     if (l.light == supervision::Light::kYellow) b.yellow.push_back({p.code, p.name, place, row.unit_name, Reasons(l, supervision::Light::kYellow)});
@@ -116,7 +116,7 @@ Result<supervision::Bulletin> BulletinService::Build(const Ctx& ctx, const std::
   }
   {
     std::set<int64_t> ids;
-    for (const auto& row : board.projects) ids.insert(row.project.id);
+    for (const auto& e : board.entries) ids.insert(e->row.project.id);
     auto c = supervision_.db().Acquire();
     AddProblemsAndVisits(*c, ids, *period, b);
   }

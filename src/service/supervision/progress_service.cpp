@@ -80,18 +80,6 @@ std::string PhotoType(const std::string& bytes) {
   return "";
 }
 
-std::string CategoryLabel(const std::string& code) {
-  static const std::map<std::string, std::string> labels = {
-      {"land", "土地"}, {"funds", "资金"}, {"procedures", "手续"}, {"energy_quota", "能耗指标"}, {"environment_capacity", "环境容量"},
-      {"power", "电力"}, {"water", "供水"}, {"demolition", "拆迁"}, {"other", "其他"}};
-  auto it = labels.find(code);
-  return it == labels.end() ? code : it->second;
-}
-
-// Every write of any capability is journaled in its transaction: the newest journal id is a
-// cross-instance version of everything the lights read (projects, reports, problems, procedures).
-int64_t DataVersion(store::Connection& c) { return store::AsInt(c.Query("SELECT COALESCE(MAX(id), 0) FROM journal").rows.at(0).at(0)); }
-
 nlohmann::json ContentJson(const supervision::ReportContent& c) {
   nlohmann::json src = nlohmann::json::object();
   for (size_t i = 0; i < supervision::kFundingSources.size(); ++i) src[supervision::kFundingSources[i]] = c.by_source[i];
@@ -100,25 +88,6 @@ nlohmann::json ContentJson(const supervision::ReportContent& c) {
 }
 
 }  // namespace
-
-nlohmann::json LightJson(const store::ProjectRow& row, const supervision::ProjectLight& l) {
-  nlohmann::json reasons = nlohmann::json::array();
-  for (const auto& r : l.reasons) reasons.push_back({{"rule", r.rule}, {"light", supervision::LightName(r.light)}, {"text", r.text}});
-  const auto& p = row.project;
-  return {{"project_id", p.id},
-          {"code", p.code},
-          {"name", p.name},
-          {"county_code", p.county_code},
-          {"town_code", p.town_code ? nlohmann::json(*p.town_code) : nlohmann::json(nullptr)},
-          {"town_name", row.town_name},
-          {"unit_id", OptId(p.unit_id)},
-          {"unit_name", row.unit_name},
-          {"leader_name", row.leader_name},
-          {"light", supervision::LightName(l.light)},
-          {"reasons", reasons},
-          {"schedule_percent", l.schedule_percent ? nlohmann::json(*l.schedule_percent) : nlohmann::json(nullptr)},
-          {"completion_percent", l.completion_percent ? nlohmann::json(*l.completion_percent) : nlohmann::json(nullptr)}};
-}
 
 // ---- settings ------------------------------------------------------------------------------
 
@@ -573,25 +542,53 @@ Result<nlohmann::json> ProgressService::Stops(const Ctx& ctx, int64_t project_id
 
 // ---- lights --------------------------------------------------------------------------------
 
+namespace {
+
+// Report facts older than this cannot change a light (the missing-reports rule looks back a few periods).
+Date ReportWindowFrom(const supervision::ReportPolicy& policy, const supervision::LightRules& rules, const Date& as_of) {
+  const int span = policy.frequency == "month" ? 31 : 7;
+  return as_of.AddDays(-static_cast<int64_t>(span) * (rules.missing_reports_yellow + 1));
+}
+
+// A refresh recomputes at most this many projects; beyond, a rebuild is as cheap.
+constexpr size_t kRefreshMaxProjects = 64;
+
+}  // namespace
+
 Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx, const std::string& region, const Date& as_of) {
   auto tree = ledger_.Regions();
   if (!region.empty() && !tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
   std::string scope;
   for (const auto& code : access::ReadableRegions(ctx.caller, *tree)) scope += code + ",";
   const std::string key = region + "|" + as_of.ToString() + "|" + scope;
-  int64_t pv = 0, sv = 0;
+  JournalMark now;
   {
     auto c = db_.Acquire();
-    pv = store::ProjectsVersion(*c);
-    sv = DataVersion(*c);
+    now = ReadJournalMark(*c);
   }
+  std::shared_ptr<const LightBoard> cached;
   {
     std::lock_guard lock(cache_mu_);
-    auto it = boards_.find(key);
-    if (it != boards_.end() && std::get<0>(it->second) == pv && std::get<1>(it->second) == sv) return std::get<2>(it->second);
+    if (auto it = boards_.find(key); it != boards_.end()) cached = it->second;
   }
+  if (cached && cached->journal == now) return cached;
+  std::shared_ptr<const LightBoard> out = cached ? RefreshBoard(ctx, region, *cached, now) : nullptr;
+  if (!out) {
+    auto built = BuildBoard(ctx, region, as_of, now);
+    if (!built) return built.error();
+    out = std::move(built.value());
+  }
+  std::lock_guard lock(cache_mu_);
+  if (boards_.size() > 64) boards_.clear();
+  boards_[key] = out;
+  return out;
+}
+
+Result<std::shared_ptr<const LightBoard>> ProgressService::BuildBoard(const Ctx& ctx, const std::string& region, const Date& as_of,
+                                                                     const JournalMark& mark) {
   auto board = std::make_shared<LightBoard>();
   board->as_of = as_of;
+  board->journal = mark;
   supervision::ReportPolicy policy;
   {
     // Held connections stay at one per thread at a time: the pool (threads + 2) never starves.
@@ -599,55 +596,58 @@ Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx,
     board->rules = RulesFor(*c0, region.empty() ? (ctx.caller.grants.empty() ? "" : ctx.caller.grants[0].region_code) : region);
     policy = PolicyFor(*c0, region);
   }
-  const int span = policy.frequency == "month" ? 31 : 7;
   // The reports' facts load on a second connection while the projects load on this thread.
-  const std::string county = region.empty() ? "" : tree->CountyOf(region);
-  const Date window_from = as_of.AddDays(-static_cast<int64_t>(span) * (board->rules.missing_reports_yellow + 1));
+  const std::string county = region.empty() ? "" : ledger_.Regions()->CountyOf(region);
+  const Date window_from = ReportWindowFrom(policy, board->rules, as_of);
   auto facts_future = std::async(std::launch::async, [this, as_of, window_from, county] {
     auto c2 = db_.Acquire();
     return store::LoadReportFacts(*c2, as_of, window_from, county);
   });
   auto projects = ledger_.ListInRegion(ctx, {}, region);
-  const auto facts = facts_future.get();
+  LightSources sources;
+  sources.report_facts = facts_future.get();
   if (!projects) return projects.error();
-  board->projects = std::move(projects.value());
-  auto c = db_.Acquire();
-  const auto stopped = store::StoppedProjects(*c, as_of);
-  // The problem list and the preparatory procedures (the other half of supervision).
-  std::unordered_map<int64_t, std::vector<supervision::OverdueProblem>> problems;
-  for (const auto& f : store::ListProblemFacts(*c, {})) {
-    if (f.deadline && supervision::IsOverdue(f, as_of)) problems[f.project_id].push_back({f.id, CategoryLabel(f.category), *f.deadline});
+  {
+    auto c = db_.Acquire();
+    LoadLightSources(*c, as_of, {}, sources);
   }
-  std::map<std::string, std::string> kind_labels;
-  for (const auto& k : store::ListProcedureKinds(*c)) kind_labels[k.kind.code] = k.kind.label_zh;
-  std::unordered_map<int64_t, std::vector<const supervision::ProcedureFact*>> procedures;
-  const auto procedure_facts = store::ListProcedureFacts(*c, {});
-  for (const auto& f : procedure_facts) procedures[f.project_id].push_back(&f);
-  board->lights.reserve(board->projects.size());
-  for (const auto& row : board->projects) {
-    supervision::LightInput in;
-    in.project = &row.project;
-    if (auto it = facts.find(row.project.id); it != facts.end()) {
-      in.completed_this_year = it->second.filed_year_total;
-      in.consecutive_missing_reports = it->second.consecutive_missing;
-    }
-    if (auto it = stopped.find(row.project.id); it != stopped.end()) in.stopped_reason = it->second;
-    if (auto it = problems.find(row.project.id); it != problems.end()) in.open_problems = it->second;
-    if (auto it = procedures.find(row.project.id); it != procedures.end()) {
-      for (const auto* f : it->second) {
-        if (supervision::BlocksStart(*f, row.project.planned_start, row.project.actual_start, as_of)) {
-          in.blocking_procedures.push_back(kind_labels.count(f->kind) ? kind_labels[f->kind] : f->kind);
-        }
-      }
-    }
-    board->completed.push_back(in.completed_this_year.value_or(row.project.annual_completed.value_or(0)));
-    board->lights.push_back(supervision::ComputeLight(in, board->rules, as_of));
+  board->entries.reserve(projects->size());
+  for (auto& row : projects.value()) board->entries.push_back(MakeLightEntry(std::move(row), sources, board->rules, as_of));
+  return std::shared_ptr<const LightBoard>(std::move(board));
+}
+
+std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, const std::string& region, const LightBoard& old,
+                                                                const JournalMark& now) {
+  JournalDelta delta;
+  {
+    auto c = db_.Acquire();
+    delta = ReadJournalDelta(*c, old.journal, now, kRefreshMaxProjects);
   }
-  std::shared_ptr<const LightBoard> out = board;
-  std::lock_guard lock(cache_mu_);
-  if (boards_.size() > 64) boards_.clear();
-  boards_[key] = {pv, sv, out};
-  return out;
+  if (delta.rebuild) return nullptr;
+  auto board = std::make_shared<LightBoard>(old);
+  board->journal = now;
+  std::unordered_map<int64_t, size_t> index;
+  for (size_t i = 0; i < board->entries.size(); ++i) index[board->entries[i]->row.project.id] = i;
+  std::vector<std::pair<size_t, store::ProjectRow>> changed;
+  for (const int64_t id : delta.project_ids) {
+    store::ProjectFilter f;
+    f.id = id;
+    auto rows = ledger_.ListInRegion(ctx, f, region);
+    if (!rows) return nullptr;
+    auto it = index.find(id);
+    if (rows->empty() != (it == index.end())) return nullptr;  // a project came or went: the board's order needs a rebuild
+    if (it != index.end()) changed.emplace_back(it->second, std::move(rows->front()));
+  }
+  if (changed.empty()) return board;
+  LightSources sources;
+  {
+    auto c = db_.Acquire();
+    const Date window_from = ReportWindowFrom(PolicyFor(*c, region), board->rules, board->as_of);
+    sources.report_facts = store::LoadReportFacts(*c, board->as_of, window_from, "", delta.project_ids);
+    LoadLightSources(*c, board->as_of, delta.project_ids, sources);
+  }
+  for (auto& [i, row] : changed) board->entries[i] = MakeLightEntry(std::move(row), sources, board->rules, board->as_of);
+  return board;
 }
 
 Result<nlohmann::json> ProgressService::Lights(const Ctx& ctx, const std::string& region, const Date& as_of, const std::string& light,
@@ -658,12 +658,13 @@ Result<nlohmann::json> ProgressService::Lights(const Ctx& ctx, const std::string
   nlohmann::json items = nlohmann::json::array();
   int64_t total = 0;
   // Red first, then yellow, then green; within a light by code.
-  std::vector<size_t> order(b.lights.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return b.lights[x].light > b.lights[y].light; });
-  for (size_t i : order) {
-    if (!light.empty() && light != supervision::LightName(b.lights[i].light)) continue;
-    if (total >= offset && (limit <= 0 || total < offset + limit)) items.push_back(LightJson(b.projects[i], b.lights[i]));
+  std::vector<const LightEntry*> order;
+  order.reserve(b.entries.size());
+  for (const auto& e : b.entries) order.push_back(e.get());
+  std::stable_sort(order.begin(), order.end(), [](const LightEntry* x, const LightEntry* y) { return x->light.light > y->light.light; });
+  for (const LightEntry* e : order) {
+    if (!light.empty() && light != supervision::LightName(e->light.light)) continue;
+    if (total >= offset && (limit <= 0 || total < offset + limit)) items.push_back(LightJson(e->row, e->light));
     ++total;
   }
   return nlohmann::json{{"as_of", as_of.ToString()}, {"preset", b.rules.preset}, {"total_count", total}, {"items", items}};
@@ -672,19 +673,33 @@ Result<nlohmann::json> ProgressService::Lights(const Ctx& ctx, const std::string
 Result<nlohmann::json> ProgressService::Dashboard(const Ctx& ctx, const std::string& region, const Date& as_of) {
   auto board = Board(ctx, region, as_of);
   if (!board) return board.error();
-  const auto& b = *board.value();
+  const std::string key = region + "|" + as_of.ToString();
+  {
+    std::lock_guard lock(cache_mu_);
+    if (auto it = dashboards_.find(key); it != dashboards_.end() && it->second.first == board.value()) return it->second.second;
+  }
+  auto summary = Summarise(*board.value(), region);
+  std::lock_guard lock(cache_mu_);
+  if (dashboards_.size() > 64) dashboards_.clear();
+  dashboards_[key] = {board.value(), summary};
+  return summary;
+}
+
+nlohmann::json ProgressService::Summarise(const LightBoard& b, const std::string& region) {
+  const Date& as_of = b.as_of;
   int counts[3] = {0, 0, 0};
   std::map<std::string, std::array<int, 3>> towns;
   std::map<std::string, std::string> town_names;
   std::map<std::string, std::array<int, 3>> rules;
-  for (size_t i = 0; i < b.lights.size(); ++i) {
-    const int l = static_cast<int>(b.lights[i].light);
+  for (const auto& e : b.entries) {
+    const int l = static_cast<int>(e->light.light);
     ++counts[l];
-    const auto& p = b.projects[i].project;
-    const std::string town = p.town_code.value_or(p.county_code);
-    towns[town][l]++;
-    town_names[town] = b.projects[i].town_name.empty() ? b.projects[i].county_name : b.projects[i].town_name;
-    for (const auto& r : b.lights[i].reasons) rules[r.rule][static_cast<int>(r.light)]++;
+    const auto& p = e->row.project;
+    const std::string& town = p.town_code ? *p.town_code : p.county_code;
+    auto [t, fresh] = towns.try_emplace(town, std::array<int, 3>{0, 0, 0});
+    t->second[l]++;
+    if (fresh) town_names[town] = e->row.town_name.empty() ? e->row.county_name : e->row.town_name;
+    for (const auto& r : e->light.reasons) rules[r.rule][static_cast<int>(r.light)]++;
   }
   nlohmann::json by_town = nlohmann::json::array();
   for (const auto& [code, c] : towns) {
@@ -694,7 +709,7 @@ Result<nlohmann::json> ProgressService::Dashboard(const Ctx& ctx, const std::str
   for (const auto& [rule, c] : rules) by_rule[rule] = {{"yellow", c[1]}, {"red", c[2]}};
   return nlohmann::json{{"as_of", as_of.ToString()}, {"region", region}, {"preset", b.rules.preset},
                         {"counts", {{"green", counts[0]}, {"yellow", counts[1]}, {"red", counts[2]}}},
-                        {"total", b.lights.size()}, {"by_town", by_town}, {"by_rule", by_rule}};
+                        {"total", b.entries.size()}, {"by_town", by_town}, {"by_rule", by_rule}};
 }
 
 Result<nlohmann::json> ProgressService::ProjectLight(const Ctx& ctx, int64_t project_id, const Date& as_of) {
@@ -703,9 +718,9 @@ Result<nlohmann::json> ProgressService::ProjectLight(const Ctx& ctx, int64_t pro
   auto board = Board(ctx, row->project.town_code.value_or(row->project.county_code), as_of);
   if (!board) return board.error();
   const auto& b = *board.value();
-  for (size_t i = 0; i < b.projects.size(); ++i) {
-    if (b.projects[i].project.id == project_id) {
-      auto j = LightJson(b.projects[i], b.lights[i]);
+  for (const auto& e : b.entries) {
+    if (e->row.project.id == project_id) {
+      auto j = LightJson(e->row, e->light);
       j["as_of"] = as_of.ToString();
       j["preset"] = b.rules.preset;
       return j;
@@ -736,10 +751,10 @@ Result<nlohmann::json> ProgressService::KeepSnapshot(const Ctx& ctx, const nlohm
   if (!board) return board.error();
   std::vector<store::SnapshotRow> rows;
   int counts[3] = {0, 0, 0};
-  for (size_t i = 0; i < board.value()->lights.size(); ++i) {
-    const auto& l = board.value()->lights[i];
+  for (const auto& e : board.value()->entries) {
+    const auto& l = e->light;
     ++counts[static_cast<int>(l.light)];
-    rows.push_back({l.project_id, supervision::LightName(l.light), LightJson(board.value()->projects[i], l)["reasons"].dump()});
+    rows.push_back({l.project_id, supervision::LightName(l.light), LightJson(e->row, l)["reasons"].dump()});
   }
   auto c = db_.Acquire();
   store::Transaction tx(*c);

@@ -17,21 +17,11 @@
 #include "domain/supervision/report.h"
 #include "service/context.h"
 #include "service/ledger/ledger_service.h"
+#include "service/supervision/light_board.h"
 #include "store/db.h"
 #include "store/progress_store.h"
 
 namespace gj::service {
-
-// The lights of every project of a region readable by the caller, as of a date.
-struct LightBoard {
-  Date as_of;
-  supervision::LightRules rules;
-  std::vector<store::ProjectRow> projects;
-  std::vector<supervision::ProjectLight> lights;  // same order as projects
-  std::vector<int64_t> completed;                 // completed this year as of the date (yuan), same order
-};
-
-nlohmann::json LightJson(const store::ProjectRow& row, const supervision::ProjectLight& l);
 
 class ProgressService {
  public:
@@ -74,6 +64,14 @@ class ProgressService {
   Result<nlohmann::json> Snapshot(const Ctx& ctx, const std::string& region, const std::string& period);
 
  private:
+  Result<std::shared_ptr<const LightBoard>> BuildBoard(const Ctx& ctx, const std::string& region, const Date& as_of,
+                                                      const JournalMark& mark);
+  // The cached board brought up to `now` by recomputing the projects written since; null when
+  // only a rebuild will do.
+  std::shared_ptr<const LightBoard> RefreshBoard(const Ctx& ctx, const std::string& region, const LightBoard& old,
+                                                 const JournalMark& now);
+  // The dashboard's figures: lights by town and by rule.
+  static nlohmann::json Summarise(const LightBoard& b, const std::string& region);
   Result<store::ProjectRow> ReadableProject(const Ctx& ctx, int64_t project_id);
   Result<std::pair<store::ReportRecord, store::ProjectRow>> ReportFor(const Ctx& ctx, int64_t id);
   Status Allowed(const Ctx& ctx, const char* action, const ledger::Project& p, const char* what);
@@ -82,8 +80,10 @@ class ProgressService {
   store::Database& db_;
   LedgerService& ledger_;
   std::mutex cache_mu_;
-  // (region, as_of, scope) → (projects version, supervision version, board)
-  std::map<std::string, std::tuple<int64_t, int64_t, std::shared_ptr<const LightBoard>>> boards_;
+  // (region, as_of, scope) → the board, which knows how far into the journal it has seen
+  std::map<std::string, std::shared_ptr<const LightBoard>> boards_;
+  // (region, as_of) → the board a dashboard was summarised from, and the summary
+  std::map<std::string, std::pair<std::shared_ptr<const LightBoard>, nlohmann::json>> dashboards_;
 };
 
 }  // namespace gj::service

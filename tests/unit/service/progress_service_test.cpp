@@ -6,6 +6,7 @@
 #include "ledger_fixture.h"
 #include "service/supervision/bulletin_service.h"
 #include "service/targets/target_service.h"
+#include "store/journal.h"
 
 namespace gj::testing {
 namespace {
@@ -164,6 +165,76 @@ TEST_P(ProgressServiceTest, LightsAsOfAnyDateWithStops) {
   ASSERT_TRUE(snap) << snap.error().message;
   EXPECT_EQ(snap.value()["as_of"], "2026-06-14");
   EXPECT_EQ(sup_->Snapshot(ctx, "371524", "2026-W24").value()["items"][0]["light"], "red");
+}
+
+// A cached board follows every write: a write to one project recomputes that project only (the
+// other entries are the very same objects), and the result equals a board built from scratch;
+// settings, new and archived projects rebuild it.
+TEST_P(ProgressServiceTest, CachedBoardsAreRefreshedFromTheJournal) {
+  auto ctx = As("coordinator", "371524");
+  const Date as_of{2026, 6, 15};
+  auto second = ledger_->Create(ctx, NewProject("DE-2"));
+  ASSERT_TRUE(second);
+  const int64_t other = second->project.id;
+  auto light_of = [](const service::LightBoard& b, int64_t id) {
+    for (const auto& e : b.entries) {
+      if (e->row.project.id == id) return std::string(supervision::LightName(e->light.light));
+    }
+    return std::string("absent");
+  };
+  auto entry_of = [](const service::LightBoard& b, int64_t id) -> const service::LightEntry* {
+    for (const auto& e : b.entries) {
+      if (e->row.project.id == id) return e.get();
+    }
+    return nullptr;
+  };
+  auto b1 = sup_->Board(ctx, "371524", as_of).value();
+  ASSERT_EQ(b1->entries.size(), 2u);
+  EXPECT_EQ(light_of(*b1, project_), "red");  // planned 03-01, not started by 06-15
+  EXPECT_EQ(sup_->Board(ctx, "371524", as_of).value(), b1);  // nothing written: the same board
+
+  ASSERT_TRUE(ledger_->ChangeStage(ctx, project_, {{"version", 1}, {"stage", "started"}, {"actual_start", "2026-03-05"}}));
+  auto b2 = sup_->Board(ctx, "371524", as_of).value();
+  EXPECT_NE(b2, b1);
+  EXPECT_EQ(light_of(*b2, project_), "green");
+  EXPECT_EQ(entry_of(*b2, other), entry_of(*b1, other));  // refreshed, not rebuilt
+  EXPECT_EQ(entry_of(*b2, project_)->row.project.stage, "started");
+  // The same lights as a service without any cache.
+  service::ProgressService fresh(tdb_->db(), *ledger_);
+  auto rebuilt = fresh.Board(ctx, "371524", as_of).value();
+  for (int64_t id : {project_, other}) EXPECT_EQ(light_of(*rebuilt, id), light_of(*b2, id)) << id;
+
+  // A problem raised on the other project, overdue by 06-15: that project alone is recomputed.
+  {
+    auto c = tdb_->db().Acquire();
+    store::Transaction tx(*c);
+    const int64_t pid = store::AsInt(c->Query("INSERT INTO problems (project_id, category, description, status, deadline, raised_on, "
+                                              "raised_by, created_at, updated_at) VALUES (?, 'land', '用地指标未落实', 'assigned', "
+                                              "'2026-06-01', '2026-05-01', ?, 'x', 'x') RETURNING id",
+                                              {other, user_id_})
+                                         .rows[0][0]);
+    store::WriteJournal(*c, "problem", pid, "raise", user_id_, "x", nlohmann::json::array());
+    tx.Commit();
+  }
+  auto b3 = sup_->Board(ctx, "371524", as_of).value();
+  EXPECT_EQ(entry_of(*b3, project_), entry_of(*b2, project_));
+  bool problem_reason = false;
+  for (const auto& r : entry_of(*b3, other)->light.reasons) problem_reason |= r.rule == "problem";
+  EXPECT_TRUE(problem_reason);
+
+  // Settings reach every project: rebuilt.
+  ASSERT_TRUE(sup_->PutSettings(ctx, "371524", {{"version", 0}, {"light_rules", {{"preset", "default"}, {"start_red_months", 6}}}}));
+  auto b4 = sup_->Board(ctx, "371524", as_of).value();
+  EXPECT_NE(entry_of(*b4, project_), entry_of(*b3, project_));
+  EXPECT_EQ(light_of(*b4, other), "yellow");  // 3½ months late is no longer red; the problem is overdue < 30 days
+  // A new project joins the board; an archived one leaves it.
+  auto third = ledger_->Create(ctx, NewProject("DE-3"));
+  ASSERT_TRUE(third);
+  EXPECT_EQ(sup_->Board(ctx, "371524", as_of).value()->entries.size(), 3u);
+  ASSERT_TRUE(ledger_->Archive(ctx, other, {{"version", second->project.version}, {"reason", "合并"}}));
+  auto b5 = sup_->Board(ctx, "371524", as_of).value();
+  EXPECT_EQ(b5->entries.size(), 2u);
+  EXPECT_EQ(light_of(*b5, other), "absent");
 }
 
 TEST_P(ProgressServiceTest, RulesArePerRegionWithPresets) {

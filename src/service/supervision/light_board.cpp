@@ -1,0 +1,141 @@
+#include "service/supervision/light_board.h"
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+
+#include "domain/supervision/problem.h"
+#include "store/supervision_store.h"
+
+namespace gj::service {
+
+namespace {
+
+nlohmann::json OptId(const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
+
+std::string CategoryLabel(const std::string& code) {
+  static const std::map<std::string, std::string> labels = {
+      {"land", "土地"}, {"funds", "资金"}, {"procedures", "手续"}, {"energy_quota", "能耗指标"}, {"environment_capacity", "环境容量"},
+      {"power", "电力"}, {"water", "供水"}, {"demolition", "拆迁"}, {"other", "其他"}};
+  auto it = labels.find(code);
+  return it == labels.end() ? code : it->second;
+}
+
+// How a journaled write reaches the lights (policy as data). Listed entities with a query reach
+// the one project the query finds; listed without one do not reach the lights; every other
+// entity (settings, report tasks, procedure kinds, dictionaries, anything new) asks for a rebuild.
+const std::map<std::string_view, const char*>& ProjectOfEntity() {
+  static const std::map<std::string_view, const char*> m = {
+      {"project", "SELECT id FROM projects WHERE id = ?"},
+      {"problem", "SELECT project_id FROM problems WHERE id = ?"},
+      {"procedure", "SELECT project_id FROM procedures WHERE id = ?"},
+      {"progress_report", "SELECT project_id FROM progress_reports WHERE id = ?"},
+      {"stop_request", "SELECT project_id FROM stop_requests WHERE id = ?"},
+      {"milestone", nullptr},      {"visit", nullptr},          {"target", nullptr},         {"light_snapshot", nullptr},
+      {"user", nullptr},           {"observation_event", nullptr}, {"ranking_scheme", nullptr}, {"ranking_run", nullptr},
+      {"le_data", nullptr},        {"le_policy", nullptr},      {"le_run", nullptr},         {"le_scheme", nullptr},
+  };
+  return m;
+}
+
+int64_t WindowCount(store::Connection& c, int64_t newest) {
+  return store::AsInt(
+      c.Query("SELECT COUNT(*) FROM journal WHERE id > ? AND id <= ?", {newest - kJournalWindow, newest}).rows.at(0).at(0));
+}
+
+supervision::LightInput InputOf(const store::ProjectRow& row, const LightSources& s, const Date& as_of) {
+  supervision::LightInput in;
+  in.project = &row.project;
+  const int64_t id = row.project.id;
+  if (auto it = s.report_facts.find(id); it != s.report_facts.end()) {
+    in.completed_this_year = it->second.filed_year_total;
+    in.consecutive_missing_reports = it->second.consecutive_missing;
+  }
+  if (auto it = s.stopped.find(id); it != s.stopped.end()) in.stopped_reason = it->second;
+  if (auto it = s.problems.find(id); it != s.problems.end()) in.open_problems = it->second;
+  if (auto it = s.procedures.find(id); it != s.procedures.end()) {
+    for (size_t k : it->second) {
+      const auto& f = s.procedure_facts[k];
+      if (!supervision::BlocksStart(f, row.project.planned_start, row.project.actual_start, as_of)) continue;
+      auto label = s.procedure_labels.find(f.kind);
+      in.blocking_procedures.push_back(label != s.procedure_labels.end() ? label->second : f.kind);
+    }
+  }
+  return in;
+}
+
+}  // namespace
+
+nlohmann::json LightJson(const store::ProjectRow& row, const supervision::ProjectLight& l) {
+  nlohmann::json reasons = nlohmann::json::array();
+  for (const auto& r : l.reasons) reasons.push_back({{"rule", r.rule}, {"light", supervision::LightName(r.light)}, {"text", r.text}});
+  const auto& p = row.project;
+  return {{"project_id", p.id},
+          {"code", p.code},
+          {"name", p.name},
+          {"county_code", p.county_code},
+          {"town_code", p.town_code ? nlohmann::json(*p.town_code) : nlohmann::json(nullptr)},
+          {"town_name", row.town_name},
+          {"unit_id", OptId(p.unit_id)},
+          {"unit_name", row.unit_name},
+          {"leader_name", row.leader_name},
+          {"light", supervision::LightName(l.light)},
+          {"reasons", reasons},
+          {"schedule_percent", l.schedule_percent ? nlohmann::json(*l.schedule_percent) : nlohmann::json(nullptr)},
+          {"completion_percent", l.completion_percent ? nlohmann::json(*l.completion_percent) : nlohmann::json(nullptr)}};
+}
+
+void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector<int64_t>& ids, LightSources& s) {
+  s.stopped = store::StoppedProjects(c, as_of);
+  for (const auto& f : store::ListProblemFacts(c, {}, ids)) {
+    if (f.deadline && supervision::IsOverdue(f, as_of)) s.problems[f.project_id].push_back({f.id, CategoryLabel(f.category), *f.deadline});
+  }
+  for (const auto& k : store::ListProcedureKinds(c)) s.procedure_labels[k.kind.code] = k.kind.label_zh;
+  s.procedure_facts = store::ListProcedureFacts(c, {}, ids);
+  for (size_t i = 0; i < s.procedure_facts.size(); ++i) s.procedures[s.procedure_facts[i].project_id].push_back(i);
+}
+
+std::shared_ptr<const LightEntry> MakeLightEntry(store::ProjectRow row, const LightSources& s, const supervision::LightRules& rules,
+                                                 const Date& as_of) {
+  auto e = std::make_shared<LightEntry>();
+  e->row = std::move(row);
+  const auto in = InputOf(e->row, s, as_of);
+  e->completed = in.completed_this_year.value_or(e->row.project.annual_completed.value_or(0));
+  e->light = supervision::ComputeLight(in, rules, as_of);
+  return e;
+}
+
+JournalMark ReadJournalMark(store::Connection& c) {
+  JournalMark m;
+  m.id = store::AsInt(c.Query("SELECT COALESCE(MAX(id), 0) FROM journal").rows.at(0).at(0));
+  m.window_count = WindowCount(c, m.id);
+  return m;
+}
+
+JournalDelta ReadJournalDelta(store::Connection& c, const JournalMark& seen, const JournalMark& now, size_t max_projects) {
+  JournalDelta d;
+  // An entry older than the mark committed after it was read: the window's count tells.
+  if (now.id < seen.id || WindowCount(c, seen.id) != seen.window_count || now.id - seen.id > static_cast<int64_t>(max_projects) * 4) {
+    d.rebuild = true;
+    return d;
+  }
+  const auto& reach = ProjectOfEntity();
+  std::set<int64_t> ids;
+  for (const auto& r : c.Query("SELECT entity, entity_id FROM journal WHERE id > ? AND id <= ? ORDER BY id", {seen.id, now.id}).rows) {
+    auto it = reach.find(store::AsText(r[0]));
+    if (it == reach.end()) {
+      d.rebuild = true;
+      return d;
+    }
+    if (!it->second) continue;
+    for (const auto& p : c.Query(it->second, {store::AsInt(r[1])}).rows) ids.insert(store::AsInt(p[0]));
+    if (ids.size() > max_projects) {
+      d.rebuild = true;
+      return d;
+    }
+  }
+  d.project_ids.assign(ids.begin(), ids.end());
+  return d;
+}
+
+}  // namespace gj::service

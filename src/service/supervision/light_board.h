@@ -1,0 +1,83 @@
+// The light board: every project of a region with its warning light as of a date, and how a
+// cached board is brought up to date. Lights read projects, report facts, stops, problems and
+// procedures; every write to those is journaled in its own transaction, so the journal entries
+// newer than a board name exactly the projects whose light may have changed. A board is
+// refreshed by recomputing those projects only, and rebuilt when a write reaches every project
+// (settings, report tasks, procedure kinds) or changes which projects the board holds.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/date.h"
+#include "domain/supervision/light.h"
+#include "domain/supervision/procedure.h"
+#include "store/db.h"
+#include "store/progress_store.h"
+#include "store/project_store.h"
+
+namespace gj::service {
+
+// How far into the journal a board has seen: its newest id, and how many entries lay in the
+// window (id − kJournalWindow, id] then. Read before a board's data, so a write the board might
+// have missed is always newer, or (PostgreSQL sequences are not commit-ordered) one that
+// committed late inside the window and changed its count.
+struct JournalMark {
+  int64_t id = 0;
+  int64_t window_count = 0;
+  bool operator==(const JournalMark&) const = default;
+};
+constexpr int64_t kJournalWindow = 4096;
+JournalMark ReadJournalMark(store::Connection& c);
+
+// One project of a board with its light and its completed-this-year figure as of the date (yuan).
+struct LightEntry {
+  store::ProjectRow row;
+  supervision::ProjectLight light;
+  int64_t completed = 0;
+};
+
+// The lights of every project of a region readable by the caller, as of a date. Entries are
+// shared, never changed: a refreshed board copies the pointers and replaces the changed ones.
+struct LightBoard {
+  Date as_of;
+  supervision::LightRules rules;
+  std::vector<std::shared_ptr<const LightEntry>> entries;
+  JournalMark journal;
+};
+
+nlohmann::json LightJson(const store::ProjectRow& row, const supervision::ProjectLight& l);
+
+// Everything a light needs besides the project row. `report_facts` are loaded apart (they are the
+// big read and can overlap the projects' load).
+struct LightSources {
+  std::unordered_map<int64_t, store::ReportFacts> report_facts;
+  std::unordered_map<int64_t, std::string> stopped;
+  std::unordered_map<int64_t, std::vector<supervision::OverdueProblem>> problems;
+  std::map<std::string, std::string> procedure_labels;
+  std::vector<supervision::ProcedureFact> procedure_facts;
+  std::unordered_map<int64_t, std::vector<size_t>> procedures;  // project → indexes into procedure_facts
+};
+
+// Stops, overdue problems and procedures as of `as_of`, of every project (`ids` empty) or of `ids`.
+void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector<int64_t>& ids, LightSources& s);
+
+// `row` with its light as of `as_of` under `rules`.
+std::shared_ptr<const LightEntry> MakeLightEntry(store::ProjectRow row, const LightSources& s, const supervision::LightRules& rules,
+                                                 const Date& as_of);
+
+// What the writes journaled between two marks mean for a board.
+struct JournalDelta {
+  bool rebuild = false;              // a write reaches every project, or too many projects changed
+  std::vector<int64_t> project_ids;  // the projects whose light may have changed (sorted, unique)
+};
+// `max_projects`: beyond this many changed projects a rebuild is cheaper.
+JournalDelta ReadJournalDelta(store::Connection& c, const JournalMark& seen, const JournalMark& now, size_t max_projects);
+
+}  // namespace gj::service
