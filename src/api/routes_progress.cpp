@@ -43,8 +43,24 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
   auto& sv = s.progress;
   r.push_back({"GET", "/api/v1/supervision/settings", "Light rules and report policy of a region (?region=)", true,
                [&sv](Call& c) -> Result<Reply> { return J(sv.Settings(c.ctx, c.Query("region"))); }});
-  r.push_back({"PUT", "/api/v1/supervision/settings", "Change the light rules (preset + overrides) and report policy of a region (?region=; send version)", true,
-               [&sv](Call& c) -> Result<Reply> { return WithBody(c, [&](const nlohmann::json& b) { return sv.PutSettings(c.ctx, c.Query("region"), b); }); }});
+  // One path, two halves: the light rules and report policy belong to a region (progress
+  // service, versioned); the escalation ladder, visit rule and tile URL are global (supervision
+  // service). They are two transactions, so a body mixing both is refused rather than half applied.
+  r.push_back({"PUT", "/api/v1/supervision/settings",
+               "Change the light rules (preset + overrides) and report policy of a region (?region=; send version), "
+               "or the escalation ladder, visit rule and map tile URL (one of the two per request; project office)",
+               true, [&s](Call& c) -> Result<Reply> {
+                 return WithBody(c, [&](const nlohmann::json& b) -> Result<nlohmann::json> {
+                   const auto has = [&](const char* k) { return b.is_object() && b.contains(k); };
+                   const bool regional = has("light_rules") || has("report_policy");
+                   const bool global = has("escalation") || has("visit_rule") || has("map_tile_url");
+                   if (regional && global) {
+                     return Error::BadRequest("send the light rules and report policy (per region) apart from the escalation, visit rule and tile URL");
+                   }
+                   if (regional) return s.progress.PutSettings(c.ctx, c.Query("region"), b);
+                   return s.supervision.PutSettings(c.ctx, b);
+                 });
+               }});
   r.push_back({"POST", "/api/v1/reports/tasks", "Generate the report tasks of a period for every project of a region ({region, period})", true,
                [&sv](Call& c) -> Result<Reply> { return WithBody(c, [&](const nlohmann::json& b) { return sv.GenerateTasks(c.ctx, b); }); }});
   r.push_back({"GET", "/api/v1/reports", "Progress reports of a period (?region=&period=2026-W23&status=)", true, [&sv](Call& c) -> Result<Reply> {

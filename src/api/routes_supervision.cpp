@@ -4,6 +4,7 @@
 #include "api/routes.h"
 
 #include <charconv>
+#include <unordered_map>
 
 namespace gj::api {
 
@@ -59,8 +60,8 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
   auto& sv = s.supervision;
   r.push_back({"GET", "/api/v1/supervision/config", "Problem categories and statuses, the workflow table, escalation ladder, visit rule, procedure kinds", true,
                [&sv](Call& c) -> Result<Reply> { return J(sv.Config(c.ctx)); }});
-  r.push_back({"PUT", "/api/v1/supervision/settings", "Change the escalation ladder, the visit rule or the map tile URL (project office)", true,
-               [&sv](Call& c) -> Result<Reply> { return WithBody(c, [&](const json& b) { return sv.PutSettings(c.ctx, b); }); }});
+  // PUT /supervision/settings (the escalation ladder, visit rule, tile URL) is routed in
+  // routes_progress.cpp together with the light rules: one path, two halves.
 
   // ---- problems
   r.push_back({"GET", "/api/v1/problems", "Problems in scope; filters status, unit, coordinator, project, category, overdue=true, region, as_of", true,
@@ -140,11 +141,29 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                  }
                  return J(sv.Gantt(c.ctx, f, c.Query("region"), as_of.value()));
                }});
-  r.push_back({"GET", "/api/v1/map", "Projects with coordinates, grouped by town, coloured by overdue problems; the tile URL if configured", true,
-               [&sv](Call& c) -> Result<Reply> {
+  r.push_back({"GET", "/api/v1/map", "Projects with coordinates, grouped by town, coloured by their warning light (with its reasons); the tile URL if configured", true,
+               [&s](Call& c) -> Result<Reply> {
                  auto as_of = DateParam(c, "as_of", c.ctx.today);
                  if (!as_of) return as_of.error();
-                 return J(sv.Map(c.ctx, c.Query("region"), as_of.value()));
+                 auto map = s.supervision.Map(c.ctx, c.Query("region"), as_of.value());
+                 if (!map) return map.error();
+                 // The colour is the project's warning light (the lights board, cached per data
+                 // version), so the map agrees with the lights dashboard and the bulletin.
+                 auto board = s.progress.Board(c.ctx, c.Query("region"), as_of.value());
+                 if (!board) return board.error();
+                 const auto& b = *board.value();
+                 std::unordered_map<int64_t, size_t> at;
+                 for (size_t i = 0; i < b.projects.size(); ++i) at[b.projects[i].project.id] = i;
+                 for (auto& item : map.value()["items"]) {
+                   auto it = at.find(item.value("id", int64_t{0}));
+                   if (it == at.end()) continue;
+                   const auto& l = b.lights[it->second];
+                   json reasons = json::array();
+                   for (const auto& why : l.reasons) reasons.push_back({{"rule", why.rule}, {"light", supervision::LightName(why.light)}, {"text", why.text}});
+                   item["light"] = supervision::LightName(l.light);
+                   item["reasons"] = std::move(reasons);
+                 }
+                 return Reply::Json(std::move(map.value()));
                }});
 
   // ---- procedures

@@ -149,3 +149,40 @@ test('metrics start-rate CLI output is unchanged', async () => {
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^\{"numerator":\d+,"denominator":\d+,"value":[\d.]+\}\n$/);
 });
+
+test('settings over HTTP: light rules per region (versioned) and the global rules apart; a mixed body changes nothing', async () => {
+  const path = '/supervision/settings?region=371524';
+  const s = (await coord('GET', path)).body;
+  const cfg = (await coord('GET', '/supervision/config')).body;
+  const rules = { ...s.light_rules, start_red_months: s.light_rules.start_red_months === 2 ? 4 : 2 };
+  const mixed = await coord('PUT', path, { version: s.version, light_rules: rules, visit_rule: { window_days: cfg.visit_rule.window_days + 1, min_visits: 1 } });
+  assert.equal(mixed.status, 400);
+  assert.deepEqual((await coord('GET', path)).body, s);
+  assert.deepEqual((await coord('GET', '/supervision/config')).body.visit_rule, cfg.visit_rule);
+  const bad = await coord('PUT', path, { version: s.version, light_rules: { ...rules, start_red_months: 0 }, report_policy: s.report_policy });
+  assert.equal(bad.status, 422);
+  assert.ok(bad.body.error.details.some((d) => d.field === 'start_red_months'));
+  assert.equal((await viewer('PUT', path, { version: s.version, light_rules: rules, report_policy: s.report_policy })).status, 403);
+  const ok = await coord('PUT', path, { version: s.version, light_rules: rules, report_policy: s.report_policy });
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  assert.equal(ok.body.light_rules.start_red_months, rules.start_red_months);
+  assert.equal(ok.body.version, s.version + 1);
+  assert.equal((await coord('PUT', path, { version: s.version, light_rules: s.light_rules, report_policy: s.report_policy })).status, 409);
+  const global = await coord('PUT', '/supervision/settings', { visit_rule: { window_days: cfg.visit_rule.window_days + 1, min_visits: 1 } });
+  assert.equal(global.status, 200);
+  assert.equal(global.body.visit_rule.window_days, cfg.visit_rule.window_days + 1);
+  assert.deepEqual((await coord('GET', path)).body.light_rules, ok.body.light_rules);
+});
+
+test('the map colours each project by its warning light, with the reasons', async () => {
+  const map = (await coord('GET', '/map?region=371524')).body;
+  const lights = (await coord('GET', '/lights?region=371524&limit=0')).body;
+  const byId = new Map(lights.items.map((l) => [l.project_id, l]));
+  assert.ok(map.items.length > 0);
+  for (const p of map.items) {
+    const l = byId.get(p.id);
+    assert.ok(l, `project ${p.id} has a light`);
+    assert.equal(p.light, l.light);
+    assert.deepEqual(p.reasons, l.reasons);
+  }
+});

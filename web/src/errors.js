@@ -11,3 +11,20 @@ export function errorText(e) {
   const label = t(key)
   return server && server !== label ? `${label}：${server}` : label
 }
+
+/**
+ * The per-field messages of a 422 ({field: text}), for el-form-item's :error. `strip` drops a
+ * prefix the form does not use ("light_rules."); `say(field, reason)` may put the server's
+ * reason in the reader's words; the accepted values follow when the server lists them.
+ */
+export function fieldErrors(e, strip = '', say = (field, reason) => reason) {
+  const out = {}
+  for (const d of (e && e.details) || []) {
+    if (!d || !d.field) continue
+    const field = strip && d.field.startsWith(strip) ? d.field.slice(strip.length) : d.field
+    const allowed = Array.isArray(d.allowed) && d.allowed.length ? ` [${d.allowed.join(' / ')}]` : ''
+    const text = `${say(d.field, d.reason || '') || ''}${allowed}`
+    out[field] = out[field] ? `${out[field]}；${text}` : text
+  }
+  return out
+}

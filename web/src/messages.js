@@ -2,6 +2,7 @@
 // for key. Field labels ("field.<identifier>") use the GLOSSARY identifiers.
 import { landMessages } from './views/land_efficiency/messages.js'
 import { supervisionMessages } from './views/supervision/messages.js'
+import { supervisionSettingsMessages } from './views/supervision/messages_settings.js'
 
 export const messages = {
   'zh-CN': {
@@ -382,6 +383,7 @@ export const messages = {
     'target.metric.sum_amount': '金额合计',
     'target.none': '暂无目标',
     ...landMessages['zh-CN'],
+    ...supervisionSettingsMessages['zh-CN'],
   },
   en: {
     ...supervisionMessages.en,
@@ -753,5 +755,6 @@ export const messages = {
     'target.metric.sum_amount': 'Sum',
     'target.none': 'No targets',
     ...landMessages.en,
+    ...supervisionSettingsMessages.en,
   },
 }

@@ -19,6 +19,7 @@ export const routes = [
       { path: 'supervision/lights', name: 'lights', component: () => import('./views/supervision/LightsView.vue') },
       { path: 'supervision/reports', name: 'reports', component: () => import('./views/supervision/ReportsView.vue') },
       { path: 'supervision/targets', name: 'targets', component: () => import('./views/supervision/TargetsView.vue') },
+      { path: 'supervision/settings', name: 'sup-settings', component: () => import('./views/supervision/SettingsView.vue') },
       { path: 'land-efficiency', name: 'land-efficiency', component: () => import('./views/land_efficiency/LandView.vue') },
       { path: 'assessment', redirect: { name: 'observations' } },
       { path: 'assessment/observations', name: 'observations', component: () => import('./views/assessment/ObservationList.vue') },
