@@ -152,12 +152,12 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                  auto board = s.progress.Board(c.ctx, c.Query("region"), as_of.value());
                  if (!board) return board.error();
                  const auto& b = *board.value();
-                 std::unordered_map<int64_t, size_t> at;
-                 for (size_t i = 0; i < b.projects.size(); ++i) at[b.projects[i].project.id] = i;
+                 std::unordered_map<int64_t, const service::LightEntry*> at;
+                 for (const auto& e : b.entries) at[e->row.project.id] = e.get();
                  for (auto& item : map.value()["items"]) {
                    auto it = at.find(item.value("id", int64_t{0}));
                    if (it == at.end()) continue;
-                   const auto& l = b.lights[it->second];
+                   const auto& l = it->second->light;
                    json reasons = json::array();
                    for (const auto& why : l.reasons) reasons.push_back({{"rule", why.rule}, {"light", supervision::LightName(why.light)}, {"text", why.text}});
                    item["light"] = supervision::LightName(l.light);

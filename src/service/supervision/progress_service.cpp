@@ -138,15 +138,18 @@ Result<nlohmann::json> ProgressService::PutSettings(const Ctx& ctx, const std::s
   auto version = VersionOf(body);
   if (!version) return version.error();
   Problems pr;
-  auto rules = supervision::RulesFromJson(body.value("light_rules", nlohmann::json::object()));
+  auto c = db_.Acquire();
+  // A half left out keeps the rules in force (the region's own, or inherited from above).
+  const auto current = PolicyFor(*c, region);
+  auto rules = supervision::RulesFromJson(body.contains("light_rules") ? body["light_rules"] : supervision::ToJson(RulesFor(*c, region)));
   if (!rules) for (const auto& d : rules.error().details) pr.Add(d);
   const auto pj = body.value("report_policy", nlohmann::json::object());
-  supervision::ReportPolicy pol{pj.value("frequency", std::string("week")), pj.value("due_weekday", 2), pj.value("due_day", 5)};
+  supervision::ReportPolicy pol{pj.value("frequency", current.frequency), pj.value("due_weekday", current.due_weekday),
+                                pj.value("due_day", current.due_day)};
   if (pol.frequency != "week" && pol.frequency != "month") pr.Add({"report_policy.frequency", pol.frequency, "unknown frequency", 0, {"week", "month"}});
   if (pol.due_weekday < 1 || pol.due_weekday > 7) pr.Add("report_policy.due_weekday", std::to_string(pol.due_weekday), "1 (Monday) to 7 (Sunday)");
   if (pol.due_day < 1 || pol.due_day > 28) pr.Add("report_policy.due_day", std::to_string(pol.due_day), "1 to 28");
   if (!pr.empty()) return pr.ToError("the settings are not valid");
-  auto c = db_.Acquire();
   store::Transaction tx(*c);
   const auto before = store::LoadSettings(*c, region);
   if ((before ? before->version : 0) != *version) return Error::Conflict("the settings were changed by someone else; reload");

@@ -249,6 +249,15 @@ TEST_P(ProgressServiceTest, RulesArePerRegionWithPresets) {
   EXPECT_EQ(sup_->PutSettings(As("unit", "371524", unit_a_), "371524", {{"version", 1}}).error().code, ErrorCode::kForbidden);
   // One month after the planned start is now red.
   EXPECT_EQ(sup_->ProjectLight(ctx, project_, Date{2026, 4, 1}).value()["light"], "red");
+  // A half left out keeps what is in force.
+  auto rules_only = sup_->PutSettings(ctx, "371524", {{"version", 1}, {"light_rules", {{"preset", "sanya"}}}});
+  ASSERT_TRUE(rules_only) << rules_only.error().message;
+  EXPECT_EQ(rules_only.value()["report_policy"]["due_weekday"], 5);
+  auto policy_only = sup_->PutSettings(ctx, "371524", {{"version", 2}, {"report_policy", {{"frequency", "month"}}}});
+  ASSERT_TRUE(policy_only) << policy_only.error().message;
+  EXPECT_EQ(policy_only.value()["light_rules"]["preset"], "sanya");
+  EXPECT_EQ(policy_only.value()["report_policy"]["frequency"], "month");
+  EXPECT_EQ(policy_only.value()["report_policy"]["due_weekday"], 5);
 }
 
 TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
