@@ -1,6 +1,7 @@
 // Ledger figures on generated data (issue: 100,000 projects): xlsx export and import times and
 // peak memory. The HTTP list throughput is measured by bench/ledger.sh with wrk.
 //   ledger_bench DIR [N]   → DIR/ledger.db (demo + N projects), DIR/ledger.xlsx
+//   IMPORT_ONLY=1 ledger_bench DIR   re-imports DIR/ledger.xlsx of an earlier run (to profile the import)
 #include <sys/resource.h>
 
 #include <chrono>
@@ -9,17 +10,15 @@
 #include <fstream>
 #include <string>
 
+#include "bench_clock.h"
 #include "service/demo/demo.h"
 #include "service/ledger/ledger_sheet_service.h"
 #include "store/db.h"
 
+
 using namespace gj;
 
 namespace {
-
-double Since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 long PeakRssMb() {
   rusage u{};
@@ -46,34 +45,46 @@ int main(int argc, char** argv) {
   const int n = argc > 2 ? std::atoi(argv[2]) : 100000;
   std::filesystem::create_directories(dir);
 
+  if (std::getenv("IMPORT_ONLY")) {  // re-import DIR/ledger.xlsx of an earlier run only (profiling)
+    std::ifstream in(dir + "/ledger.xlsx", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto target = FreshDemo(dir + "/import.db", true);
+    service::LedgerService ledger2(*target);
+    service::LedgerSheetService sheets2(*target, ledger2);
+    auto ctx2 = service::MakeCtx(service::SystemCaller(*ledger2.Regions()));
+    bench::StepClock clock;
+    auto report = sheets2.Import(ctx2, bytes, false);
+    std::printf("import: %s\n", clock.Text());
+    return 0;
+  }
   auto db = FreshDemo(dir + "/ledger.db");
-  auto t0 = std::chrono::steady_clock::now();
+  bench::StepClock clock;
   auto gen = service::GenerateProjects(*db, n, Date{2026, 11, 23}, "2026-11-23T00:00:00Z");
   if (!gen) return 1;
-  std::printf("generate %d projects (insert + journal, one transaction): %.2f s\n", n, Since(t0));
+  std::printf("generate %d projects (insert + journal, one transaction): %s\n", n, clock.Text());
 
   service::LedgerService ledger(*db);
   service::LedgerSheetService sheets(*db, ledger);
   auto ctx = service::MakeCtx(service::SystemCaller(*ledger.Regions()));
-  t0 = std::chrono::steady_clock::now();
+  clock.Restart();
   auto bytes = sheets.Export(ctx, {}, "xlsx");
-  const double export_s = Since(t0);
+  const std::string export_s = clock.Text();
   std::ofstream(dir + "/ledger.xlsx", std::ios::binary) << bytes.value();
-  std::printf("export %zu projects to xlsx: %.2f s (%.1f MB)\n", static_cast<size_t>(n + 230), export_s, bytes->size() / 1e6);
+  std::printf("export %zu projects to xlsx: %s (%.1f MB)\n", static_cast<size_t>(n + 230), export_s.c_str(), bytes->size() / 1e6);
 
   auto target = FreshDemo(dir + "/import.db", /*organisation_only=*/true);
   service::LedgerService ledger2(*target);
   service::LedgerSheetService sheets2(*target, ledger2);
   auto ctx2 = service::MakeCtx(service::SystemCaller(*ledger2.Regions()));
 
-  t0 = std::chrono::steady_clock::now();
+  clock.Restart();
   auto report = sheets2.Import(ctx2, bytes.value(), false);
-  const double import_s = Since(t0);
+  const std::string import_s = clock.Text();
   if (!report) {
     std::fprintf(stderr, "import failed: %s (%zu problems)\n", report.error().message.c_str(), report.error().details.size());
     return 1;
   }
-  std::printf("import %d-row xlsx (all-or-nothing, journaled): %.2f s, created %d, unchanged %d\n", report->rows, import_s,
+  std::printf("import %d-row xlsx (all-or-nothing, journaled): %s, created %d, unchanged %d\n", report->rows, import_s.c_str(),
               report->created, report->unchanged);
   std::printf("peak memory of this process: %ld MB\n", PeakRssMb());
   return 0;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <future>
 #include <memory>
 #include <optional>
 #include <pugixml.hpp>
@@ -82,6 +83,7 @@ class Archive {
   Archive& operator=(const Archive&) = delete;
 
   bool ok() const { return zip_ != nullptr; }
+  uint64_t used() const { return used_; }
 
   // nullopt in the result: the part does not exist.
   Result<std::optional<std::string>> Read(const std::string& name) {
@@ -539,10 +541,21 @@ Result<Rows> ReadXlsxRows(std::string_view bytes, const std::string& sheet, Xlsx
   if (!sheets) return sheets.error();
   const SheetRef* ref = Pick(*sheets, sheet);
   if (!ref) return Error::Invalid("xlsx: the workbook has no sheet named '" + sheet + "'");
+  // The sheet inflates on a second reader of the same bytes while the shared strings are read and
+  // parsed here (the two largest parts). Each reader keeps its own budget; their sum is checked after.
+  auto sheet_part = std::async(std::launch::async, [bytes, limits, part = ref->part]() -> Result<std::optional<std::string>> {
+    Archive second(bytes, limits);
+    if (!second.ok()) return Error::Invalid("xlsx: not a zip archive (is it an .xlsx file?)");
+    return second.Read(part);
+  });
   auto shared = ReadSharedStrings(zip);
+  auto text = sheet_part.get();
   if (!shared) return shared.error();
-  auto text = zip.Read(ref->part);
   if (!text) return text.error();
+  if (*text && zip.used() + (*text)->size() > limits.max_uncompressed_bytes) {
+    return Error::Invalid("xlsx: the workbook would inflate beyond the limit of " + std::to_string(limits.max_uncompressed_bytes) +
+                          " bytes (zip bomb?)");
+  }
   if (!*text) return Error::Invalid("xlsx: the part " + ref->part + " of sheet '" + ref->name + "' is missing");
   return SheetScanner(**text, *shared, ref->part).Read();
 }

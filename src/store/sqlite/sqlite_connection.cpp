@@ -16,7 +16,7 @@ SqliteConnection::SqliteConnection(const std::string& path) {
     throw DbError(DbError::Kind::kOther, "cannot open SQLite database '" + path + "': " + msg);
   }
   sqlite3_busy_timeout(db_, 5000);
-  ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
 }
 
 SqliteConnection::~SqliteConnection() {
