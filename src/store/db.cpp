@@ -54,6 +54,11 @@ std::string AsText(const Value& v) {
   return "";
 }
 
+std::string TakeText(Value& v) {
+  if (auto p = std::get_if<std::string>(&v)) return std::move(*p);
+  return AsText(v);
+}
+
 std::optional<int64_t> AsOptInt(const Value& v) {
   if (IsNull(v)) return std::nullopt;
   return AsInt(v);
@@ -65,6 +70,11 @@ std::optional<double> AsOptDouble(const Value& v) {
 std::optional<std::string> AsOptText(const Value& v) {
   if (IsNull(v)) return std::nullopt;
   return AsText(v);
+}
+
+std::optional<std::string> TakeOptText(Value& v) {
+  if (IsNull(v)) return std::nullopt;
+  return TakeText(v);
 }
 
 std::string InList(const std::vector<std::string>& values, std::vector<Value>& params) {

@@ -55,9 +55,12 @@ bool IsNull(const Value& v);
 int64_t AsInt(const Value& v, int64_t fallback = 0);
 double AsDouble(const Value& v, double fallback = 0);
 std::string AsText(const Value& v);
+// AsText that moves a string out of `v` (rows being consumed).
+std::string TakeText(Value& v);
 std::optional<int64_t> AsOptInt(const Value& v);
 std::optional<double> AsOptDouble(const Value& v);
 std::optional<std::string> AsOptText(const Value& v);
+std::optional<std::string> TakeOptText(Value& v);
 
 // "?,?,?" for an IN (…) list, appending the values to params; "NULL" (matches nothing) when empty.
 std::string InList(const std::vector<std::string>& values, std::vector<Value>& params);
@@ -70,10 +73,11 @@ class Connection {
   virtual ~Connection() = default;
   virtual Rows Query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
   // Calls `row` for each result row without keeping them all (exports of 100,000 projects).
-  // The default materialises the result; SQLite streams.
+  // The row is the callee's to consume (move its strings out). The default materialises the
+  // result; SQLite streams.
   virtual void QueryEach(std::string_view sql, const std::vector<Value>& params,
-                         const std::function<void(const std::vector<Value>&)>& row) {
-    for (const auto& r : Query(sql, params).rows) row(r);
+                         const std::function<void(std::vector<Value>&)>& row) {
+    for (auto& r : Query(sql, params).rows) row(r);
   }
   // Returns the number of rows changed.
   virtual int64_t Exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;

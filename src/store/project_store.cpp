@@ -53,43 +53,43 @@ std::vector<Value> Params(const ledger::Project& p) {
           Opt(p.latitude), SearchText(p), int64_t{p.archived ? 1 : 0}, p.version, p.created_at, p.updated_at};
 }
 
-// Reads a project from row `r` starting at column `at` (id first, then kColumns).
-ledger::Project FromRow(const std::vector<Value>& r, size_t at = 0) {
+// Reads a project from row `r` (moving its strings out) starting at column `at` (id first, then kColumns).
+ledger::Project FromRow(std::vector<Value>& r, size_t at = 0) {
   ledger::Project p;
   size_t i = at;
   p.id = AsInt(r[i++]);
-  p.code = AsText(r[i++]);
-  p.national_code = AsOptText(r[i++]);
-  p.name = AsText(r[i++]);
+  p.code = TakeText(r[i++]);
+  p.national_code = TakeOptText(r[i++]);
+  p.name = TakeText(r[i++]);
   p.year = static_cast<int>(AsInt(r[i++]));
-  p.county_code = AsText(r[i++]);
-  p.town_code = AsOptText(r[i++]);
-  p.category = AsText(r[i++]);
-  p.level = AsText(r[i++]);
-  p.kind = AsText(r[i++]);
-  p.track = AsText(r[i++]);
-  p.stage = AsText(r[i++]);
+  p.county_code = TakeText(r[i++]);
+  p.town_code = TakeOptText(r[i++]);
+  p.category = TakeText(r[i++]);
+  p.level = TakeText(r[i++]);
+  p.kind = TakeText(r[i++]);
+  p.track = TakeText(r[i++]);
+  p.stage = TakeText(r[i++]);
   p.total_investment = AsOptInt(r[i++]);
   p.annual_plan = AsOptInt(r[i++]);
   p.annual_completed = AsOptInt(r[i++]);
   p.land_mu = AsOptDouble(r[i++]);
-  p.builder = AsText(r[i++]);
+  p.builder = TakeText(r[i++]);
   p.leader_id = AsOptInt(r[i++]);
   p.unit_id = AsOptInt(r[i++]);
-  p.specialist = AsText(r[i++]);
-  p.chain = AsText(r[i++]);
+  p.specialist = TakeText(r[i++]);
+  p.chain = TakeText(r[i++]);
   p.planned_start = DateOf(r[i++]);
   p.actual_start = DateOf(r[i++]);
   p.planned_completion = DateOf(r[i++]);
   p.actual_completion = DateOf(r[i++]);
-  p.content = AsText(r[i++]);
+  p.content = TakeText(r[i++]);
   p.longitude = AsOptDouble(r[i++]);
   p.latitude = AsOptDouble(r[i++]);
   ++i;  // search_text
   p.archived = AsInt(r[i++]) != 0;
   p.version = AsInt(r[i++]);
-  p.created_at = AsText(r[i++]);
-  p.updated_at = AsText(r[i++]);
+  p.created_at = TakeText(r[i++]);
+  p.updated_at = TakeText(r[i++]);
   return p;
 }
 
@@ -277,9 +277,9 @@ std::string ListSql(const ProjectFilter& f, std::vector<Value>& params) {
   return sql;
 }
 
-ProjectRow RowOf(const std::vector<Value>& r) {
+ProjectRow RowOf(std::vector<Value>& r) {
   const size_t n = ColumnList().size() + 1;  // id, then kColumns, then the joined names
-  return {FromRow(r), AsText(r[n]), AsText(r[n + 1]), AsText(r[n + 2]), AsText(r[n + 3])};
+  return {FromRow(r), TakeText(r[n]), TakeText(r[n + 1]), TakeText(r[n + 2]), TakeText(r[n + 3])};
 }
 
 }  // namespace
@@ -288,14 +288,14 @@ std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f) {
   std::vector<Value> params;
   const std::string sql = ListSql(f, params);
   std::vector<ProjectRow> out;
-  c.QueryEach(sql, params, [&](const std::vector<Value>& r) { out.push_back(RowOf(r)); });
+  c.QueryEach(sql, params, [&](std::vector<Value>& r) { out.push_back(RowOf(r)); });
   return out;
 }
 
 void ForEachProject(Connection& c, const ProjectFilter& f, const std::function<void(const ProjectRow&)>& fn) {
   std::vector<Value> params;
   const std::string sql = ListSql(f, params);
-  c.QueryEach(sql, params, [&](const std::vector<Value>& r) { fn(RowOf(r)); });
+  c.QueryEach(sql, params, [&](std::vector<Value>& r) { fn(RowOf(r)); });
 }
 
 int64_t CountProjects(Connection& c, const ProjectFilter& f) {

@@ -105,7 +105,7 @@ Rows SqliteConnection::Query(std::string_view sql, const std::vector<Value>& par
 }
 
 void SqliteConnection::QueryEach(std::string_view sql, const std::vector<Value>& params,
-                                 const std::function<void(const std::vector<Value>&)>& row) {
+                                 const std::function<void(std::vector<Value>&)>& row) {
   sqlite3_stmt* st = Prepare(sql);
   Bind(st, params);
   try {

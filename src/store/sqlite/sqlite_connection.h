@@ -17,7 +17,7 @@ class SqliteConnection : public Connection {
   ~SqliteConnection() override;
   Rows Query(std::string_view sql, const std::vector<Value>& params) override;
   void QueryEach(std::string_view sql, const std::vector<Value>& params,
-                 const std::function<void(const std::vector<Value>&)>& row) override;
+                 const std::function<void(std::vector<Value>&)>& row) override;
   int64_t Exec(std::string_view sql, const std::vector<Value>& params) override;
   void ExecScript(std::string_view sql) override;
   Dialect dialect() const override { return Dialect::kSqlite; }
