@@ -91,6 +91,7 @@ Result<int64_t> AuthService::AddUser(const NewUser& u, const std::string& now_is
                                              {{"field", "role"}, {"old", nullptr}, {"new", u.role}},
                                              {{"field", "region_code"}, {"old", nullptr}, {"new", u.region_code}}}));
   tx.Commit();
+  ForgetCallers();
   return id;
 }
 
@@ -155,18 +156,35 @@ Result<LoginResult> AuthService::Login(const std::string& login, const std::stri
 
 Result<access::Caller> AuthService::Authenticate(const std::string& token, int64_t now) {
   if (token.empty()) return Error::Unauthenticated("missing bearer token");
+  const std::string hash = TokenHash(token);
+  {
+    std::lock_guard lock(callers_mu_);
+    auto it = callers_.find(hash);
+    if (it != callers_.end() && now < it->second.expires_at && now - it->second.loaded_at < kCallerCacheSeconds) return it->second.caller;
+  }
   auto c = db_.Acquire();
   auto s = c->Query(
-      "SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id "
+      "SELECT s.user_id, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
       "WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ? AND u.active = 1",
-      {TokenHash(token), now});
+      {hash, now});
   if (s.empty()) return Error::Unauthenticated("the token is unknown, expired or revoked");
-  return LoadCaller(*c, store::AsInt(s.rows[0][0]));
+  CachedCaller entry{LoadCaller(*c, store::AsInt(s.rows[0][0])), store::AsInt(s.rows[0][1]), now};
+  std::lock_guard lock(callers_mu_);
+  if (callers_.size() > 10000) callers_.clear();
+  callers_[hash] = entry;
+  return std::move(entry.caller);
+}
+
+void AuthService::ForgetCallers() {
+  std::lock_guard lock(callers_mu_);
+  callers_.clear();
 }
 
 Status AuthService::Logout(const std::string& token) {
   auto c = db_.Acquire();
   c->Exec("UPDATE sessions SET revoked = 1 WHERE token_hash = ?", {TokenHash(token)});
+  std::lock_guard lock(callers_mu_);
+  callers_.erase(TokenHash(token));
   return Ok{};
 }
 
@@ -202,6 +220,7 @@ Status AuthService::RevokeApiToken(const access::Caller& caller, int64_t id) {
   if (c->Exec("UPDATE sessions SET revoked = 1 WHERE id = ? AND user_id = ? AND kind = 'api'", {id, caller.user_id}) == 0) {
     return Error::NotFound("no such API token");
   }
+  ForgetCallers();  // the revoked token's hash is not known here
   return Ok{};
 }
 

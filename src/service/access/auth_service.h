@@ -3,8 +3,10 @@
 // lives in the store so several server instances can share it.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -57,14 +59,27 @@ class AuthService {
   Status RevokeApiToken(const access::Caller& caller, int64_t id);
 
   static constexpr int64_t kSessionSeconds = 12 * 3600;
+  // A token's caller is remembered this long: every request still checks its token, but reads
+  // the session, user and grants from the database at most this often. Logout and revocation in
+  // this process take effect at once; changes made by another process within this many seconds.
+  static constexpr int64_t kCallerCacheSeconds = 5;
 
  private:
   std::string IssueToken(store::Connection& c, int64_t user_id, const std::string& kind, const std::string& name,
                          int64_t expires_at, const std::string& now_iso);
   access::Caller LoadCaller(store::Connection& c, int64_t user_id);
 
+  void ForgetCallers();
+
   store::Database& db_;
   LoginThrottle throttle_;
+  struct CachedCaller {
+    access::Caller caller;
+    int64_t expires_at = 0;  // the session's
+    int64_t loaded_at = 0;
+  };
+  std::mutex callers_mu_;
+  std::unordered_map<std::string, CachedCaller> callers_;  // by token hash
 };
 
 }  // namespace gj::service

@@ -38,6 +38,27 @@ TEST_P(AuthServiceTest, LoginAuthenticateLogout) {
   EXPECT_TRUE(c->Query("SELECT 1 FROM sessions WHERE token_hash = ?", {r->token}).empty());
 }
 
+// A token's caller is remembered for a few seconds: a revocation written by another process
+// (here: straight into the database) is honoured once that time is up; a logout here at once.
+TEST_P(AuthServiceTest, CallersAreRememberedBriefly) {
+  auto r = auth_->Login("dongezb", "secret-pass", 1000, "now");
+  ASSERT_TRUE(r);
+  ASSERT_TRUE(auth_->Authenticate(r->token, 1000));
+  {
+    auto c = tdb_->db().Acquire();
+    c->Exec("UPDATE users SET active = 0 WHERE login = 'dongezb'");
+  }
+  EXPECT_TRUE(auth_->Authenticate(r->token, 1000 + service::AuthService::kCallerCacheSeconds - 1));
+  EXPECT_FALSE(auth_->Authenticate(r->token, 1000 + service::AuthService::kCallerCacheSeconds));
+  {
+    auto c = tdb_->db().Acquire();
+    c->Exec("UPDATE users SET active = 1 WHERE login = 'dongezb'");
+  }
+  ASSERT_TRUE(auth_->Authenticate(r->token, 2000));
+  ASSERT_TRUE(auth_->Logout(r->token));
+  EXPECT_FALSE(auth_->Authenticate(r->token, 2001));
+}
+
 TEST_P(AuthServiceTest, RepeatedFailuresAreThrottled) {
   for (int i = 0; i < 5; ++i) {
     auto r = auth_->Login("dongezb", "wrong", 1000 + i, "now");
