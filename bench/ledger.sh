@@ -7,7 +7,7 @@ N=${N:-100000}
 DIR=${DIR:-/tmp/gongjian-bench}
 ./build/ledger_bench "$DIR" "$N"
 PORT=$((30000 + RANDOM % 10000))
-./build/gongjian serve --db "$DIR/ledger.db" --port "$PORT" --threads 64 2>/dev/null &
+./build/gongjian serve --db "$DIR/ledger.db" --port "$PORT" 2>/dev/null &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
