@@ -9,7 +9,7 @@
 #include <optional>
 #include <set>
 
-#include "io/simple_csv.h"
+#include "io/csv.h"
 
 namespace gj::io {
 
@@ -54,8 +54,20 @@ struct Layout {
   std::size_t header_width = 0;
 };
 
+// Trims ASCII spaces and tabs around a value (hand-typed sheets often carry them).
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+struct Record {
+  std::size_t row = 0;  // 1-based record number as a spreadsheet shows it (header = row 1)
+  std::vector<std::string> fields;
+};
+
 struct Rows {
-  std::vector<simple::Record> data;  // non-blank data records
+  std::vector<Record> data;  // non-blank data records
   std::vector<CsvProblem> problems;
   std::optional<Layout> layout;
 };
@@ -63,16 +75,20 @@ struct Rows {
 template <std::size_t N>
 Rows ReadTable(std::string_view csv, const std::array<const char*, N>& wanted) {
   Rows out;
-  simple::Table table = simple::Parse(csv);
-  for (const auto& p : table.problems) out.problems.push_back({p.row, "", "", p.reason});
-  if (table.records.empty()) {
+  std::vector<Record> records;
+  const Status read = ForEachCsvRow(csv, [&](std::size_t row, std::span<const std::string_view> cells) {
+    records.push_back({row, std::vector<std::string>(cells.begin(), cells.end())});
+    return true;
+  });
+  if (!read) out.problems.push_back({records.size() + 1, "", "", read.error().message});
+  if (records.empty()) {
     out.problems.push_back({1, "", "", "the input is empty (expected a header row)"});
     return out;
   }
-  const auto& header = table.records.front().fields;
+  const auto& header = records.front().fields;
   std::map<std::string, std::vector<std::size_t>> positions;
   for (std::size_t i = 0; i < header.size(); ++i) {
-    positions[AsciiLower(simple::Trim(header[i]))].push_back(i);
+    positions[AsciiLower(Trim(header[i]))].push_back(i);
   }
   Layout layout;
   layout.header_width = header.size();
@@ -92,13 +108,13 @@ Rows ReadTable(std::string_view csv, const std::array<const char*, N>& wanted) {
   // Without every column the rows cannot be read meaningfully; report the header alone.
   if (!header_ok) return out;
   out.layout = layout;
-  for (std::size_t r = 1; r < table.records.size(); ++r) {
-    auto& rec = table.records[r];
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    auto& rec = records[r];
     bool blank = std::all_of(rec.fields.begin(), rec.fields.end(),
-                             [](const std::string& f) { return simple::Trim(f).empty(); });
+                             [](const std::string& f) { return Trim(f).empty(); });
     if (blank) continue;  // empty lines and the ",,,," rows spreadsheets leave behind
     for (std::size_t i = header.size(); i < rec.fields.size(); ++i) {
-      if (!simple::Trim(rec.fields[i]).empty()) {
+      if (!Trim(rec.fields[i]).empty()) {
         out.problems.push_back({rec.row, "", "",
                                 "row has " + std::to_string(rec.fields.size()) +
                                     " fields, the header has " + std::to_string(header.size()) +
@@ -107,7 +123,7 @@ Rows ReadTable(std::string_view csv, const std::array<const char*, N>& wanted) {
       }
     }
     rec.fields.resize(std::max(rec.fields.size(), header.size()));
-    for (auto& f : rec.fields) f = std::string(simple::Trim(f));
+    for (auto& f : rec.fields) f = std::string(Trim(f));
     out.data.push_back(std::move(rec));
   }
   if (out.data.empty() && out.problems.empty()) {
@@ -116,7 +132,7 @@ Rows ReadTable(std::string_view csv, const std::array<const char*, N>& wanted) {
   return out;
 }
 
-const std::string& Cell(const simple::Record& rec, const Layout& layout, std::size_t wanted) {
+const std::string& Cell(const Record& rec, const Layout& layout, std::size_t wanted) {
   return rec.fields[layout.column_index[wanted]];
 }
 
@@ -221,8 +237,10 @@ std::string FormatScore(double score) {
 std::string WriteResults(std::span<const assessment::CountyResult> results) {
   std::string out = "group,county,score,rank\n";
   for (const auto& r : results) {
-    out += simple::Escape(r.group) + "," + simple::Escape(r.county) + "," + FormatScore(r.score) +
-           "," + std::to_string(r.rank) + "\n";
+    AppendCsvField(out, r.group);
+    out += ',';
+    AppendCsvField(out, r.county);
+    out += "," + FormatScore(r.score) + "," + std::to_string(r.rank) + "\n";
   }
   return out;
 }

@@ -8,28 +8,12 @@
 
 #include "cli/observation_score.h"
 #include "io/observation_csv.h"
-#include "io/simple_csv.h"
 
 namespace gj::cli {
 namespace {
 
 ObservationScoreOptions Ballot(double step = 3) { return {"", "", "ballot", step, true}; }
 ObservationScoreOptions Sheet(bool trim = true) { return {"", "", "sheet", 3, trim}; }
-
-TEST(SimpleCsv, QuotesBomCrlfAndEmbeddedLineBreaks) {
-  auto t = io::simple::Parse(
-      "\xEF\xBB\xBF"
-      "a,b\r\n\"x,\"\"y\"\"\",\"line1\nline2\"\r\nlast,\n");
-  ASSERT_TRUE(t.problems.empty());
-  ASSERT_EQ(t.records.size(), 3u);
-  EXPECT_EQ(t.records[0].fields, (std::vector<std::string>{"a", "b"}));
-  EXPECT_EQ(t.records[1].fields, (std::vector<std::string>{"x,\"y\"", "line1\nline2"}));
-  EXPECT_EQ(t.records[2].row, 3u);
-  EXPECT_EQ(t.records[2].fields, (std::vector<std::string>{"last", ""}));
-  EXPECT_FALSE(io::simple::Parse("a\n\"open").problems.empty());
-  EXPECT_EQ(io::simple::Escape("开发,区"), "\"开发,区\"");
-  EXPECT_EQ(io::simple::Escape("冠县"), "冠县");
-}
 
 TEST(FormatScore, ShortestRoundTripWithoutExponent) {
   EXPECT_EQ(io::FormatScore(97), "97");
