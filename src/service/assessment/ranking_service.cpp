@@ -250,14 +250,18 @@ Result<json> RankingService::CreateScheme(const Ctx& ctx, const json& b) {
   if (s.subject_kind != "town" && s.subject_kind != "department" && s.subject_kind != "chain") {
     pr.Add("subject_kind", s.subject_kind, "must be town, department or chain");
   }
+  const size_t before_definition = pr.size();
   json def = {{"metrics", MetricsFrom(b, pr)}};
   const json w = b.value("warning", json::object());
-  def["warning"] = {{"yellow_below", w.value("yellow_below", 0.6)}, {"red_after", w.value("red_after", 2)}};
-  if (def["warning"]["yellow_below"].get<double>() < 0 || def["warning"]["red_after"].get<int>() < 1) {
+  const json yellow = w.is_object() ? w.value("yellow_below", json(0.6)) : json(), red = w.is_object() ? w.value("red_after", json(2)) : json();
+  if (!IsNumber(yellow) || yellow.get<double>() < 0 || !red.is_number_integer() || red.get<int64_t>() < 1) {
     pr.Add("warning", w.dump(), "yellow_below ≥ 0, red_after ≥ 1");
+  } else {
+    def["warning"] = {{"yellow_below", yellow.get<double>()}, {"red_after", red.get<int>()}};
   }
-  if (pr.empty()) {
-    // The domain checks the scheme itself (weights, targets, unique ids): run it on no subjects.
+  if (pr.size() == before_definition) {
+    // The domain checks the scheme itself (weights, targets, unique ids): run it on no subjects,
+    // whatever else is wrong with the body, so every problem is reported at once.
     s.definition = def.dump();
     auto check = as::ComputeRun(SchemeFrom(s), as::Period::kMonth, "check", 1, {}, nullptr);
     if (!check) for (const auto& d : check.error().details) pr.Add(d);

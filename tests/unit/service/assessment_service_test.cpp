@@ -182,6 +182,18 @@ TEST_P(AssessmentServiceTest, RankingRunsMovementRedYellowAndFrozenVersions) {
   // A scheme the domain refuses (weight 0) reports the problem.
   EXPECT_EQ(rankings_->CreateScheme(boss, {{"name", "x"}, {"region_code", "371524"}, {"metrics", {{{"id", "r"}, {"kind", "manual"}, {"weight", 0}}}}}).error().code,
             ErrorCode::kInvalid);
+  // Every problem at once: the body's and the domain's together.
+  auto bad_scheme = rankings_->CreateScheme(boss, {{"name", ""}, {"region_code", "371524"}, {"subject_kind", "village"},
+                                            {"metrics", {{{"id", "r"}, {"kind", "manual"}, {"weight", 0}}, {{"id", "r"}, {"kind", "manual"}, {"weight", 1}}}}});
+  ASSERT_FALSE(bad_scheme.ok());
+  std::set<std::string> scheme_fields;
+  for (const auto& d : bad_scheme.error().details) scheme_fields.insert(d.field);
+  EXPECT_EQ(scheme_fields, (std::set<std::string>{"name", "subject_kind", "metrics[0].weight", "metrics[1].id"})) << bad_scheme.error().message;
+  // A malformed warning rule is a problem, not a crash.
+  auto warn = rankings_->CreateScheme(boss, {{"name", "w"}, {"region_code", "371524"}, {"warning", {{"yellow_below", "60%"}, {"red_after", 0}}},
+                                             {"metrics", {{{"id", "r"}, {"kind", "manual"}, {"weight", 1}}}}});
+  ASSERT_FALSE(warn.ok());
+  EXPECT_EQ(warn.error().details.at(0).field, "warning");
   auto compute = [&](const std::string& label, double tongcheng, double liuji) {
     return rankings_->Compute(boss, sid, {{"period", "month"}, {"period_label", label}, {"manual", {{"铜城街道", {{"review", tongcheng}}}, {"刘集镇", {{"review", liuji}}}}}});
   };
