@@ -1,6 +1,7 @@
 // The label tables. zh-CN is complete and is the fallback; en follows it key
 // for key. Field labels ("field.<identifier>") use the GLOSSARY identifiers.
 import { landMessages } from './views/land_efficiency/messages.js'
+import { assessmentMessages } from './views/assessment/messages.js'
 import { supervisionMessages } from './views/supervision/messages.js'
 
 export const messages = {
@@ -382,6 +383,7 @@ export const messages = {
     'target.metric.sum_amount': '金额合计',
     'target.none': '暂无目标',
     ...landMessages['zh-CN'],
+    ...assessmentMessages['zh-CN'],
   },
   en: {
     ...supervisionMessages.en,
@@ -753,5 +755,6 @@ export const messages = {
     'target.metric.sum_amount': 'Sum',
     'target.none': 'No targets',
     ...landMessages.en,
+    ...assessmentMessages.en,
   },
 }
