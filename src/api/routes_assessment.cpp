@@ -30,6 +30,8 @@ void ObservationRoutes(Services& s, std::vector<Route>& r) {
                [&o](Call& c) -> Result<Reply> { return JsonOf(o.Judges(c.ctx)); }});
   r.push_back({"GET", "/api/v1/observations/{id}", "One event: set-up, state, judges' progress; a judge's own submissions", true,
                [&o](Call& c) -> Result<Reply> { return JsonOf(o.Get(c.ctx, c.PathId())); }});
+  r.push_back({"PATCH", "/api/v1/observations/{id}", "Edit a draft event's set-up: {version, …fields of the set-up to change}; 409 once open", true,
+               WithBody([&o](Call& c, const nlohmann::json& b) { return JsonOf(o.Update(c.ctx, c.PathId(), b)); })});
   for (const char* action : {"open", "close", "publish"}) {
     const std::string a = action;
     r.push_back({"POST", "/api/v1/observations/{id}/" + a,

@@ -141,6 +141,19 @@ int64_t NowUnixSeconds() {
 
 Date TodayChina() { return Date::FromDays((NowUnixSeconds() + 8 * 3600) / 86400); }
 
+std::optional<Date> ChinaDayOfUtc(std::string_view s) {
+  if (s.size() < 19 || s[10] != 'T' || s[13] != ':' || s[16] != ':') return std::nullopt;
+  auto day = ParseIsoDate(s.substr(0, 10));
+  if (!day) return std::nullopt;
+  auto two = [&](size_t at) {
+    const char a = s[at], b = s[at + 1];
+    return a >= '0' && a <= '9' && b >= '0' && b <= '9' ? (a - '0') * 10 + (b - '0') : -1;
+  };
+  const int h = two(11), m = two(14), sec = two(17);
+  if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 60) return std::nullopt;
+  return h + 8 >= 24 ? day->AddDays(1) : *day;
+}
+
 std::string NowUtcIso() {
   const std::time_t t = static_cast<std::time_t>(NowUnixSeconds());
   std::tm tm{};

@@ -43,6 +43,9 @@ int64_t ToExcelSerial(const Date& d);
 Date TodayChina();
 // Current UTC time as "2026-11-23T10:15:00Z".
 std::string NowUtcIso();
+// The China Standard Time calendar day of a stored UTC timestamp ("2026-11-23T17:15:00Z" →
+// 2026-11-24), the day people saw on their clocks; empty when malformed.
+std::optional<Date> ChinaDayOfUtc(std::string_view utc_iso);
 int64_t NowUnixSeconds();
 
 }  // namespace gj

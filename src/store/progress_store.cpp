@@ -169,6 +169,31 @@ std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Da
   return out;
 }
 
+std::vector<supervision::ReportFact> ListReportFacts(Connection& c, const std::vector<std::string>& regions, const Date& due_from,
+                                                     const Date& due_to) {
+  std::vector<Value> params = {due_from.ToString(), due_to.ToString()};
+  std::string sql =
+      "SELECT r.id, r.project_id, r.due_date, r.status, r.submitted_at, r.late FROM progress_reports r "
+      "JOIN projects pr ON pr.id = r.project_id WHERE r.due_date >= ? AND r.due_date <= ? AND pr.archived = 0";
+  if (!regions.empty()) {
+    sql += " AND (pr.county_code IN (" + InList(regions, params) + ")";
+    sql += " OR pr.town_code IN (" + InList(regions, params) + "))";
+  }
+  sql += " ORDER BY r.id";
+  std::vector<supervision::ReportFact> out;
+  for (const auto& r : c.Query(sql, params).rows) {
+    supervision::ReportFact f;
+    f.id = AsInt(r[0]);
+    f.project_id = AsInt(r[1]);
+    f.due = D(r[2]);
+    f.status = AsText(r[3]);
+    if (auto at = AsOptText(r[4]); at && !at->empty()) f.submitted_on = ChinaDayOfUtc(*at);
+    f.late = AsInt(r[5]) != 0;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 int64_t InsertPhoto(Connection& c, const PhotoRecord& p, std::optional<int64_t> user) {
   return AsInt(c.Query("INSERT INTO report_photos (report_id, filename, content_type, size_bytes, data_base64, uploaded_by, uploaded_at) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",

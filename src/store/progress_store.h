@@ -50,6 +50,12 @@ struct ReportFacts {
 std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of, const Date& missing_window_from,
                                                          const std::string& county = "", const std::vector<int64_t>& project_ids = {});
 
+// Report tasks due within [due_from, due_to] of the live projects in `regions` (county or town
+// codes; empty: every project), for the rankings' 按时报送率. The submission day is the China day
+// of `submitted_at`.
+std::vector<supervision::ReportFact> ListReportFacts(Connection& c, const std::vector<std::string>& regions, const Date& due_from,
+                                                     const Date& due_to);
+
 struct PhotoRecord {
   int64_t id = 0, report_id = 0;
   std::string filename, content_type;

@@ -107,3 +107,54 @@ test('rankings: demo runs, recompute keeps the published run, bulletins', async 
   const guan = api(srv.base, await login(srv.base, 'guanxmb'));
   assert.equal((await guan('GET', `/ranking-schemes/${scheme.id}`)).status, 404);
 });
+
+test('a draft event is edited with its version; once open it is refused, naming the rule', async () => {
+  const doc = await (await fetch(`${srv.base}/api/v1/openapi.json`)).json();
+  assert.ok(doc.paths['/api/v1/observations/{id}'].patch, 'PATCH in the OpenAPI document');
+  const project = (await city('GET', '/projects?region=371524&limit=1')).body.items[0].id;
+  const created = await city('POST', '/observations', {
+    name: '待修改观摩', region_code: '371500', start_date: '2026-12-01', end_date: '2026-12-02', groups: ['县市区组'],
+    judges: ['judge1'], nominations: [{ group: '县市区组', project_id: project }],
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const id = created.body.id;
+  const edited = await city('PATCH', `/observations/${id}`, { version: 1, name: '已修改观摩', judges: ['judge1', 'judge2'] });
+  assert.equal(edited.status, 200, JSON.stringify(edited.body));
+  assert.equal(edited.body.version, 2);
+  assert.deepEqual(edited.body.judges, ['judge1', 'judge2']);
+  assert.equal(edited.body.start_date, '2026-12-01');
+  const bad = await city('PATCH', `/observations/${id}`, { version: 2, name: '', groups: [], region_code: '371524' });
+  assert.equal(bad.status, 422);
+  const fields = bad.body.error.details.map((d) => d.field);
+  for (const f of ['name', 'groups', 'region_code', 'nominations[0].group']) assert.ok(fields.includes(f), `${f} in ${fields}`);
+  const stale = await city('PATCH', `/observations/${id}`, { version: 1, name: 'x' });
+  assert.equal(stale.status, 409);
+  assert.equal(stale.body.current.version, 2);
+  assert.equal((await viewer('PATCH', `/observations/${id}`, { version: 2, name: 'x' })).status, 403);
+  assert.equal((await city('POST', `/observations/${id}/open`, { version: 2 })).status, 200);
+  const open = await city('PATCH', `/observations/${id}`, { version: 3, name: 'x' });
+  assert.equal(open.status, 409);
+  assert.match(open.body.error.message, /rule observation\.draft_only/);
+});
+
+test('reports on time is computed from the progress reports', async () => {
+  const dongezb = api(srv.base, await login(srv.base, 'dongezb'));
+  const s = await dongezb('POST', '/ranking-schemes', {
+    name: '按时报送评比', region_code: '371524', subject_kind: 'town',
+    metrics: [{ id: 'reports', kind: 'reports_on_time', weight: 1, target: 1 }],
+  });
+  assert.equal(s.status, 201, JSON.stringify(s.body));
+  assert.equal(s.body.metrics[0].source, 'supervision');
+  const got = await dongezb('GET', `/ranking-schemes/${s.body.id}`);
+  assert.ok(got.body.subjects.length >= 11 && got.body.subjects.every((x) => typeof x.projects === 'number'));
+  // No manual figures are asked for; every figure is a fraction within 0..1. The demo files weekly
+  // reports for the last eight weeks: last month has reports due.
+  const now = new Date();
+  const prev = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  const label = `${prev.getFullYear()}-${String(prev.getMonth() + 1).padStart(2, '0')}`;
+  const run = await dongezb('POST', `/ranking-schemes/${s.body.id}/runs`, { period: 'month', period_label: label });
+  assert.equal(run.status, 201, JSON.stringify(run.body));
+  const figures = Object.values(run.body.figures).map((f) => f.reports);
+  assert.ok(figures.length > 0 && figures.every((v) => v >= 0 && v <= 1), JSON.stringify(figures));
+  assert.ok(figures.some((v) => v < 1), 'the demo files some reports late or not at all');
+});

@@ -1,6 +1,7 @@
 // The label tables. zh-CN is complete and is the fallback; en follows it key
 // for key. Field labels ("field.<identifier>") use the GLOSSARY identifiers.
 import { landMessages } from './views/land_efficiency/messages.js'
+import { assessmentMessages } from './views/assessment/messages.js'
 import { supervisionMessages } from './views/supervision/messages.js'
 import { supervisionSettingsMessages } from './views/supervision/messages_settings.js'
 
@@ -384,6 +385,7 @@ export const messages = {
     'target.none': '暂无目标',
     ...landMessages['zh-CN'],
     ...supervisionSettingsMessages['zh-CN'],
+    ...assessmentMessages['zh-CN'],
   },
   en: {
     ...supervisionMessages.en,
@@ -756,5 +758,6 @@ export const messages = {
     'target.none': 'No targets',
     ...landMessages.en,
     ...supervisionSettingsMessages.en,
+    ...assessmentMessages.en,
   },
 }

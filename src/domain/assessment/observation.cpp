@@ -314,6 +314,14 @@ Status Publish(Event& event, Publication how) {
   return Ok{};
 }
 
+Status CheckEditable(const Event& event) {
+  if (event.state == EventState::kDraft) return Ok{};
+  static const char* const kNames[] = {"draft", "open", "closed", "published"};
+  return Error::Conflict(std::string("rule observation.draft_only: cannot edit: the event is ") +
+                         kNames[static_cast<int>(event.state)] +
+                         "; only a draft's set-up can change (judges may have scored it)");
+}
+
 Status SubmitBallot(Event& event, const std::string& judge, const std::string& group,
                     const std::vector<RankedPlace>& places) {
   if (auto s = RequireState(event, EventState::kOpen, "submit"); !s) return s;

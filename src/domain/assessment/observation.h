@@ -170,6 +170,9 @@ std::vector<std::string> CountiesOf(const Event& event, const std::string& group
 Status Open(Event& event);   // draft → open: needs groups, judges, nominations in known groups
 Status Close(Event& event);  // open → closed
 Status Publish(Event& event, Publication how);  // closed → published
+// The set-up (name, dates, groups, criteria, judges, nominations …) may change only while the
+// event is a draft: once open, judges score against it. A refusal names the rule (409).
+Status CheckEditable(const Event& event);
 
 struct RankedPlace {
   std::string county;

@@ -14,4 +14,17 @@ targets::Ratio ProblemsClosedOnTime(std::span<const supervision::ProblemFact> pr
   return r;
 }
 
+targets::Ratio ReportsOnTime(std::span<const supervision::ReportFact> reports, const Date& period_start, const Date& as_of) {
+  targets::Ratio r;
+  for (const auto& x : reports) {
+    if (x.due < period_start || x.due > as_of) continue;
+    ++r.denominator;
+    // A draft that carries a submission date is a returned report being corrected (only a return
+    // leads from a submission back to editing): it was filed.
+    const bool filed = x.submitted_on && x.status != "pending";
+    if (filed && *x.submitted_on <= as_of && *x.submitted_on <= x.due && !x.late) ++r.numerator;
+  }
+  return r;
+}
+
 }  // namespace gj::assessment

@@ -69,4 +69,14 @@ std::string StatusAfter(ReportAction action, const std::string& current);
 // A period is open for filing until the end of its due date, or when the coordinator reopened it.
 bool OpenForFiling(const ReportState& s, const Date& today);
 
+// What other capabilities (the periodic rankings' 按时报送率) need of one report task.
+struct ReportFact {
+  int64_t id = 0;
+  int64_t project_id = 0;
+  Date due;
+  std::string status = "pending";
+  std::optional<Date> submitted_on;  // China calendar day of the latest submission
+  bool late = false;                 // submitted after the due date (set when submitted)
+};
+
 }  // namespace gj::supervision

@@ -226,10 +226,7 @@ Result<json> ObservationService::List(const Ctx& ctx) {
   return json{{"items", items}};
 }
 
-Result<json> ObservationService::Create(const Ctx& ctx, const json& b) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kObservationManage)) return Error::Forbidden("you may not set up observation events");
-  if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
-  Problems pr;
+store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx& ctx, const json& b, Problems& pr) {
   auto tree = ledger_.Regions();
   store::EventRecord r;
   r.name = b.value("name", "");
@@ -247,13 +244,12 @@ Result<json> ObservationService::Create(const Ctx& ctx, const json& b) {
   if (!end) pr.Add("end_date", r.end_date, "a date like 2026-06-30");
   if (start && end && *end < *start) pr.Add("end_date", r.end_date, "before start_date");
   json setup = SetupFrom(b, pr);
-  auto c = db_.Acquire();
   // Judges: users holding the judge role.
   std::vector<std::string> judges;
   for (const auto& j : b.value("judges", json::array())) {
     const std::string login = j.is_string() ? j.get<std::string>() : j.dump();
     if (std::find(judges.begin(), judges.end(), login) != judges.end()) { pr.Add("judges", login, "listed twice"); continue; }
-    auto rows = c->Query("SELECT 1 FROM users u JOIN role_grants g ON g.user_id = u.id WHERE u.login = ? AND g.role = 'judge' AND u.active = 1", {login});
+    auto rows = c.Query("SELECT 1 FROM users u JOIN role_grants g ON g.user_id = u.id WHERE u.login = ? AND g.role = 'judge' AND u.active = 1", {login});
     if (rows.empty()) pr.Add("judges", login, "not a user with the judge role");
     judges.push_back(login);
   }
@@ -267,11 +263,12 @@ Result<json> ObservationService::Create(const Ctx& ctx, const json& b) {
   for (size_t i = 0; i < noms.size(); ++i) {
     const json& n = noms[i];
     const std::string f = "nominations[" + std::to_string(i) + "]";
+    if (!n.is_object()) { pr.Add(f, n.dump(), "must be {group, project_id}"); continue; }
     const std::string group = n.value("group", "");
     if (std::find(groups.begin(), groups.end(), group) == groups.end()) pr.Add(f + ".group", group, "not a group of the event");
     if (!n.contains("project_id") || !n["project_id"].is_number_integer()) { pr.Add(f + ".project_id", n.value("project_id", json()).dump(), "required integer"); continue; }
     const int64_t pid = n["project_id"];
-    auto row = store::LoadProjectRow(*c, pid);
+    auto row = store::LoadProjectRow(c, pid);
     if (!row || row->project.archived || !region || !tree->Within(row->project.county_code, r.region_code)) {
       pr.Add(f + ".project_id", std::to_string(pid), "no such project in " + (region ? region->name : r.region_code));
       continue;
@@ -281,8 +278,17 @@ Result<json> ObservationService::Create(const Ctx& ctx, const json& b) {
                            {"project_id", pid}, {"project_code", row->project.code}, {"project_name", row->project.name}});
   }
   setup["nominations"] = nominations;
-  if (!pr.empty()) return pr.ToError("the observation event is not valid");
   r.setup = setup.dump();
+  return r;
+}
+
+Result<json> ObservationService::Create(const Ctx& ctx, const json& b) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kObservationManage)) return Error::Forbidden("you may not set up observation events");
+  if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
+  Problems pr;
+  auto c = db_.Acquire();
+  store::EventRecord r = ReadEvent(*c, ctx, b, pr);
+  if (!pr.empty()) return pr.ToError("the observation event is not valid");
   r.state = "draft";
   r.version = 1;
   r.created_at = r.updated_at = ctx.now;
@@ -294,6 +300,68 @@ Result<json> ObservationService::Create(const Ctx& ctx, const json& b) {
   tx.Commit();
   auto l = Load(*c, ctx, r.id);
   return View(ctx, l.value(), *c);
+}
+
+Result<json> ObservationService::Update(const Ctx& ctx, int64_t id, const json& b) {
+  if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
+  if (!b.contains("version") || !b["version"].is_number_integer()) {
+    return Error::Invalid("the current version is required", {{"version", "", "required integer", 0, {}}});
+  }
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  auto l = Load(*c, ctx, id);
+  if (!l) return l.error();
+  if (!Manages(ctx, l->record.region_code)) return Error::Forbidden("only the organisers may edit the event");
+  if (b["version"].get<int64_t>() != l->record.version) {
+    Error e = Error::Conflict("the event was changed by someone else (version " + std::to_string(l->record.version) + ")");
+    e.extra["current"] = View(ctx, l.value(), *c);
+    return e;
+  }
+  if (auto st = as::CheckEditable(l->event); !st) return st.error();
+  // A partial body: the fields it names replace the current ones, then the whole event is checked
+  // as on creation, so every problem is reported at once.
+  const json& cur = l->setup;
+  json merged = {{"name", l->record.name}, {"region_code", l->record.region_code}, {"level", l->record.level},
+                 {"start_date", l->record.start_date}, {"end_date", l->record.end_date}};
+  for (const char* k : {"groups", "mode", "step", "trim", "criteria", "blend", "indicator_scores", "judges"}) {
+    if (cur.contains(k)) merged[k] = cur[k];
+  }
+  merged["nominations"] = json::array();
+  for (const auto& n : cur.value("nominations", json::array())) merged["nominations"].push_back({{"group", n["group"]}, {"project_id", n["project_id"]}});
+  Problems pr;
+  for (const auto& [k, v] : b.items()) {
+    if (k == "version") continue;
+    // The organiser's region decides who manages the event: it stays (set up a new event instead).
+    if (k == "region_code" && v != json(l->record.region_code)) {
+      pr.Add("region_code", v.is_string() ? v.get<std::string>() : v.dump(), "cannot change; set up a new event for another region");
+      continue;
+    }
+    merged[k] = v;
+  }
+  store::EventRecord next = ReadEvent(*c, ctx, merged, pr);
+  if (!pr.empty()) return pr.ToError("the observation event is not valid");
+  next.id = id;
+  next.region_code = l->record.region_code;
+  next.state = l->record.state;
+  next.publication = l->record.publication;
+  next.version = l->record.version + 1;
+  next.created_at = l->record.created_at;
+  next.updated_at = ctx.now;
+  json changes = json::array();
+  auto diff = [&](const char* field, const std::string& before, const std::string& after) {
+    if (before != after) changes.push_back({{"field", field}, {"old", before}, {"new", after}});
+  };
+  diff("name", l->record.name, next.name);
+  diff("level", l->record.level, next.level);
+  diff("start_date", l->record.start_date, next.start_date);
+  diff("end_date", l->record.end_date, next.end_date);
+  diff("setup", l->record.setup, next.setup);
+  if (changes.empty()) return View(ctx, l.value(), *c);  // nothing changed: no new version, no journal entry
+  if (!store::UpdateEvent(*c, next, l->record.version)) return Error::Conflict("the event was changed by someone else");
+  store::WriteJournal(*c, "observation_event", id, "update", ctx.caller.user_id, ctx.now, changes);
+  tx.Commit();
+  auto fresh = Load(*c, ctx, id);
+  return View(ctx, fresh.value(), *c);
 }
 
 Result<json> ObservationService::Get(const Ctx& ctx, int64_t id) {

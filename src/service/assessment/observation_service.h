@@ -24,6 +24,9 @@ class ObservationService {
 
   Result<nlohmann::json> List(const Ctx& ctx);
   Result<nlohmann::json> Create(const Ctx& ctx, const nlohmann::json& body);
+  // Edits a draft: body {"version", …the fields of Create to change}; 409 on a stale version or
+  // once the event has opened (rule observation.draft_only). The region stays.
+  Result<nlohmann::json> Update(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<nlohmann::json> Get(const Ctx& ctx, int64_t id);
   // action: open, close, publish (body {"version", "publication": "rank_only|with_scores"}).
   Result<nlohmann::json> Transition(const Ctx& ctx, int64_t id, const std::string& action, const nlohmann::json& body);
@@ -44,6 +47,8 @@ class ObservationService {
   // The event if the caller may see it (its region, an ancestor or a descendant of a grant).
   Result<Loaded> Load(store::Connection& c, const Ctx& ctx, int64_t id);
   bool Manages(const Ctx& ctx, const std::string& region);
+  // An event's fields from a Create-shaped body (setup as JSON text); every problem into `pr`.
+  store::EventRecord ReadEvent(store::Connection& c, const Ctx& ctx, const nlohmann::json& body, Problems& pr);
   bool Sees(const Ctx& ctx, const std::string& region);
   nlohmann::json View(const Ctx& ctx, const Loaded& l, store::Connection& c);
   // Applies the domain submission (which also refuses a closed event or a non-judge), then stores

@@ -8,6 +8,7 @@
 #include "domain/targets/start_rate.h"
 #include "io/ranking_bulletin.h"
 #include "store/journal.h"
+#include "store/progress_store.h"
 #include "store/supervision_store.h"
 
 namespace gj::service {
@@ -35,12 +36,11 @@ std::optional<as::MetricKind> KindFrom(const std::string& s) {
   for (const auto& k : kKinds) if (s == k.name) return k.kind;
   return std::nullopt;
 }
-// Computed metrics: start and investment rate from the ledger, problems closed on time from the
-// supervision problem list. Reports on time and manual scores come with the run request (there is
-// no table of periodic reports yet).
-bool FromLedger(as::MetricKind k) {
-  return k == as::MetricKind::kStartRate || k == as::MetricKind::kInvestmentRate || k == as::MetricKind::kProblemsClosedOnTime;
-}
+// Computed metrics: start and investment rate from the ledger, problems closed on time and reports
+// on time from supervision (its problem list and its progress reports). Only manual scores come
+// with the run request.
+bool FromLedger(as::MetricKind k) { return k != as::MetricKind::kManual; }
+bool FromSupervision(as::MetricKind k) { return k == as::MetricKind::kProblemsClosedOnTime || k == as::MetricKind::kReportsOnTime; }
 
 const char* PeriodName(as::Period p) { return p == as::Period::kMonth ? "month" : p == as::Period::kQuarter ? "quarter" : "year"; }
 std::optional<as::Period> PeriodFrom(const std::string& s) {
@@ -141,6 +141,15 @@ std::optional<Date> PeriodEnd(as::Period period, const std::string& label) {
   return std::nullopt;
 }
 
+namespace {
+// The first day of the period that ends on `end` (a month, a quarter or a year).
+Date PeriodStart(as::Period period, const Date& end) {
+  if (period == as::Period::kYear) return {end.year, 1, 1};
+  if (period == as::Period::kQuarter) return {end.year, end.month - 2, 1};
+  return {end.year, end.month, 1};
+}
+}  // namespace
+
 as::Scheme SchemeFrom(const store::SchemeRecord& s) {
   const json d = json::parse(s.definition);
   as::Scheme scheme;
@@ -209,7 +218,7 @@ json RankingService::SchemeView(const store::SchemeRecord& s) {
   for (auto& m : d["metrics"]) {
     m["label"] = LabelOf(m);
     const auto kind = KindFrom(m["kind"]).value_or(as::MetricKind::kManual);
-    m["source"] = kind == as::MetricKind::kProblemsClosedOnTime ? "supervision" : FromLedger(kind) ? "ledger" : "manual";
+    m["source"] = FromSupervision(kind) ? "supervision" : FromLedger(kind) ? "ledger" : "manual";
   }
   const auto* region = ledger_.Regions()->Find(s.region_code);
   return {{"id", s.id}, {"name", s.name}, {"region_code", s.region_code}, {"region_name", region ? region->name : ""},
@@ -241,14 +250,18 @@ Result<json> RankingService::CreateScheme(const Ctx& ctx, const json& b) {
   if (s.subject_kind != "town" && s.subject_kind != "department" && s.subject_kind != "chain") {
     pr.Add("subject_kind", s.subject_kind, "must be town, department or chain");
   }
+  const size_t before_definition = pr.size();
   json def = {{"metrics", MetricsFrom(b, pr)}};
   const json w = b.value("warning", json::object());
-  def["warning"] = {{"yellow_below", w.value("yellow_below", 0.6)}, {"red_after", w.value("red_after", 2)}};
-  if (def["warning"]["yellow_below"].get<double>() < 0 || def["warning"]["red_after"].get<int>() < 1) {
+  const json yellow = w.is_object() ? w.value("yellow_below", json(0.6)) : json(), red = w.is_object() ? w.value("red_after", json(2)) : json();
+  if (!IsNumber(yellow) || yellow.get<double>() < 0 || !red.is_number_integer() || red.get<int64_t>() < 1) {
     pr.Add("warning", w.dump(), "yellow_below ≥ 0, red_after ≥ 1");
+  } else {
+    def["warning"] = {{"yellow_below", yellow.get<double>()}, {"red_after", red.get<int>()}};
   }
-  if (pr.empty()) {
-    // The domain checks the scheme itself (weights, targets, unique ids): run it on no subjects.
+  if (pr.size() == before_definition) {
+    // The domain checks the scheme itself (weights, targets, unique ids): run it on no subjects,
+    // whatever else is wrong with the body, so every problem is reported at once.
     s.definition = def.dump();
     auto check = as::ComputeRun(SchemeFrom(s), as::Period::kMonth, "check", 1, {}, nullptr);
     if (!check) for (const auto& d : check.error().details) pr.Add(d);
@@ -276,57 +289,79 @@ Result<json> RankingService::GetScheme(const Ctx& ctx, int64_t id) {
   if (!s) return s.error();
   json v = SchemeView(s.value());
   v["can_manage"] = Manages(ctx, s->region_code);
+  // Who this year's run would rank, with their projects (a subject without projects is left out of
+  // a run with ledger metrics unless it is given manual figures).
   v["subjects"] = json::array();
+  for (const auto& [name, projects] : Subjects(*c, ctx, s.value(), ctx.today.year).projects) {
+    v["subjects"].push_back({{"name", name}, {"projects", projects.size()}});
+  }
   return v;
 }
 
-std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigures(
-    store::Connection& c, const Ctx& ctx, const store::SchemeRecord& s, const as::Scheme& scheme, const Date& as_of) {
+RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const Ctx& ctx, const store::SchemeRecord& s, int year) {
   // The subjects: every town or department of the region (an empty one still appears, with no
   // projects), or every chain named on its projects.
-  std::map<std::string, std::vector<ledger::Project>> by_subject;
+  SubjectSet out;
   auto tree = ledger_.Regions();
   std::map<std::string, std::string> town_name;
-  std::map<int64_t, std::string> unit_name;
   if (s.subject_kind == "town") {
     for (const auto& r : tree->all()) {
       if (r.parent_code == s.region_code && (r.level == "town" || r.level == "zone")) {
         town_name[r.code] = r.name;
-        by_subject[r.name];
+        out.projects[r.name];
       }
     }
   } else if (s.subject_kind == "department") {
     for (const auto& r : c.Query("SELECT id, name FROM units WHERE region_code = ? AND kind = 'department' AND archived = 0", {s.region_code}).rows) {
-      unit_name[store::AsInt(r[0])] = store::AsText(r[1]);
-      by_subject[store::AsText(r[1])];
+      out.unit_name[store::AsInt(r[0])] = store::AsText(r[1]);
+      out.projects[store::AsText(r[1])];
     }
   }
   store::ProjectFilter f;
-  f.year = as_of.year;
+  f.year = year;
   auto rows = ledger_.ListInRegion(ctx, f, s.region_code);
   if (rows) {
     for (const auto& row : rows.value()) {
       const auto& p = row.project;
-      if (s.subject_kind == "town" && p.town_code && town_name.count(*p.town_code)) by_subject[town_name[*p.town_code]].push_back(p);
-      if (s.subject_kind == "department" && p.unit_id && unit_name.count(*p.unit_id)) by_subject[unit_name[*p.unit_id]].push_back(p);
-      if (s.subject_kind == "chain" && !p.chain.empty()) by_subject[p.chain].push_back(p);
+      if (s.subject_kind == "town" && p.town_code && town_name.count(*p.town_code)) out.projects[town_name[*p.town_code]].push_back(p);
+      if (s.subject_kind == "department" && p.unit_id && out.unit_name.count(*p.unit_id)) out.projects[out.unit_name[*p.unit_id]].push_back(p);
+      if (s.subject_kind == "chain" && !p.chain.empty()) out.projects[p.chain].push_back(p);
     }
+  }
+  return out;
+}
+
+std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigures(
+    store::Connection& c, const Ctx& ctx, const store::SchemeRecord& s, const as::Scheme& scheme, const Date& period_start,
+    const Date& as_of) {
+  auto tree = ledger_.Regions();
+  SubjectSet subjects = Subjects(c, ctx, s, as_of.year);
+  const auto& by_subject = subjects.projects;
+  auto& unit_name = subjects.unit_name;
+  auto wants = [&](as::MetricKind k) {
+    return std::any_of(scheme.metrics.begin(), scheme.metrics.end(), [k](const as::Metric& m) { return m.kind == k; });
+  };
+  std::map<int64_t, std::string> subject_of_project;
+  for (const auto& [subject, projects] : by_subject) {
+    for (const auto& p : projects) subject_of_project[p.id] = subject;
   }
   // Problems: by their project's town or chain, or by the unit responsible for solving them.
   std::map<std::string, std::vector<supervision::ProblemFact>> problems_of;
-  const bool wants_problems = std::any_of(scheme.metrics.begin(), scheme.metrics.end(),
-                                          [](const as::Metric& m) { return m.kind == as::MetricKind::kProblemsClosedOnTime; });
-  if (wants_problems) {
-    std::map<int64_t, std::string> subject_of_project;
-    for (const auto& [subject, projects] : by_subject) {
-      for (const auto& p : projects) subject_of_project[p.id] = subject;
-    }
+  if (wants(as::MetricKind::kProblemsClosedOnTime)) {
     for (auto& f : store::ListProblemFacts(c, tree->Subtree(s.region_code))) {
       if (s.subject_kind == "department") {
         if (f.unit_id && unit_name.count(*f.unit_id)) problems_of[unit_name[*f.unit_id]].push_back(std::move(f));
       } else if (auto it = subject_of_project.find(f.project_id); it != subject_of_project.end()) {
         problems_of[it->second].push_back(std::move(f));
       }
+    }
+  }
+  // Report tasks due in the period: by their project's town, chain or responsible department (the
+  // unit that files the project's reports).
+  std::map<std::string, std::vector<supervision::ReportFact>> reports_of;
+  if (wants(as::MetricKind::kReportsOnTime)) {
+    for (auto& f : store::ListReportFacts(c, tree->Subtree(s.region_code), period_start, as_of)) {
+      if (auto it = subject_of_project.find(f.project_id); it != subject_of_project.end()) reports_of[it->second].push_back(std::move(f));
     }
   }
   std::map<std::string, std::map<std::string, double>> out;
@@ -346,6 +381,9 @@ std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigur
       } else if (m.kind == as::MetricKind::kProblemsClosedOnTime) {
         // No problem was due: nothing was late.
         values[m.id] = as::ProblemsClosedOnTime(problems_of[subject], as_of).value().value_or(1.0);
+      } else if (m.kind == as::MetricKind::kReportsOnTime) {
+        // No report was due: nothing was late.
+        values[m.id] = as::ReportsOnTime(reports_of[subject], period_start, as_of).value().value_or(1.0);
       }
     }
     if (projects.empty()) values["__projects"] = 0;
@@ -375,7 +413,7 @@ Result<json> RankingService::Compute(const Ctx& ctx, int64_t scheme_id, const js
   if (!pr.empty()) return pr.ToError("cannot compute the ranking");
   const as::Scheme scheme = SchemeFrom(s.value());
   const json def = json::parse(s->definition);
-  auto ledger_figures = LedgerFigures(*c, ctx, s.value(), scheme, *as_of);
+  auto ledger_figures = LedgerFigures(*c, ctx, s.value(), scheme, PeriodStart(*period, *end), *as_of);
   const json manual = b.value("manual", json::object());
   const bool uses_ledger = std::any_of(scheme.metrics.begin(), scheme.metrics.end(), [](const as::Metric& m) { return FromLedger(m.kind); });
   std::vector<as::SubjectFigures> figures;

@@ -45,10 +45,19 @@ class RankingService {
   bool Sees(const Ctx& ctx, const std::string& region);
   Result<store::SchemeRecord> LoadScheme(store::Connection& c, const Ctx& ctx, int64_t id);
   nlohmann::json SchemeView(const store::SchemeRecord& s);
-  // Subject name → its figures for the ledger metrics, as of a date.
+  struct SubjectSet {
+    std::map<std::string, std::vector<ledger::Project>> projects;  // subject → its projects of the year
+    std::map<int64_t, std::string> unit_name;                        // department subjects by unit id
+  };
+  // The towns or departments of the scheme's region (with or without projects), or the chains named
+  // on its projects of `year`.
+  SubjectSet Subjects(store::Connection& c, const Ctx& ctx, const store::SchemeRecord& s, int year);
+  // Subject name → its figures for the computed metrics, as of a date (reports on time count the
+  // tasks due from the period's first day).
   std::map<std::string, std::map<std::string, double>> LedgerFigures(store::Connection& c, const Ctx& ctx,
                                                                      const store::SchemeRecord& s,
-                                                                     const assessment::Scheme& scheme, const Date& as_of);
+                                                                     const assessment::Scheme& scheme, const Date& period_start,
+                                                                     const Date& as_of);
 
   store::Database& db_;
   LedgerService& ledger_;

@@ -281,6 +281,23 @@ TEST(Event, FrozenAfterClose) {
   EXPECT_FALSE(Publish(e, Publication::kRankOnly).ok());  // published once
 }
 
+TEST(Event, OnlyADraftIsEdited) {
+  Event e = SheetEvent();
+  EXPECT_TRUE(CheckEditable(e).ok());
+  ASSERT_TRUE(Open(e).ok());
+  for (int step = 0; step < 3; ++step) {
+    auto s = CheckEditable(e);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().code, ErrorCode::kConflict);
+    EXPECT_NE(s.error().message.find("rule observation.draft_only"), std::string::npos) << s.error().message;
+    if (step == 0) {
+      ASSERT_TRUE(Close(e).ok());
+    } else if (step == 1) {
+      ASSERT_TRUE(Publish(e, Publication::kRankOnly).ok());
+    }
+  }
+}
+
 TEST(Event, PublishRankOnlyOrWithScores) {
   Event e = SheetEvent();
   ASSERT_TRUE(Open(e).ok());

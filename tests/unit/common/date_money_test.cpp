@@ -29,6 +29,16 @@ TEST(Date, ParsesWhatOfficesType) {
   EXPECT_FALSE(ParseIsoDate("2026/03/15"));
 }
 
+TEST(Date, ChinaDayOfAUtcTimestamp) {
+  // UTC+8: 15:59:59Z is still the same day in China, 16:00:00Z is the next one.
+  EXPECT_EQ(ChinaDayOfUtc("2026-06-09T15:59:59Z"), (Date{2026, 6, 9}));
+  EXPECT_EQ(ChinaDayOfUtc("2026-06-09T16:00:00Z"), (Date{2026, 6, 10}));
+  EXPECT_EQ(ChinaDayOfUtc("2026-12-31T20:00:00Z"), (Date{2027, 1, 1}));
+  EXPECT_FALSE(ChinaDayOfUtc("2026-06-09").has_value());
+  EXPECT_FALSE(ChinaDayOfUtc("2026-06-09T25:00:00Z").has_value());
+  EXPECT_FALSE(ChinaDayOfUtc("").has_value());
+}
+
 TEST(Money, ParsesWanExactly) {
   EXPECT_EQ(ParseWanToYuan("1234.5"), 12345000);
   EXPECT_EQ(ParseWanToYuan("0.0001"), 1);

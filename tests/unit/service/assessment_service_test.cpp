@@ -2,6 +2,8 @@
 // Expected figures are computed by hand in the comments.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "ledger_fixture.h"
 #include "service/assessment/observation_service.h"
 #include "service/assessment/ranking_service.h"
@@ -180,6 +182,18 @@ TEST_P(AssessmentServiceTest, RankingRunsMovementRedYellowAndFrozenVersions) {
   // A scheme the domain refuses (weight 0) reports the problem.
   EXPECT_EQ(rankings_->CreateScheme(boss, {{"name", "x"}, {"region_code", "371524"}, {"metrics", {{{"id", "r"}, {"kind", "manual"}, {"weight", 0}}}}}).error().code,
             ErrorCode::kInvalid);
+  // Every problem at once: the body's and the domain's together.
+  auto bad_scheme = rankings_->CreateScheme(boss, {{"name", ""}, {"region_code", "371524"}, {"subject_kind", "village"},
+                                            {"metrics", {{{"id", "r"}, {"kind", "manual"}, {"weight", 0}}, {{"id", "r"}, {"kind", "manual"}, {"weight", 1}}}}});
+  ASSERT_FALSE(bad_scheme.ok());
+  std::set<std::string> scheme_fields;
+  for (const auto& d : bad_scheme.error().details) scheme_fields.insert(d.field);
+  EXPECT_EQ(scheme_fields, (std::set<std::string>{"name", "subject_kind", "metrics[0].weight", "metrics[1].id"})) << bad_scheme.error().message;
+  // A malformed warning rule is a problem, not a crash.
+  auto warn = rankings_->CreateScheme(boss, {{"name", "w"}, {"region_code", "371524"}, {"warning", {{"yellow_below", "60%"}, {"red_after", 0}}},
+                                             {"metrics", {{{"id", "r"}, {"kind", "manual"}, {"weight", 1}}}}});
+  ASSERT_FALSE(warn.ok());
+  EXPECT_EQ(warn.error().details.at(0).field, "warning");
   auto compute = [&](const std::string& label, double tongcheng, double liuji) {
     return rankings_->Compute(boss, sid, {{"period", "month"}, {"period_label", label}, {"manual", {{"铜城街道", {{"review", tongcheng}}}, {"刘集镇", {{"review", liuji}}}}}});
   };
@@ -249,6 +263,10 @@ TEST_P(AssessmentServiceTest, LedgerMetricsFromProjects) {
                                                {"metrics", {{{"kind", "start_rate"}, {"weight", 50}, {"target", 0.8}, {"cap", 1.2}},
                                                             {{"kind", "investment_rate"}, {"weight", 50}, {"target", 0.5}}}}});
   ASSERT_TRUE(scheme.ok()) << scheme.error().message;
+  // The subjects a run would rank, with their projects (for entering manual figures).
+  auto got = rankings_->GetScheme(boss, scheme.value()["id"]);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got.value()["subjects"], json::parse(R"([{"name":"刘集镇","projects":0},{"name":"铜城街道","projects":1}])"));
   auto run = rankings_->Compute(boss, scheme.value()["id"], {{"period", "quarter"}, {"period_label", "2026-Q1"}});
   ASSERT_TRUE(run.ok()) << run.error().message;
   // 刘集镇 has no projects: left out. 铜城: start 100·min(1/0.8, 1.2) = 120, investment 100·0.4/0.5 = 80 → 100.
@@ -286,6 +304,118 @@ TEST_P(AssessmentServiceTest, ProblemsClosedOnTimeFromTheProblemList) {
     EXPECT_NEAR(e[0]["score"].get<double>(), 100.0 / 3, 1e-6);
     EXPECT_EQ(e[0]["light"], "yellow");
   }
+}
+
+TEST_P(AssessmentServiceTest, ReportsOnTimeFromTheProgressReports) {
+  // a: 铜城街道, 工业和信息化局. b: 刘集镇, 住房和城乡建设局.
+  const int64_t a = Project("DE-1", "371524");
+  json pb = NewProject("DE-2");
+  pb["town_code"] = "371524100";
+  pb["unit_id"] = unit_b_;
+  auto b = ledger_->Create(As("coordinator", "371500"), pb);
+  ASSERT_TRUE(b.ok()) << b.error().message;
+  {
+    auto c = tdb_->db().Acquire();
+    auto report = [&](int64_t project, const char* period, const char* due, const char* status, const char* submitted_at, int late) {
+      c->Exec("INSERT INTO progress_reports (project_id, period, frequency, period_start, period_end, due_date, status, submitted_at, late, "
+              "created_at, updated_at) VALUES (?, ?, 'week', ?, ?, ?, ?, ?, ?, 'now', 'now')",
+              {project, std::string(period), std::string(due), std::string(due), std::string(due), std::string(status),
+               *submitted_at ? store::Value(std::string(submitted_at)) : store::Null(), int64_t{late}});
+    };
+    report(a, "2026-W17", "2026-04-28", "approved", "2026-04-27T03:00:00Z", 0);   // in time
+    report(a, "2026-W18", "2026-05-05", "approved", "2026-05-04T02:00:00Z", 0);   // in time
+    report(a, "2026-W19", "2026-05-12", "submitted", "2026-05-12T15:30:00Z", 0);  // 23:30 in China on the due day: in time
+    // 00:30 in China the day after the due date, stored without the late mark: the China day decides.
+    report(a, "2026-W20", "2026-05-19", "approved", "2026-05-19T16:30:00Z", 0);
+    report(a, "2026-W21", "2026-05-26", "pending", "", 0);                        // missing
+    report(a, "2026-W22", "2026-06-02", "submitted", "2026-05-30T01:00:00Z", 0);  // due in June
+    report(b->project.id, "2026-W18", "2026-05-05", "returned", "2026-05-04T01:00:00Z", 0);  // returned after a filing in time
+    report(b->project.id, "2026-W19", "2026-05-12", "approved", "2026-05-11T01:00:00Z", 0);  // in time
+    report(b->project.id, "2026-W20", "2026-05-19", "draft", "", 0);                         // never submitted
+  }
+  const auto boss = As("coordinator", "371524");
+  for (const char* kind : {"town", "department"}) {
+    auto scheme = rankings_->CreateScheme(boss, {{"name", std::string("r-") + kind}, {"region_code", "371524"}, {"subject_kind", kind},
+                                                 {"metrics", {{{"id", "reports"}, {"kind", "reports_on_time"}, {"weight", 1}, {"target", 1}}}}});
+    ASSERT_TRUE(scheme.ok()) << scheme.error().message;
+    EXPECT_EQ(scheme.value()["metrics"][0]["source"], "supervision");
+    const std::string first = std::string(kind) == "town" ? "刘集镇" : "住房和城乡建设局";
+    const std::string second = std::string(kind) == "town" ? "铜城街道" : "工业和信息化局";
+    // May (due 05-01..05-31): a 2 of 4 (W18, W19) = 50; b 2 of 3 = 66.67. No manual figures needed.
+    auto may = rankings_->Compute(boss, scheme.value()["id"], {{"period", "month"}, {"period_label", "2026-05"}});
+    ASSERT_TRUE(may.ok()) << may.error().message;
+    const json& e = may.value()["entries"];
+    ASSERT_EQ(e.size(), 2u) << e.dump();
+    EXPECT_EQ(e[0]["subject"], first);
+    EXPECT_NEAR(e[0]["score"].get<double>(), 200.0 / 3, 1e-6);
+    EXPECT_EQ(e[1]["subject"], second);
+    EXPECT_DOUBLE_EQ(e[1]["score"].get<double>(), 50.0);
+    EXPECT_DOUBLE_EQ(may.value()["figures"][second]["reports"].get<double>(), 0.5);
+    // Q2 as of 05-20 (due 04-01..05-20): a 3 of 4 (W17, W18, W19) = 75; b 2 of 3 = 66.67.
+    auto q2 = rankings_->Compute(boss, scheme.value()["id"], {{"period", "quarter"}, {"period_label", "2026-Q2"}, {"as_of", "2026-05-20"}});
+    ASSERT_TRUE(q2.ok()) << q2.error().message;
+    const json& q = q2.value()["entries"];
+    ASSERT_EQ(q.size(), 2u) << q.dump();
+    EXPECT_EQ(q[0]["subject"], second);
+    EXPECT_DOUBLE_EQ(q[0]["score"].get<double>(), 75.0);
+    EXPECT_NEAR(q[1]["score"].get<double>(), 200.0 / 3, 1e-6);
+  }
+}
+
+TEST_P(AssessmentServiceTest, EditADraftOnly) {
+  const int64_t a = Project("DE-1", "371524"), b = Project("GX-1", "371525");
+  const auto boss = As("coordinator", "371500");
+  auto ev = observations_->Create(boss, NewEvent("sheet", {{{"group", "县市区组"}, {"project_id", a}}}));
+  ASSERT_TRUE(ev.ok()) << ev.error().message;
+  const int64_t id = ev.value()["id"];
+  const int64_t journal = JournalCount();
+
+  // A partial edit: the named fields change, the rest stays.
+  auto ed = observations_->Update(boss, id, {{"version", 1}, {"name", "改名后的观摩"}, {"judges", {"judge1", "judge2"}},
+                                             {"nominations", {{{"group", "县市区组"}, {"project_id", a}}, {{"group", "县市区组"}, {"project_id", b}}}}});
+  ASSERT_TRUE(ed.ok()) << ed.error().message;
+  EXPECT_EQ(ed.value()["name"], "改名后的观摩");
+  EXPECT_EQ(ed.value()["version"], 2);
+  EXPECT_EQ(ed.value()["state"], "draft");
+  EXPECT_EQ(ed.value()["judges"], json({"judge1", "judge2"}));
+  ASSERT_EQ(ed.value()["nominations"].size(), 2u);
+  EXPECT_EQ(ed.value()["nominations"][1]["county_name"], "冠县");
+  EXPECT_EQ(ed.value()["start_date"], "2026-06-10");
+  EXPECT_EQ(ed.value()["criteria"].size(), 4u);
+  EXPECT_EQ(JournalCount(), journal + 1);
+  {
+    auto c = tdb_->db().Acquire();
+    auto row = c->Query("SELECT action, changes FROM journal WHERE entity = 'observation_event' AND entity_id = ? ORDER BY id DESC", {id});
+    EXPECT_EQ(store::AsText(row.rows[0][0]), "update");
+    EXPECT_NE(store::AsText(row.rows[0][1]).find("改名后的观摩"), std::string::npos);
+  }
+
+  // Every problem of the body at once; nothing changes.
+  auto bad = observations_->Update(boss, id, {{"version", 2}, {"name", ""}, {"end_date", "2026-06-01"}, {"judges", {"viewer"}},
+                                              {"criteria", {{{"name", "投资规模"}, {"weight", 0}}}}, {"region_code", "371524"}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
+  std::set<std::string> fields;
+  for (const auto& d : bad.error().details) fields.insert(d.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"name", "end_date", "judges", "criteria[0].weight", "region_code"})) << bad.error().message;
+  EXPECT_EQ(JournalCount(), journal + 1);
+
+  // A stale version: 409 with the current event.
+  auto stale = observations_->Update(boss, id, {{"version", 1}, {"name", "x"}});
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(stale.error().extra["current"]["version"], 2);
+  // Not an organiser there: 403. The version is required.
+  EXPECT_EQ(observations_->Update(As("coordinator", "371524"), id, {{"version", 2}, {"name", "x"}}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(observations_->Update(boss, id, {{"name", "x"}}).error().code, ErrorCode::kInvalid);
+
+  // Once open: 409 naming the rule.
+  ASSERT_TRUE(observations_->Transition(boss, id, "open", {{"version", 2}}).ok());
+  auto open = observations_->Update(boss, id, {{"version", 3}, {"name", "x"}});
+  ASSERT_FALSE(open.ok());
+  EXPECT_EQ(open.error().code, ErrorCode::kConflict);
+  EXPECT_NE(open.error().message.find("rule observation.draft_only"), std::string::npos) << open.error().message;
+  EXPECT_EQ(observations_->Get(boss, id).value()["name"], "改名后的观摩");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AssessmentServiceTest, ::testing::ValuesIn(Engines()));

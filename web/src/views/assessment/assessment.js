@@ -133,3 +133,215 @@ export function manualFigures(run, metrics) {
   }
   return out
 }
+
+// ---- validation messages -----------------------------------------------------------------
+
+// The server writes its reasons in English (docs/api.md); each known one maps to a key of
+// messages.js (assessment.reason.*). Unknown reasons are shown as the server wrote them.
+const REASONS = [
+  [/^(required|required integer|required when returning|must not be empty)$/, 'required'],
+  [/^unknown region/, 'unknown_region'],
+  [/^you may not set up (events|rankings) there$/, 'not_your_region'],
+  [/^must be city or county$/, 'level'],
+  [/^a date like /, 'date'],
+  [/^before start_date$/, 'before_start'],
+  [/^a group is a non-empty name$/, 'group_name'],
+  [/^listed twice$/, 'twice'],
+  [/^subject listed twice$/, 'twice'],
+  [/^at least one group/, 'one_group'],
+  [/^must be sheet or ballot$/, 'mode'],
+  [/^(must be )?a number ≥ 0( is required for every subject)?$/, null, (m) => (m[2] ? 'manual_required' : 'number_ge0')],
+  [/^must be a number > 0$/, 'number_gt0'],
+  [/^must be a number$/, 'number'],
+  [/^must be ≥ 0$/, 'ge0'],
+  [/^must be ≥ 1$/, 'ge1'],
+  [/^must be > 0$/, 'gt0'],
+  [/^must be true or false$/, 'boolean'],
+  [/^a non-empty list of \{name, weight\}$/, 'criteria_list'],
+  [/^weights ≥ 0, not both 0$/, 'blend'],
+  [/^must be (a number )?within 0\.\.100$/, 'within_100'],
+  [/^not a user with the judge role$/, 'not_judge'],
+  [/^at least one judge$/, 'one_judge'],
+  [/^not a group of the event$/, 'not_group'],
+  [/^no such project in (.+)$/, 'no_project', (m) => ({ region: m[1] })],
+  [/^nominated twice$/, 'nominated_twice'],
+  [/^must be \{group, project_id\}$/, 'nomination'],
+  [/^cannot change; /, 'region_fixed'],
+  [/^must be town, department or chain$/, 'subject_kind'],
+  [/^(at least one metric|a scheme needs at least one metric)$/, 'one_metric'],
+  [/^must be an object$/, 'object'],
+  [/^not a metric kind$/, 'metric_kind'],
+  [/^must be ratio or rank$/, 'scoring'],
+  [/^yellow_below ≥ 0, red_after ≥ 1$/, 'warning'],
+  [/^duplicate metric id$/, 'duplicate_id'],
+  [/^missing figure$/, 'missing_figure'],
+  [/^not a (town|department|chain) of this region$/, 'not_subject'],
+  [/^must be month, quarter or year$/, 'period'],
+  [/^like 2026-03 /, 'period_label'],
+]
+
+/** A server reason → { key, params } of assessment.reason.*, or null when unknown. */
+export function reasonMessage(reason) {
+  for (const [re, key, extra] of REASONS) {
+    const m = re.exec(String(reason || ''))
+    if (!m) continue
+    if (key === null) return { key: 'assessment.reason.' + extra(m), params: undefined }
+    return { key: 'assessment.reason.' + key, params: extra ? extra(m) : undefined }
+  }
+  return null
+}
+
+/** The reason in the reader's language (`t` is the i18n translator). */
+export function reasonText(reason, t) {
+  const r = reasonMessage(reason)
+  return r ? t(r.key, r.params) : String(reason || '')
+}
+
+/**
+ * The label of a server field name: "metrics[2].weight" → "评比指标第 3 项 · 权重",
+ * "name" → "活动名称" (assessment.f_*; the raw name when there is no label).
+ */
+export function fieldLabel(field, t) {
+  const m = /^([a-z_]+)(?:\[(\d+)\])?(?:\.(.+))?$/.exec(String(field || ''))
+  if (!m) return String(field || '')
+  const [, base, index, sub] = m
+  const known = (key, fallback) => {
+    const s = t(key)
+    return s === key ? fallback : s
+  }
+  let label = known('assessment.f_' + base, base)
+  if (index !== undefined) label += t('assessment.item_no', { n: Number(index) + 1 })
+  if (sub) label += ' · ' + known(`assessment.f_${base}.${sub}`, sub)
+  return label
+}
+
+/** One problem of a 422 as a line: "评分标准第 1 项 · 权重：0 — 须为大于 0 的数". */
+export function problemText(d, t) {
+  const value = d.value && d.value !== '""' && d.value !== 'null' ? d.value + ' — ' : ''
+  return `${fieldLabel(d.field, t)}：${value}${reasonText(d.reason, t)}`
+}
+
+/** Problems by field for showing beside the inputs: { field: "reason；reason" }. */
+export function fieldErrors(details, t) {
+  const out = {}
+  for (const d of details || []) {
+    const f = d.field || ''
+    const text = reasonText(d.reason, t)
+    out[f] = out[f] ? `${out[f]}；${text}` : text
+  }
+  return out
+}
+
+/**
+ * What the event form can tell before sending (the server checks again, and more): a list of
+ * { key, params } of assessment.check.*.
+ */
+export function eventFormProblems(form, nominations) {
+  const out = []
+  if (!String(form.name || '').trim()) out.push({ key: 'assessment.check.name' })
+  if (!form.dates || !form.dates[0] || !form.dates[1]) out.push({ key: 'assessment.check.dates' })
+  if (!form.groups || !form.groups.length) out.push({ key: 'assessment.check.groups' })
+  if (!form.judges || !form.judges.length) out.push({ key: 'assessment.check.judges' })
+  if (form.mode !== 'ballot') {
+    const seen = new Set()
+    ;(form.criteria || []).forEach((c, i) => {
+      const name = String(c.name || '').trim()
+      if (!name) out.push({ key: 'assessment.check.criterion_name', params: { n: i + 1 } })
+      else if (seen.has(name)) out.push({ key: 'assessment.check.criterion_twice', params: { name } })
+      else seen.add(name)
+      if (name && !(Number(c.weight) > 0)) out.push({ key: 'assessment.check.criterion_weight', params: { name } })
+    })
+  }
+  for (const n of nominations || []) {
+    if (!(form.groups || []).includes(n.group)) {
+      out.push({ key: 'assessment.check.nomination_group', params: { name: n.project.name, group: n.group } })
+    }
+  }
+  return out
+}
+
+/** The form of an existing event (for editing): the shape EventForm edits. */
+export function eventToForm(ev) {
+  return {
+    form: {
+      name: ev.name,
+      region_code: ev.region_code,
+      dates: [ev.start_date, ev.end_date],
+      groups: [...(ev.groups || [])],
+      mode: ev.mode || 'sheet',
+      step: ev.step ?? 3,
+      trim: ev.trim ?? true,
+      criteria: (ev.criteria || []).map((c) => ({ name: c.name, weight: c.weight })),
+      judges: [...(ev.judges || [])],
+    },
+    nominations: (ev.nominations || []).map((n) => ({
+      group: n.group,
+      project: { id: n.project_id, name: n.project_name, code: n.project_code, county_name: n.county_name },
+    })),
+  }
+}
+
+// ---- ranking schemes ---------------------------------------------------------------------
+
+export const METRIC_KINDS = ['start_rate', 'investment_rate', 'problems_closed_on_time', 'reports_on_time', 'manual']
+
+/** A new metric row of the scheme dialog. Rates aim at fractions (0.8 = 80 %), manual scores at 100. */
+export function newMetric(kind = 'manual', taken = []) {
+  let id = kind
+  for (let i = 2; taken.includes(id); i++) id = `${kind}_${i}`
+  return { id, kind, label: '', weight: 10, scoring: 'ratio', target: kind === 'manual' ? 100 : 1, cap: 1, step: 3 }
+}
+
+/** The body of POST /ranking-schemes from the dialog's form (yellow line entered in %). */
+export function schemeBody(f) {
+  return {
+    name: String(f.name || '').trim(),
+    region_code: f.region_code || '',
+    subject_kind: f.subject_kind,
+    metrics: f.metrics.map((m) => {
+      const x = { id: String(m.id || '').trim(), kind: m.kind, weight: m.weight, scoring: m.scoring }
+      if (m.label && m.label.trim()) x.label = m.label.trim()
+      if (m.scoring === 'rank') x.step = m.step
+      else {
+        x.target = m.target
+        x.cap = m.cap
+      }
+      return x
+    }),
+    warning: { yellow_below: Number(f.yellow_percent) / 100, red_after: f.red_after },
+  }
+}
+
+/**
+ * The rows of the manual figures in the new-run dialog: the subjects of the latest run (with
+ * their figures) and every other subject of the scheme, those with projects first.
+ */
+export function manualRows(scheme, lastRun) {
+  const ids = (scheme?.metrics || []).filter((m) => m.source === 'manual').map((m) => m.id)
+  if (!ids.length) return {}
+  const out = manualFigures(lastRun, scheme.metrics)
+  const subjects = (scheme.subjects || []).slice().sort((a, b) => (b.projects > 0) - (a.projects > 0))
+  for (const s of subjects) if (!out[s.name]) out[s.name] = Object.fromEntries(ids.map((id) => [id, null]))
+  return out
+}
+
+/** Manual figures to send: subjects with no figure entered at all are left out. */
+export function manualToSend(manual) {
+  const out = {}
+  for (const [subject, values] of Object.entries(manual || {})) {
+    if (Object.values(values).some((v) => v !== null && v !== undefined && v !== '')) out[subject] = values
+  }
+  return out
+}
+
+/** The label of the period before `today` of a kind: the last full month, quarter or year. */
+export function previousPeriodLabel(period, today) {
+  const y = today.getFullYear()
+  const m = today.getMonth() + 1
+  if (period === 'year') return String(y - 1)
+  if (period === 'quarter') {
+    const q = Math.floor((m - 1) / 3) // the current quarter is q + 1
+    return q === 0 ? `${y - 1}-Q4` : `${y}-Q${q}`
+  }
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
+}

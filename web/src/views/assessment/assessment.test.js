@@ -1,5 +1,10 @@
-import { describe, it, expect } from 'vitest'
-import { nextPeriodLabel, manualFigures, latestRuns, rankTrend, warningList, movement, ballotProblems, sheetTotal, nominationsByGroup, percent } from './assessment.js'
+import { describe, it, expect, beforeEach, afterEach } from 'vitest'
+import {
+  nextPeriodLabel, manualFigures, latestRuns, rankTrend, warningList, movement, ballotProblems, sheetTotal, nominationsByGroup, percent,
+  reasonText, fieldLabel, problemText, fieldErrors, eventFormProblems, eventToForm, newMetric, schemeBody, manualRows, manualToSend,
+  previousPeriodLabel,
+} from './assessment.js'
+import { t, setLang } from '../../i18n.js'
 
 const run = (label, version, entries, period = 'month') => ({ period, period_label: label, run_version: version, entries })
 
@@ -62,5 +67,105 @@ describe('assessment helpers', () => {
     const run = { figures: { 刘集镇: { start_rate: 0.5, review: 80 } } }
     expect(manualFigures(run, metrics)).toEqual({ 刘集镇: { review: 80 } })
     expect(manualFigures(run, [{ id: 'start_rate', source: 'ledger' }])).toEqual({})
+  })
+})
+
+describe('validation messages', () => {
+  beforeEach(() => setLang('zh-CN'))
+  afterEach(() => setLang('zh-CN'))
+
+  it('translates the server reasons, keeping unknown ones', () => {
+    expect(reasonText('required', t)).toBe('必填')
+    expect(reasonText('a date like 2026-06-30', t)).toBe('日期格式应为 2026-06-30')
+    expect(reasonText('no such project in 聊城市', t)).toBe('聊城市没有这个项目')
+    expect(reasonText('a number ≥ 0 is required for every subject', t)).toBe('每个对象都要填写不小于 0 的数')
+    expect(reasonText('must be a number ≥ 0', t)).toBe('须为不小于 0 的数')
+    expect(reasonText('must be > 0', t)).toBe('必须大于 0')
+    expect(reasonText('something new', t)).toBe('something new')
+  })
+  it('names the fields, with the row of a list', () => {
+    expect(fieldLabel('name', t)).toBe('活动名称')
+    expect(fieldLabel('metrics[2].weight', t)).toBe('评比指标第 3 项 · 权重')
+    expect(fieldLabel('criteria[0].weight', t)).toBe('评分标准第 1 项 · 权重')
+    expect(fieldLabel('manual.刘集镇.review', t)).toBe('人工填报 · 刘集镇.review')
+    expect(fieldLabel('odd field!', t)).toBe('odd field!')
+    setLang('en')
+    expect(fieldLabel('metrics[0].target', t)).toBe('Metrics #1 · target')
+    expect(problemText({ field: 'end_date', value: '2026-06-01', reason: 'before start_date' }, t)).toBe('End date：2026-06-01 — before the start date')
+  })
+  it('writes a problem as one line and collects them by field', () => {
+    expect(problemText({ field: 'judges', value: 'viewer', reason: 'not a user with the judge role' }, t)).toBe('评委：viewer — 不是评委账号')
+    expect(problemText({ field: 'name', value: '', reason: 'required' }, t)).toBe('活动名称：必填')
+    const details = [
+      { field: 'metrics[0].weight', value: '', reason: 'must be > 0' },
+      { field: 'metrics[0].id', value: 'a', reason: 'must not be empty' },
+      { field: 'metrics[0].id', value: 'a', reason: 'duplicate metric id' },
+    ]
+    expect(fieldErrors(details, t)).toEqual({ 'metrics[0].weight': '必须大于 0', 'metrics[0].id': '必填；指标代码重复' })
+  })
+  it('checks the event form before sending', () => {
+    const form = { name: ' ', dates: [], groups: ['县市区组'], judges: [], mode: 'sheet',
+      criteria: [{ name: '投资规模', weight: 30 }, { name: '', weight: 10 }, { name: '投资规模', weight: 0 }] }
+    const nominations = [{ group: '城区组', project: { name: '产业园' } }]
+    expect(eventFormProblems(form, nominations).map((p) => t(p.key, p.params))).toEqual([
+      '请填写活动名称', '请选择开始和结束日期', '至少选择一位评委', '评分标准第 2 项没有名称', '评分标准“投资规模”重复',
+      '评分标准“投资规模”的权重必须大于 0', '参评项目“产业园”所在分组“城区组”已不在分组中',
+    ])
+    // Ballots have no criteria to check.
+    expect(eventFormProblems({ ...form, name: 'x', dates: ['2026-01-01', '2026-01-02'], judges: ['j'], mode: 'ballot' }, [])).toEqual([])
+  })
+  it('turns an event into the form that edits it', () => {
+    const ev = { name: 'e', region_code: '371500', start_date: '2026-06-10', end_date: '2026-06-12', groups: ['县市区组'], mode: 'sheet',
+      step: 3, trim: false, criteria: [{ name: '投资规模', weight: 30 }], judges: ['judge1'],
+      nominations: [{ group: '县市区组', project_id: 7, project_name: '产业园', project_code: 'DE-1', county_name: '东阿县' }] }
+    const f = eventToForm(ev)
+    expect(f.form.dates).toEqual(['2026-06-10', '2026-06-12'])
+    expect(f.form.trim).toBe(false)
+    expect(f.nominations).toEqual([{ group: '县市区组', project: { id: 7, name: '产业园', code: 'DE-1', county_name: '东阿县' } }])
+    f.form.criteria[0].weight = 1 // a copy: the event is untouched until saved
+    expect(ev.criteria[0].weight).toBe(30)
+  })
+})
+
+describe('scheme set-up', () => {
+  it('gives new metrics a free id', () => {
+    expect(newMetric('manual', []).id).toBe('manual')
+    expect(newMetric('manual', ['manual', 'manual_2']).id).toBe('manual_3')
+    expect(newMetric('start_rate').target).toBe(1)
+    expect(newMetric('manual').target).toBe(100)
+  })
+  it('builds the request body: scoring decides target/cap or step, the yellow line in %', () => {
+    const body = schemeBody({
+      name: ' 月度评比 ', region_code: '371524', subject_kind: 'town', yellow_percent: 55, red_after: 3,
+      metrics: [
+        { id: 'start_rate', kind: 'start_rate', label: '', weight: 40, scoring: 'ratio', target: 0.8, cap: 1.2, step: 3 },
+        { id: 'review', kind: 'manual', label: '综合评议', weight: 60, scoring: 'rank', target: 100, cap: 1, step: 5 },
+      ],
+    })
+    expect(body).toEqual({
+      name: '月度评比', region_code: '371524', subject_kind: 'town',
+      metrics: [
+        { id: 'start_rate', kind: 'start_rate', weight: 40, scoring: 'ratio', target: 0.8, cap: 1.2 },
+        { id: 'review', kind: 'manual', label: '综合评议', weight: 60, scoring: 'rank', step: 5 },
+      ],
+      warning: { yellow_below: 0.55, red_after: 3 },
+    })
+  })
+  it('lists every subject for the first manual figures, those with projects first', () => {
+    const scheme = { metrics: [{ id: 'start_rate', source: 'ledger' }, { id: 'review', source: 'manual' }],
+      subjects: [{ name: '刘集镇', projects: 0 }, { name: '铜城街道', projects: 2 }] }
+    expect(Object.keys(manualRows(scheme, null))).toEqual(['铜城街道', '刘集镇'])
+    const last = { figures: { 刘集镇: { start_rate: 1, review: 70 } } }
+    expect(manualRows(scheme, last)).toEqual({ 刘集镇: { review: 70 }, 铜城街道: { review: null } })
+    expect(manualRows({ metrics: [{ id: 'start_rate', source: 'ledger' }], subjects: scheme.subjects }, null)).toEqual({})
+    // Subjects left blank are not sent (a subject without projects then stays out of the run).
+    expect(manualToSend({ 刘集镇: { review: null }, 铜城街道: { review: 0 } })).toEqual({ 铜城街道: { review: 0 } })
+  })
+  it('names the last full period', () => {
+    expect(previousPeriodLabel('month', new Date(2026, 10, 23))).toBe('2026-10')
+    expect(previousPeriodLabel('month', new Date(2026, 0, 5))).toBe('2025-12')
+    expect(previousPeriodLabel('quarter', new Date(2026, 10, 23))).toBe('2026-Q3')
+    expect(previousPeriodLabel('quarter', new Date(2026, 1, 1))).toBe('2025-Q4')
+    expect(previousPeriodLabel('year', new Date(2026, 10, 23))).toBe('2025')
   })
 })
