@@ -1,5 +1,7 @@
 #include "store/progress_store.h"
 
+#include "store/project_store.h"
+
 namespace gj::store {
 
 namespace {
@@ -175,11 +177,7 @@ std::vector<supervision::ReportFact> ListReportFacts(Connection& c, const std::v
   std::string sql =
       "SELECT r.id, r.project_id, r.due_date, r.status, r.submitted_at, r.late FROM progress_reports r "
       "JOIN projects pr ON pr.id = r.project_id WHERE r.due_date >= ? AND r.due_date <= ? AND pr.archived = 0";
-  if (!regions.empty()) {
-    sql += " AND (pr.county_code IN (" + InList(regions, params) + ")";
-    sql += " OR pr.town_code IN (" + InList(regions, params) + "))";
-  }
-  sql += " ORDER BY r.id";
+  sql += RegionClause(regions, params) + " ORDER BY r.id";
   std::vector<supervision::ReportFact> out;
   for (const auto& r : c.Query(sql, params).rows) {
     supervision::ReportFact f;

@@ -284,6 +284,19 @@ ProjectRow RowOf(std::vector<Value>& r) {
 
 }  // namespace
 
+std::string RegionClause(const std::vector<std::string>& regions, std::vector<Value>& params, const char* alias) {
+  if (regions.empty()) return "";
+  const std::string a = alias;
+  std::string s = " AND (" + a + ".county_code IN (" + InList(regions, params) + ")";
+  s += " OR " + a + ".town_code IN (" + InList(regions, params) + "))";
+  return s;
+}
+
+std::string ProjectIdClause(const std::vector<int64_t>& ids, std::vector<Value>& params, const char* alias) {
+  if (ids.empty()) return "";
+  return std::string(" AND ") + alias + ".project_id IN (" + InList(ids, params) + ")";
+}
+
 std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f) {
   std::vector<Value> params;
   const std::string sql = ListSql(f, params);

@@ -35,6 +35,12 @@ struct ProjectRow {
   std::string county_name, town_name, leader_name, unit_name;
 };
 
+// SQL fragments for the many queries that join projects: " AND (alias.county_code IN (…) OR
+// alias.town_code IN (…))" when `regions` is not empty (the projects of those regions), and
+// " AND alias.project_id IN (…)" when `ids` is not empty. Values go to `params`.
+std::string RegionClause(const std::vector<std::string>& regions, std::vector<Value>& params, const char* alias = "pr");
+std::string ProjectIdClause(const std::vector<int64_t>& ids, std::vector<Value>& params, const char* alias);
+
 std::optional<ledger::Project> LoadProject(Connection& c, int64_t id);
 std::optional<ledger::Project> LoadProjectByCode(Connection& c, const std::string& code);
 // code → id of every project (archived too).

@@ -1,5 +1,7 @@
 #include "store/supervision_store.h"
 
+#include "store/project_store.h"
+
 namespace gj::store {
 
 namespace {
@@ -14,19 +16,7 @@ std::string InIds(const std::vector<int64_t>& values, std::vector<Value>& params
 }
 
 // "AND (pr.county_code IN (…) OR pr.town_code IN (…))", or nothing for every region.
-std::string RegionClause(const std::vector<std::string>& regions, std::vector<Value>& params, const char* alias = "pr") {
-  if (regions.empty()) return "";
-  const std::string a = alias;
-  std::string s = " AND (" + a + ".county_code IN (" + InList(regions, params) + ")";
-  s += " OR " + a + ".town_code IN (" + InList(regions, params) + "))";
-  return s;
-}
 
-// " AND alias.project_id IN (…)" when `ids` is not empty.
-std::string ProjectIdClause(const std::vector<int64_t>& ids, std::vector<Value>& params, const char* alias) {
-  if (ids.empty()) return "";
-  return std::string(" AND ") + alias + ".project_id IN (" + InList(ids, params) + ")";
-}
 
 std::optional<Date> OptDate(const Value& v) {
   auto t = AsOptText(v);
