@@ -137,6 +137,11 @@ Result<nlohmann::json> ProgressService::PutSettings(const Ctx& ctx, const std::s
   }
   auto version = VersionOf(body);
   if (!version) return version.error();
+  if (auto st = StoreSettings(ctx, region, *version, body); !st) return st.error();
+  return Settings(ctx, region);
+}
+
+Status ProgressService::StoreSettings(const Ctx& ctx, const std::string& region, int64_t version, const nlohmann::json& body) {
   Problems pr;
   auto c = db_.Acquire();
   // A half left out keeps the rules in force (the region's own, or inherited from above).
@@ -152,7 +157,7 @@ Result<nlohmann::json> ProgressService::PutSettings(const Ctx& ctx, const std::s
   if (!pr.empty()) return pr.ToError("the settings are not valid");
   store::Transaction tx(*c);
   const auto before = store::LoadSettings(*c, region);
-  if ((before ? before->version : 0) != *version) return Error::Conflict("the settings were changed by someone else; reload");
+  if ((before ? before->version : 0) != version) return Error::Conflict("the settings were changed by someone else; reload");
   const nlohmann::json policy = {{"frequency", pol.frequency}, {"due_weekday", pol.due_weekday}, {"due_day", pol.due_day}};
   store::UpsertSettings(*c, {region, supervision::ToJson(rules.value()).dump(), policy.dump(), 0}, ctx.now);
   store::WriteJournal(*c, "progress_settings", 0, "update", ctx.caller.user_id, ctx.now,
@@ -161,7 +166,7 @@ Result<nlohmann::json> ProgressService::PutSettings(const Ctx& ctx, const std::s
                                               {"new", supervision::ToJson(rules.value())}}}));
   store::BumpSupervisionVersion(*c);
   tx.Commit();
-  return Settings(ctx, region);
+  return Ok{};
 }
 
 // ---- reports -------------------------------------------------------------------------------
@@ -230,12 +235,12 @@ Result<nlohmann::json> ProgressService::GenerateTasks(const Ctx& ctx, const nloh
   if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt}, *tree)) {
     return Error::Forbidden("only the project office (coordinator) generates report tasks");
   }
+  auto projects = ledger_.ListInRegion(ctx, {}, region);
+  if (!projects) return projects.error();
   auto c = db_.Acquire();
   const auto policy = PolicyFor(*c, region);
   const auto period = period_key.empty() ? supervision::PeriodOf(ctx.today, policy) : supervision::ParsePeriod(period_key, policy).value_or(supervision::Period{});
   if (period.key.empty()) return Error::Invalid("the period is not valid", {{"period", period_key, "2026-W23 (week) or 2026-06 (month)"}});
-  auto projects = ledger_.ListInRegion(ctx, {}, region);
-  if (!projects) return projects.error();
   int created = 0;
   store::Transaction tx(*c);
   for (const auto& row : projects.value()) {

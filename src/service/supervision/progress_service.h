@@ -72,6 +72,7 @@ class ProgressService {
                                                  const JournalMark& now);
   // The dashboard's figures: lights by town and by rule.
   static nlohmann::json Summarise(const LightBoard& b, const std::string& region);
+  Status StoreSettings(const Ctx& ctx, const std::string& region, int64_t version, const nlohmann::json& body);
   Result<store::ProjectRow> ReadableProject(const Ctx& ctx, int64_t project_id);
   Result<std::pair<store::ReportRecord, store::ProjectRow>> ReportFor(const Ctx& ctx, int64_t id);
   Status Allowed(const Ctx& ctx, const char* action, const ledger::Project& p, const char* what);

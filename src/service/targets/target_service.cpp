@@ -84,12 +84,14 @@ Result<nlohmann::json> TargetService::Create(const Ctx& ctx, const nlohmann::jso
   auto t = targets::TargetFromJson(body);
   if (!t) return t.error();
   if (auto st = CheckAdmin(ctx, t->region); !st) return st.error();
-  auto c = db_.Acquire();
-  store::Transaction tx(*c);
-  t->id = store::InsertTarget(*c, t.value(), ctx.now);
-  store::WriteJournal(*c, "target", t->id, "create", ctx.caller.user_id, ctx.now,
-                      nlohmann::json::array({{{"field", "target"}, {"old", nullptr}, {"new", targets::ToJson(t.value())}}}));
-  tx.Commit();
+  {
+    auto c = db_.Acquire();
+    store::Transaction tx(*c);
+    t->id = store::InsertTarget(*c, t.value(), ctx.now);
+    store::WriteJournal(*c, "target", t->id, "create", ctx.caller.user_id, ctx.now,
+                        nlohmann::json::array({{{"field", "target"}, {"old", nullptr}, {"new", targets::ToJson(t.value())}}}));
+    tx.Commit();
+  }
   return Get(ctx, t->id, ctx.today);
 }
 
@@ -106,18 +108,20 @@ Result<nlohmann::json> TargetService::Update(const Ctx& ctx, int64_t id, const n
   if (auto st = CheckAdmin(ctx, current.value()["region"].get<std::string>()); !st) return st.error();
   if (auto st = CheckAdmin(ctx, t->region); !st) return st.error();
   t->id = id;
-  auto c = db_.Acquire();
-  store::Transaction tx(*c);
-  if (!store::UpdateTarget(*c, t.value(), body["version"].get<int64_t>(), ctx.now)) {
-    return Error::Conflict("the target was changed by someone else; reload");
-  }
   auto before = current.value();
   for (const char* k : {"status", "value", "numerator", "denominator", "projected", "as_of", "version", "id"}) before.erase(k);
   auto after = targets::ToJson(t.value());
   after.erase("version");
   after.erase("id");
-  store::WriteJournal(*c, "target", id, "update", ctx.caller.user_id, ctx.now, ledger::ChangesToJson(ledger::Diff(before, after)));
-  tx.Commit();
+  {
+    auto c = db_.Acquire();
+    store::Transaction tx(*c);
+    if (!store::UpdateTarget(*c, t.value(), body["version"].get<int64_t>(), ctx.now)) {
+      return Error::Conflict("the target was changed by someone else; reload");
+    }
+    store::WriteJournal(*c, "target", id, "update", ctx.caller.user_id, ctx.now, ledger::ChangesToJson(ledger::Diff(before, after)));
+    tx.Commit();
+  }
   return Get(ctx, id, ctx.today);
 }
 

@@ -21,6 +21,7 @@ class ProgressServiceTest : public LedgerFixture {
     auto p = ledger_->Create(As("coordinator", "371524"), NewProject("DE-1"));
     ASSERT_TRUE(p);
     project_ = p->project.id;
+    tdb_->db().RefuseNestedLeases(true);  // at most one connection per thread at a time
   }
 
   service::Ctx Other(service::Ctx c, int64_t user) {

@@ -23,7 +23,8 @@ class SupervisionServiceTest : public LedgerFixture {
     auto created = ledger_->Create(As("coordinator", "371524"), NewProject("DE2026-001"));
     ASSERT_TRUE(created) << created.error().message;
     project_ = created->project.id;
-    auto c = tdb_->db().Acquire();
+    // Every call below runs with at most one connection per thread: a nested one throws.
+    tdb_->db().RefuseNestedLeases(true);
     // Separate accounts: the office, the unit (工信局), the verifier (张明远), someone else.
     office_ = UserWith("office", std::nullopt);
     unit_user_ = UserWith("unitu", std::nullopt);
@@ -268,8 +269,7 @@ TEST_P(SupervisionServiceTest, ProceduresBlockAPlannedStartAndReportDurations) {
 
 TEST_P(SupervisionServiceTest, VisitsAndWeeklyCompliance) {
   // 张明远 is the project's leader; a second leader is assigned.
-  auto c0 = tdb_->db().Acquire();
-  const int64_t second = store::InsertPerson(*c0, {0, "李卫东", "县长", "leader", "371524", std::nullopt});
+  const int64_t second = store::InsertPerson(*tdb_->db().Acquire(), {0, "李卫东", "县长", "leader", "371524", std::nullopt});
   ASSERT_TRUE(sv_->AddAssignment(Office(), project_, {{"person_id", second}}));
   EXPECT_EQ(sv_->AddAssignment(Unit(), project_, {{"person_id", second}}).error().code, ErrorCode::kForbidden);
   for (const char* d : {"2026-06-01", "2026-06-09"}) {
