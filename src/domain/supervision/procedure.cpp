@@ -31,6 +31,21 @@ bool BlocksStart(const ProcedureFact& p, const std::optional<Date>& planned_star
   return *planned_start <= as_of.AddDays(horizon_days);
 }
 
+std::vector<std::string> BlockingKinds(const std::vector<const ProcedureFact*>& recorded, const std::vector<ProcedureKind>& kinds,
+                                       const std::optional<Date>& planned_start, const std::optional<Date>& actual_start,
+                                       const Date& as_of) {
+  std::vector<std::string> out;
+  if (!planned_start || (actual_start && *actual_start <= as_of)) return out;
+  for (const auto& k : kinds) {
+    auto it = std::find_if(recorded.begin(), recorded.end(), [&](const ProcedureFact* f) { return f->kind == k.code; });
+    ProcedureFact fact;
+    if (it != recorded.end()) fact = **it;
+    else fact = {0, 0, k.code, "not_started", std::nullopt, std::nullopt, std::nullopt, false, k.required_for_start};
+    if (BlocksStart(fact, planned_start, actual_start, as_of)) out.push_back(k.code);
+  }
+  return out;
+}
+
 std::optional<int64_t> DurationDays(const ProcedureFact& p) {
   if (!p.applied_on || !p.approved_on) return std::nullopt;
   return p.approved_on->ToDays() - p.applied_on->ToDays();

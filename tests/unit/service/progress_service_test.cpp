@@ -147,6 +147,10 @@ TEST_P(ProgressServiceTest, LightsAsOfAnyDateWithStops) {
   l = sup_->ProjectLight(ctx, project_, Date{2026, 6, 15}).value();
   EXPECT_EQ(l["light"], "red");
   EXPECT_EQ(l["reasons"][0]["rule"], "start");
+  // No procedure recorded: the whole checklist is not started and blocks the start, as on the project's page.
+  ASSERT_EQ(l["reasons"].size(), 2u);
+  EXPECT_EQ(l["reasons"][1]["rule"], "procedure");
+  EXPECT_EQ(l["reasons"][1]["text"], "前期手续未办结（立项/备案、用地预审与选址、规划许可、不动产权证、施工许可、环评批复、节能审查），影响计划开工");
   // A stop: requested by the unit, approved by the office, visible in the light.
   auto filer = As("unit", "371524", unit_a_);
   auto s = sup_->RequestStop(filer, project_, {{"kind", "stop"}, {"reason", "环保督查"}, {"effective_date", "2026-06-01"}});
@@ -154,8 +158,8 @@ TEST_P(ProgressServiceTest, LightsAsOfAnyDateWithStops) {
   EXPECT_EQ(sup_->DecideStop(filer, s.value()["id"], {{"version", 1}, {"approve", true}}).error().code, ErrorCode::kForbidden);
   ASSERT_TRUE(sup_->DecideStop(Other(ctx, user_id_ + 1), s.value()["id"], {{"version", 1}, {"approve", true}}));
   l = sup_->ProjectLight(ctx, project_, Date{2026, 6, 15}).value();
-  EXPECT_EQ(l["reasons"].size(), 2u);
-  EXPECT_EQ(l["reasons"][1]["rule"], "stopped");
+  EXPECT_EQ(l["reasons"].size(), 3u);
+  EXPECT_EQ(l["reasons"][2]["rule"], "stopped");
   EXPECT_EQ(sup_->RequestStop(filer, project_, {{"kind", "stop"}, {"reason", "x"}, {"effective_date", "2026-06-10"}}).error().code,
             ErrorCode::kConflict);
   auto d = sup_->Dashboard(ctx, "371524", Date{2026, 6, 15}).value();

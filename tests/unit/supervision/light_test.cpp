@@ -98,6 +98,13 @@ TEST(SupervisionLight, ProblemsReportsProceduresStopsWorstWins) {
   auto l = ComputeLight(in, {}, {2026, 6, 30});
   EXPECT_EQ(l.light, Light::kRed);
   EXPECT_EQ(l.reasons.size(), 4u);
+  // Several blocking procedures make one reason naming each.
+  in.blocking_procedures = {"施工许可", "环评批复"};
+  l = ComputeLight(in, {}, {2026, 6, 30});
+  ASSERT_EQ(l.reasons.size(), 4u);
+  EXPECT_EQ(l.reasons[2].rule, "procedure");
+  EXPECT_EQ(l.reasons[2].light, Light::kYellow);
+  EXPECT_EQ(l.reasons[2].text, "前期手续未办结（施工许可、环评批复），影响计划开工");
 }
 
 TEST(SupervisionLight, RulesFromJsonReportsEveryProblem) {

@@ -137,6 +137,24 @@ TEST(SupervisionProcedure, BlocksAPlannedStartWithinTheHorizon) {
   EXPECT_FALSE(BlocksStart(p, planned, std::nullopt, D(2026, 7, 5)));
 }
 
+TEST(SupervisionProcedure, KindsNeverRecordedBlockAsNotStarted) {
+  const std::vector<ProcedureKind> kinds = {{"project_approval", "立项/备案", "", true},
+                                            {"construction_permit", "施工许可", "", true},
+                                            {"energy_review", "节能审查", "", false}};
+  const ProcedureFact approved{1, 1, "project_approval", "approved", 3, D(2026, 4, 1), D(2026, 4, 20), false, true};
+  const std::optional<Date> planned = D(2026, 7, 1);
+  // Approved 立项; 施工许可 never recorded → not started, blocks; 节能审查 not required.
+  EXPECT_EQ(BlockingKinds({&approved}, kinds, planned, std::nullopt, D(2026, 6, 15)), std::vector<std::string>{"construction_permit"});
+  // 73 days ahead: beyond the 30-day horizon, nothing blocks yet.
+  EXPECT_TRUE(BlockingKinds({&approved}, kinds, planned, std::nullopt, D(2026, 4, 19)).empty());
+  // Before 立项 was approved (04-20) both block, in checklist order.
+  EXPECT_EQ(BlockingKinds({&approved}, kinds, D(2026, 5, 1), std::nullopt, D(2026, 4, 19)),
+            (std::vector<std::string>{"project_approval", "construction_permit"}));
+  // Started, or no planned start: nothing blocks.
+  EXPECT_TRUE(BlockingKinds({}, kinds, planned, D(2026, 6, 1), D(2026, 6, 15)).empty());
+  EXPECT_TRUE(BlockingKinds({}, kinds, std::nullopt, std::nullopt, D(2026, 6, 15)).empty());
+}
+
 TEST(SupervisionProcedure, DurationsPerUnitFastestFirst) {
   std::vector<ProcedureFact> ps = {
       {1, 1, "eia", "approved", 3, D(2026, 1, 1), D(2026, 1, 31), false, true},        // 30
