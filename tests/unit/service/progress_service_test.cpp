@@ -5,6 +5,7 @@
 
 #include "ledger_fixture.h"
 #include "service/supervision/bulletin_service.h"
+#include "service/supervision/supervision_service.h"
 #include "service/targets/target_service.h"
 #include "store/journal.h"
 
@@ -292,6 +293,18 @@ TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
   EXPECT_EQ(b->new_started, 1);
   EXPECT_EQ(b->red.size(), 1u);
   EXPECT_EQ(b->targets.size(), 1u);
+  // The running week is as of today (06-15), not its Sunday.
+  EXPECT_EQ(b->as_of, (Date{2026, 6, 15}));
+  // DE-1 (planned 03-01, not started, nothing recorded) is held up by its whole checklist.
+  ASSERT_EQ(b->blocked.size(), 1u);
+  EXPECT_EQ(b->blocked[0].code, "DE-1");
+  EXPECT_EQ(b->blocked[0].planned_start, "2026-03-01");
+  EXPECT_EQ(b->blocked[0].procedures.rfind("立项/备案、用地预审与选址", 0), 0u);
+  EXPECT_EQ(b->visit_rule, "每7天至少1次");
+  // The visit rule in force is the configured one.
+  service::SupervisionService sv(tdb_->db(), *ledger_, "/tmp/gjt-unused");
+  ASSERT_TRUE(sv.PutSettings(ctx, {{"visit_rule", {{"window_days", 14}, {"min_visits", 2}}}}));
+  EXPECT_EQ(bulletins.Build(ctx, "371524", "2026-W25")->visit_rule, "每14天至少2次");
   auto pdf = bulletins.Render(ctx, "371524", "2026-W25", "pdf");
   ASSERT_TRUE(pdf);
   EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
