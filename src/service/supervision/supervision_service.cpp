@@ -1129,21 +1129,28 @@ Result<json> SupervisionService::Attention(const Ctx& ctx, const Date& as_of) {
     (office ? managed : other).push_back(std::move(a));
   }
   const auto read = store::ReadKeys(*c, ctx.caller.user_id);
+  if (who.person_id) {
+    for (const auto& a : store::ListAssignments(*c, f.regions)) {
+      if (a.leader_id == *who.person_id) who.led_projects.insert(a.project_id);
+    }
+  }
+  const auto escalation = Escalation(*c);
   who.office = true;
-  auto items = sv::AttentionFor(who, managed, as_of, read);
+  auto items = sv::AttentionFor(who, managed, as_of, read, escalation);
   who.office = false;
-  auto more = sv::AttentionFor(who, other, as_of, read);
+  auto more = sv::AttentionFor(who, other, as_of, read, escalation);
   items.insert(items.end(), more.begin(), more.end());
   std::stable_sort(items.begin(), items.end(), [](const sv::AttentionItem& a, const sv::AttentionItem& b) {
-    static const std::map<std::string, int> kOrder = {{"overdue", 0}, {"verify", 1}, {"returned", 2}, {"assigned", 3}, {"due", 4}, {"unassigned", 5}};
-    return kOrder.at(a.kind) < kOrder.at(b.kind);
+    return sv::AttentionOrder(a.kind) < sv::AttentionOrder(b.kind);
   });
   json out = json::array();
   int unread = 0;
   for (const auto& it : items) {
     unread += it.read ? 0 : 1;
     out.push_back({{"key", it.key}, {"kind", it.kind}, {"problem_id", it.problem_id}, {"project_id", it.project_id}, {"title", it.title},
-                   {"project_name", it.project_name}, {"deadline", OptDateJson(it.deadline)}, {"days_overdue", it.days_overdue}, {"read", it.read}});
+                   {"project_name", it.project_name}, {"deadline", OptDateJson(it.deadline)}, {"days_overdue", it.days_overdue},
+                   {"escalation", it.escalation ? json{{"level", it.escalation->level}, {"label_zh", it.escalation->label_zh}} : json(nullptr)},
+                   {"read", it.read}});
   }
   return json{{"as_of", as_of.ToString()}, {"unread", unread}, {"items", out}};
 }

@@ -178,6 +178,24 @@ TEST_P(SupervisionServiceTest, OverdueProblemsEscalateAndReachTheAttentionList) 
   EXPECT_TRUE(store::ListProblemFacts(*c, {"371525"}).empty());
 }
 
+TEST_P(SupervisionServiceTest, AnOverdueProblemReachesTheProjectsLeaderFromTheContactLeaderStep) {
+  Assign(Raise());  // deadline 06-30, verified by 张明远
+  const int64_t second = store::InsertPerson(*tdb_->db().Acquire(), {0, "李卫东", "县长", "leader", "371524", std::nullopt});
+  ASSERT_TRUE(sv_->AddAssignment(Office(), project_, {{"person_id", second}}));
+  auto li = As("leader", "371524");
+  li.caller.user_id = UserWith("li", second);
+  EXPECT_EQ(sv_->Attention(li, Date{2026, 7, 14}).value()["items"].size(), 0u);  // 14 days: 责任单位主要领导
+  auto att = sv_->Attention(li, Date{2026, 7, 15}).value();                      // 15 days: 联系县领导
+  ASSERT_EQ(att["items"].size(), 1u);
+  EXPECT_EQ(att["items"][0]["kind"], "escalated");
+  EXPECT_EQ(att["items"][0]["escalation"]["label_zh"], "联系县领导");
+  EXPECT_EQ(att["unread"], 1);
+  // The verifier sees it as overdue, with the step reached.
+  auto v = sv_->Attention(Verifier(), Date{2026, 7, 15}).value();
+  EXPECT_EQ(v["items"][0]["kind"], "overdue");
+  EXPECT_EQ(v["items"][0]["escalation"]["level"], "contact_leader");
+}
+
 TEST_P(SupervisionServiceTest, ProblemsOutsideTheScopeAreNotFound) {
   json p = Raise();
   auto other = As("coordinator", "371525");
