@@ -542,10 +542,12 @@ Result<nlohmann::json> ProgressService::Stops(const Ctx& ctx, int64_t project_id
   nlohmann::json items = nlohmann::json::array();
   for (const auto& s : store::StopsOfProject(*c, project_id)) {
     items.push_back({{"id", s.id}, {"kind", s.kind}, {"reason", s.reason}, {"effective_date", s.effective_date.ToString()},
-                     {"status", s.status}, {"requested_at", s.requested_at}, {"decided_at", OptText(s.decided_at)},
-                     {"decision_note", s.decision_note}, {"version", s.version}});
+                     {"status", s.status}, {"requested_by", OptId(s.requested_by)}, {"requested_at", s.requested_at},
+                     {"decided_at", OptText(s.decided_at)}, {"decision_note", s.decision_note}, {"version", s.version}});
   }
-  return nlohmann::json{{"items", items}};
+  // Which request makes sense next: resume while a stop is in force, else stop.
+  const bool stopped = store::StoppedProjects(*c, ctx.today).count(project_id) > 0;
+  return nlohmann::json{{"items", items}, {"stopped", stopped}};
 }
 
 // ---- lights --------------------------------------------------------------------------------
