@@ -580,6 +580,17 @@ Date FinishOf(const ledger::Project& p, const std::vector<store::MilestoneRow>& 
   return f;
 }
 
+// The problems of a milestone not stored yet (id -1) name its plain fields ("planned_date").
+Error NewMilestoneError(const Problems& found) {
+  static const std::string kPrefix = "milestones[-1].";
+  Problems out;
+  for (auto d : found.details()) {
+    if (d.field.rfind(kPrefix, 0) == 0) d.field = d.field.substr(kPrefix.size());
+    out.Add(d);
+  }
+  return out.ToError("the milestone breaks a scheduling rule");
+}
+
 // Reads a milestone from a body onto `m`; reports every problem.
 void ApplyMilestone(const json& b, sv::Milestone& m, int& sort, Problems& pr) {
   if (b.contains("name")) m.name = TextField(b, "name");
@@ -628,7 +639,7 @@ Result<json> SupervisionService::AddMilestone(const Ctx& ctx, int64_t project_id
     std::vector<sv::Milestone> ms;
     for (const auto& r : all) ms.push_back(r.m);
     ms.push_back(row.m);
-    if (auto v = sv::ValidateMilestones(ms); !v.empty()) return v.ToError("the milestone breaks a scheduling rule");
+    if (auto v = sv::ValidateMilestones(ms); !v.empty()) return NewMilestoneError(v);
     row.m.id = store::InsertMilestone(*c, row, ctx.now);
     store::WriteJournal(*c, "milestone", row.m.id, "create", ctx.caller.user_id, ctx.now,
                         json::array({{{"field", "name"}, {"old", nullptr}, {"new", row.m.name}},

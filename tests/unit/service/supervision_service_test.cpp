@@ -244,6 +244,7 @@ TEST_P(SupervisionServiceTest, MilestonesScheduleBackwardsAndRefuseADateBeforeTh
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
   EXPECT_NE(bad.error().details[0].reason.find("milestone.after_predecessor"), std::string::npos);
+  EXPECT_EQ(bad.error().details[0].field, "planned_date");
   auto stale = sv_->UpdateMilestone(Office(), first, {{"version", 7}, {"name", "x"}});
   EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
   EXPECT_EQ(JournalCount(), journal);
