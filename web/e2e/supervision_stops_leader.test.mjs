@@ -1,6 +1,7 @@
 // Stop/resume requests on a project page (the unit asks, the project office decides, the light
-// shows the stop), the leader page with each project's light (the office picks a leader), and an
-// overdue problem climbing the escalation ladder into a 包保 leader's attention list.
+// shows the stop), a monthly investment plan moving the schedule of the investment rule, the
+// leader page with each project's light (the office picks a leader), and an overdue problem
+// climbing the escalation ladder into a 包保 leader's attention list.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launchBrowser, newPage, login, pickOption, screenshot } from './harness.mjs'
@@ -115,4 +116,35 @@ test('an overdue problem reaches a 包保 leader’s attention list once it clim
   const after = await apiGet(leader, '/attention')
   assert.equal(after.items.find((i) => i.key === escalated.key).read, true)
   assert.deepEqual(leader.errors, [])
+})
+
+test('a monthly plan that front-loads the year turns a project behind its schedule red', async () => {
+  const lights = await apiGet(office, '/lights?region=371524&light=yellow&limit=0')
+  const pick = lights.items.find(
+    (l) => l.reasons.length === 1 && l.reasons[0].rule === 'investment' && l.completion_percent !== null && l.completion_percent < 65,
+  )
+  assert.ok(pick, 'a project yellow for its investment alone')
+  const project = await apiGet(office, `/projects/${pick.project_id}`)
+  await openSupervisionTab(office, pick.project_id)
+  await office.locator('[data-test=project-light-yellow]').waitFor()
+  await office.click('[data-test=mplan-edit]')
+  // The whole annual plan in January: by now 序时进度 is 100 %.
+  const wan = (project.annual_plan / 10000).toString()
+  await office.fill('[data-test=mplan-m1]', wan)
+  for (let m = 2; m <= 12; m++) await office.fill(`[data-test=mplan-m${m}]`, '0')
+  await office.locator('[data-test=mplan-total]:not(.off)').waitFor()
+  await office.click('[data-test=mplan-save]')
+  await office.locator('[data-test=project-light-red]').waitFor()
+  const light = await apiGet(office, `/projects/${pick.project_id}/light`)
+  assert.equal(light.schedule_percent, 100)
+  assert.match(light.reasons[0].text, /落后序时进度/)
+  // A plan that does not add up to the annual plan is refused, naming the rule.
+  await office.click('[data-test=mplan-edit]')
+  await office.fill('[data-test=mplan-m2]', '1')
+  await office.locator('[data-test=mplan-total].off').waitFor()
+  await office.click('[data-test=mplan-save]')
+  await office.locator('.el-message--error', { hasText: 'monthly_plan.sums_to_annual_plan' }).waitFor()
+  await office.waitForTimeout(600)
+  await screenshot(office, 'supervision-monthly-plan')
+  assert.deepEqual(office.errors, [])
 })

@@ -4,6 +4,7 @@
 #include <set>
 #include <string_view>
 
+#include "domain/supervision/monthly_plan.h"
 #include "domain/supervision/problem.h"
 #include "store/supervision_store.h"
 
@@ -52,6 +53,7 @@ supervision::LightInput InputOf(const store::ProjectRow& row, const LightSources
     in.consecutive_missing_reports = it->second.consecutive_missing;
   }
   if (auto it = s.stopped.find(id); it != s.stopped.end()) in.stopped_reason = it->second;
+  if (auto it = s.monthly_plans.find(id); it != s.monthly_plans.end()) in.monthly_plan = supervision::CumulativePlan(it->second);
   if (auto it = s.problems.find(id); it != s.problems.end()) in.open_problems = it->second;
   // Kinds never recorded count as not started, as on the project's checklist.
   std::vector<const supervision::ProcedureFact*> recorded;
@@ -93,6 +95,7 @@ void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector
   }
   for (const auto& k : store::ListProcedureKinds(c)) s.procedure_kinds.push_back(k.kind);
   s.procedure_facts = store::ListProcedureFacts(c, {}, ids);
+  s.monthly_plans = store::MonthlyPlansOf(c, as_of.year, ids);
   for (size_t i = 0; i < s.procedure_facts.size(); ++i) s.procedures[s.procedure_facts[i].project_id].push_back(i);
 }
 

@@ -4,6 +4,7 @@
 #include <future>
 
 #include "common/base64.h"
+#include "domain/supervision/monthly_plan.h"
 #include "domain/supervision/problem.h"
 #include "domain/supervision/procedure.h"
 #include "store/supervision_store.h"
@@ -548,6 +549,66 @@ Result<nlohmann::json> ProgressService::Stops(const Ctx& ctx, int64_t project_id
   // Which request makes sense next: resume while a stop is in force, else stop.
   const bool stopped = store::StoppedProjects(*c, ctx.today).count(project_id) > 0;
   return nlohmann::json{{"items", items}, {"stopped", stopped}};
+}
+
+// ---- monthly plans (分月计划投资) -------------------------------------------------------------
+
+namespace {
+
+Status CheckYear(int year) {
+  if (year < 2000 || year > 2100) return Error::Invalid("the year is not valid", {{"year", std::to_string(year), "a year such as 2026"}});
+  return Ok{};
+}
+
+}  // namespace
+
+Result<nlohmann::json> ProgressService::MonthlyPlan(const Ctx& ctx, int64_t project_id, int year) {
+  if (auto st = CheckYear(year); !st) return st.error();
+  auto row = ReadableProject(ctx, project_id);
+  if (!row) return row.error();
+  std::optional<store::MonthlyPlanRecord> plan;
+  {
+    auto c = db_.Acquire();
+    plan = store::LoadMonthlyPlan(*c, project_id, year);
+  }
+  const auto months = plan ? plan->months : std::vector<int64_t>{};
+  return nlohmann::json{{"project_id", project_id}, {"year", year}, {"annual_plan", OptId(row->project.annual_plan)},
+                        {"months", months}, {"cumulative", supervision::CumulativePlan(months)}, {"version", plan ? plan->version : 0}};
+}
+
+Result<nlohmann::json> ProgressService::PutMonthlyPlan(const Ctx& ctx, int64_t project_id, int year, const nlohmann::json& body) {
+  if (auto st = CheckYear(year); !st) return st.error();
+  auto version = VersionOf(body);
+  if (!version) return version.error();
+  auto row = ReadableProject(ctx, project_id);
+  if (!row) return row.error();
+  if (auto st = Allowed(ctx, access::kProjectWrite, row->project, "plan this project's investment by month"); !st) return st.error();
+  Problems pr;
+  store::MonthlyPlanRecord plan{project_id, year, {}, 0};
+  if (!body.contains("months") || !body["months"].is_array()) pr.Add("months", body.value("months", nlohmann::json()).dump(), "twelve amounts in yuan");
+  else {
+    for (const auto& m : body["months"]) {
+      if (!m.is_number_integer()) pr.Add("months", m.dump(), "must be integer amounts in yuan");
+      else plan.months.push_back(m.get<int64_t>());
+    }
+  }
+  if (pr.empty()) pr = supervision::ValidateMonthlyPlan(plan.months, row->project.annual_plan);
+  if (!pr.empty()) return pr.ToError("the monthly plan is not valid");
+  {
+    auto c = db_.Acquire();
+    store::Transaction tx(*c);
+    const auto before = store::LoadMonthlyPlan(*c, project_id, year);
+    if (!store::SaveMonthlyPlan(*c, plan, *version, ctx.now)) {
+      return Error::Conflict("the monthly plan was changed by someone else (version " + std::to_string(before ? before->version : 0) + "); reload");
+    }
+    // Journaled on the project, so the lights recompute it.
+    store::WriteJournal(*c, "project", project_id, "monthly_plan", ctx.caller.user_id, ctx.now,
+                        nlohmann::json::array({{{"field", "monthly_plan." + std::to_string(year)},
+                                                {"old", before ? nlohmann::json(before->months) : nlohmann::json(nullptr)},
+                                                {"new", plan.months}}}));
+    tx.Commit();
+  }
+  return MonthlyPlan(ctx, project_id, year);
 }
 
 // ---- lights --------------------------------------------------------------------------------

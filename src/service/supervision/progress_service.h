@@ -54,6 +54,11 @@ class ProgressService {
   Result<nlohmann::json> DecideStop(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<nlohmann::json> Stops(const Ctx& ctx, int64_t project_id);
 
+  // 分月计划投资 of a project and year: twelve monthly amounts (yuan) adding up to the annual plan;
+  // where one is kept, 序时进度 follows it. body: {version (0 for a new one), months}.
+  Result<nlohmann::json> MonthlyPlan(const Ctx& ctx, int64_t project_id, int year);
+  Result<nlohmann::json> PutMonthlyPlan(const Ctx& ctx, int64_t project_id, int year, const nlohmann::json& body);
+
   Result<std::shared_ptr<const LightBoard>> Board(const Ctx& ctx, const std::string& region, const Date& as_of);
   Result<nlohmann::json> Lights(const Ctx& ctx, const std::string& region, const Date& as_of, const std::string& light,
                                 int64_t offset, int64_t limit);

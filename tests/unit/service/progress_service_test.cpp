@@ -313,6 +313,48 @@ TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
   EXPECT_EQ(bulletins.Render(ctx, "371524", "W25", "pdf").error().code, ErrorCode::kInvalid);
 }
 
+TEST_P(ProgressServiceTest, AMonthlyPlanDrivesTheScheduleOfTheInvestmentRule) {
+  auto ctx = As("coordinator", "371524");
+  auto body = NewProject("DE-M");
+  body["stage"] = "started";
+  body["actual_start"] = "2026-02-01";
+  body["annual_plan"] = 12000000;       // 1,200 万元
+  body["annual_completed"] = 3000000;   // 300 万元: 25 %
+  auto created = ledger_->Create(ctx, body);
+  ASSERT_TRUE(created) << created.error().message;
+  const int64_t id = created->project.id;
+  const Date june_end{2026, 6, 30};
+  // Without a plan 序时进度 is 6/12 = 50 %: 25 points behind → yellow.
+  auto l = sup_->ProjectLight(ctx, id, june_end).value();
+  EXPECT_EQ(l["light"], "yellow");
+  EXPECT_DOUBLE_EQ(l["schedule_percent"].get<double>(), 50.0);
+  EXPECT_EQ(sup_->MonthlyPlan(ctx, id, 2026).value()["version"], 0);
+  // A front-loaded plan: 800 万元 due by June (66.7 %) → 41.7 points behind → red.
+  std::vector<int64_t> months = {1000000, 1000000, 1000000, 1000000, 1000000, 3000000, 1000000, 1000000, 1000000, 0, 0, 1000000};
+  const int64_t journal = JournalCount();
+  auto off = months;
+  off[11] = 0;
+  auto bad = sup_->PutMonthlyPlan(ctx, id, 2026, {{"version", 0}, {"months", off}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
+  EXPECT_NE(bad.error().details[0].reason.find("monthly_plan.sums_to_annual_plan"), std::string::npos);
+  EXPECT_EQ(sup_->PutMonthlyPlan(As("unit", "371524", unit_b_), id, 2026, {{"version", 0}, {"months", months}}).error().code,
+            ErrorCode::kForbidden);  // another unit's project
+  EXPECT_EQ(JournalCount(), journal);
+  auto put = sup_->PutMonthlyPlan(ctx, id, 2026, {{"version", 0}, {"months", months}});
+  ASSERT_TRUE(put) << put.error().message;
+  EXPECT_EQ(put.value()["version"], 1);
+  EXPECT_EQ(put.value()["cumulative"][5], 8000000);
+  EXPECT_EQ(sup_->PutMonthlyPlan(ctx, id, 2026, {{"version", 0}, {"months", months}}).error().code, ErrorCode::kConflict);
+  l = sup_->ProjectLight(ctx, id, june_end).value();  // the cached board is refreshed from the journal
+  EXPECT_EQ(l["light"], "red");
+  EXPECT_NEAR(l["schedule_percent"].get<double>(), 800.0 / 12.0, 1e-9);
+  EXPECT_EQ(l["reasons"][0]["text"], "投资完成25.0%，落后序时进度41.7个百分点");
+  // Another year's plan does not count in 2026.
+  EXPECT_EQ(sup_->MonthlyPlan(ctx, id, 2027).value()["months"].size(), 0u);
+  EXPECT_EQ(sup_->PutMonthlyPlan(ctx, id, 1999, {{"version", 0}, {"months", months}}).error().code, ErrorCode::kInvalid);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, ProgressServiceTest, ::testing::ValuesIn(Engines()));
 
 }  // namespace
