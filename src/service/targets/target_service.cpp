@@ -1,5 +1,7 @@
 #include "service/targets/target_service.h"
 
+#include <algorithm>
+
 #include "store/journal.h"
 #include "store/progress_store.h"
 
@@ -26,12 +28,37 @@ Status TargetService::CheckAdmin(const Ctx& ctx, const std::string& region) {
   return Ok{};
 }
 
+namespace {
+
+bool CountsCompletion(const targets::Target& t) {
+  return t.metric == "investment_rate" || (t.metric == "sum_amount" && t.amount == "annual_completed");
+}
+
+// Completed this year as of the date, as the lights count it: the highest cumulative figure
+// filed in a progress report by then, else the ledger's figure.
+void CompletedAsOf(store::Connection& c, const Date& at, std::vector<ledger::Project>& set) {
+  constexpr size_t kMaxListed = 500;  // beyond, reading every project's reports is cheaper than a long IN list
+  std::vector<int64_t> ids;
+  if (set.size() <= kMaxListed) for (const auto& p : set) ids.push_back(p.id);
+  const auto facts = store::LoadReportFacts(c, at, at, "", ids);
+  for (auto& p : set) {
+    auto it = facts.find(p.id);
+    if (it != facts.end() && it->second.filed_year_total) p.annual_completed = *it->second.filed_year_total;
+  }
+}
+
+}  // namespace
+
 Result<targets::TargetStatus> TargetService::Evaluate(const Ctx& ctx, const targets::Target& t, const Date& as_of) {
   auto projects = metrics_.Projects(ctx, {t.region, "", "", "", "", "", std::nullopt});
   if (!projects) return projects.error();
   std::vector<ledger::Project> set;
   for (auto& p : projects.value()) {
     if (targets::InSet(t, p)) set.push_back(std::move(p));
+  }
+  if (CountsCompletion(t) && !set.empty()) {
+    auto c = db_.Acquire();
+    CompletedAsOf(*c, std::min(as_of, t.deadline), set);
   }
   return targets::Evaluate(t, set, as_of);
 }

@@ -313,6 +313,29 @@ TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
   EXPECT_EQ(bulletins.Render(ctx, "371524", "W25", "pdf").error().code, ErrorCode::kInvalid);
 }
 
+TEST_P(ProgressServiceTest, AnInvestmentTargetCountsTheFiguresFiledByItsDate) {
+  auto ctx = As("coordinator", "371524");
+  ASSERT_TRUE(ledger_->Update(ctx, project_, {{"version", 1}, {"annual_plan", 100000000}, {"annual_completed", 10000000}}));
+  auto t = targets_->Create(ctx, {{"name", "年度投资完成率过半"}, {"region", "371524"}, {"metric", "investment_rate"}, {"comparator", ">="},
+                                  {"threshold", 0.5}, {"deadline", "2026-12-31"}});
+  ASSERT_TRUE(t) << t.error().message;
+  const int64_t id = t.value()["id"];
+  // No report yet: the ledger's 1,000 万 of 10,000 万.
+  EXPECT_DOUBLE_EQ(targets_->Get(ctx, id, Date{2026, 6, 30}).value()["value"].get<double>(), 0.1);
+  // The week of 06-15…06-21 is filed with 6,000 万 this year.
+  const auto task = Task();
+  ASSERT_TRUE(sup_->SaveReport(As("unit", "371524", unit_a_), task["id"],
+                               {{"version", 1}, {"investment_period", 5000000}, {"investment_year", 60000000},
+                                {"by_source", {{"enterprise", 5000000}}}, {"visual_progress", "主体施工"}, {"submit", true}}));
+  auto after = targets_->Get(ctx, id, Date{2026, 6, 30}).value();
+  EXPECT_EQ(after["numerator"], 60000000);
+  EXPECT_EQ(after["denominator"], 100000000);
+  EXPECT_DOUBLE_EQ(after["value"].get<double>(), 0.6);
+  EXPECT_EQ(after["status"], "met");
+  // Before the week ended the filed figure did not exist yet.
+  EXPECT_DOUBLE_EQ(targets_->Get(ctx, id, Date{2026, 6, 20}).value()["value"].get<double>(), 0.1);
+}
+
 TEST_P(ProgressServiceTest, AMonthlyPlanDrivesTheScheduleOfTheInvestmentRule) {
   auto ctx = As("coordinator", "371524");
   auto body = NewProject("DE-M");
