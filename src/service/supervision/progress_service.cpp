@@ -257,6 +257,22 @@ Result<nlohmann::json> ProgressService::GenerateTasks(const Ctx& ctx, const nloh
                         {"projects", projects->size()}};
 }
 
+Result<nlohmann::json> ProgressService::GenerateRunningTasks(const Ctx& ctx, const std::string& region) {
+  auto tree = ledger_.Regions();
+  if (!region.empty() && !tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& r : tree->all()) {
+    if (r.level != "county" || (!region.empty() && !tree->Within(r.code, region))) continue;
+    if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {r.code, "", std::nullopt}, *tree)) continue;
+    auto g = GenerateTasks(ctx, {{"region", r.code}});
+    if (!g) return g.error();
+    g.value()["region"] = r.code;
+    g.value()["region_name"] = r.name;
+    items.push_back(std::move(g.value()));
+  }
+  return nlohmann::json{{"items", items}};
+}
+
 Result<nlohmann::json> ProgressService::ListReports(const Ctx& ctx, const std::string& region, const std::string& period_key,
                                                        const std::string& status) {
   auto projects = ledger_.ListInRegion(ctx, {}, region);

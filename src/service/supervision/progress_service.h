@@ -38,6 +38,10 @@ class ProgressService {
 
   // Report tasks for every project of the region and the period (idempotent).
   Result<nlohmann::json> GenerateTasks(const Ctx& ctx, const nlohmann::json& body);
+  // The running period's tasks of every county under `region` (every county: empty) that the
+  // caller administers, each by its own report policy; idempotent (a daily timer or cron runs it,
+  // so no period goes without tasks and missing reports are always counted).
+  Result<nlohmann::json> GenerateRunningTasks(const Ctx& ctx, const std::string& region);
   Result<nlohmann::json> ListReports(const Ctx& ctx, const std::string& region, const std::string& period, const std::string& status);
   Result<nlohmann::json> ProjectReports(const Ctx& ctx, int64_t project_id);
   Result<nlohmann::json> GetReport(const Ctx& ctx, int64_t id);

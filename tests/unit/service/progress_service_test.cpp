@@ -55,6 +55,20 @@ TEST_P(ProgressServiceTest, TasksAreGeneratedOncePerProjectAndPeriod) {
   EXPECT_EQ(sup_->GenerateTasks(As("unit", "371524", unit_a_), {{"region", "371524"}}).error().code, ErrorCode::kForbidden);
 }
 
+TEST_P(ProgressServiceTest, TheRunningPeriodsTasksOfEveryCountyTheCallerAdministers) {
+  auto office = As("coordinator", "371524");
+  auto r = sup_->GenerateRunningTasks(office, "").value();
+  ASSERT_EQ(r["items"].size(), 1u);  // 东阿县 only: 冠县 is not this office's
+  EXPECT_EQ(r["items"][0]["region"], "371524");
+  EXPECT_EQ(r["items"][0]["period"], "2026-W25");  // the week of 06-15
+  EXPECT_EQ(r["items"][0]["created"], 1);
+  EXPECT_EQ(sup_->GenerateRunningTasks(office, "").value()["items"][0]["created"], 0);  // idempotent
+  auto city = As("coordinator", "371500");
+  EXPECT_EQ(sup_->GenerateRunningTasks(city, "371500").value()["items"].size(), 2u);  // both counties
+  EXPECT_EQ(sup_->GenerateRunningTasks(As("unit", "371524", unit_a_), "").value()["items"].size(), 0u);
+  EXPECT_EQ(sup_->GenerateRunningTasks(office, "999999").error().code, ErrorCode::kInvalid);
+}
+
 TEST_P(ProgressServiceTest, SubmitThenNobodyApprovesTheirOwnReport) {
   const auto task = Task();
   const int64_t id = task["id"];
