@@ -74,9 +74,9 @@ test('the unit requests a stop, the office approves it, the light shows it; then
   // Stopped: the next request the unit is offered is a resume.
   await openSupervisionTab(unit, project.id)
   await unit.click('[data-test=stop-request-resume]')
-  await unit.fill('[data-test=stop-reason]', '整改完成')
+  await unit.fill('[data-test=stop-reason]', '汛期结束，恢复施工')
   await unit.click('[data-test=stop-submit]')
-  await unit.locator('[data-test=stops-table] .el-table__row', { hasText: '整改完成' }).waitFor()
+  await unit.locator('[data-test=stops-table] .el-table__row', { hasText: '汛期结束，恢复施工' }).waitFor()
   assert.deepEqual([...office.errors, ...unit.errors], [])
 })
 
