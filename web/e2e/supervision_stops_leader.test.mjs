@@ -96,6 +96,13 @@ test('the leader page shows each project’s light; the office picks a leader', 
   await pickOption(office, '[data-test=leader-pick]', '王海涛')
   await office.locator(`[data-test=leader-light-${red.code}]`).waitFor()
   assert.equal(await office.locator('[data-test=leader-projects] .el-table__row').count(), page.projects.length)
+  // The office logs an onsite visit for the leader it looks at.
+  await office.click(`[data-test=log-visit-${page.projects[0].id}]`)
+  await office.fill('[data-test=visit-notes]', '项目办代记：现场调度设备进场')
+  await office.click('[data-test=visit-submit]')
+  await office.locator('.el-table__row', { hasText: '项目办代记：现场调度设备进场' }).waitFor()
+  const after = await apiGet(office, `/leader?person=${page.person_id}`)
+  assert.equal(after.recent_visits[0].notes, '项目办代记：现场调度设备进场')
   assert.deepEqual([...office.errors, ...leader.errors], [])
 })
 
@@ -146,5 +153,29 @@ test('a monthly plan that front-loads the year turns a project behind its schedu
   await office.locator('.el-message--error', { hasText: 'monthly_plan.sums_to_annual_plan' }).waitFor()
   await office.waitForTimeout(600)
   await screenshot(office, 'supervision-monthly-plan')
+  assert.deepEqual(office.errors, [])
+})
+
+test('the office keeps this period’s lights, reads them back, and downloads a monthly bulletin', async () => {
+  await office.goto(`${server.baseUrl}/supervision/lights?region=371524`)
+  await office.locator('[data-test=count-red]').waitFor()
+  await office.click('[data-test=snapshot-keep]')
+  const kept = await office.locator('.el-message--success', { hasText: '已留存' }).textContent()
+  const period = /已留存 (\S+)（/.exec(kept)[1]
+  await office.click('[data-test=snapshot-view]')
+  await office.fill('[data-test=snapshot-period]', period)
+  await office.click('[data-test=snapshot-load]')
+  await office.locator('[data-test=snapshot-table] .el-table__row').first().waitFor()
+  const snap = await apiGet(office, `/lights/snapshots?region=371524&period=${period}`)
+  const dash = await apiGet(office, '/lights/dashboard?region=371524')
+  assert.equal(snap.items.filter((i) => i.light === 'red').length, dash.counts.red)
+  await office.waitForTimeout(600)
+  await screenshot(office, 'supervision-light-snapshot')
+  await office.keyboard.press('Escape')
+  // A month's bulletin: the period is typed.
+  const month = snap.as_of.slice(0, 7)
+  await office.fill('[data-test=bulletin-period]', month)
+  const [dl] = await Promise.all([office.waitForEvent('download'), office.click('[data-test=bulletin-xlsx]')])
+  assert.match(dl.suggestedFilename(), new RegExp(`调度通报-371524-${month}\\.xlsx`))
   assert.deepEqual(office.errors, [])
 })
