@@ -35,13 +35,14 @@ std::vector<std::string> BlockingKinds(const std::vector<const ProcedureFact*>& 
                                        const std::optional<Date>& planned_start, const std::optional<Date>& actual_start,
                                        const Date& as_of) {
   std::vector<std::string> out;
-  if (!planned_start || (actual_start && *actual_start <= as_of)) return out;
+  // Most projects of a board are started or plan to start later: nothing to look at (lights of
+  // 100,000 projects call this for each).
+  if (!planned_start || (actual_start && *actual_start <= as_of) || *planned_start > as_of.AddDays(kStartHorizonDays)) return out;
   for (const auto& k : kinds) {
     auto it = std::find_if(recorded.begin(), recorded.end(), [&](const ProcedureFact* f) { return f->kind == k.code; });
-    ProcedureFact fact;
-    if (it != recorded.end()) fact = **it;
-    else fact = {0, 0, k.code, "not_started", std::nullopt, std::nullopt, std::nullopt, false, k.required_for_start};
-    if (BlocksStart(fact, planned_start, actual_start, as_of)) out.push_back(k.code);
+    // Never recorded: not started, so it blocks when the kind is required.
+    const bool blocks = it != recorded.end() ? BlocksStart(**it, planned_start, actual_start, as_of) : k.required_for_start;
+    if (blocks) out.push_back(k.code);
   }
   return out;
 }
