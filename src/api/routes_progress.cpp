@@ -107,6 +107,15 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
   r.push_back({"POST", "/api/v1/stops/{id}/decide", "Approve or reject a stop/resume request ({version, approve, note})", true, [&sv](Call& c) -> Result<Reply> {
                  return WithBody(c, [&](const nlohmann::json& b) { return sv.DecideStop(c.ctx, c.PathId(), b); });
                }});
+  r.push_back({"GET", "/api/v1/projects/{id}/monthly-plan", "A project's 分月计划投资 of a year (?year=, default this year)", true,
+               [&sv](Call& c) -> Result<Reply> {
+                 return J(sv.MonthlyPlan(c.ctx, c.PathId(), static_cast<int>(IntOr(c, "year", c.ctx.today.year))));
+               }});
+  r.push_back({"PUT", "/api/v1/projects/{id}/monthly-plan", "Set a project's 分月计划投资 ({version, months: 12 amounts in yuan}; ?year=)", true,
+               [&sv](Call& c) -> Result<Reply> {
+                 const int year = static_cast<int>(IntOr(c, "year", c.ctx.today.year));
+                 return WithBody(c, [&](const nlohmann::json& b) { return sv.PutMonthlyPlan(c.ctx, c.PathId(), year, b); });
+               }});
   r.push_back({"GET", "/api/v1/projects/{id}/light", "A project's light and reasons as of a date (?as_of=)", true, [&sv](Call& c) -> Result<Reply> {
                  auto d = AsOf(c);
                  if (!d) return d.error();

@@ -54,6 +54,25 @@ service::Upload UploadOf(const Call& c) {
   return {c.req.body, c.Query("name").empty() ? c.req.get_header_value("X-File-Name") : c.Query("name")};
 }
 
+// Puts each item's warning light and its reasons (the lights board of `region` as of the date,
+// cached per data version), so a page agrees with the lights dashboard and the bulletin.
+Status AddLights(Services& s, const service::Ctx& ctx, const std::string& region, const Date& as_of, json& items) {
+  auto board = s.progress.Board(ctx, region, as_of);
+  if (!board) return board.error();
+  std::unordered_map<int64_t, const service::LightEntry*> at;
+  for (const auto& e : board.value()->entries) at[e->row.project.id] = e.get();
+  for (auto& item : items) {
+    auto it = at.find(item.value("id", int64_t{0}));
+    if (it == at.end()) continue;
+    const auto& l = it->second->light;
+    json reasons = json::array();
+    for (const auto& why : l.reasons) reasons.push_back({{"rule", why.rule}, {"light", supervision::LightName(why.light)}, {"text", why.text}});
+    item["light"] = supervision::LightName(l.light);
+    item["reasons"] = std::move(reasons);
+  }
+  return Ok{};
+}
+
 }  // namespace
 
 void SupervisionRoutes(Services& s, std::vector<Route>& r) {
@@ -147,22 +166,7 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                  if (!as_of) return as_of.error();
                  auto map = s.supervision.Map(c.ctx, c.Query("region"), as_of.value());
                  if (!map) return map.error();
-                 // The colour is the project's warning light (the lights board, cached per data
-                 // version), so the map agrees with the lights dashboard and the bulletin.
-                 auto board = s.progress.Board(c.ctx, c.Query("region"), as_of.value());
-                 if (!board) return board.error();
-                 const auto& b = *board.value();
-                 std::unordered_map<int64_t, const service::LightEntry*> at;
-                 for (const auto& e : b.entries) at[e->row.project.id] = e.get();
-                 for (auto& item : map.value()["items"]) {
-                   auto it = at.find(item.value("id", int64_t{0}));
-                   if (it == at.end()) continue;
-                   const auto& l = it->second->light;
-                   json reasons = json::array();
-                   for (const auto& why : l.reasons) reasons.push_back({{"rule", why.rule}, {"light", supervision::LightName(why.light)}, {"text", why.text}});
-                   item["light"] = supervision::LightName(l.light);
-                   item["reasons"] = std::move(reasons);
-                 }
+                 if (auto st = AddLights(s, c.ctx, c.Query("region"), as_of.value(), map.value()["items"]); !st) return st.error();
                  return Reply::Json(std::move(map.value()));
                }});
 
@@ -206,13 +210,16 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                  if (!to) return to.error();
                  return J(sv.Compliance(c.ctx, c.Query("region"), from.value(), to.value(), as_of.value()));
                }});
-  r.push_back({"GET", "/api/v1/leader", "The leader page: my projects, visits due, recent visits (?person= for the office)", true,
-               [&sv](Call& c) -> Result<Reply> {
+  r.push_back({"GET", "/api/v1/leader", "The leader page: my projects with their lights, visits due, recent visits (?person= for the office)", true,
+               [&s, &sv](Call& c) -> Result<Reply> {
                  auto as_of = DateParam(c, "as_of", c.ctx.today);
                  if (!as_of) return as_of.error();
                  auto person = IdParam(c, "person");
                  if (!person) return person.error();
-                 return J(sv.LeaderPage(c.ctx, person.value(), as_of.value()));
+                 auto page = sv.LeaderPage(c.ctx, person.value(), as_of.value());
+                 if (!page) return page.error();
+                 if (auto st = AddLights(s, c.ctx, "", as_of.value(), page.value()["projects"]); !st) return st.error();
+                 return Reply::Json(std::move(page.value()));
                }});
 
   // ---- attention list

@@ -8,6 +8,7 @@
 
 #include "api/server.h"
 #include "cli/bulletin.h"
+#include "cli/reports.h"
 #include "cli/commands.h"
 #include "cli/evaluate_land.h"
 #include "cli/observation_score.h"
@@ -115,6 +116,16 @@ void AddBulletin(CLI::App& app, Action& action) {
   b->callback([&action] { action = [] { return gj::cli::RunBulletin(o); }; });
 }
 
+void AddReports(CLI::App& app, Action& action) {
+  static gj::cli::ReportTasksOptions o;
+  auto* reports = app.add_subcommand("reports", "Progress reports (一张表)");
+  reports->require_subcommand(1);
+  auto* tasks = reports->add_subcommand("tasks", "Generate the running period's report tasks of every county (idempotent; run daily)");
+  tasks->add_option("--db", o.db_url, "SQLite file or postgresql:// URL")->required();
+  tasks->add_option("--region", o.region, "Only the counties under this region code");
+  tasks->callback([&action] { action = [] { return gj::cli::RunReportTasks(o); }; });
+}
+
 // Assessment: observation events scored offline from paper ballots / score sheets.
 void AddObservation(CLI::App& app, Action& action) {
   static gj::cli::ObservationScoreOptions o;
@@ -157,6 +168,7 @@ int main(int argc, char** argv) {
   AddUser(app, action);
   AddLedger(app, action);
   AddMetrics(app, action);
+  AddReports(app, action);
   AddBulletin(app, action);
   AddObservation(app, action);
   AddEvaluate(app, action);

@@ -63,6 +63,15 @@ std::vector<std::vector<std::string>> LightRows(const std::vector<supervision::L
 const std::vector<std::string> kTargetHeader = {"目标", "要求", "期限", "当前值", "分子/分母", "预计到期值", "状态"};
 const std::vector<std::string> kRankHeader = {"名次", "名称", "项目数", "新开工/应开工", "开工率", "完成投资/年度计划（万元）", "投资完成率"};
 const std::vector<std::string> kLightHeader = {"序号", "项目编号", "项目名称", "属地", "责任单位", "原因"};
+const std::vector<std::string> kBlockedHeader = {"项目编号", "项目名称", "责任单位", "计划开工", "未办结的前期手续"};
+// Owed and met count projects × rule windows (weeks under the default rule).
+const std::vector<std::string> kVisitHeader = {"包保领导", "包保项目数", "应现场办公（项目·期）", "已完成", "完成率"};
+
+std::vector<std::vector<std::string>> BlockedRows(const supervision::Bulletin& b) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& l : b.blocked) rows.push_back({l.code, l.name, l.unit, l.planned_start, l.procedures});
+  return rows;
+}
 
 }  // namespace
 
@@ -119,28 +128,31 @@ std::string BulletinPdf(const supervision::Bulletin& b) {
   doc.Heading("六、黄灯项目（" + std::to_string(b.yellow.size()) + "个）");
   if (b.yellow.empty()) doc.Paragraph("无。");
   else doc.Table(kLightHeader, LightRows(b.yellow), {{0.6, 1.4, 2.6, 1.2, 1.5, 3.6}, std::vector<unsigned>(b.yellow.size(), 0xFFF4D6), 8});
-  doc.Heading("七、停工项目");
+  doc.Heading("七、前期手续制约开工的项目（" + std::to_string(b.blocked.size()) + "个）");
+  if (b.blocked.empty()) doc.Paragraph("无。");
+  else doc.Table(kBlockedHeader, BlockedRows(b), {{1.2, 2.4, 1.5, 1.1, 3.3}, {}, 8});
+  doc.Heading("八、停工项目");
   if (b.stopped.empty()) doc.Paragraph("无。");
   else {
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : b.stopped) rows.push_back({s.code, s.name, s.reason});
     doc.Table({"项目编号", "项目名称", "停工原因"}, rows, {{1.2, 2.6, 4}, {}, 8.5});
   }
-  doc.Heading("八、逾期问题（按责任单位）");
+  doc.Heading("九、逾期问题（按责任单位）");
   if (!b.has_problems) doc.Paragraph("问题清单数据尚未接入本通报。");
   else if (b.overdue_problems_by_unit.empty()) doc.Paragraph("无逾期问题。");
   else doc.Table({"责任单位", "逾期问题数", "未销号问题数", "最长逾期天数"}, b.overdue_problems_by_unit);
-  doc.Heading("九、未按期报送进度的项目（" + std::to_string(b.missing.size()) + "个次）");
+  doc.Heading("十、未按期报送进度的项目（" + std::to_string(b.missing.size()) + "个次）");
   if (b.missing.empty()) doc.Paragraph("无。");
   else {
     std::vector<std::vector<std::string>> rows;
     for (const auto& m : b.missing) rows.push_back({m.unit, m.code, m.name, m.period, m.due});
     doc.Table({"责任单位", "项目编号", "项目名称", "报告期", "应报日期"}, rows, {{1.6, 1.3, 3, 1, 1.1}, {}, 8});
   }
-  doc.Heading("十、包保领导现场办公情况");
+  doc.Heading("十一、包保领导现场办公情况" + (b.visit_rule.empty() ? std::string() : "（" + b.visit_rule + "）"));
   if (!b.has_visits) doc.Paragraph("现场办公记录尚未接入本通报。");
   else if (b.visit_compliance.empty()) doc.Paragraph("本期无包保任务。");
-  else doc.Table({"包保领导", "包保项目数", "应现场办公（项目·周）", "已完成", "完成率"}, b.visit_compliance);
+  else doc.Table(kVisitHeader, b.visit_compliance);
   doc.Space(10);
   doc.Paragraph("生成时间：" + b.generated_at, 8);
   return doc.Finish();
@@ -197,11 +209,12 @@ std::string BulletinXlsx(const supervision::Bulletin& b) {
   std::vector<std::vector<std::string>> missing;
   for (const auto& m : b.missing) missing.push_back({m.unit, m.code, m.name, m.period, m.due});
   Sheet(wb, "未报送", {"责任单位", "项目编号", "项目名称", "报告期", "应报日期"}, missing, head);
+  Sheet(wb, "前期手续", kBlockedHeader, BlockedRows(b), head);
   std::vector<std::vector<std::string>> stopped;
   for (const auto& s : b.stopped) stopped.push_back({s.code, s.name, s.reason});
   Sheet(wb, "停工项目", {"项目编号", "项目名称", "停工原因"}, stopped, head);
   if (b.has_problems) Sheet(wb, "逾期问题", {"责任单位", "逾期问题数", "未销号问题数", "最长逾期天数"}, b.overdue_problems_by_unit, head);
-  if (b.has_visits) Sheet(wb, "现场办公", {"包保领导", "包保项目数", "应现场办公（项目·周）", "已完成", "完成率"}, b.visit_compliance, head);
+  if (b.has_visits) Sheet(wb, "现场办公", kVisitHeader, b.visit_compliance, head);
   const lxw_error err = workbook_close(wb);
   std::string bytes = err == LXW_NO_ERROR ? Slurp(path) : "";
   std::filesystem::remove(path);

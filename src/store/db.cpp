@@ -2,11 +2,17 @@
 
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 #include "store/postgres/postgres_connection.h"
 #include "store/sqlite/sqlite_connection.h"
 
 namespace gj::store {
+
+namespace {
+// Leases held by this thread, per database.
+thread_local std::unordered_map<const Database*, int> t_held;
+}  // namespace
 
 int Rows::Col(std::string_view name) const {
   for (size_t i = 0; i < columns.size(); ++i) {
@@ -129,19 +135,30 @@ std::unique_ptr<Connection> Database::Connect() {
   return std::make_unique<SqliteConnection>(url_);
 }
 
+int Database::LeasesHeldByThisThread() const {
+  auto it = t_held.find(this);
+  return it == t_held.end() ? 0 : it->second;
+}
+
 Lease Database::Acquire() {
+  if (refuse_nested_ && LeasesHeldByThisThread() > 0) {
+    throw std::logic_error("a second database connection requested by a thread that holds one (pool starvation risk)");
+  }
   std::unique_lock lock(mu_);
   for (;;) {
     if (!idle_.empty()) {
       auto c = std::move(idle_.back());
       idle_.pop_back();
+      ++t_held[this];
       return Lease(this, std::move(c));
     }
     if (open_ < max_) {
       ++open_;
       lock.unlock();
       try {
-        return Lease(this, Connect());
+        auto c = Connect();
+        ++t_held[this];
+        return Lease(this, std::move(c));
       } catch (...) {
         std::lock_guard relock(mu_);
         --open_;
@@ -153,6 +170,7 @@ Lease Database::Acquire() {
 }
 
 void Database::Release(std::unique_ptr<Connection> c) {
+  if (auto it = t_held.find(this); it != t_held.end() && --it->second <= 0) t_held.erase(it);
   {
     std::lock_guard lock(mu_);
     idle_.push_back(std::move(c));

@@ -4,6 +4,7 @@
 // two engines return the same C++ types for the same schema.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -146,6 +147,12 @@ class Database {
   static std::unique_ptr<Database> Open(const std::string& url, size_t pool_size = 8);
   Lease Acquire();
   Dialect dialect() const { return dialect_; }
+  // A thread holds at most one connection at a time: one that waits for a second while holding
+  // one can starve the pool (every connection held by a thread waiting for another). On, a second
+  // Acquire by a thread that holds a lease throws std::logic_error (tests turn it on).
+  void RefuseNestedLeases(bool on) { refuse_nested_ = on; }
+  // How many leases of this database the calling thread holds.
+  int LeasesHeldByThisThread() const;
   const std::string& url() const { return url_; }
 
  private:
@@ -158,6 +165,7 @@ class Database {
   Dialect dialect_;
   size_t max_;
   size_t open_ = 0;
+  std::atomic<bool> refuse_nested_{false};
   std::vector<std::unique_ptr<Connection>> idle_;
   std::mutex mu_;
   std::condition_variable cv_;

@@ -252,6 +252,48 @@ std::vector<StopRecord> PendingStops(Connection& c) {
   return out;
 }
 
+namespace {
+const char* const kMonthColumns = "m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, m12";
+std::vector<int64_t> MonthsFrom(const std::vector<Value>& row, size_t first) {
+  std::vector<int64_t> out;
+  for (size_t i = 0; i < 12; ++i) out.push_back(AsInt(row[first + i]));
+  return out;
+}
+}  // namespace
+
+std::optional<MonthlyPlanRecord> LoadMonthlyPlan(Connection& c, int64_t project_id, int year) {
+  auto rows = c.Query(std::string("SELECT version, ") + kMonthColumns + " FROM monthly_plans WHERE project_id = ? AND year = ?",
+                      {project_id, int64_t{year}});
+  if (rows.empty()) return std::nullopt;
+  return MonthlyPlanRecord{project_id, year, MonthsFrom(rows.rows[0], 1), AsInt(rows.rows[0][0])};
+}
+
+bool SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expected_version, const std::string& now) {
+  std::vector<Value> months(r.months.begin(), r.months.end());
+  if (expected_version == 0) {
+    std::vector<Value> params = {r.project_id, int64_t{r.year}};
+    params.insert(params.end(), months.begin(), months.end());
+    params.push_back(now);
+    return c.Exec(std::string("INSERT INTO monthly_plans (project_id, year, ") + kMonthColumns +
+                      ", version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (project_id, year) DO NOTHING",
+                  params) == 1;
+  }
+  std::vector<Value> params = months;
+  params.insert(params.end(), {now, r.project_id, int64_t{r.year}, expected_version});
+  return c.Exec("UPDATE monthly_plans SET m01 = ?, m02 = ?, m03 = ?, m04 = ?, m05 = ?, m06 = ?, m07 = ?, m08 = ?, m09 = ?, m10 = ?, "
+                "m11 = ?, m12 = ?, updated_at = ?, version = version + 1 WHERE project_id = ? AND year = ? AND version = ?",
+                params) == 1;
+}
+
+std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c, int year, const std::vector<int64_t>& ids) {
+  std::vector<Value> params = {int64_t{year}};
+  std::string sql = std::string("SELECT project_id, ") + kMonthColumns + " FROM monthly_plans WHERE year = ?";
+  if (!ids.empty()) sql += " AND project_id IN (" + InList(ids, params) + ")";
+  std::unordered_map<int64_t, std::vector<int64_t>> out;
+  for (const auto& r : c.Query(sql, params).rows) out[AsInt(r[0])] = MonthsFrom(r, 1);
+  return out;
+}
+
 std::unordered_map<int64_t, std::string> StoppedProjects(Connection& c, const Date& as_of) {
   std::unordered_map<int64_t, std::string> out;
   // Oldest first: a later approved request (stop or resume) overrides an earlier one.

@@ -83,6 +83,19 @@ std::vector<StopRecord> StopsOfProject(Connection& c, int64_t project_id);
 std::unordered_map<int64_t, std::string> StoppedProjects(Connection& c, const Date& as_of);
 std::vector<StopRecord> PendingStops(Connection& c);
 
+// 分月计划投资: twelve monthly amounts (yuan) of a project and year.
+struct MonthlyPlanRecord {
+  int64_t project_id = 0;
+  int year = 0;
+  std::vector<int64_t> months;
+  int64_t version = 0;  // 0: none stored
+};
+std::optional<MonthlyPlanRecord> LoadMonthlyPlan(Connection& c, int64_t project_id, int year);
+// Stores `r` if the stored version is `expected_version` (0: none stored yet); false otherwise.
+bool SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expected_version, const std::string& now);
+// The plans of a year: project → twelve monthly amounts; of `ids` only when given.
+std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c, int year, const std::vector<int64_t>& ids = {});
+
 int64_t InsertTarget(Connection& c, const targets::Target& t, const std::string& now);
 bool UpdateTarget(Connection& c, const targets::Target& t, int64_t expected_version, const std::string& now);
 bool ArchiveTarget(Connection& c, int64_t id, int64_t expected_version, const std::string& now);

@@ -144,6 +144,19 @@ test('bulletin: PDF and xlsx download; the CLI writes the same', async () => {
   assert.equal(bad.status, 2);
 });
 
+test('reports tasks CLI: the running period of every county, once', async () => {
+  const run = () => spawnSync(BIN, ['reports', 'tasks', '--db', srv.dbPath], { encoding: 'utf8' });
+  const r = run();
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.ok(lines.length >= 4, 'the demo city has four counties');
+  const dong = lines.find((l) => l.region === '371524');
+  assert.match(dong.period, /^\d{4}-W\d{2}$/);
+  assert.equal(dong.projects, (await coord('GET', '/reports?region=371524&period=' + dong.period)).body.items.length);
+  assert.ok(run().stdout.trim().split('\n').every((l) => JSON.parse(l).created === 0), 'idempotent');
+  assert.equal(spawnSync(BIN, ['reports', 'tasks', '--db', srv.dbPath, '--region', '999999'], { encoding: 'utf8' }).status, 2);
+});
+
 test('metrics start-rate CLI output is unchanged', async () => {
   const r = spawnSync(BIN, ['metrics', 'start-rate', '--db', srv.dbPath, '--as-of', '2026-06-30', '--region', '371524'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);

@@ -47,6 +47,11 @@ struct StopLine {
   std::string code, name, since, reason;
 };
 
+// A project whose planned start is held up by preparatory procedures (前期手续).
+struct ProcedureLine {
+  std::string code, name, unit, planned_start, procedures;  // procedures: 施工许可、环评批复
+};
+
 struct Bulletin {
   std::string region_code, region_name, period, title;
   Date period_start, period_end, as_of;
@@ -59,11 +64,13 @@ struct Bulletin {
   std::vector<LightLine> red, yellow;
   std::vector<MissingLine> missing;
   std::vector<StopLine> stopped;
+  std::vector<ProcedureLine> blocked;
   // From the problem list and the visit log (the other half of supervision); empty until they
   // are wired in, and the bulletin says so.
   bool has_problems = false, has_visits = false;
   std::vector<std::vector<std::string>> overdue_problems_by_unit;  // unit, overdue, open, longest overdue days
   std::vector<std::vector<std::string>> visit_compliance;          // leader, projects, owed, met, rate
+  std::string visit_rule;                                          // 每7天至少1次
 };
 
 // "1,234.56" 万元 from yuan.

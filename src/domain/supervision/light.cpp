@@ -189,8 +189,11 @@ ProjectLight ComputeLight(const LightInput& in, const LightRules& r, const Date&
   if (in.consecutive_missing_reports >= r.missing_reports_yellow) {
     out.reasons.push_back({"report", Light::kYellow, "连续" + std::to_string(in.consecutive_missing_reports) + "期未报送进度"});
   }
-  for (const auto& name : in.blocking_procedures) {
-    out.reasons.push_back({"procedure", *ParseLight(r.blocking_procedure_light), "前期手续“" + name + "”未办结，影响计划开工"});
+  if (!in.blocking_procedures.empty()) {
+    // One reason for all of them: the list is what the office chases, one line per project.
+    std::string names;
+    for (const auto& name : in.blocking_procedures) names += (names.empty() ? "" : "、") + name;
+    out.reasons.push_back({"procedure", *ParseLight(r.blocking_procedure_light), "前期手续未办结（" + names + "），影响计划开工"});
   }
   if (in.stopped_reason) out.reasons.push_back({"stopped", *ParseLight(r.stopped_light), "停工：" + *in.stopped_reason});
   for (const auto& reason : out.reasons) out.light = std::max(out.light, reason.light);

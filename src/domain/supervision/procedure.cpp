@@ -31,6 +31,22 @@ bool BlocksStart(const ProcedureFact& p, const std::optional<Date>& planned_star
   return *planned_start <= as_of.AddDays(horizon_days);
 }
 
+std::vector<std::string> BlockingKinds(const std::vector<const ProcedureFact*>& recorded, const std::vector<ProcedureKind>& kinds,
+                                       const std::optional<Date>& planned_start, const std::optional<Date>& actual_start,
+                                       const Date& as_of) {
+  std::vector<std::string> out;
+  // Most projects of a board are started or plan to start later: nothing to look at (lights of
+  // 100,000 projects call this for each).
+  if (!planned_start || (actual_start && *actual_start <= as_of) || *planned_start > as_of.AddDays(kStartHorizonDays)) return out;
+  for (const auto& k : kinds) {
+    auto it = std::find_if(recorded.begin(), recorded.end(), [&](const ProcedureFact* f) { return f->kind == k.code; });
+    // Never recorded: not started, so it blocks when the kind is required.
+    const bool blocks = it != recorded.end() ? BlocksStart(**it, planned_start, actual_start, as_of) : k.required_for_start;
+    if (blocks) out.push_back(k.code);
+  }
+  return out;
+}
+
 std::optional<int64_t> DurationDays(const ProcedureFact& p) {
   if (!p.applied_on || !p.approved_on) return std::nullopt;
   return p.approved_on->ToDays() - p.applied_on->ToDays();

@@ -1,11 +1,14 @@
 #include "service/supervision/bulletin_service.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
 #include "domain/supervision/problem.h"
+#include "domain/supervision/procedure.h"
 #include "domain/supervision/visit.h"
 #include "io/bulletin_export.h"
+#include "service/supervision/supervision_service.h"
 #include "store/supervision_store.h"
 
 namespace gj::service {
@@ -48,13 +51,34 @@ void AddProblemsAndVisits(store::Connection& c, const std::set<int64_t>& project
   }
   const auto visits = store::ListVisitFacts(c, {}, period.start, period.end);
   const auto people = Names(c, "people");
+  const auto rule = SupervisionService::VisitRule(c);
   b.has_visits = true;
-  for (const auto& l : supervision::VisitCompliance(assignments, visits, period.start, period.end, b.as_of, {})) {
+  b.visit_rule = "每" + std::to_string(rule.window_days) + "天至少" + std::to_string(rule.min_visits) + "次";
+  for (const auto& l : supervision::VisitCompliance(assignments, visits, period.start, period.end, b.as_of, rule)) {
     auto it = people.find(l.leader_id);
     char rate[16];
     std::snprintf(rate, sizeof rate, "%.0f%%", l.rate * 100);
     b.visit_compliance.push_back({it == people.end() ? std::to_string(l.leader_id) : it->second, std::to_string(l.projects),
                                   std::to_string(l.required), std::to_string(l.met), rate});
+  }
+}
+
+// Projects of the board whose planned start is held up by procedures as of the bulletin's date.
+void AddBlockingProcedures(store::Connection& c, const LightBoard& board, supervision::Bulletin& b) {
+  std::vector<supervision::ProcedureKind> kinds;
+  for (const auto& k : store::ListProcedureKinds(c)) kinds.push_back(k.kind);
+  std::map<int64_t, std::vector<supervision::ProcedureFact>> facts;
+  for (auto& f : store::ListProcedureFacts(c, {})) facts[f.project_id].push_back(std::move(f));
+  for (const auto& e : board.entries) {
+    const auto& p = e->row.project;
+    std::vector<const supervision::ProcedureFact*> recorded;
+    for (const auto& f : facts[p.id]) recorded.push_back(&f);
+    std::string names;
+    for (const auto& code : supervision::BlockingKinds(recorded, kinds, p.planned_start, p.actual_start, b.as_of)) {
+      auto k = std::find_if(kinds.begin(), kinds.end(), [&](const auto& x) { return x.code == code; });
+      names += (names.empty() ? "" : "、") + k->label_zh;
+    }
+    if (!names.empty()) b.blocked.push_back({p.code, p.name, e->row.unit_name, p.planned_start->ToString(), names});
   }
 }
 
@@ -72,7 +96,7 @@ Result<supervision::Bulletin> BulletinService::Build(const Ctx& ctx, const std::
   b.period = period->key;
   b.period_start = period->start;
   b.period_end = period->end;
-  b.as_of = period->end;
+  b.as_of = std::min(period->end, ctx.today);  // a running period: as of today, never ahead of the data
   b.generated_at = ctx.now;
   b.title = reg->name + "重点项目调度通报";
   auto board_r = supervision_.Board(ctx, region, b.as_of);
@@ -119,6 +143,7 @@ Result<supervision::Bulletin> BulletinService::Build(const Ctx& ctx, const std::
     for (const auto& e : board.entries) ids.insert(e->row.project.id);
     auto c = supervision_.db().Acquire();
     AddProblemsAndVisits(*c, ids, *period, b);
+    AddBlockingProcedures(*c, board, b);
   }
   auto ts = targets_.StatusesFor(ctx, region, b.as_of);
   if (!ts) return ts.error();

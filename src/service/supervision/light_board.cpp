@@ -4,6 +4,7 @@
 #include <set>
 #include <string_view>
 
+#include "domain/supervision/monthly_plan.h"
 #include "domain/supervision/problem.h"
 #include "store/supervision_store.h"
 
@@ -52,14 +53,16 @@ supervision::LightInput InputOf(const store::ProjectRow& row, const LightSources
     in.consecutive_missing_reports = it->second.consecutive_missing;
   }
   if (auto it = s.stopped.find(id); it != s.stopped.end()) in.stopped_reason = it->second;
+  if (auto it = s.monthly_plans.find(id); it != s.monthly_plans.end()) in.monthly_plan = supervision::CumulativePlan(it->second);
   if (auto it = s.problems.find(id); it != s.problems.end()) in.open_problems = it->second;
+  // Kinds never recorded count as not started, as on the project's checklist.
+  std::vector<const supervision::ProcedureFact*> recorded;
   if (auto it = s.procedures.find(id); it != s.procedures.end()) {
-    for (size_t k : it->second) {
-      const auto& f = s.procedure_facts[k];
-      if (!supervision::BlocksStart(f, row.project.planned_start, row.project.actual_start, as_of)) continue;
-      auto label = s.procedure_labels.find(f.kind);
-      in.blocking_procedures.push_back(label != s.procedure_labels.end() ? label->second : f.kind);
-    }
+    for (size_t k : it->second) recorded.push_back(&s.procedure_facts[k]);
+  }
+  for (const auto& code : supervision::BlockingKinds(recorded, s.procedure_kinds, row.project.planned_start, row.project.actual_start, as_of)) {
+    auto kind = std::find_if(s.procedure_kinds.begin(), s.procedure_kinds.end(), [&](const auto& k) { return k.code == code; });
+    in.blocking_procedures.push_back(kind->label_zh);
   }
   return in;
 }
@@ -90,8 +93,9 @@ void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector
   for (const auto& f : store::ListProblemFacts(c, {}, ids)) {
     if (f.deadline && supervision::IsOverdue(f, as_of)) s.problems[f.project_id].push_back({f.id, CategoryLabel(f.category), *f.deadline});
   }
-  for (const auto& k : store::ListProcedureKinds(c)) s.procedure_labels[k.kind.code] = k.kind.label_zh;
+  for (const auto& k : store::ListProcedureKinds(c)) s.procedure_kinds.push_back(k.kind);
   s.procedure_facts = store::ListProcedureFacts(c, {}, ids);
+  s.monthly_plans = store::MonthlyPlansOf(c, as_of.year, ids);
   for (size_t i = 0; i < s.procedure_facts.size(); ++i) s.procedures[s.procedure_facts[i].project_id].push_back(i);
 }
 

@@ -60,9 +60,10 @@ struct LightSources {
   std::unordered_map<int64_t, store::ReportFacts> report_facts;
   std::unordered_map<int64_t, std::string> stopped;
   std::unordered_map<int64_t, std::vector<supervision::OverdueProblem>> problems;
-  std::map<std::string, std::string> procedure_labels;
+  std::vector<supervision::ProcedureKind> procedure_kinds;  // the checklist, in order
   std::vector<supervision::ProcedureFact> procedure_facts;
   std::unordered_map<int64_t, std::vector<size_t>> procedures;  // project → indexes into procedure_facts
+  std::unordered_map<int64_t, std::vector<int64_t>> monthly_plans;  // project → 分月计划 of the as-of year (yuan per month)
 };
 
 // Stops, overdue problems and procedures as of `as_of`, of every project (`ids` empty) or of `ids`.

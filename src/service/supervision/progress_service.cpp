@@ -4,6 +4,7 @@
 #include <future>
 
 #include "common/base64.h"
+#include "domain/supervision/monthly_plan.h"
 #include "domain/supervision/problem.h"
 #include "domain/supervision/procedure.h"
 #include "store/supervision_store.h"
@@ -137,6 +138,11 @@ Result<nlohmann::json> ProgressService::PutSettings(const Ctx& ctx, const std::s
   }
   auto version = VersionOf(body);
   if (!version) return version.error();
+  if (auto st = StoreSettings(ctx, region, *version, body); !st) return st.error();
+  return Settings(ctx, region);
+}
+
+Status ProgressService::StoreSettings(const Ctx& ctx, const std::string& region, int64_t version, const nlohmann::json& body) {
   Problems pr;
   auto c = db_.Acquire();
   // A half left out keeps the rules in force (the region's own, or inherited from above).
@@ -152,7 +158,7 @@ Result<nlohmann::json> ProgressService::PutSettings(const Ctx& ctx, const std::s
   if (!pr.empty()) return pr.ToError("the settings are not valid");
   store::Transaction tx(*c);
   const auto before = store::LoadSettings(*c, region);
-  if ((before ? before->version : 0) != *version) return Error::Conflict("the settings were changed by someone else; reload");
+  if ((before ? before->version : 0) != version) return Error::Conflict("the settings were changed by someone else; reload");
   const nlohmann::json policy = {{"frequency", pol.frequency}, {"due_weekday", pol.due_weekday}, {"due_day", pol.due_day}};
   store::UpsertSettings(*c, {region, supervision::ToJson(rules.value()).dump(), policy.dump(), 0}, ctx.now);
   store::WriteJournal(*c, "progress_settings", 0, "update", ctx.caller.user_id, ctx.now,
@@ -161,7 +167,7 @@ Result<nlohmann::json> ProgressService::PutSettings(const Ctx& ctx, const std::s
                                               {"new", supervision::ToJson(rules.value())}}}));
   store::BumpSupervisionVersion(*c);
   tx.Commit();
-  return Settings(ctx, region);
+  return Ok{};
 }
 
 // ---- reports -------------------------------------------------------------------------------
@@ -230,12 +236,12 @@ Result<nlohmann::json> ProgressService::GenerateTasks(const Ctx& ctx, const nloh
   if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt}, *tree)) {
     return Error::Forbidden("only the project office (coordinator) generates report tasks");
   }
+  auto projects = ledger_.ListInRegion(ctx, {}, region);
+  if (!projects) return projects.error();
   auto c = db_.Acquire();
   const auto policy = PolicyFor(*c, region);
   const auto period = period_key.empty() ? supervision::PeriodOf(ctx.today, policy) : supervision::ParsePeriod(period_key, policy).value_or(supervision::Period{});
   if (period.key.empty()) return Error::Invalid("the period is not valid", {{"period", period_key, "2026-W23 (week) or 2026-06 (month)"}});
-  auto projects = ledger_.ListInRegion(ctx, {}, region);
-  if (!projects) return projects.error();
   int created = 0;
   store::Transaction tx(*c);
   for (const auto& row : projects.value()) {
@@ -249,6 +255,22 @@ Result<nlohmann::json> ProgressService::GenerateTasks(const Ctx& ctx, const nloh
   tx.Commit();
   return nlohmann::json{{"period", period.key}, {"due_date", period.due.ToString()}, {"created", created},
                         {"projects", projects->size()}};
+}
+
+Result<nlohmann::json> ProgressService::GenerateRunningTasks(const Ctx& ctx, const std::string& region) {
+  auto tree = ledger_.Regions();
+  if (!region.empty() && !tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& r : tree->all()) {
+    if (r.level != "county" || (!region.empty() && !tree->Within(r.code, region))) continue;
+    if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {r.code, "", std::nullopt}, *tree)) continue;
+    auto g = GenerateTasks(ctx, {{"region", r.code}});
+    if (!g) return g.error();
+    g.value()["region"] = r.code;
+    g.value()["region_name"] = r.name;
+    items.push_back(std::move(g.value()));
+  }
+  return nlohmann::json{{"items", items}};
 }
 
 Result<nlohmann::json> ProgressService::ListReports(const Ctx& ctx, const std::string& region, const std::string& period_key,
@@ -537,10 +559,72 @@ Result<nlohmann::json> ProgressService::Stops(const Ctx& ctx, int64_t project_id
   nlohmann::json items = nlohmann::json::array();
   for (const auto& s : store::StopsOfProject(*c, project_id)) {
     items.push_back({{"id", s.id}, {"kind", s.kind}, {"reason", s.reason}, {"effective_date", s.effective_date.ToString()},
-                     {"status", s.status}, {"requested_at", s.requested_at}, {"decided_at", OptText(s.decided_at)},
-                     {"decision_note", s.decision_note}, {"version", s.version}});
+                     {"status", s.status}, {"requested_by", OptId(s.requested_by)}, {"requested_at", s.requested_at},
+                     {"decided_at", OptText(s.decided_at)}, {"decision_note", s.decision_note}, {"version", s.version}});
   }
-  return nlohmann::json{{"items", items}};
+  // Which request makes sense next: resume while a stop is in force, else stop.
+  const bool stopped = store::StoppedProjects(*c, ctx.today).count(project_id) > 0;
+  return nlohmann::json{{"items", items}, {"stopped", stopped}};
+}
+
+// ---- monthly plans (分月计划投资) -------------------------------------------------------------
+
+namespace {
+
+Status CheckYear(int year) {
+  if (year < 2000 || year > 2100) return Error::Invalid("the year is not valid", {{"year", std::to_string(year), "a year such as 2026"}});
+  return Ok{};
+}
+
+}  // namespace
+
+Result<nlohmann::json> ProgressService::MonthlyPlan(const Ctx& ctx, int64_t project_id, int year) {
+  if (auto st = CheckYear(year); !st) return st.error();
+  auto row = ReadableProject(ctx, project_id);
+  if (!row) return row.error();
+  std::optional<store::MonthlyPlanRecord> plan;
+  {
+    auto c = db_.Acquire();
+    plan = store::LoadMonthlyPlan(*c, project_id, year);
+  }
+  const auto months = plan ? plan->months : std::vector<int64_t>{};
+  return nlohmann::json{{"project_id", project_id}, {"year", year}, {"annual_plan", OptId(row->project.annual_plan)},
+                        {"months", months}, {"cumulative", supervision::CumulativePlan(months)}, {"version", plan ? plan->version : 0}};
+}
+
+Result<nlohmann::json> ProgressService::PutMonthlyPlan(const Ctx& ctx, int64_t project_id, int year, const nlohmann::json& body) {
+  if (auto st = CheckYear(year); !st) return st.error();
+  auto version = VersionOf(body);
+  if (!version) return version.error();
+  auto row = ReadableProject(ctx, project_id);
+  if (!row) return row.error();
+  if (auto st = Allowed(ctx, access::kProjectWrite, row->project, "plan this project's investment by month"); !st) return st.error();
+  Problems pr;
+  store::MonthlyPlanRecord plan{project_id, year, {}, 0};
+  if (!body.contains("months") || !body["months"].is_array()) pr.Add("months", body.value("months", nlohmann::json()).dump(), "twelve amounts in yuan");
+  else {
+    for (const auto& m : body["months"]) {
+      if (!m.is_number_integer()) pr.Add("months", m.dump(), "must be integer amounts in yuan");
+      else plan.months.push_back(m.get<int64_t>());
+    }
+  }
+  if (pr.empty()) pr = supervision::ValidateMonthlyPlan(plan.months, row->project.annual_plan);
+  if (!pr.empty()) return pr.ToError("the monthly plan is not valid");
+  {
+    auto c = db_.Acquire();
+    store::Transaction tx(*c);
+    const auto before = store::LoadMonthlyPlan(*c, project_id, year);
+    if (!store::SaveMonthlyPlan(*c, plan, *version, ctx.now)) {
+      return Error::Conflict("the monthly plan was changed by someone else (version " + std::to_string(before ? before->version : 0) + "); reload");
+    }
+    // Journaled on the project, so the lights recompute it.
+    store::WriteJournal(*c, "project", project_id, "monthly_plan", ctx.caller.user_id, ctx.now,
+                        nlohmann::json::array({{{"field", "monthly_plan." + std::to_string(year)},
+                                                {"old", before ? nlohmann::json(before->months) : nlohmann::json(nullptr)},
+                                                {"new", plan.months}}}));
+    tx.Commit();
+  }
+  return MonthlyPlan(ctx, project_id, year);
 }
 
 // ---- lights --------------------------------------------------------------------------------

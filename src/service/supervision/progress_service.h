@@ -38,6 +38,10 @@ class ProgressService {
 
   // Report tasks for every project of the region and the period (idempotent).
   Result<nlohmann::json> GenerateTasks(const Ctx& ctx, const nlohmann::json& body);
+  // The running period's tasks of every county under `region` (every county: empty) that the
+  // caller administers, each by its own report policy; idempotent (a daily timer or cron runs it,
+  // so no period goes without tasks and missing reports are always counted).
+  Result<nlohmann::json> GenerateRunningTasks(const Ctx& ctx, const std::string& region);
   Result<nlohmann::json> ListReports(const Ctx& ctx, const std::string& region, const std::string& period, const std::string& status);
   Result<nlohmann::json> ProjectReports(const Ctx& ctx, int64_t project_id);
   Result<nlohmann::json> GetReport(const Ctx& ctx, int64_t id);
@@ -53,6 +57,11 @@ class ProgressService {
   Result<nlohmann::json> RequestStop(const Ctx& ctx, int64_t project_id, const nlohmann::json& body);
   Result<nlohmann::json> DecideStop(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<nlohmann::json> Stops(const Ctx& ctx, int64_t project_id);
+
+  // 分月计划投资 of a project and year: twelve monthly amounts (yuan) adding up to the annual plan;
+  // where one is kept, 序时进度 follows it. body: {version (0 for a new one), months}.
+  Result<nlohmann::json> MonthlyPlan(const Ctx& ctx, int64_t project_id, int year);
+  Result<nlohmann::json> PutMonthlyPlan(const Ctx& ctx, int64_t project_id, int year, const nlohmann::json& body);
 
   Result<std::shared_ptr<const LightBoard>> Board(const Ctx& ctx, const std::string& region, const Date& as_of);
   Result<nlohmann::json> Lights(const Ctx& ctx, const std::string& region, const Date& as_of, const std::string& light,
@@ -72,6 +81,7 @@ class ProgressService {
                                                  const JournalMark& now);
   // The dashboard's figures: lights by town and by rule.
   static nlohmann::json Summarise(const LightBoard& b, const std::string& region);
+  Status StoreSettings(const Ctx& ctx, const std::string& region, int64_t version, const nlohmann::json& body);
   Result<store::ProjectRow> ReadableProject(const Ctx& ctx, int64_t project_id);
   Result<std::pair<store::ReportRecord, store::ProjectRow>> ReportFor(const Ctx& ctx, int64_t id);
   Status Allowed(const Ctx& ctx, const char* action, const ledger::Project& p, const char* what);

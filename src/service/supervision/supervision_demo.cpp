@@ -1,5 +1,6 @@
 #include "service/supervision/supervision_demo.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "store/journal.h"
@@ -78,6 +79,8 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
       p.fact.unit_id = unit_id(d.unit);
       p.fact.coordinator_id = leaders[static_cast<size_t>(d.coordinator)];
       p.fact.deadline = today.AddDays(d.deadline_offset);
+      // Raised at least two weeks before its deadline.
+      p.fact.raised_on = std::min(p.fact.raised_on, p.fact.deadline->AddDays(-14));
     }
     p.fact.id = store::InsertProblem(*c, p);
     std::vector<std::pair<std::string, std::string>> steps = {{"raise", "raised"}};
@@ -158,7 +161,8 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
       if (k < done) {
         r.fact.status = "approved";
         r.fact.applied_on = today.AddDays(-200 + static_cast<int>(k) * 15);
-        r.fact.approved_on = r.fact.applied_on->AddDays(8 + static_cast<int>((i + k) % 6) * 7);
+        // Units differ in speed, so the durations report ranks them.
+        r.fact.approved_on = r.fact.applied_on->AddDays(8 + static_cast<int>((i + k) % 6) * 7 + static_cast<int>(k) * 4);
         char no[64];
         std::snprintf(no, sizeof no, "东审批字〔%d〕%03zu号", today.year, i * 7 + k + 1);
         r.approval_no = no;

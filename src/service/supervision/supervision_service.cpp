@@ -169,7 +169,7 @@ sv::VisitRule SupervisionService::VisitRule(store::Connection& c) {
   return {j.value("window_days", 7), j.value("min_visits", 1)};
 }
 
-Result<json> SupervisionService::Config(const Ctx& ctx) {
+Result<json> SupervisionService::Config(const Ctx&) {
   json workflow = json::array();
   for (const auto& t : sv::ProblemWorkflow()) {
     static const char* kActor[] = {"office", "unit", "verifier", "anyone"};
@@ -181,17 +181,21 @@ Result<json> SupervisionService::Config(const Ctx& ctx) {
   for (const auto& s : Escalation(*c).steps) esc.push_back({{"after_days", s.after_days}, {"level", s.level}, {"label_zh", s.label_zh}});
   const auto rule = VisitRule(*c);
   const std::string tile_url = store::GetSetting(*c, "map_tile_url").value_or("");
-  auto kinds = ProcedureKinds(ctx);
   return json{{"problem_categories", sv::kProblemCategories}, {"problem_statuses", sv::kProblemStatuses},
               {"procedure_statuses", sv::kProcedureStatuses}, {"workflow", workflow}, {"escalation", esc},
               {"visit_rule", {{"window_days", rule.window_days}, {"min_visits", rule.min_visits}}},
-              {"procedure_kinds", kinds ? kinds.value() : json::array()},
+              {"procedure_kinds", KindsJson(*c)},
               {"map_tile_url", tile_url}};
 }
 
 Result<json> SupervisionService::PutSettings(const Ctx& ctx, const json& body) {
   if (!access::AllowedAnywhere(ctx.caller, access::kSupervisionManage)) return Error::Forbidden("only the project office changes supervision settings");
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  if (auto st = StoreSettings(ctx, body); !st) return st.error();
+  return Config(ctx);
+}
+
+Status SupervisionService::StoreSettings(const Ctx& ctx, const json& body) {
   Problems pr;
   json changes = json::array();
   auto c = db_.Acquire();
@@ -234,17 +238,17 @@ Result<json> SupervisionService::PutSettings(const Ctx& ctx, const json& body) {
   if (!pr.empty()) return pr.ToError("the settings are not valid");
   store::WriteJournal(*c, "supervision_settings", 0, "update", ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
-  return Config(ctx);
+  return Ok{};
 }
 
 // ---------------------------------------------------------------- problems
 
-SupervisionService::Actors SupervisionService::ActorsFor(store::Connection& c, const Ctx& ctx, const store::ProblemRow& p) {
-  auto tree = ledger_.Regions();
+SupervisionService::Actors SupervisionService::ActorsFor(store::Connection& c, const Ctx& ctx, const store::ProblemRow& p,
+                                                        const access::RegionTree& tree) {
   Actors a;
-  a.reader = access::Allowed(ctx.caller, access::kProjectRead, TargetOfProblem(p, p.project_unit_id), *tree);
-  a.office = access::Allowed(ctx.caller, access::kSupervisionManage, TargetOfProblem(p, p.project_unit_id), *tree);
-  a.unit = p.fact.unit_id && access::Allowed(ctx.caller, access::kProblemHandle, TargetOfProblem(p, p.fact.unit_id), *tree);
+  a.reader = access::Allowed(ctx.caller, access::kProjectRead, TargetOfProblem(p, p.project_unit_id), tree);
+  a.office = access::Allowed(ctx.caller, access::kSupervisionManage, TargetOfProblem(p, p.project_unit_id), tree);
+  a.unit = p.fact.unit_id && access::Allowed(ctx.caller, access::kProblemHandle, TargetOfProblem(p, p.fact.unit_id), tree);
   auto person = store::PersonOfUser(c, ctx.caller.user_id);
   a.verifier = person && p.fact.coordinator_id && *person == *p.fact.coordinator_id;
   return a;
@@ -310,16 +314,17 @@ Result<json> SupervisionService::ProblemBoard(const Ctx& ctx, const std::string&
 }
 
 Result<json> SupervisionService::GetProblem(const Ctx& ctx, int64_t id) {
+  auto tree = ledger_.Regions();
   auto c = db_.Acquire();
-  return ProblemOn(*c, ctx, id);
+  return ProblemOn(*c, ctx, id, *tree);
 }
 
 // On the caller's connection, so a write can answer with the new state without a second lease.
-Result<json> SupervisionService::ProblemOn(store::Connection& conn, const Ctx& ctx, int64_t id) {
+Result<json> SupervisionService::ProblemOn(store::Connection& conn, const Ctx& ctx, int64_t id, const access::RegionTree& tree) {
   store::Connection* c = &conn;
   auto p = store::LoadProblem(*c, id);
   if (!p) return Error::NotFound("no problem " + std::to_string(id));
-  auto actors = ActorsFor(*c, ctx, *p);
+  auto actors = ActorsFor(*c, ctx, *p, tree);
   if (!actors.reader) return Error::NotFound("no problem " + std::to_string(id));
   json j = ProblemJson(*p, ctx.today, &actors, Escalation(*c));
   json steps = json::array();
@@ -348,7 +353,8 @@ Result<json> SupervisionService::RaiseProblem(const Ctx& ctx, const json& body) 
   if (!pr.empty()) return pr.ToError("the problem is not valid");
   auto project = ReadableProject(ctx, *project_id);
   if (!project) return project.error();
-  if (!access::Allowed(ctx.caller, access::kProblemRaise, TargetOf(project->project, project->project.unit_id), *ledger_.Regions())) {
+  auto tree = ledger_.Regions();
+  if (!access::Allowed(ctx.caller, access::kProblemRaise, TargetOf(project->project, project->project.unit_id), *tree)) {
     return Error::Forbidden("you may not raise problems on this project");
   }
   store::ProblemRow p;
@@ -370,7 +376,7 @@ Result<json> SupervisionService::RaiseProblem(const Ctx& ctx, const json& body) 
                                    {{"field", "description"}, {"old", nullptr}, {"new", description}},
                                    {{"field", "status"}, {"old", nullptr}, {"new", "raised"}}}));
   tx.Commit();
-  return ProblemOn(*c, ctx, p.fact.id);
+  return ProblemOn(*c, ctx, p.fact.id, *tree);
 }
 
 Result<json> SupervisionService::Act(const Ctx& ctx, int64_t id, const std::string& action, const json& body) {
@@ -382,11 +388,12 @@ Result<json> SupervisionService::Act(const Ctx& ctx, int64_t id, const std::stri
   }
   auto version = VersionOf(body);
   if (!version) return version.error();
+  auto tree = ledger_.Regions();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto current = store::LoadProblem(*c, id);
   if (!current) return Error::NotFound("no problem " + std::to_string(id));
-  Actors actors = ActorsFor(*c, ctx, *current);
+  Actors actors = ActorsFor(*c, ctx, *current, *tree);
   if (!actors.reader) return Error::NotFound("no problem " + std::to_string(id));
   if (current->version != *version) {
     Error e = Error::Conflict("the problem was changed by someone else (version " + std::to_string(current->version) +
@@ -456,7 +463,7 @@ Result<json> SupervisionService::Act(const Ctx& ctx, int64_t id, const std::stri
   if (!step_note.empty()) changes.push_back({{"field", "note"}, {"old", nullptr}, {"new", step_note}});
   store::WriteJournal(*c, "problem", id, action, ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
-  return ProblemOn(*c, ctx, id);
+  return ProblemOn(*c, ctx, id, *tree);
 }
 
 Result<store::AttachmentRow> SupervisionService::SaveUpload(const Upload& up) {
@@ -480,10 +487,11 @@ Result<store::AttachmentRow> SupervisionService::SaveUpload(const Upload& up) {
 }
 
 Result<json> SupervisionService::AttachToProblem(const Ctx& ctx, int64_t id, const Upload& up) {
+  auto tree = ledger_.Regions();
   auto c = db_.Acquire();
   auto p = store::LoadProblem(*c, id);
   if (!p) return Error::NotFound("no problem " + std::to_string(id));
-  auto actors = ActorsFor(*c, ctx, *p);
+  auto actors = ActorsFor(*c, ctx, *p, *tree);
   if (!actors.reader) return Error::NotFound("no problem " + std::to_string(id));
   if (!actors.unit && !actors.office && !actors.verifier) return Error::Forbidden("only the unit, the verifier or the project office add evidence");
   if (!sv::IsOpen(p->fact.status) && p->fact.status != "verifying") return Error::Conflict("rule problem.evidence_while_open: the problem is " + p->fact.status);
@@ -502,18 +510,23 @@ Result<json> SupervisionService::AttachToProblem(const Ctx& ctx, int64_t id, con
 }
 
 Result<Download> SupervisionService::GetAttachment(const Ctx& ctx, int64_t id) {
-  auto c = db_.Acquire();
-  auto a = store::LoadAttachment(*c, id);
-  if (!a) return Error::NotFound("no attachment " + std::to_string(id));
-  // Readable when its owner is.
+  auto tree = ledger_.Regions();
+  std::optional<store::AttachmentRow> a;
   bool ok = false;
-  if (a->owner == "problem") {
-    auto p = store::LoadProblem(*c, a->owner_id);
-    ok = p && ActorsFor(*c, ctx, *p).reader;
-  } else if (a->owner == "procedure") {
-    auto p = store::LoadProcedure(*c, a->owner_id);
-    ok = p && ReadableProject(ctx, p->fact.project_id).ok();
+  std::optional<int64_t> procedure_project;
+  {
+    auto c = db_.Acquire();
+    a = store::LoadAttachment(*c, id);
+    if (!a) return Error::NotFound("no attachment " + std::to_string(id));
+    // Readable when its owner is.
+    if (a->owner == "problem") {
+      auto p = store::LoadProblem(*c, a->owner_id);
+      ok = p && ActorsFor(*c, ctx, *p, *tree).reader;
+    } else if (a->owner == "procedure") {
+      if (auto p = store::LoadProcedure(*c, a->owner_id)) procedure_project = p->fact.project_id;
+    }
   }
+  if (procedure_project) ok = ReadableProject(ctx, *procedure_project).ok();
   if (!ok) return Error::NotFound("no attachment " + std::to_string(id));
   std::ifstream in(std::filesystem::path(files_dir_) / a->stored_name, std::ios::binary);
   if (!in) return Error{ErrorCode::kInternal, "the stored file is missing", {}, {}};
@@ -567,6 +580,17 @@ Date FinishOf(const ledger::Project& p, const std::vector<store::MilestoneRow>& 
   return f;
 }
 
+// The problems of a milestone not stored yet (id -1) name its plain fields ("planned_date").
+Error NewMilestoneError(const Problems& found) {
+  static const std::string kPrefix = "milestones[-1].";
+  Problems out;
+  for (auto d : found.details()) {
+    if (d.field.rfind(kPrefix, 0) == 0) d.field = d.field.substr(kPrefix.size());
+    out.Add(d);
+  }
+  return out.ToError("the milestone breaks a scheduling rule");
+}
+
 // Reads a milestone from a body onto `m`; reports every problem.
 void ApplyMilestone(const json& b, sv::Milestone& m, int& sort, Problems& pr) {
   if (b.contains("name")) m.name = TextField(b, "name");
@@ -607,35 +631,47 @@ Result<json> SupervisionService::AddMilestone(const Ctx& ctx, int64_t project_id
   if (!body.contains("planned_date")) pr.Add("planned_date", "", "required");
   ApplyMilestone(body, row.m, row.sort, pr);
   if (!pr.empty()) return pr.ToError("the milestone is not valid");
-  auto c = db_.Acquire();
-  store::Transaction tx(*c);
-  auto all = store::ListMilestones(*c, project_id);
-  row.m.id = -1;  // validated with the others before it has an id
-  std::vector<sv::Milestone> ms;
-  for (const auto& r : all) ms.push_back(r.m);
-  ms.push_back(row.m);
-  if (auto v = sv::ValidateMilestones(ms); !v.empty()) return v.ToError("the milestone breaks a scheduling rule");
-  row.m.id = store::InsertMilestone(*c, row, ctx.now);
-  store::WriteJournal(*c, "milestone", row.m.id, "create", ctx.caller.user_id, ctx.now,
-                      json::array({{{"field", "name"}, {"old", nullptr}, {"new", row.m.name}},
-                                   {{"field", "planned_date"}, {"old", nullptr}, {"new", row.m.planned_date.ToString()}}}));
-  tx.Commit();
+  {
+    auto c = db_.Acquire();
+    store::Transaction tx(*c);
+    auto all = store::ListMilestones(*c, project_id);
+    row.m.id = -1;  // validated with the others before it has an id
+    std::vector<sv::Milestone> ms;
+    for (const auto& r : all) ms.push_back(r.m);
+    ms.push_back(row.m);
+    if (auto v = sv::ValidateMilestones(ms); !v.empty()) return NewMilestoneError(v);
+    row.m.id = store::InsertMilestone(*c, row, ctx.now);
+    store::WriteJournal(*c, "milestone", row.m.id, "create", ctx.caller.user_id, ctx.now,
+                        json::array({{{"field", "name"}, {"old", nullptr}, {"new", row.m.name}},
+                                     {{"field", "planned_date"}, {"old", nullptr}, {"new", row.m.planned_date.ToString()}}}));
+    tx.Commit();
+  }
   return Milestones(ctx, project_id, std::nullopt, ctx.today);
 }
 
 Result<json> SupervisionService::UpdateMilestone(const Ctx& ctx, int64_t id, const json& body) {
   auto version = VersionOf(body);
   if (!version) return version.error();
-  auto c = db_.Acquire();
-  auto found = c->Query("SELECT project_id FROM milestones WHERE id = ?", {id});
-  if (found.empty()) return Error::NotFound("no milestone " + std::to_string(id));
-  const int64_t project_id = store::AsInt(found.rows[0][0]);
+  int64_t project_id = 0;
+  {
+    auto c = db_.Acquire();
+    auto found = c->Query("SELECT project_id FROM milestones WHERE id = ?", {id});
+    if (found.empty()) return Error::NotFound("no milestone " + std::to_string(id));
+    project_id = store::AsInt(found.rows[0][0]);
+  }
   auto p = WritableSchedule(ctx, project_id);
   if (!p) return p.error().code == ErrorCode::kNotFound ? Error::NotFound("no milestone " + std::to_string(id)) : p.error();
+  if (auto st = StoreMilestone(ctx, id, project_id, *version, body); !st) return st.error();
+  return Milestones(ctx, project_id, std::nullopt, ctx.today);
+}
+
+Status SupervisionService::StoreMilestone(const Ctx& ctx, int64_t id, int64_t project_id, int64_t version, const json& body) {
+  auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto all = store::ListMilestones(*c, project_id);
   auto it = std::find_if(all.begin(), all.end(), [&](const store::MilestoneRow& r) { return r.m.id == id; });
-  if (it->version != *version) return Error::Conflict("the milestone was changed by someone else (version " + std::to_string(it->version) + "); reload");
+  if (it == all.end()) return Error::NotFound("no milestone " + std::to_string(id));
+  if (it->version != version) return Error::Conflict("the milestone was changed by someone else (version " + std::to_string(it->version) + "); reload");
   const store::MilestoneRow before = *it;
   Problems pr;
   ApplyMilestone(body, it->m, it->sort, pr);
@@ -643,7 +679,7 @@ Result<json> SupervisionService::UpdateMilestone(const Ctx& ctx, int64_t id, con
   std::vector<sv::Milestone> ms;
   for (const auto& r : all) ms.push_back(r.m);
   if (auto v = sv::ValidateMilestones(ms); !v.empty()) return v.ToError("the milestone breaks a scheduling rule");
-  if (!store::UpdateMilestone(*c, *it, *version, ctx.now)) return Error::Conflict("the milestone was changed by someone else; reload");
+  if (!store::UpdateMilestone(*c, *it, version, ctx.now)) return Error::Conflict("the milestone was changed by someone else; reload");
   json changes = json::array();
   auto diff = [&](const char* f, const json& o, const json& n) {
     if (o != n) changes.push_back({{"field", f}, {"old", o}, {"new", n}});
@@ -656,7 +692,7 @@ Result<json> SupervisionService::UpdateMilestone(const Ctx& ctx, int64_t id, con
   diff("unit_id", OptIntJson(before.m.unit_id), OptIntJson(it->m.unit_id));
   store::WriteJournal(*c, "milestone", id, "update", ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
-  return Milestones(ctx, project_id, std::nullopt, ctx.today);
+  return Ok{};
 }
 
 Result<json> SupervisionService::Gantt(const Ctx& ctx, store::ProjectFilter f, const std::string& region, const Date& as_of) {
@@ -686,11 +722,12 @@ Result<json> SupervisionService::Gantt(const Ctx& ctx, store::ProjectFilter f, c
 Result<json> SupervisionService::Map(const Ctx& ctx, const std::string& region, const Date& as_of) {
   auto projects = ledger_.ListInRegion(ctx, {}, region);
   if (!projects) return projects.error();
+  const auto scope = Scope(ctx, region);
   auto c = db_.Acquire();
-  // Until the warning lights land a project's colour comes from its problems: red with a problem
-  // overdue by more than 30 days, yellow with any overdue problem, green otherwise.
+  // The colour from the problems alone (red with a problem overdue by more than 30 days, yellow
+  // with any overdue problem); the route replaces it with the project's warning light.
   std::map<int64_t, int64_t> worst;
-  for (const auto& f : store::ListProblemFacts(*c, Scope(ctx, region))) {
+  for (const auto& f : store::ListProblemFacts(*c, scope)) {
     if (sv::IsOverdue(f, as_of)) worst[f.project_id] = std::max(worst[f.project_id], sv::DaysOverdue(f, as_of));
   }
   json towns = json::object();
@@ -712,8 +749,12 @@ Result<json> SupervisionService::Map(const Ctx& ctx, const std::string& region, 
 
 Result<json> SupervisionService::ProcedureKinds(const Ctx&) {
   auto c = db_.Acquire();
+  return KindsJson(*c);
+}
+
+json SupervisionService::KindsJson(store::Connection& c) {
   json out = json::array();
-  for (const auto& k : store::ListProcedureKinds(*c)) {
+  for (const auto& k : store::ListProcedureKinds(c)) {
     out.push_back({{"code", k.kind.code}, {"label_zh", k.kind.label_zh}, {"label_en", k.kind.label_en},
                    {"required_for_start", k.kind.required_for_start}, {"sort", k.sort},
                    {"guide", {{"documents", k.documents}, {"handling_unit", k.handling_unit}, {"office", k.office}, {"phone", k.phone}}}});
@@ -746,7 +787,7 @@ Result<json> SupervisionService::PutProcedureKind(const Ctx& ctx, const std::str
   store::UpsertProcedureKind(*c, k);
   store::WriteJournal(*c, "procedure_kind", 0, "put", ctx.caller.user_id, ctx.now, json::array({{{"field", code}, {"old", nullptr}, {"new", body}}}));
   tx.Commit();
-  return ProcedureKinds(ctx);
+  return KindsJson(*c);
 }
 
 Result<json> SupervisionService::Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of) {
@@ -793,6 +834,12 @@ Result<json> SupervisionService::PutProcedure(const Ctx& ctx, int64_t project_id
   if (!version) return version.error();
   auto p = WritableSchedule(ctx, project_id);
   if (!p) return p.error();
+  if (auto st = StoreProcedure(ctx, project_id, kind, *version, body); !st) return st.error();
+  return Procedures(ctx, project_id, ctx.today);
+}
+
+Status SupervisionService::StoreProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind, int64_t version,
+                                          const json& body) {
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto kinds = store::ListProcedureKinds(*c);
@@ -807,7 +854,7 @@ Result<json> SupervisionService::PutProcedure(const Ctx& ctx, int64_t project_id
     r.fact = {0, project_id, kind, "not_started", std::nullopt, std::nullopt, std::nullopt, false, k->kind.required_for_start};
     r.version = 0;
   }
-  if (r.version != *version) return Error::Conflict("the procedure was changed by someone else (version " + std::to_string(r.version) + "); reload");
+  if (r.version != version) return Error::Conflict("the procedure was changed by someone else (version " + std::to_string(r.version) + "); reload");
   const store::ProcedureRow before = r;
   Problems pr;
   if (body.contains("status")) r.fact.status = TextField(body, "status");
@@ -826,7 +873,7 @@ Result<json> SupervisionService::PutProcedure(const Ctx& ctx, int64_t project_id
   for (const auto& d : found.details()) pr.Add(d);
   if (!pr.empty()) return pr.ToError("the procedure is not valid");
   if (exists) {
-    if (!store::UpdateProcedure(*c, r, *version, ctx.now)) return Error::Conflict("the procedure was changed by someone else; reload");
+    if (!store::UpdateProcedure(*c, r, version, ctx.now)) return Error::Conflict("the procedure was changed by someone else; reload");
   } else {
     r.fact.id = store::InsertProcedure(*c, r, ctx.now);
   }
@@ -843,12 +890,15 @@ Result<json> SupervisionService::PutProcedure(const Ctx& ctx, int64_t project_id
   diff("approval_no", before.approval_no, r.approval_no);
   store::WriteJournal(*c, "procedure", r.fact.id, exists ? "update" : "create", ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
-  return Procedures(ctx, project_id, ctx.today);
+  return Ok{};
 }
 
 Result<json> SupervisionService::AttachToProcedure(const Ctx& ctx, int64_t id, const Upload& up) {
-  auto c = db_.Acquire();
-  auto r = store::LoadProcedure(*c, id);
+  std::optional<store::ProcedureRow> r;
+  {
+    auto c = db_.Acquire();
+    r = store::LoadProcedure(*c, id);
+  }
   if (!r) return Error::NotFound("no procedure " + std::to_string(id));
   auto p = WritableSchedule(ctx, r->fact.project_id);
   if (!p) return p.error().code == ErrorCode::kNotFound ? Error::NotFound("no procedure " + std::to_string(id)) : p.error();
@@ -858,6 +908,7 @@ Result<json> SupervisionService::AttachToProcedure(const Ctx& ctx, int64_t id, c
   a->owner_id = id;
   a->user_id = ctx.caller.user_id;
   a->created_at = ctx.now;
+  auto c = db_.Acquire();
   store::Transaction tx(*c);
   a->id = store::InsertAttachment(*c, *a);
   store::WriteJournal(*c, "procedure", id, "attach", ctx.caller.user_id, ctx.now,
@@ -867,10 +918,11 @@ Result<json> SupervisionService::AttachToProcedure(const Ctx& ctx, int64_t id, c
 }
 
 Result<json> SupervisionService::ProcedureDurations(const Ctx& ctx, const std::string& region) {
+  const auto scope = Scope(ctx, region);
   auto c = db_.Acquire();
-  auto facts = store::ListProcedureFacts(*c, Scope(ctx, region));
+  auto facts = store::ListProcedureFacts(*c, scope);
   std::map<int64_t, std::string> names;
-  for (const auto& u : store::ListUnits(*c, Scope(ctx, region))) names[u.id] = u.name;
+  for (const auto& u : store::ListUnits(*c, scope)) names[u.id] = u.name;
   json out = json::array();
   for (const auto& u : sv::DurationsByUnit(facts)) {
     out.push_back({{"unit_id", u.unit_id == 0 ? json(nullptr) : json(u.unit_id)}, {"unit_name", names.count(u.unit_id) ? json(names[u.unit_id]) : json(nullptr)},
@@ -913,15 +965,17 @@ Result<json> SupervisionService::AddAssignment(const Ctx& ctx, int64_t project_i
   }
   Problems pr;
   auto person = IntField(body, "person_id", pr);
-  auto c = db_.Acquire();
-  if (!person) pr.Add("person_id", "", "required");
-  else if (!store::LoadPerson(*c, *person)) pr.Add("person_id", std::to_string(*person), "unknown person");
-  if (!pr.empty()) return pr.ToError("the assignment is not valid");
-  store::Transaction tx(*c);
-  store::AddAssignment(*c, project_id, *person);
-  store::WriteJournal(*c, "project", project_id, "assign_leader", ctx.caller.user_id, ctx.now,
-                      json::array({{{"field", "assigned_leader"}, {"old", nullptr}, {"new", *person}}}));
-  tx.Commit();
+  {
+    auto c = db_.Acquire();
+    if (!person) pr.Add("person_id", "", "required");
+    else if (!store::LoadPerson(*c, *person)) pr.Add("person_id", std::to_string(*person), "unknown person");
+    if (!pr.empty()) return pr.ToError("the assignment is not valid");
+    store::Transaction tx(*c);
+    store::AddAssignment(*c, project_id, *person);
+    store::WriteJournal(*c, "project", project_id, "assign_leader", ctx.caller.user_id, ctx.now,
+                        json::array({{{"field", "assigned_leader"}, {"old", nullptr}, {"new", *person}}}));
+    tx.Commit();
+  }
   return Responsibility(ctx, project_id);
 }
 
@@ -931,12 +985,14 @@ Result<json> SupervisionService::RemoveAssignment(const Ctx& ctx, int64_t projec
   if (!access::Allowed(ctx.caller, access::kSupervisionManage, TargetOf(p->project, p->project.unit_id), *ledger_.Regions())) {
     return Error::Forbidden("only the project office assigns leaders (包保)");
   }
-  auto c = db_.Acquire();
-  store::Transaction tx(*c);
-  if (!store::RemoveAssignment(*c, project_id, person_id)) return Error::NotFound("that leader is not assigned to this project");
-  store::WriteJournal(*c, "project", project_id, "unassign_leader", ctx.caller.user_id, ctx.now,
-                      json::array({{{"field", "assigned_leader"}, {"old", person_id}, {"new", nullptr}}}));
-  tx.Commit();
+  {
+    auto c = db_.Acquire();
+    store::Transaction tx(*c);
+    if (!store::RemoveAssignment(*c, project_id, person_id)) return Error::NotFound("that leader is not assigned to this project");
+    store::WriteJournal(*c, "project", project_id, "unassign_leader", ctx.caller.user_id, ctx.now,
+                        json::array({{{"field", "assigned_leader"}, {"old", person_id}, {"new", nullptr}}}));
+    tx.Commit();
+  }
   return Responsibility(ctx, project_id);
 }
 
@@ -947,8 +1003,12 @@ Result<json> SupervisionService::AddVisit(const Ctx& ctx, const json& body) {
   store::VisitRow v;
   auto project = IntField(body, "project_id", pr);
   auto person = IntField(body, "person_id", pr);
-  auto c = db_.Acquire();
-  if (!person) person = store::PersonOfUser(*c, ctx.caller.user_id);  // a leader logs their own visit
+  std::optional<int64_t> own;
+  {
+    auto c = db_.Acquire();
+    own = store::PersonOfUser(*c, ctx.caller.user_id);
+  }
+  if (!person) person = own;  // a leader logs their own visit
   auto date = DateField(body, "visit_date", pr);
   if (!project) pr.Add("project_id", "", "required");
   if (!person) pr.Add("person_id", "", "required (your account is not linked to a leader)");
@@ -957,15 +1017,16 @@ Result<json> SupervisionService::AddVisit(const Ctx& ctx, const json& body) {
   if (!pr.empty()) return pr.ToError("the visit is not valid");
   auto p = ReadableProject(ctx, *project);
   if (!p) return p.error();
-  if (!access::Allowed(ctx.caller, access::kVisitWrite, TargetOf(p->project, p->project.unit_id), *ledger_.Regions())) {
+  auto tree = ledger_.Regions();
+  if (!access::Allowed(ctx.caller, access::kVisitWrite, TargetOf(p->project, p->project.unit_id), *tree)) {
     return Error::Forbidden("you may not log visits on this project");
   }
   // A leader logs only their own visits; the office may log anyone's.
-  auto own = store::PersonOfUser(*c, ctx.caller.user_id);
-  if (!access::Allowed(ctx.caller, access::kSupervisionManage, TargetOf(p->project, p->project.unit_id), *ledger_.Regions()) &&
+  if (!access::Allowed(ctx.caller, access::kSupervisionManage, TargetOf(p->project, p->project.unit_id), *tree) &&
       (!own || *own != *person)) {
     return Error::Forbidden("rule visit.own_only: a leader logs only their own visits");
   }
+  auto c = db_.Acquire();
   if (!store::LoadPerson(*c, *person)) return Problems().ToError("unknown person");
   v.project_id = *project;
   v.person_id = *person;
@@ -1007,12 +1068,12 @@ Result<json> SupervisionService::Compliance(const Ctx& ctx, const std::string& r
 }
 
 Result<json> SupervisionService::LeaderPage(const Ctx& ctx, std::optional<int64_t> person_id, const Date& as_of) {
+  const auto scope = Scope(ctx, "");
   auto c = db_.Acquire();
   if (!person_id) person_id = store::PersonOfUser(*c, ctx.caller.user_id);
   if (!person_id) return Error::NotFound("your account is not linked to a leader");
   auto person = store::LoadPerson(*c, *person_id);
   if (!person) return Error::NotFound("no person " + std::to_string(*person_id));
-  auto scope = Scope(ctx, "");
   if (!std::binary_search(scope.begin(), scope.end(), person->region_code)) return Error::NotFound("no person " + std::to_string(*person_id));
   std::vector<sv::Assignment> mine;
   for (const auto& a : store::ListAssignments(*c, scope)) {
@@ -1058,15 +1119,15 @@ Result<json> SupervisionService::LeaderPage(const Ctx& ctx, std::optional<int64_
 // ---------------------------------------------------------------- attention list
 
 Result<json> SupervisionService::Attention(const Ctx& ctx, const Date& as_of) {
-  auto c = db_.Acquire();
   auto tree = ledger_.Regions();
+  store::ProblemFilter f;
+  f.regions = Scope(ctx, "");
+  auto c = db_.Acquire();
   sv::AttentionSubject who;
   who.person_id = store::PersonOfUser(*c, ctx.caller.user_id);
   for (const auto& g : ctx.caller.grants) {
     if (g.role == "unit" && g.unit_id) who.unit_ids.insert(*g.unit_id);
   }
-  store::ProblemFilter f;
-  f.regions = Scope(ctx, "");
   // The office role is per region: problems the caller manages are evaluated as office, the rest not.
   std::vector<sv::AttentionProblem> managed, other;
   for (const auto& p : store::ListProblems(*c, f)) {
@@ -1079,21 +1140,28 @@ Result<json> SupervisionService::Attention(const Ctx& ctx, const Date& as_of) {
     (office ? managed : other).push_back(std::move(a));
   }
   const auto read = store::ReadKeys(*c, ctx.caller.user_id);
+  if (who.person_id) {
+    for (const auto& a : store::ListAssignments(*c, f.regions)) {
+      if (a.leader_id == *who.person_id) who.led_projects.insert(a.project_id);
+    }
+  }
+  const auto escalation = Escalation(*c);
   who.office = true;
-  auto items = sv::AttentionFor(who, managed, as_of, read);
+  auto items = sv::AttentionFor(who, managed, as_of, read, escalation);
   who.office = false;
-  auto more = sv::AttentionFor(who, other, as_of, read);
+  auto more = sv::AttentionFor(who, other, as_of, read, escalation);
   items.insert(items.end(), more.begin(), more.end());
   std::stable_sort(items.begin(), items.end(), [](const sv::AttentionItem& a, const sv::AttentionItem& b) {
-    static const std::map<std::string, int> kOrder = {{"overdue", 0}, {"verify", 1}, {"returned", 2}, {"assigned", 3}, {"due", 4}, {"unassigned", 5}};
-    return kOrder.at(a.kind) < kOrder.at(b.kind);
+    return sv::AttentionOrder(a.kind) < sv::AttentionOrder(b.kind);
   });
   json out = json::array();
   int unread = 0;
   for (const auto& it : items) {
     unread += it.read ? 0 : 1;
     out.push_back({{"key", it.key}, {"kind", it.kind}, {"problem_id", it.problem_id}, {"project_id", it.project_id}, {"title", it.title},
-                   {"project_name", it.project_name}, {"deadline", OptDateJson(it.deadline)}, {"days_overdue", it.days_overdue}, {"read", it.read}});
+                   {"project_name", it.project_name}, {"deadline", OptDateJson(it.deadline)}, {"days_overdue", it.days_overdue},
+                   {"escalation", it.escalation ? json{{"level", it.escalation->level}, {"label_zh", it.escalation->label_zh}} : json(nullptr)},
+                   {"read", it.read}});
   }
   return json{{"as_of", as_of.ToString()}, {"unread", unread}, {"items", out}};
 }

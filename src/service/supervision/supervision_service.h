@@ -87,11 +87,18 @@ class SupervisionService {
   Result<nlohmann::json> MarkRead(const Ctx& ctx, const nlohmann::json& body);
 
  private:
+  // Connections: a method holds at most one at a time and releases it before calling another
+  // method that takes its own (a thread waiting for a second connection while holding one can
+  // starve the pool). Writes therefore store on one lease and answer on the next.
   struct Actors;
-  Actors ActorsFor(store::Connection& c, const Ctx& ctx, const store::ProblemRow& p);
+  Actors ActorsFor(store::Connection& c, const Ctx& ctx, const store::ProblemRow& p, const access::RegionTree& tree);
   nlohmann::json ProblemJson(const store::ProblemRow& p, const Date& as_of, const Actors* actors,
                              const supervision::EscalationPolicy& escalation);
-  Result<nlohmann::json> ProblemOn(store::Connection& c, const Ctx& ctx, int64_t id);
+  Result<nlohmann::json> ProblemOn(store::Connection& c, const Ctx& ctx, int64_t id, const access::RegionTree& tree);
+  static nlohmann::json KindsJson(store::Connection& c);
+  Status StoreSettings(const Ctx& ctx, const nlohmann::json& body);
+  Status StoreMilestone(const Ctx& ctx, int64_t id, int64_t project_id, int64_t version, const nlohmann::json& body);
+  Status StoreProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind, int64_t version, const nlohmann::json& body);
   Result<store::ProjectRow> ReadableProject(const Ctx& ctx, int64_t project_id);
   Result<store::ProjectRow> WritableSchedule(const Ctx& ctx, int64_t project_id);
   Result<store::AttachmentRow> SaveUpload(const Upload& up);

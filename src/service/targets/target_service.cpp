@@ -1,5 +1,7 @@
 #include "service/targets/target_service.h"
 
+#include <algorithm>
+
 #include "store/journal.h"
 #include "store/progress_store.h"
 
@@ -26,12 +28,37 @@ Status TargetService::CheckAdmin(const Ctx& ctx, const std::string& region) {
   return Ok{};
 }
 
+namespace {
+
+bool CountsCompletion(const targets::Target& t) {
+  return t.metric == "investment_rate" || (t.metric == "sum_amount" && t.amount == "annual_completed");
+}
+
+// Completed this year as of the date, as the lights count it: the highest cumulative figure
+// filed in a progress report by then, else the ledger's figure.
+void CompletedAsOf(store::Connection& c, const Date& at, std::vector<ledger::Project>& set) {
+  constexpr size_t kMaxListed = 500;  // beyond, reading every project's reports is cheaper than a long IN list
+  std::vector<int64_t> ids;
+  if (set.size() <= kMaxListed) for (const auto& p : set) ids.push_back(p.id);
+  const auto facts = store::LoadReportFacts(c, at, at, "", ids);
+  for (auto& p : set) {
+    auto it = facts.find(p.id);
+    if (it != facts.end() && it->second.filed_year_total) p.annual_completed = *it->second.filed_year_total;
+  }
+}
+
+}  // namespace
+
 Result<targets::TargetStatus> TargetService::Evaluate(const Ctx& ctx, const targets::Target& t, const Date& as_of) {
   auto projects = metrics_.Projects(ctx, {t.region, "", "", "", "", "", std::nullopt});
   if (!projects) return projects.error();
   std::vector<ledger::Project> set;
   for (auto& p : projects.value()) {
     if (targets::InSet(t, p)) set.push_back(std::move(p));
+  }
+  if (CountsCompletion(t) && !set.empty()) {
+    auto c = db_.Acquire();
+    CompletedAsOf(*c, std::min(as_of, t.deadline), set);
   }
   return targets::Evaluate(t, set, as_of);
 }
@@ -84,12 +111,14 @@ Result<nlohmann::json> TargetService::Create(const Ctx& ctx, const nlohmann::jso
   auto t = targets::TargetFromJson(body);
   if (!t) return t.error();
   if (auto st = CheckAdmin(ctx, t->region); !st) return st.error();
-  auto c = db_.Acquire();
-  store::Transaction tx(*c);
-  t->id = store::InsertTarget(*c, t.value(), ctx.now);
-  store::WriteJournal(*c, "target", t->id, "create", ctx.caller.user_id, ctx.now,
-                      nlohmann::json::array({{{"field", "target"}, {"old", nullptr}, {"new", targets::ToJson(t.value())}}}));
-  tx.Commit();
+  {
+    auto c = db_.Acquire();
+    store::Transaction tx(*c);
+    t->id = store::InsertTarget(*c, t.value(), ctx.now);
+    store::WriteJournal(*c, "target", t->id, "create", ctx.caller.user_id, ctx.now,
+                        nlohmann::json::array({{{"field", "target"}, {"old", nullptr}, {"new", targets::ToJson(t.value())}}}));
+    tx.Commit();
+  }
   return Get(ctx, t->id, ctx.today);
 }
 
@@ -106,18 +135,20 @@ Result<nlohmann::json> TargetService::Update(const Ctx& ctx, int64_t id, const n
   if (auto st = CheckAdmin(ctx, current.value()["region"].get<std::string>()); !st) return st.error();
   if (auto st = CheckAdmin(ctx, t->region); !st) return st.error();
   t->id = id;
-  auto c = db_.Acquire();
-  store::Transaction tx(*c);
-  if (!store::UpdateTarget(*c, t.value(), body["version"].get<int64_t>(), ctx.now)) {
-    return Error::Conflict("the target was changed by someone else; reload");
-  }
   auto before = current.value();
   for (const char* k : {"status", "value", "numerator", "denominator", "projected", "as_of", "version", "id"}) before.erase(k);
   auto after = targets::ToJson(t.value());
   after.erase("version");
   after.erase("id");
-  store::WriteJournal(*c, "target", id, "update", ctx.caller.user_id, ctx.now, ledger::ChangesToJson(ledger::Diff(before, after)));
-  tx.Commit();
+  {
+    auto c = db_.Acquire();
+    store::Transaction tx(*c);
+    if (!store::UpdateTarget(*c, t.value(), body["version"].get<int64_t>(), ctx.now)) {
+      return Error::Conflict("the target was changed by someone else; reload");
+    }
+    store::WriteJournal(*c, "target", id, "update", ctx.caller.user_id, ctx.now, ledger::ChangesToJson(ledger::Diff(before, after)));
+    tx.Commit();
+  }
   return Get(ctx, id, ctx.today);
 }
 

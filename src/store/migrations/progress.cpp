@@ -104,6 +104,18 @@ CREATE TABLE light_snapshots (
   PRIMARY KEY (region_code, period, project_id)
 );
 )SQL"},
+      {21, "monthly investment plans (分月计划投资) per project and year", R"SQL(
+CREATE TABLE monthly_plans (
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  year INTEGER NOT NULL,
+  m01 BIGINT NOT NULL, m02 BIGINT NOT NULL, m03 BIGINT NOT NULL, m04 BIGINT NOT NULL,
+  m05 BIGINT NOT NULL, m06 BIGINT NOT NULL, m07 BIGINT NOT NULL, m08 BIGINT NOT NULL,
+  m09 BIGINT NOT NULL, m10 BIGINT NOT NULL, m11 BIGINT NOT NULL, m12 BIGINT NOT NULL,
+  version BIGINT NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (project_id, year)
+);
+)SQL"},
   };
 }
 

@@ -5,6 +5,7 @@
 
 #include "ledger_fixture.h"
 #include "service/supervision/bulletin_service.h"
+#include "service/supervision/supervision_service.h"
 #include "service/targets/target_service.h"
 #include "store/journal.h"
 
@@ -21,6 +22,7 @@ class ProgressServiceTest : public LedgerFixture {
     auto p = ledger_->Create(As("coordinator", "371524"), NewProject("DE-1"));
     ASSERT_TRUE(p);
     project_ = p->project.id;
+    tdb_->db().RefuseNestedLeases(true);  // at most one connection per thread at a time
   }
 
   service::Ctx Other(service::Ctx c, int64_t user) {
@@ -51,6 +53,20 @@ TEST_P(ProgressServiceTest, TasksAreGeneratedOncePerProjectAndPeriod) {
   auto bad = sup_->GenerateTasks(ctx, {{"region", "371524"}, {"period", "2026-W99"}});
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
   EXPECT_EQ(sup_->GenerateTasks(As("unit", "371524", unit_a_), {{"region", "371524"}}).error().code, ErrorCode::kForbidden);
+}
+
+TEST_P(ProgressServiceTest, TheRunningPeriodsTasksOfEveryCountyTheCallerAdministers) {
+  auto office = As("coordinator", "371524");
+  auto r = sup_->GenerateRunningTasks(office, "").value();
+  ASSERT_EQ(r["items"].size(), 1u);  // 东阿县 only: 冠县 is not this office's
+  EXPECT_EQ(r["items"][0]["region"], "371524");
+  EXPECT_EQ(r["items"][0]["period"], "2026-W25");  // the week of 06-15
+  EXPECT_EQ(r["items"][0]["created"], 1);
+  EXPECT_EQ(sup_->GenerateRunningTasks(office, "").value()["items"][0]["created"], 0);  // idempotent
+  auto city = As("coordinator", "371500");
+  EXPECT_EQ(sup_->GenerateRunningTasks(city, "371500").value()["items"].size(), 2u);  // both counties
+  EXPECT_EQ(sup_->GenerateRunningTasks(As("unit", "371524", unit_a_), "").value()["items"].size(), 0u);
+  EXPECT_EQ(sup_->GenerateRunningTasks(office, "999999").error().code, ErrorCode::kInvalid);
 }
 
 TEST_P(ProgressServiceTest, SubmitThenNobodyApprovesTheirOwnReport) {
@@ -146,6 +162,10 @@ TEST_P(ProgressServiceTest, LightsAsOfAnyDateWithStops) {
   l = sup_->ProjectLight(ctx, project_, Date{2026, 6, 15}).value();
   EXPECT_EQ(l["light"], "red");
   EXPECT_EQ(l["reasons"][0]["rule"], "start");
+  // No procedure recorded: the whole checklist is not started and blocks the start, as on the project's page.
+  ASSERT_EQ(l["reasons"].size(), 2u);
+  EXPECT_EQ(l["reasons"][1]["rule"], "procedure");
+  EXPECT_EQ(l["reasons"][1]["text"], "前期手续未办结（立项/备案、用地预审与选址、规划许可、不动产权证、施工许可、环评批复、节能审查），影响计划开工");
   // A stop: requested by the unit, approved by the office, visible in the light.
   auto filer = As("unit", "371524", unit_a_);
   auto s = sup_->RequestStop(filer, project_, {{"kind", "stop"}, {"reason", "环保督查"}, {"effective_date", "2026-06-01"}});
@@ -153,8 +173,8 @@ TEST_P(ProgressServiceTest, LightsAsOfAnyDateWithStops) {
   EXPECT_EQ(sup_->DecideStop(filer, s.value()["id"], {{"version", 1}, {"approve", true}}).error().code, ErrorCode::kForbidden);
   ASSERT_TRUE(sup_->DecideStop(Other(ctx, user_id_ + 1), s.value()["id"], {{"version", 1}, {"approve", true}}));
   l = sup_->ProjectLight(ctx, project_, Date{2026, 6, 15}).value();
-  EXPECT_EQ(l["reasons"].size(), 2u);
-  EXPECT_EQ(l["reasons"][1]["rule"], "stopped");
+  EXPECT_EQ(l["reasons"].size(), 3u);
+  EXPECT_EQ(l["reasons"][2]["rule"], "stopped");
   EXPECT_EQ(sup_->RequestStop(filer, project_, {{"kind", "stop"}, {"reason", "x"}, {"effective_date", "2026-06-10"}}).error().code,
             ErrorCode::kConflict);
   auto d = sup_->Dashboard(ctx, "371524", Date{2026, 6, 15}).value();
@@ -287,12 +307,89 @@ TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
   EXPECT_EQ(b->new_started, 1);
   EXPECT_EQ(b->red.size(), 1u);
   EXPECT_EQ(b->targets.size(), 1u);
+  // The running week is as of today (06-15), not its Sunday.
+  EXPECT_EQ(b->as_of, (Date{2026, 6, 15}));
+  // DE-1 (planned 03-01, not started, nothing recorded) is held up by its whole checklist.
+  ASSERT_EQ(b->blocked.size(), 1u);
+  EXPECT_EQ(b->blocked[0].code, "DE-1");
+  EXPECT_EQ(b->blocked[0].planned_start, "2026-03-01");
+  EXPECT_EQ(b->blocked[0].procedures.rfind("立项/备案、用地预审与选址", 0), 0u);
+  EXPECT_EQ(b->visit_rule, "每7天至少1次");
+  // The visit rule in force is the configured one.
+  service::SupervisionService sv(tdb_->db(), *ledger_, "/tmp/gjt-unused");
+  ASSERT_TRUE(sv.PutSettings(ctx, {{"visit_rule", {{"window_days", 14}, {"min_visits", 2}}}}));
+  EXPECT_EQ(bulletins.Build(ctx, "371524", "2026-W25")->visit_rule, "每14天至少2次");
   auto pdf = bulletins.Render(ctx, "371524", "2026-W25", "pdf");
   ASSERT_TRUE(pdf);
   EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
   auto xlsx = bulletins.Render(ctx, "371524", "2026-W25", "xlsx");
   EXPECT_EQ(xlsx->substr(0, 2), "PK");
   EXPECT_EQ(bulletins.Render(ctx, "371524", "W25", "pdf").error().code, ErrorCode::kInvalid);
+}
+
+TEST_P(ProgressServiceTest, AnInvestmentTargetCountsTheFiguresFiledByItsDate) {
+  auto ctx = As("coordinator", "371524");
+  ASSERT_TRUE(ledger_->Update(ctx, project_, {{"version", 1}, {"annual_plan", 100000000}, {"annual_completed", 10000000}}));
+  auto t = targets_->Create(ctx, {{"name", "年度投资完成率过半"}, {"region", "371524"}, {"metric", "investment_rate"}, {"comparator", ">="},
+                                  {"threshold", 0.5}, {"deadline", "2026-12-31"}});
+  ASSERT_TRUE(t) << t.error().message;
+  const int64_t id = t.value()["id"];
+  // No report yet: the ledger's 1,000 万 of 10,000 万.
+  EXPECT_DOUBLE_EQ(targets_->Get(ctx, id, Date{2026, 6, 30}).value()["value"].get<double>(), 0.1);
+  // The week of 06-15…06-21 is filed with 6,000 万 this year.
+  const auto task = Task();
+  ASSERT_TRUE(sup_->SaveReport(As("unit", "371524", unit_a_), task["id"],
+                               {{"version", 1}, {"investment_period", 5000000}, {"investment_year", 60000000},
+                                {"by_source", {{"enterprise", 5000000}}}, {"visual_progress", "主体施工"}, {"submit", true}}));
+  auto after = targets_->Get(ctx, id, Date{2026, 6, 30}).value();
+  EXPECT_EQ(after["numerator"], 60000000);
+  EXPECT_EQ(after["denominator"], 100000000);
+  EXPECT_DOUBLE_EQ(after["value"].get<double>(), 0.6);
+  EXPECT_EQ(after["status"], "met");
+  // Before the week ended the filed figure did not exist yet.
+  EXPECT_DOUBLE_EQ(targets_->Get(ctx, id, Date{2026, 6, 20}).value()["value"].get<double>(), 0.1);
+}
+
+TEST_P(ProgressServiceTest, AMonthlyPlanDrivesTheScheduleOfTheInvestmentRule) {
+  auto ctx = As("coordinator", "371524");
+  auto body = NewProject("DE-M");
+  body["stage"] = "started";
+  body["actual_start"] = "2026-02-01";
+  body["annual_plan"] = 12000000;       // 1,200 万元
+  body["annual_completed"] = 3000000;   // 300 万元: 25 %
+  auto created = ledger_->Create(ctx, body);
+  ASSERT_TRUE(created) << created.error().message;
+  const int64_t id = created->project.id;
+  const Date june_end{2026, 6, 30};
+  // Without a plan 序时进度 is 6/12 = 50 %: 25 points behind → yellow.
+  auto l = sup_->ProjectLight(ctx, id, june_end).value();
+  EXPECT_EQ(l["light"], "yellow");
+  EXPECT_DOUBLE_EQ(l["schedule_percent"].get<double>(), 50.0);
+  EXPECT_EQ(sup_->MonthlyPlan(ctx, id, 2026).value()["version"], 0);
+  // A front-loaded plan: 800 万元 due by June (66.7 %) → 41.7 points behind → red.
+  std::vector<int64_t> months = {1000000, 1000000, 1000000, 1000000, 1000000, 3000000, 1000000, 1000000, 1000000, 0, 0, 1000000};
+  const int64_t journal = JournalCount();
+  auto off = months;
+  off[11] = 0;
+  auto bad = sup_->PutMonthlyPlan(ctx, id, 2026, {{"version", 0}, {"months", off}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
+  EXPECT_NE(bad.error().details[0].reason.find("monthly_plan.sums_to_annual_plan"), std::string::npos);
+  EXPECT_EQ(sup_->PutMonthlyPlan(As("unit", "371524", unit_b_), id, 2026, {{"version", 0}, {"months", months}}).error().code,
+            ErrorCode::kForbidden);  // another unit's project
+  EXPECT_EQ(JournalCount(), journal);
+  auto put = sup_->PutMonthlyPlan(ctx, id, 2026, {{"version", 0}, {"months", months}});
+  ASSERT_TRUE(put) << put.error().message;
+  EXPECT_EQ(put.value()["version"], 1);
+  EXPECT_EQ(put.value()["cumulative"][5], 8000000);
+  EXPECT_EQ(sup_->PutMonthlyPlan(ctx, id, 2026, {{"version", 0}, {"months", months}}).error().code, ErrorCode::kConflict);
+  l = sup_->ProjectLight(ctx, id, june_end).value();  // the cached board is refreshed from the journal
+  EXPECT_EQ(l["light"], "red");
+  EXPECT_NEAR(l["schedule_percent"].get<double>(), 800.0 / 12.0, 1e-9);
+  EXPECT_EQ(l["reasons"][0]["text"], "投资完成25.0%，落后序时进度41.7个百分点");
+  // Another year's plan does not count in 2026.
+  EXPECT_EQ(sup_->MonthlyPlan(ctx, id, 2027).value()["months"].size(), 0u);
+  EXPECT_EQ(sup_->PutMonthlyPlan(ctx, id, 1999, {{"version", 0}, {"months", months}}).error().code, ErrorCode::kInvalid);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ProgressServiceTest, ::testing::ValuesIn(Engines()));

@@ -23,7 +23,8 @@ class SupervisionServiceTest : public LedgerFixture {
     auto created = ledger_->Create(As("coordinator", "371524"), NewProject("DE2026-001"));
     ASSERT_TRUE(created) << created.error().message;
     project_ = created->project.id;
-    auto c = tdb_->db().Acquire();
+    // Every call below runs with at most one connection per thread: a nested one throws.
+    tdb_->db().RefuseNestedLeases(true);
     // Separate accounts: the office, the unit (工信局), the verifier (张明远), someone else.
     office_ = UserWith("office", std::nullopt);
     unit_user_ = UserWith("unitu", std::nullopt);
@@ -177,6 +178,24 @@ TEST_P(SupervisionServiceTest, OverdueProblemsEscalateAndReachTheAttentionList) 
   EXPECT_TRUE(store::ListProblemFacts(*c, {"371525"}).empty());
 }
 
+TEST_P(SupervisionServiceTest, AnOverdueProblemReachesTheProjectsLeaderFromTheContactLeaderStep) {
+  Assign(Raise());  // deadline 06-30, verified by 张明远
+  const int64_t second = store::InsertPerson(*tdb_->db().Acquire(), {0, "李卫东", "县长", "leader", "371524", std::nullopt});
+  ASSERT_TRUE(sv_->AddAssignment(Office(), project_, {{"person_id", second}}));
+  auto li = As("leader", "371524");
+  li.caller.user_id = UserWith("li", second);
+  EXPECT_EQ(sv_->Attention(li, Date{2026, 7, 14}).value()["items"].size(), 0u);  // 14 days: 责任单位主要领导
+  auto att = sv_->Attention(li, Date{2026, 7, 15}).value();                      // 15 days: 联系县领导
+  ASSERT_EQ(att["items"].size(), 1u);
+  EXPECT_EQ(att["items"][0]["kind"], "escalated");
+  EXPECT_EQ(att["items"][0]["escalation"]["label_zh"], "联系县领导");
+  EXPECT_EQ(att["unread"], 1);
+  // The verifier sees it as overdue, with the step reached.
+  auto v = sv_->Attention(Verifier(), Date{2026, 7, 15}).value();
+  EXPECT_EQ(v["items"][0]["kind"], "overdue");
+  EXPECT_EQ(v["items"][0]["escalation"]["level"], "contact_leader");
+}
+
 TEST_P(SupervisionServiceTest, ProblemsOutsideTheScopeAreNotFound) {
   json p = Raise();
   auto other = As("coordinator", "371525");
@@ -225,6 +244,7 @@ TEST_P(SupervisionServiceTest, MilestonesScheduleBackwardsAndRefuseADateBeforeTh
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
   EXPECT_NE(bad.error().details[0].reason.find("milestone.after_predecessor"), std::string::npos);
+  EXPECT_EQ(bad.error().details[0].field, "planned_date");
   auto stale = sv_->UpdateMilestone(Office(), first, {{"version", 7}, {"name", "x"}});
   EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
   EXPECT_EQ(JournalCount(), journal);
@@ -268,8 +288,7 @@ TEST_P(SupervisionServiceTest, ProceduresBlockAPlannedStartAndReportDurations) {
 
 TEST_P(SupervisionServiceTest, VisitsAndWeeklyCompliance) {
   // 张明远 is the project's leader; a second leader is assigned.
-  auto c0 = tdb_->db().Acquire();
-  const int64_t second = store::InsertPerson(*c0, {0, "李卫东", "县长", "leader", "371524", std::nullopt});
+  const int64_t second = store::InsertPerson(*tdb_->db().Acquire(), {0, "李卫东", "县长", "leader", "371524", std::nullopt});
   ASSERT_TRUE(sv_->AddAssignment(Office(), project_, {{"person_id", second}}));
   EXPECT_EQ(sv_->AddAssignment(Unit(), project_, {{"person_id", second}}).error().code, ErrorCode::kForbidden);
   for (const char* d : {"2026-06-01", "2026-06-09"}) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/supervision/light.h"
+#include "domain/supervision/monthly_plan.h"
 
 namespace gj::supervision {
 namespace {
@@ -98,6 +99,13 @@ TEST(SupervisionLight, ProblemsReportsProceduresStopsWorstWins) {
   auto l = ComputeLight(in, {}, {2026, 6, 30});
   EXPECT_EQ(l.light, Light::kRed);
   EXPECT_EQ(l.reasons.size(), 4u);
+  // Several blocking procedures make one reason naming each.
+  in.blocking_procedures = {"施工许可", "环评批复"};
+  l = ComputeLight(in, {}, {2026, 6, 30});
+  ASSERT_EQ(l.reasons.size(), 4u);
+  EXPECT_EQ(l.reasons[2].rule, "procedure");
+  EXPECT_EQ(l.reasons[2].light, Light::kYellow);
+  EXPECT_EQ(l.reasons[2].text, "前期手续未办结（施工许可、环评批复），影响计划开工");
 }
 
 TEST(SupervisionLight, RulesFromJsonReportsEveryProblem) {
@@ -109,6 +117,24 @@ TEST(SupervisionLight, RulesFromJsonReportsEveryProblem) {
   auto bad = RulesFromJson({{"preset", "x"}, {"lag_mode", "y"}, {"stopped_light", "blue"}});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().details.size(), 3u);
+}
+
+TEST(SupervisionMonthlyPlan, TwelveMonthsAddingUpToTheAnnualPlan) {
+  const std::vector<int64_t> months = {100, 100, 100, 100, 100, 300, 100, 100, 100, 0, 0, 100};  // 1,200
+  EXPECT_TRUE(ValidateMonthlyPlan(months, 1200).empty());
+  EXPECT_EQ(CumulativePlan(months), (std::vector<int64_t>{100, 200, 300, 400, 500, 800, 900, 1000, 1100, 1100, 1100, 1200}));
+  auto off = ValidateMonthlyPlan(months, 1000);
+  ASSERT_EQ(off.size(), 1u);
+  EXPECT_NE(off.details()[0].reason.find("monthly_plan.sums_to_annual_plan"), std::string::npos);
+  EXPECT_EQ(ValidateMonthlyPlan({100, 200}, 300).details()[0].field, "months");
+  auto bad = ValidateMonthlyPlan({-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, std::nullopt);
+  ASSERT_EQ(bad.size(), 2u);  // a negative month; no annual plan
+  EXPECT_EQ(bad.details()[0].field, "months[0]");
+  EXPECT_NE(bad.details()[1].reason.find("monthly_plan.needs_annual_plan"), std::string::npos);
+  // 序时进度 follows the plan: by 06-30, 800 of 1,200 (66.7 %) instead of 6/12.
+  ledger::Project p;
+  p.annual_plan = 1200;
+  EXPECT_NEAR(*ScheduleShare(p, CumulativePlan(months), {2026, 6, 30}), 800.0 / 1200.0, 1e-12);
 }
 
 }  // namespace

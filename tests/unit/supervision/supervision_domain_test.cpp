@@ -137,6 +137,24 @@ TEST(SupervisionProcedure, BlocksAPlannedStartWithinTheHorizon) {
   EXPECT_FALSE(BlocksStart(p, planned, std::nullopt, D(2026, 7, 5)));
 }
 
+TEST(SupervisionProcedure, KindsNeverRecordedBlockAsNotStarted) {
+  const std::vector<ProcedureKind> kinds = {{"project_approval", "立项/备案", "", true},
+                                            {"construction_permit", "施工许可", "", true},
+                                            {"energy_review", "节能审查", "", false}};
+  const ProcedureFact approved{1, 1, "project_approval", "approved", 3, D(2026, 4, 1), D(2026, 4, 20), false, true};
+  const std::optional<Date> planned = D(2026, 7, 1);
+  // Approved 立项; 施工许可 never recorded → not started, blocks; 节能审查 not required.
+  EXPECT_EQ(BlockingKinds({&approved}, kinds, planned, std::nullopt, D(2026, 6, 15)), std::vector<std::string>{"construction_permit"});
+  // 73 days ahead: beyond the 30-day horizon, nothing blocks yet.
+  EXPECT_TRUE(BlockingKinds({&approved}, kinds, planned, std::nullopt, D(2026, 4, 19)).empty());
+  // Before 立项 was approved (04-20) both block, in checklist order.
+  EXPECT_EQ(BlockingKinds({&approved}, kinds, D(2026, 5, 1), std::nullopt, D(2026, 4, 19)),
+            (std::vector<std::string>{"project_approval", "construction_permit"}));
+  // Started, or no planned start: nothing blocks.
+  EXPECT_TRUE(BlockingKinds({}, kinds, planned, D(2026, 6, 1), D(2026, 6, 15)).empty());
+  EXPECT_TRUE(BlockingKinds({}, kinds, std::nullopt, std::nullopt, D(2026, 6, 15)).empty());
+}
+
 TEST(SupervisionProcedure, DurationsPerUnitFastestFirst) {
   std::vector<ProcedureFact> ps = {
       {1, 1, "eia", "approved", 3, D(2026, 1, 1), D(2026, 1, 31), false, true},        // 30
@@ -219,6 +237,36 @@ TEST(SupervisionAttention, EachUserSeesWhatNeedsThem) {
   office.office = true;
   auto o = AttentionFor(office, ps, D(2026, 6, 15), {});
   EXPECT_EQ(o.back().kind, "unassigned");
+}
+
+TEST(SupervisionAttention, AnOverdueProblemClimbsTheLadderToTheProjectsLeader) {
+  AttentionProblem a;
+  a.fact = Open(3, D(2026, 6, 1));  // project 1, unit 7, coordinator 50
+  a.fact.coordinator_id = 50;
+  a.version = 4;
+  AttentionSubject leader;  // 包保 leader of project 1, not the coordinator
+  leader.person_id = 60;
+  leader.led_projects = {1};
+  // 14 days overdue: 责任单位主要领导 (7 days), not yet 联系县领导 (15 days).
+  EXPECT_TRUE(AttentionFor(leader, {a}, D(2026, 6, 15), {}).empty());
+  AttentionSubject unit;
+  unit.unit_ids = {7};
+  auto u = AttentionFor(unit, {a}, D(2026, 6, 15), {});
+  ASSERT_EQ(u.size(), 1u);
+  EXPECT_EQ(u[0].key, "problem:3:v4:overdue:unit_head");
+  EXPECT_EQ(u[0].escalation->label_zh, "责任单位主要领导");
+  // 15 days: the ladder reaches the project's leader; a new step is a new (unread) key for the unit.
+  auto l = AttentionFor(leader, {a}, D(2026, 6, 16), {"problem:3:v4:overdue:unit_head"});
+  ASSERT_EQ(l.size(), 1u);
+  EXPECT_EQ(l[0].kind, "escalated");
+  EXPECT_EQ(l[0].key, "problem:3:v4:escalated:contact_leader");
+  EXPECT_EQ(l[0].days_overdue, 15);
+  EXPECT_FALSE(AttentionFor(unit, {a}, D(2026, 6, 16), {"problem:3:v4:overdue:unit_head"})[0].read);
+  // A ladder without a contact_leader step never reaches the leader; a closed problem neither.
+  EscalationPolicy flat{{{1, "branch_leader", "分管领导"}, {30, "county_head", "县主要领导"}}};
+  EXPECT_TRUE(AttentionFor(leader, {a}, D(2026, 7, 20), {}, flat).empty());
+  a.fact.status = "closed";
+  EXPECT_TRUE(AttentionFor(leader, {a}, D(2026, 6, 20), {}).empty());
 }
 
 }  // namespace
