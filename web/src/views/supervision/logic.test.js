@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formToBody, reportToForm, targetProgress, isoWeekKey, previousWeekKey, targetValueText } from './logic.js'
+import { formToBody, reportToForm, targetProgress, isoWeekKey, previousWeekKey, targetValueText, initialRegion, queryText } from './logic.js'
 
 describe('report form', () => {
   it('round-trips yuan through 万元 text', () => {
@@ -39,5 +39,16 @@ describe('weeks', () => {
     expect(isoWeekKey('2027-01-01')).toBe('2026-W53')
     expect(isoWeekKey('2026-01-01')).toBe('2026-W01')
     expect(previousWeekKey('2026-06-10')).toBe('2026-W23')
+  })
+})
+
+describe('initialRegion', () => {
+  it('prefers the URL, then the user, then the first region offered', () => {
+    expect(initialRegion({ region: '371524' }, '371500', [{ code: '371525' }])).toBe('371524')
+    expect(initialRegion({}, '371500', [{ code: '371525' }])).toBe('371500')
+    expect(initialRegion({ region: ['a', 'b'] }, '', [{ code: '371525' }])).toBe('371525')
+    expect(initialRegion({}, '', [])).toBeUndefined()
+    expect(queryText({ as_of: '2026-06-30' }, 'as_of')).toBe('2026-06-30')
+    expect(queryText({}, 'as_of')).toBe('')
   })
 })
