@@ -1,22 +1,41 @@
 #!/usr/bin/env bash
 # Ledger benchmark (issue 2 figures): 100,000 projects in SQLite; export/import times; the list
 # endpoint (filter + page of 50) under wrk on loopback; server memory. Prints the figures only.
+#   REUSE=1 bash bench/ledger.sh   skips the data generation (uses DIR/ledger.db of a former run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100000}
 DIR=${DIR:-/tmp/gongjian-bench}
-./build/ledger_bench "$DIR" "$N"
+[ -n "${REUSE:-}" ] && [ -f "$DIR/ledger.db" ] || ./build/ledger_bench "$DIR" "$N"
 PORT=$((30000 + RANDOM % 10000))
 ./build/gongjian serve --db "$DIR/ledger.db" --port "$PORT" 2>/dev/null &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
 TOKEN=$(curl -s -X POST "http://127.0.0.1:$PORT/api/v1/auth/login" -d '{"login":"dongezb","password":"demo1234"}' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+# wrk -t2 -c32 -d10s, then the server's own CPU time per request (wall figures move with the
+# machine's other load; CPU per request much less).
+run() {
+  local label=$1; shift
+  local t0 out t1 n
+  t0=$(cpu_ticks)
+  out=$(wrk -t2 -c32 -d10s --latency -H "Authorization: Bearer $TOKEN" "$@")
+  t1=$(cpu_ticks)
+  n=$(echo "$out" | grep -oE "^ +[0-9]+ requests" | grep -oE "[0-9]+")
+  echo "== $label"
+  echo "$out" | grep -E "Requests/sec|  50%|  99%"
+  echo "   server CPU per request: $(( (t1 - t0) * TICK_US / n )) µs"
+}
+BASE="http://127.0.0.1:$PORT"
 for url in "/api/v1/projects?limit=50" "/api/v1/projects?category=industrial&stage=started&limit=50&offset=100" \
            "/api/v1/projects?q=%E9%92%A2%E7%90%83&limit=50"; do
-  echo "== wrk -t2 -c32 -d10s $url"
-  wrk -t2 -c32 -d10s --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$url" |
-    grep -E "Requests/sec|  50%|  99%|Latency  "
+  run "same page: $url" "$BASE$url"
 done
+# Random pages: 500 pages of the county's list (25,000 projects), 180 of the filtered one.
+PAGE_PATH="/api/v1/projects?limit=50" PAGES=500 run "random pages of /api/v1/projects?limit=50" -s bench/list_pages.lua "$BASE"
+PAGE_PATH="/api/v1/projects?category=industrial&stage=started&limit=50" PAGES=180 \
+  run "random pages of /api/v1/projects?category=industrial&stage=started&limit=50" -s bench/list_pages.lua "$BASE"
 echo "server peak memory: $(grep VmHWM /proc/$PID/status)"

@@ -111,10 +111,12 @@ void SendError(httplib::Response& res, const Error& e) {
   Send(res, Reply::Json(body, HttpStatus(e.code)));
 }
 
-void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth, BodyLimits limits) {
+void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth, BodyLimits limits,
+             AdmissionGate* gate) {
   svr.set_payload_max_length(limits.max_upload_bytes);
   for (const auto& route : routes) {
-    auto handler = [route, auth, limits](const httplib::Request& req, httplib::Response& res) {
+    auto handler = [route, auth, limits, gate](const httplib::Request& req, httplib::Response& res) {
+      auto pass = gate ? gate->Enter() : AdmissionGate::Pass(nullptr);
       try {
         Call call{req, service::MakeCtx({}), BearerToken(req), limits.max_json_bytes};
         if (route.needs_caller) {

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/admission_gate.h"
 #include "common/result.h"
 #include "service/context.h"
 
@@ -57,7 +58,9 @@ struct BodyLimits {
   size_t max_upload_bytes = 64u << 20;
 };
 
-void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth, BodyLimits limits = {});
+// `gate` (optional, outlives the server) queues handlers beyond its slots in arrival order.
+void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth, BodyLimits limits = {},
+             AdmissionGate* gate = nullptr);
 void SendError(httplib::Response& res, const Error& e);
 // {field, value, reason} plus row/column/allowed for spreadsheet problems.
 nlohmann::json DetailJson(const ErrorDetail& d);

@@ -140,19 +140,10 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
                [&s](Call& c) -> Result<Reply> {
                  auto f = FilterFrom(c, 100);
                  if (!f) return f.error();
-                 auto page = s.ledger.List(c.ctx, f.value());
+                 auto page = s.ledger.ListPageJson(c.ctx, f.value());
                  if (!page) return page.error();
-                 // Written as text directly: the tree of 50 projects cost more than the query.
-                 std::string out = "{\"items\":[";
-                 out.reserve(50 * 1200);
-                 for (size_t i = 0; i < page->items.size(); ++i) {
-                   if (i) out += ',';
-                   service::AppendProjectView(out, page->items[i]);
-                 }
-                 out += "],\"total_count\":" + std::to_string(page->total_count) + ",\"offset\":" +
-                        std::to_string(page->offset) + ",\"limit\":" + std::to_string(page->limit) + "}";
                  Reply r;
-                 r.raw = std::move(out);
+                 r.raw = std::move(page.value());
                  r.content_type = "application/json; charset=utf-8";
                  return r;
                }});

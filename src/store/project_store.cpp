@@ -256,24 +256,31 @@ bool IsSortableColumn(const std::string& column) {
 
 namespace {
 
+std::string OrderBy(const ProjectFilter& f) {
+  const std::string sort = IsSortableColumn(f.sort) ? f.sort : "code";
+  return " ORDER BY p." + sort + (f.descending ? " DESC" : " ASC") + ", p.id ASC";
+}
+
+std::string LimitClause(const ProjectFilter& f, std::vector<Value>& params) {
+  if (f.limit <= 0) return "";
+  params.emplace_back(f.limit);
+  params.emplace_back(f.offset);
+  return " LIMIT ? OFFSET ?";
+}
+
+constexpr const char* kNameJoins =
+    " LEFT JOIN regions rc ON rc.code = p.county_code"
+    " LEFT JOIN regions rt ON rt.code = p.town_code"
+    " LEFT JOIN people pe ON pe.id = p.leader_id"
+    " LEFT JOIN units u ON u.id = p.unit_id";
+
 std::string ListSql(const ProjectFilter& f, std::vector<Value>& params) {
   std::string sql = "SELECT p.id, ";
   std::string prefixed;
   for (const auto& col : ColumnList()) prefixed += (prefixed.empty() ? "p." : ", p.") + col;
-  sql += prefixed +
-         ", rc.name, rt.name, pe.name, u.name FROM projects p"
-         " LEFT JOIN regions rc ON rc.code = p.county_code"
-         " LEFT JOIN regions rt ON rt.code = p.town_code"
-         " LEFT JOIN people pe ON pe.id = p.leader_id"
-         " LEFT JOIN units u ON u.id = p.unit_id WHERE " +
-         Where(f, params);
-  const std::string sort = IsSortableColumn(f.sort) ? f.sort : "code";
-  sql += " ORDER BY p." + sort + (f.descending ? " DESC" : " ASC") + ", p.id ASC";
-  if (f.limit > 0) {
-    sql += " LIMIT ? OFFSET ?";
-    params.emplace_back(f.limit);
-    params.emplace_back(f.offset);
-  }
+  sql += prefixed + ", rc.name, rt.name, pe.name, u.name FROM projects p" + kNameJoins + " WHERE " + Where(f, params);
+  sql += OrderBy(f);
+  sql += LimitClause(f, params);
   return sql;
 }
 
@@ -315,6 +322,35 @@ int64_t CountProjects(Connection& c, const ProjectFilter& f) {
   std::vector<Value> params;
   const std::string sql = "SELECT COUNT(*) FROM projects p WHERE " + Where(f, params);
   return AsInt(c.Query(sql, params).rows.at(0).at(0));
+}
+
+std::vector<int64_t> ListProjectIds(Connection& c, const ProjectFilter& f) {
+  std::vector<Value> params;
+  const std::string sql = "SELECT p.id FROM projects p WHERE " + Where(f, params) + OrderBy(f);
+  std::vector<int64_t> out;
+  c.QueryEach(sql, params, [&](std::vector<Value>& r) { out.push_back(AsInt(r[0])); });
+  return out;
+}
+
+std::vector<ProjectRef> LoadProjectRefs(Connection& c, const std::vector<int64_t>& ids) {
+  std::vector<ProjectRef> out;
+  if (ids.empty()) return out;
+  std::vector<Value> params;
+  const std::string sql = std::string("SELECT p.id, p.version, rc.name, rt.name, pe.name, u.name FROM projects p") +
+                          kNameJoins + " WHERE p.id IN (" + InList(ids, params) + ")";
+  c.QueryEach(sql, params, [&](std::vector<Value>& r) {
+    out.push_back({AsInt(r[0]), AsInt(r[1]), TakeText(r[2]), TakeText(r[3]), TakeText(r[4]), TakeText(r[5])});
+  });
+  return out;
+}
+
+std::vector<ledger::Project> LoadProjects(Connection& c, const std::vector<int64_t>& ids) {
+  std::vector<ledger::Project> out;
+  if (ids.empty()) return out;
+  std::vector<Value> params;
+  const std::string sql = std::string("SELECT id, ") + kColumns + " FROM projects WHERE id IN (" + InList(ids, params) + ")";
+  c.QueryEach(sql, params, [&](std::vector<Value>& r) { out.push_back(FromRow(r)); });
+  return out;
 }
 
 std::vector<access::Region> LoadRegions(Connection& c) {

@@ -56,6 +56,22 @@ std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f);
 // The same rows, one at a time (exports).
 void ForEachProject(Connection& c, const ProjectFilter& f, const std::function<void(const ProjectRow&)>& fn);
 int64_t CountProjects(Connection& c, const ProjectFilter& f);
+
+// Every id the filter selects, in its order (offset and limit ignored): from the index where the
+// filter allows, without reading the rows.
+std::vector<int64_t> ListProjectIds(Connection& c, const ProjectFilter& f);
+
+// A project of a list page without its own fields: its version, and the names it references
+// (those change without the project's version changing).
+struct ProjectRef {
+  int64_t id = 0;
+  int64_t version = 0;
+  std::string county_name, town_name, leader_name, unit_name;
+};
+// The refs of these projects (archived too), in no particular order.
+std::vector<ProjectRef> LoadProjectRefs(Connection& c, const std::vector<int64_t>& ids);
+// The projects with these ids (archived too), in no particular order.
+std::vector<ledger::Project> LoadProjects(Connection& c, const std::vector<int64_t>& ids);
 std::optional<ProjectRow> LoadProjectRow(Connection& c, int64_t id);
 
 // Increases with every committed project write (insert, update, archive): read models and caches

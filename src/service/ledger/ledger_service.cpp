@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <unordered_map>
 
 #include "common/json_writer.h"
 #include "store/journal.h"
@@ -43,18 +44,27 @@ nlohmann::json ProjectView(const store::ProjectRow& row) {
   return j;
 }
 
-void AppendProjectView(std::string& out, const store::ProjectRow& row) {
-  bool first = true;
-  out += '{';
-  ledger::AppendJsonMembers(out, row.project, first);
+namespace {
+
+// The referenced names of a project view, after its own members.
+void AppendNames(std::string& out, const std::string& county, const std::string& town, const std::string& leader,
+                 const std::string& unit, bool& first) {
   json::AppendKey(out, "county_name", first);
-  json::AppendString(out, row.county_name);
-  for (auto [key, value] : {std::pair{"town_name", &row.town_name}, std::pair{"leader_name", &row.leader_name},
-                            std::pair{"unit_name", &row.unit_name}}) {
+  json::AppendString(out, county);
+  for (auto [key, value] : {std::pair{"town_name", &town}, std::pair{"leader_name", &leader}, std::pair{"unit_name", &unit}}) {
     json::AppendKey(out, key, first);
     if (value->empty()) out += "null";
     else json::AppendString(out, *value);
   }
+}
+
+}  // namespace
+
+void AppendProjectView(std::string& out, const store::ProjectRow& row) {
+  bool first = true;
+  out += '{';
+  ledger::AppendJsonMembers(out, row.project, first);
+  AppendNames(out, row.county_name, row.town_name, row.leader_name, row.unit_name, first);
   out += '}';
 }
 
@@ -101,19 +111,14 @@ void LedgerService::ApplyScope(store::ProjectFilter& f, const std::vector<std::s
   }
 }
 
-int64_t LedgerService::CachedCount(store::Connection& c, const store::ProjectFilter& f) {
+FilterIdCache::Ids LedgerService::FilterIds(store::Connection& c, const store::ProjectFilter& f) {
+  // The version first: a write committed after it makes these ids newer than their key, never older.
   const int64_t version = store::ProjectsVersion(c);
-  const std::string key = store::FilterKey(f);
-  {
-    std::lock_guard lock(count_mu_);
-    auto it = counts_.find(key);
-    if (it != counts_.end() && it->second.first == version) return it->second.second;
-  }
-  const int64_t n = store::CountProjects(c, f);
-  std::lock_guard lock(count_mu_);
-  if (counts_.size() > 10000) counts_.clear();
-  counts_[key] = {version, n};
-  return n;
+  const std::string key = store::FilterKey(f) + "\x1e" + f.sort + (f.descending ? " desc" : " asc");
+  if (auto ids = id_cache_.Find(key, version)) return ids;
+  auto ids = std::make_shared<const std::vector<int64_t>>(store::ListProjectIds(c, f));
+  id_cache_.Put(key, version, ids);
+  return ids;
 }
 
 Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) {
@@ -121,13 +126,66 @@ Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) 
   f.unscoped = false;
   auto c = db_.Acquire();
   ProjectPage page;
-  // Count first: a write between the two reads then shows a count one version older, never a
-  // page from the future with a stale count cached under the new version.
-  page.total_count = CachedCount(*c, f);
+  page.total_count = static_cast<int64_t>(FilterIds(*c, f)->size());
   page.items = store::ListProjects(*c, f);
   page.offset = f.offset;
   page.limit = f.limit;
   return page;
+}
+
+Result<std::string> LedgerService::ListPageJson(const Ctx& ctx, store::ProjectFilter f) {
+  ApplyScope(f, ScopeFor(ctx, ""));
+  f.unscoped = false;
+  auto c = db_.Acquire();
+  const auto ids = FilterIds(*c, f);
+  const size_t begin = std::min(ids->size(), static_cast<size_t>(std::max<int64_t>(f.offset, 0)));
+  const size_t end = f.limit > 0 ? std::min(ids->size(), begin + static_cast<size_t>(f.limit)) : ids->size();
+  const std::vector<int64_t> page_ids(ids->begin() + begin, ids->begin() + end);
+  std::unordered_map<int64_t, store::ProjectRef> refs;
+  for (auto& r : store::LoadProjectRefs(*c, page_ids)) refs.emplace(r.id, std::move(r));
+  std::vector<ProjectJsonCache::Text> texts(page_ids.size());
+  std::vector<int64_t> missing;
+  for (size_t i = 0; i < page_ids.size(); ++i) {
+    auto it = refs.find(page_ids[i]);
+    if (it == refs.end()) continue;  // projects are archived, not deleted: never
+    texts[i] = json_cache_.Find(it->first, it->second.version);
+    if (!texts[i]) missing.push_back(it->first);
+  }
+  if (!missing.empty()) {
+    // A write between the reads shows the newer row, kept under its own version.
+    std::unordered_map<int64_t, ProjectJsonCache::Text> loaded;
+    for (const auto& p : store::LoadProjects(*c, missing)) {
+      std::string members;
+      bool first = true;
+      ledger::AppendJsonMembers(members, p, first);
+      auto text = std::make_shared<const std::string>(std::move(members));
+      json_cache_.Put(p.id, p.version, text);
+      loaded.emplace(p.id, std::move(text));
+    }
+    for (size_t i = 0; i < page_ids.size(); ++i) {
+      if (!texts[i] && refs.count(page_ids[i])) texts[i] = loaded[page_ids[i]];
+    }
+  }
+  size_t size = 128;
+  for (const auto& t : texts) size += (t ? t->size() : 0) + 160;
+  std::string out;
+  out.reserve(size);
+  out += "{\"items\":[";
+  bool first_item = true;
+  for (size_t i = 0; i < page_ids.size(); ++i) {
+    if (!texts[i]) continue;
+    const auto& ref = refs.at(page_ids[i]);
+    if (!first_item) out += ',';
+    first_item = false;
+    out += '{';
+    out += *texts[i];
+    bool first = texts[i]->empty();
+    AppendNames(out, ref.county_name, ref.town_name, ref.leader_name, ref.unit_name, first);
+    out += '}';
+  }
+  out += "],\"total_count\":" + std::to_string(ids->size()) + ",\"offset\":" + std::to_string(f.offset) +
+         ",\"limit\":" + std::to_string(f.limit) + "}";
+  return out;
 }
 
 Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ctx, store::ProjectFilter f,

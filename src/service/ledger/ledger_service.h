@@ -16,6 +16,7 @@
 #include "domain/access/access.h"
 #include "domain/ledger/project.h"
 #include "service/context.h"
+#include "service/ledger/list_cache.h"
 #include "store/db.h"
 #include "store/project_store.h"
 
@@ -43,6 +44,9 @@ class LedgerService {
 
   // The filter's scope is replaced by the caller's readable scope.
   Result<ProjectPage> List(const Ctx& ctx, store::ProjectFilter f);
+  // The same page as the API's JSON text ({items, total_count, offset, limit}), from the
+  // caches of list_cache.h: the filter's ordered ids, and the projects' texts per version.
+  Result<std::string> ListPageJson(const Ctx& ctx, store::ProjectFilter f);
   // Every project of the filter within `region` (its subtree; empty: the whole scope), no paging.
   Result<std::vector<store::ProjectRow>> ListInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region);
   // The same, one row at a time.
@@ -77,15 +81,16 @@ class LedgerService {
   std::vector<std::string> ScopeFor(const Ctx& ctx, const std::string& region);
   // Sets the filter's scope (counties, towns) from region codes.
   void ApplyScope(store::ProjectFilter& f, const std::vector<std::string>& codes);
-  int64_t CachedCount(store::Connection& c, const store::ProjectFilter& f);
+  // The filter's ids in its order, for the projects version of now (cached, see FilterIdCache).
+  FilterIdCache::Ids FilterIds(store::Connection& c, const store::ProjectFilter& f);
 
   store::Database& db_;
   std::mutex mu_;
   std::shared_ptr<const access::RegionTree> regions_;
-  // total_count of list filters, valid while the projects version is unchanged: counting 25,000
-  // rows costs a millisecond, a list page a tenth of that.
-  std::mutex count_mu_;
-  std::map<std::string, std::pair<int64_t, int64_t>> counts_;  // filter key → (version, count)
+  // The list endpoint's caches: counting or skipping 25,000 rows costs milliseconds, a page a
+  // tenth of one.
+  FilterIdCache id_cache_;
+  ProjectJsonCache json_cache_;
 };
 
 }  // namespace gj::service

@@ -151,6 +151,59 @@ TEST_P(LedgerServiceTest, ListFiltersAndSearchesAcrossScripts) {
   EXPECT_EQ(ledger_->List(As("viewer", "371525"), store::ProjectFilter{})->total_count, 1);
 }
 
+// The list endpoint's text: the same page as List, written from per-version texts; an edit
+// shows at once (the edited project's version changes, so its kept text is not used).
+TEST_P(LedgerServiceTest, ListPageJsonIsTheListPageAndFollowsEdits) {
+  auto ctx = As("coordinator", "371524");
+  std::vector<int64_t> ids;
+  for (int i = 1; i <= 5; ++i) {
+    auto body = NewProject("DE-" + std::to_string(i));
+    body["total_investment"] = int64_t{100000000} * (i % 3 + 1);  // DE-1..5: 2, 3, 1, 2, 3 (× 10⁸)
+    if (i == 4) body.erase("town_code");
+    ids.push_back(ledger_->Create(ctx, body)->project.id);
+  }
+  store::ProjectFilter f;
+  f.sort = "total_investment";
+  f.descending = true;
+  f.offset = 1;
+  f.limit = 3;
+  auto expected = [&] {
+    auto page = ledger_->List(ctx, f).value();
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& row : page.items) items.push_back(service::ProjectView(row));
+    return nlohmann::json{{"items", items}, {"total_count", page.total_count}, {"offset", f.offset}, {"limit", f.limit}};
+  };
+  auto first = nlohmann::json::parse(ledger_->ListPageJson(ctx, f).value());
+  EXPECT_EQ(first, expected());
+  // By investment descending, then id: DE-2, DE-5, DE-1, DE-4, DE-3; offset 1 → DE-5, DE-1, DE-4.
+  ASSERT_EQ(first["items"].size(), 3u);
+  EXPECT_EQ(first["items"][0]["code"], "DE-5");
+  EXPECT_EQ(first["items"][2]["code"], "DE-4");
+  EXPECT_TRUE(first["items"][2]["town_name"].is_null());
+  EXPECT_EQ(first["total_count"], 5);
+
+  ASSERT_TRUE(ledger_->Update(ctx, ids[0], {{"version", 1}, {"name", "改过的名字"}}));
+  auto second = nlohmann::json::parse(ledger_->ListPageJson(ctx, f).value());
+  EXPECT_EQ(second, expected());
+  EXPECT_EQ(second["items"][1]["name"], "改过的名字");
+  EXPECT_EQ(second["items"][1]["version"], 2);
+  // Archiving DE-5 changes which ids the filter selects: the page moves up by one.
+  ASSERT_TRUE(ledger_->Archive(ctx, ids[4], {{"version", 1}}));
+  auto third = nlohmann::json::parse(ledger_->ListPageJson(ctx, f).value());
+  EXPECT_EQ(third, expected());
+  EXPECT_EQ(third["total_count"], 4);
+  EXPECT_EQ(third["items"][0]["code"], "DE-1");
+  EXPECT_EQ(third["items"][2]["code"], "DE-3");
+
+  f = {};
+  f.stage = "signed";
+  f.category = "industrial";
+  auto filtered = nlohmann::json::parse(ledger_->ListPageJson(ctx, f).value());
+  EXPECT_EQ(filtered, expected());
+  EXPECT_EQ(filtered["total_count"], 4);
+  EXPECT_EQ(nlohmann::json::parse(ledger_->ListPageJson(As("viewer", "371525"), f).value())["items"].size(), 0u);
+}
+
 TEST_P(LedgerServiceTest, OverviewSumsByStageAndTown) {
   auto ctx = As("coordinator", "371524");
   ASSERT_TRUE(ledger_->Create(ctx, NewProject("DE-1")));
