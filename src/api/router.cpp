@@ -111,12 +111,10 @@ void SendError(httplib::Response& res, const Error& e) {
   Send(res, Reply::Json(body, HttpStatus(e.code)));
 }
 
-void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth, BodyLimits limits,
-             AdmissionGate* gate) {
+void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth, BodyLimits limits) {
   svr.set_payload_max_length(limits.max_upload_bytes);
   for (const auto& route : routes) {
-    auto handler = [route, auth, limits, gate](const httplib::Request& req, httplib::Response& res) {
-      auto pass = gate ? gate->Enter() : AdmissionGate::Pass(nullptr);
+    auto handler = [route, auth, limits](const httplib::Request& req, httplib::Response& res) {
       try {
         Call call{req, service::MakeCtx({}), BearerToken(req), limits.max_json_bytes};
         if (route.needs_caller) {

@@ -11,7 +11,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/admission_gate.h"
 #include "common/result.h"
 #include "service/context.h"
 
@@ -58,9 +57,7 @@ struct BodyLimits {
   size_t max_upload_bytes = 64u << 20;
 };
 
-// `gate` (optional, outlives the server) queues handlers beyond its slots in arrival order.
-void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth, BodyLimits limits = {},
-             AdmissionGate* gate = nullptr);
+void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth, BodyLimits limits = {});
 void SendError(httplib::Response& res, const Error& e);
 // {field, value, reason} plus row/column/allowed for spreadsheet problems.
 nlohmann::json DetailJson(const ErrorDetail& d);

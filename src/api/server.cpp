@@ -3,8 +3,6 @@
 #include <httplib.h>
 #include <signal.h>
 
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -65,9 +63,6 @@ void MountWebAndErrors(httplib::Server& svr, const std::string& dir) {
 
 }  // namespace
 
-// A request waits at most this long for a busy slot, then runs anyway (see AdmissionGate).
-constexpr int kMaxQueueWaitMs = 250;
-
 int RunServer(const ServerOptions& o) {
   // Block the stop signals in every thread; one thread waits for them and stops the server.
   sigset_t signals;
@@ -102,10 +97,7 @@ int RunServer(const ServerOptions& o) {
   Services services{*db, auth, ledger, sheets, supervision, progress, targets, bulletins, land, observations, rankings};
   auto routes = AllRoutes(services);
   const BodyLimits limits{static_cast<size_t>(o.max_json_kb) << 10, static_cast<size_t>(o.max_upload_mb) << 20};
-  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  AdmissionGate gate(o.busy > 0 ? o.busy : 2 * cores, std::chrono::milliseconds(kMaxQueueWaitMs));
-  Install(svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); }, limits,
-          &gate);
+  Install(svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); }, limits);
   const std::string openapi = OpenApi(routes).dump(2);
   svr.Get("/api/v1/openapi.json", [openapi](const httplib::Request&, httplib::Response& res) {
     res.set_content(openapi, "application/json; charset=utf-8");

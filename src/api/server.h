@@ -9,8 +9,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string web_dir;  // built web app; empty: <binary dir>/web
-  int threads = 32;          // connections served at once (httplib: a thread per keep-alive connection)
-  int busy = 0;              // handlers computing at once, the rest queue in order; 0: 2 × cores
+  int threads = 32;
   int max_json_kb = 1024;    // larger JSON bodies → 413
   int max_upload_mb = 64;    // larger uploads (xlsx, photos) → 413
 };

@@ -24,9 +24,7 @@ void AddServe(CLI::App& app, Action& action) {
   cmd->add_option("--host", o.host, "Address to listen on")->capture_default_str();
   cmd->add_option("--port", o.port, "Port")->capture_default_str();
   cmd->add_option("--web", o.web_dir, "Directory of the built web app (default: <binary dir>/web)");
-  cmd->add_option("--threads", o.threads, "Worker threads (connections served at once)")->capture_default_str();
-  cmd->add_option("--busy", o.busy, "Requests computed at once, others queue in arrival order (0: 2 x cores)")
-      ->capture_default_str();
+  cmd->add_option("--threads", o.threads, "Worker threads")->capture_default_str();
   cmd->add_option("--max-json-kb", o.max_json_kb, "Largest JSON request body (KiB)")->capture_default_str();
   cmd->add_option("--max-upload-mb", o.max_upload_mb, "Largest upload, e.g. an xlsx (MiB)")->capture_default_str();
   cmd->callback([&action] { action = [] { return gj::api::RunServer(o); }; });
