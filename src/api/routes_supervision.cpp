@@ -4,7 +4,6 @@
 #include "api/routes.h"
 
 #include <charconv>
-#include <unordered_map>
 
 namespace gj::api {
 
@@ -52,25 +51,6 @@ Result<Reply> WithBody(Call& c, F f, int status = 200) {
 
 service::Upload UploadOf(const Call& c) {
   return {c.req.body, c.Query("name").empty() ? c.req.get_header_value("X-File-Name") : c.Query("name")};
-}
-
-// Puts each item's warning light and its reasons (the lights board of `region` as of the date,
-// cached per data version), so a page agrees with the lights dashboard and the bulletin.
-Status AddLights(Services& s, const service::Ctx& ctx, const std::string& region, const Date& as_of, json& items) {
-  auto board = s.progress.Board(ctx, region, as_of);
-  if (!board) return board.error();
-  std::unordered_map<int64_t, const service::LightEntry*> at;
-  for (const auto& e : board.value()->entries) at[e->row.project.id] = e.get();
-  for (auto& item : items) {
-    auto it = at.find(item.value("id", int64_t{0}));
-    if (it == at.end()) continue;
-    const auto& l = it->second->light;
-    json reasons = json::array();
-    for (const auto& why : l.reasons) reasons.push_back({{"rule", why.rule}, {"light", supervision::LightName(why.light)}, {"text", why.text}});
-    item["light"] = supervision::LightName(l.light);
-    item["reasons"] = std::move(reasons);
-  }
-  return Ok{};
 }
 
 }  // namespace
@@ -166,7 +146,7 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                  if (!as_of) return as_of.error();
                  auto map = s.supervision.Map(c.ctx, c.Query("region"), as_of.value());
                  if (!map) return map.error();
-                 if (auto st = AddLights(s, c.ctx, c.Query("region"), as_of.value(), map.value()["items"]); !st) return st.error();
+                 if (auto st = s.progress.AddLights(c.ctx, c.Query("region"), as_of.value(), map.value()["items"]); !st) return st.error();
                  return Reply::Json(std::move(map.value()));
                }});
 
@@ -218,7 +198,7 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                  if (!person) return person.error();
                  auto page = sv.LeaderPage(c.ctx, person.value(), as_of.value());
                  if (!page) return page.error();
-                 if (auto st = AddLights(s, c.ctx, "", as_of.value(), page.value()["projects"]); !st) return st.error();
+                 if (auto st = s.progress.AddLights(c.ctx, "", as_of.value(), page.value()["projects"]); !st) return st.error();
                  return Reply::Json(std::move(page.value()));
                }});
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <future>
+#include <unordered_map>
 
 #include "common/base64.h"
 #include "domain/supervision/monthly_plan.h"
@@ -641,6 +642,25 @@ Date ReportWindowFrom(const supervision::ReportPolicy& policy, const supervision
 constexpr size_t kRefreshMaxProjects = 64;
 
 }  // namespace
+
+Status ProgressService::AddLights(const Ctx& ctx, const std::string& region, const Date& as_of, nlohmann::json& items) {
+  auto board = Board(ctx, region, as_of);
+  if (!board) return board.error();
+  std::unordered_map<int64_t, const LightEntry*> at;
+  for (const auto& e : board.value()->entries) at[e->row.project.id] = e.get();
+  for (auto& item : items) {
+    auto it = at.find(item.value("id", int64_t{0}));
+    if (it == at.end()) continue;
+    const auto& l = it->second->light;
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const auto& why : l.reasons) {
+      reasons.push_back({{"rule", why.rule}, {"light", supervision::LightName(why.light)}, {"text", why.text}});
+    }
+    item["light"] = supervision::LightName(l.light);
+    item["reasons"] = std::move(reasons);
+  }
+  return Ok{};
+}
 
 Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx, const std::string& region, const Date& as_of) {
   auto tree = ledger_.Regions();
