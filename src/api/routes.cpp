@@ -61,15 +61,10 @@ Result<store::ProjectFilter> FilterFrom(const Call& call, int64_t max_limit) {
   const std::string order = call.Query("order");
   if (!order.empty() && order != "asc" && order != "desc") pr.Add("order", order, "must be asc or desc");
   f.descending = order == "desc";
-  f.offset = IntParam(call, "offset", pr).value_or(0);
-  f.limit = IntParam(call, "limit", pr).value_or(std::min<int64_t>(50, max_limit));
-  if (f.offset < 0) pr.Add("offset", std::to_string(f.offset), "must not be negative");
-  if (f.limit < 1 || f.limit > max_limit) pr.Add("limit", std::to_string(f.limit), "must be between 1 and " + std::to_string(max_limit));
-  if (!pr.empty()) {
-    Error e = pr.ToError("bad query parameters");
-    e.code = ErrorCode::kBadRequest;
-    return e;
-  }
+  const auto page = PageFrom(call, std::min<int64_t>(50, max_limit), max_limit, pr);
+  f.offset = page.offset;
+  f.limit = page.limit;
+  if (!pr.empty()) return BadQuery(pr);
   return f;
 }
 
@@ -201,6 +196,23 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
 }
 
 }  // namespace
+
+Error BadQuery(const Problems& pr) {
+  Error e = pr.ToError("bad query parameters");
+  e.code = ErrorCode::kBadRequest;
+  return e;
+}
+
+PageParams PageFrom(const Call& call, int64_t default_limit, int64_t max_limit, Problems& pr) {
+  PageParams page;
+  page.offset = IntParam(call, "offset", pr).value_or(0);
+  page.limit = IntParam(call, "limit", pr).value_or(default_limit);
+  if (page.offset < 0) pr.Add("offset", std::to_string(page.offset), "must not be negative");
+  if (page.limit < 0 || page.limit > max_limit || (page.limit == 0 && default_limit != 0)) {
+    pr.Add("limit", std::to_string(page.limit), "must be between 1 and " + std::to_string(max_limit));
+  }
+  return page;
+}
 
 std::vector<Route> AllRoutes(Services& s) {
   std::vector<Route> r;

@@ -27,6 +27,8 @@ Result<int> YearParam(const Call& c) {
   return y;
 }
 
+constexpr int64_t kMaxResultsPage = 1000;
+
 template <class F>
 Handler WithBody(F f) {
   return [f](Call& c) -> Result<Reply> {
@@ -83,9 +85,14 @@ void LandEfficiencyRoutes(Services& s, std::vector<Route>& r) {
                  }
                  return J(land.ListRuns(c.ctx, c.Query("county"), year));
                }});
-  r.push_back({"GET", "/api/v1/land/runs/{id}", "A run with its results (?class=&town=&group=), counts per class and town", true,
-               [&land](Call& c) {
-                 return J(land.GetRun(c.ctx, c.PathId(), {{"class", c.Query("class")}, {"town", c.Query("town")}, {"group", c.Query("group")}}));
+  r.push_back({"GET", "/api/v1/land/runs/{id}",
+               "A run with its results (?class=&town=&group=; ?offset=&limit= ≤ 1000, all without limit), counts per class and town", true,
+               [&land](Call& c) -> Result<Reply> {
+                 Problems pr;
+                 const auto page = PageFrom(c, 0, kMaxResultsPage, pr);
+                 if (!pr.empty()) return BadQuery(pr);
+                 return J(land.GetRun(c.ctx, c.PathId(), {{"class", c.Query("class")}, {"town", c.Query("town")}, {"group", c.Query("group")}},
+                                      page.offset, page.limit));
                }});
   r.push_back({"POST", "/api/v1/land/runs/{id}/actions",
                "Workflow of a run: {action: preliminary|adjust|publish|appeal|decide_appeal|finalize, version, …}", true,

@@ -45,6 +45,23 @@ test('the demo has a published evaluation of 东阿县', async () => {
   assert.equal(other.status, 404);
 });
 
+test('run results page with offset and limit; every result without a limit', async () => {
+  const id = (await coord('GET', '/land/runs?county=371524')).body.items[0].id;
+  const all = (await coord('GET', `/land/runs/${id}`)).body;
+  assert.equal(all.total_count, all.results.length);
+  assert.equal(all.results.length, 200);
+  const page = (await coord('GET', `/land/runs/${id}?offset=10&limit=25`)).body;
+  assert.equal(page.total_count, 200);
+  assert.deepEqual(page.results, all.results.slice(10, 35));
+  assert.deepEqual(page.counts, all.counts, 'counts are of the whole run, not the page');
+  const a = (await coord('GET', `/land/runs/${id}?class=A&limit=3`)).body;
+  assert.equal(a.total_count, all.results.filter((r) => r.final_class === 'A').length);
+  assert.ok(a.results.length <= 3 && a.results.every((r) => r.final_class === 'A'));
+  const bad = await coord('GET', `/land/runs/${id}?offset=-1&limit=5000`);
+  assert.equal(bad.status, 400);
+  assert.deepEqual(bad.body.error.details.map((d) => d.field).sort(), ['limit', 'offset']);
+});
+
 test('import: dry run lists every problem with row and column; nothing written', async () => {
   const lines = fs.readFileSync(path.join(dir, 'in.csv'), 'utf8').split('\n');
   lines[3] = lines[3].replace(/^(.{17})./, '$1Z');           // bad check character

@@ -536,7 +536,8 @@ std::shared_ptr<const LandService::Computed> LandService::Compute(const store::R
   return out;
 }
 
-Result<json> LandService::GetRun(const Ctx& ctx, int64_t id, const std::map<std::string, std::string>& filters) {
+Result<json> LandService::GetRun(const Ctx& ctx, int64_t id, const std::map<std::string, std::string>& filters,
+                                 int64_t offset, int64_t limit) {
   auto c = db_.Acquire();
   auto run = LoadRun(*c, ctx, id);
   if (!run) return run.error();
@@ -546,6 +547,7 @@ Result<json> LandService::GetRun(const Ctx& ctx, int64_t id, const std::map<std:
   auto filter = [&](const char* k) { auto it = filters.find(k); return it == filters.end() ? std::string() : it->second; };
   const std::string f_class = filter("class"), f_town = filter("town"), f_group = filter("group");
   json results = json::array();
+  int64_t matched = 0;
   std::map<std::string, std::map<std::string, int>> by_group, by_town;
   for (size_t i = 0; i < comp->input.size(); ++i) {
     const auto& e = comp->input[i];
@@ -560,6 +562,8 @@ Result<json> LandService::GetRun(const Ctx& ctx, int64_t id, const std::map<std:
       by_town[e.town][bucket]++;
     }
     if ((!f_class.empty() && f_class != bucket) || (!f_town.empty() && f_town != e.town) || (!f_group.empty() && f_group != group)) continue;
+    const int64_t index = matched++;
+    if (index < offset || (limit > 0 && index >= offset + limit)) continue;
     const auto surcharge = SurchargeFen(comp->scheme, e, final_class);
     results.push_back({{"row", i + 1}, {"credit_code", e.credit_code}, {"name", e.name}, {"town", e.town},
                        {"industry_code", e.industry_code}, {"group", group}, {"status", land::StatusName(r.status)},
@@ -577,6 +581,9 @@ Result<json> LandService::GetRun(const Ctx& ctx, int64_t id, const std::map<std:
   out["counts"] = by_group;
   out["by_town"] = by_town;
   out["results"] = results;
+  out["total_count"] = matched;
+  out["offset"] = offset;
+  out["limit"] = limit;
   out["enterprises"] = comp->input.size();
   std::map<std::string, std::string> names;
   for (const auto& e : comp->input) names[e.credit_code] = e.name;

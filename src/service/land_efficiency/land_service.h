@@ -51,7 +51,10 @@ class LandService {
   Result<nlohmann::json> Run(const Ctx& ctx, const nlohmann::json& body);
   Result<nlohmann::json> ListRuns(const Ctx& ctx, const std::string& county, std::optional<int> year);
   // The run with its results (filters: class, town, group), counts per class and per town.
-  Result<nlohmann::json> GetRun(const Ctx& ctx, int64_t id, const std::map<std::string, std::string>& filters = {});
+  // `results` are those passing the filters (class, town, group), `total_count` of them, from
+  // `offset` on and at most `limit` (0: all).
+  Result<nlohmann::json> GetRun(const Ctx& ctx, int64_t id, const std::map<std::string, std::string>& filters = {},
+                                int64_t offset = 0, int64_t limit = 0);
   // One enterprise's result explained: each indicator's value, benchmark, ratio and score.
   Result<nlohmann::json> Card(const Ctx& ctx, int64_t id, const std::string& credit_code);
   // {action, version, ...}: preliminary, adjust, publish, appeal, decide_appeal, finalize.
