@@ -49,12 +49,16 @@ void ObservationRoutes(Services& s, std::vector<Route>& r) {
 
 void RankingRoutes(Services& s, std::vector<Route>& r) {
   auto& k = s.rankings;
-  r.push_back({"GET", "/api/v1/ranking-schemes", "Periodic ranking schemes (月度评比/季度考评/年度考核)", true,
-               [&k](Call& c) -> Result<Reply> { return JsonOf(k.ListSchemes(c.ctx)); }});
+  r.push_back({"GET", "/api/v1/ranking-schemes", "Periodic ranking schemes (月度评比/季度考评/年度考核); ?archived=true lists archived ones too", true,
+               [&k](Call& c) -> Result<Reply> { return JsonOf(k.ListSchemes(c.ctx, c.Query("archived") == "true")); }});
   r.push_back({"POST", "/api/v1/ranking-schemes", "Create a scheme of weighted metrics over towns, departments or chains", true,
                WithBody([&k](Call& c, const nlohmann::json& b) { return JsonOf(k.CreateScheme(c.ctx, b), 201); })});
   r.push_back({"GET", "/api/v1/ranking-schemes/{id}", "One scheme", true,
                [&k](Call& c) -> Result<Reply> { return JsonOf(k.GetScheme(c.ctx, c.PathId())); }});
+  r.push_back({"PATCH", "/api/v1/ranking-schemes/{id}", "Change a scheme's name, metrics or warning rule {version, …}; runs computed keep their definition", true,
+               WithBody([&k](Call& c, const nlohmann::json& b) { return JsonOf(k.UpdateScheme(c.ctx, c.PathId(), b)); })});
+  r.push_back({"POST", "/api/v1/ranking-schemes/{id}/archive", "Archive a scheme {version}: no new runs, its runs stay readable", true,
+               WithBody([&k](Call& c, const nlohmann::json& b) { return JsonOf(k.ArchiveScheme(c.ctx, c.PathId(), b)); })});
   r.push_back({"GET", "/api/v1/ranking-schemes/{id}/runs", "Every run of a scheme (all versions), by period", true,
                [&k](Call& c) -> Result<Reply> { return JsonOf(k.ListRuns(c.ctx, c.PathId())); }});
   r.push_back({"POST", "/api/v1/ranking-schemes/{id}/runs", "Compute a run {period, period_label, as_of?, manual}: replaces a draft, a new version beside a published one", true,

@@ -24,10 +24,12 @@ EventRecord EventFrom(const std::vector<Value>& r) {
   return e;
 }
 
-constexpr const char* kSchemeColumns = "id, region_code, name, subject_kind, definition, version, created_at, updated_at";
+constexpr const char* kSchemeColumns =
+    "id, region_code, name, subject_kind, definition, version, created_at, updated_at, archived";
 
 SchemeRecord SchemeFrom(const std::vector<Value>& r) {
-  return {AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsInt(r[5]), AsText(r[6]), AsText(r[7])};
+  return {AsInt(r[0]),  AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
+          AsInt(r[5]),  AsText(r[6]), AsText(r[7]), AsInt(r[8]) != 0};
 }
 
 constexpr const char* kRunColumns =
@@ -113,6 +115,12 @@ int64_t InsertScheme(Connection& c, const SchemeRecord& s) {
       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {s.region_code, s.name, s.subject_kind, s.definition, s.version, s.created_at, s.updated_at});
   return AsInt(rows.rows.at(0).at(0));
+}
+
+bool UpdateScheme(Connection& c, const SchemeRecord& s, int64_t expected) {
+  return c.Exec("UPDATE ranking_schemes SET name = ?, definition = ?, archived = ?, version = ?, updated_at = ? "
+                "WHERE id = ? AND version = ?",
+                {s.name, s.definition, int64_t{s.archived ? 1 : 0}, s.version, s.updated_at, s.id, expected}) == 1;
 }
 
 std::optional<SchemeRecord> LoadScheme(Connection& c, int64_t id) {

@@ -41,9 +41,13 @@ struct SchemeRecord {
   std::string definition;  // JSON: metrics, warning
   int64_t version = 1;
   std::string created_at, updated_at;
+  bool archived = false;
 };
 
 int64_t InsertScheme(Connection& c, const SchemeRecord& s);
+// Writes name, definition, archived, version and updated_at when the stored version is `expected`;
+// false otherwise.
+bool UpdateScheme(Connection& c, const SchemeRecord& s, int64_t expected);
 std::optional<SchemeRecord> LoadScheme(Connection& c, int64_t id);
 std::vector<SchemeRecord> ListSchemes(Connection& c);
 

@@ -194,6 +194,41 @@ as::RankingRun RunFrom(const store::RunRecord& r, const std::string& scheme_name
   return run;
 }
 
+namespace {
+
+// The definition (metrics, warning) a body gives, as stored; problems go to `pr`. The domain
+// checks the scheme itself (weights, targets, unique ids) by running it on no subjects, whatever
+// else is wrong with the body, so every problem is reported at once.
+std::string DefinitionOf(const json& b, const std::string& name, Problems& pr) {
+  const size_t before = pr.size();
+  json def = {{"metrics", MetricsFrom(b, pr)}};
+  const json w = b.value("warning", json::object());
+  const json yellow = w.is_object() ? w.value("yellow_below", json(0.6)) : json(), red = w.is_object() ? w.value("red_after", json(2)) : json();
+  if (!IsNumber(yellow) || yellow.get<double>() < 0 || !red.is_number_integer() || red.get<int64_t>() < 1) {
+    pr.Add("warning", w.dump(), "yellow_below ≥ 0, red_after ≥ 1");
+  } else {
+    def["warning"] = {{"yellow_below", yellow.get<double>()}, {"red_after", red.get<int>()}};
+  }
+  if (pr.size() != before) return "";
+  store::SchemeRecord s;
+  s.name = name;
+  s.definition = def.dump();
+  auto check = as::ComputeRun(SchemeFrom(s), as::Period::kMonth, "check", 1, {}, nullptr);
+  if (!check) for (const auto& d : check.error().details) pr.Add(d);
+  return s.definition;
+}
+
+// The {field, old, new} list of what differs between two states of a scheme.
+json SchemeChanges(const store::SchemeRecord& a, const store::SchemeRecord& b) {
+  json changes = json::array();
+  if (a.name != b.name) changes.push_back({{"field", "name"}, {"old", a.name}, {"new", b.name}});
+  if (a.definition != b.definition) changes.push_back({{"field", "definition"}, {"old", a.definition}, {"new", b.definition}});
+  if (a.archived != b.archived) changes.push_back({{"field", "archived"}, {"old", a.archived}, {"new", b.archived}});
+  return changes;
+}
+
+}  // namespace
+
 bool RankingService::Manages(const Ctx& ctx, const std::string& region) {
   return access::Allowed(ctx.caller, access::kRankingManage, {region, "", std::nullopt}, *ledger_.Regions());
 }
@@ -223,14 +258,14 @@ json RankingService::SchemeView(const store::SchemeRecord& s) {
   const auto* region = ledger_.Regions()->Find(s.region_code);
   return {{"id", s.id}, {"name", s.name}, {"region_code", s.region_code}, {"region_name", region ? region->name : ""},
           {"subject_kind", s.subject_kind}, {"metrics", d["metrics"]}, {"warning", d["warning"]}, {"version", s.version},
-          {"created_at", s.created_at}, {"updated_at", s.updated_at}};
+          {"archived", s.archived}, {"created_at", s.created_at}, {"updated_at", s.updated_at}};
 }
 
-Result<json> RankingService::ListSchemes(const Ctx& ctx) {
+Result<json> RankingService::ListSchemes(const Ctx& ctx, bool include_archived) {
   auto c = db_.Acquire();
   json items = json::array();
   for (const auto& s : store::ListSchemes(*c)) {
-    if (Sees(ctx, s.region_code)) items.push_back(SchemeView(s));
+    if (Sees(ctx, s.region_code) && (include_archived || !s.archived)) items.push_back(SchemeView(s));
   }
   return json{{"items", items}};
 }
@@ -250,24 +285,8 @@ Result<json> RankingService::CreateScheme(const Ctx& ctx, const json& b) {
   if (s.subject_kind != "town" && s.subject_kind != "department" && s.subject_kind != "chain") {
     pr.Add("subject_kind", s.subject_kind, "must be town, department or chain");
   }
-  const size_t before_definition = pr.size();
-  json def = {{"metrics", MetricsFrom(b, pr)}};
-  const json w = b.value("warning", json::object());
-  const json yellow = w.is_object() ? w.value("yellow_below", json(0.6)) : json(), red = w.is_object() ? w.value("red_after", json(2)) : json();
-  if (!IsNumber(yellow) || yellow.get<double>() < 0 || !red.is_number_integer() || red.get<int64_t>() < 1) {
-    pr.Add("warning", w.dump(), "yellow_below ≥ 0, red_after ≥ 1");
-  } else {
-    def["warning"] = {{"yellow_below", yellow.get<double>()}, {"red_after", red.get<int>()}};
-  }
-  if (pr.size() == before_definition) {
-    // The domain checks the scheme itself (weights, targets, unique ids): run it on no subjects,
-    // whatever else is wrong with the body, so every problem is reported at once.
-    s.definition = def.dump();
-    auto check = as::ComputeRun(SchemeFrom(s), as::Period::kMonth, "check", 1, {}, nullptr);
-    if (!check) for (const auto& d : check.error().details) pr.Add(d);
-  }
+  s.definition = DefinitionOf(b, s.name, pr);
   if (!pr.empty()) return pr.ToError("the ranking scheme is not valid");
-  s.definition = def.dump();
   s.created_at = s.updated_at = ctx.now;
   auto c = db_.Acquire();
   store::Transaction tx(*c);
@@ -281,6 +300,77 @@ Result<json> RankingService::CreateScheme(const Ctx& ctx, const json& b) {
                       json::array({{{"field", "definition"}, {"old", nullptr}, {"new", s.definition}}}));
   tx.Commit();
   return SchemeView(s);
+}
+
+Result<json> RankingService::UpdateScheme(const Ctx& ctx, int64_t id, const json& b) {
+  if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  auto s = LoadScheme(*c, ctx, id);
+  if (!s) return s.error();
+  if (!Manages(ctx, s->region_code)) return Error::Forbidden("you may not change this ranking scheme");
+  Problems pr;
+  if (!b.contains("version") || !b["version"].is_number_integer()) pr.Add("version", "", "required integer");
+  // Who is ranked is what makes runs comparable: a different region or kind is a new scheme.
+  if (b.contains("region_code") && b["region_code"] != s->region_code) {
+    pr.Add("region_code", b["region_code"].dump(), "cannot change; create a new scheme");
+  }
+  if (b.contains("subject_kind") && b["subject_kind"] != s->subject_kind) {
+    pr.Add("subject_kind", b["subject_kind"].dump(), "cannot change; create a new scheme");
+  }
+  store::SchemeRecord next = s.value();
+  if (b.contains("name")) {
+    next.name = b["name"].is_string() ? b["name"].get<std::string>() : "";
+    if (next.name.empty()) pr.Add("name", b["name"].dump(), "required");
+  }
+  if (b.contains("metrics") || b.contains("warning")) {
+    const json current = json::parse(s->definition);
+    const json merged = {{"metrics", b.value("metrics", current["metrics"])}, {"warning", b.value("warning", current["warning"])}};
+    next.definition = DefinitionOf(merged, next.name, pr);
+  }
+  if (!pr.empty()) return pr.ToError("the ranking scheme is not valid");
+  if (s->archived) return Error::Conflict("the ranking scheme is archived");
+  if (b["version"].get<int64_t>() != s->version) {
+    Error e = Error::Conflict("the scheme was changed by someone else (version " + std::to_string(s->version) + ")");
+    e.extra["current"] = SchemeView(s.value());
+    return e;
+  }
+  return SaveScheme(*c, tx, ctx, s.value(), std::move(next), "update");
+}
+
+Result<json> RankingService::ArchiveScheme(const Ctx& ctx, int64_t id, const json& b) {
+  if (!b.is_object() || !b.contains("version") || !b["version"].is_number_integer()) {
+    return Error::Invalid("the current version is required", {{"version", "", "required integer", 0, {}}});
+  }
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  auto s = LoadScheme(*c, ctx, id);
+  if (!s) return s.error();
+  if (!Manages(ctx, s->region_code)) return Error::Forbidden("you may not archive this ranking scheme");
+  if (s->archived) return Error::Conflict("the ranking scheme is archived already");
+  if (b["version"].get<int64_t>() != s->version) {
+    Error e = Error::Conflict("the scheme was changed by someone else (version " + std::to_string(s->version) + ")");
+    e.extra["current"] = SchemeView(s.value());
+    return e;
+  }
+  store::SchemeRecord next = s.value();
+  next.archived = true;
+  return SaveScheme(*c, tx, ctx, s.value(), std::move(next), "archive");
+}
+
+Result<json> RankingService::SaveScheme(store::Connection& c, store::Transaction& tx, const Ctx& ctx,
+                                        const store::SchemeRecord& old, store::SchemeRecord next, const std::string& action) {
+  next.version = old.version + 1;
+  next.updated_at = ctx.now;
+  try {
+    if (!store::UpdateScheme(c, next, old.version)) return Error::Conflict("the scheme was changed by someone else");
+  } catch (const store::DbError& e) {
+    if (e.kind() != store::DbError::Kind::kUniqueViolation) throw;
+    return Error::Conflict("a ranking scheme with this name already exists in this region");
+  }
+  store::WriteJournal(c, "ranking_scheme", next.id, action, ctx.caller.user_id, ctx.now, SchemeChanges(old, next));
+  tx.Commit();
+  return SchemeView(next);
 }
 
 Result<json> RankingService::GetScheme(const Ctx& ctx, int64_t id) {
@@ -398,6 +488,7 @@ Result<json> RankingService::Compute(const Ctx& ctx, int64_t scheme_id, const js
   auto s = LoadScheme(*c, ctx, scheme_id);
   if (!s) return s.error();
   if (!Manages(ctx, s->region_code)) return Error::Forbidden("you may not compute this ranking");
+  if (s->archived) return Error::Conflict("the ranking scheme is archived; its runs stay readable");
   Problems pr;
   const auto period = PeriodFrom(b.value("period", "month"));
   if (!period) pr.Add("period", b.value("period", ""), "must be month, quarter or year");
@@ -462,7 +553,9 @@ Result<json> RankingService::Compute(const Ctx& ctx, int64_t scheme_id, const js
   if (!run) return run.error();
   json entries = json::array();
   for (const auto& e : run->entries) entries.push_back(EntryJson(e));
-  json body = {{"entries", entries}, {"figures", figures_json}, {"previous_run_id", prev ? json(prev->id) : json(nullptr)}};
+  // The definition the run was computed with: a later edit of the scheme does not relabel it.
+  json body = {{"entries", entries}, {"figures", figures_json}, {"previous_run_id", prev ? json(prev->id) : json(nullptr)},
+               {"definition", def}};
   // The latest stored version of this period: replaced while a draft, kept once published.
   const store::RunRecord* latest = nullptr;
   for (const auto& r : stored) if (r.period_label == label && (!latest || r.run_version > latest->run_version)) latest = &r;
@@ -510,7 +603,10 @@ Result<json> RankingService::GetRun(const Ctx& ctx, int64_t run_id) {
   auto s = LoadScheme(*c, ctx, r->scheme_id);
   if (!s) return Error::NotFound("no ranking run " + std::to_string(run_id));
   json v = RunView(r.value(), s->name);
-  v["scheme"] = SchemeView(s.value());
+  store::SchemeRecord as_computed = s.value();
+  const json body = json::parse(r->body);
+  if (body.contains("definition")) as_computed.definition = body["definition"].dump();  // runs before 2026-11 lack it
+  v["scheme"] = SchemeView(as_computed);
   return v;
 }
 

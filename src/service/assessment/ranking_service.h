@@ -29,10 +29,15 @@ class RankingService {
  public:
   RankingService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger) {}
 
-  Result<nlohmann::json> ListSchemes(const Ctx& ctx);
+  Result<nlohmann::json> ListSchemes(const Ctx& ctx, bool include_archived = false);
   // body {"name", "region_code", "subject_kind": town|department|chain, "metrics": [...], "warning": {...}}
   Result<nlohmann::json> CreateScheme(const Ctx& ctx, const nlohmann::json& body);
   Result<nlohmann::json> GetScheme(const Ctx& ctx, int64_t id);
+  // body {"version", "name"?, "metrics"?, "warning"?}: later runs use the new definition, runs
+  // already computed keep theirs. Region and subject kind cannot change (a new scheme).
+  Result<nlohmann::json> UpdateScheme(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  // body {"version"}: hidden from the list, no new runs; its runs stay readable.
+  Result<nlohmann::json> ArchiveScheme(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   // body {"period": month|quarter|year, "period_label", "as_of"?, "manual": {subject: {metric: value}}}
   Result<nlohmann::json> Compute(const Ctx& ctx, int64_t scheme_id, const nlohmann::json& body);
   Result<nlohmann::json> ListRuns(const Ctx& ctx, int64_t scheme_id);
@@ -45,6 +50,9 @@ class RankingService {
   bool Sees(const Ctx& ctx, const std::string& region);
   Result<store::SchemeRecord> LoadScheme(store::Connection& c, const Ctx& ctx, int64_t id);
   nlohmann::json SchemeView(const store::SchemeRecord& s);
+  // Writes `next` over `old` (version + 1), journals the change as `action`, commits.
+  Result<nlohmann::json> SaveScheme(store::Connection& c, store::Transaction& tx, const Ctx& ctx,
+                                    const store::SchemeRecord& old, store::SchemeRecord next, const std::string& action);
   struct SubjectSet {
     std::map<std::string, std::vector<ledger::Project>> projects;  // subject → its projects of the year
     std::map<int64_t, std::string> unit_name;                        // department subjects by unit id

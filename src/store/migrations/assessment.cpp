@@ -60,6 +60,9 @@ CREATE TABLE ranking_runs (
 );
 CREATE INDEX ranking_runs_scheme ON ranking_runs(scheme_id, period_label);
 )SQL"},
+      {51, "ranking schemes can be archived", R"SQL(
+ALTER TABLE ranking_schemes ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+)SQL"},
   };
 }
 

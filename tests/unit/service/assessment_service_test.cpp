@@ -250,6 +250,70 @@ TEST_P(AssessmentServiceTest, RankingRunsMovementRedYellowAndFrozenVersions) {
   EXPECT_EQ(p->bytes.substr(0, 5), "%PDF-");
 }
 
+// A scheme is edited with its version (runs computed keep the definition they were computed
+// with), and archived: no new runs, hidden from the list, its runs readable.
+TEST_P(AssessmentServiceTest, SchemesAreEditedAndArchived) {
+  const auto boss = As("coordinator", "371524");
+  auto scheme = rankings_->CreateScheme(boss, {{"name", "月度评比"}, {"region_code", "371524"}, {"subject_kind", "town"},
+                                               {"metrics", {{{"id", "review"}, {"kind", "manual"}, {"weight", 1}, {"target", 100}}}}});
+  ASSERT_TRUE(scheme.ok()) << scheme.error().message;
+  const int64_t sid = scheme.value()["id"];
+  ASSERT_TRUE(rankings_->CreateScheme(boss, {{"name", "季度考评"}, {"region_code", "371524"},
+                                            {"metrics", {{{"id", "r"}, {"kind", "manual"}, {"weight", 1}}}}}).ok());
+  auto april = rankings_->Compute(boss, sid, {{"period", "month"}, {"period_label", "2026-04"},
+                                              {"manual", {{"铜城街道", {{"review", 50}}}, {"刘集镇", {{"review", 80}}}}}});
+  ASSERT_TRUE(april.ok()) << april.error().message;
+
+  // Every problem at once; nothing changes.
+  auto bad = rankings_->UpdateScheme(boss, sid, {{"version", 1}, {"name", ""}, {"subject_kind", "chain"},
+                                                 {"metrics", {{{"id", "review"}, {"kind", "manual"}, {"weight", 0}}}}});
+  ASSERT_FALSE(bad.ok());
+  std::set<std::string> fields;
+  for (const auto& d : bad.error().details) fields.insert(d.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"name", "subject_kind", "metrics[0].weight"})) << bad.error().message;
+  // The name of another scheme of the region, a stale version: 409.
+  EXPECT_EQ(rankings_->UpdateScheme(boss, sid, {{"version", 1}, {"name", "季度考评"}}).error().code, ErrorCode::kConflict);
+  auto stale = rankings_->UpdateScheme(boss, sid, {{"version", 7}, {"name", "x"}});
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(stale.error().extra["current"]["name"], "月度评比");
+  EXPECT_EQ(rankings_->UpdateScheme(As("viewer", "371524"), sid, {{"version", 1}, {"name", "x"}}).error().code, ErrorCode::kForbidden);
+
+  // Two metrics now, and a new warning rule; the omitted name is kept.
+  auto edited = rankings_->UpdateScheme(boss, sid, {{"version", 1},
+      {"metrics", {{{"id", "review"}, {"kind", "manual"}, {"weight", 3}, {"target", 100}}, {{"id", "safety"}, {"kind", "manual"}, {"weight", 1}, {"target", 10}}}},
+      {"warning", {{"yellow_below", 0.5}, {"red_after", 3}}}});
+  ASSERT_TRUE(edited.ok()) << edited.error().message;
+  EXPECT_EQ(edited.value()["version"], 2);
+  EXPECT_EQ(edited.value()["name"], "月度评比");
+  EXPECT_EQ(edited.value()["metrics"].size(), 2u);
+  EXPECT_EQ(edited.value()["warning"]["red_after"], 3);
+  // April was computed with one metric and keeps it.
+  EXPECT_EQ(rankings_->GetRun(boss, april.value()["id"]).value()["scheme"]["metrics"].size(), 1u);
+  // May needs the new metric: 铜城 review 90 → 0.9×3, safety 10 → 1×1: (2.7 + 1) / 4 = 0.925.
+  auto may = rankings_->Compute(boss, sid, {{"period", "month"}, {"period_label", "2026-05"},
+                                            {"manual", {{"铜城街道", {{"review", 90}, {"safety", 10}}}, {"刘集镇", {{"review", 100}, {"safety", 0}}}}}});
+  ASSERT_TRUE(may.ok()) << may.error().message;
+  EXPECT_EQ(rankings_->GetRun(boss, may.value()["id"]).value()["scheme"]["metrics"].size(), 2u);
+
+  // Archive: hidden from the list, no new runs, runs readable; journaled.
+  EXPECT_EQ(rankings_->ArchiveScheme(boss, sid, {{"version", 1}}).error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(rankings_->ArchiveScheme(boss, sid, {{"version", 2}}).ok());
+  auto names = [&](bool archived) {
+    std::set<std::string> out;
+    const json list = rankings_->ListSchemes(boss, archived).value();
+    for (const auto& x : list["items"]) out.insert(x["name"].get<std::string>());
+    return out;
+  };
+  EXPECT_EQ(names(false), (std::set<std::string>{"季度考评"}));
+  EXPECT_EQ(names(true), (std::set<std::string>{"月度评比", "季度考评"}));
+  EXPECT_EQ(rankings_->Compute(boss, sid, {{"period", "month"}, {"period_label", "2026-06"}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(rankings_->UpdateScheme(boss, sid, {{"version", 3}, {"name", "y"}}).error().code, ErrorCode::kConflict);
+  EXPECT_TRUE(rankings_->GetRun(boss, may.value()["id"]).ok());
+  auto c = tdb_->db().Acquire();
+  EXPECT_EQ(store::AsInt(c->Query("SELECT COUNT(*) FROM journal WHERE entity = 'ranking_scheme' AND entity_id = ?", {sid}).rows[0][0]), 3);
+}
+
 TEST_P(AssessmentServiceTest, LedgerMetricsFromProjects) {
   // 铜城街道: one new project started 2026-03-10, plan 100, done 40 → start rate 1, investment 0.4.
   json p = NewProject("DE-9");
