@@ -109,7 +109,12 @@ json EntryJson(const as::RunEntry& e) {
 
 json RunView(const store::RunRecord& r, const std::string& scheme_name) {
   json body = json::parse(r.body);
-  return {{"id", r.id}, {"scheme_id", r.scheme_id}, {"scheme_name", scheme_name}, {"period", r.period},
+  // The metrics the run was scored on (its own definition; runs stored before it was kept: none).
+  json metrics = json::array();
+  if (body.contains("definition")) {
+    for (const auto& m : body["definition"]["metrics"]) metrics.push_back({{"id", m["id"]}, {"label", LabelOf(m)}});
+  }
+  return {{"id", r.id}, {"metrics", metrics}, {"scheme_id", r.scheme_id}, {"scheme_name", scheme_name}, {"period", r.period},
           {"period_label", r.period_label}, {"run_version", r.run_version}, {"as_of", r.as_of}, {"published", r.published},
           {"published_at", r.published_at ? json(*r.published_at) : json(nullptr)}, {"version", r.version},
           {"computed_at", r.computed_at}, {"entries", body["entries"]}, {"figures", body["figures"]}};

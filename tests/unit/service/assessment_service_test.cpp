@@ -290,6 +290,7 @@ TEST_P(AssessmentServiceTest, SchemesAreEditedAndArchived) {
   EXPECT_EQ(edited.value()["warning"]["red_after"], 3);
   // April was computed with one metric and keeps it.
   EXPECT_EQ(rankings_->GetRun(boss, april.value()["id"]).value()["scheme"]["metrics"].size(), 1u);
+  EXPECT_EQ(rankings_->GetRun(boss, april.value()["id"]).value()["metrics"].size(), 1u);
   // May needs the new metric: 铜城 review 90 → 0.9×3, safety 10 → 1×1: (2.7 + 1) / 4 = 0.925.
   auto may = rankings_->Compute(boss, sid, {{"period", "month"}, {"period_label", "2026-05"},
                                             {"manual", {{"铜城街道", {{"review", 90}, {"safety", 10}}}, {"刘集镇", {{"review", 100}, {"safety", 0}}}}}});

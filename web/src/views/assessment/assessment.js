@@ -312,6 +312,27 @@ export function schemeBody(f) {
   }
 }
 
+/** The dialog's form for a scheme of GET /ranking-schemes/{id} (to edit it; yellow line in %). */
+export function schemeToForm(s) {
+  return {
+    name: s.name,
+    region_code: s.region_code,
+    subject_kind: s.subject_kind,
+    metrics: (s.metrics || []).map((m) => ({
+      ...newMetric(m.kind),
+      id: m.id,
+      label: m.label || '',
+      weight: m.weight,
+      scoring: m.scoring === 'rank' ? 'rank' : 'ratio',
+      ...(m.target != null ? { target: m.target } : {}),
+      ...(m.cap != null ? { cap: m.cap } : {}),
+      ...(m.step != null ? { step: m.step } : {}),
+    })),
+    yellow_percent: Math.round(Number(s.warning?.yellow_below ?? 0.6) * 100),
+    red_after: s.warning?.red_after ?? 2,
+  }
+}
+
 /**
  * The rows of the manual figures in the new-run dialog: the subjects of the latest run (with
  * their figures) and every other subject of the scheme, those with projects first.

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest'
 import {
   nextPeriodLabel, manualFigures, latestRuns, rankTrend, warningList, movement, ballotProblems, sheetTotal, nominationsByGroup, percent,
   reasonText, fieldLabel, problemText, fieldErrors, eventFormProblems, eventToForm, newMetric, schemeBody, manualRows, manualToSend,
-  previousPeriodLabel,
+  previousPeriodLabel, schemeToForm,
 } from './assessment.js'
 import { t, setLang } from '../../i18n.js'
 
@@ -146,6 +146,27 @@ describe('scheme set-up', () => {
       name: '月度评比', region_code: '371524', subject_kind: 'town',
       metrics: [
         { id: 'start_rate', kind: 'start_rate', weight: 40, scoring: 'ratio', target: 0.8, cap: 1.2 },
+        { id: 'review', kind: 'manual', label: '综合评议', weight: 60, scoring: 'rank', step: 5 },
+      ],
+      warning: { yellow_below: 0.55, red_after: 3 },
+    })
+  })
+  it('turns a stored scheme into the form and back into the same definition', () => {
+    const scheme = {
+      id: 7, version: 3, name: '月度评比', region_code: '371524', subject_kind: 'town',
+      metrics: [
+        { id: 'start_rate', kind: 'start_rate', label: '开工率', source: 'ledger', weight: 40, scoring: 'ratio', target: 0.8, cap: 1.2 },
+        { id: 'review', kind: 'manual', label: '综合评议', source: 'manual', weight: 60, scoring: 'rank', step: 5 },
+      ],
+      warning: { yellow_below: 0.55, red_after: 3 },
+    }
+    const form = schemeToForm(scheme)
+    expect(form.yellow_percent).toBe(55)
+    expect(form.metrics[1].step).toBe(5)
+    expect(schemeBody(form)).toEqual({
+      name: '月度评比', region_code: '371524', subject_kind: 'town',
+      metrics: [
+        { id: 'start_rate', kind: 'start_rate', label: '开工率', weight: 40, scoring: 'ratio', target: 0.8, cap: 1.2 },
         { id: 'review', kind: 'manual', label: '综合评议', weight: 60, scoring: 'rank', step: 5 },
       ],
       warning: { yellow_below: 0.55, red_after: 3 },
