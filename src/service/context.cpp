@@ -11,4 +11,13 @@ Ctx MakeCtx(access::Caller caller) {
   return c;
 }
 
+Result<int64_t> VersionOf(const nlohmann::json& body) {
+  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  if (!body.contains("version") || !body["version"].is_number_integer()) {
+    return Error::Invalid("the current version is required",
+                          {{"version", body.value("version", nlohmann::json()).dump(), "required integer", 0, {}}});
+  }
+  return body["version"].get<int64_t>();
+}
+
 }  // namespace gj::service

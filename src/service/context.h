@@ -4,7 +4,10 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "common/date.h"
+#include "common/result.h"
 #include "domain/access/access.h"
 
 namespace gj::service {
@@ -17,5 +20,9 @@ struct Ctx {
 };
 
 Ctx MakeCtx(access::Caller caller);
+
+// The "version" a write body carries (a write to a stale version is refused, never applied):
+// 400 when the body is not a JSON object, 422 naming the field when it is missing or not an integer.
+Result<int64_t> VersionOf(const nlohmann::json& body);
 
 }  // namespace gj::service

@@ -303,10 +303,7 @@ Result<json> ObservationService::Create(const Ctx& ctx, const json& b) {
 }
 
 Result<json> ObservationService::Update(const Ctx& ctx, int64_t id, const json& b) {
-  if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
-  if (!b.contains("version") || !b["version"].is_number_integer()) {
-    return Error::Invalid("the current version is required", {{"version", "", "required integer", 0, {}}});
-  }
+  if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto l = Load(*c, ctx, id);
@@ -372,9 +369,7 @@ Result<json> ObservationService::Get(const Ctx& ctx, int64_t id) {
 }
 
 Result<json> ObservationService::Transition(const Ctx& ctx, int64_t id, const std::string& action, const json& b) {
-  if (!b.is_object() || !b.contains("version") || !b["version"].is_number_integer()) {
-    return Error::Invalid("the current version is required", {{"version", "", "required integer", 0, {}}});
-  }
+  if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto l = Load(*c, ctx, id);

@@ -344,9 +344,7 @@ Result<json> RankingService::UpdateScheme(const Ctx& ctx, int64_t id, const json
 }
 
 Result<json> RankingService::ArchiveScheme(const Ctx& ctx, int64_t id, const json& b) {
-  if (!b.is_object() || !b.contains("version") || !b["version"].is_number_integer()) {
-    return Error::Invalid("the current version is required", {{"version", "", "required integer", 0, {}}});
-  }
+  if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto s = LoadScheme(*c, ctx, id);
@@ -616,9 +614,7 @@ Result<json> RankingService::GetRun(const Ctx& ctx, int64_t run_id) {
 }
 
 Result<json> RankingService::Publish(const Ctx& ctx, int64_t run_id, const json& b) {
-  if (!b.is_object() || !b.contains("version") || !b["version"].is_number_integer()) {
-    return Error::Invalid("the current version is required", {{"version", "", "required integer", 0, {}}});
-  }
+  if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto r = store::LoadRun(*c, run_id);

@@ -32,14 +32,6 @@ Error VersionConflict(const std::string& what, int64_t current) {
   return e;
 }
 
-Status NeedVersion(const json& body) {
-  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
-  if (!body.contains("version") || !body["version"].is_number_integer()) {
-    return Error::Invalid("the current version is required", {{"version", "", "required integer", 0, {}}});
-  }
-  return Ok{};
-}
-
 std::string Str(const json& body, const char* k) {
   return body.contains(k) && body[k].is_string() ? body[k].get<std::string>() : std::string();
 }
@@ -259,7 +251,7 @@ Result<json> LandService::ListData(const Ctx& ctx, const std::string& county, in
 }
 
 Result<json> LandService::UpdateData(const Ctx& ctx, int64_t id, const json& body) {
-  if (auto st = NeedVersion(body); !st) return st.error();
+  if (auto v = VersionOf(body); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto row = store::GetLandData(*c, id);
@@ -318,7 +310,7 @@ Result<json> LandService::UpdateData(const Ctx& ctx, int64_t id, const json& bod
 }
 
 Result<json> LandService::DataAction(const Ctx& ctx, int64_t id, const json& body) {
-  if (auto st = NeedVersion(body); !st) return st.error();
+  if (auto v = VersionOf(body); !v) return v.error();
   const std::string action = Str(body, "action"), reason = Str(body, "reason");
   auto c = db_.Acquire();
   store::Transaction tx(*c);
@@ -395,7 +387,7 @@ Result<json> LandService::GetScheme(const Ctx& ctx, const std::string& county) {
 
 Result<json> LandService::PutScheme(const Ctx& ctx, const std::string& county, const json& body) {
   if (auto st = CheckCounty(ctx, county, access::kLandEvaluate); !st) return st.error();
-  if (auto st = NeedVersion(body); !st) return st.error();
+  if (auto v = VersionOf(body); !v) return v.error();
   if (!body.contains("scheme")) return Error::Invalid("the scheme is required", {{"scheme", "", "required", 0, {}}});
   auto scheme = land::SchemeFromJson(body["scheme"]);
   if (!scheme) return scheme.error();
@@ -434,7 +426,7 @@ Result<json> LandService::GetPolicies(const Ctx& ctx, const std::string& county)
 
 Result<json> LandService::PutPolicies(const Ctx& ctx, const std::string& county, const json& body) {
   if (auto st = CheckCounty(ctx, county, access::kLandEvaluate); !st) return st.error();
-  if (auto st = NeedVersion(body); !st) return st.error();
+  if (auto v = VersionOf(body); !v) return v.error();
   if (!body.contains("classes") || !body["classes"].is_array()) return Error::BadRequest("classes must be an array");
   auto before = GetPolicies(ctx, county);
   if (body["version"].get<int64_t>() != before->at("version").get<int64_t>()) {
@@ -665,7 +657,7 @@ Result<json> LandService::Card(const Ctx& ctx, int64_t id, const std::string& cr
 }
 
 Result<json> LandService::RunAction(const Ctx& ctx, int64_t id, const json& body) {
-  if (auto st = NeedVersion(body); !st) return st.error();
+  if (auto v = VersionOf(body); !v) return v.error();
   const std::string action = Str(body, "action"), reason = Str(body, "reason");
   auto c = db_.Acquire();
   store::Transaction tx(*c);

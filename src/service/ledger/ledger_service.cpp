@@ -264,10 +264,7 @@ Result<store::ProjectRow> LedgerService::Create(const Ctx& ctx, const nlohmann::
 
 Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, const nlohmann::json& body,
                                                 const std::string& action, const Mutation& change) {
-  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
-  if (!body.contains("version") || !body["version"].is_number_integer()) {
-    return Error::Invalid("the current version is required", {{"version", body.value("version", nlohmann::json()).dump(), "required integer"}});
-  }
+  if (auto v = VersionOf(body); !v) return v.error();
   const int64_t version = body["version"].get<int64_t>();
   auto c = db_.Acquire();
   store::Transaction tx(*c);

@@ -63,14 +63,6 @@ void ApplyContent(supervision::ReportContent& c, const nlohmann::json& b, Proble
   }
 }
 
-Result<int64_t> VersionOf(const nlohmann::json& body) {
-  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
-  if (!body.contains("version") || !body["version"].is_number_integer()) {
-    return Error::Invalid("the current version is required", {{"version", body.value("version", nlohmann::json()).dump(), "required integer"}});
-  }
-  return body["version"].get<int64_t>();
-}
-
 // Magic numbers of the accepted photo types.
 std::string PhotoType(const std::string& bytes) {
   if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8 &&

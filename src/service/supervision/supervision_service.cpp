@@ -72,14 +72,6 @@ std::string TextField(const json& b, const std::string& name) {
   return b.contains(name) && b[name].is_string() ? b[name].get<std::string>() : std::string();
 }
 
-Result<int64_t> VersionOf(const json& b) {
-  if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
-  if (!b.contains("version") || !b["version"].is_number_integer()) {
-    return Error::Invalid("the current version is required", {{"version", b.value("version", json()).dump(), "required integer", 0, {}}});
-  }
-  return b["version"].get<int64_t>();
-}
-
 // What the bytes are (never what the client says): PDF, PNG, JPEG.
 std::optional<std::pair<std::string, std::string>> SniffType(const std::string& b) {
   if (b.rfind("%PDF-", 0) == 0) return std::pair{std::string("application/pdf"), std::string(".pdf")};

@@ -123,9 +123,7 @@ Result<nlohmann::json> TargetService::Create(const Ctx& ctx, const nlohmann::jso
 }
 
 Result<nlohmann::json> TargetService::Update(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
-  if (!body.is_object() || !body.contains("version") || !body["version"].is_number_integer()) {
-    return Error::Invalid("the current version is required", {{"version", "", "required integer"}});
-  }
+  if (auto v = VersionOf(body); !v) return v.error();
   auto current = Get(ctx, id, ctx.today);
   if (!current) return current.error();
   nlohmann::json merged = current.value();
@@ -153,9 +151,7 @@ Result<nlohmann::json> TargetService::Update(const Ctx& ctx, int64_t id, const n
 }
 
 Result<nlohmann::json> TargetService::Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
-  if (!body.is_object() || !body.contains("version") || !body["version"].is_number_integer()) {
-    return Error::Invalid("the current version is required", {{"version", "", "required integer"}});
-  }
+  if (auto v = VersionOf(body); !v) return v.error();
   auto current = Get(ctx, id, ctx.today);
   if (!current) return current.error();
   if (auto st = CheckAdmin(ctx, current.value()["region"].get<std::string>()); !st) return st.error();
