@@ -3,9 +3,14 @@
 #include <httplib.h>
 #include <signal.h>
 
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -61,6 +66,57 @@ void MountWebAndErrors(httplib::Server& svr, const std::string& dir) {
   });
 }
 
+// Runs `fn` every `every` on its own thread until destroyed (then waits for a run in progress).
+class Every {
+ public:
+  Every(std::chrono::hours every, std::function<void()> fn) : every_(every), fn_(std::move(fn)) {
+    if (every_.count() > 0) thread_ = std::thread([this] { Loop(); });
+  }
+  ~Every() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  void Loop() {
+    std::unique_lock lock(mu_);
+    while (!cv_.wait_for(lock, every_, [this] { return stop_; })) {
+      lock.unlock();
+      fn_();
+      lock.lock();
+    }
+  }
+
+  const std::chrono::hours every_;
+  const std::function<void()> fn_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+// The running period's report tasks of every county (idempotent): no period goes without tasks,
+// so missing reports are always counted, even where nobody runs the CLI from cron.
+void GenerateReportTasks(service::ProgressService& progress, service::LedgerService& ledger) {
+  try {
+    const auto ctx = service::MakeCtx(service::SystemCaller(*ledger.Regions()));
+    auto r = progress.GenerateRunningTasks(ctx, "");
+    if (!r) {
+      std::fprintf(stderr, "gongjian: report tasks not generated: %s\n", r.error().message.c_str());
+      return;
+    }
+    int64_t created = 0;
+    for (const auto& item : r.value()["items"]) created += item.value("created", int64_t{0});
+    if (created > 0) std::fprintf(stderr, "gongjian: report tasks generated: %lld\n", static_cast<long long>(created));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "gongjian: report tasks not generated: %s\n", e.what());
+  }
+}
+
 }  // namespace
 
 int RunServer(const ServerOptions& o) {
@@ -95,6 +151,8 @@ int RunServer(const ServerOptions& o) {
   service::ObservationService observations(*db, ledger);
   service::RankingService rankings(*db, ledger);
   Services services{*db, auth, ledger, sheets, supervision, progress, targets, bulletins, land, observations, rankings};
+  if (o.report_tasks_hours > 0) GenerateReportTasks(progress, ledger);
+  Every report_tasks(std::chrono::hours(std::max(0, o.report_tasks_hours)), [&] { GenerateReportTasks(progress, ledger); });
   auto routes = AllRoutes(services);
   const BodyLimits limits{static_cast<size_t>(o.max_json_kb) << 10, static_cast<size_t>(o.max_upload_mb) << 20};
   Install(svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); }, limits);

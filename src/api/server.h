@@ -12,6 +12,9 @@ struct ServerOptions {
   int threads = 32;
   int max_json_kb = 1024;    // larger JSON bodies → 413
   int max_upload_mb = 64;    // larger uploads (xlsx, photos) → 413
+  // The running period's report tasks of every county are generated at start and then every
+  // this many hours (idempotent; 0: never, e.g. when cron runs `gongjian reports tasks`).
+  int report_tasks_hours = 6;
 };
 
 // Runs until SIGTERM or SIGINT; returns the process exit status.

@@ -27,6 +27,9 @@ void AddServe(CLI::App& app, Action& action) {
   cmd->add_option("--threads", o.threads, "Worker threads")->capture_default_str();
   cmd->add_option("--max-json-kb", o.max_json_kb, "Largest JSON request body (KiB)")->capture_default_str();
   cmd->add_option("--max-upload-mb", o.max_upload_mb, "Largest upload, e.g. an xlsx (MiB)")->capture_default_str();
+  cmd->add_option("--report-tasks-hours", o.report_tasks_hours,
+                  "Generate the running period's report tasks at start and every N hours (0: never)")
+      ->capture_default_str();
   cmd->callback([&action] { action = [] { return gj::api::RunServer(o); }; });
 }
 

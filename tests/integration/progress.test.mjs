@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, login, api, BIN } from './server.mjs';
 
@@ -197,5 +198,33 @@ test('the map colours each project by its warning light, with the reasons', asyn
     assert.ok(l, `project ${p.id} has a light`);
     assert.equal(p.light, l.light);
     assert.deepEqual(p.reasons, l.reasons);
+  }
+});
+
+test('the server generates the running period\'s report tasks at start: a project added since gets its task', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gj-tasks-'));
+  const dbPath = join(dir, 'tasks.db');
+  try {
+    const a = await startServer({ db: dbPath });
+    const office = api(a.base, await login(a.base, 'dongezb'));
+    const created = await office('POST', '/projects', {
+      code: 'TASK-1', name: '报送任务测试项目', county_code: '371524', category: 'industrial', level: 'county',
+      kind: 'new', track: 'implementation', stage: 'signed',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const before = (await office('GET', '/reports?region=371524')).body;
+    assert.ok(!before.items.some((r) => r.project_id === created.body.id), 'no task until the next generation');
+    assert.equal((await a.stop()).code, 0);
+
+    const b = await startServer({ demo: false, db: dbPath });
+    const office2 = api(b.base, await login(b.base, 'dongezb'));
+    const after = (await office2('GET', '/reports?region=371524')).body;
+    const task = after.items.find((r) => r.project_id === created.body.id);
+    assert.ok(task, 'the restarted server generated the task');
+    assert.equal(task.status, 'pending');
+    assert.match(b.stderr(), /report tasks generated: 1\n/);
+    assert.equal((await b.stop()).code, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
