@@ -133,59 +133,77 @@ Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) 
   return page;
 }
 
+namespace {
+
+// The refs of ids[offset, offset + limit) in that order (limit ≤ 0: to the end).
+std::vector<store::ProjectRef> PageRefs(store::Connection& c, const std::vector<int64_t>& ids, int64_t offset, int64_t limit) {
+  const size_t begin = std::min(ids.size(), static_cast<size_t>(std::max<int64_t>(offset, 0)));
+  const size_t end = limit > 0 ? std::min(ids.size(), begin + static_cast<size_t>(limit)) : ids.size();
+  const std::vector<int64_t> page_ids(ids.begin() + begin, ids.begin() + end);
+  std::unordered_map<int64_t, store::ProjectRef> by_id;
+  for (auto& r : store::LoadProjectRefs(c, page_ids)) by_id.emplace(r.id, std::move(r));
+  std::vector<store::ProjectRef> out;
+  for (int64_t id : page_ids) {
+    auto it = by_id.find(id);
+    if (it != by_id.end()) out.push_back(std::move(it->second));  // projects are archived, not deleted
+  }
+  return out;
+}
+
+std::string PageJson(const std::vector<store::ProjectRef>& refs, const std::vector<ProjectJsonCache::Text>& texts,
+                     size_t total, int64_t offset, int64_t limit) {
+  size_t size = 128;
+  for (const auto& t : texts) size += t->size() + 160;
+  std::string out;
+  out.reserve(size);
+  out += "{\"items\":[";
+  for (size_t i = 0; i < refs.size(); ++i) {
+    if (i) out += ',';
+    out += '{';
+    out += *texts[i];
+    bool first = texts[i]->empty();
+    AppendNames(out, refs[i].county_name, refs[i].town_name, refs[i].leader_name, refs[i].unit_name, first);
+    out += '}';
+  }
+  out += "],\"total_count\":" + std::to_string(total) + ",\"offset\":" + std::to_string(offset) +
+         ",\"limit\":" + std::to_string(limit) + "}";
+  return out;
+}
+
+}  // namespace
+
+std::vector<ProjectJsonCache::Text> LedgerService::MemberTexts(store::Connection& c,
+                                                               const std::vector<store::ProjectRef>& refs) {
+  std::vector<ProjectJsonCache::Text> texts(refs.size());
+  std::vector<int64_t> missing;
+  for (size_t i = 0; i < refs.size(); ++i) {
+    texts[i] = json_cache_.Find(refs[i].id, refs[i].version);
+    if (!texts[i]) missing.push_back(refs[i].id);
+  }
+  if (missing.empty()) return texts;
+  // A write between the reads shows the newer row, kept under its own version.
+  std::unordered_map<int64_t, ProjectJsonCache::Text> loaded;
+  for (const auto& p : store::LoadProjects(c, missing)) {
+    std::string members;
+    bool first = true;
+    ledger::AppendJsonMembers(members, p, first);
+    auto text = std::make_shared<const std::string>(std::move(members));
+    json_cache_.Put(p.id, p.version, text);
+    loaded.emplace(p.id, std::move(text));
+  }
+  for (size_t i = 0; i < refs.size(); ++i) {
+    if (!texts[i]) texts[i] = loaded.at(refs[i].id);
+  }
+  return texts;
+}
+
 Result<std::string> LedgerService::ListPageJson(const Ctx& ctx, store::ProjectFilter f) {
   ApplyScope(f, ScopeFor(ctx, ""));
   f.unscoped = false;
   auto c = db_.Acquire();
   const auto ids = FilterIds(*c, f);
-  const size_t begin = std::min(ids->size(), static_cast<size_t>(std::max<int64_t>(f.offset, 0)));
-  const size_t end = f.limit > 0 ? std::min(ids->size(), begin + static_cast<size_t>(f.limit)) : ids->size();
-  const std::vector<int64_t> page_ids(ids->begin() + begin, ids->begin() + end);
-  std::unordered_map<int64_t, store::ProjectRef> refs;
-  for (auto& r : store::LoadProjectRefs(*c, page_ids)) refs.emplace(r.id, std::move(r));
-  std::vector<ProjectJsonCache::Text> texts(page_ids.size());
-  std::vector<int64_t> missing;
-  for (size_t i = 0; i < page_ids.size(); ++i) {
-    auto it = refs.find(page_ids[i]);
-    if (it == refs.end()) continue;  // projects are archived, not deleted: never
-    texts[i] = json_cache_.Find(it->first, it->second.version);
-    if (!texts[i]) missing.push_back(it->first);
-  }
-  if (!missing.empty()) {
-    // A write between the reads shows the newer row, kept under its own version.
-    std::unordered_map<int64_t, ProjectJsonCache::Text> loaded;
-    for (const auto& p : store::LoadProjects(*c, missing)) {
-      std::string members;
-      bool first = true;
-      ledger::AppendJsonMembers(members, p, first);
-      auto text = std::make_shared<const std::string>(std::move(members));
-      json_cache_.Put(p.id, p.version, text);
-      loaded.emplace(p.id, std::move(text));
-    }
-    for (size_t i = 0; i < page_ids.size(); ++i) {
-      if (!texts[i] && refs.count(page_ids[i])) texts[i] = loaded[page_ids[i]];
-    }
-  }
-  size_t size = 128;
-  for (const auto& t : texts) size += (t ? t->size() : 0) + 160;
-  std::string out;
-  out.reserve(size);
-  out += "{\"items\":[";
-  bool first_item = true;
-  for (size_t i = 0; i < page_ids.size(); ++i) {
-    if (!texts[i]) continue;
-    const auto& ref = refs.at(page_ids[i]);
-    if (!first_item) out += ',';
-    first_item = false;
-    out += '{';
-    out += *texts[i];
-    bool first = texts[i]->empty();
-    AppendNames(out, ref.county_name, ref.town_name, ref.leader_name, ref.unit_name, first);
-    out += '}';
-  }
-  out += "],\"total_count\":" + std::to_string(ids->size()) + ",\"offset\":" + std::to_string(f.offset) +
-         ",\"limit\":" + std::to_string(f.limit) + "}";
-  return out;
+  const auto refs = PageRefs(*c, *ids, f.offset, f.limit);
+  return PageJson(refs, MemberTexts(*c, refs), ids->size(), f.offset, f.limit);
 }
 
 Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ctx, store::ProjectFilter f,

@@ -83,6 +83,8 @@ class LedgerService {
   void ApplyScope(store::ProjectFilter& f, const std::vector<std::string>& codes);
   // The filter's ids in its order, for the projects version of now (cached, see FilterIdCache).
   FilterIdCache::Ids FilterIds(store::Connection& c, const store::ProjectFilter& f);
+  // The JSON members of these projects (aligned with `refs`), from the cache or the store.
+  std::vector<ProjectJsonCache::Text> MemberTexts(store::Connection& c, const std::vector<store::ProjectRef>& refs);
 
   store::Database& db_;
   std::mutex mu_;
