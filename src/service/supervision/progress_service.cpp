@@ -442,8 +442,15 @@ Result<store::PhotoRecord> ProgressService::Photo(const Ctx& ctx, int64_t photo_
 Result<nlohmann::json> ProgressService::MissingReports(const Ctx& ctx, const std::string& region, const Date& as_of) {
   auto projects = ledger_.ListInRegion(ctx, {}, region);
   if (!projects) return projects.error();
+  std::vector<const store::ProjectRow*> rows;
+  for (const auto& row : projects.value()) rows.push_back(&row);
+  return MissingReportsOf(rows, region, as_of);
+}
+
+nlohmann::json ProgressService::MissingReportsOf(const std::vector<const store::ProjectRow*>& rows, const std::string& region,
+                                                 const Date& as_of) {
   std::unordered_map<int64_t, const store::ProjectRow*> by_id;
-  for (const auto& row : projects.value()) by_id[row.project.id] = &row;
+  for (const auto* row : rows) by_id[row->project.id] = row;
   auto c = db_.Acquire();
   const auto policy = PolicyFor(*c, region);
   // The periods due in the last three months.

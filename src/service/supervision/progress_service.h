@@ -53,6 +53,9 @@ class ProgressService {
   Result<store::PhotoRecord> Photo(const Ctx& ctx, int64_t photo_id);
   // Missing (past due, not filed) and late (filed after reopening) reports per unit, as of a date.
   Result<nlohmann::json> MissingReports(const Ctx& ctx, const std::string& region, const Date& as_of);
+  // The same over projects the caller has read already (a light board's rows, for the bulletin).
+  nlohmann::json MissingReportsOf(const std::vector<const store::ProjectRow*>& rows, const std::string& region,
+                                  const Date& as_of);
 
   Result<nlohmann::json> RequestStop(const Ctx& ctx, int64_t project_id, const nlohmann::json& body);
   Result<nlohmann::json> DecideStop(const Ctx& ctx, int64_t id, const nlohmann::json& body);

@@ -319,6 +319,20 @@ TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
   service::SupervisionService sv(tdb_->db(), *ledger_, "/tmp/gjt-unused");
   ASSERT_TRUE(sv.PutSettings(ctx, {{"visit_rule", {{"window_days", 14}, {"min_visits", 2}}}}));
   EXPECT_EQ(bulletins.Build(ctx, "371524", "2026-W25")->visit_rule, "每14天至少2次");
+  // The W25 reports not filed by their due day (06-23) are listed as missing in the next week's
+  // bulletin, as the missing-reports list has them.
+  Task();
+  auto later = ctx;
+  later.today = Date{2026, 6, 30};
+  auto w26 = bulletins.Build(later, "371524", "2026-W26");
+  ASSERT_TRUE(w26) << w26.error().message;
+  EXPECT_EQ(w26->missing.size(), 2u);  // DE-1 and DE-2
+  const auto listed = sup_->MissingReports(later, "371524", w26->as_of).value();
+  size_t in_list = 0;
+  for (const auto& u : listed["units"]) {
+    for (const auto& it : u["items"]) in_list += it["kind"] == "missing" ? 1 : 0;
+  }
+  EXPECT_EQ(w26->missing.size(), in_list);
   auto pdf = bulletins.Render(ctx, "371524", "2026-W25", "pdf");
   ASSERT_TRUE(pdf);
   EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
