@@ -66,7 +66,8 @@ void MountWebAndErrors(httplib::Server& svr, const std::string& dir) {
   });
 }
 
-// Runs `fn` every `every` on its own thread until destroyed (then waits for a run in progress).
+// Runs `fn` on its own thread at once and then every `every`, until destroyed (which waits for a
+// run in progress). `every` of zero: never.
 class Every {
  public:
   Every(std::chrono::hours every, std::function<void()> fn) : every_(every), fn_(std::move(fn)) {
@@ -84,11 +85,11 @@ class Every {
  private:
   void Loop() {
     std::unique_lock lock(mu_);
-    while (!cv_.wait_for(lock, every_, [this] { return stop_; })) {
+    do {
       lock.unlock();
       fn_();
       lock.lock();
-    }
+    } while (!cv_.wait_for(lock, every_, [this] { return stop_; }));
   }
 
   const std::chrono::hours every_;
@@ -151,7 +152,7 @@ int RunServer(const ServerOptions& o) {
   service::ObservationService observations(*db, ledger);
   service::RankingService rankings(*db, ledger);
   Services services{*db, auth, ledger, sheets, supervision, progress, targets, bulletins, land, observations, rankings};
-  if (o.report_tasks_hours > 0) GenerateReportTasks(progress, ledger);
+  // Beside serving, not before it: a first start on a large ledger inserts its tasks for seconds.
   Every report_tasks(std::chrono::hours(std::max(0, o.report_tasks_hours)), [&] { GenerateReportTasks(progress, ledger); });
   auto routes = AllRoutes(services);
   const BodyLimits limits{static_cast<size_t>(o.max_json_kb) << 10, static_cast<size_t>(o.max_upload_mb) << 20};

@@ -201,7 +201,7 @@ test('the map colours each project by its warning light, with the reasons', asyn
   }
 });
 
-test('the server generates the running period\'s report tasks at start: a project added since gets its task', async () => {
+test('the server generates the running period\'s report tasks when it starts: a project added since gets its task', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gj-tasks-'));
   const dbPath = join(dir, 'tasks.db');
   try {
@@ -216,12 +216,17 @@ test('the server generates the running period\'s report tasks at start: a projec
     assert.ok(!before.items.some((r) => r.project_id === created.body.id), 'no task until the next generation');
     assert.equal((await a.stop()).code, 0);
 
+    // The generation runs beside serving: wait for it (at most 10 s).
     const b = await startServer({ demo: false, db: dbPath });
     const office2 = api(b.base, await login(b.base, 'dongezb'));
-    const after = (await office2('GET', '/reports?region=371524')).body;
-    const task = after.items.find((r) => r.project_id === created.body.id);
+    let task;
+    for (let i = 0; i < 100 && !task; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 100));
+      task = (await office2('GET', '/reports?region=371524')).body.items.find((r) => r.project_id === created.body.id);
+    }
     assert.ok(task, 'the restarted server generated the task');
     assert.equal(task.status, 'pending');
+    for (let i = 0; i < 50 && !/report tasks generated: 1\n/.test(b.stderr()); i++) await new Promise((r) => setTimeout(r, 100));
     assert.match(b.stderr(), /report tasks generated: 1\n/);
     assert.equal((await b.stop()).code, 0);
   } finally {
