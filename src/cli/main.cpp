@@ -123,7 +123,7 @@ void AddReports(CLI::App& app, Action& action) {
   static gj::cli::ReportTasksOptions o;
   auto* reports = app.add_subcommand("reports", "Progress reports (一张表)");
   reports->require_subcommand(1);
-  auto* tasks = reports->add_subcommand("tasks", "Generate the running period's report tasks of every county (idempotent; run daily)");
+  auto* tasks = reports->add_subcommand("tasks", "Generate the running period's report tasks of every county (idempotent; the server also does it at start and every 6 hours)");
   tasks->add_option("--db", o.db_url, "SQLite file or postgresql:// URL")->required();
   tasks->add_option("--region", o.region, "Only the counties under this region code");
   tasks->callback([&action] { action = [] { return gj::cli::RunReportTasks(o); }; });
