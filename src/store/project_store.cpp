@@ -318,12 +318,6 @@ void ForEachProject(Connection& c, const ProjectFilter& f, const std::function<v
   c.QueryEach(sql, params, [&](std::vector<Value>& r) { fn(RowOf(r)); });
 }
 
-int64_t CountProjects(Connection& c, const ProjectFilter& f) {
-  std::vector<Value> params;
-  const std::string sql = "SELECT COUNT(*) FROM projects p WHERE " + Where(f, params);
-  return AsInt(c.Query(sql, params).rows.at(0).at(0));
-}
-
 std::vector<int64_t> ListProjectIds(Connection& c, const ProjectFilter& f) {
   std::vector<Value> params;
   const std::string sql = "SELECT p.id FROM projects p WHERE " + Where(f, params) + OrderBy(f);

@@ -55,7 +55,6 @@ bool UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_ver
 std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f);
 // The same rows, one at a time (exports).
 void ForEachProject(Connection& c, const ProjectFilter& f, const std::function<void(const ProjectRow&)>& fn);
-int64_t CountProjects(Connection& c, const ProjectFilter& f);
 
 // Every id the filter selects, in its order (offset and limit ignored): from the index where the
 // filter allows, without reading the rows.
