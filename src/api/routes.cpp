@@ -87,6 +87,11 @@ void AuthRoutes(Services& s, std::vector<Route>& r) {
     if (!res) return res.error();
     return Reply::Json({{"token", res->token}, {"expires_at", res->expires_at}, {"user", CallerJson(res->caller, *s.ledger.Regions())}});
   }});
+  // The product's one clock (GONGJIAN_NOW when pinned): the web app takes "today" from here, not
+  // from the browser, so a county PC with a wrong clock still files for the right week.
+  r.push_back({"GET", "/api/v1/clock", "The server's date (China Standard Time) and time (UTC)", false, [](Call& c) -> Result<Reply> {
+    return Reply::Json({{"today", c.ctx.today.ToString()}, {"now", c.ctx.now}, {"time_zone", "Asia/Shanghai"}});
+  }});
   r.push_back({"POST", "/api/v1/auth/logout", "Revoke the current token", true, [&s](Call& c) -> Result<Reply> {
     if (auto st = s.auth.Logout(c.token); !st) return st.error();
     return Reply::Json(nlohmann::json::object());

@@ -181,10 +181,11 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                [&sv](Call& c) -> Result<Reply> { return J(sv.RemoveAssignment(c.ctx, c.PathId(), c.PathId(2))); }});
   r.push_back({"POST", "/api/v1/visits", "Log an onsite visit (现场办公)", true,
                [&sv](Call& c) -> Result<Reply> { return WithBody(c, [&](const json& b) { return sv.AddVisit(c.ctx, b); }, 201); }});
-  r.push_back({"GET", "/api/v1/visits/compliance", "Visit compliance per leader for ?from=&to= (default: this year to today)", true, [&sv](Call& c) -> Result<Reply> {
+  r.push_back({"GET", "/api/v1/visits/compliance", "Visit compliance per leader for ?from=&to= (default: from the Monday of week 1 of as_of's ISO year to as_of)", true, [&sv](Call& c) -> Result<Reply> {
                  auto as_of = DateParam(c, "as_of", c.ctx.today);
                  if (!as_of) return as_of.error();
-                 auto from = DateParam(c, "from", Date{as_of->year, 1, 1});
+                 // Calendar weeks: a week spanning two years belongs to its ISO year, so 2027-01-01 is still 2026's.
+                 auto from = DateParam(c, "from", IsoWeek1Monday(IsoWeekOf(as_of.value()).year));
                  if (!from) return from.error();
                  auto to = DateParam(c, "to", as_of.value());
                  if (!to) return to.error();

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "api/router.h"
+#include "common/clock.h"
 #include "api/routes.h"
 #include "service/access/auth_service.h"
 #include "service/ledger/ledger_service.h"
@@ -128,6 +129,7 @@ int RunServer(const ServerOptions& o) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  if (ClockPinned()) std::fprintf(stderr, "gongjian: clock pinned by %s: now %s\n", kClockVariable, NowUtcIso().c_str());
   auto db = store::Database::Open(o.db_url, static_cast<size_t>(o.threads) + 2);
   store::Migrate(*db);
   store::Analyze(*db->Acquire());  // fresh planner statistics: the list query depends on them

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "common/clock.h"
 #include "service/access/auth_service.h"
 #include "service/demo/demo.h"
 #include "service/ledger/ledger_sheet_service.h"

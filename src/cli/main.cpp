@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/evaluate_land.h"
 #include "cli/observation_score.h"
+#include "common/clock.h"
 
 namespace {
 
@@ -164,6 +165,9 @@ int main(int argc, char** argv) {
   CLI::App app{"Gongjian (攻坚) — key projects, supervision, assessment and land efficiency"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "gongjian 0.1.0");
+  app.footer(
+      "Environment: GONGJIAN_NOW=2026-06-15T09:00:00+08:00 (or 2026-06-15, or …Z) pins the date and time every\n"
+      "command believes it is (tests, demonstrations); the clock starts there and runs on. Unset: the system clock.");
   Action action;
   AddServe(app, action);
   AddDemo(app, action);
@@ -183,6 +187,11 @@ int main(int argc, char** argv) {
     // you typed", and scripts check for one status.
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
+  }
+  // One clock for every sub-command: a malformed GONGJIAN_NOW is refused before anything runs.
+  if (auto pinned = gj::PinClockFromEnvironment(); !pinned) {
+    std::cerr << "error: " << pinned.error().message << "\n";
+    return 2;
   }
   try {
     return action ? action() : 0;

@@ -1,8 +1,6 @@
 #include "common/date.h"
 
-#include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <string>
 #include <vector>
 
@@ -87,6 +85,17 @@ int Date::IsoWeekday() const {
   return static_cast<int>(w) + 1;
 }
 
+Date IsoWeek1Monday(int iso_year) {
+  const Date jan4{iso_year, 1, 4};  // week 1 is the week with the year's first Thursday, so with Jan 4
+  return jan4.AddDays(1 - jan4.IsoWeekday());
+}
+
+IsoWeek IsoWeekOf(const Date& d) {
+  const Date monday = d.AddDays(1 - d.IsoWeekday());
+  const int year = monday.AddDays(3).year;  // the ISO year is the year of the week's Thursday
+  return {year, static_cast<int>((monday.ToDays() - IsoWeek1Monday(year).ToDays()) / 7) + 1};
+}
+
 std::optional<Date> ParseIsoDate(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
@@ -133,14 +142,6 @@ std::optional<Date> ParseLooseDate(std::string_view raw) {
   return Date{y, m, d};
 }
 
-int64_t NowUnixSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-Date TodayChina() { return Date::FromDays((NowUnixSeconds() + 8 * 3600) / 86400); }
-
 std::optional<Date> ChinaDayOfUtc(std::string_view s) {
   if (s.size() < 19 || s[10] != 'T' || s[13] != ':' || s[16] != ':') return std::nullopt;
   auto day = ParseIsoDate(s.substr(0, 10));
@@ -152,15 +153,6 @@ std::optional<Date> ChinaDayOfUtc(std::string_view s) {
   const int h = two(11), m = two(14), sec = two(17);
   if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 60) return std::nullopt;
   return h + 8 >= 24 ? day->AddDays(1) : *day;
-}
-
-std::string NowUtcIso() {
-  const std::time_t t = static_cast<std::time_t>(NowUnixSeconds());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 }  // namespace gj

@@ -1,5 +1,5 @@
 // Calendar dates without time zones. Domain rules take a Date "as of" argument instead of
-// reading the clock; only the CLI and API edges turn the clock into a Date.
+// reading the clock; only the CLI and API edges turn the clock (common/clock.h) into a Date.
 #pragma once
 
 #include <compare>
@@ -28,6 +28,15 @@ struct Date {
   bool operator==(const Date&) const = default;
 };
 
+// ISO 8601 weeks: Monday to Sunday; week 1 holds the year's first Thursday, so the days of a week
+// that spans two years (2026-12-28 … 2027-01-03 is 2026-W53) belong to the year of its Thursday.
+struct IsoWeek {
+  int year = 1970;
+  int week = 1;
+};
+IsoWeek IsoWeekOf(const Date& d);
+Date IsoWeek1Monday(int iso_year);
+
 bool IsValidDate(int y, int m, int d);
 int DaysInMonth(int y, int m);
 
@@ -39,13 +48,8 @@ std::optional<Date> ParseLooseDate(std::string_view s);
 Date FromExcelSerial(int64_t serial);
 int64_t ToExcelSerial(const Date& d);
 
-// Today in UTC+8 (China Standard Time): only for the edges (CLI/API), never the domain.
-Date TodayChina();
-// Current UTC time as "2026-11-23T10:15:00Z".
-std::string NowUtcIso();
 // The China Standard Time calendar day of a stored UTC timestamp ("2026-11-23T17:15:00Z" →
 // 2026-11-24), the day people saw on their clocks; empty when malformed.
 std::optional<Date> ChinaDayOfUtc(std::string_view utc_iso);
-int64_t NowUnixSeconds();
 
 }  // namespace gj

@@ -1,5 +1,7 @@
 #include "service/context.h"
 
+#include "common/clock.h"
+
 namespace gj::service {
 
 Ctx MakeCtx(access::Caller caller) {

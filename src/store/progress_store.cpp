@@ -1,5 +1,7 @@
 #include "store/progress_store.h"
 
+#include <cstdlib>
+
 #include "store/project_store.h"
 
 namespace gj::store {
@@ -130,10 +132,20 @@ bool UpdateReport(Connection& c, const ReportRecord& r, int64_t expected_version
                 v) == 1;
 }
 
-std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, const Date& period_end) {
-  auto rows = c.Query("SELECT MAX(investment_year) FROM progress_reports WHERE project_id = ? AND status IN ('submitted', 'approved') "
-                      "AND period_end < ? AND period_end >= ?",
-                      {project_id, period_end.ToString(), Date{period_end.year, 1, 1}.ToString()});
+namespace {
+// A report's cumulative figure is of its period's year, the year its key names: week 2026-W53
+// (2026-12-28 … 2027-01-03) counts towards 2026, 2027-W01 starts 2027 afresh. The condition is
+// on the key's first five characters ("2026-"), whatever the frequency; substr, not a range, so
+// no database collation can reorder '-'.
+constexpr const char* kYearOfPeriod = "substr(period, 1, 5) = ?";
+Value YearKey(int year) { return std::to_string(year) + "-"; }
+}  // namespace
+
+std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, const std::string& period_key, const Date& period_end) {
+  const int year = period_key.size() >= 4 ? std::atoi(period_key.substr(0, 4).c_str()) : period_end.year;
+  auto rows = c.Query(std::string("SELECT MAX(investment_year) FROM progress_reports WHERE project_id = ? AND status IN ('submitted', 'approved') "
+                                  "AND period_end < ? AND ") + kYearOfPeriod,
+                      {project_id, period_end.ToString(), YearKey(year)});
   return AsOptInt(rows.rows.at(0).at(0));
 }
 
@@ -144,11 +156,12 @@ std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Da
   std::string scope = county.empty() ? "" : " AND project_id IN (SELECT id FROM projects WHERE county_code = ?)";
   std::vector<Value> ids;
   if (!project_ids.empty()) scope += " AND project_id IN (" + InList(project_ids, ids) + ")";
-  std::vector<Value> p1 = {Date{as_of.year, 1, 1}.ToString(), as_of.ToString()};
+  // This year's figures: periods of as_of's year (by their key) that ended by as_of.
+  std::vector<Value> p1 = {YearKey(as_of.year), as_of.ToString()};
   if (!county.empty()) p1.push_back(county);
   p1.insert(p1.end(), ids.begin(), ids.end());
   for (const auto& r : c.Query("SELECT project_id, MAX(investment_year) FROM progress_reports WHERE status IN ('submitted', 'approved') "
-                               "AND period_end >= ? AND period_end <= ?" + scope + " GROUP BY project_id",
+                               "AND " + std::string(kYearOfPeriod) + " AND period_end <= ?" + scope + " GROUP BY project_id",
                                p1)
                           .rows) {
     out[AsInt(r[0])].filed_year_total = AsOptInt(r[1]);

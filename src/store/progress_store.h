@@ -37,8 +37,9 @@ std::vector<ReportRecord> ReportsOfProject(Connection& c, int64_t project_id);
 bool InsertReportTask(Connection& c, int64_t project_id, const supervision::Period& p, const std::string& now);
 // Writes every field and bumps the version; false when `expected_version` is stale.
 bool UpdateReport(Connection& c, const ReportRecord& r, int64_t expected_version);
-// The year's cumulative investment of the latest filed report before `period_end` (for validation).
-std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, const Date& period_end);
+// The highest cumulative investment filed for an earlier period of the same year as `period_key`
+// (the year the key names: 2026-W53 is 2026's though it ends in 2027), for validation.
+std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, const std::string& period_key, const Date& period_end);
 
 // What the lights need from the reports, per project.
 struct ReportFacts {

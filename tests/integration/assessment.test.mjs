@@ -1,7 +1,7 @@
 // Observation events and periodic rankings against a real server process with the demo data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, api } from './server.mjs';
+import { startServer, login, api, TODAY } from './server.mjs';
 
 let srv, city, viewer, judges;
 before(async () => {
@@ -148,10 +148,12 @@ test('reports on time is computed from the progress reports', async () => {
   const got = await dongezb('GET', `/ranking-schemes/${s.body.id}`);
   assert.ok(got.body.subjects.length >= 11 && got.body.subjects.every((x) => typeof x.projects === 'number'));
   // No manual figures are asked for; every figure is a fraction within 0..1. The demo files weekly
-  // reports for the last eight weeks: last month has reports due.
-  const now = new Date();
-  const prev = new Date(now.getFullYear(), now.getMonth() - 1, 1);
-  const label = `${prev.getFullYear()}-${String(prev.getMonth() + 1).padStart(2, '0')}`;
+  // reports back to its last ranked month (the last finished month of its annual list), so that
+  // month has reports due, some late or missing.
+  const monthly = (await dongezb('GET', '/ranking-schemes')).body.items.find((x) => x.name === '东阿县镇街月度评比');
+  const ranked = (await dongezb('GET', `/ranking-schemes/${monthly.id}/runs`)).body.items;
+  const label = ranked[ranked.length - 1].period_label;
+  assert.ok(label < TODAY.slice(0, 7), `${label} is a finished month`);
   const run = await dongezb('POST', `/ranking-schemes/${s.body.id}/runs`, { period: 'month', period_label: label });
   assert.equal(run.status, 201, JSON.stringify(run.body));
   const figures = Object.values(run.body.figures).map((f) => f.reports);

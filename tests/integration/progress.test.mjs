@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, login, api, BIN } from './server.mjs';
+import { startServer, login, api, BIN, TODAY } from './server.mjs';
 
 let srv;
 let coord; // 东阿县项目办
@@ -23,7 +23,6 @@ after(async () => {
   assert.equal(r.code, 0, `server must stop cleanly: ${srv.stderr()}`);
 });
 
-const todayIso = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 
 test('OpenAPI lists the supervision endpoints', async () => {
   const doc = await (await fetch(`${srv.base}/api/v1/openapi.json`)).json();
@@ -35,7 +34,7 @@ test('OpenAPI lists the supervision endpoints', async () => {
 test('a report is filed, refused to its filer for approval, approved by another; stale versions are refused', async () => {
   const list = await coord('GET', '/reports?region=371524&status=pending');
   assert.equal(list.status, 200);
-  const r = list.body.items.find((x) => x.unit_name === '工业和信息化局' && x.due_date >= todayIso());
+  const r = list.body.items.find((x) => x.unit_name === '工业和信息化局' && x.due_date >= TODAY);
   assert.ok(r, 'an open report of the unit');
   const history = await unit('GET', `/projects/${r.project_id}/reports`);
   const filed = Math.max(0, ...history.body.items.filter((x) => ['submitted', 'approved'].includes(x.status)).map((x) => x.investment_year));
@@ -64,7 +63,7 @@ test('a report is filed, refused to its filer for approval, approved by another;
 
 test('own report: the office files and cannot approve it (409 naming the rule)', async () => {
   const list = await coord('GET', '/reports?region=371524&status=pending');
-  const r = list.body.items.find((x) => x.due_date >= todayIso() && x.unit_name !== '工业和信息化局');
+  const r = list.body.items.find((x) => x.due_date >= TODAY && x.unit_name !== '工业和信息化局');
   const sub = await coord('PATCH', `/reports/${r.id}`, { version: r.version, workers: 12, submit: true,
     investment_period: 0, investment_year: Math.max(0, ...(await coord('GET', `/projects/${r.project_id}/reports`)).body.items
       .filter((x) => ['submitted', 'approved'].includes(x.status)).map((x) => x.investment_year)) });
@@ -77,7 +76,7 @@ test('own report: the office files and cannot approve it (409 naming the rule)',
 
 test('photos: PNG accepted, other types refused', async () => {
   const list = await unit('GET', '/reports?region=371524&status=pending');
-  const r = list.body.items.find((x) => x.unit_name === '工业和信息化局' && x.due_date >= todayIso());
+  const r = list.body.items.find((x) => x.unit_name === '工业和信息化局' && x.due_date >= TODAY);
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
   const up = await unit('POST', `/reports/${r.id}/photos?filename=site.png`, png, { 'Content-Type': 'image/png' });
   assert.equal(up.status, 201, JSON.stringify(up.body));
@@ -102,7 +101,7 @@ test('lights: dashboard, list with reasons, one project as of a date, out of sco
     assert.ok(item.reasons.some((x) => x.light === 'red'), 'a red light says why');
   }
   const id = reds.body.items[0].project_id;
-  const one = await coord('GET', `/projects/${id}/light?as_of=${todayIso()}`);
+  const one = await coord('GET', `/projects/${id}/light?as_of=${TODAY}`);
   assert.equal(one.body.light, 'red');
   const guan = api(srv.base, await login(srv.base, 'guanxmb'));
   assert.equal((await guan('GET', `/projects/${id}/light`)).status, 404);

@@ -4,6 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
+// Pins GONGJIAN_NOW for this process and the demo/serve/CLI processes it spawns.
+import { NOW, TODAY } from './clock.mjs';
+
+export { NOW, TODAY };
 
 export const BIN = process.env.GONGJIAN_BIN || new URL('../../build/gongjian', import.meta.url).pathname;
 
@@ -18,16 +22,19 @@ export function freePort() {
   });
 }
 
-export async function startServer({ demo = true, db } = {}) {
+// `env`: variables to set for the demo and server processes (undefined removes one, e.g. GONGJIAN_NOW).
+export async function startServer({ demo = true, db, env: extra = {} } = {}) {
+  const env = { ...process.env, ...extra };
+  for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
   const dir = mkdtempSync(join(tmpdir(), 'gongjian-it-'));
   const dbPath = db || join(dir, 'test.db');
   if (demo) {
-    const r = spawnSync(BIN, ['demo', '--db', dbPath], { encoding: 'utf8' });
+    const r = spawnSync(BIN, ['demo', '--db', dbPath], { encoding: 'utf8', env });
     if (r.status !== 0) throw new Error(`demo failed: ${r.stderr}`);
   }
   const port = await freePort();
   const proc = spawn(BIN, ['serve', '--db', dbPath, '--host', '127.0.0.1', '--port', String(port), '--threads', '8'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe'], env,
   });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });

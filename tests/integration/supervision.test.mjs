@@ -2,7 +2,7 @@
 // accounts, illegal steps, evidence upload, milestones, procedures, visits, attention.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, api } from './server.mjs';
+import { startServer, login, api, TODAY } from './server.mjs';
 
 let srv, office, unit, leader, viewer, guan;
 before(async () => {
@@ -137,7 +137,7 @@ test('visits, compliance and the leader page', async () => {
   assert.equal(page.body.name, '王海涛');
   assert.ok(page.body.projects.length >= 10);
   const pid = page.body.projects[0].id;
-  const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+  const today = TODAY;
   const v = await leader('POST', '/visits', { project_id: pid, visit_date: today, notes: '现场办公' });
   assert.equal(v.status, 201, JSON.stringify(v.body));
   const after = await leader('GET', '/leader');

@@ -10,6 +10,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+// Pins GONGJIAN_NOW (the product's one clock) for the demo and the server this harness starts;
+// the app in the browser takes its "today" from that server.
+import { NOW, TODAY, addDays } from '../../tests/integration/clock.mjs'
+
+export { NOW, TODAY, addDays }
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const RESULTS_DIR = path.join(WEB_DIR, 'test-results')

@@ -4,7 +4,7 @@
 // targets page shows the seeds' targets; the bulletin downloads.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, login, screenshot } from './harness.mjs'
+import { startServer, launchBrowser, newPage, login, screenshot, TODAY, addDays } from './harness.mjs'
 
 let server
 let browser
@@ -28,17 +28,11 @@ async function apiGet(path) {
   }, path)
 }
 
-function addDays(iso, n) {
-  const d = new Date(iso + 'T00:00:00Z')
-  d.setUTCDate(d.getUTCDate() + n)
-  return d.toISOString().slice(0, 10)
-}
-
 test('a unit submits its weekly report, the project office approves it', async () => {
   await login(page, server.baseUrl, 'unit')
   await page.waitForURL(/\/projects/)
   const pending = await apiGet('/reports?region=371524&status=pending')
-  const mine = pending.items.find((r) => r.unit_name === '工业和信息化局' && r.due_date >= new Date().toISOString().slice(0, 10))
+  const mine = pending.items.find((r) => r.unit_name === '工业和信息化局' && r.due_date >= TODAY)
   assert.ok(mine, 'the unit has an open pending report')
   await page.click('[data-test=menu-supervision]')
   await page.click('[data-test=tab-reports]')

@@ -5,7 +5,7 @@
 // procedure guides and the escalation ladder are edited; the map is coloured by the lights.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, login, pickOption, screenshot } from './harness.mjs'
+import { startServer, launchBrowser, newPage, login, pickOption, screenshot, addDays } from './harness.mjs'
 
 const COUNTY = '371524'
 let server, browser, page
@@ -37,12 +37,6 @@ async function api(method, path, body) {
   )
 }
 const apiGet = async (path) => (await api('GET', path)).body
-
-function addDays(iso, n) {
-  const d = new Date(iso + 'T00:00:00Z')
-  d.setUTCDate(d.getUTCDate() + n)
-  return d.toISOString().slice(0, 10)
-}
 
 const lightTag = (code) => page.locator(`[data-test=light-${code}]`)
 

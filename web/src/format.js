@@ -106,7 +106,23 @@ export function formatPercent(numerator, denominator) {
   return `${((num / den) * 100).toFixed(1)}%`
 }
 
-/** Today's local date as 2026-06-30 (for date pickers' "not in the future"). */
+// The product has one clock, the server's (GET /api/v1/clock; GONGJIAN_NOW pins it there). The
+// app keeps the difference between it and the browser's clock, so "today" is the server's China
+// Standard Time day even on a PC whose clock is wrong.
+let clockOffsetMs = 0
+
+/** Adopts the server's "now" (an ISO instant); ignored when malformed. */
+export function setServerNow(iso) {
+  const t = Date.parse(iso)
+  if (!Number.isNaN(t)) clockOffsetMs = t - Date.now()
+}
+
+/** Now by the server's clock. */
+export function now() {
+  return new Date(Date.now() + clockOffsetMs)
+}
+
+/** Today (China Standard Time, by the server's clock) as 2026-06-30. */
 export function today() {
-  return formatDate(new Date())
+  return new Date(now().getTime() + 8 * 3600e3).toISOString().slice(0, 10)
 }

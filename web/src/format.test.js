@@ -1,5 +1,5 @@
-import { describe, it, expect } from 'vitest'
-import { formatWan, parseWan, yuanToWanInput, formatDate, formatDateTime, formatMu, formatPercent } from './format.js'
+import { describe, it, expect, afterEach } from 'vitest'
+import { formatWan, parseWan, yuanToWanInput, formatDate, formatDateTime, formatMu, formatPercent, setServerNow, today, now } from './format.js'
 
 describe('money: 万元 ↔ integer yuan', () => {
   it('parses 万元 text into exact yuan', () => {
@@ -82,5 +82,24 @@ describe('dates and other units', () => {
     expect(formatMu(null)).toBe('')
     expect(formatPercent(120000000, 300000000)).toBe('40.0%')
     expect(formatPercent(1, 0)).toBe('')
+  })
+})
+
+describe('one clock: the server\'s', () => {
+  afterEach(() => setServerNow(new Date().toISOString()))
+  it('takes today from the server in China Standard Time, whatever the browser\'s clock says', () => {
+    setServerNow('2026-12-31T16:30:00Z') // 2027-01-01 00:30 in Beijing
+    expect(today()).toBe('2027-01-01')
+    setServerNow('2026-12-31T15:59:00Z') // 23:59 on the 31st in Beijing
+    expect(today()).toBe('2026-12-31')
+    setServerNow('2028-02-29T01:00:00+08:00')
+    expect(today()).toBe('2028-02-29') // 01:00 in Beijing is still the 29th there
+  })
+  it('runs on from the server\'s instant and ignores a malformed one', () => {
+    setServerNow('2026-06-15T01:00:00Z')
+    const t = now().getTime()
+    expect(Math.abs(t - Date.parse('2026-06-15T01:00:00Z'))).toBeLessThan(5000)
+    setServerNow('not a time')
+    expect(today()).toBe('2026-06-15')
   })
 })

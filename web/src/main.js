@@ -8,6 +8,7 @@ import { setUnauthorizedHandler } from './api.js'
 import { useAuthStore } from './stores/auth.js'
 import { useReferenceStore } from './stores/reference.js'
 import { lang } from './i18n.js'
+import { setServerNow } from './format.js'
 import './style.css'
 
 const app = createApp(App)
@@ -30,4 +31,15 @@ setUnauthorizedHandler(() => {
   }
 })
 
-app.mount('#app')
+// "Today" is the server's (one clock for the product): read it before the first screen renders.
+// Without an answer the browser's clock stands in.
+async function boot() {
+  try {
+    const res = await fetch('/api/v1/clock')
+    if (res.ok) setServerNow((await res.json()).now)
+  } catch {
+    /* the server is not reachable: the views report that themselves */
+  }
+  app.mount('#app')
+}
+boot()

@@ -1,5 +1,6 @@
 #include "domain/supervision/report.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -8,21 +9,33 @@ namespace gj::supervision {
 const std::vector<std::string> kFundingSources = {"central_budget", "special_bonds", "local_fiscal", "enterprise", "bank_loan", "other"};
 const std::vector<std::string> kFundingSourceLabels = {"中央预算内", "专项债", "地方财政", "企业自筹", "银行贷款", "其他"};
 const std::vector<std::string> kReportStatuses = {"pending", "draft", "submitted", "returned", "approved"};
+const std::vector<std::string> kRestDayRules = {"next_workday", "previous_workday", "keep"};
+
+bool IsWorkday(const Date& d, const ReportPolicy& pol) {
+  if (std::binary_search(pol.holidays.begin(), pol.holidays.end(), d)) return false;
+  if (d.IsoWeekday() <= 5) return true;
+  return std::binary_search(pol.workdays.begin(), pol.workdays.end(), d);
+}
+
+Date DueOnWorkday(const Date& due, const ReportPolicy& pol, const Date& not_before) {
+  if (pol.rest_day_rule == "keep") return due;
+  const int step = pol.rest_day_rule == "previous_workday" ? -1 : 1;
+  Date d = due;
+  for (int i = 0; i < 60; ++i, d = d.AddDays(step)) {
+    if (step < 0 && d < not_before) return not_before;
+    if (IsWorkday(d, pol)) return d;
+  }
+  return due;
+}
 
 namespace {
-
-// Monday of ISO week 1 of `iso_year`.
-Date IsoWeek1Monday(int iso_year) {
-  const Date jan4{iso_year, 1, 4};
-  return jan4.AddDays(1 - jan4.IsoWeekday());
-}
 
 Period Week(int iso_year, int week, const ReportPolicy& pol) {
   Period p;
   p.frequency = "week";
   p.start = IsoWeek1Monday(iso_year).AddDays(7 * (week - 1));
   p.end = p.start.AddDays(6);
-  p.due = p.end.AddDays(pol.due_weekday);
+  p.due = DueOnWorkday(p.end.AddDays(pol.due_weekday), pol, p.end);
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-W%02d", iso_year, week);
   p.key = buf;
@@ -35,7 +48,7 @@ Period Month(int y, int m, const ReportPolicy& pol) {
   p.start = {y, m, 1};
   p.end = {y, m, DaysInMonth(y, m)};
   const int ny = m == 12 ? y + 1 : y, nm = m == 12 ? 1 : m + 1;
-  p.due = {ny, nm, std::min(pol.due_day, DaysInMonth(ny, nm))};
+  p.due = DueOnWorkday({ny, nm, std::min(pol.due_day, DaysInMonth(ny, nm))}, pol, p.end);
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
   p.key = buf;
@@ -51,10 +64,8 @@ bool ParseInt(std::string_view s, int& out) {
 
 Period PeriodOf(const Date& d, const ReportPolicy& pol) {
   if (pol.frequency == "month") return Month(d.year, d.month, pol);
-  const Date monday = d.AddDays(1 - d.IsoWeekday());
-  const Date thursday = monday.AddDays(3);  // the ISO year is the year of the week's Thursday
-  const int week = static_cast<int>((monday.ToDays() - IsoWeek1Monday(thursday.year).ToDays()) / 7) + 1;
-  return Week(thursday.year, week, pol);
+  const IsoWeek w = IsoWeekOf(d);
+  return Week(w.year, w.week, pol);
 }
 
 std::optional<Period> ParsePeriod(const std::string& key, const ReportPolicy& pol) {
@@ -63,7 +74,7 @@ std::optional<Period> ParsePeriod(const std::string& key, const ReportPolicy& po
       ParseInt(std::string_view(key).substr(6), n)) {
     if (n < 1 || n > 53) return std::nullopt;
     Period p = Week(y, n, pol);
-    if (PeriodOf(p.start, {"week", pol.due_weekday, pol.due_day}).key != key) return std::nullopt;  // week 53 of a 52-week year
+    if (IsoWeekOf(p.start).year != y) return std::nullopt;  // week 53 of a 52-week year
     return p;
   }
   if (key.size() == 7 && key[4] == '-' && ParseInt(std::string_view(key).substr(0, 4), y) &&
@@ -91,6 +102,80 @@ std::vector<Period> PeriodsBetween(const Date& from, const Date& to, const Repor
     if (p.end >= from) out.push_back(p);
   }
   return out;
+}
+
+namespace {
+
+nlohmann::json DatesJson(const std::vector<Date>& days) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& d : days) out.push_back(d.ToString());
+  return out;
+}
+
+// A sorted, duplicate-free list of ISO dates from `j`; problems name the member and the index.
+std::vector<Date> DatesFrom(const nlohmann::json& j, const std::string& field, Problems& pr) {
+  std::vector<Date> out;
+  if (!j.is_array()) {
+    pr.Add(field, j.dump(), "must be a list of dates (2026-10-01)");
+    return out;
+  }
+  if (j.size() > kMaxCalendarDays) {
+    pr.Add(field, std::to_string(j.size()) + " dates", "at most " + std::to_string(kMaxCalendarDays) + " dates");
+    return out;
+  }
+  for (size_t i = 0; i < j.size(); ++i) {
+    const auto d = j[i].is_string() ? ParseIsoDate(j[i].get<std::string>()) : std::nullopt;
+    if (!d) pr.Add(field + "[" + std::to_string(i) + "]", j[i].dump(), "not a date (2026-10-01)");
+    else out.push_back(*d);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json ToJson(const ReportPolicy& pol) {
+  return {{"frequency", pol.frequency}, {"due_weekday", pol.due_weekday}, {"due_day", pol.due_day},
+          {"rest_day_rule", pol.rest_day_rule}, {"holidays", DatesJson(pol.holidays)}, {"workdays", DatesJson(pol.workdays)}};
+}
+
+Result<ReportPolicy> PolicyFromJson(const nlohmann::json& j, const ReportPolicy& base) {
+  if (!j.is_object()) return Error::Invalid("the report policy is not valid", {{"report_policy", j.dump(), "must be a JSON object", 0, {}}});
+  Problems pr;
+  ReportPolicy pol = base;
+  auto choice = [&](const char* key, std::string& out, const std::vector<std::string>& allowed, const char* reason) {
+    if (!j.contains(key)) return;
+    const std::string field = std::string("report_policy.") + key;
+    if (!j[key].is_string() || std::find(allowed.begin(), allowed.end(), j[key].get<std::string>()) == allowed.end()) {
+      pr.Add({field, j[key].is_string() ? j[key].get<std::string>() : j[key].dump(), reason, 0, allowed});
+      return;
+    }
+    out = j[key].get<std::string>();
+  };
+  auto integer = [&](const char* key, int& out, int lo, int hi, const char* reason) {
+    if (!j.contains(key)) return;
+    if (!j[key].is_number_integer() || j[key].get<int64_t>() < lo || j[key].get<int64_t>() > hi) {
+      pr.Add(std::string("report_policy.") + key, j[key].dump(), reason);
+      return;
+    }
+    out = j[key].get<int>();
+  };
+  choice("frequency", pol.frequency, {"week", "month"}, "unknown frequency");
+  integer("due_weekday", pol.due_weekday, 1, 7, "1 (Monday) to 7 (Sunday)");
+  integer("due_day", pol.due_day, 1, 28, "1 to 28");
+  choice("rest_day_rule", pol.rest_day_rule, kRestDayRules, "unknown rule for a due date on a rest day");
+  if (j.contains("holidays")) pol.holidays = DatesFrom(j["holidays"], "report_policy.holidays", pr);
+  if (j.contains("workdays")) pol.workdays = DatesFrom(j["workdays"], "report_policy.workdays", pr);
+  for (const auto& d : pol.workdays) {
+    const std::string day = d.ToString();
+    if (d.IsoWeekday() <= 5) pr.Add("report_policy.workdays", day, day + ": a make-up working day is a Saturday or a Sunday");
+    if (std::binary_search(pol.holidays.begin(), pol.holidays.end(), d)) {
+      pr.Add("report_policy.workdays", day, day + ": listed as a holiday too");
+    }
+  }
+  if (!pr.empty()) return pr.ToError("the report policy is not valid");
+  return pol;
 }
 
 Problems ValidateContent(const ReportContent& c, std::optional<int64_t> previous_year_total) {

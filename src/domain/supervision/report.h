@@ -8,16 +8,40 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "common/date.h"
 #include "common/result.h"
 
 namespace gj::supervision {
 
+// What a due date that falls on a rest day becomes, the county's choice. Rest days are Saturdays and
+// Sundays that are not make-up working days (调休上班), and the listed holidays (法定节假日).
+// Default next_workday: a time limit whose last day is a statutory holiday ends on the day after
+// the holiday (民法典 art. 203), and offices file on working days.
+extern const std::vector<std::string> kRestDayRules;  // next_workday, previous_workday, keep
+
 struct ReportPolicy {
   std::string frequency = "week";  // week or month
   int due_weekday = 2;             // a week's report is due on this weekday of the following week (1 = Monday; default Tuesday)
   int due_day = 5;                 // a month's report is due on this day of the following month
+  std::string rest_day_rule = "next_workday";
+  std::vector<Date> holidays;  // sorted; rest days whatever their weekday
+  std::vector<Date> workdays;  // sorted; weekend days worked (调休上班)
 };
+
+// At most this many dates in each calendar list (several years of holidays).
+inline constexpr size_t kMaxCalendarDays = 400;
+
+bool IsWorkday(const Date& d, const ReportPolicy& policy);
+// `due` moved off a rest day by the policy's rule; previous_workday never moves it before
+// `not_before` (the period's last day: a report is not due before its period ends), and a
+// calendar without a working day within 60 days leaves it where it is.
+Date DueOnWorkday(const Date& due, const ReportPolicy& policy, const Date& not_before);
+// The policy as stored and served: {"frequency","due_weekday","due_day","rest_day_rule","holidays","workdays"}.
+nlohmann::json ToJson(const ReportPolicy& policy);
+// Members present replace `base`'s; every problem at once, fields named report_policy.<member>.
+Result<ReportPolicy> PolicyFromJson(const nlohmann::json& j, const ReportPolicy& base);
 
 struct Period {
   std::string key;  // 2026-W23 or 2026-06

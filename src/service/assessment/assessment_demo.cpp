@@ -1,6 +1,7 @@
 #include "service/assessment/assessment_demo.h"
 
 #include "service/access/auth_service.h"
+#include "service/demo/demo_calendar.h"
 #include "service/assessment/observation_service.h"
 #include "service/assessment/ranking_service.h"
 
@@ -59,13 +60,13 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
   for (const char* county : {"371525", "371524", "371526", "371521"}) {
     for (const auto& row : c->Query("SELECT id FROM projects WHERE county_code = ? AND archived = 0 AND year = ? "
                                     "ORDER BY total_investment DESC, id LIMIT 2",
-                                    {std::string(county), int64_t{today.year}})
+                                    {std::string(county), int64_t{DemoListYear(today)}})
                                .rows) {
       nominations.push_back({{"group", "县市区组"}, {"project_id", store::AsInt(row[0])}});
     }
   }
   const Date start = today.AddDays(-45);
-  json event = {{"name", std::to_string(today.year) + "年聊城市重点项目建设现场观摩评议"},
+  json event = {{"name", std::to_string(DemoListYear(today)) + "年聊城市重点项目建设现场观摩评议"},
                 {"region_code", "371500"}, {"level", "city"},
                 {"start_date", start.ToString()}, {"end_date", start.AddDays(2).ToString()},
                 {"groups", {"县市区组"}}, {"mode", "sheet"}, {"judges", {"judge1", "judge2", "judge3"}},
@@ -95,7 +96,7 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
   }
   // An event still open, for the judges to try the scoring page.
   json next = event;
-  next["name"] = std::to_string(today.year) + "年聊城市四季度重点项目观摩评议";
+  next["name"] = std::to_string(DemoListYear(today)) + "年聊城市四季度重点项目观摩评议";
   next["start_date"] = today.ToString();
   next["end_date"] = today.AddDays(2).ToString();
   auto second = observations.Create(admin, next);
@@ -114,15 +115,17 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
   const int64_t scheme_id = s.value()["id"];
   std::vector<std::string> towns;
   for (const auto& row : c->Query("SELECT name FROM regions WHERE parent_code = '371524' ORDER BY code").rows) towns.push_back(store::AsText(row[0]));
-  Date first_of_month{today.year, today.month, 1};
-  for (int back = 3; back >= 1; --back) {
-    Date d = first_of_month;
-    for (int i = 0; i < back; ++i) d = Date{d.year, d.month, 1}.AddDays(-1);
+  // The last three finished months of the list year (a month's ranking counts that year's list).
+  Date last = Date{today.year, today.month, 1}.AddDays(-1);
+  if (last.year > DemoListYear(today)) last = {DemoListYear(today), 12, 31};
+  const int last_month = last.year * 12 + last.month - 1;
+  for (int back = 2; back >= 0; --back) {
+    const Date d{(last_month - back) / 12, (last_month - back) % 12 + 1, 1};
     json manual = json::object();
     for (size_t t = 0; t < towns.size(); ++t) {
       // Two towns lag behind in the review scores: they show on the red/yellow list.
       const double lag = (t == 3 || t == 7) ? 45 : 0;
-      manual[towns[t]]["review"] = 95 - lag - static_cast<double>((t * 5 + static_cast<size_t>(back) * 7) % 15);
+      manual[towns[t]]["review"] = 95 - lag - static_cast<double>((t * 5 + static_cast<size_t>(back + 1) * 7) % 15);
     }
     auto run = rankings.Compute(admin, scheme_id, {{"period", "month"}, {"period_label", MonthLabel(d)}, {"manual", manual}});
     if (!run) return run.error();

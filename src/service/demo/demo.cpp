@@ -7,6 +7,7 @@
 
 #include "domain/ledger/project.h"
 #include "service/access/auth_service.h"
+#include "service/demo/demo_calendar.h"
 #include "service/supervision/progress_demo.h"
 #include "service/supervision/supervision_demo.h"
 #include "service/land_efficiency/land_demo.h"
@@ -153,15 +154,17 @@ Org BuildOrganisation(store::Connection& c, DemoSummary& sum) {
   return org;
 }
 
+// A project of the demo's annual list (DemoListYear): its dates lie in that year, none after today.
 ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, int index, const Date& today,
                             const std::string& code_prefix = "") {
+  const int year = DemoListYear(today);
   const Template& t = Templates()[rng.Int(0, 99) < 55 ? 0 : rng.Int(1, 4)];
   ledger::Project p;
   char code[32];
-  if (code_prefix.empty()) std::snprintf(code, sizeof code, "%s%d-%03d", county.prefix.c_str(), today.year, index + 1);
+  if (code_prefix.empty()) std::snprintf(code, sizeof code, "%s%d-%03d", county.prefix.c_str(), year, index + 1);
   else std::snprintf(code, sizeof code, "%s-%06d", code_prefix.c_str(), index + 1);
   p.code = code;
-  p.year = today.year;
+  p.year = year;
   p.name = rng.Pick(t.names) + (rng.Int(0, 2) == 0 ? "二期" : "") + "项目";
   p.county_code = county.code;
   p.town_code = rng.Pick(org.towns.at(county.code));
@@ -183,20 +186,20 @@ ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, 
   p.longitude = county.lon + (rng.Unit() - 0.5) * 0.2;
   p.latitude = county.lat + (rng.Unit() - 0.5) * 0.16;
   p.content = "建设" + p.name.substr(0, p.name.size() - 6) + "，包括主体工程、配套设施及智能化改造。";
-  p.national_code = std::to_string(today.year) + "-" + county.code + "-" + std::to_string(rng.Int(10, 89)) + "-0" +
+  p.national_code = std::to_string(year) + "-" + county.code + "-" + std::to_string(rng.Int(10, 89)) + "-0" +
                     std::to_string(rng.Int(1, 3)) + "-" + std::to_string(100000 + index * 7 + rng.Int(0, 6)) + code_prefix;
-  const Date jan1{today.year, 1, 1};
+  const Date jan1{year, 1, 1};
   if (p.kind == "continuing") {
-    p.actual_start = Date{today.year - rng.Int(1, 2), rng.Int(1, 12), rng.Int(1, 28)};
+    p.actual_start = Date{year - rng.Int(1, 2), rng.Int(1, 12), rng.Int(1, 28)};
     p.planned_start = p.actual_start;
-    p.planned_completion = Date{today.year + rng.Int(0, 1), rng.Int(1, 12), 28};
+    p.planned_completion = Date{year + rng.Int(0, 1), rng.Int(1, 12), 28};
     const int roll = rng.Int(0, 99);
     p.stage = roll < 70 ? "started" : roll < 88 ? "completed" : "operating";
-    if (p.stage != "started") p.actual_completion = Clamp(Date{today.year, rng.Int(1, 10), rng.Int(1, 28)}, today);
+    if (p.stage != "started") p.actual_completion = Clamp(Date{year, rng.Int(1, 10), rng.Int(1, 28)}, today);
   } else {
     // Counties front-load their starts (开门红, 60 % by 06-30): most planned in February–June.
-    p.planned_start = Date{today.year, rng.Int(0, 99) < 75 ? rng.Int(2, 6) : rng.Int(7, 11), rng.Int(1, 28)};
-    p.planned_completion = Date{today.year + rng.Int(1, 2), rng.Int(1, 12), 28};
+    p.planned_start = Date{year, rng.Int(0, 99) < 75 ? rng.Int(2, 6) : rng.Int(7, 11), rng.Int(1, 28)};
+    p.planned_completion = Date{year + rng.Int(1, 2), rng.Int(1, 12), 28};
     const bool started = p.track == "implementation" && (*p.planned_start <= today ? rng.Int(0, 99) < 85 : rng.Int(0, 99) < 10);
     if (started) {
       p.actual_start = Clamp(p.planned_start->AddDays(rng.Int(-20, 45)), today);

@@ -15,7 +15,8 @@ struct DemoSummary {
 // Builds the deterministic demo modelled on the seeds: 聊城市 with 东阿县 (its real towns and the
 // development zone), 冠县, 高唐县 and 阳谷县; departments, leaders, about 150 key projects in 东阿 and
 // some in each other county; one demo user per role (password "demo1234"). Refuses a database
-// that already has projects. `today` anchors every date so the demo looks current.
+// that already has projects. `today` anchors every date so the demo looks current; the projects
+// are on the annual list of DemoListYear(today) (demo_calendar.h).
 // `organisation_only`: regions, units, leaders, dictionaries and the demo users, no projects or
 // other records — the starting point for importing one's own ledger sheet.
 Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std::string& now_iso,

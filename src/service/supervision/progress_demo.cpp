@@ -1,9 +1,11 @@
 #include "service/supervision/progress_demo.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "domain/supervision/light.h"
 #include "domain/supervision/report.h"
+#include "service/demo/demo_calendar.h"
 #include "service/ledger/ledger_service.h"
 #include "service/ledger/ledger_sheet_service.h"
 #include "service/supervision/progress_service.h"
@@ -32,16 +34,21 @@ int64_t UserId(store::Connection& c, const char* login) {
   return r.empty() ? 0 : store::AsInt(r.rows[0][0]);
 }
 
-// The year's cumulative investment at `d`: the ledger figure reached linearly from Jan 1 to today.
-int64_t CumulativeAt(const ledger::Project& p, const Date& d, const Date& today) {
-  const Date jan1{today.year, 1, 1};
-  const double span = static_cast<double>(today.ToDays() - jan1.ToDays());
+// The cumulative investment of `year` at `d` (a report's figure is of its period's year, the year its
+// key names): the list year's completed figure, reached linearly from Jan 1 to the year's end or to
+// today, whichever is first; a later year at the same pace from its Jan 1.
+int64_t CumulativeAt(const ledger::Project& p, int year, const Date& d, const Date& today) {
+  const Date jan1{year, 1, 1};
+  const Date until = year == DemoListYear(today) ? std::min(today, Date{year, 12, 31}) : jan1.AddDays(365);
+  const double span = static_cast<double>(until.ToDays() - jan1.ToDays());
   const double share = span <= 0 ? 1.0 : std::clamp(static_cast<double>(d.ToDays() - jan1.ToDays()) / span, 0.0, 1.0);
   return static_cast<int64_t>(static_cast<double>(p.annual_completed.value_or(0) / 10000) * share) * 10000;
 }
 
+int YearOf(const supervision::Period& p) { return std::atoi(p.key.substr(0, 4).c_str()); }
+
 void Targets(store::Connection& c, const Date& today, const std::string& now) {
-  const int y = today.year;
+  const int y = DemoListYear(today);
   auto add = [&](const std::string& name, const std::string& region, const std::string& metric, const std::string& stage,
                  std::vector<std::string> categories, const std::string& track, double threshold, Date deadline) {
     targets::Target t;
@@ -72,8 +79,17 @@ void Targets(store::Connection& c, const Date& today, const std::string& now) {
 Status BuildProgressDemo(store::Database& db, const Date& today, const std::string& now) {
   auto c = db.Acquire();
   store::Transaction tx(*c);
-  const supervision::ReportPolicy policy;  // weekly, due Tuesday
-  const nlohmann::json policy_json = {{"frequency", "week"}, {"due_weekday", 2}, {"due_day", 5}};
+  // Weekly, due Tuesday, moved to the next working day by the State Council's 2026 holiday
+  // schedule (国务院办公厅 2026年部分节假日安排); a county enters each year's schedule as it is published.
+  const nlohmann::json policy_json = {
+      {"frequency", "week"}, {"due_weekday", 2}, {"due_day", 5}, {"rest_day_rule", "next_workday"},
+      {"holidays", {"2026-01-01", "2026-01-02", "2026-01-03", "2026-02-15", "2026-02-16", "2026-02-17", "2026-02-18",
+                    "2026-02-19", "2026-02-20", "2026-02-21", "2026-02-22", "2026-02-23", "2026-04-04", "2026-04-05",
+                    "2026-04-06", "2026-05-01", "2026-05-02", "2026-05-03", "2026-05-04", "2026-05-05", "2026-06-19",
+                    "2026-06-20", "2026-06-21", "2026-09-25", "2026-09-26", "2026-09-27", "2026-10-01", "2026-10-02",
+                    "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-10-07"}},
+      {"workdays", {"2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"}}};
+  const supervision::ReportPolicy policy = supervision::PolicyFromJson(policy_json, {}).value();
   store::UpsertSettings(*c, {"371524", supervision::ToJson(supervision::PresetRules("default")).dump(), policy_json.dump(), 0}, now);
   store::UpsertSettings(*c, {"371525", supervision::ToJson(supervision::PresetRules("wuhan")).dump(), policy_json.dump(), 0}, now);
   store::UpsertSettings(*c, {"371526", supervision::ToJson(supervision::PresetRules("sanya")).dump(), policy_json.dump(), 0}, now);
@@ -82,17 +98,22 @@ Status BuildProgressDemo(store::Database& db, const Date& today, const std::stri
   all.unscoped = true;
   all.limit = 0;
   const auto projects = store::ListProjects(*c, all);
-  // The last eight finished weeks and the running one.
-  auto periods = supervision::PeriodsBetween(today.AddDays(-56), today, policy);
-  periods.push_back(supervision::PeriodOf(today, policy));
+  // A week runs to the end of its Sunday: on a Sunday the running week is today's, not a finished one.
+  const auto running_period = supervision::PeriodOf(today, policy);
+  // The last eight finished weeks, and in January–March every week since December of the list year
+  // (the months its rankings count).
+  const Date history_from = std::min(today.AddDays(-56), Date{DemoListYear(today), 12, 1});
+  auto periods = supervision::PeriodsBetween(history_from, running_period.start.AddDays(-1), policy);
+  periods.push_back(running_period);
   for (const auto& row : projects) {
     const auto& p = row.project;
     const bool chronic = p.id % 23 == 0;  // a few projects stopped reporting
-    int64_t previous = CumulativeAt(p, periods.front().start.AddDays(-1), today);
+    int64_t previous = CumulativeAt(p, YearOf(periods.front()), periods.front().start.AddDays(-1), today);
     for (size_t i = 0; i < periods.size(); ++i) {
       const auto& per = periods[i];
       store::InsertReportTask(*c, p.id, per, now);
-      const bool running = per.end > today;
+      const bool running = i + 1 == periods.size();
+      if (i > 0 && YearOf(per) != YearOf(periods[i - 1])) previous = 0;  // a new year's cumulative starts afresh
       const bool due_passed = today > per.due;
       const int roll = Roll(p.id, static_cast<int64_t>(i));
       if (running || (chronic && i + 3 >= periods.size())) continue;  // pending
@@ -100,7 +121,7 @@ Status BuildProgressDemo(store::Database& db, const Date& today, const std::stri
       if (due_passed && roll >= 92) continue;                           // missing
       auto r = *store::LoadReportOf(*c, p.id, per.key);
       const bool under_way = p.kind == "continuing" || (p.actual_start && *p.actual_start <= per.end);
-      const int64_t cum = under_way ? std::max(previous, CumulativeAt(p, per.end, today)) : previous;
+      const int64_t cum = under_way ? std::max(previous, CumulativeAt(p, YearOf(per), per.end, today)) : previous;
       r.content.investment_year = cum;
       r.content.investment_period = cum - previous;
       previous = cum;

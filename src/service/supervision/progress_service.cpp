@@ -101,8 +101,9 @@ supervision::ReportPolicy ProgressService::PolicyFor(store::Connection& c, const
   auto tree = ledger_.Regions();
   for (std::string code = region; !code.empty();) {
     if (auto s = store::LoadSettings(c, code)) {
-      const auto j = nlohmann::json::parse(s->report_policy);
-      return {j.value("frequency", std::string("week")), j.value("due_weekday", 2), j.value("due_day", 5)};
+      // Stored policies were validated when written; members added since take their defaults.
+      auto pol = supervision::PolicyFromJson(nlohmann::json::parse(s->report_policy), {});
+      return pol ? pol.value() : supervision::ReportPolicy{};
     }
     const auto* r = tree->Find(code);
     code = r ? r->parent_code : "";
@@ -118,7 +119,7 @@ Result<nlohmann::json> ProgressService::Settings(const Ctx& ctx, const std::stri
   const auto stored = store::LoadSettings(*c, region);
   return nlohmann::json{{"region", region},
                         {"light_rules", supervision::ToJson(RulesFor(*c, region))},
-                        {"report_policy", {{"frequency", pol.frequency}, {"due_weekday", pol.due_weekday}, {"due_day", pol.due_day}}},
+                        {"report_policy", supervision::ToJson(pol)},
                         {"presets", supervision::kLightPresets},
                         {"version", stored ? stored->version : 0}};
 }
@@ -142,22 +143,21 @@ Status ProgressService::StoreSettings(const Ctx& ctx, const std::string& region,
   const auto current = PolicyFor(*c, region);
   auto rules = supervision::RulesFromJson(body.contains("light_rules") ? body["light_rules"] : supervision::ToJson(RulesFor(*c, region)));
   if (!rules) for (const auto& d : rules.error().details) pr.Add(d);
-  const auto pj = body.value("report_policy", nlohmann::json::object());
-  supervision::ReportPolicy pol{pj.value("frequency", current.frequency), pj.value("due_weekday", current.due_weekday),
-                                pj.value("due_day", current.due_day)};
-  if (pol.frequency != "week" && pol.frequency != "month") pr.Add({"report_policy.frequency", pol.frequency, "unknown frequency", 0, {"week", "month"}});
-  if (pol.due_weekday < 1 || pol.due_weekday > 7) pr.Add("report_policy.due_weekday", std::to_string(pol.due_weekday), "1 (Monday) to 7 (Sunday)");
-  if (pol.due_day < 1 || pol.due_day > 28) pr.Add("report_policy.due_day", std::to_string(pol.due_day), "1 to 28");
+  auto pol = supervision::PolicyFromJson(body.contains("report_policy") ? body["report_policy"] : nlohmann::json::object(), current);
+  if (!pol) for (const auto& d : pol.error().details) pr.Add(d);
   if (!pr.empty()) return pr.ToError("the settings are not valid");
   store::Transaction tx(*c);
   const auto before = store::LoadSettings(*c, region);
   if ((before ? before->version : 0) != version) return Error::Conflict("the settings were changed by someone else; reload");
-  const nlohmann::json policy = {{"frequency", pol.frequency}, {"due_weekday", pol.due_weekday}, {"due_day", pol.due_day}};
+  const nlohmann::json policy = supervision::ToJson(pol.value());
   store::UpsertSettings(*c, {region, supervision::ToJson(rules.value()).dump(), policy.dump(), 0}, ctx.now);
   store::WriteJournal(*c, "progress_settings", 0, "update", ctx.caller.user_id, ctx.now,
                       nlohmann::json::array({{{"field", region},
                                               {"old", before ? nlohmann::json::parse(before->light_rules) : nlohmann::json(nullptr)},
-                                              {"new", supervision::ToJson(rules.value())}}}));
+                                              {"new", supervision::ToJson(rules.value())}},
+                                             {{"field", region + ".report_policy"},
+                                              {"old", before ? nlohmann::json::parse(before->report_policy) : nlohmann::json(nullptr)},
+                                              {"new", policy}}}));
   store::BumpSupervisionVersion(*c);
   tx.Commit();
   return Ok{};
@@ -322,7 +322,7 @@ Result<nlohmann::json> ProgressService::SaveReport(const Ctx& ctx, int64_t id, c
   store::ReportRecord r = *cur;
   Problems pr;
   ApplyContent(r.content, body, pr);
-  const Problems rules = supervision::ValidateContent(r.content, store::PreviousYearTotal(*c, r.project_id, r.period_end));
+  const Problems rules = supervision::ValidateContent(r.content, store::PreviousYearTotal(*c, r.project_id, r.period, r.period_end));
   for (const auto& d : rules.details()) pr.Add(d);
   if (!pr.empty()) return pr.ToError("the report is not valid");
   const nlohmann::json before = ContentJson(cur->content);

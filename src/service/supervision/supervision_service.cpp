@@ -1072,9 +1072,8 @@ Result<json> SupervisionService::LeaderPage(const Ctx& ctx, std::optional<int64_
     if (a.leader_id == *person_id) mine.push_back(a);
   }
   const auto rule = VisitRule(*c);
-  // Windows are counted from the Monday of the year's first week, so a weekly rule means calendar weeks.
-  Date from{as_of.year, 1, 1};
-  from = from.AddDays(-(from.IsoWeekday() - 1));
+  // Windows are counted from the Monday of ISO week 1, so a weekly rule means calendar weeks.
+  const Date from = IsoWeek1Monday(IsoWeekOf(as_of).year);
   auto due = sv::VisitsDue(*person_id, mine, store::ListVisitFacts(*c, scope, from, as_of), from, as_of, rule);
   std::set<int64_t> due_ids;
   for (const auto& d : due) due_ids.insert(d.project_id);

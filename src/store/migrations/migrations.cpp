@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "common/date.h"
+#include "common/clock.h"
 #include "store/db.h"
 #include "store/migrations/migrations.h"
 

@@ -364,6 +364,65 @@ TEST_P(ProgressServiceTest, AnInvestmentTargetCountsTheFiguresFiledByItsDate) {
   EXPECT_DOUBLE_EQ(targets_->Get(ctx, id, Date{2026, 6, 20}).value()["value"].get<double>(), 0.1);
 }
 
+// 2026-W53 runs 2026-12-28 … 2027-01-03: its cumulative figure is 2026's (the ISO year), and
+// 2027-W01 starts the new year's cumulative afresh.
+TEST_P(ProgressServiceTest, AWeekSpanningTheNewYearCountsTowardsItsIsoYear) {
+  auto office = As("coordinator", "371524");
+  ASSERT_TRUE(ledger_->Update(office, project_, {{"version", 1}, {"annual_plan", 100000000}, {"annual_completed", 10000000}}));
+  for (const char* week : {"2026-W52", "2026-W53", "2027-W01"}) {
+    ASSERT_TRUE(sup_->GenerateTasks(office, {{"region", "371524"}, {"period", week}}));
+  }
+  auto task = [&](const char* week) { return sup_->ListReports(office, "371524", week, "").value()["items"][0]; };
+  EXPECT_EQ(task("2026-W53")["due_date"], "2027-01-05");
+  auto filer = As("unit", "371524", unit_a_);
+  auto file = [&](const char* week, const Date& on, int64_t year_total) {
+    auto at = filer;
+    at.today = on;
+    const auto t = task(week);
+    return sup_->SaveReport(at, t["id"], {{"version", t["version"]}, {"investment_period", 1000000}, {"investment_year", year_total},
+                                          {"visual_progress", "设备安装"}, {"submit", true}});
+  };
+  ASSERT_TRUE(file("2026-W52", {2026, 12, 29}, 80000000));
+  // Below the previous week of the same year: refused, though the week ends in 2027.
+  auto below = file("2026-W53", {2027, 1, 5}, 70000000);
+  ASSERT_FALSE(below);
+  EXPECT_EQ(below.error().details.at(0).field, "investment_year");
+  ASSERT_TRUE(file("2026-W53", {2027, 1, 5}, 81000000));
+  // The first week of 2027 reports 2027's cumulative figure, however small.
+  auto w1 = file("2027-W01", {2027, 1, 12}, 2000000);
+  ASSERT_TRUE(w1) << w1.error().message;
+  // A 2027 investment target as of 2027-01-06 does not count 2026's 8,100 万 (W53): the ledger's
+  // 1,000 万 stands until the first 2027 week is filed; after it, 2027's 200 万.
+  auto t = targets_->Create(office, {{"name", "2027年投资完成率"}, {"region", "371524"}, {"metric", "investment_rate"},
+                                     {"comparator", ">="}, {"threshold", 0.5}, {"deadline", "2027-12-31"}});
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_DOUBLE_EQ(targets_->Get(office, t.value()["id"], Date{2027, 1, 6}).value()["value"].get<double>(), 0.1);
+  EXPECT_DOUBLE_EQ(targets_->Get(office, t.value()["id"], Date{2027, 1, 12}).value()["value"].get<double>(), 0.02);
+  // And 2026's figure as of the year's last day is W52's (W53 has not ended by then).
+  EXPECT_EQ(targets_->Get(office, t.value()["id"], Date{2026, 12, 31}).value()["numerator"], 80000000);
+}
+
+TEST_P(ProgressServiceTest, ACountysHolidaysMoveTheDueDateOfItsReports) {
+  auto office = As("coordinator", "371524");
+  auto put = sup_->PutSettings(office, "371524", {{"version", 0}, {"report_policy", {{"frequency", "week"}, {"due_weekday", 2},
+                                                   {"holidays", {"2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05",
+                                                                 "2026-10-06", "2026-10-07"}}, {"workdays", {"2026-10-10"}}}}});
+  ASSERT_TRUE(put) << put.error().message;
+  EXPECT_EQ(put.value()["report_policy"]["rest_day_rule"], "next_workday");
+  EXPECT_EQ(put.value()["report_policy"]["holidays"].size(), 7u);
+  // The week of 09-28 … 10-04 would be due Tuesday 10-06, in the National Day holiday: Thursday 10-08.
+  auto g = sup_->GenerateTasks(office, {{"region", "371524"}, {"period", "2026-W40"}});
+  ASSERT_TRUE(g) << g.error().message;
+  EXPECT_EQ(g.value()["due_date"], "2026-10-08");
+  // A bad calendar is refused whole, every problem named, nothing stored.
+  auto bad = sup_->PutSettings(office, "371524", {{"version", 1}, {"report_policy", {{"rest_day_rule", "never"},
+                                                   {"workdays", {"2026-10-08", "not a day"}}}}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(bad.error().details.size(), 3u);  // the rule, the unparsable day, the Thursday
+  EXPECT_EQ(sup_->Settings(office, "371524").value()["version"], 1);
+}
+
 TEST_P(ProgressServiceTest, AMonthlyPlanDrivesTheScheduleOfTheInvestmentRule) {
   auto ctx = As("coordinator", "371524");
   auto body = NewProject("DE-M");

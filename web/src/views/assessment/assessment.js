@@ -357,8 +357,8 @@ export function manualToSend(manual) {
 
 /** The label of the period before `today` of a kind: the last full month, quarter or year. */
 export function previousPeriodLabel(period, today) {
-  const y = today.getFullYear()
-  const m = today.getMonth() + 1
+  const y = Number(today.slice(0, 4))
+  const m = Number(today.slice(5, 7))
   if (period === 'year') return String(y - 1)
   if (period === 'quarter') {
     const q = Math.floor((m - 1) / 3) // the current quarter is q + 1

@@ -5,6 +5,8 @@ import { parseWan, yuanToWanInput } from '../../format.js'
 
 export const PRESETS = ['default', 'sanya', 'wuhan']
 export const LIGHTS = ['green', 'yellow', 'red']
+/** What a report due date on a rest day becomes (the server's kRestDayRules). */
+export const REST_DAY_RULES = ['next_workday', 'previous_workday', 'keep']
 export const RULE_FIELDS = [
   'start_red_months',
   'lag_mode',
@@ -159,7 +161,12 @@ const REASONS = [
   [/^1 \(Monday\) to 7 \(Sunday\)$/, 'reason.weekday'],
   [/^must not be below lag_yellow_points$/, 'reason.red_below_yellow'],
   [/^must not be above share_yellow$/, 'reason.red_above_yellow'],
-  [/^(unknown preset|unknown mode|unknown frequency|not a light)$/, 'reason.unknown_value'],
+  [/^(unknown preset|unknown mode|unknown frequency|not a light|unknown rule for a due date on a rest day)$/, 'reason.unknown_value'],
+  [/^must be a list of dates/, 'reason.date_list'],
+  [/^not a date \(/, 'reason.not_a_date'],
+  [/^at most (?<n>\d+) dates$/, 'reason.at_most_dates'],
+  [/^(?<d>\d{4}-\d{2}-\d{2}): a make-up working day is a Saturday or a Sunday$/, 'reason.workday_weekend'],
+  [/^(?<d>\d{4}-\d{2}-\d{2}): listed as a holiday too$/, 'reason.workday_holiday'],
   [/^must be at least 1 day overdue$/, 'reason.at_least_one_day'],
   [/^must be greater than the previous step's$/, 'reason.after_previous'],
   [/^at least one step is required$/, 'reason.one_step'],
@@ -177,7 +184,7 @@ export function reasonKey(field, reason) {
   for (const [re, key] of REASONS) {
     const m = re.exec(reason || '')
     if (!m) continue
-    if (key !== 'reason.range') return { key, params: {} }
+    if (key !== 'reason.range') return { key, params: { ...(m.groups || {}) } }
     const share = SHARES.includes(settingsFieldOf(field || ''))
     const n = (x) => String(share ? shareToPercent(x) : Number(x))
     return { key, params: { min: n(m[1]), max: n(m[2]) } }

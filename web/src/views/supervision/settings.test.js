@@ -72,4 +72,12 @@ describe('validation reasons', () => {
     expect(reasonKey('escalation.steps[1].after_days', "must be greater than the previous step's").key).toBe('reason.after_previous')
     expect(reasonKey('x', 'something new')).toBe(null)
   })
+  it('says the work calendar\'s problems in its own words, naming the date', () => {
+    expect(reasonKey('report_policy.workdays', '2026-10-08: a make-up working day is a Saturday or a Sunday'))
+      .toEqual({ key: 'reason.workday_weekend', params: { d: '2026-10-08' } })
+    expect(reasonKey('report_policy.workdays', '2026-10-03: listed as a holiday too')).toEqual({ key: 'reason.workday_holiday', params: { d: '2026-10-03' } })
+    expect(reasonKey('report_policy.holidays[2]', 'not a date (2026-10-01)').key).toBe('reason.not_a_date')
+    expect(reasonKey('report_policy.holidays', 'at most 400 dates')).toEqual({ key: 'reason.at_most_dates', params: { n: '400' } })
+    expect(reasonKey('report_policy.rest_day_rule', 'unknown rule for a due date on a rest day').key).toBe('reason.unknown_value')
+  })
 })
