@@ -144,6 +144,29 @@ test('the report policy: monthly with a due day out of range is refused under th
   assert.deepEqual([s.report_policy.frequency, s.report_policy.due_day], ['month', 5])
 })
 
+test('the report calendar: the county\'s holidays and make-up days show; its rest-day rule is kept', async () => {
+  await page.goto(`${server.baseUrl}/supervision/settings?tab=lights&region=${COUNTY}`)
+  await page.locator('[data-test=rules-form]').waitFor()
+  const count = (sel) => page.locator(`${sel} .suffix`)
+  // The demo county keeps the State Council's 2026 schedule: 33 days off, 6 weekend days worked.
+  assert.equal((await count('[data-test=p-holidays]').textContent()).trim(), '共 33 天')
+  assert.equal((await count('[data-test=p-workdays]').textContent()).trim(), '共 6 天')
+  await pickOption(page, '[data-test=p-rest_day_rule]', '提前至上一个工作日')
+  await page.locator('[data-test=p-workdays]').scrollIntoViewIfNeeded()
+  await screenshot(page, 'supervision-report-calendar')
+  await page.click('[data-test=rules-save]')
+  await page.locator('.el-message--success').last().waitFor()
+  const s = await apiGet(`/supervision/settings?region=${COUNTY}`)
+  assert.equal(s.report_policy.rest_day_rule, 'previous_workday')
+  assert.equal(s.report_policy.holidays.length, 33)
+  assert.ok(s.report_policy.workdays.includes('2026-10-10'))
+  // A Thursday is no make-up working day: refused, nothing changed.
+  const bad = await api('PUT', `/supervision/settings?region=${COUNTY}`, { version: s.version, report_policy: { workdays: ['2026-10-08'] } })
+  assert.equal(bad.status, 422)
+  assert.equal(bad.body.error.details[0].field, 'report_policy.workdays')
+  assert.equal((await apiGet(`/supervision/settings?region=${COUNTY}`)).version, s.version)
+})
+
 test('the office creates a target, edits it, meets a stale edit, and archives it', async () => {
   const name = '工业项目开工率（测试）' + Date.now()
   await page.goto(`${server.baseUrl}/supervision/targets?region=${COUNTY}`)

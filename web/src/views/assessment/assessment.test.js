@@ -183,18 +183,13 @@ describe('scheme set-up', () => {
     expect(manualToSend({ 刘集镇: { review: null }, 铜城街道: { review: 0 } })).toEqual({ 铜城街道: { review: 0 } })
   })
   it('names the last full period', () => {
-    expect(previousPeriodLabel('month', '2026-11-23')).toBe('2026-10')
-    expect(previousPeriodLabel('month', '2026-01-05')).toBe('2025-12')
-    expect(previousPeriodLabel('quarter', '2026-11-23')).toBe('2026-Q3')
-    expect(previousPeriodLabel('quarter', '2026-02-01')).toBe('2025-Q4')
-    expect(previousPeriodLabel('year', '2026-11-23')).toBe('2025')
-    // The hard days: a year's last and first days, a quarter's last day, a leap day.
-    expect(previousPeriodLabel('month', '2026-12-31')).toBe('2026-11')
-    expect(previousPeriodLabel('month', '2027-01-01')).toBe('2026-12')
-    expect(previousPeriodLabel('quarter', '2027-01-01')).toBe('2026-Q4')
-    expect(previousPeriodLabel('quarter', '2026-06-30')).toBe('2026-Q1')
-    expect(previousPeriodLabel('quarter', '2026-07-01')).toBe('2026-Q2')
-    expect(previousPeriodLabel('month', '2028-02-29')).toBe('2028-01')
-    expect(previousPeriodLabel('year', '2027-01-01')).toBe('2026')
+    // [kind, today, label]; the hard days too: a year's last and first days, a quarter's last day, a leap day.
+    const cases = [
+      ['month', '2026-11-23', '2026-10'], ['month', '2026-01-05', '2025-12'], ['quarter', '2026-11-23', '2026-Q3'],
+      ['quarter', '2026-02-01', '2025-Q4'], ['year', '2026-11-23', '2025'], ['month', '2026-12-31', '2026-11'],
+      ['month', '2027-01-01', '2026-12'], ['quarter', '2027-01-01', '2026-Q4'], ['quarter', '2026-06-30', '2026-Q1'],
+      ['quarter', '2026-07-01', '2026-Q2'], ['month', '2028-02-29', '2028-01'], ['year', '2027-01-01', '2026'],
+    ]
+    for (const [kind, day, label] of cases) expect(previousPeriodLabel(kind, day), `${kind} before ${day}`).toBe(label)
   })
 })
