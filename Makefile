@@ -1,6 +1,8 @@
 # Gongjian — see README.md. `make` builds build/gongjian (Release) and the web app beside it.
 BUILD ?= build
 JOBS ?= $(shell nproc)
+# ccache keys on paths relative to the checkout, so a clone in another folder (CI's) hits the cache.
+export CCACHE_BASEDIR := $(CURDIR)
 
 .PHONY: all setup build web run test bench clean
 

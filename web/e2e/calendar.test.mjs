@@ -57,6 +57,7 @@ test('the reports open on the running week; its reports are open, a past week\'s
   await office.locator('[data-test=report-form]').waitFor()
   assert.equal(await office.locator('[data-test=report-dialog] .el-alert', { hasText: '报告期已截止' }).count(), 0)
   assert.equal(await office.locator('[data-test=report-reopen]').count(), 0)
+  await office.waitForTimeout(400) // the dialog's fade-in
   await screenshot(office, 'calendar-report-running-week')
   await office.keyboard.press('Escape')
   // Two weeks back the period has closed: the office is offered to reopen a report never filed.

@@ -55,6 +55,13 @@ Period Month(int y, int m, const ReportPolicy& pol) {
   return p;
 }
 
+// The period of `frequency` containing `d` (the policy's due rules apply; no copy of its calendar).
+Period PeriodOfFrequency(const Date& d, const std::string& frequency, const ReportPolicy& pol) {
+  if (frequency == "month") return Month(d.year, d.month, pol);
+  const IsoWeek w = IsoWeekOf(d);
+  return Week(w.year, w.week, pol);
+}
+
 bool ParseInt(std::string_view s, int& out) {
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && ptr == s.data() + s.size() && !s.empty();
@@ -62,11 +69,7 @@ bool ParseInt(std::string_view s, int& out) {
 
 }  // namespace
 
-Period PeriodOf(const Date& d, const ReportPolicy& pol) {
-  if (pol.frequency == "month") return Month(d.year, d.month, pol);
-  const IsoWeek w = IsoWeekOf(d);
-  return Week(w.year, w.week, pol);
-}
+Period PeriodOf(const Date& d, const ReportPolicy& pol) { return PeriodOfFrequency(d, pol.frequency, pol); }
 
 std::optional<Period> ParsePeriod(const std::string& key, const ReportPolicy& pol) {
   int y = 0, n = 0;
@@ -84,17 +87,9 @@ std::optional<Period> ParsePeriod(const std::string& key, const ReportPolicy& po
   return std::nullopt;
 }
 
-Period Previous(const Period& p, const ReportPolicy& pol) {
-  ReportPolicy q = pol;
-  q.frequency = p.frequency;
-  return PeriodOf(p.start.AddDays(-1), q);
-}
+Period Previous(const Period& p, const ReportPolicy& pol) { return PeriodOfFrequency(p.start.AddDays(-1), p.frequency, pol); }
 
-Period Next(const Period& p, const ReportPolicy& pol) {
-  ReportPolicy q = pol;
-  q.frequency = p.frequency;
-  return PeriodOf(p.end.AddDays(1), q);
-}
+Period Next(const Period& p, const ReportPolicy& pol) { return PeriodOfFrequency(p.end.AddDays(1), p.frequency, pol); }
 
 std::vector<Period> PeriodsBetween(const Date& from, const Date& to, const ReportPolicy& pol) {
   std::vector<Period> out;
