@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 # ccache keys on paths relative to the checkout, so a clone in another folder (CI's) hits the cache.
 export CCACHE_BASEDIR := $(CURDIR)
 
-.PHONY: all setup build web run test bench clean
+.PHONY: all setup build web run test test-quick bench clean
 
 all: setup build web
 
@@ -27,6 +27,10 @@ run: all
 
 test: all
 	@bash scripts/test.sh
+
+# The change at hand: Release C++ tests, API/CLI and web unit tests (see scripts/test_quick.sh).
+test-quick: all
+	@bash scripts/test_quick.sh
 
 bench: all
 	@bash scripts/bench.sh
