@@ -154,8 +154,9 @@ TargetStatus Evaluate(const Target& t, const std::vector<ledger::Project>& set, 
       s.numerator += Amount(p, t.metric == "investment_rate" ? "annual_completed" : t.amount);
       plan += p.annual_plan.value_or(0);
     }
-    // Amounts carry no dates: completion is projected linearly over the year's elapsed months.
-    const int m_now = Months(at), m_end = Months(t.deadline) == 0 ? 12 : Months(t.deadline);
+    // Amounts carry no dates: completion is projected linearly over the deadline year's elapsed
+    // months (none yet when the as-of date lies in an earlier year, e.g. 12-31 for next year's target).
+    const int m_now = at.year < t.deadline.year ? 0 : Months(at), m_end = Months(t.deadline) == 0 ? 12 : Months(t.deadline);
     const double pace = m_now > 0 ? static_cast<double>(m_end) / m_now : 1.0;
     const bool grows = t.metric == "investment_rate" || t.amount == "annual_completed";
     if (t.metric == "investment_rate") {

@@ -81,6 +81,14 @@ TEST(TargetsTarget, InvestmentRateProjectsLinearly) {
   EXPECT_EQ(s.status, "at_risk");
   EXPECT_EQ(s.numerator, 450);
   EXPECT_EQ(s.denominator, 1200);
+  // The hard days: a leap day counts February as elapsed (2 months: pace 6); a target of next
+  // year has no elapsed month yet (not six, as of 06-30), so nothing is projected beyond what is done.
+  t.deadline = {2028, 12, 31};
+  EXPECT_DOUBLE_EQ(Evaluate(t, {p}, {2028, 2, 29}).projected, 0.375 * 6);
+  EXPECT_DOUBLE_EQ(Evaluate(t, {p}, {2028, 2, 28}).projected, 0.375 * 12);
+  t.deadline = {2027, 12, 31};
+  EXPECT_DOUBLE_EQ(Evaluate(t, {p}, {2026, 6, 30}).projected, 0.375);
+  EXPECT_DOUBLE_EQ(Evaluate(t, {p}, {2026, 12, 31}).projected, 0.375);
 }
 
 TEST(TargetsTarget, ValidationReportsEveryField) {
