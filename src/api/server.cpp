@@ -15,8 +15,8 @@
 #include <thread>
 
 #include "api/router.h"
-#include "common/clock.h"
 #include "api/routes.h"
+#include "common/clock.h"
 #include "service/access/auth_service.h"
 #include "service/ledger/ledger_service.h"
 #include "store/db.h"

@@ -4,7 +4,7 @@ import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import App from './App.vue'
 import { createAppRouter } from './router.js'
-import { setUnauthorizedHandler } from './api.js'
+import { api, setUnauthorizedHandler } from './api.js'
 import { useAuthStore } from './stores/auth.js'
 import { useReferenceStore } from './stores/reference.js'
 import { lang } from './i18n.js'
@@ -35,8 +35,7 @@ setUnauthorizedHandler(() => {
 // Without an answer the browser's clock stands in.
 async function boot() {
   try {
-    const res = await fetch('/api/v1/clock')
-    if (res.ok) setServerNow((await res.json()).now)
+    setServerNow((await api.get('/clock')).now)
   } catch {
     /* the server is not reachable: the views report that themselves */
   }

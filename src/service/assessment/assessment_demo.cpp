@@ -54,19 +54,20 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
   RankingService rankings(db, ledger);
   auto c = db.Acquire();
   const Ctx admin = CtxOf(*c, "admin", "admin", today, now_iso);
+  const int list_year = DemoListYear(today);
 
   // Two projects nominated per county, the largest of each.
   json nominations = json::array();
   for (const char* county : {"371525", "371524", "371526", "371521"}) {
     for (const auto& row : c->Query("SELECT id FROM projects WHERE county_code = ? AND archived = 0 AND year = ? "
                                     "ORDER BY total_investment DESC, id LIMIT 2",
-                                    {std::string(county), int64_t{DemoListYear(today)}})
+                                    {std::string(county), int64_t{list_year}})
                                .rows) {
       nominations.push_back({{"group", "县市区组"}, {"project_id", store::AsInt(row[0])}});
     }
   }
   const Date start = today.AddDays(-45);
-  json event = {{"name", std::to_string(DemoListYear(today)) + "年聊城市重点项目建设现场观摩评议"},
+  json event = {{"name", std::to_string(list_year) + "年聊城市重点项目建设现场观摩评议"},
                 {"region_code", "371500"}, {"level", "city"},
                 {"start_date", start.ToString()}, {"end_date", start.AddDays(2).ToString()},
                 {"groups", {"县市区组"}}, {"mode", "sheet"}, {"judges", {"judge1", "judge2", "judge3"}},
@@ -96,7 +97,7 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
   }
   // An event still open, for the judges to try the scoring page.
   json next = event;
-  next["name"] = std::to_string(DemoListYear(today)) + "年聊城市四季度重点项目观摩评议";
+  next["name"] = std::to_string(list_year) + "年聊城市四季度重点项目观摩评议";
   next["start_date"] = today.ToString();
   next["end_date"] = today.AddDays(2).ToString();
   auto second = observations.Create(admin, next);
@@ -117,7 +118,7 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
   for (const auto& row : c->Query("SELECT name FROM regions WHERE parent_code = '371524' ORDER BY code").rows) towns.push_back(store::AsText(row[0]));
   // The last three finished months of the list year (a month's ranking counts that year's list).
   Date last = Date{today.year, today.month, 1}.AddDays(-1);
-  if (last.year > DemoListYear(today)) last = {DemoListYear(today), 12, 31};
+  if (last.year > list_year) last = {list_year, 12, 31};
   const int last_month = last.year * 12 + last.month - 1;
   for (int back = 2; back >= 0; --back) {
     const Date d{(last_month - back) / 12, (last_month - back) % 12 + 1, 1};
