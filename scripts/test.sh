@@ -11,8 +11,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 JOBS=$(nproc)
+# Each step prints what it cost, so the slow ones are plain to see (and named in the closing note).
+STEP_NAME="" STEP_START=$SECONDS
+step() {
+  [ -n "$STEP_NAME" ] && echo "   ($STEP_NAME: $((SECONDS - STEP_START)) s)"
+  STEP_NAME=$1 STEP_START=$SECONDS
+  echo "== $1"
+}
 
-echo "== sanitizer build"
+step "sanitizer build"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="-O1 -g" \
   -DGONGJIAN_SANITIZE=ON -DGONGJIAN_BENCH=OFF >/dev/null
 cmake --build build-asan -j "$JOBS" --target gongjian_tests
@@ -24,7 +31,7 @@ export GONGJIAN_TEST_PG_URL
 GONGJIAN_TEST_PG_URL=$(bash scripts/pg.sh start "$PGDIR" "$PGPORT")
 echo "== PostgreSQL for tests at $GONGJIAN_TEST_PG_URL"
 
-echo "== C++ unit and store tests (SQLite and PostgreSQL)"
+step "C++ unit and store tests (SQLite and PostgreSQL)"
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 LSAN_OPTIONS=suppressions=$ROOT/scripts/lsan.supp
 # The binary itself, not ctest: ctest lists the tests when it builds, without GONGJIAN_TEST_PG_URL,
 # and would run only the SQLite instances.
@@ -32,15 +39,15 @@ build-asan/gongjian_tests --gtest_brief=1
 
 export GONGJIAN_BIN=$ROOT/build/gongjian
 if compgen -G "tests/integration/*.test.mjs" >/dev/null; then
-  echo "== API and CLI integration tests (real server process)"
+  step "API and CLI integration tests (real server process)"
   node --test --test-concurrency=1 tests/integration/
 fi
 
 if [ -f web/package.json ]; then
-  echo "== web unit tests"
+  step "web unit tests"
   (cd web && npx vitest run)
   if compgen -G "web/e2e/*.test.mjs" >/dev/null; then
-    echo "== browser tests (headless Chromium)"
+    step "browser tests (headless Chromium)"
     (cd web && node --test --test-concurrency=1 e2e/)
   fi
 fi
@@ -51,11 +58,12 @@ DATED_API=(tests/integration/clock.test.mjs tests/integration/progress.test.mjs 
   tests/integration/assessment.test.mjs)
 DATED_WEB=(e2e/calendar.test.mjs)
 for day in $HARD_DAYS; do
-  echo "== hard day $day: date-sensitive API and browser tests (GONGJIAN_NOW=$day)"
+  step "hard day $day: date-sensitive API and browser tests (GONGJIAN_NOW=$day)"
   # Each file starts its own server on its own port and database: two at a time is safe.
   GONGJIAN_NOW=$day node --test --test-concurrency=2 "${DATED_API[@]}"
   if [ -f web/package.json ]; then
     (cd web && GONGJIAN_NOW=$day node --test --test-concurrency=1 "${DATED_WEB[@]}")
   fi
 done
-echo "== all tests passed"
+step "done"
+echo "== all tests passed in $SECONDS s"
