@@ -106,7 +106,10 @@ const COMPARE = {
 export function parseCheck(token) {
   if (token.startsWith('!')) return { text: token, path: parsePath(token.slice(1)), op: 'absent' };
   const m = /^(len\(([^)]*)\)|[^!=<>~]+)(!=|>=|<=|=|>|<|~)(.*)$/s.exec(token);
-  if (!m) return { text: token, path: parsePath(token), op: 'exists' };
+  if (!m) {
+    if (token === 'exists' || token === 'absent') throw new Error(`"${token}" alone: write PATH for "exists", !PATH for "absent"`);
+    return { text: token, path: parsePath(token), op: 'exists' };
+  }
   const len = m[2] !== undefined;
   const path = parsePath(len ? m[2] : m[1]);
   const op = m[3];
