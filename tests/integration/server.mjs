@@ -66,15 +66,26 @@ export async function login(base, login, password = 'demo1234') {
   return body.token;
 }
 
-export function api(base, token) {
+// A request function (method, path under /api/v1, body, headers) → { status, body, headers }; the
+// body is parsed when the answer is JSON. `auth` holds the headers sent with every request.
+function requester(base, auth) {
   return async (method, path, body, headers = {}) => {
     const r = await fetch(`${base}/api/v1${path}`, {
       method,
-      headers: { Authorization: `Bearer ${token}`, ...headers },
+      headers: { ...auth, ...headers },
       body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
     });
     const type = r.headers.get('content-type') || '';
     const data = type.includes('json') ? await r.json() : Buffer.from(await r.arrayBuffer());
     return { status: r.status, body: data, headers: r.headers };
   };
+}
+
+export function api(base, token) {
+  return requester(base, { Authorization: `Bearer ${token}` });
+}
+
+// Like api() but without an Authorization header (a request with no token at all).
+export function anonymous(base) {
+  return requester(base, {});
 }

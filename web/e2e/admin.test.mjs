@@ -1,27 +1,14 @@
 // Dictionary administration: only an admin sees the page; a renamed label is saved on the
 // server and shows up in the project list's filters.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, login, screenshot } from './harness.mjs'
+import { browserSuite, loginAs, screenshot } from './harness.mjs'
 
-let server
-let browser
-let page
-
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  page = await newPage(browser)
-})
-
-after(async () => {
-  if (browser) await browser.close()
-  if (server) await server.stop()
-})
+let server, page
+browserSuite({ page: null }, (s) => ({ server, page } = s))
 
 test('a coordinator has no dictionary menu', async () => {
-  await login(page, server.baseUrl, 'dongezb')
-  await page.waitForURL(/\/projects/)
+  await loginAs(page, server.baseUrl, 'dongezb')
   await page.locator('[data-test=menu-projects]').waitFor()
   assert.equal(await page.locator('[data-test="menu-admin/dictionaries"]').count(), 0)
   await page.click('[data-test=logout]')
@@ -29,8 +16,7 @@ test('a coordinator has no dictionary menu', async () => {
 })
 
 test('an admin renames a category and the new label is used everywhere', async () => {
-  await login(page, server.baseUrl, 'admin')
-  await page.waitForURL(/\/projects/)
+  await loginAs(page, server.baseUrl, 'admin')
   await page.click('[data-test="menu-admin/dictionaries"]')
   await page.locator('[data-test=dict-table]').waitFor()
   const labels = page.locator('input[data-test=dict-label-zh], [data-test=dict-label-zh] input')

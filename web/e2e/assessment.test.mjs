@@ -3,7 +3,7 @@
 // periodic rankings show movement, the red/yellow list and the trend chart.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, login, screenshot } from './harness.mjs'
+import { startServer, launchBrowser, newPage, login, loginAs, screenshot } from './harness.mjs'
 
 let server
 let browser
@@ -77,6 +77,34 @@ async function scoreAs(judge, j, phone) {
   await page.context().close()
 }
 
+/** A new page logged in as `user` (at the project list, or then at `path`). */
+async function pageAs(user, path) {
+  const page = await newPage(browser)
+  await loginAs(page, server.baseUrl, user)
+  if (path) await page.goto(server.baseUrl + path)
+  return page
+}
+
+/** Types a metric's weight in the scheme dialog (Tab commits it). */
+async function setWeight(page, row, value) {
+  await page.fill(`[data-test=sc-weight-${row}] input`, value)
+  await page.press(`[data-test=sc-weight-${row}] input`, 'Tab')
+}
+
+/** Saves the scheme dialog and waits for the scheme to be selected under its name. */
+async function saveScheme(page, dialog, name) {
+  await page.click('[data-test=sc-save]')
+  await dialog.waitFor({ state: 'detached' })
+  await page.locator('[data-test=scheme-select]', { hasText: name }).waitFor()
+}
+
+/** The county office's rankings, with the runs listed. */
+async function rankingsPage() {
+  const page = await pageAs('dongezb', '/assessment/rankings')
+  await page.locator('[data-test=run-table] .el-table__row').first().waitFor()
+  return page
+}
+
 test('three judges score (one on a phone)', async () => {
   await scoreAs('judge1', 0, true)
   await scoreAs('judge2', 1, false)
@@ -84,9 +112,7 @@ test('three judges score (one on a phone)', async () => {
 })
 
 test('the organiser closes the event and the ranking appears', async () => {
-  const page = await newPage(browser)
-  await login(page, server.baseUrl, 'lcxmb')
-  await page.waitForURL(/\/projects/)
+  const page = await pageAs('lcxmb')
   await page.click('[data-test="menu-assessment"]')
   await page.locator('[data-test=event-name]', { hasText: '浏览器测试观摩评议' }).click()
   await page.locator('[data-test=progress]').getByText('已提交 3 / 3').first().waitFor()
@@ -108,10 +134,7 @@ test('the organiser closes the event and the ranking appears', async () => {
 })
 
 test('the organiser sets up an event: every problem at once, then saved as a draft', async () => {
-  const page = await newPage(browser)
-  await login(page, server.baseUrl, 'lcxmb')
-  await page.waitForURL(/\/projects/)
-  await page.goto(server.baseUrl + '/assessment/observations')
+  const page = await pageAs('lcxmb', '/assessment/observations')
   await page.click('[data-test=event-new]')
   await page.click('[data-test=ev-save]')
   await page.locator('[data-test=ev-problem]').first().waitFor()
@@ -139,11 +162,7 @@ test('the organiser sets up an event: every problem at once, then saved as a dra
 })
 
 test('periodic rankings: movement, red/yellow list, trend, bulletin', async () => {
-  const page = await newPage(browser)
-  await login(page, server.baseUrl, 'dongezb')
-  await page.waitForURL(/\/projects/)
-  await page.goto(server.baseUrl + '/assessment/rankings')
-  await page.locator('[data-test=run-table] .el-table__row').first().waitFor()
+  const page = await rankingsPage()
   assert.equal(await page.locator('[data-test=run-table] .el-table__row').count(), 11)
   const moves = await page.locator('[data-test=movement]').allTextContents()
   assert.ok(moves.every((m) => /^(↑\d+|↓\d+|—|新)$/.test(m.trim())), moves.join(' '))
@@ -168,10 +187,7 @@ test('periodic rankings: movement, red/yellow list, trend, bulletin', async () =
 })
 
 test('the organiser edits a draft event: checks in Chinese, a stale version is refused, then saved', async () => {
-  const page = await newPage(browser)
-  await login(page, server.baseUrl, 'lcxmb')
-  await page.waitForURL(/\/projects/)
-  await page.goto(server.baseUrl + '/assessment/observations')
+  const page = await pageAs('lcxmb', '/assessment/observations')
   await page.locator('[data-test=event-name]', { hasText: '界面新建观摩评议' }).click()
   await page.locator('[data-test=event-title]', { hasText: '界面新建观摩评议' }).waitFor()
   const id = Number(page.url().match(/observations\/(\d+)/)[1])
@@ -218,32 +234,23 @@ test('the organiser edits a draft event: checks in Chinese, a stale version is r
 })
 
 test('a ranking scheme set up in the dialog: problems beside the fields, then a first run', async () => {
-  const page = await newPage(browser)
-  await login(page, server.baseUrl, 'dongezb')
-  await page.waitForURL(/\/projects/)
-  await page.goto(server.baseUrl + '/assessment/rankings')
-  await page.locator('[data-test=run-table] .el-table__row').first().waitFor()
+  const page = await rankingsPage()
   await page.click('[data-test=scheme-new]')
   const dialog = page.locator('[data-test=scheme-dialog]')
   await dialog.waitFor()
   // Start rate, investment rate and reports on time come preset; add a manual score.
   assert.equal(await dialog.locator('[data-test=sc-metrics] .el-table__row').count(), 3)
   await page.click('[data-test=sc-add-metric]')
-  await page.fill('[data-test=sc-weight-0] input', '0')
-  await page.press('[data-test=sc-weight-0] input', 'Tab')
+  await setWeight(page, 0, '0')
   await page.click('[data-test=sc-save]')
   // The server's problems, in Chinese, beside their fields: the name is required, a weight must be > 0.
   await dialog.locator('.el-form-item__error', { hasText: '必填' }).waitFor()
   await dialog.locator('[data-test=sc-cell-error]', { hasText: '必须大于 0' }).waitFor()
   await screenshot(page, 'assessment-new-scheme-problems')
   await page.fill('input[data-test=sc-name]', '浏览器测试镇街评比')
-  await page.fill('[data-test=sc-weight-0] input', '40')
-  await page.press('[data-test=sc-weight-0] input', 'Tab')
-  await page.fill('[data-test=sc-weight-3] input', '20')
-  await page.press('[data-test=sc-weight-3] input', 'Tab')
-  await page.click('[data-test=sc-save]')
-  await dialog.waitFor({ state: 'detached' })
-  await page.locator('[data-test=scheme-select]', { hasText: '浏览器测试镇街评比' }).waitFor()
+  await setWeight(page, 0, '40')
+  await setWeight(page, 3, '20')
+  await saveScheme(page, dialog, '浏览器测试镇街评比')
   // The first run: every town is listed for the manual score; the rest is computed.
   await page.click('[data-test=run-new]')
   const run = page.locator('[data-test=run-dialog]')
@@ -271,11 +278,7 @@ test('a ranking scheme set up in the dialog: problems beside the fields, then a 
 })
 
 test('the scheme is edited (a run already computed keeps its columns), then archived', async () => {
-  const page = await newPage(browser)
-  await login(page, server.baseUrl, 'dongezb')
-  await page.waitForURL(/\/projects/)
-  await page.goto(server.baseUrl + '/assessment/rankings')
-  await page.locator('[data-test=run-table] .el-table__row').first().waitFor()
+  const page = await rankingsPage()
   await page.click('[data-test=scheme-select]')
   await page.locator('.el-select-dropdown__item', { hasText: '浏览器测试镇街评比' }).click()
   await page.locator('[data-test=run-title]', { hasText: '浏览器测试镇街评比' }).waitFor()
@@ -287,12 +290,9 @@ test('the scheme is edited (a run already computed keeps its columns), then arch
   // Drop 投资完成率 (the second row), give its weight to 开工率, rename.
   await dialog.locator('[data-test=sc-metrics] .el-table__row').nth(1).locator('button').last().click()
   assert.equal(await dialog.locator('[data-test=sc-metrics] .el-table__row').count(), 3)
-  await page.fill('[data-test=sc-weight-0] input', '70')
-  await page.press('[data-test=sc-weight-0] input', 'Tab')
+  await setWeight(page, 0, '70')
   await page.fill('input[data-test=sc-name]', '浏览器测试镇街评比（修订）')
-  await page.click('[data-test=sc-save]')
-  await dialog.waitFor({ state: 'detached' })
-  await page.locator('[data-test=scheme-select]', { hasText: '浏览器测试镇街评比（修订）' }).waitFor()
+  await saveScheme(page, dialog, '浏览器测试镇街评比（修订）')
   // The run computed before the edit still shows the metric it was scored on.
   const head = await page.locator('[data-test=run-table] .el-table__header').textContent()
   assert.ok(head.includes('投资完成率'), head)

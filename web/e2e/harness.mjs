@@ -3,6 +3,7 @@
 //
 // GONGJIAN_BIN   server binary (default ../build/gongjian from web/)
 // GONGJIAN_URL   use an already running server instead (e.g. scripts/mock-api.mjs)
+import { before, after } from 'node:test'
 import { spawn, execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -119,6 +120,36 @@ export async function login(page, baseUrl, user = 'dongezb', password = 'demo123
   await page.fill('[data-test=login-user]', user)
   await page.fill('[data-test=login-password]', password)
   await page.click('[data-test=login-submit]')
+}
+
+/** Logs in and waits for the landing page (the project list unless told). */
+export async function loginAs(page, baseUrl, user = 'dongezb', landing = /\/projects/) {
+  await login(page, baseUrl, user)
+  await page.waitForURL(landing)
+}
+
+/**
+ * The set-up of a browser test file: registers before/after hooks that start the server and the
+ * browser, open one page per entry of `pages` (name → login to log in as, or null for a page left
+ * at about:blank) and close everything after the file. `ready` receives { server, browser, …pages }
+ * once they are up (node:test does not wait for one root `before` hook before starting the next).
+ */
+export function browserSuite(pages = { page: null }, ready = () => {}) {
+  const suite = {}
+  before(async () => {
+    suite.server = await startServer()
+    suite.browser = await launchBrowser()
+    for (const [name, user] of Object.entries(pages)) {
+      suite[name] = await newPage(suite.browser)
+      if (user) await loginAs(suite[name], suite.server.baseUrl, user)
+    }
+    ready(suite)
+  })
+  after(async () => {
+    if (suite.browser) await suite.browser.close()
+    if (suite.server) await suite.server.stop()
+  })
+  return suite
 }
 
 /** Opens an Element Plus select and picks the option with this text. */

@@ -1,16 +1,15 @@
 // Land efficiency in a real browser against the real server (demo data): the published demo
 // evaluation with its counts and town chart, then import (dry run with problems, then a clean file)
 // → review and confirm → evaluate → enterprise card → adjust the class.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { startServer, launchBrowser, newPage, login, pickOption, screenshot } from './harness.mjs'
+import { browserSuite, loginAs, pickOption, screenshot } from './harness.mjs'
 
-let server
-let browser
-let page
+let server, page
+browserSuite({ page: null }, (s) => ({ server, page } = s))
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
@@ -35,20 +34,8 @@ function csv(bad) {
   return lines.join('\n') + '\n'
 }
 
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  page = await newPage(browser)
-})
-
-after(async () => {
-  if (browser) await browser.close()
-  if (server) await server.stop()
-})
-
 test('the published demo evaluation: counts per class, results, town chart', async () => {
-  await login(page, server.baseUrl)
-  await page.waitForURL(/\/projects/)
+  await loginAs(page, server.baseUrl)
   await page.goto(server.baseUrl + '/land-efficiency')
   await page.locator('[data-test=land-results] .el-table__row').first().waitFor()
   assert.match(await page.textContent('[data-test=land-run-state]'), /公示中/)

@@ -1,29 +1,16 @@
 // The key-project ledger in a real browser against the real server:
 // log in, list, filter, search, open, edit, save, see the journal.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, login, pickOption, screenshot } from './harness.mjs'
+import { browserSuite, loginAs, pickOption, screenshot } from './harness.mjs'
 
-let server
-let browser
-let page
-
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  page = await newPage(browser)
-})
-
-after(async () => {
-  if (browser) await browser.close()
-  if (server) await server.stop()
-})
+let server, page
+browserSuite({ page: null }, (s) => ({ server, page } = s))
 
 const rows = () => page.locator('.project-row')
 
 test('log in and see the project list', async () => {
-  await login(page, server.baseUrl)
-  await page.waitForURL(/\/projects/)
+  await loginAs(page, server.baseUrl)
   await rows().first().waitFor()
   assert.ok((await rows().count()) > 0, 'the list shows projects')
   assert.match(await page.textContent('[data-test=current-user]'), /\S/)

@@ -1,27 +1,14 @@
 // The county overview: headline cards and ECharts charts (canvas) render;
 // the language switch turns the labels into English and is remembered.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, login, pickOption, screenshot } from './harness.mjs'
+import { browserSuite, loginAs, login, pickOption, screenshot } from './harness.mjs'
 
-let server
-let browser
-let page
-
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  page = await newPage(browser)
-})
-
-after(async () => {
-  if (browser) await browser.close()
-  if (server) await server.stop()
-})
+let server, page
+browserSuite({ page: null }, (s) => ({ server, page } = s))
 
 test('overview shows headline figures and charts', async () => {
-  await login(page, server.baseUrl)
-  await page.waitForURL(/\/projects/)
+  await loginAs(page, server.baseUrl)
   await page.click('[data-test=menu-overview]')
   await page.waitForURL(/\/overview/)
   await page.locator('[data-test=card-project_count]').waitFor()

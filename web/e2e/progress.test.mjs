@@ -2,24 +2,12 @@
 // submits its weekly report and the project office approves it; a project
 // turns red once the as-of date is three months past its planned start; the
 // targets page shows the seeds' targets; the bulletin downloads.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, login, screenshot, TODAY, addDays } from './harness.mjs'
+import { browserSuite, loginAs, screenshot, TODAY, addDays } from './harness.mjs'
 
-let server
-let browser
-let page
-
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  page = await newPage(browser)
-})
-
-after(async () => {
-  if (browser) await browser.close()
-  if (server) await server.stop()
-})
+let server, page
+browserSuite({ page: null }, (s) => ({ server, page } = s))
 
 async function apiGet(path) {
   return page.evaluate(async (p) => {
@@ -29,8 +17,7 @@ async function apiGet(path) {
 }
 
 test('a unit submits its weekly report, the project office approves it', async () => {
-  await login(page, server.baseUrl, 'unit')
-  await page.waitForURL(/\/projects/)
+  await loginAs(page, server.baseUrl, 'unit')
   const pending = await apiGet('/reports?region=371524&status=pending')
   const mine = pending.items.find((r) => r.unit_name === '工业和信息化局' && r.due_date >= TODAY)
   assert.ok(mine, 'the unit has an open pending report')
@@ -59,8 +46,7 @@ test('a unit submits its weekly report, the project office approves it', async (
   await page.keyboard.press('Escape')
 
   await page.evaluate(() => localStorage.clear())
-  await login(page, server.baseUrl, 'dongezb')
-  await page.waitForURL(/\/projects/)
+  await loginAs(page, server.baseUrl, 'dongezb')
   await page.goto(server.baseUrl + '/supervision/reports?region=371524&status=submitted')
   await page.click(`[data-test=open-${mine.project_code}]`)
   await page.locator('[data-test=report-approve]').click()

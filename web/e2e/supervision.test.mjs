@@ -1,34 +1,16 @@
 // The problem list's closed loop in a real browser against the real server, by three accounts:
 // the project office raises and assigns, the unit signs, handles (with evidence) and asks for
 // close-out, the coordinating leader returns it once and then closes it out (销号).
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { startServer, launchBrowser, newPage, login, pickOption, screenshot } from './harness.mjs'
+import { browserSuite, pickOption, screenshot } from './harness.mjs'
 
-let server, browser, office, unit, leader
+let server, office, unit, leader
+browserSuite({ office: 'dongezb', unit: 'unit', leader: 'leader' }, (s) => ({ server, office, unit, leader } = s))
 let problemUrl = ''
-
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  office = await newPage(browser)
-  unit = await newPage(browser)
-  leader = await newPage(browser)
-  await login(office, server.baseUrl, 'dongezb')
-  await office.waitForURL(/\/projects/)
-  await login(unit, server.baseUrl, 'unit')
-  await unit.waitForURL(/\/projects/)
-  await login(leader, server.baseUrl, 'leader')
-  await leader.waitForURL(/\/projects/)
-})
-
-after(async () => {
-  if (browser) await browser.close()
-  if (server) await server.stop()
-})
 
 const status = (page) => page.locator('[data-test=problem-status]').textContent()
 

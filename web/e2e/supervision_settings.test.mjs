@@ -3,25 +3,13 @@
 // is refused with the message under its field; targets are created, edited (a stale edit is
 // refused and the latest can be loaded) and archived; a 包保 leader is added and removed; the
 // procedure guides and the escalation ladder are edited; the map is coloured by the lights.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, login, pickOption, screenshot, addDays } from './harness.mjs'
+import { browserSuite, pickOption, screenshot, addDays } from './harness.mjs'
 
 const COUNTY = '371524'
-let server, browser, page
-
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  page = await newPage(browser)
-  await login(page, server.baseUrl, 'dongezb')
-  await page.waitForURL(/\/projects/)
-})
-
-after(async () => {
-  if (browser) await browser.close()
-  if (server) await server.stop()
-})
+let server, page
+browserSuite({ page: 'dongezb' }, (s) => ({ server, page } = s))
 
 async function api(method, path, body) {
   return page.evaluate(

@@ -2,28 +2,12 @@
 // shows the stop), a monthly investment plan moving the schedule of the investment rule, the
 // leader page with each project's light (the office picks a leader), and an overdue problem
 // climbing the escalation ladder into a 包保 leader's attention list.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, login, pickOption, screenshot } from './harness.mjs'
+import { browserSuite, pickOption, screenshot } from './harness.mjs'
 
-let server, browser, office, unit, leader
-
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  office = await newPage(browser)
-  unit = await newPage(browser)
-  leader = await newPage(browser)
-  for (const [page, who] of [[office, 'dongezb'], [unit, 'unit'], [leader, 'leader']]) {
-    await login(page, server.baseUrl, who)
-    await page.waitForURL(/\/projects/)
-  }
-})
-
-after(async () => {
-  if (browser) await browser.close()
-  if (server) await server.stop()
-})
+let server, office, unit, leader
+browserSuite({ office: 'dongezb', unit: 'unit', leader: 'leader' }, (s) => ({ server, office, unit, leader } = s))
 
 async function apiGet(page, path) {
   return page.evaluate(async (p) => {
