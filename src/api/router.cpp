@@ -1,5 +1,7 @@
 #include "api/router.h"
 
+#include "api/params.h"
+
 #include <cctype>
 #include <cstdio>
 #include <regex>
@@ -15,7 +17,7 @@ std::string ToRegex(const std::string& path) {
     if (path[i] == '{') {
       const size_t end = path.find('}', i);
       const std::string name = path.substr(i + 1, end - i - 1);
-      out += name == "id" ? R"((\d+))" : R"(([^/]+))";
+      out += IsIntegerPathParam(name) ? R"((\d+))" : R"(([^/]+))";
       i = end;
     } else if (path[i] == '.') {
       out += "\\.";
@@ -66,28 +68,6 @@ void Send(httplib::Response& res, Reply&& r) {
 
 }  // namespace
 
-Result<nlohmann::json> Call::Body() const {
-  if (req.body.size() > max_json_bytes) {
-    return Error{ErrorCode::kPayloadTooLarge, "the JSON body is larger than " + std::to_string(max_json_bytes) + " bytes", {}, {}};
-  }
-  if (req.body.empty()) return nlohmann::json::object();
-  try {
-    return nlohmann::json::parse(req.body);
-  } catch (const nlohmann::json::parse_error& e) {
-    return Error::BadRequest(std::string("malformed JSON: ") + e.what());
-  }
-}
-
-int64_t Call::PathId(size_t index) const {
-  try {
-    return std::stoll(req.matches[index].str());
-  } catch (...) {
-    return -1;
-  }
-}
-
-std::string Call::Query(const std::string& name) const { return req.get_param_value(name); }
-
 nlohmann::json DetailJson(const ErrorDetail& d) {
   nlohmann::json j = {{"field", d.field}, {"value", d.value}, {"reason", d.reason}};
   if (d.row > 0) {
@@ -122,6 +102,7 @@ void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticat
           if (!caller) return SendError(res, caller.error());
           call.ctx.caller = std::move(caller.value());
         }
+        if (auto st = CheckPathParams(route.path, req); !st) return SendError(res, st.error());
         auto reply = route.handler(call);
         if (!reply) return SendError(res, reply.error());
         Send(res, std::move(reply.value()));
@@ -152,7 +133,7 @@ nlohmann::json OpenApi(const std::vector<Route>& routes) {
     nlohmann::json params = nlohmann::json::array();
     for (size_t i = r.path.find('{'); i != std::string::npos; i = r.path.find('{', i + 1)) {
       const std::string name = r.path.substr(i + 1, r.path.find('}', i) - i - 1);
-      params.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", name == "id" ? "integer" : "string"}}}});
+      params.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", IsIntegerPathParam(name) ? "integer" : "string"}}}});
     }
     if (!params.empty()) op["parameters"] = params;
     if (!r.needs_caller) op["security"] = nlohmann::json::array();

@@ -23,7 +23,18 @@ struct Reply {
   std::string content_type;  // for raw
   std::string filename;      // Content-Disposition for raw
   static Reply Json(nlohmann::json j, int status = 200) { return Reply{status, std::move(j), "", "", ""}; }
+  // A download; an empty `filename` sends no Content-Disposition.
+  static Reply File(std::string bytes, std::string content_type, std::string filename = "") {
+    return Reply{200, nullptr, std::move(bytes), std::move(content_type), std::move(filename)};
+  }
 };
+
+// A service result as the reply: its JSON with `status`, or its error as is.
+template <class T>
+Result<Reply> JsonReply(Result<T> r, int status = 200) {
+  if (!r) return r.error();
+  return Reply::Json(nlohmann::json(std::move(r.value())), status);
+}
 
 struct Call {
   const httplib::Request& req;
@@ -31,13 +42,29 @@ struct Call {
   std::string token;
   size_t max_json_bytes = 1 << 20;
 
-  // The JSON body; a malformed or oversized body is an error value.
+  // Defined in params.cpp with the rest of the request reading (see params.h for typed queries).
+  // The JSON body; a malformed (400) or oversized (413) body is an error value.
   Result<nlohmann::json> Body() const;
+  // The index-th placeholder as an integer (checked by the router before the handler runs).
   int64_t PathId(size_t index = 1) const;
+  // The index-th placeholder as text ({county}, {kind}, …).
+  std::string PathText(size_t index = 1) const;
+  // A query parameter verbatim ("" when absent); typed reading is QueryParams.
   std::string Query(const std::string& name) const;
 };
 
 using Handler = std::function<Result<Reply>(Call&)>;
+
+// The handler of a route taking a JSON body: parses it (400/413 before `fn` runs), then replies
+// with the JSON of fn(call, body) → Result<T> and `status`.
+template <class F>
+Handler BodyHandler(F fn, int status = 200) {
+  return [fn = std::move(fn), status](Call& c) -> Result<Reply> {
+    auto body = c.Body();
+    if (!body) return body.error();
+    return JsonReply(fn(c, body.value()), status);
+  };
+}
 
 struct Route {
   std::string method;        // GET, POST, PATCH, PUT, DELETE

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "api/params.h"
 #include "api/router.h"
 #include "service/access/auth_service.h"
 #include "service/assessment/observation_service.h"
@@ -36,15 +37,6 @@ struct Services {
 // AllRoutes; its service objects are members of Services, built in server.cpp.
 void AssessmentRoutes(Services& s, std::vector<Route>& r);
 
-// ?offset=&limit= of a list. Without limit: `default_limit` (0: the whole list). A negative
-// offset, or a limit outside 1…max_limit, is reported to `pr`.
-struct PageParams {
-  int64_t offset = 0;
-  int64_t limit = 0;  // 0: no limit
-};
-PageParams PageFrom(const Call& call, int64_t default_limit, int64_t max_limit, Problems& pr);
-// 400 with every problem of the query parameters.
-Error BadQuery(const Problems& pr);
 std::vector<Route> AllRoutes(Services& s);
 void SupervisionRoutes(Services& s, std::vector<Route>& r);
 void ProgressRoutes(Services& s, std::vector<Route>& r);

@@ -5,78 +5,59 @@ namespace gj::api {
 
 namespace {
 
-Result<Reply> JsonOf(Result<nlohmann::json> r, int status = 200) {
-  if (!r) return r.error();
-  return Reply::Json(std::move(r.value()), status);
-}
-
-// A handler taking the JSON body.
-template <class F>
-Handler WithBody(F f) {
-  return [f](Call& c) -> Result<Reply> {
-    auto body = c.Body();
-    if (!body) return body.error();
-    return f(c, body.value());
-  };
-}
-
 void ObservationRoutes(Services& s, std::vector<Route>& r) {
   auto& o = s.observations;
   r.push_back({"GET", "/api/v1/observations", "Observation events (观摩评议) the caller may see", true,
-               [&o](Call& c) -> Result<Reply> { return JsonOf(o.List(c.ctx)); }});
+               [&o](Call& c) { return JsonReply(o.List(c.ctx)); }});
   r.push_back({"POST", "/api/v1/observations", "Set up an observation event (groups, mode, criteria, judges, nominations)", true,
-               WithBody([&o](Call& c, const nlohmann::json& b) { return JsonOf(o.Create(c.ctx, b), 201); })});
+               BodyHandler([&o](Call& c, const nlohmann::json& b) { return o.Create(c.ctx, b); }, 201)});
   r.push_back({"GET", "/api/v1/observations/judges", "Users with the judge role (organisers naming judges)", true,
-               [&o](Call& c) -> Result<Reply> { return JsonOf(o.Judges(c.ctx)); }});
+               [&o](Call& c) { return JsonReply(o.Judges(c.ctx)); }});
   r.push_back({"GET", "/api/v1/observations/{id}", "One event: set-up, state, judges' progress; a judge's own submissions", true,
-               [&o](Call& c) -> Result<Reply> { return JsonOf(o.Get(c.ctx, c.PathId())); }});
+               [&o](Call& c) { return JsonReply(o.Get(c.ctx, c.PathId())); }});
   r.push_back({"PATCH", "/api/v1/observations/{id}", "Edit a draft event's set-up: {version, …fields of the set-up to change}; 409 once open", true,
-               WithBody([&o](Call& c, const nlohmann::json& b) { return JsonOf(o.Update(c.ctx, c.PathId(), b)); })});
+               BodyHandler([&o](Call& c, const nlohmann::json& b) { return o.Update(c.ctx, c.PathId(), b); })});
   for (const char* action : {"open", "close", "publish"}) {
     const std::string a = action;
     r.push_back({"POST", "/api/v1/observations/{id}/" + a,
                  a == "publish" ? "Publish the results: {version, publication: rank_only|with_scores}"
                                 : "Move the event to " + std::string(a == "open" ? "open (judges submit)" : "closed (frozen)") + "; send its version",
-                 true, WithBody([&o, a](Call& c, const nlohmann::json& b) { return JsonOf(o.Transition(c.ctx, c.PathId(), a, b)); })});
+                 true, BodyHandler([&o, a](Call& c, const nlohmann::json& b) { return o.Transition(c.ctx, c.PathId(), a, b); })});
   }
   r.push_back({"POST", "/api/v1/observations/{id}/ballots", "A judge's ranked ballot for one group (replaces their earlier one until close)", true,
-               WithBody([&o](Call& c, const nlohmann::json& b) { return JsonOf(o.SubmitBallot(c.ctx, c.PathId(), b)); })});
+               BodyHandler([&o](Call& c, const nlohmann::json& b) { return o.SubmitBallot(c.ctx, c.PathId(), b); })});
   r.push_back({"POST", "/api/v1/observations/{id}/sheets", "A judge's criterion ratings for one project (replaces their earlier sheet until close)", true,
-               WithBody([&o](Call& c, const nlohmann::json& b) { return JsonOf(o.SubmitSheet(c.ctx, c.PathId(), b)); })});
+               BodyHandler([&o](Call& c, const nlohmann::json& b) { return o.SubmitSheet(c.ctx, c.PathId(), b); })});
   r.push_back({"GET", "/api/v1/observations/{id}/results", "The ranking per group: organisers and judges once closed, everyone once published", true,
-               [&o](Call& c) -> Result<Reply> { return JsonOf(o.Results(c.ctx, c.PathId())); }});
+               [&o](Call& c) { return JsonReply(o.Results(c.ctx, c.PathId())); }});
 }
 
 void RankingRoutes(Services& s, std::vector<Route>& r) {
   auto& k = s.rankings;
   r.push_back({"GET", "/api/v1/ranking-schemes", "Periodic ranking schemes (月度评比/季度考评/年度考核); ?archived=true lists archived ones too", true,
-               [&k](Call& c) -> Result<Reply> { return JsonOf(k.ListSchemes(c.ctx, c.Query("archived") == "true")); }});
-  r.push_back({"POST", "/api/v1/ranking-schemes", "Create a scheme of weighted metrics over towns, departments or chains", true,
-               WithBody([&k](Call& c, const nlohmann::json& b) { return JsonOf(k.CreateScheme(c.ctx, b), 201); })});
-  r.push_back({"GET", "/api/v1/ranking-schemes/{id}", "One scheme", true,
-               [&k](Call& c) -> Result<Reply> { return JsonOf(k.GetScheme(c.ctx, c.PathId())); }});
-  r.push_back({"PATCH", "/api/v1/ranking-schemes/{id}", "Change a scheme's name, metrics or warning rule {version, …}; runs computed keep their definition", true,
-               WithBody([&k](Call& c, const nlohmann::json& b) { return JsonOf(k.UpdateScheme(c.ctx, c.PathId(), b)); })});
-  r.push_back({"POST", "/api/v1/ranking-schemes/{id}/archive", "Archive a scheme {version}: no new runs, its runs stay readable", true,
-               WithBody([&k](Call& c, const nlohmann::json& b) { return JsonOf(k.ArchiveScheme(c.ctx, c.PathId(), b)); })});
-  r.push_back({"GET", "/api/v1/ranking-schemes/{id}/runs", "Every run of a scheme (all versions), by period", true,
-               [&k](Call& c) -> Result<Reply> { return JsonOf(k.ListRuns(c.ctx, c.PathId())); }});
-  r.push_back({"POST", "/api/v1/ranking-schemes/{id}/runs", "Compute a run {period, period_label, as_of?, manual}: replaces a draft, a new version beside a published one", true,
-               WithBody([&k](Call& c, const nlohmann::json& b) { return JsonOf(k.Compute(c.ctx, c.PathId(), b), 201); })});
-  r.push_back({"GET", "/api/v1/ranking-runs/{id}", "One run: ranked entries, movement, red/yellow list", true,
-               [&k](Call& c) -> Result<Reply> { return JsonOf(k.GetRun(c.ctx, c.PathId())); }});
-  r.push_back({"POST", "/api/v1/ranking-runs/{id}/publish", "Publish (freeze) a run; send its version", true,
-               WithBody([&k](Call& c, const nlohmann::json& b) { return JsonOf(k.Publish(c.ctx, c.PathId(), b)); })});
-  r.push_back({"GET", "/api/v1/ranking-runs/{id}/bulletin", "The bulletin (通报) of a run: ?format=xlsx|pdf", true, [&k](Call& c) -> Result<Reply> {
-                 const std::string format = c.Query("format").empty() ? "xlsx" : c.Query("format");
-                 auto b = k.MakeBulletin(c.ctx, c.PathId(), format);
-                 if (!b) return b.error();
-                 Reply reply;
-                 reply.raw = std::move(b->bytes);
-                 reply.content_type = b->content_type;
-                 reply.filename = b->filename;
-                 return reply;
+               [&k](Call& c) {
+                 QueryParams q(c);
+                 const bool archived = q.Flag("archived");
+                 return q.Then([&] { return k.ListSchemes(c.ctx, archived); });
                }});
+  r.push_back({"POST", "/api/v1/ranking-schemes", "Create a scheme of weighted metrics over towns, departments or chains", true,
+               BodyHandler([&k](Call& c, const nlohmann::json& b) { return k.CreateScheme(c.ctx, b); }, 201)});
+  r.push_back({"GET", "/api/v1/ranking-schemes/{id}", "One scheme", true,
+               [&k](Call& c) { return JsonReply(k.GetScheme(c.ctx, c.PathId())); }});
+  r.push_back({"PATCH", "/api/v1/ranking-schemes/{id}", "Change a scheme's name, metrics or warning rule {version, …}; runs computed keep their definition", true,
+               BodyHandler([&k](Call& c, const nlohmann::json& b) { return k.UpdateScheme(c.ctx, c.PathId(), b); })});
+  r.push_back({"POST", "/api/v1/ranking-schemes/{id}/archive", "Archive a scheme {version}: no new runs, its runs stay readable", true,
+               BodyHandler([&k](Call& c, const nlohmann::json& b) { return k.ArchiveScheme(c.ctx, c.PathId(), b); })});
+  r.push_back({"GET", "/api/v1/ranking-schemes/{id}/runs", "Every run of a scheme (all versions), by period", true,
+               [&k](Call& c) { return JsonReply(k.ListRuns(c.ctx, c.PathId())); }});
+  r.push_back({"POST", "/api/v1/ranking-schemes/{id}/runs", "Compute a run {period, period_label, as_of?, manual}: replaces a draft, a new version beside a published one", true,
+               BodyHandler([&k](Call& c, const nlohmann::json& b) { return k.Compute(c.ctx, c.PathId(), b); }, 201)});
+  r.push_back({"GET", "/api/v1/ranking-runs/{id}", "One run: ranked entries, movement, red/yellow list", true,
+               [&k](Call& c) { return JsonReply(k.GetRun(c.ctx, c.PathId())); }});
+  r.push_back({"POST", "/api/v1/ranking-runs/{id}/publish", "Publish (freeze) a run; send its version", true,
+               BodyHandler([&k](Call& c, const nlohmann::json& b) { return k.Publish(c.ctx, c.PathId(), b); })});
+  r.push_back({"GET", "/api/v1/ranking-runs/{id}/bulletin", "The bulletin (通报) of a run: ?format=xlsx|pdf", true,
+               DownloadHandler({"xlsx", "pdf"}, [&k](Call& c, const std::string& format) { return k.MakeBulletin(c.ctx, c.PathId(), format); })});
 }
 
 }  // namespace

@@ -1,0 +1,120 @@
+// The one way the API reads a request's parameters: path placeholders, query parameters and the
+// JSON body. Whatever the route, a malformed value is answered the same way: 400 bad_request,
+// the message naming each parameter, its value and why, and one detail {field, value, reason}
+// per problem (every problem of the request at once, not the first).
+//
+// Query contract: an absent parameter and an empty one ("?year=") are both "not sent": the
+// getter returns its fallback or nothing. A parameter that is sent must be well-formed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "api/router.h"
+#include "common/date.h"
+#include "common/json_field.h"
+#include "common/result.h"
+#include "store/project_store.h"
+
+namespace gj::api {
+
+// 400 bad_request "bad query parameters: year=\"abc\" must be …" with every problem as details.
+Error BadQuery(const Problems& pr);
+// 400 bad_request for a body whose fields are missing, of the wrong type or unknown.
+Error BadBody(const Problems& pr);
+
+// The body as JSON: 413 when larger than `max_bytes`, 400 when it is not JSON; an empty body is
+// an empty object (a POST that needs no fields may send nothing).
+Result<nlohmann::json> ParseJsonBody(std::string_view body, size_t max_bytes);
+
+// Placeholders that hold an integer ({id}, {person}): routed only on digits, documented as
+// integers, and checked to fit int64 before the handler runs.
+bool IsIntegerPathParam(std::string_view name);
+// The placeholders of `route_path` ("/api/v1/projects/{id}") filled by `matches` (the route's
+// regex match; matches[1] is the first placeholder): 400 naming each integer one that does not
+// fit int64. Run by the router before every handler, so Call::PathId never sees a bad id.
+Status CheckPathParams(std::string_view route_path, const httplib::Request& req);
+
+// ?offset=&limit= of a list page.
+struct PageParams {
+  int64_t offset = 0;
+  int64_t limit = 0;  // 0: no limit
+};
+
+// Typed reading of the query string. Getters record problems instead of failing, so a handler
+// reads every parameter and then asks once: `if (auto st = q.Check(); !st) return st.error();`
+// or hands its service call to Then().
+class QueryParams {
+ public:
+  explicit QueryParams(const Call& call) : call_(call) {}
+
+  // The value verbatim; "" when not sent. Never a problem.
+  std::string Text(const std::string& name) const;
+  // The value, or nothing when not sent; a problem only when required and not sent.
+  std::optional<std::string> OptText(const std::string& name, Need need = Need::kOptional);
+  std::optional<int64_t> Int(const std::string& name, IntRange range = {}, Need need = Need::kOptional);
+  int64_t IntOr(const std::string& name, int64_t fallback, IntRange range = {});
+  // An id of a row: an integer ≥ 1.
+  std::optional<int64_t> Id(const std::string& name);
+  // A calendar year, 1900 … 9999.
+  std::optional<int> Year(const std::string& name = "year", Need need = Need::kOptional);
+  int YearOr(int fallback, const std::string& name = "year");
+  std::optional<Date> DateParam(const std::string& name, Need need = Need::kOptional);
+  Date DateOr(const std::string& name, const Date& fallback);
+  // ?as_of= (default: the request's today, the product's one clock).
+  Date AsOf();
+  // true/1 or false/0; not sent: false.
+  bool Flag(const std::string& name);
+  // One of `allowed` (the problem lists them); not sent: `fallback` (nothing when empty).
+  std::optional<std::string> OneOf(const std::string& name, const std::vector<std::string>& allowed,
+                                   const std::string& fallback = "");
+  // A comma-separated list, empty items dropped ("a,,b" → a, b); not sent: empty.
+  std::vector<std::string> List(const std::string& name) const;
+  // ?offset= (≥ 0) and ?limit= (1 … max_limit; not sent: default_limit, where 0 is the whole list).
+  PageParams Page(int64_t default_limit, int64_t max_limit);
+
+  // Records a problem found by the handler itself (a value well-formed but unknown to it).
+  void Add(const std::string& name, const std::string& value, std::string reason);
+  const Problems& problems() const { return problems_; }
+  // Ok, or the 400 naming every bad parameter.
+  Status Check() const;
+
+  // Runs `fn` (→ Result<json>) when every parameter read so far was well-formed and replies with
+  // its JSON; otherwise the 400, without calling the service.
+  template <class F>
+  Result<Reply> Then(F&& fn, int status = 200) const {
+    if (!problems_.empty()) return BadQuery(problems_);
+    auto r = fn();
+    if (!r) return r.error();
+    return Reply::Json(std::move(r.value()), status);
+  }
+
+ private:
+  const Call& call_;
+  Problems problems_;
+};
+
+// The handler of a download offered in `formats` (?format=, the first when not sent; another
+// value is the usual 400): fn(call, format) → Result<D>, D having bytes, content_type, filename.
+template <class F>
+Handler DownloadHandler(std::vector<std::string> formats, F fn) {
+  return [formats = std::move(formats), fn = std::move(fn)](Call& c) -> Result<Reply> {
+    QueryParams q(c);
+    const std::string format = q.OneOf("format", formats, formats.front()).value_or("");
+    if (auto st = q.Check(); !st) return st.error();
+    auto d = fn(c, format);
+    if (!d) return d.error();
+    return Reply::File(std::move(d->bytes), d->content_type, d->filename);
+  };
+}
+
+// The filter of every route that selects projects (list, export, Gantt): region, town,
+// category, level, kind, track, stage, q (text), leader, unit, year, archived, sort, order.
+// Paging is not part of it: a route that pages reads q.Page() itself.
+store::ProjectFilter ProjectFilterFrom(QueryParams& q);
+
+}  // namespace gj::api
