@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach } from 'vitest'
 import { t, setLang, lang, has, labelOf } from './i18n.js'
-import { messages } from './messages.js'
+import { messages, tables } from './messages.js'
 
 describe('i18n', () => {
   beforeEach(() => setLang('zh-CN'))
@@ -50,5 +50,81 @@ describe('i18n', () => {
   it('has every English key in Chinese (zh-CN is the complete table)', () => {
     const missing = Object.keys(messages.en).filter((k) => !(k in messages['zh-CN']))
     expect(missing).toEqual([])
+  })
+})
+
+// Keys only zh-CN has, on purpose: in English errorText shows the server's own (English) message,
+// so the server's error codes need no English label.
+const ZH_ONLY = new Set([
+  'error.bad_request',
+  'error.unauthenticated',
+  'error.forbidden',
+  'error.not_found',
+  'error.conflict',
+  'error.payload_too_large',
+  'error.validation_failed',
+  'error.too_many_requests',
+])
+
+// Latin words a zh-CN label may contain: file formats, units, brand and code names, formula symbols.
+const LATIN_OK = new Set(['ID', 'PDF', 'PNG', 'JPG', 'MB', 'Excel', 'xlsx', 'CSV', 'http', 's', 'min', 'r', 'Q', 'shandong'])
+
+const placeholders = (text) => [...new Set(text.match(/\{\w+\}/g) || [])].sort()
+
+describe('message tables', () => {
+  it('has the same capabilities in both languages', () => {
+    expect(Object.keys(tables.en)).toEqual(Object.keys(tables['zh-CN']))
+  })
+
+  for (const cap of Object.keys(tables['zh-CN'])) {
+    it(`${cap}: every key in both languages`, () => {
+      const zh = tables['zh-CN'][cap]
+      const en = tables.en[cap] || {}
+      expect(Object.keys(en).filter((k) => !(k in zh))).toEqual([])
+      expect(Object.keys(zh).filter((k) => !(k in en) && !ZH_ONLY.has(k))).toEqual([])
+    })
+  }
+
+  it('defines each key in one capability only (a second definition would silently win)', () => {
+    for (const lang of Object.keys(tables)) {
+      const where = {}
+      for (const [cap, table] of Object.entries(tables[lang])) {
+        for (const k of Object.keys(table)) (where[k] ||= []).push(cap)
+      }
+      const twice = Object.entries(where).filter(([, caps]) => caps.length > 1)
+      expect(twice, lang).toEqual([])
+    }
+  })
+
+  it('lists only zh-only keys that exist', () => {
+    for (const k of ZH_ONLY) {
+      expect(messages['zh-CN'], k).toHaveProperty([k])
+      expect(messages.en, k).not.toHaveProperty([k])
+    }
+  })
+
+  it('uses the same placeholders in both languages', () => {
+    const differ = Object.keys(messages.en).filter(
+      (k) => placeholders(messages.en[k]).join() !== placeholders(messages['zh-CN'][k]).join(),
+    )
+    expect(differ).toEqual([])
+  })
+
+  it('has only strings; none empty in zh-CN (English may drop a counter word such as 个)', () => {
+    for (const lang of Object.keys(messages)) {
+      const bad = Object.entries(messages[lang]).filter(([, v]) => typeof v !== 'string')
+      expect(bad, lang).toEqual([])
+    }
+    expect(Object.entries(messages['zh-CN']).filter(([, v]) => !v.trim())).toEqual([])
+  })
+
+  it('writes zh-CN labels in Chinese (no Latin words beyond formats, units and names)', () => {
+    const latin = []
+    for (const [k, v] of Object.entries(messages['zh-CN'])) {
+      // Placeholders ({n}, {group, project_id}) and `code` are not prose.
+      const prose = v.replace(/\{[^}]*\}/g, '').replace(/`[^`]*`/g, '')
+      for (const word of prose.match(/[A-Za-z]+/g) || []) if (!LATIN_OK.has(word)) latin.push(`${k}: ${word}`)
+    }
+    expect(latin).toEqual([])
   })
 })

@@ -1,0 +1,46 @@
+// The shell: title, menu, roles, login, common buttons, errors, units.
+// en; ../zh-CN/app.js has the same keys. Merged in ../../messages.js.
+export default {
+  'app.title': 'Gongjian',
+  'app.subtitle': 'Key projects',
+  'app.language': 'Language',
+  'app.logout': 'Log out',
+
+  'menu.projects': 'Projects',
+  'menu.overview': 'Overview',
+  'menu.supervision': 'Three lists',
+  'menu.assessment': 'Assessment',
+  'menu.land_efficiency': 'Land efficiency',
+  'menu.soon': 'soon',
+  'menu.admin': 'Dictionaries',
+  'role.admin': 'Administrator',
+  'role.coordinator': 'Project office',
+  'role.leader': 'County leader',
+  'role.unit': 'Responsible unit',
+  'role.viewer': 'Viewer',
+  'role.judge': 'Judge',
+  'login.login': 'Login',
+  'login.password': 'Password',
+  'login.submit': 'Sign in',
+  'login.missing': 'Enter your login and password',
+  'login.failed': 'Sign-in failed',
+
+  'common.all': 'All',
+  'common.select': 'Select',
+  'common.reset': 'Reset',
+  'common.save': 'Save',
+  'common.cancel': 'Cancel',
+  'common.ok': 'OK',
+  'common.confirm': 'Please confirm',
+  'common.back': 'Back',
+  'common.yes': 'Yes',
+  'common.no': 'No',
+  'common.no_data': 'No data',
+
+  'error.network': 'Cannot reach the server',
+  'error.unknown': 'The operation failed',
+
+  'unit.wan': '10k yuan',
+  'unit.mu': 'mu',
+  'unit.projects': '',
+}
