@@ -4,9 +4,11 @@ import { landMessages } from './views/land_efficiency/messages.js'
 import { assessmentMessages } from './views/assessment/messages.js'
 import { supervisionMessages } from './views/supervision/messages.js'
 import { supervisionSettingsMessages } from './views/supervision/messages_settings.js'
+import { commonMessages } from './messages_common.js'
 
 export const messages = {
   'zh-CN': {
+    ...commonMessages['zh-CN'],
     ...supervisionMessages['zh-CN'],
     'app.title': '攻坚',
     'app.subtitle': '重点项目管理系统',
@@ -388,6 +390,7 @@ export const messages = {
     ...assessmentMessages['zh-CN'],
   },
   en: {
+    ...commonMessages.en,
     ...supervisionMessages.en,
     'app.title': 'Gongjian',
     'app.subtitle': 'Key projects',
