@@ -3,7 +3,7 @@
 // someone else changed the record — with the differing fields when the view can name them —
 // and offers to load the latest version. The 409's body carries `current` (the record as
 // stored now); the view's `reload(current)` shows it (or reads it again when absent).
-import { reactive, ref } from 'vue'
+import { getCurrentInstance, onBeforeUnmount, reactive, ref } from 'vue'
 import { errorText } from '../errors.js'
 
 /** The conflict on screen (one at a time), read by ConflictDialog. */
@@ -16,9 +16,11 @@ export const conflict = reactive({
   textTest: 'conflict-text',
   reloadTest: 'conflict-reload',
   reload: null,
+  owner: null,
 })
 
-export function openConflict(current, { title = '', text = '', rows = null, textTest = 'conflict-text', reloadTest = 'conflict-reload', reload = null } = {}) {
+export function openConflict(current, options = {}) {
+  const { title = '', text = '', rows = null, textTest = 'conflict-text', reloadTest = 'conflict-reload', reload = null } = options
   Object.assign(conflict, {
     open: true,
     title,
@@ -28,6 +30,7 @@ export function openConflict(current, { title = '', text = '', rows = null, text
     textTest,
     reloadTest,
     reload,
+    owner: options.owner || null,
   })
 }
 
@@ -45,12 +48,17 @@ export async function reloadConflict() {
 /**
  * options: reload(current) — show the stored record; rows(current) — [{field, mine, theirs}]
  * for the dialog's table; title/text — instead of the generic words; textTest/reloadTest —
- * the dialog's data-test names; onError(e) — any other failure (default: `error` holds its text).
+ * the dialog's data-test names. Any other failure (but a 401): `error` holds its text and
+ * onError(e) may say more (fields).
  * save(send) runs send() and answers its value, or undefined when it failed.
  */
 export function useVersionedSave(options = {}) {
   const saving = ref(false)
   const error = ref('')
+  // The conflict of a page (or dialog) that goes away goes with it.
+  const owner = Symbol('versioned save')
+  options = { ...options, owner }
+  if (getCurrentInstance()) onBeforeUnmount(() => conflict.owner === owner && closeConflict())
 
   async function save(send) {
     saving.value = true
@@ -59,8 +67,10 @@ export function useVersionedSave(options = {}) {
       return (await send()) ?? true
     } catch (e) {
       if (e.status === 409) openConflict(e.body && e.body.current, options)
-      else if (options.onError) options.onError(e)
-      else if (e.status !== 401) error.value = errorText(e)
+      else if (e.status !== 401) {
+        error.value = errorText(e)
+        if (options.onError) options.onError(e)
+      }
       return undefined
     } finally {
       saving.value = false
