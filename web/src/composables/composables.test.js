@@ -101,7 +101,7 @@ describe('useVersionedSave', () => {
     const s2 = useVersionedSave({ onError })
     await s2.save(fail(500))
     expect(onError).toHaveBeenCalledOnce()
-    expect(s2.error.value).toContain('HTTP 500')
+    expect(s2.error.value).toContain('no such project')
   })
 })
 
