@@ -207,6 +207,8 @@ test('the organiser edits a draft event: checks in Chinese, a stale version is r
   await page.fill('input[data-test=ev-name]', '界面修改观摩评议')
   await page.click('[data-test=ev-save]')
   await page.locator('[data-test=ev-problem]', { hasText: '已被他人修改' }).waitFor()
+  await page.keyboard.press('Escape') // closes the shared conflict dialog, then the form
+  await page.locator('[data-test=conflict-dialog]').waitFor({ state: 'hidden' })
   await page.keyboard.press('Escape')
   await dialog.waitFor({ state: 'detached' })
   // Reload, edit again: saved as a new version, still a draft.

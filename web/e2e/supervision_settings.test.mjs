@@ -94,6 +94,8 @@ test('a bad light rule is refused under its field; a shorter start rule turns a 
   assert.equal(other.status, 200)
   await page.click('[data-test=rules-save]')
   await page.locator('[data-test=rules-error]', { hasText: '已被他人修改' }).waitFor()
+  await page.click('[data-test=conflict-reload]') // the shared conflict dialog loads the latest rules
+  await page.locator('[data-test=conflict-dialog]').waitFor({ state: 'hidden' })
   assert.equal(await months.inputValue(), '2')
   assert.deepEqual(page.errors, [])
 })

@@ -4,7 +4,8 @@ import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import App from './App.vue'
 import { createAppRouter } from './router.js'
-import { api, setUnauthorizedHandler } from './api.js'
+import { setUnauthorizedHandler } from './api.js'
+import { clock } from './api/admin.js'
 import { useAuthStore } from './stores/auth.js'
 import { useReferenceStore } from './stores/reference.js'
 import { lang } from './i18n.js'
@@ -35,7 +36,7 @@ setUnauthorizedHandler(() => {
 // Without an answer the browser's clock stands in.
 async function boot() {
   try {
-    setServerNow((await api.get('/clock')).now)
+    setServerNow((await clock()).now)
   } catch {
     /* the server is not reachable: the views report that themselves */
   }

@@ -5,6 +5,7 @@
 //
 // To add a capability: create locales/zh-CN/<cap>.js and locales/en/<cap>.js, import both below
 // and list them in `tables`.
+import commonZh from './locales/zh-CN/common.js'
 import appZh from './locales/zh-CN/app.js'
 import ledgerZh from './locales/zh-CN/ledger.js'
 import overviewZh from './locales/zh-CN/overview.js'
@@ -14,6 +15,7 @@ import supervisionSettingsZh from './locales/zh-CN/supervision_settings.js'
 import assessmentZh from './locales/zh-CN/assessment.js'
 import landEfficiencyZh from './locales/zh-CN/land_efficiency.js'
 
+import commonEn from './locales/en/common.js'
 import appEn from './locales/en/app.js'
 import ledgerEn from './locales/en/ledger.js'
 import overviewEn from './locales/en/overview.js'
@@ -23,15 +25,11 @@ import supervisionSettingsEn from './locales/en/supervision_settings.js'
 import assessmentEn from './locales/en/assessment.js'
 import landEfficiencyEn from './locales/en/land_efficiency.js'
 
-// Labels shared by several capabilities: when web/src/messages_common.js exists (it exports
-// `commonMessages = {'zh-CN': {...}, en: {...}}`), uncomment this import and the two `common:`
-// lines in `tables`.
-// import { commonMessages } from './messages_common.js'
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
 export const tables = {
   'zh-CN': {
-    // common: commonMessages['zh-CN'],
+    common: commonZh,
     app: appZh,
     ledger: ledgerZh,
     overview: overviewZh,
@@ -42,7 +40,7 @@ export const tables = {
     land_efficiency: landEfficiencyZh,
   },
   en: {
-    // common: commonMessages.en,
+    common: commonEn,
     app: appEn,
     ledger: ledgerEn,
     overview: overviewEn,

@@ -86,3 +86,16 @@ export function listParams(f) {
   const limit = f.limit || DEFAULT_PAGE_SIZE
   return { ...filterParams(f), offset: ((f.page || 1) - 1) * limit, limit }
 }
+
+/** A query value as text ('' when absent or repeated). */
+export function queryText(query, key) {
+  return typeof query[key] === 'string' ? query[key] : ''
+}
+
+/**
+ * The region a page opens on: the URL's, else the user's own, else the first region the
+ * reference data offers (undefined when there is none).
+ */
+export function initialRegion(query, userRegion, areaRegions) {
+  return queryText(query, 'region') || userRegion || (areaRegions[0] || {}).code
+}

@@ -1,7 +1,8 @@
 // The signed-in user. The token lives in localStorage (see api.js) so a
 // reload keeps the session; the user is re-read from /auth/me on start.
 import { defineStore } from 'pinia'
-import { api, getToken, setToken } from '../api.js'
+import { getToken, setToken } from '../api.js'
+import * as authApi from '../api/auth.js'
 
 const USER_KEY = 'gongjian.user'
 
@@ -41,12 +42,12 @@ export const useAuthStore = defineStore('auth', {
       }
     },
     async login(login, password) {
-      const res = await api.post('/auth/login', { login, password })
+      const res = await authApi.login(login, password)
       this.setSession(res.token, res.user)
       return res.user
     },
     async refresh() {
-      const user = await api.get('/auth/me')
+      const user = await authApi.me()
       this.setSession(this.token, user)
       return user
     },
@@ -63,7 +64,7 @@ export const useAuthStore = defineStore('auth', {
     },
     async logout() {
       try {
-        await api.post('/auth/logout', {})
+        await authApi.logout()
       } catch {
         /* the token may already be gone; leaving is what matters */
       }

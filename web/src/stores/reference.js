@@ -1,7 +1,7 @@
 // Reference data the screens share: dictionaries, regions in scope, units and
 // people per region. Loaded once per session and cached (they change rarely).
 import { defineStore } from 'pinia'
-import { api } from '../api.js'
+import * as refApi from '../api/admin.js'
 
 export const DICT_KINDS = ['category', 'level', 'kind', 'track', 'stage']
 
@@ -21,7 +21,7 @@ export const useReferenceStore = defineStore('reference', {
   actions: {
     async load(force = false) {
       if (this.loaded && !force) return
-      const [dicts, regions] = await Promise.all([api.get('/dictionaries'), api.get('/regions')])
+      const [dicts, regions] = await Promise.all([refApi.dictionaries(), refApi.regions()])
       this.dictionaries = dicts || {}
       this.regions = (regions && regions.items) || []
       this.loaded = true
@@ -50,7 +50,7 @@ export const useReferenceStore = defineStore('reference', {
     async units(region) {
       const key = region || ''
       if (!this.unitsByRegion[key]) {
-        const res = await api.get('/units', { region })
+        const res = await refApi.units(region)
         this.unitsByRegion[key] = (res && res.items) || []
       }
       return this.unitsByRegion[key]
@@ -58,7 +58,7 @@ export const useReferenceStore = defineStore('reference', {
     async leaders(region) {
       const key = region || ''
       if (!this.leadersByRegion[key]) {
-        const res = await api.get('/people', { region, kind: 'leader' })
+        const res = await refApi.leaders(region)
         this.leadersByRegion[key] = (res && res.items) || []
       }
       return this.leadersByRegion[key]

@@ -92,15 +92,4 @@ export function previousWeekKey(iso) {
   return isoWeekKey(date.toISOString().slice(0, 10))
 }
 
-/** A string parameter of a route query ('' when absent or repeated). */
-export function queryText(query, key) {
-  return typeof query[key] === 'string' ? query[key] : ''
-}
-
-/**
- * The region a supervision page opens on: the URL's, else the user's own, else the first
- * region the reference data offers (undefined when there is none).
- */
-export function initialRegion(query, userRegion, areaRegions) {
-  return queryText(query, 'region') || userRegion || (areaRegions[0] || {}).code
-}
+export { queryText, initialRegion } from '../../query.js'
