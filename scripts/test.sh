@@ -44,6 +44,8 @@ if compgen -G "tests/integration/*.test.mjs" >/dev/null; then
 fi
 
 if [ -f web/package.json ]; then
+  step "web lint (ESLint)"
+  bash scripts/lint_web.sh
   step "web unit tests"
   (cd web && npx vitest run)
   if compgen -G "web/e2e/*.test.mjs" >/dev/null; then

@@ -71,7 +71,7 @@ export async function startServer() {
     await waitHealthy(baseUrl, child)
   } catch (e) {
     child.kill('SIGTERM')
-    throw new Error(`${e.message}\n${fs.readFileSync(path.join(tmp, 'server.log'), 'utf8').slice(-2000)}`)
+    throw new Error(`${e.message}\n${fs.readFileSync(path.join(tmp, 'server.log'), 'utf8').slice(-2000)}`, { cause: e })
   }
   return {
     baseUrl,
