@@ -1,87 +1,110 @@
 #include "store/assessment_store.h"
 
+#include "store/journal.h"
+#include "store/row.h"
+#include "store/table.h"
+
 namespace gj::store {
 
 namespace {
 
-constexpr const char* kEventColumns =
-    "id, region_code, name, level, start_date, end_date, setup, state, publication, version, created_at, updated_at";
+// ---- the tables, one column list each
 
-EventRecord EventFrom(const std::vector<Value>& r) {
+const Table kEvents{"observation_events",
+                    {"id", "region_code", "name", "level", "start_date", "end_date", "setup", "state", "publication",
+                     "version", "created_at", "updated_at"}};
+const Table kSubmissions{"observation_submissions", {"event_id", "judge", "item", "payload", "submitted_at"}};
+const Table kSchemes{"ranking_schemes",
+                     {"id", "region_code", "name", "subject_kind", "definition", "version", "created_at", "updated_at",
+                      "archived"}};
+const Table kRuns{"ranking_runs",
+                  {"id", "scheme_id", "period", "period_label", "run_version", "as_of", "published", "body", "version",
+                   "computed_at", "published_at"}};
+
+// What an event update writes; the set-up fields are what its journal entry shows.
+const Fields<EventRecord> kEventUpdate = {
+    {"name", [](const EventRecord& e) -> Value { return e.name; }},
+    {"level", [](const EventRecord& e) -> Value { return e.level; }},
+    {"start_date", [](const EventRecord& e) -> Value { return e.start_date; }},
+    {"end_date", [](const EventRecord& e) -> Value { return e.end_date; }},
+    {"setup", [](const EventRecord& e) -> Value { return e.setup; }},
+    {"state", [](const EventRecord& e) -> Value { return e.state; }, Field<EventRecord>::kNotJournaled},
+    {"publication", [](const EventRecord& e) { return Opt(e.publication); }, Field<EventRecord>::kNotJournaled},
+    {"updated_at", [](const EventRecord& e) -> Value { return e.updated_at; }, Field<EventRecord>::kNotJournaled},
+};
+
+EventRecord EventFrom(RowReader& r) {
   EventRecord e;
-  e.id = AsInt(r[0]);
-  e.region_code = AsText(r[1]);
-  e.name = AsText(r[2]);
-  e.level = AsText(r[3]);
-  e.start_date = AsText(r[4]);
-  e.end_date = AsText(r[5]);
-  e.setup = AsText(r[6]);
-  e.state = AsText(r[7]);
-  e.publication = AsOptText(r[8]);
-  e.version = AsInt(r[9]);
-  e.created_at = AsText(r[10]);
-  e.updated_at = AsText(r[11]);
+  e.id = r.Int("id");
+  e.region_code = r.Text("region_code");
+  e.name = r.Text("name");
+  e.level = r.Text("level");
+  e.start_date = r.Text("start_date");
+  e.end_date = r.Text("end_date");
+  e.setup = r.Text("setup");
+  e.state = r.Text("state");
+  e.publication = r.OptText("publication");
+  e.version = r.Int("version");
+  e.created_at = r.Text("created_at");
+  e.updated_at = r.Text("updated_at");
   return e;
 }
 
-constexpr const char* kSchemeColumns =
-    "id, region_code, name, subject_kind, definition, version, created_at, updated_at, archived";
-
-SchemeRecord SchemeFrom(const std::vector<Value>& r) {
-  return {AsInt(r[0]),  AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
-          AsInt(r[5]),  AsText(r[6]), AsText(r[7]), AsInt(r[8]) != 0};
+SchemeRecord SchemeFrom(RowReader& r) {
+  SchemeRecord s;
+  s.id = r.Int("id");
+  s.region_code = r.Text("region_code");
+  s.name = r.Text("name");
+  s.subject_kind = r.Text("subject_kind");
+  s.definition = r.Text("definition");
+  s.version = r.Int("version");
+  s.created_at = r.Text("created_at");
+  s.updated_at = r.Text("updated_at");
+  s.archived = r.Bool("archived");
+  return s;
 }
 
-constexpr const char* kRunColumns =
-    "id, scheme_id, period, period_label, run_version, as_of, published, body, version, computed_at, published_at";
-
-RunRecord RunFrom(const std::vector<Value>& r) {
+RunRecord RunFrom(RowReader& r) {
   RunRecord x;
-  x.id = AsInt(r[0]);
-  x.scheme_id = AsInt(r[1]);
-  x.period = AsText(r[2]);
-  x.period_label = AsText(r[3]);
-  x.run_version = static_cast<int>(AsInt(r[4]));
-  x.as_of = AsText(r[5]);
-  x.published = AsInt(r[6]) != 0;
-  x.body = AsText(r[7]);
-  x.version = AsInt(r[8]);
-  x.computed_at = AsText(r[9]);
-  x.published_at = AsOptText(r[10]);
+  x.id = r.Int("id");
+  x.scheme_id = r.Int("scheme_id");
+  x.period = r.Text("period");
+  x.period_label = r.Text("period_label");
+  x.run_version = static_cast<int>(r.Int("run_version"));
+  x.as_of = r.Text("as_of");
+  x.published = r.Bool("published");
+  x.body = r.Text("body");
+  x.version = r.Int("version");
+  x.computed_at = r.Text("computed_at");
+  x.published_at = r.OptText("published_at");
   return x;
 }
+
+// SELECT of every column of `t` + `rest` (WHERE/ORDER BY).
+std::string SelectAll(const Table& t, const std::string& rest) { return "SELECT " + t.Select() + " FROM " + t.name + " " + rest; }
 
 }  // namespace
 
 int64_t InsertEvent(Connection& c, const EventRecord& e) {
-  auto rows = c.Query(
-      "INSERT INTO observation_events (region_code, name, level, start_date, end_date, setup, state, publication, "
-      "version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {e.region_code, e.name, e.level, e.start_date, e.end_date, e.setup, e.state, Opt(e.publication), e.version,
-       e.created_at, e.updated_at});
-  return AsInt(rows.rows.at(0).at(0));
+  ColumnValues values = ValuesOf(kEventUpdate, e);
+  values.insert(values.end(), {{"region_code", e.region_code}, {"version", e.version}, {"created_at", e.created_at}});
+  return InsertReturningId(c, kEvents, values);
 }
 
 std::optional<EventRecord> LoadEvent(Connection& c, int64_t id) {
-  auto rows = c.Query(std::string("SELECT ") + kEventColumns + " FROM observation_events WHERE id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  return EventFrom(rows.rows[0]);
+  return ReadOne(c, SelectAll(kEvents, "WHERE id = ?"), {id}, EventFrom);
 }
 
 std::vector<EventRecord> ListEvents(Connection& c) {
-  std::vector<EventRecord> out;
-  for (const auto& r : c.Query(std::string("SELECT ") + kEventColumns + " FROM observation_events ORDER BY start_date DESC, id DESC").rows) {
-    out.push_back(EventFrom(r));
-  }
-  return out;
+  return ReadRows(c, SelectAll(kEvents, "ORDER BY start_date DESC, id DESC"), {}, EventFrom);
 }
 
 bool UpdateEvent(Connection& c, const EventRecord& e, int64_t expected) {
-  return c.Exec(
-             "UPDATE observation_events SET name = ?, level = ?, start_date = ?, end_date = ?, setup = ?, state = ?, "
-             "publication = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
-             {e.name, e.level, e.start_date, e.end_date, e.setup, e.state, Opt(e.publication), e.version, e.updated_at,
-              e.id, expected}) == 1;
+  return UpdateVersioned(c, kEvents, ValuesOf(kEventUpdate, e), e.id, expected);
+}
+
+nlohmann::json EventChanges(const EventRecord& before, const EventRecord& after) {
+  return JournalDiff(kEventUpdate, before, after);
 }
 
 bool LockOpenEvent(Connection& c, int64_t id) {
@@ -90,85 +113,62 @@ bool LockOpenEvent(Connection& c, int64_t id) {
 }
 
 std::vector<SubmissionRecord> LoadSubmissions(Connection& c, int64_t event_id) {
-  std::vector<SubmissionRecord> out;
-  for (const auto& r : c.Query("SELECT judge, item, payload, submitted_at FROM observation_submissions WHERE event_id = ? "
-                               "ORDER BY id",
-                               {event_id})
-                           .rows) {
-    out.push_back({AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3])});
-  }
-  return out;
+  return ReadRows(c, "SELECT judge, item, payload, submitted_at FROM observation_submissions WHERE event_id = ? ORDER BY id",
+                  {event_id}, [](RowReader& r) {
+                    SubmissionRecord s;
+                    s.judge = r.Text("judge");
+                    s.item = r.Text("item");
+                    s.payload = r.Text("payload");
+                    s.submitted_at = r.Text("submitted_at");
+                    return s;
+                  });
 }
 
 void UpsertSubmission(Connection& c, int64_t event_id, const SubmissionRecord& s) {
-  const int64_t n = c.Exec("UPDATE observation_submissions SET payload = ?, submitted_at = ? WHERE event_id = ? AND judge = ? AND item = ?",
-                           {s.payload, s.submitted_at, event_id, s.judge, s.item});
-  if (n == 0) {
-    c.Exec("INSERT INTO observation_submissions (event_id, judge, item, payload, submitted_at) VALUES (?, ?, ?, ?, ?)",
-           {event_id, s.judge, s.item, s.payload, s.submitted_at});
-  }
+  Upsert(c, kSubmissions, {{"payload", s.payload}, {"submitted_at", s.submitted_at}},
+         {{"event_id", event_id}, {"judge", s.judge}, {"item", s.item}});
 }
 
 int64_t InsertScheme(Connection& c, const SchemeRecord& s) {
-  auto rows = c.Query(
-      "INSERT INTO ranking_schemes (region_code, name, subject_kind, definition, version, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {s.region_code, s.name, s.subject_kind, s.definition, s.version, s.created_at, s.updated_at});
-  return AsInt(rows.rows.at(0).at(0));
+  return InsertReturningId(c, kSchemes,
+                           {{"region_code", s.region_code}, {"name", s.name}, {"subject_kind", s.subject_kind},
+                            {"definition", s.definition}, {"version", s.version}, {"created_at", s.created_at},
+                            {"updated_at", s.updated_at}});
 }
 
 bool UpdateScheme(Connection& c, const SchemeRecord& s, int64_t expected) {
-  return c.Exec("UPDATE ranking_schemes SET name = ?, definition = ?, archived = ?, version = ?, updated_at = ? "
-                "WHERE id = ? AND version = ?",
-                {s.name, s.definition, int64_t{s.archived ? 1 : 0}, s.version, s.updated_at, s.id, expected}) == 1;
+  return UpdateVersioned(c, kSchemes,
+                         {{"name", s.name}, {"definition", s.definition}, {"archived", int64_t{s.archived ? 1 : 0}},
+                          {"updated_at", s.updated_at}},
+                         s.id, expected);
 }
 
 std::optional<SchemeRecord> LoadScheme(Connection& c, int64_t id) {
-  auto rows = c.Query(std::string("SELECT ") + kSchemeColumns + " FROM ranking_schemes WHERE id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  return SchemeFrom(rows.rows[0]);
+  return ReadOne(c, SelectAll(kSchemes, "WHERE id = ?"), {id}, SchemeFrom);
 }
 
-std::vector<SchemeRecord> ListSchemes(Connection& c) {
-  std::vector<SchemeRecord> out;
-  for (const auto& r : c.Query(std::string("SELECT ") + kSchemeColumns + " FROM ranking_schemes ORDER BY id").rows) {
-    out.push_back(SchemeFrom(r));
-  }
-  return out;
-}
+std::vector<SchemeRecord> ListSchemes(Connection& c) { return ReadRows(c, SelectAll(kSchemes, "ORDER BY id"), {}, SchemeFrom); }
 
 int64_t InsertRun(Connection& c, const RunRecord& r) {
-  auto rows = c.Query(
-      "INSERT INTO ranking_runs (scheme_id, period, period_label, run_version, as_of, published, body, version, "
-      "computed_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {r.scheme_id, r.period, r.period_label, int64_t{r.run_version}, r.as_of, int64_t{r.published ? 1 : 0}, r.body,
-       r.version, r.computed_at, Opt(r.published_at)});
-  return AsInt(rows.rows.at(0).at(0));
+  return InsertReturningId(c, kRuns,
+                           {{"scheme_id", r.scheme_id}, {"period", r.period}, {"period_label", r.period_label},
+                            {"run_version", int64_t{r.run_version}}, {"as_of", r.as_of},
+                            {"published", int64_t{r.published ? 1 : 0}}, {"body", r.body}, {"version", r.version},
+                            {"computed_at", r.computed_at}, {"published_at", Opt(r.published_at)}});
 }
 
-std::optional<RunRecord> LoadRun(Connection& c, int64_t id) {
-  auto rows = c.Query(std::string("SELECT ") + kRunColumns + " FROM ranking_runs WHERE id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  return RunFrom(rows.rows[0]);
-}
+std::optional<RunRecord> LoadRun(Connection& c, int64_t id) { return ReadOne(c, SelectAll(kRuns, "WHERE id = ?"), {id}, RunFrom); }
 
 std::vector<RunRecord> ListRuns(Connection& c, int64_t scheme_id) {
-  std::vector<RunRecord> out;
-  for (const auto& r : c.Query(std::string("SELECT ") + kRunColumns +
-                                   " FROM ranking_runs WHERE scheme_id = ? ORDER BY period_label, run_version",
-                               {scheme_id})
-                           .rows) {
-    out.push_back(RunFrom(r));
-  }
-  return out;
+  return ReadRows(c, SelectAll(kRuns, "WHERE scheme_id = ? ORDER BY period_label, run_version"), {scheme_id}, RunFrom);
 }
 
 bool UpdateRun(Connection& c, const RunRecord& r, int64_t expected) {
   // `published = 0` in the condition: a published run is frozen even against a raced writer.
-  return c.Exec("UPDATE ranking_runs SET as_of = ?, published = ?, body = ?, version = ?, computed_at = ?, published_at = ? "
-                "WHERE id = ? AND version = ? AND published = 0",
-                {r.as_of, int64_t{r.published ? 1 : 0}, r.body, r.version, r.computed_at, Opt(r.published_at), r.id,
-                 expected}) == 1;
+  return UpdateVersioned(c, kRuns,
+                         {{"as_of", r.as_of}, {"published", int64_t{r.published ? 1 : 0}}, {"body", r.body},
+                          {"computed_at", r.computed_at}, {"published_at", Opt(r.published_at)}},
+                         r.id, expected, "published = 0");
 }
 
 }  // namespace gj::store

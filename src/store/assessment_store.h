@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "store/db.h"
 
 namespace gj::store {
@@ -29,6 +31,8 @@ std::optional<EventRecord> LoadEvent(Connection& c, int64_t id);
 std::vector<EventRecord> ListEvents(Connection& c);
 // Writes state, publication and setup when the stored version is `expected`; false otherwise.
 bool UpdateEvent(Connection& c, const EventRecord& e, int64_t expected);
+// The journal's changes of an edit: name, level, start_date, end_date, setup that differ.
+nlohmann::json EventChanges(const EventRecord& before, const EventRecord& after);
 // Locks the event row while it is open (false when it is not): a submission and a close then
 // serialize, so no sheet slips in after the event closed.
 bool LockOpenEvent(Connection& c, int64_t id);

@@ -83,24 +83,6 @@ std::optional<std::string> TakeOptText(Value& v) {
   return TakeText(v);
 }
 
-std::string InList(const std::vector<std::string>& values, std::vector<Value>& params) {
-  std::string in;
-  for (const auto& v : values) {
-    in += in.empty() ? "?" : ",?";
-    params.emplace_back(v);
-  }
-  return in.empty() ? "NULL" : in;
-}
-
-std::string InList(const std::vector<int64_t>& values, std::vector<Value>& params) {
-  std::string in;
-  for (const int64_t v : values) {
-    in += in.empty() ? "?" : ",?";
-    params.emplace_back(v);
-  }
-  return in.empty() ? "NULL" : in;
-}
-
 Lease::~Lease() {
   if (conn_) db_->Release(std::move(conn_));
 }

@@ -64,8 +64,15 @@ std::optional<std::string> AsOptText(const Value& v);
 std::optional<std::string> TakeOptText(Value& v);
 
 // "?,?,?" for an IN (…) list, appending the values to params; "NULL" (matches nothing) when empty.
-std::string InList(const std::vector<std::string>& values, std::vector<Value>& params);
-std::string InList(const std::vector<int64_t>& values, std::vector<Value>& params);
+template <class T>
+std::string InList(const std::vector<T>& values, std::vector<Value>& params) {
+  std::string in;
+  for (const auto& v : values) {
+    in += in.empty() ? "?" : ",?";
+    params.emplace_back(v);
+  }
+  return in.empty() ? "NULL" : in;
+}
 
 enum class Dialect { kSqlite, kPostgres };
 
@@ -73,12 +80,13 @@ class Connection {
  public:
   virtual ~Connection() = default;
   virtual Rows Query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
-  // Calls `row` for each result row without keeping them all (exports of 100,000 projects).
-  // The row is the callee's to consume (move its strings out). The default materialises the
-  // result; SQLite streams.
-  virtual void QueryEach(std::string_view sql, const std::vector<Value>& params,
-                         const std::function<void(std::vector<Value>&)>& row) {
-    for (auto& r : Query(sql, params).rows) row(r);
+  // Calls `row` with the result's column names and each result row, without keeping them all
+  // (exports of 100,000 projects). The row is the callee's to consume (move its strings out).
+  // The default materialises the result; SQLite streams. Stores read through ForEachRow.
+  using RowCallback = std::function<void(const std::vector<std::string>& columns, std::vector<Value>& row)>;
+  virtual void QueryEach(std::string_view sql, const std::vector<Value>& params, const RowCallback& row) {
+    auto result = Query(sql, params);
+    for (auto& r : result.rows) row(result.columns, r);
   }
   // Returns the number of rows changed.
   virtual int64_t Exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;

@@ -2,6 +2,14 @@
 
 namespace gj::store {
 
+nlohmann::json JournalValue(const Value& v, bool as_bool) {
+  if (IsNull(v)) return nullptr;
+  if (as_bool) return AsInt(v) != 0;
+  if (const auto* i = std::get_if<int64_t>(&v)) return *i;
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  return std::get<std::string>(v);
+}
+
 void WriteJournal(Connection& c, const std::string& entity, int64_t entity_id, const std::string& action,
                   std::optional<int64_t> user_id, const std::string& at, const nlohmann::json& changes) {
   WriteJournalText(c, entity, entity_id, action, user_id, at, changes.dump());

@@ -3,85 +3,141 @@
 #include <cstdlib>
 
 #include "store/project_store.h"
+#include "store/row.h"
+#include "store/table.h"
 
 namespace gj::store {
 
 namespace {
 
-constexpr const char* kReportColumns =
-    "id, project_id, period, frequency, period_start, period_end, due_date, status, investment_period, investment_year, "
-    "src_central_budget, src_special_bonds, src_local_fiscal, src_enterprise, src_bank_loan, src_other, visual_progress, "
-    "problems_raised, workers, reopened, late, submitted_by, submitted_at, reviewed_by, reviewed_at, review_note, version, "
-    "created_at, updated_at";
+// ---- the tables, one column list each
 
-Date D(const Value& v) { return ParseIsoDate(AsText(v)).value_or(Date{}); }
+const Table kReports{"progress_reports",
+                     {"id", "project_id", "period", "frequency", "period_start", "period_end", "due_date", "status",
+                      "investment_period", "investment_year", "src_central_budget", "src_special_bonds", "src_local_fiscal",
+                      "src_enterprise", "src_bank_loan", "src_other", "visual_progress", "problems_raised", "workers",
+                      "reopened", "late", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at", "review_note",
+                      "version", "created_at", "updated_at"}};
+const Table kPhotos{"report_photos",
+                    {"id", "report_id", "filename", "content_type", "size_bytes", "data_base64", "uploaded_by", "uploaded_at"}};
+const Table kStops{"stop_requests",
+                   {"id", "project_id", "kind", "reason", "effective_date", "status", "requested_by", "requested_at",
+                    "decided_by", "decided_at", "decision_note", "version"}};
+const Table kMonthlyPlans{"monthly_plans",
+                          {"project_id", "year", "m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10", "m11",
+                           "m12", "version", "updated_at"}};
+const Table kTargets{"targets",
+                     {"id", "name", "region_code", "definition", "deadline", "archived", "version", "created_at", "updated_at"}};
+const Table kSettings{"progress_settings", {"region_code", "light_rules", "report_policy", "version", "updated_at"}};
+const Table kSnapshots{"light_snapshots", {"region_code", "period", "as_of", "project_id", "light", "reasons", "computed_at"}};
 
-ReportRecord ReportFrom(const std::vector<Value>& r) {
+// The columns of ReportContent::by_source, in kFundingSources order.
+constexpr const char* kSourceColumns[6] = {"src_central_budget", "src_special_bonds", "src_local_fiscal",
+                                           "src_enterprise",     "src_bank_loan",     "src_other"};
+// The columns of the twelve months of a plan, January first.
+constexpr const char* kMonthColumns[12] = {"m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10", "m11", "m12"};
+
+ReportRecord ReportFrom(RowReader& r) {
   ReportRecord x;
-  x.id = AsInt(r[0]);
-  x.project_id = AsInt(r[1]);
-  x.period = AsText(r[2]);
-  x.frequency = AsText(r[3]);
-  x.period_start = D(r[4]);
-  x.period_end = D(r[5]);
-  x.due = D(r[6]);
-  x.status = AsText(r[7]);
-  x.content.investment_period = AsInt(r[8]);
-  x.content.investment_year = AsInt(r[9]);
-  for (int i = 0; i < 6; ++i) x.content.by_source[i] = AsInt(r[10 + i]);
-  x.content.visual_progress = AsText(r[16]);
-  x.content.problems_raised = AsText(r[17]);
-  x.content.workers = static_cast<int>(AsInt(r[18]));
-  x.reopened = AsInt(r[19]) != 0;
-  x.late = AsInt(r[20]) != 0;
-  x.submitted_by = AsOptInt(r[21]);
-  x.submitted_at = AsText(r[22]);
-  x.reviewed_by = AsOptInt(r[23]);
-  x.reviewed_at = AsText(r[24]);
-  x.review_note = AsText(r[25]);
-  x.version = AsInt(r[26]);
-  x.created_at = AsText(r[27]);
-  x.updated_at = AsText(r[28]);
+  x.id = r.Int("id");
+  x.project_id = r.Int("project_id");
+  x.period = r.Text("period");
+  x.frequency = r.Text("frequency");
+  x.period_start = r.Date("period_start");
+  x.period_end = r.Date("period_end");
+  x.due = r.Date("due_date");
+  x.status = r.Text("status");
+  x.content.investment_period = r.Int("investment_period");
+  x.content.investment_year = r.Int("investment_year");
+  for (int i = 0; i < 6; ++i) x.content.by_source[i] = r.Int(kSourceColumns[i]);
+  x.content.visual_progress = r.Text("visual_progress");
+  x.content.problems_raised = r.Text("problems_raised");
+  x.content.workers = static_cast<int>(r.Int("workers"));
+  x.reopened = r.Bool("reopened");
+  x.late = r.Bool("late");
+  x.submitted_by = r.OptInt("submitted_by");
+  x.submitted_at = r.Text("submitted_at");
+  x.reviewed_by = r.OptInt("reviewed_by");
+  x.reviewed_at = r.Text("reviewed_at");
+  x.review_note = r.Text("review_note");
+  x.version = r.Int("version");
+  x.created_at = r.Text("created_at");
+  x.updated_at = r.Text("updated_at");
   return x;
 }
 
 std::vector<ReportRecord> Reports(Connection& c, const std::string& where, const std::vector<Value>& params) {
-  std::vector<ReportRecord> out;
-  for (const auto& r : c.Query(std::string("SELECT ") + kReportColumns + " FROM progress_reports " + where, params).rows) {
-    out.push_back(ReportFrom(r));
-  }
-  return out;
+  return ReadRows(c, "SELECT " + kReports.Select() + " FROM progress_reports " + where, params, ReportFrom);
 }
 
-Value OptText(const std::string& s) { return s.empty() ? Null() : Value(s); }
+// What a report update writes (the journal entry is the service's, over the content's JSON).
+ColumnValues ReportValues(const ReportRecord& r) {
+  ColumnValues v = {{"status", r.status},
+                    {"investment_period", r.content.investment_period},
+                    {"investment_year", r.content.investment_year}};
+  for (int i = 0; i < 6; ++i) v.emplace_back(kSourceColumns[i], r.content.by_source[i]);
+  v.insert(v.end(), {{"visual_progress", r.content.visual_progress},
+                     {"problems_raised", r.content.problems_raised},
+                     {"workers", int64_t{r.content.workers}},
+                     {"reopened", int64_t{r.reopened}},
+                     {"late", int64_t{r.late}},
+                     {"submitted_by", Opt(r.submitted_by)},
+                     {"submitted_at", NullIfEmpty(r.submitted_at)},
+                     {"reviewed_by", Opt(r.reviewed_by)},
+                     {"reviewed_at", NullIfEmpty(r.reviewed_at)},
+                     {"review_note", r.review_note},
+                     {"updated_at", r.updated_at}});
+  return v;
+}
 
-StopRecord StopFrom(const std::vector<Value>& r) {
+StopRecord StopFrom(RowReader& r) {
   StopRecord s;
-  s.id = AsInt(r[0]);
-  s.project_id = AsInt(r[1]);
-  s.kind = AsText(r[2]);
-  s.reason = AsText(r[3]);
-  s.effective_date = D(r[4]);
-  s.status = AsText(r[5]);
-  s.requested_by = AsOptInt(r[6]);
-  s.requested_at = AsText(r[7]);
-  s.decided_by = AsOptInt(r[8]);
-  s.decided_at = AsText(r[9]);
-  s.decision_note = AsText(r[10]);
-  s.version = AsInt(r[11]);
+  s.id = r.Int("id");
+  s.project_id = r.Int("project_id");
+  s.kind = r.Text("kind");
+  s.reason = r.Text("reason");
+  s.effective_date = r.Date("effective_date");
+  s.status = r.Text("status");
+  s.requested_by = r.OptInt("requested_by");
+  s.requested_at = r.Text("requested_at");
+  s.decided_by = r.OptInt("decided_by");
+  s.decided_at = r.Text("decided_at");
+  s.decision_note = r.Text("decision_note");
+  s.version = r.Int("version");
   return s;
 }
 
-constexpr const char* kStopColumns =
-    "id, project_id, kind, reason, effective_date, status, requested_by, requested_at, decided_by, decided_at, decision_note, version";
+std::vector<StopRecord> Stops(Connection& c, const std::string& where, const std::vector<Value>& params) {
+  return ReadRows(c, "SELECT " + kStops.Select() + " FROM stop_requests " + where, params, StopFrom);
+}
 
-std::optional<targets::Target> TargetFrom(const std::vector<Value>& r) {
-  auto t = targets::TargetFromJson(nlohmann::json::parse(AsText(r[2])));
+PhotoRecord PhotoFrom(RowReader& r) {
+  PhotoRecord p;
+  p.id = r.Int("id");
+  p.report_id = r.Int("report_id");
+  p.filename = r.Text("filename");
+  p.content_type = r.Text("content_type");
+  p.size_bytes = r.Int("size_bytes");
+  p.data_base64 = r.Text("data_base64");
+  p.uploaded_at = r.Text("uploaded_at");
+  return p;
+}
+
+std::optional<targets::Target> TargetFrom(RowReader& r) {
+  auto t = targets::TargetFromJson(nlohmann::json::parse(r.Text("definition")));
   if (!t) return std::nullopt;
-  t->id = AsInt(r[0]);
-  t->name = AsText(r[1]);
-  t->version = AsInt(r[3]);
+  t->id = r.Int("id");
+  t->name = r.Text("name");
+  t->version = r.Int("version");
   return t.value();
+}
+
+std::vector<targets::Target> Targets(Connection& c, const std::string& where, const std::vector<Value>& params) {
+  std::vector<targets::Target> out;
+  ForEachRow(c, "SELECT id, name, definition, version FROM targets WHERE archived = 0" + where, params, [&](RowReader& r) {
+    if (auto t = TargetFrom(r)) out.push_back(std::move(*t));
+  });
+  return out;
 }
 
 std::string Definition(const targets::Target& t) {
@@ -89,6 +145,18 @@ std::string Definition(const targets::Target& t) {
   j.erase("id");
   j.erase("version");
   return j.dump();
+}
+
+std::vector<int64_t> MonthsFrom(RowReader& r) {
+  std::vector<int64_t> out;
+  for (const char* m : kMonthColumns) out.push_back(r.Int(m));
+  return out;
+}
+
+std::string MonthList() {
+  std::string out;
+  for (const char* m : kMonthColumns) out += std::string(", ") + m;
+  return out;
 }
 
 }  // namespace
@@ -114,22 +182,15 @@ std::vector<ReportRecord> ReportsOfProject(Connection& c, int64_t project_id) {
 }
 
 bool InsertReportTask(Connection& c, int64_t project_id, const supervision::Period& p, const std::string& now) {
-  return c.Exec("INSERT INTO progress_reports (project_id, period, frequency, period_start, period_end, due_date, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, period) DO NOTHING",
-                {project_id, p.key, p.frequency, p.start.ToString(), p.end.ToString(), p.due.ToString(), now, now}) > 0;
+  return InsertRow(c, kReports,
+                   {{"project_id", project_id}, {"period", p.key}, {"frequency", p.frequency},
+                    {"period_start", p.start.ToString()}, {"period_end", p.end.ToString()}, {"due_date", p.due.ToString()},
+                    {"created_at", now}, {"updated_at", now}},
+                   " ON CONFLICT (project_id, period) DO NOTHING") > 0;
 }
 
 bool UpdateReport(Connection& c, const ReportRecord& r, int64_t expected_version) {
-  std::vector<Value> v = {r.status, r.content.investment_period, r.content.investment_year};
-  for (auto s : r.content.by_source) v.push_back(s);
-  v.insert(v.end(), {r.content.visual_progress, r.content.problems_raised, int64_t{r.content.workers}, int64_t{r.reopened},
-                     int64_t{r.late}, Opt(r.submitted_by), OptText(r.submitted_at), Opt(r.reviewed_by), OptText(r.reviewed_at),
-                     r.review_note, r.version, r.updated_at, r.id, expected_version});
-  return c.Exec("UPDATE progress_reports SET status = ?, investment_period = ?, investment_year = ?, src_central_budget = ?, "
-                "src_special_bonds = ?, src_local_fiscal = ?, src_enterprise = ?, src_bank_loan = ?, src_other = ?, "
-                "visual_progress = ?, problems_raised = ?, workers = ?, reopened = ?, late = ?, submitted_by = ?, submitted_at = ?, "
-                "reviewed_by = ?, reviewed_at = ?, review_note = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
-                v) == 1;
+  return UpdateVersioned(c, kReports, ReportValues(r), r.id, expected_version);
 }
 
 namespace {
@@ -143,10 +204,10 @@ Value YearKey(int year) { return std::to_string(year) + "-"; }
 
 std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, const std::string& period_key, const Date& period_end) {
   const int year = period_key.size() >= 4 ? std::atoi(period_key.substr(0, 4).c_str()) : period_end.year;
-  auto rows = c.Query(std::string("SELECT MAX(investment_year) FROM progress_reports WHERE project_id = ? AND status IN ('submitted', 'approved') "
-                                  "AND period_end < ? AND ") + kYearOfPeriod,
-                      {project_id, period_end.ToString(), YearKey(year)});
-  return AsOptInt(rows.rows.at(0).at(0));
+  const std::string sql = std::string("SELECT MAX(investment_year) AS total FROM progress_reports WHERE project_id = ? "
+                                      "AND status IN ('submitted', 'approved') AND period_end < ? AND ") + kYearOfPeriod;
+  return ReadOne(c, sql, {project_id, period_end.ToString(), YearKey(year)}, [](RowReader& r) { return r.OptInt("total"); })
+      .value_or(std::nullopt);
 }
 
 std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of, const Date& window_from,
@@ -160,27 +221,25 @@ std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Da
   std::vector<Value> p1 = {YearKey(as_of.year), as_of.ToString()};
   if (!county.empty()) p1.push_back(county);
   p1.insert(p1.end(), ids.begin(), ids.end());
-  for (const auto& r : c.Query("SELECT project_id, MAX(investment_year) FROM progress_reports WHERE status IN ('submitted', 'approved') "
-                               "AND " + std::string(kYearOfPeriod) + " AND period_end <= ?" + scope + " GROUP BY project_id",
-                               p1)
-                          .rows) {
-    out[AsInt(r[0])].filed_year_total = AsOptInt(r[1]);
-  }
+  ForEachRow(c,
+             "SELECT project_id, MAX(investment_year) AS total FROM progress_reports WHERE status IN ('submitted', 'approved') "
+             "AND " + std::string(kYearOfPeriod) + " AND period_end <= ?" + scope + " GROUP BY project_id",
+             p1, [&](RowReader& r) { out[r.Int("project_id")].filed_year_total = r.OptInt("total"); });
   // Newest first per project: count the run of unfiled periods up to the first filed one.
   std::vector<Value> p2 = {as_of.ToString(), window_from.ToString()};
   if (!county.empty()) p2.push_back(county);
   p2.insert(p2.end(), ids.begin(), ids.end());
   std::unordered_map<int64_t, bool> run_ended;
-  for (const auto& r : c.Query("SELECT project_id, status FROM progress_reports WHERE due_date < ? AND due_date >= ?" + scope +
-                                   " ORDER BY project_id, due_date DESC",
-                               p2)
-                          .rows) {
-    const int64_t id = AsInt(r[0]);
-    if (run_ended[id]) continue;
-    const std::string st = AsText(r[1]);
-    if (st == "submitted" || st == "approved") run_ended[id] = true;
-    else ++out[id].consecutive_missing;
-  }
+  ForEachRow(c,
+             "SELECT project_id, status FROM progress_reports WHERE due_date < ? AND due_date >= ?" + scope +
+                 " ORDER BY project_id, due_date DESC",
+             p2, [&](RowReader& r) {
+               const int64_t id = r.Int("project_id");
+               if (run_ended[id]) return;
+               const std::string st = r.Text("status");
+               if (st == "submitted" || st == "approved") run_ended[id] = true;
+               else ++out[id].consecutive_missing;
+             });
   return out;
 }
 
@@ -191,185 +250,153 @@ std::vector<supervision::ReportFact> ListReportFacts(Connection& c, const std::v
       "SELECT r.id, r.project_id, r.due_date, r.status, r.submitted_at, r.late FROM progress_reports r "
       "JOIN projects pr ON pr.id = r.project_id WHERE r.due_date >= ? AND r.due_date <= ? AND pr.archived = 0";
   sql += RegionClause(regions, params) + " ORDER BY r.id";
-  std::vector<supervision::ReportFact> out;
-  for (const auto& r : c.Query(sql, params).rows) {
+  return ReadRows(c, sql, params, [](RowReader& r) {
     supervision::ReportFact f;
-    f.id = AsInt(r[0]);
-    f.project_id = AsInt(r[1]);
-    f.due = D(r[2]);
-    f.status = AsText(r[3]);
-    if (auto at = AsOptText(r[4]); at && !at->empty()) f.submitted_on = ChinaDayOfUtc(*at);
-    f.late = AsInt(r[5]) != 0;
-    out.push_back(std::move(f));
-  }
-  return out;
+    f.id = r.Int("id");
+    f.project_id = r.Int("project_id");
+    f.due = r.Date("due_date");
+    f.status = r.Text("status");
+    if (const std::string at = r.Text("submitted_at"); !at.empty()) f.submitted_on = ChinaDayOfUtc(at);
+    f.late = r.Bool("late");
+    return f;
+  });
 }
 
 int64_t InsertPhoto(Connection& c, const PhotoRecord& p, std::optional<int64_t> user) {
-  return AsInt(c.Query("INSERT INTO report_photos (report_id, filename, content_type, size_bytes, data_base64, uploaded_by, uploaded_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                       {p.report_id, p.filename, p.content_type, p.size_bytes, p.data_base64, Opt(user), p.uploaded_at})
-                   .rows.at(0).at(0));
+  return InsertReturningId(c, kPhotos,
+                           {{"report_id", p.report_id}, {"filename", p.filename}, {"content_type", p.content_type},
+                            {"size_bytes", p.size_bytes}, {"data_base64", p.data_base64}, {"uploaded_by", Opt(user)},
+                            {"uploaded_at", p.uploaded_at}});
 }
 
 std::vector<PhotoRecord> PhotosOf(Connection& c, int64_t report_id, bool with_data) {
-  std::vector<PhotoRecord> out;
-  const std::string data = with_data ? "data_base64" : "''";
-  for (const auto& r : c.Query("SELECT id, report_id, filename, content_type, size_bytes, " + data +
-                                   ", uploaded_at FROM report_photos WHERE report_id = ? ORDER BY id",
-                               {report_id})
-                           .rows) {
-    out.push_back({AsInt(r[0]), AsInt(r[1]), AsText(r[2]), AsText(r[3]), AsInt(r[4]), AsText(r[5]), AsText(r[6])});
-  }
-  return out;
+  const std::string data = with_data ? "data_base64" : "'' AS data_base64";
+  return ReadRows(c,
+                  "SELECT id, report_id, filename, content_type, size_bytes, " + data +
+                      ", uploaded_at FROM report_photos WHERE report_id = ? ORDER BY id",
+                  {report_id}, PhotoFrom);
 }
 
 std::optional<PhotoRecord> LoadPhoto(Connection& c, int64_t id) {
-  auto rows = c.Query("SELECT id, report_id, filename, content_type, size_bytes, data_base64, uploaded_at FROM report_photos WHERE id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  const auto& r = rows.rows[0];
-  return PhotoRecord{AsInt(r[0]), AsInt(r[1]), AsText(r[2]), AsText(r[3]), AsInt(r[4]), AsText(r[5]), AsText(r[6])};
+  return ReadOne(c, "SELECT " + kPhotos.Select() + " FROM report_photos WHERE id = ?", {id}, PhotoFrom);
 }
 
 int64_t InsertStop(Connection& c, const StopRecord& s) {
-  return AsInt(c.Query("INSERT INTO stop_requests (project_id, kind, reason, effective_date, status, requested_by, requested_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                       {s.project_id, s.kind, s.reason, s.effective_date.ToString(), s.status, Opt(s.requested_by), s.requested_at})
-                   .rows.at(0).at(0));
+  return InsertReturningId(c, kStops,
+                           {{"project_id", s.project_id}, {"kind", s.kind}, {"reason", s.reason},
+                            {"effective_date", s.effective_date.ToString()}, {"status", s.status},
+                            {"requested_by", Opt(s.requested_by)}, {"requested_at", s.requested_at}});
 }
 
 std::optional<StopRecord> LoadStop(Connection& c, int64_t id) {
-  auto rows = c.Query(std::string("SELECT ") + kStopColumns + " FROM stop_requests WHERE id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  return StopFrom(rows.rows[0]);
+  auto v = Stops(c, "WHERE id = ?", {id});
+  if (v.empty()) return std::nullopt;
+  return v[0];
 }
 
 bool UpdateStop(Connection& c, const StopRecord& s, int64_t expected_version) {
-  return c.Exec("UPDATE stop_requests SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, version = ? WHERE id = ? AND version = ?",
-                {s.status, Opt(s.decided_by), OptText(s.decided_at), s.decision_note, s.version, s.id, expected_version}) == 1;
+  return UpdateVersioned(c, kStops,
+                         {{"status", s.status}, {"decided_by", Opt(s.decided_by)}, {"decided_at", NullIfEmpty(s.decided_at)},
+                          {"decision_note", s.decision_note}},
+                         s.id, expected_version);
 }
 
 std::vector<StopRecord> StopsOfProject(Connection& c, int64_t project_id) {
-  std::vector<StopRecord> out;
-  for (const auto& r : c.Query(std::string("SELECT ") + kStopColumns + " FROM stop_requests WHERE project_id = ? ORDER BY id DESC", {project_id}).rows) {
-    out.push_back(StopFrom(r));
-  }
-  return out;
+  return Stops(c, "WHERE project_id = ? ORDER BY id DESC", {project_id});
 }
 
-std::vector<StopRecord> PendingStops(Connection& c) {
-  std::vector<StopRecord> out;
-  for (const auto& r : c.Query(std::string("SELECT ") + kStopColumns + " FROM stop_requests WHERE status = 'requested' ORDER BY id").rows) {
-    out.push_back(StopFrom(r));
-  }
-  return out;
-}
-
-namespace {
-const char* const kMonthColumns = "m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, m12";
-std::vector<int64_t> MonthsFrom(const std::vector<Value>& row, size_t first) {
-  std::vector<int64_t> out;
-  for (size_t i = 0; i < 12; ++i) out.push_back(AsInt(row[first + i]));
-  return out;
-}
-}  // namespace
+std::vector<StopRecord> PendingStops(Connection& c) { return Stops(c, "WHERE status = 'requested' ORDER BY id", {}); }
 
 std::optional<MonthlyPlanRecord> LoadMonthlyPlan(Connection& c, int64_t project_id, int year) {
-  auto rows = c.Query(std::string("SELECT version, ") + kMonthColumns + " FROM monthly_plans WHERE project_id = ? AND year = ?",
-                      {project_id, int64_t{year}});
-  if (rows.empty()) return std::nullopt;
-  return MonthlyPlanRecord{project_id, year, MonthsFrom(rows.rows[0], 1), AsInt(rows.rows[0][0])};
+  return ReadOne(c, "SELECT version" + MonthList() + " FROM monthly_plans WHERE project_id = ? AND year = ?",
+                 {project_id, int64_t{year}}, [&](RowReader& r) {
+                   const int64_t version = r.Int("version");
+                   return MonthlyPlanRecord{project_id, year, MonthsFrom(r), version};
+                 });
 }
 
 bool SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expected_version, const std::string& now) {
-  std::vector<Value> months(r.months.begin(), r.months.end());
-  if (expected_version == 0) {
-    std::vector<Value> params = {r.project_id, int64_t{r.year}};
-    params.insert(params.end(), months.begin(), months.end());
-    params.push_back(now);
-    return c.Exec(std::string("INSERT INTO monthly_plans (project_id, year, ") + kMonthColumns +
-                      ", version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (project_id, year) DO NOTHING",
-                  params) == 1;
-  }
-  std::vector<Value> params = months;
-  params.insert(params.end(), {now, r.project_id, int64_t{r.year}, expected_version});
-  return c.Exec("UPDATE monthly_plans SET m01 = ?, m02 = ?, m03 = ?, m04 = ?, m05 = ?, m06 = ?, m07 = ?, m08 = ?, m09 = ?, m10 = ?, "
-                "m11 = ?, m12 = ?, updated_at = ?, version = version + 1 WHERE project_id = ? AND year = ? AND version = ?",
-                params) == 1;
+  ColumnValues values;
+  for (size_t i = 0; i < 12; ++i) values.emplace_back(kMonthColumns[i], r.months.at(i));
+  values.emplace_back("updated_at", now);
+  const ColumnValues key = {{"project_id", r.project_id}, {"year", int64_t{r.year}}};
+  if (expected_version != 0) return UpdateVersioned(c, kMonthlyPlans, values, key, expected_version);
+  values.insert(values.begin(), key.begin(), key.end());
+  values.emplace_back("version", int64_t{1});
+  return InsertRow(c, kMonthlyPlans, values, " ON CONFLICT (project_id, year) DO NOTHING") == 1;
 }
 
 std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c, int year, const std::vector<int64_t>& ids) {
   std::vector<Value> params = {int64_t{year}};
-  std::string sql = std::string("SELECT project_id, ") + kMonthColumns + " FROM monthly_plans WHERE year = ?";
+  std::string sql = "SELECT project_id" + MonthList() + " FROM monthly_plans WHERE year = ?";
   if (!ids.empty()) sql += " AND project_id IN (" + InList(ids, params) + ")";
   std::unordered_map<int64_t, std::vector<int64_t>> out;
-  for (const auto& r : c.Query(sql, params).rows) out[AsInt(r[0])] = MonthsFrom(r, 1);
+  ForEachRow(c, sql, params, [&](RowReader& r) {
+    const int64_t id = r.Int("project_id");
+    out[id] = MonthsFrom(r);
+  });
   return out;
 }
 
 std::unordered_map<int64_t, std::string> StoppedProjects(Connection& c, const Date& as_of) {
   std::unordered_map<int64_t, std::string> out;
   // Oldest first: a later approved request (stop or resume) overrides an earlier one.
-  for (const auto& r : c.Query("SELECT project_id, kind, reason FROM stop_requests WHERE status = 'approved' AND effective_date <= ? "
-                               "ORDER BY project_id, effective_date, id",
-                               {as_of.ToString()})
-                          .rows) {
-    const int64_t id = AsInt(r[0]);
-    if (AsText(r[1]) == "stop") out[id] = AsText(r[2]);
-    else out.erase(id);
-  }
+  ForEachRow(c,
+             "SELECT project_id, kind, reason FROM stop_requests WHERE status = 'approved' AND effective_date <= ? "
+             "ORDER BY project_id, effective_date, id",
+             {as_of.ToString()}, [&](RowReader& r) {
+               const int64_t id = r.Int("project_id");
+               if (r.Text("kind") == "stop") out[id] = r.Text("reason");
+               else out.erase(id);
+             });
   return out;
 }
 
 int64_t InsertTarget(Connection& c, const targets::Target& t, const std::string& now) {
-  return AsInt(c.Query("INSERT INTO targets (name, region_code, definition, deadline, version, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, 1, ?, ?) RETURNING id",
-                       {t.name, t.region, Definition(t), t.deadline.ToString(), now, now})
-                   .rows.at(0).at(0));
+  return InsertReturningId(c, kTargets,
+                           {{"name", t.name}, {"region_code", t.region}, {"definition", Definition(t)},
+                            {"deadline", t.deadline.ToString()}, {"version", int64_t{1}}, {"created_at", now},
+                            {"updated_at", now}});
 }
 
 bool UpdateTarget(Connection& c, const targets::Target& t, int64_t expected_version, const std::string& now) {
-  return c.Exec("UPDATE targets SET name = ?, region_code = ?, definition = ?, deadline = ?, version = version + 1, updated_at = ? "
-                "WHERE id = ? AND version = ? AND archived = 0",
-                {t.name, t.region, Definition(t), t.deadline.ToString(), now, t.id, expected_version}) == 1;
+  return UpdateVersioned(c, kTargets,
+                         {{"name", t.name}, {"region_code", t.region}, {"definition", Definition(t)},
+                          {"deadline", t.deadline.ToString()}, {"updated_at", now}},
+                         t.id, expected_version, "archived = 0");
 }
 
 bool ArchiveTarget(Connection& c, int64_t id, int64_t expected_version, const std::string& now) {
-  return c.Exec("UPDATE targets SET archived = 1, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND archived = 0",
-                {now, id, expected_version}) == 1;
+  return UpdateVersioned(c, kTargets, {{"archived", int64_t{1}}, {"updated_at", now}}, id, expected_version, "archived = 0");
 }
 
 std::optional<targets::Target> LoadTarget(Connection& c, int64_t id) {
-  auto rows = c.Query("SELECT id, name, definition, version FROM targets WHERE id = ? AND archived = 0", {id});
-  if (rows.empty()) return std::nullopt;
-  return TargetFrom(rows.rows[0]);
+  auto v = Targets(c, " AND id = ?", {id});
+  if (v.empty()) return std::nullopt;
+  return v[0];
 }
 
-std::vector<targets::Target> LoadTargets(Connection& c) {
-  std::vector<targets::Target> out;
-  for (const auto& r : c.Query("SELECT id, name, definition, version FROM targets WHERE archived = 0 ORDER BY deadline, id").rows) {
-    if (auto t = TargetFrom(r)) out.push_back(*t);
-  }
-  return out;
-}
+std::vector<targets::Target> LoadTargets(Connection& c) { return Targets(c, " ORDER BY deadline, id", {}); }
 
 std::optional<SettingsRecord> LoadSettings(Connection& c, const std::string& region) {
-  auto rows = c.Query("SELECT region_code, light_rules, report_policy, version FROM progress_settings WHERE region_code = ?", {region});
-  if (rows.empty()) return std::nullopt;
-  const auto& r = rows.rows[0];
-  return SettingsRecord{AsText(r[0]), AsText(r[1]), AsText(r[2]), AsInt(r[3])};
+  return ReadOne(c, "SELECT " + kSettings.Select() + " FROM progress_settings WHERE region_code = ?", {region}, [](RowReader& r) {
+    SettingsRecord s;
+    s.region_code = r.Text("region_code");
+    s.light_rules = r.Text("light_rules");
+    s.report_policy = r.Text("report_policy");
+    s.version = r.Int("version");
+    return s;
+  });
 }
 
 void UpsertSettings(Connection& c, const SettingsRecord& s, const std::string& now) {
-  if (c.Exec("UPDATE progress_settings SET light_rules = ?, report_policy = ?, version = version + 1, updated_at = ? WHERE region_code = ?",
-             {s.light_rules, s.report_policy, now, s.region_code}) == 0) {
-    c.Exec("INSERT INTO progress_settings (region_code, light_rules, report_policy, version, updated_at) VALUES (?, ?, ?, 1, ?)",
-           {s.region_code, s.light_rules, s.report_policy, now});
-  }
+  Upsert(c, kSettings, {{"light_rules", s.light_rules}, {"report_policy", s.report_policy}, {"updated_at", now}},
+         {{"region_code", s.region_code}}, /*bump_version=*/true);
 }
 
 int64_t SupervisionVersion(Connection& c) {
-  return AsInt(c.Query("SELECT version FROM supervision_version WHERE id = 1").rows.at(0).at(0));
+  return ReadOne(c, "SELECT version FROM supervision_version WHERE id = 1", {}, [](RowReader& r) { return r.Int("version"); })
+      .value();
 }
 
 void BumpSupervisionVersion(Connection& c) { c.Exec("UPDATE supervision_version SET version = version + 1 WHERE id = 1"); }
@@ -378,19 +405,24 @@ void ReplaceSnapshot(Connection& c, const std::string& region, const std::string
                      const std::vector<SnapshotRow>& rows, const std::string& now) {
   c.Exec("DELETE FROM light_snapshots WHERE region_code = ? AND period = ?", {region, period});
   for (const auto& r : rows) {
-    c.Exec("INSERT INTO light_snapshots (region_code, period, as_of, project_id, light, reasons, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-           {region, period, as_of.ToString(), r.project_id, r.light, r.reasons_json, now});
+    InsertRow(c, kSnapshots,
+              {{"region_code", region}, {"period", period}, {"as_of", as_of.ToString()}, {"project_id", r.project_id},
+               {"light", r.light}, {"reasons", r.reasons_json}, {"computed_at", now}});
   }
 }
 
 std::vector<SnapshotRow> LoadSnapshot(Connection& c, const std::string& region, const std::string& period, std::string* as_of) {
   std::vector<SnapshotRow> out;
-  for (const auto& r : c.Query("SELECT project_id, light, reasons, as_of FROM light_snapshots WHERE region_code = ? AND period = ? ORDER BY project_id",
-                               {region, period})
-                           .rows) {
-    out.push_back({AsInt(r[0]), AsText(r[1]), AsText(r[2])});
-    if (as_of) *as_of = AsText(r[3]);
-  }
+  ForEachRow(c,
+             "SELECT project_id, light, reasons, as_of FROM light_snapshots WHERE region_code = ? AND period = ? ORDER BY project_id",
+             {region, period}, [&](RowReader& r) {
+               SnapshotRow row;
+               row.project_id = r.Int("project_id");
+               row.light = r.Text("light");
+               row.reasons_json = r.Text("reasons");
+               out.push_back(std::move(row));
+               if (as_of) *as_of = r.Text("as_of");
+             });
   return out;
 }
 

@@ -1,6 +1,8 @@
 #include "store/project_store.h"
 
 #include "common/text_normalize.h"
+#include "store/journal.h"
+#include "store/row.h"
 
 #include <stdexcept>
 
@@ -8,95 +10,95 @@ namespace gj::store {
 
 namespace {
 
-// Column order shared by SELECT, INSERT and UPDATE.
-constexpr const char* kColumns =
-    "code, national_code, name, year, county_code, town_code, category, level, kind, track, stage, "
-    "total_investment, annual_plan, annual_completed, land_mu, builder, leader_id, unit_id, specialist, "
-    "chain, planned_start, actual_start, planned_completion, actual_completion, content, longitude, "
-    "latitude, search_text, archived, version, created_at, updated_at";
-
-// kColumns as a list, for building SET and prefixed SELECT lists.
-const std::vector<std::string>& ColumnList() {
-  static const std::vector<std::string> kList = [] {
-    std::vector<std::string> out;
-    std::string cols = kColumns;
-    size_t start = 0;
-    while (start < cols.size()) {
-      size_t end = cols.find(',', start);
-      if (end == std::string::npos) end = cols.size();
-      std::string col = cols.substr(start, end - start);
-      while (!col.empty() && col.front() == ' ') col.erase(0, 1);
-      out.push_back(col);
-      start = end + 1;
-    }
-    return out;
-  }();
-  return kList;
-}
-
-Value DateValue(const std::optional<Date>& d) { return d ? Value(d->ToString()) : Null(); }
-std::optional<Date> DateOf(const Value& v) {
-  if (IsNull(v)) return std::nullopt;
-  return ParseIsoDate(AsText(v));
-}
+const Table kDictionaries{"dictionaries", {"kind", "code", "label_zh", "label_en", "sort", "active"}};
+const Table kProjects{"projects",
+                      {"id", "code", "national_code", "name", "year", "county_code", "town_code", "category", "level",
+                       "kind", "track", "stage", "total_investment", "annual_plan", "annual_completed", "land_mu",
+                       "builder", "leader_id", "unit_id", "specialist", "chain", "planned_start", "actual_start",
+                       "planned_completion", "actual_completion", "content", "longitude", "latitude", "search_text",
+                       "archived", "version", "created_at", "updated_at"}};
 
 std::string SearchText(const ledger::Project& p) {
   return NormalizeForSearch(p.code + "\n" + p.name + "\n" + p.builder);
 }
 
-std::vector<Value> Params(const ledger::Project& p) {
-  return {p.code, Opt(p.national_code), p.name, int64_t{p.year}, p.county_code, Opt(p.town_code),
-          p.category, p.level, p.kind, p.track, p.stage, Opt(p.total_investment), Opt(p.annual_plan),
-          Opt(p.annual_completed), Opt(p.land_mu), p.builder, Opt(p.leader_id), Opt(p.unit_id),
-          p.specialist, p.chain, DateValue(p.planned_start), DateValue(p.actual_start),
-          DateValue(p.planned_completion), DateValue(p.actual_completion), p.content, Opt(p.longitude),
-          Opt(p.latitude), SearchText(p), int64_t{p.archived ? 1 : 0}, p.version, p.created_at, p.updated_at};
-}
+using P = ledger::Project;
+// Every column an insert or update writes but the version (the journal's diff of a project is
+// ledger::Diff, over the API's JSON form).
+const Fields<P> kProjectFields = {
+    {"code", [](const P& p) -> Value { return p.code; }},
+    {"national_code", [](const P& p) { return Opt(p.national_code); }},
+    {"name", [](const P& p) -> Value { return p.name; }},
+    {"year", [](const P& p) -> Value { return int64_t{p.year}; }},
+    {"county_code", [](const P& p) -> Value { return p.county_code; }},
+    {"town_code", [](const P& p) { return Opt(p.town_code); }},
+    {"category", [](const P& p) -> Value { return p.category; }},
+    {"level", [](const P& p) -> Value { return p.level; }},
+    {"kind", [](const P& p) -> Value { return p.kind; }},
+    {"track", [](const P& p) -> Value { return p.track; }},
+    {"stage", [](const P& p) -> Value { return p.stage; }},
+    {"total_investment", [](const P& p) { return Opt(p.total_investment); }},
+    {"annual_plan", [](const P& p) { return Opt(p.annual_plan); }},
+    {"annual_completed", [](const P& p) { return Opt(p.annual_completed); }},
+    {"land_mu", [](const P& p) { return Opt(p.land_mu); }},
+    {"builder", [](const P& p) -> Value { return p.builder; }},
+    {"leader_id", [](const P& p) { return Opt(p.leader_id); }},
+    {"unit_id", [](const P& p) { return Opt(p.unit_id); }},
+    {"specialist", [](const P& p) -> Value { return p.specialist; }},
+    {"chain", [](const P& p) -> Value { return p.chain; }},
+    {"planned_start", [](const P& p) { return DateValue(p.planned_start); }},
+    {"actual_start", [](const P& p) { return DateValue(p.actual_start); }},
+    {"planned_completion", [](const P& p) { return DateValue(p.planned_completion); }},
+    {"actual_completion", [](const P& p) { return DateValue(p.actual_completion); }},
+    {"content", [](const P& p) -> Value { return p.content; }},
+    {"longitude", [](const P& p) { return Opt(p.longitude); }},
+    {"latitude", [](const P& p) { return Opt(p.latitude); }},
+    {"search_text", [](const P& p) -> Value { return SearchText(p); }},
+    {"archived", [](const P& p) -> Value { return int64_t{p.archived ? 1 : 0}; }},
+    {"created_at", [](const P& p) -> Value { return p.created_at; }},
+    {"updated_at", [](const P& p) -> Value { return p.updated_at; }},
+};
 
-// Reads a project from row `r` (moving its strings out) starting at column `at` (id first, then kColumns).
-ledger::Project FromRow(std::vector<Value>& r, size_t at = 0) {
+// A project from the projects columns of a row (moving its strings out).
+ledger::Project FromRow(RowReader& r) {
   ledger::Project p;
-  size_t i = at;
-  p.id = AsInt(r[i++]);
-  p.code = TakeText(r[i++]);
-  p.national_code = TakeOptText(r[i++]);
-  p.name = TakeText(r[i++]);
-  p.year = static_cast<int>(AsInt(r[i++]));
-  p.county_code = TakeText(r[i++]);
-  p.town_code = TakeOptText(r[i++]);
-  p.category = TakeText(r[i++]);
-  p.level = TakeText(r[i++]);
-  p.kind = TakeText(r[i++]);
-  p.track = TakeText(r[i++]);
-  p.stage = TakeText(r[i++]);
-  p.total_investment = AsOptInt(r[i++]);
-  p.annual_plan = AsOptInt(r[i++]);
-  p.annual_completed = AsOptInt(r[i++]);
-  p.land_mu = AsOptDouble(r[i++]);
-  p.builder = TakeText(r[i++]);
-  p.leader_id = AsOptInt(r[i++]);
-  p.unit_id = AsOptInt(r[i++]);
-  p.specialist = TakeText(r[i++]);
-  p.chain = TakeText(r[i++]);
-  p.planned_start = DateOf(r[i++]);
-  p.actual_start = DateOf(r[i++]);
-  p.planned_completion = DateOf(r[i++]);
-  p.actual_completion = DateOf(r[i++]);
-  p.content = TakeText(r[i++]);
-  p.longitude = AsOptDouble(r[i++]);
-  p.latitude = AsOptDouble(r[i++]);
-  ++i;  // search_text
-  p.archived = AsInt(r[i++]) != 0;
-  p.version = AsInt(r[i++]);
-  p.created_at = TakeText(r[i++]);
-  p.updated_at = TakeText(r[i++]);
+  p.id = r.Int("id");
+  p.code = r.Text("code");
+  p.national_code = r.OptText("national_code");
+  p.name = r.Text("name");
+  p.year = static_cast<int>(r.Int("year"));
+  p.county_code = r.Text("county_code");
+  p.town_code = r.OptText("town_code");
+  p.category = r.Text("category");
+  p.level = r.Text("level");
+  p.kind = r.Text("kind");
+  p.track = r.Text("track");
+  p.stage = r.Text("stage");
+  p.total_investment = r.OptInt("total_investment");
+  p.annual_plan = r.OptInt("annual_plan");
+  p.annual_completed = r.OptInt("annual_completed");
+  p.land_mu = r.OptDouble("land_mu");
+  p.builder = r.Text("builder");
+  p.leader_id = r.OptInt("leader_id");
+  p.unit_id = r.OptInt("unit_id");
+  p.specialist = r.Text("specialist");
+  p.chain = r.Text("chain");
+  p.planned_start = r.OptDate("planned_start");
+  p.actual_start = r.OptDate("actual_start");
+  p.planned_completion = r.OptDate("planned_completion");
+  p.actual_completion = r.OptDate("actual_completion");
+  p.content = r.Text("content");
+  p.longitude = r.OptDouble("longitude");
+  p.latitude = r.OptDouble("latitude");
+  p.archived = r.Bool("archived");
+  p.version = r.Int("version");
+  p.created_at = r.Text("created_at");
+  p.updated_at = r.Text("updated_at");
   return p;
 }
 
 std::optional<ledger::Project> LoadWhere(Connection& c, const std::string& where, Value v) {
-  auto rows = c.Query(std::string("SELECT id, ") + kColumns + " FROM projects WHERE " + where, {std::move(v)});
-  if (rows.empty()) return std::nullopt;
-  return FromRow(rows.rows[0]);
+  return ReadOne(c, "SELECT " + kProjects.Select() + " FROM projects WHERE " + where, {std::move(v)}, FromRow);
 }
 
 std::string EscapeLike(const std::string& s) {
@@ -119,17 +121,9 @@ std::string Where(const ProjectFilter& f, std::vector<Value>& params) {
   if (f.unscoped) {
   } else if (!f.scope_counties.empty() || !f.scope_towns.empty()) {
     // Whole counties by county_code (the list index), single towns by town_code.
-    auto in = [&](const std::vector<std::string>& codes) {
-      std::string s;
-      for (const auto& c : codes) {
-        s += s.empty() ? "?" : ",?";
-        params.emplace_back(c);
-      }
-      return s;
-    };
     std::string scope;
-    if (!f.scope_counties.empty()) scope = "p.county_code IN (" + in(f.scope_counties) + ")";
-    if (!f.scope_towns.empty()) scope += (scope.empty() ? "" : " OR ") + std::string("p.town_code IN (") + in(f.scope_towns) + ")";
+    if (!f.scope_counties.empty()) scope = "p.county_code IN (" + InList(f.scope_counties, params) + ")";
+    if (!f.scope_towns.empty()) scope += (scope.empty() ? "" : " OR ") + std::string("p.town_code IN (") + InList(f.scope_towns, params) + ")";
     w += " AND (" + scope + ")";
   } else {
     w += " AND 1=0";  // no readable region: nothing
@@ -181,8 +175,8 @@ std::optional<ledger::Project> LoadProjectByCode(Connection& c, const std::strin
 void BumpProjectsVersion(Connection& c) { c.Exec("UPDATE counters SET value = value + 1 WHERE name = 'projects'"); }
 
 int64_t ProjectsVersion(Connection& c) {
-  auto rows = c.Query("SELECT value FROM counters WHERE name = 'projects'");
-  return rows.empty() ? 0 : AsInt(rows.rows[0][0]);
+  return ReadOne(c, "SELECT value FROM counters WHERE name = 'projects'", {}, [](RowReader& r) { return r.Int("value"); })
+      .value_or(0);
 }
 
 std::string FilterKey(const ProjectFilter& f) {
@@ -198,26 +192,20 @@ void Analyze(Connection& c) {
 
 std::unordered_map<std::string, int64_t> ProjectIdsByCode(Connection& c) {
   std::unordered_map<std::string, int64_t> out;
-  for (const auto& r : c.Query("SELECT code, id FROM projects").rows) out.emplace(AsText(r[0]), AsInt(r[1]));
+  ForEachRow(c, "SELECT code, id FROM projects", {}, [&](RowReader& r) { out.emplace(r.Text("code"), r.Int("id")); });
   return out;
 }
 
 int64_t InsertProject(Connection& c, const ledger::Project& p, bool bump_version) {
   if (bump_version) BumpProjectsVersion(c);
-  auto rows = c.Query(std::string("INSERT INTO projects (") + kColumns +
-                          ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                      Params(p));
-  return AsInt(rows.rows.at(0).at(0));
+  ColumnValues values = ValuesOf(kProjectFields, p);
+  values.emplace_back("version", p.version);
+  return InsertReturningId(c, kProjects, values);
 }
 
 bool UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_version) {
-  std::string set;
-  for (const auto& col : ColumnList()) set += (set.empty() ? "" : ", ") + col + " = ?";
-  auto params = Params(p);
-  params.emplace_back(p.id);
-  params.emplace_back(expected_version);
   BumpProjectsVersion(c);
-  return c.Exec("UPDATE projects SET " + set + " WHERE id = ? AND version = ?", params) == 1;
+  return UpdateVersioned(c, kProjects, ValuesOf(kProjectFields, p), p.id, expected_version);
 }
 
 std::optional<ProjectRow> LoadProjectRow(Connection& c, int64_t id) {
@@ -236,14 +224,13 @@ std::vector<Aggregate> AggregateProjects(Connection& c, const ProjectFilter& f, 
   if (!ok) throw std::invalid_argument("not a grouping column: " + group_column);
   std::vector<Value> params;
   const std::string sql = "SELECT COALESCE(p." + group_column +
-                          ", ''), COUNT(*), COALESCE(SUM(p.total_investment), 0), COALESCE(SUM(p.annual_plan), 0), "
-                          "COALESCE(SUM(p.annual_completed), 0) FROM projects p WHERE " +
+                          ", '') AS group_key, COUNT(*) AS n, COALESCE(SUM(p.total_investment), 0) AS total_investment, "
+                          "COALESCE(SUM(p.annual_plan), 0) AS annual_plan, COALESCE(SUM(p.annual_completed), 0) AS annual_completed "
+                          "FROM projects p WHERE " +
                           Where(f, params) + " GROUP BY p." + group_column + " ORDER BY p." + group_column;
-  std::vector<Aggregate> out;
-  for (const auto& r : c.Query(sql, params).rows) {
-    out.push_back({AsText(r[0]), AsInt(r[1]), AsInt(r[2]), AsInt(r[3]), AsInt(r[4])});
-  }
-  return out;
+  return ReadRows(c, sql, params, [](RowReader& r) {
+    return Aggregate{r.Text("group_key"), r.Int("n"), r.Int("total_investment"), r.Int("annual_plan"), r.Int("annual_completed")};
+  });
 }
 
 bool IsSortableColumn(const std::string& column) {
@@ -274,19 +261,23 @@ constexpr const char* kNameJoins =
     " LEFT JOIN people pe ON pe.id = p.leader_id"
     " LEFT JOIN units u ON u.id = p.unit_id";
 
+// The names a project references, by the aliases RowOf and LoadProjectRefs read.
+constexpr const char* kNames = "rc.name AS county_name, rt.name AS town_name, pe.name AS leader_name, u.name AS unit_name";
+
 std::string ListSql(const ProjectFilter& f, std::vector<Value>& params) {
-  std::string sql = "SELECT p.id, ";
-  std::string prefixed;
-  for (const auto& col : ColumnList()) prefixed += (prefixed.empty() ? "p." : ", p.") + col;
-  sql += prefixed + ", rc.name, rt.name, pe.name, u.name FROM projects p" + kNameJoins + " WHERE " + Where(f, params);
+  std::string sql = "SELECT " + kProjects.Select("p") + ", " + kNames + " FROM projects p" + kNameJoins + " WHERE " + Where(f, params);
   sql += OrderBy(f);
   sql += LimitClause(f, params);
   return sql;
 }
 
-ProjectRow RowOf(std::vector<Value>& r) {
-  const size_t n = ColumnList().size() + 1;  // id, then kColumns, then the joined names
-  return {FromRow(r), TakeText(r[n]), TakeText(r[n + 1]), TakeText(r[n + 2]), TakeText(r[n + 3])};
+ProjectRow RowOf(RowReader& r) {
+  ProjectRow row{FromRow(r), {}, {}, {}, {}};
+  row.county_name = r.Text("county_name");
+  row.town_name = r.Text("town_name");
+  row.leader_name = r.Text("leader_name");
+  row.unit_name = r.Text("unit_name");
+  return row;
 }
 
 }  // namespace
@@ -307,68 +298,78 @@ std::string ProjectIdClause(const std::vector<int64_t>& ids, std::vector<Value>&
 std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f) {
   std::vector<Value> params;
   const std::string sql = ListSql(f, params);
-  std::vector<ProjectRow> out;
-  c.QueryEach(sql, params, [&](std::vector<Value>& r) { out.push_back(RowOf(r)); });
-  return out;
+  return ReadRows(c, sql, params, RowOf);
 }
 
 void ForEachProject(Connection& c, const ProjectFilter& f, const std::function<void(const ProjectRow&)>& fn) {
   std::vector<Value> params;
   const std::string sql = ListSql(f, params);
-  c.QueryEach(sql, params, [&](std::vector<Value>& r) { fn(RowOf(r)); });
+  ForEachRow(c, sql, params, [&](RowReader& r) { fn(RowOf(r)); });
 }
 
 std::vector<int64_t> ListProjectIds(Connection& c, const ProjectFilter& f) {
   std::vector<Value> params;
   const std::string sql = "SELECT p.id FROM projects p WHERE " + Where(f, params) + OrderBy(f);
-  std::vector<int64_t> out;
-  c.QueryEach(sql, params, [&](std::vector<Value>& r) { out.push_back(AsInt(r[0])); });
-  return out;
+  return ReadRows(c, sql, params, [](RowReader& r) { return r.Int("id"); });
 }
 
 std::vector<ProjectRef> LoadProjectRefs(Connection& c, const std::vector<int64_t>& ids) {
   std::vector<ProjectRef> out;
   if (ids.empty()) return out;
   std::vector<Value> params;
-  const std::string sql = std::string("SELECT p.id, p.version, rc.name, rt.name, pe.name, u.name FROM projects p") +
-                          kNameJoins + " WHERE p.id IN (" + InList(ids, params) + ")";
-  c.QueryEach(sql, params, [&](std::vector<Value>& r) {
-    out.push_back({AsInt(r[0]), AsInt(r[1]), TakeText(r[2]), TakeText(r[3]), TakeText(r[4]), TakeText(r[5])});
+  const std::string sql = std::string("SELECT p.id, p.version, ") + kNames + " FROM projects p" + kNameJoins +
+                          " WHERE p.id IN (" + InList(ids, params) + ")";
+  return ReadRows(c, sql, params, [](RowReader& r) {
+    ProjectRef ref{r.Int("id"), r.Int("version"), {}, {}, {}, {}};
+    ref.county_name = r.Text("county_name");
+    ref.town_name = r.Text("town_name");
+    ref.leader_name = r.Text("leader_name");
+    ref.unit_name = r.Text("unit_name");
+    return ref;
   });
-  return out;
 }
 
 std::vector<ledger::Project> LoadProjects(Connection& c, const std::vector<int64_t>& ids) {
   std::vector<ledger::Project> out;
   if (ids.empty()) return out;
   std::vector<Value> params;
-  const std::string sql = std::string("SELECT id, ") + kColumns + " FROM projects WHERE id IN (" + InList(ids, params) + ")";
-  c.QueryEach(sql, params, [&](std::vector<Value>& r) { out.push_back(FromRow(r)); });
-  return out;
+  const std::string sql = "SELECT " + kProjects.Select() + " FROM projects WHERE id IN (" + InList(ids, params) + ")";
+  return ReadRows(c, sql, params, FromRow);
 }
 
 std::vector<access::Region> LoadRegions(Connection& c) {
-  auto rows = c.Query("SELECT code, name, level, COALESCE(parent_code, '') FROM regions ORDER BY sort, code");
-  std::vector<access::Region> out;
-  for (const auto& r : rows.rows) out.push_back({AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3])});
-  return out;
+  return ReadRows(c, "SELECT code, name, level, parent_code FROM regions ORDER BY sort, code", {}, [](RowReader& r) {
+    access::Region region;
+    region.code = r.Text("code");
+    region.name = r.Text("name");
+    region.level = r.Text("level");
+    region.parent_code = r.Text("parent_code");
+    return region;
+  });
 }
 
 ledger::Dictionaries LoadDictionaries(Connection& c) {
-  auto rows = c.Query("SELECT kind, code, label_zh, label_en, sort, active FROM dictionaries ORDER BY kind, sort, code");
-  if (rows.empty()) return ledger::DefaultDictionaries();
   ledger::Dictionaries d;
-  for (const auto& r : rows.rows) {
-    d[AsText(r[0])].push_back({AsText(r[1]), AsText(r[2]), AsText(r[3]), static_cast<int>(AsInt(r[4])), AsInt(r[5]) != 0});
-  }
-  return d;
+  ForEachRow(c, "SELECT kind, code, label_zh, label_en, sort, active FROM dictionaries ORDER BY kind, sort, code", {},
+             [&](RowReader& r) {
+               auto& entries = d[r.Text("kind")];
+               ledger::DictEntry e;
+               e.code = r.Text("code");
+               e.label_zh = r.Text("label_zh");
+               e.label_en = r.Text("label_en");
+               e.sort = static_cast<int>(r.Int("sort"));
+               e.active = r.Bool("active");
+               entries.push_back(std::move(e));
+             });
+  return d.empty() ? ledger::DefaultDictionaries() : d;
 }
 
 void ReplaceDictionary(Connection& c, const std::string& kind, const std::vector<ledger::DictEntry>& items) {
   c.Exec("DELETE FROM dictionaries WHERE kind = ?", {kind});
   for (const auto& e : items) {
-    c.Exec("INSERT INTO dictionaries (kind, code, label_zh, label_en, sort, active) VALUES (?,?,?,?,?,?)",
-           {kind, e.code, e.label_zh, e.label_en, int64_t{e.sort}, int64_t{e.active ? 1 : 0}});
+    InsertRow(c, kDictionaries,
+              {{"kind", kind}, {"code", e.code}, {"label_zh", e.label_zh}, {"label_en", e.label_en}, {"sort", int64_t{e.sort}},
+               {"active", int64_t{e.active ? 1 : 0}}});
   }
 }
 

@@ -1,66 +1,101 @@
 #include "store/supervision_store.h"
 
+#include "store/journal.h"
 #include "store/project_store.h"
+#include "store/row.h"
 
 namespace gj::store {
 
 namespace {
 
-std::string InIds(const std::vector<int64_t>& values, std::vector<Value>& params) {
-  std::string in;
-  for (int64_t v : values) {
-    in += in.empty() ? "?" : ",?";
-    params.emplace_back(v);
-  }
-  return in.empty() ? "NULL" : in;
+// ---- the tables, one column list each
+
+const Table kProblems{"problems",
+                      {"id", "project_id", "category", "description", "status", "unit_id", "coordinator_id", "deadline",
+                       "raised_on", "raised_by", "signed_on", "closed_on", "defer_reason", "returns", "version",
+                       "created_at", "updated_at"}};
+const Table kProblemSteps{
+    "problem_steps",
+    {"id", "problem_id", "action", "from_status", "to_status", "note", "user_id", "user_name", "on_date", "at"}};
+const Table kMilestones{"milestones",
+                        {"id", "project_id", "name", "planned_date", "actual_date", "duration_days", "predecessor_id",
+                         "unit_id", "sort", "version", "updated_at"}};
+const Table kProcedureKinds{
+    "procedure_kinds",
+    {"code", "label_zh", "label_en", "required_for_start", "documents", "handling_unit", "office", "phone", "sort"}};
+const Table kProcedures{"procedures",
+                        {"id", "project_id", "kind", "status", "unit_id", "applied_on", "approved_on",
+                         "accepted_pending", "pending_document", "approval_no", "version", "updated_at"}};
+const Table kAssignments{"project_assignments", {"project_id", "person_id"}};
+const Table kVisits{"visits",
+                    {"id", "project_id", "person_id", "visit_date", "notes", "problems_discussed", "user_id",
+                     "created_at"}};
+const Table kAttachments{"attachments",
+                         {"id", "owner", "owner_id", "file_name", "content_type", "size", "stored_name", "user_id",
+                          "created_at"}};
+const Table kReads{"attention_reads", {"user_id", "item_key", "read_at"}};
+const Table kSettings{"supervision_settings", {"name", "value"}};
+
+// ---- problems
+
+// What a problem update writes; the first six are what its journal entry shows.
+const Fields<ProblemRow> kProblemUpdate = {
+    {"status", [](const ProblemRow& p) -> Value { return p.fact.status; }},
+    {"unit_id", [](const ProblemRow& p) { return Opt(p.fact.unit_id); }},
+    {"coordinator_id", [](const ProblemRow& p) { return Opt(p.fact.coordinator_id); }},
+    {"deadline", [](const ProblemRow& p) { return DateValue(p.fact.deadline); }},
+    {"closed_on", [](const ProblemRow& p) { return DateValue(p.fact.closed_on); }},
+    {"defer_reason", [](const ProblemRow& p) -> Value { return p.defer_reason; }},
+    {"signed_on", [](const ProblemRow& p) { return DateValue(p.signed_on); }, Field<ProblemRow>::kNotJournaled},
+    {"returns", [](const ProblemRow& p) -> Value { return int64_t{p.returns}; }, Field<ProblemRow>::kNotJournaled},
+    {"description", [](const ProblemRow& p) -> Value { return p.description; }, Field<ProblemRow>::kNotJournaled},
+    {"category", [](const ProblemRow& p) -> Value { return p.fact.category; }, Field<ProblemRow>::kNotJournaled},
+    {"updated_at", [](const ProblemRow& p) -> Value { return p.updated_at; }, Field<ProblemRow>::kNotJournaled},
+};
+
+// The problem columns of a fact, aliased `p`.
+supervision::ProblemFact FactFrom(RowReader& r) {
+  supervision::ProblemFact f;
+  f.id = r.Int("id");
+  f.project_id = r.Int("project_id");
+  f.unit_id = r.OptInt("unit_id");
+  f.coordinator_id = r.OptInt("coordinator_id");
+  f.category = r.Text("category");
+  f.status = r.Text("status");
+  f.deadline = r.OptDate("deadline");
+  f.closed_on = r.OptDate("closed_on");
+  f.raised_on = r.Date("raised_on");
+  return f;
 }
 
-// "AND (pr.county_code IN (…) OR pr.town_code IN (…))", or nothing for every region.
-
-
-std::optional<Date> OptDate(const Value& v) {
-  auto t = AsOptText(v);
-  if (!t || t->empty()) return std::nullopt;
-  return ParseIsoDate(*t);
+const std::string& ProblemSelect() {
+  static const std::string kSql =
+      "SELECT " + kProblems.Select("p") +
+      ", pr.code AS project_code, pr.name AS project_name, pr.county_code AS county_code, pr.town_code AS town_code, "
+      "pr.unit_id AS project_unit_id, u.name AS unit_name, pe.name AS coordinator_name"
+      " FROM problems p JOIN projects pr ON pr.id = p.project_id LEFT JOIN units u ON u.id = p.unit_id "
+      "LEFT JOIN people pe ON pe.id = p.coordinator_id";
+  return kSql;
 }
-Date DateOf(const Value& v) { return OptDate(v).value_or(Date{}); }
-Value DateValue(const std::optional<Date>& d) { return d ? Value(d->ToString()) : Null(); }
 
-const char* kProblemColumns =
-    "p.id, p.project_id, p.unit_id, p.coordinator_id, p.category, p.status, p.deadline, p.closed_on, p.raised_on, "
-    "p.description, p.defer_reason, p.returns, p.version, p.raised_by, p.signed_on, p.created_at, p.updated_at, "
-    "pr.code, pr.name, pr.county_code, pr.town_code, pr.unit_id, u.name, pe.name";
-const char* kProblemFrom =
-    " FROM problems p JOIN projects pr ON pr.id = p.project_id LEFT JOIN units u ON u.id = p.unit_id "
-    "LEFT JOIN people pe ON pe.id = p.coordinator_id";
-
-ProblemRow ProblemFrom(const std::vector<Value>& r) {
+ProblemRow ProblemFrom(RowReader& r) {
   ProblemRow p;
-  auto& f = p.fact;
-  f.id = AsInt(r[0]);
-  f.project_id = AsInt(r[1]);
-  f.unit_id = AsOptInt(r[2]);
-  f.coordinator_id = AsOptInt(r[3]);
-  f.category = AsText(r[4]);
-  f.status = AsText(r[5]);
-  f.deadline = OptDate(r[6]);
-  f.closed_on = OptDate(r[7]);
-  f.raised_on = DateOf(r[8]);
-  p.description = AsText(r[9]);
-  p.defer_reason = AsText(r[10]);
-  p.returns = static_cast<int>(AsInt(r[11]));
-  p.version = AsInt(r[12]);
-  p.raised_by = AsOptInt(r[13]);
-  p.signed_on = OptDate(r[14]);
-  p.created_at = AsText(r[15]);
-  p.updated_at = AsText(r[16]);
-  p.project_code = AsText(r[17]);
-  p.project_name = AsText(r[18]);
-  p.county_code = AsText(r[19]);
-  p.town_code = AsText(r[20]);
-  p.project_unit_id = AsOptInt(r[21]);
-  p.unit_name = AsText(r[22]);
-  p.coordinator_name = AsText(r[23]);
+  p.fact = FactFrom(r);
+  p.description = r.Text("description");
+  p.defer_reason = r.Text("defer_reason");
+  p.returns = static_cast<int>(r.Int("returns"));
+  p.version = r.Int("version");
+  p.raised_by = r.OptInt("raised_by");
+  p.signed_on = r.OptDate("signed_on");
+  p.created_at = r.Text("created_at");
+  p.updated_at = r.Text("updated_at");
+  p.project_code = r.Text("project_code");
+  p.project_name = r.Text("project_name");
+  p.county_code = r.Text("county_code");
+  p.town_code = r.Text("town_code");
+  p.project_unit_id = r.OptInt("project_unit_id");
+  p.unit_name = r.Text("unit_name");
+  p.coordinator_name = r.Text("coordinator_name");
   return p;
 }
 
@@ -68,33 +103,29 @@ ProblemRow ProblemFrom(const std::vector<Value>& r) {
 
 int64_t InsertProblem(Connection& c, const ProblemRow& p) {
   const auto& f = p.fact;
-  return AsInt(c.Query("INSERT INTO problems (project_id, category, description, status, unit_id, coordinator_id, deadline, "
-                       "raised_on, raised_by, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,1,?,?) RETURNING id",
-                       {f.project_id, f.category, p.description, f.status, Opt(f.unit_id), Opt(f.coordinator_id),
-                        DateValue(f.deadline), f.raised_on.ToString(), Opt(p.raised_by), p.created_at, p.updated_at})
-                   .rows.at(0)
-                   .at(0));
+  return InsertReturningId(c, kProblems,
+                           {{"project_id", f.project_id}, {"category", f.category}, {"description", p.description},
+                            {"status", f.status}, {"unit_id", Opt(f.unit_id)}, {"coordinator_id", Opt(f.coordinator_id)},
+                            {"deadline", DateValue(f.deadline)}, {"raised_on", f.raised_on.ToString()},
+                            {"raised_by", Opt(p.raised_by)}, {"version", int64_t{1}}, {"created_at", p.created_at},
+                            {"updated_at", p.updated_at}});
 }
 
 std::optional<ProblemRow> LoadProblem(Connection& c, int64_t id) {
-  auto rows = c.Query(std::string("SELECT ") + kProblemColumns + kProblemFrom + " WHERE p.id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  return ProblemFrom(rows.rows[0]);
+  return ReadOne(c, ProblemSelect() + " WHERE p.id = ?", {id}, ProblemFrom);
 }
 
 bool UpdateProblem(Connection& c, const ProblemRow& p, int64_t expected_version) {
-  const auto& f = p.fact;
-  return c.Exec("UPDATE problems SET status = ?, unit_id = ?, coordinator_id = ?, deadline = ?, signed_on = ?, closed_on = ?, "
-                "defer_reason = ?, returns = ?, description = ?, category = ?, version = version + 1, updated_at = ? "
-                "WHERE id = ? AND version = ?",
-                {f.status, Opt(f.unit_id), Opt(f.coordinator_id), DateValue(f.deadline), DateValue(p.signed_on),
-                 DateValue(f.closed_on), p.defer_reason, int64_t{p.returns}, p.description, f.category, p.updated_at, f.id,
-                 expected_version}) == 1;
+  return UpdateVersioned(c, kProblems, ValuesOf(kProblemUpdate, p), p.fact.id, expected_version);
+}
+
+nlohmann::json ProblemChanges(const ProblemRow& before, const ProblemRow& after) {
+  return JournalDiff(kProblemUpdate, before, after);
 }
 
 std::vector<ProblemRow> ListProblems(Connection& c, const ProblemFilter& f) {
   std::vector<Value> params;
-  std::string sql = std::string("SELECT ") + kProblemColumns + kProblemFrom + " WHERE 1=1";
+  std::string sql = ProblemSelect() + " WHERE 1=1";
   if (!f.unscoped) {
     if (f.regions.empty()) return {};
     sql += RegionClause(f.regions, params);
@@ -115,31 +146,32 @@ std::vector<ProblemRow> ListProblems(Connection& c, const ProblemFilter& f) {
            "AND p.status <> 'closed') OR p.closed_on > ?)";
     params.insert(params.end(), {d, d, d});
   }
-  sql += " ORDER BY p.id DESC";
-  std::vector<ProblemRow> out;
-  for (const auto& r : c.Query(sql, params).rows) out.push_back(ProblemFrom(r));
-  return out;
+  return ReadRows(c, sql + " ORDER BY p.id DESC", params, ProblemFrom);
 }
 
 int64_t InsertProblemStep(Connection& c, const ProblemStep& s) {
-  return AsInt(c.Query("INSERT INTO problem_steps (problem_id, action, from_status, to_status, note, user_id, user_name, on_date, at) "
-                       "VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
-                       {s.problem_id, s.action, s.from_status, s.to_status, s.note, Opt(s.user_id), s.user_name,
-                        s.on_date.ToString(), s.at})
-                   .rows.at(0)
-                   .at(0));
+  return InsertReturningId(c, kProblemSteps,
+                           {{"problem_id", s.problem_id}, {"action", s.action}, {"from_status", s.from_status},
+                            {"to_status", s.to_status}, {"note", s.note}, {"user_id", Opt(s.user_id)},
+                            {"user_name", s.user_name}, {"on_date", s.on_date.ToString()}, {"at", s.at}});
 }
 
 std::vector<ProblemStep> ListProblemSteps(Connection& c, int64_t problem_id) {
-  std::vector<ProblemStep> out;
-  for (const auto& r : c.Query("SELECT id, problem_id, action, from_status, to_status, note, user_id, user_name, on_date, at "
-                               "FROM problem_steps WHERE problem_id = ? ORDER BY id",
-                               {problem_id})
-                           .rows) {
-    out.push_back({AsInt(r[0]), AsInt(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsText(r[5]), AsOptInt(r[6]),
-                   AsText(r[7]), DateOf(r[8]), AsText(r[9])});
-  }
-  return out;
+  return ReadRows(c, "SELECT " + kProblemSteps.Select() + " FROM problem_steps WHERE problem_id = ? ORDER BY id", {problem_id},
+                  [](RowReader& r) {
+                    ProblemStep s;
+                    s.id = r.Int("id");
+                    s.problem_id = r.Int("problem_id");
+                    s.action = r.Text("action");
+                    s.from_status = r.Text("from_status");
+                    s.to_status = r.Text("to_status");
+                    s.note = r.Text("note");
+                    s.user_id = r.OptInt("user_id");
+                    s.user_name = r.Text("user_name");
+                    s.on_date = r.Date("on_date");
+                    s.at = r.Text("at");
+                    return s;
+                  });
 }
 
 std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const std::vector<std::string>& regions,
@@ -149,44 +181,40 @@ std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const std:
       "SELECT p.id, p.project_id, p.unit_id, p.coordinator_id, p.category, p.status, p.deadline, p.closed_on, p.raised_on "
       "FROM problems p JOIN projects pr ON pr.id = p.project_id WHERE pr.archived = 0" +
       RegionClause(regions, params) + ProjectIdClause(project_ids, params, "p") + " ORDER BY p.id";
-  std::vector<supervision::ProblemFact> out;
-  for (const auto& r : c.Query(sql, params).rows) {
-    supervision::ProblemFact f;
-    f.id = AsInt(r[0]);
-    f.project_id = AsInt(r[1]);
-    f.unit_id = AsOptInt(r[2]);
-    f.coordinator_id = AsOptInt(r[3]);
-    f.category = AsText(r[4]);
-    f.status = AsText(r[5]);
-    f.deadline = OptDate(r[6]);
-    f.closed_on = OptDate(r[7]);
-    f.raised_on = DateOf(r[8]);
-    out.push_back(std::move(f));
-  }
-  return out;
+  return ReadRows(c, sql, params, FactFrom);
 }
 
 // ---- milestones
 
 namespace {
-const char* kMilestoneSelect =
-    "SELECT m.id, m.project_id, m.name, m.planned_date, m.actual_date, m.duration_days, m.predecessor_id, m.unit_id, m.sort, "
-    "m.version, u.name FROM milestones m LEFT JOIN units u ON u.id = m.unit_id ";
-MilestoneRow MilestoneFrom(const std::vector<Value>& r) {
+
+// What a milestone update writes; all but sort and updated_at show in its journal entry.
+const Fields<MilestoneRow> kMilestoneUpdate = {
+    {"name", [](const MilestoneRow& r) -> Value { return r.m.name; }},
+    {"planned_date", [](const MilestoneRow& r) -> Value { return r.m.planned_date.ToString(); }},
+    {"actual_date", [](const MilestoneRow& r) { return DateValue(r.m.actual_date); }},
+    {"duration_days", [](const MilestoneRow& r) -> Value { return int64_t{r.m.duration_days}; }},
+    {"predecessor_id", [](const MilestoneRow& r) { return Opt(r.m.predecessor_id); }},
+    {"unit_id", [](const MilestoneRow& r) { return Opt(r.m.unit_id); }},
+    {"sort", [](const MilestoneRow& r) -> Value { return int64_t{r.sort}; }, Field<MilestoneRow>::kNotJournaled},
+};
+
+MilestoneRow MilestoneFrom(RowReader& r) {
   MilestoneRow m;
-  m.m.id = AsInt(r[0]);
-  m.m.project_id = AsInt(r[1]);
-  m.m.name = AsText(r[2]);
-  m.m.planned_date = DateOf(r[3]);
-  m.m.actual_date = OptDate(r[4]);
-  m.m.duration_days = static_cast<int>(AsInt(r[5]));
-  m.m.predecessor_id = AsOptInt(r[6]);
-  m.m.unit_id = AsOptInt(r[7]);
-  m.sort = static_cast<int>(AsInt(r[8]));
-  m.version = AsInt(r[9]);
-  m.unit_name = AsText(r[10]);
+  m.m.id = r.Int("id");
+  m.m.project_id = r.Int("project_id");
+  m.m.name = r.Text("name");
+  m.m.planned_date = r.Date("planned_date");
+  m.m.actual_date = r.OptDate("actual_date");
+  m.m.duration_days = static_cast<int>(r.Int("duration_days"));
+  m.m.predecessor_id = r.OptInt("predecessor_id");
+  m.m.unit_id = r.OptInt("unit_id");
+  m.sort = static_cast<int>(r.Int("sort"));
+  m.version = r.Int("version");
+  m.unit_name = r.Text("unit_name");
   return m;
 }
+
 }  // namespace
 
 std::vector<MilestoneRow> ListMilestones(Connection& c, int64_t project_id) {
@@ -195,30 +223,26 @@ std::vector<MilestoneRow> ListMilestones(Connection& c, int64_t project_id) {
 
 std::vector<MilestoneRow> ListMilestonesOf(Connection& c, const std::vector<int64_t>& project_ids) {
   std::vector<Value> params;
-  std::vector<MilestoneRow> out;
-  for (const auto& r : c.Query(std::string(kMilestoneSelect) + "WHERE m.project_id IN (" + InIds(project_ids, params) +
-                                   ") ORDER BY m.project_id, m.sort, m.planned_date, m.id",
-                               params)
-                           .rows) {
-    out.push_back(MilestoneFrom(r));
-  }
-  return out;
+  const std::string sql = "SELECT " + kMilestones.Select("m") +
+                          ", u.name AS unit_name FROM milestones m LEFT JOIN units u ON u.id = m.unit_id WHERE m.project_id IN (" +
+                          InList(project_ids, params) + ") ORDER BY m.project_id, m.sort, m.planned_date, m.id";
+  return ReadRows(c, sql, params, MilestoneFrom);
 }
 
 int64_t InsertMilestone(Connection& c, const MilestoneRow& r, const std::string& now) {
-  return AsInt(c.Query("INSERT INTO milestones (project_id, name, planned_date, actual_date, duration_days, predecessor_id, unit_id, "
-                       "sort, version, updated_at) VALUES (?,?,?,?,?,?,?,?,1,?) RETURNING id",
-                       {r.m.project_id, r.m.name, r.m.planned_date.ToString(), DateValue(r.m.actual_date),
-                        int64_t{r.m.duration_days}, Opt(r.m.predecessor_id), Opt(r.m.unit_id), int64_t{r.sort}, now})
-                   .rows.at(0)
-                   .at(0));
+  ColumnValues values = ValuesOf(kMilestoneUpdate, r);
+  values.insert(values.end(), {{"project_id", r.m.project_id}, {"version", int64_t{1}}, {"updated_at", now}});
+  return InsertReturningId(c, kMilestones, values);
 }
 
 bool UpdateMilestone(Connection& c, const MilestoneRow& r, int64_t expected_version, const std::string& now) {
-  return c.Exec("UPDATE milestones SET name = ?, planned_date = ?, actual_date = ?, duration_days = ?, predecessor_id = ?, "
-                "unit_id = ?, sort = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-                {r.m.name, r.m.planned_date.ToString(), DateValue(r.m.actual_date), int64_t{r.m.duration_days},
-                 Opt(r.m.predecessor_id), Opt(r.m.unit_id), int64_t{r.sort}, now, r.m.id, expected_version}) == 1;
+  ColumnValues values = ValuesOf(kMilestoneUpdate, r);
+  values.emplace_back("updated_at", now);
+  return UpdateVersioned(c, kMilestones, values, r.m.id, expected_version);
+}
+
+nlohmann::json MilestoneChanges(const MilestoneRow& before, const MilestoneRow& after) {
+  return JournalDiff(kMilestoneUpdate, before, after);
 }
 
 bool DeleteMilestone(Connection& c, int64_t id, int64_t expected_version) {
@@ -228,114 +252,113 @@ bool DeleteMilestone(Connection& c, int64_t id, int64_t expected_version) {
 // ---- procedures
 
 std::vector<ProcedureKindRow> ListProcedureKinds(Connection& c) {
-  std::vector<ProcedureKindRow> out;
-  for (const auto& r : c.Query("SELECT code, label_zh, label_en, required_for_start, documents, handling_unit, office, phone, sort "
-                               "FROM procedure_kinds ORDER BY sort, code")
-                           .rows) {
+  return ReadRows(c, "SELECT " + kProcedureKinds.Select() + " FROM procedure_kinds ORDER BY sort, code", {}, [](RowReader& r) {
     ProcedureKindRow k;
-    k.kind = {AsText(r[0]), AsText(r[1]), AsText(r[2]), AsInt(r[3]) != 0};
-    k.documents = AsText(r[4]);
-    k.handling_unit = AsText(r[5]);
-    k.office = AsText(r[6]);
-    k.phone = AsText(r[7]);
-    k.sort = static_cast<int>(AsInt(r[8]));
-    out.push_back(std::move(k));
-  }
-  return out;
+    k.kind.code = r.Text("code");
+    k.kind.label_zh = r.Text("label_zh");
+    k.kind.label_en = r.Text("label_en");
+    k.kind.required_for_start = r.Bool("required_for_start");
+    k.documents = r.Text("documents");
+    k.handling_unit = r.Text("handling_unit");
+    k.office = r.Text("office");
+    k.phone = r.Text("phone");
+    k.sort = static_cast<int>(r.Int("sort"));
+    return k;
+  });
 }
 
 void UpsertProcedureKind(Connection& c, const ProcedureKindRow& k) {
-  const std::vector<Value> values = {k.kind.label_zh, k.kind.label_en, int64_t{k.kind.required_for_start ? 1 : 0}, k.documents,
-                                     k.handling_unit, k.office, k.phone, int64_t{k.sort}, k.kind.code};
-  if (c.Exec("UPDATE procedure_kinds SET label_zh = ?, label_en = ?, required_for_start = ?, documents = ?, handling_unit = ?, "
-             "office = ?, phone = ?, sort = ? WHERE code = ?",
-             values) == 0) {
-    c.Exec("INSERT INTO procedure_kinds (label_zh, label_en, required_for_start, documents, handling_unit, office, phone, sort, code) "
-           "VALUES (?,?,?,?,?,?,?,?,?)",
-           values);
-  }
+  Upsert(c, kProcedureKinds,
+         {{"label_zh", k.kind.label_zh}, {"label_en", k.kind.label_en},
+          {"required_for_start", int64_t{k.kind.required_for_start ? 1 : 0}}, {"documents", k.documents},
+          {"handling_unit", k.handling_unit}, {"office", k.office}, {"phone", k.phone}, {"sort", int64_t{k.sort}}},
+         {{"code", k.kind.code}});
 }
 
 namespace {
-const char* kProcedureSelect =
-    "SELECT x.id, x.project_id, x.kind, x.status, x.unit_id, x.applied_on, x.approved_on, x.accepted_pending, "
-    "k.required_for_start, x.pending_document, x.approval_no, x.version, u.name FROM procedures x "
-    "JOIN procedure_kinds k ON k.code = x.kind LEFT JOIN units u ON u.id = x.unit_id ";
-ProcedureRow ProcedureFrom(const std::vector<Value>& r) {
+
+// What a procedure update writes; all but updated_at show in its journal entry.
+const Fields<ProcedureRow> kProcedureUpdate = {
+    {"status", [](const ProcedureRow& r) -> Value { return r.fact.status; }},
+    {"unit_id", [](const ProcedureRow& r) { return Opt(r.fact.unit_id); }},
+    {"applied_on", [](const ProcedureRow& r) { return DateValue(r.fact.applied_on); }},
+    {"approved_on", [](const ProcedureRow& r) { return DateValue(r.fact.approved_on); }},
+    {"accepted_pending", [](const ProcedureRow& r) -> Value { return int64_t{r.fact.accepted_pending ? 1 : 0}; },
+     Field<ProcedureRow>::kJournaledAsBool},
+    {"pending_document", [](const ProcedureRow& r) -> Value { return r.pending_document; }},
+    {"approval_no", [](const ProcedureRow& r) -> Value { return r.approval_no; }},
+};
+
+const std::string& ProcedureSelect() {
+  static const std::string kSql = "SELECT " + kProcedures.Select("x") +
+                                  ", k.required_for_start AS required_for_start, u.name AS unit_name FROM procedures x "
+                                  "JOIN procedure_kinds k ON k.code = x.kind LEFT JOIN units u ON u.id = x.unit_id ";
+  return kSql;
+}
+
+ProcedureRow ProcedureFrom(RowReader& r) {
   ProcedureRow p;
   auto& f = p.fact;
-  f.id = AsInt(r[0]);
-  f.project_id = AsInt(r[1]);
-  f.kind = AsText(r[2]);
-  f.status = AsText(r[3]);
-  f.unit_id = AsOptInt(r[4]);
-  f.applied_on = OptDate(r[5]);
-  f.approved_on = OptDate(r[6]);
-  f.accepted_pending = AsInt(r[7]) != 0;
-  f.required_for_start = AsInt(r[8]) != 0;
-  p.pending_document = AsText(r[9]);
-  p.approval_no = AsText(r[10]);
-  p.version = AsInt(r[11]);
-  p.unit_name = AsText(r[12]);
+  f.id = r.Int("id");
+  f.project_id = r.Int("project_id");
+  f.kind = r.Text("kind");
+  f.status = r.Text("status");
+  f.unit_id = r.OptInt("unit_id");
+  f.applied_on = r.OptDate("applied_on");
+  f.approved_on = r.OptDate("approved_on");
+  f.accepted_pending = r.Bool("accepted_pending");
+  f.required_for_start = r.Bool("required_for_start");
+  p.pending_document = r.Text("pending_document");
+  p.approval_no = r.Text("approval_no");
+  p.version = r.Int("version");
+  p.unit_name = r.Text("unit_name");
   return p;
 }
+
 }  // namespace
 
 std::vector<ProcedureRow> ListProcedures(Connection& c, int64_t project_id) {
-  std::vector<ProcedureRow> out;
-  for (const auto& r : c.Query(std::string(kProcedureSelect) + "WHERE x.project_id = ? ORDER BY k.sort, x.kind", {project_id}).rows) {
-    out.push_back(ProcedureFrom(r));
-  }
-  return out;
+  return ReadRows(c, ProcedureSelect() + "WHERE x.project_id = ? ORDER BY k.sort, x.kind", {project_id}, ProcedureFrom);
 }
 
 std::optional<ProcedureRow> LoadProcedure(Connection& c, int64_t id) {
-  auto rows = c.Query(std::string(kProcedureSelect) + "WHERE x.id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  return ProcedureFrom(rows.rows[0]);
+  return ReadOne(c, ProcedureSelect() + "WHERE x.id = ?", {id}, ProcedureFrom);
 }
 
 int64_t InsertProcedure(Connection& c, const ProcedureRow& r, const std::string& now) {
-  const auto& f = r.fact;
-  return AsInt(c.Query("INSERT INTO procedures (project_id, kind, status, unit_id, applied_on, approved_on, accepted_pending, "
-                       "pending_document, approval_no, version, updated_at) VALUES (?,?,?,?,?,?,?,?,?,1,?) RETURNING id",
-                       {f.project_id, f.kind, f.status, Opt(f.unit_id), DateValue(f.applied_on), DateValue(f.approved_on),
-                        int64_t{f.accepted_pending ? 1 : 0}, r.pending_document, r.approval_no, now})
-                   .rows.at(0)
-                   .at(0));
+  ColumnValues values = ValuesOf(kProcedureUpdate, r);
+  values.insert(values.end(), {{"project_id", r.fact.project_id}, {"kind", r.fact.kind}, {"version", int64_t{1}},
+                               {"updated_at", now}});
+  return InsertReturningId(c, kProcedures, values);
 }
 
 bool UpdateProcedure(Connection& c, const ProcedureRow& r, int64_t expected_version, const std::string& now) {
-  const auto& f = r.fact;
-  return c.Exec("UPDATE procedures SET status = ?, unit_id = ?, applied_on = ?, approved_on = ?, accepted_pending = ?, "
-                "pending_document = ?, approval_no = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-                {f.status, Opt(f.unit_id), DateValue(f.applied_on), DateValue(f.approved_on), int64_t{f.accepted_pending ? 1 : 0},
-                 r.pending_document, r.approval_no, now, f.id, expected_version}) == 1;
+  ColumnValues values = ValuesOf(kProcedureUpdate, r);
+  values.emplace_back("updated_at", now);
+  return UpdateVersioned(c, kProcedures, values, r.fact.id, expected_version);
+}
+
+nlohmann::json ProcedureChanges(const ProcedureRow& before, const ProcedureRow& after) {
+  return JournalDiff(kProcedureUpdate, before, after);
 }
 
 std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const std::vector<std::string>& regions,
                                                            const std::vector<int64_t>& project_ids) {
   std::vector<Value> params;
-  std::vector<supervision::ProcedureFact> out;
-  for (const auto& r : c.Query(std::string(kProcedureSelect) + "JOIN projects pr ON pr.id = x.project_id WHERE pr.archived = 0" +
-                                   RegionClause(regions, params) + ProjectIdClause(project_ids, params, "x") +
-                                   " ORDER BY x.project_id, k.sort",
-                               params)
-                           .rows) {
-    out.push_back(ProcedureFrom(r).fact);
-  }
-  return out;
+  const std::string sql = ProcedureSelect() + "JOIN projects pr ON pr.id = x.project_id WHERE pr.archived = 0" +
+                          RegionClause(regions, params) + ProjectIdClause(project_ids, params, "x") +
+                          " ORDER BY x.project_id, k.sort";
+  return ReadRows(c, sql, params, [](RowReader& r) { return ProcedureFrom(r).fact; });
 }
 
 std::map<int64_t, ProjectStart> ListProjectStarts(Connection& c, const std::vector<std::string>& regions) {
   std::vector<Value> params;
   std::map<int64_t, ProjectStart> out;
-  for (const auto& r : c.Query("SELECT pr.id, pr.planned_start, pr.actual_start FROM projects pr WHERE pr.archived = 0" +
-                                   RegionClause(regions, params),
-                               params)
-                           .rows) {
-    out[AsInt(r[0])] = {AsInt(r[0]), OptDate(r[1]), OptDate(r[2])};
-  }
+  ForEachRow(c, "SELECT pr.id, pr.planned_start, pr.actual_start FROM projects pr WHERE pr.archived = 0" + RegionClause(regions, params),
+             params, [&](RowReader& r) {
+               ProjectStart s{r.Int("id"), r.OptDate("planned_start"), r.OptDate("actual_start")};
+               out[s.project_id] = s;
+             });
   return out;
 }
 
@@ -346,17 +369,19 @@ std::vector<supervision::Assignment> ListAssignments(Connection& c, const std::v
   std::string where = RegionClause(regions, params);
   std::vector<Value> params2 = params;
   params.insert(params.end(), params2.begin(), params2.end());
-  const std::string sql = "SELECT pr.id, pr.leader_id FROM projects pr WHERE pr.archived = 0 AND pr.leader_id IS NOT NULL" + where +
-                          " UNION SELECT a.project_id, a.person_id FROM project_assignments a JOIN projects pr ON pr.id = a.project_id "
-                          "WHERE pr.archived = 0" + where + " ORDER BY 2, 1";
-  std::vector<supervision::Assignment> out;
-  for (const auto& r : c.Query(sql, params).rows) out.push_back({AsInt(r[0]), AsInt(r[1])});
-  return out;
+  const std::string sql =
+      "SELECT pr.id AS project_id, pr.leader_id AS person_id FROM projects pr WHERE pr.archived = 0 AND pr.leader_id IS NOT NULL" +
+      where +
+      " UNION SELECT a.project_id, a.person_id FROM project_assignments a JOIN projects pr ON pr.id = a.project_id "
+      "WHERE pr.archived = 0" + where + " ORDER BY 2, 1";
+  return ReadRows(c, sql, params, [](RowReader& r) {
+    return supervision::Assignment{r.Int("project_id"), r.Int("person_id")};
+  });
 }
 
 void AddAssignment(Connection& c, int64_t project_id, int64_t person_id) {
   if (c.Query("SELECT 1 FROM project_assignments WHERE project_id = ? AND person_id = ?", {project_id, person_id}).empty()) {
-    c.Exec("INSERT INTO project_assignments (project_id, person_id) VALUES (?,?)", {project_id, person_id});
+    InsertRow(c, kAssignments, {{"project_id", project_id}, {"person_id", person_id}});
   }
 }
 
@@ -365,19 +390,17 @@ bool RemoveAssignment(Connection& c, int64_t project_id, int64_t person_id) {
 }
 
 int64_t InsertVisit(Connection& c, const VisitRow& v) {
-  return AsInt(c.Query("INSERT INTO visits (project_id, person_id, visit_date, notes, problems_discussed, user_id, created_at) "
-                       "VALUES (?,?,?,?,?,?,?) RETURNING id",
-                       {v.project_id, v.person_id, v.visit_date.ToString(), v.notes, v.problems_discussed, Opt(v.user_id),
-                        v.created_at})
-                   .rows.at(0)
-                   .at(0));
+  return InsertReturningId(c, kVisits,
+                           {{"project_id", v.project_id}, {"person_id", v.person_id}, {"visit_date", v.visit_date.ToString()},
+                            {"notes", v.notes}, {"problems_discussed", v.problems_discussed}, {"user_id", Opt(v.user_id)},
+                            {"created_at", v.created_at}});
 }
 
 std::vector<VisitRow> ListVisits(Connection& c, std::optional<int64_t> project_id, std::optional<int64_t> person_id) {
   std::vector<Value> params;
-  std::string sql =
-      "SELECT v.id, v.project_id, v.person_id, v.visit_date, v.notes, v.problems_discussed, v.user_id, v.created_at, pe.name, pr.name "
-      "FROM visits v JOIN people pe ON pe.id = v.person_id JOIN projects pr ON pr.id = v.project_id WHERE 1=1";
+  std::string sql = "SELECT " + kVisits.Select("v") +
+                    ", pe.name AS person_name, pr.name AS project_name "
+                    "FROM visits v JOIN people pe ON pe.id = v.person_id JOIN projects pr ON pr.id = v.project_id WHERE 1=1";
   if (project_id) {
     sql += " AND v.project_id = ?";
     params.emplace_back(*project_id);
@@ -386,12 +409,20 @@ std::vector<VisitRow> ListVisits(Connection& c, std::optional<int64_t> project_i
     sql += " AND v.person_id = ?";
     params.emplace_back(*person_id);
   }
-  std::vector<VisitRow> out;
-  for (const auto& r : c.Query(sql + " ORDER BY v.visit_date DESC, v.id DESC", params).rows) {
-    out.push_back({AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), DateOf(r[3]), AsText(r[4]), AsText(r[5]), AsOptInt(r[6]), AsText(r[7]),
-                   AsText(r[8]), AsText(r[9])});
-  }
-  return out;
+  return ReadRows(c, sql + " ORDER BY v.visit_date DESC, v.id DESC", params, [](RowReader& r) {
+    VisitRow v;
+    v.id = r.Int("id");
+    v.project_id = r.Int("project_id");
+    v.person_id = r.Int("person_id");
+    v.visit_date = r.Date("visit_date");
+    v.notes = r.Text("notes");
+    v.problems_discussed = r.Text("problems_discussed");
+    v.user_id = r.OptInt("user_id");
+    v.created_at = r.Text("created_at");
+    v.person_name = r.Text("person_name");
+    v.project_name = r.Text("project_name");
+    return v;
+  });
 }
 
 std::vector<supervision::VisitFact> ListVisitFacts(Connection& c, const std::vector<std::string>& regions, const Date& from,
@@ -399,75 +430,73 @@ std::vector<supervision::VisitFact> ListVisitFacts(Connection& c, const std::vec
   std::vector<Value> params{from.ToString(), to.ToString()};
   const std::string sql = "SELECT v.project_id, v.person_id, v.visit_date FROM visits v JOIN projects pr ON pr.id = v.project_id "
                           "WHERE v.visit_date >= ? AND v.visit_date <= ?" + RegionClause(regions, params);
-  std::vector<supervision::VisitFact> out;
-  for (const auto& r : c.Query(sql, params).rows) out.push_back({AsInt(r[0]), AsInt(r[1]), DateOf(r[2])});
-  return out;
+  return ReadRows(c, sql, params, [](RowReader& r) {
+    return supervision::VisitFact{r.Int("project_id"), r.Int("person_id"), r.Date("visit_date")};
+  });
 }
 
 // ---- attachments
 
 int64_t InsertAttachment(Connection& c, const AttachmentRow& a) {
-  return AsInt(c.Query("INSERT INTO attachments (owner, owner_id, file_name, content_type, size, stored_name, user_id, created_at) "
-                       "VALUES (?,?,?,?,?,?,?,?) RETURNING id",
-                       {a.owner, a.owner_id, a.file_name, a.content_type, a.size, a.stored_name, Opt(a.user_id), a.created_at})
-                   .rows.at(0)
-                   .at(0));
+  return InsertReturningId(c, kAttachments,
+                           {{"owner", a.owner}, {"owner_id", a.owner_id}, {"file_name", a.file_name},
+                            {"content_type", a.content_type}, {"size", a.size}, {"stored_name", a.stored_name},
+                            {"user_id", Opt(a.user_id)}, {"created_at", a.created_at}});
 }
 
 namespace {
-const char* kAttachmentSelect =
-    "SELECT id, owner, owner_id, file_name, content_type, size, stored_name, user_id, created_at FROM attachments ";
-AttachmentRow AttachmentFrom(const std::vector<Value>& r) {
-  return {AsInt(r[0]), AsText(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), AsInt(r[5]), AsText(r[6]), AsOptInt(r[7]), AsText(r[8])};
+AttachmentRow AttachmentFrom(RowReader& r) {
+  AttachmentRow a;
+  a.id = r.Int("id");
+  a.owner = r.Text("owner");
+  a.owner_id = r.Int("owner_id");
+  a.file_name = r.Text("file_name");
+  a.content_type = r.Text("content_type");
+  a.size = r.Int("size");
+  a.stored_name = r.Text("stored_name");
+  a.user_id = r.OptInt("user_id");
+  a.created_at = r.Text("created_at");
+  return a;
 }
 }  // namespace
 
 std::optional<AttachmentRow> LoadAttachment(Connection& c, int64_t id) {
-  auto rows = c.Query(std::string(kAttachmentSelect) + "WHERE id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  return AttachmentFrom(rows.rows[0]);
+  return ReadOne(c, "SELECT " + kAttachments.Select() + " FROM attachments WHERE id = ?", {id}, AttachmentFrom);
 }
 
 std::vector<AttachmentRow> ListAttachments(Connection& c, const std::string& owner, const std::vector<int64_t>& owner_ids) {
   std::vector<Value> params{owner};
-  std::vector<AttachmentRow> out;
-  for (const auto& r :
-       c.Query(std::string(kAttachmentSelect) + "WHERE owner = ? AND owner_id IN (" + InIds(owner_ids, params) + ") ORDER BY id", params).rows) {
-    out.push_back(AttachmentFrom(r));
-  }
-  return out;
+  const std::string sql = "SELECT " + kAttachments.Select() + " FROM attachments WHERE owner = ? AND owner_id IN (" +
+                          InList(owner_ids, params) + ") ORDER BY id";
+  return ReadRows(c, sql, params, AttachmentFrom);
 }
 
 // ---- read marks, settings
 
 std::set<std::string> ReadKeys(Connection& c, int64_t user_id) {
   std::set<std::string> out;
-  for (const auto& r : c.Query("SELECT item_key FROM attention_reads WHERE user_id = ?", {user_id}).rows) out.insert(AsText(r[0]));
+  ForEachRow(c, "SELECT item_key FROM attention_reads WHERE user_id = ?", {user_id},
+             [&](RowReader& r) { out.insert(r.Text("item_key")); });
   return out;
 }
 
 void MarkRead(Connection& c, int64_t user_id, const std::string& key, const std::string& at) {
   if (c.Query("SELECT 1 FROM attention_reads WHERE user_id = ? AND item_key = ?", {user_id, key}).empty()) {
-    c.Exec("INSERT INTO attention_reads (user_id, item_key, read_at) VALUES (?,?,?)", {user_id, key, at});
+    InsertRow(c, kReads, {{"user_id", user_id}, {"item_key", key}, {"read_at", at}});
   }
 }
 
 std::optional<std::string> GetSetting(Connection& c, const std::string& name) {
-  auto rows = c.Query("SELECT value FROM supervision_settings WHERE name = ?", {name});
-  if (rows.empty()) return std::nullopt;
-  return AsText(rows.rows[0][0]);
+  return ReadOne(c, "SELECT value FROM supervision_settings WHERE name = ?", {name}, [](RowReader& r) { return r.Text("value"); });
 }
 
 void PutSetting(Connection& c, const std::string& name, const std::string& value) {
-  if (c.Exec("UPDATE supervision_settings SET value = ? WHERE name = ?", {value, name}) == 0) {
-    c.Exec("INSERT INTO supervision_settings (name, value) VALUES (?,?)", {name, value});
-  }
+  Upsert(c, kSettings, {{"value", value}}, {{"name", name}});
 }
 
 std::optional<int64_t> PersonOfUser(Connection& c, int64_t user_id) {
-  auto rows = c.Query("SELECT person_id FROM users WHERE id = ?", {user_id});
-  if (rows.empty()) return std::nullopt;
-  return AsOptInt(rows.rows[0][0]);
+  auto person = ReadOne(c, "SELECT person_id FROM users WHERE id = ?", {user_id}, [](RowReader& r) { return r.OptInt("person_id"); });
+  return person ? *person : std::nullopt;
 }
 
 }  // namespace gj::store

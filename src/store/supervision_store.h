@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "domain/supervision/attention.h"
 #include "domain/supervision/milestone.h"
 #include "domain/supervision/problem.h"
@@ -52,6 +54,8 @@ std::optional<ProblemRow> LoadProblem(Connection& c, int64_t id);
 // Writes status, unit, coordinator, deadline, dates, reasons; false when the version moved.
 bool UpdateProblem(Connection& c, const ProblemRow& p, int64_t expected_version);
 std::vector<ProblemRow> ListProblems(Connection& c, const ProblemFilter& f);
+// The journal's changes of an update (status, unit, coordinator, deadline, closed_on, defer_reason).
+nlohmann::json ProblemChanges(const ProblemRow& before, const ProblemRow& after);
 
 struct ProblemStep {
   int64_t id = 0;
@@ -82,6 +86,8 @@ std::vector<MilestoneRow> ListMilestones(Connection& c, int64_t project_id);
 std::vector<MilestoneRow> ListMilestonesOf(Connection& c, const std::vector<int64_t>& project_ids);
 int64_t InsertMilestone(Connection& c, const MilestoneRow& r, const std::string& now);
 bool UpdateMilestone(Connection& c, const MilestoneRow& r, int64_t expected_version, const std::string& now);
+// The journal's changes of an update (every field the update writes but sort).
+nlohmann::json MilestoneChanges(const MilestoneRow& before, const MilestoneRow& after);
 bool DeleteMilestone(Connection& c, int64_t id, int64_t expected_version);
 
 // ---- procedures
@@ -103,6 +109,8 @@ std::vector<ProcedureRow> ListProcedures(Connection& c, int64_t project_id);
 std::optional<ProcedureRow> LoadProcedure(Connection& c, int64_t id);
 int64_t InsertProcedure(Connection& c, const ProcedureRow& r, const std::string& now);
 bool UpdateProcedure(Connection& c, const ProcedureRow& r, int64_t expected_version, const std::string& now);
+// The journal's changes of an update (every field the update writes).
+nlohmann::json ProcedureChanges(const ProcedureRow& before, const ProcedureRow& after);
 std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const std::vector<std::string>& regions,
                                                            const std::vector<int64_t>& project_ids = {});
 

@@ -65,7 +65,11 @@ class AuthService {
   static constexpr int64_t kCallerCacheSeconds = 5;
 
  private:
-  std::string IssueToken(store::Connection& c, int64_t user_id, const std::string& kind, const std::string& name,
+  struct IssuedToken {
+    std::string token;  // shown once; the store keeps only its hash
+    int64_t id = 0;     // the session's
+  };
+  IssuedToken IssueToken(store::Connection& c, int64_t user_id, const std::string& kind, const std::string& name,
                          int64_t expires_at, const std::string& now_iso);
   access::Caller LoadCaller(store::Connection& c, int64_t user_id);
 

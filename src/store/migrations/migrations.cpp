@@ -9,6 +9,7 @@
 #include "common/clock.h"
 #include "store/db.h"
 #include "store/migrations/migrations.h"
+#include "store/row.h"
 
 namespace gj::store {
 
@@ -185,7 +186,7 @@ int Migrate(Database& db) {
   // Apply every version not applied yet, in order: capabilities own version ranges (ledger 1–9,
   // supervision 10–29, land efficiency 30–49, assessment 50–69), so a lower number may arrive later.
   std::set<int64_t> applied;
-  for (const auto& r : c->Query("SELECT version FROM schema_migrations").rows) applied.insert(AsInt(r[0]));
+  ForEachRow(*c, "SELECT version FROM schema_migrations", {}, [&](RowReader& r) { applied.insert(r.Int("version")); });
   std::vector<Migration> pending;
   for (const auto& m : AllMigrations()) {
     if (!applied.count(m.version)) pending.push_back(m);

@@ -93,23 +93,31 @@ void SqliteConnection::Step(sqlite3_stmt* st, std::string_view sql, const std::f
   sqlite3_reset(st);
 }
 
+namespace {
+std::vector<std::string> ColumnNames(sqlite3_stmt* st) {
+  const int n = sqlite3_column_count(st);
+  std::vector<std::string> out;
+  out.reserve(n);
+  for (int i = 0; i < n; ++i) out.emplace_back(sqlite3_column_name(st, i));
+  return out;
+}
+}  // namespace
+
 Rows SqliteConnection::Query(std::string_view sql, const std::vector<Value>& params) {
   sqlite3_stmt* st = Prepare(sql);
   Bind(st, params);
   Rows out;
-  const int n = sqlite3_column_count(st);
-  out.columns.reserve(n);
-  for (int i = 0; i < n; ++i) out.columns.emplace_back(sqlite3_column_name(st, i));
+  out.columns = ColumnNames(st);
   Step(st, sql, [&](std::vector<Value>&& r) { out.rows.push_back(std::move(r)); });
   return out;
 }
 
-void SqliteConnection::QueryEach(std::string_view sql, const std::vector<Value>& params,
-                                 const std::function<void(std::vector<Value>&)>& row) {
+void SqliteConnection::QueryEach(std::string_view sql, const std::vector<Value>& params, const RowCallback& row) {
   sqlite3_stmt* st = Prepare(sql);
   Bind(st, params);
+  const std::vector<std::string> columns = ColumnNames(st);
   try {
-    Step(st, sql, [&](std::vector<Value>&& r) { row(r); });
+    Step(st, sql, [&](std::vector<Value>&& r) { row(columns, r); });
   } catch (...) {
     sqlite3_reset(st);
     throw;

@@ -16,8 +16,7 @@ class SqliteConnection : public Connection {
   explicit SqliteConnection(const std::string& path);
   ~SqliteConnection() override;
   Rows Query(std::string_view sql, const std::vector<Value>& params) override;
-  void QueryEach(std::string_view sql, const std::vector<Value>& params,
-                 const std::function<void(std::vector<Value>&)>& row) override;
+  void QueryEach(std::string_view sql, const std::vector<Value>& params, const RowCallback& row) override;
   int64_t Exec(std::string_view sql, const std::vector<Value>& params) override;
   void ExecScript(std::string_view sql) override;
   Dialect dialect() const override { return Dialect::kSqlite; }

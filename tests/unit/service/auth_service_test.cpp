@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "ledger_fixture.h"
+#include "store/account_store.h"
 
 namespace gj::testing {
 namespace {
@@ -19,7 +20,7 @@ class AuthServiceTest : public LedgerFixture {
 
 TEST_P(AuthServiceTest, PasswordsAreStoredAsArgon2idHashes) {
   auto c = tdb_->db().Acquire();
-  const std::string hash = store::AsText(c->Query("SELECT password_hash FROM users WHERE login = 'dongezb'").rows[0][0]);
+  const std::string hash = store::LoadAccountByLogin(*c, "dongezb")->password_hash;
   EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u);
   EXPECT_EQ(hash.find("secret-pass"), std::string::npos);
 }

@@ -1,0 +1,66 @@
+// SQL of accounts: users and their role grants, sessions and API tokens (stored only as token
+// hashes), and the failed-login counters that throttle guessing. The service (AuthService) owns
+// hashing, validation and the throttling policy; this is rows in, rows out.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/access/access.h"
+#include "store/db.h"
+
+namespace gj::store {
+
+struct AccountRow {
+  int64_t id = 0;
+  std::string login, name, password_hash;
+  std::optional<int64_t> person_id;
+  bool active = true;
+  std::string created_at;
+};
+
+// Whether the references of a new account exist.
+bool RegionExists(Connection& c, const std::string& code);
+bool UnitExists(Connection& c, int64_t id);
+bool PersonExists(Connection& c, int64_t id);
+
+std::optional<AccountRow> LoadAccount(Connection& c, int64_t id);
+std::optional<AccountRow> LoadAccountByLogin(Connection& c, const std::string& login);
+// Inserts the user (active) and returns its id.
+int64_t InsertAccount(Connection& c, const AccountRow& a);
+void InsertGrant(Connection& c, int64_t user_id, const access::RoleGrant& g);
+// In the order they were granted.
+std::vector<access::RoleGrant> LoadGrants(Connection& c, int64_t user_id);
+
+struct LoginFailures {
+  int64_t failures = 0;
+  int64_t last_at = 0;  // unix seconds of the latest failure
+};
+std::optional<LoginFailures> LoadLoginFailures(Connection& c, const std::string& login);
+// Replaces the login's counter.
+void SaveLoginFailures(Connection& c, const std::string& login, const LoginFailures& f);
+void ClearLoginFailures(Connection& c, const std::string& login);
+
+struct SessionRow {
+  int64_t id = 0;
+  int64_t user_id = 0;
+  std::string token_hash;
+  std::string kind;  // session, api
+  std::string name;  // an API token's label
+  std::string created_at;
+  int64_t expires_at = 0;  // unix seconds
+  bool revoked = false;
+};
+// Inserts a live session and returns its id.
+int64_t InsertSession(Connection& c, const SessionRow& s);
+// The session of `token_hash` when it is live at `now` (not revoked, not expired, its user active).
+std::optional<SessionRow> FindLiveSession(Connection& c, const std::string& token_hash, int64_t now);
+void RevokeSession(Connection& c, const std::string& token_hash);
+// Revokes the user's API token `id`; false when the user has no such token.
+bool RevokeApiToken(Connection& c, int64_t user_id, int64_t id);
+// The user's API tokens (revoked too, without hashes), oldest first.
+std::vector<SessionRow> ListApiTokens(Connection& c, int64_t user_id);
+
+}  // namespace gj::store

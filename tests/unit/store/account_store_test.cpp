@@ -1,0 +1,95 @@
+// Accounts, grants, sessions and failed-login counters through the account store, on both engines.
+#include "store/account_store.h"
+
+#include <gtest/gtest.h>
+
+#include "store/org_store.h"
+#include "test_db.h"
+
+namespace gj::testing {
+namespace {
+
+class AccountStoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    tdb_ = std::make_unique<TestDb>(GetParam());
+    auto c = tdb_->db().Acquire();
+    store::InsertRegion(*c, {"371524", "东阿县", "county", ""}, 1);
+  }
+  std::unique_ptr<TestDb> tdb_;
+};
+
+TEST_P(AccountStoreTest, AccountsAndGrants) {
+  auto c = tdb_->db().Acquire();
+  EXPECT_TRUE(store::RegionExists(*c, "371524"));
+  EXPECT_FALSE(store::RegionExists(*c, "000000"));
+  EXPECT_FALSE(store::UnitExists(*c, 1));
+  EXPECT_FALSE(store::PersonExists(*c, 1));
+  store::AccountRow a;
+  a.login = "dongezb";
+  a.name = "东阿县项目办";
+  a.password_hash = "$argon2id$…";
+  a.created_at = "2026-01-01T00:00:00Z";
+  const int64_t id = store::InsertAccount(*c, a);
+  store::InsertGrant(*c, id, {"coordinator", "371524", std::nullopt});
+  store::InsertGrant(*c, id, {"viewer", "371524", std::nullopt});
+  auto loaded = store::LoadAccountByLogin(*c, "dongezb");
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->id, id);
+  EXPECT_EQ(loaded->name, "东阿县项目办");
+  EXPECT_TRUE(loaded->active);
+  EXPECT_EQ(loaded->person_id, std::nullopt);
+  EXPECT_EQ(store::LoadAccount(*c, id)->login, "dongezb");
+  EXPECT_FALSE(store::LoadAccountByLogin(*c, "nobody"));
+  const auto grants = store::LoadGrants(*c, id);
+  ASSERT_EQ(grants.size(), 2u);
+  EXPECT_EQ(grants[0].role, "coordinator");
+  EXPECT_EQ(grants[1].role, "viewer");
+}
+
+TEST_P(AccountStoreTest, SessionsAndApiTokens) {
+  auto c = tdb_->db().Acquire();
+  const int64_t user = store::InsertAccount(*c, {0, "u", "U", "h", std::nullopt, true, "now"});
+  store::SessionRow s;
+  s.user_id = user;
+  s.token_hash = "hash-1";
+  s.kind = "session";
+  s.created_at = "now";
+  s.expires_at = 100;
+  store::InsertSession(*c, s);
+  EXPECT_EQ(store::FindLiveSession(*c, "hash-1", 99)->user_id, user);
+  EXPECT_FALSE(store::FindLiveSession(*c, "hash-1", 100));  // expired
+  store::RevokeSession(*c, "hash-1");
+  EXPECT_FALSE(store::FindLiveSession(*c, "hash-1", 50));
+
+  s.token_hash = "hash-2";
+  s.kind = "api";
+  s.name = "ci";
+  const int64_t token = store::InsertSession(*c, s);
+  const auto tokens = store::ListApiTokens(*c, user);
+  ASSERT_EQ(tokens.size(), 1u);
+  EXPECT_EQ(tokens[0].id, token);
+  EXPECT_EQ(tokens[0].name, "ci");
+  EXPECT_TRUE(tokens[0].token_hash.empty());  // never listed
+  EXPECT_FALSE(store::RevokeApiToken(*c, user + 1, token));  // not theirs
+  EXPECT_TRUE(store::RevokeApiToken(*c, user, token));
+  EXPECT_TRUE(store::ListApiTokens(*c, user)[0].revoked);
+}
+
+TEST_P(AccountStoreTest, LoginFailures) {
+  auto c = tdb_->db().Acquire();
+  EXPECT_FALSE(store::LoadLoginFailures(*c, "u"));
+  store::SaveLoginFailures(*c, "u", {1, 10});
+  store::SaveLoginFailures(*c, "u", {2, 20});
+  const auto f = store::LoadLoginFailures(*c, "u");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->failures, 2);
+  EXPECT_EQ(f->last_at, 20);
+  store::ClearLoginFailures(*c, "u");
+  EXPECT_FALSE(store::LoadLoginFailures(*c, "u"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, AccountStoreTest, ::testing::ValuesIn(Engines()));
+
+}  // namespace
+}  // namespace gj::testing

@@ -1,0 +1,55 @@
+// The journal changes the stores build from their field lists have the shape the services
+// journaled by hand: {"field","old","new"}, ids and dates as null when absent, flags as booleans.
+#include <gtest/gtest.h>
+
+#include "store/assessment_store.h"
+#include "store/supervision_store.h"
+
+namespace gj::testing {
+namespace {
+
+using nlohmann::json;
+
+TEST(JournalChangesTest, Problem) {
+  store::ProblemRow before;
+  before.fact.status = "raised";
+  before.description = "d";
+  store::ProblemRow after = before;
+  after.fact.status = "assigned";
+  after.fact.unit_id = 7;
+  after.fact.deadline = ParseIsoDate("2026-06-30");
+  after.description = "not journaled";
+  after.updated_at = "later";
+  EXPECT_EQ(store::ProblemChanges(before, after),
+            json::parse(R"([{"field":"status","old":"raised","new":"assigned"},{"field":"unit_id","old":null,"new":7},
+                            {"field":"deadline","old":null,"new":"2026-06-30"}])"));
+}
+
+TEST(JournalChangesTest, MilestoneAndProcedure) {
+  store::MilestoneRow m;
+  m.m.name = "开工";
+  m.m.planned_date = *ParseIsoDate("2026-03-01");
+  store::MilestoneRow m2 = m;
+  m2.m.planned_date = *ParseIsoDate("2026-04-01");
+  m2.sort = 3;
+  EXPECT_EQ(store::MilestoneChanges(m, m2), json::parse(R"([{"field":"planned_date","old":"2026-03-01","new":"2026-04-01"}])"));
+
+  store::ProcedureRow p;
+  store::ProcedureRow p2 = p;
+  p2.fact.accepted_pending = true;
+  p2.approval_no = "No.1";
+  EXPECT_EQ(store::ProcedureChanges(p, p2), json::parse(R"([{"field":"accepted_pending","old":false,"new":true},
+                                                             {"field":"approval_no","old":"","new":"No.1"}])"));
+}
+
+TEST(JournalChangesTest, ObservationEvent) {
+  store::EventRecord e;
+  e.name = "一季度观摩";
+  store::EventRecord e2 = e;
+  e2.name = "二季度观摩";
+  e2.state = "open";  // a state change is journaled by its action, not as a field
+  EXPECT_EQ(store::EventChanges(e, e2), json::parse(R"([{"field":"name","old":"一季度观摩","new":"二季度观摩"}])"));
+}
+
+}  // namespace
+}  // namespace gj::testing
