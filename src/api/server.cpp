@@ -17,6 +17,7 @@
 #include "api/router.h"
 #include "api/routes.h"
 #include "common/clock.h"
+#include "io/file_store.h"
 #include "service/access/auth_service.h"
 #include "service/ledger/ledger_service.h"
 #include "store/db.h"
@@ -145,7 +146,8 @@ int RunServer(const ServerOptions& o) {
   svr.set_read_timeout(30, 0);
 
   service::LedgerSheetService sheets(*db, ledger);
-  service::SupervisionService supervision(*db, ledger, service::SupervisionService::DefaultFilesDir(o.db_url));
+  io::LocalFileStore files(service::DefaultFilesDir(o.db_url));
+  service::SupervisionService supervision(*db, ledger, files);
   service::ProgressService progress(*db, ledger);
   service::MetricsService metrics(*db, ledger);
   service::TargetService targets(*db, ledger, metrics);

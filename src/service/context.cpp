@@ -1,5 +1,7 @@
 #include "service/context.h"
 
+#include <cstdlib>
+
 #include "common/clock.h"
 
 namespace gj::service {
@@ -11,6 +13,12 @@ Ctx MakeCtx(access::Caller caller) {
   c.now = NowUtcIso();
   c.now_unix = NowUnixSeconds();
   return c;
+}
+
+std::string DefaultFilesDir(const std::string& db_url) {
+  if (const char* env = std::getenv("GONGJIAN_FILES_DIR"); env && *env) return env;
+  if (db_url.rfind("postgres", 0) == 0) return "gongjian-files";
+  return db_url + ".files";
 }
 
 Result<int64_t> VersionOf(const nlohmann::json& body) {

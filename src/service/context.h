@@ -21,6 +21,10 @@ struct Ctx {
 
 Ctx MakeCtx(access::Caller caller);
 
+// Where uploaded files are kept unless configured: $GONGJIAN_FILES_DIR; beside a SQLite file
+// ("<db>.files"); for PostgreSQL ./gongjian-files. The edges build the io::FileStore from it.
+std::string DefaultFilesDir(const std::string& db_url);
+
 // The "version" a write body carries (a write to a stale version is refused, never applied):
 // 400 when the body is not a JSON object, 422 naming the field when it is missing or not an integer.
 Result<int64_t> VersionOf(const nlohmann::json& body);

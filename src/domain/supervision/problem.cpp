@@ -9,24 +9,42 @@ const std::vector<std::string> kProblemStatuses = {"raised", "assigned", "signed
 const std::vector<std::string> kProblemCategories = {"land", "funds", "procedures", "energy_quota", "environment_capacity",
                                                      "power", "water", "demolition", "other"};
 
+bool ProblemActors::Has(ProblemActor a) const {
+  switch (a) {
+    case ProblemActor::kOffice: return office;
+    case ProblemActor::kUnit: return unit;
+    case ProblemActor::kVerifier: return verifier;
+    case ProblemActor::kAnyone: return reader;
+  }
+  return false;
+}
+
 const std::vector<ProblemTransition>& ProblemWorkflow() {
+  using A = ProblemActor;
+  using N = ProblemNeed;
+  using E = ProblemEffect;
   static const std::vector<ProblemTransition> kTable = {
-      {"assign", {"raised"}, "assigned", ProblemActor::kOffice, "problem.assign.from_raised",
-       "only a raised problem can be assigned (to a unit, a coordinating leader and a deadline) by the project office"},
-      {"sign", {"assigned"}, "signed", ProblemActor::kUnit, "problem.sign.by_unit",
-       "only the assigned unit signs for an assigned problem"},
-      {"handle", {"signed", "returned"}, "", ProblemActor::kUnit, "problem.handle.after_sign",
-       "handling records are added by the responsible unit after signing"},
-      {"request_close", {"signed", "returned"}, "verifying", ProblemActor::kUnit, "problem.request_close.after_handling",
-       "the responsible unit requests close-out of a signed problem that has a handling record"},
-      {"close_out", {"verifying"}, "closed", ProblemActor::kVerifier, "problem.close_out.by_verifier",
-       "only the coordinating leader (verifier) closes out (销号) a problem awaiting verification"},
-      {"return", {"verifying"}, "returned", ProblemActor::kVerifier, "problem.return.by_verifier",
-       "only the coordinating leader (verifier) returns a problem awaiting verification"},
-      {"defer", {"raised", "assigned", "signed", "returned"}, "deferred", ProblemActor::kOffice, "problem.defer.open_only",
-       "only an open problem can be deferred (暂缓), by the project office, with a reason"},
-      {"resume", {"deferred"}, "assigned", ProblemActor::kOffice, "problem.resume.from_deferred",
-       "only a deferred problem can be resumed, by the project office"},
+      {"assign", {"raised"}, "assigned", A::kOffice, N::kAssignment, E::kAssign, "problem.assign.from_raised",
+       "only a raised problem can be assigned (to a unit, a coordinating leader and a deadline) by the project office", ""},
+      {"sign", {"assigned"}, "signed", A::kUnit, N::kNothing, E::kSign, "problem.sign.by_unit",
+       "only the assigned unit signs for an assigned problem", ""},
+      {"handle", {"signed", "returned"}, "", A::kUnit, N::kNote, E::kNothing, "problem.handle.after_sign",
+       "handling records are added by the responsible unit after signing",
+       "rule problem.handle.needs_text: describe what was done"},
+      {"request_close", {"signed", "returned"}, "verifying", A::kUnit, N::kHandlingRecord, E::kNothing,
+       "problem.request_close.after_handling",
+       "the responsible unit requests close-out of a signed problem that has a handling record",
+       "rule problem.request_close.after_handling: add a handling record first"},
+      {"close_out", {"verifying"}, "closed", A::kVerifier, N::kNothing, E::kClose, "problem.close_out.by_verifier",
+       "only the coordinating leader (verifier) closes out (销号) a problem awaiting verification", ""},
+      {"return", {"verifying"}, "returned", A::kVerifier, N::kNote, E::kReturn, "problem.return.by_verifier",
+       "only the coordinating leader (verifier) returns a problem awaiting verification",
+       "rule problem.return.needs_reason: say why it is returned"},
+      {"defer", {"raised", "assigned", "signed", "returned"}, "deferred", A::kOffice, N::kReason, E::kDefer,
+       "problem.defer.open_only", "only an open problem can be deferred (暂缓), by the project office, with a reason",
+       "rule problem.defer.needs_reason: a reason is required"},
+      {"resume", {"deferred"}, "assigned", A::kOffice, N::kAssignment, E::kAssign, "problem.resume.from_deferred",
+       "only a deferred problem can be resumed, by the project office", ""},
   };
   return kTable;
 }
@@ -36,6 +54,75 @@ const ProblemTransition* FindProblemTransition(const std::string& action) {
     if (action == t.action) return &t;
   }
   return nullptr;
+}
+
+StepRefusal CheckProblemStep(const ProblemTransition& t, const std::string& status, const ProblemActors& who) {
+  if (std::find(t.from.begin(), t.from.end(), status) == t.from.end()) return StepRefusal::kWrongStatus;
+  if (!who.Has(t.actor)) return StepRefusal::kWrongActor;
+  return StepRefusal::kNone;
+}
+
+std::vector<std::string> ProblemActionsFor(const std::string& status, const ProblemActors& who) {
+  std::vector<std::string> out;
+  for (const auto& t : ProblemWorkflow()) {
+    if (CheckProblemStep(t, status, who) == StepRefusal::kNone) out.push_back(t.action);
+  }
+  return out;
+}
+
+namespace {
+
+// A unit, a leader and a deadline: the given ones replace the problem's, and all three must be set.
+void Assign(const ProblemStepInput& in, const Date& today, ProblemFact& f, Problems& pr) {
+  if (in.unit_id) f.unit_id = *in.unit_id;
+  if (in.coordinator_id) f.coordinator_id = *in.coordinator_id;
+  if (in.deadline) f.deadline = *in.deadline;
+  if (!f.unit_id) pr.Add("unit_id", "", "rule problem.assign.needs_unit: a responsible unit is required");
+  if (!f.coordinator_id) pr.Add("coordinator_id", "", "rule problem.assign.needs_coordinator: a coordinating leader is required");
+  if (!f.deadline) pr.Add("deadline", "", "rule problem.assign.needs_deadline: a deadline is required");
+  else if (in.deadline && *in.deadline && **in.deadline < today) {
+    pr.Add("deadline", (*in.deadline)->ToString(), "rule problem.deadline_not_past: must not lie in the past");
+  }
+}
+
+void CheckNeed(const ProblemTransition& t, const ProblemStepInput& in, const std::string& reason, Problems& pr) {
+  switch (t.needs) {
+    case ProblemNeed::kNote:
+      if (in.note.empty()) pr.Add("note", "", t.needs_text);
+      break;
+    case ProblemNeed::kHandlingRecord:
+      if (!in.handled) pr.Add("action", t.action, t.needs_text);
+      break;
+    case ProblemNeed::kReason:
+      if (reason.empty()) pr.Add("reason", "", t.needs_text);
+      break;
+    case ProblemNeed::kNothing:
+    case ProblemNeed::kAssignment:  // checked with its effect
+      break;
+  }
+}
+
+}  // namespace
+
+Problems ApplyProblemStep(const ProblemTransition& t, const ProblemStepInput& in, const Date& today, ProblemState& s,
+                          std::string& note) {
+  Problems pr;
+  const std::string reason = in.reason.empty() ? in.note : in.reason;
+  CheckNeed(t, in, reason, pr);
+  note = in.note;
+  switch (t.effect) {
+    case ProblemEffect::kAssign: Assign(in, today, s.fact, pr); break;
+    case ProblemEffect::kSign: s.signed_on = today; break;
+    case ProblemEffect::kClose: s.fact.closed_on = today; break;
+    case ProblemEffect::kReturn: ++s.returns; break;
+    case ProblemEffect::kDefer:
+      s.defer_reason = reason;
+      note = reason;
+      break;
+    case ProblemEffect::kNothing: break;
+  }
+  if (*t.to) s.fact.status = t.to;
+  return pr;
 }
 
 bool IsOpen(const std::string& status) { return status != "closed" && status != "deferred"; }

@@ -29,17 +29,52 @@ enum class ProblemActor {
   kAnyone,    // anyone who may read the project (raise, comment)
 };
 
+// The roles one caller holds on one problem.
+struct ProblemActors {
+  bool office = false, unit = false, verifier = false, reader = false;
+  bool Has(ProblemActor a) const;
+};
+
+// What a step must carry besides the version.
+enum class ProblemNeed {
+  kNothing,
+  kAssignment,      // a responsible unit, a coordinating leader and a deadline not in the past
+  kNote,            // a note (what was done, why it is returned)
+  kHandlingRecord,  // a handling record added earlier
+  kReason,          // a reason (the body's "reason", else its note)
+};
+
+// What a step records beyond the new status.
+enum class ProblemEffect {
+  kNothing,
+  kAssign,  // the unit, leader and deadline given
+  kSign,    // signed_on = the day of the step
+  kClose,   // closed_on = the day of the step
+  kReturn,  // one more return
+  kDefer,   // the reason is kept as defer_reason
+};
+
 struct ProblemTransition {
   const char* action;                 // assign, sign, handle, request_close, close_out, return, defer, resume
   std::vector<std::string> from;      // statuses the action is allowed in
   const char* to;                     // "" = status unchanged (a handling record)
   ProblemActor actor;
+  ProblemNeed needs;
+  ProblemEffect effect;
   const char* rule;                   // the rule's name, quoted in refusals
   const char* rule_text;              // what the rule says, for people
+  const char* needs_text;             // the refusal when a kNote/kReason/kHandlingRecord is missing
 };
 
 const std::vector<ProblemTransition>& ProblemWorkflow();
 const ProblemTransition* FindProblemTransition(const std::string& action);
+
+// Why a step is refused before its fields are read: the problem's status does not allow it
+// (a conflict), or the caller is not the actor the rule names (forbidden).
+enum class StepRefusal { kNone, kWrongStatus, kWrongActor };
+StepRefusal CheckProblemStep(const ProblemTransition& t, const std::string& status, const ProblemActors& who);
+// The actions `who` may take on a problem in `status`, in workflow order.
+std::vector<std::string> ProblemActionsFor(const std::string& status, const ProblemActors& who);
 
 // The facts other capabilities read (lights, bulletin, attention list).
 struct ProblemFact {
@@ -53,6 +88,31 @@ struct ProblemFact {
   std::optional<Date> closed_on;
   Date raised_on;
 };
+
+// The part of a problem a workflow step reads and writes.
+struct ProblemState {
+  ProblemFact fact;
+  std::optional<Date> signed_on;
+  std::string defer_reason;
+  int returns = 0;
+};
+
+// What the caller sent with a step (the service parses it; absent fields stay empty).
+struct ProblemStepInput {
+  std::optional<int64_t> unit_id;
+  std::optional<int64_t> coordinator_id;
+  std::optional<std::optional<Date>> deadline;  // absent / cleared / a date
+  std::string note;
+  std::string reason;
+  bool handled = false;  // the problem has a handling record (kHandlingRecord)
+};
+
+// Applies step `t` to `s` on `today` after CheckProblemStep allowed it: the table's needs (each
+// missing one named by its rule), its effect and the new status. `s` is changed even when problems
+// are reported (the caller then stores nothing). Whether the unit and the leader exist is the
+// caller's to check. The note for the step's record is returned in `note`.
+Problems ApplyProblemStep(const ProblemTransition& t, const ProblemStepInput& in, const Date& today, ProblemState& s,
+                          std::string& note);
 
 bool IsOpen(const std::string& status);  // not closed and not deferred
 // Overdue as of `as_of`: open, has a deadline, and the deadline has passed (the deadline day itself

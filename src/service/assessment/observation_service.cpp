@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "service/assessment/region_grants.h"
 #include "store/journal.h"
 #include "store/project_store.h"
 
@@ -145,18 +146,11 @@ json SetupFrom(const json& b, Problems& pr) {
 }  // namespace
 
 bool ObservationService::Manages(const Ctx& ctx, const std::string& region) {
-  return access::Allowed(ctx.caller, access::kObservationManage, {region, "", std::nullopt}, *ledger_.Regions());
+  return region_grants::Manages(ctx, access::kObservationManage, region, *ledger_.Regions());
 }
 
 bool ObservationService::Sees(const Ctx& ctx, const std::string& region) {
-  // A city's event concerns its counties too: a county grant sees it, and a city grant sees its
-  // counties' events.
-  auto tree = ledger_.Regions();
-  for (const auto& g : ctx.caller.grants) {
-    if (access::ScopeOf(g.role, access::kObservationRead) == access::Scope::kNone) continue;
-    if (tree->Within(region, g.region_code) || tree->Within(g.region_code, region)) return true;
-  }
-  return false;
+  return region_grants::Sees(ctx, access::kObservationRead, region, *ledger_.Regions());
 }
 
 Result<ObservationService::Loaded> ObservationService::Load(store::Connection& c, const Ctx& ctx, int64_t id) {

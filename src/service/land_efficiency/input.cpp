@@ -208,12 +208,12 @@ struct InputParser::Impl {
     e.land_mu = ctx.Min(Field::kLandMu, 0, true, 0);
     e.tax = ctx.Number(Field::kTax).value_or(0);
     e.revenue = ctx.Min(Field::kRevenue, 0, false, 0);
-    e.value_added = ctx.Number(Field::kValueAdded);
-    e.energy_tce = ctx.Number(Field::kEnergyTce);
-    e.emission_eq = ctx.Number(Field::kEmissionEq);
-    e.rd_spend = ctx.Number(Field::kRdSpend);
-    e.employees = ctx.Number(Field::kEmployees);
-    e.electricity_kwh = ctx.Number(Field::kElectricityKwh);
+    // The optional indicators: an empty cell leaves the figure unknown, not 0.
+    static constexpr std::pair<Field, std::optional<double> Enterprise::*> kOptionalNumbers[] = {
+        {Field::kValueAdded, &Enterprise::value_added}, {Field::kEnergyTce, &Enterprise::energy_tce},
+        {Field::kEmissionEq, &Enterprise::emission_eq}, {Field::kRdSpend, &Enterprise::rd_spend},
+        {Field::kEmployees, &Enterprise::employees},   {Field::kElectricityKwh, &Enterprise::electricity_kwh}};
+    for (const auto& [field, member] : kOptionalNumbers) e.*member = ctx.Number(field);
     e.bonus = ctx.Min(Field::kBonus, 0, false, 0);
     e.penalty = ctx.Min(Field::kPenalty, 0, false, 0);
     e.veto = ctx.Bool(Field::kVeto);

@@ -5,16 +5,17 @@
 #include <unordered_map>
 
 #include "common/json_writer.h"
+#include "service/unique_write.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 
 namespace gj::service {
 
-namespace {
-
 access::Target TargetOf(const ledger::Project& p) {
   return {p.county_code, p.town_code.value_or(""), p.unit_id};
 }
+
+namespace {
 
 // Applies a patch; a stage change must follow the stage workflow.
 Status PatchFollowingWorkflow(ledger::Project& p, const nlohmann::json& body) {
@@ -77,12 +78,18 @@ std::shared_ptr<const access::RegionTree> LedgerService::Regions() {
   return regions_;
 }
 
+std::shared_ptr<const access::RegionTree> LedgerService::Regions(store::Connection& c) {
+  std::lock_guard lock(mu_);
+  if (!regions_) regions_ = std::make_shared<const access::RegionTree>(store::LoadRegions(c));
+  return regions_;
+}
+
 void LedgerService::ReloadRegions() {
   std::lock_guard lock(mu_);
   regions_.reset();  // the next Regions() call loads a fresh snapshot
 }
 
-std::vector<std::string> LedgerService::ScopeFor(const Ctx& ctx, const std::string& region) {
+std::vector<std::string> LedgerService::ReadableScope(const Ctx& ctx, const std::string& region) {
   auto tree = Regions();
   auto scope = access::ReadableRegions(ctx.caller, *tree);
   if (region.empty()) return scope;
@@ -122,7 +129,7 @@ FilterIdCache::Ids LedgerService::FilterIds(store::Connection& c, const store::P
 }
 
 Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) {
-  ApplyScope(f, ScopeFor(ctx, ""));
+  ApplyScope(f, ReadableScope(ctx, ""));
   f.unscoped = false;
   auto c = db_.Acquire();
   ProjectPage page;
@@ -198,7 +205,7 @@ std::vector<ProjectJsonCache::Text> LedgerService::MemberTexts(store::Connection
 }
 
 Result<std::string> LedgerService::ListPageJson(const Ctx& ctx, store::ProjectFilter f) {
-  ApplyScope(f, ScopeFor(ctx, ""));
+  ApplyScope(f, ReadableScope(ctx, ""));
   f.unscoped = false;
   auto c = db_.Acquire();
   const auto ids = FilterIds(*c, f);
@@ -208,7 +215,7 @@ Result<std::string> LedgerService::ListPageJson(const Ctx& ctx, store::ProjectFi
 
 Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ctx, store::ProjectFilter f,
                                                                   const std::string& region) {
-  ApplyScope(f, ScopeFor(ctx, region));
+  ApplyScope(f, ReadableScope(ctx, region));
   f.unscoped = false;
   f.offset = 0;
   f.limit = 0;
@@ -218,7 +225,7 @@ Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ct
 
 Status LedgerService::ForEachInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region,
                                       const std::function<void(const store::ProjectRow&)>& fn) {
-  ApplyScope(f, ScopeFor(ctx, region));
+  ApplyScope(f, ReadableScope(ctx, region));
   f.unscoped = false;
   f.offset = 0;
   f.limit = 0;
@@ -229,8 +236,12 @@ Status LedgerService::ForEachInRegion(const Ctx& ctx, store::ProjectFilter f, co
 
 Result<store::ProjectRow> LedgerService::Get(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
-  auto row = store::LoadProjectRow(*c, id);
-  if (!row || !access::Allowed(ctx.caller, access::kProjectRead, TargetOf(row->project), *Regions())) {
+  return Get(*c, ctx, id);
+}
+
+Result<store::ProjectRow> LedgerService::Get(store::Connection& c, const Ctx& ctx, int64_t id) {
+  auto row = store::LoadProjectRow(c, id);
+  if (!row || !access::Allowed(ctx.caller, access::kProjectRead, TargetOf(row->project), *Regions(c))) {
     return Error::NotFound("no project " + std::to_string(id));
   }
   return std::move(*row);
@@ -268,12 +279,10 @@ Result<store::ProjectRow> LedgerService::Create(const Ctx& ctx, const nlohmann::
   p.version = 1;
   p.created_at = p.updated_at = ctx.now;
   store::Transaction tx(*c);
-  try {
-    p.id = store::InsertProject(*c, p);
-  } catch (const store::DbError& e) {
-    if (e.kind() != store::DbError::Kind::kUniqueViolation) throw;
-    return Error::Conflict("a project with this code (项目编号) or national code (项目代码) already exists");
-  }
+  auto inserted = UniqueWrite([&] { return store::InsertProject(*c, p); },
+                              "a project with this code (项目编号) or national code (项目代码) already exists");
+  if (!inserted) return inserted.error();
+  p.id = *inserted;
   store::WriteJournal(*c, "project", p.id, "create", ctx.caller.user_id, ctx.now,
                       ledger::CreationChanges(p));
   tx.Commit();
@@ -308,12 +317,10 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
   if (changes.empty()) return std::move(*current);  // nothing to do: no new version, no entry
   p.version = version + 1;
   p.updated_at = ctx.now;
-  try {
-    if (!store::UpdateProject(*c, p, version)) return VersionConflict(*store::LoadProjectRow(*c, id));
-  } catch (const store::DbError& e) {
-    if (e.kind() != store::DbError::Kind::kUniqueViolation) throw;
-    return Error::Conflict("another project already has this code (项目编号) or national code (项目代码)");
-  }
+  auto updated = UniqueWrite([&] { return store::UpdateProject(*c, p, version); },
+                             "another project already has this code (项目编号) or national code (项目代码)");
+  if (!updated) return updated.error();
+  if (!*updated) return VersionConflict(*store::LoadProjectRow(*c, id));
   store::WriteJournal(*c, "project", id, action, ctx.caller.user_id, ctx.now, ledger::ChangesToJson(changes));
   tx.Commit();
   return *store::LoadProjectRow(*c, id);
@@ -421,7 +428,7 @@ Result<nlohmann::json> LedgerService::Overview(const Ctx& ctx, const std::string
   auto tree_ptr = Regions();
   const access::RegionTree& tree = *tree_ptr;
   store::ProjectFilter f;
-  const auto scope = ScopeFor(ctx, region);
+  const auto scope = ReadableScope(ctx, region);
   if (!region.empty() && scope.empty()) return Error::NotFound("no region " + region);
   ApplyScope(f, scope);
   auto c = db_.Acquire();
@@ -481,7 +488,7 @@ nlohmann::json LedgerService::RegionsJson(const Ctx& ctx) {
 nlohmann::json LedgerService::UnitsJson(const Ctx& ctx, const std::string& region) {
   auto c = db_.Acquire();
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& u : store::ListUnits(*c, ScopeFor(ctx, region))) {
+  for (const auto& u : store::ListUnits(*c, ReadableScope(ctx, region))) {
     items.push_back({{"id", u.id}, {"name", u.name}, {"kind", u.kind}, {"region_code", u.region_code}});
   }
   return {{"items", items}};
@@ -490,7 +497,7 @@ nlohmann::json LedgerService::UnitsJson(const Ctx& ctx, const std::string& regio
 nlohmann::json LedgerService::PeopleJson(const Ctx& ctx, const std::string& region, const std::string& kind) {
   auto c = db_.Acquire();
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& p : store::ListPeople(*c, ScopeFor(ctx, region), kind)) {
+  for (const auto& p : store::ListPeople(*c, ReadableScope(ctx, region), kind)) {
     items.push_back({{"id", p.id}, {"name", p.name}, {"title", p.title}, {"kind", p.kind}, {"region_code", p.region_code},
                      {"unit_id", p.unit_id ? nlohmann::json(*p.unit_id) : nlohmann::json(nullptr)}});
   }

@@ -26,6 +26,9 @@ nlohmann::json ProjectView(const store::ProjectRow& row);
 // The same, appended as JSON text (the list endpoint's hot path).
 void AppendProjectView(std::string& out, const store::ProjectRow& row);
 
+// Where a project is and which unit leads it: what a permission on the project is checked against.
+access::Target TargetOf(const ledger::Project& p);
+
 struct ProjectPage {
   std::vector<store::ProjectRow> items;
   int64_t total_count = 0;
@@ -39,6 +42,8 @@ class LedgerService {
 
   // Shared, immutable snapshot; reloaded after ReloadRegions().
   std::shared_ptr<const access::RegionTree> Regions();
+  // The same, loaded on the caller's connection when not cached (no second lease).
+  std::shared_ptr<const access::RegionTree> Regions(store::Connection& c);
   void ReloadRegions();
 
   // The filter's scope is replaced by the caller's readable scope.
@@ -52,6 +57,10 @@ class LedgerService {
   Status ForEachInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region,
                          const std::function<void(const store::ProjectRow&)>& fn);
   Result<store::ProjectRow> Get(const Ctx& ctx, int64_t id);
+  // The same on the caller's connection (a use case that holds one takes no second).
+  Result<store::ProjectRow> Get(store::Connection& c, const Ctx& ctx, int64_t id);
+  // The caller's readable regions within `region` (its subtree; "" = the whole scope, sorted).
+  std::vector<std::string> ReadableScope(const Ctx& ctx, const std::string& region);
   Result<store::ProjectRow> Create(const Ctx& ctx, const nlohmann::json& body);
   Result<store::ProjectRow> Update(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<store::ProjectRow> ChangeStage(const Ctx& ctx, int64_t id, const nlohmann::json& body);
@@ -77,7 +86,6 @@ class LedgerService {
   using Mutation = std::function<Status(ledger::Project&)>;
   Result<store::ProjectRow> Mutate(const Ctx& ctx, int64_t id, const nlohmann::json& body, const std::string& action,
                                    const Mutation& change);
-  std::vector<std::string> ScopeFor(const Ctx& ctx, const std::string& region);
   // Sets the filter's scope (counties, towns) from region codes.
   void ApplyScope(store::ProjectFilter& f, const std::vector<std::string>& codes);
   // The filter's ids in its order, for the projects version of now (cached, see FilterIdCache).

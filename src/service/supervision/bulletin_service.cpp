@@ -8,7 +8,7 @@
 #include "domain/supervision/procedure.h"
 #include "domain/supervision/visit.h"
 #include "io/bulletin_export.h"
-#include "service/supervision/supervision_service.h"
+#include "service/supervision/supervision_settings.h"
 #include "store/supervision_store.h"
 
 namespace gj::service {
@@ -51,7 +51,7 @@ void AddProblemsAndVisits(store::Connection& c, const std::set<int64_t>& project
   }
   const auto visits = store::ListVisitFacts(c, {}, period.start, period.end);
   const auto people = Names(c, "people");
-  const auto rule = SupervisionService::VisitRule(c);
+  const auto rule = SupervisionSettings::VisitRule(c);
   b.has_visits = true;
   b.visit_rule = "每" + std::to_string(rule.window_days) + "天至少" + std::to_string(rule.min_visits) + "次";
   for (const auto& l : supervision::VisitCompliance(assignments, visits, period.start, period.end, b.as_of, rule)) {

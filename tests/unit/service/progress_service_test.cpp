@@ -316,7 +316,8 @@ TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
   EXPECT_EQ(b->blocked[0].procedures.rfind("立项/备案、用地预审与选址", 0), 0u);
   EXPECT_EQ(b->visit_rule, "每7天至少1次");
   // The visit rule in force is the configured one.
-  service::SupervisionService sv(tdb_->db(), *ledger_, "/tmp/gjt-unused");
+  io::MemoryFileStore files;
+  service::SupervisionService sv(tdb_->db(), *ledger_, files);
   ASSERT_TRUE(sv.PutSettings(ctx, {{"visit_rule", {{"window_days", 14}, {"min_visits", 2}}}}));
   EXPECT_EQ(bulletins.Build(ctx, "371524", "2026-W25")->visit_rule, "每14天至少2次");
   // The W25 reports not filed by their due day (06-23) are listed as missing in the next week's

@@ -19,7 +19,8 @@ class SupervisionServiceTest : public LedgerFixture {
   void SetUp() override {
     LedgerFixture::SetUp();
     files_ = (std::filesystem::temp_directory_path() / ("gjt_files_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++))).string();
-    sv_ = std::make_unique<service::SupervisionService>(tdb_->db(), *ledger_, files_);
+    store_ = std::make_unique<io::LocalFileStore>(files_);
+    sv_ = std::make_unique<service::SupervisionService>(tdb_->db(), *ledger_, *store_);
     auto created = ledger_->Create(As("coordinator", "371524"), NewProject("DE2026-001"));
     ASSERT_TRUE(created) << created.error().message;
     project_ = created->project.id;
@@ -60,6 +61,7 @@ class SupervisionServiceTest : public LedgerFixture {
 
   static inline int counter_ = 0;
   std::string files_;
+  std::unique_ptr<io::LocalFileStore> store_;
   std::unique_ptr<service::SupervisionService> sv_;
   int64_t project_ = 0, office_ = 0, unit_user_ = 0, verifier_ = 0;
 };

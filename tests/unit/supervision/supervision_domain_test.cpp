@@ -34,6 +34,55 @@ TEST(SupervisionProblem, WorkflowIsATableWithOneRowPerAction) {
   EXPECT_EQ(std::string(FindProblemTransition("handle")->to), "");  // a record, not a move
 }
 
+TEST(SupervisionProblem, WhoMayTakeAStepAndWhenComeFromTheTable) {
+  const auto& close = *FindProblemTransition("close_out");
+  ProblemActors unit;
+  unit.unit = unit.reader = true;
+  ProblemActors verifier;
+  verifier.verifier = verifier.reader = true;
+  EXPECT_EQ(CheckProblemStep(close, "signed", verifier), StepRefusal::kWrongStatus);
+  EXPECT_EQ(CheckProblemStep(close, "verifying", unit), StepRefusal::kWrongActor);
+  EXPECT_EQ(CheckProblemStep(close, "verifying", verifier), StepRefusal::kNone);
+  EXPECT_EQ(ProblemActionsFor("signed", unit), (std::vector<std::string>{"handle", "request_close"}));
+  EXPECT_EQ(ProblemActionsFor("verifying", verifier), (std::vector<std::string>{"close_out", "return"}));
+  EXPECT_TRUE(ProblemActionsFor("closed", verifier).empty());
+}
+
+TEST(SupervisionProblem, AStepChecksWhatItNeedsAndRecordsItsEffect) {
+  ProblemState s{Open(1, std::nullopt, "raised"), std::nullopt, "", 0};
+  s.fact.unit_id.reset();
+  std::string note;
+  // assign: unit, leader and a deadline not in the past, each named by its rule.
+  ProblemStepInput in;
+  in.deadline = std::optional<Date>(D(2026, 5, 31));
+  auto pr = ApplyProblemStep(*FindProblemTransition("assign"), in, D(2026, 6, 1), s, note);
+  ASSERT_EQ(pr.size(), 3u);
+  EXPECT_NE(pr.details()[0].reason.find("problem.assign.needs_unit"), std::string::npos);
+  EXPECT_NE(pr.details()[2].reason.find("problem.deadline_not_past"), std::string::npos);
+  in.unit_id = 7;
+  in.coordinator_id = 9;
+  in.deadline = std::optional<Date>(D(2026, 6, 30));
+  s.fact.status = "raised";
+  EXPECT_TRUE(ApplyProblemStep(*FindProblemTransition("assign"), in, D(2026, 6, 1), s, note).empty());
+  EXPECT_EQ(s.fact.status, "assigned");
+  EXPECT_EQ(s.fact.coordinator_id, 9);
+  // sign records the day; handle needs a note and keeps the status.
+  EXPECT_TRUE(ApplyProblemStep(*FindProblemTransition("sign"), {}, D(2026, 6, 2), s, note).empty());
+  EXPECT_EQ(s.signed_on, D(2026, 6, 2));
+  EXPECT_EQ(ApplyProblemStep(*FindProblemTransition("handle"), {}, D(2026, 6, 3), s, note).size(), 1u);
+  EXPECT_EQ(s.fact.status, "signed");
+  // request_close needs a handling record; return counts; defer keeps its reason (or the note).
+  EXPECT_EQ(ApplyProblemStep(*FindProblemTransition("request_close"), {}, D(2026, 6, 3), s, note).details()[0].field, "action");
+  ProblemStepInput why;
+  why.note = "材料不全";
+  EXPECT_TRUE(ApplyProblemStep(*FindProblemTransition("return"), why, D(2026, 6, 4), s, note).empty());
+  EXPECT_EQ(s.returns, 1);
+  EXPECT_TRUE(ApplyProblemStep(*FindProblemTransition("defer"), why, D(2026, 6, 5), s, note).empty());
+  EXPECT_EQ(s.defer_reason, "材料不全");
+  EXPECT_EQ(note, "材料不全");
+  EXPECT_EQ(s.fact.status, "deferred");
+}
+
 TEST(SupervisionProblem, OverdueFromTheDayAfterTheDeadline) {
   auto p = Open(1, D(2026, 6, 10));
   EXPECT_FALSE(IsOverdue(p, D(2026, 6, 10)));

@@ -1,0 +1,318 @@
+#include "service/assessment/ranking_service.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "domain/assessment/supervision_figures.h"
+#include "domain/targets/start_rate.h"
+#include "io/ranking_bulletin.h"
+#include "service/assessment/ranking_support.h"
+#include "store/journal.h"
+#include "store/progress_store.h"
+#include "store/supervision_store.h"
+
+namespace gj::service {
+
+using nlohmann::json;
+namespace as = assessment;
+using namespace ranking_support;
+
+namespace {
+// The first day of the period that ends on `end` (a month, a quarter or a year).
+Date PeriodStart(as::Period period, const Date& end) {
+  if (period == as::Period::kYear) return {end.year, 1, 1};
+  if (period == as::Period::kQuarter) return {end.year, end.month - 2, 1};
+  return {end.year, end.month, 1};
+}
+}  // namespace
+
+RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const Ctx& ctx, const store::SchemeRecord& s, int year) {
+  // The subjects: every town or department of the region (an empty one still appears, with no
+  // projects), or every chain named on its projects.
+  SubjectSet out;
+  auto tree = ledger_.Regions();
+  std::map<std::string, std::string> town_name;
+  if (s.subject_kind == "town") {
+    for (const auto& r : tree->all()) {
+      if (r.parent_code == s.region_code && (r.level == "town" || r.level == "zone")) {
+        town_name[r.code] = r.name;
+        out.projects[r.name];
+      }
+    }
+  } else if (s.subject_kind == "department") {
+    for (const auto& r : c.Query("SELECT id, name FROM units WHERE region_code = ? AND kind = 'department' AND archived = 0", {s.region_code}).rows) {
+      out.unit_name[store::AsInt(r[0])] = store::AsText(r[1]);
+      out.projects[store::AsText(r[1])];
+    }
+  }
+  store::ProjectFilter f;
+  f.year = year;
+  auto rows = ledger_.ListInRegion(ctx, f, s.region_code);
+  if (rows) {
+    for (const auto& row : rows.value()) {
+      const auto& p = row.project;
+      if (s.subject_kind == "town" && p.town_code && town_name.count(*p.town_code)) out.projects[town_name[*p.town_code]].push_back(p);
+      if (s.subject_kind == "department" && p.unit_id && out.unit_name.count(*p.unit_id)) out.projects[out.unit_name[*p.unit_id]].push_back(p);
+      if (s.subject_kind == "chain" && !p.chain.empty()) out.projects[p.chain].push_back(p);
+    }
+  }
+  return out;
+}
+
+std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigures(
+    store::Connection& c, const Ctx& ctx, const store::SchemeRecord& s, const as::Scheme& scheme, const Date& period_start,
+    const Date& as_of) {
+  auto tree = ledger_.Regions();
+  SubjectSet subjects = Subjects(c, ctx, s, as_of.year);
+  const auto& by_subject = subjects.projects;
+  auto& unit_name = subjects.unit_name;
+  auto wants = [&](as::MetricKind k) {
+    return std::any_of(scheme.metrics.begin(), scheme.metrics.end(), [k](const as::Metric& m) { return m.kind == k; });
+  };
+  std::map<int64_t, std::string> subject_of_project;
+  for (const auto& [subject, projects] : by_subject) {
+    for (const auto& p : projects) subject_of_project[p.id] = subject;
+  }
+  // Problems: by their project's town or chain, or by the unit responsible for solving them.
+  std::map<std::string, std::vector<supervision::ProblemFact>> problems_of;
+  if (wants(as::MetricKind::kProblemsClosedOnTime)) {
+    for (auto& f : store::ListProblemFacts(c, tree->Subtree(s.region_code))) {
+      if (s.subject_kind == "department") {
+        if (f.unit_id && unit_name.count(*f.unit_id)) problems_of[unit_name[*f.unit_id]].push_back(std::move(f));
+      } else if (auto it = subject_of_project.find(f.project_id); it != subject_of_project.end()) {
+        problems_of[it->second].push_back(std::move(f));
+      }
+    }
+  }
+  // Report tasks due in the period: by their project's town, chain or responsible department (the
+  // unit that files the project's reports).
+  std::map<std::string, std::vector<supervision::ReportFact>> reports_of;
+  if (wants(as::MetricKind::kReportsOnTime)) {
+    for (auto& f : store::ListReportFacts(c, tree->Subtree(s.region_code), period_start, as_of)) {
+      if (auto it = subject_of_project.find(f.project_id); it != subject_of_project.end()) reports_of[it->second].push_back(std::move(f));
+    }
+  }
+  std::map<std::string, std::map<std::string, double>> out;
+  for (const auto& [subject, projects] : by_subject) {
+    auto& values = out[subject];
+    for (const auto& m : scheme.metrics) {
+      if (m.kind == as::MetricKind::kStartRate) {
+        // Nothing had to start: nothing is late, the rate counts as met.
+        values[m.id] = targets::StartRate(projects, as_of).value().value_or(1.0);
+      } else if (m.kind == as::MetricKind::kInvestmentRate) {
+        int64_t plan = 0, done = 0;
+        for (const auto& p : projects) {
+          plan += p.annual_plan.value_or(0);
+          done += p.annual_completed.value_or(0);
+        }
+        values[m.id] = plan > 0 ? static_cast<double>(done) / static_cast<double>(plan) : 1.0;
+      } else if (m.kind == as::MetricKind::kProblemsClosedOnTime) {
+        // No problem was due: nothing was late.
+        values[m.id] = as::ProblemsClosedOnTime(problems_of[subject], as_of).value().value_or(1.0);
+      } else if (m.kind == as::MetricKind::kReportsOnTime) {
+        // No report was due: nothing was late.
+        values[m.id] = as::ReportsOnTime(reports_of[subject], period_start, as_of).value().value_or(1.0);
+      }
+    }
+    if (projects.empty()) values["__projects"] = 0;
+    else values["__projects"] = static_cast<double>(projects.size());
+  }
+  return out;
+}
+
+Result<json> RankingService::Compute(const Ctx& ctx, int64_t scheme_id, const json& b) {
+  if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
+  auto c = db_.Acquire();
+  auto s = LoadScheme(*c, ctx, scheme_id);
+  if (!s) return s.error();
+  if (!Manages(ctx, s->region_code)) return Error::Forbidden("you may not compute this ranking");
+  if (s->archived) return Error::Conflict("the ranking scheme is archived; its runs stay readable");
+  Problems pr;
+  const auto period = PeriodFrom(b.value("period", "month"));
+  if (!period) pr.Add("period", b.value("period", ""), "must be month, quarter or year");
+  const std::string label = b.value("period_label", "");
+  std::optional<Date> end = period ? PeriodEnd(*period, label) : std::nullopt;
+  if (period && !end) pr.Add("period_label", label, "like 2026-03 (month), 2026-Q1 (quarter) or 2026 (year)");
+  std::optional<Date> as_of = end;
+  if (b.contains("as_of")) {
+    as_of = ParseIsoDate(b.value("as_of", ""));
+    if (!as_of) pr.Add("as_of", b["as_of"].dump(), "a date like 2026-06-30");
+  }
+  if (as_of && *as_of > ctx.today) as_of = ctx.today;  // figures cannot be known beyond today
+  if (!pr.empty()) return pr.ToError("cannot compute the ranking");
+  const as::Scheme scheme = SchemeFrom(s.value());
+  const json def = json::parse(s->definition);
+  auto ledger_figures = LedgerFigures(*c, ctx, s.value(), scheme, PeriodStart(*period, *end), *as_of);
+  const json manual = b.value("manual", json::object());
+  const bool uses_ledger = std::any_of(scheme.metrics.begin(), scheme.metrics.end(), [](const as::Metric& m) { return FromLedger(m.kind); });
+  std::vector<as::SubjectFigures> figures;
+  json figures_json = json::object();
+  std::set<std::string> subjects;
+  for (const auto& [subject, v] : ledger_figures) subjects.insert(subject);
+  if (manual.is_object()) for (const auto& [subject, v] : manual.items()) subjects.insert(subject);
+  for (const auto& subject : subjects) {
+    auto lf = ledger_figures.find(subject);
+    if (lf == ledger_figures.end() && uses_ledger) {
+      pr.Add("manual." + subject, subject, "not a " + s->subject_kind + " of this region");
+      continue;
+    }
+    // A subject without projects has nothing to be ranked on by ledger metrics: left out.
+    if (uses_ledger && lf->second.at("__projects") == 0 && !(manual.is_object() && manual.contains(subject))) continue;
+    as::SubjectFigures sf;
+    sf.subject = subject;
+    for (const auto& m : scheme.metrics) {
+      if (FromLedger(m.kind)) {
+        sf.values[m.id] = lf->second.at(m.id);
+        continue;
+      }
+      const json v = manual.is_object() && manual.contains(subject) ? manual[subject].value(m.id, json()) : json();
+      if (!IsNumber(v) || v.get<double>() < 0) pr.Add("manual." + subject + "." + m.id, v.dump(), "a number ≥ 0 is required for every subject");
+      else sf.values[m.id] = v.get<double>();
+    }
+    for (const auto& [k, v] : sf.values) figures_json[subject][k] = Round6(v);
+    figures.push_back(std::move(sf));
+  }
+  if (!pr.empty()) return pr.ToError("cannot compute the ranking");
+
+  store::Transaction tx(*c);
+  auto stored = store::ListRuns(*c, scheme_id);
+  // The previous run: the latest published version of the closest earlier period of this kind.
+  const store::RunRecord* prev = nullptr;
+  for (const auto& r : stored) {
+    if (r.period != PeriodName(*period) || !r.published || r.period_label >= label) continue;
+    if (!prev || r.period_label > prev->period_label || (r.period_label == prev->period_label && r.run_version > prev->run_version)) prev = &r;
+  }
+  as::RankingRun previous;
+  if (prev) previous = RunFrom(*prev, s->name);
+  std::vector<as::RankingRun> domain_runs;
+  for (const auto& r : stored) domain_runs.push_back(RunFrom(r, s->name));
+  const int next_version = as::NextVersion(domain_runs, s->name, label);
+  auto run = as::ComputeRun(scheme, *period, label, next_version, figures, prev ? &previous : nullptr);
+  if (!run) return run.error();
+  json entries = json::array();
+  for (const auto& e : run->entries) entries.push_back(EntryJson(e));
+  // The definition the run was computed with: a later edit of the scheme does not relabel it.
+  json body = {{"entries", entries}, {"figures", figures_json}, {"previous_run_id", prev ? json(prev->id) : json(nullptr)},
+               {"definition", def}};
+  // The latest stored version of this period: replaced while a draft, kept once published.
+  const store::RunRecord* latest = nullptr;
+  for (const auto& r : stored) if (r.period_label == label && (!latest || r.run_version > latest->run_version)) latest = &r;
+  store::RunRecord rec;
+  if (latest && !latest->published) {
+    as::RankingRun draft = RunFrom(*latest, s->name);
+    if (auto st = as::Replace(draft, run.value()); !st) return st.error();
+    rec = *latest;
+    rec.as_of = as_of->ToString();
+    rec.body = body.dump();
+    rec.version = latest->version + 1;
+    rec.computed_at = ctx.now;
+    if (!store::UpdateRun(*c, rec, latest->version)) return Error::Conflict("the run was changed by someone else");
+    store::WriteJournal(*c, "ranking_run", rec.id, "recompute", ctx.caller.user_id, ctx.now,
+                        json::array({{{"field", "entries"}, {"old", json::parse(latest->body)["entries"]}, {"new", entries}}}));
+  } else {
+    rec.scheme_id = scheme_id;
+    rec.period = PeriodName(*period);
+    rec.period_label = label;
+    rec.run_version = next_version;
+    rec.as_of = as_of->ToString();
+    rec.body = body.dump();
+    rec.computed_at = ctx.now;
+    rec.id = store::InsertRun(*c, rec);
+    store::WriteJournal(*c, "ranking_run", rec.id, "compute", ctx.caller.user_id, ctx.now,
+                        json::array({{{"field", "entries"}, {"old", nullptr}, {"new", entries}}}));
+  }
+  tx.Commit();
+  return RunView(rec, s->name);
+}
+
+Result<json> RankingService::ListRuns(const Ctx& ctx, int64_t scheme_id) {
+  auto c = db_.Acquire();
+  auto s = LoadScheme(*c, ctx, scheme_id);
+  if (!s) return s.error();
+  json items = json::array();
+  for (const auto& r : store::ListRuns(*c, scheme_id)) items.push_back(RunView(r, s->name));
+  return json{{"items", items}};
+}
+
+Result<json> RankingService::GetRun(const Ctx& ctx, int64_t run_id) {
+  auto c = db_.Acquire();
+  auto r = store::LoadRun(*c, run_id);
+  if (!r) return Error::NotFound("no ranking run " + std::to_string(run_id));
+  auto s = LoadScheme(*c, ctx, r->scheme_id);
+  if (!s) return Error::NotFound("no ranking run " + std::to_string(run_id));
+  json v = RunView(r.value(), s->name);
+  store::SchemeRecord as_computed = s.value();
+  const json body = json::parse(r->body);
+  if (body.contains("definition")) as_computed.definition = body["definition"].dump();  // runs before 2026-11 lack it
+  v["scheme"] = SchemeView(as_computed);
+  return v;
+}
+
+Result<json> RankingService::Publish(const Ctx& ctx, int64_t run_id, const json& b) {
+  if (auto v = VersionOf(b); !v) return v.error();
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  auto r = store::LoadRun(*c, run_id);
+  if (!r) return Error::NotFound("no ranking run " + std::to_string(run_id));
+  auto s = LoadScheme(*c, ctx, r->scheme_id);
+  if (!s) return Error::NotFound("no ranking run " + std::to_string(run_id));
+  if (!Manages(ctx, s->region_code)) return Error::Forbidden("you may not publish this ranking");
+  if (b["version"].get<int64_t>() != r->version) {
+    Error e = Error::Conflict("the run was recomputed by someone else (version " + std::to_string(r->version) + ")");
+    e.extra["current"] = RunView(r.value(), s->name);
+    return e;
+  }
+  as::RankingRun run = RunFrom(r.value(), s->name);
+  if (auto st = as::PublishRun(run); !st) return Error::Conflict("the run is already published and frozen");
+  store::RunRecord next = r.value();
+  next.published = true;
+  next.published_at = ctx.now;
+  next.version = r->version + 1;
+  if (!store::UpdateRun(*c, next, r->version)) return Error::Conflict("the run was changed by someone else");
+  store::WriteJournal(*c, "ranking_run", run_id, "publish", ctx.caller.user_id, ctx.now,
+                      json::array({{{"field", "published"}, {"old", false}, {"new", true}}}));
+  tx.Commit();
+  return RunView(next, s->name);
+}
+
+Result<Bulletin> RankingService::MakeBulletin(const Ctx& ctx, int64_t run_id, const std::string& format) {
+  if (format != "xlsx" && format != "pdf") return Error::BadRequest("format must be xlsx or pdf");
+  auto run = GetRun(ctx, run_id);
+  if (!run) return run.error();
+  const json& v = run.value();
+  io::BulletinData d;
+  d.title = v["scheme_name"].get<std::string>() + " " + v["period_label"].get<std::string>() + " 通报";
+  d.subtitle = "截至 " + v["as_of"].get<std::string>() + " · 第 " + std::to_string(v["run_version"].get<int>()) + " 版 · " +
+               (v["published"].get<bool>() ? "已发布" : "草稿（未发布）");
+  std::vector<std::string> ids;
+  for (const auto& m : v["scheme"]["metrics"]) {
+    ids.push_back(m["id"]);
+    d.metric_labels.push_back(m["label"]);
+  }
+  for (const auto& e : v["entries"]) {
+    io::BulletinRow row;
+    row.rank = e["rank"];
+    row.subject = e["subject"];
+    row.score = e["score"];
+    for (const auto& id : ids) row.metric_scores.push_back(e["metric_scores"].value(id, 0.0));
+    row.completion = e["completion"];
+    row.movement = e["movement_label"];
+    row.light = e["light"] == "red" ? "红牌" : e["light"] == "yellow" ? "黄牌" : "";
+    d.rows.push_back(std::move(row));
+  }
+  Bulletin b;
+  const std::string base = v["scheme_name"].get<std::string>() + "-" + v["period_label"].get<std::string>() + "-v" +
+                           std::to_string(v["run_version"].get<int>());
+  if (format == "xlsx") {
+    b.bytes = io::BulletinXlsx(d);
+    b.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  } else {
+    b.bytes = io::BulletinPdf(d);
+    b.content_type = "application/pdf";
+  }
+  b.filename = base + "." + format;
+  return b;
+}
+
+}  // namespace gj::service

@@ -1,0 +1,36 @@
+// What the ranking service's two halves (schemes; runs and bulletins) share: the names of metric
+// kinds, periods, movements and lights in the API, and the JSON of a run. Internal to
+// src/service/assessment.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.h"
+#include "domain/assessment/periodic_ranking.h"
+#include "store/assessment_store.h"
+
+namespace gj::service::ranking_support {
+
+std::optional<assessment::MetricKind> KindFrom(const std::string& s);
+// Computed metrics: from the ledger (all but manual scores), and of those from supervision.
+bool FromLedger(assessment::MetricKind k);
+bool FromSupervision(assessment::MetricKind k);
+const char* PeriodName(assessment::Period p);
+std::optional<assessment::Period> PeriodFrom(const std::string& s);
+const char* MovementName(assessment::Movement m);
+assessment::Movement MovementFrom(const std::string& s);
+const char* LightName(assessment::Light l);
+assessment::Light LightFrom(const std::string& s);
+bool IsNumber(const nlohmann::json& j);  // a finite number
+double Round6(double v);  // six decimals: what the API shows of a score
+// The metrics a body defines, as stored; problems go to `pr`.
+nlohmann::json MetricsFrom(const nlohmann::json& b, Problems& pr);
+// A metric's label: its own, else its kind's, else its id.
+std::string LabelOf(const nlohmann::json& m);
+nlohmann::json EntryJson(const assessment::RunEntry& e);
+nlohmann::json RunView(const store::RunRecord& r, const std::string& scheme_name);
+
+}  // namespace gj::service::ranking_support

@@ -1,0 +1,23 @@
+// What the land-efficiency service's sections share (data, scheme and policies, runs): JSON and
+// body-field helpers and the stale-version refusal. Internal to src/service/land_efficiency.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.h"
+
+namespace gj::service::land_support {
+
+nlohmann::json OptJ(const std::optional<double>& v);
+std::optional<double> OptD(const nlohmann::json& j, const char* k);
+// 409 naming what changed and its current version (in extra.current_version).
+Error VersionConflict(const std::string& what, int64_t current);
+// A text field of a body; "" when absent or not text.
+std::string Str(const nlohmann::json& body, const char* k);
+// "A" → 0 … "D" → 3; -1 for anything else.
+int ClassIndex(const std::string& letter);
+
+}  // namespace gj::service::land_support

@@ -1,0 +1,88 @@
+#include "service/supervision/attention_service.h"
+
+#include <algorithm>
+
+#include "domain/supervision/attention.h"
+#include "service/supervision/supervision_settings.h"
+#include "store/supervision_store.h"
+
+namespace gj::service {
+
+namespace sv = supervision;
+using nlohmann::json;
+using namespace supervision_support;
+
+namespace {
+
+json ItemJson(const sv::AttentionItem& it) {
+  return {{"key", it.key}, {"kind", it.kind}, {"problem_id", it.problem_id}, {"project_id", it.project_id}, {"title", it.title},
+          {"project_name", it.project_name}, {"deadline", OptDateJson(it.deadline)}, {"days_overdue", it.days_overdue},
+          {"escalation", it.escalation ? json{{"level", it.escalation->level}, {"label_zh", it.escalation->label_zh}} : json(nullptr)},
+          {"read", it.read}};
+}
+
+sv::AttentionProblem AttentionProblemOf(const store::ProblemRow& p) {
+  sv::AttentionProblem a;
+  a.fact = p.fact;
+  a.version = p.version;
+  a.description = p.description;
+  a.project_name = p.project_name;
+  return a;
+}
+
+}  // namespace
+
+Result<json> AttentionService::Attention(const Ctx& ctx, const Date& as_of) {
+  store::ProblemFilter f;
+  f.regions = projects_.Scope(ctx, "");
+  auto c = db_.Acquire();
+  sv::AttentionSubject who;
+  who.person_id = store::PersonOfUser(*c, ctx.caller.user_id);
+  for (const auto& g : ctx.caller.grants) {
+    if (g.role == "unit" && g.unit_id) who.unit_ids.insert(*g.unit_id);
+  }
+  // The office role is per region: problems the caller manages are evaluated as office, the rest not.
+  std::vector<sv::AttentionProblem> managed, other;
+  for (const auto& p : store::ListProblems(*c, f)) {
+    const bool office = projects_.Allowed(*c, ctx, access::kSupervisionManage, {p.county_code, p.town_code, p.project_unit_id});
+    (office ? managed : other).push_back(AttentionProblemOf(p));
+  }
+  if (who.person_id) {
+    for (const auto& a : store::ListAssignments(*c, f.regions)) {
+      if (a.leader_id == *who.person_id) who.led_projects.insert(a.project_id);
+    }
+  }
+  const auto read = store::ReadKeys(*c, ctx.caller.user_id);
+  const auto escalation = SupervisionSettings::Escalation(*c);
+  who.office = true;
+  auto items = sv::AttentionFor(who, managed, as_of, read, escalation);
+  who.office = false;
+  auto more = sv::AttentionFor(who, other, as_of, read, escalation);
+  items.insert(items.end(), more.begin(), more.end());
+  std::stable_sort(items.begin(), items.end(), [](const sv::AttentionItem& a, const sv::AttentionItem& b) {
+    return sv::AttentionOrder(a.kind) < sv::AttentionOrder(b.kind);
+  });
+  json out = json::array();
+  int unread = 0;
+  for (const auto& it : items) {
+    unread += it.read ? 0 : 1;
+    out.push_back(ItemJson(it));
+  }
+  return json{{"as_of", as_of.ToString()}, {"unread", unread}, {"items", out}};
+}
+
+Result<json> AttentionService::MarkRead(const Ctx& ctx, const json& body) {
+  if (!body.is_object() || !body.contains("keys") || !body["keys"].is_array()) return Error::BadRequest("the body must be {\"keys\": [string]}");
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  int n = 0;
+  for (const auto& k : body["keys"]) {
+    if (!k.is_string() || k.get<std::string>().size() > 200) continue;
+    store::MarkRead(*c, ctx.caller.user_id, k.get<std::string>(), ctx.now);
+    ++n;
+  }
+  tx.Commit();
+  return json{{"marked", n}};
+}
+
+}  // namespace gj::service

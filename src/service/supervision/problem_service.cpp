@@ -1,0 +1,295 @@
+#include "service/supervision/problem_service.h"
+
+#include <algorithm>
+#include <map>
+
+#include "service/supervision/supervision_settings.h"
+#include "store/journal.h"
+#include "store/org_store.h"
+
+namespace gj::service {
+
+namespace sv = supervision;
+using nlohmann::json;
+using namespace supervision_support;
+
+namespace {
+
+access::Target TargetOfProblem(const store::ProblemRow& p, std::optional<int64_t> unit) {
+  return {p.county_code, p.town_code, unit};
+}
+
+json StepJson(const store::ProblemStep& s) {
+  return {{"id", s.id}, {"action", s.action}, {"from_status", s.from_status}, {"to_status", s.to_status}, {"note", s.note},
+          {"user_id", OptIntJson(s.user_id)}, {"user_name", s.user_name}, {"on_date", s.on_date.ToString()}, {"at", s.at}};
+}
+
+json EscalationJson(const std::optional<sv::EscalationStep>& e) {
+  return e ? json{{"level", e->level}, {"label_zh", e->label_zh}, {"after_days", e->after_days}} : json(nullptr);
+}
+
+Error NoProblem(int64_t id) { return Error::NotFound("no problem " + std::to_string(id)); }
+
+Error RuleError(ErrorCode code, const sv::ProblemTransition& t, const std::string& why) {
+  Error e{code, std::string("rule ") + t.rule + ": " + why, {{"action", t.action, t.rule_text, 0, {}}}, {}};
+  e.extra["rule"] = t.rule;
+  return e;
+}
+
+Error UnknownAction(const std::string& action) {
+  std::vector<std::string> names;
+  for (const auto& x : sv::ProblemWorkflow()) names.push_back(x.action);
+  return Error::Invalid("unknown action", {{"action", action, "not a step of the problem workflow", 0, names}});
+}
+
+Status Refusal(const sv::ProblemTransition& t, const std::string& status, const sv::ProblemActors& who) {
+  switch (sv::CheckProblemStep(t, status, who)) {
+    case sv::StepRefusal::kWrongStatus: return RuleError(ErrorCode::kConflict, t, "not allowed while the problem is " + status);
+    case sv::StepRefusal::kWrongActor: return RuleError(ErrorCode::kForbidden, t, "you are not the one who may take this step");
+    case sv::StepRefusal::kNone: break;
+  }
+  return Ok{};
+}
+
+sv::ProblemState StateOf(const store::ProblemRow& p) { return {p.fact, p.signed_on, p.defer_reason, p.returns}; }
+
+store::ProblemRow WithState(store::ProblemRow p, const sv::ProblemState& s, const std::string& now) {
+  p.fact = s.fact;
+  p.signed_on = s.signed_on;
+  p.defer_reason = s.defer_reason;
+  p.returns = s.returns;
+  p.updated_at = now;
+  return p;
+}
+
+json StepChanges(const store::ProblemRow& before, const store::ProblemRow& after, const std::string& note) {
+  Changes changes;
+  changes.Diff("status", before.fact.status, after.fact.status)
+      .Diff("unit_id", OptIntJson(before.fact.unit_id), OptIntJson(after.fact.unit_id))
+      .Diff("coordinator_id", OptIntJson(before.fact.coordinator_id), OptIntJson(after.fact.coordinator_id))
+      .Diff("deadline", OptDateJson(before.fact.deadline), OptDateJson(after.fact.deadline))
+      .Diff("closed_on", OptDateJson(before.fact.closed_on), OptDateJson(after.fact.closed_on))
+      .Diff("defer_reason", before.defer_reason, after.defer_reason);
+  if (!note.empty()) changes.Add("note", nullptr, note);
+  return changes.list();
+}
+
+// The unit and the leader an assignment names exist.
+void CheckAssignees(store::Connection& c, const sv::ProblemFact& f, Problems& pr) {
+  if (f.unit_id && !store::LoadUnit(c, *f.unit_id)) pr.Add("unit_id", std::to_string(*f.unit_id), "unknown unit");
+  if (f.coordinator_id && !store::LoadPerson(c, *f.coordinator_id)) {
+    pr.Add("coordinator_id", std::to_string(*f.coordinator_id), "unknown person");
+  }
+}
+
+// The fields of a raised problem; every problem with them is reported.
+struct NewProblem {
+  std::optional<int64_t> project_id;
+  std::string category, description;
+  std::optional<std::optional<Date>> deadline;
+};
+
+NewProblem ParseNewProblem(const json& body, Problems& pr) {
+  NewProblem n{IntField(body, "project_id", pr), TextField(body, "category"), TextField(body, "description"), {}};
+  if (!n.project_id) pr.Add("project_id", "", "required");
+  if (std::find(sv::kProblemCategories.begin(), sv::kProblemCategories.end(), n.category) == sv::kProblemCategories.end()) {
+    pr.Add({"category", n.category, "not a problem category", 0, sv::kProblemCategories});
+  }
+  if (n.description.empty()) pr.Add("description", "", "required");
+  if (n.description.size() > 4000) pr.Add("description", n.description.substr(0, 20) + "…", "at most 4000 bytes");
+  n.deadline = DateField(body, "deadline", pr);
+  return n;
+}
+
+}  // namespace
+
+json ProblemJson(const store::ProblemRow& p, const Date& as_of, const sv::ProblemActors* actors, const sv::EscalationPolicy& escalation) {
+  json j = {{"id", p.fact.id}, {"project_id", p.fact.project_id}, {"project_code", p.project_code}, {"project_name", p.project_name},
+            {"county_code", p.county_code}, {"town_code", OptTextJson(p.town_code)},
+            {"category", p.fact.category}, {"description", p.description}, {"status", p.fact.status},
+            {"unit_id", OptIntJson(p.fact.unit_id)}, {"unit_name", OptTextJson(p.unit_name)},
+            {"coordinator_id", OptIntJson(p.fact.coordinator_id)}, {"coordinator_name", OptTextJson(p.coordinator_name)},
+            {"deadline", OptDateJson(p.fact.deadline)}, {"raised_on", p.fact.raised_on.ToString()}, {"signed_on", OptDateJson(p.signed_on)},
+            {"closed_on", OptDateJson(p.fact.closed_on)}, {"defer_reason", p.defer_reason}, {"returns", p.returns},
+            {"overdue", sv::IsOverdue(p.fact, as_of)}, {"days_overdue", sv::DaysOverdue(p.fact, as_of)},
+            {"escalation", EscalationJson(sv::EscalationAt(p.fact, as_of, escalation))},
+            {"version", p.version}, {"created_at", p.created_at}, {"updated_at", p.updated_at}};
+  if (actors) j["actions"] = sv::ProblemActionsFor(p.fact.status, *actors);
+  return j;
+}
+
+sv::ProblemActors ProblemService::ActorsFor(store::Connection& c, const Ctx& ctx, const store::ProblemRow& p) {
+  sv::ProblemActors a;
+  a.reader = projects_.Allowed(c, ctx, access::kProjectRead, TargetOfProblem(p, p.project_unit_id));
+  a.office = projects_.Allowed(c, ctx, access::kSupervisionManage, TargetOfProblem(p, p.project_unit_id));
+  a.unit = p.fact.unit_id && projects_.Allowed(c, ctx, access::kProblemHandle, TargetOfProblem(p, p.fact.unit_id));
+  auto person = store::PersonOfUser(c, ctx.caller.user_id);
+  a.verifier = person && p.fact.coordinator_id && *person == *p.fact.coordinator_id;
+  return a;
+}
+
+Result<std::pair<store::ProblemRow, sv::ProblemActors>> ProblemService::Load(store::Connection& c, const Ctx& ctx, int64_t id) {
+  auto p = store::LoadProblem(c, id);
+  if (!p) return NoProblem(id);
+  auto actors = ActorsFor(c, ctx, *p);
+  if (!actors.reader) return NoProblem(id);
+  return std::pair{std::move(*p), actors};
+}
+
+bool ProblemService::Readable(store::Connection& c, const Ctx& ctx, int64_t id) { return Load(c, ctx, id).ok(); }
+
+Result<json> ProblemService::ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region, const Date& as_of) {
+  f.regions = projects_.Scope(ctx, region);
+  f.unscoped = false;
+  auto c = db_.Acquire();
+  auto rows = store::ListProblems(*c, f);
+  const auto escalation = SupervisionSettings::Escalation(*c);
+  json items = json::array();
+  for (const auto& p : rows) items.push_back(ProblemJson(p, as_of, nullptr, escalation));
+  return json{{"items", items}, {"total_count", rows.size()}, {"as_of", as_of.ToString()}};
+}
+
+Result<json> ProblemService::ProblemBoard(const Ctx& ctx, const std::string& region, const Date& as_of) {
+  store::ProblemFilter f;
+  f.regions = projects_.Scope(ctx, region);
+  auto c = db_.Acquire();
+  auto rows = store::ListProblems(*c, f);
+  std::map<std::string, int> by_status;
+  for (const auto& s : sv::kProblemStatuses) by_status[s] = 0;
+  std::vector<sv::ProblemFact> facts;
+  std::map<int64_t, std::string> unit_names;
+  int overdue = 0;
+  for (const auto& p : rows) {
+    ++by_status[p.fact.status];
+    facts.push_back(p.fact);
+    if (p.fact.unit_id) unit_names[*p.fact.unit_id] = p.unit_name;
+    if (sv::IsOverdue(p.fact, as_of)) ++overdue;
+  }
+  json units = json::array();
+  for (const auto& u : sv::OverdueByUnit(facts, as_of)) {
+    const bool none = u.unit_id == 0;  // not assigned yet
+    units.push_back({{"unit_id", none ? json(nullptr) : json(u.unit_id)}, {"unit_name", none ? json(nullptr) : json(unit_names[u.unit_id])},
+                     {"open", u.open}, {"overdue", u.overdue}, {"max_days_overdue", u.max_days_overdue}});
+  }
+  return json{{"as_of", as_of.ToString()}, {"total", rows.size()}, {"overdue", overdue}, {"by_status", by_status}, {"by_unit", units}};
+}
+
+Result<json> ProblemService::GetProblem(const Ctx& ctx, int64_t id) {
+  auto c = db_.Acquire();
+  return ProblemOn(*c, ctx, id);
+}
+
+Result<json> ProblemService::ProblemOn(store::Connection& c, const Ctx& ctx, int64_t id) {
+  auto loaded = Load(c, ctx, id);
+  if (!loaded) return loaded.error();
+  json j = ProblemJson(loaded->first, ctx.today, &loaded->second, SupervisionSettings::Escalation(c));
+  json steps = json::array();
+  for (const auto& s : store::ListProblemSteps(c, id)) steps.push_back(StepJson(s));
+  json files = json::array();
+  for (const auto& a : store::ListAttachments(c, "problem", {id})) files.push_back(Attachments::Json(a));
+  j["steps"] = steps;
+  j["attachments"] = files;
+  return j;
+}
+
+Result<json> ProblemService::RaiseProblem(const Ctx& ctx, const json& body) {
+  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  Problems pr;
+  const NewProblem n = ParseNewProblem(body, pr);
+  if (!pr.empty()) return pr.ToError("the problem is not valid");
+  auto c = db_.Acquire();
+  auto project = projects_.Permitted(*c, ctx, *n.project_id, access::kProblemRaise, "you may not raise problems on this project");
+  if (!project) return project.error();
+  store::ProblemRow p;
+  p.fact.project_id = *n.project_id;
+  p.fact.category = n.category;
+  p.fact.status = "raised";
+  p.fact.raised_on = ctx.today;
+  if (n.deadline) p.fact.deadline = *n.deadline;
+  p.description = n.description;
+  p.raised_by = ctx.caller.user_id;
+  p.created_at = p.updated_at = ctx.now;
+  store::Transaction tx(*c);
+  p.fact.id = store::InsertProblem(*c, p);
+  store::InsertProblemStep(*c, {0, p.fact.id, "raise", "", "raised", n.description, ctx.caller.user_id, ctx.caller.name, ctx.today, ctx.now});
+  Changes changes;
+  changes.Add("project_id", nullptr, *n.project_id).Add("category", nullptr, n.category).Add("description", nullptr, n.description)
+      .Add("status", nullptr, "raised");
+  store::WriteJournal(*c, "problem", p.fact.id, "raise", ctx.caller.user_id, ctx.now, changes.list());
+  tx.Commit();
+  return ProblemOn(*c, ctx, p.fact.id);
+}
+
+Result<json> ProblemService::Act(const Ctx& ctx, int64_t id, const std::string& action, const json& body) {
+  const sv::ProblemTransition* t = sv::FindProblemTransition(action);
+  if (!t) return UnknownAction(action);
+  auto version = VersionOf(body);
+  if (!version) return version.error();
+  auto c = db_.Acquire();
+  {
+    store::Transaction tx(*c);
+    auto loaded = Load(*c, ctx, id);
+    if (!loaded) return loaded.error();
+    const auto& [current, actors] = loaded.value();
+    if (current.version != *version) {
+      Error e = Error::Conflict("the problem was changed by someone else (version " + std::to_string(current.version) +
+                                "); reload and apply your step again");
+      e.extra["current"] = ProblemJson(current, ctx.today, &actors, SupervisionSettings::Escalation(*c));
+      return e;
+    }
+    if (auto st = Refusal(*t, current.fact.status, actors); !st) return st.error();
+    if (auto st = StoreStep(*c, ctx, *t, current, body); !st) return st.error();
+    tx.Commit();
+  }
+  return ProblemOn(*c, ctx, id);
+}
+
+sv::ProblemStepInput ProblemService::StepInput(store::Connection& c, const sv::ProblemTransition& t, int64_t id,
+                                               const json& body, Problems& pr) {
+  sv::ProblemStepInput in;
+  in.note = TextField(body, "note");
+  in.reason = TextField(body, "reason");
+  if (t.needs == sv::ProblemNeed::kAssignment) {
+    in.unit_id = IntField(body, "unit_id", pr);
+    in.coordinator_id = IntField(body, "coordinator_id", pr);
+    in.deadline = DateField(body, "deadline", pr);
+  }
+  if (t.needs == sv::ProblemNeed::kHandlingRecord) {
+    for (const auto& s : store::ListProblemSteps(c, id)) in.handled = in.handled || s.action == "handle";
+  }
+  return in;
+}
+
+Status ProblemService::StoreStep(store::Connection& c, const Ctx& ctx, const sv::ProblemTransition& t,
+                                 const store::ProblemRow& current, const json& body) {
+  const int64_t id = current.fact.id;
+  Problems pr;
+  const sv::ProblemStepInput in = StepInput(c, t, id, body, pr);
+  sv::ProblemState s = StateOf(current);
+  std::string note;
+  const Problems found = sv::ApplyProblemStep(t, in, ctx.today, s, note);
+  for (const auto& d : found.details()) pr.Add(d);
+  if (t.needs == sv::ProblemNeed::kAssignment) CheckAssignees(c, s.fact, pr);
+  if (!pr.empty()) {
+    Error e = pr.ToError("the step is not valid");
+    e.extra["rule"] = t.rule;
+    return e;
+  }
+  const store::ProblemRow next = WithState(current, s, ctx.now);
+  if (!store::UpdateProblem(c, next, current.version)) return Error::Conflict("the problem was changed by someone else; reload");
+  store::InsertProblemStep(c, {0, id, t.action, current.fact.status, next.fact.status, note, ctx.caller.user_id, ctx.caller.name, ctx.today, ctx.now});
+  store::WriteJournal(c, "problem", id, t.action, ctx.caller.user_id, ctx.now, StepChanges(current, next, note));
+  return Ok{};
+}
+
+Result<json> ProblemService::AttachToProblem(const Ctx& ctx, int64_t id, const Upload& up) {
+  auto c = db_.Acquire();
+  auto loaded = Load(*c, ctx, id);
+  if (!loaded) return loaded.error();
+  const auto& [p, actors] = loaded.value();
+  if (!actors.unit && !actors.office && !actors.verifier) return Error::Forbidden("only the unit, the verifier or the project office add evidence");
+  if (!sv::IsOpen(p.fact.status) && p.fact.status != "verifying") return Error::Conflict("rule problem.evidence_while_open: the problem is " + p.fact.status);
+  return attachments_.Attach(*c, ctx, "problem", id, up);
+}
+
+}  // namespace gj::service

@@ -1,0 +1,57 @@
+// The problem list's closed loop (问题清单): raise → assign → sign → handle → request close-out →
+// verify → close out, with returns, deferral and evidence. Which role may take which step in which
+// status is the workflow table of domain/supervision/problem.h; this service works out the caller's
+// roles, parses the body, checks that unit and leader exist, and stores the row, the step record
+// and the journal entry in one transaction on one connection.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.h"
+#include "domain/supervision/problem.h"
+#include "service/context.h"
+#include "service/supervision/attachments.h"
+#include "service/supervision/supervision_support.h"
+#include "store/db.h"
+#include "store/supervision_store.h"
+
+namespace gj::service {
+
+class ProblemService {
+ public:
+  ProblemService(store::Database& db, LedgerService& ledger, Attachments& attachments)
+      : db_(db), projects_(ledger), attachments_(attachments) {}
+
+  Result<nlohmann::json> ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region, const Date& as_of);
+  Result<nlohmann::json> GetProblem(const Ctx& ctx, int64_t id);
+  Result<nlohmann::json> RaiseProblem(const Ctx& ctx, const nlohmann::json& body);
+  // One step of the workflow (assign, sign, handle, request_close, close_out, return, defer, resume).
+  Result<nlohmann::json> Act(const Ctx& ctx, int64_t id, const std::string& action, const nlohmann::json& body);
+  Result<nlohmann::json> AttachToProblem(const Ctx& ctx, int64_t id, const Upload& up);
+  Result<nlohmann::json> ProblemBoard(const Ctx& ctx, const std::string& region, const Date& as_of);
+
+  // The caller may read problem `id` (its attachments are readable when it is).
+  bool Readable(store::Connection& c, const Ctx& ctx, int64_t id);
+
+ private:
+  supervision::ProblemActors ActorsFor(store::Connection& c, const Ctx& ctx, const store::ProblemRow& p);
+  // The problem with the caller's actors; NotFound when it is missing or unreadable.
+  Result<std::pair<store::ProblemRow, supervision::ProblemActors>> Load(store::Connection& c, const Ctx& ctx, int64_t id);
+  // The problem with its steps and attachments, as the caller sees it.
+  Result<nlohmann::json> ProblemOn(store::Connection& c, const Ctx& ctx, int64_t id);
+  // The body's fields the step reads (wrong types reported to `pr`).
+  supervision::ProblemStepInput StepInput(store::Connection& c, const supervision::ProblemTransition& t, int64_t id,
+                                          const nlohmann::json& body, Problems& pr);
+  Status StoreStep(store::Connection& c, const Ctx& ctx, const supervision::ProblemTransition& t,
+                   const store::ProblemRow& current, const nlohmann::json& body);
+
+  store::Database& db_;
+  supervision_support::ProjectAccess projects_;
+  Attachments& attachments_;
+};
+
+// The API form of a problem; with `actors`, the actions they may take on it.
+nlohmann::json ProblemJson(const store::ProblemRow& p, const Date& as_of, const supervision::ProblemActors* actors,
+                           const supervision::EscalationPolicy& escalation);
+
+}  // namespace gj::service

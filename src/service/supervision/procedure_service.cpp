@@ -1,0 +1,219 @@
+#include "service/supervision/procedure_service.h"
+
+#include <algorithm>
+#include <map>
+
+#include "domain/supervision/procedure.h"
+#include "store/journal.h"
+#include "store/org_store.h"
+
+namespace gj::service {
+
+namespace sv = supervision;
+using nlohmann::json;
+using namespace supervision_support;
+
+namespace {
+
+json GuideJson(const store::ProcedureKindRow& k) {
+  return {{"documents", k.documents}, {"handling_unit", k.handling_unit}, {"office", k.office}, {"phone", k.phone}};
+}
+
+// The project's procedure of kind `k`, or the one it would have before anything is recorded (version 0).
+store::ProcedureRow ProcedureOfKind(const std::vector<store::ProcedureRow>& rows, int64_t project_id,
+                                    const store::ProcedureKindRow& k) {
+  auto it = std::find_if(rows.begin(), rows.end(), [&](const store::ProcedureRow& r) { return r.fact.kind == k.kind.code; });
+  if (it != rows.end()) return *it;
+  store::ProcedureRow r;
+  r.fact = {0, project_id, k.kind.code, "not_started", std::nullopt, std::nullopt, std::nullopt, false, k.kind.required_for_start};
+  r.version = 0;
+  return r;
+}
+
+json ProcedureJson(const store::ProcedureRow& r, const store::ProcedureKindRow& k, bool blocks, const json& files) {
+  const auto days = sv::DurationDays(r.fact);
+  return {{"id", r.fact.id == 0 ? json(nullptr) : json(r.fact.id)}, {"kind", k.kind.code}, {"label_zh", k.kind.label_zh},
+          {"label_en", k.kind.label_en}, {"status", r.fact.status}, {"unit_id", OptIntJson(r.fact.unit_id)},
+          {"unit_name", OptTextJson(r.unit_name)}, {"applied_on", OptDateJson(r.fact.applied_on)},
+          {"approved_on", OptDateJson(r.fact.approved_on)}, {"accepted_pending", r.fact.accepted_pending},
+          {"pending_document", r.pending_document}, {"approval_no", r.approval_no},
+          {"required_for_start", k.kind.required_for_start}, {"blocks_start", blocks},
+          {"duration_days", days ? json(*days) : json(nullptr)}, {"version", r.version}, {"attachments", files},
+          {"guide", GuideJson(k)}};
+}
+
+// The attachments of each procedure, by procedure id.
+std::map<int64_t, json> FilesOf(store::Connection& c, const std::vector<store::ProcedureRow>& rows) {
+  std::vector<int64_t> ids;
+  for (const auto& r : rows) ids.push_back(r.fact.id);
+  std::map<int64_t, json> files;
+  for (const auto& a : store::ListAttachments(c, "procedure", ids)) {
+    auto& list = files.try_emplace(a.owner_id, json::array()).first->second;
+    list.push_back(Attachments::Json(a));
+  }
+  return files;
+}
+
+store::ProcedureKindRow KindFrom(const std::string& code, const json& body, Problems& pr) {
+  store::ProcedureKindRow k;
+  k.kind.code = code;
+  k.kind.label_zh = TextField(body, "label_zh");
+  k.kind.label_en = TextField(body, "label_en");
+  k.kind.required_for_start = body.value("required_for_start", true);
+  const json g = body.value("guide", json::object());
+  k.documents = TextField(g, "documents");
+  k.handling_unit = TextField(g, "handling_unit");
+  k.office = TextField(g, "office");
+  k.phone = TextField(g, "phone");
+  k.sort = body.value("sort", 100);
+  if (code.empty() || code.size() > 40 || code.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
+    pr.Add("code", code, "lower-case letters, digits and _ only");
+  }
+  if (k.kind.label_zh.empty()) pr.Add("label_zh", "", "required");
+  return k;
+}
+
+// Reads the body onto `r` and checks the procedure's rules; reports every problem.
+void ApplyProcedure(store::Connection& c, const json& body, store::ProcedureRow& r, Problems& pr) {
+  if (body.contains("status")) r.fact.status = TextField(body, "status");
+  if (body.contains("unit_id")) r.fact.unit_id = IntField(body, "unit_id", pr);
+  if (auto d = DateField(body, "applied_on", pr)) r.fact.applied_on = *d;
+  if (auto d = DateField(body, "approved_on", pr)) r.fact.approved_on = *d;
+  if (body.contains("accepted_pending")) r.fact.accepted_pending = body["accepted_pending"].is_boolean() && body["accepted_pending"].get<bool>();
+  if (body.contains("pending_document")) r.pending_document = TextField(body, "pending_document");
+  if (body.contains("approval_no")) r.approval_no = TextField(body, "approval_no");
+  if (r.fact.status == "accepted_pending") r.fact.accepted_pending = true;
+  if (r.fact.accepted_pending && r.fact.status != "approved" && r.pending_document.empty()) {
+    pr.Add("pending_document", "", "rule procedure.accepted_pending_names_document: name the document still pending (容缺材料)");
+  }
+  if (r.fact.unit_id && !store::LoadUnit(c, *r.fact.unit_id)) pr.Add("unit_id", std::to_string(*r.fact.unit_id), "unknown unit");
+  const Problems found = sv::ValidateProcedure(r.fact, r.approval_no);
+  for (const auto& d : found.details()) pr.Add(d);
+}
+
+json ProcedureChanges(const store::ProcedureRow& before, const store::ProcedureRow& after) {
+  Changes changes;
+  changes.Diff("status", before.fact.status, after.fact.status)
+      .Diff("unit_id", OptIntJson(before.fact.unit_id), OptIntJson(after.fact.unit_id))
+      .Diff("applied_on", OptDateJson(before.fact.applied_on), OptDateJson(after.fact.applied_on))
+      .Diff("approved_on", OptDateJson(before.fact.approved_on), OptDateJson(after.fact.approved_on))
+      .Diff("accepted_pending", before.fact.accepted_pending, after.fact.accepted_pending)
+      .Diff("pending_document", before.pending_document, after.pending_document)
+      .Diff("approval_no", before.approval_no, after.approval_no);
+  return changes.list();
+}
+
+Error NoProcedure(int64_t id) { return Error::NotFound("no procedure " + std::to_string(id)); }
+
+}  // namespace
+
+json ProcedureService::KindsJson(store::Connection& c) {
+  json out = json::array();
+  for (const auto& k : store::ListProcedureKinds(c)) {
+    out.push_back({{"code", k.kind.code}, {"label_zh", k.kind.label_zh}, {"label_en", k.kind.label_en},
+                   {"required_for_start", k.kind.required_for_start}, {"sort", k.sort}, {"guide", GuideJson(k)}});
+  }
+  return out;
+}
+
+Result<json> ProcedureService::ProcedureKinds(const Ctx&) {
+  auto c = db_.Acquire();
+  return KindsJson(*c);
+}
+
+Result<json> ProcedureService::PutProcedureKind(const Ctx& ctx, const std::string& code, const json& body) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kSupervisionManage)) return Error::Forbidden("only the project office edits procedure kinds");
+  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  Problems pr;
+  const store::ProcedureKindRow k = KindFrom(code, body, pr);
+  if (!pr.empty()) return pr.ToError("the procedure kind is not valid");
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  store::UpsertProcedureKind(*c, k);
+  store::WriteJournal(*c, "procedure_kind", 0, "put", ctx.caller.user_id, ctx.now, Changes().Add(code, nullptr, body).list());
+  tx.Commit();
+  return KindsJson(*c);
+}
+
+Result<json> ProcedureService::Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of) {
+  auto c = db_.Acquire();
+  auto p = projects_.Readable(*c, ctx, project_id);
+  if (!p) return p.error();
+  return ProceduresOn(*c, *p, as_of);
+}
+
+json ProcedureService::ProceduresOn(store::Connection& c, const store::ProjectRow& p, const Date& as_of) {
+  const auto& project = p.project;
+  auto rows = store::ListProcedures(c, project.id);
+  auto files = FilesOf(c, rows);
+  json items = json::array();
+  int blocking = 0;
+  for (const auto& k : store::ListProcedureKinds(c)) {
+    const store::ProcedureRow r = ProcedureOfKind(rows, project.id, k);
+    const bool blocks = sv::BlocksStart(r.fact, project.planned_start, project.actual_start, as_of);
+    blocking += blocks ? 1 : 0;
+    items.push_back(ProcedureJson(r, k, blocks, files.count(r.fact.id) ? files[r.fact.id] : json::array()));
+  }
+  return json{{"project_id", project.id}, {"planned_start", OptDateJson(project.planned_start)},
+              {"actual_start", OptDateJson(project.actual_start)}, {"as_of", as_of.ToString()}, {"blocking", blocking}, {"items", items}};
+}
+
+Result<json> ProcedureService::PutProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind, const json& body) {
+  auto version = VersionOf(body);  // 0 for a procedure not recorded yet
+  if (!version) return version.error();
+  auto c = db_.Acquire();
+  auto p = projects_.WritableSchedule(*c, ctx, project_id);
+  if (!p) return p.error();
+  if (auto st = StoreProcedure(*c, ctx, project_id, kind, *version, body); !st) return st.error();
+  return ProceduresOn(*c, *p, ctx.today);
+}
+
+Status ProcedureService::StoreProcedure(store::Connection& c, const Ctx& ctx, int64_t project_id, const std::string& kind,
+                                        int64_t version, const json& body) {
+  store::Transaction tx(c);
+  auto kinds = store::ListProcedureKinds(c);
+  auto k = std::find_if(kinds.begin(), kinds.end(), [&](const store::ProcedureKindRow& r) { return r.kind.code == kind; });
+  if (k == kinds.end()) return Error::NotFound("no procedure kind " + kind);
+  store::ProcedureRow r = ProcedureOfKind(store::ListProcedures(c, project_id), project_id, *k);
+  const bool exists = r.version != 0;
+  if (r.version != version) return Error::Conflict("the procedure was changed by someone else (version " + std::to_string(r.version) + "); reload");
+  const store::ProcedureRow before = r;
+  Problems pr;
+  ApplyProcedure(c, body, r, pr);
+  if (!pr.empty()) return pr.ToError("the procedure is not valid");
+  if (!exists) r.fact.id = store::InsertProcedure(c, r, ctx.now);
+  else if (!store::UpdateProcedure(c, r, version, ctx.now)) return Error::Conflict("the procedure was changed by someone else; reload");
+  store::WriteJournal(c, "procedure", r.fact.id, exists ? "update" : "create", ctx.caller.user_id, ctx.now, ProcedureChanges(before, r));
+  tx.Commit();
+  return Ok{};
+}
+
+bool ProcedureService::Readable(store::Connection& c, const Ctx& ctx, int64_t id) {
+  auto r = store::LoadProcedure(c, id);
+  return r && projects_.Readable(c, ctx, r->fact.project_id).ok();
+}
+
+Result<json> ProcedureService::AttachToProcedure(const Ctx& ctx, int64_t id, const Upload& up) {
+  auto c = db_.Acquire();
+  auto r = store::LoadProcedure(*c, id);
+  if (!r) return NoProcedure(id);
+  auto p = projects_.WritableSchedule(*c, ctx, r->fact.project_id);
+  if (!p) return p.error().code == ErrorCode::kNotFound ? NoProcedure(id) : p.error();
+  return attachments_.Attach(*c, ctx, "procedure", id, up);
+}
+
+Result<json> ProcedureService::ProcedureDurations(const Ctx& ctx, const std::string& region) {
+  const auto scope = projects_.Scope(ctx, region);
+  auto c = db_.Acquire();
+  auto facts = store::ListProcedureFacts(*c, scope);
+  std::map<int64_t, std::string> names;
+  for (const auto& u : store::ListUnits(*c, scope)) names[u.id] = u.name;
+  json out = json::array();
+  for (const auto& u : sv::DurationsByUnit(facts)) {
+    out.push_back({{"unit_id", u.unit_id == 0 ? json(nullptr) : json(u.unit_id)}, {"unit_name", names.count(u.unit_id) ? json(names[u.unit_id]) : json(nullptr)},
+                   {"approved", u.approved}, {"average_days", u.average_days}, {"min_days", u.min_days}, {"max_days", u.max_days}});
+  }
+  return json{{"items", out}};
+}
+
+}  // namespace gj::service

@@ -1,0 +1,282 @@
+#include "service/supervision/progress_service.h"
+
+#include <algorithm>
+#include <future>
+#include <unordered_map>
+
+#include "domain/supervision/problem.h"
+#include "domain/supervision/procedure.h"
+#include "service/supervision/supervision_support.h"
+#include "store/journal.h"
+#include "store/supervision_store.h"
+
+namespace gj::service {
+
+using supervision_support::OptIntJson;
+using supervision_support::OptTextJson;
+
+// ---- lights --------------------------------------------------------------------------------
+
+namespace {
+
+// Report facts older than this cannot change a light (the missing-reports rule looks back a few periods).
+Date ReportWindowFrom(const supervision::ReportPolicy& policy, const supervision::LightRules& rules, const Date& as_of) {
+  const int span = policy.frequency == "month" ? 31 : 7;
+  return as_of.AddDays(-static_cast<int64_t>(span) * (rules.missing_reports_yellow + 1));
+}
+
+// A refresh recomputes at most this many projects; beyond, a rebuild is as cheap.
+constexpr size_t kRefreshMaxProjects = 64;
+
+}  // namespace
+
+Status ProgressService::AddLights(const Ctx& ctx, const std::string& region, const Date& as_of, nlohmann::json& items) {
+  auto board = Board(ctx, region, as_of);
+  if (!board) return board.error();
+  std::unordered_map<int64_t, const LightEntry*> at;
+  for (const auto& e : board.value()->entries) at[e->row.project.id] = e.get();
+  for (auto& item : items) {
+    auto it = at.find(item.value("id", int64_t{0}));
+    if (it == at.end()) continue;
+    const auto& l = it->second->light;
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const auto& why : l.reasons) {
+      reasons.push_back({{"rule", why.rule}, {"light", supervision::LightName(why.light)}, {"text", why.text}});
+    }
+    item["light"] = supervision::LightName(l.light);
+    item["reasons"] = std::move(reasons);
+  }
+  return Ok{};
+}
+
+Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx, const std::string& region, const Date& as_of) {
+  auto tree = ledger_.Regions();
+  if (!region.empty() && !tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  std::string scope;
+  for (const auto& code : access::ReadableRegions(ctx.caller, *tree)) scope += code + ",";
+  const std::string key = region + "|" + as_of.ToString() + "|" + scope;
+  JournalMark now;
+  {
+    auto c = db_.Acquire();
+    now = ReadJournalMark(*c);
+  }
+  std::shared_ptr<const LightBoard> cached;
+  {
+    std::lock_guard lock(cache_mu_);
+    if (auto it = boards_.find(key); it != boards_.end()) cached = it->second;
+  }
+  if (cached && cached->journal == now) return cached;
+  std::shared_ptr<const LightBoard> out = cached ? RefreshBoard(ctx, region, *cached, now) : nullptr;
+  if (!out) {
+    auto built = BuildBoard(ctx, region, as_of, now);
+    if (!built) return built.error();
+    out = std::move(built.value());
+  }
+  std::lock_guard lock(cache_mu_);
+  if (boards_.size() > 64) boards_.clear();
+  boards_[key] = out;
+  return out;
+}
+
+Result<std::shared_ptr<const LightBoard>> ProgressService::BuildBoard(const Ctx& ctx, const std::string& region, const Date& as_of,
+                                                                     const JournalMark& mark) {
+  auto board = std::make_shared<LightBoard>();
+  board->as_of = as_of;
+  board->journal = mark;
+  supervision::ReportPolicy policy;
+  {
+    // Held connections stay at one per thread at a time: the pool (threads + 2) never starves.
+    auto c0 = db_.Acquire();
+    board->rules = RulesFor(*c0, region.empty() ? (ctx.caller.grants.empty() ? "" : ctx.caller.grants[0].region_code) : region);
+    policy = PolicyFor(*c0, region);
+  }
+  // The reports' facts load on a second connection while the projects load on this thread.
+  const std::string county = region.empty() ? "" : ledger_.Regions()->CountyOf(region);
+  const Date window_from = ReportWindowFrom(policy, board->rules, as_of);
+  auto facts_future = std::async(std::launch::async, [this, as_of, window_from, county] {
+    auto c2 = db_.Acquire();
+    return store::LoadReportFacts(*c2, as_of, window_from, county);
+  });
+  auto projects = ledger_.ListInRegion(ctx, {}, region);
+  LightSources sources;
+  sources.report_facts = facts_future.get();
+  if (!projects) return projects.error();
+  {
+    auto c = db_.Acquire();
+    LoadLightSources(*c, as_of, {}, sources);
+  }
+  board->entries.reserve(projects->size());
+  for (auto& row : projects.value()) board->entries.push_back(MakeLightEntry(std::move(row), sources, board->rules, as_of));
+  return std::shared_ptr<const LightBoard>(std::move(board));
+}
+
+std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, const std::string& region, const LightBoard& old,
+                                                                const JournalMark& now) {
+  JournalDelta delta;
+  {
+    auto c = db_.Acquire();
+    delta = ReadJournalDelta(*c, old.journal, now, kRefreshMaxProjects);
+  }
+  if (delta.rebuild) return nullptr;
+  auto board = std::make_shared<LightBoard>(old);
+  board->journal = now;
+  std::unordered_map<int64_t, size_t> index;
+  for (size_t i = 0; i < board->entries.size(); ++i) index[board->entries[i]->row.project.id] = i;
+  std::vector<std::pair<size_t, store::ProjectRow>> changed;
+  for (const int64_t id : delta.project_ids) {
+    store::ProjectFilter f;
+    f.id = id;
+    auto rows = ledger_.ListInRegion(ctx, f, region);
+    if (!rows) return nullptr;
+    auto it = index.find(id);
+    if (rows->empty() != (it == index.end())) return nullptr;  // a project came or went: the board's order needs a rebuild
+    if (it != index.end()) changed.emplace_back(it->second, std::move(rows->front()));
+  }
+  if (changed.empty()) return board;
+  LightSources sources;
+  {
+    auto c = db_.Acquire();
+    const Date window_from = ReportWindowFrom(PolicyFor(*c, region), board->rules, board->as_of);
+    sources.report_facts = store::LoadReportFacts(*c, board->as_of, window_from, "", delta.project_ids);
+    LoadLightSources(*c, board->as_of, delta.project_ids, sources);
+  }
+  for (auto& [i, row] : changed) board->entries[i] = MakeLightEntry(std::move(row), sources, board->rules, board->as_of);
+  return board;
+}
+
+Result<nlohmann::json> ProgressService::Lights(const Ctx& ctx, const std::string& region, const Date& as_of, const std::string& light,
+                                                  int64_t offset, int64_t limit) {
+  auto board = Board(ctx, region, as_of);
+  if (!board) return board.error();
+  const auto& b = *board.value();
+  nlohmann::json items = nlohmann::json::array();
+  int64_t total = 0;
+  // Red first, then yellow, then green; within a light by code.
+  std::vector<const LightEntry*> order;
+  order.reserve(b.entries.size());
+  for (const auto& e : b.entries) order.push_back(e.get());
+  std::stable_sort(order.begin(), order.end(), [](const LightEntry* x, const LightEntry* y) { return x->light.light > y->light.light; });
+  for (const LightEntry* e : order) {
+    if (!light.empty() && light != supervision::LightName(e->light.light)) continue;
+    if (total >= offset && (limit <= 0 || total < offset + limit)) items.push_back(LightJson(e->row, e->light));
+    ++total;
+  }
+  return nlohmann::json{{"as_of", as_of.ToString()}, {"preset", b.rules.preset}, {"total_count", total}, {"items", items}};
+}
+
+Result<nlohmann::json> ProgressService::Dashboard(const Ctx& ctx, const std::string& region, const Date& as_of) {
+  auto board = Board(ctx, region, as_of);
+  if (!board) return board.error();
+  const std::string key = region + "|" + as_of.ToString();
+  {
+    std::lock_guard lock(cache_mu_);
+    if (auto it = dashboards_.find(key); it != dashboards_.end() && it->second.first == board.value()) return it->second.second;
+  }
+  auto summary = Summarise(*board.value(), region);
+  std::lock_guard lock(cache_mu_);
+  if (dashboards_.size() > 64) dashboards_.clear();
+  dashboards_[key] = {board.value(), summary};
+  return summary;
+}
+
+nlohmann::json ProgressService::Summarise(const LightBoard& b, const std::string& region) {
+  const Date& as_of = b.as_of;
+  int counts[3] = {0, 0, 0};
+  std::map<std::string, std::array<int, 3>> towns;
+  std::map<std::string, std::string> town_names;
+  std::map<std::string, std::array<int, 3>> rules;
+  for (const auto& e : b.entries) {
+    const int l = static_cast<int>(e->light.light);
+    ++counts[l];
+    const auto& p = e->row.project;
+    const std::string& town = p.town_code ? *p.town_code : p.county_code;
+    auto [t, fresh] = towns.try_emplace(town, std::array<int, 3>{0, 0, 0});
+    t->second[l]++;
+    if (fresh) town_names[town] = e->row.town_name.empty() ? e->row.county_name : e->row.town_name;
+    for (const auto& r : e->light.reasons) rules[r.rule][static_cast<int>(r.light)]++;
+  }
+  nlohmann::json by_town = nlohmann::json::array();
+  for (const auto& [code, c] : towns) {
+    by_town.push_back({{"code", code}, {"name", town_names[code]}, {"green", c[0]}, {"yellow", c[1]}, {"red", c[2]}});
+  }
+  nlohmann::json by_rule = nlohmann::json::object();
+  for (const auto& [rule, c] : rules) by_rule[rule] = {{"yellow", c[1]}, {"red", c[2]}};
+  return nlohmann::json{{"as_of", as_of.ToString()}, {"region", region}, {"preset", b.rules.preset},
+                        {"counts", {{"green", counts[0]}, {"yellow", counts[1]}, {"red", counts[2]}}},
+                        {"total", b.entries.size()}, {"by_town", by_town}, {"by_rule", by_rule}};
+}
+
+Result<nlohmann::json> ProgressService::ProjectLight(const Ctx& ctx, int64_t project_id, const Date& as_of) {
+  auto row = ReadableProject(ctx, project_id);
+  if (!row) return row.error();
+  auto board = Board(ctx, row->project.town_code.value_or(row->project.county_code), as_of);
+  if (!board) return board.error();
+  const auto& b = *board.value();
+  for (const auto& e : b.entries) {
+    if (e->row.project.id == project_id) {
+      auto j = LightJson(e->row, e->light);
+      j["as_of"] = as_of.ToString();
+      j["preset"] = b.rules.preset;
+      return j;
+    }
+  }
+  return Error::NotFound("no project " + std::to_string(project_id));
+}
+
+Result<nlohmann::json> ProgressService::KeepSnapshot(const Ctx& ctx, const nlohmann::json& body) {
+  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  const std::string region = body.value("region", std::string());
+  auto tree = ledger_.Regions();
+  if (!tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt}, *tree)) {
+    return Error::Forbidden("only the project office (coordinator) keeps light snapshots");
+  }
+  supervision::Period period;
+  {
+    auto c = db_.Acquire();
+    const auto policy = PolicyFor(*c, region);
+    const std::string key = body.value("period", std::string());
+    auto p = key.empty() ? std::optional(supervision::PeriodOf(ctx.today, policy)) : supervision::ParsePeriod(key, policy);
+    if (!p) return Error::Invalid("the period is not valid", {{"period", key, "2026-W23 (week) or 2026-06 (month)"}});
+    period = *p;
+  }
+  const Date as_of = std::min(period.end, ctx.today);
+  auto board = Board(ctx, region, as_of);
+  if (!board) return board.error();
+  std::vector<store::SnapshotRow> rows;
+  int counts[3] = {0, 0, 0};
+  for (const auto& e : board.value()->entries) {
+    const auto& l = e->light;
+    ++counts[static_cast<int>(l.light)];
+    rows.push_back({l.project_id, supervision::LightName(l.light), LightJson(e->row, l)["reasons"].dump()});
+  }
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  store::ReplaceSnapshot(*c, region, period.key, as_of, rows, ctx.now);
+  store::WriteJournal(*c, "light_snapshot", 0, "keep", ctx.caller.user_id, ctx.now,
+                      nlohmann::json::array({{{"field", region + " " + period.key}, {"old", nullptr},
+                                              {"new", {{"green", counts[0]}, {"yellow", counts[1]}, {"red", counts[2]}}}}}));
+  tx.Commit();
+  return nlohmann::json{{"region", region}, {"period", period.key}, {"as_of", as_of.ToString()},
+                        {"counts", {{"green", counts[0]}, {"yellow", counts[1]}, {"red", counts[2]}}}};
+}
+
+Result<nlohmann::json> ProgressService::Snapshot(const Ctx& ctx, const std::string& region, const std::string& period) {
+  auto projects = ledger_.ListInRegion(ctx, {}, region);
+  if (!projects) return projects.error();
+  std::unordered_map<int64_t, const store::ProjectRow*> by_id;
+  for (const auto& row : projects.value()) by_id[row.project.id] = &row;
+  auto c = db_.Acquire();
+  std::string as_of;
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& s : store::LoadSnapshot(*c, region, period, &as_of)) {
+    auto it = by_id.find(s.project_id);
+    if (it == by_id.end()) continue;
+    items.push_back({{"project_id", s.project_id}, {"code", it->second->project.code}, {"name", it->second->project.name},
+                     {"light", s.light}, {"reasons", nlohmann::json::parse(s.reasons_json)}});
+  }
+  if (as_of.empty()) return Error::NotFound("no light snapshot kept for " + region + " " + period);
+  return nlohmann::json{{"region", region}, {"period", period}, {"as_of", as_of}, {"items", items}};
+}
+
+}  // namespace gj::service

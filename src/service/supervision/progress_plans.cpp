@@ -1,0 +1,152 @@
+#include "service/supervision/progress_service.h"
+
+#include "domain/supervision/monthly_plan.h"
+#include "service/supervision/supervision_support.h"
+#include "store/journal.h"
+
+namespace gj::service {
+
+using supervision_support::OptIntJson;
+using supervision_support::OptTextJson;
+
+// ---- stop / resume ---------------------------------------------------------------------------
+
+Result<nlohmann::json> ProgressService::RequestStop(const Ctx& ctx, int64_t project_id, const nlohmann::json& body) {
+  auto row = ReadableProject(ctx, project_id);
+  if (!row) return row.error();
+  if (auto st = Allowed(ctx, access::kReportWrite, row->project, "request a stop or resume for this project"); !st) return st.error();
+  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  Problems pr;
+  store::StopRecord s;
+  s.project_id = project_id;
+  s.kind = body.value("kind", std::string());
+  s.reason = body.value("reason", std::string());
+  if (s.kind != "stop" && s.kind != "resume") pr.Add({"kind", s.kind, "stop (停工) or resume (复工)", 0, {"stop", "resume"}});
+  if (s.reason.empty()) pr.Add("reason", "", "required");
+  const auto eff = ParseIsoDate(body.value("effective_date", ctx.today.ToString()));
+  if (!eff) pr.Add("effective_date", body.value("effective_date", std::string()), "a date YYYY-MM-DD");
+  if (!pr.empty()) return pr.ToError("the request is not valid");
+  s.effective_date = *eff;
+  s.requested_by = ctx.caller.user_id;
+  s.requested_at = ctx.now;
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  const bool stopped = store::StoppedProjects(*c, s.effective_date).count(project_id) > 0;
+  if (s.kind == "stop" && stopped) return Error::Conflict("rule stop.already_stopped: the project is already stopped");
+  if (s.kind == "resume" && !stopped) return Error::Conflict("rule stop.not_stopped: only a stopped project can resume");
+  s.id = store::InsertStop(*c, s);
+  store::WriteJournal(*c, "stop_request", s.id, "request", ctx.caller.user_id, ctx.now,
+                      nlohmann::json::array({{{"field", s.kind}, {"old", nullptr}, {"new", s.reason}}}));
+  tx.Commit();
+  return nlohmann::json{{"id", s.id}, {"project_id", project_id}, {"kind", s.kind}, {"reason", s.reason},
+                        {"effective_date", s.effective_date.ToString()}, {"status", s.status}, {"version", s.version}};
+}
+
+Result<nlohmann::json> ProgressService::DecideStop(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+  auto version = VersionOf(body);
+  if (!version) return version.error();
+  std::optional<store::StopRecord> s;
+  {
+    auto c = db_.Acquire();
+    s = store::LoadStop(*c, id);
+  }
+  if (!s) return Error::NotFound("no stop/resume request " + std::to_string(id));
+  auto row = ReadableProject(ctx, s->project_id);
+  if (!row) return Error::NotFound("no stop/resume request " + std::to_string(id));
+  if (auto st = Allowed(ctx, access::kReportReview, row->project, "decide stop/resume requests"); !st) return st.error();
+  if (!body.contains("approve") || !body["approve"].is_boolean()) return Error::Invalid("approve: true or false", {{"approve", "", "required boolean"}});
+  if (s->version != *version) return Error::Conflict("the request was changed by someone else; reload");
+  if (s->status != "requested") return Error::Conflict("rule stop.decided: the request was already decided");
+  if (s->requested_by && *s->requested_by == ctx.caller.user_id) return Error::Conflict("rule stop.own_request: nobody approves their own request");
+  store::StopRecord n = *s;
+  n.status = body["approve"].get<bool>() ? "approved" : "rejected";
+  n.decided_by = ctx.caller.user_id;
+  n.decided_at = ctx.now;
+  n.decision_note = body.value("note", std::string());
+  n.version = s->version + 1;
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  if (!store::UpdateStop(*c, n, *version)) return Error::Conflict("the request was changed by someone else; reload");
+  store::WriteJournal(*c, "stop_request", id, n.status == "approved" ? "approve" : "reject", ctx.caller.user_id, ctx.now,
+                      nlohmann::json::array({{{"field", "status"}, {"old", s->status}, {"new", n.status}}}));
+  store::BumpSupervisionVersion(*c);
+  tx.Commit();
+  return nlohmann::json{{"id", id}, {"status", n.status}, {"version", n.version}};
+}
+
+Result<nlohmann::json> ProgressService::Stops(const Ctx& ctx, int64_t project_id) {
+  auto row = ReadableProject(ctx, project_id);
+  if (!row) return row.error();
+  auto c = db_.Acquire();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& s : store::StopsOfProject(*c, project_id)) {
+    items.push_back({{"id", s.id}, {"kind", s.kind}, {"reason", s.reason}, {"effective_date", s.effective_date.ToString()},
+                     {"status", s.status}, {"requested_by", OptIntJson(s.requested_by)}, {"requested_at", s.requested_at},
+                     {"decided_at", OptTextJson(s.decided_at)}, {"decision_note", s.decision_note}, {"version", s.version}});
+  }
+  // Which request makes sense next: resume while a stop is in force, else stop.
+  const bool stopped = store::StoppedProjects(*c, ctx.today).count(project_id) > 0;
+  return nlohmann::json{{"items", items}, {"stopped", stopped}};
+}
+
+// ---- monthly plans (分月计划投资) -------------------------------------------------------------
+
+namespace {
+
+Status CheckYear(int year) {
+  if (year < 2000 || year > 2100) return Error::Invalid("the year is not valid", {{"year", std::to_string(year), "a year such as 2026"}});
+  return Ok{};
+}
+
+}  // namespace
+
+Result<nlohmann::json> ProgressService::MonthlyPlan(const Ctx& ctx, int64_t project_id, int year) {
+  if (auto st = CheckYear(year); !st) return st.error();
+  auto row = ReadableProject(ctx, project_id);
+  if (!row) return row.error();
+  std::optional<store::MonthlyPlanRecord> plan;
+  {
+    auto c = db_.Acquire();
+    plan = store::LoadMonthlyPlan(*c, project_id, year);
+  }
+  const auto months = plan ? plan->months : std::vector<int64_t>{};
+  return nlohmann::json{{"project_id", project_id}, {"year", year}, {"annual_plan", OptIntJson(row->project.annual_plan)},
+                        {"months", months}, {"cumulative", supervision::CumulativePlan(months)}, {"version", plan ? plan->version : 0}};
+}
+
+Result<nlohmann::json> ProgressService::PutMonthlyPlan(const Ctx& ctx, int64_t project_id, int year, const nlohmann::json& body) {
+  if (auto st = CheckYear(year); !st) return st.error();
+  auto version = VersionOf(body);
+  if (!version) return version.error();
+  auto row = ReadableProject(ctx, project_id);
+  if (!row) return row.error();
+  if (auto st = Allowed(ctx, access::kProjectWrite, row->project, "plan this project's investment by month"); !st) return st.error();
+  Problems pr;
+  store::MonthlyPlanRecord plan{project_id, year, {}, 0};
+  if (!body.contains("months") || !body["months"].is_array()) pr.Add("months", body.value("months", nlohmann::json()).dump(), "twelve amounts in yuan");
+  else {
+    for (const auto& m : body["months"]) {
+      if (!m.is_number_integer()) pr.Add("months", m.dump(), "must be integer amounts in yuan");
+      else plan.months.push_back(m.get<int64_t>());
+    }
+  }
+  if (pr.empty()) pr = supervision::ValidateMonthlyPlan(plan.months, row->project.annual_plan);
+  if (!pr.empty()) return pr.ToError("the monthly plan is not valid");
+  {
+    auto c = db_.Acquire();
+    store::Transaction tx(*c);
+    const auto before = store::LoadMonthlyPlan(*c, project_id, year);
+    if (!store::SaveMonthlyPlan(*c, plan, *version, ctx.now)) {
+      return Error::Conflict("the monthly plan was changed by someone else (version " + std::to_string(before ? before->version : 0) + "); reload");
+    }
+    // Journaled on the project, so the lights recompute it.
+    store::WriteJournal(*c, "project", project_id, "monthly_plan", ctx.caller.user_id, ctx.now,
+                        nlohmann::json::array({{{"field", "monthly_plan." + std::to_string(year)},
+                                                {"old", before ? nlohmann::json(before->months) : nlohmann::json(nullptr)},
+                                                {"new", plan.months}}}));
+    tx.Commit();
+  }
+  return MonthlyPlan(ctx, project_id, year);
+}
+
+}  // namespace gj::service

@@ -1,0 +1,394 @@
+#include "service/supervision/progress_service.h"
+
+#include <algorithm>
+
+#include "common/base64.h"
+#include "service/supervision/supervision_support.h"
+#include "store/journal.h"
+
+namespace gj::service {
+
+using supervision_support::OptIntJson;
+using supervision_support::OptTextJson;
+
+namespace {
+
+// The content fields a report accepts, and their types; problems join the rules' problems so that
+// every problem is reported at once.
+void ApplyContent(supervision::ReportContent& c, const nlohmann::json& b, Problems& pr) {
+  auto money = [&](const std::string& key, int64_t& out) {
+    if (!b.contains(key)) return;
+    if (!b[key].is_number_integer()) pr.Add(key, b[key].dump(), "must be an integer amount in yuan");
+    else out = b[key].get<int64_t>();
+  };
+  money("investment_period", c.investment_period);
+  money("investment_year", c.investment_year);
+  if (b.contains("by_source")) {
+    if (!b["by_source"].is_object()) {
+      pr.Add("by_source", b["by_source"].dump(), "must be an object of source → yuan");
+    } else {
+      for (const auto& [key, value] : b["by_source"].items()) {
+        auto it = std::find(supervision::kFundingSources.begin(), supervision::kFundingSources.end(), key);
+        if (it == supervision::kFundingSources.end()) {
+          pr.Add({"by_source." + key, value.dump(), "unknown source", 0, supervision::kFundingSources});
+          continue;
+        }
+        if (!value.is_number_integer()) pr.Add("by_source." + key, value.dump(), "must be an integer amount in yuan");
+        else c.by_source[static_cast<size_t>(it - supervision::kFundingSources.begin())] = value.get<int64_t>();
+      }
+    }
+  }
+  auto text = [&](const std::string& key, std::string& out) {
+    if (!b.contains(key)) return;
+    if (!b[key].is_string()) pr.Add(key, b[key].dump(), "must be text");
+    else out = b[key].get<std::string>();
+  };
+  text("visual_progress", c.visual_progress);
+  text("problems_raised", c.problems_raised);
+  if (b.contains("workers")) {
+    if (!b["workers"].is_number_integer()) pr.Add("workers", b["workers"].dump(), "must be an integer");
+    else c.workers = b["workers"].get<int>();
+  }
+  static const std::vector<std::string> known = {"version", "submit", "investment_period", "investment_year", "by_source",
+                                                 "visual_progress", "problems_raised", "workers"};
+  for (const auto& [key, _] : b.items()) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) pr.Add({key, "", "unknown field", 0, known});
+  }
+}
+
+// Magic numbers of the accepted photo types.
+std::string PhotoType(const std::string& bytes) {
+  if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8 &&
+      static_cast<unsigned char>(bytes[2]) == 0xFF) {
+    return "image/jpeg";
+  }
+  if (bytes.size() > 8 && bytes.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) return "image/png";
+  if (bytes.size() > 12 && bytes.compare(0, 4, "RIFF") == 0 && bytes.compare(8, 4, "WEBP") == 0) return "image/webp";
+  return "";
+}
+
+nlohmann::json ContentJson(const supervision::ReportContent& c) {
+  nlohmann::json src = nlohmann::json::object();
+  for (size_t i = 0; i < supervision::kFundingSources.size(); ++i) src[supervision::kFundingSources[i]] = c.by_source[i];
+  return {{"investment_period", c.investment_period}, {"investment_year", c.investment_year}, {"by_source", src},
+          {"visual_progress", c.visual_progress},     {"problems_raised", c.problems_raised},   {"workers", c.workers}};
+}
+
+// The report as it is now, when it is still at `version` (when given) and `action` is allowed on it.
+Result<store::ReportRecord> ReportForStep(store::Connection& c, const Ctx& ctx, int64_t id, std::optional<int64_t> version,
+                                          supervision::ReportAction action) {
+  auto cur = store::LoadReport(c, id);
+  if (!cur) return Error::NotFound("no report " + std::to_string(id));
+  if (version && cur->version != *version) {
+    return Error::Conflict("the report was changed by someone else (version " + std::to_string(cur->version) + "); reload");
+  }
+  if (auto st = supervision::CheckTransition({cur->status, cur->due, cur->reopened, cur->submitted_by}, action, ctx.caller.user_id, ctx.today); !st) {
+    return st.error();
+  }
+  return std::move(*cur);
+}
+
+// Stores the next state of a report read at `version`, with its journal entry, and tells the
+// lights (they count reports) that supervision data changed.
+Status StoreReport(store::Connection& c, const Ctx& ctx, store::ReportRecord& r, int64_t version, const char* action,
+                   const nlohmann::json& changes) {
+  r.version = version + 1;
+  r.updated_at = ctx.now;
+  if (!store::UpdateReport(c, r, version)) return Error::Conflict("the report was changed by someone else; reload");
+  store::WriteJournal(c, "progress_report", r.id, action, ctx.caller.user_id, ctx.now, changes);
+  store::BumpSupervisionVersion(c);
+  return Ok{};
+}
+
+}  // namespace
+
+// ---- reports -------------------------------------------------------------------------------
+
+Result<std::pair<store::ReportRecord, store::ProjectRow>> ProgressService::ReportFor(const Ctx& ctx, int64_t id) {
+  store::ReportRecord r;
+  {
+    auto c = db_.Acquire();
+    auto rec = store::LoadReport(*c, id);
+    if (!rec) return Error::NotFound("no report " + std::to_string(id));
+    r = *rec;
+  }
+  auto row = ReadableProject(ctx, r.project_id);
+  if (!row) return Error::NotFound("no report " + std::to_string(id));
+  return std::make_pair(std::move(r), std::move(row.value()));
+}
+
+nlohmann::json ProgressService::ReportJson(store::Connection& c, const store::ReportRecord& r, const store::ProjectRow* row) {
+  nlohmann::json photos = nlohmann::json::array();
+  for (const auto& p : store::PhotosOf(c, r.id, false)) {
+    photos.push_back({{"id", p.id}, {"filename", p.filename}, {"content_type", p.content_type}, {"size_bytes", p.size_bytes},
+                      {"url", "/api/v1/report-photos/" + std::to_string(p.id)}});
+  }
+  nlohmann::json j = {{"id", r.id},
+                      {"project_id", r.project_id},
+                      {"period", r.period},
+                      {"frequency", r.frequency},
+                      {"period_start", r.period_start.ToString()},
+                      {"period_end", r.period_end.ToString()},
+                      {"due_date", r.due.ToString()},
+                      {"status", r.status},
+                      {"reopened", r.reopened},
+                      {"late", r.late},
+                      {"submitted_by", OptIntJson(r.submitted_by)},
+                      {"submitted_at", OptTextJson(r.submitted_at)},
+                      {"reviewed_by", OptIntJson(r.reviewed_by)},
+                      {"reviewed_at", OptTextJson(r.reviewed_at)},
+                      {"review_note", r.review_note},
+                      {"photos", photos},
+                      {"version", r.version},
+                      {"updated_at", r.updated_at}};
+  j.update(ContentJson(r.content));
+  if (row) {
+    j["project_code"] = row->project.code;
+    j["project_name"] = row->project.name;
+    j["unit_name"] = row->unit_name;
+    j["town_name"] = row->town_name;
+    j["annual_plan"] = row->project.annual_plan ? nlohmann::json(*row->project.annual_plan) : nlohmann::json(nullptr);
+  }
+  return j;
+}
+
+Result<nlohmann::json> ProgressService::GenerateTasks(const Ctx& ctx, const nlohmann::json& body) {
+  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  const std::string region = body.value("region", std::string());
+  const std::string period_key = body.value("period", std::string());
+  auto tree = ledger_.Regions();
+  if (!tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt}, *tree)) {
+    return Error::Forbidden("only the project office (coordinator) generates report tasks");
+  }
+  auto projects = ledger_.ListInRegion(ctx, {}, region);
+  if (!projects) return projects.error();
+  auto c = db_.Acquire();
+  const auto policy = PolicyFor(*c, region);
+  const auto period = period_key.empty() ? supervision::PeriodOf(ctx.today, policy) : supervision::ParsePeriod(period_key, policy).value_or(supervision::Period{});
+  if (period.key.empty()) return Error::Invalid("the period is not valid", {{"period", period_key, "2026-W23 (week) or 2026-06 (month)"}});
+  int created = 0;
+  store::Transaction tx(*c);
+  for (const auto& row : projects.value()) {
+    if (store::InsertReportTask(*c, row.project.id, period, ctx.now)) ++created;
+  }
+  if (created) {
+    store::WriteJournal(*c, "report_tasks", 0, "generate", ctx.caller.user_id, ctx.now,
+                        nlohmann::json::array({{{"field", "period"}, {"old", nullptr}, {"new", period.key + " " + region + " ×" + std::to_string(created)}}}));
+    store::BumpSupervisionVersion(*c);
+  }
+  tx.Commit();
+  return nlohmann::json{{"period", period.key}, {"due_date", period.due.ToString()}, {"created", created},
+                        {"projects", projects->size()}};
+}
+
+Result<nlohmann::json> ProgressService::GenerateRunningTasks(const Ctx& ctx, const std::string& region) {
+  auto tree = ledger_.Regions();
+  if (!region.empty() && !tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& r : tree->all()) {
+    if (r.level != "county" || (!region.empty() && !tree->Within(r.code, region))) continue;
+    if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {r.code, "", std::nullopt}, *tree)) continue;
+    auto g = GenerateTasks(ctx, {{"region", r.code}});
+    if (!g) return g.error();
+    g.value()["region"] = r.code;
+    g.value()["region_name"] = r.name;
+    items.push_back(std::move(g.value()));
+  }
+  return nlohmann::json{{"items", items}};
+}
+
+Result<nlohmann::json> ProgressService::ListReports(const Ctx& ctx, const std::string& region, const std::string& period_key,
+                                                       const std::string& status) {
+  auto projects = ledger_.ListInRegion(ctx, {}, region);
+  if (!projects) return projects.error();
+  std::unordered_map<int64_t, const store::ProjectRow*> by_id;
+  for (const auto& row : projects.value()) by_id[row.project.id] = &row;
+  auto c = db_.Acquire();
+  std::string key = period_key;
+  if (key.empty()) key = supervision::PeriodOf(ctx.today, PolicyFor(*c, region)).key;
+  nlohmann::json items = nlohmann::json::array();
+  std::map<std::string, int> counts;
+  for (const auto& r : store::ReportsOfPeriod(*c, key)) {
+    auto it = by_id.find(r.project_id);
+    if (it == by_id.end()) continue;
+    ++counts[r.status];
+    if (!status.empty() && r.status != status) continue;
+    nlohmann::json j = ReportJson(*c, r, it->second);
+    items.push_back(std::move(j));
+  }
+  return nlohmann::json{{"period", key}, {"items", items}, {"counts", counts}};
+}
+
+Result<nlohmann::json> ProgressService::ProjectReports(const Ctx& ctx, int64_t project_id) {
+  auto row = ReadableProject(ctx, project_id);
+  if (!row) return row.error();
+  auto c = db_.Acquire();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& r : store::ReportsOfProject(*c, project_id)) items.push_back(ReportJson(*c, r, &row.value()));
+  return nlohmann::json{{"items", items}};
+}
+
+Result<nlohmann::json> ProgressService::GetReport(const Ctx& ctx, int64_t id) {
+  auto rp = ReportFor(ctx, id);
+  if (!rp) return rp.error();
+  auto c = db_.Acquire();
+  return ReportJson(*c, rp->first, &rp->second);
+}
+
+Result<nlohmann::json> ProgressService::SaveReport(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+  auto version = VersionOf(body);
+  if (!version) return version.error();
+  auto rp = ReportFor(ctx, id);
+  if (!rp) return rp.error();
+  if (auto st = Allowed(ctx, access::kReportWrite, rp->second.project, "file reports for this project"); !st) return st.error();
+  const bool submit = body.value("submit", false);
+  const supervision::ReportAction action = submit ? supervision::ReportAction::kSubmit : supervision::ReportAction::kSave;
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  auto cur = ReportForStep(*c, ctx, id, *version, action);
+  if (!cur) return cur.error();
+  store::ReportRecord r = *cur;
+  Problems pr;
+  ApplyContent(r.content, body, pr);
+  const Problems rules = supervision::ValidateContent(r.content, store::PreviousYearTotal(*c, r.project_id, r.period, r.period_end));
+  for (const auto& d : rules.details()) pr.Add(d);
+  if (!pr.empty()) return pr.ToError("the report is not valid");
+  const nlohmann::json before = ContentJson(cur->content);
+  r.status = supervision::StatusAfter(action, r.status);
+  if (submit) {
+    r.submitted_by = ctx.caller.user_id;
+    r.submitted_at = ctx.now;
+    r.late = ctx.today > r.due;
+  }
+  auto changes = ledger::ChangesToJson(ledger::Diff(before, ContentJson(r.content)));
+  if (cur->status != r.status) changes.push_back({{"field", "status"}, {"old", cur->status}, {"new", r.status}});
+  if (auto st = StoreReport(*c, ctx, r, *version, submit ? "submit" : "save", changes); !st) return st.error();
+  tx.Commit();
+  return ReportJson(*c, r, &rp->second);
+}
+
+Result<nlohmann::json> ProgressService::Review(const Ctx& ctx, int64_t id, const nlohmann::json& body, bool approve) {
+  auto version = VersionOf(body);
+  if (!version) return version.error();
+  auto rp = ReportFor(ctx, id);
+  if (!rp) return rp.error();
+  if (auto st = Allowed(ctx, access::kReportReview, rp->second.project, "review reports of this project"); !st) return st.error();
+  const std::string note = body.value("note", std::string());
+  if (!approve && note.empty()) return Error::Invalid("a returned report needs the reason", {{"note", "", "required when returning"}});
+  const auto action = approve ? supervision::ReportAction::kApprove : supervision::ReportAction::kReturn;
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  auto cur = ReportForStep(*c, ctx, id, *version, action);
+  if (!cur) return cur.error();
+  store::ReportRecord r = *cur;
+  r.status = supervision::StatusAfter(action, r.status);
+  r.reviewed_by = ctx.caller.user_id;
+  r.reviewed_at = ctx.now;
+  r.review_note = note;
+  // A returned report may be filed again after its due date: returning reopens it.
+  if (!approve) r.reopened = true;
+  const auto changes = nlohmann::json::array({{{"field", "status"}, {"old", cur->status}, {"new", r.status}},
+                                              {{"field", "review_note"}, {"old", cur->review_note}, {"new", note}}});
+  if (auto st = StoreReport(*c, ctx, r, *version, approve ? "approve" : "return", changes); !st) return st.error();
+  tx.Commit();
+  return ReportJson(*c, r, &rp->second);
+}
+
+Result<nlohmann::json> ProgressService::Reopen(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+  auto version = VersionOf(body);
+  if (!version) return version.error();
+  auto rp = ReportFor(ctx, id);
+  if (!rp) return rp.error();
+  if (auto st = Allowed(ctx, access::kSupervisionAdmin, rp->second.project, "reopen a closed period (the coordinator does)"); !st) return st.error();
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  auto cur = ReportForStep(*c, ctx, id, *version, supervision::ReportAction::kReopen);
+  if (!cur) return cur.error();
+  store::ReportRecord r = *cur;
+  r.reopened = true;
+  const auto changes = nlohmann::json::array({{{"field", "reopened"}, {"old", false}, {"new", true}}});
+  if (auto st = StoreReport(*c, ctx, r, *version, "reopen", changes); !st) return st.error();
+  tx.Commit();
+  return ReportJson(*c, r, &rp->second);
+}
+
+Result<nlohmann::json> ProgressService::AddPhoto(const Ctx& ctx, int64_t report_id, const std::string& filename, const std::string& bytes) {
+  auto rp = ReportFor(ctx, report_id);
+  if (!rp) return rp.error();
+  if (auto st = Allowed(ctx, access::kReportWrite, rp->second.project, "add photos to this report"); !st) return st.error();
+  if (bytes.size() > kMaxPhotoBytes) {
+    return Error{ErrorCode::kPayloadTooLarge, "a photo may have at most " + std::to_string(kMaxPhotoBytes >> 20) + " MB", {}, {}};
+  }
+  const std::string type = PhotoType(bytes);
+  if (type.empty()) return Error::Invalid("the file is not a photo", {{"file", filename, "must be a JPEG, PNG or WebP image", 0, {"image/jpeg", "image/png", "image/webp"}}});
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  if (auto cur = ReportForStep(*c, ctx, report_id, std::nullopt, supervision::ReportAction::kSave); !cur) return cur.error();
+  const int64_t id = store::InsertPhoto(*c, {0, report_id, filename, type, static_cast<int64_t>(bytes.size()), Base64Encode(bytes), ctx.now}, ctx.caller.user_id);
+  store::WriteJournal(*c, "progress_report", report_id, "photo", ctx.caller.user_id, ctx.now,
+                      nlohmann::json::array({{{"field", "photos"}, {"old", nullptr}, {"new", filename}}}));
+  tx.Commit();
+  return nlohmann::json{{"id", id}, {"filename", filename}, {"content_type", type}, {"size_bytes", bytes.size()},
+                        {"url", "/api/v1/report-photos/" + std::to_string(id)}};
+}
+
+Result<store::PhotoRecord> ProgressService::Photo(const Ctx& ctx, int64_t photo_id) {
+  std::optional<store::PhotoRecord> p;
+  {
+    auto c = db_.Acquire();
+    p = store::LoadPhoto(*c, photo_id);
+  }
+  if (!p || !ReportFor(ctx, p->report_id)) return Error::NotFound("no photo " + std::to_string(photo_id));
+  return *p;
+}
+
+Result<nlohmann::json> ProgressService::MissingReports(const Ctx& ctx, const std::string& region, const Date& as_of) {
+  auto projects = ledger_.ListInRegion(ctx, {}, region);
+  if (!projects) return projects.error();
+  std::vector<const store::ProjectRow*> rows;
+  for (const auto& row : projects.value()) rows.push_back(&row);
+  return MissingReportsOf(rows, region, as_of);
+}
+
+nlohmann::json ProgressService::MissingReportsOf(const std::vector<const store::ProjectRow*>& rows, const std::string& region,
+                                                 const Date& as_of) {
+  std::unordered_map<int64_t, const store::ProjectRow*> by_id;
+  for (const auto* row : rows) by_id[row->project.id] = row;
+  auto c = db_.Acquire();
+  const auto policy = PolicyFor(*c, region);
+  // The periods due in the last three months.
+  const auto periods = supervision::PeriodsBetween(as_of.AddDays(-92), as_of, policy);
+  struct UnitTally {
+    std::string name;
+    int missing = 0, late = 0;
+    nlohmann::json items = nlohmann::json::array();
+  };
+  std::map<int64_t, UnitTally> units;
+  for (const auto& period : periods) {
+    for (const auto& r : store::ReportsOfPeriod(*c, period.key)) {
+      auto it = by_id.find(r.project_id);
+      if (it == by_id.end()) continue;
+      const bool filed = r.status == "submitted" || r.status == "approved";
+      const bool missing = !filed && as_of > r.due;
+      if (!missing && !r.late) continue;
+      const auto& row = *it->second;
+      auto& u = units[row.project.unit_id.value_or(0)];
+      u.name = row.unit_name.empty() ? "（未定责任单位）" : row.unit_name;
+      (missing ? u.missing : u.late)++;
+      u.items.push_back({{"report_id", r.id}, {"project_id", r.project_id}, {"code", row.project.code}, {"name", row.project.name},
+                         {"period", r.period}, {"due_date", r.due.ToString()}, {"kind", missing ? "missing" : "late"}, {"status", r.status}});
+    }
+  }
+  nlohmann::json out = nlohmann::json::array();
+  for (auto& [id, u] : units) {
+    out.push_back({{"unit_id", id ? nlohmann::json(id) : nlohmann::json(nullptr)}, {"unit_name", u.name}, {"missing", u.missing},
+                   {"late", u.late}, {"items", u.items}});
+  }
+  std::sort(out.begin(), out.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+    return a["missing"].get<int>() + a["late"].get<int>() > b["missing"].get<int>() + b["late"].get<int>();
+  });
+  return nlohmann::json{{"as_of", as_of.ToString()}, {"units", out}};
+}
+
+}  // namespace gj::service

@@ -1,0 +1,71 @@
+#include "service/supervision/supervision_support.h"
+
+namespace gj::service::supervision_support {
+
+using nlohmann::json;
+
+json OptDateJson(const std::optional<Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
+json OptIntJson(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
+json OptTextJson(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+std::optional<std::optional<Date>> DateField(const json& b, const std::string& name, Problems& pr) {
+  if (!b.contains(name)) return std::nullopt;
+  const json& v = b[name];
+  if (v.is_null() || (v.is_string() && v.get<std::string>().empty())) return std::optional<Date>();
+  const std::string text = v.is_string() ? v.get<std::string>() : v.dump();
+  auto d = v.is_string() ? ParseIsoDate(text) : std::nullopt;
+  if (!d) {
+    pr.Add(name, text, "must be a date YYYY-MM-DD");
+    return std::nullopt;
+  }
+  return std::optional<Date>(*d);
+}
+
+std::optional<int64_t> IntField(const json& b, const std::string& name, Problems& pr) {
+  if (!b.contains(name) || b[name].is_null()) return std::nullopt;
+  if (!b[name].is_number_integer()) {
+    pr.Add(name, b[name].dump(), "must be an integer");
+    return std::nullopt;
+  }
+  return b[name].get<int64_t>();
+}
+
+std::string TextField(const json& b, const std::string& name) {
+  return b.contains(name) && b[name].is_string() ? b[name].get<std::string>() : std::string();
+}
+
+Changes& Changes::Diff(const char* field, const json& before, const json& after) {
+  if (before != after) Add(field, before, after);
+  return *this;
+}
+
+Changes& Changes::Add(const std::string& field, const json& before, const json& after) {
+  list_.push_back({{"field", field}, {"old", before}, {"new", after}});
+  return *this;
+}
+
+std::vector<std::string> ProjectAccess::Scope(const Ctx& ctx, const std::string& region) {
+  return ledger_.ReadableScope(ctx, region);
+}
+
+Result<store::ProjectRow> ProjectAccess::Readable(store::Connection& c, const Ctx& ctx, int64_t project_id) {
+  return ledger_.Get(c, ctx, project_id);
+}
+
+Result<store::ProjectRow> ProjectAccess::WritableSchedule(store::Connection& c, const Ctx& ctx, int64_t project_id) {
+  return Permitted(c, ctx, project_id, access::kScheduleWrite, "you may not edit this project's milestones and procedures");
+}
+
+Result<store::ProjectRow> ProjectAccess::Permitted(store::Connection& c, const Ctx& ctx, int64_t project_id,
+                                                   const char* action, const std::string& refusal) {
+  auto p = Readable(c, ctx, project_id);
+  if (!p) return p.error();
+  if (!Allowed(c, ctx, action, TargetOf(p->project))) return Error::Forbidden(refusal);
+  return p;
+}
+
+bool ProjectAccess::Allowed(store::Connection& c, const Ctx& ctx, const char* action, const access::Target& target) {
+  return access::Allowed(ctx.caller, action, target, *ledger_.Regions(c));
+}
+
+}  // namespace gj::service::supervision_support
