@@ -91,18 +91,6 @@ void ApplyProcedure(store::Connection& c, const json& body, store::ProcedureRow&
   for (const auto& d : found.details()) pr.Add(d);
 }
 
-json ProcedureChanges(const store::ProcedureRow& before, const store::ProcedureRow& after) {
-  Changes changes;
-  changes.Diff("status", before.fact.status, after.fact.status)
-      .Diff("unit_id", OptIntJson(before.fact.unit_id), OptIntJson(after.fact.unit_id))
-      .Diff("applied_on", OptDateJson(before.fact.applied_on), OptDateJson(after.fact.applied_on))
-      .Diff("approved_on", OptDateJson(before.fact.approved_on), OptDateJson(after.fact.approved_on))
-      .Diff("accepted_pending", before.fact.accepted_pending, after.fact.accepted_pending)
-      .Diff("pending_document", before.pending_document, after.pending_document)
-      .Diff("approval_no", before.approval_no, after.approval_no);
-  return changes.list();
-}
-
 Error NoProcedure(int64_t id) { return Error::NotFound("no procedure " + std::to_string(id)); }
 
 }  // namespace
@@ -183,7 +171,7 @@ Status ProcedureService::StoreProcedure(store::Connection& c, const Ctx& ctx, in
   if (!pr.empty()) return pr.ToError("the procedure is not valid");
   if (!exists) r.fact.id = store::InsertProcedure(c, r, ctx.now);
   else if (!store::UpdateProcedure(c, r, version, ctx.now)) return Error::Conflict("the procedure was changed by someone else; reload");
-  store::WriteJournal(c, "procedure", r.fact.id, exists ? "update" : "create", ctx.caller.user_id, ctx.now, ProcedureChanges(before, r));
+  store::WriteJournal(c, "procedure", r.fact.id, exists ? "update" : "create", ctx.caller.user_id, ctx.now, store::ProcedureChanges(before, r));
   tx.Commit();
   return Ok{};
 }
