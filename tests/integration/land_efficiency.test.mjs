@@ -15,15 +15,17 @@ let srv, coord, viewer, guan, dir;
 
 before(async () => {
   // GONGJIAN_IT_DB=postgresql://…/emptydb runs the same test on PostgreSQL.
-  srv = await startServer({ db: process.env.GONGJIAN_IT_DB || undefined });
-  coord = api(srv.base, await login(srv.base, 'dongezb'));
-  viewer = api(srv.base, await login(srv.base, 'viewer'));
-  guan = api(srv.base, await login(srv.base, 'guanxmb'));
+  // The input files first: generating them blocks the event loop for seconds, which must not
+  // happen while fetch holds keep-alive sockets to the server.
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gj-land-api-'));
   for (const f of ['in.csv', 'in.xlsx']) {
     const r = spawnSync('python3', [GEN, '3000', path.join(dir, f)], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
   }
+  srv = await startServer({ db: process.env.GONGJIAN_IT_DB || undefined });
+  coord = api(srv.base, await login(srv.base, 'dongezb'));
+  viewer = api(srv.base, await login(srv.base, 'viewer'));
+  guan = api(srv.base, await login(srv.base, 'guanxmb'));
 });
 after(async () => {
   const r = await srv.stop();

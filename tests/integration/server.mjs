@@ -70,7 +70,7 @@ export async function login(base, login, password = 'demo1234') {
 // body is parsed when the answer is JSON. `auth` holds the headers sent with every request.
 function requester(base, auth) {
   return async (method, path, body, headers = {}) => {
-    const r = await fetch(`${base}/api/v1${path}`, {
+    const r = await fetchOnce(`${base}/api/v1${path}`, {
       method,
       headers: { ...auth, ...headers },
       body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
@@ -79,6 +79,20 @@ function requester(base, auth) {
     const data = type.includes('json') ? await r.json() : Buffer.from(await r.arrayBuffer());
     return { status: r.status, body: data, headers: r.headers };
   };
+}
+
+// A test that blocks node's event loop (spawnSync of a generator or the CLI) for longer than the
+// server's keep-alive (5 s) leaves fetch holding a pooled socket the server has already closed;
+// the next request on it fails before reaching the server ("fetch failed", other side closed).
+// That request is sent again once, on a fresh socket; any other failure is the test's.
+const kStaleSocket = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+async function fetchOnce(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    if (!kStaleSocket.has(e?.cause?.code)) throw e;
+    return fetch(url, init);
+  }
 }
 
 export function api(base, token) {
