@@ -40,7 +40,8 @@ build-asan/gongjian_tests --gtest_brief=1
 export GONGJIAN_BIN=$ROOT/build/gongjian
 if compgen -G "tests/integration/*.test.mjs" >/dev/null; then
   step "API and CLI integration tests (real server process)"
-  node --test --test-concurrency=1 tests/integration/
+  # Each file starts its own server on its own port and database: two at a time is safe.
+  node --test --test-concurrency=2 tests/integration/
 fi
 
 if [ -f web/package.json ]; then
