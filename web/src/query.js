@@ -49,18 +49,24 @@ export function filtersFromQuery(query = {}) {
   return f
 }
 
-/** filter state → route.query, leaving out defaults so URLs stay short. */
-export function queryFromFilters(f) {
-  const q = {}
+/** The filters and sort that are set, each value trimmed (strings) and passed through `as`. */
+function setFilters(f, as) {
+  const out = {}
   for (const k of FILTER_KEYS) {
     const v = f[k]
     if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue
-    q[k] = String(typeof v === 'string' ? v.trim() : v)
+    out[k] = as(typeof v === 'string' ? v.trim() : v)
   }
   if (f.sort) {
-    q.sort = f.sort
-    q.order = f.order === 'desc' ? 'desc' : 'asc'
+    out.sort = f.sort
+    out.order = f.order === 'desc' ? 'desc' : 'asc'
   }
+  return out
+}
+
+/** filter state → route.query, leaving out defaults so URLs stay short. */
+export function queryFromFilters(f) {
+  const q = setFilters(f, String)
   if (f.page && f.page > 1) q.page = String(f.page)
   if (f.limit && f.limit !== DEFAULT_PAGE_SIZE) q.limit = String(f.limit)
   return q
@@ -68,17 +74,7 @@ export function queryFromFilters(f) {
 
 /** Filters only (no paging), as API query params; shared by list and export. */
 export function filterParams(f) {
-  const p = {}
-  for (const k of FILTER_KEYS) {
-    const v = f[k]
-    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue
-    p[k] = typeof v === 'string' ? v.trim() : v
-  }
-  if (f.sort) {
-    p.sort = f.sort
-    p.order = f.order === 'desc' ? 'desc' : 'asc'
-  }
-  return p
+  return setFilters(f, (v) => v)
 }
 
 /** filter state → GET /projects params (server-side paging). */

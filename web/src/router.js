@@ -1,6 +1,31 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import { useAuthStore } from './stores/auth.js'
 
+// Pages inside the layout: [path, name, component]. A path with `:id` passes the id as a number prop.
+const PAGES = [
+  ['projects', 'projects', () => import('./views/ledger/ProjectList.vue')],
+  ['projects/:id(\\d+)', 'project', () => import('./views/ledger/ProjectDetail.vue')],
+  ['overview', 'overview', () => import('./views/overview/OverviewView.vue')],
+  ['supervision/lights', 'lights', () => import('./views/supervision/LightsView.vue')],
+  ['supervision/reports', 'reports', () => import('./views/supervision/ReportsView.vue')],
+  ['supervision/targets', 'targets', () => import('./views/supervision/TargetsView.vue')],
+  ['supervision/settings', 'sup-settings', () => import('./views/supervision/SettingsView.vue')],
+  ['land-efficiency', 'land-efficiency', () => import('./views/land_efficiency/LandView.vue')],
+  ['assessment/observations', 'observations', () => import('./views/assessment/ObservationList.vue')],
+  ['assessment/observations/:id(\\d+)', 'observation', () => import('./views/assessment/ObservationDetail.vue')],
+  ['assessment/observations/:id(\\d+)/score', 'observation-score', () => import('./views/assessment/JudgeScore.vue')],
+  ['assessment/rankings', 'rankings', () => import('./views/assessment/RankingView.vue')],
+  ['supervision', 'supervision', () => import('./views/supervision/SupervisionView.vue')],
+  ['supervision/problems/:id(\\d+)', 'problem', () => import('./views/supervision/ProblemDetail.vue')],
+  ['admin/dictionaries', 'dictionaries', () => import('./views/admin/DictionaryAdmin.vue')],
+]
+
+function page([path, name, component]) {
+  const route = { path, name, component }
+  if (path.includes(':id')) route.props = (r) => ({ id: Number(r.params.id) })
+  return route
+}
+
 export const routes = [
   { path: '/login', name: 'login', component: () => import('./views/auth/LoginView.vue'), meta: { public: true } },
   {
@@ -8,42 +33,8 @@ export const routes = [
     component: () => import('./layout/AppLayout.vue'),
     children: [
       { path: '', redirect: () => ({ name: homeRoute() }) },
-      { path: 'projects', name: 'projects', component: () => import('./views/ledger/ProjectList.vue') },
-      {
-        path: 'projects/:id(\\d+)',
-        name: 'project',
-        component: () => import('./views/ledger/ProjectDetail.vue'),
-        props: (route) => ({ id: Number(route.params.id) }),
-      },
-      { path: 'overview', name: 'overview', component: () => import('./views/overview/OverviewView.vue') },
-      { path: 'supervision/lights', name: 'lights', component: () => import('./views/supervision/LightsView.vue') },
-      { path: 'supervision/reports', name: 'reports', component: () => import('./views/supervision/ReportsView.vue') },
-      { path: 'supervision/targets', name: 'targets', component: () => import('./views/supervision/TargetsView.vue') },
-      { path: 'supervision/settings', name: 'sup-settings', component: () => import('./views/supervision/SettingsView.vue') },
-      { path: 'land-efficiency', name: 'land-efficiency', component: () => import('./views/land_efficiency/LandView.vue') },
       { path: 'assessment', redirect: { name: 'observations' } },
-      { path: 'assessment/observations', name: 'observations', component: () => import('./views/assessment/ObservationList.vue') },
-      {
-        path: 'assessment/observations/:id(\\d+)',
-        name: 'observation',
-        component: () => import('./views/assessment/ObservationDetail.vue'),
-        props: (route) => ({ id: Number(route.params.id) }),
-      },
-      {
-        path: 'assessment/observations/:id(\\d+)/score',
-        name: 'observation-score',
-        component: () => import('./views/assessment/JudgeScore.vue'),
-        props: (route) => ({ id: Number(route.params.id) }),
-      },
-      { path: 'assessment/rankings', name: 'rankings', component: () => import('./views/assessment/RankingView.vue') },
-      { path: 'supervision', name: 'supervision', component: () => import('./views/supervision/SupervisionView.vue') },
-      {
-        path: 'supervision/problems/:id(\\d+)',
-        name: 'problem',
-        component: () => import('./views/supervision/ProblemDetail.vue'),
-        props: (route) => ({ id: Number(route.params.id) }),
-      },
-      { path: 'admin/dictionaries', name: 'dictionaries', component: () => import('./views/admin/DictionaryAdmin.vue') },
+      ...PAGES.map(page),
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: { name: 'projects' } },

@@ -47,21 +47,20 @@ export const useReferenceStore = defineStore('reference', {
         (r) => (r.level === 'town' || r.level === 'zone') && (!countyCode || r.parent_code === countyCode),
       )
     },
-    async units(region) {
-      const key = region || ''
-      if (!this.unitsByRegion[key]) {
-        const res = await refApi.units(region)
-        this.unitsByRegion[key] = (res && res.items) || []
-      }
-      return this.unitsByRegion[key]
+    units(region) {
+      return this.cached('unitsByRegion', refApi.units, region)
     },
-    async leaders(region) {
+    leaders(region) {
+      return this.cached('leadersByRegion', refApi.leaders, region)
+    },
+    /** One region's list from the cache `slot`, fetched with `fetch` on first use. */
+    async cached(slot, fetch, region) {
       const key = region || ''
-      if (!this.leadersByRegion[key]) {
-        const res = await refApi.leaders(region)
-        this.leadersByRegion[key] = (res && res.items) || []
+      if (!this[slot][key]) {
+        const res = await fetch(region)
+        this[slot][key] = (res && res.items) || []
       }
-      return this.leadersByRegion[key]
+      return this[slot][key]
     },
   },
 })

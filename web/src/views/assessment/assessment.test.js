@@ -75,20 +75,26 @@ describe('validation messages', () => {
   afterEach(() => setLang('zh-CN'))
 
   it('translates the server reasons, keeping unknown ones', () => {
-    expect(reasonText('required', t)).toBe('必填')
-    expect(reasonText('a date like 2026-06-30', t)).toBe('日期格式应为 2026-06-30')
-    expect(reasonText('no such project in 聊城市', t)).toBe('聊城市没有这个项目')
-    expect(reasonText('a number ≥ 0 is required for every subject', t)).toBe('每个对象都要填写不小于 0 的数')
-    expect(reasonText('must be a number ≥ 0', t)).toBe('须为不小于 0 的数')
-    expect(reasonText('must be > 0', t)).toBe('必须大于 0')
-    expect(reasonText('something new', t)).toBe('something new')
+    const cases = [
+      ['required', '必填'],
+      ['a date like 2026-06-30', '日期格式应为 2026-06-30'],
+      ['no such project in 聊城市', '聊城市没有这个项目'],
+      ['a number ≥ 0 is required for every subject', '每个对象都要填写不小于 0 的数'],
+      ['must be a number ≥ 0', '须为不小于 0 的数'],
+      ['must be > 0', '必须大于 0'],
+      ['something new', 'something new'],
+    ]
+    for (const [reason, text] of cases) expect(reasonText(reason, t)).toBe(text)
   })
   it('names the fields, with the row of a list', () => {
-    expect(fieldLabel('name', t)).toBe('活动名称')
-    expect(fieldLabel('metrics[2].weight', t)).toBe('评比指标第 3 项 · 权重')
-    expect(fieldLabel('criteria[0].weight', t)).toBe('评分标准第 1 项 · 权重')
-    expect(fieldLabel('manual.刘集镇.review', t)).toBe('人工填报 · 刘集镇.review')
-    expect(fieldLabel('odd field!', t)).toBe('odd field!')
+    const labels = {
+      name: '活动名称',
+      'metrics[2].weight': '评比指标第 3 项 · 权重',
+      'criteria[0].weight': '评分标准第 1 项 · 权重',
+      'manual.刘集镇.review': '人工填报 · 刘集镇.review',
+      'odd field!': 'odd field!',
+    }
+    for (const [field, label] of Object.entries(labels)) expect(fieldLabel(field, t)).toBe(label)
     setLang('en')
     expect(fieldLabel('metrics[0].target', t)).toBe('Metrics #1 · target')
     expect(problemText({ field: 'end_date', value: '2026-06-01', reason: 'before start_date' }, t)).toBe('End date：2026-06-01 — before the start date')
