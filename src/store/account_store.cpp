@@ -1,87 +1,94 @@
 #include "store/account_store.h"
 
-#include "store/row.h"
-#include "store/table.h"
+#include "store/fields.h"
 
 namespace gj::store {
 
 namespace {
 
-const Table kUsers{"users", {"id", "login", "name", "password_hash", "person_id", "active", "created_at"}};
+// Each table's field list: what its rows read and write.
+const Fields<AccountRow> kUserFields = {
+    Col<&AccountRow::id>("id").ReadOnly(),
+    Col<&AccountRow::login>("login"),
+    Col<&AccountRow::name>("name"),
+    Col<&AccountRow::password_hash>("password_hash"),
+    Col<&AccountRow::person_id>("person_id"),
+    Col<&AccountRow::active>("active"),
+    Col<&AccountRow::created_at>("created_at"),
+};
+const Fields<access::RoleGrant> kGrantFields = {
+    Col<&access::RoleGrant::role>("role"),
+    Col<&access::RoleGrant::region_code>("region_code"),
+    Col<&access::RoleGrant::unit_id>("unit_id"),
+};
+const Fields<SessionRow> kSessionFields = {
+    Col<&SessionRow::id>("id").ReadOnly(),
+    Col<&SessionRow::user_id>("user_id"),
+    Col<&SessionRow::token_hash>("token_hash"),
+    Col<&SessionRow::kind>("kind"),
+    Col<&SessionRow::name>("name"),
+    Col<&SessionRow::created_at>("created_at"),
+    Col<&SessionRow::expires_at>("expires_at"),
+    Col<&SessionRow::revoked>("revoked"),
+};
+const Fields<LoginFailures> kFailureFields = {
+    Col<&LoginFailures::failures>("failures"),
+    Col<&LoginFailures::last_at>("last_at"),
+};
+
+const Table kUsers = TableOf("users", kUserFields);
 const Table kGrants{"role_grants", {"id", "user_id", "role", "region_code", "unit_id"}};
-const Table kSessions{"sessions", {"id", "user_id", "token_hash", "kind", "name", "created_at", "expires_at", "revoked"}};
+const Table kSessions = TableOf("sessions", kSessionFields);
 const Table kFailures{"login_failures", {"login", "failures", "last_at"}};
 
-bool Exists(Connection& c, const std::string& sql, Value key) { return !c.Query(sql, {std::move(key)}).empty(); }
-
-AccountRow AccountFrom(RowReader& r) {
-  AccountRow a;
-  a.id = r.Int("id");
-  a.login = r.Text("login");
-  a.name = r.Text("name");
-  a.password_hash = r.Text("password_hash");
-  a.person_id = r.OptInt("person_id");
-  a.active = r.Int("active") == 1;
-  a.created_at = r.Text("created_at");
-  return a;
-}
-
-SessionRow SessionFrom(RowReader& r) {
-  SessionRow s;
-  s.id = r.Int("id");
-  s.user_id = r.Int("user_id");
-  if (r.Has("token_hash")) s.token_hash = r.Text("token_hash");
-  s.kind = r.Text("kind");
-  s.name = r.Text("name");
-  s.created_at = r.Text("created_at");
-  s.expires_at = r.Int("expires_at");
-  s.revoked = r.Bool("revoked");
-  return s;
+bool Exists(Connection& c, const std::string& sql, Value key) {
+  return !c.Query(sql, {std::move(key)}).empty();
 }
 
 }  // namespace
 
-bool RegionExists(Connection& c, const std::string& code) { return Exists(c, "SELECT 1 FROM regions WHERE code = ?", code); }
+bool RegionExists(Connection& c, const std::string& code) {
+  return Exists(c, "SELECT 1 FROM regions WHERE code = ?", code);
+}
 bool UnitExists(Connection& c, int64_t id) { return Exists(c, "SELECT 1 FROM units WHERE id = ?", id); }
 bool PersonExists(Connection& c, int64_t id) { return Exists(c, "SELECT 1 FROM people WHERE id = ?", id); }
 
 std::optional<AccountRow> LoadAccount(Connection& c, int64_t id) {
-  return ReadOne(c, "SELECT " + kUsers.Select() + " FROM users WHERE id = ?", {id}, AccountFrom);
+  return ReadOne(c, "SELECT " + kUsers.Select() + " FROM users WHERE id = ?", {id}, RecordOf(kUserFields));
 }
 
 std::optional<AccountRow> LoadAccountByLogin(Connection& c, const std::string& login) {
-  return ReadOne(c, "SELECT " + kUsers.Select() + " FROM users WHERE login = ?", {login}, AccountFrom);
+  return ReadOne(c, "SELECT " + kUsers.Select() + " FROM users WHERE login = ?", {login},
+                 RecordOf(kUserFields));
 }
 
 int64_t InsertAccount(Connection& c, const AccountRow& a) {
-  return InsertReturningId(c, kUsers,
-                           {{"login", a.login}, {"name", a.name}, {"password_hash", a.password_hash},
-                            {"person_id", Opt(a.person_id)}, {"active", int64_t{1}}, {"created_at", a.created_at}});
+  AccountRow active = a;
+  active.active = true;
+  return InsertReturningId(c, kUsers, InsertValuesOf(kUserFields, active));
 }
 
 void InsertGrant(Connection& c, int64_t user_id, const access::RoleGrant& g) {
-  InsertRow(c, kGrants, {{"user_id", user_id}, {"role", g.role}, {"region_code", g.region_code}, {"unit_id", Opt(g.unit_id)}});
+  ColumnValues values = InsertValuesOf(kGrantFields, g);
+  values.emplace_back("user_id", user_id);
+  InsertRow(c, kGrants, values);
 }
 
 std::vector<access::RoleGrant> LoadGrants(Connection& c, int64_t user_id) {
-  return ReadRows(c, "SELECT role, region_code, unit_id FROM role_grants WHERE user_id = ? ORDER BY id", {user_id},
-                  [](RowReader& r) {
-                    access::RoleGrant g;
-                    g.role = r.Text("role");
-                    g.region_code = r.Text("region_code");
-                    g.unit_id = r.OptInt("unit_id");
-                    return g;
-                  });
+  return ReadRows(c, "SELECT role, region_code, unit_id FROM role_grants WHERE user_id = ? ORDER BY id",
+                  {user_id}, RecordOf(kGrantFields));
 }
 
 std::optional<LoginFailures> LoadLoginFailures(Connection& c, const std::string& login) {
   return ReadOne(c, "SELECT failures, last_at FROM login_failures WHERE login = ?", {login},
-                 [](RowReader& r) { return LoginFailures{r.Int("failures"), r.Int("last_at")}; });
+                 RecordOf(kFailureFields));
 }
 
 void SaveLoginFailures(Connection& c, const std::string& login, const LoginFailures& f) {
   ClearLoginFailures(c, login);
-  InsertRow(c, kFailures, {{"login", login}, {"failures", f.failures}, {"last_at", f.last_at}});
+  ColumnValues values = InsertValuesOf(kFailureFields, f);
+  values.emplace_back("login", login);
+  InsertRow(c, kFailures, values);
 }
 
 void ClearLoginFailures(Connection& c, const std::string& login) {
@@ -89,9 +96,9 @@ void ClearLoginFailures(Connection& c, const std::string& login) {
 }
 
 int64_t InsertSession(Connection& c, const SessionRow& s) {
-  return InsertReturningId(c, kSessions,
-                           {{"user_id", s.user_id}, {"token_hash", s.token_hash}, {"kind", s.kind}, {"name", s.name},
-                            {"created_at", s.created_at}, {"expires_at", s.expires_at}, {"revoked", int64_t{0}}});
+  SessionRow live = s;
+  live.revoked = false;
+  return InsertReturningId(c, kSessions, InsertValuesOf(kSessionFields, live));
 }
 
 std::optional<SessionRow> FindLiveSession(Connection& c, const std::string& token_hash, int64_t now) {
@@ -99,7 +106,7 @@ std::optional<SessionRow> FindLiveSession(Connection& c, const std::string& toke
                  "SELECT " + kSessions.Select("s") +
                      " FROM sessions s JOIN users u ON u.id = s.user_id "
                      "WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ? AND u.active = 1",
-                 {token_hash, now}, SessionFrom);
+                 {token_hash, now}, RecordOf(kSessionFields));
 }
 
 void RevokeSession(Connection& c, const std::string& token_hash) {
@@ -107,14 +114,16 @@ void RevokeSession(Connection& c, const std::string& token_hash) {
 }
 
 bool RevokeApiToken(Connection& c, int64_t user_id, int64_t id) {
-  return UpdateWhere(c, kSessions, {{"revoked", int64_t{1}}}, {{"id", id}, {"user_id", user_id}, {"kind", std::string("api")}}) > 0;
+  return UpdateWhere(c, kSessions, {{"revoked", int64_t{1}}},
+                     {{"id", id}, {"user_id", user_id}, {"kind", std::string("api")}}) > 0;
 }
 
 std::vector<SessionRow> ListApiTokens(Connection& c, int64_t user_id) {
-  return ReadRows(c,
-                  "SELECT id, user_id, kind, name, created_at, expires_at, revoked FROM sessions "
-                  "WHERE user_id = ? AND kind = 'api' ORDER BY id",
-                  {user_id}, SessionFrom);
+  return ReadRows(
+      c,
+      "SELECT id, user_id, '' AS token_hash, kind, name, created_at, expires_at, revoked FROM sessions "
+      "WHERE user_id = ? AND kind = 'api' ORDER BY id",
+      {user_id}, RecordOf(kSessionFields));
 }
 
 }  // namespace gj::store

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <type_traits>
 #include <unordered_map>
 
 #include "store/postgres/postgres_connection.h"
@@ -23,31 +24,28 @@ int Rows::Col(std::string_view name) const {
 
 bool IsNull(const Value& v) { return std::holds_alternative<std::monostate>(v); }
 
-int64_t AsInt(const Value& v, int64_t fallback) {
-  if (auto p = std::get_if<int64_t>(&v)) return *p;
-  if (auto p = std::get_if<double>(&v)) return static_cast<int64_t>(std::llround(*p));
+namespace {
+// A number of kind N from any stored form: the other numeric kind converted (a real rounded to
+// the nearest integer), text parsed; `fallback` for NULL and for text that is not a number.
+template <class N>
+N AsNumber(const Value& v, N fallback) {
+  constexpr bool kInt = std::is_same_v<N, int64_t>;
+  if (auto p = std::get_if<int64_t>(&v)) return static_cast<N>(*p);
+  if (auto p = std::get_if<double>(&v)) return kInt ? static_cast<N>(std::llround(*p)) : static_cast<N>(*p);
   if (auto p = std::get_if<std::string>(&v)) {
     try {
-      return std::stoll(*p);
+      if constexpr (kInt) return std::stoll(*p);
+      else return std::stod(*p);
     } catch (...) {
       return fallback;
     }
   }
   return fallback;
 }
+}  // namespace
 
-double AsDouble(const Value& v, double fallback) {
-  if (auto p = std::get_if<double>(&v)) return *p;
-  if (auto p = std::get_if<int64_t>(&v)) return static_cast<double>(*p);
-  if (auto p = std::get_if<std::string>(&v)) {
-    try {
-      return std::stod(*p);
-    } catch (...) {
-      return fallback;
-    }
-  }
-  return fallback;
-}
+int64_t AsInt(const Value& v, int64_t fallback) { return AsNumber<int64_t>(v, fallback); }
+double AsDouble(const Value& v, double fallback) { return AsNumber<double>(v, fallback); }
 
 std::string AsText(const Value& v) {
   if (auto p = std::get_if<std::string>(&v)) return *p;

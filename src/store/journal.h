@@ -10,35 +10,13 @@
 #include <nlohmann/json.hpp>
 
 #include "store/db.h"
-#include "store/table.h"
+#include "store/fields.h"
 
 namespace gj::store {
-
-// One field of an entity: its column, how to read its stored value from the record, and whether
-// (and how) the journal shows it. An entity's field list feeds both its writes (ValuesOf) and
-// its journal entries (JournalDiff), so what is written and what is journaled cannot drift apart.
-template <class T>
-struct Field {
-  enum Journal { kJournaled, kJournaledAsBool, kNotJournaled };
-  std::string_view column;
-  Value (*get)(const T&);
-  Journal journal = kJournaled;
-};
-template <class T>
-using Fields = std::vector<Field<T>>;
 
 // The journal's JSON for a stored value: NULL → null, numbers and text as they are; with
 // `as_bool`, an integer flag → true/false.
 nlohmann::json JournalValue(const Value& v, bool as_bool = false);
-
-// The values of a write of `record`: every field, in list order.
-template <class T>
-ColumnValues ValuesOf(const Fields<T>& fields, const T& record) {
-  ColumnValues out;
-  out.reserve(fields.size());
-  for (const auto& f : fields) out.emplace_back(f.column, f.get(record));
-  return out;
-}
 
 // The journal's changes between two states of one record: {"field","old","new"} for each
 // journaled field whose value differs, in list order (an empty array when nothing changed).

@@ -1,8 +1,6 @@
 #include "store/land_efficiency_store.h"
 
 #include "store/journal.h"
-#include "store/row.h"
-#include "store/table.h"
 
 namespace gj::store {
 
@@ -11,138 +9,162 @@ namespace {
 // ---- the tables, one column list each
 
 const Table kEnterprises{"le_enterprises",
-                         {"id", "credit_code", "name", "county_code", "town", "industry_code", "above_scale", "version",
-                          "updated_at"}};
-const Table kData{"le_data",
-                  {"id", "enterprise_id", "year", "land_mu", "tax", "revenue", "value_added", "energy_tce", "emission_eq",
-                   "rd_spend", "employees", "electricity_kwh", "bonus", "penalty", "veto", "undetermined", "county_text",
-                   "state", "return_reason", "version", "updated_at"}};
+                         {"id", "credit_code", "name", "county_code", "town", "industry_code", "above_scale",
+                          "version", "updated_at"}};
+const Table kData{"le_data", {"id",           "enterprise_id",   "year",       "land_mu",       "tax",
+                              "revenue",      "value_added",     "energy_tce", "emission_eq",   "rd_spend",
+                              "employees",    "electricity_kwh", "bonus",      "penalty",       "veto",
+                              "undetermined", "county_text",     "state",      "return_reason", "version",
+                              "updated_at"}};
 const Table kSchemes{"le_schemes", {"id", "county_code", "version", "doc", "created_at", "created_by"}};
 const Table kRuns{"le_runs",
-                  {"id", "county_code", "year", "run_no", "scheme_id", "scheme_doc", "input_doc", "state", "published_on",
-                   "finalized_on", "version", "created_at", "created_by"}};
-const Table kAdjustments{"le_adjustments",
-                         {"id", "run_id", "credit_code", "old_class", "new_class", "reason", "source", "user_id", "at"}};
+                  {"id", "county_code", "year", "run_no", "scheme_id", "scheme_doc", "input_doc", "state",
+                   "published_on", "finalized_on", "version", "created_at", "created_by"}};
+const Table kAdjustments{
+    "le_adjustments",
+    {"id", "run_id", "credit_code", "old_class", "new_class", "reason", "source", "user_id", "at"}};
 const Table kAppeals{"le_appeals",
-                     {"id", "run_id", "credit_code", "reason", "filed_on", "state", "decision", "new_class", "decided_on",
-                      "version"}};
-const Table kPolicies{"le_policies", {"county_code", "class", "land_mu", "energy_tce", "emission_t", "note", "version"}};
+                     {"id", "run_id", "credit_code", "reason", "filed_on", "state", "decision", "new_class",
+                      "decided_on", "version"}};
+const Table kPolicies{"le_policies",
+                      {"county_code", "class", "land_mu", "energy_tce", "emission_t", "note", "version"}};
 const Table kPolicyLedger{"le_policy_ledger",
-                          {"id", "run_id", "county_code", "year", "credit_code", "name", "class", "surcharge_fen", "land_mu",
-                           "energy_tce", "emission_t"}};
+                          {"id", "run_id", "county_code", "year", "credit_code", "name", "class",
+                           "surcharge_fen", "land_mu", "energy_tce", "emission_t"}};
 
 using E = land::Enterprise;
+// An enterprise as le_enterprises stores it (a re-import rewrites all but its credit code).
+const Fields<E> kEnterpriseFields = {
+    Col<&E::credit_code>("credit_code").OnInsert(),
+    Col<&E::name>("name"),
+    Col<&E::town>("town"),
+    Col<&E::industry_code>("industry_code"),
+    Col<&E::above_scale>("above_scale"),
+};
 // An enterprise's figures of a year, as le_data stores them.
 const Fields<E> kFigures = {
-    {"land_mu", [](const E& e) -> Value { return e.land_mu; }},
-    {"tax", [](const E& e) -> Value { return e.tax; }},
-    {"revenue", [](const E& e) -> Value { return e.revenue; }},
-    {"value_added", [](const E& e) { return Opt(e.value_added); }},
-    {"energy_tce", [](const E& e) { return Opt(e.energy_tce); }},
-    {"emission_eq", [](const E& e) { return Opt(e.emission_eq); }},
-    {"rd_spend", [](const E& e) { return Opt(e.rd_spend); }},
-    {"employees", [](const E& e) { return Opt(e.employees); }},
-    {"electricity_kwh", [](const E& e) { return Opt(e.electricity_kwh); }},
-    {"bonus", [](const E& e) -> Value { return e.bonus; }},
-    {"penalty", [](const E& e) -> Value { return e.penalty; }},
-    {"veto", [](const E& e) -> Value { return int64_t{e.veto}; }},
-    {"undetermined", [](const E& e) -> Value { return int64_t{e.undetermined}; }},
+    Col<&E::land_mu>("land_mu"),
+    Col<&E::tax>("tax"),
+    Col<&E::revenue>("revenue"),
+    Col<&E::value_added>("value_added"),
+    Col<&E::energy_tce>("energy_tce"),
+    Col<&E::emission_eq>("emission_eq"),
+    Col<&E::rd_spend>("rd_spend"),
+    Col<&E::employees>("employees"),
+    Col<&E::electricity_kwh>("electricity_kwh"),
+    Col<&E::bonus>("bonus"),
+    Col<&E::penalty>("penalty"),
+    Col<&E::veto>("veto"),
+    Col<&E::undetermined>("undetermined"),
+    Col<&E::county>("county_text"),
+};
+// A data row's own columns (its enterprise's come from the join).
+const Fields<LandDataRow> kDataFields = {
+    Col<&LandDataRow::id>("id").ReadOnly(),
+    Col<&LandDataRow::enterprise_id>("enterprise_id").ReadOnly(),
+    Col<&LandDataRow::year>("year").ReadOnly(),
+    Col<&LandDataRow::county_code>("county_code").ReadOnly(),
+    Col<&LandDataRow::state>("state"),
+    Col<&LandDataRow::return_reason>("return_reason"),
+    Col<&LandDataRow::version>("version").ReadOnly(),
+};
+const Fields<SchemeRow> kSchemeFields = {
+    Col<&SchemeRow::id>("id").ReadOnly(),
+    Col<&SchemeRow::version>("version"),
+    Col<&SchemeRow::doc>("doc"),
+    Col<&SchemeRow::created_at>("created_at"),
+};
+// A run's documents are read only by GetRun(with_docs); lists select them as ''.
+const Fields<RunRow> kRunFields = {
+    Col<&RunRow::id>("id").ReadOnly(),
+    Col<&RunRow::county_code>("county_code").OnInsert(),
+    Col<&RunRow::year>("year").OnInsert(),
+    Col<&RunRow::run_no>("run_no").OnInsert(),
+    Col<&RunRow::scheme_id>("scheme_id").OnInsert(),
+    Col<&RunRow::state>("state"),
+    ColOrNull<&RunRow::published_on>("published_on").OnUpdate(),
+    ColOrNull<&RunRow::finalized_on>("finalized_on").OnUpdate(),
+    Col<&RunRow::version>("version").ReadOnly(),
+    Col<&RunRow::created_at>("created_at").OnInsert(),
+    Col<&RunRow::scheme_doc>("scheme_doc").OnInsert(),
+    Col<&RunRow::input_doc>("input_doc").OnInsert(),
+};
+const Fields<AdjustmentRow> kAdjustmentFields = {
+    Col<&AdjustmentRow::id>("id").ReadOnly(),    Col<&AdjustmentRow::credit_code>("credit_code"),
+    Col<&AdjustmentRow::old_class>("old_class"), Col<&AdjustmentRow::new_class>("new_class"),
+    Col<&AdjustmentRow::reason>("reason"),       Col<&AdjustmentRow::source>("source"),
+    Col<&AdjustmentRow::user_id>("user_id"),     Col<&AdjustmentRow::at>("at"),
+};
+// An appeal is filed with its grounds; the decision fields keep their defaults until decided.
+const Fields<AppealRow> kAppealFields = {
+    Col<&AppealRow::id>("id").ReadOnly(),
+    Col<&AppealRow::run_id>("run_id").OnInsert(),
+    Col<&AppealRow::credit_code>("credit_code").OnInsert(),
+    Col<&AppealRow::reason>("reason").OnInsert(),
+    Col<&AppealRow::filed_on>("filed_on").OnInsert(),
+    Col<&AppealRow::state>("state").OnUpdate(),
+    Col<&AppealRow::decision>("decision").OnUpdate(),
+    Col<&AppealRow::new_class>("new_class").OnUpdate(),
+    ColOrNull<&AppealRow::decided_on>("decided_on").OnUpdate(),
+    Col<&AppealRow::version>("version").ReadOnly(),
+};
+const Fields<PolicyRow> kPolicyFields = {
+    Col<&PolicyRow::klass>("class").OnInsert(),
+    Col<&PolicyRow::land_mu>("land_mu"),
+    Col<&PolicyRow::energy_tce>("energy_tce"),
+    Col<&PolicyRow::emission_t>("emission_t"),
+    Col<&PolicyRow::note>("note"),
+    Col<&PolicyRow::version>("version").ReadOnly(),
+};
+const Fields<PolicyLedgerRow> kPolicyLedgerFields = {
+    Col<&PolicyLedgerRow::credit_code>("credit_code"),
+    Col<&PolicyLedgerRow::name>("name"),
+    Col<&PolicyLedgerRow::klass>("class"),
+    Col<&PolicyLedgerRow::surcharge_fen>("surcharge_fen"),
+    Col<&PolicyLedgerRow::land_mu>("land_mu"),
+    Col<&PolicyLedgerRow::energy_tce>("energy_tce"),
+    Col<&PolicyLedgerRow::emission_t>("emission_t"),
 };
 
 const std::string& DataSelect() {
-  static const std::string kSql = "SELECT " + kData.Select("d") +
-                                  ", e.county_code AS county_code, e.credit_code AS credit_code, e.name AS name, e.town AS town, "
-                                  "e.industry_code AS industry_code, e.above_scale AS above_scale "
-                                  "FROM le_data d JOIN le_enterprises e ON e.id = d.enterprise_id ";
+  static const std::string kSql =
+      "SELECT " + kData.Select("d") +
+      ", e.county_code AS county_code, e.credit_code AS credit_code, e.name AS name, e.town AS town, "
+      "e.industry_code AS industry_code, e.above_scale AS above_scale "
+      "FROM le_data d JOIN le_enterprises e ON e.id = d.enterprise_id ";
   return kSql;
 }
 
 LandDataRow DataFrom(RowReader& r) {
   LandDataRow row;
-  row.id = r.Int("id");
-  row.enterprise_id = r.Int("enterprise_id");
-  row.year = static_cast<int>(r.Int("year"));
-  row.county_code = r.Text("county_code");
-  row.state = r.Text("state");
-  row.return_reason = r.Text("return_reason");
-  row.version = r.Int("version");
-  auto& e = row.e;
-  e.credit_code = r.Text("credit_code");
-  e.name = r.Text("name");
-  e.county = r.Text("county_text");
-  e.town = r.Text("town");
-  e.industry_code = r.Text("industry_code");
-  e.above_scale = r.Bool("above_scale");
-  e.land_mu = r.Double("land_mu");
-  e.tax = r.Double("tax");
-  e.revenue = r.Double("revenue");
-  e.value_added = r.OptDouble("value_added");
-  e.energy_tce = r.OptDouble("energy_tce");
-  e.emission_eq = r.OptDouble("emission_eq");
-  e.rd_spend = r.OptDouble("rd_spend");
-  e.employees = r.OptDouble("employees");
-  e.electricity_kwh = r.OptDouble("electricity_kwh");
-  e.bonus = r.Double("bonus");
-  e.penalty = r.Double("penalty");
-  e.veto = r.Bool("veto");
-  e.undetermined = r.Bool("undetermined");
+  ReadInto(kDataFields, r, row);
+  ReadInto(kEnterpriseFields, r, row.e);
+  ReadInto(kFigures, r, row.e);
   return row;
-}
-
-// A run's columns; its documents only when the SELECT list has them.
-RunRow RunFrom(RowReader& r) {
-  RunRow x;
-  x.id = r.Int("id");
-  x.county_code = r.Text("county_code");
-  x.year = static_cast<int>(r.Int("year"));
-  x.run_no = static_cast<int>(r.Int("run_no"));
-  x.scheme_id = r.OptInt("scheme_id");
-  x.state = r.Text("state");
-  x.published_on = r.Text("published_on");
-  x.finalized_on = r.Text("finalized_on");
-  x.version = r.Int("version");
-  x.created_at = r.Text("created_at");
-  if (r.Has("scheme_doc")) {
-    x.scheme_doc = r.Text("scheme_doc");
-    x.input_doc = r.Text("input_doc");
-  }
-  return x;
 }
 
 constexpr const char* kRunListColumns =
     "SELECT id, county_code, year, run_no, scheme_id, state, published_on, finalized_on, version, created_at";
-
-AppealRow AppealFrom(RowReader& r) {
-  AppealRow a;
-  a.id = r.Int("id");
-  a.run_id = r.Int("run_id");
-  a.credit_code = r.Text("credit_code");
-  a.reason = r.Text("reason");
-  a.filed_on = r.Text("filed_on");
-  a.state = r.Text("state");
-  a.decision = r.Text("decision");
-  a.new_class = r.Text("new_class");
-  a.decided_on = r.Text("decided_on");
-  a.version = r.Int("version");
-  return a;
-}
+// A run read without its documents (they are large) reads them as empty.
+constexpr const char* kNoDocs = ", '' AS scheme_doc, '' AS input_doc";
 
 }  // namespace
 
 int64_t UpsertLandData(Connection& c, const std::string& county, int year, const land::Enterprise& e,
                        const std::string& now) {
-  const ColumnValues about = {{"name", e.name}, {"town", e.town}, {"industry_code", e.industry_code},
-                              {"above_scale", int64_t{e.above_scale}}, {"updated_at", now}};
-  auto eid = ReadOne(c, "SELECT id FROM le_enterprises WHERE credit_code = ?", {e.credit_code}, [](RowReader& r) { return r.Int("id"); });
+  ColumnValues about = ValuesOf(kEnterpriseFields, e);
+  about.emplace_back("updated_at", now);
+  auto eid = ReadOne(c, "SELECT id FROM le_enterprises WHERE credit_code = ?", {e.credit_code},
+                     [](RowReader& r) { return r.Int("id"); });
   if (eid) {
     UpdateWhere(c, kEnterprises, about, {{"id", *eid}}, /*bump_version=*/true);
   } else {
-    ColumnValues values = about;
-    values.insert(values.end(), {{"credit_code", e.credit_code}, {"county_code", county}});
+    ColumnValues values = InsertValuesOf(kEnterpriseFields, e);
+    values.insert(values.end(), {{"county_code", county}, {"updated_at", now}});
     eid = InsertReturningId(c, kEnterprises, values);
   }
   ColumnValues figures = ValuesOf(kFigures, e);
-  figures.insert(figures.end(), {{"county_text", e.county}, {"updated_at", now}});
+  figures.emplace_back("updated_at", now);
   auto id = ReadOne(c, "SELECT id FROM le_data WHERE enterprise_id = ? AND year = ?", {*eid, int64_t{year}},
                     [](RowReader& r) { return r.Int("id"); });
   if (id) {
@@ -156,7 +178,8 @@ int64_t UpsertLandData(Connection& c, const std::string& county, int year, const
 }
 
 std::vector<LandDataRow> ListLandData(Connection& c, const std::string& county, int year) {
-  return ReadRows(c, DataSelect() + "WHERE e.county_code = ? AND d.year = ? ORDER BY d.id", {county, int64_t{year}}, DataFrom);
+  return ReadRows(c, DataSelect() + "WHERE e.county_code = ? AND d.year = ? ORDER BY d.id",
+                  {county, int64_t{year}}, DataFrom);
 }
 
 std::optional<LandDataRow> GetLandData(Connection& c, int64_t id) {
@@ -165,7 +188,8 @@ std::optional<LandDataRow> GetLandData(Connection& c, int64_t id) {
 
 bool UpdateLandData(Connection& c, const LandDataRow& row, const std::string& now) {
   ColumnValues values = ValuesOf(kFigures, row.e);
-  values.insert(values.end(), {{"state", row.state}, {"return_reason", row.return_reason}, {"updated_at", now}});
+  for (auto& v : ValuesOf(kDataFields, row)) values.push_back(std::move(v));
+  values.emplace_back("updated_at", now);
   return UpdateVersioned(c, kData, values, row.id, row.version);
 }
 
@@ -175,141 +199,106 @@ std::optional<std::string> EnterpriseCounty(Connection& c, const std::string& cr
 }
 
 std::optional<SchemeRow> CurrentScheme(Connection& c, const std::string& county) {
-  return ReadOne(c, "SELECT id, version, doc, created_at FROM le_schemes WHERE county_code = ? ORDER BY version DESC LIMIT 1",
-                 {county}, [](RowReader& r) {
-                   SchemeRow s;
-                   s.id = r.Int("id");
-                   s.version = static_cast<int>(r.Int("version"));
-                   s.doc = r.Text("doc");
-                   s.created_at = r.Text("created_at");
-                   return s;
-                 });
+  return ReadOne(
+      c,
+      "SELECT id, version, doc, created_at FROM le_schemes WHERE county_code = ? ORDER BY version DESC LIMIT 1",
+      {county}, RecordOf(kSchemeFields));
 }
 
 int64_t InsertScheme(Connection& c, const std::string& county, int version, const std::string& doc,
                      const std::string& now, int64_t user_id) {
   return InsertReturningId(c, kSchemes,
-                           {{"county_code", county}, {"version", int64_t{version}}, {"doc", doc}, {"created_at", now},
+                           {{"county_code", county},
+                            {"version", int64_t{version}},
+                            {"doc", doc},
+                            {"created_at", now},
                             {"created_by", user_id}});
 }
 
 int64_t InsertRun(Connection& c, const RunRow& r, int64_t user_id) {
-  return InsertReturningId(c, kRuns,
-                           {{"county_code", r.county_code}, {"year", int64_t{r.year}}, {"run_no", int64_t{r.run_no}},
-                            {"scheme_id", Opt(r.scheme_id)}, {"scheme_doc", r.scheme_doc}, {"input_doc", r.input_doc},
-                            {"state", r.state}, {"created_at", r.created_at}, {"created_by", user_id}});
+  ColumnValues values = InsertValuesOf(kRunFields, r);
+  values.emplace_back("created_by", user_id);
+  return InsertReturningId(c, kRuns, values);
 }
 
 std::optional<RunRow> GetRun(Connection& c, int64_t id, bool with_docs) {
-  return ReadOne(c, std::string(kRunListColumns) + (with_docs ? ", scheme_doc, input_doc" : "") + " FROM le_runs WHERE id = ?",
-                 {id}, RunFrom);
+  return ReadOne(c,
+                 std::string(kRunListColumns) + (with_docs ? ", scheme_doc, input_doc" : kNoDocs) +
+                     " FROM le_runs WHERE id = ?",
+                 {id}, RecordOf(kRunFields));
 }
 
 std::vector<RunRow> ListRuns(Connection& c, const std::string& county, std::optional<int> year) {
-  std::string sql = std::string(kRunListColumns) + " FROM le_runs WHERE county_code = ?";
+  std::string sql = std::string(kRunListColumns) + kNoDocs + " FROM le_runs WHERE county_code = ?";
   std::vector<Value> params = {county};
   if (year) {
     sql += " AND year = ?";
     params.push_back(int64_t{*year});
   }
-  return ReadRows(c, sql + " ORDER BY year DESC, run_no DESC", params, RunFrom);
+  return ReadRows(c, sql + " ORDER BY year DESC, run_no DESC", params, RecordOf(kRunFields));
 }
 
 int NextRunNo(Connection& c, const std::string& county, int year) {
-  auto last = ReadOne(c, "SELECT MAX(run_no) AS last FROM le_runs WHERE county_code = ? AND year = ?", {county, int64_t{year}},
-                      [](RowReader& r) { return r.Int("last"); });
+  auto last = ReadOne(c, "SELECT MAX(run_no) AS last FROM le_runs WHERE county_code = ? AND year = ?",
+                      {county, int64_t{year}}, [](RowReader& r) { return r.Int("last"); });
   return static_cast<int>(last.value_or(0)) + 1;
 }
 
 bool UpdateRun(Connection& c, const RunRow& r) {
-  return UpdateVersioned(c, kRuns,
-                         {{"state", r.state}, {"published_on", NullIfEmpty(r.published_on)},
-                          {"finalized_on", NullIfEmpty(r.finalized_on)}},
-                         r.id, r.version);
+  return UpdateVersioned(c, kRuns, ValuesOf(kRunFields, r), r.id, r.version);
 }
 
 void InsertAdjustment(Connection& c, int64_t run_id, const AdjustmentRow& a) {
-  InsertRow(c, kAdjustments,
-            {{"run_id", run_id}, {"credit_code", a.credit_code}, {"old_class", a.old_class}, {"new_class", a.new_class},
-             {"reason", a.reason}, {"source", a.source}, {"user_id", Opt(a.user_id)}, {"at", a.at}});
+  ColumnValues values = InsertValuesOf(kAdjustmentFields, a);
+  values.emplace_back("run_id", run_id);
+  InsertRow(c, kAdjustments, values);
 }
 
 std::vector<AdjustmentRow> ListAdjustments(Connection& c, int64_t run_id) {
-  return ReadRows(c, "SELECT " + kAdjustments.Select() + " FROM le_adjustments WHERE run_id = ? ORDER BY id", {run_id},
-                  [](RowReader& r) {
-                    AdjustmentRow a;
-                    a.id = r.Int("id");
-                    a.credit_code = r.Text("credit_code");
-                    a.old_class = r.Text("old_class");
-                    a.new_class = r.Text("new_class");
-                    a.reason = r.Text("reason");
-                    a.source = r.Text("source");
-                    a.at = r.Text("at");
-                    a.user_id = r.OptInt("user_id");
-                    return a;
-                  });
+  return ReadRows(c, "SELECT " + kAdjustments.Select() + " FROM le_adjustments WHERE run_id = ? ORDER BY id",
+                  {run_id}, RecordOf(kAdjustmentFields));
 }
 
 int64_t InsertAppeal(Connection& c, const AppealRow& a) {
-  return InsertReturningId(c, kAppeals,
-                           {{"run_id", a.run_id}, {"credit_code", a.credit_code}, {"reason", a.reason}, {"filed_on", a.filed_on}});
+  return InsertReturningId(c, kAppeals, InsertValuesOf(kAppealFields, a));
 }
 
 std::vector<AppealRow> ListAppeals(Connection& c, int64_t run_id) {
-  return ReadRows(c, "SELECT " + kAppeals.Select() + " FROM le_appeals WHERE run_id = ? ORDER BY id", {run_id}, AppealFrom);
+  return ReadRows(c, "SELECT " + kAppeals.Select() + " FROM le_appeals WHERE run_id = ? ORDER BY id",
+                  {run_id}, RecordOf(kAppealFields));
 }
 
 std::optional<AppealRow> GetAppeal(Connection& c, int64_t id) {
-  return ReadOne(c, "SELECT " + kAppeals.Select() + " FROM le_appeals WHERE id = ?", {id}, AppealFrom);
+  return ReadOne(c, "SELECT " + kAppeals.Select() + " FROM le_appeals WHERE id = ?", {id},
+                 RecordOf(kAppealFields));
 }
 
 bool UpdateAppeal(Connection& c, const AppealRow& a) {
-  return UpdateVersioned(c, kAppeals,
-                         {{"state", a.state}, {"decision", a.decision}, {"new_class", a.new_class},
-                          {"decided_on", NullIfEmpty(a.decided_on)}},
-                         a.id, a.version);
+  return UpdateVersioned(c, kAppeals, ValuesOf(kAppealFields, a), a.id, a.version);
 }
 
 std::vector<PolicyRow> ListPolicies(Connection& c, const std::string& county) {
-  return ReadRows(c, "SELECT " + kPolicies.Select() + " FROM le_policies WHERE county_code = ? ORDER BY class", {county},
-                  [](RowReader& r) {
-                    PolicyRow p;
-                    p.klass = r.Text("class");
-                    p.land_mu = r.Double("land_mu");
-                    p.energy_tce = r.Double("energy_tce");
-                    p.emission_t = r.Double("emission_t");
-                    p.note = r.Text("note");
-                    p.version = r.Int("version");
-                    return p;
-                  });
+  return ReadRows(c,
+                  "SELECT " + kPolicies.Select() + " FROM le_policies WHERE county_code = ? ORDER BY class",
+                  {county}, RecordOf(kPolicyFields));
 }
 
 void UpsertPolicy(Connection& c, const std::string& county, const PolicyRow& p) {
-  Upsert(c, kPolicies,
-         {{"land_mu", p.land_mu}, {"energy_tce", p.energy_tce}, {"emission_t", p.emission_t}, {"note", p.note}},
-         {{"county_code", county}, {"class", p.klass}}, /*bump_version=*/true);
+  Upsert(c, kPolicies, ValuesOf(kPolicyFields, p), {{"county_code", county}, {"class", p.klass}},
+         /*bump_version=*/true);
 }
 
-void InsertPolicyLedger(Connection& c, int64_t run_id, const std::string& county, int year, const PolicyLedgerRow& r) {
-  InsertRow(c, kPolicyLedger,
-            {{"run_id", run_id}, {"county_code", county}, {"year", int64_t{year}}, {"credit_code", r.credit_code},
-             {"name", r.name}, {"class", r.klass}, {"surcharge_fen", Opt(r.surcharge_fen)}, {"land_mu", r.land_mu},
-             {"energy_tce", r.energy_tce}, {"emission_t", r.emission_t}});
+void InsertPolicyLedger(Connection& c, int64_t run_id, const std::string& county, int year,
+                        const PolicyLedgerRow& r) {
+  ColumnValues values = InsertValuesOf(kPolicyLedgerFields, r);
+  values.insert(values.end(), {{"run_id", run_id}, {"county_code", county}, {"year", int64_t{year}}});
+  InsertRow(c, kPolicyLedger, values);
 }
 
 std::vector<PolicyLedgerRow> ListPolicyLedger(Connection& c, int64_t run_id) {
-  return ReadRows(c, "SELECT " + kPolicyLedger.Select() + " FROM le_policy_ledger WHERE run_id = ? ORDER BY id", {run_id},
-                  [](RowReader& r) {
-                    PolicyLedgerRow x;
-                    x.credit_code = r.Text("credit_code");
-                    x.name = r.Text("name");
-                    x.klass = r.Text("class");
-                    x.surcharge_fen = r.OptInt("surcharge_fen");
-                    x.land_mu = r.Double("land_mu");
-                    x.energy_tce = r.Double("energy_tce");
-                    x.emission_t = r.Double("emission_t");
-                    return x;
-                  });
+  return ReadRows(c,
+                  "SELECT " + kPolicyLedger.Select() + " FROM le_policy_ledger WHERE run_id = ? ORDER BY id",
+                  {run_id}, RecordOf(kPolicyLedgerFields));
 }
 
 }  // namespace gj::store

@@ -2,9 +2,8 @@
 
 #include <cstdlib>
 
+#include "store/fields.h"
 #include "store/project_store.h"
-#include "store/row.h"
-#include "store/table.h"
 
 namespace gj::store {
 
@@ -13,114 +12,157 @@ namespace {
 // ---- the tables, one column list each
 
 const Table kReports{"progress_reports",
-                     {"id", "project_id", "period", "frequency", "period_start", "period_end", "due_date", "status",
-                      "investment_period", "investment_year", "src_central_budget", "src_special_bonds", "src_local_fiscal",
-                      "src_enterprise", "src_bank_loan", "src_other", "visual_progress", "problems_raised", "workers",
-                      "reopened", "late", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at", "review_note",
-                      "version", "created_at", "updated_at"}};
+                     {"id",
+                      "project_id",
+                      "period",
+                      "frequency",
+                      "period_start",
+                      "period_end",
+                      "due_date",
+                      "status",
+                      "investment_period",
+                      "investment_year",
+                      "src_central_budget",
+                      "src_special_bonds",
+                      "src_local_fiscal",
+                      "src_enterprise",
+                      "src_bank_loan",
+                      "src_other",
+                      "visual_progress",
+                      "problems_raised",
+                      "workers",
+                      "reopened",
+                      "late",
+                      "submitted_by",
+                      "submitted_at",
+                      "reviewed_by",
+                      "reviewed_at",
+                      "review_note",
+                      "version",
+                      "created_at",
+                      "updated_at"}};
 const Table kPhotos{"report_photos",
-                    {"id", "report_id", "filename", "content_type", "size_bytes", "data_base64", "uploaded_by", "uploaded_at"}};
+                    {"id", "report_id", "filename", "content_type", "size_bytes", "data_base64",
+                     "uploaded_by", "uploaded_at"}};
 const Table kStops{"stop_requests",
-                   {"id", "project_id", "kind", "reason", "effective_date", "status", "requested_by", "requested_at",
-                    "decided_by", "decided_at", "decision_note", "version"}};
+                   {"id", "project_id", "kind", "reason", "effective_date", "status", "requested_by",
+                    "requested_at", "decided_by", "decided_at", "decision_note", "version"}};
 const Table kMonthlyPlans{"monthly_plans",
-                          {"project_id", "year", "m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10", "m11",
-                           "m12", "version", "updated_at"}};
+                          {"project_id", "year", "m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08",
+                           "m09", "m10", "m11", "m12", "version", "updated_at"}};
 const Table kTargets{"targets",
-                     {"id", "name", "region_code", "definition", "deadline", "archived", "version", "created_at", "updated_at"}};
-const Table kSettings{"progress_settings", {"region_code", "light_rules", "report_policy", "version", "updated_at"}};
-const Table kSnapshots{"light_snapshots", {"region_code", "period", "as_of", "project_id", "light", "reasons", "computed_at"}};
+                     {"id", "name", "region_code", "definition", "deadline", "archived", "version",
+                      "created_at", "updated_at"}};
+const Table kSettings{"progress_settings",
+                      {"region_code", "light_rules", "report_policy", "version", "updated_at"}};
+const Table kSnapshots{"light_snapshots",
+                       {"region_code", "period", "as_of", "project_id", "light", "reasons", "computed_at"}};
 
 // The columns of ReportContent::by_source, in kFundingSources order.
 constexpr const char* kSourceColumns[6] = {"src_central_budget", "src_special_bonds", "src_local_fiscal",
                                            "src_enterprise",     "src_bank_loan",     "src_other"};
 // The columns of the twelve months of a plan, January first.
-constexpr const char* kMonthColumns[12] = {"m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10", "m11", "m12"};
+constexpr const char* kMonthColumns[12] = {"m01", "m02", "m03", "m04", "m05", "m06",
+                                           "m07", "m08", "m09", "m10", "m11", "m12"};
 
-ReportRecord ReportFrom(RowReader& r) {
-  ReportRecord x;
-  x.id = r.Int("id");
-  x.project_id = r.Int("project_id");
-  x.period = r.Text("period");
-  x.frequency = r.Text("frequency");
-  x.period_start = r.Date("period_start");
-  x.period_end = r.Date("period_end");
-  x.due = r.Date("due_date");
-  x.status = r.Text("status");
-  x.content.investment_period = r.Int("investment_period");
-  x.content.investment_year = r.Int("investment_year");
-  for (int i = 0; i < 6; ++i) x.content.by_source[i] = r.Int(kSourceColumns[i]);
-  x.content.visual_progress = r.Text("visual_progress");
-  x.content.problems_raised = r.Text("problems_raised");
-  x.content.workers = static_cast<int>(r.Int("workers"));
-  x.reopened = r.Bool("reopened");
-  x.late = r.Bool("late");
-  x.submitted_by = r.OptInt("submitted_by");
-  x.submitted_at = r.Text("submitted_at");
-  x.reviewed_by = r.OptInt("reviewed_by");
-  x.reviewed_at = r.Text("reviewed_at");
-  x.review_note = r.Text("review_note");
-  x.version = r.Int("version");
-  x.created_at = r.Text("created_at");
-  x.updated_at = r.Text("updated_at");
-  return x;
+// The field of by_source[kI], in column kSourceColumns[kI] (a member path cannot index).
+template <int kI>
+Field<ReportRecord> SourceField() {
+  Field<ReportRecord> f;
+  f.column = kSourceColumns[kI];
+  f.get = [](const ReportRecord& x) -> Value { return x.content.by_source[kI]; };
+  f.read = [](RowReader& r, std::string_view column, ReportRecord& x) {
+    x.content.by_source[kI] = r.Int(column);
+  };
+  return f;
 }
+
+using RR = ReportRecord;
+using RC = supervision::ReportContent;
+// A report's fields. A task is created from its period (InsertReportTask); an update writes the
+// rest (the journal entry is the service's, over the content's JSON).
+const Fields<RR> kReportFields = {
+    Col<&RR::id>("id").ReadOnly(),
+    Col<&RR::project_id>("project_id").OnInsert(),
+    Col<&RR::period>("period").OnInsert(),
+    Col<&RR::frequency>("frequency").OnInsert(),
+    Col<&RR::period_start>("period_start").OnInsert(),
+    Col<&RR::period_end>("period_end").OnInsert(),
+    Col<&RR::due>("due_date").OnInsert(),
+    Col<&RR::status>("status"),
+    Col<&RR::content, &RC::investment_period>("investment_period"),
+    Col<&RR::content, &RC::investment_year>("investment_year"),
+    SourceField<0>(),
+    SourceField<1>(),
+    SourceField<2>(),
+    SourceField<3>(),
+    SourceField<4>(),
+    SourceField<5>(),
+    Col<&RR::content, &RC::visual_progress>("visual_progress"),
+    Col<&RR::content, &RC::problems_raised>("problems_raised"),
+    Col<&RR::content, &RC::workers>("workers"),
+    Col<&RR::reopened>("reopened"),
+    Col<&RR::late>("late"),
+    Col<&RR::submitted_by>("submitted_by"),
+    ColOrNull<&RR::submitted_at>("submitted_at"),
+    Col<&RR::reviewed_by>("reviewed_by"),
+    ColOrNull<&RR::reviewed_at>("reviewed_at"),
+    Col<&RR::review_note>("review_note"),
+    Col<&RR::version>("version").ReadOnly(),
+    Col<&RR::created_at>("created_at").OnInsert(),
+    Col<&RR::updated_at>("updated_at"),
+};
+
+// A stop request is filed with its grounds; the decision fields keep their defaults until decided.
+const Fields<StopRecord> kStopFields = {
+    Col<&StopRecord::id>("id").ReadOnly(),
+    Col<&StopRecord::project_id>("project_id").OnInsert(),
+    Col<&StopRecord::kind>("kind").OnInsert(),
+    Col<&StopRecord::reason>("reason").OnInsert(),
+    Col<&StopRecord::effective_date>("effective_date").OnInsert(),
+    Col<&StopRecord::status>("status"),
+    Col<&StopRecord::requested_by>("requested_by").OnInsert(),
+    Col<&StopRecord::requested_at>("requested_at").OnInsert(),
+    Col<&StopRecord::decided_by>("decided_by").OnUpdate(),
+    ColOrNull<&StopRecord::decided_at>("decided_at").OnUpdate(),
+    Col<&StopRecord::decision_note>("decision_note").OnUpdate(),
+    Col<&StopRecord::version>("version").ReadOnly(),
+};
+
+const Fields<PhotoRecord> kPhotoFields = {
+    Col<&PhotoRecord::id>("id").ReadOnly(),        Col<&PhotoRecord::report_id>("report_id"),
+    Col<&PhotoRecord::filename>("filename"),       Col<&PhotoRecord::content_type>("content_type"),
+    Col<&PhotoRecord::size_bytes>("size_bytes"),   Col<&PhotoRecord::data_base64>("data_base64"),
+    Col<&PhotoRecord::uploaded_at>("uploaded_at"),
+};
+
+const Fields<SettingsRecord> kSettingsFields = {
+    Col<&SettingsRecord::region_code>("region_code").OnInsert(),
+    Col<&SettingsRecord::light_rules>("light_rules"),
+    Col<&SettingsRecord::report_policy>("report_policy"),
+    Col<&SettingsRecord::version>("version").ReadOnly(),
+};
+
+const Fields<SnapshotRow> kSnapshotFields = {
+    Col<&SnapshotRow::project_id>("project_id"),
+    Col<&SnapshotRow::light>("light"),
+    Col<&SnapshotRow::reasons_json>("reasons"),
+};
+
+const Fields<supervision::ReportFact> kReportFactFields = {
+    Col<&supervision::ReportFact::id>("id"),        Col<&supervision::ReportFact::project_id>("project_id"),
+    Col<&supervision::ReportFact::due>("due_date"), Col<&supervision::ReportFact::status>("status"),
+    Col<&supervision::ReportFact::late>("late"),
+};
 
 std::vector<ReportRecord> Reports(Connection& c, const std::string& where, const std::vector<Value>& params) {
-  return ReadRows(c, "SELECT " + kReports.Select() + " FROM progress_reports " + where, params, ReportFrom);
-}
-
-// What a report update writes (the journal entry is the service's, over the content's JSON).
-ColumnValues ReportValues(const ReportRecord& r) {
-  ColumnValues v = {{"status", r.status},
-                    {"investment_period", r.content.investment_period},
-                    {"investment_year", r.content.investment_year}};
-  for (int i = 0; i < 6; ++i) v.emplace_back(kSourceColumns[i], r.content.by_source[i]);
-  v.insert(v.end(), {{"visual_progress", r.content.visual_progress},
-                     {"problems_raised", r.content.problems_raised},
-                     {"workers", int64_t{r.content.workers}},
-                     {"reopened", int64_t{r.reopened}},
-                     {"late", int64_t{r.late}},
-                     {"submitted_by", Opt(r.submitted_by)},
-                     {"submitted_at", NullIfEmpty(r.submitted_at)},
-                     {"reviewed_by", Opt(r.reviewed_by)},
-                     {"reviewed_at", NullIfEmpty(r.reviewed_at)},
-                     {"review_note", r.review_note},
-                     {"updated_at", r.updated_at}});
-  return v;
-}
-
-StopRecord StopFrom(RowReader& r) {
-  StopRecord s;
-  s.id = r.Int("id");
-  s.project_id = r.Int("project_id");
-  s.kind = r.Text("kind");
-  s.reason = r.Text("reason");
-  s.effective_date = r.Date("effective_date");
-  s.status = r.Text("status");
-  s.requested_by = r.OptInt("requested_by");
-  s.requested_at = r.Text("requested_at");
-  s.decided_by = r.OptInt("decided_by");
-  s.decided_at = r.Text("decided_at");
-  s.decision_note = r.Text("decision_note");
-  s.version = r.Int("version");
-  return s;
+  return ReadRows(c, "SELECT " + kReports.Select() + " FROM progress_reports " + where, params,
+                  RecordOf(kReportFields));
 }
 
 std::vector<StopRecord> Stops(Connection& c, const std::string& where, const std::vector<Value>& params) {
-  return ReadRows(c, "SELECT " + kStops.Select() + " FROM stop_requests " + where, params, StopFrom);
-}
-
-PhotoRecord PhotoFrom(RowReader& r) {
-  PhotoRecord p;
-  p.id = r.Int("id");
-  p.report_id = r.Int("report_id");
-  p.filename = r.Text("filename");
-  p.content_type = r.Text("content_type");
-  p.size_bytes = r.Int("size_bytes");
-  p.data_base64 = r.Text("data_base64");
-  p.uploaded_at = r.Text("uploaded_at");
-  return p;
+  return ReadRows(c, "SELECT " + kStops.Select() + " FROM stop_requests " + where, params,
+                  RecordOf(kStopFields));
 }
 
 std::optional<targets::Target> TargetFrom(RowReader& r) {
@@ -132,11 +174,13 @@ std::optional<targets::Target> TargetFrom(RowReader& r) {
   return t.value();
 }
 
-std::vector<targets::Target> Targets(Connection& c, const std::string& where, const std::vector<Value>& params) {
+std::vector<targets::Target> Targets(Connection& c, const std::string& where,
+                                     const std::vector<Value>& params) {
   std::vector<targets::Target> out;
-  ForEachRow(c, "SELECT id, name, definition, version FROM targets WHERE archived = 0" + where, params, [&](RowReader& r) {
-    if (auto t = TargetFrom(r)) out.push_back(std::move(*t));
-  });
+  ForEachRow(c, "SELECT id, name, definition, version FROM targets WHERE archived = 0" + where, params,
+             [&](RowReader& r) {
+               if (auto t = TargetFrom(r)) out.push_back(std::move(*t));
+             });
   return out;
 }
 
@@ -146,6 +190,14 @@ std::string Definition(const targets::Target& t) {
   j.erase("version");
   return j.dump();
 }
+
+// What a target's insert and update write (a target is read back from its definition).
+const Fields<targets::Target> kTargetFields = {
+    Col<&targets::Target::name>("name"),
+    Col<&targets::Target::region>("region_code"),
+    {"definition", [](const targets::Target& t) -> Value { return Definition(t); }},
+    Col<&targets::Target::deadline>("deadline"),
+};
 
 std::vector<int64_t> MonthsFrom(RowReader& r) {
   std::vector<int64_t> out;
@@ -181,16 +233,22 @@ std::vector<ReportRecord> ReportsOfProject(Connection& c, int64_t project_id) {
   return Reports(c, "WHERE project_id = ? ORDER BY period_end DESC", {project_id});
 }
 
-bool InsertReportTask(Connection& c, int64_t project_id, const supervision::Period& p, const std::string& now) {
+bool InsertReportTask(Connection& c, int64_t project_id, const supervision::Period& p,
+                      const std::string& now) {
   return InsertRow(c, kReports,
-                   {{"project_id", project_id}, {"period", p.key}, {"frequency", p.frequency},
-                    {"period_start", p.start.ToString()}, {"period_end", p.end.ToString()}, {"due_date", p.due.ToString()},
-                    {"created_at", now}, {"updated_at", now}},
+                   {{"project_id", project_id},
+                    {"period", p.key},
+                    {"frequency", p.frequency},
+                    {"period_start", p.start.ToString()},
+                    {"period_end", p.end.ToString()},
+                    {"due_date", p.due.ToString()},
+                    {"created_at", now},
+                    {"updated_at", now}},
                    " ON CONFLICT (project_id, period) DO NOTHING") > 0;
 }
 
 bool UpdateReport(Connection& c, const ReportRecord& r, int64_t expected_version) {
-  return UpdateVersioned(c, kReports, ReportValues(r), r.id, expected_version);
+  return UpdateVersioned(c, kReports, ValuesOf(kReportFields, r), r.id, expected_version);
 }
 
 namespace {
@@ -202,29 +260,38 @@ constexpr const char* kYearOfPeriod = "substr(period, 1, 5) = ?";
 Value YearKey(int year) { return std::to_string(year) + "-"; }
 }  // namespace
 
-std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, const std::string& period_key, const Date& period_end) {
+std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, const std::string& period_key,
+                                         const Date& period_end) {
   const int year = period_key.size() >= 4 ? std::atoi(period_key.substr(0, 4).c_str()) : period_end.year;
-  const std::string sql = std::string("SELECT MAX(investment_year) AS total FROM progress_reports WHERE project_id = ? "
-                                      "AND status IN ('submitted', 'approved') AND period_end < ? AND ") + kYearOfPeriod;
-  return ReadOne(c, sql, {project_id, period_end.ToString(), YearKey(year)}, [](RowReader& r) { return r.OptInt("total"); })
+  const std::string sql =
+      std::string(
+          "SELECT MAX(investment_year) AS total FROM progress_reports WHERE project_id = ? "
+          "AND status IN ('submitted', 'approved') AND period_end < ? AND ") +
+      kYearOfPeriod;
+  return ReadOne(c, sql, {project_id, period_end.ToString(), YearKey(year)},
+                 [](RowReader& r) { return r.OptInt("total"); })
       .value_or(std::nullopt);
 }
 
-std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of, const Date& window_from,
-                                                         const std::string& county, const std::vector<int64_t>& project_ids) {
+std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of,
+                                                         const Date& window_from, const std::string& county,
+                                                         const std::vector<int64_t>& project_ids) {
   std::unordered_map<int64_t, ReportFacts> out;
   // A county's board reads only its projects' reports (the index leads with project_id).
-  std::string scope = county.empty() ? "" : " AND project_id IN (SELECT id FROM projects WHERE county_code = ?)";
+  std::string scope =
+      county.empty() ? "" : " AND project_id IN (SELECT id FROM projects WHERE county_code = ?)";
   std::vector<Value> ids;
   if (!project_ids.empty()) scope += " AND project_id IN (" + InList(project_ids, ids) + ")";
   // This year's figures: periods of as_of's year (by their key) that ended by as_of.
   std::vector<Value> p1 = {YearKey(as_of.year), as_of.ToString()};
   if (!county.empty()) p1.push_back(county);
   p1.insert(p1.end(), ids.begin(), ids.end());
-  ForEachRow(c,
-             "SELECT project_id, MAX(investment_year) AS total FROM progress_reports WHERE status IN ('submitted', 'approved') "
-             "AND " + std::string(kYearOfPeriod) + " AND period_end <= ?" + scope + " GROUP BY project_id",
-             p1, [&](RowReader& r) { out[r.Int("project_id")].filed_year_total = r.OptInt("total"); });
+  ForEachRow(
+      c,
+      "SELECT project_id, MAX(investment_year) AS total FROM progress_reports WHERE status IN ('submitted', 'approved') "
+      "AND " +
+          std::string(kYearOfPeriod) + " AND period_end <= ?" + scope + " GROUP BY project_id",
+      p1, [&](RowReader& r) { out[r.Int("project_id")].filed_year_total = r.OptInt("total"); });
   // Newest first per project: count the run of unfiled periods up to the first filed one.
   std::vector<Value> p2 = {as_of.ToString(), window_from.ToString()};
   if (!county.empty()) p2.push_back(county);
@@ -243,30 +310,24 @@ std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Da
   return out;
 }
 
-std::vector<supervision::ReportFact> ListReportFacts(Connection& c, const std::vector<std::string>& regions, const Date& due_from,
-                                                     const Date& due_to) {
+std::vector<supervision::ReportFact> ListReportFacts(Connection& c, const std::vector<std::string>& regions,
+                                                     const Date& due_from, const Date& due_to) {
   std::vector<Value> params = {due_from.ToString(), due_to.ToString()};
   std::string sql =
       "SELECT r.id, r.project_id, r.due_date, r.status, r.submitted_at, r.late FROM progress_reports r "
       "JOIN projects pr ON pr.id = r.project_id WHERE r.due_date >= ? AND r.due_date <= ? AND pr.archived = 0";
   sql += RegionClause(regions, params) + " ORDER BY r.id";
   return ReadRows(c, sql, params, [](RowReader& r) {
-    supervision::ReportFact f;
-    f.id = r.Int("id");
-    f.project_id = r.Int("project_id");
-    f.due = r.Date("due_date");
-    f.status = r.Text("status");
+    supervision::ReportFact f = RecordOf(kReportFactFields)(r);
     if (const std::string at = r.Text("submitted_at"); !at.empty()) f.submitted_on = ChinaDayOfUtc(at);
-    f.late = r.Bool("late");
     return f;
   });
 }
 
 int64_t InsertPhoto(Connection& c, const PhotoRecord& p, std::optional<int64_t> user) {
-  return InsertReturningId(c, kPhotos,
-                           {{"report_id", p.report_id}, {"filename", p.filename}, {"content_type", p.content_type},
-                            {"size_bytes", p.size_bytes}, {"data_base64", p.data_base64}, {"uploaded_by", Opt(user)},
-                            {"uploaded_at", p.uploaded_at}});
+  ColumnValues values = InsertValuesOf(kPhotoFields, p);
+  values.emplace_back("uploaded_by", Opt(user));
+  return InsertReturningId(c, kPhotos, values);
 }
 
 std::vector<PhotoRecord> PhotosOf(Connection& c, int64_t report_id, bool with_data) {
@@ -274,18 +335,16 @@ std::vector<PhotoRecord> PhotosOf(Connection& c, int64_t report_id, bool with_da
   return ReadRows(c,
                   "SELECT id, report_id, filename, content_type, size_bytes, " + data +
                       ", uploaded_at FROM report_photos WHERE report_id = ? ORDER BY id",
-                  {report_id}, PhotoFrom);
+                  {report_id}, RecordOf(kPhotoFields));
 }
 
 std::optional<PhotoRecord> LoadPhoto(Connection& c, int64_t id) {
-  return ReadOne(c, "SELECT " + kPhotos.Select() + " FROM report_photos WHERE id = ?", {id}, PhotoFrom);
+  return ReadOne(c, "SELECT " + kPhotos.Select() + " FROM report_photos WHERE id = ?", {id},
+                 RecordOf(kPhotoFields));
 }
 
 int64_t InsertStop(Connection& c, const StopRecord& s) {
-  return InsertReturningId(c, kStops,
-                           {{"project_id", s.project_id}, {"kind", s.kind}, {"reason", s.reason},
-                            {"effective_date", s.effective_date.ToString()}, {"status", s.status},
-                            {"requested_by", Opt(s.requested_by)}, {"requested_at", s.requested_at}});
+  return InsertReturningId(c, kStops, InsertValuesOf(kStopFields, s));
 }
 
 std::optional<StopRecord> LoadStop(Connection& c, int64_t id) {
@@ -295,17 +354,16 @@ std::optional<StopRecord> LoadStop(Connection& c, int64_t id) {
 }
 
 bool UpdateStop(Connection& c, const StopRecord& s, int64_t expected_version) {
-  return UpdateVersioned(c, kStops,
-                         {{"status", s.status}, {"decided_by", Opt(s.decided_by)}, {"decided_at", NullIfEmpty(s.decided_at)},
-                          {"decision_note", s.decision_note}},
-                         s.id, expected_version);
+  return UpdateVersioned(c, kStops, ValuesOf(kStopFields, s), s.id, expected_version);
 }
 
 std::vector<StopRecord> StopsOfProject(Connection& c, int64_t project_id) {
   return Stops(c, "WHERE project_id = ? ORDER BY id DESC", {project_id});
 }
 
-std::vector<StopRecord> PendingStops(Connection& c) { return Stops(c, "WHERE status = 'requested' ORDER BY id", {}); }
+std::vector<StopRecord> PendingStops(Connection& c) {
+  return Stops(c, "WHERE status = 'requested' ORDER BY id", {});
+}
 
 std::optional<MonthlyPlanRecord> LoadMonthlyPlan(Connection& c, int64_t project_id, int year) {
   return ReadOne(c, "SELECT version" + MonthList() + " FROM monthly_plans WHERE project_id = ? AND year = ?",
@@ -315,7 +373,8 @@ std::optional<MonthlyPlanRecord> LoadMonthlyPlan(Connection& c, int64_t project_
                  });
 }
 
-bool SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expected_version, const std::string& now) {
+bool SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expected_version,
+                     const std::string& now) {
   ColumnValues values;
   for (size_t i = 0; i < 12; ++i) values.emplace_back(kMonthColumns[i], r.months.at(i));
   values.emplace_back("updated_at", now);
@@ -326,7 +385,8 @@ bool SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expected
   return InsertRow(c, kMonthlyPlans, values, " ON CONFLICT (project_id, year) DO NOTHING") == 1;
 }
 
-std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c, int year, const std::vector<int64_t>& ids) {
+std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c, int year,
+                                                                 const std::vector<int64_t>& ids) {
   std::vector<Value> params = {int64_t{year}};
   std::string sql = "SELECT project_id" + MonthList() + " FROM monthly_plans WHERE year = ?";
   if (!ids.empty()) sql += " AND project_id IN (" + InList(ids, params) + ")";
@@ -341,33 +401,33 @@ std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c, 
 std::unordered_map<int64_t, std::string> StoppedProjects(Connection& c, const Date& as_of) {
   std::unordered_map<int64_t, std::string> out;
   // Oldest first: a later approved request (stop or resume) overrides an earlier one.
-  ForEachRow(c,
-             "SELECT project_id, kind, reason FROM stop_requests WHERE status = 'approved' AND effective_date <= ? "
-             "ORDER BY project_id, effective_date, id",
-             {as_of.ToString()}, [&](RowReader& r) {
-               const int64_t id = r.Int("project_id");
-               if (r.Text("kind") == "stop") out[id] = r.Text("reason");
-               else out.erase(id);
-             });
+  ForEachRow(
+      c,
+      "SELECT project_id, kind, reason FROM stop_requests WHERE status = 'approved' AND effective_date <= ? "
+      "ORDER BY project_id, effective_date, id",
+      {as_of.ToString()}, [&](RowReader& r) {
+        const int64_t id = r.Int("project_id");
+        if (r.Text("kind") == "stop") out[id] = r.Text("reason");
+        else out.erase(id);
+      });
   return out;
 }
 
 int64_t InsertTarget(Connection& c, const targets::Target& t, const std::string& now) {
-  return InsertReturningId(c, kTargets,
-                           {{"name", t.name}, {"region_code", t.region}, {"definition", Definition(t)},
-                            {"deadline", t.deadline.ToString()}, {"version", int64_t{1}}, {"created_at", now},
-                            {"updated_at", now}});
+  ColumnValues values = ValuesOf(kTargetFields, t);
+  values.insert(values.end(), {{"version", int64_t{1}}, {"created_at", now}, {"updated_at", now}});
+  return InsertReturningId(c, kTargets, values);
 }
 
 bool UpdateTarget(Connection& c, const targets::Target& t, int64_t expected_version, const std::string& now) {
-  return UpdateVersioned(c, kTargets,
-                         {{"name", t.name}, {"region_code", t.region}, {"definition", Definition(t)},
-                          {"deadline", t.deadline.ToString()}, {"updated_at", now}},
-                         t.id, expected_version, "archived = 0");
+  ColumnValues values = ValuesOf(kTargetFields, t);
+  values.emplace_back("updated_at", now);
+  return UpdateVersioned(c, kTargets, values, t.id, expected_version, "archived = 0");
 }
 
 bool ArchiveTarget(Connection& c, int64_t id, int64_t expected_version, const std::string& now) {
-  return UpdateVersioned(c, kTargets, {{"archived", int64_t{1}}, {"updated_at", now}}, id, expected_version, "archived = 0");
+  return UpdateVersioned(c, kTargets, {{"archived", int64_t{1}}, {"updated_at", now}}, id, expected_version,
+                         "archived = 0");
 }
 
 std::optional<targets::Target> LoadTarget(Connection& c, int64_t id) {
@@ -379,50 +439,48 @@ std::optional<targets::Target> LoadTarget(Connection& c, int64_t id) {
 std::vector<targets::Target> LoadTargets(Connection& c) { return Targets(c, " ORDER BY deadline, id", {}); }
 
 std::optional<SettingsRecord> LoadSettings(Connection& c, const std::string& region) {
-  return ReadOne(c, "SELECT " + kSettings.Select() + " FROM progress_settings WHERE region_code = ?", {region}, [](RowReader& r) {
-    SettingsRecord s;
-    s.region_code = r.Text("region_code");
-    s.light_rules = r.Text("light_rules");
-    s.report_policy = r.Text("report_policy");
-    s.version = r.Int("version");
-    return s;
-  });
+  return ReadOne(c, "SELECT " + kSettings.Select() + " FROM progress_settings WHERE region_code = ?",
+                 {region}, RecordOf(kSettingsFields));
 }
 
 void UpsertSettings(Connection& c, const SettingsRecord& s, const std::string& now) {
-  Upsert(c, kSettings, {{"light_rules", s.light_rules}, {"report_policy", s.report_policy}, {"updated_at", now}},
-         {{"region_code", s.region_code}}, /*bump_version=*/true);
+  ColumnValues values = ValuesOf(kSettingsFields, s);
+  values.emplace_back("updated_at", now);
+  Upsert(c, kSettings, values, {{"region_code", s.region_code}}, /*bump_version=*/true);
 }
 
 int64_t SupervisionVersion(Connection& c) {
-  return ReadOne(c, "SELECT version FROM supervision_version WHERE id = 1", {}, [](RowReader& r) { return r.Int("version"); })
+  return ReadOne(c, "SELECT version FROM supervision_version WHERE id = 1", {},
+                 [](RowReader& r) { return r.Int("version"); })
       .value();
 }
 
-void BumpSupervisionVersion(Connection& c) { c.Exec("UPDATE supervision_version SET version = version + 1 WHERE id = 1"); }
+void BumpSupervisionVersion(Connection& c) {
+  c.Exec("UPDATE supervision_version SET version = version + 1 WHERE id = 1");
+}
 
 void ReplaceSnapshot(Connection& c, const std::string& region, const std::string& period, const Date& as_of,
                      const std::vector<SnapshotRow>& rows, const std::string& now) {
   c.Exec("DELETE FROM light_snapshots WHERE region_code = ? AND period = ?", {region, period});
   for (const auto& r : rows) {
-    InsertRow(c, kSnapshots,
-              {{"region_code", region}, {"period", period}, {"as_of", as_of.ToString()}, {"project_id", r.project_id},
-               {"light", r.light}, {"reasons", r.reasons_json}, {"computed_at", now}});
+    ColumnValues values = InsertValuesOf(kSnapshotFields, r);
+    values.insert(
+        values.end(),
+        {{"region_code", region}, {"period", period}, {"as_of", as_of.ToString()}, {"computed_at", now}});
+    InsertRow(c, kSnapshots, values);
   }
 }
 
-std::vector<SnapshotRow> LoadSnapshot(Connection& c, const std::string& region, const std::string& period, std::string* as_of) {
+std::vector<SnapshotRow> LoadSnapshot(Connection& c, const std::string& region, const std::string& period,
+                                      std::string* as_of) {
   std::vector<SnapshotRow> out;
-  ForEachRow(c,
-             "SELECT project_id, light, reasons, as_of FROM light_snapshots WHERE region_code = ? AND period = ? ORDER BY project_id",
-             {region, period}, [&](RowReader& r) {
-               SnapshotRow row;
-               row.project_id = r.Int("project_id");
-               row.light = r.Text("light");
-               row.reasons_json = r.Text("reasons");
-               out.push_back(std::move(row));
-               if (as_of) *as_of = r.Text("as_of");
-             });
+  ForEachRow(
+      c,
+      "SELECT project_id, light, reasons, as_of FROM light_snapshots WHERE region_code = ? AND period = ? ORDER BY project_id",
+      {region, period}, [&](RowReader& r) {
+        out.push_back(RecordOf(kSnapshotFields)(r));
+        if (as_of) *as_of = r.Text("as_of");
+      });
   return out;
 }
 

@@ -1,8 +1,7 @@
 #include "store/project_store.h"
 
 #include "common/text_normalize.h"
-#include "store/journal.h"
-#include "store/row.h"
+#include "store/fields.h"
 
 #include <stdexcept>
 
@@ -11,94 +10,81 @@ namespace gj::store {
 namespace {
 
 const Table kDictionaries{"dictionaries", {"kind", "code", "label_zh", "label_en", "sort", "active"}};
-const Table kProjects{"projects",
-                      {"id", "code", "national_code", "name", "year", "county_code", "town_code", "category", "level",
-                       "kind", "track", "stage", "total_investment", "annual_plan", "annual_completed", "land_mu",
-                       "builder", "leader_id", "unit_id", "specialist", "chain", "planned_start", "actual_start",
-                       "planned_completion", "actual_completion", "content", "longitude", "latitude", "search_text",
-                       "archived", "version", "created_at", "updated_at"}};
 
 std::string SearchText(const ledger::Project& p) {
   return NormalizeForSearch(p.code + "\n" + p.name + "\n" + p.builder);
 }
 
 using P = ledger::Project;
-// Every column an insert or update writes but the version (the journal's diff of a project is
-// ledger::Diff, over the API's JSON form).
+// Every column of a project. Insert and update write all but id (and an update moves the version
+// itself); the journal's diff of a project is ledger::Diff, over the API's JSON form.
 const Fields<P> kProjectFields = {
-    {"code", [](const P& p) -> Value { return p.code; }},
-    {"national_code", [](const P& p) { return Opt(p.national_code); }},
-    {"name", [](const P& p) -> Value { return p.name; }},
-    {"year", [](const P& p) -> Value { return int64_t{p.year}; }},
-    {"county_code", [](const P& p) -> Value { return p.county_code; }},
-    {"town_code", [](const P& p) { return Opt(p.town_code); }},
-    {"category", [](const P& p) -> Value { return p.category; }},
-    {"level", [](const P& p) -> Value { return p.level; }},
-    {"kind", [](const P& p) -> Value { return p.kind; }},
-    {"track", [](const P& p) -> Value { return p.track; }},
-    {"stage", [](const P& p) -> Value { return p.stage; }},
-    {"total_investment", [](const P& p) { return Opt(p.total_investment); }},
-    {"annual_plan", [](const P& p) { return Opt(p.annual_plan); }},
-    {"annual_completed", [](const P& p) { return Opt(p.annual_completed); }},
-    {"land_mu", [](const P& p) { return Opt(p.land_mu); }},
-    {"builder", [](const P& p) -> Value { return p.builder; }},
-    {"leader_id", [](const P& p) { return Opt(p.leader_id); }},
-    {"unit_id", [](const P& p) { return Opt(p.unit_id); }},
-    {"specialist", [](const P& p) -> Value { return p.specialist; }},
-    {"chain", [](const P& p) -> Value { return p.chain; }},
-    {"planned_start", [](const P& p) { return DateValue(p.planned_start); }},
-    {"actual_start", [](const P& p) { return DateValue(p.actual_start); }},
-    {"planned_completion", [](const P& p) { return DateValue(p.planned_completion); }},
-    {"actual_completion", [](const P& p) { return DateValue(p.actual_completion); }},
-    {"content", [](const P& p) -> Value { return p.content; }},
-    {"longitude", [](const P& p) { return Opt(p.longitude); }},
-    {"latitude", [](const P& p) { return Opt(p.latitude); }},
+    Col<&P::id>("id").ReadOnly(),
+    Col<&P::code>("code"),
+    Col<&P::national_code>("national_code"),
+    Col<&P::name>("name"),
+    Col<&P::year>("year"),
+    Col<&P::county_code>("county_code"),
+    Col<&P::town_code>("town_code"),
+    Col<&P::category>("category"),
+    Col<&P::level>("level"),
+    Col<&P::kind>("kind"),
+    Col<&P::track>("track"),
+    Col<&P::stage>("stage"),
+    Col<&P::total_investment>("total_investment"),
+    Col<&P::annual_plan>("annual_plan"),
+    Col<&P::annual_completed>("annual_completed"),
+    Col<&P::land_mu>("land_mu"),
+    Col<&P::builder>("builder"),
+    Col<&P::leader_id>("leader_id"),
+    Col<&P::unit_id>("unit_id"),
+    Col<&P::specialist>("specialist"),
+    Col<&P::chain>("chain"),
+    Col<&P::planned_start>("planned_start"),
+    Col<&P::actual_start>("actual_start"),
+    Col<&P::planned_completion>("planned_completion"),
+    Col<&P::actual_completion>("actual_completion"),
+    Col<&P::content>("content"),
+    Col<&P::longitude>("longitude"),
+    Col<&P::latitude>("latitude"),
+    // Written for the filter's LIKE, never read back.
     {"search_text", [](const P& p) -> Value { return SearchText(p); }},
-    {"archived", [](const P& p) -> Value { return int64_t{p.archived ? 1 : 0}; }},
-    {"created_at", [](const P& p) -> Value { return p.created_at; }},
-    {"updated_at", [](const P& p) -> Value { return p.updated_at; }},
+    Col<&P::archived>("archived"),
+    Col<&P::version>("version").OnInsert(),
+    Col<&P::created_at>("created_at"),
+    Col<&P::updated_at>("updated_at"),
+};
+const Table kProjects = TableOf("projects", kProjectFields);
+
+const Fields<ledger::DictEntry> kDictionaryFields = {
+    Col<&ledger::DictEntry::code>("code"),         Col<&ledger::DictEntry::label_zh>("label_zh"),
+    Col<&ledger::DictEntry::label_en>("label_en"), Col<&ledger::DictEntry::sort>("sort"),
+    Col<&ledger::DictEntry::active>("active"),
+};
+
+const Fields<access::Region> kRegionFields = {
+    Col<&access::Region::code>("code"),
+    Col<&access::Region::name>("name"),
+    Col<&access::Region::level>("level"),
+    ColOrNull<&access::Region::parent_code>("parent_code"),
 };
 
 // A project from the projects columns of a row (moving its strings out).
-ledger::Project FromRow(RowReader& r) {
-  ledger::Project p;
-  p.id = r.Int("id");
-  p.code = r.Text("code");
-  p.national_code = r.OptText("national_code");
-  p.name = r.Text("name");
-  p.year = static_cast<int>(r.Int("year"));
-  p.county_code = r.Text("county_code");
-  p.town_code = r.OptText("town_code");
-  p.category = r.Text("category");
-  p.level = r.Text("level");
-  p.kind = r.Text("kind");
-  p.track = r.Text("track");
-  p.stage = r.Text("stage");
-  p.total_investment = r.OptInt("total_investment");
-  p.annual_plan = r.OptInt("annual_plan");
-  p.annual_completed = r.OptInt("annual_completed");
-  p.land_mu = r.OptDouble("land_mu");
-  p.builder = r.Text("builder");
-  p.leader_id = r.OptInt("leader_id");
-  p.unit_id = r.OptInt("unit_id");
-  p.specialist = r.Text("specialist");
-  p.chain = r.Text("chain");
-  p.planned_start = r.OptDate("planned_start");
-  p.actual_start = r.OptDate("actual_start");
-  p.planned_completion = r.OptDate("planned_completion");
-  p.actual_completion = r.OptDate("actual_completion");
-  p.content = r.Text("content");
-  p.longitude = r.OptDouble("longitude");
-  p.latitude = r.OptDouble("latitude");
-  p.archived = r.Bool("archived");
-  p.version = r.Int("version");
-  p.created_at = r.Text("created_at");
-  p.updated_at = r.Text("updated_at");
-  return p;
+ledger::Project FromRow(RowReader& r) { return RecordOf(kProjectFields)(r); }
+
+// The names a project references (ProjectRow, ProjectRef), by the aliases of kNames.
+template <class R>
+R& ReadNames(RowReader& r, R& out) {
+  out.county_name = r.Text("county_name");
+  out.town_name = r.Text("town_name");
+  out.leader_name = r.Text("leader_name");
+  out.unit_name = r.Text("unit_name");
+  return out;
 }
 
 std::optional<ledger::Project> LoadWhere(Connection& c, const std::string& where, Value v) {
-  return ReadOne(c, "SELECT " + kProjects.Select() + " FROM projects WHERE " + where, {std::move(v)}, FromRow);
+  return ReadOne(c, "SELECT " + kProjects.Select() + " FROM projects WHERE " + where, {std::move(v)},
+                 FromRow);
 }
 
 std::string EscapeLike(const std::string& s) {
@@ -123,7 +109,9 @@ std::string Where(const ProjectFilter& f, std::vector<Value>& params) {
     // Whole counties by county_code (the list index), single towns by town_code.
     std::string scope;
     if (!f.scope_counties.empty()) scope = "p.county_code IN (" + InList(f.scope_counties, params) + ")";
-    if (!f.scope_towns.empty()) scope += (scope.empty() ? "" : " OR ") + std::string("p.town_code IN (") + InList(f.scope_towns, params) + ")";
+    if (!f.scope_towns.empty())
+      scope += (scope.empty() ? "" : " OR ") + std::string("p.town_code IN (") +
+               InList(f.scope_towns, params) + ")";
     w += " AND (" + scope + ")";
   } else {
     w += " AND 1=0";  // no readable region: nothing
@@ -172,10 +160,13 @@ std::optional<ledger::Project> LoadProjectByCode(Connection& c, const std::strin
   return LoadWhere(c, "code = ?", code);
 }
 
-void BumpProjectsVersion(Connection& c) { c.Exec("UPDATE counters SET value = value + 1 WHERE name = 'projects'"); }
+void BumpProjectsVersion(Connection& c) {
+  c.Exec("UPDATE counters SET value = value + 1 WHERE name = 'projects'");
+}
 
 int64_t ProjectsVersion(Connection& c) {
-  return ReadOne(c, "SELECT value FROM counters WHERE name = 'projects'", {}, [](RowReader& r) { return r.Int("value"); })
+  return ReadOne(c, "SELECT value FROM counters WHERE name = 'projects'", {},
+                 [](RowReader& r) { return r.Int("value"); })
       .value_or(0);
 }
 
@@ -192,15 +183,14 @@ void Analyze(Connection& c) {
 
 std::unordered_map<std::string, int64_t> ProjectIdsByCode(Connection& c) {
   std::unordered_map<std::string, int64_t> out;
-  ForEachRow(c, "SELECT code, id FROM projects", {}, [&](RowReader& r) { out.emplace(r.Text("code"), r.Int("id")); });
+  ForEachRow(c, "SELECT code, id FROM projects", {},
+             [&](RowReader& r) { out.emplace(r.Text("code"), r.Int("id")); });
   return out;
 }
 
 int64_t InsertProject(Connection& c, const ledger::Project& p, bool bump_version) {
   if (bump_version) BumpProjectsVersion(c);
-  ColumnValues values = ValuesOf(kProjectFields, p);
-  values.emplace_back("version", p.version);
-  return InsertReturningId(c, kProjects, values);
+  return InsertReturningId(c, kProjects, InsertValuesOf(kProjectFields, p));
 }
 
 bool UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_version) {
@@ -218,24 +208,28 @@ std::optional<ProjectRow> LoadProjectRow(Connection& c, int64_t id) {
   return std::move(rows[0]);
 }
 
-std::vector<Aggregate> AggregateProjects(Connection& c, const ProjectFilter& f, const std::string& group_column) {
+std::vector<Aggregate> AggregateProjects(Connection& c, const ProjectFilter& f,
+                                         const std::string& group_column) {
   bool ok = false;
-  for (const char* col : {"stage", "category", "town_code", "county_code", "level", "kind", "track"}) ok = ok || group_column == col;
+  for (const char* col : {"stage", "category", "town_code", "county_code", "level", "kind", "track"})
+    ok = ok || group_column == col;
   if (!ok) throw std::invalid_argument("not a grouping column: " + group_column);
   std::vector<Value> params;
-  const std::string sql = "SELECT COALESCE(p." + group_column +
-                          ", '') AS group_key, COUNT(*) AS n, COALESCE(SUM(p.total_investment), 0) AS total_investment, "
-                          "COALESCE(SUM(p.annual_plan), 0) AS annual_plan, COALESCE(SUM(p.annual_completed), 0) AS annual_completed "
-                          "FROM projects p WHERE " +
-                          Where(f, params) + " GROUP BY p." + group_column + " ORDER BY p." + group_column;
+  const std::string sql =
+      "SELECT COALESCE(p." + group_column +
+      ", '') AS group_key, COUNT(*) AS n, COALESCE(SUM(p.total_investment), 0) AS total_investment, "
+      "COALESCE(SUM(p.annual_plan), 0) AS annual_plan, COALESCE(SUM(p.annual_completed), 0) AS annual_completed "
+      "FROM projects p WHERE " +
+      Where(f, params) + " GROUP BY p." + group_column + " ORDER BY p." + group_column;
   return ReadRows(c, sql, params, [](RowReader& r) {
-    return Aggregate{r.Text("group_key"), r.Int("n"), r.Int("total_investment"), r.Int("annual_plan"), r.Int("annual_completed")};
+    return Aggregate{r.Text("group_key"), r.Int("n"), r.Int("total_investment"), r.Int("annual_plan"),
+                     r.Int("annual_completed")};
   });
 }
 
 bool IsSortableColumn(const std::string& column) {
-  for (const char* ok : {"code", "name", "total_investment", "annual_plan", "annual_completed", "planned_start",
-                         "actual_start", "updated_at", "stage", "category", "id"}) {
+  for (const char* ok : {"code", "name", "total_investment", "annual_plan", "annual_completed",
+                         "planned_start", "actual_start", "updated_at", "stage", "category", "id"}) {
     if (column == ok) return true;
   }
   return false;
@@ -262,10 +256,12 @@ constexpr const char* kNameJoins =
     " LEFT JOIN units u ON u.id = p.unit_id";
 
 // The names a project references, by the aliases RowOf and LoadProjectRefs read.
-constexpr const char* kNames = "rc.name AS county_name, rt.name AS town_name, pe.name AS leader_name, u.name AS unit_name";
+constexpr const char* kNames =
+    "rc.name AS county_name, rt.name AS town_name, pe.name AS leader_name, u.name AS unit_name";
 
 std::string ListSql(const ProjectFilter& f, std::vector<Value>& params) {
-  std::string sql = "SELECT " + kProjects.Select("p") + ", " + kNames + " FROM projects p" + kNameJoins + " WHERE " + Where(f, params);
+  std::string sql = "SELECT " + kProjects.Select("p") + ", " + kNames + " FROM projects p" + kNameJoins +
+                    " WHERE " + Where(f, params);
   sql += OrderBy(f);
   sql += LimitClause(f, params);
   return sql;
@@ -273,16 +269,13 @@ std::string ListSql(const ProjectFilter& f, std::vector<Value>& params) {
 
 ProjectRow RowOf(RowReader& r) {
   ProjectRow row{FromRow(r), {}, {}, {}, {}};
-  row.county_name = r.Text("county_name");
-  row.town_name = r.Text("town_name");
-  row.leader_name = r.Text("leader_name");
-  row.unit_name = r.Text("unit_name");
-  return row;
+  return ReadNames(r, row);
 }
 
 }  // namespace
 
-std::string RegionClause(const std::vector<std::string>& regions, std::vector<Value>& params, const char* alias) {
+std::string RegionClause(const std::vector<std::string>& regions, std::vector<Value>& params,
+                         const char* alias) {
   if (regions.empty()) return "";
   const std::string a = alias;
   std::string s = " AND (" + a + ".county_code IN (" + InList(regions, params) + ")";
@@ -321,11 +314,7 @@ std::vector<ProjectRef> LoadProjectRefs(Connection& c, const std::vector<int64_t
                           " WHERE p.id IN (" + InList(ids, params) + ")";
   return ReadRows(c, sql, params, [](RowReader& r) {
     ProjectRef ref{r.Int("id"), r.Int("version"), {}, {}, {}, {}};
-    ref.county_name = r.Text("county_name");
-    ref.town_name = r.Text("town_name");
-    ref.leader_name = r.Text("leader_name");
-    ref.unit_name = r.Text("unit_name");
-    return ref;
+    return ReadNames(r, ref);
   });
 }
 
@@ -333,43 +322,33 @@ std::vector<ledger::Project> LoadProjects(Connection& c, const std::vector<int64
   std::vector<ledger::Project> out;
   if (ids.empty()) return out;
   std::vector<Value> params;
-  const std::string sql = "SELECT " + kProjects.Select() + " FROM projects WHERE id IN (" + InList(ids, params) + ")";
+  const std::string sql =
+      "SELECT " + kProjects.Select() + " FROM projects WHERE id IN (" + InList(ids, params) + ")";
   return ReadRows(c, sql, params, FromRow);
 }
 
 std::vector<access::Region> LoadRegions(Connection& c) {
-  return ReadRows(c, "SELECT code, name, level, parent_code FROM regions ORDER BY sort, code", {}, [](RowReader& r) {
-    access::Region region;
-    region.code = r.Text("code");
-    region.name = r.Text("name");
-    region.level = r.Text("level");
-    region.parent_code = r.Text("parent_code");
-    return region;
-  });
+  return ReadRows(c, "SELECT code, name, level, parent_code FROM regions ORDER BY sort, code", {},
+                  RecordOf(kRegionFields));
 }
 
 ledger::Dictionaries LoadDictionaries(Connection& c) {
   ledger::Dictionaries d;
-  ForEachRow(c, "SELECT kind, code, label_zh, label_en, sort, active FROM dictionaries ORDER BY kind, sort, code", {},
-             [&](RowReader& r) {
-               auto& entries = d[r.Text("kind")];
-               ledger::DictEntry e;
-               e.code = r.Text("code");
-               e.label_zh = r.Text("label_zh");
-               e.label_en = r.Text("label_en");
-               e.sort = static_cast<int>(r.Int("sort"));
-               e.active = r.Bool("active");
-               entries.push_back(std::move(e));
-             });
+  ForEachRow(
+      c, "SELECT kind, code, label_zh, label_en, sort, active FROM dictionaries ORDER BY kind, sort, code",
+      {}, [&](RowReader& r) {
+        auto& entries = d[r.Text("kind")];
+        entries.push_back(RecordOf(kDictionaryFields)(r));
+      });
   return d.empty() ? ledger::DefaultDictionaries() : d;
 }
 
 void ReplaceDictionary(Connection& c, const std::string& kind, const std::vector<ledger::DictEntry>& items) {
   c.Exec("DELETE FROM dictionaries WHERE kind = ?", {kind});
   for (const auto& e : items) {
-    InsertRow(c, kDictionaries,
-              {{"kind", kind}, {"code", e.code}, {"label_zh", e.label_zh}, {"label_en", e.label_en}, {"sort", int64_t{e.sort}},
-               {"active", int64_t{e.active ? 1 : 0}}});
+    ColumnValues values = InsertValuesOf(kDictionaryFields, e);
+    values.emplace_back("kind", kind);
+    InsertRow(c, kDictionaries, values);
   }
 }
 
