@@ -338,15 +338,7 @@ Result<json> ObservationService::Update(const Ctx& ctx, int64_t id, const json& 
   next.version = l->record.version + 1;
   next.created_at = l->record.created_at;
   next.updated_at = ctx.now;
-  json changes = json::array();
-  auto diff = [&](const char* field, const std::string& before, const std::string& after) {
-    if (before != after) changes.push_back({{"field", field}, {"old", before}, {"new", after}});
-  };
-  diff("name", l->record.name, next.name);
-  diff("level", l->record.level, next.level);
-  diff("start_date", l->record.start_date, next.start_date);
-  diff("end_date", l->record.end_date, next.end_date);
-  diff("setup", l->record.setup, next.setup);
+  const json changes = store::EventChanges(l->record, next);  // the event's journaled fields
   if (changes.empty()) return View(ctx, l.value(), *c);  // nothing changed: no new version, no journal entry
   if (!store::UpdateEvent(*c, next, l->record.version)) return Error::Conflict("the event was changed by someone else");
   store::WriteJournal(*c, "observation_event", id, "update", ctx.caller.user_id, ctx.now, changes);

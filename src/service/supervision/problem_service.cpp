@@ -62,16 +62,11 @@ store::ProblemRow WithState(store::ProblemRow p, const sv::ProblemState& s, cons
   return p;
 }
 
+// The step's journal changes: the problem's journaled fields (its store field list), then the note.
 json StepChanges(const store::ProblemRow& before, const store::ProblemRow& after, const std::string& note) {
-  Changes changes;
-  changes.Diff("status", before.fact.status, after.fact.status)
-      .Diff("unit_id", OptIntJson(before.fact.unit_id), OptIntJson(after.fact.unit_id))
-      .Diff("coordinator_id", OptIntJson(before.fact.coordinator_id), OptIntJson(after.fact.coordinator_id))
-      .Diff("deadline", OptDateJson(before.fact.deadline), OptDateJson(after.fact.deadline))
-      .Diff("closed_on", OptDateJson(before.fact.closed_on), OptDateJson(after.fact.closed_on))
-      .Diff("defer_reason", before.defer_reason, after.defer_reason);
-  if (!note.empty()) changes.Add("note", nullptr, note);
-  return changes.list();
+  json changes = store::ProblemChanges(before, after);
+  if (!note.empty()) changes.push_back({{"field", "note"}, {"old", nullptr}, {"new", note}});
+  return changes;
 }
 
 // The unit and the leader an assignment names exist.
