@@ -3,6 +3,9 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 # ccache keys on paths relative to the checkout, so a clone in another folder (CI's) hits the cache.
 export CCACHE_BASEDIR := $(CURDIR)
+# With -g (the sanitizer build) ccache also hashes the working directory unless told not to; the
+# debug info then names the first clone's folder, which nothing here reads.
+export CCACHE_NOHASHDIR := 1
 
 .PHONY: all setup build web run test test-quick bench clean
 
