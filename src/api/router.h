@@ -66,6 +66,31 @@ Handler BodyHandler(F fn, int status = 200) {
   };
 }
 
+// A 409 stale-version error (StaleVersion: extra.current_version) completed with "current": the
+// record as the route's GET (`reread`, Call& → Result<T>) shows it now, written here in the API
+// layer, so a service only says which version it found and the client's conflict dialog gets the
+// same JSON as a reload. Any other error, or one that already has "current", is returned as is.
+template <class G>
+Error WithCurrent(Call& c, Error e, const G& reread) {
+  if (e.code != ErrorCode::kConflict || !e.extra.contains("current_version") || e.extra.contains("current")) return e;
+  auto current = reread(c);
+  if (current) e.extra["current"] = nlohmann::json(std::move(current.value()));
+  return e;
+}
+
+// BodyHandler for a versioned write (PATCH/POST with "version"): on a stale version the 409
+// carries the record as `reread` shows it (see WithCurrent).
+template <class F, class G>
+Handler VersionedBodyHandler(F fn, G reread, int status = 200) {
+  return [fn = std::move(fn), reread = std::move(reread), status](Call& c) -> Result<Reply> {
+    auto body = c.Body();
+    if (!body) return body.error();
+    auto r = fn(c, body.value());
+    if (!r) return WithCurrent(c, r.error(), reread);
+    return Reply::Json(nlohmann::json(std::move(r.value())), status);
+  };
+}
+
 struct Route {
   std::string method;        // GET, POST, PATCH, PUT, DELETE
   std::string path;          // OpenAPI form: /api/v1/projects/{id}

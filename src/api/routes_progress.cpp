@@ -115,10 +115,12 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
                  const Date as_of = q.AsOf();
                  return q.Then([&] { return tg.Get(c.ctx, c.PathId(), as_of); });
                }});
+  // A stale version's 409 carries the target as GET shows it today.
+  auto target_now = [&tg](Call& c) { return tg.Get(c.ctx, c.PathId(), c.ctx.today); };
   r.push_back({"PATCH", "/api/v1/targets/{id}", "Change a target (send version)", true,
-               BodyHandler([&tg](Call& c, const nlohmann::json& b) { return tg.Update(c.ctx, c.PathId(), b); })});
+               VersionedBodyHandler([&tg](Call& c, const nlohmann::json& b) { return tg.Update(c.ctx, c.PathId(), b); }, target_now)});
   r.push_back({"POST", "/api/v1/targets/{id}/archive", "Archive a target (send version)", true,
-               BodyHandler([&tg](Call& c, const nlohmann::json& b) { return tg.Archive(c.ctx, c.PathId(), b); })});
+               VersionedBodyHandler([&tg](Call& c, const nlohmann::json& b) { return tg.Archive(c.ctx, c.PathId(), b); }, target_now)});
   auto& bl = s.bulletins;
   r.push_back({"GET", "/api/v1/bulletins", "The dispatch bulletin (?region=&period=2026-W23&format=pdf|xlsx)", true, [&bl](Call& c) -> Result<Reply> {
                  QueryParams q(c);

@@ -4,6 +4,7 @@
 
 #include "store/journal.h"
 #include "store/progress_store.h"
+#include "store/table.h"
 
 namespace gj::service {
 
@@ -29,6 +30,12 @@ Status TargetService::CheckAdmin(const Ctx& ctx, const std::string& region) {
 }
 
 namespace {
+
+// The one 409 of a stale target (the route adds the target as GET shows it).
+Error Stale(store::Connection& c, int64_t id) {
+  const auto t = store::LoadTarget(c, id);
+  return store::StaleVersion("target", t ? t->version : 0);
+}
 
 bool CountsCompletion(const targets::Target& t) {
   return t.metric == "investment_rate" || (t.metric == "sum_amount" && t.amount == "annual_completed");
@@ -141,9 +148,7 @@ Result<nlohmann::json> TargetService::Update(const Ctx& ctx, int64_t id, const n
   {
     auto c = db_.Acquire();
     store::Transaction tx(*c);
-    if (!store::UpdateTarget(*c, t.value(), body["version"].get<int64_t>(), ctx.now)) {
-      return Error::Conflict("the target was changed by someone else; reload");
-    }
+    if (!store::UpdateTarget(*c, t.value(), body["version"].get<int64_t>(), ctx.now)) return Stale(*c, id);
     store::WriteJournal(*c, "target", id, "update", ctx.caller.user_id, ctx.now, ledger::ChangesToJson(ledger::Diff(before, after)));
     tx.Commit();
   }
@@ -157,7 +162,7 @@ Result<nlohmann::json> TargetService::Archive(const Ctx& ctx, int64_t id, const 
   if (auto st = CheckAdmin(ctx, current.value()["region"].get<std::string>()); !st) return st.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  if (!store::ArchiveTarget(*c, id, body["version"].get<int64_t>(), ctx.now)) return Error::Conflict("the target was changed by someone else; reload");
+  if (!store::ArchiveTarget(*c, id, body["version"].get<int64_t>(), ctx.now)) return Stale(*c, id);
   store::WriteJournal(*c, "target", id, "archive", ctx.caller.user_id, ctx.now,
                       nlohmann::json::array({{{"field", "archived"}, {"old", false}, {"new", true}}}));
   tx.Commit();
