@@ -1,5 +1,6 @@
 // Endpoints of the land-efficiency evaluation (亩产效益评价) under /api/v1/land/…: translate HTTP ↔
 // LandService calls only.
+#include "api/json/land_json.h"
 #include "api/routes.h"
 
 namespace gj::api {

@@ -121,20 +121,19 @@ Status BuildLandEfficiencyDemo(store::Database& db, const Date& today, const std
       {{"class", "D"}, {"land_mu", 0}, {"energy_tce", -200}, {"emission_t", -2}, {"note", "倒逼整治，差别化电价"}}}}})); !st) return st;
   auto run = land.Run(ctx, {{"county_code", county}, {"year", year}});
   if (!run) return run.error();
-  const int64_t id = run->at("id");
-  auto results = run->at("results");
+  const int64_t id = run->run.row.id;
   // One upgrade by the county (调档) and one appeal, as officials do.
   std::string c_code, d_code;
-  for (const auto& r : results) {
-    if (r["class"] == "C" && c_code.empty()) c_code = r["credit_code"];
-    if (r["class"] == "D" && r["status"] == "classed" && d_code.empty()) d_code = r["credit_code"];
+  for (const auto& r : run->results) {
+    if (r.computed_class == "C" && c_code.empty()) c_code = r.enterprise->credit_code;
+    if (r.computed_class == "D" && r.result->status == land::EnterpriseStatus::kClassed && d_code.empty()) d_code = r.enterprise->credit_code;
   }
-  int64_t version = run->at("version");
+  int64_t version = run->run.row.version;
   auto step = [&](nlohmann::json body) -> Status {
     body["version"] = version;
     auto r = land.RunAction(ctx, id, body);
     if (!r) return r.error();
-    version = r->at("version");
+    version = r->run.row.version;
     return Ok{};
   };
   if (!c_code.empty()) {

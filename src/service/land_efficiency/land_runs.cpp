@@ -7,6 +7,7 @@
 #include "service/land_efficiency/export.h"
 #include "service/land_efficiency/land_support.h"
 #include "store/journal.h"
+#include "store/table.h"
 
 namespace gj::service {
 
@@ -15,15 +16,11 @@ using namespace land_support;
 
 namespace {
 
-json RunJson(const store::RunRow& r) {
-  json j = {{"id", r.id},           {"county_code", r.county_code}, {"year", r.year},
-            {"run_no", r.run_no},   {"state", r.state},             {"version", r.version},
-            {"created_at", r.created_at},
-            {"published_on", r.published_on.empty() ? json(nullptr) : json(r.published_on)},
-            {"finalized_on", r.finalized_on.empty() ? json(nullptr) : json(r.finalized_on)},
-            {"actions", land::ActionsFrom("run", r.state)}};
-  if (auto d = ParseIsoDate(r.published_on)) j["appeal_until"] = land::AppealWindowLastDay(*d).ToString();
-  return j;
+LandRun RunView(store::RunRow r) {
+  LandRun out{{}, land::ActionsFrom("run", r.state), std::nullopt};
+  if (auto d = ParseIsoDate(r.published_on)) out.appeal_until = land::AppealWindowLastDay(*d).ToString();
+  out.row = std::move(r);
+  return out;
 }
 
 std::string ClassLetter(const std::optional<land::Class>& k) {
@@ -55,7 +52,7 @@ std::optional<int64_t> SurchargeFen(const land::Scheme& s, const land::Enterpris
 
 // ---- runs ----------------------------------------------------------------------------------
 
-Result<json> LandService::Run(const Ctx& ctx, const json& body) {
+Result<LandRunDetail> LandService::Run(const Ctx& ctx, const json& body) {
   if (!body.is_object() || !body.contains("year") || !body["year"].is_number_integer()) {
     return Error::BadRequest("the body must be {\"county_code\": string, \"year\": integer}");
   }
@@ -94,12 +91,12 @@ Result<json> LandService::Run(const Ctx& ctx, const json& body) {
   return GetRun(ctx, id);
 }
 
-Result<json> LandService::ListRuns(const Ctx& ctx, const std::string& county, std::optional<int> year) {
+Result<LandRunList> LandService::ListRuns(const Ctx& ctx, const std::string& county, std::optional<int> year) {
   if (auto st = CheckCounty(ctx, county, access::kLandRead); !st) return st.error();
   auto c = db_.Acquire();
-  json items = json::array();
-  for (const auto& r : store::ListRuns(*c, county, year)) items.push_back(RunJson(r));
-  return json{{"items", items}};
+  LandRunList out;
+  for (auto& r : store::ListRuns(*c, county, year)) out.items.push_back(RunView(std::move(r)));
+  return out;
 }
 
 Result<store::RunRow> LandService::LoadRun(store::Connection& c, const Ctx& ctx, int64_t id) {
@@ -126,73 +123,57 @@ std::shared_ptr<const LandService::Computed> LandService::Compute(const store::R
   return out;
 }
 
-Result<json> LandService::GetRun(const Ctx& ctx, int64_t id, const std::map<std::string, std::string>& filters,
-                                 int64_t offset, int64_t limit) {
+Result<LandRunDetail> LandService::GetRun(const Ctx& ctx, int64_t id, const std::map<std::string, std::string>& filters,
+                                          int64_t offset, int64_t limit) {
   auto c = db_.Acquire();
   auto run = LoadRun(*c, ctx, id);
   if (!run) return run.error();
-  auto comp = Compute(*run);
-  const auto adjustments = store::ListAdjustments(*c, id);
+  LandRunDetail out;
+  out.computed = Compute(*run);
+  const auto& comp = out.computed;
+  auto adjustments = store::ListAdjustments(*c, id);
   const auto overrides = Overrides(adjustments);
   auto filter = [&](const char* k) { auto it = filters.find(k); return it == filters.end() ? std::string() : it->second; };
   const std::string f_class = filter("class"), f_town = filter("town"), f_group = filter("group");
-  json results = json::array();
   int64_t matched = 0;
-  std::map<std::string, std::map<std::string, int>> by_group, by_town;
   for (size_t i = 0; i < comp->input.size(); ++i) {
     const auto& e = comp->input[i];
     const auto& r = comp->ev.results[i];
     const std::string group(land::GroupName(r.group));
-    const std::string computed = ClassLetter(r.klass);
+    std::string computed = ClassLetter(r.klass);
     auto ov = overrides.find(e.credit_code);
-    const std::string final_class = ov != overrides.end() ? ov->second : computed;
+    std::string final_class = ov != overrides.end() ? ov->second : computed;
     const std::string bucket = final_class.empty() ? (r.status == land::EnterpriseStatus::kUndetermined ? "undetermined" : "") : final_class;
     if (Evaluated(r.group)) {
-      by_group[group][bucket]++;
-      by_town[e.town][bucket]++;
+      out.counts[group][bucket]++;
+      out.by_town[e.town][bucket]++;
     }
     if ((!f_class.empty() && f_class != bucket) || (!f_town.empty() && f_town != e.town) || (!f_group.empty() && f_group != group)) continue;
     const int64_t index = matched++;
     if (index < offset || (limit > 0 && index >= offset + limit)) continue;
-    const auto surcharge = SurchargeFen(comp->scheme, e, final_class);
-    results.push_back({{"row", i + 1}, {"credit_code", e.credit_code}, {"name", e.name}, {"town", e.town},
-                       {"industry_code", e.industry_code}, {"group", group}, {"status", land::StatusName(r.status)},
-                       {"score", Evaluated(r.group) ? json(r.total) : json(nullptr)},
-                       {"rank", r.rank > 0 ? json(r.rank) : json(nullptr)},
-                       {"class", computed.empty() ? json(nullptr) : json(computed)},
-                       {"final_class", final_class.empty() ? json(nullptr) : json(final_class)},
-                       {"adjusted", ov != overrides.end()},
-                       {"surcharge_yuan", surcharge ? json(land::FormatCents(*surcharge)) : json(nullptr)},
-                       {"tax_to_next_class", r.tax_to_next_class_cents ? json(land::FormatCents(*r.tax_to_next_class_cents)) : json(nullptr)}});
+    auto surcharge = SurchargeFen(comp->scheme, e, final_class);
+    out.results.push_back({i + 1, &e, &r, Evaluated(r.group) ? std::optional<double>(r.total) : std::nullopt,
+                           r.rank > 0 ? std::optional<int>(r.rank) : std::nullopt, std::move(computed),
+                           std::move(final_class), ov != overrides.end(), surcharge});
   }
-  json out = RunJson(*run);
-  out["scheme"] = json::parse(run->scheme_doc);
-  out["summary"] = land::SummaryJson(comp->scheme, comp->ev);
-  out["counts"] = by_group;
-  out["by_town"] = by_town;
-  out["results"] = results;
-  out["total_count"] = matched;
-  out["offset"] = offset;
-  out["limit"] = limit;
-  out["enterprises"] = comp->input.size();
+  out.total_count = matched;
+  out.offset = offset;
+  out.limit = limit;
   std::map<std::string, std::string> names;
   for (const auto& e : comp->input) names[e.credit_code] = e.name;
-  json adj = json::array(), appeals = json::array();
-  for (const auto& a : adjustments) {
-    adj.push_back({{"id", a.id}, {"credit_code", a.credit_code}, {"name", names[a.credit_code]}, {"old_class", a.old_class},
-                   {"new_class", a.new_class}, {"reason", a.reason}, {"source", a.source}, {"at", a.at}});
+  for (auto& a : adjustments) {
+    std::string name = names[a.credit_code];
+    out.adjustments.push_back({std::move(a), std::move(name)});
   }
-  for (const auto& a : store::ListAppeals(*c, id)) {
-    appeals.push_back({{"id", a.id}, {"credit_code", a.credit_code}, {"name", names[a.credit_code]}, {"reason", a.reason},
-                       {"filed_on", a.filed_on}, {"state", a.state}, {"decision", a.decision}, {"new_class", a.new_class},
-                       {"decided_on", a.decided_on}});
+  for (auto& a : store::ListAppeals(*c, id)) {
+    std::string name = names[a.credit_code];
+    out.appeals.push_back({std::move(a), std::move(name)});
   }
-  out["adjustments"] = adj;
-  out["appeals"] = appeals;
+  out.run = RunView(std::move(*run));
   return out;
 }
 
-Result<json> LandService::Card(const Ctx& ctx, int64_t id, const std::string& credit_code) {
+Result<LandCard> LandService::Card(const Ctx& ctx, int64_t id, const std::string& credit_code) {
   auto c = db_.Acquire();
   auto run = LoadRun(*c, ctx, id);
   if (!run) return run.error();
@@ -209,7 +190,7 @@ Result<json> LandService::Card(const Ctx& ctx, int64_t id, const std::string& cr
   for (const auto& g : comp->ev.groups) {
     if (g.group == r.group) summary = &g;
   }
-  json indicators = json::array();
+  LandCard out;
   if (gs) {
     for (const auto& spec : gs->indicators) {
       size_t col = 0;
@@ -221,40 +202,34 @@ Result<json> LandService::Card(const Ctx& ctx, int64_t id, const std::string& cr
         }
       }
       const auto x = comp->ev.X(i, col);
-      const auto s = comp->ev.S(i, col);
-      json item = {{"id", land::IndicatorName(spec.id)}, {"weight", spec.weight},
-                   {"cap", spec.cap ? json(*spec.cap) : json(nullptr)}, {"value", OptJ(x)}, {"benchmark", OptJ(bench)},
-                   {"ratio", x && bench && *bench > 0 ? json(*x / *bench) : json(nullptr)}, {"score", OptJ(s)},
-                   {"missing", !x.has_value()}};
-      indicators.push_back(item);
+      out.indicators.push_back({std::string(land::IndicatorName(spec.id)), spec.weight, spec.cap, x, bench,
+                                x && bench && *bench > 0 ? std::optional<double>(*x / *bench) : std::nullopt,
+                                comp->ev.S(i, col)});
     }
   }
-  json adjustments = json::array(), appeals = json::array();
-  std::string final_class = ClassLetter(r.klass);
-  for (const auto& a : store::ListAdjustments(*c, id)) {
+  out.final_class = ClassLetter(r.klass);
+  for (auto& a : store::ListAdjustments(*c, id)) {
     if (a.credit_code != credit_code) continue;
-    final_class = a.new_class;
-    adjustments.push_back({{"id", a.id}, {"old_class", a.old_class}, {"new_class", a.new_class}, {"reason", a.reason},
-                           {"source", a.source}, {"at", a.at}});
+    out.final_class = a.new_class;
+    out.adjustments.push_back(std::move(a));
   }
-  for (const auto& a : store::ListAppeals(*c, id)) {
-    if (a.credit_code != credit_code) continue;
-    appeals.push_back({{"id", a.id}, {"reason", a.reason}, {"filed_on", a.filed_on}, {"state", a.state},
-                       {"decision", a.decision}, {"new_class", a.new_class}, {"decided_on", a.decided_on}, {"version", a.version}});
+  for (auto& a : store::ListAppeals(*c, id)) {
+    if (a.credit_code == credit_code) out.appeals.push_back(std::move(a));
   }
-  const auto surcharge = SurchargeFen(comp->scheme, e, final_class);
-  return json{{"run", RunJson(*run)}, {"enterprise", EnterpriseToJson(e)}, {"group", land::GroupName(r.group)},
-              {"status", land::StatusName(r.status)}, {"score", Evaluated(r.group) ? json(r.total) : json(nullptr)},
-              {"rank", r.rank > 0 ? json(r.rank) : json(nullptr)}, {"group_count", summary ? summary->count : 0},
-              {"class", r.klass ? json(ClassLetter(r.klass)) : json(nullptr)},
-              {"final_class", final_class.empty() ? json(nullptr) : json(final_class)},
-              {"bonus", e.bonus}, {"penalty", e.penalty}, {"indicators", indicators},
-              {"surcharge_yuan", surcharge ? json(land::FormatCents(*surcharge)) : json(nullptr)},
-              {"tax_to_next_class", r.tax_to_next_class_cents ? json(land::FormatCents(*r.tax_to_next_class_cents)) : json(nullptr)},
-              {"adjustments", adjustments}, {"appeals", appeals}};
+  out.surcharge_fen = SurchargeFen(comp->scheme, e, out.final_class);
+  out.run = RunView(std::move(*run));
+  out.enterprise = e;
+  out.group = r.group;
+  out.status = r.status;
+  out.score = Evaluated(r.group) ? std::optional<double>(r.total) : std::nullopt;
+  out.rank = r.rank > 0 ? std::optional<int>(r.rank) : std::nullopt;
+  out.group_count = summary ? summary->count : 0;
+  out.computed_class = ClassLetter(r.klass);
+  out.tax_to_next_class_cents = r.tax_to_next_class_cents;
+  return out;
 }
 
-Result<json> LandService::RunAction(const Ctx& ctx, int64_t id, const json& body) {
+Result<LandRunDetail> LandService::RunAction(const Ctx& ctx, int64_t id, const json& body) {
   if (auto v = VersionOf(body); !v) return v.error();
   const std::string action = Str(body, "action"), reason = Str(body, "reason");
   auto c = db_.Acquire();
@@ -270,7 +245,7 @@ Result<json> LandService::RunAction(const Ctx& ctx, int64_t id, const json& body
   }
   if (auto st = CheckCounty(ctx, run.county_code, t->permission); !st) return st.error();
   if (t->needs_reason && reason.empty()) return Error::Invalid("a reason is required", {{"reason", "", "required", 0, {}}});
-  if (body["version"].get<int64_t>() != run.version) return VersionConflict("the evaluation run", run.version);
+  if (body["version"].get<int64_t>() != run.version) return store::StaleVersion("evaluation run", run.version);
   auto comp = Compute(run);
   const std::string code = Str(body, "credit_code");
   auto find = [&]() -> const land::EnterpriseResult* {
@@ -319,7 +294,7 @@ Result<json> LandService::RunAction(const Ctx& ctx, int64_t id, const json& body
     appeal->decision = reason;
     appeal->new_class = decision == "upheld" ? to : "";
     appeal->decided_on = ctx.today.ToString();
-    if (!store::UpdateAppeal(*c, *appeal)) return VersionConflict("the appeal", appeal->version);
+    if (!store::UpdateAppeal(*c, *appeal)) return store::StaleVersion("appeal", appeal->version);
     if (decision == "upheld" && r) {
       auto it = overrides.find(appeal->credit_code);
       const std::string from = it != overrides.end() ? it->second : ClassLetter(r->klass);
@@ -355,23 +330,17 @@ Result<json> LandService::RunAction(const Ctx& ctx, int64_t id, const json& body
   }
   if (t->to != run.state) changes.push_back({{"field", "state"}, {"old", run.state}, {"new", t->to}});
   run.state = t->to;
-  if (!store::UpdateRun(*c, run)) return VersionConflict("the evaluation run", run.version);
+  if (!store::UpdateRun(*c, run)) return store::StaleVersion("evaluation run", run.version);
   store::WriteJournal(*c, "le_run", id, action, ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
   return GetRun(ctx, id);
 }
 
-Result<json> LandService::PolicyLedger(const Ctx& ctx, int64_t id) {
+Result<LandPolicyLedger> LandService::PolicyLedger(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
   auto run = LoadRun(*c, ctx, id);
   if (!run) return run.error();
-  json items = json::array();
-  for (const auto& r : store::ListPolicyLedger(*c, id)) {
-    items.push_back({{"credit_code", r.credit_code}, {"name", r.name}, {"class", r.klass},
-                     {"surcharge_yuan", r.surcharge_fen ? json(land::FormatCents(*r.surcharge_fen)) : json(nullptr)},
-                     {"land_mu", r.land_mu}, {"energy_tce", r.energy_tce}, {"emission_t", r.emission_t}});
-  }
-  return json{{"run_id", id}, {"final", run->state == "final"}, {"items", items}};
+  return LandPolicyLedger{id, run->state == "final", store::ListPolicyLedger(*c, id)};
 }
 
 Result<LandExport> LandService::Export(const Ctx& ctx, int64_t id, const std::string& format) {
@@ -392,7 +361,7 @@ Result<LandExport> LandService::Export(const Ctx& ctx, int64_t id, const std::st
   return LandExport{std::move(bytes.value()), format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name};
 }
 
-Result<json> LandService::Journal(const Ctx& ctx, const std::string& entity, int64_t id) {
+Result<LandJournal> LandService::Journal(const Ctx& ctx, const std::string& entity, int64_t id) {
   auto c = db_.Acquire();
   if (entity == "le_run") {
     if (auto run = LoadRun(*c, ctx, id); !run) return run.error();
@@ -400,12 +369,11 @@ Result<json> LandService::Journal(const Ctx& ctx, const std::string& entity, int
     auto row = store::GetLandData(*c, id);
     if (!row || !CheckCounty(ctx, row->county_code, access::kLandRead)) return Error::NotFound("no enterprise data " + std::to_string(id));
   }
-  json items = json::array();
+  LandJournal out;
   for (const auto& r : store::ReadJournal(*c, entity, id).rows) {
-    items.push_back({{"id", store::AsInt(r[0])}, {"at", store::AsText(r[1])}, {"user_name", store::AsText(r[3])},
-                     {"action", store::AsText(r[4])}, {"changes", json::parse(store::AsText(r[5]))}});
+    out.items.push_back({store::AsInt(r[0]), store::AsText(r[1]), store::AsText(r[3]), store::AsText(r[4]), store::AsText(r[5])});
   }
-  return json{{"items", items}};
+  return out;
 }
 
 }  // namespace gj::service

@@ -3,11 +3,26 @@
 #include "domain/land_efficiency/workflow.h"
 #include "service/land_efficiency/land_support.h"
 #include "store/journal.h"
+#include "store/table.h"
 
 namespace gj::service {
 
 using nlohmann::json;
 using namespace land_support;
+
+namespace {
+
+// The policy journal keeps the classes as GET /land/policies showed them before the change.
+json ClassesJournal(const LandPolicies& p) {
+  json classes = json::array();
+  for (const auto& k : p.classes) {
+    classes.push_back({{"class", k.klass}, {"surcharge_per_kwh", k.surcharge_per_kwh}, {"land_mu", k.land_mu},
+                       {"energy_tce", k.energy_tce}, {"emission_t", k.emission_t}, {"note", k.note}});
+  }
+  return classes;
+}
+
+}  // namespace
 
 // ---- scheme and policies -------------------------------------------------------------------
 
@@ -20,15 +35,15 @@ land::Scheme LandService::SchemeOf(store::Connection& c, const std::string& coun
   return s ? s.value() : land::ShandongScheme();  // stored documents were validated on the way in
 }
 
-Result<json> LandService::GetScheme(const Ctx& ctx, const std::string& county) {
+Result<LandSchemeView> LandService::GetScheme(const Ctx& ctx, const std::string& county) {
   if (auto st = CheckCounty(ctx, county, access::kLandRead); !st) return st.error();
   auto c = db_.Acquire();
-  int version = 0;
-  auto scheme = SchemeOf(*c, county, nullptr, &version);
-  return json{{"county_code", county}, {"version", version}, {"builtin", version == 0}, {"scheme", land::SchemeToJson(scheme)}};
+  LandSchemeView out{county, 0, {}};
+  out.scheme = SchemeOf(*c, county, nullptr, &out.version);
+  return out;
 }
 
-Result<json> LandService::PutScheme(const Ctx& ctx, const std::string& county, const json& body) {
+Result<LandSchemeView> LandService::PutScheme(const Ctx& ctx, const std::string& county, const json& body) {
   if (auto st = CheckCounty(ctx, county, access::kLandEvaluate); !st) return st.error();
   if (auto v = VersionOf(body); !v) return v.error();
   if (!body.contains("scheme")) return Error::Invalid("the scheme is required", {{"scheme", "", "required", 0, {}}});
@@ -38,7 +53,7 @@ Result<json> LandService::PutScheme(const Ctx& ctx, const std::string& county, c
   store::Transaction tx(*c);
   int current = 0;
   SchemeOf(*c, county, nullptr, &current);
-  if (body["version"].get<int64_t>() != current) return VersionConflict("the scheme", current);
+  if (body["version"].get<int64_t>() != current) return store::StaleVersion("scheme", current);
   const std::string doc = land::SchemeToJson(*scheme).dump();
   const int64_t id = store::InsertScheme(*c, county, current + 1, doc, ctx.now, ctx.caller.user_id);
   store::WriteJournal(*c, "le_scheme", id, "update", ctx.caller.user_id, ctx.now,
@@ -47,34 +62,30 @@ Result<json> LandService::PutScheme(const Ctx& ctx, const std::string& county, c
   return GetScheme(ctx, county);
 }
 
-Result<json> LandService::GetPolicies(const Ctx& ctx, const std::string& county) {
+Result<LandPolicies> LandService::GetPolicies(const Ctx& ctx, const std::string& county) {
   if (auto st = CheckCounty(ctx, county, access::kLandRead); !st) return st.error();
   auto c = db_.Acquire();
   auto scheme = SchemeOf(*c, county, nullptr, nullptr);
   auto rows = store::ListPolicies(*c, county);
-  int64_t version = 0;
-  json classes = json::array();
+  LandPolicies out{county, 0, {}};
   for (int k = 0; k < 4; ++k) {
     const std::string letter(1, land::kClassLetters[k]);
     store::PolicyRow p{letter, 0, 0, 0, "", 0};
     for (const auto& r : rows) {
       if (r.klass == letter) p = r;
     }
-    version += p.version;
-    classes.push_back({{"class", letter}, {"surcharge_per_kwh", scheme.surcharge_per_kwh[k]}, {"land_mu", p.land_mu},
-                       {"energy_tce", p.energy_tce}, {"emission_t", p.emission_t}, {"note", p.note}});
+    out.version += p.version;
+    out.classes.push_back({letter, scheme.surcharge_per_kwh[k], p.land_mu, p.energy_tce, p.emission_t, p.note});
   }
-  return json{{"county_code", county}, {"version", version}, {"classes", classes}};
+  return out;
 }
 
-Result<json> LandService::PutPolicies(const Ctx& ctx, const std::string& county, const json& body) {
+Result<LandPolicies> LandService::PutPolicies(const Ctx& ctx, const std::string& county, const json& body) {
   if (auto st = CheckCounty(ctx, county, access::kLandEvaluate); !st) return st.error();
   if (auto v = VersionOf(body); !v) return v.error();
   if (!body.contains("classes") || !body["classes"].is_array()) return Error::BadRequest("classes must be an array");
   auto before = GetPolicies(ctx, county);
-  if (body["version"].get<int64_t>() != before->at("version").get<int64_t>()) {
-    return VersionConflict("the policy", before->at("version").get<int64_t>());
-  }
+  if (body["version"].get<int64_t>() != before->version) return store::StaleVersion("policy", before->version);
   Problems pr;
   std::vector<store::PolicyRow> rows;
   for (const auto& item : body["classes"]) {
@@ -93,7 +104,7 @@ Result<json> LandService::PutPolicies(const Ctx& ctx, const std::string& county,
   store::Transaction tx(*c);
   for (const auto& p : rows) store::UpsertPolicy(*c, county, p);
   store::WriteJournal(*c, "le_policy", 0, "update", ctx.caller.user_id, ctx.now,
-                      json::array({{{"field", county}, {"old", before->at("classes")}, {"new", body["classes"]}}}));
+                      json::array({{{"field", county}, {"old", ClassesJournal(*before)}, {"new", body["classes"]}}}));
   tx.Commit();
   return GetPolicies(ctx, county);
 }

@@ -8,6 +8,7 @@
 #include "service/land_efficiency/input.h"
 #include "service/land_efficiency/land_support.h"
 #include "store/journal.h"
+#include "store/table.h"
 
 namespace gj::service {
 
@@ -20,12 +21,6 @@ json OptJ(const std::optional<double>& v) { return v ? json(*v) : json(nullptr);
 std::optional<double> OptD(const json& j, const char* k) {
   if (!j.contains(k) || j[k].is_null()) return std::nullopt;
   return j[k].get<double>();
-}
-
-Error VersionConflict(const std::string& what, int64_t current) {
-  Error e = Error::Conflict(what + " was changed by someone else (current version " + std::to_string(current) + ")");
-  e.extra = {{"current_version", current}};
-  return e;
 }
 
 std::string Str(const json& body, const char* k) {
@@ -104,27 +99,16 @@ std::vector<ErrorDetail> RowDetails(const Error& e) {
   return out;
 }
 
-json DetailsJson(const std::vector<ErrorDetail>& ds) {
-  json arr = json::array();
-  for (const auto& d : ds) arr.push_back({{"row", d.row}, {"column", d.field}, {"value", d.value}, {"reason", d.reason}});
-  return arr;
-}
-
-// The enterprise's fields (but its county, which the row has) and the data row's.
-json DataJson(const store::LandDataRow& r) {
-  json j = EnterpriseToJson(r.e);
-  j.erase("county");
-  j.update({{"id", r.id}, {"enterprise_id", r.enterprise_id}, {"year", r.year}, {"county_code", r.county_code},
-            {"state", r.state}, {"return_reason", r.return_reason}, {"version", r.version},
-            {"actions", land::ActionsFrom("data", r.state)}});
-  return j;
+LandData DataView(store::LandDataRow r) {
+  auto actions = land::ActionsFrom("data", r.state);
+  return {std::move(r), std::move(actions)};
 }
 
 }  // namespace
 
 // ---- data ----------------------------------------------------------------------------------
 
-Result<json> LandService::Import(const Ctx& ctx, const std::string& county, int year, std::string_view bytes, bool dry_run) {
+Result<LandImportReport> LandService::Import(const Ctx& ctx, const std::string& county, int year, std::string_view bytes, bool dry_run) {
   if (auto st = CheckCounty(ctx, county, access::kLandWrite); !st) return st.error();
   if (year < 2000 || year > 2100) return Error::Invalid("bad year", {{"year", std::to_string(year), "must be 2000–2100", 0, {}}});
   Result<land::InputTable> table = Error::Invalid("empty");
@@ -151,8 +135,7 @@ Result<json> LandService::Import(const Ctx& ctx, const std::string& county, int 
       }
     }
   }
-  json report = {{"dry_run", dry_run}, {"county_code", county}, {"year", year},
-                 {"rows", table ? table->enterprises.size() : 0}, {"problems", DetailsJson(problems)}};
+  LandImportReport report{dry_run, county, year, table ? table->enterprises.size() : 0, problems, {}, {}};
   if (!problems.empty()) {
     if (dry_run) return report;
     Error e = Error::Invalid(std::to_string(problems.size()) + " problem(s) in the file; nothing was imported", problems);
@@ -160,8 +143,8 @@ Result<json> LandService::Import(const Ctx& ctx, const std::string& county, int 
   }
   int created = 0, updated = 0;
   for (const auto& e : table->enterprises) (store::EnterpriseCounty(*c, e.credit_code) ? updated : created)++;
-  report["created"] = created;
-  report["updated"] = updated;
+  report.created = created;
+  report.updated = updated;
   if (dry_run) return report;
   store::Transaction tx(*c);
   for (size_t i = 0; i < table->enterprises.size(); ++i) {
@@ -175,19 +158,18 @@ Result<json> LandService::Import(const Ctx& ctx, const std::string& county, int 
   return report;
 }
 
-Result<json> LandService::ListData(const Ctx& ctx, const std::string& county, int year) {
+Result<LandDataList> LandService::ListData(const Ctx& ctx, const std::string& county, int year) {
   if (auto st = CheckCounty(ctx, county, access::kLandRead); !st) return st.error();
   auto c = db_.Acquire();
-  json items = json::array();
-  std::map<std::string, int> states;
-  for (const auto& r : store::ListLandData(*c, county, year)) {
-    states[r.state]++;
-    items.push_back(DataJson(r));
+  LandDataList out{county, year, {}, {}};
+  for (auto& r : store::ListLandData(*c, county, year)) {
+    out.states[r.state]++;
+    out.items.push_back(DataView(std::move(r)));
   }
-  return json{{"county_code", county}, {"year", year}, {"items", items}, {"states", states}};
+  return out;
 }
 
-Result<json> LandService::UpdateData(const Ctx& ctx, int64_t id, const json& body) {
+Result<LandData> LandService::UpdateData(const Ctx& ctx, int64_t id, const json& body) {
   if (auto v = VersionOf(body); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
@@ -196,7 +178,7 @@ Result<json> LandService::UpdateData(const Ctx& ctx, int64_t id, const json& bod
   if (auto st = CheckCounty(ctx, row->county_code, access::kLandWrite); !st) {
     return st.error().code == ErrorCode::kNotFound ? Error::NotFound("no enterprise data " + std::to_string(id)) : st.error();
   }
-  if (body["version"].get<int64_t>() != row->version) return VersionConflict("the data", row->version);
+  if (body["version"].get<int64_t>() != row->version) return store::StaleVersion("data", row->version);
   Problems pr;
   json changes = json::array();
   auto& e = row->e;
@@ -240,13 +222,13 @@ Result<json> LandService::UpdateData(const Ctx& ctx, int64_t id, const json& bod
     changes.push_back({{"field", "state"}, {"old", row->state}, {"new", "submitted"}});
     row->state = "submitted";
   }
-  if (!store::UpdateLandData(*c, *row, ctx.now)) return VersionConflict("the data", row->version);
+  if (!store::UpdateLandData(*c, *row, ctx.now)) return store::StaleVersion("data", row->version);
   store::WriteJournal(*c, "le_data", id, "update", ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
-  return DataJson(*store::GetLandData(*c, id));
+  return DataView(*store::GetLandData(*c, id));
 }
 
-Result<json> LandService::DataAction(const Ctx& ctx, int64_t id, const json& body) {
+Result<LandData> LandService::DataAction(const Ctx& ctx, int64_t id, const json& body) {
   if (auto v = VersionOf(body); !v) return v.error();
   const std::string action = Str(body, "action"), reason = Str(body, "reason");
   auto c = db_.Acquire();
@@ -261,18 +243,18 @@ Result<json> LandService::DataAction(const Ctx& ctx, int64_t id, const json& bod
   }
   if (auto st = CheckCounty(ctx, row->county_code, t->permission); !st) return st.error();
   if (t->needs_reason && reason.empty()) return Error::Invalid("a reason is required", {{"reason", "", "required", 0, {}}});
-  if (body["version"].get<int64_t>() != row->version) return VersionConflict("the data", row->version);
+  if (body["version"].get<int64_t>() != row->version) return store::StaleVersion("data", row->version);
   json changes = json::array({{{"field", "state"}, {"old", row->state}, {"new", t->to}}});
   if (t->needs_reason) changes.push_back({{"field", "reason"}, {"old", nullptr}, {"new", reason}});
   row->state = t->to;
   row->return_reason = t->needs_reason ? reason : "";
-  if (!store::UpdateLandData(*c, *row, ctx.now)) return VersionConflict("the data", row->version);
+  if (!store::UpdateLandData(*c, *row, ctx.now)) return store::StaleVersion("data", row->version);
   store::WriteJournal(*c, "le_data", id, action, ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
-  return DataJson(*store::GetLandData(*c, id));
+  return DataView(*store::GetLandData(*c, id));
 }
 
-Result<json> LandService::DataActionAll(const Ctx& ctx, const json& body) {
+Result<LandBulkAction> LandService::DataActionAll(const Ctx& ctx, const json& body) {
   if (!body.is_object() || !body.contains("year") || !body["year"].is_number_integer()) {
     return Error::BadRequest("the body must be {\"county_code\", \"year\", \"action\", \"reason\"?}");
   }
@@ -295,12 +277,12 @@ Result<json> LandService::DataActionAll(const Ctx& ctx, const json& body) {
     json changes = json::array({{{"field", "state"}, {"old", row.state}, {"new", t->to}}});
     row.state = t->to;
     row.return_reason = t->needs_reason ? reason : "";
-    if (!store::UpdateLandData(*c, row, ctx.now)) return VersionConflict("the data", row.version);
+    if (!store::UpdateLandData(*c, row, ctx.now)) return store::StaleVersion("data", row.version);
     store::WriteJournal(*c, "le_data", row.id, action, ctx.caller.user_id, ctx.now, changes);
     ++changed;
   }
   tx.Commit();
-  return json{{"action", action}, {"changed", changed}};
+  return LandBulkAction{action, changed};
 }
 
 }  // namespace gj::service

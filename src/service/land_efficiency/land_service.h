@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -28,48 +29,178 @@ struct LandExport {
   std::string filename;
 };
 
+// What an import found (and, when it had no problem, did or would do).
+struct LandImportReport {
+  bool dry_run = false;
+  std::string county_code;
+  int year = 0;
+  size_t rows = 0;
+  std::vector<ErrorDetail> problems;      // row, column (field), value, reason
+  std::optional<int> created, updated;    // only when there is no problem
+};
+
+// One enterprise's data of a year and the workflow actions its state allows.
+struct LandData {
+  store::LandDataRow row;
+  std::vector<std::string> actions;
+};
+
+struct LandDataList {
+  std::string county_code;
+  int year = 0;
+  std::vector<LandData> items;
+  std::map<std::string, int> states;  // rows per state
+};
+
+struct LandBulkAction {
+  std::string action;
+  int changed = 0;
+};
+
+struct LandSchemeView {
+  std::string county_code;
+  int version = 0;  // 0: no stored scheme, the built-in one applies
+  land::Scheme scheme;
+};
+
+struct LandClassPolicy {
+  std::string klass;  // A…D
+  double surcharge_per_kwh = 0;
+  double land_mu = 0, energy_tce = 0, emission_t = 0;
+  std::string note;
+};
+
+struct LandPolicies {
+  std::string county_code;
+  int64_t version = 0;  // the sum of the classes' versions
+  std::vector<LandClassPolicy> classes;
+};
+
+// A run as lists show it.
+struct LandRun {
+  store::RunRow row;
+  std::vector<std::string> actions;
+  std::optional<std::string> appeal_until;  // when published
+};
+
+struct LandRunList {
+  std::vector<LandRun> items;
+};
+
+struct LandComputed {
+  land::Scheme scheme;
+  std::vector<land::Enterprise> input;
+  land::Evaluation ev;
+};
+
+// One enterprise's line of a run; points into the run's LandComputed, which the page holds.
+struct LandResultLine {
+  size_t row = 0;  // 1-based position in the run's input
+  const land::Enterprise* enterprise = nullptr;
+  const land::EnterpriseResult* result = nullptr;
+  std::optional<double> score;
+  std::optional<int> rank;
+  std::string computed_class, final_class;  // "" when none
+  bool adjusted = false;
+  std::optional<int64_t> surcharge_fen;
+};
+
+struct LandNamedAdjustment {
+  store::AdjustmentRow adjustment;
+  std::string name;
+};
+
+struct LandNamedAppeal {
+  store::AppealRow appeal;
+  std::string name;
+};
+
+struct LandRunDetail {
+  LandRun run;
+  std::shared_ptr<const LandComputed> computed;
+  std::map<std::string, std::map<std::string, int>> counts, by_town;  // per group / town, per class
+  std::vector<LandResultLine> results;
+  int64_t total_count = 0, offset = 0, limit = 0;
+  std::vector<LandNamedAdjustment> adjustments;
+  std::vector<LandNamedAppeal> appeals;
+};
+
+struct LandIndicatorCard {
+  std::string id;
+  double weight = 0;
+  std::optional<double> cap, value, benchmark, ratio, score;
+};
+
+// One enterprise's result explained.
+struct LandCard {
+  LandRun run;
+  land::Enterprise enterprise;
+  land::Group group{};
+  land::EnterpriseStatus status{};
+  std::optional<double> score;
+  std::optional<int> rank;
+  int64_t group_count = 0;
+  std::string computed_class, final_class;  // "" when none
+  std::vector<LandIndicatorCard> indicators;
+  std::optional<int64_t> surcharge_fen, tax_to_next_class_cents;
+  std::vector<store::AdjustmentRow> adjustments;
+  std::vector<store::AppealRow> appeals;
+};
+
+struct LandPolicyLedger {
+  int64_t run_id = 0;
+  bool final = false;
+  std::vector<store::PolicyLedgerRow> items;
+};
+
+struct LandJournalEntry {
+  int64_t id = 0;
+  std::string at, user_name, action;
+  std::string changes;  // JSON text as journaled
+};
+
+struct LandJournal {
+  std::vector<LandJournalEntry> items;
+};
+
 class LandService {
  public:
   LandService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger) {}
 
   // CSV or xlsx (detected from the bytes) with the CLI's columns. A dry run reports every problem
   // and writes nothing; a real import with problems is an error (422) listing them.
-  Result<nlohmann::json> Import(const Ctx& ctx, const std::string& county, int year, std::string_view bytes, bool dry_run);
-  Result<nlohmann::json> ListData(const Ctx& ctx, const std::string& county, int year);
-  Result<nlohmann::json> UpdateData(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<LandImportReport> Import(const Ctx& ctx, const std::string& county, int year, std::string_view bytes, bool dry_run);
+  Result<LandDataList> ListData(const Ctx& ctx, const std::string& county, int year);
+  Result<LandData> UpdateData(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   // {action, reason?, version}: one row through the data workflow.
-  Result<nlohmann::json> DataAction(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<LandData> DataAction(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   // {county_code, year, action, reason?}: every row of the county and year where the action applies.
-  Result<nlohmann::json> DataActionAll(const Ctx& ctx, const nlohmann::json& body);
+  Result<LandBulkAction> DataActionAll(const Ctx& ctx, const nlohmann::json& body);
 
-  Result<nlohmann::json> GetScheme(const Ctx& ctx, const std::string& county);
-  Result<nlohmann::json> PutScheme(const Ctx& ctx, const std::string& county, const nlohmann::json& body);
-  Result<nlohmann::json> GetPolicies(const Ctx& ctx, const std::string& county);
-  Result<nlohmann::json> PutPolicies(const Ctx& ctx, const std::string& county, const nlohmann::json& body);
+  Result<LandSchemeView> GetScheme(const Ctx& ctx, const std::string& county);
+  Result<LandSchemeView> PutScheme(const Ctx& ctx, const std::string& county, const nlohmann::json& body);
+  Result<LandPolicies> GetPolicies(const Ctx& ctx, const std::string& county);
+  Result<LandPolicies> PutPolicies(const Ctx& ctx, const std::string& county, const nlohmann::json& body);
 
   // 测算: evaluates the county's confirmed data of the year with its current scheme (a new run).
-  Result<nlohmann::json> Run(const Ctx& ctx, const nlohmann::json& body);
-  Result<nlohmann::json> ListRuns(const Ctx& ctx, const std::string& county, std::optional<int> year);
+  Result<LandRunDetail> Run(const Ctx& ctx, const nlohmann::json& body);
+  Result<LandRunList> ListRuns(const Ctx& ctx, const std::string& county, std::optional<int> year);
   // The run with its results (filters: class, town, group), counts per class and per town.
   // `results` are those passing the filters (class, town, group), `total_count` of them, from
   // `offset` on and at most `limit` (0: all).
-  Result<nlohmann::json> GetRun(const Ctx& ctx, int64_t id, const std::map<std::string, std::string>& filters = {},
-                                int64_t offset = 0, int64_t limit = 0);
+  Result<LandRunDetail> GetRun(const Ctx& ctx, int64_t id, const std::map<std::string, std::string>& filters = {},
+                                 int64_t offset = 0, int64_t limit = 0);
   // One enterprise's result explained: each indicator's value, benchmark, ratio and score.
-  Result<nlohmann::json> Card(const Ctx& ctx, int64_t id, const std::string& credit_code);
+  Result<LandCard> Card(const Ctx& ctx, int64_t id, const std::string& credit_code);
   // {action, version, ...}: preliminary, adjust, publish, appeal, decide_appeal, finalize.
-  Result<nlohmann::json> RunAction(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  Result<nlohmann::json> PolicyLedger(const Ctx& ctx, int64_t id);
+  Result<LandRunDetail> RunAction(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<LandPolicyLedger> PolicyLedger(const Ctx& ctx, int64_t id);
   // The engine's results exactly as `gongjian evaluate land` writes them (format csv or xlsx).
   Result<LandExport> Export(const Ctx& ctx, int64_t id, const std::string& format);
-  Result<nlohmann::json> Journal(const Ctx& ctx, const std::string& entity, int64_t id);
+  Result<LandJournal> Journal(const Ctx& ctx, const std::string& entity, int64_t id);
 
   // A run's recomputed evaluation (immutable snapshot → cached).
-  struct Computed {
-    land::Scheme scheme;
-    std::vector<land::Enterprise> input;
-    land::Evaluation ev;
-  };
+  using Computed = LandComputed;
 
  private:
   Status CheckCounty(const Ctx& ctx, const std::string& county, const char* action);

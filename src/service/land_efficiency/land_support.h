@@ -1,5 +1,5 @@
 // What the land-efficiency service's sections share (data, scheme and policies, runs): JSON and
-// body-field helpers and the stale-version refusal. Internal to src/service/land_efficiency.
+// body-field helpers. Internal to src/service/land_efficiency.
 #pragma once
 
 #include <optional>
@@ -13,8 +13,6 @@ namespace gj::service::land_support {
 
 nlohmann::json OptJ(const std::optional<double>& v);
 std::optional<double> OptD(const nlohmann::json& j, const char* k);
-// 409 naming what changed and its current version (in extra.current_version).
-Error VersionConflict(const std::string& what, int64_t current);
 // A text field of a body; "" when absent or not text.
 std::string Str(const nlohmann::json& body, const char* k);
 // "A" → 0 … "D" → 3; -1 for anything else.
