@@ -169,6 +169,13 @@ Result<LandDataList> LandService::ListData(const Ctx& ctx, const std::string& co
   return out;
 }
 
+Result<LandData> LandService::GetData(const Ctx& ctx, int64_t id) {
+  auto c = db_.Acquire();
+  auto row = store::GetLandData(*c, id);
+  if (!row || !CheckCounty(ctx, row->county_code, access::kLandRead)) return Error::NotFound("no enterprise data " + std::to_string(id));
+  return DataView(std::move(*row));
+}
+
 Result<LandData> LandService::UpdateData(const Ctx& ctx, int64_t id, const json& body) {
   if (auto v = VersionOf(body); !v) return v.error();
   auto c = db_.Acquire();

@@ -171,6 +171,8 @@ class LandService {
   // and writes nothing; a real import with problems is an error (422) listing them.
   Result<LandImportReport> Import(const Ctx& ctx, const std::string& county, int year, std::string_view bytes, bool dry_run);
   Result<LandDataList> ListData(const Ctx& ctx, const std::string& county, int year);
+  // One enterprise's data row as ListData shows it (what a stale write's 409 carries as "current").
+  Result<LandData> GetData(const Ctx& ctx, int64_t id);
   Result<LandData> UpdateData(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   // {action, reason?, version}: one row through the data workflow.
   Result<LandData> DataAction(const Ctx& ctx, int64_t id, const nlohmann::json& body);
