@@ -75,7 +75,9 @@ void WriteCsv(benchmark::State& state) {
   const auto ev = gj::land::Evaluate(l->scheme, l->table.enterprises);
   const std::string out = (std::filesystem::temp_directory_path() / "gj_land_bench_out.csv").string();
   for (auto _ : state) {
-    auto st = gj::land::WriteResultsCsv(out, l->table.enterprises, ev);
+    gj::io::FileSink file(out);
+    gj::land::WriteResultsCsv(file, l->table.enterprises, ev);
+    auto st = file.Close();
     benchmark::DoNotOptimize(st.ok());
   }
   std::filesystem::remove(out);

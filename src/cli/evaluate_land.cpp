@@ -8,6 +8,8 @@
 
 #include "domain/land_efficiency/evaluate.h"
 #include "domain/land_efficiency/scheme.h"
+#include "io/byte_sink.h"
+#include "io/xlsx_table.h"
 #include "service/land_efficiency/export.h"
 #include "service/land_efficiency/input.h"
 
@@ -71,6 +73,21 @@ class TempOutputs {
   std::vector<std::pair<std::string, std::string>> files_;
 };
 
+// The results in the format of `ext`, written to `path` (opened here: the writers only format).
+Status WriteResults(const std::string& ext, const std::string& path, const land::Scheme& scheme,
+                    std::span<const land::Enterprise> enterprises, const land::Evaluation& ev) {
+  if (ext == "xlsx") {
+    auto table = io::XlsxTable::Create(path, "results");
+    if (!table) return table.error();
+    land::WriteResultsXlsx(**table, enterprises, ev);
+    return (*table)->Close();
+  }
+  io::FileSink file(path);
+  if (ext == "csv") land::WriteResultsCsv(file, enterprises, ev);
+  else land::WriteResultsJson(file, scheme, enterprises, ev);
+  return file.Close();
+}
+
 }  // namespace
 
 int EvaluateLand(const EvaluateLandOptions& o, std::ostream& out, std::ostream& err) {
@@ -94,9 +111,7 @@ int EvaluateLand(const EvaluateLandOptions& o, std::ostream& out, std::ostream& 
 
   TempOutputs temps;
   const std::string tmp = temps.Add(o.output);
-  Status written = ext == "csv"    ? land::WriteResultsCsv(tmp, enterprises, ev)
-                   : ext == "xlsx" ? land::WriteResultsXlsx(tmp, enterprises, ev)
-                                   : land::WriteResultsJson(tmp, *scheme, enterprises, ev);
+  Status written = WriteResults(ext, tmp, *scheme, enterprises, ev);
   if (written && !o.summary.empty()) {
     const std::string tmp_summary = temps.Add(o.summary);
     std::ofstream s(tmp_summary, std::ios::binary);

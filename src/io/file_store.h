@@ -62,7 +62,7 @@ class MemoryFileStore : public FileStore {
   std::map<std::string, std::string> files_;
 };
 
-// For a library that writes only to a path (libxlsxwriter, the land results writers): runs `write`
+// For a library that writes only to a path (libxlsxwriter): runs `write`
 // on a fresh scratch file named with `ext` (".xlsx"), returns the bytes it wrote and removes the
 // file whatever happened. The error of `write` is returned as it is.
 Result<std::string> BytesWrittenTo(const std::string& ext, const std::function<Status(const std::string& path)>& write);

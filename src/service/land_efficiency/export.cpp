@@ -1,63 +1,19 @@
 #include "service/land_efficiency/export.h"
 
-#include <xlsxwriter.h>
-
 #include <atomic>
 #include <charconv>
 #include <condition_variable>
-#include <cstdio>
-#include <cstring>
 #include <mutex>
 #include <thread>
 
 #include "io/csv.h"
+#include "io/xlsx_table.h"
 
 namespace gj::land {
 
 namespace {
 
-constexpr size_t kFlushBytes = 1 << 22;
-
-// Appends to a buffer and flushes it to the file in large writes.
-class BufferedFile {
- public:
-  explicit BufferedFile(const std::string& path) : path_(path), f_(std::fopen(path.c_str(), "wb")) {
-    buf_.reserve(kFlushBytes + 4096);
-  }
-  ~BufferedFile() {
-    if (f_) std::fclose(f_);
-  }
-  BufferedFile(const BufferedFile&) = delete;
-  BufferedFile& operator=(const BufferedFile&) = delete;
-
-  bool ok() const { return f_ != nullptr && !failed_; }
-  std::string& buf() { return buf_; }
-  void Write(std::string_view bytes) {
-    Flush();
-    if (f_ && !bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), f_) != bytes.size()) failed_ = true;
-  }
-  void MaybeFlush() {
-    if (buf_.size() >= kFlushBytes) Flush();
-  }
-  Status Close() {
-    if (!f_) return Error{ErrorCode::kInternal, "cannot create " + path_ + ": " + std::strerror(errno), {}, {}};
-    Flush();
-    const bool closed = std::fclose(f_) == 0;
-    f_ = nullptr;
-    if (failed_ || !closed) return Error{ErrorCode::kInternal, "cannot write " + path_, {}, {}};
-    return Ok{};
-  }
-
- private:
-  void Flush() {
-    if (f_ && !buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), f_) != buf_.size()) failed_ = true;
-    buf_.clear();
-  }
-  std::string path_;
-  std::FILE* f_;
-  std::string buf_;
-  bool failed_ = false;
-};
+constexpr size_t kFlushBytes = 1 << 22;  // the JSON writer hands the sink this much at a time
 
 void AppendNumber(std::string& out, double v) {
   if (v == 0) v = 0;  // no "-0"
@@ -127,17 +83,13 @@ struct CsvSink {
 };
 
 struct XlsxSink {
-  lxw_worksheet* ws;
-  lxw_format* money;
-  lxw_row_t row;
-  lxw_col_t col = 0;
-  void Text(std::string_view s) {
-    if (!s.empty()) worksheet_write_string(ws, row, col, std::string(s).c_str(), nullptr);
-    ++col;
-  }
-  void Number(double v) { worksheet_write_number(ws, row, col++, v == 0 ? 0.0 : v, nullptr); }
-  void Int(int64_t v) { worksheet_write_number(ws, row, col++, static_cast<double>(v), nullptr); }
-  void Cents(int64_t c) { worksheet_write_number(ws, row, col++, static_cast<double>(c) / 100, money); }
+  io::XlsxTable& table;
+  uint32_t row;
+  uint16_t col = 0;
+  void Text(std::string_view s) { table.Text(row, col++, s); }
+  void Number(double v) { table.Number(row, col++, v == 0 ? 0.0 : v); }
+  void Int(int64_t v) { table.Number(row, col++, static_cast<double>(v)); }
+  void Cents(int64_t c) { table.Money(row, col++, static_cast<double>(c) / 100); }
   void Empty() { ++col; }
 };
 
@@ -190,7 +142,7 @@ std::string FormatCents(int64_t cents) {
 // thread while later ones are being formatted: number formatting and the kernel's copy into the
 // page cache were each about a third of a million-row evaluation.
 template <class FormatRows>
-void WriteChunked(BufferedFile& file, size_t n, FormatRows format_rows) {
+void WriteChunked(io::ByteSink& out, size_t n, FormatRows format_rows) {
   constexpr size_t kChunkRows = 32768;
   constexpr size_t kMaxAhead = 8;  // chunks formatted but not yet written (bounds memory)
   const size_t chunks = (n + kChunkRows - 1) / kChunkRows;
@@ -224,7 +176,7 @@ void WriteChunked(BufferedFile& file, size_t n, FormatRows format_rows) {
       cv.wait(lock, [&] { return ready[c] != 0; });
       chunk = std::move(bufs[c]);
     }
-    file.Write(chunk);
+    out.Write(chunk);
     {
       std::lock_guard lock(mu);
       written = c + 1;
@@ -235,63 +187,45 @@ void WriteChunked(BufferedFile& file, size_t n, FormatRows format_rows) {
   helper2.join();
 }
 
-Status WriteResultsCsv(const std::string& path, std::span<const Enterprise> input, const Evaluation& ev) {
-  BufferedFile file(path);
-  if (!file.ok()) return file.Close();
+void WriteResultsCsv(io::ByteSink& out, std::span<const Enterprise> input, const Evaluation& ev) {
   const auto cols = OutputColumns(ev);
   std::vector<std::string_view> header(cols.begin(), cols.end());
-  io::AppendCsvRow(file.buf(), header);
-  WriteChunked(file, input.size(), [&](size_t begin, size_t end, std::string& out) {
+  std::string head;
+  io::AppendCsvRow(head, header);
+  out.Write(head);
+  WriteChunked(out, input.size(), [&](size_t begin, size_t end, std::string& chunk) {
     for (size_t i = begin; i < end; ++i) {
-      CsvSink sink{out};
+      CsvSink sink{chunk};
       EmitRow(input[i], ev, i, sink);
-      out.push_back('\n');
+      chunk.push_back('\n');
     }
   });
-  return file.Close();
 }
 
-Status WriteResultsXlsx(const std::string& path, std::span<const Enterprise> input, const Evaluation& ev) {
-  lxw_workbook_options options{};
-  options.constant_memory = LXW_TRUE;  // rows are streamed: a million rows stay small in memory
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (!wb) return Error{ErrorCode::kInternal, "cannot create " + path, {}, {}};
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "results");
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  lxw_format* money = workbook_add_format(wb);
-  format_set_num_format(money, "0.00");
-  const auto cols = OutputColumns(ev);
-  for (size_t c = 0; c < cols.size(); ++c) {
-    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), cols[c].c_str(), bold);
-  }
-  worksheet_freeze_panes(ws, 1, 0);
+void WriteResultsXlsx(io::XlsxTable& out, std::span<const Enterprise> input, const Evaluation& ev) {
+  out.Header(OutputColumns(ev));
   for (size_t i = 0; i < input.size(); ++i) {
-    XlsxSink sink{ws, money, static_cast<lxw_row_t>(i + 1)};
+    XlsxSink sink{out, static_cast<uint32_t>(i + 1)};
     EmitRow(input[i], ev, i, sink);
   }
-  const lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) {
-    return Error{ErrorCode::kInternal, "cannot write " + path + ": " + lxw_strerror(err), {}, {}};
-  }
-  return Ok{};
 }
 
-Status WriteResultsJson(const std::string& path, const Scheme& scheme, std::span<const Enterprise> input,
-                        const Evaluation& ev) {
-  BufferedFile file(path);
-  if (!file.ok()) return file.Close();
+void WriteResultsJson(io::ByteSink& sink, const Scheme& scheme, std::span<const Enterprise> input, const Evaluation& ev) {
   const auto cols = OutputColumns(ev);
-  std::string& out = file.buf();
+  std::string out;
+  out.reserve(kFlushBytes + 4096);
   out += "{\"scheme\":" + SchemeToJson(scheme).dump() + ",\n\"results\":[\n";
   for (size_t i = 0; i < input.size(); ++i) {
-    JsonSink sink{out, cols};
-    EmitRow(input[i], ev, i, sink);
+    JsonSink row{out, cols};
+    EmitRow(input[i], ev, i, row);
     out += i + 1 < input.size() ? "},\n" : "}\n";
-    file.MaybeFlush();
+    if (out.size() >= kFlushBytes) {
+      sink.Write(out);
+      out.clear();
+    }
   }
   out += "],\n\"summary\":" + SummaryJson(scheme, ev).dump() + "}\n";
-  return file.Close();
+  sink.Write(out);
 }
 
 nlohmann::json SummaryJson(const Scheme& scheme, const Evaluation& ev) {

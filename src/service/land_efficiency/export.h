@@ -11,6 +11,8 @@
 
 #include "common/result.h"
 #include "domain/land_efficiency/evaluate.h"
+#include "io/byte_sink.h"
+#include "io/xlsx_table.h"
 
 namespace gj::land {
 
@@ -21,10 +23,11 @@ std::string FormatNumber(double v);
 // 54750 → "547.50", -5 → "-0.05".
 std::string FormatCents(int64_t cents);
 
-Status WriteResultsCsv(const std::string& path, std::span<const Enterprise> input, const Evaluation& ev);
-Status WriteResultsXlsx(const std::string& path, std::span<const Enterprise> input, const Evaluation& ev);
-Status WriteResultsJson(const std::string& path, const Scheme& scheme, std::span<const Enterprise> input,
-                        const Evaluation& ev);
+// The writers format and hand the bytes (cells) to what the caller opened: they never open files.
+// Whether everything was kept is the sink's (table's) Close().
+void WriteResultsCsv(io::ByteSink& out, std::span<const Enterprise> input, const Evaluation& ev);
+void WriteResultsXlsx(io::XlsxTable& out, std::span<const Enterprise> input, const Evaluation& ev);
+void WriteResultsJson(io::ByteSink& out, const Scheme& scheme, std::span<const Enterprise> input, const Evaluation& ev);
 nlohmann::json SummaryJson(const Scheme& scheme, const Evaluation& ev);
 
 }  // namespace gj::land

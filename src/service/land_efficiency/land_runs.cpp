@@ -3,7 +3,8 @@
 #include <set>
 
 #include "domain/land_efficiency/workflow.h"
-#include "io/file_store.h"
+#include "io/byte_sink.h"
+#include "io/xlsx_table.h"
 #include "service/land_efficiency/export.h"
 #include "service/land_efficiency/land_support.h"
 #include "store/journal.h"
@@ -353,9 +354,17 @@ Result<LandExport> LandService::Export(const Ctx& ctx, int64_t id, const std::st
     run = std::move(loaded.value());
   }
   auto comp = Compute(run);
-  auto bytes = io::BytesWrittenTo("." + format, [&](const std::string& path) {
-    return format == "csv" ? land::WriteResultsCsv(path, comp->input, comp->ev) : land::WriteResultsXlsx(path, comp->input, comp->ev);
-  });
+  Result<std::string> bytes = std::string();
+  if (format == "csv") {
+    io::StringSink sink;
+    land::WriteResultsCsv(sink, comp->input, comp->ev);
+    bytes = std::move(sink.bytes());
+  } else {
+    bytes = io::XlsxTableBytes("results", [&](io::XlsxTable& table) -> Status {
+      land::WriteResultsXlsx(table, comp->input, comp->ev);
+      return Ok{};
+    });
+  }
   if (!bytes) return bytes.error();
   const std::string name = "land-" + run.county_code + "-" + std::to_string(run.year) + "-v" + std::to_string(run.run_no) + "." + format;
   return LandExport{std::move(bytes.value()), format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name};

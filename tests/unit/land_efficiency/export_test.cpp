@@ -48,7 +48,9 @@ class LandExport : public ::testing::Test {
 };
 
 TEST_F(LandExport, CsvColumnsAndCells) {
-  ASSERT_TRUE(WriteResultsCsv((dir_ / "out.csv").string(), input_, ev_));
+  io::FileSink file((dir_ / "out.csv").string());
+  WriteResultsCsv(file, input_, ev_);
+  ASSERT_TRUE(file.Close());
   // A: 60 (capped) + 22.5 (capped) = 82.5; B: 40·10/20 = 20 + emission missing → mean of {22.5}
   // = 42.5; N = 2 → A, C; B needs s' = 20 + 40 = 60 = w·cap → x' = 30 → tax' 1500 → +1000.
   // Indicator columns: above's in order, then below's new one (revenue_per_mu), each once.
@@ -62,7 +64,10 @@ TEST_F(LandExport, CsvColumnsAndCells) {
 }
 
 TEST_F(LandExport, XlsxReadsBack) {
-  ASSERT_TRUE(WriteResultsXlsx((dir_ / "out.xlsx").string(), input_, ev_));
+  auto table = io::XlsxTable::Create((dir_ / "out.xlsx").string(), "results");
+  ASSERT_TRUE(table);
+  WriteResultsXlsx(**table, input_, ev_);
+  ASSERT_TRUE((*table)->Close());
   auto rows = io::ReadXlsxFile((dir_ / "out.xlsx").string());
   ASSERT_TRUE(rows) << rows.error().message;
   ASSERT_EQ(rows->size(), 5u);
@@ -74,8 +79,9 @@ TEST_F(LandExport, XlsxReadsBack) {
 }
 
 TEST_F(LandExport, JsonAndSummary) {
-  ASSERT_TRUE(WriteResultsJson((dir_ / "out.json").string(), scheme_, input_, ev_));
-  const auto doc = nlohmann::json::parse(Slurp(dir_ / "out.json"));
+  io::StringSink out;
+  WriteResultsJson(out, scheme_, input_, ev_);
+  const auto doc = nlohmann::json::parse(out.bytes());
   EXPECT_EQ(doc["results"].size(), 4u);
   EXPECT_EQ(doc["results"][1]["tax_to_next_class"], 1000.0);
   EXPECT_TRUE(doc["results"][2]["score"].is_null());
