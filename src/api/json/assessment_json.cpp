@@ -53,16 +53,12 @@ void to_json(json& j, const ObservationView& v) {
   j["my_sheets"] = sheets;
 }
 
-void to_json(json& j, const ObservationList& v) {
-  json items = json::array();
-  for (const auto& s : v.items) {
-    const auto& r = s.record;
-    items.push_back({{"id", r.id}, {"name", r.name}, {"region_code", r.region_code}, {"region_name", s.region_name},
-                     {"level", r.level}, {"start_date", r.start_date}, {"end_date", r.end_date}, {"state", r.state},
-                     {"mode", s.mode}, {"groups", s.groups}, {"publication", Text(r.publication)},
-                     {"is_judge", s.is_judge}, {"version", r.version}});
-  }
-  j = {{"items", items}};
+void to_json(json& j, const ObservationSummary& s) {
+  const auto& r = s.record;
+  j = {{"id", r.id}, {"name", r.name}, {"region_code", r.region_code}, {"region_name", s.region_name},
+       {"level", r.level}, {"start_date", r.start_date}, {"end_date", r.end_date}, {"state", r.state},
+       {"mode", s.mode}, {"groups", s.groups}, {"publication", Text(r.publication)},
+       {"is_judge", s.is_judge}, {"version", r.version}};
 }
 
 void to_json(json& j, const ObservationResults& v) {
@@ -80,7 +76,7 @@ void to_json(json& j, const ObservationResults& v) {
        {"with_scores", v.with_scores}, {"groups", groups}, {"projects", projects}};
 }
 
-void to_json(json& j, const ObservationJudges& v) {
+void to_json(json& j, const ItemList<store::JudgeUser>& v) {
   json items = json::array();
   for (const auto& u : v.items) items.push_back({{"login", u.login}, {"name", u.name}});
   j = {{"items", items}};
@@ -98,8 +94,6 @@ void to_json(json& j, const RankingSchemeView& v) {
        {"warning", {{"yellow_below", v.warning.yellow_below}, {"red_after", v.warning.red_after}}},
        {"version", s.version}, {"archived", s.archived}, {"created_at", s.created_at}, {"updated_at", s.updated_at}};
 }
-
-void to_json(json& j, const RankingSchemeList& v) { j = {{"items", v.items}}; }
 
 void to_json(json& j, const RankingSchemeDetail& v) {
   j = v.scheme;
@@ -119,8 +113,6 @@ void to_json(json& j, const RankingRunView& v) {
        {"published_at", Text(r.published_at)}, {"version", r.version}, {"computed_at", r.computed_at},
        {"entries", entries}, {"figures", v.figures}};
 }
-
-void to_json(json& j, const RankingRunList& v) { j = {{"items", v.items}}; }
 
 void to_json(json& j, const RankingRunDetail& v) {
   j = v.run;

@@ -12,14 +12,19 @@
 namespace gj::service {
 
 void to_json(nlohmann::json& j, const ObservationView& v);
-void to_json(nlohmann::json& j, const ObservationList& v);
+void to_json(nlohmann::json& j, const ObservationSummary& v);
 void to_json(nlohmann::json& j, const ObservationResults& v);
-void to_json(nlohmann::json& j, const ObservationJudges& v);
 void to_json(nlohmann::json& j, const RankingSchemeView& v);
-void to_json(nlohmann::json& j, const RankingSchemeList& v);
 void to_json(nlohmann::json& j, const RankingSchemeDetail& v);
 void to_json(nlohmann::json& j, const RankingRunView& v);
-void to_json(nlohmann::json& j, const RankingRunList& v);
 void to_json(nlohmann::json& j, const RankingRunDetail& v);
+// The judges an organiser may name.
+void to_json(nlohmann::json& j, const ItemList<store::JudgeUser>& v);
+
+// Any other list: {"items": [the items' JSON]}.
+template <class T>
+void to_json(nlohmann::json& j, const ItemList<T>& v) {
+  j = {{"items", v.items}};
+}
 
 }  // namespace gj::service

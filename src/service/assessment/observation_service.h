@@ -15,6 +15,7 @@
 #include "common/result.h"
 #include "domain/assessment/observation.h"
 #include "service/context.h"
+#include "service/item_list.h"
 #include "service/ledger/ledger_service.h"
 #include "store/assessment_store.h"
 #include "store/db.h"
@@ -68,9 +69,7 @@ struct ObservationSummary {
   bool is_judge = false;
 };
 
-struct ObservationList {
-  std::vector<ObservationSummary> items;
-};
+using ObservationList = ItemList<ObservationSummary>;
 
 // The ranking per group, and per project in sheet mode when scores are shown. Scores unrounded;
 // absent when withheld (a rank-only publication) or when no judge scored the project.
@@ -99,9 +98,7 @@ struct ObservationResults {
   std::vector<ProjectScore> projects;
 };
 
-struct ObservationJudges {
-  std::vector<store::JudgeUser> items;
-};
+using ObservationJudges = ItemList<store::JudgeUser>;
 
 class ObservationService {
  public:

@@ -13,6 +13,7 @@
 #include "common/result.h"
 #include "domain/assessment/periodic_ranking.h"
 #include "service/context.h"
+#include "service/item_list.h"
 #include "service/ledger/ledger_service.h"
 #include "store/assessment_store.h"
 #include "store/db.h"
@@ -42,9 +43,7 @@ struct RankingSchemeView {
   assessment::WarningRule warning;
 };
 
-struct RankingSchemeList {
-  std::vector<RankingSchemeView> items;
-};
+using RankingSchemeList = ItemList<RankingSchemeView>;
 
 // One scheme with what the caller may do and who this year's run would rank.
 struct RankingSchemeDetail {
@@ -71,9 +70,7 @@ struct RankingRunView {
   std::map<std::string, std::map<std::string, double>> figures;
 };
 
-struct RankingRunList {
-  std::vector<RankingRunView> items;
-};
+using RankingRunList = ItemList<RankingRunView>;
 
 // A run with the scheme as it was when the run was computed.
 struct RankingRunDetail {
