@@ -1,4 +1,5 @@
 // Endpoints of the assessment capability: observation events and periodic rankings.
+#include "api/json/assessment_json.h"
 #include "api/routes.h"
 
 namespace gj::api {
@@ -7,6 +8,8 @@ namespace {
 
 void ObservationRoutes(Services& s, std::vector<Route>& r) {
   auto& o = s.observations;
+  // A stale version's 409 carries the event as GET shows it.
+  auto event_now = [&o](Call& c) { return o.Get(c.ctx, c.PathId()); };
   r.push_back({"GET", "/api/v1/observations", "Observation events (观摩评议) the caller may see", true,
                [&o](Call& c) { return JsonReply(o.List(c.ctx)); }});
   r.push_back({"POST", "/api/v1/observations", "Set up an observation event (groups, mode, criteria, judges, nominations)", true,
@@ -16,13 +19,13 @@ void ObservationRoutes(Services& s, std::vector<Route>& r) {
   r.push_back({"GET", "/api/v1/observations/{id}", "One event: set-up, state, judges' progress; a judge's own submissions", true,
                [&o](Call& c) { return JsonReply(o.Get(c.ctx, c.PathId())); }});
   r.push_back({"PATCH", "/api/v1/observations/{id}", "Edit a draft event's set-up: {version, …fields of the set-up to change}; 409 once open", true,
-               BodyHandler([&o](Call& c, const nlohmann::json& b) { return o.Update(c.ctx, c.PathId(), b); })});
+               VersionedBodyHandler([&o](Call& c, const nlohmann::json& b) { return o.Update(c.ctx, c.PathId(), b); }, event_now)});
   for (const char* action : {"open", "close", "publish"}) {
     const std::string a = action;
     r.push_back({"POST", "/api/v1/observations/{id}/" + a,
                  a == "publish" ? "Publish the results: {version, publication: rank_only|with_scores}"
                                 : "Move the event to " + std::string(a == "open" ? "open (judges submit)" : "closed (frozen)") + "; send its version",
-                 true, BodyHandler([&o, a](Call& c, const nlohmann::json& b) { return o.Transition(c.ctx, c.PathId(), a, b); })});
+                 true, VersionedBodyHandler([&o, a](Call& c, const nlohmann::json& b) { return o.Transition(c.ctx, c.PathId(), a, b); }, event_now)});
   }
   r.push_back({"POST", "/api/v1/observations/{id}/ballots", "A judge's ranked ballot for one group (replaces their earlier one until close)", true,
                BodyHandler([&o](Call& c, const nlohmann::json& b) { return o.SubmitBallot(c.ctx, c.PathId(), b); })});
@@ -34,6 +37,9 @@ void ObservationRoutes(Services& s, std::vector<Route>& r) {
 
 void RankingRoutes(Services& s, std::vector<Route>& r) {
   auto& k = s.rankings;
+  // A stale version's 409 carries the scheme or the run as GET shows it.
+  auto scheme_now = [&k](Call& c) { return k.GetScheme(c.ctx, c.PathId()); };
+  auto run_now = [&k](Call& c) { return k.GetRun(c.ctx, c.PathId()); };
   r.push_back({"GET", "/api/v1/ranking-schemes", "Periodic ranking schemes (月度评比/季度考评/年度考核); ?archived=true lists archived ones too", true,
                [&k](Call& c) {
                  QueryParams q(c);
@@ -45,9 +51,9 @@ void RankingRoutes(Services& s, std::vector<Route>& r) {
   r.push_back({"GET", "/api/v1/ranking-schemes/{id}", "One scheme", true,
                [&k](Call& c) { return JsonReply(k.GetScheme(c.ctx, c.PathId())); }});
   r.push_back({"PATCH", "/api/v1/ranking-schemes/{id}", "Change a scheme's name, metrics or warning rule {version, …}; runs computed keep their definition", true,
-               BodyHandler([&k](Call& c, const nlohmann::json& b) { return k.UpdateScheme(c.ctx, c.PathId(), b); })});
+               VersionedBodyHandler([&k](Call& c, const nlohmann::json& b) { return k.UpdateScheme(c.ctx, c.PathId(), b); }, scheme_now)});
   r.push_back({"POST", "/api/v1/ranking-schemes/{id}/archive", "Archive a scheme {version}: no new runs, its runs stay readable", true,
-               BodyHandler([&k](Call& c, const nlohmann::json& b) { return k.ArchiveScheme(c.ctx, c.PathId(), b); })});
+               VersionedBodyHandler([&k](Call& c, const nlohmann::json& b) { return k.ArchiveScheme(c.ctx, c.PathId(), b); }, scheme_now)});
   r.push_back({"GET", "/api/v1/ranking-schemes/{id}/runs", "Every run of a scheme (all versions), by period", true,
                [&k](Call& c) { return JsonReply(k.ListRuns(c.ctx, c.PathId())); }});
   r.push_back({"POST", "/api/v1/ranking-schemes/{id}/runs", "Compute a run {period, period_label, as_of?, manual}: replaces a draft, a new version beside a published one", true,
@@ -55,7 +61,7 @@ void RankingRoutes(Services& s, std::vector<Route>& r) {
   r.push_back({"GET", "/api/v1/ranking-runs/{id}", "One run: ranked entries, movement, red/yellow list", true,
                [&k](Call& c) { return JsonReply(k.GetRun(c.ctx, c.PathId())); }});
   r.push_back({"POST", "/api/v1/ranking-runs/{id}/publish", "Publish (freeze) a run; send its version", true,
-               BodyHandler([&k](Call& c, const nlohmann::json& b) { return k.Publish(c.ctx, c.PathId(), b); })});
+               VersionedBodyHandler([&k](Call& c, const nlohmann::json& b) { return k.Publish(c.ctx, c.PathId(), b); }, run_now)});
   r.push_back({"GET", "/api/v1/ranking-runs/{id}/bulletin", "The bulletin (通报) of a run: ?format=xlsx|pdf", true,
                DownloadHandler({"xlsx", "pdf"}, [&k](Call& c, const std::string& format) { return k.MakeBulletin(c.ctx, c.PathId(), format); })});
 }

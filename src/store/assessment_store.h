@@ -39,6 +39,14 @@ bool LockOpenEvent(Connection& c, int64_t id);
 std::vector<SubmissionRecord> LoadSubmissions(Connection& c, int64_t event_id);
 void UpsertSubmission(Connection& c, int64_t event_id, const SubmissionRecord& s);
 
+// A user who may judge events: active, holding the judge role.
+struct JudgeUser {
+  std::string login, name;
+};
+// Every judge, by login.
+std::vector<JudgeUser> ListJudges(Connection& c);
+bool IsActiveJudge(Connection& c, const std::string& login);
+
 struct SchemeRecord {
   int64_t id = 0;
   std::string region_code, name, subject_kind;

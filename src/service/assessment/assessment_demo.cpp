@@ -74,25 +74,25 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
                 {"nominations", nominations}};
   auto created = observations.Create(admin, event);
   if (!created) return created.error();
-  const int64_t id = created.value()["id"];
-  auto opened = observations.Transition(admin, id, "open", {{"version", created.value()["version"]}});
+  const int64_t id = created->record.id;
+  auto opened = observations.Transition(admin, id, "open", {{"version", created->record.version}});
   if (!opened) return opened.error();
   int j = 0;
   for (const char* judge : {"judge1", "judge2", "judge3"}) {
     const Ctx jc = CtxOf(*c, judge, "judge", today, now_iso);
     int k = 0;
-    for (const auto& n : created.value()["nominations"]) {
+    for (const auto& n : created->setup.nominations) {
       // Judges differ a little and each project a little, deterministically.
-      const double base = CountyLevel(n["county_name"]) + ((j * 7 + k * 3) % 5) - 2;
+      const double base = CountyLevel(n.county_name) + ((j * 7 + k * 3) % 5) - 2;
       json ratings = {{"投资规模", base + 1}, {"建设进度", base}, {"产业层次与科技含量", base - 1}, {"综合效益", base}};
-      if (auto r = observations.SubmitSheet(jc, id, {{"project_id", n["project_id"]}, {"ratings", ratings}}); !r) return r.error();
+      if (auto r = observations.SubmitSheet(jc, id, {{"project_id", n.project_id}, {"ratings", ratings}}); !r) return r.error();
       ++k;
     }
     ++j;
   }
-  auto closed = observations.Transition(admin, id, "close", {{"version", opened.value()["version"]}});
+  auto closed = observations.Transition(admin, id, "close", {{"version", opened->record.version}});
   if (!closed) return closed.error();
-  if (auto r = observations.Transition(admin, id, "publish", {{"version", closed.value()["version"]}, {"publication", "with_scores"}}); !r) {
+  if (auto r = observations.Transition(admin, id, "publish", {{"version", closed->record.version}, {"publication", "with_scores"}}); !r) {
     return r.error();
   }
   // An event still open, for the judges to try the scoring page.
@@ -102,7 +102,7 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
   next["end_date"] = today.AddDays(2).ToString();
   auto second = observations.Create(admin, next);
   if (!second) return second.error();
-  if (auto r = observations.Transition(admin, second.value()["id"], "open", {{"version", 1}}); !r) return r.error();
+  if (auto r = observations.Transition(admin, second->record.id, "open", {{"version", 1}}); !r) return r.error();
 
   // Monthly town rankings in 东阿县: the last three full months, each published.
   json scheme = {{"name", "东阿县镇街月度评比"}, {"region_code", "371524"}, {"subject_kind", "town"},
@@ -113,7 +113,7 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
                              })}};
   auto s = rankings.CreateScheme(admin, scheme);
   if (!s) return s.error();
-  const int64_t scheme_id = s.value()["id"];
+  const int64_t scheme_id = s->record.id;
   std::vector<std::string> towns;
   for (const auto& row : c->Query("SELECT name FROM regions WHERE parent_code = '371524' ORDER BY code").rows) towns.push_back(store::AsText(row[0]));
   // The last three finished months of the list year (a month's ranking counts that year's list).
@@ -130,7 +130,7 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
     }
     auto run = rankings.Compute(admin, scheme_id, {{"period", "month"}, {"period_label", MonthLabel(d)}, {"manual", manual}});
     if (!run) return run.error();
-    if (auto p = rankings.Publish(admin, run.value()["id"], {{"version", run.value()["version"]}}); !p) return p.error();
+    if (auto p = rankings.Publish(admin, run->record.id, {{"version", run->record.version}}); !p) return p.error();
   }
   return Ok{};
 }

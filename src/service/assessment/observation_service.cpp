@@ -5,8 +5,10 @@
 #include <set>
 
 #include "service/assessment/region_grants.h"
+#include "store/account_store.h"
 #include "store/journal.h"
 #include "store/project_store.h"
+#include "store/table.h"
 
 namespace gj::service {
 
@@ -79,7 +81,32 @@ void AddSubmissions(as::Event& e, const std::vector<store::SubmissionRecord>& su
   }
 }
 
-json ScoreJson(double v) { return std::round(v * 1e6) / 1e6; }
+// The stored set-up JSON → its typed form (every key is written by SetupFrom and ReadEvent).
+ObservationSetup SetupOf(const json& setup) {
+  ObservationSetup s;
+  s.groups = setup.value("groups", std::vector<std::string>{});
+  s.mode = setup.value("mode", "sheet");
+  s.step = setup.value("step", 3.0);
+  s.trim = setup.value("trim", true);
+  for (const auto& c : setup.value("criteria", json::array())) s.criteria.push_back({c["name"], c["weight"]});
+  s.blend = {setup["blend"].value("projects", 1.0), setup["blend"].value("indicator", 0.0)};
+  s.indicator_scores = setup.value("indicator_scores", std::map<std::string, double>{});
+  s.judges = setup.value("judges", std::vector<std::string>{});
+  for (const auto& n : setup.value("nominations", json::array())) {
+    s.nominations.push_back({n["group"], n["county_code"], n["county_name"], n["project_id"], n["project_code"], n["project_name"]});
+  }
+  return s;
+}
+
+// The one 409 of a stale event (the route adds the event as GET shows it).
+Error Stale(store::Connection& c, int64_t id) {
+  const auto e = store::LoadEvent(c, id);
+  return store::StaleVersion("observation event", e ? e->version : 0);
+}
+
+bool Lists(const std::vector<std::string>& logins, const std::string& login) {
+  return std::find(logins.begin(), logins.end(), login) != logins.end();
+}
 
 // Reads the set-up fields of a new event; reports every problem.
 json SetupFrom(const json& b, Problems& pr) {
@@ -162,62 +189,45 @@ Result<ObservationService::Loaded> ObservationService::Load(store::Connection& c
   return l;
 }
 
-json ObservationService::View(const Ctx& ctx, const Loaded& l, store::Connection& c) {
-  const auto& r = l.record;
-  json j = l.setup;
-  const auto* region = ledger_.Regions()->Find(r.region_code);
-  j.update({{"id", r.id}, {"name", r.name}, {"region_code", r.region_code}, {"region_name", region ? region->name : ""},
-            {"level", r.level}, {"start_date", r.start_date}, {"end_date", r.end_date}, {"state", r.state},
-            {"publication", r.publication ? json(*r.publication) : json(nullptr)}, {"version", r.version},
-            {"created_at", r.created_at}, {"updated_at", r.updated_at}});
-  const bool judge = std::find(l.event.judges.begin(), l.event.judges.end(), ctx.caller.login) != l.event.judges.end() &&
-                     access::AllowedAnywhere(ctx.caller, access::kObservationJudge);
-  j["can_manage"] = Manages(ctx, r.region_code);
-  j["is_judge"] = judge;
+ObservationView ObservationService::View(const Ctx& ctx, const Loaded& l, store::Connection& c) {
+  ObservationView v;
+  v.record = l.record;
+  const auto* region = ledger_.Regions()->Find(l.record.region_code);
+  v.region_name = region ? region->name : "";
+  v.setup = SetupOf(l.setup);
+  v.is_judge = Lists(l.event.judges, ctx.caller.login) && access::AllowedAnywhere(ctx.caller, access::kObservationJudge);
+  v.can_manage = Manages(ctx, l.record.region_code);
   // Progress shows how many items each judge has submitted, never what they gave.
   std::map<std::string, int> done;
-  for (const auto& s : store::LoadSubmissions(c, r.id)) ++done[s.judge];
+  for (const auto& s : store::LoadSubmissions(c, l.record.id)) ++done[s.judge];
   const size_t expected = l.event.config.mode == as::JudgingMode::kBallot ? l.event.groups.size() : l.event.nominations.size();
-  json progress = json::array();
   for (const auto& judge_login : l.event.judges) {
-    auto name = c.Query("SELECT name FROM users WHERE login = ?", {judge_login});
-    progress.push_back({{"judge", judge_login}, {"name", name.empty() ? judge_login : store::AsText(name.rows[0][0])},
-                        {"submitted", done[judge_login]}, {"expected", expected}});
+    const auto account = store::LoadAccountByLogin(c, judge_login);
+    v.progress.push_back({judge_login, account ? account->name : judge_login, done[judge_login], expected});
   }
-  j["progress"] = progress;
-  if (judge) {
-    json ballots = json::array(), sheets = json::array();
+  if (v.is_judge) {
     for (const auto& b : as::BallotsVisibleTo(l.event, ctx.caller.login)) {
-      if (b.judge == ctx.caller.login) ballots.push_back({{"group", b.group}, {"county", b.county}, {"rank", b.rank}});
+      if (b.judge == ctx.caller.login) v.my_ballots.push_back(b);
     }
     for (const auto& s : as::SheetsVisibleTo(l.event, ctx.caller.login)) {
-      if (s.entry.judge != ctx.caller.login) continue;
-      sheets.push_back({{"project_id", std::stoll(s.entry.project)}, {"group", s.entry.group}, {"county", s.entry.county},
-                        {"ratings", s.ratings}, {"total", ScoreJson(s.entry.score)}});
+      if (s.entry.judge == ctx.caller.login) v.my_sheets.push_back(s);
     }
-    j["my_ballots"] = ballots;
-    j["my_sheets"] = sheets;
   }
-  return j;
+  return v;
 }
 
-Result<json> ObservationService::List(const Ctx& ctx) {
+Result<ObservationList> ObservationService::List(const Ctx& ctx) {
   auto c = db_.Acquire();
-  json items = json::array();
+  ObservationList out;
   auto tree = ledger_.Regions();
   for (const auto& r : store::ListEvents(*c)) {
     if (!Sees(ctx, r.region_code)) continue;
     const json setup = json::parse(r.setup);
-    const auto judges = setup.value("judges", std::vector<std::string>{});
     const auto* region = tree->Find(r.region_code);
-    items.push_back({{"id", r.id}, {"name", r.name}, {"region_code", r.region_code}, {"region_name", region ? region->name : ""},
-                     {"level", r.level}, {"start_date", r.start_date}, {"end_date", r.end_date}, {"state", r.state},
-                     {"mode", setup.value("mode", "sheet")}, {"groups", setup["groups"]},
-                     {"publication", r.publication ? json(*r.publication) : json(nullptr)},
-                     {"is_judge", std::find(judges.begin(), judges.end(), ctx.caller.login) != judges.end()},
-                     {"version", r.version}});
+    out.items.push_back({r, region ? region->name : "", setup.value("mode", "sheet"), setup.value("groups", std::vector<std::string>{}),
+                         Lists(setup.value("judges", std::vector<std::string>{}), ctx.caller.login)});
   }
-  return json{{"items", items}};
+  return out;
 }
 
 store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx& ctx, const json& b, Problems& pr) {
@@ -243,8 +253,7 @@ store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx
   for (const auto& j : b.value("judges", json::array())) {
     const std::string login = j.is_string() ? j.get<std::string>() : j.dump();
     if (std::find(judges.begin(), judges.end(), login) != judges.end()) { pr.Add("judges", login, "listed twice"); continue; }
-    auto rows = c.Query("SELECT 1 FROM users u JOIN role_grants g ON g.user_id = u.id WHERE u.login = ? AND g.role = 'judge' AND u.active = 1", {login});
-    if (rows.empty()) pr.Add("judges", login, "not a user with the judge role");
+    if (!store::IsActiveJudge(c, login)) pr.Add("judges", login, "not a user with the judge role");
     judges.push_back(login);
   }
   if (judges.empty()) pr.Add("judges", "", "at least one judge");
@@ -276,7 +285,7 @@ store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx
   return r;
 }
 
-Result<json> ObservationService::Create(const Ctx& ctx, const json& b) {
+Result<ObservationView> ObservationService::Create(const Ctx& ctx, const json& b) {
   if (!access::AllowedAnywhere(ctx.caller, access::kObservationManage)) return Error::Forbidden("you may not set up observation events");
   if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
   Problems pr;
@@ -296,18 +305,14 @@ Result<json> ObservationService::Create(const Ctx& ctx, const json& b) {
   return View(ctx, l.value(), *c);
 }
 
-Result<json> ObservationService::Update(const Ctx& ctx, int64_t id, const json& b) {
+Result<ObservationView> ObservationService::Update(const Ctx& ctx, int64_t id, const json& b) {
   if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto l = Load(*c, ctx, id);
   if (!l) return l.error();
   if (!Manages(ctx, l->record.region_code)) return Error::Forbidden("only the organisers may edit the event");
-  if (b["version"].get<int64_t>() != l->record.version) {
-    Error e = Error::Conflict("the event was changed by someone else (version " + std::to_string(l->record.version) + ")");
-    e.extra["current"] = View(ctx, l.value(), *c);
-    return e;
-  }
+  if (b["version"].get<int64_t>() != l->record.version) return store::StaleVersion("observation event", l->record.version);
   if (auto st = as::CheckEditable(l->event); !st) return st.error();
   // A partial body: the fields it names replace the current ones, then the whole event is checked
   // as on creation, so every problem is reported at once.
@@ -340,32 +345,28 @@ Result<json> ObservationService::Update(const Ctx& ctx, int64_t id, const json& 
   next.updated_at = ctx.now;
   const json changes = store::EventChanges(l->record, next);  // the event's journaled fields
   if (changes.empty()) return View(ctx, l.value(), *c);  // nothing changed: no new version, no journal entry
-  if (!store::UpdateEvent(*c, next, l->record.version)) return Error::Conflict("the event was changed by someone else");
+  if (!store::UpdateEvent(*c, next, l->record.version)) return Stale(*c, id);
   store::WriteJournal(*c, "observation_event", id, "update", ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
   auto fresh = Load(*c, ctx, id);
   return View(ctx, fresh.value(), *c);
 }
 
-Result<json> ObservationService::Get(const Ctx& ctx, int64_t id) {
+Result<ObservationView> ObservationService::Get(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
   auto l = Load(*c, ctx, id);
   if (!l) return l.error();
   return View(ctx, l.value(), *c);
 }
 
-Result<json> ObservationService::Transition(const Ctx& ctx, int64_t id, const std::string& action, const json& b) {
+Result<ObservationView> ObservationService::Transition(const Ctx& ctx, int64_t id, const std::string& action, const json& b) {
   if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto l = Load(*c, ctx, id);
   if (!l) return l.error();
   if (!Manages(ctx, l->record.region_code)) return Error::Forbidden("only the organisers may " + action + " the event");
-  if (b["version"].get<int64_t>() != l->record.version) {
-    Error e = Error::Conflict("the event was changed by someone else (version " + std::to_string(l->record.version) + ")");
-    e.extra["current"] = View(ctx, l.value(), *c);
-    return e;
-  }
+  if (b["version"].get<int64_t>() != l->record.version) return store::StaleVersion("observation event", l->record.version);
   Status st = Ok{};
   if (action == "open") st = as::Open(l->event);
   else if (action == "close") st = as::Close(l->event);
@@ -382,7 +383,7 @@ Result<json> ObservationService::Transition(const Ctx& ctx, int64_t id, const st
   if (l->event.publication) next.publication = *l->event.publication == as::Publication::kRankOnly ? "rank_only" : "with_scores";
   next.version = l->record.version + 1;
   next.updated_at = ctx.now;
-  if (!store::UpdateEvent(*c, next, l->record.version)) return Error::Conflict("the event was changed by someone else");
+  if (!store::UpdateEvent(*c, next, l->record.version)) return Stale(*c, id);
   json changes = json::array({{{"field", "state"}, {"old", l->record.state}, {"new", next.state}}});
   if (next.publication != l->record.publication) changes.push_back({{"field", "publication"}, {"old", nullptr}, {"new", *next.publication}});
   store::WriteJournal(*c, "observation_event", id, action, ctx.caller.user_id, ctx.now, changes);
@@ -391,8 +392,8 @@ Result<json> ObservationService::Transition(const Ctx& ctx, int64_t id, const st
   return View(ctx, fresh.value(), *c);
 }
 
-Result<json> ObservationService::Submit(const Ctx& ctx, int64_t id, const std::string& item, json payload,
-                                        const std::function<Status(as::Event&, json&)>& apply) {
+Result<ObservationView> ObservationService::Submit(const Ctx& ctx, int64_t id, const std::string& item, json payload,
+                                                   const std::function<Status(as::Event&, json&)>& apply) {
   if (!access::AllowedAnywhere(ctx.caller, access::kObservationJudge)) return Error::Forbidden("only judges submit scores");
   auto c = db_.Acquire();
   store::Transaction tx(*c);
@@ -409,7 +410,7 @@ Result<json> ObservationService::Submit(const Ctx& ctx, int64_t id, const std::s
   return View(ctx, fresh.value(), *c);
 }
 
-Result<json> ObservationService::SubmitBallot(const Ctx& ctx, int64_t id, const json& b) {
+Result<ObservationView> ObservationService::SubmitBallot(const Ctx& ctx, int64_t id, const json& b) {
   if (!b.is_object() || !b.contains("group") || !b["group"].is_string() || !b.contains("places") || !b["places"].is_array()) {
     return Error::BadRequest("the body must be {\"group\": string, \"places\": [{\"county\", \"rank\"}]}");
   }
@@ -428,7 +429,7 @@ Result<json> ObservationService::SubmitBallot(const Ctx& ctx, int64_t id, const 
   });
 }
 
-Result<json> ObservationService::SubmitSheet(const Ctx& ctx, int64_t id, const json& b) {
+Result<ObservationView> ObservationService::SubmitSheet(const Ctx& ctx, int64_t id, const json& b) {
   if (!b.is_object() || !b.contains("project_id") || !b["project_id"].is_number_integer() || !b.contains("ratings") || !b["ratings"].is_object()) {
     return Error::BadRequest("the body must be {\"project_id\": integer, \"ratings\": {criterion: 0..100}}");
   }
@@ -451,60 +452,45 @@ Result<json> ObservationService::SubmitSheet(const Ctx& ctx, int64_t id, const j
   });
 }
 
-Result<json> ObservationService::Results(const Ctx& ctx, int64_t id) {
+Result<ObservationResults> ObservationService::Results(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
   auto l = Load(*c, ctx, id);
   if (!l) return l.error();
   const auto& e = l->event;
-  const bool insider = Manages(ctx, l->record.region_code) ||
-                       std::find(e.judges.begin(), e.judges.end(), ctx.caller.login) != e.judges.end();
-  json groups = json::array();
-  auto group_of = [&](const std::string& g) -> json& {
-    for (auto& x : groups) if (x["group"] == g) return x;
-    groups.push_back({{"group", g}, {"items", json::array()}});
-    return groups.back();
+  const bool insider = Manages(ctx, l->record.region_code) || Lists(e.judges, ctx.caller.login);
+  ObservationResults out{id, l->record.name, l->record.state, l->setup["mode"], l->record.publication, false, {}, {}};
+  auto group_of = [&](const std::string& g) -> ObservationResults::Group& {
+    for (auto& x : out.groups) if (x.group == g) return x;
+    return out.groups.emplace_back(ObservationResults::Group{g, {}});
   };
   for (const auto& g : e.groups) group_of(g);
-  bool with_scores = false;
   if (insider && e.state != as::EventState::kPublished) {
     auto res = as::Results(e);
     if (!res) return res.error();
-    with_scores = true;
-    for (const auto& r : res.value()) group_of(r.group)["items"].push_back({{"county", r.county}, {"rank", r.rank}, {"score", ScoreJson(r.score)}});
+    out.with_scores = true;
+    for (const auto& r : res.value()) group_of(r.group).items.push_back({r.county, r.rank, r.score});
   } else {
     auto res = as::PublishedResults(e);
     if (!res) return res.error();
-    with_scores = e.publication == as::Publication::kWithScores;
-    for (const auto& r : res.value()) {
-      group_of(r.group)["items"].push_back({{"county", r.county}, {"rank", r.rank}, {"score", r.score ? ScoreJson(*r.score) : json(nullptr)}});
-    }
+    out.with_scores = e.publication == as::Publication::kWithScores;
+    for (const auto& r : res.value()) group_of(r.group).items.push_back({r.county, r.rank, r.score});
   }
-  json projects = json::array();
-  if (with_scores && e.config.mode == as::JudgingMode::kSheet) {
-    for (const auto& n : l->setup["nominations"]) {
+  if (out.with_scores && e.config.mode == as::JudgingMode::kSheet) {
+    for (const auto& n : SetupOf(l->setup).nominations) {
       std::vector<double> totals;
-      const std::string pid = std::to_string(n["project_id"].get<int64_t>());
+      const std::string pid = std::to_string(n.project_id);
       for (const auto& s : e.submissions) if (s.entry.project == pid) totals.push_back(s.entry.score);
-      projects.push_back({{"group", n["group"]}, {"county", n["county_name"]}, {"project_id", n["project_id"]},
-                          {"project_name", n["project_name"]}, {"judges", totals.size()},
-                          {"score", totals.empty() ? json(nullptr) : ScoreJson(as::TrimmedMean(totals, e.config.trim))}});
+      out.projects.push_back({n.group, n.county_name, n.project_id, n.project_name, totals.size(),
+                              totals.empty() ? std::nullopt : std::optional<double>(as::TrimmedMean(totals, e.config.trim))});
     }
   }
-  return json{{"id", id}, {"name", l->record.name}, {"state", l->record.state}, {"mode", l->setup["mode"]},
-              {"publication", l->record.publication ? json(*l->record.publication) : json(nullptr)},
-              {"with_scores", with_scores}, {"groups", groups}, {"projects", projects}};
+  return out;
 }
 
-Result<json> ObservationService::Judges(const Ctx& ctx) {
+Result<ObservationJudges> ObservationService::Judges(const Ctx& ctx) {
   if (!access::AllowedAnywhere(ctx.caller, access::kObservationManage)) return Error::Forbidden("only organisers name judges");
   auto c = db_.Acquire();
-  json items = json::array();
-  for (const auto& r : c->Query("SELECT DISTINCT u.login, u.name FROM users u JOIN role_grants g ON g.user_id = u.id "
-                                "WHERE g.role = 'judge' AND u.active = 1 ORDER BY u.login")
-                           .rows) {
-    items.push_back({{"login", store::AsText(r[0])}, {"name", store::AsText(r[1])}});
-  }
-  return json{{"items", items}};
+  return ObservationJudges{store::ListJudges(*c)};
 }
 
 }  // namespace gj::service

@@ -5,38 +5,120 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "common/result.h"
 #include "domain/assessment/observation.h"
 #include "service/context.h"
+#include "service/item_list.h"
 #include "service/ledger/ledger_service.h"
 #include "store/assessment_store.h"
 #include "store/db.h"
 
 namespace gj::service {
 
+// A nominated project as the set-up keeps it (the ledger's names when it was nominated).
+struct ObservationNomination {
+  std::string group, county_code, county_name;
+  int64_t project_id = 0;
+  std::string project_code, project_name;
+};
+
+// How an event is judged, by whom, and what: the set-up an organiser edits while a draft.
+struct ObservationSetup {
+  std::vector<std::string> groups;
+  std::string mode = "sheet";  // sheet | ballot
+  double step = 3;
+  bool trim = true;
+  std::vector<assessment::Criterion> criteria;
+  assessment::BlendWeights blend;
+  std::map<std::string, double> indicator_scores;  // county → score
+  std::vector<std::string> judges;                 // logins
+  std::vector<ObservationNomination> nominations;
+};
+
+// One event as the caller sees it: the record, its set-up, whether the caller manages or judges
+// it, every judge's progress (counts only) and, for a judge, their own submissions.
+struct ObservationView {
+  struct Progress {
+    std::string judge, name;
+    int submitted = 0;
+    size_t expected = 0;
+  };
+  store::EventRecord record;  // its `setup` text is `setup` below
+  std::string region_name;
+  ObservationSetup setup;
+  bool can_manage = false;
+  bool is_judge = false;
+  std::vector<Progress> progress;
+  // Only when is_judge: the caller's ballots and sheets (totals unrounded).
+  std::vector<assessment::Ballot> my_ballots;
+  std::vector<assessment::SheetSubmission> my_sheets;
+};
+
+// A line of the event list.
+struct ObservationSummary {
+  store::EventRecord record;
+  std::string region_name, mode;
+  std::vector<std::string> groups;
+  bool is_judge = false;
+};
+
+using ObservationList = ItemList<ObservationSummary>;
+
+// The ranking per group, and per project in sheet mode when scores are shown. Scores unrounded;
+// absent when withheld (a rank-only publication) or when no judge scored the project.
+struct ObservationResults {
+  struct Place {
+    std::string county;
+    int rank = 0;
+    std::optional<double> score;
+  };
+  struct Group {
+    std::string group;
+    std::vector<Place> items;
+  };
+  struct ProjectScore {
+    std::string group, county;
+    int64_t project_id = 0;
+    std::string project_name;
+    size_t judges = 0;
+    std::optional<double> score;
+  };
+  int64_t id = 0;
+  std::string name, state, mode;
+  std::optional<std::string> publication;
+  bool with_scores = false;
+  std::vector<Group> groups;
+  std::vector<ProjectScore> projects;
+};
+
+using ObservationJudges = ItemList<store::JudgeUser>;
+
 class ObservationService {
  public:
   ObservationService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger) {}
 
-  Result<nlohmann::json> List(const Ctx& ctx);
-  Result<nlohmann::json> Create(const Ctx& ctx, const nlohmann::json& body);
+  Result<ObservationList> List(const Ctx& ctx);
+  Result<ObservationView> Create(const Ctx& ctx, const nlohmann::json& body);
   // Edits a draft: body {"version", …the fields of Create to change}; 409 on a stale version or
   // once the event has opened (rule observation.draft_only). The region stays.
-  Result<nlohmann::json> Update(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  Result<nlohmann::json> Get(const Ctx& ctx, int64_t id);
+  Result<ObservationView> Update(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<ObservationView> Get(const Ctx& ctx, int64_t id);
   // action: open, close, publish (body {"version", "publication": "rank_only|with_scores"}).
-  Result<nlohmann::json> Transition(const Ctx& ctx, int64_t id, const std::string& action, const nlohmann::json& body);
+  Result<ObservationView> Transition(const Ctx& ctx, int64_t id, const std::string& action, const nlohmann::json& body);
   // body {"group", "places": [{"county", "rank"}]}
-  Result<nlohmann::json> SubmitBallot(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<ObservationView> SubmitBallot(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   // body {"project_id", "ratings": {"投资规模": 85, …}}
-  Result<nlohmann::json> SubmitSheet(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  Result<nlohmann::json> Results(const Ctx& ctx, int64_t id);
+  Result<ObservationView> SubmitSheet(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<ObservationResults> Results(const Ctx& ctx, int64_t id);
   // Users with the judge role, for an organiser naming an event's judges.
-  Result<nlohmann::json> Judges(const Ctx& ctx);
+  Result<ObservationJudges> Judges(const Ctx& ctx);
 
  private:
   struct Loaded {
@@ -50,11 +132,11 @@ class ObservationService {
   // An event's fields from a Create-shaped body (setup as JSON text); every problem into `pr`.
   store::EventRecord ReadEvent(store::Connection& c, const Ctx& ctx, const nlohmann::json& body, Problems& pr);
   bool Sees(const Ctx& ctx, const std::string& region);
-  nlohmann::json View(const Ctx& ctx, const Loaded& l, store::Connection& c);
+  ObservationView View(const Ctx& ctx, const Loaded& l, store::Connection& c);
   // Applies the domain submission (which also refuses a closed event or a non-judge), then stores
   // the payload the callback filled, journaled.
-  Result<nlohmann::json> Submit(const Ctx& ctx, int64_t id, const std::string& item, nlohmann::json payload,
-                                const std::function<Status(assessment::Event&, nlohmann::json&)>& apply);
+  Result<ObservationView> Submit(const Ctx& ctx, int64_t id, const std::string& item, nlohmann::json payload,
+                                 const std::function<Status(assessment::Event&, nlohmann::json&)>& apply);
 
   store::Database& db_;
   LedgerService& ledger_;

@@ -9,6 +9,7 @@
 #include "io/ranking_bulletin.h"
 #include "service/assessment/ranking_support.h"
 #include "store/journal.h"
+#include "store/org_store.h"
 #include "store/progress_store.h"
 #include "store/supervision_store.h"
 
@@ -24,6 +25,12 @@ Date PeriodStart(as::Period period, const Date& end) {
   if (period == as::Period::kYear) return {end.year, 1, 1};
   if (period == as::Period::kQuarter) return {end.year, end.month - 2, 1};
   return {end.year, end.month, 1};
+}
+
+// The one 409 of a stale run (the route adds the run as GET shows it).
+Error StaleRun(store::Connection& c, int64_t id) {
+  const auto r = store::LoadRun(c, id);
+  return store::StaleVersion("ranking run", r ? r->version : 0);
 }
 }  // namespace
 
@@ -41,9 +48,10 @@ RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const 
       }
     }
   } else if (s.subject_kind == "department") {
-    for (const auto& r : c.Query("SELECT id, name FROM units WHERE region_code = ? AND kind = 'department' AND archived = 0", {s.region_code}).rows) {
-      out.unit_name[store::AsInt(r[0])] = store::AsText(r[1]);
-      out.projects[store::AsText(r[1])];
+    for (const auto& u : store::ListUnits(c, {s.region_code})) {
+      if (u.kind != "department") continue;
+      out.unit_name[u.id] = u.name;
+      out.projects[u.name];
     }
   }
   store::ProjectFilter f;
@@ -121,7 +129,7 @@ std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigur
   return out;
 }
 
-Result<json> RankingService::Compute(const Ctx& ctx, int64_t scheme_id, const json& b) {
+Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id, const json& b) {
   if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
   auto c = db_.Acquire();
   auto s = LoadScheme(*c, ctx, scheme_id);
@@ -207,7 +215,7 @@ Result<json> RankingService::Compute(const Ctx& ctx, int64_t scheme_id, const js
     rec.body = body.dump();
     rec.version = latest->version + 1;
     rec.computed_at = ctx.now;
-    if (!store::UpdateRun(*c, rec, latest->version)) return Error::Conflict("the run was changed by someone else");
+    if (!store::UpdateRun(*c, rec, latest->version)) return StaleRun(*c, rec.id);
     store::WriteJournal(*c, "ranking_run", rec.id, "recompute", ctx.caller.user_id, ctx.now,
                         json::array({{{"field", "entries"}, {"old", json::parse(latest->body)["entries"]}, {"new", entries}}}));
   } else {
@@ -223,33 +231,31 @@ Result<json> RankingService::Compute(const Ctx& ctx, int64_t scheme_id, const js
                         json::array({{{"field", "entries"}, {"old", nullptr}, {"new", entries}}}));
   }
   tx.Commit();
-  return RunView(rec, s->name);
+  return RunViewOf(rec, s->name);
 }
 
-Result<json> RankingService::ListRuns(const Ctx& ctx, int64_t scheme_id) {
+Result<RankingRunList> RankingService::ListRuns(const Ctx& ctx, int64_t scheme_id) {
   auto c = db_.Acquire();
   auto s = LoadScheme(*c, ctx, scheme_id);
   if (!s) return s.error();
-  json items = json::array();
-  for (const auto& r : store::ListRuns(*c, scheme_id)) items.push_back(RunView(r, s->name));
-  return json{{"items", items}};
+  RankingRunList out;
+  for (const auto& r : store::ListRuns(*c, scheme_id)) out.items.push_back(RunViewOf(r, s->name));
+  return out;
 }
 
-Result<json> RankingService::GetRun(const Ctx& ctx, int64_t run_id) {
+Result<RankingRunDetail> RankingService::GetRun(const Ctx& ctx, int64_t run_id) {
   auto c = db_.Acquire();
   auto r = store::LoadRun(*c, run_id);
   if (!r) return Error::NotFound("no ranking run " + std::to_string(run_id));
   auto s = LoadScheme(*c, ctx, r->scheme_id);
   if (!s) return Error::NotFound("no ranking run " + std::to_string(run_id));
-  json v = RunView(r.value(), s->name);
   store::SchemeRecord as_computed = s.value();
   const json body = json::parse(r->body);
   if (body.contains("definition")) as_computed.definition = body["definition"].dump();  // runs before 2026-11 lack it
-  v["scheme"] = SchemeView(as_computed);
-  return v;
+  return RankingRunDetail{RunViewOf(r.value(), s->name), SchemeView(as_computed)};
 }
 
-Result<json> RankingService::Publish(const Ctx& ctx, int64_t run_id, const json& b) {
+Result<RankingRunView> RankingService::Publish(const Ctx& ctx, int64_t run_id, const json& b) {
   if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
@@ -258,52 +264,46 @@ Result<json> RankingService::Publish(const Ctx& ctx, int64_t run_id, const json&
   auto s = LoadScheme(*c, ctx, r->scheme_id);
   if (!s) return Error::NotFound("no ranking run " + std::to_string(run_id));
   if (!Manages(ctx, s->region_code)) return Error::Forbidden("you may not publish this ranking");
-  if (b["version"].get<int64_t>() != r->version) {
-    Error e = Error::Conflict("the run was recomputed by someone else (version " + std::to_string(r->version) + ")");
-    e.extra["current"] = RunView(r.value(), s->name);
-    return e;
-  }
+  if (b["version"].get<int64_t>() != r->version) return store::StaleVersion("ranking run", r->version);
   as::RankingRun run = RunFrom(r.value(), s->name);
   if (auto st = as::PublishRun(run); !st) return Error::Conflict("the run is already published and frozen");
   store::RunRecord next = r.value();
   next.published = true;
   next.published_at = ctx.now;
   next.version = r->version + 1;
-  if (!store::UpdateRun(*c, next, r->version)) return Error::Conflict("the run was changed by someone else");
+  if (!store::UpdateRun(*c, next, r->version)) return StaleRun(*c, run_id);
   store::WriteJournal(*c, "ranking_run", run_id, "publish", ctx.caller.user_id, ctx.now,
                       json::array({{{"field", "published"}, {"old", false}, {"new", true}}}));
   tx.Commit();
-  return RunView(next, s->name);
+  return RunViewOf(next, s->name);
 }
 
 Result<Bulletin> RankingService::MakeBulletin(const Ctx& ctx, int64_t run_id, const std::string& format) {
   if (format != "xlsx" && format != "pdf") return Error::BadRequest("format must be xlsx or pdf");
   auto run = GetRun(ctx, run_id);
   if (!run) return run.error();
-  const json& v = run.value();
+  const RankingRunView& v = run->run;
   io::BulletinData d;
-  d.title = v["scheme_name"].get<std::string>() + " " + v["period_label"].get<std::string>() + " 通报";
-  d.subtitle = "截至 " + v["as_of"].get<std::string>() + " · 第 " + std::to_string(v["run_version"].get<int>()) + " 版 · " +
-               (v["published"].get<bool>() ? "已发布" : "草稿（未发布）");
-  std::vector<std::string> ids;
-  for (const auto& m : v["scheme"]["metrics"]) {
-    ids.push_back(m["id"]);
-    d.metric_labels.push_back(m["label"]);
-  }
-  for (const auto& e : v["entries"]) {
+  d.title = v.scheme_name + " " + v.record.period_label + " 通报";
+  d.subtitle = "截至 " + v.record.as_of + " · 第 " + std::to_string(v.record.run_version) + " 版 · " +
+               (v.record.published ? "已发布" : "草稿（未发布）");
+  for (const auto& m : run->scheme.metrics) d.metric_labels.push_back(m.label);
+  for (const auto& e : v.entries) {
     io::BulletinRow row;
-    row.rank = e["rank"];
-    row.subject = e["subject"];
-    row.score = e["score"];
-    for (const auto& id : ids) row.metric_scores.push_back(e["metric_scores"].value(id, 0.0));
-    row.completion = e["completion"];
-    row.movement = e["movement_label"];
-    row.light = e["light"] == "red" ? "红牌" : e["light"] == "yellow" ? "黄牌" : "";
+    row.rank = e.rank;
+    row.subject = e.subject;
+    row.score = e.score;
+    for (const auto& m : run->scheme.metrics) {
+      const auto it = e.metric_scores.find(m.id);
+      row.metric_scores.push_back(it == e.metric_scores.end() ? 0.0 : it->second);
+    }
+    row.completion = e.completion;
+    row.movement = as::MovementLabel(e);
+    row.light = e.light == as::Light::kRed ? "红牌" : e.light == as::Light::kYellow ? "黄牌" : "";
     d.rows.push_back(std::move(row));
   }
   Bulletin b;
-  const std::string base = v["scheme_name"].get<std::string>() + "-" + v["period_label"].get<std::string>() + "-v" +
-                           std::to_string(v["run_version"].get<int>());
+  const std::string base = v.scheme_name + "-" + v.record.period_label + "-v" + std::to_string(v.record.run_version);
   if (format == "xlsx") {
     b.bytes = io::BulletinXlsx(d);
     b.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

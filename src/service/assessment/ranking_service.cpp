@@ -11,6 +11,7 @@
 #include "service/assessment/region_grants.h"
 #include "service/unique_write.h"
 #include "store/journal.h"
+#include "store/table.h"
 #include "store/progress_store.h"
 #include "store/supervision_store.h"
 
@@ -110,17 +111,14 @@ json EntryJson(const as::RunEntry& e) {
           {"places_moved", e.places_moved}, {"light", LightName(e.light)}, {"yellow_streak", e.yellow_streak}};
 }
 
-json RunView(const store::RunRecord& r, const std::string& scheme_name) {
-  json body = json::parse(r.body);
+RankingRunView RunViewOf(const store::RunRecord& r, const std::string& scheme_name) {
+  const json body = json::parse(r.body);
+  RankingRunView v{r, scheme_name, {}, RunFrom(r, scheme_name).entries, body.value("figures", decltype(RankingRunView::figures){})};
   // The metrics the run was scored on (its own definition; runs stored before it was kept: none).
-  json metrics = json::array();
   if (body.contains("definition")) {
-    for (const auto& m : body["definition"]["metrics"]) metrics.push_back({{"id", m["id"]}, {"label", LabelOf(m)}});
+    for (const auto& m : body["definition"]["metrics"]) v.metrics.push_back({m["id"], LabelOf(m)});
   }
-  return {{"id", r.id}, {"metrics", metrics}, {"scheme_id", r.scheme_id}, {"scheme_name", scheme_name}, {"period", r.period},
-          {"period_label", r.period_label}, {"run_version", r.run_version}, {"as_of", r.as_of}, {"published", r.published},
-          {"published_at", r.published_at ? json(*r.published_at) : json(nullptr)}, {"version", r.version},
-          {"computed_at", r.computed_at}, {"entries", body["entries"]}, {"figures", body["figures"]}};
+  return v;
 }
 
 }  // namespace ranking_support
@@ -129,6 +127,12 @@ using namespace ranking_support;
 
 namespace {
 const char* const kDuplicateScheme = "a ranking scheme with this name already exists in this region";
+
+// The one 409 of a stale scheme (the route adds the scheme as GET shows it).
+Error StaleScheme(store::Connection& c, int64_t id) {
+  const auto s = store::LoadScheme(c, id);
+  return store::StaleVersion("ranking scheme", s ? s->version : 0);
+}
 }  // namespace
 
 std::optional<Date> PeriodEnd(as::Period period, const std::string& label) {
@@ -248,29 +252,29 @@ Result<store::SchemeRecord> RankingService::LoadScheme(store::Connection& c, con
   return *s;
 }
 
-json RankingService::SchemeView(const store::SchemeRecord& s) {
-  json d = json::parse(s.definition);
-  for (auto& m : d["metrics"]) {
-    m["label"] = LabelOf(m);
-    const auto kind = KindFrom(m["kind"]).value_or(as::MetricKind::kManual);
-    m["source"] = FromSupervision(kind) ? "supervision" : FromLedger(kind) ? "ledger" : "manual";
-  }
+RankingSchemeView RankingService::SchemeView(const store::SchemeRecord& s) {
+  const json d = json::parse(s.definition);
   const auto* region = ledger_.Regions()->Find(s.region_code);
-  return {{"id", s.id}, {"name", s.name}, {"region_code", s.region_code}, {"region_name", region ? region->name : ""},
-          {"subject_kind", s.subject_kind}, {"metrics", d["metrics"]}, {"warning", d["warning"]}, {"version", s.version},
-          {"archived", s.archived}, {"created_at", s.created_at}, {"updated_at", s.updated_at}};
-}
-
-Result<json> RankingService::ListSchemes(const Ctx& ctx, bool include_archived) {
-  auto c = db_.Acquire();
-  json items = json::array();
-  for (const auto& s : store::ListSchemes(*c)) {
-    if (Sees(ctx, s.region_code) && (include_archived || !s.archived)) items.push_back(SchemeView(s));
+  RankingSchemeView v{s, region ? region->name : "", {}, {}};
+  for (const auto& m : d["metrics"]) {
+    const auto kind = KindFrom(m["kind"]).value_or(as::MetricKind::kManual);
+    v.metrics.push_back({m["id"], m["kind"], LabelOf(m), m["scoring"], m["weight"], m["target"], m["cap"], m["step"],
+                         FromSupervision(kind) ? "supervision" : FromLedger(kind) ? "ledger" : "manual"});
   }
-  return json{{"items", items}};
+  v.warning = SchemeFrom(s).warning;
+  return v;
 }
 
-Result<json> RankingService::CreateScheme(const Ctx& ctx, const json& b) {
+Result<RankingSchemeList> RankingService::ListSchemes(const Ctx& ctx, bool include_archived) {
+  auto c = db_.Acquire();
+  RankingSchemeList out;
+  for (const auto& s : store::ListSchemes(*c)) {
+    if (Sees(ctx, s.region_code) && (include_archived || !s.archived)) out.items.push_back(SchemeView(s));
+  }
+  return out;
+}
+
+Result<RankingSchemeView> RankingService::CreateScheme(const Ctx& ctx, const json& b) {
   if (!access::AllowedAnywhere(ctx.caller, access::kRankingManage)) return Error::Forbidden("you may not set up rankings");
   if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
   Problems pr;
@@ -299,7 +303,7 @@ Result<json> RankingService::CreateScheme(const Ctx& ctx, const json& b) {
   return SchemeView(s);
 }
 
-Result<json> RankingService::UpdateScheme(const Ctx& ctx, int64_t id, const json& b) {
+Result<RankingSchemeView> RankingService::UpdateScheme(const Ctx& ctx, int64_t id, const json& b) {
   if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
   auto c = db_.Acquire();
   store::Transaction tx(*c);
@@ -327,15 +331,11 @@ Result<json> RankingService::UpdateScheme(const Ctx& ctx, int64_t id, const json
   }
   if (!pr.empty()) return pr.ToError("the ranking scheme is not valid");
   if (s->archived) return Error::Conflict("the ranking scheme is archived");
-  if (b["version"].get<int64_t>() != s->version) {
-    Error e = Error::Conflict("the scheme was changed by someone else (version " + std::to_string(s->version) + ")");
-    e.extra["current"] = SchemeView(s.value());
-    return e;
-  }
+  if (b["version"].get<int64_t>() != s->version) return store::StaleVersion("ranking scheme", s->version);
   return SaveScheme(*c, tx, ctx, s.value(), std::move(next), "update");
 }
 
-Result<json> RankingService::ArchiveScheme(const Ctx& ctx, int64_t id, const json& b) {
+Result<RankingSchemeView> RankingService::ArchiveScheme(const Ctx& ctx, int64_t id, const json& b) {
   if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
@@ -343,39 +343,33 @@ Result<json> RankingService::ArchiveScheme(const Ctx& ctx, int64_t id, const jso
   if (!s) return s.error();
   if (!Manages(ctx, s->region_code)) return Error::Forbidden("you may not archive this ranking scheme");
   if (s->archived) return Error::Conflict("the ranking scheme is archived already");
-  if (b["version"].get<int64_t>() != s->version) {
-    Error e = Error::Conflict("the scheme was changed by someone else (version " + std::to_string(s->version) + ")");
-    e.extra["current"] = SchemeView(s.value());
-    return e;
-  }
+  if (b["version"].get<int64_t>() != s->version) return store::StaleVersion("ranking scheme", s->version);
   store::SchemeRecord next = s.value();
   next.archived = true;
   return SaveScheme(*c, tx, ctx, s.value(), std::move(next), "archive");
 }
 
-Result<json> RankingService::SaveScheme(store::Connection& c, store::Transaction& tx, const Ctx& ctx,
-                                        const store::SchemeRecord& old, store::SchemeRecord next, const std::string& action) {
+Result<RankingSchemeView> RankingService::SaveScheme(store::Connection& c, store::Transaction& tx, const Ctx& ctx,
+                                                     const store::SchemeRecord& old, store::SchemeRecord next, const std::string& action) {
   next.version = old.version + 1;
   next.updated_at = ctx.now;
   auto updated = UniqueWrite([&] { return store::UpdateScheme(c, next, old.version); }, kDuplicateScheme);
   if (!updated) return updated.error();
-  if (!*updated) return Error::Conflict("the scheme was changed by someone else");
+  if (!*updated) return StaleScheme(c, old.id);
   store::WriteJournal(c, "ranking_scheme", next.id, action, ctx.caller.user_id, ctx.now, SchemeChanges(old, next));
   tx.Commit();
   return SchemeView(next);
 }
 
-Result<json> RankingService::GetScheme(const Ctx& ctx, int64_t id) {
+Result<RankingSchemeDetail> RankingService::GetScheme(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
   auto s = LoadScheme(*c, ctx, id);
   if (!s) return s.error();
-  json v = SchemeView(s.value());
-  v["can_manage"] = Manages(ctx, s->region_code);
+  RankingSchemeDetail v{SchemeView(s.value()), Manages(ctx, s->region_code), {}};
   // Who this year's run would rank, with their projects (a subject without projects is left out of
   // a run with ledger metrics unless it is given manual figures).
-  v["subjects"] = json::array();
   for (const auto& [name, projects] : Subjects(*c, ctx, s.value(), ctx.today.year).projects) {
-    v["subjects"].push_back({{"name", name}, {"projects", projects.size()}});
+    v.subjects.push_back({name, projects.size()});
   }
   return v;
 }

@@ -4,13 +4,16 @@
 // The scoring is domain/assessment/periodic_ranking.h; this layer gathers the figures.
 #pragma once
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "common/result.h"
 #include "domain/assessment/periodic_ranking.h"
 #include "service/context.h"
+#include "service/item_list.h"
 #include "service/ledger/ledger_service.h"
 #include "store/assessment_store.h"
 #include "store/db.h"
@@ -25,34 +28,84 @@ struct Bulletin {
   std::string bytes, content_type, filename;
 };
 
+// A metric of a scheme as defined, with its label (its own, else its kind's, else its id) and
+// where its figures come from (ledger, supervision, manual).
+struct RankingMetricView {
+  std::string id, kind, label, scoring;
+  double weight = 0, target = 1, cap = 1, step = 3;
+  std::string source;
+};
+
+struct RankingSchemeView {
+  store::SchemeRecord record;  // its `definition` text is `metrics` and `warning` below
+  std::string region_name;
+  std::vector<RankingMetricView> metrics;
+  assessment::WarningRule warning;
+};
+
+using RankingSchemeList = ItemList<RankingSchemeView>;
+
+// One scheme with what the caller may do and who this year's run would rank.
+struct RankingSchemeDetail {
+  struct Subject {
+    std::string name;
+    size_t projects = 0;
+  };
+  RankingSchemeView scheme;
+  bool can_manage = false;
+  std::vector<Subject> subjects;
+};
+
+// A run as stored: its entries (scores as stored, to six decimals), the figures behind them
+// (subject → metric → value) and the labels of the metrics it was scored on (none for runs stored
+// before runs kept their definition).
+struct RankingRunView {
+  struct MetricLabel {
+    std::string id, label;
+  };
+  store::RunRecord record;  // its `body` text is the fields below
+  std::string scheme_name;
+  std::vector<MetricLabel> metrics;
+  std::vector<assessment::RunEntry> entries;
+  std::map<std::string, std::map<std::string, double>> figures;
+};
+
+using RankingRunList = ItemList<RankingRunView>;
+
+// A run with the scheme as it was when the run was computed.
+struct RankingRunDetail {
+  RankingRunView run;
+  RankingSchemeView scheme;
+};
+
 class RankingService {
  public:
   RankingService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger) {}
 
-  Result<nlohmann::json> ListSchemes(const Ctx& ctx, bool include_archived = false);
+  Result<RankingSchemeList> ListSchemes(const Ctx& ctx, bool include_archived = false);
   // body {"name", "region_code", "subject_kind": town|department|chain, "metrics": [...], "warning": {...}}
-  Result<nlohmann::json> CreateScheme(const Ctx& ctx, const nlohmann::json& body);
-  Result<nlohmann::json> GetScheme(const Ctx& ctx, int64_t id);
+  Result<RankingSchemeView> CreateScheme(const Ctx& ctx, const nlohmann::json& body);
+  Result<RankingSchemeDetail> GetScheme(const Ctx& ctx, int64_t id);
   // body {"version", "name"?, "metrics"?, "warning"?}: later runs use the new definition, runs
   // already computed keep theirs. Region and subject kind cannot change (a new scheme).
-  Result<nlohmann::json> UpdateScheme(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<RankingSchemeView> UpdateScheme(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   // body {"version"}: hidden from the list, no new runs; its runs stay readable.
-  Result<nlohmann::json> ArchiveScheme(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<RankingSchemeView> ArchiveScheme(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   // body {"period": month|quarter|year, "period_label", "as_of"?, "manual": {subject: {metric: value}}}
-  Result<nlohmann::json> Compute(const Ctx& ctx, int64_t scheme_id, const nlohmann::json& body);
-  Result<nlohmann::json> ListRuns(const Ctx& ctx, int64_t scheme_id);
-  Result<nlohmann::json> GetRun(const Ctx& ctx, int64_t run_id);
-  Result<nlohmann::json> Publish(const Ctx& ctx, int64_t run_id, const nlohmann::json& body);
+  Result<RankingRunView> Compute(const Ctx& ctx, int64_t scheme_id, const nlohmann::json& body);
+  Result<RankingRunList> ListRuns(const Ctx& ctx, int64_t scheme_id);
+  Result<RankingRunDetail> GetRun(const Ctx& ctx, int64_t run_id);
+  Result<RankingRunView> Publish(const Ctx& ctx, int64_t run_id, const nlohmann::json& body);
   Result<Bulletin> MakeBulletin(const Ctx& ctx, int64_t run_id, const std::string& format);
 
  private:
   bool Manages(const Ctx& ctx, const std::string& region);
   bool Sees(const Ctx& ctx, const std::string& region);
   Result<store::SchemeRecord> LoadScheme(store::Connection& c, const Ctx& ctx, int64_t id);
-  nlohmann::json SchemeView(const store::SchemeRecord& s);
+  RankingSchemeView SchemeView(const store::SchemeRecord& s);
   // Writes `next` over `old` (version + 1), journals the change as `action`, commits.
-  Result<nlohmann::json> SaveScheme(store::Connection& c, store::Transaction& tx, const Ctx& ctx,
-                                    const store::SchemeRecord& old, store::SchemeRecord next, const std::string& action);
+  Result<RankingSchemeView> SaveScheme(store::Connection& c, store::Transaction& tx, const Ctx& ctx,
+                                       const store::SchemeRecord& old, store::SchemeRecord next, const std::string& action);
   struct SubjectSet {
     std::map<std::string, std::vector<ledger::Project>> projects;  // subject → its projects of the year
     std::map<int64_t, std::string> unit_name;                        // department subjects by unit id

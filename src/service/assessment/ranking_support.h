@@ -1,5 +1,5 @@
 // What the ranking service's two halves (schemes; runs and bulletins) share: the names of metric
-// kinds, periods, movements and lights in the API, and the JSON of a run. Internal to
+// kinds, periods, movements and lights in the API, and the stored form of a run. Internal to
 // src/service/assessment.
 #pragma once
 
@@ -10,6 +10,7 @@
 
 #include "common/result.h"
 #include "domain/assessment/periodic_ranking.h"
+#include "service/assessment/ranking_service.h"
 #include "store/assessment_store.h"
 
 namespace gj::service::ranking_support {
@@ -30,7 +31,8 @@ double Round6(double v);  // six decimals: what the API shows of a score
 nlohmann::json MetricsFrom(const nlohmann::json& b, Problems& pr);
 // A metric's label: its own, else its kind's, else its id.
 std::string LabelOf(const nlohmann::json& m);
+// An entry as a run's stored body keeps it (scores to six decimals).
 nlohmann::json EntryJson(const assessment::RunEntry& e);
-nlohmann::json RunView(const store::RunRecord& r, const std::string& scheme_name);
+RankingRunView RunViewOf(const store::RunRecord& r, const std::string& scheme_name);
 
 }  // namespace gj::service::ranking_support

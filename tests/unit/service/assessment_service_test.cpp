@@ -2,6 +2,7 @@
 // Expected figures are computed by hand in the comments.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <set>
 
 #include "ledger_fixture.h"
@@ -68,8 +69,8 @@ TEST_P(AssessmentServiceTest, ScoreSheetsTrimmedFrozenAfterClosePublishedRankOnl
   const auto boss = As("coordinator", "371500");
   auto ev = observations_->Create(boss, NewEvent("sheet", {{{"group", "县市区组"}, {"project_id", a}}, {{"group", "县市区组"}, {"project_id", b}}}));
   ASSERT_TRUE(ev.ok()) << ev.error().message;
-  const int64_t id = ev.value()["id"];
-  EXPECT_EQ(ev.value()["state"], "draft");
+  const int64_t id = ev->record.id;
+  EXPECT_EQ(ev->record.state, "draft");
   // Submitting before the event opens is refused.
   EXPECT_EQ(observations_->SubmitSheet(Judge("judge1"), id, {{"project_id", a}, {"ratings", Flat(80)}}).error().code, ErrorCode::kConflict);
   ASSERT_TRUE(observations_->Transition(boss, id, "open", {{"version", 1}}).ok());
@@ -95,9 +96,9 @@ TEST_P(AssessmentServiceTest, ScoreSheetsTrimmedFrozenAfterClosePublishedRankOnl
   // Before close a judge sees their own sheets only, and no results.
   auto mine = observations_->Get(Judge("judge3"), id);
   ASSERT_TRUE(mine.ok());
-  ASSERT_EQ(mine.value()["my_sheets"].size(), 2u);
-  for (const auto& s : mine.value()["my_sheets"]) EXPECT_TRUE(s["total"] == 85.0 || s["total"] == 88.0);
-  EXPECT_EQ(mine.value()["progress"][2]["submitted"], 2);
+  ASSERT_EQ(mine->my_sheets.size(), 2u);
+  for (const auto& s : mine->my_sheets) EXPECT_TRUE(std::abs(s.entry.score - 85.0) < 1e-9 || std::abs(s.entry.score - 88.0) < 1e-9) << s.entry.score;
+  EXPECT_EQ(mine->progress[2].submitted, 2);
   EXPECT_EQ(observations_->Results(Judge("judge1"), id).error().code, ErrorCode::kConflict);
 
   ASSERT_TRUE(observations_->Transition(boss, id, "close", {{"version", 2}}).ok());
@@ -108,23 +109,23 @@ TEST_P(AssessmentServiceTest, ScoreSheetsTrimmedFrozenAfterClosePublishedRankOnl
 
   auto res = observations_->Results(Judge("judge2"), id);
   ASSERT_TRUE(res.ok()) << res.error().message;
-  const json& items = res.value()["groups"][0]["items"];
+  const auto& items = res->groups[0].items;
   ASSERT_EQ(items.size(), 2u);
-  EXPECT_EQ(items[0]["county"], "冠县");
-  EXPECT_EQ(items[0]["score"], 88.0);
-  EXPECT_EQ(items[0]["rank"], 1);
-  EXPECT_EQ(items[1]["county"], "东阿县");
-  EXPECT_EQ(items[1]["score"], 85.0);
-  EXPECT_EQ(items[1]["rank"], 2);
+  EXPECT_EQ(items[0].county, "冠县");
+  EXPECT_NEAR(*items[0].score, 88.0, 1e-9);
+  EXPECT_EQ(items[0].rank, 1);
+  EXPECT_EQ(items[1].county, "东阿县");
+  EXPECT_NEAR(*items[1].score, 85.0, 1e-9);
+  EXPECT_EQ(items[1].rank, 2);
 
   // A viewer sees nothing before publication, then ranks without scores.
   EXPECT_EQ(observations_->Results(As("viewer", "371524"), id).error().code, ErrorCode::kNotFound);
   ASSERT_TRUE(observations_->Transition(boss, id, "publish", {{"version", 3}, {"publication", "rank_only"}}).ok());
   auto pub = observations_->Results(As("viewer", "371524"), id);
   ASSERT_TRUE(pub.ok());
-  EXPECT_EQ(pub.value()["groups"][0]["items"][0]["rank"], 1);
-  EXPECT_TRUE(pub.value()["groups"][0]["items"][0]["score"].is_null());
-  EXPECT_TRUE(pub.value()["projects"].empty());
+  EXPECT_EQ(pub->groups[0].items[0].rank, 1);
+  EXPECT_FALSE(pub->groups[0].items[0].score.has_value());
+  EXPECT_TRUE(pub->projects.empty());
   // Published: no second publication, no submissions.
   EXPECT_EQ(observations_->Transition(boss, id, "publish", {{"version", 4}, {"publication", "with_scores"}}).error().code, ErrorCode::kConflict);
 
@@ -143,7 +144,7 @@ TEST_P(AssessmentServiceTest, BallotsWithTiesAndScope) {
   body["judges"] = {"judge1", "judge2"};
   auto ev = observations_->Create(boss, body);
   ASSERT_TRUE(ev.ok()) << ev.error().message;
-  const int64_t id = ev.value()["id"];
+  const int64_t id = ev->record.id;
   // A county coordinator neither manages the city's event nor may create one there.
   EXPECT_EQ(observations_->Transition(As("coordinator", "371524"), id, "open", {{"version", 1}}).error().code, ErrorCode::kForbidden);
   EXPECT_EQ(observations_->Create(As("coordinator", "371524"), body).error().code, ErrorCode::kInvalid);
@@ -159,15 +160,15 @@ TEST_P(AssessmentServiceTest, BallotsWithTiesAndScope) {
   // 东阿 (100 + 97) / 2 = 98.5, 冠县 (97 + 100) / 2 = 98.5, 高唐 (94 + 94) / 2 = 94 → 1, 1, 3.
   auto res = observations_->Results(boss, id);
   ASSERT_TRUE(res.ok()) << res.error().message;
-  const json& items = res.value()["groups"][0]["items"];
+  const auto& items = res->groups[0].items;
   ASSERT_EQ(items.size(), 3u);
-  EXPECT_EQ(items[0]["county"], "东阿县");
-  EXPECT_EQ(items[0]["score"], 98.5);
-  EXPECT_EQ(items[0]["rank"], 1);
-  EXPECT_EQ(items[1]["county"], "冠县");
-  EXPECT_EQ(items[1]["rank"], 1);
-  EXPECT_EQ(items[2]["score"], 94.0);
-  EXPECT_EQ(items[2]["rank"], 3);
+  EXPECT_EQ(items[0].county, "东阿县");
+  EXPECT_DOUBLE_EQ(*items[0].score, 98.5);
+  EXPECT_EQ(items[0].rank, 1);
+  EXPECT_EQ(items[1].county, "冠县");
+  EXPECT_EQ(items[1].rank, 1);
+  EXPECT_DOUBLE_EQ(*items[2].score, 94.0);
+  EXPECT_EQ(items[2].rank, 3);
   // Outside the caller's scope (a user of another city) → 404.
   auto other = As("viewer", "371600");
   EXPECT_EQ(observations_->Get(other, id).error().code, ErrorCode::kNotFound);
@@ -178,7 +179,7 @@ TEST_P(AssessmentServiceTest, RankingRunsMovementRedYellowAndFrozenVersions) {
   auto scheme = rankings_->CreateScheme(boss, {{"name", "东阿县镇街月度评比"}, {"region_code", "371524"}, {"subject_kind", "town"},
                                                {"metrics", {{{"id", "review"}, {"kind", "manual"}, {"weight", 1}, {"target", 100}}}}});
   ASSERT_TRUE(scheme.ok()) << scheme.error().message;
-  const int64_t sid = scheme.value()["id"];
+  const int64_t sid = scheme->record.id;
   // A scheme the domain refuses (weight 0) reports the problem.
   EXPECT_EQ(rankings_->CreateScheme(boss, {{"name", "x"}, {"region_code", "371524"}, {"metrics", {{{"id", "r"}, {"kind", "manual"}, {"weight", 0}}}}}).error().code,
             ErrorCode::kInvalid);
@@ -200,38 +201,40 @@ TEST_P(AssessmentServiceTest, RankingRunsMovementRedYellowAndFrozenVersions) {
   // April: 刘集 80 (1st), 铜城 50 (2nd, completion 0.5 < 0.6 → yellow).
   auto april = compute("2026-04", 50, 80);
   ASSERT_TRUE(april.ok()) << april.error().message;
-  EXPECT_EQ(april.value()["entries"][0]["subject"], "刘集镇");
-  EXPECT_EQ(april.value()["entries"][1]["light"], "yellow");
-  EXPECT_EQ(april.value()["entries"][1]["movement_label"], "新");
-  ASSERT_TRUE(rankings_->Publish(boss, april.value()["id"], {{"version", 1}}).ok());
+  EXPECT_EQ(april->entries[0].subject, "刘集镇");
+  EXPECT_EQ(april->entries[1].light, assessment::Light::kYellow);
+  EXPECT_EQ(assessment::MovementLabel(april->entries[1]), "新");
+  ASSERT_TRUE(rankings_->Publish(boss, april->record.id, {{"version", 1}}).ok());
   // May: 铜城 55 (1st, ↑1, second yellow in a row → red), 刘集 40 (2nd, ↓1, yellow).
   auto may = compute("2026-05", 55, 40);
   ASSERT_TRUE(may.ok());
-  const json& e = may.value()["entries"];
-  EXPECT_EQ(e[0]["subject"], "铜城街道");
-  EXPECT_EQ(e[0]["movement_label"], "↑1");
-  EXPECT_EQ(e[0]["light"], "red");
-  EXPECT_EQ(e[1]["movement_label"], "↓1");
-  EXPECT_EQ(e[1]["light"], "yellow");
+  const auto& e = may->entries;
+  EXPECT_EQ(e[0].subject, "铜城街道");
+  EXPECT_EQ(assessment::MovementLabel(e[0]), "↑1");
+  EXPECT_EQ(e[0].light, assessment::Light::kRed);
+  EXPECT_EQ(assessment::MovementLabel(e[1]), "↓1");
+  EXPECT_EQ(e[1].light, assessment::Light::kYellow);
   // Recomputing a draft replaces it (same run, run_version 1, row version 2).
   auto again = compute("2026-05", 55, 40);
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ(again.value()["id"], may.value()["id"]);
-  EXPECT_EQ(again.value()["run_version"], 1);
-  EXPECT_EQ(again.value()["version"], 2);
-  EXPECT_EQ(rankings_->Publish(boss, may.value()["id"], {{"version", 1}}).error().code, ErrorCode::kConflict);
-  ASSERT_TRUE(rankings_->Publish(boss, may.value()["id"], {{"version", 2}}).ok());
+  EXPECT_EQ(again->record.id, may->record.id);
+  EXPECT_EQ(again->record.run_version, 1);
+  EXPECT_EQ(again->record.version, 2);
+  auto stale_run = rankings_->Publish(boss, may->record.id, {{"version", 1}});
+  EXPECT_EQ(stale_run.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(stale_run.error().extra["current_version"], 2);
+  ASSERT_TRUE(rankings_->Publish(boss, may->record.id, {{"version", 2}}).ok());
   // Published runs are frozen: a recomputation is version 2, the old one stays.
   auto v2 = compute("2026-05", 60, 40);
   ASSERT_TRUE(v2.ok());
-  EXPECT_NE(v2.value()["id"], may.value()["id"]);
-  EXPECT_EQ(v2.value()["run_version"], 2);
-  auto old = rankings_->GetRun(boss, may.value()["id"]);
+  EXPECT_NE(v2->record.id, may->record.id);
+  EXPECT_EQ(v2->record.run_version, 2);
+  auto old = rankings_->GetRun(boss, may->record.id);
   ASSERT_TRUE(old.ok());
-  EXPECT_TRUE(old.value()["published"].get<bool>());
-  EXPECT_EQ(old.value()["entries"][0]["score"], 55.0);
-  EXPECT_EQ(rankings_->Publish(boss, may.value()["id"], {{"version", 3}}).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(rankings_->ListRuns(boss, sid).value()["items"].size(), 3u);
+  EXPECT_TRUE(old->run.record.published);
+  EXPECT_DOUBLE_EQ(old->run.entries[0].score, 55.0);
+  EXPECT_EQ(rankings_->Publish(boss, may->record.id, {{"version", 3}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(rankings_->ListRuns(boss, sid)->items.size(), 3u);
   // Bad input: an unknown subject, a missing figure, a bad label.
   auto bad = rankings_->Compute(boss, sid, {{"period", "month"}, {"period_label", "2026-13"}});
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
@@ -239,13 +242,13 @@ TEST_P(AssessmentServiceTest, RankingRunsMovementRedYellowAndFrozenVersions) {
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().details.at(0).field, "manual.刘集镇.review");
   // A viewer reads, may not compute.
-  EXPECT_TRUE(rankings_->GetRun(As("viewer", "371524"), april.value()["id"]).ok());
+  EXPECT_TRUE(rankings_->GetRun(As("viewer", "371524"), april->record.id).ok());
   EXPECT_EQ(rankings_->Compute(As("viewer", "371524"), sid, {{"period", "month"}, {"period_label", "2026-06"}}).error().code, ErrorCode::kForbidden);
   // The bulletin: an xlsx (zip) and a PDF.
-  auto x = rankings_->MakeBulletin(boss, may.value()["id"], "xlsx");
+  auto x = rankings_->MakeBulletin(boss, may->record.id, "xlsx");
   ASSERT_TRUE(x.ok());
   EXPECT_EQ(x->bytes.substr(0, 2), "PK");
-  auto p = rankings_->MakeBulletin(boss, may.value()["id"], "pdf");
+  auto p = rankings_->MakeBulletin(boss, may->record.id, "pdf");
   ASSERT_TRUE(p.ok());
   EXPECT_EQ(p->bytes.substr(0, 5), "%PDF-");
 }
@@ -257,7 +260,7 @@ TEST_P(AssessmentServiceTest, SchemesAreEditedAndArchived) {
   auto scheme = rankings_->CreateScheme(boss, {{"name", "月度评比"}, {"region_code", "371524"}, {"subject_kind", "town"},
                                                {"metrics", {{{"id", "review"}, {"kind", "manual"}, {"weight", 1}, {"target", 100}}}}});
   ASSERT_TRUE(scheme.ok()) << scheme.error().message;
-  const int64_t sid = scheme.value()["id"];
+  const int64_t sid = scheme->record.id;
   ASSERT_TRUE(rankings_->CreateScheme(boss, {{"name", "季度考评"}, {"region_code", "371524"},
                                             {"metrics", {{{"id", "r"}, {"kind", "manual"}, {"weight", 1}}}}}).ok());
   auto april = rankings_->Compute(boss, sid, {{"period", "month"}, {"period_label", "2026-04"},
@@ -276,7 +279,8 @@ TEST_P(AssessmentServiceTest, SchemesAreEditedAndArchived) {
   auto stale = rankings_->UpdateScheme(boss, sid, {{"version", 7}, {"name", "x"}});
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
-  EXPECT_EQ(stale.error().extra["current"]["name"], "月度评比");
+  // The service names the version it found; the route adds the scheme as GET shows it.
+  EXPECT_EQ(stale.error().extra["current_version"], 1);
   EXPECT_EQ(rankings_->UpdateScheme(As("viewer", "371524"), sid, {{"version", 1}, {"name", "x"}}).error().code, ErrorCode::kForbidden);
 
   // Two metrics now, and a new warning rule; the omitted name is kept.
@@ -284,33 +288,33 @@ TEST_P(AssessmentServiceTest, SchemesAreEditedAndArchived) {
       {"metrics", {{{"id", "review"}, {"kind", "manual"}, {"weight", 3}, {"target", 100}}, {{"id", "safety"}, {"kind", "manual"}, {"weight", 1}, {"target", 10}}}},
       {"warning", {{"yellow_below", 0.5}, {"red_after", 3}}}});
   ASSERT_TRUE(edited.ok()) << edited.error().message;
-  EXPECT_EQ(edited.value()["version"], 2);
-  EXPECT_EQ(edited.value()["name"], "月度评比");
-  EXPECT_EQ(edited.value()["metrics"].size(), 2u);
-  EXPECT_EQ(edited.value()["warning"]["red_after"], 3);
+  EXPECT_EQ(edited->record.version, 2);
+  EXPECT_EQ(edited->record.name, "月度评比");
+  EXPECT_EQ(edited->metrics.size(), 2u);
+  EXPECT_EQ(edited->warning.red_after, 3);
   // April was computed with one metric and keeps it.
-  EXPECT_EQ(rankings_->GetRun(boss, april.value()["id"]).value()["scheme"]["metrics"].size(), 1u);
-  EXPECT_EQ(rankings_->GetRun(boss, april.value()["id"]).value()["metrics"].size(), 1u);
+  EXPECT_EQ(rankings_->GetRun(boss, april->record.id)->scheme.metrics.size(), 1u);
+  EXPECT_EQ(rankings_->GetRun(boss, april->record.id)->run.metrics.size(), 1u);
   // May needs the new metric: 铜城 review 90 → 0.9×3, safety 10 → 1×1: (2.7 + 1) / 4 = 0.925.
   auto may = rankings_->Compute(boss, sid, {{"period", "month"}, {"period_label", "2026-05"},
                                             {"manual", {{"铜城街道", {{"review", 90}, {"safety", 10}}}, {"刘集镇", {{"review", 100}, {"safety", 0}}}}}});
   ASSERT_TRUE(may.ok()) << may.error().message;
-  EXPECT_EQ(rankings_->GetRun(boss, may.value()["id"]).value()["scheme"]["metrics"].size(), 2u);
+  EXPECT_EQ(rankings_->GetRun(boss, may->record.id)->scheme.metrics.size(), 2u);
 
   // Archive: hidden from the list, no new runs, runs readable; journaled.
   EXPECT_EQ(rankings_->ArchiveScheme(boss, sid, {{"version", 1}}).error().code, ErrorCode::kConflict);
   ASSERT_TRUE(rankings_->ArchiveScheme(boss, sid, {{"version", 2}}).ok());
   auto names = [&](bool archived) {
     std::set<std::string> out;
-    const json list = rankings_->ListSchemes(boss, archived).value();
-    for (const auto& x : list["items"]) out.insert(x["name"].get<std::string>());
+    const auto list = rankings_->ListSchemes(boss, archived);
+    for (const auto& x : list->items) out.insert(x.record.name);
     return out;
   };
   EXPECT_EQ(names(false), (std::set<std::string>{"季度考评"}));
   EXPECT_EQ(names(true), (std::set<std::string>{"月度评比", "季度考评"}));
   EXPECT_EQ(rankings_->Compute(boss, sid, {{"period", "month"}, {"period_label", "2026-06"}}).error().code, ErrorCode::kConflict);
   EXPECT_EQ(rankings_->UpdateScheme(boss, sid, {{"version", 3}, {"name", "y"}}).error().code, ErrorCode::kConflict);
-  EXPECT_TRUE(rankings_->GetRun(boss, may.value()["id"]).ok());
+  EXPECT_TRUE(rankings_->GetRun(boss, may->record.id).ok());
   auto c = tdb_->db().Acquire();
   EXPECT_EQ(store::AsInt(c->Query("SELECT COUNT(*) FROM journal WHERE entity = 'ranking_scheme' AND entity_id = ?", {sid}).rows[0][0]), 3);
 }
@@ -329,16 +333,20 @@ TEST_P(AssessmentServiceTest, LedgerMetricsFromProjects) {
                                                             {{"kind", "investment_rate"}, {"weight", 50}, {"target", 0.5}}}}});
   ASSERT_TRUE(scheme.ok()) << scheme.error().message;
   // The subjects a run would rank, with their projects (for entering manual figures).
-  auto got = rankings_->GetScheme(boss, scheme.value()["id"]);
+  auto got = rankings_->GetScheme(boss, scheme->record.id);
   ASSERT_TRUE(got.ok());
-  EXPECT_EQ(got.value()["subjects"], json::parse(R"([{"name":"刘集镇","projects":0},{"name":"铜城街道","projects":1}])"));
-  auto run = rankings_->Compute(boss, scheme.value()["id"], {{"period", "quarter"}, {"period_label", "2026-Q1"}});
+  ASSERT_EQ(got->subjects.size(), 2u);
+  EXPECT_EQ(got->subjects[0].name, "刘集镇");
+  EXPECT_EQ(got->subjects[0].projects, 0u);
+  EXPECT_EQ(got->subjects[1].name, "铜城街道");
+  EXPECT_EQ(got->subjects[1].projects, 1u);
+  auto run = rankings_->Compute(boss, scheme->record.id, {{"period", "quarter"}, {"period_label", "2026-Q1"}});
   ASSERT_TRUE(run.ok()) << run.error().message;
   // 刘集镇 has no projects: left out. 铜城: start 100·min(1/0.8, 1.2) = 120, investment 100·0.4/0.5 = 80 → 100.
-  ASSERT_EQ(run.value()["entries"].size(), 1u);
-  EXPECT_EQ(run.value()["entries"][0]["subject"], "铜城街道");
-  EXPECT_DOUBLE_EQ(run.value()["entries"][0]["score"].get<double>(), 100.0);
-  EXPECT_EQ(run.value()["as_of"], "2026-03-31");
+  ASSERT_EQ(run->entries.size(), 1u);
+  EXPECT_EQ(run->entries[0].subject, "铜城街道");
+  EXPECT_DOUBLE_EQ(run->entries[0].score, 100.0);
+  EXPECT_EQ(run->record.as_of, "2026-03-31");
 }
 
 TEST_P(AssessmentServiceTest, ProblemsClosedOnTimeFromTheProblemList) {
@@ -358,16 +366,16 @@ TEST_P(AssessmentServiceTest, ProblemsClosedOnTimeFromTheProblemList) {
     auto scheme = rankings_->CreateScheme(boss, {{"name", std::string("p-") + kind}, {"region_code", "371524"}, {"subject_kind", kind},
                                                  {"metrics", {{{"kind", "problems_closed_on_time"}, {"weight", 1}, {"target", 1}}}}});
     ASSERT_TRUE(scheme.ok()) << scheme.error().message;
-    EXPECT_EQ(scheme.value()["metrics"][0]["source"], "supervision");
-    auto run = rankings_->Compute(boss, scheme.value()["id"], {{"period", "month"}, {"period_label", "2026-05"}});
+    EXPECT_EQ(scheme->metrics[0].source, "supervision");
+    auto run = rankings_->Compute(boss, scheme->record.id, {{"period", "month"}, {"period_label", "2026-05"}});
     ASSERT_TRUE(run.ok()) << run.error().message;
-    const json& e = run.value()["entries"];
+    const auto& e = run->entries;
     // Towns: 铜城街道 1/3 (刘集镇 has no projects: left out). Departments: 工信局 1/3; 住建局 has
     // no problems and no projects: left out.
-    ASSERT_EQ(e.size(), 1u) << e.dump();
-    EXPECT_EQ(e[0]["subject"], std::string(kind) == "town" ? "铜城街道" : "工业和信息化局");
-    EXPECT_NEAR(e[0]["score"].get<double>(), 100.0 / 3, 1e-6);
-    EXPECT_EQ(e[0]["light"], "yellow");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].subject, std::string(kind) == "town" ? "铜城街道" : "工业和信息化局");
+    EXPECT_NEAR(e[0].score, 100.0 / 3, 1e-6);
+    EXPECT_EQ(e[0].light, assessment::Light::kYellow);
   }
 }
 
@@ -403,27 +411,27 @@ TEST_P(AssessmentServiceTest, ReportsOnTimeFromTheProgressReports) {
     auto scheme = rankings_->CreateScheme(boss, {{"name", std::string("r-") + kind}, {"region_code", "371524"}, {"subject_kind", kind},
                                                  {"metrics", {{{"id", "reports"}, {"kind", "reports_on_time"}, {"weight", 1}, {"target", 1}}}}});
     ASSERT_TRUE(scheme.ok()) << scheme.error().message;
-    EXPECT_EQ(scheme.value()["metrics"][0]["source"], "supervision");
+    EXPECT_EQ(scheme->metrics[0].source, "supervision");
     const std::string first = std::string(kind) == "town" ? "刘集镇" : "住房和城乡建设局";
     const std::string second = std::string(kind) == "town" ? "铜城街道" : "工业和信息化局";
     // May (due 05-01..05-31): a 2 of 4 (W18, W19) = 50; b 2 of 3 = 66.67. No manual figures needed.
-    auto may = rankings_->Compute(boss, scheme.value()["id"], {{"period", "month"}, {"period_label", "2026-05"}});
+    auto may = rankings_->Compute(boss, scheme->record.id, {{"period", "month"}, {"period_label", "2026-05"}});
     ASSERT_TRUE(may.ok()) << may.error().message;
-    const json& e = may.value()["entries"];
-    ASSERT_EQ(e.size(), 2u) << e.dump();
-    EXPECT_EQ(e[0]["subject"], first);
-    EXPECT_NEAR(e[0]["score"].get<double>(), 200.0 / 3, 1e-6);
-    EXPECT_EQ(e[1]["subject"], second);
-    EXPECT_DOUBLE_EQ(e[1]["score"].get<double>(), 50.0);
-    EXPECT_DOUBLE_EQ(may.value()["figures"][second]["reports"].get<double>(), 0.5);
+    const auto& e = may->entries;
+    ASSERT_EQ(e.size(), 2u);
+    EXPECT_EQ(e[0].subject, first);
+    EXPECT_NEAR(e[0].score, 200.0 / 3, 1e-6);
+    EXPECT_EQ(e[1].subject, second);
+    EXPECT_DOUBLE_EQ(e[1].score, 50.0);
+    EXPECT_DOUBLE_EQ(may->figures.at(second).at("reports"), 0.5);
     // Q2 as of 05-20 (due 04-01..05-20): a 3 of 4 (W17, W18, W19) = 75; b 2 of 3 = 66.67.
-    auto q2 = rankings_->Compute(boss, scheme.value()["id"], {{"period", "quarter"}, {"period_label", "2026-Q2"}, {"as_of", "2026-05-20"}});
+    auto q2 = rankings_->Compute(boss, scheme->record.id, {{"period", "quarter"}, {"period_label", "2026-Q2"}, {"as_of", "2026-05-20"}});
     ASSERT_TRUE(q2.ok()) << q2.error().message;
-    const json& q = q2.value()["entries"];
-    ASSERT_EQ(q.size(), 2u) << q.dump();
-    EXPECT_EQ(q[0]["subject"], second);
-    EXPECT_DOUBLE_EQ(q[0]["score"].get<double>(), 75.0);
-    EXPECT_NEAR(q[1]["score"].get<double>(), 200.0 / 3, 1e-6);
+    const auto& q = q2->entries;
+    ASSERT_EQ(q.size(), 2u);
+    EXPECT_EQ(q[0].subject, second);
+    EXPECT_DOUBLE_EQ(q[0].score, 75.0);
+    EXPECT_NEAR(q[1].score, 200.0 / 3, 1e-6);
   }
 }
 
@@ -432,21 +440,21 @@ TEST_P(AssessmentServiceTest, EditADraftOnly) {
   const auto boss = As("coordinator", "371500");
   auto ev = observations_->Create(boss, NewEvent("sheet", {{{"group", "县市区组"}, {"project_id", a}}}));
   ASSERT_TRUE(ev.ok()) << ev.error().message;
-  const int64_t id = ev.value()["id"];
+  const int64_t id = ev->record.id;
   const int64_t journal = JournalCount();
 
   // A partial edit: the named fields change, the rest stays.
   auto ed = observations_->Update(boss, id, {{"version", 1}, {"name", "改名后的观摩"}, {"judges", {"judge1", "judge2"}},
                                              {"nominations", {{{"group", "县市区组"}, {"project_id", a}}, {{"group", "县市区组"}, {"project_id", b}}}}});
   ASSERT_TRUE(ed.ok()) << ed.error().message;
-  EXPECT_EQ(ed.value()["name"], "改名后的观摩");
-  EXPECT_EQ(ed.value()["version"], 2);
-  EXPECT_EQ(ed.value()["state"], "draft");
-  EXPECT_EQ(ed.value()["judges"], json({"judge1", "judge2"}));
-  ASSERT_EQ(ed.value()["nominations"].size(), 2u);
-  EXPECT_EQ(ed.value()["nominations"][1]["county_name"], "冠县");
-  EXPECT_EQ(ed.value()["start_date"], "2026-06-10");
-  EXPECT_EQ(ed.value()["criteria"].size(), 4u);
+  EXPECT_EQ(ed->record.name, "改名后的观摩");
+  EXPECT_EQ(ed->record.version, 2);
+  EXPECT_EQ(ed->record.state, "draft");
+  EXPECT_EQ(ed->setup.judges, (std::vector<std::string>{"judge1", "judge2"}));
+  ASSERT_EQ(ed->setup.nominations.size(), 2u);
+  EXPECT_EQ(ed->setup.nominations[1].county_name, "冠县");
+  EXPECT_EQ(ed->record.start_date, "2026-06-10");
+  EXPECT_EQ(ed->setup.criteria.size(), 4u);
   EXPECT_EQ(JournalCount(), journal + 1);
   {
     auto c = tdb_->db().Acquire();
@@ -465,11 +473,11 @@ TEST_P(AssessmentServiceTest, EditADraftOnly) {
   EXPECT_EQ(fields, (std::set<std::string>{"name", "end_date", "judges", "criteria[0].weight", "region_code"})) << bad.error().message;
   EXPECT_EQ(JournalCount(), journal + 1);
 
-  // A stale version: 409 with the current event.
+  // A stale version: 409 naming the current version (the route adds the event as GET shows it).
   auto stale = observations_->Update(boss, id, {{"version", 1}, {"name", "x"}});
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
-  EXPECT_EQ(stale.error().extra["current"]["version"], 2);
+  EXPECT_EQ(stale.error().extra["current_version"], 2);
   // Not an organiser there: 403. The version is required.
   EXPECT_EQ(observations_->Update(As("coordinator", "371524"), id, {{"version", 2}, {"name", "x"}}).error().code, ErrorCode::kForbidden);
   EXPECT_EQ(observations_->Update(boss, id, {{"name", "x"}}).error().code, ErrorCode::kInvalid);
@@ -480,7 +488,7 @@ TEST_P(AssessmentServiceTest, EditADraftOnly) {
   ASSERT_FALSE(open.ok());
   EXPECT_EQ(open.error().code, ErrorCode::kConflict);
   EXPECT_NE(open.error().message.find("rule observation.draft_only"), std::string::npos) << open.error().message;
-  EXPECT_EQ(observations_->Get(boss, id).value()["name"], "改名后的观摩");
+  EXPECT_EQ(observations_->Get(boss, id)->record.name, "改名后的观摩");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AssessmentServiceTest, ::testing::ValuesIn(Engines()));
