@@ -33,9 +33,10 @@ TEST(SupervisionJsonTest, AProblemInAListHasNoActionsAndNullsForWhatIsNotSet) {
 }
 
 TEST(SupervisionJsonTest, AProcedureNotRecordedHasANullIdAndAnEmptyMapHasNoTowns) {
-  service::ProcedureView p;
-  p.kind.kind.code = "eia";
-  json j = p;
+  service::ProcedureList list;
+  list.items.resize(1);
+  list.items[0].kind.kind.code = "eia";
+  json j = json(list)["items"][0];
   EXPECT_TRUE(j["id"].is_null());
   EXPECT_EQ(j["kind"], "eia");
   EXPECT_TRUE(j["duration_days"].is_null());
