@@ -1,5 +1,6 @@
 // Endpoints of the progress table, warning lights, targets and dispatch bulletins. Handlers only
 // translate HTTP ↔ service calls.
+#include "api/json/supervision_json.h"
 #include "api/routes.h"
 #include "common/base64.h"
 
@@ -28,7 +29,9 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
                    return Error::BadRequest("send the light rules and report policy (per region) apart from the escalation, visit rule and tile URL");
                  }
                  if (regional) return s.progress.PutSettings(c.ctx, c.Query("region"), b);
-                 return s.supervision.PutSettings(c.ctx, b);
+                 auto global_settings = s.supervision.PutSettings(c.ctx, b);
+                 if (!global_settings) return global_settings.error();
+                 return nlohmann::json(global_settings.value());
                })});
   r.push_back({"POST", "/api/v1/reports/tasks", "Generate the report tasks of a period for every project of a region ({region, period})", true,
                BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.GenerateTasks(c.ctx, b); })});

@@ -1,6 +1,7 @@
 // Supervision endpoints (三张清单): problems and their workflow, milestones and the Gantt, the map,
 // procedures, responsibility list and visits, the leader page, the attention list. Handlers only
 // translate HTTP ↔ service calls.
+#include "api/json/supervision_json.h"
 #include "api/routes.h"
 
 namespace gj::api {
@@ -45,8 +46,10 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                BodyHandler([&sv](Call& c, const json& b) { return sv.RaiseProblem(c.ctx, b); }, 201)});
   r.push_back({"GET", "/api/v1/problems/{id}", "A problem with its steps, attachments and the actions open to the caller", true,
                [&sv](Call& c) { return JsonReply(sv.GetProblem(c.ctx, c.PathId())); }});
+  // A stale version's 409 carries the problem as GET shows it.
+  auto problem_now = [&sv](Call& c) { return sv.GetProblem(c.ctx, c.PathId()); };
   r.push_back({"POST", "/api/v1/problems/{id}/actions/{action}", "Take a workflow step: assign, sign, handle, request_close, close_out, return, defer, resume", true,
-               BodyHandler([&sv](Call& c, const json& b) { return sv.Act(c.ctx, c.PathId(), c.PathText(2), b); })});
+               VersionedBodyHandler([&sv](Call& c, const json& b) { return sv.Act(c.ctx, c.PathId(), c.PathText(2), b); }, problem_now)});
   r.push_back({"POST", "/api/v1/problems/{id}/attachments", "Upload evidence (PDF, PNG, JPEG ≤ 10 MB; body = the file, ?name=)", true,
                [&sv](Call& c) { return JsonReply(sv.AttachToProblem(c.ctx, c.PathId(), UploadOf(c)), 201); }});
   r.push_back({"GET", "/api/v1/attachments/{id}", "Download an attachment", true, [&sv](Call& c) -> Result<Reply> {
@@ -63,7 +66,10 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                  return q.Then([&] { return sv.Milestones(c.ctx, c.PathId(), finish, as_of); });
                }});
   r.push_back({"POST", "/api/v1/projects/{id}/milestones", "Add a milestone", true, BodyHandler([&sv](Call& c, const json& b) { return sv.AddMilestone(c.ctx, c.PathId(), b); }, 201)});
-  r.push_back({"PATCH", "/api/v1/milestones/{id}", "Change a milestone (with its version)", true, BodyHandler([&sv](Call& c, const json& b) { return sv.UpdateMilestone(c.ctx, c.PathId(), b); })});
+  // A stale version's 409 carries the project's milestones as GET shows them today.
+  auto milestones_now = [&sv](Call& c) { return sv.MilestonesOf(c.ctx, c.PathId()); };
+  r.push_back({"PATCH", "/api/v1/milestones/{id}", "Change a milestone (with its version)", true,
+               VersionedBodyHandler([&sv](Call& c, const json& b) { return sv.UpdateMilestone(c.ctx, c.PathId(), b); }, milestones_now)});
   r.push_back({"GET", "/api/v1/gantt", "Milestones of the projects the list's filter selects (region, town, category, level, kind, track, stage, leader, unit, year, q, archived; sort, order)", true,
                [&sv](Call& c) {
                  QueryParams q(c);
@@ -83,8 +89,9 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                  return q.Then([&]() -> Result<json> {
                    auto map = s.supervision.Map(c.ctx, region, as_of);
                    if (!map) return map.error();
-                   if (auto st = s.progress.AddLights(c.ctx, region, as_of, map.value()["items"]); !st) return st.error();
-                   return map;
+                   json out = map.value();
+                   if (auto st = s.progress.AddLights(c.ctx, region, as_of, out["items"]); !st) return st.error();
+                   return out;
                  });
                }});
 
@@ -98,8 +105,11 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                  const Date as_of = q.AsOf();
                  return q.Then([&] { return sv.Procedures(c.ctx, c.PathId(), as_of); });
                }});
+  // A stale version's 409 carries the project's procedures as GET shows them today.
+  auto procedures_now = [&sv](Call& c) { return sv.Procedures(c.ctx, c.PathId(), c.ctx.today); };
   r.push_back({"PUT", "/api/v1/projects/{id}/procedures/{kind}", "Record a procedure's status and dates (version 0 when new)", true,
-               BodyHandler([&sv](Call& c, const json& b) { return sv.PutProcedure(c.ctx, c.PathId(), c.PathText(2), b); })});
+               VersionedBodyHandler([&sv](Call& c, const json& b) { return sv.PutProcedure(c.ctx, c.PathId(), c.PathText(2), b); },
+                                    procedures_now)});
   r.push_back({"POST", "/api/v1/procedures/{id}/attachments", "Upload the approval document (PDF, PNG, JPEG ≤ 10 MB)", true,
                [&sv](Call& c) { return JsonReply(sv.AttachToProcedure(c.ctx, c.PathId(), UploadOf(c)), 201); }});
   r.push_back({"GET", "/api/v1/procedures/durations", "How long approvals took, per handling unit", true,
@@ -129,8 +139,9 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                  return q.Then([&]() -> Result<json> {
                    auto page = sv.LeaderPage(c.ctx, person, as_of);
                    if (!page) return page.error();
-                   if (auto st = s.progress.AddLights(c.ctx, "", as_of, page.value()["projects"]); !st) return st.error();
-                   return page;
+                   json out = page.value();
+                   if (auto st = s.progress.AddLights(c.ctx, "", as_of, out["projects"]); !st) return st.error();
+                   return out;
                  });
                }});
 

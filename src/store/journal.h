@@ -2,6 +2,7 @@
 // transaction as the change itself, so a change without its journal entry cannot exist.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,20 @@ nlohmann::json JournalDiff(const Fields<T>& fields, const T& before, const T& af
     const bool as_bool = f.journal == Field<T>::kJournaledAsBool;
     nlohmann::json old_value = JournalValue(f.get(before), as_bool), new_value = JournalValue(f.get(after), as_bool);
     if (old_value != new_value) out.push_back({{"field", f.column}, {"old", std::move(old_value)}, {"new", std::move(new_value)}});
+  }
+  return out;
+}
+
+// The journal's changes of a created record: {"field","old":null,"new"} for each of `columns`
+// (fields of the list, in the order given), whatever its value: what a creation shows.
+template <class T>
+nlohmann::json JournalCreated(const Fields<T>& fields, const T& after, std::initializer_list<std::string_view> columns) {
+  nlohmann::json out = nlohmann::json::array();
+  for (std::string_view column : columns) {
+    for (const auto& f : fields) {
+      if (f.column != column) continue;
+      out.push_back({{"field", f.column}, {"old", nullptr}, {"new", JournalValue(f.get(after), f.journal == Field<T>::kJournaledAsBool)}});
+    }
   }
   return out;
 }

@@ -143,6 +143,10 @@ nlohmann::json ProblemChanges(const ProblemRow& before, const ProblemRow& after)
   return JournalDiff(kProblemFields, before, after);
 }
 
+nlohmann::json ProblemCreatedChanges(const ProblemRow& p) {
+  return JournalCreated(kProblemFields, p, {"project_id", "category", "description", "status"});
+}
+
 std::vector<ProblemRow> ListProblems(Connection& c, const ProblemFilter& f) {
   std::vector<Value> params;
   std::string sql = ProblemSelect() + " WHERE 1=1";
@@ -244,6 +248,16 @@ nlohmann::json MilestoneChanges(const MilestoneRow& before, const MilestoneRow& 
   return JournalDiff(kMilestoneFields, before, after);
 }
 
+nlohmann::json MilestoneCreatedChanges(const MilestoneRow& r) {
+  return JournalCreated(kMilestoneFields, r, {"name", "planned_date"});
+}
+
+std::optional<int64_t> ProjectOfMilestone(Connection& c, int64_t id) {
+  auto found = c.Query("SELECT project_id FROM milestones WHERE id = ?", {id});
+  if (found.empty()) return std::nullopt;
+  return AsInt(found.rows[0][0]);
+}
+
 bool DeleteMilestone(Connection& c, int64_t id, int64_t expected_version) {
   return c.Exec("DELETE FROM milestones WHERE id = ? AND version = ?", {id, expected_version}) == 1;
 }
@@ -257,6 +271,10 @@ std::vector<ProcedureKindRow> ListProcedureKinds(Connection& c) {
 
 void UpsertProcedureKind(Connection& c, const ProcedureKindRow& k) {
   Upsert(c, kProcedureKinds, ValuesOf(kProcedureKindFields, k), {{"code", k.kind.code}});
+}
+
+nlohmann::json ProcedureKindChanges(const ProcedureKindRow& before, const ProcedureKindRow& after) {
+  return JournalDiff(kProcedureKindFields, before, after);
 }
 
 namespace {
@@ -372,6 +390,28 @@ bool RemoveAssignment(Connection& c, int64_t project_id, int64_t person_id) {
                 {project_id, person_id}) == 1;
 }
 
+std::vector<int64_t> AssignedLeaders(Connection& c, int64_t project_id) {
+  return ReadRows(c, "SELECT person_id FROM project_assignments WHERE project_id = ? ORDER BY id", {project_id},
+                  [](RowReader& r) { return r.Int("person_id"); });
+}
+
+namespace {
+
+struct AssignedLeader {
+  std::optional<int64_t> person_id;
+};
+const Fields<AssignedLeader> kAssignedLeaderFields = {Col<&AssignedLeader::person_id>("assigned_leader")};
+
+}  // namespace
+
+nlohmann::json AssignmentChanges(std::optional<int64_t> before, std::optional<int64_t> after) {
+  return JournalDiff(kAssignedLeaderFields, AssignedLeader{before}, AssignedLeader{after});
+}
+
+nlohmann::json VisitCreatedChanges(const VisitRow& v) {
+  return JournalCreated(kVisitFields, v, {"project_id", "person_id", "visit_date", "notes"});
+}
+
 int64_t InsertVisit(Connection& c, const VisitRow& v) {
   return InsertReturningId(c, kVisits, InsertValuesOf(kVisitFields, v));
 }
@@ -453,6 +493,29 @@ std::optional<std::string> GetSetting(Connection& c, const std::string& name) {
 
 void PutSetting(Connection& c, const std::string& name, const std::string& value) {
   Upsert(c, kSettings, {{"value", value}}, {{"name", name}});
+}
+
+namespace {
+
+// One field per setting: each is a row (name, value) of supervision_settings.
+const Fields<SupervisionSettingsRow> kSupervisionSettingFields = {
+    Col<&SupervisionSettingsRow::escalation>("escalation"),
+    Col<&SupervisionSettingsRow::visit_rule>("visit_rule"),
+    Col<&SupervisionSettingsRow::map_tile_url>("map_tile_url"),
+};
+
+}  // namespace
+
+SupervisionSettingsRow LoadSupervisionSettings(Connection& c) {
+  return {GetSetting(c, "escalation").value_or(""), GetSetting(c, "visit_rule").value_or(""),
+          GetSetting(c, "map_tile_url").value_or("")};
+}
+
+nlohmann::json StoreSupervisionSettings(Connection& c, const SupervisionSettingsRow& before, const SupervisionSettingsRow& after) {
+  for (const auto& f : kSupervisionSettingFields) {
+    if (f.get(before) != f.get(after)) PutSetting(c, std::string(f.column), std::get<std::string>(f.get(after)));
+  }
+  return JournalDiff(kSupervisionSettingFields, before, after);
 }
 
 std::optional<int64_t> PersonOfUser(Connection& c, int64_t user_id) {

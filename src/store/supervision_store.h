@@ -56,6 +56,8 @@ bool UpdateProblem(Connection& c, const ProblemRow& p, int64_t expected_version)
 std::vector<ProblemRow> ListProblems(Connection& c, const ProblemFilter& f);
 // The journal's changes of an update (status, unit, coordinator, deadline, closed_on, defer_reason).
 nlohmann::json ProblemChanges(const ProblemRow& before, const ProblemRow& after);
+// The journal's changes of a raised problem (project, category, description, status).
+nlohmann::json ProblemCreatedChanges(const ProblemRow& p);
 
 struct ProblemStep {
   int64_t id = 0;
@@ -88,6 +90,10 @@ int64_t InsertMilestone(Connection& c, const MilestoneRow& r, const std::string&
 bool UpdateMilestone(Connection& c, const MilestoneRow& r, int64_t expected_version, const std::string& now);
 // The journal's changes of an update (every field the update writes but sort).
 nlohmann::json MilestoneChanges(const MilestoneRow& before, const MilestoneRow& after);
+// The journal's changes of a new milestone (name, planned date).
+nlohmann::json MilestoneCreatedChanges(const MilestoneRow& r);
+// The project of milestone `id` (nullopt when there is none).
+std::optional<int64_t> ProjectOfMilestone(Connection& c, int64_t id);
 bool DeleteMilestone(Connection& c, int64_t id, int64_t expected_version);
 
 // ---- procedures
@@ -98,6 +104,8 @@ struct ProcedureKindRow {
 };
 std::vector<ProcedureKindRow> ListProcedureKinds(Connection& c);
 void UpsertProcedureKind(Connection& c, const ProcedureKindRow& k);
+// The journal's changes of a kind's upsert (`before`: the stored kind, or an empty one when new).
+nlohmann::json ProcedureKindChanges(const ProcedureKindRow& before, const ProcedureKindRow& after);
 
 struct ProcedureRow {
   supervision::ProcedureFact fact;
@@ -126,6 +134,10 @@ std::map<int64_t, ProjectStart> ListProjectStarts(Connection& c, const std::vect
 std::vector<supervision::Assignment> ListAssignments(Connection& c, const std::vector<std::string>& regions);
 void AddAssignment(Connection& c, int64_t project_id, int64_t person_id);
 bool RemoveAssignment(Connection& c, int64_t project_id, int64_t person_id);
+// The people assigned to a project besides its leader, in the order they were assigned.
+std::vector<int64_t> AssignedLeaders(Connection& c, int64_t project_id);
+// The journal's change of an assignment: assigned_leader from `before` to `after` (nullopt: none).
+nlohmann::json AssignmentChanges(std::optional<int64_t> before, std::optional<int64_t> after);
 
 struct VisitRow {
   int64_t id = 0;
@@ -138,6 +150,8 @@ struct VisitRow {
   std::string person_name, project_name;
 };
 int64_t InsertVisit(Connection& c, const VisitRow& v);
+// The journal's changes of a logged visit (project, person, date, notes).
+nlohmann::json VisitCreatedChanges(const VisitRow& v);
 std::vector<VisitRow> ListVisits(Connection& c, std::optional<int64_t> project_id, std::optional<int64_t> person_id);
 std::vector<supervision::VisitFact> ListVisitFacts(Connection& c, const std::vector<std::string>& regions, const Date& from,
                                                    const Date& to);
@@ -162,6 +176,14 @@ std::set<std::string> ReadKeys(Connection& c, int64_t user_id);
 void MarkRead(Connection& c, int64_t user_id, const std::string& key, const std::string& at);
 std::optional<std::string> GetSetting(Connection& c, const std::string& name);
 void PutSetting(Connection& c, const std::string& name, const std::string& value);
+// The global supervision settings as stored ("" when unset): the escalation ladder and the visit
+// rule as JSON text, the map's tile URL.
+struct SupervisionSettingsRow {
+  std::string escalation, visit_rule, map_tile_url;
+};
+SupervisionSettingsRow LoadSupervisionSettings(Connection& c);
+// Writes the settings that differ from `before`; answers their journal changes.
+nlohmann::json StoreSupervisionSettings(Connection& c, const SupervisionSettingsRow& before, const SupervisionSettingsRow& after);
 
 // The user's person (people.id), if linked.
 std::optional<int64_t> PersonOfUser(Connection& c, int64_t user_id);

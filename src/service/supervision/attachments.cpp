@@ -77,7 +77,7 @@ Result<store::AttachmentRow> Attachments::Keep(const Upload& up) {
   return a;
 }
 
-Result<json> Attachments::Attach(store::Connection& c, const Ctx& ctx, const std::string& owner, int64_t owner_id,
+Result<store::AttachmentRow> Attachments::Attach(store::Connection& c, const Ctx& ctx, const std::string& owner, int64_t owner_id,
                                  const Upload& up) {
   auto a = Keep(up);
   if (!a) return a.error();
@@ -91,18 +91,13 @@ Result<json> Attachments::Attach(store::Connection& c, const Ctx& ctx, const std
   store::WriteJournal(c, owner, owner_id, "attach", ctx.caller.user_id, ctx.now,
                       json::array({{{"field", "attachment"}, {"old", nullptr}, {"new", shown}}}));
   tx.Commit();
-  return Json(*a);
+  return a;
 }
 
 Result<Download> Attachments::Read(const store::AttachmentRow& a) const {
   auto bytes = files_.Get(a.stored_name);
   if (!bytes) return Error{ErrorCode::kInternal, "the stored file is missing", {}, {}};
   return Download{std::move(bytes.value()), a.content_type, a.file_name};
-}
-
-json Attachments::Json(const store::AttachmentRow& a) {
-  return {{"id", a.id}, {"file_name", a.file_name}, {"content_type", a.content_type}, {"size", a.size},
-          {"created_at", a.created_at}, {"url", "/api/v1/attachments/" + std::to_string(a.id)}};
 }
 
 }  // namespace gj::service

@@ -34,13 +34,11 @@ class Attachments {
   explicit Attachments(io::FileStore& files) : files_(files) {}
 
   // Checks and keeps `up`, then records it as owned by `owner` `owner_id` with its journal entry
-  // (on the owner's entity) in one transaction on `c`. Answers the attachment's JSON.
-  Result<nlohmann::json> Attach(store::Connection& c, const Ctx& ctx, const std::string& owner, int64_t owner_id,
+  // (on the owner's entity) in one transaction on `c`. Answers the stored row.
+  Result<store::AttachmentRow> Attach(store::Connection& c, const Ctx& ctx, const std::string& owner, int64_t owner_id,
                                 const Upload& up);
   // The bytes of a stored attachment (kInternal when they are missing).
   Result<Download> Read(const store::AttachmentRow& a) const;
-
-  static nlohmann::json Json(const store::AttachmentRow& a);
 
  private:
   // The row of an upload that passed the checks, its bytes kept under the row's stored_name.

@@ -10,16 +10,8 @@ namespace gj::service {
 
 namespace sv = supervision;
 using nlohmann::json;
-using namespace supervision_support;
 
 namespace {
-
-json ItemJson(const sv::AttentionItem& it) {
-  return {{"key", it.key}, {"kind", it.kind}, {"problem_id", it.problem_id}, {"project_id", it.project_id}, {"title", it.title},
-          {"project_name", it.project_name}, {"deadline", OptDateJson(it.deadline)}, {"days_overdue", it.days_overdue},
-          {"escalation", it.escalation ? json{{"level", it.escalation->level}, {"label_zh", it.escalation->label_zh}} : json(nullptr)},
-          {"read", it.read}};
-}
 
 sv::AttentionProblem AttentionProblemOf(const store::ProblemRow& p) {
   sv::AttentionProblem a;
@@ -32,7 +24,7 @@ sv::AttentionProblem AttentionProblemOf(const store::ProblemRow& p) {
 
 }  // namespace
 
-Result<json> AttentionService::Attention(const Ctx& ctx, const Date& as_of) {
+Result<AttentionList> AttentionService::Attention(const Ctx& ctx, const Date& as_of) {
   store::ProblemFilter f;
   f.regions = projects_.Scope(ctx, "");
   auto c = db_.Acquire();
@@ -62,16 +54,12 @@ Result<json> AttentionService::Attention(const Ctx& ctx, const Date& as_of) {
   std::stable_sort(items.begin(), items.end(), [](const sv::AttentionItem& a, const sv::AttentionItem& b) {
     return sv::AttentionOrder(a.kind) < sv::AttentionOrder(b.kind);
   });
-  json out = json::array();
-  int unread = 0;
-  for (const auto& it : items) {
-    unread += it.read ? 0 : 1;
-    out.push_back(ItemJson(it));
-  }
-  return json{{"as_of", as_of.ToString()}, {"unread", unread}, {"items", out}};
+  AttentionList out{as_of, 0, std::move(items)};
+  for (const auto& it : out.items) out.unread += it.read ? 0 : 1;
+  return out;
 }
 
-Result<json> AttentionService::MarkRead(const Ctx& ctx, const json& body) {
+Result<MarkedRead> AttentionService::MarkRead(const Ctx& ctx, const json& body) {
   if (!body.is_object() || !body.contains("keys") || !body["keys"].is_array()) return Error::BadRequest("the body must be {\"keys\": [string]}");
   auto c = db_.Acquire();
   store::Transaction tx(*c);
@@ -82,7 +70,7 @@ Result<json> AttentionService::MarkRead(const Ctx& ctx, const json& body) {
     ++n;
   }
   tx.Commit();
-  return json{{"marked", n}};
+  return MarkedRead{n};
 }
 
 }  // namespace gj::service

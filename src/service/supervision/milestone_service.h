@@ -2,11 +2,15 @@
 // many projects, and the project map. Each use case takes one connection lease and passes it down.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "common/result.h"
+#include "domain/supervision/milestone.h"
 #include "service/context.h"
 #include "service/supervision/supervision_support.h"
 #include "store/db.h"
@@ -15,19 +19,66 @@
 
 namespace gj::service {
 
+// A milestone with its place in the backward schedule.
+struct MilestoneView {
+  store::MilestoneRow row;
+  supervision::ScheduledMilestone schedule;
+};
+
+// A project's milestones, scheduled back from `finish` as of a date.
+struct MilestoneList {
+  int64_t project_id = 0;
+  std::string project_name;
+  Date finish, as_of;
+  std::vector<MilestoneView> items;
+};
+
+// One project of the Gantt: its dates and its scheduled milestones.
+struct GanttProject {
+  int64_t project_id = 0;
+  std::string code, name, town_name;
+  std::optional<Date> planned_start, actual_start;
+  Date finish;
+  std::vector<MilestoneView> milestones;
+};
+
+struct GanttChart {
+  Date as_of;
+  std::vector<GanttProject> items;
+  bool truncated = false;  // more projects matched than a chart holds
+};
+
+// A project with coordinates on the map, coloured by its overdue problems (green, yellow, red).
+struct MapProject {
+  int64_t id = 0;
+  std::string code, name, town_name;
+  double longitude = 0, latitude = 0;
+  std::string stage, light;
+};
+
+struct ProjectMap {
+  Date as_of;
+  std::vector<MapProject> items;
+  std::map<std::string, int> towns;  // projects per town
+  std::string tile_url;
+};
+
 class MilestoneService {
  public:
   MilestoneService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger), projects_(ledger) {}
 
   // finish: the date the schedule counts back from (default: the project's planned completion).
-  Result<nlohmann::json> Milestones(const Ctx& ctx, int64_t project_id, std::optional<Date> finish, const Date& as_of);
-  Result<nlohmann::json> AddMilestone(const Ctx& ctx, int64_t project_id, const nlohmann::json& body);
-  Result<nlohmann::json> UpdateMilestone(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  Result<nlohmann::json> Gantt(const Ctx& ctx, store::ProjectFilter f, const std::string& region, const Date& as_of);
-  Result<nlohmann::json> Map(const Ctx& ctx, const std::string& region, const Date& as_of);
+  Result<MilestoneList> Milestones(const Ctx& ctx, int64_t project_id, std::optional<Date> finish, const Date& as_of);
+  Result<MilestoneList> AddMilestone(const Ctx& ctx, int64_t project_id, const nlohmann::json& body);
+  // A stale version: StaleVersion("milestone", the stored version).
+  Result<MilestoneList> UpdateMilestone(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<GanttChart> Gantt(const Ctx& ctx, store::ProjectFilter f, const std::string& region, const Date& as_of);
+  Result<ProjectMap> Map(const Ctx& ctx, const std::string& region, const Date& as_of);
+  // The milestones of milestone `id`'s project, as the project's list shows them today.
+  Result<MilestoneList> MilestonesOf(const Ctx& ctx, int64_t id);
 
  private:
-  nlohmann::json MilestonesOn(store::Connection& c, const store::ProjectRow& p, std::optional<Date> finish, const Date& today,
+  MilestoneList MilestonesOn(store::Connection& c, const store::ProjectRow& p, std::optional<Date> finish, const Date& today,
                               const Date& as_of);
   Status InsertMilestone(store::Connection& c, const Ctx& ctx, store::MilestoneRow& row);
   Status StoreMilestone(store::Connection& c, const Ctx& ctx, int64_t id, int64_t project_id, int64_t version,

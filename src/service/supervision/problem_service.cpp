@@ -6,6 +6,7 @@
 #include "service/supervision/supervision_settings.h"
 #include "store/journal.h"
 #include "store/org_store.h"
+#include "store/table.h"
 
 namespace gj::service {
 
@@ -19,16 +20,13 @@ access::Target TargetOfProblem(const store::ProblemRow& p, std::optional<int64_t
   return {p.county_code, p.town_code, unit};
 }
 
-json StepJson(const store::ProblemStep& s) {
-  return {{"id", s.id}, {"action", s.action}, {"from_status", s.from_status}, {"to_status", s.to_status}, {"note", s.note},
-          {"user_id", OptIntJson(s.user_id)}, {"user_name", s.user_name}, {"on_date", s.on_date.ToString()}, {"at", s.at}};
-}
-
-json EscalationJson(const std::optional<sv::EscalationStep>& e) {
-  return e ? json{{"level", e->level}, {"label_zh", e->label_zh}, {"after_days", e->after_days}} : json(nullptr);
-}
-
 Error NoProblem(int64_t id) { return Error::NotFound("no problem " + std::to_string(id)); }
+
+// The one 409 of a stale problem (the route adds the problem as GET shows it).
+Error Stale(store::Connection& c, int64_t id) {
+  const auto p = store::LoadProblem(c, id);
+  return store::StaleVersion("problem", p ? p->version : 0);
+}
 
 Error RuleError(ErrorCode code, const sv::ProblemTransition& t, const std::string& why) {
   Error e{code, std::string("rule ") + t.rule + ": " + why, {{"action", t.action, t.rule_text, 0, {}}}, {}};
@@ -63,7 +61,7 @@ store::ProblemRow WithState(store::ProblemRow p, const sv::ProblemState& s, cons
 }
 
 // The step's journal changes: the problem's journaled fields (its store field list), then the note.
-json StepChanges(const store::ProblemRow& before, const store::ProblemRow& after, const std::string& note) {
+nlohmann::json StepChanges(const store::ProblemRow& before, const store::ProblemRow& after, const std::string& note) {
   json changes = store::ProblemChanges(before, after);
   if (!note.empty()) changes.push_back({{"field", "note"}, {"old", nullptr}, {"new", note}});
   return changes;
@@ -98,19 +96,10 @@ NewProblem ParseNewProblem(const json& body, Problems& pr) {
 
 }  // namespace
 
-json ProblemJson(const store::ProblemRow& p, const Date& as_of, const sv::ProblemActors* actors, const sv::EscalationPolicy& escalation) {
-  json j = {{"id", p.fact.id}, {"project_id", p.fact.project_id}, {"project_code", p.project_code}, {"project_name", p.project_name},
-            {"county_code", p.county_code}, {"town_code", OptTextJson(p.town_code)},
-            {"category", p.fact.category}, {"description", p.description}, {"status", p.fact.status},
-            {"unit_id", OptIntJson(p.fact.unit_id)}, {"unit_name", OptTextJson(p.unit_name)},
-            {"coordinator_id", OptIntJson(p.fact.coordinator_id)}, {"coordinator_name", OptTextJson(p.coordinator_name)},
-            {"deadline", OptDateJson(p.fact.deadline)}, {"raised_on", p.fact.raised_on.ToString()}, {"signed_on", OptDateJson(p.signed_on)},
-            {"closed_on", OptDateJson(p.fact.closed_on)}, {"defer_reason", p.defer_reason}, {"returns", p.returns},
-            {"overdue", sv::IsOverdue(p.fact, as_of)}, {"days_overdue", sv::DaysOverdue(p.fact, as_of)},
-            {"escalation", EscalationJson(sv::EscalationAt(p.fact, as_of, escalation))},
-            {"version", p.version}, {"created_at", p.created_at}, {"updated_at", p.updated_at}};
-  if (actors) j["actions"] = sv::ProblemActionsFor(p.fact.status, *actors);
-  return j;
+ProblemView ViewOf(const store::ProblemRow& p, const Date& as_of, const sv::ProblemActors* actors, const sv::EscalationPolicy& escalation) {
+  ProblemView v{p, sv::IsOverdue(p.fact, as_of), sv::DaysOverdue(p.fact, as_of), sv::EscalationAt(p.fact, as_of, escalation), std::nullopt};
+  if (actors) v.actions = sv::ProblemActionsFor(p.fact.status, *actors);
+  return v;
 }
 
 sv::ProblemActors ProblemService::ActorsFor(store::Connection& c, const Ctx& ctx, const store::ProblemRow& p) {
@@ -133,61 +122,54 @@ Result<std::pair<store::ProblemRow, sv::ProblemActors>> ProblemService::Load(sto
 
 bool ProblemService::Readable(store::Connection& c, const Ctx& ctx, int64_t id) { return Load(c, ctx, id).ok(); }
 
-Result<json> ProblemService::ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region, const Date& as_of) {
+Result<ProblemPage> ProblemService::ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region, const Date& as_of) {
   f.regions = projects_.Scope(ctx, region);
   f.unscoped = false;
   auto c = db_.Acquire();
-  auto rows = store::ListProblems(*c, f);
   const auto escalation = SupervisionSettings::Escalation(*c);
-  json items = json::array();
-  for (const auto& p : rows) items.push_back(ProblemJson(p, as_of, nullptr, escalation));
-  return json{{"items", items}, {"total_count", rows.size()}, {"as_of", as_of.ToString()}};
+  ProblemPage page{{}, as_of};
+  for (const auto& p : store::ListProblems(*c, f)) page.items.push_back(ViewOf(p, as_of, nullptr, escalation));
+  return page;
 }
 
-Result<json> ProblemService::ProblemBoard(const Ctx& ctx, const std::string& region, const Date& as_of) {
+Result<ProblemCounts> ProblemService::ProblemBoard(const Ctx& ctx, const std::string& region, const Date& as_of) {
   store::ProblemFilter f;
   f.regions = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
   auto rows = store::ListProblems(*c, f);
-  std::map<std::string, int> by_status;
-  for (const auto& s : sv::kProblemStatuses) by_status[s] = 0;
+  ProblemCounts out;
+  out.as_of = as_of;
+  out.total = rows.size();
+  for (const auto& s : sv::kProblemStatuses) out.by_status[s] = 0;
   std::vector<sv::ProblemFact> facts;
   std::map<int64_t, std::string> unit_names;
-  int overdue = 0;
   for (const auto& p : rows) {
-    ++by_status[p.fact.status];
+    ++out.by_status[p.fact.status];
     facts.push_back(p.fact);
     if (p.fact.unit_id) unit_names[*p.fact.unit_id] = p.unit_name;
-    if (sv::IsOverdue(p.fact, as_of)) ++overdue;
+    if (sv::IsOverdue(p.fact, as_of)) ++out.overdue;
   }
-  json units = json::array();
   for (const auto& u : sv::OverdueByUnit(facts, as_of)) {
     const bool none = u.unit_id == 0;  // not assigned yet
-    units.push_back({{"unit_id", none ? json(nullptr) : json(u.unit_id)}, {"unit_name", none ? json(nullptr) : json(unit_names[u.unit_id])},
-                     {"open", u.open}, {"overdue", u.overdue}, {"max_days_overdue", u.max_days_overdue}});
+    out.by_unit.push_back({none ? std::nullopt : std::optional<int64_t>(u.unit_id), none ? "" : unit_names[u.unit_id], u.open, u.overdue,
+                           u.max_days_overdue});
   }
-  return json{{"as_of", as_of.ToString()}, {"total", rows.size()}, {"overdue", overdue}, {"by_status", by_status}, {"by_unit", units}};
+  return out;
 }
 
-Result<json> ProblemService::GetProblem(const Ctx& ctx, int64_t id) {
+Result<ProblemDetail> ProblemService::GetProblem(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
   return ProblemOn(*c, ctx, id);
 }
 
-Result<json> ProblemService::ProblemOn(store::Connection& c, const Ctx& ctx, int64_t id) {
+Result<ProblemDetail> ProblemService::ProblemOn(store::Connection& c, const Ctx& ctx, int64_t id) {
   auto loaded = Load(c, ctx, id);
   if (!loaded) return loaded.error();
-  json j = ProblemJson(loaded->first, ctx.today, &loaded->second, SupervisionSettings::Escalation(c));
-  json steps = json::array();
-  for (const auto& s : store::ListProblemSteps(c, id)) steps.push_back(StepJson(s));
-  json files = json::array();
-  for (const auto& a : store::ListAttachments(c, "problem", {id})) files.push_back(Attachments::Json(a));
-  j["steps"] = steps;
-  j["attachments"] = files;
-  return j;
+  return ProblemDetail{ViewOf(loaded->first, ctx.today, &loaded->second, SupervisionSettings::Escalation(c)), store::ListProblemSteps(c, id),
+                       store::ListAttachments(c, "problem", {id})};
 }
 
-Result<json> ProblemService::RaiseProblem(const Ctx& ctx, const json& body) {
+Result<ProblemDetail> ProblemService::RaiseProblem(const Ctx& ctx, const json& body) {
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   Problems pr;
   const NewProblem n = ParseNewProblem(body, pr);
@@ -207,15 +189,12 @@ Result<json> ProblemService::RaiseProblem(const Ctx& ctx, const json& body) {
   store::Transaction tx(*c);
   p.fact.id = store::InsertProblem(*c, p);
   store::InsertProblemStep(*c, {0, p.fact.id, "raise", "", "raised", n.description, ctx.caller.user_id, ctx.caller.name, ctx.today, ctx.now});
-  Changes changes;
-  changes.Add("project_id", nullptr, *n.project_id).Add("category", nullptr, n.category).Add("description", nullptr, n.description)
-      .Add("status", nullptr, "raised");
-  store::WriteJournal(*c, "problem", p.fact.id, "raise", ctx.caller.user_id, ctx.now, changes.list());
+  store::WriteJournal(*c, "problem", p.fact.id, "raise", ctx.caller.user_id, ctx.now, store::ProblemCreatedChanges(p));
   tx.Commit();
   return ProblemOn(*c, ctx, p.fact.id);
 }
 
-Result<json> ProblemService::Act(const Ctx& ctx, int64_t id, const std::string& action, const json& body) {
+Result<ProblemDetail> ProblemService::Act(const Ctx& ctx, int64_t id, const std::string& action, const json& body) {
   const sv::ProblemTransition* t = sv::FindProblemTransition(action);
   if (!t) return UnknownAction(action);
   auto version = VersionOf(body);
@@ -226,12 +205,7 @@ Result<json> ProblemService::Act(const Ctx& ctx, int64_t id, const std::string& 
     auto loaded = Load(*c, ctx, id);
     if (!loaded) return loaded.error();
     const auto& [current, actors] = loaded.value();
-    if (current.version != *version) {
-      Error e = Error::Conflict("the problem was changed by someone else (version " + std::to_string(current.version) +
-                                "); reload and apply your step again");
-      e.extra["current"] = ProblemJson(current, ctx.today, &actors, SupervisionSettings::Escalation(*c));
-      return e;
-    }
+    if (current.version != *version) return Stale(*c, id);
     if (auto st = Refusal(*t, current.fact.status, actors); !st) return st.error();
     if (auto st = StoreStep(*c, ctx, *t, current, body); !st) return st.error();
     tx.Commit();
@@ -271,13 +245,13 @@ Status ProblemService::StoreStep(store::Connection& c, const Ctx& ctx, const sv:
     return e;
   }
   const store::ProblemRow next = WithState(current, s, ctx.now);
-  if (!store::UpdateProblem(c, next, current.version)) return Error::Conflict("the problem was changed by someone else; reload");
+  if (!store::UpdateProblem(c, next, current.version)) return Stale(c, id);
   store::InsertProblemStep(c, {0, id, t.action, current.fact.status, next.fact.status, note, ctx.caller.user_id, ctx.caller.name, ctx.today, ctx.now});
   store::WriteJournal(c, "problem", id, t.action, ctx.caller.user_id, ctx.now, StepChanges(current, next, note));
   return Ok{};
 }
 
-Result<json> ProblemService::AttachToProblem(const Ctx& ctx, int64_t id, const Upload& up) {
+Result<store::AttachmentRow> ProblemService::AttachToProblem(const Ctx& ctx, int64_t id, const Upload& up) {
   auto c = db_.Acquire();
   auto loaded = Load(*c, ctx, id);
   if (!loaded) return loaded.error();

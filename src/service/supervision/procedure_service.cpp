@@ -6,6 +6,7 @@
 #include "domain/supervision/procedure.h"
 #include "store/journal.h"
 #include "store/org_store.h"
+#include "store/table.h"
 
 namespace gj::service {
 
@@ -14,10 +15,6 @@ using nlohmann::json;
 using namespace supervision_support;
 
 namespace {
-
-json GuideJson(const store::ProcedureKindRow& k) {
-  return {{"documents", k.documents}, {"handling_unit", k.handling_unit}, {"office", k.office}, {"phone", k.phone}};
-}
 
 // The project's procedure of kind `k`, or the one it would have before anything is recorded (version 0).
 store::ProcedureRow ProcedureOfKind(const std::vector<store::ProcedureRow>& rows, int64_t project_id,
@@ -30,27 +27,12 @@ store::ProcedureRow ProcedureOfKind(const std::vector<store::ProcedureRow>& rows
   return r;
 }
 
-json ProcedureJson(const store::ProcedureRow& r, const store::ProcedureKindRow& k, bool blocks, const json& files) {
-  const auto days = sv::DurationDays(r.fact);
-  return {{"id", r.fact.id == 0 ? json(nullptr) : json(r.fact.id)}, {"kind", k.kind.code}, {"label_zh", k.kind.label_zh},
-          {"label_en", k.kind.label_en}, {"status", r.fact.status}, {"unit_id", OptIntJson(r.fact.unit_id)},
-          {"unit_name", OptTextJson(r.unit_name)}, {"applied_on", OptDateJson(r.fact.applied_on)},
-          {"approved_on", OptDateJson(r.fact.approved_on)}, {"accepted_pending", r.fact.accepted_pending},
-          {"pending_document", r.pending_document}, {"approval_no", r.approval_no},
-          {"required_for_start", k.kind.required_for_start}, {"blocks_start", blocks},
-          {"duration_days", days ? json(*days) : json(nullptr)}, {"version", r.version}, {"attachments", files},
-          {"guide", GuideJson(k)}};
-}
-
 // The attachments of each procedure, by procedure id.
-std::map<int64_t, json> FilesOf(store::Connection& c, const std::vector<store::ProcedureRow>& rows) {
+std::map<int64_t, std::vector<store::AttachmentRow>> FilesOf(store::Connection& c, const std::vector<store::ProcedureRow>& rows) {
   std::vector<int64_t> ids;
   for (const auto& r : rows) ids.push_back(r.fact.id);
-  std::map<int64_t, json> files;
-  for (const auto& a : store::ListAttachments(c, "procedure", ids)) {
-    auto& list = files.try_emplace(a.owner_id, json::array()).first->second;
-    list.push_back(Attachments::Json(a));
-  }
+  std::map<int64_t, std::vector<store::AttachmentRow>> files;
+  for (auto& a : store::ListAttachments(c, "procedure", ids)) files[a.owner_id].push_back(std::move(a));
   return files;
 }
 
@@ -93,23 +75,27 @@ void ApplyProcedure(store::Connection& c, const json& body, store::ProcedureRow&
 
 Error NoProcedure(int64_t id) { return Error::NotFound("no procedure " + std::to_string(id)); }
 
+// The one 409 of a stale procedure (the route adds the project's procedures as GET shows them).
+Error Stale(store::Connection& c, int64_t project_id, const store::ProcedureKindRow& k) {
+  return store::StaleVersion("procedure", ProcedureOfKind(store::ListProcedures(c, project_id), project_id, k).version);
+}
+
+// The stored kind `code`, or an empty one (a kind not kept yet).
+store::ProcedureKindRow StoredKind(store::Connection& c, const std::string& code) {
+  for (auto& k : store::ListProcedureKinds(c)) {
+    if (k.kind.code == code) return k;
+  }
+  return {};
+}
+
 }  // namespace
 
-json ProcedureService::KindsJson(store::Connection& c) {
-  json out = json::array();
-  for (const auto& k : store::ListProcedureKinds(c)) {
-    out.push_back({{"code", k.kind.code}, {"label_zh", k.kind.label_zh}, {"label_en", k.kind.label_en},
-                   {"required_for_start", k.kind.required_for_start}, {"sort", k.sort}, {"guide", GuideJson(k)}});
-  }
-  return out;
-}
-
-Result<json> ProcedureService::ProcedureKinds(const Ctx&) {
+Result<ProcedureKindList> ProcedureService::ProcedureKinds(const Ctx&) {
   auto c = db_.Acquire();
-  return KindsJson(*c);
+  return ProcedureKindList{store::ListProcedureKinds(*c)};
 }
 
-Result<json> ProcedureService::PutProcedureKind(const Ctx& ctx, const std::string& code, const json& body) {
+Result<ProcedureKindList> ProcedureService::PutProcedureKind(const Ctx& ctx, const std::string& code, const json& body) {
   if (!access::AllowedAnywhere(ctx.caller, access::kSupervisionManage)) return Error::Forbidden("only the project office edits procedure kinds");
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   Problems pr;
@@ -117,36 +103,37 @@ Result<json> ProcedureService::PutProcedureKind(const Ctx& ctx, const std::strin
   if (!pr.empty()) return pr.ToError("the procedure kind is not valid");
   auto c = db_.Acquire();
   store::Transaction tx(*c);
+  const store::ProcedureKindRow before = StoredKind(*c, code);
   store::UpsertProcedureKind(*c, k);
-  store::WriteJournal(*c, "procedure_kind", 0, "put", ctx.caller.user_id, ctx.now, Changes().Add(code, nullptr, body).list());
+  store::WriteJournal(*c, "procedure_kind", 0, "put", ctx.caller.user_id, ctx.now, store::ProcedureKindChanges(before, k));
   tx.Commit();
-  return KindsJson(*c);
+  return ProcedureKindList{store::ListProcedureKinds(*c)};
 }
 
-Result<json> ProcedureService::Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of) {
+Result<ProcedureList> ProcedureService::Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of) {
   auto c = db_.Acquire();
   auto p = projects_.Readable(*c, ctx, project_id);
   if (!p) return p.error();
   return ProceduresOn(*c, *p, as_of);
 }
 
-json ProcedureService::ProceduresOn(store::Connection& c, const store::ProjectRow& p, const Date& as_of) {
+ProcedureList ProcedureService::ProceduresOn(store::Connection& c, const store::ProjectRow& p, const Date& as_of) {
   const auto& project = p.project;
   auto rows = store::ListProcedures(c, project.id);
   auto files = FilesOf(c, rows);
-  json items = json::array();
-  int blocking = 0;
+  ProcedureList out{project.id, project.planned_start, project.actual_start, as_of, 0, {}};
   for (const auto& k : store::ListProcedureKinds(c)) {
-    const store::ProcedureRow r = ProcedureOfKind(rows, project.id, k);
+    store::ProcedureRow r = ProcedureOfKind(rows, project.id, k);
     const bool blocks = sv::BlocksStart(r.fact, project.planned_start, project.actual_start, as_of);
-    blocking += blocks ? 1 : 0;
-    items.push_back(ProcedureJson(r, k, blocks, files.count(r.fact.id) ? files[r.fact.id] : json::array()));
+    out.blocking += blocks ? 1 : 0;
+    const auto days = sv::DurationDays(r.fact);
+    auto own = r.fact.id != 0 && files.count(r.fact.id) ? std::move(files[r.fact.id]) : std::vector<store::AttachmentRow>{};
+    out.items.push_back({std::move(r), k, blocks, days, std::move(own)});
   }
-  return json{{"project_id", project.id}, {"planned_start", OptDateJson(project.planned_start)},
-              {"actual_start", OptDateJson(project.actual_start)}, {"as_of", as_of.ToString()}, {"blocking", blocking}, {"items", items}};
+  return out;
 }
 
-Result<json> ProcedureService::PutProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind, const json& body) {
+Result<ProcedureList> ProcedureService::PutProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind, const json& body) {
   auto version = VersionOf(body);  // 0 for a procedure not recorded yet
   if (!version) return version.error();
   auto c = db_.Acquire();
@@ -164,13 +151,13 @@ Status ProcedureService::StoreProcedure(store::Connection& c, const Ctx& ctx, in
   if (k == kinds.end()) return Error::NotFound("no procedure kind " + kind);
   store::ProcedureRow r = ProcedureOfKind(store::ListProcedures(c, project_id), project_id, *k);
   const bool exists = r.version != 0;
-  if (r.version != version) return Error::Conflict("the procedure was changed by someone else (version " + std::to_string(r.version) + "); reload");
+  if (r.version != version) return Stale(c, project_id, *k);
   const store::ProcedureRow before = r;
   Problems pr;
   ApplyProcedure(c, body, r, pr);
   if (!pr.empty()) return pr.ToError("the procedure is not valid");
   if (!exists) r.fact.id = store::InsertProcedure(c, r, ctx.now);
-  else if (!store::UpdateProcedure(c, r, version, ctx.now)) return Error::Conflict("the procedure was changed by someone else; reload");
+  else if (!store::UpdateProcedure(c, r, version, ctx.now)) return Stale(c, project_id, *k);
   store::WriteJournal(c, "procedure", r.fact.id, exists ? "update" : "create", ctx.caller.user_id, ctx.now, store::ProcedureChanges(before, r));
   tx.Commit();
   return Ok{};
@@ -181,7 +168,7 @@ bool ProcedureService::Readable(store::Connection& c, const Ctx& ctx, int64_t id
   return r && projects_.Readable(c, ctx, r->fact.project_id).ok();
 }
 
-Result<json> ProcedureService::AttachToProcedure(const Ctx& ctx, int64_t id, const Upload& up) {
+Result<store::AttachmentRow> ProcedureService::AttachToProcedure(const Ctx& ctx, int64_t id, const Upload& up) {
   auto c = db_.Acquire();
   auto r = store::LoadProcedure(*c, id);
   if (!r) return NoProcedure(id);
@@ -190,18 +177,18 @@ Result<json> ProcedureService::AttachToProcedure(const Ctx& ctx, int64_t id, con
   return attachments_.Attach(*c, ctx, "procedure", id, up);
 }
 
-Result<json> ProcedureService::ProcedureDurations(const Ctx& ctx, const std::string& region) {
+Result<ApprovalDurations> ProcedureService::ProcedureDurations(const Ctx& ctx, const std::string& region) {
   const auto scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
   auto facts = store::ListProcedureFacts(*c, scope);
   std::map<int64_t, std::string> names;
   for (const auto& u : store::ListUnits(*c, scope)) names[u.id] = u.name;
-  json out = json::array();
+  ApprovalDurations out;
   for (const auto& u : sv::DurationsByUnit(facts)) {
-    out.push_back({{"unit_id", u.unit_id == 0 ? json(nullptr) : json(u.unit_id)}, {"unit_name", names.count(u.unit_id) ? json(names[u.unit_id]) : json(nullptr)},
-                   {"approved", u.approved}, {"average_days", u.average_days}, {"min_days", u.min_days}, {"max_days", u.max_days}});
+    out.items.push_back({u.unit_id == 0 ? std::nullopt : std::optional<int64_t>(u.unit_id),
+                         names.count(u.unit_id) ? std::optional<std::string>(names[u.unit_id]) : std::nullopt, u});
   }
-  return json{{"items", out}};
+  return out;
 }
 
 }  // namespace gj::service

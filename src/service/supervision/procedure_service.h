@@ -3,6 +3,10 @@
 // long each unit takes to approve. Each use case takes one connection lease and passes it down.
 #pragma once
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "common/result.h"
@@ -14,25 +18,61 @@
 
 namespace gj::service {
 
+// The procedure kinds an office keeps, in their order.
+struct ProcedureKindList {
+  std::vector<store::ProcedureKindRow> items;
+};
+
+// A project's procedure of one kind (id 0 and version 0 before anything is recorded), whether it
+// blocks the planned start, how long its approval took, and its approval documents.
+struct ProcedureView {
+  store::ProcedureRow row;
+  store::ProcedureKindRow kind;
+  bool blocks_start = false;
+  std::optional<int64_t> duration_days;
+  std::vector<store::AttachmentRow> attachments;
+};
+
+// A project's procedure checklist as of a date: one procedure per kind.
+struct ProcedureList {
+  int64_t project_id = 0;
+  std::optional<Date> planned_start, actual_start;
+  Date as_of;
+  int blocking = 0;
+  std::vector<ProcedureView> items;
+};
+
+// How long one handling unit took to approve (no unit_id: procedures without a unit; no
+// unit_name: a unit outside the caller's scope).
+struct UnitApprovalTimes {
+  std::optional<int64_t> unit_id;
+  std::optional<std::string> unit_name;
+  supervision::UnitDuration durations;
+};
+
+struct ApprovalDurations {
+  std::vector<UnitApprovalTimes> items;
+};
+
 class ProcedureService {
  public:
   ProcedureService(store::Database& db, LedgerService& ledger, Attachments& attachments)
       : db_(db), projects_(ledger), attachments_(attachments) {}
 
-  Result<nlohmann::json> ProcedureKinds(const Ctx& ctx);
-  Result<nlohmann::json> PutProcedureKind(const Ctx& ctx, const std::string& code, const nlohmann::json& body);
-  Result<nlohmann::json> Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of);
-  // Creates the project's procedure of `kind` (version 0) or updates it.
-  Result<nlohmann::json> PutProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind, const nlohmann::json& body);
-  Result<nlohmann::json> AttachToProcedure(const Ctx& ctx, int64_t id, const Upload& up);
-  Result<nlohmann::json> ProcedureDurations(const Ctx& ctx, const std::string& region);
+  Result<ProcedureKindList> ProcedureKinds(const Ctx& ctx);
+  Result<ProcedureKindList> PutProcedureKind(const Ctx& ctx, const std::string& code, const nlohmann::json& body);
+  Result<ProcedureList> Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of);
+  // Creates the project's procedure of `kind` (version 0) or updates it. A stale version:
+  // StaleVersion("procedure", the stored version, 0 while none is recorded).
+  Result<ProcedureList> PutProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind, const nlohmann::json& body);
+  Result<store::AttachmentRow> AttachToProcedure(const Ctx& ctx, int64_t id, const Upload& up);
+  Result<ApprovalDurations> ProcedureDurations(const Ctx& ctx, const std::string& region);
 
   // The caller may read procedure `id` (its attachments are readable when it is).
   bool Readable(store::Connection& c, const Ctx& ctx, int64_t id);
-  static nlohmann::json KindsJson(store::Connection& c);
 
  private:
-  nlohmann::json ProceduresOn(store::Connection& c, const store::ProjectRow& p, const Date& as_of);
+  ProcedureList ProceduresOn(store::Connection& c, const store::ProjectRow& p, const Date& as_of);
   Status StoreProcedure(store::Connection& c, const Ctx& ctx, int64_t project_id, const std::string& kind, int64_t version,
                         const nlohmann::json& body);
 

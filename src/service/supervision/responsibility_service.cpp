@@ -17,41 +17,21 @@ using namespace supervision_support;
 
 namespace {
 
-json LeadersJson(store::Connection& c, const store::ProjectRow& p) {
-  json leaders = json::array();
+std::vector<ProjectLeader> LeadersOf(store::Connection& c, const store::ProjectRow& p) {
+  std::vector<ProjectLeader> leaders;
   std::set<int64_t> seen;
   auto add = [&](int64_t person, bool primary) {
     if (!seen.insert(person).second) return;
-    if (auto pe = store::LoadPerson(c, person)) {
-      leaders.push_back({{"person_id", person}, {"name", pe->name}, {"title", pe->title}, {"primary", primary}});
-    }
+    if (auto pe = store::LoadPerson(c, person)) leaders.push_back({person, pe->name, pe->title, primary});
   };
   if (p.project.leader_id) add(*p.project.leader_id, true);
-  for (const auto& r : c.Query("SELECT person_id FROM project_assignments WHERE project_id = ? ORDER BY id", {p.project.id}).rows) {
-    add(store::AsInt(r[0]), false);
-  }
+  for (int64_t person : store::AssignedLeaders(c, p.project.id)) add(person, false);
   return leaders;
 }
 
-json VisitJson(const store::VisitRow& v) {
-  return {{"id", v.id}, {"project_id", v.project_id}, {"person_id", v.person_id}, {"visit_date", v.visit_date.ToString()},
-          {"notes", v.notes}, {"problems_discussed", v.problems_discussed}};
-}
-
-json WindowJson(int64_t project_id, const Date& start, const Date& end) {
-  return {{"project_id", project_id}, {"window_start", start.ToString()}, {"window_end", end.ToString()}};
-}
-
-json ComplianceJson(store::Connection& c, const sv::LeaderCompliance& r) {
+LeaderComplianceView ComplianceOf(store::Connection& c, const sv::LeaderCompliance& r) {
   auto pe = store::LoadPerson(c, r.leader_id);
-  json missed = json::array();
-  for (const auto& m : r.missed) {
-    json w = WindowJson(m.project_id, m.window_start, m.window_end);
-    w["visits"] = m.visits;
-    missed.push_back(w);
-  }
-  return {{"leader_id", r.leader_id}, {"leader_name", pe ? pe->name : ""}, {"title", pe ? pe->title : ""}, {"projects", r.projects},
-          {"required", r.required}, {"met", r.met}, {"visits", r.visits}, {"rate", r.rate}, {"missed", missed}};
+  return {r, pe ? pe->name : "", pe ? pe->title : ""};
 }
 
 // The visit a body describes; every problem is reported. `own`: the caller's person, the default.
@@ -89,30 +69,23 @@ std::pair<int, int> ProblemCounts(store::Connection& c, int64_t project_id, cons
 
 }  // namespace
 
-Result<json> ResponsibilityService::Responsibility(const Ctx& ctx, int64_t project_id) {
+Result<ResponsibilityList> ResponsibilityService::Responsibility(const Ctx& ctx, int64_t project_id) {
   auto c = db_.Acquire();
   auto p = projects_.Readable(*c, ctx, project_id);
   if (!p) return p.error();
   return ResponsibilityOn(*c, *p);
 }
 
-json ResponsibilityService::ResponsibilityOn(store::Connection& c, const store::ProjectRow& p) {
-  json visits = json::array();
-  for (const auto& v : store::ListVisits(c, p.project.id, std::nullopt)) {
-    json j = VisitJson(v);
-    j.erase("project_id");
-    j["person_name"] = v.person_name;
-    visits.push_back(j);
-  }
-  return json{{"project_id", p.project.id}, {"leaders", LeadersJson(c, p)}, {"unit_id", OptIntJson(p.project.unit_id)},
-              {"unit_name", OptTextJson(p.unit_name)}, {"specialist", p.project.specialist}, {"visits", visits}};
+ResponsibilityList ResponsibilityService::ResponsibilityOn(store::Connection& c, const store::ProjectRow& p) {
+  return {p.project.id, LeadersOf(c, p), p.project.unit_id, p.unit_name, p.project.specialist,
+          store::ListVisits(c, p.project.id, std::nullopt)};
 }
 
 Result<store::ProjectRow> ResponsibilityService::Managed(store::Connection& c, const Ctx& ctx, int64_t project_id) {
   return projects_.Permitted(c, ctx, project_id, access::kSupervisionManage, "only the project office assigns leaders (包保)");
 }
 
-Result<json> ResponsibilityService::AddAssignment(const Ctx& ctx, int64_t project_id, const json& body) {
+Result<ResponsibilityList> ResponsibilityService::AddAssignment(const Ctx& ctx, int64_t project_id, const json& body) {
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   auto c = db_.Acquire();
   auto p = Managed(*c, ctx, project_id);
@@ -125,24 +98,24 @@ Result<json> ResponsibilityService::AddAssignment(const Ctx& ctx, int64_t projec
   store::Transaction tx(*c);
   store::AddAssignment(*c, project_id, *person);
   store::WriteJournal(*c, "project", project_id, "assign_leader", ctx.caller.user_id, ctx.now,
-                      Changes().Add("assigned_leader", nullptr, *person).list());
+                      store::AssignmentChanges(std::nullopt, *person));
   tx.Commit();
   return ResponsibilityOn(*c, *p);
 }
 
-Result<json> ResponsibilityService::RemoveAssignment(const Ctx& ctx, int64_t project_id, int64_t person_id) {
+Result<ResponsibilityList> ResponsibilityService::RemoveAssignment(const Ctx& ctx, int64_t project_id, int64_t person_id) {
   auto c = db_.Acquire();
   auto p = Managed(*c, ctx, project_id);
   if (!p) return p.error();
   store::Transaction tx(*c);
   if (!store::RemoveAssignment(*c, project_id, person_id)) return Error::NotFound("that leader is not assigned to this project");
   store::WriteJournal(*c, "project", project_id, "unassign_leader", ctx.caller.user_id, ctx.now,
-                      Changes().Add("assigned_leader", person_id, nullptr).list());
+                      store::AssignmentChanges(person_id, std::nullopt));
   tx.Commit();
   return ResponsibilityOn(*c, *p);
 }
 
-Result<json> ResponsibilityService::AddVisit(const Ctx& ctx, const json& body) {
+Result<store::VisitRow> ResponsibilityService::AddVisit(const Ctx& ctx, const json& body) {
   if (!access::AllowedAnywhere(ctx.caller, access::kVisitWrite)) return Error::Forbidden("you may not log onsite visits");
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   auto c = db_.Acquire();
@@ -151,7 +124,7 @@ Result<json> ResponsibilityService::AddVisit(const Ctx& ctx, const json& body) {
   store::VisitRow v = VisitFrom(body, own, ctx.today, pr);
   if (!pr.empty()) return pr.ToError("the visit is not valid");
   if (auto st = StoreVisit(*c, ctx, v, own); !st) return st.error();
-  return VisitJson(v);
+  return v;
 }
 
 Status ResponsibilityService::StoreVisit(store::Connection& c, const Ctx& ctx, store::VisitRow& v, std::optional<int64_t> own) {
@@ -166,43 +139,38 @@ Status ResponsibilityService::StoreVisit(store::Connection& c, const Ctx& ctx, s
   v.created_at = ctx.now;
   store::Transaction tx(c);
   v.id = store::InsertVisit(c, v);
-  Changes changes;
-  changes.Add("project_id", nullptr, v.project_id).Add("person_id", nullptr, v.person_id)
-      .Add("visit_date", nullptr, v.visit_date.ToString()).Add("notes", nullptr, v.notes);
-  store::WriteJournal(c, "visit", v.id, "create", ctx.caller.user_id, ctx.now, changes.list());
+  store::WriteJournal(c, "visit", v.id, "create", ctx.caller.user_id, ctx.now, store::VisitCreatedChanges(v));
   tx.Commit();
   return Ok{};
 }
 
-Result<json> ResponsibilityService::Compliance(const Ctx& ctx, const std::string& region, const Date& from, const Date& to,
+Result<ComplianceReport> ResponsibilityService::Compliance(const Ctx& ctx, const std::string& region, const Date& from, const Date& to,
                                                const Date& as_of) {
   if (to < from) return Error::Invalid("the period is empty", {{"to", to.ToString(), "must not be before from", 0, {}}});
   const auto scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
   const auto rule = SupervisionSettings::VisitRule(*c);
-  json out = json::array();
+  ComplianceReport out{from, to, as_of, rule, {}};
   for (const auto& r : sv::VisitCompliance(store::ListAssignments(*c, scope), store::ListVisitFacts(*c, scope, from, to), from, to, as_of, rule)) {
-    out.push_back(ComplianceJson(*c, r));
+    out.items.push_back(ComplianceOf(*c, r));
   }
-  return json{{"from", from.ToString()}, {"to", to.ToString()}, {"as_of", as_of.ToString()},
-              {"rule", SupervisionSettings::VisitRuleJson(rule)}, {"items", out}};
+  return out;
 }
 
-json ResponsibilityService::LeaderProjects(store::Connection& c, const std::vector<sv::Assignment>& mine,
-                                           const std::set<int64_t>& visit_due, const Date& as_of) {
-  json projects = json::array();
+std::vector<LeaderProject> ResponsibilityService::LeaderProjects(store::Connection& c, const std::vector<sv::Assignment>& mine,
+                                                                 const std::set<int64_t>& visit_due, const Date& as_of) {
+  std::vector<LeaderProject> projects;
   for (const auto& a : mine) {
     auto row = store::LoadProjectRow(c, a.project_id);
     if (!row) continue;
     const auto [open, overdue] = ProblemCounts(c, a.project_id, as_of);
-    projects.push_back({{"id", a.project_id}, {"code", row->project.code}, {"name", row->project.name}, {"stage", row->project.stage},
-                        {"town_name", row->town_name}, {"open_problems", open}, {"overdue_problems", overdue},
-                        {"visit_due", visit_due.count(a.project_id) > 0}});
+    projects.push_back({a.project_id, row->project.code, row->project.name, row->project.stage, row->town_name, open, overdue,
+                        visit_due.count(a.project_id) > 0});
   }
   return projects;
 }
 
-Result<json> ResponsibilityService::LeaderPage(const Ctx& ctx, std::optional<int64_t> person_id, const Date& as_of) {
+Result<LeaderPageView> ResponsibilityService::LeaderPage(const Ctx& ctx, std::optional<int64_t> person_id, const Date& as_of) {
   const auto scope = projects_.Scope(ctx, "");
   auto c = db_.Acquire();
   if (!person_id) person_id = store::PersonOfUser(*c, ctx.caller.user_id);
@@ -218,21 +186,14 @@ Result<json> ResponsibilityService::LeaderPage(const Ctx& ctx, std::optional<int
   const auto rule = SupervisionSettings::VisitRule(*c);
   // Windows are counted from the Monday of ISO week 1, so a weekly rule means calendar weeks.
   const Date from = IsoWeek1Monday(IsoWeekOf(as_of).year);
-  const auto due = sv::VisitsDue(*person_id, mine, store::ListVisitFacts(*c, scope, from, as_of), from, as_of, rule);
+  LeaderPageView page{*person_id, person->name, person->title, as_of, {}, {}, {}, rule};
+  page.visits_due = sv::VisitsDue(*person_id, mine, store::ListVisitFacts(*c, scope, from, as_of), from, as_of, rule);
   std::set<int64_t> due_ids;
-  json visits_due = json::array();
-  for (const auto& d : due) {
-    due_ids.insert(d.project_id);
-    visits_due.push_back(WindowJson(d.project_id, d.window_start, d.window_end));
-  }
-  json recent = json::array();
-  for (const auto& v : store::ListVisits(*c, std::nullopt, *person_id)) {
-    if (recent.size() >= 20) break;
-    recent.push_back({{"id", v.id}, {"project_id", v.project_id}, {"project_name", v.project_name}, {"visit_date", v.visit_date.ToString()}, {"notes", v.notes}});
-  }
-  return json{{"person_id", *person_id}, {"name", person->name}, {"title", person->title}, {"as_of", as_of.ToString()},
-              {"projects", LeaderProjects(*c, mine, due_ids, as_of)}, {"visits_due", visits_due}, {"recent_visits", recent},
-              {"rule", SupervisionSettings::VisitRuleJson(rule)}};
+  for (const auto& d : page.visits_due) due_ids.insert(d.project_id);
+  page.recent_visits = store::ListVisits(*c, std::nullopt, *person_id);
+  if (page.recent_visits.size() > 20) page.recent_visits.resize(20);
+  page.projects = LeaderProjects(*c, mine, due_ids, as_of);
+  return page;
 }
 
 }  // namespace gj::service

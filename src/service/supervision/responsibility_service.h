@@ -4,10 +4,14 @@
 #pragma once
 
 #include <optional>
+#include <set>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "common/result.h"
+#include "domain/supervision/visit.h"
 #include "service/context.h"
 #include "service/supervision/supervision_support.h"
 #include "store/db.h"
@@ -15,25 +19,73 @@
 
 namespace gj::service {
 
+// A leader answering for a project (primary: the project's own leader, else an assignment).
+struct ProjectLeader {
+  int64_t person_id = 0;
+  std::string name, title;
+  bool primary = false;
+};
+
+// The project's responsibility list: leaders, lead unit, specialist, visits (newest first).
+struct ResponsibilityList {
+  int64_t project_id = 0;
+  std::vector<ProjectLeader> leaders;
+  std::optional<int64_t> unit_id;
+  std::string unit_name;
+  std::string specialist;
+  std::vector<store::VisitRow> visits;
+};
+
+// One leader's visit compliance over a period, with their name and title.
+struct LeaderComplianceView {
+  supervision::LeaderCompliance compliance;
+  std::string name, title;
+};
+
+struct ComplianceReport {
+  Date from, to, as_of;
+  supervision::VisitRule rule;
+  std::vector<LeaderComplianceView> items;
+};
+
+// One project of a leader's page: its problems open and overdue, and whether a visit is due.
+struct LeaderProject {
+  int64_t id = 0;
+  std::string code, name, stage, town_name;
+  int open_problems = 0, overdue_problems = 0;
+  bool visit_due = false;
+};
+
+// A leader's own page: their projects, the visits due this window, their 20 latest visits.
+struct LeaderPageView {
+  int64_t person_id = 0;
+  std::string name, title;
+  Date as_of;
+  std::vector<LeaderProject> projects;
+  std::vector<supervision::MissedVisit> visits_due;
+  std::vector<store::VisitRow> recent_visits;
+  supervision::VisitRule rule;
+};
+
 class ResponsibilityService {
  public:
   ResponsibilityService(store::Database& db, LedgerService& ledger) : db_(db), projects_(ledger) {}
 
-  Result<nlohmann::json> Responsibility(const Ctx& ctx, int64_t project_id);
-  Result<nlohmann::json> AddAssignment(const Ctx& ctx, int64_t project_id, const nlohmann::json& body);
-  Result<nlohmann::json> RemoveAssignment(const Ctx& ctx, int64_t project_id, int64_t person_id);
-  Result<nlohmann::json> AddVisit(const Ctx& ctx, const nlohmann::json& body);
-  Result<nlohmann::json> Compliance(const Ctx& ctx, const std::string& region, const Date& from, const Date& to, const Date& as_of);
+  Result<ResponsibilityList> Responsibility(const Ctx& ctx, int64_t project_id);
+  Result<ResponsibilityList> AddAssignment(const Ctx& ctx, int64_t project_id, const nlohmann::json& body);
+  Result<ResponsibilityList> RemoveAssignment(const Ctx& ctx, int64_t project_id, int64_t person_id);
+  Result<store::VisitRow> AddVisit(const Ctx& ctx, const nlohmann::json& body);
+  Result<ComplianceReport> Compliance(const Ctx& ctx, const std::string& region, const Date& from, const Date& to, const Date& as_of);
   // The caller's own page when `person_id` is empty.
-  Result<nlohmann::json> LeaderPage(const Ctx& ctx, std::optional<int64_t> person_id, const Date& as_of);
+  Result<LeaderPageView> LeaderPage(const Ctx& ctx, std::optional<int64_t> person_id, const Date& as_of);
 
  private:
-  nlohmann::json ResponsibilityOn(store::Connection& c, const store::ProjectRow& p);
+  ResponsibilityList ResponsibilityOn(store::Connection& c, const store::ProjectRow& p);
   // The project, when the caller is its project office (who assigns leaders).
   Result<store::ProjectRow> Managed(store::Connection& c, const Ctx& ctx, int64_t project_id);
   // Checks that the caller may log `v` (a leader logs only their own visits) and stores it.
   Status StoreVisit(store::Connection& c, const Ctx& ctx, store::VisitRow& v, std::optional<int64_t> own);
-  nlohmann::json LeaderProjects(store::Connection& c, const std::vector<supervision::Assignment>& mine,
+  std::vector<LeaderProject> LeaderProjects(store::Connection& c, const std::vector<supervision::Assignment>& mine,
                                 const std::set<int64_t>& visit_due, const Date& as_of);
 
   store::Database& db_;

@@ -5,6 +5,9 @@
 // validates, refuses a stale version (409), and writes its row and journal entry in one
 // transaction; every use case takes one connection lease and passes it down.
 //
+// Each answers a typed result (the structs of the service headers); its JSON is written in the
+// API layer (api/json/supervision_json.h).
+//
 // SupervisionService is the one object the API holds: it owns the services and forwards to them,
 // so a route names `supervision.Act(…)` whichever service answers it.
 #pragma once
@@ -45,79 +48,80 @@ class SupervisionService {
   AttentionService& attention() { return attention_; }
 
   // ---- settings and dictionaries
-  Result<nlohmann::json> Config(const Ctx& ctx) { return settings_.Config(ctx); }
-  Result<nlohmann::json> PutSettings(const Ctx& ctx, const nlohmann::json& body) { return settings_.PutSettings(ctx, body); }
+  Result<SupervisionConfig> Config(const Ctx& ctx) { return settings_.Config(ctx); }
+  Result<SupervisionConfig> PutSettings(const Ctx& ctx, const nlohmann::json& body) { return settings_.PutSettings(ctx, body); }
   static supervision::EscalationPolicy Escalation(store::Connection& c) { return SupervisionSettings::Escalation(c); }
   static supervision::VisitRule VisitRule(store::Connection& c) { return SupervisionSettings::VisitRule(c); }
 
   // ---- problems
-  Result<nlohmann::json> ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region, const Date& as_of) {
+  Result<ProblemPage> ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region, const Date& as_of) {
     return problems_.ListProblems(ctx, std::move(f), region, as_of);
   }
-  Result<nlohmann::json> GetProblem(const Ctx& ctx, int64_t id) { return problems_.GetProblem(ctx, id); }
-  Result<nlohmann::json> RaiseProblem(const Ctx& ctx, const nlohmann::json& body) { return problems_.RaiseProblem(ctx, body); }
-  Result<nlohmann::json> Act(const Ctx& ctx, int64_t id, const std::string& action, const nlohmann::json& body) {
+  Result<ProblemDetail> GetProblem(const Ctx& ctx, int64_t id) { return problems_.GetProblem(ctx, id); }
+  Result<ProblemDetail> RaiseProblem(const Ctx& ctx, const nlohmann::json& body) { return problems_.RaiseProblem(ctx, body); }
+  Result<ProblemDetail> Act(const Ctx& ctx, int64_t id, const std::string& action, const nlohmann::json& body) {
     return problems_.Act(ctx, id, action, body);
   }
-  Result<nlohmann::json> AttachToProblem(const Ctx& ctx, int64_t id, const Upload& up) { return problems_.AttachToProblem(ctx, id, up); }
-  Result<nlohmann::json> ProblemBoard(const Ctx& ctx, const std::string& region, const Date& as_of) {
+  Result<store::AttachmentRow> AttachToProblem(const Ctx& ctx, int64_t id, const Upload& up) { return problems_.AttachToProblem(ctx, id, up); }
+  Result<ProblemCounts> ProblemBoard(const Ctx& ctx, const std::string& region, const Date& as_of) {
     return problems_.ProblemBoard(ctx, region, as_of);
   }
   // An attachment of a problem or a procedure, when the caller may read its owner.
   Result<Download> GetAttachment(const Ctx& ctx, int64_t id);
 
   // ---- task list
-  Result<nlohmann::json> Milestones(const Ctx& ctx, int64_t project_id, std::optional<Date> finish, const Date& as_of) {
+  Result<MilestoneList> Milestones(const Ctx& ctx, int64_t project_id, std::optional<Date> finish, const Date& as_of) {
     return milestones_.Milestones(ctx, project_id, finish, as_of);
   }
-  Result<nlohmann::json> AddMilestone(const Ctx& ctx, int64_t project_id, const nlohmann::json& body) {
+  Result<MilestoneList> AddMilestone(const Ctx& ctx, int64_t project_id, const nlohmann::json& body) {
     return milestones_.AddMilestone(ctx, project_id, body);
   }
-  Result<nlohmann::json> UpdateMilestone(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+  Result<MilestoneList> UpdateMilestone(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
     return milestones_.UpdateMilestone(ctx, id, body);
   }
-  Result<nlohmann::json> Gantt(const Ctx& ctx, store::ProjectFilter f, const std::string& region, const Date& as_of) {
+  Result<MilestoneList> MilestonesOf(const Ctx& ctx, int64_t milestone_id) { return milestones_.MilestonesOf(ctx, milestone_id); }
+  Result<GanttChart> Gantt(const Ctx& ctx, store::ProjectFilter f, const std::string& region, const Date& as_of) {
     return milestones_.Gantt(ctx, std::move(f), region, as_of);
   }
-  Result<nlohmann::json> Map(const Ctx& ctx, const std::string& region, const Date& as_of) { return milestones_.Map(ctx, region, as_of); }
+  Result<ProjectMap> Map(const Ctx& ctx, const std::string& region, const Date& as_of) { return milestones_.Map(ctx, region, as_of); }
 
   // ---- procedures
-  Result<nlohmann::json> ProcedureKinds(const Ctx& ctx) { return procedures_.ProcedureKinds(ctx); }
-  Result<nlohmann::json> PutProcedureKind(const Ctx& ctx, const std::string& code, const nlohmann::json& body) {
+  Result<ProcedureKindList> ProcedureKinds(const Ctx& ctx) { return procedures_.ProcedureKinds(ctx); }
+  Result<ProcedureKindList> PutProcedureKind(const Ctx& ctx, const std::string& code, const nlohmann::json& body) {
     return procedures_.PutProcedureKind(ctx, code, body);
   }
-  Result<nlohmann::json> Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of) {
+  Result<ProcedureList> Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of) {
     return procedures_.Procedures(ctx, project_id, as_of);
   }
-  Result<nlohmann::json> PutProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind, const nlohmann::json& body) {
+  Result<ProcedureList> PutProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind, const nlohmann::json& body) {
     return procedures_.PutProcedure(ctx, project_id, kind, body);
   }
-  Result<nlohmann::json> AttachToProcedure(const Ctx& ctx, int64_t id, const Upload& up) {
+  Result<store::AttachmentRow> AttachToProcedure(const Ctx& ctx, int64_t id, const Upload& up) {
     return procedures_.AttachToProcedure(ctx, id, up);
   }
-  Result<nlohmann::json> ProcedureDurations(const Ctx& ctx, const std::string& region) {
+  Result<ApprovalDurations> ProcedureDurations(const Ctx& ctx, const std::string& region) {
     return procedures_.ProcedureDurations(ctx, region);
   }
 
   // ---- responsibility list
-  Result<nlohmann::json> Responsibility(const Ctx& ctx, int64_t project_id) { return responsibility_.Responsibility(ctx, project_id); }
-  Result<nlohmann::json> AddAssignment(const Ctx& ctx, int64_t project_id, const nlohmann::json& body) {
+  Result<ResponsibilityList> Responsibility(const Ctx& ctx, int64_t project_id) { return responsibility_.Responsibility(ctx, project_id); }
+  Result<ResponsibilityList> AddAssignment(const Ctx& ctx, int64_t project_id, const nlohmann::json& body) {
     return responsibility_.AddAssignment(ctx, project_id, body);
   }
-  Result<nlohmann::json> RemoveAssignment(const Ctx& ctx, int64_t project_id, int64_t person_id) {
+  Result<ResponsibilityList> RemoveAssignment(const Ctx& ctx, int64_t project_id, int64_t person_id) {
     return responsibility_.RemoveAssignment(ctx, project_id, person_id);
   }
-  Result<nlohmann::json> AddVisit(const Ctx& ctx, const nlohmann::json& body) { return responsibility_.AddVisit(ctx, body); }
-  Result<nlohmann::json> Compliance(const Ctx& ctx, const std::string& region, const Date& from, const Date& to, const Date& as_of) {
+  Result<store::VisitRow> AddVisit(const Ctx& ctx, const nlohmann::json& body) { return responsibility_.AddVisit(ctx, body); }
+  Result<ComplianceReport> Compliance(const Ctx& ctx, const std::string& region, const Date& from, const Date& to, const Date& as_of) {
     return responsibility_.Compliance(ctx, region, from, to, as_of);
   }
-  Result<nlohmann::json> LeaderPage(const Ctx& ctx, std::optional<int64_t> person_id, const Date& as_of) {
+  Result<LeaderPageView> LeaderPage(const Ctx& ctx, std::optional<int64_t> person_id, const Date& as_of) {
     return responsibility_.LeaderPage(ctx, person_id, as_of);
   }
 
   // ---- attention list
-  Result<nlohmann::json> Attention(const Ctx& ctx, const Date& as_of) { return attention_.Attention(ctx, as_of); }
-  Result<nlohmann::json> MarkRead(const Ctx& ctx, const nlohmann::json& body) { return attention_.MarkRead(ctx, body); }
+  Result<AttentionList> Attention(const Ctx& ctx, const Date& as_of) { return attention_.Attention(ctx, as_of); }
+  Result<MarkedRead> MarkRead(const Ctx& ctx, const nlohmann::json& body) { return attention_.MarkRead(ctx, body); }
 
  private:
   store::Database& db_;

@@ -34,16 +34,6 @@ std::string TextField(const json& b, const std::string& name) {
   return b.contains(name) && b[name].is_string() ? b[name].get<std::string>() : std::string();
 }
 
-Changes& Changes::Diff(const char* field, const json& before, const json& after) {
-  if (before != after) Add(field, before, after);
-  return *this;
-}
-
-Changes& Changes::Add(const std::string& field, const json& before, const json& after) {
-  list_.push_back({{"field", field}, {"old", before}, {"new", after}});
-  return *this;
-}
-
 std::vector<std::string> ProjectAccess::Scope(const Ctx& ctx, const std::string& region) {
   return ledger_.ReadableScope(ctx, region);
 }

@@ -1,6 +1,6 @@
-// What the supervision services share: reading the fields of a request body, the journal's change
-// list, and the project checks every use case on a project starts with. Each check runs on the
-// caller's connection, so a use case takes one lease from start to answer.
+// What the supervision services share: reading the fields of a request body, and the project
+// checks every use case on a project starts with. Each check runs on the caller's connection, so a
+// use case takes one lease from start to answer.
 #pragma once
 
 #include <optional>
@@ -19,6 +19,7 @@
 
 namespace gj::service::supervision_support {
 
+// JSON of optional values, for the progress services that still write JSON.
 nlohmann::json OptDateJson(const std::optional<Date>& d);
 nlohmann::json OptIntJson(const std::optional<int64_t>& v);
 nlohmann::json OptTextJson(const std::string& s);  // "" → null
@@ -28,19 +29,6 @@ nlohmann::json OptTextJson(const std::string& s);  // "" → null
 std::optional<std::optional<Date>> DateField(const nlohmann::json& b, const std::string& name, Problems& pr);
 std::optional<int64_t> IntField(const nlohmann::json& b, const std::string& name, Problems& pr);
 std::string TextField(const nlohmann::json& b, const std::string& name);  // "" when absent or not text
-
-// The journal entry's change list: {"field","old","new"} per field.
-class Changes {
- public:
-  // Recorded only when the values differ.
-  Changes& Diff(const char* field, const nlohmann::json& before, const nlohmann::json& after);
-  // Recorded always (a created record, a note).
-  Changes& Add(const std::string& field, const nlohmann::json& before, const nlohmann::json& after);
-  const nlohmann::json& list() const { return list_; }
-
- private:
-  nlohmann::json list_ = nlohmann::json::array();
-};
 
 // The projects a supervision use case works on, checked on the caller's connection.
 class ProjectAccess {

@@ -42,6 +42,32 @@ TEST(JournalChangesTest, MilestoneAndProcedure) {
                                                              {"field":"approval_no","old":"","new":"No.1"}])"));
 }
 
+TEST(JournalChangesTest, CreationsShowTheFieldsTheServicesJournaledByHand) {
+  store::ProblemRow p;
+  p.fact.project_id = 10;
+  p.fact.category = "land";
+  p.fact.status = "raised";
+  p.description = "用地";
+  EXPECT_EQ(store::ProblemCreatedChanges(p), json::parse(R"([{"field":"project_id","old":null,"new":10},
+      {"field":"category","old":null,"new":"land"},{"field":"description","old":null,"new":"用地"},
+      {"field":"status","old":null,"new":"raised"}])"));
+  store::MilestoneRow m;
+  m.m.name = "开工";
+  m.m.planned_date = *ParseIsoDate("2026-03-01");
+  EXPECT_EQ(store::MilestoneCreatedChanges(m), json::parse(R"([{"field":"name","old":null,"new":"开工"},
+      {"field":"planned_date","old":null,"new":"2026-03-01"}])"));
+  store::VisitRow v;
+  v.project_id = 3;
+  v.person_id = 4;
+  v.visit_date = *ParseIsoDate("2026-06-01");
+  v.notes = "现场";
+  EXPECT_EQ(store::VisitCreatedChanges(v), json::parse(R"([{"field":"project_id","old":null,"new":3},
+      {"field":"person_id","old":null,"new":4},{"field":"visit_date","old":null,"new":"2026-06-01"},
+      {"field":"notes","old":null,"new":"现场"}])"));
+  EXPECT_EQ(store::AssignmentChanges(std::nullopt, 5), json::parse(R"([{"field":"assigned_leader","old":null,"new":5}])"));
+  EXPECT_EQ(store::AssignmentChanges(5, std::nullopt), json::parse(R"([{"field":"assigned_leader","old":5,"new":null}])"));
+}
+
 TEST(JournalChangesTest, ObservationEvent) {
   store::EventRecord e;
   e.name = "一季度观摩";
