@@ -7,6 +7,7 @@
 # (GONGJIAN_NOW, default a Monday in June: tests/integration/clock.mjs), then the date-sensitive
 # ones run again at the calendar's hard days (a month and a half-year end, a Sunday, the year's last
 # and first days, ISO week 1, a leap day). GONGJIAN_TEST_DAYS="…" replaces that list ("" skips it).
+# Side by side: GONGJIAN_E2E_JOBS browser files (default 2), GONGJIAN_TEST_JOBS hard-day runs (3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -55,8 +56,9 @@ if [ -f web/package.json ]; then
   (cd web && npx vitest run)
   if compgen -G "web/e2e/*.test.mjs" >/dev/null; then
     step "browser tests (headless Chromium)"
-    # Each file starts its own server, database and browser, and mostly waits on them: two at a time.
-    (cd web && node --test --test-concurrency=2 e2e/)
+    # Each file starts its own server, database and browser, and mostly waits on them: two at a time
+    # (about 0.4 of a core each). On a machine busy with other work GONGJIAN_E2E_JOBS=1 is safer.
+    (cd web && node --test --test-concurrency="${GONGJIAN_E2E_JOBS:-2}" e2e/)
   fi
 fi
 # The calendar's hard days: the date-sensitive suites only (reports, lights, visits, rankings,
