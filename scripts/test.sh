@@ -7,6 +7,7 @@
 # (GONGJIAN_NOW, default a Monday in June: tests/integration/clock.mjs), then the date-sensitive
 # ones run again at the calendar's hard days (a month and a half-year end, a Sunday, the year's last
 # and first days, ISO week 1, a leap day). GONGJIAN_TEST_DAYS="…" replaces that list ("" skips it).
+# Side by side: GONGJIAN_E2E_JOBS browser files (default 2), GONGJIAN_TEST_JOBS hard-day runs (3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -25,7 +26,11 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="-O1 -g" \
 cmake --build build-asan -j "$JOBS" --target gongjian_tests
 
 PGDIR=$(mktemp -d /tmp/gongjian-pg.XXXXXX)
-trap 'bash scripts/pg.sh stop "$PGDIR"' EXIT
+# The demo database, built once per pinned day and copied for every server after the first
+# (tests/integration/server.mjs writeDemo): it costs seconds and every test file starts a server.
+export GONGJIAN_DEMO_CACHE
+GONGJIAN_DEMO_CACHE=$(mktemp -d /tmp/gongjian-demo.XXXXXX)
+trap 'bash scripts/pg.sh stop "$PGDIR"; rm -rf "$GONGJIAN_DEMO_CACHE"' EXIT
 PGPORT=$((20000 + RANDOM % 20000))
 export GONGJIAN_TEST_PG_URL
 GONGJIAN_TEST_PG_URL=$(bash scripts/pg.sh start "$PGDIR" "$PGPORT")
@@ -51,22 +56,48 @@ if [ -f web/package.json ]; then
   (cd web && npx vitest run)
   if compgen -G "web/e2e/*.test.mjs" >/dev/null; then
     step "browser tests (headless Chromium)"
-    (cd web && node --test --test-concurrency=1 e2e/)
+    # Each file starts its own server, database and browser, and mostly waits on them: two at a time
+    # (about 0.4 of a core each). On a machine busy with other work GONGJIAN_E2E_JOBS=1 is safer.
+    (cd web && node --test --test-concurrency="${GONGJIAN_E2E_JOBS:-2}" e2e/)
   fi
 fi
 # The calendar's hard days: the date-sensitive suites only (reports, lights, visits, rankings,
-# periods), so the extra days cost minutes, not the whole suite again.
+# periods), so the extra days cost minutes, not the whole suite again. Every (day, file) pair is its
+# own `node --test` process with its own server and database, so they run side by side,
+# GONGJIAN_TEST_JOBS at a time (default 3: they mostly wait on their servers and browser), each into
+# its own log; a failing one's log is printed at the end.
 HARD_DAYS=${GONGJIAN_TEST_DAYS-"2026-06-30 2026-12-06 2026-12-31 2027-01-01 2027-01-04 2028-02-29"}
-DATED_API=(tests/integration/clock.test.mjs tests/integration/progress.test.mjs tests/integration/supervision.test.mjs
+DATED=(tests/integration/clock.test.mjs tests/integration/progress.test.mjs tests/integration/supervision.test.mjs
   tests/integration/assessment.test.mjs)
-DATED_WEB=(e2e/calendar.test.mjs)
-for day in $HARD_DAYS; do
-  step "hard day $day: date-sensitive API and browser tests (GONGJIAN_NOW=$day)"
-  # Each file starts its own server on its own port and database: two at a time is safe.
-  GONGJIAN_NOW=$day node --test --test-concurrency=2 "${DATED_API[@]}"
-  if [ -f web/package.json ]; then
-    (cd web && GONGJIAN_NOW=$day node --test --test-concurrency=1 "${DATED_WEB[@]}")
-  fi
-done
+# The browser file first of each day: it is the longest.
+[ -f web/package.json ] && DATED=(web/e2e/calendar.test.mjs "${DATED[@]}")
+if [ -n "$HARD_DAYS" ]; then
+  step "hard days: date-sensitive API and browser tests at $HARD_DAYS"
+  DAY_LOGS=$(mktemp -d /tmp/gongjian-days.XXXXXX)
+  export DAY_LOGS
+  # One (day, file): its tests' summary on one line; the log is kept for the end when it fails.
+  dated() {
+    local day=$1 file=$2 log
+    log=$DAY_LOGS/$day-$(basename "$file" .test.mjs).log
+    if GONGJIAN_NOW=$day GONGJIAN_E2E_RESULTS=$PWD/web/test-results/$day node --test "$file" >"$log" 2>&1; then
+      echo "   $day $file: $(grep -E '^# pass ' "$log" | cut -c3-)"
+      rm -f "$log"
+    else
+      echo "   $day $file: FAILED"
+      return 1
+    fi
+  }
+  export -f dated
+  status=0
+  for day in $HARD_DAYS; do for file in "${DATED[@]}"; do echo "$day $file"; done; done |
+    xargs -n 2 -P "${GONGJIAN_TEST_JOBS:-3}" bash -c 'dated "$@"' _ || status=$?
+  for log in "$DAY_LOGS"/*.log; do
+    [ -f "$log" ] || continue
+    echo "== failed at GONGJIAN_NOW=$(basename "$log" | cut -c1-10):"
+    cat "$log"
+  done
+  rm -rf "$DAY_LOGS"
+  [ "$status" -eq 0 ] || exit 1
+fi
 step "done"
 echo "== all tests passed in $SECONDS s"

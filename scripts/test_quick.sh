@@ -11,6 +11,10 @@ echo "== C++ unit and store tests (Release build)"
 build/gongjian_tests --gtest_brief=1
 
 export GONGJIAN_BIN=$PWD/build/gongjian
+# The demo database is built once and copied for every server after the first (see scripts/test.sh).
+export GONGJIAN_DEMO_CACHE
+GONGJIAN_DEMO_CACHE=$(mktemp -d /tmp/gongjian-demo.XXXXXX)
+trap 'rm -rf "$GONGJIAN_DEMO_CACHE"' EXIT
 echo "== API and CLI integration tests (real server process)"
 # shellcheck disable=SC2086 # TESTS may name several files
 node --test --test-concurrency=2 ${TESTS:-tests/integration/}

@@ -1,6 +1,7 @@
 // Starts a real `gongjian serve` process on a free loopback port with a fresh demo database.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
@@ -22,16 +23,42 @@ export function freePort() {
   });
 }
 
+// Writes the demo database to dbPath, as `gongjian demo --db dbPath` would. Building it costs
+// seconds (argon2id hashes of every demo password, a year of reports) and every test file needs a
+// fresh one, often at the same pinned day. When GONGJIAN_DEMO_CACHE names a folder (scripts/test.sh
+// sets one per run) the first build for a binary and a pinned GONGJIAN_NOW is kept there and the
+// later ones are copies: with the clock pinned the demo is the same but for its password salts.
+// Without the variable, or on the real clock, the demo is built every time.
+export function writeDemo(bin, dbPath, env = process.env) {
+  const cache = env.GONGJIAN_DEMO_CACHE;
+  if (!cache || !env.GONGJIAN_NOW) return buildDemo(bin, dbPath, env);
+  const { size, mtimeMs } = statSync(bin);
+  const key = createHash('sha256').update(JSON.stringify([realpathSync(bin), size, mtimeMs, env.GONGJIAN_NOW]))
+    .digest('hex').slice(0, 16);
+  const cached = join(cache, `demo-${key}.db`);
+  if (!existsSync(cached)) {
+    // Built beside it and renamed: a file running at the same time never copies a half-built one.
+    mkdirSync(cache, { recursive: true });
+    const part = `${cached}.${process.pid}.part`;
+    buildDemo(bin, part, env);
+    renameSync(part, cached);
+  }
+  copyFileSync(cached, dbPath);
+}
+
+function buildDemo(bin, dbPath, env) {
+  const r = spawnSync(bin, ['demo', '--db', dbPath], { encoding: 'utf8', env, timeout: 120000 });
+  if (r.status !== 0) throw new Error(`demo failed (${r.status ?? r.signal}): ${r.stderr}`);
+}
+
 // `env`: variables to set for the demo and server processes (undefined removes one, e.g. GONGJIAN_NOW).
 export async function startServer({ demo = true, db, env: extra = {} } = {}) {
   const env = { ...process.env, ...extra };
   for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
   const dir = mkdtempSync(join(tmpdir(), 'gongjian-it-'));
   const dbPath = db || join(dir, 'test.db');
-  if (demo) {
-    const r = spawnSync(BIN, ['demo', '--db', dbPath], { encoding: 'utf8', env });
-    if (r.status !== 0) throw new Error(`demo failed: ${r.stderr}`);
-  }
+  // A database named by the caller (GONGJIAN_IT_DB may be PostgreSQL) gets the demo built in it.
+  if (demo) db ? buildDemo(BIN, dbPath, env) : writeDemo(BIN, dbPath, env);
   const port = await freePort();
   const proc = spawn(BIN, ['serve', '--db', dbPath, '--host', '127.0.0.1', '--port', String(port), '--threads', '8'], {
     stdio: ['ignore', 'ignore', 'pipe'], env,

@@ -3,8 +3,10 @@
 //
 // GONGJIAN_BIN   server binary (default ../build/gongjian from web/)
 // GONGJIAN_URL   use an already running server instead (e.g. scripts/mock-api.mjs)
+// GONGJIAN_DEMO_CACHE   copy the demo database from there once built (tests/integration/server.mjs)
+// GONGJIAN_E2E_RESULTS  where screenshots go (default web/test-results)
 import { before, after } from 'node:test'
-import { spawn, execFileSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -14,11 +16,14 @@ import { chromium } from 'playwright-core'
 // Pins GONGJIAN_NOW (the product's one clock) for the demo and the server this harness starts;
 // the app in the browser takes its "today" from that server.
 import { NOW, TODAY, addDays } from '../../tests/integration/clock.mjs'
+// The demo database, copied from GONGJIAN_DEMO_CACHE when scripts/test.sh has built it once already.
+import { writeDemo } from '../../tests/integration/server.mjs'
 
 export { NOW, TODAY, addDays }
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-export const RESULTS_DIR = path.join(WEB_DIR, 'test-results')
+// Screenshots; scripts/test.sh gives each hard day its own folder (the days run side by side).
+export const RESULTS_DIR = process.env.GONGJIAN_E2E_RESULTS || path.join(WEB_DIR, 'test-results')
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -60,7 +65,7 @@ export async function startServer() {
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first')
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongjian-e2e-'))
   const db = path.join(tmp, 'demo.db')
-  execFileSync(bin, ['demo', '--db', db], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 120000 })
+  writeDemo(bin, db)
   const port = await freePort()
   const log = fs.openSync(path.join(tmp, 'server.log'), 'w')
   const child = spawn(bin, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--web', dist], {
@@ -111,7 +116,9 @@ export async function newPage(browser) {
   const page = await context.newPage()
   page.errors = []
   page.on('pageerror', (e) => page.errors.push(e.message))
-  page.setDefaultTimeout(15000)
+  // Generous: scripts/test.sh runs browser files side by side on two cores, often next to a compiler,
+  // and a first load of the app then takes seconds. A wait only lasts this long when a test fails.
+  page.setDefaultTimeout(30000)
   return page
 }
 
