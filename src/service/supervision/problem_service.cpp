@@ -134,8 +134,7 @@ Result<std::pair<store::ProblemRow, sv::ProblemActors>> ProblemService::Load(sto
 bool ProblemService::Readable(store::Connection& c, const Ctx& ctx, int64_t id) { return Load(c, ctx, id).ok(); }
 
 Result<json> ProblemService::ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region, const Date& as_of) {
-  f.regions = projects_.Scope(ctx, region);
-  f.unscoped = false;
+  f.scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
   auto rows = store::ListProblems(*c, f);
   const auto escalation = SupervisionSettings::Escalation(*c);
@@ -146,7 +145,7 @@ Result<json> ProblemService::ListProblems(const Ctx& ctx, store::ProblemFilter f
 
 Result<json> ProblemService::ProblemBoard(const Ctx& ctx, const std::string& region, const Date& as_of) {
   store::ProblemFilter f;
-  f.regions = projects_.Scope(ctx, region);
+  f.scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
   auto rows = store::ListProblems(*c, f);
   std::map<std::string, int> by_status;

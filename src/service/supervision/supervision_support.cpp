@@ -44,7 +44,7 @@ Changes& Changes::Add(const std::string& field, const json& before, const json& 
   return *this;
 }
 
-std::vector<std::string> ProjectAccess::Scope(const Ctx& ctx, const std::string& region) {
+access::ReadScope ProjectAccess::Scope(const Ctx& ctx, const std::string& region) {
   return ledger_.ReadableScope(ctx, region);
 }
 
