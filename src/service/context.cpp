@@ -15,6 +15,15 @@ Ctx MakeCtx(access::Caller caller) {
   return c;
 }
 
+access::ReadScope Ctx::Reads(const std::string& action, const access::RegionTree& tree) const {
+  std::lock_guard lock(scopes_->mu);
+  auto& built = scopes_->by_action[action];
+  if (!built || built->tree != &tree || built->grants != caller.grants) {
+    built = std::make_shared<const BuiltScope>(BuiltScope{caller.grants, &tree, access::ReadScope::Of(caller, action, tree)});
+  }
+  return built->scope;
+}
+
 std::string DefaultFilesDir(const std::string& db_url) {
   if (const char* env = std::getenv("GONGJIAN_FILES_DIR"); env && *env) return env;
   if (db_url.rfind("postgres", 0) == 0) return "gongjian-files";

@@ -44,19 +44,25 @@ int64_t InsertPerson(Connection& c, const Person& p) {
   return InsertReturningId(c, kPeople, InsertValuesOf(kPersonFields, p));
 }
 
-std::vector<Unit> ListUnits(Connection& c, const std::vector<std::string>& regions) {
+namespace {
+
+// An organisation's scope: its region is one the scope reads downward (all: no condition).
+std::string OrgScope(const access::ReadScope& scope, std::vector<Value>& params) {
+  return scope.all() ? "" : " AND region_code IN (" + InList(scope.regions(), params) + ")";
+}
+
+}  // namespace
+
+std::vector<Unit> ListUnits(Connection& c, const access::ReadScope& scope) {
   std::vector<Value> params;
-  const std::string sql = "SELECT " + kUnits.Select() +
-                          " FROM units WHERE archived = 0 AND region_code IN (" + InList(regions, params) +
-                          ") ORDER BY region_code, kind, id";
+  const std::string sql = "SELECT " + kUnits.Select() + " FROM units WHERE archived = 0" + OrgScope(scope, params) +
+                          " ORDER BY region_code, kind, id";
   return ReadRows(c, sql, params, RecordOf(kUnitFields));
 }
 
-std::vector<Person> ListPeople(Connection& c, const std::vector<std::string>& regions,
-                               const std::string& kind) {
+std::vector<Person> ListPeople(Connection& c, const access::ReadScope& scope, const std::string& kind) {
   std::vector<Value> params;
-  std::string sql =
-      "SELECT " + kPeople.Select() + " FROM people WHERE region_code IN (" + InList(regions, params) + ")";
+  std::string sql = "SELECT " + kPeople.Select() + " FROM people WHERE 1=1" + OrgScope(scope, params);
   if (!kind.empty()) {
     sql += " AND kind = ?";
     params.emplace_back(kind);

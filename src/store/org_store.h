@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/access/access.h"
+#include "domain/access/read_scope.h"
 #include "store/db.h"
 
 namespace gj::store {
@@ -31,8 +32,8 @@ int64_t InsertUnit(Connection& c, const Unit& u);
 int64_t InsertPerson(Connection& c, const Person& p);
 
 // Units and people of the given regions (all when empty is false but the list is empty: none).
-std::vector<Unit> ListUnits(Connection& c, const std::vector<std::string>& regions);
-std::vector<Person> ListPeople(Connection& c, const std::vector<std::string>& regions, const std::string& kind);
+std::vector<Unit> ListUnits(Connection& c, const access::ReadScope& scope);
+std::vector<Person> ListPeople(Connection& c, const access::ReadScope& scope, const std::string& kind);
 std::optional<Unit> LoadUnit(Connection& c, int64_t id);
 std::optional<Person> LoadPerson(Connection& c, int64_t id);
 

@@ -310,13 +310,13 @@ std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Da
   return out;
 }
 
-std::vector<supervision::ReportFact> ListReportFacts(Connection& c, const std::vector<std::string>& regions,
+std::vector<supervision::ReportFact> ListReportFacts(Connection& c, const access::ReadScope& scope,
                                                      const Date& due_from, const Date& due_to) {
   std::vector<Value> params = {due_from.ToString(), due_to.ToString()};
   std::string sql =
       "SELECT r.id, r.project_id, r.due_date, r.status, r.submitted_at, r.late FROM progress_reports r "
       "JOIN projects pr ON pr.id = r.project_id WHERE r.due_date >= ? AND r.due_date <= ? AND pr.archived = 0";
-  sql += RegionClause(regions, params) + " ORDER BY r.id";
+  sql += ScopeClause(scope, params) + " ORDER BY r.id";
   return ReadRows(c, sql, params, [](RowReader& r) {
     supervision::ReportFact f = RecordOf(kReportFactFields)(r);
     if (const std::string at = r.Text("submitted_at"); !at.empty()) f.submitted_on = ChinaDayOfUtc(at);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/date.h"
+#include "domain/access/read_scope.h"
 #include "domain/supervision/report.h"
 #include "domain/targets/target.h"
 #include "store/db.h"
@@ -51,10 +52,9 @@ struct ReportFacts {
 std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of, const Date& missing_window_from,
                                                          const std::string& county = "", const std::vector<int64_t>& project_ids = {});
 
-// Report tasks due within [due_from, due_to] of the live projects in `regions` (county or town
-// codes; empty: every project), for the rankings' 按时报送率. The submission day is the China day
+// Report tasks due within [due_from, due_to] of the live projects in `scope`, for the rankings' 按时报送率. The submission day is the China day
 // of `submitted_at`.
-std::vector<supervision::ReportFact> ListReportFacts(Connection& c, const std::vector<std::string>& regions, const Date& due_from,
+std::vector<supervision::ReportFact> ListReportFacts(Connection& c, const access::ReadScope& scope, const Date& due_from,
                                                      const Date& due_to);
 
 struct PhotoRecord {

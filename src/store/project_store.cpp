@@ -104,18 +104,7 @@ std::string Where(const ProjectFilter& f, std::vector<Value>& params) {
     w += " AND p.id = ?";
     params.emplace_back(*f.id);
   }
-  if (f.unscoped) {
-  } else if (!f.scope_counties.empty() || !f.scope_towns.empty()) {
-    // Whole counties by county_code (the list index), single towns by town_code.
-    std::string scope;
-    if (!f.scope_counties.empty()) scope = "p.county_code IN (" + InList(f.scope_counties, params) + ")";
-    if (!f.scope_towns.empty())
-      scope += (scope.empty() ? "" : " OR ") + std::string("p.town_code IN (") +
-               InList(f.scope_towns, params) + ")";
-    w += " AND (" + scope + ")";
-  } else {
-    w += " AND 1=0";  // no readable region: nothing
-  }
+  w += ScopeClause(f.scope, params, "p");  // whole counties by county_code (the list index), single towns by town_code
   auto eq = [&](const char* col, const std::optional<std::string>& v) {
     if (v && !v->empty()) {
       w += std::string(" AND p.") + col + " = ?";
@@ -201,7 +190,7 @@ bool UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_ver
 std::optional<ProjectRow> LoadProjectRow(Connection& c, int64_t id) {
   ProjectFilter f;
   f.id = id;
-  f.unscoped = true;
+  f.scope = access::ReadScope::All();
   f.include_archived = true;
   auto rows = ListProjects(c, f);
   if (rows.empty()) return std::nullopt;
@@ -274,13 +263,14 @@ ProjectRow RowOf(RowReader& r) {
 
 }  // namespace
 
-std::string RegionClause(const std::vector<std::string>& regions, std::vector<Value>& params,
-                         const char* alias) {
-  if (regions.empty()) return "";
+std::string ScopeClause(const access::ReadScope& scope, std::vector<Value>& params, const char* alias) {
+  if (scope.all()) return "";
+  if (scope.counties().empty() && scope.towns().empty()) return " AND 1=0";
   const std::string a = alias;
-  std::string s = " AND (" + a + ".county_code IN (" + InList(regions, params) + ")";
-  s += " OR " + a + ".town_code IN (" + InList(regions, params) + "))";
-  return s;
+  std::string s;
+  if (!scope.counties().empty()) s = a + ".county_code IN (" + InList(scope.counties(), params) + ")";
+  if (!scope.towns().empty()) s += (s.empty() ? "" : " OR ") + a + ".town_code IN (" + InList(scope.towns(), params) + ")";
+  return " AND (" + s + ")";
 }
 
 std::string ProjectIdClause(const std::vector<int64_t>& ids, std::vector<Value>& params, const char* alias) {

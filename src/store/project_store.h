@@ -8,22 +8,21 @@
 #include <vector>
 
 #include "domain/access/access.h"
+#include "domain/access/read_scope.h"
 #include "domain/ledger/project.h"
 #include "store/db.h"
 
 namespace gj::store {
 
 struct ProjectFilter {
-  // The readable scope, set by the service: whole counties, and single towns outside them.
-  // Both empty (and not unscoped): nothing is selected.
-  std::vector<std::string> scope_counties;
-  std::vector<std::string> scope_towns;
+  // The readable scope, set by the service from Ctx::Reads (default: nothing is selected;
+  // ReadScope::All() for internal loads that have already checked access).
+  access::ReadScope scope = access::ReadScope::None();
   std::optional<std::string> region, town, category, level, kind, track, stage, q;
   std::optional<int64_t> leader_id, unit_id;
   std::optional<int> year;
   std::optional<int64_t> id;
   bool include_archived = false;
-  bool unscoped = false;  // internal loads that have already checked access
   std::string sort = "code";
   bool descending = false;
   int64_t offset = 0;
@@ -35,10 +34,11 @@ struct ProjectRow {
   std::string county_name, town_name, leader_name, unit_name;
 };
 
-// SQL fragments for the many queries that join projects: " AND (alias.county_code IN (…) OR
-// alias.town_code IN (…))" when `regions` is not empty (the projects of those regions), and
-// " AND alias.project_id IN (…)" when `ids` is not empty. Values go to `params`.
-std::string RegionClause(const std::vector<std::string>& regions, std::vector<Value>& params, const char* alias = "pr");
+// SQL fragments for the many queries that join projects. The one condition a read scope becomes:
+// " AND (alias.county_code IN (…) OR alias.town_code IN (…))" for the scope's counties and towns,
+// " AND 1=0" for an empty scope (it selects nothing, never "no condition"), "" for ReadScope::All().
+// And " AND alias.project_id IN (…)" when `ids` is not empty. Values go to `params`.
+std::string ScopeClause(const access::ReadScope& scope, std::vector<Value>& params, const char* alias = "pr");
 std::string ProjectIdClause(const std::vector<int64_t>& ids, std::vector<Value>& params, const char* alias);
 
 std::optional<ledger::Project> LoadProject(Connection& c, int64_t id);

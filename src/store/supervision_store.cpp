@@ -150,10 +150,7 @@ nlohmann::json ProblemCreatedChanges(const ProblemRow& p) {
 std::vector<ProblemRow> ListProblems(Connection& c, const ProblemFilter& f) {
   std::vector<Value> params;
   std::string sql = ProblemSelect() + " WHERE 1=1";
-  if (!f.unscoped) {
-    if (f.regions.empty()) return {};
-    sql += RegionClause(f.regions, params);
-  }
+  sql += ScopeClause(f.scope, params);
   auto add = [&](const char* clause, Value v) {
     sql += clause;
     params.push_back(std::move(v));
@@ -184,12 +181,12 @@ std::vector<ProblemStep> ListProblemSteps(Connection& c, int64_t problem_id) {
                   {problem_id}, RecordOf(kStepFields));
 }
 
-std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const std::vector<std::string>& regions,
+std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const access::ReadScope& scope,
                                                        const std::vector<int64_t>& project_ids) {
   std::vector<Value> params;
   const std::string sql = "SELECT " + kProblems.Select("p") +
                           " FROM problems p JOIN projects pr ON pr.id = p.project_id WHERE pr.archived = 0" +
-                          RegionClause(regions, params) + ProjectIdClause(project_ids, params, "p") +
+                          ScopeClause(scope, params) + ProjectIdClause(project_ids, params, "p") +
                           " ORDER BY p.id";
   return ReadRows(c, sql, params, [](RowReader& r) { return RecordOf(kProblemFields)(r).fact; });
 }
@@ -336,22 +333,22 @@ nlohmann::json ProcedureChanges(const ProcedureRow& before, const ProcedureRow& 
 }
 
 std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c,
-                                                           const std::vector<std::string>& regions,
+                                                           const access::ReadScope& scope,
                                                            const std::vector<int64_t>& project_ids) {
   std::vector<Value> params;
   const std::string sql = ProcedureSelect() +
                           "JOIN projects pr ON pr.id = x.project_id WHERE pr.archived = 0" +
-                          RegionClause(regions, params) + ProjectIdClause(project_ids, params, "x") +
+                          ScopeClause(scope, params) + ProjectIdClause(project_ids, params, "x") +
                           " ORDER BY x.project_id, k.sort";
   return ReadRows(c, sql, params, [](RowReader& r) { return ProcedureFrom(r).fact; });
 }
 
-std::map<int64_t, ProjectStart> ListProjectStarts(Connection& c, const std::vector<std::string>& regions) {
+std::map<int64_t, ProjectStart> ListProjectStarts(Connection& c, const access::ReadScope& scope) {
   std::vector<Value> params;
   std::map<int64_t, ProjectStart> out;
   ForEachRow(c,
              "SELECT pr.id, pr.planned_start, pr.actual_start FROM projects pr WHERE pr.archived = 0" +
-                 RegionClause(regions, params),
+                 ScopeClause(scope, params),
              params, [&](RowReader& r) {
                ProjectStart s{r.Int("id"), r.OptDate("planned_start"), r.OptDate("actual_start")};
                out[s.project_id] = s;
@@ -361,9 +358,9 @@ std::map<int64_t, ProjectStart> ListProjectStarts(Connection& c, const std::vect
 
 // ---- responsibility list
 
-std::vector<supervision::Assignment> ListAssignments(Connection& c, const std::vector<std::string>& regions) {
+std::vector<supervision::Assignment> ListAssignments(Connection& c, const access::ReadScope& scope) {
   std::vector<Value> params;
-  std::string where = RegionClause(regions, params);
+  std::string where = ScopeClause(scope, params);
   std::vector<Value> params2 = params;
   params.insert(params.end(), params2.begin(), params2.end());
   const std::string sql =
@@ -439,13 +436,13 @@ std::vector<VisitRow> ListVisits(Connection& c, std::optional<int64_t> project_i
   });
 }
 
-std::vector<supervision::VisitFact> ListVisitFacts(Connection& c, const std::vector<std::string>& regions,
+std::vector<supervision::VisitFact> ListVisitFacts(Connection& c, const access::ReadScope& scope,
                                                    const Date& from, const Date& to) {
   std::vector<Value> params{from.ToString(), to.ToString()};
   const std::string sql =
       "SELECT v.project_id, v.person_id, v.visit_date FROM visits v JOIN projects pr ON pr.id = v.project_id "
       "WHERE v.visit_date >= ? AND v.visit_date <= ?" +
-      RegionClause(regions, params);
+      ScopeClause(scope, params);
   return ReadRows(c, sql, params, [](RowReader& r) {
     return supervision::VisitFact{r.Int("project_id"), r.Int("person_id"), r.Date("visit_date")};
   });

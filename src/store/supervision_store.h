@@ -1,7 +1,7 @@
 // SQL of supervision (三张清单): problems and their steps, milestones, procedures, assignments,
-// visits, attachments, attention read marks, settings. Read functions taking `regions` return the
-// rows of projects whose county or town is in the list (empty list: every project) — these are what
-// warning lights and the bulletin call (ListProblemFacts, ListProcedureFacts with
+// visits, attachments, attention read marks, settings. Read functions taking a `scope` return the
+// rows of projects it contains (store::ScopeClause: ReadScope::All() for every project, an empty
+// scope for none) — these are what warning lights and the bulletin call (ListProblemFacts, ListProcedureFacts with
 // ListProjectStarts, ListAssignments + ListVisitFacts).
 #pragma once
 
@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/access/read_scope.h"
 #include "domain/supervision/attention.h"
 #include "domain/supervision/milestone.h"
 #include "domain/supervision/problem.h"
@@ -39,8 +40,7 @@ struct ProblemRow {
 };
 
 struct ProblemFilter {
-  std::vector<std::string> regions;  // scope: county or town codes (empty: none — callers always scope)
-  bool unscoped = false;
+  access::ReadScope scope = access::ReadScope::None();  // default: nothing; ReadScope::All() for loads that have checked access
   std::optional<int64_t> project_id;
   std::optional<int64_t> unit_id;
   std::optional<int64_t> coordinator_id;
@@ -71,9 +71,9 @@ struct ProblemStep {
 int64_t InsertProblemStep(Connection& c, const ProblemStep& s);
 std::vector<ProblemStep> ListProblemSteps(Connection& c, int64_t problem_id);
 
-// For lights and the bulletin: every problem of projects in `regions` (empty: all), and when
-// `project_ids` is not empty, of those projects only (a light board refreshing a few projects).
-std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const std::vector<std::string>& regions,
+// For lights and the bulletin: every problem of projects in `scope`, and when `project_ids` is not
+// empty, of those projects only (a light board refreshing a few projects).
+std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const access::ReadScope& scope,
                                                        const std::vector<int64_t>& project_ids = {});
 
 // ---- milestones
@@ -119,19 +119,19 @@ int64_t InsertProcedure(Connection& c, const ProcedureRow& r, const std::string&
 bool UpdateProcedure(Connection& c, const ProcedureRow& r, int64_t expected_version, const std::string& now);
 // The journal's changes of an update (every field the update writes).
 nlohmann::json ProcedureChanges(const ProcedureRow& before, const ProcedureRow& after);
-std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const std::vector<std::string>& regions,
+std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const access::ReadScope& scope,
                                                            const std::vector<int64_t>& project_ids = {});
 
-// Planned and actual start of projects in `regions`, to pair with procedure facts (BlocksStart).
+// Planned and actual start of projects in `scope`, to pair with procedure facts (BlocksStart).
 struct ProjectStart {
   int64_t project_id = 0;
   std::optional<Date> planned_start, actual_start;
 };
-std::map<int64_t, ProjectStart> ListProjectStarts(Connection& c, const std::vector<std::string>& regions);
+std::map<int64_t, ProjectStart> ListProjectStarts(Connection& c, const access::ReadScope& scope);
 
 // ---- responsibility list
 // Each project's 包保 leaders: projects.leader_id plus project_assignments.
-std::vector<supervision::Assignment> ListAssignments(Connection& c, const std::vector<std::string>& regions);
+std::vector<supervision::Assignment> ListAssignments(Connection& c, const access::ReadScope& scope);
 void AddAssignment(Connection& c, int64_t project_id, int64_t person_id);
 bool RemoveAssignment(Connection& c, int64_t project_id, int64_t person_id);
 // The people assigned to a project besides its leader, in the order they were assigned.
@@ -153,7 +153,7 @@ int64_t InsertVisit(Connection& c, const VisitRow& v);
 // The journal's changes of a logged visit (project, person, date, notes).
 nlohmann::json VisitCreatedChanges(const VisitRow& v);
 std::vector<VisitRow> ListVisits(Connection& c, std::optional<int64_t> project_id, std::optional<int64_t> person_id);
-std::vector<supervision::VisitFact> ListVisitFacts(Connection& c, const std::vector<std::string>& regions, const Date& from,
+std::vector<supervision::VisitFact> ListVisitFacts(Connection& c, const access::ReadScope& scope, const Date& from,
                                                    const Date& to);
 
 // ---- attachments (files live on disk; the row holds the name we chose, never the client's)

@@ -38,9 +38,11 @@ struct PolicyRow {
   const char* role;
   const char* action;
   Scope scope;
+  Reach reach = Reach::kDown;
 };
 
-// The permission table. A (role, action) pair not listed is not allowed.
+// The permission table. A (role, action) pair not listed is not allowed. Every visibility rule is
+// a row: its Scope says what may be acted on, its Reach which way a read goes along the tree.
 constexpr PolicyRow kPolicy[] = {
     {"admin", kProjectRead, Scope::kRegion},
     {"admin", kProjectWrite, Scope::kRegion},
@@ -95,21 +97,21 @@ constexpr PolicyRow kPolicy[] = {
     {"coordinator", kScheduleWrite, Scope::kRegion},
     {"unit", kScheduleWrite, Scope::kUnit},
     // Assessment. A judge scores the events they are named in; everyone else reads results.
-    {"admin", kObservationRead, Scope::kRegion},
+    {"admin", kObservationRead, Scope::kRegion, Reach::kUpAndDown},
     {"admin", kObservationManage, Scope::kRegion},
-    {"admin", kRankingRead, Scope::kRegion},
+    {"admin", kRankingRead, Scope::kRegion, Reach::kUpAndDown},
     {"admin", kRankingManage, Scope::kRegion},
-    {"coordinator", kObservationRead, Scope::kRegion},
+    {"coordinator", kObservationRead, Scope::kRegion, Reach::kUpAndDown},
     {"coordinator", kObservationManage, Scope::kRegion},
-    {"coordinator", kRankingRead, Scope::kRegion},
+    {"coordinator", kRankingRead, Scope::kRegion, Reach::kUpAndDown},
     {"coordinator", kRankingManage, Scope::kRegion},
-    {"leader", kObservationRead, Scope::kRegion},
-    {"leader", kRankingRead, Scope::kRegion},
-    {"unit", kObservationRead, Scope::kRegion},
-    {"unit", kRankingRead, Scope::kRegion},
-    {"viewer", kObservationRead, Scope::kRegion},
-    {"viewer", kRankingRead, Scope::kRegion},
-    {"judge", kObservationRead, Scope::kRegion},
+    {"leader", kObservationRead, Scope::kRegion, Reach::kUpAndDown},
+    {"leader", kRankingRead, Scope::kRegion, Reach::kUpAndDown},
+    {"unit", kObservationRead, Scope::kRegion, Reach::kUpAndDown},
+    {"unit", kRankingRead, Scope::kRegion, Reach::kUpAndDown},
+    {"viewer", kObservationRead, Scope::kRegion, Reach::kUpAndDown},
+    {"viewer", kRankingRead, Scope::kRegion, Reach::kUpAndDown},
+    {"judge", kObservationRead, Scope::kRegion, Reach::kUpAndDown},
     {"judge", kObservationJudge, Scope::kRegion},
 };
 
@@ -166,6 +168,13 @@ Scope ScopeOf(const std::string& role, const std::string& action) {
   return Scope::kNone;
 }
 
+Reach ReachOf(const std::string& role, const std::string& action) {
+  for (const auto& row : kPolicy) {
+    if (role == row.role && action == row.action) return row.reach;
+  }
+  return Reach::kDown;
+}
+
 bool IsKnownRole(const std::string& role) { return std::find(kRoles.begin(), kRoles.end(), role) != kRoles.end(); }
 
 bool Allowed(const Caller& caller, const std::string& action, const Target& target, const RegionTree& tree) {
@@ -193,18 +202,6 @@ std::set<std::string> Permissions(const Caller& caller) {
       if (g.role == row.role) out.insert(row.action);
     }
   }
-  return out;
-}
-
-std::vector<std::string> ReadableRegions(const Caller& caller, const RegionTree& tree) {
-  std::vector<std::string> out;
-  for (const auto& g : caller.grants) {
-    if (ScopeOf(g.role, kProjectRead) == Scope::kNone) continue;
-    auto sub = tree.Subtree(g.region_code);
-    out.insert(out.end(), sub.begin(), sub.end());
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

@@ -17,10 +17,19 @@ enum class Scope {
   kUnit,    // only objects whose lead unit is the grant's unit (within its region)
 };
 
+// Which way along the region tree a grant reads (ReadScope): its region and below, or also the
+// regions above it — a city's observation event or ranking concerns its counties, so a county
+// grant sees it, and the region picker lists the grant's ancestors.
+enum class Reach {
+  kDown,
+  kUpAndDown,
+};
+
 struct RoleGrant {
   std::string role;
   std::string region_code;
   std::optional<int64_t> unit_id;
+  bool operator==(const RoleGrant&) const = default;
 };
 
 struct Caller {
@@ -92,6 +101,8 @@ extern const char* const kRankingManage;
 extern const std::vector<std::string> kRoles;  // admin, coordinator, leader, unit, viewer, judge
 
 Scope ScopeOf(const std::string& role, const std::string& action);
+// The row's reach; kDown when the row says nothing (or there is no row).
+Reach ReachOf(const std::string& role, const std::string& action);
 bool IsKnownRole(const std::string& role);
 
 // The object being acted on: where it is and which unit leads it.
@@ -105,7 +116,5 @@ bool Allowed(const Caller& caller, const std::string& action, const Target& targ
 // Allowed somewhere (e.g. to show a menu, or for actions without a target object).
 bool AllowedAnywhere(const Caller& caller, const std::string& action);
 std::set<std::string> Permissions(const Caller& caller);
-// Regions whose objects the caller may read: each grant's subtree.
-std::vector<std::string> ReadableRegions(const Caller& caller, const RegionTree& tree);
 
 }  // namespace gj::access

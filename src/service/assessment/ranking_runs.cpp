@@ -85,7 +85,7 @@ std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigur
   // Problems: by their project's town or chain, or by the unit responsible for solving them.
   std::map<std::string, std::vector<supervision::ProblemFact>> problems_of;
   if (wants(as::MetricKind::kProblemsClosedOnTime)) {
-    for (auto& f : store::ListProblemFacts(c, tree->Subtree(s.region_code))) {
+    for (auto& f : store::ListProblemFacts(c, access::ReadScope::All().Within(s.region_code, *tree))) {
       if (s.subject_kind == "department") {
         if (f.unit_id && unit_name.count(*f.unit_id)) problems_of[unit_name[*f.unit_id]].push_back(std::move(f));
       } else if (auto it = subject_of_project.find(f.project_id); it != subject_of_project.end()) {
@@ -97,7 +97,7 @@ std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigur
   // unit that files the project's reports).
   std::map<std::string, std::vector<supervision::ReportFact>> reports_of;
   if (wants(as::MetricKind::kReportsOnTime)) {
-    for (auto& f : store::ListReportFacts(c, tree->Subtree(s.region_code), period_start, as_of)) {
+    for (auto& f : store::ListReportFacts(c, access::ReadScope::All().Within(s.region_code, *tree), period_start, as_of)) {
       if (auto it = subject_of_project.find(f.project_id); it != subject_of_project.end()) reports_of[it->second].push_back(std::move(f));
     }
   }

@@ -7,11 +7,7 @@ bool Manages(const Ctx& ctx, const char* action, const std::string& region, cons
 }
 
 bool Sees(const Ctx& ctx, const char* action, const std::string& region, const access::RegionTree& tree) {
-  for (const auto& g : ctx.caller.grants) {
-    if (access::ScopeOf(g.role, action) == access::Scope::kNone) continue;
-    if (tree.Within(region, g.region_code) || tree.Within(g.region_code, region)) return true;
-  }
-  return false;
+  return ctx.Reads(action, tree).ContainsRegion(region);
 }
 
 }  // namespace gj::service::region_grants

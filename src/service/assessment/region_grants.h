@@ -11,8 +11,9 @@ namespace gj::service::region_grants {
 
 // The caller holds `action` on `region` itself (no town, no unit).
 bool Manages(const Ctx& ctx, const char* action, const std::string& region, const access::RegionTree& tree);
-// A grant holding `action` lies within `region` or above it: a city's object concerns its
-// counties (a county grant sees it), and a city grant sees its counties' objects.
+// The request's read scope for `action` holds `region`. The observation.read and ranking.read
+// policy rows reach up and down: a city's object concerns its counties (a county grant sees it),
+// and a city grant sees its counties' objects.
 bool Sees(const Ctx& ctx, const char* action, const std::string& region, const access::RegionTree& tree);
 
 }  // namespace gj::service::region_grants

@@ -89,33 +89,9 @@ void LedgerService::ReloadRegions() {
   regions_.reset();  // the next Regions() call loads a fresh snapshot
 }
 
-std::vector<std::string> LedgerService::ReadableScope(const Ctx& ctx, const std::string& region) {
+access::ReadScope LedgerService::ReadableScope(const Ctx& ctx, const std::string& region) {
   auto tree = Regions();
-  auto scope = access::ReadableRegions(ctx.caller, *tree);
-  if (region.empty()) return scope;
-  // A region filter narrows the scope to that region's subtree.
-  auto sub = tree->Subtree(region);
-  std::vector<std::string> out;
-  for (const auto& code : sub) {
-    if (std::binary_search(scope.begin(), scope.end(), code)) out.push_back(code);
-  }
-  return out;
-}
-
-void LedgerService::ApplyScope(store::ProjectFilter& f, const std::vector<std::string>& codes) {
-  auto tree = Regions();
-  f.scope_counties.clear();
-  f.scope_towns.clear();
-  for (const auto& code : codes) {
-    const access::Region* r = tree->Find(code);
-    if (r && r->level == "county") f.scope_counties.push_back(code);
-  }
-  std::sort(f.scope_counties.begin(), f.scope_counties.end());
-  for (const auto& code : codes) {
-    const access::Region* r = tree->Find(code);
-    if (!r || (r->level != "town" && r->level != "zone")) continue;
-    if (!std::binary_search(f.scope_counties.begin(), f.scope_counties.end(), r->parent_code)) f.scope_towns.push_back(code);
-  }
+  return ctx.Reads(access::kProjectRead, *tree).Within(region, *tree);
 }
 
 FilterIdCache::Ids LedgerService::FilterIds(store::Connection& c, const store::ProjectFilter& f) {
@@ -129,8 +105,7 @@ FilterIdCache::Ids LedgerService::FilterIds(store::Connection& c, const store::P
 }
 
 Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) {
-  ApplyScope(f, ReadableScope(ctx, ""));
-  f.unscoped = false;
+  f.scope = ReadableScope(ctx, "");
   auto c = db_.Acquire();
   ProjectPage page;
   page.total_count = static_cast<int64_t>(FilterIds(*c, f)->size());
@@ -205,8 +180,7 @@ std::vector<ProjectJsonCache::Text> LedgerService::MemberTexts(store::Connection
 }
 
 Result<std::string> LedgerService::ListPageJson(const Ctx& ctx, store::ProjectFilter f) {
-  ApplyScope(f, ReadableScope(ctx, ""));
-  f.unscoped = false;
+  f.scope = ReadableScope(ctx, "");
   auto c = db_.Acquire();
   const auto ids = FilterIds(*c, f);
   const auto refs = PageRefs(*c, *ids, f.offset, f.limit);
@@ -215,8 +189,7 @@ Result<std::string> LedgerService::ListPageJson(const Ctx& ctx, store::ProjectFi
 
 Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ctx, store::ProjectFilter f,
                                                                   const std::string& region) {
-  ApplyScope(f, ReadableScope(ctx, region));
-  f.unscoped = false;
+  f.scope = ReadableScope(ctx, region);
   f.offset = 0;
   f.limit = 0;
   auto c = db_.Acquire();
@@ -225,8 +198,7 @@ Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ct
 
 Status LedgerService::ForEachInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region,
                                       const std::function<void(const store::ProjectRow&)>& fn) {
-  ApplyScope(f, ReadableScope(ctx, region));
-  f.unscoped = false;
+  f.scope = ReadableScope(ctx, region);
   f.offset = 0;
   f.limit = 0;
   auto c = db_.Acquire();
@@ -428,9 +400,8 @@ Result<nlohmann::json> LedgerService::Overview(const Ctx& ctx, const std::string
   auto tree_ptr = Regions();
   const access::RegionTree& tree = *tree_ptr;
   store::ProjectFilter f;
-  const auto scope = ReadableScope(ctx, region);
-  if (!region.empty() && scope.empty()) return Error::NotFound("no region " + region);
-  ApplyScope(f, scope);
+  f.scope = ReadableScope(ctx, region);
+  if (!region.empty() && f.scope.Empty()) return Error::NotFound("no region " + region);
   auto c = db_.Acquire();
   const auto dicts = store::LoadDictionaries(*c);
   auto label = [&](const std::string& kind, const std::string& code) -> std::string {
@@ -473,12 +444,11 @@ nlohmann::json LedgerService::RegionsJson(const Ctx& ctx) {
   auto tree_ptr = Regions();
   const access::RegionTree& tree = *tree_ptr;
   nlohmann::json items = nlohmann::json::array();
+  // The regions the caller reads anything in, up and down its grants: the observation.read rows
+  // (every role holds one) reach both ways.
+  const auto readable = ctx.Reads(access::kObservationRead, tree);
   for (const auto& r : tree.all()) {
-    bool visible = false;
-    for (const auto& g : ctx.caller.grants) {
-      visible = visible || tree.Within(r.code, g.region_code) || tree.Within(g.region_code, r.code);
-    }
-    if (!visible) continue;
+    if (!readable.ContainsRegion(r.code)) continue;
     items.push_back({{"code", r.code}, {"name", r.name}, {"level", r.level},
                      {"parent_code", r.parent_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.parent_code)}});
   }

@@ -59,8 +59,9 @@ class LedgerService {
   Result<store::ProjectRow> Get(const Ctx& ctx, int64_t id);
   // The same on the caller's connection (a use case that holds one takes no second).
   Result<store::ProjectRow> Get(store::Connection& c, const Ctx& ctx, int64_t id);
-  // The caller's readable regions within `region` (its subtree; "" = the whole scope, sorted).
-  std::vector<std::string> ReadableScope(const Ctx& ctx, const std::string& region);
+  // The request's project.read scope (Ctx::Reads) narrowed to `region` (its subtree; "" = the
+  // whole scope; unknown or outside: empty, which selects nothing).
+  access::ReadScope ReadableScope(const Ctx& ctx, const std::string& region);
   Result<store::ProjectRow> Create(const Ctx& ctx, const nlohmann::json& body);
   Result<store::ProjectRow> Update(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<store::ProjectRow> ChangeStage(const Ctx& ctx, int64_t id, const nlohmann::json& body);
@@ -86,8 +87,6 @@ class LedgerService {
   using Mutation = std::function<Status(ledger::Project&)>;
   Result<store::ProjectRow> Mutate(const Ctx& ctx, int64_t id, const nlohmann::json& body, const std::string& action,
                                    const Mutation& change);
-  // Sets the filter's scope (counties, towns) from region codes.
-  void ApplyScope(store::ProjectFilter& f, const std::vector<std::string>& codes);
   // The filter's ids in its order, for the projects version of now (cached, see FilterIdCache).
   FilterIdCache::Ids FilterIds(store::Connection& c, const store::ProjectFilter& f);
   // The JSON members of these projects (aligned with `refs`), from the cache or the store.

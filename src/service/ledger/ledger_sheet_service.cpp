@@ -24,8 +24,7 @@ ledger::OrgIndex BuildOrgIndex(store::Connection& c, const access::RegionTree& t
       org.town_by_name[{r.parent_code, r.name}] = r.code;
     }
   }
-  std::vector<std::string> all;
-  for (const auto& r : tree.all()) all.push_back(r.code);
+  const auto all = access::ReadScope::All();
   for (const auto& u : store::ListUnits(c, all)) org.unit_by_name[{tree.CountyOf(u.region_code), u.name}] = u.id;
   for (const auto& p : store::ListPeople(c, all, "leader")) org.leader_by_name[{tree.CountyOf(p.region_code), p.name}] = p.id;
   return org;

@@ -26,7 +26,7 @@ sv::AttentionProblem AttentionProblemOf(const store::ProblemRow& p) {
 
 Result<AttentionList> AttentionService::Attention(const Ctx& ctx, const Date& as_of) {
   store::ProblemFilter f;
-  f.regions = projects_.Scope(ctx, "");
+  f.scope = projects_.Scope(ctx, "");
   auto c = db_.Acquire();
   sv::AttentionSubject who;
   who.person_id = store::PersonOfUser(*c, ctx.caller.user_id);
@@ -40,7 +40,7 @@ Result<AttentionList> AttentionService::Attention(const Ctx& ctx, const Date& as
     (office ? managed : other).push_back(AttentionProblemOf(p));
   }
   if (who.person_id) {
-    for (const auto& a : store::ListAssignments(*c, f.regions)) {
+    for (const auto& a : store::ListAssignments(*c, f.scope)) {
       if (a.leader_id == *who.person_id) who.led_projects.insert(a.project_id);
     }
   }

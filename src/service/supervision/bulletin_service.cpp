@@ -34,7 +34,7 @@ std::map<int64_t, std::string> Names(store::Connection& c, const char* table) {
 void AddProblemsAndVisits(store::Connection& c, const std::set<int64_t>& projects, const supervision::Period& period,
                           supervision::Bulletin& b) {
   std::vector<supervision::ProblemFact> facts;
-  for (auto& f : store::ListProblemFacts(c, {})) {
+  for (auto& f : store::ListProblemFacts(c, access::ReadScope::All())) {
     if (projects.count(f.project_id)) facts.push_back(std::move(f));
   }
   const auto units = Names(c, "units");
@@ -46,10 +46,10 @@ void AddProblemsAndVisits(store::Connection& c, const std::set<int64_t>& project
                                           std::to_string(u.max_days_overdue)});
   }
   std::vector<supervision::Assignment> assignments;
-  for (const auto& a : store::ListAssignments(c, {})) {
+  for (const auto& a : store::ListAssignments(c, access::ReadScope::All())) {
     if (projects.count(a.project_id)) assignments.push_back(a);
   }
-  const auto visits = store::ListVisitFacts(c, {}, period.start, period.end);
+  const auto visits = store::ListVisitFacts(c, access::ReadScope::All(), period.start, period.end);
   const auto people = Names(c, "people");
   const auto rule = SupervisionSettings::VisitRule(c);
   b.has_visits = true;
@@ -68,7 +68,7 @@ void AddBlockingProcedures(store::Connection& c, const LightBoard& board, superv
   std::vector<supervision::ProcedureKind> kinds;
   for (const auto& k : store::ListProcedureKinds(c)) kinds.push_back(k.kind);
   std::map<int64_t, std::vector<supervision::ProcedureFact>> facts;
-  for (auto& f : store::ListProcedureFacts(c, {})) facts[f.project_id].push_back(std::move(f));
+  for (auto& f : store::ListProcedureFacts(c, access::ReadScope::All())) facts[f.project_id].push_back(std::move(f));
   for (const auto& e : board.entries) {
     const auto& p = e->row.project;
     std::vector<const supervision::ProcedureFact*> recorded;

@@ -90,11 +90,11 @@ nlohmann::json LightJson(const store::ProjectRow& row, const supervision::Projec
 
 void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector<int64_t>& ids, LightSources& s) {
   s.stopped = store::StoppedProjects(c, as_of);
-  for (const auto& f : store::ListProblemFacts(c, {}, ids)) {
+  for (const auto& f : store::ListProblemFacts(c, access::ReadScope::All(), ids)) {
     if (f.deadline && supervision::IsOverdue(f, as_of)) s.problems[f.project_id].push_back({f.id, CategoryLabel(f.category), *f.deadline});
   }
   for (const auto& k : store::ListProcedureKinds(c)) s.procedure_kinds.push_back(k.kind);
-  s.procedure_facts = store::ListProcedureFacts(c, {}, ids);
+  s.procedure_facts = store::ListProcedureFacts(c, access::ReadScope::All(), ids);
   s.monthly_plans = store::MonthlyPlansOf(c, as_of.year, ids);
   for (size_t i = 0; i < s.procedure_facts.size(); ++i) s.procedures[s.procedure_facts[i].project_id].push_back(i);
 }

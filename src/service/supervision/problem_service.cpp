@@ -123,8 +123,7 @@ Result<std::pair<store::ProblemRow, sv::ProblemActors>> ProblemService::Load(sto
 bool ProblemService::Readable(store::Connection& c, const Ctx& ctx, int64_t id) { return Load(c, ctx, id).ok(); }
 
 Result<ProblemPage> ProblemService::ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region, const Date& as_of) {
-  f.regions = projects_.Scope(ctx, region);
-  f.unscoped = false;
+  f.scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
   const auto escalation = SupervisionSettings::Escalation(*c);
   ProblemPage page{{}, as_of};
@@ -134,7 +133,7 @@ Result<ProblemPage> ProblemService::ListProblems(const Ctx& ctx, store::ProblemF
 
 Result<ProblemCounts> ProblemService::ProblemBoard(const Ctx& ctx, const std::string& region, const Date& as_of) {
   store::ProblemFilter f;
-  f.regions = projects_.Scope(ctx, region);
+  f.scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
   auto rows = store::ListProblems(*c, f);
   ProblemCounts out;

@@ -95,7 +95,7 @@ Status BuildProgressDemo(store::Database& db, const Date& today, const std::stri
   store::UpsertSettings(*c, {"371526", supervision::ToJson(supervision::PresetRules("sanya")).dump(), policy_json.dump(), 0}, now);
   const int64_t filer = UserId(*c, "unit"), reviewer = UserId(*c, "dongezb");
   store::ProjectFilter all;
-  all.unscoped = true;
+  all.scope = access::ReadScope::All();
   all.limit = 0;
   const auto projects = store::ListProjects(*c, all);
   // A week runs to the end of its Sunday: on a Sunday the running week is today's, not a finished one.

@@ -52,9 +52,7 @@ Status ProgressService::AddLights(const Ctx& ctx, const std::string& region, con
 Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx, const std::string& region, const Date& as_of) {
   auto tree = ledger_.Regions();
   if (!region.empty() && !tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
-  std::string scope;
-  for (const auto& code : access::ReadableRegions(ctx.caller, *tree)) scope += code + ",";
-  const std::string key = region + "|" + as_of.ToString() + "|" + scope;
+  const std::string key = region + "|" + as_of.ToString() + "|" + ctx.Reads(access::kProjectRead, *tree).Key();
   JournalMark now;
   {
     auto c = db_.Acquire();

@@ -40,7 +40,7 @@ supervision::ReportPolicy ProgressService::PolicyFor(store::Connection& c, const
 
 Result<nlohmann::json> ProgressService::Settings(const Ctx& ctx, const std::string& region) {
   auto tree = ledger_.Regions();
-  if (!tree->Find(region) || access::ReadableRegions(ctx.caller, *tree).empty()) return Error::NotFound("no region " + region);
+  if (!tree->Find(region) || ctx.Reads(access::kProjectRead, *tree).Empty()) return Error::NotFound("no region " + region);
   auto c = db_.Acquire();
   const auto pol = PolicyFor(*c, region);
   const auto stored = store::LoadSettings(*c, region);

@@ -57,7 +57,7 @@ store::VisitRow VisitFrom(const json& body, std::optional<int64_t> own, const Da
 // Open and overdue problems of one project as of a date.
 std::pair<int, int> ProblemCounts(store::Connection& c, int64_t project_id, const Date& as_of) {
   store::ProblemFilter f;
-  f.unscoped = true;
+  f.scope = access::ReadScope::All();  // the caller's assignment was read in scope
   f.project_id = project_id;
   int open = 0, overdue = 0;
   for (const auto& p : store::ListProblems(c, f)) {
@@ -176,7 +176,7 @@ Result<LeaderPageView> ResponsibilityService::LeaderPage(const Ctx& ctx, std::op
   if (!person_id) person_id = store::PersonOfUser(*c, ctx.caller.user_id);
   if (!person_id) return Error::NotFound("your account is not linked to a leader");
   auto person = store::LoadPerson(*c, *person_id);
-  if (!person || !std::binary_search(scope.begin(), scope.end(), person->region_code)) {
+  if (!person || !scope.ContainsRegion(person->region_code)) {
     return Error::NotFound("no person " + std::to_string(*person_id));
   }
   std::vector<sv::Assignment> mine;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "store/journal.h"
+#include "store/project_store.h"
 #include "store/supervision_store.h"
 
 namespace gj::service {
@@ -184,7 +185,7 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
 
   // ---- 包保: a second leader on some projects; eight weeks of visits by 王海涛 and others
   for (size_t i = 0; i < 10; ++i) store::AddAssignment(*c, projects[i], leaders[2]);
-  std::vector<supervision::Assignment> assigned = store::ListAssignments(*c, {county});
+  std::vector<supervision::Assignment> assigned = store::ListAssignments(*c, access::ReadScope::All().Within(county, access::RegionTree(store::LoadRegions(*c))));
   const Date monday = today.AddDays(-(today.IsoWeekday() - 1));
   int64_t n = 0;
   for (const auto& a : assigned) {

@@ -34,7 +34,7 @@ std::string TextField(const json& b, const std::string& name) {
   return b.contains(name) && b[name].is_string() ? b[name].get<std::string>() : std::string();
 }
 
-std::vector<std::string> ProjectAccess::Scope(const Ctx& ctx, const std::string& region) {
+access::ReadScope ProjectAccess::Scope(const Ctx& ctx, const std::string& region) {
   return ledger_.ReadableScope(ctx, region);
 }
 

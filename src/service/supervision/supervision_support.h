@@ -34,8 +34,8 @@ std::string TextField(const nlohmann::json& b, const std::string& name);  // "" 
 class ProjectAccess {
  public:
   explicit ProjectAccess(LedgerService& ledger) : ledger_(ledger) {}
-  // The caller's readable regions within `region` (its subtree; "" = all of them).
-  std::vector<std::string> Scope(const Ctx& ctx, const std::string& region);
+  // The request's project.read scope within `region` (its subtree; "" = all of it; unknown: empty).
+  access::ReadScope Scope(const Ctx& ctx, const std::string& region);
   // NotFound when the project does not exist or lies outside the caller's scope.
   Result<store::ProjectRow> Readable(store::Connection& c, const Ctx& ctx, int64_t project_id);
   // Readable, and the caller may edit its milestones and procedures (Forbidden otherwise).

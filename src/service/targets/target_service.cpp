@@ -73,7 +73,7 @@ Result<targets::TargetStatus> TargetService::Evaluate(const Ctx& ctx, const targ
 Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> TargetService::StatusesFor(const Ctx& ctx, const std::string& region,
                                                                                                    const Date& as_of) {
   auto tree = ledger_.Regions();
-  const auto readable = access::ReadableRegions(ctx.caller, *tree);
+  const auto readable = ctx.Reads(access::kProjectRead, *tree);
   std::vector<targets::Target> all;
   {
     auto c = db_.Acquire();
@@ -81,7 +81,7 @@ Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> TargetSer
   }
   std::vector<std::pair<targets::Target, targets::TargetStatus>> out;
   for (const auto& t : all) {
-    if (!std::binary_search(readable.begin(), readable.end(), t.region)) continue;
+    if (!readable.ContainsRegion(t.region)) continue;
     if (!region.empty() && !tree->Within(t.region, region) && !tree->Within(region, t.region)) continue;
     auto s = Evaluate(ctx, t, as_of);
     if (!s) return s.error();
@@ -105,8 +105,7 @@ Result<nlohmann::json> TargetService::Get(const Ctx& ctx, int64_t id, const Date
     t = store::LoadTarget(*c, id);
   }
   auto tree = ledger_.Regions();
-  const auto readable = access::ReadableRegions(ctx.caller, *tree);
-  if (!t || !std::binary_search(readable.begin(), readable.end(), t->region)) return Error::NotFound("no target " + std::to_string(id));
+  if (!t || !ctx.Reads(access::kProjectRead, *tree).ContainsRegion(t->region)) return Error::NotFound("no target " + std::to_string(id));
   auto s = Evaluate(ctx, *t, as_of);
   if (!s) return s.error();
   auto j = TargetStatusJson(*t, s.value());

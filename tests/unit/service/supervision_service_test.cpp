@@ -179,11 +179,11 @@ TEST_P(SupervisionServiceTest, OverdueProblemsEscalateAndReachTheAttentionList) 
   EXPECT_EQ(sv_->Attention(Office(), at("2026-07-05")).value().items[0].kind, "overdue");
   // The store read for lights and bulletin.
   auto c = tdb_->db().Acquire();
-  auto facts = store::ListProblemFacts(*c, {"371524"});
+  auto facts = store::ListProblemFacts(*c, access::ReadScope::All().Within("371524", *ledger_->Regions()));
   ASSERT_EQ(facts.size(), 1u);
   EXPECT_EQ(facts[0].unit_id, unit_a_);
   EXPECT_TRUE(supervision::IsOverdue(facts[0], at("2026-07-01")));
-  EXPECT_TRUE(store::ListProblemFacts(*c, {"371525"}).empty());
+  EXPECT_TRUE(store::ListProblemFacts(*c, access::ReadScope::All().Within("371525", *ledger_->Regions())).empty());
 }
 
 TEST_P(SupervisionServiceTest, AnOverdueProblemReachesTheProjectsLeaderFromTheContactLeaderStep) {
@@ -292,8 +292,8 @@ TEST_P(SupervisionServiceTest, ProceduresBlockAPlannedStartAndReportDurations) {
   EXPECT_EQ(d.items[0].unit_id, unit_b_);
   EXPECT_DOUBLE_EQ(d.items[0].durations.average_days, 20.0);
   auto c = tdb_->db().Acquire();
-  auto facts = store::ListProcedureFacts(*c, {"371524"});
-  auto starts = store::ListProjectStarts(*c, {"371524"});
+  auto facts = store::ListProcedureFacts(*c, access::ReadScope::All().Within("371524", *ledger_->Regions()));
+  auto starts = store::ListProjectStarts(*c, access::ReadScope::All().Within("371524", *ledger_->Regions()));
   int blocking = 0;
   for (const auto& f : facts) blocking += supervision::BlocksStart(f, starts[f.project_id].planned_start, starts[f.project_id].actual_start, Date{2026, 6, 15});
   EXPECT_EQ(blocking, 0);  // only recorded rows come back: one approved, one accepted with gaps
@@ -323,6 +323,51 @@ TEST_P(SupervisionServiceTest, VisitsAndWeeklyCompliance) {
   ASSERT_EQ(page.projects.size(), 1u);
   EXPECT_TRUE(page.projects[0].visit_due);  // week of 06-15 not visited yet
   EXPECT_EQ(page.recent_visits.size(), 2u);
+}
+
+TEST_P(SupervisionServiceTest, ReadScopeHoldsForEveryList) {
+  // The project lies in 铜城街道; 新城街道 is its sibling town, 冠县 another county.
+  {
+    auto c = tdb_->db().Acquire();
+    store::InsertRegion(*c, {"371524002", "新城街道", "town", "371524"}, 4);
+  }
+  ledger_->ReloadRegions();
+  Assign(Raise());
+  ASSERT_TRUE(sv_->PutProcedure(Office(), project_, "construction_permit",
+                                {{"version", 0}, {"status", "approved"}, {"unit_id", unit_b_}, {"applied_on", "2026-05-01"},
+                                 {"approved_on", "2026-05-21"}, {"approval_no", "东审批字〔2026〕12号"}}));
+  ASSERT_TRUE(sv_->AddVisit(Verifier(), {{"project_id", project_}, {"visit_date", "2026-06-01"}}));
+  const Date from{2026, 6, 1}, to{2026, 6, 14}, as_of{2026, 6, 15};
+  auto problems = [&](const service::Ctx& who, const std::string& region) {
+    return sv_->ListProblems(who, {}, region, as_of).value()["items"].size();
+  };
+  auto durations = [&](const service::Ctx& who, const std::string& region) {
+    return sv_->ProcedureDurations(who, region).value()["items"].size();
+  };
+  auto compliance = [&](const service::Ctx& who, const std::string& region) {
+    return sv_->Compliance(who, region, from, to, as_of).value()["items"].size();
+  };
+  const auto town = As("viewer", "371524001"), sibling = As("viewer", "371524002"), other = As("coordinator", "371525");
+  EXPECT_EQ(problems(town, ""), 1u);
+  EXPECT_EQ(durations(town, ""), 1u);
+  EXPECT_EQ(compliance(town, ""), 1u);
+  for (const auto& who : {sibling, other}) {
+    EXPECT_EQ(problems(who, ""), 0u);
+    EXPECT_EQ(durations(who, ""), 0u);
+    EXPECT_EQ(compliance(who, ""), 0u);
+    EXPECT_EQ(problems(who, "371524"), 0u);
+    EXPECT_EQ(durations(who, "371524"), 0u);
+    EXPECT_EQ(compliance(who, "371524"), 0u);
+  }
+  // An unknown region, or one outside the scope, selects nothing (not every county).
+  for (const std::string region : {"999999", "371524002"}) {
+    EXPECT_EQ(problems(Office(), region), 0u);
+    EXPECT_EQ(durations(Office(), region), 0u);
+    EXPECT_EQ(compliance(Office(), region), 0u);
+  }
+  EXPECT_EQ(ledger_->ListInRegion(sibling, {}, "").value().size(), 0u);
+  EXPECT_EQ(ledger_->ListInRegion(town, {}, "").value().size(), 1u);
+  EXPECT_EQ(ledger_->ListInRegion(Office(), {}, "999999").value().size(), 0u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, SupervisionServiceTest, ::testing::ValuesIn(Engines()));
