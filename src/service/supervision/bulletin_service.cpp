@@ -133,10 +133,10 @@ Result<supervision::Bulletin> BulletinService::Build(const Ctx& ctx, const std::
   std::vector<const store::ProjectRow*> rows;
   for (const auto& e : board.entries) rows.push_back(&e->row);
   const auto missing = supervision_.MissingReportsOf(rows, region, b.as_of);  // the board's projects: read once
-  for (const auto& u : missing["units"]) {
-    for (const auto& it : u["items"]) {
-      if (it["kind"] != "missing") continue;
-      b.missing.push_back({u["unit_name"], it["code"], it["name"], it["period"], it["due_date"]});
+  for (const auto& u : missing.units) {
+    for (const auto& it : u.items) {
+      if (it.kind != "missing") continue;
+      b.missing.push_back({u.unit_name, it.code, it.name, it.period, it.due.ToString()});
     }
   }
   {

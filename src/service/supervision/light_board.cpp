@@ -12,8 +12,6 @@ namespace gj::service {
 
 namespace {
 
-nlohmann::json OptId(const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
-
 std::string CategoryLabel(const std::string& code) {
   static const std::map<std::string, std::string> labels = {
       {"land", "土地"}, {"funds", "资金"}, {"procedures", "手续"}, {"energy_quota", "能耗指标"}, {"environment_capacity", "环境容量"},
@@ -69,23 +67,10 @@ supervision::LightInput InputOf(const store::ProjectRow& row, const LightSources
 
 }  // namespace
 
-nlohmann::json LightJson(const store::ProjectRow& row, const supervision::ProjectLight& l) {
+nlohmann::json ReasonsJson(const supervision::ProjectLight& l) {
   nlohmann::json reasons = nlohmann::json::array();
   for (const auto& r : l.reasons) reasons.push_back({{"rule", r.rule}, {"light", supervision::LightName(r.light)}, {"text", r.text}});
-  const auto& p = row.project;
-  return {{"project_id", p.id},
-          {"code", p.code},
-          {"name", p.name},
-          {"county_code", p.county_code},
-          {"town_code", p.town_code ? nlohmann::json(*p.town_code) : nlohmann::json(nullptr)},
-          {"town_name", row.town_name},
-          {"unit_id", OptId(p.unit_id)},
-          {"unit_name", row.unit_name},
-          {"leader_name", row.leader_name},
-          {"light", supervision::LightName(l.light)},
-          {"reasons", reasons},
-          {"schedule_percent", l.schedule_percent ? nlohmann::json(*l.schedule_percent) : nlohmann::json(nullptr)},
-          {"completion_percent", l.completion_percent ? nlohmann::json(*l.completion_percent) : nlohmann::json(nullptr)}};
+  return reasons;
 }
 
 void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector<int64_t>& ids, LightSources& s) {
