@@ -1,5 +1,6 @@
 // Endpoints of the progress table, warning lights, targets and dispatch bulletins. Handlers only
 // translate HTTP ↔ service calls.
+#include "api/json/progress_json.h"
 #include "api/json/supervision_json.h"
 #include "api/routes.h"
 #include "common/base64.h"
@@ -21,18 +22,22 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
   r.push_back({"PUT", "/api/v1/supervision/settings",
                "Change the light rules (preset + overrides) and report policy of a region (?region=; send version), "
                "or the escalation ladder, visit rule and map tile URL (one of the two per request; project office)",
-               true, BodyHandler([&s](Call& c, const nlohmann::json& b) -> Result<nlohmann::json> {
+               true, VersionedBodyHandler([&s](Call& c, const nlohmann::json& b) -> Result<nlohmann::json> {
                  const auto has = [&](const char* k) { return b.is_object() && b.contains(k); };
                  const bool regional = has("light_rules") || has("report_policy");
                  const bool global = has("escalation") || has("visit_rule") || has("map_tile_url");
                  if (regional && global) {
                    return Error::BadRequest("send the light rules and report policy (per region) apart from the escalation, visit rule and tile URL");
                  }
-                 if (regional) return s.progress.PutSettings(c.ctx, c.Query("region"), b);
-                 auto global_settings = s.supervision.PutSettings(c.ctx, b);
-                 if (!global_settings) return global_settings.error();
-                 return nlohmann::json(global_settings.value());
-               })});
+                 if (!regional) {
+                   auto global_settings = s.supervision.PutSettings(c.ctx, b);
+                   if (!global_settings) return global_settings.error();
+                   return nlohmann::json(global_settings.value());
+                 }
+                 auto put = s.progress.PutSettings(c.ctx, c.Query("region"), b);
+                 if (!put) return put.error();
+                 return nlohmann::json(put.value());
+               }, [&sv](Call& c) { return sv.Settings(c.ctx, c.Query("region")); })});
   r.push_back({"POST", "/api/v1/reports/tasks", "Generate the report tasks of a period for every project of a region ({region, period})", true,
                BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.GenerateTasks(c.ctx, b); })});
   r.push_back({"GET", "/api/v1/reports", "Progress reports of a period (?region=&period=2026-W23&status=)", true, [&sv](Call& c) {
@@ -44,14 +49,16 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
                  return q.Then([&] { return sv.MissingReports(c.ctx, q.Text("region"), as_of); });
                }});
   r.push_back({"GET", "/api/v1/reports/{id}", "One progress report", true, [&sv](Call& c) { return JsonReply(sv.GetReport(c.ctx, c.PathId())); }});
+  // A stale version's 409 carries the report as GET shows it.
+  auto report_now = [&sv](Call& c) { return sv.GetReport(c.ctx, c.PathId()); };
   r.push_back({"PATCH", "/api/v1/reports/{id}", "Save a report's content; \"submit\": true submits it (send version)", true,
-               BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.SaveReport(c.ctx, c.PathId(), b); })});
+               VersionedBodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.SaveReport(c.ctx, c.PathId(), b); }, report_now)});
   r.push_back({"POST", "/api/v1/reports/{id}/approve", "Approve a submitted report (not one's own)", true,
-               BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.Review(c.ctx, c.PathId(), b, true); })});
+               VersionedBodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.Review(c.ctx, c.PathId(), b, true); }, report_now)});
   r.push_back({"POST", "/api/v1/reports/{id}/return", "Return a submitted report for revision ({version, note})", true,
-               BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.Review(c.ctx, c.PathId(), b, false); })});
+               VersionedBodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.Review(c.ctx, c.PathId(), b, false); }, report_now)});
   r.push_back({"POST", "/api/v1/reports/{id}/reopen", "Reopen a closed period for late filing (coordinator)", true,
-               BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.Reopen(c.ctx, c.PathId(), b); })});
+               VersionedBodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.Reopen(c.ctx, c.PathId(), b); }, report_now)});
   r.push_back({"POST", "/api/v1/reports/{id}/photos", "Upload a photo (JPEG/PNG/WebP body, ≤ 5 MB; ?filename=)", true, [&sv](Call& c) {
                  return JsonReply(sv.AddPhoto(c.ctx, c.PathId(), c.Query("filename").empty() ? "photo" : c.Query("filename"), c.req.body), 201);
                }});
@@ -75,12 +82,15 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
                  return q.Then([&] { return sv.MonthlyPlan(c.ctx, c.PathId(), year); });
                }});
   r.push_back({"PUT", "/api/v1/projects/{id}/monthly-plan", "Set a project's 分月计划投资 ({version, months: 12 amounts in yuan}; ?year=)", true,
-               BodyHandler([&sv](Call& c, const nlohmann::json& b) -> Result<nlohmann::json> {
-                 QueryParams q(c);
-                 const int year = q.YearOr(c.ctx.today.year);
-                 if (auto st = q.Check(); !st) return st.error();
-                 return sv.PutMonthlyPlan(c.ctx, c.PathId(), year, b);
-               })});
+               VersionedBodyHandler(
+                   [&sv](Call& c, const nlohmann::json& b) -> Result<service::MonthlyPlanView> {
+                     QueryParams q(c);
+                     const int year = q.YearOr(c.ctx.today.year);
+                     if (auto st = q.Check(); !st) return st.error();
+                     return sv.PutMonthlyPlan(c.ctx, c.PathId(), year, b);
+                   },
+                   // A stale version's 409 carries the plan as GET shows it (the year was checked).
+                   [&sv](Call& c) { return sv.MonthlyPlan(c.ctx, c.PathId(), QueryParams(c).YearOr(c.ctx.today.year)); })});
   r.push_back({"GET", "/api/v1/projects/{id}/light", "A project's light and reasons as of a date (?as_of=)", true, [&sv](Call& c) {
                  QueryParams q(c);
                  const Date as_of = q.AsOf();

@@ -113,7 +113,7 @@ void GenerateReportTasks(service::ProgressService& progress, service::LedgerServ
       return;
     }
     int64_t created = 0;
-    for (const auto& item : r.value()["items"]) created += item.value("created", int64_t{0});
+    for (const auto& item : r->items) created += item.created;
     if (created > 0) std::fprintf(stderr, "gongjian: report tasks generated: %lld\n", static_cast<long long>(created));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "gongjian: report tasks not generated: %s\n", e.what());

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "api/json/progress_json.h"
 #include "cli/commands.h"
 #include "service/ledger/ledger_sheet_service.h"
 #include "service/supervision/progress_service.h"
@@ -20,7 +21,7 @@ int RunReportTasks(const ReportTasksOptions& o) {
     return ExitStatus(r.error());
   }
   // One line per county: {"region","region_name","period","due_date","created","projects"}.
-  for (const auto& item : r.value()["items"]) std::printf("%s\n", item.dump().c_str());
+  for (const auto& item : r->items) std::printf("%s\n", nlohmann::json(item).dump().c_str());
   return 0;
 }
 

@@ -79,4 +79,15 @@ std::optional<Person> LoadPerson(Connection& c, int64_t id) {
                  RecordOf(kPersonFields));
 }
 
+
+namespace {
+std::map<int64_t, std::string> NamesOf(Connection& c, std::string_view sql) {
+  std::map<int64_t, std::string> out;
+  ForEachRow(c, sql, {}, [&](RowReader& r) { out[r.Int("id")] = r.Text("name"); });
+  return out;
+}
+}  // namespace
+
+std::map<int64_t, std::string> UnitNames(Connection& c) { return NamesOf(c, "SELECT id, name FROM units"); }
+std::map<int64_t, std::string> PersonNames(Connection& c) { return NamesOf(c, "SELECT id, name FROM people"); }
 }  // namespace gj::store

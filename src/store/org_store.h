@@ -1,6 +1,7 @@
 // Organisation: regions, units (departments, towns), people (leaders, specialists, staff).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,5 +37,8 @@ std::vector<Unit> ListUnits(Connection& c, const access::ReadScope& scope);
 std::vector<Person> ListPeople(Connection& c, const access::ReadScope& scope, const std::string& kind);
 std::optional<Unit> LoadUnit(Connection& c, int64_t id);
 std::optional<Person> LoadPerson(Connection& c, int64_t id);
+// Every unit's and every person's name by id, archived ones too (reports name past records).
+std::map<int64_t, std::string> UnitNames(Connection& c);
+std::map<int64_t, std::string> PersonNames(Connection& c);
 
 }  // namespace gj::store

@@ -1,6 +1,7 @@
 #include "store/progress_store.h"
 
 #include <cstdlib>
+#include <map>
 
 #include "store/fields.h"
 #include "store/project_store.h"
@@ -482,6 +483,34 @@ std::vector<SnapshotRow> LoadSnapshot(Connection& c, const std::string& region, 
         if (as_of) *as_of = r.Text("as_of");
       });
   return out;
+}
+
+// ---- the journal as the light boards follow it
+
+int64_t NewestJournalId(Connection& c) { return AsInt(c.Query("SELECT COALESCE(MAX(id), 0) FROM journal").rows.at(0).at(0)); }
+
+int64_t CountJournalEntries(Connection& c, int64_t after, int64_t up_to) {
+  return AsInt(c.Query("SELECT COUNT(*) FROM journal WHERE id > ? AND id <= ?", {after, up_to}).rows.at(0).at(0));
+}
+
+std::vector<JournalRef> JournalEntriesBetween(Connection& c, int64_t after, int64_t up_to) {
+  return ReadRows(c, "SELECT entity, entity_id FROM journal WHERE id > ? AND id <= ? ORDER BY id", {after, up_to},
+                  [](RowReader& r) { return JournalRef{r.Text("entity"), r.Int("entity_id")}; });
+}
+
+std::optional<int64_t> ProjectOfRecord(Connection& c, std::string_view entity, int64_t id) {
+  static const std::map<std::string_view, const char*> kQueries = {
+      {"project", "SELECT id FROM projects WHERE id = ?"},
+      {"problem", "SELECT project_id FROM problems WHERE id = ?"},
+      {"procedure", "SELECT project_id FROM procedures WHERE id = ?"},
+      {"progress_report", "SELECT project_id FROM progress_reports WHERE id = ?"},
+      {"stop_request", "SELECT project_id FROM stop_requests WHERE id = ?"},
+  };
+  auto it = kQueries.find(entity);
+  if (it == kQueries.end()) return std::nullopt;
+  const auto rows = c.Query(it->second, {id}).rows;
+  if (rows.empty()) return std::nullopt;
+  return AsInt(rows[0][0]);
 }
 
 }  // namespace gj::store

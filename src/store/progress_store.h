@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -122,5 +123,20 @@ void ReplaceSnapshot(Connection& c, const std::string& region, const std::string
                      const std::vector<SnapshotRow>& rows, const std::string& now);
 // Empty when no snapshot was kept; `as_of` is filled.
 std::vector<SnapshotRow> LoadSnapshot(Connection& c, const std::string& region, const std::string& period, std::string* as_of);
+
+// ---- the journal as the light boards follow it
+
+// The newest journal id (0 when empty), and how many entries lie in (after, up_to].
+int64_t NewestJournalId(Connection& c);
+int64_t CountJournalEntries(Connection& c, int64_t after, int64_t up_to);
+struct JournalRef {
+  std::string entity;
+  int64_t entity_id = 0;
+};
+// The entries in (after, up_to], oldest first.
+std::vector<JournalRef> JournalEntriesBetween(Connection& c, int64_t after, int64_t up_to);
+// The project a journaled record belongs to, for entity project, problem, procedure,
+// progress_report and stop_request; nullopt for any other entity or a record no longer stored.
+std::optional<int64_t> ProjectOfRecord(Connection& c, std::string_view entity, int64_t id);
 
 }  // namespace gj::store

@@ -130,6 +130,13 @@ std::vector<Date> DatesFrom(const nlohmann::json& j, const std::string& field, P
 
 }  // namespace
 
+nlohmann::json ToJson(const ReportContent& c) {
+  nlohmann::json src = nlohmann::json::object();
+  for (size_t i = 0; i < kFundingSources.size(); ++i) src[kFundingSources[i]] = c.by_source[i];
+  return {{"investment_period", c.investment_period}, {"investment_year", c.investment_year}, {"by_source", src},
+          {"visual_progress", c.visual_progress},     {"problems_raised", c.problems_raised},   {"workers", c.workers}};
+}
+
 nlohmann::json ToJson(const ReportPolicy& pol) {
   return {{"frequency", pol.frequency}, {"due_weekday", pol.due_weekday}, {"due_day", pol.due_day},
           {"rest_day_rule", pol.rest_day_rule}, {"holidays", DatesJson(pol.holidays)}, {"workdays", DatesJson(pol.workdays)}};

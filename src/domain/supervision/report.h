@@ -75,6 +75,10 @@ struct ReportContent {
   int workers = 0;
 };
 
+// The content as served and journaled: {"investment_period","investment_year","by_source": {source: yuan},
+// "visual_progress","problems_raised","workers"}.
+nlohmann::json ToJson(const ReportContent& c);
+
 // Every problem of the content at once (field names are the API's).
 Problems ValidateContent(const ReportContent& c, std::optional<int64_t> previous_year_total);
 

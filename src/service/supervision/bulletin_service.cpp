@@ -9,6 +9,7 @@
 #include "domain/supervision/visit.h"
 #include "io/bulletin_export.h"
 #include "service/supervision/supervision_settings.h"
+#include "store/org_store.h"
 #include "store/supervision_store.h"
 
 namespace gj::service {
@@ -23,12 +24,6 @@ std::string Reasons(const supervision::ProjectLight& l, supervision::Light at_le
   return out;
 }
 
-std::map<int64_t, std::string> Names(store::Connection& c, const char* table) {
-  std::map<int64_t, std::string> out;
-  for (const auto& r : c.Query(std::string("SELECT id, name FROM ") + table).rows) out[store::AsInt(r[0])] = store::AsText(r[1]);
-  return out;
-}
-
 // Overdue problems by unit and the leaders' onsite-visit compliance over the period, for the
 // projects of the bulletin.
 void AddProblemsAndVisits(store::Connection& c, const std::set<int64_t>& projects, const supervision::Period& period,
@@ -37,7 +32,7 @@ void AddProblemsAndVisits(store::Connection& c, const std::set<int64_t>& project
   for (auto& f : store::ListProblemFacts(c, access::ReadScope::All())) {
     if (projects.count(f.project_id)) facts.push_back(std::move(f));
   }
-  const auto units = Names(c, "units");
+  const auto units = store::UnitNames(c);
   b.has_problems = true;
   for (const auto& u : supervision::OverdueByUnit(facts, b.as_of)) {
     if (u.overdue == 0) continue;
@@ -50,7 +45,7 @@ void AddProblemsAndVisits(store::Connection& c, const std::set<int64_t>& project
     if (projects.count(a.project_id)) assignments.push_back(a);
   }
   const auto visits = store::ListVisitFacts(c, access::ReadScope::All(), period.start, period.end);
-  const auto people = Names(c, "people");
+  const auto people = store::PersonNames(c);
   const auto rule = SupervisionSettings::VisitRule(c);
   b.has_visits = true;
   b.visit_rule = "每" + std::to_string(rule.window_days) + "天至少" + std::to_string(rule.min_visits) + "次";
@@ -133,10 +128,10 @@ Result<supervision::Bulletin> BulletinService::Build(const Ctx& ctx, const std::
   std::vector<const store::ProjectRow*> rows;
   for (const auto& e : board.entries) rows.push_back(&e->row);
   const auto missing = supervision_.MissingReportsOf(rows, region, b.as_of);  // the board's projects: read once
-  for (const auto& u : missing["units"]) {
-    for (const auto& it : u["items"]) {
-      if (it["kind"] != "missing") continue;
-      b.missing.push_back({u["unit_name"], it["code"], it["name"], it["period"], it["due_date"]});
+  for (const auto& u : missing.units) {
+    for (const auto& it : u.items) {
+      if (it.kind != "missing") continue;
+      b.missing.push_back({u.unit_name, it.code, it.name, it.period, it.due.ToString()});
     }
   }
   {

@@ -12,8 +12,6 @@ namespace gj::service {
 
 namespace {
 
-nlohmann::json OptId(const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
-
 std::string CategoryLabel(const std::string& code) {
   static const std::map<std::string, std::string> labels = {
       {"land", "土地"}, {"funds", "资金"}, {"procedures", "手续"}, {"energy_quota", "能耗指标"}, {"environment_capacity", "环境容量"},
@@ -22,27 +20,22 @@ std::string CategoryLabel(const std::string& code) {
   return it == labels.end() ? code : it->second;
 }
 
-// How a journaled write reaches the lights (policy as data). Listed entities with a query reach
-// the one project the query finds; listed without one do not reach the lights; every other
-// entity (settings, report tasks, procedure kinds, dictionaries, anything new) asks for a rebuild.
-const std::map<std::string_view, const char*>& ProjectOfEntity() {
-  static const std::map<std::string_view, const char*> m = {
-      {"project", "SELECT id FROM projects WHERE id = ?"},
-      {"problem", "SELECT project_id FROM problems WHERE id = ?"},
-      {"procedure", "SELECT project_id FROM procedures WHERE id = ?"},
-      {"progress_report", "SELECT project_id FROM progress_reports WHERE id = ?"},
-      {"stop_request", "SELECT project_id FROM stop_requests WHERE id = ?"},
-      {"milestone", nullptr},      {"visit", nullptr},          {"target", nullptr},         {"light_snapshot", nullptr},
-      {"user", nullptr},           {"observation_event", nullptr}, {"ranking_scheme", nullptr}, {"ranking_run", nullptr},
-      {"le_data", nullptr},        {"le_policy", nullptr},      {"le_run", nullptr},         {"le_scheme", nullptr},
+// How a journaled write reaches the lights (policy as data). Entities listed true reach the one
+// project their record belongs to (store::ProjectOfRecord); listed false do not reach the lights;
+// every other entity (settings, report tasks, procedure kinds, dictionaries, anything new) asks
+// for a rebuild.
+const std::map<std::string_view, bool>& EntityReachesProject() {
+  static const std::map<std::string_view, bool> m = {
+      {"project", true},       {"problem", true},           {"procedure", true},       {"progress_report", true},
+      {"stop_request", true},  {"milestone", false},        {"visit", false},          {"target", false},
+      {"light_snapshot", false}, {"user", false},           {"observation_event", false}, {"ranking_scheme", false},
+      {"ranking_run", false},  {"le_data", false},          {"le_policy", false},      {"le_run", false},
+      {"le_scheme", false},
   };
   return m;
 }
 
-int64_t WindowCount(store::Connection& c, int64_t newest) {
-  return store::AsInt(
-      c.Query("SELECT COUNT(*) FROM journal WHERE id > ? AND id <= ?", {newest - kJournalWindow, newest}).rows.at(0).at(0));
-}
+int64_t WindowCount(store::Connection& c, int64_t newest) { return store::CountJournalEntries(c, newest - kJournalWindow, newest); }
 
 supervision::LightInput InputOf(const store::ProjectRow& row, const LightSources& s, const Date& as_of) {
   supervision::LightInput in;
@@ -69,23 +62,10 @@ supervision::LightInput InputOf(const store::ProjectRow& row, const LightSources
 
 }  // namespace
 
-nlohmann::json LightJson(const store::ProjectRow& row, const supervision::ProjectLight& l) {
+nlohmann::json ReasonsJson(const supervision::ProjectLight& l) {
   nlohmann::json reasons = nlohmann::json::array();
   for (const auto& r : l.reasons) reasons.push_back({{"rule", r.rule}, {"light", supervision::LightName(r.light)}, {"text", r.text}});
-  const auto& p = row.project;
-  return {{"project_id", p.id},
-          {"code", p.code},
-          {"name", p.name},
-          {"county_code", p.county_code},
-          {"town_code", p.town_code ? nlohmann::json(*p.town_code) : nlohmann::json(nullptr)},
-          {"town_name", row.town_name},
-          {"unit_id", OptId(p.unit_id)},
-          {"unit_name", row.unit_name},
-          {"leader_name", row.leader_name},
-          {"light", supervision::LightName(l.light)},
-          {"reasons", reasons},
-          {"schedule_percent", l.schedule_percent ? nlohmann::json(*l.schedule_percent) : nlohmann::json(nullptr)},
-          {"completion_percent", l.completion_percent ? nlohmann::json(*l.completion_percent) : nlohmann::json(nullptr)}};
+  return reasons;
 }
 
 void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector<int64_t>& ids, LightSources& s) {
@@ -111,7 +91,7 @@ std::shared_ptr<const LightEntry> MakeLightEntry(store::ProjectRow row, const Li
 
 JournalMark ReadJournalMark(store::Connection& c) {
   JournalMark m;
-  m.id = store::AsInt(c.Query("SELECT COALESCE(MAX(id), 0) FROM journal").rows.at(0).at(0));
+  m.id = store::NewestJournalId(c);
   m.window_count = WindowCount(c, m.id);
   return m;
 }
@@ -123,16 +103,16 @@ JournalDelta ReadJournalDelta(store::Connection& c, const JournalMark& seen, con
     d.rebuild = true;
     return d;
   }
-  const auto& reach = ProjectOfEntity();
+  const auto& reach = EntityReachesProject();
   std::set<int64_t> ids;
-  for (const auto& r : c.Query("SELECT entity, entity_id FROM journal WHERE id > ? AND id <= ? ORDER BY id", {seen.id, now.id}).rows) {
-    auto it = reach.find(store::AsText(r[0]));
+  for (const auto& r : store::JournalEntriesBetween(c, seen.id, now.id)) {
+    auto it = reach.find(r.entity);
     if (it == reach.end()) {
       d.rebuild = true;
       return d;
     }
     if (!it->second) continue;
-    for (const auto& p : c.Query(it->second, {store::AsInt(r[1])}).rows) ids.insert(store::AsInt(p[0]));
+    if (auto p = store::ProjectOfRecord(c, r.entity, r.entity_id)) ids.insert(*p);
     if (ids.size() > max_projects) {
       d.rebuild = true;
       return d;

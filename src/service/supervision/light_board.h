@@ -52,7 +52,8 @@ struct LightBoard {
   JournalMark journal;
 };
 
-nlohmann::json LightJson(const store::ProjectRow& row, const supervision::ProjectLight& l);
+// A light's reasons as served and as kept in snapshots: [{"rule","light","text"}].
+nlohmann::json ReasonsJson(const supervision::ProjectLight& l);
 
 // Everything a light needs besides the project row. `report_facts` are loaded apart (they are the
 // big read and can overlap the projects' load).

@@ -12,9 +12,6 @@
 
 namespace gj::service {
 
-using supervision_support::OptIntJson;
-using supervision_support::OptTextJson;
-
 // ---- lights --------------------------------------------------------------------------------
 
 namespace {
@@ -39,12 +36,8 @@ Status ProgressService::AddLights(const Ctx& ctx, const std::string& region, con
     auto it = at.find(item.value("id", int64_t{0}));
     if (it == at.end()) continue;
     const auto& l = it->second->light;
-    nlohmann::json reasons = nlohmann::json::array();
-    for (const auto& why : l.reasons) {
-      reasons.push_back({{"rule", why.rule}, {"light", supervision::LightName(why.light)}, {"text", why.text}});
-    }
     item["light"] = supervision::LightName(l.light);
-    item["reasons"] = std::move(reasons);
+    item["reasons"] = ReasonsJson(l);
   }
   return Ok{};
 }
@@ -142,27 +135,25 @@ std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, 
   return board;
 }
 
-Result<nlohmann::json> ProgressService::Lights(const Ctx& ctx, const std::string& region, const Date& as_of, const std::string& light,
+Result<LightPage> ProgressService::Lights(const Ctx& ctx, const std::string& region, const Date& as_of, const std::string& light,
                                                   int64_t offset, int64_t limit) {
   auto board = Board(ctx, region, as_of);
   if (!board) return board.error();
   const auto& b = *board.value();
-  nlohmann::json items = nlohmann::json::array();
-  int64_t total = 0;
+  LightPage page{as_of, b.rules.preset, 0, {}};
+  int64_t& total = page.total_count;
   // Red first, then yellow, then green; within a light by code.
-  std::vector<const LightEntry*> order;
-  order.reserve(b.entries.size());
-  for (const auto& e : b.entries) order.push_back(e.get());
-  std::stable_sort(order.begin(), order.end(), [](const LightEntry* x, const LightEntry* y) { return x->light.light > y->light.light; });
-  for (const LightEntry* e : order) {
+  std::vector<std::shared_ptr<const LightEntry>> order = b.entries;
+  std::stable_sort(order.begin(), order.end(), [](const auto& x, const auto& y) { return x->light.light > y->light.light; });
+  for (const auto& e : order) {
     if (!light.empty() && light != supervision::LightName(e->light.light)) continue;
-    if (total >= offset && (limit <= 0 || total < offset + limit)) items.push_back(LightJson(e->row, e->light));
+    if (total >= offset && (limit <= 0 || total < offset + limit)) page.items.push_back(e);
     ++total;
   }
-  return nlohmann::json{{"as_of", as_of.ToString()}, {"preset", b.rules.preset}, {"total_count", total}, {"items", items}};
+  return page;
 }
 
-Result<nlohmann::json> ProgressService::Dashboard(const Ctx& ctx, const std::string& region, const Date& as_of) {
+Result<LightDashboard> ProgressService::Dashboard(const Ctx& ctx, const std::string& region, const Date& as_of) {
   auto board = Board(ctx, region, as_of);
   if (!board) return board.error();
   const std::string key = region + "|" + as_of.ToString();
@@ -177,51 +168,36 @@ Result<nlohmann::json> ProgressService::Dashboard(const Ctx& ctx, const std::str
   return summary;
 }
 
-nlohmann::json ProgressService::Summarise(const LightBoard& b, const std::string& region) {
-  const Date& as_of = b.as_of;
-  int counts[3] = {0, 0, 0};
-  std::map<std::string, std::array<int, 3>> towns;
-  std::map<std::string, std::string> town_names;
-  std::map<std::string, std::array<int, 3>> rules;
+LightDashboard ProgressService::Summarise(const LightBoard& b, const std::string& region) {
+  LightDashboard d{b.as_of, region, b.rules.preset, {}, b.entries.size(), {}, {}};
+  std::map<std::string, TownLights> towns;
   for (const auto& e : b.entries) {
     const int l = static_cast<int>(e->light.light);
-    ++counts[l];
+    ++d.counts[l];
     const auto& p = e->row.project;
     const std::string& town = p.town_code ? *p.town_code : p.county_code;
-    auto [t, fresh] = towns.try_emplace(town, std::array<int, 3>{0, 0, 0});
-    t->second[l]++;
-    if (fresh) town_names[town] = e->row.town_name.empty() ? e->row.county_name : e->row.town_name;
-    for (const auto& r : e->light.reasons) rules[r.rule][static_cast<int>(r.light)]++;
+    auto [t, fresh] = towns.try_emplace(town);
+    if (fresh) t->second = {town, e->row.town_name.empty() ? e->row.county_name : e->row.town_name, {}};
+    t->second.counts[l]++;
+    for (const auto& r : e->light.reasons) d.by_rule[r.rule][static_cast<int>(r.light)]++;
   }
-  nlohmann::json by_town = nlohmann::json::array();
-  for (const auto& [code, c] : towns) {
-    by_town.push_back({{"code", code}, {"name", town_names[code]}, {"green", c[0]}, {"yellow", c[1]}, {"red", c[2]}});
-  }
-  nlohmann::json by_rule = nlohmann::json::object();
-  for (const auto& [rule, c] : rules) by_rule[rule] = {{"yellow", c[1]}, {"red", c[2]}};
-  return nlohmann::json{{"as_of", as_of.ToString()}, {"region", region}, {"preset", b.rules.preset},
-                        {"counts", {{"green", counts[0]}, {"yellow", counts[1]}, {"red", counts[2]}}},
-                        {"total", b.entries.size()}, {"by_town", by_town}, {"by_rule", by_rule}};
+  for (auto& [code, t] : towns) d.by_town.push_back(std::move(t));
+  return d;
 }
 
-Result<nlohmann::json> ProgressService::ProjectLight(const Ctx& ctx, int64_t project_id, const Date& as_of) {
+Result<ProjectLightView> ProgressService::ProjectLight(const Ctx& ctx, int64_t project_id, const Date& as_of) {
   auto row = ReadableProject(ctx, project_id);
   if (!row) return row.error();
   auto board = Board(ctx, row->project.town_code.value_or(row->project.county_code), as_of);
   if (!board) return board.error();
   const auto& b = *board.value();
   for (const auto& e : b.entries) {
-    if (e->row.project.id == project_id) {
-      auto j = LightJson(e->row, e->light);
-      j["as_of"] = as_of.ToString();
-      j["preset"] = b.rules.preset;
-      return j;
-    }
+    if (e->row.project.id == project_id) return ProjectLightView{as_of, b.rules.preset, e};
   }
   return Error::NotFound("no project " + std::to_string(project_id));
 }
 
-Result<nlohmann::json> ProgressService::KeepSnapshot(const Ctx& ctx, const nlohmann::json& body) {
+Result<SnapshotKept> ProgressService::KeepSnapshot(const Ctx& ctx, const nlohmann::json& body) {
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   const std::string region = body.value("region", std::string());
   auto tree = ledger_.Regions();
@@ -242,11 +218,11 @@ Result<nlohmann::json> ProgressService::KeepSnapshot(const Ctx& ctx, const nlohm
   auto board = Board(ctx, region, as_of);
   if (!board) return board.error();
   std::vector<store::SnapshotRow> rows;
-  int counts[3] = {0, 0, 0};
+  LightCounts counts{};
   for (const auto& e : board.value()->entries) {
     const auto& l = e->light;
     ++counts[static_cast<int>(l.light)];
-    rows.push_back({l.project_id, supervision::LightName(l.light), LightJson(e->row, l)["reasons"].dump()});
+    rows.push_back({l.project_id, supervision::LightName(l.light), ReasonsJson(l).dump()});
   }
   auto c = db_.Acquire();
   store::Transaction tx(*c);
@@ -255,26 +231,23 @@ Result<nlohmann::json> ProgressService::KeepSnapshot(const Ctx& ctx, const nlohm
                       nlohmann::json::array({{{"field", region + " " + period.key}, {"old", nullptr},
                                               {"new", {{"green", counts[0]}, {"yellow", counts[1]}, {"red", counts[2]}}}}}));
   tx.Commit();
-  return nlohmann::json{{"region", region}, {"period", period.key}, {"as_of", as_of.ToString()},
-                        {"counts", {{"green", counts[0]}, {"yellow", counts[1]}, {"red", counts[2]}}}};
+  return SnapshotKept{region, period.key, as_of, counts};
 }
 
-Result<nlohmann::json> ProgressService::Snapshot(const Ctx& ctx, const std::string& region, const std::string& period) {
+Result<LightSnapshot> ProgressService::Snapshot(const Ctx& ctx, const std::string& region, const std::string& period) {
   auto projects = ledger_.ListInRegion(ctx, {}, region);
   if (!projects) return projects.error();
   std::unordered_map<int64_t, const store::ProjectRow*> by_id;
   for (const auto& row : projects.value()) by_id[row.project.id] = &row;
   auto c = db_.Acquire();
-  std::string as_of;
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& s : store::LoadSnapshot(*c, region, period, &as_of)) {
+  LightSnapshot out{region, period, "", {}};
+  for (auto& s : store::LoadSnapshot(*c, region, period, &out.as_of)) {
     auto it = by_id.find(s.project_id);
     if (it == by_id.end()) continue;
-    items.push_back({{"project_id", s.project_id}, {"code", it->second->project.code}, {"name", it->second->project.name},
-                     {"light", s.light}, {"reasons", nlohmann::json::parse(s.reasons_json)}});
+    out.items.push_back({s.project_id, it->second->project.code, it->second->project.name, std::move(s.light), std::move(s.reasons_json)});
   }
-  if (as_of.empty()) return Error::NotFound("no light snapshot kept for " + region + " " + period);
-  return nlohmann::json{{"region", region}, {"period", period}, {"as_of", as_of}, {"items", items}};
+  if (out.as_of.empty()) return Error::NotFound("no light snapshot kept for " + region + " " + period);
+  return out;
 }
 
 }  // namespace gj::service

@@ -3,15 +3,13 @@
 #include "domain/supervision/monthly_plan.h"
 #include "service/supervision/supervision_support.h"
 #include "store/journal.h"
+#include "store/table.h"
 
 namespace gj::service {
 
-using supervision_support::OptIntJson;
-using supervision_support::OptTextJson;
-
 // ---- stop / resume ---------------------------------------------------------------------------
 
-Result<nlohmann::json> ProgressService::RequestStop(const Ctx& ctx, int64_t project_id, const nlohmann::json& body) {
+Result<StopRequested> ProgressService::RequestStop(const Ctx& ctx, int64_t project_id, const nlohmann::json& body) {
   auto row = ReadableProject(ctx, project_id);
   if (!row) return row.error();
   if (auto st = Allowed(ctx, access::kReportWrite, row->project, "request a stop or resume for this project"); !st) return st.error();
@@ -38,11 +36,10 @@ Result<nlohmann::json> ProgressService::RequestStop(const Ctx& ctx, int64_t proj
   store::WriteJournal(*c, "stop_request", s.id, "request", ctx.caller.user_id, ctx.now,
                       nlohmann::json::array({{{"field", s.kind}, {"old", nullptr}, {"new", s.reason}}}));
   tx.Commit();
-  return nlohmann::json{{"id", s.id}, {"project_id", project_id}, {"kind", s.kind}, {"reason", s.reason},
-                        {"effective_date", s.effective_date.ToString()}, {"status", s.status}, {"version", s.version}};
+  return StopRequested{std::move(s)};
 }
 
-Result<nlohmann::json> ProgressService::DecideStop(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+Result<StopDecision> ProgressService::DecideStop(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
   auto version = VersionOf(body);
   if (!version) return version.error();
   std::optional<store::StopRecord> s;
@@ -55,7 +52,7 @@ Result<nlohmann::json> ProgressService::DecideStop(const Ctx& ctx, int64_t id, c
   if (!row) return Error::NotFound("no stop/resume request " + std::to_string(id));
   if (auto st = Allowed(ctx, access::kReportReview, row->project, "decide stop/resume requests"); !st) return st.error();
   if (!body.contains("approve") || !body["approve"].is_boolean()) return Error::Invalid("approve: true or false", {{"approve", "", "required boolean"}});
-  if (s->version != *version) return Error::Conflict("the request was changed by someone else; reload");
+  if (s->version != *version) return store::StaleVersion("stop/resume request", s->version);
   if (s->status != "requested") return Error::Conflict("rule stop.decided: the request was already decided");
   if (s->requested_by && *s->requested_by == ctx.caller.user_id) return Error::Conflict("rule stop.own_request: nobody approves their own request");
   store::StopRecord n = *s;
@@ -66,27 +63,26 @@ Result<nlohmann::json> ProgressService::DecideStop(const Ctx& ctx, int64_t id, c
   n.version = s->version + 1;
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  if (!store::UpdateStop(*c, n, *version)) return Error::Conflict("the request was changed by someone else; reload");
+  if (!store::UpdateStop(*c, n, *version)) {
+    const auto now = store::LoadStop(*c, id);
+    return store::StaleVersion("stop/resume request", now ? now->version : 0);
+  }
   store::WriteJournal(*c, "stop_request", id, n.status == "approved" ? "approve" : "reject", ctx.caller.user_id, ctx.now,
                       nlohmann::json::array({{{"field", "status"}, {"old", s->status}, {"new", n.status}}}));
   store::BumpSupervisionVersion(*c);
   tx.Commit();
-  return nlohmann::json{{"id", id}, {"status", n.status}, {"version", n.version}};
+  return StopDecision{id, n.status, n.version};
 }
 
-Result<nlohmann::json> ProgressService::Stops(const Ctx& ctx, int64_t project_id) {
+Result<StopList> ProgressService::Stops(const Ctx& ctx, int64_t project_id) {
   auto row = ReadableProject(ctx, project_id);
   if (!row) return row.error();
   auto c = db_.Acquire();
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& s : store::StopsOfProject(*c, project_id)) {
-    items.push_back({{"id", s.id}, {"kind", s.kind}, {"reason", s.reason}, {"effective_date", s.effective_date.ToString()},
-                     {"status", s.status}, {"requested_by", OptIntJson(s.requested_by)}, {"requested_at", s.requested_at},
-                     {"decided_at", OptTextJson(s.decided_at)}, {"decision_note", s.decision_note}, {"version", s.version}});
-  }
+  StopList out;
+  out.items = store::StopsOfProject(*c, project_id);
   // Which request makes sense next: resume while a stop is in force, else stop.
-  const bool stopped = store::StoppedProjects(*c, ctx.today).count(project_id) > 0;
-  return nlohmann::json{{"items", items}, {"stopped", stopped}};
+  out.stopped = store::StoppedProjects(*c, ctx.today).count(project_id) > 0;
+  return out;
 }
 
 // ---- monthly plans (分月计划投资) -------------------------------------------------------------
@@ -100,7 +96,7 @@ Status CheckYear(int year) {
 
 }  // namespace
 
-Result<nlohmann::json> ProgressService::MonthlyPlan(const Ctx& ctx, int64_t project_id, int year) {
+Result<MonthlyPlanView> ProgressService::MonthlyPlan(const Ctx& ctx, int64_t project_id, int year) {
   if (auto st = CheckYear(year); !st) return st.error();
   auto row = ReadableProject(ctx, project_id);
   if (!row) return row.error();
@@ -109,12 +105,12 @@ Result<nlohmann::json> ProgressService::MonthlyPlan(const Ctx& ctx, int64_t proj
     auto c = db_.Acquire();
     plan = store::LoadMonthlyPlan(*c, project_id, year);
   }
-  const auto months = plan ? plan->months : std::vector<int64_t>{};
-  return nlohmann::json{{"project_id", project_id}, {"year", year}, {"annual_plan", OptIntJson(row->project.annual_plan)},
-                        {"months", months}, {"cumulative", supervision::CumulativePlan(months)}, {"version", plan ? plan->version : 0}};
+  auto months = plan ? plan->months : std::vector<int64_t>{};
+  auto cumulative = supervision::CumulativePlan(months);
+  return MonthlyPlanView{project_id, year, row->project.annual_plan, std::move(months), std::move(cumulative), plan ? plan->version : 0};
 }
 
-Result<nlohmann::json> ProgressService::PutMonthlyPlan(const Ctx& ctx, int64_t project_id, int year, const nlohmann::json& body) {
+Result<MonthlyPlanView> ProgressService::PutMonthlyPlan(const Ctx& ctx, int64_t project_id, int year, const nlohmann::json& body) {
   if (auto st = CheckYear(year); !st) return st.error();
   auto version = VersionOf(body);
   if (!version) return version.error();
@@ -137,7 +133,7 @@ Result<nlohmann::json> ProgressService::PutMonthlyPlan(const Ctx& ctx, int64_t p
     store::Transaction tx(*c);
     const auto before = store::LoadMonthlyPlan(*c, project_id, year);
     if (!store::SaveMonthlyPlan(*c, plan, *version, ctx.now)) {
-      return Error::Conflict("the monthly plan was changed by someone else (version " + std::to_string(before ? before->version : 0) + "); reload");
+      return store::StaleVersion("monthly plan", before ? before->version : 0);
     }
     // Journaled on the project, so the lights recompute it.
     store::WriteJournal(*c, "project", project_id, "monthly_plan", ctx.caller.user_id, ctx.now,

@@ -5,11 +5,9 @@
 #include "common/base64.h"
 #include "service/supervision/supervision_support.h"
 #include "store/journal.h"
+#include "store/table.h"
 
 namespace gj::service {
-
-using supervision_support::OptIntJson;
-using supervision_support::OptTextJson;
 
 namespace {
 
@@ -67,20 +65,13 @@ std::string PhotoType(const std::string& bytes) {
   return "";
 }
 
-nlohmann::json ContentJson(const supervision::ReportContent& c) {
-  nlohmann::json src = nlohmann::json::object();
-  for (size_t i = 0; i < supervision::kFundingSources.size(); ++i) src[supervision::kFundingSources[i]] = c.by_source[i];
-  return {{"investment_period", c.investment_period}, {"investment_year", c.investment_year}, {"by_source", src},
-          {"visual_progress", c.visual_progress},     {"problems_raised", c.problems_raised},   {"workers", c.workers}};
-}
-
 // The report as it is now, when it is still at `version` (when given) and `action` is allowed on it.
 Result<store::ReportRecord> ReportForStep(store::Connection& c, const Ctx& ctx, int64_t id, std::optional<int64_t> version,
                                           supervision::ReportAction action) {
   auto cur = store::LoadReport(c, id);
   if (!cur) return Error::NotFound("no report " + std::to_string(id));
   if (version && cur->version != *version) {
-    return Error::Conflict("the report was changed by someone else (version " + std::to_string(cur->version) + "); reload");
+    return store::StaleVersion("report", cur->version);
   }
   if (auto st = supervision::CheckTransition({cur->status, cur->due, cur->reopened, cur->submitted_by}, action, ctx.caller.user_id, ctx.today); !st) {
     return st.error();
@@ -94,7 +85,10 @@ Status StoreReport(store::Connection& c, const Ctx& ctx, store::ReportRecord& r,
                    const nlohmann::json& changes) {
   r.version = version + 1;
   r.updated_at = ctx.now;
-  if (!store::UpdateReport(c, r, version)) return Error::Conflict("the report was changed by someone else; reload");
+  if (!store::UpdateReport(c, r, version)) {
+    const auto now = store::LoadReport(c, r.id);
+    return store::StaleVersion("report", now ? now->version : 0);
+  }
   store::WriteJournal(c, "progress_report", r.id, action, ctx.caller.user_id, ctx.now, changes);
   store::BumpSupervisionVersion(c);
   return Ok{};
@@ -117,42 +111,13 @@ Result<std::pair<store::ReportRecord, store::ProjectRow>> ProgressService::Repor
   return std::make_pair(std::move(r), std::move(row.value()));
 }
 
-nlohmann::json ProgressService::ReportJson(store::Connection& c, const store::ReportRecord& r, const store::ProjectRow* row) {
-  nlohmann::json photos = nlohmann::json::array();
-  for (const auto& p : store::PhotosOf(c, r.id, false)) {
-    photos.push_back({{"id", p.id}, {"filename", p.filename}, {"content_type", p.content_type}, {"size_bytes", p.size_bytes},
-                      {"url", "/api/v1/report-photos/" + std::to_string(p.id)}});
-  }
-  nlohmann::json j = {{"id", r.id},
-                      {"project_id", r.project_id},
-                      {"period", r.period},
-                      {"frequency", r.frequency},
-                      {"period_start", r.period_start.ToString()},
-                      {"period_end", r.period_end.ToString()},
-                      {"due_date", r.due.ToString()},
-                      {"status", r.status},
-                      {"reopened", r.reopened},
-                      {"late", r.late},
-                      {"submitted_by", OptIntJson(r.submitted_by)},
-                      {"submitted_at", OptTextJson(r.submitted_at)},
-                      {"reviewed_by", OptIntJson(r.reviewed_by)},
-                      {"reviewed_at", OptTextJson(r.reviewed_at)},
-                      {"review_note", r.review_note},
-                      {"photos", photos},
-                      {"version", r.version},
-                      {"updated_at", r.updated_at}};
-  j.update(ContentJson(r.content));
-  if (row) {
-    j["project_code"] = row->project.code;
-    j["project_name"] = row->project.name;
-    j["unit_name"] = row->unit_name;
-    j["town_name"] = row->town_name;
-    j["annual_plan"] = row->project.annual_plan ? nlohmann::json(*row->project.annual_plan) : nlohmann::json(nullptr);
-  }
-  return j;
+ReportView ProgressService::ViewOf(store::Connection& c, const store::ReportRecord& r, const store::ProjectRow& row) {
+  ReportView v{r, {}, {row.project.code, row.project.name, row.unit_name, row.town_name, row.project.annual_plan}};
+  for (const auto& p : store::PhotosOf(c, r.id, false)) v.photos.push_back({p.id, p.filename, p.content_type, p.size_bytes});
+  return v;
 }
 
-Result<nlohmann::json> ProgressService::GenerateTasks(const Ctx& ctx, const nlohmann::json& body) {
+Result<GeneratedTasks> ProgressService::GenerateTasks(const Ctx& ctx, const nlohmann::json& body) {
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   const std::string region = body.value("region", std::string());
   const std::string period_key = body.value("period", std::string());
@@ -178,27 +143,26 @@ Result<nlohmann::json> ProgressService::GenerateTasks(const Ctx& ctx, const nloh
     store::BumpSupervisionVersion(*c);
   }
   tx.Commit();
-  return nlohmann::json{{"period", period.key}, {"due_date", period.due.ToString()}, {"created", created},
-                        {"projects", projects->size()}};
+  return GeneratedTasks{period.key, period.due, created, projects->size(), {}, {}};
 }
 
-Result<nlohmann::json> ProgressService::GenerateRunningTasks(const Ctx& ctx, const std::string& region) {
+Result<RunningTasks> ProgressService::GenerateRunningTasks(const Ctx& ctx, const std::string& region) {
   auto tree = ledger_.Regions();
   if (!region.empty() && !tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
-  nlohmann::json items = nlohmann::json::array();
+  RunningTasks out;
   for (const auto& r : tree->all()) {
     if (r.level != "county" || (!region.empty() && !tree->Within(r.code, region))) continue;
     if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {r.code, "", std::nullopt}, *tree)) continue;
     auto g = GenerateTasks(ctx, {{"region", r.code}});
     if (!g) return g.error();
-    g.value()["region"] = r.code;
-    g.value()["region_name"] = r.name;
-    items.push_back(std::move(g.value()));
+    g->region = r.code;
+    g->region_name = r.name;
+    out.items.push_back(std::move(g.value()));
   }
-  return nlohmann::json{{"items", items}};
+  return out;
 }
 
-Result<nlohmann::json> ProgressService::ListReports(const Ctx& ctx, const std::string& region, const std::string& period_key,
+Result<ReportPeriodList> ProgressService::ListReports(const Ctx& ctx, const std::string& region, const std::string& period_key,
                                                        const std::string& status) {
   auto projects = ledger_.ListInRegion(ctx, {}, region);
   if (!projects) return projects.error();
@@ -207,36 +171,35 @@ Result<nlohmann::json> ProgressService::ListReports(const Ctx& ctx, const std::s
   auto c = db_.Acquire();
   std::string key = period_key;
   if (key.empty()) key = supervision::PeriodOf(ctx.today, PolicyFor(*c, region)).key;
-  nlohmann::json items = nlohmann::json::array();
-  std::map<std::string, int> counts;
+  ReportPeriodList out;
+  out.period = key;
   for (const auto& r : store::ReportsOfPeriod(*c, key)) {
     auto it = by_id.find(r.project_id);
     if (it == by_id.end()) continue;
-    ++counts[r.status];
+    ++out.counts[r.status];
     if (!status.empty() && r.status != status) continue;
-    nlohmann::json j = ReportJson(*c, r, it->second);
-    items.push_back(std::move(j));
+    out.items.push_back(ViewOf(*c, r, *it->second));
   }
-  return nlohmann::json{{"period", key}, {"items", items}, {"counts", counts}};
+  return out;
 }
 
-Result<nlohmann::json> ProgressService::ProjectReports(const Ctx& ctx, int64_t project_id) {
+Result<ProjectReportList> ProgressService::ProjectReports(const Ctx& ctx, int64_t project_id) {
   auto row = ReadableProject(ctx, project_id);
   if (!row) return row.error();
   auto c = db_.Acquire();
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& r : store::ReportsOfProject(*c, project_id)) items.push_back(ReportJson(*c, r, &row.value()));
-  return nlohmann::json{{"items", items}};
+  ProjectReportList out;
+  for (const auto& r : store::ReportsOfProject(*c, project_id)) out.items.push_back(ViewOf(*c, r, row.value()));
+  return out;
 }
 
-Result<nlohmann::json> ProgressService::GetReport(const Ctx& ctx, int64_t id) {
+Result<ReportView> ProgressService::GetReport(const Ctx& ctx, int64_t id) {
   auto rp = ReportFor(ctx, id);
   if (!rp) return rp.error();
   auto c = db_.Acquire();
-  return ReportJson(*c, rp->first, &rp->second);
+  return ViewOf(*c, rp->first, rp->second);
 }
 
-Result<nlohmann::json> ProgressService::SaveReport(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+Result<ReportView> ProgressService::SaveReport(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
   auto version = VersionOf(body);
   if (!version) return version.error();
   auto rp = ReportFor(ctx, id);
@@ -254,21 +217,21 @@ Result<nlohmann::json> ProgressService::SaveReport(const Ctx& ctx, int64_t id, c
   const Problems rules = supervision::ValidateContent(r.content, store::PreviousYearTotal(*c, r.project_id, r.period, r.period_end));
   for (const auto& d : rules.details()) pr.Add(d);
   if (!pr.empty()) return pr.ToError("the report is not valid");
-  const nlohmann::json before = ContentJson(cur->content);
+  const nlohmann::json before = supervision::ToJson(cur->content);
   r.status = supervision::StatusAfter(action, r.status);
   if (submit) {
     r.submitted_by = ctx.caller.user_id;
     r.submitted_at = ctx.now;
     r.late = ctx.today > r.due;
   }
-  auto changes = ledger::ChangesToJson(ledger::Diff(before, ContentJson(r.content)));
+  auto changes = ledger::ChangesToJson(ledger::Diff(before, supervision::ToJson(r.content)));
   if (cur->status != r.status) changes.push_back({{"field", "status"}, {"old", cur->status}, {"new", r.status}});
   if (auto st = StoreReport(*c, ctx, r, *version, submit ? "submit" : "save", changes); !st) return st.error();
   tx.Commit();
-  return ReportJson(*c, r, &rp->second);
+  return ViewOf(*c, r, rp->second);
 }
 
-Result<nlohmann::json> ProgressService::Review(const Ctx& ctx, int64_t id, const nlohmann::json& body, bool approve) {
+Result<ReportView> ProgressService::Review(const Ctx& ctx, int64_t id, const nlohmann::json& body, bool approve) {
   auto version = VersionOf(body);
   if (!version) return version.error();
   auto rp = ReportFor(ctx, id);
@@ -292,10 +255,10 @@ Result<nlohmann::json> ProgressService::Review(const Ctx& ctx, int64_t id, const
                                               {{"field", "review_note"}, {"old", cur->review_note}, {"new", note}}});
   if (auto st = StoreReport(*c, ctx, r, *version, approve ? "approve" : "return", changes); !st) return st.error();
   tx.Commit();
-  return ReportJson(*c, r, &rp->second);
+  return ViewOf(*c, r, rp->second);
 }
 
-Result<nlohmann::json> ProgressService::Reopen(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+Result<ReportView> ProgressService::Reopen(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
   auto version = VersionOf(body);
   if (!version) return version.error();
   auto rp = ReportFor(ctx, id);
@@ -310,10 +273,10 @@ Result<nlohmann::json> ProgressService::Reopen(const Ctx& ctx, int64_t id, const
   const auto changes = nlohmann::json::array({{{"field", "reopened"}, {"old", false}, {"new", true}}});
   if (auto st = StoreReport(*c, ctx, r, *version, "reopen", changes); !st) return st.error();
   tx.Commit();
-  return ReportJson(*c, r, &rp->second);
+  return ViewOf(*c, r, rp->second);
 }
 
-Result<nlohmann::json> ProgressService::AddPhoto(const Ctx& ctx, int64_t report_id, const std::string& filename, const std::string& bytes) {
+Result<ReportPhoto> ProgressService::AddPhoto(const Ctx& ctx, int64_t report_id, const std::string& filename, const std::string& bytes) {
   auto rp = ReportFor(ctx, report_id);
   if (!rp) return rp.error();
   if (auto st = Allowed(ctx, access::kReportWrite, rp->second.project, "add photos to this report"); !st) return st.error();
@@ -329,8 +292,7 @@ Result<nlohmann::json> ProgressService::AddPhoto(const Ctx& ctx, int64_t report_
   store::WriteJournal(*c, "progress_report", report_id, "photo", ctx.caller.user_id, ctx.now,
                       nlohmann::json::array({{{"field", "photos"}, {"old", nullptr}, {"new", filename}}}));
   tx.Commit();
-  return nlohmann::json{{"id", id}, {"filename", filename}, {"content_type", type}, {"size_bytes", bytes.size()},
-                        {"url", "/api/v1/report-photos/" + std::to_string(id)}};
+  return ReportPhoto{id, filename, type, static_cast<int64_t>(bytes.size())};
 }
 
 Result<store::PhotoRecord> ProgressService::Photo(const Ctx& ctx, int64_t photo_id) {
@@ -343,7 +305,7 @@ Result<store::PhotoRecord> ProgressService::Photo(const Ctx& ctx, int64_t photo_
   return *p;
 }
 
-Result<nlohmann::json> ProgressService::MissingReports(const Ctx& ctx, const std::string& region, const Date& as_of) {
+Result<MissingReportList> ProgressService::MissingReports(const Ctx& ctx, const std::string& region, const Date& as_of) {
   auto projects = ledger_.ListInRegion(ctx, {}, region);
   if (!projects) return projects.error();
   std::vector<const store::ProjectRow*> rows;
@@ -351,7 +313,7 @@ Result<nlohmann::json> ProgressService::MissingReports(const Ctx& ctx, const std
   return MissingReportsOf(rows, region, as_of);
 }
 
-nlohmann::json ProgressService::MissingReportsOf(const std::vector<const store::ProjectRow*>& rows, const std::string& region,
+MissingReportList ProgressService::MissingReportsOf(const std::vector<const store::ProjectRow*>& rows, const std::string& region,
                                                  const Date& as_of) {
   std::unordered_map<int64_t, const store::ProjectRow*> by_id;
   for (const auto* row : rows) by_id[row->project.id] = row;
@@ -359,12 +321,7 @@ nlohmann::json ProgressService::MissingReportsOf(const std::vector<const store::
   const auto policy = PolicyFor(*c, region);
   // The periods due in the last three months.
   const auto periods = supervision::PeriodsBetween(as_of.AddDays(-92), as_of, policy);
-  struct UnitTally {
-    std::string name;
-    int missing = 0, late = 0;
-    nlohmann::json items = nlohmann::json::array();
-  };
-  std::map<int64_t, UnitTally> units;
+  std::map<int64_t, UnitMissingReports> units;
   for (const auto& period : periods) {
     for (const auto& r : store::ReportsOfPeriod(*c, period.key)) {
       auto it = by_id.find(r.project_id);
@@ -374,21 +331,20 @@ nlohmann::json ProgressService::MissingReportsOf(const std::vector<const store::
       if (!missing && !r.late) continue;
       const auto& row = *it->second;
       auto& u = units[row.project.unit_id.value_or(0)];
-      u.name = row.unit_name.empty() ? "（未定责任单位）" : row.unit_name;
+      u.unit_name = row.unit_name.empty() ? "（未定责任单位）" : row.unit_name;
       (missing ? u.missing : u.late)++;
-      u.items.push_back({{"report_id", r.id}, {"project_id", r.project_id}, {"code", row.project.code}, {"name", row.project.name},
-                         {"period", r.period}, {"due_date", r.due.ToString()}, {"kind", missing ? "missing" : "late"}, {"status", r.status}});
+      u.items.push_back({r.id, r.project_id, row.project.code, row.project.name, r.period, r.due, missing ? "missing" : "late", r.status});
     }
   }
-  nlohmann::json out = nlohmann::json::array();
+  MissingReportList out{as_of, {}};
   for (auto& [id, u] : units) {
-    out.push_back({{"unit_id", id ? nlohmann::json(id) : nlohmann::json(nullptr)}, {"unit_name", u.name}, {"missing", u.missing},
-                   {"late", u.late}, {"items", u.items}});
+    if (id) u.unit_id = id;
+    out.units.push_back(std::move(u));
   }
-  std::sort(out.begin(), out.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
-    return a["missing"].get<int>() + a["late"].get<int>() > b["missing"].get<int>() + b["late"].get<int>();
+  std::sort(out.units.begin(), out.units.end(), [](const UnitMissingReports& a, const UnitMissingReports& b) {
+    return a.missing + a.late > b.missing + b.late;
   });
-  return nlohmann::json{{"as_of", as_of.ToString()}, {"units", out}};
+  return out;
 }
 
 }  // namespace gj::service

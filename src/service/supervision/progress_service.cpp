@@ -4,11 +4,9 @@
 
 #include "service/supervision/supervision_support.h"
 #include "store/journal.h"
+#include "store/table.h"
 
 namespace gj::service {
-
-using supervision_support::OptIntJson;
-using supervision_support::OptTextJson;
 
 // ---- settings ------------------------------------------------------------------------------
 
@@ -38,20 +36,15 @@ supervision::ReportPolicy ProgressService::PolicyFor(store::Connection& c, const
   return {};
 }
 
-Result<nlohmann::json> ProgressService::Settings(const Ctx& ctx, const std::string& region) {
+Result<ProgressSettings> ProgressService::Settings(const Ctx& ctx, const std::string& region) {
   auto tree = ledger_.Regions();
   if (!tree->Find(region) || ctx.Reads(access::kProjectRead, *tree).Empty()) return Error::NotFound("no region " + region);
   auto c = db_.Acquire();
-  const auto pol = PolicyFor(*c, region);
   const auto stored = store::LoadSettings(*c, region);
-  return nlohmann::json{{"region", region},
-                        {"light_rules", supervision::ToJson(RulesFor(*c, region))},
-                        {"report_policy", supervision::ToJson(pol)},
-                        {"presets", supervision::kLightPresets},
-                        {"version", stored ? stored->version : 0}};
+  return ProgressSettings{region, RulesFor(*c, region), PolicyFor(*c, region), stored ? stored->version : 0};
 }
 
-Result<nlohmann::json> ProgressService::PutSettings(const Ctx& ctx, const std::string& region, const nlohmann::json& body) {
+Result<ProgressSettings> ProgressService::PutSettings(const Ctx& ctx, const std::string& region, const nlohmann::json& body) {
   auto tree = ledger_.Regions();
   if (!tree->Find(region)) return Error::NotFound("no region " + region);
   if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt}, *tree)) {
@@ -75,7 +68,7 @@ Status ProgressService::StoreSettings(const Ctx& ctx, const std::string& region,
   if (!pr.empty()) return pr.ToError("the settings are not valid");
   store::Transaction tx(*c);
   const auto before = store::LoadSettings(*c, region);
-  if ((before ? before->version : 0) != version) return Error::Conflict("the settings were changed by someone else; reload");
+  if (const int64_t stored = before ? before->version : 0; stored != version) return store::StaleVersion("settings record", stored);
   const nlohmann::json policy = supervision::ToJson(pol.value());
   store::UpsertSettings(*c, {region, supervision::ToJson(rules.value()).dump(), policy.dump(), 0}, ctx.now);
   store::WriteJournal(*c, "progress_settings", 0, "update", ctx.caller.user_id, ctx.now,

@@ -31,11 +31,11 @@ class ProgressServiceTest : public LedgerFixture {
   }
 
   // The report of the week of 2026-06-15 (2026-W25, due Tuesday 06-23).
-  nlohmann::json Task() {
+  service::ReportView Task() {
     auto g = sup_->GenerateTasks(As("coordinator", "371524"), {{"region", "371524"}, {"period", "2026-W25"}});
     EXPECT_TRUE(g) << g.error().message;
     auto list = sup_->ListReports(As("coordinator", "371524"), "371524", "2026-W25", "");
-    return list.value()["items"][0];
+    return list.value().items.at(0);
   }
 
   std::unique_ptr<service::ProgressService> sup_;
@@ -47,9 +47,9 @@ class ProgressServiceTest : public LedgerFixture {
 TEST_P(ProgressServiceTest, TasksAreGeneratedOncePerProjectAndPeriod) {
   auto ctx = As("coordinator", "371524");
   auto g = sup_->GenerateTasks(ctx, {{"region", "371524"}, {"period", "2026-W25"}}).value();
-  EXPECT_EQ(g["created"], 1);
-  EXPECT_EQ(g["due_date"], "2026-06-23");
-  EXPECT_EQ(sup_->GenerateTasks(ctx, {{"region", "371524"}, {"period", "2026-W25"}}).value()["created"], 0);
+  EXPECT_EQ(g.created, 1);
+  EXPECT_EQ(g.due, (Date{2026, 6, 23}));
+  EXPECT_EQ(sup_->GenerateTasks(ctx, {{"region", "371524"}, {"period", "2026-W25"}}).value().created, 0);
   auto bad = sup_->GenerateTasks(ctx, {{"region", "371524"}, {"period", "2026-W99"}});
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
   EXPECT_EQ(sup_->GenerateTasks(As("unit", "371524", unit_a_), {{"region", "371524"}}).error().code, ErrorCode::kForbidden);
@@ -58,20 +58,20 @@ TEST_P(ProgressServiceTest, TasksAreGeneratedOncePerProjectAndPeriod) {
 TEST_P(ProgressServiceTest, TheRunningPeriodsTasksOfEveryCountyTheCallerAdministers) {
   auto office = As("coordinator", "371524");
   auto r = sup_->GenerateRunningTasks(office, "").value();
-  ASSERT_EQ(r["items"].size(), 1u);  // 东阿县 only: 冠县 is not this office's
-  EXPECT_EQ(r["items"][0]["region"], "371524");
-  EXPECT_EQ(r["items"][0]["period"], "2026-W25");  // the week of 06-15
-  EXPECT_EQ(r["items"][0]["created"], 1);
-  EXPECT_EQ(sup_->GenerateRunningTasks(office, "").value()["items"][0]["created"], 0);  // idempotent
+  ASSERT_EQ(r.items.size(), 1u);  // 东阿县 only: 冠县 is not this office's
+  EXPECT_EQ(r.items[0].region, "371524");
+  EXPECT_EQ(r.items[0].period, "2026-W25");  // the week of 06-15
+  EXPECT_EQ(r.items[0].created, 1);
+  EXPECT_EQ(sup_->GenerateRunningTasks(office, "").value().items.at(0).created, 0);  // idempotent
   auto city = As("coordinator", "371500");
-  EXPECT_EQ(sup_->GenerateRunningTasks(city, "371500").value()["items"].size(), 2u);  // both counties
-  EXPECT_EQ(sup_->GenerateRunningTasks(As("unit", "371524", unit_a_), "").value()["items"].size(), 0u);
+  EXPECT_EQ(sup_->GenerateRunningTasks(city, "371500").value().items.size(), 2u);  // both counties
+  EXPECT_EQ(sup_->GenerateRunningTasks(As("unit", "371524", unit_a_), "").value().items.size(), 0u);
   EXPECT_EQ(sup_->GenerateRunningTasks(office, "999999").error().code, ErrorCode::kInvalid);
 }
 
 TEST_P(ProgressServiceTest, SubmitThenNobodyApprovesTheirOwnReport) {
   const auto task = Task();
-  const int64_t id = task["id"];
+  const int64_t id = task.report.id;
   auto filer = As("unit", "371524", unit_a_);
   const int64_t before = JournalCount();
   nlohmann::json body = {{"version", 1}, {"investment_period", 5000000}, {"investment_year", 30000000},
@@ -79,33 +79,33 @@ TEST_P(ProgressServiceTest, SubmitThenNobodyApprovesTheirOwnReport) {
                          {"visual_progress", "主体结构施工中"}, {"submit", true}};
   auto r = sup_->SaveReport(filer, id, body);
   ASSERT_TRUE(r) << r.error().message;
-  EXPECT_EQ(r.value()["status"], "submitted");
-  EXPECT_EQ(r.value()["by_source"]["bank_loan"], 1000000);
-  EXPECT_FALSE(r.value()["late"].get<bool>());
+  EXPECT_EQ(r->report.status, "submitted");
+  EXPECT_EQ(r->report.content.by_source[4], 1000000);  // bank_loan
+  EXPECT_FALSE(r->report.late);
   // The filer, even with review rights, cannot approve: 409 naming the rule, nothing changes.
   auto coordinator = As("coordinator", "371524");
   auto own = sup_->Review(coordinator, id, {{"version", 2}}, true);
   ASSERT_FALSE(own);
   EXPECT_EQ(own.error().code, ErrorCode::kConflict);
   EXPECT_NE(own.error().message.find("report.own_report"), std::string::npos);
-  EXPECT_EQ(sup_->GetReport(coordinator, id).value()["status"], "submitted");
+  EXPECT_EQ(sup_->GetReport(coordinator, id).value().report.status, "submitted");
   // Returning needs a reason; another reviewer returns, the unit resubmits, the reviewer approves.
   auto reviewer = Other(coordinator, user_id_ + 1);
   EXPECT_EQ(sup_->Review(reviewer, id, {{"version", 2}}, false).error().code, ErrorCode::kInvalid);
   auto ret = sup_->Review(reviewer, id, {{"version", 2}, {"note", "照片缺失"}}, false);
   ASSERT_TRUE(ret);
-  EXPECT_EQ(ret.value()["status"], "returned");
-  EXPECT_EQ(sup_->SaveReport(filer, id, {{"version", 3}, {"workers", 90}, {"submit", true}}).value()["status"], "submitted");
+  EXPECT_EQ(ret->report.status, "returned");
+  EXPECT_EQ(sup_->SaveReport(filer, id, {{"version", 3}, {"workers", 90}, {"submit", true}}).value().report.status, "submitted");
   auto ok = sup_->Review(reviewer, id, {{"version", 4}}, true);
   ASSERT_TRUE(ok);
-  EXPECT_EQ(ok.value()["status"], "approved");
+  EXPECT_EQ(ok->report.status, "approved");
   EXPECT_EQ(JournalCount(), before + 4);
   // Approved is final.
   EXPECT_EQ(sup_->SaveReport(filer, id, {{"version", 5}, {"workers", 1}}).error().code, ErrorCode::kConflict);
 }
 
 TEST_P(ProgressServiceTest, ValidationStaleVersionsAndScope) {
-  const int64_t id = Task()["id"];
+  const int64_t id = Task().report.id;
   auto filer = As("unit", "371524", unit_a_);
   const int64_t before = JournalCount();
   auto bad = sup_->SaveReport(filer, id, {{"version", 1}, {"investment_period", 100}, {"investment_year", 50},
@@ -115,7 +115,9 @@ TEST_P(ProgressServiceTest, ValidationStaleVersionsAndScope) {
   EXPECT_EQ(bad.error().details.size(), 4u);  // unknown source, year below period, sources ≠ period, workers
   bad = sup_->SaveReport(filer, id, {{"version", 1}, {"investment_period", 100}, {"investment_year", 50}, {"by_source", {{"enterprise", 10}}}, {"workers", -1}});
   EXPECT_EQ(bad.error().details.size(), 3u);
-  EXPECT_EQ(sup_->SaveReport(filer, id, {{"version", 7}, {"workers", 3}}).error().code, ErrorCode::kConflict);
+  auto stale = sup_->SaveReport(filer, id, {{"version", 7}, {"workers", 3}});
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(stale.error().extra["current_version"], 1);
   // Another unit may read but not file the report.
   EXPECT_EQ(sup_->SaveReport(As("unit", "371524", unit_b_), id, {{"version", 1}, {"workers", 3}}).error().code, ErrorCode::kForbidden);
   // Outside the caller's scope the report does not exist.
@@ -124,7 +126,7 @@ TEST_P(ProgressServiceTest, ValidationStaleVersionsAndScope) {
 }
 
 TEST_P(ProgressServiceTest, AClosedPeriodNeedsTheCoordinatorToReopen) {
-  const int64_t id = Task()["id"];
+  const int64_t id = Task().report.id;
   auto late = As("unit", "371524", unit_a_);
   late.today = Date{2026, 6, 24};  // the day after the due date
   auto closed = sup_->SaveReport(late, id, {{"version", 1}, {"workers", 3}, {"submit", true}});
@@ -136,55 +138,57 @@ TEST_P(ProgressServiceTest, AClosedPeriodNeedsTheCoordinatorToReopen) {
   ASSERT_TRUE(sup_->Reopen(coordinator, id, {{"version", 1}}));
   auto r = sup_->SaveReport(late, id, {{"version", 2}, {"workers", 3}, {"submit", true}});
   ASSERT_TRUE(r) << r.error().message;
-  EXPECT_TRUE(r.value()["late"].get<bool>());
+  EXPECT_TRUE(r->report.late);
   auto missing = sup_->MissingReports(coordinator, "371524", Date{2026, 6, 24}).value();
-  EXPECT_EQ(missing["units"][0]["late"], 1);
+  EXPECT_EQ(missing.units.at(0).late, 1);
 }
 
 TEST_P(ProgressServiceTest, PhotosAreTypeAndSizeChecked) {
-  const int64_t id = Task()["id"];
+  const int64_t id = Task().report.id;
   auto filer = As("unit", "371524", unit_a_);
   const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(100, 'x');
   auto ok = sup_->AddPhoto(filer, id, "site.png", png);
   ASSERT_TRUE(ok) << ok.error().message;
-  EXPECT_EQ(ok.value()["content_type"], "image/png");
-  EXPECT_EQ(sup_->Photo(filer, ok.value()["id"]).value().data_base64.size(), 144u);
+  EXPECT_EQ(ok->content_type, "image/png");
+  EXPECT_EQ(sup_->Photo(filer, ok->id).value().data_base64.size(), 144u);
   EXPECT_EQ(sup_->AddPhoto(filer, id, "notes.txt", "hello").error().code, ErrorCode::kInvalid);
   EXPECT_EQ(sup_->AddPhoto(filer, id, "big.png", png + std::string(6u << 20, 'x')).error().code, ErrorCode::kPayloadTooLarge);
-  EXPECT_EQ(sup_->GetReport(filer, id).value()["photos"].size(), 1u);
+  EXPECT_EQ(sup_->GetReport(filer, id).value().photos.size(), 1u);
 }
 
 TEST_P(ProgressServiceTest, LightsAsOfAnyDateWithStops) {
   auto ctx = As("coordinator", "371524");
   // Planned start 2026-03-01, not started: yellow in March, red from 06-01.
-  auto l = sup_->ProjectLight(ctx, project_, Date{2026, 3, 15}).value();
-  EXPECT_EQ(l["light"], "yellow");
-  l = sup_->ProjectLight(ctx, project_, Date{2026, 6, 15}).value();
-  EXPECT_EQ(l["light"], "red");
-  EXPECT_EQ(l["reasons"][0]["rule"], "start");
+  auto light = [&](int64_t id, const Date& on) { return sup_->ProjectLight(ctx, id, on).value().entry->light; };
+  auto l = light(project_, Date{2026, 3, 15});
+  EXPECT_EQ(l.light, supervision::Light::kYellow);
+  l = light(project_, Date{2026, 6, 15});
+  EXPECT_EQ(l.light, supervision::Light::kRed);
+  EXPECT_EQ(l.reasons[0].rule, "start");
   // No procedure recorded: the whole checklist is not started and blocks the start, as on the project's page.
-  ASSERT_EQ(l["reasons"].size(), 2u);
-  EXPECT_EQ(l["reasons"][1]["rule"], "procedure");
-  EXPECT_EQ(l["reasons"][1]["text"], "前期手续未办结（立项/备案、用地预审与选址、规划许可、不动产权证、施工许可、环评批复、节能审查），影响计划开工");
+  ASSERT_EQ(l.reasons.size(), 2u);
+  EXPECT_EQ(l.reasons[1].rule, "procedure");
+  EXPECT_EQ(l.reasons[1].text, "前期手续未办结（立项/备案、用地预审与选址、规划许可、不动产权证、施工许可、环评批复、节能审查），影响计划开工");
   // A stop: requested by the unit, approved by the office, visible in the light.
   auto filer = As("unit", "371524", unit_a_);
   auto s = sup_->RequestStop(filer, project_, {{"kind", "stop"}, {"reason", "环保督查"}, {"effective_date", "2026-06-01"}});
   ASSERT_TRUE(s) << s.error().message;
-  EXPECT_EQ(sup_->DecideStop(filer, s.value()["id"], {{"version", 1}, {"approve", true}}).error().code, ErrorCode::kForbidden);
-  ASSERT_TRUE(sup_->DecideStop(Other(ctx, user_id_ + 1), s.value()["id"], {{"version", 1}, {"approve", true}}));
-  l = sup_->ProjectLight(ctx, project_, Date{2026, 6, 15}).value();
-  EXPECT_EQ(l["reasons"].size(), 3u);
-  EXPECT_EQ(l["reasons"][2]["rule"], "stopped");
+  EXPECT_EQ(sup_->DecideStop(filer, s->stop.id, {{"version", 1}, {"approve", true}}).error().code, ErrorCode::kForbidden);
+  ASSERT_TRUE(sup_->DecideStop(Other(ctx, user_id_ + 1), s->stop.id, {{"version", 1}, {"approve", true}}));
+  EXPECT_EQ(sup_->DecideStop(Other(ctx, user_id_ + 1), s->stop.id, {{"version", 1}, {"approve", true}}).error().extra["current_version"], 2);
+  l = light(project_, Date{2026, 6, 15});
+  ASSERT_EQ(l.reasons.size(), 3u);
+  EXPECT_EQ(l.reasons[2].rule, "stopped");
   EXPECT_EQ(sup_->RequestStop(filer, project_, {{"kind", "stop"}, {"reason", "x"}, {"effective_date", "2026-06-10"}}).error().code,
             ErrorCode::kConflict);
   auto d = sup_->Dashboard(ctx, "371524", Date{2026, 6, 15}).value();
-  EXPECT_EQ(d["counts"]["red"], 1);
-  EXPECT_EQ(d["by_rule"]["stopped"]["yellow"], 1);
+  EXPECT_EQ(d.counts[static_cast<int>(supervision::Light::kRed)], 1);
+  EXPECT_EQ(d.by_rule.at("stopped")[static_cast<int>(supervision::Light::kYellow)], 1);
   // Kept per period.
   auto snap = sup_->KeepSnapshot(ctx, {{"region", "371524"}, {"period", "2026-W24"}});
   ASSERT_TRUE(snap) << snap.error().message;
-  EXPECT_EQ(snap.value()["as_of"], "2026-06-14");
-  EXPECT_EQ(sup_->Snapshot(ctx, "371524", "2026-W24").value()["items"][0]["light"], "red");
+  EXPECT_EQ(snap->as_of, (Date{2026, 6, 14}));
+  EXPECT_EQ(sup_->Snapshot(ctx, "371524", "2026-W24").value().items.at(0).light, "red");
 }
 
 // A cached board follows every write: a write to one project recomputes that project only (the
@@ -259,25 +263,27 @@ TEST_P(ProgressServiceTest, CachedBoardsAreRefreshedFromTheJournal) {
 
 TEST_P(ProgressServiceTest, RulesArePerRegionWithPresets) {
   auto ctx = As("coordinator", "371524");
-  EXPECT_EQ(sup_->Settings(ctx, "371524").value()["light_rules"]["preset"], "default");
+  EXPECT_EQ(sup_->Settings(ctx, "371524").value().light_rules.preset, "default");
   auto put = sup_->PutSettings(ctx, "371524", {{"version", 0}, {"light_rules", {{"preset", "wuhan"}, {"start_red_months", 1}}},
                                                {"report_policy", {{"frequency", "week"}, {"due_weekday", 5}}}});
   ASSERT_TRUE(put) << put.error().message;
-  EXPECT_EQ(put.value()["light_rules"]["share_red"], 0.6);
-  EXPECT_EQ(put.value()["report_policy"]["due_weekday"], 5);
-  EXPECT_EQ(sup_->PutSettings(ctx, "371524", {{"version", 0}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(put->light_rules.share_red, 0.6);
+  EXPECT_EQ(put->report_policy.due_weekday, 5);
+  auto stale = sup_->PutSettings(ctx, "371524", {{"version", 0}});
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(stale.error().extra["current_version"], 1);
   EXPECT_EQ(sup_->PutSettings(As("unit", "371524", unit_a_), "371524", {{"version", 1}}).error().code, ErrorCode::kForbidden);
   // One month after the planned start is now red.
-  EXPECT_EQ(sup_->ProjectLight(ctx, project_, Date{2026, 4, 1}).value()["light"], "red");
+  EXPECT_EQ(sup_->ProjectLight(ctx, project_, Date{2026, 4, 1}).value().entry->light.light, supervision::Light::kRed);
   // A half left out keeps what is in force.
   auto rules_only = sup_->PutSettings(ctx, "371524", {{"version", 1}, {"light_rules", {{"preset", "sanya"}}}});
   ASSERT_TRUE(rules_only) << rules_only.error().message;
-  EXPECT_EQ(rules_only.value()["report_policy"]["due_weekday"], 5);
+  EXPECT_EQ(rules_only->report_policy.due_weekday, 5);
   auto policy_only = sup_->PutSettings(ctx, "371524", {{"version", 2}, {"report_policy", {{"frequency", "month"}}}});
   ASSERT_TRUE(policy_only) << policy_only.error().message;
-  EXPECT_EQ(policy_only.value()["light_rules"]["preset"], "sanya");
-  EXPECT_EQ(policy_only.value()["report_policy"]["frequency"], "month");
-  EXPECT_EQ(policy_only.value()["report_policy"]["due_weekday"], 5);
+  EXPECT_EQ(policy_only->light_rules.preset, "sanya");
+  EXPECT_EQ(policy_only->report_policy.frequency, "month");
+  EXPECT_EQ(policy_only->report_policy.due_weekday, 5);
 }
 
 TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
@@ -330,8 +336,8 @@ TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
   EXPECT_EQ(w26->missing.size(), 2u);  // DE-1 and DE-2
   const auto listed = sup_->MissingReports(later, "371524", w26->as_of).value();
   size_t in_list = 0;
-  for (const auto& u : listed["units"]) {
-    for (const auto& it : u["items"]) in_list += it["kind"] == "missing" ? 1 : 0;
+  for (const auto& u : listed.units) {
+    for (const auto& it : u.items) in_list += it.kind == "missing" ? 1 : 0;
   }
   EXPECT_EQ(w26->missing.size(), in_list);
   auto pdf = bulletins.Render(ctx, "371524", "2026-W25", "pdf");
@@ -353,7 +359,7 @@ TEST_P(ProgressServiceTest, AnInvestmentTargetCountsTheFiguresFiledByItsDate) {
   EXPECT_DOUBLE_EQ(targets_->Get(ctx, id, Date{2026, 6, 30}).value()["value"].get<double>(), 0.1);
   // The week of 06-15…06-21 is filed with 6,000 万 this year.
   const auto task = Task();
-  ASSERT_TRUE(sup_->SaveReport(As("unit", "371524", unit_a_), task["id"],
+  ASSERT_TRUE(sup_->SaveReport(As("unit", "371524", unit_a_), task.report.id,
                                {{"version", 1}, {"investment_period", 5000000}, {"investment_year", 60000000},
                                 {"by_source", {{"enterprise", 5000000}}}, {"visual_progress", "主体施工"}, {"submit", true}}));
   auto after = targets_->Get(ctx, id, Date{2026, 6, 30}).value();
@@ -373,14 +379,14 @@ TEST_P(ProgressServiceTest, AWeekSpanningTheNewYearCountsTowardsItsIsoYear) {
   for (const char* week : {"2026-W52", "2026-W53", "2027-W01"}) {
     ASSERT_TRUE(sup_->GenerateTasks(office, {{"region", "371524"}, {"period", week}}));
   }
-  auto task = [&](const char* week) { return sup_->ListReports(office, "371524", week, "").value()["items"][0]; };
-  EXPECT_EQ(task("2026-W53")["due_date"], "2027-01-05");
+  auto task = [&](const char* week) { return sup_->ListReports(office, "371524", week, "").value().items.at(0).report; };
+  EXPECT_EQ(task("2026-W53").due, (Date{2027, 1, 5}));
   auto filer = As("unit", "371524", unit_a_);
   auto file = [&](const char* week, const Date& on, int64_t year_total) {
     auto at = filer;
     at.today = on;
     const auto t = task(week);
-    return sup_->SaveReport(at, t["id"], {{"version", t["version"]}, {"investment_period", 1000000}, {"investment_year", year_total},
+    return sup_->SaveReport(at, t.id, {{"version", t.version}, {"investment_period", 1000000}, {"investment_year", year_total},
                                           {"visual_progress", "设备安装"}, {"submit", true}});
   };
   ASSERT_TRUE(file("2026-W52", {2026, 12, 29}, 80000000));
@@ -409,19 +415,19 @@ TEST_P(ProgressServiceTest, ACountysHolidaysMoveTheDueDateOfItsReports) {
                                                    {"holidays", {"2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05",
                                                                  "2026-10-06", "2026-10-07"}}, {"workdays", {"2026-10-10"}}}}});
   ASSERT_TRUE(put) << put.error().message;
-  EXPECT_EQ(put.value()["report_policy"]["rest_day_rule"], "next_workday");
-  EXPECT_EQ(put.value()["report_policy"]["holidays"].size(), 7u);
+  EXPECT_EQ(put->report_policy.rest_day_rule, "next_workday");
+  EXPECT_EQ(put->report_policy.holidays.size(), 7u);
   // The week of 09-28 … 10-04 would be due Tuesday 10-06, in the National Day holiday: Thursday 10-08.
   auto g = sup_->GenerateTasks(office, {{"region", "371524"}, {"period", "2026-W40"}});
   ASSERT_TRUE(g) << g.error().message;
-  EXPECT_EQ(g.value()["due_date"], "2026-10-08");
+  EXPECT_EQ(g->due, (Date{2026, 10, 8}));
   // A bad calendar is refused whole, every problem named, nothing stored.
   auto bad = sup_->PutSettings(office, "371524", {{"version", 1}, {"report_policy", {{"rest_day_rule", "never"},
                                                    {"workdays", {"2026-10-08", "not a day"}}}}});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
   EXPECT_EQ(bad.error().details.size(), 3u);  // the rule, the unparsable day, the Thursday
-  EXPECT_EQ(sup_->Settings(office, "371524").value()["version"], 1);
+  EXPECT_EQ(sup_->Settings(office, "371524").value().version, 1);
 }
 
 TEST_P(ProgressServiceTest, AMonthlyPlanDrivesTheScheduleOfTheInvestmentRule) {
@@ -436,10 +442,10 @@ TEST_P(ProgressServiceTest, AMonthlyPlanDrivesTheScheduleOfTheInvestmentRule) {
   const int64_t id = created->project.id;
   const Date june_end{2026, 6, 30};
   // Without a plan 序时进度 is 6/12 = 50 %: 25 points behind → yellow.
-  auto l = sup_->ProjectLight(ctx, id, june_end).value();
-  EXPECT_EQ(l["light"], "yellow");
-  EXPECT_DOUBLE_EQ(l["schedule_percent"].get<double>(), 50.0);
-  EXPECT_EQ(sup_->MonthlyPlan(ctx, id, 2026).value()["version"], 0);
+  auto l = sup_->ProjectLight(ctx, id, june_end).value().entry->light;
+  EXPECT_EQ(l.light, supervision::Light::kYellow);
+  EXPECT_DOUBLE_EQ(l.schedule_percent.value(), 50.0);
+  EXPECT_EQ(sup_->MonthlyPlan(ctx, id, 2026).value().version, 0);
   // A front-loaded plan: 800 万元 due by June (66.7 %) → 41.7 points behind → red.
   std::vector<int64_t> months = {1000000, 1000000, 1000000, 1000000, 1000000, 3000000, 1000000, 1000000, 1000000, 0, 0, 1000000};
   const int64_t journal = JournalCount();
@@ -454,15 +460,17 @@ TEST_P(ProgressServiceTest, AMonthlyPlanDrivesTheScheduleOfTheInvestmentRule) {
   EXPECT_EQ(JournalCount(), journal);
   auto put = sup_->PutMonthlyPlan(ctx, id, 2026, {{"version", 0}, {"months", months}});
   ASSERT_TRUE(put) << put.error().message;
-  EXPECT_EQ(put.value()["version"], 1);
-  EXPECT_EQ(put.value()["cumulative"][5], 8000000);
-  EXPECT_EQ(sup_->PutMonthlyPlan(ctx, id, 2026, {{"version", 0}, {"months", months}}).error().code, ErrorCode::kConflict);
-  l = sup_->ProjectLight(ctx, id, june_end).value();  // the cached board is refreshed from the journal
-  EXPECT_EQ(l["light"], "red");
-  EXPECT_NEAR(l["schedule_percent"].get<double>(), 800.0 / 12.0, 1e-9);
-  EXPECT_EQ(l["reasons"][0]["text"], "投资完成25.0%，落后序时进度41.7个百分点");
+  EXPECT_EQ(put->version, 1);
+  EXPECT_EQ(put->cumulative.at(5), 8000000);
+  auto stale = sup_->PutMonthlyPlan(ctx, id, 2026, {{"version", 0}, {"months", months}});
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(stale.error().extra["current_version"], 1);
+  l = sup_->ProjectLight(ctx, id, june_end).value().entry->light;  // the cached board is refreshed from the journal
+  EXPECT_EQ(l.light, supervision::Light::kRed);
+  EXPECT_NEAR(l.schedule_percent.value(), 800.0 / 12.0, 1e-9);
+  EXPECT_EQ(l.reasons.at(0).text, "投资完成25.0%，落后序时进度41.7个百分点");
   // Another year's plan does not count in 2026.
-  EXPECT_EQ(sup_->MonthlyPlan(ctx, id, 2027).value()["months"].size(), 0u);
+  EXPECT_EQ(sup_->MonthlyPlan(ctx, id, 2027).value().months.size(), 0u);
   EXPECT_EQ(sup_->PutMonthlyPlan(ctx, id, 1999, {{"version", 0}, {"months", months}}).error().code, ErrorCode::kInvalid);
 }
 
