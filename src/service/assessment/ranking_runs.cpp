@@ -48,8 +48,8 @@ RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const 
       }
     }
   } else if (s.subject_kind == "department") {
-    for (const auto& u : store::ListUnits(c, {s.region_code})) {
-      if (u.kind != "department") continue;
+    for (const auto& u : store::ListUnits(c, access::ReadScope::All().Within(s.region_code, *tree))) {
+      if (u.kind != "department" || u.region_code != s.region_code) continue;  // the region's own departments
       out.unit_name[u.id] = u.name;
       out.projects[u.name];
     }

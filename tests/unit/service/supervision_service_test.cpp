@@ -339,13 +339,13 @@ TEST_P(SupervisionServiceTest, ReadScopeHoldsForEveryList) {
   ASSERT_TRUE(sv_->AddVisit(Verifier(), {{"project_id", project_}, {"visit_date", "2026-06-01"}}));
   const Date from{2026, 6, 1}, to{2026, 6, 14}, as_of{2026, 6, 15};
   auto problems = [&](const service::Ctx& who, const std::string& region) {
-    return sv_->ListProblems(who, {}, region, as_of).value()["items"].size();
+    return sv_->ListProblems(who, {}, region, as_of).value().items.size();
   };
   auto durations = [&](const service::Ctx& who, const std::string& region) {
-    return sv_->ProcedureDurations(who, region).value()["items"].size();
+    return sv_->ProcedureDurations(who, region).value().items.size();
   };
   auto compliance = [&](const service::Ctx& who, const std::string& region) {
-    return sv_->Compliance(who, region, from, to, as_of).value()["items"].size();
+    return sv_->Compliance(who, region, from, to, as_of).value().items.size();
   };
   const auto town = As("viewer", "371524001"), sibling = As("viewer", "371524002"), other = As("coordinator", "371525");
   EXPECT_EQ(problems(town, ""), 1u);
