@@ -1,5 +1,6 @@
 // Endpoints of the progress table, warning lights, targets and dispatch bulletins. Handlers only
 // translate HTTP ↔ service calls.
+#include "api/json/targets_json.h"
 #include "api/routes.h"
 #include "common/base64.h"
 
