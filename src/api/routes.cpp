@@ -3,29 +3,12 @@
 
 #include <algorithm>
 
+#include "api/json/ledger_json.h"
 #include "common/json_field.h"
 
 namespace gj::api {
 
 namespace {
-
-nlohmann::json CallerJson(const access::Caller& c, const access::RegionTree& tree) {
-  nlohmann::json roles = nlohmann::json::array();
-  for (const auto& g : c.grants) {
-    const access::Region* r = tree.Find(g.region_code);
-    roles.push_back({{"role", g.role}, {"region_code", g.region_code}, {"region_name", r ? r->name : ""},
-                     {"unit_id", g.unit_id ? nlohmann::json(*g.unit_id) : nlohmann::json(nullptr)}});
-  }
-  return {{"id", c.user_id}, {"login", c.login}, {"name", c.name},
-          {"person_id", c.person_id ? nlohmann::json(*c.person_id) : nlohmann::json(nullptr)},
-          {"roles", roles}, {"permissions", access::Permissions(c)}};
-}
-
-// A project as the API shows it (the service returns the row with its names).
-Result<nlohmann::json> ProjectJson(Result<store::ProjectRow> r) {
-  if (!r) return r.error();
-  return service::ProjectView(r.value());
-}
 
 // The list and the export: the one project filter, plus paging (the export's "page" is the whole
 // filtered list up to max_limit rows).
@@ -48,7 +31,7 @@ void AuthRoutes(Services& s, std::vector<Route>& r) {
                  if (!pr.empty()) return BadBody(pr);
                  auto res = s.auth.Login(*login, *password, c.ctx.now_unix, c.ctx.now);
                  if (!res) return res.error();
-                 return nlohmann::json{{"token", res->token}, {"expires_at", res->expires_at}, {"user", CallerJson(res->caller, *s.ledger.Regions())}};
+                 return LoginJson(res.value(), *s.ledger.Regions());
                })});
   // The product's one clock (GONGJIAN_NOW when pinned): the web app takes "today" from here, not
   // from the browser, so a county PC with a wrong clock still files for the right week.
@@ -70,7 +53,9 @@ void AuthRoutes(Services& s, std::vector<Route>& r) {
                  const auto days = f.Int("days", Need::kOptional, {1, std::numeric_limits<int>::max()});
                  f.RejectUnknown();
                  if (!pr.empty()) return BadBody(pr);
-                 return s.auth.CreateApiToken(c.ctx.caller, name.value_or(""), static_cast<int>(days.value_or(365)), c.ctx.now_unix, c.ctx.now);
+                 auto token = s.auth.CreateApiToken(c.ctx.caller, name.value_or(""), static_cast<int>(days.value_or(365)), c.ctx.now_unix, c.ctx.now);
+                 if (!token) return token.error();
+                 return nlohmann::json(token.value());
                }, 201)});
   r.push_back({"GET", "/api/v1/auth/tokens", "List the caller's API tokens", true, [&s](Call& c) -> Result<Reply> {
     return Reply::Json(s.auth.ListApiTokens(c.ctx.caller));
@@ -83,16 +68,16 @@ void AuthRoutes(Services& s, std::vector<Route>& r) {
 
 void OrganisationRoutes(Services& s, std::vector<Route>& r) {
   r.push_back({"GET", "/api/v1/regions", "Regions in the caller's scope", true, [&s](Call& c) -> Result<Reply> {
-    return Reply::Json(s.ledger.RegionsJson(c.ctx));
+    return Reply::Json(s.ledger.VisibleRegions(c.ctx));
   }});
   r.push_back({"GET", "/api/v1/units", "Units (departments, towns) of a region", true, [&s](Call& c) -> Result<Reply> {
-    return Reply::Json(s.ledger.UnitsJson(c.ctx, c.Query("region")));
+    return Reply::Json(s.ledger.Units(c.ctx, c.Query("region")));
   }});
   r.push_back({"GET", "/api/v1/people", "People (leaders, specialists) of a region", true, [&s](Call& c) -> Result<Reply> {
-    return Reply::Json(s.ledger.PeopleJson(c.ctx, c.Query("region"), c.Query("kind")));
+    return Reply::Json(s.ledger.People(c.ctx, c.Query("region"), c.Query("kind")));
   }});
   r.push_back({"GET", "/api/v1/dictionaries", "Category, level, kind, track and stage lists", true, [&s](Call&) -> Result<Reply> {
-    return Reply::Json(s.ledger.DictionariesJson());
+    return Reply::Json(s.ledger.Dictionaries());
   }});
   r.push_back({"PUT", "/api/v1/dictionaries/{kind}", "Replace one dictionary (admin)", true,
                BodyHandler([&s](Call& c, const nlohmann::json& b) { return s.ledger.PutDictionary(c.ctx, c.PathText(), b); })});
@@ -104,12 +89,12 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
                  QueryParams q(c);
                  const auto f = ListFilterFrom(q, 100);
                  if (auto st = q.Check(); !st) return st.error();
-                 auto page = s.ledger.ListPageJson(c.ctx, f);
+                 auto page = s.ledger.ListPage(c.ctx, f);
                  if (!page) return page.error();
-                 return Reply::File(std::move(page.value()), "application/json; charset=utf-8");
+                 return Reply::File(ProjectListPageJson(page.value()), "application/json; charset=utf-8");
                }});
   r.push_back({"POST", "/api/v1/projects", "Create a project", true,
-               BodyHandler([&s](Call& c, const nlohmann::json& b) { return ProjectJson(s.ledger.Create(c.ctx, b)); }, 201)});
+               BodyHandler([&s](Call& c, const nlohmann::json& b) { return s.ledger.Create(c.ctx, b); }, 201)});
   r.push_back({"POST", "/api/v1/projects/import", "Import the ledger sheet (.xlsx body); ?dry_run=true lists every problem and writes nothing", true,
                [&s](Call& c) -> Result<Reply> {
                  QueryParams q(c);
@@ -118,7 +103,7 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
                  if (c.req.body.empty()) return Error::BadRequest("the body must be the .xlsx file");
                  auto report = s.sheets.Import(c.ctx, c.req.body, dry);
                  if (!report) return report.error();
-                 return Reply::Json(report->ToJson());
+                 return Reply::Json(report.value());
                }});
   r.push_back({"GET", "/api/v1/projects/export", "Export the filtered list as the ledger sheet (?format=xlsx|csv, same filters as the list)", true,
                [&s](Call& c) -> Result<Reply> {
@@ -132,14 +117,15 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
                                     format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                     "重点项目-" + c.ctx.today.ToString() + "." + format);
                }});
-  r.push_back({"GET", "/api/v1/projects/{id}", "One project", true,
-               [&s](Call& c) { return JsonReply(ProjectJson(s.ledger.Get(c.ctx, c.PathId()))); }});
+  // A stale version's 409 carries the project as GET shows it.
+  auto project_now = [&s](Call& c) { return s.ledger.Get(c.ctx, c.PathId()); };
+  r.push_back({"GET", "/api/v1/projects/{id}", "One project", true, [project_now](Call& c) { return JsonReply(project_now(c)); }});
   r.push_back({"PATCH", "/api/v1/projects/{id}", "Change fields of a project (send its version)", true,
-               BodyHandler([&s](Call& c, const nlohmann::json& b) { return ProjectJson(s.ledger.Update(c.ctx, c.PathId(), b)); })});
+               VersionedBodyHandler([&s](Call& c, const nlohmann::json& b) { return s.ledger.Update(c.ctx, c.PathId(), b); }, project_now)});
   r.push_back({"POST", "/api/v1/projects/{id}/stage", "Move a project to another stage", true,
-               BodyHandler([&s](Call& c, const nlohmann::json& b) { return ProjectJson(s.ledger.ChangeStage(c.ctx, c.PathId(), b)); })});
+               VersionedBodyHandler([&s](Call& c, const nlohmann::json& b) { return s.ledger.ChangeStage(c.ctx, c.PathId(), b); }, project_now)});
   r.push_back({"POST", "/api/v1/projects/{id}/archive", "Archive a project (never deleted)", true,
-               BodyHandler([&s](Call& c, const nlohmann::json& b) { return ProjectJson(s.ledger.Archive(c.ctx, c.PathId(), b)); })});
+               VersionedBodyHandler([&s](Call& c, const nlohmann::json& b) { return s.ledger.Archive(c.ctx, c.PathId(), b); }, project_now)});
   r.push_back({"GET", "/api/v1/projects/{id}/journal", "Who changed what and when, newest first", true,
                [&s](Call& c) { return JsonReply(s.ledger.Journal(c.ctx, c.PathId())); }});
   r.push_back({"GET", "/api/v1/overview", "Counts and investment by stage, category, town and county (?region=)", true,

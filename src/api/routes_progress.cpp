@@ -2,6 +2,7 @@
 // translate HTTP ↔ service calls.
 #include "api/json/progress_json.h"
 #include "api/json/supervision_json.h"
+#include "api/json/targets_json.h"
 #include "api/routes.h"
 #include "common/base64.h"
 

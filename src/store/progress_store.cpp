@@ -4,6 +4,7 @@
 #include <map>
 
 #include "store/fields.h"
+#include "store/journal.h"
 #include "store/project_store.h"
 
 namespace gj::store {
@@ -197,6 +198,28 @@ const Fields<targets::Target> kTargetFields = {
     Col<&targets::Target::name>("name"),
     Col<&targets::Target::region>("region_code"),
     {"definition", [](const targets::Target& t) -> Value { return Definition(t); }},
+    Col<&targets::Target::deadline>("deadline"),
+};
+
+std::string JoinedCategories(const targets::Target& t) {
+  std::string out;
+  for (const auto& c : t.categories) out += (out.empty() ? "" : ",") + c;
+  return out;
+}
+
+// What the journal shows of a target: every field of its definition, named as in its JSON.
+const Fields<targets::Target> kTargetJournalFields = {
+    Col<&targets::Target::name>("name"),
+    Col<&targets::Target::region>("region"),
+    {"categories", [](const targets::Target& t) -> Value { return JoinedCategories(t); }},
+    Col<&targets::Target::track>("track"),
+    Col<&targets::Target::kind>("kind"),
+    Col<&targets::Target::level>("level"),
+    Col<&targets::Target::metric>("metric"),
+    Col<&targets::Target::stage>("stage"),
+    Col<&targets::Target::amount>("amount"),
+    Col<&targets::Target::comparator>("comparator"),
+    Col<&targets::Target::threshold>("threshold"),
     Col<&targets::Target::deadline>("deadline"),
 };
 
@@ -438,6 +461,10 @@ std::optional<targets::Target> LoadTarget(Connection& c, int64_t id) {
 }
 
 std::vector<targets::Target> LoadTargets(Connection& c) { return Targets(c, " ORDER BY deadline, id", {}); }
+
+nlohmann::json TargetChanges(const targets::Target& before, const targets::Target& after) {
+  return JournalDiff(kTargetJournalFields, before, after);
+}
 
 std::optional<SettingsRecord> LoadSettings(Connection& c, const std::string& region) {
   return ReadOne(c, "SELECT " + kSettings.Select() + " FROM progress_settings WHERE region_code = ?",

@@ -103,6 +103,9 @@ bool UpdateTarget(Connection& c, const targets::Target& t, int64_t expected_vers
 bool ArchiveTarget(Connection& c, int64_t id, int64_t expected_version, const std::string& now);
 std::optional<targets::Target> LoadTarget(Connection& c, int64_t id);
 std::vector<targets::Target> LoadTargets(Connection& c);
+// The journal's changes of a target's definition, one per field (named as in the target's JSON;
+// categories as one comma-separated text).
+nlohmann::json TargetChanges(const targets::Target& before, const targets::Target& after);
 
 struct SettingsRecord {
   std::string region_code;

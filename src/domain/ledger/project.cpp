@@ -38,6 +38,10 @@ Dictionaries DefaultDictionaries() {
   };
 }
 
+void to_json(nlohmann::json& j, const DictEntry& e) {
+  j = {{"code", e.code}, {"label_zh", e.label_zh}, {"label_en", e.label_en}, {"sort", e.sort}, {"active", e.active}};
+}
+
 const DictEntry* FindByCode(const std::vector<DictEntry>& list, const std::string& code) {
   for (const auto& e : list) {
     if (e.code == code) return &e;

@@ -46,6 +46,9 @@ struct DictEntry {
   bool active = true;
 };
 using Dictionaries = std::map<std::string, std::vector<DictEntry>>;
+// {code, label_zh, label_en, sort, active}: the API's and the journal's form of an entry (so a
+// Dictionaries converts to {kind: [entries]}).
+void to_json(nlohmann::json& j, const DictEntry& e);
 
 extern const std::vector<std::string> kDictionaryKinds;  // category, level, kind, track, stage
 Dictionaries DefaultDictionaries();

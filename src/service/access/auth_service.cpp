@@ -187,7 +187,7 @@ Status AuthService::Logout(const std::string& token) {
   return Ok{};
 }
 
-Result<nlohmann::json> AuthService::CreateApiToken(const access::Caller& caller, const std::string& name, int days,
+Result<IssuedApiToken> AuthService::CreateApiToken(const access::Caller& caller, const std::string& name, int days,
                                                    int64_t now, const std::string& now_iso) {
   Problems pr;
   if (name.empty() || name.size() > 100) pr.Add("name", name, "required, at most 100 characters");
@@ -198,16 +198,12 @@ Result<nlohmann::json> AuthService::CreateApiToken(const access::Caller& caller,
   store::Transaction tx(*c);
   const IssuedToken issued = IssueToken(*c, caller.user_id, "api", name, expires, now_iso);
   tx.Commit();
-  return nlohmann::json{{"id", issued.id}, {"name", name}, {"token", issued.token}, {"expires_at", expires}};
+  return IssuedApiToken{issued.id, name, issued.token, expires};
 }
 
-nlohmann::json AuthService::ListApiTokens(const access::Caller& caller) {
+ApiTokenList AuthService::ListApiTokens(const access::Caller& caller) {
   auto c = db_.Acquire();
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& t : store::ListApiTokens(*c, caller.user_id)) {
-    items.push_back({{"id", t.id}, {"name", t.name}, {"created_at", t.created_at}, {"expires_at", t.expires_at}, {"revoked", t.revoked}});
-  }
-  return {{"items", items}};
+  return {store::ListApiTokens(*c, caller.user_id)};
 }
 
 Status AuthService::RevokeApiToken(const access::Caller& caller, int64_t id) {

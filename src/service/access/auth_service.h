@@ -7,11 +7,13 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "common/result.h"
 #include "domain/access/access.h"
+#include "store/account_store.h"
 #include "store/db.h"
 
 namespace gj::service {
@@ -35,6 +37,19 @@ struct LoginResult {
   access::Caller caller;
 };
 
+// A new API token: its text is shown once (the store keeps only its hash).
+struct IssuedApiToken {
+  int64_t id = 0;
+  std::string name;
+  std::string token;
+  int64_t expires_at = 0;  // unix seconds
+};
+
+// A caller's API tokens (their hashes are not shown).
+struct ApiTokenList {
+  std::vector<store::SessionRow> items;
+};
+
 // Lock-out after repeated failures (policy as data).
 struct LoginThrottle {
   int free_failures = 5;        // failures allowed before any wait
@@ -53,9 +68,9 @@ class AuthService {
                             const std::string& now_iso);
   Result<access::Caller> Authenticate(const std::string& token, int64_t now_unix);
   Status Logout(const std::string& token);
-  Result<nlohmann::json> CreateApiToken(const access::Caller& caller, const std::string& name, int days,
+  Result<IssuedApiToken> CreateApiToken(const access::Caller& caller, const std::string& name, int days,
                                         int64_t now_unix, const std::string& now_iso);
-  nlohmann::json ListApiTokens(const access::Caller& caller);
+  ApiTokenList ListApiTokens(const access::Caller& caller);
   Status RevokeApiToken(const access::Caller& caller, int64_t id);
 
   static constexpr int64_t kSessionSeconds = 12 * 3600;

@@ -4,10 +4,10 @@
 #include <functional>
 #include <unordered_map>
 
-#include "common/json_writer.h"
 #include "service/unique_write.h"
 #include "store/journal.h"
 #include "store/org_store.h"
+#include "store/table.h"
 
 namespace gj::service {
 
@@ -27,47 +27,7 @@ Status PatchFollowingWorkflow(ledger::Project& p, const nlohmann::json& body) {
   return Ok{};
 }
 
-Error VersionConflict(const store::ProjectRow& current) {
-  Error e = Error::Conflict("the project was changed by someone else (version " +
-                            std::to_string(current.project.version) + "); reload and apply your change again");
-  e.extra["current"] = ProjectView(current);
-  return e;
-}
-
 }  // namespace
-
-nlohmann::json ProjectView(const store::ProjectRow& row) {
-  nlohmann::json j = ledger::ToJson(row.project);
-  j["county_name"] = row.county_name;
-  j["town_name"] = row.town_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.town_name);
-  j["leader_name"] = row.leader_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.leader_name);
-  j["unit_name"] = row.unit_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.unit_name);
-  return j;
-}
-
-namespace {
-
-// The referenced names of a project view, after its own members.
-void AppendNames(std::string& out, const std::string& county, const std::string& town, const std::string& leader,
-                 const std::string& unit, bool& first) {
-  json::AppendKey(out, "county_name", first);
-  json::AppendString(out, county);
-  for (auto [key, value] : {std::pair{"town_name", &town}, std::pair{"leader_name", &leader}, std::pair{"unit_name", &unit}}) {
-    json::AppendKey(out, key, first);
-    if (value->empty()) out += "null";
-    else json::AppendString(out, *value);
-  }
-}
-
-}  // namespace
-
-void AppendProjectView(std::string& out, const store::ProjectRow& row) {
-  bool first = true;
-  out += '{';
-  ledger::AppendJsonMembers(out, row.project, first);
-  AppendNames(out, row.county_name, row.town_name, row.leader_name, row.unit_name, first);
-  out += '}';
-}
 
 std::shared_ptr<const access::RegionTree> LedgerService::Regions() {
   std::lock_guard lock(mu_);
@@ -132,26 +92,6 @@ std::vector<store::ProjectRef> PageRefs(store::Connection& c, const std::vector<
   return out;
 }
 
-std::string PageJson(const std::vector<store::ProjectRef>& refs, const std::vector<ProjectJsonCache::Text>& texts,
-                     size_t total, int64_t offset, int64_t limit) {
-  size_t size = 128;
-  for (const auto& t : texts) size += t->size() + 160;
-  std::string out;
-  out.reserve(size);
-  out += "{\"items\":[";
-  for (size_t i = 0; i < refs.size(); ++i) {
-    if (i) out += ',';
-    out += '{';
-    out += *texts[i];
-    bool first = texts[i]->empty();
-    AppendNames(out, refs[i].county_name, refs[i].town_name, refs[i].leader_name, refs[i].unit_name, first);
-    out += '}';
-  }
-  out += "],\"total_count\":" + std::to_string(total) + ",\"offset\":" + std::to_string(offset) +
-         ",\"limit\":" + std::to_string(limit) + "}";
-  return out;
-}
-
 }  // namespace
 
 std::vector<ProjectJsonCache::Text> LedgerService::MemberTexts(store::Connection& c,
@@ -179,12 +119,17 @@ std::vector<ProjectJsonCache::Text> LedgerService::MemberTexts(store::Connection
   return texts;
 }
 
-Result<std::string> LedgerService::ListPageJson(const Ctx& ctx, store::ProjectFilter f) {
+Result<ProjectListPage> LedgerService::ListPage(const Ctx& ctx, store::ProjectFilter f) {
   f.scope = ReadableScope(ctx, "");
   auto c = db_.Acquire();
   const auto ids = FilterIds(*c, f);
-  const auto refs = PageRefs(*c, *ids, f.offset, f.limit);
-  return PageJson(refs, MemberTexts(*c, refs), ids->size(), f.offset, f.limit);
+  ProjectListPage page;
+  page.refs = PageRefs(*c, *ids, f.offset, f.limit);
+  page.members = MemberTexts(*c, page.refs);
+  page.total_count = static_cast<int64_t>(ids->size());
+  page.offset = f.offset;
+  page.limit = f.limit;
+  return page;
 }
 
 Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ctx, store::ProjectFilter f,
@@ -276,7 +221,7 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
   if (!access::Allowed(ctx.caller, access::kProjectWrite, TargetOf(current->project), tree)) {
     return Error::Forbidden("you may read this project but not change it");
   }
-  if (current->project.version != version) return VersionConflict(*current);
+  if (current->project.version != version) return store::StaleVersion("project", current->project.version);
   if (current->project.archived && action != "archive") return Error::Conflict("the project is archived");
 
   ledger::Project p = current->project;
@@ -292,7 +237,7 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
   auto updated = UniqueWrite([&] { return store::UpdateProject(*c, p, version); },
                              "another project already has this code (项目编号) or national code (项目代码)");
   if (!updated) return updated.error();
-  if (!*updated) return VersionConflict(*store::LoadProjectRow(*c, id));
+  if (!*updated) return store::StaleVersion("project", store::LoadProjectRow(*c, id)->project.version);
   store::WriteJournal(*c, "project", id, action, ctx.caller.user_id, ctx.now, ledger::ChangesToJson(changes));
   tx.Commit();
   return *store::LoadProjectRow(*c, id);
@@ -322,20 +267,17 @@ Result<store::ProjectRow> LedgerService::Archive(const Ctx& ctx, int64_t id, con
   });
 }
 
-Result<nlohmann::json> LedgerService::Journal(const Ctx& ctx, int64_t id) {
+Result<ProjectJournal> LedgerService::Journal(const Ctx& ctx, int64_t id) {
   auto row = Get(ctx, id);
   if (!row) return row.error();
   auto c = db_.Acquire();
-  nlohmann::json items = nlohmann::json::array();
+  ProjectJournal out;
   for (const auto& r : store::ReadJournal(*c, "project", id).rows) {
-    items.push_back({{"id", store::AsInt(r[0])},
-                     {"at", store::AsText(r[1])},
-                     {"user_id", store::IsNull(r[2]) ? nlohmann::json(nullptr) : nlohmann::json(store::AsInt(r[2]))},
-                     {"user_name", store::AsText(r[3])},
-                     {"action", store::AsText(r[4])},
-                     {"changes", nlohmann::json::parse(store::AsText(r[5]))}});
+    out.items.push_back({store::AsInt(r[0]), store::AsText(r[1]),
+                         store::IsNull(r[2]) ? std::nullopt : std::optional<int64_t>(store::AsInt(r[2])),
+                         store::AsText(r[3]), store::AsText(r[4]), store::AsText(r[5])});
   }
-  return nlohmann::json{{"items", items}};
+  return out;
 }
 
 ledger::Dictionaries LedgerService::Dictionaries() {
@@ -343,19 +285,7 @@ ledger::Dictionaries LedgerService::Dictionaries() {
   return store::LoadDictionaries(*c);
 }
 
-nlohmann::json LedgerService::DictionariesJson() {
-  nlohmann::json out = nlohmann::json::object();
-  for (const auto& [kind, list] : Dictionaries()) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& e : list) {
-      items.push_back({{"code", e.code}, {"label_zh", e.label_zh}, {"label_en", e.label_en}, {"sort", e.sort}, {"active", e.active}});
-    }
-    out[kind] = items;
-  }
-  return out;
-}
-
-Result<nlohmann::json> LedgerService::PutDictionary(const Ctx& ctx, const std::string& kind, const nlohmann::json& body) {
+Result<ledger::Dictionaries> LedgerService::PutDictionary(const Ctx& ctx, const std::string& kind, const nlohmann::json& body) {
   if (!access::AllowedAnywhere(ctx.caller, access::kDictionaryAdmin)) return Error::Forbidden("only an admin may edit dictionaries");
   if (std::find(ledger::kDictionaryKinds.begin(), ledger::kDictionaryKinds.end(), kind) == ledger::kDictionaryKinds.end()) {
     return Error::NotFound("no dictionary '" + kind + "'");
@@ -382,7 +312,9 @@ Result<nlohmann::json> LedgerService::PutDictionary(const Ctx& ctx, const std::s
   }
   if (items.empty()) pr.Add("items", "[]", "a dictionary needs at least one entry");
   if (!pr.empty()) return pr.ToError("the dictionary is not valid");
-  const auto before = DictionariesJson().value(kind, nlohmann::json::array());
+  const auto dicts = Dictionaries();
+  const auto it = dicts.find(kind);
+  const nlohmann::json before = it == dicts.end() ? nlohmann::json::array() : nlohmann::json(it->second);
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   // Seed every kind on the first edit so the stored set is complete.
@@ -393,10 +325,21 @@ Result<nlohmann::json> LedgerService::PutDictionary(const Ctx& ctx, const std::s
   store::WriteJournal(*c, "dictionary", 0, "update", ctx.caller.user_id, ctx.now,
                       nlohmann::json::array({{{"field", kind}, {"old", before}, {"new", body["items"]}}}));
   tx.Commit();
-  return DictionariesJson();
+  return store::LoadDictionaries(*c);
 }
 
-Result<nlohmann::json> LedgerService::Overview(const Ctx& ctx, const std::string& region) {
+namespace {
+
+std::vector<ProjectOverview::Group>& GroupOf(ProjectOverview& o, std::string_view group) {
+  if (group == "stage") return o.by_stage;
+  if (group == "category") return o.by_category;
+  if (group == "town_code") return o.by_town;
+  return o.by_county;
+}
+
+}  // namespace
+
+Result<ProjectOverview> LedgerService::Overview(const Ctx& ctx, const std::string& region) {
   auto tree_ptr = Regions();
   const access::RegionTree& tree = *tree_ptr;
   store::ProjectFilter f;
@@ -413,65 +356,44 @@ Result<nlohmann::json> LedgerService::Overview(const Ctx& ctx, const std::string
     const ledger::DictEntry* e = it == dicts.end() ? nullptr : ledger::FindByCode(it->second, code);
     return e ? e->label_zh : code;
   };
-  nlohmann::json out;
-  int64_t count = 0, total = 0, plan = 0, done = 0;
+  ProjectOverview out;
   for (const char* group : {"stage", "category", "town_code", "county_code"}) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& a : store::AggregateProjects(*c, f, group)) {
-      list.push_back({{"key", a.key}, {"label_zh", label(group, a.key)}, {"count", a.count},
-                      {"total_investment", a.total_investment}, {"annual_plan", a.annual_plan},
-                      {"annual_completed", a.annual_completed}});
-      if (std::string(group) == "stage") {
-        count += a.count;
-        total += a.total_investment;
-        plan += a.annual_plan;
-        done += a.annual_completed;
+    for (auto& a : store::AggregateProjects(*c, f, group)) {
+      if (std::string_view(group) == "stage") {
+        out.project_count += a.count;
+        out.total_investment += a.total_investment;
+        out.annual_plan += a.annual_plan;
+        out.annual_completed += a.annual_completed;
       }
+      std::string name = label(group, a.key);
+      GroupOf(out, group).push_back({std::move(a), std::move(name)});
     }
-    const std::string key = std::string(group) == "town_code" ? "by_town" : std::string(group) == "county_code" ? "by_county" : "by_" + std::string(group);
-    out[key] = list;
   }
-  const access::Region* r = tree.Find(region);
-  out["region"] = r ? nlohmann::json{{"code", r->code}, {"name", r->name}, {"level", r->level}} : nlohmann::json(nullptr);
-  out["project_count"] = count;
-  out["total_investment"] = total;
-  out["annual_plan"] = plan;
-  out["annual_completed"] = done;
+  if (const access::Region* r = tree.Find(region)) out.region = *r;
   return out;
 }
 
-nlohmann::json LedgerService::RegionsJson(const Ctx& ctx) {
+RegionList LedgerService::VisibleRegions(const Ctx& ctx) {
   auto tree_ptr = Regions();
   const access::RegionTree& tree = *tree_ptr;
-  nlohmann::json items = nlohmann::json::array();
+  RegionList out;
   // The regions the caller reads anything in, up and down its grants: the observation.read rows
   // (every role holds one) reach both ways.
   const auto readable = ctx.Reads(access::kObservationRead, tree);
   for (const auto& r : tree.all()) {
-    if (!readable.ContainsRegion(r.code)) continue;
-    items.push_back({{"code", r.code}, {"name", r.name}, {"level", r.level},
-                     {"parent_code", r.parent_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.parent_code)}});
+    if (readable.ContainsRegion(r.code)) out.items.push_back(r);
   }
-  return {{"items", items}};
+  return out;
 }
 
-nlohmann::json LedgerService::UnitsJson(const Ctx& ctx, const std::string& region) {
+UnitList LedgerService::Units(const Ctx& ctx, const std::string& region) {
   auto c = db_.Acquire();
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& u : store::ListUnits(*c, ReadableScope(ctx, region))) {
-    items.push_back({{"id", u.id}, {"name", u.name}, {"kind", u.kind}, {"region_code", u.region_code}});
-  }
-  return {{"items", items}};
+  return {store::ListUnits(*c, ReadableScope(ctx, region))};
 }
 
-nlohmann::json LedgerService::PeopleJson(const Ctx& ctx, const std::string& region, const std::string& kind) {
+PersonList LedgerService::People(const Ctx& ctx, const std::string& region, const std::string& kind) {
   auto c = db_.Acquire();
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& p : store::ListPeople(*c, ReadableScope(ctx, region), kind)) {
-    items.push_back({{"id", p.id}, {"name", p.name}, {"title", p.title}, {"kind", p.kind}, {"region_code", p.region_code},
-                     {"unit_id", p.unit_id ? nlohmann::json(*p.unit_id) : nlohmann::json(nullptr)}});
-  }
-  return {{"items", items}};
+  return {store::ListPeople(*c, ReadableScope(ctx, region), kind)};
 }
 
 }  // namespace gj::service

@@ -17,14 +17,10 @@
 #include "service/context.h"
 #include "service/ledger/list_cache.h"
 #include "store/db.h"
+#include "store/org_store.h"
 #include "store/project_store.h"
 
 namespace gj::service {
-
-// The API form of a project: its fields plus the names of what it references.
-nlohmann::json ProjectView(const store::ProjectRow& row);
-// The same, appended as JSON text (the list endpoint's hot path).
-void AppendProjectView(std::string& out, const store::ProjectRow& row);
 
 // Where a project is and which unit leads it: what a permission on the project is checked against.
 access::Target TargetOf(const ledger::Project& p);
@@ -34,6 +30,51 @@ struct ProjectPage {
   int64_t total_count = 0;
   int64_t offset = 0;
   int64_t limit = 0;
+};
+
+// A page of the list endpoint from its caches: each project's reference names and its own JSON
+// members (`members[i]` belongs to `refs[i]`; see ProjectJsonCache), written out in api/.
+struct ProjectListPage {
+  std::vector<store::ProjectRef> refs;
+  std::vector<ProjectJsonCache::Text> members;
+  int64_t total_count = 0;
+  int64_t offset = 0;
+  int64_t limit = 0;
+};
+
+// Who changed a project, when and how, newest first.
+struct ProjectJournal {
+  struct Entry {
+    int64_t id = 0;
+    std::string at;
+    std::optional<int64_t> user_id;
+    std::string user_name;
+    std::string action;
+    std::string changes_json;  // the journal's changes as stored: [{"field","old","new"}…]
+  };
+  std::vector<Entry> items;
+};
+
+// Counts and sums of a region's projects, whole and by stage, category, town and county.
+struct ProjectOverview {
+  struct Group {
+    store::Aggregate figures;
+    std::string label_zh;  // the key's dictionary label or region name
+  };
+  std::vector<Group> by_stage, by_category, by_town, by_county;
+  std::optional<access::Region> region;  // the region asked for (none: the whole scope)
+  int64_t project_count = 0, total_investment = 0, annual_plan = 0, annual_completed = 0;
+};
+
+// The regions of the caller's scope, with those above it.
+struct RegionList {
+  std::vector<access::Region> items;
+};
+struct UnitList {
+  std::vector<store::Unit> items;
+};
+struct PersonList {
+  std::vector<store::Person> items;
 };
 
 class LedgerService {
@@ -48,9 +89,9 @@ class LedgerService {
 
   // The filter's scope is replaced by the caller's readable scope.
   Result<ProjectPage> List(const Ctx& ctx, store::ProjectFilter f);
-  // The same page as the API's JSON text ({items, total_count, offset, limit}), from the
-  // caches of list_cache.h: the filter's ordered ids, and the projects' texts per version.
-  Result<std::string> ListPageJson(const Ctx& ctx, store::ProjectFilter f);
+  // The same page from the caches of list_cache.h: the filter's ordered ids, and the projects'
+  // JSON members per version.
+  Result<ProjectListPage> ListPage(const Ctx& ctx, store::ProjectFilter f);
   // Every project of the filter within `region` (its subtree; empty: the whole scope), no paging.
   Result<std::vector<store::ProjectRow>> ListInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region);
   // The same, one row at a time.
@@ -66,16 +107,16 @@ class LedgerService {
   Result<store::ProjectRow> Update(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<store::ProjectRow> ChangeStage(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<store::ProjectRow> Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  Result<nlohmann::json> Journal(const Ctx& ctx, int64_t id);
+  Result<ProjectJournal> Journal(const Ctx& ctx, int64_t id);
 
-  nlohmann::json DictionariesJson();
   ledger::Dictionaries Dictionaries();
-  Result<nlohmann::json> PutDictionary(const Ctx& ctx, const std::string& kind, const nlohmann::json& body);
+  // Answers every dictionary after the change.
+  Result<ledger::Dictionaries> PutDictionary(const Ctx& ctx, const std::string& kind, const nlohmann::json& body);
 
-  Result<nlohmann::json> Overview(const Ctx& ctx, const std::string& region);
-  nlohmann::json RegionsJson(const Ctx& ctx);
-  nlohmann::json UnitsJson(const Ctx& ctx, const std::string& region);
-  nlohmann::json PeopleJson(const Ctx& ctx, const std::string& region, const std::string& kind);
+  Result<ProjectOverview> Overview(const Ctx& ctx, const std::string& region);
+  RegionList VisibleRegions(const Ctx& ctx);
+  UnitList Units(const Ctx& ctx, const std::string& region);
+  PersonList People(const Ctx& ctx, const std::string& region, const std::string& kind);
 
   // Reference checks shared with the import: county/town exist and fit, leader and unit exist,
   // and the caller may write the project where it now is.

@@ -87,17 +87,6 @@ class NewRowPipeline {
 
 }  // namespace
 
-nlohmann::json ImportReport::ToJson() const {
-  nlohmann::json problems_json = nlohmann::json::array();
-  for (const auto& d : problems.details()) {
-    nlohmann::json j = {{"row", d.row}, {"column", d.field}, {"value", d.value}, {"reason", d.reason}};
-    if (!d.allowed.empty()) j["allowed"] = d.allowed;
-    problems_json.push_back(j);
-  }
-  return {{"dry_run", dry_run}, {"rows", rows}, {"created", created}, {"updated", updated},
-          {"unchanged", unchanged}, {"problems", problems_json}};
-}
-
 access::Caller SystemCaller(const access::RegionTree& tree) {
   access::Caller c;
   c.login = "system";

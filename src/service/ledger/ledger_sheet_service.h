@@ -21,8 +21,7 @@ struct ImportReport {
   int created = 0;
   int updated = 0;
   int unchanged = 0;
-  Problems problems;
-  nlohmann::json ToJson() const;
+  Problems problems;  // with their sheet row and column
 };
 
 class LedgerSheetService {

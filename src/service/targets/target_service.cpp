@@ -8,16 +8,6 @@
 
 namespace gj::service {
 
-nlohmann::json TargetStatusJson(const targets::Target& t, const targets::TargetStatus& s) {
-  nlohmann::json j = targets::ToJson(t);
-  j["status"] = s.status;
-  j["value"] = s.value;
-  j["numerator"] = s.numerator;
-  j["denominator"] = s.denominator;
-  j["projected"] = s.projected;
-  return j;
-}
-
 Status TargetService::CheckAdmin(const Ctx& ctx, const std::string& region) {
   auto tree = ledger_.Regions();
   if (!tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
@@ -90,15 +80,15 @@ Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> TargetSer
   return out;
 }
 
-Result<nlohmann::json> TargetService::List(const Ctx& ctx, const std::string& region, const Date& as_of) {
+Result<TargetList> TargetService::List(const Ctx& ctx, const std::string& region, const Date& as_of) {
   auto all = StatusesFor(ctx, region, as_of);
   if (!all) return all.error();
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& [t, s] : all.value()) items.push_back(TargetStatusJson(t, s));
-  return nlohmann::json{{"as_of", as_of.ToString()}, {"items", items}};
+  TargetList out{as_of, {}};
+  for (auto& [t, s] : all.value()) out.items.push_back({std::move(t), std::move(s)});
+  return out;
 }
 
-Result<nlohmann::json> TargetService::Get(const Ctx& ctx, int64_t id, const Date& as_of) {
+Result<targets::Target> TargetService::Readable(const Ctx& ctx, int64_t id) {
   std::optional<targets::Target> t;
   {
     auto c = db_.Acquire();
@@ -106,14 +96,18 @@ Result<nlohmann::json> TargetService::Get(const Ctx& ctx, int64_t id, const Date
   }
   auto tree = ledger_.Regions();
   if (!t || !ctx.Reads(access::kProjectRead, *tree).ContainsRegion(t->region)) return Error::NotFound("no target " + std::to_string(id));
-  auto s = Evaluate(ctx, *t, as_of);
-  if (!s) return s.error();
-  auto j = TargetStatusJson(*t, s.value());
-  j["as_of"] = as_of.ToString();
-  return j;
+  return std::move(*t);
 }
 
-Result<nlohmann::json> TargetService::Create(const Ctx& ctx, const nlohmann::json& body) {
+Result<TargetDetail> TargetService::Get(const Ctx& ctx, int64_t id, const Date& as_of) {
+  auto t = Readable(ctx, id);
+  if (!t) return t.error();
+  auto s = Evaluate(ctx, t.value(), as_of);
+  if (!s) return s.error();
+  return TargetDetail{{std::move(t.value()), std::move(s.value())}, as_of};
+}
+
+Result<TargetDetail> TargetService::Create(const Ctx& ctx, const nlohmann::json& body) {
   auto t = targets::TargetFromJson(body);
   if (!t) return t.error();
   if (auto st = CheckAdmin(ctx, t->region); !st) return st.error();
@@ -128,44 +122,40 @@ Result<nlohmann::json> TargetService::Create(const Ctx& ctx, const nlohmann::jso
   return Get(ctx, t->id, ctx.today);
 }
 
-Result<nlohmann::json> TargetService::Update(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+Result<TargetDetail> TargetService::Update(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
   if (auto v = VersionOf(body); !v) return v.error();
-  auto current = Get(ctx, id, ctx.today);
+  auto current = Readable(ctx, id);
   if (!current) return current.error();
-  nlohmann::json merged = current.value();
+  // The body's fields over the stored definition, read back as one target (every bad field at once).
+  nlohmann::json merged = targets::ToJson(current.value());
   for (const auto& [k, v] : body.items()) merged[k] = v;
   auto t = targets::TargetFromJson(merged);
   if (!t) return t.error();
-  if (auto st = CheckAdmin(ctx, current.value()["region"].get<std::string>()); !st) return st.error();
+  if (auto st = CheckAdmin(ctx, current->region); !st) return st.error();
   if (auto st = CheckAdmin(ctx, t->region); !st) return st.error();
   t->id = id;
-  auto before = current.value();
-  for (const char* k : {"status", "value", "numerator", "denominator", "projected", "as_of", "version", "id"}) before.erase(k);
-  auto after = targets::ToJson(t.value());
-  after.erase("version");
-  after.erase("id");
   {
     auto c = db_.Acquire();
     store::Transaction tx(*c);
     if (!store::UpdateTarget(*c, t.value(), body["version"].get<int64_t>(), ctx.now)) return Stale(*c, id);
-    store::WriteJournal(*c, "target", id, "update", ctx.caller.user_id, ctx.now, ledger::ChangesToJson(ledger::Diff(before, after)));
+    store::WriteJournal(*c, "target", id, "update", ctx.caller.user_id, ctx.now, store::TargetChanges(current.value(), t.value()));
     tx.Commit();
   }
   return Get(ctx, id, ctx.today);
 }
 
-Result<nlohmann::json> TargetService::Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+Result<ArchivedTarget> TargetService::Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
   if (auto v = VersionOf(body); !v) return v.error();
-  auto current = Get(ctx, id, ctx.today);
+  auto current = Readable(ctx, id);
   if (!current) return current.error();
-  if (auto st = CheckAdmin(ctx, current.value()["region"].get<std::string>()); !st) return st.error();
+  if (auto st = CheckAdmin(ctx, current->region); !st) return st.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   if (!store::ArchiveTarget(*c, id, body["version"].get<int64_t>(), ctx.now)) return Stale(*c, id);
   store::WriteJournal(*c, "target", id, "archive", ctx.caller.user_id, ctx.now,
                       nlohmann::json::array({{{"field", "archived"}, {"old", false}, {"new", true}}}));
   tx.Commit();
-  return nlohmann::json{{"id", id}, {"archived", true}};
+  return ArchivedTarget{id};
 }
 
 }  // namespace gj::service

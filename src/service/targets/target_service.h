@@ -11,7 +11,27 @@
 
 namespace gj::service {
 
-nlohmann::json TargetStatusJson(const targets::Target& t, const targets::TargetStatus& s);
+// A target with its status as of a date.
+struct TargetView {
+  targets::Target target;
+  targets::TargetStatus status;
+};
+
+// One target as GET shows it: the view and the date it was evaluated at.
+struct TargetDetail {
+  TargetView view;
+  Date as_of;
+};
+
+struct TargetList {
+  Date as_of;
+  std::vector<TargetView> items;
+};
+
+// What an archive answers.
+struct ArchivedTarget {
+  int64_t id = 0;
+};
 
 class TargetService {
  public:
@@ -19,17 +39,21 @@ class TargetService {
 
   // Targets of the region (and the regions above and below it) readable by the caller, each
   // with its status as of the date.
-  Result<nlohmann::json> List(const Ctx& ctx, const std::string& region, const Date& as_of);
-  Result<nlohmann::json> Get(const Ctx& ctx, int64_t id, const Date& as_of);
-  Result<nlohmann::json> Create(const Ctx& ctx, const nlohmann::json& body);
-  Result<nlohmann::json> Update(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  Result<nlohmann::json> Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<TargetList> List(const Ctx& ctx, const std::string& region, const Date& as_of);
+  Result<TargetDetail> Get(const Ctx& ctx, int64_t id, const Date& as_of);
+  // Create and Update answer the target as of today.
+  Result<TargetDetail> Create(const Ctx& ctx, const nlohmann::json& body);
+  // The body's fields replace the target's (send version).
+  Result<TargetDetail> Update(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<ArchivedTarget> Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<targets::TargetStatus> Evaluate(const Ctx& ctx, const targets::Target& t, const Date& as_of);
   // The targets (with status) relevant to a region, for the bulletin.
   Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> StatusesFor(const Ctx& ctx, const std::string& region, const Date& as_of);
 
  private:
   Status CheckAdmin(const Ctx& ctx, const std::string& region);
+  // The live target, if the caller may read it (404 otherwise).
+  Result<targets::Target> Readable(const Ctx& ctx, int64_t id);
   store::Database& db_;
   LedgerService& ledger_;
   MetricsService& metrics_;

@@ -77,9 +77,9 @@ TEST_P(AuthServiceTest, ApiTokensLastAndCanBeRevoked) {
   auto caller = auth_->Authenticate(auth_->Login("dongezb", "secret-pass", 1000, "now")->token, 1000).value();
   auto t = auth_->CreateApiToken(caller, "script", 365, 1000, "now");
   ASSERT_TRUE(t);
-  const std::string token = t.value()["token"];
+  const std::string token = t->token;
   EXPECT_TRUE(auth_->Authenticate(token, 1000 + 300 * 86400));
-  ASSERT_TRUE(auth_->RevokeApiToken(caller, t.value()["id"]));
+  ASSERT_TRUE(auth_->RevokeApiToken(caller, t->id));
   EXPECT_FALSE(auth_->Authenticate(token, 1001));
 }
 

@@ -99,9 +99,9 @@ TEST_P(LedgerSheetTest, ImportCreatesThenUpdatesByCodeWithJournal) {
   EXPECT_EQ(again->updated, 1);
   EXPECT_EQ(again->created, 0);
   auto j = ledger_->Journal(ctx, p.project.id).value();
-  ASSERT_EQ(j["items"].size(), 2u);
-  EXPECT_EQ(j["items"][0]["action"], "import");
-  EXPECT_EQ(j["items"][0]["changes"], nlohmann::json::parse(R"([{"field":"name","old":"项目一","new":"项目一（更名）"}])"));
+  ASSERT_EQ(j.items.size(), 2u);
+  EXPECT_EQ(j.items[0].action, "import");
+  EXPECT_EQ(nlohmann::json::parse(j.items[0].changes_json), nlohmann::json::parse(R"([{"field":"name","old":"项目一","new":"项目一（更名）"}])"));
   EXPECT_EQ(ledger_->Get(ctx, p.project.id)->project.version, 2);
 }
 

@@ -295,15 +295,17 @@ TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
   auto t = targets_->Create(ctx, {{"name", "6月底开工率60%"}, {"region", "371524"}, {"metric", "start_rate"}, {"comparator", ">="},
                                   {"threshold", 0.6}, {"deadline", "2026-06-30"}});
   ASSERT_TRUE(t) << t.error().message;
-  EXPECT_EQ(t.value()["numerator"], 1);
-  EXPECT_EQ(t.value()["denominator"], 2);
-  EXPECT_EQ(t.value()["projected"], 1.0);  // DE-1 is planned (03-01) before the deadline
-  EXPECT_EQ(t.value()["status"], "on_track");
-  EXPECT_EQ(targets_->Get(ctx, t.value()["id"], Date{2026, 7, 1}).value()["status"], "missed");
+  const auto& status = t->view.status;
+  EXPECT_EQ(status.numerator, 1);
+  EXPECT_EQ(status.denominator, 2);
+  EXPECT_EQ(status.projected, 1.0);  // DE-1 is planned (03-01) before the deadline
+  EXPECT_EQ(status.status, "on_track");
+  const int64_t id = t->view.target.id;
+  EXPECT_EQ(targets_->Get(ctx, id, Date{2026, 7, 1}).value().view.status.status, "missed");
   auto bad = targets_->Create(ctx, {{"name", ""}, {"region", "371524"}, {"metric", "speed"}, {"threshold", 1}, {"deadline", "2026-06-30"}});
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(targets_->Update(ctx, t.value()["id"], {{"version", 9}, {"threshold", 0.5}}).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(targets_->Update(ctx, t.value()["id"], {{"version", 1}, {"threshold", 0.5}}).value()["status"], "met");
+  EXPECT_EQ(targets_->Update(ctx, id, {{"version", 9}, {"threshold", 0.5}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(targets_->Update(ctx, id, {{"version", 1}, {"threshold", 0.5}}).value().view.status.status, "met");
   EXPECT_EQ(targets_->Create(As("viewer", "371524"), {{"name", "x"}, {"region", "371524"}, {"threshold", 1}, {"deadline", "2026-06-30"}}).error().code,
             ErrorCode::kForbidden);
   service::BulletinService bulletins(*ledger_, *sup_, *targets_);
@@ -354,21 +356,21 @@ TEST_P(ProgressServiceTest, AnInvestmentTargetCountsTheFiguresFiledByItsDate) {
   auto t = targets_->Create(ctx, {{"name", "年度投资完成率过半"}, {"region", "371524"}, {"metric", "investment_rate"}, {"comparator", ">="},
                                   {"threshold", 0.5}, {"deadline", "2026-12-31"}});
   ASSERT_TRUE(t) << t.error().message;
-  const int64_t id = t.value()["id"];
+  const int64_t id = t->view.target.id;
   // No report yet: the ledger's 1,000 万 of 10,000 万.
-  EXPECT_DOUBLE_EQ(targets_->Get(ctx, id, Date{2026, 6, 30}).value()["value"].get<double>(), 0.1);
+  EXPECT_DOUBLE_EQ(targets_->Get(ctx, id, Date{2026, 6, 30}).value().view.status.value, 0.1);
   // The week of 06-15…06-21 is filed with 6,000 万 this year.
   const auto task = Task();
   ASSERT_TRUE(sup_->SaveReport(As("unit", "371524", unit_a_), task.report.id,
                                {{"version", 1}, {"investment_period", 5000000}, {"investment_year", 60000000},
                                 {"by_source", {{"enterprise", 5000000}}}, {"visual_progress", "主体施工"}, {"submit", true}}));
-  auto after = targets_->Get(ctx, id, Date{2026, 6, 30}).value();
-  EXPECT_EQ(after["numerator"], 60000000);
-  EXPECT_EQ(after["denominator"], 100000000);
-  EXPECT_DOUBLE_EQ(after["value"].get<double>(), 0.6);
-  EXPECT_EQ(after["status"], "met");
+  auto after = targets_->Get(ctx, id, Date{2026, 6, 30}).value().view.status;
+  EXPECT_EQ(after.numerator, 60000000);
+  EXPECT_EQ(after.denominator, 100000000);
+  EXPECT_DOUBLE_EQ(after.value, 0.6);
+  EXPECT_EQ(after.status, "met");
   // Before the week ended the filed figure did not exist yet.
-  EXPECT_DOUBLE_EQ(targets_->Get(ctx, id, Date{2026, 6, 20}).value()["value"].get<double>(), 0.1);
+  EXPECT_DOUBLE_EQ(targets_->Get(ctx, id, Date{2026, 6, 20}).value().view.status.value, 0.1);
 }
 
 // 2026-W53 runs 2026-12-28 … 2027-01-03: its cumulative figure is 2026's (the ISO year), and
@@ -403,10 +405,10 @@ TEST_P(ProgressServiceTest, AWeekSpanningTheNewYearCountsTowardsItsIsoYear) {
   auto t = targets_->Create(office, {{"name", "2027年投资完成率"}, {"region", "371524"}, {"metric", "investment_rate"},
                                      {"comparator", ">="}, {"threshold", 0.5}, {"deadline", "2027-12-31"}});
   ASSERT_TRUE(t) << t.error().message;
-  EXPECT_DOUBLE_EQ(targets_->Get(office, t.value()["id"], Date{2027, 1, 6}).value()["value"].get<double>(), 0.1);
-  EXPECT_DOUBLE_EQ(targets_->Get(office, t.value()["id"], Date{2027, 1, 12}).value()["value"].get<double>(), 0.02);
+  EXPECT_DOUBLE_EQ(targets_->Get(office, t->view.target.id, Date{2027, 1, 6}).value().view.status.value, 0.1);
+  EXPECT_DOUBLE_EQ(targets_->Get(office, t->view.target.id, Date{2027, 1, 12}).value().view.status.value, 0.02);
   // And 2026's figure as of the year's last day is W52's (W53 has not ended by then).
-  EXPECT_EQ(targets_->Get(office, t.value()["id"], Date{2026, 12, 31}).value()["numerator"], 80000000);
+  EXPECT_EQ(targets_->Get(office, t->view.target.id, Date{2026, 12, 31}).value().view.status.numerator, 80000000);
 }
 
 TEST_P(ProgressServiceTest, ACountysHolidaysMoveTheDueDateOfItsReports) {

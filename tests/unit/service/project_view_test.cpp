@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "api/json/ledger_json.h"
 #include "service/ledger/ledger_service.h"
 
 namespace gj::service {
@@ -22,8 +23,8 @@ TEST(ProjectView, FastWriterEqualsTheJsonTree) {
   row.county_name = "东阿县";
   row.leader_name = "张明远";
   std::string out;
-  AppendProjectView(out, row);
-  EXPECT_EQ(nlohmann::json::parse(out), ProjectView(row));
+  api::AppendProjectView(out, row);
+  EXPECT_EQ(nlohmann::json::parse(out), nlohmann::json(row));
 }
 
 TEST(ProjectView, CreationChangesTextEqualsTheTree) {

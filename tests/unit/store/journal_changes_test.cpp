@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "store/assessment_store.h"
+#include "store/progress_store.h"
 #include "store/supervision_store.h"
 
 namespace gj::testing {
@@ -75,6 +76,20 @@ TEST(JournalChangesTest, ObservationEvent) {
   e2.name = "二季度观摩";
   e2.state = "open";  // a state change is journaled by its action, not as a field
   EXPECT_EQ(store::EventChanges(e, e2), json::parse(R"([{"field":"name","old":"一季度观摩","new":"二季度观摩"}])"));
+}
+
+TEST(JournalChangesTest, Target) {
+  targets::Target t;
+  t.name = "开工率";
+  t.region = "371524";
+  t.threshold = 0.6;
+  t.deadline = Date{2026, 6, 30};
+  targets::Target t2 = t;
+  t2.categories = {"industrial", "social"};
+  t2.threshold = 0.65;
+  t2.version = 2;  // not part of the definition
+  EXPECT_EQ(store::TargetChanges(t, t2), json::parse(R"([{"field":"categories","old":"","new":"industrial,social"},
+                                                           {"field":"threshold","old":0.6,"new":0.65}])"));
 }
 
 }  // namespace
