@@ -35,5 +35,8 @@ std::vector<Unit> ListUnits(Connection& c, const std::vector<std::string>& regio
 std::vector<Person> ListPeople(Connection& c, const std::vector<std::string>& regions, const std::string& kind);
 std::optional<Unit> LoadUnit(Connection& c, int64_t id);
 std::optional<Person> LoadPerson(Connection& c, int64_t id);
+// The id of the unit (or person) of this name in this region, if any (the demo looks its own up).
+std::optional<int64_t> FindUnitId(Connection& c, const std::string& region, const std::string& name);
+std::optional<int64_t> FindPersonId(Connection& c, const std::string& region, const std::string& name);
 
 }  // namespace gj::store
