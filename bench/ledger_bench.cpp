@@ -11,6 +11,7 @@
 #include <string>
 
 #include "bench_clock.h"
+#include "bench_setup.h"
 #include "service/demo/demo.h"
 #include "service/ledger/ledger_sheet_service.h"
 #include "store/db.h"
@@ -27,23 +28,16 @@ long PeakRssMb() {
 }
 
 std::unique_ptr<store::Database> FreshDemo(const std::string& path, bool organisation_only = false) {
-  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
-  auto db = store::Database::Open(path);
-  auto r = service::BuildDemo(*db, Date{2026, 11, 23}, "2026-11-23T00:00:00Z", organisation_only);
-  if (!r) throw std::runtime_error(r.error().message);
-  return db;
+  return bench::FreshDemo(path, Date{2026, 11, 23}, "2026-11-23T00:00:00Z", organisation_only);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: ledger_bench DIR [N]\n");
-    return 2;
-  }
-  const std::string dir = argv[1];
-  const int n = argc > 2 ? std::atoi(argv[2]) : 100000;
-  std::filesystem::create_directories(dir);
+  const auto args = bench::ReadArgs(argc, argv, "ledger_bench");
+  if (!args) return 2;
+  const std::string& dir = args->dir;
+  const int n = args->n;
 
   if (std::getenv("IMPORT_ONLY")) {  // re-import DIR/ledger.xlsx of an earlier run only (profiling)
     std::ifstream in(dir + "/ledger.xlsx", std::ios::binary);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_setup.h"
 #include "domain/supervision/report.h"
 #include "service/demo/demo.h"
 #include "service/ledger/ledger_sheet_service.h"
@@ -26,14 +27,6 @@ const char* kNow = "2026-11-23T00:00:00Z";
 
 double Ms(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
-
-std::unique_ptr<store::Database> FreshDemo(const std::string& path) {
-  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
-  auto db = store::Database::Open(path);
-  auto r = service::BuildDemo(*db, kToday, kNow);
-  if (!r) throw std::runtime_error(r.error().message);
-  return db;
 }
 
 // `weeks` weekly reports for every project, set-based (one statement per week).
@@ -63,14 +56,10 @@ void Percentiles(const char* what, std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: supervision_bench DIR [N]\n");
-    return 2;
-  }
-  const std::string dir = argv[1];
-  const int n = argc > 2 ? std::atoi(argv[2]) : 100000;
-  std::filesystem::create_directories(dir);
-  auto db = FreshDemo(dir + "/supervision.db");
+  const auto args = bench::ReadArgs(argc, argv, "supervision_bench");
+  if (!args) return 2;
+  const int n = args->n;
+  auto db = bench::FreshDemo(args->dir + "/supervision.db", kToday, kNow);
   auto t0 = std::chrono::steady_clock::now();
   if (!service::GenerateProjects(*db, n - 230, kToday, kNow)) return 1;
   std::printf("generate %d projects: %.0f ms\n", n - 230, Ms(t0));
@@ -125,7 +114,7 @@ int main(int argc, char** argv) {
   Percentiles("county dashboard, first call after a write", fresh);
 
   // A bulletin for 500 projects: the demo (230) plus 270 generated, for the whole city.
-  auto small = FreshDemo(dir + "/bulletin.db");
+  auto small = bench::FreshDemo(args->dir + "/bulletin.db", kToday, kNow);
   if (!service::GenerateProjects(*small, 270, kToday, kNow)) return 1;
   service::LedgerService ledger2(*small);
   service::ProgressService progress2(*small, ledger2);

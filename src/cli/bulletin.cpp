@@ -16,8 +16,7 @@ int RunBulletin(const BulletinOptions& o) {
     std::fprintf(stderr, "error: -o must end in .pdf or .xlsx (got '%s')\n", o.output.c_str());
     return 2;
   }
-  auto db = store::Database::Open(o.db_url);
-  store::Migrate(*db);
+  auto db = OpenMigrated(o.db_url);
   service::LedgerService ledger(*db);
   service::ProgressService supervision(*db, ledger);
   service::MetricsService metrics(*db, ledger);

@@ -48,8 +48,7 @@ int RunUserAdd(const UserAddOptions& o) {
     std::fprintf(stderr, "error: give the password on standard input with --password-stdin\n");
     return 2;
   }
-  auto db = store::Database::Open(o.db_url);
-  store::Migrate(*db);
+  auto db = OpenMigrated(o.db_url);
   service::AuthService auth(*db);
   auto r = auth.AddUser({o.login, o.name, password, o.role, o.region, o.unit_id, o.person_id}, NowUtcIso());
   if (!r) {
@@ -93,14 +92,19 @@ std::optional<std::string> NonEmpty(const std::string& s) { return s.empty() ? s
 
 }  // namespace
 
+std::unique_ptr<store::Database> OpenMigrated(const std::string& url) {
+  auto db = store::Database::Open(url);
+  store::Migrate(*db);
+  return db;
+}
+
 int RunStartRate(const StartRateOptions& o) {
   const auto as_of = ParseIsoDate(o.as_of);
   if (!as_of) {
     std::fprintf(stderr, "error: --as-of '%s' is not a date YYYY-MM-DD\n", o.as_of.c_str());
     return 2;
   }
-  auto db = store::Database::Open(o.db_url);
-  store::Migrate(*db);
+  auto db = OpenMigrated(o.db_url);
   service::LedgerService ledger(*db);
   service::MetricsService metrics(*db, ledger);
   auto r = metrics.StartRate(SystemCtx(ledger), {o.region, o.track, o.category, o.level, "", "", std::nullopt}, *as_of);
@@ -122,8 +126,7 @@ int RunLedgerImport(const std::string& db_url, const std::string& file, bool dry
     std::fprintf(stderr, "error: cannot read %s\n", file.c_str());
     return 1;
   }
-  auto db = store::Database::Open(db_url);
-  store::Migrate(*db);
+  auto db = OpenMigrated(db_url);
   service::LedgerService ledger(*db);
   service::LedgerSheetService sheets(*db, ledger);
   auto report = sheets.Import(SystemCtx(ledger), *bytes, dry_run);
@@ -144,8 +147,7 @@ int RunLedgerExport(const LedgerExportOptions& o) {
     std::fprintf(stderr, "error: the output must end in .xlsx or .csv\n");
     return 2;
   }
-  auto db = store::Database::Open(o.db_url);
-  store::Migrate(*db);
+  auto db = OpenMigrated(o.db_url);
   service::LedgerService ledger(*db);
   service::LedgerSheetService sheets(*db, ledger);
   store::ProjectFilter f;

@@ -43,10 +43,15 @@ int RunLedgerExport(const LedgerExportOptions& o);
 // Prints an error value as "error: message" plus one line per detail, to stderr.
 }  // namespace gj::cli
 
+#include <memory>
+
 #include "common/result.h"
+#include "store/db.h"
 
 namespace gj::cli {
 void PrintError(const Error& e);
 int ExitStatus(const Error& e);
+// The database of `url` with every migration applied (each command that reads or writes it).
+std::unique_ptr<store::Database> OpenMigrated(const std::string& url);
 
 }  // namespace gj::cli

@@ -5,6 +5,8 @@
 #include <exception>
 #include <functional>
 #include <iostream>
+#include <string>
+#include <utility>
 
 #include "api/server.h"
 #include "cli/bulletin.h"
@@ -18,10 +20,28 @@ namespace {
 
 using Action = std::function<int()>;
 
+// The database a command opens.
+CLI::Option* AddDb(CLI::App* cmd, std::string& url) {
+  return cmd->add_option("--db", url, "SQLite file or postgresql:// URL");
+}
+
+// A command that only groups sub-commands: one of them must be given.
+CLI::App* AddGroup(CLI::App& app, const std::string& name, const std::string& description) {
+  auto* group = app.add_subcommand(name, description);
+  group->require_subcommand(1);
+  return group;
+}
+
+// Makes `run` the action when `cmd` is the command chosen. `run` reads the command's options from
+// their static storage when it runs, after parsing.
+void OnChosen(CLI::App* cmd, Action& action, Action run) {
+  cmd->callback([&action, run = std::move(run)] { action = run; });
+}
+
 void AddServe(CLI::App& app, Action& action) {
   static gj::api::ServerOptions o;
   auto* cmd = app.add_subcommand("serve", "Run the HTTP server (API and web app); stops cleanly on SIGTERM");
-  cmd->add_option("--db", o.db_url, "SQLite file or postgresql:// URL")->capture_default_str();
+  AddDb(cmd, o.db_url)->capture_default_str();
   cmd->add_option("--host", o.host, "Address to listen on")->capture_default_str();
   cmd->add_option("--port", o.port, "Port")->capture_default_str();
   cmd->add_option("--web", o.web_dir, "Directory of the built web app (default: <binary dir>/web)");
@@ -31,33 +51,32 @@ void AddServe(CLI::App& app, Action& action) {
   cmd->add_option("--report-tasks-hours", o.report_tasks_hours,
                   "Generate the running period's report tasks at start and every N hours (0: never)")
       ->capture_default_str();
-  cmd->callback([&action] { action = [] { return gj::api::RunServer(o); }; });
+  OnChosen(cmd, action, [] { return gj::api::RunServer(o); });
 }
 
 void AddDemo(CLI::App& app, Action& action) {
   static std::string db = "gongjian-demo.db";
   static bool organisation_only = false;
   auto* cmd = app.add_subcommand("demo", "Write the deterministic demo data (聊城市, 东阿县, …) into an empty database");
-  cmd->add_option("--db", db, "SQLite file or postgresql:// URL")->capture_default_str();
+  AddDb(cmd, db)->capture_default_str();
   cmd->add_flag("--organisation-only", organisation_only,
                 "Only regions, units, leaders, dictionaries and users: no projects (then import your own sheet)");
-  cmd->callback([&action] { action = [] { return gj::cli::RunDemo(db, organisation_only); }; });
+  OnChosen(cmd, action, [] { return gj::cli::RunDemo(db, organisation_only); });
 }
 
 void AddMigrate(CLI::App& app, Action& action) {
   static std::string db = "gongjian.db";
   auto* cmd = app.add_subcommand("migrate", "Apply database migrations");
-  cmd->add_option("--db", db, "SQLite file or postgresql:// URL")->capture_default_str();
-  cmd->callback([&action] { action = [] { return gj::cli::RunMigrate(db); }; });
+  AddDb(cmd, db)->capture_default_str();
+  OnChosen(cmd, action, [] { return gj::cli::RunMigrate(db); });
 }
 
 void AddUser(CLI::App& app, Action& action) {
   static gj::cli::UserAddOptions o;
   static int64_t unit = 0, person = 0;
-  auto* user = app.add_subcommand("user", "Manage user accounts");
-  user->require_subcommand(1);
+  auto* user = AddGroup(app, "user", "Manage user accounts");
   auto* add = user->add_subcommand("add", "Create a user with one role scoped to a region (and unit)");
-  add->add_option("--db", o.db_url, "SQLite file or postgresql:// URL")->required();
+  AddDb(add, o.db_url)->required();
   add->add_option("--login", o.login, "Login name")->required();
   add->add_option("--name", o.name, "Display name");
   add->add_option("--role", o.role, "admin, coordinator, leader, unit or viewer")->required();
@@ -76,15 +95,14 @@ void AddLedger(CLI::App& app, Action& action) {
   static std::string db, file;
   static bool dry_run = false;
   static gj::cli::LedgerExportOptions e;
-  auto* ledger = app.add_subcommand("ledger", "The key-project ledger sheet (Excel)");
-  ledger->require_subcommand(1);
+  auto* ledger = AddGroup(app, "ledger", "The key-project ledger sheet (Excel)");
   auto* imp = ledger->add_subcommand("import", "Import the ledger sheet: all-or-nothing; --dry-run lists every problem");
   imp->add_option("file", file, "The .xlsx file")->required();
-  imp->add_option("--db", db, "SQLite file or postgresql:// URL")->required();
+  AddDb(imp, db)->required();
   imp->add_flag("--dry-run", dry_run, "Check only; write nothing");
-  imp->callback([&action] { action = [] { return gj::cli::RunLedgerImport(db, file, dry_run); }; });
+  OnChosen(imp, action, [] { return gj::cli::RunLedgerImport(db, file, dry_run); });
   auto* exp = ledger->add_subcommand("export", "Export the ledger sheet (.xlsx or .csv)");
-  exp->add_option("--db", e.db_url, "SQLite file or postgresql:// URL")->required();
+  AddDb(exp, e.db_url)->required();
   exp->add_option("-o,--output", e.output, "FILE.xlsx or FILE.csv")->required();
   exp->add_option("--region", e.region, "Region code");
   exp->add_option("--category", e.category, "Category code");
@@ -93,68 +111,64 @@ void AddLedger(CLI::App& app, Action& action) {
   exp->add_option("--track", e.track, "Track code");
   exp->add_option("--stage", e.stage, "Stage code");
   exp->add_option("--q", e.q, "Search text");
-  exp->callback([&action] { action = [] { return gj::cli::RunLedgerExport(e); }; });
+  OnChosen(exp, action, [] { return gj::cli::RunLedgerExport(e); });
 }
 
 void AddMetrics(CLI::App& app, Action& action) {
   static gj::cli::StartRateOptions o;
-  auto* metrics = app.add_subcommand("metrics", "Figures over sets of projects");
-  metrics->require_subcommand(1);
+  auto* metrics = AddGroup(app, "metrics", "Figures over sets of projects");
   auto* sr = metrics->add_subcommand("start-rate", "开工率: new projects started by a date / new projects, as JSON");
-  sr->add_option("--db", o.db_url, "SQLite file or postgresql:// URL")->required();
+  AddDb(sr, o.db_url)->required();
   sr->add_option("--as-of", o.as_of, "Date YYYY-MM-DD")->required();
   sr->add_option("--region", o.region, "Region code (a city includes its counties)");
   sr->add_option("--track", o.track, "implementation or preparatory (or 实施类/前期类)");
   sr->add_option("--category", o.category, "Category code or label");
   sr->add_option("--level", o.level, "Level code or label");
-  sr->callback([&action] { action = [] { return gj::cli::RunStartRate(o); }; });
+  OnChosen(sr, action, [] { return gj::cli::RunStartRate(o); });
 }
 
 void AddBulletin(CLI::App& app, Action& action) {
   static gj::cli::BulletinOptions o;
   auto* b = app.add_subcommand("bulletin", "调度通报: the dispatch bulletin of a region and period as PDF or xlsx");
-  b->add_option("--db", o.db_url, "SQLite file or postgresql:// URL")->required();
+  AddDb(b, o.db_url)->required();
   b->add_option("--region", o.region, "Region code")->required();
   b->add_option("--period", o.period, "2026-W23 (week) or 2026-06 (month)")->required();
   b->add_option("-o,--output", o.output, "FILE.pdf or FILE.xlsx")->required();
-  b->callback([&action] { action = [] { return gj::cli::RunBulletin(o); }; });
+  OnChosen(b, action, [] { return gj::cli::RunBulletin(o); });
 }
 
 void AddReports(CLI::App& app, Action& action) {
   static gj::cli::ReportTasksOptions o;
-  auto* reports = app.add_subcommand("reports", "Progress reports (一张表)");
-  reports->require_subcommand(1);
+  auto* reports = AddGroup(app, "reports", "Progress reports (一张表)");
   auto* tasks = reports->add_subcommand("tasks", "Generate the running period's report tasks of every county (idempotent; the server also does it at start and every 6 hours)");
-  tasks->add_option("--db", o.db_url, "SQLite file or postgresql:// URL")->required();
+  AddDb(tasks, o.db_url)->required();
   tasks->add_option("--region", o.region, "Only the counties under this region code");
-  tasks->callback([&action] { action = [] { return gj::cli::RunReportTasks(o); }; });
+  OnChosen(tasks, action, [] { return gj::cli::RunReportTasks(o); });
 }
 
 // Assessment: observation events scored offline from paper ballots / score sheets.
 void AddObservation(CLI::App& app, Action& action) {
   static gj::cli::ObservationScoreOptions o;
-  auto* observation = app.add_subcommand("observation", "Observation events (观摩评议)");
-  observation->require_subcommand(1);
+  auto* observation = AddGroup(app, "observation", "Observation events (观摩评议)");
   auto* score = observation->add_subcommand("score", "Rank counties within groups from ballots or score sheets (CSV in, CSV out)");
   score->add_option("--input", o.input, "CSV file: judge,group,county,rank (ballot) or judge,group,county,project,score (sheet)")->required();
   score->add_option("--mode", o.mode, "ballot or sheet")->required()->check(CLI::IsMember({"ballot", "sheet"}));
   score->add_option("--step", o.step, "ballot: points lost per place (rank r is worth 100 - step*(r-1))")->capture_default_str();
   score->add_flag("--no-trim{false}", o.trim, "sheet: do not drop the highest and lowest totals of a project");
   score->add_option("-o,--output", o.output, "where to write group,county,score,rank")->required();
-  score->callback([&action] { action = [] { return gj::cli::RunObservationScore(o, std::cerr); }; });
+  OnChosen(score, action, [] { return gj::cli::RunObservationScore(o, std::cerr); });
 }
 
 // Land efficiency (亩产效益评价): the exact engine over a CSV or xlsx of enterprises.
 void AddEvaluate(CLI::App& app, Action& action) {
   static gj::cli::EvaluateLandOptions o;
-  auto* evaluate = app.add_subcommand("evaluate", "Run an evaluation");
-  evaluate->require_subcommand(1);
+  auto* evaluate = AddGroup(app, "evaluate", "Run an evaluation");
   auto* land = evaluate->add_subcommand("land", "Land-efficiency evaluation (亩产效益评价)");
   land->add_option("--input", o.input, "Enterprises, .csv or .xlsx")->required();
   land->add_option("--scheme", o.scheme, "Scheme JSON (default: built-in shandong)");
   land->add_option("-o,--output", o.output, "Results: .csv, .xlsx or .json")->required();
   land->add_option("--summary", o.summary, "Per-group summary JSON");
-  land->callback([&action] { action = [] { return gj::cli::EvaluateLand(o, std::cout, std::cerr); }; });
+  OnChosen(land, action, [] { return gj::cli::EvaluateLand(o, std::cout, std::cerr); });
 }
 
 // Further capabilities register their sub-commands below.

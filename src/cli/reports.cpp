@@ -10,8 +10,7 @@
 namespace gj::cli {
 
 int RunReportTasks(const ReportTasksOptions& o) {
-  auto db = store::Database::Open(o.db_url);
-  store::Migrate(*db);
+  auto db = OpenMigrated(o.db_url);
   service::LedgerService ledger(*db);
   service::ProgressService progress(*db, ledger);
   const auto ctx = service::MakeCtx(service::SystemCaller(*ledger.Regions()));

@@ -62,6 +62,10 @@ std::optional<AccountRow> LoadAccountByLogin(Connection& c, const std::string& l
                  RecordOf(kUserFields));
 }
 
+bool SetAccountPerson(Connection& c, const std::string& login, int64_t person_id) {
+  return UpdateWhere(c, kUsers, {{"person_id", person_id}}, {{"login", login}}) > 0;
+}
+
 int64_t InsertAccount(Connection& c, const AccountRow& a) {
   AccountRow active = a;
   active.active = true;

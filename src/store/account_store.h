@@ -28,6 +28,8 @@ bool PersonExists(Connection& c, int64_t id);
 
 std::optional<AccountRow> LoadAccount(Connection& c, int64_t id);
 std::optional<AccountRow> LoadAccountByLogin(Connection& c, const std::string& login);
+// Links the account `login` to a person (a leader account's "my projects"); false when no such account.
+bool SetAccountPerson(Connection& c, const std::string& login, int64_t person_id);
 // Inserts the user (active) and returns its id.
 int64_t InsertAccount(Connection& c, const AccountRow& a);
 void InsertGrant(Connection& c, int64_t user_id, const access::RoleGrant& g);

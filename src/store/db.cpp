@@ -5,8 +5,7 @@
 #include <type_traits>
 #include <unordered_map>
 
-#include "store/postgres/postgres_connection.h"
-#include "store/sqlite/sqlite_connection.h"
+#include "store/engines.h"
 
 namespace gj::store {
 
@@ -111,8 +110,8 @@ std::unique_ptr<Database> Database::Open(const std::string& url, size_t pool_siz
 }
 
 std::unique_ptr<Connection> Database::Connect() {
-  if (dialect_ == Dialect::kPostgres) return std::make_unique<PostgresConnection>(url_);
-  return std::make_unique<SqliteConnection>(url_);
+  if (dialect_ == Dialect::kPostgres) return ConnectPostgres(url_);
+  return ConnectSqlite(url_);
 }
 
 int Database::LeasesHeldByThisThread() const {

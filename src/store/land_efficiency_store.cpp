@@ -126,14 +126,12 @@ const Fields<PolicyLedgerRow> kPolicyLedgerFields = {
     Col<&PolicyLedgerRow::emission_t>("emission_t"),
 };
 
-const std::string& DataSelect() {
-  static const std::string kSql =
-      "SELECT " + kData.Select("d") +
-      ", e.county_code AS county_code, e.credit_code AS credit_code, e.name AS name, e.town AS town, "
-      "e.industry_code AS industry_code, e.above_scale AS above_scale "
-      "FROM le_data d JOIN le_enterprises e ON e.id = d.enterprise_id ";
-  return kSql;
-}
+// A data row with its enterprise's columns.
+const std::string kDataSelect =
+    "SELECT " + kData.Select("d") +
+    ", e.county_code AS county_code, e.credit_code AS credit_code, e.name AS name, e.town AS town, "
+    "e.industry_code AS industry_code, e.above_scale AS above_scale "
+    "FROM le_data d JOIN le_enterprises e ON e.id = d.enterprise_id ";
 
 LandDataRow DataFrom(RowReader& r) {
   LandDataRow row;
@@ -178,12 +176,12 @@ int64_t UpsertLandData(Connection& c, const std::string& county, int year, const
 }
 
 std::vector<LandDataRow> ListLandData(Connection& c, const std::string& county, int year) {
-  return ReadRows(c, DataSelect() + "WHERE e.county_code = ? AND d.year = ? ORDER BY d.id",
+  return ReadRows(c, kDataSelect + "WHERE e.county_code = ? AND d.year = ? ORDER BY d.id",
                   {county, int64_t{year}}, DataFrom);
 }
 
 std::optional<LandDataRow> GetLandData(Connection& c, int64_t id) {
-  return ReadOne(c, DataSelect() + "WHERE d.id = ?", {id}, DataFrom);
+  return ReadOne(c, kDataSelect + "WHERE d.id = ?", {id}, DataFrom);
 }
 
 bool UpdateLandData(Connection& c, const LandDataRow& row, const std::string& now) {

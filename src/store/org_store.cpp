@@ -90,4 +90,21 @@ std::map<int64_t, std::string> NamesOf(Connection& c, std::string_view sql) {
 
 std::map<int64_t, std::string> UnitNames(Connection& c) { return NamesOf(c, "SELECT id, name FROM units"); }
 std::map<int64_t, std::string> PersonNames(Connection& c) { return NamesOf(c, "SELECT id, name FROM people"); }
+
+namespace {
+std::optional<int64_t> IdByName(Connection& c, const std::string& table, const std::string& region,
+                                const std::string& name) {
+  return ReadOne(c, "SELECT id FROM " + table + " WHERE region_code = ? AND name = ? ORDER BY id",
+                 {region, name}, [](RowReader& r) { return r.Int("id"); });
+}
+}  // namespace
+
+std::optional<int64_t> FindUnitId(Connection& c, const std::string& region, const std::string& name) {
+  return IdByName(c, kUnits.name, region, name);
+}
+
+std::optional<int64_t> FindPersonId(Connection& c, const std::string& region, const std::string& name) {
+  return IdByName(c, kPeople.name, region, name);
+}
+
 }  // namespace gj::store

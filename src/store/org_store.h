@@ -40,5 +40,8 @@ std::optional<Person> LoadPerson(Connection& c, int64_t id);
 // Every unit's and every person's name by id, archived ones too (reports name past records).
 std::map<int64_t, std::string> UnitNames(Connection& c);
 std::map<int64_t, std::string> PersonNames(Connection& c);
+// The id of the unit (or person) of this name in this region, if any (the demo looks its own up).
+std::optional<int64_t> FindUnitId(Connection& c, const std::string& region, const std::string& name);
+std::optional<int64_t> FindPersonId(Connection& c, const std::string& region, const std::string& name);
 
 }  // namespace gj::store

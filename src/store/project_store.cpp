@@ -116,12 +116,11 @@ std::string Where(const ProjectFilter& f, std::vector<Value>& params) {
     params.emplace_back(*f.region);
     params.emplace_back(*f.region);
   }
-  eq("town_code", f.town);
-  eq("category", f.category);
-  eq("level", f.level);
-  eq("kind", f.kind);
-  eq("track", f.track);
-  eq("stage", f.stage);
+  // The filters that ask for one value of a column.
+  const std::pair<const char*, const std::optional<std::string>*> equals[] = {
+      {"town_code", &f.town}, {"category", &f.category}, {"level", &f.level},
+      {"kind", &f.kind},      {"track", &f.track},       {"stage", &f.stage}};
+  for (const auto& [column, value] : equals) eq(column, *value);
   if (f.leader_id) {
     w += " AND p.leader_id = ?";
     params.emplace_back(*f.leader_id);
@@ -320,6 +319,23 @@ std::vector<ledger::Project> LoadProjects(Connection& c, const std::vector<int64
 std::vector<access::Region> LoadRegions(Connection& c) {
   return ReadRows(c, "SELECT code, name, level, parent_code FROM regions ORDER BY sort, code", {},
                   RecordOf(kRegionFields));
+}
+
+std::vector<access::Region> ChildRegions(Connection& c, const std::string& parent) {
+  return ReadRows(c, "SELECT code, name, level, parent_code FROM regions WHERE parent_code = ? ORDER BY code",
+                  {parent}, RecordOf(kRegionFields));
+}
+
+std::vector<int64_t> ProjectIdsOfCounty(Connection& c, const std::string& county) {
+  return ReadRows(c, "SELECT id FROM projects WHERE county_code = ? ORDER BY id", {county},
+                  [](RowReader& r) { return r.Int("id"); });
+}
+
+std::vector<int64_t> LargestProjectIds(Connection& c, const std::string& county, int year, int limit) {
+  return ReadRows(c,
+                  "SELECT id FROM projects WHERE county_code = ? AND archived = 0 AND year = ? "
+                  "ORDER BY total_investment DESC, id LIMIT ?",
+                  {county, int64_t{year}, int64_t{limit}}, [](RowReader& r) { return r.Int("id"); });
 }
 
 ledger::Dictionaries LoadDictionaries(Connection& c) {

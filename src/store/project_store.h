@@ -94,6 +94,12 @@ bool IsSortableColumn(const std::string& column);
 
 
 std::vector<access::Region> LoadRegions(Connection& c);
+// The regions whose parent is `parent` (a county's towns), in code order.
+std::vector<access::Region> ChildRegions(Connection& c, const std::string& parent);
+// The ids of a county's projects (archived too), in id order.
+std::vector<int64_t> ProjectIdsOfCounty(Connection& c, const std::string& county);
+// The ids of a county's `limit` largest live projects of list year `year` (total investment, then id).
+std::vector<int64_t> LargestProjectIds(Connection& c, const std::string& county, int year, int limit);
 ledger::Dictionaries LoadDictionaries(Connection& c);
 void ReplaceDictionary(Connection& c, const std::string& kind, const std::vector<ledger::DictEntry>& items);
 

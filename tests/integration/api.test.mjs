@@ -1,7 +1,7 @@
 // The ledger API against a real server process and a real SQLite database.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, api } from './server.mjs';
+import { startServer, login, api, stopCleanly } from './server.mjs';
 
 let srv;
 let coord;   // 东阿县项目办
@@ -9,10 +9,7 @@ before(async () => {
   srv = await startServer();
   coord = api(srv.base, await login(srv.base, 'dongezb'));
 });
-after(async () => {
-  const r = await srv.stop();
-  assert.equal(r.code, 0, `server must stop cleanly on SIGTERM: ${srv.stderr()}`);
-});
+after(() => stopCleanly(srv));
 
 test('health and OpenAPI are public and describe every endpoint', async () => {
   assert.equal((await fetch(`${srv.base}/healthz`)).status, 200);

@@ -1,7 +1,7 @@
 // Observation events and periodic rankings against a real server process with the demo data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, api, TODAY } from './server.mjs';
+import { startServer, login, api, TODAY, stopCleanly } from './server.mjs';
 
 let srv, city, viewer, judges;
 before(async () => {
@@ -10,10 +10,7 @@ before(async () => {
   viewer = api(srv.base, await login(srv.base, 'viewer'));
   judges = await Promise.all(['judge1', 'judge2', 'judge3'].map(async (j) => api(srv.base, await login(srv.base, j))));
 });
-after(async () => {
-  const r = await srv.stop();
-  assert.equal(r.code, 0, srv.stderr());
-});
+after(() => stopCleanly(srv));
 
 test('the demo observation is published: 冠县 first, 东阿县 third', async () => {
   const list = await viewer('GET', '/observations');

@@ -8,28 +8,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN } from './server.mjs';
+import { parseCsv } from './csv.mjs';
 
 let dir;
 const run = (...args) => spawnSync(BIN, args, { encoding: 'utf8' });
 
 before(() => { dir = mkdtempSync(join(tmpdir(), 'gongjian-cli-')); });
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-function parseCsv(text) {
-  const rows = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n') { row.push(cell.replace(/\r$/, '')); rows.push(row); row = []; cell = ''; }
-    else cell += ch;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 test('export → import into an organisation-only database → the same start rate', () => {
   const a = join(dir, 'a.db'), b = join(dir, 'b.db'), xlsx = join(dir, 'ledger.xlsx'), csv = join(dir, 'ledger.csv');

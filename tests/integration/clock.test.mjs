@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, login, api, BIN, NOW, TODAY } from './server.mjs';
+import { startServer, login, api, BIN, NOW, TODAY, stopCleanly } from './server.mjs';
 import { chinaDay, isoWeekKey } from './clock.mjs';
 
 let srv;
@@ -15,10 +15,7 @@ before(async () => {
   srv = await startServer();
   coord = api(srv.base, await login(srv.base, 'dongezb'));
 });
-after(async () => {
-  const r = await srv.stop();
-  assert.equal(r.code, 0, `server must stop cleanly: ${srv.stderr()}`);
-});
+after(() => stopCleanly(srv));
 
 test('the server tells its date and time: the pinned ones', async () => {
   const r = await fetch(`${srv.base}/api/v1/clock`);

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { startServer, login, api, anonymous, TODAY } from './server.mjs';
+import { startServer, login, api, anonymous, TODAY, stopCleanly } from './server.mjs';
 import { parseLine, prepare, runCheck, capture } from './cases.mjs';
 
 const DIR = new URL('./cases/', import.meta.url);
@@ -20,10 +20,7 @@ const callers = new Map(); // USER → request function; logged in once
 before(async () => {
   srv = await startServer();
 });
-after(async () => {
-  const r = await srv.stop();
-  assert.equal(r.code, 0, `server must stop cleanly: ${srv.stderr()}`);
-});
+after(() => stopCleanly(srv));
 
 async function caller(user) {
   if (!callers.has(user)) {

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseCsv } from './csv.mjs';
 
 const BIN = process.env.GONGJIAN_BIN ?? 'build/gongjian';
 
@@ -36,107 +37,79 @@ function run(dir, args) {
   return spawnSync(BIN, ['evaluate', 'land', ...args], { cwd: dir, encoding: 'utf8' });
 }
 
-function parseCsv(text) {
-  // Small RFC 4180 reader for checking the output.
-  const rows = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
-    else if (c !== '\r') cell += c;
+// Runs `fn` with a new temporary directory, removed afterwards whatever happens.
+function inTempDir(fn) {
+  const dir = mkdtempSync(join(tmpdir(), 'gj-land-'));
+  try {
+    return fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return rows;
 }
 
-test('evaluates the worked example and writes every row in input order', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gj-land-'));
-  try {
-    writeFileSync(join(dir, 'in.csv'), [HEADER, ...ROWS].join('\r\n') + '\r\n');
-    writeFileSync(join(dir, 'scheme.json'), JSON.stringify(SCHEME));
-    const r = run(dir, ['--input', 'in.csv', '--scheme', 'scheme.json', '-o', 'out.csv', '--summary', 'summary.json']);
-    assert.equal(r.status, 0, r.stderr);
-    const [header, ...rows] = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'));
-    assert.deepEqual(header.slice(0, 9),
-      ['credit_code', 'name', 'group', 'status', 'score', 'rank', 'class', 'tax_per_mu', 'tax_per_mu_score']);
-    assert.deepEqual(header.slice(-2), ['surcharge_yuan', 'tax_to_next_class']);
-    assert.equal(rows.length, 4);
-    const col = (name) => header.indexOf(name);
-    const get = (i, name) => rows[i][col(name)];
-    assert.equal(get(0, 'name'), 'E1, Ltd');
-    assert.deepEqual([0, 1, 2].map((i) => Number(get(i, 'score'))), [126.75, 40.625, 26.9375]);
-    assert.deepEqual([0, 1, 2].map((i) => get(i, 'class')), ['A', 'B', 'C']);
-    assert.deepEqual([0, 1, 2].map((i) => get(i, 'rank')), ['1', '2', '3']);
-    assert.equal(get(2, 'revenue_per_emission'), '');
-    assert.equal(Number(get(2, 'revenue_per_emission_score')), 15.9375);
-    assert.equal(get(2, 'tax_to_next_class'), '547.50');
-    assert.equal(get(1, 'tax_to_next_class'), '');
-    assert.equal(get(0, 'surcharge_yuan'), '0.00');
-    assert.equal(get(1, 'surcharge_yuan'), '');
-    assert.deepEqual([get(3, 'group'), get(3, 'status'), get(3, 'score'), get(3, 'class')],
-      ['excluded', 'excluded', '', '']);
-    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
-    const above = summary.groups.find((g) => g.group === 'above');
-    assert.deepEqual(above.class_counts, { A: 1, B: 1, C: 1, D: 0 });
-    assert.equal(above.n, 3);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test('evaluates the worked example and writes every row in input order', () => inTempDir((dir) => {
+  writeFileSync(join(dir, 'in.csv'), [HEADER, ...ROWS].join('\r\n') + '\r\n');
+  writeFileSync(join(dir, 'scheme.json'), JSON.stringify(SCHEME));
+  const r = run(dir, ['--input', 'in.csv', '--scheme', 'scheme.json', '-o', 'out.csv', '--summary', 'summary.json']);
+  assert.equal(r.status, 0, r.stderr);
+  const [header, ...rows] = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'));
+  assert.deepEqual(header.slice(0, 9),
+    ['credit_code', 'name', 'group', 'status', 'score', 'rank', 'class', 'tax_per_mu', 'tax_per_mu_score']);
+  assert.deepEqual(header.slice(-2), ['surcharge_yuan', 'tax_to_next_class']);
+  assert.equal(rows.length, 4);
+  const col = (name) => header.indexOf(name);
+  const get = (i, name) => rows[i][col(name)];
+  assert.equal(get(0, 'name'), 'E1, Ltd');
+  assert.deepEqual([0, 1, 2].map((i) => Number(get(i, 'score'))), [126.75, 40.625, 26.9375]);
+  assert.deepEqual([0, 1, 2].map((i) => get(i, 'class')), ['A', 'B', 'C']);
+  assert.deepEqual([0, 1, 2].map((i) => get(i, 'rank')), ['1', '2', '3']);
+  assert.equal(get(2, 'revenue_per_emission'), '');
+  assert.equal(Number(get(2, 'revenue_per_emission_score')), 15.9375);
+  assert.equal(get(2, 'tax_to_next_class'), '547.50');
+  assert.equal(get(1, 'tax_to_next_class'), '');
+  assert.equal(get(0, 'surcharge_yuan'), '0.00');
+  assert.equal(get(1, 'surcharge_yuan'), '');
+  assert.deepEqual([get(3, 'group'), get(3, 'status'), get(3, 'score'), get(3, 'class')],
+    ['excluded', 'excluded', '', '']);
+  const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+  const above = summary.groups.find((g) => g.group === 'above');
+  assert.deepEqual(above.class_counts, { A: 1, B: 1, C: 1, D: 0 });
+  assert.equal(above.n, 3);
+}));
 
-test('writes JSON output with results and summary', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gj-land-'));
-  try {
-    writeFileSync(join(dir, 'in.csv'), [HEADER, ...ROWS].join('\n') + '\n');
-    writeFileSync(join(dir, 'scheme.json'), JSON.stringify(SCHEME));
-    const r = run(dir, ['--input', 'in.csv', '--scheme', 'scheme.json', '-o', 'out.json']);
-    assert.equal(r.status, 0, r.stderr);
-    const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
-    assert.equal(out.results.length, 4);
-    assert.equal(out.results[2].tax_to_next_class, 547.5);
-    assert.equal(out.results[3].score, null);
-    assert.equal(out.scheme.name, 'example10');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test('writes JSON output with results and summary', () => inTempDir((dir) => {
+  writeFileSync(join(dir, 'in.csv'), [HEADER, ...ROWS].join('\n') + '\n');
+  writeFileSync(join(dir, 'scheme.json'), JSON.stringify(SCHEME));
+  const r = run(dir, ['--input', 'in.csv', '--scheme', 'scheme.json', '-o', 'out.json']);
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+  assert.equal(out.results.length, 4);
+  assert.equal(out.results[2].tax_to_next_class, 547.5);
+  assert.equal(out.results[3].score, null);
+  assert.equal(out.scheme.name, 'example10');
+}));
 
-test('invalid input: exit 2, every problem on stderr, no output file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gj-land-'));
-  try {
-    const bad = [HEADER, ROWS[0],
-      '91371500MA3C00002X,E2,3312,是,0,500,10000,,,,,,,',   // row 3: bad check char, land 0
-      '91371500MA3C00001J,Dup,3312,否,10,abc,1,,,,,,,'];      // row 4: duplicate, tax not a number
-    writeFileSync(join(dir, 'in.csv'), bad.join('\n') + '\n');
-    const r = run(dir, ['--input', 'in.csv', '-o', 'out.csv', '--summary', 'summary.json']);
-    assert.equal(r.status, 2);
-    assert.match(r.stderr, /row 3, column 统一社会信用代码, value 91371500MA3C00002X: check character should be 'M'/);
-    assert.match(r.stderr, /row 3, column 用地面积\(亩\), value 0: must be > 0/);
-    assert.match(r.stderr, /row 4, column 统一社会信用代码, value 91371500MA3C00001J: duplicate credit code \(first in row 2\)/);
-    assert.match(r.stderr, /row 4, column 税收\(万元\), value abc: not a number/);
-    assert.deepEqual(readdirSync(dir).sort(), ['in.csv']);
-    assert.equal(existsSync(join(dir, 'out.csv')), false);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test('invalid input: exit 2, every problem on stderr, no output file', () => inTempDir((dir) => {
+  const bad = [HEADER, ROWS[0],
+    '91371500MA3C00002X,E2,3312,是,0,500,10000,,,,,,,',   // row 3: bad check char, land 0
+    '91371500MA3C00001J,Dup,3312,否,10,abc,1,,,,,,,'];      // row 4: duplicate, tax not a number
+  writeFileSync(join(dir, 'in.csv'), bad.join('\n') + '\n');
+  const r = run(dir, ['--input', 'in.csv', '-o', 'out.csv', '--summary', 'summary.json']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /row 3, column 统一社会信用代码, value 91371500MA3C00002X: check character should be 'M'/);
+  assert.match(r.stderr, /row 3, column 用地面积\(亩\), value 0: must be > 0/);
+  assert.match(r.stderr, /row 4, column 统一社会信用代码, value 91371500MA3C00001J: duplicate credit code \(first in row 2\)/);
+  assert.match(r.stderr, /row 4, column 税收\(万元\), value abc: not a number/);
+  assert.deepEqual(readdirSync(dir).sort(), ['in.csv']);
+  assert.equal(existsSync(join(dir, 'out.csv')), false);
+}));
 
-test('bad scheme: exit 2 with a clear message', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gj-land-'));
-  try {
-    writeFileSync(join(dir, 'in.csv'), [HEADER, ...ROWS].join('\n') + '\n');
-    writeFileSync(join(dir, 'scheme.json'), JSON.stringify({ groups: { above: { indicators: [{ id: 'taxes', weight: -1 }] } } }));
-    const r = run(dir, ['--input', 'in.csv', '--scheme', 'scheme.json', '-o', 'out.csv']);
-    assert.equal(r.status, 2);
-    assert.match(r.stderr, /groups\.above\.indicators\[0\]\.id \("taxes"\): unknown indicator id/);
-    assert.match(r.stderr, /weight \(-1\): must not be negative/);
-    assert.equal(existsSync(join(dir, 'out.csv')), false);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test('bad scheme: exit 2 with a clear message', () => inTempDir((dir) => {
+  writeFileSync(join(dir, 'in.csv'), [HEADER, ...ROWS].join('\n') + '\n');
+  writeFileSync(join(dir, 'scheme.json'), JSON.stringify({ groups: { above: { indicators: [{ id: 'taxes', weight: -1 }] } } }));
+  const r = run(dir, ['--input', 'in.csv', '--scheme', 'scheme.json', '-o', 'out.csv']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /groups\.above\.indicators\[0\]\.id \("taxes"\): unknown indicator id/);
+  assert.match(r.stderr, /weight \(-1\): must not be negative/);
+  assert.equal(existsSync(join(dir, 'out.csv')), false);
+}));

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, login, api, BIN } from './server.mjs';
+import { startServer, login, api, BIN, stopCleanly } from './server.mjs';
 
 const GEN = new URL('../../bench/land_gen.py', import.meta.url).pathname;
 const YEAR = 2023;
@@ -27,10 +27,7 @@ before(async () => {
   viewer = api(srv.base, await login(srv.base, 'viewer'));
   guan = api(srv.base, await login(srv.base, 'guanxmb'));
 });
-after(async () => {
-  const r = await srv.stop();
-  assert.equal(r.code, 0, `server must stop cleanly: ${srv.stderr()}`);
-});
+after(() => stopCleanly(srv));
 
 const q = `county=371524&year=${YEAR}`;
 

@@ -3,17 +3,14 @@
 // selects projects reads the list's filter (the Gantt honours level, q and year like the list).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, api, TODAY } from './server.mjs';
+import { startServer, login, api, TODAY, stopCleanly } from './server.mjs';
 
 let srv, office;
 before(async () => {
   srv = await startServer();
   office = api(srv.base, await login(srv.base, 'dongezb'));
 });
-after(async () => {
-  const r = await srv.stop();
-  assert.equal(r.code, 0, srv.stderr());
-});
+after(() => stopCleanly(srv));
 
 // The 400 of one bad query parameter: code, the detail naming it, the message saying it.
 function assertBadParam(r, field, value, where) {

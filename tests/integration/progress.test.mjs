@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, login, api, BIN, TODAY } from './server.mjs';
+import { startServer, login, api, BIN, TODAY, stopCleanly } from './server.mjs';
 
 let srv;
 let coord; // 东阿县项目办
@@ -18,10 +18,7 @@ before(async () => {
   unit = api(srv.base, await login(srv.base, 'unit'));
   viewer = api(srv.base, await login(srv.base, 'viewer'));
 });
-after(async () => {
-  const r = await srv.stop();
-  assert.equal(r.code, 0, `server must stop cleanly: ${srv.stderr()}`);
-});
+after(() => stopCleanly(srv));
 
 
 test('OpenAPI lists the supervision endpoints', async () => {

@@ -1,4 +1,5 @@
 // Starts a real `gongjian serve` process on a free loopback port with a fresh demo database.
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -129,4 +130,11 @@ export function api(base, token) {
 // Like api() but without an Authorization header (a request with no token at all).
 export function anonymous(base) {
   return requester(base, {});
+}
+
+// Stops the server and checks that it stopped cleanly (exit status 0 on SIGTERM), showing its
+// standard error when it did not: every file's `after`.
+export async function stopCleanly(srv) {
+  const r = await srv.stop();
+  assert.equal(r.code, 0, `server must stop cleanly: ${srv.stderr()}`);
 }

@@ -2,7 +2,7 @@
 // accounts, illegal steps, evidence upload, milestones, procedures, visits, attention.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, api, TODAY } from './server.mjs';
+import { startServer, login, api, TODAY, stopCleanly } from './server.mjs';
 
 let srv, office, unit, leader, viewer, guan;
 before(async () => {
@@ -13,10 +13,7 @@ before(async () => {
   viewer = api(srv.base, await login(srv.base, 'viewer'));
   guan = api(srv.base, await login(srv.base, 'guanxmb'));
 });
-after(async () => {
-  const r = await srv.stop();
-  assert.equal(r.code, 0, srv.stderr());
-});
+after(() => stopCleanly(srv));
 
 async function ids() {
   const units = (await office('GET', '/units?region=371524')).body;

@@ -57,4 +57,17 @@ class TestDb {
   std::unique_ptr<store::Database> db_;
 };
 
+// A test on a fresh database of each engine (instantiated over Engines()). A fixture writes what
+// its tests share in Prepare, on a connection that is returned before the test runs.
+class DbTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    tdb_ = std::make_unique<TestDb>(GetParam());
+    auto c = tdb_->db().Acquire();
+    Prepare(*c);
+  }
+  virtual void Prepare(store::Connection& c) {}
+  std::unique_ptr<TestDb> tdb_;
+};
+
 }  // namespace gj::testing

@@ -4,6 +4,8 @@
 #include "service/demo/demo_calendar.h"
 #include "service/assessment/observation_service.h"
 #include "service/assessment/ranking_service.h"
+#include "store/account_store.h"
+#include "store/project_store.h"
 
 namespace gj::service {
 
@@ -13,7 +15,7 @@ using nlohmann::json;
 
 Ctx CtxOf(store::Connection& c, const std::string& login, const std::string& role, const Date& today, const std::string& now) {
   Ctx ctx;
-  ctx.caller.user_id = store::AsInt(c.Query("SELECT id FROM users WHERE login = ?", {login}).rows.at(0).at(0));
+  ctx.caller.user_id = store::LoadAccountByLogin(c, login).value().id;
   ctx.caller.login = login;
   ctx.caller.grants.push_back({role, "371500", std::nullopt});
   ctx.today = today;
@@ -59,11 +61,8 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
   // Two projects nominated per county, the largest of each.
   json nominations = json::array();
   for (const char* county : {"371525", "371524", "371526", "371521"}) {
-    for (const auto& row : c->Query("SELECT id FROM projects WHERE county_code = ? AND archived = 0 AND year = ? "
-                                    "ORDER BY total_investment DESC, id LIMIT 2",
-                                    {std::string(county), int64_t{list_year}})
-                               .rows) {
-      nominations.push_back({{"group", "县市区组"}, {"project_id", store::AsInt(row[0])}});
+    for (const int64_t id : store::LargestProjectIds(*c, county, list_year, 2)) {
+      nominations.push_back({{"group", "县市区组"}, {"project_id", id}});
     }
   }
   const Date start = today.AddDays(-45);
@@ -115,7 +114,7 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
   if (!s) return s.error();
   const int64_t scheme_id = s->record.id;
   std::vector<std::string> towns;
-  for (const auto& row : c->Query("SELECT name FROM regions WHERE parent_code = '371524' ORDER BY code").rows) towns.push_back(store::AsText(row[0]));
+  for (const auto& town : store::ChildRegions(*c, "371524")) towns.push_back(town.name);
   // The last three finished months of the list year (a month's ranking counts that year's list).
   Date last = Date{today.year, today.month, 1}.AddDays(-1);
   if (last.year > list_year) last = {list_year, 12, 31};

@@ -229,7 +229,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   DemoSummary sum;
   {
     auto c = db.Acquire();
-    if (store::AsInt(c->Query("SELECT COUNT(*) FROM regions").rows[0][0]) > 0) {
+    if (!store::LoadRegions(*c).empty()) {
       return Error::Conflict("the database already has data; the demo needs an empty database");
     }
     store::Transaction tx(*c);
@@ -250,10 +250,8 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   }
   AuthService auth(db);
   auto c = db.Acquire();
-  const int64_t industry_unit = store::AsInt(
-      c->Query("SELECT id FROM units WHERE region_code = '371524' AND name = '工业和信息化局'").rows.at(0).at(0));
-  const int64_t leader_person = store::AsInt(
-      c->Query("SELECT id FROM people WHERE region_code = '371524' AND name = '王海涛'").rows.at(0).at(0));
+  const int64_t industry_unit = store::FindUnitId(*c, "371524", "工业和信息化局").value();
+  const int64_t leader_person = store::FindPersonId(*c, "371524", "王海涛").value();
   const std::vector<DemoUser> users = {
       {"admin", "系统管理员", "admin", "371500", false},      {"lcxmb", "聊城市项目办", "coordinator", "371500", false},
       {"dongezb", "东阿县项目办", "coordinator", "371524", false}, {"guanxmb", "冠县项目办", "coordinator", "371525", false},
@@ -281,15 +279,16 @@ Result<int> GenerateProjects(store::Database& db, int count, const Date& today, 
   auto c = db.Acquire();
   // Rebuild the organisation index from what the demo stored.
   Org org;
+  const access::RegionTree tree(store::LoadRegions(*c));
   for (const auto& county : Counties()) {
-    for (const auto& r : c->Query("SELECT code FROM regions WHERE parent_code = ? ORDER BY code", {county.code}).rows) {
-      org.towns[county.code].push_back(store::AsText(r[0]));
+    for (const auto& town : store::ChildRegions(*c, county.code)) org.towns[county.code].push_back(town.code);
+    // The county's own departments and leaders (its towns' are not drawn).
+    const auto in_county = access::ReadScope::All().Within(county.code, tree);
+    for (const auto& u : store::ListUnits(*c, in_county)) {
+      if (u.kind == "department" && u.region_code == county.code) org.departments[county.code].push_back(u.id);
     }
-    for (const auto& r : c->Query("SELECT id FROM units WHERE region_code = ? AND kind = 'department' ORDER BY id", {county.code}).rows) {
-      org.departments[county.code].push_back(store::AsInt(r[0]));
-    }
-    for (const auto& r : c->Query("SELECT id FROM people WHERE region_code = ? AND kind = 'leader' ORDER BY id", {county.code}).rows) {
-      org.leaders[county.code].push_back(store::AsInt(r[0]));
+    for (const auto& p : store::ListPeople(*c, in_county, "leader")) {
+      if (p.region_code == county.code) org.leaders[county.code].push_back(p.id);
     }
     if (org.towns[county.code].empty() || org.departments[county.code].empty() || org.leaders[county.code].empty()) {
       return Error::Conflict("the database lacks the demo organisation: run `gongjian demo` first");

@@ -7,6 +7,7 @@
 #include "domain/land_efficiency/credit_code.h"
 #include "service/land_efficiency/land_service.h"
 #include "service/ledger/ledger_service.h"
+#include "store/account_store.h"
 
 namespace gj::service {
 
@@ -101,8 +102,8 @@ Status BuildLandEfficiencyDemo(store::Database& db, const Date& today, const std
   Ctx ctx;
   {
     auto c = db.Acquire();
-    auto rows = c->Query("SELECT id FROM users WHERE login = 'dongezb'");
-    ctx.caller.user_id = rows.empty() ? 0 : store::AsInt(rows.rows[0][0]);
+    auto account = store::LoadAccountByLogin(*c, "dongezb");
+    ctx.caller.user_id = account ? account->id : 0;
   }
   ctx.caller.login = "dongezb";
   ctx.caller.grants.push_back({"coordinator", "371524", std::nullopt});

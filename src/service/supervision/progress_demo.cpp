@@ -9,6 +9,7 @@
 #include "service/ledger/ledger_service.h"
 #include "service/ledger/ledger_sheet_service.h"
 #include "service/supervision/progress_service.h"
+#include "store/account_store.h"
 #include "store/journal.h"
 #include "store/project_store.h"
 #include "store/progress_store.h"
@@ -30,8 +31,8 @@ const std::vector<std::string> kProgress = {"场地平整完成，基础施工�
                                             "设备安装调试", "室外管网及道路施工", "装饰装修施工", "生产线联调试车"};
 
 int64_t UserId(store::Connection& c, const char* login) {
-  auto r = c.Query("SELECT id FROM users WHERE login = ?", {std::string(login)});
-  return r.empty() ? 0 : store::AsInt(r.rows[0][0]);
+  auto a = store::LoadAccountByLogin(c, login);
+  return a ? a->id : 0;
 }
 
 // The cumulative investment of `year` at `d` (a report's figure is of its period's year, the year its

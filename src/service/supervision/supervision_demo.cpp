@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <vector>
 
+#include "store/account_store.h"
 #include "store/journal.h"
+#include "store/org_store.h"
 #include "store/project_store.h"
 #include "store/supervision_store.h"
 
@@ -47,21 +49,17 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
   auto c = db.Acquire();
   store::Transaction tx(*c);
   const std::string county = "371524";
-  auto id_of = [&](const std::string& sql, const std::vector<store::Value>& params) -> std::optional<int64_t> {
-    auto rows = c->Query(sql, params);
-    if (rows.empty()) return std::nullopt;
-    return store::AsInt(rows.rows[0][0]);
-  };
   std::vector<int64_t> leaders;
-  for (const auto& r : c->Query("SELECT id FROM people WHERE region_code = ? AND kind = 'leader' ORDER BY id", {county}).rows) {
-    leaders.push_back(store::AsInt(r[0]));
+  const access::RegionTree tree(store::LoadRegions(*c));
+  const auto in_county = access::ReadScope::All().Within(county, tree);
+  for (const auto& p : store::ListPeople(*c, in_county, "leader")) {
+    if (p.region_code == county) leaders.push_back(p.id);  // the county's own leaders, not its towns'
   }
-  std::vector<int64_t> projects;
-  for (const auto& r : c->Query("SELECT id FROM projects WHERE county_code = ? ORDER BY id", {county}).rows) projects.push_back(store::AsInt(r[0]));
+  const std::vector<int64_t> projects = store::ProjectIdsOfCounty(*c, county);
   if (leaders.size() < 5 || projects.size() < 40) return Error::Conflict("the supervision demo needs the ledger demo of 东阿县");
   // The demo "leader" account is 王海涛, so the leader page and verification have a subject.
-  c->Exec("UPDATE users SET person_id = ? WHERE login = 'leader'", {leaders[2]});
-  auto unit_id = [&](const std::string& name) { return id_of("SELECT id FROM units WHERE region_code = ? AND name = ?", {county, name}); };
+  store::SetAccountPerson(*c, "leader", leaders[2]);
+  auto unit_id = [&](const std::string& name) { return store::FindUnitId(*c, county, name); };
   int written = 0;
 
   // ---- problems, each with the steps that brought it to its status
@@ -122,9 +120,8 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
   for (size_t i = 0; i < 12; ++i) {
     const int64_t project = projects[i];
     // The fixed finish is the project's planned completion; the plan is laid backwards from it.
-    auto pc = c->Query("SELECT planned_completion FROM projects WHERE id = ?", {project});
-    auto pc_date = pc.empty() ? std::nullopt : ParseIsoDate(store::AsText(pc.rows[0][0]));
-    Date finish = pc_date.value_or(today.AddDays(300 + static_cast<int>(i) * 10));
+    auto pc = store::LoadProject(*c, project);
+    Date finish = (pc ? pc->planned_completion : std::nullopt).value_or(today.AddDays(300 + static_cast<int>(i) * 10));
     int64_t total = 0;
     for (const auto& m : kMilestones) total += m.second;
     Date planned = finish.AddDays(-total);
@@ -185,7 +182,7 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
 
   // ---- 包保: a second leader on some projects; eight weeks of visits by 王海涛 and others
   for (size_t i = 0; i < 10; ++i) store::AddAssignment(*c, projects[i], leaders[2]);
-  std::vector<supervision::Assignment> assigned = store::ListAssignments(*c, access::ReadScope::All().Within(county, access::RegionTree(store::LoadRegions(*c))));
+  std::vector<supervision::Assignment> assigned = store::ListAssignments(*c, in_county);
   const Date monday = today.AddDays(-(today.IsoWeekday() - 1));
   int64_t n = 0;
   for (const auto& a : assigned) {

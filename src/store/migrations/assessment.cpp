@@ -19,9 +19,8 @@ CREATE TABLE observation_events (
   setup TEXT NOT NULL,
   state TEXT NOT NULL,
   publication TEXT,
-  version BIGINT NOT NULL DEFAULT 1,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  {{VERSION}},
+  {{STAMPS}}
 );
 CREATE INDEX observation_events_region ON observation_events(region_code);
 CREATE TABLE observation_submissions (
@@ -39,9 +38,8 @@ CREATE TABLE ranking_schemes (
   name TEXT NOT NULL,
   subject_kind TEXT NOT NULL,
   definition TEXT NOT NULL,
-  version BIGINT NOT NULL DEFAULT 1,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
+  {{VERSION}},
+  {{STAMPS}},
   UNIQUE (region_code, name)
 );
 CREATE TABLE ranking_runs (
@@ -53,7 +51,7 @@ CREATE TABLE ranking_runs (
   as_of TEXT NOT NULL,
   published INTEGER NOT NULL DEFAULT 0,
   body TEXT NOT NULL,
-  version BIGINT NOT NULL DEFAULT 1,
+  {{VERSION}},
   computed_at TEXT NOT NULL,
   published_at TEXT,
   UNIQUE (scheme_id, period_label, run_version)

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/clock.h"
@@ -12,10 +14,6 @@
 #include "store/row.h"
 
 namespace gj::store {
-
-namespace {
-
-}  // namespace
 
 std::vector<Migration> LedgerMigrations() {
   return {
@@ -117,9 +115,8 @@ CREATE TABLE projects (
   latitude DOUBLE PRECISION,
   search_text TEXT NOT NULL DEFAULT '',
   archived INTEGER NOT NULL DEFAULT 0,
-  version BIGINT NOT NULL DEFAULT 1,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  {{VERSION}},
+  {{STAMPS}}
 );
 CREATE INDEX projects_county ON projects(county_code, archived);
 CREATE INDEX projects_town ON projects(town_code);
@@ -167,10 +164,17 @@ std::vector<Migration> AllMigrations() {
   return all;
 }
 
+// The SQL of a migration with its placeholders (migrations.h) written out for the engine.
 std::string ForDialect(const std::string& sql, Dialect d) {
-  const std::string id = d == Dialect::kPostgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
+  const std::pair<std::string_view, std::string_view> kPlaceholders[] = {
+      {"{{ID}}", d == Dialect::kPostgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT"},
+      {"{{VERSION}}", "version BIGINT NOT NULL DEFAULT 1"},
+      {"{{STAMPS}}", "created_at TEXT NOT NULL,\n  updated_at TEXT NOT NULL"},
+  };
   std::string out = sql;
-  for (size_t p; (p = out.find("{{ID}}")) != std::string::npos;) out.replace(p, 6, id);
+  for (const auto& [name, text] : kPlaceholders) {
+    for (size_t p; (p = out.find(name)) != std::string::npos;) out.replace(p, name.size(), text);
+  }
   return out;
 }
 

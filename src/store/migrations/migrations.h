@@ -1,7 +1,11 @@
 // Versioned schema migrations. Each capability owns a range of versions and a function returning
 // its migrations (ledger 1–9, supervision 10–29, land efficiency 30–49, assessment 50–69);
-// AllMigrations() in migrations.cpp lists the functions. `{{ID}}` in SQL becomes each engine's
-// auto-increment primary key; write portable SQL otherwise (TEXT dates, BIGINT yuan).
+// AllMigrations() in migrations.cpp lists the functions. Write portable SQL (TEXT dates, BIGINT
+// yuan) with these placeholders for the columns every table declares alike:
+//   {{ID}}       the id column's type: each engine's auto-increment primary key;
+//   {{VERSION}}  the version of a record written through UpdateVersioned (starts at 1);
+//   {{STAMPS}}   its created_at and updated_at timestamps (ISO-8601 UTC text).
+// They are written out before the SQL runs, so the schema each engine stores is plain SQL.
 #pragma once
 
 #include <vector>

@@ -11,7 +11,7 @@ CREATE TABLE progress_settings (
   region_code TEXT PRIMARY KEY REFERENCES regions(code),
   light_rules TEXT NOT NULL,
   report_policy TEXT NOT NULL,
-  version BIGINT NOT NULL DEFAULT 1,
+  {{VERSION}},
   updated_at TEXT NOT NULL
 );
 CREATE TABLE progress_reports (
@@ -41,9 +41,8 @@ CREATE TABLE progress_reports (
   reviewed_by BIGINT,
   reviewed_at TEXT,
   review_note TEXT NOT NULL DEFAULT '',
-  version BIGINT NOT NULL DEFAULT 1,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
+  {{VERSION}},
+  {{STAMPS}},
   UNIQUE (project_id, period)
 );
 CREATE INDEX progress_reports_period ON progress_reports(period);
@@ -72,7 +71,7 @@ CREATE TABLE stop_requests (
   decided_by BIGINT,
   decided_at TEXT,
   decision_note TEXT NOT NULL DEFAULT '',
-  version BIGINT NOT NULL DEFAULT 1
+  {{VERSION}}
 );
 CREATE INDEX stop_requests_project ON stop_requests(project_id);
 CREATE TABLE targets (
@@ -82,9 +81,8 @@ CREATE TABLE targets (
   definition TEXT NOT NULL,
   deadline TEXT NOT NULL,
   archived INTEGER NOT NULL DEFAULT 0,
-  version BIGINT NOT NULL DEFAULT 1,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  {{VERSION}},
+  {{STAMPS}}
 );
 -- Bumped in the same transaction as every supervision write: caches (the lights dashboard) compare
 -- it, across server instances too.
@@ -111,7 +109,7 @@ CREATE TABLE monthly_plans (
   m01 BIGINT NOT NULL, m02 BIGINT NOT NULL, m03 BIGINT NOT NULL, m04 BIGINT NOT NULL,
   m05 BIGINT NOT NULL, m06 BIGINT NOT NULL, m07 BIGINT NOT NULL, m08 BIGINT NOT NULL,
   m09 BIGINT NOT NULL, m10 BIGINT NOT NULL, m11 BIGINT NOT NULL, m12 BIGINT NOT NULL,
-  version BIGINT NOT NULL DEFAULT 1,
+  {{VERSION}},
   updated_at TEXT NOT NULL,
   PRIMARY KEY (project_id, year)
 );

@@ -23,9 +23,8 @@ CREATE TABLE problems (
   closed_on TEXT,
   defer_reason TEXT NOT NULL DEFAULT '',
   returns INTEGER NOT NULL DEFAULT 0,
-  version BIGINT NOT NULL DEFAULT 1,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  {{VERSION}},
+  {{STAMPS}}
 );
 CREATE INDEX problems_project ON problems(project_id);
 CREATE INDEX problems_unit ON problems(unit_id, status);
@@ -65,7 +64,7 @@ CREATE TABLE milestones (
   predecessor_id BIGINT,
   unit_id BIGINT REFERENCES units(id),
   sort INTEGER NOT NULL DEFAULT 0,
-  version BIGINT NOT NULL DEFAULT 1,
+  {{VERSION}},
   updated_at TEXT NOT NULL
 );
 CREATE INDEX milestones_project ON milestones(project_id);
@@ -91,7 +90,7 @@ CREATE TABLE procedures (
   accepted_pending INTEGER NOT NULL DEFAULT 0,
   pending_document TEXT NOT NULL DEFAULT '',
   approval_no TEXT NOT NULL DEFAULT '',
-  version BIGINT NOT NULL DEFAULT 1,
+  {{VERSION}},
   updated_at TEXT NOT NULL,
   UNIQUE (project_id, kind)
 );

@@ -1,8 +1,11 @@
-#include "store/postgres/postgres_connection.h"
+#include <libpq-fe.h>
 
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <string>
+
+#include "store/engines.h"
 
 namespace gj::store {
 
@@ -14,8 +17,25 @@ struct ResultDeleter {
   void operator()(PGresult* r) const { PQclear(r); }
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
-}  // namespace
 
+// One libpq connection. Values travel as text and come back typed by the column's type OID, so
+// callers see the same Value kinds as with SQLite.
+class PostgresConnection : public Connection {
+ public:
+  explicit PostgresConnection(const std::string& url);
+  ~PostgresConnection() override { PQfinish(conn_); }
+  Rows Query(std::string_view sql, const std::vector<Value>& params) override;
+  int64_t Exec(std::string_view sql, const std::vector<Value>& params) override;
+  void ExecScript(std::string_view sql) override;
+  Dialect dialect() const override { return Dialect::kPostgres; }
+  void Begin() override { Exec("BEGIN", {}); }
+
+ private:
+  PGresult* Run(std::string_view sql, const std::vector<Value>& params);
+  PGconn* conn_ = nullptr;
+};
+
+// "a = ? AND b = '?'" → "a = $1 AND b = '?'"
 std::string RewritePlaceholders(std::string_view sql) {
   std::string out;
   out.reserve(sql.size() + 16);
@@ -33,6 +53,12 @@ std::string RewritePlaceholders(std::string_view sql) {
   return out;
 }
 
+}  // namespace
+
+std::unique_ptr<Connection> ConnectPostgres(const std::string& url) {
+  return std::make_unique<PostgresConnection>(url);
+}
+
 PostgresConnection::PostgresConnection(const std::string& url) {
   conn_ = PQconnectdb(url.c_str());
   if (PQstatus(conn_) != CONNECTION_OK) {
@@ -43,8 +69,6 @@ PostgresConnection::PostgresConnection(const std::string& url) {
   }
   ExecScript("SET client_min_messages = warning");
 }
-
-PostgresConnection::~PostgresConnection() { PQfinish(conn_); }
 
 PGresult* PostgresConnection::Run(std::string_view sql, const std::vector<Value>& params) {
   const std::string text = RewritePlaceholders(sql);

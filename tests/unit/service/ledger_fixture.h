@@ -7,19 +7,17 @@
 
 namespace gj::testing {
 
-class LedgerFixture : public ::testing::TestWithParam<std::string> {
+class LedgerFixture : public DbTest {
  protected:
-  void SetUp() override {
-    tdb_ = std::make_unique<TestDb>(GetParam());
-    auto c = tdb_->db().Acquire();
-    store::InsertRegion(*c, {"371500", "聊城市", "city", ""}, 0);
-    store::InsertRegion(*c, {"371524", "东阿县", "county", "371500"}, 1);
-    store::InsertRegion(*c, {"371524001", "铜城街道", "town", "371524"}, 2);
-    store::InsertRegion(*c, {"371525", "冠县", "county", "371500"}, 3);
-    unit_a_ = store::InsertUnit(*c, {0, "工业和信息化局", "department", "371524"});
-    unit_b_ = store::InsertUnit(*c, {0, "住房和城乡建设局", "department", "371524"});
-    leader_ = store::InsertPerson(*c, {0, "张明远", "县委书记", "leader", "371524", std::nullopt});
-    user_id_ = store::AsInt(c->Query("INSERT INTO users (login, name, password_hash, created_at) VALUES ('t', '测试', 'x', 'now') RETURNING id").rows[0][0]);
+  void Prepare(store::Connection& c) override {
+    store::InsertRegion(c, {"371500", "聊城市", "city", ""}, 0);
+    store::InsertRegion(c, {"371524", "东阿县", "county", "371500"}, 1);
+    store::InsertRegion(c, {"371524001", "铜城街道", "town", "371524"}, 2);
+    store::InsertRegion(c, {"371525", "冠县", "county", "371500"}, 3);
+    unit_a_ = store::InsertUnit(c, {0, "工业和信息化局", "department", "371524"});
+    unit_b_ = store::InsertUnit(c, {0, "住房和城乡建设局", "department", "371524"});
+    leader_ = store::InsertPerson(c, {0, "张明远", "县委书记", "leader", "371524", std::nullopt});
+    user_id_ = store::AsInt(c.Query("INSERT INTO users (login, name, password_hash, created_at) VALUES ('t', '测试', 'x', 'now') RETURNING id").rows[0][0]);
     ledger_ = std::make_unique<service::LedgerService>(tdb_->db());
   }
 
@@ -47,7 +45,6 @@ class LedgerFixture : public ::testing::TestWithParam<std::string> {
     return store::AsInt(c->Query("SELECT COUNT(*) FROM journal").rows[0][0]);
   }
 
-  std::unique_ptr<TestDb> tdb_;
   std::unique_ptr<service::LedgerService> ledger_;
   int64_t unit_a_ = 0, unit_b_ = 0, leader_ = 0, user_id_ = 0;
 };

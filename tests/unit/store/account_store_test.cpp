@@ -9,14 +9,11 @@
 namespace gj::testing {
 namespace {
 
-class AccountStoreTest : public ::testing::TestWithParam<std::string> {
+class AccountStoreTest : public DbTest {
  protected:
-  void SetUp() override {
-    tdb_ = std::make_unique<TestDb>(GetParam());
-    auto c = tdb_->db().Acquire();
-    store::InsertRegion(*c, {"371524", "东阿县", "county", ""}, 1);
+  void Prepare(store::Connection& c) override {
+    store::InsertRegion(c, {"371524", "东阿县", "county", ""}, 1);
   }
-  std::unique_ptr<TestDb> tdb_;
 };
 
 TEST_P(AccountStoreTest, AccountsAndGrants) {

@@ -10,17 +10,14 @@
 namespace gj::testing {
 namespace {
 
-class RowTest : public ::testing::TestWithParam<std::string> {
+class RowTest : public DbTest {
  protected:
-  void SetUp() override {
-    tdb_ = std::make_unique<TestDb>(GetParam());
-    auto c = tdb_->db().Acquire();
-    c->ExecScript("CREATE TABLE row_test (id BIGINT PRIMARY KEY, n BIGINT, x REAL, s TEXT, d TEXT, flag INTEGER)");
-    c->Exec("INSERT INTO row_test (id, n, x, s, d, flag) VALUES (1, 42, 2.5, 'text', '2026-06-30', 1)");
-    c->Exec("INSERT INTO row_test (id, n, x, s, d, flag) VALUES (2, NULL, NULL, NULL, NULL, NULL)");
-    c->Exec("INSERT INTO row_test (id, n, x, s, d, flag) VALUES (3, 0, 0, '', '', 0)");
+  void Prepare(store::Connection& c) override {
+    c.ExecScript("CREATE TABLE row_test (id BIGINT PRIMARY KEY, n BIGINT, x REAL, s TEXT, d TEXT, flag INTEGER)");
+    c.Exec("INSERT INTO row_test (id, n, x, s, d, flag) VALUES (1, 42, 2.5, 'text', '2026-06-30', 1)");
+    c.Exec("INSERT INTO row_test (id, n, x, s, d, flag) VALUES (2, NULL, NULL, NULL, NULL, NULL)");
+    c.Exec("INSERT INTO row_test (id, n, x, s, d, flag) VALUES (3, 0, 0, '', '', 0)");
   }
-  std::unique_ptr<TestDb> tdb_;
 };
 
 struct Read {

@@ -27,19 +27,16 @@ const store::Fields<Thing> kThingFields = {
     {"done", [](const Thing& t) -> store::Value { return int64_t{t.done ? 1 : 0}; }, store::Field<Thing>::kJournaledAsBool},
 };
 
-class TableTest : public ::testing::TestWithParam<std::string> {
+class TableTest : public DbTest {
  protected:
-  void SetUp() override {
-    tdb_ = std::make_unique<TestDb>(GetParam());
-    auto c = tdb_->db().Acquire();
-    c->ExecScript("CREATE TABLE things (id BIGINT PRIMARY KEY, name TEXT NOT NULL, size BIGINT, done INTEGER NOT NULL DEFAULT 0, "
-                  "version BIGINT NOT NULL DEFAULT 1)");
+  void Prepare(store::Connection& c) override {
+    c.ExecScript("CREATE TABLE things (id BIGINT PRIMARY KEY, name TEXT NOT NULL, size BIGINT, done INTEGER NOT NULL DEFAULT 0, "
+                 "version BIGINT NOT NULL DEFAULT 1)");
   }
   int64_t VersionOf(store::Connection& c, int64_t id) {
     return store::ReadOne(c, "SELECT version FROM things WHERE id = ?", {id}, [](store::RowReader& r) { return r.Int("version"); })
         .value_or(-1);
   }
-  std::unique_ptr<TestDb> tdb_;
 };
 
 TEST_P(TableTest, SelectListsAndChecksColumns) {
