@@ -15,7 +15,9 @@ class StepClock {
     wall_ = std::chrono::steady_clock::now();
     cpu_ = CpuSeconds();
   }
-  double WallSeconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count(); }
+  double WallSeconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count();
+  }
   double CpuSecondsSince() const { return CpuSeconds() - cpu_; }
   // "12.34 s wall, 3.21 s CPU"
   const char* Text() {

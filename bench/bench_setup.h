@@ -33,8 +33,8 @@ inline std::optional<BenchArgs> ReadArgs(int argc, char** argv, const char* name
 }
 
 // A new SQLite database at `path` (any earlier one removed) holding the demo data of `today`.
-inline std::unique_ptr<store::Database> FreshDemo(const std::string& path, const Date& today, const std::string& now,
-                                                  bool organisation_only = false) {
+inline std::unique_ptr<store::Database> FreshDemo(const std::string& path, const Date& today,
+                                                  const std::string& now, bool organisation_only = false) {
   for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
   auto db = store::Database::Open(path);
   auto r = service::BuildDemo(*db, today, now, organisation_only);

@@ -16,7 +16,6 @@
 #include "service/ledger/ledger_sheet_service.h"
 #include "store/db.h"
 
-
 using namespace gj;
 
 namespace {
@@ -64,7 +63,8 @@ int main(int argc, char** argv) {
   auto bytes = sheets.Export(ctx, {}, "xlsx");
   const std::string export_s = clock.Text();
   std::ofstream(dir + "/ledger.xlsx", std::ios::binary) << bytes.value();
-  std::printf("export %zu projects to xlsx: %s (%.1f MB)\n", static_cast<size_t>(n + 230), export_s.c_str(), bytes->size() / 1e6);
+  std::printf("export %zu projects to xlsx: %s (%.1f MB)\n", static_cast<size_t>(n + 230), export_s.c_str(),
+              bytes->size() / 1e6);
 
   auto target = FreshDemo(dir + "/import.db", /*organisation_only=*/true);
   service::LedgerService ledger2(*target);
@@ -75,11 +75,12 @@ int main(int argc, char** argv) {
   auto report = sheets2.Import(ctx2, bytes.value(), false);
   const std::string import_s = clock.Text();
   if (!report) {
-    std::fprintf(stderr, "import failed: %s (%zu problems)\n", report.error().message.c_str(), report.error().details.size());
+    std::fprintf(stderr, "import failed: %s (%zu problems)\n", report.error().message.c_str(),
+                 report.error().details.size());
     return 1;
   }
-  std::printf("import %d-row xlsx (all-or-nothing, journaled): %s, created %d, unchanged %d\n", report->rows, import_s.c_str(),
-              report->created, report->unchanged);
+  std::printf("import %d-row xlsx (all-or-nothing, journaled): %s, created %d, unchanged %d\n", report->rows,
+              import_s.c_str(), report->created, report->unchanged);
   std::printf("peak memory of this process: %ld MB\n", PeakRssMb());
   return 0;
 }

@@ -42,7 +42,8 @@ int64_t AddReports(store::Database& db, int weeks) {
         "INSERT INTO progress_reports (project_id, period, frequency, period_start, period_end, due_date, status, investment_period, "
         "investment_year, created_at, updated_at) SELECT id, ?, 'week', ?, ?, ?, CASE WHEN (id + ?) % 10 = 0 THEN 'pending' ELSE 'approved' END, "
         "0, COALESCE(annual_completed, 0) / 40 * ?, ?, ? FROM projects",
-        {p.key, p.start.ToString(), p.end.ToString(), p.due.ToString(), int64_t{w}, int64_t{w + 20}, std::string(kNow), std::string(kNow)});
+        {p.key, p.start.ToString(), p.end.ToString(), p.due.ToString(), int64_t{w}, int64_t{w + 20},
+         std::string(kNow), std::string(kNow)});
   }
   tx.Commit();
   return rows;
@@ -50,7 +51,8 @@ int64_t AddReports(store::Database& db, int weeks) {
 
 void Percentiles(const char* what, std::vector<double> v) {
   std::sort(v.begin(), v.end());
-  std::printf("%s: p50 %.2f ms, p95 %.2f ms, max %.2f ms (%zu calls)\n", what, v[v.size() / 2], v[v.size() * 95 / 100], v.back(), v.size());
+  std::printf("%s: p50 %.2f ms, p95 %.2f ms, max %.2f ms (%zu calls)\n", what, v[v.size() / 2],
+              v[v.size() * 95 / 100], v.back(), v.size());
 }
 
 }  // namespace
@@ -78,8 +80,9 @@ int main(int argc, char** argv) {
     const double ms = Ms(t0);
     int red = 0;
     for (const auto& e : board.value()->entries) red += e->light.light == supervision::Light::kRed;
-    std::printf("lights of %zu projects with %lld reports (uncached, as of %s): %.0f ms (%d red)\n", board.value()->entries.size(),
-                static_cast<long long>(reports), kToday.AddDays(-i).ToString().c_str(), ms, red);
+    std::printf("lights of %zu projects with %lld reports (uncached, as of %s): %.0f ms (%d red)\n",
+                board.value()->entries.size(), static_cast<long long>(reports),
+                kToday.AddDays(-i).ToString().c_str(), ms, red);
   }
 
   // The county dashboard (东阿县; the service behind GET /api/v1/lights/dashboard).
@@ -99,13 +102,15 @@ int main(int argc, char** argv) {
   Percentiles("county dashboard, unchanged data", cached);
   // A real edit between calls: a project of the county gets a new annual completion figure
   // through the ledger service (journaled, version-checked), as an office clerk would.
-  auto ids = db->Acquire()->Query("SELECT id, version FROM projects WHERE county_code = '371524' AND archived = 0 ORDER BY id LIMIT 20");
+  auto ids = db->Acquire()->Query(
+      "SELECT id, version FROM projects WHERE county_code = '371524' AND archived = 0 ORDER BY id LIMIT 20");
   auto writer = service::MakeCtx(service::SystemCaller(*ledger.Regions()));
   writer.today = kToday;
   for (size_t i = 0; i < ids.rows.size(); ++i) {
     const auto& r = ids.rows[i];
-    auto upd = ledger.Update(writer, store::AsInt(r[0]),
-                             {{"version", store::AsInt(r[1])}, {"annual_completed", static_cast<int64_t>(1000000 + i)}});
+    auto upd = ledger.Update(
+        writer, store::AsInt(r[0]),
+        {{"version", store::AsInt(r[1])}, {"annual_completed", static_cast<int64_t>(1000000 + i)}});
     if (!upd) std::fprintf(stderr, "edit refused: %s\n", upd.error().message.c_str());
     t0 = std::chrono::steady_clock::now();
     (void)progress.Dashboard(county, "371524", kToday);
@@ -125,7 +130,8 @@ int main(int argc, char** argv) {
   for (const char* format : {"pdf", "xlsx"}) {
     t0 = std::chrono::steady_clock::now();
     auto bytes = bulletins.Render(ctx2, "371500", "2026-W47", format);
-    std::printf("bulletin %s for 500 projects (聊城市, 2026-W47): %.0f ms, %.0f kB\n", format, Ms(t0), bytes.value().size() / 1024.0);
+    std::printf("bulletin %s for 500 projects (聊城市, 2026-W47): %.0f ms, %.0f kB\n", format, Ms(t0),
+                bytes.value().size() / 1024.0);
   }
   return 0;
 }

@@ -20,6 +20,9 @@ step() {
   echo "== $1"
 }
 
+step "C++ format (clang-format, .clang-format)"
+bash scripts/format_check.sh
+
 step "sanitizer build"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="-O1 -g" \
   -DGONGJIAN_SANITIZE=ON -DGONGJIAN_BENCH=OFF >/dev/null

@@ -44,7 +44,10 @@ Error BadBody(const Problems& pr) { return BadRequestWith("bad request body", pr
 
 Result<nlohmann::json> ParseJsonBody(std::string_view body, size_t max_bytes) {
   if (body.size() > max_bytes) {
-    return Error{ErrorCode::kPayloadTooLarge, "the JSON body is larger than " + std::to_string(max_bytes) + " bytes", {}, {}};
+    return Error{ErrorCode::kPayloadTooLarge,
+                 "the JSON body is larger than " + std::to_string(max_bytes) + " bytes",
+                 {},
+                 {}};
   }
   if (body.empty()) return nlohmann::json::object();
   try {
@@ -61,7 +64,8 @@ bool IsIntegerPathParam(std::string_view name) { return name == "id" || name == 
 Status CheckPathParams(std::string_view route_path, const httplib::Request& req) {
   Problems pr;
   size_t index = 1;
-  for (size_t i = route_path.find('{'); i != std::string_view::npos; i = route_path.find('{', i + 1), ++index) {
+  for (size_t i = route_path.find('{'); i != std::string_view::npos;
+       i = route_path.find('{', i + 1), ++index) {
     const std::string_view name = route_path.substr(i + 1, route_path.find('}', i) - i - 1);
     if (!IsIntegerPathParam(name) || index >= req.matches.size()) continue;
     const std::string v = req.matches[index].str();
@@ -136,7 +140,9 @@ std::optional<Date> QueryParams::DateParam(const std::string& name, Need need) {
   return d;
 }
 
-Date QueryParams::DateOr(const std::string& name, const Date& fallback) { return DateParam(name).value_or(fallback); }
+Date QueryParams::DateOr(const std::string& name, const Date& fallback) {
+  return DateParam(name).value_or(fallback);
+}
 
 Date QueryParams::AsOf() { return DateOr("as_of", call_.ctx.today); }
 
@@ -145,7 +151,8 @@ bool QueryParams::Flag(const std::string& name) {
   return v && (*v == "true" || *v == "1");
 }
 
-std::optional<std::string> QueryParams::OneOf(const std::string& name, const std::vector<std::string>& allowed,
+std::optional<std::string> QueryParams::OneOf(const std::string& name,
+                                              const std::vector<std::string>& allowed,
                                               const std::string& fallback) {
   const auto text = OptText(name);
   if (!text) return fallback.empty() ? std::nullopt : std::optional<std::string>(fallback);
@@ -183,10 +190,10 @@ store::ProjectFilter ProjectFilterFrom(QueryParams& q) {
   // Text filters: any value is well-formed (an unknown code selects nothing).
   using TextSlot = std::optional<std::string> store::ProjectFilter::*;
   static const std::pair<const char*, TextSlot> kTextFilters[] = {
-      {"region", &store::ProjectFilter::region}, {"town", &store::ProjectFilter::town},
+      {"region", &store::ProjectFilter::region},     {"town", &store::ProjectFilter::town},
       {"category", &store::ProjectFilter::category}, {"level", &store::ProjectFilter::level},
-      {"kind", &store::ProjectFilter::kind}, {"track", &store::ProjectFilter::track},
-      {"stage", &store::ProjectFilter::stage}, {"q", &store::ProjectFilter::q},
+      {"kind", &store::ProjectFilter::kind},         {"track", &store::ProjectFilter::track},
+      {"stage", &store::ProjectFilter::stage},       {"q", &store::ProjectFilter::q},
   };
   for (const auto& [name, slot] : kTextFilters) f.*slot = q.OptText(name);
   f.leader_id = q.Id("leader");

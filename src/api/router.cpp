@@ -55,15 +55,16 @@ void Send(httplib::Response& res, Reply&& r) {
   res.status = r.status;
   if (!r.raw.empty() || !r.content_type.empty()) {
     if (!r.filename.empty()) {
-      res.set_header("Content-Disposition", "attachment; filename=\"export\"; filename*=UTF-8''" +
-                                                EncodeFilename(r.filename));
+      res.set_header("Content-Disposition",
+                     "attachment; filename=\"export\"; filename*=UTF-8''" + EncodeFilename(r.filename));
     }
     // Moved, not copied: a list page is ~60 kB (this httplib has no set_content for rvalues).
     res.body = std::move(r.raw);
     res.set_header("Content-Type", r.content_type);
     return;
   }
-  res.set_content(r.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
+  res.set_content(r.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
 }
 
 }  // namespace
@@ -81,7 +82,8 @@ nlohmann::json DetailJson(const ErrorDetail& d) {
 void SendError(httplib::Response& res, const Error& e) {
   nlohmann::json details = nlohmann::json::array();
   for (const auto& d : e.details) details.push_back(DetailJson(d));
-  nlohmann::json body = {{"error", {{"code", CodeName(e.code)}, {"message", e.message}, {"details", details}}}};
+  nlohmann::json body = {
+      {"error", {{"code", CodeName(e.code)}, {"message", e.message}, {"details", details}}}};
   if (e.extra.is_object()) {
     for (const auto& [k, v] : e.extra.items()) body[k] = v;
   }
@@ -129,11 +131,19 @@ nlohmann::json OpenApi(const std::vector<Route>& routes) {
     nlohmann::json op = {{"summary", r.summary},
                          {"responses",
                           {{"200", {{"description", "OK"}}},
-                           {"default", {{"description", "error", }, {"content", {{"application/json", {{"schema", error_ref}}}}}}}}}};
+                           {"default",
+                            {{
+                                 "description",
+                                 "error",
+                             },
+                             {"content", {{"application/json", {{"schema", error_ref}}}}}}}}}};
     nlohmann::json params = nlohmann::json::array();
     for (size_t i = r.path.find('{'); i != std::string::npos; i = r.path.find('{', i + 1)) {
       const std::string name = r.path.substr(i + 1, r.path.find('}', i) - i - 1);
-      params.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", IsIntegerPathParam(name) ? "integer" : "string"}}}});
+      params.push_back({{"name", name},
+                        {"in", "path"},
+                        {"required", true},
+                        {"schema", {{"type", IsIntegerPathParam(name) ? "integer" : "string"}}}});
     }
     if (!params.empty()) op["parameters"] = params;
     if (!r.needs_caller) op["security"] = nlohmann::json::array();
@@ -154,7 +164,14 @@ nlohmann::json OpenApi(const std::vector<Route>& routes) {
                     {"properties",
                      {{"code", {{"type", "string"}}},
                       {"message", {{"type", "string"}}},
-                      {"details", {{"type", "array"}, {"items", {{"type", "object"}, {"properties", {{"field", {{"type", "string"}}}, {"value", {{"type", "string"}}}, {"reason", {{"type", "string"}}}}}}}}}}}}}}}}}}}}}};
+                      {"details",
+                       {{"type", "array"},
+                        {"items",
+                         {{"type", "object"},
+                          {"properties",
+                           {{"field", {{"type", "string"}}},
+                            {"value", {{"type", "string"}}},
+                            {"reason", {{"type", "string"}}}}}}}}}}}}}}}}}}}}}};
 }
 
 }  // namespace gj::api

@@ -72,7 +72,8 @@ Handler BodyHandler(F fn, int status = 200) {
 // same JSON as a reload. Any other error, or one that already has "current", is returned as is.
 template <class G>
 Error WithCurrent(Call& c, Error e, const G& reread) {
-  if (e.code != ErrorCode::kConflict || !e.extra.contains("current_version") || e.extra.contains("current")) return e;
+  if (e.code != ErrorCode::kConflict || !e.extra.contains("current_version") || e.extra.contains("current"))
+    return e;
   auto current = reread(c);
   if (current) e.extra["current"] = nlohmann::json(std::move(current.value()));
   return e;
@@ -92,8 +93,8 @@ Handler VersionedBodyHandler(F fn, G reread, int status = 200) {
 }
 
 struct Route {
-  std::string method;        // GET, POST, PATCH, PUT, DELETE
-  std::string path;          // OpenAPI form: /api/v1/projects/{id}
+  std::string method;  // GET, POST, PATCH, PUT, DELETE
+  std::string path;    // OpenAPI form: /api/v1/projects/{id}
   std::string summary;
   bool needs_caller = true;
   Handler handler;
@@ -109,7 +110,8 @@ struct BodyLimits {
   size_t max_upload_bytes = 64u << 20;
 };
 
-void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth, BodyLimits limits = {});
+void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth,
+             BodyLimits limits = {});
 void SendError(httplib::Response& res, const Error& e);
 // {field, value, reason} plus row/column/allowed for spreadsheet problems.
 nlohmann::json DetailJson(const ErrorDetail& d);

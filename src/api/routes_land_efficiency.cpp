@@ -15,17 +15,18 @@ constexpr int64_t kMaxResultsPage = 1000;
 
 void LandEfficiencyRoutes(Services& s, std::vector<Route>& r) {
   auto& land = s.land;
-  r.push_back({"POST", "/api/v1/land/import",
-               "Import enterprises and their yearly data (?county=&year=; CSV or .xlsx body, the CLI's columns); "
-               "?dry_run=true lists every problem and writes nothing",
-               true, [&land](Call& c) -> Result<Reply> {
-                 QueryParams q(c);
-                 const auto year = q.Year("year", Need::kRequired);
-                 const bool dry = q.Flag("dry_run");
-                 if (auto st = q.Check(); !st) return st.error();
-                 if (c.req.body.empty()) return Error::BadRequest("the body must be the .csv or .xlsx file");
-                 return JsonReply(land.Import(c.ctx, q.Text("county"), *year, c.req.body, dry));
-               }});
+  r.push_back(
+      {"POST", "/api/v1/land/import",
+       "Import enterprises and their yearly data (?county=&year=; CSV or .xlsx body, the CLI's columns); "
+       "?dry_run=true lists every problem and writes nothing",
+       true, [&land](Call& c) -> Result<Reply> {
+         QueryParams q(c);
+         const auto year = q.Year("year", Need::kRequired);
+         const bool dry = q.Flag("dry_run");
+         if (auto st = q.Check(); !st) return st.error();
+         if (c.req.body.empty()) return Error::BadRequest("the body must be the .csv or .xlsx file");
+         return JsonReply(land.Import(c.ctx, q.Text("county"), *year, c.req.body, dry));
+       }});
   r.push_back({"GET", "/api/v1/land/data", "Enterprises and their data of a year (?county=&year=)", true,
                [&land](Call& c) {
                  QueryParams q(c);
@@ -34,53 +35,81 @@ void LandEfficiencyRoutes(Services& s, std::vector<Route>& r) {
                }});
   // A stale version's 409 carries the record as GET shows it now (the data row as the list shows it).
   auto data_now = [&land](Call& c) { return land.GetData(c.ctx, c.PathId()); };
-  r.push_back({"POST", "/api/v1/land/data/actions", "Apply a workflow action (review, return, confirm, resubmit) to every row where it applies", true,
-               BodyHandler([&land](Call& c, const nlohmann::json& b) { return land.DataActionAll(c.ctx, b); })});
-  r.push_back({"PATCH", "/api/v1/land/data/{id}", "Edit an enterprise's figures of a year (send its version)", true,
-               VersionedBodyHandler([&land](Call& c, const nlohmann::json& b) { return land.UpdateData(c.ctx, c.PathId(), b); }, data_now)});
-  r.push_back({"POST", "/api/v1/land/data/{id}/actions", "Workflow action on one enterprise's data: {action, reason?, version}", true,
-               VersionedBodyHandler([&land](Call& c, const nlohmann::json& b) { return land.DataAction(c.ctx, c.PathId(), b); }, data_now)});
+  r.push_back(
+      {"POST", "/api/v1/land/data/actions",
+       "Apply a workflow action (review, return, confirm, resubmit) to every row where it applies", true,
+       BodyHandler([&land](Call& c, const nlohmann::json& b) { return land.DataActionAll(c.ctx, b); })});
+  r.push_back(
+      {"PATCH", "/api/v1/land/data/{id}", "Edit an enterprise's figures of a year (send its version)", true,
+       VersionedBodyHandler(
+           [&land](Call& c, const nlohmann::json& b) { return land.UpdateData(c.ctx, c.PathId(), b); },
+           data_now)});
+  r.push_back(
+      {"POST", "/api/v1/land/data/{id}/actions",
+       "Workflow action on one enterprise's data: {action, reason?, version}", true,
+       VersionedBodyHandler(
+           [&land](Call& c, const nlohmann::json& b) { return land.DataAction(c.ctx, c.PathId(), b); },
+           data_now)});
   r.push_back({"GET", "/api/v1/land/data/{id}/journal", "Who changed the data and when", true,
                [&land](Call& c) { return JsonReply(land.Journal(c.ctx, "le_data", c.PathId())); }});
-  r.push_back({"GET", "/api/v1/land/schemes/{county}", "The county's current scheme (the built-in shandong when none)", true,
+  r.push_back({"GET", "/api/v1/land/schemes/{county}",
+               "The county's current scheme (the built-in shandong when none)", true,
                [&land](Call& c) { return JsonReply(land.GetScheme(c.ctx, c.PathText())); }});
-  r.push_back({"PUT", "/api/v1/land/schemes/{county}", "Store a new scheme version: {version, scheme}", true,
-               VersionedBodyHandler([&land](Call& c, const nlohmann::json& b) { return land.PutScheme(c.ctx, c.PathText(), b); },
-                                    [&land](Call& c) { return land.GetScheme(c.ctx, c.PathText()); })});
-  r.push_back({"GET", "/api/v1/land/policies/{county}", "Consequences per class: surcharge, land/energy/emission quotas", true,
+  r.push_back(
+      {"PUT", "/api/v1/land/schemes/{county}", "Store a new scheme version: {version, scheme}", true,
+       VersionedBodyHandler(
+           [&land](Call& c, const nlohmann::json& b) { return land.PutScheme(c.ctx, c.PathText(), b); },
+           [&land](Call& c) { return land.GetScheme(c.ctx, c.PathText()); })});
+  r.push_back({"GET", "/api/v1/land/policies/{county}",
+               "Consequences per class: surcharge, land/energy/emission quotas", true,
                [&land](Call& c) { return JsonReply(land.GetPolicies(c.ctx, c.PathText())); }});
-  r.push_back({"PUT", "/api/v1/land/policies/{county}", "Set the quotas per class: {version, classes:[{class, land_mu, energy_tce, emission_t, note}]}", true,
-               VersionedBodyHandler([&land](Call& c, const nlohmann::json& b) { return land.PutPolicies(c.ctx, c.PathText(), b); },
-                                    [&land](Call& c) { return land.GetPolicies(c.ctx, c.PathText()); })});
-  r.push_back({"POST", "/api/v1/land/runs", "Evaluate a county's confirmed data of a year (a new run version): {county_code, year}", true,
+  r.push_back(
+      {"PUT", "/api/v1/land/policies/{county}",
+       "Set the quotas per class: {version, classes:[{class, land_mu, energy_tce, emission_t, note}]}", true,
+       VersionedBodyHandler(
+           [&land](Call& c, const nlohmann::json& b) { return land.PutPolicies(c.ctx, c.PathText(), b); },
+           [&land](Call& c) { return land.GetPolicies(c.ctx, c.PathText()); })});
+  r.push_back({"POST", "/api/v1/land/runs",
+               "Evaluate a county's confirmed data of a year (a new run version): {county_code, year}", true,
                BodyHandler([&land](Call& c, const nlohmann::json& b) { return land.Run(c.ctx, b); }, 201)});
-  r.push_back({"GET", "/api/v1/land/runs", "Evaluation runs of a county (?county=&year=)", true, [&land](Call& c) {
-                 QueryParams q(c);
-                 const auto year = q.Year();
-                 return q.Then([&] { return land.ListRuns(c.ctx, q.Text("county"), year); });
-               }});
-  r.push_back({"GET", "/api/v1/land/runs/{id}",
-               "A run with its results (?class=&town=&group=; ?offset=&limit= ≤ 1000, all without limit), counts per class and town", true,
-               [&land](Call& c) {
-                 QueryParams q(c);
-                 const auto page = q.Page(0, kMaxResultsPage);
-                 return q.Then([&] {
-                   return land.GetRun(c.ctx, c.PathId(), {{"class", q.Text("class")}, {"town", q.Text("town")}, {"group", q.Text("group")}},
-                                      page.offset, page.limit);
-                 });
-               }});
-  r.push_back({"POST", "/api/v1/land/runs/{id}/actions",
-               "Workflow of a run: {action: preliminary|adjust|publish|appeal|decide_appeal|finalize, version, …}", true,
-               VersionedBodyHandler([&land](Call& c, const nlohmann::json& b) { return land.RunAction(c.ctx, c.PathId(), b); },
-                                    [&land](Call& c) { return land.GetRun(c.ctx, c.PathId()); })});
-  r.push_back({"GET", "/api/v1/land/runs/{id}/enterprises/{credit_code}", "One enterprise's score explained", true,
-               [&land](Call& c) { return JsonReply(land.Card(c.ctx, c.PathId(), c.PathText(2))); }});
-  r.push_back({"GET", "/api/v1/land/runs/{id}/policy-ledger", "Surcharges and quotas per enterprise (written when the run is final)", true,
+  r.push_back(
+      {"GET", "/api/v1/land/runs", "Evaluation runs of a county (?county=&year=)", true, [&land](Call& c) {
+         QueryParams q(c);
+         const auto year = q.Year();
+         return q.Then([&] { return land.ListRuns(c.ctx, q.Text("county"), year); });
+       }});
+  r.push_back(
+      {"GET", "/api/v1/land/runs/{id}",
+       "A run with its results (?class=&town=&group=; ?offset=&limit= ≤ 1000, all without limit), counts per class and town",
+       true, [&land](Call& c) {
+         QueryParams q(c);
+         const auto page = q.Page(0, kMaxResultsPage);
+         return q.Then([&] {
+           return land.GetRun(
+               c.ctx, c.PathId(),
+               {{"class", q.Text("class")}, {"town", q.Text("town")}, {"group", q.Text("group")}},
+               page.offset, page.limit);
+         });
+       }});
+  r.push_back(
+      {"POST", "/api/v1/land/runs/{id}/actions",
+       "Workflow of a run: {action: preliminary|adjust|publish|appeal|decide_appeal|finalize, version, …}",
+       true,
+       VersionedBodyHandler(
+           [&land](Call& c, const nlohmann::json& b) { return land.RunAction(c.ctx, c.PathId(), b); },
+           [&land](Call& c) { return land.GetRun(c.ctx, c.PathId()); })});
+  r.push_back({"GET", "/api/v1/land/runs/{id}/enterprises/{credit_code}", "One enterprise's score explained",
+               true, [&land](Call& c) { return JsonReply(land.Card(c.ctx, c.PathId(), c.PathText(2))); }});
+  r.push_back({"GET", "/api/v1/land/runs/{id}/policy-ledger",
+               "Surcharges and quotas per enterprise (written when the run is final)", true,
                [&land](Call& c) { return JsonReply(land.PolicyLedger(c.ctx, c.PathId())); }});
-  r.push_back({"GET", "/api/v1/land/runs/{id}/journal", "Adjustments, appeals and state changes of a run", true,
-               [&land](Call& c) { return JsonReply(land.Journal(c.ctx, "le_run", c.PathId())); }});
-  r.push_back({"GET", "/api/v1/land/runs/{id}/export", "The results exactly as `gongjian evaluate land` writes them (?format=csv|xlsx)", true,
-               DownloadHandler({"xlsx", "csv"}, [&land](Call& c, const std::string& format) { return land.Export(c.ctx, c.PathId(), format); })});
+  r.push_back({"GET", "/api/v1/land/runs/{id}/journal", "Adjustments, appeals and state changes of a run",
+               true, [&land](Call& c) { return JsonReply(land.Journal(c.ctx, "le_run", c.PathId())); }});
+  r.push_back({"GET", "/api/v1/land/runs/{id}/export",
+               "The results exactly as `gongjian evaluate land` writes them (?format=csv|xlsx)", true,
+               DownloadHandler({"xlsx", "csv"}, [&land](Call& c, const std::string& format) {
+                 return land.Export(c.ctx, c.PathId(), format);
+               })});
 }
 
 }  // namespace gj::api

@@ -15,74 +15,104 @@ constexpr int64_t kMaxOffset = 1'000'000'000;
 
 void ProgressRoutes(Services& s, std::vector<Route>& r) {
   auto& sv = s.progress;
-  r.push_back({"GET", "/api/v1/supervision/settings", "Light rules and report policy of a region (?region=)", true,
-               [&sv](Call& c) { return JsonReply(sv.Settings(c.ctx, c.Query("region"))); }});
+  r.push_back({"GET", "/api/v1/supervision/settings", "Light rules and report policy of a region (?region=)",
+               true, [&sv](Call& c) { return JsonReply(sv.Settings(c.ctx, c.Query("region"))); }});
   // One path, two halves: the light rules and report policy belong to a region (progress
   // service, versioned); the escalation ladder, visit rule and tile URL are global (supervision
   // service). They are two transactions, so a body mixing both is refused rather than half applied.
-  r.push_back({"PUT", "/api/v1/supervision/settings",
-               "Change the light rules (preset + overrides) and report policy of a region (?region=; send version), "
-               "or the escalation ladder, visit rule and map tile URL (one of the two per request; project office)",
-               true, VersionedBodyHandler([&s](Call& c, const nlohmann::json& b) -> Result<nlohmann::json> {
-                 const auto has = [&](const char* k) { return b.is_object() && b.contains(k); };
-                 const bool regional = has("light_rules") || has("report_policy");
-                 const bool global = has("escalation") || has("visit_rule") || has("map_tile_url");
-                 if (regional && global) {
-                   return Error::BadRequest("send the light rules and report policy (per region) apart from the escalation, visit rule and tile URL");
-                 }
-                 if (!regional) {
-                   auto global_settings = s.supervision.PutSettings(c.ctx, b);
-                   if (!global_settings) return global_settings.error();
-                   return nlohmann::json(global_settings.value());
-                 }
-                 auto put = s.progress.PutSettings(c.ctx, c.Query("region"), b);
-                 if (!put) return put.error();
-                 return nlohmann::json(put.value());
-               }, [&sv](Call& c) { return sv.Settings(c.ctx, c.Query("region")); })});
-  r.push_back({"POST", "/api/v1/reports/tasks", "Generate the report tasks of a period for every project of a region ({region, period})", true,
+  r.push_back(
+      {"PUT", "/api/v1/supervision/settings",
+       "Change the light rules (preset + overrides) and report policy of a region (?region=; send version), "
+       "or the escalation ladder, visit rule and map tile URL (one of the two per request; project office)",
+       true,
+       VersionedBodyHandler(
+           [&s](Call& c, const nlohmann::json& b) -> Result<nlohmann::json> {
+             const auto has = [&](const char* k) { return b.is_object() && b.contains(k); };
+             const bool regional = has("light_rules") || has("report_policy");
+             const bool global = has("escalation") || has("visit_rule") || has("map_tile_url");
+             if (regional && global) {
+               return Error::BadRequest(
+                   "send the light rules and report policy (per region) apart from the escalation, visit rule and tile URL");
+             }
+             if (!regional) {
+               auto global_settings = s.supervision.PutSettings(c.ctx, b);
+               if (!global_settings) return global_settings.error();
+               return nlohmann::json(global_settings.value());
+             }
+             auto put = s.progress.PutSettings(c.ctx, c.Query("region"), b);
+             if (!put) return put.error();
+             return nlohmann::json(put.value());
+           },
+           [&sv](Call& c) { return sv.Settings(c.ctx, c.Query("region")); })});
+  r.push_back({"POST", "/api/v1/reports/tasks",
+               "Generate the report tasks of a period for every project of a region ({region, period})", true,
                BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.GenerateTasks(c.ctx, b); })});
-  r.push_back({"GET", "/api/v1/reports", "Progress reports of a period (?region=&period=2026-W23&status=)", true, [&sv](Call& c) {
-                 return JsonReply(sv.ListReports(c.ctx, c.Query("region"), c.Query("period"), c.Query("status")));
+  r.push_back({"GET", "/api/v1/reports", "Progress reports of a period (?region=&period=2026-W23&status=)",
+               true, [&sv](Call& c) {
+                 return JsonReply(
+                     sv.ListReports(c.ctx, c.Query("region"), c.Query("period"), c.Query("status")));
                }});
-  r.push_back({"GET", "/api/v1/reports/missing", "Missing and late reports per unit (?region=&as_of=)", true, [&sv](Call& c) {
+  r.push_back({"GET", "/api/v1/reports/missing", "Missing and late reports per unit (?region=&as_of=)", true,
+               [&sv](Call& c) {
                  QueryParams q(c);
                  const Date as_of = q.AsOf();
                  return q.Then([&] { return sv.MissingReports(c.ctx, q.Text("region"), as_of); });
                }});
-  r.push_back({"GET", "/api/v1/reports/{id}", "One progress report", true, [&sv](Call& c) { return JsonReply(sv.GetReport(c.ctx, c.PathId())); }});
+  r.push_back({"GET", "/api/v1/reports/{id}", "One progress report", true,
+               [&sv](Call& c) { return JsonReply(sv.GetReport(c.ctx, c.PathId())); }});
   // A stale version's 409 carries the report as GET shows it.
   auto report_now = [&sv](Call& c) { return sv.GetReport(c.ctx, c.PathId()); };
-  r.push_back({"PATCH", "/api/v1/reports/{id}", "Save a report's content; \"submit\": true submits it (send version)", true,
-               VersionedBodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.SaveReport(c.ctx, c.PathId(), b); }, report_now)});
+  r.push_back({"PATCH", "/api/v1/reports/{id}",
+               "Save a report's content; \"submit\": true submits it (send version)", true,
+               VersionedBodyHandler(
+                   [&sv](Call& c, const nlohmann::json& b) { return sv.SaveReport(c.ctx, c.PathId(), b); },
+                   report_now)});
   r.push_back({"POST", "/api/v1/reports/{id}/approve", "Approve a submitted report (not one's own)", true,
-               VersionedBodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.Review(c.ctx, c.PathId(), b, true); }, report_now)});
-  r.push_back({"POST", "/api/v1/reports/{id}/return", "Return a submitted report for revision ({version, note})", true,
-               VersionedBodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.Review(c.ctx, c.PathId(), b, false); }, report_now)});
-  r.push_back({"POST", "/api/v1/reports/{id}/reopen", "Reopen a closed period for late filing (coordinator)", true,
-               VersionedBodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.Reopen(c.ctx, c.PathId(), b); }, report_now)});
-  r.push_back({"POST", "/api/v1/reports/{id}/photos", "Upload a photo (JPEG/PNG/WebP body, ≤ 5 MB; ?filename=)", true, [&sv](Call& c) {
-                 return JsonReply(sv.AddPhoto(c.ctx, c.PathId(), c.Query("filename").empty() ? "photo" : c.Query("filename"), c.req.body), 201);
+               VersionedBodyHandler(
+                   [&sv](Call& c, const nlohmann::json& b) { return sv.Review(c.ctx, c.PathId(), b, true); },
+                   report_now)});
+  r.push_back({"POST", "/api/v1/reports/{id}/return",
+               "Return a submitted report for revision ({version, note})", true,
+               VersionedBodyHandler(
+                   [&sv](Call& c, const nlohmann::json& b) { return sv.Review(c.ctx, c.PathId(), b, false); },
+                   report_now)});
+  r.push_back(
+      {"POST", "/api/v1/reports/{id}/reopen", "Reopen a closed period for late filing (coordinator)", true,
+       VersionedBodyHandler(
+           [&sv](Call& c, const nlohmann::json& b) { return sv.Reopen(c.ctx, c.PathId(), b); }, report_now)});
+  r.push_back({"POST", "/api/v1/reports/{id}/photos",
+               "Upload a photo (JPEG/PNG/WebP body, ≤ 5 MB; ?filename=)", true, [&sv](Call& c) {
+                 return JsonReply(
+                     sv.AddPhoto(c.ctx, c.PathId(),
+                                 c.Query("filename").empty() ? "photo" : c.Query("filename"), c.req.body),
+                     201);
                }});
   r.push_back({"GET", "/api/v1/report-photos/{id}", "A report photo", true, [&sv](Call& c) -> Result<Reply> {
                  auto p = sv.Photo(c.ctx, c.PathId());
                  if (!p) return p.error();
                  return Reply::File(Base64Decode(p->data_base64).value_or(""), p->content_type);
                }});
-  r.push_back({"GET", "/api/v1/projects/{id}/reports", "Every progress report of a project, newest first", true,
-               [&sv](Call& c) { return JsonReply(sv.ProjectReports(c.ctx, c.PathId())); }});
+  r.push_back({"GET", "/api/v1/projects/{id}/reports", "Every progress report of a project, newest first",
+               true, [&sv](Call& c) { return JsonReply(sv.ProjectReports(c.ctx, c.PathId())); }});
   r.push_back({"GET", "/api/v1/projects/{id}/stops", "Stop/resume (停工/复工) requests of a project", true,
                [&sv](Call& c) { return JsonReply(sv.Stops(c.ctx, c.PathId())); }});
-  r.push_back({"POST", "/api/v1/projects/{id}/stops", "Request a stop or resume ({kind: stop|resume, reason, effective_date})", true,
-               BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.RequestStop(c.ctx, c.PathId(), b); }, 201)});
-  r.push_back({"POST", "/api/v1/stops/{id}/decide", "Approve or reject a stop/resume request ({version, approve, note})", true,
-               BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.DecideStop(c.ctx, c.PathId(), b); })});
-  r.push_back({"GET", "/api/v1/projects/{id}/monthly-plan", "A project's 分月计划投资 of a year (?year=, default this year)", true,
-               [&sv](Call& c) {
+  r.push_back(
+      {"POST", "/api/v1/projects/{id}/stops",
+       "Request a stop or resume ({kind: stop|resume, reason, effective_date})", true,
+       BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.RequestStop(c.ctx, c.PathId(), b); },
+                   201)});
+  r.push_back(
+      {"POST", "/api/v1/stops/{id}/decide",
+       "Approve or reject a stop/resume request ({version, approve, note})", true,
+       BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.DecideStop(c.ctx, c.PathId(), b); })});
+  r.push_back({"GET", "/api/v1/projects/{id}/monthly-plan",
+               "A project's 分月计划投资 of a year (?year=, default this year)", true, [&sv](Call& c) {
                  QueryParams q(c);
                  const int year = q.YearOr(c.ctx.today.year);
                  return q.Then([&] { return sv.MonthlyPlan(c.ctx, c.PathId(), year); });
                }});
-  r.push_back({"PUT", "/api/v1/projects/{id}/monthly-plan", "Set a project's 分月计划投资 ({version, months: 12 amounts in yuan}; ?year=)", true,
+  r.push_back({"PUT", "/api/v1/projects/{id}/monthly-plan",
+               "Set a project's 分月计划投资 ({version, months: 12 amounts in yuan}; ?year=)", true,
                VersionedBodyHandler(
                    [&sv](Call& c, const nlohmann::json& b) -> Result<service::MonthlyPlanView> {
                      QueryParams q(c);
@@ -91,33 +121,41 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
                      return sv.PutMonthlyPlan(c.ctx, c.PathId(), year, b);
                    },
                    // A stale version's 409 carries the plan as GET shows it (the year was checked).
-                   [&sv](Call& c) { return sv.MonthlyPlan(c.ctx, c.PathId(), QueryParams(c).YearOr(c.ctx.today.year)); })});
-  r.push_back({"GET", "/api/v1/projects/{id}/light", "A project's light and reasons as of a date (?as_of=)", true, [&sv](Call& c) {
+                   [&sv](Call& c) {
+                     return sv.MonthlyPlan(c.ctx, c.PathId(), QueryParams(c).YearOr(c.ctx.today.year));
+                   })});
+  r.push_back({"GET", "/api/v1/projects/{id}/light", "A project's light and reasons as of a date (?as_of=)",
+               true, [&sv](Call& c) {
                  QueryParams q(c);
                  const Date as_of = q.AsOf();
                  return q.Then([&] { return sv.ProjectLight(c.ctx, c.PathId(), as_of); });
                }});
-  r.push_back({"GET", "/api/v1/lights", "Lights of a region's projects, red first (?region=&as_of=&light=&offset=&limit=)", true, [&sv](Call& c) {
+  r.push_back({"GET", "/api/v1/lights",
+               "Lights of a region's projects, red first (?region=&as_of=&light=&offset=&limit=)", true,
+               [&sv](Call& c) {
                  QueryParams q(c);
                  const Date as_of = q.AsOf();
                  const std::string light = q.OneOf("light", {"red", "yellow", "green"}).value_or("");
                  // ?limit=0 is the whole list (the web app's search over every light).
                  const int64_t offset = q.IntOr("offset", 0, {0, kMaxOffset});
                  const int64_t limit = q.IntOr("limit", 50, {0, kMaxOffset});
-                 return q.Then([&] { return sv.Lights(c.ctx, q.Text("region"), as_of, light, offset, limit); });
+                 return q.Then(
+                     [&] { return sv.Lights(c.ctx, q.Text("region"), as_of, light, offset, limit); });
                }});
-  r.push_back({"GET", "/api/v1/lights/dashboard", "Counts of lights by town and rule (?region=&as_of=)", true, [&sv](Call& c) {
+  r.push_back({"GET", "/api/v1/lights/dashboard", "Counts of lights by town and rule (?region=&as_of=)", true,
+               [&sv](Call& c) {
                  QueryParams q(c);
                  const Date as_of = q.AsOf();
                  return q.Then([&] { return sv.Dashboard(c.ctx, q.Text("region"), as_of); });
                }});
   r.push_back({"POST", "/api/v1/lights/snapshots", "Keep the lights of a period ({region, period})", true,
                BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.KeepSnapshot(c.ctx, b); })});
-  r.push_back({"GET", "/api/v1/lights/snapshots", "The lights kept for a period (?region=&period=)", true, [&sv](Call& c) {
-                 return JsonReply(sv.Snapshot(c.ctx, c.Query("region"), c.Query("period")));
-               }});
+  r.push_back(
+      {"GET", "/api/v1/lights/snapshots", "The lights kept for a period (?region=&period=)", true,
+       [&sv](Call& c) { return JsonReply(sv.Snapshot(c.ctx, c.Query("region"), c.Query("period"))); }});
   auto& tg = s.targets;
-  r.push_back({"GET", "/api/v1/targets", "Targets with their status as of a date (?region=&as_of=)", true, [&tg](Call& c) {
+  r.push_back({"GET", "/api/v1/targets", "Targets with their status as of a date (?region=&as_of=)", true,
+               [&tg](Call& c) {
                  QueryParams q(c);
                  const Date as_of = q.AsOf();
                  return q.Then([&] { return tg.List(c.ctx, q.Text("region"), as_of); });
@@ -131,12 +169,17 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
                }});
   // A stale version's 409 carries the target as GET shows it today.
   auto target_now = [&tg](Call& c) { return tg.Get(c.ctx, c.PathId(), c.ctx.today); };
-  r.push_back({"PATCH", "/api/v1/targets/{id}", "Change a target (send version)", true,
-               VersionedBodyHandler([&tg](Call& c, const nlohmann::json& b) { return tg.Update(c.ctx, c.PathId(), b); }, target_now)});
+  r.push_back(
+      {"PATCH", "/api/v1/targets/{id}", "Change a target (send version)", true,
+       VersionedBodyHandler(
+           [&tg](Call& c, const nlohmann::json& b) { return tg.Update(c.ctx, c.PathId(), b); }, target_now)});
   r.push_back({"POST", "/api/v1/targets/{id}/archive", "Archive a target (send version)", true,
-               VersionedBodyHandler([&tg](Call& c, const nlohmann::json& b) { return tg.Archive(c.ctx, c.PathId(), b); }, target_now)});
+               VersionedBodyHandler(
+                   [&tg](Call& c, const nlohmann::json& b) { return tg.Archive(c.ctx, c.PathId(), b); },
+                   target_now)});
   auto& bl = s.bulletins;
-  r.push_back({"GET", "/api/v1/bulletins", "The dispatch bulletin (?region=&period=2026-W23&format=pdf|xlsx)", true, [&bl](Call& c) -> Result<Reply> {
+  r.push_back({"GET", "/api/v1/bulletins", "The dispatch bulletin (?region=&period=2026-W23&format=pdf|xlsx)",
+               true, [&bl](Call& c) -> Result<Reply> {
                  QueryParams q(c);
                  const std::string format = q.OneOf("format", {"pdf", "xlsx"}, "pdf").value_or("");
                  if (auto st = q.Check(); !st) return st.error();
@@ -144,7 +187,9 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
                  auto bytes = bl.Render(c.ctx, region, period, format);
                  if (!bytes) return bytes.error();
                  return Reply::File(std::move(bytes.value()),
-                                    format == "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                    format == "pdf"
+                                        ? "application/pdf"
+                                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                     "调度通报-" + region + "-" + period + "." + format);
                }});
 }

@@ -18,135 +18,174 @@ service::Upload UploadOf(const Call& c) {
 
 void SupervisionRoutes(Services& s, std::vector<Route>& r) {
   auto& sv = s.supervision;
-  r.push_back({"GET", "/api/v1/supervision/config", "Problem categories and statuses, the workflow table, escalation ladder, visit rule, procedure kinds", true,
-               [&sv](Call& c) { return JsonReply(sv.Config(c.ctx)); }});
+  r.push_back(
+      {"GET", "/api/v1/supervision/config",
+       "Problem categories and statuses, the workflow table, escalation ladder, visit rule, procedure kinds",
+       true, [&sv](Call& c) { return JsonReply(sv.Config(c.ctx)); }});
   // PUT /supervision/settings (the escalation ladder, visit rule, tile URL) is routed in
   // routes_progress.cpp together with the light rules: one path, two halves.
 
   // ---- problems
-  r.push_back({"GET", "/api/v1/problems", "Problems in scope; filters status, unit, coordinator, project, category, overdue=true, region, as_of", true,
-               [&sv](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 store::ProblemFilter f;
-                 f.unit_id = q.Id("unit");
-                 f.project_id = q.Id("project");
-                 f.coordinator_id = q.Id("coordinator");
-                 f.status = q.OptText("status");
-                 f.category = q.OptText("category");
-                 if (q.Flag("overdue")) f.overdue_as_of = as_of;
-                 return q.Then([&] { return sv.ListProblems(c.ctx, f, q.Text("region"), as_of); });
-               }});
-  r.push_back({"GET", "/api/v1/problems/board", "Counts by status, open and overdue by unit, as of a date", true, [&sv](Call& c) {
+  r.push_back(
+      {"GET", "/api/v1/problems",
+       "Problems in scope; filters status, unit, coordinator, project, category, overdue=true, region, as_of",
+       true, [&sv](Call& c) {
+         QueryParams q(c);
+         const Date as_of = q.AsOf();
+         store::ProblemFilter f;
+         f.unit_id = q.Id("unit");
+         f.project_id = q.Id("project");
+         f.coordinator_id = q.Id("coordinator");
+         f.status = q.OptText("status");
+         f.category = q.OptText("category");
+         if (q.Flag("overdue")) f.overdue_as_of = as_of;
+         return q.Then([&] { return sv.ListProblems(c.ctx, f, q.Text("region"), as_of); });
+       }});
+  r.push_back({"GET", "/api/v1/problems/board", "Counts by status, open and overdue by unit, as of a date",
+               true, [&sv](Call& c) {
                  QueryParams q(c);
                  const Date as_of = q.AsOf();
                  return q.Then([&] { return sv.ProblemBoard(c.ctx, q.Text("region"), as_of); });
                }});
   r.push_back({"POST", "/api/v1/problems", "Raise a problem on a project", true,
                BodyHandler([&sv](Call& c, const json& b) { return sv.RaiseProblem(c.ctx, b); }, 201)});
-  r.push_back({"GET", "/api/v1/problems/{id}", "A problem with its steps, attachments and the actions open to the caller", true,
+  r.push_back({"GET", "/api/v1/problems/{id}",
+               "A problem with its steps, attachments and the actions open to the caller", true,
                [&sv](Call& c) { return JsonReply(sv.GetProblem(c.ctx, c.PathId())); }});
   // A stale version's 409 carries the problem as GET shows it.
   auto problem_now = [&sv](Call& c) { return sv.GetProblem(c.ctx, c.PathId()); };
-  r.push_back({"POST", "/api/v1/problems/{id}/actions/{action}", "Take a workflow step: assign, sign, handle, request_close, close_out, return, defer, resume", true,
-               VersionedBodyHandler([&sv](Call& c, const json& b) { return sv.Act(c.ctx, c.PathId(), c.PathText(2), b); }, problem_now)});
-  r.push_back({"POST", "/api/v1/problems/{id}/attachments", "Upload evidence (PDF, PNG, JPEG ≤ 10 MB; body = the file, ?name=)", true,
-               [&sv](Call& c) { return JsonReply(sv.AttachToProblem(c.ctx, c.PathId(), UploadOf(c)), 201); }});
-  r.push_back({"GET", "/api/v1/attachments/{id}", "Download an attachment", true, [&sv](Call& c) -> Result<Reply> {
-                 auto d = sv.GetAttachment(c.ctx, c.PathId());
-                 if (!d) return d.error();
-                 return Reply::File(std::move(d->bytes), d->content_type, d->file_name);
+  r.push_back({"POST", "/api/v1/problems/{id}/actions/{action}",
+               "Take a workflow step: assign, sign, handle, request_close, close_out, return, defer, resume",
+               true,
+               VersionedBodyHandler(
+                   [&sv](Call& c, const json& b) { return sv.Act(c.ctx, c.PathId(), c.PathText(2), b); },
+                   problem_now)});
+  r.push_back({"POST", "/api/v1/problems/{id}/attachments",
+               "Upload evidence (PDF, PNG, JPEG ≤ 10 MB; body = the file, ?name=)", true, [&sv](Call& c) {
+                 return JsonReply(sv.AttachToProblem(c.ctx, c.PathId(), UploadOf(c)), 201);
                }});
+  r.push_back(
+      {"GET", "/api/v1/attachments/{id}", "Download an attachment", true, [&sv](Call& c) -> Result<Reply> {
+         auto d = sv.GetAttachment(c.ctx, c.PathId());
+         if (!d) return d.error();
+         return Reply::File(std::move(d->bytes), d->content_type, d->file_name);
+       }});
 
   // ---- task list
-  r.push_back({"GET", "/api/v1/projects/{id}/milestones", "Milestones with the backward schedule (?finish=, ?as_of=)", true, [&sv](Call& c) {
+  r.push_back({"GET", "/api/v1/projects/{id}/milestones",
+               "Milestones with the backward schedule (?finish=, ?as_of=)", true, [&sv](Call& c) {
                  QueryParams q(c);
                  const Date as_of = q.AsOf();
                  const auto finish = q.DateParam("finish");
                  return q.Then([&] { return sv.Milestones(c.ctx, c.PathId(), finish, as_of); });
                }});
-  r.push_back({"POST", "/api/v1/projects/{id}/milestones", "Add a milestone", true, BodyHandler([&sv](Call& c, const json& b) { return sv.AddMilestone(c.ctx, c.PathId(), b); }, 201)});
+  r.push_back(
+      {"POST", "/api/v1/projects/{id}/milestones", "Add a milestone", true,
+       BodyHandler([&sv](Call& c, const json& b) { return sv.AddMilestone(c.ctx, c.PathId(), b); }, 201)});
   // A stale version's 409 carries the project's milestones as GET shows them today.
   auto milestones_now = [&sv](Call& c) { return sv.MilestonesOf(c.ctx, c.PathId()); };
   r.push_back({"PATCH", "/api/v1/milestones/{id}", "Change a milestone (with its version)", true,
-               VersionedBodyHandler([&sv](Call& c, const json& b) { return sv.UpdateMilestone(c.ctx, c.PathId(), b); }, milestones_now)});
-  r.push_back({"GET", "/api/v1/gantt", "Milestones of the projects the list's filter selects (region, town, category, level, kind, track, stage, leader, unit, year, q, archived; sort, order)", true,
-               [&sv](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 auto f = ProjectFilterFrom(q);
-                 // The service narrows the scope to the region's whole subtree (a city selects its
-                 // counties), so the region goes there rather than into the filter's exact match.
-                 const std::string region = f.region.value_or("");
-                 f.region.reset();
-                 return q.Then([&] { return sv.Gantt(c.ctx, f, region, as_of); });
-               }});
-  r.push_back({"GET", "/api/v1/map", "Projects with coordinates, grouped by town, coloured by their warning light (with its reasons); the tile URL if configured", true,
-               [&s](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 const std::string region = q.Text("region");
-                 return q.Then([&]() -> Result<json> {
-                   auto map = s.supervision.Map(c.ctx, region, as_of);
-                   if (!map) return map.error();
-                   json out = map.value();
-                   if (auto st = s.progress.AddLights(c.ctx, region, as_of, out["items"]); !st) return st.error();
-                   return out;
-                 });
-               }});
+               VersionedBodyHandler(
+                   [&sv](Call& c, const json& b) { return sv.UpdateMilestone(c.ctx, c.PathId(), b); },
+                   milestones_now)});
+  r.push_back(
+      {"GET", "/api/v1/gantt",
+       "Milestones of the projects the list's filter selects (region, town, category, level, kind, track, stage, leader, unit, year, q, archived; sort, order)",
+       true, [&sv](Call& c) {
+         QueryParams q(c);
+         const Date as_of = q.AsOf();
+         auto f = ProjectFilterFrom(q);
+         // The service narrows the scope to the region's whole subtree (a city selects its
+         // counties), so the region goes there rather than into the filter's exact match.
+         const std::string region = f.region.value_or("");
+         f.region.reset();
+         return q.Then([&] { return sv.Gantt(c.ctx, f, region, as_of); });
+       }});
+  r.push_back(
+      {"GET", "/api/v1/map",
+       "Projects with coordinates, grouped by town, coloured by their warning light (with its reasons); the tile URL if configured",
+       true, [&s](Call& c) {
+         QueryParams q(c);
+         const Date as_of = q.AsOf();
+         const std::string region = q.Text("region");
+         return q.Then([&]() -> Result<json> {
+           auto map = s.supervision.Map(c.ctx, region, as_of);
+           if (!map) return map.error();
+           json out = map.value();
+           if (auto st = s.progress.AddLights(c.ctx, region, as_of, out["items"]); !st) return st.error();
+           return out;
+         });
+       }});
 
   // ---- procedures
   r.push_back({"GET", "/api/v1/procedure-kinds", "Procedure kinds (前期手续) with their guides", true,
                [&sv](Call& c) { return JsonReply(sv.ProcedureKinds(c.ctx)); }});
-  r.push_back({"PUT", "/api/v1/procedure-kinds/{code}", "Add or change a procedure kind and its guide (project office)", true,
-               BodyHandler([&sv](Call& c, const json& b) { return sv.PutProcedureKind(c.ctx, c.PathText(), b); })});
-  r.push_back({"GET", "/api/v1/projects/{id}/procedures", "The project's procedure checklist; blocks_start as of ?as_of=", true, [&sv](Call& c) {
+  r.push_back(
+      {"PUT", "/api/v1/procedure-kinds/{code}",
+       "Add or change a procedure kind and its guide (project office)", true,
+       BodyHandler([&sv](Call& c, const json& b) { return sv.PutProcedureKind(c.ctx, c.PathText(), b); })});
+  r.push_back({"GET", "/api/v1/projects/{id}/procedures",
+               "The project's procedure checklist; blocks_start as of ?as_of=", true, [&sv](Call& c) {
                  QueryParams q(c);
                  const Date as_of = q.AsOf();
                  return q.Then([&] { return sv.Procedures(c.ctx, c.PathId(), as_of); });
                }});
   // A stale version's 409 carries the project's procedures as GET shows them today.
   auto procedures_now = [&sv](Call& c) { return sv.Procedures(c.ctx, c.PathId(), c.ctx.today); };
-  r.push_back({"PUT", "/api/v1/projects/{id}/procedures/{kind}", "Record a procedure's status and dates (version 0 when new)", true,
-               VersionedBodyHandler([&sv](Call& c, const json& b) { return sv.PutProcedure(c.ctx, c.PathId(), c.PathText(2), b); },
-                                    procedures_now)});
-  r.push_back({"POST", "/api/v1/procedures/{id}/attachments", "Upload the approval document (PDF, PNG, JPEG ≤ 10 MB)", true,
-               [&sv](Call& c) { return JsonReply(sv.AttachToProcedure(c.ctx, c.PathId(), UploadOf(c)), 201); }});
+  r.push_back(
+      {"PUT", "/api/v1/projects/{id}/procedures/{kind}",
+       "Record a procedure's status and dates (version 0 when new)", true,
+       VersionedBodyHandler(
+           [&sv](Call& c, const json& b) { return sv.PutProcedure(c.ctx, c.PathId(), c.PathText(2), b); },
+           procedures_now)});
+  r.push_back({"POST", "/api/v1/procedures/{id}/attachments",
+               "Upload the approval document (PDF, PNG, JPEG ≤ 10 MB)", true, [&sv](Call& c) {
+                 return JsonReply(sv.AttachToProcedure(c.ctx, c.PathId(), UploadOf(c)), 201);
+               }});
   r.push_back({"GET", "/api/v1/procedures/durations", "How long approvals took, per handling unit", true,
                [&sv](Call& c) { return JsonReply(sv.ProcedureDurations(c.ctx, c.Query("region"))); }});
 
   // ---- responsibility list
-  r.push_back({"GET", "/api/v1/projects/{id}/responsibility", "The project's 包保 leaders, lead unit, specialist and visits", true,
+  r.push_back({"GET", "/api/v1/projects/{id}/responsibility",
+               "The project's 包保 leaders, lead unit, specialist and visits", true,
                [&sv](Call& c) { return JsonReply(sv.Responsibility(c.ctx, c.PathId())); }});
-  r.push_back({"POST", "/api/v1/projects/{id}/assignments", "Assign another leader to the project", true, BodyHandler([&sv](Call& c, const json& b) { return sv.AddAssignment(c.ctx, c.PathId(), b); }, 201)});
+  r.push_back(
+      {"POST", "/api/v1/projects/{id}/assignments", "Assign another leader to the project", true,
+       BodyHandler([&sv](Call& c, const json& b) { return sv.AddAssignment(c.ctx, c.PathId(), b); }, 201)});
   r.push_back({"DELETE", "/api/v1/projects/{id}/assignments/{person}", "Remove an assigned leader", true,
                [&sv](Call& c) { return JsonReply(sv.RemoveAssignment(c.ctx, c.PathId(), c.PathId(2))); }});
   r.push_back({"POST", "/api/v1/visits", "Log an onsite visit (现场办公)", true,
                BodyHandler([&sv](Call& c, const json& b) { return sv.AddVisit(c.ctx, b); }, 201)});
-  r.push_back({"GET", "/api/v1/visits/compliance", "Visit compliance per leader for ?from=&to= (default: from the Monday of week 1 of as_of's ISO year to as_of)", true, [&sv](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 // Calendar weeks: a week spanning two years belongs to its ISO year, so 2027-01-01 is still 2026's.
-                 const Date from = q.DateOr("from", IsoWeek1Monday(IsoWeekOf(as_of).year));
-                 const Date to = q.DateOr("to", as_of);
-                 return q.Then([&] { return sv.Compliance(c.ctx, q.Text("region"), from, to, as_of); });
-               }});
-  r.push_back({"GET", "/api/v1/leader", "The leader page: my projects with their lights, visits due, recent visits (?person= for the office)", true,
-               [&s, &sv](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 const auto person = q.Id("person");
-                 return q.Then([&]() -> Result<json> {
-                   auto page = sv.LeaderPage(c.ctx, person, as_of);
-                   if (!page) return page.error();
-                   json out = page.value();
-                   if (auto st = s.progress.AddLights(c.ctx, "", as_of, out["projects"]); !st) return st.error();
-                   return out;
-                 });
-               }});
+  r.push_back(
+      {"GET", "/api/v1/visits/compliance",
+       "Visit compliance per leader for ?from=&to= (default: from the Monday of week 1 of as_of's ISO year to as_of)",
+       true, [&sv](Call& c) {
+         QueryParams q(c);
+         const Date as_of = q.AsOf();
+         // Calendar weeks: a week spanning two years belongs to its ISO year, so 2027-01-01 is still 2026's.
+         const Date from = q.DateOr("from", IsoWeek1Monday(IsoWeekOf(as_of).year));
+         const Date to = q.DateOr("to", as_of);
+         return q.Then([&] { return sv.Compliance(c.ctx, q.Text("region"), from, to, as_of); });
+       }});
+  r.push_back(
+      {"GET", "/api/v1/leader",
+       "The leader page: my projects with their lights, visits due, recent visits (?person= for the office)",
+       true, [&s, &sv](Call& c) {
+         QueryParams q(c);
+         const Date as_of = q.AsOf();
+         const auto person = q.Id("person");
+         return q.Then([&]() -> Result<json> {
+           auto page = sv.LeaderPage(c.ctx, person, as_of);
+           if (!page) return page.error();
+           json out = page.value();
+           if (auto st = s.progress.AddLights(c.ctx, "", as_of, out["projects"]); !st) return st.error();
+           return out;
+         });
+       }});
 
   // ---- attention list
-  r.push_back({"GET", "/api/v1/attention", "What needs the caller: assigned, returned, due, overdue, to verify, unassigned", true,
+  r.push_back({"GET", "/api/v1/attention",
+               "What needs the caller: assigned, returned, due, overdue, to verify, unassigned", true,
                [&sv](Call& c) {
                  QueryParams q(c);
                  const Date as_of = q.AsOf();

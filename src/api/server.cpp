@@ -47,7 +47,8 @@ void MountWebAndErrors(httplib::Server& svr, const std::string& dir) {
   if (has_web) {
     svr.set_mount_point("/", dir);
   } else {
-    std::fprintf(stderr, "note: no web app at '%s' (build it with `make`); serving the API only\n", dir.c_str());
+    std::fprintf(stderr, "note: no web app at '%s' (build it with `make`); serving the API only\n",
+                 dir.c_str());
   }
   const std::string index = has_web ? dir + "/index.html" : "";
   svr.set_error_handler([index](const httplib::Request& req, httplib::Response& res) {
@@ -114,7 +115,8 @@ void GenerateReportTasks(service::ProgressService& progress, service::LedgerServ
     }
     int64_t created = 0;
     for (const auto& item : r->items) created += item.created;
-    if (created > 0) std::fprintf(stderr, "gongjian: report tasks generated: %lld\n", static_cast<long long>(created));
+    if (created > 0)
+      std::fprintf(stderr, "gongjian: report tasks generated: %lld\n", static_cast<long long>(created));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "gongjian: report tasks not generated: %s\n", e.what());
   }
@@ -130,7 +132,8 @@ int RunServer(const ServerOptions& o) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  if (ClockPinned()) std::fprintf(stderr, "gongjian: clock pinned by %s: now %s\n", kClockVariable, NowUtcIso().c_str());
+  if (ClockPinned())
+    std::fprintf(stderr, "gongjian: clock pinned by %s: now %s\n", kClockVariable, NowUtcIso().c_str());
   auto db = store::Database::Open(o.db_url, static_cast<size_t>(o.threads) + 2);
   store::Migrate(*db);
   store::Analyze(*db->Acquire());  // fresh planner statistics: the list query depends on them
@@ -155,12 +158,17 @@ int RunServer(const ServerOptions& o) {
   service::LandService land(*db, ledger);
   service::ObservationService observations(*db, ledger);
   service::RankingService rankings(*db, ledger);
-  Services services{*db, auth, ledger, sheets, supervision, progress, targets, bulletins, land, observations, rankings};
+  Services services{*db,     auth,      ledger, sheets,       supervision, progress,
+                    targets, bulletins, land,   observations, rankings};
   // Beside serving, not before it: a first start on a large ledger inserts its tasks for seconds.
-  Every report_tasks(std::chrono::hours(std::max(0, o.report_tasks_hours)), [&] { GenerateReportTasks(progress, ledger); });
+  Every report_tasks(std::chrono::hours(std::max(0, o.report_tasks_hours)),
+                     [&] { GenerateReportTasks(progress, ledger); });
   auto routes = AllRoutes(services);
-  const BodyLimits limits{static_cast<size_t>(o.max_json_kb) << 10, static_cast<size_t>(o.max_upload_mb) << 20};
-  Install(svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); }, limits);
+  const BodyLimits limits{static_cast<size_t>(o.max_json_kb) << 10, static_cast<size_t>(o.max_upload_mb)
+                                                                        << 20};
+  Install(
+      svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); },
+      limits);
   const std::string openapi = OpenApi(routes).dump(2);
   svr.Get("/api/v1/openapi.json", [openapi](const httplib::Request&, httplib::Response& res) {
     res.set_content(openapi, "application/json; charset=utf-8");

@@ -10,8 +10,8 @@ struct ServerOptions {
   int port = 8080;
   std::string web_dir;  // built web app; empty: <binary dir>/web
   int threads = 32;
-  int max_json_kb = 1024;    // larger JSON bodies → 413
-  int max_upload_mb = 64;    // larger uploads (xlsx, photos) → 413
+  int max_json_kb = 1024;  // larger JSON bodies → 413
+  int max_upload_mb = 64;  // larger uploads (xlsx, photos) → 413
   // The running period's report tasks of every county are generated at start and then every
   // this many hours (idempotent; 0: never, e.g. when cron runs `gongjian reports tasks`).
   int report_tasks_hours = 6;

@@ -7,11 +7,11 @@
 #include <sstream>
 
 #include "common/clock.h"
+#include "common/json_writer.h"
 #include "service/access/auth_service.h"
 #include "service/demo/demo.h"
 #include "service/ledger/ledger_sheet_service.h"
 #include "service/targets/metrics_service.h"
-#include "common/json_writer.h"
 #include "store/db.h"
 
 namespace gj::cli {
@@ -24,7 +24,9 @@ void PrintError(const Error& e) {
 }
 
 int ExitStatus(const Error& e) {
-  return e.code == ErrorCode::kInvalid || e.code == ErrorCode::kBadRequest || e.code == ErrorCode::kConflict ? 2 : 1;
+  return e.code == ErrorCode::kInvalid || e.code == ErrorCode::kBadRequest || e.code == ErrorCode::kConflict
+             ? 2
+             : 1;
 }
 
 int RunDemo(const std::string& db_url, bool organisation_only) {
@@ -34,8 +36,9 @@ int RunDemo(const std::string& db_url, bool organisation_only) {
     PrintError(r.error());
     return ExitStatus(r.error());
   }
-  std::printf("demo data written to %s: %d regions, %d units, %d people, %d projects, %d users (password demo1234)\n",
-              db_url.c_str(), r->regions, r->units, r->people, r->projects, r->users);
+  std::printf(
+      "demo data written to %s: %d regions, %d units, %d people, %d projects, %d users (password demo1234)\n",
+      db_url.c_str(), r->regions, r->units, r->people, r->projects, r->users);
   return 0;
 }
 
@@ -55,8 +58,8 @@ int RunUserAdd(const UserAddOptions& o) {
     PrintError(r.error());
     return ExitStatus(r.error());
   }
-  std::printf("user %s created (id %lld, role %s, region %s)\n", o.login.c_str(), static_cast<long long>(r.value()),
-              o.role.c_str(), o.region.c_str());
+  std::printf("user %s created (id %lld, role %s, region %s)\n", o.login.c_str(),
+              static_cast<long long>(r.value()), o.role.c_str(), o.region.c_str());
   return 0;
 }
 
@@ -86,9 +89,13 @@ void PrintSheetProblems(const std::vector<ErrorDetail>& details) {
   }
 }
 
-service::Ctx SystemCtx(service::LedgerService& ledger) { return service::MakeCtx(service::SystemCaller(*ledger.Regions())); }
+service::Ctx SystemCtx(service::LedgerService& ledger) {
+  return service::MakeCtx(service::SystemCaller(*ledger.Regions()));
+}
 
-std::optional<std::string> NonEmpty(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
+std::optional<std::string> NonEmpty(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional(s);
+}
 
 }  // namespace
 
@@ -107,13 +114,14 @@ int RunStartRate(const StartRateOptions& o) {
   auto db = OpenMigrated(o.db_url);
   service::LedgerService ledger(*db);
   service::MetricsService metrics(*db, ledger);
-  auto r = metrics.StartRate(SystemCtx(ledger), {o.region, o.track, o.category, o.level, "", "", std::nullopt}, *as_of);
+  auto r = metrics.StartRate(SystemCtx(ledger),
+                             {o.region, o.track, o.category, o.level, "", "", std::nullopt}, *as_of);
   if (!r) {
     PrintError(r.error());
     return ExitStatus(r.error());
   }
-  std::string out = "{\"numerator\":" + std::to_string(r->numerator) + ",\"denominator\":" + std::to_string(r->denominator) +
-                    ",\"value\":";
+  std::string out = "{\"numerator\":" + std::to_string(r->numerator) +
+                    ",\"denominator\":" + std::to_string(r->denominator) + ",\"value\":";
   if (auto v = r->value()) json::AppendDouble(out, *v);
   else out += "null";
   std::printf("%s}\n", out.c_str());
@@ -136,8 +144,9 @@ int RunLedgerImport(const std::string& db_url, const std::string& file, bool dry
     return ExitStatus(report.error());
   }
   PrintSheetProblems(report->problems.details());
-  std::printf("%s%d rows: %d to create, %d to update, %d unchanged, %zu problem(s)\n", dry_run ? "dry run, nothing written: " : "",
-              report->rows, report->created, report->updated, report->unchanged, report->problems.size());
+  std::printf("%s%d rows: %d to create, %d to update, %d unchanged, %zu problem(s)\n",
+              dry_run ? "dry run, nothing written: " : "", report->rows, report->created, report->updated,
+              report->unchanged, report->problems.size());
   return report->problems.empty() ? 0 : 2;
 }
 

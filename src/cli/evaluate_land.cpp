@@ -98,7 +98,8 @@ int EvaluateLand(const EvaluateLandOptions& o, std::ostream& out, std::ostream& 
   }
   auto scheme = LoadScheme(o.scheme);
   if (!scheme) {
-    PrintError(scheme.error(), err, "scheme " + (o.scheme.empty() ? std::string("shandong") : o.scheme) + ": ");
+    PrintError(scheme.error(), err,
+               "scheme " + (o.scheme.empty() ? std::string("shandong") : o.scheme) + ": ");
     return kExitInvalid;
   }
   auto table = land::ReadInputFile(o.input);
@@ -124,8 +125,8 @@ int EvaluateLand(const EvaluateLandOptions& o, std::ostream& out, std::ostream& 
     err << written.error().message << "\n";
     return kExitIo;
   }
-  out << "evaluated " << enterprises.size() << " enterprises with scheme " << scheme->name << " → " << o.output
-      << "\n";
+  out << "evaluated " << enterprises.size() << " enterprises with scheme " << scheme->name << " → "
+      << o.output << "\n";
   return 0;
 }
 

@@ -10,10 +10,10 @@
 
 #include "api/server.h"
 #include "cli/bulletin.h"
-#include "cli/reports.h"
 #include "cli/commands.h"
 #include "cli/evaluate_land.h"
 #include "cli/observation_score.h"
+#include "cli/reports.h"
 #include "common/clock.h"
 
 namespace {
@@ -47,7 +47,8 @@ void AddServe(CLI::App& app, Action& action) {
   cmd->add_option("--web", o.web_dir, "Directory of the built web app (default: <binary dir>/web)");
   cmd->add_option("--threads", o.threads, "Worker threads")->capture_default_str();
   cmd->add_option("--max-json-kb", o.max_json_kb, "Largest JSON request body (KiB)")->capture_default_str();
-  cmd->add_option("--max-upload-mb", o.max_upload_mb, "Largest upload, e.g. an xlsx (MiB)")->capture_default_str();
+  cmd->add_option("--max-upload-mb", o.max_upload_mb, "Largest upload, e.g. an xlsx (MiB)")
+      ->capture_default_str();
   cmd->add_option("--report-tasks-hours", o.report_tasks_hours,
                   "Generate the running period's report tasks at start and every N hours (0: never)")
       ->capture_default_str();
@@ -57,10 +58,12 @@ void AddServe(CLI::App& app, Action& action) {
 void AddDemo(CLI::App& app, Action& action) {
   static std::string db = "gongjian-demo.db";
   static bool organisation_only = false;
-  auto* cmd = app.add_subcommand("demo", "Write the deterministic demo data (聊城市, 东阿县, …) into an empty database");
+  auto* cmd = app.add_subcommand(
+      "demo", "Write the deterministic demo data (聊城市, 东阿县, …) into an empty database");
   AddDb(cmd, db)->capture_default_str();
-  cmd->add_flag("--organisation-only", organisation_only,
-                "Only regions, units, leaders, dictionaries and users: no projects (then import your own sheet)");
+  cmd->add_flag(
+      "--organisation-only", organisation_only,
+      "Only regions, units, leaders, dictionaries and users: no projects (then import your own sheet)");
   OnChosen(cmd, action, [] { return gj::cli::RunDemo(db, organisation_only); });
 }
 
@@ -82,7 +85,8 @@ void AddUser(CLI::App& app, Action& action) {
   add->add_option("--role", o.role, "admin, coordinator, leader, unit or viewer")->required();
   add->add_option("--region", o.region, "Region code (行政区划代码) the role applies to")->required();
   auto* unit_opt = add->add_option("--unit", unit, "Unit id (for the unit role)");
-  auto* person_opt = add->add_option("--person", person, "Person id this account belongs to (a leader's own projects)");
+  auto* person_opt =
+      add->add_option("--person", person, "Person id this account belongs to (a leader's own projects)");
   add->add_flag("--password-stdin", o.password_stdin, "Read the password from standard input");
   add->callback([&action, unit_opt, person_opt] {
     if (unit_opt->count() > 0) o.unit_id = unit;
@@ -96,7 +100,8 @@ void AddLedger(CLI::App& app, Action& action) {
   static bool dry_run = false;
   static gj::cli::LedgerExportOptions e;
   auto* ledger = AddGroup(app, "ledger", "The key-project ledger sheet (Excel)");
-  auto* imp = ledger->add_subcommand("import", "Import the ledger sheet: all-or-nothing; --dry-run lists every problem");
+  auto* imp = ledger->add_subcommand(
+      "import", "Import the ledger sheet: all-or-nothing; --dry-run lists every problem");
   imp->add_option("file", file, "The .xlsx file")->required();
   AddDb(imp, db)->required();
   imp->add_flag("--dry-run", dry_run, "Check only; write nothing");
@@ -117,7 +122,8 @@ void AddLedger(CLI::App& app, Action& action) {
 void AddMetrics(CLI::App& app, Action& action) {
   static gj::cli::StartRateOptions o;
   auto* metrics = AddGroup(app, "metrics", "Figures over sets of projects");
-  auto* sr = metrics->add_subcommand("start-rate", "开工率: new projects started by a date / new projects, as JSON");
+  auto* sr =
+      metrics->add_subcommand("start-rate", "开工率: new projects started by a date / new projects, as JSON");
   AddDb(sr, o.db_url)->required();
   sr->add_option("--as-of", o.as_of, "Date YYYY-MM-DD")->required();
   sr->add_option("--region", o.region, "Region code (a city includes its counties)");
@@ -129,7 +135,8 @@ void AddMetrics(CLI::App& app, Action& action) {
 
 void AddBulletin(CLI::App& app, Action& action) {
   static gj::cli::BulletinOptions o;
-  auto* b = app.add_subcommand("bulletin", "调度通报: the dispatch bulletin of a region and period as PDF or xlsx");
+  auto* b =
+      app.add_subcommand("bulletin", "调度通报: the dispatch bulletin of a region and period as PDF or xlsx");
   AddDb(b, o.db_url)->required();
   b->add_option("--region", o.region, "Region code")->required();
   b->add_option("--period", o.period, "2026-W23 (week) or 2026-06 (month)")->required();
@@ -140,7 +147,9 @@ void AddBulletin(CLI::App& app, Action& action) {
 void AddReports(CLI::App& app, Action& action) {
   static gj::cli::ReportTasksOptions o;
   auto* reports = AddGroup(app, "reports", "Progress reports (一张表)");
-  auto* tasks = reports->add_subcommand("tasks", "Generate the running period's report tasks of every county (idempotent; the server also does it at start and every 6 hours)");
+  auto* tasks = reports->add_subcommand(
+      "tasks",
+      "Generate the running period's report tasks of every county (idempotent; the server also does it at start and every 6 hours)");
   AddDb(tasks, o.db_url)->required();
   tasks->add_option("--region", o.region, "Only the counties under this region code");
   OnChosen(tasks, action, [] { return gj::cli::RunReportTasks(o); });
@@ -150,11 +159,19 @@ void AddReports(CLI::App& app, Action& action) {
 void AddObservation(CLI::App& app, Action& action) {
   static gj::cli::ObservationScoreOptions o;
   auto* observation = AddGroup(app, "observation", "Observation events (观摩评议)");
-  auto* score = observation->add_subcommand("score", "Rank counties within groups from ballots or score sheets (CSV in, CSV out)");
-  score->add_option("--input", o.input, "CSV file: judge,group,county,rank (ballot) or judge,group,county,project,score (sheet)")->required();
-  score->add_option("--mode", o.mode, "ballot or sheet")->required()->check(CLI::IsMember({"ballot", "sheet"}));
-  score->add_option("--step", o.step, "ballot: points lost per place (rank r is worth 100 - step*(r-1))")->capture_default_str();
-  score->add_flag("--no-trim{false}", o.trim, "sheet: do not drop the highest and lowest totals of a project");
+  auto* score = observation->add_subcommand(
+      "score", "Rank counties within groups from ballots or score sheets (CSV in, CSV out)");
+  score
+      ->add_option("--input", o.input,
+                   "CSV file: judge,group,county,rank (ballot) or judge,group,county,project,score (sheet)")
+      ->required();
+  score->add_option("--mode", o.mode, "ballot or sheet")
+      ->required()
+      ->check(CLI::IsMember({"ballot", "sheet"}));
+  score->add_option("--step", o.step, "ballot: points lost per place (rank r is worth 100 - step*(r-1))")
+      ->capture_default_str();
+  score->add_flag("--no-trim{false}", o.trim,
+                  "sheet: do not drop the highest and lowest totals of a project");
   score->add_option("-o,--output", o.output, "where to write group,county,score,rank")->required();
   OnChosen(score, action, [] { return gj::cli::RunObservationScore(o, std::cerr); });
 }

@@ -27,8 +27,7 @@ ScoreOutcome ScoreObservationCsv(std::string_view input_csv, const ObservationSc
     if (!out.problems.empty()) return out;
     auto results = assessment::ScoreBallots(in.ballots, opts.step);
     if (!results) {  // unreachable after ReadBallots' validation; kept so a rule change shows
-      for (const auto& d : results.error().details)
-        out.problems.push_back(d.field + ": " + d.reason);
+      for (const auto& d : results.error().details) out.problems.push_back(d.field + ": " + d.reason);
       return out;
     }
     out.csv = io::WriteResults(*results);
@@ -38,8 +37,7 @@ ScoreOutcome ScoreObservationCsv(std::string_view input_csv, const ObservationSc
     if (!out.problems.empty()) return out;
     auto results = assessment::ScoreSheets(in.entries, opts.trim);
     if (!results) {
-      for (const auto& d : results.error().details)
-        out.problems.push_back(d.field + ": " + d.reason);
+      for (const auto& d : results.error().details) out.problems.push_back(d.field + ": " + d.reason);
       return out;
     }
     out.csv = io::WriteResults(*results);

@@ -17,7 +17,8 @@ std::atomic<int64_t> offset_seconds{0};
 std::atomic<bool> pinned{false};
 
 int64_t SystemUnixSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 // Reads exactly `n` digits at `at`; -1 when any is missing.
@@ -76,8 +77,9 @@ Status PinClockFromEnvironment() {
   if (v == nullptr || *v == '\0') return Ok{};
   const auto t = ParseInstant(v);
   if (!t) {
-    return Error::BadRequest(std::string(kClockVariable) + ": \"" + v +
-                             "\" is not a date or time; write 2026-06-15, 2026-06-15T09:00:00+08:00 or 2026-06-15T01:00:00Z");
+    return Error::BadRequest(
+        std::string(kClockVariable) + ": \"" + v +
+        "\" is not a date or time; write 2026-06-15, 2026-06-15T09:00:00+08:00 or 2026-06-15T01:00:00Z");
   }
   PinClock(*t);
   return Ok{};

@@ -9,7 +9,8 @@ constexpr size_t kMaxShownChars = 80;
 }  // namespace
 
 std::string ShownValue(const nlohmann::json& v) {
-  std::string s = v.is_string() ? v.get<std::string>() : v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string s =
+      v.is_string() ? v.get<std::string>() : v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (s.size() > kMaxShownChars) {
     size_t cut = kMaxShownChars;
     // Never cut a UTF-8 sequence in half: back up to the start of a character.
@@ -36,7 +37,8 @@ std::string OneOfReason(const std::vector<std::string>& allowed) {
 JsonFields::JsonFields(const nlohmann::json& object, Problems& problems, std::string prefix)
     : object_(object), problems_(problems), prefix_(std::move(prefix)) {
   if (!object_.is_object()) {
-    const std::string where = prefix_.empty() ? "body" : prefix_.substr(0, prefix_.size() - (prefix_.back() == '.'));
+    const std::string where =
+        prefix_.empty() ? "body" : prefix_.substr(0, prefix_.size() - (prefix_.back() == '.'));
     problems_.Add(where, ShownValue(object_), "must be a JSON object");
   }
 }
@@ -76,7 +78,8 @@ std::optional<int64_t> JsonFields::Int(const std::string& name, Need need, IntRa
   // 3.0 is accepted as 3: JavaScript clients do not distinguish integers from other numbers.
   std::optional<int64_t> out;
   if (v->is_number_unsigned()) {
-    if (v->get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) out = v->get<int64_t>();
+    if (v->get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+      out = v->get<int64_t>();
   } else if (v->is_number_integer()) {
     out = v->get<int64_t>();
   } else if (v->is_number_float()) {
@@ -109,7 +112,8 @@ std::optional<Date> JsonFields::DateField(const std::string& name, Need need) {
   return d;
 }
 
-std::optional<std::string> JsonFields::OneOf(const std::string& name, const std::vector<std::string>& allowed, Need need) {
+std::optional<std::string> JsonFields::OneOf(const std::string& name, const std::vector<std::string>& allowed,
+                                             Need need) {
   const auto* v = Find(name, need);
   if (!v) return std::nullopt;
   for (const auto& a : allowed) {

@@ -84,7 +84,8 @@ std::string NormalizeForSearch(std::string_view s) {
       len = 3;
     } else if ((b0 & 0xF8) == 0xF0 && i + 3 < s.size()) {
       c = ((b0 & 0x07) << 18) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 12) |
-          ((static_cast<unsigned char>(s[i + 2]) & 0x3F) << 6) | (static_cast<unsigned char>(s[i + 3]) & 0x3F);
+          ((static_cast<unsigned char>(s[i + 2]) & 0x3F) << 6) |
+          (static_cast<unsigned char>(s[i + 3]) & 0x3F);
       len = 4;
     } else {  // invalid byte: keep it as is
       out += s[i++];

@@ -4,9 +4,9 @@
 #include <xlsxwriter.h>
 
 #include <cstdio>
-#include <map>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -20,8 +20,9 @@ using supervision::Percent;
 using supervision::Wan;
 
 std::string StageLabel(const std::string& s) {
-  static const std::map<std::string, std::string> m = {{"planned", "谋划"}, {"reserve", "储备"}, {"signed", "签约"},
-                                                       {"started", "开工"}, {"completed", "竣工"}, {"operating", "投产"}};
+  static const std::map<std::string, std::string> m = {{"planned", "谋划"},   {"reserve", "储备"},
+                                                       {"signed", "签约"},    {"started", "开工"},
+                                                       {"completed", "竣工"}, {"operating", "投产"}};
   auto it = m.find(s);
   return it == m.end() ? s : it->second;
 }
@@ -36,10 +37,10 @@ std::vector<std::vector<std::string>> TargetRows(const supervision::Bulletin& b)
   std::vector<std::vector<std::string>> rows;
   for (const auto& [t, s] : b.targets) {
     rows.push_back({t.name, TargetGoalText(t), t.deadline.ToString(), TargetValueText(t, s.value),
-                    t.metric == "investment_rate" ? Wan(s.numerator) + " / " + Wan(s.denominator) + " 万元"
-                                                  : std::to_string(s.numerator) + " / " + std::to_string(s.denominator),
-                    TargetValueText(t, s.projected),
-                    TargetStatusText(s.status)});
+                    t.metric == "investment_rate"
+                        ? Wan(s.numerator) + " / " + Wan(s.denominator) + " 万元"
+                        : std::to_string(s.numerator) + " / " + std::to_string(s.denominator),
+                    TargetValueText(t, s.projected), TargetStatusText(s.status)});
   }
   return rows;
 }
@@ -47,8 +48,10 @@ std::vector<std::vector<std::string>> TargetRows(const supervision::Bulletin& b)
 std::vector<std::vector<std::string>> RankRows(const std::vector<supervision::RankRow>& rows) {
   std::vector<std::vector<std::string>> out;
   for (const auto& r : rows) {
-    out.push_back({std::to_string(r.rank), r.name, std::to_string(r.projects), std::to_string(r.new_started) + " / " + std::to_string(r.new_total),
-                   Percent(r.start_rate()), Wan(r.completed) + " / " + Wan(r.annual_plan), Percent(r.investment_rate())});
+    out.push_back({std::to_string(r.rank), r.name, std::to_string(r.projects),
+                   std::to_string(r.new_started) + " / " + std::to_string(r.new_total),
+                   Percent(r.start_rate()), Wan(r.completed) + " / " + Wan(r.annual_plan),
+                   Percent(r.investment_rate())});
   }
   return out;
 }
@@ -56,16 +59,21 @@ std::vector<std::vector<std::string>> RankRows(const std::vector<supervision::Ra
 std::vector<std::vector<std::string>> LightRows(const std::vector<supervision::LightLine>& lines) {
   std::vector<std::vector<std::string>> out;
   int i = 0;
-  for (const auto& l : lines) out.push_back({std::to_string(++i), l.code, l.name, l.place, l.unit, l.reasons});
+  for (const auto& l : lines)
+    out.push_back({std::to_string(++i), l.code, l.name, l.place, l.unit, l.reasons});
   return out;
 }
 
-const std::vector<std::string> kTargetHeader = {"目标", "要求", "期限", "当前值", "分子/分母", "预计到期值", "状态"};
-const std::vector<std::string> kRankHeader = {"名次", "名称", "项目数", "新开工/应开工", "开工率", "完成投资/年度计划（万元）", "投资完成率"};
+const std::vector<std::string> kTargetHeader = {"目标",      "要求",       "期限", "当前值",
+                                                "分子/分母", "预计到期值", "状态"};
+const std::vector<std::string> kRankHeader = {
+    "名次", "名称", "项目数", "新开工/应开工", "开工率", "完成投资/年度计划（万元）", "投资完成率"};
 const std::vector<std::string> kLightHeader = {"序号", "项目编号", "项目名称", "属地", "责任单位", "原因"};
-const std::vector<std::string> kBlockedHeader = {"项目编号", "项目名称", "责任单位", "计划开工", "未办结的前期手续"};
+const std::vector<std::string> kBlockedHeader = {"项目编号", "项目名称", "责任单位", "计划开工",
+                                                 "未办结的前期手续"};
 // Owed and met count projects × rule windows (weeks under the default rule).
-const std::vector<std::string> kVisitHeader = {"包保领导", "包保项目数", "应现场办公（项目·期）", "已完成", "完成率"};
+const std::vector<std::string> kVisitHeader = {"包保领导", "包保项目数", "应现场办公（项目·期）", "已完成",
+                                               "完成率"};
 
 std::vector<std::vector<std::string>> BlockedRows(const supervision::Bulletin& b) {
   std::vector<std::vector<std::string>> rows;
@@ -80,7 +88,10 @@ std::string TargetGoalText(const targets::Target& t) {
   if (t.metric == "start_rate") what = "开工率";
   else if (t.metric == "investment_rate") what = "投资完成率";
   else if (t.metric == "count_stage") what = StageLabel(t.stage) + "项目数";
-  else what = t.amount == "total_investment" ? "总投资" : t.amount == "annual_plan" ? "年度计划投资" : "完成投资";
+  else
+    what = t.amount == "total_investment" ? "总投资"
+           : t.amount == "annual_plan"    ? "年度计划投资"
+                                          : "完成投资";
   const std::string cmp = t.comparator == ">=" ? "≥" : t.comparator == "<=" ? "≤" : t.comparator;
   return what + " " + cmp + " " + TargetValueText(t, t.threshold);
 }
@@ -101,33 +112,46 @@ std::string TargetStatusText(const std::string& s) {
 
 std::string BulletinPdf(const supervision::Bulletin& b) {
   PdfReport doc;
-  doc.Title(b.title, b.period + "（" + b.period_start.ToString() + " 至 " + b.period_end.ToString() + "），数据截至 " + b.as_of.ToString());
+  doc.Title(b.title, b.period + "（" + b.period_start.ToString() + " 至 " + b.period_end.ToString() +
+                         "），数据截至 " + b.as_of.ToString());
   doc.Heading("一、总体情况");
-  const std::optional<double> sr = b.new_total ? std::optional(static_cast<double>(b.new_started) / static_cast<double>(b.new_total)) : std::nullopt;
-  const std::optional<double> ir = b.annual_plan ? std::optional(static_cast<double>(b.completed) / static_cast<double>(b.annual_plan)) : std::nullopt;
-  doc.Paragraph("全" + b.region_name + "共有重点项目" + std::to_string(b.projects) + "个，总投资" + Wan(b.total_investment) + "万元，年度计划投资" +
-                Wan(b.annual_plan) + "万元，已完成投资" + Wan(b.completed) + "万元，投资完成率" + Percent(ir) + "。新开工项目" +
-                std::to_string(b.new_total) + "个，已开工" + std::to_string(b.new_started) + "个，开工率" + Percent(sr) + "。红灯项目" +
-                std::to_string(b.lights[2]) + "个，黄灯项目" + std::to_string(b.lights[1]) + "个，绿灯项目" + std::to_string(b.lights[0]) + "个。");
-  doc.BarChart("项目预警分布", {{"绿灯", static_cast<double>(b.lights[0]), std::to_string(b.lights[0]) + "个", 0x2E9E4F},
-                                {"黄灯", static_cast<double>(b.lights[1]), std::to_string(b.lights[1]) + "个", 0xE6A700},
-                                {"红灯", static_cast<double>(b.lights[2]), std::to_string(b.lights[2]) + "个", 0xD0312D}});
+  const std::optional<double> sr =
+      b.new_total ? std::optional(static_cast<double>(b.new_started) / static_cast<double>(b.new_total))
+                  : std::nullopt;
+  const std::optional<double> ir =
+      b.annual_plan ? std::optional(static_cast<double>(b.completed) / static_cast<double>(b.annual_plan))
+                    : std::nullopt;
+  doc.Paragraph("全" + b.region_name + "共有重点项目" + std::to_string(b.projects) + "个，总投资" +
+                Wan(b.total_investment) + "万元，年度计划投资" + Wan(b.annual_plan) + "万元，已完成投资" +
+                Wan(b.completed) + "万元，投资完成率" + Percent(ir) + "。新开工项目" +
+                std::to_string(b.new_total) + "个，已开工" + std::to_string(b.new_started) + "个，开工率" +
+                Percent(sr) + "。红灯项目" + std::to_string(b.lights[2]) + "个，黄灯项目" +
+                std::to_string(b.lights[1]) + "个，绿灯项目" + std::to_string(b.lights[0]) + "个。");
+  doc.BarChart("项目预警分布",
+               {{"绿灯", static_cast<double>(b.lights[0]), std::to_string(b.lights[0]) + "个", 0x2E9E4F},
+                {"黄灯", static_cast<double>(b.lights[1]), std::to_string(b.lights[1]) + "个", 0xE6A700},
+                {"红灯", static_cast<double>(b.lights[2]), std::to_string(b.lights[2]) + "个", 0xD0312D}});
   doc.Heading("二、目标任务完成情况");
   if (b.targets.empty()) doc.Paragraph("本区域未设定目标。");
   else doc.Table(kTargetHeader, TargetRows(b), {{2.6, 1.8, 1.3, 1.1, 1.2, 1.2, 1.1}, {}, 8.5});
   doc.Heading("三、乡镇（街道、园区）排名");
   std::vector<Bar> bars;
-  for (const auto& r : b.towns) bars.push_back({r.name, r.start_rate().value_or(0), Percent(r.start_rate()), 0x3A7BD5});
+  for (const auto& r : b.towns)
+    bars.push_back({r.name, r.start_rate().value_or(0), Percent(r.start_rate()), 0x3A7BD5});
   doc.BarChart("开工率", bars, 1.0);
   doc.Table(kRankHeader, RankRows(b.towns), {{0.7, 2, 0.8, 1.3, 1, 2.4, 1}, {}, 8.5});
   doc.Heading("四、责任单位排名");
   doc.Table(kRankHeader, RankRows(b.units), {{0.7, 2, 0.8, 1.3, 1, 2.4, 1}, {}, 8.5});
   doc.Heading("五、红灯项目（" + std::to_string(b.red.size()) + "个）");
   if (b.red.empty()) doc.Paragraph("无。");
-  else doc.Table(kLightHeader, LightRows(b.red), {{0.6, 1.4, 2.6, 1.2, 1.5, 3.6}, std::vector<unsigned>(b.red.size(), 0xFBE3E2), 8});
+  else
+    doc.Table(kLightHeader, LightRows(b.red),
+              {{0.6, 1.4, 2.6, 1.2, 1.5, 3.6}, std::vector<unsigned>(b.red.size(), 0xFBE3E2), 8});
   doc.Heading("六、黄灯项目（" + std::to_string(b.yellow.size()) + "个）");
   if (b.yellow.empty()) doc.Paragraph("无。");
-  else doc.Table(kLightHeader, LightRows(b.yellow), {{0.6, 1.4, 2.6, 1.2, 1.5, 3.6}, std::vector<unsigned>(b.yellow.size(), 0xFFF4D6), 8});
+  else
+    doc.Table(kLightHeader, LightRows(b.yellow),
+              {{0.6, 1.4, 2.6, 1.2, 1.5, 3.6}, std::vector<unsigned>(b.yellow.size(), 0xFFF4D6), 8});
   doc.Heading("七、前期手续制约开工的项目（" + std::to_string(b.blocked.size()) + "个）");
   if (b.blocked.empty()) doc.Paragraph("无。");
   else doc.Table(kBlockedHeader, BlockedRows(b), {{1.2, 2.4, 1.5, 1.1, 3.3}, {}, 8});
@@ -147,9 +171,11 @@ std::string BulletinPdf(const supervision::Bulletin& b) {
   else {
     std::vector<std::vector<std::string>> rows;
     for (const auto& m : b.missing) rows.push_back({m.unit, m.code, m.name, m.period, m.due});
-    doc.Table({"责任单位", "项目编号", "项目名称", "报告期", "应报日期"}, rows, {{1.6, 1.3, 3, 1, 1.1}, {}, 8});
+    doc.Table({"责任单位", "项目编号", "项目名称", "报告期", "应报日期"}, rows,
+              {{1.6, 1.3, 3, 1, 1.1}, {}, 8});
   }
-  doc.Heading("十一、包保领导现场办公情况" + (b.visit_rule.empty() ? std::string() : "（" + b.visit_rule + "）"));
+  doc.Heading("十一、包保领导现场办公情况" +
+              (b.visit_rule.empty() ? std::string() : "（" + b.visit_rule + "）"));
   if (!b.has_visits) doc.Paragraph("现场办公记录尚未接入本通报。");
   else if (b.visit_compliance.empty()) doc.Paragraph("本期无包保任务。");
   else doc.Table(kVisitHeader, b.visit_compliance);
@@ -167,16 +193,18 @@ std::string Slurp(const std::string& path) {
   return ss.str();
 }
 
-void Sheet(lxw_workbook* wb, const char* name, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-           lxw_format* head) {
+void Sheet(lxw_workbook* wb, const char* name, const std::vector<std::string>& header,
+           const std::vector<std::vector<std::string>>& rows, lxw_format* head) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, name);
   for (size_t c = 0; c < header.size(); ++c) {
     worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), header[c].c_str(), head);
-    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), c == header.size() - 1 ? 40 : 16, nullptr);
+    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                         c == header.size() - 1 ? 40 : 16, nullptr);
   }
   for (size_t r = 0; r < rows.size(); ++r) {
     for (size_t c = 0; c < rows[r].size(); ++c) {
-      worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), rows[r][c].c_str(), nullptr);
+      worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), rows[r][c].c_str(),
+                             nullptr);
     }
   }
   worksheet_freeze_panes(ws, 1, 0);
@@ -193,13 +221,27 @@ std::string BulletinXlsx(const supervision::Bulletin& b) {
   lxw_format* head = workbook_add_format(wb);
   format_set_bold(head);
   format_set_bg_color(head, 0xDDEBF7);
-  const std::optional<double> sr = b.new_total ? std::optional(static_cast<double>(b.new_started) / static_cast<double>(b.new_total)) : std::nullopt;
-  const std::optional<double> ir = b.annual_plan ? std::optional(static_cast<double>(b.completed) / static_cast<double>(b.annual_plan)) : std::nullopt;
+  const std::optional<double> sr =
+      b.new_total ? std::optional(static_cast<double>(b.new_started) / static_cast<double>(b.new_total))
+                  : std::nullopt;
+  const std::optional<double> ir =
+      b.annual_plan ? std::optional(static_cast<double>(b.completed) / static_cast<double>(b.annual_plan))
+                    : std::nullopt;
   Sheet(wb, "总体情况", {"指标", "数值"},
-        {{"区域", b.region_name}, {"报告期", b.period}, {"数据截至", b.as_of.ToString()}, {"重点项目数", std::to_string(b.projects)},
-         {"总投资（万元）", Wan(b.total_investment)}, {"年度计划投资（万元）", Wan(b.annual_plan)}, {"已完成投资（万元）", Wan(b.completed)},
-         {"投资完成率", Percent(ir)}, {"新开工项目数", std::to_string(b.new_total)}, {"已开工", std::to_string(b.new_started)},
-         {"开工率", Percent(sr)}, {"红灯", std::to_string(b.lights[2])}, {"黄灯", std::to_string(b.lights[1])}, {"绿灯", std::to_string(b.lights[0])}},
+        {{"区域", b.region_name},
+         {"报告期", b.period},
+         {"数据截至", b.as_of.ToString()},
+         {"重点项目数", std::to_string(b.projects)},
+         {"总投资（万元）", Wan(b.total_investment)},
+         {"年度计划投资（万元）", Wan(b.annual_plan)},
+         {"已完成投资（万元）", Wan(b.completed)},
+         {"投资完成率", Percent(ir)},
+         {"新开工项目数", std::to_string(b.new_total)},
+         {"已开工", std::to_string(b.new_started)},
+         {"开工率", Percent(sr)},
+         {"红灯", std::to_string(b.lights[2])},
+         {"黄灯", std::to_string(b.lights[1])},
+         {"绿灯", std::to_string(b.lights[0])}},
         head);
   Sheet(wb, "目标任务", kTargetHeader, TargetRows(b), head);
   Sheet(wb, "乡镇排名", kRankHeader, RankRows(b.towns), head);
@@ -213,12 +255,15 @@ std::string BulletinXlsx(const supervision::Bulletin& b) {
   std::vector<std::vector<std::string>> stopped;
   for (const auto& s : b.stopped) stopped.push_back({s.code, s.name, s.reason});
   Sheet(wb, "停工项目", {"项目编号", "项目名称", "停工原因"}, stopped, head);
-  if (b.has_problems) Sheet(wb, "逾期问题", {"责任单位", "逾期问题数", "未销号问题数", "最长逾期天数"}, b.overdue_problems_by_unit, head);
+  if (b.has_problems)
+    Sheet(wb, "逾期问题", {"责任单位", "逾期问题数", "未销号问题数", "最长逾期天数"},
+          b.overdue_problems_by_unit, head);
   if (b.has_visits) Sheet(wb, "现场办公", kVisitHeader, b.visit_compliance, head);
   const lxw_error err = workbook_close(wb);
   std::string bytes = err == LXW_NO_ERROR ? Slurp(path) : "";
   std::filesystem::remove(path);
-  if (err != LXW_NO_ERROR) throw std::runtime_error(std::string("bulletin xlsx failed: ") + lxw_strerror(err));
+  if (err != LXW_NO_ERROR)
+    throw std::runtime_error(std::string("bulletin xlsx failed: ") + lxw_strerror(err));
   return bytes;
 }
 

@@ -18,7 +18,8 @@ void FileSink::Write(std::string_view bytes) {
 }
 
 Status FileSink::Close() {
-  if (!f_) return Error{ErrorCode::kInternal, "cannot create " + path_ + ": " + std::strerror(open_errno_), {}, {}};
+  if (!f_)
+    return Error{ErrorCode::kInternal, "cannot create " + path_ + ": " + std::strerror(open_errno_), {}, {}};
   const bool closed = std::fclose(f_) == 0;
   f_ = nullptr;
   if (failed_ || !closed) return Error{ErrorCode::kInternal, "cannot write " + path_, {}, {}};

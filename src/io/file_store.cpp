@@ -117,7 +117,8 @@ bool MemoryFileStore::Exists(const std::string& key) const {
   return files_.count(key) > 0;
 }
 
-Result<std::string> BytesWrittenTo(const std::string& ext, const std::function<Status(const std::string& path)>& write) {
+Result<std::string> BytesWrittenTo(const std::string& ext,
+                                   const std::function<Status(const std::string& path)>& write) {
   std::error_code ec;
   const fs::path path = fs::temp_directory_path() / (ScratchName("gj-scratch") + ext);
   Status st = write(path.string());

@@ -65,6 +65,7 @@ class MemoryFileStore : public FileStore {
 // For a library that writes only to a path (libxlsxwriter): runs `write`
 // on a fresh scratch file named with `ext` (".xlsx"), returns the bytes it wrote and removes the
 // file whatever happened. The error of `write` is returned as it is.
-Result<std::string> BytesWrittenTo(const std::string& ext, const std::function<Status(const std::string& path)>& write);
+Result<std::string> BytesWrittenTo(const std::string& ext,
+                                   const std::function<Status(const std::string& path)>& write);
 
 }  // namespace gj::io

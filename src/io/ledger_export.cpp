@@ -2,12 +2,12 @@
 
 #include <xlsxwriter.h>
 
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <unistd.h>
 
 #include "common/money.h"
 #include "domain/ledger/ledger_sheet.h"
@@ -36,7 +36,8 @@ Cell Money(const std::optional<int64_t>& y) {
   return y ? Cell{Kind::kMoney, FormatYuanAsWan(*y), YuanToWan(*y), false} : Cell{Kind::kMoney, "", 0, true};
 }
 Cell DateCell(const std::optional<Date>& d) {
-  return d ? Cell{Kind::kDate, d->ToString(), static_cast<double>(ToExcelSerial(*d)), false} : Cell{Kind::kDate, "", 0, true};
+  return d ? Cell{Kind::kDate, d->ToString(), static_cast<double>(ToExcelSerial(*d)), false}
+           : Cell{Kind::kDate, "", 0, true};
 }
 
 // The cells of one project, in LedgerColumns() order.
@@ -44,14 +45,29 @@ std::vector<Cell> Cells(const store::ProjectRow& r, const ledger::Dictionaries& 
   const auto& p = r.project;
   char land[32] = "";
   if (p.land_mu) std::snprintf(land, sizeof land, "%.2f", *p.land_mu);
-  return {Text(p.code), Text(p.name), Text(r.county_name), Text(r.town_name),
-          Text(Label(d, "category", p.category)), Text(Label(d, "level", p.level)), Text(Label(d, "kind", p.kind)),
-          Text(Label(d, "track", p.track)), Text(Label(d, "stage", p.stage)), Money(p.total_investment),
-          Money(p.annual_plan), Money(p.annual_completed),
+  return {Text(p.code),
+          Text(p.name),
+          Text(r.county_name),
+          Text(r.town_name),
+          Text(Label(d, "category", p.category)),
+          Text(Label(d, "level", p.level)),
+          Text(Label(d, "kind", p.kind)),
+          Text(Label(d, "track", p.track)),
+          Text(Label(d, "stage", p.stage)),
+          Money(p.total_investment),
+          Money(p.annual_plan),
+          Money(p.annual_completed),
           p.land_mu ? Cell{Kind::kNumber, land, *p.land_mu, false} : Cell{Kind::kNumber, "", 0, true},
-          Text(p.builder), Text(r.leader_name), Text(r.unit_name), Text(p.specialist), Text(p.chain),
-          DateCell(p.planned_start), DateCell(p.actual_start), DateCell(p.planned_completion),
-          DateCell(p.actual_completion), Text(p.content)};
+          Text(p.builder),
+          Text(r.leader_name),
+          Text(r.unit_name),
+          Text(p.specialist),
+          Text(p.chain),
+          DateCell(p.planned_start),
+          DateCell(p.actual_start),
+          DateCell(p.planned_completion),
+          DateCell(p.actual_completion),
+          Text(p.content)};
 }
 
 double Width(const char* label) {
@@ -102,7 +118,8 @@ std::string LedgerXlsx(const RowProducer& rows, const ledger::Dictionaries& dict
   format_set_num_format(date, "yyyy-mm-dd");
   const auto& cols = ledger::LedgerColumns();
   for (size_t i = 0; i < cols.size(); ++i) {
-    worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), Width(cols[i].label), nullptr);
+    worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), Width(cols[i].label),
+                         nullptr);
     worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), cols[i].label, header);
   }
   worksheet_freeze_panes(ws, 1, 0);

@@ -116,9 +116,8 @@ Rows ReadTable(std::string_view csv, const std::array<const char*, N>& wanted) {
     for (std::size_t i = header.size(); i < rec.fields.size(); ++i) {
       if (!Trim(rec.fields[i]).empty()) {
         out.problems.push_back({rec.row, "", "",
-                                "row has " + std::to_string(rec.fields.size()) +
-                                    " fields, the header has " + std::to_string(header.size()) +
-                                    " (an unquoted comma in a value?)"});
+                                "row has " + std::to_string(rec.fields.size()) + " fields, the header has " +
+                                    std::to_string(header.size()) + " (an unquoted comma in a value?)"});
         break;
       }
     }
@@ -198,8 +197,8 @@ BallotInput ReadBallots(std::string_view csv) {
       in.problems.push_back({rec.row, "rank", rank_text, "rank must be a whole number"});
       bad_rank.insert({i, "rank"});
     }
-    in.ballots.push_back({Cell(rec, *rows.layout, 0), Cell(rec, *rows.layout, 1),
-                          Cell(rec, *rows.layout, 2), rank.value_or(0)});
+    in.ballots.push_back({Cell(rec, *rows.layout, 0), Cell(rec, *rows.layout, 1), Cell(rec, *rows.layout, 2),
+                          rank.value_or(0)});
   }
   AddDomainProblems(assessment::ValidateBallots(in.ballots), rows, kColumns, bad_rank, in.problems);
   SortProblems(in.problems);
@@ -207,8 +206,7 @@ BallotInput ReadBallots(std::string_view csv) {
 }
 
 SheetInput ReadSheets(std::string_view csv) {
-  static constexpr std::array<const char*, 5> kColumns = {"judge", "group", "county", "project",
-                                                          "score"};
+  static constexpr std::array<const char*, 5> kColumns = {"judge", "group", "county", "project", "score"};
   SheetInput in;
   Rows rows = ReadTable(csv, kColumns);
   in.problems = std::move(rows.problems);
@@ -216,8 +214,8 @@ SheetInput ReadSheets(std::string_view csv) {
   for (const auto& rec : rows.data) {
     // An unreadable score becomes NaN, which the domain rejects with its own range message.
     auto score = ParseNumber(Cell(rec, *rows.layout, 4));
-    in.entries.push_back({Cell(rec, *rows.layout, 0), Cell(rec, *rows.layout, 1),
-                          Cell(rec, *rows.layout, 2), Cell(rec, *rows.layout, 3),
+    in.entries.push_back({Cell(rec, *rows.layout, 0), Cell(rec, *rows.layout, 1), Cell(rec, *rows.layout, 2),
+                          Cell(rec, *rows.layout, 3),
                           score.value_or(std::numeric_limits<double>::quiet_NaN())});
   }
   AddDomainProblems(assessment::ValidateSheets(in.entries), rows, kColumns, {}, in.problems);
@@ -228,8 +226,7 @@ SheetInput ReadSheets(std::string_view csv) {
 std::string FormatScore(double score) {
   if (score == 0) score = 0;  // no "-0"
   std::array<char, 512> buf{};
-  auto [end, ec] =
-      std::to_chars(buf.data(), buf.data() + buf.size(), score, std::chars_format::fixed);
+  auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), score, std::chars_format::fixed);
   if (ec != std::errc()) return std::to_string(score);
   return std::string(buf.data(), end);
 }

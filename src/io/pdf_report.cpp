@@ -143,7 +143,8 @@ void PdfReport::Paragraph(const std::string& text, double size) {
 
 void PdfReport::Space(double points) { impl_->y += points; }
 
-void PdfReport::Table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows, const TableStyle& style) {
+void PdfReport::Table(const std::vector<std::string>& header,
+                      const std::vector<std::vector<std::string>>& rows, const TableStyle& style) {
   auto& m = *impl_;
   const size_t n = header.size();
   if (n == 0) return;

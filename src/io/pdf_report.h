@@ -13,12 +13,12 @@ namespace gj::io {
 struct Bar {
   std::string label;
   double value = 0;
-  std::string value_text;   // printed after the bar (e.g. "62.5%")
+  std::string value_text;     // printed after the bar (e.g. "62.5%")
   unsigned color = 0x3A7BD5;  // 0xRRGGBB
 };
 
 struct TableStyle {
-  std::vector<double> widths;  // column shares of the text width (normalised); empty: equal
+  std::vector<double> widths;        // column shares of the text width (normalised); empty: equal
   std::vector<unsigned> row_colors;  // optional background per row (0: none)
   double font_size = 8.5;
 };
@@ -33,7 +33,8 @@ class PdfReport {
   void Title(const std::string& title, const std::string& subtitle = "");
   void Heading(const std::string& text);
   void Paragraph(const std::string& text, double font_size = 10);
-  void Table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows, const TableStyle& style = {});
+  void Table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+             const TableStyle& style = {});
   // Horizontal bars scaled to `max` (≤ 0: the largest value).
   void BarChart(const std::string& caption, const std::vector<Bar>& bars, double max = 0);
   void Space(double points);

@@ -63,7 +63,8 @@ std::string BulletinXlsx(const BulletinData& d) {
     for (double v : row.metric_scores) worksheet_write_number(ws, r, c++, v, num);
     worksheet_write_number(ws, r, c++, row.completion, pct);
     worksheet_write_string(ws, r, c++, row.movement.c_str(), nullptr);
-    if (!row.light.empty()) worksheet_write_string(ws, r, c, row.light.c_str(), row.light == "红牌" ? red : yellow);
+    if (!row.light.empty())
+      worksheet_write_string(ws, r, c, row.light.c_str(), row.light == "红牌" ? red : yellow);
     ++r;
   }
   // The red/yellow list below the table: what the bulletin criticises.
@@ -82,7 +83,8 @@ std::string BulletinXlsx(const BulletinData& d) {
   const lxw_error err = workbook_close(wb);
   std::string bytes = err == LXW_NO_ERROR ? Slurp(path) : "";
   std::filesystem::remove(path);
-  if (err != LXW_NO_ERROR) throw std::runtime_error(std::string("xlsx bulletin failed: ") + lxw_strerror(err));
+  if (err != LXW_NO_ERROR)
+    throw std::runtime_error(std::string("xlsx bulletin failed: ") + lxw_strerror(err));
   return bytes;
 }
 

@@ -36,7 +36,10 @@ std::string BulletinPdf(const BulletinData& d) {
     cells.insert(cells.end(), {Fixed2(row.completion * 100) + "%", row.movement, row.light});
     rows.push_back(std::move(cells));
     style.row_colors.push_back(row.light == "红牌" ? kRedTint : row.light == "黄牌" ? kYellowTint : 0);
-    bars.push_back({row.subject, row.score, Fixed2(row.score), row.light == "红牌" ? 0xC0392Bu : row.light == "黄牌" ? 0xD4A017u : 0x3A7BD5u});
+    bars.push_back({row.subject, row.score, Fixed2(row.score),
+                    row.light == "红牌"   ? 0xC0392Bu
+                    : row.light == "黄牌" ? 0xD4A017u
+                                          : 0x3A7BD5u});
   }
   doc.Table(header, rows, style);
   doc.BarChart("得分", bars);

@@ -93,7 +93,8 @@ class Archive {
       return Error::Invalid("xlsx: cannot read the zip entry of " + name);
     }
     if (auto st = CheckDeclared(name, info); !st) return st.error();
-    if (unzOpenCurrentFile(zip_) != UNZ_OK) return Error::Invalid("xlsx: cannot open " + name + " in the zip");
+    if (unzOpenCurrentFile(zip_) != UNZ_OK)
+      return Error::Invalid("xlsx: cannot open " + name + " in the zip");
     auto text = Inflate(name, info.uncompressed_size);
     const int closed = unzCloseCurrentFile(zip_);  // reports a CRC mismatch of fully read data
     if (!text) return text.error();
@@ -108,8 +109,8 @@ class Archive {
                             std::to_string(limits_.max_uncompressed_bytes) + " bytes (zip bomb?)");
     }
     if (RatioTooHigh(info.uncompressed_size, info.compressed_size)) {
-      return Error::Invalid("xlsx: " + name + " has a compression ratio over " + std::to_string(limits_.max_ratio) +
-                            " (zip bomb?)");
+      return Error::Invalid("xlsx: " + name + " has a compression ratio over " +
+                            std::to_string(limits_.max_ratio) + " (zip bomb?)");
     }
     return Ok{};
   }
@@ -129,7 +130,8 @@ class Archive {
     while (got < declared) {
       const unsigned chunk = static_cast<unsigned>(std::min<uint64_t>(declared - got, 1u << 24));
       const int n = unzReadCurrentFile(zip_, out.data() + got, chunk);
-      if (n < 0) return Error::Invalid("xlsx: " + name + " is corrupt (inflate error " + std::to_string(n) + ")");
+      if (n < 0)
+        return Error::Invalid("xlsx: " + name + " is corrupt (inflate error " + std::to_string(n) + ")");
       if (n == 0) break;
       got += static_cast<uint64_t>(n);
     }
@@ -256,13 +258,14 @@ Result<std::vector<std::string>> ReadSharedStrings(Archive& zip) {
 
 // ---- worksheet ------------------------------------------------------------------------------
 
-constexpr size_t kMaxRows = 1048576;   // Excel's limits
+constexpr size_t kMaxRows = 1048576;  // Excel's limits
 constexpr size_t kMaxColumns = 16384;
 
 // "AB12" → 27 (0-based column), or nullopt when the reference has no letters.
 std::optional<size_t> ColumnOf(std::string_view ref) {
   size_t col = 0, i = 0;
-  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) col = col * 26 + static_cast<size_t>(ref[i] - 'A' + 1);
+  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i)
+    col = col * 26 + static_cast<size_t>(ref[i] - 'A' + 1);
   if (i == 0) return std::nullopt;
   return col - 1;
 }
@@ -294,7 +297,8 @@ class SheetScanner {
 
  private:
   Error Fail(const std::string& what) {
-    error_ = Error::Invalid("xlsx: " + part_ + " is not well-formed XML (" + what + " at offset " + std::to_string(pos_) + ")");
+    error_ = Error::Invalid("xlsx: " + part_ + " is not well-formed XML (" + what + " at offset " +
+                            std::to_string(pos_) + ")");
     return error_;
   }
   Error BadValue(const std::string& what) {
@@ -383,10 +387,12 @@ class SheetScanner {
     const size_t gt = x_.find('>', pos_);
     if (gt == std::string_view::npos) return Fail("unterminated end tag"), false;
     std::string_view name = x_.substr(pos_ + 2, gt - pos_ - 2);
-    while (!name.empty() && (name.back() == ' ' || name.back() == '\t' || name.back() == '\n' || name.back() == '\r')) {
+    while (!name.empty() &&
+           (name.back() == ' ' || name.back() == '\t' || name.back() == '\n' || name.back() == '\r')) {
       name.remove_suffix(1);
     }
-    if (stack_.empty() || stack_.back() != name) return Fail("mismatched </" + std::string(name) + ">"), false;
+    if (stack_.empty() || stack_.back() != name)
+      return Fail("mismatched </" + std::string(name) + ">"), false;
     stack_.pop_back();
     pos_ = gt + 1;
     return Close(LocalName(name));
@@ -543,20 +549,23 @@ Result<Rows> ReadXlsxRows(std::string_view bytes, const std::string& sheet, Xlsx
   if (!ref) return Error::Invalid("xlsx: the workbook has no sheet named '" + sheet + "'");
   // The sheet inflates on a second reader of the same bytes while the shared strings are read and
   // parsed here (the two largest parts). Each reader keeps its own budget; their sum is checked after.
-  auto sheet_part = std::async(std::launch::async, [bytes, limits, part = ref->part]() -> Result<std::optional<std::string>> {
-    Archive second(bytes, limits);
-    if (!second.ok()) return Error::Invalid("xlsx: not a zip archive (is it an .xlsx file?)");
-    return second.Read(part);
-  });
+  auto sheet_part = std::async(std::launch::async,
+                               [bytes, limits, part = ref->part]() -> Result<std::optional<std::string>> {
+                                 Archive second(bytes, limits);
+                                 if (!second.ok())
+                                   return Error::Invalid("xlsx: not a zip archive (is it an .xlsx file?)");
+                                 return second.Read(part);
+                               });
   auto shared = ReadSharedStrings(zip);
   auto text = sheet_part.get();
   if (!shared) return shared.error();
   if (!text) return text.error();
   if (*text && zip.used() + (*text)->size() > limits.max_uncompressed_bytes) {
-    return Error::Invalid("xlsx: the workbook would inflate beyond the limit of " + std::to_string(limits.max_uncompressed_bytes) +
-                          " bytes (zip bomb?)");
+    return Error::Invalid("xlsx: the workbook would inflate beyond the limit of " +
+                          std::to_string(limits.max_uncompressed_bytes) + " bytes (zip bomb?)");
   }
-  if (!*text) return Error::Invalid("xlsx: the part " + ref->part + " of sheet '" + ref->name + "' is missing");
+  if (!*text)
+    return Error::Invalid("xlsx: the part " + ref->part + " of sheet '" + ref->name + "' is missing");
   return SheetScanner(**text, *shared, ref->part).Read();
 }
 

@@ -46,14 +46,19 @@ void XlsxTable::Text(uint32_t row, uint16_t col, std::string_view s) {
   if (!s.empty()) worksheet_write_string(impl_->ws, row, col, std::string(s).c_str(), nullptr);
 }
 
-void XlsxTable::Number(uint32_t row, uint16_t col, double v) { worksheet_write_number(impl_->ws, row, col, v, nullptr); }
+void XlsxTable::Number(uint32_t row, uint16_t col, double v) {
+  worksheet_write_number(impl_->ws, row, col, v, nullptr);
+}
 
-void XlsxTable::Money(uint32_t row, uint16_t col, double v) { worksheet_write_number(impl_->ws, row, col, v, impl_->money); }
+void XlsxTable::Money(uint32_t row, uint16_t col, double v) {
+  worksheet_write_number(impl_->ws, row, col, v, impl_->money);
+}
 
 Status XlsxTable::Close() {
   const lxw_error err = workbook_close(impl_->wb);
   impl_->wb = nullptr;
-  if (err != LXW_NO_ERROR) return Error{ErrorCode::kInternal, "cannot write " + impl_->path + ": " + lxw_strerror(err), {}, {}};
+  if (err != LXW_NO_ERROR)
+    return Error{ErrorCode::kInternal, "cannot write " + impl_->path + ": " + lxw_strerror(err), {}, {}};
   return Ok{};
 }
 

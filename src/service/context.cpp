@@ -19,7 +19,8 @@ access::ReadScope Ctx::Reads(const std::string& action, const access::RegionTree
   std::lock_guard lock(scopes_->mu);
   auto& built = scopes_->by_action[action];
   if (!built || built->tree != &tree || built->grants != caller.grants) {
-    built = std::make_shared<const BuiltScope>(BuiltScope{caller.grants, &tree, access::ReadScope::Of(caller, action, tree)});
+    built = std::make_shared<const BuiltScope>(
+        BuiltScope{caller.grants, &tree, access::ReadScope::Of(caller, action, tree)});
   }
   return built->scope;
 }
@@ -33,8 +34,9 @@ std::string DefaultFilesDir(const std::string& db_url) {
 Result<int64_t> VersionOf(const nlohmann::json& body) {
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   if (!body.contains("version") || !body["version"].is_number_integer()) {
-    return Error::Invalid("the current version is required",
-                          {{"version", body.value("version", nlohmann::json()).dump(), "required integer", 0, {}}});
+    return Error::Invalid(
+        "the current version is required",
+        {{"version", body.value("version", nlohmann::json()).dump(), "required integer", 0, {}}});
   }
   return body["version"].get<int64_t>();
 }

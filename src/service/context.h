@@ -19,8 +19,8 @@ namespace gj::service {
 
 struct Ctx {
   access::Caller caller;
-  Date today;          // China Standard Time calendar date
-  std::string now;     // UTC timestamp for journal entries
+  Date today;       // China Standard Time calendar date
+  std::string now;  // UTC timestamp for journal entries
   int64_t now_unix = 0;
 
   // The request's read scope for `action`: built once per request from the caller's grants and the

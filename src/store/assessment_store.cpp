@@ -109,13 +109,16 @@ std::vector<JudgeUser> ListJudges(Connection& c) {
   return ReadRows(c,
                   "SELECT DISTINCT u.login, u.name FROM users u JOIN role_grants g ON g.user_id = u.id "
                   "WHERE g.role = 'judge' AND u.active = 1 ORDER BY u.login",
-                  {}, [](RowReader& r) { return JudgeUser{r.Text("login"), r.Text("name")}; });
+                  {}, [](RowReader& r) {
+                    return JudgeUser{r.Text("login"), r.Text("name")};
+                  });
 }
 
 bool IsActiveJudge(Connection& c, const std::string& login) {
-  return !c.Query("SELECT 1 FROM users u JOIN role_grants g ON g.user_id = u.id "
-                  "WHERE u.login = ? AND g.role = 'judge' AND u.active = 1",
-                  {login})
+  return !c.Query(
+               "SELECT 1 FROM users u JOIN role_grants g ON g.user_id = u.id "
+               "WHERE u.login = ? AND g.role = 'judge' AND u.active = 1",
+               {login})
               .empty();
 }
 

@@ -15,8 +15,8 @@ namespace gj::store {
 struct EventRecord {
   int64_t id = 0;
   std::string region_code, name, level, start_date, end_date;
-  std::string setup;  // JSON: groups, config, nominations, judges, indicator_scores
-  std::string state;  // draft, open, closed, published
+  std::string setup;                       // JSON: groups, config, nominations, judges, indicator_scores
+  std::string state;                       // draft, open, closed, published
   std::optional<std::string> publication;  // rank_only, with_scores
   int64_t version = 1;
   std::string created_at, updated_at;

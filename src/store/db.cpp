@@ -121,7 +121,8 @@ int Database::LeasesHeldByThisThread() const {
 
 Lease Database::Acquire() {
   if (refuse_nested_ && LeasesHeldByThisThread() > 0) {
-    throw std::logic_error("a second database connection requested by a thread that holds one (pool starvation risk)");
+    throw std::logic_error(
+        "a second database connection requested by a thread that holds one (pool starvation risk)");
   }
   std::unique_lock lock(mu_);
   for (;;) {

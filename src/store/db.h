@@ -165,7 +165,8 @@ class Database {
 
  private:
   friend class Lease;
-  Database(std::string url, Dialect d, size_t pool_size) : url_(std::move(url)), dialect_(d), max_(pool_size) {}
+  Database(std::string url, Dialect d, size_t pool_size)
+      : url_(std::move(url)), dialect_(d), max_(pool_size) {}
   std::unique_ptr<Connection> Connect();
   void Release(std::unique_ptr<Connection> c);
 

@@ -16,7 +16,8 @@ void WriteJournal(Connection& c, const std::string& entity, int64_t entity_id, c
 }
 
 void WriteJournalText(Connection& c, const std::string& entity, int64_t entity_id, const std::string& action,
-                      std::optional<int64_t> user_id, const std::string& at, const std::string& changes_json) {
+                      std::optional<int64_t> user_id, const std::string& at,
+                      const std::string& changes_json) {
   c.Exec("INSERT INTO journal (entity, entity_id, action, user_id, at, changes) VALUES (?,?,?,?,?,?)",
          {entity, entity_id, action, Opt(user_id), at, changes_json});
 }

@@ -27,8 +27,10 @@ nlohmann::json JournalDiff(const Fields<T>& fields, const T& before, const T& af
   for (const auto& f : fields) {
     if (f.journal == Field<T>::kNotJournaled) continue;
     const bool as_bool = f.journal == Field<T>::kJournaledAsBool;
-    nlohmann::json old_value = JournalValue(f.get(before), as_bool), new_value = JournalValue(f.get(after), as_bool);
-    if (old_value != new_value) out.push_back({{"field", f.column}, {"old", std::move(old_value)}, {"new", std::move(new_value)}});
+    nlohmann::json old_value = JournalValue(f.get(before), as_bool),
+                   new_value = JournalValue(f.get(after), as_bool);
+    if (old_value != new_value)
+      out.push_back({{"field", f.column}, {"old", std::move(old_value)}, {"new", std::move(new_value)}});
   }
   return out;
 }
@@ -36,12 +38,15 @@ nlohmann::json JournalDiff(const Fields<T>& fields, const T& before, const T& af
 // The journal's changes of a created record: {"field","old":null,"new"} for each of `columns`
 // (fields of the list, in the order given), whatever its value: what a creation shows.
 template <class T>
-nlohmann::json JournalCreated(const Fields<T>& fields, const T& after, std::initializer_list<std::string_view> columns) {
+nlohmann::json JournalCreated(const Fields<T>& fields, const T& after,
+                              std::initializer_list<std::string_view> columns) {
   nlohmann::json out = nlohmann::json::array();
   for (std::string_view column : columns) {
     for (const auto& f : fields) {
       if (f.column != column) continue;
-      out.push_back({{"field", f.column}, {"old", nullptr}, {"new", JournalValue(f.get(after), f.journal == Field<T>::kJournaledAsBool)}});
+      out.push_back({{"field", f.column},
+                     {"old", nullptr},
+                     {"new", JournalValue(f.get(after), f.journal == Field<T>::kJournaledAsBool)}});
     }
   }
   return out;

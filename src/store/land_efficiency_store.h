@@ -12,14 +12,14 @@
 namespace gj::store {
 
 struct LandDataRow {
-  int64_t id = 0;               // le_data.id
+  int64_t id = 0;  // le_data.id
   int64_t enterprise_id = 0;
   int year = 0;
   std::string county_code;
   std::string state;
   std::string return_reason;
   int64_t version = 0;
-  land::Enterprise e;           // credit code, name, town… and the year's figures
+  land::Enterprise e;  // credit code, name, town… and the year's figures
 };
 
 // Inserts or updates the enterprise (by credit code) and its data of `year`; returns le_data.id.
@@ -97,7 +97,8 @@ struct PolicyLedgerRow {
   std::optional<int64_t> surcharge_fen;
   double land_mu = 0, energy_tce = 0, emission_t = 0;
 };
-void InsertPolicyLedger(Connection& c, int64_t run_id, const std::string& county, int year, const PolicyLedgerRow& r);
+void InsertPolicyLedger(Connection& c, int64_t run_id, const std::string& county, int year,
+                        const PolicyLedgerRow& r);
 std::vector<PolicyLedgerRow> ListPolicyLedger(Connection& c, int64_t run_id);
 
 }  // namespace gj::store

@@ -55,8 +55,8 @@ std::string OrgScope(const access::ReadScope& scope, std::vector<Value>& params)
 
 std::vector<Unit> ListUnits(Connection& c, const access::ReadScope& scope) {
   std::vector<Value> params;
-  const std::string sql = "SELECT " + kUnits.Select() + " FROM units WHERE archived = 0" + OrgScope(scope, params) +
-                          " ORDER BY region_code, kind, id";
+  const std::string sql = "SELECT " + kUnits.Select() + " FROM units WHERE archived = 0" +
+                          OrgScope(scope, params) + " ORDER BY region_code, kind, id";
   return ReadRows(c, sql, params, RecordOf(kUnitFields));
 }
 
@@ -79,7 +79,6 @@ std::optional<Person> LoadPerson(Connection& c, int64_t id) {
                  RecordOf(kPersonFields));
 }
 
-
 namespace {
 std::map<int64_t, std::string> NamesOf(Connection& c, std::string_view sql) {
   std::map<int64_t, std::string> out;
@@ -89,7 +88,9 @@ std::map<int64_t, std::string> NamesOf(Connection& c, std::string_view sql) {
 }  // namespace
 
 std::map<int64_t, std::string> UnitNames(Connection& c) { return NamesOf(c, "SELECT id, name FROM units"); }
-std::map<int64_t, std::string> PersonNames(Connection& c) { return NamesOf(c, "SELECT id, name FROM people"); }
+std::map<int64_t, std::string> PersonNames(Connection& c) {
+  return NamesOf(c, "SELECT id, name FROM people");
+}
 
 namespace {
 std::optional<int64_t> IdByName(Connection& c, const std::string& table, const std::string& region,

@@ -514,15 +514,20 @@ std::vector<SnapshotRow> LoadSnapshot(Connection& c, const std::string& region, 
 
 // ---- the journal as the light boards follow it
 
-int64_t NewestJournalId(Connection& c) { return AsInt(c.Query("SELECT COALESCE(MAX(id), 0) FROM journal").rows.at(0).at(0)); }
+int64_t NewestJournalId(Connection& c) {
+  return AsInt(c.Query("SELECT COALESCE(MAX(id), 0) FROM journal").rows.at(0).at(0));
+}
 
 int64_t CountJournalEntries(Connection& c, int64_t after, int64_t up_to) {
-  return AsInt(c.Query("SELECT COUNT(*) FROM journal WHERE id > ? AND id <= ?", {after, up_to}).rows.at(0).at(0));
+  return AsInt(
+      c.Query("SELECT COUNT(*) FROM journal WHERE id > ? AND id <= ?", {after, up_to}).rows.at(0).at(0));
 }
 
 std::vector<JournalRef> JournalEntriesBetween(Connection& c, int64_t after, int64_t up_to) {
-  return ReadRows(c, "SELECT entity, entity_id FROM journal WHERE id > ? AND id <= ? ORDER BY id", {after, up_to},
-                  [](RowReader& r) { return JournalRef{r.Text("entity"), r.Int("entity_id")}; });
+  return ReadRows(c, "SELECT entity, entity_id FROM journal WHERE id > ? AND id <= ? ORDER BY id",
+                  {after, up_to}, [](RowReader& r) {
+                    return JournalRef{r.Text("entity"), r.Int("entity_id")};
+                  });
 }
 
 std::optional<int64_t> ProjectOfRecord(Connection& c, std::string_view entity, int64_t id) {

@@ -36,12 +36,14 @@ std::optional<ReportRecord> LoadReportOf(Connection& c, int64_t project_id, cons
 std::vector<ReportRecord> ReportsOfPeriod(Connection& c, const std::string& period);
 std::vector<ReportRecord> ReportsOfProject(Connection& c, int64_t project_id);
 // Creates the pending report task unless it exists; true when created.
-bool InsertReportTask(Connection& c, int64_t project_id, const supervision::Period& p, const std::string& now);
+bool InsertReportTask(Connection& c, int64_t project_id, const supervision::Period& p,
+                      const std::string& now);
 // Writes every field and bumps the version; false when `expected_version` is stale.
 bool UpdateReport(Connection& c, const ReportRecord& r, int64_t expected_version);
 // The highest cumulative investment filed for an earlier period of the same year as `period_key`
 // (the year the key names: 2026-W53 is 2026's though it ends in 2027), for validation.
-std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, const std::string& period_key, const Date& period_end);
+std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, const std::string& period_key,
+                                         const Date& period_end);
 
 // What the lights need from the reports, per project.
 struct ReportFacts {
@@ -50,13 +52,15 @@ struct ReportFacts {
 };
 // `missing_window_from`: only due dates on or after it count (the last few periods suffice).
 // `county`: only projects of that county (empty: every project); `project_ids` (not empty): only those.
-std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of, const Date& missing_window_from,
-                                                         const std::string& county = "", const std::vector<int64_t>& project_ids = {});
+std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of,
+                                                         const Date& missing_window_from,
+                                                         const std::string& county = "",
+                                                         const std::vector<int64_t>& project_ids = {});
 
-// Report tasks due within [due_from, due_to] of the live projects in `scope`, for the rankings' 按时报送率. The submission day is the China day
-// of `submitted_at`.
-std::vector<supervision::ReportFact> ListReportFacts(Connection& c, const access::ReadScope& scope, const Date& due_from,
-                                                     const Date& due_to);
+// Report tasks due within [due_from, due_to] of the live projects in `scope`, for the rankings' 按时报送率.
+// The submission day is the China day of `submitted_at`.
+std::vector<supervision::ReportFact> ListReportFacts(Connection& c, const access::ReadScope& scope,
+                                                     const Date& due_from, const Date& due_to);
 
 struct PhotoRecord {
   int64_t id = 0, report_id = 0;
@@ -94,9 +98,11 @@ struct MonthlyPlanRecord {
 };
 std::optional<MonthlyPlanRecord> LoadMonthlyPlan(Connection& c, int64_t project_id, int year);
 // Stores `r` if the stored version is `expected_version` (0: none stored yet); false otherwise.
-bool SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expected_version, const std::string& now);
+bool SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expected_version,
+                     const std::string& now);
 // The plans of a year: project → twelve monthly amounts; of `ids` only when given.
-std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c, int year, const std::vector<int64_t>& ids = {});
+std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c, int year,
+                                                                 const std::vector<int64_t>& ids = {});
 
 int64_t InsertTarget(Connection& c, const targets::Target& t, const std::string& now);
 bool UpdateTarget(Connection& c, const targets::Target& t, int64_t expected_version, const std::string& now);
@@ -125,7 +131,8 @@ struct SnapshotRow {
 void ReplaceSnapshot(Connection& c, const std::string& region, const std::string& period, const Date& as_of,
                      const std::vector<SnapshotRow>& rows, const std::string& now);
 // Empty when no snapshot was kept; `as_of` is filled.
-std::vector<SnapshotRow> LoadSnapshot(Connection& c, const std::string& region, const std::string& period, std::string* as_of);
+std::vector<SnapshotRow> LoadSnapshot(Connection& c, const std::string& region, const std::string& period,
+                                      std::string* as_of);
 
 // ---- the journal as the light boards follow it
 

@@ -104,7 +104,8 @@ std::string Where(const ProjectFilter& f, std::vector<Value>& params) {
     w += " AND p.id = ?";
     params.emplace_back(*f.id);
   }
-  w += ScopeClause(f.scope, params, "p");  // whole counties by county_code (the list index), single towns by town_code
+  w += ScopeClause(f.scope, params,
+                   "p");  // whole counties by county_code (the list index), single towns by town_code
   auto eq = [&](const char* col, const std::optional<std::string>& v) {
     if (v && !v->empty()) {
       w += std::string(" AND p.") + col + " = ?";
@@ -268,7 +269,8 @@ std::string ScopeClause(const access::ReadScope& scope, std::vector<Value>& para
   const std::string a = alias;
   std::string s;
   if (!scope.counties().empty()) s = a + ".county_code IN (" + InList(scope.counties(), params) + ")";
-  if (!scope.towns().empty()) s += (s.empty() ? "" : " OR ") + a + ".town_code IN (" + InList(scope.towns(), params) + ")";
+  if (!scope.towns().empty())
+    s += (s.empty() ? "" : " OR ") + a + ".town_code IN (" + InList(scope.towns(), params) + ")";
   return " AND (" + s + ")";
 }
 

@@ -3,8 +3,8 @@
 
 #include <functional>
 #include <optional>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/access/access.h"
@@ -87,11 +87,11 @@ struct Aggregate {
   int64_t total_investment = 0, annual_plan = 0, annual_completed = 0;
 };
 // Counts and sums grouped by one of: stage, category, town_code, county_code, level, kind, track.
-std::vector<Aggregate> AggregateProjects(Connection& c, const ProjectFilter& f, const std::string& group_column);
+std::vector<Aggregate> AggregateProjects(Connection& c, const ProjectFilter& f,
+                                         const std::string& group_column);
 
 // Sorts accepted by ListProjects (whitelist: nothing from the request reaches SQL text).
 bool IsSortableColumn(const std::string& column);
-
 
 std::vector<access::Region> LoadRegions(Connection& c);
 // The regions whose parent is `parent` (a county's towns), in code order.

@@ -332,8 +332,7 @@ nlohmann::json ProcedureChanges(const ProcedureRow& before, const ProcedureRow& 
   return JournalDiff(kProcedureFields, before, after);
 }
 
-std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c,
-                                                           const access::ReadScope& scope,
+std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const access::ReadScope& scope,
                                                            const std::vector<int64_t>& project_ids) {
   std::vector<Value> params;
   const std::string sql = ProcedureSelect() +
@@ -388,8 +387,8 @@ bool RemoveAssignment(Connection& c, int64_t project_id, int64_t person_id) {
 }
 
 std::vector<int64_t> AssignedLeaders(Connection& c, int64_t project_id) {
-  return ReadRows(c, "SELECT person_id FROM project_assignments WHERE project_id = ? ORDER BY id", {project_id},
-                  [](RowReader& r) { return r.Int("person_id"); });
+  return ReadRows(c, "SELECT person_id FROM project_assignments WHERE project_id = ? ORDER BY id",
+                  {project_id}, [](RowReader& r) { return r.Int("person_id"); });
 }
 
 namespace {
@@ -508,9 +507,11 @@ SupervisionSettingsRow LoadSupervisionSettings(Connection& c) {
           GetSetting(c, "map_tile_url").value_or("")};
 }
 
-nlohmann::json StoreSupervisionSettings(Connection& c, const SupervisionSettingsRow& before, const SupervisionSettingsRow& after) {
+nlohmann::json StoreSupervisionSettings(Connection& c, const SupervisionSettingsRow& before,
+                                        const SupervisionSettingsRow& after) {
   for (const auto& f : kSupervisionSettingFields) {
-    if (f.get(before) != f.get(after)) PutSetting(c, std::string(f.column), std::get<std::string>(f.get(after)));
+    if (f.get(before) != f.get(after))
+      PutSetting(c, std::string(f.column), std::get<std::string>(f.get(after)));
   }
   return JournalDiff(kSupervisionSettingFields, before, after);
 }

@@ -1,8 +1,8 @@
 // SQL of supervision (三张清单): problems and their steps, milestones, procedures, assignments,
 // visits, attachments, attention read marks, settings. Read functions taking a `scope` return the
 // rows of projects it contains (store::ScopeClause: ReadScope::All() for every project, an empty
-// scope for none) — these are what warning lights and the bulletin call (ListProblemFacts, ListProcedureFacts with
-// ListProjectStarts, ListAssignments + ListVisitFacts).
+// scope for none) — these are what warning lights and the bulletin call (ListProblemFacts, ListProcedureFacts
+// with ListProjectStarts, ListAssignments + ListVisitFacts).
 #pragma once
 
 #include <map>
@@ -40,7 +40,8 @@ struct ProblemRow {
 };
 
 struct ProblemFilter {
-  access::ReadScope scope = access::ReadScope::None();  // default: nothing; ReadScope::All() for loads that have checked access
+  access::ReadScope scope =
+      access::ReadScope::None();  // default: nothing; ReadScope::All() for loads that have checked access
   std::optional<int64_t> project_id;
   std::optional<int64_t> unit_id;
   std::optional<int64_t> coordinator_id;
@@ -152,9 +153,10 @@ struct VisitRow {
 int64_t InsertVisit(Connection& c, const VisitRow& v);
 // The journal's changes of a logged visit (project, person, date, notes).
 nlohmann::json VisitCreatedChanges(const VisitRow& v);
-std::vector<VisitRow> ListVisits(Connection& c, std::optional<int64_t> project_id, std::optional<int64_t> person_id);
-std::vector<supervision::VisitFact> ListVisitFacts(Connection& c, const access::ReadScope& scope, const Date& from,
-                                                   const Date& to);
+std::vector<VisitRow> ListVisits(Connection& c, std::optional<int64_t> project_id,
+                                 std::optional<int64_t> person_id);
+std::vector<supervision::VisitFact> ListVisitFacts(Connection& c, const access::ReadScope& scope,
+                                                   const Date& from, const Date& to);
 
 // ---- attachments (files live on disk; the row holds the name we chose, never the client's)
 struct AttachmentRow {
@@ -169,7 +171,8 @@ struct AttachmentRow {
 };
 int64_t InsertAttachment(Connection& c, const AttachmentRow& a);
 std::optional<AttachmentRow> LoadAttachment(Connection& c, int64_t id);
-std::vector<AttachmentRow> ListAttachments(Connection& c, const std::string& owner, const std::vector<int64_t>& owner_ids);
+std::vector<AttachmentRow> ListAttachments(Connection& c, const std::string& owner,
+                                           const std::vector<int64_t>& owner_ids);
 
 // ---- attention read marks, settings
 std::set<std::string> ReadKeys(Connection& c, int64_t user_id);
@@ -183,7 +186,8 @@ struct SupervisionSettingsRow {
 };
 SupervisionSettingsRow LoadSupervisionSettings(Connection& c);
 // Writes the settings that differ from `before`; answers their journal changes.
-nlohmann::json StoreSupervisionSettings(Connection& c, const SupervisionSettingsRow& before, const SupervisionSettingsRow& after);
+nlohmann::json StoreSupervisionSettings(Connection& c, const SupervisionSettingsRow& before,
+                                        const SupervisionSettingsRow& after);
 
 // The user's person (people.id), if linked.
 std::optional<int64_t> PersonOfUser(Connection& c, int64_t user_id);

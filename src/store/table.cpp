@@ -65,7 +65,8 @@ namespace {
 std::string UpdateSql(const Table& t, const ColumnValues& values, bool bump_version, const ColumnValues& key,
                       std::vector<Value>& params) {
   for (const auto& v : values) {
-    if (bump_version && v.first == "version") throw std::logic_error("a versioned update of " + t.name + " sets version itself");
+    if (bump_version && v.first == "version")
+      throw std::logic_error("a versioned update of " + t.name + " sets version itself");
   }
   std::string sql = "UPDATE " + t.name + " SET " + Assign(t, values, ", ", params);
   if (bump_version) sql += std::string(values.empty() ? "" : ", ") + "version = version + 1";
@@ -73,13 +74,15 @@ std::string UpdateSql(const Table& t, const ColumnValues& values, bool bump_vers
 }
 }  // namespace
 
-int64_t UpdateWhere(Connection& c, const Table& t, const ColumnValues& values, const ColumnValues& key, bool bump_version) {
+int64_t UpdateWhere(Connection& c, const Table& t, const ColumnValues& values, const ColumnValues& key,
+                    bool bump_version) {
   std::vector<Value> params;
   const std::string sql = UpdateSql(t, values, bump_version, key, params);
   return c.Exec(sql, params);
 }
 
-void Upsert(Connection& c, const Table& t, const ColumnValues& values, const ColumnValues& key, bool bump_version) {
+void Upsert(Connection& c, const Table& t, const ColumnValues& values, const ColumnValues& key,
+            bool bump_version) {
   if (UpdateWhere(c, t, values, key, bump_version) > 0) return;
   ColumnValues all = key;
   all.insert(all.end(), values.begin(), values.end());
@@ -95,8 +98,8 @@ bool UpdateVersioned(Connection& c, const Table& t, const ColumnValues& values, 
   return c.Exec(sql, params) == 1;
 }
 
-bool UpdateVersioned(Connection& c, const Table& t, const ColumnValues& values, int64_t id, int64_t expected_version,
-                     std::string_view also_where) {
+bool UpdateVersioned(Connection& c, const Table& t, const ColumnValues& values, int64_t id,
+                     int64_t expected_version, std::string_view also_where) {
   return UpdateVersioned(c, t, values, {{"id", id}}, expected_version, also_where);
 }
 

@@ -43,7 +43,8 @@ int64_t UpdateWhere(Connection& c, const Table& t, const ColumnValues& values, c
 // Updates the row with `key`, or inserts key + values when there is none (settings-like rows
 // keyed by name). With `bump_version` an update also moves the row's version by one (an insert
 // takes the column's default, 1).
-void Upsert(Connection& c, const Table& t, const ColumnValues& values, const ColumnValues& key, bool bump_version = false);
+void Upsert(Connection& c, const Table& t, const ColumnValues& values, const ColumnValues& key,
+            bool bump_version = false);
 
 // The one versioned update: UPDATE table SET …, version = version + 1 WHERE key AND version =
 // expected_version [AND also_where]. `values` must not name `version`: the stored version only
@@ -52,8 +53,8 @@ void Upsert(Connection& c, const Table& t, const ColumnValues& values, const Col
 bool UpdateVersioned(Connection& c, const Table& t, const ColumnValues& values, const ColumnValues& key,
                      int64_t expected_version, std::string_view also_where = {});
 // The common case: the row with this id.
-bool UpdateVersioned(Connection& c, const Table& t, const ColumnValues& values, int64_t id, int64_t expected_version,
-                     std::string_view also_where = {});
+bool UpdateVersioned(Connection& c, const Table& t, const ColumnValues& values, int64_t id,
+                     int64_t expected_version, std::string_view also_where = {});
 
 // The one answer to a write whose version is no longer the stored one (409 conflict):
 // "the <what> was changed by someone else (version N); reload and apply your change again",

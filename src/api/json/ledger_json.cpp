@@ -6,7 +6,9 @@ namespace gj {
 
 namespace {
 
-nlohmann::json TextOrNull(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+nlohmann::json TextOrNull(const std::string& s) {
+  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+}
 
 template <class T>
 nlohmann::json OrNull(const std::optional<T>& v) {
@@ -14,11 +16,12 @@ nlohmann::json OrNull(const std::optional<T>& v) {
 }
 
 // The referenced names of a project view, after its own members.
-void AppendNames(std::string& out, const std::string& county, const std::string& town, const std::string& leader,
-                 const std::string& unit, bool& first) {
+void AppendNames(std::string& out, const std::string& county, const std::string& town,
+                 const std::string& leader, const std::string& unit, bool& first) {
   json::AppendKey(out, "county_name", first);
   json::AppendString(out, county);
-  for (auto [key, value] : {std::pair{"town_name", &town}, std::pair{"leader_name", &leader}, std::pair{"unit_name", &unit}}) {
+  for (auto [key, value] :
+       {std::pair{"town_name", &town}, std::pair{"leader_name", &leader}, std::pair{"unit_name", &unit}}) {
     json::AppendKey(out, key, first);
     if (value->empty()) out += "null";
     else json::AppendString(out, *value);
@@ -29,8 +32,12 @@ nlohmann::json OverviewGroupJson(const std::vector<service::ProjectOverview::Gro
   nlohmann::json list = nlohmann::json::array();
   for (const auto& g : groups) {
     const auto& a = g.figures;
-    list.push_back({{"key", a.key}, {"label_zh", g.label_zh}, {"count", a.count}, {"total_investment", a.total_investment},
-                    {"annual_plan", a.annual_plan}, {"annual_completed", a.annual_completed}});
+    list.push_back({{"key", a.key},
+                    {"label_zh", g.label_zh},
+                    {"count", a.count},
+                    {"total_investment", a.total_investment},
+                    {"annual_plan", a.annual_plan},
+                    {"annual_completed", a.annual_completed}});
   }
   return list;
 }
@@ -60,8 +67,12 @@ namespace service {
 
 void to_json(nlohmann::json& j, const ProjectJournal& journal) {
   j = ItemsJson(journal.items, [](const ProjectJournal::Entry& e) -> nlohmann::json {
-    return {{"id", e.id}, {"at", e.at}, {"user_id", OrNull(e.user_id)}, {"user_name", e.user_name},
-            {"action", e.action}, {"changes", nlohmann::json::parse(e.changes_json)}};
+    return {{"id", e.id},
+            {"at", e.at},
+            {"user_id", OrNull(e.user_id)},
+            {"user_name", e.user_name},
+            {"action", e.action},
+            {"changes", nlohmann::json::parse(e.changes_json)}};
   });
 }
 
@@ -74,13 +85,16 @@ void to_json(nlohmann::json& j, const ProjectOverview& o) {
        {"total_investment", o.total_investment},
        {"annual_plan", o.annual_plan},
        {"annual_completed", o.annual_completed}};
-  j["region"] = o.region ? nlohmann::json{{"code", o.region->code}, {"name", o.region->name}, {"level", o.region->level}}
-                         : nlohmann::json(nullptr);
+  j["region"] =
+      o.region
+          ? nlohmann::json{{"code", o.region->code}, {"name", o.region->name}, {"level", o.region->level}}
+          : nlohmann::json(nullptr);
 }
 
 void to_json(nlohmann::json& j, const RegionList& l) {
   j = ItemsJson(l.items, [](const access::Region& r) -> nlohmann::json {
-    return {{"code", r.code}, {"name", r.name}, {"level", r.level}, {"parent_code", TextOrNull(r.parent_code)}};
+    return {
+        {"code", r.code}, {"name", r.name}, {"level", r.level}, {"parent_code", TextOrNull(r.parent_code)}};
   });
 }
 
@@ -92,7 +106,11 @@ void to_json(nlohmann::json& j, const UnitList& l) {
 
 void to_json(nlohmann::json& j, const PersonList& l) {
   j = ItemsJson(l.items, [](const store::Person& p) -> nlohmann::json {
-    return {{"id", p.id}, {"name", p.name}, {"title", p.title}, {"kind", p.kind}, {"region_code", p.region_code},
+    return {{"id", p.id},
+            {"name", p.name},
+            {"title", p.title},
+            {"kind", p.kind},
+            {"region_code", p.region_code},
             {"unit_id", OrNull(p.unit_id)}};
   });
 }
@@ -104,8 +122,8 @@ void to_json(nlohmann::json& j, const ImportReport& r) {
     if (!d.allowed.empty()) p["allowed"] = d.allowed;
     problems.push_back(std::move(p));
   }
-  j = {{"dry_run", r.dry_run}, {"rows", r.rows}, {"created", r.created}, {"updated", r.updated},
-       {"unchanged", r.unchanged}, {"problems", std::move(problems)}};
+  j = {{"dry_run", r.dry_run}, {"rows", r.rows},           {"created", r.created},
+       {"updated", r.updated}, {"unchanged", r.unchanged}, {"problems", std::move(problems)}};
 }
 
 void to_json(nlohmann::json& j, const IssuedApiToken& t) {
@@ -114,7 +132,11 @@ void to_json(nlohmann::json& j, const IssuedApiToken& t) {
 
 void to_json(nlohmann::json& j, const ApiTokenList& l) {
   j = ItemsJson(l.items, [](const store::SessionRow& t) -> nlohmann::json {
-    return {{"id", t.id}, {"name", t.name}, {"created_at", t.created_at}, {"expires_at", t.expires_at}, {"revoked", t.revoked}};
+    return {{"id", t.id},
+            {"name", t.name},
+            {"created_at", t.created_at},
+            {"expires_at", t.expires_at},
+            {"revoked", t.revoked}};
   });
 }
 
@@ -145,8 +167,8 @@ std::string ProjectListPageJson(const service::ProjectListPage& page) {
     AppendNames(out, ref.county_name, ref.town_name, ref.leader_name, ref.unit_name, first);
     out += '}';
   }
-  out += "],\"total_count\":" + std::to_string(page.total_count) + ",\"offset\":" + std::to_string(page.offset) +
-         ",\"limit\":" + std::to_string(page.limit) + "}";
+  out += "],\"total_count\":" + std::to_string(page.total_count) +
+         ",\"offset\":" + std::to_string(page.offset) + ",\"limit\":" + std::to_string(page.limit) + "}";
   return out;
 }
 
@@ -154,11 +176,14 @@ nlohmann::json CallerJson(const access::Caller& c, const access::RegionTree& tre
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& g : c.grants) {
     const access::Region* r = tree.Find(g.region_code);
-    roles.push_back({{"role", g.role}, {"region_code", g.region_code}, {"region_name", r ? r->name : ""},
+    roles.push_back({{"role", g.role},
+                     {"region_code", g.region_code},
+                     {"region_name", r ? r->name : ""},
                      {"unit_id", OrNull(g.unit_id)}});
   }
-  return {{"id", c.user_id}, {"login", c.login}, {"name", c.name}, {"person_id", OrNull(c.person_id)},
-          {"roles", roles}, {"permissions", access::Permissions(c)}};
+  return {{"id", c.user_id}, {"login", c.login},
+          {"name", c.name},  {"person_id", OrNull(c.person_id)},
+          {"roles", roles},  {"permissions", access::Permissions(c)}};
 }
 
 nlohmann::json LoginJson(const service::LoginResult& r, const access::RegionTree& tree) {

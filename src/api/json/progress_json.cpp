@@ -27,10 +27,12 @@ nlohmann::json LightJson(const store::ProjectRow& row, const supervision::Projec
 
 namespace {
 
-nlohmann::json CountsJson(const service::LightCounts& c) { return {{"green", c[0]}, {"yellow", c[1]}, {"red", c[2]}}; }
+nlohmann::json CountsJson(const service::LightCounts& c) {
+  return {{"green", c[0]}, {"yellow", c[1]}, {"red", c[2]}};
+}
 
 nlohmann::json MissingJson(const service::MissingReport& m) {
-  return {{"report_id", m.report_id}, {"project_id", m.project_id}, {"code", m.code},     {"name", m.name},
+  return {{"report_id", m.report_id}, {"project_id", m.project_id},   {"code", m.code}, {"name", m.name},
           {"period", m.period},       {"due_date", m.due.ToString()}, {"kind", m.kind}, {"status", m.status}};
 }
 
@@ -65,7 +67,8 @@ void to_json(nlohmann::json& j, const ProgressSettings& v) {
 }
 
 void to_json(nlohmann::json& j, const GeneratedTasks& v) {
-  j = {{"period", v.period}, {"due_date", v.due.ToString()}, {"created", v.created}, {"projects", v.projects}};
+  j = {
+      {"period", v.period}, {"due_date", v.due.ToString()}, {"created", v.created}, {"projects", v.projects}};
   if (!v.region.empty()) {
     j["region"] = v.region;
     j["region_name"] = v.region_name;
@@ -75,7 +78,10 @@ void to_json(nlohmann::json& j, const GeneratedTasks& v) {
 void to_json(nlohmann::json& j, const RunningTasks& v) { j = {{"items", v.items}}; }
 
 void to_json(nlohmann::json& j, const ReportPhoto& v) {
-  j = {{"id", v.id}, {"filename", v.filename}, {"content_type", v.content_type}, {"size_bytes", v.size_bytes},
+  j = {{"id", v.id},
+       {"filename", v.filename},
+       {"content_type", v.content_type},
+       {"size_bytes", v.size_bytes},
        {"url", "/api/v1/report-photos/" + std::to_string(v.id)}};
 }
 
@@ -107,7 +113,9 @@ void to_json(nlohmann::json& j, const ReportView& v) {
   j.update(supervision::ToJson(r.content));
 }
 
-void to_json(nlohmann::json& j, const ReportPeriodList& v) { j = {{"period", v.period}, {"items", v.items}, {"counts", v.counts}}; }
+void to_json(nlohmann::json& j, const ReportPeriodList& v) {
+  j = {{"period", v.period}, {"items", v.items}, {"counts", v.counts}};
+}
 
 void to_json(nlohmann::json& j, const ProjectReportList& v) { j = {{"items", v.items}}; }
 
@@ -116,7 +124,10 @@ void to_json(nlohmann::json& j, const MissingReportList& v) {
   for (const auto& u : v.units) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& m : u.items) items.push_back(api::MissingJson(m));
-    units.push_back({{"unit_id", OptIntJson(u.unit_id)}, {"unit_name", u.unit_name}, {"missing", u.missing}, {"late", u.late},
+    units.push_back({{"unit_id", OptIntJson(u.unit_id)},
+                     {"unit_name", u.unit_name},
+                     {"missing", u.missing},
+                     {"late", u.late},
                      {"items", std::move(items)}});
   }
   j = {{"as_of", v.as_of.ToString()}, {"units", std::move(units)}};
@@ -124,11 +135,18 @@ void to_json(nlohmann::json& j, const MissingReportList& v) {
 
 void to_json(nlohmann::json& j, const StopRequested& v) {
   const auto& s = v.stop;
-  j = {{"id", s.id}, {"project_id", s.project_id}, {"kind", s.kind}, {"reason", s.reason},
-       {"effective_date", s.effective_date.ToString()}, {"status", s.status}, {"version", s.version}};
+  j = {{"id", s.id},
+       {"project_id", s.project_id},
+       {"kind", s.kind},
+       {"reason", s.reason},
+       {"effective_date", s.effective_date.ToString()},
+       {"status", s.status},
+       {"version", s.version}};
 }
 
-void to_json(nlohmann::json& j, const StopDecision& v) { j = {{"id", v.id}, {"status", v.status}, {"version", v.version}}; }
+void to_json(nlohmann::json& j, const StopDecision& v) {
+  j = {{"id", v.id}, {"status", v.status}, {"version", v.version}};
+}
 
 void to_json(nlohmann::json& j, const StopList& v) {
   nlohmann::json items = nlohmann::json::array();
@@ -137,14 +155,21 @@ void to_json(nlohmann::json& j, const StopList& v) {
 }
 
 void to_json(nlohmann::json& j, const MonthlyPlanView& v) {
-  j = {{"project_id", v.project_id}, {"year", v.year},           {"annual_plan", OptIntJson(v.annual_plan)},
-       {"months", v.months},         {"cumulative", v.cumulative}, {"version", v.version}};
+  j = {{"project_id", v.project_id},
+       {"year", v.year},
+       {"annual_plan", OptIntJson(v.annual_plan)},
+       {"months", v.months},
+       {"cumulative", v.cumulative},
+       {"version", v.version}};
 }
 
 void to_json(nlohmann::json& j, const LightPage& v) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& e : v.items) items.push_back(api::LightJson(e->row, e->light));
-  j = {{"as_of", v.as_of.ToString()}, {"preset", v.preset}, {"total_count", v.total_count}, {"items", std::move(items)}};
+  j = {{"as_of", v.as_of.ToString()},
+       {"preset", v.preset},
+       {"total_count", v.total_count},
+       {"items", std::move(items)}};
 }
 
 void to_json(nlohmann::json& j, const ProjectLightView& v) {
@@ -156,22 +181,33 @@ void to_json(nlohmann::json& j, const ProjectLightView& v) {
 void to_json(nlohmann::json& j, const LightDashboard& v) {
   nlohmann::json by_town = nlohmann::json::array();
   for (const auto& t : v.by_town) {
-    by_town.push_back({{"code", t.code}, {"name", t.name}, {"green", t.counts[0]}, {"yellow", t.counts[1]}, {"red", t.counts[2]}});
+    by_town.push_back({{"code", t.code},
+                       {"name", t.name},
+                       {"green", t.counts[0]},
+                       {"yellow", t.counts[1]},
+                       {"red", t.counts[2]}});
   }
   nlohmann::json by_rule = nlohmann::json::object();
   for (const auto& [rule, c] : v.by_rule) by_rule[rule] = {{"yellow", c[1]}, {"red", c[2]}};
-  j = {{"as_of", v.as_of.ToString()}, {"region", v.region},           {"preset", v.preset}, {"counts", api::CountsJson(v.counts)},
-       {"total", v.total},            {"by_town", std::move(by_town)}, {"by_rule", std::move(by_rule)}};
+  j = {{"as_of", v.as_of.ToString()},         {"region", v.region}, {"preset", v.preset},
+       {"counts", api::CountsJson(v.counts)}, {"total", v.total},   {"by_town", std::move(by_town)},
+       {"by_rule", std::move(by_rule)}};
 }
 
 void to_json(nlohmann::json& j, const SnapshotKept& v) {
-  j = {{"region", v.region}, {"period", v.period}, {"as_of", v.as_of.ToString()}, {"counts", api::CountsJson(v.counts)}};
+  j = {{"region", v.region},
+       {"period", v.period},
+       {"as_of", v.as_of.ToString()},
+       {"counts", api::CountsJson(v.counts)}};
 }
 
 void to_json(nlohmann::json& j, const LightSnapshot& v) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& s : v.items) {
-    items.push_back({{"project_id", s.project_id}, {"code", s.code}, {"name", s.name}, {"light", s.light},
+    items.push_back({{"project_id", s.project_id},
+                     {"code", s.code},
+                     {"name", s.name},
+                     {"light", s.light},
                      {"reasons", nlohmann::json::parse(s.reasons_json)}});
   }
   j = {{"region", v.region}, {"period", v.period}, {"as_of", v.as_of}, {"items", std::move(items)}};

@@ -175,7 +175,9 @@ Reach ReachOf(const std::string& role, const std::string& action) {
   return Reach::kDown;
 }
 
-bool IsKnownRole(const std::string& role) { return std::find(kRoles.begin(), kRoles.end(), role) != kRoles.end(); }
+bool IsKnownRole(const std::string& role) {
+  return std::find(kRoles.begin(), kRoles.end(), role) != kRoles.end();
+}
 
 bool Allowed(const Caller& caller, const std::string& action, const Target& target, const RegionTree& tree) {
   for (const auto& g : caller.grants) {

@@ -29,7 +29,8 @@ std::vector<std::string> Above(const std::string& code, const RegionTree& tree, 
 
 }  // namespace
 
-ReadScope::ReadScope(bool all, std::vector<std::string> down, std::vector<std::string> up, const RegionTree* tree)
+ReadScope::ReadScope(bool all, std::vector<std::string> down, std::vector<std::string> up,
+                     const RegionTree* tree)
     : all_(all), down_(std::move(down)), up_(std::move(up)) {
   SortUnique(down_);
   SortUnique(up_);
@@ -74,7 +75,8 @@ ReadScope ReadScope::Within(const std::string& region, const RegionTree& tree) c
   if (reaches_up_) {
     // Up and down: the readable regions above the asked one concern it too.
     for (const auto& code : Above(region, tree, true)) {
-      if ((Has(down_, code) || Has(up_, code)) && std::find(down.begin(), down.end(), code) == down.end()) up.push_back(code);
+      if ((Has(down_, code) || Has(up_, code)) && std::find(down.begin(), down.end(), code) == down.end())
+        up.push_back(code);
     }
   }
   ReadScope out(false, std::move(down), std::move(up), &tree);
@@ -86,7 +88,9 @@ bool ReadScope::Contains(const std::string& county_code, const std::string& town
   return all_ || Has(down_, county_code) || Has(down_, town_code);
 }
 
-bool ReadScope::ContainsRegion(const std::string& code) const { return all_ || Has(down_, code) || Has(up_, code); }
+bool ReadScope::ContainsRegion(const std::string& code) const {
+  return all_ || Has(down_, code) || Has(up_, code);
+}
 
 std::string ReadScope::Key() const {
   if (all_) return "*";

@@ -53,7 +53,7 @@ class ReadScope {
   ReadScope(bool all, std::vector<std::string> down, std::vector<std::string> up, const RegionTree* tree);
 
   bool all_ = false;
-  bool reaches_up_ = false;  // built from an up-and-down row: Within keeps the asked region's ancestors
+  bool reaches_up_ = false;        // built from an up-and-down row: Within keeps the asked region's ancestors
   std::vector<std::string> down_;  // sorted: grants' subtrees
   std::vector<std::string> up_;    // sorted: grants' ancestors (up-and-down rows only)
   std::vector<std::string> counties_, towns_;

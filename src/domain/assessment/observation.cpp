@@ -52,8 +52,8 @@ Result<double> WeightedTotal(std::span<const Criterion> criteria,
     weights += c.weight;
   }
   for (const auto& [name, rating] : ratings) {
-    bool known = std::any_of(criteria.begin(), criteria.end(),
-                             [&](const Criterion& c) { return c.name == name; });
+    bool known =
+        std::any_of(criteria.begin(), criteria.end(), [&](const Criterion& c) { return c.name == name; });
     if (!known) problems.Add(name, FormatNumber(rating), "unknown criterion");
   }
   if (criteria.empty()) problems.Add("criteria", "", "no criteria configured");
@@ -87,21 +87,19 @@ std::vector<EntryProblem> ValidateBallots(std::span<const Ballot> ballots) {
     auto [cit, new_county] = county_seen.try_emplace({b.group, b.judge, b.county}, i);
     if (!new_county && !b.county.empty()) {
       out.push_back({i, "county", b.county,
-                     "judge " + b.judge + " ranks this county twice in group " + b.group,
-                     cit->second});
+                     "judge " + b.judge + " ranks this county twice in group " + b.group, cit->second});
     }
     if (b.rank < 1 || static_cast<std::size_t>(b.rank) > n) {
       out.push_back({i, "rank", std::to_string(b.rank),
-                     "rank must be within 1.." + std::to_string(n) + " (group " + b.group +
-                         " has " + std::to_string(n) + (n == 1 ? " county)" : " counties)")});
+                     "rank must be within 1.." + std::to_string(n) + " (group " + b.group + " has " +
+                         std::to_string(n) + (n == 1 ? " county)" : " counties)")});
       continue;
     }
     auto [rit, new_rank] = rank_seen.try_emplace({b.group, b.judge, b.rank}, i);
     // A repeated row (same county, same rank) is one mistake: the county message covers it.
     if (!new_rank && new_county) {
       out.push_back({i, "rank", std::to_string(b.rank),
-                     "judge " + b.judge + " gives this rank twice in group " + b.group,
-                     rit->second});
+                     "judge " + b.judge + " gives this rank twice in group " + b.group, rit->second});
     }
   }
   // A judge who ranks part of a group would bias the mean of the counties they left out.
@@ -187,8 +185,7 @@ std::vector<EntryProblem> ValidateSheets(std::span<const SheetEntry> entries) {
     }
     auto [it, fresh] = seen.try_emplace({e.judge, e.group, e.county, e.project}, i);
     if (!fresh) {
-      out.push_back(
-          {i, "project", e.project, "judge " + e.judge + " scores this project twice", it->second});
+      out.push_back({i, "project", e.project, "judge " + e.judge + " scores this project twice", it->second});
     }
   }
   return out;
@@ -215,8 +212,8 @@ Result<std::vector<CountyResult>> ScoreSheets(std::span<const SheetEntry> entrie
                                               const std::map<std::string, double>& indicator) {
   auto problems = ValidateSheets(entries);
   bool blending = blend.indicator != 0;
-  if (blending && (!(blend.projects >= 0) || !(blend.indicator > 0) ||
-                   !std::isfinite(blend.projects) || !std::isfinite(blend.indicator))) {
+  if (blending && (!(blend.projects >= 0) || !(blend.indicator > 0) || !std::isfinite(blend.projects) ||
+                   !std::isfinite(blend.indicator))) {
     problems.push_back({std::nullopt, "blend", "", "blend weights must be ≥ 0 and finite"});
   }
   // Totals per project, keyed (group, county, project).
@@ -284,8 +281,7 @@ Status Open(Event& event) {
   Problems problems;
   if (event.groups.empty()) problems.Add("groups", "", "an event needs at least one group");
   if (event.judges.empty()) problems.Add("judges", "", "an event needs at least one judge");
-  if (event.nominations.empty())
-    problems.Add("nominations", "", "no county has nominated projects");
+  if (event.nominations.empty()) problems.Add("nominations", "", "no county has nominated projects");
   for (std::size_t i = 0; i < event.nominations.size(); ++i) {
     if (!Contains(event.groups, event.nominations[i].group)) {
       problems.Add("nominations[" + std::to_string(i) + "].group", event.nominations[i].group,
@@ -343,20 +339,18 @@ Status SubmitBallot(Event& event, const std::string& judge, const std::string& g
     }
   }
   for (const auto& c : counties) {
-    bool present =
-        std::any_of(ballot.begin(), ballot.end(), [&](const Ballot& b) { return b.county == c; });
+    bool present = std::any_of(ballot.begin(), ballot.end(), [&](const Ballot& b) { return b.county == c; });
     if (!present) problems.Add("places", c, "county not ranked");
   }
   if (problems.empty()) {
     for (const auto& p : ValidateBallots(ballot)) {
-      problems.Add(p.entry ? "places[" + std::to_string(*p.entry) + "]." + p.column : p.column,
-                   p.value, p.reason);
+      problems.Add(p.entry ? "places[" + std::to_string(*p.entry) + "]." + p.column : p.column, p.value,
+                   p.reason);
     }
   }
   if (!problems.empty()) return problems.ToError("invalid ballot");
   // Replace: a judge may change their mind until close; only the last ballot counts.
-  std::erase_if(event.ballots,
-                [&](const Ballot& b) { return b.judge == judge && b.group == group; });
+  std::erase_if(event.ballots, [&](const Ballot& b) { return b.judge == judge && b.group == group; });
   event.ballots.insert(event.ballots.end(), ballot.begin(), ballot.end());
   return Ok{};
 }
@@ -368,18 +362,16 @@ Status SubmitSheet(Event& event, const std::string& judge, const Nomination& pro
   if (event.config.mode != JudgingMode::kSheet) {
     return Error::Conflict("this event is judged with ranked ballots, not score sheets");
   }
-  bool nominated =
-      std::any_of(event.nominations.begin(), event.nominations.end(), [&](const Nomination& n) {
-        return n.group == project.group && n.county == project.county &&
-               n.project == project.project;
-      });
+  bool nominated = std::any_of(event.nominations.begin(), event.nominations.end(), [&](const Nomination& n) {
+    return n.group == project.group && n.county == project.county && n.project == project.project;
+  });
   if (!nominated) return Error::NotFound("not a nominated project: " + project.project);
   auto total = WeightedTotal(event.config.criteria, ratings);
   if (!total) return total.error();
   SheetSubmission sub{{judge, project.group, project.county, project.project, *total}, ratings};
   auto same = [&](const SheetSubmission& s) {
-    return s.entry.judge == judge && s.entry.group == project.group &&
-           s.entry.county == project.county && s.entry.project == project.project;
+    return s.entry.judge == judge && s.entry.group == project.group && s.entry.county == project.county &&
+           s.entry.project == project.project;
   };
   auto it = std::find_if(event.submissions.begin(), event.submissions.end(), same);
   if (it != event.submissions.end()) {

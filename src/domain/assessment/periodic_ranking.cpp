@@ -31,15 +31,13 @@ void ValidateScheme(const Scheme& scheme, Problems& problems) {
   if (!Finite(w.yellow_below) || w.yellow_below < 0) {
     problems.Add("warning.yellow_below", "", "must be ≥ 0");
   }
-  if (w.red_after < 1)
-    problems.Add("warning.red_after", std::to_string(w.red_after), "must be ≥ 1");
+  if (w.red_after < 1) problems.Add("warning.red_after", std::to_string(w.red_after), "must be ≥ 1");
 }
 
 }  // namespace
 
-Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string period_label,
-                              int version, std::span<const SubjectFigures> figures,
-                              const RankingRun* previous) {
+Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string period_label, int version,
+                              std::span<const SubjectFigures> figures, const RankingRun* previous) {
   Problems problems;
   ValidateScheme(scheme, problems);
   std::set<std::string> subjects;
@@ -168,14 +166,10 @@ Status PublishRun(RankingRun& run) {
 
 std::string MovementLabel(const RunEntry& entry) {
   switch (entry.movement) {
-    case Movement::kUp:
-      return "↑" + std::to_string(entry.places_moved);
-    case Movement::kDown:
-      return "↓" + std::to_string(-entry.places_moved);
-    case Movement::kSame:
-      return "—";
-    case Movement::kNew:
-      return "新";
+    case Movement::kUp: return "↑" + std::to_string(entry.places_moved);
+    case Movement::kDown: return "↓" + std::to_string(-entry.places_moved);
+    case Movement::kSame: return "—";
+    case Movement::kNew: return "新";
   }
   return "";
 }

@@ -89,9 +89,8 @@ struct RankingRun {
 // unique) and the figures (every subject has a finite, non-negative figure for every metric; no
 // subject twice), then scores, ranks and compares with `previous` (the last published run of
 // the previous period, if any).
-Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string period_label,
-                              int version, std::span<const SubjectFigures> figures,
-                              const RankingRun* previous);
+Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string period_label, int version,
+                              std::span<const SubjectFigures> figures, const RankingRun* previous);
 
 // The version a recomputation of (scheme, period_label) gets: one more than any stored.
 int NextVersion(std::span<const RankingRun> stored, const std::string& scheme,

@@ -14,7 +14,8 @@ targets::Ratio ProblemsClosedOnTime(std::span<const supervision::ProblemFact> pr
   return r;
 }
 
-targets::Ratio ReportsOnTime(std::span<const supervision::ReportFact> reports, const Date& period_start, const Date& as_of) {
+targets::Ratio ReportsOnTime(std::span<const supervision::ReportFact> reports, const Date& period_start,
+                             const Date& as_of) {
   targets::Ratio r;
   for (const auto& x : reports) {
     if (x.due < period_start || x.due > as_of) continue;

@@ -23,6 +23,7 @@ targets::Ratio ProblemsClosedOnTime(std::span<const supervision::ProblemFact> pr
 // date, by `as_of`, and not marked late. A return asks for corrections, it does not undo a filing
 // made in time; a later re-submission replaces the date and the late mark (the latest counts).
 // A task never submitted by `as_of` counts against the subject.
-targets::Ratio ReportsOnTime(std::span<const supervision::ReportFact> reports, const Date& period_start, const Date& as_of);
+targets::Ratio ReportsOnTime(std::span<const supervision::ReportFact> reports, const Date& period_start,
+                             const Date& as_of);
 
 }  // namespace gj::assessment

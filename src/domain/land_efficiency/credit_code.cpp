@@ -13,7 +13,8 @@ constexpr std::array<int, 17> kWeights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 2
 constexpr std::array<int8_t, 256> kValues = [] {
   std::array<int8_t, 256> t{};
   t.fill(-1);
-  for (size_t i = 0; i < kAlphabet.size(); ++i) t[static_cast<unsigned char>(kAlphabet[i])] = static_cast<int8_t>(i);
+  for (size_t i = 0; i < kAlphabet.size(); ++i)
+    t[static_cast<unsigned char>(kAlphabet[i])] = static_cast<int8_t>(i);
   return t;
 }();
 

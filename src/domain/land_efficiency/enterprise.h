@@ -14,9 +14,9 @@ struct Enterprise {
   std::string town;
   std::string industry_code;
   bool above_scale = false;
-  double land_mu = 0;   // > 0
-  double tax = 0;       // may be negative (refunds)
-  double revenue = 0;   // >= 0
+  double land_mu = 0;  // > 0
+  double tax = 0;      // may be negative (refunds)
+  double revenue = 0;  // >= 0
   std::optional<double> value_added;
   std::optional<double> energy_tce;
   std::optional<double> emission_eq;

@@ -28,12 +28,10 @@ Ratio RatioOf(IndicatorId id, const Enterprise& e) {
     case IndicatorId::kRevenuePerEnergy: return Make(e.revenue, e.energy_tce);
     case IndicatorId::kRevenuePerEmission: return Make(e.revenue, e.emission_eq);
     // ×100 applied to the numerator so that whole-number inputs give exact percentages.
-    case IndicatorId::kRdIntensity:
-      return e.rd_spend ? Make(*e.rd_spend * 100, e.revenue) : Ratio{};
+    case IndicatorId::kRdIntensity: return e.rd_spend ? Make(*e.rd_spend * 100, e.revenue) : Ratio{};
     case IndicatorId::kLabourProductivity: return Make(e.value_added, e.employees);
     case IndicatorId::kRevenuePerMu: return Make(e.revenue, e.land_mu);
-    case IndicatorId::kValueAddedPerMu:
-      return e.value_added ? Make(*e.value_added, e.land_mu) : Ratio{};
+    case IndicatorId::kValueAddedPerMu: return e.value_added ? Make(*e.value_added, e.land_mu) : Ratio{};
   }
   return {};
 }
@@ -127,8 +125,9 @@ class GroupEvaluator {
       total += e.bonus - e.penalty;
       ev_.results[i].total = total;
       // A veto wins over undetermined.
-      const auto status = e.veto ? EnterpriseStatus::kVetoed
-                                 : e.undetermined ? EnterpriseStatus::kUndetermined : EnterpriseStatus::kClassed;
+      const auto status = e.veto           ? EnterpriseStatus::kVetoed
+                          : e.undetermined ? EnterpriseStatus::kUndetermined
+                                           : EnterpriseStatus::kClassed;
       ranked_.push_back({total, i, status});
     }
   }
@@ -151,7 +150,8 @@ class GroupEvaluator {
       return a.total != b.total ? a.total > b.total : a.index < b.index;
     });
     std::vector<int> ranks;
-    Ranks(ranked_.size(), [&](size_t k) { return ranked_[k].total; }, ranks);
+    Ranks(
+        ranked_.size(), [&](size_t k) { return ranked_[k].total; }, ranks);
     for (size_t k = 0; k < ranked_.size(); ++k) ranked_[k].rank = ranks[k];
   }
 
@@ -170,7 +170,8 @@ class GroupEvaluator {
       summary_.class_limits[c] = static_cast<int>(RoundHalfUp(n * share / 100.0));
     }
     std::vector<int> class_ranks;
-    Ranks(classed.size(), [&](size_t k) { return classed[k]->total; }, class_ranks);
+    Ranks(
+        classed.size(), [&](size_t k) { return classed[k]->total; }, class_ranks);
     std::vector<Class> klass(classed.size());
     for (size_t k = 0; k < classed.size(); ++k) {
       int c = 0;
@@ -199,7 +200,8 @@ class GroupEvaluator {
       const double rate = scheme_.surcharge_per_kwh[static_cast<int>(*rate_class)];
       r.surcharge_fen = RoundHalfUp(rate * *e.electricity_kwh * 100);
     }
-    if (r.status == EnterpriseStatus::kClassed && r.klass != Class::kA) r.tax_to_next_class_cents = TaxToNextClass(i);
+    if (r.status == EnterpriseStatus::kClassed && r.klass != Class::kA)
+      r.tax_to_next_class_cents = TaxToNextClass(i);
   }
 
   std::optional<int64_t> TaxToNextClass(size_t i) const {
@@ -281,7 +283,8 @@ Evaluation Evaluate(const Scheme& scheme, std::span<const Enterprise> enterprise
   ev.indicators = scheme.AllIndicators();
   std::array<int, kIndicatorCount> column{};
   column.fill(-1);
-  for (size_t c = 0; c < ev.indicators.size(); ++c) column[static_cast<int>(ev.indicators[c])] = static_cast<int>(c);
+  for (size_t c = 0; c < ev.indicators.size(); ++c)
+    column[static_cast<int>(ev.indicators[c])] = static_cast<int>(c);
   const size_t n = enterprises.size();
   ev.results.resize(n);
   ev.x.assign(n * ev.indicators.size(), kNaN);
@@ -302,10 +305,12 @@ Evaluation Evaluate(const Scheme& scheme, std::span<const Enterprise> enterprise
     else ++(r.group == Group::kExcluded ? excluded.count : not_evaluated.count);
   }
   if (scheme.above) {
-    ev.groups.push_back(GroupEvaluator(scheme, *scheme.above, enterprises, std::move(above), ev, column).Run(Group::kAbove));
+    ev.groups.push_back(
+        GroupEvaluator(scheme, *scheme.above, enterprises, std::move(above), ev, column).Run(Group::kAbove));
   }
   if (scheme.below) {
-    ev.groups.push_back(GroupEvaluator(scheme, *scheme.below, enterprises, std::move(below), ev, column).Run(Group::kBelow));
+    ev.groups.push_back(
+        GroupEvaluator(scheme, *scheme.below, enterprises, std::move(below), ev, column).Run(Group::kBelow));
   }
   ev.groups.push_back(excluded);
   ev.groups.push_back(not_evaluated);

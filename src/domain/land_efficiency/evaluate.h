@@ -29,32 +29,32 @@ inline constexpr double kTieTolerance = 1e-9;
 struct EnterpriseResult {
   Group group = Group::kNotEvaluated;
   EnterpriseStatus status = EnterpriseStatus::kNotEvaluated;
-  double total = 0;                       // only for evaluated groups
-  int rank = 0;                           // 0: not ranked
-  std::optional<Class> klass;             // A–D, none for undetermined and unevaluated
-  std::optional<int64_t> surcharge_fen;   // rate × kWh rounded to the fen
+  double total = 0;                                // only for evaluated groups
+  int rank = 0;                                    // 0: not ranked
+  std::optional<Class> klass;                      // A–D, none for undetermined and unevaluated
+  std::optional<int64_t> surcharge_fen;            // rate × kWh rounded to the fen
   std::optional<int64_t> tax_to_next_class_cents;  // 万元 × 100, rounded up
 };
 
 struct GroupSummary {
   Group group = Group::kAbove;
-  int count = 0;          // enterprises in the group
-  int n = 0;              // those neither vetoed nor undetermined (the N of the class shares)
-  int undetermined = 0;   // not vetoed
+  int count = 0;         // enterprises in the group
+  int n = 0;             // those neither vetoed nor undetermined (the N of the class shares)
+  int undetermined = 0;  // not vetoed
   int vetoed = 0;
-  std::array<int, 3> class_limits{};   // nA, nAB, nABC
-  std::array<int, 4> class_counts{};   // A–D, D including the vetoed
+  std::array<int, 3> class_limits{};                                      // nA, nAB, nABC
+  std::array<int, 4> class_counts{};                                      // A–D, D including the vetoed
   std::vector<std::pair<IndicatorId, std::optional<double>>> benchmarks;  // nullopt: none
 };
 
 // Per-enterprise indicator values are stored flat (enterprise-major, one column per entry of
 // `indicators`), NaN meaning "no value": this keeps a million-row evaluation to two arrays.
 struct Evaluation {
-  std::vector<IndicatorId> indicators;   // scheme.AllIndicators()
-  std::vector<EnterpriseResult> results; // one per input, same order
-  std::vector<double> x;                 // NaN: not in the group, or missing
-  std::vector<double> s;                 // NaN: not in the group (a missing x still has an s)
-  std::vector<GroupSummary> groups;      // above, below, excluded, not_evaluated
+  std::vector<IndicatorId> indicators;    // scheme.AllIndicators()
+  std::vector<EnterpriseResult> results;  // one per input, same order
+  std::vector<double> x;                  // NaN: not in the group, or missing
+  std::vector<double> s;                  // NaN: not in the group (a missing x still has an s)
+  std::vector<GroupSummary> groups;       // above, below, excluded, not_evaluated
 
   std::optional<double> X(size_t row, size_t col) const { return Get(x, row, col); }
   std::optional<double> S(size_t row, size_t col) const { return Get(s, row, col); }

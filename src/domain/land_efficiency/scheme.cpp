@@ -21,8 +21,8 @@ class SchemeParser {
     s.above.reset();
     s.below.reset();
     if (!doc.is_object()) return Error::Invalid("scheme must be a JSON object");
-    CheckKeys(doc, "", {"name", "below_min_mu", "excluded_industries", "class_shares",
-                        "surcharge_per_kwh", "groups"});
+    CheckKeys(doc, "",
+              {"name", "below_min_mu", "excluded_industries", "class_shares", "surcharge_per_kwh", "groups"});
     if (doc.contains("name")) {
       if (doc["name"].is_string()) s.name = doc["name"].get<std::string>();
       else Problem("name", doc["name"], "must be a string");
@@ -50,7 +50,8 @@ class SchemeParser {
     problems_.Add(path, value.dump(), reason);
   }
 
-  void CheckKeys(const json& obj, const std::string& prefix, std::initializer_list<std::string_view> allowed) {
+  void CheckKeys(const json& obj, const std::string& prefix,
+                 std::initializer_list<std::string_view> allowed) {
     for (const auto& [key, value] : obj.items()) {
       bool known = false;
       for (auto a : allowed) known = known || key == a;
@@ -186,7 +187,8 @@ class SchemeParser {
     if (b.mode == BenchmarkMode::kFixed) {
       // A multiplier on a fixed benchmark would be ambiguous (the spec says B = the value), so
       // only the neutral 1 is accepted.
-      if (b.multiplier != 1) Problem(path + ".multiplier", v["multiplier"], "does not apply to mode \"fixed\"");
+      if (b.multiplier != 1)
+        Problem(path + ".multiplier", v["multiplier"], "does not apply to mode \"fixed\"");
       if (!v.contains("value")) problems_.Add(path + ".value", "", "is required for mode \"fixed\"");
       else ReadNumber(v["value"], path + ".value", b.value);
     } else if (v.contains("value")) {
@@ -261,8 +263,10 @@ nlohmann::json SchemeToJson(const Scheme& s) {
   doc["below_min_mu"] = s.below_min_mu;
   doc["excluded_industries"] = s.excluded_industries;
   doc["class_shares"] = {{"A", s.class_shares[0]}, {"B", s.class_shares[1]}, {"C", s.class_shares[2]}};
-  doc["surcharge_per_kwh"] = {{"A", s.surcharge_per_kwh[0]}, {"B", s.surcharge_per_kwh[1]},
-                              {"C", s.surcharge_per_kwh[2]}, {"D", s.surcharge_per_kwh[3]}};
+  doc["surcharge_per_kwh"] = {{"A", s.surcharge_per_kwh[0]},
+                              {"B", s.surcharge_per_kwh[1]},
+                              {"C", s.surcharge_per_kwh[2]},
+                              {"D", s.surcharge_per_kwh[3]}};
   doc["groups"] = json::object();
   auto group_json = [](const GroupScheme& g) {
     json list = json::array();

@@ -57,8 +57,8 @@ struct Scheme {
   std::string name = "shandong";
   double below_min_mu = 5;
   std::vector<std::string> excluded_industries = {"44", "45", "46"};
-  std::array<double, 3> class_shares = {25, 45, 25};               // percent of A, B, C
-  std::array<double, 4> surcharge_per_kwh = {0, 0, 0.05, 0.10};     // yuan per kWh, A..D
+  std::array<double, 3> class_shares = {25, 45, 25};             // percent of A, B, C
+  std::array<double, 4> surcharge_per_kwh = {0, 0, 0.05, 0.10};  // yuan per kWh, A..D
   // A group missing from the scheme is not evaluated (its enterprises get status
   // not_evaluated): a county that only rates 规上 enterprises leaves "below" out.
   std::optional<GroupScheme> above;

@@ -17,7 +17,7 @@
 namespace gj::land {
 
 struct Transition {
-  const char* machine;     // "data" or "run"
+  const char* machine;  // "data" or "run"
   const char* from;
   const char* action;
   const char* to;

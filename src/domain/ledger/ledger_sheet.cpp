@@ -70,7 +70,8 @@ class RowReader {
   RowReader(int row, const Dictionaries& dicts, const OrgIndex& org, const Date& today, Problems& pr)
       : row_(row), dicts_(dicts), org_(org), today_(today), pr_(pr) {}
 
-  void Fail(const char* column, const std::string& value, std::string reason, std::vector<std::string> allowed = {}) {
+  void Fail(const char* column, const std::string& value, std::string reason,
+            std::vector<std::string> allowed = {}) {
     pr_.Add({column, value, std::move(reason), row_, std::move(allowed)});
   }
 
@@ -120,7 +121,8 @@ class RowReader {
   }
 
   template <class Map, class T>
-  std::optional<T> Named(const char* column, const Map& map, const std::string& county, const std::string& v, const char* what) {
+  std::optional<T> Named(const char* column, const Map& map, const std::string& county, const std::string& v,
+                         const char* what) {
     if (v.empty()) return std::nullopt;
     auto it = map.find({county, v});
     if (it != map.end()) return it->second;
@@ -175,7 +177,8 @@ Project ReadRow(RowReader& r, const std::vector<std::string>& cell, int default_
       r.Fail("县区", county, "unknown county", allowed);
     }
   }
-  p.town_code = r.Named<decltype(r.org().town_by_name), std::string>("镇街", r.org().town_by_name, p.county_code, get("镇街"), "town");
+  p.town_code = r.Named<decltype(r.org().town_by_name), std::string>("镇街", r.org().town_by_name,
+                                                                     p.county_code, get("镇街"), "town");
   if (!get("项目类别").empty()) p.category = r.Dict("项目类别", "category", get("项目类别"));
   if (!get("项目级别").empty()) p.level = r.Dict("项目级别", "level", get("项目级别"));
   if (!get("建设性质").empty()) p.kind = r.Dict("建设性质", "kind", get("建设性质"));
@@ -186,8 +189,10 @@ Project ReadRow(RowReader& r, const std::vector<std::string>& cell, int default_
   p.annual_completed = r.Money("年度完成投资(万元)", get("年度完成投资(万元)"));
   p.land_mu = r.Number("占地(亩)", get("占地(亩)"));
   p.builder = get("建设单位");
-  p.leader_id = r.Named<decltype(r.org().leader_by_name), int64_t>("包保领导", r.org().leader_by_name, p.county_code, get("包保领导"), "leader");
-  p.unit_id = r.Named<decltype(r.org().unit_by_name), int64_t>("责任单位", r.org().unit_by_name, p.county_code, get("责任单位"), "unit");
+  p.leader_id = r.Named<decltype(r.org().leader_by_name), int64_t>("包保领导", r.org().leader_by_name,
+                                                                   p.county_code, get("包保领导"), "leader");
+  p.unit_id = r.Named<decltype(r.org().unit_by_name), int64_t>("责任单位", r.org().unit_by_name,
+                                                               p.county_code, get("责任单位"), "unit");
   p.specialist = get("项目专员");
   p.chain = get("产业链");
   p.planned_start = r.DateCell("计划开工日期", get("计划开工日期"));
@@ -218,7 +223,8 @@ ParsedSheet ParseLedgerSheet(const std::vector<std::vector<std::string>>& cells,
   std::set<std::string> seen;
   for (size_t i = 0; i < cells[0].size(); ++i) {
     const std::string h = CanonicalHeader(cells[0][i]);
-    if (std::any_of(LedgerColumns().begin(), LedgerColumns().end(), [&](const SheetColumn& c) { return h == c.label; })) {
+    if (std::any_of(LedgerColumns().begin(), LedgerColumns().end(),
+                    [&](const SheetColumn& c) { return h == c.label; })) {
       if (!seen.insert(h).second) out.problems.Add({h, h, "the column appears twice", 1, {}});
       label_at[i] = h;
     }
@@ -227,7 +233,8 @@ ParsedSheet ParseLedgerSheet(const std::vector<std::vector<std::string>>& cells,
     if (seen.count(c.label)) out.fields.push_back(c.field);
   }
   for (const auto& c : LedgerColumns()) {
-    if (c.required && !seen.count(c.label)) out.problems.Add({c.label, "", "required column missing from the header", 1, {}});
+    if (c.required && !seen.count(c.label))
+      out.problems.Add({c.label, "", "required column missing from the header", 1, {}});
   }
   if (!out.problems.empty()) return out;
 
@@ -246,7 +253,8 @@ ParsedSheet ParseLedgerSheet(const std::vector<std::vector<std::string>>& cells,
     Project p = ReadRow(reader, cell, default_year);
     if (!p.code.empty()) {
       auto [it, fresh] = code_row.emplace(p.code, row);
-      if (!fresh) reader.Fail("项目编号", p.code, "duplicate: already used in row " + std::to_string(it->second));
+      if (!fresh)
+        reader.Fail("项目编号", p.code, "duplicate: already used in row " + std::to_string(it->second));
     }
     out.rows.push_back({row, std::move(p)});
   }

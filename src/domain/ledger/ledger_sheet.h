@@ -23,10 +23,10 @@ const std::vector<SheetColumn>& LedgerColumns();
 
 // Names → ids of the organisation a sheet may refer to.
 struct OrgIndex {
-  std::map<std::string, std::string> county_by_name;                            // 东阿县 → 371524
-  std::map<std::pair<std::string, std::string>, std::string> town_by_name;      // (county, 铜城街道) → code
-  std::map<std::pair<std::string, std::string>, int64_t> leader_by_name;        // (county, name) → person
-  std::map<std::pair<std::string, std::string>, int64_t> unit_by_name;          // (county, name) → unit
+  std::map<std::string, std::string> county_by_name;                        // 东阿县 → 371524
+  std::map<std::pair<std::string, std::string>, std::string> town_by_name;  // (county, 铜城街道) → code
+  std::map<std::pair<std::string, std::string>, int64_t> leader_by_name;    // (county, name) → person
+  std::map<std::pair<std::string, std::string>, int64_t> unit_by_name;      // (county, name) → unit
 };
 
 struct ParsedRow {
@@ -36,7 +36,7 @@ struct ParsedRow {
 
 struct ParsedSheet {
   std::vector<ParsedRow> rows;
-  Problems problems;  // each with row, column label, value, reason and allowed values
+  Problems problems;                // each with row, column label, value, reason and allowed values
   std::vector<std::string> fields;  // project fields the sheet has columns for
 };
 

@@ -39,7 +39,11 @@ Dictionaries DefaultDictionaries() {
 }
 
 void to_json(nlohmann::json& j, const DictEntry& e) {
-  j = {{"code", e.code}, {"label_zh", e.label_zh}, {"label_en", e.label_en}, {"sort", e.sort}, {"active", e.active}};
+  j = {{"code", e.code},
+       {"label_zh", e.label_zh},
+       {"label_en", e.label_en},
+       {"sort", e.sort},
+       {"active", e.active}};
 }
 
 const DictEntry* FindByCode(const std::vector<DictEntry>& list, const std::string& code) {
@@ -200,16 +204,22 @@ void CheckNonNegative(const char* field, const std::optional<int64_t>& v, Proble
 }
 
 void CheckDates(const Project& p, const Date& today, Problems& pr) {
-  for (auto [field, d] : {std::pair{"actual_start", p.actual_start}, std::pair{"actual_completion", p.actual_completion}}) {
-    if (d && *d > today) pr.Add(field, d->ToString(), "an actual date cannot be in the future (today is " + today.ToString() + ")");
+  for (auto [field, d] :
+       {std::pair{"actual_start", p.actual_start}, std::pair{"actual_completion", p.actual_completion}}) {
+    if (d && *d > today)
+      pr.Add(field, d->ToString(),
+             "an actual date cannot be in the future (today is " + today.ToString() + ")");
   }
   if (p.planned_start && p.planned_completion && *p.planned_completion < *p.planned_start) {
-    pr.Add("planned_completion", p.planned_completion->ToString(), "before the planned start " + p.planned_start->ToString());
+    pr.Add("planned_completion", p.planned_completion->ToString(),
+           "before the planned start " + p.planned_start->ToString());
   }
   if (p.actual_completion && !p.actual_start) {
-    pr.Add("actual_completion", p.actual_completion->ToString(), "a project cannot be completed before it has started (no actual start)");
+    pr.Add("actual_completion", p.actual_completion->ToString(),
+           "a project cannot be completed before it has started (no actual start)");
   } else if (p.actual_start && p.actual_completion && *p.actual_completion < *p.actual_start) {
-    pr.Add("actual_completion", p.actual_completion->ToString(), "before the actual start " + p.actual_start->ToString());
+    pr.Add("actual_completion", p.actual_completion->ToString(),
+           "before the actual start " + p.actual_start->ToString());
   }
   if (const StageRule* rule = FindStageRule(p.stage)) {
     if (rule->needs_actual_start && !p.actual_start) {
@@ -255,9 +265,12 @@ Problems ValidateProject(const Project& p, const Dictionaries& dicts, const Date
   CheckNonNegative("total_investment", p.total_investment, pr);
   CheckNonNegative("annual_plan", p.annual_plan, pr);
   CheckNonNegative("annual_completed", p.annual_completed, pr);
-  if (p.land_mu && (!std::isfinite(*p.land_mu) || *p.land_mu < 0)) pr.Add("land_mu", std::to_string(*p.land_mu), "must not be negative");
-  if (p.longitude && (*p.longitude < -180 || *p.longitude > 180)) pr.Add("longitude", std::to_string(*p.longitude), "must be within -180..180");
-  if (p.latitude && (*p.latitude < -90 || *p.latitude > 90)) pr.Add("latitude", std::to_string(*p.latitude), "must be within -90..90");
+  if (p.land_mu && (!std::isfinite(*p.land_mu) || *p.land_mu < 0))
+    pr.Add("land_mu", std::to_string(*p.land_mu), "must not be negative");
+  if (p.longitude && (*p.longitude < -180 || *p.longitude > 180))
+    pr.Add("longitude", std::to_string(*p.longitude), "must be within -180..180");
+  if (p.latitude && (*p.latitude < -90 || *p.latitude > 90))
+    pr.Add("latitude", std::to_string(*p.latitude), "must be within -90..90");
   CheckDates(p, today, pr);
   return pr;
 }
@@ -304,7 +317,8 @@ std::string CreationChangesText(const Project& p) {
     json::AppendString(out, f.name);
     out += ",\"new\":" + value + ",\"old\":null}";
   }
-  out += std::string(out.size() > 1 ? "," : "") + "{\"field\":\"archived\",\"new\":" + (p.archived ? "true" : "false") + ",\"old\":null}]";
+  out += std::string(out.size() > 1 ? "," : "") +
+         "{\"field\":\"archived\",\"new\":" + (p.archived ? "true" : "false") + ",\"old\":null}]";
   return out;
 }
 
@@ -340,7 +354,8 @@ Status ApplyPatch(Project& p, const nlohmann::json& patch) {
   Project copy = p;
   for (const auto& [key, value] : patch.items()) {
     if (key == "version") continue;
-    auto it = std::find_if(Fields().begin(), Fields().end(), [&](const FieldDef& f) { return key == f.name; });
+    auto it =
+        std::find_if(Fields().begin(), Fields().end(), [&](const FieldDef& f) { return key == f.name; });
     if (it == Fields().end()) {
       pr.Add(key, Show(value), "unknown field");
       continue;
@@ -373,10 +388,13 @@ std::vector<FieldChange> Diff(const nlohmann::json& before, const nlohmann::json
 
 nlohmann::json ChangesToJson(const std::vector<FieldChange>& changes) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& c : changes) out.push_back({{"field", c.field}, {"old", c.old_value}, {"new", c.new_value}});
+  for (const auto& c : changes)
+    out.push_back({{"field", c.field}, {"old", c.old_value}, {"new", c.new_value}});
   return out;
 }
 
-nlohmann::json CreationChanges(const Project& p) { return ChangesToJson(Diff(nlohmann::json::object(), ToJson(p))); }
+nlohmann::json CreationChanges(const Project& p) {
+  return ChangesToJson(Diff(nlohmann::json::object(), ToJson(p)));
+}
 
 }  // namespace gj::ledger

@@ -6,8 +6,9 @@
 namespace gj::supervision {
 
 int AttentionOrder(const std::string& kind) {
-  static const std::map<std::string, int> kOrder = {{"overdue", 0}, {"escalated", 1}, {"verify", 2}, {"returned", 3},
-                                                    {"assigned", 4}, {"due", 5}, {"unassigned", 6}};
+  static const std::map<std::string, int> kOrder = {{"overdue", 0},   {"escalated", 1}, {"verify", 2},
+                                                    {"returned", 3},  {"assigned", 4},  {"due", 5},
+                                                    {"unassigned", 6}};
   return kOrder.at(kind);
 }
 
@@ -24,8 +25,9 @@ bool ReachesLeader(const std::optional<EscalationStep>& reached, const Escalatio
 
 }  // namespace
 
-std::vector<AttentionItem> AttentionFor(const AttentionSubject& who, const std::vector<AttentionProblem>& problems,
-                                        const Date& as_of, const std::set<std::string>& read_keys,
+std::vector<AttentionItem> AttentionFor(const AttentionSubject& who,
+                                        const std::vector<AttentionProblem>& problems, const Date& as_of,
+                                        const std::set<std::string>& read_keys,
                                         const EscalationPolicy& escalation) {
   std::vector<AttentionItem> out;
   for (const auto& ap : problems) {
@@ -58,13 +60,15 @@ std::vector<AttentionItem> AttentionFor(const AttentionSubject& who, const std::
     const bool chasing = IsOpen(p.status) && p.status != "verifying" && p.deadline;
     if (involved && chasing) {
       if (IsOverdue(p, as_of)) add("overdue");
-      else if (p.deadline->ToDays() - as_of.ToDays() <= who.due_soon_days && (mine_unit || mine_verify)) add("due");
+      else if (p.deadline->ToDays() - as_of.ToDays() <= who.due_soon_days && (mine_unit || mine_verify))
+        add("due");
     } else if (chasing && who.led_projects.count(p.project_id) && ReachesLeader(step, escalation)) {
       add("escalated");
     }
   }
   std::sort(out.begin(), out.end(), [](const AttentionItem& a, const AttentionItem& b) {
-    if (AttentionOrder(a.kind) != AttentionOrder(b.kind)) return AttentionOrder(a.kind) < AttentionOrder(b.kind);
+    if (AttentionOrder(a.kind) != AttentionOrder(b.kind))
+      return AttentionOrder(a.kind) < AttentionOrder(b.kind);
     if (a.days_overdue != b.days_overdue) return a.days_overdue > b.days_overdue;
     return a.problem_id < b.problem_id;
   });

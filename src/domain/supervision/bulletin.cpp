@@ -22,8 +22,11 @@ std::vector<RankRow> Rank(const std::vector<RankInput>& inputs) {
   }
   std::vector<RankRow> out;
   for (auto& [_, g] : groups) out.push_back(g);
-  auto key = [](const RankRow& r) { return std::make_pair(r.start_rate().value_or(-1), r.investment_rate().value_or(-1)); };
-  std::stable_sort(out.begin(), out.end(), [&](const RankRow& a, const RankRow& b) { return key(a) > key(b); });
+  auto key = [](const RankRow& r) {
+    return std::make_pair(r.start_rate().value_or(-1), r.investment_rate().value_or(-1));
+  };
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const RankRow& a, const RankRow& b) { return key(a) > key(b); });
   for (size_t i = 0; i < out.size(); ++i) {
     out[i].rank = i > 0 && key(out[i]) == key(out[i - 1]) ? out[i - 1].rank : static_cast<int>(i + 1);
   }

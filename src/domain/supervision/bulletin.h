@@ -18,10 +18,12 @@ struct RankRow {
   int64_t new_total = 0, new_started = 0;  // 新开工 projects and those started by the date
   int64_t annual_plan = 0, completed = 0;  // yuan
   std::optional<double> start_rate() const {
-    return new_total ? std::optional(static_cast<double>(new_started) / static_cast<double>(new_total)) : std::nullopt;
+    return new_total ? std::optional(static_cast<double>(new_started) / static_cast<double>(new_total))
+                     : std::nullopt;
   }
   std::optional<double> investment_rate() const {
-    return annual_plan ? std::optional(static_cast<double>(completed) / static_cast<double>(annual_plan)) : std::nullopt;
+    return annual_plan ? std::optional(static_cast<double>(completed) / static_cast<double>(annual_plan))
+                       : std::nullopt;
   }
   int rank = 0;  // by start rate, then investment rate; groups without new projects rank last
 };
@@ -68,9 +70,10 @@ struct Bulletin {
   // From the problem list and the visit log (the other half of supervision); empty until they
   // are wired in, and the bulletin says so.
   bool has_problems = false, has_visits = false;
-  std::vector<std::vector<std::string>> overdue_problems_by_unit;  // unit, overdue, open, longest overdue days
-  std::vector<std::vector<std::string>> visit_compliance;          // leader, projects, owed, met, rate
-  std::string visit_rule;                                          // 每7天至少1次
+  std::vector<std::vector<std::string>>
+      overdue_problems_by_unit;                            // unit, overdue, open, longest overdue days
+  std::vector<std::vector<std::string>> visit_compliance;  // leader, projects, owed, met, rate
+  std::string visit_rule;                                  // 每7天至少1次
 };
 
 // "1,234.56" 万元 from yuan.

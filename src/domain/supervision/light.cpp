@@ -98,17 +98,18 @@ Result<LightRules> RulesFromJson(const nlohmann::json& j) {
   integer("missing_reports_yellow", r.missing_reports_yellow, 1, 52);
   light("stopped_light", r.stopped_light);
   light("blocking_procedure_light", r.blocking_procedure_light);
-  if (r.lag_red_points < r.lag_yellow_points) pr.Add("lag_red_points", std::to_string(r.lag_red_points), "must not be below lag_yellow_points");
-  if (r.share_red > r.share_yellow) pr.Add("share_red", std::to_string(r.share_red), "must not be above share_yellow");
+  if (r.lag_red_points < r.lag_yellow_points)
+    pr.Add("lag_red_points", std::to_string(r.lag_red_points), "must not be below lag_yellow_points");
+  if (r.share_red > r.share_yellow)
+    pr.Add("share_red", std::to_string(r.share_red), "must not be above share_yellow");
   if (!pr.empty()) return pr.ToError("the light rules are not valid");
   return r;
 }
 
-int ElapsedMonths(const Date& d) {
-  return d.month - 1 + (d.day == DaysInMonth(d.year, d.month) ? 1 : 0);
-}
+int ElapsedMonths(const Date& d) { return d.month - 1 + (d.day == DaysInMonth(d.year, d.month) ? 1 : 0); }
 
-std::optional<double> ScheduleShare(const ledger::Project& p, const std::vector<int64_t>& monthly_plan, const Date& d) {
+std::optional<double> ScheduleShare(const ledger::Project& p, const std::vector<int64_t>& monthly_plan,
+                                    const Date& d) {
   const int m = ElapsedMonths(d);
   if (!p.annual_plan || *p.annual_plan <= 0 || m == 0) return std::nullopt;
   if (monthly_plan.size() == 12) {
@@ -131,14 +132,19 @@ Date AddMonths(const Date& d, int n) {
   return {y, m, std::min(d.day, DaysInMonth(y, m))};
 }
 
-void StartRule(const ledger::Project& p, const LightRules& r, const Date& as_of, std::vector<LightReason>& out) {
+void StartRule(const ledger::Project& p, const LightRules& r, const Date& as_of,
+               std::vector<LightReason>& out) {
   if (p.track == "preparatory" || !p.planned_start) return;
   if (p.actual_start && *p.actual_start <= as_of) return;
   const Date& ps = *p.planned_start;
   if (AddMonths(ps, r.start_red_months) <= as_of) {
-    out.push_back({"start", Light::kRed, "计划" + ps.ToString() + "开工，逾期" + std::to_string(r.start_red_months) + "个月以上未开工"});
+    out.push_back(
+        {"start", Light::kRed,
+         "计划" + ps.ToString() + "开工，逾期" + std::to_string(r.start_red_months) + "个月以上未开工"});
   } else if (ps < as_of) {
-    out.push_back({"start", Light::kYellow, "计划" + ps.ToString() + "开工，已逾期" + std::to_string(as_of.ToDays() - ps.ToDays()) + "天未开工"});
+    out.push_back({"start", Light::kYellow,
+                   "计划" + ps.ToString() + "开工，已逾期" + std::to_string(as_of.ToDays() - ps.ToDays()) +
+                       "天未开工"});
   } else if (ps.year == as_of.year && ps.month == as_of.month) {
     out.push_back({"start", Light::kYellow, "计划本月（" + ps.ToString() + "）开工，尚未开工"});
   }
@@ -158,17 +164,21 @@ void InvestmentRule(const LightInput& in, const LightRules& r, const Date& as_of
     // Rounded to 1e-9 so that exactly 10.00 points counts as 10.
     const double lag_r = std::round(lag * 1e6) / 1e6;
     if (lag_r > r.lag_red_points) {
-      out.reasons.push_back({"investment", Light::kRed, Fmt("投资完成%.1f%%，落后序时进度%.1f个百分点", completion * 100, lag)});
+      out.reasons.push_back({"investment", Light::kRed,
+                             Fmt("投资完成%.1f%%，落后序时进度%.1f个百分点", completion * 100, lag)});
     } else if (lag_r >= r.lag_yellow_points) {
-      out.reasons.push_back({"investment", Light::kYellow, Fmt("投资完成%.1f%%，落后序时进度%.1f个百分点", completion * 100, lag)});
+      out.reasons.push_back({"investment", Light::kYellow,
+                             Fmt("投资完成%.1f%%，落后序时进度%.1f个百分点", completion * 100, lag)});
     }
     return;
   }
   const double ratio = std::round(completion / *share * 1e6) / 1e6;
   if (ratio < r.share_red) {
-    out.reasons.push_back({"investment", Light::kRed, Fmt("投资完成%.1f%%，仅达序时进度的%.0f%%", completion * 100, ratio * 100)});
+    out.reasons.push_back({"investment", Light::kRed,
+                           Fmt("投资完成%.1f%%，仅达序时进度的%.0f%%", completion * 100, ratio * 100)});
   } else if (ratio < r.share_yellow) {
-    out.reasons.push_back({"investment", Light::kYellow, Fmt("投资完成%.1f%%，为序时进度的%.0f%%", completion * 100, ratio * 100)});
+    out.reasons.push_back({"investment", Light::kYellow,
+                           Fmt("投资完成%.1f%%，为序时进度的%.0f%%", completion * 100, ratio * 100)});
   }
 }
 
@@ -187,15 +197,18 @@ ProjectLight ComputeLight(const LightInput& in, const LightRules& r, const Date&
                            "问题（" + prob.title + "）逾期" + std::to_string(days) + "天未销号"});
   }
   if (in.consecutive_missing_reports >= r.missing_reports_yellow) {
-    out.reasons.push_back({"report", Light::kYellow, "连续" + std::to_string(in.consecutive_missing_reports) + "期未报送进度"});
+    out.reasons.push_back(
+        {"report", Light::kYellow, "连续" + std::to_string(in.consecutive_missing_reports) + "期未报送进度"});
   }
   if (!in.blocking_procedures.empty()) {
     // One reason for all of them: the list is what the office chases, one line per project.
     std::string names;
     for (const auto& name : in.blocking_procedures) names += (names.empty() ? "" : "、") + name;
-    out.reasons.push_back({"procedure", *ParseLight(r.blocking_procedure_light), "前期手续未办结（" + names + "），影响计划开工"});
+    out.reasons.push_back({"procedure", *ParseLight(r.blocking_procedure_light),
+                           "前期手续未办结（" + names + "），影响计划开工"});
   }
-  if (in.stopped_reason) out.reasons.push_back({"stopped", *ParseLight(r.stopped_light), "停工：" + *in.stopped_reason});
+  if (in.stopped_reason)
+    out.reasons.push_back({"stopped", *ParseLight(r.stopped_light), "停工：" + *in.stopped_reason});
   for (const auto& reason : out.reasons) out.light = std::max(out.light, reason.light);
   return out;
 }

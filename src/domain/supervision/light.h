@@ -30,11 +30,11 @@ struct LightRules {
   int start_red_months = 3;
   LagMode lag_mode = LagMode::kPoints;
   double lag_yellow_points = 10, lag_red_points = 30;  // kPoints: lag ≥ yellow → yellow, lag > red → red
-  double share_yellow = 1.0, share_red = 0.5;          // kShare: completion/序时 < yellow → yellow, < red → red
-  int problem_red_days = 30;                           // overdue problem: yellow, beyond this → red
-  int missing_reports_yellow = 2;                      // consecutive missing reports → yellow
-  std::string stopped_light = "yellow";                // an approved 停工 shows as this light
-  std::string blocking_procedure_light = "yellow";     // a procedure blocking the planned start
+  double share_yellow = 1.0, share_red = 0.5;  // kShare: completion/序时 < yellow → yellow, < red → red
+  int problem_red_days = 30;                   // overdue problem: yellow, beyond this → red
+  int missing_reports_yellow = 2;              // consecutive missing reports → yellow
+  std::string stopped_light = "yellow";        // an approved 停工 shows as this light
+  std::string blocking_procedure_light = "yellow";  // a procedure blocking the planned start
 };
 
 LightRules PresetRules(const std::string& preset);  // default, sanya, wuhan (unknown → default)
@@ -56,9 +56,9 @@ struct LightInput {
   // Monthly cumulative plan (12 entries, yuan) when the project has one; empty: annual plan × m/12.
   std::vector<int64_t> monthly_plan;
   int consecutive_missing_reports = 0;
-  std::vector<OverdueProblem> open_problems;        // open problems with a deadline
-  std::vector<std::string> blocking_procedures;     // procedures not approved that block the start
-  std::optional<std::string> stopped_reason;        // an approved 停工 in force
+  std::vector<OverdueProblem> open_problems;     // open problems with a deadline
+  std::vector<std::string> blocking_procedures;  // procedures not approved that block the start
+  std::optional<std::string> stopped_reason;     // an approved 停工 in force
 };
 
 struct LightReason {
@@ -77,7 +77,8 @@ struct ProjectLight {
 // Full months elapsed in the year as of `d` (a month counts once its last day is reached).
 int ElapsedMonths(const Date& d);
 // 序时进度 as a share of the annual plan (0..1) as of `d`; empty when nothing is due yet.
-std::optional<double> ScheduleShare(const ledger::Project& p, const std::vector<int64_t>& monthly_plan, const Date& d);
+std::optional<double> ScheduleShare(const ledger::Project& p, const std::vector<int64_t>& monthly_plan,
+                                    const Date& d);
 
 ProjectLight ComputeLight(const LightInput& in, const LightRules& rules, const Date& as_of);
 

@@ -12,7 +12,8 @@ bool IsMilestoneLate(const Milestone& m, const Date& as_of) {
   return as_of > m.planned_date;
 }
 
-std::vector<ScheduledMilestone> BackwardSchedule(const std::vector<Milestone>& ms, const Date& finish, const Date& as_of) {
+std::vector<ScheduledMilestone> BackwardSchedule(const std::vector<Milestone>& ms, const Date& finish,
+                                                 const Date& as_of) {
   std::map<int64_t, const Milestone*> by_id;
   for (const auto& m : ms) by_id[m.id] = &m;
   std::map<int64_t, std::vector<int64_t>> successors;
@@ -53,30 +54,36 @@ Problems ValidateMilestones(const std::vector<Milestone>& ms) {
   for (const auto& m : ms) {
     const std::string f = "milestones[" + std::to_string(m.id) + "]";
     if (m.name.empty()) pr.Add(f + ".name", "", "required");
-    if (m.duration_days < 0) pr.Add(f + ".duration_days", std::to_string(m.duration_days), "must not be negative");
+    if (m.duration_days < 0)
+      pr.Add(f + ".duration_days", std::to_string(m.duration_days), "must not be negative");
     if (!m.predecessor_id) continue;
     auto it = by_id.find(*m.predecessor_id);
     if (*m.predecessor_id == m.id || it == by_id.end()) {
-      pr.Add(f + ".predecessor_id", std::to_string(*m.predecessor_id), "not another milestone of this project");
+      pr.Add(f + ".predecessor_id", std::to_string(*m.predecessor_id),
+             "not another milestone of this project");
       continue;
     }
     const Milestone& p = *it->second;
     if (m.planned_date < p.planned_date) {
       pr.Add(f + ".planned_date", m.planned_date.ToString(),
-             "rule milestone.after_predecessor: before the predecessor's planned date " + p.planned_date.ToString());
+             "rule milestone.after_predecessor: before the predecessor's planned date " +
+                 p.planned_date.ToString());
     }
     if (m.actual_date && p.actual_date && *m.actual_date < *p.actual_date) {
       pr.Add(f + ".actual_date", m.actual_date->ToString(),
-             "rule milestone.after_predecessor: before the predecessor's actual date " + p.actual_date->ToString());
+             "rule milestone.after_predecessor: before the predecessor's actual date " +
+                 p.actual_date->ToString());
     }
     if (m.actual_date && !p.actual_date) {
-      pr.Add(f + ".actual_date", m.actual_date->ToString(), "rule milestone.after_predecessor: the predecessor is not finished");
+      pr.Add(f + ".actual_date", m.actual_date->ToString(),
+             "rule milestone.after_predecessor: the predecessor is not finished");
     }
     // A cycle: walking predecessors comes back to m.
     std::set<int64_t> seen{m.id};
     for (auto cur = p.predecessor_id; cur && by_id.count(*cur); cur = by_id[*cur]->predecessor_id) {
       if (!seen.insert(*cur).second) {
-        pr.Add(f + ".predecessor_id", std::to_string(*m.predecessor_id), "rule milestone.no_cycle: predecessors form a cycle");
+        pr.Add(f + ".predecessor_id", std::to_string(*m.predecessor_id),
+               "rule milestone.no_cycle: predecessors form a cycle");
         break;
       }
     }

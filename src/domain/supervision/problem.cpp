@@ -5,9 +5,11 @@
 
 namespace gj::supervision {
 
-const std::vector<std::string> kProblemStatuses = {"raised", "assigned", "signed", "verifying", "returned", "closed", "deferred"};
-const std::vector<std::string> kProblemCategories = {"land", "funds", "procedures", "energy_quota", "environment_capacity",
-                                                     "power", "water", "demolition", "other"};
+const std::vector<std::string> kProblemStatuses = {"raised",   "assigned", "signed",  "verifying",
+                                                   "returned", "closed",   "deferred"};
+const std::vector<std::string> kProblemCategories = {
+    "land",  "funds", "procedures", "energy_quota", "environment_capacity",
+    "power", "water", "demolition", "other"};
 
 bool ProblemActors::Has(ProblemActor a) const {
   switch (a) {
@@ -24,27 +26,78 @@ const std::vector<ProblemTransition>& ProblemWorkflow() {
   using N = ProblemNeed;
   using E = ProblemEffect;
   static const std::vector<ProblemTransition> kTable = {
-      {"assign", {"raised"}, "assigned", A::kOffice, N::kAssignment, E::kAssign, "problem.assign.from_raised",
-       "only a raised problem can be assigned (to a unit, a coordinating leader and a deadline) by the project office", ""},
-      {"sign", {"assigned"}, "signed", A::kUnit, N::kNothing, E::kSign, "problem.sign.by_unit",
-       "only the assigned unit signs for an assigned problem", ""},
-      {"handle", {"signed", "returned"}, "", A::kUnit, N::kNote, E::kNothing, "problem.handle.after_sign",
+      {"assign",
+       {"raised"},
+       "assigned",
+       A::kOffice,
+       N::kAssignment,
+       E::kAssign,
+       "problem.assign.from_raised",
+       "only a raised problem can be assigned (to a unit, a coordinating leader and a deadline) by the project office",
+       ""},
+      {"sign",
+       {"assigned"},
+       "signed",
+       A::kUnit,
+       N::kNothing,
+       E::kSign,
+       "problem.sign.by_unit",
+       "only the assigned unit signs for an assigned problem",
+       ""},
+      {"handle",
+       {"signed", "returned"},
+       "",
+       A::kUnit,
+       N::kNote,
+       E::kNothing,
+       "problem.handle.after_sign",
        "handling records are added by the responsible unit after signing",
        "rule problem.handle.needs_text: describe what was done"},
-      {"request_close", {"signed", "returned"}, "verifying", A::kUnit, N::kHandlingRecord, E::kNothing,
+      {"request_close",
+       {"signed", "returned"},
+       "verifying",
+       A::kUnit,
+       N::kHandlingRecord,
+       E::kNothing,
        "problem.request_close.after_handling",
        "the responsible unit requests close-out of a signed problem that has a handling record",
        "rule problem.request_close.after_handling: add a handling record first"},
-      {"close_out", {"verifying"}, "closed", A::kVerifier, N::kNothing, E::kClose, "problem.close_out.by_verifier",
-       "only the coordinating leader (verifier) closes out (销号) a problem awaiting verification", ""},
-      {"return", {"verifying"}, "returned", A::kVerifier, N::kNote, E::kReturn, "problem.return.by_verifier",
+      {"close_out",
+       {"verifying"},
+       "closed",
+       A::kVerifier,
+       N::kNothing,
+       E::kClose,
+       "problem.close_out.by_verifier",
+       "only the coordinating leader (verifier) closes out (销号) a problem awaiting verification",
+       ""},
+      {"return",
+       {"verifying"},
+       "returned",
+       A::kVerifier,
+       N::kNote,
+       E::kReturn,
+       "problem.return.by_verifier",
        "only the coordinating leader (verifier) returns a problem awaiting verification",
        "rule problem.return.needs_reason: say why it is returned"},
-      {"defer", {"raised", "assigned", "signed", "returned"}, "deferred", A::kOffice, N::kReason, E::kDefer,
-       "problem.defer.open_only", "only an open problem can be deferred (暂缓), by the project office, with a reason",
+      {"defer",
+       {"raised", "assigned", "signed", "returned"},
+       "deferred",
+       A::kOffice,
+       N::kReason,
+       E::kDefer,
+       "problem.defer.open_only",
+       "only an open problem can be deferred (暂缓), by the project office, with a reason",
        "rule problem.defer.needs_reason: a reason is required"},
-      {"resume", {"deferred"}, "assigned", A::kOffice, N::kAssignment, E::kAssign, "problem.resume.from_deferred",
-       "only a deferred problem can be resumed, by the project office", ""},
+      {"resume",
+       {"deferred"},
+       "assigned",
+       A::kOffice,
+       N::kAssignment,
+       E::kAssign,
+       "problem.resume.from_deferred",
+       "only a deferred problem can be resumed, by the project office",
+       ""},
   };
   return kTable;
 }
@@ -56,7 +109,8 @@ const ProblemTransition* FindProblemTransition(const std::string& action) {
   return nullptr;
 }
 
-StepRefusal CheckProblemStep(const ProblemTransition& t, const std::string& status, const ProblemActors& who) {
+StepRefusal CheckProblemStep(const ProblemTransition& t, const std::string& status,
+                             const ProblemActors& who) {
   if (std::find(t.from.begin(), t.from.end(), status) == t.from.end()) return StepRefusal::kWrongStatus;
   if (!who.Has(t.actor)) return StepRefusal::kWrongActor;
   return StepRefusal::kNone;
@@ -78,14 +132,17 @@ void Assign(const ProblemStepInput& in, const Date& today, ProblemFact& f, Probl
   if (in.coordinator_id) f.coordinator_id = *in.coordinator_id;
   if (in.deadline) f.deadline = *in.deadline;
   if (!f.unit_id) pr.Add("unit_id", "", "rule problem.assign.needs_unit: a responsible unit is required");
-  if (!f.coordinator_id) pr.Add("coordinator_id", "", "rule problem.assign.needs_coordinator: a coordinating leader is required");
+  if (!f.coordinator_id)
+    pr.Add("coordinator_id", "", "rule problem.assign.needs_coordinator: a coordinating leader is required");
   if (!f.deadline) pr.Add("deadline", "", "rule problem.assign.needs_deadline: a deadline is required");
   else if (in.deadline && *in.deadline && **in.deadline < today) {
-    pr.Add("deadline", (*in.deadline)->ToString(), "rule problem.deadline_not_past: must not lie in the past");
+    pr.Add("deadline", (*in.deadline)->ToString(),
+           "rule problem.deadline_not_past: must not lie in the past");
   }
 }
 
-void CheckNeed(const ProblemTransition& t, const ProblemStepInput& in, const std::string& reason, Problems& pr) {
+void CheckNeed(const ProblemTransition& t, const ProblemStepInput& in, const std::string& reason,
+               Problems& pr) {
   switch (t.needs) {
     case ProblemNeed::kNote:
       if (in.note.empty()) pr.Add("note", "", t.needs_text);
@@ -104,8 +161,8 @@ void CheckNeed(const ProblemTransition& t, const ProblemStepInput& in, const std
 
 }  // namespace
 
-Problems ApplyProblemStep(const ProblemTransition& t, const ProblemStepInput& in, const Date& today, ProblemState& s,
-                          std::string& note) {
+Problems ApplyProblemStep(const ProblemTransition& t, const ProblemStepInput& in, const Date& today,
+                          ProblemState& s, std::string& note) {
   Problems pr;
   const std::string reason = in.reason.empty() ? in.note : in.reason;
   CheckNeed(t, in, reason, pr);
@@ -129,7 +186,8 @@ bool IsOpen(const std::string& status) { return status != "closed" && status != 
 
 bool IsOverdue(const ProblemFact& p, const Date& as_of) {
   if (!p.deadline) return false;
-  if (p.closed_on && *p.closed_on <= as_of) return false;  // as of a date before its close-out it was still open
+  if (p.closed_on && *p.closed_on <= as_of)
+    return false;  // as of a date before its close-out it was still open
   if (!p.closed_on && !IsOpen(p.status)) return false;
   return as_of > *p.deadline;
 }
@@ -139,11 +197,14 @@ int64_t DaysOverdue(const ProblemFact& p, const Date& as_of) {
 }
 
 EscalationPolicy DefaultEscalation() {
-  return {{{1, "branch_leader", "分管领导"}, {7, "unit_head", "责任单位主要领导"}, {15, "contact_leader", "联系县领导"},
+  return {{{1, "branch_leader", "分管领导"},
+           {7, "unit_head", "责任单位主要领导"},
+           {15, "contact_leader", "联系县领导"},
            {30, "county_head", "县主要领导"}}};
 }
 
-std::optional<EscalationStep> EscalationAt(const ProblemFact& p, const Date& as_of, const EscalationPolicy& policy) {
+std::optional<EscalationStep> EscalationAt(const ProblemFact& p, const Date& as_of,
+                                           const EscalationPolicy& policy) {
   const int64_t days = DaysOverdue(p, as_of);
   std::optional<EscalationStep> reached;
   for (const auto& s : policy.steps) {
@@ -158,7 +219,8 @@ Problems ValidateEscalation(const EscalationPolicy& policy) {
   for (size_t i = 0; i < policy.steps.size(); ++i) {
     const auto& s = policy.steps[i];
     const std::string f = "steps[" + std::to_string(i) + "]";
-    if (s.after_days < 1) pr.Add(f + ".after_days", std::to_string(s.after_days), "must be at least 1 day overdue");
+    if (s.after_days < 1)
+      pr.Add(f + ".after_days", std::to_string(s.after_days), "must be at least 1 day overdue");
     if (i > 0 && s.after_days <= policy.steps[i - 1].after_days) {
       pr.Add(f + ".after_days", std::to_string(s.after_days), "must be greater than the previous step's");
     }

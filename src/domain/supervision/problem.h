@@ -55,15 +55,15 @@ enum class ProblemEffect {
 };
 
 struct ProblemTransition {
-  const char* action;                 // assign, sign, handle, request_close, close_out, return, defer, resume
-  std::vector<std::string> from;      // statuses the action is allowed in
-  const char* to;                     // "" = status unchanged (a handling record)
+  const char* action;             // assign, sign, handle, request_close, close_out, return, defer, resume
+  std::vector<std::string> from;  // statuses the action is allowed in
+  const char* to;                 // "" = status unchanged (a handling record)
   ProblemActor actor;
   ProblemNeed needs;
   ProblemEffect effect;
-  const char* rule;                   // the rule's name, quoted in refusals
-  const char* rule_text;              // what the rule says, for people
-  const char* needs_text;             // the refusal when a kNote/kReason/kHandlingRecord is missing
+  const char* rule;        // the rule's name, quoted in refusals
+  const char* rule_text;   // what the rule says, for people
+  const char* needs_text;  // the refusal when a kNote/kReason/kHandlingRecord is missing
 };
 
 const std::vector<ProblemTransition>& ProblemWorkflow();
@@ -80,8 +80,8 @@ std::vector<std::string> ProblemActionsFor(const std::string& status, const Prob
 struct ProblemFact {
   int64_t id = 0;
   int64_t project_id = 0;
-  std::optional<int64_t> unit_id;          // responsible unit (after assignment)
-  std::optional<int64_t> coordinator_id;   // coordinating leader = verifier (people.id)
+  std::optional<int64_t> unit_id;         // responsible unit (after assignment)
+  std::optional<int64_t> coordinator_id;  // coordinating leader = verifier (people.id)
   std::string category;
   std::string status;
   std::optional<Date> deadline;
@@ -111,8 +111,8 @@ struct ProblemStepInput {
 // missing one named by its rule), its effect and the new status. `s` is changed even when problems
 // are reported (the caller then stores nothing). Whether the unit and the leader exist is the
 // caller's to check. The note for the step's record is returned in `note`.
-Problems ApplyProblemStep(const ProblemTransition& t, const ProblemStepInput& in, const Date& today, ProblemState& s,
-                          std::string& note);
+Problems ApplyProblemStep(const ProblemTransition& t, const ProblemStepInput& in, const Date& today,
+                          ProblemState& s, std::string& note);
 
 bool IsOpen(const std::string& status);  // not closed and not deferred
 // Overdue as of `as_of`: open, has a deadline, and the deadline has passed (the deadline day itself
@@ -133,7 +133,8 @@ struct EscalationPolicy {
 // Default: overdue at all → 分管领导; 7 days → 责任单位主要领导; 15 → 联系县领导; 30 → 县主要领导.
 EscalationPolicy DefaultEscalation();
 // The highest step reached, or nullopt when not overdue / below the first step.
-std::optional<EscalationStep> EscalationAt(const ProblemFact& p, const Date& as_of, const EscalationPolicy& policy);
+std::optional<EscalationStep> EscalationAt(const ProblemFact& p, const Date& as_of,
+                                           const EscalationPolicy& policy);
 Problems ValidateEscalation(const EscalationPolicy& policy);
 
 // Overdue problems per unit (bulletin: 逾期问题按单位); unassigned problems count under unit 0.

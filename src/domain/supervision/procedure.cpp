@@ -5,7 +5,8 @@
 
 namespace gj::supervision {
 
-const std::vector<std::string> kProcedureStatuses = {"not_started", "applied", "accepted_pending", "approved", "not_required"};
+const std::vector<std::string> kProcedureStatuses = {"not_started", "applied", "accepted_pending", "approved",
+                                                     "not_required"};
 
 const std::vector<ProcedureKind>& DefaultProcedureKinds() {
   static const std::vector<ProcedureKind> kKinds = {
@@ -20,28 +21,34 @@ const std::vector<ProcedureKind>& DefaultProcedureKinds() {
   return kKinds;
 }
 
-bool BlocksStart(const ProcedureFact& p, const std::optional<Date>& planned_start, const std::optional<Date>& actual_start,
-                 const Date& as_of, int horizon_days) {
+bool BlocksStart(const ProcedureFact& p, const std::optional<Date>& planned_start,
+                 const std::optional<Date>& actual_start, const Date& as_of, int horizon_days) {
   if (actual_start && *actual_start <= as_of) return false;
   if (!planned_start || !p.required_for_start) return false;
-  if (p.status == "approved" || p.status == "not_required" || p.status == "accepted_pending" || p.accepted_pending) {
+  if (p.status == "approved" || p.status == "not_required" || p.status == "accepted_pending" ||
+      p.accepted_pending) {
     // An approval dated after as_of did not exist yet on that date.
     if (!(p.status == "approved" && p.approved_on && *p.approved_on > as_of)) return false;
   }
   return *planned_start <= as_of.AddDays(horizon_days);
 }
 
-std::vector<std::string> BlockingKinds(const std::vector<const ProcedureFact*>& recorded, const std::vector<ProcedureKind>& kinds,
-                                       const std::optional<Date>& planned_start, const std::optional<Date>& actual_start,
-                                       const Date& as_of) {
+std::vector<std::string> BlockingKinds(const std::vector<const ProcedureFact*>& recorded,
+                                       const std::vector<ProcedureKind>& kinds,
+                                       const std::optional<Date>& planned_start,
+                                       const std::optional<Date>& actual_start, const Date& as_of) {
   std::vector<std::string> out;
   // Most projects of a board are started or plan to start later: nothing to look at (lights of
   // 100,000 projects call this for each).
-  if (!planned_start || (actual_start && *actual_start <= as_of) || *planned_start > as_of.AddDays(kStartHorizonDays)) return out;
+  if (!planned_start || (actual_start && *actual_start <= as_of) ||
+      *planned_start > as_of.AddDays(kStartHorizonDays))
+    return out;
   for (const auto& k : kinds) {
-    auto it = std::find_if(recorded.begin(), recorded.end(), [&](const ProcedureFact* f) { return f->kind == k.code; });
+    auto it = std::find_if(recorded.begin(), recorded.end(),
+                           [&](const ProcedureFact* f) { return f->kind == k.code; });
     // Never recorded: not started, so it blocks when the kind is required.
-    const bool blocks = it != recorded.end() ? BlocksStart(**it, planned_start, actual_start, as_of) : k.required_for_start;
+    const bool blocks =
+        it != recorded.end() ? BlocksStart(**it, planned_start, actual_start, as_of) : k.required_for_start;
     if (blocks) out.push_back(k.code);
   }
   return out;
@@ -82,11 +89,17 @@ Problems ValidateProcedure(const ProcedureFact& p, const std::optional<std::stri
     pr.Add(d);
   }
   if (p.applied_on && p.approved_on && *p.approved_on < *p.applied_on) {
-    pr.Add("approved_on", p.approved_on->ToString(), "rule procedure.approved_after_applied: before the application date " + p.applied_on->ToString());
+    pr.Add("approved_on", p.approved_on->ToString(),
+           "rule procedure.approved_after_applied: before the application date " + p.applied_on->ToString());
   }
   if (p.status == "approved") {
-    if (!p.approved_on) pr.Add("approved_on", "", "rule procedure.approved_needs_date: an approved procedure needs its approval date");
-    if (!approval_no || approval_no->empty()) pr.Add("approval_no", "", "rule procedure.approved_needs_number: an approved procedure needs its approval number (批复文号)");
+    if (!p.approved_on)
+      pr.Add("approved_on", "",
+             "rule procedure.approved_needs_date: an approved procedure needs its approval date");
+    if (!approval_no || approval_no->empty())
+      pr.Add(
+          "approval_no", "",
+          "rule procedure.approved_needs_number: an approved procedure needs its approval number (批复文号)");
   }
   if ((p.status == "applied" || p.status == "accepted_pending") && !p.applied_on) {
     pr.Add("applied_on", "", "rule procedure.applied_needs_date: required once applied");

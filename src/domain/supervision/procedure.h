@@ -42,14 +42,16 @@ struct ProcedureFact {
 // falls within `horizon_days` after `as_of` (or has passed), the procedure is required for a start,
 // and it is neither approved, accepted with gaps, nor waived.
 constexpr int kStartHorizonDays = 30;
-bool BlocksStart(const ProcedureFact& p, const std::optional<Date>& planned_start, const std::optional<Date>& actual_start,
-                 const Date& as_of, int horizon_days = kStartHorizonDays);
+bool BlocksStart(const ProcedureFact& p, const std::optional<Date>& planned_start,
+                 const std::optional<Date>& actual_start, const Date& as_of,
+                 int horizon_days = kStartHorizonDays);
 // The kinds (codes, in checklist order) blocking a project's planned start as of a date: each
 // kind of the checklist by its recorded procedure, or — never recorded — as not started.
 // `recorded`: the project's own procedures.
-std::vector<std::string> BlockingKinds(const std::vector<const ProcedureFact*>& recorded, const std::vector<ProcedureKind>& kinds,
-                                       const std::optional<Date>& planned_start, const std::optional<Date>& actual_start,
-                                       const Date& as_of);
+std::vector<std::string> BlockingKinds(const std::vector<const ProcedureFact*>& recorded,
+                                       const std::vector<ProcedureKind>& kinds,
+                                       const std::optional<Date>& planned_start,
+                                       const std::optional<Date>& actual_start, const Date& as_of);
 // Days from application to approval (nullopt unless both dates are known).
 std::optional<int64_t> DurationDays(const ProcedureFact& p);
 

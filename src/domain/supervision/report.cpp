@@ -6,8 +6,10 @@
 
 namespace gj::supervision {
 
-const std::vector<std::string> kFundingSources = {"central_budget", "special_bonds", "local_fiscal", "enterprise", "bank_loan", "other"};
-const std::vector<std::string> kFundingSourceLabels = {"中央预算内", "专项债", "地方财政", "企业自筹", "银行贷款", "其他"};
+const std::vector<std::string> kFundingSources = {"central_budget", "special_bonds", "local_fiscal",
+                                                  "enterprise",     "bank_loan",     "other"};
+const std::vector<std::string> kFundingSourceLabels = {"中央预算内", "专项债",   "地方财政",
+                                                       "企业自筹",   "银行贷款", "其他"};
 const std::vector<std::string> kReportStatuses = {"pending", "draft", "submitted", "returned", "approved"};
 const std::vector<std::string> kRestDayRules = {"next_workday", "previous_workday", "keep"};
 
@@ -87,9 +89,13 @@ std::optional<Period> ParsePeriod(const std::string& key, const ReportPolicy& po
   return std::nullopt;
 }
 
-Period Previous(const Period& p, const ReportPolicy& pol) { return PeriodOfFrequency(p.start.AddDays(-1), p.frequency, pol); }
+Period Previous(const Period& p, const ReportPolicy& pol) {
+  return PeriodOfFrequency(p.start.AddDays(-1), p.frequency, pol);
+}
 
-Period Next(const Period& p, const ReportPolicy& pol) { return PeriodOfFrequency(p.end.AddDays(1), p.frequency, pol); }
+Period Next(const Period& p, const ReportPolicy& pol) {
+  return PeriodOfFrequency(p.end.AddDays(1), p.frequency, pol);
+}
 
 std::vector<Period> PeriodsBetween(const Date& from, const Date& to, const ReportPolicy& pol) {
   std::vector<Period> out;
@@ -115,7 +121,8 @@ std::vector<Date> DatesFrom(const nlohmann::json& j, const std::string& field, P
     return out;
   }
   if (j.size() > kMaxCalendarDays) {
-    pr.Add(field, std::to_string(j.size()) + " dates", "at most " + std::to_string(kMaxCalendarDays) + " dates");
+    pr.Add(field, std::to_string(j.size()) + " dates",
+           "at most " + std::to_string(kMaxCalendarDays) + " dates");
     return out;
   }
   for (size_t i = 0; i < j.size(); ++i) {
@@ -133,23 +140,35 @@ std::vector<Date> DatesFrom(const nlohmann::json& j, const std::string& field, P
 nlohmann::json ToJson(const ReportContent& c) {
   nlohmann::json src = nlohmann::json::object();
   for (size_t i = 0; i < kFundingSources.size(); ++i) src[kFundingSources[i]] = c.by_source[i];
-  return {{"investment_period", c.investment_period}, {"investment_year", c.investment_year}, {"by_source", src},
-          {"visual_progress", c.visual_progress},     {"problems_raised", c.problems_raised},   {"workers", c.workers}};
+  return {{"investment_period", c.investment_period},
+          {"investment_year", c.investment_year},
+          {"by_source", src},
+          {"visual_progress", c.visual_progress},
+          {"problems_raised", c.problems_raised},
+          {"workers", c.workers}};
 }
 
 nlohmann::json ToJson(const ReportPolicy& pol) {
-  return {{"frequency", pol.frequency}, {"due_weekday", pol.due_weekday}, {"due_day", pol.due_day},
-          {"rest_day_rule", pol.rest_day_rule}, {"holidays", DatesJson(pol.holidays)}, {"workdays", DatesJson(pol.workdays)}};
+  return {{"frequency", pol.frequency},
+          {"due_weekday", pol.due_weekday},
+          {"due_day", pol.due_day},
+          {"rest_day_rule", pol.rest_day_rule},
+          {"holidays", DatesJson(pol.holidays)},
+          {"workdays", DatesJson(pol.workdays)}};
 }
 
 Result<ReportPolicy> PolicyFromJson(const nlohmann::json& j, const ReportPolicy& base) {
-  if (!j.is_object()) return Error::Invalid("the report policy is not valid", {{"report_policy", j.dump(), "must be a JSON object", 0, {}}});
+  if (!j.is_object())
+    return Error::Invalid("the report policy is not valid",
+                          {{"report_policy", j.dump(), "must be a JSON object", 0, {}}});
   Problems pr;
   ReportPolicy pol = base;
-  auto choice = [&](const char* key, std::string& out, const std::vector<std::string>& allowed, const char* reason) {
+  auto choice = [&](const char* key, std::string& out, const std::vector<std::string>& allowed,
+                    const char* reason) {
     if (!j.contains(key)) return;
     const std::string field = std::string("report_policy.") + key;
-    if (!j[key].is_string() || std::find(allowed.begin(), allowed.end(), j[key].get<std::string>()) == allowed.end()) {
+    if (!j[key].is_string() ||
+        std::find(allowed.begin(), allowed.end(), j[key].get<std::string>()) == allowed.end()) {
       pr.Add({field, j[key].is_string() ? j[key].get<std::string>() : j[key].dump(), reason, 0, allowed});
       return;
     }
@@ -171,7 +190,8 @@ Result<ReportPolicy> PolicyFromJson(const nlohmann::json& j, const ReportPolicy&
   if (j.contains("workdays")) pol.workdays = DatesFrom(j["workdays"], "report_policy.workdays", pr);
   for (const auto& d : pol.workdays) {
     const std::string day = d.ToString();
-    if (d.IsoWeekday() <= 5) pr.Add("report_policy.workdays", day, day + ": a make-up working day is a Saturday or a Sunday");
+    if (d.IsoWeekday() <= 5)
+      pr.Add("report_policy.workdays", day, day + ": a make-up working day is a Saturday or a Sunday");
     if (std::binary_search(pol.holidays.begin(), pol.holidays.end(), d)) {
       pr.Add("report_policy.workdays", day, day + ": listed as a holiday too");
     }
@@ -182,22 +202,28 @@ Result<ReportPolicy> PolicyFromJson(const nlohmann::json& j, const ReportPolicy&
 
 Problems ValidateContent(const ReportContent& c, std::optional<int64_t> previous_year_total) {
   Problems pr;
-  if (c.investment_period < 0) pr.Add("investment_period", std::to_string(c.investment_period), "must not be negative");
-  if (c.investment_year < 0) pr.Add("investment_year", std::to_string(c.investment_year), "must not be negative");
+  if (c.investment_period < 0)
+    pr.Add("investment_period", std::to_string(c.investment_period), "must not be negative");
+  if (c.investment_year < 0)
+    pr.Add("investment_year", std::to_string(c.investment_year), "must not be negative");
   if (c.investment_year < c.investment_period) {
-    pr.Add("investment_year", std::to_string(c.investment_year), "the year's cumulative figure cannot be below the period's");
+    pr.Add("investment_year", std::to_string(c.investment_year),
+           "the year's cumulative figure cannot be below the period's");
   }
   if (previous_year_total && c.investment_year < *previous_year_total) {
-    pr.Add("investment_year", std::to_string(c.investment_year),
-           "below the cumulative figure of the previous report (" + std::to_string(*previous_year_total) + ")");
+    pr.Add(
+        "investment_year", std::to_string(c.investment_year),
+        "below the cumulative figure of the previous report (" + std::to_string(*previous_year_total) + ")");
   }
   int64_t sum = 0;
   for (size_t i = 0; i < c.by_source.size() && i < kFundingSources.size(); ++i) {
-    if (c.by_source[i] < 0) pr.Add("by_source." + kFundingSources[i], std::to_string(c.by_source[i]), "must not be negative");
+    if (c.by_source[i] < 0)
+      pr.Add("by_source." + kFundingSources[i], std::to_string(c.by_source[i]), "must not be negative");
     sum += c.by_source[i];
   }
   if (sum != 0 && sum != c.investment_period) {
-    pr.Add("by_source", std::to_string(sum), "the sources must add up to investment_period (" + std::to_string(c.investment_period) + ")");
+    pr.Add("by_source", std::to_string(sum),
+           "the sources must add up to investment_period (" + std::to_string(c.investment_period) + ")");
   }
   if (c.workers < 0) pr.Add("workers", std::to_string(c.workers), "must not be negative");
   if (c.visual_progress.size() > 2000) pr.Add("visual_progress", "", "at most 2000 bytes");
@@ -211,19 +237,25 @@ Status CheckTransition(const ReportState& s, ReportAction a, int64_t user, const
   switch (a) {
     case ReportAction::kSave:
     case ReportAction::kSubmit:
-      if (!editable) return Error::Conflict("rule report.not_editable: a " + s.status + " report cannot be changed");
+      if (!editable)
+        return Error::Conflict("rule report.not_editable: a " + s.status + " report cannot be changed");
       if (!OpenForFiling(s, today)) {
-        return Error::Conflict("rule report.period_closed: the period closed on " + s.due.ToString() + "; the coordinator must reopen it");
+        return Error::Conflict("rule report.period_closed: the period closed on " + s.due.ToString() +
+                               "; the coordinator must reopen it");
       }
       return Ok{};
     case ReportAction::kApprove:
     case ReportAction::kReturn:
-      if (s.status != "submitted") return Error::Conflict("rule report.not_submitted: only a submitted report can be reviewed");
-      if (s.submitted_by && *s.submitted_by == user) return Error::Conflict("rule report.own_report: nobody reviews their own report");
+      if (s.status != "submitted")
+        return Error::Conflict("rule report.not_submitted: only a submitted report can be reviewed");
+      if (s.submitted_by && *s.submitted_by == user)
+        return Error::Conflict("rule report.own_report: nobody reviews their own report");
       return Ok{};
     case ReportAction::kReopen:
-      if (!editable) return Error::Conflict("rule report.not_editable: only an unsubmitted report can be reopened");
-      if (OpenForFiling(s, today)) return Error::Conflict("rule report.already_open: the period is still open for filing");
+      if (!editable)
+        return Error::Conflict("rule report.not_editable: only an unsubmitted report can be reopened");
+      if (OpenForFiling(s, today))
+        return Error::Conflict("rule report.already_open: the period is still open for filing");
       return Ok{};
   }
   return Ok{};

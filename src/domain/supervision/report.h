@@ -23,8 +23,9 @@ extern const std::vector<std::string> kRestDayRules;  // next_workday, previous_
 
 struct ReportPolicy {
   std::string frequency = "week";  // week or month
-  int due_weekday = 2;             // a week's report is due on this weekday of the following week (1 = Monday; default Tuesday)
-  int due_day = 5;                 // a month's report is due on this day of the following month
+  int due_weekday =
+      2;  // a week's report is due on this weekday of the following week (1 = Monday; default Tuesday)
+  int due_day = 5;  // a month's report is due on this day of the following month
   std::string rest_day_rule = "next_workday";
   std::vector<Date> holidays;  // sorted; rest days whatever their weekday
   std::vector<Date> workdays;  // sorted; weekend days worked (调休上班)
@@ -38,7 +39,8 @@ bool IsWorkday(const Date& d, const ReportPolicy& policy);
 // `not_before` (the period's last day: a report is not due before its period ends), and a
 // calendar without a working day within 60 days leaves it where it is.
 Date DueOnWorkday(const Date& due, const ReportPolicy& policy, const Date& not_before);
-// The policy as stored and served: {"frequency","due_weekday","due_day","rest_day_rule","holidays","workdays"}.
+// The policy as stored and served:
+// {"frequency","due_weekday","due_day","rest_day_rule","holidays","workdays"}.
 nlohmann::json ToJson(const ReportPolicy& policy);
 // Members present replace `base`'s; every problem at once, fields named report_policy.<member>.
 Result<ReportPolicy> PolicyFromJson(const nlohmann::json& j, const ReportPolicy& base);
@@ -60,15 +62,17 @@ Period Next(const Period& p, const ReportPolicy& policy);
 std::vector<Period> PeriodsBetween(const Date& from, const Date& to, const ReportPolicy& policy);
 
 // 投资来源
-extern const std::vector<std::string> kFundingSources;  // central_budget, special_bonds, local_fiscal, enterprise, bank_loan, other
-extern const std::vector<std::string> kFundingSourceLabels;  // 中央预算内, 专项债, 地方财政, 企业自筹, 银行贷款, 其他
+extern const std::vector<std::string>
+    kFundingSources;  // central_budget, special_bonds, local_fiscal, enterprise, bank_loan, other
+extern const std::vector<std::string>
+    kFundingSourceLabels;  // 中央预算内, 专项债, 地方财政, 企业自筹, 银行贷款, 其他
 
 // pending → draft → submitted → approved, or → returned → (draft →) submitted …
 extern const std::vector<std::string> kReportStatuses;
 
 struct ReportContent {
-  int64_t investment_period = 0;     // yuan completed in the period
-  int64_t investment_year = 0;       // yuan completed this year, cumulative
+  int64_t investment_period = 0;                                // yuan completed in the period
+  int64_t investment_year = 0;                                  // yuan completed this year, cumulative
   std::vector<int64_t> by_source = std::vector<int64_t>(6, 0);  // of investment_period, by kFundingSources
   std::string visual_progress;
   std::string problems_raised;

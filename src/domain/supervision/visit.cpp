@@ -8,7 +8,8 @@ namespace gj::supervision {
 
 namespace {
 
-int CountVisits(const std::vector<VisitFact>& visits, int64_t leader, int64_t project, const Date& a, const Date& b) {
+int CountVisits(const std::vector<VisitFact>& visits, int64_t leader, int64_t project, const Date& a,
+                const Date& b) {
   int n = 0;
   for (const auto& v : visits) {
     if (v.leader_id == leader && v.project_id == project && v.visit_date >= a && v.visit_date <= b) ++n;
@@ -18,8 +19,9 @@ int CountVisits(const std::vector<VisitFact>& visits, int64_t leader, int64_t pr
 
 }  // namespace
 
-std::vector<LeaderCompliance> VisitCompliance(const std::vector<Assignment>& assignments, const std::vector<VisitFact>& visits,
-                                              const Date& from, const Date& to, const Date& as_of, const VisitRule& rule) {
+std::vector<LeaderCompliance> VisitCompliance(const std::vector<Assignment>& assignments,
+                                              const std::vector<VisitFact>& visits, const Date& from,
+                                              const Date& to, const Date& as_of, const VisitRule& rule) {
   std::map<int64_t, std::set<int64_t>> projects_of;
   for (const auto& a : assignments) projects_of[a.leader_id].insert(a.project_id);
   std::vector<LeaderCompliance> out;
@@ -45,7 +47,8 @@ std::vector<LeaderCompliance> VisitCompliance(const std::vector<Assignment>& ass
 }
 
 std::vector<MissedVisit> VisitsDue(int64_t leader_id, const std::vector<Assignment>& assignments,
-                                   const std::vector<VisitFact>& visits, const Date& from, const Date& as_of, const VisitRule& rule) {
+                                   const std::vector<VisitFact>& visits, const Date& from, const Date& as_of,
+                                   const VisitRule& rule) {
   std::vector<MissedVisit> out;
   if (as_of < from) return out;
   const int64_t offset = (as_of.ToDays() - from.ToDays()) / rule.window_days * rule.window_days;
@@ -62,7 +65,8 @@ std::vector<MissedVisit> VisitsDue(int64_t leader_id, const std::vector<Assignme
 
 Problems ValidateVisitRule(const VisitRule& rule) {
   Problems pr;
-  if (rule.window_days < 1 || rule.window_days > 366) pr.Add("window_days", std::to_string(rule.window_days), "must be 1–366");
+  if (rule.window_days < 1 || rule.window_days > 366)
+    pr.Add("window_days", std::to_string(rule.window_days), "must be 1–366");
   if (rule.min_visits < 1) pr.Add("min_visits", std::to_string(rule.min_visits), "must be at least 1");
   return pr;
 }

@@ -49,12 +49,14 @@ struct LeaderCompliance {
 
 // Windows of the period [from, to]; the last window may be shorter and is only owed once it ends
 // on or before `as_of` (a week still running is not yet missed).
-std::vector<LeaderCompliance> VisitCompliance(const std::vector<Assignment>& assignments, const std::vector<VisitFact>& visits,
-                                              const Date& from, const Date& to, const Date& as_of, const VisitRule& rule);
+std::vector<LeaderCompliance> VisitCompliance(const std::vector<Assignment>& assignments,
+                                              const std::vector<VisitFact>& visits, const Date& from,
+                                              const Date& to, const Date& as_of, const VisitRule& rule);
 // Projects of one leader whose current window (the one containing as_of, windows counted from
 // `from`) still lacks visits: what the leader page shows as "visits due".
 std::vector<MissedVisit> VisitsDue(int64_t leader_id, const std::vector<Assignment>& assignments,
-                                   const std::vector<VisitFact>& visits, const Date& from, const Date& as_of, const VisitRule& rule);
+                                   const std::vector<VisitFact>& visits, const Date& from, const Date& as_of,
+                                   const VisitRule& rule);
 Problems ValidateVisitRule(const VisitRule& rule);
 
 }  // namespace gj::supervision

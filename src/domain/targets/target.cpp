@@ -19,7 +19,8 @@ bool OneOf(const std::vector<std::string>& list, const std::string& v) {
 
 // Stage order of the lifecycle; "reached" means this stage or a later one.
 int StageRank(const std::string& s) {
-  static const std::vector<std::string> order = {"planned", "reserve", "signed", "started", "completed", "operating"};
+  static const std::vector<std::string> order = {"planned", "reserve",   "signed",
+                                                 "started", "completed", "operating"};
   auto it = std::find(order.begin(), order.end(), s);
   return it == order.end() ? -1 : static_cast<int>(it - order.begin());
 }
@@ -59,17 +60,25 @@ bool Compare(const std::string& c, double v, double t) {
   return std::fabs(v - t) <= eps;
 }
 
-bool TargetStatus::Satisfied(const Target& t, double v) const { return Compare(t.comparator, v, t.threshold); }
+bool TargetStatus::Satisfied(const Target& t, double v) const {
+  return Compare(t.comparator, v, t.threshold);
+}
 
 Problems Validate(const Target& t) {
   Problems pr;
   if (t.name.empty()) pr.Add("name", "", "required");
   if (!OneOf(kMetrics, t.metric)) pr.Add({"metric", t.metric, "unknown metric", 0, kMetrics});
-  if (!OneOf(kComparators, t.comparator)) pr.Add({"comparator", t.comparator, "unknown comparator", 0, kComparators});
+  if (!OneOf(kComparators, t.comparator))
+    pr.Add({"comparator", t.comparator, "unknown comparator", 0, kComparators});
   if (t.metric == "count_stage" && StageRank(t.stage) < 0) {
-    pr.Add({"stage", t.stage, "count_stage needs a lifecycle stage", 0, {"planned", "reserve", "signed", "started", "completed", "operating"}});
+    pr.Add({"stage",
+            t.stage,
+            "count_stage needs a lifecycle stage",
+            0,
+            {"planned", "reserve", "signed", "started", "completed", "operating"}});
   }
-  if (t.metric == "sum_amount" && !OneOf(kAmountFields, t.amount)) pr.Add({"amount", t.amount, "sum_amount needs an amount", 0, kAmountFields});
+  if (t.metric == "sum_amount" && !OneOf(kAmountFields, t.amount))
+    pr.Add({"amount", t.amount, "sum_amount needs an amount", 0, kAmountFields});
   if ((t.metric == "start_rate" || t.metric == "investment_rate") && (t.threshold < 0 || t.threshold > 10)) {
     pr.Add("threshold", std::to_string(t.threshold), "a rate is a share, e.g. 0.6 for 60 %");
   }
@@ -78,10 +87,20 @@ Problems Validate(const Target& t) {
 }
 
 nlohmann::json ToJson(const Target& t) {
-  return {{"id", t.id},           {"name", t.name},         {"region", t.region},   {"categories", t.categories},
-          {"track", t.track},     {"kind", t.kind},         {"level", t.level},     {"metric", t.metric},
-          {"stage", t.stage},     {"amount", t.amount},     {"comparator", t.comparator},
-          {"threshold", t.threshold}, {"deadline", t.deadline.ToString()}, {"version", t.version}};
+  return {{"id", t.id},
+          {"name", t.name},
+          {"region", t.region},
+          {"categories", t.categories},
+          {"track", t.track},
+          {"kind", t.kind},
+          {"level", t.level},
+          {"metric", t.metric},
+          {"stage", t.stage},
+          {"amount", t.amount},
+          {"comparator", t.comparator},
+          {"threshold", t.threshold},
+          {"deadline", t.deadline.ToString()},
+          {"version", t.version}};
 }
 
 Result<Target> TargetFromJson(const nlohmann::json& j) {
@@ -103,12 +122,18 @@ Result<Target> TargetFromJson(const nlohmann::json& j) {
   text("amount", t.amount);
   text("comparator", t.comparator);
   if (j.contains("categories")) {
-    if (!j["categories"].is_array()) pr.Add("categories", j["categories"].dump(), "must be an array of category codes");
-    else for (const auto& c : j["categories"]) if (c.is_string()) t.categories.push_back(c.get<std::string>());
+    if (!j["categories"].is_array())
+      pr.Add("categories", j["categories"].dump(), "must be an array of category codes");
+    else
+      for (const auto& c : j["categories"])
+        if (c.is_string()) t.categories.push_back(c.get<std::string>());
   }
-  if (!j.contains("threshold") || !j["threshold"].is_number()) pr.Add("threshold", j.value("threshold", nlohmann::json()).dump(), "required number");
+  if (!j.contains("threshold") || !j["threshold"].is_number())
+    pr.Add("threshold", j.value("threshold", nlohmann::json()).dump(), "required number");
   else t.threshold = j["threshold"].get<double>();
-  const auto dl = j.contains("deadline") && j["deadline"].is_string() ? ParseIsoDate(j["deadline"].get<std::string>()) : std::nullopt;
+  const auto dl = j.contains("deadline") && j["deadline"].is_string()
+                      ? ParseIsoDate(j["deadline"].get<std::string>())
+                      : std::nullopt;
   if (!dl) pr.Add("deadline", j.value("deadline", nlohmann::json()).dump(), "required date YYYY-MM-DD");
   else t.deadline = *dl;
   const Problems rules = Validate(t);
@@ -156,7 +181,8 @@ TargetStatus Evaluate(const Target& t, const std::vector<ledger::Project>& set, 
     }
     // Amounts carry no dates: completion is projected linearly over the deadline year's elapsed
     // months (none yet when the as-of date lies in an earlier year, e.g. 12-31 for next year's target).
-    const int m_now = at.year < t.deadline.year ? 0 : Months(at), m_end = Months(t.deadline) == 0 ? 12 : Months(t.deadline);
+    const int m_now = at.year < t.deadline.year ? 0 : Months(at),
+              m_end = Months(t.deadline) == 0 ? 12 : Months(t.deadline);
     const double pace = m_now > 0 ? static_cast<double>(m_end) / m_now : 1.0;
     const bool grows = t.metric == "investment_rate" || t.amount == "annual_completed";
     if (t.metric == "investment_rate") {

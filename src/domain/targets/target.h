@@ -15,14 +15,14 @@
 
 namespace gj::targets {
 
-extern const std::vector<std::string> kMetrics;      // start_rate, count_stage, investment_rate, sum_amount
-extern const std::vector<std::string> kComparators;  // >=, >, <=, <, ==
-extern const std::vector<std::string> kAmountFields; // total_investment, annual_plan, annual_completed
+extern const std::vector<std::string> kMetrics;       // start_rate, count_stage, investment_rate, sum_amount
+extern const std::vector<std::string> kComparators;   // >=, >, <=, <, ==
+extern const std::vector<std::string> kAmountFields;  // total_investment, annual_plan, annual_completed
 
 struct Target {
   int64_t id = 0;
   std::string name;
-  std::string region;  // the set: projects in this region …
+  std::string region;                   // the set: projects in this region …
   std::vector<std::string> categories;  // … of these categories (empty: all)
   std::string track, kind, level;       // … and these dictionary codes (empty: all)
   std::string metric = "start_rate";

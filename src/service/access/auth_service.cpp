@@ -27,7 +27,8 @@ std::string Hex(const unsigned char* p, size_t n) {
 
 std::string TokenHash(const std::string& token) {
   unsigned char h[32];
-  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);
+  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr,
+                     0);
   return Hex(h, sizeof h);
 }
 
@@ -65,11 +66,13 @@ Result<int64_t> AuthService::AddUser(const NewUser& u, const std::string& now_is
     }
   }
   if (u.password.size() < 8) pr.Add("password", "", "at least 8 characters");
-  if (!access::IsKnownRole(u.role)) pr.Add("role", u.role, "not one of admin, coordinator, leader, unit, viewer");
+  if (!access::IsKnownRole(u.role))
+    pr.Add("role", u.role, "not one of admin, coordinator, leader, unit, viewer");
   if (u.role == "unit" && !u.unit_id) pr.Add("unit", "", "the unit role needs --unit");
   auto c = db_.Acquire();
   if (!store::RegionExists(*c, u.region_code)) pr.Add("region", u.region_code, "unknown region code");
-  if (u.unit_id && !store::UnitExists(*c, *u.unit_id)) pr.Add("unit", std::to_string(*u.unit_id), "unknown unit id");
+  if (u.unit_id && !store::UnitExists(*c, *u.unit_id))
+    pr.Add("unit", std::to_string(*u.unit_id), "unknown unit id");
   if (u.person_id && !store::PersonExists(*c, *u.person_id)) {
     pr.Add("person", std::to_string(*u.person_id), "unknown person id");
   }
@@ -85,10 +88,11 @@ Result<int64_t> AuthService::AddUser(const NewUser& u, const std::string& now_is
   store::Transaction tx(*c);
   const int64_t id = store::InsertAccount(*c, account);
   store::InsertGrant(*c, id, {u.role, u.region_code, u.unit_id});
-  store::WriteJournal(*c, "user", id, "create", std::nullopt, now_iso,
-                      nlohmann::json::array({{{"field", "login"}, {"old", nullptr}, {"new", u.login}},
-                                             {{"field", "role"}, {"old", nullptr}, {"new", u.role}},
-                                             {{"field", "region_code"}, {"old", nullptr}, {"new", u.region_code}}}));
+  store::WriteJournal(
+      *c, "user", id, "create", std::nullopt, now_iso,
+      nlohmann::json::array({{{"field", "login"}, {"old", nullptr}, {"new", u.login}},
+                             {{"field", "role"}, {"old", nullptr}, {"new", u.role}},
+                             {{"field", "region_code"}, {"old", nullptr}, {"new", u.region_code}}}));
   tx.Commit();
   ForgetCallers();
   return id;
@@ -106,8 +110,9 @@ access::Caller AuthService::LoadCaller(store::Connection& c, int64_t user_id) {
   return caller;
 }
 
-AuthService::IssuedToken AuthService::IssueToken(store::Connection& c, int64_t user_id, const std::string& kind,
-                                                 const std::string& name, int64_t expires_at, const std::string& now_iso) {
+AuthService::IssuedToken AuthService::IssueToken(store::Connection& c, int64_t user_id,
+                                                 const std::string& kind, const std::string& name,
+                                                 int64_t expires_at, const std::string& now_iso) {
   EnsureSodium();
   unsigned char raw[32];
   randombytes_buf(raw, sizeof raw);
@@ -135,7 +140,10 @@ Result<LoginResult> AuthService::Login(const std::string& login, const std::stri
     const int64_t wait = std::min(throttle_.max_wait_s, throttle_.base_wait_s << shift);
     const int64_t until = f->last_at + wait;
     if (now < until) {
-      Error e{ErrorCode::kTooManyRequests, "too many failed logins; try again in " + std::to_string(until - now) + " s", {}, {}};
+      Error e{ErrorCode::kTooManyRequests,
+              "too many failed logins; try again in " + std::to_string(until - now) + " s",
+              {},
+              {}};
       e.extra["retry_after"] = until - now;
       return e;
     }
@@ -162,7 +170,9 @@ Result<access::Caller> AuthService::Authenticate(const std::string& token, int64
   {
     std::lock_guard lock(callers_mu_);
     auto it = callers_.find(hash);
-    if (it != callers_.end() && now < it->second.expires_at && now - it->second.loaded_at < kCallerCacheSeconds) return it->second.caller;
+    if (it != callers_.end() && now < it->second.expires_at &&
+        now - it->second.loaded_at < kCallerCacheSeconds)
+      return it->second.caller;
   }
   auto c = db_.Acquire();
   const auto s = store::FindLiveSession(*c, hash, now);
@@ -187,8 +197,8 @@ Status AuthService::Logout(const std::string& token) {
   return Ok{};
 }
 
-Result<IssuedApiToken> AuthService::CreateApiToken(const access::Caller& caller, const std::string& name, int days,
-                                                   int64_t now, const std::string& now_iso) {
+Result<IssuedApiToken> AuthService::CreateApiToken(const access::Caller& caller, const std::string& name,
+                                                   int days, int64_t now, const std::string& now_iso) {
   Problems pr;
   if (name.empty() || name.size() > 100) pr.Add("name", name, "required, at most 100 characters");
   if (days < 1 || days > 3650) pr.Add("days", std::to_string(days), "must be between 1 and 3650");

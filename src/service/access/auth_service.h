@@ -52,8 +52,8 @@ struct ApiTokenList {
 
 // Lock-out after repeated failures (policy as data).
 struct LoginThrottle {
-  int free_failures = 5;        // failures allowed before any wait
-  int64_t base_wait_s = 5;      // wait after the first throttled failure, doubling after each
+  int free_failures = 5;    // failures allowed before any wait
+  int64_t base_wait_s = 5;  // wait after the first throttled failure, doubling after each
   int64_t max_wait_s = 900;
   int64_t forget_after_s = 3600;  // failures older than this are forgotten
 };
@@ -84,8 +84,8 @@ class AuthService {
     std::string token;  // shown once; the store keeps only its hash
     int64_t id = 0;     // the session's
   };
-  IssuedToken IssueToken(store::Connection& c, int64_t user_id, const std::string& kind, const std::string& name,
-                         int64_t expires_at, const std::string& now_iso);
+  IssuedToken IssueToken(store::Connection& c, int64_t user_id, const std::string& kind,
+                         const std::string& name, int64_t expires_at, const std::string& now_iso);
   access::Caller LoadCaller(store::Connection& c, int64_t user_id);
 
   void ForgetCallers();

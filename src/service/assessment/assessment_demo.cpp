@@ -1,9 +1,9 @@
 #include "service/assessment/assessment_demo.h"
 
 #include "service/access/auth_service.h"
-#include "service/demo/demo_calendar.h"
 #include "service/assessment/observation_service.h"
 #include "service/assessment/ranking_service.h"
+#include "service/demo/demo_calendar.h"
 #include "store/account_store.h"
 #include "store/project_store.h"
 
@@ -13,7 +13,8 @@ namespace {
 
 using nlohmann::json;
 
-Ctx CtxOf(store::Connection& c, const std::string& login, const std::string& role, const Date& today, const std::string& now) {
+Ctx CtxOf(store::Connection& c, const std::string& login, const std::string& role, const Date& today,
+          const std::string& now) {
   Ctx ctx;
   ctx.caller.user_id = store::LoadAccountByLogin(c, login).value().id;
   ctx.caller.login = login;
@@ -47,7 +48,8 @@ double CountyLevel(const std::string& county) {
 
 Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::string& now_iso) {
   AuthService auth(db);
-  for (const auto& [login, name] : {std::pair{"judge1", "评委 刘建国"}, std::pair{"judge2", "评委 陈立新"}, std::pair{"judge3", "评委 王秀英"}}) {
+  for (const auto& [login, name] : {std::pair{"judge1", "评委 刘建国"}, std::pair{"judge2", "评委 陈立新"},
+                                    std::pair{"judge3", "评委 王秀英"}}) {
     auto r = auth.AddUser({login, name, "demo1234", "judge", "371500", std::nullopt, std::nullopt}, now_iso);
     if (!r) return r.error();
   }
@@ -67,9 +69,13 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
   }
   const Date start = today.AddDays(-45);
   json event = {{"name", std::to_string(list_year) + "年聊城市重点项目建设现场观摩评议"},
-                {"region_code", "371500"}, {"level", "city"},
-                {"start_date", start.ToString()}, {"end_date", start.AddDays(2).ToString()},
-                {"groups", {"县市区组"}}, {"mode", "sheet"}, {"judges", {"judge1", "judge2", "judge3"}},
+                {"region_code", "371500"},
+                {"level", "city"},
+                {"start_date", start.ToString()},
+                {"end_date", start.AddDays(2).ToString()},
+                {"groups", {"县市区组"}},
+                {"mode", "sheet"},
+                {"judges", {"judge1", "judge2", "judge3"}},
                 {"nominations", nominations}};
   auto created = observations.Create(admin, event);
   if (!created) return created.error();
@@ -83,15 +89,19 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
     for (const auto& n : created->setup.nominations) {
       // Judges differ a little and each project a little, deterministically.
       const double base = CountyLevel(n.county_name) + ((j * 7 + k * 3) % 5) - 2;
-      json ratings = {{"投资规模", base + 1}, {"建设进度", base}, {"产业层次与科技含量", base - 1}, {"综合效益", base}};
-      if (auto r = observations.SubmitSheet(jc, id, {{"project_id", n.project_id}, {"ratings", ratings}}); !r) return r.error();
+      json ratings = {
+          {"投资规模", base + 1}, {"建设进度", base}, {"产业层次与科技含量", base - 1}, {"综合效益", base}};
+      if (auto r = observations.SubmitSheet(jc, id, {{"project_id", n.project_id}, {"ratings", ratings}}); !r)
+        return r.error();
       ++k;
     }
     ++j;
   }
   auto closed = observations.Transition(admin, id, "close", {{"version", opened->record.version}});
   if (!closed) return closed.error();
-  if (auto r = observations.Transition(admin, id, "publish", {{"version", closed->record.version}, {"publication", "with_scores"}}); !r) {
+  if (auto r = observations.Transition(admin, id, "publish",
+                                       {{"version", closed->record.version}, {"publication", "with_scores"}});
+      !r) {
     return r.error();
   }
   // An event still open, for the judges to try the scoring page.
@@ -101,14 +111,31 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
   next["end_date"] = today.AddDays(2).ToString();
   auto second = observations.Create(admin, next);
   if (!second) return second.error();
-  if (auto r = observations.Transition(admin, second->record.id, "open", {{"version", 1}}); !r) return r.error();
+  if (auto r = observations.Transition(admin, second->record.id, "open", {{"version", 1}}); !r)
+    return r.error();
 
   // Monthly town rankings in 东阿县: the last three full months, each published.
-  json scheme = {{"name", "东阿县镇街月度评比"}, {"region_code", "371524"}, {"subject_kind", "town"},
+  json scheme = {{"name", "东阿县镇街月度评比"},
+                 {"region_code", "371524"},
+                 {"subject_kind", "town"},
                  {"metrics", json::array({
-                                 {{"id", "start_rate"}, {"kind", "start_rate"}, {"weight", 40}, {"scoring", "ratio"}, {"target", 0.8}, {"cap", 1.2}},
-                                 {{"id", "investment_rate"}, {"kind", "investment_rate"}, {"weight", 30}, {"scoring", "rank"}, {"step", 5}},
-                                 {{"id", "review"}, {"kind", "manual"}, {"label", "综合评议"}, {"weight", 30}, {"scoring", "ratio"}, {"target", 100}},
+                                 {{"id", "start_rate"},
+                                  {"kind", "start_rate"},
+                                  {"weight", 40},
+                                  {"scoring", "ratio"},
+                                  {"target", 0.8},
+                                  {"cap", 1.2}},
+                                 {{"id", "investment_rate"},
+                                  {"kind", "investment_rate"},
+                                  {"weight", 30},
+                                  {"scoring", "rank"},
+                                  {"step", 5}},
+                                 {{"id", "review"},
+                                  {"kind", "manual"},
+                                  {"label", "综合评议"},
+                                  {"weight", 30},
+                                  {"scoring", "ratio"},
+                                  {"target", 100}},
                              })}};
   auto s = rankings.CreateScheme(admin, scheme);
   if (!s) return s.error();
@@ -125,11 +152,14 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
     for (size_t t = 0; t < towns.size(); ++t) {
       // Two towns lag behind in the review scores: they show on the red/yellow list.
       const double lag = (t == 3 || t == 7) ? 45 : 0;
-      manual[towns[t]]["review"] = 95 - lag - static_cast<double>((t * 5 + static_cast<size_t>(back + 1) * 7) % 15);
+      manual[towns[t]]["review"] =
+          95 - lag - static_cast<double>((t * 5 + static_cast<size_t>(back + 1) * 7) % 15);
     }
-    auto run = rankings.Compute(admin, scheme_id, {{"period", "month"}, {"period_label", MonthLabel(d)}, {"manual", manual}});
+    auto run = rankings.Compute(admin, scheme_id,
+                                {{"period", "month"}, {"period_label", MonthLabel(d)}, {"manual", manual}});
     if (!run) return run.error();
-    if (auto p = rankings.Publish(admin, run->record.id, {{"version", run->record.version}}); !p) return p.error();
+    if (auto p = rankings.Publish(admin, run->record.id, {{"version", run->record.version}}); !p)
+      return p.error();
   }
   return Ok{};
 }

@@ -47,11 +47,13 @@ as::Event EventFrom(const store::EventRecord& r, const json& setup) {
   e.end = ParseIsoDate(r.end_date).value_or(Date{});
   e.level = r.level;
   e.groups = setup.value("groups", std::vector<std::string>{});
-  e.config.mode = setup.value("mode", "sheet") == "ballot" ? as::JudgingMode::kBallot : as::JudgingMode::kSheet;
+  e.config.mode =
+      setup.value("mode", "sheet") == "ballot" ? as::JudgingMode::kBallot : as::JudgingMode::kSheet;
   e.config.step = setup.value("step", 3.0);
   e.config.trim = setup.value("trim", true);
   e.config.criteria.clear();
-  for (const auto& c : setup.value("criteria", json::array())) e.config.criteria.push_back({c["name"], c["weight"]});
+  for (const auto& c : setup.value("criteria", json::array()))
+    e.config.criteria.push_back({c["name"], c["weight"]});
   e.config.blend.projects = setup["blend"].value("projects", 1.0);
   e.config.blend.indicator = setup["blend"].value("indicator", 0.0);
   for (const auto& n : setup.value("nominations", json::array())) {
@@ -63,7 +65,8 @@ as::Event EventFrom(const store::EventRecord& r, const json& setup) {
     e.indicator_scores[county] = score.get<double>();
   }
   e.state = StateFrom(r.state);
-  if (r.publication) e.publication = *r.publication == "rank_only" ? as::Publication::kRankOnly : as::Publication::kWithScores;
+  if (r.publication)
+    e.publication = *r.publication == "rank_only" ? as::Publication::kRankOnly : as::Publication::kWithScores;
   return e;
 }
 
@@ -71,7 +74,8 @@ void AddSubmissions(as::Event& e, const std::vector<store::SubmissionRecord>& su
   for (const auto& s : subs) {
     const json p = json::parse(s.payload);
     if (s.item.rfind("ballot:", 0) == 0) {
-      for (const auto& place : p["places"]) e.ballots.push_back({s.judge, p["group"], place["county"], place["rank"]});
+      for (const auto& place : p["places"])
+        e.ballots.push_back({s.judge, p["group"], place["county"], place["rank"]});
     } else {
       as::SheetSubmission sub;
       sub.entry = {s.judge, p["group"], p["county"], p["project"], p["total"].get<double>()};
@@ -93,7 +97,8 @@ ObservationSetup SetupOf(const json& setup) {
   s.indicator_scores = setup.value("indicator_scores", std::map<std::string, double>{});
   s.judges = setup.value("judges", std::vector<std::string>{});
   for (const auto& n : setup.value("nominations", json::array())) {
-    s.nominations.push_back({n["group"], n["county_code"], n["county_name"], n["project_id"], n["project_code"], n["project_name"]});
+    s.nominations.push_back({n["group"], n["county_code"], n["county_name"], n["project_id"],
+                             n["project_code"], n["project_name"]});
   }
   return s;
 }
@@ -114,8 +119,10 @@ json SetupFrom(const json& b, Problems& pr) {
   std::vector<std::string> groups;
   if (b.contains("groups") && b["groups"].is_array()) {
     for (const auto& g : b["groups"]) {
-      if (!g.is_string() || g.get<std::string>().empty()) pr.Add("groups", g.dump(), "a group is a non-empty name");
-      else if (std::find(groups.begin(), groups.end(), g.get<std::string>()) != groups.end()) pr.Add("groups", g.get<std::string>(), "listed twice");
+      if (!g.is_string() || g.get<std::string>().empty())
+        pr.Add("groups", g.dump(), "a group is a non-empty name");
+      else if (std::find(groups.begin(), groups.end(), g.get<std::string>()) != groups.end())
+        pr.Add("groups", g.get<std::string>(), "listed twice");
       else groups.push_back(g);
     }
   }
@@ -133,16 +140,19 @@ json SetupFrom(const json& b, Problems& pr) {
   json criteria = json::array();
   if (b.contains("criteria")) {
     std::set<std::string> names;
-    if (!b["criteria"].is_array() || b["criteria"].empty()) pr.Add("criteria", b["criteria"].dump(), "a non-empty list of {name, weight}");
+    if (!b["criteria"].is_array() || b["criteria"].empty())
+      pr.Add("criteria", b["criteria"].dump(), "a non-empty list of {name, weight}");
     else
       for (size_t i = 0; i < b["criteria"].size(); ++i) {
         const json& c = b["criteria"][i];
         const std::string f = "criteria[" + std::to_string(i) + "]";
-        if (!c.is_object() || !c.contains("name") || !c["name"].is_string() || c["name"].get<std::string>().empty()) {
+        if (!c.is_object() || !c.contains("name") || !c["name"].is_string() ||
+            c["name"].get<std::string>().empty()) {
           pr.Add(f + ".name", c.dump(), "required");
           continue;
         }
-        if (!names.insert(c["name"].get<std::string>()).second) pr.Add(f + ".name", c["name"], "listed twice");
+        if (!names.insert(c["name"].get<std::string>()).second)
+          pr.Add(f + ".name", c["name"], "listed twice");
         if (!c.contains("weight") || !IsNumber(c["weight"]) || c["weight"].get<double>() <= 0) {
           pr.Add(f + ".weight", c.value("weight", json()).dump(), "must be a number > 0");
           continue;
@@ -154,16 +164,20 @@ json SetupFrom(const json& b, Problems& pr) {
   }
   setup["criteria"] = criteria;
   const json blend = b.value("blend", json{{"projects", 1}, {"indicator", 0}});
-  const double bp = blend.is_object() && IsNumber(blend.value("projects", json(1))) ? blend.value("projects", 1.0) : -1;
-  const double bi = blend.is_object() && IsNumber(blend.value("indicator", json(0))) ? blend.value("indicator", 0.0) : -1;
+  const double bp =
+      blend.is_object() && IsNumber(blend.value("projects", json(1))) ? blend.value("projects", 1.0) : -1;
+  const double bi =
+      blend.is_object() && IsNumber(blend.value("indicator", json(0))) ? blend.value("indicator", 0.0) : -1;
   if (bp < 0 || bi < 0 || bp + bi <= 0) pr.Add("blend", blend.dump(), "weights ≥ 0, not both 0");
   setup["blend"] = {{"projects", bp}, {"indicator", bi}};
   setup["indicator_scores"] = json::object();
   if (b.contains("indicator_scores")) {
-    if (!b["indicator_scores"].is_object()) pr.Add("indicator_scores", b["indicator_scores"].dump(), "an object county → score");
+    if (!b["indicator_scores"].is_object())
+      pr.Add("indicator_scores", b["indicator_scores"].dump(), "an object county → score");
     else
       for (const auto& [k, v] : b["indicator_scores"].items()) {
-        if (!IsNumber(v) || v.get<double>() < 0 || v.get<double>() > 100) pr.Add("indicator_scores." + k, v.dump(), "must be within 0..100");
+        if (!IsNumber(v) || v.get<double>() < 0 || v.get<double>() > 100)
+          pr.Add("indicator_scores." + k, v.dump(), "must be within 0..100");
         else setup["indicator_scores"][k] = v.get<double>();
       }
   }
@@ -180,7 +194,8 @@ bool ObservationService::Sees(const Ctx& ctx, const std::string& region) {
   return region_grants::Sees(ctx, access::kObservationRead, region, *ledger_.Regions());
 }
 
-Result<ObservationService::Loaded> ObservationService::Load(store::Connection& c, const Ctx& ctx, int64_t id) {
+Result<ObservationService::Loaded> ObservationService::Load(store::Connection& c, const Ctx& ctx,
+                                                            int64_t id) {
   auto r = store::LoadEvent(c, id);
   if (!r || !Sees(ctx, r->region_code)) return Error::NotFound("no observation event " + std::to_string(id));
   Loaded l{*r, json::parse(r->setup), {}};
@@ -195,12 +210,14 @@ ObservationView ObservationService::View(const Ctx& ctx, const Loaded& l, store:
   const auto* region = ledger_.Regions()->Find(l.record.region_code);
   v.region_name = region ? region->name : "";
   v.setup = SetupOf(l.setup);
-  v.is_judge = Lists(l.event.judges, ctx.caller.login) && access::AllowedAnywhere(ctx.caller, access::kObservationJudge);
+  v.is_judge = Lists(l.event.judges, ctx.caller.login) &&
+               access::AllowedAnywhere(ctx.caller, access::kObservationJudge);
   v.can_manage = Manages(ctx, l.record.region_code);
   // Progress shows how many items each judge has submitted, never what they gave.
   std::map<std::string, int> done;
   for (const auto& s : store::LoadSubmissions(c, l.record.id)) ++done[s.judge];
-  const size_t expected = l.event.config.mode == as::JudgingMode::kBallot ? l.event.groups.size() : l.event.nominations.size();
+  const size_t expected =
+      l.event.config.mode == as::JudgingMode::kBallot ? l.event.groups.size() : l.event.nominations.size();
   for (const auto& judge_login : l.event.judges) {
     const auto account = store::LoadAccountByLogin(c, judge_login);
     v.progress.push_back({judge_login, account ? account->name : judge_login, done[judge_login], expected});
@@ -224,13 +241,15 @@ Result<ObservationList> ObservationService::List(const Ctx& ctx) {
     if (!Sees(ctx, r.region_code)) continue;
     const json setup = json::parse(r.setup);
     const auto* region = tree->Find(r.region_code);
-    out.items.push_back({r, region ? region->name : "", setup.value("mode", "sheet"), setup.value("groups", std::vector<std::string>{}),
+    out.items.push_back({r, region ? region->name : "", setup.value("mode", "sheet"),
+                         setup.value("groups", std::vector<std::string>{}),
                          Lists(setup.value("judges", std::vector<std::string>{}), ctx.caller.login)});
   }
   return out;
 }
 
-store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx& ctx, const json& b, Problems& pr) {
+store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx& ctx, const json& b,
+                                                 Problems& pr) {
   auto tree = ledger_.Regions();
   store::EventRecord r;
   r.name = b.value("name", "");
@@ -238,7 +257,8 @@ store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx
   r.region_code = b.value("region_code", "");
   const auto* region = tree->Find(r.region_code);
   if (!region) pr.Add("region_code", r.region_code, "unknown region");
-  else if (!Manages(ctx, r.region_code)) pr.Add("region_code", r.region_code, "you may not set up events there");
+  else if (!Manages(ctx, r.region_code))
+    pr.Add("region_code", r.region_code, "you may not set up events there");
   r.level = b.value("level", region ? region->level : "city");
   if (r.level != "city" && r.level != "county") pr.Add("level", r.level, "must be city or county");
   r.start_date = b.value("start_date", "");
@@ -252,7 +272,10 @@ store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx
   std::vector<std::string> judges;
   for (const auto& j : b.value("judges", json::array())) {
     const std::string login = j.is_string() ? j.get<std::string>() : j.dump();
-    if (std::find(judges.begin(), judges.end(), login) != judges.end()) { pr.Add("judges", login, "listed twice"); continue; }
+    if (std::find(judges.begin(), judges.end(), login) != judges.end()) {
+      pr.Add("judges", login, "listed twice");
+      continue;
+    }
     if (!store::IsActiveJudge(c, login)) pr.Add("judges", login, "not a user with the judge role");
     judges.push_back(login);
   }
@@ -266,19 +289,34 @@ store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx
   for (size_t i = 0; i < noms.size(); ++i) {
     const json& n = noms[i];
     const std::string f = "nominations[" + std::to_string(i) + "]";
-    if (!n.is_object()) { pr.Add(f, n.dump(), "must be {group, project_id}"); continue; }
+    if (!n.is_object()) {
+      pr.Add(f, n.dump(), "must be {group, project_id}");
+      continue;
+    }
     const std::string group = n.value("group", "");
-    if (std::find(groups.begin(), groups.end(), group) == groups.end()) pr.Add(f + ".group", group, "not a group of the event");
-    if (!n.contains("project_id") || !n["project_id"].is_number_integer()) { pr.Add(f + ".project_id", n.value("project_id", json()).dump(), "required integer"); continue; }
+    if (std::find(groups.begin(), groups.end(), group) == groups.end())
+      pr.Add(f + ".group", group, "not a group of the event");
+    if (!n.contains("project_id") || !n["project_id"].is_number_integer()) {
+      pr.Add(f + ".project_id", n.value("project_id", json()).dump(), "required integer");
+      continue;
+    }
     const int64_t pid = n["project_id"];
     auto row = store::LoadProjectRow(c, pid);
     if (!row || row->project.archived || !region || !tree->Within(row->project.county_code, r.region_code)) {
-      pr.Add(f + ".project_id", std::to_string(pid), "no such project in " + (region ? region->name : r.region_code));
+      pr.Add(f + ".project_id", std::to_string(pid),
+             "no such project in " + (region ? region->name : r.region_code));
       continue;
     }
-    if (!seen.insert(pid).second) { pr.Add(f + ".project_id", std::to_string(pid), "nominated twice"); continue; }
-    nominations.push_back({{"group", group}, {"county_code", row->project.county_code}, {"county_name", row->county_name},
-                           {"project_id", pid}, {"project_code", row->project.code}, {"project_name", row->project.name}});
+    if (!seen.insert(pid).second) {
+      pr.Add(f + ".project_id", std::to_string(pid), "nominated twice");
+      continue;
+    }
+    nominations.push_back({{"group", group},
+                           {"county_code", row->project.county_code},
+                           {"county_name", row->county_name},
+                           {"project_id", pid},
+                           {"project_code", row->project.code},
+                           {"project_name", row->project.name}});
   }
   setup["nominations"] = nominations;
   r.setup = setup.dump();
@@ -286,7 +324,8 @@ store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx
 }
 
 Result<ObservationView> ObservationService::Create(const Ctx& ctx, const json& b) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kObservationManage)) return Error::Forbidden("you may not set up observation events");
+  if (!access::AllowedAnywhere(ctx.caller, access::kObservationManage))
+    return Error::Forbidden("you may not set up observation events");
   if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
   Problems pr;
   auto c = db_.Acquire();
@@ -312,24 +351,31 @@ Result<ObservationView> ObservationService::Update(const Ctx& ctx, int64_t id, c
   auto l = Load(*c, ctx, id);
   if (!l) return l.error();
   if (!Manages(ctx, l->record.region_code)) return Error::Forbidden("only the organisers may edit the event");
-  if (b["version"].get<int64_t>() != l->record.version) return store::StaleVersion("observation event", l->record.version);
+  if (b["version"].get<int64_t>() != l->record.version)
+    return store::StaleVersion("observation event", l->record.version);
   if (auto st = as::CheckEditable(l->event); !st) return st.error();
   // A partial body: the fields it names replace the current ones, then the whole event is checked
   // as on creation, so every problem is reported at once.
   const json& cur = l->setup;
-  json merged = {{"name", l->record.name}, {"region_code", l->record.region_code}, {"level", l->record.level},
-                 {"start_date", l->record.start_date}, {"end_date", l->record.end_date}};
-  for (const char* k : {"groups", "mode", "step", "trim", "criteria", "blend", "indicator_scores", "judges"}) {
+  json merged = {{"name", l->record.name},
+                 {"region_code", l->record.region_code},
+                 {"level", l->record.level},
+                 {"start_date", l->record.start_date},
+                 {"end_date", l->record.end_date}};
+  for (const char* k :
+       {"groups", "mode", "step", "trim", "criteria", "blend", "indicator_scores", "judges"}) {
     if (cur.contains(k)) merged[k] = cur[k];
   }
   merged["nominations"] = json::array();
-  for (const auto& n : cur.value("nominations", json::array())) merged["nominations"].push_back({{"group", n["group"]}, {"project_id", n["project_id"]}});
+  for (const auto& n : cur.value("nominations", json::array()))
+    merged["nominations"].push_back({{"group", n["group"]}, {"project_id", n["project_id"]}});
   Problems pr;
   for (const auto& [k, v] : b.items()) {
     if (k == "version") continue;
     // The organiser's region decides who manages the event: it stays (set up a new event instead).
     if (k == "region_code" && v != json(l->record.region_code)) {
-      pr.Add("region_code", v.is_string() ? v.get<std::string>() : v.dump(), "cannot change; set up a new event for another region");
+      pr.Add("region_code", v.is_string() ? v.get<std::string>() : v.dump(),
+             "cannot change; set up a new event for another region");
       continue;
     }
     merged[k] = v;
@@ -359,42 +405,52 @@ Result<ObservationView> ObservationService::Get(const Ctx& ctx, int64_t id) {
   return View(ctx, l.value(), *c);
 }
 
-Result<ObservationView> ObservationService::Transition(const Ctx& ctx, int64_t id, const std::string& action, const json& b) {
+Result<ObservationView> ObservationService::Transition(const Ctx& ctx, int64_t id, const std::string& action,
+                                                       const json& b) {
   if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto l = Load(*c, ctx, id);
   if (!l) return l.error();
-  if (!Manages(ctx, l->record.region_code)) return Error::Forbidden("only the organisers may " + action + " the event");
-  if (b["version"].get<int64_t>() != l->record.version) return store::StaleVersion("observation event", l->record.version);
+  if (!Manages(ctx, l->record.region_code))
+    return Error::Forbidden("only the organisers may " + action + " the event");
+  if (b["version"].get<int64_t>() != l->record.version)
+    return store::StaleVersion("observation event", l->record.version);
   Status st = Ok{};
   if (action == "open") st = as::Open(l->event);
   else if (action == "close") st = as::Close(l->event);
   else if (action == "publish") {
     const std::string how = b.value("publication", "with_scores");
-    if (how != "rank_only" && how != "with_scores") return Error::Invalid("bad publication", {{"publication", how, "must be rank_only or with_scores", 0, {}}});
-    st = as::Publish(l->event, how == "rank_only" ? as::Publication::kRankOnly : as::Publication::kWithScores);
+    if (how != "rank_only" && how != "with_scores")
+      return Error::Invalid("bad publication",
+                            {{"publication", how, "must be rank_only or with_scores", 0, {}}});
+    st =
+        as::Publish(l->event, how == "rank_only" ? as::Publication::kRankOnly : as::Publication::kWithScores);
   } else {
     return Error::NotFound("no such action: " + action);
   }
   if (!st) return st.error();
   store::EventRecord next = l->record;
   next.state = StateName(l->event.state);
-  if (l->event.publication) next.publication = *l->event.publication == as::Publication::kRankOnly ? "rank_only" : "with_scores";
+  if (l->event.publication)
+    next.publication = *l->event.publication == as::Publication::kRankOnly ? "rank_only" : "with_scores";
   next.version = l->record.version + 1;
   next.updated_at = ctx.now;
   if (!store::UpdateEvent(*c, next, l->record.version)) return Stale(*c, id);
   json changes = json::array({{{"field", "state"}, {"old", l->record.state}, {"new", next.state}}});
-  if (next.publication != l->record.publication) changes.push_back({{"field", "publication"}, {"old", nullptr}, {"new", *next.publication}});
+  if (next.publication != l->record.publication)
+    changes.push_back({{"field", "publication"}, {"old", nullptr}, {"new", *next.publication}});
   store::WriteJournal(*c, "observation_event", id, action, ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
   auto fresh = Load(*c, ctx, id);
   return View(ctx, fresh.value(), *c);
 }
 
-Result<ObservationView> ObservationService::Submit(const Ctx& ctx, int64_t id, const std::string& item, json payload,
+Result<ObservationView> ObservationService::Submit(const Ctx& ctx, int64_t id, const std::string& item,
+                                                   json payload,
                                                    const std::function<Status(as::Event&, json&)>& apply) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kObservationJudge)) return Error::Forbidden("only judges submit scores");
+  if (!access::AllowedAnywhere(ctx.caller, access::kObservationJudge))
+    return Error::Forbidden("only judges submit scores");
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto l = Load(*c, ctx, id);
@@ -411,43 +467,51 @@ Result<ObservationView> ObservationService::Submit(const Ctx& ctx, int64_t id, c
 }
 
 Result<ObservationView> ObservationService::SubmitBallot(const Ctx& ctx, int64_t id, const json& b) {
-  if (!b.is_object() || !b.contains("group") || !b["group"].is_string() || !b.contains("places") || !b["places"].is_array()) {
+  if (!b.is_object() || !b.contains("group") || !b["group"].is_string() || !b.contains("places") ||
+      !b["places"].is_array()) {
     return Error::BadRequest("the body must be {\"group\": string, \"places\": [{\"county\", \"rank\"}]}");
   }
   std::vector<as::RankedPlace> places;
   json stored = json::array();
   for (const auto& p : b["places"]) {
-    if (!p.is_object() || !p.contains("county") || !p["county"].is_string() || !p.contains("rank") || !p["rank"].is_number_integer()) {
+    if (!p.is_object() || !p.contains("county") || !p["county"].is_string() || !p.contains("rank") ||
+        !p["rank"].is_number_integer()) {
       return Error::BadRequest("each place is {\"county\": string, \"rank\": integer}");
     }
     places.push_back({p["county"], p["rank"]});
     stored.push_back({{"county", p["county"]}, {"rank", p["rank"]}});
   }
   const std::string group = b["group"];
-  return Submit(ctx, id, BallotItem(group), {{"group", group}, {"places", stored}}, [&](as::Event& e, json&) {
-    return as::SubmitBallot(e, ctx.caller.login, group, places);
-  });
+  return Submit(ctx, id, BallotItem(group), {{"group", group}, {"places", stored}},
+                [&](as::Event& e, json&) { return as::SubmitBallot(e, ctx.caller.login, group, places); });
 }
 
 Result<ObservationView> ObservationService::SubmitSheet(const Ctx& ctx, int64_t id, const json& b) {
-  if (!b.is_object() || !b.contains("project_id") || !b["project_id"].is_number_integer() || !b.contains("ratings") || !b["ratings"].is_object()) {
+  if (!b.is_object() || !b.contains("project_id") || !b["project_id"].is_number_integer() ||
+      !b.contains("ratings") || !b["ratings"].is_object()) {
     return Error::BadRequest("the body must be {\"project_id\": integer, \"ratings\": {criterion: 0..100}}");
   }
   std::map<std::string, double> ratings;
   for (const auto& [k, v] : b["ratings"].items()) {
-    if (!IsNumber(v)) return Error::Invalid("ratings are numbers", {{"ratings." + k, v.dump(), "must be a number within 0..100", 0, {}}});
+    if (!IsNumber(v))
+      return Error::Invalid("ratings are numbers",
+                            {{"ratings." + k, v.dump(), "must be a number within 0..100", 0, {}}});
     ratings[k] = v.get<double>();
   }
   const std::string pid = std::to_string(b["project_id"].get<int64_t>());
   return Submit(ctx, id, SheetItem(pid), json(), [&](as::Event& e, json& payload) -> Status {
-    const auto it = std::find_if(e.nominations.begin(), e.nominations.end(), [&](const as::Nomination& n) { return n.project == pid; });
+    const auto it = std::find_if(e.nominations.begin(), e.nominations.end(),
+                                 [&](const as::Nomination& n) { return n.project == pid; });
     if (it == e.nominations.end()) return Error::NotFound("not a nominated project: " + pid);
     const as::Nomination nomination = *it;
     if (auto st = as::SubmitSheet(e, ctx.caller.login, nomination, ratings); !st) return st;
     // The total is computed once, here, and stored with the ratings behind it.
     auto total = as::WeightedTotal(e.config.criteria, ratings);
-    payload = {{"group", nomination.group}, {"county", nomination.county}, {"project", nomination.project},
-               {"ratings", ratings}, {"total", total.value()}};
+    payload = {{"group", nomination.group},
+               {"county", nomination.county},
+               {"project", nomination.project},
+               {"ratings", ratings},
+               {"total", total.value()}};
     return Ok{};
   });
 }
@@ -458,9 +522,11 @@ Result<ObservationResults> ObservationService::Results(const Ctx& ctx, int64_t i
   if (!l) return l.error();
   const auto& e = l->event;
   const bool insider = Manages(ctx, l->record.region_code) || Lists(e.judges, ctx.caller.login);
-  ObservationResults out{id, l->record.name, l->record.state, l->setup["mode"], l->record.publication, false, {}, {}};
+  ObservationResults out{
+      id, l->record.name, l->record.state, l->setup["mode"], l->record.publication, false, {}, {}};
   auto group_of = [&](const std::string& g) -> ObservationResults::Group& {
-    for (auto& x : out.groups) if (x.group == g) return x;
+    for (auto& x : out.groups)
+      if (x.group == g) return x;
     return out.groups.emplace_back(ObservationResults::Group{g, {}});
   };
   for (const auto& g : e.groups) group_of(g);
@@ -479,16 +545,19 @@ Result<ObservationResults> ObservationService::Results(const Ctx& ctx, int64_t i
     for (const auto& n : SetupOf(l->setup).nominations) {
       std::vector<double> totals;
       const std::string pid = std::to_string(n.project_id);
-      for (const auto& s : e.submissions) if (s.entry.project == pid) totals.push_back(s.entry.score);
-      out.projects.push_back({n.group, n.county_name, n.project_id, n.project_name, totals.size(),
-                              totals.empty() ? std::nullopt : std::optional<double>(as::TrimmedMean(totals, e.config.trim))});
+      for (const auto& s : e.submissions)
+        if (s.entry.project == pid) totals.push_back(s.entry.score);
+      out.projects.push_back(
+          {n.group, n.county_name, n.project_id, n.project_name, totals.size(),
+           totals.empty() ? std::nullopt : std::optional<double>(as::TrimmedMean(totals, e.config.trim))});
     }
   }
   return out;
 }
 
 Result<ObservationJudges> ObservationService::Judges(const Ctx& ctx) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kObservationManage)) return Error::Forbidden("only organisers name judges");
+  if (!access::AllowedAnywhere(ctx.caller, access::kObservationManage))
+    return Error::Forbidden("only organisers name judges");
   auto c = db_.Acquire();
   return ObservationJudges{store::ListJudges(*c)};
 }

@@ -111,7 +111,8 @@ class ObservationService {
   Result<ObservationView> Update(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<ObservationView> Get(const Ctx& ctx, int64_t id);
   // action: open, close, publish (body {"version", "publication": "rank_only|with_scores"}).
-  Result<ObservationView> Transition(const Ctx& ctx, int64_t id, const std::string& action, const nlohmann::json& body);
+  Result<ObservationView> Transition(const Ctx& ctx, int64_t id, const std::string& action,
+                                     const nlohmann::json& body);
   // body {"group", "places": [{"county", "rank"}]}
   Result<ObservationView> SubmitBallot(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   // body {"project_id", "ratings": {"投资规模": 85, …}}
@@ -130,7 +131,8 @@ class ObservationService {
   Result<Loaded> Load(store::Connection& c, const Ctx& ctx, int64_t id);
   bool Manages(const Ctx& ctx, const std::string& region);
   // An event's fields from a Create-shaped body (setup as JSON text); every problem into `pr`.
-  store::EventRecord ReadEvent(store::Connection& c, const Ctx& ctx, const nlohmann::json& body, Problems& pr);
+  store::EventRecord ReadEvent(store::Connection& c, const Ctx& ctx, const nlohmann::json& body,
+                               Problems& pr);
   bool Sees(const Ctx& ctx, const std::string& region);
   ObservationView View(const Ctx& ctx, const Loaded& l, store::Connection& c);
   // Applies the domain submission (which also refuses a closed event or a non-judge), then stores

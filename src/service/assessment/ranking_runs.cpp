@@ -34,7 +34,8 @@ Error StaleRun(store::Connection& c, int64_t id) {
 }
 }  // namespace
 
-RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const Ctx& ctx, const store::SchemeRecord& s, int year) {
+RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const Ctx& ctx,
+                                                    const store::SchemeRecord& s, int year) {
   // The subjects: every town or department of the region (an empty one still appears, with no
   // projects), or every chain named on its projects.
   SubjectSet out;
@@ -60,8 +61,10 @@ RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const 
   if (rows) {
     for (const auto& row : rows.value()) {
       const auto& p = row.project;
-      if (s.subject_kind == "town" && p.town_code && town_name.count(*p.town_code)) out.projects[town_name[*p.town_code]].push_back(p);
-      if (s.subject_kind == "department" && p.unit_id && out.unit_name.count(*p.unit_id)) out.projects[out.unit_name[*p.unit_id]].push_back(p);
+      if (s.subject_kind == "town" && p.town_code && town_name.count(*p.town_code))
+        out.projects[town_name[*p.town_code]].push_back(p);
+      if (s.subject_kind == "department" && p.unit_id && out.unit_name.count(*p.unit_id))
+        out.projects[out.unit_name[*p.unit_id]].push_back(p);
       if (s.subject_kind == "chain" && !p.chain.empty()) out.projects[p.chain].push_back(p);
     }
   }
@@ -69,14 +72,15 @@ RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const 
 }
 
 std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigures(
-    store::Connection& c, const Ctx& ctx, const store::SchemeRecord& s, const as::Scheme& scheme, const Date& period_start,
-    const Date& as_of) {
+    store::Connection& c, const Ctx& ctx, const store::SchemeRecord& s, const as::Scheme& scheme,
+    const Date& period_start, const Date& as_of) {
   auto tree = ledger_.Regions();
   SubjectSet subjects = Subjects(c, ctx, s, as_of.year);
   const auto& by_subject = subjects.projects;
   auto& unit_name = subjects.unit_name;
   auto wants = [&](as::MetricKind k) {
-    return std::any_of(scheme.metrics.begin(), scheme.metrics.end(), [k](const as::Metric& m) { return m.kind == k; });
+    return std::any_of(scheme.metrics.begin(), scheme.metrics.end(),
+                       [k](const as::Metric& m) { return m.kind == k; });
   };
   std::map<int64_t, std::string> subject_of_project;
   for (const auto& [subject, projects] : by_subject) {
@@ -87,7 +91,8 @@ std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigur
   if (wants(as::MetricKind::kProblemsClosedOnTime)) {
     for (auto& f : store::ListProblemFacts(c, access::ReadScope::All().Within(s.region_code, *tree))) {
       if (s.subject_kind == "department") {
-        if (f.unit_id && unit_name.count(*f.unit_id)) problems_of[unit_name[*f.unit_id]].push_back(std::move(f));
+        if (f.unit_id && unit_name.count(*f.unit_id))
+          problems_of[unit_name[*f.unit_id]].push_back(std::move(f));
       } else if (auto it = subject_of_project.find(f.project_id); it != subject_of_project.end()) {
         problems_of[it->second].push_back(std::move(f));
       }
@@ -97,8 +102,10 @@ std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigur
   // unit that files the project's reports).
   std::map<std::string, std::vector<supervision::ReportFact>> reports_of;
   if (wants(as::MetricKind::kReportsOnTime)) {
-    for (auto& f : store::ListReportFacts(c, access::ReadScope::All().Within(s.region_code, *tree), period_start, as_of)) {
-      if (auto it = subject_of_project.find(f.project_id); it != subject_of_project.end()) reports_of[it->second].push_back(std::move(f));
+    for (auto& f : store::ListReportFacts(c, access::ReadScope::All().Within(s.region_code, *tree),
+                                          period_start, as_of)) {
+      if (auto it = subject_of_project.find(f.project_id); it != subject_of_project.end())
+        reports_of[it->second].push_back(std::move(f));
     }
   }
   std::map<std::string, std::map<std::string, double>> out;
@@ -153,12 +160,14 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
   const json def = json::parse(s->definition);
   auto ledger_figures = LedgerFigures(*c, ctx, s.value(), scheme, PeriodStart(*period, *end), *as_of);
   const json manual = b.value("manual", json::object());
-  const bool uses_ledger = std::any_of(scheme.metrics.begin(), scheme.metrics.end(), [](const as::Metric& m) { return FromLedger(m.kind); });
+  const bool uses_ledger = std::any_of(scheme.metrics.begin(), scheme.metrics.end(),
+                                       [](const as::Metric& m) { return FromLedger(m.kind); });
   std::vector<as::SubjectFigures> figures;
   json figures_json = json::object();
   std::set<std::string> subjects;
   for (const auto& [subject, v] : ledger_figures) subjects.insert(subject);
-  if (manual.is_object()) for (const auto& [subject, v] : manual.items()) subjects.insert(subject);
+  if (manual.is_object())
+    for (const auto& [subject, v] : manual.items()) subjects.insert(subject);
   for (const auto& subject : subjects) {
     auto lf = ledger_figures.find(subject);
     if (lf == ledger_figures.end() && uses_ledger) {
@@ -166,7 +175,8 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
       continue;
     }
     // A subject without projects has nothing to be ranked on by ledger metrics: left out.
-    if (uses_ledger && lf->second.at("__projects") == 0 && !(manual.is_object() && manual.contains(subject))) continue;
+    if (uses_ledger && lf->second.at("__projects") == 0 && !(manual.is_object() && manual.contains(subject)))
+      continue;
     as::SubjectFigures sf;
     sf.subject = subject;
     for (const auto& m : scheme.metrics) {
@@ -174,8 +184,10 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
         sf.values[m.id] = lf->second.at(m.id);
         continue;
       }
-      const json v = manual.is_object() && manual.contains(subject) ? manual[subject].value(m.id, json()) : json();
-      if (!IsNumber(v) || v.get<double>() < 0) pr.Add("manual." + subject + "." + m.id, v.dump(), "a number ≥ 0 is required for every subject");
+      const json v =
+          manual.is_object() && manual.contains(subject) ? manual[subject].value(m.id, json()) : json();
+      if (!IsNumber(v) || v.get<double>() < 0)
+        pr.Add("manual." + subject + "." + m.id, v.dump(), "a number ≥ 0 is required for every subject");
       else sf.values[m.id] = v.get<double>();
     }
     for (const auto& [k, v] : sf.values) figures_json[subject][k] = Round6(v);
@@ -189,7 +201,9 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
   const store::RunRecord* prev = nullptr;
   for (const auto& r : stored) {
     if (r.period != PeriodName(*period) || !r.published || r.period_label >= label) continue;
-    if (!prev || r.period_label > prev->period_label || (r.period_label == prev->period_label && r.run_version > prev->run_version)) prev = &r;
+    if (!prev || r.period_label > prev->period_label ||
+        (r.period_label == prev->period_label && r.run_version > prev->run_version))
+      prev = &r;
   }
   as::RankingRun previous;
   if (prev) previous = RunFrom(*prev, s->name);
@@ -201,11 +215,14 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
   json entries = json::array();
   for (const auto& e : run->entries) entries.push_back(EntryJson(e));
   // The definition the run was computed with: a later edit of the scheme does not relabel it.
-  json body = {{"entries", entries}, {"figures", figures_json}, {"previous_run_id", prev ? json(prev->id) : json(nullptr)},
+  json body = {{"entries", entries},
+               {"figures", figures_json},
+               {"previous_run_id", prev ? json(prev->id) : json(nullptr)},
                {"definition", def}};
   // The latest stored version of this period: replaced while a draft, kept once published.
   const store::RunRecord* latest = nullptr;
-  for (const auto& r : stored) if (r.period_label == label && (!latest || r.run_version > latest->run_version)) latest = &r;
+  for (const auto& r : stored)
+    if (r.period_label == label && (!latest || r.run_version > latest->run_version)) latest = &r;
   store::RunRecord rec;
   if (latest && !latest->published) {
     as::RankingRun draft = RunFrom(*latest, s->name);
@@ -216,8 +233,10 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
     rec.version = latest->version + 1;
     rec.computed_at = ctx.now;
     if (!store::UpdateRun(*c, rec, latest->version)) return StaleRun(*c, rec.id);
-    store::WriteJournal(*c, "ranking_run", rec.id, "recompute", ctx.caller.user_id, ctx.now,
-                        json::array({{{"field", "entries"}, {"old", json::parse(latest->body)["entries"]}, {"new", entries}}}));
+    store::WriteJournal(
+        *c, "ranking_run", rec.id, "recompute", ctx.caller.user_id, ctx.now,
+        json::array(
+            {{{"field", "entries"}, {"old", json::parse(latest->body)["entries"]}, {"new", entries}}}));
   } else {
     rec.scheme_id = scheme_id;
     rec.period = PeriodName(*period);
@@ -251,7 +270,8 @@ Result<RankingRunDetail> RankingService::GetRun(const Ctx& ctx, int64_t run_id) 
   if (!s) return Error::NotFound("no ranking run " + std::to_string(run_id));
   store::SchemeRecord as_computed = s.value();
   const json body = json::parse(r->body);
-  if (body.contains("definition")) as_computed.definition = body["definition"].dump();  // runs before 2026-11 lack it
+  if (body.contains("definition"))
+    as_computed.definition = body["definition"].dump();  // runs before 2026-11 lack it
   return RankingRunDetail{RunViewOf(r.value(), s->name), SchemeView(as_computed)};
 }
 
@@ -303,7 +323,8 @@ Result<Bulletin> RankingService::MakeBulletin(const Ctx& ctx, int64_t run_id, co
     d.rows.push_back(std::move(row));
   }
   Bulletin b;
-  const std::string base = v.scheme_name + "-" + v.record.period_label + "-v" + std::to_string(v.record.run_version);
+  const std::string base =
+      v.scheme_name + "-" + v.record.period_label + "-v" + std::to_string(v.record.run_version);
   if (format == "xlsx") {
     b.bytes = io::BulletinXlsx(d);
     b.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

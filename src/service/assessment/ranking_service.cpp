@@ -11,9 +11,9 @@
 #include "service/assessment/region_grants.h"
 #include "service/unique_write.h"
 #include "store/journal.h"
-#include "store/table.h"
 #include "store/progress_store.h"
 #include "store/supervision_store.h"
+#include "store/table.h"
 
 namespace gj::service {
 
@@ -37,16 +37,21 @@ constexpr KindName kKinds[] = {
 };
 
 std::optional<as::MetricKind> KindFrom(const std::string& s) {
-  for (const auto& k : kKinds) if (s == k.name) return k.kind;
+  for (const auto& k : kKinds)
+    if (s == k.name) return k.kind;
   return std::nullopt;
 }
 // Computed metrics: start and investment rate from the ledger, problems closed on time and reports
 // on time from supervision (its problem list and its progress reports). Only manual scores come
 // with the run request.
 bool FromLedger(as::MetricKind k) { return k != as::MetricKind::kManual; }
-bool FromSupervision(as::MetricKind k) { return k == as::MetricKind::kProblemsClosedOnTime || k == as::MetricKind::kReportsOnTime; }
+bool FromSupervision(as::MetricKind k) {
+  return k == as::MetricKind::kProblemsClosedOnTime || k == as::MetricKind::kReportsOnTime;
+}
 
-const char* PeriodName(as::Period p) { return p == as::Period::kMonth ? "month" : p == as::Period::kQuarter ? "quarter" : "year"; }
+const char* PeriodName(as::Period p) {
+  return p == as::Period::kMonth ? "month" : p == as::Period::kQuarter ? "quarter" : "year";
+}
 std::optional<as::Period> PeriodFrom(const std::string& s) {
   if (s == "month") return as::Period::kMonth;
   if (s == "quarter") return as::Period::kQuarter;
@@ -63,10 +68,17 @@ const char* MovementName(as::Movement m) {
   return "new";
 }
 as::Movement MovementFrom(const std::string& s) {
-  return s == "up" ? as::Movement::kUp : s == "down" ? as::Movement::kDown : s == "same" ? as::Movement::kSame : as::Movement::kNew;
+  return s == "up"     ? as::Movement::kUp
+         : s == "down" ? as::Movement::kDown
+         : s == "same" ? as::Movement::kSame
+                       : as::Movement::kNew;
 }
-const char* LightName(as::Light l) { return l == as::Light::kRed ? "red" : l == as::Light::kYellow ? "yellow" : "none"; }
-as::Light LightFrom(const std::string& s) { return s == "red" ? as::Light::kRed : s == "yellow" ? as::Light::kYellow : as::Light::kNone; }
+const char* LightName(as::Light l) {
+  return l == as::Light::kRed ? "red" : l == as::Light::kYellow ? "yellow" : "none";
+}
+as::Light LightFrom(const std::string& s) {
+  return s == "red" ? as::Light::kRed : s == "yellow" ? as::Light::kYellow : as::Light::kNone;
+}
 
 bool IsNumber(const json& j) { return j.is_number() && std::isfinite(j.get<double>()); }
 double Round6(double v) { return std::round(v * 1e6) / 1e6; }
@@ -80,13 +92,18 @@ json MetricsFrom(const json& b, Problems& pr) {
   for (size_t i = 0; i < b["metrics"].size(); ++i) {
     const json& m = b["metrics"][i];
     const std::string f = "metrics[" + std::to_string(i) + "]";
-    if (!m.is_object()) { pr.Add(f, m.dump(), "must be an object"); continue; }
+    if (!m.is_object()) {
+      pr.Add(f, m.dump(), "must be an object");
+      continue;
+    }
     const std::string kind = m.value("kind", "manual");
     if (!KindFrom(kind)) pr.Add(f + ".kind", kind, "not a metric kind");
     const std::string scoring = m.value("scoring", "ratio");
     if (scoring != "ratio" && scoring != "rank") pr.Add(f + ".scoring", scoring, "must be ratio or rank");
-    json x = {{"id", m.value("id", kind)}, {"kind", kind}, {"label", m.value("label", "")}, {"scoring", scoring}};
-    for (auto [key, def] : {std::pair{"weight", 0.0}, std::pair{"target", 1.0}, std::pair{"cap", 1.0}, std::pair{"step", 3.0}}) {
+    json x = {
+        {"id", m.value("id", kind)}, {"kind", kind}, {"label", m.value("label", "")}, {"scoring", scoring}};
+    for (auto [key, def] : {std::pair{"weight", 0.0}, std::pair{"target", 1.0}, std::pair{"cap", 1.0},
+                            std::pair{"step", 3.0}}) {
       const json v = m.value(key, json(def));
       if (!IsNumber(v)) pr.Add(f + "." + key, v.dump(), "must be a number");
       else x[key] = v.get<double>();
@@ -99,21 +116,33 @@ json MetricsFrom(const json& b, Problems& pr) {
 std::string LabelOf(const json& m) {
   const std::string label = m.value("label", "");
   if (!label.empty()) return label;
-  for (const auto& k : kKinds) if (m.value("kind", "") == k.name) return k.label;
+  for (const auto& k : kKinds)
+    if (m.value("kind", "") == k.name) return k.label;
   return m.value("id", "");
 }
 
 json EntryJson(const as::RunEntry& e) {
   json scores = json::object();
   for (const auto& [k, v] : e.metric_scores) scores[k] = Round6(v);
-  return {{"subject", e.subject}, {"score", Round6(e.score)}, {"rank", e.rank}, {"metric_scores", scores},
-          {"completion", Round6(e.completion)}, {"movement", MovementName(e.movement)}, {"movement_label", as::MovementLabel(e)},
-          {"places_moved", e.places_moved}, {"light", LightName(e.light)}, {"yellow_streak", e.yellow_streak}};
+  return {{"subject", e.subject},
+          {"score", Round6(e.score)},
+          {"rank", e.rank},
+          {"metric_scores", scores},
+          {"completion", Round6(e.completion)},
+          {"movement", MovementName(e.movement)},
+          {"movement_label", as::MovementLabel(e)},
+          {"places_moved", e.places_moved},
+          {"light", LightName(e.light)},
+          {"yellow_streak", e.yellow_streak}};
 }
 
 RankingRunView RunViewOf(const store::RunRecord& r, const std::string& scheme_name) {
   const json body = json::parse(r.body);
-  RankingRunView v{r, scheme_name, {}, RunFrom(r, scheme_name).entries, body.value("figures", decltype(RankingRunView::figures){})};
+  RankingRunView v{r,
+                   scheme_name,
+                   {},
+                   RunFrom(r, scheme_name).entries,
+                   body.value("figures", decltype(RankingRunView::figures){})};
   // The metrics the run was scored on (its own definition; runs stored before it was kept: none).
   if (body.contains("definition")) {
     for (const auto& m : body["definition"]["metrics"]) v.metrics.push_back({m["id"], LabelOf(m)});
@@ -212,7 +241,8 @@ std::string DefinitionOf(const json& b, const std::string& name, Problems& pr) {
   const size_t before = pr.size();
   json def = {{"metrics", MetricsFrom(b, pr)}};
   const json w = b.value("warning", json::object());
-  const json yellow = w.is_object() ? w.value("yellow_below", json(0.6)) : json(), red = w.is_object() ? w.value("red_after", json(2)) : json();
+  const json yellow = w.is_object() ? w.value("yellow_below", json(0.6)) : json(),
+             red = w.is_object() ? w.value("red_after", json(2)) : json();
   if (!IsNumber(yellow) || yellow.get<double>() < 0 || !red.is_number_integer() || red.get<int64_t>() < 1) {
     pr.Add("warning", w.dump(), "yellow_below ≥ 0, red_after ≥ 1");
   } else {
@@ -223,7 +253,8 @@ std::string DefinitionOf(const json& b, const std::string& name, Problems& pr) {
   s.name = name;
   s.definition = def.dump();
   auto check = as::ComputeRun(SchemeFrom(s), as::Period::kMonth, "check", 1, {}, nullptr);
-  if (!check) for (const auto& d : check.error().details) pr.Add(d);
+  if (!check)
+    for (const auto& d : check.error().details) pr.Add(d);
   return s.definition;
 }
 
@@ -231,8 +262,10 @@ std::string DefinitionOf(const json& b, const std::string& name, Problems& pr) {
 json SchemeChanges(const store::SchemeRecord& a, const store::SchemeRecord& b) {
   json changes = json::array();
   if (a.name != b.name) changes.push_back({{"field", "name"}, {"old", a.name}, {"new", b.name}});
-  if (a.definition != b.definition) changes.push_back({{"field", "definition"}, {"old", a.definition}, {"new", b.definition}});
-  if (a.archived != b.archived) changes.push_back({{"field", "archived"}, {"old", a.archived}, {"new", b.archived}});
+  if (a.definition != b.definition)
+    changes.push_back({{"field", "definition"}, {"old", a.definition}, {"new", b.definition}});
+  if (a.archived != b.archived)
+    changes.push_back({{"field", "archived"}, {"old", a.archived}, {"new", b.archived}});
   return changes;
 }
 
@@ -258,8 +291,11 @@ RankingSchemeView RankingService::SchemeView(const store::SchemeRecord& s) {
   RankingSchemeView v{s, region ? region->name : "", {}, {}};
   for (const auto& m : d["metrics"]) {
     const auto kind = KindFrom(m["kind"]).value_or(as::MetricKind::kManual);
-    v.metrics.push_back({m["id"], m["kind"], LabelOf(m), m["scoring"], m["weight"], m["target"], m["cap"], m["step"],
-                         FromSupervision(kind) ? "supervision" : FromLedger(kind) ? "ledger" : "manual"});
+    v.metrics.push_back({m["id"], m["kind"], LabelOf(m), m["scoring"], m["weight"], m["target"], m["cap"],
+                         m["step"],
+                         FromSupervision(kind) ? "supervision"
+                         : FromLedger(kind)    ? "ledger"
+                                               : "manual"});
   }
   v.warning = SchemeFrom(s).warning;
   return v;
@@ -275,7 +311,8 @@ Result<RankingSchemeList> RankingService::ListSchemes(const Ctx& ctx, bool inclu
 }
 
 Result<RankingSchemeView> RankingService::CreateScheme(const Ctx& ctx, const json& b) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kRankingManage)) return Error::Forbidden("you may not set up rankings");
+  if (!access::AllowedAnywhere(ctx.caller, access::kRankingManage))
+    return Error::Forbidden("you may not set up rankings");
   if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
   Problems pr;
   store::SchemeRecord s;
@@ -284,7 +321,8 @@ Result<RankingSchemeView> RankingService::CreateScheme(const Ctx& ctx, const jso
   s.region_code = b.value("region_code", "");
   const auto* region = ledger_.Regions()->Find(s.region_code);
   if (!region) pr.Add("region_code", s.region_code, "unknown region");
-  else if (!Manages(ctx, s.region_code)) pr.Add("region_code", s.region_code, "you may not set up rankings there");
+  else if (!Manages(ctx, s.region_code))
+    pr.Add("region_code", s.region_code, "you may not set up rankings there");
   s.subject_kind = b.value("subject_kind", "town");
   if (s.subject_kind != "town" && s.subject_kind != "department" && s.subject_kind != "chain") {
     pr.Add("subject_kind", s.subject_kind, "must be town, department or chain");
@@ -326,7 +364,8 @@ Result<RankingSchemeView> RankingService::UpdateScheme(const Ctx& ctx, int64_t i
   }
   if (b.contains("metrics") || b.contains("warning")) {
     const json current = json::parse(s->definition);
-    const json merged = {{"metrics", b.value("metrics", current["metrics"])}, {"warning", b.value("warning", current["warning"])}};
+    const json merged = {{"metrics", b.value("metrics", current["metrics"])},
+                         {"warning", b.value("warning", current["warning"])}};
     next.definition = DefinitionOf(merged, next.name, pr);
   }
   if (!pr.empty()) return pr.ToError("the ranking scheme is not valid");
@@ -349,14 +388,16 @@ Result<RankingSchemeView> RankingService::ArchiveScheme(const Ctx& ctx, int64_t 
   return SaveScheme(*c, tx, ctx, s.value(), std::move(next), "archive");
 }
 
-Result<RankingSchemeView> RankingService::SaveScheme(store::Connection& c, store::Transaction& tx, const Ctx& ctx,
-                                                     const store::SchemeRecord& old, store::SchemeRecord next, const std::string& action) {
+Result<RankingSchemeView> RankingService::SaveScheme(store::Connection& c, store::Transaction& tx,
+                                                     const Ctx& ctx, const store::SchemeRecord& old,
+                                                     store::SchemeRecord next, const std::string& action) {
   next.version = old.version + 1;
   next.updated_at = ctx.now;
   auto updated = UniqueWrite([&] { return store::UpdateScheme(c, next, old.version); }, kDuplicateScheme);
   if (!updated) return updated.error();
   if (!*updated) return StaleScheme(c, old.id);
-  store::WriteJournal(c, "ranking_scheme", next.id, action, ctx.caller.user_id, ctx.now, SchemeChanges(old, next));
+  store::WriteJournal(c, "ranking_scheme", next.id, action, ctx.caller.user_id, ctx.now,
+                      SchemeChanges(old, next));
   tx.Commit();
   return SchemeView(next);
 }

@@ -105,10 +105,11 @@ class RankingService {
   RankingSchemeView SchemeView(const store::SchemeRecord& s);
   // Writes `next` over `old` (version + 1), journals the change as `action`, commits.
   Result<RankingSchemeView> SaveScheme(store::Connection& c, store::Transaction& tx, const Ctx& ctx,
-                                       const store::SchemeRecord& old, store::SchemeRecord next, const std::string& action);
+                                       const store::SchemeRecord& old, store::SchemeRecord next,
+                                       const std::string& action);
   struct SubjectSet {
     std::map<std::string, std::vector<ledger::Project>> projects;  // subject → its projects of the year
-    std::map<int64_t, std::string> unit_name;                        // department subjects by unit id
+    std::map<int64_t, std::string> unit_name;                      // department subjects by unit id
   };
   // The towns or departments of the scheme's region (with or without projects), or the chains named
   // on its projects of `year`.
@@ -117,7 +118,8 @@ class RankingService {
   // tasks due from the period's first day).
   std::map<std::string, std::map<std::string, double>> LedgerFigures(store::Connection& c, const Ctx& ctx,
                                                                      const store::SchemeRecord& s,
-                                                                     const assessment::Scheme& scheme, const Date& period_start,
+                                                                     const assessment::Scheme& scheme,
+                                                                     const Date& period_start,
                                                                      const Date& as_of);
 
   store::Database& db_;

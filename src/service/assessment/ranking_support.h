@@ -26,7 +26,7 @@ assessment::Movement MovementFrom(const std::string& s);
 const char* LightName(assessment::Light l);
 assessment::Light LightFrom(const std::string& s);
 bool IsNumber(const nlohmann::json& j);  // a finite number
-double Round6(double v);  // six decimals: what the API shows of a score
+double Round6(double v);                 // six decimals: what the API shows of a score
 // The metrics a body defines, as stored; problems go to `pr`.
 nlohmann::json MetricsFrom(const nlohmann::json& b, Problems& pr);
 // A metric's label: its own, else its kind's, else its id.

@@ -7,11 +7,11 @@
 
 #include "domain/ledger/project.h"
 #include "service/access/auth_service.h"
+#include "service/assessment/assessment_demo.h"
 #include "service/demo/demo_calendar.h"
+#include "service/land_efficiency/land_demo.h"
 #include "service/supervision/progress_demo.h"
 #include "service/supervision/supervision_demo.h"
-#include "service/land_efficiency/land_demo.h"
-#include "service/assessment/assessment_demo.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 #include "store/project_store.h"
@@ -33,7 +33,9 @@ class Rng {
   int Int(int lo, int hi) { return lo + static_cast<int>(Next() % static_cast<uint64_t>(hi - lo + 1)); }
   double Unit() { return static_cast<double>(Next() >> 11) / 9007199254740992.0; }
   template <class T>
-  const T& Pick(const std::vector<T>& v) { return v[Next() % v.size()]; }
+  const T& Pick(const std::vector<T>& v) {
+    return v[Next() % v.size()];
+  }
 
  private:
   uint64_t s_;
@@ -48,32 +50,77 @@ struct CountySpec {
 
 const std::vector<CountySpec>& Counties() {
   static const std::vector<CountySpec> kCounties = {
-      {"371524", "东阿县", "DE", 116.248, 36.335, 150,
-       {{"001", "铜城街道"}, {"002", "新城街道"}, {"100", "刘集镇"}, {"101", "牛角店镇"}, {"102", "大桥镇"},
-        {"103", "高集镇"}, {"104", "姜楼镇"}, {"105", "姚寨镇"}, {"106", "鱼山镇"}, {"107", "陈集镇"},
+      {"371524",
+       "东阿县",
+       "DE",
+       116.248,
+       36.335,
+       150,
+       {{"001", "铜城街道"},
+        {"002", "新城街道"},
+        {"100", "刘集镇"},
+        {"101", "牛角店镇"},
+        {"102", "大桥镇"},
+        {"103", "高集镇"},
+        {"104", "姜楼镇"},
+        {"105", "姚寨镇"},
+        {"106", "鱼山镇"},
+        {"107", "陈集镇"},
         {"400", "东阿经济开发区"}}},
-      {"371525", "冠县", "GX", 115.442, 36.484, 30,
-       {{"001", "清泉街道"}, {"002", "崇文街道"}, {"003", "烟庄街道"}, {"100", "贾镇"}, {"101", "桑阿镇"}, {"102", "柳林镇"}}},
-      {"371526", "高唐县", "GT", 116.230, 36.866, 25,
-       {{"001", "鱼丘湖街道"}, {"002", "汇鑫街道"}, {"003", "人和街道"}, {"100", "梁村镇"}, {"101", "尹集镇"}}},
-      {"371521", "阳谷县", "YG", 115.791, 36.114, 25,
-       {{"001", "博济桥街道"}, {"002", "侨润街道"}, {"003", "狮子楼街道"}, {"100", "阎楼镇"}, {"101", "阿城镇"}, {"102", "七级镇"}}},
+      {"371525",
+       "冠县",
+       "GX",
+       115.442,
+       36.484,
+       30,
+       {{"001", "清泉街道"},
+        {"002", "崇文街道"},
+        {"003", "烟庄街道"},
+        {"100", "贾镇"},
+        {"101", "桑阿镇"},
+        {"102", "柳林镇"}}},
+      {"371526",
+       "高唐县",
+       "GT",
+       116.230,
+       36.866,
+       25,
+       {{"001", "鱼丘湖街道"},
+        {"002", "汇鑫街道"},
+        {"003", "人和街道"},
+        {"100", "梁村镇"},
+        {"101", "尹集镇"}}},
+      {"371521",
+       "阳谷县",
+       "YG",
+       115.791,
+       36.114,
+       25,
+       {{"001", "博济桥街道"},
+        {"002", "侨润街道"},
+        {"003", "狮子楼街道"},
+        {"100", "阎楼镇"},
+        {"101", "阿城镇"},
+        {"102", "七级镇"}}},
   };
   return kCounties;
 }
 
-const std::vector<std::string> kDepartments = {"发展和改革局", "工业和信息化局", "自然资源和规划局", "住房和城乡建设局",
-                                               "行政审批服务局", "生态环境分局", "农业农村局", "商务局", "交通运输局", "财政局"};
+const std::vector<std::string> kDepartments = {
+    "发展和改革局", "工业和信息化局", "自然资源和规划局", "住房和城乡建设局", "行政审批服务局",
+    "生态环境分局", "农业农村局",     "商务局",           "交通运输局",       "财政局"};
 
 struct LeaderSpec {
   const char* name;
   const char* title;
 };
 const std::vector<LeaderSpec> kLeaderNames = {
-    {"张明远", "县委书记"}, {"李卫东", "县长"}, {"王海涛", "常务副县长"}, {"赵志刚", "副县长"},
-    {"陈晓峰", "副县长"}, {"孙丽华", "副县长"}, {"周建平", "县委常委"}, {"吴国庆", "县委常委"}};
-const std::vector<std::string> kSurnames = {"刘", "杨", "黄", "徐", "朱", "马", "胡", "郭", "何", "高", "林", "罗"};
-const std::vector<std::string> kGiven = {"伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "军", "杰", "强", "霞"};
+    {"张明远", "县委书记"}, {"李卫东", "县长"},   {"王海涛", "常务副县长"}, {"赵志刚", "副县长"},
+    {"陈晓峰", "副县长"},   {"孙丽华", "副县长"}, {"周建平", "县委常委"},   {"吴国庆", "县委常委"}};
+const std::vector<std::string> kSurnames = {"刘", "杨", "黄", "徐", "朱", "马",
+                                            "胡", "郭", "何", "高", "林", "罗"};
+const std::vector<std::string> kGiven = {"伟", "芳", "娜", "敏", "静", "磊",
+                                         "洋", "勇", "军", "杰", "强", "霞"};
 
 struct Template {
   const char* category;
@@ -85,14 +132,15 @@ struct Template {
 const std::vector<Template>& Templates() {
   static const std::vector<Template> kTemplates = {
       {"industrial",
-       {"阿胶生物科技产业园", "高端钢球精密制造", "精品钢板深加工", "轴承智能制造", "新能源汽车零部件", "生物医药中间体",
-        "年产5万吨特种纤维", "智能装备产业园", "绿色建材生产线", "食品精深加工", "铝锌镁钢板", "高性能复合材料",
-        "健康生物科技产业园", "小瓶矿泉水生产", "数控机床制造"},
-       {"东阿阿胶股份有限公司", "山东钢球科技有限公司", "聊城精品钢板有限公司", "鲁西轴承制造有限公司", "聊城新材料科技有限公司",
-        "山东润德生物科技有限公司", "仁泽复合材料有限公司", "鲁西集团有限公司"},
+       {"阿胶生物科技产业园", "高端钢球精密制造", "精品钢板深加工", "轴承智能制造", "新能源汽车零部件",
+        "生物医药中间体", "年产5万吨特种纤维", "智能装备产业园", "绿色建材生产线", "食品精深加工",
+        "铝锌镁钢板", "高性能复合材料", "健康生物科技产业园", "小瓶矿泉水生产", "数控机床制造"},
+       {"东阿阿胶股份有限公司", "山东钢球科技有限公司", "聊城精品钢板有限公司", "鲁西轴承制造有限公司",
+        "聊城新材料科技有限公司", "山东润德生物科技有限公司", "仁泽复合材料有限公司", "鲁西集团有限公司"},
        {"阿胶", "钢球", "精品钢板", "轴承", "新材料", "生物医药"}},
       {"agriculture",
-       {"现代农业产业园", "高标准农田建设", "蔬菜冷链物流中心", "黄河滩区特色种植基地", "智慧渔业养殖", "乡村振兴示范区"},
+       {"现代农业产业园", "高标准农田建设", "蔬菜冷链物流中心", "黄河滩区特色种植基地", "智慧渔业养殖",
+        "乡村振兴示范区"},
        {"东阿县农业发展集团有限公司", "聊城绿源农业科技有限公司", "山东黄河农业开发有限公司"},
        {"现代农业"}},
       {"service",
@@ -100,8 +148,8 @@ const std::vector<Template>& Templates() {
        {"东阿县城投发展有限公司", "聊城商贸物流集团有限公司", "山东文旅发展有限公司"},
        {"文旅", "物流"}},
       {"infrastructure",
-       {"城区供热管网改造", "污水处理厂提标改造", "城南水厂西线工程", "老旧供水管道改造", "县乡道路改造", "黄河生态廊道",
-        "马颊河生态修复及湿地保护", "220千伏输变电工程"},
+       {"城区供热管网改造", "污水处理厂提标改造", "城南水厂西线工程", "老旧供水管道改造", "县乡道路改造",
+        "黄河生态廊道", "马颊河生态修复及湿地保护", "220千伏输变电工程"},
        {"东阿县水务集团有限公司", "东阿县城市建设投资有限公司", "国网东阿县供电公司", "聊城水务集团有限公司"},
        {""}},
       {"social",
@@ -112,7 +160,8 @@ const std::vector<Template>& Templates() {
   return kTemplates;
 }
 
-const std::vector<std::string> kLevels = {"national", "provincial", "provincial", "city", "city", "city", "county", "county", "county", "county"};
+const std::vector<std::string> kLevels = {"national", "provincial", "provincial", "city",   "city",
+                                          "city",     "county",     "county",     "county", "county"};
 
 Date Clamp(const Date& d, const Date& max) { return d > max ? max : d; }
 
@@ -146,8 +195,10 @@ Org BuildOrganisation(store::Connection& c, DemoSummary& sum) {
     }
     for (size_t i = 0; i < kLeaderNames.size(); ++i) {
       // 东阿 keeps the fixed names; other counties get generated ones so names stay unique per county.
-      std::string name = county.code == "371524" ? kLeaderNames[i].name : rng.Pick(kSurnames) + rng.Pick(kGiven) + rng.Pick(kGiven);
-      org.leaders[county.code].push_back(store::InsertPerson(c, {0, name, kLeaderNames[i].title, "leader", county.code, std::nullopt}));
+      std::string name = county.code == "371524" ? kLeaderNames[i].name
+                                                 : rng.Pick(kSurnames) + rng.Pick(kGiven) + rng.Pick(kGiven);
+      org.leaders[county.code].push_back(
+          store::InsertPerson(c, {0, name, kLeaderNames[i].title, "leader", county.code, std::nullopt}));
       ++sum.people;
     }
   }
@@ -161,7 +212,8 @@ ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, 
   const Template& t = Templates()[rng.Int(0, 99) < 55 ? 0 : rng.Int(1, 4)];
   ledger::Project p;
   char code[32];
-  if (code_prefix.empty()) std::snprintf(code, sizeof code, "%s%d-%03d", county.prefix.c_str(), year, index + 1);
+  if (code_prefix.empty())
+    std::snprintf(code, sizeof code, "%s%d-%03d", county.prefix.c_str(), year, index + 1);
   else std::snprintf(code, sizeof code, "%s-%06d", code_prefix.c_str(), index + 1);
   p.code = code;
   p.year = year;
@@ -179,7 +231,10 @@ ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, 
   p.specialist = rng.Pick(kSurnames) + rng.Pick(kGiven);
   // Most key projects are 0.5–5 亿元, some 5–15 亿, a few up to 50 亿.
   const int size_roll = rng.Int(0, 99);
-  const int64_t total_wan = static_cast<int64_t>(size_roll < 60 ? rng.Int(10, 100) : size_roll < 90 ? rng.Int(100, 300) : rng.Int(300, 1000)) * 500;
+  const int64_t total_wan = static_cast<int64_t>(size_roll < 60   ? rng.Int(10, 100)
+                                                 : size_roll < 90 ? rng.Int(100, 300)
+                                                                  : rng.Int(300, 1000)) *
+                            500;
   p.total_investment = total_wan * 10000;
   p.annual_plan = total_wan * rng.Int(20, 60) / 100 * 10000;
   p.land_mu = rng.Int(0, 9) < 2 ? std::nullopt : std::optional<double>(rng.Int(20, 1200) / 2.0);
@@ -187,7 +242,8 @@ ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, 
   p.latitude = county.lat + (rng.Unit() - 0.5) * 0.16;
   p.content = "建设" + p.name.substr(0, p.name.size() - 6) + "，包括主体工程、配套设施及智能化改造。";
   p.national_code = std::to_string(year) + "-" + county.code + "-" + std::to_string(rng.Int(10, 89)) + "-0" +
-                    std::to_string(rng.Int(1, 3)) + "-" + std::to_string(100000 + index * 7 + rng.Int(0, 6)) + code_prefix;
+                    std::to_string(rng.Int(1, 3)) + "-" + std::to_string(100000 + index * 7 + rng.Int(0, 6)) +
+                    code_prefix;
   const Date jan1{year, 1, 1};
   if (p.kind == "continuing") {
     p.actual_start = Date{year - rng.Int(1, 2), rng.Int(1, 12), rng.Int(1, 28)};
@@ -200,13 +256,15 @@ ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, 
     // Counties front-load their starts (开门红, 60 % by 06-30): most planned in February–June.
     p.planned_start = Date{year, rng.Int(0, 99) < 75 ? rng.Int(2, 6) : rng.Int(7, 11), rng.Int(1, 28)};
     p.planned_completion = Date{year + rng.Int(1, 2), rng.Int(1, 12), 28};
-    const bool started = p.track == "implementation" && (*p.planned_start <= today ? rng.Int(0, 99) < 85 : rng.Int(0, 99) < 10);
+    const bool started = p.track == "implementation" &&
+                         (*p.planned_start <= today ? rng.Int(0, 99) < 85 : rng.Int(0, 99) < 10);
     if (started) {
       p.actual_start = Clamp(p.planned_start->AddDays(rng.Int(-20, 45)), today);
       if (*p.actual_start < jan1) p.actual_start = jan1;
       p.stage = "started";
     } else {
-      p.stage = p.track == "preparatory" ? rng.Pick(std::vector<std::string>{"planned", "reserve", "signed"}) : "signed";
+      p.stage = p.track == "preparatory" ? rng.Pick(std::vector<std::string>{"planned", "reserve", "signed"})
+                                         : "signed";
     }
   }
   const double progress = p.actual_start ? rng.Int(30, 110) / 100.0 : 0.0;
@@ -224,7 +282,8 @@ struct DemoUser {
 
 }  // namespace
 
-Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std::string& now_iso, bool organisation_only) {
+Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std::string& now_iso,
+                              bool organisation_only) {
   store::Migrate(db);
   DemoSummary sum;
   {
@@ -241,8 +300,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
         ledger::Project p = MakeProject(rng, county, org, i, today);
         p.created_at = p.updated_at = now_iso;
         p.id = store::InsertProject(*c, p);
-        store::WriteJournal(*c, "project", p.id, "create", std::nullopt, now_iso,
-                            ledger::CreationChanges(p));
+        store::WriteJournal(*c, "project", p.id, "create", std::nullopt, now_iso, ledger::CreationChanges(p));
         ++sum.projects;
       }
     }
@@ -253,14 +311,22 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   const int64_t industry_unit = store::FindUnitId(*c, "371524", "工业和信息化局").value();
   const int64_t leader_person = store::FindPersonId(*c, "371524", "王海涛").value();
   const std::vector<DemoUser> users = {
-      {"admin", "系统管理员", "admin", "371500", false},      {"lcxmb", "聊城市项目办", "coordinator", "371500", false},
-      {"dongezb", "东阿县项目办", "coordinator", "371524", false}, {"guanxmb", "冠县项目办", "coordinator", "371525", false},
-      {"leader", "王海涛", "leader", "371524", false},         {"unit", "东阿县工信局", "unit", "371524", true},
+      {"admin", "系统管理员", "admin", "371500", false},
+      {"lcxmb", "聊城市项目办", "coordinator", "371500", false},
+      {"dongezb", "东阿县项目办", "coordinator", "371524", false},
+      {"guanxmb", "冠县项目办", "coordinator", "371525", false},
+      {"leader", "王海涛", "leader", "371524", false},
+      {"unit", "东阿县工信局", "unit", "371524", true},
       {"viewer", "东阿县观察员", "viewer", "371524", false},
   };
   for (const auto& u : users) {
     // The leader account is 王海涛's: "my projects" are those he is assigned to (包保).
-    NewUser nu{u.login, u.name, "demo1234", u.role, u.region, u.unit ? std::optional<int64_t>(industry_unit) : std::nullopt,
+    NewUser nu{u.login,
+               u.name,
+               "demo1234",
+               u.role,
+               u.region,
+               u.unit ? std::optional<int64_t>(industry_unit) : std::nullopt,
                std::string(u.role) == "leader" ? std::optional<int64_t>(leader_person) : std::nullopt};
     auto r = auth.AddUser(nu, now_iso);
     if (!r) return r.error();
@@ -285,12 +351,14 @@ Result<int> GenerateProjects(store::Database& db, int count, const Date& today, 
     // The county's own departments and leaders (its towns' are not drawn).
     const auto in_county = access::ReadScope::All().Within(county.code, tree);
     for (const auto& u : store::ListUnits(*c, in_county)) {
-      if (u.kind == "department" && u.region_code == county.code) org.departments[county.code].push_back(u.id);
+      if (u.kind == "department" && u.region_code == county.code)
+        org.departments[county.code].push_back(u.id);
     }
     for (const auto& p : store::ListPeople(*c, in_county, "leader")) {
       if (p.region_code == county.code) org.leaders[county.code].push_back(p.id);
     }
-    if (org.towns[county.code].empty() || org.departments[county.code].empty() || org.leaders[county.code].empty()) {
+    if (org.towns[county.code].empty() || org.departments[county.code].empty() ||
+        org.leaders[county.code].empty()) {
       return Error::Conflict("the database lacks the demo organisation: run `gongjian demo` first");
     }
   }
@@ -302,7 +370,8 @@ Result<int> GenerateProjects(store::Database& db, int count, const Date& today, 
     ledger::Project p = MakeProject(rng, county, org, i, today, "BN");
     p.created_at = p.updated_at = now_iso;
     p.id = store::InsertProject(*c, p, /*bump_version=*/false);
-    store::WriteJournalText(*c, "project", p.id, "create", std::nullopt, now_iso, ledger::CreationChangesText(p));
+    store::WriteJournalText(*c, "project", p.id, "create", std::nullopt, now_iso,
+                            ledger::CreationChangesText(p));
   }
   store::BumpProjectsVersion(*c);
   tx.Commit();

@@ -44,7 +44,8 @@ void AppendCents(std::string& out, int64_t cents) {
 template <class Sink>
 void EmitRow(const Enterprise& e, const Evaluation& ev, size_t i, Sink& sink) {
   const EnterpriseResult& r = ev.results[i];
-  const bool evaluated = r.status != EnterpriseStatus::kExcluded && r.status != EnterpriseStatus::kNotEvaluated;
+  const bool evaluated =
+      r.status != EnterpriseStatus::kExcluded && r.status != EnterpriseStatus::kNotEvaluated;
   sink.Text(e.credit_code);
   sink.Text(e.name);
   sink.Text(GroupName(r.group));
@@ -210,7 +211,8 @@ void WriteResultsXlsx(io::XlsxTable& out, std::span<const Enterprise> input, con
   }
 }
 
-void WriteResultsJson(io::ByteSink& sink, const Scheme& scheme, std::span<const Enterprise> input, const Evaluation& ev) {
+void WriteResultsJson(io::ByteSink& sink, const Scheme& scheme, std::span<const Enterprise> input,
+                      const Evaluation& ev) {
   const auto cols = OutputColumns(ev);
   std::string out;
   out.reserve(kFlushBytes + 4096);
@@ -238,10 +240,13 @@ nlohmann::json SummaryJson(const Scheme& scheme, const Evaluation& ev) {
       j["undetermined"] = g.undetermined;
       j["vetoed"] = g.vetoed;
       j["class_limits"] = {{"A", g.class_limits[0]}, {"B", g.class_limits[1]}, {"C", g.class_limits[2]}};
-      j["class_counts"] = {{"A", g.class_counts[0]}, {"B", g.class_counts[1]}, {"C", g.class_counts[2]},
+      j["class_counts"] = {{"A", g.class_counts[0]},
+                           {"B", g.class_counts[1]},
+                           {"C", g.class_counts[2]},
                            {"D", g.class_counts[3]}};
       json b = json::object();
-      for (const auto& [id, value] : g.benchmarks) b[std::string(IndicatorName(id))] = value ? json(*value) : json(nullptr);
+      for (const auto& [id, value] : g.benchmarks)
+        b[std::string(IndicatorName(id))] = value ? json(*value) : json(nullptr);
       j["benchmarks"] = b;
     }
     groups.push_back(j);

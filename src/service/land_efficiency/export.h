@@ -27,7 +27,8 @@ std::string FormatCents(int64_t cents);
 // Whether everything was kept is the sink's (table's) Close().
 void WriteResultsCsv(io::ByteSink& out, std::span<const Enterprise> input, const Evaluation& ev);
 void WriteResultsXlsx(io::XlsxTable& out, std::span<const Enterprise> input, const Evaluation& ev);
-void WriteResultsJson(io::ByteSink& out, const Scheme& scheme, std::span<const Enterprise> input, const Evaluation& ev);
+void WriteResultsJson(io::ByteSink& out, const Scheme& scheme, std::span<const Enterprise> input,
+                      const Evaluation& ev);
 nlohmann::json SummaryJson(const Scheme& scheme, const Evaluation& ev);
 
 }  // namespace gj::land

@@ -1,9 +1,9 @@
 #include "service/land_efficiency/input.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <algorithm>
 #include <cstdint>
 
 #include "domain/land_efficiency/credit_code.h"
@@ -15,9 +15,25 @@ namespace gj::land {
 namespace {
 
 enum class Field {
-  kCreditCode, kName, kCounty, kTown, kIndustryCode, kAboveScale, kLandMu, kTax, kRevenue,
-  kValueAdded, kEnergyTce, kEmissionEq, kRdSpend, kEmployees, kElectricityKwh, kBonus, kPenalty,
-  kVeto, kUndetermined,
+  kCreditCode,
+  kName,
+  kCounty,
+  kTown,
+  kIndustryCode,
+  kAboveScale,
+  kLandMu,
+  kTax,
+  kRevenue,
+  kValueAdded,
+  kEnergyTce,
+  kEmissionEq,
+  kRdSpend,
+  kEmployees,
+  kElectricityKwh,
+  kBonus,
+  kPenalty,
+  kVeto,
+  kUndetermined,
 };
 constexpr int kFieldCount = 19;
 
@@ -64,7 +80,8 @@ std::string Lower(std::string_view s) {
 // Offices type labels with full-width parentheses and stray spaces: "用地面积（亩）".
 std::string NormalizeHeader(std::string_view h) {
   std::string s(Trim(h));
-  for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"（", "("}, {"）", ")"}, {"\xEF\xBB\xBF", ""}}) {
+  for (auto [from, to] :
+       {std::pair<std::string_view, std::string_view>{"（", "("}, {"）", ")"}, {"\xEF\xBB\xBF", ""}}) {
     for (size_t p; (p = s.find(from)) != std::string::npos;) s.replace(p, from.size(), to);
   }
   return Lower(Trim(s));
@@ -155,7 +172,8 @@ struct InputParser::Impl {
     }
     void Problem(Field f, std::string_view value, std::string reason) {
       ok = false;
-      impl.problems.push_back({row, impl.headers[impl.column_of[static_cast<int>(f)]], std::string(value), std::move(reason)});
+      impl.problems.push_back(
+          {row, impl.headers[impl.column_of[static_cast<int>(f)]], std::string(value), std::move(reason)});
     }
     std::string Text(Field f) {
       const auto v = Cell(f);
@@ -176,7 +194,8 @@ struct InputParser::Impl {
       auto d = Number(f);
       if (!d) return fallback;
       if (strict ? !(*d > min) : !(*d >= min)) {
-        Problem(f, Cell(f), std::string("must be ") + (strict ? "> " : ">= ") + (min == 0 ? "0" : std::to_string(min)));
+        Problem(f, Cell(f),
+                std::string("must be ") + (strict ? "> " : ">= ") + (min == 0 ? "0" : std::to_string(min)));
       }
       return *d;
     }
@@ -197,7 +216,8 @@ struct InputParser::Impl {
     Enterprise e;
     e.credit_code = ctx.Text(Field::kCreditCode);
     if (!e.credit_code.empty()) {
-      if (auto why = CreditCodeProblem(e.credit_code); !why.empty()) ctx.Problem(Field::kCreditCode, e.credit_code, why);
+      if (auto why = CreditCodeProblem(e.credit_code); !why.empty())
+        ctx.Problem(Field::kCreditCode, e.credit_code, why);
       else RememberCode(e.credit_code, row);
     }
     e.name = ctx.Text(Field::kName);
@@ -210,9 +230,12 @@ struct InputParser::Impl {
     e.revenue = ctx.Min(Field::kRevenue, 0, false, 0);
     // The optional indicators: an empty cell leaves the figure unknown, not 0.
     static constexpr std::pair<Field, std::optional<double> Enterprise::*> kOptionalNumbers[] = {
-        {Field::kValueAdded, &Enterprise::value_added}, {Field::kEnergyTce, &Enterprise::energy_tce},
-        {Field::kEmissionEq, &Enterprise::emission_eq}, {Field::kRdSpend, &Enterprise::rd_spend},
-        {Field::kEmployees, &Enterprise::employees},   {Field::kElectricityKwh, &Enterprise::electricity_kwh}};
+        {Field::kValueAdded, &Enterprise::value_added},
+        {Field::kEnergyTce, &Enterprise::energy_tce},
+        {Field::kEmissionEq, &Enterprise::emission_eq},
+        {Field::kRdSpend, &Enterprise::rd_spend},
+        {Field::kEmployees, &Enterprise::employees},
+        {Field::kElectricityKwh, &Enterprise::electricity_kwh}};
     for (const auto& [field, member] : kOptionalNumbers) e.*member = ctx.Number(field);
     e.bonus = ctx.Min(Field::kBonus, 0, false, 0);
     e.penalty = ctx.Min(Field::kPenalty, 0, false, 0);
@@ -252,8 +275,9 @@ struct InputParser::Impl {
       std::string code(18, ' ');
       for (size_t j = 0; j < 9; ++j) code[8 - j] = static_cast<char>(codes[k].hi >> (7 * j) & 0x7f);
       for (size_t j = 0; j < 9; ++j) code[17 - j] = static_cast<char>(codes[k].lo >> (7 * j) & 0x7f);
-      problems.push_back({codes[k].row, headers[column_of[0]], code,
-                          "duplicate credit code (first in row " + std::to_string(codes[run_start].row) + ")"});
+      problems.push_back(
+          {codes[k].row, headers[column_of[0]], code,
+           "duplicate credit code (first in row " + std::to_string(codes[run_start].row) + ")"});
     }
   }
 };
@@ -277,15 +301,16 @@ Status InputParser::Header(std::span<const std::string_view> cells) {
     if (!f) continue;  // extra columns are allowed and ignored
     int& slot = impl_->column_of[static_cast<int>(*f)];
     if (slot >= 0) {
-      problems.Add("column " + std::string(cells[c]), "", "the column " + std::string(kFields[static_cast<int>(*f)].id) +
-                                                            " appears twice");
+      problems.Add("column " + std::string(cells[c]), "",
+                   "the column " + std::string(kFields[static_cast<int>(*f)].id) + " appears twice");
     }
     slot = static_cast<int>(c);
   }
   for (int i = 0; i < kFieldCount; ++i) {
     if (kFields[i].required && impl_->column_of[i] < 0) {
       problems.Add("column " + std::string(kFields[i].id), "",
-                   "required column missing (" + std::string(kFields[i].id) + " or " + std::string(kFields[i].label) + ")");
+                   "required column missing (" + std::string(kFields[i].id) + " or " +
+                       std::string(kFields[i].label) + ")");
     }
   }
   if (!problems.empty()) return problems.ToError("the input's header is not usable");
@@ -307,7 +332,8 @@ Result<InputTable> InputParser::Finish() {
   for (const auto& p : impl_->problems) {
     problems.Add("row " + std::to_string(p.row) + ", column " + p.column, p.value, p.reason);
   }
-  return problems.ToError(std::to_string(impl_->problems.size()) + " problem(s) in the input; nothing was evaluated");
+  return problems.ToError(std::to_string(impl_->problems.size()) +
+                          " problem(s) in the input; nothing was evaluated");
 }
 
 Result<InputTable> ParseInputCsv(std::string_view data) {

@@ -43,7 +43,8 @@ std::string ManagedClass(const land::EnterpriseResult& r, const std::string& fin
   return r.status == land::EnterpriseStatus::kUndetermined ? "B" : "";
 }
 
-std::optional<int64_t> SurchargeFen(const land::Scheme& s, const land::Enterprise& e, const std::string& klass) {
+std::optional<int64_t> SurchargeFen(const land::Scheme& s, const land::Enterprise& e,
+                                    const std::string& klass) {
   const int k = ClassIndex(klass);
   if (k < 0 || !e.electricity_kwh) return std::nullopt;
   return land::RoundHalfUp(s.surcharge_per_kwh[k] * *e.electricity_kwh * 100);
@@ -63,7 +64,9 @@ Result<LandRunDetail> LandService::Run(const Ctx& ctx, const json& body) {
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto data = store::ListLandData(*c, county, year);
-  if (data.empty()) return Error::Invalid("no data for this county and year", {{"year", std::to_string(year), "no data imported", 0, {}}});
+  if (data.empty())
+    return Error::Invalid("no data for this county and year",
+                          {{"year", std::to_string(year), "no data imported", 0, {}}});
   int pending = 0;
   json input = json::array();
   for (const auto& r : data) {
@@ -92,7 +95,8 @@ Result<LandRunDetail> LandService::Run(const Ctx& ctx, const json& body) {
   return GetRun(ctx, id);
 }
 
-Result<LandRunList> LandService::ListRuns(const Ctx& ctx, const std::string& county, std::optional<int> year) {
+Result<LandRunList> LandService::ListRuns(const Ctx& ctx, const std::string& county,
+                                          std::optional<int> year) {
   if (auto st = CheckCounty(ctx, county, access::kLandRead); !st) return st.error();
   auto c = db_.Acquire();
   LandRunList out;
@@ -102,7 +106,8 @@ Result<LandRunList> LandService::ListRuns(const Ctx& ctx, const std::string& cou
 
 Result<store::RunRow> LandService::LoadRun(store::Connection& c, const Ctx& ctx, int64_t id) {
   auto run = store::GetRun(c, id);
-  if (!run || !CheckCounty(ctx, run->county_code, access::kLandRead)) return Error::NotFound("no evaluation run " + std::to_string(id));
+  if (!run || !CheckCounty(ctx, run->county_code, access::kLandRead))
+    return Error::NotFound("no evaluation run " + std::to_string(id));
   return std::move(*run);
 }
 
@@ -124,8 +129,9 @@ std::shared_ptr<const LandService::Computed> LandService::Compute(const store::R
   return out;
 }
 
-Result<LandRunDetail> LandService::GetRun(const Ctx& ctx, int64_t id, const std::map<std::string, std::string>& filters,
-                                          int64_t offset, int64_t limit) {
+Result<LandRunDetail> LandService::GetRun(const Ctx& ctx, int64_t id,
+                                          const std::map<std::string, std::string>& filters, int64_t offset,
+                                          int64_t limit) {
   auto c = db_.Acquire();
   auto run = LoadRun(*c, ctx, id);
   if (!run) return run.error();
@@ -134,7 +140,10 @@ Result<LandRunDetail> LandService::GetRun(const Ctx& ctx, int64_t id, const std:
   const auto& comp = out.computed;
   auto adjustments = store::ListAdjustments(*c, id);
   const auto overrides = Overrides(adjustments);
-  auto filter = [&](const char* k) { auto it = filters.find(k); return it == filters.end() ? std::string() : it->second; };
+  auto filter = [&](const char* k) {
+    auto it = filters.find(k);
+    return it == filters.end() ? std::string() : it->second;
+  };
   const std::string f_class = filter("class"), f_town = filter("town"), f_group = filter("group");
   int64_t matched = 0;
   for (size_t i = 0; i < comp->input.size(); ++i) {
@@ -144,12 +153,16 @@ Result<LandRunDetail> LandService::GetRun(const Ctx& ctx, int64_t id, const std:
     std::string computed = ClassLetter(r.klass);
     auto ov = overrides.find(e.credit_code);
     std::string final_class = ov != overrides.end() ? ov->second : computed;
-    const std::string bucket = final_class.empty() ? (r.status == land::EnterpriseStatus::kUndetermined ? "undetermined" : "") : final_class;
+    const std::string bucket = final_class.empty()
+                                   ? (r.status == land::EnterpriseStatus::kUndetermined ? "undetermined" : "")
+                                   : final_class;
     if (Evaluated(r.group)) {
       out.counts[group][bucket]++;
       out.by_town[e.town][bucket]++;
     }
-    if ((!f_class.empty() && f_class != bucket) || (!f_town.empty() && f_town != e.town) || (!f_group.empty() && f_group != group)) continue;
+    if ((!f_class.empty() && f_class != bucket) || (!f_town.empty() && f_town != e.town) ||
+        (!f_group.empty() && f_group != group))
+      continue;
     const int64_t index = matched++;
     if (index < offset || (limit > 0 && index >= offset + limit)) continue;
     auto surcharge = SurchargeFen(comp->scheme, e, final_class);
@@ -184,9 +197,10 @@ Result<LandCard> LandService::Card(const Ctx& ctx, int64_t id, const std::string
   if (i == comp->input.size()) return Error::NotFound("no enterprise " + credit_code + " in this run");
   const auto& e = comp->input[i];
   const auto& r = comp->ev.results[i];
-  const land::GroupScheme* gs = r.group == land::Group::kAbove ? (comp->scheme.above ? &*comp->scheme.above : nullptr)
-                              : r.group == land::Group::kBelow ? (comp->scheme.below ? &*comp->scheme.below : nullptr)
-                                                               : nullptr;
+  const land::GroupScheme* gs =
+      r.group == land::Group::kAbove   ? (comp->scheme.above ? &*comp->scheme.above : nullptr)
+      : r.group == land::Group::kBelow ? (comp->scheme.below ? &*comp->scheme.below : nullptr)
+                                       : nullptr;
   const land::GroupSummary* summary = nullptr;
   for (const auto& g : comp->ev.groups) {
     if (g.group == r.group) summary = &g;
@@ -245,8 +259,10 @@ Result<LandRunDetail> LandService::RunAction(const Ctx& ctx, int64_t id, const j
     return e;
   }
   if (auto st = CheckCounty(ctx, run.county_code, t->permission); !st) return st.error();
-  if (t->needs_reason && reason.empty()) return Error::Invalid("a reason is required", {{"reason", "", "required", 0, {}}});
-  if (body["version"].get<int64_t>() != run.version) return store::StaleVersion("evaluation run", run.version);
+  if (t->needs_reason && reason.empty())
+    return Error::Invalid("a reason is required", {{"reason", "", "required", 0, {}}});
+  if (body["version"].get<int64_t>() != run.version)
+    return store::StaleVersion("evaluation run", run.version);
   auto comp = Compute(run);
   const std::string code = Str(body, "credit_code");
   auto find = [&]() -> const land::EnterpriseResult* {
@@ -264,33 +280,45 @@ Result<LandRunDetail> LandService::RunAction(const Ctx& ctx, int64_t id, const j
   if (action == "adjust" || action == "appeal") {
     const auto* r = find();
     if (!r || !Evaluated(r->group)) {
-      return Error::Invalid("not an evaluated enterprise of this run", {{"credit_code", code, "not evaluated in this run", 0, {}}});
+      return Error::Invalid("not an evaluated enterprise of this run",
+                            {{"credit_code", code, "not evaluated in this run", 0, {}}});
     }
     if (action == "adjust") {
       const std::string to = Str(body, "class");
-      if (ClassIndex(to) < 0) return Error::Invalid("bad class", {{"class", to, "must be A, B, C or D", 0, {"A", "B", "C", "D"}}});
+      if (ClassIndex(to) < 0)
+        return Error::Invalid("bad class", {{"class", to, "must be A, B, C or D", 0, {"A", "B", "C", "D"}}});
       const std::string from = current_class(*r);
       store::InsertAdjustment(*c, id, {0, code, from, to, reason, "adjust", ctx.now, ctx.caller.user_id});
       changes.push_back({{"field", "class:" + code}, {"old", from}, {"new", to}});
       changes.push_back({{"field", "reason"}, {"old", nullptr}, {"new", reason}});
     } else {
       if (!land::InAppealWindow(*ParseIsoDate(run.published_on), ctx.today)) {
-        return Error::Conflict("the appeal window (" + run.published_on + " + " + std::to_string(land::kAppealDays) + " days) is closed");
+        return Error::Conflict("the appeal window (" + run.published_on + " + " +
+                               std::to_string(land::kAppealDays) + " days) is closed");
       }
-      const int64_t aid = store::InsertAppeal(*c, {0, id, code, reason, ctx.today.ToString(), "open", "", "", "", 1});
+      const int64_t aid =
+          store::InsertAppeal(*c, {0, id, code, reason, ctx.today.ToString(), "open", "", "", "", 1});
       changes.push_back({{"field", "appeal:" + std::to_string(aid)}, {"old", nullptr}, {"new", reason}});
     }
   } else if (action == "decide_appeal") {
     auto appeal = body.contains("appeal_id") && body["appeal_id"].is_number_integer()
-                      ? store::GetAppeal(*c, body["appeal_id"].get<int64_t>()) : std::nullopt;
+                      ? store::GetAppeal(*c, body["appeal_id"].get<int64_t>())
+                      : std::nullopt;
     if (!appeal || appeal->run_id != id) return Error::NotFound("no such appeal in this run");
     if (appeal->state != "open") return Error::Conflict("the appeal was already decided");
     const std::string decision = Str(body, "decision"), to = Str(body, "class");
     if (decision != "upheld" && decision != "rejected") {
-      return Error::Invalid("bad decision", {{"decision", decision, "must be upheld or rejected", 0, {"upheld", "rejected"}}});
+      return Error::Invalid(
+          "bad decision", {{"decision", decision, "must be upheld or rejected", 0, {"upheld", "rejected"}}});
     }
-    if (decision == "upheld" && ClassIndex(to) < 0) return Error::Invalid("an upheld appeal needs the new class", {{"class", to, "must be A, B, C or D", 0, {}}});
-    const auto* r = [&] { for (size_t i = 0; i < comp->input.size(); ++i) if (comp->input[i].credit_code == appeal->credit_code) return &comp->ev.results[i]; return static_cast<const land::EnterpriseResult*>(nullptr); }();
+    if (decision == "upheld" && ClassIndex(to) < 0)
+      return Error::Invalid("an upheld appeal needs the new class",
+                            {{"class", to, "must be A, B, C or D", 0, {}}});
+    const auto* r = [&] {
+      for (size_t i = 0; i < comp->input.size(); ++i)
+        if (comp->input[i].credit_code == appeal->credit_code) return &comp->ev.results[i];
+      return static_cast<const land::EnterpriseResult*>(nullptr);
+    }();
     appeal->state = decision;
     appeal->decision = reason;
     appeal->new_class = decision == "upheld" ? to : "";
@@ -299,13 +327,17 @@ Result<LandRunDetail> LandService::RunAction(const Ctx& ctx, int64_t id, const j
     if (decision == "upheld" && r) {
       auto it = overrides.find(appeal->credit_code);
       const std::string from = it != overrides.end() ? it->second : ClassLetter(r->klass);
-      store::InsertAdjustment(*c, id, {0, appeal->credit_code, from, to, reason, "appeal", ctx.now, ctx.caller.user_id});
+      store::InsertAdjustment(
+          *c, id, {0, appeal->credit_code, from, to, reason, "appeal", ctx.now, ctx.caller.user_id});
       changes.push_back({{"field", "class:" + appeal->credit_code}, {"old", from}, {"new", to}});
     }
-    changes.push_back({{"field", "appeal:" + std::to_string(appeal->id)}, {"old", "open"}, {"new", decision}});
+    changes.push_back(
+        {{"field", "appeal:" + std::to_string(appeal->id)}, {"old", "open"}, {"new", decision}});
   } else if (action == "publish") {
-    const std::string on = Str(body, "published_on").empty() ? ctx.today.ToString() : Str(body, "published_on");
-    if (!ParseIsoDate(on)) return Error::Invalid("bad date", {{"published_on", on, "must be YYYY-MM-DD", 0, {}}});
+    const std::string on =
+        Str(body, "published_on").empty() ? ctx.today.ToString() : Str(body, "published_on");
+    if (!ParseIsoDate(on))
+      return Error::Invalid("bad date", {{"published_on", on, "must be YYYY-MM-DD", 0, {}}});
     run.published_on = ParseIsoDate(on)->ToString();
     changes.push_back({{"field", "published_on"}, {"old", nullptr}, {"new", run.published_on}});
   } else if (action == "finalize") {
@@ -326,7 +358,8 @@ Result<LandRunDetail> LandService::RunAction(const Ctx& ctx, int64_t id, const j
       if (managed.empty()) continue;
       const auto& p = policy[managed];
       store::InsertPolicyLedger(*c, id, run.county_code, run.year,
-                                {e.credit_code, e.name, managed, SurchargeFen(comp->scheme, e, managed), p.land_mu, p.energy_tce, p.emission_t});
+                                {e.credit_code, e.name, managed, SurchargeFen(comp->scheme, e, managed),
+                                 p.land_mu, p.energy_tce, p.emission_t});
     }
   }
   if (t->to != run.state) changes.push_back({{"field", "state"}, {"old", run.state}, {"new", t->to}});
@@ -345,7 +378,8 @@ Result<LandPolicyLedger> LandService::PolicyLedger(const Ctx& ctx, int64_t id) {
 }
 
 Result<LandExport> LandService::Export(const Ctx& ctx, int64_t id, const std::string& format) {
-  if (format != "csv" && format != "xlsx") return Error::Invalid("bad format", {{"format", format, "must be csv or xlsx", 0, {"csv", "xlsx"}}});
+  if (format != "csv" && format != "xlsx")
+    return Error::Invalid("bad format", {{"format", format, "must be csv or xlsx", 0, {"csv", "xlsx"}}});
   store::RunRow run;
   {
     auto c = db_.Acquire();
@@ -366,8 +400,12 @@ Result<LandExport> LandService::Export(const Ctx& ctx, int64_t id, const std::st
     });
   }
   if (!bytes) return bytes.error();
-  const std::string name = "land-" + run.county_code + "-" + std::to_string(run.year) + "-v" + std::to_string(run.run_no) + "." + format;
-  return LandExport{std::move(bytes.value()), format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name};
+  const std::string name = "land-" + run.county_code + "-" + std::to_string(run.year) + "-v" +
+                           std::to_string(run.run_no) + "." + format;
+  return LandExport{std::move(bytes.value()),
+                    format == "csv" ? "text/csv; charset=utf-8"
+                                    : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    name};
 }
 
 Result<LandJournal> LandService::Journal(const Ctx& ctx, const std::string& entity, int64_t id) {
@@ -376,11 +414,13 @@ Result<LandJournal> LandService::Journal(const Ctx& ctx, const std::string& enti
     if (auto run = LoadRun(*c, ctx, id); !run) return run.error();
   } else {
     auto row = store::GetLandData(*c, id);
-    if (!row || !CheckCounty(ctx, row->county_code, access::kLandRead)) return Error::NotFound("no enterprise data " + std::to_string(id));
+    if (!row || !CheckCounty(ctx, row->county_code, access::kLandRead))
+      return Error::NotFound("no enterprise data " + std::to_string(id));
   }
   LandJournal out;
   for (const auto& r : store::ReadJournal(*c, entity, id).rows) {
-    out.items.push_back({store::AsInt(r[0]), store::AsText(r[1]), store::AsText(r[3]), store::AsText(r[4]), store::AsText(r[5])});
+    out.items.push_back({store::AsInt(r[0]), store::AsText(r[1]), store::AsText(r[3]), store::AsText(r[4]),
+                         store::AsText(r[5])});
   }
   return out;
 }

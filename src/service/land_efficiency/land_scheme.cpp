@@ -16,8 +16,12 @@ namespace {
 json ClassesJournal(const LandPolicies& p) {
   json classes = json::array();
   for (const auto& k : p.classes) {
-    classes.push_back({{"class", k.klass}, {"surcharge_per_kwh", k.surcharge_per_kwh}, {"land_mu", k.land_mu},
-                       {"energy_tce", k.energy_tce}, {"emission_t", k.emission_t}, {"note", k.note}});
+    classes.push_back({{"class", k.klass},
+                       {"surcharge_per_kwh", k.surcharge_per_kwh},
+                       {"land_mu", k.land_mu},
+                       {"energy_tce", k.energy_tce},
+                       {"emission_t", k.emission_t},
+                       {"note", k.note}});
   }
   return classes;
 }
@@ -26,7 +30,8 @@ json ClassesJournal(const LandPolicies& p) {
 
 // ---- scheme and policies -------------------------------------------------------------------
 
-land::Scheme LandService::SchemeOf(store::Connection& c, const std::string& county, std::optional<int64_t>* id, int* version) {
+land::Scheme LandService::SchemeOf(store::Connection& c, const std::string& county,
+                                   std::optional<int64_t>* id, int* version) {
   auto row = store::CurrentScheme(c, county);
   if (id) *id = row ? std::optional<int64_t>(row->id) : std::nullopt;
   if (version) *version = row ? row->version : 0;
@@ -46,7 +51,8 @@ Result<LandSchemeView> LandService::GetScheme(const Ctx& ctx, const std::string&
 Result<LandSchemeView> LandService::PutScheme(const Ctx& ctx, const std::string& county, const json& body) {
   if (auto st = CheckCounty(ctx, county, access::kLandEvaluate); !st) return st.error();
   if (auto v = VersionOf(body); !v) return v.error();
-  if (!body.contains("scheme")) return Error::Invalid("the scheme is required", {{"scheme", "", "required", 0, {}}});
+  if (!body.contains("scheme"))
+    return Error::Invalid("the scheme is required", {{"scheme", "", "required", 0, {}}});
   auto scheme = land::SchemeFromJson(body["scheme"]);
   if (!scheme) return scheme.error();
   auto c = db_.Acquire();
@@ -75,7 +81,8 @@ Result<LandPolicies> LandService::GetPolicies(const Ctx& ctx, const std::string&
       if (r.klass == letter) p = r;
     }
     out.version += p.version;
-    out.classes.push_back({letter, scheme.surcharge_per_kwh[k], p.land_mu, p.energy_tce, p.emission_t, p.note});
+    out.classes.push_back(
+        {letter, scheme.surcharge_per_kwh[k], p.land_mu, p.energy_tce, p.emission_t, p.note});
   }
   return out;
 }
@@ -83,17 +90,21 @@ Result<LandPolicies> LandService::GetPolicies(const Ctx& ctx, const std::string&
 Result<LandPolicies> LandService::PutPolicies(const Ctx& ctx, const std::string& county, const json& body) {
   if (auto st = CheckCounty(ctx, county, access::kLandEvaluate); !st) return st.error();
   if (auto v = VersionOf(body); !v) return v.error();
-  if (!body.contains("classes") || !body["classes"].is_array()) return Error::BadRequest("classes must be an array");
+  if (!body.contains("classes") || !body["classes"].is_array())
+    return Error::BadRequest("classes must be an array");
   auto before = GetPolicies(ctx, county);
-  if (body["version"].get<int64_t>() != before->version) return store::StaleVersion("policy", before->version);
+  if (body["version"].get<int64_t>() != before->version)
+    return store::StaleVersion("policy", before->version);
   Problems pr;
   std::vector<store::PolicyRow> rows;
   for (const auto& item : body["classes"]) {
     store::PolicyRow p;
     p.klass = Str(item, "class");
     if (ClassIndex(p.klass) < 0) pr.Add("class", p.klass, "must be A, B, C or D");
-    for (auto [k, f] : {std::pair{"land_mu", &p.land_mu}, {"energy_tce", &p.energy_tce}, {"emission_t", &p.emission_t}}) {
-      if (item.contains(k) && !item[k].is_number()) pr.Add(std::string(k), item[k].dump(), "must be a number");
+    for (auto [k, f] :
+         {std::pair{"land_mu", &p.land_mu}, {"energy_tce", &p.energy_tce}, {"emission_t", &p.emission_t}}) {
+      if (item.contains(k) && !item[k].is_number())
+        pr.Add(std::string(k), item[k].dump(), "must be a number");
       else *f = item.value(k, 0.0);
     }
     p.note = Str(item, "note");
@@ -103,8 +114,9 @@ Result<LandPolicies> LandService::PutPolicies(const Ctx& ctx, const std::string&
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   for (const auto& p : rows) store::UpsertPolicy(*c, county, p);
-  store::WriteJournal(*c, "le_policy", 0, "update", ctx.caller.user_id, ctx.now,
-                      json::array({{{"field", county}, {"old", ClassesJournal(*before)}, {"new", body["classes"]}}}));
+  store::WriteJournal(
+      *c, "le_policy", 0, "update", ctx.caller.user_id, ctx.now,
+      json::array({{{"field", county}, {"old", ClassesJournal(*before)}, {"new", body["classes"]}}}));
   tx.Commit();
   return GetPolicies(ctx, county);
 }

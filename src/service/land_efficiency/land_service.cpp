@@ -37,11 +37,24 @@ int ClassIndex(const std::string& letter) {
 }  // namespace land_support
 
 json EnterpriseToJson(const land::Enterprise& e) {
-  return {{"credit_code", e.credit_code}, {"name", e.name}, {"county", e.county}, {"town", e.town},
-          {"industry_code", e.industry_code}, {"above_scale", e.above_scale}, {"land_mu", e.land_mu}, {"tax", e.tax},
-          {"revenue", e.revenue}, {"value_added", OptJ(e.value_added)}, {"energy_tce", OptJ(e.energy_tce)},
-          {"emission_eq", OptJ(e.emission_eq)}, {"rd_spend", OptJ(e.rd_spend)}, {"employees", OptJ(e.employees)},
-          {"electricity_kwh", OptJ(e.electricity_kwh)}, {"bonus", e.bonus}, {"penalty", e.penalty}, {"veto", e.veto},
+  return {{"credit_code", e.credit_code},
+          {"name", e.name},
+          {"county", e.county},
+          {"town", e.town},
+          {"industry_code", e.industry_code},
+          {"above_scale", e.above_scale},
+          {"land_mu", e.land_mu},
+          {"tax", e.tax},
+          {"revenue", e.revenue},
+          {"value_added", OptJ(e.value_added)},
+          {"energy_tce", OptJ(e.energy_tce)},
+          {"emission_eq", OptJ(e.emission_eq)},
+          {"rd_spend", OptJ(e.rd_spend)},
+          {"employees", OptJ(e.employees)},
+          {"electricity_kwh", OptJ(e.electricity_kwh)},
+          {"bonus", e.bonus},
+          {"penalty", e.penalty},
+          {"veto", e.veto},
           {"undetermined", e.undetermined}};
 }
 
@@ -72,7 +85,8 @@ land::Enterprise EnterpriseFromJson(const json& j) {
 Status LandService::CheckCounty(const Ctx& ctx, const std::string& county, const char* action) {
   auto tree = ledger_.Regions();
   const access::Region* r = tree->Find(county);
-  if (!r || r->level != "county" || !access::Allowed(ctx.caller, access::kLandRead, {county, "", std::nullopt}, *tree)) {
+  if (!r || r->level != "county" ||
+      !access::Allowed(ctx.caller, access::kLandRead, {county, "", std::nullopt}, *tree)) {
     return Error::NotFound("no county " + county);
   }
   if (!access::Allowed(ctx.caller, action, {county, "", std::nullopt}, *tree)) {
@@ -108,9 +122,11 @@ LandData DataView(store::LandDataRow r) {
 
 // ---- data ----------------------------------------------------------------------------------
 
-Result<LandImportReport> LandService::Import(const Ctx& ctx, const std::string& county, int year, std::string_view bytes, bool dry_run) {
+Result<LandImportReport> LandService::Import(const Ctx& ctx, const std::string& county, int year,
+                                             std::string_view bytes, bool dry_run) {
   if (auto st = CheckCounty(ctx, county, access::kLandWrite); !st) return st.error();
-  if (year < 2000 || year > 2100) return Error::Invalid("bad year", {{"year", std::to_string(year), "must be 2000–2100", 0, {}}});
+  if (year < 2000 || year > 2100)
+    return Error::Invalid("bad year", {{"year", std::to_string(year), "must be 2000–2100", 0, {}}});
   Result<land::InputTable> table = Error::Invalid("empty");
   if (bytes.size() >= 2 && bytes.substr(0, 2) == "PK") {
     auto rows = io::ReadXlsxRows(bytes);
@@ -130,15 +146,19 @@ Result<LandImportReport> LandService::Import(const Ctx& ctx, const std::string& 
       const auto& e = table->enterprises[i];
       auto other = store::EnterpriseCounty(*c, e.credit_code);
       if (other && *other != county) {
-        problems.push_back({"credit_code", e.credit_code, "the enterprise belongs to county " + *other,
-                            static_cast<int>(table->row_numbers[i]), {}});
+        problems.push_back({"credit_code",
+                            e.credit_code,
+                            "the enterprise belongs to county " + *other,
+                            static_cast<int>(table->row_numbers[i]),
+                            {}});
       }
     }
   }
   LandImportReport report{dry_run, county, year, table ? table->enterprises.size() : 0, problems, {}, {}};
   if (!problems.empty()) {
     if (dry_run) return report;
-    Error e = Error::Invalid(std::to_string(problems.size()) + " problem(s) in the file; nothing was imported", problems);
+    Error e = Error::Invalid(
+        std::to_string(problems.size()) + " problem(s) in the file; nothing was imported", problems);
     return e;
   }
   int created = 0, updated = 0;
@@ -172,7 +192,8 @@ Result<LandDataList> LandService::ListData(const Ctx& ctx, const std::string& co
 Result<LandData> LandService::GetData(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
   auto row = store::GetLandData(*c, id);
-  if (!row || !CheckCounty(ctx, row->county_code, access::kLandRead)) return Error::NotFound("no enterprise data " + std::to_string(id));
+  if (!row || !CheckCounty(ctx, row->county_code, access::kLandRead))
+    return Error::NotFound("no enterprise data " + std::to_string(id));
   return DataView(std::move(*row));
 }
 
@@ -183,7 +204,9 @@ Result<LandData> LandService::UpdateData(const Ctx& ctx, int64_t id, const json&
   auto row = store::GetLandData(*c, id);
   if (!row) return Error::NotFound("no enterprise data " + std::to_string(id));
   if (auto st = CheckCounty(ctx, row->county_code, access::kLandWrite); !st) {
-    return st.error().code == ErrorCode::kNotFound ? Error::NotFound("no enterprise data " + std::to_string(id)) : st.error();
+    return st.error().code == ErrorCode::kNotFound
+               ? Error::NotFound("no enterprise data " + std::to_string(id))
+               : st.error();
   }
   if (body["version"].get<int64_t>() != row->version) return store::StaleVersion("data", row->version);
   Problems pr;
@@ -199,7 +222,8 @@ Result<LandData> LandService::UpdateData(const Ctx& ctx, int64_t id, const json&
   };
   auto optional = [&](const char* k, std::optional<double>& field) {
     if (!body.contains(k)) return;
-    if (!body[k].is_null() && !body[k].is_number()) return pr.Add(k, body[k].dump(), "must be a number or null");
+    if (!body[k].is_null() && !body[k].is_number())
+      return pr.Add(k, body[k].dump(), "must be a number or null");
     std::optional<double> v = body[k].is_null() ? std::nullopt : std::optional<double>(body[k].get<double>());
     if (v != field) changes.push_back({{"field", k}, {"old", OptJ(field)}, {"new", OptJ(v)}});
     field = v;
@@ -207,7 +231,8 @@ Result<LandData> LandService::UpdateData(const Ctx& ctx, int64_t id, const json&
   auto flag = [&](const char* k, bool& field) {
     if (!body.contains(k)) return;
     if (!body[k].is_boolean()) return pr.Add(k, body[k].dump(), "must be true or false");
-    if (body[k].get<bool>() != field) changes.push_back({{"field", k}, {"old", field}, {"new", body[k].get<bool>()}});
+    if (body[k].get<bool>() != field)
+      changes.push_back({{"field", k}, {"old", field}, {"new", body[k].get<bool>()}});
     field = body[k].get<bool>();
   };
   number("land_mu", e.land_mu, 0, true);
@@ -241,7 +266,8 @@ Result<LandData> LandService::DataAction(const Ctx& ctx, int64_t id, const json&
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto row = store::GetLandData(*c, id);
-  if (!row || !CheckCounty(ctx, row->county_code, access::kLandRead)) return Error::NotFound("no enterprise data " + std::to_string(id));
+  if (!row || !CheckCounty(ctx, row->county_code, access::kLandRead))
+    return Error::NotFound("no enterprise data " + std::to_string(id));
   const land::Transition* t = land::FindTransition("data", row->state, action);
   if (!t) {
     Error e = Error::Conflict("action " + action + " is not allowed in state " + row->state);
@@ -249,7 +275,8 @@ Result<LandData> LandService::DataAction(const Ctx& ctx, int64_t id, const json&
     return e;
   }
   if (auto st = CheckCounty(ctx, row->county_code, t->permission); !st) return st.error();
-  if (t->needs_reason && reason.empty()) return Error::Invalid("a reason is required", {{"reason", "", "required", 0, {}}});
+  if (t->needs_reason && reason.empty())
+    return Error::Invalid("a reason is required", {{"reason", "", "required", 0, {}}});
   if (body["version"].get<int64_t>() != row->version) return store::StaleVersion("data", row->version);
   json changes = json::array({{{"field", "state"}, {"old", row->state}, {"new", t->to}}});
   if (t->needs_reason) changes.push_back({{"field", "reason"}, {"old", nullptr}, {"new", reason}});
@@ -265,7 +292,8 @@ Result<LandBulkAction> LandService::DataActionAll(const Ctx& ctx, const json& bo
   if (!body.is_object() || !body.contains("year") || !body["year"].is_number_integer()) {
     return Error::BadRequest("the body must be {\"county_code\", \"year\", \"action\", \"reason\"?}");
   }
-  const std::string county = Str(body, "county_code"), action = Str(body, "action"), reason = Str(body, "reason");
+  const std::string county = Str(body, "county_code"), action = Str(body, "action"),
+                    reason = Str(body, "reason");
   const int year = body["year"].get<int>();
   if (auto st = CheckCounty(ctx, county, access::kLandRead); !st) return st.error();
   const land::Transition* any = nullptr;
@@ -274,7 +302,8 @@ Result<LandBulkAction> LandService::DataActionAll(const Ctx& ctx, const json& bo
   }
   if (!any) return Error::Invalid("unknown action", {{"action", action, "not a data action", 0, {}}});
   if (auto st = CheckCounty(ctx, county, any->permission); !st) return st.error();
-  if (any->needs_reason && reason.empty()) return Error::Invalid("a reason is required", {{"reason", "", "required", 0, {}}});
+  if (any->needs_reason && reason.empty())
+    return Error::Invalid("a reason is required", {{"reason", "", "required", 0, {}}});
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   int changed = 0;

@@ -35,8 +35,8 @@ struct LandImportReport {
   std::string county_code;
   int year = 0;
   size_t rows = 0;
-  std::vector<ErrorDetail> problems;      // row, column (field), value, reason
-  std::optional<int> created, updated;    // only when there is no problem
+  std::vector<ErrorDetail> problems;    // row, column (field), value, reason
+  std::optional<int> created, updated;  // only when there is no problem
 };
 
 // One enterprise's data of a year and the workflow actions its state allows.
@@ -169,7 +169,8 @@ class LandService {
 
   // CSV or xlsx (detected from the bytes) with the CLI's columns. A dry run reports every problem
   // and writes nothing; a real import with problems is an error (422) listing them.
-  Result<LandImportReport> Import(const Ctx& ctx, const std::string& county, int year, std::string_view bytes, bool dry_run);
+  Result<LandImportReport> Import(const Ctx& ctx, const std::string& county, int year, std::string_view bytes,
+                                  bool dry_run);
   Result<LandDataList> ListData(const Ctx& ctx, const std::string& county, int year);
   // One enterprise's data row as ListData shows it (what a stale write's 409 carries as "current").
   Result<LandData> GetData(const Ctx& ctx, int64_t id);
@@ -190,8 +191,9 @@ class LandService {
   // The run with its results (filters: class, town, group), counts per class and per town.
   // `results` are those passing the filters (class, town, group), `total_count` of them, from
   // `offset` on and at most `limit` (0: all).
-  Result<LandRunDetail> GetRun(const Ctx& ctx, int64_t id, const std::map<std::string, std::string>& filters = {},
-                                 int64_t offset = 0, int64_t limit = 0);
+  Result<LandRunDetail> GetRun(const Ctx& ctx, int64_t id,
+                               const std::map<std::string, std::string>& filters = {}, int64_t offset = 0,
+                               int64_t limit = 0);
   // One enterprise's result explained: each indicator's value, benchmark, ratio and score.
   Result<LandCard> Card(const Ctx& ctx, int64_t id, const std::string& credit_code);
   // {action, version, ...}: preliminary, adjust, publish, appeal, decide_appeal, finalize.
@@ -208,7 +210,8 @@ class LandService {
   Status CheckCounty(const Ctx& ctx, const std::string& county, const char* action);
   Result<store::RunRow> LoadRun(store::Connection& c, const Ctx& ctx, int64_t id);
   std::shared_ptr<const Computed> Compute(const store::RunRow& run);
-  land::Scheme SchemeOf(store::Connection& c, const std::string& county, std::optional<int64_t>* id, int* version);
+  land::Scheme SchemeOf(store::Connection& c, const std::string& county, std::optional<int64_t>* id,
+                        int* version);
 
   store::Database& db_;
   LedgerService& ledger_;

@@ -78,7 +78,8 @@ Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) 
 namespace {
 
 // The refs of ids[offset, offset + limit) in that order (limit ≤ 0: to the end).
-std::vector<store::ProjectRef> PageRefs(store::Connection& c, const std::vector<int64_t>& ids, int64_t offset, int64_t limit) {
+std::vector<store::ProjectRef> PageRefs(store::Connection& c, const std::vector<int64_t>& ids, int64_t offset,
+                                        int64_t limit) {
   const size_t begin = std::min(ids.size(), static_cast<size_t>(std::max<int64_t>(offset, 0)));
   const size_t end = limit > 0 ? std::min(ids.size(), begin + static_cast<size_t>(limit)) : ids.size();
   const std::vector<int64_t> page_ids(ids.begin() + begin, ids.begin() + end);
@@ -133,7 +134,7 @@ Result<ProjectListPage> LedgerService::ListPage(const Ctx& ctx, store::ProjectFi
 }
 
 Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ctx, store::ProjectFilter f,
-                                                                  const std::string& region) {
+                                                                   const std::string& region) {
   f.scope = ReadableScope(ctx, region);
   f.offset = 0;
   f.limit = 0;
@@ -164,8 +165,8 @@ Result<store::ProjectRow> LedgerService::Get(store::Connection& c, const Ctx& ct
   return std::move(*row);
 }
 
-void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p, Problems& pr,
-                                    bool check_people_and_units) {
+void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p,
+                                    Problems& pr, bool check_people_and_units) {
   auto tree_ptr = Regions();
   const access::RegionTree& tree = *tree_ptr;
   const access::Region* county = tree.Find(p.county_code);
@@ -174,17 +175,21 @@ void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const 
   }
   if (p.town_code) {
     const access::Region* town = tree.Find(*p.town_code);
-    if (!town || town->parent_code != p.county_code) pr.Add("town_code", *p.town_code, "not a town (镇街) of county " + p.county_code);
+    if (!town || town->parent_code != p.county_code)
+      pr.Add("town_code", *p.town_code, "not a town (镇街) of county " + p.county_code);
   }
-  if (check_people_and_units && p.leader_id && !store::LoadPerson(c, *p.leader_id)) pr.Add("leader_id", std::to_string(*p.leader_id), "unknown person");
-  if (check_people_and_units && p.unit_id && !store::LoadUnit(c, *p.unit_id)) pr.Add("unit_id", std::to_string(*p.unit_id), "unknown unit");
+  if (check_people_and_units && p.leader_id && !store::LoadPerson(c, *p.leader_id))
+    pr.Add("leader_id", std::to_string(*p.leader_id), "unknown person");
+  if (check_people_and_units && p.unit_id && !store::LoadUnit(c, *p.unit_id))
+    pr.Add("unit_id", std::to_string(*p.unit_id), "unknown unit");
   if (county && !access::Allowed(ctx.caller, access::kProjectWrite, TargetOf(p), tree)) {
     pr.Add("county_code", p.county_code, "you may not edit projects there (outside your region or unit)");
   }
 }
 
 Result<store::ProjectRow> LedgerService::Create(const Ctx& ctx, const nlohmann::json& body) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kProjectWrite)) return Error::Forbidden("you may not create projects");
+  if (!access::AllowedAnywhere(ctx.caller, access::kProjectWrite))
+    return Error::Forbidden("you may not create projects");
   ledger::Project p;
   p.year = ctx.today.year;
   p.stage = "planned";
@@ -196,12 +201,12 @@ Result<store::ProjectRow> LedgerService::Create(const Ctx& ctx, const nlohmann::
   p.version = 1;
   p.created_at = p.updated_at = ctx.now;
   store::Transaction tx(*c);
-  auto inserted = UniqueWrite([&] { return store::InsertProject(*c, p); },
-                              "a project with this code (项目编号) or national code (项目代码) already exists");
+  auto inserted =
+      UniqueWrite([&] { return store::InsertProject(*c, p); },
+                  "a project with this code (项目编号) or national code (项目代码) already exists");
   if (!inserted) return inserted.error();
   p.id = *inserted;
-  store::WriteJournal(*c, "project", p.id, "create", ctx.caller.user_id, ctx.now,
-                      ledger::CreationChanges(p));
+  store::WriteJournal(*c, "project", p.id, "create", ctx.caller.user_id, ctx.now, ledger::CreationChanges(p));
   tx.Commit();
   return *store::LoadProjectRow(*c, p.id);
 }
@@ -285,9 +290,12 @@ ledger::Dictionaries LedgerService::Dictionaries() {
   return store::LoadDictionaries(*c);
 }
 
-Result<ledger::Dictionaries> LedgerService::PutDictionary(const Ctx& ctx, const std::string& kind, const nlohmann::json& body) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kDictionaryAdmin)) return Error::Forbidden("only an admin may edit dictionaries");
-  if (std::find(ledger::kDictionaryKinds.begin(), ledger::kDictionaryKinds.end(), kind) == ledger::kDictionaryKinds.end()) {
+Result<ledger::Dictionaries> LedgerService::PutDictionary(const Ctx& ctx, const std::string& kind,
+                                                          const nlohmann::json& body) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kDictionaryAdmin))
+    return Error::Forbidden("only an admin may edit dictionaries");
+  if (std::find(ledger::kDictionaryKinds.begin(), ledger::kDictionaryKinds.end(), kind) ==
+      ledger::kDictionaryKinds.end()) {
     return Error::NotFound("no dictionary '" + kind + "'");
   }
   if (!body.is_object() || !body.contains("items") || !body["items"].is_array()) {
@@ -298,8 +306,8 @@ Result<ledger::Dictionaries> LedgerService::PutDictionary(const Ctx& ctx, const 
   for (size_t i = 0; i < body["items"].size(); ++i) {
     const auto& it = body["items"][i];
     const std::string at = "items[" + std::to_string(i) + "]";
-    if (!it.is_object() || !it.contains("code") || !it["code"].is_string() || it["code"].get<std::string>().empty() ||
-        !it.contains("label_zh") || !it["label_zh"].is_string()) {
+    if (!it.is_object() || !it.contains("code") || !it["code"].is_string() ||
+        it["code"].get<std::string>().empty() || !it.contains("label_zh") || !it["label_zh"].is_string()) {
       pr.Add(at, it.dump(), "needs code and label_zh strings");
       continue;
     }

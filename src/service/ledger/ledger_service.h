@@ -93,7 +93,8 @@ class LedgerService {
   // JSON members per version.
   Result<ProjectListPage> ListPage(const Ctx& ctx, store::ProjectFilter f);
   // Every project of the filter within `region` (its subtree; empty: the whole scope), no paging.
-  Result<std::vector<store::ProjectRow>> ListInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region);
+  Result<std::vector<store::ProjectRow>> ListInRegion(const Ctx& ctx, store::ProjectFilter f,
+                                                      const std::string& region);
   // The same, one row at a time.
   Status ForEachInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region,
                          const std::function<void(const store::ProjectRow&)>& fn);
@@ -111,7 +112,8 @@ class LedgerService {
 
   ledger::Dictionaries Dictionaries();
   // Answers every dictionary after the change.
-  Result<ledger::Dictionaries> PutDictionary(const Ctx& ctx, const std::string& kind, const nlohmann::json& body);
+  Result<ledger::Dictionaries> PutDictionary(const Ctx& ctx, const std::string& kind,
+                                             const nlohmann::json& body);
 
   Result<ProjectOverview> Overview(const Ctx& ctx, const std::string& region);
   RegionList VisibleRegions(const Ctx& ctx);
@@ -126,12 +128,13 @@ class LedgerService {
 
  private:
   using Mutation = std::function<Status(ledger::Project&)>;
-  Result<store::ProjectRow> Mutate(const Ctx& ctx, int64_t id, const nlohmann::json& body, const std::string& action,
-                                   const Mutation& change);
+  Result<store::ProjectRow> Mutate(const Ctx& ctx, int64_t id, const nlohmann::json& body,
+                                   const std::string& action, const Mutation& change);
   // The filter's ids in its order, for the projects version of now (cached, see FilterIdCache).
   FilterIdCache::Ids FilterIds(store::Connection& c, const store::ProjectFilter& f);
   // The JSON members of these projects (aligned with `refs`), from the cache or the store.
-  std::vector<ProjectJsonCache::Text> MemberTexts(store::Connection& c, const std::vector<store::ProjectRef>& refs);
+  std::vector<ProjectJsonCache::Text> MemberTexts(store::Connection& c,
+                                                  const std::vector<store::ProjectRef>& refs);
 
   store::Database& db_;
   std::mutex mu_;

@@ -25,8 +25,10 @@ ledger::OrgIndex BuildOrgIndex(store::Connection& c, const access::RegionTree& t
     }
   }
   const auto all = access::ReadScope::All();
-  for (const auto& u : store::ListUnits(c, all)) org.unit_by_name[{tree.CountyOf(u.region_code), u.name}] = u.id;
-  for (const auto& p : store::ListPeople(c, all, "leader")) org.leader_by_name[{tree.CountyOf(p.region_code), p.name}] = p.id;
+  for (const auto& u : store::ListUnits(c, all))
+    org.unit_by_name[{tree.CountyOf(u.region_code), u.name}] = u.id;
+  for (const auto& p : store::ListPeople(c, all, "leader"))
+    org.leader_by_name[{tree.CountyOf(p.region_code), p.name}] = p.id;
   return org;
 }
 
@@ -52,7 +54,8 @@ struct NewRow {
 class NewRowPipeline {
  public:
   static constexpr size_t kChunk = 2048;
-  NewRowPipeline(std::vector<const ledger::ParsedRow*> rows, std::function<NewRow(const ledger::ParsedRow&)> prepare)
+  NewRowPipeline(std::vector<const ledger::ParsedRow*> rows,
+                 std::function<NewRow(const ledger::ParsedRow&)> prepare)
       : rows_(std::move(rows)), prepare_(std::move(prepare)), chunks_((rows_.size() + kChunk - 1) / kChunk) {
     for (auto& c : chunks_) futures_.push_back(c.get_future());
     worker_ = std::jthread([this] { Run(); });
@@ -68,7 +71,8 @@ class NewRowPipeline {
     for (size_t k = 0; k < chunks_.size(); ++k) {
       try {
         std::vector<NewRow> out;
-        for (size_t i = k * kChunk; i < std::min(rows_.size(), (k + 1) * kChunk); ++i) out.push_back(prepare_(*rows_[i]));
+        for (size_t i = k * kChunk; i < std::min(rows_.size(), (k + 1) * kChunk); ++i)
+          out.push_back(prepare_(*rows_[i]));
         chunks_[k].set_value(std::move(out));
       } catch (...) {
         chunks_[k].set_exception(std::current_exception());
@@ -98,7 +102,8 @@ access::Caller SystemCaller(const access::RegionTree& tree) {
 }
 
 Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view bytes, bool dry_run) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kProjectImport)) return Error::Forbidden("you may not import projects");
+  if (!access::AllowedAnywhere(ctx.caller, access::kProjectImport))
+    return Error::Forbidden("you may not import projects");
   auto cells = io::ReadXlsxRows(bytes);
   if (!cells) return cells.error();
   auto tree = ledger_.Regions();
@@ -119,7 +124,8 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
   store::Transaction tx(*c);
   // One query for every existing code instead of one per row.
   const auto existing_ids = store::ProjectIdsByCode(*c);
-  const std::optional<int64_t> user = ctx.caller.user_id ? std::optional<int64_t>(ctx.caller.user_id) : std::nullopt;
+  const std::optional<int64_t> user =
+      ctx.caller.user_id ? std::optional<int64_t>(ctx.caller.user_id) : std::nullopt;
   std::vector<const ledger::ParsedRow*> new_rows;
   for (const auto& row : parsed.rows) {
     if (!bad_rows.count(row.row) && !existing_ids.count(row.project.code)) new_rows.push_back(&row);
@@ -129,7 +135,8 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
     n.project.created_at = n.project.updated_at = ctx.now;
     n.project.version = 1;
     n.problems = ledger::ValidateProject(n.project, dicts, ctx.today);
-    ledger_.CheckReferences(*c, ctx, n.project, n.problems, /*check_people_and_units=*/false);  // pure: resolved from the org index
+    ledger_.CheckReferences(*c, ctx, n.project, n.problems,
+                            /*check_people_and_units=*/false);  // pure: resolved from the org index
     if (n.problems.empty() && !dry_run) n.creation_text = ledger::CreationChangesText(n.project);
     return n;
   });
@@ -148,8 +155,11 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
       continue;
     }
     auto existing = store::LoadProjectByCode(*c, row.project.code);
-    if (!access::Allowed(ctx.caller, access::kProjectWrite, {existing->county_code, existing->town_code.value_or(""), existing->unit_id}, *tree)) {
-      report.problems.Add({"项目编号", row.project.code, "this project exists and you may not change it", row.row, {}});
+    if (!access::Allowed(ctx.caller, access::kProjectWrite,
+                         {existing->county_code, existing->town_code.value_or(""), existing->unit_id},
+                         *tree)) {
+      report.problems.Add(
+          {"项目编号", row.project.code, "this project exists and you may not change it", row.row, {}});
       continue;
     }
     ledger::Project p = *existing;
@@ -188,13 +198,16 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
   return report;
 }
 
-Result<std::string> LedgerSheetService::Export(const Ctx& ctx, store::ProjectFilter f, const std::string& format) {
+Result<std::string> LedgerSheetService::Export(const Ctx& ctx, store::ProjectFilter f,
+                                               const std::string& format) {
   if (format != "xlsx" && format != "csv") {
     return Error::Invalid("unknown export format", {{"format", format, "must be xlsx or csv"}});
   }
   const auto dicts = ledger_.Dictionaries();
   Status status = Ok{};
-  const io::RowProducer rows = [&](const io::RowSink& sink) { status = ledger_.ForEachInRegion(ctx, f, "", sink); };
+  const io::RowProducer rows = [&](const io::RowSink& sink) {
+    status = ledger_.ForEachInRegion(ctx, f, "", sink);
+  };
   std::string bytes = format == "xlsx" ? io::LedgerXlsx(rows, dicts) : io::LedgerCsv(rows, dicts);
   if (!status) return status.error();
   return bytes;

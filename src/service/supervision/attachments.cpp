@@ -20,7 +20,8 @@ struct FileType {
 // What the bytes are (never what the client says): PDF, PNG, JPEG.
 std::optional<FileType> SniffType(const std::string& b) {
   if (b.rfind("%PDF-", 0) == 0) return FileType{"application/pdf", ".pdf"};
-  if (b.size() > 8 && b.compare(0, 8, std::string("\x89PNG\r\n\x1a\n", 8)) == 0) return FileType{"image/png", ".png"};
+  if (b.size() > 8 && b.compare(0, 8, std::string("\x89PNG\r\n\x1a\n", 8)) == 0)
+    return FileType{"image/png", ".png"};
   if (b.size() > 3 && static_cast<unsigned char>(b[0]) == 0xFF && static_cast<unsigned char>(b[1]) == 0xD8 &&
       static_cast<unsigned char>(b[2]) == 0xFF) {
     return FileType{"image/jpeg", ".jpg"};
@@ -61,7 +62,10 @@ std::string RandomKey() {
 Result<store::AttachmentRow> Attachments::Keep(const Upload& up) {
   if (up.bytes.empty()) return Error::Invalid("the file is empty", {{"file", "", "required", 0, {}}});
   if (up.bytes.size() > kMaxAttachmentBytes) {
-    return Error{ErrorCode::kPayloadTooLarge, "the file is larger than " + std::to_string(kMaxAttachmentBytes >> 20) + " MB", {}, {}};
+    return Error{ErrorCode::kPayloadTooLarge,
+                 "the file is larger than " + std::to_string(kMaxAttachmentBytes >> 20) + " MB",
+                 {},
+                 {}};
   }
   auto type = SniffType(up.bytes);
   if (!type) {
@@ -77,8 +81,9 @@ Result<store::AttachmentRow> Attachments::Keep(const Upload& up) {
   return a;
 }
 
-Result<store::AttachmentRow> Attachments::Attach(store::Connection& c, const Ctx& ctx, const std::string& owner, int64_t owner_id,
-                                 const Upload& up) {
+Result<store::AttachmentRow> Attachments::Attach(store::Connection& c, const Ctx& ctx,
+                                                 const std::string& owner, int64_t owner_id,
+                                                 const Upload& up) {
   auto a = Keep(up);
   if (!a) return a.error();
   a->owner = owner;

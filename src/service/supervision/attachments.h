@@ -35,8 +35,8 @@ class Attachments {
 
   // Checks and keeps `up`, then records it as owned by `owner` `owner_id` with its journal entry
   // (on the owner's entity) in one transaction on `c`. Answers the stored row.
-  Result<store::AttachmentRow> Attach(store::Connection& c, const Ctx& ctx, const std::string& owner, int64_t owner_id,
-                                const Upload& up);
+  Result<store::AttachmentRow> Attach(store::Connection& c, const Ctx& ctx, const std::string& owner,
+                                      int64_t owner_id, const Upload& up);
   // The bytes of a stored attachment (kInternal when they are missing).
   Result<Download> Read(const store::AttachmentRow& a) const;
 

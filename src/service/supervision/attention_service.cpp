@@ -36,7 +36,8 @@ Result<AttentionList> AttentionService::Attention(const Ctx& ctx, const Date& as
   // The office role is per region: problems the caller manages are evaluated as office, the rest not.
   std::vector<sv::AttentionProblem> managed, other;
   for (const auto& p : store::ListProblems(*c, f)) {
-    const bool office = projects_.Allowed(*c, ctx, access::kSupervisionManage, {p.county_code, p.town_code, p.project_unit_id});
+    const bool office = projects_.Allowed(*c, ctx, access::kSupervisionManage,
+                                          {p.county_code, p.town_code, p.project_unit_id});
     (office ? managed : other).push_back(AttentionProblemOf(p));
   }
   if (who.person_id) {
@@ -60,7 +61,8 @@ Result<AttentionList> AttentionService::Attention(const Ctx& ctx, const Date& as
 }
 
 Result<MarkedRead> AttentionService::MarkRead(const Ctx& ctx, const json& body) {
-  if (!body.is_object() || !body.contains("keys") || !body["keys"].is_array()) return Error::BadRequest("the body must be {\"keys\": [string]}");
+  if (!body.is_object() || !body.contains("keys") || !body["keys"].is_array())
+    return Error::BadRequest("the body must be {\"keys\": [string]}");
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   int n = 0;

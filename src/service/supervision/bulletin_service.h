@@ -20,7 +20,8 @@ class BulletinService {
   // period: 2026-W23 or 2026-06; the bulletin is as of the period's last day.
   Result<supervision::Bulletin> Build(const Ctx& ctx, const std::string& region, const std::string& period);
   // format: pdf or xlsx → the file's bytes.
-  Result<std::string> Render(const Ctx& ctx, const std::string& region, const std::string& period, const std::string& format);
+  Result<std::string> Render(const Ctx& ctx, const std::string& region, const std::string& period,
+                             const std::string& format);
 
  private:
   LedgerService& ledger_;

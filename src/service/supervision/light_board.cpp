@@ -13,9 +13,15 @@ namespace gj::service {
 namespace {
 
 std::string CategoryLabel(const std::string& code) {
-  static const std::map<std::string, std::string> labels = {
-      {"land", "土地"}, {"funds", "资金"}, {"procedures", "手续"}, {"energy_quota", "能耗指标"}, {"environment_capacity", "环境容量"},
-      {"power", "电力"}, {"water", "供水"}, {"demolition", "拆迁"}, {"other", "其他"}};
+  static const std::map<std::string, std::string> labels = {{"land", "土地"},
+                                                            {"funds", "资金"},
+                                                            {"procedures", "手续"},
+                                                            {"energy_quota", "能耗指标"},
+                                                            {"environment_capacity", "环境容量"},
+                                                            {"power", "电力"},
+                                                            {"water", "供水"},
+                                                            {"demolition", "拆迁"},
+                                                            {"other", "其他"}};
   auto it = labels.find(code);
   return it == labels.end() ? code : it->second;
 }
@@ -26,16 +32,30 @@ std::string CategoryLabel(const std::string& code) {
 // for a rebuild.
 const std::map<std::string_view, bool>& EntityReachesProject() {
   static const std::map<std::string_view, bool> m = {
-      {"project", true},       {"problem", true},           {"procedure", true},       {"progress_report", true},
-      {"stop_request", true},  {"milestone", false},        {"visit", false},          {"target", false},
-      {"light_snapshot", false}, {"user", false},           {"observation_event", false}, {"ranking_scheme", false},
-      {"ranking_run", false},  {"le_data", false},          {"le_policy", false},      {"le_run", false},
+      {"project", true},
+      {"problem", true},
+      {"procedure", true},
+      {"progress_report", true},
+      {"stop_request", true},
+      {"milestone", false},
+      {"visit", false},
+      {"target", false},
+      {"light_snapshot", false},
+      {"user", false},
+      {"observation_event", false},
+      {"ranking_scheme", false},
+      {"ranking_run", false},
+      {"le_data", false},
+      {"le_policy", false},
+      {"le_run", false},
       {"le_scheme", false},
   };
   return m;
 }
 
-int64_t WindowCount(store::Connection& c, int64_t newest) { return store::CountJournalEntries(c, newest - kJournalWindow, newest); }
+int64_t WindowCount(store::Connection& c, int64_t newest) {
+  return store::CountJournalEntries(c, newest - kJournalWindow, newest);
+}
 
 supervision::LightInput InputOf(const store::ProjectRow& row, const LightSources& s, const Date& as_of) {
   supervision::LightInput in;
@@ -46,15 +66,18 @@ supervision::LightInput InputOf(const store::ProjectRow& row, const LightSources
     in.consecutive_missing_reports = it->second.consecutive_missing;
   }
   if (auto it = s.stopped.find(id); it != s.stopped.end()) in.stopped_reason = it->second;
-  if (auto it = s.monthly_plans.find(id); it != s.monthly_plans.end()) in.monthly_plan = supervision::CumulativePlan(it->second);
+  if (auto it = s.monthly_plans.find(id); it != s.monthly_plans.end())
+    in.monthly_plan = supervision::CumulativePlan(it->second);
   if (auto it = s.problems.find(id); it != s.problems.end()) in.open_problems = it->second;
   // Kinds never recorded count as not started, as on the project's checklist.
   std::vector<const supervision::ProcedureFact*> recorded;
   if (auto it = s.procedures.find(id); it != s.procedures.end()) {
     for (size_t k : it->second) recorded.push_back(&s.procedure_facts[k]);
   }
-  for (const auto& code : supervision::BlockingKinds(recorded, s.procedure_kinds, row.project.planned_start, row.project.actual_start, as_of)) {
-    auto kind = std::find_if(s.procedure_kinds.begin(), s.procedure_kinds.end(), [&](const auto& k) { return k.code == code; });
+  for (const auto& code : supervision::BlockingKinds(recorded, s.procedure_kinds, row.project.planned_start,
+                                                     row.project.actual_start, as_of)) {
+    auto kind = std::find_if(s.procedure_kinds.begin(), s.procedure_kinds.end(),
+                             [&](const auto& k) { return k.code == code; });
     in.blocking_procedures.push_back(kind->label_zh);
   }
   return in;
@@ -64,23 +87,27 @@ supervision::LightInput InputOf(const store::ProjectRow& row, const LightSources
 
 nlohmann::json ReasonsJson(const supervision::ProjectLight& l) {
   nlohmann::json reasons = nlohmann::json::array();
-  for (const auto& r : l.reasons) reasons.push_back({{"rule", r.rule}, {"light", supervision::LightName(r.light)}, {"text", r.text}});
+  for (const auto& r : l.reasons)
+    reasons.push_back({{"rule", r.rule}, {"light", supervision::LightName(r.light)}, {"text", r.text}});
   return reasons;
 }
 
-void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector<int64_t>& ids, LightSources& s) {
+void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector<int64_t>& ids,
+                      LightSources& s) {
   s.stopped = store::StoppedProjects(c, as_of);
   for (const auto& f : store::ListProblemFacts(c, access::ReadScope::All(), ids)) {
-    if (f.deadline && supervision::IsOverdue(f, as_of)) s.problems[f.project_id].push_back({f.id, CategoryLabel(f.category), *f.deadline});
+    if (f.deadline && supervision::IsOverdue(f, as_of))
+      s.problems[f.project_id].push_back({f.id, CategoryLabel(f.category), *f.deadline});
   }
   for (const auto& k : store::ListProcedureKinds(c)) s.procedure_kinds.push_back(k.kind);
   s.procedure_facts = store::ListProcedureFacts(c, access::ReadScope::All(), ids);
   s.monthly_plans = store::MonthlyPlansOf(c, as_of.year, ids);
-  for (size_t i = 0; i < s.procedure_facts.size(); ++i) s.procedures[s.procedure_facts[i].project_id].push_back(i);
+  for (size_t i = 0; i < s.procedure_facts.size(); ++i)
+    s.procedures[s.procedure_facts[i].project_id].push_back(i);
 }
 
-std::shared_ptr<const LightEntry> MakeLightEntry(store::ProjectRow row, const LightSources& s, const supervision::LightRules& rules,
-                                                 const Date& as_of) {
+std::shared_ptr<const LightEntry> MakeLightEntry(store::ProjectRow row, const LightSources& s,
+                                                 const supervision::LightRules& rules, const Date& as_of) {
   auto e = std::make_shared<LightEntry>();
   e->row = std::move(row);
   const auto in = InputOf(e->row, s, as_of);
@@ -96,10 +123,12 @@ JournalMark ReadJournalMark(store::Connection& c) {
   return m;
 }
 
-JournalDelta ReadJournalDelta(store::Connection& c, const JournalMark& seen, const JournalMark& now, size_t max_projects) {
+JournalDelta ReadJournalDelta(store::Connection& c, const JournalMark& seen, const JournalMark& now,
+                              size_t max_projects) {
   JournalDelta d;
   // An entry older than the mark committed after it was read: the window's count tells.
-  if (now.id < seen.id || WindowCount(c, seen.id) != seen.window_count || now.id - seen.id > static_cast<int64_t>(max_projects) * 4) {
+  if (now.id < seen.id || WindowCount(c, seen.id) != seen.window_count ||
+      now.id - seen.id > static_cast<int64_t>(max_projects) * 4) {
     d.rebuild = true;
     return d;
   }

@@ -64,15 +64,17 @@ struct LightSources {
   std::vector<supervision::ProcedureKind> procedure_kinds;  // the checklist, in order
   std::vector<supervision::ProcedureFact> procedure_facts;
   std::unordered_map<int64_t, std::vector<size_t>> procedures;  // project → indexes into procedure_facts
-  std::unordered_map<int64_t, std::vector<int64_t>> monthly_plans;  // project → 分月计划 of the as-of year (yuan per month)
+  std::unordered_map<int64_t, std::vector<int64_t>>
+      monthly_plans;  // project → 分月计划 of the as-of year (yuan per month)
 };
 
 // Stops, overdue problems and procedures as of `as_of`, of every project (`ids` empty) or of `ids`.
-void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector<int64_t>& ids, LightSources& s);
+void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector<int64_t>& ids,
+                      LightSources& s);
 
 // `row` with its light as of `as_of` under `rules`.
-std::shared_ptr<const LightEntry> MakeLightEntry(store::ProjectRow row, const LightSources& s, const supervision::LightRules& rules,
-                                                 const Date& as_of);
+std::shared_ptr<const LightEntry> MakeLightEntry(store::ProjectRow row, const LightSources& s,
+                                                 const supervision::LightRules& rules, const Date& as_of);
 
 // What the writes journaled between two marks mean for a board.
 struct JournalDelta {
@@ -80,6 +82,7 @@ struct JournalDelta {
   std::vector<int64_t> project_ids;  // the projects whose light may have changed (sorted, unique)
 };
 // `max_projects`: beyond this many changed projects a rebuild is cheaper.
-JournalDelta ReadJournalDelta(store::Connection& c, const JournalMark& seen, const JournalMark& now, size_t max_projects);
+JournalDelta ReadJournalDelta(store::Connection& c, const JournalMark& seen, const JournalMark& now,
+                              size_t max_projects);
 
 }  // namespace gj::service

@@ -22,7 +22,8 @@ std::vector<sv::Milestone> FactsOf(const std::vector<store::MilestoneRow>& rows)
   return ms;
 }
 
-std::vector<MilestoneView> Scheduled(const std::vector<store::MilestoneRow>& rows, const Date& finish, const Date& as_of) {
+std::vector<MilestoneView> Scheduled(const std::vector<store::MilestoneRow>& rows, const Date& finish,
+                                     const Date& as_of) {
   auto sched = sv::BackwardSchedule(FactsOf(rows), finish, as_of);
   std::vector<MilestoneView> items;
   for (size_t i = 0; i < rows.size(); ++i) items.push_back({rows[i], sched[i]});
@@ -78,14 +79,16 @@ Error Stale(store::Connection& c, int64_t project_id, int64_t id) {
 
 }  // namespace
 
-MilestoneList MilestoneService::MilestonesOn(store::Connection& c, const store::ProjectRow& p, std::optional<Date> finish,
-                                             const Date& today, const Date& as_of) {
+MilestoneList MilestoneService::MilestonesOn(store::Connection& c, const store::ProjectRow& p,
+                                             std::optional<Date> finish, const Date& today,
+                                             const Date& as_of) {
   auto rows = store::ListMilestones(c, p.project.id);
   const Date f = finish.value_or(FinishOf(p.project, rows, today));
   return {p.project.id, p.project.name, f, as_of, Scheduled(rows, f, as_of)};
 }
 
-Result<MilestoneList> MilestoneService::Milestones(const Ctx& ctx, int64_t project_id, std::optional<Date> finish, const Date& as_of) {
+Result<MilestoneList> MilestoneService::Milestones(const Ctx& ctx, int64_t project_id,
+                                                   std::optional<Date> finish, const Date& as_of) {
   auto c = db_.Acquire();
   auto p = projects_.Readable(*c, ctx, project_id);
   if (!p) return p.error();
@@ -123,7 +126,8 @@ Status MilestoneService::InsertMilestone(store::Connection& c, const Ctx& ctx, s
   ms.push_back(row.m);
   if (auto v = sv::ValidateMilestones(ms); !v.empty()) return NewMilestoneError(v);
   row.m.id = store::InsertMilestone(c, row, ctx.now);
-  store::WriteJournal(c, "milestone", row.m.id, "create", ctx.caller.user_id, ctx.now, store::MilestoneCreatedChanges(row));
+  store::WriteJournal(c, "milestone", row.m.id, "create", ctx.caller.user_id, ctx.now,
+                      store::MilestoneCreatedChanges(row));
   tx.Commit();
   return Ok{};
 }
@@ -140,8 +144,8 @@ Result<MilestoneList> MilestoneService::UpdateMilestone(const Ctx& ctx, int64_t 
   return MilestonesOn(*c, *p, std::nullopt, ctx.today, ctx.today);
 }
 
-Status MilestoneService::StoreMilestone(store::Connection& c, const Ctx& ctx, int64_t id, int64_t project_id, int64_t version,
-                                        const json& body) {
+Status MilestoneService::StoreMilestone(store::Connection& c, const Ctx& ctx, int64_t id, int64_t project_id,
+                                        int64_t version, const json& body) {
   store::Transaction tx(c);
   auto all = store::ListMilestones(c, project_id);
   auto it = std::find_if(all.begin(), all.end(), [&](const store::MilestoneRow& r) { return r.m.id == id; });
@@ -151,14 +155,17 @@ Status MilestoneService::StoreMilestone(store::Connection& c, const Ctx& ctx, in
   Problems pr;
   ApplyMilestone(body, it->m, it->sort, pr);
   if (!pr.empty()) return pr.ToError("the milestone is not valid");
-  if (auto v = sv::ValidateMilestones(FactsOf(all)); !v.empty()) return v.ToError("the milestone breaks a scheduling rule");
+  if (auto v = sv::ValidateMilestones(FactsOf(all)); !v.empty())
+    return v.ToError("the milestone breaks a scheduling rule");
   if (!store::UpdateMilestone(c, *it, version, ctx.now)) return Stale(c, project_id, id);
-  store::WriteJournal(c, "milestone", id, "update", ctx.caller.user_id, ctx.now, store::MilestoneChanges(before, *it));
+  store::WriteJournal(c, "milestone", id, "update", ctx.caller.user_id, ctx.now,
+                      store::MilestoneChanges(before, *it));
   tx.Commit();
   return Ok{};
 }
 
-Result<GanttChart> MilestoneService::Gantt(const Ctx& ctx, store::ProjectFilter f, const std::string& region, const Date& as_of) {
+Result<GanttChart> MilestoneService::Gantt(const Ctx& ctx, store::ProjectFilter f, const std::string& region,
+                                           const Date& as_of) {
   auto projects = ledger_.ListInRegion(ctx, f, region);
   if (!projects) return projects.error();
   constexpr size_t kMaxGanttProjects = 300;
@@ -174,7 +181,8 @@ Result<GanttChart> MilestoneService::Gantt(const Ctx& ctx, store::ProjectFilter 
     const auto& p = row.project;
     const auto& ms = by[p.id];
     const Date finish = FinishOf(p, ms, ctx.today);
-    chart.items.push_back({p.id, p.code, p.name, row.town_name, p.planned_start, p.actual_start, finish, Scheduled(ms, finish, as_of)});
+    chart.items.push_back({p.id, p.code, p.name, row.town_name, p.planned_start, p.actual_start, finish,
+                           Scheduled(ms, finish, as_of)});
   }
   return chart;
 }
@@ -188,7 +196,8 @@ Result<ProjectMap> MilestoneService::Map(const Ctx& ctx, const std::string& regi
   // with any overdue problem); the route replaces it with the project's warning light.
   std::map<int64_t, int64_t> worst;
   for (const auto& f : store::ListProblemFacts(*c, scope)) {
-    if (sv::IsOverdue(f, as_of)) worst[f.project_id] = std::max(worst[f.project_id], sv::DaysOverdue(f, as_of));
+    if (sv::IsOverdue(f, as_of))
+      worst[f.project_id] = std::max(worst[f.project_id], sv::DaysOverdue(f, as_of));
   }
   ProjectMap map{as_of, {}, {}, store::GetSetting(*c, "map_tile_url").value_or("")};
   for (const auto& r : projects.value()) {

@@ -65,21 +65,24 @@ struct ProjectMap {
 
 class MilestoneService {
  public:
-  MilestoneService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger), projects_(ledger) {}
+  MilestoneService(store::Database& db, LedgerService& ledger)
+      : db_(db), ledger_(ledger), projects_(ledger) {}
 
   // finish: the date the schedule counts back from (default: the project's planned completion).
-  Result<MilestoneList> Milestones(const Ctx& ctx, int64_t project_id, std::optional<Date> finish, const Date& as_of);
+  Result<MilestoneList> Milestones(const Ctx& ctx, int64_t project_id, std::optional<Date> finish,
+                                   const Date& as_of);
   Result<MilestoneList> AddMilestone(const Ctx& ctx, int64_t project_id, const nlohmann::json& body);
   // A stale version: StaleVersion("milestone", the stored version).
   Result<MilestoneList> UpdateMilestone(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  Result<GanttChart> Gantt(const Ctx& ctx, store::ProjectFilter f, const std::string& region, const Date& as_of);
+  Result<GanttChart> Gantt(const Ctx& ctx, store::ProjectFilter f, const std::string& region,
+                           const Date& as_of);
   Result<ProjectMap> Map(const Ctx& ctx, const std::string& region, const Date& as_of);
   // The milestones of milestone `id`'s project, as the project's list shows them today.
   Result<MilestoneList> MilestonesOf(const Ctx& ctx, int64_t id);
 
  private:
-  MilestoneList MilestonesOn(store::Connection& c, const store::ProjectRow& p, std::optional<Date> finish, const Date& today,
-                              const Date& as_of);
+  MilestoneList MilestonesOn(store::Connection& c, const store::ProjectRow& p, std::optional<Date> finish,
+                             const Date& today, const Date& as_of);
   Status InsertMilestone(store::Connection& c, const Ctx& ctx, store::MilestoneRow& row);
   Status StoreMilestone(store::Connection& c, const Ctx& ctx, int64_t id, int64_t project_id, int64_t version,
                         const nlohmann::json& body);

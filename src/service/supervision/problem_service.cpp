@@ -37,19 +37,24 @@ Error RuleError(ErrorCode code, const sv::ProblemTransition& t, const std::strin
 Error UnknownAction(const std::string& action) {
   std::vector<std::string> names;
   for (const auto& x : sv::ProblemWorkflow()) names.push_back(x.action);
-  return Error::Invalid("unknown action", {{"action", action, "not a step of the problem workflow", 0, names}});
+  return Error::Invalid("unknown action",
+                        {{"action", action, "not a step of the problem workflow", 0, names}});
 }
 
 Status Refusal(const sv::ProblemTransition& t, const std::string& status, const sv::ProblemActors& who) {
   switch (sv::CheckProblemStep(t, status, who)) {
-    case sv::StepRefusal::kWrongStatus: return RuleError(ErrorCode::kConflict, t, "not allowed while the problem is " + status);
-    case sv::StepRefusal::kWrongActor: return RuleError(ErrorCode::kForbidden, t, "you are not the one who may take this step");
+    case sv::StepRefusal::kWrongStatus:
+      return RuleError(ErrorCode::kConflict, t, "not allowed while the problem is " + status);
+    case sv::StepRefusal::kWrongActor:
+      return RuleError(ErrorCode::kForbidden, t, "you are not the one who may take this step");
     case sv::StepRefusal::kNone: break;
   }
   return Ok{};
 }
 
-sv::ProblemState StateOf(const store::ProblemRow& p) { return {p.fact, p.signed_on, p.defer_reason, p.returns}; }
+sv::ProblemState StateOf(const store::ProblemRow& p) {
+  return {p.fact, p.signed_on, p.defer_reason, p.returns};
+}
 
 store::ProblemRow WithState(store::ProblemRow p, const sv::ProblemState& s, const std::string& now) {
   p.fact = s.fact;
@@ -61,7 +66,8 @@ store::ProblemRow WithState(store::ProblemRow p, const sv::ProblemState& s, cons
 }
 
 // The step's journal changes: the problem's journaled fields (its store field list), then the note.
-nlohmann::json StepChanges(const store::ProblemRow& before, const store::ProblemRow& after, const std::string& note) {
+nlohmann::json StepChanges(const store::ProblemRow& before, const store::ProblemRow& after,
+                           const std::string& note) {
   json changes = store::ProblemChanges(before, after);
   if (!note.empty()) changes.push_back({{"field", "note"}, {"old", nullptr}, {"new", note}});
   return changes;
@@ -69,7 +75,8 @@ nlohmann::json StepChanges(const store::ProblemRow& before, const store::Problem
 
 // The unit and the leader an assignment names exist.
 void CheckAssignees(store::Connection& c, const sv::ProblemFact& f, Problems& pr) {
-  if (f.unit_id && !store::LoadUnit(c, *f.unit_id)) pr.Add("unit_id", std::to_string(*f.unit_id), "unknown unit");
+  if (f.unit_id && !store::LoadUnit(c, *f.unit_id))
+    pr.Add("unit_id", std::to_string(*f.unit_id), "unknown unit");
   if (f.coordinator_id && !store::LoadPerson(c, *f.coordinator_id)) {
     pr.Add("coordinator_id", std::to_string(*f.coordinator_id), "unknown person");
   }
@@ -83,36 +90,44 @@ struct NewProblem {
 };
 
 NewProblem ParseNewProblem(const json& body, Problems& pr) {
-  NewProblem n{IntField(body, "project_id", pr), TextField(body, "category"), TextField(body, "description"), {}};
+  NewProblem n{
+      IntField(body, "project_id", pr), TextField(body, "category"), TextField(body, "description"), {}};
   if (!n.project_id) pr.Add("project_id", "", "required");
-  if (std::find(sv::kProblemCategories.begin(), sv::kProblemCategories.end(), n.category) == sv::kProblemCategories.end()) {
+  if (std::find(sv::kProblemCategories.begin(), sv::kProblemCategories.end(), n.category) ==
+      sv::kProblemCategories.end()) {
     pr.Add({"category", n.category, "not a problem category", 0, sv::kProblemCategories});
   }
   if (n.description.empty()) pr.Add("description", "", "required");
-  if (n.description.size() > 4000) pr.Add("description", n.description.substr(0, 20) + "…", "at most 4000 bytes");
+  if (n.description.size() > 4000)
+    pr.Add("description", n.description.substr(0, 20) + "…", "at most 4000 bytes");
   n.deadline = DateField(body, "deadline", pr);
   return n;
 }
 
 }  // namespace
 
-ProblemView ViewOf(const store::ProblemRow& p, const Date& as_of, const sv::ProblemActors* actors, const sv::EscalationPolicy& escalation) {
-  ProblemView v{p, sv::IsOverdue(p.fact, as_of), sv::DaysOverdue(p.fact, as_of), sv::EscalationAt(p.fact, as_of, escalation), std::nullopt};
+ProblemView ViewOf(const store::ProblemRow& p, const Date& as_of, const sv::ProblemActors* actors,
+                   const sv::EscalationPolicy& escalation) {
+  ProblemView v{p, sv::IsOverdue(p.fact, as_of), sv::DaysOverdue(p.fact, as_of),
+                sv::EscalationAt(p.fact, as_of, escalation), std::nullopt};
   if (actors) v.actions = sv::ProblemActionsFor(p.fact.status, *actors);
   return v;
 }
 
-sv::ProblemActors ProblemService::ActorsFor(store::Connection& c, const Ctx& ctx, const store::ProblemRow& p) {
+sv::ProblemActors ProblemService::ActorsFor(store::Connection& c, const Ctx& ctx,
+                                            const store::ProblemRow& p) {
   sv::ProblemActors a;
   a.reader = projects_.Allowed(c, ctx, access::kProjectRead, TargetOfProblem(p, p.project_unit_id));
   a.office = projects_.Allowed(c, ctx, access::kSupervisionManage, TargetOfProblem(p, p.project_unit_id));
-  a.unit = p.fact.unit_id && projects_.Allowed(c, ctx, access::kProblemHandle, TargetOfProblem(p, p.fact.unit_id));
+  a.unit =
+      p.fact.unit_id && projects_.Allowed(c, ctx, access::kProblemHandle, TargetOfProblem(p, p.fact.unit_id));
   auto person = store::PersonOfUser(c, ctx.caller.user_id);
   a.verifier = person && p.fact.coordinator_id && *person == *p.fact.coordinator_id;
   return a;
 }
 
-Result<std::pair<store::ProblemRow, sv::ProblemActors>> ProblemService::Load(store::Connection& c, const Ctx& ctx, int64_t id) {
+Result<std::pair<store::ProblemRow, sv::ProblemActors>> ProblemService::Load(store::Connection& c,
+                                                                             const Ctx& ctx, int64_t id) {
   auto p = store::LoadProblem(c, id);
   if (!p) return NoProblem(id);
   auto actors = ActorsFor(c, ctx, *p);
@@ -120,18 +135,23 @@ Result<std::pair<store::ProblemRow, sv::ProblemActors>> ProblemService::Load(sto
   return std::pair{std::move(*p), actors};
 }
 
-bool ProblemService::Readable(store::Connection& c, const Ctx& ctx, int64_t id) { return Load(c, ctx, id).ok(); }
+bool ProblemService::Readable(store::Connection& c, const Ctx& ctx, int64_t id) {
+  return Load(c, ctx, id).ok();
+}
 
-Result<ProblemPage> ProblemService::ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region, const Date& as_of) {
+Result<ProblemPage> ProblemService::ListProblems(const Ctx& ctx, store::ProblemFilter f,
+                                                 const std::string& region, const Date& as_of) {
   f.scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
   const auto escalation = SupervisionSettings::Escalation(*c);
   ProblemPage page{{}, as_of};
-  for (const auto& p : store::ListProblems(*c, f)) page.items.push_back(ViewOf(p, as_of, nullptr, escalation));
+  for (const auto& p : store::ListProblems(*c, f))
+    page.items.push_back(ViewOf(p, as_of, nullptr, escalation));
   return page;
 }
 
-Result<ProblemCounts> ProblemService::ProblemBoard(const Ctx& ctx, const std::string& region, const Date& as_of) {
+Result<ProblemCounts> ProblemService::ProblemBoard(const Ctx& ctx, const std::string& region,
+                                                   const Date& as_of) {
   store::ProblemFilter f;
   f.scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
@@ -150,8 +170,8 @@ Result<ProblemCounts> ProblemService::ProblemBoard(const Ctx& ctx, const std::st
   }
   for (const auto& u : sv::OverdueByUnit(facts, as_of)) {
     const bool none = u.unit_id == 0;  // not assigned yet
-    out.by_unit.push_back({none ? std::nullopt : std::optional<int64_t>(u.unit_id), none ? "" : unit_names[u.unit_id], u.open, u.overdue,
-                           u.max_days_overdue});
+    out.by_unit.push_back({none ? std::nullopt : std::optional<int64_t>(u.unit_id),
+                           none ? "" : unit_names[u.unit_id], u.open, u.overdue, u.max_days_overdue});
   }
   return out;
 }
@@ -164,8 +184,8 @@ Result<ProblemDetail> ProblemService::GetProblem(const Ctx& ctx, int64_t id) {
 Result<ProblemDetail> ProblemService::ProblemOn(store::Connection& c, const Ctx& ctx, int64_t id) {
   auto loaded = Load(c, ctx, id);
   if (!loaded) return loaded.error();
-  return ProblemDetail{ViewOf(loaded->first, ctx.today, &loaded->second, SupervisionSettings::Escalation(c)), store::ListProblemSteps(c, id),
-                       store::ListAttachments(c, "problem", {id})};
+  return ProblemDetail{ViewOf(loaded->first, ctx.today, &loaded->second, SupervisionSettings::Escalation(c)),
+                       store::ListProblemSteps(c, id), store::ListAttachments(c, "problem", {id})};
 }
 
 Result<ProblemDetail> ProblemService::RaiseProblem(const Ctx& ctx, const json& body) {
@@ -174,7 +194,8 @@ Result<ProblemDetail> ProblemService::RaiseProblem(const Ctx& ctx, const json& b
   const NewProblem n = ParseNewProblem(body, pr);
   if (!pr.empty()) return pr.ToError("the problem is not valid");
   auto c = db_.Acquire();
-  auto project = projects_.Permitted(*c, ctx, *n.project_id, access::kProblemRaise, "you may not raise problems on this project");
+  auto project = projects_.Permitted(*c, ctx, *n.project_id, access::kProblemRaise,
+                                     "you may not raise problems on this project");
   if (!project) return project.error();
   store::ProblemRow p;
   p.fact.project_id = *n.project_id;
@@ -187,13 +208,16 @@ Result<ProblemDetail> ProblemService::RaiseProblem(const Ctx& ctx, const json& b
   p.created_at = p.updated_at = ctx.now;
   store::Transaction tx(*c);
   p.fact.id = store::InsertProblem(*c, p);
-  store::InsertProblemStep(*c, {0, p.fact.id, "raise", "", "raised", n.description, ctx.caller.user_id, ctx.caller.name, ctx.today, ctx.now});
-  store::WriteJournal(*c, "problem", p.fact.id, "raise", ctx.caller.user_id, ctx.now, store::ProblemCreatedChanges(p));
+  store::InsertProblemStep(*c, {0, p.fact.id, "raise", "", "raised", n.description, ctx.caller.user_id,
+                                ctx.caller.name, ctx.today, ctx.now});
+  store::WriteJournal(*c, "problem", p.fact.id, "raise", ctx.caller.user_id, ctx.now,
+                      store::ProblemCreatedChanges(p));
   tx.Commit();
   return ProblemOn(*c, ctx, p.fact.id);
 }
 
-Result<ProblemDetail> ProblemService::Act(const Ctx& ctx, int64_t id, const std::string& action, const json& body) {
+Result<ProblemDetail> ProblemService::Act(const Ctx& ctx, int64_t id, const std::string& action,
+                                          const json& body) {
   const sv::ProblemTransition* t = sv::FindProblemTransition(action);
   if (!t) return UnknownAction(action);
   auto version = VersionOf(body);
@@ -212,8 +236,8 @@ Result<ProblemDetail> ProblemService::Act(const Ctx& ctx, int64_t id, const std:
   return ProblemOn(*c, ctx, id);
 }
 
-sv::ProblemStepInput ProblemService::StepInput(store::Connection& c, const sv::ProblemTransition& t, int64_t id,
-                                               const json& body, Problems& pr) {
+sv::ProblemStepInput ProblemService::StepInput(store::Connection& c, const sv::ProblemTransition& t,
+                                               int64_t id, const json& body, Problems& pr) {
   sv::ProblemStepInput in;
   in.note = TextField(body, "note");
   in.reason = TextField(body, "reason");
@@ -245,8 +269,10 @@ Status ProblemService::StoreStep(store::Connection& c, const Ctx& ctx, const sv:
   }
   const store::ProblemRow next = WithState(current, s, ctx.now);
   if (!store::UpdateProblem(c, next, current.version)) return Stale(c, id);
-  store::InsertProblemStep(c, {0, id, t.action, current.fact.status, next.fact.status, note, ctx.caller.user_id, ctx.caller.name, ctx.today, ctx.now});
-  store::WriteJournal(c, "problem", id, t.action, ctx.caller.user_id, ctx.now, StepChanges(current, next, note));
+  store::InsertProblemStep(c, {0, id, t.action, current.fact.status, next.fact.status, note,
+                               ctx.caller.user_id, ctx.caller.name, ctx.today, ctx.now});
+  store::WriteJournal(c, "problem", id, t.action, ctx.caller.user_id, ctx.now,
+                      StepChanges(current, next, note));
   return Ok{};
 }
 
@@ -255,8 +281,10 @@ Result<store::AttachmentRow> ProblemService::AttachToProblem(const Ctx& ctx, int
   auto loaded = Load(*c, ctx, id);
   if (!loaded) return loaded.error();
   const auto& [p, actors] = loaded.value();
-  if (!actors.unit && !actors.office && !actors.verifier) return Error::Forbidden("only the unit, the verifier or the project office add evidence");
-  if (!sv::IsOpen(p.fact.status) && p.fact.status != "verifying") return Error::Conflict("rule problem.evidence_while_open: the problem is " + p.fact.status);
+  if (!actors.unit && !actors.office && !actors.verifier)
+    return Error::Forbidden("only the unit, the verifier or the project office add evidence");
+  if (!sv::IsOpen(p.fact.status) && p.fact.status != "verifying")
+    return Error::Conflict("rule problem.evidence_while_open: the problem is " + p.fact.status);
   return attachments_.Attach(*c, ctx, "problem", id, up);
 }
 

@@ -68,12 +68,14 @@ class ProblemService {
   ProblemService(store::Database& db, LedgerService& ledger, Attachments& attachments)
       : db_(db), projects_(ledger), attachments_(attachments) {}
 
-  Result<ProblemPage> ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region, const Date& as_of);
+  Result<ProblemPage> ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region,
+                                   const Date& as_of);
   Result<ProblemDetail> GetProblem(const Ctx& ctx, int64_t id);
   Result<ProblemDetail> RaiseProblem(const Ctx& ctx, const nlohmann::json& body);
   // One step of the workflow (assign, sign, handle, request_close, close_out, return, defer, resume).
   // A stale version: StaleVersion("problem", the stored version).
-  Result<ProblemDetail> Act(const Ctx& ctx, int64_t id, const std::string& action, const nlohmann::json& body);
+  Result<ProblemDetail> Act(const Ctx& ctx, int64_t id, const std::string& action,
+                            const nlohmann::json& body);
   Result<store::AttachmentRow> AttachToProblem(const Ctx& ctx, int64_t id, const Upload& up);
   Result<ProblemCounts> ProblemBoard(const Ctx& ctx, const std::string& region, const Date& as_of);
 
@@ -83,12 +85,13 @@ class ProblemService {
  private:
   supervision::ProblemActors ActorsFor(store::Connection& c, const Ctx& ctx, const store::ProblemRow& p);
   // The problem with the caller's actors; NotFound when it is missing or unreadable.
-  Result<std::pair<store::ProblemRow, supervision::ProblemActors>> Load(store::Connection& c, const Ctx& ctx, int64_t id);
+  Result<std::pair<store::ProblemRow, supervision::ProblemActors>> Load(store::Connection& c, const Ctx& ctx,
+                                                                        int64_t id);
   // The problem with its steps and attachments, as the caller sees it.
   Result<ProblemDetail> ProblemOn(store::Connection& c, const Ctx& ctx, int64_t id);
   // The body's fields the step reads (wrong types reported to `pr`).
-  supervision::ProblemStepInput StepInput(store::Connection& c, const supervision::ProblemTransition& t, int64_t id,
-                                          const nlohmann::json& body, Problems& pr);
+  supervision::ProblemStepInput StepInput(store::Connection& c, const supervision::ProblemTransition& t,
+                                          int64_t id, const nlohmann::json& body, Problems& pr);
   Status StoreStep(store::Connection& c, const Ctx& ctx, const supervision::ProblemTransition& t,
                    const store::ProblemRow& current, const nlohmann::json& body);
 

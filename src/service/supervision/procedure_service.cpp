@@ -19,16 +19,26 @@ namespace {
 // The project's procedure of kind `k`, or the one it would have before anything is recorded (version 0).
 store::ProcedureRow ProcedureOfKind(const std::vector<store::ProcedureRow>& rows, int64_t project_id,
                                     const store::ProcedureKindRow& k) {
-  auto it = std::find_if(rows.begin(), rows.end(), [&](const store::ProcedureRow& r) { return r.fact.kind == k.kind.code; });
+  auto it = std::find_if(rows.begin(), rows.end(),
+                         [&](const store::ProcedureRow& r) { return r.fact.kind == k.kind.code; });
   if (it != rows.end()) return *it;
   store::ProcedureRow r;
-  r.fact = {0, project_id, k.kind.code, "not_started", std::nullopt, std::nullopt, std::nullopt, false, k.kind.required_for_start};
+  r.fact = {0,
+            project_id,
+            k.kind.code,
+            "not_started",
+            std::nullopt,
+            std::nullopt,
+            std::nullopt,
+            false,
+            k.kind.required_for_start};
   r.version = 0;
   return r;
 }
 
 // The attachments of each procedure, by procedure id.
-std::map<int64_t, std::vector<store::AttachmentRow>> FilesOf(store::Connection& c, const std::vector<store::ProcedureRow>& rows) {
+std::map<int64_t, std::vector<store::AttachmentRow>> FilesOf(store::Connection& c,
+                                                             const std::vector<store::ProcedureRow>& rows) {
   std::vector<int64_t> ids;
   for (const auto& r : rows) ids.push_back(r.fact.id);
   std::map<int64_t, std::vector<store::AttachmentRow>> files;
@@ -48,7 +58,8 @@ store::ProcedureKindRow KindFrom(const std::string& code, const json& body, Prob
   k.office = TextField(g, "office");
   k.phone = TextField(g, "phone");
   k.sort = body.value("sort", 100);
-  if (code.empty() || code.size() > 40 || code.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
+  if (code.empty() || code.size() > 40 ||
+      code.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
     pr.Add("code", code, "lower-case letters, digits and _ only");
   }
   if (k.kind.label_zh.empty()) pr.Add("label_zh", "", "required");
@@ -61,14 +72,17 @@ void ApplyProcedure(store::Connection& c, const json& body, store::ProcedureRow&
   if (body.contains("unit_id")) r.fact.unit_id = IntField(body, "unit_id", pr);
   if (auto d = DateField(body, "applied_on", pr)) r.fact.applied_on = *d;
   if (auto d = DateField(body, "approved_on", pr)) r.fact.approved_on = *d;
-  if (body.contains("accepted_pending")) r.fact.accepted_pending = body["accepted_pending"].is_boolean() && body["accepted_pending"].get<bool>();
+  if (body.contains("accepted_pending"))
+    r.fact.accepted_pending = body["accepted_pending"].is_boolean() && body["accepted_pending"].get<bool>();
   if (body.contains("pending_document")) r.pending_document = TextField(body, "pending_document");
   if (body.contains("approval_no")) r.approval_no = TextField(body, "approval_no");
   if (r.fact.status == "accepted_pending") r.fact.accepted_pending = true;
   if (r.fact.accepted_pending && r.fact.status != "approved" && r.pending_document.empty()) {
-    pr.Add("pending_document", "", "rule procedure.accepted_pending_names_document: name the document still pending (容缺材料)");
+    pr.Add("pending_document", "",
+           "rule procedure.accepted_pending_names_document: name the document still pending (容缺材料)");
   }
-  if (r.fact.unit_id && !store::LoadUnit(c, *r.fact.unit_id)) pr.Add("unit_id", std::to_string(*r.fact.unit_id), "unknown unit");
+  if (r.fact.unit_id && !store::LoadUnit(c, *r.fact.unit_id))
+    pr.Add("unit_id", std::to_string(*r.fact.unit_id), "unknown unit");
   const Problems found = sv::ValidateProcedure(r.fact, r.approval_no);
   for (const auto& d : found.details()) pr.Add(d);
 }
@@ -77,7 +91,8 @@ Error NoProcedure(int64_t id) { return Error::NotFound("no procedure " + std::to
 
 // The one 409 of a stale procedure (the route adds the project's procedures as GET shows them).
 Error Stale(store::Connection& c, int64_t project_id, const store::ProcedureKindRow& k) {
-  return store::StaleVersion("procedure", ProcedureOfKind(store::ListProcedures(c, project_id), project_id, k).version);
+  return store::StaleVersion("procedure",
+                             ProcedureOfKind(store::ListProcedures(c, project_id), project_id, k).version);
 }
 
 // The stored kind `code`, or an empty one (a kind not kept yet).
@@ -95,8 +110,10 @@ Result<ProcedureKindList> ProcedureService::ProcedureKinds(const Ctx&) {
   return ProcedureKindList{store::ListProcedureKinds(*c)};
 }
 
-Result<ProcedureKindList> ProcedureService::PutProcedureKind(const Ctx& ctx, const std::string& code, const json& body) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kSupervisionManage)) return Error::Forbidden("only the project office edits procedure kinds");
+Result<ProcedureKindList> ProcedureService::PutProcedureKind(const Ctx& ctx, const std::string& code,
+                                                             const json& body) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kSupervisionManage))
+    return Error::Forbidden("only the project office edits procedure kinds");
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   Problems pr;
   const store::ProcedureKindRow k = KindFrom(code, body, pr);
@@ -105,7 +122,8 @@ Result<ProcedureKindList> ProcedureService::PutProcedureKind(const Ctx& ctx, con
   store::Transaction tx(*c);
   const store::ProcedureKindRow before = StoredKind(*c, code);
   store::UpsertProcedureKind(*c, k);
-  store::WriteJournal(*c, "procedure_kind", 0, "put", ctx.caller.user_id, ctx.now, store::ProcedureKindChanges(before, k));
+  store::WriteJournal(*c, "procedure_kind", 0, "put", ctx.caller.user_id, ctx.now,
+                      store::ProcedureKindChanges(before, k));
   tx.Commit();
   return ProcedureKindList{store::ListProcedureKinds(*c)};
 }
@@ -117,7 +135,8 @@ Result<ProcedureList> ProcedureService::Procedures(const Ctx& ctx, int64_t proje
   return ProceduresOn(*c, *p, as_of);
 }
 
-ProcedureList ProcedureService::ProceduresOn(store::Connection& c, const store::ProjectRow& p, const Date& as_of) {
+ProcedureList ProcedureService::ProceduresOn(store::Connection& c, const store::ProjectRow& p,
+                                             const Date& as_of) {
   const auto& project = p.project;
   auto rows = store::ListProcedures(c, project.id);
   auto files = FilesOf(c, rows);
@@ -127,13 +146,15 @@ ProcedureList ProcedureService::ProceduresOn(store::Connection& c, const store::
     const bool blocks = sv::BlocksStart(r.fact, project.planned_start, project.actual_start, as_of);
     out.blocking += blocks ? 1 : 0;
     const auto days = sv::DurationDays(r.fact);
-    auto own = r.fact.id != 0 && files.count(r.fact.id) ? std::move(files[r.fact.id]) : std::vector<store::AttachmentRow>{};
+    auto own = r.fact.id != 0 && files.count(r.fact.id) ? std::move(files[r.fact.id])
+                                                        : std::vector<store::AttachmentRow>{};
     out.items.push_back({std::move(r), k, blocks, days, std::move(own)});
   }
   return out;
 }
 
-Result<ProcedureList> ProcedureService::PutProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind, const json& body) {
+Result<ProcedureList> ProcedureService::PutProcedure(const Ctx& ctx, int64_t project_id,
+                                                     const std::string& kind, const json& body) {
   auto version = VersionOf(body);  // 0 for a procedure not recorded yet
   if (!version) return version.error();
   auto c = db_.Acquire();
@@ -143,11 +164,12 @@ Result<ProcedureList> ProcedureService::PutProcedure(const Ctx& ctx, int64_t pro
   return ProceduresOn(*c, *p, ctx.today);
 }
 
-Status ProcedureService::StoreProcedure(store::Connection& c, const Ctx& ctx, int64_t project_id, const std::string& kind,
-                                        int64_t version, const json& body) {
+Status ProcedureService::StoreProcedure(store::Connection& c, const Ctx& ctx, int64_t project_id,
+                                        const std::string& kind, int64_t version, const json& body) {
   store::Transaction tx(c);
   auto kinds = store::ListProcedureKinds(c);
-  auto k = std::find_if(kinds.begin(), kinds.end(), [&](const store::ProcedureKindRow& r) { return r.kind.code == kind; });
+  auto k = std::find_if(kinds.begin(), kinds.end(),
+                        [&](const store::ProcedureKindRow& r) { return r.kind.code == kind; });
   if (k == kinds.end()) return Error::NotFound("no procedure kind " + kind);
   store::ProcedureRow r = ProcedureOfKind(store::ListProcedures(c, project_id), project_id, *k);
   const bool exists = r.version != 0;
@@ -158,7 +180,8 @@ Status ProcedureService::StoreProcedure(store::Connection& c, const Ctx& ctx, in
   if (!pr.empty()) return pr.ToError("the procedure is not valid");
   if (!exists) r.fact.id = store::InsertProcedure(c, r, ctx.now);
   else if (!store::UpdateProcedure(c, r, version, ctx.now)) return Stale(c, project_id, *k);
-  store::WriteJournal(c, "procedure", r.fact.id, exists ? "update" : "create", ctx.caller.user_id, ctx.now, store::ProcedureChanges(before, r));
+  store::WriteJournal(c, "procedure", r.fact.id, exists ? "update" : "create", ctx.caller.user_id, ctx.now,
+                      store::ProcedureChanges(before, r));
   tx.Commit();
   return Ok{};
 }
@@ -168,7 +191,8 @@ bool ProcedureService::Readable(store::Connection& c, const Ctx& ctx, int64_t id
   return r && projects_.Readable(c, ctx, r->fact.project_id).ok();
 }
 
-Result<store::AttachmentRow> ProcedureService::AttachToProcedure(const Ctx& ctx, int64_t id, const Upload& up) {
+Result<store::AttachmentRow> ProcedureService::AttachToProcedure(const Ctx& ctx, int64_t id,
+                                                                 const Upload& up) {
   auto c = db_.Acquire();
   auto r = store::LoadProcedure(*c, id);
   if (!r) return NoProcedure(id);
@@ -186,7 +210,8 @@ Result<ApprovalDurations> ProcedureService::ProcedureDurations(const Ctx& ctx, c
   ApprovalDurations out;
   for (const auto& u : sv::DurationsByUnit(facts)) {
     out.items.push_back({u.unit_id == 0 ? std::nullopt : std::optional<int64_t>(u.unit_id),
-                         names.count(u.unit_id) ? std::optional<std::string>(names[u.unit_id]) : std::nullopt, u});
+                         names.count(u.unit_id) ? std::optional<std::string>(names[u.unit_id]) : std::nullopt,
+                         u});
   }
   return out;
 }

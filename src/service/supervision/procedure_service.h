@@ -60,11 +60,13 @@ class ProcedureService {
       : db_(db), projects_(ledger), attachments_(attachments) {}
 
   Result<ProcedureKindList> ProcedureKinds(const Ctx& ctx);
-  Result<ProcedureKindList> PutProcedureKind(const Ctx& ctx, const std::string& code, const nlohmann::json& body);
+  Result<ProcedureKindList> PutProcedureKind(const Ctx& ctx, const std::string& code,
+                                             const nlohmann::json& body);
   Result<ProcedureList> Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of);
   // Creates the project's procedure of `kind` (version 0) or updates it. A stale version:
   // StaleVersion("procedure", the stored version, 0 while none is recorded).
-  Result<ProcedureList> PutProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind, const nlohmann::json& body);
+  Result<ProcedureList> PutProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind,
+                                     const nlohmann::json& body);
   Result<store::AttachmentRow> AttachToProcedure(const Ctx& ctx, int64_t id, const Upload& up);
   Result<ApprovalDurations> ProcedureDurations(const Ctx& ctx, const std::string& region);
 
@@ -73,8 +75,8 @@ class ProcedureService {
 
  private:
   ProcedureList ProceduresOn(store::Connection& c, const store::ProjectRow& p, const Date& as_of);
-  Status StoreProcedure(store::Connection& c, const Ctx& ctx, int64_t project_id, const std::string& kind, int64_t version,
-                        const nlohmann::json& body);
+  Status StoreProcedure(store::Connection& c, const Ctx& ctx, int64_t project_id, const std::string& kind,
+                        int64_t version, const nlohmann::json& body);
 
   store::Database& db_;
   supervision_support::ProjectAccess projects_;

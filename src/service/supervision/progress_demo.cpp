@@ -11,8 +11,8 @@
 #include "service/supervision/progress_service.h"
 #include "store/account_store.h"
 #include "store/journal.h"
-#include "store/project_store.h"
 #include "store/progress_store.h"
+#include "store/project_store.h"
 
 namespace gj::service {
 
@@ -20,15 +20,17 @@ namespace {
 
 // A deterministic roll in [0, 100) per (project, period).
 int Roll(int64_t a, int64_t b) {
-  uint64_t x = static_cast<uint64_t>(a) * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(b + 17) * 0xC2B2AE3D27D4EB4Full;
+  uint64_t x = static_cast<uint64_t>(a) * 0x9E3779B97F4A7C15ull ^
+               static_cast<uint64_t>(b + 17) * 0xC2B2AE3D27D4EB4Full;
   x ^= x >> 31;
   x *= 0xBF58476D1CE4E5B9ull;
   x ^= x >> 29;
   return static_cast<int>(x % 100);
 }
 
-const std::vector<std::string> kProgress = {"场地平整完成，基础施工中", "主体结构施工中", "钢结构厂房吊装", "二次结构砌筑",
-                                            "设备安装调试", "室外管网及道路施工", "装饰装修施工", "生产线联调试车"};
+const std::vector<std::string> kProgress = {
+    "场地平整完成，基础施工中", "主体结构施工中", "钢结构厂房吊装", "二次结构砌筑", "设备安装调试",
+    "室外管网及道路施工",       "装饰装修施工",   "生产线联调试车"};
 
 int64_t UserId(store::Connection& c, const char* login) {
   auto a = store::LoadAccountByLogin(c, login);
@@ -42,7 +44,8 @@ int64_t CumulativeAt(const ledger::Project& p, int year, const Date& d, const Da
   const Date jan1{year, 1, 1};
   const Date until = year == DemoListYear(today) ? std::min(today, Date{year, 12, 31}) : jan1.AddDays(365);
   const double span = static_cast<double>(until.ToDays() - jan1.ToDays());
-  const double share = span <= 0 ? 1.0 : std::clamp(static_cast<double>(d.ToDays() - jan1.ToDays()) / span, 0.0, 1.0);
+  const double share =
+      span <= 0 ? 1.0 : std::clamp(static_cast<double>(d.ToDays() - jan1.ToDays()) / span, 0.0, 1.0);
   return static_cast<int64_t>(static_cast<double>(p.annual_completed.value_or(0) / 10000) * share) * 10000;
 }
 
@@ -50,8 +53,9 @@ int YearOf(const supervision::Period& p) { return std::atoi(p.key.substr(0, 4).c
 
 void Targets(store::Connection& c, const Date& today, const std::string& now) {
   const int y = DemoListYear(today);
-  auto add = [&](const std::string& name, const std::string& region, const std::string& metric, const std::string& stage,
-                 std::vector<std::string> categories, const std::string& track, double threshold, Date deadline) {
+  auto add = [&](const std::string& name, const std::string& region, const std::string& metric,
+                 const std::string& stage, std::vector<std::string> categories, const std::string& track,
+                 double threshold, Date deadline) {
     targets::Target t;
     t.name = name;
     t.region = region;
@@ -63,15 +67,17 @@ void Targets(store::Connection& c, const Date& today, const std::string& now) {
     t.threshold = threshold;
     t.deadline = deadline;
     const int64_t id = store::InsertTarget(c, t, now);
-    store::WriteJournal(c, "target", id, "create", std::nullopt, now,
-                        nlohmann::json::array({{{"field", "target"}, {"old", nullptr}, {"new", targets::ToJson(t)}}}));
+    store::WriteJournal(
+        c, "target", id, "create", std::nullopt, now,
+        nlohmann::json::array({{{"field", "target"}, {"old", nullptr}, {"new", targets::ToJson(t)}}}));
   };
   add("6月30日前新开工项目开工率达到60%", "371524", "start_rate", "", {}, "", 0.6, {y, 6, 30});
   add("9月30日前实施类项目全部开工", "371524", "start_rate", "", {}, "implementation", 1.0, {y, 9, 30});
-  add("“420”：20个工业重点项目开工建设", "371524", "count_stage", "started", {"industrial"}, "", 20, {y, 12, 31});
-  add("“420”：20个重点跟进意向项目签约落地", "371524", "count_stage", "signed", {}, "", 20, {y, 12, 31});
-  add("“420”：20个农业、服务业及基础设施项目全面开工", "371524", "count_stage", "started", {"agriculture", "service", "infrastructure"}, "", 20,
+  add("“420”：20个工业重点项目开工建设", "371524", "count_stage", "started", {"industrial"}, "", 20,
       {y, 12, 31});
+  add("“420”：20个重点跟进意向项目签约落地", "371524", "count_stage", "signed", {}, "", 20, {y, 12, 31});
+  add("“420”：20个农业、服务业及基础设施项目全面开工", "371524", "count_stage", "started",
+      {"agriculture", "service", "infrastructure"}, "", 20, {y, 12, 31});
   add("满堂红：年度计划投资全部完成", "371500", "investment_rate", "", {}, "", 1.0, {y, 12, 31});
 }
 
@@ -83,17 +89,27 @@ Status BuildProgressDemo(store::Database& db, const Date& today, const std::stri
   // Weekly, due Tuesday, moved to the next working day by the State Council's 2026 holiday
   // schedule (国务院办公厅 2026年部分节假日安排); a county enters each year's schedule as it is published.
   const nlohmann::json policy_json = {
-      {"frequency", "week"}, {"due_weekday", 2}, {"due_day", 5}, {"rest_day_rule", "next_workday"},
-      {"holidays", {"2026-01-01", "2026-01-02", "2026-01-03", "2026-02-15", "2026-02-16", "2026-02-17", "2026-02-18",
-                    "2026-02-19", "2026-02-20", "2026-02-21", "2026-02-22", "2026-02-23", "2026-04-04", "2026-04-05",
-                    "2026-04-06", "2026-05-01", "2026-05-02", "2026-05-03", "2026-05-04", "2026-05-05", "2026-06-19",
-                    "2026-06-20", "2026-06-21", "2026-09-25", "2026-09-26", "2026-09-27", "2026-10-01", "2026-10-02",
-                    "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-10-07"}},
+      {"frequency", "week"},
+      {"due_weekday", 2},
+      {"due_day", 5},
+      {"rest_day_rule", "next_workday"},
+      {"holidays",
+       {"2026-01-01", "2026-01-02", "2026-01-03", "2026-02-15", "2026-02-16", "2026-02-17", "2026-02-18",
+        "2026-02-19", "2026-02-20", "2026-02-21", "2026-02-22", "2026-02-23", "2026-04-04", "2026-04-05",
+        "2026-04-06", "2026-05-01", "2026-05-02", "2026-05-03", "2026-05-04", "2026-05-05", "2026-06-19",
+        "2026-06-20", "2026-06-21", "2026-09-25", "2026-09-26", "2026-09-27", "2026-10-01", "2026-10-02",
+        "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-10-07"}},
       {"workdays", {"2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"}}};
   const supervision::ReportPolicy policy = supervision::PolicyFromJson(policy_json, {}).value();
-  store::UpsertSettings(*c, {"371524", supervision::ToJson(supervision::PresetRules("default")).dump(), policy_json.dump(), 0}, now);
-  store::UpsertSettings(*c, {"371525", supervision::ToJson(supervision::PresetRules("wuhan")).dump(), policy_json.dump(), 0}, now);
-  store::UpsertSettings(*c, {"371526", supervision::ToJson(supervision::PresetRules("sanya")).dump(), policy_json.dump(), 0}, now);
+  store::UpsertSettings(
+      *c, {"371524", supervision::ToJson(supervision::PresetRules("default")).dump(), policy_json.dump(), 0},
+      now);
+  store::UpsertSettings(
+      *c, {"371525", supervision::ToJson(supervision::PresetRules("wuhan")).dump(), policy_json.dump(), 0},
+      now);
+  store::UpsertSettings(
+      *c, {"371526", supervision::ToJson(supervision::PresetRules("sanya")).dump(), policy_json.dump(), 0},
+      now);
   const int64_t filer = UserId(*c, "unit"), reviewer = UserId(*c, "dongezb");
   store::ProjectFilter all;
   all.scope = access::ReadScope::All();
@@ -114,22 +130,26 @@ Status BuildProgressDemo(store::Database& db, const Date& today, const std::stri
       const auto& per = periods[i];
       store::InsertReportTask(*c, p.id, per, now);
       const bool running = i + 1 == periods.size();
-      if (i > 0 && YearOf(per) != YearOf(periods[i - 1])) previous = 0;  // a new year's cumulative starts afresh
+      if (i > 0 && YearOf(per) != YearOf(periods[i - 1]))
+        previous = 0;  // a new year's cumulative starts afresh
       const bool due_passed = today > per.due;
       const int roll = Roll(p.id, static_cast<int64_t>(i));
       if (running || (chronic && i + 3 >= periods.size())) continue;  // pending
-      if (!due_passed && roll < 35) continue;                           // not yet filed, still open
-      if (due_passed && roll >= 92) continue;                           // missing
+      if (!due_passed && roll < 35) continue;                         // not yet filed, still open
+      if (due_passed && roll >= 92) continue;                         // missing
       auto r = *store::LoadReportOf(*c, p.id, per.key);
       const bool under_way = p.kind == "continuing" || (p.actual_start && *p.actual_start <= per.end);
-      const int64_t cum = under_way ? std::max(previous, CumulativeAt(p, YearOf(per), per.end, today)) : previous;
+      const int64_t cum =
+          under_way ? std::max(previous, CumulativeAt(p, YearOf(per), per.end, today)) : previous;
       r.content.investment_year = cum;
       r.content.investment_period = cum - previous;
       previous = cum;
       const int64_t v = r.content.investment_period;
-      const int64_t bank = v / 5 / 10000 * 10000, local = v / 10 / 10000 * 10000, bonds = p.level == "provincial" ? v / 10 / 10000 * 10000 : 0;
+      const int64_t bank = v / 5 / 10000 * 10000, local = v / 10 / 10000 * 10000,
+                    bonds = p.level == "provincial" ? v / 10 / 10000 * 10000 : 0;
       r.content.by_source = {0, bonds, local, v - bank - local - bonds, bank, 0};
-      r.content.visual_progress = under_way ? kProgress[static_cast<size_t>(roll) % kProgress.size()] : "前期手续办理中，尚未开工";
+      r.content.visual_progress =
+          under_way ? kProgress[static_cast<size_t>(roll) % kProgress.size()] : "前期手续办理中，尚未开工";
       r.content.workers = under_way ? 20 + roll * 3 : 0;
       r.content.problems_raised = roll % 9 == 0 ? "施工用电增容需协调供电公司" : "";
       r.submitted_by = filer;
@@ -147,7 +167,9 @@ Status BuildProgressDemo(store::Database& db, const Date& today, const std::stri
     }
   }
   store::WriteJournal(*c, "report_tasks", 0, "demo", std::nullopt, now,
-                      nlohmann::json::array({{{"field", "periods"}, {"old", nullptr}, {"new", periods.front().key + "…" + periods.back().key}}}));
+                      nlohmann::json::array({{{"field", "periods"},
+                                              {"old", nullptr},
+                                              {"new", periods.front().key + "…" + periods.back().key}}}));
   // Stop requests: one approved 停工 and one waiting for a decision, on started 东阿 projects.
   int stops = 0;
   for (const auto& row : projects) {

@@ -17,7 +17,8 @@ namespace gj::service {
 namespace {
 
 // Report facts older than this cannot change a light (the missing-reports rule looks back a few periods).
-Date ReportWindowFrom(const supervision::ReportPolicy& policy, const supervision::LightRules& rules, const Date& as_of) {
+Date ReportWindowFrom(const supervision::ReportPolicy& policy, const supervision::LightRules& rules,
+                      const Date& as_of) {
   const int span = policy.frequency == "month" ? 31 : 7;
   return as_of.AddDays(-static_cast<int64_t>(span) * (rules.missing_reports_yellow + 1));
 }
@@ -27,7 +28,8 @@ constexpr size_t kRefreshMaxProjects = 64;
 
 }  // namespace
 
-Status ProgressService::AddLights(const Ctx& ctx, const std::string& region, const Date& as_of, nlohmann::json& items) {
+Status ProgressService::AddLights(const Ctx& ctx, const std::string& region, const Date& as_of,
+                                  nlohmann::json& items) {
   auto board = Board(ctx, region, as_of);
   if (!board) return board.error();
   std::unordered_map<int64_t, const LightEntry*> at;
@@ -42,10 +44,13 @@ Status ProgressService::AddLights(const Ctx& ctx, const std::string& region, con
   return Ok{};
 }
 
-Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx, const std::string& region, const Date& as_of) {
+Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx, const std::string& region,
+                                                                 const Date& as_of) {
   auto tree = ledger_.Regions();
-  if (!region.empty() && !tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
-  const std::string key = region + "|" + as_of.ToString() + "|" + ctx.Reads(access::kProjectRead, *tree).Key();
+  if (!region.empty() && !tree->Find(region))
+    return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  const std::string key =
+      region + "|" + as_of.ToString() + "|" + ctx.Reads(access::kProjectRead, *tree).Key();
   JournalMark now;
   {
     auto c = db_.Acquire();
@@ -69,8 +74,10 @@ Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx,
   return out;
 }
 
-Result<std::shared_ptr<const LightBoard>> ProgressService::BuildBoard(const Ctx& ctx, const std::string& region, const Date& as_of,
-                                                                     const JournalMark& mark) {
+Result<std::shared_ptr<const LightBoard>> ProgressService::BuildBoard(const Ctx& ctx,
+                                                                      const std::string& region,
+                                                                      const Date& as_of,
+                                                                      const JournalMark& mark) {
   auto board = std::make_shared<LightBoard>();
   board->as_of = as_of;
   board->journal = mark;
@@ -78,7 +85,8 @@ Result<std::shared_ptr<const LightBoard>> ProgressService::BuildBoard(const Ctx&
   {
     // Held connections stay at one per thread at a time: the pool (threads + 2) never starves.
     auto c0 = db_.Acquire();
-    board->rules = RulesFor(*c0, region.empty() ? (ctx.caller.grants.empty() ? "" : ctx.caller.grants[0].region_code) : region);
+    board->rules = RulesFor(
+        *c0, region.empty() ? (ctx.caller.grants.empty() ? "" : ctx.caller.grants[0].region_code) : region);
     policy = PolicyFor(*c0, region);
   }
   // The reports' facts load on a second connection while the projects load on this thread.
@@ -97,11 +105,13 @@ Result<std::shared_ptr<const LightBoard>> ProgressService::BuildBoard(const Ctx&
     LoadLightSources(*c, as_of, {}, sources);
   }
   board->entries.reserve(projects->size());
-  for (auto& row : projects.value()) board->entries.push_back(MakeLightEntry(std::move(row), sources, board->rules, as_of));
+  for (auto& row : projects.value())
+    board->entries.push_back(MakeLightEntry(std::move(row), sources, board->rules, as_of));
   return std::shared_ptr<const LightBoard>(std::move(board));
 }
 
-std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, const std::string& region, const LightBoard& old,
+std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, const std::string& region,
+                                                                const LightBoard& old,
                                                                 const JournalMark& now) {
   JournalDelta delta;
   {
@@ -120,7 +130,8 @@ std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, 
     auto rows = ledger_.ListInRegion(ctx, f, region);
     if (!rows) return nullptr;
     auto it = index.find(id);
-    if (rows->empty() != (it == index.end())) return nullptr;  // a project came or went: the board's order needs a rebuild
+    if (rows->empty() != (it == index.end()))
+      return nullptr;  // a project came or went: the board's order needs a rebuild
     if (it != index.end()) changed.emplace_back(it->second, std::move(rows->front()));
   }
   if (changed.empty()) return board;
@@ -131,12 +142,13 @@ std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, 
     sources.report_facts = store::LoadReportFacts(*c, board->as_of, window_from, "", delta.project_ids);
     LoadLightSources(*c, board->as_of, delta.project_ids, sources);
   }
-  for (auto& [i, row] : changed) board->entries[i] = MakeLightEntry(std::move(row), sources, board->rules, board->as_of);
+  for (auto& [i, row] : changed)
+    board->entries[i] = MakeLightEntry(std::move(row), sources, board->rules, board->as_of);
   return board;
 }
 
-Result<LightPage> ProgressService::Lights(const Ctx& ctx, const std::string& region, const Date& as_of, const std::string& light,
-                                                  int64_t offset, int64_t limit) {
+Result<LightPage> ProgressService::Lights(const Ctx& ctx, const std::string& region, const Date& as_of,
+                                          const std::string& light, int64_t offset, int64_t limit) {
   auto board = Board(ctx, region, as_of);
   if (!board) return board.error();
   const auto& b = *board.value();
@@ -144,7 +156,8 @@ Result<LightPage> ProgressService::Lights(const Ctx& ctx, const std::string& reg
   int64_t& total = page.total_count;
   // Red first, then yellow, then green; within a light by code.
   std::vector<std::shared_ptr<const LightEntry>> order = b.entries;
-  std::stable_sort(order.begin(), order.end(), [](const auto& x, const auto& y) { return x->light.light > y->light.light; });
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& x, const auto& y) { return x->light.light > y->light.light; });
   for (const auto& e : order) {
     if (!light.empty() && light != supervision::LightName(e->light.light)) continue;
     if (total >= offset && (limit <= 0 || total < offset + limit)) page.items.push_back(e);
@@ -153,13 +166,15 @@ Result<LightPage> ProgressService::Lights(const Ctx& ctx, const std::string& reg
   return page;
 }
 
-Result<LightDashboard> ProgressService::Dashboard(const Ctx& ctx, const std::string& region, const Date& as_of) {
+Result<LightDashboard> ProgressService::Dashboard(const Ctx& ctx, const std::string& region,
+                                                  const Date& as_of) {
   auto board = Board(ctx, region, as_of);
   if (!board) return board.error();
   const std::string key = region + "|" + as_of.ToString();
   {
     std::lock_guard lock(cache_mu_);
-    if (auto it = dashboards_.find(key); it != dashboards_.end() && it->second.first == board.value()) return it->second.second;
+    if (auto it = dashboards_.find(key); it != dashboards_.end() && it->second.first == board.value())
+      return it->second.second;
   }
   auto summary = Summarise(*board.value(), region);
   std::lock_guard lock(cache_mu_);
@@ -185,7 +200,8 @@ LightDashboard ProgressService::Summarise(const LightBoard& b, const std::string
   return d;
 }
 
-Result<ProjectLightView> ProgressService::ProjectLight(const Ctx& ctx, int64_t project_id, const Date& as_of) {
+Result<ProjectLightView> ProgressService::ProjectLight(const Ctx& ctx, int64_t project_id,
+                                                       const Date& as_of) {
   auto row = ReadableProject(ctx, project_id);
   if (!row) return row.error();
   auto board = Board(ctx, row->project.town_code.value_or(row->project.county_code), as_of);
@@ -201,8 +217,10 @@ Result<SnapshotKept> ProgressService::KeepSnapshot(const Ctx& ctx, const nlohman
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   const std::string region = body.value("region", std::string());
   auto tree = ledger_.Regions();
-  if (!tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
-  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt}, *tree)) {
+  if (!tree->Find(region))
+    return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt},
+                       *tree)) {
     return Error::Forbidden("only the project office (coordinator) keeps light snapshots");
   }
   supervision::Period period;
@@ -210,8 +228,11 @@ Result<SnapshotKept> ProgressService::KeepSnapshot(const Ctx& ctx, const nlohman
     auto c = db_.Acquire();
     const auto policy = PolicyFor(*c, region);
     const std::string key = body.value("period", std::string());
-    auto p = key.empty() ? std::optional(supervision::PeriodOf(ctx.today, policy)) : supervision::ParsePeriod(key, policy);
-    if (!p) return Error::Invalid("the period is not valid", {{"period", key, "2026-W23 (week) or 2026-06 (month)"}});
+    auto p = key.empty() ? std::optional(supervision::PeriodOf(ctx.today, policy))
+                         : supervision::ParsePeriod(key, policy);
+    if (!p)
+      return Error::Invalid("the period is not valid",
+                            {{"period", key, "2026-W23 (week) or 2026-06 (month)"}});
     period = *p;
   }
   const Date as_of = std::min(period.end, ctx.today);
@@ -227,14 +248,17 @@ Result<SnapshotKept> ProgressService::KeepSnapshot(const Ctx& ctx, const nlohman
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   store::ReplaceSnapshot(*c, region, period.key, as_of, rows, ctx.now);
-  store::WriteJournal(*c, "light_snapshot", 0, "keep", ctx.caller.user_id, ctx.now,
-                      nlohmann::json::array({{{"field", region + " " + period.key}, {"old", nullptr},
-                                              {"new", {{"green", counts[0]}, {"yellow", counts[1]}, {"red", counts[2]}}}}}));
+  store::WriteJournal(
+      *c, "light_snapshot", 0, "keep", ctx.caller.user_id, ctx.now,
+      nlohmann::json::array({{{"field", region + " " + period.key},
+                              {"old", nullptr},
+                              {"new", {{"green", counts[0]}, {"yellow", counts[1]}, {"red", counts[2]}}}}}));
   tx.Commit();
   return SnapshotKept{region, period.key, as_of, counts};
 }
 
-Result<LightSnapshot> ProgressService::Snapshot(const Ctx& ctx, const std::string& region, const std::string& period) {
+Result<LightSnapshot> ProgressService::Snapshot(const Ctx& ctx, const std::string& region,
+                                                const std::string& period) {
   auto projects = ledger_.ListInRegion(ctx, {}, region);
   if (!projects) return projects.error();
   std::unordered_map<int64_t, const store::ProjectRow*> by_id;
@@ -244,7 +268,8 @@ Result<LightSnapshot> ProgressService::Snapshot(const Ctx& ctx, const std::strin
   for (auto& s : store::LoadSnapshot(*c, region, period, &out.as_of)) {
     auto it = by_id.find(s.project_id);
     if (it == by_id.end()) continue;
-    out.items.push_back({s.project_id, it->second->project.code, it->second->project.name, std::move(s.light), std::move(s.reasons_json)});
+    out.items.push_back({s.project_id, it->second->project.code, it->second->project.name, std::move(s.light),
+                         std::move(s.reasons_json)});
   }
   if (out.as_of.empty()) return Error::NotFound("no light snapshot kept for " + region + " " + period);
   return out;

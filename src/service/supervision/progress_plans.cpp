@@ -9,17 +9,21 @@ namespace gj::service {
 
 // ---- stop / resume ---------------------------------------------------------------------------
 
-Result<StopRequested> ProgressService::RequestStop(const Ctx& ctx, int64_t project_id, const nlohmann::json& body) {
+Result<StopRequested> ProgressService::RequestStop(const Ctx& ctx, int64_t project_id,
+                                                   const nlohmann::json& body) {
   auto row = ReadableProject(ctx, project_id);
   if (!row) return row.error();
-  if (auto st = Allowed(ctx, access::kReportWrite, row->project, "request a stop or resume for this project"); !st) return st.error();
+  if (auto st = Allowed(ctx, access::kReportWrite, row->project, "request a stop or resume for this project");
+      !st)
+    return st.error();
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   Problems pr;
   store::StopRecord s;
   s.project_id = project_id;
   s.kind = body.value("kind", std::string());
   s.reason = body.value("reason", std::string());
-  if (s.kind != "stop" && s.kind != "resume") pr.Add({"kind", s.kind, "stop (停工) or resume (复工)", 0, {"stop", "resume"}});
+  if (s.kind != "stop" && s.kind != "resume")
+    pr.Add({"kind", s.kind, "stop (停工) or resume (复工)", 0, {"stop", "resume"}});
   if (s.reason.empty()) pr.Add("reason", "", "required");
   const auto eff = ParseIsoDate(body.value("effective_date", ctx.today.ToString()));
   if (!eff) pr.Add("effective_date", body.value("effective_date", std::string()), "a date YYYY-MM-DD");
@@ -30,8 +34,10 @@ Result<StopRequested> ProgressService::RequestStop(const Ctx& ctx, int64_t proje
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   const bool stopped = store::StoppedProjects(*c, s.effective_date).count(project_id) > 0;
-  if (s.kind == "stop" && stopped) return Error::Conflict("rule stop.already_stopped: the project is already stopped");
-  if (s.kind == "resume" && !stopped) return Error::Conflict("rule stop.not_stopped: only a stopped project can resume");
+  if (s.kind == "stop" && stopped)
+    return Error::Conflict("rule stop.already_stopped: the project is already stopped");
+  if (s.kind == "resume" && !stopped)
+    return Error::Conflict("rule stop.not_stopped: only a stopped project can resume");
   s.id = store::InsertStop(*c, s);
   store::WriteJournal(*c, "stop_request", s.id, "request", ctx.caller.user_id, ctx.now,
                       nlohmann::json::array({{{"field", s.kind}, {"old", nullptr}, {"new", s.reason}}}));
@@ -50,11 +56,14 @@ Result<StopDecision> ProgressService::DecideStop(const Ctx& ctx, int64_t id, con
   if (!s) return Error::NotFound("no stop/resume request " + std::to_string(id));
   auto row = ReadableProject(ctx, s->project_id);
   if (!row) return Error::NotFound("no stop/resume request " + std::to_string(id));
-  if (auto st = Allowed(ctx, access::kReportReview, row->project, "decide stop/resume requests"); !st) return st.error();
-  if (!body.contains("approve") || !body["approve"].is_boolean()) return Error::Invalid("approve: true or false", {{"approve", "", "required boolean"}});
+  if (auto st = Allowed(ctx, access::kReportReview, row->project, "decide stop/resume requests"); !st)
+    return st.error();
+  if (!body.contains("approve") || !body["approve"].is_boolean())
+    return Error::Invalid("approve: true or false", {{"approve", "", "required boolean"}});
   if (s->version != *version) return store::StaleVersion("stop/resume request", s->version);
   if (s->status != "requested") return Error::Conflict("rule stop.decided: the request was already decided");
-  if (s->requested_by && *s->requested_by == ctx.caller.user_id) return Error::Conflict("rule stop.own_request: nobody approves their own request");
+  if (s->requested_by && *s->requested_by == ctx.caller.user_id)
+    return Error::Conflict("rule stop.own_request: nobody approves their own request");
   store::StopRecord n = *s;
   n.status = body["approve"].get<bool>() ? "approved" : "rejected";
   n.decided_by = ctx.caller.user_id;
@@ -67,7 +76,8 @@ Result<StopDecision> ProgressService::DecideStop(const Ctx& ctx, int64_t id, con
     const auto now = store::LoadStop(*c, id);
     return store::StaleVersion("stop/resume request", now ? now->version : 0);
   }
-  store::WriteJournal(*c, "stop_request", id, n.status == "approved" ? "approve" : "reject", ctx.caller.user_id, ctx.now,
+  store::WriteJournal(*c, "stop_request", id, n.status == "approved" ? "approve" : "reject",
+                      ctx.caller.user_id, ctx.now,
                       nlohmann::json::array({{{"field", "status"}, {"old", s->status}, {"new", n.status}}}));
   store::BumpSupervisionVersion(*c);
   tx.Commit();
@@ -90,7 +100,8 @@ Result<StopList> ProgressService::Stops(const Ctx& ctx, int64_t project_id) {
 namespace {
 
 Status CheckYear(int year) {
-  if (year < 2000 || year > 2100) return Error::Invalid("the year is not valid", {{"year", std::to_string(year), "a year such as 2026"}});
+  if (year < 2000 || year > 2100)
+    return Error::Invalid("the year is not valid", {{"year", std::to_string(year), "a year such as 2026"}});
   return Ok{};
 }
 
@@ -107,19 +118,28 @@ Result<MonthlyPlanView> ProgressService::MonthlyPlan(const Ctx& ctx, int64_t pro
   }
   auto months = plan ? plan->months : std::vector<int64_t>{};
   auto cumulative = supervision::CumulativePlan(months);
-  return MonthlyPlanView{project_id, year, row->project.annual_plan, std::move(months), std::move(cumulative), plan ? plan->version : 0};
+  return MonthlyPlanView{project_id,
+                         year,
+                         row->project.annual_plan,
+                         std::move(months),
+                         std::move(cumulative),
+                         plan ? plan->version : 0};
 }
 
-Result<MonthlyPlanView> ProgressService::PutMonthlyPlan(const Ctx& ctx, int64_t project_id, int year, const nlohmann::json& body) {
+Result<MonthlyPlanView> ProgressService::PutMonthlyPlan(const Ctx& ctx, int64_t project_id, int year,
+                                                        const nlohmann::json& body) {
   if (auto st = CheckYear(year); !st) return st.error();
   auto version = VersionOf(body);
   if (!version) return version.error();
   auto row = ReadableProject(ctx, project_id);
   if (!row) return row.error();
-  if (auto st = Allowed(ctx, access::kProjectWrite, row->project, "plan this project's investment by month"); !st) return st.error();
+  if (auto st = Allowed(ctx, access::kProjectWrite, row->project, "plan this project's investment by month");
+      !st)
+    return st.error();
   Problems pr;
   store::MonthlyPlanRecord plan{project_id, year, {}, 0};
-  if (!body.contains("months") || !body["months"].is_array()) pr.Add("months", body.value("months", nlohmann::json()).dump(), "twelve amounts in yuan");
+  if (!body.contains("months") || !body["months"].is_array())
+    pr.Add("months", body.value("months", nlohmann::json()).dump(), "twelve amounts in yuan");
   else {
     for (const auto& m : body["months"]) {
       if (!m.is_number_integer()) pr.Add("months", m.dump(), "must be integer amounts in yuan");
@@ -136,10 +156,11 @@ Result<MonthlyPlanView> ProgressService::PutMonthlyPlan(const Ctx& ctx, int64_t 
       return store::StaleVersion("monthly plan", before ? before->version : 0);
     }
     // Journaled on the project, so the lights recompute it.
-    store::WriteJournal(*c, "project", project_id, "monthly_plan", ctx.caller.user_id, ctx.now,
-                        nlohmann::json::array({{{"field", "monthly_plan." + std::to_string(year)},
-                                                {"old", before ? nlohmann::json(before->months) : nlohmann::json(nullptr)},
-                                                {"new", plan.months}}}));
+    store::WriteJournal(
+        *c, "project", project_id, "monthly_plan", ctx.caller.user_id, ctx.now,
+        nlohmann::json::array({{{"field", "monthly_plan." + std::to_string(year)},
+                                {"old", before ? nlohmann::json(before->months) : nlohmann::json(nullptr)},
+                                {"new", plan.months}}}));
     tx.Commit();
   }
   return MonthlyPlan(ctx, project_id, year);

@@ -31,8 +31,10 @@ void ApplyContent(supervision::ReportContent& c, const nlohmann::json& b, Proble
           pr.Add({"by_source." + key, value.dump(), "unknown source", 0, supervision::kFundingSources});
           continue;
         }
-        if (!value.is_number_integer()) pr.Add("by_source." + key, value.dump(), "must be an integer amount in yuan");
-        else c.by_source[static_cast<size_t>(it - supervision::kFundingSources.begin())] = value.get<int64_t>();
+        if (!value.is_number_integer())
+          pr.Add("by_source." + key, value.dump(), "must be an integer amount in yuan");
+        else
+          c.by_source[static_cast<size_t>(it - supervision::kFundingSources.begin())] = value.get<int64_t>();
       }
     }
   }
@@ -47,33 +49,38 @@ void ApplyContent(supervision::ReportContent& c, const nlohmann::json& b, Proble
     if (!b["workers"].is_number_integer()) pr.Add("workers", b["workers"].dump(), "must be an integer");
     else c.workers = b["workers"].get<int>();
   }
-  static const std::vector<std::string> known = {"version", "submit", "investment_period", "investment_year", "by_source",
-                                                 "visual_progress", "problems_raised", "workers"};
+  static const std::vector<std::string> known = {"version",         "submit",    "investment_period",
+                                                 "investment_year", "by_source", "visual_progress",
+                                                 "problems_raised", "workers"};
   for (const auto& [key, _] : b.items()) {
-    if (std::find(known.begin(), known.end(), key) == known.end()) pr.Add({key, "", "unknown field", 0, known});
+    if (std::find(known.begin(), known.end(), key) == known.end())
+      pr.Add({key, "", "unknown field", 0, known});
   }
 }
 
 // Magic numbers of the accepted photo types.
 std::string PhotoType(const std::string& bytes) {
-  if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8 &&
-      static_cast<unsigned char>(bytes[2]) == 0xFF) {
+  if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
+      static_cast<unsigned char>(bytes[1]) == 0xD8 && static_cast<unsigned char>(bytes[2]) == 0xFF) {
     return "image/jpeg";
   }
   if (bytes.size() > 8 && bytes.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) return "image/png";
-  if (bytes.size() > 12 && bytes.compare(0, 4, "RIFF") == 0 && bytes.compare(8, 4, "WEBP") == 0) return "image/webp";
+  if (bytes.size() > 12 && bytes.compare(0, 4, "RIFF") == 0 && bytes.compare(8, 4, "WEBP") == 0)
+    return "image/webp";
   return "";
 }
 
 // The report as it is now, when it is still at `version` (when given) and `action` is allowed on it.
-Result<store::ReportRecord> ReportForStep(store::Connection& c, const Ctx& ctx, int64_t id, std::optional<int64_t> version,
-                                          supervision::ReportAction action) {
+Result<store::ReportRecord> ReportForStep(store::Connection& c, const Ctx& ctx, int64_t id,
+                                          std::optional<int64_t> version, supervision::ReportAction action) {
   auto cur = store::LoadReport(c, id);
   if (!cur) return Error::NotFound("no report " + std::to_string(id));
   if (version && cur->version != *version) {
     return store::StaleVersion("report", cur->version);
   }
-  if (auto st = supervision::CheckTransition({cur->status, cur->due, cur->reopened, cur->submitted_by}, action, ctx.caller.user_id, ctx.today); !st) {
+  if (auto st = supervision::CheckTransition({cur->status, cur->due, cur->reopened, cur->submitted_by},
+                                             action, ctx.caller.user_id, ctx.today);
+      !st) {
     return st.error();
   }
   return std::move(*cur);
@@ -81,8 +88,8 @@ Result<store::ReportRecord> ReportForStep(store::Connection& c, const Ctx& ctx, 
 
 // Stores the next state of a report read at `version`, with its journal entry, and tells the
 // lights (they count reports) that supervision data changed.
-Status StoreReport(store::Connection& c, const Ctx& ctx, store::ReportRecord& r, int64_t version, const char* action,
-                   const nlohmann::json& changes) {
+Status StoreReport(store::Connection& c, const Ctx& ctx, store::ReportRecord& r, int64_t version,
+                   const char* action, const nlohmann::json& changes) {
   r.version = version + 1;
   r.updated_at = ctx.now;
   if (!store::UpdateReport(c, r, version)) {
@@ -98,7 +105,8 @@ Status StoreReport(store::Connection& c, const Ctx& ctx, store::ReportRecord& r,
 
 // ---- reports -------------------------------------------------------------------------------
 
-Result<std::pair<store::ReportRecord, store::ProjectRow>> ProgressService::ReportFor(const Ctx& ctx, int64_t id) {
+Result<std::pair<store::ReportRecord, store::ProjectRow>> ProgressService::ReportFor(const Ctx& ctx,
+                                                                                     int64_t id) {
   store::ReportRecord r;
   {
     auto c = db_.Acquire();
@@ -111,9 +119,12 @@ Result<std::pair<store::ReportRecord, store::ProjectRow>> ProgressService::Repor
   return std::make_pair(std::move(r), std::move(row.value()));
 }
 
-ReportView ProgressService::ViewOf(store::Connection& c, const store::ReportRecord& r, const store::ProjectRow& row) {
-  ReportView v{r, {}, {row.project.code, row.project.name, row.unit_name, row.town_name, row.project.annual_plan}};
-  for (const auto& p : store::PhotosOf(c, r.id, false)) v.photos.push_back({p.id, p.filename, p.content_type, p.size_bytes});
+ReportView ProgressService::ViewOf(store::Connection& c, const store::ReportRecord& r,
+                                   const store::ProjectRow& row) {
+  ReportView v{
+      r, {}, {row.project.code, row.project.name, row.unit_name, row.town_name, row.project.annual_plan}};
+  for (const auto& p : store::PhotosOf(c, r.id, false))
+    v.photos.push_back({p.id, p.filename, p.content_type, p.size_bytes});
   return v;
 }
 
@@ -122,24 +133,33 @@ Result<GeneratedTasks> ProgressService::GenerateTasks(const Ctx& ctx, const nloh
   const std::string region = body.value("region", std::string());
   const std::string period_key = body.value("period", std::string());
   auto tree = ledger_.Regions();
-  if (!tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
-  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt}, *tree)) {
+  if (!tree->Find(region))
+    return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt},
+                       *tree)) {
     return Error::Forbidden("only the project office (coordinator) generates report tasks");
   }
   auto projects = ledger_.ListInRegion(ctx, {}, region);
   if (!projects) return projects.error();
   auto c = db_.Acquire();
   const auto policy = PolicyFor(*c, region);
-  const auto period = period_key.empty() ? supervision::PeriodOf(ctx.today, policy) : supervision::ParsePeriod(period_key, policy).value_or(supervision::Period{});
-  if (period.key.empty()) return Error::Invalid("the period is not valid", {{"period", period_key, "2026-W23 (week) or 2026-06 (month)"}});
+  const auto period = period_key.empty()
+                          ? supervision::PeriodOf(ctx.today, policy)
+                          : supervision::ParsePeriod(period_key, policy).value_or(supervision::Period{});
+  if (period.key.empty())
+    return Error::Invalid("the period is not valid",
+                          {{"period", period_key, "2026-W23 (week) or 2026-06 (month)"}});
   int created = 0;
   store::Transaction tx(*c);
   for (const auto& row : projects.value()) {
     if (store::InsertReportTask(*c, row.project.id, period, ctx.now)) ++created;
   }
   if (created) {
-    store::WriteJournal(*c, "report_tasks", 0, "generate", ctx.caller.user_id, ctx.now,
-                        nlohmann::json::array({{{"field", "period"}, {"old", nullptr}, {"new", period.key + " " + region + " ×" + std::to_string(created)}}}));
+    store::WriteJournal(
+        *c, "report_tasks", 0, "generate", ctx.caller.user_id, ctx.now,
+        nlohmann::json::array({{{"field", "period"},
+                                {"old", nullptr},
+                                {"new", period.key + " " + region + " ×" + std::to_string(created)}}}));
     store::BumpSupervisionVersion(*c);
   }
   tx.Commit();
@@ -148,7 +168,8 @@ Result<GeneratedTasks> ProgressService::GenerateTasks(const Ctx& ctx, const nloh
 
 Result<RunningTasks> ProgressService::GenerateRunningTasks(const Ctx& ctx, const std::string& region) {
   auto tree = ledger_.Regions();
-  if (!region.empty() && !tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  if (!region.empty() && !tree->Find(region))
+    return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
   RunningTasks out;
   for (const auto& r : tree->all()) {
     if (r.level != "county" || (!region.empty() && !tree->Within(r.code, region))) continue;
@@ -162,8 +183,9 @@ Result<RunningTasks> ProgressService::GenerateRunningTasks(const Ctx& ctx, const
   return out;
 }
 
-Result<ReportPeriodList> ProgressService::ListReports(const Ctx& ctx, const std::string& region, const std::string& period_key,
-                                                       const std::string& status) {
+Result<ReportPeriodList> ProgressService::ListReports(const Ctx& ctx, const std::string& region,
+                                                      const std::string& period_key,
+                                                      const std::string& status) {
   auto projects = ledger_.ListInRegion(ctx, {}, region);
   if (!projects) return projects.error();
   std::unordered_map<int64_t, const store::ProjectRow*> by_id;
@@ -188,7 +210,8 @@ Result<ProjectReportList> ProgressService::ProjectReports(const Ctx& ctx, int64_
   if (!row) return row.error();
   auto c = db_.Acquire();
   ProjectReportList out;
-  for (const auto& r : store::ReportsOfProject(*c, project_id)) out.items.push_back(ViewOf(*c, r, row.value()));
+  for (const auto& r : store::ReportsOfProject(*c, project_id))
+    out.items.push_back(ViewOf(*c, r, row.value()));
   return out;
 }
 
@@ -204,9 +227,11 @@ Result<ReportView> ProgressService::SaveReport(const Ctx& ctx, int64_t id, const
   if (!version) return version.error();
   auto rp = ReportFor(ctx, id);
   if (!rp) return rp.error();
-  if (auto st = Allowed(ctx, access::kReportWrite, rp->second.project, "file reports for this project"); !st) return st.error();
+  if (auto st = Allowed(ctx, access::kReportWrite, rp->second.project, "file reports for this project"); !st)
+    return st.error();
   const bool submit = body.value("submit", false);
-  const supervision::ReportAction action = submit ? supervision::ReportAction::kSubmit : supervision::ReportAction::kSave;
+  const supervision::ReportAction action =
+      submit ? supervision::ReportAction::kSubmit : supervision::ReportAction::kSave;
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto cur = ReportForStep(*c, ctx, id, *version, action);
@@ -214,7 +239,8 @@ Result<ReportView> ProgressService::SaveReport(const Ctx& ctx, int64_t id, const
   store::ReportRecord r = *cur;
   Problems pr;
   ApplyContent(r.content, body, pr);
-  const Problems rules = supervision::ValidateContent(r.content, store::PreviousYearTotal(*c, r.project_id, r.period, r.period_end));
+  const Problems rules = supervision::ValidateContent(
+      r.content, store::PreviousYearTotal(*c, r.project_id, r.period, r.period_end));
   for (const auto& d : rules.details()) pr.Add(d);
   if (!pr.empty()) return pr.ToError("the report is not valid");
   const nlohmann::json before = supervision::ToJson(cur->content);
@@ -225,20 +251,26 @@ Result<ReportView> ProgressService::SaveReport(const Ctx& ctx, int64_t id, const
     r.late = ctx.today > r.due;
   }
   auto changes = ledger::ChangesToJson(ledger::Diff(before, supervision::ToJson(r.content)));
-  if (cur->status != r.status) changes.push_back({{"field", "status"}, {"old", cur->status}, {"new", r.status}});
-  if (auto st = StoreReport(*c, ctx, r, *version, submit ? "submit" : "save", changes); !st) return st.error();
+  if (cur->status != r.status)
+    changes.push_back({{"field", "status"}, {"old", cur->status}, {"new", r.status}});
+  if (auto st = StoreReport(*c, ctx, r, *version, submit ? "submit" : "save", changes); !st)
+    return st.error();
   tx.Commit();
   return ViewOf(*c, r, rp->second);
 }
 
-Result<ReportView> ProgressService::Review(const Ctx& ctx, int64_t id, const nlohmann::json& body, bool approve) {
+Result<ReportView> ProgressService::Review(const Ctx& ctx, int64_t id, const nlohmann::json& body,
+                                           bool approve) {
   auto version = VersionOf(body);
   if (!version) return version.error();
   auto rp = ReportFor(ctx, id);
   if (!rp) return rp.error();
-  if (auto st = Allowed(ctx, access::kReportReview, rp->second.project, "review reports of this project"); !st) return st.error();
+  if (auto st = Allowed(ctx, access::kReportReview, rp->second.project, "review reports of this project");
+      !st)
+    return st.error();
   const std::string note = body.value("note", std::string());
-  if (!approve && note.empty()) return Error::Invalid("a returned report needs the reason", {{"note", "", "required when returning"}});
+  if (!approve && note.empty())
+    return Error::Invalid("a returned report needs the reason", {{"note", "", "required when returning"}});
   const auto action = approve ? supervision::ReportAction::kApprove : supervision::ReportAction::kReturn;
   auto c = db_.Acquire();
   store::Transaction tx(*c);
@@ -251,9 +283,11 @@ Result<ReportView> ProgressService::Review(const Ctx& ctx, int64_t id, const nlo
   r.review_note = note;
   // A returned report may be filed again after its due date: returning reopens it.
   if (!approve) r.reopened = true;
-  const auto changes = nlohmann::json::array({{{"field", "status"}, {"old", cur->status}, {"new", r.status}},
-                                              {{"field", "review_note"}, {"old", cur->review_note}, {"new", note}}});
-  if (auto st = StoreReport(*c, ctx, r, *version, approve ? "approve" : "return", changes); !st) return st.error();
+  const auto changes =
+      nlohmann::json::array({{{"field", "status"}, {"old", cur->status}, {"new", r.status}},
+                             {{"field", "review_note"}, {"old", cur->review_note}, {"new", note}}});
+  if (auto st = StoreReport(*c, ctx, r, *version, approve ? "approve" : "return", changes); !st)
+    return st.error();
   tx.Commit();
   return ViewOf(*c, r, rp->second);
 }
@@ -263,7 +297,10 @@ Result<ReportView> ProgressService::Reopen(const Ctx& ctx, int64_t id, const nlo
   if (!version) return version.error();
   auto rp = ReportFor(ctx, id);
   if (!rp) return rp.error();
-  if (auto st = Allowed(ctx, access::kSupervisionAdmin, rp->second.project, "reopen a closed period (the coordinator does)"); !st) return st.error();
+  if (auto st = Allowed(ctx, access::kSupervisionAdmin, rp->second.project,
+                        "reopen a closed period (the coordinator does)");
+      !st)
+    return st.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto cur = ReportForStep(*c, ctx, id, *version, supervision::ReportAction::kReopen);
@@ -276,19 +313,32 @@ Result<ReportView> ProgressService::Reopen(const Ctx& ctx, int64_t id, const nlo
   return ViewOf(*c, r, rp->second);
 }
 
-Result<ReportPhoto> ProgressService::AddPhoto(const Ctx& ctx, int64_t report_id, const std::string& filename, const std::string& bytes) {
+Result<ReportPhoto> ProgressService::AddPhoto(const Ctx& ctx, int64_t report_id, const std::string& filename,
+                                              const std::string& bytes) {
   auto rp = ReportFor(ctx, report_id);
   if (!rp) return rp.error();
-  if (auto st = Allowed(ctx, access::kReportWrite, rp->second.project, "add photos to this report"); !st) return st.error();
+  if (auto st = Allowed(ctx, access::kReportWrite, rp->second.project, "add photos to this report"); !st)
+    return st.error();
   if (bytes.size() > kMaxPhotoBytes) {
-    return Error{ErrorCode::kPayloadTooLarge, "a photo may have at most " + std::to_string(kMaxPhotoBytes >> 20) + " MB", {}, {}};
+    return Error{ErrorCode::kPayloadTooLarge,
+                 "a photo may have at most " + std::to_string(kMaxPhotoBytes >> 20) + " MB",
+                 {},
+                 {}};
   }
   const std::string type = PhotoType(bytes);
-  if (type.empty()) return Error::Invalid("the file is not a photo", {{"file", filename, "must be a JPEG, PNG or WebP image", 0, {"image/jpeg", "image/png", "image/webp"}}});
+  if (type.empty())
+    return Error::Invalid("the file is not a photo", {{"file",
+                                                       filename,
+                                                       "must be a JPEG, PNG or WebP image",
+                                                       0,
+                                                       {"image/jpeg", "image/png", "image/webp"}}});
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  if (auto cur = ReportForStep(*c, ctx, report_id, std::nullopt, supervision::ReportAction::kSave); !cur) return cur.error();
-  const int64_t id = store::InsertPhoto(*c, {0, report_id, filename, type, static_cast<int64_t>(bytes.size()), Base64Encode(bytes), ctx.now}, ctx.caller.user_id);
+  if (auto cur = ReportForStep(*c, ctx, report_id, std::nullopt, supervision::ReportAction::kSave); !cur)
+    return cur.error();
+  const int64_t id = store::InsertPhoto(
+      *c, {0, report_id, filename, type, static_cast<int64_t>(bytes.size()), Base64Encode(bytes), ctx.now},
+      ctx.caller.user_id);
   store::WriteJournal(*c, "progress_report", report_id, "photo", ctx.caller.user_id, ctx.now,
                       nlohmann::json::array({{{"field", "photos"}, {"old", nullptr}, {"new", filename}}}));
   tx.Commit();
@@ -305,7 +355,8 @@ Result<store::PhotoRecord> ProgressService::Photo(const Ctx& ctx, int64_t photo_
   return *p;
 }
 
-Result<MissingReportList> ProgressService::MissingReports(const Ctx& ctx, const std::string& region, const Date& as_of) {
+Result<MissingReportList> ProgressService::MissingReports(const Ctx& ctx, const std::string& region,
+                                                          const Date& as_of) {
   auto projects = ledger_.ListInRegion(ctx, {}, region);
   if (!projects) return projects.error();
   std::vector<const store::ProjectRow*> rows;
@@ -313,8 +364,8 @@ Result<MissingReportList> ProgressService::MissingReports(const Ctx& ctx, const 
   return MissingReportsOf(rows, region, as_of);
 }
 
-MissingReportList ProgressService::MissingReportsOf(const std::vector<const store::ProjectRow*>& rows, const std::string& region,
-                                                 const Date& as_of) {
+MissingReportList ProgressService::MissingReportsOf(const std::vector<const store::ProjectRow*>& rows,
+                                                    const std::string& region, const Date& as_of) {
   std::unordered_map<int64_t, const store::ProjectRow*> by_id;
   for (const auto* row : rows) by_id[row->project.id] = row;
   auto c = db_.Acquire();
@@ -333,7 +384,8 @@ MissingReportList ProgressService::MissingReportsOf(const std::vector<const stor
       auto& u = units[row.project.unit_id.value_or(0)];
       u.unit_name = row.unit_name.empty() ? "（未定责任单位）" : row.unit_name;
       (missing ? u.missing : u.late)++;
-      u.items.push_back({r.id, r.project_id, row.project.code, row.project.name, r.period, r.due, missing ? "missing" : "late", r.status});
+      u.items.push_back({r.id, r.project_id, row.project.code, row.project.name, r.period, r.due,
+                         missing ? "missing" : "late", r.status});
     }
   }
   MissingReportList out{as_of, {}};

@@ -38,16 +38,19 @@ supervision::ReportPolicy ProgressService::PolicyFor(store::Connection& c, const
 
 Result<ProgressSettings> ProgressService::Settings(const Ctx& ctx, const std::string& region) {
   auto tree = ledger_.Regions();
-  if (!tree->Find(region) || ctx.Reads(access::kProjectRead, *tree).Empty()) return Error::NotFound("no region " + region);
+  if (!tree->Find(region) || ctx.Reads(access::kProjectRead, *tree).Empty())
+    return Error::NotFound("no region " + region);
   auto c = db_.Acquire();
   const auto stored = store::LoadSettings(*c, region);
   return ProgressSettings{region, RulesFor(*c, region), PolicyFor(*c, region), stored ? stored->version : 0};
 }
 
-Result<ProgressSettings> ProgressService::PutSettings(const Ctx& ctx, const std::string& region, const nlohmann::json& body) {
+Result<ProgressSettings> ProgressService::PutSettings(const Ctx& ctx, const std::string& region,
+                                                      const nlohmann::json& body) {
   auto tree = ledger_.Regions();
   if (!tree->Find(region)) return Error::NotFound("no region " + region);
-  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt}, *tree)) {
+  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt},
+                       *tree)) {
     return Error::Forbidden("only the project office (coordinator) may change the supervision rules");
   }
   auto version = VersionOf(body);
@@ -56,28 +59,36 @@ Result<ProgressSettings> ProgressService::PutSettings(const Ctx& ctx, const std:
   return Settings(ctx, region);
 }
 
-Status ProgressService::StoreSettings(const Ctx& ctx, const std::string& region, int64_t version, const nlohmann::json& body) {
+Status ProgressService::StoreSettings(const Ctx& ctx, const std::string& region, int64_t version,
+                                      const nlohmann::json& body) {
   Problems pr;
   auto c = db_.Acquire();
   // A half left out keeps the rules in force (the region's own, or inherited from above).
   const auto current = PolicyFor(*c, region);
-  auto rules = supervision::RulesFromJson(body.contains("light_rules") ? body["light_rules"] : supervision::ToJson(RulesFor(*c, region)));
-  if (!rules) for (const auto& d : rules.error().details) pr.Add(d);
-  auto pol = supervision::PolicyFromJson(body.contains("report_policy") ? body["report_policy"] : nlohmann::json::object(), current);
-  if (!pol) for (const auto& d : pol.error().details) pr.Add(d);
+  auto rules = supervision::RulesFromJson(
+      body.contains("light_rules") ? body["light_rules"] : supervision::ToJson(RulesFor(*c, region)));
+  if (!rules)
+    for (const auto& d : rules.error().details) pr.Add(d);
+  auto pol = supervision::PolicyFromJson(
+      body.contains("report_policy") ? body["report_policy"] : nlohmann::json::object(), current);
+  if (!pol)
+    for (const auto& d : pol.error().details) pr.Add(d);
   if (!pr.empty()) return pr.ToError("the settings are not valid");
   store::Transaction tx(*c);
   const auto before = store::LoadSettings(*c, region);
-  if (const int64_t stored = before ? before->version : 0; stored != version) return store::StaleVersion("settings record", stored);
+  if (const int64_t stored = before ? before->version : 0; stored != version)
+    return store::StaleVersion("settings record", stored);
   const nlohmann::json policy = supervision::ToJson(pol.value());
   store::UpsertSettings(*c, {region, supervision::ToJson(rules.value()).dump(), policy.dump(), 0}, ctx.now);
-  store::WriteJournal(*c, "progress_settings", 0, "update", ctx.caller.user_id, ctx.now,
-                      nlohmann::json::array({{{"field", region},
-                                              {"old", before ? nlohmann::json::parse(before->light_rules) : nlohmann::json(nullptr)},
-                                              {"new", supervision::ToJson(rules.value())}},
-                                             {{"field", region + ".report_policy"},
-                                              {"old", before ? nlohmann::json::parse(before->report_policy) : nlohmann::json(nullptr)},
-                                              {"new", policy}}}));
+  store::WriteJournal(
+      *c, "progress_settings", 0, "update", ctx.caller.user_id, ctx.now,
+      nlohmann::json::array(
+          {{{"field", region},
+            {"old", before ? nlohmann::json::parse(before->light_rules) : nlohmann::json(nullptr)},
+            {"new", supervision::ToJson(rules.value())}},
+           {{"field", region + ".report_policy"},
+            {"old", before ? nlohmann::json::parse(before->report_policy) : nlohmann::json(nullptr)},
+            {"new", policy}}}));
   store::BumpSupervisionVersion(*c);
   tx.Commit();
   return Ok{};
@@ -85,10 +96,14 @@ Status ProgressService::StoreSettings(const Ctx& ctx, const std::string& region,
 
 // ---- shared by the sections -----------------------------------------------------------------
 
-Result<store::ProjectRow> ProgressService::ReadableProject(const Ctx& ctx, int64_t project_id) { return ledger_.Get(ctx, project_id); }
+Result<store::ProjectRow> ProgressService::ReadableProject(const Ctx& ctx, int64_t project_id) {
+  return ledger_.Get(ctx, project_id);
+}
 
-Status ProgressService::Allowed(const Ctx& ctx, const char* action, const ledger::Project& p, const char* what) {
-  if (!access::Allowed(ctx.caller, action, TargetOf(p), *ledger_.Regions())) return Error::Forbidden(std::string("you may not ") + what);
+Status ProgressService::Allowed(const Ctx& ctx, const char* action, const ledger::Project& p,
+                                const char* what) {
+  if (!access::Allowed(ctx.caller, action, TargetOf(p), *ledger_.Regions()))
+    return Error::Forbidden(std::string("you may not ") + what);
   return Ok{};
 }
 

@@ -138,8 +138,8 @@ struct LightDashboard {
   std::string region, preset;
   LightCounts counts{};
   size_t total = 0;
-  std::vector<TownLights> by_town;              // by code
-  std::map<std::string, LightCounts> by_rule;   // rule → reasons per light
+  std::vector<TownLights> by_town;             // by code
+  std::map<std::string, LightCounts> by_rule;  // rule → reasons per light
 };
 struct SnapshotKept {
   std::string region, period;
@@ -175,20 +175,22 @@ class ProgressService {
   // caller administers, each by its own report policy; idempotent (a daily timer or cron runs it,
   // so no period goes without tasks and missing reports are always counted).
   Result<RunningTasks> GenerateRunningTasks(const Ctx& ctx, const std::string& region);
-  Result<ReportPeriodList> ListReports(const Ctx& ctx, const std::string& region, const std::string& period, const std::string& status);
+  Result<ReportPeriodList> ListReports(const Ctx& ctx, const std::string& region, const std::string& period,
+                                       const std::string& status);
   Result<ProjectReportList> ProjectReports(const Ctx& ctx, int64_t project_id);
   Result<ReportView> GetReport(const Ctx& ctx, int64_t id);
   // body: version, content fields, and "submit": true to submit.
   Result<ReportView> SaveReport(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<ReportView> Review(const Ctx& ctx, int64_t id, const nlohmann::json& body, bool approve);
   Result<ReportView> Reopen(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  Result<ReportPhoto> AddPhoto(const Ctx& ctx, int64_t report_id, const std::string& filename, const std::string& bytes);
+  Result<ReportPhoto> AddPhoto(const Ctx& ctx, int64_t report_id, const std::string& filename,
+                               const std::string& bytes);
   Result<store::PhotoRecord> Photo(const Ctx& ctx, int64_t photo_id);
   // Missing (past due, not filed) and late (filed after reopening) reports per unit, as of a date.
   Result<MissingReportList> MissingReports(const Ctx& ctx, const std::string& region, const Date& as_of);
   // The same over projects the caller has read already (a light board's rows, for the bulletin).
-  MissingReportList MissingReportsOf(const std::vector<const store::ProjectRow*>& rows, const std::string& region,
-                                  const Date& as_of);
+  MissingReportList MissingReportsOf(const std::vector<const store::ProjectRow*>& rows,
+                                     const std::string& region, const Date& as_of);
 
   Result<StopRequested> RequestStop(const Ctx& ctx, int64_t project_id, const nlohmann::json& body);
   Result<StopDecision> DecideStop(const Ctx& ctx, int64_t id, const nlohmann::json& body);
@@ -197,15 +199,17 @@ class ProgressService {
   // 分月计划投资 of a project and year: twelve monthly amounts (yuan) adding up to the annual plan;
   // where one is kept, 序时进度 follows it. body: {version (0 for a new one), months}.
   Result<MonthlyPlanView> MonthlyPlan(const Ctx& ctx, int64_t project_id, int year);
-  Result<MonthlyPlanView> PutMonthlyPlan(const Ctx& ctx, int64_t project_id, int year, const nlohmann::json& body);
+  Result<MonthlyPlanView> PutMonthlyPlan(const Ctx& ctx, int64_t project_id, int year,
+                                         const nlohmann::json& body);
 
-  Result<std::shared_ptr<const LightBoard>> Board(const Ctx& ctx, const std::string& region, const Date& as_of);
+  Result<std::shared_ptr<const LightBoard>> Board(const Ctx& ctx, const std::string& region,
+                                                  const Date& as_of);
   // Puts each item's ({"id": project id, …}) warning light and its reasons from the board of
   // `region` as of the date, so a page (map, leader page) agrees with the dashboard and bulletin.
   // Items the board does not hold are left as they are.
   Status AddLights(const Ctx& ctx, const std::string& region, const Date& as_of, nlohmann::json& items);
-  Result<LightPage> Lights(const Ctx& ctx, const std::string& region, const Date& as_of, const std::string& light,
-                                int64_t offset, int64_t limit);
+  Result<LightPage> Lights(const Ctx& ctx, const std::string& region, const Date& as_of,
+                           const std::string& light, int64_t offset, int64_t limit);
   Result<LightDashboard> Dashboard(const Ctx& ctx, const std::string& region, const Date& as_of);
   Result<ProjectLightView> ProjectLight(const Ctx& ctx, int64_t project_id, const Date& as_of);
   // Keeps the lights of a period (computed as of the period's end, or today while it runs).
@@ -213,15 +217,16 @@ class ProgressService {
   Result<LightSnapshot> Snapshot(const Ctx& ctx, const std::string& region, const std::string& period);
 
  private:
-  Result<std::shared_ptr<const LightBoard>> BuildBoard(const Ctx& ctx, const std::string& region, const Date& as_of,
-                                                      const JournalMark& mark);
+  Result<std::shared_ptr<const LightBoard>> BuildBoard(const Ctx& ctx, const std::string& region,
+                                                       const Date& as_of, const JournalMark& mark);
   // The cached board brought up to `now` by recomputing the projects written since; null when
   // only a rebuild will do.
-  std::shared_ptr<const LightBoard> RefreshBoard(const Ctx& ctx, const std::string& region, const LightBoard& old,
-                                                 const JournalMark& now);
+  std::shared_ptr<const LightBoard> RefreshBoard(const Ctx& ctx, const std::string& region,
+                                                 const LightBoard& old, const JournalMark& now);
   // The dashboard's figures: lights by town and by rule.
   static LightDashboard Summarise(const LightBoard& b, const std::string& region);
-  Status StoreSettings(const Ctx& ctx, const std::string& region, int64_t version, const nlohmann::json& body);
+  Status StoreSettings(const Ctx& ctx, const std::string& region, int64_t version,
+                       const nlohmann::json& body);
   Result<store::ProjectRow> ReadableProject(const Ctx& ctx, int64_t project_id);
   Result<std::pair<store::ReportRecord, store::ProjectRow>> ReportFor(const Ctx& ctx, int64_t id);
   Status Allowed(const Ctx& ctx, const char* action, const ledger::Project& p, const char* what);

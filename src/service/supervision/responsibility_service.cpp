@@ -44,7 +44,9 @@ store::VisitRow VisitFrom(const json& body, std::optional<int64_t> own, const Da
   if (!project) pr.Add("project_id", "", "required");
   if (!person) pr.Add("person_id", "", "required (your account is not linked to a leader)");
   if (!date || !*date) pr.Add("visit_date", "", "required");
-  else if (**date > today) pr.Add("visit_date", (*date)->ToString(), "rule visit.not_in_future: a visit is logged after it took place");
+  else if (**date > today)
+    pr.Add("visit_date", (*date)->ToString(),
+           "rule visit.not_in_future: a visit is logged after it took place");
   if (!pr.empty()) return v;
   v.project_id = *project;
   v.person_id = *person;
@@ -77,15 +79,18 @@ Result<ResponsibilityList> ResponsibilityService::Responsibility(const Ctx& ctx,
 }
 
 ResponsibilityList ResponsibilityService::ResponsibilityOn(store::Connection& c, const store::ProjectRow& p) {
-  return {p.project.id, LeadersOf(c, p), p.project.unit_id, p.unit_name, p.project.specialist,
-          store::ListVisits(c, p.project.id, std::nullopt)};
+  return {p.project.id, LeadersOf(c, p),      p.project.unit_id,
+          p.unit_name,  p.project.specialist, store::ListVisits(c, p.project.id, std::nullopt)};
 }
 
-Result<store::ProjectRow> ResponsibilityService::Managed(store::Connection& c, const Ctx& ctx, int64_t project_id) {
-  return projects_.Permitted(c, ctx, project_id, access::kSupervisionManage, "only the project office assigns leaders (包保)");
+Result<store::ProjectRow> ResponsibilityService::Managed(store::Connection& c, const Ctx& ctx,
+                                                         int64_t project_id) {
+  return projects_.Permitted(c, ctx, project_id, access::kSupervisionManage,
+                             "only the project office assigns leaders (包保)");
 }
 
-Result<ResponsibilityList> ResponsibilityService::AddAssignment(const Ctx& ctx, int64_t project_id, const json& body) {
+Result<ResponsibilityList> ResponsibilityService::AddAssignment(const Ctx& ctx, int64_t project_id,
+                                                                const json& body) {
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   auto c = db_.Acquire();
   auto p = Managed(*c, ctx, project_id);
@@ -103,12 +108,14 @@ Result<ResponsibilityList> ResponsibilityService::AddAssignment(const Ctx& ctx, 
   return ResponsibilityOn(*c, *p);
 }
 
-Result<ResponsibilityList> ResponsibilityService::RemoveAssignment(const Ctx& ctx, int64_t project_id, int64_t person_id) {
+Result<ResponsibilityList> ResponsibilityService::RemoveAssignment(const Ctx& ctx, int64_t project_id,
+                                                                   int64_t person_id) {
   auto c = db_.Acquire();
   auto p = Managed(*c, ctx, project_id);
   if (!p) return p.error();
   store::Transaction tx(*c);
-  if (!store::RemoveAssignment(*c, project_id, person_id)) return Error::NotFound("that leader is not assigned to this project");
+  if (!store::RemoveAssignment(*c, project_id, person_id))
+    return Error::NotFound("that leader is not assigned to this project");
   store::WriteJournal(*c, "project", project_id, "unassign_leader", ctx.caller.user_id, ctx.now,
                       store::AssignmentChanges(person_id, std::nullopt));
   tx.Commit();
@@ -116,7 +123,8 @@ Result<ResponsibilityList> ResponsibilityService::RemoveAssignment(const Ctx& ct
 }
 
 Result<store::VisitRow> ResponsibilityService::AddVisit(const Ctx& ctx, const json& body) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kVisitWrite)) return Error::Forbidden("you may not log onsite visits");
+  if (!access::AllowedAnywhere(ctx.caller, access::kVisitWrite))
+    return Error::Forbidden("you may not log onsite visits");
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   auto c = db_.Acquire();
   const auto own = store::PersonOfUser(*c, ctx.caller.user_id);
@@ -127,11 +135,14 @@ Result<store::VisitRow> ResponsibilityService::AddVisit(const Ctx& ctx, const js
   return v;
 }
 
-Status ResponsibilityService::StoreVisit(store::Connection& c, const Ctx& ctx, store::VisitRow& v, std::optional<int64_t> own) {
-  auto p = projects_.Permitted(c, ctx, v.project_id, access::kVisitWrite, "you may not log visits on this project");
+Status ResponsibilityService::StoreVisit(store::Connection& c, const Ctx& ctx, store::VisitRow& v,
+                                         std::optional<int64_t> own) {
+  auto p = projects_.Permitted(c, ctx, v.project_id, access::kVisitWrite,
+                               "you may not log visits on this project");
   if (!p) return p.error();
   // A leader logs only their own visits; the office may log anyone's.
-  if (!projects_.Allowed(c, ctx, access::kSupervisionManage, TargetOf(p->project)) && (!own || *own != v.person_id)) {
+  if (!projects_.Allowed(c, ctx, access::kSupervisionManage, TargetOf(p->project)) &&
+      (!own || *own != v.person_id)) {
     return Error::Forbidden("rule visit.own_only: a leader logs only their own visits");
   }
   if (!store::LoadPerson(c, v.person_id)) return Problems().ToError("unknown person");
@@ -144,33 +155,40 @@ Status ResponsibilityService::StoreVisit(store::Connection& c, const Ctx& ctx, s
   return Ok{};
 }
 
-Result<ComplianceReport> ResponsibilityService::Compliance(const Ctx& ctx, const std::string& region, const Date& from, const Date& to,
-                                               const Date& as_of) {
-  if (to < from) return Error::Invalid("the period is empty", {{"to", to.ToString(), "must not be before from", 0, {}}});
+Result<ComplianceReport> ResponsibilityService::Compliance(const Ctx& ctx, const std::string& region,
+                                                           const Date& from, const Date& to,
+                                                           const Date& as_of) {
+  if (to < from)
+    return Error::Invalid("the period is empty", {{"to", to.ToString(), "must not be before from", 0, {}}});
   const auto scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
   const auto rule = SupervisionSettings::VisitRule(*c);
   ComplianceReport out{from, to, as_of, rule, {}};
-  for (const auto& r : sv::VisitCompliance(store::ListAssignments(*c, scope), store::ListVisitFacts(*c, scope, from, to), from, to, as_of, rule)) {
+  for (const auto& r :
+       sv::VisitCompliance(store::ListAssignments(*c, scope), store::ListVisitFacts(*c, scope, from, to),
+                           from, to, as_of, rule)) {
     out.items.push_back(ComplianceOf(*c, r));
   }
   return out;
 }
 
-std::vector<LeaderProject> ResponsibilityService::LeaderProjects(store::Connection& c, const std::vector<sv::Assignment>& mine,
-                                                                 const std::set<int64_t>& visit_due, const Date& as_of) {
+std::vector<LeaderProject> ResponsibilityService::LeaderProjects(store::Connection& c,
+                                                                 const std::vector<sv::Assignment>& mine,
+                                                                 const std::set<int64_t>& visit_due,
+                                                                 const Date& as_of) {
   std::vector<LeaderProject> projects;
   for (const auto& a : mine) {
     auto row = store::LoadProjectRow(c, a.project_id);
     if (!row) continue;
     const auto [open, overdue] = ProblemCounts(c, a.project_id, as_of);
-    projects.push_back({a.project_id, row->project.code, row->project.name, row->project.stage, row->town_name, open, overdue,
-                        visit_due.count(a.project_id) > 0});
+    projects.push_back({a.project_id, row->project.code, row->project.name, row->project.stage,
+                        row->town_name, open, overdue, visit_due.count(a.project_id) > 0});
   }
   return projects;
 }
 
-Result<LeaderPageView> ResponsibilityService::LeaderPage(const Ctx& ctx, std::optional<int64_t> person_id, const Date& as_of) {
+Result<LeaderPageView> ResponsibilityService::LeaderPage(const Ctx& ctx, std::optional<int64_t> person_id,
+                                                         const Date& as_of) {
   const auto scope = projects_.Scope(ctx, "");
   auto c = db_.Acquire();
   if (!person_id) person_id = store::PersonOfUser(*c, ctx.caller.user_id);
@@ -187,7 +205,8 @@ Result<LeaderPageView> ResponsibilityService::LeaderPage(const Ctx& ctx, std::op
   // Windows are counted from the Monday of ISO week 1, so a weekly rule means calendar weeks.
   const Date from = IsoWeek1Monday(IsoWeekOf(as_of).year);
   LeaderPageView page{*person_id, person->name, person->title, as_of, {}, {}, {}, rule};
-  page.visits_due = sv::VisitsDue(*person_id, mine, store::ListVisitFacts(*c, scope, from, as_of), from, as_of, rule);
+  page.visits_due =
+      sv::VisitsDue(*person_id, mine, store::ListVisitFacts(*c, scope, from, as_of), from, as_of, rule);
   std::set<int64_t> due_ids;
   for (const auto& d : page.visits_due) due_ids.insert(d.project_id);
   page.recent_visits = store::ListVisits(*c, std::nullopt, *person_id);

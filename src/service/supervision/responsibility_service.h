@@ -75,7 +75,8 @@ class ResponsibilityService {
   Result<ResponsibilityList> AddAssignment(const Ctx& ctx, int64_t project_id, const nlohmann::json& body);
   Result<ResponsibilityList> RemoveAssignment(const Ctx& ctx, int64_t project_id, int64_t person_id);
   Result<store::VisitRow> AddVisit(const Ctx& ctx, const nlohmann::json& body);
-  Result<ComplianceReport> Compliance(const Ctx& ctx, const std::string& region, const Date& from, const Date& to, const Date& as_of);
+  Result<ComplianceReport> Compliance(const Ctx& ctx, const std::string& region, const Date& from,
+                                      const Date& to, const Date& as_of);
   // The caller's own page when `person_id` is empty.
   Result<LeaderPageView> LeaderPage(const Ctx& ctx, std::optional<int64_t> person_id, const Date& as_of);
 
@@ -85,8 +86,9 @@ class ResponsibilityService {
   Result<store::ProjectRow> Managed(store::Connection& c, const Ctx& ctx, int64_t project_id);
   // Checks that the caller may log `v` (a leader logs only their own visits) and stores it.
   Status StoreVisit(store::Connection& c, const Ctx& ctx, store::VisitRow& v, std::optional<int64_t> own);
-  std::vector<LeaderProject> LeaderProjects(store::Connection& c, const std::vector<supervision::Assignment>& mine,
-                                const std::set<int64_t>& visit_due, const Date& as_of);
+  std::vector<LeaderProject> LeaderProjects(store::Connection& c,
+                                            const std::vector<supervision::Assignment>& mine,
+                                            const std::set<int64_t>& visit_due, const Date& as_of);
 
   store::Database& db_;
   supervision_support::ProjectAccess projects_;

@@ -41,7 +41,8 @@ const std::vector<DemoProblem> kProblems = {
 };
 
 const std::vector<std::pair<const char*, int>> kMilestones = {
-    {"立项/备案", 20}, {"用地预审与选址", 30}, {"规划许可", 25}, {"施工许可", 20}, {"开工建设", 10}, {"主体完工", 120}, {"竣工验收", 30}};
+    {"立项/备案", 20}, {"用地预审与选址", 30}, {"规划许可", 25}, {"施工许可", 20},
+    {"开工建设", 10},  {"主体完工", 120},      {"竣工验收", 30}};
 
 }  // namespace
 
@@ -56,14 +57,16 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
     if (p.region_code == county) leaders.push_back(p.id);  // the county's own leaders, not its towns'
   }
   const std::vector<int64_t> projects = store::ProjectIdsOfCounty(*c, county);
-  if (leaders.size() < 5 || projects.size() < 40) return Error::Conflict("the supervision demo needs the ledger demo of 东阿县");
+  if (leaders.size() < 5 || projects.size() < 40)
+    return Error::Conflict("the supervision demo needs the ledger demo of 东阿县");
   // The demo "leader" account is 王海涛, so the leader page and verification have a subject.
   store::SetAccountPerson(*c, "leader", leaders[2]);
   auto unit_id = [&](const std::string& name) { return store::FindUnitId(*c, county, name); };
   int written = 0;
 
   // ---- problems, each with the steps that brought it to its status
-  static const std::vector<std::string> kPath = {"raised", "assigned", "signed", "handled", "verifying", "returned", "closed"};
+  static const std::vector<std::string> kPath = {"raised",    "assigned", "signed", "handled",
+                                                 "verifying", "returned", "closed"};
   for (size_t i = 0; i < kProblems.size(); ++i) {
     const auto& d = kProblems[i];
     store::ProblemRow p;
@@ -84,13 +87,15 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
     p.fact.id = store::InsertProblem(*c, p);
     std::vector<std::pair<std::string, std::string>> steps = {{"raise", "raised"}};
     if (status != "raised") steps.push_back({"assign", "assigned"});
-    const bool signed_ = status == "signed" || status == "verifying" || status == "returned" || status == "closed";
+    const bool signed_ =
+        status == "signed" || status == "verifying" || status == "returned" || status == "closed";
     if (signed_) {
       steps.push_back({"sign", "signed"});
       steps.push_back({"handle", "signed"});
       p.signed_on = p.fact.raised_on.AddDays(3);
     }
-    if (status == "verifying" || status == "returned" || status == "closed") steps.push_back({"request_close", "verifying"});
+    if (status == "verifying" || status == "returned" || status == "closed")
+      steps.push_back({"request_close", "verifying"});
     if (status == "returned") {
       steps.push_back({"return", "returned"});
       p.returns = 1;
@@ -106,8 +111,11 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
     std::string from;
     int day = 0;
     for (const auto& [action, to] : steps) {
-      const std::string note = action == "handle" ? "已召开专题协调会，明确办理时限" : action == "return" ? "佐证材料不全，请补充批复文件" : "";
-      store::InsertProblemStep(*c, {0, p.fact.id, action, from, to, note, std::nullopt, "演示数据", p.fact.raised_on.AddDays(day++), now_iso});
+      const std::string note = action == "handle"   ? "已召开专题协调会，明确办理时限"
+                               : action == "return" ? "佐证材料不全，请补充批复文件"
+                                                    : "";
+      store::InsertProblemStep(*c, {0, p.fact.id, action, from, to, note, std::nullopt, "演示数据",
+                                    p.fact.raised_on.AddDays(day++), now_iso});
       from = to;
     }
     store::UpdateProblem(*c, p, 1);
@@ -121,7 +129,8 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
     const int64_t project = projects[i];
     // The fixed finish is the project's planned completion; the plan is laid backwards from it.
     auto pc = store::LoadProject(*c, project);
-    Date finish = (pc ? pc->planned_completion : std::nullopt).value_or(today.AddDays(300 + static_cast<int>(i) * 10));
+    Date finish =
+        (pc ? pc->planned_completion : std::nullopt).value_or(today.AddDays(300 + static_cast<int>(i) * 10));
     int64_t total = 0;
     for (const auto& m : kMilestones) total += m.second;
     Date planned = finish.AddDays(-total);
@@ -137,7 +146,8 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
       r.m.duration_days = days;
       r.m.predecessor_id = prev;
       r.m.unit_id = unit_id(sort < 4 ? "行政审批服务局" : "住房和城乡建设局");
-      if (r.m.planned_date <= today.AddDays(-15)) r.m.actual_date = r.m.planned_date.AddDays(i % 2 == 0 ? 3 : -2);
+      if (r.m.planned_date <= today.AddDays(-15))
+        r.m.actual_date = r.m.planned_date.AddDays(i % 2 == 0 ? 3 : -2);
       r.sort = sort++;
       r.m.id = store::InsertMilestone(*c, r, now_iso);
       prev = r.m.id;
@@ -146,8 +156,12 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
   }
 
   // ---- procedures
-  const std::vector<std::string> kinds = {"project_approval", "land_preexam", "planning_permit", "property_cert", "construction_permit", "eia", "energy_review"};
-  const std::vector<std::string> handlers = {"发展和改革局", "自然资源和规划局", "自然资源和规划局", "自然资源和规划局", "行政审批服务局", "生态环境分局", "发展和改革局"};
+  const std::vector<std::string> kinds = {"project_approval", "land_preexam",        "planning_permit",
+                                          "property_cert",    "construction_permit", "eia",
+                                          "energy_review"};
+  const std::vector<std::string> handlers = {"发展和改革局",     "自然资源和规划局", "自然资源和规划局",
+                                             "自然资源和规划局", "行政审批服务局",   "生态环境分局",
+                                             "发展和改革局"};
   for (size_t i = 0; i < 30; ++i) {
     for (size_t k = 0; k < kinds.size(); ++k) {
       store::ProcedureRow r;
@@ -160,7 +174,8 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
         r.fact.status = "approved";
         r.fact.applied_on = today.AddDays(-200 + static_cast<int>(k) * 15);
         // Units differ in speed, so the durations report ranks them.
-        r.fact.approved_on = r.fact.applied_on->AddDays(8 + static_cast<int>((i + k) % 6) * 7 + static_cast<int>(k) * 4);
+        r.fact.approved_on =
+            r.fact.applied_on->AddDays(8 + static_cast<int>((i + k) % 6) * 7 + static_cast<int>(k) * 4);
         char no[64];
         std::snprintf(no, sizeof no, "东审批字〔%d〕%03zu号", today.year, i * 7 + k + 1);
         r.approval_no = no;

@@ -37,8 +37,14 @@ class SupervisionService {
  public:
   // files: where the bytes of uploads are kept (the attachment rows name them by key).
   SupervisionService(store::Database& db, LedgerService& ledger, io::FileStore& files)
-      : db_(db), attachments_(files), settings_(db), problems_(db, ledger, attachments_), milestones_(db, ledger),
-        procedures_(db, ledger, attachments_), responsibility_(db, ledger), attention_(db, ledger) {}
+      : db_(db),
+        attachments_(files),
+        settings_(db),
+        problems_(db, ledger, attachments_),
+        milestones_(db, ledger),
+        procedures_(db, ledger, attachments_),
+        responsibility_(db, ledger),
+        attention_(db, ledger) {}
 
   SupervisionSettings& settings() { return settings_; }
   ProblemService& problems() { return problems_; }
@@ -49,20 +55,30 @@ class SupervisionService {
 
   // ---- settings and dictionaries
   Result<SupervisionConfig> Config(const Ctx& ctx) { return settings_.Config(ctx); }
-  Result<SupervisionConfig> PutSettings(const Ctx& ctx, const nlohmann::json& body) { return settings_.PutSettings(ctx, body); }
-  static supervision::EscalationPolicy Escalation(store::Connection& c) { return SupervisionSettings::Escalation(c); }
+  Result<SupervisionConfig> PutSettings(const Ctx& ctx, const nlohmann::json& body) {
+    return settings_.PutSettings(ctx, body);
+  }
+  static supervision::EscalationPolicy Escalation(store::Connection& c) {
+    return SupervisionSettings::Escalation(c);
+  }
   static supervision::VisitRule VisitRule(store::Connection& c) { return SupervisionSettings::VisitRule(c); }
 
   // ---- problems
-  Result<ProblemPage> ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region, const Date& as_of) {
+  Result<ProblemPage> ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region,
+                                   const Date& as_of) {
     return problems_.ListProblems(ctx, std::move(f), region, as_of);
   }
   Result<ProblemDetail> GetProblem(const Ctx& ctx, int64_t id) { return problems_.GetProblem(ctx, id); }
-  Result<ProblemDetail> RaiseProblem(const Ctx& ctx, const nlohmann::json& body) { return problems_.RaiseProblem(ctx, body); }
-  Result<ProblemDetail> Act(const Ctx& ctx, int64_t id, const std::string& action, const nlohmann::json& body) {
+  Result<ProblemDetail> RaiseProblem(const Ctx& ctx, const nlohmann::json& body) {
+    return problems_.RaiseProblem(ctx, body);
+  }
+  Result<ProblemDetail> Act(const Ctx& ctx, int64_t id, const std::string& action,
+                            const nlohmann::json& body) {
     return problems_.Act(ctx, id, action, body);
   }
-  Result<store::AttachmentRow> AttachToProblem(const Ctx& ctx, int64_t id, const Upload& up) { return problems_.AttachToProblem(ctx, id, up); }
+  Result<store::AttachmentRow> AttachToProblem(const Ctx& ctx, int64_t id, const Upload& up) {
+    return problems_.AttachToProblem(ctx, id, up);
+  }
   Result<ProblemCounts> ProblemBoard(const Ctx& ctx, const std::string& region, const Date& as_of) {
     return problems_.ProblemBoard(ctx, region, as_of);
   }
@@ -70,7 +86,8 @@ class SupervisionService {
   Result<Download> GetAttachment(const Ctx& ctx, int64_t id);
 
   // ---- task list
-  Result<MilestoneList> Milestones(const Ctx& ctx, int64_t project_id, std::optional<Date> finish, const Date& as_of) {
+  Result<MilestoneList> Milestones(const Ctx& ctx, int64_t project_id, std::optional<Date> finish,
+                                   const Date& as_of) {
     return milestones_.Milestones(ctx, project_id, finish, as_of);
   }
   Result<MilestoneList> AddMilestone(const Ctx& ctx, int64_t project_id, const nlohmann::json& body) {
@@ -79,21 +96,28 @@ class SupervisionService {
   Result<MilestoneList> UpdateMilestone(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
     return milestones_.UpdateMilestone(ctx, id, body);
   }
-  Result<MilestoneList> MilestonesOf(const Ctx& ctx, int64_t milestone_id) { return milestones_.MilestonesOf(ctx, milestone_id); }
-  Result<GanttChart> Gantt(const Ctx& ctx, store::ProjectFilter f, const std::string& region, const Date& as_of) {
+  Result<MilestoneList> MilestonesOf(const Ctx& ctx, int64_t milestone_id) {
+    return milestones_.MilestonesOf(ctx, milestone_id);
+  }
+  Result<GanttChart> Gantt(const Ctx& ctx, store::ProjectFilter f, const std::string& region,
+                           const Date& as_of) {
     return milestones_.Gantt(ctx, std::move(f), region, as_of);
   }
-  Result<ProjectMap> Map(const Ctx& ctx, const std::string& region, const Date& as_of) { return milestones_.Map(ctx, region, as_of); }
+  Result<ProjectMap> Map(const Ctx& ctx, const std::string& region, const Date& as_of) {
+    return milestones_.Map(ctx, region, as_of);
+  }
 
   // ---- procedures
   Result<ProcedureKindList> ProcedureKinds(const Ctx& ctx) { return procedures_.ProcedureKinds(ctx); }
-  Result<ProcedureKindList> PutProcedureKind(const Ctx& ctx, const std::string& code, const nlohmann::json& body) {
+  Result<ProcedureKindList> PutProcedureKind(const Ctx& ctx, const std::string& code,
+                                             const nlohmann::json& body) {
     return procedures_.PutProcedureKind(ctx, code, body);
   }
   Result<ProcedureList> Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of) {
     return procedures_.Procedures(ctx, project_id, as_of);
   }
-  Result<ProcedureList> PutProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind, const nlohmann::json& body) {
+  Result<ProcedureList> PutProcedure(const Ctx& ctx, int64_t project_id, const std::string& kind,
+                                     const nlohmann::json& body) {
     return procedures_.PutProcedure(ctx, project_id, kind, body);
   }
   Result<store::AttachmentRow> AttachToProcedure(const Ctx& ctx, int64_t id, const Upload& up) {
@@ -104,15 +128,20 @@ class SupervisionService {
   }
 
   // ---- responsibility list
-  Result<ResponsibilityList> Responsibility(const Ctx& ctx, int64_t project_id) { return responsibility_.Responsibility(ctx, project_id); }
+  Result<ResponsibilityList> Responsibility(const Ctx& ctx, int64_t project_id) {
+    return responsibility_.Responsibility(ctx, project_id);
+  }
   Result<ResponsibilityList> AddAssignment(const Ctx& ctx, int64_t project_id, const nlohmann::json& body) {
     return responsibility_.AddAssignment(ctx, project_id, body);
   }
   Result<ResponsibilityList> RemoveAssignment(const Ctx& ctx, int64_t project_id, int64_t person_id) {
     return responsibility_.RemoveAssignment(ctx, project_id, person_id);
   }
-  Result<store::VisitRow> AddVisit(const Ctx& ctx, const nlohmann::json& body) { return responsibility_.AddVisit(ctx, body); }
-  Result<ComplianceReport> Compliance(const Ctx& ctx, const std::string& region, const Date& from, const Date& to, const Date& as_of) {
+  Result<store::VisitRow> AddVisit(const Ctx& ctx, const nlohmann::json& body) {
+    return responsibility_.AddVisit(ctx, body);
+  }
+  Result<ComplianceReport> Compliance(const Ctx& ctx, const std::string& region, const Date& from,
+                                      const Date& to, const Date& as_of) {
     return responsibility_.Compliance(ctx, region, from, to, as_of);
   }
   Result<LeaderPageView> LeaderPage(const Ctx& ctx, std::optional<int64_t> person_id, const Date& as_of) {
@@ -120,8 +149,12 @@ class SupervisionService {
   }
 
   // ---- attention list
-  Result<AttentionList> Attention(const Ctx& ctx, const Date& as_of) { return attention_.Attention(ctx, as_of); }
-  Result<MarkedRead> MarkRead(const Ctx& ctx, const nlohmann::json& body) { return attention_.MarkRead(ctx, body); }
+  Result<AttentionList> Attention(const Ctx& ctx, const Date& as_of) {
+    return attention_.Attention(ctx, as_of);
+  }
+  Result<MarkedRead> MarkRead(const Ctx& ctx, const nlohmann::json& body) {
+    return attention_.MarkRead(ctx, body);
+  }
 
  private:
   store::Database& db_;

@@ -14,7 +14,8 @@ namespace {
 sv::EscalationPolicy EscalationFrom(const json& steps) {
   sv::EscalationPolicy p;
   for (const auto& j : steps) {
-    if (j.is_object()) p.steps.push_back({j.value("after_days", 0), j.value("level", ""), j.value("label_zh", "")});
+    if (j.is_object())
+      p.steps.push_back({j.value("after_days", 0), j.value("level", ""), j.value("label_zh", "")});
   }
   return p;
 }
@@ -36,7 +37,8 @@ void PutEscalation(const json& v, Problems& pr, store::SupervisionSettingsRow& s
 }
 
 void PutVisitRule(const json& j, Problems& pr, store::SupervisionSettingsRow& s) {
-  const sv::VisitRule r{j.is_object() ? j.value("window_days", 7) : 0, j.is_object() ? j.value("min_visits", 1) : 0};
+  const sv::VisitRule r{j.is_object() ? j.value("window_days", 7) : 0,
+                        j.is_object() ? j.value("min_visits", 1) : 0};
   AddUnder("visit_rule", sv::ValidateVisitRule(r), pr);
   s.visit_rule = VisitRuleText(r);
 }
@@ -68,11 +70,13 @@ Result<SupervisionConfig> SupervisionSettings::Config(const Ctx&) {
 }
 
 SupervisionConfig SupervisionSettings::ConfigOn(store::Connection& c) {
-  return {Escalation(c), VisitRule(c), store::ListProcedureKinds(c), store::GetSetting(c, "map_tile_url").value_or("")};
+  return {Escalation(c), VisitRule(c), store::ListProcedureKinds(c),
+          store::GetSetting(c, "map_tile_url").value_or("")};
 }
 
 Result<SupervisionConfig> SupervisionSettings::PutSettings(const Ctx& ctx, const json& body) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kSupervisionManage)) return Error::Forbidden("only the project office changes supervision settings");
+  if (!access::AllowedAnywhere(ctx.caller, access::kSupervisionManage))
+    return Error::Forbidden("only the project office changes supervision settings");
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   Problems pr;
   auto c = db_.Acquire();
@@ -81,9 +85,11 @@ Result<SupervisionConfig> SupervisionSettings::PutSettings(const Ctx& ctx, const
   store::SupervisionSettingsRow after = before;
   if (body.contains("escalation")) PutEscalation(body["escalation"], pr, after);
   if (body.contains("visit_rule")) PutVisitRule(body["visit_rule"], pr, after);
-  if (body.contains("map_tile_url")) PutTileUrl(supervision_support::TextField(body, "map_tile_url"), pr, after);
+  if (body.contains("map_tile_url"))
+    PutTileUrl(supervision_support::TextField(body, "map_tile_url"), pr, after);
   if (!pr.empty()) return pr.ToError("the settings are not valid");
-  store::WriteJournal(*c, "supervision_settings", 0, "update", ctx.caller.user_id, ctx.now, store::StoreSupervisionSettings(*c, before, after));
+  store::WriteJournal(*c, "supervision_settings", 0, "update", ctx.caller.user_id, ctx.now,
+                      store::StoreSupervisionSettings(*c, before, after));
   tx.Commit();
   return ConfigOn(*c);
 }

@@ -42,8 +42,10 @@ Result<store::ProjectRow> ProjectAccess::Readable(store::Connection& c, const Ct
   return ledger_.Get(c, ctx, project_id);
 }
 
-Result<store::ProjectRow> ProjectAccess::WritableSchedule(store::Connection& c, const Ctx& ctx, int64_t project_id) {
-  return Permitted(c, ctx, project_id, access::kScheduleWrite, "you may not edit this project's milestones and procedures");
+Result<store::ProjectRow> ProjectAccess::WritableSchedule(store::Connection& c, const Ctx& ctx,
+                                                          int64_t project_id) {
+  return Permitted(c, ctx, project_id, access::kScheduleWrite,
+                   "you may not edit this project's milestones and procedures");
 }
 
 Result<store::ProjectRow> ProjectAccess::Permitted(store::Connection& c, const Ctx& ctx, int64_t project_id,
@@ -54,7 +56,8 @@ Result<store::ProjectRow> ProjectAccess::Permitted(store::Connection& c, const C
   return p;
 }
 
-bool ProjectAccess::Allowed(store::Connection& c, const Ctx& ctx, const char* action, const access::Target& target) {
+bool ProjectAccess::Allowed(store::Connection& c, const Ctx& ctx, const char* action,
+                            const access::Target& target) {
   return access::Allowed(ctx.caller, action, target, *ledger_.Regions(c));
 }
 

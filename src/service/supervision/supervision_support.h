@@ -41,8 +41,8 @@ class ProjectAccess {
   // Readable, and the caller may edit its milestones and procedures (Forbidden otherwise).
   Result<store::ProjectRow> WritableSchedule(store::Connection& c, const Ctx& ctx, int64_t project_id);
   // Readable, and the caller holds `action` on it (Forbidden with `refusal` otherwise).
-  Result<store::ProjectRow> Permitted(store::Connection& c, const Ctx& ctx, int64_t project_id, const char* action,
-                                      const std::string& refusal);
+  Result<store::ProjectRow> Permitted(store::Connection& c, const Ctx& ctx, int64_t project_id,
+                                      const char* action, const std::string& refusal);
   bool Allowed(store::Connection& c, const Ctx& ctx, const char* action, const access::Target& target);
 
  private:

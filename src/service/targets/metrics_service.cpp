@@ -5,7 +5,8 @@ namespace gj::service {
 namespace {
 
 // A dictionary value given as code or label → its code; reports an unknown one.
-std::optional<std::string> Code(const ledger::Dictionaries& dicts, const char* kind, const std::string& value, Problems& pr) {
+std::optional<std::string> Code(const ledger::Dictionaries& dicts, const char* kind, const std::string& value,
+                                Problems& pr) {
   if (value.empty()) return std::nullopt;
   const auto& list = dicts.at(kind);
   if (const auto* e = ledger::FindByCode(list, value)) return e->code;
@@ -28,7 +29,8 @@ Result<std::vector<ledger::Project>> MetricsService::Projects(const Ctx& ctx, co
   f.kind = Code(dicts, "kind", set.kind, pr);
   f.stage = Code(dicts, "stage", set.stage, pr);
   f.year = set.year;
-  if (!set.region.empty() && !ledger_.Regions()->Find(set.region)) pr.Add("region", set.region, "unknown region code");
+  if (!set.region.empty() && !ledger_.Regions()->Find(set.region))
+    pr.Add("region", set.region, "unknown region code");
   if (!pr.empty()) return pr.ToError("the project set is not valid");
   auto page = ledger_.ListInRegion(ctx, f, set.region);
   if (!page) return page.error();

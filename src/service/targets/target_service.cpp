@@ -10,7 +10,8 @@ namespace gj::service {
 
 Status TargetService::CheckAdmin(const Ctx& ctx, const std::string& region) {
   auto tree = ledger_.Regions();
-  if (!tree->Find(region)) return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  if (!tree->Find(region))
+    return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
   const auto* r = tree->Find(region);
   const std::string county = r->level == "city" || r->level == "province" ? region : tree->CountyOf(region);
   if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {county, "", std::nullopt}, *tree)) {
@@ -34,9 +35,11 @@ bool CountsCompletion(const targets::Target& t) {
 // Completed this year as of the date, as the lights count it: the highest cumulative figure
 // filed in a progress report by then, else the ledger's figure.
 void CompletedAsOf(store::Connection& c, const Date& at, std::vector<ledger::Project>& set) {
-  constexpr size_t kMaxListed = 500;  // beyond, reading every project's reports is cheaper than a long IN list
+  constexpr size_t kMaxListed =
+      500;  // beyond, reading every project's reports is cheaper than a long IN list
   std::vector<int64_t> ids;
-  if (set.size() <= kMaxListed) for (const auto& p : set) ids.push_back(p.id);
+  if (set.size() <= kMaxListed)
+    for (const auto& p : set) ids.push_back(p.id);
   const auto facts = store::LoadReportFacts(c, at, at, "", ids);
   for (auto& p : set) {
     auto it = facts.find(p.id);
@@ -46,7 +49,8 @@ void CompletedAsOf(store::Connection& c, const Date& at, std::vector<ledger::Pro
 
 }  // namespace
 
-Result<targets::TargetStatus> TargetService::Evaluate(const Ctx& ctx, const targets::Target& t, const Date& as_of) {
+Result<targets::TargetStatus> TargetService::Evaluate(const Ctx& ctx, const targets::Target& t,
+                                                      const Date& as_of) {
   auto projects = metrics_.Projects(ctx, {t.region, "", "", "", "", "", std::nullopt});
   if (!projects) return projects.error();
   std::vector<ledger::Project> set;
@@ -60,8 +64,8 @@ Result<targets::TargetStatus> TargetService::Evaluate(const Ctx& ctx, const targ
   return targets::Evaluate(t, set, as_of);
 }
 
-Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> TargetService::StatusesFor(const Ctx& ctx, const std::string& region,
-                                                                                                   const Date& as_of) {
+Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> TargetService::StatusesFor(
+    const Ctx& ctx, const std::string& region, const Date& as_of) {
   auto tree = ledger_.Regions();
   const auto readable = ctx.Reads(access::kProjectRead, *tree);
   std::vector<targets::Target> all;
@@ -95,7 +99,8 @@ Result<targets::Target> TargetService::Readable(const Ctx& ctx, int64_t id) {
     t = store::LoadTarget(*c, id);
   }
   auto tree = ledger_.Regions();
-  if (!t || !ctx.Reads(access::kProjectRead, *tree).ContainsRegion(t->region)) return Error::NotFound("no target " + std::to_string(id));
+  if (!t || !ctx.Reads(access::kProjectRead, *tree).ContainsRegion(t->region))
+    return Error::NotFound("no target " + std::to_string(id));
   return std::move(*t);
 }
 
@@ -116,7 +121,8 @@ Result<TargetDetail> TargetService::Create(const Ctx& ctx, const nlohmann::json&
     store::Transaction tx(*c);
     t->id = store::InsertTarget(*c, t.value(), ctx.now);
     store::WriteJournal(*c, "target", t->id, "create", ctx.caller.user_id, ctx.now,
-                        nlohmann::json::array({{{"field", "target"}, {"old", nullptr}, {"new", targets::ToJson(t.value())}}}));
+                        nlohmann::json::array(
+                            {{{"field", "target"}, {"old", nullptr}, {"new", targets::ToJson(t.value())}}}));
     tx.Commit();
   }
   return Get(ctx, t->id, ctx.today);
@@ -138,7 +144,8 @@ Result<TargetDetail> TargetService::Update(const Ctx& ctx, int64_t id, const nlo
     auto c = db_.Acquire();
     store::Transaction tx(*c);
     if (!store::UpdateTarget(*c, t.value(), body["version"].get<int64_t>(), ctx.now)) return Stale(*c, id);
-    store::WriteJournal(*c, "target", id, "update", ctx.caller.user_id, ctx.now, store::TargetChanges(current.value(), t.value()));
+    store::WriteJournal(*c, "target", id, "update", ctx.caller.user_id, ctx.now,
+                        store::TargetChanges(current.value(), t.value()));
     tx.Commit();
   }
   return Get(ctx, id, ctx.today);

@@ -35,7 +35,8 @@ struct ArchivedTarget {
 
 class TargetService {
  public:
-  TargetService(store::Database& db, LedgerService& ledger, MetricsService& metrics) : db_(db), ledger_(ledger), metrics_(metrics) {}
+  TargetService(store::Database& db, LedgerService& ledger, MetricsService& metrics)
+      : db_(db), ledger_(ledger), metrics_(metrics) {}
 
   // Targets of the region (and the regions above and below it) readable by the caller, each
   // with its status as of the date.
@@ -48,7 +49,8 @@ class TargetService {
   Result<ArchivedTarget> Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<targets::TargetStatus> Evaluate(const Ctx& ctx, const targets::Target& t, const Date& as_of);
   // The targets (with status) relevant to a region, for the bulletin.
-  Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> StatusesFor(const Ctx& ctx, const std::string& region, const Date& as_of);
+  Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> StatusesFor(
+      const Ctx& ctx, const std::string& region, const Date& as_of);
 
  private:
   Status CheckAdmin(const Ctx& ctx, const std::string& region);

@@ -157,7 +157,8 @@ namespace {
 // Every capability's migrations (each capability owns a version range, see Migrate).
 std::vector<Migration> AllMigrations() {
   std::vector<Migration> all;
-  for (auto part : {LedgerMigrations, SupervisionMigrations, ProgressMigrations, LandEfficiencyMigrations, AssessmentMigrations}) {
+  for (auto part : {LedgerMigrations, SupervisionMigrations, ProgressMigrations, LandEfficiencyMigrations,
+                    AssessmentMigrations}) {
     auto v = part();
     all.insert(all.end(), v.begin(), v.end());
   }
@@ -190,12 +191,14 @@ int Migrate(Database& db) {
   // Apply every version not applied yet, in order: capabilities own version ranges (ledger 1–9,
   // supervision 10–29, land efficiency 30–49, assessment 50–69), so a lower number may arrive later.
   std::set<int64_t> applied;
-  ForEachRow(*c, "SELECT version FROM schema_migrations", {}, [&](RowReader& r) { applied.insert(r.Int("version")); });
+  ForEachRow(*c, "SELECT version FROM schema_migrations", {},
+             [&](RowReader& r) { applied.insert(r.Int("version")); });
   std::vector<Migration> pending;
   for (const auto& m : AllMigrations()) {
     if (!applied.count(m.version)) pending.push_back(m);
   }
-  std::sort(pending.begin(), pending.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
+  std::sort(pending.begin(), pending.end(),
+            [](const Migration& a, const Migration& b) { return a.version < b.version; });
   for (const auto& m : pending) {
     c->ExecScript(ForDialect(m.sql, db.dialect()));
     c->Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",

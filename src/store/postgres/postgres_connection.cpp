@@ -10,8 +10,8 @@
 namespace gj::store {
 
 namespace {
-constexpr Oid kBoolOid = 16, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23, kFloat4Oid = 700,
-              kFloat8Oid = 701, kNumericOid = 1700;
+constexpr Oid kBoolOid = 16, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23, kFloat4Oid = 700, kFloat8Oid = 701,
+              kNumericOid = 1700;
 
 struct ResultDeleter {
   void operator()(PGresult* r) const { PQclear(r); }
@@ -85,8 +85,8 @@ PGresult* PostgresConnection::Run(std::string_view sql, const std::vector<Value>
     } else storage[i] = std::get<std::string>(v);
     values[i] = storage[i].c_str();
   }
-  PGresult* r = PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr,
-                             values.data(), nullptr, nullptr, 0);
+  PGresult* r = PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
+                             nullptr, nullptr, 0);
   const auto status = PQresultStatus(r);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);

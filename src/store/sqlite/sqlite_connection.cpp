@@ -26,7 +26,8 @@ class SqliteConnection : public Connection {
   Dialect dialect() const override { return Dialect::kSqlite; }
   void Begin() override { Exec("BEGIN IMMEDIATE", {}); }
   void SetBulkMode(bool on) override {
-    ExecScript(on ? "PRAGMA cache_size=-262144; PRAGMA cache_spill=OFF" : "PRAGMA cache_size=-2000; PRAGMA cache_spill=ON");
+    ExecScript(on ? "PRAGMA cache_size=-262144; PRAGMA cache_spill=OFF"
+                  : "PRAGMA cache_size=-2000; PRAGMA cache_spill=ON");
   }
 
  private:
@@ -42,7 +43,9 @@ class SqliteConnection : public Connection {
 
 }  // namespace
 
-std::unique_ptr<Connection> ConnectSqlite(const std::string& path) { return std::make_unique<SqliteConnection>(path); }
+std::unique_ptr<Connection> ConnectSqlite(const std::string& path) {
+  return std::make_unique<SqliteConnection>(path);
+}
 
 SqliteConnection::SqliteConnection(const std::string& path) {
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
@@ -54,7 +57,8 @@ SqliteConnection::SqliteConnection(const std::string& path) {
     throw DbError(DbError::Kind::kOther, "cannot open SQLite database '" + path + "': " + msg);
   }
   sqlite3_busy_timeout(db_, 5000);
-  ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+  ExecScript(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
 }
 
 SqliteConnection::~SqliteConnection() {
@@ -65,9 +69,11 @@ SqliteConnection::~SqliteConnection() {
 void SqliteConnection::Fail(int rc, std::string_view sql) {
   const int ext = sqlite3_extended_errcode(db_);
   DbError::Kind kind = DbError::Kind::kOther;
-  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) kind = DbError::Kind::kUniqueViolation;
+  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+    kind = DbError::Kind::kUniqueViolation;
   if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) kind = DbError::Kind::kBusy;
-  throw DbError(kind, std::string("SQLite: ") + sqlite3_errmsg(db_) + " in: " + std::string(sql.substr(0, 200)));
+  throw DbError(kind,
+                std::string("SQLite: ") + sqlite3_errmsg(db_) + " in: " + std::string(sql.substr(0, 200)));
 }
 
 sqlite3_stmt* SqliteConnection::Prepare(std::string_view sql) {
@@ -104,7 +110,8 @@ void SqliteConnection::Bind(sqlite3_stmt* st, const std::vector<Value>& params) 
   }
 }
 
-void SqliteConnection::Step(sqlite3_stmt* st, std::string_view sql, const std::function<void(std::vector<Value>&&)>& row) {
+void SqliteConnection::Step(sqlite3_stmt* st, std::string_view sql,
+                            const std::function<void(std::vector<Value>&&)>& row) {
   const int n = sqlite3_column_count(st);
   for (;;) {
     const int rc = sqlite3_step(st);
@@ -150,7 +157,8 @@ Rows SqliteConnection::Query(std::string_view sql, const std::vector<Value>& par
   return out;
 }
 
-void SqliteConnection::QueryEach(std::string_view sql, const std::vector<Value>& params, const RowCallback& row) {
+void SqliteConnection::QueryEach(std::string_view sql, const std::vector<Value>& params,
+                                 const RowCallback& row) {
   sqlite3_stmt* st = Prepare(sql);
   Bind(st, params);
   const std::vector<std::string> columns = ColumnNames(st);
@@ -166,8 +174,7 @@ int64_t SqliteConnection::Exec(std::string_view sql, const std::vector<Value>& p
   sqlite3_stmt* st = Prepare(sql);
   Bind(st, params);
   int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-  }
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {}
   sqlite3_reset(st);
   if (rc != SQLITE_DONE) Fail(rc, sql);
   return sqlite3_changes64(db_);

@@ -58,7 +58,8 @@ TEST(Access, UnitEditsOnlyItsOwnProjects) {
 TEST(Access, OnlyAdminsEditDictionaries) {
   EXPECT_TRUE(AllowedAnywhere(With("admin", "371500"), kDictionaryAdmin));
   EXPECT_FALSE(AllowedAnywhere(With("coordinator", "371500"), kDictionaryAdmin));
-  EXPECT_EQ(Permissions(With("viewer", "371524")), (std::set<std::string>{kProjectRead, kLandRead, kObservationRead, kRankingRead}));
+  EXPECT_EQ(Permissions(With("viewer", "371524")),
+            (std::set<std::string>{kProjectRead, kLandRead, kObservationRead, kRankingRead}));
 }
 
 TEST(Access, LandEfficiencyRoles) {

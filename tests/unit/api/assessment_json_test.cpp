@@ -38,7 +38,7 @@ TEST(AssessmentJson, AnEventMergesItsSetUpAndShowsSubmissionsOnlyToItsJudge) {
   EXPECT_FALSE(j.contains("my_ballots"));
   const json mine = EventView(true);
   EXPECT_EQ(mine["my_ballots"], json::array());
-  EXPECT_EQ(mine["my_sheets"][0]["project_id"], 12);                // the nomination's id, a number
+  EXPECT_EQ(mine["my_sheets"][0]["project_id"], 12);                         // the nomination's id, a number
   EXPECT_DOUBLE_EQ(mine["my_sheets"][0]["total"].get<double>(), 85.123457);  // six decimals
 }
 

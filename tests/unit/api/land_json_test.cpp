@@ -10,9 +10,11 @@ namespace {
 using nlohmann::json;
 
 TEST(LandJson, ImportReportCountsOnlyWithoutProblems) {
-  LandImportReport dry{true, "371524", 2025, 3, {{"land_mu", "0", "must be > 0", 4, {}}}, std::nullopt, std::nullopt};
+  LandImportReport dry{true,         "371524",    2025, 3, {{"land_mu", "0", "must be > 0", 4, {}}},
+                       std::nullopt, std::nullopt};
   const json j = dry;
-  EXPECT_EQ(j["problems"], json::parse(R"([{"row":4,"column":"land_mu","value":"0","reason":"must be > 0"}])"));
+  EXPECT_EQ(j["problems"],
+            json::parse(R"([{"row":4,"column":"land_mu","value":"0","reason":"must be > 0"}])"));
   EXPECT_FALSE(j.contains("created"));
   dry.problems.clear();
   dry.created = 2;
@@ -39,7 +41,8 @@ TEST(LandJson, RunDatesAreNullUntilSetAndTheAppealWindowOnlyWhenPublished) {
 }
 
 TEST(LandJson, PolicyLedgerMoneyIsTextWithTwoDecimals) {
-  LandPolicyLedger ledger{3, true, {{"c1", "E1", "C", 617285, 0, -50, -0.5}, {"c2", "E2", "A", std::nullopt, 20, 500, 5}}};
+  LandPolicyLedger ledger{
+      3, true, {{"c1", "E1", "C", 617285, 0, -50, -0.5}, {"c2", "E2", "A", std::nullopt, 20, 500, 5}}};
   const json j = ledger;
   EXPECT_EQ(j["run_id"], 3);
   EXPECT_EQ(j["items"][0]["surcharge_yuan"], "6172.85");

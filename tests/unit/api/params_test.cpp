@@ -37,8 +37,14 @@ TEST(QueryParams, NotSentAndEmptyGiveTheFallback) {
 }
 
 TEST(QueryParams, ReadsWellFormedValues) {
-  FakeRequest r({{"as_of", "2026-02-28"}, {"year", "2024"}, {"unit", "7"}, {"archived", "1"}, {"order", "desc"},
-                 {"codes", "a,,b"}, {"offset", "20"}, {"limit", "10"}});
+  FakeRequest r({{"as_of", "2026-02-28"},
+                 {"year", "2024"},
+                 {"unit", "7"},
+                 {"archived", "1"},
+                 {"order", "desc"},
+                 {"codes", "a,,b"},
+                 {"offset", "20"},
+                 {"limit", "10"}});
   QueryParams q(r.call);
   EXPECT_EQ(q.AsOf(), (Date{2026, 2, 28}));
   EXPECT_EQ(q.Year(), 2024);
@@ -53,8 +59,13 @@ TEST(QueryParams, ReadsWellFormedValues) {
 }
 
 TEST(QueryParams, EveryMalformedValueIsOne400DetailNamingParameterValueAndReason) {
-  FakeRequest r({{"as_of", "2026-13-45"}, {"year", "abc"}, {"unit", "0"}, {"archived", "yes"}, {"order", "up"},
-                 {"limit", "500"}, {"offset", "-1"}});
+  FakeRequest r({{"as_of", "2026-13-45"},
+                 {"year", "abc"},
+                 {"unit", "0"},
+                 {"archived", "yes"},
+                 {"order", "up"},
+                 {"limit", "500"},
+                 {"offset", "-1"}});
   QueryParams q(r.call);
   EXPECT_EQ(q.AsOf(), (Date{2026, 6, 15}));  // the fallback, so a handler can read on
   q.Year();
@@ -114,9 +125,20 @@ TEST(QueryParams, PageWhoseDefaultIsTheWholeListAcceptsLimitZero) {
 }
 
 TEST(ProjectFilterFrom, ReadsEveryFilterOfTheList) {
-  FakeRequest r({{"region", "371524"}, {"town", "371524101"}, {"category", "industrial"}, {"level", "province"}, {"kind", "new"},
-                 {"track", "t"}, {"stage", "construction"}, {"q", "物流"}, {"leader", "3"}, {"unit", "4"}, {"year", "2026"},
-                 {"archived", "true"}, {"sort", "name"}, {"order", "desc"}});
+  FakeRequest r({{"region", "371524"},
+                 {"town", "371524101"},
+                 {"category", "industrial"},
+                 {"level", "province"},
+                 {"kind", "new"},
+                 {"track", "t"},
+                 {"stage", "construction"},
+                 {"q", "物流"},
+                 {"leader", "3"},
+                 {"unit", "4"},
+                 {"year", "2026"},
+                 {"archived", "true"},
+                 {"sort", "name"},
+                 {"order", "desc"}});
   QueryParams q(r.call);
   const auto f = api::ProjectFilterFrom(q);
   ASSERT_TRUE(q.Check().ok()) << q.Check().error().message;
@@ -158,7 +180,8 @@ TEST(ParseJsonBody, EmptyIsAnObjectMalformedIs400OversizedIs413) {
 TEST(CheckPathParams, AnIdThatDoesNotFitIs400NamingIt) {
   httplib::Request req;
   static const std::string kPath = "/api/v1/projects/99999999999999999999/assignments/12";
-  ASSERT_TRUE(std::regex_match(kPath, req.matches, std::regex(R"(/api/v1/projects/(\d+)/assignments/(\d+))")));
+  ASSERT_TRUE(
+      std::regex_match(kPath, req.matches, std::regex(R"(/api/v1/projects/(\d+)/assignments/(\d+))")));
   const auto st = api::CheckPathParams("/api/v1/projects/{id}/assignments/{person}", req);
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().code, ErrorCode::kBadRequest);

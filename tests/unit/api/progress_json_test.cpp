@@ -33,7 +33,8 @@ TEST(ProgressJson, AReportCarriesItsContentPhotosAndProject) {
 TEST(ProgressJson, TasksNameTheirRegionOnlyWhenOneCallCoveredSeveral) {
   service::GeneratedTasks one{"2026-W25", Date{2026, 6, 23}, 2, 5, "", ""};
   const nlohmann::json j = one;
-  EXPECT_EQ(j, (nlohmann::json{{"period", "2026-W25"}, {"due_date", "2026-06-23"}, {"created", 2}, {"projects", 5}}));
+  EXPECT_EQ(j, (nlohmann::json{
+                   {"period", "2026-W25"}, {"due_date", "2026-06-23"}, {"created", 2}, {"projects", 5}}));
   one.region = "371524";
   one.region_name = "东阿县";
   const nlohmann::json all = service::RunningTasks{{one}};
@@ -42,7 +43,11 @@ TEST(ProgressJson, TasksNameTheirRegionOnlyWhenOneCallCoveredSeveral) {
 
 TEST(ProgressJson, MissingReportsWithoutAUnitHaveANullUnitId) {
   service::MissingReportList m{Date{2026, 6, 24}, {}};
-  m.units.push_back({std::nullopt, "（未定责任单位）", 1, 0, {{5, 3, "DE-1", "东阿项目", "2026-W25", Date{2026, 6, 23}, "missing", "pending"}}});
+  m.units.push_back({std::nullopt,
+                     "（未定责任单位）",
+                     1,
+                     0,
+                     {{5, 3, "DE-1", "东阿项目", "2026-W25", Date{2026, 6, 23}, "missing", "pending"}}});
   const nlohmann::json j = m;
   EXPECT_EQ(j["as_of"], "2026-06-24");
   EXPECT_TRUE(j["units"][0]["unit_id"].is_null());
@@ -51,17 +56,24 @@ TEST(ProgressJson, MissingReportsWithoutAUnitHaveANullUnitId) {
 }
 
 TEST(ProgressJson, TheDashboardCountsByLightTownAndRule) {
-  service::LightDashboard d{Date{2026, 6, 15}, "371524", "default", {3, 2, 1}, 6, {{"371524001", "铜城街道", {1, 1, 0}}}, {}};
+  service::LightDashboard d{
+      Date{2026, 6, 15}, "371524", "default", {3, 2, 1}, 6, {{"371524001", "铜城街道", {1, 1, 0}}}, {}};
   d.by_rule["start"] = {0, 1, 1};
   const nlohmann::json j = d;
   EXPECT_EQ(j["counts"], (nlohmann::json{{"green", 3}, {"yellow", 2}, {"red", 1}}));
   EXPECT_EQ(j["total"], 6);
-  EXPECT_EQ(j["by_town"][0], (nlohmann::json{{"code", "371524001"}, {"name", "铜城街道"}, {"green", 1}, {"yellow", 1}, {"red", 0}}));
+  EXPECT_EQ(
+      j["by_town"][0],
+      (nlohmann::json{{"code", "371524001"}, {"name", "铜城街道"}, {"green", 1}, {"yellow", 1}, {"red", 0}}));
   EXPECT_EQ(j["by_rule"]["start"], (nlohmann::json{{"yellow", 1}, {"red", 1}}));
 }
 
 TEST(ProgressJson, ASnapshotServesTheReasonsAsKept) {
-  service::LightSnapshot s{"371524", "2026-W24", "2026-06-14", {{3, "DE-1", "东阿项目", "red", R"([{"rule":"start","light":"red","text":"x"}])"}}};
+  service::LightSnapshot s{
+      "371524",
+      "2026-W24",
+      "2026-06-14",
+      {{3, "DE-1", "东阿项目", "red", R"([{"rule":"start","light":"red","text":"x"}])"}}};
   const nlohmann::json j = s;
   EXPECT_EQ(j["items"][0]["reasons"][0]["rule"], "start");
   EXPECT_EQ(j["as_of"], "2026-06-14");

@@ -24,7 +24,8 @@ TEST(SupervisionJsonTest, AProblemInAListHasNoActionsAndNullsForWhatIsNotSet) {
   v.escalation = supervision::EscalationStep{7, "unit_head", "责任单位主要领导"};
   j = v;
   EXPECT_EQ(j["actions"], json::array({"assign"}));
-  EXPECT_EQ(j["escalation"], (json{{"after_days", 7}, {"level", "unit_head"}, {"label_zh", "责任单位主要领导"}}));
+  EXPECT_EQ(j["escalation"],
+            (json{{"after_days", 7}, {"level", "unit_head"}, {"label_zh", "责任单位主要领导"}}));
   service::ProblemDetail d{v, {}, {}};
   j = d;
   EXPECT_EQ(j["steps"], json::array());

@@ -87,8 +87,7 @@ TEST(ObservationScoreCsv, RepeatedRowIsOneProblemAndEmptyCountyIsNotACounty) {
   EXPECT_EQ(repeated.problems[0],
             "row 3, column county, value x: judge A ranks this county twice in group g (also row "
             "2)");
-  auto unnamed =
-      ScoreObservationCsv("judge,group,county,rank\nA,g,x,1\nB,g,x,1\nB,g,,2\n", Ballot());
+  auto unnamed = ScoreObservationCsv("judge,group,county,rank\nA,g,x,1\nB,g,x,1\nB,g,,2\n", Ballot());
   ASSERT_EQ(unnamed.problems.size(), 2u);
   EXPECT_EQ(unnamed.problems[0], "row 4, column county, value (empty): must not be empty");
   EXPECT_EQ(unnamed.problems[1],
@@ -113,12 +112,9 @@ TEST(ObservationScoreCsv, SheetProblems) {
       ",g,x,t,80\n";
   auto out = ScoreObservationCsv(in, Sheet());
   ASSERT_EQ(out.problems.size(), 5u);
-  EXPECT_EQ(out.problems[0],
-            "row 2, column score, value 101: score must be a number within 0..100");
-  EXPECT_EQ(out.problems[1],
-            "row 3, column score, value -0.5: score must be a number within 0..100");
-  EXPECT_EQ(out.problems[2],
-            "row 4, column score, value 八十: score must be a number within 0..100");
+  EXPECT_EQ(out.problems[0], "row 2, column score, value 101: score must be a number within 0..100");
+  EXPECT_EQ(out.problems[1], "row 3, column score, value -0.5: score must be a number within 0..100");
+  EXPECT_EQ(out.problems[2], "row 4, column score, value 八十: score must be a number within 0..100");
   EXPECT_EQ(out.problems[3],
             "row 6, column project, value s: judge A scores this project twice (also row 5)");
   EXPECT_EQ(out.problems[4], "row 7, column judge, value (empty): must not be empty");

@@ -26,8 +26,7 @@ std::vector<Ballot> Concat(std::vector<std::vector<Ballot>> parts) {
 TEST(Ballot, PointsWithTiesShareRank) {
   // J1: A B C D → 100 97 94 91; J2: A C B D → 100 97 94 91.
   // A = 100, B = (97+94)/2 = 95.5, C = (94+97)/2 = 95.5, D = 91 → ranks 1, 2, 2, 4.
-  auto ballots =
-      Concat({Ranking("J1", "g", {"A", "B", "C", "D"}), Ranking("J2", "g", {"A", "C", "B", "D"})});
+  auto ballots = Concat({Ranking("J1", "g", {"A", "B", "C", "D"}), Ranking("J2", "g", {"A", "C", "B", "D"})});
   auto r = ScoreBallots(ballots, 3);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->size(), 4u);
@@ -62,8 +61,8 @@ TEST(Ballot, StepIsConfigurable) {
 
 TEST(Ballot, GroupsAreRankedApart) {
   // Each group has its own first place and its own n (3 and 2).
-  auto ballots = Concat({Ranking("J1", "县市区组", {"冠县", "东阿", "莘县"}),
-                         Ranking("J1", "开发区组", {"高新区", "经开区"})});
+  auto ballots = Concat(
+      {Ranking("J1", "县市区组", {"冠县", "东阿", "莘县"}), Ranking("J1", "开发区组", {"高新区", "经开区"})});
   auto r = ScoreBallots(ballots, 3);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->size(), 5u);
@@ -163,15 +162,13 @@ TEST(Sheet, InvalidEntries) {
   EXPECT_EQ(problems[3].column, "judge");
   // Bounds are inclusive.
   EXPECT_TRUE(
-      ValidateSheets(std::vector<SheetEntry>{{"J", "g", "X", "p", 0}, {"J", "g", "X", "q", 100}})
-          .empty());
+      ValidateSheets(std::vector<SheetEntry>{{"J", "g", "X", "p", 0}, {"J", "g", "X", "q", 100}}).empty());
 }
 
 TEST(Criteria, WeightedTotalOfDefaults) {
   // 0.3·80 + 0.3·90 + 0.2·70 + 0.2·60 = 24 + 27 + 14 + 12 = 77.
   auto total = WeightedTotal(
-      DefaultCriteria(),
-      {{"投资规模", 80}, {"建设进度", 90}, {"产业层次与科技含量", 70}, {"综合效益", 60}});
+      DefaultCriteria(), {{"投资规模", 80}, {"建设进度", 90}, {"产业层次与科技含量", 70}, {"综合效益", 60}});
   ASSERT_TRUE(total.ok());
   EXPECT_DOUBLE_EQ(*total, 77);
   // Weights need not add up to 100: (2·50 + 1·80) / 3 = 60.
@@ -238,8 +235,7 @@ TEST(Event, JudgesSubmitWhileOpenAndReplaceTheirOwn) {
   ASSERT_TRUE(SubmitSheet(e, "J1", e.nominations[0], AllRatings(80)).ok());
   ASSERT_TRUE(SubmitSheet(e, "J1", e.nominations[0], AllRatings(85)).ok());  // replaces
   ASSERT_TRUE(SubmitSheet(e, "J2", e.nominations[0], AllRatings(90)).ok());
-  EXPECT_EQ(SubmitSheet(e, "stranger", e.nominations[0], AllRatings(90)).error().code,
-            ErrorCode::kForbidden);
+  EXPECT_EQ(SubmitSheet(e, "stranger", e.nominations[0], AllRatings(90)).error().code, ErrorCode::kForbidden);
   EXPECT_EQ(SubmitSheet(e, "J1", {"县市区组", "冠县", "nope"}, AllRatings(90)).error().code,
             ErrorCode::kNotFound);
   ASSERT_EQ(e.submissions.size(), 2u);

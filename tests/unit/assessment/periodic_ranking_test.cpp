@@ -13,8 +13,7 @@ Scheme TownScheme() {
   s.name = "乡镇月度评比";
   s.metrics = {
       {"start_rate", MetricKind::kStartRate, 60, MetricScoring::kRatioToTarget, 0.8, 1, 3},
-      {"investment_rate", MetricKind::kInvestmentRate, 40, MetricScoring::kRatioToTarget, 1, 1.2,
-       3},
+      {"investment_rate", MetricKind::kInvestmentRate, 40, MetricScoring::kRatioToTarget, 1, 1.2, 3},
   };
   return s;
 }
@@ -73,8 +72,8 @@ TEST(PeriodicRanking, MovementArrows) {
   std::vector<SubjectFigures> march = {Town("甲", 0.8, 1), Town("乙", 0.7, 1), Town("丙", 0.6, 1)};
   auto m = ComputeRun(TownScheme(), Period::kMonth, "2026-03", 1, march, nullptr);
   ASSERT_TRUE(m.ok());
-  std::vector<SubjectFigures> april = {Town("甲", 0.8, 0.9), Town("乙", 0.7, 0.9),
-                                       Town("丙", 0.8, 1.1), Town("丁", 0.1, 0.1)};
+  std::vector<SubjectFigures> april = {Town("甲", 0.8, 0.9), Town("乙", 0.7, 0.9), Town("丙", 0.8, 1.1),
+                                       Town("丁", 0.1, 0.1)};
   auto a = ComputeRun(TownScheme(), Period::kMonth, "2026-04", 1, april, &*m);
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(EntryOf(*a, "丙").rank, 1);
@@ -119,7 +118,7 @@ TEST(PeriodicRanking, TwoYellowsInARowMakeRed) {
 
 TEST(PeriodicRanking, ThresholdsAreConfigurable) {
   Scheme s = TownScheme();
-  s.warning = {0.8, 3};  // yellow below 80 %, red after three yellows
+  s.warning = {0.8, 3};                                     // yellow below 80 %, red after three yellows
   std::vector<SubjectFigures> f = {Town("甲", 0.56, 0.7)};  // completion 0.7
   auto r1 = ComputeRun(s, Period::kMonth, "m1", 1, f, nullptr);
   auto r2 = ComputeRun(s, Period::kMonth, "m2", 1, f, &*r1);

@@ -5,7 +5,8 @@
 namespace gj::assessment {
 namespace {
 
-supervision::ProblemFact P(const char* deadline, const char* closed, const char* status = "closed", const char* raised = "2026-05-01") {
+supervision::ProblemFact P(const char* deadline, const char* closed, const char* status = "closed",
+                           const char* raised = "2026-05-01") {
   supervision::ProblemFact f;
   if (*deadline) f.deadline = ParseIsoDate(deadline);
   if (*closed) f.closed_on = ParseIsoDate(closed);
@@ -16,15 +17,15 @@ supervision::ProblemFact P(const char* deadline, const char* closed, const char*
 
 TEST(ProblemsClosedOnTime, CountsDueOrClosedProblemsAsOfTheDate) {
   const std::vector<supervision::ProblemFact> problems = {
-      P("2026-06-20", "2026-06-18"),              // due, closed in time      → 1 of 1
-      P("2026-06-20", "2026-06-25"),              // due, closed late         → 0 of 1
-      P("2026-06-25", "", "signed"),              // due, still open          → 0 of 1
-      P("2026-07-10", "", "assigned"),            // not due, open            → not counted
-      P("2026-07-10", "2026-06-28"),              // not due, closed early    → 1 of 1
-      P("2026-06-01", "", "deferred"),            // deferred                 → not counted
-      P("", "2026-06-10"),                        // no deadline              → not counted
+      P("2026-06-20", "2026-06-18"),                // due, closed in time      → 1 of 1
+      P("2026-06-20", "2026-06-25"),                // due, closed late         → 0 of 1
+      P("2026-06-25", "", "signed"),                // due, still open          → 0 of 1
+      P("2026-07-10", "", "assigned"),              // not due, open            → not counted
+      P("2026-07-10", "2026-06-28"),                // not due, closed early    → 1 of 1
+      P("2026-06-01", "", "deferred"),              // deferred                 → not counted
+      P("", "2026-06-10"),                          // no deadline              → not counted
       P("2026-07-20", "", "raised", "2026-07-02"),  // raised after the date  → not counted
-      P("2026-06-10", "2026-07-01"),              // closed after the date: overdue then → 0 of 1
+      P("2026-06-10", "2026-07-01"),                // closed after the date: overdue then → 0 of 1
   };
   auto r = ProblemsClosedOnTime(problems, Date{2026, 6, 30});
   EXPECT_EQ(r.numerator, 2);
@@ -35,7 +36,8 @@ TEST(ProblemsClosedOnTime, CountsDueOrClosedProblemsAsOfTheDate) {
   EXPECT_FALSE(ProblemsClosedOnTime({}, Date{2026, 6, 30}).value().has_value());
 }
 
-supervision::ReportFact R(const char* due, const char* status, const char* submitted = "", bool late = false) {
+supervision::ReportFact R(const char* due, const char* status, const char* submitted = "",
+                          bool late = false) {
   supervision::ReportFact f;
   f.due = *ParseIsoDate(due);
   f.status = status;
@@ -47,15 +49,15 @@ supervision::ReportFact R(const char* due, const char* status, const char* submi
 TEST(ReportsOnTime, CountsTasksDueInThePeriodUpToTheDate) {
   // The period is June 2026, as of 2026-06-30.
   const std::vector<supervision::ReportFact> reports = {
-      R("2026-06-02", "approved", "2026-06-01"),           // filed the day before         → 1 of 1
-      R("2026-06-09", "submitted", "2026-06-09"),          // filed on the due day         → 1 of 1
-      R("2026-06-16", "approved", "2026-06-18", true),     // filed late (reopened)        → 0 of 1
-      R("2026-06-23", "pending"),                          // never filed                  → 0 of 1
-      R("2026-06-23", "draft"),                            // saved, not submitted         → 0 of 1
-      R("2026-06-30", "returned", "2026-06-29"),           // returned after a filing in time → 1 of 1
-      R("2026-06-30", "draft", "2026-06-28"),              // returned, being corrected     → 1 of 1
-      R("2026-05-26", "approved", "2026-05-25"),           // due in May                   → not counted
-      R("2026-07-07", "submitted", "2026-06-30"),          // due in July, filed early     → not counted
+      R("2026-06-02", "approved", "2026-06-01"),        // filed the day before         → 1 of 1
+      R("2026-06-09", "submitted", "2026-06-09"),       // filed on the due day         → 1 of 1
+      R("2026-06-16", "approved", "2026-06-18", true),  // filed late (reopened)        → 0 of 1
+      R("2026-06-23", "pending"),                       // never filed                  → 0 of 1
+      R("2026-06-23", "draft"),                         // saved, not submitted         → 0 of 1
+      R("2026-06-30", "returned", "2026-06-29"),        // returned after a filing in time → 1 of 1
+      R("2026-06-30", "draft", "2026-06-28"),           // returned, being corrected     → 1 of 1
+      R("2026-05-26", "approved", "2026-05-25"),        // due in May                   → not counted
+      R("2026-07-07", "submitted", "2026-06-30"),       // due in July, filed early     → not counted
   };
   auto r = ReportsOnTime(reports, Date{2026, 6, 1}, Date{2026, 6, 30});
   EXPECT_EQ(r.numerator, 4);

@@ -16,15 +16,15 @@ TEST(Clock, ParsesTheFormsPeopleWrite) {
   EXPECT_EQ(ParseInstant("2026-06-15T09:00:00+08:00"), kMonday0900);
   EXPECT_EQ(ParseInstant("2026-06-15T09:00+0800"), kMonday0900);
   EXPECT_EQ(ParseInstant("2026-06-15T01:00:00Z"), kMonday0900);
-  EXPECT_EQ(ParseInstant("2026-06-15 09:00"), kMonday0900);       // no zone: China Standard Time
+  EXPECT_EQ(ParseInstant("2026-06-15 09:00"), kMonday0900);  // no zone: China Standard Time
   EXPECT_EQ(ParseInstant("2026-06-14T20:00:00-05:00"), kMonday0900);
   EXPECT_EQ(ParseInstant("2026-06-15T09:00:30+08:00"), kMonday0900 + 30);
 }
 
 TEST(Clock, RefusesWhatIsNotAnInstant) {
   for (const char* bad : {"", "tomorrow", "2026-6-15", "2026-02-30", "2026-06-15T24:00", "2026-06-15T09:60",
-                          "2026-06-15T09:00:00+08", "2026-06-15T09:00:00+15:00", "2026-06-15X09:00", "1969-12-31",
-                          "2026-06-15T09:00:00Zjunk", "2026-06-15T09"}) {
+                          "2026-06-15T09:00:00+08", "2026-06-15T09:00:00+15:00", "2026-06-15X09:00",
+                          "1969-12-31", "2026-06-15T09:00:00Zjunk", "2026-06-15T09"}) {
     EXPECT_FALSE(ParseInstant(bad)) << bad;
   }
 }
@@ -64,7 +64,8 @@ TEST(Clock, UnpinnedIsTheSystemClock) {
   ASSERT_TRUE(PinClockFromEnvironment());  // unset: nothing to pin, no error
   EXPECT_FALSE(ClockPinned());
   const int64_t system =
-      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
   EXPECT_LE(std::llabs(NowUnixSeconds() - system), 2);
   EXPECT_EQ(TodayChina(), ChinaDayOf(system));
 }

@@ -10,8 +10,14 @@ namespace {
 using nlohmann::json;
 
 TEST(JsonFields, ReadsTypedFields) {
-  const json body = {{"name", "东阿"}, {"days", 30}, {"ratio", 0.5}, {"on", true}, {"due", "2026-06-30"}, {"kind", "stop"},
-                     {"items", json::array({1})}, {"nested", json::object()}};
+  const json body = {{"name", "东阿"},
+                     {"days", 30},
+                     {"ratio", 0.5},
+                     {"on", true},
+                     {"due", "2026-06-30"},
+                     {"kind", "stop"},
+                     {"items", json::array({1})},
+                     {"nested", json::object()}};
   Problems pr;
   JsonFields f(body, pr);
   EXPECT_EQ(f.Text("name"), "东阿");
@@ -39,7 +45,8 @@ TEST(JsonFields, AbsentAndNullAreNotSentAndOnlyRequiredOnesAreProblems) {
 }
 
 TEST(JsonFields, CollectsEveryProblemWithFieldValueAndReason) {
-  const json body = {{"name", 7}, {"days", "30"}, {"due", "2026-02-30"}, {"kind", "pause"}, {"on", "yes"}, {"extra", 1}};
+  const json body = {{"name", 7},       {"days", "30"}, {"due", "2026-02-30"},
+                     {"kind", "pause"}, {"on", "yes"},  {"extra", 1}};
   Problems pr;
   JsonFields f(body, pr);
   f.Text("name");

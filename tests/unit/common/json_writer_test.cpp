@@ -24,7 +24,8 @@ TEST(JsonWriter, EscapesQuotesBackslashesAndControlCharacters) {
   EXPECT_EQ(Quoted("line\nnext\ttab\r"), "\"line\\nnext\\ttab\\r\"");
   EXPECT_EQ(Quoted(std::string("x\x01y\x1f", 4)), "\"x\\u0001y\\u001f\"");
   EXPECT_EQ(Quoted("\"\""), "\"\\\"\\\"\"");  // escapes back to back, nothing between
-  for (const std::string s : std::vector<std::string>{"项目\"名称\"", "C:\\路径\\文件", std::string("\x7f\x02末尾", 8)}) {
+  for (const std::string s :
+       std::vector<std::string>{"项目\"名称\"", "C:\\路径\\文件", std::string("\x7f\x02末尾", 8)}) {
     EXPECT_EQ(nlohmann::json::parse(Quoted(s)).get<std::string>(), s);
   }
 }

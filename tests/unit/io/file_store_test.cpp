@@ -73,7 +73,8 @@ TEST(BytesWrittenTo, ReturnsTheBytesAndRemovesTheScratchFile) {
   EXPECT_EQ(bytes.value(), "hello");
   EXPECT_EQ(fs::path(seen).extension(), ".txt");
   EXPECT_FALSE(fs::exists(seen));
-  auto failed = io::BytesWrittenTo(".txt", [](const std::string&) -> Status { return Error::Invalid("nope"); });
+  auto failed =
+      io::BytesWrittenTo(".txt", [](const std::string&) -> Status { return Error::Invalid("nope"); });
   ASSERT_FALSE(failed);
   EXPECT_EQ(failed.error().message, "nope");
 }

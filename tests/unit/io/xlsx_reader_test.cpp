@@ -38,7 +38,9 @@ class XlsxReader : public ::testing::Test {
     ASSERT_TRUE(z);
     for (const auto& [name, content] : parts) {
       zip_fileinfo info{};
-      ASSERT_EQ(zipOpenNewFileInZip64(z, name.c_str(), &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED, 9, 1), ZIP_OK);
+      ASSERT_EQ(
+          zipOpenNewFileInZip64(z, name.c_str(), &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED, 9, 1),
+          ZIP_OK);
       ASSERT_EQ(zipWriteInFileInZip(z, content.data(), static_cast<unsigned>(content.size())), ZIP_OK);
       zipCloseFileInZip(z);
     }
@@ -71,7 +73,10 @@ TEST_F(XlsxReader, CellsAsText) {
 
   auto rows = ReadXlsxFile(path);
   ASSERT_TRUE(rows) << rows.error().message;
-  EXPECT_EQ(*rows, (Rows{{"name", "amount", "", ""}, {"甲企业", "1234.5", "", "46096"}, {"", "", "", ""}, {"1", "0", "", ""}}));
+  EXPECT_EQ(*rows, (Rows{{"name", "amount", "", ""},
+                         {"甲企业", "1234.5", "", "46096"},
+                         {"", "", "", ""},
+                         {"1", "0", "", ""}}));
   auto named = ReadXlsxFile(path, "第二");
   ASSERT_TRUE(named);
   EXPECT_EQ(*named, (Rows{{"only"}}));
@@ -106,7 +111,8 @@ TEST_F(XlsxReader, MissingSheetIsAnError) {
 }
 
 TEST_F(XlsxReader, NotAZip) {
-  for (std::string bytes : {std::string(), std::string("credit_code,name\n1,2\n"), std::string("PK\x03\x04garbage", 11)}) {
+  for (std::string bytes :
+       {std::string(), std::string("credit_code,name\n1,2\n"), std::string("PK\x03\x04garbage", 11)}) {
     auto rows = ReadXlsxRows(bytes);
     ASSERT_FALSE(rows);
     EXPECT_EQ(rows.error().code, ErrorCode::kInvalid);
@@ -126,15 +132,18 @@ TEST_F(XlsxReader, MissingWorkbookOrWorksheetPart) {
 }
 
 TEST_F(XlsxReader, BrokenXml) {
-  MakeZip(Path("broken.xlsx"), {{"xl/workbook.xml", MinimalWorkbook()},
-                                {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c><v>1</v></row>"}});
+  MakeZip(Path("broken.xlsx"),
+          {{"xl/workbook.xml", MinimalWorkbook()},
+           {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c><v>1</v></row>"}});
   auto r = ReadXlsxFile(Path("broken.xlsx"));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kInvalid);
   EXPECT_NE(r.error().message.find("not well-formed XML"), std::string::npos);
-  MakeZip(Path("badref.xlsx"), {{"xl/workbook.xml", MinimalWorkbook()},
-                                {"xl/worksheets/sheet1.xml",
-                                 "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>"}});
+  MakeZip(
+      Path("badref.xlsx"),
+      {{"xl/workbook.xml", MinimalWorkbook()},
+       {"xl/worksheets/sheet1.xml",
+        "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>"}});
   r = ReadXlsxFile(Path("badref.xlsx"));
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("shared string index"), std::string::npos);
@@ -143,7 +152,8 @@ TEST_F(XlsxReader, BrokenXml) {
 TEST_F(XlsxReader, MinimalHandWrittenSheet) {
   MakeZip(Path("min.xlsx"),
           {{"xl/workbook.xml", MinimalWorkbook()},
-           {"xl/sharedStrings.xml", R"(<sst><si><t>x</t></si><si><r><t>ri</t></r><r><t>ch</t></r><rPh><t>no</t></rPh></si></sst>)"},
+           {"xl/sharedStrings.xml",
+            R"(<sst><si><t>x</t></si><si><r><t>ri</t></r><r><t>ch</t></r><rPh><t>no</t></rPh></si></sst>)"},
            {"xl/worksheets/sheet1.xml", R"(<x:worksheet xmlns:x="urn:x"><x:sheetData>
               <x:row r="2"><x:c r="B2" t="s"><x:v>1</x:v></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row>
               </x:sheetData></x:worksheet>)"}});
@@ -154,13 +164,16 @@ TEST_F(XlsxReader, MinimalHandWrittenSheet) {
 
 TEST_F(XlsxReader, EntitiesCdataAndMalformedSheets) {
   auto sheet_with = [&](const std::string& name, const std::string& data) {
-    MakeZip(Path(name), {{"xl/workbook.xml", MinimalWorkbook()},
-                         {"xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><!-- c --><worksheet><sheetData>" + data}});
+    MakeZip(Path(name),
+            {{"xl/workbook.xml", MinimalWorkbook()},
+             {"xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><!-- c --><worksheet><sheetData>" + data}});
     return ReadXlsxFile(Path(name));
   };
-  auto ok = sheet_with("ok.xlsx", R"(<row r='1'><c r="A1" t="inlineStr"><is><t>&#x4E2D;&#22269;&amp;&lt;</t></is></c>)"
-                                  R"(<c r="B1" t="str"><f>A1</f><v><![CDATA[a<b]]></v></c><c r="C1" t="e"><v>#N/A</v></c></row>)"
-                                  "</sheetData></worksheet>");
+  auto ok = sheet_with(
+      "ok.xlsx",
+      R"(<row r='1'><c r="A1" t="inlineStr"><is><t>&#x4E2D;&#22269;&amp;&lt;</t></is></c>)"
+      R"(<c r="B1" t="str"><f>A1</f><v><![CDATA[a<b]]></v></c><c r="C1" t="e"><v>#N/A</v></c></row>)"
+      "</sheetData></worksheet>");
   ASSERT_TRUE(ok) << ok.error().message;
   EXPECT_EQ(*ok, (Rows{{"中国&<", "a<b", "#N/A"}}));
   for (const auto& [name, data] : std::vector<std::pair<std::string, std::string>>{

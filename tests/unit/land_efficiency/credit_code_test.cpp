@@ -19,7 +19,8 @@ TEST(CreditCode, ValidCodes) {
 TEST(CreditCode, InvalidCodes) {
   EXPECT_NE(CreditCodeProblem("91371500MA3C00001K").find("check character should be 'J'"), std::string::npos);
   EXPECT_NE(CreditCodeProblem("91371500MA3C0001J").find("18 characters"), std::string::npos);
-  EXPECT_NE(CreditCodeProblem("91371500MI3C00001J").find("character 10"), std::string::npos);  // I not allowed
+  EXPECT_NE(CreditCodeProblem("91371500MI3C00001J").find("character 10"),
+            std::string::npos);                           // I not allowed
   EXPECT_FALSE(IsValidCreditCode("91371500ma3c00001j"));  // lower case is not in the alphabet
   EXPECT_FALSE(IsValidCreditCode(""));
   EXPECT_FALSE(CreditCodeCheckChar("9137150"));

@@ -46,13 +46,13 @@ class WorkedExample : public ::testing::Test {
  protected:
   void SetUp() override {
     scheme_.name = "example";
-    scheme_.above = GroupScheme{{Fixed(IndicatorId::kTaxPerMu, 40, 20, 1.5),
-                                 Fixed(IndicatorId::kRevenuePerEnergy, 15, 5, 1.5),
-                                 Fixed(IndicatorId::kRevenuePerEmission, 15, 800, 1.5),
-                                 Fixed(IndicatorId::kRdIntensity, 15, 3, 1.5),
-                                 Fixed(IndicatorId::kLabourProductivity, 15, 100, 1.5)}};
+    scheme_.above = GroupScheme{
+        {Fixed(IndicatorId::kTaxPerMu, 40, 20, 1.5), Fixed(IndicatorId::kRevenuePerEnergy, 15, 5, 1.5),
+         Fixed(IndicatorId::kRevenuePerEmission, 15, 800, 1.5), Fixed(IndicatorId::kRdIntensity, 15, 3, 1.5),
+         Fixed(IndicatorId::kLabourProductivity, 15, 100, 1.5)}};
     Enterprise e1 = Make(true, 100, 3000, 60000);
-    e1.value_added = 15000, e1.energy_tce = 10000, e1.emission_eq = 50, e1.rd_spend = 1800, e1.employees = 200;
+    e1.value_added = 15000, e1.energy_tce = 10000, e1.emission_eq = 50, e1.rd_spend = 1800,
+    e1.employees = 200;
     Enterprise e2 = Make(true, 50, 500, 10000);
     e2.value_added = 2500, e2.energy_tce = 4000, e2.emission_eq = 20, e2.rd_spend = 100, e2.employees = 100;
     e2.penalty = 5;
@@ -113,7 +113,7 @@ TEST(LandGroups, EachEnterpriseInExactlyOneGroup) {
   EXPECT_EQ(GroupOf(with_industry(Make(true, 1, 1), "4610"), s), Group::kExcluded);    // water
   EXPECT_EQ(GroupOf(with_industry(Make(true, 1, 1), "4711"), s), Group::kAbove);
   EXPECT_EQ(GroupOf(with_industry(Make(true, 1, 1), "3446"), s), Group::kAbove);  // prefix, not substring
-  EXPECT_EQ(GroupOf(Make(false, 5, 1), s), Group::kBelow);                         // land ≥ 5
+  EXPECT_EQ(GroupOf(Make(false, 5, 1), s), Group::kBelow);                        // land ≥ 5
   EXPECT_EQ(GroupOf(Make(false, 4.99, 1), s), Group::kNotEvaluated);
 }
 
@@ -161,18 +161,19 @@ TEST(LandGroups, BenchmarksNeverCrossGroups) {
 
 Scheme TaxAndEnergy() {
   Scheme s;
-  s.above = GroupScheme{{Fixed(IndicatorId::kTaxPerMu, 50, 10, 2), Fixed(IndicatorId::kRevenuePerEnergy, 50, 10, 2)}};
+  s.above = GroupScheme{
+      {Fixed(IndicatorId::kTaxPerMu, 50, 10, 2), Fixed(IndicatorId::kRevenuePerEnergy, 50, 10, 2)}};
   return s;
 }
 
 TEST(LandScores, MissingIndicatorScoresGroupMeanOfThoseWhoHaveIt) {
   Enterprise e1 = Make(true, 10, 100, 200);
-  e1.energy_tce = 10;                          // x = 20 → capped at 2 → s = 100
+  e1.energy_tce = 10;  // x = 20 → capped at 2 → s = 100
   Enterprise e2 = Make(true, 10, 50, 200);
-  e2.energy_tce = 0;                           // denominator ≤ 0 → missing
+  e2.energy_tce = 0;  // denominator ≤ 0 → missing
   Enterprise e3 = Make(true, 10, 100, 50);
-  e3.energy_tce = 10;                          // x = 5 → s = 25
-  Enterprise e4 = Make(true, 10, 100, 50);     // energy not given → missing
+  e3.energy_tce = 10;                       // x = 5 → s = 25
+  Enterprise e4 = Make(true, 10, 100, 50);  // energy not given → missing
   const std::vector<Enterprise> in = {e1, e2, e3, e4};
   const Evaluation ev = Evaluate(TaxAndEnergy(), in);
   EXPECT_FALSE(ev.X(1, 1));
@@ -209,7 +210,8 @@ TEST(LandScores, NegativeTaxCountsAsZero) {
 TEST(LandScores, AggregateBenchmarkWithMultiplier) {
   // Σtax/Σland = 150/40 = 3.75, × 0.5 = 1.875; E3: x = 1 → 100 × 1/1.875.
   const std::vector<Enterprise> in = {Make(false, 10, 100), Make(false, 10, 30), Make(false, 20, 20)};
-  const Evaluation ev = Evaluate(BelowTaxScheme(Benchmark{BenchmarkMode::kAggregate, 0.5, 0}, std::nullopt), in);
+  const Evaluation ev =
+      Evaluate(BelowTaxScheme(Benchmark{BenchmarkMode::kAggregate, 0.5, 0}, std::nullopt), in);
   EXPECT_DOUBLE_EQ(*ev.groups[0].benchmarks[0].second, 1.875);
   EXPECT_NEAR(*ev.S(2, 0), 100 / 1.875, 1e-12);
 }
@@ -342,10 +344,11 @@ TEST(LandConsequences, SurchargeRoundedToTheFen) {
   // N = 4 distinct totals → limits 1, 3, 4 → A, B, B, C.
   Scheme s = FixedBelow10();
   s.surcharge_per_kwh = {0, 0.01, 0.05, 0.10};
-  std::vector<Enterprise> in = {Make(false, 10, 100), Make(false, 10, 90), Make(false, 10, 80), Make(false, 10, 70)};
-  in[0].electricity_kwh = 1000;     // A: 0 → 0.00
-  in[2].electricity_kwh = 12.345;   // B: 0.12345 → 0.12
-  in[3].electricity_kwh = 12.3;     // C: 0.615 → 0.62 (half up despite binary noise)
+  std::vector<Enterprise> in = {Make(false, 10, 100), Make(false, 10, 90), Make(false, 10, 80),
+                                Make(false, 10, 70)};
+  in[0].electricity_kwh = 1000;    // A: 0 → 0.00
+  in[2].electricity_kwh = 12.345;  // B: 0.12345 → 0.12
+  in[3].electricity_kwh = 12.3;    // C: 0.615 → 0.62 (half up despite binary noise)
   const Evaluation ev = Evaluate(s, in);
   EXPECT_EQ(ClassOf(ev, 3), 'C');
   EXPECT_EQ(ev.results[0].surcharge_fen, 0);
@@ -358,7 +361,7 @@ TEST(LandConsequences, VetoedPaysDUndeterminedPaysB) {
   Scheme s = FixedBelow10();
   s.surcharge_per_kwh = {0, 0.02, 0.05, 0.10};
   Enterprise v = Make(false, 10, 100), u = Make(false, 10, 90);
-  v.veto = true, v.electricity_kwh = 1234.567;  // 123.4567 → 123.46
+  v.veto = true, v.electricity_kwh = 1234.567;     // 123.4567 → 123.46
   u.undetermined = true, u.electricity_kwh = 100;  // managed as B: 2.00
   const std::vector<Enterprise> in = {v, u};
   const Evaluation ev = Evaluate(s, in);
@@ -466,7 +469,8 @@ TEST(LandProperties, PayingTheWhatIfReachesTheNextClass) {
   const Evaluation ev = Evaluate(ShandongScheme(), in);
   // Benchmarks are held fixed in the what-if, so check against a fixed-benchmark scheme.
   Scheme fixed = ShandongScheme();
-  fixed.below->indicators[0].benchmark = Benchmark{BenchmarkMode::kFixed, 1, *ev.groups[1].benchmarks[0].second};
+  fixed.below->indicators[0].benchmark =
+      Benchmark{BenchmarkMode::kFixed, 1, *ev.groups[1].benchmarks[0].second};
   int checked = 0;
   for (size_t i = 0; i < in.size(); ++i) {
     if (!ev.results[i].tax_to_next_class_cents) continue;

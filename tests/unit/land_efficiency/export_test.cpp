@@ -26,9 +26,13 @@ class LandExport : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("gj_land_export_" + std::to_string(::getpid()));
     fs::create_directories(dir_);
     scheme_.name = "example";
-    auto fixed = [](IndicatorId id, double w, double b) { return IndicatorSpec{id, w, {BenchmarkMode::kFixed, 1, b}, 1.5}; };
-    scheme_.above = GroupScheme{{fixed(IndicatorId::kTaxPerMu, 40, 20), fixed(IndicatorId::kRevenuePerEmission, 15, 800)}};
-    scheme_.below = GroupScheme{{fixed(IndicatorId::kTaxPerMu, 100, 20), fixed(IndicatorId::kRevenuePerMu, 10, 50)}};
+    auto fixed = [](IndicatorId id, double w, double b) {
+      return IndicatorSpec{id, w, {BenchmarkMode::kFixed, 1, b}, 1.5};
+    };
+    scheme_.above = GroupScheme{
+        {fixed(IndicatorId::kTaxPerMu, 40, 20), fixed(IndicatorId::kRevenuePerEmission, 15, 800)}};
+    scheme_.below =
+        GroupScheme{{fixed(IndicatorId::kTaxPerMu, 100, 20), fixed(IndicatorId::kRevenuePerMu, 10, 50)}};
     auto table = ParseInputCsv(
         "credit_code,name,industry_code,above_scale,land_mu,tax,revenue,emission_eq,electricity_kwh\n"
         "91371500MA3C00001J,\"A, \"\"one\"\"\",3311,是,100,3000,60000,50,1000\n"
@@ -54,13 +58,14 @@ TEST_F(LandExport, CsvColumnsAndCells) {
   // A: 60 (capped) + 22.5 (capped) = 82.5; B: 40·10/20 = 20 + emission missing → mean of {22.5}
   // = 42.5; N = 2 → A, C; B needs s' = 20 + 40 = 60 = w·cap → x' = 30 → tax' 1500 → +1000.
   // Indicator columns: above's in order, then below's new one (revenue_per_mu), each once.
-  EXPECT_EQ(Slurp(dir_ / "out.csv"),
-            "credit_code,name,group,status,score,rank,class,tax_per_mu,tax_per_mu_score,revenue_per_emission,"
-            "revenue_per_emission_score,revenue_per_mu,revenue_per_mu_score,surcharge_yuan,tax_to_next_class\n"
-            "91371500MA3C00001J,\"A, \"\"one\"\"\",above,classed,82.5,1,A,30,60,1200,22.5,,,0.00,\n"
-            "91371500MA3C00002M,B,above,classed,42.5,2,C,10,20,,22.5,,,,1000.00\n"
-            "91371500MA3C00003Q,C,excluded,excluded,,,,,,,,,,,\n"
-            "000000000000000000,D,not_evaluated,not_evaluated,,,,,,,,,,,\n");
+  EXPECT_EQ(
+      Slurp(dir_ / "out.csv"),
+      "credit_code,name,group,status,score,rank,class,tax_per_mu,tax_per_mu_score,revenue_per_emission,"
+      "revenue_per_emission_score,revenue_per_mu,revenue_per_mu_score,surcharge_yuan,tax_to_next_class\n"
+      "91371500MA3C00001J,\"A, \"\"one\"\"\",above,classed,82.5,1,A,30,60,1200,22.5,,,0.00,\n"
+      "91371500MA3C00002M,B,above,classed,42.5,2,C,10,20,,22.5,,,,1000.00\n"
+      "91371500MA3C00003Q,C,excluded,excluded,,,,,,,,,,,\n"
+      "000000000000000000,D,not_evaluated,not_evaluated,,,,,,,,,,,\n");
 }
 
 TEST_F(LandExport, XlsxReadsBack) {

@@ -115,8 +115,9 @@ namespace {
 
 // The fast path for plain decimals must give exactly the double from_chars gives.
 TEST(LandInput, FastNumbersAgreeWithFromChars) {
-  for (const char* s : {"0", "-0", "0.1", "1234.56", "-3.14159", "999999999999999", "0.000000000000000000001",
-                        "123456789.123456", "1.", ".5", "-.25", "33.3", "0.3", "1234567890123456", "17.000"}) {
+  for (const char* s :
+       {"0", "-0", "0.1", "1234.56", "-3.14159", "999999999999999", "0.000000000000000000001",
+        "123456789.123456", "1.", ".5", "-.25", "33.3", "0.3", "1234567890123456", "17.000"}) {
     double expected = 0;
     std::from_chars(s, s + std::strlen(s), expected);
     auto got = ParseNumber(s);

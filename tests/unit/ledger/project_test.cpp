@@ -91,7 +91,8 @@ TEST(StageWorkflow, ForwardSkipsAndOneStepBack) {
 
 TEST(ApplyPatch, AppliesTypedFieldsAndRefusesUnknownOnes) {
   Project p = Valid();
-  ASSERT_TRUE(ApplyPatch(p, {{"name", "新"}, {"total_investment", 120000000}, {"planned_start", "2026-03-01"}, {"version", 7}}));
+  ASSERT_TRUE(ApplyPatch(
+      p, {{"name", "新"}, {"total_investment", 120000000}, {"planned_start", "2026-03-01"}, {"version", 7}}));
   EXPECT_EQ(p.name, "新");
   EXPECT_EQ(p.total_investment, 120000000);
   EXPECT_EQ(p.planned_start, (Date{2026, 3, 1}));

@@ -13,7 +13,9 @@ class AuthServiceTest : public LedgerFixture {
   void SetUp() override {
     LedgerFixture::SetUp();
     auth_ = std::make_unique<service::AuthService>(tdb_->db());
-    ASSERT_TRUE(auth_->AddUser({"dongezb", "东阿县项目办", "secret-pass", "coordinator", "371524", std::nullopt, std::nullopt}, "now"));
+    ASSERT_TRUE(auth_->AddUser(
+        {"dongezb", "东阿县项目办", "secret-pass", "coordinator", "371524", std::nullopt, std::nullopt},
+        "now"));
   }
   std::unique_ptr<service::AuthService> auth_;
 };

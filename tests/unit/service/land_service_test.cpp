@@ -16,24 +16,28 @@ namespace {
 using nlohmann::json;
 
 std::string Code(const std::string& body17) { return body17 + *land::CreditCodeCheckChar(body17); }
-const std::string kE1 = Code("91371524MA0000001"), kE2 = Code("91371524MA0000002"), kE3 = Code("91371524MA0000003");
+const std::string kE1 = Code("91371524MA0000001"), kE2 = Code("91371524MA0000002"),
+                  kE3 = Code("91371524MA0000003");
 
 // The worked example (spec §10) as an input file.
 std::string ExampleCsv() {
   return "credit_code,name,town,above_scale,land_mu,tax,revenue,value_added,energy_tce,emission_eq,rd_spend,employees,penalty,electricity_kwh\n" +
-         kE1 + ",E1,铜城街道,是,100,3000,60000,15000,10000,50,1800,200,,1000000\n" +
-         kE2 + ",E2,铜城街道,是,50,500,10000,2500,4000,20,100,100,5,200000\n" +
-         kE3 + ",E3,新城街道,是,80,80,4000,800,2000,,0,40,,123457\n";
+         kE1 + ",E1,铜城街道,是,100,3000,60000,15000,10000,50,1800,200,,1000000\n" + kE2 +
+         ",E2,铜城街道,是,50,500,10000,2500,4000,20,100,100,5,200000\n" + kE3 +
+         ",E3,新城街道,是,80,80,4000,800,2000,,0,40,,123457\n";
 }
 
 json ExampleScheme() {
   auto ind = [](const char* id, double w, double b) {
     return json{{"id", id}, {"weight", w}, {"benchmark", {{"mode", "fixed"}, {"value", b}}}, {"cap", 1.5}};
   };
-  return {{"name", "example"},
-          {"groups", {{"above", {{"indicators", {ind("tax_per_mu", 40, 20), ind("revenue_per_energy", 15, 5),
-                                                 ind("revenue_per_emission", 15, 800), ind("rd_intensity", 15, 3),
-                                                 ind("labour_productivity", 15, 100)}}}}}}};
+  return {
+      {"name", "example"},
+      {"groups",
+       {{"above",
+         {{"indicators",
+           {ind("tax_per_mu", 40, 20), ind("revenue_per_energy", 15, 5), ind("revenue_per_emission", 15, 800),
+            ind("rd_intensity", 15, 3), ind("labour_productivity", 15, 100)}}}}}}};
 }
 
 class LandServiceTest : public LedgerFixture {
@@ -46,8 +50,10 @@ class LandServiceTest : public LedgerFixture {
   // Imports the example, reviews and confirms it, stores the example scheme.
   void Prepare() {
     ASSERT_TRUE(land_->Import(ctx_, "371524", 2025, ExampleCsv(), false));
-    ASSERT_TRUE(land_->DataActionAll(ctx_, {{"county_code", "371524"}, {"year", 2025}, {"action", "review"}}));
-    ASSERT_TRUE(land_->DataActionAll(ctx_, {{"county_code", "371524"}, {"year", 2025}, {"action", "confirm"}}));
+    ASSERT_TRUE(
+        land_->DataActionAll(ctx_, {{"county_code", "371524"}, {"year", 2025}, {"action", "review"}}));
+    ASSERT_TRUE(
+        land_->DataActionAll(ctx_, {{"county_code", "371524"}, {"year", 2025}, {"action", "confirm"}}));
     ASSERT_TRUE(land_->PutScheme(ctx_, "371524", {{"version", 0}, {"scheme", ExampleScheme()}}));
   }
   static const service::LandResultLine& Result(const service::LandRunDetail& run, const std::string& code) {
@@ -64,8 +70,8 @@ class LandServiceTest : public LedgerFixture {
 
 TEST_P(LandServiceTest, DryRunListsEveryProblemAndWritesNothing) {
   std::string bad = ExampleCsv();
-  bad.replace(bad.find(kE2), 18, "91371524MA0000002X");           // wrong check character
-  bad.replace(bad.find(",80,80,"), 7, ",0,80,");                   // land 0
+  bad.replace(bad.find(kE2), 18, "91371524MA0000002X");  // wrong check character
+  bad.replace(bad.find(",80,80,"), 7, ",0,80,");         // land 0
   auto dry = land_->Import(ctx_, "371524", 2025, bad, true);
   ASSERT_TRUE(dry);
   ASSERT_EQ(dry->problems.size(), 2u);
@@ -99,23 +105,34 @@ TEST_P(LandServiceTest, DataWorkflowReturnNeedsReasonAndRunNeedsConfirmedData) {
   const int64_t id = items[0].row.id;
   auto no_reason = land_->DataAction(ctx_, id, {{"action", "return"}, {"version", items[0].row.version}});
   EXPECT_EQ(no_reason.error().code, ErrorCode::kInvalid);
-  auto returned = land_->DataAction(ctx_, id, {{"action", "return"}, {"reason", "用地面积与不动产证不符"}, {"version", items[0].row.version}});
+  auto returned = land_->DataAction(
+      ctx_, id,
+      {{"action", "return"}, {"reason", "用地面积与不动产证不符"}, {"version", items[0].row.version}});
   ASSERT_TRUE(returned);
   EXPECT_EQ(returned->row.state, "returned");
   // Confirming a returned row is not a transition of the table.
-  EXPECT_EQ(land_->DataAction(ctx_, id, {{"action", "confirm"}, {"version", returned->row.version}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(
+      land_->DataAction(ctx_, id, {{"action", "confirm"}, {"version", returned->row.version}}).error().code,
+      ErrorCode::kConflict);
   // Editing with a stale version: 409; with the current one: figures change, state back to submitted.
-  EXPECT_EQ(land_->UpdateData(ctx_, id, {{"version", items[0].row.version}, {"land_mu", 101}}).error().code, ErrorCode::kConflict);
-  auto edited = land_->UpdateData(ctx_, id, {{"version", returned->row.version}, {"land_mu", 100}, {"tax", 3000}});
+  EXPECT_EQ(land_->UpdateData(ctx_, id, {{"version", items[0].row.version}, {"land_mu", 101}}).error().code,
+            ErrorCode::kConflict);
+  auto edited =
+      land_->UpdateData(ctx_, id, {{"version", returned->row.version}, {"land_mu", 100}, {"tax", 3000}});
   ASSERT_TRUE(edited);
   auto resub = land_->DataAction(ctx_, id, {{"action", "resubmit"}, {"version", edited->row.version}});
   EXPECT_EQ(resub->row.state, "submitted");
-  EXPECT_EQ(land_->UpdateData(ctx_, id, {{"version", resub->row.version}, {"land_mu", 0}}).error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(land_->UpdateData(ctx_, id, {{"version", resub->row.version}, {"land_mu", 0}}).error().code,
+            ErrorCode::kInvalid);
   // The unit (工信局) may review but not run.
   auto unit = As("unit", "371524", unit_a_);
   EXPECT_TRUE(land_->DataActionAll(unit, {{"county_code", "371524"}, {"year", 2025}, {"action", "review"}}));
-  EXPECT_EQ(land_->DataActionAll(unit, {{"county_code", "371524"}, {"year", 2025}, {"action", "confirm"}}).error().code, ErrorCode::kForbidden);
-  EXPECT_EQ(land_->Run(unit, {{"county_code", "371524"}, {"year", 2025}}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(land_->DataActionAll(unit, {{"county_code", "371524"}, {"year", 2025}, {"action", "confirm"}})
+                .error()
+                .code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(land_->Run(unit, {{"county_code", "371524"}, {"year", 2025}}).error().code,
+            ErrorCode::kForbidden);
 }
 
 TEST_P(LandServiceTest, RunReproducesTheWorkedExample) {
@@ -163,10 +180,26 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
   const int64_t id = run->run.row.id;
   int64_t v = run->run.row.version;
   // 调档 needs a reason and the current version.
-  EXPECT_EQ(land_->RunAction(ctx_, id, {{"action", "adjust"}, {"credit_code", kE3}, {"class", "B"}, {"version", v}}).error().code, ErrorCode::kInvalid);
-  auto adj = land_->RunAction(ctx_, id, {{"action", "adjust"}, {"credit_code", kE3}, {"class", "B"}, {"reason", "技改项目已投产"}, {"version", v}});
+  EXPECT_EQ(
+      land_->RunAction(ctx_, id, {{"action", "adjust"}, {"credit_code", kE3}, {"class", "B"}, {"version", v}})
+          .error()
+          .code,
+      ErrorCode::kInvalid);
+  auto adj = land_->RunAction(ctx_, id,
+                              {{"action", "adjust"},
+                               {"credit_code", kE3},
+                               {"class", "B"},
+                               {"reason", "技改项目已投产"},
+                               {"version", v}});
   ASSERT_TRUE(adj);
-  EXPECT_EQ(land_->RunAction(ctx_, id, {{"action", "adjust"}, {"credit_code", kE3}, {"class", "A"}, {"reason", "x"}, {"version", v}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(
+      land_
+          ->RunAction(
+              ctx_, id,
+              {{"action", "adjust"}, {"credit_code", kE3}, {"class", "A"}, {"reason", "x"}, {"version", v}})
+          .error()
+          .code,
+      ErrorCode::kConflict);
   v = adj->run.row.version;
   EXPECT_EQ(Result(*adj, kE3).final_class, "B");
   EXPECT_EQ(Result(*adj, kE3).computed_class, "C");
@@ -180,33 +213,56 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
     EXPECT_NE(store::AsText(j.rows[0][5]).find("技改项目已投产"), std::string::npos);
   }
   // Appeals only while published; publication opens a 5-day window.
-  EXPECT_EQ(land_->RunAction(ctx_, id, {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "r"}, {"version", v}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(
+      land_
+          ->RunAction(ctx_, id, {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "r"}, {"version", v}})
+          .error()
+          .code,
+      ErrorCode::kConflict);
   v = land_->RunAction(ctx_, id, {{"action", "preliminary"}, {"version", v}})->run.row.version;
-  auto pub = land_->RunAction(ctx_, id, {{"action", "publish"}, {"published_on", "2026-06-15"}, {"version", v}});
+  auto pub =
+      land_->RunAction(ctx_, id, {{"action", "publish"}, {"published_on", "2026-06-15"}, {"version", v}});
   ASSERT_TRUE(pub);
   EXPECT_EQ(pub->run.appeal_until, "2026-06-19");
   v = pub->run.row.version;
-  auto ap = land_->RunAction(ctx_, id, {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "减分有误"}, {"version", v}});
+  auto ap = land_->RunAction(
+      ctx_, id, {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "减分有误"}, {"version", v}});
   ASSERT_TRUE(ap);
   v = ap->run.row.version;
   const int64_t appeal_id = ap->appeals[0].appeal.id;
   auto late = ctx_;
   late.today = Date{2026, 6, 20};
-  EXPECT_EQ(land_->RunAction(late, id, {{"action", "appeal"}, {"credit_code", kE1}, {"reason", "r"}, {"version", v}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(
+      land_
+          ->RunAction(late, id, {{"action", "appeal"}, {"credit_code", kE1}, {"reason", "r"}, {"version", v}})
+          .error()
+          .code,
+      ErrorCode::kConflict);
   // Not final while the window is open or an appeal is undecided.
   auto last_day = ctx_;
   last_day.today = Date{2026, 6, 19};
-  EXPECT_EQ(land_->RunAction(last_day, id, {{"action", "finalize"}, {"version", v}}).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(land_->RunAction(late, id, {{"action", "finalize"}, {"version", v}}).error().code, ErrorCode::kConflict);
-  auto decided = land_->RunAction(late, id, {{"action", "decide_appeal"}, {"appeal_id", appeal_id}, {"decision", "upheld"},
-                                             {"class", "A"}, {"reason", "减分依据不足，予以撤销"}, {"version", v}});
+  EXPECT_EQ(land_->RunAction(last_day, id, {{"action", "finalize"}, {"version", v}}).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(land_->RunAction(late, id, {{"action", "finalize"}, {"version", v}}).error().code,
+            ErrorCode::kConflict);
+  auto decided = land_->RunAction(late, id,
+                                  {{"action", "decide_appeal"},
+                                   {"appeal_id", appeal_id},
+                                   {"decision", "upheld"},
+                                   {"class", "A"},
+                                   {"reason", "减分依据不足，予以撤销"},
+                                   {"version", v}});
   ASSERT_TRUE(decided) << decided.error().message;
   v = decided->run.row.version;
   EXPECT_EQ(Result(*decided, kE2).final_class, "A");
   // Policy quotas per class, then 定级 writes the policy ledger.
-  ASSERT_TRUE(land_->PutPolicies(ctx_, "371524", {{"version", 0}, {"classes", {{{"class", "A"}, {"land_mu", 20}, {"energy_tce", 500}},
-                                                                                {{"class", "B"}, {"land_mu", 5}}}}}));
-  EXPECT_EQ(land_->PutPolicies(ctx_, "371524", {{"version", 0}, {"classes", json::array()}}).error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(land_->PutPolicies(
+      ctx_, "371524",
+      {{"version", 0},
+       {"classes",
+        {{{"class", "A"}, {"land_mu", 20}, {"energy_tce", 500}}, {{"class", "B"}, {"land_mu", 5}}}}}));
+  EXPECT_EQ(land_->PutPolicies(ctx_, "371524", {{"version", 0}, {"classes", json::array()}}).error().code,
+            ErrorCode::kConflict);
   auto fin = land_->RunAction(late, id, {{"action", "finalize"}, {"version", v}});
   ASSERT_TRUE(fin) << fin.error().message;
   EXPECT_EQ(fin->run.row.state, "final");
@@ -223,7 +279,15 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
     }
   }
   // Frozen: no more adjustments; a re-run is a new version.
-  EXPECT_EQ(land_->RunAction(late, id, {{"action", "adjust"}, {"credit_code", kE1}, {"class", "B"}, {"reason", "x"}, {"version", fin->run.row.version}}).error().code,
+  EXPECT_EQ(land_
+                ->RunAction(late, id,
+                            {{"action", "adjust"},
+                             {"credit_code", kE1},
+                             {"class", "B"},
+                             {"reason", "x"},
+                             {"version", fin->run.row.version}})
+                .error()
+                .code,
             ErrorCode::kConflict);
   auto rerun = land_->Run(ctx_, {{"county_code", "371524"}, {"year", 2025}});
   ASSERT_TRUE(rerun);
@@ -245,15 +309,23 @@ TEST_P(LandServiceTest, ScopeAndSchemeValidation) {
   EXPECT_EQ(moved->problems.size(), 3u);
   auto viewer = As("viewer", "371524");
   EXPECT_TRUE(land_->GetRun(viewer, run->run.row.id));
-  EXPECT_EQ(land_->RunAction(viewer, run->run.row.id, {{"action", "preliminary"}, {"version", run->run.row.version}}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(
+      land_
+          ->RunAction(viewer, run->run.row.id, {{"action", "preliminary"}, {"version", run->run.row.version}})
+          .error()
+          .code,
+      ErrorCode::kForbidden);
   // Schemes: validated by the engine's parser, versioned, stale version refused.
   auto bad = ExampleScheme();
   bad["class_shares"] = {{"A", 60}, {"B", 45}, {"C", 25}};
-  EXPECT_EQ(land_->PutScheme(ctx_, "371524", {{"version", 1}, {"scheme", bad}}).error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(land_->PutScheme(ctx_, "371524", {{"version", 0}, {"scheme", ExampleScheme()}}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(land_->PutScheme(ctx_, "371524", {{"version", 1}, {"scheme", bad}}).error().code,
+            ErrorCode::kInvalid);
+  EXPECT_EQ(land_->PutScheme(ctx_, "371524", {{"version", 0}, {"scheme", ExampleScheme()}}).error().code,
+            ErrorCode::kConflict);
   auto s = land_->GetScheme(ctx_, "371524");
   EXPECT_EQ(s->version, 1);
-  EXPECT_EQ(land_->GetScheme(ctx_, "371525").error().code, ErrorCode::kNotFound);  // 冠县 is outside the caller's scope
+  EXPECT_EQ(land_->GetScheme(ctx_, "371525").error().code,
+            ErrorCode::kNotFound);                           // 冠县 is outside the caller's scope
   EXPECT_EQ(land_->GetScheme(other, "371525")->version, 0);  // none stored: the built-in shandong
 }
 

@@ -17,11 +17,15 @@ class LedgerFixture : public DbTest {
     unit_a_ = store::InsertUnit(c, {0, "工业和信息化局", "department", "371524"});
     unit_b_ = store::InsertUnit(c, {0, "住房和城乡建设局", "department", "371524"});
     leader_ = store::InsertPerson(c, {0, "张明远", "县委书记", "leader", "371524", std::nullopt});
-    user_id_ = store::AsInt(c.Query("INSERT INTO users (login, name, password_hash, created_at) VALUES ('t', '测试', 'x', 'now') RETURNING id").rows[0][0]);
+    user_id_ = store::AsInt(
+        c.Query(
+             "INSERT INTO users (login, name, password_hash, created_at) VALUES ('t', '测试', 'x', 'now') RETURNING id")
+            .rows[0][0]);
     ledger_ = std::make_unique<service::LedgerService>(tdb_->db());
   }
 
-  service::Ctx As(const std::string& role, const std::string& region, std::optional<int64_t> unit = std::nullopt) {
+  service::Ctx As(const std::string& role, const std::string& region,
+                  std::optional<int64_t> unit = std::nullopt) {
     access::Caller c;
     c.user_id = user_id_;
     c.login = "t";
@@ -34,10 +38,20 @@ class LedgerFixture : public DbTest {
   }
 
   nlohmann::json NewProject(const std::string& code) {
-    return {{"code", code}, {"name", "阿胶生物科技产业园项目"}, {"county_code", "371524"}, {"town_code", "371524001"},
-            {"category", "industrial"}, {"level", "county"}, {"kind", "new"}, {"track", "implementation"},
-            {"stage", "signed"}, {"builder", "東阿阿膠股份有限公司"}, {"unit_id", unit_a_}, {"leader_id", leader_},
-            {"total_investment", 1200000000}, {"planned_start", "2026-03-01"}};
+    return {{"code", code},
+            {"name", "阿胶生物科技产业园项目"},
+            {"county_code", "371524"},
+            {"town_code", "371524001"},
+            {"category", "industrial"},
+            {"level", "county"},
+            {"kind", "new"},
+            {"track", "implementation"},
+            {"stage", "signed"},
+            {"builder", "東阿阿膠股份有限公司"},
+            {"unit_id", unit_a_},
+            {"leader_id", leader_},
+            {"total_investment", 1200000000},
+            {"planned_start", "2026-03-01"}};
   }
 
   int64_t JournalCount() {

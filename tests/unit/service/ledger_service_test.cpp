@@ -102,10 +102,15 @@ TEST_P(LedgerServiceTest, StageChangeFollowsTheRules) {
   auto no_date = ledger_->ChangeStage(ctx, id, {{"version", 1}, {"stage", "started"}});
   ASSERT_FALSE(no_date);
   EXPECT_EQ(no_date.error().details[0].field, "actual_start");
-  auto skip = ledger_->ChangeStage(ctx, id, {{"version", 1}, {"stage", "completed"}, {"actual_start", "2026-03-01"}, {"actual_completion", "2026-05-01"}});
+  auto skip = ledger_->ChangeStage(ctx, id,
+                                   {{"version", 1},
+                                    {"stage", "completed"},
+                                    {"actual_start", "2026-03-01"},
+                                    {"actual_completion", "2026-05-01"}});
   ASSERT_FALSE(skip);
   EXPECT_EQ(skip.error().code, ErrorCode::kConflict);
-  auto ok = ledger_->ChangeStage(ctx, id, {{"version", 1}, {"stage", "started"}, {"actual_start", "2026-03-05"}});
+  auto ok =
+      ledger_->ChangeStage(ctx, id, {{"version", 1}, {"stage", "started"}, {"actual_start", "2026-03-05"}});
   ASSERT_TRUE(ok) << ok.error().message;
   EXPECT_EQ(ok->project.stage, "started");
   EXPECT_EQ(ok->project.version, 2);
@@ -168,12 +173,15 @@ TEST_P(LedgerServiceTest, ListPageIsTheListPageAndFollowsEdits) {
   f.descending = true;
   f.offset = 1;
   f.limit = 3;
-  auto page_json = [&](const service::Ctx& c) { return nlohmann::json::parse(api::ProjectListPageJson(ledger_->ListPage(c, f).value())); };
+  auto page_json = [&](const service::Ctx& c) {
+    return nlohmann::json::parse(api::ProjectListPageJson(ledger_->ListPage(c, f).value()));
+  };
   auto expected = [&] {
     auto page = ledger_->List(ctx, f).value();
     nlohmann::json items = nlohmann::json::array();
     for (const auto& row : page.items) items.push_back(row);
-    return nlohmann::json{{"items", items}, {"total_count", page.total_count}, {"offset", f.offset}, {"limit", f.limit}};
+    return nlohmann::json{
+        {"items", items}, {"total_count", page.total_count}, {"offset", f.offset}, {"limit", f.limit}};
   };
   auto first = page_json(ctx);
   EXPECT_EQ(first, expected());

@@ -3,10 +3,10 @@
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "domain/ledger/ledger_sheet.h"
 #include "ledger_fixture.h"
@@ -20,14 +20,17 @@ using Sheet = std::vector<std::vector<std::string>>;
 std::string MakeXlsx(const Sheet& rows) {
   // Unique per process and call: ctest runs tests in parallel processes with the same rand() seed.
   static int calls = 0;
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            ("gj-sheet-" + std::to_string(getpid()) + "-" + std::to_string(++calls) + ".xlsx"))
-                               .string();
+  const std::string path =
+      (std::filesystem::temp_directory_path() /
+       ("gj-sheet-" + std::to_string(getpid()) + "-" + std::to_string(++calls) + ".xlsx"))
+          .string();
   lxw_workbook* wb = workbook_new(path.c_str());
   lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
   for (size_t r = 0; r < rows.size(); ++r) {
     for (size_t c = 0; c < rows[r].size(); ++c) {
-      if (!rows[r][c].empty()) worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), rows[r][c].c_str(), nullptr);
+      if (!rows[r][c].empty())
+        worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), rows[r][c].c_str(),
+                               nullptr);
     }
   }
   workbook_close(wb);
@@ -38,8 +41,9 @@ std::string MakeXlsx(const Sheet& rows) {
   return ss.str();
 }
 
-const std::vector<std::string> kHeader = {"项目编号", "项目名称", "县区", "镇街", "项目类别", "项目级别", "建设性质",
-                                          "项目类型", "项目阶段", "总投资(万元)", "包保领导", "责任单位", "实际开工日期"};
+const std::vector<std::string> kHeader = {"项目编号", "项目名称", "县区",        "镇街",     "项目类别",
+                                          "项目级别", "建设性质", "项目类型",    "项目阶段", "总投资(万元)",
+                                          "包保领导", "责任单位", "实际开工日期"};
 
 class LedgerSheetTest : public LedgerFixture {
  protected:
@@ -51,10 +55,13 @@ class LedgerSheetTest : public LedgerFixture {
 };
 
 TEST_P(LedgerSheetTest, DryRunListsEveryProblemAndWritesNothing) {
-  auto bytes = MakeXlsx({kHeader,
-                         {"DE-1", "项目一", "东阿县", "铜城街道", "工业", "县重点", "新开工", "实施类", "签约", "1234.5", "张明远", "工业和信息化局", ""},
-                         {"DE-2", "项目二", "东阿县", "不存在镇", "工厂", "县重点", "新开工", "实施类", "开工", "abc", "", "", ""},
-                         {"DE-1", "", "东阿县", "", "工业", "县重点", "新开工", "实施类", "签约", "", "", "", ""}});
+  auto bytes =
+      MakeXlsx({kHeader,
+                {"DE-1", "项目一", "东阿县", "铜城街道", "工业", "县重点", "新开工", "实施类", "签约",
+                 "1234.5", "张明远", "工业和信息化局", ""},
+                {"DE-2", "项目二", "东阿县", "不存在镇", "工厂", "县重点", "新开工", "实施类", "开工", "abc",
+                 "", "", ""},
+                {"DE-1", "", "东阿县", "", "工业", "县重点", "新开工", "实施类", "签约", "", "", "", ""}});
   auto r = sheets_->Import(As("coordinator", "371524"), bytes, true);
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(r->rows, 3);
@@ -63,7 +70,8 @@ TEST_P(LedgerSheetTest, DryRunListsEveryProblemAndWritesNothing) {
   // without a start date is only checked once its cells are valid.
   std::vector<std::pair<int, std::string>> got;
   for (const auto& d : r->problems.details()) got.emplace_back(d.row, d.field);
-  std::vector<std::pair<int, std::string>> want = {{3, "镇街"}, {3, "项目类别"}, {3, "总投资(万元)"}, {4, "项目名称"}, {4, "项目编号"}};
+  std::vector<std::pair<int, std::string>> want = {
+      {3, "镇街"}, {3, "项目类别"}, {3, "总投资(万元)"}, {4, "项目名称"}, {4, "项目编号"}};
   std::sort(got.begin(), got.end());
   std::sort(want.begin(), want.end());
   EXPECT_EQ(got, want);
@@ -83,7 +91,9 @@ TEST_P(LedgerSheetTest, DryRunListsEveryProblemAndWritesNothing) {
 
 TEST_P(LedgerSheetTest, ImportCreatesThenUpdatesByCodeWithJournal) {
   auto ctx = As("coordinator", "371524");
-  auto first = MakeXlsx({kHeader, {"DE-1", "项目一", "东阿县", "铜城街道", "工业", "县重点", "新开工", "实施类", "开工", "1234.5", "张明远", "工业和信息化局", "2026/3/15"}});
+  auto first = MakeXlsx({kHeader,
+                         {"DE-1", "项目一", "东阿县", "铜城街道", "工业", "县重点", "新开工", "实施类",
+                          "开工", "1234.5", "张明远", "工业和信息化局", "2026/3/15"}});
   auto r = sheets_->Import(ctx, first, false);
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(r->created, 1);
@@ -93,7 +103,9 @@ TEST_P(LedgerSheetTest, ImportCreatesThenUpdatesByCodeWithJournal) {
   EXPECT_EQ(p.leader_name, "张明远");
   EXPECT_EQ(p.unit_name, "工业和信息化局");
 
-  auto second = MakeXlsx({kHeader, {"DE-1", "项目一（更名）", "东阿县", "铜城街道", "工业", "县重点", "新开工", "实施类", "开工", "1234.5", "张明远", "工业和信息化局", "2026-03-15"}});
+  auto second = MakeXlsx({kHeader,
+                          {"DE-1", "项目一（更名）", "东阿县", "铜城街道", "工业", "县重点", "新开工",
+                           "实施类", "开工", "1234.5", "张明远", "工业和信息化局", "2026-03-15"}});
   auto again = sheets_->Import(ctx, second, false);
   ASSERT_TRUE(again);
   EXPECT_EQ(again->updated, 1);
@@ -101,12 +113,15 @@ TEST_P(LedgerSheetTest, ImportCreatesThenUpdatesByCodeWithJournal) {
   auto j = ledger_->Journal(ctx, p.project.id).value();
   ASSERT_EQ(j.items.size(), 2u);
   EXPECT_EQ(j.items[0].action, "import");
-  EXPECT_EQ(nlohmann::json::parse(j.items[0].changes_json), nlohmann::json::parse(R"([{"field":"name","old":"项目一","new":"项目一（更名）"}])"));
+  EXPECT_EQ(nlohmann::json::parse(j.items[0].changes_json),
+            nlohmann::json::parse(R"([{"field":"name","old":"项目一","new":"项目一（更名）"}])"));
   EXPECT_EQ(ledger_->Get(ctx, p.project.id)->project.version, 2);
 }
 
 TEST_P(LedgerSheetTest, ProjectRulesAreCheckedPerRow) {
-  auto bytes = MakeXlsx({kHeader, {"DE-1", "项目一", "东阿县", "", "工业", "县重点", "新开工", "实施类", "开工", "", "", "", ""}});
+  auto bytes = MakeXlsx(
+      {kHeader,
+       {"DE-1", "项目一", "东阿县", "", "工业", "县重点", "新开工", "实施类", "开工", "", "", "", ""}});
   auto r = sheets_->Import(As("coordinator", "371524"), bytes, true);
   ASSERT_TRUE(r);
   ASSERT_EQ(r->problems.size(), 1u);
@@ -118,7 +133,8 @@ TEST_P(LedgerSheetTest, ACorruptFileIsAClearError) {
   auto r = sheets_->Import(As("coordinator", "371524"), "this is not a spreadsheet", true);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kInvalid);
-  auto missing = sheets_->Import(As("coordinator", "371524"), MakeXlsx({{"项目编号", "项目名称"}, {"DE-1", "x"}}), true);
+  auto missing =
+      sheets_->Import(As("coordinator", "371524"), MakeXlsx({{"项目编号", "项目名称"}, {"DE-1", "x"}}), true);
   ASSERT_TRUE(missing);
   EXPECT_GE(missing->problems.size(), 6u);  // every missing required column, in row 1
   EXPECT_EQ(missing->problems.details()[0].row, 1);

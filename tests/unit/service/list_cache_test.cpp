@@ -5,7 +5,9 @@
 namespace gj::service {
 namespace {
 
-FilterIdCache::Ids IdsOf(std::vector<int64_t> v) { return std::make_shared<const std::vector<int64_t>>(std::move(v)); }
+FilterIdCache::Ids IdsOf(std::vector<int64_t> v) {
+  return std::make_shared<const std::vector<int64_t>>(std::move(v));
+}
 
 TEST(FilterIdCacheTest, ListsAreValidForTheirVersionOnly) {
   FilterIdCache cache;

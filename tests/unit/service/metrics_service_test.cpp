@@ -11,8 +11,8 @@ using MetricsServiceTest = LedgerFixture;
 
 TEST_P(MetricsServiceTest, StartRateOverAFilteredSet) {
   auto ctx = As("coordinator", "371500");
-  auto add = [&](const std::string& code, const std::string& county, const std::string& kind, const std::string& track,
-                 std::optional<std::string> start) {
+  auto add = [&](const std::string& code, const std::string& county, const std::string& kind,
+                 const std::string& track, std::optional<std::string> start) {
     auto b = NewProject(code);
     b["county_code"] = county;
     if (county != "371524") b.erase("town_code");

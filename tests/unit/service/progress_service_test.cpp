@@ -52,7 +52,8 @@ TEST_P(ProgressServiceTest, TasksAreGeneratedOncePerProjectAndPeriod) {
   EXPECT_EQ(sup_->GenerateTasks(ctx, {{"region", "371524"}, {"period", "2026-W25"}}).value().created, 0);
   auto bad = sup_->GenerateTasks(ctx, {{"region", "371524"}, {"period", "2026-W99"}});
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(sup_->GenerateTasks(As("unit", "371524", unit_a_), {{"region", "371524"}}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(sup_->GenerateTasks(As("unit", "371524", unit_a_), {{"region", "371524"}}).error().code,
+            ErrorCode::kForbidden);
 }
 
 TEST_P(ProgressServiceTest, TheRunningPeriodsTasksOfEveryCountyTheCallerAdministers) {
@@ -74,9 +75,13 @@ TEST_P(ProgressServiceTest, SubmitThenNobodyApprovesTheirOwnReport) {
   const int64_t id = task.report.id;
   auto filer = As("unit", "371524", unit_a_);
   const int64_t before = JournalCount();
-  nlohmann::json body = {{"version", 1}, {"investment_period", 5000000}, {"investment_year", 30000000},
-                         {"by_source", {{"enterprise", 4000000}, {"bank_loan", 1000000}}}, {"workers", 85},
-                         {"visual_progress", "主体结构施工中"}, {"submit", true}};
+  nlohmann::json body = {{"version", 1},
+                         {"investment_period", 5000000},
+                         {"investment_year", 30000000},
+                         {"by_source", {{"enterprise", 4000000}, {"bank_loan", 1000000}}},
+                         {"workers", 85},
+                         {"visual_progress", "主体结构施工中"},
+                         {"submit", true}};
   auto r = sup_->SaveReport(filer, id, body);
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(r->report.status, "submitted");
@@ -95,7 +100,9 @@ TEST_P(ProgressServiceTest, SubmitThenNobodyApprovesTheirOwnReport) {
   auto ret = sup_->Review(reviewer, id, {{"version", 2}, {"note", "照片缺失"}}, false);
   ASSERT_TRUE(ret);
   EXPECT_EQ(ret->report.status, "returned");
-  EXPECT_EQ(sup_->SaveReport(filer, id, {{"version", 3}, {"workers", 90}, {"submit", true}}).value().report.status, "submitted");
+  EXPECT_EQ(
+      sup_->SaveReport(filer, id, {{"version", 3}, {"workers", 90}, {"submit", true}}).value().report.status,
+      "submitted");
   auto ok = sup_->Review(reviewer, id, {{"version", 4}}, true);
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->report.status, "approved");
@@ -108,18 +115,29 @@ TEST_P(ProgressServiceTest, ValidationStaleVersionsAndScope) {
   const int64_t id = Task().report.id;
   auto filer = As("unit", "371524", unit_a_);
   const int64_t before = JournalCount();
-  auto bad = sup_->SaveReport(filer, id, {{"version", 1}, {"investment_period", 100}, {"investment_year", 50},
-                                          {"by_source", {{"enterprise", 10}, {"nowhere", 1}}}, {"workers", -1}});
+  auto bad = sup_->SaveReport(filer, id,
+                              {{"version", 1},
+                               {"investment_period", 100},
+                               {"investment_year", 50},
+                               {"by_source", {{"enterprise", 10}, {"nowhere", 1}}},
+                               {"workers", -1}});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
   EXPECT_EQ(bad.error().details.size(), 4u);  // unknown source, year below period, sources ≠ period, workers
-  bad = sup_->SaveReport(filer, id, {{"version", 1}, {"investment_period", 100}, {"investment_year", 50}, {"by_source", {{"enterprise", 10}}}, {"workers", -1}});
+  bad = sup_->SaveReport(filer, id,
+                         {{"version", 1},
+                          {"investment_period", 100},
+                          {"investment_year", 50},
+                          {"by_source", {{"enterprise", 10}}},
+                          {"workers", -1}});
   EXPECT_EQ(bad.error().details.size(), 3u);
   auto stale = sup_->SaveReport(filer, id, {{"version", 7}, {"workers", 3}});
   EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
   EXPECT_EQ(stale.error().extra["current_version"], 1);
   // Another unit may read but not file the report.
-  EXPECT_EQ(sup_->SaveReport(As("unit", "371524", unit_b_), id, {{"version", 1}, {"workers", 3}}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(
+      sup_->SaveReport(As("unit", "371524", unit_b_), id, {{"version", 1}, {"workers", 3}}).error().code,
+      ErrorCode::kForbidden);
   // Outside the caller's scope the report does not exist.
   EXPECT_EQ(sup_->GetReport(As("coordinator", "371525"), id).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(JournalCount(), before);
@@ -152,14 +170,17 @@ TEST_P(ProgressServiceTest, PhotosAreTypeAndSizeChecked) {
   EXPECT_EQ(ok->content_type, "image/png");
   EXPECT_EQ(sup_->Photo(filer, ok->id).value().data_base64.size(), 144u);
   EXPECT_EQ(sup_->AddPhoto(filer, id, "notes.txt", "hello").error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(sup_->AddPhoto(filer, id, "big.png", png + std::string(6u << 20, 'x')).error().code, ErrorCode::kPayloadTooLarge);
+  EXPECT_EQ(sup_->AddPhoto(filer, id, "big.png", png + std::string(6u << 20, 'x')).error().code,
+            ErrorCode::kPayloadTooLarge);
   EXPECT_EQ(sup_->GetReport(filer, id).value().photos.size(), 1u);
 }
 
 TEST_P(ProgressServiceTest, LightsAsOfAnyDateWithStops) {
   auto ctx = As("coordinator", "371524");
   // Planned start 2026-03-01, not started: yellow in March, red from 06-01.
-  auto light = [&](int64_t id, const Date& on) { return sup_->ProjectLight(ctx, id, on).value().entry->light; };
+  auto light = [&](int64_t id, const Date& on) {
+    return sup_->ProjectLight(ctx, id, on).value().entry->light;
+  };
   auto l = light(project_, Date{2026, 3, 15});
   EXPECT_EQ(l.light, supervision::Light::kYellow);
   l = light(project_, Date{2026, 6, 15});
@@ -168,18 +189,28 @@ TEST_P(ProgressServiceTest, LightsAsOfAnyDateWithStops) {
   // No procedure recorded: the whole checklist is not started and blocks the start, as on the project's page.
   ASSERT_EQ(l.reasons.size(), 2u);
   EXPECT_EQ(l.reasons[1].rule, "procedure");
-  EXPECT_EQ(l.reasons[1].text, "前期手续未办结（立项/备案、用地预审与选址、规划许可、不动产权证、施工许可、环评批复、节能审查），影响计划开工");
+  EXPECT_EQ(
+      l.reasons[1].text,
+      "前期手续未办结（立项/备案、用地预审与选址、规划许可、不动产权证、施工许可、环评批复、节能审查），影响计划开工");
   // A stop: requested by the unit, approved by the office, visible in the light.
   auto filer = As("unit", "371524", unit_a_);
-  auto s = sup_->RequestStop(filer, project_, {{"kind", "stop"}, {"reason", "环保督查"}, {"effective_date", "2026-06-01"}});
+  auto s = sup_->RequestStop(filer, project_,
+                             {{"kind", "stop"}, {"reason", "环保督查"}, {"effective_date", "2026-06-01"}});
   ASSERT_TRUE(s) << s.error().message;
-  EXPECT_EQ(sup_->DecideStop(filer, s->stop.id, {{"version", 1}, {"approve", true}}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(sup_->DecideStop(filer, s->stop.id, {{"version", 1}, {"approve", true}}).error().code,
+            ErrorCode::kForbidden);
   ASSERT_TRUE(sup_->DecideStop(Other(ctx, user_id_ + 1), s->stop.id, {{"version", 1}, {"approve", true}}));
-  EXPECT_EQ(sup_->DecideStop(Other(ctx, user_id_ + 1), s->stop.id, {{"version", 1}, {"approve", true}}).error().extra["current_version"], 2);
+  EXPECT_EQ(sup_->DecideStop(Other(ctx, user_id_ + 1), s->stop.id, {{"version", 1}, {"approve", true}})
+                .error()
+                .extra["current_version"],
+            2);
   l = light(project_, Date{2026, 6, 15});
   ASSERT_EQ(l.reasons.size(), 3u);
   EXPECT_EQ(l.reasons[2].rule, "stopped");
-  EXPECT_EQ(sup_->RequestStop(filer, project_, {{"kind", "stop"}, {"reason", "x"}, {"effective_date", "2026-06-10"}}).error().code,
+  EXPECT_EQ(sup_->RequestStop(filer, project_,
+                              {{"kind", "stop"}, {"reason", "x"}, {"effective_date", "2026-06-10"}})
+                .error()
+                .code,
             ErrorCode::kConflict);
   auto d = sup_->Dashboard(ctx, "371524", Date{2026, 6, 15}).value();
   EXPECT_EQ(d.counts[static_cast<int>(supervision::Light::kRed)], 1);
@@ -214,10 +245,11 @@ TEST_P(ProgressServiceTest, CachedBoardsAreRefreshedFromTheJournal) {
   };
   auto b1 = sup_->Board(ctx, "371524", as_of).value();
   ASSERT_EQ(b1->entries.size(), 2u);
-  EXPECT_EQ(light_of(*b1, project_), "red");  // planned 03-01, not started by 06-15
+  EXPECT_EQ(light_of(*b1, project_), "red");                 // planned 03-01, not started by 06-15
   EXPECT_EQ(sup_->Board(ctx, "371524", as_of).value(), b1);  // nothing written: the same board
 
-  ASSERT_TRUE(ledger_->ChangeStage(ctx, project_, {{"version", 1}, {"stage", "started"}, {"actual_start", "2026-03-05"}}));
+  ASSERT_TRUE(ledger_->ChangeStage(ctx, project_,
+                                   {{"version", 1}, {"stage", "started"}, {"actual_start", "2026-03-05"}}));
   auto b2 = sup_->Board(ctx, "371524", as_of).value();
   EXPECT_NE(b2, b1);
   EXPECT_EQ(light_of(*b2, project_), "green");
@@ -232,11 +264,12 @@ TEST_P(ProgressServiceTest, CachedBoardsAreRefreshedFromTheJournal) {
   {
     auto c = tdb_->db().Acquire();
     store::Transaction tx(*c);
-    const int64_t pid = store::AsInt(c->Query("INSERT INTO problems (project_id, category, description, status, deadline, raised_on, "
-                                              "raised_by, created_at, updated_at) VALUES (?, 'land', '用地指标未落实', 'assigned', "
-                                              "'2026-06-01', '2026-05-01', ?, 'x', 'x') RETURNING id",
-                                              {other, user_id_})
-                                         .rows[0][0]);
+    const int64_t pid = store::AsInt(
+        c->Query("INSERT INTO problems (project_id, category, description, status, deadline, raised_on, "
+                 "raised_by, created_at, updated_at) VALUES (?, 'land', '用地指标未落实', 'assigned', "
+                 "'2026-06-01', '2026-05-01', ?, 'x', 'x') RETURNING id",
+                 {other, user_id_})
+            .rows[0][0]);
     store::WriteJournal(*c, "problem", pid, "raise", user_id_, "x", nlohmann::json::array());
     tx.Commit();
   }
@@ -247,10 +280,12 @@ TEST_P(ProgressServiceTest, CachedBoardsAreRefreshedFromTheJournal) {
   EXPECT_TRUE(problem_reason);
 
   // Settings reach every project: rebuilt.
-  ASSERT_TRUE(sup_->PutSettings(ctx, "371524", {{"version", 0}, {"light_rules", {{"preset", "default"}, {"start_red_months", 6}}}}));
+  ASSERT_TRUE(sup_->PutSettings(
+      ctx, "371524", {{"version", 0}, {"light_rules", {{"preset", "default"}, {"start_red_months", 6}}}}));
   auto b4 = sup_->Board(ctx, "371524", as_of).value();
   EXPECT_NE(entry_of(*b4, project_), entry_of(*b3, project_));
-  EXPECT_EQ(light_of(*b4, other), "yellow");  // 3½ months late is no longer red; the problem is overdue < 30 days
+  EXPECT_EQ(light_of(*b4, other),
+            "yellow");  // 3½ months late is no longer red; the problem is overdue < 30 days
   // A new project joins the board; an archived one leaves it.
   auto third = ledger_->Create(ctx, NewProject("DE-3"));
   ASSERT_TRUE(third);
@@ -264,22 +299,28 @@ TEST_P(ProgressServiceTest, CachedBoardsAreRefreshedFromTheJournal) {
 TEST_P(ProgressServiceTest, RulesArePerRegionWithPresets) {
   auto ctx = As("coordinator", "371524");
   EXPECT_EQ(sup_->Settings(ctx, "371524").value().light_rules.preset, "default");
-  auto put = sup_->PutSettings(ctx, "371524", {{"version", 0}, {"light_rules", {{"preset", "wuhan"}, {"start_red_months", 1}}},
-                                               {"report_policy", {{"frequency", "week"}, {"due_weekday", 5}}}});
+  auto put = sup_->PutSettings(ctx, "371524",
+                               {{"version", 0},
+                                {"light_rules", {{"preset", "wuhan"}, {"start_red_months", 1}}},
+                                {"report_policy", {{"frequency", "week"}, {"due_weekday", 5}}}});
   ASSERT_TRUE(put) << put.error().message;
   EXPECT_EQ(put->light_rules.share_red, 0.6);
   EXPECT_EQ(put->report_policy.due_weekday, 5);
   auto stale = sup_->PutSettings(ctx, "371524", {{"version", 0}});
   EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
   EXPECT_EQ(stale.error().extra["current_version"], 1);
-  EXPECT_EQ(sup_->PutSettings(As("unit", "371524", unit_a_), "371524", {{"version", 1}}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(sup_->PutSettings(As("unit", "371524", unit_a_), "371524", {{"version", 1}}).error().code,
+            ErrorCode::kForbidden);
   // One month after the planned start is now red.
-  EXPECT_EQ(sup_->ProjectLight(ctx, project_, Date{2026, 4, 1}).value().entry->light.light, supervision::Light::kRed);
+  EXPECT_EQ(sup_->ProjectLight(ctx, project_, Date{2026, 4, 1}).value().entry->light.light,
+            supervision::Light::kRed);
   // A half left out keeps what is in force.
-  auto rules_only = sup_->PutSettings(ctx, "371524", {{"version", 1}, {"light_rules", {{"preset", "sanya"}}}});
+  auto rules_only =
+      sup_->PutSettings(ctx, "371524", {{"version", 1}, {"light_rules", {{"preset", "sanya"}}}});
   ASSERT_TRUE(rules_only) << rules_only.error().message;
   EXPECT_EQ(rules_only->report_policy.due_weekday, 5);
-  auto policy_only = sup_->PutSettings(ctx, "371524", {{"version", 2}, {"report_policy", {{"frequency", "month"}}}});
+  auto policy_only =
+      sup_->PutSettings(ctx, "371524", {{"version", 2}, {"report_policy", {{"frequency", "month"}}}});
   ASSERT_TRUE(policy_only) << policy_only.error().message;
   EXPECT_EQ(policy_only->light_rules.preset, "sanya");
   EXPECT_EQ(policy_only->report_policy.frequency, "month");
@@ -292,8 +333,12 @@ TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
   started["stage"] = "started";
   started["actual_start"] = "2026-04-01";
   ASSERT_TRUE(ledger_->Create(ctx, started));
-  auto t = targets_->Create(ctx, {{"name", "6月底开工率60%"}, {"region", "371524"}, {"metric", "start_rate"}, {"comparator", ">="},
-                                  {"threshold", 0.6}, {"deadline", "2026-06-30"}});
+  auto t = targets_->Create(ctx, {{"name", "6月底开工率60%"},
+                                  {"region", "371524"},
+                                  {"metric", "start_rate"},
+                                  {"comparator", ">="},
+                                  {"threshold", 0.6},
+                                  {"deadline", "2026-06-30"}});
   ASSERT_TRUE(t) << t.error().message;
   const auto& status = t->view.status;
   EXPECT_EQ(status.numerator, 1);
@@ -302,11 +347,21 @@ TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
   EXPECT_EQ(status.status, "on_track");
   const int64_t id = t->view.target.id;
   EXPECT_EQ(targets_->Get(ctx, id, Date{2026, 7, 1}).value().view.status.status, "missed");
-  auto bad = targets_->Create(ctx, {{"name", ""}, {"region", "371524"}, {"metric", "speed"}, {"threshold", 1}, {"deadline", "2026-06-30"}});
+  auto bad = targets_->Create(ctx, {{"name", ""},
+                                    {"region", "371524"},
+                                    {"metric", "speed"},
+                                    {"threshold", 1},
+                                    {"deadline", "2026-06-30"}});
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(targets_->Update(ctx, id, {{"version", 9}, {"threshold", 0.5}}).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(targets_->Update(ctx, id, {{"version", 1}, {"threshold", 0.5}}).value().view.status.status, "met");
-  EXPECT_EQ(targets_->Create(As("viewer", "371524"), {{"name", "x"}, {"region", "371524"}, {"threshold", 1}, {"deadline", "2026-06-30"}}).error().code,
+  EXPECT_EQ(targets_->Update(ctx, id, {{"version", 9}, {"threshold", 0.5}}).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(targets_->Update(ctx, id, {{"version", 1}, {"threshold", 0.5}}).value().view.status.status,
+            "met");
+  EXPECT_EQ(targets_
+                ->Create(As("viewer", "371524"),
+                         {{"name", "x"}, {"region", "371524"}, {"threshold", 1}, {"deadline", "2026-06-30"}})
+                .error()
+                .code,
             ErrorCode::kForbidden);
   service::BulletinService bulletins(*ledger_, *sup_, *targets_);
   auto b = bulletins.Build(ctx, "371524", "2026-W25");
@@ -352,9 +407,14 @@ TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
 
 TEST_P(ProgressServiceTest, AnInvestmentTargetCountsTheFiguresFiledByItsDate) {
   auto ctx = As("coordinator", "371524");
-  ASSERT_TRUE(ledger_->Update(ctx, project_, {{"version", 1}, {"annual_plan", 100000000}, {"annual_completed", 10000000}}));
-  auto t = targets_->Create(ctx, {{"name", "年度投资完成率过半"}, {"region", "371524"}, {"metric", "investment_rate"}, {"comparator", ">="},
-                                  {"threshold", 0.5}, {"deadline", "2026-12-31"}});
+  ASSERT_TRUE(ledger_->Update(ctx, project_,
+                              {{"version", 1}, {"annual_plan", 100000000}, {"annual_completed", 10000000}}));
+  auto t = targets_->Create(ctx, {{"name", "年度投资完成率过半"},
+                                  {"region", "371524"},
+                                  {"metric", "investment_rate"},
+                                  {"comparator", ">="},
+                                  {"threshold", 0.5},
+                                  {"deadline", "2026-12-31"}});
   ASSERT_TRUE(t) << t.error().message;
   const int64_t id = t->view.target.id;
   // No report yet: the ledger's 1,000 万 of 10,000 万.
@@ -362,8 +422,12 @@ TEST_P(ProgressServiceTest, AnInvestmentTargetCountsTheFiguresFiledByItsDate) {
   // The week of 06-15…06-21 is filed with 6,000 万 this year.
   const auto task = Task();
   ASSERT_TRUE(sup_->SaveReport(As("unit", "371524", unit_a_), task.report.id,
-                               {{"version", 1}, {"investment_period", 5000000}, {"investment_year", 60000000},
-                                {"by_source", {{"enterprise", 5000000}}}, {"visual_progress", "主体施工"}, {"submit", true}}));
+                               {{"version", 1},
+                                {"investment_period", 5000000},
+                                {"investment_year", 60000000},
+                                {"by_source", {{"enterprise", 5000000}}},
+                                {"visual_progress", "主体施工"},
+                                {"submit", true}}));
   auto after = targets_->Get(ctx, id, Date{2026, 6, 30}).value().view.status;
   EXPECT_EQ(after.numerator, 60000000);
   EXPECT_EQ(after.denominator, 100000000);
@@ -377,19 +441,26 @@ TEST_P(ProgressServiceTest, AnInvestmentTargetCountsTheFiguresFiledByItsDate) {
 // 2027-W01 starts the new year's cumulative afresh.
 TEST_P(ProgressServiceTest, AWeekSpanningTheNewYearCountsTowardsItsIsoYear) {
   auto office = As("coordinator", "371524");
-  ASSERT_TRUE(ledger_->Update(office, project_, {{"version", 1}, {"annual_plan", 100000000}, {"annual_completed", 10000000}}));
+  ASSERT_TRUE(ledger_->Update(office, project_,
+                              {{"version", 1}, {"annual_plan", 100000000}, {"annual_completed", 10000000}}));
   for (const char* week : {"2026-W52", "2026-W53", "2027-W01"}) {
     ASSERT_TRUE(sup_->GenerateTasks(office, {{"region", "371524"}, {"period", week}}));
   }
-  auto task = [&](const char* week) { return sup_->ListReports(office, "371524", week, "").value().items.at(0).report; };
+  auto task = [&](const char* week) {
+    return sup_->ListReports(office, "371524", week, "").value().items.at(0).report;
+  };
   EXPECT_EQ(task("2026-W53").due, (Date{2027, 1, 5}));
   auto filer = As("unit", "371524", unit_a_);
   auto file = [&](const char* week, const Date& on, int64_t year_total) {
     auto at = filer;
     at.today = on;
     const auto t = task(week);
-    return sup_->SaveReport(at, t.id, {{"version", t.version}, {"investment_period", 1000000}, {"investment_year", year_total},
-                                          {"visual_progress", "设备安装"}, {"submit", true}});
+    return sup_->SaveReport(at, t.id,
+                            {{"version", t.version},
+                             {"investment_period", 1000000},
+                             {"investment_year", year_total},
+                             {"visual_progress", "设备安装"},
+                             {"submit", true}});
   };
   ASSERT_TRUE(file("2026-W52", {2026, 12, 29}, 80000000));
   // Below the previous week of the same year: refused, though the week ends in 2027.
@@ -402,20 +473,32 @@ TEST_P(ProgressServiceTest, AWeekSpanningTheNewYearCountsTowardsItsIsoYear) {
   ASSERT_TRUE(w1) << w1.error().message;
   // A 2027 investment target as of 2027-01-06 does not count 2026's 8,100 万 (W53): the ledger's
   // 1,000 万 stands until the first 2027 week is filed; after it, 2027's 200 万.
-  auto t = targets_->Create(office, {{"name", "2027年投资完成率"}, {"region", "371524"}, {"metric", "investment_rate"},
-                                     {"comparator", ">="}, {"threshold", 0.5}, {"deadline", "2027-12-31"}});
+  auto t = targets_->Create(office, {{"name", "2027年投资完成率"},
+                                     {"region", "371524"},
+                                     {"metric", "investment_rate"},
+                                     {"comparator", ">="},
+                                     {"threshold", 0.5},
+                                     {"deadline", "2027-12-31"}});
   ASSERT_TRUE(t) << t.error().message;
   EXPECT_DOUBLE_EQ(targets_->Get(office, t->view.target.id, Date{2027, 1, 6}).value().view.status.value, 0.1);
-  EXPECT_DOUBLE_EQ(targets_->Get(office, t->view.target.id, Date{2027, 1, 12}).value().view.status.value, 0.02);
+  EXPECT_DOUBLE_EQ(targets_->Get(office, t->view.target.id, Date{2027, 1, 12}).value().view.status.value,
+                   0.02);
   // And 2026's figure as of the year's last day is W52's (W53 has not ended by then).
-  EXPECT_EQ(targets_->Get(office, t->view.target.id, Date{2026, 12, 31}).value().view.status.numerator, 80000000);
+  EXPECT_EQ(targets_->Get(office, t->view.target.id, Date{2026, 12, 31}).value().view.status.numerator,
+            80000000);
 }
 
 TEST_P(ProgressServiceTest, ACountysHolidaysMoveTheDueDateOfItsReports) {
   auto office = As("coordinator", "371524");
-  auto put = sup_->PutSettings(office, "371524", {{"version", 0}, {"report_policy", {{"frequency", "week"}, {"due_weekday", 2},
-                                                   {"holidays", {"2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05",
-                                                                 "2026-10-06", "2026-10-07"}}, {"workdays", {"2026-10-10"}}}}});
+  auto put = sup_->PutSettings(
+      office, "371524",
+      {{"version", 0},
+       {"report_policy",
+        {{"frequency", "week"},
+         {"due_weekday", 2},
+         {"holidays",
+          {"2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-10-07"}},
+         {"workdays", {"2026-10-10"}}}}});
   ASSERT_TRUE(put) << put.error().message;
   EXPECT_EQ(put->report_policy.rest_day_rule, "next_workday");
   EXPECT_EQ(put->report_policy.holidays.size(), 7u);
@@ -424,8 +507,10 @@ TEST_P(ProgressServiceTest, ACountysHolidaysMoveTheDueDateOfItsReports) {
   ASSERT_TRUE(g) << g.error().message;
   EXPECT_EQ(g->due, (Date{2026, 10, 8}));
   // A bad calendar is refused whole, every problem named, nothing stored.
-  auto bad = sup_->PutSettings(office, "371524", {{"version", 1}, {"report_policy", {{"rest_day_rule", "never"},
-                                                   {"workdays", {"2026-10-08", "not a day"}}}}});
+  auto bad = sup_->PutSettings(
+      office, "371524",
+      {{"version", 1},
+       {"report_policy", {{"rest_day_rule", "never"}, {"workdays", {"2026-10-08", "not a day"}}}}});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
   EXPECT_EQ(bad.error().details.size(), 3u);  // the rule, the unparsable day, the Thursday
@@ -437,8 +522,8 @@ TEST_P(ProgressServiceTest, AMonthlyPlanDrivesTheScheduleOfTheInvestmentRule) {
   auto body = NewProject("DE-M");
   body["stage"] = "started";
   body["actual_start"] = "2026-02-01";
-  body["annual_plan"] = 12000000;       // 1,200 万元
-  body["annual_completed"] = 3000000;   // 300 万元: 25 %
+  body["annual_plan"] = 12000000;      // 1,200 万元
+  body["annual_completed"] = 3000000;  // 300 万元: 25 %
   auto created = ledger_->Create(ctx, body);
   ASSERT_TRUE(created) << created.error().message;
   const int64_t id = created->project.id;
@@ -449,7 +534,8 @@ TEST_P(ProgressServiceTest, AMonthlyPlanDrivesTheScheduleOfTheInvestmentRule) {
   EXPECT_DOUBLE_EQ(l.schedule_percent.value(), 50.0);
   EXPECT_EQ(sup_->MonthlyPlan(ctx, id, 2026).value().version, 0);
   // A front-loaded plan: 800 万元 due by June (66.7 %) → 41.7 points behind → red.
-  std::vector<int64_t> months = {1000000, 1000000, 1000000, 1000000, 1000000, 3000000, 1000000, 1000000, 1000000, 0, 0, 1000000};
+  std::vector<int64_t> months = {1000000, 1000000, 1000000, 1000000, 1000000, 3000000,
+                                 1000000, 1000000, 1000000, 0,       0,       1000000};
   const int64_t journal = JournalCount();
   auto off = months;
   off[11] = 0;
@@ -457,8 +543,11 @@ TEST_P(ProgressServiceTest, AMonthlyPlanDrivesTheScheduleOfTheInvestmentRule) {
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
   EXPECT_NE(bad.error().details[0].reason.find("monthly_plan.sums_to_annual_plan"), std::string::npos);
-  EXPECT_EQ(sup_->PutMonthlyPlan(As("unit", "371524", unit_b_), id, 2026, {{"version", 0}, {"months", months}}).error().code,
-            ErrorCode::kForbidden);  // another unit's project
+  EXPECT_EQ(
+      sup_->PutMonthlyPlan(As("unit", "371524", unit_b_), id, 2026, {{"version", 0}, {"months", months}})
+          .error()
+          .code,
+      ErrorCode::kForbidden);  // another unit's project
   EXPECT_EQ(JournalCount(), journal);
   auto put = sup_->PutMonthlyPlan(ctx, id, 2026, {{"version", 0}, {"months", months}});
   ASSERT_TRUE(put) << put.error().message;
@@ -467,13 +556,16 @@ TEST_P(ProgressServiceTest, AMonthlyPlanDrivesTheScheduleOfTheInvestmentRule) {
   auto stale = sup_->PutMonthlyPlan(ctx, id, 2026, {{"version", 0}, {"months", months}});
   EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
   EXPECT_EQ(stale.error().extra["current_version"], 1);
-  l = sup_->ProjectLight(ctx, id, june_end).value().entry->light;  // the cached board is refreshed from the journal
+  l = sup_->ProjectLight(ctx, id, june_end)
+          .value()
+          .entry->light;  // the cached board is refreshed from the journal
   EXPECT_EQ(l.light, supervision::Light::kRed);
   EXPECT_NEAR(l.schedule_percent.value(), 800.0 / 12.0, 1e-9);
   EXPECT_EQ(l.reasons.at(0).text, "投资完成25.0%，落后序时进度41.7个百分点");
   // Another year's plan does not count in 2026.
   EXPECT_EQ(sup_->MonthlyPlan(ctx, id, 2027).value().months.size(), 0u);
-  EXPECT_EQ(sup_->PutMonthlyPlan(ctx, id, 1999, {{"version", 0}, {"months", months}}).error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(sup_->PutMonthlyPlan(ctx, id, 1999, {{"version", 0}, {"months", months}}).error().code,
+            ErrorCode::kInvalid);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ProgressServiceTest, ::testing::ValuesIn(Engines()));

@@ -20,7 +20,9 @@ class SupervisionServiceTest : public LedgerFixture {
  protected:
   void SetUp() override {
     LedgerFixture::SetUp();
-    files_ = (std::filesystem::temp_directory_path() / ("gjt_files_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++))).string();
+    files_ = (std::filesystem::temp_directory_path() /
+              ("gjt_files_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++)))
+                 .string();
     store_ = std::make_unique<io::LocalFileStore>(files_);
     sv_ = std::make_unique<service::SupervisionService>(tdb_->db(), *ledger_, *store_);
     auto created = ledger_->Create(As("coordinator", "371524"), NewProject("DE2026-001"));
@@ -37,32 +39,54 @@ class SupervisionServiceTest : public LedgerFixture {
 
   int64_t UserWith(const std::string& login, std::optional<int64_t> person) {
     auto c = tdb_->db().Acquire();
-    return store::AsInt(c->Query("INSERT INTO users (login, name, password_hash, person_id, created_at) VALUES (?, ?, 'x', ?, 'now') RETURNING id",
-                                 {login, login, store::Opt(person)})
-                            .rows[0][0]);
+    return store::AsInt(
+        c->Query(
+             "INSERT INTO users (login, name, password_hash, person_id, created_at) VALUES (?, ?, 'x', ?, 'now') RETURNING id",
+             {login, login, store::Opt(person)})
+            .rows[0][0]);
   }
-  service::Ctx Office() { auto x = As("coordinator", "371524"); x.caller.user_id = office_; return x; }
-  service::Ctx Unit() { auto x = As("unit", "371524", unit_a_); x.caller.user_id = unit_user_; return x; }
-  service::Ctx Verifier() { auto x = As("leader", "371524"); x.caller.user_id = verifier_; return x; }
+  service::Ctx Office() {
+    auto x = As("coordinator", "371524");
+    x.caller.user_id = office_;
+    return x;
+  }
+  service::Ctx Unit() {
+    auto x = As("unit", "371524", unit_a_);
+    x.caller.user_id = unit_user_;
+    return x;
+  }
+  service::Ctx Verifier() {
+    auto x = As("leader", "371524");
+    x.caller.user_id = verifier_;
+    return x;
+  }
 
   ProblemDetail Raise() {
-    auto r = sv_->RaiseProblem(Office(), {{"project_id", project_}, {"category", "land"}, {"description", "用地指标未落实"}});
+    auto r = sv_->RaiseProblem(
+        Office(), {{"project_id", project_}, {"category", "land"}, {"description", "用地指标未落实"}});
     EXPECT_TRUE(r) << r.error().message;
     return r.value();
   }
-  Result<ProblemDetail> Step(const service::Ctx& who, const ProblemDetail& p, const std::string& action, json body = json::object()) {
+  Result<ProblemDetail> Step(const service::Ctx& who, const ProblemDetail& p, const std::string& action,
+                             json body = json::object()) {
     body["version"] = p.problem.row.version;
     return sv_->Act(who, Id(p), action, body);
   }
   static int64_t Id(const ProblemDetail& p) { return p.problem.row.fact.id; }
   static const std::string& Status(const ProblemDetail& p) { return p.problem.row.fact.status; }
-  static std::vector<std::string> Actions(const ProblemDetail& p) { return p.problem.actions.value_or(std::vector<std::string>{}); }
+  static std::vector<std::string> Actions(const ProblemDetail& p) {
+    return p.problem.actions.value_or(std::vector<std::string>{});
+  }
   ProblemDetail Assign(const ProblemDetail& p) {
-    auto r = Step(Office(), p, "assign", {{"unit_id", unit_a_}, {"coordinator_id", leader_}, {"deadline", "2026-06-30"}});
+    auto r = Step(Office(), p, "assign",
+                  {{"unit_id", unit_a_}, {"coordinator_id", leader_}, {"deadline", "2026-06-30"}});
     EXPECT_TRUE(r) << r.error().message;
     return r.value();
   }
-  int64_t Count(const std::string& sql) { auto c = tdb_->db().Acquire(); return store::AsInt(c->Query(sql).rows[0][0]); }
+  int64_t Count(const std::string& sql) {
+    auto c = tdb_->db().Acquire();
+    return store::AsInt(c->Query(sql).rows[0][0]);
+  }
 
   static inline int counter_ = 0;
   std::string files_;
@@ -140,7 +164,9 @@ TEST_P(SupervisionServiceTest, AssignAndDeferValidateEveryField) {
   p = Step(Office(), p, "defer", {{"reason", "等待省级指标"}}).value();
   EXPECT_EQ(Status(p), "deferred");
   EXPECT_EQ(p.problem.row.defer_reason, "等待省级指标");
-  p = Step(Office(), p, "resume", {{"unit_id", unit_a_}, {"coordinator_id", leader_}, {"deadline", "2026-07-31"}}).value();
+  p = Step(Office(), p, "resume",
+           {{"unit_id", unit_a_}, {"coordinator_id", leader_}, {"deadline", "2026-07-31"}})
+          .value();
   EXPECT_EQ(Status(p), "assigned");
   // request_close before any handling record.
   p = Step(Unit(), p, "sign").value();
@@ -164,8 +190,12 @@ TEST_P(SupervisionServiceTest, OverdueProblemsEscalateAndReachTheAttentionList) 
   f.overdue_as_of = at("2026-07-01");
   EXPECT_EQ(sv_->ListProblems(Office(), f, "", at("2026-07-01")).value().items.size(), 1u);
   // Settings change the ladder.
-  ASSERT_TRUE(sv_->PutSettings(Office(), {{"escalation", json::array({{{"after_days", 1}, {"level", "county_head"}, {"label_zh", "县主要领导"}}})}}));
-  EXPECT_EQ(sv_->ListProblems(Office(), {}, "", at("2026-07-02")).value().items[0].escalation->level, "county_head");
+  ASSERT_TRUE(sv_->PutSettings(
+      Office(),
+      {{"escalation",
+        json::array({{{"after_days", 1}, {"level", "county_head"}, {"label_zh", "县主要领导"}}})}}));
+  EXPECT_EQ(sv_->ListProblems(Office(), {}, "", at("2026-07-02")).value().items[0].escalation->level,
+            "county_head");
   EXPECT_FALSE(sv_->PutSettings(Unit(), {{"escalation", json::array()}}));
   // Attention: the unit sees "assigned", then after reading it it is marked read.
   auto att = sv_->Attention(Unit(), at("2026-06-15")).value();
@@ -183,17 +213,19 @@ TEST_P(SupervisionServiceTest, OverdueProblemsEscalateAndReachTheAttentionList) 
   ASSERT_EQ(facts.size(), 1u);
   EXPECT_EQ(facts[0].unit_id, unit_a_);
   EXPECT_TRUE(supervision::IsOverdue(facts[0], at("2026-07-01")));
-  EXPECT_TRUE(store::ListProblemFacts(*c, access::ReadScope::All().Within("371525", *ledger_->Regions())).empty());
+  EXPECT_TRUE(
+      store::ListProblemFacts(*c, access::ReadScope::All().Within("371525", *ledger_->Regions())).empty());
 }
 
 TEST_P(SupervisionServiceTest, AnOverdueProblemReachesTheProjectsLeaderFromTheContactLeaderStep) {
   Assign(Raise());  // deadline 06-30, verified by 张明远
-  const int64_t second = store::InsertPerson(*tdb_->db().Acquire(), {0, "李卫东", "县长", "leader", "371524", std::nullopt});
+  const int64_t second =
+      store::InsertPerson(*tdb_->db().Acquire(), {0, "李卫东", "县长", "leader", "371524", std::nullopt});
   ASSERT_TRUE(sv_->AddAssignment(Office(), project_, {{"person_id", second}}));
   auto li = As("leader", "371524");
   li.caller.user_id = UserWith("li", second);
   EXPECT_EQ(sv_->Attention(li, Date{2026, 7, 14}).value().items.size(), 0u);  // 14 days: 责任单位主要领导
-  auto att = sv_->Attention(li, Date{2026, 7, 15}).value();                    // 15 days: 联系县领导
+  auto att = sv_->Attention(li, Date{2026, 7, 15}).value();                   // 15 days: 联系县领导
   ASSERT_EQ(att.items.size(), 1u);
   EXPECT_EQ(att.items[0].kind, "escalated");
   ASSERT_TRUE(att.items[0].escalation);
@@ -222,7 +254,8 @@ TEST_P(SupervisionServiceTest, EvidenceIsTypeCheckedAndStoredUnderOurName) {
   auto bad = sv_->AttachToProblem(Unit(), Id(p), {"MZ\x90\x00 not a pdf", "evil.pdf"});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
-  auto big = sv_->AttachToProblem(Unit(), Id(p), {"%PDF-" + std::string(service::kMaxAttachmentBytes, 'x'), "big.pdf"});
+  auto big = sv_->AttachToProblem(Unit(), Id(p),
+                                  {"%PDF-" + std::string(service::kMaxAttachmentBytes, 'x'), "big.pdf"});
   EXPECT_EQ(big.error().code, ErrorCode::kPayloadTooLarge);
   auto ok = sv_->AttachToProblem(Unit(), Id(p), {"%PDF-1.4 evidence", "../../etc/批复\n.pdf"});
   ASSERT_TRUE(ok) << ok.error().message;
@@ -231,17 +264,22 @@ TEST_P(SupervisionServiceTest, EvidenceIsTypeCheckedAndStoredUnderOurName) {
   auto d = sv_->GetAttachment(Office(), ok.value().id);
   ASSERT_TRUE(d);
   EXPECT_EQ(d->bytes, "%PDF-1.4 evidence");
-  EXPECT_EQ(sv_->GetAttachment(As("coordinator", "371525"), ok.value().id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(sv_->GetAttachment(As("coordinator", "371525"), ok.value().id).error().code,
+            ErrorCode::kNotFound);
   size_t files = 0;
-  for (const auto& e : std::filesystem::directory_iterator(files_)) files += e.path().filename().string().find("批复") == std::string::npos ? 1 : 100;
+  for (const auto& e : std::filesystem::directory_iterator(files_))
+    files += e.path().filename().string().find("批复") == std::string::npos ? 1 : 100;
   EXPECT_EQ(files, 1u);
 }
 
 TEST_P(SupervisionServiceTest, MilestonesScheduleBackwardsAndRefuseADateBeforeThePredecessor) {
-  auto a = sv_->AddMilestone(Office(), project_, {{"name", "施工许可"}, {"planned_date", "2026-07-01"}, {"duration_days", 20}});
+  auto a = sv_->AddMilestone(Office(), project_,
+                             {{"name", "施工许可"}, {"planned_date", "2026-07-01"}, {"duration_days", 20}});
   ASSERT_TRUE(a) << a.error().message;
   const int64_t first = a.value().items[0].row.m.id;
-  auto b = sv_->AddMilestone(Office(), project_, {{"name", "开工"}, {"planned_date", "2026-07-20"}, {"duration_days", 10}, {"predecessor_id", first}});
+  auto b = sv_->AddMilestone(
+      Office(), project_,
+      {{"name", "开工"}, {"planned_date", "2026-07-20"}, {"duration_days", 10}, {"predecessor_id", first}});
   ASSERT_TRUE(b);
   auto m = sv_->Milestones(Office(), project_, Date{2026, 8, 31}, Date{2026, 7, 5}).value();
   EXPECT_EQ(m.items[1].schedule.latest_finish, (Date{2026, 8, 31}));
@@ -250,7 +288,8 @@ TEST_P(SupervisionServiceTest, MilestonesScheduleBackwardsAndRefuseADateBeforeTh
   EXPECT_EQ(m.items[0].schedule.slack_days, 51);
   EXPECT_TRUE(m.items[0].schedule.late);
   const int64_t journal = JournalCount();
-  auto bad = sv_->AddMilestone(Office(), project_, {{"name", "竣工"}, {"planned_date", "2026-06-01"}, {"predecessor_id", first}});
+  auto bad = sv_->AddMilestone(Office(), project_,
+                               {{"name", "竣工"}, {"planned_date", "2026-06-01"}, {"predecessor_id", first}});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
   EXPECT_NE(bad.error().details[0].reason.find("milestone.after_predecessor"), std::string::npos);
@@ -262,7 +301,10 @@ TEST_P(SupervisionServiceTest, MilestonesScheduleBackwardsAndRefuseADateBeforeTh
   auto upd = sv_->UpdateMilestone(Office(), first, {{"version", 1}, {"actual_date", "2026-07-03"}});
   ASSERT_TRUE(upd) << upd.error().message;
   EXPECT_EQ(upd.value().items[0].schedule.days_late, 2);
-  EXPECT_EQ(sv_->AddMilestone(As("unit", "371524", unit_b_), project_, {{"name", "x"}, {"planned_date", "2026-07-01"}}).error().code,
+  EXPECT_EQ(sv_->AddMilestone(As("unit", "371524", unit_b_), project_,
+                              {{"name", "x"}, {"planned_date", "2026-07-01"}})
+                .error()
+                .code,
             ErrorCode::kForbidden);
 }
 
@@ -272,19 +314,31 @@ TEST_P(SupervisionServiceTest, ProceduresBlockAPlannedStartAndReportDurations) {
   EXPECT_EQ(list.items.size(), 7u);
   EXPECT_EQ(list.blocking, 7);
   auto put = sv_->PutProcedure(Office(), project_, "construction_permit",
-                               {{"version", 0}, {"status", "approved"}, {"unit_id", unit_b_}, {"applied_on", "2026-05-01"},
-                                {"approved_on", "2026-05-21"}, {"approval_no", "东审批字〔2026〕12号"}});
+                               {{"version", 0},
+                                {"status", "approved"},
+                                {"unit_id", unit_b_},
+                                {"applied_on", "2026-05-01"},
+                                {"approved_on", "2026-05-21"},
+                                {"approval_no", "东审批字〔2026〕12号"}});
   ASSERT_TRUE(put) << put.error().message;
   EXPECT_EQ(put.value().blocking, 6);
-  auto pending = sv_->PutProcedure(Office(), project_, "eia", {{"version", 0}, {"status", "accepted_pending"}, {"applied_on", "2026-06-01"}});
+  auto pending =
+      sv_->PutProcedure(Office(), project_, "eia",
+                        {{"version", 0}, {"status", "accepted_pending"}, {"applied_on", "2026-06-01"}});
   ASSERT_FALSE(pending);  // 容缺受理 must name the pending document
-  EXPECT_NE(pending.error().details[0].reason.find("procedure.accepted_pending_names_document"), std::string::npos);
+  EXPECT_NE(pending.error().details[0].reason.find("procedure.accepted_pending_names_document"),
+            std::string::npos);
   ASSERT_TRUE(sv_->PutProcedure(Office(), project_, "eia",
-                                {{"version", 0}, {"status", "accepted_pending"}, {"applied_on", "2026-06-01"}, {"pending_document", "不动产权证"}}));
-  auto bad = sv_->PutProcedure(Office(), project_, "planning_permit", {{"version", 0}, {"status", "approved"}});
+                                {{"version", 0},
+                                 {"status", "accepted_pending"},
+                                 {"applied_on", "2026-06-01"},
+                                 {"pending_document", "不动产权证"}}));
+  auto bad =
+      sv_->PutProcedure(Office(), project_, "planning_permit", {{"version", 0}, {"status", "approved"}});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().details.size(), 2u);  // date and number
-  auto stale = sv_->PutProcedure(Office(), project_, "construction_permit", {{"version", 0}, {"status", "applied"}});
+  auto stale =
+      sv_->PutProcedure(Office(), project_, "construction_permit", {{"version", 0}, {"status", "applied"}});
   EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
   EXPECT_EQ(stale.error().extra["current_version"], 1);
   auto d = sv_->ProcedureDurations(Office(), "").value();
@@ -295,21 +349,29 @@ TEST_P(SupervisionServiceTest, ProceduresBlockAPlannedStartAndReportDurations) {
   auto facts = store::ListProcedureFacts(*c, access::ReadScope::All().Within("371524", *ledger_->Regions()));
   auto starts = store::ListProjectStarts(*c, access::ReadScope::All().Within("371524", *ledger_->Regions()));
   int blocking = 0;
-  for (const auto& f : facts) blocking += supervision::BlocksStart(f, starts[f.project_id].planned_start, starts[f.project_id].actual_start, Date{2026, 6, 15});
+  for (const auto& f : facts)
+    blocking += supervision::BlocksStart(f, starts[f.project_id].planned_start,
+                                         starts[f.project_id].actual_start, Date{2026, 6, 15});
   EXPECT_EQ(blocking, 0);  // only recorded rows come back: one approved, one accepted with gaps
 }
 
 TEST_P(SupervisionServiceTest, VisitsAndWeeklyCompliance) {
   // 张明远 is the project's leader; a second leader is assigned.
-  const int64_t second = store::InsertPerson(*tdb_->db().Acquire(), {0, "李卫东", "县长", "leader", "371524", std::nullopt});
+  const int64_t second =
+      store::InsertPerson(*tdb_->db().Acquire(), {0, "李卫东", "县长", "leader", "371524", std::nullopt});
   ASSERT_TRUE(sv_->AddAssignment(Office(), project_, {{"person_id", second}}));
-  EXPECT_EQ(sv_->AddAssignment(Unit(), project_, {{"person_id", second}}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(sv_->AddAssignment(Unit(), project_, {{"person_id", second}}).error().code,
+            ErrorCode::kForbidden);
   for (const char* d : {"2026-06-01", "2026-06-09"}) {
     auto v = sv_->AddVisit(Verifier(), {{"project_id", project_}, {"visit_date", d}, {"notes", "现场办公"}});
     ASSERT_TRUE(v) << v.error().message;
   }
-  EXPECT_EQ(sv_->AddVisit(Verifier(), {{"project_id", project_}, {"visit_date", "2026-06-20"}}).error().code, ErrorCode::kInvalid);  // future
-  EXPECT_EQ(sv_->AddVisit(Verifier(), {{"project_id", project_}, {"person_id", second}, {"visit_date", "2026-06-02"}}).error().code,
+  EXPECT_EQ(sv_->AddVisit(Verifier(), {{"project_id", project_}, {"visit_date", "2026-06-20"}}).error().code,
+            ErrorCode::kInvalid);  // future
+  EXPECT_EQ(sv_->AddVisit(Verifier(),
+                          {{"project_id", project_}, {"person_id", second}, {"visit_date", "2026-06-02"}})
+                .error()
+                .code,
             ErrorCode::kForbidden);  // not their own
   auto rep = sv_->Compliance(Office(), "", Date{2026, 6, 1}, Date{2026, 6, 14}, Date{2026, 6, 15}).value();
   ASSERT_EQ(rep.items.size(), 2u);
@@ -334,8 +396,12 @@ TEST_P(SupervisionServiceTest, ReadScopeHoldsForEveryList) {
   ledger_->ReloadRegions();
   Assign(Raise());
   ASSERT_TRUE(sv_->PutProcedure(Office(), project_, "construction_permit",
-                                {{"version", 0}, {"status", "approved"}, {"unit_id", unit_b_}, {"applied_on", "2026-05-01"},
-                                 {"approved_on", "2026-05-21"}, {"approval_no", "东审批字〔2026〕12号"}}));
+                                {{"version", 0},
+                                 {"status", "approved"},
+                                 {"unit_id", unit_b_},
+                                 {"applied_on", "2026-05-01"},
+                                 {"approved_on", "2026-05-21"},
+                                 {"approval_no", "东审批字〔2026〕12号"}}));
   ASSERT_TRUE(sv_->AddVisit(Verifier(), {{"project_id", project_}, {"visit_date", "2026-06-01"}}));
   const Date from{2026, 6, 1}, to{2026, 6, 14}, as_of{2026, 6, 15};
   auto problems = [&](const service::Ctx& who, const std::string& region) {
@@ -347,7 +413,8 @@ TEST_P(SupervisionServiceTest, ReadScopeHoldsForEveryList) {
   auto compliance = [&](const service::Ctx& who, const std::string& region) {
     return sv_->Compliance(who, region, from, to, as_of).value().items.size();
   };
-  const auto town = As("viewer", "371524001"), sibling = As("viewer", "371524002"), other = As("coordinator", "371525");
+  const auto town = As("viewer", "371524001"), sibling = As("viewer", "371524002"),
+             other = As("coordinator", "371525");
   EXPECT_EQ(problems(town, ""), 1u);
   EXPECT_EQ(durations(town, ""), 1u);
   EXPECT_EQ(compliance(town, ""), 1u);

@@ -67,7 +67,7 @@ TEST_P(AccountStoreTest, SessionsAndApiTokens) {
   ASSERT_EQ(tokens.size(), 1u);
   EXPECT_EQ(tokens[0].id, token);
   EXPECT_EQ(tokens[0].name, "ci");
-  EXPECT_TRUE(tokens[0].token_hash.empty());  // never listed
+  EXPECT_TRUE(tokens[0].token_hash.empty());                 // never listed
   EXPECT_FALSE(store::RevokeApiToken(*c, user + 1, token));  // not theirs
   EXPECT_TRUE(store::RevokeApiToken(*c, user, token));
   EXPECT_TRUE(store::ListApiTokens(*c, user)[0].revoked);

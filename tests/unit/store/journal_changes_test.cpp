@@ -22,7 +22,8 @@ TEST(JournalChangesTest, Problem) {
   after.description = "not journaled";
   after.updated_at = "later";
   EXPECT_EQ(store::ProblemChanges(before, after),
-            json::parse(R"([{"field":"status","old":"raised","new":"assigned"},{"field":"unit_id","old":null,"new":7},
+            json::parse(
+                R"([{"field":"status","old":"raised","new":"assigned"},{"field":"unit_id","old":null,"new":7},
                             {"field":"deadline","old":null,"new":"2026-06-30"}])"));
 }
 
@@ -33,13 +34,15 @@ TEST(JournalChangesTest, MilestoneAndProcedure) {
   store::MilestoneRow m2 = m;
   m2.m.planned_date = *ParseIsoDate("2026-04-01");
   m2.sort = 3;
-  EXPECT_EQ(store::MilestoneChanges(m, m2), json::parse(R"([{"field":"planned_date","old":"2026-03-01","new":"2026-04-01"}])"));
+  EXPECT_EQ(store::MilestoneChanges(m, m2),
+            json::parse(R"([{"field":"planned_date","old":"2026-03-01","new":"2026-04-01"}])"));
 
   store::ProcedureRow p;
   store::ProcedureRow p2 = p;
   p2.fact.accepted_pending = true;
   p2.approval_no = "No.1";
-  EXPECT_EQ(store::ProcedureChanges(p, p2), json::parse(R"([{"field":"accepted_pending","old":false,"new":true},
+  EXPECT_EQ(store::ProcedureChanges(p, p2),
+            json::parse(R"([{"field":"accepted_pending","old":false,"new":true},
                                                              {"field":"approval_no","old":"","new":"No.1"}])"));
 }
 
@@ -65,8 +68,10 @@ TEST(JournalChangesTest, CreationsShowTheFieldsTheServicesJournaledByHand) {
   EXPECT_EQ(store::VisitCreatedChanges(v), json::parse(R"([{"field":"project_id","old":null,"new":3},
       {"field":"person_id","old":null,"new":4},{"field":"visit_date","old":null,"new":"2026-06-01"},
       {"field":"notes","old":null,"new":"现场"}])"));
-  EXPECT_EQ(store::AssignmentChanges(std::nullopt, 5), json::parse(R"([{"field":"assigned_leader","old":null,"new":5}])"));
-  EXPECT_EQ(store::AssignmentChanges(5, std::nullopt), json::parse(R"([{"field":"assigned_leader","old":5,"new":null}])"));
+  EXPECT_EQ(store::AssignmentChanges(std::nullopt, 5),
+            json::parse(R"([{"field":"assigned_leader","old":null,"new":5}])"));
+  EXPECT_EQ(store::AssignmentChanges(5, std::nullopt),
+            json::parse(R"([{"field":"assigned_leader","old":5,"new":null}])"));
 }
 
 TEST(JournalChangesTest, ObservationEvent) {
@@ -75,7 +80,8 @@ TEST(JournalChangesTest, ObservationEvent) {
   store::EventRecord e2 = e;
   e2.name = "二季度观摩";
   e2.state = "open";  // a state change is journaled by its action, not as a field
-  EXPECT_EQ(store::EventChanges(e, e2), json::parse(R"([{"field":"name","old":"一季度观摩","new":"二季度观摩"}])"));
+  EXPECT_EQ(store::EventChanges(e, e2),
+            json::parse(R"([{"field":"name","old":"一季度观摩","new":"二季度观摩"}])"));
 }
 
 TEST(JournalChangesTest, Target) {
@@ -88,7 +94,8 @@ TEST(JournalChangesTest, Target) {
   t2.categories = {"industrial", "social"};
   t2.threshold = 0.65;
   t2.version = 2;  // not part of the definition
-  EXPECT_EQ(store::TargetChanges(t, t2), json::parse(R"([{"field":"categories","old":"","new":"industrial,social"},
+  EXPECT_EQ(store::TargetChanges(t, t2),
+            json::parse(R"([{"field":"categories","old":"","new":"industrial,social"},
                                                            {"field":"threshold","old":0.6,"new":0.65}])"));
 }
 

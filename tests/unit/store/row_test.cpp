@@ -13,7 +13,8 @@ namespace {
 class RowTest : public DbTest {
  protected:
   void Prepare(store::Connection& c) override {
-    c.ExecScript("CREATE TABLE row_test (id BIGINT PRIMARY KEY, n BIGINT, x REAL, s TEXT, d TEXT, flag INTEGER)");
+    c.ExecScript(
+        "CREATE TABLE row_test (id BIGINT PRIMARY KEY, n BIGINT, x REAL, s TEXT, d TEXT, flag INTEGER)");
     c.Exec("INSERT INTO row_test (id, n, x, s, d, flag) VALUES (1, 42, 2.5, 'text', '2026-06-30', 1)");
     c.Exec("INSERT INTO row_test (id, n, x, s, d, flag) VALUES (2, NULL, NULL, NULL, NULL, NULL)");
     c.Exec("INSERT INTO row_test (id, n, x, s, d, flag) VALUES (3, 0, 0, '', '', 0)");
@@ -34,11 +35,12 @@ struct Read {
 
 std::vector<Read> ReadAll(store::Connection& c) {
   // Columns read in another order than selected, each twice over: by name, not position.
-  return store::ReadRows(c, "SELECT d AS d2, x AS x2, n AS n2, s AS s2, flag, id, n, x, s, d FROM row_test ORDER BY id", {},
-                         [](store::RowReader& r) {
-                           return Read{r.Int("n"),         r.OptInt("n2"),   r.Double("x"), r.OptDouble("x2"), r.Text("s"),
-                                       r.OptText("s2"),    r.Date("d"),      r.OptDate("d2"), r.Bool("flag")};
-                         });
+  return store::ReadRows(
+      c, "SELECT d AS d2, x AS x2, n AS n2, s AS s2, flag, id, n, x, s, d FROM row_test ORDER BY id", {},
+      [](store::RowReader& r) {
+        return Read{r.Int("n"),      r.OptInt("n2"), r.Double("x"),   r.OptDouble("x2"), r.Text("s"),
+                    r.OptText("s2"), r.Date("d"),    r.OptDate("d2"), r.Bool("flag")};
+      });
 }
 
 TEST_P(RowTest, ColumnsAreReadByName) {
@@ -79,17 +81,22 @@ TEST_P(RowTest, NullIsAbsentForOptAndZeroForPlainGetters) {
 
 TEST_P(RowTest, AnUnknownColumnIsAProgrammingError) {
   auto c = tdb_->db().Acquire();
-  EXPECT_THROW(store::ReadOne(*c, "SELECT id FROM row_test", {}, [](store::RowReader& r) { return r.Int("nope"); }),
-               std::logic_error);
+  EXPECT_THROW(
+      store::ReadOne(*c, "SELECT id FROM row_test", {}, [](store::RowReader& r) { return r.Int("nope"); }),
+      std::logic_error);
 }
 
 TEST_P(RowTest, ReadOneAndStreamedRows) {
   auto c = tdb_->db().Acquire();
-  EXPECT_EQ(store::ReadOne(*c, "SELECT n FROM row_test WHERE id = ?", {int64_t{1}}, [](store::RowReader& r) { return r.Int("n"); }), 42);
-  EXPECT_EQ(store::ReadOne(*c, "SELECT n FROM row_test WHERE id = ?", {int64_t{9}}, [](store::RowReader& r) { return r.Int("n"); }),
+  EXPECT_EQ(store::ReadOne(*c, "SELECT n FROM row_test WHERE id = ?", {int64_t{1}},
+                           [](store::RowReader& r) { return r.Int("n"); }),
+            42);
+  EXPECT_EQ(store::ReadOne(*c, "SELECT n FROM row_test WHERE id = ?", {int64_t{9}},
+                           [](store::RowReader& r) { return r.Int("n"); }),
             std::nullopt);
   std::vector<int64_t> ids;
-  store::ForEachRow(*c, "SELECT id FROM row_test ORDER BY id DESC", {}, [&](store::RowReader& r) { ids.push_back(r.Int("id")); });
+  store::ForEachRow(*c, "SELECT id FROM row_test ORDER BY id DESC", {},
+                    [&](store::RowReader& r) { ids.push_back(r.Int("id")); });
   EXPECT_EQ(ids, (std::vector<int64_t>{3, 2, 1}));
   // Reads in a different order from one row to the next still find their columns.
   int row = 0;

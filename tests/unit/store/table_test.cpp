@@ -24,17 +24,20 @@ struct Thing {
 const store::Fields<Thing> kThingFields = {
     {"name", [](const Thing& t) -> store::Value { return t.name; }},
     {"size", [](const Thing& t) { return store::Opt(t.size); }},
-    {"done", [](const Thing& t) -> store::Value { return int64_t{t.done ? 1 : 0}; }, store::Field<Thing>::kJournaledAsBool},
+    {"done", [](const Thing& t) -> store::Value { return int64_t{t.done ? 1 : 0}; },
+     store::Field<Thing>::kJournaledAsBool},
 };
 
 class TableTest : public DbTest {
  protected:
   void Prepare(store::Connection& c) override {
-    c.ExecScript("CREATE TABLE things (id BIGINT PRIMARY KEY, name TEXT NOT NULL, size BIGINT, done INTEGER NOT NULL DEFAULT 0, "
-                 "version BIGINT NOT NULL DEFAULT 1)");
+    c.ExecScript(
+        "CREATE TABLE things (id BIGINT PRIMARY KEY, name TEXT NOT NULL, size BIGINT, done INTEGER NOT NULL DEFAULT 0, "
+        "version BIGINT NOT NULL DEFAULT 1)");
   }
   int64_t VersionOf(store::Connection& c, int64_t id) {
-    return store::ReadOne(c, "SELECT version FROM things WHERE id = ?", {id}, [](store::RowReader& r) { return r.Int("version"); })
+    return store::ReadOne(c, "SELECT version FROM things WHERE id = ?", {id},
+                          [](store::RowReader& r) { return r.Int("version"); })
         .value_or(-1);
   }
 };
@@ -45,7 +48,8 @@ TEST_P(TableTest, SelectListsAndChecksColumns) {
   EXPECT_NO_THROW(kThings.Check("size"));
   EXPECT_THROW(kThings.Check("colour"), std::logic_error);
   auto c = tdb_->db().Acquire();
-  EXPECT_THROW(store::InsertRow(*c, kThings, {{"id", int64_t{1}}, {"colour", std::string("red")}}), std::logic_error);
+  EXPECT_THROW(store::InsertRow(*c, kThings, {{"id", int64_t{1}}, {"colour", std::string("red")}}),
+               std::logic_error);
 }
 
 TEST_P(TableTest, AVersionedUpdateMovesTheVersionByOneAndRefusesAStaleOne) {
@@ -73,7 +77,9 @@ TEST_P(TableTest, UpsertInsertsThenUpdates) {
   EXPECT_EQ(VersionOf(*c, 5), 1);
   store::Upsert(*c, kThings, {{"name", std::string("y")}}, {{"id", int64_t{5}}}, /*bump_version=*/true);
   EXPECT_EQ(VersionOf(*c, 5), 2);
-  EXPECT_EQ(store::ReadOne(*c, "SELECT name FROM things WHERE id = 5", {}, [](store::RowReader& r) { return r.Text("name"); }), "y");
+  EXPECT_EQ(store::ReadOne(*c, "SELECT name FROM things WHERE id = 5", {},
+                           [](store::RowReader& r) { return r.Text("name"); }),
+            "y");
   EXPECT_EQ(store::UpdateWhere(*c, kThings, {{"size", int64_t{7}}}, {{"id", int64_t{5}}}), 1);
   EXPECT_EQ(VersionOf(*c, 5), 2);
 }
@@ -81,7 +87,8 @@ TEST_P(TableTest, UpsertInsertsThenUpdates) {
 TEST(StaleVersionTest, OneCodeOneMessageWithTheCurrentRecord) {
   const Error e = store::StaleVersion("problem", 4, {{"status", "raised"}});
   EXPECT_EQ(e.code, ErrorCode::kConflict);
-  EXPECT_EQ(e.message, "the problem was changed by someone else (version 4); reload and apply your change again");
+  EXPECT_EQ(e.message,
+            "the problem was changed by someone else (version 4); reload and apply your change again");
   EXPECT_EQ(e.extra["current_version"], 4);
   EXPECT_EQ(e.extra["current"]["status"], "raised");
   EXPECT_FALSE(store::StaleVersion("run", 2).extra.contains("current"));

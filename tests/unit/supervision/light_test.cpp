@@ -36,7 +36,7 @@ TEST(SupervisionLight, StartThisMonthYellowAfterThreeMonthsRed) {
   EXPECT_EQ(l.reasons.at(0).rule, "start");
   EXPECT_EQ(Light_(p, {2026, 7, 10}).light, Light::kYellow);  // passed, not yet 3 months
   EXPECT_EQ(Light_(p, {2026, 9, 19}).light, Light::kYellow);
-  EXPECT_EQ(Light_(p, {2026, 9, 20}).light, Light::kRed);    // 3 months after 06-20
+  EXPECT_EQ(Light_(p, {2026, 9, 20}).light, Light::kRed);  // 3 months after 06-20
   p.actual_start = Date{2026, 9, 1};
   EXPECT_EQ(Light_(p, {2026, 9, 20}).light, Light::kGreen);
   p.actual_start.reset();
@@ -60,7 +60,7 @@ TEST(SupervisionLight, DefaultInvestmentLagInPoints) {
   EXPECT_EQ(Light_(Started(1000, 410), {2026, 6, 30}).light, Light::kGreen);   // 9 points behind
   EXPECT_EQ(Light_(Started(1000, 400), {2026, 6, 30}).light, Light::kYellow);  // 10 points
   EXPECT_EQ(Light_(Started(1000, 200), {2026, 6, 30}).light, Light::kYellow);  // 30 points
-  auto red = Light_(Started(1000, 190), {2026, 6, 30});                         // 31 points
+  auto red = Light_(Started(1000, 190), {2026, 6, 30});                        // 31 points
   EXPECT_EQ(red.light, Light::kRed);
   EXPECT_DOUBLE_EQ(*red.schedule_percent, 50);
   EXPECT_DOUBLE_EQ(*red.completion_percent, 19);
@@ -85,9 +85,9 @@ TEST(SupervisionLight, ProblemsReportsProceduresStopsWorstWins) {
   LightInput in;
   in.project = &p;
   in.open_problems = {{7, "用地指标", {2026, 6, 1}}};
-  EXPECT_EQ(ComputeLight(in, {}, {2026, 6, 1}).light, Light::kGreen);    // due today, not overdue
-  EXPECT_EQ(ComputeLight(in, {}, {2026, 7, 1}).light, Light::kYellow);   // 30 days
-  EXPECT_EQ(ComputeLight(in, {}, {2026, 7, 2}).light, Light::kRed);      // 31 days
+  EXPECT_EQ(ComputeLight(in, {}, {2026, 6, 1}).light, Light::kGreen);   // due today, not overdue
+  EXPECT_EQ(ComputeLight(in, {}, {2026, 7, 1}).light, Light::kYellow);  // 30 days
+  EXPECT_EQ(ComputeLight(in, {}, {2026, 7, 2}).light, Light::kRed);     // 31 days
   in.open_problems.clear();
   in.consecutive_missing_reports = 1;
   EXPECT_EQ(ComputeLight(in, {}, {2026, 6, 30}).light, Light::kGreen);
@@ -122,7 +122,8 @@ TEST(SupervisionLight, RulesFromJsonReportsEveryProblem) {
 TEST(SupervisionMonthlyPlan, TwelveMonthsAddingUpToTheAnnualPlan) {
   const std::vector<int64_t> months = {100, 100, 100, 100, 100, 300, 100, 100, 100, 0, 0, 100};  // 1,200
   EXPECT_TRUE(ValidateMonthlyPlan(months, 1200).empty());
-  EXPECT_EQ(CumulativePlan(months), (std::vector<int64_t>{100, 200, 300, 400, 500, 800, 900, 1000, 1100, 1100, 1100, 1200}));
+  EXPECT_EQ(CumulativePlan(months),
+            (std::vector<int64_t>{100, 200, 300, 400, 500, 800, 900, 1000, 1100, 1100, 1100, 1200}));
   auto off = ValidateMonthlyPlan(months, 1000);
   ASSERT_EQ(off.size(), 1u);
   EXPECT_NE(off.details()[0].reason.find("monthly_plan.sums_to_annual_plan"), std::string::npos);

@@ -36,7 +36,7 @@ TEST(SupervisionReport, MonthsDueOnTheFifth) {
 
 // The calendar's hard days (issue 10): a week spanning two years belongs to its ISO year.
 TEST(SupervisionReport, WeeksOnTheHardDays) {
-  const ReportPolicy pol;  // weekly, due Tuesday
+  const ReportPolicy pol;                          // weekly, due Tuesday
   const auto w53 = PeriodOf({2026, 12, 31}, pol);  // Thursday of the week 12-28 … 01-03
   EXPECT_EQ(w53.key, "2026-W53");
   EXPECT_EQ(w53.start, (Date{2026, 12, 28}));
@@ -66,7 +66,8 @@ TEST(SupervisionReport, WeeksOnTheHardDays) {
   // Six weeks end between 12-01 and 01-10, named in order across the new year.
   std::vector<std::string> keys;
   for (const auto& p : PeriodsBetween({2026, 12, 1}, {2027, 1, 10}, pol)) keys.push_back(p.key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"2026-W49", "2026-W50", "2026-W51", "2026-W52", "2026-W53", "2027-W01"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"2026-W49", "2026-W50", "2026-W51", "2026-W52", "2026-W53",
+                                            "2027-W01"}));
 }
 
 TEST(SupervisionReport, MonthsOnTheHardDays) {
@@ -84,7 +85,7 @@ TEST(SupervisionReport, MonthsOnTheHardDays) {
 TEST(SupervisionReport, DueDatesOffRestDays) {
   ReportPolicy pol{"month", 2, 5};
   const auto nov = ParsePeriod("2026-11", pol).value();  // due Saturday 2026-12-05
-  EXPECT_EQ(nov.due, (Date{2026, 12, 7}));                // next_workday (default): Monday
+  EXPECT_EQ(nov.due, (Date{2026, 12, 7}));               // next_workday (default): Monday
   pol.rest_day_rule = "previous_workday";
   EXPECT_EQ(ParsePeriod("2026-11", pol)->due, (Date{2026, 12, 4}));
   pol.rest_day_rule = "keep";
@@ -109,16 +110,22 @@ TEST(SupervisionReport, DueDatesOffRestDays) {
 }
 
 TEST(SupervisionReport, PolicyFromJsonReportsEveryProblem) {
-  const nlohmann::json bad = {{"frequency", "day"}, {"due_weekday", 9}, {"due_day", "5"}, {"rest_day_rule", "skip"},
-                              {"holidays", {"2026-13-01", 5, "2026-10-01"}}, {"workdays", {"2026-10-08", "2026-10-01"}}};
+  const nlohmann::json bad = {{"frequency", "day"},
+                              {"due_weekday", 9},
+                              {"due_day", "5"},
+                              {"rest_day_rule", "skip"},
+                              {"holidays", {"2026-13-01", 5, "2026-10-01"}},
+                              {"workdays", {"2026-10-08", "2026-10-01"}}};
   auto r = PolicyFromJson(bad, {});
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kInvalid);
   std::vector<std::string> fields;
   for (const auto& d : r.error().details) fields.push_back(d.field);
-  EXPECT_EQ(fields, (std::vector<std::string>{"report_policy.frequency", "report_policy.due_weekday", "report_policy.due_day",
-                                              "report_policy.rest_day_rule", "report_policy.holidays[0]", "report_policy.holidays[1]",
-                                              "report_policy.workdays", "report_policy.workdays", "report_policy.workdays"}));
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{
+                "report_policy.frequency", "report_policy.due_weekday", "report_policy.due_day",
+                "report_policy.rest_day_rule", "report_policy.holidays[0]", "report_policy.holidays[1]",
+                "report_policy.workdays", "report_policy.workdays", "report_policy.workdays"}));
   // Members left out keep the base; dates come back sorted without duplicates.
   ReportPolicy base{"month", 3, 10};
   auto ok = PolicyFromJson({{"holidays", {"2026-10-02", "2026-10-01", "2026-10-02"}}}, base);

@@ -72,7 +72,10 @@ TEST(SupervisionProblem, AStepChecksWhatItNeedsAndRecordsItsEffect) {
   EXPECT_EQ(ApplyProblemStep(*FindProblemTransition("handle"), {}, D(2026, 6, 3), s, note).size(), 1u);
   EXPECT_EQ(s.fact.status, "signed");
   // request_close needs a handling record; return counts; defer keeps its reason (or the note).
-  EXPECT_EQ(ApplyProblemStep(*FindProblemTransition("request_close"), {}, D(2026, 6, 3), s, note).details()[0].field, "action");
+  EXPECT_EQ(ApplyProblemStep(*FindProblemTransition("request_close"), {}, D(2026, 6, 3), s, note)
+                .details()[0]
+                .field,
+            "action");
   ProblemStepInput why;
   why.note = "材料不全";
   EXPECT_TRUE(ApplyProblemStep(*FindProblemTransition("return"), why, D(2026, 6, 4), s, note).empty());
@@ -103,11 +106,11 @@ TEST(SupervisionProblem, EscalationLadderClimbsWithDaysOverdue) {
   auto p = Open(1, D(2026, 6, 10));
   const auto policy = DefaultEscalation();
   EXPECT_FALSE(EscalationAt(p, D(2026, 6, 10), policy));
-  EXPECT_EQ(EscalationAt(p, D(2026, 6, 11), policy)->level, "branch_leader");     // 1 day
-  EXPECT_EQ(EscalationAt(p, D(2026, 6, 16), policy)->level, "branch_leader");     // 6 days
-  EXPECT_EQ(EscalationAt(p, D(2026, 6, 17), policy)->level, "unit_head");         // 7 days
-  EXPECT_EQ(EscalationAt(p, D(2026, 6, 25), policy)->level, "contact_leader");    // 15 days
-  EXPECT_EQ(EscalationAt(p, D(2026, 7, 10), policy)->level, "county_head");       // 30 days
+  EXPECT_EQ(EscalationAt(p, D(2026, 6, 11), policy)->level, "branch_leader");   // 1 day
+  EXPECT_EQ(EscalationAt(p, D(2026, 6, 16), policy)->level, "branch_leader");   // 6 days
+  EXPECT_EQ(EscalationAt(p, D(2026, 6, 17), policy)->level, "unit_head");       // 7 days
+  EXPECT_EQ(EscalationAt(p, D(2026, 6, 25), policy)->level, "contact_leader");  // 15 days
+  EXPECT_EQ(EscalationAt(p, D(2026, 7, 10), policy)->level, "county_head");     // 30 days
   EXPECT_EQ(EscalationAt(p, D(2026, 7, 10), policy)->label_zh, "县主要领导");
   EscalationPolicy bad{{{5, "a", ""}, {5, "b", ""}, {0, "", ""}}};
   EXPECT_EQ(ValidateEscalation(bad).size(), 4u);  // 5 ≤ 5; 0 < 1; 0 ≤ 5; level empty
@@ -171,15 +174,15 @@ TEST(SupervisionMilestone, ADateBeforeItsPredecessorBreaksTheRule) {
 TEST(SupervisionProcedure, BlocksAPlannedStartWithinTheHorizon) {
   ProcedureFact p{1, 1, "construction_permit", "applied", 3, D(2026, 5, 1), std::nullopt, false, true};
   const std::optional<Date> planned = D(2026, 7, 1);
-  EXPECT_FALSE(BlocksStart(p, planned, std::nullopt, D(2026, 5, 31)));  // 31 days ahead
-  EXPECT_TRUE(BlocksStart(p, planned, std::nullopt, D(2026, 6, 1)));    // 30 days ahead
+  EXPECT_FALSE(BlocksStart(p, planned, std::nullopt, D(2026, 5, 31)));    // 31 days ahead
+  EXPECT_TRUE(BlocksStart(p, planned, std::nullopt, D(2026, 6, 1)));      // 30 days ahead
   EXPECT_FALSE(BlocksStart(p, planned, D(2026, 6, 20), D(2026, 6, 25)));  // started
-  p.accepted_pending = true;  // 容缺受理 lets it start
+  p.accepted_pending = true;                                              // 容缺受理 lets it start
   EXPECT_FALSE(BlocksStart(p, planned, std::nullopt, D(2026, 7, 5)));
   p.accepted_pending = false;
   p.status = "approved";
   p.approved_on = D(2026, 6, 10);
-  EXPECT_TRUE(BlocksStart(p, planned, std::nullopt, D(2026, 6, 5)));   // not yet approved then
+  EXPECT_TRUE(BlocksStart(p, planned, std::nullopt, D(2026, 6, 5)));  // not yet approved then
   EXPECT_FALSE(BlocksStart(p, planned, std::nullopt, D(2026, 6, 10)));
   p.required_for_start = false;
   p.status = "applied";
@@ -190,10 +193,12 @@ TEST(SupervisionProcedure, KindsNeverRecordedBlockAsNotStarted) {
   const std::vector<ProcedureKind> kinds = {{"project_approval", "立项/备案", "", true},
                                             {"construction_permit", "施工许可", "", true},
                                             {"energy_review", "节能审查", "", false}};
-  const ProcedureFact approved{1, 1, "project_approval", "approved", 3, D(2026, 4, 1), D(2026, 4, 20), false, true};
+  const ProcedureFact approved{1,     1,   "project_approval", "approved", 3, D(2026, 4, 1), D(2026, 4, 20),
+                               false, true};
   const std::optional<Date> planned = D(2026, 7, 1);
   // Approved 立项; 施工许可 never recorded → not started, blocks; 节能审查 not required.
-  EXPECT_EQ(BlockingKinds({&approved}, kinds, planned, std::nullopt, D(2026, 6, 15)), std::vector<std::string>{"construction_permit"});
+  EXPECT_EQ(BlockingKinds({&approved}, kinds, planned, std::nullopt, D(2026, 6, 15)),
+            std::vector<std::string>{"construction_permit"});
   // 73 days ahead: beyond the 30-day horizon, nothing blocks yet.
   EXPECT_TRUE(BlockingKinds({&approved}, kinds, planned, std::nullopt, D(2026, 4, 19)).empty());
   // Before 立项 was approved (04-20) both block, in checklist order.
@@ -206,8 +211,8 @@ TEST(SupervisionProcedure, KindsNeverRecordedBlockAsNotStarted) {
 
 TEST(SupervisionProcedure, DurationsPerUnitFastestFirst) {
   std::vector<ProcedureFact> ps = {
-      {1, 1, "eia", "approved", 3, D(2026, 1, 1), D(2026, 1, 31), false, true},        // 30
-      {2, 2, "eia", "approved", 3, D(2026, 2, 1), D(2026, 2, 11), false, true},        // 10
+      {1, 1, "eia", "approved", 3, D(2026, 1, 1), D(2026, 1, 31), false, true},              // 30
+      {2, 2, "eia", "approved", 3, D(2026, 2, 1), D(2026, 2, 11), false, true},              // 10
       {3, 1, "planning_permit", "approved", 4, D(2026, 1, 1), D(2026, 1, 16), false, true},  // 15
       {4, 2, "planning_permit", "applied", 4, D(2026, 1, 1), std::nullopt, false, true}};
   auto rows = DurationsByUnit(ps);
@@ -225,8 +230,11 @@ TEST(SupervisionProcedure, DurationsPerUnitFastestFirst) {
 TEST(SupervisionVisit, WeeklyComplianceCountsMissedWeeks) {
   // Leader 100 answers for projects 1 and 2; period 06-01 … 06-21 = 3 weeks; as of 06-21.
   std::vector<Assignment> as = {{1, 100}, {2, 100}, {1, 200}};
-  std::vector<VisitFact> vs = {{1, 100, D(2026, 6, 2)}, {1, 100, D(2026, 6, 9)}, {1, 100, D(2026, 6, 10)},
-                               {2, 100, D(2026, 6, 16)}, {1, 200, D(2026, 6, 30)}};
+  std::vector<VisitFact> vs = {{1, 100, D(2026, 6, 2)},
+                               {1, 100, D(2026, 6, 9)},
+                               {1, 100, D(2026, 6, 10)},
+                               {2, 100, D(2026, 6, 16)},
+                               {1, 200, D(2026, 6, 30)}};
   auto rows = VisitCompliance(as, vs, D(2026, 6, 1), D(2026, 6, 21), D(2026, 6, 21), VisitRule{});
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].leader_id, 100);

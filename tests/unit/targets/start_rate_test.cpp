@@ -15,10 +15,10 @@ ledger::Project P(const char* kind, std::optional<Date> start, bool archived = f
 
 TEST(StartRate, CountsNewProjectsStartedByTheDate) {
   const std::vector<ledger::Project> set = {
-      P("new", Date{2026, 3, 1}),    // started before
-      P("new", Date{2026, 6, 30}),   // started on the day: counts
-      P("new", Date{2026, 7, 1}),    // started after
-      P("new", std::nullopt),        // not started
+      P("new", Date{2026, 3, 1}),         // started before
+      P("new", Date{2026, 6, 30}),        // started on the day: counts
+      P("new", Date{2026, 7, 1}),         // started after
+      P("new", std::nullopt),             // not started
       P("continuing", Date{2025, 5, 1}),  // not a new project: in neither count
       P("new", Date{2026, 1, 5}, true),   // archived: not in the set
   };

@@ -5,7 +5,8 @@
 namespace gj::targets {
 namespace {
 
-ledger::Project New(std::optional<Date> planned, std::optional<Date> actual, const std::string& category = "industrial") {
+ledger::Project New(std::optional<Date> planned, std::optional<Date> actual,
+                    const std::string& category = "industrial") {
   ledger::Project p;
   p.kind = "new";
   p.track = "implementation";
@@ -27,9 +28,10 @@ Target Sixty() {
 
 TEST(TargetsTarget, StartRateStatusOverTime) {
   // 5 new projects: 2 started by 05-01, 1 planned 06-10, 1 planned 06-25, 1 planned 08-01.
-  std::vector<ledger::Project> set = {New(Date{2026, 3, 1}, Date{2026, 3, 5}), New(Date{2026, 4, 1}, Date{2026, 4, 20}),
-                                      New(Date{2026, 6, 10}, std::nullopt), New(Date{2026, 6, 25}, std::nullopt),
-                                      New(Date{2026, 8, 1}, std::nullopt)};
+  std::vector<ledger::Project> set = {
+      New(Date{2026, 3, 1}, Date{2026, 3, 5}), New(Date{2026, 4, 1}, Date{2026, 4, 20}),
+      New(Date{2026, 6, 10}, std::nullopt), New(Date{2026, 6, 25}, std::nullopt),
+      New(Date{2026, 8, 1}, std::nullopt)};
   auto s = Evaluate(Sixty(), set, {2026, 5, 1});
   EXPECT_EQ(s.numerator, 2);
   EXPECT_EQ(s.denominator, 5);
