@@ -1,6 +1,7 @@
 // Supervision endpoints (三张清单): problems and their workflow, milestones and the Gantt, the map,
 // procedures, responsibility list and visits, the leader page, the attention list. Handlers only
 // translate HTTP ↔ service calls.
+#include "api/json/progress_json.h"
 #include "api/json/supervision_json.h"
 #include "api/routes.h"
 
@@ -112,7 +113,7 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
            auto map = s.supervision.Map(c.ctx, region, as_of);
            if (!map) return map.error();
            json out = map.value();
-           if (auto st = s.progress.AddLights(c.ctx, region, as_of, out["items"]); !st) return st.error();
+           if (auto st = AddLights(s.progress, c.ctx, region, as_of, out["items"]); !st) return st.error();
            return out;
          });
        }});
@@ -178,7 +179,7 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
            auto page = sv.LeaderPage(c.ctx, person, as_of);
            if (!page) return page.error();
            json out = page.value();
-           if (auto st = s.progress.AddLights(c.ctx, "", as_of, out["projects"]); !st) return st.error();
+           if (auto st = AddLights(s.progress, c.ctx, "", as_of, out["projects"]); !st) return st.error();
            return out;
          });
        }});

@@ -115,12 +115,7 @@ std::string BulletinPdf(const supervision::Bulletin& b) {
   doc.Title(b.title, b.period + "（" + b.period_start.ToString() + " 至 " + b.period_end.ToString() +
                          "），数据截至 " + b.as_of.ToString());
   doc.Heading("一、总体情况");
-  const std::optional<double> sr =
-      b.new_total ? std::optional(static_cast<double>(b.new_started) / static_cast<double>(b.new_total))
-                  : std::nullopt;
-  const std::optional<double> ir =
-      b.annual_plan ? std::optional(static_cast<double>(b.completed) / static_cast<double>(b.annual_plan))
-                    : std::nullopt;
+  const auto sr = b.start_rate(), ir = b.investment_rate();
   doc.Paragraph("全" + b.region_name + "共有重点项目" + std::to_string(b.projects) + "个，总投资" +
                 Wan(b.total_investment) + "万元，年度计划投资" + Wan(b.annual_plan) + "万元，已完成投资" +
                 Wan(b.completed) + "万元，投资完成率" + Percent(ir) + "。新开工项目" +
@@ -221,12 +216,7 @@ std::string BulletinXlsx(const supervision::Bulletin& b) {
   lxw_format* head = workbook_add_format(wb);
   format_set_bold(head);
   format_set_bg_color(head, 0xDDEBF7);
-  const std::optional<double> sr =
-      b.new_total ? std::optional(static_cast<double>(b.new_started) / static_cast<double>(b.new_total))
-                  : std::nullopt;
-  const std::optional<double> ir =
-      b.annual_plan ? std::optional(static_cast<double>(b.completed) / static_cast<double>(b.annual_plan))
-                    : std::nullopt;
+  const auto sr = b.start_rate(), ir = b.investment_rate();
   Sheet(wb, "总体情况", {"指标", "数值"},
         {{"区域", b.region_name},
          {"报告期", b.period},

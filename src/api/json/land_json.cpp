@@ -65,16 +65,7 @@ void to_json(json& j, const LandSchemeView& v) {
 }
 
 void to_json(json& j, const LandPolicies& v) {
-  json classes = json::array();
-  for (const auto& k : v.classes) {
-    classes.push_back({{"class", k.klass},
-                       {"surcharge_per_kwh", k.surcharge_per_kwh},
-                       {"land_mu", k.land_mu},
-                       {"energy_tce", k.energy_tce},
-                       {"emission_t", k.emission_t},
-                       {"note", k.note}});
-  }
-  j = {{"county_code", v.county_code}, {"version", v.version}, {"classes", classes}};
+  j = {{"county_code", v.county_code}, {"version", v.version}, {"classes", PolicyClassesJson(v)}};
 }
 
 void to_json(json& j, const LandRun& v) {

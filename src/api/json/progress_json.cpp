@@ -1,8 +1,26 @@
 #include "api/json/progress_json.h"
 
+#include <unordered_map>
+
 #include "service/supervision/supervision_support.h"
 
 namespace gj::api {
+
+Status AddLights(service::ProgressService& progress, const service::Ctx& ctx, const std::string& region,
+                 const Date& as_of, nlohmann::json& items) {
+  auto board = progress.Board(ctx, region, as_of);
+  if (!board) return board.error();
+  std::unordered_map<int64_t, const service::LightEntry*> at;
+  for (const auto& e : board.value()->entries) at[e->row.project.id] = e.get();
+  for (auto& item : items) {
+    auto it = at.find(item.value("id", int64_t{0}));
+    if (it == at.end()) continue;
+    const auto& l = it->second->light;
+    item["light"] = supervision::LightName(l.light);
+    item["reasons"] = service::ReasonsJson(l);
+  }
+  return Ok{};
+}
 
 using service::supervision_support::OptIntJson;
 using service::supervision_support::OptTextJson;

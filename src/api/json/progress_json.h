@@ -11,6 +11,11 @@ namespace gj::api {
 
 // One project's light as the light list, the project's light and the map show it.
 nlohmann::json LightJson(const store::ProjectRow& row, const supervision::ProjectLight& l);
+// Puts each item's ({"id": project id, …}) warning light and its reasons from the board of
+// `region` as of the date, so a page (map, leader page) agrees with the dashboard and bulletin.
+// Items the board does not hold are left as they are.
+Status AddLights(service::ProgressService& progress, const service::Ctx& ctx, const std::string& region,
+                 const Date& as_of, nlohmann::json& items);
 
 }  // namespace gj::api
 

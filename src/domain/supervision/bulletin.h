@@ -12,19 +12,18 @@
 
 namespace gj::supervision {
 
+// part / whole; none when the whole is 0 (nothing planned: no rate, not 0 %).
+inline std::optional<double> RateOf(int64_t part, int64_t whole) {
+  return whole ? std::optional(static_cast<double>(part) / static_cast<double>(whole)) : std::nullopt;
+}
+
 struct RankRow {
   std::string key, name;
   int64_t projects = 0;
   int64_t new_total = 0, new_started = 0;  // 新开工 projects and those started by the date
   int64_t annual_plan = 0, completed = 0;  // yuan
-  std::optional<double> start_rate() const {
-    return new_total ? std::optional(static_cast<double>(new_started) / static_cast<double>(new_total))
-                     : std::nullopt;
-  }
-  std::optional<double> investment_rate() const {
-    return annual_plan ? std::optional(static_cast<double>(completed) / static_cast<double>(annual_plan))
-                       : std::nullopt;
-  }
+  std::optional<double> start_rate() const { return RateOf(new_started, new_total); }
+  std::optional<double> investment_rate() const { return RateOf(completed, annual_plan); }
   int rank = 0;  // by start rate, then investment rate; groups without new projects rank last
 };
 
@@ -60,6 +59,8 @@ struct Bulletin {
   std::string generated_at;
   int64_t projects = 0, new_total = 0, new_started = 0;
   int64_t total_investment = 0, annual_plan = 0, completed = 0;
+  std::optional<double> start_rate() const { return RateOf(new_started, new_total); }
+  std::optional<double> investment_rate() const { return RateOf(completed, annual_plan); }
   int lights[3] = {0, 0, 0};  // green, yellow, red
   std::vector<std::pair<targets::Target, targets::TargetStatus>> targets;
   std::vector<RankRow> towns, units;

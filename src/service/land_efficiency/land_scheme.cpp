@@ -10,24 +10,6 @@ namespace gj::service {
 using nlohmann::json;
 using namespace land_support;
 
-namespace {
-
-// The policy journal keeps the classes as GET /land/policies showed them before the change.
-json ClassesJournal(const LandPolicies& p) {
-  json classes = json::array();
-  for (const auto& k : p.classes) {
-    classes.push_back({{"class", k.klass},
-                       {"surcharge_per_kwh", k.surcharge_per_kwh},
-                       {"land_mu", k.land_mu},
-                       {"energy_tce", k.energy_tce},
-                       {"emission_t", k.emission_t},
-                       {"note", k.note}});
-  }
-  return classes;
-}
-
-}  // namespace
-
 // ---- scheme and policies -------------------------------------------------------------------
 
 land::Scheme LandService::SchemeOf(store::Connection& c, const std::string& county,
@@ -116,9 +98,22 @@ Result<LandPolicies> LandService::PutPolicies(const Ctx& ctx, const std::string&
   for (const auto& p : rows) store::UpsertPolicy(*c, county, p);
   store::WriteJournal(
       *c, "le_policy", 0, "update", ctx.caller.user_id, ctx.now,
-      json::array({{{"field", county}, {"old", ClassesJournal(*before)}, {"new", body["classes"]}}}));
+      json::array({{{"field", county}, {"old", PolicyClassesJson(*before)}, {"new", body["classes"]}}}));
   tx.Commit();
   return GetPolicies(ctx, county);
+}
+
+json PolicyClassesJson(const LandPolicies& p) {
+  json classes = json::array();
+  for (const auto& k : p.classes) {
+    classes.push_back({{"class", k.klass},
+                       {"surcharge_per_kwh", k.surcharge_per_kwh},
+                       {"land_mu", k.land_mu},
+                       {"energy_tce", k.energy_tce},
+                       {"emission_t", k.emission_t},
+                       {"note", k.note}});
+  }
+  return classes;
 }
 
 }  // namespace gj::service

@@ -222,6 +222,9 @@ class LandService {
 
 // Snapshot rows ↔ JSON (exact: doubles round-trip).
 nlohmann::json EnterpriseToJson(const land::Enterprise& e);
+// The classes of a county's policies as GET /land/policies shows them: also what the policy journal
+// keeps as the old value, so the API writes them with this one function.
+nlohmann::json PolicyClassesJson(const LandPolicies& p);
 land::Enterprise EnterpriseFromJson(const nlohmann::json& j);
 
 }  // namespace gj::service

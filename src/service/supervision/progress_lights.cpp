@@ -28,22 +28,6 @@ constexpr size_t kRefreshMaxProjects = 64;
 
 }  // namespace
 
-Status ProgressService::AddLights(const Ctx& ctx, const std::string& region, const Date& as_of,
-                                  nlohmann::json& items) {
-  auto board = Board(ctx, region, as_of);
-  if (!board) return board.error();
-  std::unordered_map<int64_t, const LightEntry*> at;
-  for (const auto& e : board.value()->entries) at[e->row.project.id] = e.get();
-  for (auto& item : items) {
-    auto it = at.find(item.value("id", int64_t{0}));
-    if (it == at.end()) continue;
-    const auto& l = it->second->light;
-    item["light"] = supervision::LightName(l.light);
-    item["reasons"] = ReasonsJson(l);
-  }
-  return Ok{};
-}
-
 Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx, const std::string& region,
                                                                  const Date& as_of) {
   auto tree = ledger_.Regions();

@@ -204,10 +204,6 @@ class ProgressService {
 
   Result<std::shared_ptr<const LightBoard>> Board(const Ctx& ctx, const std::string& region,
                                                   const Date& as_of);
-  // Puts each item's ({"id": project id, …}) warning light and its reasons from the board of
-  // `region` as of the date, so a page (map, leader page) agrees with the dashboard and bulletin.
-  // Items the board does not hold are left as they are.
-  Status AddLights(const Ctx& ctx, const std::string& region, const Date& as_of, nlohmann::json& items);
   Result<LightPage> Lights(const Ctx& ctx, const std::string& region, const Date& as_of,
                            const std::string& light, int64_t offset, int64_t limit);
   Result<LightDashboard> Dashboard(const Ctx& ctx, const std::string& region, const Date& as_of);

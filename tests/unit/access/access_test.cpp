@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "access/callers.h"
+
 namespace gj::access {
 namespace {
 
@@ -12,12 +14,7 @@ RegionTree Tree() {
                      {"371525", "冠县", "county", "371500"}});
 }
 
-Caller With(std::string role, std::string region, std::optional<int64_t> unit = std::nullopt) {
-  Caller c;
-  c.user_id = 1;
-  c.grants.push_back({std::move(role), std::move(region), unit});
-  return c;
-}
+using testing::With;
 
 TEST(RegionTree, WithinAndSubtree) {
   auto t = Tree();

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "access/callers.h"
+
 namespace gj::access {
 namespace {
 
@@ -16,12 +18,7 @@ RegionTree Tree() {
                      {"371525001", "清泉街道", "town", "371525"}});
 }
 
-Caller With(std::string role, std::string region, std::optional<int64_t> unit = std::nullopt) {
-  Caller c;
-  c.user_id = 1;
-  c.grants.push_back({std::move(role), std::move(region), unit});
-  return c;
-}
+using testing::With;
 
 using Codes = std::vector<std::string>;
 
