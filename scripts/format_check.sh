@@ -15,10 +15,9 @@ else
   mapfile -t files < <(find src tests/unit bench -type f \( -name '*.cpp' -o -name '*.h' \) | sort)
 fi
 
-bad=()
-for f in "${files[@]}"; do
-  if ! "$CLANG_FORMAT" --style=file --dry-run --Werror "$f" >/dev/null 2>&1; then bad+=("$f"); fi
-done
+# One clang-format per file (so each bad file is named), as many at a time as there are cores.
+mapfile -t bad < <(printf '%s\0' "${files[@]}" | xargs -0 -P "$(nproc)" -I{} \
+  sh -c '"$0" --style=file --dry-run --Werror "$1" >/dev/null 2>&1 || echo "$1"' "$CLANG_FORMAT" {} | sort)
 
 if [ ${#bad[@]} -eq 0 ]; then
   echo "format_check: ${#files[@]} files conform to .clang-format"
