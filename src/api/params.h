@@ -112,6 +112,27 @@ Handler DownloadHandler(std::vector<std::string> formats, F fn) {
   };
 }
 
+// The handler of a read as of a date (?as_of=, default the request's today) with further query
+// parameters: read(q, as_of) → A reads them (recording every problem in q), then fn(call, as_of, a)
+// → Result<T> runs only when all of them, as_of included, are well-formed; otherwise the 400.
+template <class Read, class F>
+Handler AsOfHandler(Read read, F fn) {
+  return [read = std::move(read), fn = std::move(fn)](Call& c) -> Result<Reply> {
+    QueryParams q(c);
+    const Date as_of = q.AsOf();
+    const auto args = read(q, as_of);
+    return q.Then([&] { return fn(c, as_of, args); });
+  };
+}
+
+// The same with no typed parameter besides as_of: fn(call, as_of) → Result<T> (it may read text
+// parameters, which are never malformed, with Call::Query).
+template <class F>
+Handler AsOfHandler(F fn) {
+  return AsOfHandler([](QueryParams&, const Date&) { return 0; },
+                     [fn = std::move(fn)](Call& c, const Date& as_of, int) { return fn(c, as_of); });
+}
+
 // The filter of every route that selects projects (list, export, Gantt): region, town,
 // category, level, kind, track, stage, q (text), leader, unit, year, archived, sort, order.
 // Paging is not part of it: a route that pages reads q.Page() itself.

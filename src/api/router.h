@@ -55,6 +55,14 @@ struct Call {
 
 using Handler = std::function<Result<Reply>(Call&)>;
 
+// The handler of a plain read: replies with the JSON of get(call) → Result<T>. The route's
+// versioned writes take the same `get` as their reread (VersionedBodyHandler), so a 409's
+// "current" is what this GET shows.
+template <class G>
+Handler ReadHandler(G get) {
+  return [get = std::move(get)](Call& c) { return JsonReply(get(c)); };
+}
+
 // The handler of a route taking a JSON body: parses it (400/413 before `fn` runs), then replies
 // with the JSON of fn(call, body) → Result<T> and `status`.
 template <class F>

@@ -19,7 +19,7 @@ void ObservationRoutes(Services& s, std::vector<Route>& r) {
                true, [&o](Call& c) { return JsonReply(o.Judges(c.ctx)); }});
   r.push_back({"GET", "/api/v1/observations/{id}",
                "One event: set-up, state, judges' progress; a judge's own submissions", true,
-               [&o](Call& c) { return JsonReply(o.Get(c.ctx, c.PathId())); }});
+               ReadHandler(event_now)});
   r.push_back(
       {"PATCH", "/api/v1/observations/{id}",
        "Edit a draft event's set-up: {version, …fields of the set-up to change}; 409 once open", true,
@@ -68,8 +68,7 @@ void RankingRoutes(Services& s, std::vector<Route>& r) {
       {"POST", "/api/v1/ranking-schemes",
        "Create a scheme of weighted metrics over towns, departments or chains", true,
        BodyHandler([&k](Call& c, const nlohmann::json& b) { return k.CreateScheme(c.ctx, b); }, 201)});
-  r.push_back({"GET", "/api/v1/ranking-schemes/{id}", "One scheme", true,
-               [&k](Call& c) { return JsonReply(k.GetScheme(c.ctx, c.PathId())); }});
+  r.push_back({"GET", "/api/v1/ranking-schemes/{id}", "One scheme", true, ReadHandler(scheme_now)});
   r.push_back(
       {"PATCH", "/api/v1/ranking-schemes/{id}",
        "Change a scheme's name, metrics or warning rule {version, …}; runs computed keep their definition",
@@ -90,7 +89,7 @@ void RankingRoutes(Services& s, std::vector<Route>& r) {
        true,
        BodyHandler([&k](Call& c, const nlohmann::json& b) { return k.Compute(c.ctx, c.PathId(), b); }, 201)});
   r.push_back({"GET", "/api/v1/ranking-runs/{id}", "One run: ranked entries, movement, red/yellow list", true,
-               [&k](Call& c) { return JsonReply(k.GetRun(c.ctx, c.PathId())); }});
+               ReadHandler(run_now)});
   r.push_back(
       {"POST", "/api/v1/ranking-runs/{id}/publish", "Publish (freeze) a run; send its version", true,
        VersionedBodyHandler(

@@ -52,23 +52,26 @@ void LandEfficiencyRoutes(Services& s, std::vector<Route>& r) {
            data_now)});
   r.push_back({"GET", "/api/v1/land/data/{id}/journal", "Who changed the data and when", true,
                [&land](Call& c) { return JsonReply(land.Journal(c.ctx, "le_data", c.PathId())); }});
+  // A stale version's 409 carries the county's scheme or policies as GET shows them.
+  auto scheme_now = [&land](Call& c) { return land.GetScheme(c.ctx, c.PathText()); };
+  auto policies_now = [&land](Call& c) { return land.GetPolicies(c.ctx, c.PathText()); };
   r.push_back({"GET", "/api/v1/land/schemes/{county}",
                "The county's current scheme (the built-in shandong when none)", true,
-               [&land](Call& c) { return JsonReply(land.GetScheme(c.ctx, c.PathText())); }});
+               ReadHandler(scheme_now)});
   r.push_back(
       {"PUT", "/api/v1/land/schemes/{county}", "Store a new scheme version: {version, scheme}", true,
        VersionedBodyHandler(
            [&land](Call& c, const nlohmann::json& b) { return land.PutScheme(c.ctx, c.PathText(), b); },
-           [&land](Call& c) { return land.GetScheme(c.ctx, c.PathText()); })});
+           scheme_now)});
   r.push_back({"GET", "/api/v1/land/policies/{county}",
                "Consequences per class: surcharge, land/energy/emission quotas", true,
-               [&land](Call& c) { return JsonReply(land.GetPolicies(c.ctx, c.PathText())); }});
+               ReadHandler(policies_now)});
   r.push_back(
       {"PUT", "/api/v1/land/policies/{county}",
        "Set the quotas per class: {version, classes:[{class, land_mu, energy_tce, emission_t, note}]}", true,
        VersionedBodyHandler(
            [&land](Call& c, const nlohmann::json& b) { return land.PutPolicies(c.ctx, c.PathText(), b); },
-           [&land](Call& c) { return land.GetPolicies(c.ctx, c.PathText()); })});
+           policies_now)});
   r.push_back({"POST", "/api/v1/land/runs",
                "Evaluate a county's confirmed data of a year (a new run version): {county_code, year}", true,
                BodyHandler([&land](Call& c, const nlohmann::json& b) { return land.Run(c.ctx, b); }, 201)});

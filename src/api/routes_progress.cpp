@@ -11,6 +11,22 @@ namespace gj::api {
 namespace {
 // Light lists are a few thousand rows at most; the bound only keeps offset + limit from overflowing.
 constexpr int64_t kMaxOffset = 1'000'000'000;
+
+// ?light=&offset=&limit= of the light list; ?limit=0 is the whole list (the web app's search over
+// every light).
+struct LightsPage {
+  std::string light;
+  int64_t offset = 0;
+  int64_t limit = 0;
+};
+
+LightsPage LightsPageFrom(QueryParams& q, const Date&) {
+  LightsPage p;
+  p.light = q.OneOf("light", {"red", "yellow", "green"}).value_or("");
+  p.offset = q.IntOr("offset", 0, {0, kMaxOffset});
+  p.limit = q.IntOr("limit", 50, {0, kMaxOffset});
+  return p;
+}
 }  // namespace
 
 void ProgressRoutes(Services& s, std::vector<Route>& r) {
@@ -53,15 +69,12 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
                      sv.ListReports(c.ctx, c.Query("region"), c.Query("period"), c.Query("status")));
                }});
   r.push_back({"GET", "/api/v1/reports/missing", "Missing and late reports per unit (?region=&as_of=)", true,
-               [&sv](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 return q.Then([&] { return sv.MissingReports(c.ctx, q.Text("region"), as_of); });
-               }});
-  r.push_back({"GET", "/api/v1/reports/{id}", "One progress report", true,
-               [&sv](Call& c) { return JsonReply(sv.GetReport(c.ctx, c.PathId())); }});
+               AsOfHandler([&sv](Call& c, const Date& as_of) {
+                 return sv.MissingReports(c.ctx, c.Query("region"), as_of);
+               })});
   // A stale version's 409 carries the report as GET shows it.
   auto report_now = [&sv](Call& c) { return sv.GetReport(c.ctx, c.PathId()); };
+  r.push_back({"GET", "/api/v1/reports/{id}", "One progress report", true, ReadHandler(report_now)});
   r.push_back({"PATCH", "/api/v1/reports/{id}",
                "Save a report's content; \"submit\": true submits it (send version)", true,
                VersionedBodyHandler(
@@ -124,49 +137,31 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
                    [&sv](Call& c) {
                      return sv.MonthlyPlan(c.ctx, c.PathId(), QueryParams(c).YearOr(c.ctx.today.year));
                    })});
-  r.push_back({"GET", "/api/v1/projects/{id}/light", "A project's light and reasons as of a date (?as_of=)",
-               true, [&sv](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 return q.Then([&] { return sv.ProjectLight(c.ctx, c.PathId(), as_of); });
-               }});
+  r.push_back(
+      {"GET", "/api/v1/projects/{id}/light", "A project's light and reasons as of a date (?as_of=)", true,
+       AsOfHandler([&sv](Call& c, const Date& as_of) { return sv.ProjectLight(c.ctx, c.PathId(), as_of); })});
   r.push_back({"GET", "/api/v1/lights",
                "Lights of a region's projects, red first (?region=&as_of=&light=&offset=&limit=)", true,
-               [&sv](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 const std::string light = q.OneOf("light", {"red", "yellow", "green"}).value_or("");
-                 // ?limit=0 is the whole list (the web app's search over every light).
-                 const int64_t offset = q.IntOr("offset", 0, {0, kMaxOffset});
-                 const int64_t limit = q.IntOr("limit", 50, {0, kMaxOffset});
-                 return q.Then(
-                     [&] { return sv.Lights(c.ctx, q.Text("region"), as_of, light, offset, limit); });
-               }});
+               AsOfHandler(LightsPageFrom, [&sv](Call& c, const Date& as_of, const LightsPage& p) {
+                 return sv.Lights(c.ctx, c.Query("region"), as_of, p.light, p.offset, p.limit);
+               })});
   r.push_back({"GET", "/api/v1/lights/dashboard", "Counts of lights by town and rule (?region=&as_of=)", true,
-               [&sv](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 return q.Then([&] { return sv.Dashboard(c.ctx, q.Text("region"), as_of); });
-               }});
+               AsOfHandler([&sv](Call& c, const Date& as_of) {
+                 return sv.Dashboard(c.ctx, c.Query("region"), as_of);
+               })});
   r.push_back({"POST", "/api/v1/lights/snapshots", "Keep the lights of a period ({region, period})", true,
                BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.KeepSnapshot(c.ctx, b); })});
   r.push_back(
       {"GET", "/api/v1/lights/snapshots", "The lights kept for a period (?region=&period=)", true,
        [&sv](Call& c) { return JsonReply(sv.Snapshot(c.ctx, c.Query("region"), c.Query("period"))); }});
   auto& tg = s.targets;
-  r.push_back({"GET", "/api/v1/targets", "Targets with their status as of a date (?region=&as_of=)", true,
-               [&tg](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 return q.Then([&] { return tg.List(c.ctx, q.Text("region"), as_of); });
-               }});
+  r.push_back(
+      {"GET", "/api/v1/targets", "Targets with their status as of a date (?region=&as_of=)", true,
+       AsOfHandler([&tg](Call& c, const Date& as_of) { return tg.List(c.ctx, c.Query("region"), as_of); })});
   r.push_back({"POST", "/api/v1/targets", "Create a target", true,
                BodyHandler([&tg](Call& c, const nlohmann::json& b) { return tg.Create(c.ctx, b); }, 201)});
-  r.push_back({"GET", "/api/v1/targets/{id}", "One target with its status (?as_of=)", true, [&tg](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 return q.Then([&] { return tg.Get(c.ctx, c.PathId(), as_of); });
-               }});
+  r.push_back({"GET", "/api/v1/targets/{id}", "One target with its status (?as_of=)", true,
+               AsOfHandler([&tg](Call& c, const Date& as_of) { return tg.Get(c.ctx, c.PathId(), as_of); })});
   // A stale version's 409 carries the target as GET shows it today.
   auto target_now = [&tg](Call& c) { return tg.Get(c.ctx, c.PathId(), c.ctx.today); };
   r.push_back(

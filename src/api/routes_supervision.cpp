@@ -1,6 +1,8 @@
 // Supervision endpoints (三张清单): problems and their workflow, milestones and the Gantt, the map,
 // procedures, responsibility list and visits, the leader page, the attention list. Handlers only
 // translate HTTP ↔ service calls.
+#include <functional>
+
 #include "api/json/progress_json.h"
 #include "api/json/supervision_json.h"
 #include "api/routes.h"
@@ -11,8 +13,63 @@ namespace {
 
 using nlohmann::json;
 
-service::Upload UploadOf(const Call& c) {
-  return {c.req.body, c.Query("name").empty() ? c.req.get_header_value("X-File-Name") : c.Query("name")};
+// A body handler's function for a write addressed by {id} and a second, text placeholder
+// ({action}, {kind}): write(ctx, id, text, body).
+template <class F>
+auto ByIdAndText(F write) {
+  return [write = std::move(write)](Call& c, const json& b) {
+    return write(c.ctx, c.PathId(), c.PathText(2), b);
+  };
+}
+
+// The handler of an evidence upload to the record {id} (body = the file, named by ?name= or the
+// X-File-Name header): 201 with the JSON of attach(ctx, id, upload).
+template <class F>
+Handler UploadHandler(F attach) {
+  return [attach = std::move(attach)](Call& c) {
+    const service::Upload up{
+        c.req.body, c.Query("name").empty() ? c.req.get_header_value("X-File-Name") : c.Query("name")};
+    return JsonReply(attach(c.ctx, c.PathId(), up), 201);
+  };
+}
+
+// A page's JSON (`page`: the map, the leader page) with the lights of its projects under `key`,
+// as the dashboard shows them for `region` as of the date.
+template <class T>
+Result<json> WithLights(Result<T> page, service::ProgressService& progress, const service::Ctx& ctx,
+                        const std::string& region, const Date& as_of, const char* key) {
+  if (!page) return page.error();
+  json out = page.value();
+  if (auto st = AddLights(progress, ctx, region, as_of, out[key]); !st) return st.error();
+  return out;
+}
+
+// ?unit=&project=&coordinator=&status=&category=&overdue=true of the problem list.
+store::ProblemFilter ProblemFilterFrom(QueryParams& q, const Date& as_of) {
+  store::ProblemFilter f;
+  f.unit_id = q.Id("unit");
+  f.project_id = q.Id("project");
+  f.coordinator_id = q.Id("coordinator");
+  f.status = q.OptText("status");
+  f.category = q.OptText("category");
+  if (q.Flag("overdue")) f.overdue_as_of = as_of;
+  return f;
+}
+
+// The Gantt's project filter. The service narrows the scope to the region's whole subtree (a city
+// selects its counties), so the region goes there rather than into the filter's exact match.
+std::pair<store::ProjectFilter, std::string> GanttFilterFrom(QueryParams& q, const Date&) {
+  auto f = ProjectFilterFrom(q);
+  std::string region = f.region.value_or("");
+  f.region.reset();
+  return {std::move(f), std::move(region)};
+}
+
+// ?from=&to= of visit compliance (default: from the Monday of week 1 of as_of's ISO year to
+// as_of). Calendar weeks: a week spanning two years belongs to its ISO year, so 2027-01-01 is
+// still 2026's.
+std::pair<Date, Date> ComplianceRangeFrom(QueryParams& q, const Date& as_of) {
+  return {q.DateOr("from", IsoWeek1Monday(IsoWeekOf(as_of).year)), q.DateOr("to", as_of)};
 }
 
 }  // namespace
@@ -30,41 +87,28 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
   r.push_back(
       {"GET", "/api/v1/problems",
        "Problems in scope; filters status, unit, coordinator, project, category, overdue=true, region, as_of",
-       true, [&sv](Call& c) {
-         QueryParams q(c);
-         const Date as_of = q.AsOf();
-         store::ProblemFilter f;
-         f.unit_id = q.Id("unit");
-         f.project_id = q.Id("project");
-         f.coordinator_id = q.Id("coordinator");
-         f.status = q.OptText("status");
-         f.category = q.OptText("category");
-         if (q.Flag("overdue")) f.overdue_as_of = as_of;
-         return q.Then([&] { return sv.ListProblems(c.ctx, f, q.Text("region"), as_of); });
-       }});
+       true, AsOfHandler(ProblemFilterFrom, [&sv](Call& c, const Date& as_of, const store::ProblemFilter& f) {
+         return sv.ListProblems(c.ctx, f, c.Query("region"), as_of);
+       })});
   r.push_back({"GET", "/api/v1/problems/board", "Counts by status, open and overdue by unit, as of a date",
-               true, [&sv](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 return q.Then([&] { return sv.ProblemBoard(c.ctx, q.Text("region"), as_of); });
-               }});
+               true, AsOfHandler([&sv](Call& c, const Date& as_of) {
+                 return sv.ProblemBoard(c.ctx, c.Query("region"), as_of);
+               })});
   r.push_back({"POST", "/api/v1/problems", "Raise a problem on a project", true,
                BodyHandler([&sv](Call& c, const json& b) { return sv.RaiseProblem(c.ctx, b); }, 201)});
-  r.push_back({"GET", "/api/v1/problems/{id}",
-               "A problem with its steps, attachments and the actions open to the caller", true,
-               [&sv](Call& c) { return JsonReply(sv.GetProblem(c.ctx, c.PathId())); }});
   // A stale version's 409 carries the problem as GET shows it.
   auto problem_now = [&sv](Call& c) { return sv.GetProblem(c.ctx, c.PathId()); };
+  r.push_back({"GET", "/api/v1/problems/{id}",
+               "A problem with its steps, attachments and the actions open to the caller", true,
+               ReadHandler(problem_now)});
   r.push_back({"POST", "/api/v1/problems/{id}/actions/{action}",
                "Take a workflow step: assign, sign, handle, request_close, close_out, return, defer, resume",
                true,
-               VersionedBodyHandler(
-                   [&sv](Call& c, const json& b) { return sv.Act(c.ctx, c.PathId(), c.PathText(2), b); },
-                   problem_now)});
+               VersionedBodyHandler(ByIdAndText(std::bind_front(&service::SupervisionService::Act, &sv)),
+                                    problem_now)});
   r.push_back({"POST", "/api/v1/problems/{id}/attachments",
-               "Upload evidence (PDF, PNG, JPEG ≤ 10 MB; body = the file, ?name=)", true, [&sv](Call& c) {
-                 return JsonReply(sv.AttachToProblem(c.ctx, c.PathId(), UploadOf(c)), 201);
-               }});
+               "Upload evidence (PDF, PNG, JPEG ≤ 10 MB; body = the file, ?name=)", true,
+               UploadHandler(std::bind_front(&service::SupervisionService::AttachToProblem, &sv))});
   r.push_back(
       {"GET", "/api/v1/attachments/{id}", "Download an attachment", true, [&sv](Call& c) -> Result<Reply> {
          auto d = sv.GetAttachment(c.ctx, c.PathId());
@@ -74,12 +118,11 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
 
   // ---- task list
   r.push_back({"GET", "/api/v1/projects/{id}/milestones",
-               "Milestones with the backward schedule (?finish=, ?as_of=)", true, [&sv](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 const auto finish = q.DateParam("finish");
-                 return q.Then([&] { return sv.Milestones(c.ctx, c.PathId(), finish, as_of); });
-               }});
+               "Milestones with the backward schedule (?finish=, ?as_of=)", true,
+               AsOfHandler([](QueryParams& q, const Date&) { return q.DateParam("finish"); },
+                           [&sv](Call& c, const Date& as_of, const std::optional<Date>& finish) {
+                             return sv.Milestones(c.ctx, c.PathId(), finish, as_of);
+                           })});
   r.push_back(
       {"POST", "/api/v1/projects/{id}/milestones", "Add a milestone", true,
        BodyHandler([&sv](Call& c, const json& b) { return sv.AddMilestone(c.ctx, c.PathId(), b); }, 201)});
@@ -92,31 +135,17 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
   r.push_back(
       {"GET", "/api/v1/gantt",
        "Milestones of the projects the list's filter selects (region, town, category, level, kind, track, stage, leader, unit, year, q, archived; sort, order)",
-       true, [&sv](Call& c) {
-         QueryParams q(c);
-         const Date as_of = q.AsOf();
-         auto f = ProjectFilterFrom(q);
-         // The service narrows the scope to the region's whole subtree (a city selects its
-         // counties), so the region goes there rather than into the filter's exact match.
-         const std::string region = f.region.value_or("");
-         f.region.reset();
-         return q.Then([&] { return sv.Gantt(c.ctx, f, region, as_of); });
-       }});
+       true, AsOfHandler(GanttFilterFrom, [&sv](Call& c, const Date& as_of, const auto& filter) {
+         return sv.Gantt(c.ctx, filter.first, filter.second, as_of);
+       })});
   r.push_back(
       {"GET", "/api/v1/map",
        "Projects with coordinates, grouped by town, coloured by their warning light (with its reasons); the tile URL if configured",
-       true, [&s](Call& c) {
-         QueryParams q(c);
-         const Date as_of = q.AsOf();
-         const std::string region = q.Text("region");
-         return q.Then([&]() -> Result<json> {
-           auto map = s.supervision.Map(c.ctx, region, as_of);
-           if (!map) return map.error();
-           json out = map.value();
-           if (auto st = AddLights(s.progress, c.ctx, region, as_of, out["items"]); !st) return st.error();
-           return out;
-         });
-       }});
+       true, AsOfHandler([&s](Call& c, const Date& as_of) {
+         const std::string region = c.Query("region");
+         return WithLights(s.supervision.Map(c.ctx, region, as_of), s.progress, c.ctx, region, as_of,
+                           "items");
+       })});
 
   // ---- procedures
   r.push_back({"GET", "/api/v1/procedure-kinds", "Procedure kinds (前期手续) with their guides", true,
@@ -125,24 +154,20 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
       {"PUT", "/api/v1/procedure-kinds/{code}",
        "Add or change a procedure kind and its guide (project office)", true,
        BodyHandler([&sv](Call& c, const json& b) { return sv.PutProcedureKind(c.ctx, c.PathText(), b); })});
-  r.push_back({"GET", "/api/v1/projects/{id}/procedures",
-               "The project's procedure checklist; blocks_start as of ?as_of=", true, [&sv](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 return q.Then([&] { return sv.Procedures(c.ctx, c.PathId(), as_of); });
-               }});
+  r.push_back(
+      {"GET", "/api/v1/projects/{id}/procedures",
+       "The project's procedure checklist; blocks_start as of ?as_of=", true,
+       AsOfHandler([&sv](Call& c, const Date& as_of) { return sv.Procedures(c.ctx, c.PathId(), as_of); })});
   // A stale version's 409 carries the project's procedures as GET shows them today.
   auto procedures_now = [&sv](Call& c) { return sv.Procedures(c.ctx, c.PathId(), c.ctx.today); };
   r.push_back(
       {"PUT", "/api/v1/projects/{id}/procedures/{kind}",
        "Record a procedure's status and dates (version 0 when new)", true,
-       VersionedBodyHandler(
-           [&sv](Call& c, const json& b) { return sv.PutProcedure(c.ctx, c.PathId(), c.PathText(2), b); },
-           procedures_now)});
+       VersionedBodyHandler(ByIdAndText(std::bind_front(&service::SupervisionService::PutProcedure, &sv)),
+                            procedures_now)});
   r.push_back({"POST", "/api/v1/procedures/{id}/attachments",
-               "Upload the approval document (PDF, PNG, JPEG ≤ 10 MB)", true, [&sv](Call& c) {
-                 return JsonReply(sv.AttachToProcedure(c.ctx, c.PathId(), UploadOf(c)), 201);
-               }});
+               "Upload the approval document (PDF, PNG, JPEG ≤ 10 MB)", true,
+               UploadHandler(std::bind_front(&service::SupervisionService::AttachToProcedure, &sv))});
   r.push_back({"GET", "/api/v1/procedures/durations", "How long approvals took, per handling unit", true,
                [&sv](Call& c) { return JsonReply(sv.ProcedureDurations(c.ctx, c.Query("region"))); }});
 
@@ -160,38 +185,23 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
   r.push_back(
       {"GET", "/api/v1/visits/compliance",
        "Visit compliance per leader for ?from=&to= (default: from the Monday of week 1 of as_of's ISO year to as_of)",
-       true, [&sv](Call& c) {
-         QueryParams q(c);
-         const Date as_of = q.AsOf();
-         // Calendar weeks: a week spanning two years belongs to its ISO year, so 2027-01-01 is still 2026's.
-         const Date from = q.DateOr("from", IsoWeek1Monday(IsoWeekOf(as_of).year));
-         const Date to = q.DateOr("to", as_of);
-         return q.Then([&] { return sv.Compliance(c.ctx, q.Text("region"), from, to, as_of); });
-       }});
+       true, AsOfHandler(ComplianceRangeFrom, [&sv](Call& c, const Date& as_of, const auto& range) {
+         return sv.Compliance(c.ctx, c.Query("region"), range.first, range.second, as_of);
+       })});
   r.push_back(
       {"GET", "/api/v1/leader",
        "The leader page: my projects with their lights, visits due, recent visits (?person= for the office)",
-       true, [&s, &sv](Call& c) {
-         QueryParams q(c);
-         const Date as_of = q.AsOf();
-         const auto person = q.Id("person");
-         return q.Then([&]() -> Result<json> {
-           auto page = sv.LeaderPage(c.ctx, person, as_of);
-           if (!page) return page.error();
-           json out = page.value();
-           if (auto st = AddLights(s.progress, c.ctx, "", as_of, out["projects"]); !st) return st.error();
-           return out;
-         });
-       }});
+       true,
+       AsOfHandler([](QueryParams& q, const Date&) { return q.Id("person"); },
+                   [&s, &sv](Call& c, const Date& as_of, const std::optional<int64_t>& person) {
+                     return WithLights(sv.LeaderPage(c.ctx, person, as_of), s.progress, c.ctx, "", as_of,
+                                       "projects");
+                   })});
 
   // ---- attention list
   r.push_back({"GET", "/api/v1/attention",
                "What needs the caller: assigned, returned, due, overdue, to verify, unassigned", true,
-               [&sv](Call& c) {
-                 QueryParams q(c);
-                 const Date as_of = q.AsOf();
-                 return q.Then([&] { return sv.Attention(c.ctx, as_of); });
-               }});
+               AsOfHandler([&sv](Call& c, const Date& as_of) { return sv.Attention(c.ctx, as_of); })});
   r.push_back({"POST", "/api/v1/attention/read", "Mark attention items read ({keys: [...]})", true,
                BodyHandler([&sv](Call& c, const json& b) { return sv.MarkRead(c.ctx, b); })});
 }
