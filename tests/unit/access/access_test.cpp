@@ -7,12 +7,7 @@
 namespace gj::access {
 namespace {
 
-RegionTree Tree() {
-  return RegionTree({{"371500", "聊城市", "city", ""},
-                     {"371524", "东阿县", "county", "371500"},
-                     {"371524001", "铜城街道", "town", "371524"},
-                     {"371525", "冠县", "county", "371500"}});
-}
+RegionTree Tree() { return testing::LiaochengTree(); }
 
 using testing::With;
 
@@ -20,7 +15,7 @@ TEST(RegionTree, WithinAndSubtree) {
   auto t = Tree();
   EXPECT_TRUE(t.Within("371524001", "371500"));
   EXPECT_FALSE(t.Within("371525", "371524"));
-  EXPECT_EQ(t.Subtree("371524").size(), 2u);
+  EXPECT_EQ(t.Subtree("371524").size(), 4u);  // the county, its two towns and its zone
   EXPECT_EQ(t.CountyOf("371524001"), "371524");
 }
 

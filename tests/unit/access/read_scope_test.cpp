@@ -7,16 +7,7 @@
 namespace gj::access {
 namespace {
 
-// 聊城市 with two counties; 东阿 has two towns and a zone, 冠县 one town.
-RegionTree Tree() {
-  return RegionTree({{"371500", "聊城市", "city", ""},
-                     {"371524", "东阿县", "county", "371500"},
-                     {"371524001", "铜城街道", "town", "371524"},
-                     {"371524002", "新城街道", "town", "371524"},
-                     {"371524900", "东阿开发区", "zone", "371524"},
-                     {"371525", "冠县", "county", "371500"},
-                     {"371525001", "清泉街道", "town", "371525"}});
-}
+RegionTree Tree() { return testing::LiaochengTree(); }
 
 using testing::With;
 

@@ -13,10 +13,31 @@ namespace {
 using api::Call;
 using api::QueryParams;
 
+// A parameter of each typed getter with a well-formed value and a malformed one (a list is never
+// malformed).
+struct Sample {
+  const char* name;
+  const char* good;
+  const char* bad;
+};
+constexpr Sample kSamples[] = {{"as_of", "2026-02-28", "2026-13-45"},
+                               {"year", "2024", "abc"},
+                               {"unit", "7", "0"},
+                               {"archived", "1", "yes"},
+                               {"order", "desc", "up"},
+                               {"codes", "a,,b", "a,,b"},
+                               {"offset", "20", "-1"},
+                               {"limit", "10", "500"}};
+
 // A request with the given query parameters, as httplib parses them.
 struct FakeRequest {
   explicit FakeRequest(std::initializer_list<std::pair<const char*, const char*>> params) {
     for (const auto& [k, v] : params) req.params.emplace(k, v);
+    call.ctx.today = Date{2026, 6, 15};
+  }
+  // Every sample parameter with its `value` (&Sample::good or &Sample::bad).
+  explicit FakeRequest(const char* Sample::*value) {
+    for (const auto& s : kSamples) req.params.emplace(s.name, s.*value);
     call.ctx.today = Date{2026, 6, 15};
   }
   httplib::Request req;
@@ -37,14 +58,7 @@ TEST(QueryParams, NotSentAndEmptyGiveTheFallback) {
 }
 
 TEST(QueryParams, ReadsWellFormedValues) {
-  FakeRequest r({{"as_of", "2026-02-28"},
-                 {"year", "2024"},
-                 {"unit", "7"},
-                 {"archived", "1"},
-                 {"order", "desc"},
-                 {"codes", "a,,b"},
-                 {"offset", "20"},
-                 {"limit", "10"}});
+  FakeRequest r(&Sample::good);
   QueryParams q(r.call);
   EXPECT_EQ(q.AsOf(), (Date{2026, 2, 28}));
   EXPECT_EQ(q.Year(), 2024);
@@ -59,13 +73,7 @@ TEST(QueryParams, ReadsWellFormedValues) {
 }
 
 TEST(QueryParams, EveryMalformedValueIsOne400DetailNamingParameterValueAndReason) {
-  FakeRequest r({{"as_of", "2026-13-45"},
-                 {"year", "abc"},
-                 {"unit", "0"},
-                 {"archived", "yes"},
-                 {"order", "up"},
-                 {"limit", "500"},
-                 {"offset", "-1"}});
+  FakeRequest r(&Sample::bad);
   QueryParams q(r.call);
   EXPECT_EQ(q.AsOf(), (Date{2026, 6, 15}));  // the fallback, so a handler can read on
   q.Year();

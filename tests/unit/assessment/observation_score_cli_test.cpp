@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli/observation_score.h"
 #include "io/observation_csv.h"
@@ -14,6 +16,15 @@ namespace {
 
 ObservationScoreOptions Ballot(double step = 3) { return {"", "", "ballot", step, true}; }
 ObservationScoreOptions Sheet(bool trim = true) { return {"", "", "sheet", 3, trim}; }
+
+using Lines = std::vector<std::string>;
+
+// The problems of scoring `in`, in order; an input with problems gives no output.
+Lines Problems(const std::string& in, const ObservationScoreOptions& o) {
+  auto out = ScoreObservationCsv(in, o);
+  if (!out.problems.empty()) EXPECT_TRUE(out.csv.empty()) << out.csv;
+  return out.problems;
+}
 
 TEST(FormatScore, ShortestRoundTripWithoutExponent) {
   EXPECT_EQ(io::FormatScore(97), "97");
@@ -68,38 +79,26 @@ TEST(ObservationScoreCsv, EveryBallotProblemWithRowAndColumn) {
       "B,g,x,abc\n"  // row 5: not a number; B never ranks y
       "B,g,y,1\n"
       "C,g,x,1\nC,g,y,1\n";  // row 8: rank 1 twice
-  auto out = ScoreObservationCsv(in, Ballot());
-  EXPECT_TRUE(out.csv.empty());
-  ASSERT_EQ(out.problems.size(), 4u);
-  EXPECT_EQ(out.problems[0],
-            "row 3, column county, value x: judge A ranks this county twice in group g (also row "
-            "2)");
-  EXPECT_EQ(out.problems[1],
-            "row 4, column rank, value 5: rank must be within 1..2 (group g has 2 counties)");
-  EXPECT_EQ(out.problems[2], "row 5, column rank, value abc: rank must be a whole number");
-  EXPECT_EQ(out.problems[3],
-            "row 8, column rank, value 1: judge C gives this rank twice in group g (also row 7)");
+  EXPECT_EQ(Problems(in, Ballot()),
+            (Lines{"row 3, column county, value x: judge A ranks this county twice in group g (also row 2)",
+                   "row 4, column rank, value 5: rank must be within 1..2 (group g has 2 counties)",
+                   "row 5, column rank, value abc: rank must be a whole number",
+                   "row 8, column rank, value 1: judge C gives this rank twice in group g (also row 7)"}));
 }
 
 TEST(ObservationScoreCsv, RepeatedRowIsOneProblemAndEmptyCountyIsNotACounty) {
-  auto repeated = ScoreObservationCsv("judge,group,county,rank\nA,g,x,1\nA,g,x,1\n", Ballot());
-  ASSERT_EQ(repeated.problems.size(), 1u);
-  EXPECT_EQ(repeated.problems[0],
-            "row 3, column county, value x: judge A ranks this county twice in group g (also row "
-            "2)");
-  auto unnamed = ScoreObservationCsv("judge,group,county,rank\nA,g,x,1\nB,g,x,1\nB,g,,2\n", Ballot());
-  ASSERT_EQ(unnamed.problems.size(), 2u);
-  EXPECT_EQ(unnamed.problems[0], "row 4, column county, value (empty): must not be empty");
-  EXPECT_EQ(unnamed.problems[1],
-            "row 4, column rank, value 2: rank must be within 1..1 (group g has 1 county)");
+  EXPECT_EQ(
+      Problems("judge,group,county,rank\nA,g,x,1\nA,g,x,1\n", Ballot()),
+      (Lines{"row 3, column county, value x: judge A ranks this county twice in group g (also row 2)"}));
+  EXPECT_EQ(Problems("judge,group,county,rank\nA,g,x,1\nB,g,x,1\nB,g,,2\n", Ballot()),
+            (Lines{"row 4, column county, value (empty): must not be empty",
+                   "row 4, column rank, value 2: rank must be within 1..1 (group g has 1 county)"}));
 }
 
 TEST(ObservationScoreCsv, IncompleteBallotIsInvalid) {
-  auto out = ScoreObservationCsv("judge,group,county,rank\nA,g,x,1\nA,g,y,2\nB,g,x,1\n", Ballot());
-  ASSERT_EQ(out.problems.size(), 1u);
-  EXPECT_EQ(out.problems[0],
-            "column county, value y: judge B does not rank this county in group g (each judge "
-            "ranks every county of the group)");
+  EXPECT_EQ(Problems("judge,group,county,rank\nA,g,x,1\nA,g,y,2\nB,g,x,1\n", Ballot()),
+            (Lines{"column county, value y: judge B does not rank this county in group g (each judge ranks "
+                   "every county of the group)"}));
 }
 
 TEST(ObservationScoreCsv, SheetProblems) {
@@ -110,14 +109,12 @@ TEST(ObservationScoreCsv, SheetProblems) {
       "A,g,x,r,八十\n"
       "A,g,x,s,80\nA,g,x,s,81\n"
       ",g,x,t,80\n";
-  auto out = ScoreObservationCsv(in, Sheet());
-  ASSERT_EQ(out.problems.size(), 5u);
-  EXPECT_EQ(out.problems[0], "row 2, column score, value 101: score must be a number within 0..100");
-  EXPECT_EQ(out.problems[1], "row 3, column score, value -0.5: score must be a number within 0..100");
-  EXPECT_EQ(out.problems[2], "row 4, column score, value 八十: score must be a number within 0..100");
-  EXPECT_EQ(out.problems[3],
-            "row 6, column project, value s: judge A scores this project twice (also row 5)");
-  EXPECT_EQ(out.problems[4], "row 7, column judge, value (empty): must not be empty");
+  EXPECT_EQ(Problems(in, Sheet()),
+            (Lines{"row 2, column score, value 101: score must be a number within 0..100",
+                   "row 3, column score, value -0.5: score must be a number within 0..100",
+                   "row 4, column score, value 八十: score must be a number within 0..100",
+                   "row 6, column project, value s: judge A scores this project twice (also row 5)",
+                   "row 7, column judge, value (empty): must not be empty"}));
 }
 
 TEST(ObservationScoreCsv, MissingColumnsAndEmptyInput) {
@@ -148,13 +145,18 @@ class RunObservationScoreTest : public ::testing::Test {
     std::ofstream(p, std::ios::binary) << text;
     return p.string();
   }
+  // Scoring ballots from a file `csv` into out.csv of the test's directory.
+  ObservationScoreOptions BallotFiles(const std::string& csv) {
+    ObservationScoreOptions o = Ballot();
+    o.input = Write("in.csv", csv);
+    o.output = (dir_ / "out.csv").string();
+    return o;
+  }
   std::filesystem::path dir_;
 };
 
 TEST_F(RunObservationScoreTest, WritesOutputOnSuccess) {
-  ObservationScoreOptions o = Ballot();
-  o.input = Write("in.csv", "judge,group,county,rank\nA,g,x,2\nA,g,y,1\n");
-  o.output = (dir_ / "out.csv").string();
+  const ObservationScoreOptions o = BallotFiles("judge,group,county,rank\nA,g,x,2\nA,g,y,1\n");
   std::ostringstream err;
   EXPECT_EQ(RunObservationScore(o, err), kExitOk);
   EXPECT_TRUE(err.str().empty());
@@ -167,9 +169,7 @@ TEST_F(RunObservationScoreTest, WritesOutputOnSuccess) {
 }
 
 TEST_F(RunObservationScoreTest, InvalidInputExitsTwoAndWritesNothing) {
-  ObservationScoreOptions o = Ballot();
-  o.input = Write("in.csv", "judge,group,county,rank\nA,g,x,1\nA,g,x,2\n");
-  o.output = (dir_ / "out.csv").string();
+  ObservationScoreOptions o = BallotFiles("judge,group,county,rank\nA,g,x,1\nA,g,x,2\n");
   std::ostringstream err;
   EXPECT_EQ(RunObservationScore(o, err), kExitInvalidInput);
   EXPECT_NE(err.str().find("row 3, column county"), std::string::npos);

@@ -120,33 +120,35 @@ TEST_F(XlsxReader, NotAZip) {
   EXPECT_FALSE(ReadXlsxFile(Path("does-not-exist.xlsx")));
 }
 
-TEST_F(XlsxReader, MissingWorkbookOrWorksheetPart) {
-  MakeZip(Path("empty.zip"), {{"hello.txt", "hi"}});
-  auto r = ReadXlsxFile(Path("empty.zip"));
-  ASSERT_FALSE(r);
-  EXPECT_NE(r.error().message.find("xl/workbook.xml is missing"), std::string::npos);
-  MakeZip(Path("nosheet.xlsx"), {{"xl/workbook.xml", MinimalWorkbook()}});
-  r = ReadXlsxFile(Path("nosheet.xlsx"));
-  ASSERT_FALSE(r);
-  EXPECT_NE(r.error().message.find("is missing"), std::string::npos);
-}
-
-TEST_F(XlsxReader, BrokenXml) {
-  MakeZip(Path("broken.xlsx"),
-          {{"xl/workbook.xml", MinimalWorkbook()},
-           {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c><v>1</v></row>"}});
-  auto r = ReadXlsxFile(Path("broken.xlsx"));
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code, ErrorCode::kInvalid);
-  EXPECT_NE(r.error().message.find("not well-formed XML"), std::string::npos);
-  MakeZip(
-      Path("badref.xlsx"),
-      {{"xl/workbook.xml", MinimalWorkbook()},
-       {"xl/worksheets/sheet1.xml",
-        "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>"}});
-  r = ReadXlsxFile(Path("badref.xlsx"));
-  ASSERT_FALSE(r);
-  EXPECT_NE(r.error().message.find("shared string index"), std::string::npos);
+// A workbook the reader refuses (a missing part, XML that is not well-formed, a dangling shared
+// string): invalid, the message saying what is wrong.
+TEST_F(XlsxReader, MissingPartsAndBrokenXml) {
+  struct Case {
+    std::string file;
+    std::map<std::string, std::string> parts;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"empty.zip", {{"hello.txt", "hi"}}, "xl/workbook.xml is missing"},
+      {"nosheet.xlsx", {{"xl/workbook.xml", MinimalWorkbook()}}, "is missing"},
+      {"broken.xlsx",
+       {{"xl/workbook.xml", MinimalWorkbook()},
+        {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c><v>1</v></row>"}},
+       "not well-formed XML"},
+      {"badref.xlsx",
+       {{"xl/workbook.xml", MinimalWorkbook()},
+        {"xl/worksheets/sheet1.xml",
+         "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>"}},
+       "shared string index"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.file);
+    MakeZip(Path(c.file), c.parts);
+    auto r = ReadXlsxFile(Path(c.file));
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalid);
+    EXPECT_NE(r.error().message.find(c.message), std::string::npos) << r.error().message;
+  }
 }
 
 TEST_F(XlsxReader, MinimalHandWrittenSheet) {

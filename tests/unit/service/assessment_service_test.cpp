@@ -14,6 +14,15 @@ namespace {
 
 using nlohmann::json;
 
+// A stale version's 409: the service names the version it found (the route adds the record as
+// GET shows it).
+template <class T>
+void ExpectStale(const Result<T>& r, int found) {
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(r.error().extra.value("current_version", -1), found);
+}
+
 class AssessmentServiceTest : public LedgerFixture {
  protected:
   void SetUp() override {
@@ -31,6 +40,17 @@ class AssessmentServiceTest : public LedgerFixture {
     }
     observations_ = std::make_unique<service::ObservationService>(tdb_->db(), *ledger_);
     rankings_ = std::make_unique<service::RankingService>(tdb_->db(), *ledger_);
+  }
+
+  // The body of a scheme of 东阿 (371524) over `metrics`; `subject_kind` only when given.
+  static json Scheme(const std::string& name, json metrics, const std::string& subject_kind = "") {
+    json s = {{"name", name}, {"region_code", "371524"}, {"metrics", std::move(metrics)}};
+    if (!subject_kind.empty()) s["subject_kind"] = subject_kind;
+    return s;
+  }
+  // One manual metric "review" of weight 1 and target 100.
+  static json ManualReview() {
+    return {{{"id", "review"}, {"kind", "manual"}, {"weight", 1}, {"target", 100}}};
   }
 
   service::Ctx Judge(const std::string& login) {
@@ -215,18 +235,11 @@ TEST_P(AssessmentServiceTest, BallotsWithTiesAndScope) {
 
 TEST_P(AssessmentServiceTest, RankingRunsMovementRedYellowAndFrozenVersions) {
   const auto boss = As("coordinator", "371524");
-  auto scheme = rankings_->CreateScheme(
-      boss, {{"name", "东阿县镇街月度评比"},
-             {"region_code", "371524"},
-             {"subject_kind", "town"},
-             {"metrics", {{{"id", "review"}, {"kind", "manual"}, {"weight", 1}, {"target", 100}}}}});
+  auto scheme = rankings_->CreateScheme(boss, Scheme("东阿县镇街月度评比", ManualReview(), "town"));
   ASSERT_TRUE(scheme.ok()) << scheme.error().message;
   const int64_t sid = scheme->record.id;
   // A scheme the domain refuses (weight 0) reports the problem.
-  EXPECT_EQ(rankings_
-                ->CreateScheme(boss, {{"name", "x"},
-                                      {"region_code", "371524"},
-                                      {"metrics", {{{"id", "r"}, {"kind", "manual"}, {"weight", 0}}}}})
+  EXPECT_EQ(rankings_->CreateScheme(boss, Scheme("x", {{{"id", "r"}, {"kind", "manual"}, {"weight", 0}}}))
                 .error()
                 .code,
             ErrorCode::kInvalid);
@@ -280,9 +293,7 @@ TEST_P(AssessmentServiceTest, RankingRunsMovementRedYellowAndFrozenVersions) {
   EXPECT_EQ(again->record.id, may->record.id);
   EXPECT_EQ(again->record.run_version, 1);
   EXPECT_EQ(again->record.version, 2);
-  auto stale_run = rankings_->Publish(boss, may->record.id, {{"version", 1}});
-  EXPECT_EQ(stale_run.error().code, ErrorCode::kConflict);
-  EXPECT_EQ(stale_run.error().extra["current_version"], 2);
+  ExpectStale(rankings_->Publish(boss, may->record.id, {{"version", 1}}), 2);
   ASSERT_TRUE(rankings_->Publish(boss, may->record.id, {{"version", 2}}).ok());
   // Published runs are frozen: a recomputation is version 2, the old one stays.
   auto v2 = compute("2026-05", 60, 40);
@@ -323,18 +334,12 @@ TEST_P(AssessmentServiceTest, RankingRunsMovementRedYellowAndFrozenVersions) {
 // with), and archived: no new runs, hidden from the list, its runs readable.
 TEST_P(AssessmentServiceTest, SchemesAreEditedAndArchived) {
   const auto boss = As("coordinator", "371524");
-  auto scheme = rankings_->CreateScheme(
-      boss, {{"name", "月度评比"},
-             {"region_code", "371524"},
-             {"subject_kind", "town"},
-             {"metrics", {{{"id", "review"}, {"kind", "manual"}, {"weight", 1}, {"target", 100}}}}});
+  auto scheme = rankings_->CreateScheme(boss, Scheme("月度评比", ManualReview(), "town"));
   ASSERT_TRUE(scheme.ok()) << scheme.error().message;
   const int64_t sid = scheme->record.id;
-  ASSERT_TRUE(rankings_
-                  ->CreateScheme(boss, {{"name", "季度考评"},
-                                        {"region_code", "371524"},
-                                        {"metrics", {{{"id", "r"}, {"kind", "manual"}, {"weight", 1}}}}})
-                  .ok());
+  ASSERT_TRUE(
+      rankings_->CreateScheme(boss, Scheme("季度考评", {{{"id", "r"}, {"kind", "manual"}, {"weight", 1}}}))
+          .ok());
   auto april =
       rankings_->Compute(boss, sid,
                          {{"period", "month"},
@@ -356,11 +361,7 @@ TEST_P(AssessmentServiceTest, SchemesAreEditedAndArchived) {
   // The name of another scheme of the region, a stale version: 409.
   EXPECT_EQ(rankings_->UpdateScheme(boss, sid, {{"version", 1}, {"name", "季度考评"}}).error().code,
             ErrorCode::kConflict);
-  auto stale = rankings_->UpdateScheme(boss, sid, {{"version", 7}, {"name", "x"}});
-  ASSERT_FALSE(stale.ok());
-  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
-  // The service names the version it found; the route adds the scheme as GET shows it.
-  EXPECT_EQ(stale.error().extra["current_version"], 1);
+  ExpectStale(rankings_->UpdateScheme(boss, sid, {{"version", 7}, {"name", "x"}}), 1);
   EXPECT_EQ(
       rankings_->UpdateScheme(As("viewer", "371524"), sid, {{"version", 1}, {"name", "x"}}).error().code,
       ErrorCode::kForbidden);
@@ -608,11 +609,7 @@ TEST_P(AssessmentServiceTest, EditADraftOnly) {
       << bad.error().message;
   EXPECT_EQ(JournalCount(), journal + 1);
 
-  // A stale version: 409 naming the current version (the route adds the event as GET shows it).
-  auto stale = observations_->Update(boss, id, {{"version", 1}, {"name", "x"}});
-  ASSERT_FALSE(stale.ok());
-  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
-  EXPECT_EQ(stale.error().extra["current_version"], 2);
+  ExpectStale(observations_->Update(boss, id, {{"version", 1}, {"name", "x"}}), 2);
   // Not an organiser there: 403. The version is required.
   EXPECT_EQ(
       observations_->Update(As("coordinator", "371524"), id, {{"version", 2}, {"name", "x"}}).error().code,

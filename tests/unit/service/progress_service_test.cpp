@@ -38,6 +38,17 @@ class ProgressServiceTest : public LedgerFixture {
     return list.value().items.at(0);
   }
 
+  // A target of 东阿 (371524): `metric` ≥ `threshold` by `deadline`.
+  auto CreateTarget(const service::Ctx& ctx, const std::string& name, const std::string& metric,
+                    double threshold, const std::string& deadline) {
+    return targets_->Create(ctx, {{"name", name},
+                                  {"region", "371524"},
+                                  {"metric", metric},
+                                  {"comparator", ">="},
+                                  {"threshold", threshold},
+                                  {"deadline", deadline}});
+  }
+
   std::unique_ptr<service::ProgressService> sup_;
   std::unique_ptr<service::MetricsService> metrics_;
   std::unique_ptr<service::TargetService> targets_;
@@ -333,12 +344,7 @@ TEST_P(ProgressServiceTest, TargetsAndTheBulletin) {
   started["stage"] = "started";
   started["actual_start"] = "2026-04-01";
   ASSERT_TRUE(ledger_->Create(ctx, started));
-  auto t = targets_->Create(ctx, {{"name", "6月底开工率60%"},
-                                  {"region", "371524"},
-                                  {"metric", "start_rate"},
-                                  {"comparator", ">="},
-                                  {"threshold", 0.6},
-                                  {"deadline", "2026-06-30"}});
+  auto t = CreateTarget(ctx, "6月底开工率60%", "start_rate", 0.6, "2026-06-30");
   ASSERT_TRUE(t) << t.error().message;
   const auto& status = t->view.status;
   EXPECT_EQ(status.numerator, 1);
@@ -409,12 +415,7 @@ TEST_P(ProgressServiceTest, AnInvestmentTargetCountsTheFiguresFiledByItsDate) {
   auto ctx = As("coordinator", "371524");
   ASSERT_TRUE(ledger_->Update(ctx, project_,
                               {{"version", 1}, {"annual_plan", 100000000}, {"annual_completed", 10000000}}));
-  auto t = targets_->Create(ctx, {{"name", "年度投资完成率过半"},
-                                  {"region", "371524"},
-                                  {"metric", "investment_rate"},
-                                  {"comparator", ">="},
-                                  {"threshold", 0.5},
-                                  {"deadline", "2026-12-31"}});
+  auto t = CreateTarget(ctx, "年度投资完成率过半", "investment_rate", 0.5, "2026-12-31");
   ASSERT_TRUE(t) << t.error().message;
   const int64_t id = t->view.target.id;
   // No report yet: the ledger's 1,000 万 of 10,000 万.
@@ -473,12 +474,7 @@ TEST_P(ProgressServiceTest, AWeekSpanningTheNewYearCountsTowardsItsIsoYear) {
   ASSERT_TRUE(w1) << w1.error().message;
   // A 2027 investment target as of 2027-01-06 does not count 2026's 8,100 万 (W53): the ledger's
   // 1,000 万 stands until the first 2027 week is filed; after it, 2027's 200 万.
-  auto t = targets_->Create(office, {{"name", "2027年投资完成率"},
-                                     {"region", "371524"},
-                                     {"metric", "investment_rate"},
-                                     {"comparator", ">="},
-                                     {"threshold", 0.5},
-                                     {"deadline", "2027-12-31"}});
+  auto t = CreateTarget(office, "2027年投资完成率", "investment_rate", 0.5, "2027-12-31");
   ASSERT_TRUE(t) << t.error().message;
   EXPECT_DOUBLE_EQ(targets_->Get(office, t->view.target.id, Date{2027, 1, 6}).value().view.status.value, 0.1);
   EXPECT_DOUBLE_EQ(targets_->Get(office, t->view.target.id, Date{2027, 1, 12}).value().view.status.value,
