@@ -10,7 +10,7 @@
 namespace gj::api {
 
 // One project's light as the light list, the project's light and the map show it.
-nlohmann::json LightJson(const store::ProjectRow& row, const supervision::ProjectLight& l);
+nlohmann::json LightJson(const service::LightEntry& e);
 // Puts each item's ({"id": project id, …}) warning light and its reasons from the board of
 // `region` as of the date, so a page (map, leader page) agrees with the dashboard and bulletin.
 // Items the board does not hold are left as they are.

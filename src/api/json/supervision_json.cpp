@@ -2,20 +2,12 @@
 
 #include <string>
 
-#include "api/json/json_fields.h"
+#include "common/json_shape.h"
 
 namespace gj {
 
 using nlohmann::json;
 namespace sv = supervision;
-using api::ArrayOf;
-using api::JField;
-using api::JFieldOf;
-using api::JFieldOrNull;
-using api::JFields;
-using api::JObject;
-using api::ObjectOf;
-using api::WriteObject;
 
 namespace {
 
@@ -279,7 +271,7 @@ void to_json(json& j, const ResponsibilityList& v) {
     return w;
   });
   j = {{"project_id", v.project_id},          {"leaders", ArrayOf(v.leaders, kLeader)},
-       {"unit_id", api::JsonValue(v.unit_id)}, {"unit_name", api::TextOrNull(v.unit_name)},
+       {"unit_id", JsonValue(v.unit_id)}, {"unit_name", TextOrNull(v.unit_name)},
        {"specialist", v.specialist},          {"visits", visits}};
 }
 

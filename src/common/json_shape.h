@@ -1,5 +1,6 @@
-// The one way the API writes a typed result as a JSON object: a field list per type, in the spirit
-// of the store's (store/fields.h). JField<&T::m>("name") builds a field from a member (or from the
+// The one way a typed value is written as a JSON object: a field list per type, in the spirit of
+// the store's (store/fields.h). The API writes its results with it (api/json), and a service that
+// keeps a value as JSON text writes it with the same list. (common/json_field.h is the reader.) JField<&T::m>("name") builds a field from a member (or from the
 // member at the end of a path, JField<&Row::fact, &Fact::id>), and the member's type decides its
 // JSON value (JsonValue below); WriteObject / ObjectOf / ArrayOf write a value or a vector of them
 // from the list. A field the value rule does not cover names its own writer.
@@ -20,7 +21,7 @@
 
 #include "common/date.h"
 
-namespace gj::api {
+namespace gj {
 
 // The JSON value of a member: a Date as "YYYY-MM-DD", an optional as its value or null, a vector
 // as the array of its elements' values, anything else as nlohmann writes it (numbers, bools,
@@ -138,4 +139,4 @@ auto JObject(std::string_view name, const JFields<U>& fields) {
   });
 }
 
-}  // namespace gj::api
+}  // namespace gj
