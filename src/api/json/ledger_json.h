@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_shape.h"
 #include "domain/access/access.h"
 #include "service/access/auth_service.h"
 #include "service/ledger/ledger_service.h"
@@ -34,6 +35,9 @@ void to_json(nlohmann::json& j, const ApiTokenList& l);
 }  // namespace gj::service
 
 namespace gj::api {
+
+// A sheet import's problem as an import report lists it: {row, column, value, reason}.
+const JFields<ErrorDetail>& SheetProblemFields();
 
 // The project as to_json writes it, appended as JSON text (the list endpoint's hot path).
 void AppendProjectView(std::string& out, const store::ProjectRow& row);
