@@ -10,6 +10,7 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,18 +65,14 @@ using JFields = std::vector<JsonField<T>>;
 
 namespace json_detail {
 
-template <class M>
-struct MemberOf;
+// The class of a member pointer (only for decltype).
 template <class C, class V>
-struct MemberOf<V C::*> {
-  using Class = C;
-};
+C ClassOf(V C::*);
 
-// The member at the end of a path of member pointers.
-template <auto kFirst, auto... kRest, class T>
+// The member at the end of a path of member pointers: ((t.*k1).*k2)…
+template <auto... kPath, class T>
 const auto& At(const T& t) {
-  if constexpr (sizeof...(kRest) == 0) return t.*kFirst;
-  else return At<kRest...>(t.*kFirst);
+  return (t.*....*kPath);
 }
 
 }  // namespace json_detail
@@ -83,11 +80,11 @@ const auto& At(const T& t) {
 // The field of member kFirst (or of the member at the end of the path kFirst, kRest…), written
 // by the value rule, or by `write` (a callable taking the member) when one is given.
 template <auto kFirst, auto... kRest>
-JsonField<typename json_detail::MemberOf<decltype(kFirst)>::Class> JField(std::string_view name) {
+JsonField<decltype(json_detail::ClassOf(kFirst))> JField(std::string_view name) {
   return {name, [](const auto& t) { return JsonValue(json_detail::At<kFirst, kRest...>(t)); }};
 }
 template <auto kFirst, auto... kRest, class F>
-JsonField<typename json_detail::MemberOf<decltype(kFirst)>::Class> JField(std::string_view name, F write) {
+JsonField<decltype(json_detail::ClassOf(kFirst))> JField(std::string_view name, F write) {
   return {name, [write](const auto& t) { return nlohmann::json(write(json_detail::At<kFirst, kRest...>(t))); }};
 }
 // A text member for which "" means "not set": written as null.
@@ -99,6 +96,23 @@ auto JFieldOrNull(std::string_view name) {
 template <class T, class F>
 JsonField<T> JFieldOf(std::string_view name, F write) {
   return {name, [write](const T& t) { return nlohmann::json(write(t)); }};
+}
+
+// The fields of a member's list as fields of the record that holds it (a view and its stored row:
+// Lift<&View::row>(kRowFields)); `fields` must outlive the result (a list of static storage).
+template <auto kMember, class U>
+auto Lift(const JFields<U>& fields) {
+  using T = decltype(json_detail::ClassOf(kMember));
+  JFields<T> out;
+  for (const auto& f : fields) out.push_back({f.name, [&f](const T& t) { return f.value(t.*kMember); }});
+  return out;
+}
+// The lists one after the other.
+template <class T>
+JFields<T> Join(std::initializer_list<JFields<T>> lists) {
+  JFields<T> out;
+  for (const auto& l : lists) out.insert(out.end(), l.begin(), l.end());
+  return out;
 }
 
 // Writes the fields of `fields` from `value` into the object `j` (made an object if it is null;

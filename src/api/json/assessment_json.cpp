@@ -38,22 +38,17 @@ const JFields<ObservationSetup> kSetup = {
     JField<&ObservationSetup::judges>("judges"),
     JObject<&ObservationSetup::nominations>("nominations", kNomination)};
 
-// The event's own fields, as every view of it shows them; `region_name` is the view's.
-template <class View>
-JFields<View> EventFields() {
-  using R = store::EventRecord;
-  return {JField<&View::record, &R::id>("id"),
-          JField<&View::record, &R::name>("name"),
-          JField<&View::record, &R::region_code>("region_code"),
-          JField<&View::region_name>("region_name"),
-          JField<&View::record, &R::level>("level"),
-          JField<&View::record, &R::start_date>("start_date"),
-          JField<&View::record, &R::end_date>("end_date"),
-          JField<&View::record, &R::state>("state"),
-          JField<&View::record, &R::publication>("publication"),
-          JField<&View::record, &R::version>("version"),
-          JField<&View::is_judge>("is_judge")};
-}
+using Ev = store::EventRecord;
+// The event's own fields, as every view of it shows them.
+const JFields<Ev> kEvent = {JField<&Ev::id>("id"),
+                            JField<&Ev::name>("name"),
+                            JField<&Ev::region_code>("region_code"),
+                            JField<&Ev::level>("level"),
+                            JField<&Ev::start_date>("start_date"),
+                            JField<&Ev::end_date>("end_date"),
+                            JField<&Ev::state>("state"),
+                            JField<&Ev::publication>("publication"),
+                            JField<&Ev::version>("version")};
 
 using Progress = ObservationView::Progress;
 const JFields<Progress> kProgress = {JField<&Progress::judge>("judge"), JField<&Progress::name>("name"),
@@ -71,14 +66,12 @@ const JFields<Sheet> kSheet = {
 }  // namespace
 
 void to_json(json& j, const ObservationView& v) {
-  static const JFields<ObservationView> kFields = [] {
-    auto f = EventFields<ObservationView>();
-    f.push_back(JField<&ObservationView::record, &store::EventRecord::created_at>("created_at"));
-    f.push_back(JField<&ObservationView::record, &store::EventRecord::updated_at>("updated_at"));
-    f.push_back(JField<&ObservationView::can_manage>("can_manage"));
-    f.push_back(JObject<&ObservationView::progress>("progress", kProgress));
-    return f;
-  }();
+  using V = ObservationView;
+  static const JFields<V> kFields = Join<V>(
+      {Lift<&V::record>(kEvent),
+       {JField<&V::record, &Ev::created_at>("created_at"), JField<&V::record, &Ev::updated_at>("updated_at"),
+        JField<&V::region_name>("region_name"), JField<&V::can_manage>("can_manage"),
+        JField<&V::is_judge>("is_judge"), JObject<&V::progress>("progress", kProgress)}});
   j = ObjectOf(v.setup, kSetup);
   WriteObject(j, v, kFields);
   if (!v.is_judge) return;
@@ -87,12 +80,11 @@ void to_json(json& j, const ObservationView& v) {
 }
 
 void to_json(json& j, const ObservationSummary& s) {
-  static const JFields<ObservationSummary> kFields = [] {
-    auto f = EventFields<ObservationSummary>();
-    f.push_back(JField<&ObservationSummary::mode>("mode"));
-    f.push_back(JField<&ObservationSummary::groups>("groups"));
-    return f;
-  }();
+  using S = ObservationSummary;
+  static const JFields<S> kFields =
+      Join<S>({Lift<&S::record>(kEvent),
+               {JField<&S::region_name>("region_name"), JField<&S::is_judge>("is_judge"),
+                JField<&S::mode>("mode"), JField<&S::groups>("groups")}});
   WriteObject(j, s, kFields);
 }
 
@@ -130,18 +122,19 @@ void to_json(json& j, const RankingSchemeView& v) {
                                      JField<&M::source>("source")};
   static const JFields<as::WarningRule> kWarning = {JField<&as::WarningRule::yellow_below>("yellow_below"),
                                                     JField<&as::WarningRule::red_after>("red_after")};
-  static const JFields<RankingSchemeView> kFields = {
-      JField<&RankingSchemeView::record, &S::id>("id"),
-      JField<&RankingSchemeView::record, &S::name>("name"),
-      JField<&RankingSchemeView::record, &S::region_code>("region_code"),
-      JField<&RankingSchemeView::region_name>("region_name"),
-      JField<&RankingSchemeView::record, &S::subject_kind>("subject_kind"),
-      JObject<&RankingSchemeView::metrics>("metrics", kMetric),
-      JObject<&RankingSchemeView::warning>("warning", kWarning),
-      JField<&RankingSchemeView::record, &S::version>("version"),
-      JField<&RankingSchemeView::record, &S::archived>("archived"),
-      JField<&RankingSchemeView::record, &S::created_at>("created_at"),
-      JField<&RankingSchemeView::record, &S::updated_at>("updated_at")};
+  static const JFields<S> kScheme = {JField<&S::id>("id"),
+                                     JField<&S::name>("name"),
+                                     JField<&S::region_code>("region_code"),
+                                     JField<&S::subject_kind>("subject_kind"),
+                                     JField<&S::version>("version"),
+                                     JField<&S::archived>("archived"),
+                                     JField<&S::created_at>("created_at"),
+                                     JField<&S::updated_at>("updated_at")};
+  using V = RankingSchemeView;
+  static const JFields<V> kFields =
+      Join<V>({Lift<&V::record>(kScheme),
+               {JField<&V::region_name>("region_name"), JObject<&V::metrics>("metrics", kMetric),
+                JObject<&V::warning>("warning", kWarning)}});
   WriteObject(j, v, kFields);
 }
 
@@ -158,22 +151,22 @@ void to_json(json& j, const RankingRunView& v) {
   using V = RankingRunView;
   static const JFields<V::MetricLabel> kMetric = {JField<&V::MetricLabel::id>("id"),
                                                   JField<&V::MetricLabel::label>("label")};
-  static const JFields<V> kFields = {
-      JField<&V::record, &R::id>("id"),
-      JObject<&V::metrics>("metrics", kMetric),
-      JField<&V::record, &R::scheme_id>("scheme_id"),
-      JField<&V::scheme_name>("scheme_name"),
-      JField<&V::record, &R::period>("period"),
-      JField<&V::record, &R::period_label>("period_label"),
-      JField<&V::record, &R::run_version>("run_version"),
-      JField<&V::record, &R::as_of>("as_of"),
-      JField<&V::record, &R::published>("published"),
-      JField<&V::record, &R::published_at>("published_at"),
-      JField<&V::record, &R::version>("version"),
-      JField<&V::record, &R::computed_at>("computed_at"),
-      // Entries are shown as the run keeps them.
-      JField<&V::entries>("entries", [](const auto& es) { return ArrayOf(es, ranking_support::EntryJson); }),
-      JField<&V::figures>("figures")};
+  static const JFields<R> kRun = {JField<&R::id>("id"),
+                                  JField<&R::scheme_id>("scheme_id"),
+                                  JField<&R::period>("period"),
+                                  JField<&R::period_label>("period_label"),
+                                  JField<&R::run_version>("run_version"),
+                                  JField<&R::as_of>("as_of"),
+                                  JField<&R::published>("published"),
+                                  JField<&R::published_at>("published_at"),
+                                  JField<&R::version>("version"),
+                                  JField<&R::computed_at>("computed_at")};
+  static const JFields<V> kFields = Join<V>(
+      {Lift<&V::record>(kRun),
+       {JObject<&V::metrics>("metrics", kMetric), JField<&V::scheme_name>("scheme_name"),
+        // Entries are shown as the run keeps them.
+        JField<&V::entries>("entries", [](const auto& es) { return ArrayOf(es, ranking_support::EntryJson); }),
+        JField<&V::figures>("figures")}});
   WriteObject(j, v, kFields);
 }
 

@@ -51,11 +51,12 @@ void to_json(json& j, const LandImportReport& v) {
 // The enterprise's fields (but its county, which the row has) and the data row's.
 void to_json(json& j, const LandData& v) {
   using R = store::LandDataRow;
-  static const JFields<LandData> kFields = {
-      JField<&LandData::row, &R::id>("id"),         JField<&LandData::row, &R::enterprise_id>("enterprise_id"),
-      JField<&LandData::row, &R::year>("year"),     JField<&LandData::row, &R::county_code>("county_code"),
-      JField<&LandData::row, &R::state>("state"),   JField<&LandData::row, &R::return_reason>("return_reason"),
-      JField<&LandData::row, &R::version>("version"), JField<&LandData::actions>("actions")};
+  static const JFields<R> kRow = {JField<&R::id>("id"),         JField<&R::enterprise_id>("enterprise_id"),
+                                  JField<&R::year>("year"),     JField<&R::county_code>("county_code"),
+                                  JField<&R::state>("state"),   JField<&R::return_reason>("return_reason"),
+                                  JField<&R::version>("version")};
+  static const JFields<LandData> kFields =
+      Join<LandData>({Lift<&LandData::row>(kRow), {JField<&LandData::actions>("actions")}});
   j = EnterpriseToJson(v.row.e);
   j.erase("county");
   WriteObject(j, v, kFields);
@@ -80,17 +81,17 @@ void to_json(json& j, const LandPolicies& v) {
 
 void to_json(json& j, const LandRun& v) {
   using R = store::RunRow;
-  static const JFields<LandRun> kFields = {
-      JField<&LandRun::row, &R::id>("id"),
-      JField<&LandRun::row, &R::county_code>("county_code"),
-      JField<&LandRun::row, &R::year>("year"),
-      JField<&LandRun::row, &R::run_no>("run_no"),
-      JField<&LandRun::row, &R::state>("state"),
-      JField<&LandRun::row, &R::version>("version"),
-      JField<&LandRun::row, &R::created_at>("created_at"),
-      JFieldOrNull<&LandRun::row, &R::published_on>("published_on"),
-      JFieldOrNull<&LandRun::row, &R::finalized_on>("finalized_on"),
-      JField<&LandRun::actions>("actions")};
+  static const JFields<R> kRow = {JField<&R::id>("id"),
+                                  JField<&R::county_code>("county_code"),
+                                  JField<&R::year>("year"),
+                                  JField<&R::run_no>("run_no"),
+                                  JField<&R::state>("state"),
+                                  JField<&R::version>("version"),
+                                  JField<&R::created_at>("created_at"),
+                                  JFieldOrNull<&R::published_on>("published_on"),
+                                  JFieldOrNull<&R::finalized_on>("finalized_on")};
+  static const JFields<LandRun> kFields =
+      Join<LandRun>({Lift<&LandRun::row>(kRow), {JField<&LandRun::actions>("actions")}});
   WriteObject(j, v, kFields);
   if (v.appeal_until) j["appeal_until"] = *v.appeal_until;
 }

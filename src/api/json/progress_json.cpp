@@ -35,20 +35,17 @@ using Row = store::ProjectRow;
 using P = ledger::Project;
 using L = supervision::ProjectLight;
 using RowLight = service::LightEntry;
-const JFields<RowLight> kLight = {
-    JField<&RowLight::row, &Row::project, &P::id>("project_id"),
-    JField<&RowLight::row, &Row::project, &P::code>("code"),
-    JField<&RowLight::row, &Row::project, &P::name>("name"),
-    JField<&RowLight::row, &Row::project, &P::county_code>("county_code"),
-    JField<&RowLight::row, &Row::project, &P::town_code>("town_code"),
-    JField<&RowLight::row, &Row::town_name>("town_name"),
-    JField<&RowLight::row, &Row::project, &P::unit_id>("unit_id"),
-    JField<&RowLight::row, &Row::unit_name>("unit_name"),
-    JField<&RowLight::row, &Row::leader_name>("leader_name"),
-    JField<&RowLight::light>("light", Light),
-    JField<&RowLight::light>("reasons", Reasons),
-    JField<&RowLight::light, &L::schedule_percent>("schedule_percent"),
-    JField<&RowLight::light, &L::completion_percent>("completion_percent")};
+const JFields<P> kLightProject = {JField<&P::id>("project_id"),       JField<&P::code>("code"),
+                                  JField<&P::name>("name"),             JField<&P::county_code>("county_code"),
+                                  JField<&P::town_code>("town_code"),   JField<&P::unit_id>("unit_id")};
+const JFields<Row> kLightRow =
+    Join<Row>({Lift<&Row::project>(kLightProject),
+               {JField<&Row::town_name>("town_name"), JField<&Row::unit_name>("unit_name"),
+                JField<&Row::leader_name>("leader_name")}});
+const JFields<L> kLightOf = {JFieldOf<L>("light", Light), JFieldOf<L>("reasons", Reasons),
+                             JField<&L::schedule_percent>("schedule_percent"),
+                             JField<&L::completion_percent>("completion_percent")};
+const JFields<RowLight> kLight = Join<RowLight>({Lift<&RowLight::row>(kLightRow), Lift<&RowLight::light>(kLightOf)});
 
 nlohmann::json CountsJson(const service::LightCounts& c) {
   return {{"green", c[0]}, {"yellow", c[1]}, {"red", c[2]}};
@@ -70,30 +67,31 @@ const JFields<StopRecord> kStopItem = {
     JField<&StopRecord::requested_by>("requested_by"), JField<&StopRecord::requested_at>("requested_at"),
     JFieldOrNull<&StopRecord::decided_at>("decided_at"), JField<&StopRecord::decision_note>("decision_note")};
 
-const JFields<ReportView> kReport = {
-    JField<&ReportView::report, &ReportRecord::id>("id"),
-    JField<&ReportView::report, &ReportRecord::project_id>("project_id"),
-    JField<&ReportView::report, &ReportRecord::period>("period"),
-    JField<&ReportView::report, &ReportRecord::frequency>("frequency"),
-    JField<&ReportView::report, &ReportRecord::period_start>("period_start"),
-    JField<&ReportView::report, &ReportRecord::period_end>("period_end"),
-    JField<&ReportView::report, &ReportRecord::due>("due_date"),
-    JField<&ReportView::report, &ReportRecord::status>("status"),
-    JField<&ReportView::report, &ReportRecord::reopened>("reopened"),
-    JField<&ReportView::report, &ReportRecord::late>("late"),
-    JField<&ReportView::report, &ReportRecord::submitted_by>("submitted_by"),
-    JFieldOrNull<&ReportView::report, &ReportRecord::submitted_at>("submitted_at"),
-    JField<&ReportView::report, &ReportRecord::reviewed_by>("reviewed_by"),
-    JFieldOrNull<&ReportView::report, &ReportRecord::reviewed_at>("reviewed_at"),
-    JField<&ReportView::report, &ReportRecord::review_note>("review_note"),
-    JField<&ReportView::photos>("photos"),
-    JField<&ReportView::report, &ReportRecord::version>("version"),
-    JField<&ReportView::report, &ReportRecord::updated_at>("updated_at"),
-    JField<&ReportView::project, &service::ReportProject::code>("project_code"),
-    JField<&ReportView::project, &service::ReportProject::name>("project_name"),
-    JField<&ReportView::project, &service::ReportProject::unit_name>("unit_name"),
-    JField<&ReportView::project, &service::ReportProject::town_name>("town_name"),
-    JField<&ReportView::project, &service::ReportProject::annual_plan>("annual_plan")};
+const JFields<ReportRecord> kReportRecord = {
+    JField<&ReportRecord::id>("id"),
+    JField<&ReportRecord::project_id>("project_id"),
+    JField<&ReportRecord::period>("period"),
+    JField<&ReportRecord::frequency>("frequency"),
+    JField<&ReportRecord::period_start>("period_start"),
+    JField<&ReportRecord::period_end>("period_end"),
+    JField<&ReportRecord::due>("due_date"),
+    JField<&ReportRecord::status>("status"),
+    JField<&ReportRecord::reopened>("reopened"),
+    JField<&ReportRecord::late>("late"),
+    JField<&ReportRecord::submitted_by>("submitted_by"),
+    JFieldOrNull<&ReportRecord::submitted_at>("submitted_at"),
+    JField<&ReportRecord::reviewed_by>("reviewed_by"),
+    JFieldOrNull<&ReportRecord::reviewed_at>("reviewed_at"),
+    JField<&ReportRecord::review_note>("review_note"),
+    JField<&ReportRecord::version>("version"),
+    JField<&ReportRecord::updated_at>("updated_at")};
+using RP = service::ReportProject;
+const JFields<RP> kReportProject = {JField<&RP::code>("project_code"), JField<&RP::name>("project_name"),
+                                    JField<&RP::unit_name>("unit_name"), JField<&RP::town_name>("town_name"),
+                                    JField<&RP::annual_plan>("annual_plan")};
+const JFields<ReportView> kReport =
+    Join<ReportView>({Lift<&ReportView::report>(kReportRecord), Lift<&ReportView::project>(kReportProject),
+                      {JField<&ReportView::photos>("photos")}});
 
 }  // namespace
 

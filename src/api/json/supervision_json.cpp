@@ -24,12 +24,14 @@ const JFields<sv::VisitRule> kVisitRule = {JField<&sv::VisitRule::window_days>("
 using Kind = store::ProcedureKindRow;
 const JFields<Kind> kGuide = {JField<&Kind::documents>("documents"), JField<&Kind::handling_unit>("handling_unit"),
                               JField<&Kind::office>("office"), JField<&Kind::phone>("phone")};
-const JFields<Kind> kKind = {JField<&Kind::kind, &sv::ProcedureKind::code>("code"),
-                             JField<&Kind::kind, &sv::ProcedureKind::label_zh>("label_zh"),
-                             JField<&Kind::kind, &sv::ProcedureKind::label_en>("label_en"),
-                             JField<&Kind::kind, &sv::ProcedureKind::required_for_start>("required_for_start"),
-                             JField<&Kind::sort>("sort"),
-                             JFieldOf<Kind>("guide", [](const Kind& k) { return ObjectOf(k, kGuide); })};
+using PKind = sv::ProcedureKind;
+const JFields<PKind> kKindLabels = {JField<&PKind::label_zh>("label_zh"), JField<&PKind::label_en>("label_en"),
+                                    JField<&PKind::required_for_start>("required_for_start")};
+const JFields<Kind> kKindRowLabels = Lift<&Kind::kind>(kKindLabels);
+const JFields<Kind> kKind =
+    Join<Kind>({kKindRowLabels,
+                {JField<&Kind::kind, &PKind::code>("code"), JField<&Kind::sort>("sort"),
+                 JFieldOf<Kind>("guide", [](const Kind& k) { return ObjectOf(k, kGuide); })}});
 
 json WorkflowJson() {
   static const char* kActor[] = {"office", "unit", "verifier", "anyone"};
@@ -40,48 +42,47 @@ json WorkflowJson() {
 }
 
 using MView = service::MilestoneView;
+using MRow = store::MilestoneRow;
 using Ms = sv::Milestone;
-const JFields<MView> kMilestone = {
-    JField<&MView::row, &store::MilestoneRow::m, &Ms::id>("id"),
-    JField<&MView::row, &store::MilestoneRow::m, &Ms::project_id>("project_id"),
-    JField<&MView::row, &store::MilestoneRow::m, &Ms::name>("name"),
-    JField<&MView::row, &store::MilestoneRow::m, &Ms::planned_date>("planned_date"),
-    JField<&MView::row, &store::MilestoneRow::m, &Ms::actual_date>("actual_date"),
-    JField<&MView::row, &store::MilestoneRow::m, &Ms::duration_days>("duration_days"),
-    JField<&MView::row, &store::MilestoneRow::m, &Ms::predecessor_id>("predecessor_id"),
-    JField<&MView::row, &store::MilestoneRow::m, &Ms::unit_id>("unit_id"),
-    JFieldOrNull<&MView::row, &store::MilestoneRow::unit_name>("unit_name"),
-    JField<&MView::row, &store::MilestoneRow::sort>("sort"),
-    JField<&MView::row, &store::MilestoneRow::version>("version"),
-    JField<&MView::schedule, &sv::ScheduledMilestone::planned_start>("planned_start"),
-    JField<&MView::schedule, &sv::ScheduledMilestone::latest_start>("latest_start"),
-    JField<&MView::schedule, &sv::ScheduledMilestone::latest_finish>("latest_finish"),
-    JField<&MView::schedule, &sv::ScheduledMilestone::slack_days>("slack_days"),
-    JField<&MView::schedule, &sv::ScheduledMilestone::late>("late"),
-    JField<&MView::schedule, &sv::ScheduledMilestone::days_late>("days_late")};
+using Sched = sv::ScheduledMilestone;
+const JFields<Ms> kMilestoneFact = {
+    JField<&Ms::id>("id"),
+    JField<&Ms::project_id>("project_id"),
+    JField<&Ms::name>("name"),
+    JField<&Ms::planned_date>("planned_date"),
+    JField<&Ms::actual_date>("actual_date"),
+    JField<&Ms::duration_days>("duration_days"),
+    JField<&Ms::predecessor_id>("predecessor_id"),
+    JField<&Ms::unit_id>("unit_id")};
+const JFields<MRow> kMilestoneRow = Join<MRow>(
+    {Lift<&MRow::m>(kMilestoneFact),
+     {JFieldOrNull<&MRow::unit_name>("unit_name"), JField<&MRow::sort>("sort"), JField<&MRow::version>("version")}});
+const JFields<Sched> kSchedule = {JField<&Sched::planned_start>("planned_start"),
+                                  JField<&Sched::latest_start>("latest_start"),
+                                  JField<&Sched::latest_finish>("latest_finish"),
+                                  JField<&Sched::slack_days>("slack_days"),
+                                  JField<&Sched::late>("late"),
+                                  JField<&Sched::days_late>("days_late")};
+const JFields<MView> kMilestone = Join<MView>({Lift<&MView::row>(kMilestoneRow), Lift<&MView::schedule>(kSchedule)});
 
 using PView = service::ProcedureView;
 using PRow = store::ProcedureRow;
 using PFact = sv::ProcedureFact;
-const JFields<PView> kProcedure = {
-    JFieldOf<PView>("id", [](const PView& v) { return v.row.fact.id == 0 ? json(nullptr) : json(v.row.fact.id); }),
-    JField<&PView::kind, &Kind::kind, &sv::ProcedureKind::code>("kind"),
-    JField<&PView::kind, &Kind::kind, &sv::ProcedureKind::label_zh>("label_zh"),
-    JField<&PView::kind, &Kind::kind, &sv::ProcedureKind::label_en>("label_en"),
-    JField<&PView::row, &PRow::fact, &PFact::status>("status"),
-    JField<&PView::row, &PRow::fact, &PFact::unit_id>("unit_id"),
-    JFieldOrNull<&PView::row, &PRow::unit_name>("unit_name"),
-    JField<&PView::row, &PRow::fact, &PFact::applied_on>("applied_on"),
-    JField<&PView::row, &PRow::fact, &PFact::approved_on>("approved_on"),
-    JField<&PView::row, &PRow::fact, &PFact::accepted_pending>("accepted_pending"),
-    JField<&PView::row, &PRow::pending_document>("pending_document"),
-    JField<&PView::row, &PRow::approval_no>("approval_no"),
-    JField<&PView::kind, &Kind::kind, &sv::ProcedureKind::required_for_start>("required_for_start"),
-    JField<&PView::blocks_start>("blocks_start"),
-    JField<&PView::duration_days>("duration_days"),
-    JField<&PView::row, &PRow::version>("version"),
-    JField<&PView::attachments>("attachments"),
-    JObject<&PView::kind>("guide", kGuide)};
+const JFields<PFact> kProcedureFact = {JField<&PFact::status>("status"), JField<&PFact::unit_id>("unit_id"),
+                                       JField<&PFact::applied_on>("applied_on"),
+                                       JField<&PFact::approved_on>("approved_on"),
+                                       JField<&PFact::accepted_pending>("accepted_pending")};
+const JFields<PRow> kProcedureRow = Join<PRow>(
+    {Lift<&PRow::fact>(kProcedureFact),
+     {JFieldOf<PRow>("id", [](const PRow& r) { return r.fact.id == 0 ? json(nullptr) : json(r.fact.id); }),
+      JFieldOrNull<&PRow::unit_name>("unit_name"), JField<&PRow::pending_document>("pending_document"),
+      JField<&PRow::approval_no>("approval_no"), JField<&PRow::version>("version")}});
+const JFields<PView> kProcedure = Join<PView>(
+    {Lift<&PView::row>(kProcedureRow),
+     {JField<&PView::blocks_start>("blocks_start"), JField<&PView::duration_days>("duration_days"),
+      JField<&PView::attachments>("attachments"), JObject<&PView::kind>("guide", kGuide),
+      JField<&PView::kind, &Kind::kind, &PKind::code>("kind")},
+     Lift<&PView::kind>(kKindRowLabels)});
 
 const JFields<sv::MissedVisit> kWindow = {JField<&sv::MissedVisit::project_id>("project_id"),
                                           JField<&sv::MissedVisit::window_start>("window_start"),
@@ -155,32 +156,23 @@ void to_json(json& j, const SupervisionConfig& v) {
 void to_json(json& j, const ProblemView& v) {
   using Row = store::ProblemRow;
   using Fact = sv::ProblemFact;
-  static const JFields<ProblemView> kFields = {
-      JField<&ProblemView::row, &Row::fact, &Fact::id>("id"),
-      JField<&ProblemView::row, &Row::fact, &Fact::project_id>("project_id"),
-      JField<&ProblemView::row, &Row::project_code>("project_code"),
-      JField<&ProblemView::row, &Row::project_name>("project_name"),
-      JField<&ProblemView::row, &Row::county_code>("county_code"),
-      JFieldOrNull<&ProblemView::row, &Row::town_code>("town_code"),
-      JField<&ProblemView::row, &Row::fact, &Fact::category>("category"),
-      JField<&ProblemView::row, &Row::description>("description"),
-      JField<&ProblemView::row, &Row::fact, &Fact::status>("status"),
-      JField<&ProblemView::row, &Row::fact, &Fact::unit_id>("unit_id"),
-      JFieldOrNull<&ProblemView::row, &Row::unit_name>("unit_name"),
-      JField<&ProblemView::row, &Row::fact, &Fact::coordinator_id>("coordinator_id"),
-      JFieldOrNull<&ProblemView::row, &Row::coordinator_name>("coordinator_name"),
-      JField<&ProblemView::row, &Row::fact, &Fact::deadline>("deadline"),
-      JField<&ProblemView::row, &Row::fact, &Fact::raised_on>("raised_on"),
-      JField<&ProblemView::row, &Row::signed_on>("signed_on"),
-      JField<&ProblemView::row, &Row::fact, &Fact::closed_on>("closed_on"),
-      JField<&ProblemView::row, &Row::defer_reason>("defer_reason"),
-      JField<&ProblemView::row, &Row::returns>("returns"),
-      JField<&ProblemView::overdue>("overdue"),
-      JField<&ProblemView::days_overdue>("days_overdue"),
-      JObject<&ProblemView::escalation>("escalation", kEscalation),
-      JField<&ProblemView::row, &Row::version>("version"),
-      JField<&ProblemView::row, &Row::created_at>("created_at"),
-      JField<&ProblemView::row, &Row::updated_at>("updated_at")};
+  static const JFields<Fact> kFact = {
+      JField<&Fact::id>("id"),         JField<&Fact::project_id>("project_id"), JField<&Fact::category>("category"),
+      JField<&Fact::status>("status"), JField<&Fact::unit_id>("unit_id"), JField<&Fact::coordinator_id>("coordinator_id"),
+      JField<&Fact::deadline>("deadline"), JField<&Fact::raised_on>("raised_on"), JField<&Fact::closed_on>("closed_on")};
+  static const JFields<Row> kRow = Join<Row>(
+      {Lift<&Row::fact>(kFact),
+       {JField<&Row::project_code>("project_code"), JField<&Row::project_name>("project_name"),
+        JField<&Row::county_code>("county_code"), JFieldOrNull<&Row::town_code>("town_code"),
+        JField<&Row::description>("description"), JFieldOrNull<&Row::unit_name>("unit_name"),
+        JFieldOrNull<&Row::coordinator_name>("coordinator_name"), JField<&Row::signed_on>("signed_on"),
+        JField<&Row::defer_reason>("defer_reason"), JField<&Row::returns>("returns"),
+        JField<&Row::version>("version"), JField<&Row::created_at>("created_at"),
+        JField<&Row::updated_at>("updated_at")}});
+  static const JFields<ProblemView> kFields =
+      Join<ProblemView>({Lift<&ProblemView::row>(kRow),
+                         {JField<&ProblemView::overdue>("overdue"), JField<&ProblemView::days_overdue>("days_overdue"),
+                          JObject<&ProblemView::escalation>("escalation", kEscalation)}});
   j = ObjectOf(v, kFields);
   if (v.actions) j["actions"] = *v.actions;
 }
