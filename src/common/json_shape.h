@@ -1,9 +1,10 @@
 // The one way a typed value is written as a JSON object: a field list per type, in the spirit of
 // the store's (store/fields.h). The API writes its results with it (api/json), and a service that
-// keeps a value as JSON text writes it with the same list. (common/json_field.h is the reader.) JField<&T::m>("name") builds a field from a member (or from the
-// member at the end of a path, JField<&Row::fact, &Fact::id>), and the member's type decides its
-// JSON value (JsonValue below); WriteObject / ObjectOf / ArrayOf write a value or a vector of them
-// from the list. A field the value rule does not cover names its own writer.
+// keeps a value as JSON text writes it with the same list. (common/json_field.h is the reader.)
+// JField<&T::m>("name") builds a field from a member (or from the member at the end of a path,
+// JField<&Row::fact, &Fact::id>), and the member's type decides its JSON value (JsonValue below); WriteObject
+// / ObjectOf / ArrayOf write a value or a vector of them from the list. A field the value rule does not cover
+// names its own writer.
 //
 // Contract: every field of a list is written, in list order, so a field is never absent by
 // accident: an optional without a value, or a text JFieldOrNull keeps empty, is JSON null.
@@ -85,7 +86,8 @@ JsonField<decltype(json_detail::ClassOf(kFirst))> JField(std::string_view name) 
 }
 template <auto kFirst, auto... kRest, class F>
 JsonField<decltype(json_detail::ClassOf(kFirst))> JField(std::string_view name, F write) {
-  return {name, [write](const auto& t) { return nlohmann::json(write(json_detail::At<kFirst, kRest...>(t))); }};
+  return {name,
+          [write](const auto& t) { return nlohmann::json(write(json_detail::At<kFirst, kRest...>(t))); }};
 }
 // A text member for which "" means "not set": written as null.
 template <auto kFirst, auto... kRest>
@@ -148,7 +150,8 @@ auto JObject(std::string_view name, const JFields<U>& fields) {
   return JField<kFirst, kRest...>(name, [&fields](const auto& m) -> nlohmann::json {
     using M = std::decay_t<decltype(m)>;
     if constexpr (std::is_same_v<M, std::vector<U>>) return ArrayOf(m, fields);
-    else if constexpr (std::is_same_v<M, std::optional<U>>) return m ? ObjectOf(*m, fields) : nlohmann::json(nullptr);
+    else if constexpr (std::is_same_v<M, std::optional<U>>)
+      return m ? ObjectOf(*m, fields) : nlohmann::json(nullptr);
     else return ObjectOf(m, fields);
   });
 }

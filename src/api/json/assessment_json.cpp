@@ -54,14 +54,16 @@ using Progress = ObservationView::Progress;
 const JFields<Progress> kProgress = {JField<&Progress::judge>("judge"), JField<&Progress::name>("name"),
                                      JField<&Progress::submitted>("submitted"),
                                      JField<&Progress::expected>("expected")};
-const JFields<as::Ballot> kBallot = {JField<&as::Ballot::group>("group"), JField<&as::Ballot::county>("county"),
+const JFields<as::Ballot> kBallot = {JField<&as::Ballot::group>("group"),
+                                     JField<&as::Ballot::county>("county"),
                                      JField<&as::Ballot::rank>("rank")};
 using Sheet = as::SheetSubmission;
-const JFields<Sheet> kSheet = {
-    JField<&Sheet::entry, &as::SheetEntry::project>("project_id", [](const std::string& p) { return std::stoll(p); }),
-    JField<&Sheet::entry, &as::SheetEntry::group>("group"),
-    JField<&Sheet::entry, &as::SheetEntry::county>("county"), JField<&Sheet::ratings>("ratings"),
-    JField<&Sheet::entry, &as::SheetEntry::score>("total", Score)};
+const JFields<Sheet> kSheet = {JField<&Sheet::entry, &as::SheetEntry::project>(
+                                   "project_id", [](const std::string& p) { return std::stoll(p); }),
+                               JField<&Sheet::entry, &as::SheetEntry::group>("group"),
+                               JField<&Sheet::entry, &as::SheetEntry::county>("county"),
+                               JField<&Sheet::ratings>("ratings"),
+                               JField<&Sheet::entry, &as::SheetEntry::score>("total", Score)};
 
 }  // namespace
 
@@ -90,19 +92,25 @@ void to_json(json& j, const ObservationSummary& s) {
 
 void to_json(json& j, const ObservationResults& v) {
   using R = ObservationResults;
-  static const JFields<R::Place> kPlace = {JField<&R::Place::county>("county"), JField<&R::Place::rank>("rank"),
+  static const JFields<R::Place> kPlace = {JField<&R::Place::county>("county"),
+                                           JField<&R::Place::rank>("rank"),
                                            JField<&R::Place::score>("score", OptScore)};
   static const JFields<R::Group> kGroup = {JField<&R::Group::group>("group"),
                                            JObject<&R::Group::items>("items", kPlace)};
-  static const JFields<R::ProjectScore> kProject = {
-      JField<&R::ProjectScore::group>("group"),           JField<&R::ProjectScore::county>("county"),
-      JField<&R::ProjectScore::project_id>("project_id"), JField<&R::ProjectScore::project_name>("project_name"),
-      JField<&R::ProjectScore::judges>("judges"),         JField<&R::ProjectScore::score>("score", OptScore)};
-  static const JFields<R> kFields = {
-      JField<&R::id>("id"),       JField<&R::name>("name"),
-      JField<&R::state>("state"), JField<&R::mode>("mode"),
-      JField<&R::publication>("publication"), JField<&R::with_scores>("with_scores"),
-      JObject<&R::groups>("groups", kGroup),  JObject<&R::projects>("projects", kProject)};
+  static const JFields<R::ProjectScore> kProject = {JField<&R::ProjectScore::group>("group"),
+                                                    JField<&R::ProjectScore::county>("county"),
+                                                    JField<&R::ProjectScore::project_id>("project_id"),
+                                                    JField<&R::ProjectScore::project_name>("project_name"),
+                                                    JField<&R::ProjectScore::judges>("judges"),
+                                                    JField<&R::ProjectScore::score>("score", OptScore)};
+  static const JFields<R> kFields = {JField<&R::id>("id"),
+                                     JField<&R::name>("name"),
+                                     JField<&R::state>("state"),
+                                     JField<&R::mode>("mode"),
+                                     JField<&R::publication>("publication"),
+                                     JField<&R::with_scores>("with_scores"),
+                                     JObject<&R::groups>("groups", kGroup),
+                                     JObject<&R::projects>("projects", kProject)};
   WriteObject(j, v, kFields);
 }
 
@@ -115,11 +123,10 @@ void to_json(json& j, const ItemList<store::JudgeUser>& v) {
 void to_json(json& j, const RankingSchemeView& v) {
   using S = store::SchemeRecord;
   using M = RankingMetricView;
-  static const JFields<M> kMetric = {JField<&M::id>("id"),         JField<&M::kind>("kind"),
-                                     JField<&M::label>("label"),   JField<&M::scoring>("scoring"),
-                                     JField<&M::weight>("weight"), JField<&M::target>("target"),
-                                     JField<&M::cap>("cap"),       JField<&M::step>("step"),
-                                     JField<&M::source>("source")};
+  static const JFields<M> kMetric = {
+      JField<&M::id>("id"),           JField<&M::kind>("kind"),     JField<&M::label>("label"),
+      JField<&M::scoring>("scoring"), JField<&M::weight>("weight"), JField<&M::target>("target"),
+      JField<&M::cap>("cap"),         JField<&M::step>("step"),     JField<&M::source>("source")};
   static const JFields<as::WarningRule> kWarning = {JField<&as::WarningRule::yellow_below>("yellow_below"),
                                                     JField<&as::WarningRule::red_after>("red_after")};
   static const JFields<S> kScheme = {JField<&S::id>("id"),
@@ -161,12 +168,13 @@ void to_json(json& j, const RankingRunView& v) {
                                   JField<&R::published_at>("published_at"),
                                   JField<&R::version>("version"),
                                   JField<&R::computed_at>("computed_at")};
-  static const JFields<V> kFields = Join<V>(
-      {Lift<&V::record>(kRun),
-       {JObject<&V::metrics>("metrics", kMetric), JField<&V::scheme_name>("scheme_name"),
-        // Entries are shown as the run keeps them.
-        JField<&V::entries>("entries", [](const auto& es) { return ArrayOf(es, ranking_support::EntryJson); }),
-        JField<&V::figures>("figures")}});
+  static const JFields<V> kFields =
+      Join<V>({Lift<&V::record>(kRun),
+               {JObject<&V::metrics>("metrics", kMetric), JField<&V::scheme_name>("scheme_name"),
+                // Entries are shown as the run keeps them.
+                JField<&V::entries>("entries",
+                                    [](const auto& es) { return ArrayOf(es, ranking_support::EntryJson); }),
+                JField<&V::figures>("figures")}});
   WriteObject(j, v, kFields);
 }
 

@@ -19,12 +19,18 @@ json Parsed(const std::string& text) { return json::parse(text); }
 using Adj = store::AdjustmentRow;
 using App = store::AppealRow;
 // An adjustment and an appeal as the card shows them; the run's detail names the enterprise too.
-const JFields<Adj> kAdjustment = {JField<&Adj::id>("id"),           JField<&Adj::old_class>("old_class"),
-                                  JField<&Adj::new_class>("new_class"), JField<&Adj::reason>("reason"),
-                                  JField<&Adj::source>("source"),   JField<&Adj::at>("at")};
-const JFields<App> kAppeal = {JField<&App::id>("id"),         JField<&App::reason>("reason"),
-                              JField<&App::filed_on>("filed_on"), JField<&App::state>("state"),
-                              JField<&App::decision>("decision"), JField<&App::new_class>("new_class"),
+const JFields<Adj> kAdjustment = {JField<&Adj::id>("id"),
+                                  JField<&Adj::old_class>("old_class"),
+                                  JField<&Adj::new_class>("new_class"),
+                                  JField<&Adj::reason>("reason"),
+                                  JField<&Adj::source>("source"),
+                                  JField<&Adj::at>("at")};
+const JFields<App> kAppeal = {JField<&App::id>("id"),
+                              JField<&App::reason>("reason"),
+                              JField<&App::filed_on>("filed_on"),
+                              JField<&App::state>("state"),
+                              JField<&App::decision>("decision"),
+                              JField<&App::new_class>("new_class"),
                               JField<&App::decided_on>("decided_on")};
 
 // The entry of `fields` and its enterprise's credit code and name.
@@ -51,9 +57,9 @@ void to_json(json& j, const LandImportReport& v) {
 // The enterprise's fields (but its county, which the row has) and the data row's.
 void to_json(json& j, const LandData& v) {
   using R = store::LandDataRow;
-  static const JFields<R> kRow = {JField<&R::id>("id"),         JField<&R::enterprise_id>("enterprise_id"),
-                                  JField<&R::year>("year"),     JField<&R::county_code>("county_code"),
-                                  JField<&R::state>("state"),   JField<&R::return_reason>("return_reason"),
+  static const JFields<R> kRow = {JField<&R::id>("id"),          JField<&R::enterprise_id>("enterprise_id"),
+                                  JField<&R::year>("year"),      JField<&R::county_code>("county_code"),
+                                  JField<&R::state>("state"),    JField<&R::return_reason>("return_reason"),
                                   JField<&R::version>("version")};
   static const JFields<LandData> kFields =
       Join<LandData>({Lift<&LandData::row>(kRow), {JField<&LandData::actions>("actions")}});
@@ -141,9 +147,14 @@ void to_json(json& j, const LandCard& v) {
   }();
   using I = LandIndicatorCard;
   static const JFields<I> kIndicator = {
-      JField<&I::id>("id"),       JField<&I::weight>("weight"), JField<&I::cap>("cap"),
-      JField<&I::value>("value"), JField<&I::benchmark>("benchmark"), JField<&I::ratio>("ratio"),
-      JField<&I::score>("score"), JFieldOf<I>("missing", [](const I& i) { return !i.value.has_value(); })};
+      JField<&I::id>("id"),
+      JField<&I::weight>("weight"),
+      JField<&I::cap>("cap"),
+      JField<&I::value>("value"),
+      JField<&I::benchmark>("benchmark"),
+      JField<&I::ratio>("ratio"),
+      JField<&I::score>("score"),
+      JFieldOf<I>("missing", [](const I& i) { return !i.value.has_value(); })};
   static const JFields<LandCard> kFields = {
       JField<&LandCard::run>("run"),
       JField<&LandCard::enterprise>("enterprise", EnterpriseToJson),
@@ -166,17 +177,21 @@ void to_json(json& j, const LandCard& v) {
 
 void to_json(json& j, const LandPolicyLedger& v) {
   using R = store::PolicyLedgerRow;
-  static const JFields<R> kRow = {JField<&R::credit_code>("credit_code"), JField<&R::name>("name"),
-                                  JField<&R::klass>("class"), JField<&R::surcharge_fen>("surcharge_yuan", Yuan),
-                                  JField<&R::land_mu>("land_mu"), JField<&R::energy_tce>("energy_tce"),
+  static const JFields<R> kRow = {JField<&R::credit_code>("credit_code"),
+                                  JField<&R::name>("name"),
+                                  JField<&R::klass>("class"),
+                                  JField<&R::surcharge_fen>("surcharge_yuan", Yuan),
+                                  JField<&R::land_mu>("land_mu"),
+                                  JField<&R::energy_tce>("energy_tce"),
                                   JField<&R::emission_t>("emission_t")};
   j = {{"run_id", v.run_id}, {"final", v.final}, {"items", ArrayOf(v.items, kRow)}};
 }
 
 void to_json(json& j, const LandJournal& v) {
   using E = LandJournalEntry;
-  static const JFields<E> kEntry = {JField<&E::id>("id"), JField<&E::at>("at"), JField<&E::user_name>("user_name"),
-                                    JField<&E::action>("action"), JField<&E::changes>("changes", Parsed)};
+  static const JFields<E> kEntry = {JField<&E::id>("id"), JField<&E::at>("at"),
+                                    JField<&E::user_name>("user_name"), JField<&E::action>("action"),
+                                    JField<&E::changes>("changes", Parsed)};
   j = {{"items", ArrayOf(v.items, kEntry)}};
 }
 

@@ -22,13 +22,12 @@ void AppendNames(std::string& out, const std::string& county, const std::string&
 
 using Group = service::ProjectOverview::Group;
 using Agg = store::Aggregate;
-const JFields<Group> kOverviewGroup = {
-    JField<&Group::figures, &Agg::key>("key"),
-    JField<&Group::label_zh>("label_zh"),
-    JField<&Group::figures, &Agg::count>("count"),
-    JField<&Group::figures, &Agg::total_investment>("total_investment"),
-    JField<&Group::figures, &Agg::annual_plan>("annual_plan"),
-    JField<&Group::figures, &Agg::annual_completed>("annual_completed")};
+const JFields<Group> kOverviewGroup = {JField<&Group::figures, &Agg::key>("key"),
+                                       JField<&Group::label_zh>("label_zh"),
+                                       JField<&Group::figures, &Agg::count>("count"),
+                                       JField<&Group::figures, &Agg::total_investment>("total_investment"),
+                                       JField<&Group::figures, &Agg::annual_plan>("annual_plan"),
+                                       JField<&Group::figures, &Agg::annual_completed>("annual_completed")};
 
 // {"items": [the items' objects]}.
 template <class T>
@@ -55,8 +54,11 @@ namespace service {
 void to_json(nlohmann::json& j, const ProjectJournal& journal) {
   using E = ProjectJournal::Entry;
   static const JFields<E> kEntry = {
-      JField<&E::id>("id"),           JField<&E::at>("at"),         JField<&E::user_id>("user_id"),
-      JField<&E::user_name>("user_name"), JField<&E::action>("action"),
+      JField<&E::id>("id"),
+      JField<&E::at>("at"),
+      JField<&E::user_id>("user_id"),
+      JField<&E::user_name>("user_name"),
+      JField<&E::action>("action"),
       JField<&E::changes_json>("changes", [](const std::string& t) { return nlohmann::json::parse(t); })};
   j = ItemsJson(journal.items, kEntry);
 }
@@ -64,19 +66,24 @@ void to_json(nlohmann::json& j, const ProjectJournal& journal) {
 void to_json(nlohmann::json& j, const ProjectOverview& o) {
   using O = ProjectOverview;
   using R = access::Region;
-  static const JFields<R> kRegion = {JField<&R::code>("code"), JField<&R::name>("name"), JField<&R::level>("level")};
-  static const JFields<O> kFields = {
-      JObject<&O::by_stage>("by_stage", kOverviewGroup),       JObject<&O::by_category>("by_category", kOverviewGroup),
-      JObject<&O::by_town>("by_town", kOverviewGroup),         JObject<&O::by_county>("by_county", kOverviewGroup),
-      JField<&O::project_count>("project_count"),              JField<&O::total_investment>("total_investment"),
-      JField<&O::annual_plan>("annual_plan"),                  JField<&O::annual_completed>("annual_completed"),
-      JObject<&O::region>("region", kRegion)};
+  static const JFields<R> kRegion = {JField<&R::code>("code"), JField<&R::name>("name"),
+                                     JField<&R::level>("level")};
+  static const JFields<O> kFields = {JObject<&O::by_stage>("by_stage", kOverviewGroup),
+                                     JObject<&O::by_category>("by_category", kOverviewGroup),
+                                     JObject<&O::by_town>("by_town", kOverviewGroup),
+                                     JObject<&O::by_county>("by_county", kOverviewGroup),
+                                     JField<&O::project_count>("project_count"),
+                                     JField<&O::total_investment>("total_investment"),
+                                     JField<&O::annual_plan>("annual_plan"),
+                                     JField<&O::annual_completed>("annual_completed"),
+                                     JObject<&O::region>("region", kRegion)};
   WriteObject(j, o, kFields);
 }
 
 void to_json(nlohmann::json& j, const RegionList& l) {
   using R = access::Region;
-  static const JFields<R> kRegion = {JField<&R::code>("code"), JField<&R::name>("name"), JField<&R::level>("level"),
+  static const JFields<R> kRegion = {JField<&R::code>("code"), JField<&R::name>("name"),
+                                     JField<&R::level>("level"),
                                      JFieldOrNull<&R::parent_code>("parent_code")};
   j = ItemsJson(l.items, kRegion);
 }
@@ -90,9 +97,12 @@ void to_json(nlohmann::json& j, const UnitList& l) {
 
 void to_json(nlohmann::json& j, const PersonList& l) {
   using P = store::Person;
-  static const JFields<P> kPerson = {JField<&P::id>("id"),       JField<&P::name>("name"),
-                                     JField<&P::title>("title"), JField<&P::kind>("kind"),
-                                     JField<&P::region_code>("region_code"), JField<&P::unit_id>("unit_id")};
+  static const JFields<P> kPerson = {JField<&P::id>("id"),
+                                     JField<&P::name>("name"),
+                                     JField<&P::title>("title"),
+                                     JField<&P::kind>("kind"),
+                                     JField<&P::region_code>("region_code"),
+                                     JField<&P::unit_id>("unit_id")};
   j = ItemsJson(l.items, kPerson);
 }
 
@@ -119,8 +129,8 @@ void to_json(nlohmann::json& j, const IssuedApiToken& t) {
 void to_json(nlohmann::json& j, const ApiTokenList& l) {
   using T = store::SessionRow;
   static const JFields<T> kToken = {JField<&T::id>("id"), JField<&T::name>("name"),
-                                    JField<&T::created_at>("created_at"), JField<&T::expires_at>("expires_at"),
-                                    JField<&T::revoked>("revoked")};
+                                    JField<&T::created_at>("created_at"),
+                                    JField<&T::expires_at>("expires_at"), JField<&T::revoked>("revoked")};
   j = ItemsJson(l.items, kToken);
 }
 
@@ -129,9 +139,9 @@ void to_json(nlohmann::json& j, const ApiTokenList& l) {
 namespace api {
 
 const JFields<ErrorDetail>& SheetProblemFields() {
-  static const JFields<ErrorDetail> kFields = {JField<&ErrorDetail::row>("row"), JField<&ErrorDetail::field>("column"),
-                                               JField<&ErrorDetail::value>("value"),
-                                               JField<&ErrorDetail::reason>("reason")};
+  static const JFields<ErrorDetail> kFields = {
+      JField<&ErrorDetail::row>("row"), JField<&ErrorDetail::field>("column"),
+      JField<&ErrorDetail::value>("value"), JField<&ErrorDetail::reason>("reason")};
   return kFields;
 }
 

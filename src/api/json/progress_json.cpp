@@ -36,8 +36,8 @@ using P = ledger::Project;
 using L = supervision::ProjectLight;
 using RowLight = service::LightEntry;
 const JFields<P> kLightProject = {JField<&P::id>("project_id"),       JField<&P::code>("code"),
-                                  JField<&P::name>("name"),             JField<&P::county_code>("county_code"),
-                                  JField<&P::town_code>("town_code"),   JField<&P::unit_id>("unit_id")};
+                                  JField<&P::name>("name"),           JField<&P::county_code>("county_code"),
+                                  JField<&P::town_code>("town_code"), JField<&P::unit_id>("unit_id")};
 const JFields<Row> kLightRow =
     Join<Row>({Lift<&Row::project>(kLightProject),
                {JField<&Row::town_name>("town_name"), JField<&Row::unit_name>("unit_name"),
@@ -45,7 +45,8 @@ const JFields<Row> kLightRow =
 const JFields<L> kLightOf = {JFieldOf<L>("light", Light), JFieldOf<L>("reasons", Reasons),
                              JField<&L::schedule_percent>("schedule_percent"),
                              JField<&L::completion_percent>("completion_percent")};
-const JFields<RowLight> kLight = Join<RowLight>({Lift<&RowLight::row>(kLightRow), Lift<&RowLight::light>(kLightOf)});
+const JFields<RowLight> kLight =
+    Join<RowLight>({Lift<&RowLight::row>(kLightRow), Lift<&RowLight::light>(kLightOf)});
 
 nlohmann::json CountsJson(const service::LightCounts& c) {
   return {{"green", c[0]}, {"yellow", c[1]}, {"red", c[2]}};
@@ -67,31 +68,30 @@ const JFields<StopRecord> kStopItem = {
     JField<&StopRecord::requested_by>("requested_by"), JField<&StopRecord::requested_at>("requested_at"),
     JFieldOrNull<&StopRecord::decided_at>("decided_at"), JField<&StopRecord::decision_note>("decision_note")};
 
-const JFields<ReportRecord> kReportRecord = {
-    JField<&ReportRecord::id>("id"),
-    JField<&ReportRecord::project_id>("project_id"),
-    JField<&ReportRecord::period>("period"),
-    JField<&ReportRecord::frequency>("frequency"),
-    JField<&ReportRecord::period_start>("period_start"),
-    JField<&ReportRecord::period_end>("period_end"),
-    JField<&ReportRecord::due>("due_date"),
-    JField<&ReportRecord::status>("status"),
-    JField<&ReportRecord::reopened>("reopened"),
-    JField<&ReportRecord::late>("late"),
-    JField<&ReportRecord::submitted_by>("submitted_by"),
-    JFieldOrNull<&ReportRecord::submitted_at>("submitted_at"),
-    JField<&ReportRecord::reviewed_by>("reviewed_by"),
-    JFieldOrNull<&ReportRecord::reviewed_at>("reviewed_at"),
-    JField<&ReportRecord::review_note>("review_note"),
-    JField<&ReportRecord::version>("version"),
-    JField<&ReportRecord::updated_at>("updated_at")};
+const JFields<ReportRecord> kReportRecord = {JField<&ReportRecord::id>("id"),
+                                             JField<&ReportRecord::project_id>("project_id"),
+                                             JField<&ReportRecord::period>("period"),
+                                             JField<&ReportRecord::frequency>("frequency"),
+                                             JField<&ReportRecord::period_start>("period_start"),
+                                             JField<&ReportRecord::period_end>("period_end"),
+                                             JField<&ReportRecord::due>("due_date"),
+                                             JField<&ReportRecord::status>("status"),
+                                             JField<&ReportRecord::reopened>("reopened"),
+                                             JField<&ReportRecord::late>("late"),
+                                             JField<&ReportRecord::submitted_by>("submitted_by"),
+                                             JFieldOrNull<&ReportRecord::submitted_at>("submitted_at"),
+                                             JField<&ReportRecord::reviewed_by>("reviewed_by"),
+                                             JFieldOrNull<&ReportRecord::reviewed_at>("reviewed_at"),
+                                             JField<&ReportRecord::review_note>("review_note"),
+                                             JField<&ReportRecord::version>("version"),
+                                             JField<&ReportRecord::updated_at>("updated_at")};
 using RP = service::ReportProject;
 const JFields<RP> kReportProject = {JField<&RP::code>("project_code"), JField<&RP::name>("project_name"),
                                     JField<&RP::unit_name>("unit_name"), JField<&RP::town_name>("town_name"),
                                     JField<&RP::annual_plan>("annual_plan")};
-const JFields<ReportView> kReport =
-    Join<ReportView>({Lift<&ReportView::report>(kReportRecord), Lift<&ReportView::project>(kReportProject),
-                      {JField<&ReportView::photos>("photos")}});
+const JFields<ReportView> kReport = Join<ReportView>({Lift<&ReportView::report>(kReportRecord),
+                                                      Lift<&ReportView::project>(kReportProject),
+                                                      {JField<&ReportView::photos>("photos")}});
 
 }  // namespace
 
@@ -100,7 +100,6 @@ nlohmann::json LightJson(const service::LightEntry& e) { return ObjectOf(e, kLig
 }  // namespace gj::api
 
 namespace gj::service {
-
 
 void to_json(nlohmann::json& j, const ProgressSettings& v) {
   j = {{"region", v.region},
@@ -125,7 +124,8 @@ void to_json(nlohmann::json& j, const ReportPhoto& v) {
   static const JFields<ReportPhoto> kFields = {
       JField<&ReportPhoto::id>("id"), JField<&ReportPhoto::filename>("filename"),
       JField<&ReportPhoto::content_type>("content_type"), JField<&ReportPhoto::size_bytes>("size_bytes"),
-      JField<&ReportPhoto::id>("url", [](int64_t id) { return "/api/v1/report-photos/" + std::to_string(id); })};
+      JField<&ReportPhoto::id>("url",
+                               [](int64_t id) { return "/api/v1/report-photos/" + std::to_string(id); })};
   WriteObject(j, v, kFields);
 }
 
@@ -169,9 +169,9 @@ void to_json(nlohmann::json& j, const StopList& v) {
 
 void to_json(nlohmann::json& j, const MonthlyPlanView& v) {
   static const JFields<MonthlyPlanView> kFields = {
-      JField<&MonthlyPlanView::project_id>("project_id"), JField<&MonthlyPlanView::year>("year"),
+      JField<&MonthlyPlanView::project_id>("project_id"),   JField<&MonthlyPlanView::year>("year"),
       JField<&MonthlyPlanView::annual_plan>("annual_plan"), JField<&MonthlyPlanView::months>("months"),
-      JField<&MonthlyPlanView::cumulative>("cumulative"), JField<&MonthlyPlanView::version>("version")};
+      JField<&MonthlyPlanView::cumulative>("cumulative"),   JField<&MonthlyPlanView::version>("version")};
   WriteObject(j, v, kFields);
 }
 
@@ -215,7 +215,8 @@ void to_json(nlohmann::json& j, const LightSnapshot& v) {
   static const JFields<SnapshotItem> kItem = {
       JField<&SnapshotItem::project_id>("project_id"), JField<&SnapshotItem::code>("code"),
       JField<&SnapshotItem::name>("name"), JField<&SnapshotItem::light>("light"),
-      JField<&SnapshotItem::reasons_json>("reasons", [](const std::string& s) { return nlohmann::json::parse(s); })};
+      JField<&SnapshotItem::reasons_json>("reasons",
+                                          [](const std::string& s) { return nlohmann::json::parse(s); })};
   j = {{"region", v.region}, {"period", v.period}, {"as_of", v.as_of}, {"items", ArrayOf(v.items, kItem)}};
 }
 

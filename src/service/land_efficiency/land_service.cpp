@@ -39,17 +39,25 @@ int ClassIndex(const std::string& letter) {
 
 json EnterpriseToJson(const land::Enterprise& e) {
   using E = land::Enterprise;
-  static const JFields<E> kFields = {
-      JField<&E::credit_code>("credit_code"), JField<&E::name>("name"),
-      JField<&E::county>("county"),           JField<&E::town>("town"),
-      JField<&E::industry_code>("industry_code"), JField<&E::above_scale>("above_scale"),
-      JField<&E::land_mu>("land_mu"),         JField<&E::tax>("tax"),
-      JField<&E::revenue>("revenue"),         JField<&E::value_added>("value_added"),
-      JField<&E::energy_tce>("energy_tce"),   JField<&E::emission_eq>("emission_eq"),
-      JField<&E::rd_spend>("rd_spend"),       JField<&E::employees>("employees"),
-      JField<&E::electricity_kwh>("electricity_kwh"), JField<&E::bonus>("bonus"),
-      JField<&E::penalty>("penalty"),         JField<&E::veto>("veto"),
-      JField<&E::undetermined>("undetermined")};
+  static const JFields<E> kFields = {JField<&E::credit_code>("credit_code"),
+                                     JField<&E::name>("name"),
+                                     JField<&E::county>("county"),
+                                     JField<&E::town>("town"),
+                                     JField<&E::industry_code>("industry_code"),
+                                     JField<&E::above_scale>("above_scale"),
+                                     JField<&E::land_mu>("land_mu"),
+                                     JField<&E::tax>("tax"),
+                                     JField<&E::revenue>("revenue"),
+                                     JField<&E::value_added>("value_added"),
+                                     JField<&E::energy_tce>("energy_tce"),
+                                     JField<&E::emission_eq>("emission_eq"),
+                                     JField<&E::rd_spend>("rd_spend"),
+                                     JField<&E::employees>("employees"),
+                                     JField<&E::electricity_kwh>("electricity_kwh"),
+                                     JField<&E::bonus>("bonus"),
+                                     JField<&E::penalty>("penalty"),
+                                     JField<&E::veto>("veto"),
+                                     JField<&E::undetermined>("undetermined")};
   return ObjectOf(e, kFields);
 }
 
