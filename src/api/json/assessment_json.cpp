@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "common/json_shape.h"
 #include "service/assessment/ranking_support.h"
 
 namespace gj::service {
@@ -9,177 +10,172 @@ namespace gj::service {
 namespace {
 
 using nlohmann::json;
+namespace as = assessment;
 
 // Six decimals: what the API shows of a score.
 json Score(double v) { return std::round(v * 1e6) / 1e6; }
-json Score(const std::optional<double>& v) { return v ? Score(*v) : json(nullptr); }
-json Text(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+json OptScore(const std::optional<double>& v) { return v ? Score(*v) : json(nullptr); }
 
-json SetupJson(const ObservationSetup& s) {
-  json criteria = json::array(), nominations = json::array();
-  for (const auto& c : s.criteria) criteria.push_back({{"name", c.name}, {"weight", c.weight}});
-  for (const auto& n : s.nominations) {
-    nominations.push_back({{"group", n.group},
-                           {"county_code", n.county_code},
-                           {"county_name", n.county_name},
-                           {"project_id", n.project_id},
-                           {"project_code", n.project_code},
-                           {"project_name", n.project_name}});
-  }
-  return {{"groups", s.groups},
-          {"mode", s.mode},
-          {"step", s.step},
-          {"trim", s.trim},
-          {"criteria", criteria},
-          {"blend", {{"projects", s.blend.projects}, {"indicator", s.blend.indicator}}},
-          {"indicator_scores", s.indicator_scores},
-          {"judges", s.judges},
-          {"nominations", nominations}};
-}
+using Nom = ObservationNomination;
+const JFields<Nom> kNomination = {JField<&Nom::group>("group"),
+                                  JField<&Nom::county_code>("county_code"),
+                                  JField<&Nom::county_name>("county_name"),
+                                  JField<&Nom::project_id>("project_id"),
+                                  JField<&Nom::project_code>("project_code"),
+                                  JField<&Nom::project_name>("project_name")};
+const JFields<as::Criterion> kCriterion = {JField<&as::Criterion::name>("name"),
+                                           JField<&as::Criterion::weight>("weight")};
+const JFields<as::BlendWeights> kBlend = {JField<&as::BlendWeights::projects>("projects"),
+                                          JField<&as::BlendWeights::indicator>("indicator")};
+const JFields<ObservationSetup> kSetup = {
+    JField<&ObservationSetup::groups>("groups"),
+    JField<&ObservationSetup::mode>("mode"),
+    JField<&ObservationSetup::step>("step"),
+    JField<&ObservationSetup::trim>("trim"),
+    JObject<&ObservationSetup::criteria>("criteria", kCriterion),
+    JObject<&ObservationSetup::blend>("blend", kBlend),
+    JField<&ObservationSetup::indicator_scores>("indicator_scores"),
+    JField<&ObservationSetup::judges>("judges"),
+    JObject<&ObservationSetup::nominations>("nominations", kNomination)};
+
+using Ev = store::EventRecord;
+// The event's own fields, as every view of it shows them.
+const JFields<Ev> kEvent = {JField<&Ev::id>("id"),
+                            JField<&Ev::name>("name"),
+                            JField<&Ev::region_code>("region_code"),
+                            JField<&Ev::level>("level"),
+                            JField<&Ev::start_date>("start_date"),
+                            JField<&Ev::end_date>("end_date"),
+                            JField<&Ev::state>("state"),
+                            JField<&Ev::publication>("publication"),
+                            JField<&Ev::version>("version")};
+
+using Progress = ObservationView::Progress;
+const JFields<Progress> kProgress = {JField<&Progress::judge>("judge"), JField<&Progress::name>("name"),
+                                     JField<&Progress::submitted>("submitted"),
+                                     JField<&Progress::expected>("expected")};
+const JFields<as::Ballot> kBallot = {JField<&as::Ballot::group>("group"),
+                                     JField<&as::Ballot::county>("county"),
+                                     JField<&as::Ballot::rank>("rank")};
+using Sheet = as::SheetSubmission;
+const JFields<Sheet> kSheet = {JField<&Sheet::entry, &as::SheetEntry::project>(
+                                   "project_id", [](const std::string& p) { return std::stoll(p); }),
+                               JField<&Sheet::entry, &as::SheetEntry::group>("group"),
+                               JField<&Sheet::entry, &as::SheetEntry::county>("county"),
+                               JField<&Sheet::ratings>("ratings"),
+                               JField<&Sheet::entry, &as::SheetEntry::score>("total", Score)};
 
 }  // namespace
 
 void to_json(json& j, const ObservationView& v) {
-  const auto& r = v.record;
-  j = SetupJson(v.setup);
-  j.update({{"id", r.id},
-            {"name", r.name},
-            {"region_code", r.region_code},
-            {"region_name", v.region_name},
-            {"level", r.level},
-            {"start_date", r.start_date},
-            {"end_date", r.end_date},
-            {"state", r.state},
-            {"publication", Text(r.publication)},
-            {"version", r.version},
-            {"created_at", r.created_at},
-            {"updated_at", r.updated_at},
-            {"can_manage", v.can_manage},
-            {"is_judge", v.is_judge}});
-  json progress = json::array();
-  for (const auto& p : v.progress) {
-    progress.push_back(
-        {{"judge", p.judge}, {"name", p.name}, {"submitted", p.submitted}, {"expected", p.expected}});
-  }
-  j["progress"] = progress;
+  using V = ObservationView;
+  static const JFields<V> kFields = Join<V>(
+      {Lift<&V::record>(kEvent),
+       {JField<&V::record, &Ev::created_at>("created_at"), JField<&V::record, &Ev::updated_at>("updated_at"),
+        JField<&V::region_name>("region_name"), JField<&V::can_manage>("can_manage"),
+        JField<&V::is_judge>("is_judge"), JObject<&V::progress>("progress", kProgress)}});
+  j = ObjectOf(v.setup, kSetup);
+  WriteObject(j, v, kFields);
   if (!v.is_judge) return;
-  json ballots = json::array(), sheets = json::array();
-  for (const auto& b : v.my_ballots)
-    ballots.push_back({{"group", b.group}, {"county", b.county}, {"rank", b.rank}});
-  for (const auto& s : v.my_sheets) {
-    sheets.push_back({{"project_id", std::stoll(s.entry.project)},
-                      {"group", s.entry.group},
-                      {"county", s.entry.county},
-                      {"ratings", s.ratings},
-                      {"total", Score(s.entry.score)}});
-  }
-  j["my_ballots"] = ballots;
-  j["my_sheets"] = sheets;
+  j["my_ballots"] = ArrayOf(v.my_ballots, kBallot);
+  j["my_sheets"] = ArrayOf(v.my_sheets, kSheet);
 }
 
 void to_json(json& j, const ObservationSummary& s) {
-  const auto& r = s.record;
-  j = {{"id", r.id},
-       {"name", r.name},
-       {"region_code", r.region_code},
-       {"region_name", s.region_name},
-       {"level", r.level},
-       {"start_date", r.start_date},
-       {"end_date", r.end_date},
-       {"state", r.state},
-       {"mode", s.mode},
-       {"groups", s.groups},
-       {"publication", Text(r.publication)},
-       {"is_judge", s.is_judge},
-       {"version", r.version}};
+  using S = ObservationSummary;
+  static const JFields<S> kFields =
+      Join<S>({Lift<&S::record>(kEvent),
+               {JField<&S::region_name>("region_name"), JField<&S::is_judge>("is_judge"),
+                JField<&S::mode>("mode"), JField<&S::groups>("groups")}});
+  WriteObject(j, s, kFields);
 }
 
 void to_json(json& j, const ObservationResults& v) {
-  json groups = json::array(), projects = json::array();
-  for (const auto& g : v.groups) {
-    json items = json::array();
-    for (const auto& p : g.items)
-      items.push_back({{"county", p.county}, {"rank", p.rank}, {"score", Score(p.score)}});
-    groups.push_back({{"group", g.group}, {"items", items}});
-  }
-  for (const auto& p : v.projects) {
-    projects.push_back({{"group", p.group},
-                        {"county", p.county},
-                        {"project_id", p.project_id},
-                        {"project_name", p.project_name},
-                        {"judges", p.judges},
-                        {"score", Score(p.score)}});
-  }
-  j = {{"id", v.id},
-       {"name", v.name},
-       {"state", v.state},
-       {"mode", v.mode},
-       {"publication", Text(v.publication)},
-       {"with_scores", v.with_scores},
-       {"groups", groups},
-       {"projects", projects}};
+  using R = ObservationResults;
+  static const JFields<R::Place> kPlace = {JField<&R::Place::county>("county"),
+                                           JField<&R::Place::rank>("rank"),
+                                           JField<&R::Place::score>("score", OptScore)};
+  static const JFields<R::Group> kGroup = {JField<&R::Group::group>("group"),
+                                           JObject<&R::Group::items>("items", kPlace)};
+  static const JFields<R::ProjectScore> kProject = {JField<&R::ProjectScore::group>("group"),
+                                                    JField<&R::ProjectScore::county>("county"),
+                                                    JField<&R::ProjectScore::project_id>("project_id"),
+                                                    JField<&R::ProjectScore::project_name>("project_name"),
+                                                    JField<&R::ProjectScore::judges>("judges"),
+                                                    JField<&R::ProjectScore::score>("score", OptScore)};
+  static const JFields<R> kFields = {JField<&R::id>("id"),
+                                     JField<&R::name>("name"),
+                                     JField<&R::state>("state"),
+                                     JField<&R::mode>("mode"),
+                                     JField<&R::publication>("publication"),
+                                     JField<&R::with_scores>("with_scores"),
+                                     JObject<&R::groups>("groups", kGroup),
+                                     JObject<&R::projects>("projects", kProject)};
+  WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const ItemList<store::JudgeUser>& v) {
-  json items = json::array();
-  for (const auto& u : v.items) items.push_back({{"login", u.login}, {"name", u.name}});
-  j = {{"items", items}};
+  using U = store::JudgeUser;
+  static const JFields<U> kUser = {JField<&U::login>("login"), JField<&U::name>("name")};
+  j = {{"items", ArrayOf(v.items, kUser)}};
 }
 
 void to_json(json& j, const RankingSchemeView& v) {
-  const auto& s = v.record;
-  json metrics = json::array();
-  for (const auto& m : v.metrics) {
-    metrics.push_back({{"id", m.id},
-                       {"kind", m.kind},
-                       {"label", m.label},
-                       {"scoring", m.scoring},
-                       {"weight", m.weight},
-                       {"target", m.target},
-                       {"cap", m.cap},
-                       {"step", m.step},
-                       {"source", m.source}});
-  }
-  j = {{"id", s.id},
-       {"name", s.name},
-       {"region_code", s.region_code},
-       {"region_name", v.region_name},
-       {"subject_kind", s.subject_kind},
-       {"metrics", metrics},
-       {"warning", {{"yellow_below", v.warning.yellow_below}, {"red_after", v.warning.red_after}}},
-       {"version", s.version},
-       {"archived", s.archived},
-       {"created_at", s.created_at},
-       {"updated_at", s.updated_at}};
+  using S = store::SchemeRecord;
+  using M = RankingMetricView;
+  static const JFields<M> kMetric = {
+      JField<&M::id>("id"),           JField<&M::kind>("kind"),     JField<&M::label>("label"),
+      JField<&M::scoring>("scoring"), JField<&M::weight>("weight"), JField<&M::target>("target"),
+      JField<&M::cap>("cap"),         JField<&M::step>("step"),     JField<&M::source>("source")};
+  static const JFields<as::WarningRule> kWarning = {JField<&as::WarningRule::yellow_below>("yellow_below"),
+                                                    JField<&as::WarningRule::red_after>("red_after")};
+  static const JFields<S> kScheme = {JField<&S::id>("id"),
+                                     JField<&S::name>("name"),
+                                     JField<&S::region_code>("region_code"),
+                                     JField<&S::subject_kind>("subject_kind"),
+                                     JField<&S::version>("version"),
+                                     JField<&S::archived>("archived"),
+                                     JField<&S::created_at>("created_at"),
+                                     JField<&S::updated_at>("updated_at")};
+  using V = RankingSchemeView;
+  static const JFields<V> kFields =
+      Join<V>({Lift<&V::record>(kScheme),
+               {JField<&V::region_name>("region_name"), JObject<&V::metrics>("metrics", kMetric),
+                JObject<&V::warning>("warning", kWarning)}});
+  WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const RankingSchemeDetail& v) {
+  using S = RankingSchemeDetail::Subject;
+  static const JFields<S> kSubject = {JField<&S::name>("name"), JField<&S::projects>("projects")};
   j = v.scheme;
   j["can_manage"] = v.can_manage;
-  j["subjects"] = json::array();
-  for (const auto& s : v.subjects) j["subjects"].push_back({{"name", s.name}, {"projects", s.projects}});
+  j["subjects"] = ArrayOf(v.subjects, kSubject);
 }
 
 void to_json(json& j, const RankingRunView& v) {
-  const auto& r = v.record;
-  json metrics = json::array(), entries = json::array();
-  for (const auto& m : v.metrics) metrics.push_back({{"id", m.id}, {"label", m.label}});
-  // Entries are shown as the run keeps them.
-  for (const auto& e : v.entries) entries.push_back(ranking_support::EntryJson(e));
-  j = {{"id", r.id},
-       {"metrics", metrics},
-       {"scheme_id", r.scheme_id},
-       {"scheme_name", v.scheme_name},
-       {"period", r.period},
-       {"period_label", r.period_label},
-       {"run_version", r.run_version},
-       {"as_of", r.as_of},
-       {"published", r.published},
-       {"published_at", Text(r.published_at)},
-       {"version", r.version},
-       {"computed_at", r.computed_at},
-       {"entries", entries},
-       {"figures", v.figures}};
+  using R = store::RunRecord;
+  using V = RankingRunView;
+  static const JFields<V::MetricLabel> kMetric = {JField<&V::MetricLabel::id>("id"),
+                                                  JField<&V::MetricLabel::label>("label")};
+  static const JFields<R> kRun = {JField<&R::id>("id"),
+                                  JField<&R::scheme_id>("scheme_id"),
+                                  JField<&R::period>("period"),
+                                  JField<&R::period_label>("period_label"),
+                                  JField<&R::run_version>("run_version"),
+                                  JField<&R::as_of>("as_of"),
+                                  JField<&R::published>("published"),
+                                  JField<&R::published_at>("published_at"),
+                                  JField<&R::version>("version"),
+                                  JField<&R::computed_at>("computed_at")};
+  static const JFields<V> kFields =
+      Join<V>({Lift<&V::record>(kRun),
+               {JObject<&V::metrics>("metrics", kMetric), JField<&V::scheme_name>("scheme_name"),
+                // Entries are shown as the run keeps them.
+                JField<&V::entries>("entries",
+                                    [](const auto& es) { return ArrayOf(es, ranking_support::EntryJson); }),
+                JField<&V::figures>("figures")}});
+  WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const RankingRunDetail& v) {

@@ -1,19 +1,11 @@
 #include "api/json/ledger_json.h"
 
+#include "common/json_shape.h"
 #include "common/json_writer.h"
 
 namespace gj {
 
 namespace {
-
-nlohmann::json TextOrNull(const std::string& s) {
-  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
-}
-
-template <class T>
-nlohmann::json OrNull(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
 
 // The referenced names of a project view, after its own members.
 void AppendNames(std::string& out, const std::string& county, const std::string& town,
@@ -28,25 +20,19 @@ void AppendNames(std::string& out, const std::string& county, const std::string&
   }
 }
 
-nlohmann::json OverviewGroupJson(const std::vector<service::ProjectOverview::Group>& groups) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& g : groups) {
-    const auto& a = g.figures;
-    list.push_back({{"key", a.key},
-                    {"label_zh", g.label_zh},
-                    {"count", a.count},
-                    {"total_investment", a.total_investment},
-                    {"annual_plan", a.annual_plan},
-                    {"annual_completed", a.annual_completed}});
-  }
-  return list;
-}
+using Group = service::ProjectOverview::Group;
+using Agg = store::Aggregate;
+const JFields<Group> kOverviewGroup = {JField<&Group::figures, &Agg::key>("key"),
+                                       JField<&Group::label_zh>("label_zh"),
+                                       JField<&Group::figures, &Agg::count>("count"),
+                                       JField<&Group::figures, &Agg::total_investment>("total_investment"),
+                                       JField<&Group::figures, &Agg::annual_plan>("annual_plan"),
+                                       JField<&Group::figures, &Agg::annual_completed>("annual_completed")};
 
-template <class T, class F>
-nlohmann::json ItemsJson(const std::vector<T>& items, F item) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& i : items) out.push_back(item(i));
-  return {{"items", std::move(out)}};
+// {"items": [the items' objects]}.
+template <class T>
+nlohmann::json ItemsJson(const std::vector<T>& items, const JFields<T>& fields) {
+  return {{"items", ArrayOf(items, fields)}};
 }
 
 }  // namespace
@@ -66,83 +52,98 @@ void to_json(nlohmann::json& j, const ProjectRow& row) {
 namespace service {
 
 void to_json(nlohmann::json& j, const ProjectJournal& journal) {
-  j = ItemsJson(journal.items, [](const ProjectJournal::Entry& e) -> nlohmann::json {
-    return {{"id", e.id},
-            {"at", e.at},
-            {"user_id", OrNull(e.user_id)},
-            {"user_name", e.user_name},
-            {"action", e.action},
-            {"changes", nlohmann::json::parse(e.changes_json)}};
-  });
+  using E = ProjectJournal::Entry;
+  static const JFields<E> kEntry = {
+      JField<&E::id>("id"),
+      JField<&E::at>("at"),
+      JField<&E::user_id>("user_id"),
+      JField<&E::user_name>("user_name"),
+      JField<&E::action>("action"),
+      JField<&E::changes_json>("changes", [](const std::string& t) { return nlohmann::json::parse(t); })};
+  j = ItemsJson(journal.items, kEntry);
 }
 
 void to_json(nlohmann::json& j, const ProjectOverview& o) {
-  j = {{"by_stage", OverviewGroupJson(o.by_stage)},
-       {"by_category", OverviewGroupJson(o.by_category)},
-       {"by_town", OverviewGroupJson(o.by_town)},
-       {"by_county", OverviewGroupJson(o.by_county)},
-       {"project_count", o.project_count},
-       {"total_investment", o.total_investment},
-       {"annual_plan", o.annual_plan},
-       {"annual_completed", o.annual_completed}};
-  j["region"] =
-      o.region
-          ? nlohmann::json{{"code", o.region->code}, {"name", o.region->name}, {"level", o.region->level}}
-          : nlohmann::json(nullptr);
+  using O = ProjectOverview;
+  using R = access::Region;
+  static const JFields<R> kRegion = {JField<&R::code>("code"), JField<&R::name>("name"),
+                                     JField<&R::level>("level")};
+  static const JFields<O> kFields = {JObject<&O::by_stage>("by_stage", kOverviewGroup),
+                                     JObject<&O::by_category>("by_category", kOverviewGroup),
+                                     JObject<&O::by_town>("by_town", kOverviewGroup),
+                                     JObject<&O::by_county>("by_county", kOverviewGroup),
+                                     JField<&O::project_count>("project_count"),
+                                     JField<&O::total_investment>("total_investment"),
+                                     JField<&O::annual_plan>("annual_plan"),
+                                     JField<&O::annual_completed>("annual_completed"),
+                                     JObject<&O::region>("region", kRegion)};
+  WriteObject(j, o, kFields);
 }
 
 void to_json(nlohmann::json& j, const RegionList& l) {
-  j = ItemsJson(l.items, [](const access::Region& r) -> nlohmann::json {
-    return {
-        {"code", r.code}, {"name", r.name}, {"level", r.level}, {"parent_code", TextOrNull(r.parent_code)}};
-  });
+  using R = access::Region;
+  static const JFields<R> kRegion = {JField<&R::code>("code"), JField<&R::name>("name"),
+                                     JField<&R::level>("level"),
+                                     JFieldOrNull<&R::parent_code>("parent_code")};
+  j = ItemsJson(l.items, kRegion);
 }
 
 void to_json(nlohmann::json& j, const UnitList& l) {
-  j = ItemsJson(l.items, [](const store::Unit& u) -> nlohmann::json {
-    return {{"id", u.id}, {"name", u.name}, {"kind", u.kind}, {"region_code", u.region_code}};
-  });
+  using U = store::Unit;
+  static const JFields<U> kUnit = {JField<&U::id>("id"), JField<&U::name>("name"), JField<&U::kind>("kind"),
+                                   JField<&U::region_code>("region_code")};
+  j = ItemsJson(l.items, kUnit);
 }
 
 void to_json(nlohmann::json& j, const PersonList& l) {
-  j = ItemsJson(l.items, [](const store::Person& p) -> nlohmann::json {
-    return {{"id", p.id},
-            {"name", p.name},
-            {"title", p.title},
-            {"kind", p.kind},
-            {"region_code", p.region_code},
-            {"unit_id", OrNull(p.unit_id)}};
-  });
+  using P = store::Person;
+  static const JFields<P> kPerson = {JField<&P::id>("id"),
+                                     JField<&P::name>("name"),
+                                     JField<&P::title>("title"),
+                                     JField<&P::kind>("kind"),
+                                     JField<&P::region_code>("region_code"),
+                                     JField<&P::unit_id>("unit_id")};
+  j = ItemsJson(l.items, kPerson);
 }
 
 void to_json(nlohmann::json& j, const ImportReport& r) {
-  nlohmann::json problems = nlohmann::json::array();
-  for (const auto& d : r.problems.details()) {
-    nlohmann::json p = {{"row", d.row}, {"column", d.field}, {"value", d.value}, {"reason", d.reason}};
+  static const JFields<ImportReport> kFields = {
+      JField<&ImportReport::dry_run>("dry_run"), JField<&ImportReport::rows>("rows"),
+      JField<&ImportReport::created>("created"), JField<&ImportReport::updated>("updated"),
+      JField<&ImportReport::unchanged>("unchanged")};
+  WriteObject(j, r, kFields);
+  j["problems"] = ArrayOf(r.problems.details(), [](const ErrorDetail& d) {
+    nlohmann::json p = ObjectOf(d, api::SheetProblemFields());
     if (!d.allowed.empty()) p["allowed"] = d.allowed;
-    problems.push_back(std::move(p));
-  }
-  j = {{"dry_run", r.dry_run}, {"rows", r.rows},           {"created", r.created},
-       {"updated", r.updated}, {"unchanged", r.unchanged}, {"problems", std::move(problems)}};
+    return p;
+  });
 }
 
 void to_json(nlohmann::json& j, const IssuedApiToken& t) {
-  j = {{"id", t.id}, {"name", t.name}, {"token", t.token}, {"expires_at", t.expires_at}};
+  static const JFields<IssuedApiToken> kFields = {
+      JField<&IssuedApiToken::id>("id"), JField<&IssuedApiToken::name>("name"),
+      JField<&IssuedApiToken::token>("token"), JField<&IssuedApiToken::expires_at>("expires_at")};
+  WriteObject(j, t, kFields);
 }
 
 void to_json(nlohmann::json& j, const ApiTokenList& l) {
-  j = ItemsJson(l.items, [](const store::SessionRow& t) -> nlohmann::json {
-    return {{"id", t.id},
-            {"name", t.name},
-            {"created_at", t.created_at},
-            {"expires_at", t.expires_at},
-            {"revoked", t.revoked}};
-  });
+  using T = store::SessionRow;
+  static const JFields<T> kToken = {JField<&T::id>("id"), JField<&T::name>("name"),
+                                    JField<&T::created_at>("created_at"),
+                                    JField<&T::expires_at>("expires_at"), JField<&T::revoked>("revoked")};
+  j = ItemsJson(l.items, kToken);
 }
 
 }  // namespace service
 
 namespace api {
+
+const JFields<ErrorDetail>& SheetProblemFields() {
+  static const JFields<ErrorDetail> kFields = {
+      JField<&ErrorDetail::row>("row"), JField<&ErrorDetail::field>("column"),
+      JField<&ErrorDetail::value>("value"), JField<&ErrorDetail::reason>("reason")};
+  return kFields;
+}
 
 void AppendProjectView(std::string& out, const store::ProjectRow& row) {
   bool first = true;
@@ -179,10 +180,10 @@ nlohmann::json CallerJson(const access::Caller& c, const access::RegionTree& tre
     roles.push_back({{"role", g.role},
                      {"region_code", g.region_code},
                      {"region_name", r ? r->name : ""},
-                     {"unit_id", OrNull(g.unit_id)}});
+                     {"unit_id", JsonValue(g.unit_id)}});
   }
   return {{"id", c.user_id}, {"login", c.login},
-          {"name", c.name},  {"person_id", OrNull(c.person_id)},
+          {"name", c.name},  {"person_id", JsonValue(c.person_id)},
           {"roles", roles},  {"permissions", access::Permissions(c)}};
 }
 

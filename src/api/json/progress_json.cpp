@@ -2,7 +2,7 @@
 
 #include <unordered_map>
 
-#include "service/supervision/supervision_support.h"
+#include "common/json_shape.h"
 
 namespace gj::api {
 
@@ -22,59 +22,84 @@ Status AddLights(service::ProgressService& progress, const service::Ctx& ctx, co
   return Ok{};
 }
 
-using service::supervision_support::OptIntJson;
-using service::supervision_support::OptTextJson;
-
-nlohmann::json LightJson(const store::ProjectRow& row, const supervision::ProjectLight& l) {
-  const auto& p = row.project;
-  auto opt = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
-  return {{"project_id", p.id},
-          {"code", p.code},
-          {"name", p.name},
-          {"county_code", p.county_code},
-          {"town_code", p.town_code ? nlohmann::json(*p.town_code) : nlohmann::json(nullptr)},
-          {"town_name", row.town_name},
-          {"unit_id", OptIntJson(p.unit_id)},
-          {"unit_name", row.unit_name},
-          {"leader_name", row.leader_name},
-          {"light", supervision::LightName(l.light)},
-          {"reasons", service::ReasonsJson(l)},
-          {"schedule_percent", opt(l.schedule_percent)},
-          {"completion_percent", opt(l.completion_percent)}};
-}
-
 namespace {
+
+using service::ReportView;
+using store::ReportRecord;
+using store::StopRecord;
+
+nlohmann::json Reasons(const supervision::ProjectLight& l) { return service::ReasonsJson(l); }
+std::string Light(const supervision::ProjectLight& l) { return supervision::LightName(l.light); }
+
+using Row = store::ProjectRow;
+using P = ledger::Project;
+using L = supervision::ProjectLight;
+using RowLight = service::LightEntry;
+const JFields<P> kLightProject = {JField<&P::id>("project_id"),       JField<&P::code>("code"),
+                                  JField<&P::name>("name"),           JField<&P::county_code>("county_code"),
+                                  JField<&P::town_code>("town_code"), JField<&P::unit_id>("unit_id")};
+const JFields<Row> kLightRow =
+    Join<Row>({Lift<&Row::project>(kLightProject),
+               {JField<&Row::town_name>("town_name"), JField<&Row::unit_name>("unit_name"),
+                JField<&Row::leader_name>("leader_name")}});
+const JFields<L> kLightOf = {JFieldOf<L>("light", Light), JFieldOf<L>("reasons", Reasons),
+                             JField<&L::schedule_percent>("schedule_percent"),
+                             JField<&L::completion_percent>("completion_percent")};
+const JFields<RowLight> kLight =
+    Join<RowLight>({Lift<&RowLight::row>(kLightRow), Lift<&RowLight::light>(kLightOf)});
 
 nlohmann::json CountsJson(const service::LightCounts& c) {
   return {{"green", c[0]}, {"yellow", c[1]}, {"red", c[2]}};
 }
 
-nlohmann::json MissingJson(const service::MissingReport& m) {
-  return {{"report_id", m.report_id}, {"project_id", m.project_id},   {"code", m.code}, {"name", m.name},
-          {"period", m.period},       {"due_date", m.due.ToString()}, {"kind", m.kind}, {"status", m.status}};
-}
+using service::MissingReport;
+const JFields<MissingReport> kMissing = {
+    JField<&MissingReport::report_id>("report_id"), JField<&MissingReport::project_id>("project_id"),
+    JField<&MissingReport::code>("code"),           JField<&MissingReport::name>("name"),
+    JField<&MissingReport::period>("period"),       JField<&MissingReport::due>("due_date"),
+    JField<&MissingReport::kind>("kind"),           JField<&MissingReport::status>("status")};
 
-nlohmann::json StopItemJson(const store::StopRecord& s) {
-  return {{"id", s.id},
-          {"kind", s.kind},
-          {"reason", s.reason},
-          {"effective_date", s.effective_date.ToString()},
-          {"status", s.status},
-          {"requested_by", OptIntJson(s.requested_by)},
-          {"requested_at", s.requested_at},
-          {"decided_at", OptTextJson(s.decided_at)},
-          {"decision_note", s.decision_note},
-          {"version", s.version}};
-}
+// The fields a stop shows wherever it is listed or answered.
+const JFields<StopRecord> kStopHead = {
+    JField<&StopRecord::id>("id"),         JField<&StopRecord::kind>("kind"),
+    JField<&StopRecord::reason>("reason"), JField<&StopRecord::effective_date>("effective_date"),
+    JField<&StopRecord::status>("status"), JField<&StopRecord::version>("version")};
+const JFields<StopRecord> kStopItem = {
+    JField<&StopRecord::requested_by>("requested_by"), JField<&StopRecord::requested_at>("requested_at"),
+    JFieldOrNull<&StopRecord::decided_at>("decided_at"), JField<&StopRecord::decision_note>("decision_note")};
+
+const JFields<ReportRecord> kReportRecord = {JField<&ReportRecord::id>("id"),
+                                             JField<&ReportRecord::project_id>("project_id"),
+                                             JField<&ReportRecord::period>("period"),
+                                             JField<&ReportRecord::frequency>("frequency"),
+                                             JField<&ReportRecord::period_start>("period_start"),
+                                             JField<&ReportRecord::period_end>("period_end"),
+                                             JField<&ReportRecord::due>("due_date"),
+                                             JField<&ReportRecord::status>("status"),
+                                             JField<&ReportRecord::reopened>("reopened"),
+                                             JField<&ReportRecord::late>("late"),
+                                             JField<&ReportRecord::submitted_by>("submitted_by"),
+                                             JFieldOrNull<&ReportRecord::submitted_at>("submitted_at"),
+                                             JField<&ReportRecord::reviewed_by>("reviewed_by"),
+                                             JFieldOrNull<&ReportRecord::reviewed_at>("reviewed_at"),
+                                             JField<&ReportRecord::review_note>("review_note"),
+                                             JField<&ReportRecord::version>("version"),
+                                             JField<&ReportRecord::updated_at>("updated_at")};
+using RP = service::ReportProject;
+const JFields<RP> kReportProject = {JField<&RP::code>("project_code"), JField<&RP::name>("project_name"),
+                                    JField<&RP::unit_name>("unit_name"), JField<&RP::town_name>("town_name"),
+                                    JField<&RP::annual_plan>("annual_plan")};
+const JFields<ReportView> kReport = Join<ReportView>({Lift<&ReportView::report>(kReportRecord),
+                                                      Lift<&ReportView::project>(kReportProject),
+                                                      {JField<&ReportView::photos>("photos")}});
 
 }  // namespace
+
+nlohmann::json LightJson(const service::LightEntry& e) { return ObjectOf(e, kLight); }
 
 }  // namespace gj::api
 
 namespace gj::service {
-
-using supervision_support::OptIntJson;
-using supervision_support::OptTextJson;
 
 void to_json(nlohmann::json& j, const ProgressSettings& v) {
   j = {{"region", v.region},
@@ -96,39 +121,17 @@ void to_json(nlohmann::json& j, const GeneratedTasks& v) {
 void to_json(nlohmann::json& j, const RunningTasks& v) { j = {{"items", v.items}}; }
 
 void to_json(nlohmann::json& j, const ReportPhoto& v) {
-  j = {{"id", v.id},
-       {"filename", v.filename},
-       {"content_type", v.content_type},
-       {"size_bytes", v.size_bytes},
-       {"url", "/api/v1/report-photos/" + std::to_string(v.id)}};
+  static const JFields<ReportPhoto> kFields = {
+      JField<&ReportPhoto::id>("id"), JField<&ReportPhoto::filename>("filename"),
+      JField<&ReportPhoto::content_type>("content_type"), JField<&ReportPhoto::size_bytes>("size_bytes"),
+      JField<&ReportPhoto::id>("url",
+                               [](int64_t id) { return "/api/v1/report-photos/" + std::to_string(id); })};
+  WriteObject(j, v, kFields);
 }
 
 void to_json(nlohmann::json& j, const ReportView& v) {
-  const auto& r = v.report;
-  j = {{"id", r.id},
-       {"project_id", r.project_id},
-       {"period", r.period},
-       {"frequency", r.frequency},
-       {"period_start", r.period_start.ToString()},
-       {"period_end", r.period_end.ToString()},
-       {"due_date", r.due.ToString()},
-       {"status", r.status},
-       {"reopened", r.reopened},
-       {"late", r.late},
-       {"submitted_by", OptIntJson(r.submitted_by)},
-       {"submitted_at", OptTextJson(r.submitted_at)},
-       {"reviewed_by", OptIntJson(r.reviewed_by)},
-       {"reviewed_at", OptTextJson(r.reviewed_at)},
-       {"review_note", r.review_note},
-       {"photos", v.photos},
-       {"version", r.version},
-       {"updated_at", r.updated_at},
-       {"project_code", v.project.code},
-       {"project_name", v.project.name},
-       {"unit_name", v.project.unit_name},
-       {"town_name", v.project.town_name},
-       {"annual_plan", OptIntJson(v.project.annual_plan)}};
-  j.update(supervision::ToJson(r.content));
+  j = ObjectOf(v, api::kReport);
+  j.update(supervision::ToJson(v.report.content));
 }
 
 void to_json(nlohmann::json& j, const ReportPeriodList& v) {
@@ -138,28 +141,16 @@ void to_json(nlohmann::json& j, const ReportPeriodList& v) {
 void to_json(nlohmann::json& j, const ProjectReportList& v) { j = {{"items", v.items}}; }
 
 void to_json(nlohmann::json& j, const MissingReportList& v) {
-  nlohmann::json units = nlohmann::json::array();
-  for (const auto& u : v.units) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& m : u.items) items.push_back(api::MissingJson(m));
-    units.push_back({{"unit_id", OptIntJson(u.unit_id)},
-                     {"unit_name", u.unit_name},
-                     {"missing", u.missing},
-                     {"late", u.late},
-                     {"items", std::move(items)}});
-  }
-  j = {{"as_of", v.as_of.ToString()}, {"units", std::move(units)}};
+  using U = UnitMissingReports;
+  static const JFields<U> kUnit = {JField<&U::unit_id>("unit_id"), JField<&U::unit_name>("unit_name"),
+                                   JField<&U::missing>("missing"), JField<&U::late>("late"),
+                                   JObject<&U::items>("items", api::kMissing)};
+  j = {{"as_of", v.as_of.ToString()}, {"units", ArrayOf(v.units, kUnit)}};
 }
 
 void to_json(nlohmann::json& j, const StopRequested& v) {
-  const auto& s = v.stop;
-  j = {{"id", s.id},
-       {"project_id", s.project_id},
-       {"kind", s.kind},
-       {"reason", s.reason},
-       {"effective_date", s.effective_date.ToString()},
-       {"status", s.status},
-       {"version", s.version}};
+  j = ObjectOf(v.stop, api::kStopHead);
+  j["project_id"] = v.stop.project_id;
 }
 
 void to_json(nlohmann::json& j, const StopDecision& v) {
@@ -167,31 +158,32 @@ void to_json(nlohmann::json& j, const StopDecision& v) {
 }
 
 void to_json(nlohmann::json& j, const StopList& v) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& s : v.items) items.push_back(api::StopItemJson(s));
-  j = {{"items", std::move(items)}, {"stopped", v.stopped}};
+  j = {{"items", ArrayOf(v.items,
+                         [](const store::StopRecord& s) {
+                           nlohmann::json item = ObjectOf(s, api::kStopHead);
+                           WriteObject(item, s, api::kStopItem);
+                           return item;
+                         })},
+       {"stopped", v.stopped}};
 }
 
 void to_json(nlohmann::json& j, const MonthlyPlanView& v) {
-  j = {{"project_id", v.project_id},
-       {"year", v.year},
-       {"annual_plan", OptIntJson(v.annual_plan)},
-       {"months", v.months},
-       {"cumulative", v.cumulative},
-       {"version", v.version}};
+  static const JFields<MonthlyPlanView> kFields = {
+      JField<&MonthlyPlanView::project_id>("project_id"),   JField<&MonthlyPlanView::year>("year"),
+      JField<&MonthlyPlanView::annual_plan>("annual_plan"), JField<&MonthlyPlanView::months>("months"),
+      JField<&MonthlyPlanView::cumulative>("cumulative"),   JField<&MonthlyPlanView::version>("version")};
+  WriteObject(j, v, kFields);
 }
 
 void to_json(nlohmann::json& j, const LightPage& v) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& e : v.items) items.push_back(api::LightJson(e->row, e->light));
   j = {{"as_of", v.as_of.ToString()},
        {"preset", v.preset},
        {"total_count", v.total_count},
-       {"items", std::move(items)}};
+       {"items", ArrayOf(v.items, [](const auto& e) { return api::LightJson(*e); })}};
 }
 
 void to_json(nlohmann::json& j, const ProjectLightView& v) {
-  j = api::LightJson(v.entry->row, v.entry->light);
+  j = api::LightJson(*v.entry);
   j["as_of"] = v.as_of.ToString();
   j["preset"] = v.preset;
 }
@@ -220,15 +212,12 @@ void to_json(nlohmann::json& j, const SnapshotKept& v) {
 }
 
 void to_json(nlohmann::json& j, const LightSnapshot& v) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& s : v.items) {
-    items.push_back({{"project_id", s.project_id},
-                     {"code", s.code},
-                     {"name", s.name},
-                     {"light", s.light},
-                     {"reasons", nlohmann::json::parse(s.reasons_json)}});
-  }
-  j = {{"region", v.region}, {"period", v.period}, {"as_of", v.as_of}, {"items", std::move(items)}};
+  static const JFields<SnapshotItem> kItem = {
+      JField<&SnapshotItem::project_id>("project_id"), JField<&SnapshotItem::code>("code"),
+      JField<&SnapshotItem::name>("name"), JField<&SnapshotItem::light>("light"),
+      JField<&SnapshotItem::reasons_json>("reasons",
+                                          [](const std::string& s) { return nlohmann::json::parse(s); })};
+  j = {{"region", v.region}, {"period", v.period}, {"as_of", v.as_of}, {"items", ArrayOf(v.items, kItem)}};
 }
 
 }  // namespace gj::service

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "common/json_shape.h"
+
 namespace gj {
 
 using nlohmann::json;
@@ -9,172 +11,151 @@ namespace sv = supervision;
 
 namespace {
 
-json OptDate(const std::optional<Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
-json OptInt(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
-json OptText(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }  // "" → null
+const JFields<store::ProblemStep> kStep = {JField<&store::ProblemStep::id>("id"),
+                                           JField<&store::ProblemStep::action>("action"),
+                                           JField<&store::ProblemStep::from_status>("from_status"),
+                                           JField<&store::ProblemStep::to_status>("to_status"),
+                                           JField<&store::ProblemStep::note>("note"),
+                                           JField<&store::ProblemStep::user_id>("user_id"),
+                                           JField<&store::ProblemStep::user_name>("user_name"),
+                                           JField<&store::ProblemStep::on_date>("on_date"),
+                                           JField<&store::ProblemStep::at>("at")};
 
-json StepJson(const store::ProblemStep& s) {
-  return {{"id", s.id},
-          {"action", s.action},
-          {"from_status", s.from_status},
-          {"to_status", s.to_status},
-          {"note", s.note},
-          {"user_id", OptInt(s.user_id)},
-          {"user_name", s.user_name},
-          {"on_date", s.on_date.ToString()},
-          {"at", s.at}};
-}
+const JFields<sv::VisitRule> kVisitRule = {JField<&sv::VisitRule::window_days>("window_days"),
+                                           JField<&sv::VisitRule::min_visits>("min_visits")};
 
-json VisitRuleJson(const sv::VisitRule& r) {
-  return {{"window_days", r.window_days}, {"min_visits", r.min_visits}};
-}
-
-json GuideJson(const store::ProcedureKindRow& k) {
-  return {{"documents", k.documents},
-          {"handling_unit", k.handling_unit},
-          {"office", k.office},
-          {"phone", k.phone}};
-}
-
-json KindJson(const store::ProcedureKindRow& k) {
-  return {{"code", k.kind.code},
-          {"label_zh", k.kind.label_zh},
-          {"label_en", k.kind.label_en},
-          {"required_for_start", k.kind.required_for_start},
-          {"sort", k.sort},
-          {"guide", GuideJson(k)}};
-}
-
-json KindsJson(const std::vector<store::ProcedureKindRow>& kinds) {
-  json out = json::array();
-  for (const auto& k : kinds) out.push_back(KindJson(k));
-  return out;
-}
+using Kind = store::ProcedureKindRow;
+const JFields<Kind> kGuide = {JField<&Kind::documents>("documents"),
+                              JField<&Kind::handling_unit>("handling_unit"), JField<&Kind::office>("office"),
+                              JField<&Kind::phone>("phone")};
+using PKind = sv::ProcedureKind;
+const JFields<PKind> kKindLabels = {JField<&PKind::label_zh>("label_zh"),
+                                    JField<&PKind::label_en>("label_en"),
+                                    JField<&PKind::required_for_start>("required_for_start")};
+const JFields<Kind> kKindRowLabels = Lift<&Kind::kind>(kKindLabels);
+const JFields<Kind> kKind =
+    Join<Kind>({kKindRowLabels,
+                {JField<&Kind::kind, &PKind::code>("code"), JField<&Kind::sort>("sort"),
+                 JFieldOf<Kind>("guide", [](const Kind& k) { return ObjectOf(k, kGuide); })}});
 
 json WorkflowJson() {
   static const char* kActor[] = {"office", "unit", "verifier", "anyone"};
-  json out = json::array();
-  for (const auto& t : sv::ProblemWorkflow()) {
-    out.push_back({{"action", t.action},
-                   {"from", t.from},
-                   {"to", t.to},
-                   {"actor", kActor[static_cast<int>(t.actor)]},
-                   {"rule", t.rule},
-                   {"rule_text", t.rule_text}});
-  }
-  return out;
+  return ArrayOf(sv::ProblemWorkflow(), [](const auto& t) -> json {
+    return {{"action", t.action}, {"from", t.from},
+            {"to", t.to},         {"actor", kActor[static_cast<int>(t.actor)]},
+            {"rule", t.rule},     {"rule_text", t.rule_text}};
+  });
 }
 
-json MilestoneJson(const service::MilestoneView& v) {
-  const auto& r = v.row;
-  const auto& m = r.m;
-  const auto& s = v.schedule;
-  return {{"id", m.id},
-          {"project_id", m.project_id},
-          {"name", m.name},
-          {"planned_date", m.planned_date.ToString()},
-          {"actual_date", OptDate(m.actual_date)},
-          {"duration_days", m.duration_days},
-          {"predecessor_id", OptInt(m.predecessor_id)},
-          {"unit_id", OptInt(m.unit_id)},
-          {"unit_name", OptText(r.unit_name)},
-          {"sort", r.sort},
-          {"version", r.version},
-          {"planned_start", s.planned_start.ToString()},
-          {"latest_start", s.latest_start.ToString()},
-          {"latest_finish", s.latest_finish.ToString()},
-          {"slack_days", s.slack_days},
-          {"late", s.late},
-          {"days_late", s.days_late}};
-}
+using MView = service::MilestoneView;
+using MRow = store::MilestoneRow;
+using Ms = sv::Milestone;
+using Sched = sv::ScheduledMilestone;
+const JFields<Ms> kMilestoneFact = {JField<&Ms::id>("id"),
+                                    JField<&Ms::project_id>("project_id"),
+                                    JField<&Ms::name>("name"),
+                                    JField<&Ms::planned_date>("planned_date"),
+                                    JField<&Ms::actual_date>("actual_date"),
+                                    JField<&Ms::duration_days>("duration_days"),
+                                    JField<&Ms::predecessor_id>("predecessor_id"),
+                                    JField<&Ms::unit_id>("unit_id")};
+const JFields<MRow> kMilestoneRow =
+    Join<MRow>({Lift<&MRow::m>(kMilestoneFact),
+                {JFieldOrNull<&MRow::unit_name>("unit_name"), JField<&MRow::sort>("sort"),
+                 JField<&MRow::version>("version")}});
+const JFields<Sched> kSchedule = {JField<&Sched::planned_start>("planned_start"),
+                                  JField<&Sched::latest_start>("latest_start"),
+                                  JField<&Sched::latest_finish>("latest_finish"),
+                                  JField<&Sched::slack_days>("slack_days"),
+                                  JField<&Sched::late>("late"),
+                                  JField<&Sched::days_late>("days_late")};
+const JFields<MView> kMilestone =
+    Join<MView>({Lift<&MView::row>(kMilestoneRow), Lift<&MView::schedule>(kSchedule)});
 
-json MilestonesJson(const std::vector<service::MilestoneView>& items) {
-  json out = json::array();
-  for (const auto& m : items) out.push_back(MilestoneJson(m));
-  return out;
-}
+using PView = service::ProcedureView;
+using PRow = store::ProcedureRow;
+using PFact = sv::ProcedureFact;
+const JFields<PFact> kProcedureFact = {JField<&PFact::status>("status"), JField<&PFact::unit_id>("unit_id"),
+                                       JField<&PFact::applied_on>("applied_on"),
+                                       JField<&PFact::approved_on>("approved_on"),
+                                       JField<&PFact::accepted_pending>("accepted_pending")};
+const JFields<PRow> kProcedureRow = Join<PRow>(
+    {Lift<&PRow::fact>(kProcedureFact),
+     {JFieldOf<PRow>("id", [](const PRow& r) { return r.fact.id == 0 ? json(nullptr) : json(r.fact.id); }),
+      JFieldOrNull<&PRow::unit_name>("unit_name"), JField<&PRow::pending_document>("pending_document"),
+      JField<&PRow::approval_no>("approval_no"), JField<&PRow::version>("version")}});
+const JFields<PView> kProcedure = Join<PView>(
+    {Lift<&PView::row>(kProcedureRow),
+     {JField<&PView::blocks_start>("blocks_start"), JField<&PView::duration_days>("duration_days"),
+      JField<&PView::attachments>("attachments"), JObject<&PView::kind>("guide", kGuide),
+      JField<&PView::kind, &Kind::kind, &PKind::code>("kind")},
+     Lift<&PView::kind>(kKindRowLabels)});
 
-json ProcedureJson(const service::ProcedureView& v) {
-  const auto& r = v.row;
-  const auto& k = v.kind;
-  return {{"id", r.fact.id == 0 ? json(nullptr) : json(r.fact.id)},
-          {"kind", k.kind.code},
-          {"label_zh", k.kind.label_zh},
-          {"label_en", k.kind.label_en},
-          {"status", r.fact.status},
-          {"unit_id", OptInt(r.fact.unit_id)},
-          {"unit_name", OptText(r.unit_name)},
-          {"applied_on", OptDate(r.fact.applied_on)},
-          {"approved_on", OptDate(r.fact.approved_on)},
-          {"accepted_pending", r.fact.accepted_pending},
-          {"pending_document", r.pending_document},
-          {"approval_no", r.approval_no},
-          {"required_for_start", k.kind.required_for_start},
-          {"blocks_start", v.blocks_start},
-          {"duration_days", OptInt(v.duration_days)},
-          {"version", r.version},
-          {"attachments", v.attachments},
-          {"guide", GuideJson(k)}};
-}
+const JFields<sv::MissedVisit> kWindow = {JField<&sv::MissedVisit::project_id>("project_id"),
+                                          JField<&sv::MissedVisit::window_start>("window_start"),
+                                          JField<&sv::MissedVisit::window_end>("window_end")};
 
-json WindowJson(const sv::MissedVisit& m) {
-  return {{"project_id", m.project_id},
-          {"window_start", m.window_start.ToString()},
-          {"window_end", m.window_end.ToString()}};
-}
+using LCView = service::LeaderComplianceView;
+using LC = sv::LeaderCompliance;
+const JFields<LCView> kCompliance = {
+    JField<&LCView::compliance, &LC::leader_id>("leader_id"),
+    JField<&LCView::name>("leader_name"),
+    JField<&LCView::title>("title"),
+    JField<&LCView::compliance, &LC::projects>("projects"),
+    JField<&LCView::compliance, &LC::required>("required"),
+    JField<&LCView::compliance, &LC::met>("met"),
+    JField<&LCView::compliance, &LC::visits>("visits"),
+    JField<&LCView::compliance, &LC::rate>("rate"),
+    JField<&LCView::compliance, &LC::missed>("missed", [](const std::vector<sv::MissedVisit>& missed) {
+      return ArrayOf(missed, [](const sv::MissedVisit& m) {
+        json w = ObjectOf(m, kWindow);
+        w["visits"] = m.visits;
+        return w;
+      });
+    })};
 
-json ComplianceJson(const service::LeaderComplianceView& v) {
-  const auto& r = v.compliance;
-  json missed = json::array();
-  for (const auto& m : r.missed) {
-    json w = WindowJson(m);
-    w["visits"] = m.visits;
-    missed.push_back(w);
-  }
-  return {{"leader_id", r.leader_id}, {"leader_name", v.name},  {"title", v.title},
-          {"projects", r.projects},   {"required", r.required}, {"met", r.met},
-          {"visits", r.visits},       {"rate", r.rate},         {"missed", missed}};
-}
+const JFields<sv::EscalationStep> kEscalationLevel = {JField<&sv::EscalationStep::level>("level"),
+                                                      JField<&sv::EscalationStep::label_zh>("label_zh")};
+const JFields<sv::EscalationStep> kEscalation = {JField<&sv::EscalationStep::level>("level"),
+                                                 JField<&sv::EscalationStep::label_zh>("label_zh"),
+                                                 JField<&sv::EscalationStep::after_days>("after_days")};
 
-json AttentionItemJson(const sv::AttentionItem& it) {
-  return {{"key", it.key},
-          {"kind", it.kind},
-          {"problem_id", it.problem_id},
-          {"project_id", it.project_id},
-          {"title", it.title},
-          {"project_name", it.project_name},
-          {"deadline", OptDate(it.deadline)},
-          {"days_overdue", it.days_overdue},
-          {"escalation", it.escalation
-                             ? json{{"level", it.escalation->level}, {"label_zh", it.escalation->label_zh}}
-                             : json(nullptr)},
-          {"read", it.read}};
-}
-
-template <class T, class F>
-json ArrayOf(const std::vector<T>& items, F&& write) {
-  json out = json::array();
-  for (const auto& x : items) out.push_back(write(x));
-  return out;
-}
+using Att = sv::AttentionItem;
+const JFields<Att> kAttention = {JField<&Att::key>("key"),
+                                 JField<&Att::kind>("kind"),
+                                 JField<&Att::problem_id>("problem_id"),
+                                 JField<&Att::project_id>("project_id"),
+                                 JField<&Att::title>("title"),
+                                 JField<&Att::project_name>("project_name"),
+                                 JField<&Att::deadline>("deadline"),
+                                 JField<&Att::days_overdue>("days_overdue"),
+                                 JObject<&Att::escalation>("escalation", kEscalationLevel),
+                                 JField<&Att::read>("read")};
 
 }  // namespace
 
 namespace store {
 
 void to_json(json& j, const AttachmentRow& a) {
-  j = {
-      {"id", a.id},     {"file_name", a.file_name},   {"content_type", a.content_type},
-      {"size", a.size}, {"created_at", a.created_at}, {"url", "/api/v1/attachments/" + std::to_string(a.id)}};
+  static const JFields<AttachmentRow> kFields = {JField<&AttachmentRow::id>("id"),
+                                                 JField<&AttachmentRow::file_name>("file_name"),
+                                                 JField<&AttachmentRow::content_type>("content_type"),
+                                                 JField<&AttachmentRow::size>("size"),
+                                                 JField<&AttachmentRow::created_at>("created_at"),
+                                                 JField<&AttachmentRow::id>("url", [](int64_t id) {
+                                                   return "/api/v1/attachments/" + std::to_string(id);
+                                                 })};
+  WriteObject(j, a, kFields);
 }
 
 void to_json(json& j, const VisitRow& v) {
-  j = {{"id", v.id},
-       {"project_id", v.project_id},
-       {"person_id", v.person_id},
-       {"visit_date", v.visit_date.ToString()},
-       {"notes", v.notes},
-       {"problems_discussed", v.problems_discussed}};
+  static const JFields<VisitRow> kFields = {JField<&VisitRow::id>("id"),
+                                            JField<&VisitRow::project_id>("project_id"),
+                                            JField<&VisitRow::person_id>("person_id"),
+                                            JField<&VisitRow::visit_date>("visit_date"),
+                                            JField<&VisitRow::notes>("notes"),
+                                            JField<&VisitRow::problems_discussed>("problems_discussed")};
+  WriteObject(j, v, kFields);
 }
 
 }  // namespace store
@@ -182,48 +163,42 @@ void to_json(json& j, const VisitRow& v) {
 namespace service {
 
 void to_json(json& j, const SupervisionConfig& v) {
-  json esc = json::array();
-  for (const auto& s : v.escalation.steps)
-    esc.push_back({{"after_days", s.after_days}, {"level", s.level}, {"label_zh", s.label_zh}});
   j = {{"problem_categories", sv::kProblemCategories},
        {"problem_statuses", sv::kProblemStatuses},
        {"procedure_statuses", sv::kProcedureStatuses},
        {"workflow", WorkflowJson()},
-       {"escalation", esc},
-       {"visit_rule", VisitRuleJson(v.visit_rule)},
-       {"procedure_kinds", KindsJson(v.procedure_kinds)},
+       {"escalation", ArrayOf(v.escalation.steps, kEscalation)},
+       {"visit_rule", ObjectOf(v.visit_rule, kVisitRule)},
+       {"procedure_kinds", ArrayOf(v.procedure_kinds, kKind)},
        {"map_tile_url", v.map_tile_url}};
 }
 
 void to_json(json& j, const ProblemView& v) {
-  const auto& p = v.row;
-  const auto& e = v.escalation;
-  j = {{"id", p.fact.id},
-       {"project_id", p.fact.project_id},
-       {"project_code", p.project_code},
-       {"project_name", p.project_name},
-       {"county_code", p.county_code},
-       {"town_code", OptText(p.town_code)},
-       {"category", p.fact.category},
-       {"description", p.description},
-       {"status", p.fact.status},
-       {"unit_id", OptInt(p.fact.unit_id)},
-       {"unit_name", OptText(p.unit_name)},
-       {"coordinator_id", OptInt(p.fact.coordinator_id)},
-       {"coordinator_name", OptText(p.coordinator_name)},
-       {"deadline", OptDate(p.fact.deadline)},
-       {"raised_on", p.fact.raised_on.ToString()},
-       {"signed_on", OptDate(p.signed_on)},
-       {"closed_on", OptDate(p.fact.closed_on)},
-       {"defer_reason", p.defer_reason},
-       {"returns", p.returns},
-       {"overdue", v.overdue},
-       {"days_overdue", v.days_overdue},
-       {"escalation", e ? json{{"level", e->level}, {"label_zh", e->label_zh}, {"after_days", e->after_days}}
-                        : json(nullptr)},
-       {"version", p.version},
-       {"created_at", p.created_at},
-       {"updated_at", p.updated_at}};
+  using Row = store::ProblemRow;
+  using Fact = sv::ProblemFact;
+  static const JFields<Fact> kFact = {JField<&Fact::id>("id"),
+                                      JField<&Fact::project_id>("project_id"),
+                                      JField<&Fact::category>("category"),
+                                      JField<&Fact::status>("status"),
+                                      JField<&Fact::unit_id>("unit_id"),
+                                      JField<&Fact::coordinator_id>("coordinator_id"),
+                                      JField<&Fact::deadline>("deadline"),
+                                      JField<&Fact::raised_on>("raised_on"),
+                                      JField<&Fact::closed_on>("closed_on")};
+  static const JFields<Row> kRow =
+      Join<Row>({Lift<&Row::fact>(kFact),
+                 {JField<&Row::project_code>("project_code"), JField<&Row::project_name>("project_name"),
+                  JField<&Row::county_code>("county_code"), JFieldOrNull<&Row::town_code>("town_code"),
+                  JField<&Row::description>("description"), JFieldOrNull<&Row::unit_name>("unit_name"),
+                  JFieldOrNull<&Row::coordinator_name>("coordinator_name"),
+                  JField<&Row::signed_on>("signed_on"), JField<&Row::defer_reason>("defer_reason"),
+                  JField<&Row::returns>("returns"), JField<&Row::version>("version"),
+                  JField<&Row::created_at>("created_at"), JField<&Row::updated_at>("updated_at")}});
+  static const JFields<ProblemView> kFields = Join<ProblemView>(
+      {Lift<&ProblemView::row>(kRow),
+       {JField<&ProblemView::overdue>("overdue"), JField<&ProblemView::days_overdue>("days_overdue"),
+        JObject<&ProblemView::escalation>("escalation", kEscalation)}});
+  j = ObjectOf(v, kFields);
   if (v.actions) j["actions"] = *v.actions;
 }
 
@@ -233,143 +208,141 @@ void to_json(json& j, const ProblemPage& v) {
 
 void to_json(json& j, const ProblemDetail& v) {
   j = v.problem;
-  j["steps"] = ArrayOf(v.steps, StepJson);
+  j["steps"] = ArrayOf(v.steps, kStep);
   j["attachments"] = v.attachments;
 }
 
 void to_json(json& j, const ProblemCounts& v) {
-  json units = json::array();
-  for (const auto& u : v.by_unit) {
-    units.push_back({{"unit_id", OptInt(u.unit_id)},
-                     {"unit_name", u.unit_id ? json(u.unit_name) : json(nullptr)},
-                     {"open", u.open},
-                     {"overdue", u.overdue},
-                     {"max_days_overdue", u.max_days_overdue}});
-  }
-  j = {{"as_of", v.as_of.ToString()},
-       {"total", v.total},
-       {"overdue", v.overdue},
-       {"by_status", v.by_status},
-       {"by_unit", units}};
+  using U = UnitProblemCounts;
+  static const JFields<U> kUnit = {
+      JField<&U::unit_id>("unit_id"),
+      JFieldOf<U>("unit_name", [](const U& u) { return u.unit_id ? json(u.unit_name) : json(nullptr); }),
+      JField<&U::open>("open"), JField<&U::overdue>("overdue"),
+      JField<&U::max_days_overdue>("max_days_overdue")};
+  static const JFields<ProblemCounts> kFields = {
+      JField<&ProblemCounts::as_of>("as_of"), JField<&ProblemCounts::total>("total"),
+      JField<&ProblemCounts::overdue>("overdue"), JField<&ProblemCounts::by_status>("by_status"),
+      JObject<&ProblemCounts::by_unit>("by_unit", kUnit)};
+  WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const MilestoneList& v) {
-  j = {{"project_id", v.project_id},
-       {"project_name", v.project_name},
-       {"finish", v.finish.ToString()},
-       {"as_of", v.as_of.ToString()},
-       {"items", MilestonesJson(v.items)}};
+  static const JFields<MilestoneList> kFields = {
+      JField<&MilestoneList::project_id>("project_id"), JField<&MilestoneList::project_name>("project_name"),
+      JField<&MilestoneList::finish>("finish"), JField<&MilestoneList::as_of>("as_of"),
+      JObject<&MilestoneList::items>("items", kMilestone)};
+  WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const GanttChart& v) {
-  json items = json::array();
-  for (const auto& p : v.items) {
-    items.push_back({{"project_id", p.project_id},
-                     {"code", p.code},
-                     {"name", p.name},
-                     {"town_name", p.town_name},
-                     {"planned_start", OptDate(p.planned_start)},
-                     {"actual_start", OptDate(p.actual_start)},
-                     {"finish", p.finish.ToString()},
-                     {"milestones", MilestonesJson(p.milestones)}});
-  }
-  j = {{"as_of", v.as_of.ToString()}, {"items", items}, {"truncated", v.truncated}};
+  using P = GanttProject;
+  static const JFields<P> kProject = {JField<&P::project_id>("project_id"),
+                                      JField<&P::code>("code"),
+                                      JField<&P::name>("name"),
+                                      JField<&P::town_name>("town_name"),
+                                      JField<&P::planned_start>("planned_start"),
+                                      JField<&P::actual_start>("actual_start"),
+                                      JField<&P::finish>("finish"),
+                                      JObject<&P::milestones>("milestones", kMilestone)};
+  static const JFields<GanttChart> kFields = {JField<&GanttChart::as_of>("as_of"),
+                                              JObject<&GanttChart::items>("items", kProject),
+                                              JField<&GanttChart::truncated>("truncated")};
+  WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const ProjectMap& v) {
-  json items = json::array();
-  for (const auto& p : v.items) {
-    items.push_back({{"id", p.id},
-                     {"code", p.code},
-                     {"name", p.name},
-                     {"town_name", p.town_name},
-                     {"longitude", p.longitude},
-                     {"latitude", p.latitude},
-                     {"stage", p.stage},
-                     {"light", p.light}});
-  }
+  using P = MapProject;
+  static const JFields<P> kPoint = {JField<&P::id>("id"),
+                                    JField<&P::code>("code"),
+                                    JField<&P::name>("name"),
+                                    JField<&P::town_name>("town_name"),
+                                    JField<&P::longitude>("longitude"),
+                                    JField<&P::latitude>("latitude"),
+                                    JField<&P::stage>("stage"),
+                                    JField<&P::light>("light")};
   json towns = json::object();
   for (const auto& [town, n] : v.towns) towns[town] = n;
-  j = {{"as_of", v.as_of.ToString()}, {"items", items}, {"towns", towns}, {"tile_url", v.tile_url}};
+  j = {{"as_of", v.as_of.ToString()},
+       {"items", ArrayOf(v.items, kPoint)},
+       {"towns", towns},
+       {"tile_url", v.tile_url}};
 }
 
-void to_json(json& j, const ProcedureKindList& v) { j = KindsJson(v.items); }
+void to_json(json& j, const ProcedureKindList& v) { j = ArrayOf(v.items, kKind); }
 
 void to_json(json& j, const ProcedureList& v) {
-  j = {{"project_id", v.project_id},
-       {"planned_start", OptDate(v.planned_start)},
-       {"actual_start", OptDate(v.actual_start)},
-       {"as_of", v.as_of.ToString()},
-       {"blocking", v.blocking},
-       {"items", ArrayOf(v.items, ProcedureJson)}};
+  static const JFields<ProcedureList> kFields = {JField<&ProcedureList::project_id>("project_id"),
+                                                 JField<&ProcedureList::planned_start>("planned_start"),
+                                                 JField<&ProcedureList::actual_start>("actual_start"),
+                                                 JField<&ProcedureList::as_of>("as_of"),
+                                                 JField<&ProcedureList::blocking>("blocking"),
+                                                 JObject<&ProcedureList::items>("items", kProcedure)};
+  WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const ApprovalDurations& v) {
-  json out = json::array();
-  for (const auto& u : v.items) {
-    const auto& d = u.durations;
-    out.push_back({{"unit_id", OptInt(u.unit_id)},
-                   {"unit_name", u.unit_name ? json(*u.unit_name) : json(nullptr)},
-                   {"approved", d.approved},
-                   {"average_days", d.average_days},
-                   {"min_days", d.min_days},
-                   {"max_days", d.max_days}});
-  }
-  j = {{"items", out}};
+  using U = UnitApprovalTimes;
+  using D = sv::UnitDuration;
+  static const JFields<U> kUnit = {JField<&U::unit_id>("unit_id"),
+                                   JField<&U::unit_name>("unit_name"),
+                                   JField<&U::durations, &D::approved>("approved"),
+                                   JField<&U::durations, &D::average_days>("average_days"),
+                                   JField<&U::durations, &D::min_days>("min_days"),
+                                   JField<&U::durations, &D::max_days>("max_days")};
+  j = {{"items", ArrayOf(v.items, kUnit)}};
 }
 
 void to_json(json& j, const ResponsibilityList& v) {
-  json leaders = json::array();
-  for (const auto& l : v.leaders)
-    leaders.push_back(
-        {{"person_id", l.person_id}, {"name", l.name}, {"title", l.title}, {"primary", l.primary}});
-  json visits = json::array();
-  for (const auto& x : v.visits) {
+  using L = ProjectLeader;
+  static const JFields<L> kLeader = {JField<&L::person_id>("person_id"), JField<&L::name>("name"),
+                                     JField<&L::title>("title"), JField<&L::primary>("primary")};
+  json visits = ArrayOf(v.visits, [](const auto& x) {
     json w = x;
     w.erase("project_id");
     w["person_name"] = x.person_name;
-    visits.push_back(w);
-  }
-  j = {{"project_id", v.project_id},        {"leaders", leaders},         {"unit_id", OptInt(v.unit_id)},
-       {"unit_name", OptText(v.unit_name)}, {"specialist", v.specialist}, {"visits", visits}};
+    return w;
+  });
+  j = {{"project_id", v.project_id},      {"leaders", ArrayOf(v.leaders, kLeader)},
+       {"unit_id", JsonValue(v.unit_id)}, {"unit_name", TextOrNull(v.unit_name)},
+       {"specialist", v.specialist},      {"visits", visits}};
 }
 
 void to_json(json& j, const ComplianceReport& v) {
-  j = {{"from", v.from.ToString()},
-       {"to", v.to.ToString()},
-       {"as_of", v.as_of.ToString()},
-       {"rule", VisitRuleJson(v.rule)},
-       {"items", ArrayOf(v.items, ComplianceJson)}};
+  static const JFields<ComplianceReport> kFields = {
+      JField<&ComplianceReport::from>("from"), JField<&ComplianceReport::to>("to"),
+      JField<&ComplianceReport::as_of>("as_of"), JObject<&ComplianceReport::rule>("rule", kVisitRule),
+      JObject<&ComplianceReport::items>("items", kCompliance)};
+  WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const LeaderPageView& v) {
-  json projects = json::array();
-  for (const auto& p : v.projects) {
-    projects.push_back({{"id", p.id},
-                        {"code", p.code},
-                        {"name", p.name},
-                        {"stage", p.stage},
-                        {"town_name", p.town_name},
-                        {"open_problems", p.open_problems},
-                        {"overdue_problems", p.overdue_problems},
-                        {"visit_due", p.visit_due}});
-  }
-  json recent = json::array();
-  for (const auto& x : v.recent_visits) {
-    recent.push_back({{"id", x.id},
-                      {"project_id", x.project_id},
-                      {"project_name", x.project_name},
-                      {"visit_date", x.visit_date.ToString()},
-                      {"notes", x.notes}});
-  }
-  j = {{"person_id", v.person_id}, {"name", v.name},
-       {"title", v.title},         {"as_of", v.as_of.ToString()},
-       {"projects", projects},     {"visits_due", ArrayOf(v.visits_due, WindowJson)},
-       {"recent_visits", recent},  {"rule", VisitRuleJson(v.rule)}};
+  using P = LeaderProject;
+  using R = store::VisitRow;
+  static const JFields<P> kProject = {JField<&P::id>("id"),
+                                      JField<&P::code>("code"),
+                                      JField<&P::name>("name"),
+                                      JField<&P::stage>("stage"),
+                                      JField<&P::town_name>("town_name"),
+                                      JField<&P::open_problems>("open_problems"),
+                                      JField<&P::overdue_problems>("overdue_problems"),
+                                      JField<&P::visit_due>("visit_due")};
+  static const JFields<R> kVisit = {JField<&R::id>("id"), JField<&R::project_id>("project_id"),
+                                    JField<&R::project_name>("project_name"),
+                                    JField<&R::visit_date>("visit_date"), JField<&R::notes>("notes")};
+  static const JFields<LeaderPageView> kFields = {
+      JField<&LeaderPageView::person_id>("person_id"),
+      JField<&LeaderPageView::name>("name"),
+      JField<&LeaderPageView::title>("title"),
+      JField<&LeaderPageView::as_of>("as_of"),
+      JObject<&LeaderPageView::projects>("projects", kProject),
+      JObject<&LeaderPageView::visits_due>("visits_due", kWindow),
+      JObject<&LeaderPageView::recent_visits>("recent_visits", kVisit),
+      JObject<&LeaderPageView::rule>("rule", kVisitRule)};
+  WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const AttentionList& v) {
-  j = {{"as_of", v.as_of.ToString()}, {"unread", v.unread}, {"items", ArrayOf(v.items, AttentionItemJson)}};
+  j = {{"as_of", v.as_of.ToString()}, {"unread", v.unread}, {"items", ArrayOf(v.items, kAttention)}};
 }
 
 void to_json(json& j, const MarkedRead& v) { j = {{"marked", v.marked}}; }

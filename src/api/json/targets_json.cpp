@@ -1,14 +1,18 @@
 #include "api/json/targets_json.h"
 
+#include "common/json_shape.h"
+
 namespace gj::service {
 
 void to_json(nlohmann::json& j, const TargetView& v) {
+  using S = targets::TargetStatus;
+  static const JFields<TargetView> kStatus = {JField<&TargetView::status, &S::status>("status"),
+                                              JField<&TargetView::status, &S::value>("value"),
+                                              JField<&TargetView::status, &S::numerator>("numerator"),
+                                              JField<&TargetView::status, &S::denominator>("denominator"),
+                                              JField<&TargetView::status, &S::projected>("projected")};
   j = targets::ToJson(v.target);
-  j["status"] = v.status.status;
-  j["value"] = v.status.value;
-  j["numerator"] = v.status.numerator;
-  j["denominator"] = v.status.denominator;
-  j["projected"] = v.status.projected;
+  WriteObject(j, v, kStatus);
 }
 
 void to_json(nlohmann::json& j, const TargetDetail& d) {
@@ -17,9 +21,7 @@ void to_json(nlohmann::json& j, const TargetDetail& d) {
 }
 
 void to_json(nlohmann::json& j, const TargetList& l) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& v : l.items) items.push_back(v);
-  j = {{"as_of", l.as_of.ToString()}, {"items", std::move(items)}};
+  j = {{"as_of", l.as_of.ToString()}, {"items", JsonValue(l.items)}};
 }
 
 void to_json(nlohmann::json& j, const ArchivedTarget& a) { j = {{"id", a.id}, {"archived", true}}; }

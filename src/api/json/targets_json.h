@@ -1,17 +1,5 @@
-// The JSON of targets (时间表) as the API answers them: the target's definition plus its status
-// (status, value, numerator, denominator, projected); one target adds the as-of date it was
-// evaluated at.
+// The JSON of targets (时间表): its to_json are declared with every other result's in
+// results_json.h (one declaration a type) and defined in targets_json.cpp.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
-#include "service/targets/target_service.h"
-
-namespace gj::service {
-
-void to_json(nlohmann::json& j, const TargetView& v);
-void to_json(nlohmann::json& j, const TargetDetail& d);
-void to_json(nlohmann::json& j, const TargetList& l);
-void to_json(nlohmann::json& j, const ArchivedTarget& a);
-
-}  // namespace gj::service
+#include "api/json/results_json.h"

@@ -1,5 +1,6 @@
 #include "service/land_efficiency/land_service.h"
 
+#include "common/json_shape.h"
 #include "domain/land_efficiency/workflow.h"
 #include "service/land_efficiency/land_support.h"
 #include "store/journal.h"
@@ -104,16 +105,12 @@ Result<LandPolicies> LandService::PutPolicies(const Ctx& ctx, const std::string&
 }
 
 json PolicyClassesJson(const LandPolicies& p) {
-  json classes = json::array();
-  for (const auto& k : p.classes) {
-    classes.push_back({{"class", k.klass},
-                       {"surcharge_per_kwh", k.surcharge_per_kwh},
-                       {"land_mu", k.land_mu},
-                       {"energy_tce", k.energy_tce},
-                       {"emission_t", k.emission_t},
-                       {"note", k.note}});
-  }
-  return classes;
+  using K = LandClassPolicy;
+  static const JFields<K> kFields = {
+      JField<&K::klass>("class"),           JField<&K::surcharge_per_kwh>("surcharge_per_kwh"),
+      JField<&K::land_mu>("land_mu"),       JField<&K::energy_tce>("energy_tce"),
+      JField<&K::emission_t>("emission_t"), JField<&K::note>("note")};
+  return ArrayOf(p.classes, kFields);
 }
 
 }  // namespace gj::service

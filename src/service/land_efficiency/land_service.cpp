@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "common/json_shape.h"
 #include "domain/land_efficiency/credit_code.h"
 #include "domain/land_efficiency/workflow.h"
 #include "io/xlsx_reader.h"
@@ -17,7 +18,7 @@ using namespace land_support;
 
 namespace land_support {
 
-json OptJ(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+json OptJ(const std::optional<double>& v) { return JsonValue(v); }
 std::optional<double> OptD(const json& j, const char* k) {
   if (!j.contains(k) || j[k].is_null()) return std::nullopt;
   return j[k].get<double>();
@@ -37,25 +38,27 @@ int ClassIndex(const std::string& letter) {
 }  // namespace land_support
 
 json EnterpriseToJson(const land::Enterprise& e) {
-  return {{"credit_code", e.credit_code},
-          {"name", e.name},
-          {"county", e.county},
-          {"town", e.town},
-          {"industry_code", e.industry_code},
-          {"above_scale", e.above_scale},
-          {"land_mu", e.land_mu},
-          {"tax", e.tax},
-          {"revenue", e.revenue},
-          {"value_added", OptJ(e.value_added)},
-          {"energy_tce", OptJ(e.energy_tce)},
-          {"emission_eq", OptJ(e.emission_eq)},
-          {"rd_spend", OptJ(e.rd_spend)},
-          {"employees", OptJ(e.employees)},
-          {"electricity_kwh", OptJ(e.electricity_kwh)},
-          {"bonus", e.bonus},
-          {"penalty", e.penalty},
-          {"veto", e.veto},
-          {"undetermined", e.undetermined}};
+  using E = land::Enterprise;
+  static const JFields<E> kFields = {JField<&E::credit_code>("credit_code"),
+                                     JField<&E::name>("name"),
+                                     JField<&E::county>("county"),
+                                     JField<&E::town>("town"),
+                                     JField<&E::industry_code>("industry_code"),
+                                     JField<&E::above_scale>("above_scale"),
+                                     JField<&E::land_mu>("land_mu"),
+                                     JField<&E::tax>("tax"),
+                                     JField<&E::revenue>("revenue"),
+                                     JField<&E::value_added>("value_added"),
+                                     JField<&E::energy_tce>("energy_tce"),
+                                     JField<&E::emission_eq>("emission_eq"),
+                                     JField<&E::rd_spend>("rd_spend"),
+                                     JField<&E::employees>("employees"),
+                                     JField<&E::electricity_kwh>("electricity_kwh"),
+                                     JField<&E::bonus>("bonus"),
+                                     JField<&E::penalty>("penalty"),
+                                     JField<&E::veto>("veto"),
+                                     JField<&E::undetermined>("undetermined")};
+  return ObjectOf(e, kFields);
 }
 
 land::Enterprise EnterpriseFromJson(const json& j) {

@@ -4,10 +4,6 @@ namespace gj::service::supervision_support {
 
 using nlohmann::json;
 
-json OptDateJson(const std::optional<Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
-json OptIntJson(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
-json OptTextJson(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
 std::optional<std::optional<Date>> DateField(const json& b, const std::string& name, Problems& pr) {
   if (!b.contains(name)) return std::nullopt;
   const json& v = b[name];

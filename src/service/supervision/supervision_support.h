@@ -19,11 +19,6 @@
 
 namespace gj::service::supervision_support {
 
-// JSON of optional values, for the progress services that still write JSON.
-nlohmann::json OptDateJson(const std::optional<Date>& d);
-nlohmann::json OptIntJson(const std::optional<int64_t>& v);
-nlohmann::json OptTextJson(const std::string& s);  // "" → null
-
 // Body fields. A field of the wrong type is reported to `pr` and read as absent.
 // A date: absent → nullopt (keep), null/"" → a cleared date, "YYYY-MM-DD" → that date.
 std::optional<std::optional<Date>> DateField(const nlohmann::json& b, const std::string& name, Problems& pr);
