@@ -80,8 +80,8 @@ std::vector<EventRecord> ListEvents(Connection& c) {
   return ReadRows(c, SelectAll(kEvents, "ORDER BY start_date DESC, id DESC"), {}, RecordOf(kEventFields));
 }
 
-bool UpdateEvent(Connection& c, const EventRecord& e, int64_t expected) {
-  return UpdateVersioned(c, kEvents, ValuesOf(kEventFields, e), e.id, expected);
+Status UpdateEvent(Connection& c, const EventRecord& e, int64_t expected) {
+  return UpdateVersioned(c, kEvents, "observation event", ValuesOf(kEventFields, e), e.id, expected);
 }
 
 nlohmann::json EventChanges(const EventRecord& before, const EventRecord& after) {
@@ -126,8 +126,8 @@ int64_t InsertScheme(Connection& c, const SchemeRecord& s) {
   return InsertReturningId(c, kSchemes, InsertValuesOf(kSchemeFields, s));
 }
 
-bool UpdateScheme(Connection& c, const SchemeRecord& s, int64_t expected) {
-  return UpdateVersioned(c, kSchemes, ValuesOf(kSchemeFields, s), s.id, expected);
+Status UpdateScheme(Connection& c, const SchemeRecord& s, int64_t expected) {
+  return UpdateVersioned(c, kSchemes, "ranking scheme", ValuesOf(kSchemeFields, s), s.id, expected);
 }
 
 std::optional<SchemeRecord> LoadScheme(Connection& c, int64_t id) {
@@ -151,9 +151,9 @@ std::vector<RunRecord> ListRuns(Connection& c, int64_t scheme_id) {
                   RecordOf(kRunFields));
 }
 
-bool UpdateRun(Connection& c, const RunRecord& r, int64_t expected) {
+Status UpdateRun(Connection& c, const RunRecord& r, int64_t expected) {
   // `published = 0` in the condition: a published run is frozen even against a raced writer.
-  return UpdateVersioned(c, kRuns, ValuesOf(kRunFields, r), r.id, expected, "published = 0");
+  return UpdateVersioned(c, kRuns, "ranking run", ValuesOf(kRunFields, r), r.id, expected, "published = 0");
 }
 
 }  // namespace gj::store

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/result.h"
 #include "store/db.h"
 
 namespace gj::store {
@@ -29,8 +30,8 @@ struct SubmissionRecord {
 int64_t InsertEvent(Connection& c, const EventRecord& e);
 std::optional<EventRecord> LoadEvent(Connection& c, int64_t id);
 std::vector<EventRecord> ListEvents(Connection& c);
-// Writes state, publication and setup when the stored version is `expected`; false otherwise.
-bool UpdateEvent(Connection& c, const EventRecord& e, int64_t expected);
+// Writes state, publication and setup when the stored version is `expected`; else the 409 (StaleVersion).
+Status UpdateEvent(Connection& c, const EventRecord& e, int64_t expected);
 // The journal's changes of an edit: name, level, start_date, end_date, setup that differ.
 nlohmann::json EventChanges(const EventRecord& before, const EventRecord& after);
 // Locks the event row while it is open (false when it is not): a submission and a close then
@@ -58,8 +59,8 @@ struct SchemeRecord {
 
 int64_t InsertScheme(Connection& c, const SchemeRecord& s);
 // Writes name, definition, archived, version and updated_at when the stored version is `expected`;
-// false otherwise.
-bool UpdateScheme(Connection& c, const SchemeRecord& s, int64_t expected);
+// else the 409 (StaleVersion).
+Status UpdateScheme(Connection& c, const SchemeRecord& s, int64_t expected);
 std::optional<SchemeRecord> LoadScheme(Connection& c, int64_t id);
 std::vector<SchemeRecord> ListSchemes(Connection& c);
 
@@ -80,7 +81,8 @@ int64_t InsertRun(Connection& c, const RunRecord& r);
 std::optional<RunRecord> LoadRun(Connection& c, int64_t id);
 // Every run of a scheme, by period label then run version.
 std::vector<RunRecord> ListRuns(Connection& c, int64_t scheme_id);
-// Rewrites an unpublished run (body, as_of, published flag) at `expected` version.
-bool UpdateRun(Connection& c, const RunRecord& r, int64_t expected);
+// Rewrites an unpublished run (body, as_of, published flag) at `expected` version; else the 409
+// (StaleVersion: the version moved, or the run is published).
+Status UpdateRun(Connection& c, const RunRecord& r, int64_t expected);
 
 }  // namespace gj::store

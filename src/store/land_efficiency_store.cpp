@@ -184,11 +184,11 @@ std::optional<LandDataRow> GetLandData(Connection& c, int64_t id) {
   return ReadOne(c, kDataSelect + "WHERE d.id = ?", {id}, DataFrom);
 }
 
-bool UpdateLandData(Connection& c, const LandDataRow& row, const std::string& now) {
+Status UpdateLandData(Connection& c, const LandDataRow& row, const std::string& now) {
   ColumnValues values = ValuesOf(kFigures, row.e);
   for (auto& v : ValuesOf(kDataFields, row)) values.push_back(std::move(v));
   values.emplace_back("updated_at", now);
-  return UpdateVersioned(c, kData, values, row.id, row.version);
+  return UpdateVersioned(c, kData, "data", values, row.id, row.version);
 }
 
 std::optional<std::string> EnterpriseCounty(Connection& c, const std::string& credit_code) {
@@ -242,8 +242,8 @@ int NextRunNo(Connection& c, const std::string& county, int year) {
   return static_cast<int>(last.value_or(0)) + 1;
 }
 
-bool UpdateRun(Connection& c, const RunRow& r) {
-  return UpdateVersioned(c, kRuns, ValuesOf(kRunFields, r), r.id, r.version);
+Status UpdateRun(Connection& c, const RunRow& r) {
+  return UpdateVersioned(c, kRuns, "evaluation run", ValuesOf(kRunFields, r), r.id, r.version);
 }
 
 void InsertAdjustment(Connection& c, int64_t run_id, const AdjustmentRow& a) {
@@ -271,8 +271,8 @@ std::optional<AppealRow> GetAppeal(Connection& c, int64_t id) {
                  RecordOf(kAppealFields));
 }
 
-bool UpdateAppeal(Connection& c, const AppealRow& a) {
-  return UpdateVersioned(c, kAppeals, ValuesOf(kAppealFields, a), a.id, a.version);
+Status UpdateAppeal(Connection& c, const AppealRow& a) {
+  return UpdateVersioned(c, kAppeals, "appeal", ValuesOf(kAppealFields, a), a.id, a.version);
 }
 
 std::vector<PolicyRow> ListPolicies(Connection& c, const std::string& county) {

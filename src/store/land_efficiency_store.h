@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/result.h"
 #include "domain/land_efficiency/enterprise.h"
 #include "store/db.h"
 
@@ -28,8 +29,8 @@ int64_t UpsertLandData(Connection& c, const std::string& county, int year, const
                        const std::string& now);
 std::vector<LandDataRow> ListLandData(Connection& c, const std::string& county, int year);
 std::optional<LandDataRow> GetLandData(Connection& c, int64_t id);
-// Optimistic update of figures and state; false when the version is stale.
-bool UpdateLandData(Connection& c, const LandDataRow& row, const std::string& now);
+// Optimistic update of figures and state; the 409 (StaleVersion) when the version is stale.
+Status UpdateLandData(Connection& c, const LandDataRow& row, const std::string& now);
 // County of an enterprise by credit code (to refuse moving one between counties by import).
 std::optional<std::string> EnterpriseCounty(Connection& c, const std::string& credit_code);
 
@@ -61,8 +62,8 @@ int64_t InsertRun(Connection& c, const RunRow& r, int64_t user_id);
 std::optional<RunRow> GetRun(Connection& c, int64_t id, bool with_docs = true);
 std::vector<RunRow> ListRuns(Connection& c, const std::string& county, std::optional<int> year);
 int NextRunNo(Connection& c, const std::string& county, int year);
-// Optimistic: state/published_on/finalized_on and version+1; false when stale.
-bool UpdateRun(Connection& c, const RunRow& r);
+// Optimistic: state/published_on/finalized_on and version+1; the 409 (StaleVersion) when stale.
+Status UpdateRun(Connection& c, const RunRow& r);
 
 struct AdjustmentRow {
   int64_t id = 0;
@@ -81,7 +82,7 @@ struct AppealRow {
 int64_t InsertAppeal(Connection& c, const AppealRow& a);
 std::vector<AppealRow> ListAppeals(Connection& c, int64_t run_id);
 std::optional<AppealRow> GetAppeal(Connection& c, int64_t id);
-bool UpdateAppeal(Connection& c, const AppealRow& a);
+Status UpdateAppeal(Connection& c, const AppealRow& a);
 
 struct PolicyRow {
   std::string klass;

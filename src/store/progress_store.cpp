@@ -271,8 +271,8 @@ bool InsertReportTask(Connection& c, int64_t project_id, const supervision::Peri
                    " ON CONFLICT (project_id, period) DO NOTHING") > 0;
 }
 
-bool UpdateReport(Connection& c, const ReportRecord& r, int64_t expected_version) {
-  return UpdateVersioned(c, kReports, ValuesOf(kReportFields, r), r.id, expected_version);
+Status UpdateReport(Connection& c, const ReportRecord& r, int64_t expected_version) {
+  return UpdateVersioned(c, kReports, "report", ValuesOf(kReportFields, r), r.id, expected_version);
 }
 
 namespace {
@@ -377,8 +377,8 @@ std::optional<StopRecord> LoadStop(Connection& c, int64_t id) {
   return v[0];
 }
 
-bool UpdateStop(Connection& c, const StopRecord& s, int64_t expected_version) {
-  return UpdateVersioned(c, kStops, ValuesOf(kStopFields, s), s.id, expected_version);
+Status UpdateStop(Connection& c, const StopRecord& s, int64_t expected_version) {
+  return UpdateVersioned(c, kStops, "stop/resume request", ValuesOf(kStopFields, s), s.id, expected_version);
 }
 
 std::vector<StopRecord> StopsOfProject(Connection& c, int64_t project_id) {
@@ -397,16 +397,18 @@ std::optional<MonthlyPlanRecord> LoadMonthlyPlan(Connection& c, int64_t project_
                  });
 }
 
-bool SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expected_version,
-                     const std::string& now) {
+Status SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expected_version,
+                       const std::string& now) {
   ColumnValues values;
   for (size_t i = 0; i < 12; ++i) values.emplace_back(kMonthColumns[i], r.months.at(i));
   values.emplace_back("updated_at", now);
   const ColumnValues key = {{"project_id", r.project_id}, {"year", int64_t{r.year}}};
-  if (expected_version != 0) return UpdateVersioned(c, kMonthlyPlans, values, key, expected_version);
+  if (expected_version != 0)
+    return UpdateVersioned(c, kMonthlyPlans, "monthly plan", values, key, expected_version);
   values.insert(values.begin(), key.begin(), key.end());
   values.emplace_back("version", int64_t{1});
-  return InsertRow(c, kMonthlyPlans, values, " ON CONFLICT (project_id, year) DO NOTHING") == 1;
+  if (InsertRow(c, kMonthlyPlans, values, " ON CONFLICT (project_id, year) DO NOTHING") == 1) return Ok{};
+  return StaleVersion("monthly plan", StoredVersion(c, kMonthlyPlans, key));
 }
 
 std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c, int year,
@@ -443,15 +445,16 @@ int64_t InsertTarget(Connection& c, const targets::Target& t, const std::string&
   return InsertReturningId(c, kTargets, values);
 }
 
-bool UpdateTarget(Connection& c, const targets::Target& t, int64_t expected_version, const std::string& now) {
+Status UpdateTarget(Connection& c, const targets::Target& t, int64_t expected_version,
+                    const std::string& now) {
   ColumnValues values = ValuesOf(kTargetFields, t);
   values.emplace_back("updated_at", now);
-  return UpdateVersioned(c, kTargets, values, t.id, expected_version, "archived = 0");
+  return UpdateVersioned(c, kTargets, "target", values, t.id, expected_version, "archived = 0");
 }
 
-bool ArchiveTarget(Connection& c, int64_t id, int64_t expected_version, const std::string& now) {
-  return UpdateVersioned(c, kTargets, {{"archived", int64_t{1}}, {"updated_at", now}}, id, expected_version,
-                         "archived = 0");
+Status ArchiveTarget(Connection& c, int64_t id, int64_t expected_version, const std::string& now) {
+  return UpdateVersioned(c, kTargets, "target", {{"archived", int64_t{1}}, {"updated_at", now}}, id,
+                         expected_version, "archived = 0");
 }
 
 std::optional<targets::Target> LoadTarget(Connection& c, int64_t id) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/date.h"
+#include "common/result.h"
 #include "domain/access/read_scope.h"
 #include "domain/supervision/report.h"
 #include "domain/targets/target.h"
@@ -38,8 +39,8 @@ std::vector<ReportRecord> ReportsOfProject(Connection& c, int64_t project_id);
 // Creates the pending report task unless it exists; true when created.
 bool InsertReportTask(Connection& c, int64_t project_id, const supervision::Period& p,
                       const std::string& now);
-// Writes every field and bumps the version; false when `expected_version` is stale.
-bool UpdateReport(Connection& c, const ReportRecord& r, int64_t expected_version);
+// Writes every field and bumps the version; the 409 (StaleVersion) when `expected_version` is stale.
+Status UpdateReport(Connection& c, const ReportRecord& r, int64_t expected_version);
 // The highest cumulative investment filed for an earlier period of the same year as `period_key`
 // (the year the key names: 2026-W53 is 2026's though it ends in 2027), for validation.
 std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, const std::string& period_key,
@@ -83,7 +84,7 @@ struct StopRecord {
 };
 int64_t InsertStop(Connection& c, const StopRecord& s);
 std::optional<StopRecord> LoadStop(Connection& c, int64_t id);
-bool UpdateStop(Connection& c, const StopRecord& s, int64_t expected_version);
+Status UpdateStop(Connection& c, const StopRecord& s, int64_t expected_version);
 std::vector<StopRecord> StopsOfProject(Connection& c, int64_t project_id);
 // Approved stops in force on `as_of` (the latest approved request up to then is a stop): project → reason.
 std::unordered_map<int64_t, std::string> StoppedProjects(Connection& c, const Date& as_of);
@@ -97,16 +98,18 @@ struct MonthlyPlanRecord {
   int64_t version = 0;  // 0: none stored
 };
 std::optional<MonthlyPlanRecord> LoadMonthlyPlan(Connection& c, int64_t project_id, int year);
-// Stores `r` if the stored version is `expected_version` (0: none stored yet); false otherwise.
-bool SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expected_version,
-                     const std::string& now);
+// Stores `r` if the stored version is `expected_version` (0: none stored yet); else the 409 (StaleVersion).
+Status SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expected_version,
+                       const std::string& now);
 // The plans of a year: project → twelve monthly amounts; of `ids` only when given.
 std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c, int year,
                                                                  const std::vector<int64_t>& ids = {});
 
 int64_t InsertTarget(Connection& c, const targets::Target& t, const std::string& now);
-bool UpdateTarget(Connection& c, const targets::Target& t, int64_t expected_version, const std::string& now);
-bool ArchiveTarget(Connection& c, int64_t id, int64_t expected_version, const std::string& now);
+// An unarchived target's update / archival at `expected_version`; else the 409 (StaleVersion).
+Status UpdateTarget(Connection& c, const targets::Target& t, int64_t expected_version,
+                    const std::string& now);
+Status ArchiveTarget(Connection& c, int64_t id, int64_t expected_version, const std::string& now);
 std::optional<targets::Target> LoadTarget(Connection& c, int64_t id);
 std::vector<targets::Target> LoadTargets(Connection& c);
 // The journal's changes of a target's definition, one per field (named as in the target's JSON;

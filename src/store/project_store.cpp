@@ -182,9 +182,9 @@ int64_t InsertProject(Connection& c, const ledger::Project& p, bool bump_version
   return InsertReturningId(c, kProjects, InsertValuesOf(kProjectFields, p));
 }
 
-bool UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_version) {
+Status UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_version) {
   BumpProjectsVersion(c);
-  return UpdateVersioned(c, kProjects, ValuesOf(kProjectFields, p), p.id, expected_version);
+  return UpdateVersioned(c, kProjects, "project", ValuesOf(kProjectFields, p), p.id, expected_version);
 }
 
 std::optional<ProjectRow> LoadProjectRow(Connection& c, int64_t id) {

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/result.h"
 #include "domain/access/access.h"
 #include "domain/access/read_scope.h"
 #include "domain/ledger/project.h"
@@ -49,8 +50,8 @@ std::unordered_map<std::string, int64_t> ProjectIdsByCode(Connection& c);
 // and call BumpProjectsVersion once in the same transaction.
 int64_t InsertProject(Connection& c, const ledger::Project& p, bool bump_version = true);
 void BumpProjectsVersion(Connection& c);
-// Writes every field and bumps the version; false when `expected_version` is stale.
-bool UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_version);
+// Writes every field and bumps the version; the 409 (StaleVersion) when `expected_version` is stale.
+Status UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_version);
 
 std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f);
 // The same rows, one at a time (exports).

@@ -66,11 +66,11 @@ int64_t InsertStamped(Connection& c, const Table& t, const Fields<T>& fields, co
 }
 
 template <class T>
-bool UpdateStamped(Connection& c, const Table& t, const Fields<T>& fields, const T& record, int64_t id,
-                   int64_t expected_version, const std::string& now) {
+Status UpdateStamped(Connection& c, const Table& t, std::string_view what, const Fields<T>& fields,
+                     const T& record, int64_t id, int64_t expected_version, const std::string& now) {
   ColumnValues values = ValuesOf(fields, record);
   values.emplace_back("updated_at", now);
-  return UpdateVersioned(c, t, values, id, expected_version);
+  return UpdateVersioned(c, t, what, values, id, expected_version);
 }
 
 // ---- problems
@@ -135,8 +135,8 @@ std::optional<ProblemRow> LoadProblem(Connection& c, int64_t id) {
   return ReadOne(c, ProblemSelect() + " WHERE p.id = ?", {id}, ProblemFrom);
 }
 
-bool UpdateProblem(Connection& c, const ProblemRow& p, int64_t expected_version) {
-  return UpdateVersioned(c, kProblems, ValuesOf(kProblemFields, p), p.fact.id, expected_version);
+Status UpdateProblem(Connection& c, const ProblemRow& p, int64_t expected_version) {
+  return UpdateVersioned(c, kProblems, "problem", ValuesOf(kProblemFields, p), p.fact.id, expected_version);
 }
 
 nlohmann::json ProblemChanges(const ProblemRow& before, const ProblemRow& after) {
@@ -237,8 +237,9 @@ int64_t InsertMilestone(Connection& c, const MilestoneRow& r, const std::string&
   return InsertStamped(c, kMilestones, kMilestoneFields, r, now);
 }
 
-bool UpdateMilestone(Connection& c, const MilestoneRow& r, int64_t expected_version, const std::string& now) {
-  return UpdateStamped(c, kMilestones, kMilestoneFields, r, r.m.id, expected_version, now);
+Status UpdateMilestone(Connection& c, const MilestoneRow& r, int64_t expected_version,
+                       const std::string& now) {
+  return UpdateStamped(c, kMilestones, "milestone", kMilestoneFields, r, r.m.id, expected_version, now);
 }
 
 nlohmann::json MilestoneChanges(const MilestoneRow& before, const MilestoneRow& after) {
@@ -324,8 +325,9 @@ int64_t InsertProcedure(Connection& c, const ProcedureRow& r, const std::string&
   return InsertStamped(c, kProcedures, kProcedureFields, r, now);
 }
 
-bool UpdateProcedure(Connection& c, const ProcedureRow& r, int64_t expected_version, const std::string& now) {
-  return UpdateStamped(c, kProcedures, kProcedureFields, r, r.fact.id, expected_version, now);
+Status UpdateProcedure(Connection& c, const ProcedureRow& r, int64_t expected_version,
+                       const std::string& now) {
+  return UpdateStamped(c, kProcedures, "procedure", kProcedureFields, r, r.fact.id, expected_version, now);
 }
 
 nlohmann::json ProcedureChanges(const ProcedureRow& before, const ProcedureRow& after) {

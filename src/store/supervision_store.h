@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/result.h"
 #include "domain/access/read_scope.h"
 #include "domain/supervision/attention.h"
 #include "domain/supervision/milestone.h"
@@ -52,8 +53,8 @@ struct ProblemFilter {
 
 int64_t InsertProblem(Connection& c, const ProblemRow& p);
 std::optional<ProblemRow> LoadProblem(Connection& c, int64_t id);
-// Writes status, unit, coordinator, deadline, dates, reasons; false when the version moved.
-bool UpdateProblem(Connection& c, const ProblemRow& p, int64_t expected_version);
+// Writes status, unit, coordinator, deadline, dates, reasons; the 409 (StaleVersion) when the version moved.
+Status UpdateProblem(Connection& c, const ProblemRow& p, int64_t expected_version);
 std::vector<ProblemRow> ListProblems(Connection& c, const ProblemFilter& f);
 // The journal's changes of an update (status, unit, coordinator, deadline, closed_on, defer_reason).
 nlohmann::json ProblemChanges(const ProblemRow& before, const ProblemRow& after);
@@ -88,7 +89,9 @@ std::vector<MilestoneRow> ListMilestones(Connection& c, int64_t project_id);
 // Milestones of many projects (the Gantt of a filtered set).
 std::vector<MilestoneRow> ListMilestonesOf(Connection& c, const std::vector<int64_t>& project_ids);
 int64_t InsertMilestone(Connection& c, const MilestoneRow& r, const std::string& now);
-bool UpdateMilestone(Connection& c, const MilestoneRow& r, int64_t expected_version, const std::string& now);
+// At `expected_version`, stamped `now`; else the 409 (StaleVersion).
+Status UpdateMilestone(Connection& c, const MilestoneRow& r, int64_t expected_version,
+                       const std::string& now);
 // The journal's changes of an update (every field the update writes but sort).
 nlohmann::json MilestoneChanges(const MilestoneRow& before, const MilestoneRow& after);
 // The journal's changes of a new milestone (name, planned date).
@@ -117,7 +120,9 @@ struct ProcedureRow {
 std::vector<ProcedureRow> ListProcedures(Connection& c, int64_t project_id);
 std::optional<ProcedureRow> LoadProcedure(Connection& c, int64_t id);
 int64_t InsertProcedure(Connection& c, const ProcedureRow& r, const std::string& now);
-bool UpdateProcedure(Connection& c, const ProcedureRow& r, int64_t expected_version, const std::string& now);
+// At `expected_version`, stamped `now`; else the 409 (StaleVersion).
+Status UpdateProcedure(Connection& c, const ProcedureRow& r, int64_t expected_version,
+                       const std::string& now);
 // The journal's changes of an update (every field the update writes).
 nlohmann::json ProcedureChanges(const ProcedureRow& before, const ProcedureRow& after);
 std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const access::ReadScope& scope,

@@ -89,18 +89,27 @@ void Upsert(Connection& c, const Table& t, const ColumnValues& values, const Col
   InsertRow(c, t, all);
 }
 
-bool UpdateVersioned(Connection& c, const Table& t, const ColumnValues& values, const ColumnValues& key,
-                     int64_t expected_version, std::string_view also_where) {
+Status UpdateVersioned(Connection& c, const Table& t, std::string_view what, const ColumnValues& values,
+                       const ColumnValues& key, int64_t expected_version, std::string_view also_where) {
   std::vector<Value> params;
   std::string sql = UpdateSql(t, values, true, key, params) + " AND version = ?";
   params.emplace_back(expected_version);
   if (!also_where.empty()) sql += " AND " + std::string(also_where);
-  return c.Exec(sql, params) == 1;
+  if (c.Exec(sql, params) == 1) return Ok{};
+  return StaleVersion(what, StoredVersion(c, t, key));
 }
 
-bool UpdateVersioned(Connection& c, const Table& t, const ColumnValues& values, int64_t id,
-                     int64_t expected_version, std::string_view also_where) {
-  return UpdateVersioned(c, t, values, {{"id", id}}, expected_version, also_where);
+Status UpdateVersioned(Connection& c, const Table& t, std::string_view what, const ColumnValues& values,
+                       int64_t id, int64_t expected_version, std::string_view also_where) {
+  return UpdateVersioned(c, t, what, values, {{"id", id}}, expected_version, also_where);
+}
+
+int64_t StoredVersion(Connection& c, const Table& t, const ColumnValues& key) {
+  std::vector<Value> params;
+  const std::string where = Assign(t, key, " AND ", params);
+  const auto version = ReadOne(c, "SELECT version FROM " + t.name + " WHERE " + where, params,
+                               [](RowReader& r) { return r.Int("version"); });
+  return version.value_or(0);
 }
 
 Error StaleVersion(std::string_view what, int64_t current_version, nlohmann::json current) {

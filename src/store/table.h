@@ -48,13 +48,17 @@ void Upsert(Connection& c, const Table& t, const ColumnValues& values, const Col
 
 // The one versioned update: UPDATE table SET …, version = version + 1 WHERE key AND version =
 // expected_version [AND also_where]. `values` must not name `version`: the stored version only
-// ever moves by one, from the version the writer read. False when no row matched (the version
-// moved, or `also_where` no longer holds): the caller answers StaleVersion.
-bool UpdateVersioned(Connection& c, const Table& t, const ColumnValues& values, const ColumnValues& key,
-                     int64_t expected_version, std::string_view also_where = {});
+// ever moves by one, from the version the writer read. When no row matched (the version moved, or
+// `also_where` no longer holds) it answers the one 409 itself: StaleVersion(what, the version
+// stored under `key` now, 0 when there is no such row); the route adds "current".
+Status UpdateVersioned(Connection& c, const Table& t, std::string_view what, const ColumnValues& values,
+                       const ColumnValues& key, int64_t expected_version, std::string_view also_where = {});
 // The common case: the row with this id.
-bool UpdateVersioned(Connection& c, const Table& t, const ColumnValues& values, int64_t id,
-                     int64_t expected_version, std::string_view also_where = {});
+Status UpdateVersioned(Connection& c, const Table& t, std::string_view what, const ColumnValues& values,
+                       int64_t id, int64_t expected_version, std::string_view also_where = {});
+
+// The version stored in the row with `key`, 0 when there is none.
+int64_t StoredVersion(Connection& c, const Table& t, const ColumnValues& key);
 
 // The one answer to a write whose version is no longer the stored one (409 conflict):
 // "the <what> was changed by someone else (version N); reload and apply your change again",

@@ -103,12 +103,6 @@ ObservationSetup SetupOf(const json& setup) {
   return s;
 }
 
-// The one 409 of a stale event (the route adds the event as GET shows it).
-Error Stale(store::Connection& c, int64_t id) {
-  const auto e = store::LoadEvent(c, id);
-  return store::StaleVersion("observation event", e ? e->version : 0);
-}
-
 bool Lists(const std::vector<std::string>& logins, const std::string& login) {
   return std::find(logins.begin(), logins.end(), login) != logins.end();
 }
@@ -391,7 +385,7 @@ Result<ObservationView> ObservationService::Update(const Ctx& ctx, int64_t id, c
   next.updated_at = ctx.now;
   const json changes = store::EventChanges(l->record, next);  // the event's journaled fields
   if (changes.empty()) return View(ctx, l.value(), *c);  // nothing changed: no new version, no journal entry
-  if (!store::UpdateEvent(*c, next, l->record.version)) return Stale(*c, id);
+  if (auto st = store::UpdateEvent(*c, next, l->record.version); !st) return st.error();
   store::WriteJournal(*c, "observation_event", id, "update", ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
   auto fresh = Load(*c, ctx, id);
@@ -436,7 +430,7 @@ Result<ObservationView> ObservationService::Transition(const Ctx& ctx, int64_t i
     next.publication = *l->event.publication == as::Publication::kRankOnly ? "rank_only" : "with_scores";
   next.version = l->record.version + 1;
   next.updated_at = ctx.now;
-  if (!store::UpdateEvent(*c, next, l->record.version)) return Stale(*c, id);
+  if (auto st = store::UpdateEvent(*c, next, l->record.version); !st) return st.error();
   json changes = json::array({{{"field", "state"}, {"old", l->record.state}, {"new", next.state}}});
   if (next.publication != l->record.publication)
     changes.push_back({{"field", "publication"}, {"old", nullptr}, {"new", *next.publication}});

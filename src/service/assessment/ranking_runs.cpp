@@ -26,12 +26,6 @@ Date PeriodStart(as::Period period, const Date& end) {
   if (period == as::Period::kQuarter) return {end.year, end.month - 2, 1};
   return {end.year, end.month, 1};
 }
-
-// The one 409 of a stale run (the route adds the run as GET shows it).
-Error StaleRun(store::Connection& c, int64_t id) {
-  const auto r = store::LoadRun(c, id);
-  return store::StaleVersion("ranking run", r ? r->version : 0);
-}
 }  // namespace
 
 RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const Ctx& ctx,
@@ -232,7 +226,7 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
     rec.body = body.dump();
     rec.version = latest->version + 1;
     rec.computed_at = ctx.now;
-    if (!store::UpdateRun(*c, rec, latest->version)) return StaleRun(*c, rec.id);
+    if (auto st = store::UpdateRun(*c, rec, latest->version); !st) return st.error();
     store::WriteJournal(
         *c, "ranking_run", rec.id, "recompute", ctx.caller.user_id, ctx.now,
         json::array(
@@ -291,7 +285,7 @@ Result<RankingRunView> RankingService::Publish(const Ctx& ctx, int64_t run_id, c
   next.published = true;
   next.published_at = ctx.now;
   next.version = r->version + 1;
-  if (!store::UpdateRun(*c, next, r->version)) return StaleRun(*c, run_id);
+  if (auto st = store::UpdateRun(*c, next, r->version); !st) return st.error();
   store::WriteJournal(*c, "ranking_run", run_id, "publish", ctx.caller.user_id, ctx.now,
                       json::array({{{"field", "published"}, {"old", false}, {"new", true}}}));
   tx.Commit();

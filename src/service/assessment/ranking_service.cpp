@@ -156,12 +156,6 @@ using namespace ranking_support;
 
 namespace {
 const char* const kDuplicateScheme = "a ranking scheme with this name already exists in this region";
-
-// The one 409 of a stale scheme (the route adds the scheme as GET shows it).
-Error StaleScheme(store::Connection& c, int64_t id) {
-  const auto s = store::LoadScheme(c, id);
-  return store::StaleVersion("ranking scheme", s ? s->version : 0);
-}
 }  // namespace
 
 std::optional<Date> PeriodEnd(as::Period period, const std::string& label) {
@@ -395,7 +389,7 @@ Result<RankingSchemeView> RankingService::SaveScheme(store::Connection& c, store
   next.updated_at = ctx.now;
   auto updated = UniqueWrite([&] { return store::UpdateScheme(c, next, old.version); }, kDuplicateScheme);
   if (!updated) return updated.error();
-  if (!*updated) return StaleScheme(c, old.id);
+  if (!*updated) return updated->error();
   store::WriteJournal(c, "ranking_scheme", next.id, action, ctx.caller.user_id, ctx.now,
                       SchemeChanges(old, next));
   tx.Commit();

@@ -323,7 +323,7 @@ Result<LandRunDetail> LandService::RunAction(const Ctx& ctx, int64_t id, const j
     appeal->decision = reason;
     appeal->new_class = decision == "upheld" ? to : "";
     appeal->decided_on = ctx.today.ToString();
-    if (!store::UpdateAppeal(*c, *appeal)) return store::StaleVersion("appeal", appeal->version);
+    if (auto st = store::UpdateAppeal(*c, *appeal); !st) return st.error();
     if (decision == "upheld" && r) {
       auto it = overrides.find(appeal->credit_code);
       const std::string from = it != overrides.end() ? it->second : ClassLetter(r->klass);
@@ -364,7 +364,7 @@ Result<LandRunDetail> LandService::RunAction(const Ctx& ctx, int64_t id, const j
   }
   if (t->to != run.state) changes.push_back({{"field", "state"}, {"old", run.state}, {"new", t->to}});
   run.state = t->to;
-  if (!store::UpdateRun(*c, run)) return store::StaleVersion("evaluation run", run.version);
+  if (auto st = store::UpdateRun(*c, run); !st) return st.error();
   store::WriteJournal(*c, "le_run", id, action, ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
   return GetRun(ctx, id);

@@ -257,7 +257,7 @@ Result<LandData> LandService::UpdateData(const Ctx& ctx, int64_t id, const json&
     changes.push_back({{"field", "state"}, {"old", row->state}, {"new", "submitted"}});
     row->state = "submitted";
   }
-  if (!store::UpdateLandData(*c, *row, ctx.now)) return store::StaleVersion("data", row->version);
+  if (auto st = store::UpdateLandData(*c, *row, ctx.now); !st) return st.error();
   store::WriteJournal(*c, "le_data", id, "update", ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
   return DataView(*store::GetLandData(*c, id));
@@ -285,7 +285,7 @@ Result<LandData> LandService::DataAction(const Ctx& ctx, int64_t id, const json&
   if (t->needs_reason) changes.push_back({{"field", "reason"}, {"old", nullptr}, {"new", reason}});
   row->state = t->to;
   row->return_reason = t->needs_reason ? reason : "";
-  if (!store::UpdateLandData(*c, *row, ctx.now)) return store::StaleVersion("data", row->version);
+  if (auto st = store::UpdateLandData(*c, *row, ctx.now); !st) return st.error();
   store::WriteJournal(*c, "le_data", id, action, ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
   return DataView(*store::GetLandData(*c, id));
@@ -316,7 +316,7 @@ Result<LandBulkAction> LandService::DataActionAll(const Ctx& ctx, const json& bo
     json changes = json::array({{{"field", "state"}, {"old", row.state}, {"new", t->to}}});
     row.state = t->to;
     row.return_reason = t->needs_reason ? reason : "";
-    if (!store::UpdateLandData(*c, row, ctx.now)) return store::StaleVersion("data", row.version);
+    if (auto st = store::UpdateLandData(*c, row, ctx.now); !st) return st.error();
     store::WriteJournal(*c, "le_data", row.id, action, ctx.caller.user_id, ctx.now, changes);
     ++changed;
   }

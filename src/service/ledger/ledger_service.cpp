@@ -242,7 +242,7 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
   auto updated = UniqueWrite([&] { return store::UpdateProject(*c, p, version); },
                              "another project already has this code (项目编号) or national code (项目代码)");
   if (!updated) return updated.error();
-  if (!*updated) return store::StaleVersion("project", store::LoadProjectRow(*c, id)->project.version);
+  if (!*updated) return updated->error();
   store::WriteJournal(*c, "project", id, action, ctx.caller.user_id, ctx.now, ledger::ChangesToJson(changes));
   tx.Commit();
   return *store::LoadProjectRow(*c, id);

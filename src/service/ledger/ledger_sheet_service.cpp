@@ -182,7 +182,7 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
     if (dry_run) continue;
     p.version = existing->version + 1;
     p.updated_at = ctx.now;
-    store::UpdateProject(*c, p, existing->version);
+    (void)store::UpdateProject(*c, p, existing->version);  // read in this transaction: never stale
     store::WriteJournal(*c, "project", p.id, "import", user, ctx.now, ledger::ChangesToJson(changes));
   }
   if (!report.problems.empty() && !dry_run) {

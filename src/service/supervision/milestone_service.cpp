@@ -69,14 +69,6 @@ void ApplyMilestone(const json& b, sv::Milestone& m, int& sort, Problems& pr) {
 
 Error NoMilestone(int64_t id) { return Error::NotFound("no milestone " + std::to_string(id)); }
 
-// The one 409 of a stale milestone (the route adds the project's milestones as GET shows them).
-Error Stale(store::Connection& c, int64_t project_id, int64_t id) {
-  for (const auto& r : store::ListMilestones(c, project_id)) {
-    if (r.m.id == id) return store::StaleVersion("milestone", r.version);
-  }
-  return NoMilestone(id);
-}
-
 }  // namespace
 
 MilestoneList MilestoneService::MilestonesOn(store::Connection& c, const store::ProjectRow& p,
@@ -150,14 +142,14 @@ Status MilestoneService::StoreMilestone(store::Connection& c, const Ctx& ctx, in
   auto all = store::ListMilestones(c, project_id);
   auto it = std::find_if(all.begin(), all.end(), [&](const store::MilestoneRow& r) { return r.m.id == id; });
   if (it == all.end()) return NoMilestone(id);
-  if (it->version != version) return Stale(c, project_id, id);
+  if (it->version != version) return store::StaleVersion("milestone", it->version);
   const store::MilestoneRow before = *it;
   Problems pr;
   ApplyMilestone(body, it->m, it->sort, pr);
   if (!pr.empty()) return pr.ToError("the milestone is not valid");
   if (auto v = sv::ValidateMilestones(FactsOf(all)); !v.empty())
     return v.ToError("the milestone breaks a scheduling rule");
-  if (!store::UpdateMilestone(c, *it, version, ctx.now)) return Stale(c, project_id, id);
+  if (auto st = store::UpdateMilestone(c, *it, version, ctx.now); !st) return st.error();
   store::WriteJournal(c, "milestone", id, "update", ctx.caller.user_id, ctx.now,
                       store::MilestoneChanges(before, *it));
   tx.Commit();

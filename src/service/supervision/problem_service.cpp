@@ -22,12 +22,6 @@ access::Target TargetOfProblem(const store::ProblemRow& p, std::optional<int64_t
 
 Error NoProblem(int64_t id) { return Error::NotFound("no problem " + std::to_string(id)); }
 
-// The one 409 of a stale problem (the route adds the problem as GET shows it).
-Error Stale(store::Connection& c, int64_t id) {
-  const auto p = store::LoadProblem(c, id);
-  return store::StaleVersion("problem", p ? p->version : 0);
-}
-
 Error RuleError(ErrorCode code, const sv::ProblemTransition& t, const std::string& why) {
   Error e{code, std::string("rule ") + t.rule + ": " + why, {{"action", t.action, t.rule_text, 0, {}}}, {}};
   e.extra["rule"] = t.rule;
@@ -228,7 +222,7 @@ Result<ProblemDetail> ProblemService::Act(const Ctx& ctx, int64_t id, const std:
     auto loaded = Load(*c, ctx, id);
     if (!loaded) return loaded.error();
     const auto& [current, actors] = loaded.value();
-    if (current.version != *version) return Stale(*c, id);
+    if (current.version != *version) return store::StaleVersion("problem", current.version);
     if (auto st = Refusal(*t, current.fact.status, actors); !st) return st.error();
     if (auto st = StoreStep(*c, ctx, *t, current, body); !st) return st.error();
     tx.Commit();
@@ -268,7 +262,7 @@ Status ProblemService::StoreStep(store::Connection& c, const Ctx& ctx, const sv:
     return e;
   }
   const store::ProblemRow next = WithState(current, s, ctx.now);
-  if (!store::UpdateProblem(c, next, current.version)) return Stale(c, id);
+  if (auto st = store::UpdateProblem(c, next, current.version); !st) return st.error();
   store::InsertProblemStep(c, {0, id, t.action, current.fact.status, next.fact.status, note,
                                ctx.caller.user_id, ctx.caller.name, ctx.today, ctx.now});
   store::WriteJournal(c, "problem", id, t.action, ctx.caller.user_id, ctx.now,

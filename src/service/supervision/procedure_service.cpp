@@ -89,12 +89,6 @@ void ApplyProcedure(store::Connection& c, const json& body, store::ProcedureRow&
 
 Error NoProcedure(int64_t id) { return Error::NotFound("no procedure " + std::to_string(id)); }
 
-// The one 409 of a stale procedure (the route adds the project's procedures as GET shows them).
-Error Stale(store::Connection& c, int64_t project_id, const store::ProcedureKindRow& k) {
-  return store::StaleVersion("procedure",
-                             ProcedureOfKind(store::ListProcedures(c, project_id), project_id, k).version);
-}
-
 // The stored kind `code`, or an empty one (a kind not kept yet).
 store::ProcedureKindRow StoredKind(store::Connection& c, const std::string& code) {
   for (auto& k : store::ListProcedureKinds(c)) {
@@ -173,13 +167,13 @@ Status ProcedureService::StoreProcedure(store::Connection& c, const Ctx& ctx, in
   if (k == kinds.end()) return Error::NotFound("no procedure kind " + kind);
   store::ProcedureRow r = ProcedureOfKind(store::ListProcedures(c, project_id), project_id, *k);
   const bool exists = r.version != 0;
-  if (r.version != version) return Stale(c, project_id, *k);
+  if (r.version != version) return store::StaleVersion("procedure", r.version);
   const store::ProcedureRow before = r;
   Problems pr;
   ApplyProcedure(c, body, r, pr);
   if (!pr.empty()) return pr.ToError("the procedure is not valid");
   if (!exists) r.fact.id = store::InsertProcedure(c, r, ctx.now);
-  else if (!store::UpdateProcedure(c, r, version, ctx.now)) return Stale(c, project_id, *k);
+  else if (auto st = store::UpdateProcedure(c, r, version, ctx.now); !st) return st.error();
   store::WriteJournal(c, "procedure", r.fact.id, exists ? "update" : "create", ctx.caller.user_id, ctx.now,
                       store::ProcedureChanges(before, r));
   tx.Commit();

@@ -163,7 +163,7 @@ Status BuildProgressDemo(store::Database& db, const Date& today, const std::stri
       }
       r.version = 2;
       r.updated_at = now;
-      store::UpdateReport(*c, r, 1);
+      (void)store::UpdateReport(*c, r, 1);  // at version 1 in this transaction: never stale
     }
   }
   store::WriteJournal(*c, "report_tasks", 0, "demo", std::nullopt, now,
@@ -189,7 +189,7 @@ Status BuildProgressDemo(store::Database& db, const Date& today, const std::stri
       s.decided_at = now;
       s.decision_note = "同意，整改完成后及时申请复工";
       s.version = 2;
-      store::UpdateStop(*c, s, 1);
+      (void)store::UpdateStop(*c, s, 1);  // inserted at version 1 in this transaction: never stale
     }
     ++stops;
   }

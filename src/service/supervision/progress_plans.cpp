@@ -72,10 +72,7 @@ Result<StopDecision> ProgressService::DecideStop(const Ctx& ctx, int64_t id, con
   n.version = s->version + 1;
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  if (!store::UpdateStop(*c, n, *version)) {
-    const auto now = store::LoadStop(*c, id);
-    return store::StaleVersion("stop/resume request", now ? now->version : 0);
-  }
+  if (auto st = store::UpdateStop(*c, n, *version); !st) return st.error();
   store::WriteJournal(*c, "stop_request", id, n.status == "approved" ? "approve" : "reject",
                       ctx.caller.user_id, ctx.now,
                       nlohmann::json::array({{{"field", "status"}, {"old", s->status}, {"new", n.status}}}));
@@ -152,9 +149,7 @@ Result<MonthlyPlanView> ProgressService::PutMonthlyPlan(const Ctx& ctx, int64_t 
     auto c = db_.Acquire();
     store::Transaction tx(*c);
     const auto before = store::LoadMonthlyPlan(*c, project_id, year);
-    if (!store::SaveMonthlyPlan(*c, plan, *version, ctx.now)) {
-      return store::StaleVersion("monthly plan", before ? before->version : 0);
-    }
+    if (auto st = store::SaveMonthlyPlan(*c, plan, *version, ctx.now); !st) return st.error();
     // Journaled on the project, so the lights recompute it.
     store::WriteJournal(
         *c, "project", project_id, "monthly_plan", ctx.caller.user_id, ctx.now,

@@ -92,10 +92,7 @@ Status StoreReport(store::Connection& c, const Ctx& ctx, store::ReportRecord& r,
                    const char* action, const nlohmann::json& changes) {
   r.version = version + 1;
   r.updated_at = ctx.now;
-  if (!store::UpdateReport(c, r, version)) {
-    const auto now = store::LoadReport(c, r.id);
-    return store::StaleVersion("report", now ? now->version : 0);
-  }
+  if (auto st = store::UpdateReport(c, r, version); !st) return st.error();
   store::WriteJournal(c, "progress_report", r.id, action, ctx.caller.user_id, ctx.now, changes);
   store::BumpSupervisionVersion(c);
   return Ok{};

@@ -118,7 +118,7 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
                                     p.fact.raised_on.AddDays(day++), now_iso});
       from = to;
     }
-    store::UpdateProblem(*c, p, 1);
+    (void)store::UpdateProblem(*c, p, 1);  // inserted at version 1 in this transaction: never stale
     store::WriteJournal(*c, "problem", p.fact.id, "raise", std::nullopt, now_iso,
                         nlohmann::json::array({{{"field", "status"}, {"old", nullptr}, {"new", status}}}));
     ++written;

@@ -22,12 +22,6 @@ Status TargetService::CheckAdmin(const Ctx& ctx, const std::string& region) {
 
 namespace {
 
-// The one 409 of a stale target (the route adds the target as GET shows it).
-Error Stale(store::Connection& c, int64_t id) {
-  const auto t = store::LoadTarget(c, id);
-  return store::StaleVersion("target", t ? t->version : 0);
-}
-
 bool CountsCompletion(const targets::Target& t) {
   return t.metric == "investment_rate" || (t.metric == "sum_amount" && t.amount == "annual_completed");
 }
@@ -143,7 +137,8 @@ Result<TargetDetail> TargetService::Update(const Ctx& ctx, int64_t id, const nlo
   {
     auto c = db_.Acquire();
     store::Transaction tx(*c);
-    if (!store::UpdateTarget(*c, t.value(), body["version"].get<int64_t>(), ctx.now)) return Stale(*c, id);
+    if (auto st = store::UpdateTarget(*c, t.value(), body["version"].get<int64_t>(), ctx.now); !st)
+      return st.error();
     store::WriteJournal(*c, "target", id, "update", ctx.caller.user_id, ctx.now,
                         store::TargetChanges(current.value(), t.value()));
     tx.Commit();
@@ -158,7 +153,7 @@ Result<ArchivedTarget> TargetService::Archive(const Ctx& ctx, int64_t id, const 
   if (auto st = CheckAdmin(ctx, current->region); !st) return st.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  if (!store::ArchiveTarget(*c, id, body["version"].get<int64_t>(), ctx.now)) return Stale(*c, id);
+  if (auto st = store::ArchiveTarget(*c, id, body["version"].get<int64_t>(), ctx.now); !st) return st.error();
   store::WriteJournal(*c, "target", id, "archive", ctx.caller.user_id, ctx.now,
                       nlohmann::json::array({{{"field", "archived"}, {"old", false}, {"new", true}}}));
   tx.Commit();

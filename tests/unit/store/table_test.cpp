@@ -59,16 +59,32 @@ TEST_P(TableTest, AVersionedUpdateMovesTheVersionByOneAndRefusesAStaleOne) {
   values.emplace_back("id", t.id);
   ASSERT_EQ(store::InsertRow(*c, kThings, values), 1);
   t.name = "b";
-  EXPECT_TRUE(store::UpdateVersioned(*c, kThings, store::ValuesOf(kThingFields, t), t.id, 1));
+  EXPECT_TRUE(store::UpdateVersioned(*c, kThings, "thing", store::ValuesOf(kThingFields, t), t.id, 1).ok());
   EXPECT_EQ(VersionOf(*c, 1), 2);
-  EXPECT_FALSE(store::UpdateVersioned(*c, kThings, store::ValuesOf(kThingFields, t), t.id, 1));  // stale
+  // A stale write answers the one 409 itself, with the version stored now.
+  auto stale = store::UpdateVersioned(*c, kThings, "thing", store::ValuesOf(kThingFields, t), t.id, 1);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(stale.error().message,
+            "the thing was changed by someone else (version 2); reload and apply your change again");
+  EXPECT_EQ(stale.error().extra["current_version"], 2);
   EXPECT_EQ(VersionOf(*c, 1), 2);
   // An extra condition that no longer holds refuses the write the same way.
-  EXPECT_FALSE(store::UpdateVersioned(*c, kThings, {{"name", std::string("c")}}, t.id, 2, "done = 1"));
-  EXPECT_TRUE(store::UpdateVersioned(*c, kThings, {{"name", std::string("c")}}, t.id, 2, "done = 0"));
+  auto refused =
+      store::UpdateVersioned(*c, kThings, "thing", {{"name", std::string("c")}}, t.id, 2, "done = 1");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().extra["current_version"], 2);
+  EXPECT_TRUE(
+      store::UpdateVersioned(*c, kThings, "thing", {{"name", std::string("c")}}, t.id, 2, "done = 0").ok());
   EXPECT_EQ(VersionOf(*c, 1), 3);
+  // A row that is not there: version 0.
+  EXPECT_EQ(store::UpdateVersioned(*c, kThings, "thing", {{"name", std::string("d")}}, 99, 1)
+                .error()
+                .extra["current_version"],
+            0);
   // The version is the helper's to set.
-  EXPECT_THROW(store::UpdateVersioned(*c, kThings, {{"version", int64_t{9}}}, t.id, 3), std::logic_error);
+  EXPECT_THROW((void)store::UpdateVersioned(*c, kThings, "thing", {{"version", int64_t{9}}}, t.id, 3),
+               std::logic_error);
 }
 
 TEST_P(TableTest, UpsertInsertsThenUpdates) {
