@@ -36,10 +36,21 @@ supervision::ReportPolicy ProgressService::PolicyFor(store::Connection& c, const
   return {};
 }
 
+namespace {
+
+// The rules of a region belong with its projects: 404 for a region whose projects the caller may
+// not read (unknown included), as for every other regional read; 403 is for what they may see.
+Status Readable(const Ctx& ctx, const std::string& region, const access::RegionTree& tree) {
+  if (!tree.Find(region) || !ctx.Reads(access::kProjectRead, tree).ContainsRegion(region))
+    return Error::NotFound("no region " + region);
+  return Ok{};
+}
+
+}  // namespace
+
 Result<ProgressSettings> ProgressService::Settings(const Ctx& ctx, const std::string& region) {
   auto tree = ledger_.Regions();
-  if (!tree->Find(region) || ctx.Reads(access::kProjectRead, *tree).Empty())
-    return Error::NotFound("no region " + region);
+  if (auto st = Readable(ctx, region, *tree); !st) return st.error();
   auto c = db_.Acquire();
   const auto stored = store::LoadSettings(*c, region);
   return ProgressSettings{region, RulesFor(*c, region), PolicyFor(*c, region), stored ? stored->version : 0};
@@ -48,7 +59,7 @@ Result<ProgressSettings> ProgressService::Settings(const Ctx& ctx, const std::st
 Result<ProgressSettings> ProgressService::PutSettings(const Ctx& ctx, const std::string& region,
                                                       const nlohmann::json& body) {
   auto tree = ledger_.Regions();
-  if (!tree->Find(region)) return Error::NotFound("no region " + region);
+  if (auto st = Readable(ctx, region, *tree); !st) return st.error();
   if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt},
                        *tree)) {
     return Error::Forbidden("only the project office (coordinator) may change the supervision rules");
