@@ -129,26 +129,13 @@ ReportView ProgressService::ViewOf(store::Connection& c, const store::ReportReco
 }
 
 Result<GeneratedTasks> ProgressService::GenerateTasks(const Ctx& ctx, const nlohmann::json& body) {
-  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
-  const std::string region = body.value("region", std::string());
-  const std::string period_key = body.value("period", std::string());
-  auto tree = ledger_.Regions();
-  if (!tree->Find(region))
-    return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
-  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt},
-                       *tree)) {
-    return Error::Forbidden("only the project office (coordinator) generates report tasks");
-  }
+  auto office = OfficePeriodOf(ctx, body, "generates report tasks");
+  if (!office) return office.error();
+  const std::string& region = office->region;
+  const supervision::Period& period = office->period;
   auto projects = ledger_.ListInRegion(ctx, {}, region);
   if (!projects) return projects.error();
   auto c = db_.Acquire();
-  const auto policy = PolicyFor(*c, region);
-  const auto period = period_key.empty()
-                          ? supervision::PeriodOf(ctx.today, policy)
-                          : supervision::ParsePeriod(period_key, policy).value_or(supervision::Period{});
-  if (period.key.empty())
-    return Error::Invalid("the period is not valid",
-                          {{"period", period_key, "2026-W23 (week) or 2026-06 (month)"}});
   int created = 0;
   store::Transaction tx(*c);
   for (const auto& row : projects.value()) {

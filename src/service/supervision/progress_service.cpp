@@ -107,6 +107,28 @@ Status ProgressService::StoreSettings(const Ctx& ctx, const std::string& region,
 
 // ---- shared by the sections -----------------------------------------------------------------
 
+Result<ProgressService::OfficePeriod> ProgressService::OfficePeriodOf(const Ctx& ctx,
+                                                                      const nlohmann::json& body,
+                                                                      const std::string& what) {
+  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  const std::string region = body.value("region", std::string());
+  auto tree = ledger_.Regions();
+  if (!tree->Find(region))
+    return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt},
+                       *tree)) {
+    return Error::Forbidden("only the project office (coordinator) " + what);
+  }
+  const std::string key = body.value("period", std::string());
+  auto c = db_.Acquire();
+  const auto policy = PolicyFor(*c, region);
+  auto period = key.empty() ? std::optional(supervision::PeriodOf(ctx.today, policy))
+                            : supervision::ParsePeriod(key, policy);
+  if (!period)
+    return Error::Invalid("the period is not valid", {{"period", key, "2026-W23 (week) or 2026-06 (month)"}});
+  return OfficePeriod{region, *period};
+}
+
 Result<store::ProjectRow> ProgressService::ReadableProject(const Ctx& ctx, int64_t project_id) {
   return ledger_.Get(ctx, project_id);
 }

@@ -213,6 +213,14 @@ class ProgressService {
   Result<LightSnapshot> Snapshot(const Ctx& ctx, const std::string& region, const std::string& period);
 
  private:
+  // What an office action's body {"region", "period"?} names: a known region on whose county the
+  // caller holds supervision.admin (else 403 "only the project office (coordinator) <what>"), and
+  // the period under the region's report policy (default: the one holding today).
+  struct OfficePeriod {
+    std::string region;
+    supervision::Period period;
+  };
+  Result<OfficePeriod> OfficePeriodOf(const Ctx& ctx, const nlohmann::json& body, const std::string& what);
   Result<std::shared_ptr<const LightBoard>> BuildBoard(const Ctx& ctx, const std::string& region,
                                                        const Date& as_of, const JournalMark& mark);
   // The cached board brought up to `now` by recomputing the projects written since; null when
