@@ -226,16 +226,14 @@ Result<SnapshotKept> ProgressService::KeepSnapshot(const Ctx& ctx, const nlohman
 
 Result<LightSnapshot> ProgressService::Snapshot(const Ctx& ctx, const std::string& region,
                                                 const std::string& period) {
-  auto projects = ledger_.ListInRegion(ctx, {}, region);
-  if (!projects) return projects.error();
-  std::unordered_map<int64_t, const store::ProjectRow*> by_id;
-  for (const auto& row : projects.value()) by_id[row.project.id] = &row;
+  auto by_id = ReadableById(ctx, region);
+  if (!by_id) return by_id.error();
   auto c = db_.Acquire();
   LightSnapshot out{region, period, "", {}};
   for (auto& s : store::LoadSnapshot(*c, region, period, &out.as_of)) {
-    auto it = by_id.find(s.project_id);
-    if (it == by_id.end()) continue;
-    out.items.push_back({s.project_id, it->second->project.code, it->second->project.name, std::move(s.light),
+    auto it = by_id->find(s.project_id);
+    if (it == by_id->end()) continue;
+    out.items.push_back({s.project_id, it->second.project.code, it->second.project.name, std::move(s.light),
                          std::move(s.reasons_json)});
   }
   if (out.as_of.empty()) return Error::NotFound("no light snapshot kept for " + region + " " + period);

@@ -173,21 +173,19 @@ Result<RunningTasks> ProgressService::GenerateRunningTasks(const Ctx& ctx, const
 Result<ReportPeriodList> ProgressService::ListReports(const Ctx& ctx, const std::string& region,
                                                       const std::string& period_key,
                                                       const std::string& status) {
-  auto projects = ledger_.ListInRegion(ctx, {}, region);
-  if (!projects) return projects.error();
-  std::unordered_map<int64_t, const store::ProjectRow*> by_id;
-  for (const auto& row : projects.value()) by_id[row.project.id] = &row;
+  auto by_id = ReadableById(ctx, region);
+  if (!by_id) return by_id.error();
   auto c = db_.Acquire();
   std::string key = period_key;
   if (key.empty()) key = supervision::PeriodOf(ctx.today, PolicyFor(*c, region)).key;
   ReportPeriodList out;
   out.period = key;
   for (const auto& r : store::ReportsOfPeriod(*c, key)) {
-    auto it = by_id.find(r.project_id);
-    if (it == by_id.end()) continue;
+    auto it = by_id->find(r.project_id);
+    if (it == by_id->end()) continue;
     ++out.counts[r.status];
     if (!status.empty() && r.status != status) continue;
-    out.items.push_back(ViewOf(*c, r, *it->second));
+    out.items.push_back(ViewOf(*c, r, it->second));
   }
   return out;
 }

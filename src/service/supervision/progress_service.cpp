@@ -129,6 +129,15 @@ Result<ProgressService::OfficePeriod> ProgressService::OfficePeriodOf(const Ctx&
   return OfficePeriod{region, *period};
 }
 
+Result<std::unordered_map<int64_t, store::ProjectRow>> ProgressService::ReadableById(
+    const Ctx& ctx, const std::string& region) {
+  auto projects = ledger_.ListInRegion(ctx, {}, region);
+  if (!projects) return projects.error();
+  std::unordered_map<int64_t, store::ProjectRow> by_id;
+  for (auto& row : projects.value()) by_id.emplace(row.project.id, std::move(row));
+  return by_id;
+}
+
 Result<store::ProjectRow> ProgressService::ReadableProject(const Ctx& ctx, int64_t project_id) {
   return ledger_.Get(ctx, project_id);
 }

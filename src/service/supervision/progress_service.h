@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -232,6 +233,9 @@ class ProgressService {
   Status StoreSettings(const Ctx& ctx, const std::string& region, int64_t version,
                        const nlohmann::json& body);
   Result<store::ProjectRow> ReadableProject(const Ctx& ctx, int64_t project_id);
+  // The caller's readable projects of `region` by id, to match a period's stored rows against.
+  Result<std::unordered_map<int64_t, store::ProjectRow>> ReadableById(const Ctx& ctx,
+                                                                      const std::string& region);
   Result<std::pair<store::ReportRecord, store::ProjectRow>> ReportFor(const Ctx& ctx, int64_t id);
   Status Allowed(const Ctx& ctx, const char* action, const ledger::Project& p, const char* what);
   static ReportView ViewOf(store::Connection& c, const store::ReportRecord& r, const store::ProjectRow& row);
