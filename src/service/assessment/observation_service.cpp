@@ -195,6 +195,13 @@ Result<ObservationService::Loaded> ObservationService::Load(store::Connection& c
   return l;
 }
 
+Result<ObservationService::Loaded> ObservationService::LoadManaged(store::Connection& c, const Ctx& ctx,
+                                                                   int64_t id, const std::string& forbidden) {
+  auto l = Load(c, ctx, id);
+  if (l && !grants_.Manages(ctx, l->record.region_code)) return Error::Forbidden(forbidden);
+  return l;
+}
+
 ObservationView ObservationService::View(const Ctx& ctx, const Loaded& l, store::Connection& c) {
   ObservationView v;
   v.record = l.record;
@@ -339,10 +346,8 @@ Result<ObservationView> ObservationService::Update(const Ctx& ctx, int64_t id, c
   if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto l = Load(*c, ctx, id);
+  auto l = LoadManaged(*c, ctx, id, "only the organisers may edit the event");
   if (!l) return l.error();
-  if (!grants_.Manages(ctx, l->record.region_code))
-    return Error::Forbidden("only the organisers may edit the event");
   if (b["version"].get<int64_t>() != l->record.version)
     return store::StaleVersion("observation event", l->record.version);
   if (auto st = as::CheckEditable(l->event); !st) return st.error();
@@ -402,10 +407,8 @@ Result<ObservationView> ObservationService::Transition(const Ctx& ctx, int64_t i
   if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto l = Load(*c, ctx, id);
+  auto l = LoadManaged(*c, ctx, id, "only the organisers may " + action + " the event");
   if (!l) return l.error();
-  if (!grants_.Manages(ctx, l->record.region_code))
-    return Error::Forbidden("only the organisers may " + action + " the event");
   if (b["version"].get<int64_t>() != l->record.version)
     return store::StaleVersion("observation event", l->record.version);
   Status st = Ok{};

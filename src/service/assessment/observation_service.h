@@ -131,6 +131,8 @@ class ObservationService {
   };
   // The event if the caller may see it (its region, an ancestor or a descendant of a grant).
   Result<Loaded> Load(store::Connection& c, const Ctx& ctx, int64_t id);
+  // Load, and 403 `forbidden` unless the caller manages the event's region.
+  Result<Loaded> LoadManaged(store::Connection& c, const Ctx& ctx, int64_t id, const std::string& forbidden);
   // An event's fields from a Create-shaped body (setup as JSON text); every problem into `pr`.
   store::EventRecord ReadEvent(store::Connection& c, const Ctx& ctx, const nlohmann::json& body,
                                Problems& pr);

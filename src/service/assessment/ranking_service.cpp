@@ -335,10 +335,8 @@ Result<RankingSchemeView> RankingService::UpdateScheme(const Ctx& ctx, int64_t i
   if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto s = LoadScheme(*c, ctx, id);
+  auto s = grants_.Managed(ctx, LoadScheme(*c, ctx, id), "you may not change this ranking scheme");
   if (!s) return s.error();
-  if (!grants_.Manages(ctx, s->region_code))
-    return Error::Forbidden("you may not change this ranking scheme");
   Problems pr;
   if (!b.contains("version") || !b["version"].is_number_integer()) pr.Add("version", "", "required integer");
   // Who is ranked is what makes runs comparable: a different region or kind is a new scheme.
@@ -369,10 +367,8 @@ Result<RankingSchemeView> RankingService::ArchiveScheme(const Ctx& ctx, int64_t 
   if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto s = LoadScheme(*c, ctx, id);
+  auto s = grants_.Managed(ctx, LoadScheme(*c, ctx, id), "you may not archive this ranking scheme");
   if (!s) return s.error();
-  if (!grants_.Manages(ctx, s->region_code))
-    return Error::Forbidden("you may not archive this ranking scheme");
   if (s->archived) return Error::Conflict("the ranking scheme is archived already");
   if (b["version"].get<int64_t>() != s->version) return store::StaleVersion("ranking scheme", s->version);
   store::SchemeRecord next = s.value();

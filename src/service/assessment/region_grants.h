@@ -32,6 +32,12 @@ class RegionGrants {
     if (!row || !Sees(ctx, row->region_code)) return Error::NotFound("no " + what + " " + std::to_string(id));
     return std::move(*row);
   }
+  // `row` (a Visible one) when the caller also manages its region_code; else 403 `forbidden`.
+  template <class Row>
+  Result<Row> Managed(const Ctx& ctx, Result<Row> row, const std::string& forbidden) const {
+    if (row && !Manages(ctx, row->region_code)) return Error::Forbidden(forbidden);
+    return row;
+  }
 
  private:
   LedgerService& ledger_;
