@@ -53,13 +53,15 @@ int RunUserAdd(const UserAddOptions& o) {
   }
   auto db = OpenMigrated(o.db_url);
   service::AuthService auth(*db);
-  auto r = auth.AddUser({o.login, o.name, password, o.role, o.region, o.unit_id, o.person_id}, NowUtcIso());
+  service::NewUser user = o.user;
+  user.password = password;
+  auto r = auth.AddUser(user, NowUtcIso());
   if (!r) {
     PrintError(r.error());
     return ExitStatus(r.error());
   }
-  std::printf("user %s created (id %lld, role %s, region %s)\n", o.login.c_str(),
-              static_cast<long long>(r.value()), o.role.c_str(), o.region.c_str());
+  std::printf("user %s created (id %lld, role %s, region %s)\n", user.login.c_str(),
+              static_cast<long long>(r.value()), user.role.c_str(), user.region_code.c_str());
   return 0;
 }
 
@@ -115,7 +117,8 @@ int RunStartRate(const StartRateOptions& o) {
   service::LedgerService ledger(*db);
   service::MetricsService metrics(*db, ledger);
   auto r = metrics.StartRate(SystemCtx(ledger),
-                             {o.region, o.track, o.category, o.level, "", "", std::nullopt}, *as_of);
+                             {o.set.region, o.set.track, o.set.category, o.set.level, "", "", std::nullopt},
+                             *as_of);
   if (!r) {
     PrintError(r.error());
     return ExitStatus(r.error());
@@ -160,11 +163,11 @@ int RunLedgerExport(const LedgerExportOptions& o) {
   service::LedgerService ledger(*db);
   service::LedgerSheetService sheets(*db, ledger);
   store::ProjectFilter f;
-  f.region = NonEmpty(o.region);
-  f.category = NonEmpty(o.category);
-  f.level = NonEmpty(o.level);
+  f.region = NonEmpty(o.set.region);
+  f.category = NonEmpty(o.set.category);
+  f.level = NonEmpty(o.set.level);
   f.kind = NonEmpty(o.kind);
-  f.track = NonEmpty(o.track);
+  f.track = NonEmpty(o.set.track);
   f.stage = NonEmpty(o.stage);
   f.q = NonEmpty(o.q);
   auto bytes = sheets.Export(SystemCtx(ledger), f, ext.substr(1));

@@ -5,28 +5,31 @@
 #include <optional>
 #include <string>
 
+#include "service/access/auth_service.h"
+
 namespace gj::cli {
 
 int RunDemo(const std::string& db_url, bool organisation_only);
 
+// The new user as the options give it; its password comes from standard input.
 struct UserAddOptions {
   std::string db_url;
-  std::string login;
-  std::string name;
-  std::string role;
-  std::string region;
-  std::optional<int64_t> unit_id;
-  std::optional<int64_t> person_id;
+  service::NewUser user;
   bool password_stdin = false;
 };
 int RunUserAdd(const UserAddOptions& o);
 
 int RunMigrate(const std::string& db_url);
 
+// The projects a command reads, by region and dictionary values (empty: any).
+struct ProjectSetOptions {
+  std::string region, track, category, level;
+};
+
 struct StartRateOptions {
   std::string db_url;
-  std::string as_of;  // YYYY-MM-DD
-  std::string region, track, category, level;
+  std::string as_of;      // YYYY-MM-DD
+  ProjectSetOptions set;  // dictionary values as codes or labels
 };
 // Prints {"numerator":…,"denominator":…,"value":…} (value null when nothing must start).
 int RunStartRate(const StartRateOptions& o);
@@ -35,8 +38,9 @@ int RunLedgerImport(const std::string& db_url, const std::string& file, bool dry
 
 struct LedgerExportOptions {
   std::string db_url;
-  std::string output;  // .xlsx or .csv
-  std::string region, category, level, kind, track, stage, q;
+  std::string output;     // .xlsx or .csv
+  ProjectSetOptions set;  // dictionary values as codes
+  std::string kind, stage, q;
 };
 int RunLedgerExport(const LedgerExportOptions& o);
 

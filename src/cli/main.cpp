@@ -38,6 +38,16 @@ void OnChosen(CLI::App* cmd, Action& action, Action run) {
   cmd->callback([&action, run = std::move(run)] { action = run; });
 }
 
+// The options naming the set of projects a command reads. `region` and `values` say what the
+// command takes: how a region selects, and whether dictionary values may be labels.
+void AddProjectSet(CLI::App* cmd, gj::cli::ProjectSetOptions& o, const std::string& region,
+                   const std::string& values) {
+  cmd->add_option("--region", o.region, region);
+  cmd->add_option("--track", o.track, "Track " + values + ": implementation or preparatory");
+  cmd->add_option("--category", o.category, "Category " + values);
+  cmd->add_option("--level", o.level, "Level " + values);
+}
+
 void AddServe(CLI::App& app, Action& action) {
   static gj::api::ServerOptions o;
   auto* cmd = app.add_subcommand("serve", "Run the HTTP server (API and web app); stops cleanly on SIGTERM");
@@ -80,17 +90,18 @@ void AddUser(CLI::App& app, Action& action) {
   auto* user = AddGroup(app, "user", "Manage user accounts");
   auto* add = user->add_subcommand("add", "Create a user with one role scoped to a region (and unit)");
   AddDb(add, o.db_url)->required();
-  add->add_option("--login", o.login, "Login name")->required();
-  add->add_option("--name", o.name, "Display name");
-  add->add_option("--role", o.role, "admin, coordinator, leader, unit or viewer")->required();
-  add->add_option("--region", o.region, "Region code (行政区划代码) the role applies to")->required();
+  add->add_option("--login", o.user.login, "Login name")->required();
+  add->add_option("--name", o.user.name, "Display name");
+  add->add_option("--role", o.user.role, "admin, coordinator, leader, unit or viewer")->required();
+  add->add_option("--region", o.user.region_code, "Region code (行政区划代码) the role applies to")
+      ->required();
   auto* unit_opt = add->add_option("--unit", unit, "Unit id (for the unit role)");
   auto* person_opt =
       add->add_option("--person", person, "Person id this account belongs to (a leader's own projects)");
   add->add_flag("--password-stdin", o.password_stdin, "Read the password from standard input");
   add->callback([&action, unit_opt, person_opt] {
-    if (unit_opt->count() > 0) o.unit_id = unit;
-    if (person_opt->count() > 0) o.person_id = person;
+    if (unit_opt->count() > 0) o.user.unit_id = unit;
+    if (person_opt->count() > 0) o.user.person_id = person;
     action = [] { return gj::cli::RunUserAdd(o); };
   });
 }
@@ -109,11 +120,8 @@ void AddLedger(CLI::App& app, Action& action) {
   auto* exp = ledger->add_subcommand("export", "Export the ledger sheet (.xlsx or .csv)");
   AddDb(exp, e.db_url)->required();
   exp->add_option("-o,--output", e.output, "FILE.xlsx or FILE.csv")->required();
-  exp->add_option("--region", e.region, "Region code");
-  exp->add_option("--category", e.category, "Category code");
-  exp->add_option("--level", e.level, "Level code");
+  AddProjectSet(exp, e.set, "County or town code", "code");
   exp->add_option("--kind", e.kind, "Kind code");
-  exp->add_option("--track", e.track, "Track code");
   exp->add_option("--stage", e.stage, "Stage code");
   exp->add_option("--q", e.q, "Search text");
   OnChosen(exp, action, [] { return gj::cli::RunLedgerExport(e); });
@@ -126,10 +134,7 @@ void AddMetrics(CLI::App& app, Action& action) {
       metrics->add_subcommand("start-rate", "开工率: new projects started by a date / new projects, as JSON");
   AddDb(sr, o.db_url)->required();
   sr->add_option("--as-of", o.as_of, "Date YYYY-MM-DD")->required();
-  sr->add_option("--region", o.region, "Region code (a city includes its counties)");
-  sr->add_option("--track", o.track, "implementation or preparatory (or 实施类/前期类)");
-  sr->add_option("--category", o.category, "Category code or label");
-  sr->add_option("--level", o.level, "Level code or label");
+  AddProjectSet(sr, o.set, "Region code (a city includes its counties)", "code or label (实施类/前期类 …)");
   OnChosen(sr, action, [] { return gj::cli::RunStartRate(o); });
 }
 

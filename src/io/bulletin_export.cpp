@@ -1,16 +1,10 @@
 #include "io/bulletin_export.h"
 
-#include <unistd.h>
-#include <xlsxwriter.h>
-
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
-#include <stdexcept>
 
 #include "io/pdf_report.h"
+#include "io/workbook.h"
 
 namespace gj::io {
 
@@ -181,13 +175,6 @@ std::string BulletinPdf(const supervision::Bulletin& b) {
 
 namespace {
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void Sheet(lxw_workbook* wb, const char* name, const std::vector<std::string>& header,
            const std::vector<std::vector<std::string>>& rows, lxw_format* head) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, name);
@@ -208,53 +195,44 @@ void Sheet(lxw_workbook* wb, const char* name, const std::vector<std::string>& h
 }  // namespace
 
 std::string BulletinXlsx(const supervision::Bulletin& b) {
-  char path[] = "/tmp/gongjian-bulletin-XXXXXX";
-  const int fd = mkstemp(path);
-  if (fd < 0) throw std::runtime_error("cannot create a temporary file for the bulletin");
-  close(fd);
-  lxw_workbook* wb = workbook_new(path);
-  lxw_format* head = workbook_add_format(wb);
-  format_set_bold(head);
-  format_set_bg_color(head, 0xDDEBF7);
-  const auto sr = b.start_rate(), ir = b.investment_rate();
-  Sheet(wb, "总体情况", {"指标", "数值"},
-        {{"区域", b.region_name},
-         {"报告期", b.period},
-         {"数据截至", b.as_of.ToString()},
-         {"重点项目数", std::to_string(b.projects)},
-         {"总投资（万元）", Wan(b.total_investment)},
-         {"年度计划投资（万元）", Wan(b.annual_plan)},
-         {"已完成投资（万元）", Wan(b.completed)},
-         {"投资完成率", Percent(ir)},
-         {"新开工项目数", std::to_string(b.new_total)},
-         {"已开工", std::to_string(b.new_started)},
-         {"开工率", Percent(sr)},
-         {"红灯", std::to_string(b.lights[2])},
-         {"黄灯", std::to_string(b.lights[1])},
-         {"绿灯", std::to_string(b.lights[0])}},
-        head);
-  Sheet(wb, "目标任务", kTargetHeader, TargetRows(b), head);
-  Sheet(wb, "乡镇排名", kRankHeader, RankRows(b.towns), head);
-  Sheet(wb, "单位排名", kRankHeader, RankRows(b.units), head);
-  Sheet(wb, "红灯项目", kLightHeader, LightRows(b.red), head);
-  Sheet(wb, "黄灯项目", kLightHeader, LightRows(b.yellow), head);
-  std::vector<std::vector<std::string>> missing;
-  for (const auto& m : b.missing) missing.push_back({m.unit, m.code, m.name, m.period, m.due});
-  Sheet(wb, "未报送", {"责任单位", "项目编号", "项目名称", "报告期", "应报日期"}, missing, head);
-  Sheet(wb, "前期手续", kBlockedHeader, BlockedRows(b), head);
-  std::vector<std::vector<std::string>> stopped;
-  for (const auto& s : b.stopped) stopped.push_back({s.code, s.name, s.reason});
-  Sheet(wb, "停工项目", {"项目编号", "项目名称", "停工原因"}, stopped, head);
-  if (b.has_problems)
-    Sheet(wb, "逾期问题", {"责任单位", "逾期问题数", "未销号问题数", "最长逾期天数"},
-          b.overdue_problems_by_unit, head);
-  if (b.has_visits) Sheet(wb, "现场办公", kVisitHeader, b.visit_compliance, head);
-  const lxw_error err = workbook_close(wb);
-  std::string bytes = err == LXW_NO_ERROR ? Slurp(path) : "";
-  std::filesystem::remove(path);
-  if (err != LXW_NO_ERROR)
-    throw std::runtime_error(std::string("bulletin xlsx failed: ") + lxw_strerror(err));
-  return bytes;
+  return WorkbookBytes("bulletin xlsx", [&](lxw_workbook* wb) {
+    lxw_format* head = workbook_add_format(wb);
+    format_set_bold(head);
+    format_set_bg_color(head, 0xDDEBF7);
+    const auto sr = b.start_rate(), ir = b.investment_rate();
+    Sheet(wb, "总体情况", {"指标", "数值"},
+          {{"区域", b.region_name},
+           {"报告期", b.period},
+           {"数据截至", b.as_of.ToString()},
+           {"重点项目数", std::to_string(b.projects)},
+           {"总投资（万元）", Wan(b.total_investment)},
+           {"年度计划投资（万元）", Wan(b.annual_plan)},
+           {"已完成投资（万元）", Wan(b.completed)},
+           {"投资完成率", Percent(ir)},
+           {"新开工项目数", std::to_string(b.new_total)},
+           {"已开工", std::to_string(b.new_started)},
+           {"开工率", Percent(sr)},
+           {"红灯", std::to_string(b.lights[2])},
+           {"黄灯", std::to_string(b.lights[1])},
+           {"绿灯", std::to_string(b.lights[0])}},
+          head);
+    Sheet(wb, "目标任务", kTargetHeader, TargetRows(b), head);
+    Sheet(wb, "乡镇排名", kRankHeader, RankRows(b.towns), head);
+    Sheet(wb, "单位排名", kRankHeader, RankRows(b.units), head);
+    Sheet(wb, "红灯项目", kLightHeader, LightRows(b.red), head);
+    Sheet(wb, "黄灯项目", kLightHeader, LightRows(b.yellow), head);
+    std::vector<std::vector<std::string>> missing;
+    for (const auto& m : b.missing) missing.push_back({m.unit, m.code, m.name, m.period, m.due});
+    Sheet(wb, "未报送", {"责任单位", "项目编号", "项目名称", "报告期", "应报日期"}, missing, head);
+    Sheet(wb, "前期手续", kBlockedHeader, BlockedRows(b), head);
+    std::vector<std::vector<std::string>> stopped;
+    for (const auto& s : b.stopped) stopped.push_back({s.code, s.name, s.reason});
+    Sheet(wb, "停工项目", {"项目编号", "项目名称", "停工原因"}, stopped, head);
+    if (b.has_problems)
+      Sheet(wb, "逾期问题", {"责任单位", "逾期问题数", "未销号问题数", "最长逾期天数"},
+            b.overdue_problems_by_unit, head);
+    if (b.has_visits) Sheet(wb, "现场办公", kVisitHeader, b.visit_compliance, head);
+  });
 }
 
 }  // namespace gj::io

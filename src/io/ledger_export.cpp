@@ -1,16 +1,10 @@
 #include "io/ledger_export.h"
 
-#include <xlsxwriter.h>
-
-#include <unistd.h>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
 
 #include "common/money.h"
 #include "domain/ledger/ledger_sheet.h"
+#include "io/workbook.h"
 
 namespace gj::io {
 
@@ -79,13 +73,6 @@ double Width(const char* label) {
   return 12;
 }
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 std::string CsvField(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
@@ -99,52 +86,46 @@ std::string CsvField(const std::string& s) {
 }  // namespace
 
 std::string LedgerXlsx(const RowProducer& rows, const ledger::Dictionaries& dicts) {
-  char path[] = "/tmp/gongjian-export-XXXXXX";
-  const int fd = mkstemp(path);
-  if (fd < 0) throw std::runtime_error("cannot create a temporary file for the export");
-  close(fd);
-  lxw_workbook_options options = {};
-  options.constant_memory = LXW_TRUE;  // rows stream to disk: flat memory for 100,000 projects
-  lxw_workbook* wb = workbook_new_opt(path, &options);
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "重点项目");
-  lxw_format* header = workbook_add_format(wb);
-  format_set_bold(header);
-  format_set_bg_color(header, 0xDDEBF7);
-  format_set_border(header, LXW_BORDER_THIN);
-  format_set_text_wrap(header);
-  lxw_format* money = workbook_add_format(wb);
-  format_set_num_format(money, "0.00");
-  lxw_format* date = workbook_add_format(wb);
-  format_set_num_format(date, "yyyy-mm-dd");
-  const auto& cols = ledger::LedgerColumns();
-  for (size_t i = 0; i < cols.size(); ++i) {
-    worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), Width(cols[i].label),
-                         nullptr);
-    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), cols[i].label, header);
-  }
-  worksheet_freeze_panes(ws, 1, 0);
-  lxw_row_t r = 1;
-  rows([&](const store::ProjectRow& row) {
-    const auto cells = Cells(row, dicts);
-    for (size_t i = 0; i < cells.size(); ++i) {
-      const auto& c = cells[i];
-      if (c.empty) continue;
-      const auto col = static_cast<lxw_col_t>(i);
-      switch (c.kind) {
-        case Kind::kText: worksheet_write_string(ws, r, col, c.text.c_str(), nullptr); break;
-        case Kind::kMoney: worksheet_write_number(ws, r, col, c.number, money); break;
-        case Kind::kNumber: worksheet_write_number(ws, r, col, c.number, nullptr); break;
-        case Kind::kDate: worksheet_write_number(ws, r, col, c.number, date); break;
-      }
-    }
-    ++r;
-  });
-  if (r > 1) worksheet_autofilter(ws, 0, 0, r - 1, static_cast<lxw_col_t>(cols.size() - 1));
-  const lxw_error err = workbook_close(wb);
-  std::string bytes = err == LXW_NO_ERROR ? Slurp(path) : "";
-  std::filesystem::remove(path);
-  if (err != LXW_NO_ERROR) throw std::runtime_error(std::string("xlsx export failed: ") + lxw_strerror(err));
-  return bytes;
+  // Constant memory: rows stream to disk, flat memory for 100,000 projects.
+  return WorkbookBytes(
+      "xlsx export",
+      [&](lxw_workbook* wb) {
+        lxw_worksheet* ws = workbook_add_worksheet(wb, "重点项目");
+        lxw_format* header = workbook_add_format(wb);
+        format_set_bold(header);
+        format_set_bg_color(header, 0xDDEBF7);
+        format_set_border(header, LXW_BORDER_THIN);
+        format_set_text_wrap(header);
+        lxw_format* money = workbook_add_format(wb);
+        format_set_num_format(money, "0.00");
+        lxw_format* date = workbook_add_format(wb);
+        format_set_num_format(date, "yyyy-mm-dd");
+        const auto& cols = ledger::LedgerColumns();
+        for (size_t i = 0; i < cols.size(); ++i) {
+          worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), Width(cols[i].label),
+                               nullptr);
+          worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), cols[i].label, header);
+        }
+        worksheet_freeze_panes(ws, 1, 0);
+        lxw_row_t r = 1;
+        rows([&](const store::ProjectRow& row) {
+          const auto cells = Cells(row, dicts);
+          for (size_t i = 0; i < cells.size(); ++i) {
+            const auto& c = cells[i];
+            if (c.empty) continue;
+            const auto col = static_cast<lxw_col_t>(i);
+            switch (c.kind) {
+              case Kind::kText: worksheet_write_string(ws, r, col, c.text.c_str(), nullptr); break;
+              case Kind::kMoney: worksheet_write_number(ws, r, col, c.number, money); break;
+              case Kind::kNumber: worksheet_write_number(ws, r, col, c.number, nullptr); break;
+              case Kind::kDate: worksheet_write_number(ws, r, col, c.number, date); break;
+            }
+          }
+          ++r;
+        });
+        if (r > 1) worksheet_autofilter(ws, 0, 0, r - 1, static_cast<lxw_col_t>(cols.size() - 1));
+      },
+      /*constant_memory=*/true);
 }
 
 std::string LedgerCsv(const RowProducer& rows, const ledger::Dictionaries& dicts) {

@@ -1,91 +1,65 @@
 #include "io/ranking_bulletin.h"
 
-#include <unistd.h>
-#include <xlsxwriter.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
+#include "io/workbook.h"
 
 namespace gj::io {
 
-namespace {
-
-std::string Slurp(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-}  // namespace
-
 std::string BulletinXlsx(const BulletinData& d) {
-  char path[] = "/tmp/gongjian-bulletin-XXXXXX";
-  const int fd = mkstemp(path);
-  if (fd < 0) throw std::runtime_error("cannot create a temporary file for the bulletin");
-  close(fd);
-  lxw_workbook* wb = workbook_new(path);
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "通报");
-  lxw_format* title = workbook_add_format(wb);
-  format_set_bold(title);
-  format_set_font_size(title, 14);
-  lxw_format* header = workbook_add_format(wb);
-  format_set_bold(header);
-  format_set_bg_color(header, 0xDDEBF7);
-  format_set_border(header, LXW_BORDER_THIN);
-  lxw_format* num = workbook_add_format(wb);
-  format_set_num_format(num, "0.00");
-  lxw_format* pct = workbook_add_format(wb);
-  format_set_num_format(pct, "0.0%");
-  lxw_format* red = workbook_add_format(wb);
-  format_set_font_color(red, LXW_COLOR_RED);
-  format_set_bold(red);
-  lxw_format* yellow = workbook_add_format(wb);
-  format_set_bg_color(yellow, 0xFFF2CC);
-  worksheet_write_string(ws, 0, 0, d.title.c_str(), title);
-  worksheet_write_string(ws, 1, 0, d.subtitle.c_str(), nullptr);
-  std::vector<std::string> cols = {"名次", "对象", "得分"};
-  for (const auto& m : d.metric_labels) cols.push_back(m);
-  cols.insert(cols.end(), {"完成度", "升降", "预警"});
-  for (size_t i = 0; i < cols.size(); ++i) {
-    worksheet_write_string(ws, 3, static_cast<lxw_col_t>(i), cols[i].c_str(), header);
-    worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), i == 1 ? 20 : 12, nullptr);
-  }
-  lxw_row_t r = 4;
-  for (const auto& row : d.rows) {
-    lxw_col_t c = 0;
-    worksheet_write_number(ws, r, c++, row.rank, nullptr);
-    worksheet_write_string(ws, r, c++, row.subject.c_str(), nullptr);
-    worksheet_write_number(ws, r, c++, row.score, num);
-    for (double v : row.metric_scores) worksheet_write_number(ws, r, c++, v, num);
-    worksheet_write_number(ws, r, c++, row.completion, pct);
-    worksheet_write_string(ws, r, c++, row.movement.c_str(), nullptr);
-    if (!row.light.empty())
-      worksheet_write_string(ws, r, c, row.light.c_str(), row.light == "红牌" ? red : yellow);
-    ++r;
-  }
-  // The red/yellow list below the table: what the bulletin criticises.
-  r += 1;
-  worksheet_write_string(ws, r++, 0, "红黄榜", title);
-  bool any = false;
-  for (const auto& row : d.rows) {
-    if (row.light.empty()) continue;
-    any = true;
-    worksheet_write_string(ws, r, 0, row.light.c_str(), row.light == "红牌" ? red : yellow);
-    worksheet_write_string(ws, r, 1, row.subject.c_str(), nullptr);
-    worksheet_write_number(ws, r, 2, row.completion, pct);
-    ++r;
-  }
-  if (!any) worksheet_write_string(ws, r, 0, "无", nullptr);
-  const lxw_error err = workbook_close(wb);
-  std::string bytes = err == LXW_NO_ERROR ? Slurp(path) : "";
-  std::filesystem::remove(path);
-  if (err != LXW_NO_ERROR)
-    throw std::runtime_error(std::string("xlsx bulletin failed: ") + lxw_strerror(err));
-  return bytes;
+  return WorkbookBytes("xlsx bulletin", [&](lxw_workbook* wb) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "通报");
+    lxw_format* title = workbook_add_format(wb);
+    format_set_bold(title);
+    format_set_font_size(title, 14);
+    lxw_format* header = workbook_add_format(wb);
+    format_set_bold(header);
+    format_set_bg_color(header, 0xDDEBF7);
+    format_set_border(header, LXW_BORDER_THIN);
+    lxw_format* num = workbook_add_format(wb);
+    format_set_num_format(num, "0.00");
+    lxw_format* pct = workbook_add_format(wb);
+    format_set_num_format(pct, "0.0%");
+    lxw_format* red = workbook_add_format(wb);
+    format_set_font_color(red, LXW_COLOR_RED);
+    format_set_bold(red);
+    lxw_format* yellow = workbook_add_format(wb);
+    format_set_bg_color(yellow, 0xFFF2CC);
+    worksheet_write_string(ws, 0, 0, d.title.c_str(), title);
+    worksheet_write_string(ws, 1, 0, d.subtitle.c_str(), nullptr);
+    std::vector<std::string> cols = {"名次", "对象", "得分"};
+    for (const auto& m : d.metric_labels) cols.push_back(m);
+    cols.insert(cols.end(), {"完成度", "升降", "预警"});
+    for (size_t i = 0; i < cols.size(); ++i) {
+      worksheet_write_string(ws, 3, static_cast<lxw_col_t>(i), cols[i].c_str(), header);
+      worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), i == 1 ? 20 : 12,
+                           nullptr);
+    }
+    lxw_row_t r = 4;
+    for (const auto& row : d.rows) {
+      lxw_col_t c = 0;
+      worksheet_write_number(ws, r, c++, row.rank, nullptr);
+      worksheet_write_string(ws, r, c++, row.subject.c_str(), nullptr);
+      worksheet_write_number(ws, r, c++, row.score, num);
+      for (double v : row.metric_scores) worksheet_write_number(ws, r, c++, v, num);
+      worksheet_write_number(ws, r, c++, row.completion, pct);
+      worksheet_write_string(ws, r, c++, row.movement.c_str(), nullptr);
+      if (!row.light.empty())
+        worksheet_write_string(ws, r, c, row.light.c_str(), row.light == "红牌" ? red : yellow);
+      ++r;
+    }
+    // The red/yellow list below the table: what the bulletin criticises.
+    r += 1;
+    worksheet_write_string(ws, r++, 0, "红黄榜", title);
+    bool any = false;
+    for (const auto& row : d.rows) {
+      if (row.light.empty()) continue;
+      any = true;
+      worksheet_write_string(ws, r, 0, row.light.c_str(), row.light == "红牌" ? red : yellow);
+      worksheet_write_string(ws, r, 1, row.subject.c_str(), nullptr);
+      worksheet_write_number(ws, r, 2, row.completion, pct);
+      ++r;
+    }
+    if (!any) worksheet_write_string(ws, r, 0, "无", nullptr);
+  });
 }
 
 }  // namespace gj::io

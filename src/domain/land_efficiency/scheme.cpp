@@ -262,11 +262,8 @@ nlohmann::json SchemeToJson(const Scheme& s) {
   doc["name"] = s.name;
   doc["below_min_mu"] = s.below_min_mu;
   doc["excluded_industries"] = s.excluded_industries;
-  doc["class_shares"] = {{"A", s.class_shares[0]}, {"B", s.class_shares[1]}, {"C", s.class_shares[2]}};
-  doc["surcharge_per_kwh"] = {{"A", s.surcharge_per_kwh[0]},
-                              {"B", s.surcharge_per_kwh[1]},
-                              {"C", s.surcharge_per_kwh[2]},
-                              {"D", s.surcharge_per_kwh[3]}};
+  doc["class_shares"] = ByClass(s.class_shares);
+  doc["surcharge_per_kwh"] = ByClass(s.surcharge_per_kwh);
   doc["groups"] = json::object();
   auto group_json = [](const GroupScheme& g) {
     json list = json::array();

@@ -53,6 +53,16 @@ struct GroupScheme {
 enum class Class : uint8_t { kA = 0, kB = 1, kC = 2, kD = 3 };
 inline constexpr std::array<char, 4> kClassLetters = {'A', 'B', 'C', 'D'};
 
+// A figure per class as schemes and summaries write it: {"A": v[0], "B": v[1], …} for the first
+// N classes.
+template <class T, size_t N>
+nlohmann::json ByClass(const std::array<T, N>& v) {
+  static_assert(N <= kClassLetters.size());
+  nlohmann::json j = nlohmann::json::object();
+  for (size_t c = 0; c < N; ++c) j[std::string(1, kClassLetters[c])] = v[c];
+  return j;
+}
+
 struct Scheme {
   std::string name = "shandong";
   double below_min_mu = 5;

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <set>
 
-#include "service/assessment/region_grants.h"
 #include "store/account_store.h"
 #include "store/journal.h"
 #include "store/project_store.h"
@@ -180,21 +179,20 @@ json SetupFrom(const json& b, Problems& pr) {
 
 }  // namespace
 
-bool ObservationService::Manages(const Ctx& ctx, const std::string& region) {
-  return region_grants::Manages(ctx, access::kObservationManage, region, *ledger_.Regions());
-}
-
-bool ObservationService::Sees(const Ctx& ctx, const std::string& region) {
-  return region_grants::Sees(ctx, access::kObservationRead, region, *ledger_.Regions());
-}
-
 Result<ObservationService::Loaded> ObservationService::Load(store::Connection& c, const Ctx& ctx,
                                                             int64_t id) {
-  auto r = store::LoadEvent(c, id);
-  if (!r || !Sees(ctx, r->region_code)) return Error::NotFound("no observation event " + std::to_string(id));
+  auto r = grants_.Visible(ctx, store::LoadEvent(c, id), "observation event", id);
+  if (!r) return r.error();
   Loaded l{*r, json::parse(r->setup), {}};
   l.event = EventFrom(l.record, l.setup);
   AddSubmissions(l.event, store::LoadSubmissions(c, id));
+  return l;
+}
+
+Result<ObservationService::Loaded> ObservationService::LoadManaged(store::Connection& c, const Ctx& ctx,
+                                                                   int64_t id, const std::string& forbidden) {
+  auto l = Load(c, ctx, id);
+  if (l && !grants_.Manages(ctx, l->record.region_code)) return Error::Forbidden(forbidden);
   return l;
 }
 
@@ -206,7 +204,7 @@ ObservationView ObservationService::View(const Ctx& ctx, const Loaded& l, store:
   v.setup = SetupOf(l.setup);
   v.is_judge = Lists(l.event.judges, ctx.caller.login) &&
                access::AllowedAnywhere(ctx.caller, access::kObservationJudge);
-  v.can_manage = Manages(ctx, l.record.region_code);
+  v.can_manage = grants_.Manages(ctx, l.record.region_code);
   // Progress shows how many items each judge has submitted, never what they gave.
   std::map<std::string, int> done;
   for (const auto& s : store::LoadSubmissions(c, l.record.id)) ++done[s.judge];
@@ -232,7 +230,7 @@ Result<ObservationList> ObservationService::List(const Ctx& ctx) {
   ObservationList out;
   auto tree = ledger_.Regions();
   for (const auto& r : store::ListEvents(*c)) {
-    if (!Sees(ctx, r.region_code)) continue;
+    if (!grants_.Sees(ctx, r.region_code)) continue;
     const json setup = json::parse(r.setup);
     const auto* region = tree->Find(r.region_code);
     out.items.push_back({r, region ? region->name : "", setup.value("mode", "sheet"),
@@ -251,7 +249,7 @@ store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx
   r.region_code = b.value("region_code", "");
   const auto* region = tree->Find(r.region_code);
   if (!region) pr.Add("region_code", r.region_code, "unknown region");
-  else if (!Manages(ctx, r.region_code))
+  else if (!grants_.Manages(ctx, r.region_code))
     pr.Add("region_code", r.region_code, "you may not set up events there");
   r.level = b.value("level", region ? region->level : "city");
   if (r.level != "city" && r.level != "county") pr.Add("level", r.level, "must be city or county");
@@ -342,9 +340,8 @@ Result<ObservationView> ObservationService::Update(const Ctx& ctx, int64_t id, c
   if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto l = Load(*c, ctx, id);
+  auto l = LoadManaged(*c, ctx, id, "only the organisers may edit the event");
   if (!l) return l.error();
-  if (!Manages(ctx, l->record.region_code)) return Error::Forbidden("only the organisers may edit the event");
   if (b["version"].get<int64_t>() != l->record.version)
     return store::StaleVersion("observation event", l->record.version);
   if (auto st = as::CheckEditable(l->event); !st) return st.error();
@@ -404,10 +401,8 @@ Result<ObservationView> ObservationService::Transition(const Ctx& ctx, int64_t i
   if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto l = Load(*c, ctx, id);
+  auto l = LoadManaged(*c, ctx, id, "only the organisers may " + action + " the event");
   if (!l) return l.error();
-  if (!Manages(ctx, l->record.region_code))
-    return Error::Forbidden("only the organisers may " + action + " the event");
   if (b["version"].get<int64_t>() != l->record.version)
     return store::StaleVersion("observation event", l->record.version);
   Status st = Ok{};
@@ -515,7 +510,7 @@ Result<ObservationResults> ObservationService::Results(const Ctx& ctx, int64_t i
   auto l = Load(*c, ctx, id);
   if (!l) return l.error();
   const auto& e = l->event;
-  const bool insider = Manages(ctx, l->record.region_code) || Lists(e.judges, ctx.caller.login);
+  const bool insider = grants_.Manages(ctx, l->record.region_code) || Lists(e.judges, ctx.caller.login);
   ObservationResults out{
       id, l->record.name, l->record.state, l->setup["mode"], l->record.publication, false, {}, {}};
   auto group_of = [&](const std::string& g) -> ObservationResults::Group& {

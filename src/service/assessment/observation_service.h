@@ -14,6 +14,7 @@
 
 #include "common/result.h"
 #include "domain/assessment/observation.h"
+#include "service/assessment/region_grants.h"
 #include "service/context.h"
 #include "service/item_list.h"
 #include "service/ledger/ledger_service.h"
@@ -102,7 +103,8 @@ using ObservationJudges = ItemList<store::JudgeUser>;
 
 class ObservationService {
  public:
-  ObservationService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger) {}
+  ObservationService(store::Database& db, LedgerService& ledger)
+      : db_(db), ledger_(ledger), grants_(ledger, access::kObservationManage, access::kObservationRead) {}
 
   Result<ObservationList> List(const Ctx& ctx);
   Result<ObservationView> Create(const Ctx& ctx, const nlohmann::json& body);
@@ -129,11 +131,11 @@ class ObservationService {
   };
   // The event if the caller may see it (its region, an ancestor or a descendant of a grant).
   Result<Loaded> Load(store::Connection& c, const Ctx& ctx, int64_t id);
-  bool Manages(const Ctx& ctx, const std::string& region);
+  // Load, and 403 `forbidden` unless the caller manages the event's region.
+  Result<Loaded> LoadManaged(store::Connection& c, const Ctx& ctx, int64_t id, const std::string& forbidden);
   // An event's fields from a Create-shaped body (setup as JSON text); every problem into `pr`.
   store::EventRecord ReadEvent(store::Connection& c, const Ctx& ctx, const nlohmann::json& body,
                                Problems& pr);
-  bool Sees(const Ctx& ctx, const std::string& region);
   ObservationView View(const Ctx& ctx, const Loaded& l, store::Connection& c);
   // Applies the domain submission (which also refuses a closed event or a non-judge), then stores
   // the payload the callback filled, journaled.
@@ -142,6 +144,7 @@ class ObservationService {
 
   store::Database& db_;
   LedgerService& ledger_;
+  RegionGrants grants_;
 };
 
 }  // namespace gj::service

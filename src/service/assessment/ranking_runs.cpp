@@ -135,7 +135,7 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
   auto c = db_.Acquire();
   auto s = LoadScheme(*c, ctx, scheme_id);
   if (!s) return s.error();
-  if (!Manages(ctx, s->region_code)) return Error::Forbidden("you may not compute this ranking");
+  if (!grants_.Manages(ctx, s->region_code)) return Error::Forbidden("you may not compute this ranking");
   if (s->archived) return Error::Conflict("the ranking scheme is archived; its runs stay readable");
   Problems pr;
   const auto period = PeriodFrom(b.value("period", "month"));
@@ -277,7 +277,7 @@ Result<RankingRunView> RankingService::Publish(const Ctx& ctx, int64_t run_id, c
   if (!r) return Error::NotFound("no ranking run " + std::to_string(run_id));
   auto s = LoadScheme(*c, ctx, r->scheme_id);
   if (!s) return Error::NotFound("no ranking run " + std::to_string(run_id));
-  if (!Manages(ctx, s->region_code)) return Error::Forbidden("you may not publish this ranking");
+  if (!grants_.Manages(ctx, s->region_code)) return Error::Forbidden("you may not publish this ranking");
   if (b["version"].get<int64_t>() != r->version) return store::StaleVersion("ranking run", r->version);
   as::RankingRun run = RunFrom(r.value(), s->name);
   if (auto st = as::PublishRun(run); !st) return Error::Conflict("the run is already published and frozen");

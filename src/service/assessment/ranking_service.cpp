@@ -8,7 +8,6 @@
 #include "domain/targets/start_rate.h"
 #include "io/ranking_bulletin.h"
 #include "service/assessment/ranking_support.h"
-#include "service/assessment/region_grants.h"
 #include "service/unique_write.h"
 #include "store/journal.h"
 #include "store/progress_store.h"
@@ -265,18 +264,8 @@ json SchemeChanges(const store::SchemeRecord& a, const store::SchemeRecord& b) {
 
 }  // namespace
 
-bool RankingService::Manages(const Ctx& ctx, const std::string& region) {
-  return region_grants::Manages(ctx, access::kRankingManage, region, *ledger_.Regions());
-}
-
-bool RankingService::Sees(const Ctx& ctx, const std::string& region) {
-  return region_grants::Sees(ctx, access::kRankingRead, region, *ledger_.Regions());
-}
-
 Result<store::SchemeRecord> RankingService::LoadScheme(store::Connection& c, const Ctx& ctx, int64_t id) {
-  auto s = store::LoadScheme(c, id);
-  if (!s || !Sees(ctx, s->region_code)) return Error::NotFound("no ranking scheme " + std::to_string(id));
-  return *s;
+  return grants_.Visible(ctx, store::LoadScheme(c, id), "ranking scheme", id);
 }
 
 RankingSchemeView RankingService::SchemeView(const store::SchemeRecord& s) {
@@ -299,7 +288,8 @@ Result<RankingSchemeList> RankingService::ListSchemes(const Ctx& ctx, bool inclu
   auto c = db_.Acquire();
   RankingSchemeList out;
   for (const auto& s : store::ListSchemes(*c)) {
-    if (Sees(ctx, s.region_code) && (include_archived || !s.archived)) out.items.push_back(SchemeView(s));
+    if (grants_.Sees(ctx, s.region_code) && (include_archived || !s.archived))
+      out.items.push_back(SchemeView(s));
   }
   return out;
 }
@@ -315,7 +305,7 @@ Result<RankingSchemeView> RankingService::CreateScheme(const Ctx& ctx, const jso
   s.region_code = b.value("region_code", "");
   const auto* region = ledger_.Regions()->Find(s.region_code);
   if (!region) pr.Add("region_code", s.region_code, "unknown region");
-  else if (!Manages(ctx, s.region_code))
+  else if (!grants_.Manages(ctx, s.region_code))
     pr.Add("region_code", s.region_code, "you may not set up rankings there");
   s.subject_kind = b.value("subject_kind", "town");
   if (s.subject_kind != "town" && s.subject_kind != "department" && s.subject_kind != "chain") {
@@ -339,9 +329,8 @@ Result<RankingSchemeView> RankingService::UpdateScheme(const Ctx& ctx, int64_t i
   if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto s = LoadScheme(*c, ctx, id);
+  auto s = grants_.Managed(ctx, LoadScheme(*c, ctx, id), "you may not change this ranking scheme");
   if (!s) return s.error();
-  if (!Manages(ctx, s->region_code)) return Error::Forbidden("you may not change this ranking scheme");
   Problems pr;
   if (!b.contains("version") || !b["version"].is_number_integer()) pr.Add("version", "", "required integer");
   // Who is ranked is what makes runs comparable: a different region or kind is a new scheme.
@@ -372,9 +361,8 @@ Result<RankingSchemeView> RankingService::ArchiveScheme(const Ctx& ctx, int64_t 
   if (auto v = VersionOf(b); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto s = LoadScheme(*c, ctx, id);
+  auto s = grants_.Managed(ctx, LoadScheme(*c, ctx, id), "you may not archive this ranking scheme");
   if (!s) return s.error();
-  if (!Manages(ctx, s->region_code)) return Error::Forbidden("you may not archive this ranking scheme");
   if (s->archived) return Error::Conflict("the ranking scheme is archived already");
   if (b["version"].get<int64_t>() != s->version) return store::StaleVersion("ranking scheme", s->version);
   store::SchemeRecord next = s.value();
@@ -400,7 +388,7 @@ Result<RankingSchemeDetail> RankingService::GetScheme(const Ctx& ctx, int64_t id
   auto c = db_.Acquire();
   auto s = LoadScheme(*c, ctx, id);
   if (!s) return s.error();
-  RankingSchemeDetail v{SchemeView(s.value()), Manages(ctx, s->region_code), {}};
+  RankingSchemeDetail v{SchemeView(s.value()), grants_.Manages(ctx, s->region_code), {}};
   // Who this year's run would rank, with their projects (a subject without projects is left out of
   // a run with ledger metrics unless it is given manual figures).
   for (const auto& [name, projects] : Subjects(*c, ctx, s.value(), ctx.today.year).projects) {

@@ -12,6 +12,7 @@
 
 #include "common/result.h"
 #include "domain/assessment/periodic_ranking.h"
+#include "service/assessment/region_grants.h"
 #include "service/context.h"
 #include "service/item_list.h"
 #include "service/ledger/ledger_service.h"
@@ -80,7 +81,8 @@ struct RankingRunDetail {
 
 class RankingService {
  public:
-  RankingService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger) {}
+  RankingService(store::Database& db, LedgerService& ledger)
+      : db_(db), ledger_(ledger), grants_(ledger, access::kRankingManage, access::kRankingRead) {}
 
   Result<RankingSchemeList> ListSchemes(const Ctx& ctx, bool include_archived = false);
   // body {"name", "region_code", "subject_kind": town|department|chain, "metrics": [...], "warning": {...}}
@@ -99,8 +101,6 @@ class RankingService {
   Result<Bulletin> MakeBulletin(const Ctx& ctx, int64_t run_id, const std::string& format);
 
  private:
-  bool Manages(const Ctx& ctx, const std::string& region);
-  bool Sees(const Ctx& ctx, const std::string& region);
   Result<store::SchemeRecord> LoadScheme(store::Connection& c, const Ctx& ctx, int64_t id);
   RankingSchemeView SchemeView(const store::SchemeRecord& s);
   // Writes `next` over `old` (version + 1), journals the change as `action`, commits.
@@ -124,6 +124,7 @@ class RankingService {
 
   store::Database& db_;
   LedgerService& ledger_;
+  RegionGrants grants_;
 };
 
 // The stored form of a run ↔ the domain run.

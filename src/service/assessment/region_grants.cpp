@@ -1,13 +1,14 @@
 #include "service/assessment/region_grants.h"
 
-namespace gj::service::region_grants {
+namespace gj::service {
 
-bool Manages(const Ctx& ctx, const char* action, const std::string& region, const access::RegionTree& tree) {
-  return access::Allowed(ctx.caller, action, {region, "", std::nullopt}, tree);
+bool RegionGrants::Manages(const Ctx& ctx, const std::string& region) const {
+  return access::Allowed(ctx.caller, manage_, {region, "", std::nullopt}, *ledger_.Regions());
 }
 
-bool Sees(const Ctx& ctx, const char* action, const std::string& region, const access::RegionTree& tree) {
-  return ctx.Reads(action, tree).ContainsRegion(region);
+bool RegionGrants::Sees(const Ctx& ctx, const std::string& region) const {
+  const auto tree = ledger_.Regions();
+  return ctx.Reads(read_, *tree).ContainsRegion(region);
 }
 
-}  // namespace gj::service::region_grants
+}  // namespace gj::service

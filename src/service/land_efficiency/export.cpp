@@ -239,11 +239,8 @@ nlohmann::json SummaryJson(const Scheme& scheme, const Evaluation& ev) {
       j["n"] = g.n;
       j["undetermined"] = g.undetermined;
       j["vetoed"] = g.vetoed;
-      j["class_limits"] = {{"A", g.class_limits[0]}, {"B", g.class_limits[1]}, {"C", g.class_limits[2]}};
-      j["class_counts"] = {{"A", g.class_counts[0]},
-                           {"B", g.class_counts[1]},
-                           {"C", g.class_counts[2]},
-                           {"D", g.class_counts[3]}};
+      j["class_limits"] = ByClass(g.class_limits);
+      j["class_counts"] = ByClass(g.class_counts);
       json b = json::object();
       for (const auto& [id, value] : g.benchmarks)
         b[std::string(IndicatorName(id))] = value ? json(*value) : json(nullptr);

@@ -198,27 +198,10 @@ Result<ProjectLightView> ProgressService::ProjectLight(const Ctx& ctx, int64_t p
 }
 
 Result<SnapshotKept> ProgressService::KeepSnapshot(const Ctx& ctx, const nlohmann::json& body) {
-  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
-  const std::string region = body.value("region", std::string());
-  auto tree = ledger_.Regions();
-  if (!tree->Find(region))
-    return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
-  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt},
-                       *tree)) {
-    return Error::Forbidden("only the project office (coordinator) keeps light snapshots");
-  }
-  supervision::Period period;
-  {
-    auto c = db_.Acquire();
-    const auto policy = PolicyFor(*c, region);
-    const std::string key = body.value("period", std::string());
-    auto p = key.empty() ? std::optional(supervision::PeriodOf(ctx.today, policy))
-                         : supervision::ParsePeriod(key, policy);
-    if (!p)
-      return Error::Invalid("the period is not valid",
-                            {{"period", key, "2026-W23 (week) or 2026-06 (month)"}});
-    period = *p;
-  }
+  auto office = OfficePeriodOf(ctx, body, "keeps light snapshots");
+  if (!office) return office.error();
+  const std::string& region = office->region;
+  const supervision::Period& period = office->period;
   const Date as_of = std::min(period.end, ctx.today);
   auto board = Board(ctx, region, as_of);
   if (!board) return board.error();
@@ -243,16 +226,14 @@ Result<SnapshotKept> ProgressService::KeepSnapshot(const Ctx& ctx, const nlohman
 
 Result<LightSnapshot> ProgressService::Snapshot(const Ctx& ctx, const std::string& region,
                                                 const std::string& period) {
-  auto projects = ledger_.ListInRegion(ctx, {}, region);
-  if (!projects) return projects.error();
-  std::unordered_map<int64_t, const store::ProjectRow*> by_id;
-  for (const auto& row : projects.value()) by_id[row.project.id] = &row;
+  auto by_id = ReadableById(ctx, region);
+  if (!by_id) return by_id.error();
   auto c = db_.Acquire();
   LightSnapshot out{region, period, "", {}};
   for (auto& s : store::LoadSnapshot(*c, region, period, &out.as_of)) {
-    auto it = by_id.find(s.project_id);
-    if (it == by_id.end()) continue;
-    out.items.push_back({s.project_id, it->second->project.code, it->second->project.name, std::move(s.light),
+    auto it = by_id->find(s.project_id);
+    if (it == by_id->end()) continue;
+    out.items.push_back({s.project_id, it->second.project.code, it->second.project.name, std::move(s.light),
                          std::move(s.reasons_json)});
   }
   if (out.as_of.empty()) return Error::NotFound("no light snapshot kept for " + region + " " + period);

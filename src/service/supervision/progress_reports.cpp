@@ -126,26 +126,13 @@ ReportView ProgressService::ViewOf(store::Connection& c, const store::ReportReco
 }
 
 Result<GeneratedTasks> ProgressService::GenerateTasks(const Ctx& ctx, const nlohmann::json& body) {
-  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
-  const std::string region = body.value("region", std::string());
-  const std::string period_key = body.value("period", std::string());
-  auto tree = ledger_.Regions();
-  if (!tree->Find(region))
-    return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
-  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt},
-                       *tree)) {
-    return Error::Forbidden("only the project office (coordinator) generates report tasks");
-  }
+  auto office = OfficePeriodOf(ctx, body, "generates report tasks");
+  if (!office) return office.error();
+  const std::string& region = office->region;
+  const supervision::Period& period = office->period;
   auto projects = ledger_.ListInRegion(ctx, {}, region);
   if (!projects) return projects.error();
   auto c = db_.Acquire();
-  const auto policy = PolicyFor(*c, region);
-  const auto period = period_key.empty()
-                          ? supervision::PeriodOf(ctx.today, policy)
-                          : supervision::ParsePeriod(period_key, policy).value_or(supervision::Period{});
-  if (period.key.empty())
-    return Error::Invalid("the period is not valid",
-                          {{"period", period_key, "2026-W23 (week) or 2026-06 (month)"}});
   int created = 0;
   store::Transaction tx(*c);
   for (const auto& row : projects.value()) {
@@ -183,21 +170,19 @@ Result<RunningTasks> ProgressService::GenerateRunningTasks(const Ctx& ctx, const
 Result<ReportPeriodList> ProgressService::ListReports(const Ctx& ctx, const std::string& region,
                                                       const std::string& period_key,
                                                       const std::string& status) {
-  auto projects = ledger_.ListInRegion(ctx, {}, region);
-  if (!projects) return projects.error();
-  std::unordered_map<int64_t, const store::ProjectRow*> by_id;
-  for (const auto& row : projects.value()) by_id[row.project.id] = &row;
+  auto by_id = ReadableById(ctx, region);
+  if (!by_id) return by_id.error();
   auto c = db_.Acquire();
   std::string key = period_key;
   if (key.empty()) key = supervision::PeriodOf(ctx.today, PolicyFor(*c, region)).key;
   ReportPeriodList out;
   out.period = key;
   for (const auto& r : store::ReportsOfPeriod(*c, key)) {
-    auto it = by_id.find(r.project_id);
-    if (it == by_id.end()) continue;
+    auto it = by_id->find(r.project_id);
+    if (it == by_id->end()) continue;
     ++out.counts[r.status];
     if (!status.empty() && r.status != status) continue;
-    out.items.push_back(ViewOf(*c, r, *it->second));
+    out.items.push_back(ViewOf(*c, r, it->second));
   }
   return out;
 }

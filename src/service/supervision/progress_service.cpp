@@ -36,10 +36,21 @@ supervision::ReportPolicy ProgressService::PolicyFor(store::Connection& c, const
   return {};
 }
 
+namespace {
+
+// The rules of a region belong with its projects: 404 for a region whose projects the caller may
+// not read (unknown included), as for every other regional read; 403 is for what they may see.
+Status Readable(const Ctx& ctx, const std::string& region, const access::RegionTree& tree) {
+  if (!tree.Find(region) || !ctx.Reads(access::kProjectRead, tree).ContainsRegion(region))
+    return Error::NotFound("no region " + region);
+  return Ok{};
+}
+
+}  // namespace
+
 Result<ProgressSettings> ProgressService::Settings(const Ctx& ctx, const std::string& region) {
   auto tree = ledger_.Regions();
-  if (!tree->Find(region) || ctx.Reads(access::kProjectRead, *tree).Empty())
-    return Error::NotFound("no region " + region);
+  if (auto st = Readable(ctx, region, *tree); !st) return st.error();
   auto c = db_.Acquire();
   const auto stored = store::LoadSettings(*c, region);
   return ProgressSettings{region, RulesFor(*c, region), PolicyFor(*c, region), stored ? stored->version : 0};
@@ -48,7 +59,7 @@ Result<ProgressSettings> ProgressService::Settings(const Ctx& ctx, const std::st
 Result<ProgressSettings> ProgressService::PutSettings(const Ctx& ctx, const std::string& region,
                                                       const nlohmann::json& body) {
   auto tree = ledger_.Regions();
-  if (!tree->Find(region)) return Error::NotFound("no region " + region);
+  if (auto st = Readable(ctx, region, *tree); !st) return st.error();
   if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt},
                        *tree)) {
     return Error::Forbidden("only the project office (coordinator) may change the supervision rules");
@@ -95,6 +106,37 @@ Status ProgressService::StoreSettings(const Ctx& ctx, const std::string& region,
 }
 
 // ---- shared by the sections -----------------------------------------------------------------
+
+Result<ProgressService::OfficePeriod> ProgressService::OfficePeriodOf(const Ctx& ctx,
+                                                                      const nlohmann::json& body,
+                                                                      const std::string& what) {
+  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  const std::string region = body.value("region", std::string());
+  auto tree = ledger_.Regions();
+  if (!tree->Find(region))
+    return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt},
+                       *tree)) {
+    return Error::Forbidden("only the project office (coordinator) " + what);
+  }
+  const std::string key = body.value("period", std::string());
+  auto c = db_.Acquire();
+  const auto policy = PolicyFor(*c, region);
+  auto period = key.empty() ? std::optional(supervision::PeriodOf(ctx.today, policy))
+                            : supervision::ParsePeriod(key, policy);
+  if (!period)
+    return Error::Invalid("the period is not valid", {{"period", key, "2026-W23 (week) or 2026-06 (month)"}});
+  return OfficePeriod{region, *period};
+}
+
+Result<std::unordered_map<int64_t, store::ProjectRow>> ProgressService::ReadableById(
+    const Ctx& ctx, const std::string& region) {
+  auto projects = ledger_.ListInRegion(ctx, {}, region);
+  if (!projects) return projects.error();
+  std::unordered_map<int64_t, store::ProjectRow> by_id;
+  for (auto& row : projects.value()) by_id.emplace(row.project.id, std::move(row));
+  return by_id;
+}
 
 Result<store::ProjectRow> ProgressService::ReadableProject(const Ctx& ctx, int64_t project_id) {
   return ledger_.Get(ctx, project_id);

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -213,6 +214,14 @@ class ProgressService {
   Result<LightSnapshot> Snapshot(const Ctx& ctx, const std::string& region, const std::string& period);
 
  private:
+  // What an office action's body {"region", "period"?} names: a known region on whose county the
+  // caller holds supervision.admin (else 403 "only the project office (coordinator) <what>"), and
+  // the period under the region's report policy (default: the one holding today).
+  struct OfficePeriod {
+    std::string region;
+    supervision::Period period;
+  };
+  Result<OfficePeriod> OfficePeriodOf(const Ctx& ctx, const nlohmann::json& body, const std::string& what);
   Result<std::shared_ptr<const LightBoard>> BuildBoard(const Ctx& ctx, const std::string& region,
                                                        const Date& as_of, const JournalMark& mark);
   // The cached board brought up to `now` by recomputing the projects written since; null when
@@ -224,6 +233,9 @@ class ProgressService {
   Status StoreSettings(const Ctx& ctx, const std::string& region, int64_t version,
                        const nlohmann::json& body);
   Result<store::ProjectRow> ReadableProject(const Ctx& ctx, int64_t project_id);
+  // The caller's readable projects of `region` by id, to match a period's stored rows against.
+  Result<std::unordered_map<int64_t, store::ProjectRow>> ReadableById(const Ctx& ctx,
+                                                                      const std::string& region);
   Result<std::pair<store::ReportRecord, store::ProjectRow>> ReportFor(const Ctx& ctx, int64_t id);
   Status Allowed(const Ctx& ctx, const char* action, const ledger::Project& p, const char* what);
   static ReportView ViewOf(store::Connection& c, const store::ReportRecord& r, const store::ProjectRow& row);

@@ -61,7 +61,7 @@ Result<targets::TargetStatus> TargetService::Evaluate(const Ctx& ctx, const targ
 Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> TargetService::StatusesFor(
     const Ctx& ctx, const std::string& region, const Date& as_of) {
   auto tree = ledger_.Regions();
-  const auto readable = ctx.Reads(access::kProjectRead, *tree);
+  const auto scope = ctx.Reads(access::kProjectRead, *tree).Within(region, *tree);
   std::vector<targets::Target> all;
   {
     auto c = db_.Acquire();
@@ -69,8 +69,7 @@ Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> TargetSer
   }
   std::vector<std::pair<targets::Target, targets::TargetStatus>> out;
   for (const auto& t : all) {
-    if (!readable.ContainsRegion(t.region)) continue;
-    if (!region.empty() && !tree->Within(t.region, region) && !tree->Within(region, t.region)) continue;
+    if (!scope.ContainsRegion(t.region)) continue;
     auto s = Evaluate(ctx, t, as_of);
     if (!s) return s.error();
     out.emplace_back(t, s.value());

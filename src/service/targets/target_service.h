@@ -38,8 +38,8 @@ class TargetService {
   TargetService(store::Database& db, LedgerService& ledger, MetricsService& metrics)
       : db_(db), ledger_(ledger), metrics_(metrics) {}
 
-  // Targets of the region (and the regions above and below it) readable by the caller, each
-  // with its status as of the date.
+  // Targets placed in the caller's read scope (project.read) narrowed to `region` (empty: the
+  // whole scope; unknown or outside: none), each with its status as of the date.
   Result<TargetList> List(const Ctx& ctx, const std::string& region, const Date& as_of);
   Result<TargetDetail> Get(const Ctx& ctx, int64_t id, const Date& as_of);
   // Create and Update answer the target as of today.
@@ -48,7 +48,7 @@ class TargetService {
   Result<TargetDetail> Update(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<ArchivedTarget> Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<targets::TargetStatus> Evaluate(const Ctx& ctx, const targets::Target& t, const Date& as_of);
-  // The targets (with status) relevant to a region, for the bulletin.
+  // The targets (with status) of List, for the bulletin.
   Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> StatusesFor(
       const Ctx& ctx, const std::string& region, const Date& as_of);
 

@@ -1,0 +1,25 @@
+#include "io/workbook.h"
+
+#include <stdexcept>
+
+#include "io/file_store.h"
+
+namespace gj::io {
+
+std::string WorkbookBytes(const std::string& what, const std::function<void(lxw_workbook*)>& fill,
+                          bool constant_memory) {
+  auto bytes = BytesWrittenTo(".xlsx", [&](const std::string& path) -> Status {
+    lxw_workbook_options options{};
+    options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+    lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+    if (!wb) return Error{ErrorCode::kInternal, "cannot create the workbook", {}, {}};
+    fill(wb);
+    const lxw_error err = workbook_close(wb);
+    if (err != LXW_NO_ERROR) return Error{ErrorCode::kInternal, lxw_strerror(err), {}, {}};
+    return Ok{};
+  });
+  if (!bytes) throw std::runtime_error(what + " failed: " + bytes.error().message);
+  return std::move(bytes.value());
+}
+
+}  // namespace gj::io
