@@ -98,13 +98,16 @@ void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticat
   for (const auto& route : routes) {
     auto handler = [route, auth, limits](const httplib::Request& req, httplib::Response& res) {
       try {
-        Call call{req, service::MakeCtx({}), BearerToken(req), limits.max_json_bytes};
+        // Authenticated first: the Ctx is made with its caller, which then never changes.
+        std::string token = BearerToken(req);
+        access::Caller caller;
         if (route.needs_caller) {
-          auto caller = auth(call.token);
-          if (!caller) return SendError(res, caller.error());
-          call.ctx.caller = std::move(caller.value());
+          auto known = auth(token);
+          if (!known) return SendError(res, known.error());
+          caller = std::move(known.value());
         }
         if (auto st = CheckPathParams(route.path, req); !st) return SendError(res, st.error());
+        Call call{req, service::MakeCtx(std::move(caller)), std::move(token), limits.max_json_bytes};
         auto reply = route.handler(call);
         if (!reply) return SendError(res, reply.error());
         Send(res, std::move(reply.value()));

@@ -38,7 +38,7 @@ Result<Reply> JsonReply(Result<T> r, int status = 200) {
 
 struct Call {
   const httplib::Request& req;
-  service::Ctx ctx;
+  service::Ctx ctx;  // made after authenticating (Install): its caller is the request's, fixed
   std::string token;
   size_t max_json_bytes = 1 << 20;
 

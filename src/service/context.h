@@ -3,10 +3,11 @@
 // the clock themselves.
 #pragma once
 
-#include <map>
+#include <cstdint>
+#include <forward_list>
 #include <memory>
-#include <mutex>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -17,31 +18,43 @@
 
 namespace gj::service {
 
-struct Ctx {
-  access::Caller caller;
-  Date today;       // China Standard Time calendar date
-  std::string now;  // UTC timestamp for journal entries
+// One request's context. The edges make it once the caller is known (the API after
+// authenticating, the CLI with the system caller); the caller never changes afterwards, so what is
+// derived from it (Reads) stays true for the whole request.
+//
+// Threads: a Ctx belongs to one request and is used by one thread at a time (the API makes it in
+// the worker that serves the request, and no service hands it, or a reference to it, to another
+// thread). Reads fills its cache without locking on that contract. A copy has its own cache.
+class Ctx {
+ public:
+  explicit Ctx(access::Caller caller = {}, Date today = {}, std::string now = {}, int64_t now_unix = 0)
+      : caller(std::move(caller)), today(today), now(std::move(now)), now_unix(now_unix) {}
+
+  const access::Caller caller;  // const: fixed for the request (a Ctx is copied, never reassigned)
+  Date today;                   // China Standard Time calendar date
+  std::string now;              // UTC timestamp for journal entries
   int64_t now_unix = 0;
 
-  // The request's read scope for `action`: built once per request from the caller's grants and the
-  // policy table on first use, then the same value for every query of the request (services
-  // narrow it with ReadScope::Within and pass it to the stores). Copies of a Ctx share it; a
-  // changed caller (the API edge fills it after authenticating) or region tree builds it afresh.
-  access::ReadScope Reads(const std::string& action, const access::RegionTree& tree) const;
+  // The request's read scope for `action`: from the caller's grants and the policy table, taken
+  // on first use, then the same value for every query of the request (services narrow it with
+  // ReadScope::Within and pass it to the stores). Kept per action and region-tree snapshot
+  // (RegionTree::id), so a tree reloaded during the request gives a fresh scope. Requests of
+  // callers with the same grants share the built scope (a process-wide memo, context.cpp). The
+  // reference lives as long as this Ctx. Costs nothing for a request that reads no scope.
+  const access::ReadScope& Reads(std::string_view action, const access::RegionTree& tree) const;
 
  private:
   struct BuiltScope {
-    std::vector<access::RoleGrant> grants;
-    const access::RegionTree* tree = nullptr;
-    access::ReadScope scope = access::ReadScope::All();
+    std::string action;
+    uint64_t tree_id = 0;
+    std::shared_ptr<const access::ReadScope> scope;  // shared with other requests (immutable)
   };
-  struct Scopes {
-    std::mutex mu;
-    std::map<std::string, std::shared_ptr<const BuiltScope>> by_action;
-  };
-  std::shared_ptr<Scopes> scopes_ = std::make_shared<Scopes>();
+  // The scopes this request has read: empty (one null pointer, no allocation) until it reads one;
+  // one or two entries after. Each holds its scope, so every reference Reads returned stays valid.
+  mutable std::forward_list<BuiltScope> scopes_;
 };
 
+// A Ctx for `caller` at the clock's now (the edges' one way to read the clock for a request).
 Ctx MakeCtx(access::Caller caller);
 
 // Where uploaded files are kept unless configured: $GONGJIAN_FILES_DIR; beside a SQLite file

@@ -1,6 +1,7 @@
 #include "domain/access/access.h"
 
 #include <algorithm>
+#include <atomic>
 #include <tuple>
 
 namespace gj::access {
@@ -33,6 +34,12 @@ const char* const kRankingManage = "ranking.manage";
 const std::vector<std::string> kRoles = {"admin", "coordinator", "leader", "unit", "viewer", "judge"};
 
 namespace {
+
+// RegionTree::id: from 1, never reused in the process (0 names no tree).
+uint64_t NextTreeId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
 
 struct PolicyRow {
   const char* role;
@@ -117,7 +124,7 @@ constexpr PolicyRow kPolicy[] = {
 
 }  // namespace
 
-RegionTree::RegionTree(std::vector<Region> regions) : regions_(std::move(regions)) {
+RegionTree::RegionTree(std::vector<Region> regions) : id_(NextTreeId()), regions_(std::move(regions)) {
   for (size_t i = 0; i < regions_.size(); ++i) {
     index_[regions_[i].code] = i;
     if (!regions_[i].parent_code.empty()) children_[regions_[i].parent_code].push_back(regions_[i].code);

@@ -59,8 +59,13 @@ class RegionTree {
   const std::vector<Region>& all() const { return regions_; }
   // The county a region belongs to (itself for a county; its parent county for a town or zone).
   std::string CountyOf(const std::string& code) const;
+  // This snapshot's identity: unique per tree built in the process (a copy keeps it: same
+  // content). What is computed from a tree is cached under it (Ctx::Reads), never under the
+  // tree's address, which a reloaded tree may reuse.
+  uint64_t id() const { return id_; }
 
  private:
+  uint64_t id_;
   std::vector<Region> regions_;
   std::map<std::string, size_t> index_;
   std::map<std::string, std::vector<std::string>> children_;

@@ -15,13 +15,11 @@ using nlohmann::json;
 
 Ctx CtxOf(store::Connection& c, const std::string& login, const std::string& role, const Date& today,
           const std::string& now) {
-  Ctx ctx;
-  ctx.caller.user_id = store::LoadAccountByLogin(c, login).value().id;
-  ctx.caller.login = login;
-  ctx.caller.grants.push_back({role, "371500", std::nullopt});
-  ctx.today = today;
-  ctx.now = now;
-  return ctx;
+  access::Caller caller;
+  caller.user_id = store::LoadAccountByLogin(c, login).value().id;
+  caller.login = login;
+  caller.grants.push_back({role, "371500", std::nullopt});
+  return Ctx(std::move(caller), today, now);
 }
 
 template <class T>

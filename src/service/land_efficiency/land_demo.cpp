@@ -104,16 +104,16 @@ std::string LandDemoCsv(int count) {
 Status BuildLandEfficiencyDemo(store::Database& db, const Date& today, const std::string& now_iso) {
   LedgerService ledger(db);
   LandService land(db, ledger);
-  Ctx ctx;
+  access::Caller caller;
   {
     auto c = db.Acquire();
     auto account = store::LoadAccountByLogin(*c, "dongezb");
-    ctx.caller.user_id = account ? account->id : 0;
+    caller.user_id = account ? account->id : 0;
   }
-  ctx.caller.login = "dongezb";
-  ctx.caller.grants.push_back({"coordinator", "371524", std::nullopt});
-  ctx.today = today.AddDays(-2);  // published two days ago: the appeal window is open
-  ctx.now = now_iso;
+  caller.login = "dongezb";
+  caller.grants.push_back({"coordinator", "371524", std::nullopt});
+  // Published two days ago: the appeal window is open.
+  const Ctx ctx(std::move(caller), today.AddDays(-2), now_iso);
   const int year = today.year - 1;
   const std::string county = "371524";
   auto check = [](const auto& r) -> Status {

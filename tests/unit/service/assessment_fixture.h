@@ -55,9 +55,7 @@ class AssessmentFixture : public LedgerFixture {
   }
 
   service::Ctx Judge(const std::string& login) {
-    service::Ctx ctx = As("judge", "371500");
-    ctx.caller.login = login;
-    return ctx;
+    return Edited(As("judge", "371500"), [&](access::Caller& c) { c.login = login; });
   }
 
   int64_t Project(const std::string& code, const std::string& county) {

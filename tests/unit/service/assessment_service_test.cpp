@@ -40,8 +40,7 @@ TEST_P(AssessmentServiceTest, ScoreSheetsTrimmedFrozenAfterClosePublishedRankOnl
     ASSERT_TRUE(r.ok()) << r.error().message;
   }
   // Not a judge of the event; not a nominated project.
-  auto outsider = As("judge", "371500");
-  outsider.caller.login = "someone";
+  const auto outsider = Judge("someone");
   EXPECT_EQ(observations_->SubmitSheet(outsider, id, {{"project_id", a}, {"ratings", Flat(80)}}).error().code,
             ErrorCode::kForbidden);
   EXPECT_EQ(observations_->SubmitSheet(Judge("judge1"), id, {{"project_id", 999}, {"ratings", Flat(80)}})

@@ -45,16 +45,16 @@ class LandServiceTest : public LedgerFixture {
   void SetUp() override {
     LedgerFixture::SetUp();
     land_ = std::make_unique<service::LandService>(tdb_->db(), *ledger_);
-    ctx_ = As("coordinator", "371524");
+    coordinator_.emplace(As("coordinator", "371524"));
   }
   // Imports the example, reviews and confirms it, stores the example scheme.
   void Prepare() {
-    ASSERT_TRUE(land_->Import(ctx_, "371524", 2025, ExampleCsv(), false));
+    ASSERT_TRUE(land_->Import(Coordinator(), "371524", 2025, ExampleCsv(), false));
     ASSERT_TRUE(
-        land_->DataActionAll(ctx_, {{"county_code", "371524"}, {"year", 2025}, {"action", "review"}}));
+        land_->DataActionAll(Coordinator(), {{"county_code", "371524"}, {"year", 2025}, {"action", "review"}}));
     ASSERT_TRUE(
-        land_->DataActionAll(ctx_, {{"county_code", "371524"}, {"year", 2025}, {"action", "confirm"}}));
-    ASSERT_TRUE(land_->PutScheme(ctx_, "371524", {{"version", 0}, {"scheme", ExampleScheme()}}));
+        land_->DataActionAll(Coordinator(), {{"county_code", "371524"}, {"year", 2025}, {"action", "confirm"}}));
+    ASSERT_TRUE(land_->PutScheme(Coordinator(), "371524", {{"version", 0}, {"scheme", ExampleScheme()}}));
   }
   static const service::LandResultLine& Result(const service::LandRunDetail& run, const std::string& code) {
     for (const auto& r : run.results) {
@@ -65,64 +65,66 @@ class LandServiceTest : public LedgerFixture {
     return kNone;
   }
   std::unique_ptr<service::LandService> land_;
-  service::Ctx ctx_;
+  // The county's coordinator: made in SetUp, once the fixture's user exists.
+  const service::Ctx& Coordinator() const { return *coordinator_; }
+  std::optional<service::Ctx> coordinator_;
 };
 
 TEST_P(LandServiceTest, DryRunListsEveryProblemAndWritesNothing) {
   std::string bad = ExampleCsv();
   bad.replace(bad.find(kE2), 18, "91371524MA0000002X");  // wrong check character
   bad.replace(bad.find(",80,80,"), 7, ",0,80,");         // land 0
-  auto dry = land_->Import(ctx_, "371524", 2025, bad, true);
+  auto dry = land_->Import(Coordinator(), "371524", 2025, bad, true);
   ASSERT_TRUE(dry);
   ASSERT_EQ(dry->problems.size(), 2u);
   EXPECT_EQ(dry->problems[0].row, 3);
   EXPECT_EQ(dry->problems[0].field, "credit_code");
   EXPECT_EQ(dry->problems[1].row, 4);
   EXPECT_EQ(dry->problems[1].field, "land_mu");
-  auto real = land_->Import(ctx_, "371524", 2025, bad, false);
+  auto real = land_->Import(Coordinator(), "371524", 2025, bad, false);
   ASSERT_FALSE(real);
   EXPECT_EQ(real.error().code, ErrorCode::kInvalid);
   EXPECT_EQ(real.error().details.size(), 2u);
-  EXPECT_EQ(land_->ListData(ctx_, "371524", 2025)->items.size(), 0u);
+  EXPECT_EQ(land_->ListData(Coordinator(), "371524", 2025)->items.size(), 0u);
   EXPECT_EQ(JournalCount(), 0);
 
-  auto clean = land_->Import(ctx_, "371524", 2025, ExampleCsv(), true);
+  auto clean = land_->Import(Coordinator(), "371524", 2025, ExampleCsv(), true);
   EXPECT_EQ(clean->created, 3);
-  EXPECT_EQ(land_->ListData(ctx_, "371524", 2025)->items.size(), 0u);
-  ASSERT_TRUE(land_->Import(ctx_, "371524", 2025, ExampleCsv(), false));
-  EXPECT_EQ(land_->ListData(ctx_, "371524", 2025)->items.size(), 3u);
+  EXPECT_EQ(land_->ListData(Coordinator(), "371524", 2025)->items.size(), 0u);
+  ASSERT_TRUE(land_->Import(Coordinator(), "371524", 2025, ExampleCsv(), false));
+  EXPECT_EQ(land_->ListData(Coordinator(), "371524", 2025)->items.size(), 3u);
   EXPECT_EQ(JournalCount(), 3);
   // The same enterprises again: updated, not duplicated.
-  EXPECT_EQ(land_->Import(ctx_, "371524", 2025, ExampleCsv(), true)->updated, 3);
+  EXPECT_EQ(land_->Import(Coordinator(), "371524", 2025, ExampleCsv(), true)->updated, 3);
 }
 
 TEST_P(LandServiceTest, DataWorkflowReturnNeedsReasonAndRunNeedsConfirmedData) {
-  ASSERT_TRUE(land_->Import(ctx_, "371524", 2025, ExampleCsv(), false));
-  auto run = land_->Run(ctx_, {{"county_code", "371524"}, {"year", 2025}});
+  ASSERT_TRUE(land_->Import(Coordinator(), "371524", 2025, ExampleCsv(), false));
+  auto run = land_->Run(Coordinator(), {{"county_code", "371524"}, {"year", 2025}});
   ASSERT_FALSE(run);
   EXPECT_EQ(run.error().code, ErrorCode::kConflict);
-  auto items = land_->ListData(ctx_, "371524", 2025)->items;
+  auto items = land_->ListData(Coordinator(), "371524", 2025)->items;
   const int64_t id = items[0].row.id;
-  auto no_reason = land_->DataAction(ctx_, id, {{"action", "return"}, {"version", items[0].row.version}});
+  auto no_reason = land_->DataAction(Coordinator(), id, {{"action", "return"}, {"version", items[0].row.version}});
   EXPECT_EQ(no_reason.error().code, ErrorCode::kInvalid);
   auto returned = land_->DataAction(
-      ctx_, id,
+      Coordinator(), id,
       {{"action", "return"}, {"reason", "用地面积与不动产证不符"}, {"version", items[0].row.version}});
   ASSERT_TRUE(returned);
   EXPECT_EQ(returned->row.state, "returned");
   // Confirming a returned row is not a transition of the table.
   EXPECT_EQ(
-      land_->DataAction(ctx_, id, {{"action", "confirm"}, {"version", returned->row.version}}).error().code,
+      land_->DataAction(Coordinator(), id, {{"action", "confirm"}, {"version", returned->row.version}}).error().code,
       ErrorCode::kConflict);
   // Editing with a stale version: 409; with the current one: figures change, state back to submitted.
-  EXPECT_EQ(land_->UpdateData(ctx_, id, {{"version", items[0].row.version}, {"land_mu", 101}}).error().code,
+  EXPECT_EQ(land_->UpdateData(Coordinator(), id, {{"version", items[0].row.version}, {"land_mu", 101}}).error().code,
             ErrorCode::kConflict);
   auto edited =
-      land_->UpdateData(ctx_, id, {{"version", returned->row.version}, {"land_mu", 100}, {"tax", 3000}});
+      land_->UpdateData(Coordinator(), id, {{"version", returned->row.version}, {"land_mu", 100}, {"tax", 3000}});
   ASSERT_TRUE(edited);
-  auto resub = land_->DataAction(ctx_, id, {{"action", "resubmit"}, {"version", edited->row.version}});
+  auto resub = land_->DataAction(Coordinator(), id, {{"action", "resubmit"}, {"version", edited->row.version}});
   EXPECT_EQ(resub->row.state, "submitted");
-  EXPECT_EQ(land_->UpdateData(ctx_, id, {{"version", resub->row.version}, {"land_mu", 0}}).error().code,
+  EXPECT_EQ(land_->UpdateData(Coordinator(), id, {{"version", resub->row.version}, {"land_mu", 0}}).error().code,
             ErrorCode::kInvalid);
   // The unit (工信局) may review but not run.
   auto unit = As("unit", "371524", unit_a_);
@@ -137,7 +139,7 @@ TEST_P(LandServiceTest, DataWorkflowReturnNeedsReasonAndRunNeedsConfirmedData) {
 
 TEST_P(LandServiceTest, RunReproducesTheWorkedExample) {
   Prepare();
-  auto run = land_->Run(ctx_, {{"county_code", "371524"}, {"year", 2025}});
+  auto run = land_->Run(Coordinator(), {{"county_code", "371524"}, {"year", 2025}});
   ASSERT_TRUE(run) << run.error().message;
   EXPECT_EQ(run->run.row.state, "computed");
   EXPECT_EQ(run->run.row.run_no, 1);
@@ -155,7 +157,7 @@ TEST_P(LandServiceTest, RunReproducesTheWorkedExample) {
   EXPECT_EQ(run->counts.at("above").at("A"), 1);
 
   // The card explains E3: revenue_per_emission missing → mean of 22.5 and 9.375.
-  auto card = land_->Card(ctx_, run->run.row.id, kE3);
+  auto card = land_->Card(Coordinator(), run->run.row.id, kE3);
   ASSERT_TRUE(card);
   const auto& ind = card->indicators;
   ASSERT_EQ(ind.size(), 5u);
@@ -166,7 +168,7 @@ TEST_P(LandServiceTest, RunReproducesTheWorkedExample) {
   EXPECT_DOUBLE_EQ(*ind[0].score, 2);
   EXPECT_FALSE(ind[2].value.has_value());  // missing
   EXPECT_DOUBLE_EQ(*ind[2].score, 15.9375);
-  EXPECT_EQ(land_->Card(ctx_, run->run.row.id, "nobody").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(land_->Card(Coordinator(), run->run.row.id, "nobody").error().code, ErrorCode::kNotFound);
 
   // The same figures as the engine on the parsed file (what the CLI computes).
   auto table = land::ParseInputCsv(ExampleCsv());
@@ -176,16 +178,16 @@ TEST_P(LandServiceTest, RunReproducesTheWorkedExample) {
 
 TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
   Prepare();
-  auto run = land_->Run(ctx_, {{"county_code", "371524"}, {"year", 2025}});
+  auto run = land_->Run(Coordinator(), {{"county_code", "371524"}, {"year", 2025}});
   const int64_t id = run->run.row.id;
   int64_t v = run->run.row.version;
   // 调档 needs a reason and the current version.
   EXPECT_EQ(
-      land_->RunAction(ctx_, id, {{"action", "adjust"}, {"credit_code", kE3}, {"class", "B"}, {"version", v}})
+      land_->RunAction(Coordinator(), id, {{"action", "adjust"}, {"credit_code", kE3}, {"class", "B"}, {"version", v}})
           .error()
           .code,
       ErrorCode::kInvalid);
-  auto adj = land_->RunAction(ctx_, id,
+  auto adj = land_->RunAction(Coordinator(), id,
                               {{"action", "adjust"},
                                {"credit_code", kE3},
                                {"class", "B"},
@@ -195,7 +197,7 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
   EXPECT_EQ(
       land_
           ->RunAction(
-              ctx_, id,
+              Coordinator(), id,
               {{"action", "adjust"}, {"credit_code", kE3}, {"class", "A"}, {"reason", "x"}, {"version", v}})
           .error()
           .code,
@@ -215,22 +217,22 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
   // Appeals only while published; publication opens a 5-day window.
   EXPECT_EQ(
       land_
-          ->RunAction(ctx_, id, {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "r"}, {"version", v}})
+          ->RunAction(Coordinator(), id, {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "r"}, {"version", v}})
           .error()
           .code,
       ErrorCode::kConflict);
-  v = land_->RunAction(ctx_, id, {{"action", "preliminary"}, {"version", v}})->run.row.version;
+  v = land_->RunAction(Coordinator(), id, {{"action", "preliminary"}, {"version", v}})->run.row.version;
   auto pub =
-      land_->RunAction(ctx_, id, {{"action", "publish"}, {"published_on", "2026-06-15"}, {"version", v}});
+      land_->RunAction(Coordinator(), id, {{"action", "publish"}, {"published_on", "2026-06-15"}, {"version", v}});
   ASSERT_TRUE(pub);
   EXPECT_EQ(pub->run.appeal_until, "2026-06-19");
   v = pub->run.row.version;
   auto ap = land_->RunAction(
-      ctx_, id, {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "减分有误"}, {"version", v}});
+      Coordinator(), id, {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "减分有误"}, {"version", v}});
   ASSERT_TRUE(ap);
   v = ap->run.row.version;
   const int64_t appeal_id = ap->appeals[0].appeal.id;
-  auto late = ctx_;
+  auto late = Coordinator();
   late.today = Date{2026, 6, 20};
   EXPECT_EQ(
       land_
@@ -239,7 +241,7 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
           .code,
       ErrorCode::kConflict);
   // Not final while the window is open or an appeal is undecided.
-  auto last_day = ctx_;
+  auto last_day = Coordinator();
   last_day.today = Date{2026, 6, 19};
   EXPECT_EQ(land_->RunAction(last_day, id, {{"action", "finalize"}, {"version", v}}).error().code,
             ErrorCode::kConflict);
@@ -257,16 +259,16 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
   EXPECT_EQ(Result(*decided, kE2).final_class, "A");
   // Policy quotas per class, then 定级 writes the policy ledger.
   ASSERT_TRUE(land_->PutPolicies(
-      ctx_, "371524",
+      Coordinator(), "371524",
       {{"version", 0},
        {"classes",
         {{{"class", "A"}, {"land_mu", 20}, {"energy_tce", 500}}, {{"class", "B"}, {"land_mu", 5}}}}}));
-  EXPECT_EQ(land_->PutPolicies(ctx_, "371524", {{"version", 0}, {"classes", json::array()}}).error().code,
+  EXPECT_EQ(land_->PutPolicies(Coordinator(), "371524", {{"version", 0}, {"classes", json::array()}}).error().code,
             ErrorCode::kConflict);
   auto fin = land_->RunAction(late, id, {{"action", "finalize"}, {"version", v}});
   ASSERT_TRUE(fin) << fin.error().message;
   EXPECT_EQ(fin->run.row.state, "final");
-  auto ledger = land_->PolicyLedger(ctx_, id);
+  auto ledger = land_->PolicyLedger(Coordinator(), id);
   ASSERT_EQ(ledger->items.size(), 3u);
   for (const auto& item : ledger->items) {
     if (item.credit_code == kE2) {
@@ -289,16 +291,16 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
                 .error()
                 .code,
             ErrorCode::kConflict);
-  auto rerun = land_->Run(ctx_, {{"county_code", "371524"}, {"year", 2025}});
+  auto rerun = land_->Run(Coordinator(), {{"county_code", "371524"}, {"year", 2025}});
   ASSERT_TRUE(rerun);
   EXPECT_EQ(rerun->run.row.run_no, 2);
   EXPECT_EQ(Result(*rerun, kE3).final_class, "C");
-  EXPECT_EQ(land_->GetRun(ctx_, id)->run.row.state, "final");
+  EXPECT_EQ(land_->GetRun(Coordinator(), id)->run.row.state, "final");
 }
 
 TEST_P(LandServiceTest, ScopeAndSchemeValidation) {
   Prepare();
-  auto run = land_->Run(ctx_, {{"county_code", "371524"}, {"year", 2025}});
+  auto run = land_->Run(Coordinator(), {{"county_code", "371524"}, {"year", 2025}});
   auto other = As("coordinator", "371525");
   EXPECT_EQ(land_->GetRun(other, run->run.row.id).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(land_->ListData(other, "371524", 2025).error().code, ErrorCode::kNotFound);
@@ -318,13 +320,13 @@ TEST_P(LandServiceTest, ScopeAndSchemeValidation) {
   // Schemes: validated by the engine's parser, versioned, stale version refused.
   auto bad = ExampleScheme();
   bad["class_shares"] = {{"A", 60}, {"B", 45}, {"C", 25}};
-  EXPECT_EQ(land_->PutScheme(ctx_, "371524", {{"version", 1}, {"scheme", bad}}).error().code,
+  EXPECT_EQ(land_->PutScheme(Coordinator(), "371524", {{"version", 1}, {"scheme", bad}}).error().code,
             ErrorCode::kInvalid);
-  EXPECT_EQ(land_->PutScheme(ctx_, "371524", {{"version", 0}, {"scheme", ExampleScheme()}}).error().code,
+  EXPECT_EQ(land_->PutScheme(Coordinator(), "371524", {{"version", 0}, {"scheme", ExampleScheme()}}).error().code,
             ErrorCode::kConflict);
-  auto s = land_->GetScheme(ctx_, "371524");
+  auto s = land_->GetScheme(Coordinator(), "371524");
   EXPECT_EQ(s->version, 1);
-  EXPECT_EQ(land_->GetScheme(ctx_, "371525").error().code,
+  EXPECT_EQ(land_->GetScheme(Coordinator(), "371525").error().code,
             ErrorCode::kNotFound);                           // 冠县 is outside the caller's scope
   EXPECT_EQ(land_->GetScheme(other, "371525")->version, 0);  // none stored: the built-in shandong
 }

@@ -30,11 +30,16 @@ class LedgerFixture : public DbTest {
     c.user_id = user_id_;
     c.login = "t";
     c.grants.push_back({role, region, unit});
-    service::Ctx ctx;
-    ctx.caller = c;
-    ctx.today = Date{2026, 6, 15};
-    ctx.now = "2026-06-15T02:00:00Z";
-    return ctx;
+    return service::Ctx(std::move(c), Date{2026, 6, 15}, "2026-06-15T02:00:00Z");
+  }
+
+  // `ctx` with its caller changed by `edit`, at the same time: a Ctx's caller is fixed when it is
+  // made, so another caller is another Ctx.
+  template <class F>
+  static service::Ctx Edited(const service::Ctx& ctx, F edit) {
+    access::Caller c = ctx.caller;
+    edit(c);
+    return service::Ctx(std::move(c), ctx.today, ctx.now, ctx.now_unix);
   }
 
   nlohmann::json NewProject(const std::string& code) {

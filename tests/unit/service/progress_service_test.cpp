@@ -25,9 +25,8 @@ class ProgressServiceTest : public LedgerFixture {
     tdb_->db().RefuseNestedLeases(true);  // at most one connection per thread at a time
   }
 
-  service::Ctx Other(service::Ctx c, int64_t user) {
-    c.caller.user_id = user;
-    return c;
+  service::Ctx Other(const service::Ctx& c, int64_t user) {
+    return Edited(c, [&](access::Caller& caller) { caller.user_id = user; });
   }
 
   // The report of the week of 2026-06-15 (2026-W25, due Tuesday 06-23).

@@ -46,19 +46,13 @@ class SupervisionServiceTest : public LedgerFixture {
             .rows[0][0]);
   }
   service::Ctx Office() {
-    auto x = As("coordinator", "371524");
-    x.caller.user_id = office_;
-    return x;
+    return Edited(As("coordinator", "371524"), [&](access::Caller& c) { c.user_id = office_; });
   }
   service::Ctx Unit() {
-    auto x = As("unit", "371524", unit_a_);
-    x.caller.user_id = unit_user_;
-    return x;
+    return Edited(As("unit", "371524", unit_a_), [&](access::Caller& c) { c.user_id = unit_user_; });
   }
   service::Ctx Verifier() {
-    auto x = As("leader", "371524");
-    x.caller.user_id = verifier_;
-    return x;
+    return Edited(As("leader", "371524"), [&](access::Caller& c) { c.user_id = verifier_; });
   }
 
   ProblemDetail Raise() {
@@ -222,8 +216,8 @@ TEST_P(SupervisionServiceTest, AnOverdueProblemReachesTheProjectsLeaderFromTheCo
   const int64_t second =
       store::InsertPerson(*tdb_->db().Acquire(), {0, "李卫东", "县长", "leader", "371524", std::nullopt});
   ASSERT_TRUE(sv_->AddAssignment(Office(), project_, {{"person_id", second}}));
-  auto li = As("leader", "371524");
-  li.caller.user_id = UserWith("li", second);
+  const int64_t li_user = UserWith("li", second);
+  const auto li = Edited(As("leader", "371524"), [&](access::Caller& c) { c.user_id = li_user; });
   EXPECT_EQ(sv_->Attention(li, Date{2026, 7, 14}).value().items.size(), 0u);  // 14 days: 责任单位主要领导
   auto att = sv_->Attention(li, Date{2026, 7, 15}).value();                   // 15 days: 联系县领导
   ASSERT_EQ(att.items.size(), 1u);
