@@ -37,7 +37,8 @@ class ScopeMemo {
   static constexpr size_t kMaxScopes = 1024;
 
   // Everything the scope depends on: tree, action, each grant (codes hold no control characters).
-  static std::string Key(const access::Caller& caller, std::string_view action, const access::RegionTree& tree) {
+  static std::string Key(const access::Caller& caller, std::string_view action,
+                         const access::RegionTree& tree) {
     std::string key = std::to_string(tree.id());
     key += '\x1f';
     key += action;

@@ -47,7 +47,8 @@ TEST(Ctx, AnotherTreeBuildsTheScopeAfresh) {
   {
     // A tree reloaded during the request, maybe at the old one's address: its own scope.
     const auto reloaded = Tree(true);
-    EXPECT_EQ(ctx.Reads(access::kProjectRead, reloaded).regions(), (Codes{"371524", "371524001", "371524002"}));
+    EXPECT_EQ(ctx.Reads(access::kProjectRead, reloaded).regions(),
+              (Codes{"371524", "371524001", "371524002"}));
   }
   EXPECT_EQ(before.regions(), (Codes{"371524", "371524001"}));  // still the old tree's, still valid
 }

@@ -50,10 +50,10 @@ class LandServiceTest : public LedgerFixture {
   // Imports the example, reviews and confirms it, stores the example scheme.
   void Prepare() {
     ASSERT_TRUE(land_->Import(Coordinator(), "371524", 2025, ExampleCsv(), false));
-    ASSERT_TRUE(
-        land_->DataActionAll(Coordinator(), {{"county_code", "371524"}, {"year", 2025}, {"action", "review"}}));
-    ASSERT_TRUE(
-        land_->DataActionAll(Coordinator(), {{"county_code", "371524"}, {"year", 2025}, {"action", "confirm"}}));
+    ASSERT_TRUE(land_->DataActionAll(Coordinator(),
+                                     {{"county_code", "371524"}, {"year", 2025}, {"action", "review"}}));
+    ASSERT_TRUE(land_->DataActionAll(Coordinator(),
+                                     {{"county_code", "371524"}, {"year", 2025}, {"action", "confirm"}}));
     ASSERT_TRUE(land_->PutScheme(Coordinator(), "371524", {{"version", 0}, {"scheme", ExampleScheme()}}));
   }
   static const service::LandResultLine& Result(const service::LandRunDetail& run, const std::string& code) {
@@ -105,7 +105,8 @@ TEST_P(LandServiceTest, DataWorkflowReturnNeedsReasonAndRunNeedsConfirmedData) {
   EXPECT_EQ(run.error().code, ErrorCode::kConflict);
   auto items = land_->ListData(Coordinator(), "371524", 2025)->items;
   const int64_t id = items[0].row.id;
-  auto no_reason = land_->DataAction(Coordinator(), id, {{"action", "return"}, {"version", items[0].row.version}});
+  auto no_reason =
+      land_->DataAction(Coordinator(), id, {{"action", "return"}, {"version", items[0].row.version}});
   EXPECT_EQ(no_reason.error().code, ErrorCode::kInvalid);
   auto returned = land_->DataAction(
       Coordinator(), id,
@@ -113,19 +114,24 @@ TEST_P(LandServiceTest, DataWorkflowReturnNeedsReasonAndRunNeedsConfirmedData) {
   ASSERT_TRUE(returned);
   EXPECT_EQ(returned->row.state, "returned");
   // Confirming a returned row is not a transition of the table.
-  EXPECT_EQ(
-      land_->DataAction(Coordinator(), id, {{"action", "confirm"}, {"version", returned->row.version}}).error().code,
-      ErrorCode::kConflict);
-  // Editing with a stale version: 409; with the current one: figures change, state back to submitted.
-  EXPECT_EQ(land_->UpdateData(Coordinator(), id, {{"version", items[0].row.version}, {"land_mu", 101}}).error().code,
+  EXPECT_EQ(land_->DataAction(Coordinator(), id, {{"action", "confirm"}, {"version", returned->row.version}})
+                .error()
+                .code,
             ErrorCode::kConflict);
-  auto edited =
-      land_->UpdateData(Coordinator(), id, {{"version", returned->row.version}, {"land_mu", 100}, {"tax", 3000}});
+  // Editing with a stale version: 409; with the current one: figures change, state back to submitted.
+  EXPECT_EQ(land_->UpdateData(Coordinator(), id, {{"version", items[0].row.version}, {"land_mu", 101}})
+                .error()
+                .code,
+            ErrorCode::kConflict);
+  auto edited = land_->UpdateData(Coordinator(), id,
+                                  {{"version", returned->row.version}, {"land_mu", 100}, {"tax", 3000}});
   ASSERT_TRUE(edited);
-  auto resub = land_->DataAction(Coordinator(), id, {{"action", "resubmit"}, {"version", edited->row.version}});
+  auto resub =
+      land_->DataAction(Coordinator(), id, {{"action", "resubmit"}, {"version", edited->row.version}});
   EXPECT_EQ(resub->row.state, "submitted");
-  EXPECT_EQ(land_->UpdateData(Coordinator(), id, {{"version", resub->row.version}, {"land_mu", 0}}).error().code,
-            ErrorCode::kInvalid);
+  EXPECT_EQ(
+      land_->UpdateData(Coordinator(), id, {{"version", resub->row.version}, {"land_mu", 0}}).error().code,
+      ErrorCode::kInvalid);
   // The unit (工信局) may review but not run.
   auto unit = As("unit", "371524", unit_a_);
   EXPECT_TRUE(land_->DataActionAll(unit, {{"county_code", "371524"}, {"year", 2025}, {"action", "review"}}));
@@ -182,11 +188,12 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
   const int64_t id = run->run.row.id;
   int64_t v = run->run.row.version;
   // 调档 needs a reason and the current version.
-  EXPECT_EQ(
-      land_->RunAction(Coordinator(), id, {{"action", "adjust"}, {"credit_code", kE3}, {"class", "B"}, {"version", v}})
-          .error()
-          .code,
-      ErrorCode::kInvalid);
+  EXPECT_EQ(land_
+                ->RunAction(Coordinator(), id,
+                            {{"action", "adjust"}, {"credit_code", kE3}, {"class", "B"}, {"version", v}})
+                .error()
+                .code,
+            ErrorCode::kInvalid);
   auto adj = land_->RunAction(Coordinator(), id,
                               {{"action", "adjust"},
                                {"credit_code", kE3},
@@ -215,20 +222,21 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
     EXPECT_NE(store::AsText(j.rows[0][5]).find("技改项目已投产"), std::string::npos);
   }
   // Appeals only while published; publication opens a 5-day window.
-  EXPECT_EQ(
-      land_
-          ->RunAction(Coordinator(), id, {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "r"}, {"version", v}})
-          .error()
-          .code,
-      ErrorCode::kConflict);
+  EXPECT_EQ(land_
+                ->RunAction(Coordinator(), id,
+                            {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "r"}, {"version", v}})
+                .error()
+                .code,
+            ErrorCode::kConflict);
   v = land_->RunAction(Coordinator(), id, {{"action", "preliminary"}, {"version", v}})->run.row.version;
-  auto pub =
-      land_->RunAction(Coordinator(), id, {{"action", "publish"}, {"published_on", "2026-06-15"}, {"version", v}});
+  auto pub = land_->RunAction(Coordinator(), id,
+                              {{"action", "publish"}, {"published_on", "2026-06-15"}, {"version", v}});
   ASSERT_TRUE(pub);
   EXPECT_EQ(pub->run.appeal_until, "2026-06-19");
   v = pub->run.row.version;
-  auto ap = land_->RunAction(
-      Coordinator(), id, {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "减分有误"}, {"version", v}});
+  auto ap =
+      land_->RunAction(Coordinator(), id,
+                       {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "减分有误"}, {"version", v}});
   ASSERT_TRUE(ap);
   v = ap->run.row.version;
   const int64_t appeal_id = ap->appeals[0].appeal.id;
@@ -263,8 +271,9 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
       {{"version", 0},
        {"classes",
         {{{"class", "A"}, {"land_mu", 20}, {"energy_tce", 500}}, {{"class", "B"}, {"land_mu", 5}}}}}));
-  EXPECT_EQ(land_->PutPolicies(Coordinator(), "371524", {{"version", 0}, {"classes", json::array()}}).error().code,
-            ErrorCode::kConflict);
+  EXPECT_EQ(
+      land_->PutPolicies(Coordinator(), "371524", {{"version", 0}, {"classes", json::array()}}).error().code,
+      ErrorCode::kConflict);
   auto fin = land_->RunAction(late, id, {{"action", "finalize"}, {"version", v}});
   ASSERT_TRUE(fin) << fin.error().message;
   EXPECT_EQ(fin->run.row.state, "final");
@@ -322,8 +331,9 @@ TEST_P(LandServiceTest, ScopeAndSchemeValidation) {
   bad["class_shares"] = {{"A", 60}, {"B", 45}, {"C", 25}};
   EXPECT_EQ(land_->PutScheme(Coordinator(), "371524", {{"version", 1}, {"scheme", bad}}).error().code,
             ErrorCode::kInvalid);
-  EXPECT_EQ(land_->PutScheme(Coordinator(), "371524", {{"version", 0}, {"scheme", ExampleScheme()}}).error().code,
-            ErrorCode::kConflict);
+  EXPECT_EQ(
+      land_->PutScheme(Coordinator(), "371524", {{"version", 0}, {"scheme", ExampleScheme()}}).error().code,
+      ErrorCode::kConflict);
   auto s = land_->GetScheme(Coordinator(), "371524");
   EXPECT_EQ(s->version, 1);
   EXPECT_EQ(land_->GetScheme(Coordinator(), "371525").error().code,
