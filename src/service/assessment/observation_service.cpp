@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "common/enum_names.h"
 #include "store/account_store.h"
 #include "store/journal.h"
 #include "store/project_store.h"
@@ -16,21 +17,14 @@ namespace {
 using nlohmann::json;
 namespace as = assessment;
 
-const char* StateName(as::EventState s) {
-  switch (s) {
-    case as::EventState::kDraft: return "draft";
-    case as::EventState::kOpen: return "open";
-    case as::EventState::kClosed: return "closed";
-    case as::EventState::kPublished: return "published";
-  }
-  return "draft";
-}
-
+// An event's state as stored; an unknown stored name reads as a draft.
+constexpr EnumName<as::EventState> kStateNames[] = {{as::EventState::kDraft, "draft"},
+                                                    {as::EventState::kOpen, "open"},
+                                                    {as::EventState::kClosed, "closed"},
+                                                    {as::EventState::kPublished, "published"}};
+const char* StateName(as::EventState s) { return NameOf(kStateNames, s); }
 as::EventState StateFrom(const std::string& s) {
-  if (s == "open") return as::EventState::kOpen;
-  if (s == "closed") return as::EventState::kClosed;
-  if (s == "published") return as::EventState::kPublished;
-  return as::EventState::kDraft;
+  return ValueOf(kStateNames, s).value_or(as::EventState::kDraft);
 }
 
 std::string BallotItem(const std::string& group) { return "ballot:" + group; }

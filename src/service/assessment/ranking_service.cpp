@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "common/enum_names.h"
 #include "domain/assessment/supervision_figures.h"
 #include "domain/targets/start_rate.h"
 #include "io/ranking_bulletin.h"
@@ -48,36 +49,25 @@ bool FromSupervision(as::MetricKind k) {
   return k == as::MetricKind::kProblemsClosedOnTime || k == as::MetricKind::kReportsOnTime;
 }
 
-const char* PeriodName(as::Period p) {
-  return p == as::Period::kMonth ? "month" : p == as::Period::kQuarter ? "quarter" : "year";
-}
-std::optional<as::Period> PeriodFrom(const std::string& s) {
-  if (s == "month") return as::Period::kMonth;
-  if (s == "quarter") return as::Period::kQuarter;
-  if (s == "year") return as::Period::kYear;
-  return std::nullopt;
-}
-const char* MovementName(as::Movement m) {
-  switch (m) {
-    case as::Movement::kUp: return "up";
-    case as::Movement::kDown: return "down";
-    case as::Movement::kSame: return "same";
-    case as::Movement::kNew: return "new";
-  }
-  return "new";
-}
+// The names runs store and the API answers; an unknown stored movement reads as new, an unknown
+// light as none.
+constexpr EnumName<as::Period> kPeriodNames[] = {
+    {as::Period::kMonth, "month"}, {as::Period::kQuarter, "quarter"}, {as::Period::kYear, "year"}};
+constexpr EnumName<as::Movement> kMovementNames[] = {{as::Movement::kNew, "new"},
+                                                     {as::Movement::kUp, "up"},
+                                                     {as::Movement::kDown, "down"},
+                                                     {as::Movement::kSame, "same"}};
+constexpr EnumName<as::Light> kLightNames[] = {
+    {as::Light::kNone, "none"}, {as::Light::kRed, "red"}, {as::Light::kYellow, "yellow"}};
+
+const char* PeriodName(as::Period p) { return NameOf(kPeriodNames, p); }
+std::optional<as::Period> PeriodFrom(const std::string& s) { return ValueOf(kPeriodNames, s); }
+const char* MovementName(as::Movement m) { return NameOf(kMovementNames, m); }
 as::Movement MovementFrom(const std::string& s) {
-  return s == "up"     ? as::Movement::kUp
-         : s == "down" ? as::Movement::kDown
-         : s == "same" ? as::Movement::kSame
-                       : as::Movement::kNew;
+  return ValueOf(kMovementNames, s).value_or(as::Movement::kNew);
 }
-const char* LightName(as::Light l) {
-  return l == as::Light::kRed ? "red" : l == as::Light::kYellow ? "yellow" : "none";
-}
-as::Light LightFrom(const std::string& s) {
-  return s == "red" ? as::Light::kRed : s == "yellow" ? as::Light::kYellow : as::Light::kNone;
-}
+const char* LightName(as::Light l) { return NameOf(kLightNames, l); }
+as::Light LightFrom(const std::string& s) { return ValueOf(kLightNames, s).value_or(as::Light::kNone); }
 
 bool IsNumber(const json& j) { return j.is_number() && std::isfinite(j.get<double>()); }
 double Round6(double v) { return std::round(v * 1e6) / 1e6; }

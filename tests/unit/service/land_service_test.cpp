@@ -64,6 +64,15 @@ class LandServiceTest : public LedgerFixture {
     static const service::LandResultLine kNone{};
     return kNone;
   }
+  // The error code of a run action that must be refused (its success fails the test).
+  ErrorCode Refused(const service::Ctx& ctx, int64_t run_id, const json& body) {
+    auto r = land_->RunAction(ctx, run_id, body);
+    if (r) {
+      ADD_FAILURE() << "not refused: " << body.dump();
+      return ErrorCode{};
+    }
+    return r.error().code;
+  }
   std::unique_ptr<service::LandService> land_;
   // The county's coordinator: made in SetUp, once the fixture's user exists.
   const service::Ctx& Coordinator() const { return *coordinator_; }
@@ -188,11 +197,8 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
   const int64_t id = run->run.row.id;
   int64_t v = run->run.row.version;
   // 调档 needs a reason and the current version.
-  EXPECT_EQ(land_
-                ->RunAction(Coordinator(), id,
-                            {{"action", "adjust"}, {"credit_code", kE3}, {"class", "B"}, {"version", v}})
-                .error()
-                .code,
+  EXPECT_EQ(Refused(Coordinator(), id,
+                    {{"action", "adjust"}, {"credit_code", kE3}, {"class", "B"}, {"version", v}}),
             ErrorCode::kInvalid);
   auto adj = land_->RunAction(Coordinator(), id,
                               {{"action", "adjust"},
@@ -202,12 +208,8 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
                                {"version", v}});
   ASSERT_TRUE(adj);
   EXPECT_EQ(
-      land_
-          ->RunAction(
-              Coordinator(), id,
-              {{"action", "adjust"}, {"credit_code", kE3}, {"class", "A"}, {"reason", "x"}, {"version", v}})
-          .error()
-          .code,
+      Refused(Coordinator(), id,
+              {{"action", "adjust"}, {"credit_code", kE3}, {"class", "A"}, {"reason", "x"}, {"version", v}}),
       ErrorCode::kConflict);
   v = adj->run.row.version;
   EXPECT_EQ(Result(*adj, kE3).final_class, "B");
@@ -222,11 +224,8 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
     EXPECT_NE(store::AsText(j.rows[0][5]).find("技改项目已投产"), std::string::npos);
   }
   // Appeals only while published; publication opens a 5-day window.
-  EXPECT_EQ(land_
-                ->RunAction(Coordinator(), id,
-                            {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "r"}, {"version", v}})
-                .error()
-                .code,
+  EXPECT_EQ(Refused(Coordinator(), id,
+                    {{"action", "appeal"}, {"credit_code", kE2}, {"reason", "r"}, {"version", v}}),
             ErrorCode::kConflict);
   v = land_->RunAction(Coordinator(), id, {{"action", "preliminary"}, {"version", v}})->run.row.version;
   auto pub = land_->RunAction(Coordinator(), id,
@@ -242,19 +241,13 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
   const int64_t appeal_id = ap->appeals[0].appeal.id;
   auto late = Coordinator();
   late.today = Date{2026, 6, 20};
-  EXPECT_EQ(
-      land_
-          ->RunAction(late, id, {{"action", "appeal"}, {"credit_code", kE1}, {"reason", "r"}, {"version", v}})
-          .error()
-          .code,
-      ErrorCode::kConflict);
+  EXPECT_EQ(Refused(late, id, {{"action", "appeal"}, {"credit_code", kE1}, {"reason", "r"}, {"version", v}}),
+            ErrorCode::kConflict);
   // Not final while the window is open or an appeal is undecided.
   auto last_day = Coordinator();
   last_day.today = Date{2026, 6, 19};
-  EXPECT_EQ(land_->RunAction(last_day, id, {{"action", "finalize"}, {"version", v}}).error().code,
-            ErrorCode::kConflict);
-  EXPECT_EQ(land_->RunAction(late, id, {{"action", "finalize"}, {"version", v}}).error().code,
-            ErrorCode::kConflict);
+  EXPECT_EQ(Refused(last_day, id, {{"action", "finalize"}, {"version", v}}), ErrorCode::kConflict);
+  EXPECT_EQ(Refused(late, id, {{"action", "finalize"}, {"version", v}}), ErrorCode::kConflict);
   auto decided = land_->RunAction(late, id,
                                   {{"action", "decide_appeal"},
                                    {"appeal_id", appeal_id},
@@ -290,15 +283,12 @@ TEST_P(LandServiceTest, AdjustPublishAppealFinalizeAndRerun) {
     }
   }
   // Frozen: no more adjustments; a re-run is a new version.
-  EXPECT_EQ(land_
-                ->RunAction(late, id,
-                            {{"action", "adjust"},
-                             {"credit_code", kE1},
-                             {"class", "B"},
-                             {"reason", "x"},
-                             {"version", fin->run.row.version}})
-                .error()
-                .code,
+  EXPECT_EQ(Refused(late, id,
+                    {{"action", "adjust"},
+                     {"credit_code", kE1},
+                     {"class", "B"},
+                     {"reason", "x"},
+                     {"version", fin->run.row.version}}),
             ErrorCode::kConflict);
   auto rerun = land_->Run(Coordinator(), {{"county_code", "371524"}, {"year", 2025}});
   ASSERT_TRUE(rerun);
