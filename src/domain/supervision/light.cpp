@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/json_shape.h"
+
 namespace gj::supervision {
 
 const std::vector<std::string> kLightPresets = {"default", "sanya", "wuhan"};
@@ -41,17 +43,20 @@ LightRules PresetRules(const std::string& preset) {
 }
 
 nlohmann::json ToJson(const LightRules& r) {
-  return {{"preset", r.preset},
-          {"start_red_months", r.start_red_months},
-          {"lag_mode", r.lag_mode == LagMode::kPoints ? "points" : "share"},
-          {"lag_yellow_points", r.lag_yellow_points},
-          {"lag_red_points", r.lag_red_points},
-          {"share_yellow", r.share_yellow},
-          {"share_red", r.share_red},
-          {"problem_red_days", r.problem_red_days},
-          {"missing_reports_yellow", r.missing_reports_yellow},
-          {"stopped_light", r.stopped_light},
-          {"blocking_procedure_light", r.blocking_procedure_light}};
+  using R = LightRules;
+  static const JFields<R> kFields = {
+      JField<&R::preset>("preset"),
+      JField<&R::start_red_months>("start_red_months"),
+      JField<&R::lag_mode>("lag_mode", [](LagMode m) { return m == LagMode::kPoints ? "points" : "share"; }),
+      JField<&R::lag_yellow_points>("lag_yellow_points"),
+      JField<&R::lag_red_points>("lag_red_points"),
+      JField<&R::share_yellow>("share_yellow"),
+      JField<&R::share_red>("share_red"),
+      JField<&R::problem_red_days>("problem_red_days"),
+      JField<&R::missing_reports_yellow>("missing_reports_yellow"),
+      JField<&R::stopped_light>("stopped_light"),
+      JField<&R::blocking_procedure_light>("blocking_procedure_light")};
+  return ObjectOf(r, kFields);
 }
 
 Result<LightRules> RulesFromJson(const nlohmann::json& j) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/json_shape.h"
 #include "domain/targets/start_rate.h"
 
 namespace gj::targets {
@@ -87,20 +88,21 @@ Problems Validate(const Target& t) {
 }
 
 nlohmann::json ToJson(const Target& t) {
-  return {{"id", t.id},
-          {"name", t.name},
-          {"region", t.region},
-          {"categories", t.categories},
-          {"track", t.track},
-          {"kind", t.kind},
-          {"level", t.level},
-          {"metric", t.metric},
-          {"stage", t.stage},
-          {"amount", t.amount},
-          {"comparator", t.comparator},
-          {"threshold", t.threshold},
-          {"deadline", t.deadline.ToString()},
-          {"version", t.version}};
+  static const JFields<Target> kFields = {JField<&Target::id>("id"),
+                                          JField<&Target::name>("name"),
+                                          JField<&Target::region>("region"),
+                                          JField<&Target::categories>("categories"),
+                                          JField<&Target::track>("track"),
+                                          JField<&Target::kind>("kind"),
+                                          JField<&Target::level>("level"),
+                                          JField<&Target::metric>("metric"),
+                                          JField<&Target::stage>("stage"),
+                                          JField<&Target::amount>("amount"),
+                                          JField<&Target::comparator>("comparator"),
+                                          JField<&Target::threshold>("threshold"),
+                                          JField<&Target::deadline>("deadline"),
+                                          JField<&Target::version>("version")};
+  return ObjectOf(t, kFields);
 }
 
 Result<Target> TargetFromJson(const nlohmann::json& j) {
