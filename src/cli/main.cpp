@@ -12,6 +12,7 @@
 #include "cli/bulletin.h"
 #include "cli/commands.h"
 #include "cli/evaluate_land.h"
+#include "cli/init.h"
 #include "cli/observation_score.h"
 #include "cli/reports.h"
 #include "common/clock.h"
@@ -75,6 +76,20 @@ void AddDemo(CLI::App& app, Action& action) {
       "--organisation-only", organisation_only,
       "Only regions, units, leaders, dictionaries and users: no projects (then import your own sheet)");
   OnChosen(cmd, action, [] { return gj::cli::RunDemo(db, organisation_only); });
+}
+
+void AddInit(CLI::App& app, Action& action) {
+  static gj::cli::InitOptions o;
+  auto* cmd = app.add_subcommand(
+      "init",
+      "First start: a real region (county, city or province, 行政区划代码) with its parents, towns and streets, "
+      "and its first admin");
+  AddDb(cmd, o.db_url)->required();
+  cmd->add_option("--region", o.region, "Region code, e.g. 422826 (a city also gets its counties)")->required();
+  cmd->add_option("--admin", o.admin, "Login of the region's first admin (role admin)")->required();
+  cmd->add_flag("--password-stdin", o.password_stdin,
+                "Read the admin's password (at least 12 characters) from standard input");
+  OnChosen(cmd, action, [] { return gj::cli::RunInit(o); });
 }
 
 void AddMigrate(CLI::App& app, Action& action) {
@@ -206,6 +221,7 @@ int main(int argc, char** argv) {
       "command believes it is (tests, demonstrations); the clock starts there and runs on. Unset: the system clock.");
   Action action;
   AddServe(app, action);
+  AddInit(app, action);
   AddDemo(app, action);
   AddMigrate(app, action);
   AddUser(app, action);

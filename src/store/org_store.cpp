@@ -36,6 +36,13 @@ void InsertRegion(Connection& c, const access::Region& r, int sort) {
              {"sort", int64_t{sort}}});
 }
 
+int NextRegionSort(Connection& c) {
+  return static_cast<int>(
+      ReadOne(c, "SELECT COALESCE(MAX(sort) + 1, 0) AS next FROM regions", {}, [](RowReader& r) {
+        return r.Int("next");
+      }).value_or(0));
+}
+
 int64_t InsertUnit(Connection& c, const Unit& u) {
   return InsertReturningId(c, kUnits, InsertValuesOf(kUnitFields, u));
 }

@@ -29,6 +29,8 @@ struct Person {
 };
 
 void InsertRegion(Connection& c, const access::Region& r, int sort);
+// The sort position after every region's (0 in an empty database): where new regions go.
+int NextRegionSort(Connection& c);
 int64_t InsertUnit(Connection& c, const Unit& u);
 int64_t InsertPerson(Connection& c, const Person& p);
 

@@ -57,6 +57,16 @@ bool VerifyPassword(const std::string& hash, const std::string& password) {
 }
 
 Result<int64_t> AuthService::AddUser(const NewUser& u, const std::string& now_iso) {
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  auto id = AddUser(*c, u, now_iso);
+  if (!id) return id;
+  tx.Commit();
+  ForgetCallers();
+  return id;
+}
+
+Result<int64_t> AuthService::AddUser(store::Connection& c, const NewUser& u, const std::string& now_iso) {
   Problems pr;
   if (u.login.empty() || u.login.size() > 64) pr.Add("login", u.login, "required, at most 64 characters");
   for (char ch : u.login) {
@@ -69,14 +79,13 @@ Result<int64_t> AuthService::AddUser(const NewUser& u, const std::string& now_is
   if (!access::IsKnownRole(u.role))
     pr.Add("role", u.role, "not one of admin, coordinator, leader, unit, viewer");
   if (u.role == "unit" && !u.unit_id) pr.Add("unit", "", "the unit role needs --unit");
-  auto c = db_.Acquire();
-  if (!store::RegionExists(*c, u.region_code)) pr.Add("region", u.region_code, "unknown region code");
-  if (u.unit_id && !store::UnitExists(*c, *u.unit_id))
+  if (!store::RegionExists(c, u.region_code)) pr.Add("region", u.region_code, "unknown region code");
+  if (u.unit_id && !store::UnitExists(c, *u.unit_id))
     pr.Add("unit", std::to_string(*u.unit_id), "unknown unit id");
-  if (u.person_id && !store::PersonExists(*c, *u.person_id)) {
+  if (u.person_id && !store::PersonExists(c, *u.person_id)) {
     pr.Add("person", std::to_string(*u.person_id), "unknown person id");
   }
-  if (store::LoadAccountByLogin(*c, u.login)) pr.Add("login", u.login, "already exists");
+  if (store::LoadAccountByLogin(c, u.login)) pr.Add("login", u.login, "already exists");
   if (!pr.empty()) return pr.ToError("cannot create user");
 
   store::AccountRow account;
@@ -85,16 +94,13 @@ Result<int64_t> AuthService::AddUser(const NewUser& u, const std::string& now_is
   account.password_hash = HashPassword(u.password);
   account.person_id = u.person_id;
   account.created_at = now_iso;
-  store::Transaction tx(*c);
-  const int64_t id = store::InsertAccount(*c, account);
-  store::InsertGrant(*c, id, {u.role, u.region_code, u.unit_id});
+  const int64_t id = store::InsertAccount(c, account);
+  store::InsertGrant(c, id, {u.role, u.region_code, u.unit_id});
   store::WriteJournal(
-      *c, "user", id, "create", std::nullopt, now_iso,
+      c, "user", id, "create", std::nullopt, now_iso,
       nlohmann::json::array({{{"field", "login"}, {"old", nullptr}, {"new", u.login}},
                              {{"field", "role"}, {"old", nullptr}, {"new", u.role}},
                              {{"field", "region_code"}, {"old", nullptr}, {"new", u.region_code}}}));
-  tx.Commit();
-  ForgetCallers();
   return id;
 }
 

@@ -64,6 +64,9 @@ class AuthService {
 
   // Creates a user with one role grant; validates role, region, unit and password strength.
   Result<int64_t> AddUser(const NewUser& u, const std::string& now_iso);
+  // The same within the caller's transaction on `c` (nothing is committed here): a use case that
+  // creates a user among other writes (gongjian init: the region and its first admin at once).
+  Result<int64_t> AddUser(store::Connection& c, const NewUser& u, const std::string& now_iso);
   Result<LoginResult> Login(const std::string& login, const std::string& password, int64_t now_unix,
                             const std::string& now_iso);
   Result<access::Caller> Authenticate(const std::string& token, int64_t now_unix);

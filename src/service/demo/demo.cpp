@@ -10,6 +10,7 @@
 #include "service/assessment/assessment_demo.h"
 #include "service/demo/demo_calendar.h"
 #include "service/land_efficiency/land_demo.h"
+#include "service/org/setup_service.h"
 #include "service/supervision/progress_demo.h"
 #include "service/supervision/supervision_demo.h"
 #include "store/journal.h"
@@ -45,63 +46,16 @@ struct CountySpec {
   std::string code, name, prefix;
   double lon, lat;
   int projects;
-  std::vector<std::pair<std::string, std::string>> towns;  // code suffix, name
+  std::string zone;  // the county's development zone (not in the division codes), if any
 };
 
+// Their towns and streets are the division codes' (domain/access/divisions.h).
 const std::vector<CountySpec>& Counties() {
   static const std::vector<CountySpec> kCounties = {
-      {"371524",
-       "东阿县",
-       "DE",
-       116.248,
-       36.335,
-       150,
-       {{"001", "铜城街道"},
-        {"002", "新城街道"},
-        {"100", "刘集镇"},
-        {"101", "牛角店镇"},
-        {"102", "大桥镇"},
-        {"103", "高集镇"},
-        {"104", "姜楼镇"},
-        {"105", "姚寨镇"},
-        {"106", "鱼山镇"},
-        {"107", "陈集镇"},
-        {"400", "东阿经济开发区"}}},
-      {"371525",
-       "冠县",
-       "GX",
-       115.442,
-       36.484,
-       30,
-       {{"001", "清泉街道"},
-        {"002", "崇文街道"},
-        {"003", "烟庄街道"},
-        {"100", "贾镇"},
-        {"101", "桑阿镇"},
-        {"102", "柳林镇"}}},
-      {"371526",
-       "高唐县",
-       "GT",
-       116.230,
-       36.866,
-       25,
-       {{"001", "鱼丘湖街道"},
-        {"002", "汇鑫街道"},
-        {"003", "人和街道"},
-        {"100", "梁村镇"},
-        {"101", "尹集镇"}}},
-      {"371521",
-       "阳谷县",
-       "YG",
-       115.791,
-       36.114,
-       25,
-       {{"001", "博济桥街道"},
-        {"002", "侨润街道"},
-        {"003", "狮子楼街道"},
-        {"100", "阎楼镇"},
-        {"101", "阿城镇"},
-        {"102", "七级镇"}}},
+      {"371524", "东阿县", "DE", 116.248, 36.335, 150, "东阿经济开发区"},
+      {"371525", "冠县", "GX", 115.442, 36.484, 30, ""},
+      {"371526", "高唐县", "GT", 116.230, 36.866, 25, ""},
+      {"371521", "阳谷县", "YG", 115.791, 36.114, 25, ""},
   };
   return kCounties;
 }
@@ -171,22 +125,27 @@ struct Org {
   std::map<std::string, std::vector<std::string>> towns;    // county → town codes
 };
 
-Org BuildOrganisation(store::Connection& c, DemoSummary& sum) {
+// The demo's regions through the setup service (the same calls as gongjian init): 山东省 and 聊城市
+// come with the first county; each county with its towns and streets, a town unit for each, and
+// its zone (code suffix 400).
+Result<Org> BuildOrganisation(store::Connection& c, DemoSummary& sum, const std::string& now_iso) {
   Org org;
-  int sort = 0;
-  store::InsertRegion(c, {"370000", "山东省", "province", ""}, sort++);
-  store::InsertRegion(c, {"371500", "聊城市", "city", "370000"}, sort++);
-  sum.regions += 2;
   Rng rng(7);
   for (const auto& county : Counties()) {
-    store::InsertRegion(c, {county.code, county.name, "county", "371500"}, sort++);
-    ++sum.regions;
-    for (const auto& [suffix, name] : county.towns) {
-      const std::string code = county.code + suffix;
-      store::InsertRegion(c, {code, name, suffix == "400" ? "zone" : "town", county.code}, sort++);
-      store::InsertUnit(c, {0, name, "town", code});
-      org.towns[county.code].push_back(code);
-      ++sum.regions;
+    auto created = SetupService::AddDivision(c, county.code, now_iso);
+    if (!created) return created.error();
+    std::vector<access::Region> towns;
+    for (const auto& r : *created) {
+      if (r.level == "town") towns.push_back(r);
+    }
+    if (!county.zone.empty()) {
+      towns.push_back({county.code + "400", county.zone, "zone", county.code});
+      if (auto st = SetupService::AddCustomRegion(c, towns.back(), now_iso); !st) return st.error();
+    }
+    sum.regions += static_cast<int>(created->size() + (county.zone.empty() ? 0 : 1));
+    for (const auto& town : towns) {
+      store::InsertUnit(c, {0, town.name, "town", town.code});
+      org.towns[county.code].push_back(town.code);
       ++sum.units;
     }
     for (const auto& dept : kDepartments) {
@@ -292,12 +251,13 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
       return Error::Conflict("the database already has data; the demo needs an empty database");
     }
     store::Transaction tx(*c);
-    const Org org = BuildOrganisation(*c, sum);
+    auto org = BuildOrganisation(*c, sum, now_iso);
+    if (!org) return org.error();
     for (const auto& [kind, list] : ledger::DefaultDictionaries()) store::ReplaceDictionary(*c, kind, list);
     Rng rng(20260101);
     for (const auto& county : Counties()) {
       for (int i = 0; i < (organisation_only ? 0 : county.projects); ++i) {
-        ledger::Project p = MakeProject(rng, county, org, i, today);
+        ledger::Project p = MakeProject(rng, county, *org, i, today);
         p.created_at = p.updated_at = now_iso;
         p.id = store::InsertProject(*c, p);
         store::WriteJournal(*c, "project", p.id, "create", std::nullopt, now_iso, ledger::CreationChanges(p));

