@@ -48,7 +48,8 @@ std::vector<std::string> SplitCsv(const std::string& line) {
 }
 
 // Every data line of DIST/name.csv (the header skipped), each with at least `fields` fields.
-std::vector<std::vector<std::string>> ReadCsv(const std::string& dist, const std::string& name, size_t fields) {
+std::vector<std::vector<std::string>> ReadCsv(const std::string& dist, const std::string& name,
+                                              size_t fields) {
   const std::string path = dist + "/" + name + ".csv";
   std::ifstream in(path);
   if (!in) {
@@ -119,11 +120,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<Row> rows = Load(argv[1]);
-  std::sort(rows.begin(), rows.end(),
-            [](const Row& a, const Row& b) { return a.parent != b.parent ? a.parent < b.parent : a.code < b.code; });
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return a.parent != b.parent ? a.parent < b.parent : a.code < b.code;
+  });
   std::vector<uint32_t> by_code(rows.size());
   for (uint32_t i = 0; i < rows.size(); ++i) by_code[i] = i;
-  std::sort(by_code.begin(), by_code.end(), [&](uint32_t a, uint32_t b) { return rows[a].code < rows[b].code; });
+  std::sort(by_code.begin(), by_code.end(),
+            [&](uint32_t a, uint32_t b) { return rows[a].code < rows[b].code; });
   for (size_t i = 1; i < by_code.size(); ++i) {
     if (rows[by_code[i]].code == rows[by_code[i - 1]].code) {
       std::fprintf(stderr, "error: division code %u appears twice\n", rows[by_code[i]].code);

@@ -34,9 +34,10 @@ int RunInit(const InitOptions& o) {
   const bool county = r->region.level == "county";
   const std::string zh = county ? "" : std::to_string(r->counties) + " 个县（市、区），";
   const std::string en = county ? "" : std::to_string(r->counties) + " counties, ";
-  std::printf("已初始化 %s%s（%s）：%s%d 个乡镇（街道），管理员 %s / initialised %s (%s): %s%d towns, admin %s\n",
-              chain.c_str(), r->region.name.c_str(), r->region.code.c_str(), zh.c_str(), r->towns, o.admin.c_str(),
-              r->region.name.c_str(), r->region.code.c_str(), en.c_str(), r->towns, o.admin.c_str());
+  std::printf(
+      "已初始化 %s%s（%s）：%s%d 个乡镇（街道），管理员 %s / initialised %s (%s): %s%d towns, admin %s\n",
+      chain.c_str(), r->region.name.c_str(), r->region.code.c_str(), zh.c_str(), r->towns, o.admin.c_str(),
+      r->region.name.c_str(), r->region.code.c_str(), en.c_str(), r->towns, o.admin.c_str());
   return 0;
 }
 

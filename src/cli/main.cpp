@@ -85,7 +85,8 @@ void AddInit(CLI::App& app, Action& action) {
       "First start: a real region (county, city or province, 行政区划代码) with its parents, towns and streets, "
       "and its first admin");
   AddDb(cmd, o.db_url)->required();
-  cmd->add_option("--region", o.region, "Region code, e.g. 422826 (a city also gets its counties)")->required();
+  cmd->add_option("--region", o.region, "Region code, e.g. 422826 (a city also gets its counties)")
+      ->required();
   cmd->add_option("--admin", o.admin, "Login of the region's first admin (role admin)")->required();
   cmd->add_flag("--password-stdin", o.password_stdin,
                 "Read the admin's password (at least 12 characters) from standard input");

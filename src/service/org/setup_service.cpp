@@ -70,7 +70,8 @@ Result<std::vector<access::Region>> SetupService::AddDivision(store::Connection&
   return created;
 }
 
-Status SetupService::AddCustomRegion(store::Connection& c, const access::Region& r, const std::string& now_iso) {
+Status SetupService::AddCustomRegion(store::Connection& c, const access::Region& r,
+                                     const std::string& now_iso) {
   if (store::RegionExists(c, r.code)) return Error::Conflict("region " + r.code + " already exists");
   if (!store::RegionExists(c, r.parent_code))
     return Error::Invalid("unknown parent region", {{"parent_code", r.parent_code, "unknown region code"}});
@@ -81,7 +82,8 @@ Status SetupService::AddCustomRegion(store::Connection& c, const access::Region&
 Status SetupService::CheckRequest(const InitRequest& r) {
   Problems pr;
   const auto division = access::FindDivision(r.region_code);
-  if (!division) pr.Add("region", r.region_code, "not a code of the national division codes (统计用区划代码)");
+  if (!division)
+    pr.Add("region", r.region_code, "not a code of the national division codes (统计用区划代码)");
   else if (division->level == "town")
     pr.Add("region", r.region_code, "a town is set up with its county: give the county's code");
   if (r.admin_login.empty()) pr.Add("admin", "", "required");
@@ -109,8 +111,9 @@ Result<InitSummary> SetupService::Init(const InitRequest& r, const std::string& 
     sum.towns += own && region.level == "town";
   }
   AuthService auth(db_);
-  auto admin = auth.AddUser(*c, {r.admin_login, sum.region.name + "管理员", r.admin_password, "admin",
-                                 r.region_code, std::nullopt, std::nullopt},
+  auto admin = auth.AddUser(*c,
+                            {r.admin_login, sum.region.name + "管理员", r.admin_password, "admin",
+                             r.region_code, std::nullopt, std::nullopt},
                             now_iso);
   if (!admin) return admin.error();
   sum.admin_id = *admin;

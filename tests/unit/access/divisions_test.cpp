@@ -17,8 +17,8 @@ TEST(Divisions, XianfengHasItsElevenTowns) {
   const auto towns = DivisionChildren("422826");
   ASSERT_EQ(towns.size(), 11u);
   EXPECT_EQ(Names(towns),
-            (std::vector<std::string>{"高乐山镇", "忠堡镇", "坪坝营镇", "朝阳寺镇", "清坪镇", "唐崖镇", "曲江镇",
-                                      "活龙坪乡", "小村乡", "黄金洞乡", "大路坝区"}));
+            (std::vector<std::string>{"高乐山镇", "忠堡镇", "坪坝营镇", "朝阳寺镇", "清坪镇", "唐崖镇",
+                                      "曲江镇", "活龙坪乡", "小村乡", "黄金洞乡", "大路坝区"}));
   EXPECT_EQ(towns.front().code, "422826100");
   EXPECT_EQ(towns.back().code, "422826400");
   for (const auto& t : towns) {

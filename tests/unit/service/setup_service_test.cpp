@@ -13,7 +13,7 @@ namespace {
 class SetupServiceTest : public DbTest {
  protected:
   Result<service::InitSummary> Init(const std::string& code, const std::string& login,
-                                             const std::string& password = "long-enough-pass") {
+                                    const std::string& password = "long-enough-pass") {
     return service::SetupService(tdb_->db()).Init({code, login, password}, "2026-06-15T01:00:00Z");
   }
   size_t RegionCount() {
@@ -54,12 +54,13 @@ TEST_P(SetupServiceTest, RefusesWithoutWritingAnything) {
   EXPECT_EQ(Init("999999", "a1").error().code, ErrorCode::kInvalid);
   EXPECT_EQ(Init("422826100", "a1").error().code, ErrorCode::kInvalid);  // a town
   EXPECT_EQ(Init("422826", "a1", "short-pass").error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(Init("422826", "bad login!").error().code, ErrorCode::kInvalid);  // refused by AddUser: rolled back
+  EXPECT_EQ(Init("422826", "bad login!").error().code,
+            ErrorCode::kInvalid);  // refused by AddUser: rolled back
   EXPECT_EQ(RegionCount(), 0u);
   EXPECT_EQ(UserCount(), 0u);
   ASSERT_TRUE(Init("422826", "xfadmin"));
   const size_t regions = RegionCount();
-  EXPECT_EQ(Init("422826", "other").error().code, ErrorCode::kConflict);   // second init
+  EXPECT_EQ(Init("422826", "other").error().code, ErrorCode::kConflict);    // second init
   EXPECT_EQ(Init("422827", "xfadmin").error().code, ErrorCode::kConflict);  // login taken
   EXPECT_EQ(Init("422800", "enshi").error().code, ErrorCode::kConflict);    // the city is there
   EXPECT_EQ(RegionCount(), regions);
