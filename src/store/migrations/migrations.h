@@ -7,9 +7,9 @@
 // file that is expanded before use: the placeholders below make it a template, not SQL one can run.)
 //
 // Each capability owns a range of versions: ledger 1–9, supervision 10–19, progress 20–29, land
-// efficiency 30–49, assessment 50–69, organisation and accounts 70–89. Adding a migration is adding
-// the next file of its range (cmake picks it up). A version once released is never edited: existing
-// databases skip it.
+// efficiency 30–49, assessment 50–69, organisation 70–79, accounts 80–89. Adding a migration is
+// adding the next file of its range (cmake picks it up). A version once released is never edited:
+// existing databases skip it.
 //
 // Write portable SQL (TEXT dates 'YYYY-MM-DD' and ISO-8601 UTC timestamps, which sort as text on
 // both engines; BIGINT yuan) with these placeholders for the columns every table declares alike:
