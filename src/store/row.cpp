@@ -1,14 +1,9 @@
 #include "store/row.h"
 
-#include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace gj::store {
-
-RowReader::RowReader(const std::vector<std::string>& columns) : names_(columns) {
-  // The first of clashing names wins; the store aliases a column it needs to tell apart.
-  for (size_t i = 0; i < names_.size(); ++i) index_.emplace(names_[i], i);
-}
 
 RowReader& RowReader::Bind(std::vector<Value>& row) {
   row_ = &row;
@@ -16,15 +11,35 @@ RowReader& RowReader::Bind(std::vector<Value>& row) {
   return *this;
 }
 
+size_t RowReader::Find(std::string_view column) const {
+  // The first of clashing names wins; the store aliases a column it needs to tell apart.
+  const std::vector<std::string>& names = *names_;
+  size_t i = 0;
+  while (i < names.size() && names[i] != column) ++i;
+  return i;
+}
+
+// The hit is inlined into each getter; the lookup stays out of line so the hit pays no frame.
 Value& RowReader::At(std::string_view column) {
   const size_t n = reads_++;
-  if (n < recent_.size() && recent_[n].first == column) return (*row_)[recent_[n].second];
-  auto it = index_.find(column);
-  if (it == index_.end()) throw std::logic_error("the result has no column " + std::string(column));
-  const std::pair<std::string_view, size_t> hit{it->first, it->second};
-  if (n < recent_.size()) recent_[n] = hit;
-  else recent_.push_back(hit);
-  return (*row_)[hit.second];
+  if (n < recent_.size()) {
+    const uint32_t i = recent_[n];
+    if ((*names_)[i] == column) [[likely]]
+      return (*row_)[i];
+  }
+  return LookUp(n, column);
+}
+
+Value& RowReader::LookUp(size_t n, std::string_view column) {
+  const size_t i = Find(column);
+  if (i == names_->size()) throw std::logic_error("the result has no column " + std::string(column));
+  if (n < recent_.size()) {
+    recent_[n] = static_cast<uint32_t>(i);
+  } else {
+    if (recent_.empty()) recent_.reserve(names_->size());
+    recent_.push_back(static_cast<uint32_t>(i));
+  }
+  return (*row_)[i];
 }
 
 int64_t RowReader::Int(std::string_view column) { return AsInt(At(column)); }
@@ -47,9 +62,10 @@ Value NullIfEmpty(const std::string& s) { return s.empty() ? Null() : Value(s); 
 
 void ForEachRow(Connection& c, std::string_view sql, const std::vector<Value>& params,
                 const std::function<void(RowReader&)>& read) {
-  std::unique_ptr<RowReader> reader;  // made at the first row: the columns are known by then
+  std::optional<RowReader> reader;  // made at the first row: the columns are known by then
   c.QueryEach(sql, params, [&](const std::vector<std::string>& columns, std::vector<Value>& row) {
-    if (!reader) reader = std::make_unique<RowReader>(columns);
+    if (!reader) reader.emplace(columns);
+    reader->names_ = &columns;  // the same names each row; the engine may hand them anew
     read(reader->Bind(row));
   });
 }

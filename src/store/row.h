@@ -16,7 +16,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -27,10 +26,14 @@ namespace gj::store {
 
 class RowReader {
  public:
-  // Resolves the result's column names once; the reader then reads any row of that result.
-  // Engines name a plain column reference by the column alone ("p.code" → "code"), anything
-  // else by its AS alias, which every computed or clashing column therefore carries.
-  explicit RowReader(const std::vector<std::string>& columns);
+  // Reads a result with these column names. Engines name a plain column reference by the column
+  // alone ("p.code" → "code"), anything else by its AS alias, which every computed or clashing
+  // column therefore carries. The reader refers to `columns`, which must outlive it (the engine's,
+  // for the query's duration); a temporary list is kept by the reader itself.
+  explicit RowReader(const std::vector<std::string>& columns) : names_(&columns) {}
+  explicit RowReader(std::vector<std::string>&& columns) : owned_(std::move(columns)), names_(&owned_) {}
+  RowReader(const RowReader&) = delete;
+  RowReader& operator=(const RowReader&) = delete;
 
   // The row the getters read next. Text getters move strings out of it: read a text column
   // once per row.
@@ -46,20 +49,24 @@ class RowReader {
   gj::Date Date(std::string_view column);
   std::optional<gj::Date> OptDate(std::string_view column);
   bool Bool(std::string_view column);
-  bool Has(std::string_view column) const { return index_.count(column) > 0; }
+  bool Has(std::string_view column) const { return Find(column) < names_->size(); }
 
  private:
+  friend void ForEachRow(Connection&, std::string_view, const std::vector<Value>&,
+                         const std::function<void(RowReader&)>&);
   Value& At(std::string_view column);
+  // At's miss: finds `column` and remembers its position as the n-th read.
+  [[gnu::noinline]] Value& LookUp(size_t n, std::string_view column);
+  // The position of `column` (the first of clashing names), or names_->size() when absent.
+  size_t Find(std::string_view column) const;
 
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::vector<std::string> names_;
-  std::unordered_map<std::string, size_t, Hash, std::equal_to<>> index_;
+  std::vector<std::string> owned_;
+  const std::vector<std::string>* names_;
   // Stores read a row's columns in the same order each row: the n-th read of a row remembers the
-  // column of the n-th read of the previous one, so a row costs a string compare per column.
-  std::vector<std::pair<std::string_view, size_t>> recent_;
+  // position of the n-th read of the previous one, so a row costs one name compare per column and
+  // only the first row looks names up. No index is built: a result read for one row (ReadOne)
+  // costs a scan of its names per column read, less than hashing them all.
+  std::vector<uint32_t> recent_;
   size_t reads_ = 0;
   std::vector<Value>* row_ = nullptr;
 };

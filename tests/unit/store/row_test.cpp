@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "test_db.h"
 
@@ -109,6 +111,23 @@ TEST_P(RowTest, ReadOneAndStreamedRows) {
       EXPECT_EQ(r.Int("id"), 3);
     }
   });
+}
+
+TEST(RowReaderTest, TheFirstOfClashingNamesWinsAndAnUnknownColumnThrowsOnAnyRow) {
+  std::vector<store::Value> first = {int64_t{1}, int64_t{2}, int64_t{3}};
+  std::vector<store::Value> second = {int64_t{4}, int64_t{5}, int64_t{6}};
+  store::RowReader r(std::vector<std::string>{"id", "n", "id"});  // a temporary list: the reader keeps it
+  EXPECT_TRUE(r.Has("n"));
+  EXPECT_FALSE(r.Has("x"));
+  r.Bind(first);
+  EXPECT_EQ(r.Int("id"), 1);
+  EXPECT_EQ(r.Int("n"), 2);
+  r.Bind(second);
+  EXPECT_EQ(r.Int("id"), 4);
+  EXPECT_THROW(r.Int("x"), std::logic_error);  // where the previous row read "n"
+  r.Bind(second);
+  EXPECT_EQ(r.Int("n"), 5);  // the read order changed: looked up again
+  EXPECT_EQ(r.Int("id"), 4);
 }
 
 TEST_P(RowTest, InListOfNothingMatchesNothing) {
