@@ -1,17 +1,21 @@
 // The one way a typed value is written as a JSON object: a field list per type, in the spirit of
 // the store's (store/fields.h). The API writes its results with it (api/json), and a service that
 // keeps a value as JSON text writes it with the same list. (common/json_field.h is the reader.)
-// JField<&T::m>("name") builds a field from a member (or from the member at the end of a path,
-// JField<&Row::fact, &Fact::id>), and the member's type decides its JSON value (JsonValue below); WriteObject
-// / ObjectOf / ArrayOf write a value or a vector of them from the list. A field the value rule does not cover
-// names its own writer.
+// GJ_JSON_FIELDS(T, a, b, c) is the list of members a, b, c of T, each keyed by its own name, so a
+// member is named once and its key cannot drift from it. A field that is not that names itself:
+// JField<&T::m>("key") (another key), JField<&Row::fact, &Fact::id>("id") (the member at the end
+// of a path), JFieldOrNull, JFieldOf (computed from the record), JObject (a nested list), or
+// JField<&T::m>("key", write) (a writer of its own). The member's type decides its JSON value
+// (JsonValue below). Join(…) puts lists and fields one after the other, in the order written;
+// Lift<&View::row>(list) reuses a member's list in the record that holds it. WriteObject /
+// ObjectOf / ArrayOf write a value or a vector of them from the list. A reader that takes members
+// by their keys names them once too: GJ_JSON_MEMBERS(read, t, a, b) calls read("a", t.a), then b.
 //
 // Contract: every field of a list is written, in list order, so a field is never absent by
-// accident: an optional without a value, or a text JFieldOrNull keeps empty, is JSON null.
+// accident (an optional without a value, or a text JFieldOrNull keeps empty, is JSON null).
 #pragma once
 
 #include <functional>
-#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/date.h"
+#include "common/for_each.h"
 
 namespace gj {
 
@@ -101,19 +106,34 @@ JsonField<T> JFieldOf(std::string_view name, F write) {
 }
 
 // The fields of a member's list as fields of the record that holds it (a view and its stored row:
-// Lift<&View::row>(kRowFields)); `fields` must outlive the result (a list of static storage).
+// Lift<&View::row>(kRowFields)). The result keeps copies of the fields' writers.
 template <auto kMember, class U>
 auto Lift(const JFields<U>& fields) {
   using T = decltype(json_detail::ClassOf(kMember));
   JFields<T> out;
-  for (const auto& f : fields) out.push_back({f.name, [&f](const T& t) { return f.value(t.*kMember); }});
+  out.reserve(fields.size());
+  for (const auto& f : fields) {
+    out.push_back({f.name, [value = f.value](const T& t) { return value(t.*kMember); }});
+  }
   return out;
 }
-// The lists one after the other.
+
+namespace json_detail {
 template <class T>
-JFields<T> Join(std::initializer_list<JFields<T>> lists) {
+void Append(JFields<T>& out, const JsonField<T>& field) {
+  out.push_back(field);
+}
+template <class T>
+void Append(JFields<T>& out, const JFields<T>& fields) {
+  out.insert(out.end(), fields.begin(), fields.end());
+}
+}  // namespace json_detail
+
+// The parts (fields and lists of fields of T) one after the other, in the order given.
+template <class T, class... Parts>
+JFields<T> Join(const Parts&... parts) {
   JFields<T> out;
-  for (const auto& l : lists) out.insert(out.end(), l.begin(), l.end());
+  (json_detail::Append<T>(out, parts), ...);
   return out;
 }
 
@@ -144,10 +164,10 @@ nlohmann::json ArrayOf(const std::vector<T>& items, F&& write) {
   for (const auto& x : items) out.push_back(write(x));
   return out;
 }
-// A member written as an object (or array of objects, or null) of its own field list.
+// A member written as an object (or array of objects, or null) of its own field list (kept as a copy).
 template <auto kFirst, auto... kRest, class U>
 auto JObject(std::string_view name, const JFields<U>& fields) {
-  return JField<kFirst, kRest...>(name, [&fields](const auto& m) -> nlohmann::json {
+  return JField<kFirst, kRest...>(name, [fields](const auto& m) -> nlohmann::json {
     using M = std::decay_t<decltype(m)>;
     if constexpr (std::is_same_v<M, std::vector<U>>) return ArrayOf(m, fields);
     else if constexpr (std::is_same_v<M, std::optional<U>>)
@@ -157,3 +177,16 @@ auto JObject(std::string_view name, const JFields<U>& fields) {
 }
 
 }  // namespace gj
+
+// The fields of members m… of T, each keyed by the member's name: GJ_JSON_FIELDS(Row, id, name)
+// is {JField<&Row::id>("id"), JField<&Row::name>("name")}. T must name the type without a comma.
+#define GJ_JSON_FIELDS(T, ...) (::gj::JFields<T>{GJ_FOR_EACH(GJ_JSON_FIELD_OF, T, __VA_ARGS__)})
+#define GJ_JSON_FIELD_OF(T, m) ::gj::JField<&T::m>(#m),
+
+// The same for a reader that takes a member by its key: GJ_JSON_MEMBERS(read, t, name, region) is
+// read("name", t.name); read("region", t.region); (in list order; `t` an lvalue, `read` a callable).
+#define GJ_JSON_MEMBERS(read, t, ...) GJ_FOR_EACH(GJ_JSON_MEMBER_OF, (read, t), __VA_ARGS__)
+#define GJ_JSON_MEMBER_OF(read_and_t, m) GJ_JSON_MEMBER_CALL(GJ_JSON_UNPAREN read_and_t, m)
+#define GJ_JSON_UNPAREN(...) __VA_ARGS__
+#define GJ_JSON_MEMBER_CALL(...) GJ_JSON_MEMBER_CALL_(__VA_ARGS__)
+#define GJ_JSON_MEMBER_CALL_(read, t, m) read(#m, t.m);

@@ -81,6 +81,13 @@ std::string DefaultFilesDir(const std::string& db_url) {
   return db_url + ".files";
 }
 
+Status CheckWrite(const Ctx& ctx, const std::string& action, const char* forbidden,
+                  const nlohmann::json& body) {
+  if (!access::AllowedAnywhere(ctx.caller, action)) return Error::Forbidden(forbidden);
+  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  return Ok{};
+}
+
 Result<int64_t> VersionOf(const nlohmann::json& body) {
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   if (!body.contains("version") || !body["version"].is_number_integer()) {

@@ -65,4 +65,10 @@ std::string DefaultFilesDir(const std::string& db_url);
 // 400 when the body is not a JSON object, 422 naming the field when it is missing or not an integer.
 Result<int64_t> VersionOf(const nlohmann::json& body);
 
+// The start of a write a caller may make wherever they hold `action` (settings, new events and
+// schemes, visits): 403 `forbidden` when they hold it nowhere, else 400 when the body is not a JSON
+// object, else Ok. The order matters: a caller without the right learns nothing about the body.
+Status CheckWrite(const Ctx& ctx, const std::string& action, const char* forbidden,
+                  const nlohmann::json& body);
+
 }  // namespace gj::service

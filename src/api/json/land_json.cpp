@@ -19,19 +19,9 @@ json Parsed(const std::string& text) { return json::parse(text); }
 using Adj = store::AdjustmentRow;
 using App = store::AppealRow;
 // An adjustment and an appeal as the card shows them; the run's detail names the enterprise too.
-const JFields<Adj> kAdjustment = {JField<&Adj::id>("id"),
-                                  JField<&Adj::old_class>("old_class"),
-                                  JField<&Adj::new_class>("new_class"),
-                                  JField<&Adj::reason>("reason"),
-                                  JField<&Adj::source>("source"),
-                                  JField<&Adj::at>("at")};
-const JFields<App> kAppeal = {JField<&App::id>("id"),
-                              JField<&App::reason>("reason"),
-                              JField<&App::filed_on>("filed_on"),
-                              JField<&App::state>("state"),
-                              JField<&App::decision>("decision"),
-                              JField<&App::new_class>("new_class"),
-                              JField<&App::decided_on>("decided_on")};
+const JFields<Adj> kAdjustment = GJ_JSON_FIELDS(Adj, id, old_class, new_class, reason, source, at);
+const JFields<App> kAppeal =
+    GJ_JSON_FIELDS(App, id, reason, filed_on, state, decision, new_class, decided_on);
 
 // The entry of `fields` and its enterprise's credit code and name.
 template <class Named, auto kEntry, class Entry>
@@ -45,10 +35,9 @@ json NamedJson(const Named& n, const JFields<Entry>& fields) {
 }  // namespace
 
 void to_json(json& j, const LandImportReport& v) {
-  static const JFields<LandImportReport> kFields = {
-      JField<&LandImportReport::dry_run>("dry_run"), JField<&LandImportReport::county_code>("county_code"),
-      JField<&LandImportReport::year>("year"), JField<&LandImportReport::rows>("rows"),
-      JObject<&LandImportReport::problems>("problems", api::SheetProblemFields())};
+  static const JFields<LandImportReport> kFields =
+      Join<LandImportReport>(GJ_JSON_FIELDS(LandImportReport, dry_run, county_code, year, rows),
+                             JObject<&LandImportReport::problems>("problems", api::SheetProblemFields()));
   WriteObject(j, v, kFields);
   if (v.created) j["created"] = *v.created;
   if (v.updated) j["updated"] = *v.updated;
@@ -57,12 +46,10 @@ void to_json(json& j, const LandImportReport& v) {
 // The enterprise's fields (but its county, which the row has) and the data row's.
 void to_json(json& j, const LandData& v) {
   using R = store::LandDataRow;
-  static const JFields<R> kRow = {JField<&R::id>("id"),          JField<&R::enterprise_id>("enterprise_id"),
-                                  JField<&R::year>("year"),      JField<&R::county_code>("county_code"),
-                                  JField<&R::state>("state"),    JField<&R::return_reason>("return_reason"),
-                                  JField<&R::version>("version")};
   static const JFields<LandData> kFields =
-      Join<LandData>({Lift<&LandData::row>(kRow), {JField<&LandData::actions>("actions")}});
+      Join<LandData>(Lift<&LandData::row>(GJ_JSON_FIELDS(R, id, enterprise_id, year, county_code, state,
+                                                         return_reason, version)),
+                     GJ_JSON_FIELDS(LandData, actions));
   j = EnterpriseToJson(v.row.e);
   j.erase("county");
   WriteObject(j, v, kFields);
@@ -87,17 +74,11 @@ void to_json(json& j, const LandPolicies& v) {
 
 void to_json(json& j, const LandRun& v) {
   using R = store::RunRow;
-  static const JFields<R> kRow = {JField<&R::id>("id"),
-                                  JField<&R::county_code>("county_code"),
-                                  JField<&R::year>("year"),
-                                  JField<&R::run_no>("run_no"),
-                                  JField<&R::state>("state"),
-                                  JField<&R::version>("version"),
-                                  JField<&R::created_at>("created_at"),
-                                  JFieldOrNull<&R::published_on>("published_on"),
-                                  JFieldOrNull<&R::finalized_on>("finalized_on")};
+  static const JFields<R> kRow =
+      Join<R>(GJ_JSON_FIELDS(R, id, county_code, year, run_no, state, version, created_at),
+              JFieldOrNull<&R::published_on>("published_on"), JFieldOrNull<&R::finalized_on>("finalized_on"));
   static const JFields<LandRun> kFields =
-      Join<LandRun>({Lift<&LandRun::row>(kRow), {JField<&LandRun::actions>("actions")}});
+      Join<LandRun>(Lift<&LandRun::row>(kRow), GJ_JSON_FIELDS(LandRun, actions));
   WriteObject(j, v, kFields);
   if (v.appeal_until) j["appeal_until"] = *v.appeal_until;
 }
@@ -106,21 +87,18 @@ void to_json(json& j, const LandRunList& v) { j = {{"items", v.items}}; }
 
 void to_json(json& j, const LandRunDetail& v) {
   using L = LandResultLine;
-  static const JFields<L> kLine = {
-      JField<&L::row>("row"),
+  static const JFields<L> kLine = Join<L>(
+      GJ_JSON_FIELDS(L, row),
       JFieldOf<L>("credit_code", [](const L& l) { return l.enterprise->credit_code; }),
       JFieldOf<L>("name", [](const L& l) { return l.enterprise->name; }),
       JFieldOf<L>("town", [](const L& l) { return l.enterprise->town; }),
       JFieldOf<L>("industry_code", [](const L& l) { return l.enterprise->industry_code; }),
       JFieldOf<L>("group", [](const L& l) { return land::GroupName(l.result->group); }),
       JFieldOf<L>("status", [](const L& l) { return land::StatusName(l.result->status); }),
-      JField<&L::score>("score"),
-      JField<&L::rank>("rank"),
-      JFieldOrNull<&L::computed_class>("class"),
-      JFieldOrNull<&L::final_class>("final_class"),
-      JField<&L::adjusted>("adjusted"),
+      GJ_JSON_FIELDS(L, score, rank), JFieldOrNull<&L::computed_class>("class"),
+      JFieldOrNull<&L::final_class>("final_class"), GJ_JSON_FIELDS(L, adjusted),
       JField<&L::surcharge_fen>("surcharge_yuan", Yuan),
-      JFieldOf<L>("tax_to_next_class", [](const L& l) { return Yuan(l.result->tax_to_next_class_cents); })};
+      JFieldOf<L>("tax_to_next_class", [](const L& l) { return Yuan(l.result->tax_to_next_class_cents); }));
   j = v.run;
   j["scheme"] = json::parse(v.run.row.scheme_doc);
   j["summary"] = land::SummaryJson(v.computed->scheme, v.computed->ev);
@@ -140,58 +118,36 @@ void to_json(json& j, const LandRunDetail& v) {
 }
 
 void to_json(json& j, const LandCard& v) {
-  static const JFields<App> kCardAppeal = [] {
-    auto f = kAppeal;
-    f.push_back(JField<&App::version>("version"));
-    return f;
-  }();
   using I = LandIndicatorCard;
-  static const JFields<I> kIndicator = {
-      JField<&I::id>("id"),
-      JField<&I::weight>("weight"),
-      JField<&I::cap>("cap"),
-      JField<&I::value>("value"),
-      JField<&I::benchmark>("benchmark"),
-      JField<&I::ratio>("ratio"),
-      JField<&I::score>("score"),
-      JFieldOf<I>("missing", [](const I& i) { return !i.value.has_value(); })};
-  static const JFields<LandCard> kFields = {
-      JField<&LandCard::run>("run"),
-      JField<&LandCard::enterprise>("enterprise", EnterpriseToJson),
-      JField<&LandCard::group>("group", land::GroupName),
-      JField<&LandCard::status>("status", land::StatusName),
-      JField<&LandCard::score>("score"),
-      JField<&LandCard::rank>("rank"),
-      JField<&LandCard::group_count>("group_count"),
-      JFieldOrNull<&LandCard::computed_class>("class"),
-      JFieldOrNull<&LandCard::final_class>("final_class"),
-      JField<&LandCard::enterprise, &land::Enterprise::bonus>("bonus"),
-      JField<&LandCard::enterprise, &land::Enterprise::penalty>("penalty"),
-      JObject<&LandCard::indicators>("indicators", kIndicator),
-      JField<&LandCard::surcharge_fen>("surcharge_yuan", Yuan),
-      JField<&LandCard::tax_to_next_class_cents>("tax_to_next_class", Yuan),
-      JObject<&LandCard::adjustments>("adjustments", kAdjustment),
-      JObject<&LandCard::appeals>("appeals", kCardAppeal)};
+  static const JFields<I> kIndicator =
+      Join<I>(GJ_JSON_FIELDS(I, id, weight, cap, value, benchmark, ratio, score),
+              JFieldOf<I>("missing", [](const I& i) { return !i.value.has_value(); }));
+  using C = LandCard;
+  static const JFields<C> kFields = Join<C>(
+      GJ_JSON_FIELDS(C, run), JField<&C::enterprise>("enterprise", EnterpriseToJson),
+      JField<&C::group>("group", land::GroupName), JField<&C::status>("status", land::StatusName),
+      GJ_JSON_FIELDS(C, score, rank, group_count), JFieldOrNull<&C::computed_class>("class"),
+      JFieldOrNull<&C::final_class>("final_class"),
+      Lift<&C::enterprise>(GJ_JSON_FIELDS(land::Enterprise, bonus, penalty)),
+      JObject<&C::indicators>("indicators", kIndicator), JField<&C::surcharge_fen>("surcharge_yuan", Yuan),
+      JField<&C::tax_to_next_class_cents>("tax_to_next_class", Yuan),
+      JObject<&C::adjustments>("adjustments", kAdjustment),
+      JObject<&C::appeals>("appeals", Join<App>(kAppeal, GJ_JSON_FIELDS(App, version))));
   WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const LandPolicyLedger& v) {
   using R = store::PolicyLedgerRow;
-  static const JFields<R> kRow = {JField<&R::credit_code>("credit_code"),
-                                  JField<&R::name>("name"),
-                                  JField<&R::klass>("class"),
-                                  JField<&R::surcharge_fen>("surcharge_yuan", Yuan),
-                                  JField<&R::land_mu>("land_mu"),
-                                  JField<&R::energy_tce>("energy_tce"),
-                                  JField<&R::emission_t>("emission_t")};
+  static const JFields<R> kRow = Join<R>(GJ_JSON_FIELDS(R, credit_code, name), JField<&R::klass>("class"),
+                                         JField<&R::surcharge_fen>("surcharge_yuan", Yuan),
+                                         GJ_JSON_FIELDS(R, land_mu, energy_tce, emission_t));
   j = {{"run_id", v.run_id}, {"final", v.final}, {"items", ArrayOf(v.items, kRow)}};
 }
 
 void to_json(json& j, const LandJournal& v) {
   using E = LandJournalEntry;
-  static const JFields<E> kEntry = {JField<&E::id>("id"), JField<&E::at>("at"),
-                                    JField<&E::user_name>("user_name"), JField<&E::action>("action"),
-                                    JField<&E::changes>("changes", Parsed)};
+  static const JFields<E> kEntry =
+      Join<E>(GJ_JSON_FIELDS(E, id, at, user_name, action), JField<&E::changes>("changes", Parsed));
   j = {{"items", ArrayOf(v.items, kEntry)}};
 }
 

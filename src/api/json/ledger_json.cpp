@@ -22,12 +22,9 @@ void AppendNames(std::string& out, const std::string& county, const std::string&
 
 using Group = service::ProjectOverview::Group;
 using Agg = store::Aggregate;
-const JFields<Group> kOverviewGroup = {JField<&Group::figures, &Agg::key>("key"),
-                                       JField<&Group::label_zh>("label_zh"),
-                                       JField<&Group::figures, &Agg::count>("count"),
-                                       JField<&Group::figures, &Agg::total_investment>("total_investment"),
-                                       JField<&Group::figures, &Agg::annual_plan>("annual_plan"),
-                                       JField<&Group::figures, &Agg::annual_completed>("annual_completed")};
+const JFields<Group> kOverviewGroup = Join<Group>(
+    Lift<&Group::figures>(GJ_JSON_FIELDS(Agg, key)), GJ_JSON_FIELDS(Group, label_zh),
+    Lift<&Group::figures>(GJ_JSON_FIELDS(Agg, count, total_investment, annual_plan, annual_completed)));
 
 // {"items": [the items' objects]}.
 template <class T>
@@ -53,64 +50,45 @@ namespace service {
 
 void to_json(nlohmann::json& j, const ProjectJournal& journal) {
   using E = ProjectJournal::Entry;
-  static const JFields<E> kEntry = {
-      JField<&E::id>("id"),
-      JField<&E::at>("at"),
-      JField<&E::user_id>("user_id"),
-      JField<&E::user_name>("user_name"),
-      JField<&E::action>("action"),
-      JField<&E::changes_json>("changes", [](const std::string& t) { return nlohmann::json::parse(t); })};
+  static const JFields<E> kEntry = Join<E>(
+      GJ_JSON_FIELDS(E, id, at, user_id, user_name, action),
+      JField<&E::changes_json>("changes", [](const std::string& t) { return nlohmann::json::parse(t); }));
   j = ItemsJson(journal.items, kEntry);
 }
 
 void to_json(nlohmann::json& j, const ProjectOverview& o) {
   using O = ProjectOverview;
-  using R = access::Region;
-  static const JFields<R> kRegion = {JField<&R::code>("code"), JField<&R::name>("name"),
-                                     JField<&R::level>("level")};
-  static const JFields<O> kFields = {JObject<&O::by_stage>("by_stage", kOverviewGroup),
-                                     JObject<&O::by_category>("by_category", kOverviewGroup),
-                                     JObject<&O::by_town>("by_town", kOverviewGroup),
-                                     JObject<&O::by_county>("by_county", kOverviewGroup),
-                                     JField<&O::project_count>("project_count"),
-                                     JField<&O::total_investment>("total_investment"),
-                                     JField<&O::annual_plan>("annual_plan"),
-                                     JField<&O::annual_completed>("annual_completed"),
-                                     JObject<&O::region>("region", kRegion)};
+  static const JFields<O> kFields = Join<O>(
+      JObject<&O::by_stage>("by_stage", kOverviewGroup),
+      JObject<&O::by_category>("by_category", kOverviewGroup),
+      JObject<&O::by_town>("by_town", kOverviewGroup), JObject<&O::by_county>("by_county", kOverviewGroup),
+      GJ_JSON_FIELDS(O, project_count, total_investment, annual_plan, annual_completed),
+      JObject<&O::region>("region", GJ_JSON_FIELDS(access::Region, code, name, level)));
   WriteObject(j, o, kFields);
 }
 
 void to_json(nlohmann::json& j, const RegionList& l) {
   using R = access::Region;
-  static const JFields<R> kRegion = {JField<&R::code>("code"), JField<&R::name>("name"),
-                                     JField<&R::level>("level"),
-                                     JFieldOrNull<&R::parent_code>("parent_code")};
+  static const JFields<R> kRegion =
+      Join<R>(GJ_JSON_FIELDS(R, code, name, level), JFieldOrNull<&R::parent_code>("parent_code"));
   j = ItemsJson(l.items, kRegion);
 }
 
 void to_json(nlohmann::json& j, const UnitList& l) {
   using U = store::Unit;
-  static const JFields<U> kUnit = {JField<&U::id>("id"), JField<&U::name>("name"), JField<&U::kind>("kind"),
-                                   JField<&U::region_code>("region_code")};
+  static const JFields<U> kUnit = GJ_JSON_FIELDS(U, id, name, kind, region_code);
   j = ItemsJson(l.items, kUnit);
 }
 
 void to_json(nlohmann::json& j, const PersonList& l) {
   using P = store::Person;
-  static const JFields<P> kPerson = {JField<&P::id>("id"),
-                                     JField<&P::name>("name"),
-                                     JField<&P::title>("title"),
-                                     JField<&P::kind>("kind"),
-                                     JField<&P::region_code>("region_code"),
-                                     JField<&P::unit_id>("unit_id")};
+  static const JFields<P> kPerson = GJ_JSON_FIELDS(P, id, name, title, kind, region_code, unit_id);
   j = ItemsJson(l.items, kPerson);
 }
 
 void to_json(nlohmann::json& j, const ImportReport& r) {
-  static const JFields<ImportReport> kFields = {
-      JField<&ImportReport::dry_run>("dry_run"), JField<&ImportReport::rows>("rows"),
-      JField<&ImportReport::created>("created"), JField<&ImportReport::updated>("updated"),
-      JField<&ImportReport::unchanged>("unchanged")};
+  static const JFields<ImportReport> kFields =
+      GJ_JSON_FIELDS(ImportReport, dry_run, rows, created, updated, unchanged);
   WriteObject(j, r, kFields);
   j["problems"] = ArrayOf(r.problems.details(), [](const ErrorDetail& d) {
     nlohmann::json p = ObjectOf(d, api::SheetProblemFields());
@@ -120,17 +98,13 @@ void to_json(nlohmann::json& j, const ImportReport& r) {
 }
 
 void to_json(nlohmann::json& j, const IssuedApiToken& t) {
-  static const JFields<IssuedApiToken> kFields = {
-      JField<&IssuedApiToken::id>("id"), JField<&IssuedApiToken::name>("name"),
-      JField<&IssuedApiToken::token>("token"), JField<&IssuedApiToken::expires_at>("expires_at")};
+  static const JFields<IssuedApiToken> kFields = GJ_JSON_FIELDS(IssuedApiToken, id, name, token, expires_at);
   WriteObject(j, t, kFields);
 }
 
 void to_json(nlohmann::json& j, const ApiTokenList& l) {
   using T = store::SessionRow;
-  static const JFields<T> kToken = {JField<&T::id>("id"), JField<&T::name>("name"),
-                                    JField<&T::created_at>("created_at"),
-                                    JField<&T::expires_at>("expires_at"), JField<&T::revoked>("revoked")};
+  static const JFields<T> kToken = GJ_JSON_FIELDS(T, id, name, created_at, expires_at, revoked);
   j = ItemsJson(l.items, kToken);
 }
 
@@ -139,9 +113,9 @@ void to_json(nlohmann::json& j, const ApiTokenList& l) {
 namespace api {
 
 const JFields<ErrorDetail>& SheetProblemFields() {
-  static const JFields<ErrorDetail> kFields = {
-      JField<&ErrorDetail::row>("row"), JField<&ErrorDetail::field>("column"),
-      JField<&ErrorDetail::value>("value"), JField<&ErrorDetail::reason>("reason")};
+  static const JFields<ErrorDetail> kFields =
+      Join<ErrorDetail>(GJ_JSON_FIELDS(ErrorDetail, row), JField<&ErrorDetail::field>("column"),
+                        GJ_JSON_FIELDS(ErrorDetail, value, reason));
   return kFields;
 }
 

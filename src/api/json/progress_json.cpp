@@ -35,63 +35,44 @@ using Row = store::ProjectRow;
 using P = ledger::Project;
 using L = supervision::ProjectLight;
 using RowLight = service::LightEntry;
-const JFields<P> kLightProject = {JField<&P::id>("project_id"),       JField<&P::code>("code"),
-                                  JField<&P::name>("name"),           JField<&P::county_code>("county_code"),
-                                  JField<&P::town_code>("town_code"), JField<&P::unit_id>("unit_id")};
+const JFields<P> kLightProject =
+    Join<P>(JField<&P::id>("project_id"), GJ_JSON_FIELDS(P, code, name, county_code, town_code, unit_id));
 const JFields<Row> kLightRow =
-    Join<Row>({Lift<&Row::project>(kLightProject),
-               {JField<&Row::town_name>("town_name"), JField<&Row::unit_name>("unit_name"),
-                JField<&Row::leader_name>("leader_name")}});
-const JFields<L> kLightOf = {JFieldOf<L>("light", Light), JFieldOf<L>("reasons", Reasons),
-                             JField<&L::schedule_percent>("schedule_percent"),
-                             JField<&L::completion_percent>("completion_percent")};
+    Join<Row>(Lift<&Row::project>(kLightProject), GJ_JSON_FIELDS(Row, town_name, unit_name, leader_name));
+const JFields<L> kLightOf = Join<L>(JFieldOf<L>("light", Light), JFieldOf<L>("reasons", Reasons),
+                                    GJ_JSON_FIELDS(L, schedule_percent, completion_percent));
 const JFields<RowLight> kLight =
-    Join<RowLight>({Lift<&RowLight::row>(kLightRow), Lift<&RowLight::light>(kLightOf)});
+    Join<RowLight>(Lift<&RowLight::row>(kLightRow), Lift<&RowLight::light>(kLightOf));
 
 nlohmann::json CountsJson(const service::LightCounts& c) {
   return {{"green", c[0]}, {"yellow", c[1]}, {"red", c[2]}};
 }
 
 using service::MissingReport;
-const JFields<MissingReport> kMissing = {
-    JField<&MissingReport::report_id>("report_id"), JField<&MissingReport::project_id>("project_id"),
-    JField<&MissingReport::code>("code"),           JField<&MissingReport::name>("name"),
-    JField<&MissingReport::period>("period"),       JField<&MissingReport::due>("due_date"),
-    JField<&MissingReport::kind>("kind"),           JField<&MissingReport::status>("status")};
+const JFields<MissingReport> kMissing =
+    Join<MissingReport>(GJ_JSON_FIELDS(MissingReport, report_id, project_id, code, name, period),
+                        JField<&MissingReport::due>("due_date"), GJ_JSON_FIELDS(MissingReport, kind, status));
 
 // The fields a stop shows wherever it is listed or answered.
-const JFields<StopRecord> kStopHead = {
-    JField<&StopRecord::id>("id"),         JField<&StopRecord::kind>("kind"),
-    JField<&StopRecord::reason>("reason"), JField<&StopRecord::effective_date>("effective_date"),
-    JField<&StopRecord::status>("status"), JField<&StopRecord::version>("version")};
-const JFields<StopRecord> kStopItem = {
-    JField<&StopRecord::requested_by>("requested_by"), JField<&StopRecord::requested_at>("requested_at"),
-    JFieldOrNull<&StopRecord::decided_at>("decided_at"), JField<&StopRecord::decision_note>("decision_note")};
+const JFields<StopRecord> kStopHead =
+    GJ_JSON_FIELDS(StopRecord, id, kind, reason, effective_date, status, version);
+const JFields<StopRecord> kStopItem = Join<StopRecord>(GJ_JSON_FIELDS(StopRecord, requested_by, requested_at),
+                                                       JFieldOrNull<&StopRecord::decided_at>("decided_at"),
+                                                       GJ_JSON_FIELDS(StopRecord, decision_note));
 
-const JFields<ReportRecord> kReportRecord = {JField<&ReportRecord::id>("id"),
-                                             JField<&ReportRecord::project_id>("project_id"),
-                                             JField<&ReportRecord::period>("period"),
-                                             JField<&ReportRecord::frequency>("frequency"),
-                                             JField<&ReportRecord::period_start>("period_start"),
-                                             JField<&ReportRecord::period_end>("period_end"),
-                                             JField<&ReportRecord::due>("due_date"),
-                                             JField<&ReportRecord::status>("status"),
-                                             JField<&ReportRecord::reopened>("reopened"),
-                                             JField<&ReportRecord::late>("late"),
-                                             JField<&ReportRecord::submitted_by>("submitted_by"),
-                                             JFieldOrNull<&ReportRecord::submitted_at>("submitted_at"),
-                                             JField<&ReportRecord::reviewed_by>("reviewed_by"),
-                                             JFieldOrNull<&ReportRecord::reviewed_at>("reviewed_at"),
-                                             JField<&ReportRecord::review_note>("review_note"),
-                                             JField<&ReportRecord::version>("version"),
-                                             JField<&ReportRecord::updated_at>("updated_at")};
+using RR = ReportRecord;
+const JFields<RR> kReportRecord = Join<RR>(
+    GJ_JSON_FIELDS(RR, id, project_id, period, frequency, period_start, period_end),
+    JField<&RR::due>("due_date"), GJ_JSON_FIELDS(RR, status, reopened, late, submitted_by),
+    JFieldOrNull<&RR::submitted_at>("submitted_at"), GJ_JSON_FIELDS(RR, reviewed_by),
+    JFieldOrNull<&RR::reviewed_at>("reviewed_at"), GJ_JSON_FIELDS(RR, review_note, version, updated_at));
 using RP = service::ReportProject;
-const JFields<RP> kReportProject = {JField<&RP::code>("project_code"), JField<&RP::name>("project_name"),
-                                    JField<&RP::unit_name>("unit_name"), JField<&RP::town_name>("town_name"),
-                                    JField<&RP::annual_plan>("annual_plan")};
-const JFields<ReportView> kReport = Join<ReportView>({Lift<&ReportView::report>(kReportRecord),
-                                                      Lift<&ReportView::project>(kReportProject),
-                                                      {JField<&ReportView::photos>("photos")}});
+const JFields<RP> kReportProject =
+    Join<RP>(JField<&RP::code>("project_code"), JField<&RP::name>("project_name"),
+             GJ_JSON_FIELDS(RP, unit_name, town_name, annual_plan));
+const JFields<ReportView> kReport =
+    Join<ReportView>(Lift<&ReportView::report>(kReportRecord), Lift<&ReportView::project>(kReportProject),
+                     GJ_JSON_FIELDS(ReportView, photos));
 
 }  // namespace
 
@@ -121,11 +102,10 @@ void to_json(nlohmann::json& j, const GeneratedTasks& v) {
 void to_json(nlohmann::json& j, const RunningTasks& v) { j = {{"items", v.items}}; }
 
 void to_json(nlohmann::json& j, const ReportPhoto& v) {
-  static const JFields<ReportPhoto> kFields = {
-      JField<&ReportPhoto::id>("id"), JField<&ReportPhoto::filename>("filename"),
-      JField<&ReportPhoto::content_type>("content_type"), JField<&ReportPhoto::size_bytes>("size_bytes"),
-      JField<&ReportPhoto::id>("url",
-                               [](int64_t id) { return "/api/v1/report-photos/" + std::to_string(id); })};
+  static const JFields<ReportPhoto> kFields =
+      Join<ReportPhoto>(GJ_JSON_FIELDS(ReportPhoto, id, filename, content_type, size_bytes),
+                        JField<&ReportPhoto::id>(
+                            "url", [](int64_t id) { return "/api/v1/report-photos/" + std::to_string(id); }));
   WriteObject(j, v, kFields);
 }
 
@@ -142,9 +122,8 @@ void to_json(nlohmann::json& j, const ProjectReportList& v) { j = {{"items", v.i
 
 void to_json(nlohmann::json& j, const MissingReportList& v) {
   using U = UnitMissingReports;
-  static const JFields<U> kUnit = {JField<&U::unit_id>("unit_id"), JField<&U::unit_name>("unit_name"),
-                                   JField<&U::missing>("missing"), JField<&U::late>("late"),
-                                   JObject<&U::items>("items", api::kMissing)};
+  static const JFields<U> kUnit = Join<U>(GJ_JSON_FIELDS(U, unit_id, unit_name, missing, late),
+                                          JObject<&U::items>("items", api::kMissing));
   j = {{"as_of", v.as_of.ToString()}, {"units", ArrayOf(v.units, kUnit)}};
 }
 
@@ -168,10 +147,8 @@ void to_json(nlohmann::json& j, const StopList& v) {
 }
 
 void to_json(nlohmann::json& j, const MonthlyPlanView& v) {
-  static const JFields<MonthlyPlanView> kFields = {
-      JField<&MonthlyPlanView::project_id>("project_id"),   JField<&MonthlyPlanView::year>("year"),
-      JField<&MonthlyPlanView::annual_plan>("annual_plan"), JField<&MonthlyPlanView::months>("months"),
-      JField<&MonthlyPlanView::cumulative>("cumulative"),   JField<&MonthlyPlanView::version>("version")};
+  static const JFields<MonthlyPlanView> kFields =
+      GJ_JSON_FIELDS(MonthlyPlanView, project_id, year, annual_plan, months, cumulative, version);
   WriteObject(j, v, kFields);
 }
 
@@ -212,11 +189,10 @@ void to_json(nlohmann::json& j, const SnapshotKept& v) {
 }
 
 void to_json(nlohmann::json& j, const LightSnapshot& v) {
-  static const JFields<SnapshotItem> kItem = {
-      JField<&SnapshotItem::project_id>("project_id"), JField<&SnapshotItem::code>("code"),
-      JField<&SnapshotItem::name>("name"), JField<&SnapshotItem::light>("light"),
-      JField<&SnapshotItem::reasons_json>("reasons",
-                                          [](const std::string& s) { return nlohmann::json::parse(s); })};
+  static const JFields<SnapshotItem> kItem =
+      Join<SnapshotItem>(GJ_JSON_FIELDS(SnapshotItem, project_id, code, name, light),
+                         JField<&SnapshotItem::reasons_json>(
+                             "reasons", [](const std::string& s) { return nlohmann::json::parse(s); }));
   j = {{"region", v.region}, {"period", v.period}, {"as_of", v.as_of}, {"items", ArrayOf(v.items, kItem)}};
 }
 

@@ -11,32 +11,19 @@ namespace sv = supervision;
 
 namespace {
 
-const JFields<store::ProblemStep> kStep = {JField<&store::ProblemStep::id>("id"),
-                                           JField<&store::ProblemStep::action>("action"),
-                                           JField<&store::ProblemStep::from_status>("from_status"),
-                                           JField<&store::ProblemStep::to_status>("to_status"),
-                                           JField<&store::ProblemStep::note>("note"),
-                                           JField<&store::ProblemStep::user_id>("user_id"),
-                                           JField<&store::ProblemStep::user_name>("user_name"),
-                                           JField<&store::ProblemStep::on_date>("on_date"),
-                                           JField<&store::ProblemStep::at>("at")};
+const JFields<store::ProblemStep> kStep = GJ_JSON_FIELDS(store::ProblemStep, id, action, from_status,
+                                                         to_status, note, user_id, user_name, on_date, at);
 
-const JFields<sv::VisitRule> kVisitRule = {JField<&sv::VisitRule::window_days>("window_days"),
-                                           JField<&sv::VisitRule::min_visits>("min_visits")};
+const JFields<sv::VisitRule> kVisitRule = GJ_JSON_FIELDS(sv::VisitRule, window_days, min_visits);
 
 using Kind = store::ProcedureKindRow;
-const JFields<Kind> kGuide = {JField<&Kind::documents>("documents"),
-                              JField<&Kind::handling_unit>("handling_unit"), JField<&Kind::office>("office"),
-                              JField<&Kind::phone>("phone")};
+const JFields<Kind> kGuide = GJ_JSON_FIELDS(Kind, documents, handling_unit, office, phone);
 using PKind = sv::ProcedureKind;
-const JFields<PKind> kKindLabels = {JField<&PKind::label_zh>("label_zh"),
-                                    JField<&PKind::label_en>("label_en"),
-                                    JField<&PKind::required_for_start>("required_for_start")};
-const JFields<Kind> kKindRowLabels = Lift<&Kind::kind>(kKindLabels);
+const JFields<Kind> kKindRowLabels =
+    Lift<&Kind::kind>(GJ_JSON_FIELDS(PKind, label_zh, label_en, required_for_start));
 const JFields<Kind> kKind =
-    Join<Kind>({kKindRowLabels,
-                {JField<&Kind::kind, &PKind::code>("code"), JField<&Kind::sort>("sort"),
-                 JFieldOf<Kind>("guide", [](const Kind& k) { return ObjectOf(k, kGuide); })}});
+    Join<Kind>(kKindRowLabels, JField<&Kind::kind, &PKind::code>("code"), GJ_JSON_FIELDS(Kind, sort),
+               JFieldOf<Kind>("guide", [](const Kind& k) { return ObjectOf(k, kGuide); }));
 
 json WorkflowJson() {
   static const char* kActor[] = {"office", "unit", "verifier", "anyone"};
@@ -51,110 +38,69 @@ using MView = service::MilestoneView;
 using MRow = store::MilestoneRow;
 using Ms = sv::Milestone;
 using Sched = sv::ScheduledMilestone;
-const JFields<Ms> kMilestoneFact = {JField<&Ms::id>("id"),
-                                    JField<&Ms::project_id>("project_id"),
-                                    JField<&Ms::name>("name"),
-                                    JField<&Ms::planned_date>("planned_date"),
-                                    JField<&Ms::actual_date>("actual_date"),
-                                    JField<&Ms::duration_days>("duration_days"),
-                                    JField<&Ms::predecessor_id>("predecessor_id"),
-                                    JField<&Ms::unit_id>("unit_id")};
 const JFields<MRow> kMilestoneRow =
-    Join<MRow>({Lift<&MRow::m>(kMilestoneFact),
-                {JFieldOrNull<&MRow::unit_name>("unit_name"), JField<&MRow::sort>("sort"),
-                 JField<&MRow::version>("version")}});
-const JFields<Sched> kSchedule = {JField<&Sched::planned_start>("planned_start"),
-                                  JField<&Sched::latest_start>("latest_start"),
-                                  JField<&Sched::latest_finish>("latest_finish"),
-                                  JField<&Sched::slack_days>("slack_days"),
-                                  JField<&Sched::late>("late"),
-                                  JField<&Sched::days_late>("days_late")};
+    Join<MRow>(Lift<&MRow::m>(GJ_JSON_FIELDS(Ms, id, project_id, name, planned_date, actual_date,
+                                             duration_days, predecessor_id, unit_id)),
+               JFieldOrNull<&MRow::unit_name>("unit_name"), GJ_JSON_FIELDS(MRow, sort, version));
 const JFields<MView> kMilestone =
-    Join<MView>({Lift<&MView::row>(kMilestoneRow), Lift<&MView::schedule>(kSchedule)});
+    Join<MView>(Lift<&MView::row>(kMilestoneRow),
+                Lift<&MView::schedule>(GJ_JSON_FIELDS(Sched, planned_start, latest_start, latest_finish,
+                                                      slack_days, late, days_late)));
 
 using PView = service::ProcedureView;
 using PRow = store::ProcedureRow;
 using PFact = sv::ProcedureFact;
-const JFields<PFact> kProcedureFact = {JField<&PFact::status>("status"), JField<&PFact::unit_id>("unit_id"),
-                                       JField<&PFact::applied_on>("applied_on"),
-                                       JField<&PFact::approved_on>("approved_on"),
-                                       JField<&PFact::accepted_pending>("accepted_pending")};
 const JFields<PRow> kProcedureRow = Join<PRow>(
-    {Lift<&PRow::fact>(kProcedureFact),
-     {JFieldOf<PRow>("id", [](const PRow& r) { return r.fact.id == 0 ? json(nullptr) : json(r.fact.id); }),
-      JFieldOrNull<&PRow::unit_name>("unit_name"), JField<&PRow::pending_document>("pending_document"),
-      JField<&PRow::approval_no>("approval_no"), JField<&PRow::version>("version")}});
+    Lift<&PRow::fact>(GJ_JSON_FIELDS(PFact, status, unit_id, applied_on, approved_on, accepted_pending)),
+    JFieldOf<PRow>("id", [](const PRow& r) { return r.fact.id == 0 ? json(nullptr) : json(r.fact.id); }),
+    JFieldOrNull<&PRow::unit_name>("unit_name"),
+    GJ_JSON_FIELDS(PRow, pending_document, approval_no, version));
 const JFields<PView> kProcedure = Join<PView>(
-    {Lift<&PView::row>(kProcedureRow),
-     {JField<&PView::blocks_start>("blocks_start"), JField<&PView::duration_days>("duration_days"),
-      JField<&PView::attachments>("attachments"), JObject<&PView::kind>("guide", kGuide),
-      JField<&PView::kind, &Kind::kind, &PKind::code>("kind")},
-     Lift<&PView::kind>(kKindRowLabels)});
+    Lift<&PView::row>(kProcedureRow), GJ_JSON_FIELDS(PView, blocks_start, duration_days, attachments),
+    JObject<&PView::kind>("guide", kGuide), JField<&PView::kind, &Kind::kind, &PKind::code>("kind"),
+    Lift<&PView::kind>(kKindRowLabels));
 
-const JFields<sv::MissedVisit> kWindow = {JField<&sv::MissedVisit::project_id>("project_id"),
-                                          JField<&sv::MissedVisit::window_start>("window_start"),
-                                          JField<&sv::MissedVisit::window_end>("window_end")};
+const JFields<sv::MissedVisit> kWindow =
+    GJ_JSON_FIELDS(sv::MissedVisit, project_id, window_start, window_end);
 
 using LCView = service::LeaderComplianceView;
 using LC = sv::LeaderCompliance;
-const JFields<LCView> kCompliance = {
-    JField<&LCView::compliance, &LC::leader_id>("leader_id"),
-    JField<&LCView::name>("leader_name"),
-    JField<&LCView::title>("title"),
-    JField<&LCView::compliance, &LC::projects>("projects"),
-    JField<&LCView::compliance, &LC::required>("required"),
-    JField<&LCView::compliance, &LC::met>("met"),
-    JField<&LCView::compliance, &LC::visits>("visits"),
-    JField<&LCView::compliance, &LC::rate>("rate"),
+const JFields<LCView> kCompliance = Join<LCView>(
+    JField<&LCView::compliance, &LC::leader_id>("leader_id"), JField<&LCView::name>("leader_name"),
+    GJ_JSON_FIELDS(LCView, title),
+    Lift<&LCView::compliance>(GJ_JSON_FIELDS(LC, projects, required, met, visits, rate)),
     JField<&LCView::compliance, &LC::missed>("missed", [](const std::vector<sv::MissedVisit>& missed) {
       return ArrayOf(missed, [](const sv::MissedVisit& m) {
         json w = ObjectOf(m, kWindow);
         w["visits"] = m.visits;
         return w;
       });
-    })};
+    }));
 
-const JFields<sv::EscalationStep> kEscalationLevel = {JField<&sv::EscalationStep::level>("level"),
-                                                      JField<&sv::EscalationStep::label_zh>("label_zh")};
-const JFields<sv::EscalationStep> kEscalation = {JField<&sv::EscalationStep::level>("level"),
-                                                 JField<&sv::EscalationStep::label_zh>("label_zh"),
-                                                 JField<&sv::EscalationStep::after_days>("after_days")};
+using Esc = sv::EscalationStep;
+const JFields<Esc> kEscalationLevel = GJ_JSON_FIELDS(Esc, level, label_zh);
+const JFields<Esc> kEscalation = Join<Esc>(kEscalationLevel, GJ_JSON_FIELDS(Esc, after_days));
 
 using Att = sv::AttentionItem;
-const JFields<Att> kAttention = {JField<&Att::key>("key"),
-                                 JField<&Att::kind>("kind"),
-                                 JField<&Att::problem_id>("problem_id"),
-                                 JField<&Att::project_id>("project_id"),
-                                 JField<&Att::title>("title"),
-                                 JField<&Att::project_name>("project_name"),
-                                 JField<&Att::deadline>("deadline"),
-                                 JField<&Att::days_overdue>("days_overdue"),
-                                 JObject<&Att::escalation>("escalation", kEscalationLevel),
-                                 JField<&Att::read>("read")};
+const JFields<Att> kAttention = Join<Att>(
+    GJ_JSON_FIELDS(Att, key, kind, problem_id, project_id, title, project_name, deadline, days_overdue),
+    JObject<&Att::escalation>("escalation", kEscalationLevel), GJ_JSON_FIELDS(Att, read));
 
 }  // namespace
 
 namespace store {
 
 void to_json(json& j, const AttachmentRow& a) {
-  static const JFields<AttachmentRow> kFields = {JField<&AttachmentRow::id>("id"),
-                                                 JField<&AttachmentRow::file_name>("file_name"),
-                                                 JField<&AttachmentRow::content_type>("content_type"),
-                                                 JField<&AttachmentRow::size>("size"),
-                                                 JField<&AttachmentRow::created_at>("created_at"),
-                                                 JField<&AttachmentRow::id>("url", [](int64_t id) {
-                                                   return "/api/v1/attachments/" + std::to_string(id);
-                                                 })};
+  static const JFields<AttachmentRow> kFields =
+      Join<AttachmentRow>(GJ_JSON_FIELDS(AttachmentRow, id, file_name, content_type, size, created_at),
+                          JField<&AttachmentRow::id>(
+                              "url", [](int64_t id) { return "/api/v1/attachments/" + std::to_string(id); }));
   WriteObject(j, a, kFields);
 }
 
 void to_json(json& j, const VisitRow& v) {
-  static const JFields<VisitRow> kFields = {JField<&VisitRow::id>("id"),
-                                            JField<&VisitRow::project_id>("project_id"),
-                                            JField<&VisitRow::person_id>("person_id"),
-                                            JField<&VisitRow::visit_date>("visit_date"),
-                                            JField<&VisitRow::notes>("notes"),
-                                            JField<&VisitRow::problems_discussed>("problems_discussed")};
+  static const JFields<VisitRow> kFields =
+      GJ_JSON_FIELDS(VisitRow, id, project_id, person_id, visit_date, notes, problems_discussed);
   WriteObject(j, v, kFields);
 }
 
@@ -176,28 +122,16 @@ void to_json(json& j, const SupervisionConfig& v) {
 void to_json(json& j, const ProblemView& v) {
   using Row = store::ProblemRow;
   using Fact = sv::ProblemFact;
-  static const JFields<Fact> kFact = {JField<&Fact::id>("id"),
-                                      JField<&Fact::project_id>("project_id"),
-                                      JField<&Fact::category>("category"),
-                                      JField<&Fact::status>("status"),
-                                      JField<&Fact::unit_id>("unit_id"),
-                                      JField<&Fact::coordinator_id>("coordinator_id"),
-                                      JField<&Fact::deadline>("deadline"),
-                                      JField<&Fact::raised_on>("raised_on"),
-                                      JField<&Fact::closed_on>("closed_on")};
-  static const JFields<Row> kRow =
-      Join<Row>({Lift<&Row::fact>(kFact),
-                 {JField<&Row::project_code>("project_code"), JField<&Row::project_name>("project_name"),
-                  JField<&Row::county_code>("county_code"), JFieldOrNull<&Row::town_code>("town_code"),
-                  JField<&Row::description>("description"), JFieldOrNull<&Row::unit_name>("unit_name"),
-                  JFieldOrNull<&Row::coordinator_name>("coordinator_name"),
-                  JField<&Row::signed_on>("signed_on"), JField<&Row::defer_reason>("defer_reason"),
-                  JField<&Row::returns>("returns"), JField<&Row::version>("version"),
-                  JField<&Row::created_at>("created_at"), JField<&Row::updated_at>("updated_at")}});
-  static const JFields<ProblemView> kFields = Join<ProblemView>(
-      {Lift<&ProblemView::row>(kRow),
-       {JField<&ProblemView::overdue>("overdue"), JField<&ProblemView::days_overdue>("days_overdue"),
-        JObject<&ProblemView::escalation>("escalation", kEscalation)}});
+  static const JFields<Row> kRow = Join<Row>(
+      Lift<&Row::fact>(GJ_JSON_FIELDS(Fact, id, project_id, category, status, unit_id, coordinator_id,
+                                      deadline, raised_on, closed_on)),
+      GJ_JSON_FIELDS(Row, project_code, project_name, county_code),
+      JFieldOrNull<&Row::town_code>("town_code"), GJ_JSON_FIELDS(Row, description),
+      JFieldOrNull<&Row::unit_name>("unit_name"), JFieldOrNull<&Row::coordinator_name>("coordinator_name"),
+      GJ_JSON_FIELDS(Row, signed_on, defer_reason, returns, version, created_at, updated_at));
+  static const JFields<ProblemView> kFields =
+      Join<ProblemView>(Lift<&ProblemView::row>(kRow), GJ_JSON_FIELDS(ProblemView, overdue, days_overdue),
+                        JObject<&ProblemView::escalation>("escalation", kEscalation));
   j = ObjectOf(v, kFields);
   if (v.actions) j["actions"] = *v.actions;
 }
@@ -214,52 +148,38 @@ void to_json(json& j, const ProblemDetail& v) {
 
 void to_json(json& j, const ProblemCounts& v) {
   using U = UnitProblemCounts;
-  static const JFields<U> kUnit = {
-      JField<&U::unit_id>("unit_id"),
+  static const JFields<U> kUnit = Join<U>(
+      GJ_JSON_FIELDS(U, unit_id),
       JFieldOf<U>("unit_name", [](const U& u) { return u.unit_id ? json(u.unit_name) : json(nullptr); }),
-      JField<&U::open>("open"), JField<&U::overdue>("overdue"),
-      JField<&U::max_days_overdue>("max_days_overdue")};
-  static const JFields<ProblemCounts> kFields = {
-      JField<&ProblemCounts::as_of>("as_of"), JField<&ProblemCounts::total>("total"),
-      JField<&ProblemCounts::overdue>("overdue"), JField<&ProblemCounts::by_status>("by_status"),
-      JObject<&ProblemCounts::by_unit>("by_unit", kUnit)};
+      GJ_JSON_FIELDS(U, open, overdue, max_days_overdue));
+  static const JFields<ProblemCounts> kFields =
+      Join<ProblemCounts>(GJ_JSON_FIELDS(ProblemCounts, as_of, total, overdue, by_status),
+                          JObject<&ProblemCounts::by_unit>("by_unit", kUnit));
   WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const MilestoneList& v) {
-  static const JFields<MilestoneList> kFields = {
-      JField<&MilestoneList::project_id>("project_id"), JField<&MilestoneList::project_name>("project_name"),
-      JField<&MilestoneList::finish>("finish"), JField<&MilestoneList::as_of>("as_of"),
-      JObject<&MilestoneList::items>("items", kMilestone)};
+  static const JFields<MilestoneList> kFields =
+      Join<MilestoneList>(GJ_JSON_FIELDS(MilestoneList, project_id, project_name, finish, as_of),
+                          JObject<&MilestoneList::items>("items", kMilestone));
   WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const GanttChart& v) {
   using P = GanttProject;
-  static const JFields<P> kProject = {JField<&P::project_id>("project_id"),
-                                      JField<&P::code>("code"),
-                                      JField<&P::name>("name"),
-                                      JField<&P::town_name>("town_name"),
-                                      JField<&P::planned_start>("planned_start"),
-                                      JField<&P::actual_start>("actual_start"),
-                                      JField<&P::finish>("finish"),
-                                      JObject<&P::milestones>("milestones", kMilestone)};
-  static const JFields<GanttChart> kFields = {JField<&GanttChart::as_of>("as_of"),
-                                              JObject<&GanttChart::items>("items", kProject),
-                                              JField<&GanttChart::truncated>("truncated")};
+  static const JFields<P> kProject =
+      Join<P>(GJ_JSON_FIELDS(P, project_id, code, name, town_name, planned_start, actual_start, finish),
+              JObject<&P::milestones>("milestones", kMilestone));
+  static const JFields<GanttChart> kFields =
+      Join<GanttChart>(GJ_JSON_FIELDS(GanttChart, as_of), JObject<&GanttChart::items>("items", kProject),
+                       GJ_JSON_FIELDS(GanttChart, truncated));
   WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const ProjectMap& v) {
   using P = MapProject;
-  static const JFields<P> kPoint = {JField<&P::id>("id"),
-                                    JField<&P::code>("code"),
-                                    JField<&P::name>("name"),
-                                    JField<&P::town_name>("town_name"),
-                                    JField<&P::longitude>("longitude"),
-                                    JField<&P::latitude>("latitude"),
-                                    JField<&P::stage>("stage"),
-                                    JField<&P::light>("light")};
+  static const JFields<P> kPoint =
+      GJ_JSON_FIELDS(P, id, code, name, town_name, longitude, latitude, stage, light);
   json towns = json::object();
   for (const auto& [town, n] : v.towns) towns[town] = n;
   j = {{"as_of", v.as_of.ToString()},
@@ -271,31 +191,23 @@ void to_json(json& j, const ProjectMap& v) {
 void to_json(json& j, const ProcedureKindList& v) { j = ArrayOf(v.items, kKind); }
 
 void to_json(json& j, const ProcedureList& v) {
-  static const JFields<ProcedureList> kFields = {JField<&ProcedureList::project_id>("project_id"),
-                                                 JField<&ProcedureList::planned_start>("planned_start"),
-                                                 JField<&ProcedureList::actual_start>("actual_start"),
-                                                 JField<&ProcedureList::as_of>("as_of"),
-                                                 JField<&ProcedureList::blocking>("blocking"),
-                                                 JObject<&ProcedureList::items>("items", kProcedure)};
+  static const JFields<ProcedureList> kFields = Join<ProcedureList>(
+      GJ_JSON_FIELDS(ProcedureList, project_id, planned_start, actual_start, as_of, blocking),
+      JObject<&ProcedureList::items>("items", kProcedure));
   WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const ApprovalDurations& v) {
   using U = UnitApprovalTimes;
-  using D = sv::UnitDuration;
-  static const JFields<U> kUnit = {JField<&U::unit_id>("unit_id"),
-                                   JField<&U::unit_name>("unit_name"),
-                                   JField<&U::durations, &D::approved>("approved"),
-                                   JField<&U::durations, &D::average_days>("average_days"),
-                                   JField<&U::durations, &D::min_days>("min_days"),
-                                   JField<&U::durations, &D::max_days>("max_days")};
+  static const JFields<U> kUnit = Join<U>(
+      GJ_JSON_FIELDS(U, unit_id, unit_name),
+      Lift<&U::durations>(GJ_JSON_FIELDS(sv::UnitDuration, approved, average_days, min_days, max_days)));
   j = {{"items", ArrayOf(v.items, kUnit)}};
 }
 
 void to_json(json& j, const ResponsibilityList& v) {
   using L = ProjectLeader;
-  static const JFields<L> kLeader = {JField<&L::person_id>("person_id"), JField<&L::name>("name"),
-                                     JField<&L::title>("title"), JField<&L::primary>("primary")};
+  static const JFields<L> kLeader = GJ_JSON_FIELDS(L, person_id, name, title, primary);
   json visits = ArrayOf(v.visits, [](const auto& x) {
     json w = x;
     w.erase("project_id");
@@ -308,36 +220,24 @@ void to_json(json& j, const ResponsibilityList& v) {
 }
 
 void to_json(json& j, const ComplianceReport& v) {
-  static const JFields<ComplianceReport> kFields = {
-      JField<&ComplianceReport::from>("from"), JField<&ComplianceReport::to>("to"),
-      JField<&ComplianceReport::as_of>("as_of"), JObject<&ComplianceReport::rule>("rule", kVisitRule),
-      JObject<&ComplianceReport::items>("items", kCompliance)};
+  static const JFields<ComplianceReport> kFields = Join<ComplianceReport>(
+      GJ_JSON_FIELDS(ComplianceReport, from, to, as_of), JObject<&ComplianceReport::rule>("rule", kVisitRule),
+      JObject<&ComplianceReport::items>("items", kCompliance));
   WriteObject(j, v, kFields);
 }
 
 void to_json(json& j, const LeaderPageView& v) {
   using P = LeaderProject;
-  using R = store::VisitRow;
-  static const JFields<P> kProject = {JField<&P::id>("id"),
-                                      JField<&P::code>("code"),
-                                      JField<&P::name>("name"),
-                                      JField<&P::stage>("stage"),
-                                      JField<&P::town_name>("town_name"),
-                                      JField<&P::open_problems>("open_problems"),
-                                      JField<&P::overdue_problems>("overdue_problems"),
-                                      JField<&P::visit_due>("visit_due")};
-  static const JFields<R> kVisit = {JField<&R::id>("id"), JField<&R::project_id>("project_id"),
-                                    JField<&R::project_name>("project_name"),
-                                    JField<&R::visit_date>("visit_date"), JField<&R::notes>("notes")};
-  static const JFields<LeaderPageView> kFields = {
-      JField<&LeaderPageView::person_id>("person_id"),
-      JField<&LeaderPageView::name>("name"),
-      JField<&LeaderPageView::title>("title"),
-      JField<&LeaderPageView::as_of>("as_of"),
-      JObject<&LeaderPageView::projects>("projects", kProject),
-      JObject<&LeaderPageView::visits_due>("visits_due", kWindow),
-      JObject<&LeaderPageView::recent_visits>("recent_visits", kVisit),
-      JObject<&LeaderPageView::rule>("rule", kVisitRule)};
+  static const JFields<P> kProject =
+      GJ_JSON_FIELDS(P, id, code, name, stage, town_name, open_problems, overdue_problems, visit_due);
+  static const JFields<store::VisitRow> kVisit =
+      GJ_JSON_FIELDS(store::VisitRow, id, project_id, project_name, visit_date, notes);
+  static const JFields<LeaderPageView> kFields =
+      Join<LeaderPageView>(GJ_JSON_FIELDS(LeaderPageView, person_id, name, title, as_of),
+                           JObject<&LeaderPageView::projects>("projects", kProject),
+                           JObject<&LeaderPageView::visits_due>("visits_due", kWindow),
+                           JObject<&LeaderPageView::recent_visits>("recent_visits", kVisit),
+                           JObject<&LeaderPageView::rule>("rule", kVisitRule));
   WriteObject(j, v, kFields);
 }
 

@@ -6,11 +6,8 @@ namespace gj::service {
 
 void to_json(nlohmann::json& j, const TargetView& v) {
   using S = targets::TargetStatus;
-  static const JFields<TargetView> kStatus = {JField<&TargetView::status, &S::status>("status"),
-                                              JField<&TargetView::status, &S::value>("value"),
-                                              JField<&TargetView::status, &S::numerator>("numerator"),
-                                              JField<&TargetView::status, &S::denominator>("denominator"),
-                                              JField<&TargetView::status, &S::projected>("projected")};
+  static const JFields<TargetView> kStatus =
+      Lift<&TargetView::status>(GJ_JSON_FIELDS(S, status, value, numerator, denominator, projected));
   j = targets::ToJson(v.target);
   WriteObject(j, v, kStatus);
 }

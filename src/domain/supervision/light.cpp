@@ -44,18 +44,11 @@ LightRules PresetRules(const std::string& preset) {
 
 nlohmann::json ToJson(const LightRules& r) {
   using R = LightRules;
-  static const JFields<R> kFields = {
-      JField<&R::preset>("preset"),
-      JField<&R::start_red_months>("start_red_months"),
+  static const JFields<R> kFields = Join<R>(
+      GJ_JSON_FIELDS(R, preset, start_red_months),
       JField<&R::lag_mode>("lag_mode", [](LagMode m) { return m == LagMode::kPoints ? "points" : "share"; }),
-      JField<&R::lag_yellow_points>("lag_yellow_points"),
-      JField<&R::lag_red_points>("lag_red_points"),
-      JField<&R::share_yellow>("share_yellow"),
-      JField<&R::share_red>("share_red"),
-      JField<&R::problem_red_days>("problem_red_days"),
-      JField<&R::missing_reports_yellow>("missing_reports_yellow"),
-      JField<&R::stopped_light>("stopped_light"),
-      JField<&R::blocking_procedure_light>("blocking_procedure_light")};
+      GJ_JSON_FIELDS(R, lag_yellow_points, lag_red_points, share_yellow, share_red, problem_red_days,
+                     missing_reports_yellow, stopped_light, blocking_procedure_light));
   return ObjectOf(r, kFields);
 }
 

@@ -88,20 +88,9 @@ Problems Validate(const Target& t) {
 }
 
 nlohmann::json ToJson(const Target& t) {
-  static const JFields<Target> kFields = {JField<&Target::id>("id"),
-                                          JField<&Target::name>("name"),
-                                          JField<&Target::region>("region"),
-                                          JField<&Target::categories>("categories"),
-                                          JField<&Target::track>("track"),
-                                          JField<&Target::kind>("kind"),
-                                          JField<&Target::level>("level"),
-                                          JField<&Target::metric>("metric"),
-                                          JField<&Target::stage>("stage"),
-                                          JField<&Target::amount>("amount"),
-                                          JField<&Target::comparator>("comparator"),
-                                          JField<&Target::threshold>("threshold"),
-                                          JField<&Target::deadline>("deadline"),
-                                          JField<&Target::version>("version")};
+  static const JFields<Target> kFields =
+      GJ_JSON_FIELDS(Target, id, name, region, categories, track, kind, level, metric, stage, amount,
+                     comparator, threshold, deadline, version);
   return ObjectOf(t, kFields);
 }
 
@@ -114,15 +103,7 @@ Result<Target> TargetFromJson(const nlohmann::json& j) {
     if (!j[key].is_string()) pr.Add(key, j[key].dump(), "must be a string");
     else out = j[key].get<std::string>();
   };
-  text("name", t.name);
-  text("region", t.region);
-  text("track", t.track);
-  text("kind", t.kind);
-  text("level", t.level);
-  text("metric", t.metric);
-  text("stage", t.stage);
-  text("amount", t.amount);
-  text("comparator", t.comparator);
+  GJ_JSON_MEMBERS(text, t, name, region, track, kind, level, metric, stage, amount, comparator)
   if (j.contains("categories")) {
     if (!j["categories"].is_array())
       pr.Add("categories", j["categories"].dump(), "must be an array of category codes");

@@ -310,9 +310,9 @@ store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx
 }
 
 Result<ObservationView> ObservationService::Create(const Ctx& ctx, const json& b) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kObservationManage))
-    return Error::Forbidden("you may not set up observation events");
-  if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
+  const Status allowed =
+      CheckWrite(ctx, access::kObservationManage, "you may not set up observation events", b);
+  if (!allowed) return allowed.error();
   Problems pr;
   auto c = db_.Acquire();
   store::EventRecord r = ReadEvent(*c, ctx, b, pr);

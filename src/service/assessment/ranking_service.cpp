@@ -285,9 +285,8 @@ Result<RankingSchemeList> RankingService::ListSchemes(const Ctx& ctx, bool inclu
 }
 
 Result<RankingSchemeView> RankingService::CreateScheme(const Ctx& ctx, const json& b) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kRankingManage))
-    return Error::Forbidden("you may not set up rankings");
-  if (!b.is_object()) return Error::BadRequest("the body must be a JSON object");
+  const Status allowed = CheckWrite(ctx, access::kRankingManage, "you may not set up rankings", b);
+  if (!allowed) return allowed.error();
   Problems pr;
   store::SchemeRecord s;
   s.name = b.value("name", "");

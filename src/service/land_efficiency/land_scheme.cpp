@@ -106,10 +106,9 @@ Result<LandPolicies> LandService::PutPolicies(const Ctx& ctx, const std::string&
 
 json PolicyClassesJson(const LandPolicies& p) {
   using K = LandClassPolicy;
-  static const JFields<K> kFields = {
-      JField<&K::klass>("class"),           JField<&K::surcharge_per_kwh>("surcharge_per_kwh"),
-      JField<&K::land_mu>("land_mu"),       JField<&K::energy_tce>("energy_tce"),
-      JField<&K::emission_t>("emission_t"), JField<&K::note>("note")};
+  static const JFields<K> kFields =
+      Join<K>(JField<&K::klass>("class"),
+              GJ_JSON_FIELDS(K, surcharge_per_kwh, land_mu, energy_tce, emission_t, note));
   return ArrayOf(p.classes, kFields);
 }
 

@@ -37,51 +37,26 @@ int ClassIndex(const std::string& letter) {
 
 }  // namespace land_support
 
+// The members of an enterprise as its JSON keeps them, in order: one list for the writer and the reader.
+#define GJ_LAND_ENTERPRISE_MEMBERS                                                                 \
+  credit_code, name, county, town, industry_code, above_scale, land_mu, tax, revenue, value_added, \
+      energy_tce, emission_eq, rd_spend, employees, electricity_kwh, bonus, penalty, veto, undetermined
+
 json EnterpriseToJson(const land::Enterprise& e) {
   using E = land::Enterprise;
-  static const JFields<E> kFields = {JField<&E::credit_code>("credit_code"),
-                                     JField<&E::name>("name"),
-                                     JField<&E::county>("county"),
-                                     JField<&E::town>("town"),
-                                     JField<&E::industry_code>("industry_code"),
-                                     JField<&E::above_scale>("above_scale"),
-                                     JField<&E::land_mu>("land_mu"),
-                                     JField<&E::tax>("tax"),
-                                     JField<&E::revenue>("revenue"),
-                                     JField<&E::value_added>("value_added"),
-                                     JField<&E::energy_tce>("energy_tce"),
-                                     JField<&E::emission_eq>("emission_eq"),
-                                     JField<&E::rd_spend>("rd_spend"),
-                                     JField<&E::employees>("employees"),
-                                     JField<&E::electricity_kwh>("electricity_kwh"),
-                                     JField<&E::bonus>("bonus"),
-                                     JField<&E::penalty>("penalty"),
-                                     JField<&E::veto>("veto"),
-                                     JField<&E::undetermined>("undetermined")};
+  static const JFields<E> kFields = GJ_JSON_FIELDS(E, GJ_LAND_ENTERPRISE_MEMBERS);
   return ObjectOf(e, kFields);
 }
 
+// Reads what EnterpriseToJson writes (a run keeps its input so); an absent member keeps its default.
 land::Enterprise EnterpriseFromJson(const json& j) {
   land::Enterprise e;
-  e.credit_code = j.value("credit_code", "");
-  e.name = j.value("name", "");
-  e.county = j.value("county", "");
-  e.town = j.value("town", "");
-  e.industry_code = j.value("industry_code", "");
-  e.above_scale = j.value("above_scale", false);
-  e.land_mu = j.value("land_mu", 0.0);
-  e.tax = j.value("tax", 0.0);
-  e.revenue = j.value("revenue", 0.0);
-  e.value_added = OptD(j, "value_added");
-  e.energy_tce = OptD(j, "energy_tce");
-  e.emission_eq = OptD(j, "emission_eq");
-  e.rd_spend = OptD(j, "rd_spend");
-  e.employees = OptD(j, "employees");
-  e.electricity_kwh = OptD(j, "electricity_kwh");
-  e.bonus = j.value("bonus", 0.0);
-  e.penalty = j.value("penalty", 0.0);
-  e.veto = j.value("veto", false);
-  e.undetermined = j.value("undetermined", false);
+  auto read = [&](const char* k, auto& member) {
+    using M = std::decay_t<decltype(member)>;
+    if constexpr (std::is_same_v<M, std::optional<double>>) member = OptD(j, k);
+    else member = j.value(k, M{});
+  };
+  GJ_JSON_MEMBERS(read, e, GJ_LAND_ENTERPRISE_MEMBERS)
   return e;
 }
 
@@ -240,17 +215,10 @@ Result<LandData> LandService::UpdateData(const Ctx& ctx, int64_t id, const json&
   };
   number("land_mu", e.land_mu, 0, true);
   number("tax", e.tax, -1e300, false);
-  number("revenue", e.revenue, 0, false);
-  number("bonus", e.bonus, 0, false);
-  number("penalty", e.penalty, 0, false);
-  optional("value_added", e.value_added);
-  optional("energy_tce", e.energy_tce);
-  optional("emission_eq", e.emission_eq);
-  optional("rd_spend", e.rd_spend);
-  optional("employees", e.employees);
-  optional("electricity_kwh", e.electricity_kwh);
-  flag("veto", e.veto);
-  flag("undetermined", e.undetermined);
+  auto non_negative = [&](const char* k, double& field) { number(k, field, 0, false); };
+  GJ_JSON_MEMBERS(non_negative, e, revenue, bonus, penalty)
+  GJ_JSON_MEMBERS(optional, e, value_added, energy_tce, emission_eq, rd_spend, employees, electricity_kwh)
+  GJ_JSON_MEMBERS(flag, e, veto, undetermined)
   if (!pr.empty()) return pr.ToError("the data is not valid");
   // Changed figures must be reviewed and confirmed again.
   if (!changes.empty() && row->state != "submitted") {

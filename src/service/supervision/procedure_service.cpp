@@ -106,9 +106,9 @@ Result<ProcedureKindList> ProcedureService::ProcedureKinds(const Ctx&) {
 
 Result<ProcedureKindList> ProcedureService::PutProcedureKind(const Ctx& ctx, const std::string& code,
                                                              const json& body) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kSupervisionManage))
-    return Error::Forbidden("only the project office edits procedure kinds");
-  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  const Status allowed =
+      CheckWrite(ctx, access::kSupervisionManage, "only the project office edits procedure kinds", body);
+  if (!allowed) return allowed.error();
   Problems pr;
   const store::ProcedureKindRow k = KindFrom(code, body, pr);
   if (!pr.empty()) return pr.ToError("the procedure kind is not valid");

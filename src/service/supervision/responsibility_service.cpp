@@ -123,9 +123,8 @@ Result<ResponsibilityList> ResponsibilityService::RemoveAssignment(const Ctx& ct
 }
 
 Result<store::VisitRow> ResponsibilityService::AddVisit(const Ctx& ctx, const json& body) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kVisitWrite))
-    return Error::Forbidden("you may not log onsite visits");
-  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  const Status allowed = CheckWrite(ctx, access::kVisitWrite, "you may not log onsite visits", body);
+  if (!allowed) return allowed.error();
   auto c = db_.Acquire();
   const auto own = store::PersonOfUser(*c, ctx.caller.user_id);
   Problems pr;

@@ -75,9 +75,9 @@ SupervisionConfig SupervisionSettings::ConfigOn(store::Connection& c) {
 }
 
 Result<SupervisionConfig> SupervisionSettings::PutSettings(const Ctx& ctx, const json& body) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kSupervisionManage))
-    return Error::Forbidden("only the project office changes supervision settings");
-  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  const Status allowed = CheckWrite(ctx, access::kSupervisionManage,
+                                    "only the project office changes supervision settings", body);
+  if (!allowed) return allowed.error();
   Problems pr;
   auto c = db_.Acquire();
   store::Transaction tx(*c);
