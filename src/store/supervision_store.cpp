@@ -9,49 +9,46 @@ namespace {
 
 // ---- the tables, one field (or column) list each
 
-const Fields<ProblemStep> kStepFields = {
-    Col<&ProblemStep::id>("id").ReadOnly(),    Col<&ProblemStep::problem_id>("problem_id"),
-    Col<&ProblemStep::action>("action"),       Col<&ProblemStep::from_status>("from_status"),
-    Col<&ProblemStep::to_status>("to_status"), Col<&ProblemStep::note>("note"),
-    Col<&ProblemStep::user_id>("user_id"),     Col<&ProblemStep::user_name>("user_name"),
-    Col<&ProblemStep::on_date>("on_date"),     Col<&ProblemStep::at>("at"),
-};
+const Fields<ProblemStep> kStepFields = GJ_COLUMNS(ProblemStep, id, problem_id, action, from_status, to_status,
+                                                   note, user_id, user_name, on_date, at)
+                                            .ReadOnly({"id"});
 const Table kProblemSteps = TableOf("problem_steps", kStepFields);
-const Table kMilestones{"milestones",
-                        {"id", "project_id", "name", "planned_date", "actual_date", "duration_days",
-                         "predecessor_id", "unit_id", "sort", "version", "updated_at"}};
-using PK = supervision::ProcedureKind;
+
+using MR = MilestoneRow;
+// A milestone's columns; an update writes name … sort, and the journal shows all of those but sort.
+const Fields<MR> kMilestoneFields = GJ_COLUMNS_IN(MR::m, id, project_id, name, planned_date, actual_date,
+                                                  duration_days, predecessor_id, unit_id)
+                                        .And(GJ_COLUMNS(MR, sort, version))
+                                        .ReadOnly({"id", "version"})
+                                        .Fixed({"project_id"})
+                                        .NotJournaled({"sort"});
+const Table kMilestones = TableOf("milestones", kMilestoneFields).With({"updated_at"});
+
 // A kind is keyed by its code; an upsert rewrites the rest.
-const Fields<ProcedureKindRow> kProcedureKindFields = {
-    Col<&ProcedureKindRow::kind, &PK::code>("code").OnInsert(),
-    Col<&ProcedureKindRow::kind, &PK::label_zh>("label_zh"),
-    Col<&ProcedureKindRow::kind, &PK::label_en>("label_en"),
-    Col<&ProcedureKindRow::kind, &PK::required_for_start>("required_for_start"),
-    Col<&ProcedureKindRow::documents>("documents"),
-    Col<&ProcedureKindRow::handling_unit>("handling_unit"),
-    Col<&ProcedureKindRow::office>("office"),
-    Col<&ProcedureKindRow::phone>("phone"),
-    Col<&ProcedureKindRow::sort>("sort"),
-};
+const Fields<ProcedureKindRow> kProcedureKindFields =
+    GJ_COLUMNS_IN(ProcedureKindRow::kind, code, label_zh, label_en, required_for_start)
+        .And(GJ_COLUMNS(ProcedureKindRow, documents, handling_unit, office, phone, sort))
+        .OnInsert({"code"});
 const Table kProcedureKinds = TableOf("procedure_kinds", kProcedureKindFields);
-const Table kProcedures{"procedures",
-                        {"id", "project_id", "kind", "status", "unit_id", "applied_on", "approved_on",
-                         "accepted_pending", "pending_document", "approval_no", "version", "updated_at"}};
+
+using XR = ProcedureRow;
+// A procedure's columns; an update writes status … approval_no, and the journal shows them all.
+const Fields<XR> kProcedureFields = GJ_COLUMNS_IN(XR::fact, id, project_id, kind, status, unit_id, applied_on,
+                                                  approved_on, accepted_pending)
+                                        .And(GJ_COLUMNS(XR, pending_document, approval_no, version))
+                                        .ReadOnly({"id", "version"})
+                                        .Fixed({"project_id", "kind"})
+                                        .JournaledAsBool({"accepted_pending"});
+const Table kProcedures = TableOf("procedures", kProcedureFields).With({"updated_at"});
+
 const Table kAssignments{"project_assignments", {"project_id", "person_id"}};
-const Fields<VisitRow> kVisitFields = {
-    Col<&VisitRow::id>("id").ReadOnly(),    Col<&VisitRow::project_id>("project_id"),
-    Col<&VisitRow::person_id>("person_id"), Col<&VisitRow::visit_date>("visit_date"),
-    Col<&VisitRow::notes>("notes"),         Col<&VisitRow::problems_discussed>("problems_discussed"),
-    Col<&VisitRow::user_id>("user_id"),     Col<&VisitRow::created_at>("created_at"),
-};
+const Fields<VisitRow> kVisitFields = GJ_COLUMNS(VisitRow, id, project_id, person_id, visit_date, notes,
+                                                 problems_discussed, user_id, created_at)
+                                          .ReadOnly({"id"});
 const Table kVisits = TableOf("visits", kVisitFields);
-const Fields<AttachmentRow> kAttachmentFields = {
-    Col<&AttachmentRow::id>("id").ReadOnly(),          Col<&AttachmentRow::owner>("owner"),
-    Col<&AttachmentRow::owner_id>("owner_id"),         Col<&AttachmentRow::file_name>("file_name"),
-    Col<&AttachmentRow::content_type>("content_type"), Col<&AttachmentRow::size>("size"),
-    Col<&AttachmentRow::stored_name>("stored_name"),   Col<&AttachmentRow::user_id>("user_id"),
-    Col<&AttachmentRow::created_at>("created_at"),
-};
+const Fields<AttachmentRow> kAttachmentFields = GJ_COLUMNS(AttachmentRow, id, owner, owner_id, file_name,
+                                                           content_type, size, stored_name, user_id, created_at)
+                                                    .ReadOnly({"id"});
 const Table kAttachments = TableOf("attachments", kAttachmentFields);
 const Table kReads{"attention_reads", {"user_id", "item_key", "read_at"}};
 const Table kSettings{"supervision_settings", {"name", "value"}};
@@ -76,35 +73,20 @@ Status UpdateStamped(Connection& c, const Table& t, std::string_view what, const
 // ---- problems
 
 using PR = ProblemRow;
-using PF = supervision::ProblemFact;
 // A problem's columns. An update writes status … updated_at; the journal shows the first six of
 // those (status … defer_reason). What a problem is about and who raised it are set once.
-const Fields<PR> kProblemFields = {
-    Col<&PR::fact, &PF::id>("id").ReadOnly(),
-    Col<&PR::fact, &PF::project_id>("project_id").Fixed(),
-    Col<&PR::fact, &PF::status>("status"),
-    Col<&PR::fact, &PF::unit_id>("unit_id"),
-    Col<&PR::fact, &PF::coordinator_id>("coordinator_id"),
-    Col<&PR::fact, &PF::deadline>("deadline"),
-    Col<&PR::fact, &PF::closed_on>("closed_on").OnUpdate(),
-    Col<&PR::defer_reason>("defer_reason").OnUpdate(),
-    Col<&PR::signed_on>("signed_on").OnUpdate().NotJournaled(),
-    Col<&PR::returns>("returns").OnUpdate().NotJournaled(),
-    Col<&PR::description>("description").NotJournaled(),
-    Col<&PR::fact, &PF::category>("category").NotJournaled(),
-    Col<&PR::fact, &PF::raised_on>("raised_on").Fixed(),
-    Col<&PR::raised_by>("raised_by").Fixed(),
-    Col<&PR::version>("version").ReadOnly(),
-    Col<&PR::created_at>("created_at").Fixed(),
-    Col<&PR::updated_at>("updated_at").NotJournaled(),
-};
+const Fields<PR> kProblemFields =
+    GJ_COLUMNS_IN(PR::fact, id, project_id, status, unit_id, coordinator_id, deadline, closed_on)
+        .And(GJ_COLUMNS(PR, defer_reason, signed_on, returns, description))
+        .And(GJ_COLUMNS_IN(PR::fact, category, raised_on))
+        .And(GJ_COLUMNS(PR, raised_by, version, created_at, updated_at))
+        .ReadOnly({"id", "version"})
+        .Fixed({"project_id", "raised_on", "raised_by", "created_at"})
+        .OnUpdate({"closed_on", "defer_reason", "signed_on", "returns"})
+        .NotJournaled({"signed_on", "returns", "description", "category", "updated_at"});
 // What ProblemSelect joins to a problem.
-const Fields<PR> kProblemJoinedFields = {
-    Col<&PR::project_code>("project_code"),         Col<&PR::project_name>("project_name"),
-    Col<&PR::county_code>("county_code"),           Col<&PR::town_code>("town_code"),
-    Col<&PR::project_unit_id>("project_unit_id"),   Col<&PR::unit_name>("unit_name"),
-    Col<&PR::coordinator_name>("coordinator_name"),
-};
+const Fields<PR> kProblemJoinedFields = GJ_COLUMNS(PR, project_code, project_name, county_code, town_code,
+                                                   project_unit_id, unit_name, coordinator_name);
 const Table kProblems = TableOf("problems", kProblemFields);
 
 const std::string& ProblemSelect() {
@@ -195,22 +177,6 @@ std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const acce
 
 namespace {
 
-using MR = MilestoneRow;
-using M = supervision::Milestone;
-// A milestone's columns; an update writes name … sort, and the journal shows all of those but sort.
-const Fields<MR> kMilestoneFields = {
-    Col<&MR::m, &M::id>("id").ReadOnly(),
-    Col<&MR::m, &M::project_id>("project_id").Fixed(),
-    Col<&MR::m, &M::name>("name"),
-    Col<&MR::m, &M::planned_date>("planned_date"),
-    Col<&MR::m, &M::actual_date>("actual_date"),
-    Col<&MR::m, &M::duration_days>("duration_days"),
-    Col<&MR::m, &M::predecessor_id>("predecessor_id"),
-    Col<&MR::m, &M::unit_id>("unit_id"),
-    Col<&MR::sort>("sort").NotJournaled(),
-    Col<&MR::version>("version").ReadOnly(),
-};
-
 MilestoneRow MilestoneFrom(RowReader& r) {
   MilestoneRow m;
   ReadInto(kMilestoneFields, r, m);
@@ -276,23 +242,6 @@ nlohmann::json ProcedureKindChanges(const ProcedureKindRow& before, const Proced
 }
 
 namespace {
-
-using XR = ProcedureRow;
-using XF = supervision::ProcedureFact;
-// A procedure's columns; an update writes status … approval_no, and the journal shows them all.
-const Fields<XR> kProcedureFields = {
-    Col<&XR::fact, &XF::id>("id").ReadOnly(),
-    Col<&XR::fact, &XF::project_id>("project_id").Fixed(),
-    Col<&XR::fact, &XF::kind>("kind").Fixed(),
-    Col<&XR::fact, &XF::status>("status"),
-    Col<&XR::fact, &XF::unit_id>("unit_id"),
-    Col<&XR::fact, &XF::applied_on>("applied_on"),
-    Col<&XR::fact, &XF::approved_on>("approved_on"),
-    Col<&XR::fact, &XF::accepted_pending>("accepted_pending").JournaledAsBool(),
-    Col<&XR::pending_document>("pending_document"),
-    Col<&XR::approval_no>("approval_no"),
-    Col<&XR::version>("version").ReadOnly(),
-};
 
 const std::string& ProcedureSelect() {
   static const std::string kSql =
@@ -496,11 +445,8 @@ void PutSetting(Connection& c, const std::string& name, const std::string& value
 namespace {
 
 // One field per setting: each is a row (name, value) of supervision_settings.
-const Fields<SupervisionSettingsRow> kSupervisionSettingFields = {
-    Col<&SupervisionSettingsRow::escalation>("escalation"),
-    Col<&SupervisionSettingsRow::visit_rule>("visit_rule"),
-    Col<&SupervisionSettingsRow::map_tile_url>("map_tile_url"),
-};
+const Fields<SupervisionSettingsRow> kSupervisionSettingFields =
+    GJ_COLUMNS(SupervisionSettingsRow, escalation, visit_rule, map_tile_url);
 
 }  // namespace
 
