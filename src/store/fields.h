@@ -232,12 +232,14 @@ T& ReadInto(const Fields<T>& fields, RowReader& r, T& record) {
   return record;
 }
 
-// A reader for ReadRows / ReadOne: a default record with every field of `fields` read.
-template <class T>
-auto RecordOf(const Fields<T>& fields) {
-  return [&fields](RowReader& r) {
+// A reader for ReadRows / ReadOne: a default record with every field of `fields` read, and of
+// the `joined` lists (what a join adds to the record's own columns).
+template <class T, class... Joined>
+auto RecordOf(const Fields<T>& fields, const Joined&... joined) {
+  return [&fields, &joined...](RowReader& r) {
     T record{};
     ReadInto(fields, r, record);
+    (ReadInto(joined, r, record), ...);
     return record;
   };
 }

@@ -53,22 +53,52 @@ const Table kAttachments = TableOf("attachments", kAttachmentFields);
 const Table kReads{"attention_reads", {"user_id", "item_key", "read_at"}};
 const Table kSettings{"supervision_settings", {"name", "value"}};
 
+// A stamped record's table: what its 409 calls it, its fields, and its id.
+template <class Row>
+struct Stamped {
+  const Table& table;
+  std::string_view what;
+  const Fields<Row>& fields;
+  int64_t (*id)(const Row&);
+};
+const Stamped<MR> kStampedMilestone{kMilestones, "milestone", kMilestoneFields, [](const MR& r) { return r.m.id; }};
+const Stamped<XR> kStampedProcedure{kProcedures, "procedure", kProcedureFields,
+                                    [](const XR& r) { return r.fact.id; }};
+const Stamped<MR>& StampedOf(const MR&) { return kStampedMilestone; }
+const Stamped<XR>& StampedOf(const XR&) { return kStampedProcedure; }
+
+}  // namespace
+
 // Milestones and procedures start at version 1 and stamp every write with its time.
-template <class T>
-int64_t InsertStamped(Connection& c, const Table& t, const Fields<T>& fields, const T& record,
-                      const std::string& now) {
-  ColumnValues values = InsertValuesOf(fields, record);
+template <class Row>
+int64_t InsertStampedRow(Connection& c, const Row& r, const std::string& now) {
+  const auto& s = StampedOf(r);
+  ColumnValues values = InsertValuesOf(s.fields, r);
   values.insert(values.end(), {{"version", int64_t{1}}, {"updated_at", now}});
-  return InsertReturningId(c, t, values);
+  return InsertReturningId(c, s.table, values);
 }
 
-template <class T>
-Status UpdateStamped(Connection& c, const Table& t, std::string_view what, const Fields<T>& fields,
-                     const T& record, int64_t id, int64_t expected_version, const std::string& now) {
-  ColumnValues values = ValuesOf(fields, record);
+template <class Row>
+Status UpdateStampedRow(Connection& c, const Row& r, int64_t expected_version, const std::string& now) {
+  const auto& s = StampedOf(r);
+  ColumnValues values = ValuesOf(s.fields, r);
   values.emplace_back("updated_at", now);
-  return UpdateVersioned(c, t, what, values, id, expected_version);
+  return UpdateVersioned(c, s.table, s.what, values, s.id(r), expected_version);
 }
+
+template <class Row>
+nlohmann::json StampedRowChanges(const Row& before, const Row& after) {
+  return JournalDiff(StampedOf(before).fields, before, after);
+}
+
+template int64_t InsertStampedRow(Connection&, const MR&, const std::string&);
+template int64_t InsertStampedRow(Connection&, const XR&, const std::string&);
+template Status UpdateStampedRow(Connection&, const MR&, int64_t, const std::string&);
+template Status UpdateStampedRow(Connection&, const XR&, int64_t, const std::string&);
+template nlohmann::json StampedRowChanges(const MR&, const MR&);
+template nlohmann::json StampedRowChanges(const XR&, const XR&);
+
+namespace {
 
 // ---- problems
 
@@ -89,21 +119,15 @@ const Fields<PR> kProblemJoinedFields = GJ_COLUMNS(PR, project_code, project_nam
                                                    project_unit_id, unit_name, coordinator_name);
 const Table kProblems = TableOf("problems", kProblemFields);
 
-const std::string& ProblemSelect() {
-  static const std::string kSql =
-      "SELECT " + kProblems.Select("p") +
-      ", pr.code AS project_code, pr.name AS project_name, pr.county_code AS county_code, pr.town_code AS town_code, "
-      "pr.unit_id AS project_unit_id, u.name AS unit_name, pe.name AS coordinator_name"
-      " FROM problems p JOIN projects pr ON pr.id = p.project_id LEFT JOIN units u ON u.id = p.unit_id "
-      "LEFT JOIN people pe ON pe.id = p.coordinator_id";
-  return kSql;
-}
+// A problem with what it joins: its project's code, name and region, its unit and coordinator.
+const std::string kProblemSelect =
+    "SELECT " + kProblems.Select("p") +
+    ", pr.code AS project_code, pr.name AS project_name, pr.county_code AS county_code, pr.town_code AS town_code, "
+    "pr.unit_id AS project_unit_id, u.name AS unit_name, pe.name AS coordinator_name"
+    " FROM problems p JOIN projects pr ON pr.id = p.project_id LEFT JOIN units u ON u.id = p.unit_id "
+    "LEFT JOIN people pe ON pe.id = p.coordinator_id";
 
-ProblemRow ProblemFrom(RowReader& r) {
-  ProblemRow p;
-  ReadInto(kProblemFields, r, p);
-  return ReadInto(kProblemJoinedFields, r, p);
-}
+ProblemRow ProblemFrom(RowReader& r) { return RecordOf(kProblemFields, kProblemJoinedFields)(r); }
 
 }  // namespace
 
@@ -114,7 +138,7 @@ int64_t InsertProblem(Connection& c, const ProblemRow& p) {
 }
 
 std::optional<ProblemRow> LoadProblem(Connection& c, int64_t id) {
-  return ReadOne(c, ProblemSelect() + " WHERE p.id = ?", {id}, ProblemFrom);
+  return ReadOne(c, kProblemSelect + " WHERE p.id = ?", {id}, ProblemFrom);
 }
 
 Status UpdateProblem(Connection& c, const ProblemRow& p, int64_t expected_version) {
@@ -131,7 +155,7 @@ nlohmann::json ProblemCreatedChanges(const ProblemRow& p) {
 
 std::vector<ProblemRow> ListProblems(Connection& c, const ProblemFilter& f) {
   std::vector<Value> params;
-  std::string sql = ProblemSelect() + " WHERE 1=1";
+  std::string sql = kProblemSelect + " WHERE 1=1";
   sql += ScopeClause(f.scope, params);
   auto add = [&](const char* clause, Value v) {
     sql += clause;
@@ -177,12 +201,9 @@ std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const acce
 
 namespace {
 
-MilestoneRow MilestoneFrom(RowReader& r) {
-  MilestoneRow m;
-  ReadInto(kMilestoneFields, r, m);
-  m.unit_name = r.Text("unit_name");
-  return m;
-}
+const Fields<MR> kMilestoneJoinedFields = GJ_COLUMNS(MR, unit_name);
+
+MilestoneRow MilestoneFrom(RowReader& r) { return RecordOf(kMilestoneFields, kMilestoneJoinedFields)(r); }
 
 }  // namespace
 
@@ -197,19 +218,6 @@ std::vector<MilestoneRow> ListMilestonesOf(Connection& c, const std::vector<int6
       ", u.name AS unit_name FROM milestones m LEFT JOIN units u ON u.id = m.unit_id WHERE m.project_id IN (" +
       InList(project_ids, params) + ") ORDER BY m.project_id, m.sort, m.planned_date, m.id";
   return ReadRows(c, sql, params, MilestoneFrom);
-}
-
-int64_t InsertMilestone(Connection& c, const MilestoneRow& r, const std::string& now) {
-  return InsertStamped(c, kMilestones, kMilestoneFields, r, now);
-}
-
-Status UpdateMilestone(Connection& c, const MilestoneRow& r, int64_t expected_version,
-                       const std::string& now) {
-  return UpdateStamped(c, kMilestones, "milestone", kMilestoneFields, r, r.m.id, expected_version, now);
-}
-
-nlohmann::json MilestoneChanges(const MilestoneRow& before, const MilestoneRow& after) {
-  return JournalDiff(kMilestoneFields, before, after);
 }
 
 nlohmann::json MilestoneCreatedChanges(const MilestoneRow& r) {
@@ -243,50 +251,30 @@ nlohmann::json ProcedureKindChanges(const ProcedureKindRow& before, const Proced
 
 namespace {
 
-const std::string& ProcedureSelect() {
-  static const std::string kSql =
-      "SELECT " + kProcedures.Select("x") +
-      ", k.required_for_start AS required_for_start, u.name AS unit_name FROM procedures x "
-      "JOIN procedure_kinds k ON k.code = x.kind LEFT JOIN units u ON u.id = x.unit_id ";
-  return kSql;
-}
+// A procedure with what it joins: whether its kind is required for the start, its unit's name.
+const std::string kProcedureSelect =
+    "SELECT " + kProcedures.Select("x") +
+    ", k.required_for_start AS required_for_start, u.name AS unit_name FROM procedures x "
+    "JOIN procedure_kinds k ON k.code = x.kind LEFT JOIN units u ON u.id = x.unit_id ";
+const Fields<XR> kProcedureJoinedFields = GJ_COLUMNS_IN(XR::fact, required_for_start).And(GJ_COLUMNS(XR, unit_name));
 
-ProcedureRow ProcedureFrom(RowReader& r) {
-  ProcedureRow p;
-  ReadInto(kProcedureFields, r, p);
-  p.fact.required_for_start = r.Bool("required_for_start");
-  p.unit_name = r.Text("unit_name");
-  return p;
-}
+ProcedureRow ProcedureFrom(RowReader& r) { return RecordOf(kProcedureFields, kProcedureJoinedFields)(r); }
 
 }  // namespace
 
 std::vector<ProcedureRow> ListProcedures(Connection& c, int64_t project_id) {
-  return ReadRows(c, ProcedureSelect() + "WHERE x.project_id = ? ORDER BY k.sort, x.kind", {project_id},
+  return ReadRows(c, kProcedureSelect + "WHERE x.project_id = ? ORDER BY k.sort, x.kind", {project_id},
                   ProcedureFrom);
 }
 
 std::optional<ProcedureRow> LoadProcedure(Connection& c, int64_t id) {
-  return ReadOne(c, ProcedureSelect() + "WHERE x.id = ?", {id}, ProcedureFrom);
-}
-
-int64_t InsertProcedure(Connection& c, const ProcedureRow& r, const std::string& now) {
-  return InsertStamped(c, kProcedures, kProcedureFields, r, now);
-}
-
-Status UpdateProcedure(Connection& c, const ProcedureRow& r, int64_t expected_version,
-                       const std::string& now) {
-  return UpdateStamped(c, kProcedures, "procedure", kProcedureFields, r, r.fact.id, expected_version, now);
-}
-
-nlohmann::json ProcedureChanges(const ProcedureRow& before, const ProcedureRow& after) {
-  return JournalDiff(kProcedureFields, before, after);
+  return ReadOne(c, kProcedureSelect + "WHERE x.id = ?", {id}, ProcedureFrom);
 }
 
 std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const access::ReadScope& scope,
                                                            const std::vector<int64_t>& project_ids) {
   std::vector<Value> params;
-  const std::string sql = ProcedureSelect() +
+  const std::string sql = kProcedureSelect +
                           "JOIN projects pr ON pr.id = x.project_id WHERE pr.archived = 0" +
                           ScopeClause(scope, params) + ProjectIdClause(project_ids, params, "x") +
                           " ORDER BY x.project_id, k.sort";
