@@ -7,39 +7,17 @@ namespace gj::store {
 namespace {
 
 // Each table's field list: what its rows read and write.
-const Fields<AccountRow> kUserFields = {
-    Col<&AccountRow::id>("id").ReadOnly(),
-    Col<&AccountRow::login>("login"),
-    Col<&AccountRow::name>("name"),
-    Col<&AccountRow::password_hash>("password_hash"),
-    Col<&AccountRow::person_id>("person_id"),
-    Col<&AccountRow::active>("active"),
-    Col<&AccountRow::created_at>("created_at"),
-};
-const Fields<access::RoleGrant> kGrantFields = {
-    Col<&access::RoleGrant::role>("role"),
-    Col<&access::RoleGrant::region_code>("region_code"),
-    Col<&access::RoleGrant::unit_id>("unit_id"),
-};
-const Fields<SessionRow> kSessionFields = {
-    Col<&SessionRow::id>("id").ReadOnly(),
-    Col<&SessionRow::user_id>("user_id"),
-    Col<&SessionRow::token_hash>("token_hash"),
-    Col<&SessionRow::kind>("kind"),
-    Col<&SessionRow::name>("name"),
-    Col<&SessionRow::created_at>("created_at"),
-    Col<&SessionRow::expires_at>("expires_at"),
-    Col<&SessionRow::revoked>("revoked"),
-};
-const Fields<LoginFailures> kFailureFields = {
-    Col<&LoginFailures::failures>("failures"),
-    Col<&LoginFailures::last_at>("last_at"),
-};
+const Fields<AccountRow> kUserFields =
+    GJ_COLUMNS(AccountRow, id, login, name, password_hash, person_id, active, created_at).ReadOnly({"id"});
+const Fields<access::RoleGrant> kGrantFields = GJ_COLUMNS(access::RoleGrant, role, region_code, unit_id);
+const Fields<SessionRow> kSessionFields =
+    GJ_COLUMNS(SessionRow, id, user_id, token_hash, kind, name, created_at, expires_at, revoked).ReadOnly({"id"});
+const Fields<LoginFailures> kFailureFields = GJ_COLUMNS(LoginFailures, failures, last_at);
 
 const Table kUsers = TableOf("users", kUserFields);
-const Table kGrants{"role_grants", {"id", "user_id", "role", "region_code", "unit_id"}};
+const Table kGrants = TableOf("role_grants", kGrantFields).With({"id", "user_id"});
 const Table kSessions = TableOf("sessions", kSessionFields);
-const Table kFailures{"login_failures", {"login", "failures", "last_at"}};
+const Table kFailures = TableOf("login_failures", kFailureFields).With({"login"});
 
 bool Exists(Connection& c, const std::string& sql, Value key) {
   return !c.Query(sql, {std::move(key)}).empty();

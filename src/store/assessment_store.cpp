@@ -9,55 +9,29 @@ namespace {
 // ---- the tables, one field list each
 
 // An event update writes name … updated_at; its journal entry shows the set-up fields.
-const Fields<EventRecord> kEventFields = {
-    Col<&EventRecord::id>("id").ReadOnly(),
-    Col<&EventRecord::region_code>("region_code").OnInsert().NotJournaled(),
-    Col<&EventRecord::name>("name"),
-    Col<&EventRecord::level>("level"),
-    Col<&EventRecord::start_date>("start_date"),
-    Col<&EventRecord::end_date>("end_date"),
-    Col<&EventRecord::setup>("setup"),
-    Col<&EventRecord::state>("state").NotJournaled(),
-    Col<&EventRecord::publication>("publication").NotJournaled(),
-    Col<&EventRecord::version>("version").OnInsert().NotJournaled(),
-    Col<&EventRecord::created_at>("created_at").OnInsert().NotJournaled(),
-    Col<&EventRecord::updated_at>("updated_at").NotJournaled(),
-};
+const Fields<EventRecord> kEventFields =
+    GJ_COLUMNS(EventRecord, id, region_code, name, level, start_date, end_date, setup, state, publication, version,
+               created_at, updated_at)
+        .ReadOnly({"id"})
+        .OnInsert({"region_code", "version", "created_at"})
+        .NotJournaled({"region_code", "state", "publication", "version", "created_at", "updated_at"});
 // Judge and item are the sheet's key with the event: an upsert writes only the payload.
-const Fields<SubmissionRecord> kSubmissionFields = {
-    Col<&SubmissionRecord::judge>("judge").OnInsert(),
-    Col<&SubmissionRecord::item>("item").OnInsert(),
-    Col<&SubmissionRecord::payload>("payload"),
-    Col<&SubmissionRecord::submitted_at>("submitted_at"),
-};
-const Fields<SchemeRecord> kSchemeFields = {
-    Col<&SchemeRecord::id>("id").ReadOnly(),
-    Col<&SchemeRecord::region_code>("region_code").OnInsert(),
-    Col<&SchemeRecord::name>("name"),
-    Col<&SchemeRecord::subject_kind>("subject_kind").OnInsert(),
-    Col<&SchemeRecord::definition>("definition"),
-    Col<&SchemeRecord::version>("version").OnInsert(),
-    Col<&SchemeRecord::created_at>("created_at").OnInsert(),
-    Col<&SchemeRecord::updated_at>("updated_at"),
-    Col<&SchemeRecord::archived>("archived").OnUpdate(),
-};
+const Fields<SubmissionRecord> kSubmissionFields =
+    GJ_COLUMNS(SubmissionRecord, judge, item, payload, submitted_at).OnInsert({"judge", "item"});
+const Fields<SchemeRecord> kSchemeFields =
+    GJ_COLUMNS(SchemeRecord, id, region_code, name, subject_kind, definition, version, created_at, updated_at,
+               archived)
+        .ReadOnly({"id"})
+        .OnInsert({"region_code", "subject_kind", "version", "created_at"})
+        .OnUpdate({"archived"});
 // A run's recomputation writes as_of … published_at; what it is a run of never changes.
-const Fields<RunRecord> kRunFields = {
-    Col<&RunRecord::id>("id").ReadOnly(),
-    Col<&RunRecord::scheme_id>("scheme_id").OnInsert(),
-    Col<&RunRecord::period>("period").OnInsert(),
-    Col<&RunRecord::period_label>("period_label").OnInsert(),
-    Col<&RunRecord::run_version>("run_version").OnInsert(),
-    Col<&RunRecord::as_of>("as_of"),
-    Col<&RunRecord::published>("published"),
-    Col<&RunRecord::body>("body"),
-    Col<&RunRecord::version>("version").OnInsert(),
-    Col<&RunRecord::computed_at>("computed_at"),
-    Col<&RunRecord::published_at>("published_at"),
-};
+const Fields<RunRecord> kRunFields = GJ_COLUMNS(RunRecord, id, scheme_id, period, period_label, run_version, as_of,
+                                                published, body, version, computed_at, published_at)
+                                         .ReadOnly({"id"})
+                                         .OnInsert({"scheme_id", "period", "period_label", "run_version", "version"});
 
 const Table kEvents = TableOf("observation_events", kEventFields);
-const Table kSubmissions{"observation_submissions", {"event_id", "judge", "item", "payload", "submitted_at"}};
+const Table kSubmissions = TableOf("observation_submissions", kSubmissionFields).With({"event_id"});
 const Table kSchemes = TableOf("ranking_schemes", kSchemeFields);
 const Table kRuns = TableOf("ranking_runs", kRunFields);
 

@@ -6,125 +6,59 @@ namespace gj::store {
 
 namespace {
 
-// ---- the tables, one column list each
-
-const Table kEnterprises{"le_enterprises",
-                         {"id", "credit_code", "name", "county_code", "town", "industry_code", "above_scale",
-                          "version", "updated_at"}};
-const Table kData{"le_data", {"id",           "enterprise_id",   "year",       "land_mu",       "tax",
-                              "revenue",      "value_added",     "energy_tce", "emission_eq",   "rd_spend",
-                              "employees",    "electricity_kwh", "bonus",      "penalty",       "veto",
-                              "undetermined", "county_text",     "state",      "return_reason", "version",
-                              "updated_at"}};
-const Table kSchemes{"le_schemes", {"id", "county_code", "version", "doc", "created_at", "created_by"}};
-const Table kRuns{"le_runs",
-                  {"id", "county_code", "year", "run_no", "scheme_id", "scheme_doc", "input_doc", "state",
-                   "published_on", "finalized_on", "version", "created_at", "created_by"}};
-const Table kAdjustments{
-    "le_adjustments",
-    {"id", "run_id", "credit_code", "old_class", "new_class", "reason", "source", "user_id", "at"}};
-const Table kAppeals{"le_appeals",
-                     {"id", "run_id", "credit_code", "reason", "filed_on", "state", "decision", "new_class",
-                      "decided_on", "version"}};
-const Table kPolicies{"le_policies",
-                      {"county_code", "class", "land_mu", "energy_tce", "emission_t", "note", "version"}};
-const Table kPolicyLedger{"le_policy_ledger",
-                          {"id", "run_id", "county_code", "year", "credit_code", "name", "class",
-                           "surcharge_fen", "land_mu", "energy_tce", "emission_t"}};
+// ---- the tables: one field list each, and the columns written beside the record
 
 using E = land::Enterprise;
 // An enterprise as le_enterprises stores it (a re-import rewrites all but its credit code).
-const Fields<E> kEnterpriseFields = {
-    Col<&E::credit_code>("credit_code").OnInsert(),
-    Col<&E::name>("name"),
-    Col<&E::town>("town"),
-    Col<&E::industry_code>("industry_code"),
-    Col<&E::above_scale>("above_scale"),
-};
+const Fields<E> kEnterpriseFields =
+    GJ_COLUMNS(E, credit_code, name, town, industry_code, above_scale).OnInsert({"credit_code"});
 // An enterprise's figures of a year, as le_data stores them.
-const Fields<E> kFigures = {
-    Col<&E::land_mu>("land_mu"),
-    Col<&E::tax>("tax"),
-    Col<&E::revenue>("revenue"),
-    Col<&E::value_added>("value_added"),
-    Col<&E::energy_tce>("energy_tce"),
-    Col<&E::emission_eq>("emission_eq"),
-    Col<&E::rd_spend>("rd_spend"),
-    Col<&E::employees>("employees"),
-    Col<&E::electricity_kwh>("electricity_kwh"),
-    Col<&E::bonus>("bonus"),
-    Col<&E::penalty>("penalty"),
-    Col<&E::veto>("veto"),
-    Col<&E::undetermined>("undetermined"),
-    Col<&E::county>("county_text"),
-};
-// A data row's own columns (its enterprise's come from the join).
-const Fields<LandDataRow> kDataFields = {
-    Col<&LandDataRow::id>("id").ReadOnly(),
-    Col<&LandDataRow::enterprise_id>("enterprise_id").ReadOnly(),
-    Col<&LandDataRow::year>("year").ReadOnly(),
-    Col<&LandDataRow::county_code>("county_code").ReadOnly(),
-    Col<&LandDataRow::state>("state"),
-    Col<&LandDataRow::return_reason>("return_reason"),
-    Col<&LandDataRow::version>("version").ReadOnly(),
-};
-const Fields<SchemeRow> kSchemeFields = {
-    Col<&SchemeRow::id>("id").ReadOnly(),
-    Col<&SchemeRow::version>("version"),
-    Col<&SchemeRow::doc>("doc"),
-    Col<&SchemeRow::created_at>("created_at"),
-};
+const Fields<E> kFigures = GJ_COLUMNS(E, land_mu, tax, revenue, value_added, energy_tce, emission_eq, rd_spend,
+                                      employees, electricity_kwh, bonus, penalty, veto, undetermined)
+                               .And(Col<&E::county>("county_text"));
+// A data row's own columns, and the one its enterprise gives it (from the join).
+const Fields<LandDataRow> kDataFields =
+    GJ_COLUMNS(LandDataRow, id, enterprise_id, year, state, return_reason, version)
+        .ReadOnly({"id", "enterprise_id", "year", "version"});
+const Fields<LandDataRow> kDataJoinedFields = GJ_COLUMNS(LandDataRow, county_code);
+const Fields<SchemeRow> kSchemeFields = GJ_COLUMNS(SchemeRow, id, version, doc, created_at).ReadOnly({"id"});
 // A run's documents are read only by GetRun(with_docs); lists select them as ''.
-const Fields<RunRow> kRunFields = {
-    Col<&RunRow::id>("id").ReadOnly(),
-    Col<&RunRow::county_code>("county_code").OnInsert(),
-    Col<&RunRow::year>("year").OnInsert(),
-    Col<&RunRow::run_no>("run_no").OnInsert(),
-    Col<&RunRow::scheme_id>("scheme_id").OnInsert(),
-    Col<&RunRow::state>("state"),
-    ColOrNull<&RunRow::published_on>("published_on").OnUpdate(),
-    ColOrNull<&RunRow::finalized_on>("finalized_on").OnUpdate(),
-    Col<&RunRow::version>("version").ReadOnly(),
-    Col<&RunRow::created_at>("created_at").OnInsert(),
-    Col<&RunRow::scheme_doc>("scheme_doc").OnInsert(),
-    Col<&RunRow::input_doc>("input_doc").OnInsert(),
-};
-const Fields<AdjustmentRow> kAdjustmentFields = {
-    Col<&AdjustmentRow::id>("id").ReadOnly(),    Col<&AdjustmentRow::credit_code>("credit_code"),
-    Col<&AdjustmentRow::old_class>("old_class"), Col<&AdjustmentRow::new_class>("new_class"),
-    Col<&AdjustmentRow::reason>("reason"),       Col<&AdjustmentRow::source>("source"),
-    Col<&AdjustmentRow::user_id>("user_id"),     Col<&AdjustmentRow::at>("at"),
-};
+const Fields<RunRow> kRunFields = GJ_COLUMNS(RunRow, id, county_code, year, run_no, scheme_id, state, published_on,
+                                             finalized_on, version, created_at, scheme_doc, input_doc)
+                                      .ReadOnly({"id", "version"})
+                                      .OnInsert({"county_code", "year", "run_no", "scheme_id", "created_at",
+                                                 "scheme_doc", "input_doc"})
+                                      .OnUpdate({"published_on", "finalized_on"})
+                                      .OrNull({"published_on", "finalized_on"});
+const Fields<AdjustmentRow> kAdjustmentFields =
+    GJ_COLUMNS(AdjustmentRow, id, credit_code, old_class, new_class, reason, source, user_id, at).ReadOnly({"id"});
 // An appeal is filed with its grounds; the decision fields keep their defaults until decided.
-const Fields<AppealRow> kAppealFields = {
-    Col<&AppealRow::id>("id").ReadOnly(),
-    Col<&AppealRow::run_id>("run_id").OnInsert(),
-    Col<&AppealRow::credit_code>("credit_code").OnInsert(),
-    Col<&AppealRow::reason>("reason").OnInsert(),
-    Col<&AppealRow::filed_on>("filed_on").OnInsert(),
-    Col<&AppealRow::state>("state").OnUpdate(),
-    Col<&AppealRow::decision>("decision").OnUpdate(),
-    Col<&AppealRow::new_class>("new_class").OnUpdate(),
-    ColOrNull<&AppealRow::decided_on>("decided_on").OnUpdate(),
-    Col<&AppealRow::version>("version").ReadOnly(),
-};
-const Fields<PolicyRow> kPolicyFields = {
-    Col<&PolicyRow::klass>("class").OnInsert(),
-    Col<&PolicyRow::land_mu>("land_mu"),
-    Col<&PolicyRow::energy_tce>("energy_tce"),
-    Col<&PolicyRow::emission_t>("emission_t"),
-    Col<&PolicyRow::note>("note"),
-    Col<&PolicyRow::version>("version").ReadOnly(),
-};
-const Fields<PolicyLedgerRow> kPolicyLedgerFields = {
-    Col<&PolicyLedgerRow::credit_code>("credit_code"),
-    Col<&PolicyLedgerRow::name>("name"),
-    Col<&PolicyLedgerRow::klass>("class"),
-    Col<&PolicyLedgerRow::surcharge_fen>("surcharge_fen"),
-    Col<&PolicyLedgerRow::land_mu>("land_mu"),
-    Col<&PolicyLedgerRow::energy_tce>("energy_tce"),
-    Col<&PolicyLedgerRow::emission_t>("emission_t"),
-};
+const Fields<AppealRow> kAppealFields =
+    GJ_COLUMNS(AppealRow, id, run_id, credit_code, reason, filed_on, state, decision, new_class, decided_on,
+               version)
+        .ReadOnly({"id", "version"})
+        .OnInsert({"run_id", "credit_code", "reason", "filed_on"})
+        .OnUpdate({"state", "decision", "new_class", "decided_on"})
+        .OrNull({"decided_on"});
+const Fields<PolicyRow> kPolicyFields = FieldsOf({Col<&PolicyRow::klass>("class")})
+                                            .And(GJ_COLUMNS(PolicyRow, land_mu, energy_tce, emission_t, note, version))
+                                            .OnInsert({"class"})
+                                            .ReadOnly({"version"});
+const Fields<PolicyLedgerRow> kPolicyLedgerFields =
+    GJ_COLUMNS(PolicyLedgerRow, credit_code, name)
+        .And(Col<&PolicyLedgerRow::klass>("class"))
+        .And(GJ_COLUMNS(PolicyLedgerRow, surcharge_fen, land_mu, energy_tce, emission_t));
+
+const Table kEnterprises =
+    TableOf("le_enterprises", kEnterpriseFields).With({"id", "county_code", "version", "updated_at"});
+const Table kData = TableOf("le_data", kDataFields, kFigures).With({"updated_at"});
+const Table kSchemes = TableOf("le_schemes", kSchemeFields).With({"county_code", "created_by"});
+const Table kRuns = TableOf("le_runs", kRunFields).With({"created_by"});
+const Table kAdjustments = TableOf("le_adjustments", kAdjustmentFields).With({"run_id"});
+const Table kAppeals = TableOf("le_appeals", kAppealFields);
+const Table kPolicies = TableOf("le_policies", kPolicyFields).With({"county_code"});
+const Table kPolicyLedger =
+    TableOf("le_policy_ledger", kPolicyLedgerFields).With({"id", "run_id", "county_code", "year"});
 
 // A data row with its enterprise's columns.
 const std::string kDataSelect =
@@ -136,6 +70,7 @@ const std::string kDataSelect =
 LandDataRow DataFrom(RowReader& r) {
   LandDataRow row;
   ReadInto(kDataFields, r, row);
+  ReadInto(kDataJoinedFields, r, row);
   ReadInto(kEnterpriseFields, r, row.e);
   ReadInto(kFigures, r, row.e);
   return row;

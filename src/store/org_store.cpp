@@ -8,20 +8,9 @@ namespace {
 
 const Table kRegions{"regions", {"code", "name", "level", "parent_code", "sort"}};
 // Each table's field list: what its rows read and write.
-const Fields<Unit> kUnitFields = {
-    Col<&Unit::id>("id").ReadOnly(),
-    Col<&Unit::name>("name"),
-    Col<&Unit::kind>("kind"),
-    Col<&Unit::region_code>("region_code"),
-};
-const Fields<Person> kPersonFields = {
-    Col<&Person::id>("id").ReadOnly(),
-    Col<&Person::name>("name"),
-    Col<&Person::title>("title"),
-    Col<&Person::kind>("kind"),
-    Col<&Person::region_code>("region_code"),
-    Col<&Person::unit_id>("unit_id"),
-};
+const Fields<Unit> kUnitFields = GJ_COLUMNS(Unit, id, name, kind, region_code).ReadOnly({"id"});
+const Fields<Person> kPersonFields =
+    GJ_COLUMNS(Person, id, name, title, kind, region_code, unit_id).ReadOnly({"id"});
 const Table kUnits = TableOf("units", kUnitFields);
 const Table kPeople = TableOf("people", kPersonFields);
 

@@ -11,54 +11,7 @@ namespace gj::store {
 
 namespace {
 
-// ---- the tables, one column list each
-
-const Table kReports{"progress_reports",
-                     {"id",
-                      "project_id",
-                      "period",
-                      "frequency",
-                      "period_start",
-                      "period_end",
-                      "due_date",
-                      "status",
-                      "investment_period",
-                      "investment_year",
-                      "src_central_budget",
-                      "src_special_bonds",
-                      "src_local_fiscal",
-                      "src_enterprise",
-                      "src_bank_loan",
-                      "src_other",
-                      "visual_progress",
-                      "problems_raised",
-                      "workers",
-                      "reopened",
-                      "late",
-                      "submitted_by",
-                      "submitted_at",
-                      "reviewed_by",
-                      "reviewed_at",
-                      "review_note",
-                      "version",
-                      "created_at",
-                      "updated_at"}};
-const Table kPhotos{"report_photos",
-                    {"id", "report_id", "filename", "content_type", "size_bytes", "data_base64",
-                     "uploaded_by", "uploaded_at"}};
-const Table kStops{"stop_requests",
-                   {"id", "project_id", "kind", "reason", "effective_date", "status", "requested_by",
-                    "requested_at", "decided_by", "decided_at", "decision_note", "version"}};
-const Table kMonthlyPlans{"monthly_plans",
-                          {"project_id", "year", "m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08",
-                           "m09", "m10", "m11", "m12", "version", "updated_at"}};
-const Table kTargets{"targets",
-                     {"id", "name", "region_code", "definition", "deadline", "archived", "version",
-                      "created_at", "updated_at"}};
-const Table kSettings{"progress_settings",
-                      {"region_code", "light_rules", "report_policy", "version", "updated_at"}};
-const Table kSnapshots{"light_snapshots",
-                       {"region_code", "period", "as_of", "project_id", "light", "reasons", "computed_at"}};
+// ---- the tables: one field list each, and the columns written beside the record
 
 // The columns of ReportContent::by_source, in kFundingSources order.
 constexpr const char* kSourceColumns[6] = {"src_central_budget", "src_special_bonds", "src_local_fiscal",
@@ -66,6 +19,14 @@ constexpr const char* kSourceColumns[6] = {"src_central_budget", "src_special_bo
 // The columns of the twelve months of a plan, January first.
 constexpr const char* kMonthColumns[12] = {"m01", "m02", "m03", "m04", "m05", "m06",
                                            "m07", "m08", "m09", "m10", "m11", "m12"};
+
+// A plan row: its key, the twelve months, its version and stamp.
+Table MonthlyPlansTable() {
+  Table t{"monthly_plans", {"project_id", "year"}};
+  for (const char* m : kMonthColumns) t.Add(m);
+  return t.With({"version", "updated_at"});
+}
+const Table kMonthlyPlans = MonthlyPlansTable();
 
 // The field of by_source[kI], in column kSourceColumns[kI] (a member path cannot index).
 template <int kI>
@@ -80,82 +41,54 @@ Field<ReportRecord> SourceField() {
 }
 
 using RR = ReportRecord;
-using RC = supervision::ReportContent;
 // A report's fields. A task is created from its period (InsertReportTask); an update writes the
 // rest (the journal entry is the service's, over the content's JSON).
-const Fields<RR> kReportFields = {
-    Col<&RR::id>("id").ReadOnly(),
-    Col<&RR::project_id>("project_id").OnInsert(),
-    Col<&RR::period>("period").OnInsert(),
-    Col<&RR::frequency>("frequency").OnInsert(),
-    Col<&RR::period_start>("period_start").OnInsert(),
-    Col<&RR::period_end>("period_end").OnInsert(),
-    Col<&RR::due>("due_date").OnInsert(),
-    Col<&RR::status>("status"),
-    Col<&RR::content, &RC::investment_period>("investment_period"),
-    Col<&RR::content, &RC::investment_year>("investment_year"),
-    SourceField<0>(),
-    SourceField<1>(),
-    SourceField<2>(),
-    SourceField<3>(),
-    SourceField<4>(),
-    SourceField<5>(),
-    Col<&RR::content, &RC::visual_progress>("visual_progress"),
-    Col<&RR::content, &RC::problems_raised>("problems_raised"),
-    Col<&RR::content, &RC::workers>("workers"),
-    Col<&RR::reopened>("reopened"),
-    Col<&RR::late>("late"),
-    Col<&RR::submitted_by>("submitted_by"),
-    ColOrNull<&RR::submitted_at>("submitted_at"),
-    Col<&RR::reviewed_by>("reviewed_by"),
-    ColOrNull<&RR::reviewed_at>("reviewed_at"),
-    Col<&RR::review_note>("review_note"),
-    Col<&RR::version>("version").ReadOnly(),
-    Col<&RR::created_at>("created_at").OnInsert(),
-    Col<&RR::updated_at>("updated_at"),
-};
+const Fields<RR> kReportFields =
+    GJ_COLUMNS(RR, id, project_id, period, frequency, period_start, period_end)
+        .And(Col<&RR::due>("due_date"))
+        .And(GJ_COLUMNS(RR, status))
+        .And(GJ_COLUMNS_IN(RR::content, investment_period, investment_year))
+        .And(FieldsOf({SourceField<0>(), SourceField<1>(), SourceField<2>(), SourceField<3>(), SourceField<4>(),
+                       SourceField<5>()}))
+        .And(GJ_COLUMNS_IN(RR::content, visual_progress, problems_raised, workers))
+        .And(GJ_COLUMNS(RR, reopened, late, submitted_by, submitted_at, reviewed_by, reviewed_at, review_note,
+                        version, created_at, updated_at))
+        .ReadOnly({"id", "version"})
+        .OnInsert({"project_id", "period", "frequency", "period_start", "period_end", "due_date", "created_at"})
+        .OrNull({"submitted_at", "reviewed_at"});
 
 // A stop request is filed with its grounds; the decision fields keep their defaults until decided.
-const Fields<StopRecord> kStopFields = {
-    Col<&StopRecord::id>("id").ReadOnly(),
-    Col<&StopRecord::project_id>("project_id").OnInsert(),
-    Col<&StopRecord::kind>("kind").OnInsert(),
-    Col<&StopRecord::reason>("reason").OnInsert(),
-    Col<&StopRecord::effective_date>("effective_date").OnInsert(),
-    Col<&StopRecord::status>("status"),
-    Col<&StopRecord::requested_by>("requested_by").OnInsert(),
-    Col<&StopRecord::requested_at>("requested_at").OnInsert(),
-    Col<&StopRecord::decided_by>("decided_by").OnUpdate(),
-    ColOrNull<&StopRecord::decided_at>("decided_at").OnUpdate(),
-    Col<&StopRecord::decision_note>("decision_note").OnUpdate(),
-    Col<&StopRecord::version>("version").ReadOnly(),
-};
+const Fields<StopRecord> kStopFields =
+    GJ_COLUMNS(StopRecord, id, project_id, kind, reason, effective_date, status, requested_by, requested_at,
+               decided_by, decided_at, decision_note, version)
+        .ReadOnly({"id", "version"})
+        .OnInsert({"project_id", "kind", "reason", "effective_date", "requested_by", "requested_at"})
+        .OnUpdate({"decided_by", "decided_at", "decision_note"})
+        .OrNull({"decided_at"});
 
-const Fields<PhotoRecord> kPhotoFields = {
-    Col<&PhotoRecord::id>("id").ReadOnly(),        Col<&PhotoRecord::report_id>("report_id"),
-    Col<&PhotoRecord::filename>("filename"),       Col<&PhotoRecord::content_type>("content_type"),
-    Col<&PhotoRecord::size_bytes>("size_bytes"),   Col<&PhotoRecord::data_base64>("data_base64"),
-    Col<&PhotoRecord::uploaded_at>("uploaded_at"),
-};
+const Fields<PhotoRecord> kPhotoFields =
+    GJ_COLUMNS(PhotoRecord, id, report_id, filename, content_type, size_bytes, data_base64, uploaded_at)
+        .ReadOnly({"id"});
 
-const Fields<SettingsRecord> kSettingsFields = {
-    Col<&SettingsRecord::region_code>("region_code").OnInsert(),
-    Col<&SettingsRecord::light_rules>("light_rules"),
-    Col<&SettingsRecord::report_policy>("report_policy"),
-    Col<&SettingsRecord::version>("version").ReadOnly(),
-};
+const Fields<SettingsRecord> kSettingsFields = GJ_COLUMNS(SettingsRecord, region_code, light_rules, report_policy,
+                                                          version)
+                                                   .OnInsert({"region_code"})
+                                                   .ReadOnly({"version"});
 
-const Fields<SnapshotRow> kSnapshotFields = {
-    Col<&SnapshotRow::project_id>("project_id"),
-    Col<&SnapshotRow::light>("light"),
-    Col<&SnapshotRow::reasons_json>("reasons"),
-};
+const Fields<SnapshotRow> kSnapshotFields =
+    GJ_COLUMNS(SnapshotRow, project_id, light).And(Col<&SnapshotRow::reasons_json>("reasons"));
 
-const Fields<supervision::ReportFact> kReportFactFields = {
-    Col<&supervision::ReportFact::id>("id"),        Col<&supervision::ReportFact::project_id>("project_id"),
-    Col<&supervision::ReportFact::due>("due_date"), Col<&supervision::ReportFact::status>("status"),
-    Col<&supervision::ReportFact::late>("late"),
-};
+const Fields<supervision::ReportFact> kReportFactFields =
+    GJ_COLUMNS(supervision::ReportFact, id, project_id)
+        .And(Col<&supervision::ReportFact::due>("due_date"))
+        .And(GJ_COLUMNS(supervision::ReportFact, status, late));
+
+const Table kReports = TableOf("progress_reports", kReportFields);
+const Table kPhotos = TableOf("report_photos", kPhotoFields).With({"uploaded_by"});
+const Table kStops = TableOf("stop_requests", kStopFields);
+const Table kSettings = TableOf("progress_settings", kSettingsFields).With({"updated_at"});
+const Table kSnapshots =
+    TableOf("light_snapshots", kSnapshotFields).With({"region_code", "period", "as_of", "computed_at"});
 
 std::vector<ReportRecord> Reports(Connection& c, const std::string& where, const std::vector<Value>& params) {
   return ReadRows(c, "SELECT " + kReports.Select() + " FROM progress_reports " + where, params,
@@ -200,6 +133,8 @@ const Fields<targets::Target> kTargetFields = {
     {"definition", [](const targets::Target& t) -> Value { return Definition(t); }},
     Col<&targets::Target::deadline>("deadline"),
 };
+const Table kTargets =
+    TableOf("targets", kTargetFields).With({"id", "archived", "version", "created_at", "updated_at"});
 
 std::string JoinedCategories(const targets::Target& t) {
   std::string out;
@@ -208,20 +143,11 @@ std::string JoinedCategories(const targets::Target& t) {
 }
 
 // What the journal shows of a target: every field of its definition, named as in its JSON.
-const Fields<targets::Target> kTargetJournalFields = {
-    Col<&targets::Target::name>("name"),
-    Col<&targets::Target::region>("region"),
-    {"categories", [](const targets::Target& t) -> Value { return JoinedCategories(t); }},
-    Col<&targets::Target::track>("track"),
-    Col<&targets::Target::kind>("kind"),
-    Col<&targets::Target::level>("level"),
-    Col<&targets::Target::metric>("metric"),
-    Col<&targets::Target::stage>("stage"),
-    Col<&targets::Target::amount>("amount"),
-    Col<&targets::Target::comparator>("comparator"),
-    Col<&targets::Target::threshold>("threshold"),
-    Col<&targets::Target::deadline>("deadline"),
-};
+const Fields<targets::Target> kTargetJournalFields =
+    GJ_COLUMNS(targets::Target, name, region)
+        .And({"categories", [](const targets::Target& t) -> Value { return JoinedCategories(t); }})
+        .And(GJ_COLUMNS(targets::Target, track, kind, level, metric, stage, amount, comparator, threshold,
+                        deadline));
 
 std::vector<int64_t> MonthsFrom(RowReader& r) {
   std::vector<int64_t> out;

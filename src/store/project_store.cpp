@@ -9,8 +9,6 @@ namespace gj::store {
 
 namespace {
 
-const Table kDictionaries{"dictionaries", {"kind", "code", "label_zh", "label_en", "sort", "active"}};
-
 std::string SearchText(const ledger::Project& p) {
   return NormalizeForSearch(p.code + "\n" + p.name + "\n" + p.builder);
 }
@@ -18,56 +16,24 @@ std::string SearchText(const ledger::Project& p) {
 using P = ledger::Project;
 // Every column of a project. Insert and update write all but id (and an update moves the version
 // itself); the journal's diff of a project is ledger::Diff, over the API's JSON form.
-const Fields<P> kProjectFields = {
-    Col<&P::id>("id").ReadOnly(),
-    Col<&P::code>("code"),
-    Col<&P::national_code>("national_code"),
-    Col<&P::name>("name"),
-    Col<&P::year>("year"),
-    Col<&P::county_code>("county_code"),
-    Col<&P::town_code>("town_code"),
-    Col<&P::category>("category"),
-    Col<&P::level>("level"),
-    Col<&P::kind>("kind"),
-    Col<&P::track>("track"),
-    Col<&P::stage>("stage"),
-    Col<&P::total_investment>("total_investment"),
-    Col<&P::annual_plan>("annual_plan"),
-    Col<&P::annual_completed>("annual_completed"),
-    Col<&P::land_mu>("land_mu"),
-    Col<&P::builder>("builder"),
-    Col<&P::leader_id>("leader_id"),
-    Col<&P::unit_id>("unit_id"),
-    Col<&P::specialist>("specialist"),
-    Col<&P::chain>("chain"),
-    Col<&P::planned_start>("planned_start"),
-    Col<&P::actual_start>("actual_start"),
-    Col<&P::planned_completion>("planned_completion"),
-    Col<&P::actual_completion>("actual_completion"),
-    Col<&P::content>("content"),
-    Col<&P::longitude>("longitude"),
-    Col<&P::latitude>("latitude"),
-    // Written for the filter's LIKE, never read back.
-    {"search_text", [](const P& p) -> Value { return SearchText(p); }},
-    Col<&P::archived>("archived"),
-    Col<&P::version>("version").OnInsert(),
-    Col<&P::created_at>("created_at"),
-    Col<&P::updated_at>("updated_at"),
-};
+const Fields<P> kProjectFields =
+    GJ_COLUMNS(P, id, code, national_code, name, year, county_code, town_code, category, level, kind, track, stage,
+               total_investment, annual_plan, annual_completed, land_mu, builder, leader_id, unit_id, specialist,
+               chain, planned_start, actual_start, planned_completion, actual_completion, content, longitude,
+               latitude)
+        // Written for the filter's LIKE, never read back.
+        .And({"search_text", [](const P& p) -> Value { return SearchText(p); }})
+        .And(GJ_COLUMNS(P, archived, version, created_at, updated_at))
+        .ReadOnly({"id"})
+        .OnInsert({"version"});
 const Table kProjects = TableOf("projects", kProjectFields);
 
-const Fields<ledger::DictEntry> kDictionaryFields = {
-    Col<&ledger::DictEntry::code>("code"),         Col<&ledger::DictEntry::label_zh>("label_zh"),
-    Col<&ledger::DictEntry::label_en>("label_en"), Col<&ledger::DictEntry::sort>("sort"),
-    Col<&ledger::DictEntry::active>("active"),
-};
+const Fields<ledger::DictEntry> kDictionaryFields = GJ_COLUMNS(ledger::DictEntry, code, label_zh, label_en, sort,
+                                                               active);
+const Table kDictionaries = TableOf("dictionaries", kDictionaryFields).With({"kind"});
 
-const Fields<access::Region> kRegionFields = {
-    Col<&access::Region::code>("code"),
-    Col<&access::Region::name>("name"),
-    Col<&access::Region::level>("level"),
-    ColOrNull<&access::Region::parent_code>("parent_code"),
-};
+const Fields<access::Region> kRegionFields =
+    GJ_COLUMNS(access::Region, code, name, level, parent_code).OrNull({"parent_code"});
 
 // A project from the projects columns of a row (moving its strings out).
 ledger::Project FromRow(RowReader& r) { return RecordOf(kProjectFields)(r); }

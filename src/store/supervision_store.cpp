@@ -9,119 +9,125 @@ namespace {
 
 // ---- the tables, one field (or column) list each
 
-const Fields<ProblemStep> kStepFields = {
-    Col<&ProblemStep::id>("id").ReadOnly(),    Col<&ProblemStep::problem_id>("problem_id"),
-    Col<&ProblemStep::action>("action"),       Col<&ProblemStep::from_status>("from_status"),
-    Col<&ProblemStep::to_status>("to_status"), Col<&ProblemStep::note>("note"),
-    Col<&ProblemStep::user_id>("user_id"),     Col<&ProblemStep::user_name>("user_name"),
-    Col<&ProblemStep::on_date>("on_date"),     Col<&ProblemStep::at>("at"),
-};
+const Fields<ProblemStep> kStepFields = GJ_COLUMNS(ProblemStep, id, problem_id, action, from_status, to_status,
+                                                   note, user_id, user_name, on_date, at)
+                                            .ReadOnly({"id"});
 const Table kProblemSteps = TableOf("problem_steps", kStepFields);
-const Table kMilestones{"milestones",
-                        {"id", "project_id", "name", "planned_date", "actual_date", "duration_days",
-                         "predecessor_id", "unit_id", "sort", "version", "updated_at"}};
-using PK = supervision::ProcedureKind;
+
+using MR = MilestoneRow;
+// A milestone's columns; an update writes name … sort, and the journal shows all of those but sort.
+const Fields<MR> kMilestoneFields = GJ_COLUMNS_IN(MR::m, id, project_id, name, planned_date, actual_date,
+                                                  duration_days, predecessor_id, unit_id)
+                                        .And(GJ_COLUMNS(MR, sort, version))
+                                        .ReadOnly({"id", "version"})
+                                        .Fixed({"project_id"})
+                                        .NotJournaled({"sort"});
+const Table kMilestones = TableOf("milestones", kMilestoneFields).With({"updated_at"});
+
 // A kind is keyed by its code; an upsert rewrites the rest.
-const Fields<ProcedureKindRow> kProcedureKindFields = {
-    Col<&ProcedureKindRow::kind, &PK::code>("code").OnInsert(),
-    Col<&ProcedureKindRow::kind, &PK::label_zh>("label_zh"),
-    Col<&ProcedureKindRow::kind, &PK::label_en>("label_en"),
-    Col<&ProcedureKindRow::kind, &PK::required_for_start>("required_for_start"),
-    Col<&ProcedureKindRow::documents>("documents"),
-    Col<&ProcedureKindRow::handling_unit>("handling_unit"),
-    Col<&ProcedureKindRow::office>("office"),
-    Col<&ProcedureKindRow::phone>("phone"),
-    Col<&ProcedureKindRow::sort>("sort"),
-};
+const Fields<ProcedureKindRow> kProcedureKindFields =
+    GJ_COLUMNS_IN(ProcedureKindRow::kind, code, label_zh, label_en, required_for_start)
+        .And(GJ_COLUMNS(ProcedureKindRow, documents, handling_unit, office, phone, sort))
+        .OnInsert({"code"});
 const Table kProcedureKinds = TableOf("procedure_kinds", kProcedureKindFields);
-const Table kProcedures{"procedures",
-                        {"id", "project_id", "kind", "status", "unit_id", "applied_on", "approved_on",
-                         "accepted_pending", "pending_document", "approval_no", "version", "updated_at"}};
+
+using XR = ProcedureRow;
+// A procedure's columns; an update writes status … approval_no, and the journal shows them all.
+const Fields<XR> kProcedureFields = GJ_COLUMNS_IN(XR::fact, id, project_id, kind, status, unit_id, applied_on,
+                                                  approved_on, accepted_pending)
+                                        .And(GJ_COLUMNS(XR, pending_document, approval_no, version))
+                                        .ReadOnly({"id", "version"})
+                                        .Fixed({"project_id", "kind"})
+                                        .JournaledAsBool({"accepted_pending"});
+const Table kProcedures = TableOf("procedures", kProcedureFields).With({"updated_at"});
+
 const Table kAssignments{"project_assignments", {"project_id", "person_id"}};
-const Fields<VisitRow> kVisitFields = {
-    Col<&VisitRow::id>("id").ReadOnly(),    Col<&VisitRow::project_id>("project_id"),
-    Col<&VisitRow::person_id>("person_id"), Col<&VisitRow::visit_date>("visit_date"),
-    Col<&VisitRow::notes>("notes"),         Col<&VisitRow::problems_discussed>("problems_discussed"),
-    Col<&VisitRow::user_id>("user_id"),     Col<&VisitRow::created_at>("created_at"),
-};
+const Fields<VisitRow> kVisitFields = GJ_COLUMNS(VisitRow, id, project_id, person_id, visit_date, notes,
+                                                 problems_discussed, user_id, created_at)
+                                          .ReadOnly({"id"});
 const Table kVisits = TableOf("visits", kVisitFields);
-const Fields<AttachmentRow> kAttachmentFields = {
-    Col<&AttachmentRow::id>("id").ReadOnly(),          Col<&AttachmentRow::owner>("owner"),
-    Col<&AttachmentRow::owner_id>("owner_id"),         Col<&AttachmentRow::file_name>("file_name"),
-    Col<&AttachmentRow::content_type>("content_type"), Col<&AttachmentRow::size>("size"),
-    Col<&AttachmentRow::stored_name>("stored_name"),   Col<&AttachmentRow::user_id>("user_id"),
-    Col<&AttachmentRow::created_at>("created_at"),
-};
+const Fields<AttachmentRow> kAttachmentFields = GJ_COLUMNS(AttachmentRow, id, owner, owner_id, file_name,
+                                                           content_type, size, stored_name, user_id, created_at)
+                                                    .ReadOnly({"id"});
 const Table kAttachments = TableOf("attachments", kAttachmentFields);
 const Table kReads{"attention_reads", {"user_id", "item_key", "read_at"}};
 const Table kSettings{"supervision_settings", {"name", "value"}};
 
+// A stamped record's table: what its 409 calls it, its fields, and its id.
+template <class Row>
+struct Stamped {
+  const Table& table;
+  std::string_view what;
+  const Fields<Row>& fields;
+  int64_t (*id)(const Row&);
+};
+const Stamped<MR> kStampedMilestone{kMilestones, "milestone", kMilestoneFields, [](const MR& r) { return r.m.id; }};
+const Stamped<XR> kStampedProcedure{kProcedures, "procedure", kProcedureFields,
+                                    [](const XR& r) { return r.fact.id; }};
+const Stamped<MR>& StampedOf(const MR&) { return kStampedMilestone; }
+const Stamped<XR>& StampedOf(const XR&) { return kStampedProcedure; }
+
+}  // namespace
+
 // Milestones and procedures start at version 1 and stamp every write with its time.
-template <class T>
-int64_t InsertStamped(Connection& c, const Table& t, const Fields<T>& fields, const T& record,
-                      const std::string& now) {
-  ColumnValues values = InsertValuesOf(fields, record);
+template <class Row>
+int64_t InsertStampedRow(Connection& c, const Row& r, const std::string& now) {
+  const auto& s = StampedOf(r);
+  ColumnValues values = InsertValuesOf(s.fields, r);
   values.insert(values.end(), {{"version", int64_t{1}}, {"updated_at", now}});
-  return InsertReturningId(c, t, values);
+  return InsertReturningId(c, s.table, values);
 }
 
-template <class T>
-Status UpdateStamped(Connection& c, const Table& t, std::string_view what, const Fields<T>& fields,
-                     const T& record, int64_t id, int64_t expected_version, const std::string& now) {
-  ColumnValues values = ValuesOf(fields, record);
+template <class Row>
+Status UpdateStampedRow(Connection& c, const Row& r, int64_t expected_version, const std::string& now) {
+  const auto& s = StampedOf(r);
+  ColumnValues values = ValuesOf(s.fields, r);
   values.emplace_back("updated_at", now);
-  return UpdateVersioned(c, t, what, values, id, expected_version);
+  return UpdateVersioned(c, s.table, s.what, values, s.id(r), expected_version);
 }
+
+template <class Row>
+nlohmann::json StampedRowChanges(const Row& before, const Row& after) {
+  return JournalDiff(StampedOf(before).fields, before, after);
+}
+
+template int64_t InsertStampedRow(Connection&, const MR&, const std::string&);
+template int64_t InsertStampedRow(Connection&, const XR&, const std::string&);
+template Status UpdateStampedRow(Connection&, const MR&, int64_t, const std::string&);
+template Status UpdateStampedRow(Connection&, const XR&, int64_t, const std::string&);
+template nlohmann::json StampedRowChanges(const MR&, const MR&);
+template nlohmann::json StampedRowChanges(const XR&, const XR&);
+
+namespace {
 
 // ---- problems
 
 using PR = ProblemRow;
-using PF = supervision::ProblemFact;
 // A problem's columns. An update writes status … updated_at; the journal shows the first six of
 // those (status … defer_reason). What a problem is about and who raised it are set once.
-const Fields<PR> kProblemFields = {
-    Col<&PR::fact, &PF::id>("id").ReadOnly(),
-    Col<&PR::fact, &PF::project_id>("project_id").Fixed(),
-    Col<&PR::fact, &PF::status>("status"),
-    Col<&PR::fact, &PF::unit_id>("unit_id"),
-    Col<&PR::fact, &PF::coordinator_id>("coordinator_id"),
-    Col<&PR::fact, &PF::deadline>("deadline"),
-    Col<&PR::fact, &PF::closed_on>("closed_on").OnUpdate(),
-    Col<&PR::defer_reason>("defer_reason").OnUpdate(),
-    Col<&PR::signed_on>("signed_on").OnUpdate().NotJournaled(),
-    Col<&PR::returns>("returns").OnUpdate().NotJournaled(),
-    Col<&PR::description>("description").NotJournaled(),
-    Col<&PR::fact, &PF::category>("category").NotJournaled(),
-    Col<&PR::fact, &PF::raised_on>("raised_on").Fixed(),
-    Col<&PR::raised_by>("raised_by").Fixed(),
-    Col<&PR::version>("version").ReadOnly(),
-    Col<&PR::created_at>("created_at").Fixed(),
-    Col<&PR::updated_at>("updated_at").NotJournaled(),
-};
+const Fields<PR> kProblemFields =
+    GJ_COLUMNS_IN(PR::fact, id, project_id, status, unit_id, coordinator_id, deadline, closed_on)
+        .And(GJ_COLUMNS(PR, defer_reason, signed_on, returns, description))
+        .And(GJ_COLUMNS_IN(PR::fact, category, raised_on))
+        .And(GJ_COLUMNS(PR, raised_by, version, created_at, updated_at))
+        .ReadOnly({"id", "version"})
+        .Fixed({"project_id", "raised_on", "raised_by", "created_at"})
+        .OnUpdate({"closed_on", "defer_reason", "signed_on", "returns"})
+        .NotJournaled({"signed_on", "returns", "description", "category", "updated_at"});
 // What ProblemSelect joins to a problem.
-const Fields<PR> kProblemJoinedFields = {
-    Col<&PR::project_code>("project_code"),         Col<&PR::project_name>("project_name"),
-    Col<&PR::county_code>("county_code"),           Col<&PR::town_code>("town_code"),
-    Col<&PR::project_unit_id>("project_unit_id"),   Col<&PR::unit_name>("unit_name"),
-    Col<&PR::coordinator_name>("coordinator_name"),
-};
+const Fields<PR> kProblemJoinedFields = GJ_COLUMNS(PR, project_code, project_name, county_code, town_code,
+                                                   project_unit_id, unit_name, coordinator_name);
 const Table kProblems = TableOf("problems", kProblemFields);
 
-const std::string& ProblemSelect() {
-  static const std::string kSql =
-      "SELECT " + kProblems.Select("p") +
-      ", pr.code AS project_code, pr.name AS project_name, pr.county_code AS county_code, pr.town_code AS town_code, "
-      "pr.unit_id AS project_unit_id, u.name AS unit_name, pe.name AS coordinator_name"
-      " FROM problems p JOIN projects pr ON pr.id = p.project_id LEFT JOIN units u ON u.id = p.unit_id "
-      "LEFT JOIN people pe ON pe.id = p.coordinator_id";
-  return kSql;
-}
+// A problem with what it joins: its project's code, name and region, its unit and coordinator.
+const std::string kProblemSelect =
+    "SELECT " + kProblems.Select("p") +
+    ", pr.code AS project_code, pr.name AS project_name, pr.county_code AS county_code, pr.town_code AS town_code, "
+    "pr.unit_id AS project_unit_id, u.name AS unit_name, pe.name AS coordinator_name"
+    " FROM problems p JOIN projects pr ON pr.id = p.project_id LEFT JOIN units u ON u.id = p.unit_id "
+    "LEFT JOIN people pe ON pe.id = p.coordinator_id";
 
-ProblemRow ProblemFrom(RowReader& r) {
-  ProblemRow p;
-  ReadInto(kProblemFields, r, p);
-  return ReadInto(kProblemJoinedFields, r, p);
-}
+ProblemRow ProblemFrom(RowReader& r) { return RecordOf(kProblemFields, kProblemJoinedFields)(r); }
 
 }  // namespace
 
@@ -132,7 +138,7 @@ int64_t InsertProblem(Connection& c, const ProblemRow& p) {
 }
 
 std::optional<ProblemRow> LoadProblem(Connection& c, int64_t id) {
-  return ReadOne(c, ProblemSelect() + " WHERE p.id = ?", {id}, ProblemFrom);
+  return ReadOne(c, kProblemSelect + " WHERE p.id = ?", {id}, ProblemFrom);
 }
 
 Status UpdateProblem(Connection& c, const ProblemRow& p, int64_t expected_version) {
@@ -149,7 +155,7 @@ nlohmann::json ProblemCreatedChanges(const ProblemRow& p) {
 
 std::vector<ProblemRow> ListProblems(Connection& c, const ProblemFilter& f) {
   std::vector<Value> params;
-  std::string sql = ProblemSelect() + " WHERE 1=1";
+  std::string sql = kProblemSelect + " WHERE 1=1";
   sql += ScopeClause(f.scope, params);
   auto add = [&](const char* clause, Value v) {
     sql += clause;
@@ -195,28 +201,9 @@ std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const acce
 
 namespace {
 
-using MR = MilestoneRow;
-using M = supervision::Milestone;
-// A milestone's columns; an update writes name … sort, and the journal shows all of those but sort.
-const Fields<MR> kMilestoneFields = {
-    Col<&MR::m, &M::id>("id").ReadOnly(),
-    Col<&MR::m, &M::project_id>("project_id").Fixed(),
-    Col<&MR::m, &M::name>("name"),
-    Col<&MR::m, &M::planned_date>("planned_date"),
-    Col<&MR::m, &M::actual_date>("actual_date"),
-    Col<&MR::m, &M::duration_days>("duration_days"),
-    Col<&MR::m, &M::predecessor_id>("predecessor_id"),
-    Col<&MR::m, &M::unit_id>("unit_id"),
-    Col<&MR::sort>("sort").NotJournaled(),
-    Col<&MR::version>("version").ReadOnly(),
-};
+const Fields<MR> kMilestoneJoinedFields = GJ_COLUMNS(MR, unit_name);
 
-MilestoneRow MilestoneFrom(RowReader& r) {
-  MilestoneRow m;
-  ReadInto(kMilestoneFields, r, m);
-  m.unit_name = r.Text("unit_name");
-  return m;
-}
+MilestoneRow MilestoneFrom(RowReader& r) { return RecordOf(kMilestoneFields, kMilestoneJoinedFields)(r); }
 
 }  // namespace
 
@@ -231,19 +218,6 @@ std::vector<MilestoneRow> ListMilestonesOf(Connection& c, const std::vector<int6
       ", u.name AS unit_name FROM milestones m LEFT JOIN units u ON u.id = m.unit_id WHERE m.project_id IN (" +
       InList(project_ids, params) + ") ORDER BY m.project_id, m.sort, m.planned_date, m.id";
   return ReadRows(c, sql, params, MilestoneFrom);
-}
-
-int64_t InsertMilestone(Connection& c, const MilestoneRow& r, const std::string& now) {
-  return InsertStamped(c, kMilestones, kMilestoneFields, r, now);
-}
-
-Status UpdateMilestone(Connection& c, const MilestoneRow& r, int64_t expected_version,
-                       const std::string& now) {
-  return UpdateStamped(c, kMilestones, "milestone", kMilestoneFields, r, r.m.id, expected_version, now);
-}
-
-nlohmann::json MilestoneChanges(const MilestoneRow& before, const MilestoneRow& after) {
-  return JournalDiff(kMilestoneFields, before, after);
 }
 
 nlohmann::json MilestoneCreatedChanges(const MilestoneRow& r) {
@@ -277,67 +251,30 @@ nlohmann::json ProcedureKindChanges(const ProcedureKindRow& before, const Proced
 
 namespace {
 
-using XR = ProcedureRow;
-using XF = supervision::ProcedureFact;
-// A procedure's columns; an update writes status … approval_no, and the journal shows them all.
-const Fields<XR> kProcedureFields = {
-    Col<&XR::fact, &XF::id>("id").ReadOnly(),
-    Col<&XR::fact, &XF::project_id>("project_id").Fixed(),
-    Col<&XR::fact, &XF::kind>("kind").Fixed(),
-    Col<&XR::fact, &XF::status>("status"),
-    Col<&XR::fact, &XF::unit_id>("unit_id"),
-    Col<&XR::fact, &XF::applied_on>("applied_on"),
-    Col<&XR::fact, &XF::approved_on>("approved_on"),
-    Col<&XR::fact, &XF::accepted_pending>("accepted_pending").JournaledAsBool(),
-    Col<&XR::pending_document>("pending_document"),
-    Col<&XR::approval_no>("approval_no"),
-    Col<&XR::version>("version").ReadOnly(),
-};
+// A procedure with what it joins: whether its kind is required for the start, its unit's name.
+const std::string kProcedureSelect =
+    "SELECT " + kProcedures.Select("x") +
+    ", k.required_for_start AS required_for_start, u.name AS unit_name FROM procedures x "
+    "JOIN procedure_kinds k ON k.code = x.kind LEFT JOIN units u ON u.id = x.unit_id ";
+const Fields<XR> kProcedureJoinedFields = GJ_COLUMNS_IN(XR::fact, required_for_start).And(GJ_COLUMNS(XR, unit_name));
 
-const std::string& ProcedureSelect() {
-  static const std::string kSql =
-      "SELECT " + kProcedures.Select("x") +
-      ", k.required_for_start AS required_for_start, u.name AS unit_name FROM procedures x "
-      "JOIN procedure_kinds k ON k.code = x.kind LEFT JOIN units u ON u.id = x.unit_id ";
-  return kSql;
-}
-
-ProcedureRow ProcedureFrom(RowReader& r) {
-  ProcedureRow p;
-  ReadInto(kProcedureFields, r, p);
-  p.fact.required_for_start = r.Bool("required_for_start");
-  p.unit_name = r.Text("unit_name");
-  return p;
-}
+ProcedureRow ProcedureFrom(RowReader& r) { return RecordOf(kProcedureFields, kProcedureJoinedFields)(r); }
 
 }  // namespace
 
 std::vector<ProcedureRow> ListProcedures(Connection& c, int64_t project_id) {
-  return ReadRows(c, ProcedureSelect() + "WHERE x.project_id = ? ORDER BY k.sort, x.kind", {project_id},
+  return ReadRows(c, kProcedureSelect + "WHERE x.project_id = ? ORDER BY k.sort, x.kind", {project_id},
                   ProcedureFrom);
 }
 
 std::optional<ProcedureRow> LoadProcedure(Connection& c, int64_t id) {
-  return ReadOne(c, ProcedureSelect() + "WHERE x.id = ?", {id}, ProcedureFrom);
-}
-
-int64_t InsertProcedure(Connection& c, const ProcedureRow& r, const std::string& now) {
-  return InsertStamped(c, kProcedures, kProcedureFields, r, now);
-}
-
-Status UpdateProcedure(Connection& c, const ProcedureRow& r, int64_t expected_version,
-                       const std::string& now) {
-  return UpdateStamped(c, kProcedures, "procedure", kProcedureFields, r, r.fact.id, expected_version, now);
-}
-
-nlohmann::json ProcedureChanges(const ProcedureRow& before, const ProcedureRow& after) {
-  return JournalDiff(kProcedureFields, before, after);
+  return ReadOne(c, kProcedureSelect + "WHERE x.id = ?", {id}, ProcedureFrom);
 }
 
 std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const access::ReadScope& scope,
                                                            const std::vector<int64_t>& project_ids) {
   std::vector<Value> params;
-  const std::string sql = ProcedureSelect() +
+  const std::string sql = kProcedureSelect +
                           "JOIN projects pr ON pr.id = x.project_id WHERE pr.archived = 0" +
                           ScopeClause(scope, params) + ProjectIdClause(project_ids, params, "x") +
                           " ORDER BY x.project_id, k.sort";
@@ -496,11 +433,8 @@ void PutSetting(Connection& c, const std::string& name, const std::string& value
 namespace {
 
 // One field per setting: each is a row (name, value) of supervision_settings.
-const Fields<SupervisionSettingsRow> kSupervisionSettingFields = {
-    Col<&SupervisionSettingsRow::escalation>("escalation"),
-    Col<&SupervisionSettingsRow::visit_rule>("visit_rule"),
-    Col<&SupervisionSettingsRow::map_tile_url>("map_tile_url"),
-};
+const Fields<SupervisionSettingsRow> kSupervisionSettingFields =
+    GJ_COLUMNS(SupervisionSettingsRow, escalation, visit_rule, map_tile_url);
 
 }  // namespace
 

@@ -78,6 +78,18 @@ std::vector<ProblemStep> ListProblemSteps(Connection& c, int64_t problem_id);
 std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const access::ReadScope& scope,
                                                        const std::vector<int64_t>& project_ids = {});
 
+// ---- stamped records: milestones and procedures
+// Inserted at version 1 and stamped `now` (the row's id is ignored; returns the new id); updated
+// at `expected_version` and stamped `now`, else the 409 (StaleVersion); the journal's changes of
+// an update are the diff of the fields the update writes (a milestone's sort excepted). One
+// implementation serves both; the names below (InsertMilestone, UpdateProcedure, …) are its uses.
+template <class Row>
+int64_t InsertStampedRow(Connection& c, const Row& r, const std::string& now);
+template <class Row>
+Status UpdateStampedRow(Connection& c, const Row& r, int64_t expected_version, const std::string& now);
+template <class Row>
+nlohmann::json StampedRowChanges(const Row& before, const Row& after);
+
 // ---- milestones
 struct MilestoneRow {
   supervision::Milestone m;
@@ -88,12 +100,9 @@ struct MilestoneRow {
 std::vector<MilestoneRow> ListMilestones(Connection& c, int64_t project_id);
 // Milestones of many projects (the Gantt of a filtered set).
 std::vector<MilestoneRow> ListMilestonesOf(Connection& c, const std::vector<int64_t>& project_ids);
-int64_t InsertMilestone(Connection& c, const MilestoneRow& r, const std::string& now);
-// At `expected_version`, stamped `now`; else the 409 (StaleVersion).
-Status UpdateMilestone(Connection& c, const MilestoneRow& r, int64_t expected_version,
-                       const std::string& now);
-// The journal's changes of an update (every field the update writes but sort).
-nlohmann::json MilestoneChanges(const MilestoneRow& before, const MilestoneRow& after);
+inline constexpr auto& InsertMilestone = InsertStampedRow<MilestoneRow>;
+inline constexpr auto& UpdateMilestone = UpdateStampedRow<MilestoneRow>;
+inline constexpr auto& MilestoneChanges = StampedRowChanges<MilestoneRow>;
 // The journal's changes of a new milestone (name, planned date).
 nlohmann::json MilestoneCreatedChanges(const MilestoneRow& r);
 // The project of milestone `id` (nullopt when there is none).
@@ -119,12 +128,9 @@ struct ProcedureRow {
 };
 std::vector<ProcedureRow> ListProcedures(Connection& c, int64_t project_id);
 std::optional<ProcedureRow> LoadProcedure(Connection& c, int64_t id);
-int64_t InsertProcedure(Connection& c, const ProcedureRow& r, const std::string& now);
-// At `expected_version`, stamped `now`; else the 409 (StaleVersion).
-Status UpdateProcedure(Connection& c, const ProcedureRow& r, int64_t expected_version,
-                       const std::string& now);
-// The journal's changes of an update (every field the update writes).
-nlohmann::json ProcedureChanges(const ProcedureRow& before, const ProcedureRow& after);
+inline constexpr auto& InsertProcedure = InsertStampedRow<ProcedureRow>;
+inline constexpr auto& UpdateProcedure = UpdateStampedRow<ProcedureRow>;
+inline constexpr auto& ProcedureChanges = StampedRowChanges<ProcedureRow>;
 std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const access::ReadScope& scope,
                                                            const std::vector<int64_t>& project_ids = {});
 

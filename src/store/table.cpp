@@ -48,6 +48,18 @@ void Table::Check(std::string_view column) const {
   }
 }
 
+void Table::Add(std::string_view column) {
+  if (std::find(columns.begin(), columns.end(), column) != columns.end())
+    throw std::logic_error("table " + name + " lists column " + std::string(column) + " twice");
+  columns.emplace_back(column);
+}
+
+Table Table::With(std::initializer_list<std::string_view> more) const {
+  Table t = *this;
+  for (std::string_view column : more) t.Add(column);
+  return t;
+}
+
 int64_t InsertRow(Connection& c, const Table& t, const ColumnValues& values, std::string_view suffix) {
   std::vector<Value> params;
   return c.Exec(InsertSql(t, values, params) + std::string(suffix), params);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +26,11 @@ struct Table {
   std::string Select(std::string_view alias = {}) const;
   // Throws std::logic_error unless `column` is one of `columns` (a misspelt write is a bug).
   void Check(std::string_view column) const;
+  // Appends `column`; throws std::logic_error when the table has it already.
+  void Add(std::string_view column);
+  // This table with `more` columns: those a store writes beside a record's fields (its owner's
+  // key, a time stamp), or that no field list names. Throws as Add.
+  Table With(std::initializer_list<std::string_view> more) const;
 };
 
 // The values of a write, each with its column.

@@ -26,7 +26,19 @@ struct Thing {
   int64_t version = 1;
 };
 
-const store::Fields<Thing> kThingFields = {
+// Each member named once; modifiers by column name; the nested member through GJ_COLUMNS_IN.
+const store::Fields<Thing> kThingFields = GJ_COLUMNS(Thing, id, owner, name, size, unit_id, done, due, decided_at)
+                                              .And(GJ_COLUMNS_IN(Thing::inner, share))
+                                              .And(GJ_COLUMNS(Thing, version))
+                                              .ReadOnly({"id", "version"})
+                                              .Fixed({"owner"})
+                                              .JournaledAsBool({"done"})
+                                              .OnUpdate({"decided_at"})
+                                              .OrNull({"decided_at"})
+                                              .NotJournaled({"share"});
+
+// The same list written field by field.
+const store::Fields<Thing> kExplicitThingFields = {
     store::Col<&Thing::id>("id").ReadOnly(),
     store::Col<&Thing::owner>("owner").Fixed(),
     store::Col<&Thing::name>("name"),
@@ -99,6 +111,41 @@ TEST(FieldsTest, JournalDiffShowsOnlyJournaledFields) {
   after.inner.share = 1;
   EXPECT_EQ(store::JournalDiff(kThingFields, before, after).dump(),
             R"([{"field":"name","new":"renamed","old":""},{"field":"done","new":true,"old":false}])");
+}
+
+TEST(FieldsTest, NamedColumnsAreTheExplicitList) {
+  ASSERT_EQ(kThingFields.size(), kExplicitThingFields.size());
+  Thing t;
+  t.decided_at = "";
+  for (size_t i = 0; i < kThingFields.size(); ++i) {
+    const auto& named = kThingFields[i];
+    const auto& explicit_field = kExplicitThingFields[i];
+    EXPECT_EQ(named.column, explicit_field.column);
+    EXPECT_EQ(named.write, explicit_field.write) << named.column;
+    EXPECT_EQ(named.journal, explicit_field.journal) << named.column;
+    EXPECT_EQ(named.get(t), explicit_field.get(t)) << named.column;
+  }
+}
+
+TEST(FieldsTest, AModifierOfNoColumnThrows) {
+  const auto misspelt = [] { return store::Fields<Thing>(GJ_COLUMNS(Thing, id, name).ReadOnly({"idd"})); };
+  EXPECT_THROW(misspelt(), std::logic_error);
+  const auto twice = [] {
+    return store::Fields<Thing>(GJ_COLUMNS(Thing, name).And(GJ_COLUMNS(Thing, name)).Fixed({"name"}));
+  };
+  EXPECT_THROW(twice(), std::logic_error);
+  // Only a text field can write "" as NULL.
+  const auto not_text = [] { return store::Fields<Thing>(GJ_COLUMNS(Thing, size).OrNull({"size"})); };
+  EXPECT_THROW(not_text(), std::logic_error);
+}
+
+TEST(FieldsTest, TableOfListsEachColumnOnce) {
+  const store::Fields<Inner> inner = {store::Col<&Inner::share>("ratio")};
+  const store::Table t = store::TableOf("things", kThingFields, inner).With({"extra"});
+  EXPECT_EQ(t.columns.back(), "extra");
+  EXPECT_EQ(t.columns.size(), kThingFields.size() + 2);
+  EXPECT_THROW(store::TableOf("things", kThingFields, kThingFields), std::logic_error);
+  EXPECT_THROW(t.With({"name"}), std::logic_error);
 }
 
 }  // namespace
