@@ -23,5 +23,6 @@ std::vector<Migration> LandEfficiencyMigrations();
 std::vector<Migration> SupervisionMigrations();  // versions 10–19
 std::vector<Migration> ProgressMigrations();     // versions 20–29 (progress table, lights, targets)
 std::vector<Migration> AssessmentMigrations();
+std::vector<Migration> OrganisationMigrations();  // versions 70–79 (organisation admin)
 
 }  // namespace gj::store
