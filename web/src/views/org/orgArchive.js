@@ -4,7 +4,6 @@
 import { reactive } from 'vue'
 import { ElMessage } from 'element-plus'
 import { confirmed } from '../../confirm.js'
-import { errorText } from '../../errors.js'
 import { t } from '../../i18n.js'
 
 /** The refusal on screen: the record's name and what names it. */
@@ -33,6 +32,3 @@ export async function archiveRecord(name, save, send) {
   if (done && !refused) ElMessage.success(t('org.archived_ok'))
   return !!done && !refused
 }
-
-/** The words of a 422 or other failure, for a form. */
-export const failure = (e) => errorText(e)
