@@ -169,6 +169,7 @@ std::vector<Route> AllRoutes(Services& s) {
   ProgressRoutes(s, r);
   LandEfficiencyRoutes(s, r);
   AssessmentRoutes(s, r);
+  OrgRoutes(s, r);
   return r;
 }
 

@@ -10,6 +10,7 @@
 #include "service/land_efficiency/land_service.h"
 #include "service/ledger/ledger_service.h"
 #include "service/ledger/ledger_sheet_service.h"
+#include "service/org/org_service.h"
 #include "service/supervision/bulletin_service.h"
 #include "service/supervision/progress_service.h"
 #include "service/supervision/supervision_service.h"
@@ -30,6 +31,7 @@ struct Services {
   service::LandService& land;
   service::ObservationService& observations;
   service::RankingService& rankings;
+  service::OrgService& org;
 };
 
 // Every endpoint. Each capability declares its routes in its own file (routes_<capability>.cpp)
@@ -41,5 +43,6 @@ std::vector<Route> AllRoutes(Services& s);
 void SupervisionRoutes(Services& s, std::vector<Route>& r);
 void ProgressRoutes(Services& s, std::vector<Route>& r);
 void LandEfficiencyRoutes(Services& s, std::vector<Route>& r);
+void OrgRoutes(Services& s, std::vector<Route>& r);
 
 }  // namespace gj::api

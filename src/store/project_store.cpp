@@ -285,7 +285,8 @@ std::vector<ledger::Project> LoadProjects(Connection& c, const std::vector<int64
 }
 
 std::vector<access::Region> LoadRegions(Connection& c) {
-  return ReadRows(c, "SELECT code, name, level, parent_code FROM regions ORDER BY sort, code", {},
+  // Archived regions (organisation admin) leave the tree: no list, picker or new record names them.
+  return ReadRows(c, "SELECT code, name, level, parent_code FROM regions WHERE archived = 0 ORDER BY sort, code", {},
                   RecordOf(kRegionFields));
 }
 

@@ -18,6 +18,10 @@ const PAGES = [
   ['supervision', 'supervision', () => import('./views/supervision/SupervisionView.vue')],
   ['supervision/problems/:id(\\d+)', 'problem', () => import('./views/supervision/ProblemDetail.vue')],
   ['admin/dictionaries', 'dictionaries', () => import('./views/admin/DictionaryAdmin.vue')],
+  ['admin/regions', 'org-regions', () => import('./views/org/RegionAdmin.vue')],
+  ['admin/units', 'org-units', () => import('./views/org/UnitAdmin.vue')],
+  ['admin/people', 'org-people', () => import('./views/org/PersonAdmin.vue')],
+  ['admin/teams', 'org-teams', () => import('./views/org/TeamAdmin.vue')],
 ]
 
 function page([path, name, component]) {

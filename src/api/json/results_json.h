@@ -112,3 +112,21 @@ void to_json(nlohmann::json& j, const TargetList& l);
 void to_json(nlohmann::json& j, const ArchivedTarget& a);
 
 }  // namespace gj::service
+
+// Organisation admin (系统管理): regions, units, people and 专班 as their GET shows them (api/json/org_json.cpp).
+#include "service/org/org_service.h"
+
+namespace gj::store {
+
+void to_json(nlohmann::json& j, const OrgRegion& r);
+void to_json(nlohmann::json& j, const Unit& u);
+void to_json(nlohmann::json& j, const Person& p);
+void to_json(nlohmann::json& j, const Team& t);
+
+}  // namespace gj::store
+
+namespace gj::service {
+
+void to_json(nlohmann::json& j, const ItemList<store::Team>& l);
+
+}  // namespace gj::service

@@ -11,6 +11,7 @@ const char* const kProjectWrite = "project.write";
 const char* const kProjectImport = "project.import";
 const char* const kDictionaryAdmin = "dictionary.admin";
 const char* const kUserAdmin = "user.admin";
+const char* const kOrgAdmin = "org.admin";
 const char* const kReportWrite = "report.write";
 const char* const kReportReview = "report.review";
 const char* const kSupervisionAdmin = "supervision.admin";
@@ -56,6 +57,7 @@ constexpr PolicyRow kPolicy[] = {
     {"admin", kProjectImport, Scope::kRegion},
     {"admin", kDictionaryAdmin, Scope::kRegion},
     {"admin", kUserAdmin, Scope::kRegion},
+    {"admin", kOrgAdmin, Scope::kRegion},
     // Land efficiency: the 工信局 (unit) reviews the data; the county office (coordinator) confirms
     // on the enterprise's behalf, runs, adjusts, publishes and decides appeals.
     {"admin", kLandRead, Scope::kRegion},

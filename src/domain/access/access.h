@@ -77,6 +77,8 @@ extern const char* const kProjectWrite;
 extern const char* const kProjectImport;
 extern const char* const kDictionaryAdmin;
 extern const char* const kUserAdmin;
+// Organisation admin (系统管理): regions (towns, zones), units, people and 专班 of the grant's region.
+extern const char* const kOrgAdmin;
 // Supervision: file progress reports and stop/resume requests; review them (approve, return,
 // decide); configure rules, targets, reopen closed periods and keep light snapshots.
 extern const char* const kReportWrite;

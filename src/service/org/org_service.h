@@ -1,0 +1,75 @@
+// Organisation admin (系统管理): regions (towns, custom areas), units, people and 专班 (teams) of
+// the caller's region. Reads follow the caller's read scope (404 for what it does not reach);
+// writes need org.admin over the record's region (403 when readable but not allowed). Every write
+// is versioned (409 on a stale version), journaled in its transaction, and nothing is deleted:
+// {"version", "archived": true} in the PATCH archives, and is refused (422, the references as
+// details and `references`) while open projects, open problems, assignments or active records
+// still name the record.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.h"
+#include "service/context.h"
+#include "service/item_list.h"
+#include "service/ledger/ledger_service.h"
+#include "store/db.h"
+#include "store/org_store.h"
+
+namespace gj::service {
+
+// The values each field accepts (the API's and the web app's one list).
+extern const std::vector<std::string> kUnitKinds;    // department, town, park, soe, other
+extern const std::vector<std::string> kPersonKinds;  // leader, head, specialist, helper, liaison, staff
+extern const std::vector<std::string> kHelperTiers;  // county, town, village
+
+class OrgService {
+ public:
+  OrgService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger) {}
+
+  Result<store::OrgRegion> GetRegion(const Ctx& ctx, const std::string& code);
+  // {code, name, level: town|zone, parent_code, sort?}
+  Result<store::OrgRegion> CreateRegion(const Ctx& ctx, const nlohmann::json& body);
+  // {version, name?, sort?, archived?}
+  Result<store::OrgRegion> UpdateRegion(const Ctx& ctx, const std::string& code, const nlohmann::json& body);
+
+  Result<store::Unit> GetUnit(const Ctx& ctx, int64_t id);
+  Result<store::Unit> CreateUnit(const Ctx& ctx, const nlohmann::json& body);  // {name, kind, region_code}
+  Result<store::Unit> UpdateUnit(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  // The same for code that already holds the fields (the demo): no JSON.
+  Result<store::Unit> CreateUnit(const Ctx& ctx, store::Unit u);
+
+  Result<store::Person> GetPerson(const Ctx& ctx, int64_t id);
+  // {name, title?, phone?, kind, tier?, region_code, unit_id?}
+  Result<store::Person> CreatePerson(const Ctx& ctx, const nlohmann::json& body);
+  Result<store::Person> UpdatePerson(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<store::Person> CreatePerson(const Ctx& ctx, store::Person p);
+
+  // Teams of the read scope within `region` ("" = all of it); archived ones too when asked.
+  Result<ItemList<store::Team>> ListTeams(const Ctx& ctx, const std::string& region, bool include_archived);
+  Result<store::Team> GetTeam(const Ctx& ctx, int64_t id);
+  // {name, region_code, lead_person_id?, member_ids?, project_ids?}
+  Result<store::Team> CreateTeam(const Ctx& ctx, const nlohmann::json& body);
+  Result<store::Team> UpdateTeam(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+
+ private:
+  // A lease, the region tree loaded first (the checks below read it while the lease is held).
+  store::Lease Acquire();
+  // 404 unless the caller reads `region` (project.read scope, or for a region the regions list's).
+  Status Visible(const Ctx& ctx, const std::string& region);
+  // 403 unless the caller holds org.admin over `region`.
+  Status MayAdmin(const Ctx& ctx, const std::string& region);
+  // Visible, then allowed.
+  Status MayWrite(const Ctx& ctx, const std::string& region);
+  // The unit's and person's rules (every problem at once) on the caller's connection.
+  void CheckUnit(store::Connection& c, const store::Unit& u, Problems& pr);
+  void CheckPerson(store::Connection& c, const store::Person& p, Problems& pr);
+  void CheckTeam(store::Connection& c, const store::Team& t, Problems& pr);
+  Status ApplyPersonFields(const nlohmann::json& body, store::Person& p, bool create);
+  Status ApplyTeamFields(const nlohmann::json& body, store::Team& t, bool create);
+
+  store::Database& db_;
+  LedgerService& ledger_;
+};
+
+}  // namespace gj::service

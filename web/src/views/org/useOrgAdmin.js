@@ -1,0 +1,64 @@
+// What the 单位, 人员 and 专班 pages share: the list of a region (filtered by a search), the add/edit
+// form (FormDialog) saved with the record's version (409: the conflict dialog; 422: the fields'
+// messages), and archiving with the refusal list. `api` is {list(region), get(id), create(body),
+// update(id, body)}; `blank` the form's empty record; `bodyOf(form)` what a save sends; `matches(row, q)`
+// the search.
+import { computed, reactive, ref, watch } from 'vue'
+import { ElMessage } from 'element-plus'
+import { useLoad } from '../../composables/useLoad.js'
+import { useVersionedSave } from '../../composables/useVersionedSave.js'
+import { fieldErrors } from '../../errors.js'
+import { t } from '../../i18n.js'
+import { useAuthStore } from '../../stores/auth.js'
+import { useReferenceStore } from '../../stores/reference.js'
+import { archiveRecord } from './orgArchive.js'
+
+export function useOrgAdmin({ api, blank, bodyOf, matches = (row, q) => row.name.includes(q), filters = [] }) {
+  const auth = useAuthStore()
+  const reference = useReferenceStore()
+  const admin = computed(() => auth.can('org.admin'))
+  const region = ref('')
+  const search = ref('')
+  const { data, loading, error: loadError, reload } = useLoad(() => api.list(region.value || undefined), { initial: { items: [] } })
+  watch([region, ...filters], () => reload(), { immediate: true })
+  const rows = computed(() => {
+    const q = search.value.trim()
+    return (data.value.items || []).filter((row) => !q || matches(row, q))
+  })
+  const regionName = (code) => (reference.regions.find((r) => r.code === code) || {}).name || code
+
+  const form = reactive({ open: false, ...blank })
+  const errors = ref({})
+  const { saving, error, save } = useVersionedSave({ reload: () => reload() })
+  function show(values) {
+    Object.assign(form, { ...structuredClone(blank), ...values, open: true })
+    errors.value = {}
+    error.value = ''
+  }
+  const openAdd = () => show({ region_code: region.value })
+  const openEdit = async (row) => show(await api.get(row.id))
+
+  async function submit() {
+    errors.value = {}
+    const body = bodyOf(form)
+    const done = await save(async () => {
+      try {
+        return form.id ? await api.update(form.id, { version: form.version, ...body }) : await api.create(body)
+      } catch (e) {
+        errors.value = fieldErrors(e)
+        throw e
+      }
+    })
+    if (!done) return
+    form.open = false
+    ElMessage.success(t('org.saved'))
+    reload()
+  }
+
+  async function archive(row) {
+    const x = await api.get(row.id)
+    if (await archiveRecord(x.name, save, () => api.update(x.id, { version: x.version, archived: true }))) reload()
+  }
+
+  return { admin, reference, region, search, data, loading, loadError, reload, rows, regionName, form, errors, saving, error, openAdd, openEdit, show, submit, archive }
+}
