@@ -4,6 +4,7 @@
 
 #include "api/params.h"
 #include "api/router.h"
+#include "service/access/account_service.h"
 #include "service/access/auth_service.h"
 #include "service/assessment/observation_service.h"
 #include "service/assessment/ranking_service.h"
@@ -30,6 +31,7 @@ struct Services {
   service::LandService& land;
   service::ObservationService& observations;
   service::RankingService& rankings;
+  service::AccountService& accounts;
 };
 
 // Every endpoint. Each capability declares its routes in its own file (routes_<capability>.cpp)
@@ -41,5 +43,6 @@ std::vector<Route> AllRoutes(Services& s);
 void SupervisionRoutes(Services& s, std::vector<Route>& r);
 void ProgressRoutes(Services& s, std::vector<Route>& r);
 void LandEfficiencyRoutes(Services& s, std::vector<Route>& r);
+void AccountRoutes(Services& s, std::vector<Route>& r);  // users, own password, sessions
 
 }  // namespace gj::api

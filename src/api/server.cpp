@@ -158,8 +158,9 @@ int RunServer(const ServerOptions& o) {
   service::LandService land(*db, ledger);
   service::ObservationService observations(*db, ledger);
   service::RankingService rankings(*db, ledger);
+  service::AccountService accounts(*db, ledger);
   Services services{*db,     auth,      ledger, sheets,       supervision, progress,
-                    targets, bulletins, land,   observations, rankings};
+                    targets, bulletins, land,   observations, rankings,    accounts};
   // Beside serving, not before it: a first start on a large ledger inserts its tasks for seconds.
   Every report_tasks(std::chrono::hours(std::max(0, o.report_tasks_hours)),
                      [&] { GenerateReportTasks(progress, ledger); });

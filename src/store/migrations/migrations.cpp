@@ -158,7 +158,7 @@ namespace {
 std::vector<Migration> AllMigrations() {
   std::vector<Migration> all;
   for (auto part : {LedgerMigrations, SupervisionMigrations, ProgressMigrations, LandEfficiencyMigrations,
-                    AssessmentMigrations}) {
+                    AssessmentMigrations, AccountMigrations}) {
     auto v = part();
     all.insert(all.end(), v.begin(), v.end());
   }

@@ -23,5 +23,6 @@ std::vector<Migration> LandEfficiencyMigrations();
 std::vector<Migration> SupervisionMigrations();  // versions 10–19
 std::vector<Migration> ProgressMigrations();     // versions 20–29 (progress table, lights, targets)
 std::vector<Migration> AssessmentMigrations();
+std::vector<Migration> AccountMigrations();  // versions 80–89 (accounts)
 
 }  // namespace gj::store
