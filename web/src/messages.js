@@ -14,6 +14,7 @@ import supervisionZh from './locales/zh-CN/supervision.js'
 import supervisionSettingsZh from './locales/zh-CN/supervision_settings.js'
 import assessmentZh from './locales/zh-CN/assessment.js'
 import landEfficiencyZh from './locales/zh-CN/land_efficiency.js'
+import accountsZh from './locales/zh-CN/accounts.js'
 
 import commonEn from './locales/en/common.js'
 import appEn from './locales/en/app.js'
@@ -24,6 +25,7 @@ import supervisionEn from './locales/en/supervision.js'
 import supervisionSettingsEn from './locales/en/supervision_settings.js'
 import assessmentEn from './locales/en/assessment.js'
 import landEfficiencyEn from './locales/en/land_efficiency.js'
+import accountsEn from './locales/en/accounts.js'
 
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
@@ -38,6 +40,7 @@ export const tables = {
     supervision_settings: supervisionSettingsZh,
     assessment: assessmentZh,
     land_efficiency: landEfficiencyZh,
+    accounts: accountsZh,
   },
   en: {
     common: commonEn,
@@ -49,6 +52,7 @@ export const tables = {
     supervision_settings: supervisionSettingsEn,
     assessment: assessmentEn,
     land_efficiency: landEfficiencyEn,
+    accounts: accountsEn,
   },
 }
 
