@@ -2,9 +2,11 @@
 
 #include "api/params.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <regex>
+#include <string_view>
 
 namespace gj::api {
 
@@ -93,6 +95,24 @@ void SendError(httplib::Response& res, const Error& e) {
   Send(res, Reply::Json(body, HttpStatus(e.code)));
 }
 
+namespace {
+
+// What a caller whose password must be changed (first log-in, after an admin's reset) may do:
+// see who they are, change the password, log out. Everything else answers 403
+// "password_change_required" until the password is changed.
+constexpr std::string_view kBeforePasswordChange[] = {
+    "/api/v1/auth/me",
+    "/api/v1/auth/password",
+    "/api/v1/auth/logout",
+};
+
+bool AllowedBeforePasswordChange(const std::string& path) {
+  return std::find(std::begin(kBeforePasswordChange), std::end(kBeforePasswordChange), path) !=
+         std::end(kBeforePasswordChange);
+}
+
+}  // namespace
+
 void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth, BodyLimits limits) {
   svr.set_payload_max_length(limits.max_upload_bytes);
   for (const auto& route : routes) {
@@ -105,6 +125,12 @@ void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticat
           auto known = auth(token);
           if (!known) return SendError(res, known.error());
           caller = std::move(known.value());
+          if (caller.must_change_password && !AllowedBeforePasswordChange(route.path))
+            return SendError(res,
+                             Error{ErrorCode::kPasswordChangeRequired,
+                                   "请先修改密码 (change your password first: POST /api/v1/auth/password)",
+                                   {},
+                                   {}});
         }
         if (auto st = CheckPathParams(route.path, req); !st) return SendError(res, st.error());
         Call call{req, service::MakeCtx(std::move(caller)), std::move(token), limits.max_json_bytes};

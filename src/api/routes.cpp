@@ -70,7 +70,7 @@ void AuthRoutes(Services& s, std::vector<Route>& r) {
                [&s](Call& c) -> Result<Reply> { return Reply::Json(s.auth.ListApiTokens(c.ctx.caller)); }});
   r.push_back(
       {"DELETE", "/api/v1/auth/tokens/{id}", "Revoke an API token", true, [&s](Call& c) -> Result<Reply> {
-         if (auto st = s.auth.RevokeApiToken(c.ctx.caller, c.PathId()); !st) return st.error();
+         if (auto st = s.auth.RevokeApiToken(c.ctx.caller, c.PathId(), c.ctx.now); !st) return st.error();
          return Reply::Json(nlohmann::json::object());
        }});
 }
@@ -170,6 +170,7 @@ std::vector<Route> AllRoutes(Services& s) {
   LandEfficiencyRoutes(s, r);
   AssessmentRoutes(s, r);
   OrgRoutes(s, r);
+  AccountRoutes(s, r);
   return r;
 }
 

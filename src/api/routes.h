@@ -4,6 +4,7 @@
 
 #include "api/params.h"
 #include "api/router.h"
+#include "service/access/account_service.h"
 #include "service/access/auth_service.h"
 #include "service/assessment/observation_service.h"
 #include "service/assessment/ranking_service.h"
@@ -32,6 +33,7 @@ struct Services {
   service::ObservationService& observations;
   service::RankingService& rankings;
   service::OrgService& org;
+  service::AccountService& accounts;
 };
 
 // Every endpoint. Each capability declares its routes in its own file (routes_<capability>.cpp)
@@ -44,5 +46,6 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r);
 void ProgressRoutes(Services& s, std::vector<Route>& r);
 void LandEfficiencyRoutes(Services& s, std::vector<Route>& r);
 void OrgRoutes(Services& s, std::vector<Route>& r);
+void AccountRoutes(Services& s, std::vector<Route>& r);  // users, own password, sessions
 
 }  // namespace gj::api

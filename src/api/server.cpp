@@ -159,8 +159,9 @@ int RunServer(const ServerOptions& o) {
   service::ObservationService observations(*db, ledger);
   service::RankingService rankings(*db, ledger);
   service::OrgService org(*db, ledger);
-  Services services{*db,     auth,      ledger, sheets,       supervision, progress,
-                    targets, bulletins, land,   observations, rankings,    org};
+  service::AccountService accounts(*db, ledger);
+  Services services{*db,       auth, ledger,       sheets,   supervision, progress, targets,
+                    bulletins, land, observations, rankings, org,         accounts};
   // Beside serving, not before it: a first start on a large ledger inserts its tasks for seconds.
   Every report_tasks(std::chrono::hours(std::max(0, o.report_tasks_hours)),
                      [&] { GenerateReportTasks(progress, ledger); });

@@ -61,6 +61,7 @@ int RunUserAdd(const UserAddOptions& o) {
   service::AuthService auth(*db);
   service::NewUser user = o.user;
   user.password = password;
+  user.must_change_password = true;  // a password typed on the server's shell is a first password
   auto r = auth.AddUser(user, NowUtcIso());
   if (!r) {
     PrintError(r.error());

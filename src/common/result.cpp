@@ -5,10 +5,11 @@
 namespace gj {
 
 namespace {
-constexpr std::array<ErrorCodeInfo, 9> kErrorCodes = {{
+constexpr std::array<ErrorCodeInfo, 10> kErrorCodes = {{
     {ErrorCode::kBadRequest, "bad_request", 400},
     {ErrorCode::kUnauthenticated, "unauthenticated", 401},
     {ErrorCode::kForbidden, "forbidden", 403},
+    {ErrorCode::kPasswordChangeRequired, "password_change_required", 403},
     {ErrorCode::kNotFound, "not_found", 404},
     {ErrorCode::kConflict, "conflict", 409},
     {ErrorCode::kPayloadTooLarge, "payload_too_large", 413},

@@ -13,15 +13,16 @@
 namespace gj {
 
 enum class ErrorCode {
-  kBadRequest,       // 400 malformed request (bad JSON, wrong type, unknown field)
-  kUnauthenticated,  // 401 no or bad credentials
-  kForbidden,        // 403 known object, action not allowed for this caller
-  kNotFound,         // 404 unknown, or outside the caller's scope
-  kConflict,         // 409 stale version, duplicate key, illegal state transition
-  kPayloadTooLarge,  // 413
-  kInvalid,          // 422 well-formed but breaks a rule (validation)
-  kTooManyRequests,  // 429 throttled (repeated failed logins)
-  kInternal,         // 500 infrastructure fault
+  kBadRequest,              // 400 malformed request (bad JSON, wrong type, unknown field)
+  kUnauthenticated,         // 401 no or bad credentials
+  kForbidden,               // 403 known object, action not allowed for this caller
+  kPasswordChangeRequired,  // 403 the caller must change the password before anything else
+  kNotFound,                // 404 unknown, or outside the caller's scope
+  kConflict,                // 409 stale version, duplicate key, illegal state transition
+  kPayloadTooLarge,         // 413
+  kInvalid,                 // 422 well-formed but breaks a rule (validation)
+  kTooManyRequests,         // 429 throttled (repeated failed logins)
+  kInternal,                // 500 infrastructure fault
 };
 
 struct ErrorDetail {

@@ -1,6 +1,9 @@
 #include "store/account_store.h"
 
+#include <cctype>
+
 #include "store/fields.h"
+#include "store/table.h"
 
 namespace gj::store {
 
@@ -8,10 +11,16 @@ namespace {
 
 // Each table's field list: what its rows read and write.
 const Fields<AccountRow> kUserFields =
-    GJ_COLUMNS(AccountRow, id, login, name, password_hash, person_id, active, created_at).ReadOnly({"id"});
+    GJ_COLUMNS(AccountRow, id, login, name, password_hash, person_id, active, created_at,
+               must_change_password, version, updated_at)
+        .ReadOnly({"id", "version"})
+        .NotJournaled({"password_hash", "updated_at"})
+        .JournaledAsBool({"active", "must_change_password"})
+        .Fixed({"created_at"});
 const Fields<access::RoleGrant> kGrantFields = GJ_COLUMNS(access::RoleGrant, role, region_code, unit_id);
 const Fields<SessionRow> kSessionFields =
-    GJ_COLUMNS(SessionRow, id, user_id, token_hash, kind, name, created_at, expires_at, revoked).ReadOnly({"id"});
+    GJ_COLUMNS(SessionRow, id, user_id, token_hash, kind, name, created_at, expires_at, revoked)
+        .ReadOnly({"id"});
 const Fields<LoginFailures> kFailureFields = GJ_COLUMNS(LoginFailures, failures, last_at);
 
 const Table kUsers = TableOf("users", kUserFields);
@@ -24,6 +33,8 @@ bool Exists(Connection& c, const std::string& sql, Value key) {
 }
 
 }  // namespace
+
+const Fields<AccountRow>& UserFields() { return kUserFields; }
 
 bool RegionExists(Connection& c, const std::string& code) {
   return Exists(c, "SELECT 1 FROM regions WHERE code = ?", code);
@@ -86,9 +97,14 @@ int64_t InsertSession(Connection& c, const SessionRow& s) {
 std::optional<SessionRow> FindLiveSession(Connection& c, const std::string& token_hash, int64_t now) {
   return ReadOne(c,
                  "SELECT " + kSessions.Select("s") +
-                     " FROM sessions s JOIN users u ON u.id = s.user_id "
+                     ", u.version AS user_version FROM sessions s JOIN users u ON u.id = s.user_id "
                      "WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ? AND u.active = 1",
-                 {token_hash, now}, RecordOf(kSessionFields));
+                 {token_hash, now}, [](RowReader& r) {
+                   SessionRow s;
+                   ReadInto(kSessionFields, r, s);
+                   s.user_version = r.Int("user_version");
+                   return s;
+                 });
 }
 
 void RevokeSession(Connection& c, const std::string& token_hash) {
@@ -106,6 +122,60 @@ std::vector<SessionRow> ListApiTokens(Connection& c, int64_t user_id) {
       "SELECT id, user_id, '' AS token_hash, kind, name, created_at, expires_at, revoked FROM sessions "
       "WHERE user_id = ? AND kind = 'api' ORDER BY id",
       {user_id}, RecordOf(kSessionFields));
+}
+
+std::vector<AccountRow> ListAccounts(Connection& c, const std::string& q) {
+  std::string sql = "SELECT " + kUsers.Select() + " FROM users";
+  std::vector<Value> params;
+  if (!q.empty()) {
+    sql += " WHERE LOWER(login) LIKE ? OR name LIKE ?";
+    std::string like = "%";
+    for (char ch : q) like += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    params = {like + "%", "%" + q + "%"};
+  }
+  return ReadRows(c, sql + " ORDER BY login", params, RecordOf(kUserFields));
+}
+
+std::map<int64_t, std::vector<access::RoleGrant>> LoadAllGrants(Connection& c) {
+  std::map<int64_t, std::vector<access::RoleGrant>> out;
+  ForEachRow(c, "SELECT user_id, role, region_code, unit_id FROM role_grants ORDER BY id", {},
+             [&](RowReader& r) {
+               const int64_t user = r.Int("user_id");
+               access::RoleGrant g;
+               out[user].push_back(ReadInto(kGrantFields, r, g));
+             });
+  return out;
+}
+
+Status UpdateAccount(Connection& c, const AccountRow& after, int64_t expected_version) {
+  return UpdateVersioned(c, kUsers, "user", ValuesOf(kUserFields, after), after.id, expected_version);
+}
+
+void UpdateAccountUnversioned(Connection& c, const AccountRow& after) {
+  UpdateWhere(c, kUsers, ValuesOf(kUserFields, after), {{"id", after.id}}, true);
+}
+
+void ReplaceGrants(Connection& c, int64_t user_id, const std::vector<access::RoleGrant>& grants) {
+  c.Exec("DELETE FROM role_grants WHERE user_id = ?", {user_id});
+  for (const auto& g : grants) InsertGrant(c, user_id, g);
+}
+
+std::vector<SessionRow> ListLiveSessions(Connection& c, int64_t user_id, int64_t now) {
+  return ReadRows(
+      c,
+      "SELECT id, user_id, '' AS token_hash, kind, name, created_at, expires_at, revoked FROM sessions "
+      "WHERE user_id = ? AND kind = 'session' AND revoked = 0 AND expires_at > ? ORDER BY id",
+      {user_id, now}, RecordOf(kSessionFields));
+}
+
+bool RevokeSessionOf(Connection& c, int64_t user_id, int64_t id) {
+  return UpdateWhere(c, kSessions, {{"revoked", int64_t{1}}},
+                     {{"id", id}, {"user_id", user_id}, {"kind", std::string("session")}}) > 0;
+}
+
+int64_t RevokeAllSessions(Connection& c, int64_t user_id, int64_t keep) {
+  return c.Exec("UPDATE sessions SET revoked = 1 WHERE user_id = ? AND revoked = 0 AND id <> ?",
+                {user_id, keep});
 }
 
 }  // namespace gj::store

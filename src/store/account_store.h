@@ -4,12 +4,15 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "common/result.h"
 #include "domain/access/access.h"
 #include "store/db.h"
+#include "store/fields.h"
 
 namespace gj::store {
 
@@ -19,7 +22,13 @@ struct AccountRow {
   std::optional<int64_t> person_id;
   bool active = true;
   std::string created_at;
+  bool must_change_password = false;  // the next log-in may do nothing else until it is changed
+  int64_t version = 1;
+  std::string updated_at;
 };
+
+// The users table's field list (JournalDiff of an account change; the hash is not journaled).
+const Fields<AccountRow>& UserFields();
 
 // Whether the references of a new account exist.
 bool RegionExists(Connection& c, const std::string& code);
@@ -54,6 +63,7 @@ struct SessionRow {
   std::string created_at;
   int64_t expires_at = 0;  // unix seconds
   bool revoked = false;
+  int64_t user_version = 0;  // FindLiveSession: the user's version (a cached caller is current while equal)
 };
 // Inserts a live session and returns its id.
 int64_t InsertSession(Connection& c, const SessionRow& s);
@@ -64,5 +74,25 @@ void RevokeSession(Connection& c, const std::string& token_hash);
 bool RevokeApiToken(Connection& c, int64_t user_id, int64_t id);
 // The user's API tokens (revoked too, without hashes), oldest first.
 std::vector<SessionRow> ListApiTokens(Connection& c, int64_t user_id);
+
+// --- Account administration (AccountService) ---
+
+// Accounts whose login or name contains `q` (every account when empty), by login.
+std::vector<AccountRow> ListAccounts(Connection& c, const std::string& q);
+// Every account's grants, by user id (what an admin's list filters on).
+std::map<int64_t, std::vector<access::RoleGrant>> LoadAllGrants(Connection& c);
+// The one versioned write of a user (name, active, password, must_change_password): 409 through
+// StaleVersion when `expected_version` is no longer the stored one.
+Status UpdateAccount(Connection& c, const AccountRow& after, int64_t expected_version);
+// A write that needs no expected version (the user's own password change): bumps the version.
+void UpdateAccountUnversioned(Connection& c, const AccountRow& after);
+// Replaces the user's grants with `grants`, in that order.
+void ReplaceGrants(Connection& c, int64_t user_id, const std::vector<access::RoleGrant>& grants);
+// The user's live log-in sessions (kind "session", not revoked, not expired), without hashes, oldest first.
+std::vector<SessionRow> ListLiveSessions(Connection& c, int64_t user_id, int64_t now);
+// Revokes the user's log-in session `id`; false when the user has no such live session.
+bool RevokeSessionOf(Connection& c, int64_t user_id, int64_t id);
+// Revokes every session and API token of the user but `keep` (0: none kept); returns how many.
+int64_t RevokeAllSessions(Connection& c, int64_t user_id, int64_t keep = 0);
 
 }  // namespace gj::store

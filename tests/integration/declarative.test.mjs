@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { startServer, login, api, anonymous, TODAY, stopCleanly } from './server.mjs';
-import { parseLine, prepare, runCheck, capture } from './cases.mjs';
+import { parseLine, prepare, runCheck, capture, substitute } from './cases.mjs';
 
 const DIR = new URL('./cases/', import.meta.url);
 const files = readdirSync(DIR).filter((f) => f.endsWith('.cases') && (!process.env.CASES || f.includes(process.env.CASES))).sort();
@@ -59,7 +59,7 @@ for (const file of files) {
         } catch (e) {
           assert.fail(`${where}: ${e.message}`);
         }
-        const call = await caller(c.user);
+        const call = await caller(substitute(c.user, vars));
         const r = await call(c.method, p.path, p.body, p.body === undefined ? {} : { 'Content-Type': 'application/json' });
         const wrong = [];
         if (r.status !== c.status) wrong.push(`status: expected ${c.status}, actual ${r.status}`);

@@ -15,6 +15,7 @@ import supervisionSettingsZh from './locales/zh-CN/supervision_settings.js'
 import assessmentZh from './locales/zh-CN/assessment.js'
 import landEfficiencyZh from './locales/zh-CN/land_efficiency.js'
 import orgZh from './locales/zh-CN/org.js'
+import accountsZh from './locales/zh-CN/accounts.js'
 
 import commonEn from './locales/en/common.js'
 import appEn from './locales/en/app.js'
@@ -26,6 +27,7 @@ import supervisionSettingsEn from './locales/en/supervision_settings.js'
 import assessmentEn from './locales/en/assessment.js'
 import landEfficiencyEn from './locales/en/land_efficiency.js'
 import orgEn from './locales/en/org.js'
+import accountsEn from './locales/en/accounts.js'
 
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
@@ -41,6 +43,7 @@ export const tables = {
     assessment: assessmentZh,
     land_efficiency: landEfficiencyZh,
     org: orgZh,
+    accounts: accountsZh,
   },
   en: {
     common: commonEn,
@@ -53,6 +56,7 @@ export const tables = {
     assessment: assessmentEn,
     land_efficiency: landEfficiencyEn,
     org: orgEn,
+    accounts: accountsEn,
   },
 }
 

@@ -22,6 +22,8 @@ const PAGES = [
   ['admin/units', 'org-units', () => import('./views/org/UnitAdmin.vue')],
   ['admin/people', 'org-people', () => import('./views/org/PersonAdmin.vue')],
   ['admin/teams', 'org-teams', () => import('./views/org/TeamAdmin.vue')],
+  ['admin/accounts', 'accounts', () => import('./views/accounts/AccountAdmin.vue')],
+  ['account', 'my-account', () => import('./views/accounts/MyAccount.vue')],
 ]
 
 function page([path, name, component]) {
@@ -32,6 +34,7 @@ function page([path, name, component]) {
 
 export const routes = [
   { path: '/login', name: 'login', component: () => import('./views/auth/LoginView.vue'), meta: { public: true } },
+  { path: '/password', name: 'change-password', component: () => import('./views/accounts/ForcedPasswordView.vue') },
   {
     path: '/',
     component: () => import('./layout/AppLayout.vue'),
@@ -57,6 +60,10 @@ export function createAppRouter() {
     if (!to.meta.public && !auth.loggedIn) {
       return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
     }
+    // A password that must be changed (first log-in, an admin's reset) comes before anything else.
+    const mustChange = !!(auth.loggedIn && auth.user && auth.user.must_change_password)
+    if (mustChange && to.name !== 'change-password') return { name: 'change-password' }
+    if (!mustChange && to.name === 'change-password') return { name: homeRoute() }
     if (to.name === 'login' && auth.loggedIn) return { name: homeRoute() }
     return true
   })

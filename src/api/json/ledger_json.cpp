@@ -156,9 +156,13 @@ nlohmann::json CallerJson(const access::Caller& c, const access::RegionTree& tre
                      {"region_name", r ? r->name : ""},
                      {"unit_id", JsonValue(g.unit_id)}});
   }
-  return {{"id", c.user_id}, {"login", c.login},
-          {"name", c.name},  {"person_id", JsonValue(c.person_id)},
-          {"roles", roles},  {"permissions", access::Permissions(c)}};
+  return {{"id", c.user_id},
+          {"login", c.login},
+          {"name", c.name},
+          {"person_id", JsonValue(c.person_id)},
+          {"roles", roles},
+          {"permissions", access::Permissions(c)},
+          {"must_change_password", c.must_change_password}};
 }
 
 nlohmann::json LoginJson(const service::LoginResult& r, const access::RegionTree& tree) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/access/access.h"
+#include "service/access/account_service.h"
 #include "service/access/auth_service.h"
 #include "service/assessment/observation_service.h"
 #include "service/assessment/ranking_service.h"
@@ -67,6 +68,13 @@ void to_json(nlohmann::json& j, const PersonList& l);
 void to_json(nlohmann::json& j, const ImportReport& r);
 void to_json(nlohmann::json& j, const IssuedApiToken& t);
 void to_json(nlohmann::json& j, const ApiTokenList& l);
+
+// Accounts: an admin's users, the caller's sessions (routes_accounts.cpp).
+void to_json(nlohmann::json& j, const GrantView& g);
+void to_json(nlohmann::json& j, const AccountView& v);
+void to_json(nlohmann::json& j, const AccountList& l);
+void to_json(nlohmann::json& j, const SessionList& l);
+void to_json(nlohmann::json& j, const LoggedOut& v);
 
 // Progress reports, stops, monthly plans and lights.
 void to_json(nlohmann::json& j, const ProgressSettings& v);

@@ -38,6 +38,11 @@ struct Caller {
   std::string name;
   std::optional<int64_t> person_id;  // the person (leader, specialist) this account belongs to
   std::vector<RoleGrant> grants;
+  // How the request authenticated: the session or API token ("session", "api") and its id. An API
+  // token cannot mint tokens; a caller whose password must be changed may do nothing else.
+  std::string token_kind;
+  int64_t session_id = 0;
+  bool must_change_password = false;
 };
 
 struct Region {

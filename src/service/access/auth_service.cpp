@@ -6,6 +6,8 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "domain/access/password_rule.h"
+#include "service/access/account_service.h"
 #include "store/account_store.h"
 #include "store/journal.h"
 
@@ -67,40 +69,10 @@ Result<int64_t> AuthService::AddUser(const NewUser& u, const std::string& now_is
 }
 
 Result<int64_t> AuthService::AddUser(store::Connection& c, const NewUser& u, const std::string& now_iso) {
-  Problems pr;
-  if (u.login.empty() || u.login.size() > 64) pr.Add("login", u.login, "required, at most 64 characters");
-  for (char ch : u.login) {
-    if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '.' || ch == '-')) {
-      pr.Add("login", u.login, "only letters, digits, '_', '.', '-'");
-      break;
-    }
-  }
-  if (u.password.size() < 8) pr.Add("password", "", "at least 8 characters");
-  if (!access::IsKnownRole(u.role))
-    pr.Add("role", u.role, "not one of admin, coordinator, leader, unit, viewer");
-  if (u.role == "unit" && !u.unit_id) pr.Add("unit", "", "the unit role needs --unit");
-  if (!store::RegionExists(c, u.region_code)) pr.Add("region", u.region_code, "unknown region code");
-  if (u.unit_id && !store::UnitExists(c, *u.unit_id))
-    pr.Add("unit", std::to_string(*u.unit_id), "unknown unit id");
-  if (u.person_id && !store::PersonExists(c, *u.person_id)) {
-    pr.Add("person", std::to_string(*u.person_id), "unknown person id");
-  }
-  if (store::LoadAccountByLogin(c, u.login)) pr.Add("login", u.login, "already exists");
-  if (!pr.empty()) return pr.ToError("cannot create user");
-
-  store::AccountRow account;
-  account.login = u.login;
-  account.name = u.name.empty() ? u.login : u.name;
-  account.password_hash = HashPassword(u.password);
-  account.person_id = u.person_id;
-  account.created_at = now_iso;
-  const int64_t id = store::InsertAccount(c, account);
-  store::InsertGrant(c, id, {u.role, u.region_code, u.unit_id});
-  store::WriteJournal(
-      c, "user", id, "create", std::nullopt, now_iso,
-      nlohmann::json::array({{{"field", "login"}, {"old", nullptr}, {"new", u.login}},
-                             {{"field", "role"}, {"old", nullptr}, {"new", u.role}},
-                             {{"field", "region_code"}, {"old", nullptr}, {"new", u.region_code}}}));
+  NewAccount a{
+      u.login, u.name, u.password, {{u.role, u.region_code, u.unit_id}}, u.person_id, u.must_change_password};
+  auto id = InsertNewAccount(c, a, std::nullopt, now_iso, !u.demo_password);
+  if (!id) return id.error();
   return id;
 }
 
@@ -112,6 +84,7 @@ access::Caller AuthService::LoadCaller(store::Connection& c, int64_t user_id) {
   caller.login = std::move(u->login);
   caller.name = std::move(u->name);
   caller.person_id = u->person_id;
+  caller.must_change_password = u->must_change_password;
   caller.grants = store::LoadGrants(c, user_id);
   return caller;
 }
@@ -173,21 +146,24 @@ Result<LoginResult> AuthService::Login(const std::string& login, const std::stri
 Result<access::Caller> AuthService::Authenticate(const std::string& token, int64_t now) {
   if (token.empty()) return Error::Unauthenticated("missing bearer token");
   const std::string hash = TokenHash(token);
-  {
-    std::lock_guard lock(callers_mu_);
-    auto it = callers_.find(hash);
-    if (it != callers_.end() && now < it->second.expires_at &&
-        now - it->second.loaded_at < kCallerCacheSeconds)
-      return it->second.caller;
-  }
   auto c = db_.Acquire();
   const auto s = store::FindLiveSession(*c, hash, now);
   if (!s) return Error::Unauthenticated("the token is unknown, expired or revoked");
-  CachedCaller entry{LoadCaller(*c, s->user_id), s->expires_at, now};
-  std::lock_guard lock(callers_mu_);
-  if (callers_.size() > 10000) callers_.clear();
-  callers_[hash] = entry;
-  return std::move(entry.caller);
+  access::Caller caller;
+  {
+    std::lock_guard lock(callers_mu_);
+    auto it = callers_.find(hash);
+    if (it != callers_.end() && it->second.user_version == s->user_version) caller = it->second.caller;
+  }
+  if (caller.user_id == 0) {
+    caller = LoadCaller(*c, s->user_id);
+    caller.token_kind = s->kind;
+    caller.session_id = s->id;
+    std::lock_guard lock(callers_mu_);
+    if (callers_.size() > 10000) callers_.clear();
+    callers_[hash] = {caller, s->user_version};
+  }
+  return caller;
 }
 
 void AuthService::ForgetCallers() {
@@ -205,6 +181,9 @@ Status AuthService::Logout(const std::string& token) {
 
 Result<IssuedApiToken> AuthService::CreateApiToken(const access::Caller& caller, const std::string& name,
                                                    int days, int64_t now, const std::string& now_iso) {
+  if (caller.token_kind == "api")
+    return Error::Forbidden(
+        "API 令牌不能再创建令牌，请登录后创建 (an API token cannot create tokens; log in)");
   Problems pr;
   if (name.empty() || name.size() > 100) pr.Add("name", name, "required, at most 100 characters");
   if (days < 1 || days > 3650) pr.Add("days", std::to_string(days), "must be between 1 and 3650");
@@ -213,6 +192,8 @@ Result<IssuedApiToken> AuthService::CreateApiToken(const access::Caller& caller,
   const int64_t expires = now + int64_t{days} * 86400;
   store::Transaction tx(*c);
   const IssuedToken issued = IssueToken(*c, caller.user_id, "api", name, expires, now_iso);
+  store::WriteJournal(*c, "user", caller.user_id, "token_create", caller.user_id, now_iso,
+                      nlohmann::json::array({{{"field", "api_token"}, {"old", nullptr}, {"new", name}}}));
   tx.Commit();
   return IssuedApiToken{issued.id, name, issued.token, expires};
 }
@@ -222,10 +203,73 @@ ApiTokenList AuthService::ListApiTokens(const access::Caller& caller) {
   return {store::ListApiTokens(*c, caller.user_id)};
 }
 
-Status AuthService::RevokeApiToken(const access::Caller& caller, int64_t id) {
+Status AuthService::RevokeApiToken(const access::Caller& caller, int64_t id, const std::string& now_iso) {
+  return RevokeOwn(caller, id, "api", now_iso);
+}
+
+Status AuthService::ChangePassword(const access::Caller& caller, const std::string& old_password,
+                                   const std::string& new_password, const std::string& now_iso) {
   auto c = db_.Acquire();
-  if (!store::RevokeApiToken(*c, caller.user_id, id)) return Error::NotFound("no such API token");
-  ForgetCallers();  // the revoked token's hash is not known here
+  store::Transaction tx(*c);
+  auto before = store::LoadAccount(*c, caller.user_id);
+  if (!before) return Error::Unauthenticated("no such user");
+  Problems pr;
+  if (!VerifyPassword(before->password_hash, old_password))
+    pr.Add("old_password", "", "原密码不正确 (the current password is wrong)");
+  access::CheckNewPassword(new_password, before->login, pr, "new_password");
+  if (new_password == old_password)
+    pr.Add("new_password", "", "新密码不能与原密码相同 (must differ from the current password)");
+  if (!pr.empty()) return pr.ToError("the password was not changed");
+  store::AccountRow after = *before;
+  after.password_hash = HashPassword(new_password);
+  after.must_change_password = false;
+  after.updated_at = now_iso;
+  store::UpdateAccountUnversioned(*c, after);
+  // Other log-in sessions end (someone who knew the old password is out); API tokens stay.
+  for (const auto& s : store::ListLiveSessions(*c, caller.user_id, 0)) {
+    if (s.id != caller.session_id) store::RevokeSessionOf(*c, caller.user_id, s.id);
+  }
+  nlohmann::json changes = store::JournalDiff(store::UserFields(), *before, after);
+  changes.push_back({{"field", "password"}, {"old", nullptr}, {"new", "changed"}});
+  store::WriteJournal(*c, "user", caller.user_id, "password_change", caller.user_id, now_iso, changes);
+  tx.Commit();
+  ForgetCallers();
+  return Ok{};
+}
+
+SessionList AuthService::ListSessions(const access::Caller& caller, int64_t now) {
+  auto c = db_.Acquire();
+  return {store::ListLiveSessions(*c, caller.user_id, now),
+          caller.token_kind == "session" ? caller.session_id : 0};
+}
+
+Status AuthService::RevokeSession(const access::Caller& caller, int64_t id, const std::string& now_iso) {
+  return RevokeOwn(caller, id, "session", now_iso);
+}
+
+LoggedOut AuthService::LogoutAll(const access::Caller& caller, const std::string& now_iso) {
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  const int64_t n = store::RevokeAllSessions(*c, caller.user_id);
+  store::WriteJournal(*c, "user", caller.user_id, "logout_all", caller.user_id, now_iso,
+                      nlohmann::json::array({{{"field", "sessions_revoked"}, {"old", nullptr}, {"new", n}}}));
+  tx.Commit();
+  ForgetCallers();
+  return {n};
+}
+
+Status AuthService::RevokeOwn(const access::Caller& caller, int64_t id, const std::string& kind,
+                              const std::string& now_iso) {
+  const bool api = kind == "api";
+  auto c = db_.Acquire();
+  store::Transaction tx(*c);
+  const bool found =
+      api ? store::RevokeApiToken(*c, caller.user_id, id) : store::RevokeSessionOf(*c, caller.user_id, id);
+  if (!found) return Error::NotFound(api ? "no such API token" : "no such session");
+  store::WriteJournal(*c, "user", caller.user_id, api ? "token_revoke" : "session_revoke", caller.user_id,
+                      now_iso,
+                      nlohmann::json::array({{{"field", "session_id"}, {"old", id}, {"new", nullptr}}}));
+  tx.Commit();
   return Ok{};
 }
 

@@ -29,6 +29,10 @@ struct NewUser {
   std::string region_code;
   std::optional<int64_t> unit_id;
   std::optional<int64_t> person_id;
+  // The first log-in may do nothing but change the password (gongjian user add and init set it).
+  bool must_change_password = false;
+  // The demo's documented password (demo1234) is below the password rule; only the demo sets this.
+  bool demo_password = false;
 };
 
 struct LoginResult {
@@ -50,6 +54,17 @@ struct ApiTokenList {
   std::vector<store::SessionRow> items;
 };
 
+// A caller's live log-in sessions; `current` is the one the request came with (0 for an API token).
+struct SessionList {
+  std::vector<store::SessionRow> items;
+  int64_t current = 0;
+};
+
+// How many sessions and tokens a log-out everywhere ended.
+struct LoggedOut {
+  int64_t revoked = 0;
+};
+
 // Lock-out after repeated failures (policy as data).
 struct LoginThrottle {
   int free_failures = 5;    // failures allowed before any wait
@@ -62,7 +77,8 @@ class AuthService {
  public:
   explicit AuthService(store::Database& db, LoginThrottle throttle = {}) : db_(db), throttle_(throttle) {}
 
-  // Creates a user with one role grant; validates role, region, unit and password strength.
+  // Creates a user with one role grant; validates login, role, region, unit and the password rule
+  // (domain/access/password_rule.h); journaled as by the system.
   Result<int64_t> AddUser(const NewUser& u, const std::string& now_iso);
   // The same within the caller's transaction on `c` (nothing is committed here): a use case that
   // creates a user among other writes (gongjian init: the region and its first admin at once).
@@ -74,13 +90,18 @@ class AuthService {
   Result<IssuedApiToken> CreateApiToken(const access::Caller& caller, const std::string& name, int days,
                                         int64_t now_unix, const std::string& now_iso);
   ApiTokenList ListApiTokens(const access::Caller& caller);
-  Status RevokeApiToken(const access::Caller& caller, int64_t id);
+  Status RevokeApiToken(const access::Caller& caller, int64_t id, const std::string& now_iso);
+
+  // The caller's own password: the old one is required, the new one meets the password rule and
+  // differs from the old; clears must_change_password and ends the caller's other log-in sessions.
+  Status ChangePassword(const access::Caller& caller, const std::string& old_password,
+                        const std::string& new_password, const std::string& now_iso);
+  SessionList ListSessions(const access::Caller& caller, int64_t now_unix);
+  Status RevokeSession(const access::Caller& caller, int64_t id, const std::string& now_iso);
+  // Ends every session and API token of the caller, the current one included.
+  LoggedOut LogoutAll(const access::Caller& caller, const std::string& now_iso);
 
   static constexpr int64_t kSessionSeconds = 12 * 3600;
-  // A token's caller is remembered this long: every request still checks its token, but reads
-  // the session, user and grants from the database at most this often. Logout and revocation in
-  // this process take effect at once; changes made by another process within this many seconds.
-  static constexpr int64_t kCallerCacheSeconds = 5;
 
  private:
   struct IssuedToken {
@@ -92,13 +113,18 @@ class AuthService {
   access::Caller LoadCaller(store::Connection& c, int64_t user_id);
 
   void ForgetCallers();
+  // Revokes the caller's own session or API token (`kind` "session" or "api"), journaled.
+  Status RevokeOwn(const access::Caller& caller, int64_t id, const std::string& kind,
+                   const std::string& now_iso);
 
   store::Database& db_;
   LoginThrottle throttle_;
+  // Every request reads its session (live, not revoked, user active) from the database, so a
+  // revocation or a disabled account stops a token at once on every instance; the caller's
+  // grants are reused while the user's version (bumped by every account change) is unchanged.
   struct CachedCaller {
     access::Caller caller;
-    int64_t expires_at = 0;  // the session's
-    int64_t loaded_at = 0;
+    int64_t user_version = 0;
   };
   std::mutex callers_mu_;
   std::unordered_map<std::string, CachedCaller> callers_;  // by token hash

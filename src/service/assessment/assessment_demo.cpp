@@ -48,7 +48,8 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
   AuthService auth(db);
   for (const auto& [login, name] : {std::pair{"judge1", "评委 刘建国"}, std::pair{"judge2", "评委 陈立新"},
                                     std::pair{"judge3", "评委 王秀英"}}) {
-    auto r = auth.AddUser({login, name, "demo1234", "judge", "371500", std::nullopt, std::nullopt}, now_iso);
+    auto r = auth.AddUser(
+        {login, name, "demo1234", "judge", "371500", std::nullopt, std::nullopt, false, true}, now_iso);
     if (!r) return r.error();
   }
   LedgerService ledger(db);

@@ -287,7 +287,9 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
                u.role,
                u.region,
                u.unit ? std::optional<int64_t>(industry_unit) : std::nullopt,
-               std::string(u.role) == "leader" ? std::optional<int64_t>(leader_person) : std::nullopt};
+               std::string(u.role) == "leader" ? std::optional<int64_t>(leader_person) : std::nullopt,
+               /*must_change_password=*/false,
+               /*demo_password=*/true};
     auto r = auth.AddUser(nu, now_iso);
     if (!r) return r.error();
     ++sum.users;

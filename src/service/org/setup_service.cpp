@@ -3,6 +3,7 @@
 #include <set>
 
 #include "domain/access/divisions.h"
+#include "domain/access/password_rule.h"
 #include "service/access/auth_service.h"
 #include "store/account_store.h"
 #include "store/journal.h"
@@ -12,12 +13,6 @@
 namespace gj::service {
 
 namespace {
-
-size_t Utf8Chars(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
-  return n;
-}
 
 std::set<std::string> StoredCodes(store::Connection& c) {
   std::set<std::string> out;
@@ -87,8 +82,8 @@ Status SetupService::CheckRequest(const InitRequest& r) {
   else if (division->level == "town")
     pr.Add("region", r.region_code, "a town is set up with its county: give the county's code");
   if (r.admin_login.empty()) pr.Add("admin", "", "required");
-  if (Utf8Chars(r.admin_password) < kAdminPasswordMinChars)
-    pr.Add("password", "", "at least " + std::to_string(kAdminPasswordMinChars) + " characters");
+  // The one password rule, checked before anything (even the database file) is created.
+  access::CheckNewPassword(r.admin_password, r.admin_login, pr);
   if (!pr.empty()) return pr.ToError("cannot initialise; nothing written");
   return Ok{};
 }
@@ -111,10 +106,11 @@ Result<InitSummary> SetupService::Init(const InitRequest& r, const std::string& 
     sum.towns += own && region.level == "town";
   }
   AuthService auth(db_);
-  auto admin = auth.AddUser(*c,
-                            {r.admin_login, sum.region.name + "管理员", r.admin_password, "admin",
-                             r.region_code, std::nullopt, std::nullopt},
-                            now_iso);
+  NewUser admin_user{
+      r.admin_login, sum.region.name + "管理员", r.admin_password, "admin", r.region_code, std::nullopt,
+      std::nullopt};
+  admin_user.must_change_password = true;  // the password was typed on the server's shell
+  auto admin = auth.AddUser(*c, admin_user, now_iso);
   if (!admin) return admin.error();
   sum.admin_id = *admin;
   tx.Commit();

@@ -27,9 +27,6 @@ struct InitSummary {
 
 class SetupService {
  public:
-  // Passwords of a region's first admin: at least this many characters.
-  static constexpr size_t kAdminPasswordMinChars = 12;
-
   explicit SetupService(store::Database& db) : db_(db) {}
 
   // gongjian init: creates the region (with the parents the database lacks) and every division

@@ -86,6 +86,43 @@ TEST_P(AccountStoreTest, LoginFailures) {
   EXPECT_FALSE(store::LoadLoginFailures(*c, "u"));
 }
 
+TEST_P(AccountStoreTest, VersionedEditsSearchGrantsAndSessions) {
+  auto c = tdb_->db().Acquire();
+  store::AccountRow a;
+  a.login = "Wangfang";
+  a.name = "王芳";
+  a.password_hash = "h";
+  a.created_at = a.updated_at = "2026-01-01T00:00:00Z";
+  a.id = store::InsertAccount(*c, a);
+  store::InsertGrant(*c, a.id, {"viewer", "371524", std::nullopt});
+  EXPECT_EQ(store::LoadAccount(*c, a.id)->version, 1);
+  EXPECT_EQ(store::ListAccounts(*c, "wang").size(), 1u);  // login, ignoring case
+  EXPECT_EQ(store::ListAccounts(*c, "王").size(), 1u);    // name
+  EXPECT_TRUE(store::ListAccounts(*c, "li").empty());
+  a.active = false;
+  a.must_change_password = true;
+  ASSERT_TRUE(store::UpdateAccount(*c, a, 1));
+  auto stale = store::UpdateAccount(*c, a, 1);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  auto loaded = store::LoadAccount(*c, a.id);
+  EXPECT_EQ(loaded->version, 2);
+  EXPECT_FALSE(loaded->active);
+  EXPECT_TRUE(loaded->must_change_password);
+  store::ReplaceGrants(*c, a.id, {{"admin", "371524", std::nullopt}, {"unit", "371524", std::nullopt}});
+  EXPECT_EQ(store::LoadGrants(*c, a.id).size(), 2u);
+  EXPECT_EQ(store::LoadAllGrants(*c).at(a.id).at(0).role, "admin");
+  for (const char* h : {"h1", "h2", "h3"})
+    store::InsertSession(*c, {0, a.id, h, "session", "", "t", 5000, false});
+  EXPECT_EQ(store::ListLiveSessions(*c, a.id, 1000).size(), 3u);
+  EXPECT_TRUE(store::ListLiveSessions(*c, a.id, 5000).empty());  // expired
+  const int64_t first = store::ListLiveSessions(*c, a.id, 1000).at(0).id;
+  EXPECT_EQ(store::RevokeAllSessions(*c, a.id, first), 2);
+  EXPECT_EQ(store::ListLiveSessions(*c, a.id, 1000).size(), 1u);
+  EXPECT_TRUE(store::RevokeSessionOf(*c, a.id, first));
+  EXPECT_FALSE(store::RevokeSessionOf(*c, a.id + 1, first));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, AccountStoreTest, ::testing::ValuesIn(Engines()));
 
 }  // namespace
