@@ -18,7 +18,7 @@ const init = (db, region, admin, password = PASSWORD) =>
 before(() => { dir = mkdtempSync(join(tmpdir(), 'gongjian-init-')); });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('init 咸丰县: exit 0, and its admin sees the 11 towns through GET /regions', async () => {
+test('init 咸丰县: exit 0, and its admin, once the password is changed, sees the 11 towns through GET /regions', async () => {
   const db = join(dir, 'xianfeng.db');
   const r = init(db, '422826', 'xfadmin');
   assert.equal(r.status, 0, r.stderr);
@@ -27,7 +27,15 @@ test('init 咸丰县: exit 0, and its admin sees the 11 towns through GET /regio
   const srv = await startServer({ demo: false, db });
   try {
     const token = await login(srv.base, 'xfadmin', PASSWORD);
-    const { status, body } = await api(srv.base, token)('GET', '/regions');
+    const call = api(srv.base, token);
+    // The password was typed on the server's shell: the first log-in must change it first.
+    const refused = await call('GET', '/regions');
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.error.code, 'password_change_required');
+    const changed = await call('POST', '/auth/password',
+      { old_password: PASSWORD, new_password: 'xianfeng-own-2026' });
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    const { status, body } = await call('GET', '/regions');
     assert.equal(status, 200);
     const byCode = Object.fromEntries(body.items.map((x) => [x.code, x]));
     assert.deepEqual(byCode['422826'], { code: '422826', name: '咸丰县', level: 'county', parent_code: '422800' });
