@@ -10,8 +10,8 @@ namespace {
 
 // An event update writes name … updated_at; its journal entry shows the set-up fields.
 const Fields<EventRecord> kEventFields =
-    GJ_COLUMNS(EventRecord, id, region_code, name, level, start_date, end_date, setup, state, publication, version,
-               created_at, updated_at)
+    GJ_COLUMNS(EventRecord, id, region_code, name, level, start_date, end_date, setup, state, publication,
+               version, created_at, updated_at)
         .ReadOnly({"id"})
         .OnInsert({"region_code", "version", "created_at"})
         .NotJournaled({"region_code", "state", "publication", "version", "created_at", "updated_at"});
@@ -25,10 +25,11 @@ const Fields<SchemeRecord> kSchemeFields =
         .OnInsert({"region_code", "subject_kind", "version", "created_at"})
         .OnUpdate({"archived"});
 // A run's recomputation writes as_of … published_at; what it is a run of never changes.
-const Fields<RunRecord> kRunFields = GJ_COLUMNS(RunRecord, id, scheme_id, period, period_label, run_version, as_of,
-                                                published, body, version, computed_at, published_at)
-                                         .ReadOnly({"id"})
-                                         .OnInsert({"scheme_id", "period", "period_label", "run_version", "version"});
+const Fields<RunRecord> kRunFields =
+    GJ_COLUMNS(RunRecord, id, scheme_id, period, period_label, run_version, as_of, published, body, version,
+               computed_at, published_at)
+        .ReadOnly({"id"})
+        .OnInsert({"scheme_id", "period", "period_label", "run_version", "version"});
 
 const Table kEvents = TableOf("observation_events", kEventFields);
 const Table kSubmissions = TableOf("observation_submissions", kSubmissionFields).With({"event_id"});

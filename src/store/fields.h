@@ -60,7 +60,8 @@ struct Field {
   // A text field for which "" means absent (a date not yet set): written as NULL, read back as "".
   // Throws std::logic_error for a field that is not of a text member.
   Field OrNull() const {
-    if (!get_or_null) throw std::logic_error("column " + std::string(column) + " is not text: it cannot be OrNull");
+    if (!get_or_null)
+      throw std::logic_error("column " + std::string(column) + " is not text: it cannot be OrNull");
     return With(&Field::get, get_or_null);
   }
 
@@ -204,7 +205,8 @@ FieldList<T> FieldsOf(std::initializer_list<Field<T>> fields) {
 }
 
 // GJ_COLUMNS(T, a, b): the fields of T's members a and b, each in the column of its name.
-#define GJ_COLUMNS(T, ...) ::gj::store::FieldList<T>(::gj::store::Fields<T>{GJ_FOR_EACH(GJ_PP_COLUMN, T, __VA_ARGS__)})
+#define GJ_COLUMNS(T, ...) \
+  ::gj::store::FieldList<T>(::gj::store::Fields<T>{GJ_FOR_EACH(GJ_PP_COLUMN, T, __VA_ARGS__)})
 #define GJ_PP_COLUMN(T, m) ::gj::store::Col<&T::m>(#m),
 // GJ_COLUMNS_IN(T::part, a, b): the fields of the members a and b of T's nested struct `part`.
 #define GJ_COLUMNS_IN(PATH, ...) ::gj::store::FieldsOf({GJ_FOR_EACH(GJ_PP_COLUMN_IN, PATH, __VA_ARGS__)})

@@ -13,9 +13,10 @@ using E = land::Enterprise;
 const Fields<E> kEnterpriseFields =
     GJ_COLUMNS(E, credit_code, name, town, industry_code, above_scale).OnInsert({"credit_code"});
 // An enterprise's figures of a year, as le_data stores them.
-const Fields<E> kFigures = GJ_COLUMNS(E, land_mu, tax, revenue, value_added, energy_tce, emission_eq, rd_spend,
-                                      employees, electricity_kwh, bonus, penalty, veto, undetermined)
-                               .And(Col<&E::county>("county_text"));
+const Fields<E> kFigures =
+    GJ_COLUMNS(E, land_mu, tax, revenue, value_added, energy_tce, emission_eq, rd_spend, employees,
+               electricity_kwh, bonus, penalty, veto, undetermined)
+        .And(Col<&E::county>("county_text"));
 // A data row's own columns, and the one its enterprise gives it (from the join).
 const Fields<LandDataRow> kDataFields =
     GJ_COLUMNS(LandDataRow, id, enterprise_id, year, state, return_reason, version)
@@ -23,27 +24,28 @@ const Fields<LandDataRow> kDataFields =
 const Fields<LandDataRow> kDataJoinedFields = GJ_COLUMNS(LandDataRow, county_code);
 const Fields<SchemeRow> kSchemeFields = GJ_COLUMNS(SchemeRow, id, version, doc, created_at).ReadOnly({"id"});
 // A run's documents are read only by GetRun(with_docs); lists select them as ''.
-const Fields<RunRow> kRunFields = GJ_COLUMNS(RunRow, id, county_code, year, run_no, scheme_id, state, published_on,
-                                             finalized_on, version, created_at, scheme_doc, input_doc)
-                                      .ReadOnly({"id", "version"})
-                                      .OnInsert({"county_code", "year", "run_no", "scheme_id", "created_at",
-                                                 "scheme_doc", "input_doc"})
-                                      .OnUpdate({"published_on", "finalized_on"})
-                                      .OrNull({"published_on", "finalized_on"});
-const Fields<AdjustmentRow> kAdjustmentFields =
-    GJ_COLUMNS(AdjustmentRow, id, credit_code, old_class, new_class, reason, source, user_id, at).ReadOnly({"id"});
-// An appeal is filed with its grounds; the decision fields keep their defaults until decided.
-const Fields<AppealRow> kAppealFields =
-    GJ_COLUMNS(AppealRow, id, run_id, credit_code, reason, filed_on, state, decision, new_class, decided_on,
-               version)
+const Fields<RunRow> kRunFields =
+    GJ_COLUMNS(RunRow, id, county_code, year, run_no, scheme_id, state, published_on, finalized_on, version,
+               created_at, scheme_doc, input_doc)
         .ReadOnly({"id", "version"})
-        .OnInsert({"run_id", "credit_code", "reason", "filed_on"})
-        .OnUpdate({"state", "decision", "new_class", "decided_on"})
-        .OrNull({"decided_on"});
-const Fields<PolicyRow> kPolicyFields = FieldsOf({Col<&PolicyRow::klass>("class")})
-                                            .And(GJ_COLUMNS(PolicyRow, land_mu, energy_tce, emission_t, note, version))
-                                            .OnInsert({"class"})
-                                            .ReadOnly({"version"});
+        .OnInsert({"county_code", "year", "run_no", "scheme_id", "created_at", "scheme_doc", "input_doc"})
+        .OnUpdate({"published_on", "finalized_on"})
+        .OrNull({"published_on", "finalized_on"});
+const Fields<AdjustmentRow> kAdjustmentFields =
+    GJ_COLUMNS(AdjustmentRow, id, credit_code, old_class, new_class, reason, source, user_id, at)
+        .ReadOnly({"id"});
+// An appeal is filed with its grounds; the decision fields keep their defaults until decided.
+const Fields<AppealRow> kAppealFields = GJ_COLUMNS(AppealRow, id, run_id, credit_code, reason, filed_on,
+                                                   state, decision, new_class, decided_on, version)
+                                            .ReadOnly({"id", "version"})
+                                            .OnInsert({"run_id", "credit_code", "reason", "filed_on"})
+                                            .OnUpdate({"state", "decision", "new_class", "decided_on"})
+                                            .OrNull({"decided_on"});
+const Fields<PolicyRow> kPolicyFields =
+    FieldsOf({Col<&PolicyRow::klass>("class")})
+        .And(GJ_COLUMNS(PolicyRow, land_mu, energy_tce, emission_t, note, version))
+        .OnInsert({"class"})
+        .ReadOnly({"version"});
 const Fields<PolicyLedgerRow> kPolicyLedgerFields =
     GJ_COLUMNS(PolicyLedgerRow, credit_code, name)
         .And(Col<&PolicyLedgerRow::klass>("class"))

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include "domain/access/access.h"
 #include "domain/access/read_scope.h"
-#include <nlohmann/json.hpp>
 
 #include "common/result.h"
 #include "store/db.h"

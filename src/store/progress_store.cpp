@@ -48,13 +48,14 @@ const Fields<RR> kReportFields =
         .And(Col<&RR::due>("due_date"))
         .And(GJ_COLUMNS(RR, status))
         .And(GJ_COLUMNS_IN(RR::content, investment_period, investment_year))
-        .And(FieldsOf({SourceField<0>(), SourceField<1>(), SourceField<2>(), SourceField<3>(), SourceField<4>(),
-                       SourceField<5>()}))
+        .And(FieldsOf({SourceField<0>(), SourceField<1>(), SourceField<2>(), SourceField<3>(),
+                       SourceField<4>(), SourceField<5>()}))
         .And(GJ_COLUMNS_IN(RR::content, visual_progress, problems_raised, workers))
         .And(GJ_COLUMNS(RR, reopened, late, submitted_by, submitted_at, reviewed_by, reviewed_at, review_note,
                         version, created_at, updated_at))
         .ReadOnly({"id", "version"})
-        .OnInsert({"project_id", "period", "frequency", "period_start", "period_end", "due_date", "created_at"})
+        .OnInsert(
+            {"project_id", "period", "frequency", "period_start", "period_end", "due_date", "created_at"})
         .OrNull({"submitted_at", "reviewed_at"});
 
 // A stop request is filed with its grounds; the decision fields keep their defaults until decided.
@@ -70,10 +71,10 @@ const Fields<PhotoRecord> kPhotoFields =
     GJ_COLUMNS(PhotoRecord, id, report_id, filename, content_type, size_bytes, data_base64, uploaded_at)
         .ReadOnly({"id"});
 
-const Fields<SettingsRecord> kSettingsFields = GJ_COLUMNS(SettingsRecord, region_code, light_rules, report_policy,
-                                                          version)
-                                                   .OnInsert({"region_code"})
-                                                   .ReadOnly({"version"});
+const Fields<SettingsRecord> kSettingsFields =
+    GJ_COLUMNS(SettingsRecord, region_code, light_rules, report_policy, version)
+        .OnInsert({"region_code"})
+        .ReadOnly({"version"});
 
 const Fields<SnapshotRow> kSnapshotFields =
     GJ_COLUMNS(SnapshotRow, project_id, light).And(Col<&SnapshotRow::reasons_json>("reasons"));

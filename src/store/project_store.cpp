@@ -17,10 +17,10 @@ using P = ledger::Project;
 // Every column of a project. Insert and update write all but id (and an update moves the version
 // itself); the journal's diff of a project is ledger::Diff, over the API's JSON form.
 const Fields<P> kProjectFields =
-    GJ_COLUMNS(P, id, code, national_code, name, year, county_code, town_code, category, level, kind, track, stage,
-               total_investment, annual_plan, annual_completed, land_mu, builder, leader_id, unit_id, specialist,
-               chain, planned_start, actual_start, planned_completion, actual_completion, content, longitude,
-               latitude)
+    GJ_COLUMNS(P, id, code, national_code, name, year, county_code, town_code, category, level, kind, track,
+               stage, total_investment, annual_plan, annual_completed, land_mu, builder, leader_id, unit_id,
+               specialist, chain, planned_start, actual_start, planned_completion, actual_completion, content,
+               longitude, latitude)
         // Written for the filter's LIKE, never read back.
         .And({"search_text", [](const P& p) -> Value { return SearchText(p); }})
         .And(GJ_COLUMNS(P, archived, version, created_at, updated_at))
@@ -28,8 +28,8 @@ const Fields<P> kProjectFields =
         .OnInsert({"version"});
 const Table kProjects = TableOf("projects", kProjectFields);
 
-const Fields<ledger::DictEntry> kDictionaryFields = GJ_COLUMNS(ledger::DictEntry, code, label_zh, label_en, sort,
-                                                               active);
+const Fields<ledger::DictEntry> kDictionaryFields =
+    GJ_COLUMNS(ledger::DictEntry, code, label_zh, label_en, sort, active);
 const Table kDictionaries = TableOf("dictionaries", kDictionaryFields).With({"kind"});
 
 const Fields<access::Region> kRegionFields =
@@ -286,8 +286,9 @@ std::vector<ledger::Project> LoadProjects(Connection& c, const std::vector<int64
 
 std::vector<access::Region> LoadRegions(Connection& c) {
   // Archived regions (organisation admin) leave the tree: no list, picker or new record names them.
-  return ReadRows(c, "SELECT code, name, level, parent_code FROM regions WHERE archived = 0 ORDER BY sort, code", {},
-                  RecordOf(kRegionFields));
+  return ReadRows(c,
+                  "SELECT code, name, level, parent_code FROM regions WHERE archived = 0 ORDER BY sort, code",
+                  {}, RecordOf(kRegionFields));
 }
 
 std::vector<access::Region> ChildRegions(Connection& c, const std::string& parent) {

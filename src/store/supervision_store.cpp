@@ -9,8 +9,8 @@ namespace {
 
 // ---- the tables, one field (or column) list each
 
-const Fields<ProblemStep> kStepFields = GJ_COLUMNS(ProblemStep, id, problem_id, action, from_status, to_status,
-                                                   note, user_id, user_name, on_date, at)
+const Fields<ProblemStep> kStepFields = GJ_COLUMNS(ProblemStep, id, problem_id, action, from_status,
+                                                   to_status, note, user_id, user_name, on_date, at)
                                             .ReadOnly({"id"});
 const Table kProblemSteps = TableOf("problem_steps", kStepFields);
 
@@ -33,12 +33,12 @@ const Table kProcedureKinds = TableOf("procedure_kinds", kProcedureKindFields);
 
 using XR = ProcedureRow;
 // A procedure's columns; an update writes status … approval_no, and the journal shows them all.
-const Fields<XR> kProcedureFields = GJ_COLUMNS_IN(XR::fact, id, project_id, kind, status, unit_id, applied_on,
-                                                  approved_on, accepted_pending)
-                                        .And(GJ_COLUMNS(XR, pending_document, approval_no, version))
-                                        .ReadOnly({"id", "version"})
-                                        .Fixed({"project_id", "kind"})
-                                        .JournaledAsBool({"accepted_pending"});
+const Fields<XR> kProcedureFields =
+    GJ_COLUMNS_IN(XR::fact, id, project_id, kind, status, unit_id, applied_on, approved_on, accepted_pending)
+        .And(GJ_COLUMNS(XR, pending_document, approval_no, version))
+        .ReadOnly({"id", "version"})
+        .Fixed({"project_id", "kind"})
+        .JournaledAsBool({"accepted_pending"});
 const Table kProcedures = TableOf("procedures", kProcedureFields).With({"updated_at"});
 
 const Table kAssignments{"project_assignments", {"project_id", "person_id"}};
@@ -46,9 +46,10 @@ const Fields<VisitRow> kVisitFields = GJ_COLUMNS(VisitRow, id, project_id, perso
                                                  problems_discussed, user_id, created_at)
                                           .ReadOnly({"id"});
 const Table kVisits = TableOf("visits", kVisitFields);
-const Fields<AttachmentRow> kAttachmentFields = GJ_COLUMNS(AttachmentRow, id, owner, owner_id, file_name,
-                                                           content_type, size, stored_name, user_id, created_at)
-                                                    .ReadOnly({"id"});
+const Fields<AttachmentRow> kAttachmentFields =
+    GJ_COLUMNS(AttachmentRow, id, owner, owner_id, file_name, content_type, size, stored_name, user_id,
+               created_at)
+        .ReadOnly({"id"});
 const Table kAttachments = TableOf("attachments", kAttachmentFields);
 const Table kReads{"attention_reads", {"user_id", "item_key", "read_at"}};
 const Table kSettings{"supervision_settings", {"name", "value"}};
@@ -61,7 +62,8 @@ struct Stamped {
   const Fields<Row>& fields;
   int64_t (*id)(const Row&);
 };
-const Stamped<MR> kStampedMilestone{kMilestones, "milestone", kMilestoneFields, [](const MR& r) { return r.m.id; }};
+const Stamped<MR> kStampedMilestone{kMilestones, "milestone", kMilestoneFields,
+                                    [](const MR& r) { return r.m.id; }};
 const Stamped<XR> kStampedProcedure{kProcedures, "procedure", kProcedureFields,
                                     [](const XR& r) { return r.fact.id; }};
 const Stamped<MR>& StampedOf(const MR&) { return kStampedMilestone; }
@@ -256,7 +258,8 @@ const std::string kProcedureSelect =
     "SELECT " + kProcedures.Select("x") +
     ", k.required_for_start AS required_for_start, u.name AS unit_name FROM procedures x "
     "JOIN procedure_kinds k ON k.code = x.kind LEFT JOIN units u ON u.id = x.unit_id ";
-const Fields<XR> kProcedureJoinedFields = GJ_COLUMNS_IN(XR::fact, required_for_start).And(GJ_COLUMNS(XR, unit_name));
+const Fields<XR> kProcedureJoinedFields =
+    GJ_COLUMNS_IN(XR::fact, required_for_start).And(GJ_COLUMNS(XR, unit_name));
 
 ProcedureRow ProcedureFrom(RowReader& r) { return RecordOf(kProcedureFields, kProcedureJoinedFields)(r); }
 

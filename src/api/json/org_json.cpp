@@ -9,9 +9,9 @@ namespace store {
 
 void to_json(nlohmann::json& j, const OrgRegion& r) {
   static const JFields<OrgRegion> kFields = {
-      JField<&OrgRegion::code>("code"),         JField<&OrgRegion::name>("name"),
-      JField<&OrgRegion::level>("level"),       JFieldOrNull<&OrgRegion::parent_code>("parent_code"),
-      JField<&OrgRegion::sort>("sort"),         JField<&OrgRegion::archived>("archived"),
+      JField<&OrgRegion::code>("code"),      JField<&OrgRegion::name>("name"),
+      JField<&OrgRegion::level>("level"),    JFieldOrNull<&OrgRegion::parent_code>("parent_code"),
+      JField<&OrgRegion::sort>("sort"),      JField<&OrgRegion::archived>("archived"),
       JField<&OrgRegion::version>("version")};
   WriteObject(j, r, kFields);
 }
@@ -27,25 +27,28 @@ void to_json(nlohmann::json& j, const Unit& u) {
 }
 
 void to_json(nlohmann::json& j, const Person& p) {
-  static const JFields<Person> kFields = {
-      JField<&Person::id>("id"),          JField<&Person::name>("name"),
-      JField<&Person::title>("title"),    JField<&Person::phone>("phone"),
-      JField<&Person::kind>("kind"),      JFieldOrNull<&Person::tier>("tier"),
-      JField<&Person::region_code>("region_code"), JField<&Person::unit_id>("unit_id"),
-      JField<&Person::archived>("archived"),       JField<&Person::version>("version")};
+  static const JFields<Person> kFields = {JField<&Person::id>("id"),
+                                          JField<&Person::name>("name"),
+                                          JField<&Person::title>("title"),
+                                          JField<&Person::phone>("phone"),
+                                          JField<&Person::kind>("kind"),
+                                          JFieldOrNull<&Person::tier>("tier"),
+                                          JField<&Person::region_code>("region_code"),
+                                          JField<&Person::unit_id>("unit_id"),
+                                          JField<&Person::archived>("archived"),
+                                          JField<&Person::version>("version")};
   WriteObject(j, p, kFields);
 }
 
 void to_json(nlohmann::json& j, const Team& t) {
-  static const JFields<Team> kFields = {
-      JField<&Team::id>("id"),
-      JField<&Team::name>("name"),
-      JField<&Team::region_code>("region_code"),
-      JField<&Team::lead_person_id>("lead_person_id"),
-      JField<&Team::member_ids>("member_ids"),
-      JField<&Team::project_ids>("project_ids"),
-      JField<&Team::archived>("archived"),
-      JField<&Team::version>("version")};
+  static const JFields<Team> kFields = {JField<&Team::id>("id"),
+                                        JField<&Team::name>("name"),
+                                        JField<&Team::region_code>("region_code"),
+                                        JField<&Team::lead_person_id>("lead_person_id"),
+                                        JField<&Team::member_ids>("member_ids"),
+                                        JField<&Team::project_ids>("project_ids"),
+                                        JField<&Team::archived>("archived"),
+                                        JField<&Team::version>("version")};
   WriteObject(j, t, kFields);
 }
 

@@ -121,7 +121,8 @@ void to_json(nlohmann::json& j, const ArchivedTarget& a);
 
 }  // namespace gj::service
 
-// Organisation admin (系统管理): regions, units, people and 专班 as their GET shows them (api/json/org_json.cpp).
+// Organisation admin (系统管理): regions, units, people and 专班 as their GET shows them
+// (api/json/org_json.cpp).
 #include "service/org/org_service.h"
 
 namespace gj::store {

@@ -63,11 +63,12 @@ void OrgService::CheckPerson(store::Connection& c, const store::Person& p, Probl
   if (p.name.empty()) pr.Add("name", "", kRequired);
   else if (p.name.size() > 300) pr.Add("name", p.name, "过长 (at most 100 characters)");
   if (std::find(kPersonKinds.begin(), kPersonKinds.end(), p.kind) == kPersonKinds.end())
-    pr.Add({"kind", p.kind, p.kind.empty() ? kRequired : "不是可选值之一 (" + OneOfReason(kPersonKinds) + ")", 0,
-            kPersonKinds});
+    pr.Add({"kind", p.kind, p.kind.empty() ? kRequired : "不是可选值之一 (" + OneOfReason(kPersonKinds) + ")",
+            0, kPersonKinds});
   if (!p.tier.empty() && p.kind != "helper")
     pr.Add("tier", p.tier, "只有红帮办/助企专员有级别 (only a helper has a tier)");
-  else if (!p.tier.empty() && std::find(kHelperTiers.begin(), kHelperTiers.end(), p.tier) == kHelperTiers.end())
+  else if (!p.tier.empty() &&
+           std::find(kHelperTiers.begin(), kHelperTiers.end(), p.tier) == kHelperTiers.end())
     pr.Add({"tier", p.tier, "不是可选值之一 (" + OneOfReason(kHelperTiers) + ")", 0, kHelperTiers});
   static const std::regex kPhone("[0-9+\\- ]{0,20}");
   if (!std::regex_match(p.phone, kPhone)) pr.Add("phone", p.phone, "电话号码格式有误 (digits, + and - only)");
@@ -85,8 +86,7 @@ Result<store::Person> OrgService::CreatePerson(const Ctx& ctx, const json& body)
 }
 
 Result<store::Person> OrgService::CreatePerson(const Ctx& ctx, store::Person p) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin))
-    return NotAdmin();
+  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin)) return NotAdmin();
   auto c = Acquire();
   Problems pr;
   CheckPerson(*c, p, pr);
@@ -123,15 +123,16 @@ Result<store::Person> OrgService::UpdatePerson(const Ctx& ctx, int64_t id, const
     if (auto refs = store::ReferencesToPerson(*c, id); !refs.empty()) return StillNamed("人员", refs);
   }
   if (auto st = store::UpdatePerson(*c, next, *version); !st) return st.error();
-  store::WriteJournal(*c, "person", id, WriteAction(current->archived, next.archived), ctx.caller.user_id, ctx.now,
-                      store::PersonChanges(*current, next));
+  store::WriteJournal(*c, "person", id, WriteAction(current->archived, next.archived), ctx.caller.user_id,
+                      ctx.now, store::PersonChanges(*current, next));
   tx.Commit();
   return *store::LoadPerson(*c, id);
 }
 
 // ---- 专班 (teams) ----
 
-Result<ItemList<store::Team>> OrgService::ListTeams(const Ctx& ctx, const std::string& region, bool include_archived) {
+Result<ItemList<store::Team>> OrgService::ListTeams(const Ctx& ctx, const std::string& region,
+                                                    bool include_archived) {
   auto tree = ledger_.Regions();
   const auto scope = ctx.Reads(access::kProjectRead, *tree).Within(region, *tree);
   auto c = db_.Acquire();
@@ -177,8 +178,7 @@ void OrgService::CheckTeam(store::Connection& c, const store::Team& t, Problems&
 Result<store::Team> OrgService::CreateTeam(const Ctx& ctx, const json& body) {
   store::Team t;
   if (auto st = ApplyTeamFields(body, t, true); !st) return st.error();
-  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin))
-    return NotAdmin();
+  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin)) return NotAdmin();
   auto c = Acquire();
   Problems pr;
   CheckTeam(*c, t, pr);
@@ -211,8 +211,8 @@ Result<store::Team> OrgService::UpdateTeam(const Ctx& ctx, int64_t id, const jso
   if (!pr.empty()) return pr.ToError("专班信息有误 (the team is not valid)");
   store::Transaction tx(*c);
   if (auto st = store::UpdateTeam(*c, next, *version); !st) return st.error();
-  store::WriteJournal(*c, "team", id, WriteAction(current->archived, next.archived), ctx.caller.user_id, ctx.now,
-                      store::TeamChanges(*current, next));
+  store::WriteJournal(*c, "team", id, WriteAction(current->archived, next.archived), ctx.caller.user_id,
+                      ctx.now, store::TeamChanges(*current, next));
   tx.Commit();
   return *store::LoadTeam(*c, id);
 }

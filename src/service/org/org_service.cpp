@@ -34,11 +34,15 @@ Status NotArchived(bool archived_before, bool archived_after, const std::string&
 }
 
 Error StillNamed(const std::string& what_zh, const std::vector<store::Reference>& refs) {
-  Error e = Error::Invalid("仍有未结事项引用该" + what_zh + "，不能归档 (still named by open records; archive refused)");
+  Error e = Error::Invalid("仍有未结事项引用该" + what_zh +
+                           "，不能归档 (still named by open records; archive refused)");
   nlohmann::json list = nlohmann::json::array();
   for (const auto& r : refs) {
-    e.details.push_back({r.kind, r.kind == "region" ? r.code : std::to_string(r.id),
-                         "仍被引用: " + (r.code.empty() ? "" : r.code + " ") + r.name + " (" + r.role + ")", 0, {}});
+    e.details.push_back({r.kind,
+                         r.kind == "region" ? r.code : std::to_string(r.id),
+                         "仍被引用: " + (r.code.empty() ? "" : r.code + " ") + r.name + " (" + r.role + ")",
+                         0,
+                         {}});
     list.push_back({{"kind", r.kind}, {"id", r.id}, {"code", r.code}, {"name", r.name}, {"role", r.role}});
   }
   e.extra["references"] = std::move(list);
@@ -85,7 +89,8 @@ Status OrgService::Visible(const Ctx& ctx, const std::string& region) {
 Status OrgService::MayAdmin(const Ctx& ctx, const std::string& region) {
   auto tree = ledger_.Regions();
   if (!access::Allowed(ctx.caller, access::kOrgAdmin, {region, "", std::nullopt}, *tree))
-    return Error::Forbidden("你无权管理该区域的组织架构 (you may not manage the organisation of " + region + ")");
+    return Error::Forbidden("你无权管理该区域的组织架构 (you may not manage the organisation of " + region +
+                            ")");
   return Ok{};
 }
 
@@ -93,7 +98,6 @@ Status OrgService::MayWrite(const Ctx& ctx, const std::string& region) {
   if (auto st = Visible(ctx, region); !st) return st;
   return MayAdmin(ctx, region);
 }
-
 
 // ---- Regions ----
 
@@ -119,10 +123,10 @@ Result<store::OrgRegion> OrgService::CreateRegion(const Ctx& ctx, const json& bo
   const auto sort = f.Int("sort", Need::kOptional, {0, 1000000000});
   f.RejectUnknown();
   if (auto st = Readable(pr); !st) return st.error();
-  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin))
-    return NotAdmin();
+  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin)) return NotAdmin();
   static const std::regex kCode("[0-9A-Za-z_-]{2,32}");
-  if (!std::regex_match(r.code, kCode)) pr.Add("code", r.code, "2–32 位数字或字母 (2 to 32 digits or letters)");
+  if (!std::regex_match(r.code, kCode))
+    pr.Add("code", r.code, "2–32 位数字或字母 (2 to 32 digits or letters)");
   CheckName("name", r.name, pr);
   CheckOneOf("level", r.level, {"town", "zone"}, pr);
   auto tree = ledger_.Regions();
@@ -138,7 +142,8 @@ Result<store::OrgRegion> OrgService::CreateRegion(const Ctx& ctx, const json& bo
   if (auto st = MayAdmin(ctx, r.parent_code); !st) return st.error();
   auto c = Acquire();
   store::Transaction tx(*c);
-  if (store::LoadOrgRegion(*c, r.code)) return Error::Conflict("区域代码已存在 (region code " + r.code + " exists)");
+  if (store::LoadOrgRegion(*c, r.code))
+    return Error::Conflict("区域代码已存在 (region code " + r.code + " exists)");
   r.sort = sort.value_or(store::NextRegionSort(*c, r.parent_code));
   store::InsertOrgRegion(*c, r);
   store::WriteJournal(*c, "region:" + r.code, 0, "create", ctx.caller.user_id, ctx.now,
@@ -212,8 +217,7 @@ Result<store::Unit> OrgService::CreateUnit(const Ctx& ctx, const json& body) {
 }
 
 Result<store::Unit> OrgService::CreateUnit(const Ctx& ctx, store::Unit u) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin))
-    return NotAdmin();
+  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin)) return NotAdmin();
   Problems pr;
   auto c = Acquire();
   CheckUnit(*c, u, pr);
@@ -222,7 +226,8 @@ Result<store::Unit> OrgService::CreateUnit(const Ctx& ctx, store::Unit u) {
   if (!pr.empty()) return pr.ToError("单位信息有误 (the unit is not valid)");
   if (auto st = MayAdmin(ctx, u.region_code); !st) return st.error();
   store::Transaction tx(*c);
-  auto id = UniqueWrite([&] { return store::InsertUnit(*c, u); }, "该区域已有同名单位 (a unit of this name exists here)");
+  auto id = UniqueWrite([&] { return store::InsertUnit(*c, u); },
+                        "该区域已有同名单位 (a unit of this name exists here)");
   if (!id) return id.error();
   u.id = *id;
   store::WriteJournal(*c, "unit", u.id, "create", ctx.caller.user_id, ctx.now, store::UnitChanges({}, u));
@@ -261,8 +266,8 @@ Result<store::Unit> OrgService::UpdateUnit(const Ctx& ctx, int64_t id, const jso
                         "该区域已有同名单位 (a unit of this name exists here)");
   if (!st) return st.error();
   if (!*st) return st->error();
-  store::WriteJournal(*c, "unit", id, WriteAction(current->archived, next.archived),
-                      ctx.caller.user_id, ctx.now, store::UnitChanges(*current, next));
+  store::WriteJournal(*c, "unit", id, WriteAction(current->archived, next.archived), ctx.caller.user_id,
+                      ctx.now, store::UnitChanges(*current, next));
   tx.Commit();
   return *store::LoadUnit(*c, id);
 }

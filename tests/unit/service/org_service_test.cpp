@@ -23,14 +23,16 @@ TEST_P(OrgServiceTest, CountyAdminAddsAZoneOthersCannotSeeIt) {
   auto org = Org();
   const auto admin = As("admin", "371524");
   auto zone = org.CreateRegion(
-      admin, {{"code", "371524901"}, {"name", "东阿经济开发区"}, {"level", "zone"}, {"parent_code", "371524"}});
+      admin,
+      {{"code", "371524901"}, {"name", "东阿经济开发区"}, {"level", "zone"}, {"parent_code", "371524"}});
   ASSERT_TRUE(zone) << zone.error().message;
   EXPECT_EQ(zone->version, 1);
   EXPECT_EQ(JournalOf("region:371524901"), 1);
   EXPECT_TRUE(ledger_->Regions()->Find("371524901"));  // the tree is reloaded
   EXPECT_EQ(org.GetRegion(As("admin", "371525"), "371524901").error().code, ErrorCode::kNotFound);
   // Another county's admin may not add under 东阿县; a coordinator may not add at all.
-  const nlohmann::json town = {{"code", "371524902"}, {"name", "x"}, {"level", "town"}, {"parent_code", "371524"}};
+  const nlohmann::json town = {
+      {"code", "371524902"}, {"name", "x"}, {"level", "town"}, {"parent_code", "371524"}};
   EXPECT_EQ(org.CreateRegion(As("admin", "371525"), town).error().code, ErrorCode::kInvalid);
   EXPECT_EQ(org.CreateRegion(As("coordinator", "371524"), town).error().code, ErrorCode::kForbidden);
 }

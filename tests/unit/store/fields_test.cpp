@@ -27,15 +27,16 @@ struct Thing {
 };
 
 // Each member named once; modifiers by column name; the nested member through GJ_COLUMNS_IN.
-const store::Fields<Thing> kThingFields = GJ_COLUMNS(Thing, id, owner, name, size, unit_id, done, due, decided_at)
-                                              .And(GJ_COLUMNS_IN(Thing::inner, share))
-                                              .And(GJ_COLUMNS(Thing, version))
-                                              .ReadOnly({"id", "version"})
-                                              .Fixed({"owner"})
-                                              .JournaledAsBool({"done"})
-                                              .OnUpdate({"decided_at"})
-                                              .OrNull({"decided_at"})
-                                              .NotJournaled({"share"});
+const store::Fields<Thing> kThingFields =
+    GJ_COLUMNS(Thing, id, owner, name, size, unit_id, done, due, decided_at)
+        .And(GJ_COLUMNS_IN(Thing::inner, share))
+        .And(GJ_COLUMNS(Thing, version))
+        .ReadOnly({"id", "version"})
+        .Fixed({"owner"})
+        .JournaledAsBool({"done"})
+        .OnUpdate({"decided_at"})
+        .OrNull({"decided_at"})
+        .NotJournaled({"share"});
 
 // The same list written field by field.
 const store::Fields<Thing> kExplicitThingFields = {
