@@ -1,8 +1,8 @@
 // What the 单位, 人员 and 专班 pages share: the list of a region (filtered by a search), the add/edit
 // form (FormDialog) saved with the record's version (409: the conflict dialog; 422: the fields'
 // messages), and archiving with the refusal list. `api` is {list(region), get(id), create(body),
-// update(id, body)}; `blank` the form's empty record; `bodyOf(form)` what a save sends; `matches(row, q)`
-// the search.
+// update(id, body)}; `blank` the form's empty record; `toForm(record)` what an edit shows of a stored
+// record; `bodyOf(form)` what a save sends; `matches(row, q)` the search.
 import { computed, reactive, ref, watch } from 'vue'
 import { ElMessage } from 'element-plus'
 import { useLoad } from '../../composables/useLoad.js'
@@ -13,7 +13,7 @@ import { useAuthStore } from '../../stores/auth.js'
 import { useReferenceStore } from '../../stores/reference.js'
 import { archiveRecord } from './orgArchive.js'
 
-export function useOrgAdmin({ api, blank, bodyOf, matches = (row, q) => row.name.includes(q), filters = [] }) {
+export function useOrgAdmin({ api, blank, toForm = (x) => x, bodyOf, matches = (row, q) => row.name.includes(q), filters = [] }) {
   const auth = useAuthStore()
   const reference = useReferenceStore()
   const admin = computed(() => auth.can('org.admin'))
@@ -29,26 +29,19 @@ export function useOrgAdmin({ api, blank, bodyOf, matches = (row, q) => row.name
 
   const form = reactive({ open: false, ...blank })
   const errors = ref({})
-  const { saving, error, save } = useVersionedSave({ reload: () => reload() })
+  const { saving, error, save } = useVersionedSave({ reload: () => reload(), onError: (e) => (errors.value = fieldErrors(e)) })
   function show(values) {
     Object.assign(form, { ...structuredClone(blank), ...values, open: true })
     errors.value = {}
     error.value = ''
   }
   const openAdd = () => show({ region_code: region.value })
-  const openEdit = async (row) => show(await api.get(row.id))
+  const openEdit = async (row) => show(toForm(await api.get(row.id)))
 
   async function submit() {
     errors.value = {}
     const body = bodyOf(form)
-    const done = await save(async () => {
-      try {
-        return form.id ? await api.update(form.id, { version: form.version, ...body }) : await api.create(body)
-      } catch (e) {
-        errors.value = fieldErrors(e)
-        throw e
-      }
-    })
+    const done = await save(() => (form.id ? api.update(form.id, { version: form.version, ...body }) : api.create(body)))
     if (!done) return
     form.open = false
     ElMessage.success(t('org.saved'))
