@@ -3,7 +3,7 @@
 // sessions. Screens at 1440 px and 390 px.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { browserSuite, login, loginAs, pickOption, screenshot } from './harness.mjs'
+import { assertNoMenus, browserSuite, login, loginAs, openMenu, pickOption, screenshot } from './harness.mjs'
 
 let server, page
 browserSuite({ page: null }, (s) => ({ server, page } = s))
@@ -12,16 +12,12 @@ const FIRST = 'Liu-Ji-Zhen-2026'
 const CHOSEN = 'Wo-De-Xin-Mi-Ma-2026'
 
 test('a coordinator has no accounts menu', async () => {
-  await loginAs(page, server.baseUrl, 'dongezb')
-  assert.equal(await page.locator('[data-test="menu-admin/accounts"]').count(), 0)
-  await page.click('[data-test=logout]')
-  await page.waitForURL(/\/login/)
+  await assertNoMenus(page, server.baseUrl, ['admin/accounts'])
 })
 
 test('an admin creates a unit user with a grant', async () => {
   await loginAs(page, server.baseUrl, 'admin')
-  await page.click('[data-test="menu-admin/accounts"]')
-  await page.locator('[data-test=account-table] .el-table__row').first().waitFor()
+  await openMenu(page, 'admin/accounts', '[data-test=account-table] .el-table__row >> nth=0')
   assert.ok(await page.locator('[data-test=account-table]').getByText('dongezb').count() > 0)
   await page.click('[data-test=account-create]')
   const dialog = page.locator('[data-test=account-dialog]')

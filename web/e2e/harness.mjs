@@ -6,6 +6,7 @@
 // GONGJIAN_DEMO_CACHE   copy the demo database from there once built (tests/integration/server.mjs)
 // GONGJIAN_E2E_RESULTS  where screenshots go (default web/test-results)
 import { before, after } from 'node:test'
+import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -133,6 +134,26 @@ export async function login(page, baseUrl, user = 'dongezb', password = 'demo123
 export async function loginAs(page, baseUrl, user = 'dongezb', landing = /\/projects/) {
   await login(page, baseUrl, user)
   await page.waitForURL(landing)
+}
+
+/** Logs out through the header's button and waits for the login page. */
+export async function logout(page) {
+  await page.click('[data-test=logout]')
+  await page.waitForURL(/\/login/)
+}
+
+/** Logs `user` in, checks that none of `menus` (menu paths, e.g. 'admin/units') is offered, logs out. */
+export async function assertNoMenus(page, baseUrl, menus, user = 'dongezb') {
+  await loginAs(page, baseUrl, user)
+  await page.locator('[data-test=menu-projects]').waitFor()
+  for (const menu of menus) assert.equal(await page.locator(`[data-test="menu-${menu}"]`).count(), 0, menu)
+  await logout(page)
+}
+
+/** Opens a page through its menu entry (a path, e.g. 'admin/units') and waits for `ready` (a selector). */
+export async function openMenu(page, menu, ready) {
+  await page.click(`[data-test="menu-${menu}"]`)
+  await page.locator(ready).waitFor()
 }
 
 /**

@@ -3,13 +3,26 @@
 // none of these menu entries. Screenshots of the four pages at 1440 px and at 390 px.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { browserSuite, loginAs, pickOption, screenshot } from './harness.mjs'
+import { assertNoMenus, browserSuite, loginAs, openMenu, pickOption, screenshot } from './harness.mjs'
 
 let server, page
 browserSuite({ page: null }, (s) => ({ server, page } = s))
 
 // An el-input's data-test lands on its native input.
 const fill = (name, value) => page.fill(`input[data-test=${name}], [data-test=${name}] input`, value)
+
+// Adds a record through an org page (`kind`: unit, person, team): `fills` (data-test → text) and
+// `picks` (select data-test → option text) in order, then answers its row, once shown.
+async function add(kind, menu, fills, picks, name) {
+  await openMenu(page, `admin/${menu}`, `[data-test=${kind}-table]`)
+  await page.click(`[data-test=${kind}-add]`)
+  for (const [k, v] of Object.entries(fills)) await fill(k, v)
+  for (const [k, v] of Object.entries(picks)) await pickOption(page, `[data-test=${k}]`, v)
+  await page.click(`[data-test=${kind}-submit]`)
+  const row = page.locator(`[data-test=${kind}-table] .el-table__row`, { hasText: name })
+  await row.waitFor()
+  return row
+}
 
 async function shoot(name) {
   await screenshot(page, `${name}-1440`)
@@ -20,19 +33,13 @@ async function shoot(name) {
 }
 
 test('a coordinator has no organisation menu', async () => {
-  await loginAs(page, server.baseUrl, 'dongezb')
-  await page.locator('[data-test=menu-projects]').waitFor()
-  assert.equal(await page.locator('[data-test="menu-admin/regions"]').count(), 0)
-  assert.equal(await page.locator('[data-test="menu-admin/units"]').count(), 0)
-  await page.click('[data-test=logout]')
-  await page.waitForURL(/\/login/)
+  await assertNoMenus(page, server.baseUrl, ['admin/regions', 'admin/units'])
 })
 
 test('the admin adds a zone, a unit, a person and a 专班', async () => {
   await loginAs(page, server.baseUrl, 'admin')
 
-  await page.click('[data-test="menu-admin/regions"]')
-  await page.locator('[data-test=region-371524]').waitFor()
+  await openMenu(page, 'admin/regions', '[data-test=region-371524]')
   await page.click('[data-test=region-371524] [data-test=add-zone]')
   await fill('region-code', '371524950')
   await fill('region-name', '东阿测试产业园')
@@ -41,39 +48,19 @@ test('the admin adds a zone, a unit, a person and a 专班', async () => {
   assert.match(await page.locator('[data-test=region-371524950]').innerText(), /开发区\/园区/)
   await shoot('org-regions')
 
-  await page.click('[data-test="menu-admin/units"]')
-  await page.locator('[data-test=unit-table]').waitFor()
-  await page.click('[data-test=unit-add]')
-  await fill('unit-name', '东阿测试产业园管委会')
-  await pickOption(page, '[data-test=unit-kind]', '园区管委会')
-  await pickOption(page, '[data-test=unit-form-region]', '东阿测试产业园')
-  await page.click('[data-test=unit-submit]')
-  await page.locator('[data-test=unit-table] .el-table__row', { hasText: '东阿测试产业园管委会' }).waitFor()
+  await add('unit', 'units', { 'unit-name': '东阿测试产业园管委会' }, { 'unit-kind': '园区管委会', 'unit-form-region': '东阿测试产业园' }, '东阿测试产业园管委会')
   await shoot('org-units')
 
-  await page.click('[data-test="menu-admin/people"]')
-  await page.locator('[data-test=person-table]').waitFor()
-  await page.click('[data-test=person-add]')
-  await fill('person-name', '测试专员甲')
-  await fill('person-title', '招商科科长')
-  await fill('person-phone', '0635-3456789')
-  await pickOption(page, '[data-test=person-kind]', '红帮办/助企专员')
-  await pickOption(page, '[data-test=person-tier]', '镇街级')
-  await pickOption(page, '[data-test=person-form-region]', '东阿测试产业园')
-  await pickOption(page, '[data-test=person-unit]', '东阿测试产业园管委会')
-  await page.click('[data-test=person-submit]')
-  await page.locator('[data-test=person-table] .el-table__row', { hasText: '测试专员甲' }).waitFor()
+  await add(
+    'person',
+    'people',
+    { 'person-name': '测试专员甲', 'person-title': '招商科科长', 'person-phone': '0635-3456789' },
+    { 'person-kind': '红帮办/助企专员', 'person-tier': '镇街级', 'person-form-region': '东阿测试产业园', 'person-unit': '东阿测试产业园管委会' },
+    '测试专员甲',
+  )
   await shoot('org-people')
 
-  await page.click('[data-test="menu-admin/teams"]')
-  await page.locator('[data-test=team-table]').waitFor()
-  await page.click('[data-test=team-add]')
-  await fill('team-name', '东阿测试产业链专班')
-  await pickOption(page, '[data-test=team-form-region]', '东阿县')
-  await pickOption(page, '[data-test=team-lead]', '测试专员甲')
-  await page.click('[data-test=team-submit]')
-  const row = page.locator('[data-test=team-table] .el-table__row', { hasText: '东阿测试产业链专班' })
-  await row.waitFor()
+  const row = await add('team', 'teams', { 'team-name': '东阿测试产业链专班' }, { 'team-form-region': '东阿县', 'team-lead': '测试专员甲' }, '东阿测试产业链专班')
   assert.match(await row.innerText(), /测试专员甲/)
   await shoot('org-teams')
   assert.deepEqual(page.errors, [])
