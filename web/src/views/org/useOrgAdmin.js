@@ -26,6 +26,9 @@ export function useOrgAdmin({ api, blank, toForm = (x) => x, bodyOf, matches = (
     return (data.value.items || []).filter((row) => !q || matches(row, q))
   })
   const regionName = (code) => (reference.regions.find((r) => r.code === code) || {}).name || code
+  // The choices of an OrgSelectItem: the regions, or the keys of a kind translated under `prefix`.
+  const regionOptions = computed(() => reference.regions.map((r) => ({ value: r.code, label: r.name })))
+  const keyOptions = (keys, prefix) => keys.map((k) => ({ value: k, label: t(prefix + k) }))
 
   const form = reactive({ open: false, ...blank })
   const errors = ref({})
@@ -53,5 +56,5 @@ export function useOrgAdmin({ api, blank, toForm = (x) => x, bodyOf, matches = (
     if (await archiveRecord(x.name, save, () => api.update(x.id, { version: x.version, archived: true }))) reload()
   }
 
-  return { admin, reference, region, search, data, loading, loadError, reload, rows, regionName, form, errors, saving, error, openAdd, openEdit, show, submit, archive }
+  return { admin, reference, region, search, data, loading, loadError, reload, rows, regionName, regionOptions, keyOptions, form, errors, saving, error, openAdd, openEdit, show, submit, archive }
 }
