@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -100,6 +101,33 @@ Handler VersionedBodyHandler(F fn, G reread, int status = 200) {
   };
 }
 
+// Calls a service's write `m` with the request: m(ctx, body), or m(ctx, key, body) for a record at
+// the path, the key being the integer {id} or else the text placeholder ({code}, {county}, …),
+// whichever `m` takes. Routes name the method instead of repeating a forwarding lambda.
+template <class S, class M>
+auto CallMethod(S& svc, M m, Call& c, const nlohmann::json& b) {
+  if constexpr (std::is_invocable_v<M, S&, service::Ctx&, const nlohmann::json&>)
+    return std::invoke(m, svc, c.ctx, b);
+  else if constexpr (std::is_invocable_v<M, S&, service::Ctx&, int64_t, const nlohmann::json&>)
+    return std::invoke(m, svc, c.ctx, c.PathId(), b);
+  else return std::invoke(m, svc, c.ctx, c.PathText(), b);
+}
+
+// BodyHandler of a service method (see CallMethod): MethodHandler(org, &OrgService::CreateUnit, 201).
+template <class S, class M>
+Handler MethodHandler(S& svc, M m, int status = 200) {
+  return BodyHandler([&svc, m](Call& c, const nlohmann::json& b) { return CallMethod(svc, m, c, b); },
+                     status);
+}
+
+// VersionedBodyHandler of a service method (see CallMethod); `reread` is the route's GET.
+template <class S, class M, class G>
+Handler VersionedMethodHandler(S& svc, M m, G reread, int status = 200) {
+  return VersionedBodyHandler(
+      [&svc, m](Call& c, const nlohmann::json& b) { return CallMethod(svc, m, c, b); }, std::move(reread),
+      status);
+}
+
 struct Route {
   std::string method;  // GET, POST, PATCH, PUT, DELETE
   std::string path;    // OpenAPI form: /api/v1/projects/{id}
@@ -107,6 +135,38 @@ struct Route {
   bool needs_caller = true;
   Handler handler;
 };
+
+// A service's read of the record at the path (see CallMethod): m(ctx, {id}) or m(ctx, text key).
+template <class S, class M>
+auto PathReader(S& svc, M m) {
+  return [&svc, m](Call& c) {
+    if constexpr (std::is_invocable_v<M, S&, service::Ctx&, int64_t>)
+      return std::invoke(m, svc, c.ctx, c.PathId());
+    else return std::invoke(m, svc, c.ctx, c.PathText());
+  };
+}
+
+// What a versioned record's routes say: the record's path ("/api/v1/units/{id}"; its collection
+// is the path without the last segment) and each route's summary.
+struct RecordRouteDocs {
+  std::string path;
+  std::string create;
+  std::string read;
+  std::string update;
+};
+
+// The routes of a versioned record, in this order: POST collection (create, 201), GET path (read),
+// PATCH path (update; a 409 carries the record as the GET shows it). Returns the GET's reader,
+// the reread of the record's other versioned writes.
+template <class S, class C, class G, class U>
+auto VersionedRecordRoutes(std::vector<Route>& r, S& svc, const RecordRouteDocs& d, C create, G get,
+                           U update) {
+  auto now = PathReader(svc, get);
+  r.push_back({"POST", d.path.substr(0, d.path.rfind('/')), d.create, true, MethodHandler(svc, create, 201)});
+  r.push_back({"GET", d.path, d.read, true, ReadHandler(now)});
+  r.push_back({"PATCH", d.path, d.update, true, VersionedMethodHandler(svc, update, now)});
+  return now;
+}
 
 // Authenticates a bearer token into a caller (supplied by the server).
 using Authenticator = std::function<Result<access::Caller>(const std::string& token)>;

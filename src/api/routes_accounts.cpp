@@ -10,29 +10,21 @@ namespace {
 
 void UserAdminRoutes(Services& s, std::vector<Route>& r) {
   auto& a = s.accounts;
-  // A stale version's 409 carries the user as GET shows it.
-  auto user_now = [&a](Call& c) { return a.Get(c.ctx, c.PathId()); };
   r.push_back({"GET", "/api/v1/users",
                "Accounts the caller manages (?q= login or name, ?region= with a grant there)", true,
                [&a](Call& c) { return JsonReply(a.List(c.ctx, c.Query("q"), c.Query("region"))); }});
-  r.push_back({"POST", "/api/v1/users",
-               "Create an account {login, name, password, grants: [{role, region_code, unit_id}]}; it must "
-               "change the password at first log-in",
-               true,
-               BodyHandler([&a](Call& c, const nlohmann::json& b) { return a.Create(c.ctx, b); }, 201)});
-  r.push_back({"GET", "/api/v1/users/{id}", "One account with its grants and version", true,
-               [user_now](Call& c) { return JsonReply(user_now(c)); }});
-  r.push_back(
-      {"PATCH", "/api/v1/users/{id}",
-       "Change an account {version, name?, active?, grants?, person_id?}; active false disables it at once",
-       true,
-       VersionedBodyHandler([&a](Call& c, const nlohmann::json& b) { return a.Update(c.ctx, c.PathId(), b); },
-                            user_now)});
+  // A stale version's 409 carries the user as GET shows it.
+  auto user_now = VersionedRecordRoutes(
+      r, a,
+      {"/api/v1/users/{id}",
+       "Create an account {login, name, password, grants: [{role, region_code, unit_id}]}; it must "
+       "change the password at first log-in",
+       "One account with its grants and version",
+       "Change an account {version, name?, active?, grants?, person_id?}; active false disables it at once"},
+      &service::AccountService::Create, &service::AccountService::Get, &service::AccountService::Update);
   r.push_back({"POST", "/api/v1/users/{id}/password-reset",
                "Set a new password {version, password}; the user must change it at next log-in", true,
-               VersionedBodyHandler(
-                   [&a](Call& c, const nlohmann::json& b) { return a.ResetPassword(c.ctx, c.PathId(), b); },
-                   user_now)});
+               VersionedMethodHandler(a, &service::AccountService::ResetPassword, user_now)});
 }
 
 void OwnAccountRoutes(Services& s, std::vector<Route>& r) {

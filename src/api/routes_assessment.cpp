@@ -14,17 +14,15 @@ void ObservationRoutes(Services& s, std::vector<Route>& r) {
                [&o](Call& c) { return JsonReply(o.List(c.ctx)); }});
   r.push_back({"POST", "/api/v1/observations",
                "Set up an observation event (groups, mode, criteria, judges, nominations)", true,
-               BodyHandler([&o](Call& c, const nlohmann::json& b) { return o.Create(c.ctx, b); }, 201)});
+               MethodHandler(o, &service::ObservationService::Create, 201)});
   r.push_back({"GET", "/api/v1/observations/judges", "Users with the judge role (organisers naming judges)",
                true, [&o](Call& c) { return JsonReply(o.Judges(c.ctx)); }});
   r.push_back({"GET", "/api/v1/observations/{id}",
                "One event: set-up, state, judges' progress; a judge's own submissions", true,
                ReadHandler(event_now)});
-  r.push_back(
-      {"PATCH", "/api/v1/observations/{id}",
-       "Edit a draft event's set-up: {version, …fields of the set-up to change}; 409 once open", true,
-       VersionedBodyHandler([&o](Call& c, const nlohmann::json& b) { return o.Update(c.ctx, c.PathId(), b); },
-                            event_now)});
+  r.push_back({"PATCH", "/api/v1/observations/{id}",
+               "Edit a draft event's set-up: {version, …fields of the set-up to change}; 409 once open", true,
+               VersionedMethodHandler(o, &service::ObservationService::Update, event_now)});
   for (const char* action : {"open", "close", "publish"}) {
     const std::string a = action;
     r.push_back(
@@ -38,14 +36,12 @@ void ObservationRoutes(Services& s, std::vector<Route>& r) {
              [&o, a](Call& c, const nlohmann::json& b) { return o.Transition(c.ctx, c.PathId(), a, b); },
              event_now)});
   }
-  r.push_back(
-      {"POST", "/api/v1/observations/{id}/ballots",
-       "A judge's ranked ballot for one group (replaces their earlier one until close)", true,
-       BodyHandler([&o](Call& c, const nlohmann::json& b) { return o.SubmitBallot(c.ctx, c.PathId(), b); })});
-  r.push_back(
-      {"POST", "/api/v1/observations/{id}/sheets",
-       "A judge's criterion ratings for one project (replaces their earlier sheet until close)", true,
-       BodyHandler([&o](Call& c, const nlohmann::json& b) { return o.SubmitSheet(c.ctx, c.PathId(), b); })});
+  r.push_back({"POST", "/api/v1/observations/{id}/ballots",
+               "A judge's ranked ballot for one group (replaces their earlier one until close)", true,
+               MethodHandler(o, &service::ObservationService::SubmitBallot)});
+  r.push_back({"POST", "/api/v1/observations/{id}/sheets",
+               "A judge's criterion ratings for one project (replaces their earlier sheet until close)", true,
+               MethodHandler(o, &service::ObservationService::SubmitSheet)});
   r.push_back({"GET", "/api/v1/observations/{id}/results",
                "The ranking per group: organisers and judges once closed, everyone once published", true,
                [&o](Call& c) { return JsonReply(o.Results(c.ctx, c.PathId())); }});
@@ -54,7 +50,6 @@ void ObservationRoutes(Services& s, std::vector<Route>& r) {
 void RankingRoutes(Services& s, std::vector<Route>& r) {
   auto& k = s.rankings;
   // A stale version's 409 carries the scheme or the run as GET shows it.
-  auto scheme_now = [&k](Call& c) { return k.GetScheme(c.ctx, c.PathId()); };
   auto run_now = [&k](Call& c) { return k.GetRun(c.ctx, c.PathId()); };
   r.push_back(
       {"GET", "/api/v1/ranking-schemes",
@@ -64,36 +59,26 @@ void RankingRoutes(Services& s, std::vector<Route>& r) {
          const bool archived = q.Flag("archived");
          return q.Then([&] { return k.ListSchemes(c.ctx, archived); });
        }});
-  r.push_back(
-      {"POST", "/api/v1/ranking-schemes",
-       "Create a scheme of weighted metrics over towns, departments or chains", true,
-       BodyHandler([&k](Call& c, const nlohmann::json& b) { return k.CreateScheme(c.ctx, b); }, 201)});
-  r.push_back({"GET", "/api/v1/ranking-schemes/{id}", "One scheme", true, ReadHandler(scheme_now)});
-  r.push_back(
-      {"PATCH", "/api/v1/ranking-schemes/{id}",
-       "Change a scheme's name, metrics or warning rule {version, …}; runs computed keep their definition",
-       true,
-       VersionedBodyHandler(
-           [&k](Call& c, const nlohmann::json& b) { return k.UpdateScheme(c.ctx, c.PathId(), b); },
-           scheme_now)});
+  using service::RankingService;
+  auto scheme_now = VersionedRecordRoutes(
+      r, k,
+      {"/api/v1/ranking-schemes/{id}",
+       "Create a scheme of weighted metrics over towns, departments or chains", "One scheme",
+       "Change a scheme's name, metrics or warning rule {version, …}; runs computed keep their definition"},
+      &RankingService::CreateScheme, &RankingService::GetScheme, &RankingService::UpdateScheme);
   r.push_back({"POST", "/api/v1/ranking-schemes/{id}/archive",
                "Archive a scheme {version}: no new runs, its runs stay readable", true,
-               VersionedBodyHandler(
-                   [&k](Call& c, const nlohmann::json& b) { return k.ArchiveScheme(c.ctx, c.PathId(), b); },
-                   scheme_now)});
+               VersionedMethodHandler(k, &service::RankingService::ArchiveScheme, scheme_now)});
   r.push_back({"GET", "/api/v1/ranking-schemes/{id}/runs", "Every run of a scheme (all versions), by period",
                true, [&k](Call& c) { return JsonReply(k.ListRuns(c.ctx, c.PathId())); }});
   r.push_back(
       {"POST", "/api/v1/ranking-schemes/{id}/runs",
        "Compute a run {period, period_label, as_of?, manual}: replaces a draft, a new version beside a published one",
-       true,
-       BodyHandler([&k](Call& c, const nlohmann::json& b) { return k.Compute(c.ctx, c.PathId(), b); }, 201)});
+       true, MethodHandler(k, &service::RankingService::Compute, 201)});
   r.push_back({"GET", "/api/v1/ranking-runs/{id}", "One run: ranked entries, movement, red/yellow list", true,
                ReadHandler(run_now)});
-  r.push_back(
-      {"POST", "/api/v1/ranking-runs/{id}/publish", "Publish (freeze) a run; send its version", true,
-       VersionedBodyHandler(
-           [&k](Call& c, const nlohmann::json& b) { return k.Publish(c.ctx, c.PathId(), b); }, run_now)});
+  r.push_back({"POST", "/api/v1/ranking-runs/{id}/publish", "Publish (freeze) a run; send its version", true,
+               VersionedMethodHandler(k, &service::RankingService::Publish, run_now)});
   r.push_back({"GET", "/api/v1/ranking-runs/{id}/bulletin", "The bulletin (通报) of a run: ?format=xlsx|pdf",
                true, DownloadHandler({"xlsx", "pdf"}, [&k](Call& c, const std::string& format) {
                  return k.MakeBulletin(c.ctx, c.PathId(), format);

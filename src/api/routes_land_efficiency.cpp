@@ -35,21 +35,14 @@ void LandEfficiencyRoutes(Services& s, std::vector<Route>& r) {
                }});
   // A stale version's 409 carries the record as GET shows it now (the data row as the list shows it).
   auto data_now = [&land](Call& c) { return land.GetData(c.ctx, c.PathId()); };
-  r.push_back(
-      {"POST", "/api/v1/land/data/actions",
-       "Apply a workflow action (review, return, confirm, resubmit) to every row where it applies", true,
-       BodyHandler([&land](Call& c, const nlohmann::json& b) { return land.DataActionAll(c.ctx, b); })});
-  r.push_back(
-      {"PATCH", "/api/v1/land/data/{id}", "Edit an enterprise's figures of a year (send its version)", true,
-       VersionedBodyHandler(
-           [&land](Call& c, const nlohmann::json& b) { return land.UpdateData(c.ctx, c.PathId(), b); },
-           data_now)});
-  r.push_back(
-      {"POST", "/api/v1/land/data/{id}/actions",
-       "Workflow action on one enterprise's data: {action, reason?, version}", true,
-       VersionedBodyHandler(
-           [&land](Call& c, const nlohmann::json& b) { return land.DataAction(c.ctx, c.PathId(), b); },
-           data_now)});
+  r.push_back({"POST", "/api/v1/land/data/actions",
+               "Apply a workflow action (review, return, confirm, resubmit) to every row where it applies",
+               true, MethodHandler(land, &service::LandService::DataActionAll)});
+  r.push_back({"PATCH", "/api/v1/land/data/{id}", "Edit an enterprise's figures of a year (send its version)",
+               true, VersionedMethodHandler(land, &service::LandService::UpdateData, data_now)});
+  r.push_back({"POST", "/api/v1/land/data/{id}/actions",
+               "Workflow action on one enterprise's data: {action, reason?, version}", true,
+               VersionedMethodHandler(land, &service::LandService::DataAction, data_now)});
   r.push_back({"GET", "/api/v1/land/data/{id}/journal", "Who changed the data and when", true,
                [&land](Call& c) { return JsonReply(land.Journal(c.ctx, "le_data", c.PathId())); }});
   // A stale version's 409 carries the county's scheme or policies as GET shows them.
@@ -58,23 +51,18 @@ void LandEfficiencyRoutes(Services& s, std::vector<Route>& r) {
   r.push_back({"GET", "/api/v1/land/schemes/{county}",
                "The county's current scheme (the built-in shandong when none)", true,
                ReadHandler(scheme_now)});
-  r.push_back(
-      {"PUT", "/api/v1/land/schemes/{county}", "Store a new scheme version: {version, scheme}", true,
-       VersionedBodyHandler(
-           [&land](Call& c, const nlohmann::json& b) { return land.PutScheme(c.ctx, c.PathText(), b); },
-           scheme_now)});
+  r.push_back({"PUT", "/api/v1/land/schemes/{county}", "Store a new scheme version: {version, scheme}", true,
+               VersionedMethodHandler(land, &service::LandService::PutScheme, scheme_now)});
   r.push_back({"GET", "/api/v1/land/policies/{county}",
                "Consequences per class: surcharge, land/energy/emission quotas", true,
                ReadHandler(policies_now)});
   r.push_back(
       {"PUT", "/api/v1/land/policies/{county}",
        "Set the quotas per class: {version, classes:[{class, land_mu, energy_tce, emission_t, note}]}", true,
-       VersionedBodyHandler(
-           [&land](Call& c, const nlohmann::json& b) { return land.PutPolicies(c.ctx, c.PathText(), b); },
-           policies_now)});
+       VersionedMethodHandler(land, &service::LandService::PutPolicies, policies_now)});
   r.push_back({"POST", "/api/v1/land/runs",
                "Evaluate a county's confirmed data of a year (a new run version): {county_code, year}", true,
-               BodyHandler([&land](Call& c, const nlohmann::json& b) { return land.Run(c.ctx, b); }, 201)});
+               MethodHandler(land, &service::LandService::Run, 201)});
   r.push_back(
       {"GET", "/api/v1/land/runs", "Evaluation runs of a county (?county=&year=)", true, [&land](Call& c) {
          QueryParams q(c);
@@ -97,10 +85,9 @@ void LandEfficiencyRoutes(Services& s, std::vector<Route>& r) {
   r.push_back(
       {"POST", "/api/v1/land/runs/{id}/actions",
        "Workflow of a run: {action: preliminary|adjust|publish|appeal|decide_appeal|finalize, version, …}",
-       true,
-       VersionedBodyHandler(
-           [&land](Call& c, const nlohmann::json& b) { return land.RunAction(c.ctx, c.PathId(), b); },
-           [&land](Call& c) { return land.GetRun(c.ctx, c.PathId()); })});
+       true, VersionedMethodHandler(land, &service::LandService::RunAction, [&land](Call& c) {
+         return land.GetRun(c.ctx, c.PathId());
+       })});
   r.push_back({"GET", "/api/v1/land/runs/{id}/enterprises/{credit_code}", "One enterprise's score explained",
                true, [&land](Call& c) { return JsonReply(land.Card(c.ctx, c.PathId(), c.PathText(2))); }});
   r.push_back({"GET", "/api/v1/land/runs/{id}/policy-ledger",

@@ -62,7 +62,7 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
            [&sv](Call& c) { return sv.Settings(c.ctx, c.Query("region")); })});
   r.push_back({"POST", "/api/v1/reports/tasks",
                "Generate the report tasks of a period for every project of a region ({region, period})", true,
-               BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.GenerateTasks(c.ctx, b); })});
+               MethodHandler(sv, &service::ProgressService::GenerateTasks)});
   r.push_back({"GET", "/api/v1/reports", "Progress reports of a period (?region=&period=2026-W23&status=)",
                true, [&sv](Call& c) {
                  return JsonReply(
@@ -77,9 +77,7 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
   r.push_back({"GET", "/api/v1/reports/{id}", "One progress report", true, ReadHandler(report_now)});
   r.push_back({"PATCH", "/api/v1/reports/{id}",
                "Save a report's content; \"submit\": true submits it (send version)", true,
-               VersionedBodyHandler(
-                   [&sv](Call& c, const nlohmann::json& b) { return sv.SaveReport(c.ctx, c.PathId(), b); },
-                   report_now)});
+               VersionedMethodHandler(sv, &service::ProgressService::SaveReport, report_now)});
   r.push_back({"POST", "/api/v1/reports/{id}/approve", "Approve a submitted report (not one's own)", true,
                VersionedBodyHandler(
                    [&sv](Call& c, const nlohmann::json& b) { return sv.Review(c.ctx, c.PathId(), b, true); },
@@ -89,10 +87,8 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
                VersionedBodyHandler(
                    [&sv](Call& c, const nlohmann::json& b) { return sv.Review(c.ctx, c.PathId(), b, false); },
                    report_now)});
-  r.push_back(
-      {"POST", "/api/v1/reports/{id}/reopen", "Reopen a closed period for late filing (coordinator)", true,
-       VersionedBodyHandler(
-           [&sv](Call& c, const nlohmann::json& b) { return sv.Reopen(c.ctx, c.PathId(), b); }, report_now)});
+  r.push_back({"POST", "/api/v1/reports/{id}/reopen", "Reopen a closed period for late filing (coordinator)",
+               true, VersionedMethodHandler(sv, &service::ProgressService::Reopen, report_now)});
   r.push_back({"POST", "/api/v1/reports/{id}/photos",
                "Upload a photo (JPEG/PNG/WebP body, ≤ 5 MB; ?filename=)", true, [&sv](Call& c) {
                  return JsonReply(
@@ -109,15 +105,12 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
                true, [&sv](Call& c) { return JsonReply(sv.ProjectReports(c.ctx, c.PathId())); }});
   r.push_back({"GET", "/api/v1/projects/{id}/stops", "Stop/resume (停工/复工) requests of a project", true,
                [&sv](Call& c) { return JsonReply(sv.Stops(c.ctx, c.PathId())); }});
-  r.push_back(
-      {"POST", "/api/v1/projects/{id}/stops",
-       "Request a stop or resume ({kind: stop|resume, reason, effective_date})", true,
-       BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.RequestStop(c.ctx, c.PathId(), b); },
-                   201)});
-  r.push_back(
-      {"POST", "/api/v1/stops/{id}/decide",
-       "Approve or reject a stop/resume request ({version, approve, note})", true,
-       BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.DecideStop(c.ctx, c.PathId(), b); })});
+  r.push_back({"POST", "/api/v1/projects/{id}/stops",
+               "Request a stop or resume ({kind: stop|resume, reason, effective_date})", true,
+               MethodHandler(sv, &service::ProgressService::RequestStop, 201)});
+  r.push_back({"POST", "/api/v1/stops/{id}/decide",
+               "Approve or reject a stop/resume request ({version, approve, note})", true,
+               MethodHandler(sv, &service::ProgressService::DecideStop)});
   r.push_back({"GET", "/api/v1/projects/{id}/monthly-plan",
                "A project's 分月计划投资 of a year (?year=, default this year)", true, [&sv](Call& c) {
                  QueryParams q(c);
@@ -150,7 +143,7 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
                  return sv.Dashboard(c.ctx, c.Query("region"), as_of);
                })});
   r.push_back({"POST", "/api/v1/lights/snapshots", "Keep the lights of a period ({region, period})", true,
-               BodyHandler([&sv](Call& c, const nlohmann::json& b) { return sv.KeepSnapshot(c.ctx, b); })});
+               MethodHandler(sv, &service::ProgressService::KeepSnapshot)});
   r.push_back(
       {"GET", "/api/v1/lights/snapshots", "The lights kept for a period (?region=&period=)", true,
        [&sv](Call& c) { return JsonReply(sv.Snapshot(c.ctx, c.Query("region"), c.Query("period"))); }});
@@ -159,19 +152,15 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
       {"GET", "/api/v1/targets", "Targets with their status as of a date (?region=&as_of=)", true,
        AsOfHandler([&tg](Call& c, const Date& as_of) { return tg.List(c.ctx, c.Query("region"), as_of); })});
   r.push_back({"POST", "/api/v1/targets", "Create a target", true,
-               BodyHandler([&tg](Call& c, const nlohmann::json& b) { return tg.Create(c.ctx, b); }, 201)});
+               MethodHandler(tg, &service::TargetService::Create, 201)});
   r.push_back({"GET", "/api/v1/targets/{id}", "One target with its status (?as_of=)", true,
                AsOfHandler([&tg](Call& c, const Date& as_of) { return tg.Get(c.ctx, c.PathId(), as_of); })});
   // A stale version's 409 carries the target as GET shows it today.
   auto target_now = [&tg](Call& c) { return tg.Get(c.ctx, c.PathId(), c.ctx.today); };
-  r.push_back(
-      {"PATCH", "/api/v1/targets/{id}", "Change a target (send version)", true,
-       VersionedBodyHandler(
-           [&tg](Call& c, const nlohmann::json& b) { return tg.Update(c.ctx, c.PathId(), b); }, target_now)});
+  r.push_back({"PATCH", "/api/v1/targets/{id}", "Change a target (send version)", true,
+               VersionedMethodHandler(tg, &service::TargetService::Update, target_now)});
   r.push_back({"POST", "/api/v1/targets/{id}/archive", "Archive a target (send version)", true,
-               VersionedBodyHandler(
-                   [&tg](Call& c, const nlohmann::json& b) { return tg.Archive(c.ctx, c.PathId(), b); },
-                   target_now)});
+               VersionedMethodHandler(tg, &service::TargetService::Archive, target_now)});
   auto& bl = s.bulletins;
   r.push_back({"GET", "/api/v1/bulletins", "The dispatch bulletin (?region=&period=2026-W23&format=pdf|xlsx)",
                true, [&bl](Call& c) -> Result<Reply> {

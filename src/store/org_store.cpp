@@ -10,12 +10,12 @@ namespace gj::store {
 namespace {
 
 // Each table's field list: what its rows read and write.
-const Fields<OrgRegion> kRegionFields =
-    GJ_COLUMNS(OrgRegion, code, name, level, parent_code, sort, archived, version)
-        .OnInsert({"code", "level", "parent_code"})
-        .OrNull({"parent_code"})
-        .JournaledAsBool({"archived"})
-        .ReadOnly({"version"});
+const Fields<OrgRegion> kRegionFields = GJ_COLUMNS_IN(OrgRegion::region, code, name, level, parent_code)
+                                            .And(GJ_COLUMNS(OrgRegion, sort, archived, version))
+                                            .OnInsert({"code", "level", "parent_code"})
+                                            .OrNull({"parent_code"})
+                                            .JournaledAsBool({"archived"})
+                                            .ReadOnly({"version"});
 const Table kRegions = TableOf("regions", kRegionFields);
 const Fields<Unit> kUnitFields = GJ_COLUMNS(Unit, id, name, kind, region_code, archived, version)
                                      .ReadOnly({"id", "version"})
@@ -136,7 +136,7 @@ int64_t NextRegionSort(Connection& c, const std::string& parent) {
 }
 
 Status UpdateRegion(Connection& c, const OrgRegion& r, int64_t expected_version) {
-  return UpdateVersioned(c, kRegions, "region", ValuesOf(kRegionFields, r), {{"code", r.code}},
+  return UpdateVersioned(c, kRegions, "region", ValuesOf(kRegionFields, r), {{"code", r.region.code}},
                          expected_version);
 }
 

@@ -57,17 +57,6 @@ std::optional<int64_t> FindPersonId(Connection& c, const std::string& region, co
 
 // ---- Organisation admin (系统管理): versioned writes, archive checks, 专班 ----
 
-// A region as the admin edits it (access::Region is the tree's read-only form).
-struct OrgRegion {
-  std::string code;
-  std::string name;
-  std::string level;  // province, city, county, town, zone
-  std::string parent_code;
-  int64_t sort = 0;
-  bool archived = false;
-  int64_t version = 1;
-};
-
 // 专班: a task force with its lead, its members and the projects it carries.
 struct Team {
   int64_t id = 0;
@@ -88,6 +77,14 @@ struct Reference {
   std::string code;  // a region's or a project's code
   std::string name;
   std::string role;  // how it names the record: unit_id, leader_id, town_code, member…
+};
+
+// A region as the admin edits it: the tree's fields (access::Region) and the admin's.
+struct OrgRegion {
+  access::Region region;  // code, name, level, parent_code
+  int64_t sort = 0;
+  bool archived = false;
+  int64_t version = 1;
 };
 
 std::optional<OrgRegion> LoadOrgRegion(Connection& c, const std::string& code);

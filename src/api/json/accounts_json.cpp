@@ -5,25 +5,15 @@
 namespace gj::service {
 
 void to_json(nlohmann::json& j, const GrantView& g) {
-  static const JFields<GrantView> kFields = {
-      JField<&GrantView::role>("role"), JField<&GrantView::region_code>("region_code"),
-      JField<&GrantView::region_name>("region_name"), JField<&GrantView::unit_id>("unit_id")};
+  static const JFields<GrantView> kFields =
+      GJ_JSON_FIELDS(GrantView, role, region_code, region_name, unit_id);
   WriteObject(j, g, kFields);
 }
 
 void to_json(nlohmann::json& j, const AccountView& v) {
-  static const JFields<AccountView> kFields = {
-      JField<&AccountView::id>("id"),
-      JField<&AccountView::login>("login"),
-      JField<&AccountView::name>("name"),
-      JField<&AccountView::person_id>("person_id"),
-      JField<&AccountView::active>("active"),
-      JField<&AccountView::must_change_password>("must_change_password"),
-      JField<&AccountView::version>("version"),
-      JField<&AccountView::created_at>("created_at"),
-      JField<&AccountView::updated_at>("updated_at"),
-      JField<&AccountView::grants>("grants"),
-  };
+  static const JFields<AccountView> kFields =
+      GJ_JSON_FIELDS(AccountView, id, login, name, person_id, active, must_change_password, version,
+                     created_at, updated_at, grants);
   WriteObject(j, v, kFields);
 }
 
@@ -31,8 +21,7 @@ void to_json(nlohmann::json& j, const AccountList& l) { j = {{"items", l.items}}
 
 void to_json(nlohmann::json& j, const SessionList& l) {
   using T = store::SessionRow;
-  static const JFields<T> kSession = {JField<&T::id>("id"), JField<&T::created_at>("created_at"),
-                                      JField<&T::expires_at>("expires_at")};
+  static const JFields<T> kSession = GJ_JSON_FIELDS(T, id, created_at, expires_at);
   nlohmann::json items = ArrayOf(l.items, kSession);
   for (auto& item : items) item["current"] = item["id"] == l.current;
   j = {{"items", std::move(items)}, {"current", l.current}};

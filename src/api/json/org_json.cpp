@@ -8,47 +8,29 @@ namespace gj {
 namespace store {
 
 void to_json(nlohmann::json& j, const OrgRegion& r) {
-  static const JFields<OrgRegion> kFields = {
-      JField<&OrgRegion::code>("code"),      JField<&OrgRegion::name>("name"),
-      JField<&OrgRegion::level>("level"),    JFieldOrNull<&OrgRegion::parent_code>("parent_code"),
-      JField<&OrgRegion::sort>("sort"),      JField<&OrgRegion::archived>("archived"),
-      JField<&OrgRegion::version>("version")};
+  using access::Region;
+  static const JFields<OrgRegion> kFields = Join<OrgRegion>(
+      Lift<&OrgRegion::region>(Join<Region>(GJ_JSON_FIELDS(Region, code, name, level),
+                                            JFieldOrNull<&Region::parent_code>("parent_code"))),
+      GJ_JSON_FIELDS(OrgRegion, sort, archived, version));
   WriteObject(j, r, kFields);
 }
 
 void to_json(nlohmann::json& j, const Unit& u) {
-  static const JFields<Unit> kFields = {JField<&Unit::id>("id"),
-                                        JField<&Unit::name>("name"),
-                                        JField<&Unit::kind>("kind"),
-                                        JField<&Unit::region_code>("region_code"),
-                                        JField<&Unit::archived>("archived"),
-                                        JField<&Unit::version>("version")};
+  static const JFields<Unit> kFields = GJ_JSON_FIELDS(Unit, id, name, kind, region_code, archived, version);
   WriteObject(j, u, kFields);
 }
 
 void to_json(nlohmann::json& j, const Person& p) {
-  static const JFields<Person> kFields = {JField<&Person::id>("id"),
-                                          JField<&Person::name>("name"),
-                                          JField<&Person::title>("title"),
-                                          JField<&Person::phone>("phone"),
-                                          JField<&Person::kind>("kind"),
-                                          JFieldOrNull<&Person::tier>("tier"),
-                                          JField<&Person::region_code>("region_code"),
-                                          JField<&Person::unit_id>("unit_id"),
-                                          JField<&Person::archived>("archived"),
-                                          JField<&Person::version>("version")};
+  static const JFields<Person> kFields =
+      Join<Person>(GJ_JSON_FIELDS(Person, id, name, title, phone, kind), JFieldOrNull<&Person::tier>("tier"),
+                   GJ_JSON_FIELDS(Person, region_code, unit_id, archived, version));
   WriteObject(j, p, kFields);
 }
 
 void to_json(nlohmann::json& j, const Team& t) {
-  static const JFields<Team> kFields = {JField<&Team::id>("id"),
-                                        JField<&Team::name>("name"),
-                                        JField<&Team::region_code>("region_code"),
-                                        JField<&Team::lead_person_id>("lead_person_id"),
-                                        JField<&Team::member_ids>("member_ids"),
-                                        JField<&Team::project_ids>("project_ids"),
-                                        JField<&Team::archived>("archived"),
-                                        JField<&Team::version>("version")};
+  static const JFields<Team> kFields =
+      GJ_JSON_FIELDS(Team, id, name, region_code, lead_person_id, member_ids, project_ids, archived, version);
   WriteObject(j, t, kFields);
 }
 

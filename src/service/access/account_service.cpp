@@ -204,7 +204,8 @@ Result<AccountView> AccountService::Create(const Ctx& ctx, const json& body) {
   return ViewOf(*c, *id);
 }
 
-Result<AccountService::Write> AccountService::BeginWrite(const Ctx& ctx, const json& body) {
+Result<AccountService::Write> AccountService::BeginWrite(const Ctx& ctx, const json& body, JsonFields& f) {
+  f.Int("version");
   auto reach = ReachOf(ctx);
   if (!reach) return reach.error();
   auto version = VersionOf(body);
@@ -213,11 +214,10 @@ Result<AccountService::Write> AccountService::BeginWrite(const Ctx& ctx, const j
 }
 
 Result<AccountView> AccountService::Update(const Ctx& ctx, int64_t id, const json& body) {
-  auto w = BeginWrite(ctx, body);
-  if (!w) return w.error();
   Problems pr;
   JsonFields f(body, pr);
-  f.Int("version");
+  auto w = BeginWrite(ctx, body, f);
+  if (!w) return w.error();
   const auto name = f.Text("name");
   const auto active = f.Bool("active");
   const auto person = f.Int("person_id");
@@ -257,11 +257,10 @@ Result<AccountView> AccountService::Update(const Ctx& ctx, int64_t id, const jso
 }
 
 Result<AccountView> AccountService::ResetPassword(const Ctx& ctx, int64_t id, const json& body) {
-  auto w = BeginWrite(ctx, body);
-  if (!w) return w.error();
   Problems pr;
   JsonFields f(body, pr);
-  f.Int("version");
+  auto w = BeginWrite(ctx, body, f);
+  if (!w) return w.error();
   const std::string password = f.Text("password", Need::kRequired).value_or("");
   f.RejectUnknown();
   auto c = db_.Acquire();

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_field.h"
 #include "common/result.h"
 #include "domain/access/access.h"
 #include "service/context.h"
@@ -82,7 +83,8 @@ class AccountService {
   struct Reach;
   struct Write;  // a versioned write's reach and the version it sends
   Result<Reach> ReachOf(const Ctx& ctx);
-  Result<Write> BeginWrite(const Ctx& ctx, const nlohmann::json& body);
+  // The reach and version of a versioned write whose body `f` reads (it takes "version" from it).
+  Result<Write> BeginWrite(const Ctx& ctx, const nlohmann::json& body, JsonFields& f);
   AccountView ViewOf(store::Connection& c, int64_t id);
   AccountView View(const store::AccountRow& a, const std::vector<access::RoleGrant>& grants);
   Result<store::AccountRow> LoadManageable(store::Connection& c, const Reach& reach, int64_t id);

@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "common/json_field.h"
+#include "service/org/org_record.h"
 #include "service/org/org_service.h"
 #include "service/org/org_support.h"
 #include "store/journal.h"
@@ -34,29 +35,46 @@ std::optional<std::vector<int64_t>> Ids(JsonFields& f, const std::string& name, 
 
 // ---- People ----
 
+const RecordKind<store::Person> OrgService::kPersonKind{"person",
+                                                        "人员",
+                                                        "人员信息有误 (the person is not valid)",
+                                                        nullptr,
+                                                        &OrgService::ApplyPersonFields,
+                                                        &OrgService::CheckPerson,
+                                                        &store::ReferencesToPerson,
+                                                        &store::InsertPerson,
+                                                        &store::UpdatePerson,
+                                                        &store::PersonChanges,
+                                                        &store::LoadPerson};
+
 Result<store::Person> OrgService::GetPerson(const Ctx& ctx, int64_t id) {
-  auto c = Acquire();
-  auto p = store::LoadPerson(*c, id);
-  if (!p || !Visible(ctx, p->region_code)) return Error::NotFound("no person " + std::to_string(id));
-  return std::move(*p);
+  return GetRecord(ctx, id, kPersonKind);
+}
+
+Result<store::Person> OrgService::CreatePerson(const Ctx& ctx, const json& body) {
+  return CreateRecord(ctx, body, kPersonKind);
+}
+
+Result<store::Person> OrgService::UpdatePerson(const Ctx& ctx, int64_t id, const json& body) {
+  return UpdateRecord(ctx, id, body, kPersonKind);
+}
+
+Result<store::Person> OrgService::AddPerson(const Ctx& ctx, store::Person p) {
+  return AddRecord(ctx, std::move(p), kPersonKind);
 }
 
 Status OrgService::ApplyPersonFields(const json& body, store::Person& p, bool create) {
-  Problems pr;
-  JsonFields f(body, pr);
-  if (!create) f.Int("version");
-  p.name = f.Text("name").value_or(p.name);
-  p.title = f.Text("title").value_or(p.title);
-  p.phone = f.Text("phone").value_or(p.phone);
-  p.kind = f.Text("kind").value_or(p.kind);
-  p.tier = f.Text("tier").value_or(p.tier);
-  p.region_code = f.Text("region_code").value_or(p.region_code);
-  // null clears the unit; absent keeps it.
-  if (auto u = f.Int("unit_id", Need::kOptional, {1, std::numeric_limits<int64_t>::max()})) p.unit_id = u;
-  else if (body.is_object() && body.contains("unit_id") && body["unit_id"].is_null()) p.unit_id.reset();
-  if (!create) p.archived = f.Bool("archived").value_or(p.archived);
-  f.RejectUnknown();
-  return Readable(pr);
+  return ReadFields(body, p, create, [&](JsonFields& f, Problems&) {
+    p.name = f.Text("name").value_or(p.name);
+    p.title = f.Text("title").value_or(p.title);
+    p.phone = f.Text("phone").value_or(p.phone);
+    p.kind = f.Text("kind").value_or(p.kind);
+    p.tier = f.Text("tier").value_or(p.tier);
+    p.region_code = f.Text("region_code").value_or(p.region_code);
+    // null clears the unit; absent keeps it.
+    if (auto u = f.Int("unit_id", Need::kOptional, {1, std::numeric_limits<int64_t>::max()})) p.unit_id = u;
+    else if (body.is_object() && body.contains("unit_id") && body["unit_id"].is_null()) p.unit_id.reset();
+  });
 }
 
 void OrgService::CheckPerson(store::Connection& c, const store::Person& p, Problems& pr) {
@@ -79,56 +97,6 @@ void OrgService::CheckPerson(store::Connection& c, const store::Person& p, Probl
   }
 }
 
-Result<store::Person> OrgService::CreatePerson(const Ctx& ctx, const json& body) {
-  store::Person p;
-  if (auto st = ApplyPersonFields(body, p, true); !st) return st.error();
-  return CreatePerson(ctx, std::move(p));
-}
-
-Result<store::Person> OrgService::CreatePerson(const Ctx& ctx, store::Person p) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin)) return NotAdmin();
-  auto c = Acquire();
-  Problems pr;
-  CheckPerson(*c, p, pr);
-  if (!p.region_code.empty() && !Visible(ctx, p.region_code))
-    pr.Add("region_code", p.region_code, "未知区域 (unknown region)");
-  if (!pr.empty()) return pr.ToError("人员信息有误 (the person is not valid)");
-  if (auto st = MayAdmin(ctx, p.region_code); !st) return st.error();
-  store::Transaction tx(*c);
-  p.archived = false;
-  p.id = store::InsertPerson(*c, p);
-  store::WriteJournal(*c, "person", p.id, "create", ctx.caller.user_id, ctx.now, store::PersonChanges({}, p));
-  tx.Commit();
-  return *store::LoadPerson(*c, p.id);
-}
-
-Result<store::Person> OrgService::UpdatePerson(const Ctx& ctx, int64_t id, const json& body) {
-  auto version = VersionOf(body);
-  if (!version) return version.error();
-  auto current = GetPerson(ctx, id);
-  if (!current) return current.error();
-  if (auto st = MayAdmin(ctx, current->region_code); !st) return st.error();
-  store::Person next = *current;
-  if (auto st = ApplyPersonFields(body, next, false); !st) return st.error();
-  if (current->version != *version) return store::StaleVersion("person", current->version);
-  if (auto st = NotArchived(current->archived, next.archived, "人员"); !st) return st.error();
-  auto c = Acquire();
-  Problems pr;
-  CheckPerson(*c, next, pr);
-  if (next.region_code != current->region_code && !MayWrite(ctx, next.region_code))
-    pr.Add("region_code", next.region_code, "未知区域或无权管理 (unknown region, or not yours to manage)");
-  if (!pr.empty()) return pr.ToError("人员信息有误 (the person is not valid)");
-  store::Transaction tx(*c);
-  if (next.archived && !current->archived) {
-    if (auto refs = store::ReferencesToPerson(*c, id); !refs.empty()) return StillNamed("人员", refs);
-  }
-  if (auto st = store::UpdatePerson(*c, next, *version); !st) return st.error();
-  store::WriteJournal(*c, "person", id, WriteAction(current->archived, next.archived), ctx.caller.user_id,
-                      ctx.now, store::PersonChanges(*current, next));
-  tx.Commit();
-  return *store::LoadPerson(*c, id);
-}
-
 // ---- 专班 (teams) ----
 
 Result<ItemList<store::Team>> OrgService::ListTeams(const Ctx& ctx, const std::string& region,
@@ -139,28 +107,39 @@ Result<ItemList<store::Team>> OrgService::ListTeams(const Ctx& ctx, const std::s
   return ItemList<store::Team>{store::ListTeams(*c, scope, include_archived)};
 }
 
-Result<store::Team> OrgService::GetTeam(const Ctx& ctx, int64_t id) {
-  auto c = Acquire();
-  auto t = store::LoadTeam(*c, id);
-  if (!t || !Visible(ctx, t->region_code)) return Error::NotFound("no team " + std::to_string(id));
-  return std::move(*t);
+const RecordKind<store::Team> OrgService::kTeamKind{"team",
+                                                    "专班",
+                                                    "专班信息有误 (the team is not valid)",
+                                                    nullptr,
+                                                    &OrgService::ApplyTeamFields,
+                                                    &OrgService::CheckTeam,
+                                                    nullptr,
+                                                    &store::InsertTeam,
+                                                    &store::UpdateTeam,
+                                                    &store::TeamChanges,
+                                                    &store::LoadTeam};
+
+Result<store::Team> OrgService::GetTeam(const Ctx& ctx, int64_t id) { return GetRecord(ctx, id, kTeamKind); }
+
+Result<store::Team> OrgService::CreateTeam(const Ctx& ctx, const json& body) {
+  return CreateRecord(ctx, body, kTeamKind);
+}
+
+Result<store::Team> OrgService::UpdateTeam(const Ctx& ctx, int64_t id, const json& body) {
+  return UpdateRecord(ctx, id, body, kTeamKind);
 }
 
 Status OrgService::ApplyTeamFields(const json& body, store::Team& t, bool create) {
-  Problems pr;
-  JsonFields f(body, pr);
-  if (!create) f.Int("version");
-  t.name = f.Text("name").value_or(t.name);
-  t.region_code = f.Text("region_code").value_or(t.region_code);
-  if (auto l = f.Int("lead_person_id", Need::kOptional, {1, std::numeric_limits<int64_t>::max()}))
-    t.lead_person_id = l;
-  else if (body.is_object() && body.contains("lead_person_id") && body["lead_person_id"].is_null())
-    t.lead_person_id.reset();
-  if (auto m = Ids(f, "member_ids", pr)) t.member_ids = *m;
-  if (auto p = Ids(f, "project_ids", pr)) t.project_ids = *p;
-  if (!create) t.archived = f.Bool("archived").value_or(t.archived);
-  f.RejectUnknown();
-  return Readable(pr);
+  return ReadFields(body, t, create, [&](JsonFields& f, Problems& pr) {
+    t.name = f.Text("name").value_or(t.name);
+    t.region_code = f.Text("region_code").value_or(t.region_code);
+    if (auto l = f.Int("lead_person_id", Need::kOptional, {1, std::numeric_limits<int64_t>::max()}))
+      t.lead_person_id = l;
+    else if (body.is_object() && body.contains("lead_person_id") && body["lead_person_id"].is_null())
+      t.lead_person_id.reset();
+    if (auto m = Ids(f, "member_ids", pr)) t.member_ids = *m;
+    if (auto p = Ids(f, "project_ids", pr)) t.project_ids = *p;
+  });
 }
 
 void OrgService::CheckTeam(store::Connection& c, const store::Team& t, Problems& pr) {
@@ -173,48 +152,6 @@ void OrgService::CheckTeam(store::Connection& c, const store::Team& t, Problems&
     pr.Add("member_ids", std::to_string(id), "未知人员 (unknown person)");
   for (int64_t id : store::MissingIds(c, "projects", t.project_ids))
     pr.Add("project_ids", std::to_string(id), "未知项目 (unknown project)");
-}
-
-Result<store::Team> OrgService::CreateTeam(const Ctx& ctx, const json& body) {
-  store::Team t;
-  if (auto st = ApplyTeamFields(body, t, true); !st) return st.error();
-  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin)) return NotAdmin();
-  auto c = Acquire();
-  Problems pr;
-  CheckTeam(*c, t, pr);
-  if (!t.region_code.empty() && !Visible(ctx, t.region_code))
-    pr.Add("region_code", t.region_code, "未知区域 (unknown region)");
-  if (!pr.empty()) return pr.ToError("专班信息有误 (the team is not valid)");
-  if (auto st = MayAdmin(ctx, t.region_code); !st) return st.error();
-  store::Transaction tx(*c);
-  t.id = store::InsertTeam(*c, t);
-  store::WriteJournal(*c, "team", t.id, "create", ctx.caller.user_id, ctx.now, store::TeamChanges({}, t));
-  tx.Commit();
-  return *store::LoadTeam(*c, t.id);
-}
-
-Result<store::Team> OrgService::UpdateTeam(const Ctx& ctx, int64_t id, const json& body) {
-  auto version = VersionOf(body);
-  if (!version) return version.error();
-  auto current = GetTeam(ctx, id);
-  if (!current) return current.error();
-  if (auto st = MayAdmin(ctx, current->region_code); !st) return st.error();
-  store::Team next = *current;
-  if (auto st = ApplyTeamFields(body, next, false); !st) return st.error();
-  if (current->version != *version) return store::StaleVersion("team", current->version);
-  if (auto st = NotArchived(current->archived, next.archived, "专班"); !st) return st.error();
-  auto c = Acquire();
-  Problems pr;
-  CheckTeam(*c, next, pr);
-  if (next.region_code != current->region_code && !MayWrite(ctx, next.region_code))
-    pr.Add("region_code", next.region_code, "未知区域或无权管理 (unknown region, or not yours to manage)");
-  if (!pr.empty()) return pr.ToError("专班信息有误 (the team is not valid)");
-  store::Transaction tx(*c);
-  if (auto st = store::UpdateTeam(*c, next, *version); !st) return st.error();
-  store::WriteJournal(*c, "team", id, WriteAction(current->archived, next.archived), ctx.caller.user_id,
-                      ctx.now, store::TeamChanges(*current, next));
-  tx.Commit();
-  return *store::LoadTeam(*c, id);
 }
 
 }  // namespace gj::service

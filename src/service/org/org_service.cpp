@@ -5,6 +5,7 @@
 
 #include "common/json_field.h"
 #include "domain/access/access.h"
+#include "service/org/org_record.h"
 #include "service/org/org_support.h"
 #include "service/unique_write.h"
 #include "store/journal.h"
@@ -107,7 +108,8 @@ Result<store::OrgRegion> OrgService::GetRegion(const Ctx& ctx, const std::string
   auto tree = ledger_.Regions(*c);
   const auto& scope = ctx.Reads(access::kObservationRead, *tree);
   // An archived region has left the tree: it is seen through its parent.
-  const bool seen = r && (r->archived ? scope.ContainsRegion(r->parent_code) : scope.ContainsRegion(code));
+  const bool seen =
+      r && (r->archived ? scope.ContainsRegion(r->region.parent_code) : scope.ContainsRegion(code));
   if (!seen) return Error::NotFound("no region " + code);
   return std::move(*r);
 }
@@ -116,42 +118,43 @@ Result<store::OrgRegion> OrgService::CreateRegion(const Ctx& ctx, const json& bo
   Problems pr;
   JsonFields f(body, pr);
   store::OrgRegion r;
-  r.code = f.Text("code").value_or("");
-  r.name = f.Text("name").value_or("");
-  r.level = f.Text("level").value_or("");
-  r.parent_code = f.Text("parent_code").value_or("");
+  r.region.code = f.Text("code").value_or("");
+  r.region.name = f.Text("name").value_or("");
+  r.region.level = f.Text("level").value_or("");
+  r.region.parent_code = f.Text("parent_code").value_or("");
   const auto sort = f.Int("sort", Need::kOptional, {0, 1000000000});
   f.RejectUnknown();
   if (auto st = Readable(pr); !st) return st.error();
   if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin)) return NotAdmin();
   static const std::regex kCode("[0-9A-Za-z_-]{2,32}");
-  if (!std::regex_match(r.code, kCode))
-    pr.Add("code", r.code, "2–32 位数字或字母 (2 to 32 digits or letters)");
-  CheckName("name", r.name, pr);
-  CheckOneOf("level", r.level, {"town", "zone"}, pr);
+  if (!std::regex_match(r.region.code, kCode))
+    pr.Add("code", r.region.code, "2–32 位数字或字母 (2 to 32 digits or letters)");
+  CheckName("name", r.region.name, pr);
+  CheckOneOf("level", r.region.level, {"town", "zone"}, pr);
   auto tree = ledger_.Regions();
-  const access::Region* parent = tree->Find(r.parent_code);
-  if (r.parent_code.empty()) pr.Add("parent_code", "", kRequired);
-  else if (!parent || !ctx.Reads(access::kProjectRead, *tree).ContainsRegion(r.parent_code))
-    pr.Add("parent_code", r.parent_code, "未知区域 (unknown region)");
-  else if (r.level == "town" && parent->level != "county")
-    pr.Add("parent_code", r.parent_code, "镇街的上级须为县区 (a town's parent is a county)");
-  else if (r.level == "zone" && parent->level != "county" && parent->level != "city")
-    pr.Add("parent_code", r.parent_code, "园区的上级须为县区或市 (a zone's parent is a county or city)");
+  const access::Region* parent = tree->Find(r.region.parent_code);
+  if (r.region.parent_code.empty()) pr.Add("parent_code", "", kRequired);
+  else if (!parent || !ctx.Reads(access::kProjectRead, *tree).ContainsRegion(r.region.parent_code))
+    pr.Add("parent_code", r.region.parent_code, "未知区域 (unknown region)");
+  else if (r.region.level == "town" && parent->level != "county")
+    pr.Add("parent_code", r.region.parent_code, "镇街的上级须为县区 (a town's parent is a county)");
+  else if (r.region.level == "zone" && parent->level != "county" && parent->level != "city")
+    pr.Add("parent_code", r.region.parent_code,
+           "园区的上级须为县区或市 (a zone's parent is a county or city)");
   if (!pr.empty()) return pr.ToError("区域信息有误 (the region is not valid)");
-  if (auto st = MayAdmin(ctx, r.parent_code); !st) return st.error();
+  if (auto st = MayAdmin(ctx, r.region.parent_code); !st) return st.error();
   auto c = Acquire();
   store::Transaction tx(*c);
-  if (store::LoadOrgRegion(*c, r.code))
-    return Error::Conflict("区域代码已存在 (region code " + r.code + " exists)");
-  r.sort = sort.value_or(store::NextRegionSort(*c, r.parent_code));
+  if (store::LoadOrgRegion(*c, r.region.code))
+    return Error::Conflict("区域代码已存在 (region code " + r.region.code + " exists)");
+  r.sort = sort.value_or(store::NextRegionSort(*c, r.region.parent_code));
   store::InsertOrgRegion(*c, r);
-  store::WriteJournal(*c, "region:" + r.code, 0, "create", ctx.caller.user_id, ctx.now,
-                      store::RegionChanges(store::OrgRegion{"", "", "", "", 0, false, 0}, r));
+  store::WriteJournal(*c, "region:" + r.region.code, 0, "create", ctx.caller.user_id, ctx.now,
+                      store::RegionChanges(store::OrgRegion{{}, 0, false, 0}, r));
   tx.Commit();
   ledger_.ReloadRegions();
   ledger_.Regions(*c);
-  return *store::LoadOrgRegion(*c, r.code);
+  return *store::LoadOrgRegion(*c, r.region.code);
 }
 
 Result<store::OrgRegion> OrgService::UpdateRegion(const Ctx& ctx, const std::string& code, const json& body) {
@@ -159,20 +162,20 @@ Result<store::OrgRegion> OrgService::UpdateRegion(const Ctx& ctx, const std::str
   if (!version) return version.error();
   auto current = GetRegion(ctx, code);
   if (!current) return current.error();
-  if (auto st = MayAdmin(ctx, current->archived ? current->parent_code : code); !st) return st.error();
+  if (auto st = MayAdmin(ctx, current->archived ? current->region.parent_code : code); !st) return st.error();
   Problems pr;
   JsonFields f(body, pr);
   f.Int("version");
   store::OrgRegion next = *current;
-  next.name = f.Text("name").value_or(next.name);
+  next.region.name = f.Text("name").value_or(next.region.name);
   next.sort = f.Int("sort", Need::kOptional, {0, 1000000000}).value_or(next.sort);
   next.archived = f.Bool("archived").value_or(next.archived);
   f.RejectUnknown();
   if (auto st = Readable(pr); !st) return st.error();
   if (current->version != *version) return store::StaleVersion("region", current->version);
   if (auto st = NotArchived(current->archived, next.archived, "区域"); !st) return st.error();
-  CheckName("name", next.name, pr);
-  if (next.archived && !current->archived && next.level != "town" && next.level != "zone")
+  CheckName("name", next.region.name, pr);
+  if (next.archived && !current->archived && next.region.level != "town" && next.region.level != "zone")
     pr.Add("archived", "true", "只能归档镇街和园区 (only towns and zones are archived)");
   if (!pr.empty()) return pr.ToError("区域信息有误 (the region is not valid)");
   auto c = Acquire();
@@ -191,11 +194,30 @@ Result<store::OrgRegion> OrgService::UpdateRegion(const Ctx& ctx, const std::str
 
 // ---- Units ----
 
-Result<store::Unit> OrgService::GetUnit(const Ctx& ctx, int64_t id) {
-  auto c = Acquire();
-  auto u = store::LoadUnit(*c, id);
-  if (!u || !Visible(ctx, u->region_code)) return Error::NotFound("no unit " + std::to_string(id));
-  return std::move(*u);
+const RecordKind<store::Unit> OrgService::kUnitKind{"unit",
+                                                    "单位",
+                                                    "单位信息有误 (the unit is not valid)",
+                                                    "该区域已有同名单位 (a unit of this name exists here)",
+                                                    &OrgService::ApplyUnitFields,
+                                                    &OrgService::CheckUnit,
+                                                    &store::ReferencesToUnit,
+                                                    &store::InsertUnit,
+                                                    &store::UpdateUnit,
+                                                    &store::UnitChanges,
+                                                    &store::LoadUnit};
+
+Result<store::Unit> OrgService::GetUnit(const Ctx& ctx, int64_t id) { return GetRecord(ctx, id, kUnitKind); }
+
+Result<store::Unit> OrgService::CreateUnit(const Ctx& ctx, const json& body) {
+  return CreateRecord(ctx, body, kUnitKind);
+}
+
+Result<store::Unit> OrgService::UpdateUnit(const Ctx& ctx, int64_t id, const json& body) {
+  return UpdateRecord(ctx, id, body, kUnitKind);
+}
+
+Result<store::Unit> OrgService::AddUnit(const Ctx& ctx, store::Unit u) {
+  return AddRecord(ctx, std::move(u), kUnitKind);
 }
 
 void OrgService::CheckUnit(store::Connection&, const store::Unit& u, Problems& pr) {
@@ -204,72 +226,12 @@ void OrgService::CheckUnit(store::Connection&, const store::Unit& u, Problems& p
   if (u.region_code.empty()) pr.Add("region_code", "", kRequired);
 }
 
-Result<store::Unit> OrgService::CreateUnit(const Ctx& ctx, const json& body) {
-  Problems pr;
-  JsonFields f(body, pr);
-  store::Unit u;
-  u.name = f.Text("name").value_or("");
-  u.kind = f.Text("kind").value_or("");
-  u.region_code = f.Text("region_code").value_or("");
-  f.RejectUnknown();
-  if (auto st = Readable(pr); !st) return st.error();
-  return CreateUnit(ctx, std::move(u));
-}
-
-Result<store::Unit> OrgService::CreateUnit(const Ctx& ctx, store::Unit u) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin)) return NotAdmin();
-  Problems pr;
-  auto c = Acquire();
-  CheckUnit(*c, u, pr);
-  if (!u.region_code.empty() && !Visible(ctx, u.region_code))
-    pr.Add("region_code", u.region_code, "未知区域 (unknown region)");
-  if (!pr.empty()) return pr.ToError("单位信息有误 (the unit is not valid)");
-  if (auto st = MayAdmin(ctx, u.region_code); !st) return st.error();
-  store::Transaction tx(*c);
-  auto id = UniqueWrite([&] { return store::InsertUnit(*c, u); },
-                        "该区域已有同名单位 (a unit of this name exists here)");
-  if (!id) return id.error();
-  u.id = *id;
-  store::WriteJournal(*c, "unit", u.id, "create", ctx.caller.user_id, ctx.now, store::UnitChanges({}, u));
-  tx.Commit();
-  return *store::LoadUnit(*c, u.id);
-}
-
-Result<store::Unit> OrgService::UpdateUnit(const Ctx& ctx, int64_t id, const json& body) {
-  auto version = VersionOf(body);
-  if (!version) return version.error();
-  auto current = GetUnit(ctx, id);
-  if (!current) return current.error();
-  if (auto st = MayAdmin(ctx, current->region_code); !st) return st.error();
-  Problems pr;
-  JsonFields f(body, pr);
-  f.Int("version");
-  store::Unit next = *current;
-  next.name = f.Text("name").value_or(next.name);
-  next.kind = f.Text("kind").value_or(next.kind);
-  next.region_code = f.Text("region_code").value_or(next.region_code);
-  next.archived = f.Bool("archived").value_or(next.archived);
-  f.RejectUnknown();
-  if (auto st = Readable(pr); !st) return st.error();
-  if (current->version != *version) return store::StaleVersion("unit", current->version);
-  if (auto st = NotArchived(current->archived, next.archived, "单位"); !st) return st.error();
-  auto c = Acquire();
-  CheckUnit(*c, next, pr);
-  if (next.region_code != current->region_code && !MayWrite(ctx, next.region_code))
-    pr.Add("region_code", next.region_code, "未知区域或无权管理 (unknown region, or not yours to manage)");
-  if (!pr.empty()) return pr.ToError("单位信息有误 (the unit is not valid)");
-  store::Transaction tx(*c);
-  if (next.archived && !current->archived) {
-    if (auto refs = store::ReferencesToUnit(*c, id); !refs.empty()) return StillNamed("单位", refs);
-  }
-  auto st = UniqueWrite([&] { return store::UpdateUnit(*c, next, *version); },
-                        "该区域已有同名单位 (a unit of this name exists here)");
-  if (!st) return st.error();
-  if (!*st) return st->error();
-  store::WriteJournal(*c, "unit", id, WriteAction(current->archived, next.archived), ctx.caller.user_id,
-                      ctx.now, store::UnitChanges(*current, next));
-  tx.Commit();
-  return *store::LoadUnit(*c, id);
+Status OrgService::ApplyUnitFields(const json& body, store::Unit& u, bool create) {
+  return ReadFields(body, u, create, [&u](JsonFields& f, Problems&) {
+    u.name = f.Text("name").value_or(u.name);
+    u.kind = f.Text("kind").value_or(u.kind);
+    u.region_code = f.Text("region_code").value_or(u.region_code);
+  });
 }
 
 }  // namespace gj::service

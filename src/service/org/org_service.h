@@ -23,6 +23,11 @@ extern const std::vector<std::string> kUnitKinds;    // department, town, park, 
 extern const std::vector<std::string> kPersonKinds;  // leader, head, specialist, helper, liaison, staff
 extern const std::vector<std::string> kHelperTiers;  // county, town, village
 
+namespace org {
+template <class T>
+struct RecordKind;  // org_record.h
+}  // namespace org
+
 class OrgService {
  public:
   OrgService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger) {}
@@ -36,14 +41,14 @@ class OrgService {
   Result<store::Unit> GetUnit(const Ctx& ctx, int64_t id);
   Result<store::Unit> CreateUnit(const Ctx& ctx, const nlohmann::json& body);  // {name, kind, region_code}
   Result<store::Unit> UpdateUnit(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  // The same for code that already holds the fields (the demo): no JSON.
-  Result<store::Unit> CreateUnit(const Ctx& ctx, store::Unit u);
+  // The same for code that already holds the fields (no JSON); CreateUnit reads them into it.
+  Result<store::Unit> AddUnit(const Ctx& ctx, store::Unit u);
 
   Result<store::Person> GetPerson(const Ctx& ctx, int64_t id);
   // {name, title?, phone?, kind, tier?, region_code, unit_id?}
   Result<store::Person> CreatePerson(const Ctx& ctx, const nlohmann::json& body);
   Result<store::Person> UpdatePerson(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  Result<store::Person> CreatePerson(const Ctx& ctx, store::Person p);
+  Result<store::Person> AddPerson(const Ctx& ctx, store::Person p);
 
   // Teams of the read scope within `region` ("" = all of it); archived ones too when asked.
   Result<ItemList<store::Team>> ListTeams(const Ctx& ctx, const std::string& region, bool include_archived);
@@ -65,6 +70,22 @@ class OrgService {
   void CheckUnit(store::Connection& c, const store::Unit& u, Problems& pr);
   void CheckPerson(store::Connection& c, const store::Person& p, Problems& pr);
   void CheckTeam(store::Connection& c, const store::Team& t, Problems& pr);
+  // The unit's, person's and team's one read, create and versioned update (org_record.h).
+  template <class T>
+  Result<T> GetRecord(const Ctx& ctx, int64_t id, const org::RecordKind<T>& kind);
+  template <class T>
+  Result<T> CreateRecord(const Ctx& ctx, const nlohmann::json& body, const org::RecordKind<T>& kind);
+  template <class T>
+  Result<T> AddRecord(const Ctx& ctx, T r, const org::RecordKind<T>& kind);
+  template <class T>
+  Result<T> UpdateRecord(const Ctx& ctx, int64_t id, const nlohmann::json& body,
+                         const org::RecordKind<T>& kind);
+  static const org::RecordKind<store::Unit> kUnitKind;
+  static const org::RecordKind<store::Person> kPersonKind;
+  static const org::RecordKind<store::Team> kTeamKind;
+  // The body's fields into the record (400 naming each unreadable one); an update also takes
+  // version and archived.
+  Status ApplyUnitFields(const nlohmann::json& body, store::Unit& u, bool create);
   Status ApplyPersonFields(const nlohmann::json& body, store::Person& p, bool create);
   Status ApplyTeamFields(const nlohmann::json& body, store::Team& t, bool create);
 
