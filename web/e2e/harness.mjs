@@ -7,7 +7,7 @@
 // GONGJIAN_E2E_RESULTS  where screenshots go (default web/test-results)
 import { before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -53,8 +53,11 @@ async function waitHealthy(baseUrl, child, timeoutMs = 30000) {
   throw new Error('server did not become healthy at ' + baseUrl)
 }
 
-/** Starts `gongjian serve` on a fresh demo database; returns { baseUrl, stop }. */
-export async function startServer() {
+/**
+ * Starts `gongjian serve` on a fresh demo database, or on `db` when given (e.g. one made by
+ * initDatabase; the server's clock is the pinned GONGJIAN_NOW either way); returns { baseUrl, stop }.
+ */
+export async function startServer({ db: given } = {}) {
   if (process.env.GONGJIAN_URL) {
     const baseUrl = process.env.GONGJIAN_URL.replace(/\/$/, '')
     await waitHealthy(baseUrl, null, 5000)
@@ -65,8 +68,8 @@ export async function startServer() {
   const dist = path.join(WEB_DIR, 'dist')
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first')
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongjian-e2e-'))
-  const db = path.join(tmp, 'demo.db')
-  writeDemo(bin, db)
+  const db = given || path.join(tmp, 'demo.db')
+  if (!given) writeDemo(bin, db)
   const port = await freePort()
   const log = fs.openSync(path.join(tmp, 'server.log'), 'w')
   const child = spawn(bin, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--web', dist], {
@@ -93,6 +96,21 @@ export async function startServer() {
       fs.rmSync(tmp, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * A new database from `gongjian init --region REGION --admin ADMIN --password-stdin` (a real county
+ * from an empty database, as README's quick start), in a folder of its own; returns its path.
+ */
+export function initDatabase({ region, admin, password }) {
+  const bin = path.resolve(WEB_DIR, process.env.GONGJIAN_BIN || '../build/gongjian')
+  const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gongjian-init-')), 'county.db')
+  const r = spawnSync(bin, ['init', '--db', db, '--region', region, '--admin', admin, '--password-stdin'], {
+    encoding: 'utf8',
+    input: password + '\n',
+  })
+  if (r.status !== 0) throw new Error(`init failed (${r.status ?? r.signal}): ${r.stderr}`)
+  return db
 }
 
 export async function launchBrowser() {

@@ -8,6 +8,8 @@
 #include "domain/access/read_scope.h"
 #include "service/access/auth_service.h"
 #include "store/journal.h"
+#include "store/org_store.h"
+#include "store/project_store.h"
 #include "store/table.h"
 
 namespace gj::service {
@@ -35,21 +37,24 @@ void CheckLogin(const std::string& login, Problems& pr) {
   if (!plain) pr.Add("login", login, "只能用字母、数字和 _ . - (only letters, digits, '_', '.', '-')");
 }
 
+constexpr const char* kUnknownRegion = "未知区划代码 (unknown region code)";
+
 // Every problem of a list of grants: a role of the policy table, a known region, a unit for the
-// unit role and a known unit.
+// unit role and a known unit of the grant's region (a unit elsewhere is as unknown as none).
 void CheckGrants(store::Connection& c, const std::vector<access::RoleGrant>& grants, Problems& pr) {
   if (grants.empty()) pr.Add("grants", "[]", "至少一项授权 (at least one role grant)");
+  const access::RegionTree tree(store::LoadRegions(c));
   for (size_t i = 0; i < grants.size(); ++i) {
     const auto& g = grants[i];
     const std::string f = "grants[" + std::to_string(i) + "]";
     if (!access::IsKnownRole(g.role))
       pr.Add({f + ".role", g.role, "不是已知角色 (not a role)", 0, access::kRoles});
-    if (!store::RegionExists(c, g.region_code))
-      pr.Add(f + ".region_code", g.region_code, "未知区划代码 (unknown region code)");
+    if (!store::RegionExists(c, g.region_code)) pr.Add(f + ".region_code", g.region_code, kUnknownRegion);
     if (g.role == "unit" && !g.unit_id)
       pr.Add(f + ".unit_id", "", "单位角色须指定单位 (the unit role needs a unit)");
-    if (g.unit_id && !store::UnitExists(c, *g.unit_id))
-      pr.Add(f + ".unit_id", std::to_string(*g.unit_id), "未知单位 (unknown unit id)");
+    const auto unit = g.unit_id ? store::LoadUnit(c, *g.unit_id) : std::nullopt;
+    if (g.unit_id && (!unit || !tree.Within(unit->region_code, g.region_code)))
+      pr.Add(f + ".unit_id", std::to_string(*g.unit_id), "该区划下无此单位 (no such unit in this region)");
   }
 }
 
@@ -100,10 +105,20 @@ Result<int64_t> InsertNewAccount(store::Connection& c, const NewAccount& a, std:
   return row.id;
 }
 
-// What the caller may manage: the read scope of user.admin over the current region tree.
+// What the caller may manage: the read scope of user.admin over the current region tree; and
+// what the caller sees (GET /regions: observation.read, up and down).
 struct AccountService::Reach {
   std::shared_ptr<const access::RegionTree> tree;
   access::ReadScope scope;
+  access::ReadScope seen;
+  // A grant's region the caller does not see is as unknown as one that does not exist (422, not a
+  // 403 that would tell it exists).
+  void Unseen(const std::vector<access::RoleGrant>& grants, Problems& pr) const {
+    for (size_t i = 0; i < grants.size(); ++i) {
+      if (tree->Find(grants[i].region_code) && !seen.ContainsRegion(grants[i].region_code))
+        pr.Add("grants[" + std::to_string(i) + "].region_code", grants[i].region_code, kUnknownRegion);
+    }
+  }
   bool Covers(const std::vector<access::RoleGrant>& grants) const {
     return std::all_of(grants.begin(), grants.end(),
                        [&](const access::RoleGrant& g) { return scope.ContainsRegion(g.region_code); });
@@ -126,7 +141,7 @@ Result<AccountService::Reach> AccountService::ReachOf(const Ctx& ctx) {
   if (!access::AllowedAnywhere(ctx.caller, access::kUserAdmin))
     return Error::Forbidden("账号管理需要管理员角色 (managing accounts needs the admin role)");
   auto tree = ledger_.Regions();
-  return Reach{tree, ctx.Reads(access::kUserAdmin, *tree)};
+  return Reach{tree, ctx.Reads(access::kUserAdmin, *tree), ctx.Reads(access::kObservationRead, *tree)};
 }
 
 AccountView AccountService::View(const store::AccountRow& a, const std::vector<access::RoleGrant>& grants) {
@@ -192,6 +207,7 @@ Result<AccountView> AccountService::Create(const Ctx& ctx, const json& body) {
   if (const json* list = f.Array("grants", Need::kRequired)) a.grants = ReadGrants(*list, pr);
   a.person_id = f.Int("person_id");
   f.RejectUnknown();
+  reach->Unseen(a.grants, pr);
   if (!pr.empty()) return pr.ToError("cannot create user");
   if (!reach->MayGrant(a.grants))
     return Error::Forbidden("授权超出您管理的区划 (a grant lies outside the regions you manage)");
@@ -229,7 +245,10 @@ Result<AccountView> AccountService::Update(const Ctx& ctx, int64_t id, const jso
   if (active && !*active && id == ctx.caller.user_id)
     pr.Add("active", "false", "不能停用自己的账号 (you cannot disable your own account)");
   auto c = db_.Acquire();
-  if (grants) CheckGrants(*c, *grants, pr);
+  if (grants) {
+    w->reach.Unseen(*grants, pr);
+    CheckGrants(*c, *grants, pr);
+  }
   if (person && !store::PersonExists(*c, *person))
     pr.Add("person_id", std::to_string(*person), "未知人员 (unknown person id)");
   if (!pr.empty()) return pr.ToError("the change is not valid");

@@ -5,6 +5,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 export const listProjects = (params) => api.get('/projects', params)
 export const searchProjects = (q, region) => api.get('/projects', { q, region, limit: 20 })
+export const createProject = (body) => api.post('/projects', body)
 export const getProject = (id) => api.get(`/projects/${id}`)
 export const patchProject = (id, body) => api.patch(`/projects/${id}`, body)
 export const archiveProject = (id, version) => api.post(`/projects/${id}/archive`, { version })

@@ -29,6 +29,11 @@ export const useReferenceStore = defineStore('reference', {
     reset() {
       this.$reset()
     },
+    /** Drops the cached units and people (after the organisation admin changed them). */
+    forget() {
+      this.unitsByRegion = {}
+      this.leadersByRegion = {}
+    },
     /** Active dictionary entries of one kind, in their sort order. */
     dict(kind) {
       const list = this.dictionaries[kind] || []

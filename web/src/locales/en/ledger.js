@@ -41,6 +41,8 @@ export default {
   'field.updated_at': 'Updated',
 
   'project.list_title': 'Key projects',
+  'project.new': 'New project',
+  'project.created': 'Project created: fill in the rest of its fields',
   'project.search_placeholder': 'Name / builder / code',
   'project.total': '{n} projects',
   'project.money_unit': 'Amounts in 10k yuan',

@@ -41,6 +41,8 @@ export default {
   'field.updated_at': '更新时间',
 
   'project.list_title': '重点项目库',
+  'project.new': '新建项目',
+  'project.created': '项目已创建，请补充其他信息',
   'project.search_placeholder': '项目名称 / 建设单位 / 编号',
   'project.total': '共 {n} 个项目',
   'project.money_unit': '金额单位：万元',

@@ -48,12 +48,16 @@ export function useOrgAdmin({ api, blank, toForm = (x) => x, bodyOf, matches = (
     if (!done) return
     form.open = false
     ElMessage.success(t('org.saved'))
+    reference.forget() // the selects of other pages (账号, 项目) list the new or changed record
     reload()
   }
 
   async function archive(row) {
     const x = await api.get(row.id)
-    if (await archiveRecord(x.name, save, () => api.update(x.id, { version: x.version, archived: true }))) reload()
+    if (await archiveRecord(x.name, save, () => api.update(x.id, { version: x.version, archived: true }))) {
+      reference.forget()
+      reload()
+    }
   }
 
   return { admin, reference, region, search, data, loading, loadError, reload, rows, regionName, regionOptions, keyOptions, form, errors, saving, error, openAdd, openEdit, show, submit, archive }
