@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { initDatabase, launchBrowser, login, logout, newPage, openMenu, pickOption, screenshot, startServer } from './harness.mjs'
+import { initDatabase, launchBrowser, login, logout, newPage, openMenu, screenshot, startServer } from './harness.mjs'
 
 const INIT_PASSWORD = 'Xian-Feng-Init-2026'
 const PW = { xfadmin: 'Xian-Feng-Admin-2026', xfxmb: 'Xian-Feng-Xmb-2026', xfjxj: 'Xian-Feng-Jxj-2026', xfleader: 'Xian-Feng-Leader-2026' }
@@ -31,6 +31,14 @@ after(async () => {
 
 // An el-input's data-test lands on its native input (or its wrapper).
 const fill = (name, value) => page.fill(`input[data-test=${name}], textarea[data-test=${name}], [data-test=${name}] input, [data-test=${name}] textarea`, value)
+
+// Picks the option of this exact text in a select (another select's closing list may still show
+// a longer one, e.g. 县级领导 beside 县级).
+async function pickOption(page, selector, text) {
+  await page.click(`${selector} .el-select__wrapper`)
+  await page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^\\s*${text}(\\s|$)`) }).first().click()
+  await page.waitForTimeout(150)
+}
 
 async function shoot(name) {
   await page.waitForTimeout(200)
@@ -75,7 +83,7 @@ async function add(kind, fills, picks, name) {
     }
     // A multiple select stays open while its options are clicked.
     await page.click(`[data-test=${k}] .el-select__wrapper`)
-    for (const text of v) await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+    for (const text of v) await page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^\\s*${text}(\\s|$)`) }).first().click()
     await page.keyboard.press('Escape')
   }
   await page.click(`[data-test=${kind}-submit]`)
@@ -137,7 +145,8 @@ test('a 经济开发区, three units, five people and a 专班', async () => {
   assert.deepEqual(stored.map((p) => [p.name, p.kind]).sort(), [
     ['冉小军', 'specialist'], ['向红梅', 'head'], ['杨帆', 'helper'], ['田志刚', 'leader'], ['覃丽', 'liaison'],
   ].sort())
-  assert.equal(stored.find((p) => p.name === '杨帆').tier, 'county')
+  const helper = (await apiGet(`/people/${stored.find((p) => p.name === '杨帆').id}`)).body
+  assert.deepEqual([helper.tier, helper.region_code, helper.title], ['county', '422826500', '助企专员'])
 
   await openMenu(page, 'admin/teams', '[data-test=team-table]')
   await add('team', { 'team-name': '咸丰县绿色食品产业链专班' }, { 'team-form-region': '咸丰县', 'team-lead': '田志刚', 'team-members': ['冉小军', '杨帆'] }, '咸丰县绿色食品产业链专班')
