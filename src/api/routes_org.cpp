@@ -45,10 +45,11 @@ void OrgRoutes(Services& s, std::vector<Route>& r) {
 
   // The first-run checklist (上线清单): what the admin has set up in a region and what is still empty.
   auto checklist = std::make_shared<service::SetupChecklistService>(s.db, s.ledger);
-  r.push_back({"GET", "/api/v1/setup/checklist",
-               "First-run checklist of a county, city or province (?region=, default: the caller's admin "
-               "region): towns, units, people, accounts, projects, rules, targets, teams with counts (org.admin)",
-               true, [checklist](Call& c) { return JsonReply(checklist->Checklist(c.ctx, c.Query("region"))); }});
+  r.push_back(
+      {"GET", "/api/v1/setup/checklist",
+       "First-run checklist of a county, city or province (?region=, default: the caller's admin "
+       "region): towns, units, people, accounts, projects, rules, targets, teams with counts (org.admin)",
+       true, [checklist](Call& c) { return JsonReply(checklist->Checklist(c.ctx, c.Query("region"))); }});
 }
 
 }  // namespace gj::api

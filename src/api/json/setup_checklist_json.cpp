@@ -6,10 +6,10 @@
 namespace gj::service {
 
 void to_json(nlohmann::json& j, const SetupChecklist& l) {
-  static const JFields<SetupChecklist> kFields =
-      Join<SetupChecklist>(JObject<&SetupChecklist::region>("region", GJ_JSON_FIELDS(access::Region, code, name, level)),
-                           GJ_JSON_FIELDS(SetupChecklist, complete),
-                           JObject<&SetupChecklist::steps>("steps", GJ_JSON_FIELDS(ChecklistStep, key, count, done, optional)));
+  static const JFields<SetupChecklist> kFields = Join<SetupChecklist>(
+      JObject<&SetupChecklist::region>("region", GJ_JSON_FIELDS(access::Region, code, name, level)),
+      GJ_JSON_FIELDS(SetupChecklist, complete),
+      JObject<&SetupChecklist::steps>("steps", GJ_JSON_FIELDS(ChecklistStep, key, count, done, optional)));
   WriteObject(j, l, kFields);
 }
 

@@ -169,8 +169,8 @@ void OrgService::CheckTeam(store::Connection&, const store::Team& t, Problems& p
 // newly named must lie in the caller's read scope — a person by their region, a project by its
 // county and town. Both failures read alike ("unknown"), so an admin learns nothing of another
 // county's records. Those already on the team stay when someone with a narrower scope edits it.
-void OrgService::ReachTeam(const Ctx& ctx, store::Connection& c, const store::Team* before, const store::Team& t,
-                           Problems& pr) {
+void OrgService::ReachTeam(const Ctx& ctx, store::Connection& c, const store::Team* before,
+                           const store::Team& t, Problems& pr) {
   auto is_new = [](const std::vector<int64_t>& old, int64_t id) {
     return !std::binary_search(old.begin(), old.end(), id);
   };

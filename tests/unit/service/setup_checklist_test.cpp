@@ -63,8 +63,8 @@ TEST_P(SetupChecklistTest, FreshCountyHasItsTownsAndNothingElse) {
   EXPECT_EQ(l->region.name, "咸丰县");
   std::vector<std::string> keys;
   for (const auto& s : l->steps) keys.push_back(s.key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"towns", "units", "people", "accounts", "projects", "rules", "targets",
-                                            "teams"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"towns", "units", "people", "accounts", "projects", "rules",
+                                            "targets", "teams"}));
   EXPECT_EQ(Counts(*l), (std::map<std::string, int64_t>{{"towns", 11},
                                                         {"units", 0},
                                                         {"people", 0},
@@ -85,11 +85,11 @@ TEST_P(SetupChecklistTest, EachStepCountsWhatWasAdded) {
   const auto admin = Admin();
   service::OrgService org(tdb_->db(), *ledger_);
   // A zone (a custom area) is a town of the checklist; two units, one archived; a person.
-  ASSERT_TRUE(org.CreateRegion(admin, {{"code", "422826901"},
-                                       {"name", "咸丰经济开发区"},
-                                       {"level", "zone"},
-                                       {"parent_code", "422826"}}));
-  auto unit = org.CreateUnit(admin, {{"name", "县发展和改革局"}, {"kind", "department"}, {"region_code", "422826"}});
+  ASSERT_TRUE(org.CreateRegion(
+      admin,
+      {{"code", "422826901"}, {"name", "咸丰经济开发区"}, {"level", "zone"}, {"parent_code", "422826"}}));
+  auto unit =
+      org.CreateUnit(admin, {{"name", "县发展和改革局"}, {"kind", "department"}, {"region_code", "422826"}});
   ASSERT_TRUE(unit) << unit.error().message;
   auto gone = org.CreateUnit(admin, {{"name", "撤并单位"}, {"kind", "other"}, {"region_code", "422826"}});
   ASSERT_TRUE(org.UpdateUnit(admin, gone->id, {{"version", 1}, {"archived", true}}));
@@ -146,7 +146,8 @@ TEST_P(SetupChecklistTest, EachStepCountsWhatWasAdded) {
 TEST_P(SetupChecklistTest, CompleteWithoutTheOptionalSteps) {
   const auto admin = Admin();
   service::OrgService org(tdb_->db(), *ledger_);
-  auto unit = org.CreateUnit(admin, {{"name", "县发展和改革局"}, {"kind", "department"}, {"region_code", "422826"}});
+  auto unit =
+      org.CreateUnit(admin, {{"name", "县发展和改革局"}, {"kind", "department"}, {"region_code", "422826"}});
   auto person = org.CreatePerson(admin, {{"name", "田明"}, {"kind", "leader"}, {"region_code", "422826"}});
   AddUser("xfunit", "viewer", "422826101");  // a grant on a town of the county counts
   ASSERT_TRUE(ledger_->Create(admin, {{"code", "XF2026-001"},
@@ -198,7 +199,8 @@ TEST_P(SetupChecklistTest, OnlyAnAdminOfTheRegionSeesIt) {
   access::Caller both;
   both.user_id = admin_id_;
   both.grants = {{"admin", "422827", std::nullopt}, {"viewer", "422826", std::nullopt}};
-  EXPECT_EQ(Checklist(service::Ctx(both, Date{2026, 6, 15}, kNow), "422826").error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(Checklist(service::Ctx(both, Date{2026, 6, 15}, kNow), "422826").error().code,
+            ErrorCode::kForbidden);
   // A town has no checklist of its own.
   auto town = Checklist(Admin(), "422826101");
   ASSERT_FALSE(town);
