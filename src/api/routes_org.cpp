@@ -42,6 +42,14 @@ void OrgRoutes(Services& s, std::vector<Route>& r) {
        "One 专班 with its members, projects and version",
        "Change or archive a 专班: {version, name?, region_code?, lead_person_id?, member_ids?, project_ids?, archived?}"},
       &OrgService::CreateTeam, &OrgService::GetTeam, &OrgService::UpdateTeam);
+
+  // The first-run checklist (上线清单): what the admin has set up in a region and what is still empty.
+  auto checklist = std::make_shared<service::SetupChecklistService>(s.db, s.ledger);
+  r.push_back(
+      {"GET", "/api/v1/setup/checklist",
+       "First-run checklist of a county, city or province (?region=, default: the caller's admin "
+       "region): towns, units, people, accounts, projects, rules, targets, teams with counts (org.admin)",
+       true, [checklist](Call& c) { return JsonReply(checklist->Checklist(c.ctx, c.Query("region"))); }});
 }
 
 }  // namespace gj::api

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import { useAuthStore } from './stores/auth.js'
+import { setupLanding } from './views/org/setupChecklist.js'
 
 // Pages inside the layout: [path, name, component]. A path with `:id` passes the id as a number prop.
 const PAGES = [
@@ -24,6 +25,7 @@ const PAGES = [
   ['admin/teams', 'org-teams', () => import('./views/org/TeamAdmin.vue')],
   ['admin/accounts', 'accounts', () => import('./views/accounts/AccountAdmin.vue')],
   ['account', 'my-account', () => import('./views/accounts/MyAccount.vue')],
+  ['admin/setup', 'setup-checklist', () => import('./views/org/SetupChecklist.vue')],
 ]
 
 function page([path, name, component]) {
@@ -65,7 +67,8 @@ export function createAppRouter() {
     if (mustChange && to.name !== 'change-password') return { name: 'change-password' }
     if (!mustChange && to.name === 'change-password') return { name: homeRoute() }
     if (to.name === 'login' && auth.loggedIn) return { name: homeRoute() }
-    return true
+    // An admin whose county is not set up yet lands on the checklist once after logging in.
+    return setupLanding(to, auth, homeRoute())
   })
   return router
 }

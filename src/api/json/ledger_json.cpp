@@ -76,13 +76,13 @@ void to_json(nlohmann::json& j, const RegionList& l) {
 
 void to_json(nlohmann::json& j, const UnitList& l) {
   using U = store::Unit;
-  static const JFields<U> kUnit = GJ_JSON_FIELDS(U, id, name, kind, region_code);
+  static const JFields<U> kUnit = GJ_JSON_FIELDS(U, id, name, kind, region_code, version);
   j = ItemsJson(l.items, kUnit);
 }
 
 void to_json(nlohmann::json& j, const PersonList& l) {
   using P = store::Person;
-  static const JFields<P> kPerson = GJ_JSON_FIELDS(P, id, name, title, kind, region_code, unit_id);
+  static const JFields<P> kPerson = GJ_JSON_FIELDS(P, id, name, title, kind, region_code, unit_id, version);
   j = ItemsJson(l.items, kPerson);
 }
 

@@ -139,3 +139,12 @@ namespace gj::service {
 void to_json(nlohmann::json& j, const ItemList<store::Team>& l);
 
 }  // namespace gj::service
+
+// The first-run checklist (上线清单) of a region (api/json/setup_checklist_json.cpp).
+#include "service/org/setup_checklist.h"
+
+namespace gj::service {
+
+void to_json(nlohmann::json& j, const SetupChecklist& l);
+
+}  // namespace gj::service

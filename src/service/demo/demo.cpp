@@ -10,8 +10,11 @@
 #include "service/assessment/assessment_demo.h"
 #include "service/demo/demo_calendar.h"
 #include "service/land_efficiency/land_demo.h"
+#include "service/ledger/ledger_sheet_service.h"
+#include "service/org/org_service.h"
 #include "service/org/setup_service.h"
 #include "service/supervision/progress_demo.h"
+#include "service/supervision/progress_service.h"
 #include "service/supervision/supervision_demo.h"
 #include "store/journal.h"
 #include "store/org_store.h"
@@ -125,39 +128,57 @@ struct Org {
   std::map<std::string, std::vector<std::string>> towns;    // county → town codes
 };
 
-// The demo's regions through the setup service (the same calls as gongjian init): 山东省 and 聊城市
-// come with the first county; each county with its towns and streets, a town unit for each, and
-// its zone (code suffix 400).
-Result<Org> BuildOrganisation(store::Connection& c, DemoSummary& sum, const std::string& now_iso) {
+// The demo's organisation through the services a county office uses, no private path: the regions
+// through the setup service (the same calls as gongjian init) — 山东省 and 聊城市 come with the first
+// county; each county with its towns and streets and its zone (code suffix 400) — then, through
+// OrgService as the system caller, a town unit for each town and zone, the county's departments
+// and its leaders (each a journaled write of its own, as POST /units and /people make them).
+Result<Org> BuildOrganisation(store::Database& db, DemoSummary& sum, const Date& today,
+                              const std::string& now_iso) {
+  std::map<std::string, std::vector<access::Region>> towns;  // county → its towns and zone
+  {
+    auto c = db.Acquire();
+    store::Transaction tx(*c);
+    for (const auto& county : Counties()) {
+      auto created = SetupService::AddDivision(*c, county.code, now_iso);
+      if (!created) return created.error();
+      for (const auto& r : *created) {
+        if (r.level == "town") towns[county.code].push_back(r);
+      }
+      if (!county.zone.empty()) {
+        towns[county.code].push_back({county.code + "400", county.zone, "zone", county.code});
+        if (auto st = SetupService::AddCustomRegion(*c, towns[county.code].back(), now_iso); !st)
+          return st.error();
+      }
+      sum.regions += static_cast<int>(created->size() + (county.zone.empty() ? 0 : 1));
+    }
+    tx.Commit();
+  }
+  LedgerService ledger(db);
+  OrgService service(db, ledger);
+  const Ctx ctx(SystemCaller(*ledger.Regions()), today, now_iso);
   Org org;
   Rng rng(7);
   for (const auto& county : Counties()) {
-    auto created = SetupService::AddDivision(c, county.code, now_iso);
-    if (!created) return created.error();
-    std::vector<access::Region> towns;
-    for (const auto& r : *created) {
-      if (r.level == "town") towns.push_back(r);
-    }
-    if (!county.zone.empty()) {
-      towns.push_back({county.code + "400", county.zone, "zone", county.code});
-      if (auto st = SetupService::AddCustomRegion(c, towns.back(), now_iso); !st) return st.error();
-    }
-    sum.regions += static_cast<int>(created->size() + (county.zone.empty() ? 0 : 1));
-    for (const auto& town : towns) {
-      store::InsertUnit(c, {0, town.name, "town", town.code});
+    for (const auto& town : towns[county.code]) {
+      auto u = service.AddUnit(ctx, {0, town.name, "town", town.code});
+      if (!u) return u.error();
       org.towns[county.code].push_back(town.code);
       ++sum.units;
     }
     for (const auto& dept : kDepartments) {
-      org.departments[county.code].push_back(store::InsertUnit(c, {0, dept, "department", county.code}));
+      auto u = service.AddUnit(ctx, {0, dept, "department", county.code});
+      if (!u) return u.error();
+      org.departments[county.code].push_back(u->id);
       ++sum.units;
     }
     for (size_t i = 0; i < kLeaderNames.size(); ++i) {
       // 东阿 keeps the fixed names; other counties get generated ones so names stay unique per county.
       std::string name = county.code == "371524" ? kLeaderNames[i].name
                                                  : rng.Pick(kSurnames) + rng.Pick(kGiven) + rng.Pick(kGiven);
-      org.leaders[county.code].push_back(
-          store::InsertPerson(c, {0, name, kLeaderNames[i].title, "leader", county.code, std::nullopt}));
+      auto p = service.AddPerson(ctx, {0, name, kLeaderNames[i].title, "leader", county.code, std::nullopt});
+      if (!p) return p.error();
+      org.leaders[county.code].push_back(p->id);
       ++sum.people;
     }
   }
@@ -231,6 +252,18 @@ ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, 
   return p;
 }
 
+// 阳谷县 keeps the shipped light rules and report policy: its office saves them once, as the
+// first-run checklist (上线清单) asks, through the settings' own service call (the other counties'
+// rules are the progress demo's). What applies to 阳谷 does not change.
+Status ConfirmShippedRules(store::Database& db, const Date& today, const std::string& now_iso) {
+  LedgerService ledger(db);
+  ProgressService progress(db, ledger);
+  const Ctx ctx(SystemCaller(*ledger.Regions()), today, now_iso);
+  auto r = progress.PutSettings(ctx, "371521", {{"version", 0}});
+  if (!r) return r.error();
+  return Ok{};
+}
+
 struct DemoUser {
   const char* login;
   const char* name;
@@ -250,9 +283,12 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
     if (!store::LoadRegions(*c).empty()) {
       return Error::Conflict("the database already has data; the demo needs an empty database");
     }
+  }
+  auto org = BuildOrganisation(db, sum, today, now_iso);
+  if (!org) return org.error();
+  {
+    auto c = db.Acquire();
     store::Transaction tx(*c);
-    auto org = BuildOrganisation(*c, sum, now_iso);
-    if (!org) return org.error();
     for (const auto& [kind, list] : ledger::DefaultDictionaries()) store::ReplaceDictionary(*c, kind, list);
     Rng rng(20260101);
     for (const auto& county : Counties()) {
@@ -297,6 +333,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   if (organisation_only) return sum;
   if (auto sup = BuildSupervisionDemo(db, today, now_iso); !sup) return sup.error();
   if (auto st = BuildProgressDemo(db, today, now_iso); !st) return st.error();
+  if (auto st = ConfirmShippedRules(db, today, now_iso); !st) return st.error();
   if (auto st = BuildLandEfficiencyDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildAssessmentDemo(db, today, now_iso); !st) return st.error();
   sum.users += 3;  // the judges

@@ -7,6 +7,7 @@
 #include "service/org/org_service.h"
 #include "service/org/org_support.h"
 #include "store/journal.h"
+#include "store/project_store.h"
 
 namespace gj::service {
 
@@ -15,6 +16,10 @@ namespace {
 using nlohmann::json;
 
 using namespace org;
+
+constexpr const char* kUnknownUnit = "未知单位 (unknown unit)";
+constexpr const char* kUnknownPerson = "未知人员 (unknown person)";
+constexpr const char* kUnknownProject = "未知项目 (unknown project)";
 
 // An array of ids ("member_ids": [3, 5]), sorted and without repeats; a non-id element is a problem.
 std::optional<std::vector<int64_t>> Ids(JsonFields& f, const std::string& name, Problems& pr) {
@@ -45,7 +50,8 @@ const RecordKind<store::Person> OrgService::kPersonKind{"person",
                                                         &store::InsertPerson,
                                                         &store::UpdatePerson,
                                                         &store::PersonChanges,
-                                                        &store::LoadPerson};
+                                                        &store::LoadPerson,
+                                                        &OrgService::ReachPerson};
 
 Result<store::Person> OrgService::GetPerson(const Ctx& ctx, int64_t id) {
   return GetRecord(ctx, id, kPersonKind);
@@ -93,8 +99,18 @@ void OrgService::CheckPerson(store::Connection& c, const store::Person& p, Probl
   if (p.region_code.empty()) pr.Add("region_code", "", kRequired);
   if (p.unit_id) {
     auto u = store::LoadUnit(c, *p.unit_id);
-    if (!u || u->archived) pr.Add("unit_id", std::to_string(*p.unit_id), "未知单位 (unknown unit)");
+    if (!u || u->archived) pr.Add("unit_id", std::to_string(*p.unit_id), kUnknownUnit);
   }
+}
+
+// A unit newly named that exists but lies outside the caller's read scope is as unknown as one
+// that does not exist (CheckPerson reports those).
+void OrgService::ReachPerson(const Ctx& ctx, store::Connection& c, const store::Person* before,
+                             const store::Person& p, Problems& pr) {
+  if (!p.unit_id || (before && before->unit_id == p.unit_id)) return;
+  auto u = store::LoadUnit(c, *p.unit_id);
+  if (u && !u->archived && !Visible(ctx, u->region_code))
+    pr.Add("unit_id", std::to_string(*p.unit_id), kUnknownUnit);
 }
 
 // ---- 专班 (teams) ----
@@ -117,7 +133,8 @@ const RecordKind<store::Team> OrgService::kTeamKind{"team",
                                                     &store::InsertTeam,
                                                     &store::UpdateTeam,
                                                     &store::TeamChanges,
-                                                    &store::LoadTeam};
+                                                    &store::LoadTeam,
+                                                    &OrgService::ReachTeam};
 
 Result<store::Team> OrgService::GetTeam(const Ctx& ctx, int64_t id) { return GetRecord(ctx, id, kTeamKind); }
 
@@ -142,16 +159,56 @@ Status OrgService::ApplyTeamFields(const json& body, store::Team& t, bool create
   });
 }
 
-void OrgService::CheckTeam(store::Connection& c, const store::Team& t, Problems& pr) {
+void OrgService::CheckTeam(store::Connection&, const store::Team& t, Problems& pr) {
   if (t.name.empty()) pr.Add("name", "", kRequired);
   else if (t.name.size() > 300) pr.Add("name", t.name, "过长 (at most 100 characters)");
   if (t.region_code.empty()) pr.Add("region_code", "", kRequired);
-  if (t.lead_person_id && !store::MissingIds(c, "people", {*t.lead_person_id}).empty())
-    pr.Add("lead_person_id", std::to_string(*t.lead_person_id), "未知人员 (unknown person)");
-  for (int64_t id : store::MissingIds(c, "people", t.member_ids))
-    pr.Add("member_ids", std::to_string(id), "未知人员 (unknown person)");
-  for (int64_t id : store::MissingIds(c, "projects", t.project_ids))
-    pr.Add("project_ids", std::to_string(id), "未知项目 (unknown project)");
+}
+
+// The lead, members and projects: every one must exist (an active person; any project), and each
+// newly named must lie in the caller's read scope — a person by their region, a project by its
+// county and town. Both failures read alike ("unknown"), so an admin learns nothing of another
+// county's records. Those already on the team stay when someone with a narrower scope edits it.
+void OrgService::ReachTeam(const Ctx& ctx, store::Connection& c, const store::Team* before,
+                           const store::Team& t, Problems& pr) {
+  auto is_new = [](const std::vector<int64_t>& old, int64_t id) {
+    return !std::binary_search(old.begin(), old.end(), id);
+  };
+  auto unknown_people = [&](const std::vector<int64_t>& ids, const std::vector<int64_t>& old) {
+    const auto missing = store::MissingIds(c, "people", ids);
+    std::vector<int64_t> out;
+    for (int64_t id : ids) {
+      bool bad = std::find(missing.begin(), missing.end(), id) != missing.end();
+      if (!bad && is_new(old, id)) {
+        auto p = store::LoadPerson(c, id);
+        bad = !p || !Visible(ctx, p->region_code);
+      }
+      if (bad) out.push_back(id);
+    }
+    return out;
+  };
+  std::vector<int64_t> old_lead;
+  if (before && before->lead_person_id) old_lead.push_back(*before->lead_person_id);
+  if (t.lead_person_id && !unknown_people({*t.lead_person_id}, old_lead).empty())
+    pr.Add("lead_person_id", std::to_string(*t.lead_person_id), kUnknownPerson);
+  for (int64_t id : unknown_people(t.member_ids, before ? before->member_ids : std::vector<int64_t>{}))
+    pr.Add("member_ids", std::to_string(id), kUnknownPerson);
+
+  const auto missing = store::MissingIds(c, "projects", t.project_ids);
+  std::vector<int64_t> added;
+  for (int64_t id : t.project_ids) {
+    if (std::find(missing.begin(), missing.end(), id) == missing.end() &&
+        (!before || is_new(before->project_ids, id)))
+      added.push_back(id);
+  }
+  auto tree = ledger_.Regions();
+  const auto& scope = ctx.Reads(access::kProjectRead, *tree);
+  std::vector<int64_t> unknown = missing;
+  for (const auto& p : store::LoadProjects(c, added)) {
+    if (!scope.Contains(p.county_code, p.town_code.value_or(""))) unknown.push_back(p.id);
+  }
+  std::sort(unknown.begin(), unknown.end());
+  for (int64_t id : unknown) pr.Add("project_ids", std::to_string(id), kUnknownProject);
 }
 
 }  // namespace gj::service

@@ -36,6 +36,10 @@ struct RecordKind {
   Status (*update)(store::Connection&, const T&, int64_t expected_version);
   nlohmann::json (*changes)(const T&, const T&);
   std::optional<T> (*load)(store::Connection&, int64_t);
+  // What the record names (a person's unit, a team's lead, members and projects) must lie in the
+  // caller's read scope: each one newly named (not in `before`, null on create) that does not is
+  // reported as unknown, alike whether it exists elsewhere or not at all. nullptr: names nothing.
+  void (OrgService::*reach)(const Ctx&, store::Connection&, const T* before, const T& r, Problems&) = nullptr;
 };
 
 // Reads a create's or an update's body into `r`: read(f) takes the kind's own fields; an update
@@ -85,6 +89,7 @@ Result<T> OrgService::AddRecord(const Ctx& ctx, T r, const org::RecordKind<T>& k
   auto c = Acquire();
   Problems pr;
   (this->*kind.check)(*c, r, pr);
+  if (kind.reach) (this->*kind.reach)(ctx, *c, nullptr, r, pr);
   if (!r.region_code.empty() && !Visible(ctx, r.region_code))
     pr.Add("region_code", r.region_code, "未知区域 (unknown region)");
   if (!pr.empty()) return pr.ToError(kind.invalid);
@@ -114,6 +119,7 @@ Result<T> OrgService::UpdateRecord(const Ctx& ctx, int64_t id, const nlohmann::j
   auto c = Acquire();
   Problems pr;
   (this->*kind.check)(*c, next, pr);
+  if (kind.reach) (this->*kind.reach)(ctx, *c, &*current, next, pr);
   if (next.region_code != current->region_code && !MayWrite(ctx, next.region_code))
     pr.Add("region_code", next.region_code, "未知区域或无权管理 (unknown region, or not yours to manage)");
   if (!pr.empty()) return pr.ToError(kind.invalid);

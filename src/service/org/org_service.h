@@ -70,6 +70,11 @@ class OrgService {
   void CheckUnit(store::Connection& c, const store::Unit& u, Problems& pr);
   void CheckPerson(store::Connection& c, const store::Person& p, Problems& pr);
   void CheckTeam(store::Connection& c, const store::Team& t, Problems& pr);
+  // What a person or team names, within the caller's read scope (RecordKind::reach).
+  void ReachPerson(const Ctx& ctx, store::Connection& c, const store::Person* before, const store::Person& p,
+                   Problems& pr);
+  void ReachTeam(const Ctx& ctx, store::Connection& c, const store::Team* before, const store::Team& t,
+                 Problems& pr);
   // The unit's, person's and team's one read, create and versioned update (org_record.h).
   template <class T>
   Result<T> GetRecord(const Ctx& ctx, int64_t id, const org::RecordKind<T>& kind);

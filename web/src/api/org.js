@@ -26,3 +26,6 @@ export const updateTeam = (id, body) => api.patch(`/teams/${id}`, body)
 export const UNIT_KINDS = ['department', 'town', 'park', 'soe', 'other']
 export const PERSON_KINDS = ['leader', 'head', 'specialist', 'helper', 'liaison', 'staff']
 export const HELPER_TIERS = ['county', 'town', 'village']
+
+/** The first-run checklist (上线清单) of a region (default: the admin's own). */
+export const setupChecklist = (region) => api.get('/setup/checklist', { region })

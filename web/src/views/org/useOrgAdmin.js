@@ -2,7 +2,9 @@
 // form (FormDialog) saved with the record's version (409: the conflict dialog; 422: the fields'
 // messages), and archiving with the refusal list. `api` is {list(region), get(id), create(body),
 // update(id, body)}; `blank` the form's empty record; `toForm(record)` what an edit shows of a stored
-// record; `bodyOf(form)` what a save sends; `matches(row, q)` the search.
+// record; `bodyOf(form)` what a save sends; `matches(row, q)` the search; `listed`: the list's rows
+// carry every field the form edits, with their version (an edit starts from the row, no re-fetch).
+// Archiving sends the row's version when the list gives it (a stale one: the conflict dialog).
 import { computed, reactive, ref, watch } from 'vue'
 import { ElMessage } from 'element-plus'
 import { useLoad } from '../../composables/useLoad.js'
@@ -13,7 +15,7 @@ import { useAuthStore } from '../../stores/auth.js'
 import { useReferenceStore } from '../../stores/reference.js'
 import { archiveRecord } from './orgArchive.js'
 
-export function useOrgAdmin({ api, blank, toForm = (x) => x, bodyOf, matches = (row, q) => row.name.includes(q), filters = [] }) {
+export function useOrgAdmin({ api, blank, toForm = (x) => x, bodyOf, matches = (row, q) => row.name.includes(q), filters = [], listed = false }) {
   const auth = useAuthStore()
   const reference = useReferenceStore()
   const admin = computed(() => auth.can('org.admin'))
@@ -39,7 +41,7 @@ export function useOrgAdmin({ api, blank, toForm = (x) => x, bodyOf, matches = (
     error.value = ''
   }
   const openAdd = () => show({ region_code: region.value })
-  const openEdit = async (row) => show(toForm(await api.get(row.id)))
+  const openEdit = async (row) => show(toForm(listed ? row : await api.get(row.id)))
 
   async function submit() {
     errors.value = {}
@@ -53,7 +55,7 @@ export function useOrgAdmin({ api, blank, toForm = (x) => x, bodyOf, matches = (
   }
 
   async function archive(row) {
-    const x = await api.get(row.id)
+    const x = row.version != null ? row : await api.get(row.id)
     if (await archiveRecord(x.name, save, () => api.update(x.id, { version: x.version, archived: true }))) {
       reference.forget()
       reload()

@@ -1,0 +1,106 @@
+// The first-run checklist (上线清单) in the browser: `gongjian init --region 422826` on an empty
+// database, the admin logs in, must change the password, then lands on the checklist (the county
+// is not set up yet): 乡镇（街道） done with its 11 towns, 单位 still to do, and its link opens 单位管理.
+// Later visits to the home page stay there. Screens at 1440 px and 390 px.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { launchBrowser, login, newPage, screenshot } from './harness.mjs'
+
+const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const BIN = path.resolve(WEB_DIR, process.env.GONGJIAN_BIN || '../build/gongjian')
+const FIRST = 'xianfeng-2026-start'
+const CHOSEN = 'Xian-Feng-Wo-De-2026'
+
+let tmp, child, baseUrl, browser, page
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongjian-e2e-init-'))
+  const db = path.join(tmp, 'xianfeng.db')
+  const init = spawnSync(BIN, ['init', '--db', db, '--region', '422826', '--admin', 'xfadmin', '--password-stdin'], { encoding: 'utf8', input: FIRST + '\n' })
+  assert.equal(init.status, 0, init.stderr)
+  const port = await freePort()
+  child = spawn(BIN, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--web', path.join(WEB_DIR, 'dist')], { stdio: 'ignore' })
+  baseUrl = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(baseUrl + '/healthz')).ok) break
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  browser = await launchBrowser()
+  page = await newPage(browser)
+})
+
+after(async () => {
+  if (browser) await browser.close()
+  if (child && child.exitCode === null) {
+    const exited = new Promise((r) => child.once('exit', r))
+    child.kill('SIGTERM')
+    await exited
+  }
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+})
+
+test('the new admin changes the password and lands on the checklist: towns done, units to do', async () => {
+  await login(page, baseUrl, 'xfadmin', FIRST)
+  await page.waitForURL(/\/password/)
+  await page.fill('[data-test=pw-old] input, input[data-test=pw-old]', FIRST)
+  await page.fill('[data-test=pw-new] input, input[data-test=pw-new]', CHOSEN)
+  await page.fill('[data-test=pw-again] input, input[data-test=pw-again]', CHOSEN)
+  await page.click('[data-test=pw-submit]')
+  await page.waitForURL(/\/admin\/setup/)
+  await page.locator('[data-test=setup-step-towns]').waitFor()
+  const head = await page.locator('[data-test=setup-checklist]').innerText()
+  assert.match(head, /上线清单/)
+  assert.match(head, /咸丰县的上线准备/)
+  assert.match(head, /必做 1 \/ 6 项已完成/)
+  assert.equal((await page.locator('[data-test=setup-status-towns]').innerText()).trim(), '已完成')
+  assert.equal((await page.locator('[data-test=setup-count-towns]').innerText()).trim(), '已有 11 个')
+  assert.equal((await page.locator('[data-test=setup-status-units]').innerText()).trim(), '待完成')
+  assert.equal((await page.locator('[data-test=setup-count-units]').innerText()).trim(), '已有 0 个')
+  assert.equal((await page.locator('[data-test=setup-status-rules]').innerText()).trim(), '待完成')
+  assert.equal((await page.locator('[data-test=setup-status-teams]').innerText()).trim(), '可选')
+  // Chinese first: no English words on the page (codes and counts are digits).
+  assert.doesNotMatch(await page.locator('[data-test=setup-checklist]').innerText(), /[A-Za-z]{3,}/)
+  // The menu offers it under 系统管理.
+  assert.equal(await page.locator('[data-test="menu-admin/setup"]').count(), 1)
+  await screenshot(page, 'setup-checklist')
+  await page.setViewportSize({ width: 390, height: 844 })
+  await screenshot(page, 'setup-checklist-phone')
+  // Usable at 390 px: nothing wider than the screen, the links still visible.
+  const overflow = await page.evaluate(() => document.querySelector('[data-test=setup-checklist]').scrollWidth)
+  assert.ok(overflow <= 390, `checklist width ${overflow}`)
+  assert.ok(await page.locator('[data-test=setup-link-units]').isVisible())
+  await page.setViewportSize({ width: 1440, height: 900 })
+  assert.deepEqual(page.errors, [])
+})
+
+test('the units link opens 单位管理; the home page is the project list again', async () => {
+  await page.click('[data-test=setup-link-units]')
+  await page.waitForURL(/\/admin\/units/)
+  await page.locator('[data-test=org-units]').waitFor()
+  // Landed once per log-in: the home page now stays the project list.
+  await page.goto(baseUrl + '/')
+  await page.waitForURL(/\/projects/)
+  assert.deepEqual(page.errors, [])
+})
