@@ -16,6 +16,7 @@ import assessmentZh from './locales/zh-CN/assessment.js'
 import landEfficiencyZh from './locales/zh-CN/land_efficiency.js'
 import orgZh from './locales/zh-CN/org.js'
 import accountsZh from './locales/zh-CN/accounts.js'
+import yearsZh from './locales/zh-CN/years.js'
 
 import commonEn from './locales/en/common.js'
 import appEn from './locales/en/app.js'
@@ -28,6 +29,7 @@ import assessmentEn from './locales/en/assessment.js'
 import landEfficiencyEn from './locales/en/land_efficiency.js'
 import orgEn from './locales/en/org.js'
 import accountsEn from './locales/en/accounts.js'
+import yearsEn from './locales/en/years.js'
 
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
@@ -44,6 +46,7 @@ export const tables = {
     land_efficiency: landEfficiencyZh,
     org: orgZh,
     accounts: accountsZh,
+    years: yearsZh,
   },
   en: {
     common: commonEn,
@@ -57,6 +60,7 @@ export const tables = {
     land_efficiency: landEfficiencyEn,
     org: orgEn,
     accounts: accountsEn,
+    years: yearsEn,
   },
 }
 

@@ -24,6 +24,7 @@ const PAGES = [
   ['admin/teams', 'org-teams', () => import('./views/org/TeamAdmin.vue')],
   ['admin/accounts', 'accounts', () => import('./views/accounts/AccountAdmin.vue')],
   ['account', 'my-account', () => import('./views/accounts/MyAccount.vue')],
+  ['projects/rollover', 'rollover', () => import('./views/ledger/RolloverView.vue')],
 ]
 
 function page([path, name, component]) {
