@@ -25,8 +25,8 @@ bool MovesBackBeforeCompletion(const std::string& from, const std::string& to);
 
 // One actual date the move takes back.
 struct UndoneDate {
-  std::string field;  // actual_start | actual_completion
-  Date date;          // its value now
+  std::string field;   // actual_start | actual_completion
+  Date date;           // its value now
   std::string reason;  // kBackBeforeStart | kBackBeforeCompletion
 };
 // The set actual dates that a move from → to takes back, start first.
