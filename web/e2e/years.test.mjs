@@ -6,8 +6,8 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { browserSuite, loginAs, pickOption, screenshot, TODAY } from './harness.mjs'
 
-let server, page
-browserSuite({ page: null }, (s) => ({ server, page } = s))
+let server, page, stager
+browserSuite({ page: null, stager: 'dongezb' }, (s) => ({ server, page, stager } = s))
 
 const YEAR = Number(TODAY.slice(0, 4))
 const NEXT = YEAR + 1
@@ -122,8 +122,10 @@ test('the overview compares the year with the one before (同比)', async () => 
 })
 
 test('moving a started project back to 签约 asks whether its start date was wrong, then clears it', async () => {
+  // Its own page (logged in by the suite), so it runs alone too: --test-name-pattern=签约.
+  const page = stager
   await page.goto(server.baseUrl + `/projects?year=${YEAR}&stage=started`)
-  await rows().first().waitFor()
+  await page.locator('.project-row').first().waitFor()
   await page.locator('.project-row [data-test=project-name]').first().click()
   await page.waitForURL(/\/projects\/\d+$/)
   const start = await page.inputValue('[data-test=field-actual_start] input')
