@@ -17,6 +17,7 @@ import landEfficiencyZh from './locales/zh-CN/land_efficiency.js'
 import orgZh from './locales/zh-CN/org.js'
 import accountsZh from './locales/zh-CN/accounts.js'
 import setupZh from './locales/zh-CN/setup.js'
+import yearsZh from './locales/zh-CN/years.js'
 
 import commonEn from './locales/en/common.js'
 import appEn from './locales/en/app.js'
@@ -30,6 +31,7 @@ import landEfficiencyEn from './locales/en/land_efficiency.js'
 import orgEn from './locales/en/org.js'
 import accountsEn from './locales/en/accounts.js'
 import setupEn from './locales/en/setup.js'
+import yearsEn from './locales/en/years.js'
 
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
@@ -47,6 +49,7 @@ export const tables = {
     org: orgZh,
     accounts: accountsZh,
     setup: setupZh,
+    years: yearsZh,
   },
   en: {
     common: commonEn,
@@ -61,6 +64,7 @@ export const tables = {
     org: orgEn,
     accounts: accountsEn,
     setup: setupEn,
+    years: yearsEn,
   },
 }
 

@@ -1,10 +1,10 @@
 // The project list's filters live in the URL query (so a view can be shared
 // and survives a reload). These functions map query ↔ filters ↔ API params.
 
-/** Filter keys, in the order they appear in the URL. */
-export const FILTER_KEYS = ['region', 'town', 'category', 'level', 'kind', 'track', 'stage', 'leader', 'unit', 'q']
+/** Filter keys, in the order they appear in the URL (year: the annual list; none = the server's). */
+export const FILTER_KEYS = ['year', 'region', 'town', 'category', 'level', 'kind', 'track', 'stage', 'leader', 'unit', 'q']
 /** Filters that hold numeric ids (the selects compare by ===, so type matters). */
-const NUMERIC_FILTERS = ['leader', 'unit']
+const NUMERIC_FILTERS = ['year', 'leader', 'unit']
 export const SORT_KEYS = ['code', 'name', 'total_investment', 'planned_start', 'updated_at']
 export const PAGE_SIZES = [20, 50, 100]
 export const DEFAULT_PAGE_SIZE = 20

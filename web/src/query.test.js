@@ -44,4 +44,12 @@ describe('URL query ↔ list filters', () => {
   it('accepts repeated keys by taking the first', () => {
     expect(filtersFromQuery({ stage: ['started', 'signed'] }).stage).toBe('started')
   })
+
+  it('keeps the list year as a number, in the URL and the API params', () => {
+    const f = filtersFromQuery({ year: '2027', stage: 'started' })
+    expect(f.year).toBe(2027)
+    expect(queryFromFilters(f)).toEqual({ year: '2027', stage: 'started' })
+    expect(filterParams(f)).toEqual({ year: 2027, stage: 'started' })
+    expect(filtersFromQuery({ year: 'abc' }).year).toBe(null)
+  })
 })

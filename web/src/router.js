@@ -26,6 +26,7 @@ const PAGES = [
   ['admin/accounts', 'accounts', () => import('./views/accounts/AccountAdmin.vue')],
   ['account', 'my-account', () => import('./views/accounts/MyAccount.vue')],
   ['admin/setup', 'setup-checklist', () => import('./views/org/SetupChecklist.vue')],
+  ['projects/rollover', 'rollover', () => import('./views/ledger/RolloverView.vue')],
 ]
 
 function page([path, name, component]) {

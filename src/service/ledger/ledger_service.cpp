@@ -4,6 +4,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "service/ledger/stage_change.h"
 #include "service/unique_write.h"
 #include "store/journal.h"
 #include "store/org_store.h"
@@ -253,15 +254,8 @@ Result<store::ProjectRow> LedgerService::Update(const Ctx& ctx, int64_t id, cons
 }
 
 Result<store::ProjectRow> LedgerService::ChangeStage(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
-  if (!body.is_object() || !body.contains("stage") || !body["stage"].is_string()) {
-    return Error::Invalid("the new stage is required", {{"stage", "", "required"}});
-  }
-  for (const auto& [key, value] : body.items()) {
-    if (key != "version" && key != "stage" && key != "actual_start" && key != "actual_completion") {
-      return Error::BadRequest("unknown field '" + key + "' in a stage change");
-    }
-  }
-  return Mutate(ctx, id, body, "stage", [&](ledger::Project& p) { return PatchFollowingWorkflow(p, body); });
+  if (auto st = CheckStageChangeBody(body); !st) return st.error();
+  return Mutate(ctx, id, body, "stage", [&](ledger::Project& p) { return ApplyStageChange(p, body); });
 }
 
 Result<store::ProjectRow> LedgerService::Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body) {

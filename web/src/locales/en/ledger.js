@@ -79,6 +79,11 @@ export default {
   'stage.dialog_title': 'Change the stage',
   'stage.new_stage': 'New stage',
   'stage.changed': 'Stage changed',
+  'stage.back_title': 'Move back to an earlier stage',
+  'stage.back_before_start': 'This project has an actual start date, {date}. Moving it back before the start says that date was wrong: it will be cleared. ',
+  'stage.back_before_completion': 'This project has an actual completion date, {date}. Moving it back before completion says that date was wrong: it will be cleared. ',
+  'stage.back_question': 'Continue?',
+  'stage.back_clear': 'Clear the date and move',
 
   'archive.button': 'Archive',
   'archive.title': 'Archive project',

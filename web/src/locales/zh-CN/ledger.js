@@ -79,6 +79,11 @@ export default {
   'stage.dialog_title': '变更项目阶段',
   'stage.new_stage': '新阶段',
   'stage.changed': '阶段已变更',
+  'stage.back_title': '退回到之前的阶段',
+  'stage.back_before_start': '该项目已填写实际开工日期 {date}。退回到开工前的阶段，说明开工日期有误，将清除该日期。',
+  'stage.back_before_completion': '该项目已填写实际竣工日期 {date}。退回到竣工前的阶段，说明竣工日期有误，将清除该日期。',
+  'stage.back_question': '确定？',
+  'stage.back_clear': '清除日期并变更',
 
   'archive.button': '归档',
   'archive.title': '归档项目',
