@@ -8,8 +8,8 @@
 #include "domain/supervision/visit_compliance.h"
 #include "service/supervision/responsibility_service.h"
 #include "store/journal.h"
-#include "store/table.h"
 #include "store/org_store.h"
+#include "store/table.h"
 
 namespace gj::service {
 

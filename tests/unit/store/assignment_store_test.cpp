@@ -55,8 +55,9 @@ class TestDbAt {
   ~TestDbAt() {
     db_.reset();
     if (!admin_url_.empty()) {
-      store::Database::Open(admin_url_, 1)->Acquire()->ExecScript("DROP DATABASE IF EXISTS " + name_ +
-                                                                  " WITH (FORCE)");
+      store::Database::Open(admin_url_, 1)
+          ->Acquire()
+          ->ExecScript("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
     } else {
       for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(url_ + suffix);
     }
@@ -97,12 +98,15 @@ TEST_P(FreshDb, Migration12CarriesOldAssignmentsOverFromTheListYear) {
   EXPECT_EQ(rows[0].holder_name, "王海涛");
   EXPECT_EQ(rows[1].person_id, 2);
   // The open one per holder is unique: a second open row of 王海涛 is refused by the database.
-  EXPECT_ANY_THROW(c->Exec("INSERT INTO project_assignments (project_id, person_id, from_date, created_at, "
-                           "updated_at) VALUES (1, 1, '2026-05-01', 'x', 'x')"));
+  EXPECT_ANY_THROW(
+      c->Exec("INSERT INTO project_assignments (project_id, person_id, from_date, created_at, "
+              "updated_at) VALUES (1, 1, '2026-05-01', 'x', 'x')"));
   // Neither or both holders: refused.
-  EXPECT_ANY_THROW(c->Exec("INSERT INTO project_assignments (project_id, from_date, created_at, updated_at) "
-                           "VALUES (1, '2026-05-01', 'x', 'x')"));
-  const auto visits = store::ListHolderVisits(*c, access::ReadScope::All(), Date{2026, 3, 1}, Date{2026, 3, 31});
+  EXPECT_ANY_THROW(
+      c->Exec("INSERT INTO project_assignments (project_id, from_date, created_at, updated_at) "
+              "VALUES (1, '2026-05-01', 'x', 'x')"));
+  const auto visits =
+      store::ListHolderVisits(*c, access::ReadScope::All(), Date{2026, 3, 1}, Date{2026, 3, 31});
   ASSERT_EQ(visits.size(), 1u);
   EXPECT_FALSE(visits[0].unit_id);
 }
@@ -127,7 +131,8 @@ TEST_P(FreshDb, OverlapsEndAndComplianceFacts) {
   EXPECT_TRUE(store::AssignmentOverlaps(*c, 1, u, Date{2026, 7, 1}, std::nullopt));
   EXPECT_FALSE(store::AssignmentOverlaps(*c, 1, u, Date{2026, 5, 1}, Date{2026, 5, 31}));
   EXPECT_FALSE(store::AssignmentOverlaps(*c, 1, u, Date{2026, 7, 1}, std::nullopt, unit.id));
-  EXPECT_FALSE(store::AssignmentOverlaps(*c, 1, {sv::HolderKind::kPerson, 1}, Date{2026, 7, 1}, std::nullopt));
+  EXPECT_FALSE(
+      store::AssignmentOverlaps(*c, 1, {sv::HolderKind::kPerson, 1}, Date{2026, 7, 1}, std::nullopt));
   store::AssignmentRow ended = *store::LoadAssignment(*c, unit.id);
   EXPECT_EQ(ended.holder_name, "住房和城乡建设局");
   ended.to_date = Date{2026, 6, 30};
@@ -151,7 +156,8 @@ TEST_P(FreshDb, OverlapsEndAndComplianceFacts) {
   v.visit_date = Date{2026, 6, 3};
   v.created_at = "t";
   store::InsertVisit(*c, v);
-  const auto visits = store::ListHolderVisits(*c, access::ReadScope::All(), Date{2026, 6, 1}, Date{2026, 6, 30});
+  const auto visits =
+      store::ListHolderVisits(*c, access::ReadScope::All(), Date{2026, 6, 1}, Date{2026, 6, 30});
   ASSERT_EQ(visits.size(), 1u);
   EXPECT_TRUE(visits[0].By(u));
   EXPECT_TRUE(visits[0].By({sv::HolderKind::kPerson, 2}));
