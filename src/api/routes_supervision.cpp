@@ -176,15 +176,30 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                "The project's 包保 leaders, lead unit, specialist and visits", true,
                [&sv](Call& c) { return JsonReply(sv.Responsibility(c.ctx, c.PathId())); }});
   r.push_back(
-      {"POST", "/api/v1/projects/{id}/assignments", "Assign another leader to the project", true,
+      {"POST", "/api/v1/projects/{id}/assignments",
+       "Assign a leader ({person_id}) or a unit ({unit_id}) from from_date (default today)", true,
        BodyHandler([&sv](Call& c, const json& b) { return sv.AddAssignment(c.ctx, c.PathId(), b); }, 201)});
-  r.push_back({"DELETE", "/api/v1/projects/{id}/assignments/{person}", "Remove an assigned leader", true,
+  r.push_back({"DELETE", "/api/v1/projects/{id}/assignments/{person}",
+               "End a leader's open assignment yesterday (legacy)", true,
                [&sv](Call& c) { return JsonReply(sv.RemoveAssignment(c.ctx, c.PathId(), c.PathId(2))); }});
+  auto& rs = sv.responsibility();
+  r.push_back({"GET", "/api/v1/projects/{id}/assignments",
+               "The project's 包保 assignments of leaders and units with their dates, past and current", true,
+               [&rs](Call& c) { return JsonReply(rs.Assignments(c.ctx, c.PathId())); }});
+  auto assignment_now = [&rs](Call& c) { return rs.Assignment(c.ctx, c.PathId()); };
+  r.push_back({"GET", "/api/v1/assignments/{id}", "One assignment with its dates", true,
+               ReadHandler(assignment_now)});
+  r.push_back({"POST", "/api/v1/assignments/{id}/end",
+               "End an assignment on to_date (default today; version)", true,
+               VersionedMethodHandler(rs, &service::ResponsibilityService::EndAssignment, assignment_now)});
+  r.push_back({"POST", "/api/v1/assignments/handover",
+               "Move every open assignment of one person or unit to another on a date (dry_run lists them)",
+               true, MethodHandler(rs, &service::ResponsibilityService::Handover)});
   r.push_back({"POST", "/api/v1/visits", "Log an onsite visit (现场办公)", true,
                BodyHandler([&sv](Call& c, const json& b) { return sv.AddVisit(c.ctx, b); }, 201)});
   r.push_back(
       {"GET", "/api/v1/visits/compliance",
-       "Visit compliance per leader for ?from=&to= (default: from the Monday of week 1 of as_of's ISO year to as_of)",
+       "Visit compliance per leader and unit (帮包部门) for ?from=&to= (default: from the Monday of week 1 of as_of's ISO year to as_of)",
        true, AsOfHandler(ComplianceRangeFrom, [&sv](Call& c, const Date& as_of, const auto& range) {
          return sv.Compliance(c.ctx, c.Query("region"), range.first, range.second, as_of);
        })});

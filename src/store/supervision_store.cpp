@@ -41,9 +41,8 @@ const Fields<XR> kProcedureFields =
         .JournaledAsBool({"accepted_pending"});
 const Table kProcedures = TableOf("procedures", kProcedureFields).With({"updated_at"});
 
-const Table kAssignments{"project_assignments", {"project_id", "person_id"}};
-const Fields<VisitRow> kVisitFields = GJ_COLUMNS(VisitRow, id, project_id, person_id, visit_date, notes,
-                                                 problems_discussed, user_id, created_at)
+const Fields<VisitRow> kVisitFields = GJ_COLUMNS(VisitRow, id, project_id, person_id, unit_id, visit_date,
+                                                 notes, problems_discussed, user_id, created_at)
                                           .ReadOnly({"id"});
 const Table kVisits = TableOf("visits", kVisitFields);
 const Fields<AttachmentRow> kAttachmentFields =
@@ -308,45 +307,16 @@ std::vector<supervision::Assignment> ListAssignments(Connection& c, const access
       "SELECT pr.id AS project_id, pr.leader_id AS person_id FROM projects pr WHERE pr.archived = 0 AND pr.leader_id IS NOT NULL" +
       where +
       " UNION SELECT a.project_id, a.person_id FROM project_assignments a JOIN projects pr ON pr.id = a.project_id "
-      "WHERE pr.archived = 0" +
+      "WHERE pr.archived = 0 AND a.person_id IS NOT NULL AND a.to_date IS NULL" +
       where + " ORDER BY 2, 1";
   return ReadRows(c, sql, params, [](RowReader& r) {
     return supervision::Assignment{r.Int("project_id"), r.Int("person_id")};
   });
 }
 
-void AddAssignment(Connection& c, int64_t project_id, int64_t person_id) {
-  if (c.Query("SELECT 1 FROM project_assignments WHERE project_id = ? AND person_id = ?",
-              {project_id, person_id})
-          .empty()) {
-    InsertRow(c, kAssignments, {{"project_id", project_id}, {"person_id", person_id}});
-  }
-}
-
-bool RemoveAssignment(Connection& c, int64_t project_id, int64_t person_id) {
-  return c.Exec("DELETE FROM project_assignments WHERE project_id = ? AND person_id = ?",
-                {project_id, person_id}) == 1;
-}
-
-std::vector<int64_t> AssignedLeaders(Connection& c, int64_t project_id) {
-  return ReadRows(c, "SELECT person_id FROM project_assignments WHERE project_id = ? ORDER BY id",
-                  {project_id}, [](RowReader& r) { return r.Int("person_id"); });
-}
-
-namespace {
-
-struct AssignedLeader {
-  std::optional<int64_t> person_id;
-};
-const Fields<AssignedLeader> kAssignedLeaderFields = {Col<&AssignedLeader::person_id>("assigned_leader")};
-
-}  // namespace
-
-nlohmann::json AssignmentChanges(std::optional<int64_t> before, std::optional<int64_t> after) {
-  return JournalDiff(kAssignedLeaderFields, AssignedLeader{before}, AssignedLeader{after});
-}
-
 nlohmann::json VisitCreatedChanges(const VisitRow& v) {
+  if (v.unit_id)
+    return JournalCreated(kVisitFields, v, {"project_id", "person_id", "unit_id", "visit_date", "notes"});
   return JournalCreated(kVisitFields, v, {"project_id", "person_id", "visit_date", "notes"});
 }
 
@@ -359,8 +329,9 @@ std::vector<VisitRow> ListVisits(Connection& c, std::optional<int64_t> project_i
   std::vector<Value> params;
   std::string sql =
       "SELECT " + kVisits.Select("v") +
-      ", pe.name AS person_name, pr.name AS project_name "
-      "FROM visits v JOIN people pe ON pe.id = v.person_id JOIN projects pr ON pr.id = v.project_id WHERE 1=1";
+      ", pe.name AS person_name, pr.name AS project_name, u.name AS unit_name "
+      "FROM visits v JOIN people pe ON pe.id = v.person_id JOIN projects pr ON pr.id = v.project_id "
+      "LEFT JOIN units u ON u.id = v.unit_id WHERE 1=1";
   if (project_id) {
     sql += " AND v.project_id = ?";
     params.emplace_back(*project_id);
@@ -373,6 +344,7 @@ std::vector<VisitRow> ListVisits(Connection& c, std::optional<int64_t> project_i
     VisitRow v = RecordOf(kVisitFields)(r);
     v.person_name = r.Text("person_name");
     v.project_name = r.Text("project_name");
+    v.unit_name = r.OptText("unit_name").value_or("");
     return v;
   });
 }

@@ -142,24 +142,20 @@ struct ProjectStart {
 std::map<int64_t, ProjectStart> ListProjectStarts(Connection& c, const access::ReadScope& scope);
 
 // ---- responsibility list
-// Each project's 包保 leaders: projects.leader_id plus project_assignments.
+// Each project's 包保 leaders now: projects.leader_id plus the open assignments held by people
+// (the dated ones, and units', are in assignment_store.h).
 std::vector<supervision::Assignment> ListAssignments(Connection& c, const access::ReadScope& scope);
-void AddAssignment(Connection& c, int64_t project_id, int64_t person_id);
-bool RemoveAssignment(Connection& c, int64_t project_id, int64_t person_id);
-// The people assigned to a project besides its leader, in the order they were assigned.
-std::vector<int64_t> AssignedLeaders(Connection& c, int64_t project_id);
-// The journal's change of an assignment: assigned_leader from `before` to `after` (nullopt: none).
-nlohmann::json AssignmentChanges(std::optional<int64_t> before, std::optional<int64_t> after);
 
 struct VisitRow {
   int64_t id = 0;
   int64_t project_id = 0;
-  int64_t person_id = 0;
+  int64_t person_id = 0;           // who went
+  std::optional<int64_t> unit_id;  // the unit they went for (帮包部门): the visit counts for it
   Date visit_date;
   std::string notes, problems_discussed;
   std::optional<int64_t> user_id;
   std::string created_at;
-  std::string person_name, project_name;
+  std::string person_name, project_name, unit_name;
 };
 int64_t InsertVisit(Connection& c, const VisitRow& v);
 // The journal's changes of a logged visit (project, person, date, notes).

@@ -109,6 +109,9 @@ void to_json(nlohmann::json& j, const ProcedureList& v);
 void to_json(nlohmann::json& j, const ApprovalDurations& v);
 void to_json(nlohmann::json& j, const ResponsibilityList& v);
 void to_json(nlohmann::json& j, const ComplianceReport& v);
+void to_json(nlohmann::json& j, const HandoverResult& v);  // POST /assignments/handover
+void to_json(nlohmann::json& j, const AssignmentView& v);
+void to_json(nlohmann::json& j, const AssignmentList& v);
 void to_json(nlohmann::json& j, const LeaderPageView& v);
 void to_json(nlohmann::json& j, const AttentionList& v);
 void to_json(nlohmann::json& j, const MarkedRead& v);

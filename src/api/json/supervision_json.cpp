@@ -63,19 +63,62 @@ const JFields<PView> kProcedure = Join<PView>(
 const JFields<sv::MissedVisit> kWindow =
     GJ_JSON_FIELDS(sv::MissedVisit, project_id, window_start, window_end);
 
-using LCView = service::LeaderComplianceView;
-using LC = sv::LeaderCompliance;
-const JFields<LCView> kCompliance = Join<LCView>(
-    JField<&LCView::compliance, &LC::leader_id>("leader_id"), JField<&LCView::name>("leader_name"),
-    GJ_JSON_FIELDS(LCView, title),
-    Lift<&LCView::compliance>(GJ_JSON_FIELDS(LC, projects, required, met, visits, rate)),
-    JField<&LCView::compliance, &LC::missed>("missed", [](const std::vector<sv::MissedVisit>& missed) {
-      return ArrayOf(missed, [](const sv::MissedVisit& m) {
-        json w = ObjectOf(m, kWindow);
-        w["visits"] = m.visits;
-        return w;
-      });
-    }));
+// One holder's compliance: the fields a leader's row always had (leader_id null for a unit), then
+// the holder and the ISO-week counts.
+json ComplianceJson(const service::LeaderComplianceView& v) {
+  const sv::HolderCompliance& hc = v.compliance;
+  const bool person = hc.holder.kind == sv::HolderKind::kPerson;
+  json missed = ArrayOf(hc.missed, [](const sv::MissedVisit& m) {
+    json w = ObjectOf(m, kWindow);
+    w["visits"] = m.visits;
+    return w;
+  });
+  json weeks = ArrayOf(hc.missed_weeks, [](const sv::WeekRef& w) -> json {
+    return {{"year", w.year}, {"week", w.week}, {"monday", w.monday.ToString()}};
+  });
+  return {{"leader_id", person ? json(hc.holder.id) : json(nullptr)},
+          {"leader_name", v.name},
+          {"title", v.title},
+          {"projects", hc.projects},
+          {"required", hc.required},
+          {"met", hc.met},
+          {"visits", hc.visits},
+          {"rate", hc.rate},
+          {"missed", std::move(missed)},
+          {"holder_kind", sv::HolderKindName(hc.holder.kind)},
+          {"holder_id", hc.holder.id},
+          {"unit_id", person ? json(nullptr) : json(hc.holder.id)},
+          {"name", v.name},
+          {"weeks_assigned", hc.weeks_assigned},
+          {"weeks_visited", hc.weeks_visited},
+          {"week_rate", hc.week_rate},
+          {"missed_weeks", std::move(weeks)}};
+}
+
+// An assignment with its holder and dates; `current`: in effect today.
+json AssignmentJson(const store::AssignmentRow& a, std::optional<bool> current) {
+  json j = {{"id", a.id},
+            {"project_id", a.project_id},
+            {"holder_kind", sv::HolderKindName(a.holder().kind)},
+            {"person_id", JsonValue(a.person_id)},
+            {"unit_id", JsonValue(a.unit_id)},
+            {"name", a.holder_name},
+            {"title", a.holder_title},
+            {"from_date", a.from_date.ToString()},
+            {"to_date", JsonValue(a.to_date)},
+            {"version", a.version}};
+  if (current) j["current"] = *current;
+  return j;
+}
+
+json HolderJson(const service::HolderRef& h) {
+  const bool person = h.holder.kind == sv::HolderKind::kPerson;
+  return {{"holder_kind", sv::HolderKindName(h.holder.kind)},
+          {"person_id", person ? json(h.holder.id) : json(nullptr)},
+          {"unit_id", person ? json(nullptr) : json(h.holder.id)},
+          {"name", h.name},
+          {"title", h.title}};
+}
 
 using Esc = sv::EscalationStep;
 const JFields<Esc> kEscalationLevel = GJ_JSON_FIELDS(Esc, level, label_zh);
@@ -100,7 +143,7 @@ void to_json(json& j, const AttachmentRow& a) {
 
 void to_json(json& j, const VisitRow& v) {
   static const JFields<VisitRow> kFields =
-      GJ_JSON_FIELDS(VisitRow, id, project_id, person_id, visit_date, notes, problems_discussed);
+      GJ_JSON_FIELDS(VisitRow, id, project_id, person_id, unit_id, visit_date, notes, problems_discussed);
   WriteObject(j, v, kFields);
 }
 
@@ -212,18 +255,45 @@ void to_json(json& j, const ResponsibilityList& v) {
     json w = x;
     w.erase("project_id");
     w["person_name"] = x.person_name;
+    w["unit_name"] = TextOrNull(x.unit_name);
     return w;
   });
+  json assignments =
+      ArrayOf(v.assignments, [](const AssignmentView& a) { return AssignmentJson(a.row, a.current); });
   j = {{"project_id", v.project_id},      {"leaders", ArrayOf(v.leaders, kLeader)},
        {"unit_id", JsonValue(v.unit_id)}, {"unit_name", TextOrNull(v.unit_name)},
-       {"specialist", v.specialist},      {"visits", visits}};
+       {"specialist", v.specialist},      {"visits", visits},
+       {"assignments", assignments}};
 }
 
 void to_json(json& j, const ComplianceReport& v) {
   static const JFields<ComplianceReport> kFields = Join<ComplianceReport>(
       GJ_JSON_FIELDS(ComplianceReport, from, to, as_of), JObject<&ComplianceReport::rule>("rule", kVisitRule),
-      JObject<&ComplianceReport::items>("items", kCompliance));
+      JFieldOf<ComplianceReport>("items",
+                                 [](const ComplianceReport& r) { return ArrayOf(r.items, ComplianceJson); }));
   WriteObject(j, v, kFields);
+}
+
+void to_json(json& j, const AssignmentView& v) { j = AssignmentJson(v.row, v.current); }
+
+void to_json(json& j, const AssignmentList& v) {
+  j = {{"project_id", v.project_id},
+       {"items", ArrayOf(v.items, [](const AssignmentView& a) { return json(a); })}};
+}
+
+void to_json(json& j, const HandoverResult& v) {
+  json items = ArrayOf(v.items, [](const HandoverItem& i) {
+    json x = AssignmentJson(i.assignment, std::nullopt);
+    x["assignment_id"] = i.assignment.id;
+    x["project_code"] = i.assignment.project_code;
+    x["project_name"] = i.assignment.project_name;
+    x["already_held"] = i.already_held;
+    x["new_assignment_id"] = i.new_assignment_id == 0 ? json(nullptr) : json(i.new_assignment_id);
+    return x;
+  });
+  j = {{"dry_run", v.dry_run},       {"date", v.date.ToString()}, {"ends_on", v.date.AddDays(-1).ToString()},
+       {"from", HolderJson(v.from)}, {"to", HolderJson(v.to)},    {"moved", v.items.size()},
+       {"items", std::move(items)}};
 }
 
 void to_json(json& j, const LeaderPageView& v) {

@@ -102,6 +102,7 @@ constexpr PolicyRow kPolicy[] = {
     {"admin", kVisitWrite, Scope::kRegion},
     {"coordinator", kVisitWrite, Scope::kRegion},
     {"leader", kVisitWrite, Scope::kRegion},
+    {"unit", kVisitWrite, Scope::kRegion},  // a 帮包部门's own visits, on projects assigned to it
     {"admin", kScheduleWrite, Scope::kRegion},
     {"coordinator", kScheduleWrite, Scope::kRegion},
     {"unit", kScheduleWrite, Scope::kUnit},

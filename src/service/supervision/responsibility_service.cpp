@@ -17,7 +17,9 @@ using namespace supervision_support;
 
 namespace {
 
-std::vector<ProjectLeader> LeadersOf(store::Connection& c, const store::ProjectRow& p) {
+// The project's leader, then the people assigned to it on `today`, in the order assigned.
+std::vector<ProjectLeader> LeadersOf(store::Connection& c, const store::ProjectRow& p,
+                                     const std::vector<AssignmentView>& assignments) {
   std::vector<ProjectLeader> leaders;
   std::set<int64_t> seen;
   auto add = [&](int64_t person, bool primary) {
@@ -25,21 +27,29 @@ std::vector<ProjectLeader> LeadersOf(store::Connection& c, const store::ProjectR
     if (auto pe = store::LoadPerson(c, person)) leaders.push_back({person, pe->name, pe->title, primary});
   };
   if (p.project.leader_id) add(*p.project.leader_id, true);
-  for (int64_t person : store::AssignedLeaders(c, p.project.id)) add(person, false);
+  for (const auto& a : assignments) {
+    if (a.current && a.row.person_id) add(*a.row.person_id, false);
+  }
   return leaders;
 }
 
-LeaderComplianceView ComplianceOf(store::Connection& c, const sv::LeaderCompliance& r) {
-  auto pe = store::LoadPerson(c, r.leader_id);
+LeaderComplianceView ComplianceOf(store::Connection& c, const sv::HolderCompliance& r) {
+  if (r.holder.kind == sv::HolderKind::kUnit) {
+    auto u = store::LoadUnit(c, r.holder.id);
+    return {r, u ? u->name : "", ""};
+  }
+  auto pe = store::LoadPerson(c, r.holder.id);
   return {r, pe ? pe->name : "", pe ? pe->title : ""};
 }
 
-// The visit a body describes; every problem is reported. `own`: the caller's person, the default.
+// The visit a body describes; every problem is reported (project and person are filled when
+// given, for the permission check that comes first). `own`: the caller's person, the default.
 store::VisitRow VisitFrom(const json& body, std::optional<int64_t> own, const Date& today, Problems& pr) {
   store::VisitRow v;
   auto project = IntField(body, "project_id", pr);
   auto person = IntField(body, "person_id", pr);
   if (!person) person = own;  // a leader logs their own visit
+  v.unit_id = IntField(body, "unit_id", pr);
   auto date = DateField(body, "visit_date", pr);
   if (!project) pr.Add("project_id", "", "required");
   if (!person) pr.Add("person_id", "", "required (your account is not linked to a leader)");
@@ -47,9 +57,9 @@ store::VisitRow VisitFrom(const json& body, std::optional<int64_t> own, const Da
   else if (**date > today)
     pr.Add("visit_date", (*date)->ToString(),
            "rule visit.not_in_future: a visit is logged after it took place");
+  v.project_id = project.value_or(0);
+  v.person_id = person.value_or(0);
   if (!pr.empty()) return v;
-  v.project_id = *project;
-  v.person_id = *person;
   v.visit_date = **date;
   v.notes = TextField(body, "notes");
   v.problems_discussed = TextField(body, "problems_discussed");
@@ -75,51 +85,26 @@ Result<ResponsibilityList> ResponsibilityService::Responsibility(const Ctx& ctx,
   auto c = db_.Acquire();
   auto p = projects_.Readable(*c, ctx, project_id);
   if (!p) return p.error();
-  return ResponsibilityOn(*c, *p);
+  return ResponsibilityOn(*c, ctx, *p);
 }
 
-ResponsibilityList ResponsibilityService::ResponsibilityOn(store::Connection& c, const store::ProjectRow& p) {
-  return {p.project.id, LeadersOf(c, p),      p.project.unit_id,
-          p.unit_name,  p.project.specialist, store::ListVisits(c, p.project.id, std::nullopt)};
+ResponsibilityList ResponsibilityService::ResponsibilityOn(store::Connection& c, const Ctx& ctx,
+                                                           const store::ProjectRow& p) {
+  std::vector<AssignmentView> assignments;
+  for (auto& a : store::ListProjectAssignments(c, p.project.id)) {
+    const bool current = a.fact().Covers(ctx.today, ctx.today);
+    assignments.push_back({std::move(a), current});
+  }
+  auto leaders = LeadersOf(c, p, assignments);
+  return {p.project.id,          std::move(leaders),   p.project.unit_id,
+          p.unit_name,           p.project.specialist, store::ListVisits(c, p.project.id, std::nullopt),
+          std::move(assignments)};
 }
 
 Result<store::ProjectRow> ResponsibilityService::Managed(store::Connection& c, const Ctx& ctx,
                                                          int64_t project_id) {
   return projects_.Permitted(c, ctx, project_id, access::kSupervisionManage,
                              "only the project office assigns leaders (包保)");
-}
-
-Result<ResponsibilityList> ResponsibilityService::AddAssignment(const Ctx& ctx, int64_t project_id,
-                                                                const json& body) {
-  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
-  auto c = db_.Acquire();
-  auto p = Managed(*c, ctx, project_id);
-  if (!p) return p.error();
-  Problems pr;
-  auto person = IntField(body, "person_id", pr);
-  if (!person) pr.Add("person_id", "", "required");
-  else if (!store::LoadPerson(*c, *person)) pr.Add("person_id", std::to_string(*person), "unknown person");
-  if (!pr.empty()) return pr.ToError("the assignment is not valid");
-  store::Transaction tx(*c);
-  store::AddAssignment(*c, project_id, *person);
-  store::WriteJournal(*c, "project", project_id, "assign_leader", ctx.caller.user_id, ctx.now,
-                      store::AssignmentChanges(std::nullopt, *person));
-  tx.Commit();
-  return ResponsibilityOn(*c, *p);
-}
-
-Result<ResponsibilityList> ResponsibilityService::RemoveAssignment(const Ctx& ctx, int64_t project_id,
-                                                                   int64_t person_id) {
-  auto c = db_.Acquire();
-  auto p = Managed(*c, ctx, project_id);
-  if (!p) return p.error();
-  store::Transaction tx(*c);
-  if (!store::RemoveAssignment(*c, project_id, person_id))
-    return Error::NotFound("that leader is not assigned to this project");
-  store::WriteJournal(*c, "project", project_id, "unassign_leader", ctx.caller.user_id, ctx.now,
-                      store::AssignmentChanges(person_id, std::nullopt));
-  tx.Commit();
-  return ResponsibilityOn(*c, *p);
 }
 
 Result<store::VisitRow> ResponsibilityService::AddVisit(const Ctx& ctx, const json& body) {
@@ -129,22 +114,59 @@ Result<store::VisitRow> ResponsibilityService::AddVisit(const Ctx& ctx, const js
   const auto own = store::PersonOfUser(*c, ctx.caller.user_id);
   Problems pr;
   store::VisitRow v = VisitFrom(body, own, ctx.today, pr);
+  if (v.project_id != 0) {
+    // Who may log comes before what is wrong with the body: a caller without the right learns nothing.
+    auto p = projects_.Permitted(*c, ctx, v.project_id, access::kVisitWrite,
+                                 "you may not log visits on this project");
+    if (!p) return p.error();
+    if (auto st = MayLogVisit(*c, ctx, *p, v, own); !st) return st.error();
+  }
   if (!pr.empty()) return pr.ToError("the visit is not valid");
-  if (auto st = StoreVisit(*c, ctx, v, own); !st) return st.error();
+  if (auto st = StoreVisit(*c, ctx, v); !st) return st.error();
   return v;
 }
 
-Status ResponsibilityService::StoreVisit(store::Connection& c, const Ctx& ctx, store::VisitRow& v,
-                                         std::optional<int64_t> own) {
-  auto p = projects_.Permitted(c, ctx, v.project_id, access::kVisitWrite,
-                               "you may not log visits on this project");
-  if (!p) return p.error();
-  // A leader logs only their own visits; the office may log anyone's.
-  if (!projects_.Allowed(c, ctx, access::kSupervisionManage, TargetOf(p->project)) &&
-      (!own || *own != v.person_id)) {
-    return Error::Forbidden("rule visit.own_only: a leader logs only their own visits");
+Status ResponsibilityService::MayLogVisit(store::Connection& c, const Ctx& ctx, const store::ProjectRow& p,
+                                          store::VisitRow& v, std::optional<int64_t> own) {
+  if (projects_.Allowed(c, ctx, access::kSupervisionManage, TargetOf(p.project))) return Ok{};
+  if (own && *own == v.person_id && !v.unit_id) return Ok{};  // a leader's own visit
+  // A unit (帮包部门) logs visits for itself on the projects assigned to it.
+  const auto assignments = store::ListProjectAssignments(c, p.project.id);
+  for (const auto& g : ctx.caller.grants) {
+    if (!g.unit_id || (v.unit_id && *v.unit_id != *g.unit_id)) continue;
+    const bool assigned = std::any_of(assignments.begin(), assignments.end(),
+                                      [&](const store::AssignmentRow& a) { return a.unit_id == g.unit_id; });
+    if (!assigned) continue;
+    v.unit_id = g.unit_id;
+    return Ok{};
   }
-  if (!store::LoadPerson(c, v.person_id)) return Problems().ToError("unknown person");
+  return Error::Forbidden(
+      "rule visit.own_only: a leader logs only their own visits, a unit only its own on projects assigned to it");
+}
+
+Status ResponsibilityService::StoreVisit(store::Connection& c, const Ctx& ctx, store::VisitRow& v) {
+  auto person = store::LoadPerson(c, v.person_id);
+  if (!person) return Problems().ToError("unknown person");
+  if (v.unit_id) {
+    Problems pr;
+    const std::string unit = std::to_string(*v.unit_id);
+    if (!store::LoadUnit(c, *v.unit_id)) {
+      pr.Add("unit_id", unit, "unknown unit");
+    } else {
+      if (person->unit_id != v.unit_id)
+        pr.Add("person_id", std::to_string(v.person_id),
+               "rule visit.unit_member: the visitor is not of unit " + unit);
+      const auto as = store::ListProjectAssignments(c, v.project_id);
+      if (std::none_of(as.begin(), as.end(), [&](const store::AssignmentRow& a) {
+            return a.unit_id == v.unit_id && a.fact().Covers(v.visit_date, v.visit_date);
+          })) {
+        pr.Add("unit_id", unit,
+               "rule visit.unit_assigned: the unit was not assigned to the project on " +
+                   v.visit_date.ToString());
+      }
+    }
+    if (!pr.empty()) return pr.ToError("the visit is not valid");
+  }
   v.user_id = ctx.caller.user_id;
   v.created_at = ctx.now;
   store::Transaction tx(c);
@@ -164,8 +186,8 @@ Result<ComplianceReport> ResponsibilityService::Compliance(const Ctx& ctx, const
   const auto rule = SupervisionSettings::VisitRule(*c);
   ComplianceReport out{from, to, as_of, rule, {}};
   for (const auto& r :
-       sv::VisitCompliance(store::ListAssignments(*c, scope), store::ListVisitFacts(*c, scope, from, to),
-                           from, to, as_of, rule)) {
+       sv::HolderVisitCompliance(store::ListDatedAssignments(*c, scope, from, to),
+                                 store::ListHolderVisits(*c, scope, from, to), from, to, as_of, rule)) {
     out.items.push_back(ComplianceOf(*c, r));
   }
   return out;

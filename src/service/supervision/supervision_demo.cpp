@@ -1,9 +1,11 @@
 #include "service/supervision/supervision_demo.h"
 
 #include <algorithm>
+#include <map>
 #include <vector>
 
 #include "store/account_store.h"
+#include "store/assignment_store.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 #include "store/project_store.h"
@@ -195,20 +197,61 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
     }
   }
 
-  // ---- 包保: a second leader on some projects; eight weeks of visits by 王海涛 and others
-  for (size_t i = 0; i < 10; ++i) store::AddAssignment(*c, projects[i], leaders[2]);
-  std::vector<supervision::Assignment> assigned = store::ListAssignments(*c, in_county);
+  // ---- 包保 (dated): 王海涛 on ten projects from 120 days ago; leaders[3] held two more until four
+  // weeks ago and handed them to leaders[4] then (the old holder keeps the history); 住房和城乡建设局
+  // and 交通运输局 help two projects each as 帮包部门 from 60 days ago. Eight weeks of visits by
+  // whoever held each project that week (a unit's by its liaison), about one in six missed.
+  const Date held_from = today.AddDays(-120), handover = today.AddDays(-28);
+  auto assign = [&](int64_t project, std::optional<int64_t> person, std::optional<int64_t> unit, Date from,
+                    std::optional<Date> to) {
+    store::AssignmentRow a;
+    a.project_id = project;
+    a.person_id = person;
+    a.unit_id = unit;
+    a.from_date = from;
+    a.to_date = to;
+    a.id = store::InsertAssignment(*c, a, now_iso);
+    store::WriteJournal(*c, "project", project, to ? "handover" : "assign", std::nullopt, now_iso,
+                        store::AssignmentCreatedChanges(a));
+    ++written;
+  };
+  for (size_t i = 0; i < 10; ++i) assign(projects[i], leaders[2], std::nullopt, held_from, std::nullopt);
+  for (size_t i = 10; i < 12; ++i) {
+    assign(projects[i], leaders[3], std::nullopt, held_from, handover.AddDays(-1));
+    assign(projects[i], leaders[4], std::nullopt, handover, std::nullopt);
+  }
+  // A liaison (联络员) of each helping unit, who makes its visits.
+  std::map<int64_t, int64_t> liaison_of;
+  const char* const kHelpers[] = {"住房和城乡建设局", "交通运输局"};
+  const char* const kLiaisons[] = {"赵立新", "钱文博"};
+  for (size_t k = 0; k < 2; ++k) {
+    const auto unit = unit_id(kHelpers[k]);
+    if (!unit) continue;
+    store::Person pe;
+    pe.name = kLiaisons[k];
+    pe.title = std::string(kHelpers[k]) + "联络员";
+    pe.kind = "liaison";
+    pe.region_code = county;
+    pe.unit_id = unit;
+    liaison_of[*unit] = store::InsertPerson(*c, pe);
+    for (size_t i = 20 + 2 * k; i < 22 + 2 * k; ++i)
+      assign(projects[i], std::nullopt, unit, today.AddDays(-60), std::nullopt);
+  }
   const Date monday = today.AddDays(-(today.IsoWeekday() - 1));
   int64_t n = 0;
-  for (const auto& a : assigned) {
+  for (const auto& a : store::ListDatedAssignments(*c, in_county, monday.AddDays(-56), today)) {
+    const bool unit = a.holder.kind == supervision::HolderKind::kUnit;
     for (int w = 1; w <= 8; ++w) {
-      // About one visit in six is missed, spread over leaders and weeks.
-      if ((a.project_id + a.leader_id + w) % 6 == 0) continue;
+      // About one visit in six is missed, spread over holders and weeks.
+      if ((a.project_id + a.holder.id + w) % 6 == 0) continue;
       store::VisitRow v;
       v.project_id = a.project_id;
-      v.person_id = a.leader_id;
+      v.person_id = unit ? liaison_of[a.holder.id] : a.holder.id;
+      if (unit) v.unit_id = a.holder.id;
       v.visit_date = monday.AddDays(-7 * w + (n++ % 5));
-      v.notes = "现场调度项目进度，协调解决施工用地和用电问题";
+      if (!a.Covers(v.visit_date, v.visit_date)) continue;
+      v.notes = unit ? "帮包部门现场服务，协调办理施工许可和道路接入"
+                     : "现场调度项目进度，协调解决施工用地和用电问题";
       v.problems_discussed = w % 3 == 0 ? "用地、电力" : "";
       v.created_at = now_iso;
       store::InsertVisit(*c, v);

@@ -350,10 +350,11 @@ TEST_P(SupervisionServiceTest, ProceduresBlockAPlannedStartAndReportDurations) {
 }
 
 TEST_P(SupervisionServiceTest, VisitsAndWeeklyCompliance) {
-  // 张明远 is the project's leader; a second leader is assigned.
+  // 张明远 is the project's leader; a second leader is assigned from May (assignments are dated:
+  // one from today would owe nothing in June's first fortnight).
   const int64_t second =
       store::InsertPerson(*tdb_->db().Acquire(), {0, "李卫东", "县长", "leader", "371524", std::nullopt});
-  ASSERT_TRUE(sv_->AddAssignment(Office(), project_, {{"person_id", second}}));
+  ASSERT_TRUE(sv_->AddAssignment(Office(), project_, {{"person_id", second}, {"from_date", "2026-05-01"}}));
   EXPECT_EQ(sv_->AddAssignment(Unit(), project_, {{"person_id", second}}).error().code,
             ErrorCode::kForbidden);
   for (const char* d : {"2026-06-01", "2026-06-09"}) {
@@ -369,7 +370,7 @@ TEST_P(SupervisionServiceTest, VisitsAndWeeklyCompliance) {
             ErrorCode::kForbidden);  // not their own
   auto rep = sv_->Compliance(Office(), "", Date{2026, 6, 1}, Date{2026, 6, 14}, Date{2026, 6, 15}).value();
   ASSERT_EQ(rep.items.size(), 2u);
-  EXPECT_EQ(rep.items[0].compliance.leader_id, leader_);
+  EXPECT_EQ(rep.items[0].compliance.holder.id, leader_);
   EXPECT_EQ(rep.items[0].compliance.met, 2);
   EXPECT_DOUBLE_EQ(rep.items[0].compliance.rate, 1.0);
   EXPECT_EQ(rep.items[1].compliance.met, 0);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "store/assessment_store.h"
+#include "store/assignment_store.h"
 #include "store/progress_store.h"
 #include "store/supervision_store.h"
 
@@ -68,10 +69,20 @@ TEST(JournalChangesTest, CreationsShowTheFieldsTheServicesJournaledByHand) {
   EXPECT_EQ(store::VisitCreatedChanges(v), json::parse(R"([{"field":"project_id","old":null,"new":3},
       {"field":"person_id","old":null,"new":4},{"field":"visit_date","old":null,"new":"2026-06-01"},
       {"field":"notes","old":null,"new":"现场"}])"));
-  EXPECT_EQ(store::AssignmentChanges(std::nullopt, 5),
-            json::parse(R"([{"field":"assigned_leader","old":null,"new":5}])"));
-  EXPECT_EQ(store::AssignmentChanges(5, std::nullopt),
-            json::parse(R"([{"field":"assigned_leader","old":5,"new":null}])"));
+  v.unit_id = 9;  // a visit for a unit (帮包部门) names it
+  EXPECT_EQ(store::VisitCreatedChanges(v)[2], json::parse(R"({"field":"unit_id","old":null,"new":9})"));
+  store::AssignmentRow a;
+  a.id = 7;
+  a.project_id = 3;
+  a.unit_id = 9;
+  a.from_date = *ParseIsoDate("2026-06-01");
+  EXPECT_EQ(store::AssignmentCreatedChanges(a), json::parse(R"([{"field":"id","old":null,"new":7},
+      {"field":"person_id","old":null,"new":null},{"field":"unit_id","old":null,"new":9},
+      {"field":"from_date","old":null,"new":"2026-06-01"},{"field":"to_date","old":null,"new":null}])"));
+  store::AssignmentRow ended = a;
+  ended.to_date = *ParseIsoDate("2026-06-30");
+  EXPECT_EQ(store::AssignmentDiff(a, ended), json::parse(R"([{"field":"id","old":7,"new":7},
+      {"field":"to_date","old":null,"new":"2026-06-30"}])"));
 }
 
 TEST(JournalChangesTest, ObservationEvent) {
