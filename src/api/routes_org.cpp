@@ -58,24 +58,27 @@ void OrgRoutes(Services& s, std::vector<Route>& r) {
       return Reply::File(std::move(f->bytes), kXlsx, f->filename);
     };
   };
-  r.push_back({"GET", "/api/v1/org/roster/template",
-               "The roster workbook (组织架构与责任人: sheets 单位, 人员, 说明) without rows (?region= a county)", true,
-               roster_file(false)});
+  r.push_back(
+      {"GET", "/api/v1/org/roster/template",
+       "The roster workbook (组织架构与责任人: sheets 单位, 人员, 说明) without rows (?region= a county)",
+       true, roster_file(false)});
   r.push_back({"GET", "/api/v1/org/roster/export",
-               "The county's units and people as the roster workbook (?region= a county)", true, roster_file(true)});
-  r.push_back({"POST", "/api/v1/org/roster/import",
-               "Import the roster workbook (.xlsx body, ?region= a county): adds and updates units and people by "
-               "key, all or nothing; ?dry_run=true lists every problem and writes nothing",
-               true, [roster](Call& c) -> Result<Reply> {
-                 QueryParams q(c);
-                 const bool dry = q.Flag("dry_run");
-                 const std::string region = q.Text("region");
-                 if (auto st = q.Check(); !st) return st.error();
-                 if (c.req.body.empty()) return Error::BadRequest("the body must be the .xlsx file");
-                 auto report = roster->Import(c.ctx, region, c.req.body, dry);
-                 if (!report) return report.error();
-                 return Reply::Json(report.value());
-               }});
+               "The county's units and people as the roster workbook (?region= a county)", true,
+               roster_file(true)});
+  r.push_back(
+      {"POST", "/api/v1/org/roster/import",
+       "Import the roster workbook (.xlsx body, ?region= a county): adds and updates units and people by "
+       "key, all or nothing; ?dry_run=true lists every problem and writes nothing",
+       true, [roster](Call& c) -> Result<Reply> {
+         QueryParams q(c);
+         const bool dry = q.Flag("dry_run");
+         const std::string region = q.Text("region");
+         if (auto st = q.Check(); !st) return st.error();
+         if (c.req.body.empty()) return Error::BadRequest("the body must be the .xlsx file");
+         auto report = roster->Import(c.ctx, region, c.req.body, dry);
+         if (!report) return report.error();
+         return Reply::Json(report.value());
+       }});
 }
 
 }  // namespace gj::api

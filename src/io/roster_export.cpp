@@ -54,7 +54,8 @@ lxw_worksheet* DataSheet(lxw_workbook* wb, const char* name, const std::vector<r
   for (size_t r = 0; r < rows.size(); ++r) {
     for (size_t i = 0; i < rows[r].size() && i < columns.size(); ++i) {
       if (!rows[r][i].empty())
-        worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(i), rows[r][i].c_str(),
+        worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(i),
+                               rows[r][i].c_str(),
                                std::string(columns[i].label) == "手机号" ? f.text : nullptr);
     }
   }
@@ -67,17 +68,22 @@ void NoteSheet(lxw_workbook* wb, const RosterWorkbook& book, const Formats& f) {
   const std::vector<std::string> lines = {
       "组织架构与责任人" + (book.county_name.empty() ? "" : "（" + book.county_name + "）"),
       "“单位”页：每行一个单位。单位名称、单位类型必填；所属区域填本县（区）或其镇街、园区的名称或区划代码，不填即为本县（区）。",
-      "单位类型：" + [] {
-        std::string s;
-        for (const auto& l : roster::LabelsOf(roster::UnitKindLabels())) s += (s.empty() ? "" : "、") + l;
-        return s;
-      }() + "。",
+      "单位类型：" +
+          [] {
+            std::string s;
+            for (const auto& l : roster::LabelsOf(roster::UnitKindLabels())) s += (s.empty() ? "" : "、") + l;
+            return s;
+          }() +
+          "。",
       "“人员”页：每行一人。姓名、人员类型必填；层级只填红帮办（助企专员），可选县级、镇街级、村(社区)级；所属单位须为“单位”页或系统中本县（区）已有的单位；所属区域不填即为所属单位的区域。",
-      "人员类型：" + [] {
-        std::string s;
-        for (const auto& l : roster::LabelsOf(roster::PersonKindLabels())) s += (s.empty() ? "" : "、") + l;
-        return s;
-      }() + "。",
+      "人员类型：" +
+          [] {
+            std::string s;
+            for (const auto& l : roster::LabelsOf(roster::PersonKindLabels()))
+              s += (s.empty() ? "" : "、") + l;
+            return s;
+          }() +
+          "。",
       "按名称更新：单位以“单位名称”识别，人员以“姓名＋所属单位”识别；已有的就更新，没有的就新增。导入从不删除；要停用请在系统管理中归档。",
       "已归档的单位或人员不能通过导入更新，请先在系统管理中恢复。",
       "先“试导入”查看问题清单（行号、列、值、原因、可选值）；有任何问题则整表不导入。每表至多 5000 行。",

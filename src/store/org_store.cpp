@@ -65,8 +65,8 @@ std::string OrgScope(const access::ReadScope& scope, std::vector<Value>& params)
 std::vector<Unit> ListUnits(Connection& c, const access::ReadScope& scope, bool include_archived) {
   std::vector<Value> params;
   const std::string sql = "SELECT " + kUnits.Select() + " FROM units WHERE " +
-                          (include_archived ? "1 = 1" : "archived = 0") +
-                          OrgScope(scope, params) + " ORDER BY region_code, kind, id";
+                          (include_archived ? "1 = 1" : "archived = 0") + OrgScope(scope, params) +
+                          " ORDER BY region_code, kind, id";
   return ReadRows(c, sql, params, RecordOf(kUnitFields));
 }
 

@@ -19,8 +19,12 @@ const std::vector<RosterColumn>& UnitColumns() {
 
 const std::vector<RosterColumn>& PersonColumns() {
   static const std::vector<RosterColumn> kColumns = {
-      {"姓名", "name", true},         {"职务", "title", false},    {"人员类型", "kind", true},
-      {"层级", "tier", false},        {"手机号", "phone", false},  {"所属单位", "unit_id", false},
+      {"姓名", "name", true},
+      {"职务", "title", false},
+      {"人员类型", "kind", true},
+      {"层级", "tier", false},
+      {"手机号", "phone", false},
+      {"所属单位", "unit_id", false},
       {"所属区域", "region_code", false},
   };
   return kColumns;
@@ -28,8 +32,8 @@ const std::vector<RosterColumn>& PersonColumns() {
 
 const std::vector<Label>& UnitKindLabels() {
   static const std::vector<Label> kLabels = {
-      {"department", "县直部门"}, {"town", "乡镇政府"}, {"park", "园区管委会"},
-      {"soe", "国有企业"},        {"other", "其他"},    {"department", "部门"},
+      {"department", "县直部门"}, {"town", "乡镇政府"},   {"park", "园区管委会"},
+      {"soe", "国有企业"},        {"other", "其他"},      {"department", "部门"},
       {"town", "镇街政府"},       {"town", "街道办事处"}, {"park", "管委会"},
   };
   return kLabels;
@@ -37,17 +41,17 @@ const std::vector<Label>& UnitKindLabels() {
 
 const std::vector<Label>& PersonKindLabels() {
   static const std::vector<Label> kLabels = {
-      {"leader", "县级领导"},     {"head", "部门负责人"}, {"specialist", "项目专员"},
-      {"helper", "红帮办（助企专员）"}, {"liaison", "联络员"}, {"staff", "工作人员"},
-      {"helper", "红帮办/助企专员"}, {"helper", "红帮办"}, {"helper", "助企专员"},
+      {"leader", "县级领导"},           {"head", "部门负责人"}, {"specialist", "项目专员"},
+      {"helper", "红帮办（助企专员）"}, {"liaison", "联络员"},  {"staff", "工作人员"},
+      {"helper", "红帮办/助企专员"},    {"helper", "红帮办"},   {"helper", "助企专员"},
   };
   return kLabels;
 }
 
 const std::vector<Label>& TierLabels() {
   static const std::vector<Label> kLabels = {
-      {"county", "县级"},  {"town", "镇街级"}, {"village", "村(社区)级"},
-      {"town", "乡镇级"},  {"village", "村级"},
+      {"county", "县级"}, {"town", "镇街级"},  {"village", "村(社区)级"},
+      {"town", "乡镇级"}, {"village", "村级"},
   };
   return kLabels;
 }
@@ -102,7 +106,11 @@ SheetRows ReadRows(const std::vector<std::vector<std::string>>& cells, const cha
                    const std::vector<RosterColumn>& columns, Problems& pr) {
   SheetRows out;
   if (cells.empty()) {
-    pr.Add({ColumnName(sheet, ""), "", "工作表为空：第一行须为表头 (the sheet is empty: the first row must be the header)", 1, {}});
+    pr.Add({ColumnName(sheet, ""),
+            "",
+            "工作表为空：第一行须为表头 (the sheet is empty: the first row must be the header)",
+            1,
+            {}});
     out.ok = false;
     return out;
   }
@@ -122,7 +130,11 @@ SheetRows ReadRows(const std::vector<std::vector<std::string>>& cells, const cha
   }
   for (const auto& c : columns) {
     if (c.required && !seen.count(c.label)) {
-      pr.Add({ColumnName(sheet, c.label), "", "表头缺少必填列 (required column missing from the header)", 1, {}});
+      pr.Add({ColumnName(sheet, c.label),
+              "",
+              "表头缺少必填列 (required column missing from the header)",
+              1,
+              {}});
       out.ok = false;
     }
   }
@@ -147,8 +159,8 @@ class Checker {
   }
 
   // A problem of `row`; true when the row has one.
-  void Fail(const char* sheet, int row, const std::string& label, const std::string& value, std::string reason,
-            std::vector<std::string> allowed = {}) {
+  void Fail(const char* sheet, int row, const std::string& label, const std::string& value,
+            std::string reason, std::vector<std::string> allowed = {}) {
     pr_.Add({ColumnName(sheet, label), value, std::move(reason), row, std::move(allowed)});
     bad_ = true;
   }
@@ -165,7 +177,8 @@ class Checker {
                        const std::vector<Label>& labels) {
     if (v.empty()) return "";
     std::string code = CodeOf(labels, v);
-    if (code.empty()) Fail(sheet, row, label, v, "不是可选值之一 (not one of the allowed values)", LabelsOf(labels));
+    if (code.empty())
+      Fail(sheet, row, label, v, "不是可选值之一 (not one of the allowed values)", LabelsOf(labels));
     return code;
   }
 
@@ -180,7 +193,8 @@ class Checker {
     if (codes.empty())
       Fail(sheet, row, "所属区域", v, "不是本县（区）的区域 (not a region of this county)", region_names_);
     else
-      Fail(sheet, row, "所属区域", v, "县内有多个同名区域，请填区划代码 (several regions have this name: give the code)");
+      Fail(sheet, row, "所属区域", v,
+           "县内有多个同名区域，请填区划代码 (several regions have this name: give the code)");
     return "";
   }
 
@@ -197,10 +211,12 @@ class Checker {
     if (active.size() == 1) return active[0];
     if (active.size() > 1)
       Fail(sheet, row, label, value,
-           std::string("县内有多个同名") + what_zh + "，无法确定更新哪一个 (ambiguous: several active records match)");
+           std::string("县内有多个同名") + what_zh +
+               "，无法确定更新哪一个 (ambiguous: several active records match)");
     else if (archived)
       Fail(sheet, row, label, value,
-           std::string("该") + what_zh + "已归档，请先在系统管理中恢复 (archived: restore it in 系统管理 first)");
+           std::string("该") + what_zh +
+               "已归档，请先在系统管理中恢复 (archived: restore it in 系统管理 first)");
     return 0;
   }
 
@@ -230,7 +246,8 @@ ParsedRoster ParseRoster(const std::optional<std::vector<std::vector<std::string
       u.row = row;
       u.name = cell["单位名称"];
       u.kind = ck.Labelled(kUnitSheet, row, "单位类型", cell["单位类型"], UnitKindLabels());
-      u.region_code = cell["所属区域"].empty() ? index.county_code : ck.Region(kUnitSheet, row, cell["所属区域"]);
+      u.region_code =
+          cell["所属区域"].empty() ? index.county_code : ck.Region(kUnitSheet, row, cell["所属区域"]);
       if (!u.name.empty()) {
         auto [it, fresh] = sheet_units.emplace(u.name, std::pair{row, u.region_code});
         if (!fresh)
@@ -255,7 +272,8 @@ ParsedRoster ParseRoster(const std::optional<std::vector<std::vector<std::string
       if (!k.archived) unit_names.push_back(k.name);
     }
     for (const auto& [name, at] : sheet_units) {
-      if (std::find(unit_names.begin(), unit_names.end(), name) == unit_names.end()) unit_names.push_back(name);
+      if (std::find(unit_names.begin(), unit_names.end(), name) == unit_names.end())
+        unit_names.push_back(name);
     }
     for (auto& [row, cell] : sheet.rows) {
       ++out.rows;
@@ -289,7 +307,8 @@ ParsedRoster ParseRoster(const std::optional<std::vector<std::vector<std::string
           unit_region = in_sheet->second.second;
         } else {
           ck.Fail(kPersonSheet, row, "所属单位", p.unit_name,
-                  "未知单位：须为本县（区）的单位或本表“单位”页中的单位 (unknown unit of this county)", unit_names);
+                  "未知单位：须为本县（区）的单位或本表“单位”页中的单位 (unknown unit of this county)",
+                  unit_names);
         }
       }
       p.region_code = cell["所属区域"].empty() ? unit_region : ck.Region(kPersonSheet, row, cell["所属区域"]);
@@ -297,7 +316,8 @@ ParsedRoster ParseRoster(const std::optional<std::vector<std::vector<std::string
         auto [it, fresh] = keys.emplace(std::pair{p.name, p.unit_name}, row);
         if (!fresh)
           ck.Fail(kPersonSheet, row, "姓名", p.name,
-                  "重复：与第 " + std::to_string(it->second) + " 行的姓名和所属单位相同 (repeated: same name and unit as row " +
+                  "重复：与第 " + std::to_string(it->second) +
+                      " 行的姓名和所属单位相同 (repeated: same name and unit as row " +
                       std::to_string(it->second) + ")");
         if (p.unit_name.empty() || p.unit_id) {  // a person of a new unit is new
           std::vector<const RosterIndex::PersonKey*> matches;

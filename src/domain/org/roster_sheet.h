@@ -24,7 +24,7 @@ inline constexpr const char* kUnitSheet = "单位";
 inline constexpr const char* kPersonSheet = "人员";
 inline constexpr const char* kNoteSheet = "说明";
 inline constexpr const char* kListSheet = "选项";  // the data-validation lists of the template
-inline constexpr size_t kMaxRows = 5000;            // data rows per sheet
+inline constexpr size_t kMaxRows = 5000;           // data rows per sheet
 
 struct RosterColumn {
   const char* label;  // the Chinese header
@@ -73,8 +73,8 @@ struct RosterIndex {
 };
 
 struct UnitRow {
-  int row = 0;      // spreadsheet row (the header is row 1)
-  int64_t id = 0;   // the unit it updates; 0: a new unit
+  int row = 0;     // spreadsheet row (the header is row 1)
+  int64_t id = 0;  // the unit it updates; 0: a new unit
   std::string name;
   std::string kind;  // department, town, park, soe, other
   std::string region_code;
@@ -89,17 +89,17 @@ struct PersonRow {
   std::string tier;  // county, town, village, or ""
   std::string phone;
   std::string region_code;
-  std::string unit_name;          // "" for no unit
+  std::string unit_name;           // "" for no unit
   std::optional<int64_t> unit_id;  // an existing unit; unset with a unit_name: a unit of this sheet
 };
 
 struct ParsedRoster {
-  std::vector<UnitRow> units;      // rows without a problem, in sheet order
-  std::vector<PersonRow> people;   // rows without a problem, in sheet order
+  std::vector<UnitRow> units;           // rows without a problem, in sheet order
+  std::vector<PersonRow> people;        // rows without a problem, in sheet order
   std::set<std::string> unit_fields;    // fields the 单位 sheet has columns for
   std::set<std::string> person_fields;  // fields the 人员 sheet has columns for
-  int rows = 0;                    // data rows read (both sheets, blank ones skipped)
-  Problems problems;               // row, column (ColumnName), value, reason, allowed values
+  int rows = 0;                         // data rows read (both sheets, blank ones skipped)
+  Problems problems;                    // row, column (ColumnName), value, reason, allowed values
 };
 
 // Reads both sheets (either may be absent: std::nullopt) and checks every cell: required

@@ -94,8 +94,8 @@ Result<T> OrgService::AddRecord(const Ctx& ctx, T r, const org::RecordKind<T>& k
 }
 
 template <class T>
-Result<int64_t> OrgService::InsertRecord(store::Connection& c, const Ctx& ctx, T r, const org::RecordKind<T>& kind,
-                                         const std::function<void()>& begin) {
+Result<int64_t> OrgService::InsertRecord(store::Connection& c, const Ctx& ctx, T r,
+                                         const org::RecordKind<T>& kind, const std::function<void()>& begin) {
   if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin)) return org::NotAdmin();
   Problems pr;
   (this->*kind.check)(c, r, pr);

@@ -36,8 +36,8 @@ std::map<std::string, std::string> RegionCells(const std::vector<access::Region>
 }
 
 // A service refusal of a row, as sheet problems: each field under its column label.
-void AddRowProblems(const Error& e, const char* sheet, const std::vector<roster::RosterColumn>& columns, int row,
-                    Problems& out) {
+void AddRowProblems(const Error& e, const char* sheet, const std::vector<roster::RosterColumn>& columns,
+                    int row, Problems& out) {
   auto label_of = [&](const std::string& field) -> std::string {
     for (const auto& c : columns) {
       if (field == c.field) return c.label;
@@ -74,8 +74,7 @@ Result<std::string> RosterService::County(const Ctx& ctx, const std::string& reg
       if (!c.empty() && access::Allowed(ctx.caller, access::kOrgAdmin, {c, "", std::nullopt}, *tree))
         mine.insert(c);
     }
-    if (mine.size() != 1)
-      return Error::BadRequest("请选择县（区）(?region= must name a county)");
+    if (mine.size() != 1) return Error::BadRequest("请选择县（区）(?region= must name a county)");
     county = *mine.begin();
   }
   if (auto st = org_.MayAdminister(ctx, county); !st) return st.error();
@@ -111,7 +110,8 @@ Result<RosterFile> RosterService::Workbook(const Ctx& ctx, const std::string& re
       return it == region_cell.end() ? code : it->second;
     };
     for (const auto& u : store::ListUnits(*c, scope))
-      book.units.push_back({u.name, roster::LabelOf(roster::UnitKindLabels(), u.kind), cell_of(u.region_code)});
+      book.units.push_back(
+          {u.name, roster::LabelOf(roster::UnitKindLabels(), u.kind), cell_of(u.region_code)});
     for (const auto& p : store::ListPeople(*c, scope, "")) {
       std::string unit;
       if (p.unit_id) {
@@ -119,13 +119,14 @@ Result<RosterFile> RosterService::Workbook(const Ctx& ctx, const std::string& re
         if (it != unit_names.end()) unit = it->second;
       }
       book.people.push_back({p.name, p.title, roster::LabelOf(roster::PersonKindLabels(), p.kind),
-                             roster::LabelOf(roster::TierLabels(), p.tier), p.phone, unit, cell_of(p.region_code)});
+                             roster::LabelOf(roster::TierLabels(), p.tier), p.phone, unit,
+                             cell_of(p.region_code)});
     }
   }
   RosterFile f;
   f.bytes = io::RosterXlsx(book);
-  f.filename = std::string("组织架构与责任人-") + book.county_name + (with_rows ? "-" + ctx.today.ToString() : "-模板") +
-               ".xlsx";
+  f.filename = std::string("组织架构与责任人-") + book.county_name +
+               (with_rows ? "-" + ctx.today.ToString() : "-模板") + ".xlsx";
   return f;
 }
 
@@ -134,7 +135,10 @@ Result<ImportReport> RosterService::Import(const Ctx& ctx, const std::string& re
   auto county = County(ctx, region);
   if (!county) return county.error();
   if (bytes.size() > kMaxBytes)
-    return Error{ErrorCode::kPayloadTooLarge, "文件过大：花名册至多 5 MB (the roster file is larger than 5 MiB)", {}, {}};
+    return Error{ErrorCode::kPayloadTooLarge,
+                 "文件过大：花名册至多 5 MB (the roster file is larger than 5 MiB)",
+                 {},
+                 {}};
   auto names = io::ReadXlsxSheetNames(bytes);
   if (!names) return names.error();
   std::optional<Cells> units, people;
@@ -146,13 +150,19 @@ Result<ImportReport> RosterService::Import(const Ctx& ctx, const std::string& re
     if (!cells) return cells.error();
     if (cells->size() > roster::kMaxRows + 1)
       return Error::Invalid("行数过多 (too many rows)",
-                            {{roster::ColumnName(n.c_str(), ""), std::to_string(cells->size() - 1),
-                              "每个工作表至多 5000 行 (at most 5000 rows per sheet)", 0, {}}});
+                            {{roster::ColumnName(n.c_str(), ""),
+                              std::to_string(cells->size() - 1),
+                              "每个工作表至多 5000 行 (at most 5000 rows per sheet)",
+                              0,
+                              {}}});
     (n == roster::kUnitSheet ? units : people) = std::move(cells.value());
   }
   if (!units && !people)
     return Error::Invalid("不是组织架构与责任人表 (not a roster workbook)",
-                          {{"工作表", listed, "须有“单位”或“人员”工作表 (needs a sheet 单位 or 人员)", 0,
+                          {{"工作表",
+                            listed,
+                            "须有“单位”或“人员”工作表 (needs a sheet 单位 or 人员)",
+                            0,
                             {roster::kUnitSheet, roster::kPersonSheet}}});
 
   auto tree = ledger_.Regions();
@@ -177,8 +187,8 @@ Result<ImportReport> RosterService::Import(const Ctx& ctx, const std::string& re
   report.dry_run = dry_run;
   report.rows = parsed.rows;
   report.problems = parsed.problems;
-  auto count = [&](const Status& st, int& counter, const char* sheet, const std::vector<roster::RosterColumn>& cols,
-                   int row) {
+  auto count = [&](const Status& st, int& counter, const char* sheet,
+                   const std::vector<roster::RosterColumn>& cols, int row) {
     if (st) ++counter;
     else AddRowProblems(st.error(), sheet, cols, row, report.problems);
   };
@@ -189,14 +199,18 @@ Result<ImportReport> RosterService::Import(const Ctx& ctx, const std::string& re
     if (!u.id) {
       auto id = org_.AddUnitIn(*c, ctx, {0, u.name, u.kind, u.region_code, false, 1});
       if (id) new_units[u.name] = *id;
-      count(id ? Status(Ok{}) : Status(id.error()), report.created, roster::kUnitSheet, roster::UnitColumns(), u.row);
+      count(id ? Status(Ok{}) : Status(id.error()), report.created, roster::kUnitSheet, roster::UnitColumns(),
+            u.row);
       continue;
     }
     const auto& current = unit_by_id.at(u.id);
     const json body =
-        Patch(current, parsed.unit_fields, {{"kind", {current.kind, u.kind}}, {"region_code", {current.region_code, u.region_code}}});
+        Patch(current, parsed.unit_fields,
+              {{"kind", {current.kind, u.kind}}, {"region_code", {current.region_code, u.region_code}}});
     if (body.size() == 1) ++report.unchanged;
-    else count(org_.UpdateUnitIn(*c, ctx, u.id, body), report.updated, roster::kUnitSheet, roster::UnitColumns(), u.row);
+    else
+      count(org_.UpdateUnitIn(*c, ctx, u.id, body), report.updated, roster::kUnitSheet, roster::UnitColumns(),
+            u.row);
   }
   for (const auto& p : parsed.people) {
     std::optional<int64_t> unit_id = p.unit_id;
@@ -215,8 +229,8 @@ Result<ImportReport> RosterService::Import(const Ctx& ctx, const std::string& re
       n.region_code = p.region_code;
       n.unit_id = unit_id;
       auto id = org_.AddPersonIn(*c, ctx, std::move(n));
-      count(id ? Status(Ok{}) : Status(id.error()), report.created, roster::kPersonSheet, roster::PersonColumns(),
-            p.row);
+      count(id ? Status(Ok{}) : Status(id.error()), report.created, roster::kPersonSheet,
+            roster::PersonColumns(), p.row);
       continue;
     }
     const auto& current = person_by_id.at(p.id);
@@ -228,8 +242,8 @@ Result<ImportReport> RosterService::Import(const Ctx& ctx, const std::string& re
                              {"region_code", {current.region_code, p.region_code}}});
     if (body.size() == 1) ++report.unchanged;
     else
-      count(org_.UpdatePersonIn(*c, ctx, p.id, body), report.updated, roster::kPersonSheet, roster::PersonColumns(),
-            p.row);
+      count(org_.UpdatePersonIn(*c, ctx, p.id, body), report.updated, roster::kPersonSheet,
+            roster::PersonColumns(), p.row);
   }
   if (!report.problems.empty() && !dry_run)
     return report.problems.ToError("花名册有 " + std::to_string(report.problems.size()) +

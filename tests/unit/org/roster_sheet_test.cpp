@@ -51,7 +51,7 @@ TEST(RosterSheet, ReadsLabelsAndKeys) {
   EXPECT_EQ(parsed.units[0].id, 1);  // 县发改局 exists: an update
   EXPECT_EQ(parsed.units[0].kind, "department");
   EXPECT_EQ(parsed.units[0].region_code, "422826");  // empty: the county
-  EXPECT_EQ(parsed.units[1].id, 0);                   // new
+  EXPECT_EQ(parsed.units[1].id, 0);                  // new
   EXPECT_EQ(parsed.units[1].kind, "park");
   EXPECT_EQ(parsed.units[1].region_code, "422826100");
   ASSERT_EQ(parsed.people.size(), 3u);
@@ -72,30 +72,37 @@ TEST(RosterSheet, ReadsLabelsAndKeys) {
 
 TEST(RosterSheet, ListsEveryProblemWithRowColumnValueAndAllowedValues) {
   const auto parsed = ParseRoster(
-      With(kUnitHeader, {{"县发改局", "局", "外县"},         // row 2: bad kind, region not of the county
+      With(kUnitHeader, {{"县发改局", "局", "外县"},          // row 2: bad kind, region not of the county
                          {"县发改局", "县直部门", ""},        // row 3: repeated
                          {"旧局", "其他", ""},                // row 4: archived
                          {"重名局", "其他", "忠建河"}}),      // row 5: ambiguous unit and region
-      With(kPersonHeader, {{"", "", "司机", "", "", "", ""},                      // row 2: name, kind
-                           {"钱七", "", "联络员", "省级", "", "不存在局", ""},     // row 3: tier, unit
-                           {"张三", "", "联络员", "", "", "县发改局", ""},         // row 4: fine
-                           {"张三", "", "联络员", "", "", "县发改局", ""},         // row 5: repeated
-                           {"王五", "", "联络员", "", "", "县发改局", ""}}),       // row 6: archived person
+      With(kPersonHeader, {{"", "", "司机", "", "", "", ""},  // row 2: name, kind
+                           {"钱七", "", "联络员", "省级", "", "不存在局", ""},  // row 3: tier, unit
+                           {"张三", "", "联络员", "", "", "县发改局", ""},      // row 4: fine
+                           {"张三", "", "联络员", "", "", "县发改局", ""},      // row 5: repeated
+                           {"王五", "", "联络员", "", "", "县发改局", ""}}),    // row 6: archived person
       Index());
   std::vector<std::tuple<int, std::string, std::string>> got;
   for (const auto& d : parsed.problems.details()) got.emplace_back(d.row, d.field, d.value);
-  const std::vector<std::tuple<int, std::string, std::string>> want = {
-      {2, "【单位】单位类型", "局"},   {2, "【单位】所属区域", "外县"}, {3, "【单位】单位名称", "县发改局"},
-      {4, "【单位】单位名称", "旧局"}, {5, "【单位】所属区域", "忠建河"}, {5, "【单位】单位名称", "重名局"},
-      {2, "【人员】姓名", ""},         {2, "【人员】人员类型", "司机"},
-      {3, "【人员】层级", "省级"},     {3, "【人员】所属单位", "不存在局"}, {5, "【人员】姓名", "张三"},
-      {6, "【人员】姓名", "王五"}};
+  const std::vector<std::tuple<int, std::string, std::string>> want = {{2, "【单位】单位类型", "局"},
+                                                                       {2, "【单位】所属区域", "外县"},
+                                                                       {3, "【单位】单位名称", "县发改局"},
+                                                                       {4, "【单位】单位名称", "旧局"},
+                                                                       {5, "【单位】所属区域", "忠建河"},
+                                                                       {5, "【单位】单位名称", "重名局"},
+                                                                       {2, "【人员】姓名", ""},
+                                                                       {2, "【人员】人员类型", "司机"},
+                                                                       {3, "【人员】层级", "省级"},
+                                                                       {3, "【人员】所属单位", "不存在局"},
+                                                                       {5, "【人员】姓名", "张三"},
+                                                                       {6, "【人员】姓名", "王五"}};
   EXPECT_EQ(got, want);
   const auto& d = parsed.problems.details();
-  EXPECT_EQ(d[0].allowed, (std::vector<std::string>{"县直部门", "乡镇政府", "园区管委会", "国有企业", "其他"}));
+  EXPECT_EQ(d[0].allowed,
+            (std::vector<std::string>{"县直部门", "乡镇政府", "园区管委会", "国有企业", "其他"}));
   EXPECT_EQ(d[1].allowed, (std::vector<std::string>{"咸丰县", "高乐山镇", "忠建河", "忠建河"}));
-  EXPECT_EQ(d[7].allowed, (std::vector<std::string>{"县级领导", "部门负责人", "项目专员", "红帮办（助企专员）",
-                                                    "联络员", "工作人员"}));
+  EXPECT_EQ(d[7].allowed, (std::vector<std::string>{"县级领导", "部门负责人", "项目专员",
+                                                    "红帮办（助企专员）", "联络员", "工作人员"}));
   EXPECT_EQ(d[8].allowed, (std::vector<std::string>{"县级", "镇街级", "村(社区)级"}));
   // The unknown unit lists the county's active units and the sheet's.
   EXPECT_EQ(d[9].allowed, (std::vector<std::string>{"县发改局", "高乐山镇政府", "重名局", "重名局", "旧局"}));
@@ -110,13 +117,14 @@ TEST(RosterSheet, ListsEveryProblemWithRowColumnValueAndAllowedValues) {
 }
 
 TEST(RosterSheet, HeaderProblemsStopTheSheetAndFieldNamesAreAccepted) {
-  const auto parsed = ParseRoster(Cells{{"单位名称", "所属区域", "单位名称"}, {"甲", "", "乙"}},
-                                  Cells{{"name", "kind", "phone"}, {"孙八", "liaison", "13900000000"}}, Index());
+  const auto parsed =
+      ParseRoster(Cells{{"单位名称", "所属区域", "单位名称"}, {"甲", "", "乙"}},
+                  Cells{{"name", "kind", "phone"}, {"孙八", "liaison", "13900000000"}}, Index());
   ASSERT_EQ(parsed.problems.size(), 2u);
   EXPECT_EQ(parsed.problems.details()[0].field, "【单位】单位名称");
   EXPECT_EQ(parsed.problems.details()[0].row, 1);
   EXPECT_EQ(parsed.problems.details()[1].field, "【单位】单位类型");  // required column missing
-  EXPECT_EQ(parsed.rows, 1);                                      // the 单位 rows are not read
+  EXPECT_EQ(parsed.rows, 1);                                          // the 单位 rows are not read
   ASSERT_EQ(parsed.people.size(), 1u);
   EXPECT_EQ(parsed.people[0].kind, "liaison");
   EXPECT_EQ(parsed.people[0].region_code, "422826");
@@ -127,8 +135,9 @@ TEST(RosterSheet, WritesTheFirstLabelAndReadsItsAliases) {
   EXPECT_EQ(LabelOf(UnitKindLabels(), "town"), "乡镇政府");
   EXPECT_EQ(LabelOf(PersonKindLabels(), "helper"), "红帮办（助企专员）");
   EXPECT_EQ(LabelOf(TierLabels(), ""), "");
-  const auto parsed = ParseRoster(With(kUnitHeader, {{"甲", "镇街政府", ""}}),
-                                  With(kPersonHeader, {{"乙", "", "红帮办(助企专员)", "村(社区)级", "", "", ""}}), Index());
+  const auto parsed =
+      ParseRoster(With(kUnitHeader, {{"甲", "镇街政府", ""}}),
+                  With(kPersonHeader, {{"乙", "", "红帮办(助企专员)", "村(社区)级", "", "", ""}}), Index());
   ASSERT_TRUE(parsed.problems.empty());
   EXPECT_EQ(parsed.units[0].kind, "town");
   EXPECT_EQ(parsed.people[0].kind, "helper");

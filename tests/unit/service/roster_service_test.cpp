@@ -18,7 +18,8 @@ class RosterServiceTest : public LedgerFixture {
     org_ = std::make_unique<service::OrgService>(tdb_->db(), *ledger_);
     roster_ = std::make_unique<service::RosterService>(tdb_->db(), *ledger_, *org_);
   }
-  std::string Book(std::vector<std::vector<std::string>> units, std::vector<std::vector<std::string>> people) {
+  std::string Book(std::vector<std::vector<std::string>> units,
+                   std::vector<std::vector<std::string>> people) {
     io::RosterWorkbook b;
     b.units = std::move(units);
     b.people = std::move(people);
@@ -42,7 +43,7 @@ TEST_P(RosterServiceTest, ImportAddsAndUpdatesByKeyEachWriteJournaled) {
   EXPECT_EQ(dry->rows, 4);
   EXPECT_EQ(dry->created, 2);
   EXPECT_EQ(dry->updated, 2);
-  EXPECT_EQ(JournalCount(), journal);  // the dry run rolled back
+  EXPECT_EQ(JournalCount(), journal);                    // the dry run rolled back
   auto real = roster_->Import(admin, "", bytes, false);  // "": the caller's one county
   ASSERT_TRUE(real) << real.error().message;
   EXPECT_EQ(real->created, 2);
