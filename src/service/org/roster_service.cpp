@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "domain/access/access.h"
 #include "domain/org/roster_sheet.h"
@@ -35,9 +36,23 @@ std::map<std::string, std::string> RegionCells(const std::vector<access::Region>
   return out;
 }
 
-// A service refusal of a row, as sheet problems: each field under its column label.
+// A value as the sheet shows it: a kind's or a tier's label, a region's name.
+std::string Shown(std::string_view sheet, const std::string& field, const std::string& value,
+                  const access::RegionTree& tree) {
+  if (field == "kind")
+    return roster::LabelOf(
+        sheet == roster::kUnitSheet ? roster::UnitKindLabels() : roster::PersonKindLabels(), value);
+  if (field == "tier") return roster::LabelOf(roster::TierLabels(), value);
+  if (field == "region_code") {
+    if (const auto* r = tree.Find(value)) return r->name;
+  }
+  return value;
+}
+
+// A service refusal of a row, as sheet problems: each field under its column label, its value and
+// allowed values as the sheet shows them.
 void AddRowProblems(const Error& e, const char* sheet, const std::vector<roster::RosterColumn>& columns,
-                    int row, Problems& out) {
+                    int row, const access::RegionTree& tree, Problems& out) {
   auto label_of = [&](const std::string& field) -> std::string {
     for (const auto& c : columns) {
       if (field == c.field) return c.label;
@@ -45,8 +60,12 @@ void AddRowProblems(const Error& e, const char* sheet, const std::vector<roster:
     return field;
   };
   if (e.details.empty()) return out.Add({roster::ColumnName(sheet, ""), "", e.message, row, {}});
-  for (const auto& d : e.details)
-    out.Add({roster::ColumnName(sheet, label_of(d.field)), d.value, d.reason, row, d.allowed});
+  for (const auto& d : e.details) {
+    std::vector<std::string> allowed;
+    for (const auto& a : d.allowed) allowed.push_back(Shown(sheet, d.field, a, tree));
+    out.Add({roster::ColumnName(sheet, label_of(d.field)), Shown(sheet, d.field, d.value, tree), d.reason,
+             row, std::move(allowed)});
+  }
 }
 
 // The fields of `next` that differ from `current`, among those the sheet has columns for, with
@@ -190,7 +209,7 @@ Result<ImportReport> RosterService::Import(const Ctx& ctx, const std::string& re
   auto count = [&](const Status& st, int& counter, const char* sheet,
                    const std::vector<roster::RosterColumn>& cols, int row) {
     if (st) ++counter;
-    else AddRowProblems(st.error(), sheet, cols, row, report.problems);
+    else AddRowProblems(st.error(), sheet, cols, row, *tree, report.problems);
   };
   // Every write in one transaction: rolled back by a dry run and by any problem.
   store::Transaction tx(*c);
