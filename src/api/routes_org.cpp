@@ -3,6 +3,7 @@
 // deleted: PATCH {"version", "archived": true} archives, {"archived": false} restores.
 #include "api/json/results_json.h"
 #include "api/routes.h"
+#include "service/org/roster_service.h"
 
 namespace gj::api {
 
@@ -50,6 +51,41 @@ void OrgRoutes(Services& s, std::vector<Route>& r) {
        "First-run checklist of a county, city or province (?region=, default: the caller's admin "
        "region): towns, units, people, accounts, projects, rules, targets, teams with counts (org.admin)",
        true, [checklist](Call& c) { return JsonReply(checklist->Checklist(c.ctx, c.Query("region"))); }});
+  // The roster in Excel (组织架构与责任人): template, export and import of one county's units and
+  // people (service/org/roster_service.h). Built here from the services it uses.
+  auto roster = std::make_shared<service::RosterService>(s.db, s.ledger, s.org);
+  constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  auto roster_file = [roster, kXlsx](bool rows) {
+    return [roster, kXlsx, rows](Call& c) -> Result<Reply> {
+      QueryParams q(c);
+      const std::string region = q.Text("region");
+      if (auto st = q.Check(); !st) return st.error();
+      auto f = rows ? roster->Export(c.ctx, region) : roster->Template(c.ctx, region);
+      if (!f) return f.error();
+      return Reply::File(std::move(f->bytes), kXlsx, f->filename);
+    };
+  };
+  r.push_back(
+      {"GET", "/api/v1/org/roster/template",
+       "The roster workbook (组织架构与责任人: sheets 单位, 人员, 说明) without rows (?region= a county)",
+       true, roster_file(false)});
+  r.push_back({"GET", "/api/v1/org/roster/export",
+               "The county's units and people as the roster workbook (?region= a county)", true,
+               roster_file(true)});
+  r.push_back(
+      {"POST", "/api/v1/org/roster/import",
+       "Import the roster workbook (.xlsx body, ?region= a county): adds and updates units and people by "
+       "key, all or nothing; ?dry_run=true lists every problem and writes nothing",
+       true, [roster](Call& c) -> Result<Reply> {
+         QueryParams q(c);
+         const bool dry = q.Flag("dry_run");
+         const std::string region = q.Text("region");
+         if (auto st = q.Check(); !st) return st.error();
+         if (c.req.body.empty()) return Error::BadRequest("the body must be the .xlsx file");
+         auto report = roster->Import(c.ctx, region, c.req.body, dry);
+         if (!report) return report.error();
+         return Reply::Json(report.value());
+       }});
 }
 
 }  // namespace gj::api

@@ -62,17 +62,19 @@ std::string OrgScope(const access::ReadScope& scope, std::vector<Value>& params)
 
 }  // namespace
 
-std::vector<Unit> ListUnits(Connection& c, const access::ReadScope& scope) {
+std::vector<Unit> ListUnits(Connection& c, const access::ReadScope& scope, bool include_archived) {
   std::vector<Value> params;
-  const std::string sql = "SELECT " + kUnits.Select() + " FROM units WHERE archived = 0" +
-                          OrgScope(scope, params) + " ORDER BY region_code, kind, id";
+  const std::string sql = "SELECT " + kUnits.Select() + " FROM units WHERE " +
+                          (include_archived ? "1 = 1" : "archived = 0") + OrgScope(scope, params) +
+                          " ORDER BY region_code, kind, id";
   return ReadRows(c, sql, params, RecordOf(kUnitFields));
 }
 
-std::vector<Person> ListPeople(Connection& c, const access::ReadScope& scope, const std::string& kind) {
+std::vector<Person> ListPeople(Connection& c, const access::ReadScope& scope, const std::string& kind,
+                               bool include_archived) {
   std::vector<Value> params;
-  std::string sql =
-      "SELECT " + kPeople.Select() + " FROM people WHERE archived = 0" + OrgScope(scope, params);
+  std::string sql = "SELECT " + kPeople.Select() + " FROM people WHERE " +
+                    (include_archived ? "1 = 1" : "archived = 0") + OrgScope(scope, params);
   if (!kind.empty()) {
     sql += " AND kind = ?";
     params.emplace_back(kind);

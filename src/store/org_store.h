@@ -44,8 +44,10 @@ int64_t InsertUnit(Connection& c, const Unit& u);
 int64_t InsertPerson(Connection& c, const Person& p);
 
 // Units and people of the given regions (all when empty is false but the list is empty: none).
-std::vector<Unit> ListUnits(Connection& c, const access::ReadScope& scope);
-std::vector<Person> ListPeople(Connection& c, const access::ReadScope& scope, const std::string& kind);
+// Archived ones too when asked (the roster import's keys name them).
+std::vector<Unit> ListUnits(Connection& c, const access::ReadScope& scope, bool include_archived = false);
+std::vector<Person> ListPeople(Connection& c, const access::ReadScope& scope, const std::string& kind,
+                               bool include_archived = false);
 std::optional<Unit> LoadUnit(Connection& c, int64_t id);
 std::optional<Person> LoadPerson(Connection& c, int64_t id);
 // Every unit's and every person's name by id, archived ones too (reports name past records).

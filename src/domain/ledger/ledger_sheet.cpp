@@ -205,6 +205,8 @@ Project ReadRow(RowReader& r, const std::vector<std::string>& cell, int default_
 
 }  // namespace
 
+std::string TrimCell(const std::string& s) { return Trim(s); }
+
 const char* SheetLabelOf(const std::string& field) {
   for (const auto& c : LedgerColumns()) {
     if (field == c.field) return c.label;

@@ -40,6 +40,10 @@ struct ParsedSheet {
   std::vector<std::string> fields;  // project fields the sheet has columns for
 };
 
+// A cell's text without the spaces, tabs, line breaks and ideographic spaces (U+3000) around it
+// (every sheet import reads its cells through this).
+std::string TrimCell(const std::string& s);
+
 // The sheet label of a project field ("category" → "项目类别"), or nullptr.
 const char* SheetLabelOf(const std::string& field);
 

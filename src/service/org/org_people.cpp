@@ -69,6 +69,14 @@ Result<store::Person> OrgService::AddPerson(const Ctx& ctx, store::Person p) {
   return AddRecord(ctx, std::move(p), kPersonKind);
 }
 
+Result<int64_t> OrgService::AddPersonIn(store::Connection& c, const Ctx& ctx, store::Person p) {
+  return InsertRecord(c, ctx, std::move(p), kPersonKind, [] {});
+}
+
+Status OrgService::UpdatePersonIn(store::Connection& c, const Ctx& ctx, int64_t id, const json& body) {
+  return WriteRecord(c, ctx, id, body, kPersonKind, [] {});
+}
+
 Status OrgService::ApplyPersonFields(const json& body, store::Person& p, bool create) {
   return ReadFields(body, p, create, [&](JsonFields& f, Problems&) {
     p.name = f.Text("name").value_or(p.name);

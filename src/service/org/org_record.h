@@ -3,11 +3,15 @@
 // GetRecord: 404 unless the caller sees the record's region. CreateRecord/AddRecord: org.admin
 // somewhere (403), the body's fields (400), the kind's rules and a region the caller sees (422),
 // admin over it (403), then the insert (409 on a duplicate where the kind has one) and its journal.
+// InsertRecord and WriteRecord are the same on a connection the caller holds: they call begin()
+// where the write transaction starts (AddRecord and UpdateRecord open it there, the roster import
+// has one open around all its writes) and never commit.
 // UpdateRecord: the version (400), the current record (404), admin over its region (403), the
 // body's fields (400), the version (409), not archived (409), the kind's rules and the new region's
 // reach (422), what still names it when archiving (422), then the write and its journal entry.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,55 +89,74 @@ Result<T> OrgService::CreateRecord(const Ctx& ctx, const nlohmann::json& body,
 
 template <class T>
 Result<T> OrgService::AddRecord(const Ctx& ctx, T r, const org::RecordKind<T>& kind) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin)) return org::NotAdmin();
   auto c = Acquire();
+  std::optional<store::Transaction> tx;
+  auto id = InsertRecord(*c, ctx, std::move(r), kind, [&] { tx.emplace(*c); });
+  if (!id) return id.error();
+  tx->Commit();
+  return *kind.load(*c, *id);
+}
+
+template <class T>
+Result<int64_t> OrgService::InsertRecord(store::Connection& c, const Ctx& ctx, T r,
+                                         const org::RecordKind<T>& kind, const std::function<void()>& begin) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin)) return org::NotAdmin();
   Problems pr;
-  (this->*kind.check)(*c, r, pr);
-  if (kind.reach) (this->*kind.reach)(ctx, *c, nullptr, r, pr);
+  (this->*kind.check)(c, r, pr);
+  if (kind.reach) (this->*kind.reach)(ctx, c, nullptr, r, pr);
   if (!r.region_code.empty() && !Visible(ctx, r.region_code))
     pr.Add("region_code", r.region_code, "未知区域 (unknown region)");
   if (!pr.empty()) return pr.ToError(kind.invalid);
   if (auto st = MayAdmin(ctx, r.region_code); !st) return st.error();
-  store::Transaction tx(*c);
+  begin();
   r.archived = false;
-  auto id = org::KindWrite(kind, [&] { return kind.insert(*c, r); });
+  auto id = org::KindWrite(kind, [&] { return kind.insert(c, r); });
   if (!id) return id.error();
   r.id = *id;
-  store::WriteJournal(*c, kind.entity, r.id, "create", ctx.caller.user_id, ctx.now, kind.changes({}, r));
-  tx.Commit();
-  return *kind.load(*c, r.id);
+  store::WriteJournal(c, kind.entity, r.id, "create", ctx.caller.user_id, ctx.now, kind.changes({}, r));
+  return r.id;
 }
 
 template <class T>
 Result<T> OrgService::UpdateRecord(const Ctx& ctx, int64_t id, const nlohmann::json& body,
                                    const org::RecordKind<T>& kind) {
+  auto c = Acquire();
+  std::optional<store::Transaction> tx;
+  auto st = WriteRecord(*c, ctx, id, body, kind, [&] { tx.emplace(*c); });
+  if (!st) return st.error();
+  tx->Commit();
+  return *kind.load(*c, id);
+}
+
+template <class T>
+Status OrgService::WriteRecord(store::Connection& c, const Ctx& ctx, int64_t id, const nlohmann::json& body,
+                               const org::RecordKind<T>& kind, const std::function<void()>& begin) {
   auto version = VersionOf(body);
   if (!version) return version.error();
-  auto current = GetRecord(ctx, id, kind);
-  if (!current) return current.error();
+  auto current = kind.load(c, id);
+  if (!current || !Visible(ctx, current->region_code))
+    return Error::NotFound(std::string("no ") + kind.entity + " " + std::to_string(id));
   if (auto st = MayAdmin(ctx, current->region_code); !st) return st.error();
   T next = *current;
   if (auto st = (this->*kind.apply)(body, next, false); !st) return st.error();
   if (current->version != *version) return store::StaleVersion(kind.entity, current->version);
   if (auto st = org::NotArchived(current->archived, next.archived, kind.what_zh); !st) return st.error();
-  auto c = Acquire();
   Problems pr;
-  (this->*kind.check)(*c, next, pr);
-  if (kind.reach) (this->*kind.reach)(ctx, *c, &*current, next, pr);
+  (this->*kind.check)(c, next, pr);
+  if (kind.reach) (this->*kind.reach)(ctx, c, &*current, next, pr);
   if (next.region_code != current->region_code && !MayWrite(ctx, next.region_code))
     pr.Add("region_code", next.region_code, "未知区域或无权管理 (unknown region, or not yours to manage)");
   if (!pr.empty()) return pr.ToError(kind.invalid);
-  store::Transaction tx(*c);
+  begin();
   if (kind.references && next.archived && !current->archived) {
-    if (auto refs = kind.references(*c, id); !refs.empty()) return org::StillNamed(kind.what_zh, refs);
+    if (auto refs = kind.references(c, id); !refs.empty()) return org::StillNamed(kind.what_zh, refs);
   }
-  auto st = org::KindWrite(kind, [&] { return kind.update(*c, next, *version); });
+  auto st = org::KindWrite(kind, [&] { return kind.update(c, next, *version); });
   if (!st) return st.error();
   if (!*st) return st->error();
-  store::WriteJournal(*c, kind.entity, id, org::WriteAction(current->archived, next.archived),
+  store::WriteJournal(c, kind.entity, id, org::WriteAction(current->archived, next.archived),
                       ctx.caller.user_id, ctx.now, kind.changes(*current, next));
-  tx.Commit();
-  return *kind.load(*c, id);
+  return Ok{};
 }
 
 }  // namespace gj::service

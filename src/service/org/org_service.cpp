@@ -220,6 +220,14 @@ Result<store::Unit> OrgService::AddUnit(const Ctx& ctx, store::Unit u) {
   return AddRecord(ctx, std::move(u), kUnitKind);
 }
 
+Result<int64_t> OrgService::AddUnitIn(store::Connection& c, const Ctx& ctx, store::Unit u) {
+  return InsertRecord(c, ctx, std::move(u), kUnitKind, [] {});
+}
+
+Status OrgService::UpdateUnitIn(store::Connection& c, const Ctx& ctx, int64_t id, const json& body) {
+  return WriteRecord(c, ctx, id, body, kUnitKind, [] {});
+}
+
 void OrgService::CheckUnit(store::Connection&, const store::Unit& u, Problems& pr) {
   CheckName("name", u.name, pr);
   CheckOneOf("kind", u.kind, kUnitKinds, pr);

@@ -7,6 +7,8 @@
 // still name the record.
 #pragma once
 
+#include <functional>
+
 #include <nlohmann/json.hpp>
 
 #include "common/result.h"
@@ -50,6 +52,16 @@ class OrgService {
   Result<store::Person> UpdatePerson(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<store::Person> AddPerson(const Ctx& ctx, store::Person p);
 
+  // The roster import's writes: the same rules, checks and journal as AddUnit/UpdateUnit and
+  // AddPerson/UpdatePerson, on the caller's connection inside the caller's open transaction
+  // (nothing is committed here). Returns the new id, or the update's outcome.
+  Result<int64_t> AddUnitIn(store::Connection& c, const Ctx& ctx, store::Unit u);
+  Status UpdateUnitIn(store::Connection& c, const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  Result<int64_t> AddPersonIn(store::Connection& c, const Ctx& ctx, store::Person p);
+  Status UpdatePersonIn(store::Connection& c, const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  // 404 unless the caller sees `region`, 403 unless they hold org.admin over it (the roster's).
+  Status MayAdminister(const Ctx& ctx, const std::string& region) { return MayWrite(ctx, region); }
+
   // Teams of the read scope within `region` ("" = all of it); archived ones too when asked.
   Result<ItemList<store::Team>> ListTeams(const Ctx& ctx, const std::string& region, bool include_archived);
   Result<store::Team> GetTeam(const Ctx& ctx, int64_t id);
@@ -82,6 +94,12 @@ class OrgService {
   Result<T> CreateRecord(const Ctx& ctx, const nlohmann::json& body, const org::RecordKind<T>& kind);
   template <class T>
   Result<T> AddRecord(const Ctx& ctx, T r, const org::RecordKind<T>& kind);
+  template <class T>
+  Result<int64_t> InsertRecord(store::Connection& c, const Ctx& ctx, T r, const org::RecordKind<T>& kind,
+                               const std::function<void()>& begin);
+  template <class T>
+  Status WriteRecord(store::Connection& c, const Ctx& ctx, int64_t id, const nlohmann::json& body,
+                     const org::RecordKind<T>& kind, const std::function<void()>& begin);
   template <class T>
   Result<T> UpdateRecord(const Ctx& ctx, int64_t id, const nlohmann::json& body,
                          const org::RecordKind<T>& kind);

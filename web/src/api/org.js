@@ -1,6 +1,6 @@
 // Organisation admin (系统管理): regions (towns, custom areas), units, people and 专班 (teams).
 // Writes send the version they read (409 on a stale one); archive is PATCH {version, archived: true}.
-import { api } from './http.js'
+import { api, download, request } from './http.js'
 
 export const regions = () => api.get('/regions')
 export const region = (code) => api.get(`/regions/${encodeURIComponent(code)}`)
@@ -29,3 +29,14 @@ export const HELPER_TIERS = ['county', 'town', 'village']
 
 /** The first-run checklist (上线清单) of a region (default: the admin's own). */
 export const setupChecklist = (region) => api.get('/setup/checklist', { region })
+// The roster in Excel (组织架构与责任人): template, export and the import (dry run first) of one
+// county's units and people (`region`: a county code; empty: the caller's one county).
+const ROSTER_XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export const rosterTemplate = (region) => download('/org/roster/template', { region }, '组织架构与责任人-模板.xlsx')
+export const rosterExport = (region) => download('/org/roster/export', { region }, '组织架构与责任人.xlsx')
+export const importRoster = (region, bytes, dryRun) =>
+  request('POST', '/org/roster/import', {
+    query: { region, dry_run: dryRun ? 'true' : undefined },
+    body: new Blob([bytes], { type: ROSTER_XLSX }),
+    headers: { 'Content-Type': ROSTER_XLSX },
+  })

@@ -69,4 +69,12 @@ export default {
   'org.actions': 'Actions',
   'org.edit': 'Edit',
   'org.none': 'No data',
+  'org.roster.county': 'Pick a county',
+  'org.roster.template': 'Template',
+  'org.roster.import': 'Import',
+  'org.roster.export': 'Export',
+  'org.roster.title': 'Import the organisation roster (Excel)',
+  'org.roster.hint': 'The file is checked first and every problem is listed; you can confirm only when there is none. Units are matched by name, people by name and unit: existing ones are updated, others added, nothing is deleted; all or nothing.',
+  'org.roster.ready': 'Checked: {rows} rows; {created} to add, {updated} to update, the rest unchanged',
+  'org.roster.done': 'Imported: {created} added, {updated} updated',
 }

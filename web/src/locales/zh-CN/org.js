@@ -69,4 +69,12 @@ export default {
   'org.actions': '操作',
   'org.edit': '编辑',
   'org.none': '暂无数据',
+  'org.roster.county': '选择县（区）',
+  'org.roster.template': '下载模板',
+  'org.roster.import': '导入',
+  'org.roster.export': '导出',
+  'org.roster.title': '导入组织架构与责任人（Excel）',
+  'org.roster.hint': '先检查文件：所有问题都会列出；没有问题时才能确认导入。单位按名称、人员按姓名和所属单位识别，已有的更新、没有的新增，从不删除；全部成功或全部不写入。',
+  'org.roster.ready': '检查通过：共 {rows} 行，将新增 {created} 条、更新 {updated} 条，其余不变',
+  'org.roster.done': '导入完成：新增 {created} 条，更新 {updated} 条',
 }
