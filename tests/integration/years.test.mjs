@@ -3,7 +3,29 @@
 // own. Against a real server on the demo database, the clock pinned at 2026-06-15 (clock.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { inflateRawSync } from 'node:zlib';
 import { startServer, login, api, TODAY, stopCleanly } from './server.mjs';
+
+// The entries of a zip (an .xlsx) by name, inflated: what a sheet says, without the archive's
+// own time stamps.
+function unzip(buf) {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const out = {};
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(at + 10), size = buf.readUInt32LE(at + 20);
+    const nameLen = buf.readUInt16LE(at + 28), extra = buf.readUInt16LE(at + 30), comment = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    out[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    at += 46 + nameLen + extra + comment;
+  }
+  return out;
+}
 
 let srv;
 let coord; // 东阿县项目办
@@ -54,8 +76,10 @@ test('a project rolls over to 2027 as continuing; 2026 stays as it was', async (
   // What 2026 shows before the roll-over.
   const light2026 = await coord('GET', `/projects/${id}/light?as_of=2026-06-15`);
   assert.equal(light2026.status, 200, JSON.stringify(light2026.body));
-  const bulletin = await coord('GET', '/bulletins?region=371524&period=2026-W24&format=pdf');
+  const bulletin = await coord('GET', '/bulletins?region=371524&period=2026-W24&format=xlsx');
   assert.equal(bulletin.status, 200);
+  const sheet2026 = unzip(bulletin.body);
+  assert.ok(Object.keys(sheet2026).length > 0);
   const overview2026 = await coord('GET', '/overview?region=371524');
   assert.equal(overview2026.body.year, 2026);
 
@@ -104,8 +128,8 @@ test('a project rolls over to 2027 as continuing; 2026 stays as it was', async (
   assert.equal(list2026.body.items[0].annual_plan, 300000000);
   // 2026's light and bulletin are those of before.
   assert.deepEqual((await coord('GET', `/projects/${id}/light?as_of=2026-06-15`)).body, light2026.body);
-  const again = await coord('GET', '/bulletins?region=371524&period=2026-W24&format=pdf');
-  assert.ok(Buffer.compare(again.body, bulletin.body) === 0, 'the 2026-W24 bulletin is unchanged');
+  const again = await coord('GET', '/bulletins?region=371524&period=2026-W24&format=xlsx');
+  assert.deepEqual(unzip(again.body), sheet2026, 'the 2026-W24 bulletin is unchanged');
   assert.deepEqual((await coord('GET', '/overview?region=371524')).body, overview2026.body);
 
   // 2027's figures change without touching 2026's.
