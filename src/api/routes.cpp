@@ -93,6 +93,50 @@ void OrganisationRoutes(Services& s, std::vector<Route>& r) {
                })});
 }
 
+// The {year} of a path: an integer, else 400.
+Result<int> PathYear(Call& c, size_t index) {
+  const std::string text = c.PathText(index);
+  if (text.empty() || text.size() > 4 ||
+      !std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    return Error::BadRequest("the year in the path must be an integer, not '" + text + "'");
+  }
+  return std::stoi(text);
+}
+
+// Project years (a project's rows of the annual lists) and the year roll-over.
+void YearRoutes(Services& s, std::vector<Route>& r) {
+  r.push_back({"GET", "/api/v1/projects/{id}/years", "The annual lists a project is on, ascending", true,
+               [&s](Call& c) { return JsonReply(s.ledger.Years(c.ctx, c.PathId())); }});
+  auto year_now = [&s](Call& c) -> Result<ledger::ProjectYear> {
+    auto year = PathYear(c, 2);
+    if (!year) return year.error();
+    return s.ledger.Year(c.ctx, c.PathId(), year.value());
+  };
+  r.push_back({"GET", "/api/v1/projects/{id}/years/{year}", "A project's kind and figures of one year", true,
+               [year_now](Call& c) { return JsonReply(year_now(c)); }});
+  r.push_back({"PUT", "/api/v1/projects/{id}/years/{year}",
+               "Put a project on a year's list (no version: 201) or change that year's kind and figures "
+               "({version, kind?, annual_plan, annual_completed})",
+               true, [&s, year_now](Call& c) -> Result<Reply> {
+                 auto year = PathYear(c, 2);
+                 if (!year) return year.error();
+                 auto body = c.Body();
+                 if (!body) return body.error();
+                 auto res = s.ledger.PutYear(c.ctx, c.PathId(), year.value(), body.value());
+                 if (!res) return WithCurrent(c, res.error(), year_now);
+                 return Reply::Json(nlohmann::json(res.value()), res.value().created ? 201 : 200);
+               }});
+  r.push_back({"POST", "/api/v1/years/{year}/rollover",
+               "Build next year's list from this year's unfinished projects ({dry_run, region?, plans?})",
+               true, [&s](Call& c) -> Result<Reply> {
+                 auto year = PathYear(c, 1);
+                 if (!year) return year.error();
+                 auto body = c.Body();
+                 if (!body) return body.error();
+                 return JsonReply(s.ledger.Rollover(c.ctx, year.value(), body.value()));
+               }});
+}
+
 void ProjectRoutes(Services& s, std::vector<Route>& r) {
   r.push_back(
       {"GET", "/api/v1/projects",
@@ -108,17 +152,19 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
   r.push_back(
       {"POST", "/api/v1/projects", "Create a project", true,
        BodyHandler([&s](Call& c, const nlohmann::json& b) { return s.ledger.Create(c.ctx, b); }, 201)});
-  r.push_back({"POST", "/api/v1/projects/import",
-               "Import the ledger sheet (.xlsx body); ?dry_run=true lists every problem and writes nothing",
-               true, [&s](Call& c) -> Result<Reply> {
-                 QueryParams q(c);
-                 const bool dry = q.Flag("dry_run");
-                 if (auto st = q.Check(); !st) return st.error();
-                 if (c.req.body.empty()) return Error::BadRequest("the body must be the .xlsx file");
-                 auto report = s.sheets.Import(c.ctx, c.req.body, dry);
-                 if (!report) return report.error();
-                 return Reply::Json(report.value());
-               }});
+  r.push_back(
+      {"POST", "/api/v1/projects/import",
+       "Import the ledger sheet (.xlsx body) as ?year='s list (default: the current list year); ?dry_run=true lists every problem and writes nothing",
+       true, [&s](Call& c) -> Result<Reply> {
+         QueryParams q(c);
+         const bool dry = q.Flag("dry_run");
+         const auto year = q.Year();
+         if (auto st = q.Check(); !st) return st.error();
+         if (c.req.body.empty()) return Error::BadRequest("the body must be the .xlsx file");
+         auto report = s.sheets.Import(c.ctx, c.req.body, dry, year);
+         if (!report) return report.error();
+         return Reply::Json(report.value());
+       }});
   r.push_back({"GET", "/api/v1/projects/export",
                "Export the filtered list as the ledger sheet (?format=xlsx|csv, same filters as the list)",
                true, [&s](Call& c) -> Result<Reply> {
@@ -136,12 +182,23 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
                }});
   // A stale version's 409 carries the project as GET shows it.
   auto project_now = [&s](Call& c) { return s.ledger.Get(c.ctx, c.PathId()); };
-  r.push_back({"GET", "/api/v1/projects/{id}", "One project", true,
-               [project_now](Call& c) { return JsonReply(project_now(c)); }});
-  r.push_back({"PATCH", "/api/v1/projects/{id}", "Change fields of a project (send its version)", true,
-               VersionedBodyHandler(
-                   [&s](Call& c, const nlohmann::json& b) { return s.ledger.Update(c.ctx, c.PathId(), b); },
-                   project_now)});
+  r.push_back(
+      {"GET", "/api/v1/projects/{id}",
+       "One project, with the kind and figures of ?year= (default: its latest year up to the current list year)",
+       true, [&s](Call& c) -> Result<Reply> {
+         QueryParams q(c);
+         const auto year = q.Year();
+         if (auto st = q.Check(); !st) return st.error();
+         return JsonReply(s.ledger.Get(c.ctx, c.PathId(), year));
+       }});
+  r.push_back(
+      {"PATCH", "/api/v1/projects/{id}",
+       "Change fields of a project (send its version); kind and the annual figures go to the year the "
+       "read showed (or the body's year)",
+       true,
+       VersionedBodyHandler(
+           [&s](Call& c, const nlohmann::json& b) { return s.ledger.Update(c.ctx, c.PathId(), b); },
+           project_now)});
   r.push_back(
       {"POST", "/api/v1/projects/{id}/stage", "Move a project to another stage", true,
        VersionedBodyHandler(
@@ -153,9 +210,16 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
                    project_now)});
   r.push_back({"GET", "/api/v1/projects/{id}/journal", "Who changed what and when, newest first", true,
                [&s](Call& c) { return JsonReply(s.ledger.Journal(c.ctx, c.PathId())); }});
+  YearRoutes(s, r);
   r.push_back({"GET", "/api/v1/overview",
-               "Counts and investment by stage, category, town and county (?region=)", true,
-               [&s](Call& c) { return JsonReply(s.ledger.Overview(c.ctx, c.Query("region"))); }});
+               "Counts and investment by stage, category, town and county (?region=&year=&as_of=), with 同比",
+               true, [&s](Call& c) -> Result<Reply> {
+                 QueryParams q(c);
+                 const auto year = q.Year();
+                 const auto as_of = q.DateParam("as_of");
+                 if (auto st = q.Check(); !st) return st.error();
+                 return JsonReply(s.ledger.Overview(c.ctx, c.Query("region"), year, as_of));
+               }});
 }
 
 }  // namespace

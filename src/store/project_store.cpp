@@ -2,6 +2,7 @@
 
 #include "common/text_normalize.h"
 #include "store/fields.h"
+#include "store/project_year_store.h"
 
 #include <stdexcept>
 
@@ -17,16 +18,21 @@ using P = ledger::Project;
 // Every column of a project. Insert and update write all but id (and an update moves the version
 // itself); the journal's diff of a project is ledger::Diff, over the API's JSON form.
 const Fields<P> kProjectFields =
-    GJ_COLUMNS(P, id, code, national_code, name, year, county_code, town_code, category, level, kind, track,
-               stage, total_investment, annual_plan, annual_completed, land_mu, builder, leader_id, unit_id,
-               specialist, chain, planned_start, actual_start, planned_completion, actual_completion, content,
-               longitude, latitude)
+    GJ_COLUMNS(P, id, code, national_code, name, year, county_code, town_code, category, level, track, stage,
+               total_investment, land_mu, builder, leader_id, unit_id, specialist, chain, planned_start,
+               actual_start, planned_completion, actual_completion, content, longitude, latitude)
         // Written for the filter's LIKE, never read back.
         .And({"search_text", [](const P& p) -> Value { return SearchText(p); }})
         .And(GJ_COLUMNS(P, archived, version, created_at, updated_at))
         .ReadOnly({"id"})
-        .OnInsert({"version"});
+        // projects.year: the year the project first entered a list (the shown year is its year row's).
+        .OnInsert({"version", "year"});
 const Table kProjects = TableOf("projects", kProjectFields);
+
+// The year row a read joins (alias y): what belongs to the year, under names of their own.
+constexpr const char* kYearColumns =
+    "y.year AS y_year, y.kind AS y_kind, y.annual_plan AS y_annual_plan, y.annual_completed AS y_annual_completed, "
+    "y.version AS y_version";
 
 const Fields<ledger::DictEntry> kDictionaryFields =
     GJ_COLUMNS(ledger::DictEntry, code, label_zh, label_en, sort, active);
@@ -35,8 +41,28 @@ const Table kDictionaries = TableOf("dictionaries", kDictionaryFields).With({"ki
 const Fields<access::Region> kRegionFields =
     GJ_COLUMNS(access::Region, code, name, level, parent_code).OrNull({"parent_code"});
 
-// A project from the projects columns of a row (moving its strings out).
-ledger::Project FromRow(RowReader& r) { return RecordOf(kProjectFields)(r); }
+// A project from the projects columns of a row and its year row's (kYearColumns), when joined.
+ledger::Project FromRow(RowReader& r) {
+  ledger::Project p = RecordOf(kProjectFields)(r);
+  if (auto year = r.OptInt("y_year")) {
+    p.year = static_cast<int>(*year);
+    p.kind = r.Text("y_kind");
+    p.annual_plan = r.OptInt("y_annual_plan");
+    p.annual_completed = r.OptInt("y_annual_completed");
+  }
+  return p;
+}
+
+// The join of a project's year row: that year's (inner: only projects on that year's list), or
+// without a year the project's latest (left: a project on no list still reads).
+std::string YearJoin(const std::optional<int>& year, std::vector<Value>& params) {
+  if (year) {
+    params.emplace_back(int64_t{*year});
+    return " JOIN project_years y ON y.project_id = p.id AND y.year = ?";
+  }
+  return " LEFT JOIN project_years y ON y.project_id = p.id AND y.year = "
+         "(SELECT MAX(y2.year) FROM project_years y2 WHERE y2.project_id = p.id)";
+}
 
 // The names a project references (ProjectRow, ProjectRef), by the aliases of kNames.
 template <class R>
@@ -48,9 +74,15 @@ R& ReadNames(RowReader& r, R& out) {
   return out;
 }
 
-std::optional<ledger::Project> LoadWhere(Connection& c, const std::string& where, Value v) {
-  return ReadOne(c, "SELECT " + kProjects.Select() + " FROM projects WHERE " + where, {std::move(v)},
-                 FromRow);
+std::optional<ledger::Project> LoadWhere(Connection& c, const std::string& where, Value v,
+                                         const std::optional<int>& year) {
+  std::vector<Value> params;
+  const std::string join = YearJoin(year, params);
+  params.push_back(std::move(v));
+  return ReadOne(c,
+                 "SELECT " + kProjects.Select("p") + ", " + kYearColumns + " FROM projects p" + join +
+                     " WHERE p." + where,
+                 params, FromRow);
 }
 
 std::string EscapeLike(const std::string& s) {
@@ -74,7 +106,7 @@ std::string Where(const ProjectFilter& f, std::vector<Value>& params) {
                    "p");  // whole counties by county_code (the list index), single towns by town_code
   auto eq = [&](const char* col, const std::optional<std::string>& v) {
     if (v && !v->empty()) {
-      w += std::string(" AND p.") + col + " = ?";
+      w += std::string(col == std::string_view("kind") ? " AND y." : " AND p.") + col + " = ?";
       params.emplace_back(*v);
     }
   };
@@ -96,10 +128,7 @@ std::string Where(const ProjectFilter& f, std::vector<Value>& params) {
     w += " AND p.unit_id = ?";
     params.emplace_back(*f.unit_id);
   }
-  if (f.year) {
-    w += " AND p.year = ?";
-    params.emplace_back(int64_t{*f.year});
-  }
+  // f.year: the year row's join (YearJoin), not a condition here.
   if (f.q && !f.q->empty()) {
     w += " AND p.search_text LIKE ? ESCAPE '\\'";
     params.emplace_back("%" + EscapeLike(NormalizeForSearch(*f.q)) + "%");
@@ -109,10 +138,13 @@ std::string Where(const ProjectFilter& f, std::vector<Value>& params) {
 
 }  // namespace
 
-std::optional<ledger::Project> LoadProject(Connection& c, int64_t id) { return LoadWhere(c, "id = ?", id); }
+std::optional<ledger::Project> LoadProject(Connection& c, int64_t id, std::optional<int> year) {
+  return LoadWhere(c, "id = ?", id, year);
+}
 
-std::optional<ledger::Project> LoadProjectByCode(Connection& c, const std::string& code) {
-  return LoadWhere(c, "code = ?", code);
+std::optional<ledger::Project> LoadProjectByCode(Connection& c, const std::string& code,
+                                                 std::optional<int> year) {
+  return LoadWhere(c, "code = ?", code, year);
 }
 
 void BumpProjectsVersion(Connection& c) {
@@ -127,7 +159,8 @@ int64_t ProjectsVersion(Connection& c) {
 
 std::string FilterKey(const ProjectFilter& f) {
   std::vector<Value> params;
-  std::string key = Where(f, params);
+  std::string key = YearJoin(f.year, params);
+  key += Where(f, params);
   for (const auto& v : params) key += "\x1f" + AsText(v);
   return key;
 }
@@ -145,16 +178,42 @@ std::unordered_map<std::string, int64_t> ProjectIdsByCode(Connection& c) {
 
 int64_t InsertProject(Connection& c, const ledger::Project& p, bool bump_version) {
   if (bump_version) BumpProjectsVersion(c);
-  return InsertReturningId(c, kProjects, InsertValuesOf(kProjectFields, p));
+  const int64_t id = InsertReturningId(c, kProjects, InsertValuesOf(kProjectFields, p));
+  InsertProjectYear(c, YearOf(p, id));
+  return id;
 }
 
 Status UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_version) {
   BumpProjectsVersion(c);
-  return UpdateVersioned(c, kProjects, "project", ValuesOf(kProjectFields, p), p.id, expected_version);
+  auto st = UpdateVersioned(c, kProjects, "project", ValuesOf(kProjectFields, p), p.id, expected_version);
+  if (!st) return st;
+  // The year row the project was read with (or, when the year changed, that year's, which joins it).
+  const auto before = LoadProjectYear(c, p.id, p.year);
+  const auto after = YearOf(p, p.id);
+  if (!before) {
+    InsertProjectYear(c, after);
+  } else if (before->kind != after.kind || before->annual_plan != after.annual_plan ||
+             before->annual_completed != after.annual_completed) {
+    WriteProjectYear(c, after);
+  }
+  return Ok{};
 }
 
-std::optional<ProjectRow> LoadProjectRow(Connection& c, int64_t id) {
+ledger::ProjectYear YearOf(const ledger::Project& p, int64_t id) {
+  ledger::ProjectYear y;
+  y.project_id = id;
+  y.year = p.year;
+  y.kind = p.kind;
+  y.annual_plan = p.annual_plan;
+  y.annual_completed = p.annual_completed;
+  y.created_at = p.updated_at.empty() ? p.created_at : p.updated_at;
+  y.updated_at = y.created_at;
+  return y;
+}
+
+std::optional<ProjectRow> LoadProjectRow(Connection& c, int64_t id, std::optional<int> year) {
   ProjectFilter f;
+  f.year = year;
   f.id = id;
   f.scope = access::ReadScope::All();
   f.include_archived = true;
@@ -170,12 +229,16 @@ std::vector<Aggregate> AggregateProjects(Connection& c, const ProjectFilter& f,
     ok = ok || group_column == col;
   if (!ok) throw std::invalid_argument("not a grouping column: " + group_column);
   std::vector<Value> params;
-  const std::string sql =
-      "SELECT COALESCE(p." + group_column +
+  // kind is the year row's.
+  const std::string column = (group_column == "kind" ? "y." : "p.") + group_column;
+  std::string sql =
+      "SELECT COALESCE(" + column +
       ", '') AS group_key, COUNT(*) AS n, COALESCE(SUM(p.total_investment), 0) AS total_investment, "
-      "COALESCE(SUM(p.annual_plan), 0) AS annual_plan, COALESCE(SUM(p.annual_completed), 0) AS annual_completed "
-      "FROM projects p WHERE " +
-      Where(f, params) + " GROUP BY p." + group_column + " ORDER BY p." + group_column;
+      "COALESCE(SUM(y.annual_plan), 0) AS annual_plan, COALESCE(SUM(y.annual_completed), 0) AS "
+      "annual_completed FROM projects p";
+  sql += YearJoin(f.year, params);  // its parameters before the WHERE's
+  sql += " WHERE " + Where(f, params);
+  sql += " GROUP BY " + column + " ORDER BY " + column;
   return ReadRows(c, sql, params, [](RowReader& r) {
     return Aggregate{r.Text("group_key"), r.Int("n"), r.Int("total_investment"), r.Int("annual_plan"),
                      r.Int("annual_completed")};
@@ -194,7 +257,8 @@ namespace {
 
 std::string OrderBy(const ProjectFilter& f) {
   const std::string sort = IsSortableColumn(f.sort) ? f.sort : "code";
-  return " ORDER BY p." + sort + (f.descending ? " DESC" : " ASC") + ", p.id ASC";
+  const char* table = sort == "annual_plan" || sort == "annual_completed" ? "y." : "p.";
+  return std::string(" ORDER BY ") + table + sort + (f.descending ? " DESC" : " ASC") + ", p.id ASC";
 }
 
 std::string LimitClause(const ProjectFilter& f, std::vector<Value>& params) {
@@ -215,8 +279,11 @@ constexpr const char* kNames =
     "rc.name AS county_name, rt.name AS town_name, pe.name AS leader_name, u.name AS unit_name";
 
 std::string ListSql(const ProjectFilter& f, std::vector<Value>& params) {
-  std::string sql = "SELECT " + kProjects.Select("p") + ", " + kNames + " FROM projects p" + kNameJoins +
-                    " WHERE " + Where(f, params);
+  std::string sql =
+      "SELECT " + kProjects.Select("p") + ", " + kYearColumns + ", " + kNames + " FROM projects p";
+  sql += YearJoin(f.year, params);  // its parameters before the WHERE's
+  sql += kNameJoins;
+  sql += " WHERE " + Where(f, params);
   sql += OrderBy(f);
   sql += LimitClause(f, params);
   return sql;
@@ -259,28 +326,37 @@ void ForEachProject(Connection& c, const ProjectFilter& f, const std::function<v
 
 std::vector<int64_t> ListProjectIds(Connection& c, const ProjectFilter& f) {
   std::vector<Value> params;
-  const std::string sql = "SELECT p.id FROM projects p WHERE " + Where(f, params) + OrderBy(f);
+  std::string sql = "SELECT p.id FROM projects p" + YearJoin(f.year, params);
+  sql += " WHERE " + Where(f, params);
+  sql += OrderBy(f);
   return ReadRows(c, sql, params, [](RowReader& r) { return r.Int("id"); });
 }
 
-std::vector<ProjectRef> LoadProjectRefs(Connection& c, const std::vector<int64_t>& ids) {
+std::vector<ProjectRef> LoadProjectRefs(Connection& c, const std::vector<int64_t>& ids,
+                                        std::optional<int> year) {
   std::vector<ProjectRef> out;
   if (ids.empty()) return out;
   std::vector<Value> params;
-  const std::string sql = std::string("SELECT p.id, p.version, ") + kNames + " FROM projects p" + kNameJoins +
-                          " WHERE p.id IN (" + InList(ids, params) + ")";
+  std::string sql = std::string("SELECT p.id, p.version, y.year AS y_year, y.version AS y_version, ") +
+                    kNames + " FROM projects p" + YearJoin(year, params);
+  sql += kNameJoins;
+  sql += " WHERE p.id IN (" + InList(ids, params) + ")";
   return ReadRows(c, sql, params, [](RowReader& r) {
-    ProjectRef ref{r.Int("id"), r.Int("version"), {}, {}, {}, {}};
+    ProjectRef ref{r.Int("id"), r.Int("version"), 0, 0, {}, {}, {}, {}};
+    ref.year = static_cast<int>(r.OptInt("y_year").value_or(0));
+    ref.year_version = r.OptInt("y_version").value_or(0);
     return ReadNames(r, ref);
   });
 }
 
-std::vector<ledger::Project> LoadProjects(Connection& c, const std::vector<int64_t>& ids) {
+std::vector<ledger::Project> LoadProjects(Connection& c, const std::vector<int64_t>& ids,
+                                          std::optional<int> year) {
   std::vector<ledger::Project> out;
   if (ids.empty()) return out;
   std::vector<Value> params;
-  const std::string sql =
-      "SELECT " + kProjects.Select() + " FROM projects WHERE id IN (" + InList(ids, params) + ")";
+  std::string sql = "SELECT " + kProjects.Select("p") + ", " + kYearColumns + " FROM projects p";
+  sql += YearJoin(year, params);
+  sql += " WHERE p.id IN (" + InList(ids, params) + ")";
   return ReadRows(c, sql, params, FromRow);
 }
 
@@ -303,8 +379,9 @@ std::vector<int64_t> ProjectIdsOfCounty(Connection& c, const std::string& county
 
 std::vector<int64_t> LargestProjectIds(Connection& c, const std::string& county, int year, int limit) {
   return ReadRows(c,
-                  "SELECT id FROM projects WHERE county_code = ? AND archived = 0 AND year = ? "
-                  "ORDER BY total_investment DESC, id LIMIT ?",
+                  "SELECT p.id FROM projects p JOIN project_years y ON y.project_id = p.id "
+                  "WHERE p.county_code = ? AND p.archived = 0 AND y.year = ? "
+                  "ORDER BY p.total_investment DESC, p.id LIMIT ?",
                   {county, int64_t{year}, int64_t{limit}}, [](RowReader& r) { return r.Int("id"); });
 }
 

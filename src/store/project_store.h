@@ -11,6 +11,7 @@
 #include "domain/access/access.h"
 #include "domain/access/read_scope.h"
 #include "domain/ledger/project.h"
+#include "domain/ledger/project_year.h"
 #include "store/db.h"
 
 namespace gj::store {
@@ -21,6 +22,7 @@ struct ProjectFilter {
   access::ReadScope scope = access::ReadScope::None();
   std::optional<std::string> region, town, category, level, kind, track, stage, q;
   std::optional<int64_t> leader_id, unit_id;
+  // The list of that year, with that year's kind and figures (without: each project's latest year).
   std::optional<int> year;
   std::optional<int64_t> id;
   bool include_archived = false;
@@ -42,16 +44,25 @@ struct ProjectRow {
 std::string ScopeClause(const access::ReadScope& scope, std::vector<Value>& params, const char* alias = "pr");
 std::string ProjectIdClause(const std::vector<int64_t>& ids, std::vector<Value>& params, const char* alias);
 
-std::optional<ledger::Project> LoadProject(Connection& c, int64_t id);
-std::optional<ledger::Project> LoadProjectByCode(Connection& c, const std::string& code);
+// A project reads with one year row (ledger/project_year.h): `year`'s (none when the project is not
+// on that year's list), or without a year its latest (a project on no list reads with the year,
+// kind and figures empty). Every list and sum of ProjectFilter does the same with `f.year`.
+std::optional<ledger::Project> LoadProject(Connection& c, int64_t id, std::optional<int> year = {});
+std::optional<ledger::Project> LoadProjectByCode(Connection& c, const std::string& code,
+                                                 std::optional<int> year = {});
 // code → id of every project (archived too).
 std::unordered_map<std::string, int64_t> ProjectIdsByCode(Connection& c);
 // Every write bumps ProjectsVersion; a bulk writer may pass bump_version = false for each row
-// and call BumpProjectsVersion once in the same transaction.
+// and call BumpProjectsVersion once in the same transaction. The insert also puts the project on
+// its year's list (its year row: p.year, p.kind and the annual figures).
 int64_t InsertProject(Connection& c, const ledger::Project& p, bool bump_version = true);
 void BumpProjectsVersion(Connection& c);
 // Writes every field and bumps the version; the 409 (StaleVersion) when `expected_version` is stale.
+// The year fields go to the year row of p.year (created when missing; its version moves when
+// they changed); projects.year (the first list year) is never rewritten.
 Status UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_version);
+// The year row of a project's year fields.
+ledger::ProjectYear YearOf(const ledger::Project& p, int64_t id);
 
 std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f);
 // The same rows, one at a time (exports).
@@ -66,13 +77,17 @@ std::vector<int64_t> ListProjectIds(Connection& c, const ProjectFilter& f);
 struct ProjectRef {
   int64_t id = 0;
   int64_t version = 0;
+  int year = 0;              // the year row read (0: none)
+  int64_t year_version = 0;  // its version
   std::string county_name, town_name, leader_name, unit_name;
 };
 // The refs of these projects (archived too), in no particular order.
-std::vector<ProjectRef> LoadProjectRefs(Connection& c, const std::vector<int64_t>& ids);
+std::vector<ProjectRef> LoadProjectRefs(Connection& c, const std::vector<int64_t>& ids,
+                                        std::optional<int> year = {});
 // The projects with these ids (archived too), in no particular order.
-std::vector<ledger::Project> LoadProjects(Connection& c, const std::vector<int64_t>& ids);
-std::optional<ProjectRow> LoadProjectRow(Connection& c, int64_t id);
+std::vector<ledger::Project> LoadProjects(Connection& c, const std::vector<int64_t>& ids,
+                                          std::optional<int> year = {});
+std::optional<ProjectRow> LoadProjectRow(Connection& c, int64_t id, std::optional<int> year = {});
 
 // Increases with every committed project write (insert, update, archive): read models and caches
 // compare it to know whether they are stale, across server instances too.

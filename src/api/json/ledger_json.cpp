@@ -46,7 +46,28 @@ void to_json(nlohmann::json& j, const ProjectRow& row) {
 
 }  // namespace store
 
+namespace ledger {
+
+void to_json(nlohmann::json& j, const ProjectYear& y) {
+  static const JFields<ProjectYear> kFields =
+      GJ_JSON_FIELDS(ProjectYear, project_id, year, kind, annual_plan, annual_completed, version);
+  WriteObject(j, y, kFields);
+}
+
+}  // namespace ledger
+
 namespace service {
+
+void to_json(nlohmann::json& j, const ProjectYearList& l) { j = {{"items", l.items}}; }
+
+void to_json(nlohmann::json& j, const PutYearResult& r) { j = r.year; }
+
+void to_json(nlohmann::json& j, const RolloverResult& r) {
+  using D = ledger::RolloverDecision;
+  static const JFields<D> kItem = GJ_JSON_FIELDS(D, project_id, code, name, stage, carries, reason);
+  j = {{"from_year", r.from_year}, {"to_year", r.to_year}, {"dry_run", r.dry_run}, {"carried", r.carried}};
+  j["items"] = ItemsJson(r.items, kItem)["items"];
+}
 
 void to_json(nlohmann::json& j, const ProjectJournal& journal) {
   using E = ProjectJournal::Entry;
@@ -65,6 +86,17 @@ void to_json(nlohmann::json& j, const ProjectOverview& o) {
       GJ_JSON_FIELDS(O, project_count, total_investment, annual_plan, annual_completed),
       JObject<&O::region>("region", GJ_JSON_FIELDS(access::Region, code, name, level)));
   WriteObject(j, o, kFields);
+  j["year"] = o.year;
+  j["previous"] = nullptr;
+  if (o.previous) {
+    const auto& p = *o.previous;
+    j["previous"] = {{"year", p.year},
+                     {"as_of", p.as_of.ToString()},
+                     {"project_count", p.project_count},
+                     {"total_investment", p.total_investment},
+                     {"annual_plan", p.annual_plan},
+                     {"annual_completed", p.annual_completed}};
+  }
 }
 
 void to_json(nlohmann::json& j, const RegionList& l) {
@@ -143,7 +175,8 @@ std::string ProjectListPageJson(const service::ProjectListPage& page) {
     out += '}';
   }
   out += "],\"total_count\":" + std::to_string(page.total_count) +
-         ",\"offset\":" + std::to_string(page.offset) + ",\"limit\":" + std::to_string(page.limit) + "}";
+         ",\"offset\":" + std::to_string(page.offset) + ",\"limit\":" + std::to_string(page.limit) +
+         ",\"year\":" + std::to_string(page.year) + "}";
   return out;
 }
 

@@ -143,6 +143,22 @@ void to_json(nlohmann::json& j, const ItemList<store::Team>& l);
 
 }  // namespace gj::service
 
+// Project years and the roll-over (ledger_json.cpp).
+namespace gj::ledger {
+
+void to_json(nlohmann::json& j,
+             const ProjectYear& y);  // project_id, year, kind, annual_plan, annual_completed, version
+
+}  // namespace gj::ledger
+
+namespace gj::service {
+
+void to_json(nlohmann::json& j, const ProjectYearList& l);
+void to_json(nlohmann::json& j, const PutYearResult& r);  // the year row
+void to_json(nlohmann::json& j, const RolloverResult& r);
+
+}  // namespace gj::service
+
 // The first-run checklist (上线清单) of a region (api/json/setup_checklist_json.cpp).
 #include "service/org/setup_checklist.h"
 

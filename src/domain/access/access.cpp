@@ -9,6 +9,7 @@ namespace gj::access {
 const char* const kProjectRead = "project.read";
 const char* const kProjectWrite = "project.write";
 const char* const kProjectImport = "project.import";
+const char* const kProjectRollover = "project.rollover";
 const char* const kDictionaryAdmin = "dictionary.admin";
 const char* const kUserAdmin = "user.admin";
 const char* const kOrgAdmin = "org.admin";
@@ -55,6 +56,7 @@ constexpr PolicyRow kPolicy[] = {
     {"admin", kProjectRead, Scope::kRegion},
     {"admin", kProjectWrite, Scope::kRegion},
     {"admin", kProjectImport, Scope::kRegion},
+    {"admin", kProjectRollover, Scope::kRegion},
     {"admin", kDictionaryAdmin, Scope::kRegion},
     {"admin", kUserAdmin, Scope::kRegion},
     {"admin", kOrgAdmin, Scope::kRegion},
@@ -80,6 +82,7 @@ constexpr PolicyRow kPolicy[] = {
     {"coordinator", kProjectRead, Scope::kRegion},
     {"coordinator", kProjectWrite, Scope::kRegion},
     {"coordinator", kProjectImport, Scope::kRegion},
+    {"coordinator", kProjectRollover, Scope::kRegion},
     {"leader", kProjectRead, Scope::kRegion},
     {"unit", kProjectRead, Scope::kRegion},
     {"unit", kProjectWrite, Scope::kUnit},

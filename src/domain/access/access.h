@@ -80,6 +80,9 @@ class RegionTree {
 extern const char* const kProjectRead;
 extern const char* const kProjectWrite;
 extern const char* const kProjectImport;
+// Year roll-over (年度结转): next year's list from this year's unfinished projects; the roles that
+// import the ledger.
+extern const char* const kProjectRollover;
 extern const char* const kDictionaryAdmin;
 extern const char* const kUserAdmin;
 // Organisation admin (系统管理): regions (towns, zones), units, people and 专班 of the grant's region.

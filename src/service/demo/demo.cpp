@@ -19,6 +19,7 @@
 #include "store/journal.h"
 #include "store/org_store.h"
 #include "store/project_store.h"
+#include "store/project_year_store.h"
 
 namespace gj::service {
 
@@ -252,6 +253,22 @@ ledger::Project MakeProject(Rng& rng, const CountySpec& county, const Org& org, 
   return p;
 }
 
+// A continuing (续建) project of the demo list was on the previous year's list as new (新开工), with
+// figures derived from its own (no draw from the generator: the list's figures stay as they were):
+// a plan of 35 % of its total investment, 95 % of it completed.
+void PutOnPreviousList(store::Connection& c, const ledger::Project& p) {
+  ledger::ProjectYear y;
+  y.project_id = p.id;
+  y.year = p.year - 1;
+  y.kind = "new";
+  const int64_t plan_wan = p.total_investment.value_or(0) / 10000 * 35 / 100;
+  y.annual_plan = plan_wan * 10000;
+  y.annual_completed = plan_wan * 95 / 100 * 10000;
+  y.created_at = y.updated_at = p.created_at;
+  store::InsertProjectYear(c, y);
+  c.Exec("UPDATE projects SET year = ? WHERE id = ?", {int64_t{y.year}, p.id});  // its first list
+}
+
 // 阳谷县 keeps the shipped light rules and report policy: its office saves them once, as the
 // first-run checklist (上线清单) asks, through the settings' own service call (the other counties'
 // rules are the progress demo's). What applies to 阳谷 does not change.
@@ -297,6 +314,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
         p.created_at = p.updated_at = now_iso;
         p.id = store::InsertProject(*c, p);
         store::WriteJournal(*c, "project", p.id, "create", std::nullopt, now_iso, ledger::CreationChanges(p));
+        if (p.kind == "continuing") PutOnPreviousList(*c, p);
         ++sum.projects;
       }
     }

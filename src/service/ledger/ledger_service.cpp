@@ -8,6 +8,8 @@
 #include "service/unique_write.h"
 #include "store/journal.h"
 #include "store/org_store.h"
+#include "store/progress_store.h"
+#include "store/project_year_store.h"
 #include "store/table.h"
 
 namespace gj::service {
@@ -68,6 +70,7 @@ FilterIdCache::Ids LedgerService::FilterIds(store::Connection& c, const store::P
 Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) {
   f.scope = ReadableScope(ctx, "");
   auto c = db_.Acquire();
+  if (!f.year) f.year = CurrentListYear(*c, ctx.today);
   ProjectPage page;
   page.total_count = static_cast<int64_t>(FilterIds(*c, f)->size());
   page.items = store::ListProjects(*c, f);
@@ -80,12 +83,12 @@ namespace {
 
 // The refs of ids[offset, offset + limit) in that order (limit ≤ 0: to the end).
 std::vector<store::ProjectRef> PageRefs(store::Connection& c, const std::vector<int64_t>& ids, int64_t offset,
-                                        int64_t limit) {
+                                        int64_t limit, std::optional<int> year) {
   const size_t begin = std::min(ids.size(), static_cast<size_t>(std::max<int64_t>(offset, 0)));
   const size_t end = limit > 0 ? std::min(ids.size(), begin + static_cast<size_t>(limit)) : ids.size();
   const std::vector<int64_t> page_ids(ids.begin() + begin, ids.begin() + end);
   std::unordered_map<int64_t, store::ProjectRef> by_id;
-  for (auto& r : store::LoadProjectRefs(c, page_ids)) by_id.emplace(r.id, std::move(r));
+  for (auto& r : store::LoadProjectRefs(c, page_ids, year)) by_id.emplace(r.id, std::move(r));
   std::vector<store::ProjectRef> out;
   for (int64_t id : page_ids) {
     auto it = by_id.find(id);
@@ -100,19 +103,23 @@ std::vector<ProjectJsonCache::Text> LedgerService::MemberTexts(store::Connection
                                                                const std::vector<store::ProjectRef>& refs) {
   std::vector<ProjectJsonCache::Text> texts(refs.size());
   std::vector<int64_t> missing;
+  std::optional<int> year;
   for (size_t i = 0; i < refs.size(); ++i) {
-    texts[i] = json_cache_.Find(refs[i].id, refs[i].version);
+    texts[i] = json_cache_.Find(refs[i].id, refs[i].version, refs[i].year, refs[i].year_version);
     if (!texts[i]) missing.push_back(refs[i].id);
+    if (refs[i].year) year = refs[i].year;  // one page, one year
   }
   if (missing.empty()) return texts;
   // A write between the reads shows the newer row, kept under its own version.
   std::unordered_map<int64_t, ProjectJsonCache::Text> loaded;
-  for (const auto& p : store::LoadProjects(c, missing)) {
+  std::unordered_map<int64_t, int64_t> year_versions;
+  for (const auto& r : store::LoadProjectRefs(c, missing, year)) year_versions[r.id] = r.year_version;
+  for (const auto& p : store::LoadProjects(c, missing, year)) {
     std::string members;
     bool first = true;
     ledger::AppendJsonMembers(members, p, first);
     auto text = std::make_shared<const std::string>(std::move(members));
-    json_cache_.Put(p.id, p.version, text);
+    json_cache_.Put(p.id, p.version, year ? *year : 0, year_versions[p.id], text);
     loaded.emplace(p.id, std::move(text));
   }
   for (size_t i = 0; i < refs.size(); ++i) {
@@ -124,9 +131,11 @@ std::vector<ProjectJsonCache::Text> LedgerService::MemberTexts(store::Connection
 Result<ProjectListPage> LedgerService::ListPage(const Ctx& ctx, store::ProjectFilter f) {
   f.scope = ReadableScope(ctx, "");
   auto c = db_.Acquire();
+  if (!f.year) f.year = CurrentListYear(*c, ctx.today);
   const auto ids = FilterIds(*c, f);
   ProjectListPage page;
-  page.refs = PageRefs(*c, *ids, f.offset, f.limit);
+  page.year = *f.year;
+  page.refs = PageRefs(*c, *ids, f.offset, f.limit, f.year);
   page.members = MemberTexts(*c, page.refs);
   page.total_count = static_cast<int64_t>(ids->size());
   page.offset = f.offset;
@@ -140,6 +149,7 @@ Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ct
   f.offset = 0;
   f.limit = 0;
   auto c = db_.Acquire();
+  if (!f.year) f.year = CurrentListYear(*c, ctx.today);
   return store::ListProjects(*c, f);
 }
 
@@ -149,21 +159,40 @@ Status LedgerService::ForEachInRegion(const Ctx& ctx, store::ProjectFilter f, co
   f.offset = 0;
   f.limit = 0;
   auto c = db_.Acquire();
+  if (!f.year) f.year = CurrentListYear(*c, ctx.today);
   store::ForEachProject(*c, f, fn);
   return Ok{};
 }
 
-Result<store::ProjectRow> LedgerService::Get(const Ctx& ctx, int64_t id) {
+Result<store::ProjectRow> LedgerService::Get(const Ctx& ctx, int64_t id, std::optional<int> year) {
   auto c = db_.Acquire();
-  return Get(*c, ctx, id);
+  return Get(*c, ctx, id, year);
 }
 
-Result<store::ProjectRow> LedgerService::Get(store::Connection& c, const Ctx& ctx, int64_t id) {
-  auto row = store::LoadProjectRow(c, id);
+Result<store::ProjectRow> LedgerService::Get(store::Connection& c, const Ctx& ctx, int64_t id,
+                                             std::optional<int> year) {
+  auto row = store::LoadProjectRow(c, id, year ? *year : ShownYear(c, ctx, id));
+  if (!row && !year) row = store::LoadProjectRow(c, id);  // on no list
   if (!row || !access::Allowed(ctx.caller, access::kProjectRead, TargetOf(row->project), *Regions(c))) {
-    return Error::NotFound("no project " + std::to_string(id));
+    return Error::NotFound("no project " + std::to_string(id) +
+                           (year ? " on the " + std::to_string(*year) + " list" : ""));
   }
   return std::move(*row);
+}
+
+int LedgerService::CurrentListYear(store::Connection& c, const Date& as_of) {
+  return ledger::CurrentListYear(store::YearsWithList(c), as_of);
+}
+
+int LedgerService::CurrentListYear(const Date& as_of) {
+  auto c = db_.Acquire();
+  return CurrentListYear(*c, as_of);
+}
+
+int LedgerService::ShownYear(store::Connection& c, const Ctx& ctx, int64_t id) {
+  std::vector<int> years;
+  for (const auto& y : store::ListProjectYears(c, id)) years.push_back(y.year);
+  return ledger::ProjectDisplayYear(years, CurrentListYear(c, ctx.today));
 }
 
 void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p,
@@ -209,7 +238,7 @@ Result<store::ProjectRow> LedgerService::Create(const Ctx& ctx, const nlohmann::
   p.id = *inserted;
   store::WriteJournal(*c, "project", p.id, "create", ctx.caller.user_id, ctx.now, ledger::CreationChanges(p));
   tx.Commit();
-  return *store::LoadProjectRow(*c, p.id);
+  return *store::LoadProjectRow(*c, p.id, p.year);
 }
 
 Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, const nlohmann::json& body,
@@ -218,7 +247,13 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
   const int64_t version = body["version"].get<int64_t>();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto current = store::LoadProjectRow(*c, id);
+  // The year fields (kind, annual figures) are those of the year the read showed, or of the body's
+  // "year" when the project is on that list; a "year" it is not on makes it join that list.
+  std::optional<store::ProjectRow> current;
+  if (body.contains("year") && body["year"].is_number_integer())
+    current = store::LoadProjectRow(*c, id, body["year"].get<int>());
+  if (!current) current = store::LoadProjectRow(*c, id, ShownYear(*c, ctx, id));
+  if (!current) current = store::LoadProjectRow(*c, id);
   auto tree_ptr = Regions();
   const access::RegionTree& tree = *tree_ptr;
   if (!current || !access::Allowed(ctx.caller, access::kProjectRead, TargetOf(current->project), tree)) {
@@ -238,6 +273,7 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
   if (!pr.empty()) return pr.ToError("the change is not valid");
   const auto changes = ledger::Diff(before, ledger::ToJson(p));
   if (changes.empty()) return std::move(*current);  // nothing to do: no new version, no entry
+  const int shown_year = p.year;
   p.version = version + 1;
   p.updated_at = ctx.now;
   auto updated = UniqueWrite([&] { return store::UpdateProject(*c, p, version); },
@@ -246,7 +282,7 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
   if (!*updated) return updated->error();
   store::WriteJournal(*c, "project", id, action, ctx.caller.user_id, ctx.now, ledger::ChangesToJson(changes));
   tx.Commit();
-  return *store::LoadProjectRow(*c, id);
+  return *store::LoadProjectRow(*c, id, shown_year);
 }
 
 Result<store::ProjectRow> LedgerService::Update(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
@@ -341,13 +377,17 @@ std::vector<ProjectOverview::Group>& GroupOf(ProjectOverview& o, std::string_vie
 
 }  // namespace
 
-Result<ProjectOverview> LedgerService::Overview(const Ctx& ctx, const std::string& region) {
+Result<ProjectOverview> LedgerService::Overview(const Ctx& ctx, const std::string& region,
+                                                std::optional<int> year, std::optional<Date> as_of) {
   auto tree_ptr = Regions();
   const access::RegionTree& tree = *tree_ptr;
   store::ProjectFilter f;
   f.scope = ReadableScope(ctx, region);
   if (!region.empty() && f.scope.Empty()) return Error::NotFound("no region " + region);
   auto c = db_.Acquire();
+  const Date at = as_of.value_or(ctx.today);
+  const auto years = store::YearsWithList(*c);
+  f.year = year.value_or(ledger::CurrentListYear(years, at));
   const auto dicts = store::LoadDictionaries(*c);
   auto label = [&](const std::string& kind, const std::string& code) -> std::string {
     if (kind == "town_code" || kind == "county_code") {
@@ -372,6 +412,37 @@ Result<ProjectOverview> LedgerService::Overview(const Ctx& ctx, const std::strin
     }
   }
   if (const access::Region* r = tree.Find(region)) out.region = *r;
+  out.year = *f.year;
+  if (std::find(years.begin(), years.end(), out.year - 1) != years.end())
+    out.previous = PreviousYear(*c, f, at);
+  return out;
+}
+
+ProjectOverview::Previous LedgerService::PreviousYear(store::Connection& c, store::ProjectFilter f,
+                                                      const Date& as_of) {
+  ProjectOverview::Previous out;
+  out.year = *f.year - 1;
+  // The same date a year earlier (29 February: the 28th).
+  out.as_of = {as_of.year - 1, as_of.month, std::min(as_of.day, DaysInMonth(as_of.year - 1, as_of.month))};
+  f.year = out.year;
+  f.offset = 0;
+  f.limit = 0;
+  std::vector<ledger::Project> set;
+  store::ForEachProject(c, f, [&](const store::ProjectRow& row) { set.push_back(row.project); });
+  constexpr size_t kMaxListed =
+      500;  // beyond, reading every project's reports is cheaper than a long IN list
+  std::vector<int64_t> ids;
+  if (set.size() <= kMaxListed)
+    for (const auto& p : set) ids.push_back(p.id);
+  const auto facts = store::LoadReportFacts(c, out.as_of, out.as_of, "", ids);
+  for (const auto& p : set) {
+    ++out.project_count;
+    out.total_investment += p.total_investment.value_or(0);
+    out.annual_plan += p.annual_plan.value_or(0);
+    const auto it = facts.find(p.id);
+    out.annual_completed += it != facts.end() && it->second.filed_year_total ? *it->second.filed_year_total
+                                                                             : p.annual_completed.value_or(0);
+  }
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include "common/result.h"
 #include "domain/access/access.h"
 #include "domain/ledger/project.h"
+#include "domain/ledger/project_year.h"
 #include "service/context.h"
 #include "service/ledger/list_cache.h"
 #include "store/db.h"
@@ -35,6 +36,7 @@ struct ProjectPage {
 // A page of the list endpoint from its caches: each project's reference names and its own JSON
 // members (`members[i]` belongs to `refs[i]`; see ProjectJsonCache), written out in api/.
 struct ProjectListPage {
+  int year = 0;  // the list's year (the filter's, else the current list year)
   std::vector<store::ProjectRef> refs;
   std::vector<ProjectJsonCache::Text> members;
   int64_t total_count = 0;
@@ -64,6 +66,31 @@ struct ProjectOverview {
   std::vector<Group> by_stage, by_category, by_town, by_county;
   std::optional<access::Region> region;  // the region asked for (none: the whole scope)
   int64_t project_count = 0, total_investment = 0, annual_plan = 0, annual_completed = 0;
+  int year = 0;  // the list shown
+  // 同比: last year's list at the same date one year earlier; none when last year has no list.
+  struct Previous {
+    int year = 0;
+    Date as_of;
+    int64_t project_count = 0, total_investment = 0, annual_plan = 0, annual_completed = 0;
+  };
+  std::optional<Previous> previous;
+};
+
+// A project's years, ascending (GET /projects/{id}/years).
+struct ProjectYearList {
+  std::vector<ledger::ProjectYear> items;
+};
+// A year row after PUT: `created` when the project joined that year's list (201).
+struct PutYearResult {
+  ledger::ProjectYear year;
+  bool created = false;
+};
+// POST /years/{year}/rollover: which projects of from_year's list carry to to_year's, and why.
+struct RolloverResult {
+  int from_year = 0, to_year = 0;
+  bool dry_run = true;
+  int64_t carried = 0;
+  std::vector<ledger::RolloverDecision> items;
 };
 
 // The regions of the caller's scope, with those above it.
@@ -92,15 +119,39 @@ class LedgerService {
   // The same page from the caches of list_cache.h: the filter's ordered ids, and the projects'
   // JSON members per version.
   Result<ProjectListPage> ListPage(const Ctx& ctx, store::ProjectFilter f);
-  // Every project of the filter within `region` (its subtree; empty: the whole scope), no paging.
+  // Every project of the filter within `region` (its subtree; empty: the whole scope), no paging;
+  // of the current list year at ctx.today unless the filter names a year.
   Result<std::vector<store::ProjectRow>> ListInRegion(const Ctx& ctx, store::ProjectFilter f,
                                                       const std::string& region);
   // The same, one row at a time.
   Status ForEachInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region,
                          const std::function<void(const store::ProjectRow&)>& fn);
-  Result<store::ProjectRow> Get(const Ctx& ctx, int64_t id);
+  // With the figures of `year` (404 when the project is not on that year's list), else of the
+  // project's latest year ≤ the current list year (else its latest): ShownYear.
+  Result<store::ProjectRow> Get(const Ctx& ctx, int64_t id, std::optional<int> year = {});
   // The same on the caller's connection (a use case that holds one takes no second).
-  Result<store::ProjectRow> Get(store::Connection& c, const Ctx& ctx, int64_t id);
+  Result<store::ProjectRow> Get(store::Connection& c, const Ctx& ctx, int64_t id,
+                                std::optional<int> year = {});
+  // The current list year at `as_of` (ledger::CurrentListYear over the years that have a list):
+  // the year every figure read defaults to.
+  int CurrentListYear(store::Connection& c, const Date& as_of);
+  int CurrentListYear(const Date& as_of);
+  // The year a single project is shown in by default (ledger::ProjectDisplayYear); 0 when it is on
+  // no list.
+  int ShownYear(store::Connection& c, const Ctx& ctx, int64_t id);
+
+  // Project years (ledger_years.cpp). Reading needs project.read (404 otherwise), writing
+  // project.write on the project (403), the roll-over project.rollover.
+  Result<ProjectYearList> Years(const Ctx& ctx, int64_t id);
+  Result<ledger::ProjectYear> Year(const Ctx& ctx, int64_t id, int year);
+  // {"version"?, "kind"?, "annual_plan", "annual_completed"}: without version creates the row
+  // (the project joins that year's list; kind defaults to continuing when it was on an earlier
+  // list, else new), with version updates it (kind kept when not sent; amounts as sent, absent =
+  // null). Journaled as action "year.put".
+  Result<PutYearResult> PutYear(const Ctx& ctx, int64_t id, int year, const nlohmann::json& body);
+  // {"dry_run", "region"?, "plans"?: {"<project id>": yuan}}: from_year's unfinished projects of
+  // the region (default: the caller's scope) join from_year + 1's list as continuing, all or nothing.
+  Result<RolloverResult> Rollover(const Ctx& ctx, int from_year, const nlohmann::json& body);
   // The request's project.read scope (Ctx::Reads) narrowed to `region` (its subtree; "" = the
   // whole scope; unknown or outside: empty, which selects nothing).
   access::ReadScope ReadableScope(const Ctx& ctx, const std::string& region);
@@ -115,7 +166,11 @@ class LedgerService {
   Result<ledger::Dictionaries> PutDictionary(const Ctx& ctx, const std::string& kind,
                                              const nlohmann::json& body);
 
-  Result<ProjectOverview> Overview(const Ctx& ctx, const std::string& region);
+  // Of `year`'s list (default: the current list year at as_of, default today). The figures are the
+  // ledger's (the year rows'); previous.annual_completed is what the lights count at previous.as_of:
+  // the highest year-to-date figure filed in a progress report by then, else the year row's.
+  Result<ProjectOverview> Overview(const Ctx& ctx, const std::string& region, std::optional<int> year = {},
+                                   std::optional<Date> as_of = {});
   RegionList VisibleRegions(const Ctx& ctx);
   UnitList Units(const Ctx& ctx, const std::string& region);
   PersonList People(const Ctx& ctx, const std::string& region, const std::string& kind);
@@ -128,6 +183,8 @@ class LedgerService {
 
  private:
   using Mutation = std::function<Status(ledger::Project&)>;
+  // Overview's 同比: the list of f.year - 1 within f's scope at as_of one year earlier.
+  ProjectOverview::Previous PreviousYear(store::Connection& c, store::ProjectFilter f, const Date& as_of);
   Result<store::ProjectRow> Mutate(const Ctx& ctx, int64_t id, const nlohmann::json& body,
                                    const std::string& action, const Mutation& change);
   // The filter's ids in its order, for the projects version of now (cached, see FilterIdCache).

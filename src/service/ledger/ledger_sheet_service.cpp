@@ -101,7 +101,8 @@ access::Caller SystemCaller(const access::RegionTree& tree) {
   return c;
 }
 
-Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view bytes, bool dry_run) {
+Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view bytes, bool dry_run,
+                                                std::optional<int> year) {
   if (!access::AllowedAnywhere(ctx.caller, access::kProjectImport))
     return Error::Forbidden("you may not import projects");
   auto cells = io::ReadXlsxRows(bytes);
@@ -110,7 +111,8 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
   auto c = db_.Acquire();
   const auto dicts = store::LoadDictionaries(*c);
   const auto org = BuildOrgIndex(*c, *tree);
-  const auto parsed = ledger::ParseLedgerSheet(cells.value(), dicts, org, ctx.today, ctx.today.year);
+  const int list_year = year.value_or(ledger_.CurrentListYear(*c, ctx.today));
+  const auto parsed = ledger::ParseLedgerSheet(cells.value(), dicts, org, ctx.today, list_year);
   std::vector<std::vector<std::string>>().swap(cells.value());  // the cells are parsed: free them
 
   ImportReport report;
@@ -154,7 +156,10 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
       store::WriteJournalText(*c, "project", n.project.id, "import", user, ctx.now, n.creation_text);
       continue;
     }
-    auto existing = store::LoadProjectByCode(*c, row.project.code);
+    // The rows write list_year's figures; a project not on that list yet joins it (continuing).
+    auto existing = store::LoadProjectByCode(*c, row.project.code, list_year);
+    const bool joins = !existing;
+    if (joins) existing = store::LoadProjectByCode(*c, row.project.code);
     if (!access::Allowed(ctx.caller, access::kProjectWrite,
                          {existing->county_code, existing->town_code.value_or(""), existing->unit_id},
                          *tree)) {
@@ -163,9 +168,16 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
       continue;
     }
     ledger::Project p = *existing;
+    if (joins) {
+      p.year = list_year;
+      p.kind = "continuing";
+      p.annual_plan = p.annual_completed = std::nullopt;
+    }
     nlohmann::json patch = nlohmann::json::object();
     const nlohmann::json sheet = ledger::ToJson(row.project);
-    for (const auto& f : parsed.fields) patch[f] = sheet[f];
+    for (const auto& f : parsed.fields) {
+      if (f != "year") patch[f] = sheet[f];
+    }
     (void)ledger::ApplyPatch(p, patch);  // typed values from ToJson: cannot fail
     Problems pr = ledger::ValidateProject(p, dicts, ctx.today);
     ledger_.CheckReferences(*c, ctx, p, pr, /*check_people_and_units=*/false);

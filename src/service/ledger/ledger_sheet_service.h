@@ -29,8 +29,12 @@ class LedgerSheetService {
   LedgerSheetService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger) {}
 
   // Error (422) when a real import has problems; a dry run reports them in the report instead.
-  Result<ImportReport> Import(const Ctx& ctx, std::string_view xlsx_bytes, bool dry_run);
-  // format: "xlsx" or "csv". The filter's scope is the caller's.
+  // The rows are `year`'s list (default: the current list year): new projects join it, existing
+  // ones write that year's kind and figures, joining the list when not on it yet.
+  Result<ImportReport> Import(const Ctx& ctx, std::string_view xlsx_bytes, bool dry_run,
+                              std::optional<int> year = {});
+  // format: "xlsx" or "csv". The filter's scope is the caller's; its year the current list year
+  // unless it names one.
   Result<std::string> Export(const Ctx& ctx, store::ProjectFilter filter, const std::string& format);
 
  private:

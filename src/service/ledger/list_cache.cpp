@@ -23,17 +23,19 @@ void FilterIdCache::Put(const std::string& key, int64_t version, Ids ids) {
   slot = std::move(ids);
 }
 
-ProjectJsonCache::Text ProjectJsonCache::Find(int64_t id, int64_t version) const {
+ProjectJsonCache::Text ProjectJsonCache::Find(int64_t id, int64_t version, int year,
+                                              int64_t year_version) const {
   std::lock_guard lock(mu_);
-  auto it = texts_.find(id);
-  if (it == texts_.end() || it->second.first != version) return nullptr;
-  return it->second.second;
+  auto it = texts_.find({id, year});
+  if (it == texts_.end() || it->second.version != version || it->second.year_version != year_version)
+    return nullptr;
+  return it->second.text;
 }
 
-void ProjectJsonCache::Put(int64_t id, int64_t version, Text text) {
+void ProjectJsonCache::Put(int64_t id, int64_t version, int year, int64_t year_version, Text text) {
   std::lock_guard lock(mu_);
-  if (texts_.size() >= capacity_ && !texts_.count(id)) texts_.clear();
-  texts_[id] = {version, std::move(text)};
+  if (texts_.size() >= capacity_ && !texts_.count({id, year})) texts_.clear();
+  texts_[{id, year}] = {version, year_version, std::move(text)};
 }
 
 }  // namespace gj::service

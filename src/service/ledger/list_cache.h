@@ -32,10 +32,12 @@ class FilterIdCache {
   std::unordered_map<std::string, Ids> lists_;  // filter and order key → ids (all of version_)
 };
 
-// The JSON members of projects as the list endpoint writes them, kept per (id, version).
+// The JSON members of projects as the list endpoint writes them, kept per (id, year) under the
+// project's version and its year row's.
 //
 // Why it stays correct: a project's own fields change only through store::UpdateProject, which
-// bumps its version, so a text kept under (id, version) is the text of that row for good. The
+// bumps its version, and its year's fields only through writes that move the year row's version,
+// so a text kept under (id, version, year, year version) is the text of those rows for good. The
 // names a project references (county, town, leader, unit) are not in the text: they change
 // without the project's version changing and are joined at every request.
 class ProjectJsonCache {
@@ -44,14 +46,26 @@ class ProjectJsonCache {
 
   explicit ProjectJsonCache(size_t capacity = 30000) : capacity_(capacity) {}
 
-  // The text kept for this version of the project, or null.
-  Text Find(int64_t id, int64_t version) const;
-  void Put(int64_t id, int64_t version, Text text);
+  // The text kept for these versions of the project and its year row (year 0: none), or null.
+  Text Find(int64_t id, int64_t version, int year, int64_t year_version) const;
+  void Put(int64_t id, int64_t version, int year, int64_t year_version, Text text);
 
  private:
+  struct Key {
+    int64_t id;
+    int year;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const { return std::hash<int64_t>()(k.id * 4099 + k.year); }
+  };
+  struct Kept {
+    int64_t version, year_version;
+    Text text;
+  };
   const size_t capacity_;
   mutable std::mutex mu_;
-  std::unordered_map<int64_t, std::pair<int64_t, Text>> texts_;  // id → (version, JSON members)
+  std::unordered_map<Key, Kept, KeyHash> texts_;  // (id, year) → versions and JSON members
 };
 
 }  // namespace gj::service

@@ -80,7 +80,9 @@ Result<std::shared_ptr<const LightBoard>> ProgressService::BuildBoard(const Ctx&
     auto c2 = db_.Acquire();
     return store::LoadReportFacts(*c2, as_of, window_from, county);
   });
-  auto projects = ledger_.ListInRegion(ctx, {}, region);
+  store::ProjectFilter list;
+  list.year = ledger_.CurrentListYear(as_of);  // the list and figures of the as-of date's year
+  auto projects = ledger_.ListInRegion(ctx, list, region);
   LightSources sources;
   sources.report_facts = facts_future.get();
   if (!projects) return projects.error();
@@ -111,6 +113,7 @@ std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, 
   for (const int64_t id : delta.project_ids) {
     store::ProjectFilter f;
     f.id = id;
+    f.year = ledger_.CurrentListYear(board->as_of);
     auto rows = ledger_.ListInRegion(ctx, f, region);
     if (!rows) return nullptr;
     auto it = index.find(id);

@@ -106,8 +106,9 @@ Status CheckYear(int year) {
 
 Result<MonthlyPlanView> ProgressService::MonthlyPlan(const Ctx& ctx, int64_t project_id, int year) {
   if (auto st = CheckYear(year); !st) return st.error();
-  auto row = ReadableProject(ctx, project_id);
+  auto row = ReadableProject(ctx, project_id, year);  // that year's annual plan
   if (!row) return row.error();
+  if (row->project.year != year) row->project.annual_plan = std::nullopt;  // not on that year's list
   std::optional<store::MonthlyPlanRecord> plan;
   {
     auto c = db_.Acquire();
@@ -128,8 +129,9 @@ Result<MonthlyPlanView> ProgressService::PutMonthlyPlan(const Ctx& ctx, int64_t 
   if (auto st = CheckYear(year); !st) return st.error();
   auto version = VersionOf(body);
   if (!version) return version.error();
-  auto row = ReadableProject(ctx, project_id);
+  auto row = ReadableProject(ctx, project_id, year);  // validated against that year's annual plan
   if (!row) return row.error();
+  if (row->project.year != year) row->project.annual_plan = std::nullopt;  // not on that year's list
   if (auto st = Allowed(ctx, access::kProjectWrite, row->project, "plan this project's investment by month");
       !st)
     return st.error();

@@ -111,7 +111,7 @@ Result<std::pair<store::ReportRecord, store::ProjectRow>> ProgressService::Repor
     if (!rec) return Error::NotFound("no report " + std::to_string(id));
     r = *rec;
   }
-  auto row = ReadableProject(ctx, r.project_id);
+  auto row = ReadableProject(ctx, r.project_id, r.period_end.year);  // the header's annual plan: its year's
   if (!row) return Error::NotFound("no report " + std::to_string(id));
   return std::make_pair(std::move(r), std::move(row.value()));
 }

@@ -138,7 +138,12 @@ Result<std::unordered_map<int64_t, store::ProjectRow>> ProgressService::Readable
   return by_id;
 }
 
-Result<store::ProjectRow> ProgressService::ReadableProject(const Ctx& ctx, int64_t project_id) {
+Result<store::ProjectRow> ProgressService::ReadableProject(const Ctx& ctx, int64_t project_id,
+                                                           std::optional<int> year) {
+  if (year) {
+    // With that year's figures when the project is on that year's list, else as it reads by default.
+    if (auto row = ledger_.Get(ctx, project_id, year)) return row;
+  }
   return ledger_.Get(ctx, project_id);
 }
 

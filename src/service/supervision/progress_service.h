@@ -232,7 +232,8 @@ class ProgressService {
   static LightDashboard Summarise(const LightBoard& b, const std::string& region);
   Status StoreSettings(const Ctx& ctx, const std::string& region, int64_t version,
                        const nlohmann::json& body);
-  Result<store::ProjectRow> ReadableProject(const Ctx& ctx, int64_t project_id);
+  // With `year`'s kind and figures when the project is on that year's list.
+  Result<store::ProjectRow> ReadableProject(const Ctx& ctx, int64_t project_id, std::optional<int> year = {});
   // The caller's readable projects of `region` by id, to match a period's stored rows against.
   Result<std::unordered_map<int64_t, store::ProjectRow>> ReadableById(const Ctx& ctx,
                                                                       const std::string& region);

@@ -85,7 +85,9 @@ std::vector<Migration> AllMigrations() {
   return InVersionOrder(std::move(all));
 }
 
-int Migrate(Database& db) {
+int Migrate(Database& db) { return Migrate(db, {}); }
+
+int Migrate(Database& db, const std::vector<int>& left_out) {
   auto c = db.Acquire();
   c->ExecScript(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
@@ -98,7 +100,8 @@ int Migrate(Database& db) {
   ForEachRow(*c, "SELECT version FROM schema_migrations", {},
              [&](RowReader& r) { applied.insert(r.Int("version")); });
   for (const auto& m : AllMigrations()) {
-    if (applied.count(m.version)) continue;
+    if (applied.count(m.version) || std::find(left_out.begin(), left_out.end(), m.version) != left_out.end())
+      continue;
     c->ExecScript(ForDialect(m.sql, db.dialect()));
     c->Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
             {int64_t{m.version}, std::string(m.name), NowUtcIso()});

@@ -36,13 +36,22 @@ TEST(FilterIdCacheTest, StartsAfreshBeyondItsBound) {
 
 TEST(ProjectJsonCacheTest, TextsAreKeptPerVersion) {
   ProjectJsonCache cache(2);
-  cache.Put(1, 1, std::make_shared<const std::string>("v1"));
-  EXPECT_EQ(*cache.Find(1, 1), "v1");
-  EXPECT_FALSE(cache.Find(1, 2));
-  cache.Put(2, 1, std::make_shared<const std::string>("b"));
-  cache.Put(3, 1, std::make_shared<const std::string>("c"));  // full: starts afresh
-  EXPECT_FALSE(cache.Find(1, 1));
-  EXPECT_TRUE(cache.Find(3, 1));
+  cache.Put(1, 1, 2026, 1, std::make_shared<const std::string>("v1"));
+  EXPECT_EQ(*cache.Find(1, 1, 2026, 1), "v1");
+  EXPECT_FALSE(cache.Find(1, 2, 2026, 1));
+  cache.Put(2, 1, 2026, 1, std::make_shared<const std::string>("b"));
+  cache.Put(3, 1, 2026, 1, std::make_shared<const std::string>("c"));  // full: starts afresh
+  EXPECT_FALSE(cache.Find(1, 1, 2026, 1));
+  EXPECT_TRUE(cache.Find(3, 1, 2026, 1));
+}
+
+TEST(ProjectJsonCacheTest, TextsAreKeptPerYearAndYearVersion) {
+  ProjectJsonCache cache;
+  cache.Put(1, 4, 2026, 1, std::make_shared<const std::string>("2026"));
+  cache.Put(1, 4, 2027, 1, std::make_shared<const std::string>("2027"));
+  EXPECT_EQ(*cache.Find(1, 4, 2026, 1), "2026");
+  EXPECT_EQ(*cache.Find(1, 4, 2027, 1), "2027");
+  EXPECT_FALSE(cache.Find(1, 4, 2027, 2));  // the year row changed: its text is stale
 }
 
 }  // namespace

@@ -1,0 +1,84 @@
+#include "store/project_year_store.h"
+
+#include "store/fields.h"
+#include "store/project_store.h"
+#include "store/table.h"
+
+namespace gj::store {
+
+namespace {
+
+using Y = ledger::ProjectYear;
+const Fields<Y> kYearFields =
+    GJ_COLUMNS(Y, project_id, year, kind, annual_plan, annual_completed, version, created_at, updated_at)
+        .OnInsert({"project_id", "year", "version", "created_at"});
+const Table kProjectYears = TableOf("project_years", kYearFields);
+
+ColumnValues KeyOf(const Y& y) { return {{"project_id", y.project_id}, {"year", int64_t{y.year}}}; }
+
+// The values an update writes: kind, figures and the stamp (never the key, nor the version).
+ColumnValues UpdateValues(const Y& y) {
+  ColumnValues out;
+  for (auto& [column, value] : ValuesOf(kYearFields, y)) {
+    if (column != "version") out.emplace_back(column, std::move(value));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Y> LoadProjectYear(Connection& c, int64_t project_id, int year) {
+  return ReadOne(c,
+                 "SELECT " + kProjectYears.Select() + " FROM project_years WHERE project_id = ? AND year = ?",
+                 {project_id, int64_t{year}}, RecordOf(kYearFields));
+}
+
+std::vector<Y> ListProjectYears(Connection& c, int64_t project_id) {
+  return ReadRows(
+      c, "SELECT " + kProjectYears.Select() + " FROM project_years WHERE project_id = ? ORDER BY year",
+      {project_id}, RecordOf(kYearFields));
+}
+
+std::vector<int> YearsWithList(Connection& c) {
+  return ReadRows(c, "SELECT DISTINCT year FROM project_years ORDER BY year", {},
+                  [](RowReader& r) { return static_cast<int>(r.Int("year")); });
+}
+
+void InsertProjectYear(Connection& c, const Y& y) {
+  Y row = y;
+  row.version = 1;
+  InsertRow(c, kProjectYears, InsertValuesOf(kYearFields, row));
+}
+
+void WriteProjectYear(Connection& c, const Y& y) {
+  UpdateWhere(c, kProjectYears, UpdateValues(y), KeyOf(y), /*bump_version=*/true);
+}
+
+Status UpdateProjectYear(Connection& c, const Y& y, int64_t expected_version) {
+  return UpdateVersioned(c, kProjectYears, "project year", UpdateValues(y), KeyOf(y), expected_version);
+}
+
+std::vector<ledger::RolloverCandidate> RolloverCandidates(Connection& c, const access::ReadScope& scope,
+                                                          int from_year) {
+  std::vector<Value> params{int64_t{from_year + 1}, int64_t{from_year}};
+  std::string sql =
+      "SELECT p.id, p.code, p.name, p.stage, p.archived, p.actual_completion, "
+      "CASE WHEN n.project_id IS NULL THEN 0 ELSE 1 END AS on_next_list FROM projects p "
+      "JOIN project_years y ON y.project_id = p.id "
+      "LEFT JOIN project_years n ON n.project_id = p.id AND n.year = ? WHERE y.year = ?";
+  sql += ScopeClause(scope, params, "p");
+  sql += " ORDER BY p.code";
+  return ReadRows(c, sql, params, [](RowReader& r) {
+    ledger::RolloverCandidate x;
+    x.project_id = r.Int("id");
+    x.code = r.Text("code");
+    x.name = r.Text("name");
+    x.stage = r.Text("stage");
+    x.archived = r.Bool("archived");
+    x.actual_completion = r.OptDate("actual_completion");
+    x.on_next_list = r.Int("on_next_list") != 0;
+    return x;
+  });
+}
+
+}  // namespace gj::store

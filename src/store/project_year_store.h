@@ -1,0 +1,32 @@
+// SQL for project years (project_years: a project's place on one year's list, its kind and annual
+// figures). Portable SQL only; callers own transactions and bump the projects version.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "common/result.h"
+#include "domain/access/read_scope.h"
+#include "domain/ledger/project_year.h"
+#include "store/db.h"
+
+namespace gj::store {
+
+std::optional<ledger::ProjectYear> LoadProjectYear(Connection& c, int64_t project_id, int year);
+// A project's years, ascending.
+std::vector<ledger::ProjectYear> ListProjectYears(Connection& c, int64_t project_id);
+// The years that have a list (any project), ascending.
+std::vector<int> YearsWithList(Connection& c);
+void InsertProjectYear(Connection& c, const ledger::ProjectYear& y);
+// Writes kind and figures with no expected version (the project's own versioned write covers it);
+// the row's version moves by one.
+void WriteProjectYear(Connection& c, const ledger::ProjectYear& y);
+// The versioned write: the 409 (StaleVersion "project year") when `expected_version` is stale.
+Status UpdateProjectYear(Connection& c, const ledger::ProjectYear& y, int64_t expected_version);
+
+// The projects of `from_year`'s list within `scope` (archived too), in code order, with whether
+// each is already on the next year's list.
+std::vector<ledger::RolloverCandidate> RolloverCandidates(Connection& c, const access::ReadScope& scope,
+                                                          int from_year);
+
+}  // namespace gj::store

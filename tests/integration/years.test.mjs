@@ -1,0 +1,155 @@
+// Years (issue 12 item 6): a project with 2026 figures rolls over to 2027 as 续建 (continuing); its
+// 2026 figures, its light and the bulletin of a 2026 date are unchanged, and 2027's figures are its
+// own. Against a real server on the demo database, the clock pinned at 2026-06-15 (clock.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { inflateRawSync } from 'node:zlib';
+import { startServer, login, api, TODAY, stopCleanly } from './server.mjs';
+
+// The entries of a zip (an .xlsx) by name, inflated: what a sheet says, without the archive's
+// own time stamps.
+function unzip(buf) {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const out = {};
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(at + 10), size = buf.readUInt32LE(at + 20);
+    const nameLen = buf.readUInt16LE(at + 28), extra = buf.readUInt16LE(at + 30), comment = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    out[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    at += 46 + nameLen + extra + comment;
+  }
+  return out;
+}
+
+let srv;
+let coord; // 东阿县项目办
+let leader;
+before(async () => {
+  srv = await startServer();
+  coord = api(srv.base, await login(srv.base, 'dongezb'));
+  leader = api(srv.base, await login(srv.base, 'leader'));
+});
+after(() => stopCleanly(srv));
+
+const CODE = 'YR-2026-001';
+
+async function createProject() {
+  const units = await coord('GET', '/units?region=371524');
+  const regions = await coord('GET', '/regions');
+  const town = regions.body.items.find((r) => r.parent_code === '371524' && r.level === 'town');
+  const r = await coord('POST', '/projects', {
+    code: CODE, name: '年度结转测试项目', county_code: '371524', town_code: town.code,
+    category: 'industrial', level: 'county', kind: 'new', track: 'implementation', stage: 'started',
+    builder: '东阿测试建设有限公司', unit_id: units.body.items[0].id,
+    total_investment: 1000000000, annual_plan: 300000000, annual_completed: 120000000,
+    planned_start: '2026-03-01', actual_start: '2026-03-10', planned_completion: '2027-12-31',
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body;
+}
+
+test('the demo puts its continuing projects on the previous year\'s list too', async () => {
+  const o = await coord('GET', '/overview?region=371524');
+  assert.equal(o.body.year, 2026);
+  assert.equal(o.body.previous.year, 2025);
+  assert.equal(o.body.previous.as_of, '2025-06-15');
+  const continuing = await coord('GET', '/projects?region=371524&kind=continuing&limit=1');
+  const years = await coord('GET', `/projects/${continuing.body.items[0].id}/years`);
+  assert.deepEqual(years.body.items.map((y) => [y.year, y.kind]), [[2025, 'new'], [2026, 'continuing']]);
+  const list2025 = await coord('GET', '/projects?region=371524&year=2025&limit=1');
+  assert.equal(list2025.body.year, 2025);
+  assert.ok(list2025.body.total_count > 0);
+  assert.equal(o.body.previous.project_count, list2025.body.total_count);
+});
+
+test('a project rolls over to 2027 as continuing; 2026 stays as it was', async () => {
+  assert.equal(TODAY, '2026-06-15');
+  const p = await createProject();
+  const id = p.id;
+  assert.equal(p.year, 2026);
+  // What 2026 shows before the roll-over.
+  const light2026 = await coord('GET', `/projects/${id}/light?as_of=2026-06-15`);
+  assert.equal(light2026.status, 200, JSON.stringify(light2026.body));
+  const bulletin = await coord('GET', '/bulletins?region=371524&period=2026-W24&format=xlsx');
+  assert.equal(bulletin.status, 200);
+  const sheet2026 = unzip(bulletin.body);
+  assert.ok(Object.keys(sheet2026).length > 0);
+  const overview2026 = await coord('GET', '/overview?region=371524');
+  assert.equal(overview2026.body.year, 2026);
+
+  // Only the roles that import the ledger roll over.
+  assert.equal((await leader('POST', '/years/2026/rollover', { dry_run: true })).status, 403);
+  // The dry run lists the project as carrying over and writes nothing.
+  const plans = { [id]: 450000000 };
+  const dry = await coord('POST', '/years/2026/rollover', { dry_run: true, region: '371524', plans });
+  assert.equal(dry.status, 200, JSON.stringify(dry.body));
+  assert.equal(dry.body.from_year, 2026);
+  assert.equal(dry.body.to_year, 2027);
+  assert.equal(dry.body.dry_run, true);
+  const mine = dry.body.items.find((x) => x.project_id === id);
+  assert.deepEqual(mine, { project_id: id, code: CODE, name: '年度结转测试项目', stage: 'started', carries: true, reason: 'unfinished' });
+  assert.equal(dry.body.carried, dry.body.items.filter((x) => x.carries).length);
+  for (const x of dry.body.items.filter((i) => ['completed', 'operating'].includes(i.stage))) assert.equal(x.reason, 'completed');
+  assert.equal((await coord('GET', `/projects/${id}/years/2027`)).status, 404);
+
+  const applied = await coord('POST', '/years/2026/rollover', { dry_run: false, region: '371524', plans });
+  assert.equal(applied.status, 200, JSON.stringify(applied.body));
+  assert.equal(applied.body.carried, dry.body.carried);
+
+  // Two years, each with its own figures.
+  const years = await coord('GET', `/projects/${id}/years`);
+  assert.deepEqual(years.body.items, [
+    { project_id: id, year: 2026, kind: 'new', annual_plan: 300000000, annual_completed: 120000000, version: 1 },
+    { project_id: id, year: 2027, kind: 'continuing', annual_plan: 450000000, annual_completed: null, version: 1 },
+  ]);
+  const in2027 = await coord('GET', `/projects/${id}?year=2027`);
+  assert.equal(in2027.body.kind, 'continuing');
+  assert.equal(in2027.body.annual_plan, 450000000);
+  assert.equal(in2027.body.annual_completed, null);
+  // On 2026-06-15 the current list is still 2026's: the project reads with its 2026 figures.
+  const now = await coord('GET', `/projects/${id}`);
+  assert.equal(now.body.year, 2026);
+  assert.equal(now.body.kind, 'new');
+  assert.equal(now.body.annual_plan, 300000000);
+  assert.equal(now.body.annual_completed, 120000000);
+  // The lists of each year.
+  const list2027 = await coord('GET', `/projects?year=2027&q=${CODE}`);
+  assert.equal(list2027.body.year, 2027);
+  assert.equal(list2027.body.total_count, 1);
+  assert.equal(list2027.body.items[0].annual_plan, 450000000);
+  const list2026 = await coord('GET', `/projects?q=${CODE}`);
+  assert.equal(list2026.body.year, 2026);
+  assert.equal(list2026.body.items[0].annual_plan, 300000000);
+  // 2026's light and bulletin are those of before.
+  assert.deepEqual((await coord('GET', `/projects/${id}/light?as_of=2026-06-15`)).body, light2026.body);
+  const again = await coord('GET', '/bulletins?region=371524&period=2026-W24&format=xlsx');
+  assert.deepEqual(unzip(again.body), sheet2026, 'the 2026-W24 bulletin is unchanged');
+  assert.deepEqual((await coord('GET', '/overview?region=371524')).body, overview2026.body);
+
+  // 2027's figures change without touching 2026's.
+  const put = await coord('PUT', `/projects/${id}/years/2027`, { version: 1, annual_plan: 460000000, annual_completed: 5000000 });
+  assert.equal(put.status, 200, JSON.stringify(put.body));
+  assert.deepEqual(put.body, { project_id: id, year: 2027, kind: 'continuing', annual_plan: 460000000, annual_completed: 5000000, version: 2 });
+  assert.equal((await coord('GET', `/projects/${id}?year=2026`)).body.annual_plan, 300000000);
+  // The 2027 overview compares with 2026 at the same date a year earlier (同比).
+  const o2027 = await coord('GET', '/overview?region=371524&year=2027&as_of=2027-06-15');
+  assert.equal(o2027.status, 200, JSON.stringify(o2027.body));
+  assert.equal(o2027.body.year, 2027);
+  assert.equal(o2027.body.project_count, applied.body.carried);
+  assert.equal(o2027.body.annual_plan, 460000000); // the only plan entered for 2027
+  assert.equal(o2027.body.annual_completed, 5000000);
+  assert.equal(o2027.body.previous.year, 2026);
+  assert.equal(o2027.body.previous.as_of, '2026-06-15');
+  assert.equal(o2027.body.previous.project_count, overview2026.body.project_count);
+  assert.equal(o2027.body.previous.annual_plan, overview2026.body.annual_plan);
+  // The journal tells the roll-over and the PUT, naming the year.
+  const journal = await coord('GET', `/projects/${id}/journal`);
+  assert.deepEqual(journal.body.items.slice(0, 2).map((e) => e.action), ['year.put', 'year.rollover']);
+  assert.ok(journal.body.items[0].changes.every((c) => c.year === 2027));
+});
