@@ -172,14 +172,14 @@ TEST(ProjectYearsMigration, TodaysFiguresBecomeTheProjectsYear) {
   {
     auto db = store::Database::Open(path.string(), 1);
     store::Migrate(*db, {5});
-    auto c = db->Acquire();
-    c->ExecScript(
+    db->Acquire()->ExecScript(
         "INSERT INTO regions (code, name, level, parent_code) VALUES ('371524', '东阿县', 'county', NULL);"
         "INSERT INTO projects (code, name, year, county_code, category, level, kind, track, stage, "
         "total_investment, annual_plan, annual_completed, created_at, updated_at) VALUES "
         "('DE-1', '项目', 2026, '371524', 'industrial', 'county', 'continuing', 'implementation', 'started', "
         "1200000000, 300000000, 120000000, '2026-01-05T00:00:00Z', '2026-01-05T00:00:00Z');");
     store::Migrate(*db);
+    auto c = db->Acquire();
     auto p = store::LoadProjectByCode(*c, "DE-1").value();
     EXPECT_EQ(p.year, 2026);
     EXPECT_EQ(p.kind, "continuing");
