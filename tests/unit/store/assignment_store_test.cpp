@@ -80,8 +80,8 @@ TEST_P(FreshDb, Migration12CarriesOldAssignmentsOverFromTheListYear) {
         "INSERT INTO regions (code, name, level) VALUES ('371524', '东阿县', 'county');"
         "INSERT INTO people (name, kind, region_code) VALUES ('王海涛', 'leader', '371524');"
         "INSERT INTO people (name, kind, region_code) VALUES ('李卫东', 'leader', '371524');"
-        "INSERT INTO projects (code, name, year, county_code, category, level, kind, track, stage, created_at, "
-        "updated_at) VALUES ('P-1', '项目', 2026, '371524', 'industrial', 'county', 'new', 'implementation', "
+        "INSERT INTO projects (code, name, year, county_code, category, level, track, stage, created_at, "
+        "updated_at) VALUES ('P-1', '项目', 2026, '371524', 'industrial', 'county', 'implementation', "
         "'signed', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');"
         "INSERT INTO project_assignments (project_id, person_id) VALUES (1, 1);"
         "INSERT INTO project_assignments (project_id, person_id) VALUES (1, 2);"
@@ -119,8 +119,8 @@ TEST_P(FreshDb, OverlapsEndAndComplianceFacts) {
       "INSERT INTO units (name, kind, region_code) VALUES ('住房和城乡建设局', 'department', '371524');"
       "INSERT INTO people (name, kind, region_code) VALUES ('王海涛', 'leader', '371524');"
       "INSERT INTO people (name, kind, region_code, unit_id) VALUES ('赵立新', 'liaison', '371524', 1);"
-      "INSERT INTO projects (code, name, year, county_code, category, level, kind, track, stage, leader_id, "
-      "created_at, updated_at) VALUES ('P-1', '项目', 2026, '371524', 'industrial', 'county', 'new', "
+      "INSERT INTO projects (code, name, year, county_code, category, level, track, stage, leader_id, "
+      "created_at, updated_at) VALUES ('P-1', '项目', 2026, '371524', 'industrial', 'county', "
       "'implementation', 'signed', 1, 'x', 'x');");
   store::AssignmentRow unit;
   unit.project_id = 1;
