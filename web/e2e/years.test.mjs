@@ -51,7 +51,7 @@ test('a project\'s 年度投资: edit this year\'s plan (versioned) and see it s
   await row.waitFor()
   await page.click(`[data-test=year-edit-${YEAR}]`)
   await page.locator('[data-test=year-dialog]').waitFor()
-  await page.fill('[data-test=year-form-annual-plan] input', '1234.5')
+  await page.fill('input[data-test=year-form-annual-plan], [data-test=year-form-annual-plan] input', '1234.5')
   await page.click('[data-test=year-submit]')
   await page.locator('.el-message--success', { hasText: '年度投资已保存' }).waitFor()
   await page.waitForFunction(
@@ -79,7 +79,7 @@ test('roll the year over: preview with reasons and a plan, confirm, then the nex
   const carried = reasons.filter((r) => r === '未竣工，转为续建').length
   assert.match(await page.textContent('[data-test=rollover-summary]'), new RegExp(`${carried} 个将转入 ${NEXT} 年度`))
   // Next year's plan for the first carried project.
-  const plan = page.locator('[data-test^=rollover-plan-] input').first()
+  const plan = page.locator('input[data-test^=rollover-plan-], [data-test^=rollover-plan-] input').first()
   await plan.fill('888')
   await screenshot(page, 'years-rollover-preview')
   await phoneShot('years-rollover-preview')
