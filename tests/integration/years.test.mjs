@@ -148,8 +148,20 @@ test('a project rolls over to 2027 as continuing; 2026 stays as it was', async (
   assert.equal(o2027.body.previous.as_of, '2026-06-15');
   assert.equal(o2027.body.previous.project_count, overview2026.body.project_count);
   assert.equal(o2027.body.previous.annual_plan, overview2026.body.annual_plan);
+  // 年度完成投资 is counted one way for both years: 2026 seen as last year equals 2026 seen then.
+  assert.equal(o2027.body.previous.annual_completed, overview2026.body.annual_completed);
   // The journal tells the roll-over and the PUT, naming the year.
   const journal = await coord('GET', `/projects/${id}/journal`);
   assert.deepEqual(journal.body.items.slice(0, 2).map((e) => e.action), ['year.put', 'year.rollover']);
   assert.ok(journal.body.items[0].changes.every((c) => c.year === 2027));
+});
+
+test('the ledger export is named by its list year: 重点项目台账-<year>', async () => {
+  const name = (res) => decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition'))[1]);
+  const now = await coord('GET', '/projects/export?format=csv&region=371524');
+  assert.equal(now.status, 200);
+  assert.equal(name(now), '重点项目台账-2026.csv');
+  const last = await coord('GET', '/projects/export?format=xlsx&region=371524&year=2025');
+  assert.equal(last.status, 200);
+  assert.equal(name(last), '重点项目台账-2025.xlsx');
 });
