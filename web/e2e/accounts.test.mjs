@@ -5,7 +5,7 @@
 // item 5). Screens at 1440 px and 390 px.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { assertNoMenus, browserSuite, login, loginAs, logout, openMenu, pickOption, screenshot } from './harness.mjs'
+import { TODAY, addDays, assertNoMenus, browserSuite, login, loginAs, logout, openMenu, pickOption, screenshot } from './harness.mjs'
 
 let server, page
 browserSuite({ page: null }, (s) => ({ server, page } = s))
@@ -159,10 +159,32 @@ async function apiCall(method, path, body) {
 
 test('the office picks a unit (帮包部门) on the leader page; the unit user sees its own 包保 there', async () => {
   await loginAs(page, server.baseUrl, 'dongezb')
-  // 工业和信息化局 helps one project from today.
+  // On the project page the office makes 工业和信息化局 help one project from today (the holder picker).
   const project = (await apiCall('GET', '/projects?region=371524&limit=1&offset=40')).body.items[0]
-  const industry = (await apiCall('GET', '/units?region=371524')).body.items.find((u) => u.name === '工业和信息化局')
-  assert.equal((await apiCall('POST', `/projects/${project.id}/assignments`, { unit_id: industry.id })).status, 201)
+  const other = (await apiCall('GET', '/units?region=371524')).body.items.find((u) => u.name !== '工业和信息化局')
+  await page.goto(`${server.baseUrl}/projects/${project.id}`)
+  await page.click('#tab-supervision')
+  await page.locator('[data-test=duty]').waitFor()
+  await page.click('[data-test=duty-add]')
+  await page.locator('[data-test=duty-add-dialog]').waitFor()
+  await pickOption(page, '[data-test=duty-add-holder]', '工业和信息化局')
+  await page.click('[data-test=duty-add-ok]')
+  await page.locator('[data-test=duty-current] li', { hasText: '工业和信息化局' }).waitFor()
+  // The handover's pickers are the same: a dry run of another unit's 包保 (held for a month) to
+  // 工业和信息化局 lists its project, nothing changes.
+  const held = (await apiCall('GET', '/projects?region=371524&limit=1&offset=41')).body.items[0]
+  const since = addDays(TODAY, -30)
+  assert.equal((await apiCall('POST', `/projects/${held.id}/assignments`, { unit_id: other.id, from_date: since })).status, 201)
+  await page.click('[data-test=duty-handover]')
+  const handover = page.locator('[data-test=handover-dialog]')
+  await handover.waitFor()
+  await pickOption(page, '[data-test=handover-from]', other.name)
+  await page.waitForTimeout(600) // the first drop-down fades out before the second opens
+  await pickOption(page, '[data-test=handover-to]', '工业和信息化局')
+  await page.click('[data-test=handover-submit]')
+  await page.locator('[data-test=handover-preview]', { hasText: held.code }).waitFor()
+  await handover.locator('.el-dialog__footer button', { hasText: '取消' }).click()
+  await handover.waitFor({ state: 'hidden' })
 
   await page.goto(server.baseUrl + '/supervision?tab=leader')
   // Nothing picked: every current 包保 of leaders and units.
