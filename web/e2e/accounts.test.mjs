@@ -17,16 +17,22 @@ test('a coordinator has no accounts menu', async () => {
   await assertNoMenus(page, server.baseUrl, ['admin/accounts'])
 })
 
-test('an admin creates a unit user with a grant', async () => {
+/** As the admin on 账号管理: opens the new-account dialog and fills login, name and first password. */
+async function startAccount(loginName, name) {
   await loginAs(page, server.baseUrl, 'admin')
   await openMenu(page, 'admin/accounts', '[data-test=account-table] .el-table__row >> nth=0')
-  assert.ok(await page.locator('[data-test=account-table]').getByText('dongezb').count() > 0)
   await page.click('[data-test=account-create]')
   const dialog = page.locator('[data-test=account-dialog]')
   await dialog.waitFor()
-  await page.fill('[data-test=account-login] input, input[data-test=account-login]', 'liujizhen')
-  await page.fill('[data-test=account-name] input, input[data-test=account-name]', '工信局经办人')
+  await page.fill('[data-test=account-login] input, input[data-test=account-login]', loginName)
+  await page.fill('[data-test=account-name] input, input[data-test=account-name]', name)
   await page.fill('[data-test=account-password] input, input[data-test=account-password]', FIRST)
+  return dialog
+}
+
+test('an admin creates a unit user with a grant', async () => {
+  await startAccount('liujizhen', '工信局经办人')
+  assert.ok(await page.locator('[data-test=account-table]').getByText('dongezb').count() > 0)
   await pickOption(page, '[data-test=grant-unit]', '工业和信息化局')
   await screenshot(page, 'accounts-create')
   await page.click('[data-test=account-submit]')
@@ -98,14 +104,7 @@ async function firstLogin(loginName) {
 }
 
 test('an admin links a leader account to a person, unlinks and links it again', async () => {
-  await loginAs(page, server.baseUrl, 'admin')
-  await openMenu(page, 'admin/accounts', '[data-test=account-table] .el-table__row >> nth=0')
-  await page.click('[data-test=account-create]')
-  const dialog = page.locator('[data-test=account-dialog]')
-  await dialog.waitFor()
-  await page.fill('[data-test=account-login] input, input[data-test=account-login]', 'wanghaitao2')
-  await page.fill('[data-test=account-name] input, input[data-test=account-name]', '王海涛（新账号）')
-  await page.fill('[data-test=account-password] input, input[data-test=account-password]', FIRST)
+  const dialog = await startAccount('wanghaitao2', '王海涛（新账号）')
   await pickOption(page, '[data-test=grant-role]', '县级领导')
   const hint = page.locator('[data-test=account-person-hint]')
   await hint.filter({ hasText: '领导账号需关联人员' }).waitFor()
