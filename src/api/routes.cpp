@@ -177,7 +177,8 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
          auto bytes = s.sheets.Export(c.ctx, f, format);
          if (!bytes) return bytes.error();
          // Named by the list it holds: 重点项目台账-2026.xlsx.
-         const int year = f.year ? *f.year : s.ledger.CurrentListYear(c.ctx.today);
+         const int year =
+             f.year ? *f.year : s.ledger.CurrentListYear(c.ctx.today, s.ledger.ReadableScope(c.ctx, ""));
          return Reply::File(std::move(bytes.value()),
                             format == "csv"
                                 ? "text/csv; charset=utf-8"

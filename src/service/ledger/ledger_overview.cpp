@@ -93,7 +93,7 @@ Result<ProjectOverview> LedgerService::Overview(const Ctx& ctx, const std::strin
   if (!region.empty() && f.scope.Empty()) return Error::NotFound("no region " + region);
   auto c = db_.Acquire();
   const Date asked = as_of.value_or(ctx.today);
-  const auto years = store::YearsWithList(*c);
+  const auto years = store::YearsWithList(*c, f.scope);
   f.year = year.value_or(ledger::CurrentListYear(years, asked));
   const Date at = ledger::FiguresDate(*f.year, asked);
   const auto dicts = store::LoadDictionaries(*c);

@@ -57,7 +57,7 @@ FilterIdCache::Ids LedgerService::FilterIds(store::Connection& c, const store::P
 Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) {
   f.scope = ReadableScope(ctx, "");
   auto c = db_.Acquire();
-  if (!f.year) f.year = CurrentListYear(*c, ctx.today);
+  if (!f.year) f.year = CurrentListYear(*c, ctx.today, f.scope);
   ProjectPage page;
   page.total_count = static_cast<int64_t>(FilterIds(*c, f)->size());
   page.items = store::ListProjects(*c, f);
@@ -118,7 +118,7 @@ std::vector<ProjectJsonCache::Text> LedgerService::MemberTexts(store::Connection
 Result<ProjectListPage> LedgerService::ListPage(const Ctx& ctx, store::ProjectFilter f) {
   f.scope = ReadableScope(ctx, "");
   auto c = db_.Acquire();
-  if (!f.year) f.year = CurrentListYear(*c, ctx.today);
+  if (!f.year) f.year = CurrentListYear(*c, ctx.today, f.scope);
   const auto ids = FilterIds(*c, f);
   ProjectListPage page;
   page.year = *f.year;
@@ -136,7 +136,7 @@ Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ct
   f.offset = 0;
   f.limit = 0;
   auto c = db_.Acquire();
-  if (!f.year) f.year = CurrentListYear(*c, ctx.today);
+  if (!f.year) f.year = CurrentListYear(*c, ctx.today, f.scope);
   return store::ListProjects(*c, f);
 }
 
@@ -146,7 +146,7 @@ Status LedgerService::ForEachInRegion(const Ctx& ctx, store::ProjectFilter f, co
   f.offset = 0;
   f.limit = 0;
   auto c = db_.Acquire();
-  if (!f.year) f.year = CurrentListYear(*c, ctx.today);
+  if (!f.year) f.year = CurrentListYear(*c, ctx.today, f.scope);
   store::ForEachProject(*c, f, fn);
   return Ok{};
 }
@@ -167,19 +167,19 @@ Result<store::ProjectRow> LedgerService::Get(store::Connection& c, const Ctx& ct
   return std::move(*row);
 }
 
-int LedgerService::CurrentListYear(store::Connection& c, const Date& as_of) {
-  return ledger::CurrentListYear(store::YearsWithList(c), as_of);
+int LedgerService::CurrentListYear(store::Connection& c, const Date& as_of, const access::ReadScope& scope) {
+  return ledger::CurrentListYear(store::YearsWithList(c, scope), as_of);
 }
 
-int LedgerService::CurrentListYear(const Date& as_of) {
+int LedgerService::CurrentListYear(const Date& as_of, const access::ReadScope& scope) {
   auto c = db_.Acquire();
-  return CurrentListYear(*c, as_of);
+  return CurrentListYear(*c, as_of, scope);
 }
 
 int LedgerService::ShownYear(store::Connection& c, const Ctx& ctx, int64_t id) {
   std::vector<int> years;
   for (const auto& y : store::ListProjectYears(c, id)) years.push_back(y.year);
-  return ledger::ProjectDisplayYear(years, CurrentListYear(c, ctx.today));
+  return ledger::ProjectDisplayYear(years, CurrentListYear(c, ctx.today, ReadableScope(ctx, "")));
 }
 
 void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p,

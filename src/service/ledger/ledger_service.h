@@ -132,10 +132,11 @@ class LedgerService {
   // The same on the caller's connection (a use case that holds one takes no second).
   Result<store::ProjectRow> Get(store::Connection& c, const Ctx& ctx, int64_t id,
                                 std::optional<int> year = {});
-  // The current list year at `as_of` (ledger::CurrentListYear over the years that have a list):
-  // the year every figure read defaults to.
-  int CurrentListYear(store::Connection& c, const Date& as_of);
-  int CurrentListYear(const Date& as_of);
+  // The current list year at `as_of` (ledger::CurrentListYear over the years that have a list of
+  // some project within `scope`): the year every figure read defaults to. Scoped so that one
+  // county's new list does not move another county's default (nor tell it that one exists).
+  int CurrentListYear(store::Connection& c, const Date& as_of, const access::ReadScope& scope);
+  int CurrentListYear(const Date& as_of, const access::ReadScope& scope);
   // The year a single project is shown in by default (ledger::ProjectDisplayYear); 0 when it is on
   // no list.
   int ShownYear(store::Connection& c, const Ctx& ctx, int64_t id);
