@@ -44,9 +44,9 @@ async function phoneAs(user) {
   return page
 }
 
-/** The page does not scroll sideways. */
+/** The page does not scroll sideways, nor does the layout's main area (it scrolls on its own). */
 async function fits(page, what) {
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth)
+  const wide = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.querySelector('.el-main')?.scrollWidth || 0))
   assert.ok(wide <= PHONE.width, `${what}: the page is ${wide}px wide on a ${PHONE.width}px phone`)
 }
 
@@ -61,10 +61,11 @@ async function tap(locator, what) {
 
 /** Shoots the page at phone width, then at 1440 px, and goes back to the phone. */
 async function shots(page, name) {
+  await page.waitForTimeout(400) // tags zoom in
   await fits(page, name)
   await screenshot(page, `phone-${name}-390`)
   await page.setViewportSize({ width: 1440, height: 900 })
-  await page.waitForTimeout(300)
+  await page.waitForTimeout(700) // the table replaces the cards; its tags zoom in
   await screenshot(page, `phone-${name}-1440`)
   await page.setViewportSize(PHONE)
   await page.waitForTimeout(300)
@@ -114,6 +115,12 @@ test('accounts and the rollover are card lists on a phone', async () => {
   await admin.goto(server.baseUrl + '/admin/accounts')
   await admin.locator('[data-test=account-card]').first().waitFor()
   await shots(admin, 'accounts')
+  await admin.goto(server.baseUrl + '/admin/regions')
+  await admin.locator('[data-test=add-town]').first().waitFor()
+  await shots(admin, 'regions-admin')
+  await admin.goto(server.baseUrl + '/admin/units')
+  await admin.locator('[data-test=unit-card]').first().waitFor()
+  await shots(admin, 'units-admin')
   assert.deepEqual(admin.errors, [])
   await admin.context().close()
   const page = await phoneAs('dongezb')
@@ -138,7 +145,8 @@ test('a unit files its weekly report with a photo on a phone', async () => {
   await tap(open, 'fill the report')
   const dialog = page.locator('[data-test=report-dialog]')
   await dialog.locator('[data-test=f-investment_period]').fill('120.5')
-  await dialog.locator('[data-test=f-investment_year]').fill(String(Math.ceil(filed / 10000) + 200))
+  // The year's cumulative figure goes on from the last filed one by about this period's 120.5 万.
+  await dialog.locator('[data-test=f-investment_year]').fill(String(Math.ceil(filed / 10000) + 121))
   await dialog.locator('[data-test=f-src-enterprise]').fill('100')
   await dialog.locator('[data-test=f-src-bank_loan]').fill('20.5')
   await dialog.locator('[data-test=f-visual_progress]').fill('主体结构封顶，设备基础施工中')
@@ -149,6 +157,7 @@ test('a unit files its weekly report with a photo on a phone', async () => {
   await chooser.setFiles(pngFile('现场.png'))
   await dialog.locator('.photo', { hasText: '现场' }).waitFor()
   await fits(page, 'report dialog')
+  await page.waitForTimeout(400) // the dialog fades in
   await screenshot(page, 'phone-report-dialog-390')
   await tap(dialog.locator('[data-test=report-submit]'), 'submit the report')
   await page.waitForFunction(() => document.querySelector('[data-test=report-status]').textContent.includes('已提交'))
@@ -170,6 +179,7 @@ test('the leader logs a visit on a phone', async () => {
   const dialog = page.locator('.el-dialog', { has: page.locator('[data-test=visit-notes]') })
   await dialog.locator('[data-test=visit-notes]').fill('现场查看设备安装进度，协调用电问题')
   await fits(page, 'visit dialog')
+  await page.waitForTimeout(400) // the dialog fades in
   await screenshot(page, 'phone-visit-dialog-390')
   await tap(dialog.locator('[data-test=visit-submit]'), 'save the visit')
   await dialog.waitFor({ state: 'hidden' })
@@ -206,6 +216,7 @@ test('the responsible unit signs and handles a problem on a phone', async () => 
   await act('handle', () => page.fill('.el-dialog [data-test=form-note]', '已与供电公司对接，方案报审中'))
   await page.locator('[data-test=problem-steps]', { hasText: '方案报审中' }).waitFor()
   await fits(page, 'problem after handling')
+  await page.waitForTimeout(400) // the dialog fades out
   await screenshot(page, 'phone-problem-handled-390')
   assert.deepEqual(page.errors, [])
   await page.context().close()
