@@ -47,6 +47,7 @@ export default {
   'report.visual_progress': 'Visual progress',
   'report.problems_raised': 'Problems',
   'report.photos': 'Photos',
+  'report.add_photo': 'Add a photo',
   'report.upload': 'Upload photo',
   'report.save': 'Save draft',
   'report.submit': 'Submit',

@@ -47,6 +47,7 @@ export default {
   'report.visual_progress': '形象进度',
   'report.problems_raised': '存在问题',
   'report.photos': '现场照片',
+  'report.add_photo': '上传照片',
   'report.upload': '上传照片',
   'report.save': '保存草稿',
   'report.submit': '提交',
