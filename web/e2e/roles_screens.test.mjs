@@ -132,7 +132,7 @@ test('一张表: the unit opens on its own projects and sees 填报 only there',
 test('the city account opens 亩产效益 on one of its counties', async () => {
   const page = pages.lcxmb
   await page.goto(server.baseUrl + '/land-efficiency')
-  const county = page.locator('[data-test=land-county] input')
+  const county = page.locator('[data-test=land-county] input, input[data-test=land-county]')
   await county.waitFor()
   const code = await county.inputValue()
   assert.match(code, /^3715\d\d$/)

@@ -35,7 +35,7 @@ export default {
   'home.missing_list': '未按时报送的单位',
   // leader
   'home.leader': '我的包保项目',
-  'home.visits_owed': '本期应现场办公',
+  'home.visits_owed': '待现场办公',
   'home.no_projects': '暂无包保项目',
   'home.visit_due': '应现场办公',
   // unit
