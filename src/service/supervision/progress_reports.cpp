@@ -141,6 +141,7 @@ ReportView ProgressService::ViewOf(const Ctx& ctx, store::Connection& c, const s
   ReportView v{r,
                {},
                {row.project.code, row.project.name, row.unit_name, row.town_name, row.project.annual_plan},
+               {},
                access::Allowed(ctx.caller, access::kReportWrite, target, *ledger_.Regions()),
                access::Mine(ctx.caller, target, row.project.leader_id)};
   for (const auto& p : store::PhotosOf(c, r.id, false))
