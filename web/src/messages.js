@@ -18,6 +18,7 @@ import orgZh from './locales/zh-CN/org.js'
 import accountsZh from './locales/zh-CN/accounts.js'
 import setupZh from './locales/zh-CN/setup.js'
 import yearsZh from './locales/zh-CN/years.js'
+import errorsZh from './locales/zh-CN/errors.js'
 
 import commonEn from './locales/en/common.js'
 import appEn from './locales/en/app.js'
@@ -32,6 +33,7 @@ import orgEn from './locales/en/org.js'
 import accountsEn from './locales/en/accounts.js'
 import setupEn from './locales/en/setup.js'
 import yearsEn from './locales/en/years.js'
+import errorsEn from './locales/en/errors.js'
 
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
@@ -50,6 +52,7 @@ export const tables = {
     accounts: accountsZh,
     setup: setupZh,
     years: yearsZh,
+    errors: errorsZh,
   },
   en: {
     common: commonEn,
@@ -65,6 +68,7 @@ export const tables = {
     accounts: accountsEn,
     setup: setupEn,
     years: yearsEn,
+    errors: errorsEn,
   },
 }
 

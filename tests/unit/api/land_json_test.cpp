@@ -14,7 +14,7 @@ TEST(LandJson, ImportReportCountsOnlyWithoutProblems) {
                        std::nullopt, std::nullopt};
   const json j = dry;
   EXPECT_EQ(j["problems"],
-            json::parse(R"([{"row":4,"column":"land_mu","value":"0","reason":"must be > 0"}])"));
+            json::parse(R"([{"row":4,"column":"land_mu","value":"0","reason":"must be > 0","rule":"not_positive","params":{}}])"));
   EXPECT_FALSE(j.contains("created"));
   dry.problems.clear();
   dry.created = 2;
