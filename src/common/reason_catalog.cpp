@@ -294,11 +294,16 @@ constexpr Entry kCatalog[] = {
     // ---- rules with figures --------------------------------------------------------------------
     {"assignment.handover_after_start",
      "rule assignment.handover_after_start: project <project> was assigned from <date>; the handover must be later"},
-    {"assignment.no_overlap", "rule assignment.no_overlap: <holder> holds project <project> on or after that date"},
-    {"assignment.no_overlap", "rule assignment.no_overlap: <holder> is assigned to the project on or after it"},
-    {"milestone.after_predecessor", "rule milestone.after_predecessor: before the predecessor's actual date <date>"},
-    {"milestone.after_predecessor", "rule milestone.after_predecessor: before the predecessor's planned date <date>"},
-    {"procedure.approved_after_applied", "rule procedure.approved_after_applied: before the application date <date>"},
+    {"assignment.no_overlap",
+     "rule assignment.no_overlap: <holder> holds project <project> on or after that date"},
+    {"assignment.no_overlap",
+     "rule assignment.no_overlap: <holder> is assigned to the project on or after it"},
+    {"milestone.after_predecessor",
+     "rule milestone.after_predecessor: before the predecessor's actual date <date>"},
+    {"milestone.after_predecessor",
+     "rule milestone.after_predecessor: before the predecessor's planned date <date>"},
+    {"procedure.approved_after_applied",
+     "rule procedure.approved_after_applied: before the application date <date>"},
     {"visit.unit_assigned", "rule visit.unit_assigned: the unit was not assigned to the project on <date>"},
     {"visit.unit_member", "rule visit.unit_member: the visitor is not of unit <unit>"},
 };
@@ -375,7 +380,8 @@ std::optional<ReasonRule> RuleOfReason(std::string_view reason) {
   // "rule <code>: what went wrong" names its code.
   if (reason.rfind("rule ", 0) == 0) {
     const size_t colon = reason.find(':');
-    if (colon != std::string_view::npos && colon > 5) return ReasonRule{std::string(reason.substr(5, colon - 5)), {}};
+    if (colon != std::string_view::npos && colon > 5)
+      return ReasonRule{std::string(reason.substr(5, colon - 5)), {}};
   }
   return std::nullopt;
 }

@@ -44,9 +44,14 @@ async function api(p) {
   }, p)
 }
 
+// Loaded: no request of the app in flight and no loading mask, for a moment (a page may poll, so
+// the browser's "network idle" is not waited for).
 async function settle() {
-  await page.waitForLoadState('networkidle').catch(() => {})
-  await page.waitForTimeout(250)
+  await page.waitForTimeout(300)
+  await page
+    .waitForFunction(() => !document.querySelector('.el-loading-mask:not([style*="display: none"])'), null, { timeout: 10000 })
+    .catch(() => {})
+  await page.waitForTimeout(200)
 }
 
 /** The visible text of the page and of each of its tabs. */
@@ -58,7 +63,7 @@ async function visibleTexts() {
   for (let i = 0; i < n; i++) {
     const tab = tabs.nth(i)
     if (!(await tab.isVisible())) continue
-    await tab.click().catch(() => {})
+    await tab.click({ timeout: 3000 }).catch(() => {})
     await settle()
     texts.push(await page.evaluate(() => document.body.innerText))
   }
@@ -94,6 +99,7 @@ test('every page of every demo role reads in Chinese', async () => {
       await page.goto(`${server.baseUrl}/${p}`)
       const words = latinWords(await visibleTexts())
       if (words.length) found.push(`${user} /${p}: ${words.join(', ')}`)
+      console.log(`# ${user} /${p}${words.length ? ': ' + words.join(', ') : ''}`)
     }
   }
   assert.deepEqual(found, [], 'Latin words on Chinese screens:\n' + found.join('\n'))

@@ -121,7 +121,8 @@ describe('the server catalog and the sentences', () => {
   it('has a sentence in both languages for every rule code the server names', async () => {
     const fs = await import('node:fs')
     const path = await import('node:path')
-    const src = path.resolve(__dirname, '../../src')
+    const url = await import('node:url')
+    const src = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), '../../src')
     const catalog = fs.readFileSync(path.join(src, 'common/reason_catalog.cpp'), 'utf8')
     const rules = new Set([...catalog.matchAll(/^\s*\{"([a-z_.]+)",\s*"/gm)].map((m) => m[1]))
     const walk = (dir) =>

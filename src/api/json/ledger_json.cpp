@@ -1,8 +1,8 @@
 #include "api/json/ledger_json.h"
 
 #include "common/json_shape.h"
-#include "common/reason_catalog.h"
 #include "common/json_writer.h"
+#include "common/reason_catalog.h"
 
 namespace gj {
 

@@ -71,7 +71,8 @@ fs::path SourceDir() {
     const fs::path file = here.is_absolute() ? here : base / here;
     const fs::path root = file.parent_path().parent_path().parent_path().parent_path();
     if (fs::exists(root / "src" / "common" / "reason_catalog.cpp")) return root / "src";
-    if (fs::exists(base.parent_path() / "src" / "common" / "reason_catalog.cpp")) return base.parent_path() / "src";
+    if (fs::exists(base.parent_path() / "src" / "common" / "reason_catalog.cpp"))
+      return base.parent_path() / "src";
   }
   return {};
 }
@@ -285,8 +286,9 @@ TEST(ReasonCatalog, KnowsEveryLiteralReasonInTheSources) {
       const size_t pos = static_cast<size_t>(it->position());
       const std::string call = (*it)[0].str();
       const size_t open = pos + call.size() - 1;
-      const std::string where = fs::relative(entry.path(), src).string() + ":" +
-                                std::to_string(1 + std::count(s.begin(), s.begin() + static_cast<long>(pos), '\n'));
+      const std::string where =
+          fs::relative(entry.path(), src).string() + ":" +
+          std::to_string(1 + std::count(s.begin(), s.begin() + static_cast<long>(pos), '\n'));
       const auto args = Args(s, open);
       std::vector<std::string> reasons;
       auto detail = [&](const std::string& brace) {  // {field, value, reason, row, allowed}
@@ -298,7 +300,7 @@ TEST(ReasonCatalog, KnowsEveryLiteralReasonInTheSources) {
       } else if (call == "push_back(") {
         // {field, value, reason, row, allowed}; not a route's {method, path, summary, auth, handler}
         const auto inner = args.size() == 1 && Trim(args[0]).rfind('{', 0) == 0 ? Args(Trim(args[0]), 0)
-                                                                                   : std::vector<std::string>{};
+                                                                                : std::vector<std::string>{};
         if (inner.size() == 5 && Trim(inner[3]) != "true" && Trim(inner[3]) != "false") detail(Trim(args[0]));
       } else if (call.find("Invalid") != std::string::npos) {
         if (args.size() >= 2 && Trim(args[1]).rfind("{{", 0) == 0) {
