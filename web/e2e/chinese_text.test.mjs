@@ -15,7 +15,7 @@ const ROLES = (process.env.GONGJIAN_E2E_ROLES || 'admin,lcxmb,dongezb,guanxmb,le
 // Latin words a Chinese screen may show: units, file formats, the language switch, and the shapes
 // of codes people type or read off documents (project codes, credit codes, region codes).
 const ALLOWED = [
-  /^(km|m|MB|KB|GB|kWh|tce|mu)$/i,
+  /^(km|m|MB|KB|GB|kWh|kV|kW|MW|tce|mu)$/i,
   /^(PDF|Excel|xlsx|xls|CSV|JPEG|JPG|PNG|WebP|ZIP|API|URL|ID|GDP)$/i,
   /^English$/,
   /^[A-Z]$/, // the land-efficiency classes A–D, list markers
