@@ -69,7 +69,7 @@ export default {
   'rule.sources_sum': '各资金来源之和须等于本期完成投资',
   'rule.sources_sum.total_yuan': '各资金来源之和须等于本期完成投资（{total_yuan}）',
   'rule.monthly_plan.sums_to_annual_plan': '各月合计须等于年度计划投资',
-  'rule.monthly_plan.sums_to_annual_plan.plan_yuan_sum_yuan': '各月合计 {sum_yuan}，与年度计划投资 {plan_yuan} 不一致',
+  'rule.monthly_plan.sums_to_annual_plan.plan_yuan_sum_yuan': '各月合计 {sum_yuan}，与年度计划投资 {plan_yuan}不一致',
   'rule.monthly_plan.needs_annual_plan': '请先填写项目的年度计划投资',
   'rule.sum_amount_needs_amount': '按金额合计须选择金额字段',
   'rule.count_stage_needs_stage': '按阶段计数须选择项目阶段',
