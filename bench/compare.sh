@@ -2,21 +2,22 @@
 # Before/after of the benchmarks for two commits, in one run on one machine:
 #   bash bench/compare.sh OLD NEW        e.g. bench/compare.sh f2f70ab main
 # Builds both commits (a detached git worktree each under $COMPARE_DIR, Release, -j2, ccache), then
-# runs bench/ledger.sh (generate, xlsx export and import, the list endpoint under wrk, memory) and
+# runs bench/ledger.sh (generate, xlsx export and import, the list endpoint under wrk — with ?year=
+# pages — and memory; NEW's script against each side's binaries) and
 # bench/land_efficiency.sh (`gongjian evaluate land` on 1M csv / 100k xlsx) of each commit,
 # alternating OLD, NEW, OLD, NEW … ($ROUNDS rounds), and prints one table: the median of each
 # figure per side and NEW/OLD. This machine is shared, so every round also times a reference that
 # no commit changes (an awk pass over the 1M csv): its NEW/OLD ratio says how much of a wall-clock
 # difference is the neighbours'; the CPU figures move much less with them. Never fails: a step that
 # breaks is reported and left out of the table.
-#   N=50000       ledger projects (bench/ledger.sh defaults to 100,000)
+#   N=100000      ledger projects (as bench/ledger.sh; the ?year= pages are measured at this size)
 #   ROUNDS=2      rounds of both sides
 #   COMPARE_DIR   work folder (default /tmp/gongjian-compare); KEEP=1 keeps the worktrees and builds
 #   bench/compare.sh --table   prints the table of the last run again (from COMPARE_DIR/logs)
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 0
 REPO=$PWD
-N=${N:-50000}
+N=${N:-100000}
 ROUNDS=${ROUNDS:-2}
 WORK=${COMPARE_DIR:-/tmp/gongjian-compare}
 LAND=$WORK/land
@@ -135,7 +136,13 @@ for round in $(seq "$ROUNDS"); do
     echo "== round $round, $side (load $(cut -d' ' -f1-3 /proc/loadavg))"
     {
       reference
-      N=$N DIR=$WORK/ledger-$side bash "$tree/bench/ledger.sh" || echo "ledger.sh failed ($?)"
+      # One script for both sides (NEW's, when it measures a given build), so OLD runs the same
+      # pages — the ?year= ones included — and every figure gets its ratio.
+      if grep -q BIN_DIR "${TREE[new]}/bench/ledger.sh"; then
+        BIN_DIR=$tree/build N=$N DIR=$WORK/ledger-$side bash "${TREE[new]}/bench/ledger.sh" || echo "ledger.sh failed ($?)"
+      else
+        N=$N DIR=$WORK/ledger-$side bash "$tree/bench/ledger.sh" || echo "ledger.sh failed ($?)"
+      fi
       GONGJIAN_BIN=$tree/build/gongjian GJ_BENCH_DIR=$LAND bash "$tree/bench/land_efficiency.sh" ||
         echo "land_efficiency.sh failed ($?)"
       reference

@@ -7,10 +7,12 @@
 Deterministic (seeded). Every credit code is valid and unique; about 2 % of rows are excluded
 industries, a few are vetoed/undetermined, some optional cells are empty.
 """
+import os
 import random
 import sys
-import zipfile
-from xml.sax.saxutils import escape
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+import xlsx_writer  # noqa: E402  (scripts/xlsx_writer.py, shared with tests/integration/write_xlsx.py)
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
@@ -70,67 +72,14 @@ def write_csv(n, path):
             f.write(",".join(csv_field(v) for v in r) + "\n")
 
 
-def col_name(c):
-    s = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        s = chr(65 + rem) + s
-    return s
+def number(v):
+    """A numeric column's text as the number it is (its cell is numeric, not text)."""
+    return float(v) if any(c in v for c in ".eE") else int(v)
 
 
 def write_xlsx(n, path):
-    strings, index = [], {}
-
-    def sst(v):
-        if v not in index:
-            index[v] = len(strings)
-            strings.append(v)
-        return index[v]
-
-    cols = [col_name(c) for c in range(len(HEADER))]
-    sheet = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>']
-    for r, row in enumerate([HEADER] + list(rows(n)), start=1):
-        cells = []
-        for c, v in enumerate(row):
-            if v == "":
-                continue
-            ref = f"{cols[c]}{r}"
-            if c in TEXT_COLUMNS or r == 1:
-                cells.append(f'<c r="{ref}" t="s"><v>{sst(v)}</v></c>')
-            else:
-                cells.append(f'<c r="{ref}"><v>{v}</v></c>')
-        sheet.append(f'<row r="{r}">' + "".join(cells) + "</row>")
-    sheet.append("</sheetData></worksheet>")
-    sst_xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-               f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{len(strings)}" '
-               f'uniqueCount="{len(strings)}">' + "".join(f"<si><t>{escape(s)}</t></si>" for s in strings) + "</sst>")
-    main = "http://schemas.openxmlformats.org"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-        z.writestr("[Content_Types].xml",
-                   f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{main}/package/2006/content-types">'
-                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                   '<Default Extension="xml" ContentType="application/xml"/>'
-                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-                   '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-                   '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-                   '</Types>')
-        z.writestr("_rels/.rels",
-                   f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{main}/package/2006/relationships">'
-                   f'<Relationship Id="rId1" Type="{main}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
-                   '</Relationships>')
-        z.writestr("xl/workbook.xml",
-                   f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{main}/spreadsheetml/2006/main" '
-                   f'xmlns:r="{main}/officeDocument/2006/relationships"><sheets>'
-                   '<sheet name="企业" sheetId="1" r:id="rId1"/></sheets></workbook>')
-        z.writestr("xl/_rels/workbook.xml.rels",
-                   f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{main}/package/2006/relationships">'
-                   f'<Relationship Id="rId1" Type="{main}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-                   f'<Relationship Id="rId2" Type="{main}/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
-                   '</Relationships>')
-        z.writestr("xl/sharedStrings.xml", sst_xml)
-        z.writestr("xl/worksheets/sheet1.xml", "".join(sheet))
+    sheet = [HEADER] + [[v if c in TEXT_COLUMNS or v == "" else number(v) for c, v in enumerate(r)] for r in rows(n)]
+    xlsx_writer.write_workbook(path, {"企业": sheet}, shared_strings=True)
 
 
 def main():

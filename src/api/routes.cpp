@@ -5,6 +5,7 @@
 
 #include "api/json/ledger_json.h"
 #include "common/json_field.h"
+#include "service/ledger/plausibility_settings.h"
 
 namespace gj::api {
 
@@ -165,21 +166,25 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
          if (!report) return report.error();
          return Reply::Json(report.value());
        }});
-  r.push_back({"GET", "/api/v1/projects/export",
-               "Export the filtered list as the ledger sheet (?format=xlsx|csv, same filters as the list)",
-               true, [&s](Call& c) -> Result<Reply> {
-                 QueryParams q(c);
-                 const std::string format = q.OneOf("format", {"xlsx", "csv"}, "xlsx").value_or("");
-                 const auto f = ListFilterFrom(q, 1000000);
-                 if (auto st = q.Check(); !st) return st.error();
-                 auto bytes = s.sheets.Export(c.ctx, f, format);
-                 if (!bytes) return bytes.error();
-                 return Reply::File(std::move(bytes.value()),
-                                    format == "csv"
-                                        ? "text/csv; charset=utf-8"
-                                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                    "重点项目-" + c.ctx.today.ToString() + "." + format);
-               }});
+  r.push_back(
+      {"GET", "/api/v1/projects/export",
+       "Export the filtered list as the ledger sheet 重点项目台账-<year> (?format=xlsx|csv, same filters as the list)",
+       true, [&s](Call& c) -> Result<Reply> {
+         QueryParams q(c);
+         const std::string format = q.OneOf("format", {"xlsx", "csv"}, "xlsx").value_or("");
+         const auto f = ListFilterFrom(q, 1000000);
+         if (auto st = q.Check(); !st) return st.error();
+         auto bytes = s.sheets.Export(c.ctx, f, format);
+         if (!bytes) return bytes.error();
+         // Named by the list it holds: 重点项目台账-2026.xlsx.
+         const int year =
+             f.year ? *f.year : s.ledger.CurrentListYear(c.ctx.today, s.ledger.ReadableScope(c.ctx, ""));
+         return Reply::File(std::move(bytes.value()),
+                            format == "csv"
+                                ? "text/csv; charset=utf-8"
+                                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            "重点项目台账-" + std::to_string(year) + "." + format);
+       }});
   // A stale version's 409 carries the project as GET shows it.
   auto project_now = [&s](Call& c) { return s.ledger.Get(c.ctx, c.PathId()); };
   r.push_back(
@@ -220,6 +225,23 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
                  if (auto st = q.Check(); !st) return st.error();
                  return JsonReply(s.ledger.Overview(c.ctx, c.Query("region"), year, as_of));
                }});
+  // Plausibility (domain/ledger/plausibility.h): the thresholds as data.
+  r.push_back({"GET", "/api/v1/settings/plausibility",
+               "The plausibility thresholds: completed_plan_factor (hard: annual completed ≤ plan × it), "
+               "jump_points and ahead_points (soft warnings), max_amount (yuan, fixed)",
+               true, [&s](Call&) -> Result<Reply> {
+                 auto c = s.db.Acquire();
+                 return Reply::Json(service::PlausibilityJson(service::LoadPlausibility(*c)));
+               }});
+  r.push_back(
+      {"PUT", "/api/v1/settings/plausibility",
+       "Change the plausibility thresholds (admin): {completed_plan_factor?, jump_points?, ahead_points?}, "
+       "each 1..100",
+       true, BodyHandler([&s](Call& c, const nlohmann::json& b) -> Result<nlohmann::json> {
+         auto p = service::PutPlausibility(s.db, c.ctx, b);
+         if (!p) return p.error();
+         return service::PlausibilityJson(p.value());
+       })});
 }
 
 }  // namespace

@@ -12,6 +12,8 @@
 #include "service/ledger/ledger_service.h"
 #include "service/ledger/ledger_sheet_service.h"
 #include "service/org/org_service.h"
+#include "service/org/roster_service.h"
+#include "service/org/setup_checklist.h"
 #include "service/supervision/bulletin_service.h"
 #include "service/supervision/progress_service.h"
 #include "service/supervision/supervision_service.h"
@@ -34,6 +36,8 @@ struct Services {
   service::RankingService& rankings;
   service::OrgService& org;
   service::AccountService& accounts;
+  service::RosterService& roster;             // 组织架构与责任人 workbook
+  service::SetupChecklistService& checklist;  // 上线清单
 };
 
 // Every endpoint. Each capability declares its routes in its own file (routes_<capability>.cpp)

@@ -17,10 +17,10 @@ void UserAdminRoutes(Services& s, std::vector<Route>& r) {
   auto user_now = VersionedRecordRoutes(
       r, a,
       {"/api/v1/users/{id}",
-       "Create an account {login, name, password, grants: [{role, region_code, unit_id}]}; it must "
+       "Create an account {login, name, password, grants: [{role, region_code, unit_id}], person_id?}; it must "
        "change the password at first log-in",
        "One account with its grants and version",
-       "Change an account {version, name?, active?, grants?, person_id?}; active false disables it at once"},
+       "Change an account {version, name?, active?, grants?, person_id? (null unlinks)}; active false disables it at once"},
       &service::AccountService::Create, &service::AccountService::Get, &service::AccountService::Update);
   r.push_back({"POST", "/api/v1/users/{id}/password-reset",
                "Set a new password {version, password}; the user must change it at next log-in", true,

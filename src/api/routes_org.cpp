@@ -3,7 +3,6 @@
 // deleted: PATCH {"version", "archived": true} archives, {"archived": false} restores.
 #include "api/json/results_json.h"
 #include "api/routes.h"
-#include "service/org/roster_service.h"
 
 namespace gj::api {
 
@@ -45,15 +44,15 @@ void OrgRoutes(Services& s, std::vector<Route>& r) {
       &OrgService::CreateTeam, &OrgService::GetTeam, &OrgService::UpdateTeam);
 
   // The first-run checklist (上线清单): what the admin has set up in a region and what is still empty.
-  auto checklist = std::make_shared<service::SetupChecklistService>(s.db, s.ledger);
+  service::SetupChecklistService* checklist = &s.checklist;
   r.push_back(
       {"GET", "/api/v1/setup/checklist",
        "First-run checklist of a county, city or province (?region=, default: the caller's admin "
        "region): towns, units, people, accounts, projects, rules, targets, teams with counts (org.admin)",
        true, [checklist](Call& c) { return JsonReply(checklist->Checklist(c.ctx, c.Query("region"))); }});
   // The roster in Excel (组织架构与责任人): template, export and import of one county's units and
-  // people (service/org/roster_service.h). Built here from the services it uses.
-  auto roster = std::make_shared<service::RosterService>(s.db, s.ledger, s.org);
+  // people (service/org/roster_service.h).
+  service::RosterService* roster = &s.roster;
   constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   auto roster_file = [roster, kXlsx](bool rows) {
     return [roster, kXlsx, rows](Call& c) -> Result<Reply> {

@@ -1,6 +1,7 @@
 // Supervision endpoints (三张清单): problems and their workflow, milestones and the Gantt, the map,
 // procedures, responsibility list and visits, the leader page, the attention list. Handlers only
 // translate HTTP ↔ service calls.
+#include <algorithm>
 #include <functional>
 
 #include "api/json/progress_json.h"
@@ -70,6 +71,27 @@ std::pair<store::ProjectFilter, std::string> GanttFilterFrom(QueryParams& q, con
 // still 2026's.
 std::pair<Date, Date> ComplianceRangeFrom(QueryParams& q, const Date& as_of) {
   return {q.DateOr("from", IsoWeek1Monday(IsoWeekOf(as_of).year)), q.DateOr("to", as_of)};
+}
+
+// ?holder=person:ID|unit:ID (not sent: every holder) and ?current=true of the assignments query.
+std::pair<std::optional<supervision::Holder>, bool> HolderQueryFrom(QueryParams& q, const Date&) {
+  std::optional<supervision::Holder> holder;
+  if (const auto text = q.OptText("holder")) {
+    const auto colon = text->find(':');
+    const std::string kind = text->substr(0, colon);
+    int64_t id = 0;
+    if (colon != std::string::npos) {
+      const std::string digits = text->substr(colon + 1);
+      if (!digits.empty() && digits.size() < 16 &&
+          std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+        id = std::stoll(digits);
+    }
+    if ((kind == "person" || kind == "unit") && id > 0)
+      holder = supervision::Holder{
+          kind == "person" ? supervision::HolderKind::kPerson : supervision::HolderKind::kUnit, id};
+    else q.Add("holder", *text, "person:ID or unit:ID");
+  }
+  return {holder, q.Flag("current")};
 }
 
 }  // namespace
@@ -186,6 +208,13 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
   r.push_back({"GET", "/api/v1/projects/{id}/assignments",
                "The project's 包保 assignments of leaders and units with their dates, past and current", true,
                [&rs](Call& c) { return JsonReply(rs.Assignments(c.ctx, c.PathId())); }});
+  r.push_back(
+      {"GET", "/api/v1/assignments",
+       "包保 assignments of ?holder=person:ID|unit:ID (every holder when not sent) on the projects the "
+       "caller reads, with their dates; current: in effect on ?as_of=; ?current=true keeps only those",
+       true, AsOfHandler(HolderQueryFrom, [&rs](Call& c, const Date& as_of, const auto& q) {
+         return rs.AssignmentsOf(c.ctx, q.first, as_of, q.second);
+       })});
   auto assignment_now = [&rs](Call& c) { return rs.Assignment(c.ctx, c.PathId()); };
   r.push_back({"GET", "/api/v1/assignments/{id}", "One assignment with its dates", true,
                ReadHandler(assignment_now)});

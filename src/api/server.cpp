@@ -160,8 +160,10 @@ int RunServer(const ServerOptions& o) {
   service::RankingService rankings(*db, ledger);
   service::OrgService org(*db, ledger);
   service::AccountService accounts(*db, ledger);
-  Services services{*db,       auth, ledger,       sheets,   supervision, progress, targets,
-                    bulletins, land, observations, rankings, org,         accounts};
+  service::RosterService roster(*db, ledger, org);
+  service::SetupChecklistService checklist(*db, ledger);
+  Services services{*db,  auth,         ledger,   sheets, supervision, progress, targets,  bulletins,
+                    land, observations, rankings, org,    accounts,    roster,   checklist};
   // Beside serving, not before it: a first start on a large ledger inserts its tasks for seconds.
   Every report_tasks(std::chrono::hours(std::max(0, o.report_tasks_hours)),
                      [&] { GenerateReportTasks(progress, ledger); });

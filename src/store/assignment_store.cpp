@@ -67,6 +67,14 @@ std::vector<AssignmentRow> OpenAssignmentsOf(Connection& c, const sv::Holder& h,
   return ReadRows(c, sql + " ORDER BY a.project_id, a.id", params, ReadAssignment);
 }
 
+std::vector<AssignmentRow> ListAssignmentsOf(Connection& c, const std::optional<sv::Holder>& h,
+                                             const access::ReadScope& scope) {
+  std::vector<Value> params;
+  std::string sql = kAssignmentSelect + " WHERE pr.archived = 0" + (h ? HolderClause(*h, params) : "");
+  sql += ScopeClause(scope, params);
+  return ReadRows(c, sql + " ORDER BY a.from_date, a.project_id, a.id", params, ReadAssignment);
+}
+
 bool AssignmentOverlaps(Connection& c, int64_t project_id, const sv::Holder& h, const Date& from,
                         const std::optional<Date>& to, int64_t except_id) {
   std::vector<Value> params{project_id, except_id};

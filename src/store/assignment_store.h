@@ -41,6 +41,10 @@ std::optional<AssignmentRow> LoadAssignment(Connection& c, int64_t id);
 // The holder's open assignments (to_date NULL) on live projects in `scope`, in project order.
 std::vector<AssignmentRow> OpenAssignmentsOf(Connection& c, const supervision::Holder& h,
                                              const access::ReadScope& scope);
+// The assignments, past, current and to come, of one holder (every holder when nullopt) on live
+// projects in `scope`, oldest first.
+std::vector<AssignmentRow> ListAssignmentsOf(Connection& c, const std::optional<supervision::Holder>& h,
+                                             const access::ReadScope& scope);
 // Whether the holder has another assignment of the project (not `except_id`) in effect on a day
 // of [from, to] (to nullopt: open-ended).
 bool AssignmentOverlaps(Connection& c, int64_t project_id, const supervision::Holder& h, const Date& from,

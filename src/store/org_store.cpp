@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/ledger/project.h"
 #include "store/fields.h"
 #include "store/journal.h"
 
@@ -234,7 +235,12 @@ namespace {
 
 // At most this many references of each kind: enough to act on, short enough to read.
 constexpr int kMaxReferences = 50;
-constexpr const char* kOpenProject = " p.archived = 0 AND p.stage NOT IN ('completed', 'operating')";
+// Open: not archived and not in a stage the stage table counts as completed (竣工, 投产运营).
+const std::string kOpenProject = [] {
+  std::string in;
+  for (const auto& s : ledger::CompletedStages()) in += (in.empty() ? "'" : ", '") + s + "'";
+  return " p.archived = 0 AND p.stage NOT IN (" + in + ")";
+}();
 constexpr const char* kOpenProblem = " pr.status NOT IN ('closed', 'deferred')";
 
 // Appends the references `sql` finds: its rows have id, code, name, role.

@@ -39,9 +39,14 @@ std::vector<Y> ListProjectYears(Connection& c, int64_t project_id) {
       {project_id}, RecordOf(kYearFields));
 }
 
-std::vector<int> YearsWithList(Connection& c) {
-  return ReadRows(c, "SELECT DISTINCT year FROM project_years ORDER BY year", {},
-                  [](RowReader& r) { return static_cast<int>(r.Int("year")); });
+std::vector<int> YearsWithList(Connection& c, const access::ReadScope& scope) {
+  std::vector<Value> params;
+  const std::string where = ScopeClause(scope, params, "pr");
+  return ReadRows(c,
+                  "SELECT DISTINCT y.year FROM project_years y JOIN projects pr ON pr.id = y.project_id "
+                  "WHERE 1=1" +
+                      where + " ORDER BY y.year",
+                  params, [](RowReader& r) { return static_cast<int>(r.Int("year")); });
 }
 
 void InsertProjectYear(Connection& c, const Y& y) {

@@ -15,8 +15,9 @@ namespace gj::store {
 std::optional<ledger::ProjectYear> LoadProjectYear(Connection& c, int64_t project_id, int year);
 // A project's years, ascending.
 std::vector<ledger::ProjectYear> ListProjectYears(Connection& c, int64_t project_id);
-// The years that have a list (any project), ascending.
-std::vector<int> YearsWithList(Connection& c);
+// The years that have a list of some project within `scope`, ascending: one county's new list
+// does not move another county's default year.
+std::vector<int> YearsWithList(Connection& c, const access::ReadScope& scope);
 void InsertProjectYear(Connection& c, const ledger::ProjectYear& y);
 // Writes kind and figures with no expected version (the project's own versioned write covers it);
 // the row's version moves by one.

@@ -115,3 +115,108 @@ test('a handover moves the projects at a date, keeps the history, and splits the
   assert.deepEqual(nb.missed_weeks.map((w) => w.monday), [week(3)]);
   assert.equal(of(items, 'unit', industry).weeks_visited, 1);
 });
+
+// A new account that has changed its first password: its request function.
+async function freshAccount(body) {
+  const FIRST = 'Chu-Shi-Mi-Ma-2026', CHOSEN = 'Xin-De-Mi-Ma-2026';
+  const made = await admin('POST', '/users', { password: FIRST, ...body });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const first = api(srv.base, await login(srv.base, body.login, FIRST));
+  assert.equal((await first('POST', '/auth/password', { old_password: FIRST, new_password: CHOSEN })).status, 200);
+  return { user: made.body, call: api(srv.base, await login(srv.base, body.login, CHOSEN)) };
+}
+
+test('GET /assignments: one holder\'s 包保 with dates, or every current one, in the read scope', async () => {
+  const [p] = (await office('GET', '/projects?region=371524&limit=1&offset=140')).body.items.map((x) => x.id);
+  const units = (await office('GET', '/units?region=371524')).body.items;
+  const finance = units.find((u) => u.name !== '工业和信息化局').id;
+  const leader = (await created(await admin('POST', '/people', { name: '包保丙', title: '副县长', kind: 'leader', region_code: '371524' }))).id;
+  await created(await office('POST', `/projects/${p}/assignments`, { unit_id: finance, from_date: FROM }));
+  const held = await created(await office('POST', `/projects/${p}/assignments`, { person_id: leader, from_date: FROM }));
+  const mine = held.assignments.find((x) => x.person_id === leader);
+  assert.equal((await office('POST', `/assignments/${mine.id}/end`, { version: mine.version, to_date: addDays(FROM, 6) })).status, 200);
+
+  const unitList = await office('GET', `/assignments?holder=unit:${finance}`);
+  assert.equal(unitList.status, 200, JSON.stringify(unitList.body));
+  assert.equal(unitList.body.holder.holder_kind, 'unit');
+  assert.equal(unitList.body.holder.unit_id, finance);
+  const row = unitList.body.items.find((x) => x.project_id === p);
+  assert.equal(row.from_date, FROM);
+  assert.equal(row.to_date, null);
+  assert.equal(row.current, true);
+  assert.ok(row.project_code && row.project_name);
+  assert.ok(unitList.body.items.every((x) => x.unit_id === finance && x.person_id === null));
+
+  // A person's ended assignment: listed, not current; gone with ?current=true; current as of a past day.
+  const personal = (await office('GET', `/assignments?holder=person:${leader}`)).body;
+  assert.equal(personal.holder.name, '包保丙');
+  assert.deepEqual(personal.items.map((x) => [x.project_id, x.to_date, x.current]), [[p, addDays(FROM, 6), false]]);
+  assert.deepEqual((await office('GET', `/assignments?holder=person:${leader}&current=true`)).body.items, []);
+  const back = (await office('GET', `/assignments?holder=person:${leader}&as_of=${addDays(FROM, 3)}`)).body;
+  assert.equal(back.items[0].current, true);
+
+  // Every holder's current ones: leaders and units; outside the county, none of 东阿县's.
+  const all = (await office('GET', '/assignments?current=true')).body;
+  assert.equal(all.holder, null);
+  assert.ok(all.items.some((x) => x.unit_id === finance && x.project_id === p));
+  assert.ok(all.items.every((x) => x.current));
+  const guan = api(srv.base, await login(srv.base, 'guanxmb'));
+  assert.ok(!(await guan('GET', '/assignments')).body.items.some((x) => x.project_id === p));
+  assert.equal((await guan('GET', `/assignments?holder=unit:${finance}`)).status, 404);
+
+  // The unit's own account, the viewer and the leader read it too.
+  for (const who of ['unit', 'viewer', 'leader']) {
+    const r = await api(srv.base, await login(srv.base, who))('GET', `/assignments?holder=unit:${finance}`);
+    assert.equal(r.status, 200, `${who}: ${JSON.stringify(r.body)}`);
+  }
+  // Malformed or unknown holders.
+  for (const bad of ['unit', 'unit:', 'team:3', 'person:x', 'person:0']) {
+    const r = await office('GET', `/assignments?holder=${bad}`);
+    assert.equal(r.status, 400, bad);
+    assert.equal(r.body.error.details[0].field, 'holder');
+  }
+  assert.equal((await office('GET', '/assignments?holder=person:99999999')).status, 404);
+  assert.equal((await office('GET', '/assignments?current=maybe')).status, 400);
+});
+
+test('an account linked to a person sees that person\'s 包保 on the leader page; null unlinks', async () => {
+  const [p] = (await office('GET', '/projects?region=371524&limit=1&offset=142')).body.items.map((x) => x.id);
+  const person = (await created(await admin('POST', '/people', { name: '包保丁', title: '副县长', kind: 'leader', region_code: '371524' }))).id;
+  await created(await office('POST', `/projects/${p}/assignments`, { person_id: person, from_date: FROM }));
+
+  // Unknown person at create: 422 naming person_id, nothing created.
+  const unknown = await admin('POST', '/users', { login: 'baobao-x', password: 'Chu-Shi-Mi-Ma-2026', grants: [{ role: 'leader', region_code: '371524' }], person_id: 99999999 });
+  assert.equal(unknown.status, 422);
+  assert.equal(unknown.body.error.details[0].field, 'person_id');
+
+  const { user, call } = await freshAccount({ login: 'baobao-ding', name: '包保丁', grants: [{ role: 'leader', region_code: '371524' }], person_id: person });
+  assert.equal(user.person_id, person);
+  assert.equal(user.person_name, '包保丁');
+  assert.equal(user.person_title, '副县长');
+  const page = await call('GET', '/leader');
+  assert.equal(page.status, 200, JSON.stringify(page.body));
+  assert.equal(page.body.person_id, person);
+  assert.deepEqual(page.body.projects.map((x) => x.id), [p]);
+  assert.ok((await admin('GET', '/users?q=baobao-ding')).body.items[0].person_name === '包保丁');
+
+  // Unlink: the leader page has nobody to show; the journal keeps the change.
+  const now = (await admin('GET', `/users/${user.id}`)).body;
+  const unlinked = await admin('PATCH', `/users/${user.id}`, { version: now.version, person_id: null });
+  assert.equal(unlinked.status, 200, JSON.stringify(unlinked.body));
+  assert.equal(unlinked.body.person_id, null);
+  assert.equal(unlinked.body.person_name, '');
+  assert.equal((await call('GET', '/leader')).status, 404);
+
+  // A county admin of 冠县 does not see 东阿县's people: linking one is 422 unknown, as for a person
+  // that does not exist; one of its own county links.
+  const guanPerson = (await created(await admin('POST', '/people', { name: '冠县领导', title: '副县长', kind: 'leader', region_code: '371525' }))).id;
+  const { call: guanAdmin } = await freshAccount({ login: 'guan-admin', grants: [{ role: 'admin', region_code: '371525' }] });
+  const target = await created(await guanAdmin('POST', '/users', { login: 'guan-leader', password: 'Chu-Shi-Mi-Ma-2026', grants: [{ role: 'leader', region_code: '371525' }] }));
+  const foreign = await guanAdmin('PATCH', `/users/${target.id}`, { version: target.version, person_id: person });
+  assert.equal(foreign.status, 422, JSON.stringify(foreign.body));
+  assert.equal(foreign.body.error.details[0].field, 'person_id');
+  assert.match(foreign.body.error.details[0].reason, /unknown person/);
+  const own = await guanAdmin('PATCH', `/users/${target.id}`, { version: target.version, person_id: guanPerson });
+  assert.equal(own.status, 200, JSON.stringify(own.body));
+  assert.equal(own.body.person_name, '冠县领导');
+});

@@ -229,3 +229,47 @@ test('the server generates the running period\'s report tasks when it starts: a 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('plausibility: a report above 1.5 × the annual plan is refused naming both figures; a jump saves with a warning the reviewer sees', async () => {
+  const list = await unit('GET', '/reports?region=371524&status=pending');
+  const mine = list.body.items.filter((x) => x.unit_name === '工业和信息化局' && x.due_date >= TODAY && x.annual_plan > 0);
+  const r = mine[mine.length - 1];
+  assert.ok(r, 'an open report of the unit on a project with a plan');
+  const history = await unit('GET', `/projects/${r.project_id}/reports`);
+  const filed = Math.max(0, ...history.body.items.filter((x) => ['submitted', 'approved'].includes(x.status)).map((x) => x.investment_year));
+  const plan = r.annual_plan;
+  // Hard: the year's cumulative above 1.5 × the plan.
+  const limit = Math.floor(plan * 1.5);
+  const over = await unit('PATCH', `/reports/${r.id}`, { version: r.version, investment_period: 0, investment_year: limit + 10000 });
+  assert.equal(over.status, 422, JSON.stringify(over.body));
+  const d = over.body.error.details.find((x) => x.field === 'investment_year');
+  assert.match(d.reason, /^rule plausible\.annual_completed_above_plan: /);
+  assert.equal(d.value, String(limit + 10000));
+  const fig = over.body.plausibility.find((x) => x.rule === 'plausible.annual_completed_above_plan');
+  assert.deepEqual([fig.field, fig.value, fig.limit, fig.limit_of, fig.factor], ['investment_year', limit + 10000, limit, 'annual_plan', 1.5]);
+  // Hard: the cumulative never falls below the previous report's.
+  if (filed > 0) {
+    const down = await unit('PATCH', `/reports/${r.id}`, { version: r.version, investment_period: 0, investment_year: filed - 10000 });
+    assert.equal(down.status, 422);
+    const f2 = down.body.plausibility.find((x) => x.rule === 'plausible.cumulative_below_previous');
+    assert.deepEqual([f2.value, f2.limit], [filed - 10000, filed]);
+  }
+  // Soft: 40 more points of the plan in one week saves, with a warning.
+  const jump = Math.round(plan * 0.4 / 10000) * 10000;
+  assert.ok(filed + jump <= limit, `${filed} + ${jump} within ${limit}`);
+  {
+    const saved = await unit('PATCH', `/reports/${r.id}`, { version: r.version, investment_period: jump, investment_year: filed + jump, submit: true });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    const w = saved.body.warnings.find((x) => x.code === 'plausible.progress_jump');
+    assert.ok(w, JSON.stringify(saved.body.warnings));
+    assert.equal(w.field, 'investment_year');
+    assert.equal(w.value, filed + jump);
+    assert.ok(w.points > 30);
+    // The reviewer sees the same warning on the report.
+    const seen = await coord('GET', `/reports/${r.id}`);
+    assert.deepEqual(seen.body.warnings, saved.body.warnings);
+  }
+  // A report within every rule carries no warnings.
+  const quiet = (await coord('GET', '/reports?region=371524&status=pending')).body.items.find((x) => x.id !== r.id);
+  assert.deepEqual(quiet.warnings, []);
+});

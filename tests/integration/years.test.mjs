@@ -24,6 +24,8 @@ function unzip(buf) {
     out[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
     at += 46 + nameLen + extra + comment;
   }
+  // The file's creation time (the writer stamps the wall clock): not the sheet's content.
+  delete out['docProps/core.xml'];
   return out;
 }
 
@@ -148,8 +150,36 @@ test('a project rolls over to 2027 as continuing; 2026 stays as it was', async (
   assert.equal(o2027.body.previous.as_of, '2026-06-15');
   assert.equal(o2027.body.previous.project_count, overview2026.body.project_count);
   assert.equal(o2027.body.previous.annual_plan, overview2026.body.annual_plan);
+  // 年度完成投资 is counted one way for both years: 2026 seen as last year equals 2026 seen then.
+  assert.equal(o2027.body.previous.annual_completed, overview2026.body.annual_completed);
   // The journal tells the roll-over and the PUT, naming the year.
   const journal = await coord('GET', `/projects/${id}/journal`);
   assert.deepEqual(journal.body.items.slice(0, 2).map((e) => e.action), ['year.put', 'year.rollover']);
   assert.ok(journal.body.items[0].changes.every((c) => c.year === 2027));
+});
+
+test('the ledger export is named by its list year: 重点项目台账-<year>', async () => {
+  const name = (res) => decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition'))[1]);
+  const now = await coord('GET', '/projects/export?format=csv&region=371524');
+  assert.equal(now.status, 200);
+  assert.equal(name(now), '重点项目台账-2026.csv');
+  const last = await coord('GET', '/projects/export?format=xlsx&region=371524&year=2025');
+  assert.equal(last.status, 200);
+  assert.equal(name(last), '重点项目台账-2025.xlsx');
+});
+
+test('one county\'s new list moves only its own default year (and the city\'s above it)', async () => {
+  const guan = api(srv.base, await login(srv.base, 'guanxmb'));
+  const city = api(srv.base, await login(srv.base, 'lcxmb'));
+  const project = (await guan('GET', '/projects?region=371525&limit=1')).body.items[0];
+  assert.ok(project, '冠县 has a project');
+  const put = await guan('PUT', `/projects/${project.id}/years/2029`, { annual_plan: 10000000 });
+  assert.equal(put.status, 201, JSON.stringify(put.body));
+  // At a 2029 date: 冠县 (and 聊城市, which reads it) default to 2029; 东阿县 has no 2029 list and
+  // keeps its latest one (2026, or 2027 after the roll-over above), never learning of 冠县's.
+  const at = '/overview?as_of=2029-03-01';
+  assert.equal((await guan('GET', `${at}&region=371525`)).body.year, 2029);
+  assert.equal((await city('GET', at)).body.year, 2029);
+  const donge = (await coord('GET', `${at}&region=371524`)).body.year;
+  assert.ok(donge === 2026 || donge === 2027, `东阿县 defaults to its own latest list, not 2029 (got ${donge})`);
 });

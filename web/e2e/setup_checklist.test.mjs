@@ -4,71 +4,30 @@
 // Later visits to the home page stay there. Screens at 1440 px and 390 px.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { launchBrowser, login, newPage, screenshot } from './harness.mjs'
+import { firstLogin, initDatabase, launchBrowser, newPage, screenshot, startServer } from './harness.mjs'
 
-const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const BIN = path.resolve(WEB_DIR, process.env.GONGJIAN_BIN || '../build/gongjian')
 const FIRST = 'xianfeng-2026-start'
 const CHOSEN = 'Xian-Feng-Wo-De-2026'
 
-let tmp, child, baseUrl, browser, page
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-  })
-}
+let db, server, browser, page
 
 before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongjian-e2e-init-'))
-  const db = path.join(tmp, 'xianfeng.db')
-  const init = spawnSync(BIN, ['init', '--db', db, '--region', '422826', '--admin', 'xfadmin', '--password-stdin'], { encoding: 'utf8', input: FIRST + '\n' })
-  assert.equal(init.status, 0, init.stderr)
-  const port = await freePort()
-  child = spawn(BIN, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--web', path.join(WEB_DIR, 'dist')], { stdio: 'ignore' })
-  baseUrl = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(baseUrl + '/healthz')).ok) break
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
+  db = initDatabase({ region: '422826', admin: 'xfadmin', password: FIRST })
+  server = await startServer({ db })
   browser = await launchBrowser()
   page = await newPage(browser)
 })
 
 after(async () => {
   if (browser) await browser.close()
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r))
-    child.kill('SIGTERM')
-    await exited
-  }
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+  if (server) await server.stop()
+  if (db) fs.rmSync(path.dirname(db), { recursive: true, force: true })
 })
 
 test('the new admin changes the password and lands on the checklist: towns done, units to do', async () => {
-  await login(page, baseUrl, 'xfadmin', FIRST)
-  await page.waitForURL(/\/password/)
-  await page.fill('[data-test=pw-old] input, input[data-test=pw-old]', FIRST)
-  await page.fill('[data-test=pw-new] input, input[data-test=pw-new]', CHOSEN)
-  await page.fill('[data-test=pw-again] input, input[data-test=pw-again]', CHOSEN)
-  await page.click('[data-test=pw-submit]')
-  await page.waitForURL(/\/admin\/setup/)
+  await firstLogin(page, server.baseUrl, 'xfadmin', FIRST, CHOSEN, /\/admin\/setup/)
   await page.locator('[data-test=setup-step-towns]').waitFor()
   const head = await page.locator('[data-test=setup-checklist]').innerText()
   assert.match(head, /上线清单/)
@@ -100,7 +59,7 @@ test('the units link opens 单位管理; the home page is the project list again
   await page.waitForURL(/\/admin\/units/)
   await page.locator('[data-test=org-units]').waitFor()
   // Landed once per log-in: the home page now stays the project list.
-  await page.goto(baseUrl + '/')
+  await page.goto(server.baseUrl + '/')
   await page.waitForURL(/\/projects/)
   assert.deepEqual(page.errors, [])
 })

@@ -12,8 +12,8 @@ void to_json(nlohmann::json& j, const GrantView& g) {
 
 void to_json(nlohmann::json& j, const AccountView& v) {
   static const JFields<AccountView> kFields =
-      GJ_JSON_FIELDS(AccountView, id, login, name, person_id, active, must_change_password, version,
-                     created_at, updated_at, grants);
+      GJ_JSON_FIELDS(AccountView, id, login, name, person_id, person_name, person_title, active,
+                     must_change_password, version, created_at, updated_at, grants);
   WriteObject(j, v, kFields);
 }
 

@@ -112,6 +112,7 @@ void to_json(nlohmann::json& j, const ComplianceReport& v);
 void to_json(nlohmann::json& j, const HandoverResult& v);  // POST /assignments/handover
 void to_json(nlohmann::json& j, const AssignmentView& v);
 void to_json(nlohmann::json& j, const AssignmentList& v);
+void to_json(nlohmann::json& j, const HolderAssignmentList& v);  // GET /assignments
 void to_json(nlohmann::json& j, const LeaderPageView& v);
 void to_json(nlohmann::json& j, const AttentionList& v);
 void to_json(nlohmann::json& j, const MarkedRead& v);

@@ -281,6 +281,18 @@ void to_json(json& j, const AssignmentList& v) {
        {"items", ArrayOf(v.items, [](const AssignmentView& a) { return json(a); })}};
 }
 
+void to_json(json& j, const HolderAssignmentList& v) {
+  json items = ArrayOf(v.items, [](const AssignmentView& a) {
+    json x = json(a);
+    x["project_code"] = a.row.project_code;
+    x["project_name"] = a.row.project_name;
+    return x;
+  });
+  j = {{"holder", v.holder ? HolderJson(*v.holder) : json(nullptr)},
+       {"as_of", v.as_of.ToString()},
+       {"items", std::move(items)}};
+}
+
 void to_json(json& j, const HandoverResult& v) {
   json items = ArrayOf(v.items, [](const HandoverItem& i) {
     json x = AssignmentJson(i.assignment, std::nullopt);

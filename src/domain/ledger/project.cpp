@@ -63,9 +63,10 @@ const DictEntry* FindByLabel(const std::vector<DictEntry>& list, const std::stri
 namespace {
 
 constexpr StageRule kStageRules[] = {
-    {"started", true, false},
-    {"completed", true, true},
-    {"operating", true, true},
+    //  stage       needs start  needs completion  counts as completed
+    {"started", true, false, false},
+    {"completed", true, true, true},
+    {"operating", true, true, true},  // 投产运营: completed, then producing
 };
 
 // from → stages that may follow.
@@ -238,6 +239,19 @@ const StageRule* FindStageRule(const std::string& stage) {
     if (stage == r.stage) return &r;
   }
   return nullptr;
+}
+
+bool StageCountsAsCompleted(const std::string& stage) {
+  const StageRule* r = FindStageRule(stage);
+  return r && r->counts_as_completed;
+}
+
+std::vector<std::string> CompletedStages() {
+  std::vector<std::string> out;
+  for (const auto& r : kStageRules) {
+    if (r.counts_as_completed) out.emplace_back(r.stage);
+  }
+  return out;
 }
 
 bool StageTransitionAllowed(const std::string& from, const std::string& to) {

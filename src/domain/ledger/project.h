@@ -55,13 +55,20 @@ Dictionaries DefaultDictionaries();
 const DictEntry* FindByCode(const std::vector<DictEntry>& list, const std::string& code);
 const DictEntry* FindByLabel(const std::vector<DictEntry>& list, const std::string& label_zh);
 
-// What a stage demands of the project's dates (policy as data; stages an admin adds have none).
+// What a stage demands of the project's dates and what it means (policy as data; stages an admin
+// adds have no rule: they demand nothing and count as unfinished).
 struct StageRule {
   const char* stage;
   bool needs_actual_start;
   bool needs_actual_completion;
+  bool counts_as_completed;  // the project is finished (竣工, and 投产运营 after it): it does not carry
+                             // to next year's list and is no longer open
 };
 const StageRule* FindStageRule(const std::string& stage);
+// Whether a project in `stage` counts as completed (StageRule::counts_as_completed).
+bool StageCountsAsCompleted(const std::string& stage);
+// The stages that count as completed, in table order (for a store's SQL filter).
+std::vector<std::string> CompletedStages();
 // The stage workflow: which stage may follow which (forward, skipping allowed, and one step back
 // to correct a mistake).
 bool StageTransitionAllowed(const std::string& from, const std::string& to);

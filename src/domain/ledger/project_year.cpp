@@ -21,6 +21,12 @@ int ProjectDisplayYear(const std::vector<int>& project_years, int list_year) {
   return at_or_before ? at_or_before : latest;
 }
 
+Date FiguresDate(int year, const Date& as_of) { return std::min(as_of, Date{year, 12, 31}); }
+
+Date SameDayYearEarlier(const Date& d) {
+  return {d.year - 1, d.month, std::min(d.day, DaysInMonth(d.year - 1, d.month))};
+}
+
 Problems ValidateProjectYear(const ProjectYear& y, const Dictionaries& dicts) {
   Problems pr;
   if (y.year < kFirstListYear || y.year > kLastListYear)
@@ -61,8 +67,7 @@ std::vector<RolloverDecision> DecideRollover(const std::vector<RolloverCandidate
     RolloverDecision d{c.project_id, c.code, c.name, c.stage, false, ""};
     if (c.on_next_list) d.reason = "already_listed";
     else if (c.archived) d.reason = "archived";
-    else if (c.stage == "completed" || c.stage == "operating" ||
-             (c.actual_completion && *c.actual_completion <= year_end))
+    else if (StageCountsAsCompleted(c.stage) || (c.actual_completion && *c.actual_completion <= year_end))
       d.reason = "completed";
     else {
       d.reason = "unfinished";

@@ -36,6 +36,13 @@ int CurrentListYear(const std::vector<int>& years_with_list, const Date& as_of);
 // 0 when it is on no list.
 int ProjectDisplayYear(const std::vector<int>& project_years, int list_year);
 
+// The date a year's figures are counted at when asked at `as_of`: as_of, or 31 Dec of `year` when
+// as_of is later (a past year's figures are its final ones). Before 1 Jan of `year` nothing of the
+// year is filed yet: the year rows' figures stand.
+Date FiguresDate(int year, const Date& as_of);
+// The same calendar day one year earlier (29 February: the 28th): the date of 同比.
+Date SameDayYearEarlier(const Date& d);
+
 // Every problem of a year row at once: year within 2000..2100, kind from the dictionary,
 // non-negative amounts.
 Problems ValidateProjectYear(const ProjectYear& y, const Dictionaries& dicts);
@@ -59,9 +66,9 @@ struct RolloverDecision {
   // unfinished (carries) | already_listed | archived | completed
   std::string reason;
 };
-// In the order given. The first reason that holds: already_listed, archived, completed (stage
-// completed or operating, or an actual completion on or before 31 Dec of `from_year`), else
-// unfinished, which carries.
+// In the order given. The first reason that holds: already_listed, archived, completed (a stage
+// that counts as completed in the stage table, StageCountsAsCompleted, or an actual completion on or before
+// 31 Dec of `from_year`), else unfinished, which carries.
 std::vector<RolloverDecision> DecideRollover(const std::vector<RolloverCandidate>& candidates, int from_year);
 
 }  // namespace gj::ledger

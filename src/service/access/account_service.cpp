@@ -119,6 +119,15 @@ struct AccountService::Reach {
         pr.Add("grants[" + std::to_string(i) + "].region_code", grants[i].region_code, kUnknownRegion);
     }
   }
+  // The person an account is to be linked to: one the caller sees and not archived (a person the
+  // caller does not see is as unknown as one that does not exist).
+  void CheckPerson(store::Connection& c, std::optional<int64_t> id, Problems& pr) const {
+    if (!id) return;
+    const auto pe = store::LoadPerson(c, *id);
+    if (!pe || !seen.ContainsRegion(pe->region_code))
+      pr.Add("person_id", std::to_string(*id), "未知人员 (unknown person id)");
+    else if (pe->archived) pr.Add("person_id", std::to_string(*id), "该人员已归档 (the person is archived)");
+  }
   bool Covers(const std::vector<access::RoleGrant>& grants) const {
     return std::all_of(grants.begin(), grants.end(),
                        [&](const access::RoleGrant& g) { return scope.ContainsRegion(g.region_code); });
@@ -144,10 +153,15 @@ Result<AccountService::Reach> AccountService::ReachOf(const Ctx& ctx) {
   return Reach{tree, ctx.Reads(access::kUserAdmin, *tree), ctx.Reads(access::kObservationRead, *tree)};
 }
 
-AccountView AccountService::View(const store::AccountRow& a, const std::vector<access::RoleGrant>& grants) {
+AccountView AccountService::View(store::Connection& c, const store::AccountRow& a,
+                                 const std::vector<access::RoleGrant>& grants) {
   auto tree = ledger_.Regions();
-  AccountView v{a.id,      a.login,      a.name,       a.person_id, a.active, a.must_change_password,
+  AccountView v{a.id,      a.login,      a.name,       a.person_id, {}, {}, a.active, a.must_change_password,
                 a.version, a.created_at, a.updated_at, {}};
+  if (const auto pe = a.person_id ? store::LoadPerson(c, *a.person_id) : std::nullopt) {
+    v.person_name = pe->name;
+    v.person_title = pe->title;
+  }
   for (const auto& g : grants) {
     const access::Region* r = tree->Find(g.region_code);
     v.grants.push_back({g.role, g.region_code, r ? r->name : "", g.unit_id});
@@ -156,7 +170,7 @@ AccountView AccountService::View(const store::AccountRow& a, const std::vector<a
 }
 
 AccountView AccountService::ViewOf(store::Connection& c, int64_t id) {
-  return View(*store::LoadAccount(c, id), store::LoadGrants(c, id));
+  return View(c, *store::LoadAccount(c, id), store::LoadGrants(c, id));
 }
 
 Result<store::AccountRow> AccountService::LoadManageable(store::Connection& c, const Reach& reach,
@@ -181,7 +195,7 @@ Result<AccountList> AccountService::List(const Ctx& ctx, const std::string& q, c
     const bool in_region = region.empty() || std::any_of(g.begin(), g.end(), [&](const access::RoleGrant& x) {
                              return within.ContainsRegion(x.region_code);
                            });
-    if (in_region) out.items.push_back(View(a, g));
+    if (in_region) out.items.push_back(View(*c, a, g));
   }
   return out;
 }
@@ -192,7 +206,7 @@ Result<AccountView> AccountService::Get(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
   auto a = LoadManageable(*c, *reach, id);
   if (!a) return a.error();
-  return View(*a, store::LoadGrants(*c, id));
+  return View(*c, *a, store::LoadGrants(*c, id));
 }
 
 Result<AccountView> AccountService::Create(const Ctx& ctx, const json& body) {
@@ -208,11 +222,12 @@ Result<AccountView> AccountService::Create(const Ctx& ctx, const json& body) {
   a.person_id = f.Int("person_id");
   f.RejectUnknown();
   reach->Unseen(a.grants, pr);
+  auto c = db_.Acquire();
+  reach->CheckPerson(*c, a.person_id, pr);
   if (!pr.empty()) return pr.ToError("cannot create user");
   if (!reach->MayGrant(a.grants))
     return Error::Forbidden("授权超出您管理的区划 (a grant lies outside the regions you manage)");
   a.must_change_password = true;
-  auto c = db_.Acquire();
   store::Transaction tx(*c);
   auto id = InsertNewAccount(*c, a, ctx.caller.user_id, ctx.now);
   if (!id) return id.error();
@@ -237,6 +252,7 @@ Result<AccountView> AccountService::Update(const Ctx& ctx, int64_t id, const jso
   const auto name = f.Text("name");
   const auto active = f.Bool("active");
   const auto person = f.Int("person_id");
+  const bool unlink = body.is_object() && body.contains("person_id") && body["person_id"].is_null();
   std::optional<std::vector<access::RoleGrant>> grants;
   if (const json* list = f.Array("grants")) grants = ReadGrants(*list, pr);
   f.RejectUnknown();
@@ -249,8 +265,7 @@ Result<AccountView> AccountService::Update(const Ctx& ctx, int64_t id, const jso
     w->reach.Unseen(*grants, pr);
     CheckGrants(*c, *grants, pr);
   }
-  if (person && !store::PersonExists(*c, *person))
-    pr.Add("person_id", std::to_string(*person), "未知人员 (unknown person id)");
+  w->reach.CheckPerson(*c, person, pr);
   if (!pr.empty()) return pr.ToError("the change is not valid");
   store::Transaction tx(*c);
   auto before = LoadManageable(*c, w->reach, id);
@@ -261,6 +276,7 @@ Result<AccountView> AccountService::Update(const Ctx& ctx, int64_t id, const jso
   if (name) after.name = *name;
   if (active) after.active = *active;
   if (person) after.person_id = *person;
+  if (unlink) after.person_id.reset();
   after.updated_at = ctx.now;
   if (auto st = store::UpdateAccount(*c, after, w->version); !st) return st.error();
   json changes = store::JournalDiff(store::UserFields(), *before, after);

@@ -46,11 +46,13 @@ struct GrantView {
   std::optional<int64_t> unit_id;
 };
 
-// An account as an admin sees it (never its password hash).
+// An account as an admin sees it (never its password hash), with the person it is linked to
+// (a leader's account sees that person's 包保 projects on the leader page).
 struct AccountView {
   int64_t id = 0;
   std::string login, name;
   std::optional<int64_t> person_id;
+  std::string person_name, person_title;  // "" when not linked
   bool active = true;
   bool must_change_password = false;
   int64_t version = 1;
@@ -75,6 +77,7 @@ class AccountService {
   Result<AccountView> Create(const Ctx& ctx, const nlohmann::json& body);
   // {"version", "name"?, "active"?, "grants"?, "person_id"?}. Disabling revokes every session and
   // token of the account at once (and the store refuses an inactive user's tokens anyway).
+  // person_id null unlinks the person; a person the caller does not see is unknown (422).
   Result<AccountView> Update(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   // {"version","password"}: a new password the user must change at next log-in; their sessions end.
   Result<AccountView> ResetPassword(const Ctx& ctx, int64_t id, const nlohmann::json& body);
@@ -86,7 +89,8 @@ class AccountService {
   // The reach and version of a versioned write whose body `f` reads (it takes "version" from it).
   Result<Write> BeginWrite(const Ctx& ctx, const nlohmann::json& body, JsonFields& f);
   AccountView ViewOf(store::Connection& c, int64_t id);
-  AccountView View(const store::AccountRow& a, const std::vector<access::RoleGrant>& grants);
+  AccountView View(store::Connection& c, const store::AccountRow& a,
+                   const std::vector<access::RoleGrant>& grants);
   Result<store::AccountRow> LoadManageable(store::Connection& c, const Reach& reach, int64_t id);
 
   store::Database& db_;

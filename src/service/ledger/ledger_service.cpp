@@ -4,6 +4,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "service/ledger/plausibility_settings.h"
 #include "service/ledger/stage_change.h"
 #include "service/unique_write.h"
 #include "store/journal.h"
@@ -17,20 +18,6 @@ namespace gj::service {
 access::Target TargetOf(const ledger::Project& p) {
   return {p.county_code, p.town_code.value_or(""), p.unit_id};
 }
-
-namespace {
-
-// Applies a patch; a stage change must follow the stage workflow.
-Status PatchFollowingWorkflow(ledger::Project& p, const nlohmann::json& body) {
-  const std::string from = p.stage;
-  if (auto st = ledger::ApplyPatch(p, body); !st) return st.error();
-  if (!ledger::StageTransitionAllowed(from, p.stage)) {
-    return Error::Conflict("the stage cannot change from '" + from + "' to '" + p.stage + "'");
-  }
-  return Ok{};
-}
-
-}  // namespace
 
 std::shared_ptr<const access::RegionTree> LedgerService::Regions() {
   std::lock_guard lock(mu_);
@@ -70,7 +57,7 @@ FilterIdCache::Ids LedgerService::FilterIds(store::Connection& c, const store::P
 Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) {
   f.scope = ReadableScope(ctx, "");
   auto c = db_.Acquire();
-  if (!f.year) f.year = CurrentListYear(*c, ctx.today);
+  if (!f.year) f.year = CurrentListYear(*c, ctx.today, f.scope);
   ProjectPage page;
   page.total_count = static_cast<int64_t>(FilterIds(*c, f)->size());
   page.items = store::ListProjects(*c, f);
@@ -131,7 +118,7 @@ std::vector<ProjectJsonCache::Text> LedgerService::MemberTexts(store::Connection
 Result<ProjectListPage> LedgerService::ListPage(const Ctx& ctx, store::ProjectFilter f) {
   f.scope = ReadableScope(ctx, "");
   auto c = db_.Acquire();
-  if (!f.year) f.year = CurrentListYear(*c, ctx.today);
+  if (!f.year) f.year = CurrentListYear(*c, ctx.today, f.scope);
   const auto ids = FilterIds(*c, f);
   ProjectListPage page;
   page.year = *f.year;
@@ -149,7 +136,7 @@ Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ct
   f.offset = 0;
   f.limit = 0;
   auto c = db_.Acquire();
-  if (!f.year) f.year = CurrentListYear(*c, ctx.today);
+  if (!f.year) f.year = CurrentListYear(*c, ctx.today, f.scope);
   return store::ListProjects(*c, f);
 }
 
@@ -159,7 +146,7 @@ Status LedgerService::ForEachInRegion(const Ctx& ctx, store::ProjectFilter f, co
   f.offset = 0;
   f.limit = 0;
   auto c = db_.Acquire();
-  if (!f.year) f.year = CurrentListYear(*c, ctx.today);
+  if (!f.year) f.year = CurrentListYear(*c, ctx.today, f.scope);
   store::ForEachProject(*c, f, fn);
   return Ok{};
 }
@@ -180,19 +167,19 @@ Result<store::ProjectRow> LedgerService::Get(store::Connection& c, const Ctx& ct
   return std::move(*row);
 }
 
-int LedgerService::CurrentListYear(store::Connection& c, const Date& as_of) {
-  return ledger::CurrentListYear(store::YearsWithList(c), as_of);
+int LedgerService::CurrentListYear(store::Connection& c, const Date& as_of, const access::ReadScope& scope) {
+  return ledger::CurrentListYear(store::YearsWithList(c, scope), as_of);
 }
 
-int LedgerService::CurrentListYear(const Date& as_of) {
+int LedgerService::CurrentListYear(const Date& as_of, const access::ReadScope& scope) {
   auto c = db_.Acquire();
-  return CurrentListYear(*c, as_of);
+  return CurrentListYear(*c, as_of, scope);
 }
 
 int LedgerService::ShownYear(store::Connection& c, const Ctx& ctx, int64_t id) {
   std::vector<int> years;
   for (const auto& y : store::ListProjectYears(c, id)) years.push_back(y.year);
-  return ledger::ProjectDisplayYear(years, CurrentListYear(c, ctx.today));
+  return ledger::ProjectDisplayYear(years, CurrentListYear(c, ctx.today, ReadableScope(ctx, "")));
 }
 
 void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p,
@@ -227,7 +214,9 @@ Result<store::ProjectRow> LedgerService::Create(const Ctx& ctx, const nlohmann::
   auto c = db_.Acquire();
   Problems pr = ledger::ValidateProject(p, store::LoadDictionaries(*c), ctx.today);
   CheckReferences(*c, ctx, p, pr);
-  if (!pr.empty()) return pr.ToError("the project is not valid");
+  const auto breaches = ledger::ProjectBreaches(p, LoadPlausibility(*c));
+  ledger::AddBreaches(pr, breaches);
+  if (!pr.empty()) return ledger::PlausibilityError(pr, breaches, "the project is not valid");
   p.version = 1;
   p.created_at = p.updated_at = ctx.now;
   store::Transaction tx(*c);
@@ -270,7 +259,10 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
   if (auto st = change(p); !st) return st.error();
   Problems pr = ledger::ValidateProject(p, store::LoadDictionaries(*c), ctx.today);
   CheckReferences(*c, ctx, p, pr);
-  if (!pr.empty()) return pr.ToError("the change is not valid");
+  // Plausibility asks only the figures this change touches (an old figure blocks nothing else).
+  const auto breaches = ledger::ProjectBreaches(p, LoadPlausibility(*c), &current->project);
+  ledger::AddBreaches(pr, breaches);
+  if (!pr.empty()) return ledger::PlausibilityError(pr, breaches, "the change is not valid");
   const auto changes = ledger::Diff(before, ledger::ToJson(p));
   if (changes.empty()) return std::move(*current);  // nothing to do: no new version, no entry
   const int shown_year = p.year;
@@ -286,12 +278,12 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
 }
 
 Result<store::ProjectRow> LedgerService::Update(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
-  return Mutate(ctx, id, body, "update", [&](ledger::Project& p) { return PatchFollowingWorkflow(p, body); });
+  return Mutate(ctx, id, body, "update", [&](ledger::Project& p) { return ApplyProjectChange(p, body); });
 }
 
 Result<store::ProjectRow> LedgerService::ChangeStage(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
   if (auto st = CheckStageChangeBody(body); !st) return st.error();
-  return Mutate(ctx, id, body, "stage", [&](ledger::Project& p) { return ApplyStageChange(p, body); });
+  return Mutate(ctx, id, body, "stage", [&](ledger::Project& p) { return ApplyProjectChange(p, body); });
 }
 
 Result<store::ProjectRow> LedgerService::Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
@@ -364,86 +356,6 @@ Result<ledger::Dictionaries> LedgerService::PutDictionary(const Ctx& ctx, const 
                       nlohmann::json::array({{{"field", kind}, {"old", before}, {"new", body["items"]}}}));
   tx.Commit();
   return store::LoadDictionaries(*c);
-}
-
-namespace {
-
-std::vector<ProjectOverview::Group>& GroupOf(ProjectOverview& o, std::string_view group) {
-  if (group == "stage") return o.by_stage;
-  if (group == "category") return o.by_category;
-  if (group == "town_code") return o.by_town;
-  return o.by_county;
-}
-
-}  // namespace
-
-Result<ProjectOverview> LedgerService::Overview(const Ctx& ctx, const std::string& region,
-                                                std::optional<int> year, std::optional<Date> as_of) {
-  auto tree_ptr = Regions();
-  const access::RegionTree& tree = *tree_ptr;
-  store::ProjectFilter f;
-  f.scope = ReadableScope(ctx, region);
-  if (!region.empty() && f.scope.Empty()) return Error::NotFound("no region " + region);
-  auto c = db_.Acquire();
-  const Date at = as_of.value_or(ctx.today);
-  const auto years = store::YearsWithList(*c);
-  f.year = year.value_or(ledger::CurrentListYear(years, at));
-  const auto dicts = store::LoadDictionaries(*c);
-  auto label = [&](const std::string& kind, const std::string& code) -> std::string {
-    if (kind == "town_code" || kind == "county_code") {
-      const access::Region* r = tree.Find(code);
-      return r ? r->name : (code.empty() ? "未指定" : code);
-    }
-    auto it = dicts.find(kind);
-    const ledger::DictEntry* e = it == dicts.end() ? nullptr : ledger::FindByCode(it->second, code);
-    return e ? e->label_zh : code;
-  };
-  ProjectOverview out;
-  for (const char* group : {"stage", "category", "town_code", "county_code"}) {
-    for (auto& a : store::AggregateProjects(*c, f, group)) {
-      if (std::string_view(group) == "stage") {
-        out.project_count += a.count;
-        out.total_investment += a.total_investment;
-        out.annual_plan += a.annual_plan;
-        out.annual_completed += a.annual_completed;
-      }
-      std::string name = label(group, a.key);
-      GroupOf(out, group).push_back({std::move(a), std::move(name)});
-    }
-  }
-  if (const access::Region* r = tree.Find(region)) out.region = *r;
-  out.year = *f.year;
-  if (std::find(years.begin(), years.end(), out.year - 1) != years.end())
-    out.previous = PreviousYear(*c, f, at);
-  return out;
-}
-
-ProjectOverview::Previous LedgerService::PreviousYear(store::Connection& c, store::ProjectFilter f,
-                                                      const Date& as_of) {
-  ProjectOverview::Previous out;
-  out.year = *f.year - 1;
-  // The same date a year earlier (29 February: the 28th).
-  out.as_of = {as_of.year - 1, as_of.month, std::min(as_of.day, DaysInMonth(as_of.year - 1, as_of.month))};
-  f.year = out.year;
-  f.offset = 0;
-  f.limit = 0;
-  std::vector<ledger::Project> set;
-  store::ForEachProject(c, f, [&](const store::ProjectRow& row) { set.push_back(row.project); });
-  constexpr size_t kMaxListed =
-      500;  // beyond, reading every project's reports is cheaper than a long IN list
-  std::vector<int64_t> ids;
-  if (set.size() <= kMaxListed)
-    for (const auto& p : set) ids.push_back(p.id);
-  const auto facts = store::LoadReportFacts(c, out.as_of, out.as_of, "", ids);
-  for (const auto& p : set) {
-    ++out.project_count;
-    out.total_investment += p.total_investment.value_or(0);
-    out.annual_plan += p.annual_plan.value_or(0);
-    const auto it = facts.find(p.id);
-    out.annual_completed += it != facts.end() && it->second.filed_year_total ? *it->second.filed_year_total
-                                                                             : p.annual_completed.value_or(0);
-  }
-  return out;
 }
 
 RegionList LedgerService::VisibleRegions(const Ctx& ctx) {

@@ -132,10 +132,11 @@ class LedgerService {
   // The same on the caller's connection (a use case that holds one takes no second).
   Result<store::ProjectRow> Get(store::Connection& c, const Ctx& ctx, int64_t id,
                                 std::optional<int> year = {});
-  // The current list year at `as_of` (ledger::CurrentListYear over the years that have a list):
-  // the year every figure read defaults to.
-  int CurrentListYear(store::Connection& c, const Date& as_of);
-  int CurrentListYear(const Date& as_of);
+  // The current list year at `as_of` (ledger::CurrentListYear over the years that have a list of
+  // some project within `scope`): the year every figure read defaults to. Scoped so that one
+  // county's new list does not move another county's default (nor tell it that one exists).
+  int CurrentListYear(store::Connection& c, const Date& as_of, const access::ReadScope& scope);
+  int CurrentListYear(const Date& as_of, const access::ReadScope& scope);
   // The year a single project is shown in by default (ledger::ProjectDisplayYear); 0 when it is on
   // no list.
   int ShownYear(store::Connection& c, const Ctx& ctx, int64_t id);
@@ -166,9 +167,12 @@ class LedgerService {
   Result<ledger::Dictionaries> PutDictionary(const Ctx& ctx, const std::string& kind,
                                              const nlohmann::json& body);
 
-  // Of `year`'s list (default: the current list year at as_of, default today). The figures are the
-  // ledger's (the year rows'); previous.annual_completed is what the lights count at previous.as_of:
-  // the highest year-to-date figure filed in a progress report by then, else the year row's.
+  // Of `year`'s list (default: the current list year at as_of, default today), with 同比: the list
+  // of year - 1 at the same date one year earlier. Both are counted by one function
+  // (ledger_overview.cpp): counts, total investment and annual plans are the ledger's (the year
+  // rows'); 年度完成投资 is what the lights count at the date (as_of, at most 31 Dec of the year):
+  // per project the highest year-to-date figure filed in a progress report of the year by then,
+  // else the year row's.
   Result<ProjectOverview> Overview(const Ctx& ctx, const std::string& region, std::optional<int> year = {},
                                    std::optional<Date> as_of = {});
   RegionList VisibleRegions(const Ctx& ctx);
@@ -183,8 +187,6 @@ class LedgerService {
 
  private:
   using Mutation = std::function<Status(ledger::Project&)>;
-  // Overview's 同比: the list of f.year - 1 within f's scope at as_of one year earlier.
-  ProjectOverview::Previous PreviousYear(store::Connection& c, store::ProjectFilter f, const Date& as_of);
   Result<store::ProjectRow> Mutate(const Ctx& ctx, int64_t id, const nlohmann::json& body,
                                    const std::string& action, const Mutation& change);
   // The filter's ids in its order, for the projects version of now (cached, see FilterIdCache).

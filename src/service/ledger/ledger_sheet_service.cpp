@@ -6,6 +6,7 @@
 #include "domain/ledger/ledger_sheet.h"
 #include "io/ledger_export.h"
 #include "io/xlsx_reader.h"
+#include "service/ledger/plausibility_settings.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 
@@ -111,7 +112,7 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
   auto c = db_.Acquire();
   const auto dicts = store::LoadDictionaries(*c);
   const auto org = BuildOrgIndex(*c, *tree);
-  const int list_year = year.value_or(ledger_.CurrentListYear(*c, ctx.today));
+  const int list_year = year.value_or(ledger_.CurrentListYear(*c, ctx.today, ledger_.ReadableScope(ctx, "")));
   const auto parsed = ledger::ParseLedgerSheet(cells.value(), dicts, org, ctx.today, list_year);
   std::vector<std::vector<std::string>>().swap(cells.value());  // the cells are parsed: free them
 
@@ -132,11 +133,13 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
   for (const auto& row : parsed.rows) {
     if (!bad_rows.count(row.row) && !existing_ids.count(row.project.code)) new_rows.push_back(&row);
   }
+  const ledger::PlausibilityPolicy plausibility = LoadPlausibility(*c);
   NewRowPipeline pipeline(std::move(new_rows), [&](const ledger::ParsedRow& row) {
     NewRow n{row.project, {}, {}};
     n.project.created_at = n.project.updated_at = ctx.now;
     n.project.version = 1;
     n.problems = ledger::ValidateProject(n.project, dicts, ctx.today);
+    ledger::AddBreaches(n.problems, ledger::ProjectBreaches(n.project, plausibility));
     ledger_.CheckReferences(*c, ctx, n.project, n.problems,
                             /*check_people_and_units=*/false);  // pure: resolved from the org index
     if (n.problems.empty() && !dry_run) n.creation_text = ledger::CreationChangesText(n.project);
@@ -180,6 +183,7 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
     }
     (void)ledger::ApplyPatch(p, patch);  // typed values from ToJson: cannot fail
     Problems pr = ledger::ValidateProject(p, dicts, ctx.today);
+    ledger::AddBreaches(pr, ledger::ProjectBreaches(p, plausibility, &*existing));
     ledger_.CheckReferences(*c, ctx, p, pr, /*check_people_and_units=*/false);
     if (!pr.empty()) {
       AddRowProblems(pr, row.row, report.problems);

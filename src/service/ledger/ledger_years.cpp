@@ -5,6 +5,7 @@
 
 #include "common/json_field.h"
 #include "service/ledger/ledger_service.h"
+#include "service/ledger/plausibility_settings.h"
 #include "store/journal.h"
 #include "store/project_year_store.h"
 
@@ -76,7 +77,15 @@ Result<PutYearResult> LedgerService::PutYear(const Ctx& ctx, int64_t id, int yea
   y.annual_plan = annual_plan;
   y.annual_completed = annual_completed;
   pr = ledger::ValidateProjectYear(y, store::LoadDictionaries(*c));
-  if (!pr.empty()) return pr.ToError("the year is not valid");
+  // The year's figures against the project's total, asked only where they change.
+  ledger::Project with_year = row->project, with_before = row->project;
+  with_year.annual_plan = y.annual_plan;
+  with_year.annual_completed = y.annual_completed;
+  with_before.annual_plan = before ? before->annual_plan : std::nullopt;
+  with_before.annual_completed = before ? before->annual_completed : std::nullopt;
+  const auto breaches = ledger::ProjectBreaches(with_year, LoadPlausibility(*c), &with_before);
+  ledger::AddBreaches(pr, breaches);
+  if (!pr.empty()) return ledger::PlausibilityError(pr, breaches, "the year is not valid");
   if (row->project.archived) return Error::Conflict("the project is archived");
 
   const auto changes = ledger::YearChanges(before ? &*before : nullptr, y);

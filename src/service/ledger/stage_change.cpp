@@ -33,10 +33,15 @@ Status CheckStageChangeBody(const nlohmann::json& body) {
   return Ok{};
 }
 
-Status ApplyStageChange(ledger::Project& p, const nlohmann::json& body) {
+Status ApplyProjectChange(ledger::Project& p, const nlohmann::json& body) {
+  if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   const std::string from = p.stage;
   nlohmann::json patch = body;
-  for (const char* f : kClearFlags) patch.erase(f);
+  for (const char* f : kClearFlags) {
+    if (body.contains(f) && !body[f].is_boolean())
+      return Error::BadRequest("'" + std::string(f) + "' must be true or false");
+    patch.erase(f);
+  }
   if (auto st = ledger::ApplyPatch(p, patch); !st) return st.error();
   if (!ledger::StageTransitionAllowed(from, p.stage)) {
     return Error::Conflict("the stage cannot change from '" + from + "' to '" + p.stage + "'");

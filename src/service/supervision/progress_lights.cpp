@@ -81,7 +81,8 @@ Result<std::shared_ptr<const LightBoard>> ProgressService::BuildBoard(const Ctx&
     return store::LoadReportFacts(*c2, as_of, window_from, county);
   });
   store::ProjectFilter list;
-  list.year = ledger_.CurrentListYear(as_of);  // the list and figures of the as-of date's year
+  list.year = ledger_.CurrentListYear(
+      as_of, ledger_.ReadableScope(ctx, region));  // the list and figures of the as-of date's year
   auto projects = ledger_.ListInRegion(ctx, list, region);
   LightSources sources;
   sources.report_facts = facts_future.get();
@@ -113,7 +114,7 @@ std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, 
   for (const int64_t id : delta.project_ids) {
     store::ProjectFilter f;
     f.id = id;
-    f.year = ledger_.CurrentListYear(board->as_of);
+    f.year = ledger_.CurrentListYear(board->as_of, ledger_.ReadableScope(ctx, region));
     auto rows = ledger_.ListInRegion(ctx, f, region);
     if (!rows) return nullptr;
     auto it = index.find(id);

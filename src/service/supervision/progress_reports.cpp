@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/base64.h"
+#include "service/ledger/plausibility_settings.h"
 #include "service/supervision/supervision_support.h"
 #include "store/journal.h"
 #include "store/table.h"
@@ -98,6 +99,23 @@ Status StoreReport(store::Connection& c, const Ctx& ctx, store::ReportRecord& r,
   return Ok{};
 }
 
+// The report's figures and what plausibility measures them against: the project's plan of the
+// report's year (`p` is read for that year), the previous filed report, 序时进度 at the period's end.
+ledger::ReportFigures FiguresOf(store::Connection& c, const store::ReportRecord& r,
+                                const ledger::Project& p) {
+  ledger::ReportFigures f;
+  f.investment_period = r.content.investment_period;
+  f.investment_year = r.content.investment_year;
+  for (size_t i = 0; i < r.content.by_source.size() && i < supervision::kFundingSources.size(); ++i)
+    f.sources.emplace_back(supervision::kFundingSources[i], r.content.by_source[i]);
+  f.annual_plan = p.annual_plan;
+  f.previous_year_total = store::PreviousYearTotal(c, r.project_id, r.period, r.period_end);
+  const auto monthly = store::LoadMonthlyPlan(c, r.project_id, p.year);
+  f.schedule_share =
+      supervision::ScheduleShare(p, monthly ? monthly->months : std::vector<int64_t>{}, r.period_end);
+  return f;
+}
+
 }  // namespace
 
 // ---- reports -------------------------------------------------------------------------------
@@ -122,6 +140,8 @@ ReportView ProgressService::ViewOf(store::Connection& c, const store::ReportReco
       r, {}, {row.project.code, row.project.name, row.unit_name, row.town_name, row.project.annual_plan}};
   for (const auto& p : store::PhotosOf(c, r.id, false))
     v.photos.push_back({p.id, p.filename, p.content_type, p.size_bytes});
+  if (r.status != "pending" && r.content.investment_year > 0)
+    v.warnings = ledger::ReportWarnings(FiguresOf(c, r, row.project), LoadPlausibility(c));
   return v;
 }
 
@@ -221,10 +241,12 @@ Result<ReportView> ProgressService::SaveReport(const Ctx& ctx, int64_t id, const
   store::ReportRecord r = *cur;
   Problems pr;
   ApplyContent(r.content, body, pr);
-  const Problems rules = supervision::ValidateContent(
-      r.content, store::PreviousYearTotal(*c, r.project_id, r.period, r.period_end));
+  // The content's own rules, then plausibility (which holds the rule against the previous report).
+  const Problems rules = supervision::ValidateContent(r.content, std::nullopt);
   for (const auto& d : rules.details()) pr.Add(d);
-  if (!pr.empty()) return pr.ToError("the report is not valid");
+  const auto breaches = ledger::ReportBreaches(FiguresOf(*c, r, rp->second.project), LoadPlausibility(*c));
+  ledger::AddBreaches(pr, breaches);
+  if (!pr.empty()) return ledger::PlausibilityError(pr, breaches, "the report is not valid");
   const nlohmann::json before = supervision::ToJson(cur->content);
   r.status = supervision::StatusAfter(action, r.status);
   if (submit) {

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/result.h"
+#include "domain/ledger/plausibility.h"
 #include "domain/supervision/light.h"
 #include "domain/supervision/report.h"
 #include "service/context.h"
@@ -64,6 +65,8 @@ struct ReportView {
   store::ReportRecord report;
   std::vector<ReportPhoto> photos;
   ReportProject project;
+  // The soft plausibility rules its figures break (saved anyway; the filer and the reviewer see them).
+  std::vector<ledger::Breach> warnings;
 };
 // A period's reports (`counts`: every status, before the status filter).
 struct ReportPeriodList {

@@ -54,24 +54,29 @@ Result<HolderRef> ResponsibilityService::HolderIn(store::Connection& c, const Ct
   const std::string name = field.empty() ? "person_id" : field;
   if (person.has_value() == unit.has_value()) pr.Add(name, h.dump(), "exactly one of person_id and unit_id");
   if (!pr.empty()) return pr.ToError("the holder is not valid");
-  const auto scope = projects_.Scope(ctx, "");
-  if (person) {
-    auto pe = store::LoadPerson(c, *person);
-    if (!pe || !scope.ContainsRegion(pe->region_code))
-      return Error::NotFound("no person " + std::to_string(*person));
-    if (pe->archived) {
-      pr.Add(name, std::to_string(*person), "the person is archived");
-      return pr.ToError("the holder is not valid");
-    }
-    return HolderRef{{sv::HolderKind::kPerson, *person}, pe->name, pe->title, pe->region_code};
-  }
-  auto u = store::LoadUnit(c, *unit);
-  if (!u || !scope.ContainsRegion(u->region_code)) return Error::NotFound("no unit " + std::to_string(*unit));
-  if (u->archived) {
-    pr.Add(field.empty() ? "unit_id" : field, std::to_string(*unit), "the unit is archived");
+  const sv::Holder holder{person ? sv::HolderKind::kPerson : sv::HolderKind::kUnit, person ? *person : *unit};
+  auto ref = HolderSeen(c, ctx, holder);
+  if (!ref) return ref.error();
+  if (ref->archived) {
+    pr.Add(field.empty() ? (person ? "person_id" : "unit_id") : field, std::to_string(holder.id),
+           person ? "the person is archived" : "the unit is archived");
     return pr.ToError("the holder is not valid");
   }
-  return HolderRef{{sv::HolderKind::kUnit, *unit}, u->name, "", u->region_code};
+  return ref;
+}
+
+Result<HolderRef> ResponsibilityService::HolderSeen(store::Connection& c, const Ctx& ctx,
+                                                    const sv::Holder& h) {
+  const auto scope = projects_.Scope(ctx, "");
+  if (h.kind == sv::HolderKind::kPerson) {
+    auto pe = store::LoadPerson(c, h.id);
+    if (!pe || !scope.ContainsRegion(pe->region_code))
+      return Error::NotFound("no person " + std::to_string(h.id));
+    return HolderRef{h, pe->name, pe->title, pe->region_code, pe->archived};
+  }
+  auto u = store::LoadUnit(c, h.id);
+  if (!u || !scope.ContainsRegion(u->region_code)) return Error::NotFound("no unit " + std::to_string(h.id));
+  return HolderRef{h, u->name, "", u->region_code, u->archived};
 }
 
 Result<AssignmentList> ResponsibilityService::Assignments(const Ctx& ctx, int64_t project_id) {
@@ -87,6 +92,23 @@ Result<AssignmentView> ResponsibilityService::Assignment(const Ctx& ctx, int64_t
     return Error::NotFound("no assignment " + std::to_string(assignment_id));
   const bool current = a->fact().Covers(ctx.today, ctx.today);
   return AssignmentView{std::move(*a), current};
+}
+
+Result<HolderAssignmentList> ResponsibilityService::AssignmentsOf(const Ctx& ctx,
+                                                                  const std::optional<sv::Holder>& holder,
+                                                                  const Date& as_of, bool current_only) {
+  auto c = db_.Acquire();
+  HolderAssignmentList out{std::nullopt, as_of, {}};
+  if (holder) {
+    auto ref = HolderSeen(*c, ctx, *holder);
+    if (!ref) return ref.error();
+    out.holder = std::move(*ref);
+  }
+  for (auto& a : store::ListAssignmentsOf(*c, holder, projects_.Scope(ctx, ""))) {
+    const bool current = a.fact().Covers(as_of, as_of);
+    if (current || !current_only) out.items.push_back({std::move(a), current});
+  }
+  return out;
 }
 
 Result<ResponsibilityList> ResponsibilityService::AddAssignment(const Ctx& ctx, int64_t project_id,

@@ -57,6 +57,15 @@ struct ResponsibilityList {
 struct HolderRef {
   supervision::Holder holder;
   std::string name, title, region_code;
+  bool archived = false;
+};
+
+// GET /assignments: the assignments of one holder (or of every holder) on the projects the caller
+// reads, past, current and to come, oldest first; `current`: in effect on as_of.
+struct HolderAssignmentList {
+  std::optional<HolderRef> holder;
+  Date as_of;
+  std::vector<AssignmentView> items;
 };
 
 // A handover: each open assignment of `from` that moves to `to` on `date` (the old one ends the
@@ -111,6 +120,9 @@ class ResponsibilityService {
   Result<ResponsibilityList> Responsibility(const Ctx& ctx, int64_t project_id);
   Result<AssignmentList> Assignments(const Ctx& ctx, int64_t project_id);
   Result<AssignmentView> Assignment(const Ctx& ctx, int64_t assignment_id);
+  // A holder the caller does not see is NotFound; `current_only` keeps those in effect on as_of.
+  Result<HolderAssignmentList> AssignmentsOf(const Ctx& ctx, const std::optional<supervision::Holder>& holder,
+                                             const Date& as_of, bool current_only);
   Result<ResponsibilityList> AddAssignment(const Ctx& ctx, int64_t project_id, const nlohmann::json& body);
   // Legacy: ends the person's open assignment yesterday (deletes it when it begins today or later).
   Result<ResponsibilityList> RemoveAssignment(const Ctx& ctx, int64_t project_id, int64_t person_id);
@@ -125,8 +137,10 @@ class ResponsibilityService {
 
  private:
   ResponsibilityList ResponsibilityOn(store::Connection& c, const Ctx& ctx, const store::ProjectRow& p);
+  // The person or unit, archived or not, if the caller may see it: NotFound otherwise.
+  Result<HolderRef> HolderSeen(store::Connection& c, const Ctx& ctx, const supervision::Holder& h);
   // The person or unit a body names ({"person_id"} or {"unit_id"}, exactly one), if the caller may
-  // see it: NotFound otherwise.
+  // see it (NotFound otherwise) and it is not archived.
   Result<HolderRef> HolderIn(store::Connection& c, const Ctx& ctx, const nlohmann::json& body,
                              const std::string& field);
   // Whether the caller may log `v`: the office anyone's, a leader their own, a unit its own on

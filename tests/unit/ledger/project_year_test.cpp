@@ -68,5 +68,16 @@ TEST(DecideRollover, WhoCarriesAndWhy) {
   }
 }
 
+TEST(StageTable, CompletionIsAColumnOfTheStageTable) {
+  // 竣工 and 投产运营 count as completed; every other stage, and a stage an admin adds, does not.
+  EXPECT_TRUE(StageCountsAsCompleted("completed"));
+  EXPECT_TRUE(StageCountsAsCompleted("operating"));
+  for (const char* s : {"planned", "reserve", "signed", "started", "admin_added"})
+    EXPECT_FALSE(StageCountsAsCompleted(s)) << s;
+  EXPECT_EQ(CompletedStages(), (std::vector<std::string>{"completed", "operating"}));
+  ASSERT_NE(FindStageRule("operating"), nullptr);
+  EXPECT_TRUE(FindStageRule("operating")->counts_as_completed);
+}
+
 }  // namespace
 }  // namespace gj::ledger

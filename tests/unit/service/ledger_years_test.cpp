@@ -162,6 +162,52 @@ TEST_P(LedgerYearsTest, OverviewOfAYearWithLastYearsList) {
   EXPECT_EQ(o.previous->annual_completed, 250000000);  // no report filed: the ledger's figure
 }
 
+// 同比 counts both years one way: 年度完成投资 at the date is, per project, the highest year-to-date
+// figure filed (submitted or approved) in a report of that year by then, else the year row's.
+TEST_P(LedgerYearsTest, OverviewCountsThisYearAndLastYearTheSameWay) {
+  auto ctx = As("coordinator", "371524");
+  auto a = NewProject("DE-A");
+  a["annual_plan"] = 300000000;
+  a["annual_completed"] = 250000000;
+  const int64_t pa = ledger_->Create(ctx, a).value().project.id;
+  auto b = NewProject("DE-B");
+  b["annual_plan"] = 50000000;
+  b["annual_completed"] = 40000000;
+  const int64_t pb = ledger_->Create(ctx, b).value().project.id;
+  ASSERT_TRUE(ledger_->PutYear(ctx, pa, 2025, {{"annual_plan", 200000000}, {"annual_completed", 180000000}}));
+  ASSERT_TRUE(ledger_->PutYear(ctx, pb, 2025, {{"annual_plan", 100000000}, {"annual_completed", 95000000}}));
+  {
+    auto c = tdb_->db().Acquire();
+    auto report = [&](int64_t project, const char* period, const char* end, const char* status, int64_t ytd) {
+      c->Exec(
+          "INSERT INTO progress_reports (project_id, period, frequency, period_start, period_end, due_date, "
+          "status, investment_year, created_at, updated_at) VALUES (?, ?, 'weekly', ?, ?, ?, ?, ?, 'now', 'now')",
+          {project, std::string(period), std::string(end), std::string(end), std::string(end),
+           std::string(status), ytd});
+    };
+    report(pa, "2025-W20", "2025-05-18", "submitted", 60000000);  // by 2025-06-15: counts
+    report(pa, "2025-W30", "2025-07-27", "approved", 120000000);  // after the date a year ago
+    report(pa, "2026-W20", "2026-05-17", "approved", 110000000);  // by 2026-06-15: counts
+    report(pa, "2026-W23", "2026-06-07", "pending", 130000000);   // not filed
+  }
+  auto o = ledger_->Overview(ctx, "371524").value();
+  EXPECT_EQ(o.year, 2026);
+  EXPECT_EQ(o.annual_plan, 350000000);
+  EXPECT_EQ(o.annual_completed, 110000000 + 40000000);  // A filed, B the ledger's
+  ASSERT_EQ(o.by_stage.size(), 1u);
+  EXPECT_EQ(o.by_stage[0].figures.annual_completed, 150000000);
+  EXPECT_EQ(o.by_town.at(0).figures.annual_completed, 150000000);
+  ASSERT_TRUE(o.previous);
+  EXPECT_EQ(o.previous->as_of, (Date{2025, 6, 15}));
+  EXPECT_EQ(o.previous->annual_plan, 300000000);
+  EXPECT_EQ(o.previous->annual_completed, 60000000 + 95000000);  // the same rule a year earlier
+  // A past year asked later is counted at its last day: A's highest 2025 figure, B's row.
+  auto past = ledger_->Overview(ctx, "371524", 2025).value();
+  EXPECT_EQ(past.year, 2025);
+  EXPECT_EQ(past.annual_completed, 120000000 + 95000000);
+  EXPECT_FALSE(past.previous);  // no 2024 list
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, LedgerYearsTest, ::testing::ValuesIn(Engines()));
 
 // A database an older binary left (every migration but 0005) with a project's figures: after the

@@ -4,7 +4,7 @@ import { api } from './http.js'
 export const listUsers = (query) => api.get('/users', query)
 export const getUser = (id) => api.get(`/users/${id}`)
 export const createUser = (body) => api.post('/users', body)
-/** body: {version, name?, active?, grants?} — a stale version is a 409 carrying `current`. */
+/** body: {version, name?, active?, grants?, person_id? (null unlinks)} — a stale version is a 409 carrying `current`. */
 export const updateUser = (id, body) => api.patch(`/users/${id}`, body)
 export const resetPassword = (id, version, password) => api.post(`/users/${id}/password-reset`, { version, password })
 

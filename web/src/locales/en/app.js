@@ -5,6 +5,7 @@ export default {
   'app.subtitle': 'Key projects',
   'app.language': 'Language',
   'app.logout': 'Log out',
+  'app.menu': 'Menu',
 
   'menu.projects': 'Projects',
   'menu.overview': 'Overview',

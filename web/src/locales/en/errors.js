@@ -173,6 +173,12 @@ export default {
   'rule.visit.unit_assigned': 'the unit was not assigned to the project that day',
   'rule.visit.unit_assigned.date': 'the unit was not assigned to the project on {date}',
   'rule.visit.unit_member': 'the visitor is not of that unit',
+  'rule.plausible.amount_above_bound': 'the amount is above any plausible bound: check the unit (万元) and the digits',
+  'rule.plausible.annual_completed_above_plan': 'the annual completed investment is far above the annual plan',
+  'rule.plausible.annual_plan_above_total': 'the annual plan cannot exceed the total investment',
+  'rule.plausible.cumulative_below_previous': 'the cumulative figure cannot fall below the previous report',
+  'rule.plausible.progress_jump': 'an unusual jump of progress this period',
+  'rule.plausible.ahead_of_schedule': 'far ahead of the schedule',
 
   'field.year': 'Year',
   'field.region': 'Region',

@@ -5,6 +5,7 @@ export default {
   'app.subtitle': '重点项目管理系统',
   'app.language': '语言',
   'app.logout': '退出',
+  'app.menu': '菜单',
 
   'menu.projects': '项目库',
   'menu.overview': '总览',

@@ -187,6 +187,12 @@ export default {
   'rule.visit.unit_assigned': '该单位当日未包保此项目',
   'rule.visit.unit_assigned.date': '该单位在 {date} 未包保此项目',
   'rule.visit.unit_member': '办公人员不属于该单位',
+  'rule.plausible.amount_above_bound': '金额超过上限，请检查单位（万元）或位数',
+  'rule.plausible.annual_completed_above_plan': '年度完成投资明显超过年度计划投资，请核实',
+  'rule.plausible.annual_plan_above_total': '年度计划投资不能超过总投资',
+  'rule.plausible.cumulative_below_previous': '本年累计完成低于上期已报的累计，累计数不能减少',
+  'rule.plausible.progress_jump': '本期进度增幅异常，请审核人核实',
+  'rule.plausible.ahead_of_schedule': '本年累计完成超前序时进度，请审核人核实',
 
   // Field labels the other tables do not have (the ledger's are field.* in ledger.js).
   'field.year': '年度',
