@@ -246,6 +246,8 @@ constexpr Entry kCatalog[] = {
     {"unknown_person", "未知人员 (unknown person)"},
     {"unknown_person", "未知人员 (unknown person id)"},
     {"person_archived", "the person is archived"},
+    {"person_archived", "该人员已归档 (the person is archived)"},
+    {"holder_format", "person:ID or unit:ID"},
     {"unknown_project", "未知项目 (unknown project)"},
     {"unknown_project", "not a project id"},
     {"unknown_project", "no such project in <region>"},

@@ -102,6 +102,7 @@ export default {
   'rule.unit_archived': 'the unit is archived',
   'rule.unknown_person': 'unknown person',
   'rule.person_archived': 'the person is archived',
+  'rule.holder_format': 'person:ID or unit:ID',
   'rule.unknown_project': 'unknown project, or not in this region',
   'rule.not_in_region': 'not of this region',
   'rule.not_carried_over': 'not a project that carries over',

@@ -113,6 +113,7 @@ export default {
   'rule.unit_archived': '该单位已归档',
   'rule.unknown_person': '人员不存在',
   'rule.person_archived': '该人员已归档',
+  'rule.holder_format': '须为某位人员或某个单位',
   'rule.unknown_project': '项目不存在或不在本区域',
   'rule.not_in_region': '不属于本区域',
   'rule.not_carried_over': '不是结转到下一年的项目',
