@@ -6,6 +6,7 @@
 #include "api/json/ledger_json.h"
 #include "common/json_field.h"
 #include "service/ledger/plausibility_settings.h"
+#include "service/ledger/project_abilities.h"
 
 namespace gj::api {
 
@@ -194,7 +195,14 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
          QueryParams q(c);
          const auto year = q.Year();
          if (auto st = q.Check(); !st) return st.error();
-         return JsonReply(s.ledger.Get(c.ctx, c.PathId(), year));
+         auto row = s.ledger.Get(c.ctx, c.PathId(), year);
+         if (!row) return row.error();
+         // With what the caller may do with it: the page shows its edit forms only where can_edit.
+         nlohmann::json j = row.value();
+         const auto abilities = service::AbilitiesOf(c.ctx, row->project, *s.ledger.Regions());
+         j["can_edit"] = abilities.can_edit;
+         j["mine"] = abilities.mine;
+         return Reply::Json(std::move(j));
        }});
   r.push_back(
       {"PATCH", "/api/v1/projects/{id}",
@@ -257,6 +265,7 @@ std::vector<Route> AllRoutes(Services& s) {
   AssessmentRoutes(s, r);
   OrgRoutes(s, r);
   AccountRoutes(s, r);
+  HomeRoutes(s, r);
   return r;
 }
 

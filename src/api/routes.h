@@ -51,5 +51,6 @@ void ProgressRoutes(Services& s, std::vector<Route>& r);
 void LandEfficiencyRoutes(Services& s, std::vector<Route>& r);
 void OrgRoutes(Services& s, std::vector<Route>& r);
 void AccountRoutes(Services& s, std::vector<Route>& r);  // users, own password, sessions
+void HomeRoutes(Services& s, std::vector<Route>& r);     // the caller's to-dos (/me/todos)
 
 }  // namespace gj::api

@@ -63,11 +63,16 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
   r.push_back({"POST", "/api/v1/reports/tasks",
                "Generate the report tasks of a period for every project of a region ({region, period})", true,
                MethodHandler(sv, &service::ProgressService::GenerateTasks)});
-  r.push_back({"GET", "/api/v1/reports", "Progress reports of a period (?region=&period=2026-W23&status=)",
-               true, [&sv](Call& c) {
-                 return JsonReply(
-                     sv.ListReports(c.ctx, c.Query("region"), c.Query("period"), c.Query("status")));
-               }});
+  r.push_back(
+      {"GET", "/api/v1/reports",
+       "Progress reports of a period (?region=&period=2026-W23&status=&mine=true: the caller's own projects)",
+       true, [&sv](Call& c) -> Result<Reply> {
+         QueryParams q(c);
+         const bool mine = q.Flag("mine");
+         if (auto st = q.Check(); !st) return st.error();
+         return JsonReply(
+             sv.ListReports(c.ctx, c.Query("region"), c.Query("period"), c.Query("status"), mine));
+       }});
   r.push_back({"GET", "/api/v1/reports/missing", "Missing and late reports per unit (?region=&as_of=)", true,
                AsOfHandler([&sv](Call& c, const Date& as_of) {
                  return sv.MissingReports(c.ctx, c.Query("region"), as_of);

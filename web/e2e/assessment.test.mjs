@@ -50,7 +50,8 @@ async function scoreAs(judge, j, phone) {
   const page = await newPage(browser)
   if (phone) await page.setViewportSize({ width: 390, height: 844 })
   await login(page, server.baseUrl, judge)
-  await page.waitForURL(/\/assessment\/observations/)
+  // A judge lands on its home page (工作台), which lists the events it scores.
+  await page.waitForURL(/\/home/)
   await page.goto(`${server.baseUrl}/assessment/observations/${eventId}/score`)
   const cards = page.locator('[data-test=sheet-card]')
   await cards.first().waitFor()
@@ -77,7 +78,7 @@ async function scoreAs(judge, j, phone) {
   await page.context().close()
 }
 
-/** A new page logged in as `user` (at the project list, or then at `path`). */
+/** A new page logged in as `user` (at their home page, or then at `path`). */
 async function pageAs(user, path) {
   const page = await newPage(browser)
   await loginAs(page, server.baseUrl, user)

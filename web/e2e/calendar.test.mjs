@@ -15,9 +15,9 @@ before(async () => {
   office = await newPage(browser)
   leader = await newPage(browser)
   await login(office, server.baseUrl, 'dongezb')
-  await office.waitForURL(/\/projects/)
+  await office.waitForURL(/\/home/)
   await login(leader, server.baseUrl, 'leader')
-  await leader.waitForURL(/\/(projects|overview|supervision)/)
+  await leader.waitForURL(/\/home/)
 })
 
 after(async () => {

@@ -148,8 +148,8 @@ export async function login(page, baseUrl, user = 'dongezb', password = 'demo123
   await page.click('[data-test=login-submit]')
 }
 
-/** Logs in and waits for the landing page (the project list unless told). */
-export async function loginAs(page, baseUrl, user = 'dongezb', landing = /\/projects/) {
+/** Logs in and waits for the landing page (the role's home page, 工作台, unless told). */
+export async function loginAs(page, baseUrl, user = 'dongezb', landing = /\/home/) {
   await login(page, baseUrl, user)
   await page.waitForURL(landing)
 }

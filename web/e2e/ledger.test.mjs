@@ -11,6 +11,7 @@ const rows = () => page.locator('.project-row')
 
 test('log in and see the project list', async () => {
   await loginAs(page, server.baseUrl)
+  await page.click('[data-test=menu-projects]')
   await rows().first().waitFor()
   assert.ok((await rows().count()) > 0, 'the list shows projects')
   assert.match(await page.textContent('[data-test=current-user]'), /\S/)

@@ -54,12 +54,12 @@ test('the new admin changes the password and lands on the checklist: towns done,
   assert.deepEqual(page.errors, [])
 })
 
-test('the units link opens 单位管理; the home page is the project list again', async () => {
+test('the units link opens 单位管理; the home page is the home page (工作台) again', async () => {
   await page.click('[data-test=setup-link-units]')
   await page.waitForURL(/\/admin\/units/)
   await page.locator('[data-test=org-units]').waitFor()
-  // Landed once per log-in: the home page now stays the project list.
+  // Landed once per log-in: the home page now stays the role's home page.
   await page.goto(server.baseUrl + '/')
-  await page.waitForURL(/\/projects/)
+  await page.waitForURL(/\/home/)
   assert.deepEqual(page.errors, [])
 })

@@ -26,6 +26,7 @@ async function phoneShot(name) {
 
 test('the list opens on the server\'s year, shows 新开工/续建 and switches year in the URL', async () => {
   await loginAs(page, server.baseUrl)
+  await page.click('[data-test=menu-projects]')
   await rows().first().waitFor()
   assert.equal((await selected('[data-test=filter-year]')).trim(), `${YEAR}年`)
   const kinds = await page.locator('[data-test=project-kind]').allTextContents()

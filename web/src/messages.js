@@ -19,6 +19,7 @@ import accountsZh from './locales/zh-CN/accounts.js'
 import setupZh from './locales/zh-CN/setup.js'
 import yearsZh from './locales/zh-CN/years.js'
 import errorsZh from './locales/zh-CN/errors.js'
+import homeZh from './locales/zh-CN/home.js'
 
 import commonEn from './locales/en/common.js'
 import appEn from './locales/en/app.js'
@@ -34,6 +35,7 @@ import accountsEn from './locales/en/accounts.js'
 import setupEn from './locales/en/setup.js'
 import yearsEn from './locales/en/years.js'
 import errorsEn from './locales/en/errors.js'
+import homeEn from './locales/en/home.js'
 
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
@@ -53,6 +55,7 @@ export const tables = {
     setup: setupZh,
     years: yearsZh,
     errors: errorsZh,
+    home: homeZh,
   },
   en: {
     common: commonEn,
@@ -69,6 +72,7 @@ export const tables = {
     setup: setupEn,
     years: yearsEn,
     errors: errorsEn,
+    home: homeEn,
   },
 }
 

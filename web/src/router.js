@@ -1,36 +1,42 @@
 import { createRouter, createWebHistory } from 'vue-router'
+import { ElMessage } from 'element-plus'
+import { t } from './i18n.js'
 import { useAuthStore } from './stores/auth.js'
 import { setupLanding } from './views/org/setupChecklist.js'
 
-// Pages inside the layout: [path, name, component]. A path with `:id` passes the id as a number prop.
+// Pages inside the layout: [path, name, component, permission]. A path with `:id` passes the id as
+// a number prop. `permission` (meta.permission) is what the page needs: a caller without it is sent
+// to their home page with a message, never to an empty page or a 403/404 in the console.
+const READ = 'project.read'
 const PAGES = [
-  ['projects', 'projects', () => import('./views/ledger/ProjectList.vue')],
-  ['projects/:id(\\d+)', 'project', () => import('./views/ledger/ProjectDetail.vue')],
-  ['overview', 'overview', () => import('./views/overview/OverviewView.vue')],
-  ['supervision/lights', 'lights', () => import('./views/supervision/LightsView.vue')],
-  ['supervision/reports', 'reports', () => import('./views/supervision/ReportsView.vue')],
-  ['supervision/targets', 'targets', () => import('./views/supervision/TargetsView.vue')],
-  ['supervision/settings', 'sup-settings', () => import('./views/supervision/SettingsView.vue')],
-  ['land-efficiency', 'land-efficiency', () => import('./views/land_efficiency/LandView.vue')],
-  ['assessment/observations', 'observations', () => import('./views/assessment/ObservationList.vue')],
-  ['assessment/observations/:id(\\d+)', 'observation', () => import('./views/assessment/ObservationDetail.vue')],
-  ['assessment/observations/:id(\\d+)/score', 'observation-score', () => import('./views/assessment/JudgeScore.vue')],
-  ['assessment/rankings', 'rankings', () => import('./views/assessment/RankingView.vue')],
-  ['supervision', 'supervision', () => import('./views/supervision/SupervisionView.vue')],
-  ['supervision/problems/:id(\\d+)', 'problem', () => import('./views/supervision/ProblemDetail.vue')],
-  ['admin/dictionaries', 'dictionaries', () => import('./views/admin/DictionaryAdmin.vue')],
-  ['admin/regions', 'org-regions', () => import('./views/org/RegionAdmin.vue')],
-  ['admin/units', 'org-units', () => import('./views/org/UnitAdmin.vue')],
-  ['admin/people', 'org-people', () => import('./views/org/PersonAdmin.vue')],
-  ['admin/teams', 'org-teams', () => import('./views/org/TeamAdmin.vue')],
-  ['admin/accounts', 'accounts', () => import('./views/accounts/AccountAdmin.vue')],
+  ['home', 'home', () => import('./views/home/HomeView.vue')],
+  ['projects', 'projects', () => import('./views/ledger/ProjectList.vue'), READ],
+  ['projects/:id(\\d+)', 'project', () => import('./views/ledger/ProjectDetail.vue'), READ],
+  ['overview', 'overview', () => import('./views/overview/OverviewView.vue'), READ],
+  ['supervision/lights', 'lights', () => import('./views/supervision/LightsView.vue'), READ],
+  ['supervision/reports', 'reports', () => import('./views/supervision/ReportsView.vue'), READ],
+  ['supervision/targets', 'targets', () => import('./views/supervision/TargetsView.vue'), READ],
+  ['supervision/settings', 'sup-settings', () => import('./views/supervision/SettingsView.vue'), 'supervision.manage'],
+  ['land-efficiency', 'land-efficiency', () => import('./views/land_efficiency/LandView.vue'), 'land.read'],
+  ['assessment/observations', 'observations', () => import('./views/assessment/ObservationList.vue'), 'observation.read'],
+  ['assessment/observations/:id(\\d+)', 'observation', () => import('./views/assessment/ObservationDetail.vue'), 'observation.read'],
+  ['assessment/observations/:id(\\d+)/score', 'observation-score', () => import('./views/assessment/JudgeScore.vue'), 'observation.judge'],
+  ['assessment/rankings', 'rankings', () => import('./views/assessment/RankingView.vue'), 'ranking.read'],
+  ['supervision', 'supervision', () => import('./views/supervision/SupervisionView.vue'), READ],
+  ['supervision/problems/:id(\\d+)', 'problem', () => import('./views/supervision/ProblemDetail.vue'), READ],
+  ['admin/dictionaries', 'dictionaries', () => import('./views/admin/DictionaryAdmin.vue'), 'dictionary.admin'],
+  ['admin/regions', 'org-regions', () => import('./views/org/RegionAdmin.vue'), 'org.admin'],
+  ['admin/units', 'org-units', () => import('./views/org/UnitAdmin.vue'), 'org.admin'],
+  ['admin/people', 'org-people', () => import('./views/org/PersonAdmin.vue'), 'org.admin'],
+  ['admin/teams', 'org-teams', () => import('./views/org/TeamAdmin.vue'), 'org.admin'],
+  ['admin/accounts', 'accounts', () => import('./views/accounts/AccountAdmin.vue'), 'user.admin'],
   ['account', 'my-account', () => import('./views/accounts/MyAccount.vue')],
-  ['admin/setup', 'setup-checklist', () => import('./views/org/SetupChecklist.vue')],
-  ['projects/rollover', 'rollover', () => import('./views/ledger/RolloverView.vue')],
+  ['admin/setup', 'setup-checklist', () => import('./views/org/SetupChecklist.vue'), 'org.admin'],
+  ['projects/rollover', 'rollover', () => import('./views/ledger/RolloverView.vue'), 'project.rollover'],
 ]
 
-function page([path, name, component]) {
-  const route = { path, name, component }
+function page([path, name, component, permission]) {
+  const route = { path, name, component, meta: permission ? { permission } : {} }
   if (path.includes(':id')) route.props = (r) => ({ id: Number(r.params.id) })
   return route
 }
@@ -47,13 +53,23 @@ export const routes = [
       ...PAGES.map(page),
     ],
   },
-  { path: '/:pathMatch(.*)*', redirect: { name: 'projects' } },
+  { path: '/:pathMatch(.*)*', redirect: () => ({ name: homeRoute() }) },
 ]
 
-/** Where a signed-in user starts: judges (who read no projects) at the observation events. */
+/** Where a signed-in user starts: their home page, made for their roles (views/home/HomeView.vue). */
 export function homeRoute() {
-  const auth = useAuthStore()
-  return auth.can && auth.user && !auth.can('project.read') && auth.can('observation.read') ? 'observations' : 'projects'
+  return 'home'
+}
+
+/**
+ * The permission a route needs (its own or a parent's meta.permission); null when none. While the
+ * user is not known yet (a reload before /auth/me), nothing is refused here: the page's own reads
+ * are checked by the server.
+ */
+export function refusedPermission(to, auth) {
+  if (!auth.user) return null
+  const needed = to.matched.map((r) => r.meta && r.meta.permission).filter(Boolean)
+  return needed.find((p) => !auth.can(p)) || null
 }
 
 export function createAppRouter() {
@@ -68,6 +84,11 @@ export function createAppRouter() {
     if (mustChange && to.name !== 'change-password') return { name: 'change-password' }
     if (!mustChange && to.name === 'change-password') return { name: homeRoute() }
     if (to.name === 'login' && auth.loggedIn) return { name: homeRoute() }
+    // A page the caller may not open (an admin page by URL, a judge at the ledger): home, and say why.
+    if (!to.meta.public && refusedPermission(to, auth)) {
+      ElMessage.warning(t('home.no_access'))
+      return { name: homeRoute() }
+    }
     // An admin whose county is not set up yet lands on the checklist once after logging in.
     return setupLanding(to, auth, homeRoute())
   })

@@ -72,7 +72,7 @@ const JFields<RP> kReportProject =
              GJ_JSON_FIELDS(RP, unit_name, town_name, annual_plan));
 const JFields<ReportView> kReport =
     Join<ReportView>(Lift<&ReportView::report>(kReportRecord), Lift<&ReportView::project>(kReportProject),
-                     GJ_JSON_FIELDS(ReportView, photos, warnings));
+                     GJ_JSON_FIELDS(ReportView, photos, warnings, can_report, mine));
 
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include "service/access/auth_service.h"
 #include "service/assessment/observation_service.h"
 #include "service/assessment/ranking_service.h"
+#include "service/home/todo_service.h"
 #include "service/land_efficiency/land_service.h"
 #include "service/ledger/ledger_service.h"
 #include "service/ledger/ledger_sheet_service.h"
@@ -29,6 +30,9 @@ void to_json(nlohmann::json& j, const VisitRow& v);  // a visit as logged (POST 
 }  // namespace gj::store
 
 namespace gj::service {
+
+// The caller's to-dos (GET /me/todos): {as_of, period, total, groups: [{kind, count, items: [...]}]}.
+void to_json(nlohmann::json& j, const MyTodos& v);
 
 // Assessment: observation events, periodic rankings (scores shown to six decimals).
 void to_json(nlohmann::json& j, const ObservationView& v);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/base64.h"
+#include "domain/access/mine.h"
 #include "service/ledger/plausibility_settings.h"
 #include "service/supervision/supervision_support.h"
 #include "store/journal.h"
@@ -134,10 +135,14 @@ Result<std::pair<store::ReportRecord, store::ProjectRow>> ProgressService::Repor
   return std::make_pair(std::move(r), std::move(row.value()));
 }
 
-ReportView ProgressService::ViewOf(store::Connection& c, const store::ReportRecord& r,
+ReportView ProgressService::ViewOf(const Ctx& ctx, store::Connection& c, const store::ReportRecord& r,
                                    const store::ProjectRow& row) {
-  ReportView v{
-      r, {}, {row.project.code, row.project.name, row.unit_name, row.town_name, row.project.annual_plan}};
+  const access::Target target = TargetOf(row.project);
+  ReportView v{r,
+               {},
+               {row.project.code, row.project.name, row.unit_name, row.town_name, row.project.annual_plan},
+               access::Allowed(ctx.caller, access::kReportWrite, target, *ledger_.Regions()),
+               access::Mine(ctx.caller, target, row.project.leader_id)};
   for (const auto& p : store::PhotosOf(c, r.id, false))
     v.photos.push_back({p.id, p.filename, p.content_type, p.size_bytes});
   if (r.status != "pending" && r.content.investment_year > 0)
@@ -189,7 +194,7 @@ Result<RunningTasks> ProgressService::GenerateRunningTasks(const Ctx& ctx, const
 
 Result<ReportPeriodList> ProgressService::ListReports(const Ctx& ctx, const std::string& region,
                                                       const std::string& period_key,
-                                                      const std::string& status) {
+                                                      const std::string& status, bool mine_only) {
   auto by_id = ReadableById(ctx, region);
   if (!by_id) return by_id.error();
   auto c = db_.Acquire();
@@ -200,9 +205,11 @@ Result<ReportPeriodList> ProgressService::ListReports(const Ctx& ctx, const std:
   for (const auto& r : store::ReportsOfPeriod(*c, key)) {
     auto it = by_id->find(r.project_id);
     if (it == by_id->end()) continue;
+    const auto& project = it->second.project;
+    if (mine_only && !access::Mine(ctx.caller, TargetOf(project), project.leader_id)) continue;
     ++out.counts[r.status];
     if (!status.empty() && r.status != status) continue;
-    out.items.push_back(ViewOf(*c, r, it->second));
+    out.items.push_back(ViewOf(ctx, *c, r, it->second));
   }
   return out;
 }
@@ -213,7 +220,7 @@ Result<ProjectReportList> ProgressService::ProjectReports(const Ctx& ctx, int64_
   auto c = db_.Acquire();
   ProjectReportList out;
   for (const auto& r : store::ReportsOfProject(*c, project_id))
-    out.items.push_back(ViewOf(*c, r, row.value()));
+    out.items.push_back(ViewOf(ctx, *c, r, row.value()));
   return out;
 }
 
@@ -221,7 +228,7 @@ Result<ReportView> ProgressService::GetReport(const Ctx& ctx, int64_t id) {
   auto rp = ReportFor(ctx, id);
   if (!rp) return rp.error();
   auto c = db_.Acquire();
-  return ViewOf(*c, rp->first, rp->second);
+  return ViewOf(ctx, *c, rp->first, rp->second);
 }
 
 Result<ReportView> ProgressService::SaveReport(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
@@ -260,7 +267,7 @@ Result<ReportView> ProgressService::SaveReport(const Ctx& ctx, int64_t id, const
   if (auto st = StoreReport(*c, ctx, r, *version, submit ? "submit" : "save", changes); !st)
     return st.error();
   tx.Commit();
-  return ViewOf(*c, r, rp->second);
+  return ViewOf(ctx, *c, r, rp->second);
 }
 
 Result<ReportView> ProgressService::Review(const Ctx& ctx, int64_t id, const nlohmann::json& body,
@@ -293,7 +300,7 @@ Result<ReportView> ProgressService::Review(const Ctx& ctx, int64_t id, const nlo
   if (auto st = StoreReport(*c, ctx, r, *version, approve ? "approve" : "return", changes); !st)
     return st.error();
   tx.Commit();
-  return ViewOf(*c, r, rp->second);
+  return ViewOf(ctx, *c, r, rp->second);
 }
 
 Result<ReportView> ProgressService::Reopen(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
@@ -314,7 +321,7 @@ Result<ReportView> ProgressService::Reopen(const Ctx& ctx, int64_t id, const nlo
   const auto changes = nlohmann::json::array({{{"field", "reopened"}, {"old", false}, {"new", true}}});
   if (auto st = StoreReport(*c, ctx, r, *version, "reopen", changes); !st) return st.error();
   tx.Commit();
-  return ViewOf(*c, r, rp->second);
+  return ViewOf(ctx, *c, r, rp->second);
 }
 
 Result<ReportPhoto> ProgressService::AddPhoto(const Ctx& ctx, int64_t report_id, const std::string& filename,

@@ -67,6 +67,10 @@ struct ReportView {
   ReportProject project;
   // The soft plausibility rules its figures break (saved anyway; the filer and the reviewer see them).
   std::vector<ledger::Breach> warnings;
+  // For the caller (access::Allowed / access::Mine): may file reports on this project; the project
+  // is the caller's own (their unit leads it, or they are its 包保 leader).
+  bool can_report = false;
+  bool mine = false;
 };
 // A period's reports (`counts`: every status, before the status filter).
 struct ReportPeriodList {
@@ -179,8 +183,9 @@ class ProgressService {
   // caller administers, each by its own report policy; idempotent (a daily timer or cron runs it,
   // so no period goes without tasks and missing reports are always counted).
   Result<RunningTasks> GenerateRunningTasks(const Ctx& ctx, const std::string& region);
+  // `mine_only`: only the caller's own projects (access::Mine), counts included.
   Result<ReportPeriodList> ListReports(const Ctx& ctx, const std::string& region, const std::string& period,
-                                       const std::string& status);
+                                       const std::string& status, bool mine_only = false);
   Result<ProjectReportList> ProjectReports(const Ctx& ctx, int64_t project_id);
   Result<ReportView> GetReport(const Ctx& ctx, int64_t id);
   // body: version, content fields, and "submit": true to submit.
@@ -242,7 +247,8 @@ class ProgressService {
                                                                       const std::string& region);
   Result<std::pair<store::ReportRecord, store::ProjectRow>> ReportFor(const Ctx& ctx, int64_t id);
   Status Allowed(const Ctx& ctx, const char* action, const ledger::Project& p, const char* what);
-  static ReportView ViewOf(store::Connection& c, const store::ReportRecord& r, const store::ProjectRow& row);
+  ReportView ViewOf(const Ctx& ctx, store::Connection& c, const store::ReportRecord& r,
+                    const store::ProjectRow& row);
 
   store::Database& db_;
   LedgerService& ledger_;

@@ -26,10 +26,32 @@ export const useAuthStore = defineStore('auth', {
     regionCode() {
       return this.primaryRole ? this.primaryRole.region_code : null
     },
+    /** The role names the caller holds (admin, coordinator, leader, unit, viewer, judge), once each. */
+    roleNames: (s) => [...new Set(((s.user && s.user.roles) || []).map((r) => r.role))],
+    /** The units the caller's grants name (a 责任单位 account's own unit). */
+    unitIds: (s) => [...new Set(((s.user && s.user.roles) || []).map((r) => r.unit_id).filter((u) => u != null))],
+    /**
+     * Whether the caller has projects of their own (access::Mine on the server: a unit's projects,
+     * a 包保 leader's): their lists open on 我的项目 / 本单位, with a switch to everything they read.
+     */
+    ownsProjects() {
+      return this.unitIds.length > 0 || !!(this.user && this.user.person_id && this.roleNames.includes('leader'))
+    },
   },
   actions: {
     can(permission) {
       return !!(this.user && (this.user.permissions || []).includes(permission))
+    },
+    /**
+     * The county a county-level page (亩产效益) opens on: the caller's own when their region is a
+     * county, else the first county below it (a city account), else the first county listed.
+     * `counties`: the reference store's counties ({code, parent_code}).
+     */
+    defaultCounty(counties) {
+      const own = this.regionCode
+      const list = counties || []
+      const hit = list.find((c) => c.code === own) || list.find((c) => c.parent_code === own) || list[0]
+      return hit ? hit.code : own || ''
     },
     setSession(token, user) {
       this.token = token
