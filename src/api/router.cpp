@@ -1,6 +1,7 @@
 #include "api/router.h"
 
 #include "api/params.h"
+#include "common/reason_catalog.h"
 
 #include <algorithm>
 #include <cctype>
@@ -78,6 +79,11 @@ nlohmann::json DetailJson(const ErrorDetail& d) {
     j["column"] = d.field;
   }
   if (!d.allowed.empty()) j["allowed"] = d.allowed;
+  // The reason as a stable code and its figures, for a client to word in its reader's language.
+  if (auto r = RuleOfReason(d.reason)) {
+    j["rule"] = r->rule;
+    if (!r->params.empty()) j["params"] = r->params;
+  }
   return j;
 }
 
@@ -86,6 +92,11 @@ void SendError(httplib::Response& res, const Error& e) {
   for (const auto& d : e.details) details.push_back(DetailJson(d));
   nlohmann::json body = {
       {"error", {{"code", CodeName(e.code)}, {"message", e.message}, {"details", details}}}};
+  // A message that names a rule ("rule report.own_report: …") says which, as a detail does.
+  if (auto r = RuleOfReason(e.message)) {
+    body["error"]["rule"] = r->rule;
+    if (!r->params.empty()) body["error"]["params"] = r->params;
+  }
   if (e.extra.is_object()) {
     for (const auto& [k, v] : e.extra.items()) body[k] = v;
   }

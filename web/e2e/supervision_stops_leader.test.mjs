@@ -129,12 +129,12 @@ test('a monthly plan that front-loads the year turns a project behind its schedu
   const light = await apiGet(office, `/projects/${pick.project_id}/light`)
   assert.equal(light.schedule_percent, 100)
   assert.match(light.reasons[0].text, /落后序时进度/)
-  // A plan that does not add up to the annual plan is refused, naming the rule.
+  // A plan that does not add up to the annual plan is refused, saying so in Chinese with both sums.
   await office.click('[data-test=mplan-edit]')
   await office.fill('[data-test=mplan-m2]', '1')
   await office.locator('[data-test=mplan-total].off').waitFor()
   await office.click('[data-test=mplan-save]')
-  await office.locator('.el-message--error', { hasText: 'monthly_plan.sums_to_annual_plan' }).waitFor()
+  await office.locator('.el-message--error', { hasText: /各月合计 [0-9,.]+ 万元，与年度计划投资 [0-9,.]+ 万元不一致/ }).waitFor()
   await office.waitForTimeout(600)
   await screenshot(office, 'supervision-monthly-plan')
   assert.deepEqual(office.errors, [])

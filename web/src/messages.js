@@ -18,6 +18,7 @@ import orgZh from './locales/zh-CN/org.js'
 import accountsZh from './locales/zh-CN/accounts.js'
 import setupZh from './locales/zh-CN/setup.js'
 import yearsZh from './locales/zh-CN/years.js'
+import errorsZh from './locales/zh-CN/errors.js'
 import homeZh from './locales/zh-CN/home.js'
 
 import commonEn from './locales/en/common.js'
@@ -33,6 +34,7 @@ import orgEn from './locales/en/org.js'
 import accountsEn from './locales/en/accounts.js'
 import setupEn from './locales/en/setup.js'
 import yearsEn from './locales/en/years.js'
+import errorsEn from './locales/en/errors.js'
 import homeEn from './locales/en/home.js'
 
 
@@ -52,6 +54,7 @@ export const tables = {
     accounts: accountsZh,
     setup: setupZh,
     years: yearsZh,
+    errors: errorsZh,
     home: homeZh,
   },
   en: {
@@ -68,6 +71,7 @@ export const tables = {
     accounts: accountsEn,
     setup: setupEn,
     years: yearsEn,
+    errors: errorsEn,
     home: homeEn,
   },
 }

@@ -2,6 +2,7 @@
 
 #include "common/json_shape.h"
 #include "common/json_writer.h"
+#include "common/reason_catalog.h"
 
 namespace gj {
 
@@ -147,7 +148,16 @@ namespace api {
 const JFields<ErrorDetail>& SheetProblemFields() {
   static const JFields<ErrorDetail> kFields =
       Join<ErrorDetail>(GJ_JSON_FIELDS(ErrorDetail, row), JField<&ErrorDetail::field>("column"),
-                        GJ_JSON_FIELDS(ErrorDetail, value, reason));
+                        GJ_JSON_FIELDS(ErrorDetail, value, reason),
+                        JFieldOf<ErrorDetail>("rule",
+                                              [](const ErrorDetail& d) {
+                                                auto r = RuleOfReason(d.reason);
+                                                return r ? nlohmann::json(r->rule) : nlohmann::json(nullptr);
+                                              }),
+                        JFieldOf<ErrorDetail>("params", [](const ErrorDetail& d) {
+                          auto r = RuleOfReason(d.reason);
+                          return r ? nlohmann::json(r->params) : nlohmann::json::object();
+                        }));
   return kFields;
 }
 

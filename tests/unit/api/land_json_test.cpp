@@ -13,8 +13,10 @@ TEST(LandJson, ImportReportCountsOnlyWithoutProblems) {
   LandImportReport dry{true,         "371524",    2025, 3, {{"land_mu", "0", "must be > 0", 4, {}}},
                        std::nullopt, std::nullopt};
   const json j = dry;
-  EXPECT_EQ(j["problems"],
-            json::parse(R"([{"row":4,"column":"land_mu","value":"0","reason":"must be > 0"}])"));
+  EXPECT_EQ(
+      j["problems"],
+      json::parse(
+          R"([{"row":4,"column":"land_mu","value":"0","reason":"must be > 0","rule":"not_positive","params":{}}])"));
   EXPECT_FALSE(j.contains("created"));
   dry.problems.clear();
   dry.created = 2;

@@ -95,13 +95,13 @@ describe('useVersionedSave', () => {
   it('other failures: error text, or the caller’s handler', async () => {
     const s = useVersionedSave()
     await s.save(fail(422, { error: { code: 'validation_failed', message: 'bad' } }))
-    expect(s.error.value).toBe('数据校验未通过：bad')
+    expect(s.error.value).toBe('数据校验未通过') // the code in Chinese, not the server's English
     expect(conflict.open).toBe(false)
     const onError = vi.fn()
     const s2 = useVersionedSave({ onError })
     await s2.save(fail(500))
     expect(onError).toHaveBeenCalledOnce()
-    expect(s2.error.value).toContain('no such project')
+    expect(s2.error.value).toBe('不存在或不在管辖范围内')
   })
 })
 

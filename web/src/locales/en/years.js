@@ -49,4 +49,6 @@ export default {
   'years.yoy_current': '{year}',
   'years.yoy_previous': '{year} same date',
   'years.yoy_change': 'Change',
+  'journal.action.year.put': 'Year figures',
+  'journal.action.year.rollover': 'Carried over',
 }

@@ -49,4 +49,6 @@ export default {
   'years.yoy_current': '{year}年',
   'years.yoy_previous': '{year}年同期',
   'years.yoy_change': '增减',
+  'journal.action.year.put': '年度数据',
+  'journal.action.year.rollover': '结转下一年',
 }

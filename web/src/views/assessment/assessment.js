@@ -1,4 +1,5 @@
 // Pure helpers of the assessment screens (tested in assessment.test.js).
+import { reasonText as problemReason } from '../../errors.js'
 
 /** The run to show for each period: the latest version, by period label. */
 export function latestRuns(runs) {
@@ -191,10 +192,12 @@ export function reasonMessage(reason) {
   return null
 }
 
-/** The reason in the reader's language (`t` is the i18n translator). */
-export function reasonText(reason, t) {
+/** The reason in the reader's language (`t` is the i18n translator); a problem ({reason, rule,
+ * params}) the table does not know is worded by its rule code (errors.js). */
+export function reasonText(reason, t, detail) {
   const r = reasonMessage(reason)
-  return r ? t(r.key, r.params) : String(reason || '')
+  if (r) return t(r.key, r.params)
+  return detail ? problemReason(detail) : String(reason || '')
 }
 
 /**
@@ -218,7 +221,7 @@ export function fieldLabel(field, t) {
 /** One problem of a 422 as a line: "评分标准第 1 项 · 权重：0 — 须为大于 0 的数". */
 export function problemText(d, t) {
   const value = d.value && d.value !== '""' && d.value !== 'null' ? d.value + ' — ' : ''
-  return `${fieldLabel(d.field, t)}：${value}${reasonText(d.reason, t)}`
+  return `${fieldLabel(d.field, t)}：${value}${reasonText(d.reason, t, d)}`
 }
 
 /** Problems by field for showing beside the inputs: { field: "reason；reason" }. */
@@ -226,7 +229,7 @@ export function fieldErrors(details, t) {
   const out = {}
   for (const d of details || []) {
     const f = d.field || ''
-    const text = reasonText(d.reason, t)
+    const text = reasonText(d.reason, t, d)
     out[f] = out[f] ? `${out[f]}；${text}` : text
   }
   return out
