@@ -179,7 +179,10 @@ int LedgerService::CurrentListYear(const Date& as_of, const access::ReadScope& s
 int LedgerService::ShownYear(store::Connection& c, const Ctx& ctx, int64_t id) {
   std::vector<int> years;
   for (const auto& y : store::ListProjectYears(c, id)) years.push_back(y.year);
-  return ledger::ProjectDisplayYear(years, CurrentListYear(c, ctx.today, ReadableScope(ctx, "")));
+  // The tree through this connection: a thread holding one never asks the pool for a second.
+  const auto tree = Regions(c);
+  return ledger::ProjectDisplayYear(years,
+                                    CurrentListYear(c, ctx.today, ctx.Reads(access::kProjectRead, *tree)));
 }
 
 void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p,

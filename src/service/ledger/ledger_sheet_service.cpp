@@ -112,7 +112,8 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
   auto c = db_.Acquire();
   const auto dicts = store::LoadDictionaries(*c);
   const auto org = BuildOrgIndex(*c, *tree);
-  const int list_year = year.value_or(ledger_.CurrentListYear(*c, ctx.today, ledger_.ReadableScope(ctx, "")));
+  const int list_year =
+      year.value_or(ledger_.CurrentListYear(*c, ctx.today, ctx.Reads(access::kProjectRead, *tree)));
   const auto parsed = ledger::ParseLedgerSheet(cells.value(), dicts, org, ctx.today, list_year);
   std::vector<std::vector<std::string>>().swap(cells.value());  // the cells are parsed: free them
 
