@@ -99,7 +99,7 @@ async function firstLogin(loginName) {
   await page.fill('[data-test=pw-new] input, input[data-test=pw-new]', CHOSEN)
   await page.fill('[data-test=pw-again] input, input[data-test=pw-again]', CHOSEN)
   await page.click('[data-test=pw-submit]')
-  await page.waitForURL(/\/projects/)
+  await page.waitForURL(/\/home/)
 }
 
 test('an admin links a leader account to a person, unlinks and links it again', async () => {
