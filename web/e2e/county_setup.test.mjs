@@ -87,9 +87,18 @@ async function add(kind, fills, picks, name) {
       await pickOption(page, `[data-test=${k}]`, v)
       continue
     }
-    // A multiple select stays open while its options are clicked.
-    await page.click(`[data-test=${k}] .el-select__wrapper`)
-    for (const text of v) await page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^\\s*${text}(\\s|$)`) }).first().click()
+    // A multiple select: each option is picked with the list open. The list is the last one in the
+    // page: the previous select's list may still be fading out, with the same names in it.
+    for (const [i, text] of v.entries()) {
+      const option = page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^\\s*${text}(\\s|$)`) }).last()
+      if (i === 0 || !(await option.isVisible())) {
+        // The previous select's list closes first (a click while it fades out is taken as its own
+        // click-outside, and the new list does not open).
+        await page.waitForTimeout(400)
+        await page.click(`[data-test=${k}] .el-select__wrapper`)
+      }
+      await option.click()
+    }
     await page.keyboard.press('Escape')
   }
   await page.click(`[data-test=${kind}-submit]`)
