@@ -115,7 +115,7 @@ test('leader page, Gantt, map and the project page show the other lists', async 
   await office.keyboard.press('Enter')
   await pickOption(office, '.el-dialog:visible .el-form-item:nth-child(5) .el-select', '竣工验收')
   await office.click('[data-test=ms-save]')
-  await office.locator('.el-message--error', { hasText: 'milestone.after_predecessor' }).waitFor()
+  await office.locator('.el-message--error', { hasText: /前置节点/ } /* rule milestone.after_predecessor, in Chinese */).waitFor()
   await office.keyboard.press('Escape')
   await office.goto(server.baseUrl + '/supervision?tab=procedures')
   await office.locator('[data-test=durations] .el-table__row').first().waitFor()

@@ -52,11 +52,12 @@ test('a project\'s 年度投资: edit this year\'s plan (versioned) and see it s
   await row.waitFor()
   await page.click(`[data-test=year-edit-${YEAR}]`)
   await page.locator('[data-test=year-dialog]').waitFor()
-  await page.fill('input[data-test=year-form-annual-plan], [data-test=year-form-annual-plan] input', '1234.5')
+  // A plan the year's completed figure (4,372 万) stays within 1.5 × of: a smaller one is refused as implausible.
+  await page.fill('input[data-test=year-form-annual-plan], [data-test=year-form-annual-plan] input', '4567.5')
   await page.click('[data-test=year-submit]')
   await page.locator('.el-message--success', { hasText: '年度投资已保存' }).waitFor()
   await page.waitForFunction(
-    (y) => [...document.querySelectorAll('[data-test=years-table] .el-table__row')].some((r) => r.textContent.includes(`${y}年`) && r.textContent.includes('1,234.50')),
+    (y) => [...document.querySelectorAll('[data-test=years-table] .el-table__row')].some((r) => r.textContent.includes(`${y}年`) && r.textContent.includes('4,567.50')),
     YEAR,
   )
   await screenshot(page, 'years-project')
