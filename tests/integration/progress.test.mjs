@@ -272,9 +272,6 @@ test('plausibility: a report above 1.5 × the annual plan is refused naming both
     if (before.length === 0) {
       // Nothing filed earlier this year (the year's first weeks): no jump to measure.
       assert.equal(w, undefined, JSON.stringify(saved.body.warnings));
-    } else if (process.env.GONGJIAN_NOW) {
-      // KNOWN BUG (session 9 note): at the hard days' dates (December) the jump warning is missing
-      // although a report was filed the week before; checked strictly at the pinned June date only.
     } else {
       assert.ok(w, JSON.stringify(saved.body.warnings));
       assert.equal(w.field, 'investment_year');

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "ledger_fixture.h"
+#include "store/progress_store.h"
 #include "store/project_year_store.h"
 
 namespace gj::testing {
@@ -206,6 +207,46 @@ TEST_P(LedgerYearsTest, OverviewCountsThisYearAndLastYearTheSameWay) {
   EXPECT_EQ(past.year, 2025);
   EXPECT_EQ(past.annual_completed, 120000000 + 95000000);
   EXPECT_FALSE(past.previous);  // no 2024 list
+}
+
+// A filed report never counts as its own "previous" figure, nor as a figure "by" a date before its
+// period ended. SQLite 3.40.1 (Debian 12) answers MAX() wrongly when an IN list on `status` meets
+// a range on `period_end` in the covering index progress_reports_filed: it returned the report's own
+// 71,300,000 as the figure before it (the December jump warning that never came).
+TEST_P(LedgerYearsTest, FiledFiguresBeforeAReportExcludeItAndLaterOnes) {
+  auto ctx = As("coordinator", "371524");
+  auto a = NewProject("DE-J");
+  a["annual_plan"] = 96000000;
+  const int64_t pa = ledger_->Create(ctx, a).value().project.id;
+  auto c = tdb_->db().Acquire();
+  auto report = [&](const char* period, const char* end, const char* status, int64_t ytd) {
+    c->Exec(
+        "INSERT INTO progress_reports (project_id, period, frequency, period_start, period_end, due_date, "
+        "status, investment_year, created_at, updated_at) VALUES (?, ?, 'weekly', ?, ?, ?, ?, ?, 'now', 'now')",
+        {pa, std::string(period), std::string(end), std::string(end), std::string(end), std::string(status),
+         ytd});
+  };
+  report("2026-W47", "2026-11-22", "approved", 32210000);
+  report("2026-W48", "2026-11-29", "approved", 32900000);
+  report("2026-W49", "2026-12-06", "submitted", 71300000);
+  if (c->dialect() == store::Dialect::kSqlite) {
+    // The statistics of the demo database (~2,000 reports), which make the planner seek the index
+    // with the IN list: loaded by ANALYZE of the schema.
+    c->ExecScript("ANALYZE");
+    c->ExecScript(
+        "DELETE FROM sqlite_stat1 WHERE tbl = 'progress_reports';"
+        "INSERT INTO sqlite_stat1 VALUES ('progress_reports', 'progress_reports_filed', '2070 9 4 1 1'),"
+        "('progress_reports', 'progress_reports_due', '2070 230 1 1'),"
+        "('progress_reports', 'progress_reports_period', '2070 230');"
+        "ANALYZE sqlite_schema");
+  }
+  EXPECT_EQ(store::PreviousYearTotal(*c, pa, "2026-W49", Date{2026, 12, 6}), 32900000);
+  EXPECT_EQ(store::PreviousYearTotal(*c, pa, "2026-W48", Date{2026, 11, 29}), 32210000);
+  EXPECT_EQ(store::LoadReportFacts(*c, Date{2026, 12, 5}, Date{2026, 11, 1}, "", {pa})[pa].filed_year_total,
+            32900000);
+  EXPECT_EQ(
+      store::LoadReportFacts(*c, Date{2026, 12, 6}, Date{2026, 11, 1}, "371524", {})[pa].filed_year_total,
+      71300000);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, LedgerYearsTest, ::testing::ValuesIn(Engines()));
