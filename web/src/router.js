@@ -44,6 +44,9 @@ function page([path, name, component, permission]) {
 export const routes = [
   { path: '/login', name: 'login', component: () => import('./views/auth/LoginView.vue'), meta: { public: true } },
   { path: '/password', name: 'change-password', component: () => import('./views/accounts/ForcedPasswordView.vue') },
+  // Print views: outside the app layout (no menu or header), an A4 document with its own 打印 button.
+  { path: '/problems/:id(\\d+)/print', name: 'problem-print', component: () => import('./views/supervision/ProblemPrint.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { permission: READ, print: true } },
+  { path: '/projects/print', name: 'projects-print', component: () => import('./views/ledger/ProjectListPrint.vue'), meta: { permission: READ, print: true } },
   {
     path: '/',
     component: () => import('./layout/AppLayout.vue'),
