@@ -13,40 +13,20 @@
 //     not exist.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BIN, api, login, startServer, stopCleanly, writeDemo } from './server.mjs';
+import { api, login } from './server.mjs';
+import { ROLES, XF_OWN, startTwoCounties } from './roles_harness.mjs';
 
-const XF_PASSWORD = 'xianfeng-2026-start';
-const XF_OWN = 'xianfeng-own-2026-pw';
-// Every demo role (README), and 咸丰县's admin.
-const ROLES = ['admin', 'lcxmb', 'dongezb', 'guanxmb', 'leader', 'unit', 'viewer', 'judge1', 'xfadmin'];
 const DEMO = ROLES.filter((r) => r !== 'xfadmin');
 
-let dir;
+let counties; // the two-county server (roles_harness.mjs)
 let srv;
-const call = {}; // login → request function (a session token)
+let call; // login → request function (a session token)
 const o = {}; // the objects: D (东阿县, 371524) and X (咸丰县, 422826)
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gongjian-roles-'));
-  const db = join(dir, 'roles.db');
-  writeDemo(BIN, db);
-  const init = spawnSync(BIN, ['init', '--db', db, '--region', '422826', '--admin', 'xfadmin', '--password-stdin'],
-    { encoding: 'utf8', input: `${XF_PASSWORD}\n` });
-  assert.equal(init.status, 0, init.stderr);
-  srv = await startServer({ demo: false, db });
-  const xf = api(srv.base, await login(srv.base, 'xfadmin', XF_PASSWORD));
-  assert.equal((await xf('POST', '/auth/password', { old_password: XF_PASSWORD, new_password: XF_OWN })).status, 200);
-  for (const r of ROLES) call[r] = api(srv.base, await login(srv.base, r, r === 'xfadmin' ? XF_OWN : 'demo1234'));
-
-  const ok = async (who, method, path, body, status = 201) => {
-    const res = await call[who](method, path, body);
-    assert.equal(res.status, status, `${who} ${method} ${path}: ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
+  counties = await startTwoCounties('roles');
+  ({ srv, call } = counties);
+  const { ok } = counties;
   // 东阿县: a town, 工信局, 王海涛, a new 专班 and a new account.
   const regions = (await ok('admin', 'GET', '/regions', undefined, 200)).items;
   o.D = {
@@ -69,8 +49,7 @@ before(async () => {
   })).id;
 });
 after(async () => {
-  if (srv) await stopCleanly(srv);
-  rmSync(dir, { recursive: true, force: true });
+  if (counties) await counties.stop();
 });
 
 // Expected status per role: `seen` are the roles that see the object, `write` those of them that

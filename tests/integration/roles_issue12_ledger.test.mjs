@@ -25,16 +25,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, TODAY, api, login, startServer, stopCleanly, writeDemo } from './server.mjs';
+import { TODAY } from './server.mjs';
+import { ROLES, startTwoCounties } from './roles_harness.mjs';
 import { addDays, isoWeekKey } from './clock.mjs';
 
-const XF_PASSWORD = 'xianfeng-2026-start';
-const XF_OWN = 'xianfeng-own-2026-pw';
-// Every demo role (README), and 咸丰县's admin.
-const ROLES = ['admin', 'lcxmb', 'dongezb', 'guanxmb', 'leader', 'unit', 'viewer', 'judge1', 'xfadmin'];
 // Who reads a 东阿县 project (project.read, down) and who manages it (supervision.manage); the
 // roles holding project.rollover; 咸丰县's one reader.
 const D_SEEN = ['admin', 'lcxmb', 'dongezb', 'leader', 'unit', 'viewer'];
@@ -51,34 +47,22 @@ const UNIT_HEAD = ['单位名称', '单位类型', '所属区域'];
 const PERSON_HEAD = ['姓名', '职务', '人员类型', '层级', '手机号', '所属单位', '所属区域'];
 const X_UNIT = '咸丰县发展和改革局';
 
+let counties; // the two-county server (roles_harness.mjs)
 let dir;
-let srv;
 // The list year of 东阿县's projects (the demo's: the pinned day's) and of 咸丰县's new project (the
 // calendar year it was created in: the same but on 1 January, before the roll-over).
 let Y;
 let YX;
-const call = {}; // login → request function (a session token)
+let call; // login → request function (a session token)
+let ok; // (who, method, path, body, status = 201) → the body, the status asserted
 const o = {}; // the objects: D (东阿县, 371524) and X (咸丰县, 422826)
 
-const ok = async (who, method, path, body, status = 201) => {
-  const res = await call[who](method, path, body);
-  assert.equal(res.status, status, `${who} ${method} ${path}: ${JSON.stringify(res.body)}`);
-  return res.body;
-};
 // The open assignment of a unit on a project (its id), from a responsibility or assignment list.
 const openOf = (list, unitId) => list.find((a) => a.unit_id === unitId && a.to_date === null).id;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gongjian-roles-ledger-'));
-  const db = join(dir, 'roles.db');
-  writeDemo(BIN, db);
-  const init = spawnSync(BIN, ['init', '--db', db, '--region', '422826', '--admin', 'xfadmin', '--password-stdin'],
-    { encoding: 'utf8', input: `${XF_PASSWORD}\n` });
-  assert.equal(init.status, 0, init.stderr);
-  srv = await startServer({ demo: false, db });
-  const xf = api(srv.base, await login(srv.base, 'xfadmin', XF_PASSWORD));
-  assert.equal((await xf('POST', '/auth/password', { old_password: XF_PASSWORD, new_password: XF_OWN })).status, 200);
-  for (const r of ROLES) call[r] = api(srv.base, await login(srv.base, r, r === 'xfadmin' ? XF_OWN : 'demo1234'));
+  counties = await startTwoCounties('roles-ledger');
+  ({ dir, call, ok } = counties);
 
   // 东阿县: a project led by 工信局 (the unit role's unit), one led by another unit, fresh units to
   // assign (nobody holds anything yet), and four of them assigned since EARLY.
@@ -120,8 +104,7 @@ before(async () => {
   o.X.a = [openOf(list, o.X.units[0])];
 });
 after(async () => {
-  if (srv) await stopCleanly(srv);
-  rmSync(dir, { recursive: true, force: true });
+  if (counties) await counties.stop();
 });
 
 // Expected status per role: `write` get okStatus, the others of `seen` 403, everyone else 404.

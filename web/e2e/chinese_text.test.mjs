@@ -119,6 +119,19 @@ async function signOut() {
   await page.evaluate(() => localStorage.clear())
 }
 
+// GONGJIAN_E2E_SHOTS=1: every page of the walk is also photographed at desktop (1440) and phone
+// (390 × 844) width, into the results directory as <user>__<page>__{desktop,phone}.png, to be looked at.
+async function shoot(user, p) {
+  const name = `${user}__${p.replace(/\//g, '_')}`
+  await screenshot(page, `${name}__desktop`)
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 390, height: 844 })
+  await settle()
+  await screenshot(page, `${name}__phone`)
+  await page.setViewportSize(size)
+  await settle()
+}
+
 test('every page of every demo role reads in Chinese', async () => {
   const found = []
   for (const user of ROLES) {
@@ -129,6 +142,7 @@ test('every page of every demo role reads in Chinese', async () => {
       const started = Date.now()
       await open(p)
       const words = latinWords(await visibleTexts(), PAGE_ALLOWED[p])
+      if (process.env.GONGJIAN_E2E_SHOTS) await shoot(user, p)
       if (words.length) found.push(`${user} /${p}: ${words.join(', ')}`)
       console.log(`# ${user} /${p} ${Date.now() - started} ms${words.length ? ': ' + words.join(', ') : ''}`)
     }

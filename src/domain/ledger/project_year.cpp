@@ -23,6 +23,10 @@ int ProjectDisplayYear(const std::vector<int>& project_years, int list_year) {
 
 Date FiguresDate(int year, const Date& as_of) { return std::min(as_of, Date{year, 12, 31}); }
 
+int64_t AnnualCompletedAt(const Project& p, std::optional<int64_t> filed) {
+  return filed ? *filed : p.annual_completed.value_or(0);
+}
+
 Date SameDayYearEarlier(const Date& d) {
   return {d.year - 1, d.month, std::min(d.day, DaysInMonth(d.year - 1, d.month))};
 }

@@ -40,6 +40,10 @@ int ProjectDisplayYear(const std::vector<int>& project_years, int list_year);
 // as_of is later (a past year's figures are its final ones). Before 1 Jan of `year` nothing of the
 // year is filed yet: the year rows' figures stand.
 Date FiguresDate(int year, const Date& as_of);
+// 年度完成投资 at a date, the one rule of the lights, targets and the overview's 同比: the highest
+// year-to-date figure filed (submitted or approved) in a progress report of the year by then —
+// `filed`, as store::LoadReportFacts reads it —, else the year row's annual_completed (0 if none).
+int64_t AnnualCompletedAt(const Project& p, std::optional<int64_t> filed);
 // The same calendar day one year earlier (29 February: the 28th): the date of 同比.
 Date SameDayYearEarlier(const Date& d);
 

@@ -200,7 +200,7 @@ Result<ReportPolicy> PolicyFromJson(const nlohmann::json& j, const ReportPolicy&
   return pol;
 }
 
-Problems ValidateContent(const ReportContent& c, std::optional<int64_t> previous_year_total) {
+Problems ValidateContent(const ReportContent& c) {
   Problems pr;
   if (c.investment_period < 0)
     pr.Add("investment_period", std::to_string(c.investment_period), "must not be negative");
@@ -209,11 +209,6 @@ Problems ValidateContent(const ReportContent& c, std::optional<int64_t> previous
   if (c.investment_year < c.investment_period) {
     pr.Add("investment_year", std::to_string(c.investment_year),
            "the year's cumulative figure cannot be below the period's");
-  }
-  if (previous_year_total && c.investment_year < *previous_year_total) {
-    pr.Add(
-        "investment_year", std::to_string(c.investment_year),
-        "below the cumulative figure of the previous report (" + std::to_string(*previous_year_total) + ")");
   }
   int64_t sum = 0;
   for (size_t i = 0; i < c.by_source.size() && i < kFundingSources.size(); ++i) {

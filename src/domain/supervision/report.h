@@ -83,8 +83,9 @@ struct ReportContent {
 // "visual_progress","problems_raised","workers"}.
 nlohmann::json ToJson(const ReportContent& c);
 
-// Every problem of the content at once (field names are the API's).
-Problems ValidateContent(const ReportContent& c, std::optional<int64_t> previous_year_total);
+// Every problem of the content at once (field names are the API's). Figures measured against
+// other reports (the cumulative never falling) are plausibility rules: ledger::ReportBreaches.
+Problems ValidateContent(const ReportContent& c);
 
 enum class ReportAction { kSave, kSubmit, kApprove, kReturn, kReopen };
 

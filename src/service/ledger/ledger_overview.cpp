@@ -6,6 +6,7 @@
 #include <iterator>
 #include <unordered_map>
 
+#include "domain/ledger/project_year.h"
 #include "service/ledger/ledger_service.h"
 #include "store/progress_store.h"
 #include "store/project_year_store.h"
@@ -61,7 +62,7 @@ ListFiguresAt ListFigures(store::Connection& c, const store::ProjectFilter& f, c
     if (filed.count(id)) reported.push_back(id);
   }
   for (const auto& p : store::LoadProjects(c, reported, f.year)) {
-    const int64_t delta = filed.at(p.id) - p.annual_completed.value_or(0);
+    const int64_t delta = ledger::AnnualCompletedAt(p, filed.at(p.id)) - p.annual_completed.value_or(0);
     out.annual_completed += delta;
     for (size_t g = 0; g < std::size(kGroups); ++g) {
       auto& list = out.groups[g];

@@ -4,6 +4,7 @@
 #include <set>
 #include <string_view>
 
+#include "domain/ledger/project_year.h"
 #include "domain/supervision/monthly_plan.h"
 #include "domain/supervision/problem.h"
 #include "store/supervision_store.h"
@@ -111,7 +112,7 @@ std::shared_ptr<const LightEntry> MakeLightEntry(store::ProjectRow row, const Li
   auto e = std::make_shared<LightEntry>();
   e->row = std::move(row);
   const auto in = InputOf(e->row, s, as_of);
-  e->completed = in.completed_this_year.value_or(e->row.project.annual_completed.value_or(0));
+  e->completed = ledger::AnnualCompletedAt(e->row.project, in.completed_this_year);
   e->light = supervision::ComputeLight(in, rules, as_of);
   return e;
 }

@@ -138,12 +138,14 @@ Result<std::pair<store::ReportRecord, store::ProjectRow>> ProgressService::Repor
 ReportView ProgressService::ViewOf(const Ctx& ctx, store::Connection& c, const store::ReportRecord& r,
                                    const store::ProjectRow& row) {
   const access::Target target = TargetOf(row.project);
-  ReportView v{r,
-               {},
-               {row.project.code, row.project.name, row.unit_name, row.town_name, row.project.annual_plan},
-               {},
-               access::Allowed(ctx.caller, access::kReportWrite, target, *ledger_.Regions()),
-               access::Mine(ctx.caller, target, row.project.leader_id)};
+  ReportView v{.report = r,
+               .project = {.code = row.project.code,
+                           .name = row.project.name,
+                           .unit_name = row.unit_name,
+                           .town_name = row.town_name,
+                           .annual_plan = row.project.annual_plan},
+               .can_report = access::Allowed(ctx.caller, access::kReportWrite, target, *ledger_.Regions()),
+               .mine = access::Mine(ctx.caller, target, row.project.leader_id)};
   for (const auto& p : store::PhotosOf(c, r.id, false))
     v.photos.push_back({p.id, p.filename, p.content_type, p.size_bytes});
   if (r.status != "pending" && r.content.investment_year > 0)
@@ -250,7 +252,7 @@ Result<ReportView> ProgressService::SaveReport(const Ctx& ctx, int64_t id, const
   Problems pr;
   ApplyContent(r.content, body, pr);
   // The content's own rules, then plausibility (which holds the rule against the previous report).
-  const Problems rules = supervision::ValidateContent(r.content, std::nullopt);
+  const Problems rules = supervision::ValidateContent(r.content);
   for (const auto& d : rules.details()) pr.Add(d);
   const auto breaches = ledger::ReportBreaches(FiguresOf(*c, r, rp->second.project), LoadPlausibility(*c));
   ledger::AddBreaches(pr, breaches);

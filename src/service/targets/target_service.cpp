@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/ledger/project_year.h"
 #include "store/journal.h"
 #include "store/progress_store.h"
 #include "store/table.h"
@@ -26,8 +27,7 @@ bool CountsCompletion(const targets::Target& t) {
   return t.metric == "investment_rate" || (t.metric == "sum_amount" && t.amount == "annual_completed");
 }
 
-// Completed this year as of the date, as the lights count it: the highest cumulative figure
-// filed in a progress report by then, else the ledger's figure.
+// Completed this year as of the date, as the lights count it (ledger::AnnualCompletedAt).
 void CompletedAsOf(store::Connection& c, const Date& at, std::vector<ledger::Project>& set) {
   constexpr size_t kMaxListed =
       500;  // beyond, reading every project's reports is cheaper than a long IN list
@@ -37,7 +37,7 @@ void CompletedAsOf(store::Connection& c, const Date& at, std::vector<ledger::Pro
   const auto facts = store::LoadReportFacts(c, at, at, "", ids);
   for (auto& p : set) {
     auto it = facts.find(p.id);
-    if (it != facts.end() && it->second.filed_year_total) p.annual_completed = *it->second.filed_year_total;
+    if (it != facts.end()) p.annual_completed = ledger::AnnualCompletedAt(p, it->second.filed_year_total);
   }
 }
 

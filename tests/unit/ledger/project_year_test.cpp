@@ -79,5 +79,15 @@ TEST(StageTable, CompletionIsAColumnOfTheStageTable) {
   EXPECT_TRUE(FindStageRule("operating")->counts_as_completed);
 }
 
+TEST(AnnualCompleted, AFiledFigureStandsElseTheYearRows) {
+  Project p;
+  EXPECT_EQ(AnnualCompletedAt(p, std::nullopt), 0);  // no report, no figure in the row
+  p.annual_completed = 25000000;
+  EXPECT_EQ(AnnualCompletedAt(p, std::nullopt), 25000000);
+  EXPECT_EQ(AnnualCompletedAt(p, 32900000), 32900000);  // the report's, even below the row's
+  EXPECT_EQ(AnnualCompletedAt(p, 0), 0);                // a filed zero is a figure too
+}
+
 }  // namespace
 }  // namespace gj::ledger
+

@@ -146,12 +146,12 @@ TEST(SupervisionReport, ContentValidationReportsAll) {
   c.investment_year = 50;
   c.by_source = {10, 0, 0, 0, 0, 0};
   c.workers = -1;
-  auto pr = ValidateContent(c, 80);
-  EXPECT_EQ(pr.size(), 4u);  // year < period, year < previous, sources ≠ period, workers
+  auto pr = ValidateContent(c);
+  EXPECT_EQ(pr.size(), 3u);  // year < period, sources ≠ period, workers
   c.investment_year = 500;
   c.by_source = {40, 60, 0, 0, 0, 0};
   c.workers = 30;
-  EXPECT_TRUE(ValidateContent(c, 400).empty());
+  EXPECT_TRUE(ValidateContent(c).empty());
 }
 
 TEST(SupervisionReport, WorkflowRules) {
