@@ -90,4 +90,3 @@ TEST(AnnualCompleted, AFiledFigureStandsElseTheYearRows) {
 
 }  // namespace
 }  // namespace gj::ledger
-
