@@ -146,7 +146,7 @@ export default {
   'land.scheme.excluded': '不参评行业代码（前缀）',
   'land.scheme.excluded_hint': '输入行业代码后回车添加',
   'land.scheme.classes': '等级划分与差别化电价',
-  'land.scheme.classes_hint': '各组内按得分排名：前 A% 为 A 类，其后 B% 为 B 类，再其后 C% 为 C 类，其余为 D 类；得分相同的企业归入较高等级。',
+  'land.scheme.classes_hint': '各组内按得分从高到低排名，依上列比例依次划分等级，余下的为最低一档；得分相同的企业归入较高等级。',
   'land.scheme.share': '{c} 类比例(%)',
   'land.scheme.rest': '其余 {n}%',
   'land.scheme.surcharge': '{c} 类电价加价(元/千瓦时)',
