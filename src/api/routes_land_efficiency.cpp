@@ -27,6 +27,30 @@ void LandEfficiencyRoutes(Services& s, std::vector<Route>& r) {
          if (c.req.body.empty()) return Error::BadRequest("the body must be the .csv or .xlsx file");
          return JsonReply(land.Import(c.ctx, q.Text("county"), *year, c.req.body, dry));
        }});
+  r.push_back(
+      {"GET", "/api/v1/land/import/template",
+       "The import template (?county=): sheet 企业数据 with the importer's Chinese headers, sheet 说明 "
+       "with each column's rule and a sample row",
+       true, [&land](Call& c) -> Result<Reply> {
+         QueryParams q(c);
+         const std::string county = q.Text("county");
+         if (auto st = q.Check(); !st) return st.error();
+         auto f = land.DataWorkbook(c.ctx, county, std::nullopt);
+         if (!f) return f.error();
+         return Reply::File(std::move(f->bytes), f->content_type, f->filename);
+       }});
+  r.push_back({"GET", "/api/v1/land/data/export",
+               "Enterprises and their data of a year (?county=&year=) as the import workbook (.xlsx): "
+               "edited, it imports back",
+               true, [&land](Call& c) -> Result<Reply> {
+                 QueryParams q(c);
+                 const auto year = q.Year("year", Need::kRequired);
+                 const std::string county = q.Text("county");
+                 if (auto st = q.Check(); !st) return st.error();
+                 auto f = land.DataWorkbook(c.ctx, county, *year);
+                 if (!f) return f.error();
+                 return Reply::File(std::move(f->bytes), f->content_type, f->filename);
+               }});
   r.push_back({"GET", "/api/v1/land/data", "Enterprises and their data of a year (?county=&year=)", true,
                [&land](Call& c) {
                  QueryParams q(c);

@@ -138,3 +138,123 @@ test('adjust with versions, card, journal, publish and appeal window', async () 
   const doc = await (await fetch(`${srv.base}/api/v1/openapi.json`)).json();
   assert.ok(doc.paths['/api/v1/land/runs/{id}/enterprises/{credit_code}']);
 });
+
+// ---- the import template and the data export (issue 13) ----
+
+const WRITE_XLSX = new URL('./write_xlsx.py', import.meta.url).pathname;
+const XHDR = { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+function creditCode(n) {
+  const body = '91371524MA9' + String(n).padStart(6, '0');
+  const sum = [...body].reduce((s, ch, i) => s + ALPHABET.indexOf(ch) * WEIGHTS[i], 0);
+  return body + ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+// The sheets of a workbook as {name: rows of text cells} (stdlib zip + XML, cells placed by their reference).
+const READ_XLSX = `
+import json, re, sys, zipfile, xml.etree.ElementTree as ET
+M = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+R = '{http://schemas.openxmlformats.org/officeDocument/2006/relationships}'
+z = zipfile.ZipFile(sys.argv[1])
+ss = []
+if 'xl/sharedStrings.xml' in z.namelist():
+    ss = [''.join(t.text or '' for t in si.iter(M + 't')) for si in ET.fromstring(z.read('xl/sharedStrings.xml')).findall(M + 'si')]
+rels = {r.get('Id'): r.get('Target') for r in ET.fromstring(z.read('xl/_rels/workbook.xml.rels'))}
+out = {}
+for s in ET.fromstring(z.read('xl/workbook.xml')).find(M + 'sheets'):
+    target = rels[s.get(R + 'id')].lstrip('/')
+    part = target if target.startswith('xl/') else 'xl/' + target
+    rows = []
+    for row in ET.fromstring(z.read(part)).iter(M + 'row'):
+        cells = []
+        for c in row.findall(M + 'c'):
+            col = 0
+            for ch in re.match('[A-Z]+', c.get('r')).group(0):
+                col = col * 26 + ord(ch) - 64
+            v = c.find(M + 'v')
+            isv = c.find(M + 'is')
+            text = ss[int(v.text)] if c.get('t') == 's' else (''.join(t.text or '' for t in isv.iter(M + 't')) if isv is not None else (v.text if v is not None else ''))
+            cells += [''] * (col - 1 - len(cells)) + [text]
+        rows.append(cells)
+    out[s.get('name')] = rows
+print(json.dumps(out, ensure_ascii=False))
+`;
+function readXlsx(bytes) {
+  const f = path.join(dir, `read-${Date.now()}.xlsx`);
+  fs.writeFileSync(f, bytes);
+  const r = spawnSync('python3', ['-c', READ_XLSX, f], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+function writeXlsx(sheets) {
+  const f = path.join(dir, `write-${Date.now()}.xlsx`);
+  const r = spawnSync('python3', [WRITE_XLSX, f], { input: JSON.stringify(sheets), encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return fs.readFileSync(f);
+}
+
+const LABELS = ['统一社会信用代码', '企业名称', '县区', '镇街', '行业代码', '是否规上', '用地面积(亩)', '税收(万元)', '营业收入(万元)',
+  '工业增加值(万元)', '综合能耗(吨标煤)', '排放当量(吨)', '研发经费(万元)', '年平均职工人数', '用电量(千瓦时)', '加分', '减分', '一票否决', '不定等级'];
+
+test('the import template: the importer\'s Chinese headers, a 说明 sheet with a sample row; filled, it imports; the export imports back', async () => {
+  const t = await coord('GET', '/land/import/template?county=371524');
+  assert.equal(t.status, 200, String(t.body));
+  assert.match(t.headers.get('content-type'), /spreadsheetml/);
+  assert.match(decodeURIComponent(t.headers.get('content-disposition')), /亩产效益导入模板-东阿县\.xlsx/);
+  const book = readXlsx(t.body);
+  assert.deepEqual(Object.keys(book), ['企业数据', '说明']);
+  assert.deepEqual(book['企业数据'], [LABELS], 'the header row only: nothing is imported by accident');
+  const notes = book['说明'];
+  const table = notes.findIndex((r) => r[0] === '列名');
+  assert.ok(table > 0, 'the 说明 sheet lists the columns');
+  const columns = notes.slice(table + 1, table + 1 + LABELS.length);
+  assert.deepEqual(columns.map((r) => r[0]), LABELS);
+  assert.ok(columns.every((r) => /^(必填|选填)$/.test(r[1]) && r[2]), 'each column says whether it is required and what it takes');
+  const sample = columns.map((r) => r[3] || '');
+  assert.match(sample[0], /^[0-9A-Z]{18}$/);
+
+  // Imported as it is: nothing.
+  const empty = await coord('POST', '/land/import?county=371524&year=2022&dry_run=true', new Uint8Array(t.body), XHDR);
+  assert.equal(empty.status, 200, JSON.stringify(empty.body));
+  assert.equal(empty.body.rows, 0);
+
+  // Filled under its own header (the sample row and two more), it imports.
+  const row = (n, name, above) => LABELS.map((l) => ({ 统一社会信用代码: creditCode(n), 企业名称: name, 镇街: '刘集镇', 行业代码: '3311', 是否规上: above ? '是' : '否',
+    '用地面积(亩)': String(10 + n), '税收(万元)': String(5 * n), '营业收入(万元)': String(300 * n), 一票否决: '否' })[l] ?? '');
+  const filled = writeXlsx({ 企业数据: [book['企业数据'][0], sample, row(1, '模板测试一号有限公司', true), row(2, '模板测试二号有限公司', false)], 说明: notes });
+  const dry = await coord('POST', '/land/import?county=371524&year=2022&dry_run=true', filled, XHDR);
+  assert.equal(dry.status, 200, JSON.stringify(dry.body));
+  assert.deepEqual(dry.body.problems, []);
+  assert.equal(dry.body.rows, 3);
+  const real = await coord('POST', '/land/import?county=371524&year=2022', filled, XHDR);
+  assert.equal(real.status, 200, JSON.stringify(real.body));
+  assert.equal(real.body.created + real.body.updated, 3);
+  const data = (await coord('GET', '/land/data?county=371524&year=2022')).body.items;
+  assert.deepEqual(data.map((d) => d.name).sort(), [columns[1][3], '模板测试一号有限公司', '模板测试二号有限公司'].sort());
+
+  // The data list as Excel: the same workbook with the rows; imported again it changes no figure.
+  const x = await coord('GET', '/land/data/export?county=371524&year=2022');
+  assert.equal(x.status, 200);
+  assert.match(decodeURIComponent(x.headers.get('content-disposition')), /亩产效益企业数据-东阿县-2022\.xlsx/);
+  const exported = readXlsx(x.body)['企业数据'];
+  assert.deepEqual(exported[0], LABELS);
+  assert.equal(exported.length, 4);
+  const again = await coord('POST', '/land/import?county=371524&year=2022&dry_run=true', new Uint8Array(x.body), XHDR);
+  assert.equal(again.status, 200, JSON.stringify(again.body));
+  assert.deepEqual([again.body.rows, again.body.created, again.body.updated, again.body.problems], [3, 0, 3, []]);
+  await coord('POST', '/land/import?county=371524&year=2022', new Uint8Array(x.body), XHDR);
+  const after = (await coord('GET', '/land/data?county=371524&year=2022')).body.items;
+  const figures = (list) => list.map(({ id, version, state, actions, ...rest }) => rest).sort((a, b) => a.credit_code.localeCompare(b.credit_code));
+  assert.deepEqual(figures(after), figures(data));
+});
+
+test('the template and the export are scope-checked like the data: 404 for a county out of scope, 400 without a year', async () => {
+  assert.equal((await guan('GET', '/land/import/template?county=371524')).status, 404);
+  assert.equal((await guan('GET', '/land/data/export?county=371524&year=2022')).status, 404);
+  assert.equal((await coord('GET', '/land/import/template?county=371500')).status, 404, 'a city is not a county');
+  assert.equal((await coord('GET', '/land/data/export?county=371524')).status, 400);
+  assert.equal((await viewer('GET', '/land/import/template?county=371524')).status, 200);
+  const doc = await (await fetch(`${srv.base}/api/v1/openapi.json`)).json();
+  assert.ok(doc.paths['/api/v1/land/import/template'] && doc.paths['/api/v1/land/data/export']);
+});

@@ -132,10 +132,13 @@ test('一张表: the unit opens on its own projects and sees 填报 only there',
 test('the city account opens 亩产效益 on one of its counties', async () => {
   const page = pages.lcxmb
   await page.goto(server.baseUrl + '/land-efficiency')
-  const county = page.locator('[data-test=land-county] input, input[data-test=land-county]')
+  // The county picker over the region tree (RegionQueryBar), on one of the city's counties.
+  const county = page.locator('[data-test=land-county-region] .el-select__selected-item:not(.is-hidden)').first()
   await county.waitFor()
-  const code = await county.inputValue()
-  assert.match(code, /^3715\d\d$/)
-  assert.notEqual(code, '371500')
+  await page.waitForFunction(() => /\S/.test(document.querySelector('[data-test=land-county-region] .el-select__selected-item:not(.is-hidden)')?.textContent || ''))
+  const name = (await county.textContent()).trim()
+  assert.match(name, /(县|区|市)$/)
+  assert.notEqual(name, '聊城市')
+  await page.waitForTimeout(500)
   assert.equal(await page.locator('.el-alert--error').count(), 0, 'no error on the page')
 })

@@ -67,7 +67,7 @@ const ZH_ONLY = new Set([
 ])
 
 // Latin words a zh-CN label may contain: file formats, units, brand and code names, formula symbols.
-const LATIN_OK = new Set(['ID', 'PDF', 'PNG', 'JPG', 'MB', 'Excel', 'xlsx', 'CSV', 'http', 's', 'min', 'r', 'Q', 'shandong'])
+const LATIN_OK = new Set(['ID', 'PDF', 'PNG', 'JPG', 'MB', 'Excel', 'xlsx', 'CSV', 'JSON', 'http', 's', 'min', 'r', 'Q', 'shandong'])
 
 const placeholders = (text) => [...new Set(text.match(/\{\w+\}/g) || [])].sort()
 

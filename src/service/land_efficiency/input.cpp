@@ -97,6 +97,12 @@ std::optional<Field> FieldOfHeader(std::string_view header) {
 
 }  // namespace
 
+std::vector<InputColumn> InputColumns() {
+  std::vector<InputColumn> out;
+  for (const auto& f : kFields) out.push_back({f.id, f.label, f.required});
+  return out;
+}
+
 std::optional<bool> ParseBool(std::string_view s) {
   s = Trim(s);
   if (s == "是") return true;

@@ -55,6 +55,15 @@ Result<InputTable> ParseInputRows(const std::vector<std::vector<std::string>>& r
 // By extension: .csv or .xlsx.
 Result<InputTable> ReadInputFile(const std::string& path);
 
+// The input columns (spec §1) in their order: identifier, Chinese label (what the template writes as
+// the header), whether a row must fill it. A header may be either name.
+struct InputColumn {
+  std::string_view id;
+  std::string_view label;
+  bool required = false;
+};
+std::vector<InputColumn> InputColumns();
+
 // "是", "Y", "true", "1" (any case) → true; "否", "N", "false", "0" → false.
 std::optional<bool> ParseBool(std::string_view s);
 // A plain decimal number (sign, digits, point, exponent), surrounding spaces allowed.

@@ -7,6 +7,7 @@
 #include "domain/land_efficiency/workflow.h"
 #include "io/xlsx_reader.h"
 #include "service/land_efficiency/input.h"
+#include "service/land_efficiency/land_sheets.h"
 #include "service/land_efficiency/land_support.h"
 #include "store/journal.h"
 #include "store/table.h"
@@ -165,6 +166,25 @@ Result<LandDataList> LandService::ListData(const Ctx& ctx, const std::string& co
     out.items.push_back(DataView(std::move(r)));
   }
   return out;
+}
+
+Result<LandExport> LandService::DataWorkbook(const Ctx& ctx, const std::string& county,
+                                             std::optional<int> year) {
+  if (auto st = CheckCounty(ctx, county, access::kLandRead); !st) return st.error();
+  const auto tree = ledger_.Regions();
+  const access::Region* region = tree->Find(county);
+  const std::string name = region ? region->name : county;
+  std::vector<land::Enterprise> rows;
+  if (year) {
+    auto c = db_.Acquire();
+    for (auto& r : store::ListLandData(*c, county, *year)) rows.push_back(std::move(r.e));
+  }
+  const std::string title = year ? "亩产效益评价企业数据（" + name + "，" + std::to_string(*year) + " 年）"
+                                 : "亩产效益评价企业数据导入模板（" + name + "）";
+  const std::string file = year ? "亩产效益企业数据-" + name + "-" + std::to_string(*year) + ".xlsx"
+                                : "亩产效益导入模板-" + name + ".xlsx";
+  return LandExport{land::LandDataXlsx(title, rows),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file};
 }
 
 Result<LandData> LandService::GetData(const Ctx& ctx, int64_t id) {

@@ -172,6 +172,9 @@ class LandService {
   Result<LandImportReport> Import(const Ctx& ctx, const std::string& county, int year, std::string_view bytes,
                                   bool dry_run);
   Result<LandDataList> ListData(const Ctx& ctx, const std::string& county, int year);
+  // The import workbook (land_sheets.h) of a county: without `year` the empty template, with it the
+  // county's data of that year (which imports back unchanged). 404 for a county out of scope.
+  Result<LandExport> DataWorkbook(const Ctx& ctx, const std::string& county, std::optional<int> year);
   // One enterprise's data row as ListData shows it (what a stale write's 409 carries as "current").
   Result<LandData> GetData(const Ctx& ctx, int64_t id);
   Result<LandData> UpdateData(const Ctx& ctx, int64_t id, const nlohmann::json& body);

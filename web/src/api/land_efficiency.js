@@ -11,6 +11,8 @@ export const importData = (county, year, bytes, dry) =>
     body: new Blob([bytes]),
     headers: { 'Content-Type': 'application/octet-stream' },
   })
+export const importTemplate = (county, name) => download('/land/import/template', { county }, name)
+export const exportData = (county, year, name) => download('/land/data/export', { county, year }, name)
 export const runs = (county, year) => api.get('/land/runs', { county, year })
 export const getRun = (id) => api.get(`/land/runs/${id}`)
 export const createRun = (county, year) => api.post('/land/runs', { county_code: county, year })

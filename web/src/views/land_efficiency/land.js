@@ -51,3 +51,87 @@ export function byRank(results) {
     .sort(([a, i], [b, j]) => (GROUP_ORDER[a.group] ?? 9) - (GROUP_ORDER[b.group] ?? 9) || (a.rank || 1e9) - (b.rank || 1e9) || i - j)
     .map(([r]) => r)
 }
+
+// ---- the evaluation scheme as a form (spec §9) ----
+
+export const INDICATORS = ['tax_per_mu', 'revenue_per_energy', 'revenue_per_emission', 'rd_intensity', 'labour_productivity', 'revenue_per_mu', 'value_added_per_mu']
+export const MODES = ['aggregate', 'mean', 'fixed']
+export const GROUPS = ['above', 'below']
+
+/** A new indicator of a group: the first one the group does not have yet, weight 0. */
+export function newIndicator(group) {
+  const used = new Set(((group && group.indicators) || []).map((i) => i.id))
+  const id = INDICATORS.find((x) => !used.has(x)) || INDICATORS[0]
+  return { id, weight: 0, benchmark: { mode: 'aggregate', multiplier: 1 }, cap: 2 }
+}
+
+/** What is left for class D after the shares of A, B and C (percent, to 6 decimals). */
+export function restShare(shares) {
+  const s = shares || {}
+  return Math.round((100 - (Number(s.A) || 0) - (Number(s.B) || 0) - (Number(s.C) || 0)) * 1e6) / 1e6
+}
+
+/** The sum of a group's weights. */
+export function weightSum(group) {
+  return Math.round(((group && group.indicators) || []).reduce((a, i) => a + (Number(i.weight) || 0), 0) * 1e6) / 1e6
+}
+
+/**
+ * The document the form edits, ready to send: a benchmark keeps only the keys of its mode
+ * (fixed: value; the others: multiplier), an emptied cap is no cap (null), an emptied number 0.
+ */
+export function cleanScheme(doc) {
+  const out = JSON.parse(JSON.stringify(doc || {}))
+  for (const g of GROUPS) {
+    const group = out.groups && out.groups[g]
+    if (!group || !Array.isArray(group.indicators)) continue
+    group.indicators = group.indicators.map((ind) => {
+      const b = ind.benchmark || { mode: 'aggregate' }
+      const benchmark = b.mode === 'fixed' ? { mode: 'fixed', value: b.value ?? 0 } : { mode: b.mode, multiplier: b.multiplier ?? 1 }
+      return { id: ind.id, weight: ind.weight ?? 0, benchmark, cap: ind.cap === undefined || ind.cap === '' ? null : ind.cap }
+    })
+  }
+  return out
+}
+
+/**
+ * Where the form shows a server problem: its field path as the form names it
+ * ("excluded_industries[2]" → "excluded_industries"); others as they are.
+ */
+export function schemeErrorKey(field) {
+  return String(field || '').replace(/^excluded_industries\[\d+\]$/, 'excluded_industries')
+}
+
+/** The field paths the form of `doc` has a place for (a problem elsewhere is listed above it). */
+export function schemePaths(doc) {
+  const paths = new Set(['name', 'below_min_mu', 'excluded_industries', 'class_shares', 'surcharge_per_kwh', 'groups'])
+  for (const c of CLASSES) {
+    if (c !== 'D') paths.add('class_shares.' + c)
+    paths.add('surcharge_per_kwh.' + c)
+  }
+  for (const g of GROUPS) {
+    paths.add(`groups.${g}`).add(`groups.${g}.indicators`)
+    const list = (doc && doc.groups && doc.groups[g] && doc.groups[g].indicators) || []
+    list.forEach((_, i) => {
+      for (const k of ['id', 'weight', 'benchmark', 'benchmark.mode', 'benchmark.multiplier', 'benchmark.value', 'cap']) paths.add(`groups.${g}.indicators[${i}].${k}`)
+    })
+  }
+  return paths
+}
+
+/** An imported document made safe to bind: objects the form edits are objects (else taken from `base`). */
+export function formDoc(doc, base) {
+  const out = JSON.parse(JSON.stringify(doc))
+  const isObject = (v) => v && typeof v === 'object' && !Array.isArray(v)
+  for (const k of ['class_shares', 'surcharge_per_kwh']) if (!isObject(out[k])) out[k] = JSON.parse(JSON.stringify(base[k]))
+  if (!Array.isArray(out.excluded_industries)) out.excluded_industries = [...(base.excluded_industries || [])]
+  if (!isObject(out.groups)) out.groups = {}
+  for (const g of GROUPS) {
+    const group = out.groups[g]
+    if (group === undefined) continue
+    if (!isObject(group) || !Array.isArray(group.indicators)) out.groups[g] = { indicators: [] }
+    for (const ind of out.groups[g].indicators) if (isObject(ind) && !isObject(ind.benchmark)) ind.benchmark = { mode: 'aggregate', multiplier: 1 }
+    out.groups[g].indicators = out.groups[g].indicators.filter(isObject)
+  }
+  return out
+}

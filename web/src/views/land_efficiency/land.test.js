@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { byRank, classLabel, classTotals, fixed2, townSeries } from './land.js'
+import { byRank, classLabel, classTotals, cleanScheme, fixed2, formDoc, newIndicator, restShare, schemeErrorKey, schemePaths, townSeries, weightSum } from './land.js'
 
 describe('land helpers', () => {
   it('formats scores with two decimals, unknown as empty', () => {
@@ -37,5 +37,48 @@ describe('land helpers', () => {
       { n: 5, group: 'not_evaluated', rank: null },
     ]
     expect(byRank(rows).map((r) => r.n)).toEqual([4, 3, 2, 5, 1])
+  })
+})
+
+describe('the scheme form', () => {
+  const doc = {
+    name: 'shandong',
+    class_shares: { A: 25, B: 45, C: 25 },
+    groups: {
+      above: { indicators: [{ id: 'tax_per_mu', weight: 40, benchmark: { mode: 'fixed', multiplier: 1, value: 20 }, cap: '' }, { id: 'rd_intensity', weight: 15, benchmark: { mode: 'mean', value: 3 } }] },
+    },
+  }
+  it('cleans benchmarks and caps for the server', () => {
+    const out = cleanScheme(doc)
+    expect(out.groups.above.indicators[0]).toEqual({ id: 'tax_per_mu', weight: 40, benchmark: { mode: 'fixed', value: 20 }, cap: null })
+    expect(out.groups.above.indicators[1].benchmark).toEqual({ mode: 'mean', multiplier: 1 })
+    expect(doc.groups.above.indicators[0].benchmark.multiplier).toBe(1) // the form's copy is untouched
+  })
+  it('adds the first indicator a group does not have', () => {
+    expect(newIndicator(doc.groups.above).id).toBe('revenue_per_energy')
+    expect(newIndicator(undefined).id).toBe('tax_per_mu')
+  })
+  it('sums shares and weights', () => {
+    expect(restShare(doc.class_shares)).toBe(5)
+    expect(restShare({ A: 30, B: 40.1, C: 20 })).toBe(9.9)
+    expect(weightSum(doc.groups.above)).toBe(55)
+  })
+  it('places the server problems on the form', () => {
+    expect(schemeErrorKey('excluded_industries[1]')).toBe('excluded_industries')
+    const paths = schemePaths(doc)
+    expect(paths.has('groups.above.indicators[1].weight')).toBe(true)
+    expect(paths.has('groups.above.indicators[2].weight')).toBe(false)
+    expect(paths.has('class_shares')).toBe(true)
+  })
+})
+
+describe('an imported scheme', () => {
+  it('is made safe to bind to the form', () => {
+    const base = { class_shares: { A: 25, B: 45, C: 25 }, surcharge_per_kwh: { A: 0, B: 0, C: 0.05, D: 0.1 }, excluded_industries: ['44'] }
+    const out = formDoc({ name: 'x', class_shares: 'bad', groups: { above: { indicators: [{ id: 'tax_per_mu', weight: 1 }, 3] }, below: 'x' } }, base)
+    expect(out.class_shares).toEqual(base.class_shares)
+    expect(out.excluded_industries).toEqual(['44'])
+    expect(out.groups.above.indicators).toEqual([{ id: 'tax_per_mu', weight: 1, benchmark: { mode: 'aggregate', multiplier: 1 } }])
+    expect(out.groups.below).toEqual({ indicators: [] })
   })
 })
