@@ -168,6 +168,17 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
          return Reply::Json(report.value());
        }});
   r.push_back(
+      {"GET", "/api/v1/projects/import/template",
+       "The ledger import template (重点项目台账-导入模板.xlsx): the headers the import reads, a sample "
+       "row, and a sheet 说明 with each column's rule, allowed values and unit",
+       true, [&s](Call& c) -> Result<Reply> {
+         auto bytes = s.sheets.Template(c.ctx);
+         if (!bytes) return bytes.error();
+         return Reply::File(std::move(bytes.value()),
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            "重点项目台账-导入模板.xlsx");
+       }});
+  r.push_back(
       {"GET", "/api/v1/projects/export",
        "Export the filtered list as the ledger sheet 重点项目台账-<year> (?format=xlsx|csv, same filters as the list)",
        true, [&s](Call& c) -> Result<Reply> {

@@ -5,6 +5,8 @@
 #include "api/json/targets_json.h"
 #include "api/routes.h"
 #include "common/base64.h"
+#include "io/list_exports.h"
+#include "service/supervision/list_exports.h"
 
 namespace gj::api {
 
@@ -72,6 +74,19 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
          if (auto st = q.Check(); !st) return st.error();
          return JsonReply(
              sv.ListReports(c.ctx, c.Query("region"), c.Query("period"), c.Query("status"), mine));
+       }});
+  r.push_back(
+      {"GET", "/api/v1/reports/export",
+       "The period's reports in Excel (一张表-<period>.xlsx): the rows GET /reports answers for the same "
+       "parameters, with which are past due and not filed (逾期未报)",
+       true, [&sv](Call& c) -> Result<Reply> {
+         QueryParams q(c);
+         const bool mine = q.Flag("mine");
+         if (auto st = q.Check(); !st) return st.error();
+         auto file =
+             service::ExportReports(sv, c.ctx, c.Query("region"), c.Query("period"), c.Query("status"), mine);
+         if (!file) return file.error();
+         return Reply::File(std::move(file->bytes), io::kXlsxContentType, file->filename);
        }});
   r.push_back({"GET", "/api/v1/reports/missing", "Missing and late reports per unit (?region=&as_of=)", true,
                AsOfHandler([&sv](Call& c, const Date& as_of) {
@@ -143,6 +158,19 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
                AsOfHandler(LightsPageFrom, [&sv](Call& c, const Date& as_of, const LightsPage& p) {
                  return sv.Lights(c.ctx, c.Query("region"), as_of, p.light, p.offset, p.limit);
                })});
+  r.push_back(
+      {"GET", "/api/v1/lights/export",
+       "The lights in Excel (红黄绿灯-<as_of>.xlsx): every row GET /lights selects for the same region, "
+       "as_of and light (the whole list, not one page)",
+       true, [&s](Call& c) -> Result<Reply> {
+         QueryParams q(c);
+         const Date as_of = q.AsOf();
+         const auto p = LightsPageFrom(q, as_of);
+         if (auto st = q.Check(); !st) return st.error();
+         auto file = service::ExportLights(s.progress, s.ledger, c.ctx, c.Query("region"), as_of, p.light);
+         if (!file) return file.error();
+         return Reply::File(std::move(file->bytes), io::kXlsxContentType, file->filename);
+       }});
   r.push_back({"GET", "/api/v1/lights/dashboard", "Counts of lights by town and rule (?region=&as_of=)", true,
                AsOfHandler([&sv](Call& c, const Date& as_of) {
                  return sv.Dashboard(c.ctx, c.Query("region"), as_of);
@@ -156,6 +184,17 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
   r.push_back(
       {"GET", "/api/v1/targets", "Targets with their status as of a date (?region=&as_of=)", true,
        AsOfHandler([&tg](Call& c, const Date& as_of) { return tg.List(c.ctx, c.Query("region"), as_of); })});
+  r.push_back({"GET", "/api/v1/targets/export",
+               "The targets in Excel (目标-<as_of>.xlsx): the rows GET /targets answers for the same region "
+               "and as_of; a target past its deadline shows its deadline's value and no forecast",
+               true, [&s](Call& c) -> Result<Reply> {
+                 QueryParams q(c);
+                 const Date as_of = q.AsOf();
+                 if (auto st = q.Check(); !st) return st.error();
+                 auto file = service::ExportTargets(s.targets, s.ledger, c.ctx, c.Query("region"), as_of);
+                 if (!file) return file.error();
+                 return Reply::File(std::move(file->bytes), io::kXlsxContentType, file->filename);
+               }});
   r.push_back({"POST", "/api/v1/targets", "Create a target", true,
                MethodHandler(tg, &service::TargetService::Create, 201)});
   r.push_back({"GET", "/api/v1/targets/{id}", "One target with its status (?as_of=)", true,

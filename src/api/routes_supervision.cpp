@@ -7,6 +7,8 @@
 #include "api/json/progress_json.h"
 #include "api/json/supervision_json.h"
 #include "api/routes.h"
+#include "io/list_exports.h"
+#include "service/supervision/list_exports.h"
 
 namespace gj::api {
 
@@ -112,6 +114,18 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
        true, AsOfHandler(ProblemFilterFrom, [&sv](Call& c, const Date& as_of, const store::ProblemFilter& f) {
          return sv.ListProblems(c.ctx, f, c.Query("region"), as_of);
        })});
+  r.push_back(
+      {"GET", "/api/v1/problems/export",
+       "The problem list in Excel (问题清单-<as_of>.xlsx): the rows GET /problems answers for the same parameters",
+       true, [&sv](Call& c) -> Result<Reply> {
+         QueryParams q(c);
+         const Date as_of = q.AsOf();
+         const auto f = ProblemFilterFrom(q, as_of);
+         if (auto st = q.Check(); !st) return st.error();
+         auto file = service::ExportProblems(sv, c.ctx, f, c.Query("region"), as_of);
+         if (!file) return file.error();
+         return Reply::File(std::move(file->bytes), io::kXlsxContentType, file->filename);
+       }});
   r.push_back({"GET", "/api/v1/problems/board", "Counts by status, open and overdue by unit, as of a date",
                true, AsOfHandler([&sv](Call& c, const Date& as_of) {
                  return sv.ProblemBoard(c.ctx, c.Query("region"), as_of);

@@ -178,8 +178,11 @@ TargetStatus Evaluate(const Target& t, const std::vector<ledger::Project>& set, 
     s.projected = grows ? s.value * pace : s.value;
   }
   const bool ascending = t.comparator == ">=" || t.comparator == ">";
-  if (as_of >= t.deadline) s.status = s.Satisfied(t, s.value) ? "met" : "missed";
-  else if (ascending && s.Satisfied(t, s.value)) s.status = "met";
+  if (as_of >= t.deadline) {
+    // The deadline has come: the value is the one reached at it, and nothing is left to forecast.
+    s.projected = s.value;
+    s.status = s.Satisfied(t, s.value) ? "met" : "missed";
+  } else if (ascending && s.Satisfied(t, s.value)) s.status = "met";
   else s.status = s.Satisfied(t, s.projected) ? "on_track" : "at_risk";
   return s;
 }

@@ -46,7 +46,9 @@ struct TargetStatus {
   std::string status;  // met, on_track, at_risk, missed
   double value = 0;
   int64_t numerator = 0, denominator = 0;
-  double projected = 0;  // value expected at the deadline from planned dates
+  // The value expected at the deadline from planned dates; once the deadline has come (as_of ≥
+  // deadline), the value reached at the deadline (no forecast).
+  double projected = 0;
   bool Satisfied(const Target& t, double v) const;
 };
 

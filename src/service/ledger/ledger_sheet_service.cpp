@@ -1,10 +1,12 @@
 #include "service/ledger/ledger_sheet_service.h"
 
 #include <future>
+#include <map>
 #include <thread>
 
 #include "domain/ledger/ledger_sheet.h"
 #include "io/ledger_export.h"
+#include "io/list_exports.h"
 #include "io/xlsx_reader.h"
 #include "service/ledger/plausibility_settings.h"
 #include "store/journal.h"
@@ -228,6 +230,129 @@ Result<std::string> LedgerSheetService::Export(const Ctx& ctx, store::ProjectFil
   std::string bytes = format == "xlsx" ? io::LedgerXlsx(rows, dicts) : io::LedgerCsv(rows, dicts);
   if (!status) return status.error();
   return bytes;
+}
+
+namespace {
+
+// What a column of the ledger sheet takes, for the template's 说明: the dictionary it is read
+// against (its values are listed), else a description and a unit.
+struct ColumnNote {
+  const char* dictionary;
+  const char* what;
+  const char* unit;
+};
+
+ColumnNote NoteOf(const std::string& field) {
+  static const std::map<std::string, ColumnNote> notes = {
+      {"code", {nullptr, "项目的唯一编号；已有编号的行更新该项目，新编号新增项目", ""}},
+      {"name", {nullptr, "项目全称", ""}},
+      {"county_code", {nullptr, "县（区）名称，须为系统中已有的县区", ""}},
+      {"town_code", {nullptr, "本县（区）的镇街、园区名称", ""}},
+      {"category", {"category", "", ""}},
+      {"level", {"level", "", ""}},
+      {"kind", {"kind", "", ""}},
+      {"track", {"track", "", ""}},
+      {"stage", {"stage", "", ""}},
+      {"total_investment", {nullptr, "数字，最多两位小数", "万元"}},
+      {"annual_plan", {nullptr, "导入年度的计划投资，数字", "万元"}},
+      {"annual_completed", {nullptr, "导入年度已完成投资，数字，不超过年度计划的规定倍数", "万元"}},
+      {"land_mu", {nullptr, "数字", "亩"}},
+      {"builder", {nullptr, "建设单位（企业）名称", ""}},
+      {"leader_id", {nullptr, "本县（区）包保领导的姓名（系统中已有的人员）", ""}},
+      {"unit_id", {nullptr, "本县（区）责任单位的名称（系统中已有的单位）", ""}},
+      {"specialist", {nullptr, "项目专员姓名", ""}},
+      {"chain", {nullptr, "所属产业链", ""}},
+      {"planned_start", {nullptr, "日期，如 2026-03-15 或 2026/3/15", "日期"}},
+      {"actual_start", {nullptr, "日期；已开工项目必填", "日期"}},
+      {"planned_completion", {nullptr, "日期", "日期"}},
+      {"actual_completion", {nullptr, "日期；已竣工项目必填", "日期"}},
+      {"content", {nullptr, "建设规模及主要内容", ""}},
+  };
+  auto it = notes.find(field);
+  return it == notes.end() ? ColumnNote{nullptr, "", ""} : it->second;
+}
+
+std::vector<std::string> ActiveLabels(const ledger::Dictionaries& dicts, const char* kind) {
+  std::vector<std::string> out;
+  auto it = dicts.find(kind);
+  if (it == dicts.end()) return out;
+  for (const auto& e : it->second)
+    if (e.active) out.push_back(e.label_zh);
+  return out;
+}
+
+std::string Joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : "、") + s;
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> LedgerSheetService::Template(const Ctx& ctx) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kProjectImport))
+    return Error::Forbidden("you may not import projects");
+  const auto tree = ledger_.Regions();
+  const auto dicts = ledger_.Dictionaries();
+  // The sample's county: the first the caller reads (any county for a province-wide reader).
+  const auto& scope = ctx.Reads(access::kProjectRead, *tree);
+  std::string county_code = scope.counties().empty() ? "" : scope.counties().front();
+  std::vector<std::string> county_names;
+  for (const auto& r : tree->all()) {
+    if (r.level != "county" || !(scope.all() || scope.ContainsRegion(r.code))) continue;
+    county_names.push_back(r.name);
+    if (county_code.empty()) county_code = r.code;
+  }
+  std::string county_name, town_name;
+  for (const auto& r : tree->all()) {
+    if (r.code == county_code) county_name = r.name;
+    if (town_name.empty() && r.parent_code == county_code && (r.level == "town" || r.level == "zone"))
+      town_name = r.name;
+  }
+  auto first = [&](const char* kind) {
+    const auto labels = ActiveLabels(dicts, kind);
+    return labels.empty() ? std::string() : labels.front();
+  };
+  const std::map<std::string, io::ListCell> sample = {
+      {"code", io::ListCell::Text("XM-" + std::to_string(ctx.today.year) + "-001")},
+      {"name", io::ListCell::Text("示例：年产10万吨新材料项目")},
+      {"county_code", io::ListCell::Text(county_name)},
+      {"town_code", io::ListCell::Text(town_name)},
+      {"category", io::ListCell::Text(first("category"))},
+      {"level", io::ListCell::Text(first("level"))},
+      {"kind", io::ListCell::Text(first("kind"))},
+      {"track", io::ListCell::Text(first("track"))},
+      {"stage", io::ListCell::Text(first("stage"))},
+      {"total_investment", io::ListCell::Money(int64_t{50000} * 10000)},
+      {"annual_plan", io::ListCell::Money(int64_t{12000} * 10000)},
+      {"land_mu", io::ListCell::Number(120.0)},
+      {"builder", io::ListCell::Text("示例新材料有限公司")},
+      {"content", io::ListCell::Text("新建生产车间及配套设施")},
+  };
+  io::ListSheet rows{"重点项目", {}, {{}}, false};
+  io::ListSheet notes{
+      "说明", {{"列名", 22}, {"是否必填", 10}, {"填写说明", 44}, {"可选值", 50}, {"单位", 8}}, {}, false};
+  for (const auto& col : ledger::LedgerColumns()) {
+    const std::string label = col.label;
+    rows.columns.push_back({label, label == "项目名称" || label == "建设内容" ? 36.0 : 16.0});
+    auto it = sample.find(col.field);
+    rows.rows[0].push_back(it == sample.end() ? io::ListCell{} : it->second);
+    const ColumnNote note = NoteOf(col.field);
+    std::string allowed;
+    if (note.dictionary) allowed = Joined(ActiveLabels(dicts, note.dictionary));
+    else if (std::string(col.field) == "county_code") allowed = Joined(county_names);
+    std::string what = note.dictionary ? std::string("填写可选值之一（字典“") + label + "”）" : note.what;
+    notes.rows.push_back({io::ListCell::Text(label), io::ListCell::Text(col.required ? "必填" : "选填"),
+                          io::ListCell::Text(what), io::ListCell::Text(allowed),
+                          io::ListCell::Text(note.unit)});
+  }
+  for (const char* line :
+       {"第 2 行是示例，导入前请删除或改为真实项目。表头请勿改动；列的顺序可以调整，多余的列不导入。",
+        "金额单位为万元；日期填 2026-03-15、2026/3/15 或 Excel 日期。",
+        "先“试导入”查看问题清单（行号、列、值、原因、可选值）；有任何问题则整表不导入。"}) {
+    notes.rows.push_back({io::ListCell::Text(line)});
+  }
+  return io::ListXlsx({rows, notes});
 }
 
 }  // namespace gj::service

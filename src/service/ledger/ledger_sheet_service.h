@@ -36,6 +36,11 @@ class LedgerSheetService {
   // format: "xlsx" or "csv". The filter's scope is the caller's; its year the current list year
   // unless it names one.
   Result<std::string> Export(const Ctx& ctx, store::ProjectFilter filter, const std::string& format);
+  // The import template (.xlsx): the sheet 重点项目 with exactly the headers Import reads and one
+  // sample row (a county the caller reads, each dictionary's first value), and a sheet 说明 listing
+  // each column: required or not, what it takes (the dictionaries' values, 万元, dates), its unit.
+  // For callers who may import.
+  Result<std::string> Template(const Ctx& ctx);
 
  private:
   store::Database& db_;

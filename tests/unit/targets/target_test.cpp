@@ -47,6 +47,36 @@ TEST(TargetsTarget, StartRateStatusOverTime) {
   EXPECT_EQ(Evaluate(Sixty(), set, {2026, 12, 1}).value, 0.6);     // frozen at the deadline
 }
 
+TEST(TargetsTarget, PastTheDeadlineTheValueReachedThenAndNoForecast) {
+  // Deadline 2026-06-30. Started by then: 03-05 and 04-20 (2 of 5); 06-10 and 06-25 were planned
+  // before the deadline but never started; the fifth started 07-15, after it.
+  std::vector<ledger::Project> set = {
+      New(Date{2026, 3, 1}, Date{2026, 3, 5}), New(Date{2026, 4, 1}, Date{2026, 4, 20}),
+      New(Date{2026, 6, 10}, std::nullopt), New(Date{2026, 6, 25}, std::nullopt),
+      New(Date{2026, 8, 1}, Date{2026, 7, 15})};
+  // The day before the deadline: 2/5 now, 4/5 planned by 06-30 → a forecast, on track.
+  auto before = Evaluate(Sixty(), set, {2026, 6, 29});
+  EXPECT_DOUBLE_EQ(before.value, 0.4);
+  EXPECT_DOUBLE_EQ(before.projected, 0.8);
+  EXPECT_EQ(before.status, "on_track");
+  // 2026-12-07, five months past: missed with 2/5 = 0.4 reached at the deadline, and the
+  // "projected" value is that same 0.4 (the plans of 06-10 and 06-25 are no forecast any more).
+  for (const Date as_of : {Date{2026, 6, 30}, Date{2026, 12, 7}}) {
+    auto past = Evaluate(Sixty(), set, as_of);
+    EXPECT_EQ(past.status, "missed");
+    EXPECT_EQ(past.numerator, 2);
+    EXPECT_EQ(past.denominator, 5);
+    EXPECT_DOUBLE_EQ(past.value, 0.4);
+    EXPECT_DOUBLE_EQ(past.projected, 0.4);
+  }
+  // Met by the deadline (a third start on 06-28: 3/5 = 0.6): met, and still met months later.
+  set[3].actual_start = Date{2026, 6, 28};
+  auto met = Evaluate(Sixty(), set, {2026, 12, 7});
+  EXPECT_EQ(met.status, "met");
+  EXPECT_DOUBLE_EQ(met.value, 0.6);
+  EXPECT_DOUBLE_EQ(met.projected, 0.6);
+}
+
 TEST(TargetsTarget, CountStageAndFilter) {
   Target t;
   t.name = "420: 20个工业项目开工";

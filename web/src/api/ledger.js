@@ -12,6 +12,8 @@ export const archiveProject = (id, version) => api.post(`/projects/${id}/archive
 export const changeStage = (id, body) => api.post(`/projects/${id}/stage`, body)
 export const projectJournal = (id) => api.get(`/projects/${id}/journal`)
 export const exportProjects = (params, name) => download('/projects/export', params, name)
+/** The import template: the headers the import reads, a sample row and a sheet 说明. */
+export const importTemplate = () => download('/projects/import/template', null, '重点项目台账-导入模板.xlsx')
 export const importProjects = (bytes, dryRun, year) =>
   request('POST', '/projects/import', {
     query: { ...(dryRun ? { dry_run: 'true' } : {}), ...(year ? { year } : {}) },

@@ -1,5 +1,5 @@
 // 进度: a project's procedures, milestones, responsibility, stops, monthly plan; periodic reports; the Gantt chart.
-import { api, request } from './http.js'
+import { api, download, request } from './http.js'
 
 export const procedures = (id) => api.get(`/projects/${id}/procedures`)
 export const saveProcedure = (id, kind, body) => api.put(`/projects/${id}/procedures/${kind}`, body)
@@ -18,6 +18,7 @@ export const saveMonthlyPlan = (id, year, body) => request('PUT', `/projects/${i
 export const gantt = (filter) => api.get('/gantt', filter)
 
 export const reports = (query) => api.get('/reports', query)
+export const exportReports = (query) => download('/reports/export', query, '一张表.xlsx')
 export const missingReports = (region) => api.get('/reports/missing', { region })
 export const createReportTasks = (region, period) => api.post('/reports/tasks', { region, period })
 export const getReport = (id) => api.get('/reports/' + id)

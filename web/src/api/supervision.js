@@ -3,6 +3,7 @@ import { api, download, request } from './http.js'
 
 export const lightsDashboard = (query) => api.get('/lights/dashboard', query)
 export const lights = (query) => api.get('/lights', query)
+export const exportLights = (query) => download('/lights/export', query, '红黄绿灯.xlsx')
 export const projectLight = (id) => api.get(`/projects/${id}/light`)
 export const downloadBulletin = (query, name) => download('/bulletins', query, name)
 export const takeSnapshot = (region) => api.post('/lights/snapshots', { region })
@@ -10,6 +11,8 @@ export const snapshot = (region, period) => api.get('/lights/snapshots', { regio
 
 export const problemBoard = () => api.get('/problems/board')
 export const problems = (query) => api.get('/problems', query)
+/** The list's .xlsx with the same query (the server names it 问题清单-<as_of>.xlsx). */
+export const exportProblems = (query) => download('/problems/export', query, '问题清单.xlsx')
 export const getProblem = (id) => api.get(`/problems/${id}`)
 export const createProblem = (body) => api.post('/problems', body)
 export const problemAction = (id, action, body) => api.post(`/problems/${id}/actions/${action}`, body)
@@ -17,6 +20,7 @@ export const attachToProblem = (id, file) => api.post(`/problems/${id}/attachmen
 export const downloadAttachment = (a) => download(`/attachments/${a.id}`, null, a.file_name)
 
 export const targets = (region, asOf) => api.get('/targets', { region, as_of: asOf })
+export const exportTargets = (region, asOf) => download('/targets/export', { region, as_of: asOf }, '目标.xlsx')
 export const getTarget = (id) => api.get(`/targets/${id}`)
 export const createTarget = (body) => api.post('/targets', body)
 export const patchTarget = (id, body) => api.patch(`/targets/${id}`, body)

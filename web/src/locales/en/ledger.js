@@ -62,6 +62,7 @@ export default {
   'import.title': 'Import key projects (Excel)',
   'import.hint': 'The file is checked first and every problem is listed; you can confirm only when there is none. An import writes all rows or none.',
   'import.pick': 'Choose an .xlsx file',
+  'import.template': 'Download the import template',
   'import.problems': '{n} problems found; fix the file and choose it again',
   'import.ready': 'Check passed: {rows} rows, {created} to create, {updated} to update',
   'import.row': 'Row',

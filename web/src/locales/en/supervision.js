@@ -81,6 +81,8 @@ export default {
   'target.deadline': 'Deadline',
   'target.value': 'Value',
   'target.projected': 'Projected',
+  'target.value_at_deadline': 'Value at the deadline',
+  'target.status.overdue': 'Past the deadline, not met',
   'target.fraction': 'Numerator / denominator',
   'target.status.met': 'Met',
   'target.status.on_track': 'On track',

@@ -62,6 +62,7 @@ export default {
   'import.title': '导入重点项目（Excel）',
   'import.hint': '先检查文件：所有问题都会列出；没有问题时才能确认导入。导入是全部成功或全部不写入。',
   'import.pick': '选择 .xlsx 文件',
+  'import.template': '下载导入模板',
   'import.problems': '发现 {n} 处问题，请修改文件后重新选择',
   'import.ready': '检查通过：共 {rows} 行，将新增 {created} 个、更新 {updated} 个项目',
   'import.row': '行',

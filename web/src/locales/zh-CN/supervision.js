@@ -81,6 +81,8 @@ export default {
   'target.deadline': '期限',
   'target.value': '当前值',
   'target.projected': '预计到期值',
+  'target.value_at_deadline': '截止日完成值',
+  'target.status.overdue': '已到期未完成',
   'target.fraction': '分子 / 分母',
   'target.status.met': '已完成',
   'target.status.on_track': '按计划推进',
