@@ -101,6 +101,11 @@ struct ObservationResults {
 
 using ObservationJudges = ItemList<store::JudgeUser>;
 
+// A download: the results as a workbook (观摩评比结果).
+struct ObservationWorkbook {
+  std::string bytes, content_type, filename;
+};
+
 class ObservationService {
  public:
   ObservationService(store::Database& db, LedgerService& ledger)
@@ -117,9 +122,13 @@ class ObservationService {
                                      const nlohmann::json& body);
   // body {"group", "places": [{"county", "rank"}]}
   Result<ObservationView> SubmitBallot(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  // body {"project_id", "ratings": {"投资规模": 85, …}}
+  // body {"project_id", "points": {"投资规模": 26, …}} (each 0..its weight) or
+  // {"project_id", "ratings": {"投资规模": 85, …}} (each 0..100)
   Result<ObservationView> SubmitSheet(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<ObservationResults> Results(const Ctx& ctx, int64_t id);
+  // The results as an .xlsx (observation_export.cpp): whoever may read them, as they see them
+  // (404 / 409 as Results); named <event>-评比结果.xlsx.
+  Result<ObservationWorkbook> ExportResults(const Ctx& ctx, int64_t id);
   // Users with the judge role, for an organiser naming an event's judges.
   Result<ObservationJudges> Judges(const Ctx& ctx);
 
