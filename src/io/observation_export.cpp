@@ -53,15 +53,32 @@ std::string ObservationResultsXlsx(const ObservationExportData& d) {
     }
     if (d.places.empty()) worksheet_write_string(ws, r, 0, "无", nullptr);
 
-    if (d.projects.empty()) return;
-    ws = workbook_add_worksheet(wb, "项目得分");
-    r = Head(ws, f, d, {{"分组", 14}, {"县(市、区)", 16}, {"项目", 36}, {"评委数", 8}, {"得分", 10}});
-    for (const auto& p : d.projects) {
-      worksheet_write_string(ws, r, 0, p.group.c_str(), nullptr);
-      worksheet_write_string(ws, r, 1, p.county.c_str(), nullptr);
-      worksheet_write_string(ws, r, 2, p.project.c_str(), nullptr);
-      worksheet_write_number(ws, r, 3, static_cast<double>(p.judges), nullptr);
-      if (p.score) worksheet_write_number(ws, r, 4, *p.score, f.num);
+    if (!d.projects.empty()) {
+      ws = workbook_add_worksheet(wb, "项目得分");
+      r = Head(ws, f, d, {{"分组", 14}, {"县(市、区)", 16}, {"项目", 36}, {"评委数", 8}, {"得分", 10}});
+      for (const auto& p : d.projects) {
+        worksheet_write_string(ws, r, 0, p.group.c_str(), nullptr);
+        worksheet_write_string(ws, r, 1, p.county.c_str(), nullptr);
+        worksheet_write_string(ws, r, 2, p.project.c_str(), nullptr);
+        worksheet_write_number(ws, r, 3, static_cast<double>(p.judges), nullptr);
+        if (p.score) worksheet_write_number(ws, r, 4, *p.score, f.num);
+        ++r;
+      }
+    }
+    if (d.sheets.empty()) return;
+    // The judges' sheets as on paper: each criterion's points, then the total.
+    ws = workbook_add_worksheet(wb, "评委评分");
+    std::vector<std::pair<std::string, double>> sheet_cols = {
+        {"评委", 12}, {"分组", 14}, {"县(市、区)", 16}, {"项目", 36}};
+    for (const auto& c : d.criteria) sheet_cols.push_back({c, 14});
+    sheet_cols.push_back({"合计", 10});
+    r = Head(ws, f, d, sheet_cols);
+    for (const auto& s : d.sheets) {
+      lxw_col_t c = 0;
+      for (const auto* text : {&s.judge, &s.group, &s.county, &s.project})
+        worksheet_write_string(ws, r, c++, text->c_str(), nullptr);
+      for (double p : s.points) worksheet_write_number(ws, r, c++, p, f.num);
+      worksheet_write_number(ws, r, c, s.total, f.num);
       ++r;
     }
   });

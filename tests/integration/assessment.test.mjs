@@ -134,7 +134,8 @@ test('judges mark each criterion out of its points, as on paper; the results exp
     assert.equal(x.status, 200);
     assert.match(x.headers.get('content-type'), /spreadsheetml/);
     assert.match(decodeURIComponent(x.headers.get('content-disposition')), /按分值评分观摩-评比结果\.xlsx/);
-    assert.deepEqual(sheetNames(x.body), ['评比结果', '项目得分']);
+    // The judges' own sheets only for the organisers.
+    assert.deepEqual(sheetNames(x.body), who === city ? ['评比结果', '项目得分', '评委评分'] : ['评比结果', '项目得分']);
     const rows = sheetRows(x.body, '评比结果');
     assert.equal(rows[0][0], '按分值评分观摩 评比结果');
     assert.match(rows[1][0], /聊城市 · 2026-11-03 至 2026-11-04/);
@@ -143,6 +144,12 @@ test('judges mark each criterion out of its points, as on paper; the results exp
     assert.deepEqual(projects[0], ['分组', '县(市、区)', '项目', '评委数', '得分']);
     assert.deepEqual(projects.slice(1).map((r) => [r[1], r[3], r[4]]), [['东阿县', 2, 84], ['冠县', 2, 74.75]]);
   }
+  // 评委评分: each judge's points as on paper, the rated sheet in points too.
+  const paper = sheetRows((await city('GET', `/observations/${id}/results/export`)).body, '评委评分').slice(2);
+  assert.deepEqual(paper[0], ['评委', '分组', '县(市、区)', '项目', '投资规模（30分）', '建设进度（30分）', '产业层次与科技含量（20分）', '综合效益（20分）', '合计']);
+  assert.deepEqual(paper.slice(1).map((r) => [r[2], ...r.slice(4)]), [
+    ['东阿县', 26, 27, 17, 18, 88], ['冠县', 30, 30, 20, 20, 100], ['东阿县', 24, 24, 16, 16, 80], ['冠县', 15, 15, 10, 9.5, 49.5],
+  ]);
   // Published rank only: everyone may export it, without scores.
   assert.equal((await city('POST', `/observations/${id}/publish`, { version: 3, publication: 'rank_only' })).status, 200);
   const pub = await viewer('GET', `/observations/${id}/results/export`);

@@ -487,7 +487,11 @@ Result<ObservationView> ObservationService::SubmitSheet(const Ctx& ctx, int64_t 
   for (const auto& [k, v] : b[kind].items()) {
     if (!IsNumber(v))
       return Error::Invalid(points ? "points are numbers" : "ratings are numbers",
-                            {{std::string(kind) + "." + k, v.dump(), "must be a number", 0, {}}});
+                            {{std::string(kind) + "." + k,
+                              v.dump(),
+                              points ? "must be a number" : "must be a number within 0..100",
+                              0,
+                              {}}});
     marks[k] = v.get<double>();
   }
   const std::string pid = std::to_string(b["project_id"].get<int64_t>());

@@ -21,6 +21,10 @@
 #include "store/assessment_store.h"
 #include "store/db.h"
 
+namespace gj::io {
+struct ObservationExportData;
+}  // namespace gj::io
+
 namespace gj::service {
 
 // A nominated project as the set-up keeps it (the ledger's names when it was nominated).
@@ -146,6 +150,8 @@ class ObservationService {
   store::EventRecord ReadEvent(store::Connection& c, const Ctx& ctx, const nlohmann::json& body,
                                Problems& pr);
   ObservationView View(const Ctx& ctx, const Loaded& l, store::Connection& c);
+  // The judges' sheets of an event the caller manages, into the export (observation_export.cpp).
+  void AddSheets(const Ctx& ctx, int64_t id, const ObservationView& ev, io::ObservationExportData& d);
   // Applies the domain submission (which also refuses a closed event or a non-judge), then stores
   // the payload the callback filled, journaled.
   Result<ObservationView> Submit(const Ctx& ctx, int64_t id, const std::string& item, nlohmann::json payload,
