@@ -39,12 +39,19 @@ void ObservationRoutes(Services& s, std::vector<Route>& r) {
   r.push_back({"POST", "/api/v1/observations/{id}/ballots",
                "A judge's ranked ballot for one group (replaces their earlier one until close)", true,
                MethodHandler(o, &service::ObservationService::SubmitBallot)});
-  r.push_back({"POST", "/api/v1/observations/{id}/sheets",
-               "A judge's criterion ratings for one project (replaces their earlier sheet until close)", true,
-               MethodHandler(o, &service::ObservationService::SubmitSheet)});
+  r.push_back(
+      {"POST", "/api/v1/observations/{id}/sheets",
+       "A judge's sheet for one project: points per criterion (0..its weight) or ratings (0..100); replaces their earlier sheet until close",
+       true, MethodHandler(o, &service::ObservationService::SubmitSheet)});
   r.push_back({"GET", "/api/v1/observations/{id}/results",
                "The ranking per group: organisers and judges once closed, everyone once published", true,
                [&o](Call& c) { return JsonReply(o.Results(c.ctx, c.PathId())); }});
+  r.push_back({"GET", "/api/v1/observations/{id}/results/export",
+               "The results as an Excel workbook (<event>-评比结果.xlsx, ?format=xlsx): sheets 评比结果 and "
+               "项目得分, to whoever may read the results, as they see them",
+               true, DownloadHandler({"xlsx"}, [&o](Call& c, const std::string&) {
+                 return o.ExportResults(c.ctx, c.PathId());
+               })});
 }
 
 void RankingRoutes(Services& s, std::vector<Route>& r) {

@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, api, TODAY, stopCleanly } from './server.mjs';
+import { sheetNames, sheetRows } from './xlsx.mjs';
 
 let srv, city, viewer, judges;
 before(async () => {
@@ -71,6 +72,93 @@ test('an event: set up, judges score, no peeking, close freezes, publish rank on
   const pub = await viewer('GET', `/observations/${id}/results`);
   assert.equal(pub.body.groups[0].items[0].rank, 1);
   assert.equal(pub.body.groups[0].items[0].score, null);
+});
+
+test('judges mark each criterion out of its points, as on paper; the results export as xlsx', async () => {
+  const ids = {};
+  for (const county of ['371524', '371525']) ids[county] = (await city('GET', `/projects?region=${county}&limit=1`)).body.items[0].id;
+  const created = await city('POST', '/observations', {
+    name: '按分值评分观摩', region_code: '371500', start_date: '2026-11-03', end_date: '2026-11-04', groups: ['县市区组'],
+    judges: ['judge1', 'judge2'],
+    nominations: [{ group: '县市区组', project_id: ids['371524'] }, { group: '县市区组', project_id: ids['371525'] }],
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const id = created.body.id;
+  assert.equal((await city('GET', `/observations/${id}/results/export`)).status, 409, 'no results before close');
+  assert.equal((await city('POST', `/observations/${id}/open`, { version: 1 })).status, 200);
+  const [dongE, guan] = [ids['371524'], ids['371525']];
+  // 投资规模 30, 建设进度 30, 产业层次与科技含量 20, 综合效益 20: 26 + 27 + 17 + 18 = 88 points, the total.
+  const points = { 投资规模: 26, 建设进度: 27, 产业层次与科技含量: 17, 综合效益: 18 };
+  const r1 = await judges[0]('POST', `/observations/${id}/sheets`, { project_id: dongE, points });
+  assert.equal(r1.status, 200, JSON.stringify(r1.body));
+  const mine = r1.body.my_sheets.find((s) => s.project_id === dongE);
+  assert.equal(mine.total, 88);
+  assert.deepEqual(mine.points, points);
+  assert.equal(mine.ratings['投资规模'], 86.666667); // 26 of 30 is the rating 100·26/30, kept for older clients
+  assert.equal(mine.ratings['产业层次与科技含量'], 85);
+  // More than a criterion is worth: 422 naming the criterion, the value and the rule with its bounds.
+  const over = await judges[0]('POST', `/observations/${id}/sheets`, { project_id: guan, points: { ...points, 投资规模: 31 } });
+  assert.equal(over.status, 422);
+  assert.deepEqual(over.body.error.details.map(({ field, value, reason, rule, params }) => ({ field, value, reason, rule, params })), [
+    { field: 'points.投资规模', value: '31', reason: 'must be within 0..30', rule: 'range', params: { min: '0', max: '30' } },
+  ]);
+  const missing = await judges[0]('POST', `/observations/${id}/sheets`, { project_id: guan, points: { 投资规模: 20 } });
+  assert.equal(missing.status, 422);
+  assert.ok(missing.body.error.details.some((d) => d.field === 'points.综合效益' && d.rule === 'criterion_not_rated'));
+  const both = await judges[0]('POST', `/observations/${id}/sheets`, { project_id: guan, points, ratings: { 投资规模: 80 } });
+  assert.equal(both.status, 400);
+  assert.ok(!(await judges[0]('GET', `/observations/${id}`)).body.my_sheets.some((s) => s.project_id === guan), 'nothing stored');
+  // Full and half marks.
+  const full = { 投资规模: 30, 建设进度: 30, 产业层次与科技含量: 20, 综合效益: 20 };
+  assert.equal((await judges[0]('POST', `/observations/${id}/sheets`, { project_id: guan, points: full })).status, 200);
+  // An older client still sends ratings 0..100; its sheet reads back in points too (80 of 100 on 30 → 24).
+  const rated = await judges[1]('POST', `/observations/${id}/sheets`, {
+    project_id: dongE, ratings: { 投资规模: 80, 建设进度: 80, 产业层次与科技含量: 80, 综合效益: 80 },
+  });
+  assert.equal(rated.status, 200, JSON.stringify(rated.body));
+  assert.deepEqual(rated.body.my_sheets[0].points, { 投资规模: 24, 建设进度: 24, 产业层次与科技含量: 16, 综合效益: 16 });
+  assert.equal(rated.body.my_sheets[0].total, 80);
+  const half = { 投资规模: 15, 建设进度: 15, 产业层次与科技含量: 10, 综合效益: 9.5 };
+  assert.equal((await judges[1]('POST', `/observations/${id}/sheets`, { project_id: guan, points: half })).status, 200);
+  assert.equal((await city('POST', `/observations/${id}/close`, { version: 2 })).status, 200);
+  // 东阿县 (88 + 80) / 2 = 84; 冠县 (100 + 49.5) / 2 = 74.75.
+  const res = await city('GET', `/observations/${id}/results`);
+  assert.deepEqual(res.body.groups[0].items.map((i) => [i.county, i.score, i.rank]), [['东阿县', 84, 1], ['冠县', 74.75, 2]]);
+
+  // The export: what the results route shows the caller, as a workbook named after the event.
+  assert.equal((await viewer('GET', `/observations/${id}/results/export`)).status, 404, 'not published: not the viewer\'s');
+  assert.equal((await city('GET', '/observations/999999/results/export')).status, 404);
+  assert.equal((await city('GET', `/observations/${id}/results/export?format=pdf`)).status, 400);
+  for (const who of [city, judges[1]]) {
+    const x = await who('GET', `/observations/${id}/results/export`);
+    assert.equal(x.status, 200);
+    assert.match(x.headers.get('content-type'), /spreadsheetml/);
+    assert.match(decodeURIComponent(x.headers.get('content-disposition')), /按分值评分观摩-评比结果\.xlsx/);
+    // The judges' own sheets only for the organisers.
+    assert.deepEqual(sheetNames(x.body), who === city ? ['评比结果', '项目得分', '评委评分'] : ['评比结果', '项目得分']);
+    const rows = sheetRows(x.body, '评比结果');
+    assert.equal(rows[0][0], '按分值评分观摩 评比结果');
+    assert.match(rows[1][0], /聊城市 · 2026-11-03 至 2026-11-04/);
+    assert.deepEqual(rows.slice(2), [['分组', '名次', '县(市、区)', '得分'], ['县市区组', 1, '东阿县', 84], ['县市区组', 2, '冠县', 74.75]]);
+    const projects = sheetRows(x.body, '项目得分').slice(2);
+    assert.deepEqual(projects[0], ['分组', '县(市、区)', '项目', '评委数', '得分']);
+    assert.deepEqual(projects.slice(1).map((r) => [r[1], r[3], r[4]]), [['东阿县', 2, 84], ['冠县', 2, 74.75]]);
+  }
+  // 评委评分: each judge's points as on paper, the rated sheet in points too.
+  const paper = sheetRows((await city('GET', `/observations/${id}/results/export`)).body, '评委评分').slice(2);
+  assert.deepEqual(paper[0], ['评委', '分组', '县(市、区)', '项目', '投资规模（30分）', '建设进度（30分）', '产业层次与科技含量（20分）', '综合效益（20分）', '合计']);
+  assert.deepEqual(paper.slice(1).map((r) => [r[2], ...r.slice(4)]), [
+    ['东阿县', 26, 27, 17, 18, 88], ['冠县', 30, 30, 20, 20, 100], ['东阿县', 24, 24, 16, 16, 80], ['冠县', 15, 15, 10, 9.5, 49.5],
+  ]);
+  // Published rank only: everyone may export it, without scores.
+  assert.equal((await city('POST', `/observations/${id}/publish`, { version: 3, publication: 'rank_only' })).status, 200);
+  const pub = await viewer('GET', `/observations/${id}/results/export`);
+  assert.equal(pub.status, 200);
+  assert.deepEqual(sheetNames(pub.body), ['评比结果']);
+  assert.match(sheetRows(pub.body, '评比结果')[1][0], /已发布（只公布名次）/);
+  assert.deepEqual(sheetRows(pub.body, '评比结果').slice(2), [['分组', '名次', '县(市、区)'], ['县市区组', 1, '东阿县'], ['县市区组', 2, '冠县']]);
+  const doc = await (await fetch(`${srv.base}/api/v1/openapi.json`)).json();
+  assert.ok(doc.paths['/api/v1/observations/{id}/results/export'], 'the export in the OpenAPI document');
 });
 
 test('rankings: demo runs, recompute keeps the published run, bulletins', async () => {

@@ -42,9 +42,12 @@ after(async () => {
   if (server) await server.stop()
 })
 
-// Judge j gives every criterion of 冠县 90+j, 东阿县 85+j, 高唐县 80+j: with three judges the
-// highest and lowest are dropped → 冠县 91, 东阿县 86, 高唐县 81.
-const LEVEL = { 冠县: 90, 东阿县: 85, 高唐县: 80 }
+// Each criterion is marked out of its own points, as on paper (投资规模 30, 建设进度 30,
+// 产业层次与科技含量 20, 综合效益 20). Judge j gives 冠县 26+j, 27, 17, 18 (= 88 + j), 东阿县
+// 25+j, 25, 16, 17 (= 83 + j), 高唐县 24+j, 24, 15, 15 (= 78 + j): with three judges the highest
+// and lowest totals are dropped → 冠县 89, 东阿县 84, 高唐县 79.
+const POINTS = { 冠县: [26, 27, 17, 18], 东阿县: [25, 25, 16, 17], 高唐县: [24, 24, 15, 15] }
+const CRITERIA = ['投资规模', '建设进度', '产业层次与科技含量', '综合效益']
 
 async function scoreAs(judge, j, phone) {
   const page = await newPage(browser)
@@ -59,12 +62,17 @@ async function scoreAs(judge, j, phone) {
   for (let i = 0; i < 3; i++) {
     const card = cards.nth(i)
     const county = (await card.locator('.county').textContent()).trim()
-    const v = String(LEVEL[county] + j)
-    for (const input of await card.locator('.rating input').all()) {
-      await input.fill(v)
+    // The label says what the criterion is worth; the running total is out of 100.
+    assert.match(await card.textContent(), /投资规模（30分）/)
+    assert.equal((await card.locator('[data-test=sheet-full]').textContent()).trim(), '100')
+    const points = POINTS[county].map((p, k) => (k === 0 ? p + j : p))
+    for (let k = 0; k < CRITERIA.length; k++) {
+      const input = card.locator(`[data-test="points-${CRITERIA[k]}"] input`)
+      await input.fill(String(points[k]))
       await input.press('Tab')
     }
-    assert.equal((await card.locator('[data-test=sheet-total]').textContent()).trim(), `${LEVEL[county] + j}.00`)
+    const sum = points.reduce((a, b) => a + b, 0)
+    assert.equal((await card.locator('[data-test=sheet-total]').textContent()).trim(), String(sum))
     await card.locator('[data-test=sheet-submit]').click()
     await card.locator('[data-test=sheet-done]').waitFor()
   }
@@ -124,11 +132,15 @@ test('the organiser closes the event and the ranking appears', async () => {
   const counties = await page.locator('[data-test=results] .result-county').allTextContents()
   assert.deepEqual(counties.map((c) => c.trim()), ['冠县', '东阿县', '高唐县'])
   const text = await page.locator('[data-test=results]').textContent()
-  assert.match(text, /91\.00/)
-  assert.match(text, /86\.00/)
+  assert.match(text, /89\.00/)
+  assert.match(text, /84\.00/)
+  assert.match(text, /79\.00/)
   await page.locator('[data-test=ranking-chart] canvas').waitFor()
   await page.click('[data-test=event-publish]')
   await page.locator('[data-test=event-state]', { hasText: '已发布' }).waitFor()
+  // 导出Excel: the results as a workbook named after the event.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=results-export]')])
+  assert.equal(download.suggestedFilename(), '浏览器测试观摩评议-评比结果.xlsx')
   await screenshot(page, 'assessment-results')
   assert.deepEqual(page.errors, [])
   await page.context().close()
@@ -152,6 +164,16 @@ test('the organiser sets up an event: every problem at once, then saved as a dra
   await page.fill('[data-test=ev-project] input', '项目')
   await page.locator('.el-select-dropdown__item:visible', { hasText: ' · ' }).first().click()
   await page.locator('[data-test=ev-nominations] .el-table__row').first().waitFor()
+  // Judges mark each criterion out of its points: the criteria must add up to 100.
+  const weight = page.locator('[data-test=ev-weight-3] input')
+  await weight.fill('10')
+  await weight.press('Tab')
+  assert.equal((await page.textContent('[data-test=ev-criteria-sum]')).trim(), '合计 90 分')
+  await page.click('[data-test=ev-save]')
+  await page.locator('[data-test=ev-problem]', { hasText: '各项分值合计须为 100 分（现为 90 分）' }).waitFor()
+  await weight.fill('20')
+  await weight.press('Tab')
+  assert.equal((await page.textContent('[data-test=ev-criteria-sum]')).trim(), '合计 100 分')
   await screenshot(page, 'assessment-new-event')
   await page.click('[data-test=ev-save]')
   await page.waitForURL(/\/assessment\/observations\/\d+$/)

@@ -237,19 +237,27 @@ test('a judge scores on a phone', async () => {
   const cards = page.locator('[data-test=sheet-card]')
   await cards.first().waitFor()
   await shots(page, 'judge')
+  // Each criterion out of its own points, as on paper: 26 of 30, 27 of 30, 17 of 20, 18 of 20 = 88 of 100.
+  const points = { 投资规模: 26, 建设进度: 27, 产业层次与科技含量: 17, 综合效益: 18 }
   for (let i = 0; i < (await cards.count()); i++) {
     const card = cards.nth(i)
-    for (const input of await card.locator('.rating input').all()) {
-      // A score every criterion takes (whether out of 100 or out of its weight).
-      await input.fill('8')
+    for (const [criterion, p] of Object.entries(points)) {
+      const input = card.locator(`[data-test="points-${criterion}"] input`)
+      await input.fill(String(p))
       await input.press('Tab')
     }
+    assert.equal((await card.locator('[data-test=sheet-total]').textContent()).trim(), '88')
+    assert.equal((await card.locator('[data-test=sheet-full]').textContent()).trim(), '100')
     await tap(card.locator('[data-test=sheet-submit]'), 'submit a sheet')
     await card.locator('[data-test=sheet-done]').waitFor()
   }
   await fits(page, 'judge sheet')
   const mine = await apiAs('judge1', 'GET', `/observations/${ev.id}`)
   assert.equal(mine.my_sheets.length, nominations.length)
+  for (const sheet of mine.my_sheets) {
+    assert.equal(sheet.total, 88)
+    assert.deepEqual(sheet.points, points)
+  }
   assert.deepEqual(page.errors, [])
   await page.context().close()
 })

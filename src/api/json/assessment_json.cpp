@@ -15,6 +15,11 @@ namespace as = assessment;
 // Six decimals: what the API shows of a score.
 json Score(double v) { return std::round(v * 1e6) / 1e6; }
 json OptScore(const std::optional<double>& v) { return v ? Score(*v) : json(nullptr); }
+json Scores(const std::map<std::string, double>& m) {
+  json j = json::object();
+  for (const auto& [k, v] : m) j[k] = Score(v);
+  return j;
+}
 
 using Setup = ObservationSetup;
 const JFields<Setup> kSetup =
@@ -33,11 +38,14 @@ const JFields<Ev> kEvent =
 
 const JFields<as::Ballot> kBallot = GJ_JSON_FIELDS(as::Ballot, group, county, rank);
 using Sheet = as::SheetSubmission;
-const JFields<Sheet> kSheet = Join<Sheet>(
-    JField<&Sheet::entry, &as::SheetEntry::project>("project_id",
-                                                    [](const std::string& p) { return std::stoll(p); }),
-    Lift<&Sheet::entry>(GJ_JSON_FIELDS(as::SheetEntry, group, county)), GJ_JSON_FIELDS(Sheet, ratings),
-    JField<&Sheet::entry, &as::SheetEntry::score>("total", Score));
+const JFields<Sheet> kSheet =
+    Join<Sheet>(JField<&Sheet::entry, &as::SheetEntry::project>(
+                    "project_id", [](const std::string& p) { return std::stoll(p); }),
+                Lift<&Sheet::entry>(GJ_JSON_FIELDS(as::SheetEntry, group, county)),
+                // The marks as ratings 0..100 and out of each criterion's weight (what the judge's page
+                // shows), six decimals like every score: 26 of 30 is the rating 86.666667.
+                JField<&Sheet::ratings>("ratings", Scores), JField<&Sheet::points>("points", Scores),
+                JField<&Sheet::entry, &as::SheetEntry::score>("total", Score));
 
 }  // namespace
 

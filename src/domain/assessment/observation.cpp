@@ -61,6 +61,59 @@ Result<double> WeightedTotal(std::span<const Criterion> criteria,
   return static_cast<double>(weighted / weights);
 }
 
+Result<MarkedSheet> SheetFromPoints(std::span<const Criterion> criteria,
+                                    const std::map<std::string, double>& points) {
+  Problems problems;
+  MarkedSheet out;
+  long double sum = 0;
+  long double weights = 0;
+  for (const auto& c : criteria) {
+    if (!(c.weight > 0) || !std::isfinite(c.weight)) {
+      problems.Add("criteria." + c.name, FormatNumber(c.weight), "weight must be positive");
+      continue;
+    }
+    const std::string field = "points." + c.name;
+    auto it = points.find(c.name);
+    if (it == points.end()) {
+      problems.Add(field, "", "criterion not rated");
+      continue;
+    }
+    if (!std::isfinite(it->second) || it->second < 0 || it->second > c.weight) {
+      problems.Add(field, std::isfinite(it->second) ? FormatNumber(it->second) : "",
+                   "must be within 0.." + FormatNumber(c.weight));
+      continue;
+    }
+    out.ratings[c.name] = it->second * 100 / c.weight;
+    sum += it->second;
+    weights += c.weight;
+  }
+  for (const auto& [name, value] : points) {
+    bool known =
+        std::any_of(criteria.begin(), criteria.end(), [&](const Criterion& c) { return c.name == name; });
+    if (!known) problems.Add("points." + name, FormatNumber(value), "unknown criterion");
+  }
+  if (criteria.empty()) problems.Add("criteria", "", "no criteria configured");
+  if (!problems.empty()) return problems.ToError("invalid score sheet");
+  // Σp·100/Σw: with Σw = 100 the two steps cancel exactly and the total is the sum of the points.
+  out.total = weights == 100 ? static_cast<double>(sum) : static_cast<double>(sum * 100 / weights);
+  return out;
+}
+
+std::map<std::string, double> PointsOfRatings(std::span<const Criterion> criteria,
+                                              const std::map<std::string, double>& ratings) {
+  std::map<std::string, double> out;
+  for (const auto& c : criteria) {
+    if (auto it = ratings.find(c.name); it != ratings.end()) out[c.name] = it->second * c.weight / 100;
+  }
+  return out;
+}
+
+double FullMarks(std::span<const Criterion> criteria) {
+  long double sum = 0;
+  for (const auto& c : criteria) sum += c.weight;
+  return static_cast<double>(sum);
+}
+
 // ---- ballots ------------------------------------------------------------------------------
 
 std::vector<EntryProblem> ValidateBallots(std::span<const Ballot> ballots) {
@@ -355,8 +408,10 @@ Status SubmitBallot(Event& event, const std::string& judge, const std::string& g
   return Ok{};
 }
 
-Status SubmitSheet(Event& event, const std::string& judge, const Nomination& project,
-                   const std::map<std::string, double>& ratings) {
+namespace {
+
+// Whether `judge` may submit a sheet for `project` now.
+Status CheckSheet(const Event& event, const std::string& judge, const Nomination& project) {
   if (auto s = RequireState(event, EventState::kOpen, "submit"); !s) return s;
   if (auto s = RequireJudge(event, judge); !s) return s;
   if (event.config.mode != JudgingMode::kSheet) {
@@ -366,12 +421,15 @@ Status SubmitSheet(Event& event, const std::string& judge, const Nomination& pro
     return n.group == project.group && n.county == project.county && n.project == project.project;
   });
   if (!nominated) return Error::NotFound("not a nominated project: " + project.project);
-  auto total = WeightedTotal(event.config.criteria, ratings);
-  if (!total) return total.error();
-  SheetSubmission sub{{judge, project.group, project.county, project.project, *total}, ratings};
+  return Ok{};
+}
+
+// Replaces the judge's earlier sheet for the project, or adds it.
+void StoreSheet(Event& event, SheetSubmission sub) {
+  const SheetEntry& e = sub.entry;
   auto same = [&](const SheetSubmission& s) {
-    return s.entry.judge == judge && s.entry.group == project.group && s.entry.county == project.county &&
-           s.entry.project == project.project;
+    return s.entry.judge == e.judge && s.entry.group == e.group && s.entry.county == e.county &&
+           s.entry.project == e.project;
   };
   auto it = std::find_if(event.submissions.begin(), event.submissions.end(), same);
   if (it != event.submissions.end()) {
@@ -379,6 +437,29 @@ Status SubmitSheet(Event& event, const std::string& judge, const Nomination& pro
   } else {
     event.submissions.push_back(std::move(sub));
   }
+}
+
+}  // namespace
+
+Status SubmitSheet(Event& event, const std::string& judge, const Nomination& project,
+                   const std::map<std::string, double>& ratings) {
+  if (auto s = CheckSheet(event, judge, project); !s) return s;
+  auto total = WeightedTotal(event.config.criteria, ratings);
+  if (!total) return total.error();
+  StoreSheet(event, {{judge, project.group, project.county, project.project, *total},
+                     ratings,
+                     PointsOfRatings(event.config.criteria, ratings)});
+  return Ok{};
+}
+
+Status SubmitSheetPoints(Event& event, const std::string& judge, const Nomination& project,
+                         const std::map<std::string, double>& points) {
+  if (auto s = CheckSheet(event, judge, project); !s) return s;
+  auto sheet = SheetFromPoints(event.config.criteria, points);
+  if (!sheet) return sheet.error();
+  StoreSheet(event, {{judge, project.group, project.county, project.project, sheet->total},
+                     std::move(sheet->ratings),
+                     points});
   return Ok{};
 }
 

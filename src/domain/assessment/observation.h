@@ -52,6 +52,25 @@ std::vector<Criterion> DefaultCriteria();
 Result<double> WeightedTotal(std::span<const Criterion> criteria,
                              const std::map<std::string, double>& ratings);
 
+// A judge may instead mark each criterion out of its own weight, as on the paper form (投资规模 30
+// → 0..30 points). p points of a criterion worth w are the rating 100·p/w, so the two ways give
+// the same total; from points it is computed as Σp·100/Σw, which with weights adding up to 100
+// (the default) is exactly the sum of the points.
+// Invalid (fields "points.<criterion>"): points outside 0..weight, a criterion missing or
+// unknown, weights not positive.
+struct MarkedSheet {
+  std::map<std::string, double> ratings;  // 0..100, as WeightedTotal takes them
+  double total = 0;
+};
+Result<MarkedSheet> SheetFromPoints(std::span<const Criterion> criteria,
+                                    const std::map<std::string, double>& points);
+// The points behind ratings (r·w/100): a sheet rated 0..100 shown on the paper form's scale.
+// Ratings of criteria the event no longer has are left out.
+std::map<std::string, double> PointsOfRatings(std::span<const Criterion> criteria,
+                                              const std::map<std::string, double>& ratings);
+// Σ weights: the full marks of a sheet in points (100 with the default criteria).
+double FullMarks(std::span<const Criterion> criteria);
+
 struct BlendWeights {
   double projects = 1;   // weight of the mean of the county's project scores
   double indicator = 0;  // weight of the county's indicator score (e.g. a statistics-based score)
@@ -145,6 +164,7 @@ struct Nomination {
 struct SheetSubmission {
   SheetEntry entry;
   std::map<std::string, double> ratings;
+  std::map<std::string, double> points;  // the same marks out of each criterion's weight
 };
 
 struct Event {
@@ -188,6 +208,10 @@ Status SubmitBallot(Event& event, const std::string& judge, const std::string& g
 // that project. Only while open, only by a judge of the event.
 Status SubmitSheet(Event& event, const std::string& judge, const Nomination& project,
                    const std::map<std::string, double>& ratings);
+// The same with each criterion marked out of its weight (SheetFromPoints); the sheet keeps the
+// points as given and the ratings they stand for.
+Status SubmitSheetPoints(Event& event, const std::string& judge, const Nomination& project,
+                         const std::map<std::string, double>& points);
 
 // What `judge` may see: before close only their own submissions, afterwards everyone's.
 std::vector<Ballot> BallotsVisibleTo(const Event& event, const std::string& judge);

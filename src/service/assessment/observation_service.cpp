@@ -73,6 +73,10 @@ void AddSubmissions(as::Event& e, const std::vector<store::SubmissionRecord>& su
       as::SheetSubmission sub;
       sub.entry = {s.judge, p["group"], p["county"], p["project"], p["total"].get<double>()};
       for (const auto& [k, v] : p["ratings"].items()) sub.ratings[k] = v.get<double>();
+      // Points as the judge gave them; a sheet rated 0..100 is shown in points too.
+      if (p.contains("points"))
+        for (const auto& [k, v] : p["points"].items()) sub.points[k] = v.get<double>();
+      else sub.points = as::PointsOfRatings(e.config.criteria, sub.ratings);
       e.submissions.push_back(std::move(sub));
     }
   }
@@ -470,16 +474,25 @@ Result<ObservationView> ObservationService::SubmitBallot(const Ctx& ctx, int64_t
 }
 
 Result<ObservationView> ObservationService::SubmitSheet(const Ctx& ctx, int64_t id, const json& b) {
+  // Marks are ratings 0..100 or points out of each criterion's weight (as on the paper form).
+  const char* kind = b.is_object() && b.contains("points") ? "points" : "ratings";
   if (!b.is_object() || !b.contains("project_id") || !b["project_id"].is_number_integer() ||
-      !b.contains("ratings") || !b["ratings"].is_object()) {
-    return Error::BadRequest("the body must be {\"project_id\": integer, \"ratings\": {criterion: 0..100}}");
+      !b.contains(kind) || !b[kind].is_object() || (b.contains("points") && b.contains("ratings"))) {
+    return Error::BadRequest(
+        "the body must be {\"project_id\": integer, \"points\": {criterion: 0..weight}} or "
+        "{\"project_id\": integer, \"ratings\": {criterion: 0..100}}");
   }
-  std::map<std::string, double> ratings;
-  for (const auto& [k, v] : b["ratings"].items()) {
+  const bool points = std::string(kind) == "points";
+  std::map<std::string, double> marks;
+  for (const auto& [k, v] : b[kind].items()) {
     if (!IsNumber(v))
-      return Error::Invalid("ratings are numbers",
-                            {{"ratings." + k, v.dump(), "must be a number within 0..100", 0, {}}});
-    ratings[k] = v.get<double>();
+      return Error::Invalid(points ? "points are numbers" : "ratings are numbers",
+                            {{std::string(kind) + "." + k,
+                              v.dump(),
+                              points ? "must be a number" : "must be a number within 0..100",
+                              0,
+                              {}}});
+    marks[k] = v.get<double>();
   }
   const std::string pid = std::to_string(b["project_id"].get<int64_t>());
   return Submit(ctx, id, SheetItem(pid), json(), [&](as::Event& e, json& payload) -> Status {
@@ -487,14 +500,19 @@ Result<ObservationView> ObservationService::SubmitSheet(const Ctx& ctx, int64_t 
                                  [&](const as::Nomination& n) { return n.project == pid; });
     if (it == e.nominations.end()) return Error::NotFound("not a nominated project: " + pid);
     const as::Nomination nomination = *it;
-    if (auto st = as::SubmitSheet(e, ctx.caller.login, nomination, ratings); !st) return st;
-    // The total is computed once, here, and stored with the ratings behind it.
-    auto total = as::WeightedTotal(e.config.criteria, ratings);
+    const Status st = points ? as::SubmitSheetPoints(e, ctx.caller.login, nomination, marks)
+                             : as::SubmitSheet(e, ctx.caller.login, nomination, marks);
+    if (!st) return st;
+    // The total is computed once, by the domain, and stored with the marks behind it.
+    const auto& sub = *std::find_if(e.submissions.begin(), e.submissions.end(), [&](const auto& s) {
+      return s.entry.judge == ctx.caller.login && s.entry.project == pid;
+    });
     payload = {{"group", nomination.group},
                {"county", nomination.county},
                {"project", nomination.project},
-               {"ratings", ratings},
-               {"total", total.value()}};
+               {"ratings", sub.ratings},
+               {"total", sub.entry.score}};
+    if (points) payload["points"] = sub.points;
     return Ok{};
   });
 }

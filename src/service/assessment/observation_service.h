@@ -21,6 +21,10 @@
 #include "store/assessment_store.h"
 #include "store/db.h"
 
+namespace gj::io {
+struct ObservationExportData;
+}  // namespace gj::io
+
 namespace gj::service {
 
 // A nominated project as the set-up keeps it (the ledger's names when it was nominated).
@@ -101,6 +105,11 @@ struct ObservationResults {
 
 using ObservationJudges = ItemList<store::JudgeUser>;
 
+// A download: the results as a workbook (观摩评比结果).
+struct ObservationWorkbook {
+  std::string bytes, content_type, filename;
+};
+
 class ObservationService {
  public:
   ObservationService(store::Database& db, LedgerService& ledger)
@@ -117,9 +126,13 @@ class ObservationService {
                                      const nlohmann::json& body);
   // body {"group", "places": [{"county", "rank"}]}
   Result<ObservationView> SubmitBallot(const Ctx& ctx, int64_t id, const nlohmann::json& body);
-  // body {"project_id", "ratings": {"投资规模": 85, …}}
+  // body {"project_id", "points": {"投资规模": 26, …}} (each 0..its weight) or
+  // {"project_id", "ratings": {"投资规模": 85, …}} (each 0..100)
   Result<ObservationView> SubmitSheet(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<ObservationResults> Results(const Ctx& ctx, int64_t id);
+  // The results as an .xlsx (observation_export.cpp): whoever may read them, as they see them
+  // (404 / 409 as Results); named <event>-评比结果.xlsx.
+  Result<ObservationWorkbook> ExportResults(const Ctx& ctx, int64_t id);
   // Users with the judge role, for an organiser naming an event's judges.
   Result<ObservationJudges> Judges(const Ctx& ctx);
 
@@ -137,6 +150,8 @@ class ObservationService {
   store::EventRecord ReadEvent(store::Connection& c, const Ctx& ctx, const nlohmann::json& body,
                                Problems& pr);
   ObservationView View(const Ctx& ctx, const Loaded& l, store::Connection& c);
+  // The judges' sheets of an event the caller manages, into the export (observation_export.cpp).
+  void AddSheets(const Ctx& ctx, int64_t id, const ObservationView& ev, io::ObservationExportData& d);
   // Applies the domain submission (which also refuses a closed event or a non-judge), then stores
   // the payload the callback filled, journaled.
   Result<ObservationView> Submit(const Ctx& ctx, int64_t id, const std::string& item, nlohmann::json payload,

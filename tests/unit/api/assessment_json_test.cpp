@@ -22,7 +22,9 @@ service::ObservationView EventView(bool judge) {
   v.setup.nominations = {{"县市区组", "371524", "东阿县", 12, "DE-1", "项目"}};
   v.is_judge = judge;
   v.progress = {{"judge1", "评委", 1, 2}};
-  v.my_sheets = {{{"judge1", "县市区组", "东阿县", "12", 85.12345678}, {{"投资规模", 85.12345678}}}};
+  v.my_sheets = {{{"judge1", "县市区组", "东阿县", "12", 85.12345678},
+                  {{"投资规模", 85.12345678}},
+                  {{"投资规模", 25.537037034}}}};
   return v;
 }
 
@@ -40,6 +42,9 @@ TEST(AssessmentJson, AnEventMergesItsSetUpAndShowsSubmissionsOnlyToItsJudge) {
   EXPECT_EQ(mine["my_ballots"], json::array());
   EXPECT_EQ(mine["my_sheets"][0]["project_id"], 12);                         // the nomination's id, a number
   EXPECT_DOUBLE_EQ(mine["my_sheets"][0]["total"].get<double>(), 85.123457);  // six decimals
+  EXPECT_DOUBLE_EQ(mine["my_sheets"][0]["ratings"]["投资规模"].get<double>(), 85.123457);
+  // The same marks out of the criterion's weight (the judge's page works in points).
+  EXPECT_DOUBLE_EQ(mine["my_sheets"][0]["points"]["投资规模"].get<double>(), 25.537037);
 }
 
 TEST(AssessmentJson, WithheldScoresAreNull) {

@@ -179,6 +179,46 @@ TEST(Criteria, WeightedTotalOfDefaults) {
   EXPECT_FALSE(WeightedTotal(custom, {{"a", 101}, {"b", 80}}).ok());           // out of range
 }
 
+TEST(Criteria, PointsOutOfEachWeightAreTheSheetsTotal) {
+  // The paper form: 26/30 + 27/30 + 17/20 + 18/20 = 88 points, the total itself (weights add to 100).
+  const std::map<std::string, double> points = {
+      {"投资规模", 26}, {"建设进度", 27}, {"产业层次与科技含量", 17}, {"综合效益", 18}};
+  auto sheet = SheetFromPoints(DefaultCriteria(), points);
+  ASSERT_TRUE(sheet.ok()) << sheet.error().message;
+  EXPECT_EQ(sheet->total, 88);  // exactly, not 87.99999…
+  // Each is the rating 100·p/w: 26 of 30 → 86.67, 17 of 20 → 85.
+  EXPECT_DOUBLE_EQ(sheet->ratings.at("投资规模"), 2600.0 / 30);
+  EXPECT_DOUBLE_EQ(sheet->ratings.at("产业层次与科技含量"), 85);
+  // The ratings give the same total the weight-averaged way, and back the same points.
+  EXPECT_NEAR(*WeightedTotal(DefaultCriteria(), sheet->ratings), 88, 1e-9);
+  auto back = PointsOfRatings(DefaultCriteria(), sheet->ratings);
+  for (const auto& [name, p] : points) EXPECT_NEAR(back.at(name), p, 1e-12) << name;
+  // Half points, and the bounds 0 and the full weight, are taken.
+  auto half = SheetFromPoints(
+      DefaultCriteria(), {{"投资规模", 30}, {"建设进度", 0}, {"产业层次与科技含量", 12.5}, {"综合效益", 20}});
+  ASSERT_TRUE(half.ok());
+  EXPECT_EQ(half->total, 62.5);
+  EXPECT_EQ(FullMarks(DefaultCriteria()), 100);
+  // Weights adding up to 90: 45 of 90 points is still 50 out of 100.
+  std::vector<Criterion> ninety = {{"a", 60}, {"b", 30}};
+  EXPECT_DOUBLE_EQ(SheetFromPoints(ninety, {{"a", 30}, {"b", 15}})->total, 50);
+}
+
+TEST(Criteria, PointsBeyondTheWeightAreRefusedByField) {
+  auto bad =
+      SheetFromPoints(DefaultCriteria(), {{"投资规模", 31}, {"建设进度", -1}, {"综合效益", 18}, {"x", 1}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
+  std::map<std::string, std::pair<std::string, std::string>> by_field;
+  for (const auto& d : bad.error().details) by_field[d.field] = {d.value, d.reason};
+  EXPECT_EQ(by_field.at("points.投资规模"),
+            std::make_pair(std::string("31"), std::string("must be within 0..30")));
+  EXPECT_EQ(by_field.at("points.建设进度").second, "must be within 0..30");
+  EXPECT_EQ(by_field.at("points.产业层次与科技含量").second, "criterion not rated");
+  EXPECT_EQ(by_field.at("points.x").second, "unknown criterion");
+  EXPECT_EQ(by_field.size(), 4u);
+}
+
 TEST(Ranking, CompetitionRankingOneTwoTwoFour) {
   auto r = CompetitionRank({{"d", 70}, {"b", 80}, {"a", 90}, {"c", 80}});
   ASSERT_EQ(r.size(), 4u);
@@ -340,6 +380,29 @@ TEST(Event, BallotEventNeedsCompleteBallots) {
   EXPECT_EQ((*r)[1].rank, 1);
   EXPECT_DOUBLE_EQ((*r)[2].score, 94);
   EXPECT_EQ((*r)[2].rank, 3);
+}
+
+TEST(Event, AJudgeMarksPointsAndSeesThemBack) {
+  Event e = SheetEvent();
+  ASSERT_TRUE(Open(e).ok());
+  ASSERT_TRUE(
+      SubmitSheetPoints(e, "J1", e.nominations[0],
+                        {{"投资规模", 26}, {"建设进度", 27}, {"产业层次与科技含量", 17}, {"综合效益", 18}})
+          .ok());
+  ASSERT_TRUE(SubmitSheet(e, "J2", e.nominations[0], AllRatings(80)).ok());
+  ASSERT_EQ(e.submissions.size(), 2u);
+  EXPECT_EQ(e.submissions[0].entry.score, 88);
+  EXPECT_EQ(e.submissions[0].points.at("投资规模"), 26);
+  // A sheet rated 0..100 carries its points too: 80 of 100 on 30 → 24.
+  EXPECT_DOUBLE_EQ(e.submissions[1].points.at("投资规模"), 24);
+  EXPECT_DOUBLE_EQ(e.submissions[1].points.at("综合效益"), 16);
+  // The same rules as ratings: a stranger, a closed event, points over the weight.
+  EXPECT_EQ(SubmitSheetPoints(e, "stranger", e.nominations[0], {}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(SubmitSheetPoints(e, "J1", e.nominations[1], {{"投资规模", 40}}).error().code,
+            ErrorCode::kInvalid);
+  ASSERT_TRUE(Close(e).ok());
+  EXPECT_EQ(SubmitSheetPoints(e, "J3", e.nominations[0], {}).error().code, ErrorCode::kConflict);
+  EXPECT_DOUBLE_EQ((*Results(e))[0].score, 84);  // (88 + 80) / 2
 }
 
 }  // namespace

@@ -4,6 +4,8 @@ import { api, download } from './http.js'
 export const observations = () => api.get('/observations')
 export const getObservation = (id) => api.get(`/observations/${id}`)
 export const observationResults = (id) => api.get(`/observations/${id}/results`)
+// 观摩评比结果 as .xlsx, named by the server (<event>-评比结果.xlsx).
+export const downloadObservationResults = (id) => download(`/observations/${id}/results/export`, { format: 'xlsx' }, '评比结果.xlsx')
 export const observationAction = (id, action, body) => api.post(`/observations/${id}/${action}`, body)
 export const judges = () => api.get('/observations/judges')
 export const createObservation = (body) => api.post('/observations', body)

@@ -81,17 +81,40 @@ export function ballotProblems(places) {
   return problems
 }
 
-/** Weighted total of a sheet, as the server computes it: Σ w·r / Σ w. */
-export function sheetTotal(criteria, ratings) {
-  let sum = 0
-  let weights = 0
-  for (const c of criteria) {
-    const r = ratings[c.name]
-    if (r === null || r === undefined || r === '' || !Number.isFinite(Number(r))) return null
-    sum += c.weight * Number(r)
-    weights += c.weight
+/** Full marks of a score sheet: the criteria's points added up (100 with the default criteria). */
+export function fullMarks(criteria) {
+  return (criteria || []).reduce((sum, c) => sum + Number(c.weight || 0), 0)
+}
+
+/**
+ * The running total of a sheet marked in points (each criterion out of its weight, as on paper):
+ * the sum of the points, or null while a criterion is blank. Summed in hundredths so that
+ * 25.5 + 17.3 shows 42.8, not 42.800000000000004.
+ */
+export function sheetPoints(criteria, points) {
+  let hundredths = 0
+  for (const c of criteria || []) {
+    const p = points ? points[c.name] : undefined
+    if (p === null || p === undefined || p === '' || !Number.isFinite(Number(p))) return null
+    hundredths += Math.round(Number(p) * 100)
   }
-  return weights > 0 ? sum / weights : null
+  return hundredths / 100
+}
+
+/** The points of a judge's stored sheet: as given, else from its 0..100 ratings (r·w/100). */
+export function sheetPointsOf(sheet, criteria) {
+  if (sheet.points && Object.keys(sheet.points).length) return { ...sheet.points }
+  const out = {}
+  for (const c of criteria || []) {
+    const r = sheet.ratings ? sheet.ratings[c.name] : undefined
+    if (r !== undefined && r !== null) out[c.name] = Math.round(r * c.weight) / 100
+  }
+  return out
+}
+
+/** "88" / "87.5": a points figure without trailing zeros (two decimals at most). */
+export function pointsText(v) {
+  return v === null || v === undefined ? '' : String(Math.round(Number(v) * 100) / 100)
 }
 
 /** Nominations grouped: [{ group, counties: [{ county, projects: [...] }] }]. */
@@ -161,6 +184,7 @@ const REASONS = [
   [/^a non-empty list of \{name, weight\}$/, 'criteria_list'],
   [/^weights ≥ 0, not both 0$/, 'blend'],
   [/^must be (a number )?within 0\.\.100$/, 'within_100'],
+  [/^must be within 0\.\.([\d.]+)$/, 'within_max', (m) => ({ max: m[1] })],
   [/^not a user with the judge role$/, 'not_judge'],
   [/^at least one judge$/, 'one_judge'],
   [/^not a group of the event$/, 'not_group'],
@@ -254,6 +278,11 @@ export function eventFormProblems(form, nominations) {
       else seen.add(name)
       if (name && !(Number(c.weight) > 0)) out.push({ key: 'assessment.check.criterion_weight', params: { name } })
     })
+    // Judges mark each criterion out of its points; the sheet's total is their sum, out of 100.
+    const sum = fullMarks(form.criteria)
+    if ((form.criteria || []).length && Math.abs(sum - 100) > 1e-9) {
+      out.push({ key: 'assessment.check.weights_sum', params: { sum: pointsText(sum) } })
+    }
   }
   for (const n of nominations || []) {
     if (!(form.groups || []).includes(n.group)) {

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest'
 import {
-  nextPeriodLabel, manualFigures, latestRuns, rankTrend, warningList, movement, ballotProblems, sheetTotal, nominationsByGroup, percent,
+  nextPeriodLabel, manualFigures, latestRuns, rankTrend, warningList, movement, ballotProblems, sheetPoints, sheetPointsOf, fullMarks, pointsText, nominationsByGroup, percent,
   reasonText, fieldLabel, problemText, fieldErrors, eventFormProblems, eventToForm, newMetric, schemeBody, manualRows, manualToSend,
   previousPeriodLabel, schemeToForm,
 } from './assessment.js'
@@ -41,11 +41,18 @@ describe('assessment helpers', () => {
     const p = ballotProblems([{ county: 'a', rank: 1 }, { county: 'b', rank: 1 }, { county: 'c', rank: 4 }])
     expect(p.map((x) => x.key)).toEqual(['assessment.ballot_twice', 'assessment.ballot_range'])
   })
-  it('computes a sheet total like the server', () => {
+  it('adds up a sheet marked in points, as on paper', () => {
     const criteria = [{ name: '投资规模', weight: 30 }, { name: '建设进度', weight: 30 }, { name: '产业层次与科技含量', weight: 20 }, { name: '综合效益', weight: 20 }]
-    // (30·80 + 30·90 + 20·70 + 20·100) / 100 = 85
-    expect(sheetTotal(criteria, { 投资规模: 80, 建设进度: 90, 产业层次与科技含量: 70, 综合效益: 100 })).toBe(85)
-    expect(sheetTotal(criteria, { 投资规模: 80 })).toBeNull()
+    expect(fullMarks(criteria)).toBe(100)
+    // 26 + 27 + 17 + 18 = 88, out of 100.
+    expect(sheetPoints(criteria, { 投资规模: 26, 建设进度: 27, 产业层次与科技含量: 17, 综合效益: 18 })).toBe(88)
+    expect(sheetPoints(criteria, { 投资规模: 25.5, 建设进度: 27.3, 产业层次与科技含量: 17, 综合效益: 18 })).toBe(87.8)
+    expect(sheetPoints(criteria, { 投资规模: 26 })).toBeNull()
+    // A stored sheet: its points, else those of its 0..100 ratings (80 of 100 on 30 → 24).
+    expect(sheetPointsOf({ points: { 投资规模: 26 }, ratings: { 投资规模: 86.666667 } }, criteria)).toEqual({ 投资规模: 26 })
+    expect(sheetPointsOf({ ratings: { 投资规模: 80, 综合效益: 85 } }, criteria)).toEqual({ 投资规模: 24, 综合效益: 17 })
+    expect(pointsText(87.80000000001)).toBe('87.8')
+    expect(pointsText(null)).toBe('')
     expect(percent(0.5912)).toBe('59.1%')
   })
   it('groups nominations by group and county', () => {
@@ -82,6 +89,7 @@ describe('validation messages', () => {
       ['a number ≥ 0 is required for every subject', '每个对象都要填写不小于 0 的数'],
       ['must be a number ≥ 0', '须为不小于 0 的数'],
       ['must be > 0', '必须大于 0'],
+      ['must be within 0..30', '须在 0 到 30 之间'],
       ['something new', 'something new'],
     ]
     for (const [reason, text] of cases) expect(reasonText(reason, t)).toBe(text)
@@ -90,7 +98,8 @@ describe('validation messages', () => {
     const labels = {
       name: '活动名称',
       'metrics[2].weight': '评比指标第 3 项 · 权重',
-      'criteria[0].weight': '评分标准第 1 项 · 权重',
+      'criteria[0].weight': '评分标准第 1 项 · 分值',
+      'points.投资规模': '打分 · 投资规模',
       'manual.刘集镇.review': '人工填报 · 刘集镇.review',
       'odd field!': 'odd field!',
     }
@@ -115,8 +124,11 @@ describe('validation messages', () => {
     const nominations = [{ group: '城区组', project: { name: '产业园' } }]
     expect(eventFormProblems(form, nominations).map((p) => t(p.key, p.params))).toEqual([
       '请填写活动名称', '请选择开始和结束日期', '至少选择一位评委', '评分标准第 2 项没有名称', '评分标准“投资规模”重复',
-      '评分标准“投资规模”的权重必须大于 0', '参评项目“产业园”所在分组“城区组”已不在分组中',
+      '评分标准“投资规模”的分值必须大于 0', '各项分值合计须为 100 分（现为 40 分）', '参评项目“产业园”所在分组“城区组”已不在分组中',
     ])
+    // The default criteria add up to 100.
+    const criteria = [{ name: '投资规模', weight: 30 }, { name: '建设进度', weight: 30 }, { name: '产业层次与科技含量', weight: 20 }, { name: '综合效益', weight: 20 }]
+    expect(eventFormProblems({ ...form, name: 'x', dates: ['2026-01-01', '2026-01-02'], judges: ['j'], criteria }, [])).toEqual([])
     // Ballots have no criteria to check.
     expect(eventFormProblems({ ...form, name: 'x', dates: ['2026-01-01', '2026-01-02'], judges: ['j'], mode: 'ballot' }, [])).toEqual([])
   })
