@@ -233,7 +233,7 @@ export default {
   'gantt.done': 'Done',
   'gantt.done_unrecorded': 'Done (date not recorded)',
   'gantt.done_on': 'Actual {d}',
-  'gantt.behind_plan': '({n} days after plan)',
+  'gantt.behind_plan': '+{n} d',
   'gantt.late_days': '{n} days late',
   'gantt.today_line': 'Today',
   'gantt.window': 'Schedule window',

@@ -233,7 +233,7 @@ export default {
   'gantt.done': '已完成',
   'gantt.done_unrecorded': '已完成（日期未记录）',
   'gantt.done_on': '实际 {d}',
-  'gantt.behind_plan': '（晚于计划 {n} 天）',
+  'gantt.behind_plan': '晚 {n} 天',
   'gantt.late_days': '滞后 {n} 天',
   'gantt.today_line': '今日',
   'gantt.window': '倒排窗口',
