@@ -176,11 +176,15 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
        })});
   r.push_back(
       {"GET", "/api/v1/map",
-       "Projects with coordinates, grouped by town, coloured by their warning light (with its reasons); the tile URL if configured",
+       "Projects with coordinates (items) and without (unplaced), by town (town_list), coloured by their warning light (with its reasons); the tile URL if configured",
        true, AsOfHandler([&s](Call& c, const Date& as_of) {
          const std::string region = c.Query("region");
-         return WithLights(s.supervision.Map(c.ctx, region, as_of), s.progress, c.ctx, region, as_of,
-                           "items");
+         auto out =
+             WithLights(s.supervision.Map(c.ctx, region, as_of), s.progress, c.ctx, region, as_of, "items");
+         if (!out) return out;
+         if (auto st = AddLights(s.progress, c.ctx, region, as_of, (*out)["unplaced"]); !st)
+           return Result<json>(st.error());
+         return out;
        })});
 
   // ---- procedures

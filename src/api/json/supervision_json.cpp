@@ -42,10 +42,15 @@ const JFields<MRow> kMilestoneRow =
     Join<MRow>(Lift<&MRow::m>(GJ_JSON_FIELDS(Ms, id, project_id, name, planned_date, actual_date,
                                              duration_days, predecessor_id, unit_id)),
                JFieldOrNull<&MRow::unit_name>("unit_name"), GJ_JSON_FIELDS(MRow, sort, version));
-const JFields<MView> kMilestone =
-    Join<MView>(Lift<&MView::row>(kMilestoneRow),
-                Lift<&MView::schedule>(GJ_JSON_FIELDS(Sched, planned_start, latest_start, latest_finish,
-                                                      slack_days, late, days_late)));
+using Node = sv::NodeStatus;
+// state: done | late | pending (the Gantt's rule); done_on: the actual date (the milestone's or the
+// project's stage date); done_unrecorded: done by the project's stage, no date recorded.
+const JFields<MView> kMilestone = Join<MView>(
+    Lift<&MView::row>(kMilestoneRow),
+    Lift<&MView::schedule>(
+        GJ_JSON_FIELDS(Sched, planned_start, latest_start, latest_finish, slack_days, late, days_late)),
+    JFieldOf<MView>("state", [](const MView& v) { return json(sv::NodeStateCode(v.node.state)); }),
+    Lift<&MView::node>(GJ_JSON_FIELDS(Node, gate, done_on, done_unrecorded, plan_shown)));
 
 using PView = service::ProcedureView;
 using PRow = store::ProcedureRow;
@@ -211,7 +216,8 @@ void to_json(json& j, const MilestoneList& v) {
 void to_json(json& j, const GanttChart& v) {
   using P = GanttProject;
   static const JFields<P> kProject =
-      Join<P>(GJ_JSON_FIELDS(P, project_id, code, name, town_name, planned_start, actual_start, finish),
+      Join<P>(GJ_JSON_FIELDS(P, project_id, code, name, town_name, stage, planned_start, actual_start,
+                             actual_completion, finish),
               JObject<&P::milestones>("milestones", kMilestone));
   static const JFields<GanttChart> kFields =
       Join<GanttChart>(GJ_JSON_FIELDS(GanttChart, as_of), JObject<&GanttChart::items>("items", kProject),
@@ -222,12 +228,16 @@ void to_json(json& j, const GanttChart& v) {
 void to_json(json& j, const ProjectMap& v) {
   using P = MapProject;
   static const JFields<P> kPoint =
-      GJ_JSON_FIELDS(P, id, code, name, town_name, longitude, latitude, stage, light);
+      GJ_JSON_FIELDS(P, id, code, name, town_code, town_name, longitude, latitude, stage, light);
+  static const JFields<P> kUnplaced = GJ_JSON_FIELDS(P, id, code, name, town_code, town_name, stage, light);
+  static const JFields<MapTown> kTown = GJ_JSON_FIELDS(MapTown, code, name, placed, unplaced);
   json towns = json::object();
   for (const auto& [town, n] : v.towns) towns[town] = n;
   j = {{"as_of", v.as_of.ToString()},
        {"items", ArrayOf(v.items, kPoint)},
+       {"unplaced", ArrayOf(v.unplaced, kUnplaced)},
        {"towns", towns},
+       {"town_list", ArrayOf(v.town_list, kTown)},
        {"tile_url", v.tile_url}};
 }
 

@@ -22,11 +22,20 @@ std::vector<sv::Milestone> FactsOf(const std::vector<store::MilestoneRow>& rows)
   return ms;
 }
 
-std::vector<MilestoneView> Scheduled(const std::vector<store::MilestoneRow>& rows, const Date& finish,
-                                     const Date& as_of) {
-  auto sched = sv::BackwardSchedule(FactsOf(rows), finish, as_of);
+// The schedule and the Gantt's word on each node: a node done (by its date or by the project's
+// stage) is never late, whatever the backward schedule says of its plan.
+std::vector<MilestoneView> Scheduled(const std::vector<store::MilestoneRow>& rows, const ledger::Project& p,
+                                     const Date& finish, const Date& as_of) {
+  const auto facts = FactsOf(rows);
+  auto sched = sv::BackwardSchedule(facts, finish, as_of);
+  const auto nodes =
+      sv::NodeStatuses(facts, sv::StageFacts{p.stage, p.actual_start, p.actual_completion}, as_of);
   std::vector<MilestoneView> items;
-  for (size_t i = 0; i < rows.size(); ++i) items.push_back({rows[i], sched[i]});
+  for (size_t i = 0; i < rows.size(); ++i) {
+    sched[i].late = nodes[i].state == sv::NodeState::kLate;
+    sched[i].days_late = nodes[i].days_late;
+    items.push_back({rows[i], sched[i], nodes[i]});
+  }
   return items;
 }
 
@@ -76,7 +85,7 @@ MilestoneList MilestoneService::MilestonesOn(store::Connection& c, const store::
                                              const Date& as_of) {
   auto rows = store::ListMilestones(c, p.project.id);
   const Date f = finish.value_or(FinishOf(p.project, rows, today));
-  return {p.project.id, p.project.name, f, as_of, Scheduled(rows, f, as_of)};
+  return {p.project.id, p.project.name, f, as_of, Scheduled(rows, p.project, f, as_of)};
 }
 
 Result<MilestoneList> MilestoneService::Milestones(const Ctx& ctx, int64_t project_id,
@@ -173,8 +182,8 @@ Result<GanttChart> MilestoneService::Gantt(const Ctx& ctx, store::ProjectFilter 
     const auto& p = row.project;
     const auto& ms = by[p.id];
     const Date finish = FinishOf(p, ms, ctx.today);
-    chart.items.push_back({p.id, p.code, p.name, row.town_name, p.planned_start, p.actual_start, finish,
-                           Scheduled(ms, finish, as_of)});
+    chart.items.push_back({p.id, p.code, p.name, row.town_name, p.stage, p.planned_start, p.actual_start,
+                           p.actual_completion, finish, Scheduled(ms, p, finish, as_of)});
   }
   return chart;
 }
@@ -191,15 +200,30 @@ Result<ProjectMap> MilestoneService::Map(const Ctx& ctx, const std::string& regi
     if (sv::IsOverdue(f, as_of))
       worst[f.project_id] = std::max(worst[f.project_id], sv::DaysOverdue(f, as_of));
   }
-  ProjectMap map{as_of, {}, {}, store::GetSetting(*c, "map_tile_url").value_or("")};
+  ProjectMap map{as_of, {}, {}, {}, {}, store::GetSetting(*c, "map_tile_url").value_or("")};
+  std::map<std::string, MapTown> towns;
   for (const auto& r : projects.value()) {
     const auto& p = r.project;
-    if (!p.longitude || !p.latitude) continue;
     const std::string light = !worst.count(p.id) ? "green" : worst[p.id] > 30 ? "red" : "yellow";
-    const std::string town = r.town_name.empty() ? r.county_name : r.town_name;
-    map.items.push_back({p.id, p.code, p.name, town, *p.longitude, *p.latitude, p.stage, light});
+    const bool in_town = p.town_code && !r.town_name.empty();
+    const std::string code = in_town ? *p.town_code : p.county_code;
+    const std::string town = in_town ? r.town_name : r.county_name;
+    MapTown& t = towns[code];
+    t.code = code;
+    t.name = town;
+    MapProject point{p.id, p.code, p.name, code, town, 0, 0, p.stage, light};
+    if (!p.longitude || !p.latitude) {
+      ++t.unplaced;
+      map.unplaced.push_back(std::move(point));
+      continue;
+    }
+    point.longitude = *p.longitude;
+    point.latitude = *p.latitude;
+    map.items.push_back(std::move(point));
+    ++t.placed;
     ++map.towns[town];
   }
+  for (auto& [code, t] : towns) map.town_list.push_back(std::move(t));
   return map;
 }
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/result.h"
+#include "domain/supervision/gantt.h"
 #include "domain/supervision/milestone.h"
 #include "service/context.h"
 #include "service/supervision/supervision_support.h"
@@ -19,10 +20,12 @@
 
 namespace gj::service {
 
-// A milestone with its place in the backward schedule.
+// A milestone with its place in the backward schedule and what the Gantt says of it (done, late or
+// to come, by supervision::NodeStatuses; schedule.late and days_late follow that rule).
 struct MilestoneView {
   store::MilestoneRow row;
   supervision::ScheduledMilestone schedule;
+  supervision::NodeStatus node;
 };
 
 // A project's milestones, scheduled back from `finish` as of a date.
@@ -36,8 +39,8 @@ struct MilestoneList {
 // One project of the Gantt: its dates and its scheduled milestones.
 struct GanttProject {
   int64_t project_id = 0;
-  std::string code, name, town_name;
-  std::optional<Date> planned_start, actual_start;
+  std::string code, name, town_name, stage;
+  std::optional<Date> planned_start, actual_start, actual_completion;
   Date finish;
   std::vector<MilestoneView> milestones;
 };
@@ -48,18 +51,27 @@ struct GanttChart {
   bool truncated = false;  // more projects matched than a chart holds
 };
 
-// A project with coordinates on the map, coloured by its overdue problems (green, yellow, red).
+// A project on the map, coloured by its overdue problems (green, yellow, red). town_code/town_name:
+// its 乡镇/街道, or its county for a project not in a town.
 struct MapProject {
   int64_t id = 0;
-  std::string code, name, town_name;
+  std::string code, name, town_code, town_name;
   double longitude = 0, latitude = 0;
   std::string stage, light;
 };
 
+// One town of the side list: its projects with and without coordinates.
+struct MapTown {
+  std::string code, name;
+  int placed = 0, unplaced = 0;
+};
+
 struct ProjectMap {
   Date as_of;
-  std::vector<MapProject> items;
-  std::map<std::string, int> towns;  // projects per town
+  std::vector<MapProject> items;     // with coordinates
+  std::vector<MapProject> unplaced;  // without coordinates (longitude/latitude 0), listed by town
+  std::map<std::string, int> towns;  // projects with coordinates per town name
+  std::vector<MapTown> town_list;    // every town with a project, by region code
   std::string tile_url;
 };
 

@@ -294,7 +294,14 @@ TEST_P(SupervisionServiceTest, MilestonesScheduleBackwardsAndRefuseADateBeforeTh
   EXPECT_EQ(JournalCount(), journal);
   auto upd = sv_->UpdateMilestone(Office(), first, {{"version", 1}, {"actual_date", "2026-07-03"}});
   ASSERT_TRUE(upd) << upd.error().message;
-  EXPECT_EQ(upd.value().items[0].schedule.days_late, 2);
+  // Today (06-15) the recorded date has not come yet: the node is not done. As of 07-05 it is done,
+  // two days after its plan (07-01) — done, not late.
+  EXPECT_EQ(upd.value().items[0].node.state, supervision::NodeState::kPending);
+  auto later = sv_->Milestones(Office(), project_, Date{2026, 8, 31}, Date{2026, 7, 5}).value();
+  EXPECT_EQ(later.items[0].node.state, supervision::NodeState::kDone);
+  EXPECT_EQ(later.items[0].node.done_on, (Date{2026, 7, 3}));
+  EXPECT_FALSE(later.items[0].schedule.late);
+  EXPECT_EQ(later.items[0].schedule.days_late, 2);
   EXPECT_EQ(sv_->AddMilestone(As("unit", "371524", unit_b_), project_,
                               {{"name", "x"}, {"planned_date", "2026-07-01"}})
                 .error()

@@ -3,6 +3,36 @@
 
 const DAY = 86400000
 
+/** The chart's colours, in one place (the legend and the bars read them). */
+export const GANTT_COLOURS = {
+  plan: '#409eff', // planned, still to come
+  done: '#67c23a', // done (by its date, or by the project's stage)
+  late: '#f56c6c', // planned before today, not done
+  actual: '#303133', // the actual date
+  today: '#e6a23c', // the as-of date
+  window: '#ebeef5', // latest start → latest finish of the backward schedule
+}
+
+/**
+ * A node's state as the server's rule says it (done | late | pending); older answers without
+ * `state` fall back to `late` and the actual date.
+ */
+export function nodeState(m) {
+  if (m.state) return m.state
+  if (m.actual_date) return 'done'
+  return m.late ? 'late' : 'pending'
+}
+
+/** The date a node was done: the server's done_on (milestone or project stage date), else its own. */
+export function doneOn(m) {
+  return m.done_on || m.actual_date || null
+}
+
+/** Whether the plan bar is drawn (not for a node done with no date whose plan lies ahead). */
+export function planShown(m) {
+  return m.plan_shown !== false
+}
+
 /** 'YYYY-MM-DD' → days since 1970-01-01 (UTC, no time-zone drift). */
 export function dayNumber(iso) {
   if (!iso) return null
@@ -22,10 +52,12 @@ export function ganttRange(rows, today) {
   }
   for (const r of rows) {
     for (const m of r.milestones || []) {
-      see(m.planned_start)
-      see(m.planned_date)
-      see(m.actual_date)
-      see(m.latest_finish)
+      if (planShown(m)) {
+        see(m.planned_start)
+        see(m.planned_date)
+        if (nodeState(m) !== 'done') see(m.latest_finish)
+      }
+      see(doneOn(m))
     }
   }
   see(today)
