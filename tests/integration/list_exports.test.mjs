@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, login, api, stopCleanly, TODAY } from './server.mjs';
-import { readXlsx } from './xlsx_read.mjs';
+import { readXlsx } from './xlsx.mjs';
 
 const GEN = new URL('./write_xlsx.py', import.meta.url).pathname;
 const XHDR = { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };

@@ -1,6 +1,7 @@
-// Reading an .xlsx the server wrote, without a spreadsheet library: the zip's entries, then the
-// cells of a sheet by name — a string cell as its text, a number cell as a number (so a test can
-// tell that a score was written as a number, not as text).
+// Reading an .xlsx the server wrote (libxlsxwriter: shared or inline strings, numbers as stored),
+// without a spreadsheet library: the zip's entries, then the cells of a sheet by name — a string
+// cell as its text, a number cell as a number (so a test can tell that a score was written as a
+// number, not as text), an empty cell as ''. The one reader of the integration tests.
 import { inflateRawSync } from 'node:zlib';
 
 /** The entries of a zip (an .xlsx) by name, inflated to text. */
@@ -61,4 +62,43 @@ export function sheetRows(buf, name) {
     if (cells.length) rows.push(cells);
   }
   return rows;
+}
+
+const texts = (xml) => [...xml.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((m) => unescape(m[1])).join('');
+const columnIndex = (ref) => {
+  let n = 0;
+  for (const ch of ref.replace(/\d+$/, '')) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+};
+
+/** { sheet name: rows } in workbook order, each row at its index (an empty row as []). */
+export function readXlsx(buf) {
+  const files = unzip(Buffer.from(buf));
+  const shared = files['xl/sharedStrings.xml']
+    ? [...files['xl/sharedStrings.xml'].matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texts(m[1]))
+    : [];
+  const rels = Object.fromEntries(
+    [...(files['xl/_rels/workbook.xml.rels'] || '').matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
+  const out = {};
+  for (const m of files['xl/workbook.xml'].matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
+    const xml = files['xl/' + rels[m[2]].replace(/^\/?xl\//, '')];
+    const rows = [];
+    for (const row of xml.matchAll(/<row [^>]*r="(\d+)"[^>]*>([\s\S]*?)<\/row>/g)) {
+      const cells = [];
+      for (const c of row[2].matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+        const type = /t="(\w+)"/.exec(c[2]);
+        const v = /<v>([\s\S]*?)<\/v>/.exec(c[3] || '');
+        let value = '';
+        if (type && type[1] === 's') value = shared[Number(v[1])];
+        else if (type && type[1] === 'inlineStr') value = texts(c[3]);
+        else if (type && type[1] === 'str') value = v ? unescape(v[1]) : '';
+        else if (v) value = Number(v[1]);
+        cells[columnIndex(c[1])] = value;
+      }
+      rows[Number(row[1]) - 1] = Array.from(cells, (x) => (x === undefined ? '' : x));
+    }
+    out[unescape(m[1])] = Array.from(rows, (x) => x || []);
+  }
+  return out;
 }

@@ -3,28 +3,13 @@
 // own. Against a real server on the demo database, the clock pinned at 2026-06-15 (clock.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { inflateRawSync } from 'node:zlib';
 import { startServer, login, api, TODAY, stopCleanly } from './server.mjs';
+import { unzip as unzipEntries } from './xlsx.mjs';
 
-// The entries of a zip (an .xlsx) by name, inflated: what a sheet says, without the archive's
-// own time stamps.
+// The entries of the bulletin's zip, without the file's creation time (the writer stamps the wall
+// clock): what the sheet says.
 function unzip(buf) {
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  const count = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  const out = {};
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(at + 10), size = buf.readUInt32LE(at + 20);
-    const nameLen = buf.readUInt16LE(at + 28), extra = buf.readUInt16LE(at + 30), comment = buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    out[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-    at += 46 + nameLen + extra + comment;
-  }
-  // The file's creation time (the writer stamps the wall clock): not the sheet's content.
+  const out = unzipEntries(buf);
   delete out['docProps/core.xml'];
   return out;
 }
