@@ -71,12 +71,13 @@ test(`home, reports and the bulletin open on the same period, shown as ${PERIOD}
   assert.match(await hint.innerText(), new RegExp(`本期：${PERIOD}`))
 
   await office.goto(server.baseUrl + '/supervision/reports?region=371524')
-  const reports = office.locator('[data-test=reports-period] .el-select__selected-item:not(.is-hidden)')
   await office.waitForFunction((p) => (document.querySelector('[data-test=reports-period]') || {}).innerText?.includes(p), PERIOD)
-  assert.equal((await reports.first().innerText()).trim(), PERIOD)
+  assert.equal((await office.locator('[data-test=reports-period]').innerText()).trim(), PERIOD)
+  assert.equal(await office.locator('[data-test=reports-period]').getAttribute('data-period'), `${YEAR}-W${String(N).padStart(2, '0')}`)
 
   await office.goto(server.baseUrl + '/supervision/lights?region=371524')
   await office.waitForFunction((p) => (document.querySelector('[data-test=bulletin-period]') || {}).innerText?.includes(p), PERIOD)
+  assert.equal((await office.locator('[data-test=bulletin-period]').innerText()).trim(), PERIOD)
   // The bulletin offers the previous period as a quick choice.
   await office.click('[data-test=bulletin-period] .el-select__wrapper')
   const previous = office.locator('.el-select-dropdown__item:visible', { hasText: '上一期' })

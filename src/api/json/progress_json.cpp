@@ -119,9 +119,14 @@ void to_json(nlohmann::json& j, const ReportPeriodList& v) {
 }
 
 void to_json(nlohmann::json& j, const CurrentPeriod& v) {
-  j = {{"region", v.region},          {"period", v.period.key},         {"frequency", v.period.frequency},
-       {"start", v.period.start.ToString()}, {"end", v.period.end.ToString()}, {"due", v.period.due.ToString()},
-       {"previous", v.previous},      {"next", v.next}};
+  j = {{"region", v.region},
+       {"period", v.period.key},
+       {"frequency", v.period.frequency},
+       {"start", v.period.start.ToString()},
+       {"end", v.period.end.ToString()},
+       {"due", v.period.due.ToString()},
+       {"previous", v.previous},
+       {"next", v.next}};
 }
 
 void to_json(nlohmann::json& j, const ProjectReportList& v) { j = {{"items", v.items}}; }
