@@ -6,19 +6,22 @@
 import { ref, unref, watch } from 'vue'
 import { currentPeriod } from '../api/progress.js'
 
-const cache = new Map() // region → Promise of {period, frequency, previous, next, start, end, due}
+// region → { at, answer: Promise of {period, frequency, previous, next, start, end, due} }. Kept a
+// minute: the pages of one visit share it, and a changed policy or a new day shows soon after.
+const cache = new Map()
+const KEEP_MS = 60e3
 
-/** The current period of `region` (a code or a ref to one; '' = the default policy). */
+/** The current period of `region` ('' = the default policy). */
 export function fetchCurrentPeriod(region) {
   const key = region || ''
-  if (!cache.has(key)) {
-    const p = currentPeriod(key).catch((e) => {
-      cache.delete(key)
-      throw e
-    })
-    cache.set(key, p)
-  }
-  return cache.get(key)
+  const hit = cache.get(key)
+  if (hit && Date.now() - hit.at < KEEP_MS) return hit.answer
+  const answer = currentPeriod(key).catch((e) => {
+    cache.delete(key)
+    throw e
+  })
+  cache.set(key, { at: Date.now(), answer })
+  return answer
 }
 
 /** Forgets the answers (the policy changed, or another day began). */
