@@ -4,7 +4,7 @@
 // region's report policy: GET /reports/period) and shows it in words, 2026年第N周.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { browserSuite, screenshot, TODAY } from './harness.mjs'
+import { browserSuite, screenshot, TODAY, addDays } from './harness.mjs'
 import { isoWeekKey } from '../../tests/integration/clock.mjs'
 
 const s = browserSuite({ office: 'dongezb' })
@@ -14,6 +14,8 @@ const s = browserSuite({ office: 'dongezb' })
 const N = TODAY === '2026-06-15' ? 25 : Number(isoWeekKey(TODAY).slice(6))
 const YEAR = isoWeekKey(TODAY).slice(0, 4)
 const PERIOD = `${YEAR}年第${N}周`
+const [PY, PW] = isoWeekKey(addDays(TODAY, -7)).split('-W')
+const PREVIOUS = `${PY}年第${Number(PW)}周`
 
 const crumbs = (page) => page.locator('[data-test=breadcrumb] .el-breadcrumb__item').allInnerTexts()
 async function crumbsAre(page, expected) {
@@ -82,10 +84,10 @@ test(`home, reports and the bulletin open on the same period, shown as ${PERIOD}
   await office.click('[data-test=bulletin-period] .el-select__wrapper')
   const previous = office.locator('.el-select-dropdown__item:visible', { hasText: '上一期' })
   await previous.waitFor()
-  assert.match(await previous.innerText(), new RegExp(`${YEAR}年第${N - 1}周`))
+  assert.match(await previous.innerText(), new RegExp(PREVIOUS))
   await screenshot(office, 'chrome-bulletin-period')
   await previous.click()
-  await office.waitForFunction((p) => (document.querySelector('[data-test=bulletin-period]') || {}).innerText?.includes(p), `第${N - 1}周`)
+  await office.waitForFunction((p) => (document.querySelector('[data-test=bulletin-period]') || {}).innerText?.includes(p), PREVIOUS)
   assert.deepEqual(office.errors, [])
 })
 
