@@ -88,6 +88,12 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
          if (!file) return file.error();
          return Reply::File(std::move(file->bytes), io::kXlsxContentType, file->filename);
        }});
+  // The one rule for "the current period" (the one containing today, by the region's policy): every
+  // page that shows a period opens on it (web/src/composables/useCurrentPeriod.js).
+  r.push_back(
+      {"GET", "/api/v1/reports/period",
+       "The current report period of a region (?region=): the one containing today, with the previous and next",
+       true, [&sv](Call& c) { return JsonReply(sv.CurrentPeriodOf(c.ctx, c.Query("region"))); }});
   r.push_back({"GET", "/api/v1/reports/missing", "Missing and late reports per unit (?region=&as_of=)", true,
                AsOfHandler([&sv](Call& c, const Date& as_of) {
                  return sv.MissingReports(c.ctx, c.Query("region"), as_of);

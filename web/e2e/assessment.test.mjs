@@ -8,6 +8,9 @@ import { startServer, launchBrowser, newPage, login, loginAs, screenshot } from 
 let server
 let browser
 let eventId
+// A period label as the app shows it (format.js formatPeriod): 2026-05 → 2026年5月, 2026-Q2 → 2026年第2季度.
+const inWords = (label) =>
+  label.replace(/^(\d{4})-Q(\d)$/, '$1年第$2季度').replace(/^(\d{4})-(\d{2})$/, (m, y, mm) => `${y}年${Number(mm)}月`).replace(/^(\d{4})$/, '$1年')
 
 async function apiAs(user, method, path, body) {
   const r = await fetch(server.baseUrl + '/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ login: user, password: 'demo1234' }) })
@@ -196,13 +199,13 @@ test('periodic rankings: movement, red/yellow list, trend, bulletin', async () =
   assert.match(dl.suggestedFilename(), /\.xlsx$/)
   await screenshot(page, 'assessment-rankings')
   // A new month: the hand-entered scores start from last month's; computed as a draft, then published.
-  const last = (await page.locator('[data-test=periods] button').last().textContent()).trim()
+  const last = (await page.locator('[data-test=periods] button').last().getAttribute('data-test')).replace('period-', '')
   await page.click('[data-test=run-new]')
   const label = await page.inputValue('input[data-test=run-label]')
   assert.ok(label > last, `${label} follows ${last}`)
   await page.click('[data-test=run-compute]')
   await page.locator(`[data-test="period-${label}"]`).waitFor()
-  await page.locator('[data-test=run-title]', { hasText: label }).waitFor()
+  await page.locator('[data-test=run-title]', { hasText: inWords(label) }).waitFor()
   await page.click('[data-test=run-publish]')
   await page.locator('[data-test=run-publish]').waitFor({ state: 'detached' })
   assert.deepEqual(page.errors, [])
@@ -292,7 +295,7 @@ test('a ranking scheme set up in the dialog: problems beside the fields, then a 
   assert.match(label, /^\d{4}-\d{2}$/)
   await page.click('[data-test=run-compute]')
   await run.waitFor({ state: 'detached' })
-  await page.locator('[data-test=run-title]', { hasText: `浏览器测试镇街评比 · ${label}` }).waitFor()
+  await page.locator('[data-test=run-title]', { hasText: `浏览器测试镇街评比 · ${inWords(label)}` }).waitFor()
   assert.equal(await page.locator('[data-test=run-table] .el-table__row').count(), n)
   const head = await page.locator('[data-test=run-table] .el-table__header').textContent()
   for (const col of ['开工率', '投资完成率', '按时报送率', '评议得分']) assert.ok(head.includes(col), `${col} in ${head}`)

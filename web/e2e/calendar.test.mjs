@@ -25,9 +25,6 @@ after(async () => {
   if (server) await server.stop()
 })
 
-// Element Plus puts a data-test on the native input of an el-input, on a wrapper of others.
-const input = (name) => `input[data-test=${name}], [data-test=${name}] input`
-
 async function apiGet(page, path) {
   return page.evaluate(async (p) => {
     const res = await fetch('/api/v1' + p, { headers: { Authorization: 'Bearer ' + localStorage.getItem('gongjian.token') } })
@@ -46,9 +43,10 @@ test('the app takes today from the server: the lights open as of the pinned day'
 
 test('the reports open on the running week; its reports are open, a past week\'s are closed', async () => {
   await office.goto(`${server.baseUrl}/supervision/reports?region=371524`)
-  const period = office.locator(input('reports-period'))
-  await office.waitForFunction((sel) => document.querySelector(sel) && document.querySelector(sel).value !== '', input('reports-period'))
-  assert.equal(await period.inputValue(), isoWeekKey(TODAY))
+  // The period picker keeps the key (data-period) and shows it in words (2026年第25周).
+  const period = office.locator('[data-test=reports-period]')
+  await office.waitForFunction(() => document.querySelector('[data-test=reports-period]')?.dataset.period)
+  assert.equal(await period.getAttribute('data-period'), isoWeekKey(TODAY))
   // A report of the running week: due on or after today (a Sunday still belongs to its week).
   const running = await apiGet(office, `/reports?region=371524&period=${isoWeekKey(TODAY)}&status=pending`)
   const open = running.items[0]

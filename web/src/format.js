@@ -4,6 +4,8 @@
 // Conversions are done on decimal strings / integers only, never by multiplying
 // floats, so "1234.56" 万元 is exactly 12345600 yuan and back.
 
+import { t } from './i18n.js'
+
 const YUAN_PER_WAN = 10000
 
 /** Inserts thousands separators into a string of digits. */
@@ -125,4 +127,73 @@ export function now() {
 /** Today (China Standard Time, by the server's clock) as 2026-06-30. */
 export function today() {
   return new Date(now().getTime() + 8 * 3600e3).toISOString().slice(0, 10)
+}
+
+// Periods. The API names them by key: ISO weeks 2026-W48 (a week belongs to the year of its
+// Thursday, so 2027-01-01 is in 2026-W53), months 2026-11, quarters 2026-Q4, years 2026. People
+// read them in words: 2026年第48周, 2026年11月, 2026年第4季度, 2026年. The key stays the value.
+const DAY_MS = 86400e3
+
+function utcDay(iso) {
+  const [y, m, d] = iso.split('-').map(Number)
+  return Date.UTC(y, m - 1, d)
+}
+
+/** The ISO week key "2026-W23" of a yyyy-mm-dd date. */
+export function isoWeekKey(iso) {
+  const date = new Date(utcDay(iso))
+  const day = date.getUTCDay() || 7
+  date.setUTCDate(date.getUTCDate() + 4 - day) // the week's Thursday
+  const year = date.getUTCFullYear()
+  const week = Math.floor((date - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1
+  return `${year}-W${String(week).padStart(2, '0')}`
+}
+
+/** A period key in words (zh-CN: 2026年第48周); anything else unchanged. */
+export function formatPeriod(key) {
+  if (key === null || key === undefined || key === '') return ''
+  const s = String(key)
+  let m = /^(\d{4})-W(\d{1,2})$/.exec(s)
+  if (m) return t('period.week', { year: m[1], n: Number(m[2]) })
+  m = /^(\d{4})-(\d{1,2})$/.exec(s)
+  if (m) return t('period.month', { year: m[1], n: Number(m[2]) })
+  m = /^(\d{4})-Q([1-4])$/.exec(s)
+  if (m) return t('period.quarter', { year: m[1], n: Number(m[2]) })
+  if (/^\d{4}$/.test(s)) return t('period.year', { year: s })
+  return s
+}
+
+/**
+ * The key `n` periods after `key` (before, when n < 0), of the key's own kind: weeks by ISO week
+ * (2026-W53 + 1 → 2027-W01), months by month (2026-12 + 1 → 2027-01). Other keys unchanged.
+ */
+export function shiftPeriod(key, n) {
+  let m = /^(\d{4})-W(\d{2})$/.exec(key || '')
+  if (m) {
+    const jan4 = Date.UTC(Number(m[1]), 0, 4)
+    const monday = jan4 - (((new Date(jan4).getUTCDay() || 7) - 1) * DAY_MS)
+    const day = new Date(monday + ((Number(m[2]) - 1 + n) * 7 + 3) * DAY_MS)
+    return isoWeekKey(day.toISOString().slice(0, 10))
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(key || '')
+  if (m) {
+    const months = Number(m[1]) * 12 + Number(m[2]) - 1 + n
+    return `${Math.floor(months / 12)}-${String((months % 12) + 1).padStart(2, '0')}`
+  }
+  return key
+}
+
+/**
+ * A period typed by a person → its key: "2026-W48", "2026-w5", "2026年第48周", "2026-11",
+ * "2026年11月", "2026-Q4", "2026年第4季度"; null when it is none of them.
+ */
+export function parsePeriod(text) {
+  const s = String(text || '').trim().replace(/\s+/g, '')
+  let m = /^(\d{4})(?:-[Ww]|年第)(\d{1,2})周?$/.exec(s)
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 53) return `${m[1]}-W${m[2].padStart(2, '0')}`
+  m = /^(\d{4})(?:-|年)(\d{1,2})月?$/.exec(s)
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${m[1]}-${m[2].padStart(2, '0')}`
+  m = /^(\d{4})(?:-[Qq]|年第)([1-4])(?:季度)?$/.exec(s)
+  if (m) return `${m[1]}-Q${m[2]}`
+  return null
 }

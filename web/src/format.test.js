@@ -1,5 +1,5 @@
 import { describe, it, expect, afterEach } from 'vitest'
-import { formatWan, parseWan, yuanToWanInput, formatDate, formatDateTime, formatMu, formatPercent, setServerNow, today, now } from './format.js'
+import { formatWan, parseWan, yuanToWanInput, formatDate, formatDateTime, formatMu, formatPercent, setServerNow, today, now, formatPeriod, isoWeekKey, shiftPeriod, parsePeriod } from './format.js'
 
 describe('money: 万元 ↔ integer yuan', () => {
   it('parses 万元 text into exact yuan', () => {
@@ -101,5 +101,52 @@ describe('one clock: the server\'s', () => {
     expect(Math.abs(t - Date.parse('2026-06-15T01:00:00Z'))).toBeLessThan(5000)
     setServerNow('not a time')
     expect(today()).toBe('2026-06-15')
+  })
+})
+
+describe('periods', () => {
+  it('reads week, month, quarter and year keys in words', () => {
+    expect(formatPeriod('2026-W48')).toBe('2026年第48周')
+    expect(formatPeriod('2026-W05')).toBe('2026年第5周')
+    expect(formatPeriod('2026-W53')).toBe('2026年第53周')
+    expect(formatPeriod('2027-01')).toBe('2027年1月')
+    expect(formatPeriod('2026-11')).toBe('2026年11月')
+    expect(formatPeriod('2026-Q4')).toBe('2026年第4季度')
+    expect(formatPeriod('2026')).toBe('2026年')
+    expect(formatPeriod('')).toBe('')
+    expect(formatPeriod(null)).toBe('')
+    expect(formatPeriod('next week')).toBe('next week')
+  })
+  it('gives a date its ISO week: the year of its Thursday', () => {
+    expect(isoWeekKey('2026-06-15')).toBe('2026-W25')
+    expect(isoWeekKey('2027-01-01')).toBe('2026-W53') // a Friday: 2026 has 53 weeks
+    expect(isoWeekKey('2026-12-28')).toBe('2026-W53')
+    expect(isoWeekKey('2027-01-04')).toBe('2027-W01')
+    expect(isoWeekKey('2025-12-29')).toBe('2026-W01') // a Monday whose Thursday is 2026-01-01
+    expect(isoWeekKey('2025-12-28')).toBe('2025-W52')
+  })
+  it('steps weeks and months across the year boundary', () => {
+    expect(shiftPeriod('2026-W53', 1)).toBe('2027-W01')
+    expect(shiftPeriod('2027-W01', -1)).toBe('2026-W53')
+    expect(shiftPeriod('2026-W01', -1)).toBe('2025-W52')
+    expect(shiftPeriod('2026-W25', -1)).toBe('2026-W24')
+    expect(shiftPeriod('2026-W25', 0)).toBe('2026-W25')
+    expect(shiftPeriod('2026-W25', -52)).toBe('2025-W25')
+    expect(shiftPeriod('2026-12', 1)).toBe('2027-01')
+    expect(shiftPeriod('2027-01', -1)).toBe('2026-12')
+    expect(shiftPeriod('2026-06', -24)).toBe('2024-06')
+    expect(shiftPeriod('2026-Q4', 1)).toBe('2026-Q4')
+  })
+  it('reads a period typed as a key or in words', () => {
+    expect(parsePeriod('2026-W48')).toBe('2026-W48')
+    expect(parsePeriod(' 2026-w5 ')).toBe('2026-W05')
+    expect(parsePeriod('2026年第53周')).toBe('2026-W53')
+    expect(parsePeriod('2026-06')).toBe('2026-06')
+    expect(parsePeriod('2027年1月')).toBe('2027-01')
+    expect(parsePeriod('2026年第4季度')).toBe('2026-Q4')
+    expect(parsePeriod('2026-W54')).toBeNull()
+    expect(parsePeriod('2026-13')).toBeNull()
+    expect(parsePeriod('week 48')).toBeNull()
+    for (const key of ['2026-W53', '2027-01', '2026-Q4']) expect(parsePeriod(formatPeriod(key))).toBe(key)
   })
 })

@@ -3,6 +3,7 @@ import { ElMessage } from 'element-plus'
 import { t } from './i18n.js'
 import { useAuthStore } from './stores/auth.js'
 import { setupLanding } from './views/org/setupChecklist.js'
+import { setDocumentTitle } from './layout/crumbs.js'
 
 // Pages inside the layout: [path, name, component, permission]. A path with `:id` passes the id as
 // a number prop. `permission` (meta.permission) is what the page needs: a caller without it is sent
@@ -35,18 +36,50 @@ const PAGES = [
   ['projects/rollover', 'rollover', () => import('./views/ledger/RolloverView.vue'), 'project.rollover'],
 ]
 
+// Each page's title (meta.title, a locale key: the header's last crumb and document.title) and
+// where it sits (meta.parent: the route above it, or meta.section: a menu group without a page of
+// its own). The breadcrumb is 工作台 › parent(s) or section › the page (layout/crumbs.js).
+const ADMIN = { section: 'page.admin' }
+const ASSESSMENT = { section: 'menu.assessment' }
+export const PAGE_META = {
+  home: { title: 'menu.home' },
+  projects: { title: 'page.projects' },
+  project: { title: 'page.project', parent: 'projects' },
+  rollover: { title: 'page.rollover', parent: 'projects' },
+  overview: { title: 'overview.title' },
+  supervision: { title: 'menu.supervision' },
+  lights: { title: 'sup.tab.lights', parent: 'supervision' },
+  reports: { title: 'sup.tab.reports', parent: 'supervision' },
+  targets: { title: 'sup.tab.targets', parent: 'supervision' },
+  'sup-settings': { title: 'settings.title', parent: 'supervision' },
+  problem: { title: 'menu.supervision_problem', parent: 'supervision' },
+  'land-efficiency': { title: 'menu.land_efficiency' },
+  observations: { title: 'assessment.events_title', ...ASSESSMENT },
+  observation: { title: 'page.observation', parent: 'observations' },
+  'observation-score': { title: 'assessment.score_title', parent: 'observation' },
+  rankings: { title: 'assessment.rankings_title', ...ASSESSMENT },
+  dictionaries: { title: 'menu.admin', ...ADMIN },
+  'org-regions': { title: 'menu.org_regions', ...ADMIN },
+  'org-units': { title: 'menu.org_units', ...ADMIN },
+  'org-people': { title: 'menu.org_people', ...ADMIN },
+  'org-teams': { title: 'menu.org_teams', ...ADMIN },
+  accounts: { title: 'menu.accounts', ...ADMIN },
+  'my-account': { title: 'menu.my_account' },
+  'setup-checklist': { title: 'menu.setup_checklist', ...ADMIN },
+}
+
 function page([path, name, component, permission]) {
-  const route = { path, name, component, meta: permission ? { permission } : {} }
+  const route = { path, name, component, meta: { ...PAGE_META[name], ...(permission ? { permission } : {}) } }
   if (path.includes(':id')) route.props = (r) => ({ id: Number(r.params.id) })
   return route
 }
 
 export const routes = [
-  { path: '/login', name: 'login', component: () => import('./views/auth/LoginView.vue'), meta: { public: true } },
-  { path: '/password', name: 'change-password', component: () => import('./views/accounts/ForcedPasswordView.vue') },
+  { path: '/login', name: 'login', component: () => import('./views/auth/LoginView.vue'), meta: { public: true, title: 'login.submit' } },
+  { path: '/password', name: 'change-password', component: () => import('./views/accounts/ForcedPasswordView.vue'), meta: { title: 'account.forced_title' } },
   // Print views: outside the app layout (no menu or header), an A4 document with its own 打印 button.
-  { path: '/problems/:id(\\d+)/print', name: 'problem-print', component: () => import('./views/supervision/ProblemPrint.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { permission: READ, print: true } },
-  { path: '/projects/print', name: 'projects-print', component: () => import('./views/ledger/ProjectListPrint.vue'), meta: { permission: READ, print: true } },
+  { path: '/problems/:id(\\d+)/print', name: 'problem-print', component: () => import('./views/supervision/ProblemPrint.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { permission: READ, print: true, title: 'sup.print.title' } },
+  { path: '/projects/print', name: 'projects-print', component: () => import('./views/ledger/ProjectListPrint.vue'), meta: { permission: READ, print: true, title: 'project.print.button' } },
   {
     path: '/',
     component: () => import('./layout/AppLayout.vue'),
@@ -95,5 +128,6 @@ export function createAppRouter() {
     // An admin whose county is not set up yet lands on the checklist once after logging in.
     return setupLanding(to, auth, homeRoute())
   })
+  router.afterEach((to) => setDocumentTitle(to))
   return router
 }

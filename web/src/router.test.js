@@ -25,3 +25,13 @@ describe('route guards', () => {
     expect(refusedPermission(to('dictionaries'), { user: null, can: () => false })).toBeNull()
   })
 })
+
+describe('page titles', () => {
+  it('gives every page a title key that has a label', async () => {
+    const { t } = await import('./i18n.js')
+    for (const r of layout.children.filter((c) => c.name)) {
+      expect(r.meta.title, r.name).toBeTruthy()
+      expect(t(r.meta.title), r.name).not.toBe(r.meta.title)
+    }
+  })
+})

@@ -118,6 +118,17 @@ void to_json(nlohmann::json& j, const ReportPeriodList& v) {
   j = {{"period", v.period}, {"items", v.items}, {"counts", v.counts}};
 }
 
+void to_json(nlohmann::json& j, const CurrentPeriod& v) {
+  j = {{"region", v.region},
+       {"period", v.period.key},
+       {"frequency", v.period.frequency},
+       {"start", v.period.start.ToString()},
+       {"end", v.period.end.ToString()},
+       {"due", v.period.due.ToString()},
+       {"previous", v.previous},
+       {"next", v.next}};
+}
+
 void to_json(nlohmann::json& j, const ProjectReportList& v) { j = {{"items", v.items}}; }
 
 void to_json(nlohmann::json& j, const MissingReportList& v) {

@@ -87,6 +87,7 @@ void to_json(nlohmann::json& j, const RunningTasks& v);
 void to_json(nlohmann::json& j, const ReportPhoto& v);
 void to_json(nlohmann::json& j, const ReportView& v);
 void to_json(nlohmann::json& j, const ReportPeriodList& v);
+void to_json(nlohmann::json& j, const CurrentPeriod& v);
 void to_json(nlohmann::json& j, const ProjectReportList& v);
 void to_json(nlohmann::json& j, const MissingReportList& v);
 void to_json(nlohmann::json& j, const StopRequested& v);

@@ -195,6 +195,16 @@ Result<RunningTasks> ProgressService::GenerateRunningTasks(const Ctx& ctx, const
   return out;
 }
 
+Result<CurrentPeriod> ProgressService::CurrentPeriodOf(const Ctx& ctx, const std::string& region) {
+  if (!region.empty() && !ledger_.Regions()->Find(region))
+    return Error::Invalid("unknown region", {{"region", region, "unknown region code"}});
+  auto c = db_.Acquire();
+  const auto policy = PolicyFor(*c, region);
+  const auto period = supervision::PeriodOf(ctx.today, policy);
+  return CurrentPeriod{region, period, supervision::Previous(period, policy).key,
+                       supervision::Next(period, policy).key};
+}
+
 Result<ReportPeriodList> ProgressService::ListReports(const Ctx& ctx, const std::string& region,
                                                       const std::string& period_key,
                                                       const std::string& status, bool mine_only) {

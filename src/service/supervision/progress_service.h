@@ -81,6 +81,14 @@ struct ReportPeriodList {
 struct ProjectReportList {
   std::vector<ReportView> items;
 };
+// The period every page opens on (reports, the bulletin, kept lights, the home page): the one
+// containing today by the region's report policy, the one reports are being filed for. The
+// previous one is offered as a quick choice (the bulletin of a finished week).
+struct CurrentPeriod {
+  std::string region;
+  supervision::Period period;
+  std::string previous, next;
+};
 
 // A report past due and not filed (kind "missing"), or filed after reopening ("late").
 struct MissingReport {
@@ -183,6 +191,9 @@ class ProgressService {
   // caller administers, each by its own report policy; idempotent (a daily timer or cron runs it,
   // so no period goes without tasks and missing reports are always counted).
   Result<RunningTasks> GenerateRunningTasks(const Ctx& ctx, const std::string& region);
+  // GET /reports/period: the current period of a region's policy (empty region: the default policy,
+  // as ListReports without a region). ListReports, task generation and snapshots take the same.
+  Result<CurrentPeriod> CurrentPeriodOf(const Ctx& ctx, const std::string& region);
   // `mine_only`: only the caller's own projects (access::Mine), counts included.
   Result<ReportPeriodList> ListReports(const Ctx& ctx, const std::string& region, const std::string& period,
                                        const std::string& status, bool mine_only = false);

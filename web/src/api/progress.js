@@ -27,3 +27,5 @@ export const patchReport = (id, body) => api.patch('/reports/' + id, body)
 export const reportAction = (r, action, extra = {}) => api.post(`/reports/${r.id}/${action}`, { version: r.version, ...extra })
 export const uploadReportPhoto = (id, file) =>
   request('POST', `/reports/${id}/photos`, { query: { filename: file.name }, body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } })
+/** The current period of a region (composables/useCurrentPeriod.js holds the one rule). */
+export const currentPeriod = (region) => api.get('/reports/period', { region })

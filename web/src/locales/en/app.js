@@ -6,6 +6,16 @@ export default {
   'app.language': 'Language',
   'app.logout': 'Log out',
   'app.menu': 'Menu',
+  'app.product': 'Gongjian key projects',
+  'app.doc_title': '{page} - Gongjian key projects',
+  'app.breadcrumb': 'You are here',
+
+  // Page titles that are no menu entry (router.js PAGE_META): the breadcrumb and the tab's title.
+  'page.projects': 'Key projects',
+  'page.project': 'Project',
+  'page.rollover': 'Year rollover',
+  'page.observation': 'Observation',
+  'page.admin': 'Administration',
 
   'menu.projects': 'Projects',
   'menu.overview': 'Overview',

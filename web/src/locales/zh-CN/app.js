@@ -6,6 +6,16 @@ export default {
   'app.language': '语言',
   'app.logout': '退出',
   'app.menu': '菜单',
+  'app.product': '重点项目攻坚',
+  'app.doc_title': '{page} - 重点项目攻坚',
+  'app.breadcrumb': '当前位置',
+
+  // Page titles that are no menu entry (router.js PAGE_META): the breadcrumb and the tab's title.
+  'page.projects': '重点项目',
+  'page.project': '项目详情',
+  'page.rollover': '年度滚动',
+  'page.observation': '观摩详情',
+  'page.admin': '系统管理',
 
   'menu.projects': '项目库',
   'menu.overview': '总览',

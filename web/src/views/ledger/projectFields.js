@@ -1,6 +1,8 @@
 // The editable fields of a project, in form order, with how each is edited
 // and shown. One list drives the detail form, the PATCH payload and the
 // journal's field labels (i18n key "field.<name>").
+import { STATUS_TYPES } from '../../status.js'
+
 export const PROJECT_FIELDS = [
   { name: 'name', type: 'text', required: true, span: 24 },
   { name: 'code', type: 'text' },
@@ -36,11 +38,4 @@ export const STAGES_NEEDING_START = ['started', 'completed', 'operating']
 export const STAGES_NEEDING_COMPLETION = ['completed', 'operating']
 
 /** Element Plus tag type per stage: grey while on paper, blue/orange while building, green when done. */
-export const STAGE_TAG_TYPE = {
-  planned: 'info',
-  reserve: 'info',
-  signed: 'primary',
-  started: 'warning',
-  completed: 'success',
-  operating: 'success',
-}
+export const STAGE_TAG_TYPE = STATUS_TYPES.stage // the one colour table: status.js

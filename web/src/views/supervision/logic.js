@@ -1,5 +1,6 @@
 // Pure helpers of the supervision screens (tested with vitest).
-import { parseWan, yuanToWanInput } from '../../format.js'
+import { parseWan, yuanToWanInput, isoWeekKey } from '../../format.js'
+import { STATUS_TYPES, statusType } from '../../status.js'
 
 export const SOURCES = ['central_budget', 'special_bonds', 'local_fiscal', 'enterprise', 'bank_loan', 'other']
 
@@ -71,19 +72,11 @@ export function targetValueText(t, v, formatWan) {
 
 /** Element Plus tag type of a light or a target status. */
 export function tagType(x) {
-  return { red: 'danger', yellow: 'warning', green: 'success', met: 'success', on_track: 'primary', at_risk: 'warning', missed: 'danger' }[x] || 'info'
+  return STATUS_TYPES.light[x] || statusType('target', x)
 }
 
-/** ISO week key "2026-W23" of a yyyy-mm-dd date. */
-export function isoWeekKey(iso) {
-  const [y, m, d] = iso.split('-').map(Number)
-  const date = new Date(Date.UTC(y, m - 1, d))
-  const day = date.getUTCDay() || 7
-  date.setUTCDate(date.getUTCDate() + 4 - day) // the week's Thursday
-  const yearStart = new Date(Date.UTC(date.getUTCFullYear(), 0, 1))
-  const week = Math.ceil(((date - yearStart) / 86400000 + 1) / 7)
-  return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
-}
+/** ISO week key "2026-W23" of a yyyy-mm-dd date (the one helper: format.js). */
+export { isoWeekKey }
 
 /** The previous week's key (bulletins cover a finished week). */
 export function previousWeekKey(iso) {
