@@ -62,9 +62,9 @@ int main(int argc, char** argv) {
   clock.Restart();
   auto bytes = sheets.Export(ctx, {}, "xlsx");
   const std::string export_s = clock.Text();
-  std::ofstream(dir + "/ledger.xlsx", std::ios::binary) << bytes.value();
+  std::ofstream(dir + "/ledger.xlsx", std::ios::binary) << bytes->bytes;
   std::printf("export %zu projects to xlsx: %s (%.1f MB)\n", static_cast<size_t>(n + 230), export_s.c_str(),
-              bytes->size() / 1e6);
+              bytes->bytes.size() / 1e6);
 
   auto target = FreshDemo(dir + "/import.db", /*organisation_only=*/true);
   service::LedgerService ledger2(*target);
@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
   auto ctx2 = service::MakeCtx(service::SystemCaller(*ledger2.Regions()));
 
   clock.Restart();
-  auto report = sheets2.Import(ctx2, bytes.value(), false);
+  auto report = sheets2.Import(ctx2, bytes->bytes, false);
   const std::string import_s = clock.Text();
   if (!report) {
     std::fprintf(stderr, "import failed: %s (%zu problems)\n", report.error().message.c_str(),

@@ -186,16 +186,13 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
          const std::string format = q.OneOf("format", {"xlsx", "csv"}, "xlsx").value_or("");
          const auto f = ListFilterFrom(q, 1000000);
          if (auto st = q.Check(); !st) return st.error();
-         auto bytes = s.sheets.Export(c.ctx, f, format);
-         if (!bytes) return bytes.error();
-         // Named by the list it holds: 重点项目台账-2026.xlsx.
-         const int year =
-             f.year ? *f.year : s.ledger.CurrentListYear(c.ctx.today, s.ledger.ReadableScope(c.ctx, ""));
-         return Reply::File(std::move(bytes.value()),
+         auto file = s.sheets.Export(c.ctx, f, format);
+         if (!file) return file.error();
+         return Reply::File(std::move(file->bytes),
                             format == "csv"
                                 ? "text/csv; charset=utf-8"
                                 : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            "重点项目台账-" + std::to_string(year) + "." + format);
+                            file->filename);
        }});
   // A stale version's 409 carries the project as GET shows it.
   auto project_now = [&s](Call& c) { return s.ledger.Get(c.ctx, c.PathId()); };

@@ -185,7 +185,7 @@ int RunLedgerExport(const LedgerExportOptions& o) {
   const std::string tmp = o.output + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary);
-    out << bytes.value();
+    out << bytes->bytes;
     if (!out) {
       std::fprintf(stderr, "error: cannot write %s\n", o.output.c_str());
       return 1;

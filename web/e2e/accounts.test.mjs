@@ -5,7 +5,7 @@
 // item 5). Screens at 1440 px and 390 px.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { TODAY, addDays, assertNoMenus, browserSuite, login, loginAs, logout, openMenu, pickOption, screenshot } from './harness.mjs'
+import { TODAY, addDays, assertNoMenus, browserSuite, login, loginAs, logout, openMenu, pickOption, screenshot, pageApi } from './harness.mjs'
 
 let server, page
 browserSuite({ page: null }, (s) => ({ server, page } = s))
@@ -144,16 +144,7 @@ test('the linked leader account sees the person’s 包保 projects on the leade
 })
 
 /** A call to the API with the page's token: { status, body }. */
-async function apiCall(method, path, body) {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const headers = { Authorization: 'Bearer ' + localStorage.getItem('gongjian.token') }
-      const res = await fetch('/api/v1' + p, { method: m, headers, body: b === undefined ? undefined : JSON.stringify(b) })
-      return { status: res.status, body: await res.json() }
-    },
-    [method, path, body],
-  )
-}
+const apiCall = (method, path, body) => pageApi(page, method, path, body)
 
 test('the office picks a unit (帮包部门) on the leader page; the unit user sees its own 包保 there', async () => {
   await loginAs(page, server.baseUrl, 'dongezb')

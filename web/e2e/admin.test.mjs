@@ -2,7 +2,7 @@
 // server and shows up in the project list's filters.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { assertNoMenus, browserSuite, loginAs, openMenu, screenshot } from './harness.mjs'
+import { assertNoMenus, browserSuite, loginAs, openMenu, screenshot, pageGet } from './harness.mjs'
 
 let server, page
 browserSuite({ page: null }, (s) => ({ server, page } = s))
@@ -21,8 +21,7 @@ test('an admin renames a category and the new label is used everywhere', async (
   await page.locator('.el-message--success').waitFor()
   await screenshot(page, 'dictionary-admin')
   // The server has it.
-  const token = await page.evaluate(() => localStorage.getItem('gongjian.token'))
-  const dicts = await (await fetch(server.baseUrl + '/api/v1/dictionaries', { headers: { Authorization: `Bearer ${token}` } })).json()
+  const dicts = await pageGet(page, '/dictionaries')
   assert.equal(dicts.category.find((e) => e.code === 'service').label_zh, '现代服务业')
   assert.equal(dicts.stage.length, 6, 'the other dictionaries are kept')
 })

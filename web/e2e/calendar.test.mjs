@@ -4,7 +4,7 @@
 // and first days, ISO week 1, a leap day).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, login, screenshot, TODAY, addDays } from './harness.mjs'
+import { startServer, launchBrowser, newPage, login, screenshot, TODAY, addDays, pageGet } from './harness.mjs'
 import { isoWeekKey } from '../../tests/integration/clock.mjs'
 
 let server, browser, office, leader
@@ -25,12 +25,7 @@ after(async () => {
   if (server) await server.stop()
 })
 
-async function apiGet(page, path) {
-  return page.evaluate(async (p) => {
-    const res = await fetch('/api/v1' + p, { headers: { Authorization: 'Bearer ' + localStorage.getItem('gongjian.token') } })
-    return res.json()
-  }, path)
-}
+const apiGet = pageGet
 
 test('the app takes today from the server: the lights open as of the pinned day', async () => {
   assert.equal((await apiGet(office, '/clock')).today, TODAY)

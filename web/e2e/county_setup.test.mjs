@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { initDatabase, launchBrowser, login, logout, newPage, openMenu, screenshot, startServer } from './harness.mjs'
+import { initDatabase, launchBrowser, login, logout, newPage, openMenu, screenshot, startServer, pageApi } from './harness.mjs'
 
 const INIT_PASSWORD = 'Xian-Feng-Init-2026'
 const PW = { xfadmin: 'Xian-Feng-Admin-2026', xfxmb: 'Xian-Feng-Xmb-2026', xfjxj: 'Xian-Feng-Jxj-2026', xfleader: 'Xian-Feng-Leader-2026' }
@@ -51,12 +51,7 @@ async function shoot(name) {
 }
 
 /** The API as the logged-in browser user: read only, to assert. */
-function apiGet(p) {
-  return page.evaluate(async (url) => {
-    const res = await fetch('/api/v1' + url, { headers: { Authorization: 'Bearer ' + localStorage.getItem('gongjian.token') } })
-    return { status: res.status, body: await res.json() }
-  }, p)
-}
+const apiGet = (p) => pageApi(page, 'GET', p)
 
 /** Logs in with a password that must be changed, changes it on the forced page, lands on the ledger. */
 async function firstLogin(user, first, chosen) {

@@ -4,7 +4,7 @@
 // workbook named after the list.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { browserSuite, loginAs, screenshot, TODAY } from './harness.mjs'
+import { browserSuite, loginAs, screenshot, TODAY, pageGet } from './harness.mjs'
 
 let server, page
 browserSuite({ page: null }, (s) => ({ server, page } = s))
@@ -33,10 +33,7 @@ test('the coordinator exports each list to Excel', async () => {
 test('targets past their deadline: 已完成 or 已到期未完成 with the deadline\'s value, no forecast', async () => {
   await page.goto(`${server.baseUrl}/supervision/targets?region=371524&as_of=2026-12-07`)
   await page.locator('[data-test^=target-status-]').first().waitFor()
-  const list = await page.evaluate(async () => {
-    const res = await fetch('/api/v1/targets?region=371524&as_of=2026-12-07', { headers: { Authorization: 'Bearer ' + localStorage.getItem('gongjian.token') } })
-    return res.json()
-  })
+  const list = await pageGet(page, '/targets?region=371524&as_of=2026-12-07')
   const past = list.items.filter((t) => t.deadline < '2026-12-07')
   assert.ok(past.length >= 1)
   for (const t of past) {

@@ -7,7 +7,7 @@
 // and a project without coordinates listed under its town.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { browserSuite, screenshot } from './harness.mjs'
+import { browserSuite, screenshot, pageApi } from './harness.mjs'
 
 let server, page
 browserSuite({ page: 'dongezb' }, (s) => ({ server, page } = s))
@@ -17,19 +17,7 @@ const DESK = { width: 1440, height: 900 }
 // 东阿县's towns in the demo: 150 projects, all with coordinates.
 const TOWNS = { 铜城街道: 9, 新城街道: 11, 刘集镇: 20, 牛角店镇: 14, 大桥镇: 16, 高集镇: 16, 姜楼镇: 13, 姚寨镇: 15, 鱼山镇: 11, 陈集镇: 17, 东阿经济开发区: 8 }
 
-async function api(method, path, body) {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const res = await fetch('/api/v1' + p, {
-        method: m,
-        headers: { Authorization: 'Bearer ' + localStorage.getItem('gongjian.token'), 'Content-Type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      })
-      return { status: res.status, body: await res.json() }
-    },
-    [method, path, body],
-  )
-}
+const api = (method, path, body) => pageApi(page, method, path, body)
 
 async function openGantt() {
   await page.goto(server.baseUrl + '/supervision?tab=gantt')

@@ -141,6 +141,30 @@ export async function newPage(browser) {
   return page
 }
 
+/** A call to the API in `page`'s session (the app's token): { status, body } (body parsed when JSON). */
+export async function pageApi(page, method, path, body) {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const headers = { Authorization: 'Bearer ' + localStorage.getItem('gongjian.token'), 'Content-Type': 'application/json' }
+      const res = await fetch('/api/v1' + p, { method: m, headers, body: b === undefined ? undefined : JSON.stringify(b) })
+      const text = await res.text()
+      let parsed = text
+      try {
+        parsed = JSON.parse(text)
+      } catch {
+        // not JSON: the text as it came
+      }
+      return { status: res.status, body: parsed }
+    },
+    [method, path, body],
+  )
+}
+
+/** GET in `page`'s session: the parsed body. */
+export async function pageGet(page, path) {
+  return (await pageApi(page, 'GET', path)).body
+}
+
 export async function login(page, baseUrl, user = 'dongezb', password = 'demo1234') {
   await page.goto(baseUrl + '/login')
   await page.fill('[data-test=login-user]', user)

@@ -5,7 +5,7 @@
 // account's 亩产效益 opens on a county. Screens of each home page at 1440 and 390 px.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs'
+import { launchBrowser, login, newPage, screenshot, startServer, pageGet } from './harness.mjs'
 
 // Each demo role, the section its home page shows first, and whether it is an admin.
 const ROLES = {
@@ -31,12 +31,7 @@ after(async () => {
   if (server) await server.stop()
 })
 
-async function apiGet(page, path) {
-  return page.evaluate(async (p) => {
-    const res = await fetch('/api/v1' + p, { headers: { Authorization: 'Bearer ' + localStorage.getItem('gongjian.token') } })
-    return res.json()
-  }, path)
-}
+const apiGet = pageGet
 
 async function badgeCount(page) {
   const badge = page.locator('[data-test=todo-count][data-loaded=true]')

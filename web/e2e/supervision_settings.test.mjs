@@ -5,25 +5,13 @@
 // procedure guides and the escalation ladder are edited; the map is coloured by the lights.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { browserSuite, pickOption, screenshot, addDays } from './harness.mjs'
+import { browserSuite, pickOption, screenshot, addDays, pageApi } from './harness.mjs'
 
 const COUNTY = '371524'
 let server, page
 browserSuite({ page: 'dongezb' }, (s) => ({ server, page } = s))
 
-async function api(method, path, body) {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const res = await fetch('/api/v1' + p, {
-        method: m,
-        headers: { Authorization: 'Bearer ' + localStorage.getItem('gongjian.token'), 'Content-Type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      })
-      return { status: res.status, body: await res.json() }
-    },
-    [method, path, body],
-  )
-}
+const api = (method, path, body) => pageApi(page, method, path, body)
 const apiGet = async (path) => (await api('GET', path)).body
 
 const lightTag = (code) => page.locator(`[data-test=light-${code}]`)

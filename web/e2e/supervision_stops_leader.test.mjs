@@ -4,17 +4,12 @@
 // climbing the escalation ladder into a 包保 leader's attention list.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { browserSuite, pickOption, screenshot } from './harness.mjs'
+import { browserSuite, pickOption, screenshot, pageGet } from './harness.mjs'
 
 let server, office, unit, leader
 browserSuite({ office: 'dongezb', unit: 'unit', leader: 'leader' }, (s) => ({ server, office, unit, leader } = s))
 
-async function apiGet(page, path) {
-  return page.evaluate(async (p) => {
-    const res = await fetch('/api/v1' + p, { headers: { Authorization: 'Bearer ' + localStorage.getItem('gongjian.token') } })
-    return res.json()
-  }, path)
-}
+const apiGet = pageGet
 
 async function openSupervisionTab(page, projectId) {
   await page.goto(`${server.baseUrl}/projects/${projectId}`)

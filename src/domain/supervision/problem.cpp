@@ -11,6 +11,33 @@ const std::vector<std::string> kProblemCategories = {
     "land",  "funds", "procedures", "energy_quota", "environment_capacity",
     "power", "water", "demolition", "other"};
 
+namespace {
+std::string LabelOf(const std::map<std::string, std::string>& labels, const std::string& code) {
+  auto it = labels.find(code);
+  return it == labels.end() ? code : it->second;
+}
+}  // namespace
+
+std::string ProblemCategoryLabel(const std::string& code) {
+  static const std::map<std::string, std::string> kLabels = {{"land", "土地"},
+                                                             {"funds", "资金"},
+                                                             {"procedures", "手续"},
+                                                             {"energy_quota", "能耗指标"},
+                                                             {"environment_capacity", "环境容量"},
+                                                             {"power", "电力"},
+                                                             {"water", "供水"},
+                                                             {"demolition", "拆迁"},
+                                                             {"other", "其他"}};
+  return LabelOf(kLabels, code);
+}
+
+std::string ProblemStatusLabel(const std::string& code) {
+  static const std::map<std::string, std::string> kLabels = {
+      {"raised", "已提出"},   {"assigned", "已交办"}, {"signed", "已签收"}, {"verifying", "待核销"},
+      {"returned", "已退回"}, {"closed", "已销号"},   {"deferred", "暂缓"}};
+  return LabelOf(kLabels, code);
+}
+
 bool ProblemActors::Has(ProblemActor a) const {
   switch (a) {
     case ProblemActor::kOffice: return office;

@@ -20,6 +20,10 @@ namespace gj::supervision {
 extern const std::vector<std::string> kProblemStatuses;
 // 土地/资金/手续/能耗指标/环境容量/电力/供水/拆迁/其他
 extern const std::vector<std::string> kProblemCategories;
+// The Chinese of a problem category or status as the web app shows it (exports, the lights'
+// reasons); the code itself when unknown.
+std::string ProblemCategoryLabel(const std::string& code);
+std::string ProblemStatusLabel(const std::string& code);
 
 // Who is acting, relative to one problem (the service works these out from the caller).
 enum class ProblemActor {

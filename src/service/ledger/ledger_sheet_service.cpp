@@ -217,8 +217,8 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
   return report;
 }
 
-Result<std::string> LedgerSheetService::Export(const Ctx& ctx, store::ProjectFilter f,
-                                               const std::string& format) {
+Result<NamedFile> LedgerSheetService::Export(const Ctx& ctx, store::ProjectFilter f,
+                                             const std::string& format) {
   if (format != "xlsx" && format != "csv") {
     return Error::Invalid("unknown export format", {{"format", format, "must be xlsx or csv"}});
   }
@@ -229,7 +229,8 @@ Result<std::string> LedgerSheetService::Export(const Ctx& ctx, store::ProjectFil
   };
   std::string bytes = format == "xlsx" ? io::LedgerXlsx(rows, dicts) : io::LedgerCsv(rows, dicts);
   if (!status) return status.error();
-  return bytes;
+  const int year = f.year ? *f.year : ledger_.CurrentListYear(ctx.today, ledger_.ReadableScope(ctx, ""));
+  return NamedFile{std::move(bytes), "重点项目台账-" + std::to_string(year) + "." + format};
 }
 
 namespace {

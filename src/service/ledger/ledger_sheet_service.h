@@ -11,6 +11,7 @@
 #include "common/result.h"
 #include "service/context.h"
 #include "service/ledger/ledger_service.h"
+#include "service/named_file.h"
 #include "store/db.h"
 
 namespace gj::service {
@@ -34,8 +35,8 @@ class LedgerSheetService {
   Result<ImportReport> Import(const Ctx& ctx, std::string_view xlsx_bytes, bool dry_run,
                               std::optional<int> year = {});
   // format: "xlsx" or "csv". The filter's scope is the caller's; its year the current list year
-  // unless it names one.
-  Result<std::string> Export(const Ctx& ctx, store::ProjectFilter filter, const std::string& format);
+  // (of the caller's scope) unless it names one. Named by the list it holds: 重点项目台账-2026.xlsx.
+  Result<NamedFile> Export(const Ctx& ctx, store::ProjectFilter filter, const std::string& format);
   // The import template (.xlsx): the sheet 重点项目 with exactly the headers Import reads and one
   // sample row (a county the caller reads, each dictionary's first value), and a sheet 说明 listing
   // each column: required or not, what it takes (the dictionaries' values, 万元, dates), its unit.

@@ -103,15 +103,15 @@ Result<std::string> RosterService::County(const Ctx& ctx, const std::string& reg
   return county;
 }
 
-Result<RosterFile> RosterService::Template(const Ctx& ctx, const std::string& region) {
+Result<NamedFile> RosterService::Template(const Ctx& ctx, const std::string& region) {
   return Workbook(ctx, region, false);
 }
 
-Result<RosterFile> RosterService::Export(const Ctx& ctx, const std::string& region) {
+Result<NamedFile> RosterService::Export(const Ctx& ctx, const std::string& region) {
   return Workbook(ctx, region, true);
 }
 
-Result<RosterFile> RosterService::Workbook(const Ctx& ctx, const std::string& region, bool with_rows) {
+Result<NamedFile> RosterService::Workbook(const Ctx& ctx, const std::string& region, bool with_rows) {
   auto county = County(ctx, region);
   if (!county) return county.error();
   auto tree = ledger_.Regions();
@@ -142,7 +142,7 @@ Result<RosterFile> RosterService::Workbook(const Ctx& ctx, const std::string& re
                              cell_of(p.region_code)});
     }
   }
-  RosterFile f;
+  NamedFile f;
   f.bytes = io::RosterXlsx(book);
   f.filename = std::string("组织架构与责任人-") + book.county_name +
                (with_rows ? "-" + ctx.today.ToString() : "-模板") + ".xlsx";

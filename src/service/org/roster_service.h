@@ -16,15 +16,11 @@
 #include "service/context.h"
 #include "service/ledger/ledger_service.h"
 #include "service/ledger/ledger_sheet_service.h"
+#include "service/named_file.h"
 #include "service/org/org_service.h"
 #include "store/db.h"
 
 namespace gj::service {
-
-struct RosterFile {
-  std::string bytes;     // .xlsx
-  std::string filename;  // 组织架构与责任人-咸丰县.xlsx
-};
 
 class RosterService {
  public:
@@ -33,8 +29,8 @@ class RosterService {
   RosterService(store::Database& db, LedgerService& ledger, OrgService& org)
       : db_(db), ledger_(ledger), org_(org) {}
 
-  Result<RosterFile> Template(const Ctx& ctx, const std::string& region);
-  Result<RosterFile> Export(const Ctx& ctx, const std::string& region);
+  Result<NamedFile> Template(const Ctx& ctx, const std::string& region);
+  Result<NamedFile> Export(const Ctx& ctx, const std::string& region);
   // Error 422 when a real import has problems (nothing written); a dry run lists them instead.
   Result<ImportReport> Import(const Ctx& ctx, const std::string& region, std::string_view xlsx_bytes,
                               bool dry_run);
@@ -42,7 +38,7 @@ class RosterService {
  private:
   // The county the call is about (see above), after its 400/404/403/422.
   Result<std::string> County(const Ctx& ctx, const std::string& region);
-  Result<RosterFile> Workbook(const Ctx& ctx, const std::string& region, bool with_rows);
+  Result<NamedFile> Workbook(const Ctx& ctx, const std::string& region, bool with_rows);
 
   store::Database& db_;
   LedgerService& ledger_;

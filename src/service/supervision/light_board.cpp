@@ -13,20 +13,6 @@ namespace gj::service {
 
 namespace {
 
-std::string CategoryLabel(const std::string& code) {
-  static const std::map<std::string, std::string> labels = {{"land", "土地"},
-                                                            {"funds", "资金"},
-                                                            {"procedures", "手续"},
-                                                            {"energy_quota", "能耗指标"},
-                                                            {"environment_capacity", "环境容量"},
-                                                            {"power", "电力"},
-                                                            {"water", "供水"},
-                                                            {"demolition", "拆迁"},
-                                                            {"other", "其他"}};
-  auto it = labels.find(code);
-  return it == labels.end() ? code : it->second;
-}
-
 // How a journaled write reaches the lights (policy as data). Entities listed true reach the one
 // project their record belongs to (store::ProjectOfRecord); listed false do not reach the lights;
 // every other entity (settings, report tasks, procedure kinds, dictionaries, anything new) asks
@@ -98,7 +84,7 @@ void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector
   s.stopped = store::StoppedProjects(c, as_of);
   for (const auto& f : store::ListProblemFacts(c, access::ReadScope::All(), ids)) {
     if (f.deadline && supervision::IsOverdue(f, as_of))
-      s.problems[f.project_id].push_back({f.id, CategoryLabel(f.category), *f.deadline});
+      s.problems[f.project_id].push_back({f.id, supervision::ProblemCategoryLabel(f.category), *f.deadline});
   }
   for (const auto& k : store::ListProcedureKinds(c)) s.procedure_kinds.push_back(k.kind);
   s.procedure_facts = store::ListProcedureFacts(c, access::ReadScope::All(), ids);

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "domain/supervision/problem.h"
 #include "io/bulletin_export.h"
 #include "io/list_exports.h"
 
@@ -19,18 +20,6 @@ std::string From(const std::map<std::string, std::string>& labels, const std::st
   return it == labels.end() ? code : it->second;
 }
 
-const std::map<std::string, std::string> kProblemStatus = {
-    {"raised", "已提出"},   {"assigned", "已交办"}, {"signed", "已签收"}, {"verifying", "待核销"},
-    {"returned", "已退回"}, {"closed", "已销号"},   {"deferred", "暂缓"}};
-const std::map<std::string, std::string> kProblemCategory = {{"land", "土地"},
-                                                             {"funds", "资金"},
-                                                             {"procedures", "手续"},
-                                                             {"energy_quota", "能耗指标"},
-                                                             {"environment_capacity", "环境容量"},
-                                                             {"power", "电力"},
-                                                             {"water", "供水"},
-                                                             {"demolition", "拆迁"},
-                                                             {"other", "其他"}};
 const std::map<std::string, std::string> kReportStatus = {{"pending", "待填报"},
                                                           {"draft", "草稿"},
                                                           {"submitted", "已提交"},
@@ -47,7 +36,7 @@ std::string DictLabel(const ledger::Dictionaries& dicts, const char* kind, const
   return e ? e->label_zh : code;
 }
 
-ListFile File(const std::string& list, const std::string& stamp, const std::vector<ListSheet>& sheets) {
+NamedFile File(const std::string& list, const std::string& stamp, const std::vector<ListSheet>& sheets) {
   return {io::ListXlsx(sheets), list + "-" + stamp + ".xlsx"};
 }
 
@@ -58,7 +47,7 @@ std::string TargetStatusLabel(const targets::Target& t, const targets::TargetSta
   return io::TargetStatusText(s.status);
 }
 
-Result<ListFile> ExportProblems(SupervisionService& sv, const Ctx& ctx, store::ProblemFilter f,
+Result<NamedFile> ExportProblems(SupervisionService& sv, const Ctx& ctx, store::ProblemFilter f,
                                 const std::string& region, const Date& as_of) {
   auto page = sv.ListProblems(ctx, std::move(f), region, as_of);
   if (!page) return page.error();
@@ -81,9 +70,10 @@ Result<ListFile> ExportProblems(SupervisionService& sv, const Ctx& ctx, store::P
   for (const auto& v : page->items) {
     const auto& p = v.row;
     sheet.rows.push_back({ListCell::Number(static_cast<double>(p.fact.id)),
-                          ListCell::Text(From(kProblemCategory, p.fact.category)),
+                          ListCell::Text(supervision::ProblemCategoryLabel(p.fact.category)),
                           ListCell::Text(p.description), ListCell::Text(p.project_code),
-                          ListCell::Text(p.project_name), ListCell::Text(From(kProblemStatus, p.fact.status)),
+                          ListCell::Text(p.project_name),
+                          ListCell::Text(supervision::ProblemStatusLabel(p.fact.status)),
                           ListCell::Text(p.unit_name), ListCell::Text(p.coordinator_name),
                           ListCell::DateOf(p.fact.raised_on), ListCell::DateOf(p.fact.deadline),
                           v.overdue ? ListCell::Number(static_cast<double>(v.days_overdue)) : ListCell{},
@@ -93,7 +83,7 @@ Result<ListFile> ExportProblems(SupervisionService& sv, const Ctx& ctx, store::P
   return File("问题清单", as_of.ToString(), {sheet});
 }
 
-Result<ListFile> ExportReports(ProgressService& pg, const Ctx& ctx, const std::string& region,
+Result<NamedFile> ExportReports(ProgressService& pg, const Ctx& ctx, const std::string& region,
                                const std::string& period, const std::string& status, bool mine) {
   auto list = pg.ListReports(ctx, region, period, status, mine);
   if (!list) return list.error();
@@ -132,7 +122,7 @@ Result<ListFile> ExportReports(ProgressService& pg, const Ctx& ctx, const std::s
   return File("一张表", list->period, {sheet});
 }
 
-Result<ListFile> ExportLights(ProgressService& pg, LedgerService& ledger, const Ctx& ctx,
+Result<NamedFile> ExportLights(ProgressService& pg, LedgerService& ledger, const Ctx& ctx,
                               const std::string& region, const Date& as_of, const std::string& light) {
   auto page = pg.Lights(ctx, region, as_of, light, 0, 0);
   if (!page) return page.error();
@@ -174,7 +164,7 @@ Result<ListFile> ExportLights(ProgressService& pg, LedgerService& ledger, const 
   return File("红黄绿灯", as_of.ToString(), {sheet});
 }
 
-Result<ListFile> ExportTargets(TargetService& tg, LedgerService& ledger, const Ctx& ctx,
+Result<NamedFile> ExportTargets(TargetService& tg, LedgerService& ledger, const Ctx& ctx,
                                const std::string& region, const Date& as_of) {
   auto list = tg.List(ctx, region, as_of);
   if (!list) return list.error();

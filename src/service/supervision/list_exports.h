@@ -11,6 +11,7 @@
 #include "common/result.h"
 #include "service/context.h"
 #include "service/ledger/ledger_service.h"
+#include "service/named_file.h"
 #include "service/supervision/progress_service.h"
 #include "service/supervision/supervision_service.h"
 #include "service/targets/target_service.h"
@@ -18,26 +19,21 @@
 
 namespace gj::service {
 
-struct ListFile {
-  std::string bytes;     // .xlsx
-  std::string filename;  // 问题清单-2026-12-07.xlsx
-};
-
 // GET /problems with the same filter, region and as-of date.
-Result<ListFile> ExportProblems(SupervisionService& sv, const Ctx& ctx, store::ProblemFilter f,
-                                const std::string& region, const Date& as_of);
+Result<NamedFile> ExportProblems(SupervisionService& sv, const Ctx& ctx, store::ProblemFilter f,
+                                 const std::string& region, const Date& as_of);
 // GET /reports with the same region, period, status and mine; 报送情况 says which are past due
 // and not filed as of today (逾期未报) and which were filed late (逾期补报).
-Result<ListFile> ExportReports(ProgressService& pg, const Ctx& ctx, const std::string& region,
-                               const std::string& period, const std::string& status, bool mine);
+Result<NamedFile> ExportReports(ProgressService& pg, const Ctx& ctx, const std::string& region,
+                                const std::string& period, const std::string& status, bool mine);
 // GET /lights with the same region, as-of date and light: every row the filter selects (the
 // export is the whole list, not one page).
-Result<ListFile> ExportLights(ProgressService& pg, LedgerService& ledger, const Ctx& ctx,
-                              const std::string& region, const Date& as_of, const std::string& light);
+Result<NamedFile> ExportLights(ProgressService& pg, LedgerService& ledger, const Ctx& ctx,
+                               const std::string& region, const Date& as_of, const std::string& light);
 // GET /targets with the same region and as-of date. A target whose deadline has come shows the
 // value reached at its deadline and no forecast.
-Result<ListFile> ExportTargets(TargetService& tg, LedgerService& ledger, const Ctx& ctx,
-                               const std::string& region, const Date& as_of);
+Result<NamedFile> ExportTargets(TargetService& tg, LedgerService& ledger, const Ctx& ctx,
+                                const std::string& region, const Date& as_of);
 
 // The Chinese of a target's status as of a date: 已完成, 按计划推进, 有风险, and 已到期未完成
 // once the deadline has come and the target is not met.

@@ -143,13 +143,14 @@ TEST_P(LedgerSheetTest, ACorruptFileIsAClearError) {
 TEST_P(LedgerSheetTest, ExportThenImportChangesNothing) {
   auto ctx = As("coordinator", "371524");
   ASSERT_TRUE(ledger_->Create(ctx, NewProject("DE-1")));
-  auto bytes = sheets_->Export(ctx, {}, "xlsx");
-  ASSERT_TRUE(bytes);
-  auto r = sheets_->Import(ctx, bytes.value(), false);
+  auto file = sheets_->Export(ctx, {}, "xlsx");
+  ASSERT_TRUE(file);
+  EXPECT_EQ(file->filename, "重点项目台账-" + std::to_string(ctx.today.year) + ".xlsx");
+  auto r = sheets_->Import(ctx, file->bytes, false);
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(r->unchanged, 1);
   EXPECT_EQ(JournalCount(), 1);
-  auto csv = sheets_->Export(ctx, {}, "csv").value();
+  auto csv = sheets_->Export(ctx, {}, "csv").value().bytes;
   EXPECT_EQ(csv.rfind("\xEF\xBB\xBF项目编号,项目名称", 0), 0u);
   EXPECT_NE(csv.find("120000.00"), std::string::npos);  // 1,200,000,000 yuan = 120000.00 万元
 }

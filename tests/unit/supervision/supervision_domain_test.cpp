@@ -326,5 +326,13 @@ TEST(SupervisionAttention, AnOverdueProblemClimbsTheLadderToTheProjectsLeader) {
   EXPECT_TRUE(AttentionFor(leader, {a}, D(2026, 6, 20), {}).empty());
 }
 
+TEST(SupervisionProblem, EveryCategoryAndStatusHasItsChineseLabel) {
+  for (const auto& c : kProblemCategories) EXPECT_NE(ProblemCategoryLabel(c), c) << c;
+  for (const auto& st : kProblemStatuses) EXPECT_NE(ProblemStatusLabel(st), st) << st;
+  EXPECT_EQ(ProblemCategoryLabel("energy_quota"), "能耗指标");
+  EXPECT_EQ(ProblemStatusLabel("verifying"), "待核销");
+  EXPECT_EQ(ProblemStatusLabel("no_such_status"), "no_such_status");  // unknown: the code
+}
+
 }  // namespace
 }  // namespace gj::supervision

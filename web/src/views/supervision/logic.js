@@ -78,11 +78,4 @@ export function tagType(x) {
 /** ISO week key "2026-W23" of a yyyy-mm-dd date (the one helper: format.js). */
 export { isoWeekKey }
 
-/** The previous week's key (bulletins cover a finished week). */
-export function previousWeekKey(iso) {
-  const [y, m, d] = iso.split('-').map(Number)
-  const date = new Date(Date.UTC(y, m - 1, d - 7))
-  return isoWeekKey(date.toISOString().slice(0, 10))
-}
-
 export { queryText, initialRegion } from '../../query.js'
