@@ -16,7 +16,7 @@ const ROLES = (process.env.GONGJIAN_E2E_ROLES || 'admin,lcxmb,dongezb,guanxmb,le
 // of codes people type or read off documents (project codes, credit codes, region codes).
 const ALLOWED = [
   /^(km|m|MB|KB|GB|kWh|kV|kW|MW|tce|mu)$/i,
-  /^(PDF|Excel|xlsx|xls|CSV|JPEG|JPG|PNG|WebP|ZIP|API|URL|ID|GDP)$/i,
+  /^(PDF|Excel|xlsx|xls|CSV|JSON|JPEG|JPG|PNG|WebP|ZIP|API|URL|ID|GDP)$/i,
   /^English$/,
   /^[A-Z]$/, // the land-efficiency classes A–D, list markers
   /^[A-Z0-9]{2,}[-_]?[A-Z0-9-]*\d[A-Z0-9-]*$/, // upper-case codes with digits: project codes, credit codes

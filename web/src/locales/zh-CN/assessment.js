@@ -180,7 +180,7 @@ export default {
   'assessment.source.supervision': '督查数据自动计算',
   'assessment.source.manual': '每期人工填报',
   'assessment.metrics_hint':
-    '按目标比例：得分 = 100 × min(实际/目标, 封顶)，比率类指标目标填小数（0.8 即 80%）；按名次计分：第 r 名得 100 − 分差 × (r − 1)。',
+    '按目标比例：得分 = 100 × 实际/目标（不超过封顶值），比率类指标目标填小数（0.8 即 80%）；按名次计分：第 r 名得 100 − 分差 × (r − 1)。',
   'assessment.warning_yellow': '完成度低于',
   'assessment.warning_red': '连续黄牌',
   'assessment.warning_times': '次亮红牌',

@@ -78,7 +78,7 @@ export default {
   'land.ratio': '比值',
   'land.weight': '权重',
   'land.missing': '缺失(取组内均分)',
-  'land.score_rule': '得分 = 权重 × min(实际值 ÷ 基准值, 上限)；缺失指标取本组有该指标企业的平均得分。',
+  'land.score_rule': '得分 = 权重 × 实际值 ÷ 基准值（不超过上限）；缺失指标取本组有该指标企业的平均得分。',
   'land.whatif': '若税收再增加 {tax} 万元（其他企业不变），可升入上一档。',
   'land.whatif_none': '仅靠增加税收无法升入上一档。',
   'land.adjust': '调档',
