@@ -51,6 +51,7 @@ export default {
   'project.new_form.negative': 'must not be negative',
   'project.new_form.completion_before_start': 'the completion cannot be before the start',
   'project.new_form.stage_needs_date': 'this stage needs this date',
+  'project.new_form.submit': 'Create',
   'project.new_form.fix_errors': 'Correct the fields marked before creating',
   'project.search_placeholder': 'Name / builder / code',
   'project.total': '{n} projects',

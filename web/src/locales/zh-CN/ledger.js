@@ -51,6 +51,7 @@ export default {
   'project.new_form.negative': '不能为负数',
   'project.new_form.completion_before_start': '竣工日期不能早于开工日期',
   'project.new_form.stage_needs_date': '该项目阶段须填写此日期',
+  'project.new_form.submit': '创建',
   'project.new_form.fix_errors': '请按提示修改后再创建',
   'project.search_placeholder': '项目名称 / 建设单位 / 编号',
   'project.total': '共 {n} 个项目',
