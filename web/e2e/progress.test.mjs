@@ -97,6 +97,7 @@ test('the lights dashboard, targets and the bulletin download', async () => {
 })
 
 test('a reused photo: the report dialog warns in Chinese naming the other report', async () => {
+  await page.goto(server.baseUrl + '/')
   await page.evaluate(() => localStorage.clear())
   await loginAs(page, server.baseUrl, 'dongezb')
   const open = (await apiGet('/reports?region=371524&status=pending')).items.filter((r) => r.due_date >= TODAY)
@@ -119,5 +120,6 @@ test('a reused photo: the report dialog warns in Chinese naming the other report
   const [, year, week] = /^(\d{4})-W(\d+)$/.exec(first.period)
   const expected = `照片 site.jpg 与${first.project_name} ${year}年第${Number(week)}周 报送的照片相同`
   await page.waitForFunction((text) => (document.querySelector('[data-test=report-warnings]')?.textContent || '').includes(text), expected)
+  await screenshot(page, 'supervision-report-photo-reused')
   await page.keyboard.press('Escape')
 })
