@@ -121,5 +121,10 @@ test('a reused photo: the report dialog warns in Chinese naming the other report
   const expected = `照片 site.jpg 与${first.project_name} ${year}年第${Number(week)}周 报送的照片相同`
   await page.waitForFunction((text) => (document.querySelector('[data-test=report-warnings]')?.textContent || '').includes(text), expected)
   await screenshot(page, 'supervision-report-photo-reused')
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.locator('[data-test=report-warnings]').scrollIntoViewIfNeeded()
+  await screenshot(page, 'supervision-report-photo-reused-phone')
+  await page.setViewportSize(size)
   await page.keyboard.press('Escape')
 })
