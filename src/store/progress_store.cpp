@@ -298,6 +298,48 @@ std::optional<PhotoRecord> LoadPhoto(Connection& c, int64_t id) {
                  RecordOf(kPhotoFields));
 }
 
+void SetPhotoHash(Connection& c, int64_t photo_id, const std::string& sha256) {
+  c.Exec("UPDATE report_photos SET content_sha256 = ? WHERE id = ?", {sha256, photo_id});
+}
+
+std::vector<PhotoRecord> UnhashedPhotos(Connection& c, int64_t limit) {
+  return ReadRows(
+      c,
+      "SELECT " + kPhotos.Select() + " FROM report_photos WHERE content_sha256 IS NULL ORDER BY id LIMIT ?",
+      {limit}, RecordOf(kPhotoFields));
+}
+
+std::vector<ledger::PhotoHash> PhotoHashesOf(Connection& c, int64_t report_id) {
+  return ReadRows(c,
+                  "SELECT id, filename, content_sha256 FROM report_photos WHERE report_id = ? AND "
+                  "content_sha256 IS NOT NULL ORDER BY id",
+                  {report_id}, [](RowReader& r) {
+                    return ledger::PhotoHash{r.Int("id"), r.Text("filename"), r.Text("content_sha256")};
+                  });
+}
+
+std::vector<ledger::FiledPhoto> PhotosWithHashes(Connection& c, const std::vector<std::string>& hashes,
+                                                 int64_t report_id) {
+  if (hashes.empty()) return {};
+  std::vector<Value> params;
+  const std::string in = InList(hashes, params);
+  params.emplace_back(report_id);
+  return ReadRows(
+      c,
+      "SELECT ph.content_sha256, r.id, r.project_id, r.period, r.period_end FROM report_photos ph "
+      "JOIN progress_reports r ON r.id = ph.report_id WHERE ph.content_sha256 IN (" +
+          in + ") AND ph.report_id <> ? ORDER BY r.period_end, r.id",
+      params, [](RowReader& r) {
+        ledger::FiledPhoto f;
+        f.sha256 = r.Text("content_sha256");
+        f.report_id = r.Int("id");
+        f.project_id = r.Int("project_id");
+        f.period = r.Text("period");
+        f.period_end = r.Date("period_end");
+        return f;
+      });
+}
+
 int64_t InsertStop(Connection& c, const StopRecord& s) {
   return InsertReturningId(c, kStops, InsertValuesOf(kStopFields, s));
 }

@@ -12,6 +12,7 @@
 #include "common/date.h"
 #include "common/result.h"
 #include "domain/access/read_scope.h"
+#include "domain/ledger/plausibility.h"
 #include "domain/supervision/report.h"
 #include "domain/targets/target.h"
 #include "store/db.h"
@@ -72,6 +73,17 @@ struct PhotoRecord {
 int64_t InsertPhoto(Connection& c, const PhotoRecord& p, std::optional<int64_t> user);
 std::vector<PhotoRecord> PhotosOf(Connection& c, int64_t report_id, bool with_data);
 std::optional<PhotoRecord> LoadPhoto(Connection& c, int64_t id);
+// Photos' content hashes (hex SHA-256, column content_sha256 of migration 0022) for
+// plausible.photo_reused. Set once, after the photo's insert.
+void SetPhotoHash(Connection& c, int64_t photo_id, const std::string& sha256);
+// Up to `limit` photos whose hash is not known yet (uploaded before 0022), with their bytes.
+std::vector<PhotoRecord> UnhashedPhotos(Connection& c, int64_t limit);
+// A report's photos whose hash is known, in upload order.
+std::vector<ledger::PhotoHash> PhotoHashesOf(Connection& c, int64_t report_id);
+// The photos of reports other than `report_id` with one of `hashes`, with their report's project
+// and period (project_name and readable are the caller's to fill).
+std::vector<ledger::FiledPhoto> PhotosWithHashes(Connection& c, const std::vector<std::string>& hashes,
+                                                 int64_t report_id);
 
 struct StopRecord {
   int64_t id = 0, project_id = 0;

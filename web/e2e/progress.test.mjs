@@ -95,3 +95,36 @@ test('the lights dashboard, targets and the bulletin download', async () => {
   await screenshot(page, 'supervision-targets')
   assert.deepEqual(page.errors, [])
 })
+
+test('a reused photo: the report dialog warns in Chinese naming the other report', async () => {
+  await page.goto(server.baseUrl + '/')
+  await page.evaluate(() => localStorage.clear())
+  await loginAs(page, server.baseUrl, 'dongezb')
+  const open = (await apiGet('/reports?region=371524&status=pending')).items.filter((r) => r.due_date >= TODAY)
+  const [first, second] = [open[0], open.find((r) => r.project_id !== open[0].project_id)]
+  assert.ok(first && second, 'two open reports of different projects')
+  for (const r of [first, second]) {
+    const status = await page.evaluate(async (id) => {
+      const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode('e2e reused photo'), 0xff, 0xd9])
+      const res = await fetch(`/api/v1/reports/${id}/photos?filename=site.jpg`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer ' + localStorage.getItem('gongjian.token'), 'Content-Type': 'image/jpeg' },
+        body: bytes,
+      })
+      return res.status
+    }, r.id)
+    assert.equal(status, 201)
+  }
+  await page.goto(server.baseUrl + '/supervision/reports?region=371524&status=pending')
+  await page.click(`[data-test=open-${second.project_code}]`)
+  const [, year, week] = /^(\d{4})-W(\d+)$/.exec(first.period)
+  const expected = `照片 site.jpg 与${first.project_name} ${year}年第${Number(week)}周 报送的照片相同`
+  await page.waitForFunction((text) => (document.querySelector('[data-test=report-warnings]')?.textContent || '').includes(text), expected)
+  await screenshot(page, 'supervision-report-photo-reused')
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.locator('[data-test=report-warnings]').scrollIntoViewIfNeeded()
+  await screenshot(page, 'supervision-report-photo-reused-phone')
+  await page.setViewportSize(size)
+  await page.keyboard.press('Escape')
+})

@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <set>
+#include <tuple>
 
 namespace gj::ledger {
 
@@ -46,6 +48,9 @@ std::string Reason(const Breach& b) {
   } else if (b.rule == kRuleProgressJump) {
     r += "progress up " + Num(b.points) + " points since the previous report (" + std::to_string(b.limit) +
          " yuan)";
+  } else if (b.rule == kRulePhotoReused) {
+    r += "the photo " + b.photo + " was filed before" +
+         (b.other_period.empty() ? "" : " (" + b.other_project + " " + b.other_period + ")");
   } else {
     r += "completion " + Num(b.points) + " points ahead of the schedule";
   }
@@ -71,6 +76,12 @@ void to_json(nlohmann::json& j, const Breach& b) {
        {"value", b.value}, {"limit", b.limit}, {"limit_of", b.limit_of}};
   if (b.rule == kRuleCompletedAbovePlan) j["factor"] = b.factor;
   if (b.points != 0) j["points"] = std::round(b.points * 10) / 10;
+  if (b.rule == kRulePhotoReused) {
+    j["photo"] = b.photo;
+    // null when the caller may not read the other project: nothing of it is told
+    j["other_period"] = b.other_period.empty() ? nlohmann::json() : nlohmann::json(b.other_period);
+    j["other_project"] = b.other_period.empty() ? nlohmann::json() : nlohmann::json(b.other_project);
+  }
 }
 
 std::vector<Breach> ProjectBreaches(const Project& p, const PlausibilityPolicy& pol, const Project* before) {
@@ -147,6 +158,34 @@ std::vector<Breach> ReportWarnings(const ReportFigures& r, const PlausibilityPol
       b.points = ahead;
       out.push_back(std::move(b));
     }
+  }
+  return out;
+}
+
+std::vector<Breach> PhotoWarnings(int64_t report_id, int64_t project_id, const Date& period_end,
+                                  const std::vector<PhotoHash>& photos,
+                                  const std::vector<FiledPhoto>& filed) {
+  std::vector<Breach> out;
+  std::set<std::string> seen;
+  for (const auto& p : photos) {
+    if (p.sha256.empty() || !seen.insert(p.sha256).second) continue;
+    const FiledPhoto* best = nullptr;
+    for (const auto& f : filed) {
+      if (f.sha256 != p.sha256 || f.report_id == report_id) continue;
+      if (f.project_id == project_id && !(f.period_end < period_end)) continue;  // a later one: it reused
+      // The readable first, then the earliest period, then the first filed.
+      auto key = [](const FiledPhoto& x) { return std::tuple(!x.readable, x.period_end, x.report_id); };
+      if (!best || key(f) < key(*best)) best = &f;
+    }
+    if (!best) continue;
+    Breach b{kRulePhotoReused, "photos", p.photo_id, 0, "other_report"};
+    b.photo = p.filename;
+    if (best->readable) {
+      b.limit = best->report_id;
+      b.other_period = best->period;
+      b.other_project = best->project_name;
+    }
+    out.push_back(std::move(b));
   }
   return out;
 }

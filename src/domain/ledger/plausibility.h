@@ -24,6 +24,7 @@ inline constexpr const char* kRulePlanAboveTotal = "plausible.annual_plan_above_
 inline constexpr const char* kRuleCumulativeFalls = "plausible.cumulative_below_previous";
 inline constexpr const char* kRuleProgressJump = "plausible.progress_jump";
 inline constexpr const char* kRuleAheadOfSchedule = "plausible.ahead_of_schedule";
+inline constexpr const char* kRulePhotoReused = "plausible.photo_reused";
 
 // No amount above 10^12 yuan (1 万亿元 = 1 亿万元): a hundred times the largest county project
 // anyone lists, and far below where int64 yuan or the web's float 万元 lose precision.
@@ -54,6 +55,11 @@ struct Breach {
                          // | schedule (soft rules: the figure the points are measured from)
   double factor = 1;     // limit = the limit_of figure × factor (annual completed vs plan)
   double points = 0;     // soft rules: by how many percentage points of the annual plan
+  // plausible.photo_reused (field "photos", value the photo's id, limit the other report's id,
+  // limit_of "other_report"): the photo's filename and where the same bytes were filed before, the
+  // other report's period key and project name. Both empty (and limit 0) when the caller may not
+  // read that project: the warning then names no project.
+  std::string photo, other_period, other_project;
 };
 // {code, rule (the same), field, value, limit, limit_of, factor?, points?}
 void to_json(nlohmann::json& j, const Breach& b);
@@ -78,6 +84,28 @@ std::vector<Breach> ReportBreaches(const ReportFigures& r, const PlausibilityPol
 // Soft: progress up more than jump_points since the previous report (a week for weekly reports);
 // completion more than ahead_points ahead of 序时进度.
 std::vector<Breach> ReportWarnings(const ReportFigures& r, const PlausibilityPolicy& pol);
+
+// A photo of the report being checked: its content hash (hex SHA-256).
+struct PhotoHash {
+  int64_t photo_id = 0;
+  std::string filename, sha256;
+};
+// A photo of another report with one of those hashes, with what the caller may learn of it.
+struct FiledPhoto {
+  std::string sha256;
+  int64_t report_id = 0, project_id = 0;
+  std::string period;  // its report's period key
+  Date period_end;     // its report's period end (orders the reports of one project)
+  std::string project_name;
+  bool readable = false;  // the caller may read that project (else it is not named)
+};
+// Soft: a photo whose bytes were filed before, on a report of the same project for an earlier
+// period or on a report of another project (any period: either may be the copy, both are asked).
+// One warning per distinct hash (the first photo of this report with it); it names the other
+// report the caller may read, else any, the earliest period first. The same photo twice in one
+// report is not this rule (`filed` never holds this report's photos; duplicates here are ignored).
+std::vector<Breach> PhotoWarnings(int64_t report_id, int64_t project_id, const Date& period_end,
+                                  const std::vector<PhotoHash>& photos, const std::vector<FiledPhoto>& filed);
 
 // Adds each breach as a detail {field, value: the figure, reason "rule <code>: …"}.
 void AddBreaches(Problems& pr, const std::vector<Breach>& breaches);

@@ -1,6 +1,9 @@
 #include "service/supervision/progress_service.h"
 
 #include <algorithm>
+#include <map>
+
+#include <sodium.h>
 
 #include "common/base64.h"
 #include "domain/access/mine.h"
@@ -117,6 +120,50 @@ ledger::ReportFigures FiguresOf(store::Connection& c, const store::ReportRecord&
   return f;
 }
 
+// The hex SHA-256 of a photo's bytes: what plausible.photo_reused compares.
+std::string Sha256Hex(std::string_view bytes) {
+  static const int ok = sodium_init();
+  (void)ok;  // hashing needs no initialisation; this only picks the fastest code
+  unsigned char h[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  std::string out(sizeof h * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), h, sizeof h);
+  out.pop_back();
+  return out;
+}
+
+// Photos uploaded before their hash was kept (migration 0022) are hashed a few at a time, at
+// each upload: until then their hash is unknown and they compare with nothing.
+constexpr int64_t kBackfillPerUpload = 20;
+void HashOlderPhotos(store::Connection& c) {
+  for (const auto& p : store::UnhashedPhotos(c, kBackfillPerUpload)) {
+    auto bytes = Base64Decode(p.data_base64);
+    store::SetPhotoHash(c, p.id, Sha256Hex(bytes ? *bytes : p.data_base64));
+  }
+}
+
+// plausible.photo_reused on report `r`: its photos' hashes against every other report's, each
+// other project named only when the caller may read it.
+std::vector<ledger::Breach> PhotoReuseWarnings(const Ctx& ctx, store::Connection& c, LedgerService& ledger,
+                                               const store::ReportRecord& r) {
+  const auto mine = store::PhotoHashesOf(c, r.id);
+  if (mine.empty()) return {};
+  std::vector<std::string> hashes;
+  for (const auto& p : mine) hashes.push_back(p.sha256);
+  auto filed = store::PhotosWithHashes(c, hashes, r.id);
+  std::map<int64_t, std::optional<std::string>> names;  // project → its name, when readable
+  for (auto& f : filed) {
+    auto it = names.find(f.project_id);
+    if (it == names.end()) {
+      auto row = ledger.Get(c, ctx, f.project_id);
+      it = names.emplace(f.project_id, row ? std::optional(row->project.name) : std::nullopt).first;
+    }
+    f.readable = it->second.has_value();
+    if (f.readable) f.project_name = *it->second;
+  }
+  return ledger::PhotoWarnings(r.id, r.project_id, r.period_end, mine, filed);
+}
+
 }  // namespace
 
 // ---- reports -------------------------------------------------------------------------------
@@ -150,6 +197,8 @@ ReportView ProgressService::ViewOf(const Ctx& ctx, store::Connection& c, const s
     v.photos.push_back({p.id, p.filename, p.content_type, p.size_bytes});
   if (r.status != "pending" && r.content.investment_year > 0)
     v.warnings = ledger::ReportWarnings(FiguresOf(c, r, row.project), LoadPlausibility(c));
+  // Photos warn whatever the status: the filer sees it on uploading, before saving.
+  for (auto& w : PhotoReuseWarnings(ctx, c, ledger_, r)) v.warnings.push_back(std::move(w));
   return v;
 }
 
@@ -363,6 +412,8 @@ Result<ReportPhoto> ProgressService::AddPhoto(const Ctx& ctx, int64_t report_id,
   const int64_t id = store::InsertPhoto(
       *c, {0, report_id, filename, type, static_cast<int64_t>(bytes.size()), Base64Encode(bytes), ctx.now},
       ctx.caller.user_id);
+  store::SetPhotoHash(*c, id, Sha256Hex(bytes));
+  HashOlderPhotos(*c);
   store::WriteJournal(*c, "progress_report", report_id, "photo", ctx.caller.user_id, ctx.now,
                       nlohmann::json::array({{{"field", "photos"}, {"old", nullptr}, {"new", filename}}}));
   tx.Commit();

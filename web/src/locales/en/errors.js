@@ -180,6 +180,11 @@ export default {
   'rule.plausible.cumulative_below_previous': 'the cumulative figure cannot fall below the previous report',
   'rule.plausible.progress_jump': 'an unusual jump of progress this period',
   'rule.plausible.ahead_of_schedule': 'far ahead of the schedule',
+  'rule.plausible.photo_reused': 'the photo was filed before on another report',
+  // The warning of a reused photo on a report (ReportDialog): the other report's project and period,
+  // or no project when the caller may not read it.
+  'warning.photo_reused': 'Photo {photo} is the same as one filed for {project}, {period}: check it',
+  'warning.photo_reused_other': 'Photo {photo} is the same as one filed for another project: check it',
 
   'field.year': 'Year',
   'field.region': 'Region',

@@ -194,6 +194,11 @@ export default {
   'rule.plausible.cumulative_below_previous': '本年累计完成低于上期已报的累计，累计数不能减少',
   'rule.plausible.progress_jump': '本期进度增幅异常，请审核人核实',
   'rule.plausible.ahead_of_schedule': '本年累计完成超前序时进度，请审核人核实',
+  'rule.plausible.photo_reused': '照片与其他报表报送的照片相同，请审核人核实',
+  // The warning of a reused photo on a report (ReportDialog): the other report's project and period,
+  // or no project when the caller may not read it.
+  'warning.photo_reused': '照片 {photo} 与{project} {period} 报送的照片相同，请审核人核实',
+  'warning.photo_reused_other': '照片 {photo} 与其他项目报送的照片相同，请审核人核实',
 
   // Field labels the other tables do not have (the ledger's are field.* in ledger.js).
   'field.year': '年度',
