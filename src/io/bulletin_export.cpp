@@ -196,9 +196,7 @@ void Sheet(lxw_workbook* wb, const char* name, const std::vector<std::string>& h
 
 std::string BulletinXlsx(const supervision::Bulletin& b) {
   return WorkbookBytes("bulletin xlsx", [&](lxw_workbook* wb) {
-    lxw_format* head = workbook_add_format(wb);
-    format_set_bold(head);
-    format_set_bg_color(head, 0xDDEBF7);
+    lxw_format* head = HeaderFormat(wb);
     const auto sr = b.start_rate(), ir = b.investment_rate();
     Sheet(wb, "总体情况", {"指标", "数值"},
           {{"区域", b.region_name},

@@ -91,15 +91,9 @@ std::string LedgerXlsx(const RowProducer& rows, const ledger::Dictionaries& dict
       "xlsx export",
       [&](lxw_workbook* wb) {
         lxw_worksheet* ws = workbook_add_worksheet(wb, "重点项目");
-        lxw_format* header = workbook_add_format(wb);
-        format_set_bold(header);
-        format_set_bg_color(header, 0xDDEBF7);
-        format_set_border(header, LXW_BORDER_THIN);
-        format_set_text_wrap(header);
-        lxw_format* money = workbook_add_format(wb);
-        format_set_num_format(money, "0.00");
-        lxw_format* date = workbook_add_format(wb);
-        format_set_num_format(date, "yyyy-mm-dd");
+        lxw_format* header = HeaderFormat(wb);
+        lxw_format* money = NumberFormat(wb, kMoneyPattern);
+        lxw_format* date = NumberFormat(wb, kDatePattern);
         const auto& cols = ledger::LedgerColumns();
         for (size_t i = 0; i < cols.size(); ++i) {
           worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), Width(cols[i].label),

@@ -25,17 +25,10 @@ ListCell ListCell::DateOf(const std::optional<Date>& d) {
 
 std::string ListXlsx(const std::vector<ListSheet>& sheets) {
   return WorkbookBytes("list export", [&](lxw_workbook* wb) {
-    lxw_format* header = workbook_add_format(wb);
-    format_set_bold(header);
-    format_set_bg_color(header, 0xDDEBF7);
-    format_set_border(header, LXW_BORDER_THIN);
-    format_set_text_wrap(header);
-    lxw_format* money = workbook_add_format(wb);
-    format_set_num_format(money, "0.00");
-    lxw_format* percent = workbook_add_format(wb);
-    format_set_num_format(percent, "0.0%");
-    lxw_format* date = workbook_add_format(wb);
-    format_set_num_format(date, "yyyy-mm-dd");
+    lxw_format* header = HeaderFormat(wb);
+    lxw_format* money = NumberFormat(wb, kMoneyPattern);
+    lxw_format* percent = NumberFormat(wb, kPercentPattern);
+    lxw_format* date = NumberFormat(wb, kDatePattern);
     lxw_format* wrap = workbook_add_format(wb);
     format_set_text_wrap(wrap);
     format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);

@@ -32,13 +32,9 @@ lxw_row_t Head(lxw_worksheet* ws, const Formats& f, const ObservationExportData&
 
 std::string ObservationResultsXlsx(const ObservationExportData& d) {
   return WorkbookBytes("xlsx observation results", [&](lxw_workbook* wb) {
-    Formats f{workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb)};
+    Formats f{workbook_add_format(wb), HeaderFormat(wb), NumberFormat(wb, kMoneyPattern)};
     format_set_bold(f.title);
     format_set_font_size(f.title, 14);
-    format_set_bold(f.header);
-    format_set_bg_color(f.header, 0xDDEBF7);
-    format_set_border(f.header, LXW_BORDER_THIN);
-    format_set_num_format(f.num, "0.00");
 
     lxw_worksheet* ws = workbook_add_worksheet(wb, "评比结果");
     std::vector<std::pair<std::string, double>> cols = {{"分组", 14}, {"名次", 8}, {"县(市、区)", 16}};

@@ -10,14 +10,9 @@ std::string BulletinXlsx(const BulletinData& d) {
     lxw_format* title = workbook_add_format(wb);
     format_set_bold(title);
     format_set_font_size(title, 14);
-    lxw_format* header = workbook_add_format(wb);
-    format_set_bold(header);
-    format_set_bg_color(header, 0xDDEBF7);
-    format_set_border(header, LXW_BORDER_THIN);
-    lxw_format* num = workbook_add_format(wb);
-    format_set_num_format(num, "0.00");
-    lxw_format* pct = workbook_add_format(wb);
-    format_set_num_format(pct, "0.0%");
+    lxw_format* header = HeaderFormat(wb);
+    lxw_format* num = NumberFormat(wb, kMoneyPattern);
+    lxw_format* pct = NumberFormat(wb, kPercentPattern);
     lxw_format* red = workbook_add_format(wb);
     format_set_font_color(red, LXW_COLOR_RED);
     format_set_bold(red);

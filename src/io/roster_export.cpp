@@ -116,11 +116,7 @@ void ListSheet(lxw_workbook* wb, const RosterWorkbook& book, const Formats& f) {
 
 std::string RosterXlsx(const RosterWorkbook& book) {
   return WorkbookBytes("roster export", [&](lxw_workbook* wb) {
-    Formats f{workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb)};
-    format_set_bold(f.header);
-    format_set_bg_color(f.header, 0xDDEBF7);
-    format_set_border(f.header, LXW_BORDER_THIN);
-    format_set_num_format(f.text, "@");
+    Formats f{HeaderFormat(wb), NumberFormat(wb, "@"), workbook_add_format(wb)};
     format_set_text_wrap(f.wrap);
     lxw_worksheet* units = DataSheet(wb, roster::kUnitSheet, roster::UnitColumns(), book.units, f);
     lxw_worksheet* people = DataSheet(wb, roster::kPersonSheet, roster::PersonColumns(), book.people, f);

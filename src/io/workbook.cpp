@@ -22,4 +22,19 @@ std::string WorkbookBytes(const std::string& what, const std::function<void(lxw_
   return std::move(bytes.value());
 }
 
+lxw_format* HeaderFormat(lxw_workbook* wb) {
+  lxw_format* f = workbook_add_format(wb);
+  format_set_bold(f);
+  format_set_bg_color(f, 0xDDEBF7);
+  format_set_border(f, LXW_BORDER_THIN);
+  format_set_text_wrap(f);
+  return f;
+}
+
+lxw_format* NumberFormat(lxw_workbook* wb, const char* pattern) {
+  lxw_format* f = workbook_add_format(wb);
+  format_set_num_format(f, pattern);
+  return f;
+}
+
 }  // namespace gj::io

@@ -15,4 +15,13 @@ namespace gj::io {
 std::string WorkbookBytes(const std::string& what, const std::function<void(lxw_workbook*)>& fill,
                           bool constant_memory = false);
 
+// The formats every sheet Gongjian writes shares, so that all its exports look alike: a column
+// header (bold, light blue, thin border, wrapping), amounts with two decimals (万元), shares as
+// 0.0%, dates as yyyy-mm-dd. Added to `wb` (libxlsxwriter owns them).
+lxw_format* HeaderFormat(lxw_workbook* wb);
+lxw_format* NumberFormat(lxw_workbook* wb, const char* pattern);  // "0.00", "0.0%", "yyyy-mm-dd", "@"
+inline constexpr const char* kMoneyPattern = "0.00";
+inline constexpr const char* kPercentPattern = "0.0%";
+inline constexpr const char* kDatePattern = "yyyy-mm-dd";
+
 }  // namespace gj::io

@@ -124,6 +124,10 @@ describe('periods', () => {
     expect(isoWeekKey('2027-01-04')).toBe('2027-W01')
     expect(isoWeekKey('2025-12-29')).toBe('2026-W01') // a Monday whose Thursday is 2026-01-01
     expect(isoWeekKey('2025-12-28')).toBe('2025-W52')
+    // The hard days: a Sunday ends its week, 2027-01-03 still in 2026's week 53, a leap day.
+    expect(isoWeekKey('2026-12-06')).toBe('2026-W49')
+    expect(isoWeekKey('2027-01-03')).toBe('2026-W53')
+    expect(isoWeekKey('2028-02-29')).toBe('2028-W09')
   })
   it('steps weeks and months across the year boundary', () => {
     expect(shiftPeriod('2026-W53', 1)).toBe('2027-W01')

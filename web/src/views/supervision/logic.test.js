@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formToBody, reportToForm, targetProgress, isoWeekKey, targetValueText, initialRegion, queryText } from './logic.js'
+import { formToBody, reportToForm, targetProgress, targetValueText, initialRegion, queryText } from './logic.js'
 
 describe('report form', () => {
   it('round-trips yuan through 万元 text', () => {
@@ -33,19 +33,6 @@ describe('targets', () => {
   })
 })
 
-describe('weeks', () => {
-  it('ISO week keys', () => {
-    expect(isoWeekKey('2026-06-03')).toBe('2026-W23')
-    expect(isoWeekKey('2027-01-01')).toBe('2026-W53')
-    expect(isoWeekKey('2026-01-01')).toBe('2026-W01')
-    // The hard days: a Sunday ends its week, 2026 has 53 weeks, 2027-01-04 opens week 1, a leap day.
-    expect(isoWeekKey('2026-12-06')).toBe('2026-W49')
-    expect(isoWeekKey('2026-12-31')).toBe('2026-W53')
-    expect(isoWeekKey('2027-01-03')).toBe('2026-W53')
-    expect(isoWeekKey('2027-01-04')).toBe('2027-W01')
-    expect(isoWeekKey('2028-02-29')).toBe('2028-W09')
-  })
-})
 
 describe('initialRegion', () => {
   it('prefers the URL, then the user, then the first region offered', () => {
