@@ -50,19 +50,22 @@ const std::vector<DemoProblem> kProblems = {
 // stays open past its plan is 滞后, as it would be: 施工许可 and 开工 of a project that has not started
 // on time, 主体完工 of one started project in three, 竣工验收 of a project past its planned completion.
 std::vector<supervision::Milestone> DemoMilestones(const ledger::Project& p, size_t i, const Date& today) {
-  // Name and duration (days the step takes, ending on its planned date); the first five lead to 开工.
+  // Name and duration (days the step takes, ending on its planned date; the last two take the time
+  // from the node before); the first five lead to 开工.
   static const std::vector<std::pair<const char*, int>> kNodes = {
       {"立项/备案", 20}, {"用地预审与选址", 30}, {"规划许可", 25}, {"施工许可", 20},
-      {"开工建设", 10},  {"主体完工", 120},      {"竣工验收", 30}};
+      {"开工建设", 10},  {"主体完工", 0},        {"竣工验收", 0}};
   constexpr size_t kStart = 4;  // 开工建设
   const Date planned_start = p.planned_start.value_or(p.actual_start.value_or(today.AddDays(60)));
   // 开工 is planned on the planned start, or on the actual start if the project started early.
   const Date start_plan = p.actual_start ? std::min(planned_start, *p.actual_start) : planned_start;
-  // The rest runs from the start (actual, else planned) to the planned completion: 主体完工 at four
-  // fifths of the way, 竣工验收 on the completion itself.
+  // The rest runs from the start (actual, else planned) to the planned completion: 竣工验收 on the
+  // completion, 主体完工 its 30 days before (or halfway, on a short plan); each node's duration is the
+  // time from the node before, so the plan has no slack and no overlap (倒排工期 from the completion).
   const Date base = p.actual_start.value_or(planned_start);
-  const Date finish = std::max(p.planned_completion.value_or(base.AddDays(300)), base.AddDays(1));
-  const int64_t span = finish.ToDays() - base.ToDays();
+  const Date finish = std::max(p.planned_completion.value_or(base.AddDays(300)), base.AddDays(2));
+  const Date structure =
+      finish.AddDays(-30) > base ? finish.AddDays(-30) : base.AddDays((finish.ToDays() - base.ToDays()) / 2);
   const int off = i % 2 == 0 ? 3 : -2;  // some finish a few days after their plan, some before
   const bool started = p.actual_start.has_value();
   const bool completed =
@@ -75,13 +78,15 @@ std::vector<supervision::Milestone> DemoMilestones(const ledger::Project& p, siz
     out[k].planned_date = d;
     d = d.AddDays(-kNodes[k].second);
   }
-  out[kStart + 1].planned_date = base.AddDays(std::max<int64_t>(1, span * 4 / 5));
+  out[kStart + 1].planned_date = structure;
   out[kStart + 2].planned_date = finish;
   std::optional<Date> last_done;  // actual dates form a prefix, each on or after the one before
   for (size_t k = 0; k < kNodes.size(); ++k) {
     auto& m = out[k];
     m.name = kNodes[k].first;
-    m.duration_days = kNodes[k].second;
+    m.duration_days = k <= kStart
+                          ? kNodes[k].second
+                          : static_cast<int>(m.planned_date.ToDays() - out[k - 1].planned_date.ToDays());
     std::optional<Date> done;
     if (k < kStart) {
       if (started) done = std::min(m.planned_date.AddDays(off), *p.actual_start);
