@@ -1,9 +1,9 @@
 // The demo's milestones (挂图作战) agree with its projects' stage dates (issue 13 item 5, "screens
-// that say what is true"), on the pinned date of the tests and on the hard days around the year's
-// turn: nothing before 开工 planned after a project's actual start or done after it, the later nodes
-// planned after the start and no later than the planned completion, every node of a completed or
-// operating project done, no actual date after today, and — as the Gantt rule reads them — a few
-// projects 滞后 but none that has passed its stage.
+// that say what is true"), on the pinned date of the tests and on the hard days of scripts/test.sh
+// (month, half-year and year ends, a leap day): nothing before 开工 planned after a project's
+// actual start or done after it, the later nodes planned after the start and no later than the
+// planned completion, every node of a completed or operating project done, no actual date after
+// today, and — as the Gantt rule reads them — a few projects 滞后 but none that has passed its stage.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -88,7 +88,8 @@ TEST_P(DemoMilestonesTest, NodesAgreeWithTheProjectsStageDates) {
 }
 
 INSTANTIATE_TEST_SUITE_P(PinnedDays, DemoMilestonesTest,
-                         ::testing::Values("2026-06-15", "2026-12-06", "2026-12-31", "2027-01-01"),
+                         ::testing::Values("2026-06-15", "2026-06-30", "2026-12-06", "2026-12-31",
+                                           "2027-01-01", "2027-01-04", "2028-02-29"),
                          [](const auto& info) {
                            std::string s = info.param;
                            for (auto& ch : s) ch = ch == '-' ? '_' : ch;
