@@ -16,7 +16,8 @@ before(async () => {
 after(() => stopCleanly(srv));
 
 const day = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
-const AS_OF = '2027-06-01'; // after every demo plan of project DE2026-003
+// A year on from the pinned day: every recorded date is before it.
+const AS_OF = addDays(TODAY, 365);
 // The stage dates the test gives it: facts, so not after today.
 const START = addDays(TODAY, -10);
 const DONE = addDays(TODAY, -2);
@@ -45,20 +46,33 @@ test('every node has a state; no node of a project past its stage is late', asyn
   }
 });
 
+// The first project in 已签约 with nodes (which one depends on the pinned date: the demo's stages
+// follow it) and a date after every plan of it.
+async function signedProject() {
+  const g = (await office('GET', `/gantt?as_of=${AS_OF}`)).body;
+  const p = g.items.find((i) => i.stage === 'signed' && i.milestones.length);
+  assert.ok(p, 'the demo has a project in 已签约 with nodes');
+  const last = p.milestones.map((m) => m.planned_date).sort().at(-1);
+  return { code: p.code, after: addDays(last, 1) };
+}
+
 test('a signed project moved to 开工 and then 投产: its nodes become done, the late ones are what remains', async () => {
-  const code = 'DE2026-003';
-  let p = await ganttOf(code);
+  const { code, after: AFTER } = await signedProject();
+  const ganttAfter = () => ganttOf(code, AFTER);
+  let p = await ganttAfter();
   assert.equal(p.stage, 'signed');
-  // Not started, as of 2027-06-01: a node with no actual date is late by as_of − its plan.
+  // Not started, as of a day after its last plan: a node with no actual date is late by as_of − its plan.
   for (const m of p.milestones) {
     if (m.actual_date) continue;
     assert.equal(m.state, 'late', m.name);
-    assert.equal(m.days_late, day(AS_OF) - day(m.planned_date), m.name);
+    assert.equal(m.days_late, day(AFTER) - day(m.planned_date), m.name);
   }
+  // 开工建设 of a project not started has no actual date.
+  assert.ok(!p.milestones.find((m) => m.name === '开工建设').actual_date);
   let project = (await office('GET', `/projects/${p.project_id}`)).body;
   const started = await office('POST', `/projects/${p.project_id}/stage`, { version: project.version, stage: 'started', actual_start: START });
   assert.equal(started.status, 200, JSON.stringify(started.body));
-  p = await ganttOf(code);
+  p = await ganttAfter();
   const byName = Object.fromEntries(p.milestones.map((m) => [m.name, m]));
   for (const name of ['立项/备案', '用地预审与选址', '规划许可', '施工许可']) {
     assert.equal(byName[name].state, 'done', name);
@@ -74,13 +88,13 @@ test('a signed project moved to 开工 and then 投产: its nodes become done, t
   project = (await office('GET', `/projects/${p.project_id}`)).body;
   const operating = await office('POST', `/projects/${p.project_id}/stage`, { version: project.version, stage: 'operating', actual_completion: DONE });
   assert.equal(operating.status, 200, JSON.stringify(operating.body));
-  p = await ganttOf(code);
+  p = await ganttAfter();
   assert.equal(p.stage, 'operating');
   for (const m of p.milestones) assert.equal(m.state, 'done', m.name);
   const last = p.milestones.find((m) => m.name === '竣工验收');
   if (!last.actual_date) assert.equal(last.done_on, DONE);
   // The project's own milestone list says the same.
-  const list = (await office('GET', `/projects/${p.project_id}/milestones?as_of=${AS_OF}`)).body;
+  const list = (await office('GET', `/projects/${p.project_id}/milestones?as_of=${AFTER}`)).body;
   assert.ok(list.items.every((m) => m.state === 'done' && !m.late));
 });
 

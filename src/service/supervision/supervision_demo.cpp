@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "store/account_store.h"
@@ -42,9 +43,76 @@ const std::vector<DemoProblem> kProblems = {
     {"land", "部分地块涉及基本农田调整", "verifying", -2, "自然资源和规划局", 2},
 };
 
-const std::vector<std::pair<const char*, int>> kMilestones = {
-    {"立项/备案", 20}, {"用地预审与选址", 30}, {"规划许可", 25}, {"施工许可", 20},
-    {"开工建设", 10},  {"主体完工", 120},      {"竣工验收", 30}};
+// The seven nodes (挂图作战) of the i-th demo project, consistent with its stage dates as of `today`:
+// the nodes up to 开工 are planned on or before the start (laid backwards from it) and, once the
+// project has started, done on or before its actual start; 主体完工 and 竣工验收 are planned after the
+// start, up to the planned completion. A completed or operating project has every node done. What
+// stays open past its plan is 滞后, as it would be: 施工许可 and 开工 of a project that has not started
+// on time, 主体完工 of one started project in three, 竣工验收 of a project past its planned completion.
+std::vector<supervision::Milestone> DemoMilestones(const ledger::Project& p, size_t i, const Date& today) {
+  // Name and duration (days the step takes, ending on its planned date; the last two take the time
+  // from the node before); the first five lead to 开工.
+  static const std::vector<std::pair<const char*, int>> kNodes = {
+      {"立项/备案", 20}, {"用地预审与选址", 30}, {"规划许可", 25}, {"施工许可", 20},
+      {"开工建设", 10},  {"主体完工", 0},        {"竣工验收", 0}};
+  constexpr size_t kStart = 4;  // 开工建设
+  const Date planned_start = p.planned_start.value_or(p.actual_start.value_or(today.AddDays(60)));
+  // 开工 is planned on the planned start, or on the actual start if the project started early.
+  const Date start_plan = p.actual_start ? std::min(planned_start, *p.actual_start) : planned_start;
+  // The rest runs from the start (actual, else planned) to the planned completion: 竣工验收 on the
+  // completion, 主体完工 its 30 days before (or halfway, on a short plan); each node's duration is the
+  // time from the node before, so the plan has no slack and no overlap (倒排工期 from the completion).
+  const Date base = p.actual_start.value_or(planned_start);
+  const Date finish = std::max(p.planned_completion.value_or(base.AddDays(300)), base.AddDays(2));
+  const Date structure =
+      finish.AddDays(-30) > base ? finish.AddDays(-30) : base.AddDays((finish.ToDays() - base.ToDays()) / 2);
+  const int off = i % 2 == 0 ? 3 : -2;  // some finish a few days after their plan, some before
+  const bool started = p.actual_start.has_value();
+  const bool completed =
+      p.actual_completion.has_value() && (p.stage == "completed" || p.stage == "operating");
+
+  std::vector<supervision::Milestone> out(kNodes.size());
+  // Before 开工: laid backwards from the planned start.
+  Date d = start_plan;
+  for (size_t k = kStart + 1; k-- > 0;) {
+    out[k].planned_date = d;
+    d = d.AddDays(-kNodes[k].second);
+  }
+  out[kStart + 1].planned_date = structure;
+  out[kStart + 2].planned_date = finish;
+  std::optional<Date> last_done;  // actual dates form a prefix, each on or after the one before
+  for (size_t k = 0; k < kNodes.size(); ++k) {
+    auto& m = out[k];
+    m.name = kNodes[k].first;
+    m.duration_days = k <= kStart
+                          ? kNodes[k].second
+                          : static_cast<int>(m.planned_date.ToDays() - out[k - 1].planned_date.ToDays());
+    std::optional<Date> done;
+    if (k < kStart) {
+      if (started) done = std::min(m.planned_date.AddDays(off), *p.actual_start);
+      // Not started: the early approvals are in hand once two weeks past their plan; 施工许可 of every
+      // other project is still awaited, and 开工 is late once its plan has passed (滞后).
+      else if (m.planned_date <= today.AddDays(-15) && (k < 3 || i % 2 == 1))
+        done = m.planned_date.AddDays(off);
+    } else if (k == kStart) {
+      done = p.actual_start;
+    } else if (completed) {
+      done =
+          k + 1 == kNodes.size() ? *p.actual_completion : std::max(base, p.actual_completion->AddDays(-30));
+    } else if (started && k == kStart + 1 && i % 3 != 0 && m.planned_date <= today.AddDays(-15)) {
+      // 主体完工 of a started project, done near its plan; one in three still at it (滞后).
+      done = m.planned_date.AddDays(off);
+    }
+    if (k > 0 && !out[k - 1].actual_date) done.reset();  // never done before its predecessor
+    if (done) {
+      if (last_done) done = std::max(*done, *last_done);
+      done = std::min(*done, today);
+      m.actual_date = done;
+      last_done = done;
+    }
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -126,30 +194,28 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
     ++written;
   }
 
-  // ---- milestones, backwards from each project's planned completion (倒排工期)
-  for (size_t i = 0; i < 12; ++i) {
-    const int64_t project = projects[i];
-    // The fixed finish is the project's planned completion; the plan is laid backwards from it.
-    auto pc = store::LoadProject(*c, project);
-    Date finish =
-        (pc ? pc->planned_completion : std::nullopt).value_or(today.AddDays(300 + static_cast<int>(i) * 10));
-    int64_t total = 0;
-    for (const auto& m : kMilestones) total += m.second;
-    Date planned = finish.AddDays(-total);
+  // ---- milestones (挂图作战), drawn from each project's own stage dates (see DemoMilestones): the
+  // first twelve projects, and the first three others still under construction past their planned
+  // completion (续建 projects behind schedule: their 竣工验收 is 滞后).
+  std::vector<std::pair<size_t, ledger::Project>> with_nodes;
+  for (size_t i = 0, behind = 0; i < projects.size() && (i < 12 || behind < 3); ++i) {
+    auto pc = store::LoadProject(*c, projects[i]);
+    if (!pc) continue;
+    if (i >= 12) {
+      if (pc->stage != "started" || !pc->planned_completion || *pc->planned_completion >= today) continue;
+      ++behind;
+    }
+    with_nodes.emplace_back(i, std::move(*pc));
+  }
+  for (const auto& [i, pc] : with_nodes) {
     std::optional<int64_t> prev;
     int sort = 0;
-    for (const auto& [name, days] : kMilestones) {
-      planned = planned.AddDays(days);
+    for (const auto& m : DemoMilestones(pc, i, today)) {
       store::MilestoneRow r;
-      r.m.project_id = project;
-      r.m.name = name;
-      // Some projects run a few days behind their plan.
-      r.m.planned_date = planned.AddDays(i % 3 == 0 ? 5 : 0);
-      r.m.duration_days = days;
+      r.m = m;
+      r.m.project_id = pc.id;
       r.m.predecessor_id = prev;
       r.m.unit_id = unit_id(sort < 4 ? "行政审批服务局" : "住房和城乡建设局");
-      if (r.m.planned_date <= today.AddDays(-15))
-        r.m.actual_date = r.m.planned_date.AddDays(i % 2 == 0 ? 3 : -2);
       r.sort = sort++;
       r.m.id = store::InsertMilestone(*c, r, now_iso);
       prev = r.m.id;
