@@ -26,7 +26,7 @@ export default {
   'help.problem':
     'One problem of the problem list: what it is, its project, the units and leader responsible, the deadline, every step so far and the evidence. Only the actions you may take now are offered (sign, record handling, request or verify close-out). A problem is closed once its close-out is verified.',
   'help.land-efficiency':
-    "The land-efficiency evaluation of the county's industrial enterprises, run by the project office. Pick the county and year; import and check the enterprises' yearly data (land, tax, revenue) under enterprise data, then compute a run, take it through first review and publication, and fix the classes A to D. The scheme sets the indicators, weights and class shares; the policy list the measures per class.",
+    "The land-efficiency evaluation of the county's industrial enterprises, run by the project office. Pick the year (a city account also the county); import and check the enterprises' yearly data (land, tax, revenue) under enterprise data, then compute a run, take it through first review and publication, and fix the classes A to D. The scheme sets the indicators, weights and class shares; the policy list the measures per class.",
   'help.observations':
     'The observation events you may see. The organiser creates an event with its groups, judges and nominated projects, then opens scoring, closes it and publishes the results. Judges go from here to their scoring page.',
   'help.observation':
