@@ -20,6 +20,7 @@ import setupZh from './locales/zh-CN/setup.js'
 import yearsZh from './locales/zh-CN/years.js'
 import errorsZh from './locales/zh-CN/errors.js'
 import homeZh from './locales/zh-CN/home.js'
+import helpZh from './locales/zh-CN/help.js'
 
 import commonEn from './locales/en/common.js'
 import appEn from './locales/en/app.js'
@@ -36,6 +37,7 @@ import setupEn from './locales/en/setup.js'
 import yearsEn from './locales/en/years.js'
 import errorsEn from './locales/en/errors.js'
 import homeEn from './locales/en/home.js'
+import helpEn from './locales/en/help.js'
 
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
@@ -56,6 +58,7 @@ export const tables = {
     years: yearsZh,
     errors: errorsZh,
     home: homeZh,
+    help: helpZh,
   },
   en: {
     common: commonEn,
@@ -73,6 +76,7 @@ export const tables = {
     years: yearsEn,
     errors: errorsEn,
     home: homeEn,
+    help: helpEn,
   },
 }
 

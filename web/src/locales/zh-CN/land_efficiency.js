@@ -142,6 +142,7 @@ export default {
   'land.export_data': '导出Excel',
   'land.scheme.basic': '基本设置',
   'land.scheme.name': '方案名称',
+  'land.scheme.builtin_title': '山东省亩产效益评价（默认方案）',
   'land.scheme.below_min_mu': '规下企业参评最小用地(亩)',
   'land.scheme.excluded': '不参评行业代码（前缀）',
   'land.scheme.excluded_hint': '输入行业代码后回车添加',

@@ -2,6 +2,12 @@
 
 export const CLASSES = ['A', 'B', 'C', 'D']
 
+/** The year of a URL's ?year= (a whole year 2000–2100), else `fallback`. */
+export function yearOf(text, fallback) {
+  const n = Number(text)
+  return /^\d{4}$/.test(String(text)) && n >= 2000 && n <= 2100 ? n : fallback
+}
+
 /** A score or ratio with two decimals; null/undefined → ''. */
 export function fixed2(v) {
   if (v === null || v === undefined || v === '') return ''
@@ -53,6 +59,19 @@ export function byRank(results) {
 }
 
 // ---- the evaluation scheme as a form (spec §9) ----
+
+/** The name the built-in scheme carries (spec §9: a code, not a title). */
+export const BUILTIN_SCHEME = 'shandong'
+
+/**
+ * The scheme as the form edits it: a deep copy whose name, when it is the built-in's code, reads
+ * `builtinTitle` (山东省亩产效益评价（默认方案）); saving the form then stores that title.
+ */
+export function schemeForForm(scheme, builtinTitle) {
+  const doc = JSON.parse(JSON.stringify(scheme || {}))
+  if (doc.name === BUILTIN_SCHEME) doc.name = builtinTitle
+  return doc
+}
 
 export const INDICATORS = ['tax_per_mu', 'revenue_per_energy', 'revenue_per_emission', 'rd_intensity', 'labour_productivity', 'revenue_per_mu', 'value_added_per_mu']
 export const MODES = ['aggregate', 'mean', 'fixed']

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { byRank, classLabel, classTotals, cleanScheme, fixed2, formDoc, newIndicator, restShare, schemeErrorKey, schemePaths, townSeries, weightSum } from './land.js'
+import { BUILTIN_SCHEME, yearOf, byRank, classLabel, classTotals, cleanScheme, fixed2, formDoc, newIndicator, restShare, schemeErrorKey, schemeForForm, schemePaths, townSeries, weightSum } from './land.js'
 
 describe('land helpers', () => {
   it('formats scores with two decimals, unknown as empty', () => {
@@ -40,6 +40,16 @@ describe('land helpers', () => {
   })
 })
 
+describe('the year in the URL', () => {
+  it('takes a whole year, else the fallback', () => {
+    expect(yearOf('2024', 2025)).toBe(2024)
+    expect(yearOf('', 2025)).toBe(2025)
+    expect(yearOf('20x4', 2025)).toBe(2025)
+    expect(yearOf('1999', 2025)).toBe(2025)
+    expect(yearOf(undefined, 2025)).toBe(2025)
+  })
+})
+
 describe('the scheme form', () => {
   const doc = {
     name: 'shandong',
@@ -53,6 +63,13 @@ describe('the scheme form', () => {
     expect(out.groups.above.indicators[0]).toEqual({ id: 'tax_per_mu', weight: 40, benchmark: { mode: 'fixed', value: 20 }, cap: null })
     expect(out.groups.above.indicators[1].benchmark).toEqual({ mode: 'mean', multiplier: 1 })
     expect(doc.groups.above.indicators[0].benchmark.multiplier).toBe(1) // the form's copy is untouched
+  })
+  it('shows the built-in scheme under its Chinese title, other names as they are', () => {
+    const form = schemeForForm(doc, '山东省亩产效益评价（默认方案）')
+    expect(form.name).toBe('山东省亩产效益评价（默认方案）')
+    expect(doc.name).toBe(BUILTIN_SCHEME) // the server's copy is untouched
+    expect(form.groups).toEqual(doc.groups)
+    expect(schemeForForm({ ...doc, name: '东阿县方案' }, '山东').name).toBe('东阿县方案')
   })
   it('adds the first indicator a group does not have', () => {
     expect(newIndicator(doc.groups.above).id).toBe('revenue_per_energy')

@@ -1,0 +1,54 @@
+// The help of each page, in English; ../zh-CN/help.js has the same keys (and says more).
+export default {
+  'help.button': 'Help',
+  'help.heading': 'About this page',
+
+  'help.home':
+    'The first page after logging in: the figures and to-dos of your role. The project office sees the start rate, warning lights, overdue problems and missing reports; a county leader the projects he is responsible for and the onsite visits owed; a unit the reports to file; a judge the observations to score. Click an item to go where it is handled.',
+  'help.projects':
+    "The year's key-project list, where the project office and the units find, add, import and export projects. Pick the year, filter by region, category, level or stage, or search by name; click a project to open and edit it. Units and leaders open on their own projects and may switch to all. The data is entered by the units or imported by the project office.",
+  'help.project':
+    "Everything about one key project; the project office and the lead unit may edit it. Edit the basic information and save; if someone saved the project meanwhile, their changes are shown to check first. 年度投资 keeps each year's plan and investment, the change log who changed what, and the supervision tab the project's milestones, problems and reports.",
+  'help.rollover':
+    "At the end of a year the project office builds next year's list from this one. Preview lists whether each project carries over (not completed: continuing) or why not, and takes next year's planned investment (10,000 yuan); confirm writes the new list.",
+  'help.overview':
+    "The headline figures of a county's (or the city's) key projects for a year: count, total investment, start rate, investment rate, by stage, category and town, compared with the year before. Pick the region and year; the figures come from the project list.",
+  'help.supervision':
+    'The supervision centre ("three lists and one table") for the project office, leaders and units: the problem list and its progress, your to-dos, the battle map and project map by progress and warning light, the leaders\' projects, onsite visits and permit durations. Click a problem to handle it.',
+  'help.lights':
+    "Every project's red, yellow or green warning light by the warning rules, and the count per town. Pick the region and the date; expand a row to see why the light is on (an overdue milestone, a missing report). The rules are set in the supervision settings.",
+  'help.reports':
+    'The weekly or monthly progress reports of every project. Units file the visual progress, investment and photos of the period; the project office approves them; below, the missing and late reports per unit. Pick the region and period; units open on their own projects.',
+  'help.targets':
+    "The region's targets (e.g. projects started or investment by 31 March and 31 December), progress so far and the value projected at the deadline; after the deadline, met or missed. The project office adds, edits and archives targets; others read.",
+  'help.sup-settings':
+    'The rules supervision runs by: warning-light thresholds, the report policy, the escalation of overdue problems, the onsite-visit rule, map tiles and the kinds of preparatory procedures. Everyone who reads projects may look; the project office and the administrator may change them.',
+  'help.problem':
+    'One problem of the problem list: what it is, its project, the units and leader responsible, the deadline, every step so far and the evidence. Only the actions you may take now are offered (sign, record handling, request or verify close-out). A problem is closed once its close-out is verified.',
+  'help.land-efficiency':
+    "The land-efficiency evaluation of the county's industrial enterprises, run by the project office. Pick the year (a city account also the county); import and check the enterprises' yearly data (land, tax, revenue) under enterprise data, then compute a run, take it through first review and publication, and fix the classes A to D. The scheme sets the indicators, weights and class shares; the policy list the measures per class.",
+  'help.observations':
+    'The observation events you may see. The organiser creates an event with its groups, judges and nominated projects, then opens scoring, closes it and publishes the results. Judges go from here to their scoring page.',
+  'help.observation':
+    "One observation event: its set-up, the judges' progress (counts only) and the organiser's buttons: edit while a draft, then open, close and publish. Once published, each group's ranking and chart are shown.",
+  'help.observation-score':
+    "A judge's scoring page, also for a phone. With score sheets, score each criterion of each project (up to its points; the total is the sum); with ballots, rank the group's projects. Until the event closes a new submission replaces the earlier one; judges see only their own scores.",
+  'help.rankings':
+    'Monthly, quarterly and annual rankings of towns, departments or chains. The project office sets up a scheme (who is ranked, metrics, weights, the red/yellow rule), then computes each period; the page shows the ranking, movement, red/yellow list, trend and bulletins.',
+  'help.dictionaries':
+    "The choices of the project list's fields: category, level, kind, track and stage. The administrator edits the labels and order and retires entries no longer used; existing projects keep their values.",
+  'help.org-regions':
+    'The regions within reach: the county, its towns, development zones and parks. The administrator adds a town or zone, renames, reorders and archives. Counties and above come from the national division codes.',
+  'help.org-units':
+    'The units of each region: county departments, town governments, park committees, state-owned companies. The administrator adds, edits and archives them, and imports or exports the organisation sheet from its template. Projects pick their lead and responsible units from here.',
+  'help.org-people':
+    'The people of each region: county leaders, department heads, project specialists, enterprise helpers and liaisons, with title, phone and unit. The administrator adds, edits, archives and imports them from the template. Leaders and specialists of projects are picked from here.',
+  'help.org-teams':
+    'Task forces: each with its lead, members and the projects it carries. The administrator adds, edits and archives them, filtered by region or searched by name.',
+  'help.accounts':
+    "The administrator opens log-in accounts here: login, name and first password, with roles (project office, leader, unit, read only, judge…) on a region and unit. A leader's account must be linked to the person to see his projects. Accounts can be disabled, enabled and their password reset.",
+  'help.my-account':
+    'Your own account: change the password (at least 12 characters), see where you are logged in and log out there or everywhere. If you forgot the password, ask the administrator to reset it.',
+  'help.setup-checklist':
+    'When a county starts, the administrator works through this list: towns, units, people, accounts, the project list, the supervision rules, and optionally targets and task forces. Each step shows its count and whether it is done, with a link to its page. Until the required steps are done, the administrator lands here after logging in.',
+}
