@@ -48,7 +48,7 @@ std::string TargetStatusLabel(const targets::Target& t, const targets::TargetSta
 }
 
 Result<NamedFile> ExportProblems(SupervisionService& sv, const Ctx& ctx, store::ProblemFilter f,
-                                const std::string& region, const Date& as_of) {
+                                 const std::string& region, const Date& as_of) {
   auto page = sv.ListProblems(ctx, std::move(f), region, as_of);
   if (!page) return page.error();
   ListSheet sheet{"问题清单",
@@ -84,7 +84,7 @@ Result<NamedFile> ExportProblems(SupervisionService& sv, const Ctx& ctx, store::
 }
 
 Result<NamedFile> ExportReports(ProgressService& pg, const Ctx& ctx, const std::string& region,
-                               const std::string& period, const std::string& status, bool mine) {
+                                const std::string& period, const std::string& status, bool mine) {
   auto list = pg.ListReports(ctx, region, period, status, mine);
   if (!list) return list.error();
   ListSheet sheet{"一张表",
@@ -123,7 +123,7 @@ Result<NamedFile> ExportReports(ProgressService& pg, const Ctx& ctx, const std::
 }
 
 Result<NamedFile> ExportLights(ProgressService& pg, LedgerService& ledger, const Ctx& ctx,
-                              const std::string& region, const Date& as_of, const std::string& light) {
+                               const std::string& region, const Date& as_of, const std::string& light) {
   auto page = pg.Lights(ctx, region, as_of, light, 0, 0);
   if (!page) return page.error();
   const auto dicts = ledger.Dictionaries();
@@ -165,7 +165,7 @@ Result<NamedFile> ExportLights(ProgressService& pg, LedgerService& ledger, const
 }
 
 Result<NamedFile> ExportTargets(TargetService& tg, LedgerService& ledger, const Ctx& ctx,
-                               const std::string& region, const Date& as_of) {
+                                const std::string& region, const Date& as_of) {
   auto list = tg.List(ctx, region, as_of);
   if (!list) return list.error();
   const auto dicts = ledger.Dictionaries();
