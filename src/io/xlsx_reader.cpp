@@ -134,7 +134,7 @@ class SharedStrings : public xlsx::XmlHandler {
   bool Close(std::string_view name) override {
     if (name == "t") capture = false;
     else if (name == "rPh") in_phonetic_ = in_phonetic_ ? in_phonetic_ - 1 : 0;
-    else if (name == "si" && in_si_) strings.push_back(text), in_si_ = false, text.clear();
+    else if (name == "si" && in_si_) strings.push_back(std::move(text)), in_si_ = false, text.clear();
     return true;
   }
 

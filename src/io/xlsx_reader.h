@@ -22,8 +22,8 @@ namespace gj::io {
 // The defaults fit the largest workbook the server takes (the ledger import of 100,000 projects
 // × 23 columns) with room; callers that read bigger files on purpose (the CLI) raise them.
 struct XlsxLimits {
-  uint64_t max_uncompressed_bytes = 512ull << 20;  // over all parts read, counted while inflating
-  uint64_t max_part_bytes = 256ull << 20;          // one part (the sheet, the shared strings)
+  uint64_t max_uncompressed_bytes = 256ull << 20;  // over all parts read, counted while inflating
+  uint64_t max_part_bytes = 192ull << 20;          // one part (the sheet; 100,000 ledger rows ≈ 120 MB)
   uint64_t max_ratio = 200;                        // inflated / compressed, for parts over 1 MiB
   size_t max_rows = 200'000;                       // the last row holding a value (1-based)
   size_t max_columns = 1'024;                      // the last column holding a value (A..AMJ)
