@@ -150,7 +150,7 @@ TEST_F(XlsxLimitsTest, NoPaddingToTheWidestRow) {
 // fails (422); declared at its real size over the part cap: refused before inflating (413);
 // declared at the cap but larger: stopped at the cap, the checksum fails.
 TEST_F(XlsxLimitsTest, ZipBombDeclaredSmallOrLarge) {
-  const std::string bomb = Sheet(std::string(64u << 20, ' '));  // 64 MiB of one character
+  const std::string bomb = Sheet(std::string(16u << 20, ' '));  // 16 MiB of one character
   const std::string part = "xl/worksheets/sheet1.xml";
   auto small = ReadXlsxRows(Zip({{"xl/workbook.xml", kWorkbook}, {part, bomb}}, part, 1000));
   ASSERT_FALSE(small);
@@ -158,24 +158,24 @@ TEST_F(XlsxLimitsTest, ZipBombDeclaredSmallOrLarge) {
 
   XlsxLimits limits;
   limits.max_ratio = 1u << 30;  // the ratio check off: the byte caps alone must hold
-  limits.max_part_bytes = 8u << 20;
+  limits.max_part_bytes = 4u << 20;
   ExpectLimit(ReadXlsxRows(Zip({{"xl/workbook.xml", kWorkbook}, {part, bomb}}), "", limits),
               "max_part_bytes");
-  auto at_cap = ReadXlsxRows(Zip({{"xl/workbook.xml", kWorkbook}, {part, bomb}}, part, 8u << 20), "", limits);
+  auto at_cap = ReadXlsxRows(Zip({{"xl/workbook.xml", kWorkbook}, {part, bomb}}, part, 4u << 20), "", limits);
   ASSERT_FALSE(at_cap);
   EXPECT_EQ(at_cap.error().code, ErrorCode::kInvalid) << at_cap.error().message;
 
   // Two parts each under the part cap, together over the workbook's budget (checked while
   // inflating, across the two threads that inflate them).
-  limits.max_part_bytes = 48u << 20;
-  limits.max_uncompressed_bytes = 48u << 20;
-  const std::string half = Sheet(std::string(30u << 20, ' '));
-  std::string sst = "<sst>" + std::string(30u << 20, ' ') + "</sst>";
+  limits.max_part_bytes = 12u << 20;
+  limits.max_uncompressed_bytes = 12u << 20;
+  const std::string half = Sheet(std::string(8u << 20, ' '));
+  std::string sst = "<sst>" + std::string(8u << 20, ' ') + "</sst>";
   auto both = ReadXlsxRows(Zip({{"xl/workbook.xml", kWorkbook}, {part, half}, {"xl/sharedStrings.xml", sst}}),
                            "", limits);
   ExpectLimit(both, "max_uncompressed_bytes");
 
-  // With the defaults, the ratio stops a 64 MiB part of spaces after about 1 MiB.
+  // With the defaults, the ratio stops a 16 MiB part of spaces after about 1 MiB.
   auto ratio = ReadXlsxRows(Zip({{"xl/workbook.xml", kWorkbook}, {part, bomb}}));
   ExpectLimit(ratio, "max_ratio");
 }
