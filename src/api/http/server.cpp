@@ -224,31 +224,31 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnHeader(const error_code& ec) {
     if (ec == bhttp::error::header_limit || ec == bhttp::error::buffer_overflow)
-      return Fail(431, "header_too_large", "the request header is larger than the server accepts");
+      return Refuse(431, "header_too_large", "the request header is larger than the server accepts");
     if (ec) {
       // A timeout has closed the socket already (tcp_stream); a peer gone needs no answer.
-      if (IsMalformed(ec)) return Fail(400, "bad_request", "malformed HTTP request");
+      if (IsMalformed(ec)) return Refuse(400, "bad_request", "malformed HTTP request");
       return Close();
     }
     req_.remote_addr = remote_addr_;
     req_.remote_port = remote_port_;
     switch (ParseTarget(req_.target, req_.path, req_.params)) {
       case TargetStatus::kOk: break;
-      case TargetStatus::kMalformed: return Fail(400, "bad_request", "malformed request target");
-      case TargetStatus::kTraversal: return Fail(400, "bad_request", "the path has a \"..\" segment");
+      case TargetStatus::kMalformed: return Refuse(400, "bad_request", "malformed request target");
+      case TargetStatus::kTraversal: return Refuse(400, "bad_request", "the path has a \"..\" segment");
     }
     // Never decompressed: a small gzip body must not become megabytes in memory.
     for (const auto& [name, value] : req_.headers) {
       if (IEquals(name, "Content-Encoding") && !IEquals(Trim(value), "identity"))
-        return Fail(415, "unsupported_media_type",
-                    "compressed request bodies (Content-Encoding) are not accepted");
+        return Refuse(415, "unsupported_media_type",
+                      "compressed request bodies (Content-Encoding) are not accepted");
       if (IEquals(name, "Transfer-Encoding") && !IEquals(Trim(value), "chunked"))
-        return Fail(501, "not_implemented", "the only transfer coding accepted is chunked");
+        return Refuse(501, "not_implemented", "the only transfer coding accepted is chunked");
     }
     route_ = &srv_.routes.Find(req_);
     const size_t limit = route_->max_body;
     if (const auto length = parser_->content_length(); length && *length > limit)
-      return Fail(413, "payload_too_large", "the request body is larger than this endpoint accepts");
+      return Refuse(413, "payload_too_large", "the request body is larger than this endpoint accepts");
     parser_->body_limit(static_cast<std::uint64_t>(limit));
     if (parser_->is_done()) return Dispatch();
     body_deadline_ = SteadyClock::now() + srv_.config.body_timeout;
@@ -271,11 +271,11 @@ class Session : public std::enable_shared_from_this<Session> {
     bhttp::async_read_some(stream_, buffer_, *parser_,
                            [self = shared_from_this()](const error_code& ec, size_t) {
                              if (ec == bhttp::error::body_limit)
-                               return self->Fail(413, "payload_too_large",
-                                                 "the request body is larger than this endpoint accepts");
+                               return self->Refuse(413, "payload_too_large",
+                                                   "the request body is larger than this endpoint accepts");
                              if (ec) {
                                if (IsMalformed(ec))
-                                 return self->Fail(400, "bad_request", "malformed request body");
+                                 return self->Refuse(400, "bad_request", "malformed request body");
                                return self->Close();
                              }
                              if (self->parser_->is_done()) return self->Dispatch();
@@ -302,7 +302,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // An answer the server gives itself before reading the rest of the request: then it closes.
-  void Fail(int status, std::string_view code, std::string_view message) {
+  void Refuse(int status, std::string_view code, std::string_view message) {
     state_ = State::kBusy;
     parser_.reset();
     keep_alive_ = false;
