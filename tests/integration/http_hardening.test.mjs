@@ -127,6 +127,21 @@ test('50 slow sockets sending half a header do not stop /healthz or the API answ
   }
 });
 
+test('a header still incomplete after 10 s is dropped, however steadily its bytes trickle in', async () => {
+  const t0 = Date.now();
+  const socks = await Promise.all(Array.from({ length: 5 }, () => stalled(srv.port, 'GET /healthz HTTP/1.1\r\n')));
+  const closedAt = socks.map((s) => new Promise((resolve) => s.on('close', () => resolve(Date.now() - t0))));
+  const drip = setInterval(() => { for (const s of socks) if (!s.destroyed) s.write('X-A: 1\r\n'); }, 1000);
+  try {
+    const times = await Promise.race([Promise.all(closedAt), new Promise((r) => setTimeout(() => r(null), 20000))]);
+    assert.ok(times, 'the server kept the slow connections open for 20 s');
+    for (const t of times) assert.ok(t >= 9000 && t < 15000, `closed after ${t} ms`);
+  } finally {
+    clearInterval(drip);
+    for (const s of socks) s.destroy();
+  }
+});
+
 test('a header larger than 16 KiB → 431, and the connection is closed', async () => {
   const r = await raw(srv.port, `GET /healthz HTTP/1.1\r\nHost: x\r\nCookie: ${'a'.repeat(20 << 10)}\r\n\r\n`);
   assert.equal(r.status, 431);
