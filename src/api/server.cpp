@@ -176,6 +176,7 @@ int RunServer(const ServerOptions& o) {
   config.host = o.host;
   config.port = o.port;
   config.workers = o.threads;
+  config.io_threads = o.io_threads;
   config.max_connections = o.max_connections;
   config.default_headers = http::SecurityHeaders(o.hsts);
   http::Server server(config, table);

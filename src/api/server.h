@@ -10,6 +10,7 @@ struct ServerOptions {
   int port = 8080;
   std::string web_dir;  // built web app; empty: <binary dir>/web
   int threads = 8;      // request handlers (and database connections beside two)
+  int io_threads = 2;   // socket reading and writing (never blocked by a handler)
   int max_connections = 2000;
   bool hsts = false;       // Strict-Transport-Security on every response (behind a TLS proxy)
   int max_json_kb = 1024;  // larger JSON bodies → 413

@@ -59,6 +59,9 @@ void AddServe(CLI::App& app, Action& action) {
   cmd->add_option("--threads", o.threads, "Request handler threads (the database pool is sized to them)")
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
+  cmd->add_option("--io-threads", o.io_threads, "Threads reading and writing sockets")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
   cmd->add_option("--max-connections", o.max_connections, "Open connections at most (beyond: 503, closed)")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000000));

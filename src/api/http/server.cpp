@@ -216,6 +216,13 @@ class Session : public std::enable_shared_from_this<Session> {
     // The route's limit is set once the header names the route (boost::none would refuse any
     // Content-Length: Beast 1.74 compares the length with the optional as is).
     parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
+    // A header already read whole (the usual case: it came in one packet) is parsed here, without
+    // another trip through the I/O loop and its timer.
+    if (buffer_.size() > 0) {
+      error_code ec;
+      buffer_.consume(parser_->put(buffer_.data(), ec));
+      if (ec != bhttp::error::need_more) return OnHeader(ec);
+    }
     stream_.expires_after(srv_.config.header_timeout);
     bhttp::async_read_header(
         stream_, buffer_, *parser_,
