@@ -61,7 +61,7 @@ Result<nlohmann::json> ParseJsonBody(std::string_view body, size_t max_bytes) {
 
 bool IsIntegerPathParam(std::string_view name) { return name == "id" || name == "person"; }
 
-Status CheckPathParams(std::string_view route_path, const httplib::Request& req) {
+Status CheckPathParams(std::string_view route_path, const http::Request& req) {
   Problems pr;
   size_t index = 1;
   for (size_t i = route_path.find('{'); i != std::string_view::npos;

@@ -37,7 +37,7 @@ bool IsIntegerPathParam(std::string_view name);
 // The placeholders of `route_path` ("/api/v1/projects/{id}") filled by `matches` (the route's
 // regex match; matches[1] is the first placeholder): 400 naming each integer one that does not
 // fit int64. Run by the router before every handler, so Call::PathId never sees a bad id.
-Status CheckPathParams(std::string_view route_path, const httplib::Request& req);
+Status CheckPathParams(std::string_view route_path, const http::Request& req);
 
 // ?offset=&limit= of a list page.
 struct PageParams {

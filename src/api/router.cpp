@@ -1,37 +1,19 @@
 #include "api/router.h"
 
+#include "api/http/route_table.h"
 #include "api/params.h"
 #include "common/reason_catalog.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <regex>
 #include <string_view>
 
 namespace gj::api {
 
 namespace {
 
-// "/api/v1/projects/{id}" → "/api/v1/projects/(\d+)" ; other {x} → "([^/]+)".
-std::string ToRegex(const std::string& path) {
-  std::string out;
-  for (size_t i = 0; i < path.size(); ++i) {
-    if (path[i] == '{') {
-      const size_t end = path.find('}', i);
-      const std::string name = path.substr(i + 1, end - i - 1);
-      out += IsIntegerPathParam(name) ? R"((\d+))" : R"(([^/]+))";
-      i = end;
-    } else if (path[i] == '.') {
-      out += "\\.";
-    } else {
-      out += path[i];
-    }
-  }
-  return out;
-}
-
-std::string BearerToken(const httplib::Request& req) {
+std::string BearerToken(const http::Request& req) {
   const std::string h = req.get_header_value("Authorization");
   const std::string prefix = "Bearer ";
   if (h.size() > prefix.size() && h.compare(0, prefix.size(), prefix) == 0) return h.substr(prefix.size());
@@ -54,20 +36,20 @@ std::string EncodeFilename(const std::string& s) {
   return out;
 }
 
-void Send(httplib::Response& res, Reply&& r) {
+void Send(http::Response& res, Reply&& r) {
   res.status = r.status;
   if (!r.raw.empty() || !r.content_type.empty()) {
     if (!r.filename.empty()) {
       res.set_header("Content-Disposition",
                      "attachment; filename=\"export\"; filename*=UTF-8''" + EncodeFilename(r.filename));
     }
-    // Moved, not copied: a list page is ~60 kB (this httplib has no set_content for rvalues).
-    res.body = std::move(r.raw);
-    res.set_header("Content-Type", r.content_type);
-    return;
+    // Moved, not copied: a list page is ~60 kB.
+    res.set_content(std::move(r.raw), std::move(r.content_type));
+  } else {
+    res.set_content(r.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                    "application/json; charset=utf-8");
   }
-  res.set_content(r.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                  "application/json; charset=utf-8");
+  for (auto& [name, value] : r.headers) res.set_header(std::move(name), std::move(value));
 }
 
 }  // namespace
@@ -87,7 +69,7 @@ nlohmann::json DetailJson(const ErrorDetail& d) {
   return j;
 }
 
-void SendError(httplib::Response& res, const Error& e) {
+void SendError(http::Response& res, const Error& e) {
   nlohmann::json details = nlohmann::json::array();
   for (const auto& d : e.details) details.push_back(DetailJson(d));
   nlohmann::json body = {
@@ -124,10 +106,17 @@ bool AllowedBeforePasswordChange(const std::string& path) {
 
 }  // namespace
 
-void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth, BodyLimits limits) {
-  svr.set_payload_max_length(limits.max_upload_bytes);
+size_t BodyLimitOf(const Route& route, const BodyLimits& limits) {
+  if (route.max_body == kUploadBody) return limits.max_upload_bytes;
+  if (route.max_body != kDefaultBody) return route.max_body;
+  if (route.path.rfind("/api/v1/auth/", 0) == 0) return limits.max_auth_bytes;
+  return limits.max_json_bytes;
+}
+
+void Install(http::RouteTable& table, const std::vector<Route>& routes, Authenticator auth,
+             BodyLimits limits) {
   for (const auto& route : routes) {
-    auto handler = [route, auth, limits](const httplib::Request& req, httplib::Response& res) {
+    auto handler = [route, auth, limits](const http::Request& req, http::Response& res) {
       try {
         // Authenticated first: the Ctx is made with its caller, which then never changes.
         std::string token = BearerToken(req);
@@ -153,12 +142,7 @@ void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticat
         SendError(res, Error{ErrorCode::kInternal, "internal error; the request changed nothing", {}, {}});
       }
     };
-    const std::string re = ToRegex(route.path);
-    if (route.method == "GET") svr.Get(re, handler);
-    else if (route.method == "POST") svr.Post(re, handler);
-    else if (route.method == "PUT") svr.Put(re, handler);
-    else if (route.method == "PATCH") svr.Patch(re, handler);
-    else if (route.method == "DELETE") svr.Delete(re, handler);
+    table.Add(route.method, route.path, IsIntegerPathParam, BodyLimitOf(route, limits), std::move(handler));
   }
 }
 

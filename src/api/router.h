@@ -1,10 +1,10 @@
-// A small route table over cpp-httplib: every endpoint is declared once (method, path, summary,
-// whether it needs a caller), which also yields the OpenAPI document. Handlers return Result<Reply>;
+// A small route table over the HTTP server (api/http/): every endpoint is declared once (method, path,
+// summary, whether it needs a caller), which also yields the OpenAPI document. Handlers return Result<Reply>;
 // an Error becomes {"error":{code,message,details}} with the code's one HTTP status.
 #pragma once
 
-#include <httplib.h>
-
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <type_traits>
@@ -12,10 +12,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/http/request.h"
+#include "api/http/response.h"
 #include "common/result.h"
 #include "service/context.h"
 
 namespace gj::api {
+
+namespace http {
+class RouteTable;
+}
 
 struct Reply {
   int status = 200;
@@ -23,6 +29,8 @@ struct Reply {
   std::string raw;           // when set: a file download
   std::string content_type;  // for raw
   std::string filename;      // Content-Disposition for raw
+  // Further response headers (Set-Cookie, …), written as they are after the others.
+  std::vector<std::pair<std::string, std::string>> headers;
   static Reply Json(nlohmann::json j, int status = 200) { return Reply{status, std::move(j), "", "", ""}; }
   // A download; an empty `filename` sends no Content-Disposition.
   static Reply File(std::string bytes, std::string content_type, std::string filename = "") {
@@ -38,7 +46,7 @@ Result<Reply> JsonReply(Result<T> r, int status = 200) {
 }
 
 struct Call {
-  const httplib::Request& req;
+  const http::Request& req;
   service::Ctx ctx;  // made after authenticating (Install): its caller is the request's, fixed
   std::string token;
   size_t max_json_bytes = 1 << 20;
@@ -134,7 +142,16 @@ struct Route {
   std::string summary;
   bool needs_caller = true;
   Handler handler;
+  // The largest request body the route accepts (413 before it is read, see BodyLimitOf):
+  // kDefaultBody, kUploadBody or a number of bytes.
+  size_t max_body = 0;
 };
+
+// Route::max_body: by the route's kind (log-in and the rest of /api/v1/auth/: BodyLimits::
+// max_auth_bytes; any other route: the JSON limit).
+inline constexpr size_t kDefaultBody = 0;
+// Route::max_body of a route whose body is a file (xlsx, CSV, photo, attachment): the upload limit.
+inline constexpr size_t kUploadBody = SIZE_MAX;
 
 // A service's read of the record at the path (see CallMethod): m(ctx, {id}) or m(ctx, text key).
 template <class S, class M>
@@ -172,15 +189,20 @@ auto VersionedRecordRoutes(std::vector<Route>& r, S& svc, const RecordRouteDocs&
 using Authenticator = std::function<Result<access::Caller>(const std::string& token)>;
 
 // Size limits of request bodies (configured with `serve --max-json-kb/--max-upload-mb`); uploads
-// (xlsx, photos) may be larger than JSON bodies.
+// (xlsx, photos) may be larger than JSON bodies, a log-in is a few hundred bytes.
 struct BodyLimits {
   size_t max_json_bytes = 1 << 20;
   size_t max_upload_bytes = 64u << 20;
+  size_t max_auth_bytes = 8u << 10;
 };
 
-void Install(httplib::Server& svr, const std::vector<Route>& routes, Authenticator auth,
+// The body limit of `route` in bytes (its max_body resolved with `limits`).
+size_t BodyLimitOf(const Route& route, const BodyLimits& limits);
+
+// Adds every route to `table`, each behind authentication and the path checks.
+void Install(http::RouteTable& table, const std::vector<Route>& routes, Authenticator auth,
              BodyLimits limits = {});
-void SendError(httplib::Response& res, const Error& e);
+void SendError(http::Response& res, const Error& e);
 // {field, value, reason} plus row/column/allowed for spreadsheet problems.
 nlohmann::json DetailJson(const ErrorDetail& d);
 nlohmann::json OpenApi(const std::vector<Route>& routes);

@@ -157,7 +157,8 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
   r.push_back(
       {"POST", "/api/v1/projects/import",
        "Import the ledger sheet (.xlsx body) as ?year='s list (default: the current list year); ?dry_run=true lists every problem and writes nothing",
-       true, [&s](Call& c) -> Result<Reply> {
+       true,
+       [&s](Call& c) -> Result<Reply> {
          QueryParams q(c);
          const bool dry = q.Flag("dry_run");
          const auto year = q.Year();
@@ -166,7 +167,8 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
          auto report = s.sheets.Import(c.ctx, c.req.body, dry, year);
          if (!report) return report.error();
          return Reply::Json(report.value());
-       }});
+       },
+       kUploadBody});
   r.push_back(
       {"GET", "/api/v1/projects/import/template",
        "The ledger import template (重点项目台账-导入模板.xlsx): the headers the import reads, a sample "

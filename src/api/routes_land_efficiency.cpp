@@ -19,14 +19,16 @@ void LandEfficiencyRoutes(Services& s, std::vector<Route>& r) {
       {"POST", "/api/v1/land/import",
        "Import enterprises and their yearly data (?county=&year=; CSV or .xlsx body, the CLI's columns); "
        "?dry_run=true lists every problem and writes nothing",
-       true, [&land](Call& c) -> Result<Reply> {
+       true,
+       [&land](Call& c) -> Result<Reply> {
          QueryParams q(c);
          const auto year = q.Year("year", Need::kRequired);
          const bool dry = q.Flag("dry_run");
          if (auto st = q.Check(); !st) return st.error();
          if (c.req.body.empty()) return Error::BadRequest("the body must be the .csv or .xlsx file");
          return JsonReply(land.Import(c.ctx, q.Text("county"), *year, c.req.body, dry));
-       }});
+       },
+       kUploadBody});
   r.push_back(
       {"GET", "/api/v1/land/import/template",
        "The import template (?county=): sheet 企业数据 with the importer's Chinese headers, sheet 说明 "

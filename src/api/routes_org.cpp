@@ -75,7 +75,8 @@ void OrgRoutes(Services& s, std::vector<Route>& r) {
       {"POST", "/api/v1/org/roster/import",
        "Import the roster workbook (.xlsx body, ?region= a county): adds and updates units and people by "
        "key, all or nothing; ?dry_run=true lists every problem and writes nothing",
-       true, [roster](Call& c) -> Result<Reply> {
+       true,
+       [roster](Call& c) -> Result<Reply> {
          QueryParams q(c);
          const bool dry = q.Flag("dry_run");
          const std::string region = q.Text("region");
@@ -84,7 +85,8 @@ void OrgRoutes(Services& s, std::vector<Route>& r) {
          auto report = roster->Import(c.ctx, region, c.req.body, dry);
          if (!report) return report.error();
          return Reply::Json(report.value());
-       }});
+       },
+       kUploadBody});
 }
 
 }  // namespace gj::api

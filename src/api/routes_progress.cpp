@@ -116,12 +116,14 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
   r.push_back({"POST", "/api/v1/reports/{id}/reopen", "Reopen a closed period for late filing (coordinator)",
                true, VersionedMethodHandler(sv, &service::ProgressService::Reopen, report_now)});
   r.push_back({"POST", "/api/v1/reports/{id}/photos",
-               "Upload a photo (JPEG/PNG/WebP body, ≤ 5 MB; ?filename=)", true, [&sv](Call& c) {
+               "Upload a photo (JPEG/PNG/WebP body, ≤ 5 MB; ?filename=)", true,
+               [&sv](Call& c) {
                  return JsonReply(
                      sv.AddPhoto(c.ctx, c.PathId(),
                                  c.Query("filename").empty() ? "photo" : c.Query("filename"), c.req.body),
                      201);
-               }});
+               },
+               kUploadBody});
   r.push_back({"GET", "/api/v1/report-photos/{id}", "A report photo", true, [&sv](Call& c) -> Result<Reply> {
                  auto p = sv.Photo(c.ctx, c.PathId());
                  if (!p) return p.error();

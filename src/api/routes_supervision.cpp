@@ -144,7 +144,8 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                                     problem_now)});
   r.push_back({"POST", "/api/v1/problems/{id}/attachments",
                "Upload evidence (PDF, PNG, JPEG ≤ 10 MB; body = the file, ?name=)", true,
-               UploadHandler(std::bind_front(&service::SupervisionService::AttachToProblem, &sv))});
+               UploadHandler(std::bind_front(&service::SupervisionService::AttachToProblem, &sv)),
+               kUploadBody});
   r.push_back(
       {"GET", "/api/v1/attachments/{id}", "Download an attachment", true, [&sv](Call& c) -> Result<Reply> {
          auto d = sv.GetAttachment(c.ctx, c.PathId());
@@ -207,7 +208,8 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
                             procedures_now)});
   r.push_back({"POST", "/api/v1/procedures/{id}/attachments",
                "Upload the approval document (PDF, PNG, JPEG ≤ 10 MB)", true,
-               UploadHandler(std::bind_front(&service::SupervisionService::AttachToProcedure, &sv))});
+               UploadHandler(std::bind_front(&service::SupervisionService::AttachToProcedure, &sv)),
+               kUploadBody});
   r.push_back({"GET", "/api/v1/procedures/durations", "How long approvals took, per handling unit", true,
                [&sv](Call& c) { return JsonReply(sv.ProcedureDurations(c.ctx, c.Query("region"))); }});
 

@@ -1,19 +1,20 @@
 #include "api/server.h"
 
-#include <httplib.h>
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
+#include "api/http/route_table.h"
+#include "api/http/server.h"
+#include "api/http/static_files.h"
 #include "api/router.h"
 #include "api/routes.h"
 #include "common/clock.h"
@@ -33,40 +34,30 @@ std::string ExeDir() {
   return ec ? "." : p.parent_path().string();
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Serves the built web app (when there is one), with index.html for history-mode routes outside
-// /api/; every other error without a body gets the JSON error shape (e.g. httplib's own 413).
-void MountWebAndErrors(httplib::Server& svr, const std::string& dir) {
-  const bool has_web = !dir.empty() && std::filesystem::exists(dir + "/index.html");
-  if (has_web) {
-    svr.set_mount_point("/", dir);
-  } else {
+// What no route answers: a file of the built web app (when there is one), index.html for its
+// history-mode routes (GET outside /api/), else the JSON 404.
+void ServeWebAndNotFound(http::RouteTable& table, const std::string& dir) {
+  auto web = std::make_shared<http::StaticFiles>(dir);
+  if (!web->enabled())
     std::fprintf(stderr, "note: no web app at '%s' (build it with `make`); serving the API only\n",
                  dir.c_str());
-  }
-  const std::string index = has_web ? dir + "/index.html" : "";
-  svr.set_error_handler([index](const httplib::Request& req, httplib::Response& res) {
-    if (!index.empty() && res.status == 404 && req.method == "GET" && req.path.rfind("/api/", 0) != 0) {
-      res.status = 200;
-      res.set_content(ReadFile(index), "text/html; charset=utf-8");
-    } else if (res.body.empty()) {
-      const ErrorCode code = res.status == 404   ? ErrorCode::kNotFound
-                             : res.status == 413 ? ErrorCode::kPayloadTooLarge
-                                                 : ErrorCode::kBadRequest;
-      const std::string message = res.status == 404   ? "no such endpoint: " + req.method + " " + req.path
-                                  : res.status == 413 ? "the request body is larger than the server accepts"
-                                                      : "the request was refused";
-      const int status = res.status;
-      SendError(res, Error{code, message, {}, {}});
-      res.status = status;
-    }
+  // A body sent to no route is not read beyond a few KiB.
+  table.SetFallback(8u << 10, [web](const http::Request& req, http::Response& res) {
+    if (web->Serve(req, res)) return;
+    const bool get = req.method == "GET" || req.method == "HEAD";
+    if (get && req.path.rfind("/api/", 0) != 0 && web->ServeIndex(res)) return;
+    SendError(res, Error{ErrorCode::kNotFound, "no such endpoint: " + req.method + " " + req.path, {}, {}});
   });
+}
+
+// Room for max_connections sockets beside the database and files: the soft limit of open files
+// raised to the hard one.
+void RaiseOpenFileLimit() {
+  rlimit lim{};
+  if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+    lim.rlim_cur = lim.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &lim);
+  }
 }
 
 // Runs `fn` on its own thread at once and then every `every`, until destroyed (which waits for a
@@ -134,19 +125,14 @@ int RunServer(const ServerOptions& o) {
 
   if (ClockPinned())
     std::fprintf(stderr, "gongjian: clock pinned by %s: now %s\n", kClockVariable, NowUtcIso().c_str());
+  RaiseOpenFileLimit();
+  // One connection per handler thread, and two for the report-task generation and /healthz.
   auto db = store::Database::Open(o.db_url, static_cast<size_t>(o.threads) + 2);
   store::Migrate(*db);
   store::Analyze(*db->Acquire());  // fresh planner statistics: the list query depends on them
   service::AuthService auth(*db);
   service::LedgerService ledger(*db);
   ledger.Regions();  // warm the region cache before serving
-
-  httplib::Server svr;
-  const int threads = o.threads;
-  svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  svr.set_tcp_nodelay(true);
-  svr.set_keep_alive_max_count(10000);
-  svr.set_read_timeout(30, 0);
 
   service::LedgerSheetService sheets(*db, ledger);
   io::LocalFileStore files(service::DefaultFilesDir(o.db_url));
@@ -168,37 +154,47 @@ int RunServer(const ServerOptions& o) {
   Every report_tasks(std::chrono::hours(std::max(0, o.report_tasks_hours)),
                      [&] { GenerateReportTasks(progress, ledger); });
   auto routes = AllRoutes(services);
-  const BodyLimits limits{static_cast<size_t>(o.max_json_kb) << 10, static_cast<size_t>(o.max_upload_mb)
-                                                                        << 20};
+  BodyLimits limits;
+  limits.max_json_bytes = static_cast<size_t>(o.max_json_kb) << 10;
+  limits.max_upload_bytes = static_cast<size_t>(o.max_upload_mb) << 20;
+  http::RouteTable table;
   Install(
-      svr, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); },
+      table, routes, [&auth](const std::string& token) { return auth.Authenticate(token, NowUnixSeconds()); },
       limits);
   const std::string openapi = OpenApi(routes).dump(2);
-  svr.Get("/api/v1/openapi.json", [openapi](const httplib::Request&, httplib::Response& res) {
+  table.Add("GET", "/api/v1/openapi.json", nullptr, 0, [openapi](const http::Request&, http::Response& res) {
     res.set_content(openapi, "application/json; charset=utf-8");
   });
-  svr.Get("/healthz", [&db](const httplib::Request&, httplib::Response& res) {
+  table.Add("GET", "/healthz", nullptr, 0, [&db](const http::Request&, http::Response& res) {
     auto c = db->Acquire();
     c->Query("SELECT 1");
     res.set_content(R"({"status":"ok"})", "application/json");
   });
-  MountWebAndErrors(svr, o.web_dir.empty() ? ExeDir() + "/web" : o.web_dir);
+  ServeWebAndNotFound(table, o.web_dir.empty() ? ExeDir() + "/web" : o.web_dir);
 
-  std::thread stopper([&svr, signals] {
+  http::ServerConfig config;
+  config.host = o.host;
+  config.port = o.port;
+  config.workers = o.threads;
+  config.io_threads = o.io_threads;
+  config.max_connections = o.max_connections;
+  config.default_headers = http::SecurityHeaders(o.hsts);
+  http::Server server(config, table);
+  std::string error;
+  if (!server.Listen(error)) {
+    std::fprintf(stderr, "gongjian: cannot listen on %s:%d: %s\n", o.host.c_str(), o.port, error.c_str());
+    return 1;
+  }
+  std::thread stopper([&server, signals] {
     int sig = 0;
     sigwait(&signals, &sig);
     std::fprintf(stderr, "gongjian: signal %d, stopping\n", sig);
-    svr.stop();
+    server.Stop();
   });
-  if (!svr.bind_to_port(o.host.c_str(), o.port)) {
-    std::fprintf(stderr, "gongjian: cannot listen on %s:%d\n", o.host.c_str(), o.port);
-    pthread_kill(stopper.native_handle(), SIGTERM);
-    stopper.join();
-    return 1;
-  }
-  std::fprintf(stderr, "gongjian: serving http://%s:%d/ (database %s)\n", o.host.c_str(), o.port,
+  std::fprintf(stderr, "gongjian: serving http://%s:%d/ (database %s)\n", o.host.c_str(), server.port(),
                db->dialect() == store::Dialect::kPostgres ? "PostgreSQL" : o.db_url.c_str());
-  svr.listen_after_bind();
+  server.Run();
+  // Run returns only after Stop, which only the stopper calls: it has returned.
   stopper.join();
   std::fprintf(stderr, "gongjian: stopped\n");
   return 0;

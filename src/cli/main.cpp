@@ -56,7 +56,18 @@ void AddServe(CLI::App& app, Action& action) {
   cmd->add_option("--host", o.host, "Address to listen on")->capture_default_str();
   cmd->add_option("--port", o.port, "Port")->capture_default_str();
   cmd->add_option("--web", o.web_dir, "Directory of the built web app (default: <binary dir>/web)");
-  cmd->add_option("--threads", o.threads, "Worker threads")->capture_default_str();
+  cmd->add_option("--threads", o.threads, "Request handler threads (the database pool is sized to them)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+  cmd->add_option("--io-threads", o.io_threads, "Threads reading and writing sockets")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--max-connections", o.max_connections, "Open connections at most (beyond: 503, closed)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  cmd->add_flag(
+      "--hsts", o.hsts,
+      "Send Strict-Transport-Security (only behind a TLS proxy; the server itself speaks plain HTTP)");
   cmd->add_option("--max-json-kb", o.max_json_kb, "Largest JSON request body (KiB)")->capture_default_str();
   cmd->add_option("--max-upload-mb", o.max_upload_mb, "Largest upload, e.g. an xlsx (MiB)")
       ->capture_default_str();

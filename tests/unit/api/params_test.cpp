@@ -5,8 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <regex>
-
 namespace gj::testing {
 namespace {
 
@@ -29,7 +27,7 @@ constexpr Sample kSamples[] = {{"as_of", "2026-02-28", "2026-13-45"},
                                {"offset", "20", "-1"},
                                {"limit", "10", "500"}};
 
-// A request with the given query parameters, as httplib parses them.
+// A request with the given query parameters, as the server parses them.
 struct FakeRequest {
   explicit FakeRequest(std::initializer_list<std::pair<const char*, const char*>> params) {
     for (const auto& [k, v] : params) req.params.emplace(k, v);
@@ -40,7 +38,7 @@ struct FakeRequest {
     for (const auto& s : kSamples) req.params.emplace(s.name, s.*value);
     call.ctx.today = Date{2026, 6, 15};
   }
-  httplib::Request req;
+  api::http::Request req;
   Call call{req, service::MakeCtx({}), "", 1 << 20};
 };
 
@@ -186,10 +184,8 @@ TEST(ParseJsonBody, EmptyIsAnObjectMalformedIs400OversizedIs413) {
 }
 
 TEST(CheckPathParams, AnIdThatDoesNotFitIs400NamingIt) {
-  httplib::Request req;
-  static const std::string kPath = "/api/v1/projects/99999999999999999999/assignments/12";
-  ASSERT_TRUE(
-      std::regex_match(kPath, req.matches, std::regex(R"(/api/v1/projects/(\d+)/assignments/(\d+))")));
+  api::http::Request req;
+  req.matches = {{"/api/v1/projects/99999999999999999999/assignments/12"}, {"99999999999999999999"}, {"12"}};
   const auto st = api::CheckPathParams("/api/v1/projects/{id}/assignments/{person}", req);
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().code, ErrorCode::kBadRequest);
@@ -197,8 +193,7 @@ TEST(CheckPathParams, AnIdThatDoesNotFitIs400NamingIt) {
   EXPECT_EQ(st.error().details[0].field, "id");
   EXPECT_EQ(st.error().details[0].value, "99999999999999999999");
 
-  static const std::string kGood = "/api/v1/land/schemes/371524";
-  ASSERT_TRUE(std::regex_match(kGood, req.matches, std::regex(R"(/api/v1/land/schemes/([^/]+))")));
+  req.matches = {{"/api/v1/land/schemes/371524"}, {"371524"}};
   EXPECT_TRUE(api::CheckPathParams("/api/v1/land/schemes/{county}", req).ok());
 }
 
