@@ -23,6 +23,7 @@ struct Reply {
   std::string raw;           // when set: a file download
   std::string content_type;  // for raw
   std::string filename;      // Content-Disposition for raw
+  std::vector<std::pair<std::string, std::string>> headers;
   static Reply Json(nlohmann::json j, int status = 200) { return Reply{status, std::move(j), "", "", ""}; }
   // A download; an empty `filename` sends no Content-Disposition.
   static Reply File(std::string bytes, std::string content_type, std::string filename = "") {
