@@ -2,6 +2,7 @@
 
 #include "api/http/route_table.h"
 #include "api/params.h"
+#include "api/session_cookie.h"
 #include "common/reason_catalog.h"
 
 #include <algorithm>
@@ -13,11 +14,6 @@ namespace gj::api {
 
 namespace {
 
-std::string BearerToken(const http::Request& req) {
-  const std::string h = req.get_header_value("Authorization");
-  const std::string prefix = "Bearer ";
-  if (h.size() > prefix.size() && h.compare(0, prefix.size(), prefix) == 0) return h.substr(prefix.size());
-  return "";
 }
 
 // RFC 5987 percent-encoding for a UTF-8 file name.
@@ -38,6 +34,7 @@ std::string EncodeFilename(const std::string& s) {
 
 void Send(http::Response& res, Reply&& r) {
   res.status = r.status;
+  for (auto& [name, value] : r.headers) res.set_header(name, value);
   if (!r.raw.empty() || !r.content_type.empty()) {
     if (!r.filename.empty()) {
       res.set_header("Content-Disposition",
@@ -119,11 +116,17 @@ void Install(http::RouteTable& table, const std::vector<Route>& routes, Authenti
     auto handler = [route, auth, limits](const http::Request& req, http::Response& res) {
       try {
         // Authenticated first: the Ctx is made with its caller, which then never changes.
-        std::string token = BearerToken(req);
+        // The Bearer header, else the browser's session cookie (session_cookie.h); a cookie
+        // request with an unsafe method must carry the session's X-CSRF-Token.
+        const Credential cred =
+            ChooseCredential(req.get_header_value("Authorization"), req.get_header_value("Cookie"));
+        std::string token = cred.token;
         access::Caller caller;
         if (route.needs_caller) {
           auto known = auth(token);
           if (!known) return SendError(res, known.error());
+          if (!CsrfSatisfied(cred, req.method, req.get_header_value("X-CSRF-Token")))
+            return Send(res, Reply::Json(CsrfRefusalBody(), 403));
           caller = std::move(known.value());
           if (caller.must_change_password && !AllowedBeforePasswordChange(route.path))
             return SendError(res,

@@ -23,33 +23,14 @@ store::ProjectFilter ListFilterFrom(QueryParams& q, int64_t max_limit) {
 }
 
 void AuthRoutes(Services& s, std::vector<Route>& r) {
-  r.push_back({"POST", "/api/v1/auth/login", "Log in with login and password; returns a bearer token", false,
-               BodyHandler([&s](Call& c, const nlohmann::json& b) -> Result<nlohmann::json> {
-                 Problems pr;
-                 JsonFields f(b, pr);
-                 const auto login = f.Text("login", Need::kRequired);
-                 const auto password = f.Text("password", Need::kRequired);
-                 f.RejectUnknown();
-                 if (!pr.empty()) return BadBody(pr);
-                 auto res = s.auth.Login(*login, *password, c.ctx.now_unix, c.ctx.now);
-                 if (!res) return res.error();
-                 return LoginJson(res.value(), *s.ledger.Regions());
-               })});
+  // Log-in, log-out and /auth/me with the browser's session cookie (routes_accounts.cpp).
+  SessionRoutes(s, r);
   // The product's one clock (GONGJIAN_NOW when pinned): the web app takes "today" from here, not
   // from the browser, so a county PC with a wrong clock still files for the right week.
   r.push_back({"GET", "/api/v1/clock", "The server's date (China Standard Time) and time (UTC)", false,
                [](Call& c) -> Result<Reply> {
                  return Reply::Json(
                      {{"today", c.ctx.today.ToString()}, {"now", c.ctx.now}, {"time_zone", "Asia/Shanghai"}});
-               }});
-  r.push_back(
-      {"POST", "/api/v1/auth/logout", "Revoke the current token", true, [&s](Call& c) -> Result<Reply> {
-         if (auto st = s.auth.Logout(c.token); !st) return st.error();
-         return Reply::Json(nlohmann::json::object());
-       }});
-  r.push_back({"GET", "/api/v1/auth/me", "The current user, roles and permissions", true,
-               [&s](Call& c) -> Result<Reply> {
-                 return Reply::Json(CallerJson(c.ctx.caller, *s.ledger.Regions()));
                }});
   r.push_back({"POST", "/api/v1/auth/tokens",
                "Create a long-lived API token for scripts ({name, days ≥ 1, default 365})", true,

@@ -51,6 +51,7 @@ void ProgressRoutes(Services& s, std::vector<Route>& r);
 void LandEfficiencyRoutes(Services& s, std::vector<Route>& r);
 void OrgRoutes(Services& s, std::vector<Route>& r);
 void AccountRoutes(Services& s, std::vector<Route>& r);  // users, own password, sessions
+void SessionRoutes(Services& s, std::vector<Route>& r);  // log-in, log-out, me (session cookie)
 void HomeRoutes(Services& s, std::vector<Route>& r);     // the caller's to-dos (/me/todos)
 
 }  // namespace gj::api

@@ -26,7 +26,6 @@ const Fields<LoginFailures> kFailureFields = GJ_COLUMNS(LoginFailures, failures,
 const Table kUsers = TableOf("users", kUserFields);
 const Table kGrants = TableOf("role_grants", kGrantFields).With({"id", "user_id"});
 const Table kSessions = TableOf("sessions", kSessionFields);
-const Table kFailures = TableOf("login_failures", kFailureFields).With({"login"});
 
 bool Exists(Connection& c, const std::string& sql, Value key) {
   return !c.Query(sql, {std::move(key)}).empty();
@@ -72,20 +71,36 @@ std::vector<access::RoleGrant> LoadGrants(Connection& c, int64_t user_id) {
                   {user_id}, RecordOf(kGrantFields));
 }
 
-std::optional<LoginFailures> LoadLoginFailures(Connection& c, const std::string& login) {
-  return ReadOne(c, "SELECT failures, last_at FROM login_failures WHERE login = ?", {login},
-                 RecordOf(kFailureFields));
+std::optional<LoginFailures> LoadLoginFailures(Connection& c, const std::string& scope,
+                                               const std::string& subject) {
+  return ReadOne(c, "SELECT failures, last_at FROM login_throttle WHERE scope = ? AND subject = ?",
+                 {scope, subject}, RecordOf(kFailureFields));
 }
 
-void SaveLoginFailures(Connection& c, const std::string& login, const LoginFailures& f) {
-  ClearLoginFailures(c, login);
-  ColumnValues values = InsertValuesOf(kFailureFields, f);
-  values.emplace_back("login", login);
-  InsertRow(c, kFailures, values);
+bool CountLoginFailure(Connection& c, const std::string& scope, const std::string& subject,
+                       const std::optional<LoginFailures>& seen, const LoginFailures& next) {
+  // One statement each, RETURNING the row it wrote: none when another request got there first.
+  if (!seen) {
+    return !c.Query(
+                 "INSERT INTO login_throttle (scope, subject, failures, last_at) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT (scope, subject) DO NOTHING RETURNING failures",
+                 {scope, subject, next.failures, next.last_at})
+                .empty();
+  }
+  return !c.Query(
+               "UPDATE login_throttle SET failures = ?, last_at = ? "
+               "WHERE scope = ? AND subject = ? AND failures = ? AND last_at = ? RETURNING failures",
+               {next.failures, next.last_at, scope, subject, seen->failures, seen->last_at})
+              .empty();
 }
 
-void ClearLoginFailures(Connection& c, const std::string& login) {
-  c.Exec("DELETE FROM login_failures WHERE login = ?", {login});
+void UncountLoginFailure(Connection& c, const std::string& scope, const std::string& subject) {
+  c.Exec("UPDATE login_throttle SET failures = failures - 1 WHERE scope = ? AND subject = ? AND failures > 0",
+         {scope, subject});
+}
+
+void ClearLoginFailures(Connection& c, const std::string& scope, const std::string& subject) {
+  c.Exec("DELETE FROM login_throttle WHERE scope = ? AND subject = ?", {scope, subject});
 }
 
 int64_t InsertSession(Connection& c, const SessionRow& s) {

@@ -45,14 +45,21 @@ void InsertGrant(Connection& c, int64_t user_id, const access::RoleGrant& g);
 // In the order they were granted.
 std::vector<access::RoleGrant> LoadGrants(Connection& c, int64_t user_id);
 
+// Failed log-ins of one subject: a login (scope "login") or a client address (scope "address").
 struct LoginFailures {
   int64_t failures = 0;
-  int64_t last_at = 0;  // unix seconds of the latest failure
+  int64_t last_at = 0;  // unix seconds of the latest counted attempt
 };
-std::optional<LoginFailures> LoadLoginFailures(Connection& c, const std::string& login);
-// Replaces the login's counter.
-void SaveLoginFailures(Connection& c, const std::string& login, const LoginFailures& f);
-void ClearLoginFailures(Connection& c, const std::string& login);
+std::optional<LoginFailures> LoadLoginFailures(Connection& c, const std::string& scope,
+                                               const std::string& subject);
+// Sets the subject's counter to `next` in one statement, only when it is still `seen` (nullopt: no
+// counter yet): true when this call wrote it, false when another request changed it first (read
+// again and retry). Parallel attempts are thus each counted once.
+bool CountLoginFailure(Connection& c, const std::string& scope, const std::string& subject,
+                       const std::optional<LoginFailures>& seen, const LoginFailures& next);
+// One failure fewer (an attempt counted before it succeeded), in one statement, never below zero.
+void UncountLoginFailure(Connection& c, const std::string& scope, const std::string& subject);
+void ClearLoginFailures(Connection& c, const std::string& scope, const std::string& subject);
 
 struct SessionRow {
   int64_t id = 0;

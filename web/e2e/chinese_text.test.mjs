@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { browserSuite, login, screenshot, pageApi } from './harness.mjs'
+import { browserSuite, login, screenshot, pageApi, signOut as endSession } from './harness.mjs'
 
 // GONGJIAN_E2E_ROLES=dongezb,unit walks fewer roles (while fixing what the walk finds).
 const ROLES = (process.env.GONGJIAN_E2E_ROLES || 'admin,lcxmb,dongezb,guanxmb,leader,unit,viewer,judge1').split(',')
@@ -106,15 +106,12 @@ async function pagesOf(user) {
   return [...out]
 }
 
-/** Ends the session through the header's button (clearing the storage races the app's own refresh). */
+/**
+ * Ends the session (the cookies dropped, the app loaded afresh) and waits for the login form itself:
+ * a wait for the /login URL alone let the next fill race the app's own /auth/me check.
+ */
 async function signOut() {
-  if (server && (await page.locator('[data-test=logout]').count())) {
-    await page.click('[data-test=logout]')
-    await page.waitForURL(/\/login/)
-    return
-  }
-  await page.goto(server.baseUrl + '/login')
-  await page.evaluate(() => localStorage.clear())
+  await endSession(page, server.baseUrl)
 }
 
 // Every page of the walk is also opened at phone width (390 × 844): its text must read in Chinese

@@ -141,12 +141,18 @@ export async function newPage(browser) {
   return page
 }
 
-/** A call to the API in `page`'s session (the app's token): { status, body } (body parsed when JSON). */
+/**
+ * A call to the API in `page`'s session, as the app makes it: the session cookie (HttpOnly, sent by
+ * the browser) and, for a write, X-CSRF-Token from the gj_csrf cookie. { status, body } (body
+ * parsed when JSON).
+ */
 export async function pageApi(page, method, path, body) {
   return page.evaluate(
     async ([m, p, b]) => {
-      const headers = { Authorization: 'Bearer ' + localStorage.getItem('gongjian.token'), 'Content-Type': 'application/json' }
-      const res = await fetch('/api/v1' + p, { method: m, headers, body: b === undefined ? undefined : JSON.stringify(b) })
+      const headers = { 'Content-Type': 'application/json' }
+      const csrf = /(?:^|;\s*)gj_csrf=([^;]*)/.exec(document.cookie)
+      if (csrf && m !== 'GET') headers['X-CSRF-Token'] = decodeURIComponent(csrf[1])
+      const res = await fetch('/api/v1' + p, { method: m, headers, body: b === undefined ? undefined : JSON.stringify(b), credentials: 'same-origin' })
       const text = await res.text()
       let parsed = text
       try {
@@ -160,37 +166,26 @@ export async function pageApi(page, method, path, body) {
   )
 }
 
+/**
+ * The session token of `page`'s log-in (the HttpOnly gj_session cookie, which the page's scripts
+ * cannot read but the test can): a Bearer token for calls from the test itself; null when none.
+ */
+export async function sessionToken(page) {
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'gj_session')
+  return cookie ? cookie.value : null
+}
+
 /** GET in `page`'s session: the parsed body. */
 export async function pageGet(page, path) {
   return (await pageApi(page, 'GET', path)).body
 }
 
 /**
- * Opens the log-in page and waits for its form. A page that shows something else (a session the
- * app still believed in, a chunk that failed to load on a loaded machine) is photographed, its
- * storage cleared and the page loaded again, once, before giving up.
+ * Logs in through the login form. A session still open in the page's browser context is dropped
+ * first (signOut): with a live session cookie the app would leave the login page for the home page.
  */
-async function openLoginForm(page, baseUrl) {
-  const field = page.locator('[data-test=login-user]')
-  for (let attempt = 0; ; attempt++) {
-    await page.goto(baseUrl + '/login')
-    try {
-      await field.waitFor({ timeout: attempt ? 30000 : 15000 })
-      return
-    } catch (e) {
-      if (attempt) throw e
-      await screenshot(page, `login_form_missing_${Date.now()}`).catch(() => {})
-      console.log(`# the log-in form did not show at ${page.url()}; clearing storage and reloading`)
-      await page.evaluate(() => {
-        localStorage.clear()
-        sessionStorage.clear()
-      })
-    }
-  }
-}
-
 export async function login(page, baseUrl, user = 'dongezb', password = 'demo1234') {
-  await openLoginForm(page, baseUrl)
+  await signOut(page, baseUrl)
   await page.fill('[data-test=login-user]', user)
   await page.fill('[data-test=login-password]', password)
   await page.click('[data-test=login-submit]')
@@ -217,6 +212,17 @@ export async function firstLogin(page, baseUrl, user, first, chosen, landing = /
   }
   await page.click('[data-test=pw-submit]')
   await page.waitForURL(landing)
+}
+
+/**
+ * Ends `page`'s session without the header's button (which a print view or a half-loaded page may
+ * not have): the browser context's cookies are dropped, the app is loaded afresh at /login, and
+ * the login form itself is waited for (the app first asks /auth/me who is signed in).
+ */
+export async function signOut(page, baseUrl) {
+  await page.context().clearCookies()
+  await page.goto(baseUrl + '/login')
+  await page.locator('[data-test=login-user] input, input[data-test=login-user]').first().waitFor()
 }
 
 /** Logs out through the header's button and waits for the login page. */

@@ -2,7 +2,7 @@
 // log in, list, filter, search, open, edit, save, see the journal.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { browserSuite, loginAs, pickOption, screenshot } from './harness.mjs'
+import { browserSuite, loginAs, pickOption, screenshot, sessionToken } from './harness.mjs'
 
 let server, page
 browserSuite({ page: null }, (s) => ({ server, page } = s))
@@ -117,7 +117,7 @@ test('a validation error is shown next to its field', async () => {
 test('export the list as xlsx, dry-run import it back, confirm', async (t) => {
   // Import/export arrive later than the rest of the API: skip (visibly) until they exist.
   const probe = await fetch(`${server.baseUrl}/api/v1/projects/export?format=xlsx`, {
-    headers: { Authorization: `Bearer ${await page.evaluate(() => localStorage.getItem('gongjian.token'))}` },
+    headers: { Authorization: `Bearer ${await sessionToken(page)}` },
   })
   if (probe.status === 404) {
     t.skip('the server has no GET /api/v1/projects/export yet')

@@ -4,7 +4,7 @@
 // page shows them; the same dialog full screen on a 390 px phone with the groups in one column.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { browserSuite, pickOption, screenshot, TODAY, addDays } from './harness.mjs'
+import { browserSuite, pickOption, screenshot, sessionToken, TODAY, addDays } from './harness.mjs'
 
 let server, page
 browserSuite({ page: 'dongezb' }, (s) => ({ server, page } = s))
@@ -40,7 +40,7 @@ async function typeDate(field, iso) {
 }
 
 async function api(path) {
-  const token = await page.evaluate(() => localStorage.getItem('gongjian.token'))
+  const token = await sessionToken(page)
   const res = await fetch(`${server.baseUrl}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } })
   return { status: res.status, body: await res.json() }
 }

@@ -33,8 +33,9 @@ test('the language switch is applied and remembered', async () => {
   await pickOption(page, '[data-test=lang-switch]', '简体中文')
 })
 
-test('a bad token sends the user back to the login page', async () => {
-  await page.evaluate(() => localStorage.setItem('gongjian.token', 'not-a-token'))
+test('a bad session cookie sends the user back to the login page', async () => {
+  await page.context().clearCookies()
+  await page.context().addCookies([{ name: 'gj_session', value: 'not-a-token', url: server.baseUrl + '/api/' }])
   await page.goto(server.baseUrl + '/projects?stage=started')
   await page.waitForURL(/\/login\?redirect=/)
   await login(page, server.baseUrl, 'dongezb', 'wrong-password')

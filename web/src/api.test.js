@@ -1,13 +1,17 @@
 import { describe, it, expect, vi, afterEach } from 'vitest'
-import { request, queryString, filenameFromDisposition, setToken, setUnauthorizedHandler, ApiError } from './api.js'
+import { request, queryString, filenameFromDisposition, csrfToken, setUnauthorizedHandler, ApiError } from './api.js'
 
 function respond(status, body, headers = {}) {
   return new Response(body === null ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } })
 }
 
+function setCookie(text) {
+  Object.defineProperty(document, 'cookie', { configurable: true, get: () => text })
+}
+
 afterEach(() => {
   vi.unstubAllGlobals()
-  setToken(null)
+  delete document.cookie
 })
 
 describe('api wrapper', () => {
@@ -16,16 +20,54 @@ describe('api wrapper', () => {
     expect(queryString({})).toBe('')
   })
 
-  it('sends the bearer token and JSON', async () => {
-    setToken('tok123')
+  it('sends the session cookie, never a token, and a write repeats the csrf cookie', async () => {
+    setCookie('lang=zh; gj_csrf=c0ffee')
+    expect(csrfToken()).toBe('c0ffee')
     const fetch = vi.fn(async () => respond(200, { ok: true }))
     vi.stubGlobal('fetch', fetch)
     await request('PATCH', '/projects/1', { body: { version: 1 } })
     const [url, init] = fetch.mock.calls[0]
     expect(url).toBe('/api/v1/projects/1')
-    expect(init.headers.Authorization).toBe('Bearer tok123')
+    expect(init.credentials).toBe('same-origin')
+    expect(init.headers.Authorization).toBeUndefined()
+    expect(init.headers['X-CSRF-Token']).toBe('c0ffee')
     expect(init.headers['Content-Type']).toBe('application/json')
     expect(init.body).toBe('{"version":1}')
+    await request('GET', '/projects')
+    expect(fetch.mock.calls[1][1].headers['X-CSRF-Token']).toBeUndefined()
+    expect(localStorage.length).toBe(0)
+    expect(sessionStorage.length).toBe(0)
+  })
+
+  it('a write refused for its csrf (a restarted server) re-reads it from /auth/me and is sent once more', async () => {
+    let csrf = 'old'
+    setCookie('gj_csrf=old')
+    const fetch = vi.fn(async (url, init) => {
+      if (url === '/api/v1/auth/me') {
+        csrf = 'new'
+        setCookie('gj_csrf=new')
+        return respond(200, { login: 'x' })
+      }
+      if (init.headers['X-CSRF-Token'] !== csrf || csrf !== 'new') return respond(403, { error: { code: 'csrf_failed', message: 'csrf' } })
+      return respond(200, { ok: true })
+    })
+    vi.stubGlobal('fetch', fetch)
+    expect(await request('POST', '/reports/1/submit', { body: {} })).toEqual({ ok: true })
+    expect(fetch.mock.calls.map(([u]) => u)).toEqual(['/api/v1/reports/1/submit', '/api/v1/auth/me', '/api/v1/reports/1/submit'])
+    // Once only: a second refusal is the caller's error.
+    fetch.mockImplementation(async () => respond(403, { error: { code: 'csrf_failed', message: 'csrf' } }))
+    const e = await request('POST', '/reports/1/submit', { body: {} }).catch((x) => x)
+    expect(e.code).toBe('csrf_failed')
+  })
+
+  it('a quiet request (the start\'s /auth/me) does not call the unauthorized handler', async () => {
+    const handler = vi.fn()
+    setUnauthorizedHandler(handler)
+    vi.stubGlobal('fetch', async () => respond(401, { error: { code: 'unauthenticated', message: 'no session' } }))
+    const e = await request('GET', '/auth/me', { quiet: true }).catch((x) => x)
+    expect(e.status).toBe(401)
+    expect(handler).not.toHaveBeenCalled()
+    setUnauthorizedHandler(() => {})
   })
 
   it('parses the error shape, keeping the body (409 current)', async () => {

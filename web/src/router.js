@@ -110,8 +110,10 @@ export function refusedPermission(to, auth) {
 
 export function createAppRouter() {
   const router = createRouter({ history: createWebHistory('/'), routes })
-  router.beforeEach((to) => {
+  router.beforeEach(async (to) => {
     const auth = useAuthStore()
+    // Who is signed in is the server's to say (the session is an HttpOnly cookie): asked once.
+    if (!auth.checked) await auth.restore()
     if (!to.meta.public && !auth.loggedIn) {
       return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
     }

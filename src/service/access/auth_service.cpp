@@ -108,38 +108,79 @@ AuthService::IssuedToken AuthService::IssueToken(store::Connection& c, int64_t u
   return out;
 }
 
+int64_t AuthService::CountAttempt(store::Connection& c, const std::string& scope, const std::string& subject,
+                                  int free_failures, int64_t now) const {
+  for (int attempt = 0; attempt < 64; ++attempt) {
+    const auto seen = store::LoadLoginFailures(c, scope, subject);
+    const int64_t failures = seen && now - seen->last_at < throttle_.forget_after_s ? seen->failures : 0;
+    if (failures >= free_failures) {
+      const int shift = static_cast<int>(std::min<int64_t>(failures - free_failures, 20));
+      const int64_t until = seen->last_at + std::min(throttle_.max_wait_s, throttle_.base_wait_s << shift);
+      if (now < until) return until - now;
+    }
+    if (store::CountLoginFailure(c, scope, subject, seen, {failures + 1, now})) return 0;
+  }
+  return 1;  // counted by so many others at once: try again in a second
+}
+
+namespace {
+
+constexpr const char* kLoginScope = "login";
+constexpr const char* kAddressScope = "address";
+
+Error TooManyLogins(int64_t wait) {
+  Error e{ErrorCode::kTooManyRequests,
+          "too many failed logins; try again in " + std::to_string(wait) + " s",
+          {},
+          {}};
+  e.extra["retry_after"] = wait;
+  return e;
+}
+
+}  // namespace
+
 Result<LoginResult> AuthService::Login(const std::string& login, const std::string& password, int64_t now,
-                                       const std::string& now_iso) {
+                                       const std::string& now_iso, const std::string& client_address) {
+  // No login can be this long (account_service.cpp): the counter's key stays short.
+  const std::string subject = login.substr(0, 200);
   auto c = db_.Acquire();
-  const auto f = store::LoadLoginFailures(*c, login);
-  int64_t failures = 0;
-  if (f && now - f->last_at < throttle_.forget_after_s) failures = f->failures;
-  if (failures >= throttle_.free_failures) {
-    const int shift = static_cast<int>(std::min<int64_t>(failures - throttle_.free_failures, 20));
-    const int64_t wait = std::min(throttle_.max_wait_s, throttle_.base_wait_s << shift);
-    const int64_t until = f->last_at + wait;
-    if (now < until) {
-      Error e{ErrorCode::kTooManyRequests,
-              "too many failed logins; try again in " + std::to_string(until - now) + " s",
-              {},
-              {}};
-      e.extra["retry_after"] = until - now;
-      return e;
+  try {
+    return Login(*c, subject, login, password, now, now_iso, client_address);
+  } catch (const store::DbError& e) {
+    // SQLite still busy after its timeout under a burst of attempts: try again, never a 500.
+    if (e.kind() != store::DbError::Kind::kBusy) throw;
+    return TooManyLogins(1);
+  }
+}
+
+Result<LoginResult> AuthService::Login(store::Connection& c, const std::string& subject,
+                                       const std::string& login, const std::string& password, int64_t now,
+                                       const std::string& now_iso, const std::string& client_address) {
+  if (const int64_t wait = CountAttempt(c, kLoginScope, subject, throttle_.free_failures, now))
+    return TooManyLogins(wait);
+  if (!client_address.empty()) {
+    if (const int64_t wait =
+            CountAttempt(c, kAddressScope, client_address, throttle_.address_free_failures, now)) {
+      store::UncountLoginFailure(c, kLoginScope, subject);
+      return TooManyLogins(wait);
     }
   }
-  const auto u = store::LoadAccountByLogin(*c, login);
+  const auto u = store::LoadAccountByLogin(c, login);
   const bool known = u && u->active;
   const bool good = VerifyPassword(known ? u->password_hash : DummyHash(), password) && known;
-  if (!good) {
-    store::SaveLoginFailures(*c, login, {failures + 1, now});
-    return Error::Unauthenticated("wrong login or password");
-  }
-  store::ClearLoginFailures(*c, login);
+  // A failure is already counted (CountAttempt); a success forgets the login's failures and
+  // takes its own count back from the address.
+  if (!good) return Error::Unauthenticated("wrong login or password");
+  store::ClearLoginFailures(c, kLoginScope, subject);
+  if (!client_address.empty()) store::UncountLoginFailure(c, kAddressScope, client_address);
   const int64_t user_id = u->id;
   LoginResult r;
   r.expires_at = now + kSessionSeconds;
-  r.token = IssueToken(*c, user_id, "session", "", r.expires_at, now_iso).token;
-  r.caller = LoadCaller(*c, user_id);
+  const IssuedToken issued = IssueToken(c, user_id, "session", "", r.expires_at, now_iso);
+  r.token = issued.token;
+  r.caller = LoadCaller(c, user_id);
+  r.caller.token_kind = "session";
+  r.caller.session_id = issued.id;
   return r;
 }
 

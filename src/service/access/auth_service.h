@@ -65,12 +65,17 @@ struct LoggedOut {
   int64_t revoked = 0;
 };
 
-// Lock-out after repeated failures (policy as data).
+// Lock-out after repeated failures (policy as data), per login and per client address: after the
+// free failures each further attempt waits base_wait_s after the last one, doubling per failure up
+// to max_wait_s. Every attempt is counted before its password is checked (and uncounted when it
+// succeeds), so parallel guesses get no more checks than the free failures.
 struct LoginThrottle {
-  int free_failures = 5;    // failures allowed before any wait
+  int free_failures = 5;    // failures of one login allowed before any wait
   int64_t base_wait_s = 5;  // wait after the first throttled failure, doubling after each
   int64_t max_wait_s = 900;
   int64_t forget_after_s = 3600;  // failures older than this are forgotten
+  // Failures from one client address, across logins (an office behind one NAT shares it).
+  int address_free_failures = 20;
 };
 
 class AuthService {
@@ -83,8 +88,10 @@ class AuthService {
   // The same within the caller's transaction on `c` (nothing is committed here): a use case that
   // creates a user among other writes (gongjian init: the region and its first admin at once).
   Result<int64_t> AddUser(store::Connection& c, const NewUser& u, const std::string& now_iso);
+  // `client_address` (the request's, see api::ClientAddress): throttled as well; "" for none (CLI).
+  // A locked-out login or address is 429 with extra.retry_after, before any password is checked.
   Result<LoginResult> Login(const std::string& login, const std::string& password, int64_t now_unix,
-                            const std::string& now_iso);
+                            const std::string& now_iso, const std::string& client_address = "");
   Result<access::Caller> Authenticate(const std::string& token, int64_t now_unix);
   Status Logout(const std::string& token);
   Result<IssuedApiToken> CreateApiToken(const access::Caller& caller, const std::string& name, int days,
@@ -111,6 +118,14 @@ class AuthService {
   IssuedToken IssueToken(store::Connection& c, int64_t user_id, const std::string& kind,
                          const std::string& name, int64_t expires_at, const std::string& now_iso);
   access::Caller LoadCaller(store::Connection& c, int64_t user_id);
+
+  // Counts one attempt of `subject` before its password is checked (retried while parallel
+  // attempts count theirs): 0 when counted, else the seconds the subject is locked out for.
+  Result<LoginResult> Login(store::Connection& c, const std::string& subject, const std::string& login,
+                            const std::string& password, int64_t now, const std::string& now_iso,
+                            const std::string& client_address);
+  int64_t CountAttempt(store::Connection& c, const std::string& scope, const std::string& subject,
+                       int free_failures, int64_t now) const;
 
   void ForgetCallers();
   // Revokes the caller's own session or API token (`kind` "session" or "api"), journaled.

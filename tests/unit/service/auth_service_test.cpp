@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "ledger_fixture.h"
 #include "store/account_store.h"
 
@@ -145,6 +149,46 @@ TEST_P(AuthServiceTest, RepeatedFailuresAreThrottled) {
   EXPECT_EQ(locked.error().code, ErrorCode::kTooManyRequests);
   // After the wait (5 s after the last failure) the right password works again.
   EXPECT_TRUE(auth_->Login("dongezb", "secret-pass-26", 1004 + 5, "now"));
+}
+
+// Every attempt is counted before its password is checked: attempts made together (the parallel
+// guesses of the finding) cannot all pass the check; past the free failures they are refused.
+TEST_P(AuthServiceTest, ParallelFailuresAreEachCounted) {
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong{0}, throttled{0}, other{0};
+  for (int i = 0; i < 12; ++i) {
+    threads.emplace_back([&] {
+      auto r = auth_->Login("dongezb", "wrong", 1000, "now", "10.0.0.1");
+      if (!r && r.error().code == ErrorCode::kUnauthenticated) ++wrong;
+      else if (!r && r.error().code == ErrorCode::kTooManyRequests) ++throttled;
+      else ++other;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(other.load(), 0);
+  EXPECT_EQ(wrong.load(), 5);  // the free failures, no more
+  EXPECT_EQ(throttled.load(), 7);
+  auto locked = auth_->Login("dongezb", "secret-pass-26", 1000, "now", "10.0.0.1");
+  ASSERT_FALSE(locked);
+  EXPECT_EQ(locked.error().code, ErrorCode::kTooManyRequests);
+  EXPECT_EQ(locked.error().extra["retry_after"], 5);
+}
+
+// One address guessing at many logins is locked out across logins; another address is not.
+TEST_P(AuthServiceTest, FailuresArePerClientAddressToo) {
+  service::AuthService auth(tdb_->db(), {5, 5, 900, 3600, 3});
+  for (int i = 0; i < 3; ++i) {
+    auto r = auth.Login("nobody" + std::to_string(i), "wrong", 1000 + i, "now", "10.0.0.9");
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, ErrorCode::kUnauthenticated);
+  }
+  auto locked = auth.Login("dongezb", "secret-pass-26", 1003, "now", "10.0.0.9");
+  ASSERT_FALSE(locked);
+  EXPECT_EQ(locked.error().code, ErrorCode::kTooManyRequests);
+  // The refused attempt did not count against the login: from elsewhere it logs in at once.
+  EXPECT_TRUE(auth.Login("dongezb", "secret-pass-26", 1003, "now", "10.0.0.10"));
+  // A success takes its own count back: logging in does not use up an address's allowance.
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(auth.Login("dongezb", "secret-pass-26", 1004, "now", "10.0.0.11"));
 }
 
 TEST_P(AuthServiceTest, ApiTokensLastAndCanBeRevoked) {

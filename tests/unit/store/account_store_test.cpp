@@ -73,17 +73,30 @@ TEST_P(AccountStoreTest, SessionsAndApiTokens) {
   EXPECT_TRUE(store::ListApiTokens(*c, user)[0].revoked);
 }
 
-TEST_P(AccountStoreTest, LoginFailures) {
+TEST_P(AccountStoreTest, LoginFailuresAreCountedByCompareAndSet) {
   auto c = tdb_->db().Acquire();
-  EXPECT_FALSE(store::LoadLoginFailures(*c, "u"));
-  store::SaveLoginFailures(*c, "u", {1, 10});
-  store::SaveLoginFailures(*c, "u", {2, 20});
-  const auto f = store::LoadLoginFailures(*c, "u");
+  EXPECT_FALSE(store::LoadLoginFailures(*c, "login", "u"));
+  // The first count inserts; a second "first" (a parallel request) finds the row taken.
+  EXPECT_TRUE(store::CountLoginFailure(*c, "login", "u", std::nullopt, {1, 10}));
+  EXPECT_FALSE(store::CountLoginFailure(*c, "login", "u", std::nullopt, {1, 10}));
+  // A count from what was read succeeds once; the same read again is stale.
+  const auto seen = store::LoadLoginFailures(*c, "login", "u");
+  ASSERT_TRUE(seen);
+  EXPECT_TRUE(store::CountLoginFailure(*c, "login", "u", seen, {2, 20}));
+  EXPECT_FALSE(store::CountLoginFailure(*c, "login", "u", seen, {2, 20}));
+  auto f = store::LoadLoginFailures(*c, "login", "u");
   ASSERT_TRUE(f);
   EXPECT_EQ(f->failures, 2);
   EXPECT_EQ(f->last_at, 20);
-  store::ClearLoginFailures(*c, "u");
-  EXPECT_FALSE(store::LoadLoginFailures(*c, "u"));
+  // Scopes are apart: the address "u" is another counter.
+  EXPECT_FALSE(store::LoadLoginFailures(*c, "address", "u"));
+  store::UncountLoginFailure(*c, "login", "u");
+  EXPECT_EQ(store::LoadLoginFailures(*c, "login", "u")->failures, 1);
+  store::UncountLoginFailure(*c, "login", "u");
+  store::UncountLoginFailure(*c, "login", "u");
+  EXPECT_EQ(store::LoadLoginFailures(*c, "login", "u")->failures, 0);  // never below zero
+  store::ClearLoginFailures(*c, "login", "u");
+  EXPECT_FALSE(store::LoadLoginFailures(*c, "login", "u"));
 }
 
 TEST_P(AccountStoreTest, VersionedEditsSearchGrantsAndSessions) {

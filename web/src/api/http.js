@@ -1,10 +1,12 @@
 // fetch wrapper for the Gongjian API (/api/v1, see docs/api.md).
-// Adds the bearer token, encodes query params, parses the error shape
-// {"error":{"code","message","details"}} into an ApiError, and hands any 401
-// to a handler installed by the app (which goes back to the login page).
+// The session is the server's HttpOnly cookie (gj_session): no token is ever held by page scripts
+// or kept in storage. Writes repeat the csrf of the readable gj_csrf cookie in X-CSRF-Token.
+// Encodes query params, parses the error shape {"error":{"code","message","details"}} into an
+// ApiError, and hands any 401 to a handler installed by the app (which goes back to the login page).
 
 export const API_BASE = '/api/v1'
-const TOKEN_KEY = 'gongjian.token'
+const CSRF_COOKIE = 'gj_csrf'
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -19,21 +21,17 @@ export class ApiError extends Error {
   }
 }
 
-export function getToken() {
+/** The csrf of this session: the gj_csrf cookie the server set at log-in ('' when none). */
+export function csrfToken() {
   try {
-    return localStorage.getItem(TOKEN_KEY)
+    for (const part of document.cookie.split(';')) {
+      const eq = part.indexOf('=')
+      if (eq > 0 && part.slice(0, eq).trim() === CSRF_COOKIE) return decodeURIComponent(part.slice(eq + 1).trim())
+    }
   } catch {
-    return null
+    /* no document (tests) */
   }
-}
-
-export function setToken(token) {
-  try {
-    if (token) localStorage.setItem(TOKEN_KEY, token)
-    else localStorage.removeItem(TOKEN_KEY)
-  } catch {
-    /* ignore */
-  }
+  return ''
 }
 
 let onUnauthorized = () => {}
@@ -68,11 +66,28 @@ async function parseBody(res) {
  * request('GET', '/projects', { query, body, raw, headers })
  * body: a plain object is sent as JSON; Blob/ArrayBuffer/File as is.
  * raw: return the Response (for downloads) instead of parsed JSON.
+ * quiet: a 401 is only thrown, the app's unauthorized handler is not called.
  */
-export async function request(method, path, { query, body, raw = false, headers = {} } = {}) {
+export async function request(method, path, { query, body, raw = false, headers = {}, quiet = false } = {}) {
+  const res = await send(method, path, { query, body, headers })
+  if (res.status === 401 && path !== '/auth/login' && !quiet) {
+    const parsed = await parseBody(res)
+    onUnauthorized()
+    throw new ApiError(401, parsed)
+  }
+  if (!res.ok) throw new ApiError(res.status, await parseBody(res))
+  if (raw) return res
+  return parseBody(res)
+}
+
+// One request with the session cookie; a write refused for its csrf (the server restarted with a
+// new key) re-reads the csrf from /auth/me, which sets gj_csrf again, and is sent once more.
+async function send(method, path, { query, body, headers }, retried = false) {
   const h = { Accept: 'application/json', ...headers }
-  const token = getToken()
-  if (token) h.Authorization = `Bearer ${token}`
+  if (!SAFE_METHODS.has(method)) {
+    const csrf = csrfToken()
+    if (csrf) h['X-CSRF-Token'] = csrf
+  }
   let payload
   if (body !== undefined && body !== null) {
     const binary = body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body)
@@ -84,18 +99,20 @@ export async function request(method, path, { query, body, raw = false, headers 
   }
   let res
   try {
-    res = await fetch(API_BASE + path + queryString(query), { method, headers: h, body: payload })
+    res = await fetch(API_BASE + path + queryString(query), { method, headers: h, body: payload, credentials: 'same-origin' })
   } catch (e) {
     throw new ApiError(0, { error: { code: 'network', message: e.message } })
   }
-  if (res.status === 401 && path !== '/auth/login') {
-    const parsed = await parseBody(res)
-    onUnauthorized()
-    throw new ApiError(401, parsed)
+  if (res.status === 403 && !retried && !SAFE_METHODS.has(method) && (await isCsrfRefusal(res))) {
+    const me = await fetch(API_BASE + '/auth/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).catch(() => null)
+    if (me && me.ok) return send(method, path, { query, body, headers }, true)
   }
-  if (!res.ok) throw new ApiError(res.status, await parseBody(res))
-  if (raw) return res
-  return parseBody(res)
+  return res
+}
+
+async function isCsrfRefusal(res) {
+  const parsed = await parseBody(res.clone())
+  return !!(parsed && parsed.error && parsed.error.code === 'csrf_failed')
 }
 
 export const api = {
@@ -122,8 +139,8 @@ export function filenameFromDisposition(header, fallback) {
 }
 
 /**
- * Downloads a file through fetch (so the bearer token is sent) and saves it
- * with a temporary object URL.
+ * Downloads a file through fetch (with the session cookie, and the server naming the file) and
+ * saves it with a temporary object URL.
  */
 export async function download(path, query, fallbackName) {
   const res = await request('GET', path, { query, raw: true, headers: { Accept: '*/*' } })

@@ -1,26 +1,23 @@
-// The signed-in user. The token lives in localStorage (see api.js) so a
-// reload keeps the session; the user is re-read from /auth/me on start.
+// The signed-in user. The session itself is the server's HttpOnly cookie (gj_session), which page
+// scripts cannot read: who is signed in comes from /auth/me once at start (restore, awaited by the
+// router's guard) and from the log-in's answer. Nothing of the session is kept in localStorage or
+// sessionStorage; a reload asks /auth/me again.
 import { defineStore } from 'pinia'
-import { getToken, setToken } from '../api.js'
 import * as authApi from '../api/auth.js'
 
-const USER_KEY = 'gongjian.user'
-
-function savedUser() {
-  try {
-    return JSON.parse(localStorage.getItem(USER_KEY) || 'null')
-  } catch {
-    return null
-  }
-}
+// The one /auth/me of the start, shared by every navigation waiting for it.
+let restoring = null
 
 export const useAuthStore = defineStore('auth', {
   state: () => ({
-    token: getToken(),
-    user: getToken() ? savedUser() : null,
+    user: null,
+    /** Whether the server has been asked who is signed in (restore, a log-in or a log-out since). */
+    checked: false,
   }),
   getters: {
-    loggedIn: (s) => !!s.token,
+    loggedIn: (s) => !!s.user,
+    /** This log-in's session (its id, not a secret): what "once per log-in" is counted by. */
+    sessionKey: (s) => (s.user && s.user.session_id) || null,
     /** The first role decides the default region of the overview and filters. */
     primaryRole: (s) => (s.user && s.user.roles && s.user.roles[0]) || null,
     regionCode() {
@@ -53,42 +50,44 @@ export const useAuthStore = defineStore('auth', {
       const hit = list.find((c) => c.code === own) || list.find((c) => c.parent_code === own) || list[0]
       return hit ? hit.code : own || ''
     },
-    setSession(token, user) {
-      this.token = token
-      this.user = user
-      setToken(token)
-      try {
-        localStorage.setItem(USER_KEY, JSON.stringify(user))
-      } catch {
-        /* ignore */
+    /** Asks the server once whether the session cookie is live; the user, or null. */
+    async restore() {
+      if (this.checked) return this.user
+      if (!restoring) {
+        restoring = authApi
+          .session()
+          .then((user) => (this.user = user), () => (this.user = null))
+          .finally(() => {
+            this.checked = true
+            restoring = null
+          })
       }
+      await restoring
+      return this.user
     },
     async login(login, password) {
       const res = await authApi.login(login, password)
-      this.setSession(res.token, res.user)
+      this.user = res.user
+      this.checked = true
       return res.user
     },
     async refresh() {
       const user = await authApi.me()
-      this.setSession(this.token, user)
+      this.user = user
+      this.checked = true
       return user
     },
     /** Forget the session locally (after a 401 or a logout). */
     clear() {
-      this.token = null
       this.user = null
-      setToken(null)
-      try {
-        localStorage.removeItem(USER_KEY)
-      } catch {
-        /* ignore */
-      }
+      this.checked = true
     },
+    /** Ends the session on the server (which expires the cookies), then here. */
     async logout() {
       try {
         await authApi.logout()
       } catch {
-        /* the token may already be gone; leaving is what matters */
+        /* the session may already be gone; leaving is what matters */
       }
       this.clear()
     },

@@ -3,6 +3,7 @@ export default {
   'menu.accounts': 'Accounts',
   'menu.my_account': 'My account',
   'error.password_change_required': 'Change your password first',
+  'error.csrf_failed': 'The page is out of date: reload it and try again',
   'accounts.title': 'Accounts',
   'accounts.hint': 'You manage the accounts whose grants lie within your regions. New accounts and reset passwords must be changed at the next log-in.',
   'accounts.search': 'Search login or name',

@@ -4,6 +4,7 @@ export default {
   'menu.accounts': '账号管理',
   'menu.my_account': '我的账号',
   'error.password_change_required': '请先修改密码',
+  'error.csrf_failed': '页面已过期，请刷新后重试',
   'accounts.title': '账号管理',
   'accounts.hint': '只能管理授权范围在本级及下级区划内的账号。新账号和重置密码后，用户首次登录须修改密码。',
   'accounts.search': '按登录名或姓名搜索',

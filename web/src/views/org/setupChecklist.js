@@ -42,21 +42,21 @@ export function adminAreas(regions, roles) {
 const SEEN_KEY = 'gongjian.setup_landing'
 
 /**
- * Once per log-in (per token): an admin (org.admin) whose checklist is not complete, arriving at
+ * Once per log-in (per session, auth.sessionKey): an admin (org.admin) whose checklist is not complete, arriving at
  * the home page, lands on the checklist instead. Later visits to the home page, other pages and
  * everyone else go where they were going; a failed look-up never stands in the way.
  */
 export async function setupLanding(to, auth, home) {
-  if (to.name !== home || !auth.token || !auth.can('org.admin')) return true
+  if (to.name !== home || !auth.sessionKey || !auth.can('org.admin')) return true
   let seen = ''
   try {
     seen = sessionStorage.getItem(SEEN_KEY) || ''
   } catch {
     /* no storage: decide every time */
   }
-  if (seen === auth.token) return true
+  if (seen === String(auth.sessionKey)) return true
   try {
-    sessionStorage.setItem(SEEN_KEY, auth.token)
+    sessionStorage.setItem(SEEN_KEY, String(auth.sessionKey))
   } catch {
     /* ignore */
   }

@@ -38,7 +38,7 @@ describe('setup checklist', () => {
 })
 
 describe('landing on the checklist', () => {
-  const admin = { token: 'tok-1', can: (p) => p === 'org.admin' }
+  const admin = { sessionKey: 11, can: (p) => p === 'org.admin' }
   beforeEach(() => {
     sessionStorage.clear()
     setupChecklist.mockReset()
@@ -48,17 +48,17 @@ describe('landing on the checklist', () => {
     setupChecklist.mockResolvedValue({ complete: false, steps: [] })
     expect(await setupLanding({ name: 'projects' }, admin, 'projects')).toEqual({ name: 'setup-checklist' })
     expect(await setupLanding({ name: 'projects' }, admin, 'projects')).toBe(true)
-    // A new log-in (another token) lands there again.
-    expect(await setupLanding({ name: 'projects' }, { ...admin, token: 'tok-2' }, 'projects')).toEqual({ name: 'setup-checklist' })
+    // A new log-in (another session) lands there again.
+    expect(await setupLanding({ name: 'projects' }, { ...admin, sessionKey: 12 }, 'projects')).toEqual({ name: 'setup-checklist' })
     expect(setupChecklist).toHaveBeenCalledTimes(2)
   })
 
   it('leaves everyone else, other pages, a complete list and a failed look-up alone', async () => {
     setupChecklist.mockResolvedValue({ complete: true, steps: [] })
     expect(await setupLanding({ name: 'overview' }, admin, 'projects')).toBe(true)
-    expect(await setupLanding({ name: 'projects' }, { token: 't', can: () => false }, 'projects')).toBe(true)
+    expect(await setupLanding({ name: 'projects' }, { sessionKey: 13, can: () => false }, 'projects')).toBe(true)
     expect(await setupLanding({ name: 'projects' }, admin, 'projects')).toBe(true)
     setupChecklist.mockRejectedValue(new Error('offline'))
-    expect(await setupLanding({ name: 'projects' }, { ...admin, token: 'tok-3' }, 'projects')).toBe(true)
+    expect(await setupLanding({ name: 'projects' }, { ...admin, sessionKey: 14 }, 'projects')).toBe(true)
   })
 })
