@@ -14,8 +14,6 @@ namespace gj::api {
 
 namespace {
 
-}
-
 // RFC 5987 percent-encoding for a UTF-8 file name.
 std::string EncodeFilename(const std::string& s) {
   static const char* kHex = "0123456789ABCDEF";
