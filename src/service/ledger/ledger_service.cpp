@@ -44,6 +44,12 @@ access::ReadScope LedgerService::ReadableScope(const Ctx& ctx, const std::string
   return ctx.Reads(access::kProjectRead, *tree).Within(region, *tree);
 }
 
+Result<access::ReadScope> LedgerService::RegionScope(const Ctx& ctx, const std::string& region) {
+  auto scope = ReadableScope(ctx, region);
+  if (!region.empty() && scope.Empty()) return Error::NotFound("no region " + region);
+  return scope;
+}
+
 FilterIdCache::Ids LedgerService::FilterIds(store::Connection& c, const store::ProjectFilter& f) {
   // The version first: a write committed after it makes these ids newer than their key, never older.
   const int64_t version = store::ProjectsVersion(c);
@@ -132,7 +138,9 @@ Result<ProjectListPage> LedgerService::ListPage(const Ctx& ctx, store::ProjectFi
 
 Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ctx, store::ProjectFilter f,
                                                                    const std::string& region) {
-  f.scope = ReadableScope(ctx, region);
+  auto scope = RegionScope(ctx, region);
+  if (!scope) return scope.error();
+  f.scope = std::move(scope.value());
   f.offset = 0;
   f.limit = 0;
   auto c = db_.Acquire();
@@ -142,7 +150,9 @@ Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ct
 
 Status LedgerService::ForEachInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region,
                                       const std::function<void(const store::ProjectRow&)>& fn) {
-  f.scope = ReadableScope(ctx, region);
+  auto scope = RegionScope(ctx, region);
+  if (!scope) return scope.error();
+  f.scope = std::move(scope.value());
   f.offset = 0;
   f.limit = 0;
   auto c = db_.Acquire();

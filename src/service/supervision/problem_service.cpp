@@ -135,7 +135,9 @@ bool ProblemService::Readable(store::Connection& c, const Ctx& ctx, int64_t id) 
 
 Result<ProblemPage> ProblemService::ListProblems(const Ctx& ctx, store::ProblemFilter f,
                                                  const std::string& region, const Date& as_of) {
-  f.scope = projects_.Scope(ctx, region);
+  auto scope = projects_.RegionScope(ctx, region);
+  if (!scope) return scope.error();
+  f.scope = std::move(scope.value());
   auto c = db_.Acquire();
   const auto escalation = SupervisionSettings::Escalation(*c);
   ProblemPage page{{}, as_of};
@@ -147,7 +149,9 @@ Result<ProblemPage> ProblemService::ListProblems(const Ctx& ctx, store::ProblemF
 Result<ProblemCounts> ProblemService::ProblemBoard(const Ctx& ctx, const std::string& region,
                                                    const Date& as_of) {
   store::ProblemFilter f;
-  f.scope = projects_.Scope(ctx, region);
+  auto scope = projects_.RegionScope(ctx, region);
+  if (!scope) return scope.error();
+  f.scope = std::move(scope.value());
   auto c = db_.Acquire();
   auto rows = store::ListProblems(*c, f);
   ProblemCounts out;
