@@ -138,9 +138,7 @@ Result<ProjectListPage> LedgerService::ListPage(const Ctx& ctx, store::ProjectFi
 
 Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ctx, store::ProjectFilter f,
                                                                    const std::string& region) {
-  auto scope = RegionScope(ctx, region);
-  if (!scope) return scope.error();
-  f.scope = std::move(scope.value());
+  f.scope = ReadableScope(ctx, region);
   f.offset = 0;
   f.limit = 0;
   auto c = db_.Acquire();
@@ -150,9 +148,7 @@ Result<std::vector<store::ProjectRow>> LedgerService::ListInRegion(const Ctx& ct
 
 Status LedgerService::ForEachInRegion(const Ctx& ctx, store::ProjectFilter f, const std::string& region,
                                       const std::function<void(const store::ProjectRow&)>& fn) {
-  auto scope = RegionScope(ctx, region);
-  if (!scope) return scope.error();
-  f.scope = std::move(scope.value());
+  f.scope = ReadableScope(ctx, region);
   f.offset = 0;
   f.limit = 0;
   auto c = db_.Acquire();

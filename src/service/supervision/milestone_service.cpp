@@ -191,7 +191,7 @@ Result<GanttChart> MilestoneService::Gantt(const Ctx& ctx, store::ProjectFilter 
 Result<ProjectMap> MilestoneService::Map(const Ctx& ctx, const std::string& region, const Date& as_of) {
   auto projects = ledger_.ListInRegion(ctx, {}, region);
   if (!projects) return projects.error();
-  const auto scope = projects_.Scope(ctx, region);  // a region selecting nothing: 404 above
+  const auto scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
   // The colour from the problems alone (red with a problem overdue by more than 30 days, yellow
   // with any overdue problem); the route replaces it with the project's warning light.

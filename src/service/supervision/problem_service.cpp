@@ -135,9 +135,7 @@ bool ProblemService::Readable(store::Connection& c, const Ctx& ctx, int64_t id) 
 
 Result<ProblemPage> ProblemService::ListProblems(const Ctx& ctx, store::ProblemFilter f,
                                                  const std::string& region, const Date& as_of) {
-  auto scope = projects_.RegionScope(ctx, region);
-  if (!scope) return scope.error();
-  f.scope = std::move(scope.value());
+  f.scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
   const auto escalation = SupervisionSettings::Escalation(*c);
   ProblemPage page{{}, as_of};
@@ -149,9 +147,7 @@ Result<ProblemPage> ProblemService::ListProblems(const Ctx& ctx, store::ProblemF
 Result<ProblemCounts> ProblemService::ProblemBoard(const Ctx& ctx, const std::string& region,
                                                    const Date& as_of) {
   store::ProblemFilter f;
-  auto scope = projects_.RegionScope(ctx, region);
-  if (!scope) return scope.error();
-  f.scope = std::move(scope.value());
+  f.scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
   auto rows = store::ListProblems(*c, f);
   ProblemCounts out;

@@ -196,12 +196,11 @@ Result<store::AttachmentRow> ProcedureService::AttachToProcedure(const Ctx& ctx,
 }
 
 Result<ApprovalDurations> ProcedureService::ProcedureDurations(const Ctx& ctx, const std::string& region) {
-  auto scope = projects_.RegionScope(ctx, region);
-  if (!scope) return scope.error();
+  const auto scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
-  auto facts = store::ListProcedureFacts(*c, *scope);
+  auto facts = store::ListProcedureFacts(*c, scope);
   std::map<int64_t, std::string> names;
-  for (const auto& u : store::ListUnits(*c, *scope)) names[u.id] = u.name;
+  for (const auto& u : store::ListUnits(*c, scope)) names[u.id] = u.name;
   ApprovalDurations out;
   for (const auto& u : sv::DurationsByUnit(facts)) {
     out.items.push_back({u.unit_id == 0 ? std::nullopt : std::optional<int64_t>(u.unit_id),

@@ -182,14 +182,13 @@ Result<ComplianceReport> ResponsibilityService::Compliance(const Ctx& ctx, const
                                                            const Date& as_of) {
   if (to < from)
     return Error::Invalid("the period is empty", {{"to", to.ToString(), "must not be before from", 0, {}}});
-  auto scope = projects_.RegionScope(ctx, region);
-  if (!scope) return scope.error();
+  const auto scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
   const auto rule = SupervisionSettings::VisitRule(*c);
   ComplianceReport out{from, to, as_of, rule, {}};
   for (const auto& r :
-       sv::HolderVisitCompliance(store::ListDatedAssignments(*c, *scope, from, to),
-                                 store::ListHolderVisits(*c, *scope, from, to), from, to, as_of, rule)) {
+       sv::HolderVisitCompliance(store::ListDatedAssignments(*c, scope, from, to),
+                                 store::ListHolderVisits(*c, scope, from, to), from, to, as_of, rule)) {
     out.items.push_back(ComplianceOf(*c, r));
   }
   return out;

@@ -34,10 +34,6 @@ access::ReadScope ProjectAccess::Scope(const Ctx& ctx, const std::string& region
   return ledger_.ReadableScope(ctx, region);
 }
 
-Result<access::ReadScope> ProjectAccess::RegionScope(const Ctx& ctx, const std::string& region) {
-  return ledger_.RegionScope(ctx, region);
-}
-
 Result<store::ProjectRow> ProjectAccess::Readable(store::Connection& c, const Ctx& ctx, int64_t project_id) {
   return ledger_.Get(c, ctx, project_id);
 }

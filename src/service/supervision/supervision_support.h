@@ -31,8 +31,6 @@ class ProjectAccess {
   explicit ProjectAccess(LedgerService& ledger) : ledger_(ledger) {}
   // The request's project.read scope within `region` (its subtree; "" = all of it; unknown: empty).
   access::ReadScope Scope(const Ctx& ctx, const std::string& region);
-  // For a read of ?region=: 404 when a region given selects nothing (LedgerService::RegionScope).
-  Result<access::ReadScope> RegionScope(const Ctx& ctx, const std::string& region);
   // NotFound when the project does not exist or lies outside the caller's scope.
   Result<store::ProjectRow> Readable(store::Connection& c, const Ctx& ctx, int64_t project_id);
   // Readable, and the caller may edit its milestones and procedures (Forbidden otherwise).
