@@ -112,13 +112,32 @@ int64_t UpsertLandData(Connection& c, const std::string& county, int year, const
   return InsertReturningId(c, kData, figures);
 }
 
-std::vector<LandDataRow> ListLandData(Connection& c, const std::string& county, int year) {
-  return ReadRows(c, kDataSelect + "WHERE e.county_code = ? AND d.year = ? ORDER BY d.id",
-                  {county, int64_t{year}}, DataFrom);
+std::string EnterpriseScopeClause(const access::ReadScope& scope, std::vector<Value>& params,
+                                  const char* alias) {
+  if (scope.all()) return "";
+  if (scope.counties().empty() && scope.towns().empty()) return " AND 1=0";
+  const std::string a = alias;
+  std::string s;
+  if (!scope.counties().empty()) s = a + ".county_code IN (" + InList(scope.counties(), params) + ")";
+  if (!scope.towns().empty()) {
+    s += (s.empty() ? "" : " OR ") + std::string("EXISTS (SELECT 1 FROM regions tr WHERE tr.parent_code = ") +
+         a + ".county_code AND tr.name = " + a + ".town AND tr.code IN (" + InList(scope.towns(), params) +
+         "))";
+  }
+  return " AND (" + s + ")";
 }
 
-std::optional<LandDataRow> GetLandData(Connection& c, int64_t id) {
-  return ReadOne(c, kDataSelect + "WHERE d.id = ?", {id}, DataFrom);
+std::vector<LandDataRow> ListLandData(Connection& c, const access::ReadScope& scope,
+                                      const std::string& county, int year) {
+  std::vector<Value> params{county, int64_t{year}};
+  const std::string sql = kDataSelect + "WHERE e.county_code = ? AND d.year = ?" +
+                          EnterpriseScopeClause(scope, params) + " ORDER BY d.id";
+  return ReadRows(c, sql, params, DataFrom);
+}
+
+std::optional<LandDataRow> GetLandData(Connection& c, const access::ReadScope& scope, int64_t id) {
+  std::vector<Value> params{id};
+  return ReadOne(c, kDataSelect + "WHERE d.id = ?" + EnterpriseScopeClause(scope, params), params, DataFrom);
 }
 
 Status UpdateLandData(Connection& c, const LandDataRow& row, const std::string& now) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "domain/access/read_scope.h"
 #include "domain/land_efficiency/enterprise.h"
 #include "store/db.h"
 
@@ -27,8 +28,16 @@ struct LandDataRow {
 // A re-import replaces the figures, sets the state back to submitted and bumps the version.
 int64_t UpsertLandData(Connection& c, const std::string& county, int year, const land::Enterprise& e,
                        const std::string& now);
-std::vector<LandDataRow> ListLandData(Connection& c, const std::string& county, int year);
-std::optional<LandDataRow> GetLandData(Connection& c, int64_t id);
+// Enterprises are read through a land.read scope (LandService::Remit): those of a county the scope
+// holds whole, and those whose town (the name of a region under the enterprise's county) it holds.
+// An empty scope reads nothing; ReadScope::All() every enterprise (a run, after land.evaluate).
+// " AND (…)" for le_enterprises `alias`, as ScopeClause for projects.
+std::string EnterpriseScopeClause(const access::ReadScope& scope, std::vector<Value>& params,
+                                  const char* alias = "e");
+std::vector<LandDataRow> ListLandData(Connection& c, const access::ReadScope& scope,
+                                      const std::string& county, int year);
+// nullopt when missing or outside the scope.
+std::optional<LandDataRow> GetLandData(Connection& c, const access::ReadScope& scope, int64_t id);
 // Optimistic update of figures and state; the 409 (StaleVersion) when the version is stale.
 Status UpdateLandData(Connection& c, const LandDataRow& row, const std::string& now);
 // County of an enterprise by credit code (to refuse moving one between counties by import).

@@ -324,8 +324,8 @@ int64_t InsertVisit(Connection& c, const VisitRow& v) {
   return InsertReturningId(c, kVisits, InsertValuesOf(kVisitFields, v));
 }
 
-std::vector<VisitRow> ListVisits(Connection& c, std::optional<int64_t> project_id,
-                                 std::optional<int64_t> person_id) {
+std::vector<VisitRow> ListVisits(Connection& c, const access::ReadScope& scope,
+                                 std::optional<int64_t> project_id, std::optional<int64_t> person_id) {
   std::vector<Value> params;
   std::string sql =
       "SELECT " + kVisits.Select("v") +
@@ -340,6 +340,7 @@ std::vector<VisitRow> ListVisits(Connection& c, std::optional<int64_t> project_i
     sql += " AND v.person_id = ?";
     params.emplace_back(*person_id);
   }
+  sql += ScopeClause(scope, params);
   return ReadRows(c, sql + " ORDER BY v.visit_date DESC, v.id DESC", params, [](RowReader& r) {
     VisitRow v = RecordOf(kVisitFields)(r);
     v.person_name = r.Text("person_name");

@@ -160,8 +160,9 @@ struct VisitRow {
 int64_t InsertVisit(Connection& c, const VisitRow& v);
 // The journal's changes of a logged visit (project, person, date, notes).
 nlohmann::json VisitCreatedChanges(const VisitRow& v);
-std::vector<VisitRow> ListVisits(Connection& c, std::optional<int64_t> project_id,
-                                 std::optional<int64_t> person_id);
+// Visits on the scope's projects, of one project and/or one person when given.
+std::vector<VisitRow> ListVisits(Connection& c, const access::ReadScope& scope,
+                                 std::optional<int64_t> project_id, std::optional<int64_t> person_id);
 std::vector<supervision::VisitFact> ListVisitFacts(Connection& c, const access::ReadScope& scope,
                                                    const Date& from, const Date& to);
 

@@ -63,7 +63,8 @@ Result<LandRunDetail> LandService::Run(const Ctx& ctx, const json& body) {
   if (auto st = CheckCounty(ctx, county, access::kLandEvaluate); !st) return st.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto data = store::ListLandData(*c, county, year);
+  // After land.evaluate on the county: a run evaluates every enterprise of it.
+  auto data = store::ListLandData(*c, access::ReadScope::All(), county, year);
   if (data.empty())
     return Error::Invalid("no data for this county and year",
                           {{"year", std::to_string(year), "no data imported", 0, {}}});
@@ -145,6 +146,15 @@ Result<LandRunDetail> LandService::GetRun(const Ctx& ctx, int64_t id,
     return it == filters.end() ? std::string() : it->second;
   };
   const std::string f_class = filter("class"), f_town = filter("town"), f_group = filter("group");
+  // The counts are the county's; the enterprises listed, those of the caller's remit.
+  const auto remit = Remit(*c, ctx);
+  std::map<std::string, bool> town_readable;
+  auto readable = [&](const land::Enterprise& e) {
+    auto it = town_readable.find(e.town);
+    if (it == town_readable.end())
+      it = town_readable.emplace(e.town, Readable(remit, run->county_code, e.town)).first;
+    return it->second;
+  };
   int64_t matched = 0;
   for (size_t i = 0; i < comp->input.size(); ++i) {
     const auto& e = comp->input[i];
@@ -161,7 +171,7 @@ Result<LandRunDetail> LandService::GetRun(const Ctx& ctx, int64_t id,
       out.by_town[e.town][bucket]++;
     }
     if ((!f_class.empty() && f_class != bucket) || (!f_town.empty() && f_town != e.town) ||
-        (!f_group.empty() && f_group != group))
+        (!f_group.empty() && f_group != group) || !readable(e))
       continue;
     const int64_t index = matched++;
     if (index < offset || (limit > 0 && index >= offset + limit)) continue;
@@ -173,13 +183,17 @@ Result<LandRunDetail> LandService::GetRun(const Ctx& ctx, int64_t id,
   out.total_count = matched;
   out.offset = offset;
   out.limit = limit;
-  std::map<std::string, std::string> names;
-  for (const auto& e : comp->input) names[e.credit_code] = e.name;
+  std::map<std::string, std::string> names;  // of the enterprises in the remit
+  for (const auto& e : comp->input) {
+    if (readable(e)) names[e.credit_code] = e.name;
+  }
   for (auto& a : adjustments) {
+    if (!names.count(a.credit_code)) continue;
     std::string name = names[a.credit_code];
     out.adjustments.push_back({std::move(a), std::move(name)});
   }
   for (auto& a : store::ListAppeals(*c, id)) {
+    if (!names.count(a.credit_code)) continue;
     std::string name = names[a.credit_code];
     out.appeals.push_back({std::move(a), std::move(name)});
   }
@@ -194,7 +208,8 @@ Result<LandCard> LandService::Card(const Ctx& ctx, int64_t id, const std::string
   auto comp = Compute(*run);
   size_t i = 0;
   while (i < comp->input.size() && comp->input[i].credit_code != credit_code) ++i;
-  if (i == comp->input.size()) return Error::NotFound("no enterprise " + credit_code + " in this run");
+  if (i == comp->input.size() || !Readable(Remit(*c, ctx), run->county_code, comp->input[i].town))
+    return Error::NotFound("no enterprise " + credit_code + " in this run");
   const auto& e = comp->input[i];
   const auto& r = comp->ev.results[i];
   const land::GroupScheme* gs =
@@ -374,6 +389,7 @@ Result<LandPolicyLedger> LandService::PolicyLedger(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
   auto run = LoadRun(*c, ctx, id);
   if (!run) return run.error();
+  if (auto st = WholeCounty(Remit(*c, ctx), run->county_code); !st) return st.error();
   return LandPolicyLedger{id, run->state == "final", store::ListPolicyLedger(*c, id)};
 }
 
@@ -385,6 +401,7 @@ Result<LandExport> LandService::Export(const Ctx& ctx, int64_t id, const std::st
     auto c = db_.Acquire();
     auto loaded = LoadRun(*c, ctx, id);
     if (!loaded) return loaded.error();
+    if (auto st = WholeCounty(Remit(*c, ctx), loaded->county_code); !st) return st.error();
     run = std::move(loaded.value());
   }
   auto comp = Compute(run);
@@ -413,7 +430,7 @@ Result<LandJournal> LandService::Journal(const Ctx& ctx, const std::string& enti
   if (entity == "le_run") {
     if (auto run = LoadRun(*c, ctx, id); !run) return run.error();
   } else {
-    auto row = store::GetLandData(*c, id);
+    auto row = store::GetLandData(*c, Remit(*c, ctx), id);
     if (!row || !CheckCounty(ctx, row->county_code, access::kLandRead))
       return Error::NotFound("no enterprise data " + std::to_string(id));
   }

@@ -10,6 +10,7 @@
 #include "service/land_efficiency/land_sheets.h"
 #include "service/land_efficiency/land_support.h"
 #include "store/journal.h"
+#include "store/org_store.h"
 #include "store/table.h"
 
 namespace gj::service {
@@ -72,6 +73,40 @@ Status LandService::CheckCounty(const Ctx& ctx, const std::string& county, const
     return Error::Forbidden(std::string("not allowed: ") + action);
   }
   return Ok{};
+}
+
+access::ReadScope LandService::Remit(store::Connection& c, const Ctx& ctx) {
+  auto tree = ledger_.Regions();
+  access::Caller remit = ctx.caller;  // each grant reading from the root of its remit
+  remit.grants.clear();
+  for (auto g : ctx.caller.grants) {
+    if (g.unit_id) {
+      const auto u = store::LoadUnit(c, *g.unit_id);
+      if (!u || u->archived || !tree->Within(u->region_code, g.region_code)) continue;
+      g.region_code = u->region_code;
+    } else if (g.role == "unit") {
+      continue;
+    }
+    remit.grants.push_back(std::move(g));
+  }
+  return access::ReadScope::Of(remit, access::kLandRead, *tree);
+}
+
+bool LandService::Readable(const access::ReadScope& remit, const std::string& county,
+                           const std::string& town) {
+  if (remit.Contains(county)) return true;
+  auto tree = ledger_.Regions();
+  for (const auto& code : tree->Subtree(county)) {
+    const access::Region* r = tree->Find(code);
+    if (r && r->parent_code == county && r->name == town) return remit.Contains(county, code);
+  }
+  return false;
+}
+
+Status LandService::WholeCounty(const access::ReadScope& remit, const std::string& county) {
+  if (remit.Contains(county)) return Ok{};
+  return Error::Forbidden(
+      "this lists every enterprise of the county; you read those of your unit's remit only");
 }
 
 namespace {
@@ -161,7 +196,7 @@ Result<LandDataList> LandService::ListData(const Ctx& ctx, const std::string& co
   if (auto st = CheckCounty(ctx, county, access::kLandRead); !st) return st.error();
   auto c = db_.Acquire();
   LandDataList out{county, year, {}, {}};
-  for (auto& r : store::ListLandData(*c, county, year)) {
+  for (auto& r : store::ListLandData(*c, Remit(*c, ctx), county, year)) {
     out.states[r.state]++;
     out.items.push_back(DataView(std::move(r)));
   }
@@ -177,7 +212,7 @@ Result<LandExport> LandService::DataWorkbook(const Ctx& ctx, const std::string& 
   std::vector<land::Enterprise> rows;
   if (year) {
     auto c = db_.Acquire();
-    for (auto& r : store::ListLandData(*c, county, *year)) rows.push_back(std::move(r.e));
+    for (auto& r : store::ListLandData(*c, Remit(*c, ctx), county, *year)) rows.push_back(std::move(r.e));
   }
   const std::string title = year ? "亩产效益评价企业数据（" + name + "，" + std::to_string(*year) + " 年）"
                                  : "亩产效益评价企业数据导入模板（" + name + "）";
@@ -189,7 +224,7 @@ Result<LandExport> LandService::DataWorkbook(const Ctx& ctx, const std::string& 
 
 Result<LandData> LandService::GetData(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
-  auto row = store::GetLandData(*c, id);
+  auto row = store::GetLandData(*c, Remit(*c, ctx), id);
   if (!row || !CheckCounty(ctx, row->county_code, access::kLandRead))
     return Error::NotFound("no enterprise data " + std::to_string(id));
   return DataView(std::move(*row));
@@ -199,7 +234,7 @@ Result<LandData> LandService::UpdateData(const Ctx& ctx, int64_t id, const json&
   if (auto v = VersionOf(body); !v) return v.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto row = store::GetLandData(*c, id);
+  auto row = store::GetLandData(*c, Remit(*c, ctx), id);
   if (!row) return Error::NotFound("no enterprise data " + std::to_string(id));
   if (auto st = CheckCounty(ctx, row->county_code, access::kLandWrite); !st) {
     return st.error().code == ErrorCode::kNotFound
@@ -248,7 +283,7 @@ Result<LandData> LandService::UpdateData(const Ctx& ctx, int64_t id, const json&
   if (auto st = store::UpdateLandData(*c, *row, ctx.now); !st) return st.error();
   store::WriteJournal(*c, "le_data", id, "update", ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
-  return DataView(*store::GetLandData(*c, id));
+  return DataView(*store::GetLandData(*c, access::ReadScope::All(), id));  // read above through the remit
 }
 
 Result<LandData> LandService::DataAction(const Ctx& ctx, int64_t id, const json& body) {
@@ -256,7 +291,7 @@ Result<LandData> LandService::DataAction(const Ctx& ctx, int64_t id, const json&
   const std::string action = Str(body, "action"), reason = Str(body, "reason");
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto row = store::GetLandData(*c, id);
+  auto row = store::GetLandData(*c, Remit(*c, ctx), id);
   if (!row || !CheckCounty(ctx, row->county_code, access::kLandRead))
     return Error::NotFound("no enterprise data " + std::to_string(id));
   const land::Transition* t = land::FindTransition("data", row->state, action);
@@ -276,7 +311,7 @@ Result<LandData> LandService::DataAction(const Ctx& ctx, int64_t id, const json&
   if (auto st = store::UpdateLandData(*c, *row, ctx.now); !st) return st.error();
   store::WriteJournal(*c, "le_data", id, action, ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
-  return DataView(*store::GetLandData(*c, id));
+  return DataView(*store::GetLandData(*c, access::ReadScope::All(), id));  // read above through the remit
 }
 
 Result<LandBulkAction> LandService::DataActionAll(const Ctx& ctx, const json& body) {
@@ -298,7 +333,7 @@ Result<LandBulkAction> LandService::DataActionAll(const Ctx& ctx, const json& bo
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   int changed = 0;
-  for (auto row : store::ListLandData(*c, county, year)) {
+  for (auto row : store::ListLandData(*c, Remit(*c, ctx), county, year)) {
     const land::Transition* t = land::FindTransition("data", row.state, action);
     if (!t) continue;
     json changes = json::array({{{"field", "state"}, {"old", row.state}, {"new", t->to}}});

@@ -211,6 +211,15 @@ class LandService {
 
  private:
   Status CheckCounty(const Ctx& ctx, const std::string& county, const char* action);
+  // The enterprises the caller reads (land.read): each grant's region, but a grant tied to a unit
+  // reads that unit's region only — a town's unit the enterprises of its town, a county department
+  // those of its county — and a unit-role grant without a unit reads none. Every enterprise read
+  // takes it (store::ListLandData, GetLandData; Readable for the runs' snapshots).
+  access::ReadScope Remit(store::Connection& c, const Ctx& ctx);
+  // An enterprise of `county` whose town is named `town` lies in `remit`.
+  bool Readable(const access::ReadScope& remit, const std::string& county, const std::string& town);
+  // The remit holds the whole county (its run exports and policy ledger list every enterprise).
+  Status WholeCounty(const access::ReadScope& remit, const std::string& county);
   Result<store::RunRow> LoadRun(store::Connection& c, const Ctx& ctx, int64_t id);
   std::shared_ptr<const Computed> Compute(const store::RunRow& run);
   land::Scheme SchemeOf(store::Connection& c, const std::string& county, std::optional<int64_t>* id,

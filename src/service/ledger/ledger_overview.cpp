@@ -90,8 +90,9 @@ Result<ProjectOverview> LedgerService::Overview(const Ctx& ctx, const std::strin
   auto tree_ptr = Regions();
   const access::RegionTree& tree = *tree_ptr;
   store::ProjectFilter f;
-  f.scope = ReadableScope(ctx, region);
-  if (!region.empty() && f.scope.Empty()) return Error::NotFound("no region " + region);
+  auto scope = RegionScope(ctx, region);
+  if (!scope) return scope.error();
+  f.scope = std::move(scope.value());
   auto c = db_.Acquire();
   const Date asked = as_of.value_or(ctx.today);
   const auto years = store::YearsWithList(*c, f.scope);

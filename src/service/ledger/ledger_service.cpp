@@ -44,6 +44,12 @@ access::ReadScope LedgerService::ReadableScope(const Ctx& ctx, const std::string
   return ctx.Reads(access::kProjectRead, *tree).Within(region, *tree);
 }
 
+Result<access::ReadScope> LedgerService::RegionScope(const Ctx& ctx, const std::string& region) {
+  auto scope = ReadableScope(ctx, region);
+  if (!region.empty() && scope.Empty()) return Error::NotFound("no region " + region);
+  return scope;
+}
+
 FilterIdCache::Ids LedgerService::FilterIds(store::Connection& c, const store::ProjectFilter& f) {
   // The version first: a write committed after it makes these ids newer than their key, never older.
   const int64_t version = store::ProjectsVersion(c);

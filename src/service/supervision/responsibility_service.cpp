@@ -96,8 +96,9 @@ ResponsibilityList ResponsibilityService::ResponsibilityOn(store::Connection& c,
     assignments.push_back({std::move(a), current});
   }
   auto leaders = LeadersOf(c, p, assignments);
-  return {p.project.id,          std::move(leaders),   p.project.unit_id,
-          p.unit_name,           p.project.specialist, store::ListVisits(c, p.project.id, std::nullopt),
+  return {p.project.id,          std::move(leaders),
+          p.project.unit_id,     p.unit_name,
+          p.project.specialist,  store::ListVisits(c, projects_.Scope(ctx, ""), p.project.id, std::nullopt),
           std::move(assignments)};
 }
 
@@ -230,7 +231,7 @@ Result<LeaderPageView> ResponsibilityService::LeaderPage(const Ctx& ctx, std::op
       sv::VisitsDue(*person_id, mine, store::ListVisitFacts(*c, scope, from, as_of), from, as_of, rule);
   std::set<int64_t> due_ids;
   for (const auto& d : page.visits_due) due_ids.insert(d.project_id);
-  page.recent_visits = store::ListVisits(*c, std::nullopt, *person_id);
+  page.recent_visits = store::ListVisits(*c, scope, std::nullopt, *person_id);
   if (page.recent_visits.size() > 20) page.recent_visits.resize(20);
   page.projects = LeaderProjects(*c, mine, due_ids, as_of);
   return page;

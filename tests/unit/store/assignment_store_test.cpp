@@ -161,7 +161,8 @@ TEST_P(FreshDb, OverlapsEndAndComplianceFacts) {
   ASSERT_EQ(visits.size(), 1u);
   EXPECT_TRUE(visits[0].By(u));
   EXPECT_TRUE(visits[0].By({sv::HolderKind::kPerson, 2}));
-  EXPECT_EQ(store::ListVisits(*c, 1, std::nullopt)[0].unit_name, "住房和城乡建设局");
+  EXPECT_EQ(store::ListVisits(*c, access::ReadScope::All(), 1, std::nullopt)[0].unit_name,
+            "住房和城乡建设局");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, FreshDb, ::testing::ValuesIn(Engines()));
