@@ -157,7 +157,7 @@ class LedgerService {
   // whole scope; unknown or outside: empty, which selects nothing).
   access::ReadScope ReadableScope(const Ctx& ctx, const std::string& region);
   // The same for a read of ?region=: a region given that selects nothing (unknown, or none of it
-  // readable by the caller) is 404 "no region", as every regional read answers what the caller may
+  // readable by the caller) is 404 "no region", as the overview answers what the caller may
   // not see; "" is the whole scope (empty for a role without project.read: an empty result).
   Result<access::ReadScope> RegionScope(const Ctx& ctx, const std::string& region);
   Result<store::ProjectRow> Create(const Ctx& ctx, const nlohmann::json& body);
