@@ -6,6 +6,7 @@
 
 #include "common/clock.h"
 #include "common/json_field.h"
+#include "common/json_limits.h"
 
 namespace gj::service {
 
@@ -94,7 +95,7 @@ Result<int64_t> VersionOf(const nlohmann::json& body) {
   if (!body.contains("version") || !body["version"].is_number_integer()) {
     return Error::Invalid("the current version is required",
                           {{"version",
-                            body.contains("version") ? ShownValue(body["version"]) : "",
+                            body.contains("version") ? BoundedDump(body["version"]) : "",
                             "required integer",
                             0,
                             {}}});

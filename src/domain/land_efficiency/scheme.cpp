@@ -50,7 +50,7 @@ class SchemeParser {
 
  private:
   void Problem(const std::string& path, const json& value, const std::string& reason) {
-    problems_.Add(path, ShownValue(value), reason);
+    problems_.Add(path, BoundedDump(value), reason);
   }
 
   void CheckKeys(const json& obj, const std::string& prefix,
@@ -126,7 +126,7 @@ class SchemeParser {
     }
     CheckKeys(v, path + ".", {"indicators"});
     if (!v.contains("indicators") || !v["indicators"].is_array()) {
-      problems_.Add(path + ".indicators", v.contains("indicators") ? ShownValue(v["indicators"]) : "",
+      problems_.Add(path + ".indicators", v.contains("indicators") ? BoundedDump(v["indicators"]) : "",
                     "is required and must be an array");
       return g;
     }
@@ -154,7 +154,7 @@ class SchemeParser {
     IndicatorSpec spec;
     const size_t before = problems_.details().size();
     if (!v.contains("id") || !v["id"].is_string()) {
-      problems_.Add(path + ".id", v.contains("id") ? ShownValue(v["id"]) : "", "is required (a string)");
+      problems_.Add(path + ".id", v.contains("id") ? BoundedDump(v["id"]) : "", "is required (a string)");
     } else if (auto id = IndicatorFromName(v["id"].get<std::string>())) {
       spec.id = *id;
     } else {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/json_field.h"
+#include "common/json_limits.h"
 #include "common/json_shape.h"
 #include "common/money.h"
 #include "domain/targets/start_rate.h"
@@ -104,24 +105,24 @@ Result<Target> TargetFromJson(const nlohmann::json& j) {
   Target t;
   auto text = [&](const char* key, std::string& out) {
     if (!j.contains(key) || j[key].is_null()) return;
-    if (!j[key].is_string()) pr.Add(key, ShownValue(j[key]), "must be a string");
+    if (!j[key].is_string()) pr.Add(key, BoundedDump(j[key]), "must be a string");
     else out = j[key].get<std::string>();
   };
   GJ_JSON_MEMBERS(text, t, name, region, track, kind, level, metric, stage, amount, comparator)
   if (j.contains("categories")) {
     if (!j["categories"].is_array())
-      pr.Add("categories", ShownValue(j["categories"]), "must be an array of category codes");
+      pr.Add("categories", BoundedDump(j["categories"]), "must be an array of category codes");
     else
       for (const auto& c : j["categories"])
         if (c.is_string()) t.categories.push_back(c.get<std::string>());
   }
   if (!j.contains("threshold") || !j["threshold"].is_number())
-    pr.Add("threshold", ShownValue(j.value("threshold", nlohmann::json())), "required number");
+    pr.Add("threshold", BoundedDump(j.value("threshold", nlohmann::json())), "required number");
   else t.threshold = j["threshold"].get<double>();
   const auto dl = j.contains("deadline") && j["deadline"].is_string()
                       ? ParseIsoDate(j["deadline"].get<std::string>())
                       : std::nullopt;
-  if (!dl) pr.Add("deadline", ShownValue(j.value("deadline", nlohmann::json())), "required date YYYY-MM-DD");
+  if (!dl) pr.Add("deadline", BoundedDump(j.value("deadline", nlohmann::json())), "required date YYYY-MM-DD");
   else t.deadline = *dl;
   const Problems rules = Validate(t);
   for (const auto& d : rules.details()) pr.Add(d);

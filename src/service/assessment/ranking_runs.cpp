@@ -149,7 +149,7 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
   std::optional<Date> as_of = end;
   if (b.contains("as_of")) {
     as_of = ParseIsoDate(b.value("as_of", ""));
-    if (!as_of) pr.Add("as_of", ShownValue(b["as_of"]), "a date like 2026-06-30");
+    if (!as_of) pr.Add("as_of", BoundedDump(b["as_of"]), "a date like 2026-06-30");
   }
   if (as_of && *as_of > ctx.today) as_of = ctx.today;  // figures cannot be known beyond today
   if (!pr.empty()) return pr.ToError("cannot compute the ranking");
@@ -184,7 +184,8 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
       const json v =
           manual.is_object() && manual.contains(subject) ? manual[subject].value(m.id, json()) : json();
       if (!IsNumber(v) || v.get<double>() < 0)
-        pr.Add("manual." + subject + "." + m.id, ShownValue(v), "a number ≥ 0 is required for every subject");
+        pr.Add("manual." + subject + "." + m.id, BoundedDump(v),
+               "a number ≥ 0 is required for every subject");
       else sf.values[m.id] = v.get<double>();
     }
     for (const auto& [k, v] : sf.values) figures_json[subject][k] = Round6(v);

@@ -84,7 +84,7 @@ json MetricsFrom(const json& b, Problems& pr) {
     const json& m = b["metrics"][i];
     const std::string f = "metrics[" + std::to_string(i) + "]";
     if (!m.is_object()) {
-      pr.Add(f, ShownValue(m), "must be an object");
+      pr.Add(f, BoundedDump(m), "must be an object");
       continue;
     }
     const std::string kind = m.value("kind", "manual");
@@ -96,7 +96,7 @@ json MetricsFrom(const json& b, Problems& pr) {
     for (auto [key, def] : {std::pair{"weight", 0.0}, std::pair{"target", 1.0}, std::pair{"cap", 1.0},
                             std::pair{"step", 3.0}}) {
       const json v = m.value(key, json(def));
-      if (!IsNumber(v)) pr.Add(f + "." + key, ShownValue(v), "must be a number");
+      if (!IsNumber(v)) pr.Add(f + "." + key, BoundedDump(v), "must be a number");
       else x[key] = v.get<double>();
     }
     out.push_back(x);
@@ -229,7 +229,7 @@ std::string DefinitionOf(const json& b, const std::string& name, Problems& pr) {
   const json yellow = w.is_object() ? w.value("yellow_below", json(0.6)) : json(),
              red = w.is_object() ? w.value("red_after", json(2)) : json();
   if (!IsNumber(yellow) || yellow.get<double>() < 0 || !red.is_number_integer() || red.get<int64_t>() < 1) {
-    pr.Add("warning", ShownValue(w), "yellow_below ≥ 0, red_after ≥ 1");
+    pr.Add("warning", BoundedDump(w), "yellow_below ≥ 0, red_after ≥ 1");
   } else {
     def["warning"] = {{"yellow_below", yellow.get<double>()}, {"red_after", red.get<int>()}};
   }
@@ -326,15 +326,15 @@ Result<RankingSchemeView> RankingService::UpdateScheme(const Ctx& ctx, int64_t i
   if (!b.contains("version") || !b["version"].is_number_integer()) pr.Add("version", "", "required integer");
   // Who is ranked is what makes runs comparable: a different region or kind is a new scheme.
   if (b.contains("region_code") && b["region_code"] != s->region_code) {
-    pr.Add("region_code", ShownValue(b["region_code"]), "cannot change; create a new scheme");
+    pr.Add("region_code", BoundedDump(b["region_code"]), "cannot change; create a new scheme");
   }
   if (b.contains("subject_kind") && b["subject_kind"] != s->subject_kind) {
-    pr.Add("subject_kind", ShownValue(b["subject_kind"]), "cannot change; create a new scheme");
+    pr.Add("subject_kind", BoundedDump(b["subject_kind"]), "cannot change; create a new scheme");
   }
   store::SchemeRecord next = s.value();
   if (b.contains("name")) {
     next.name = b["name"].is_string() ? b["name"].get<std::string>() : "";
-    if (next.name.empty()) pr.Add("name", ShownValue(b["name"]), "required");
+    if (next.name.empty()) pr.Add("name", BoundedDump(b["name"]), "required");
   }
   if (b.contains("metrics") || b.contains("warning")) {
     const json current = ParseStoredJson(s->definition);

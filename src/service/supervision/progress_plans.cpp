@@ -1,6 +1,7 @@
 #include "service/supervision/progress_service.h"
 
 #include "common/json_field.h"
+#include "common/json_limits.h"
 #include "common/money.h"
 #include "domain/supervision/monthly_plan.h"
 #include "service/supervision/supervision_support.h"
@@ -140,7 +141,7 @@ Result<MonthlyPlanView> ProgressService::PutMonthlyPlan(const Ctx& ctx, int64_t 
   Problems pr;
   store::MonthlyPlanRecord plan{project_id, year, {}, 0};
   if (!body.contains("months") || !body["months"].is_array())
-    pr.Add("months", ShownValue(body.value("months", nlohmann::json())), "twelve amounts in yuan");
+    pr.Add("months", BoundedDump(body.value("months", nlohmann::json())), "twelve amounts in yuan");
   else {
     for (const auto& m : body["months"]) {
       if (auto yuan = AmountFromJson(m, "months", pr, "must be integer amounts in yuan"))

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "common/json_field.h"
+#include "common/json_limits.h"
 #include "domain/supervision/visit_compliance.h"
 #include "service/supervision/responsibility_service.h"
 #include "store/journal.h"
@@ -54,7 +55,7 @@ Result<HolderRef> ResponsibilityService::HolderIn(store::Connection& c, const Ct
   auto unit = IntField(h, "unit_id", pr);
   const std::string name = field.empty() ? "person_id" : field;
   if (person.has_value() == unit.has_value())
-    pr.Add(name, ShownValue(h), "exactly one of person_id and unit_id");
+    pr.Add(name, BoundedDump(h), "exactly one of person_id and unit_id");
   if (!pr.empty()) return pr.ToError("the holder is not valid");
   const sv::Holder holder{person ? sv::HolderKind::kPerson : sv::HolderKind::kUnit, person ? *person : *unit};
   auto ref = HolderSeen(c, ctx, holder);
@@ -126,7 +127,7 @@ Result<ResponsibilityList> ResponsibilityService::AddAssignment(const Ctx& ctx, 
     const bool is_unit = body.contains("unit_id");
     Problems unknown;
     unknown.Add(is_unit ? "unit_id" : "person_id",
-                ShownValue(body.value(is_unit ? "unit_id" : "person_id", json())),
+                BoundedDump(body.value(is_unit ? "unit_id" : "person_id", json())),
                 is_unit ? "unknown unit" : "unknown person");
     return unknown.ToError("the assignment is not valid");
   }

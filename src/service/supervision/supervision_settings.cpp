@@ -33,7 +33,7 @@ void AddUnder(const std::string& name, const Problems& found, Problems& pr) {
 }
 
 void PutEscalation(const json& v, Problems& pr, store::SupervisionSettingsRow& s) {
-  if (!v.is_array()) pr.Add("escalation", ShownValue(v), "must be an array of steps");
+  if (!v.is_array()) pr.Add("escalation", BoundedDump(v), "must be an array of steps");
   else AddUnder("escalation", sv::ValidateEscalation(EscalationFrom(v)), pr);
   s.escalation = v.dump();
 }

@@ -1,6 +1,7 @@
 #include "service/supervision/supervision_support.h"
 
 #include "common/json_field.h"
+#include "common/json_limits.h"
 
 namespace gj::service::supervision_support {
 
@@ -22,7 +23,7 @@ std::optional<std::optional<Date>> DateField(const json& b, const std::string& n
 std::optional<int64_t> IntField(const json& b, const std::string& name, Problems& pr) {
   if (!b.contains(name) || b[name].is_null()) return std::nullopt;
   if (!b[name].is_number_integer()) {
-    pr.Add(name, ShownValue(b[name]), "must be an integer");
+    pr.Add(name, BoundedDump(b[name]), "must be an integer");
     return std::nullopt;
   }
   return b[name].get<int64_t>();
