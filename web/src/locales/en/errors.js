@@ -39,7 +39,7 @@ export default {
   'rule.date_window': 'the date is out of the allowed window',
   'rule.date_window.max_min': 'must be a date from {min} to {max}',
   'rule.range_too_long': 'the period asked for is too long',
-  'rule.range_too_long.field_from_max': 'the period asked for is too long (at most {max} days from {field} {from})',
+  'rule.range_too_long.field_from_max': 'the period asked for is too long (at most {max} days from {from})',
   'rule.date_in_future': 'an actual date cannot be in the future',
   'rule.date_in_future.today': 'an actual date cannot be in the future (today is {today})',
   'rule.before_start': 'must not be before the start date',
