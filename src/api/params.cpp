@@ -3,11 +3,12 @@
 #include <charconv>
 #include <limits>
 
+#include "common/json_limits.h"
+
 namespace gj::api {
 
 namespace {
 
-constexpr IntRange kYearRange{1900, 9999};
 constexpr IntRange kIdRange{1, std::numeric_limits<int64_t>::max()};
 const std::vector<std::string> kFlagValues = {"true", "false", "1", "0"};
 
@@ -43,20 +44,10 @@ Error BadQuery(const Problems& pr) { return BadRequestWith("bad query parameters
 Error BadBody(const Problems& pr) { return BadRequestWith("bad request body", pr); }
 
 Result<nlohmann::json> ParseJsonBody(std::string_view body, size_t max_bytes) {
-  if (body.size() > max_bytes) {
-    return Error{ErrorCode::kPayloadTooLarge,
-                 "the JSON body is larger than " + std::to_string(max_bytes) + " bytes",
-                 {},
-                 {}};
-  }
   if (body.empty()) return nlohmann::json::object();
-  try {
-    return nlohmann::json::parse(body);
-  } catch (const nlohmann::json::parse_error& e) {
-    Error err = Error::BadRequest(std::string("malformed JSON: ") + e.what());
-    err.details.push_back({"body", "", "must be JSON (" + std::string(e.what()) + ")", 0, {}});
-    return err;
-  }
+  JsonLimits limits;  // depth, values and string length as the defaults (common/json_limits.h)
+  limits.max_bytes = max_bytes;
+  return ParseJsonBounded(body, limits, "body");
 }
 
 bool IsIntegerPathParam(std::string_view name) { return name == "id" || name == "person"; }
@@ -125,7 +116,7 @@ int64_t QueryParams::IntOr(const std::string& name, int64_t fallback, IntRange r
 std::optional<int64_t> QueryParams::Id(const std::string& name) { return Int(name, kIdRange); }
 
 std::optional<int> QueryParams::Year(const std::string& name, Need need) {
-  const auto y = Int(name, kYearRange, need);
+  const auto y = Int(name, kQueryLimits.year, need);
   if (!y) return std::nullopt;
   return static_cast<int>(*y);
 }
@@ -136,7 +127,14 @@ std::optional<Date> QueryParams::DateParam(const std::string& name, Need need) {
   const auto text = OptText(name, need);
   if (!text) return std::nullopt;
   auto d = ParseIsoDate(*text);
-  if (!d) Add(name, *text, kDateReason);
+  if (!d) {
+    Add(name, *text, kDateReason);
+  } else if (*d < kQueryLimits.first_date || *d > kQueryLimits.last_date) {
+    Add(name, *text,
+        "must be a date from " + kQueryLimits.first_date.ToString() + " to " +
+            kQueryLimits.last_date.ToString());
+    return std::nullopt;
+  }
   return d;
 }
 
@@ -177,10 +175,26 @@ std::vector<std::string> QueryParams::List(const std::string& name) const {
 
 PageParams QueryParams::Page(int64_t default_limit, int64_t max_limit) {
   PageParams page;
-  page.offset = IntOr("offset", 0, {0, std::numeric_limits<int64_t>::max()});
+  page.offset = IntOr("offset", 0, {0, kQueryLimits.offset});
   // Where the whole list is the default, ?limit=0 may ask for it explicitly.
   page.limit = IntOr("limit", default_limit, {default_limit == 0 ? 0 : 1, max_limit});
   return page;
+}
+
+std::pair<Date, Date> QueryParams::DateRange(const std::string& from_name, const Date& default_from,
+                                             const std::string& to_name, const Date& default_to) {
+  const size_t problems_before = problems_.size();
+  const auto from = DateParam(from_name);
+  const auto to = DateParam(to_name);
+  const Date f = from.value_or(default_from), t = to.value_or(default_to);
+  // A default the caller computed is as bound as a sent value: a far as_of is no way around it.
+  // A malformed date is problem enough; `to` before `from` is the service's (an empty period).
+  if (problems_.size() == problems_before && t.ToDays() - f.ToDays() + 1 > kQueryLimits.range_days) {
+    Add(to_name, t.ToString(),
+        "must be within " + std::to_string(kQueryLimits.range_days) + " days of " + from_name + " " +
+            f.ToString());
+  }
+  return {f, t};
 }
 
 // ---- the project filter

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -39,6 +40,20 @@ bool IsIntegerPathParam(std::string_view name);
 // fit int64. Run by the router before every handler, so Call::PathId never sees a bad id.
 Status CheckPathParams(std::string_view route_path, const http::Request& req);
 
+// The limits of the query parameters that size an answer, in one table. A request beyond one is
+// the usual 400 naming the parameter, its value and the limit (e.g. `limit="5000" must be an
+// integer from 1 to 500`), before any service runs.
+struct QueryLimits {
+  IntRange year{2000, 2100};    // ?year= (the annual lists' years)
+  Date first_date{2000, 1, 1};  // every date parameter (?as_of=, ?from=, ?to=, …)
+  Date last_date{2100, 12, 31};
+  int64_t page_size = 500;          // ?limit= of a list page (a route may allow fewer)
+  int64_t export_rows = 1'000'000;  // the rows of one export (the whole filtered list)
+  int64_t offset = 1'000'000'000;   // ?offset=
+  int64_t range_days = 371;         // ?from=&to= (both included): 53 ISO weeks, one ISO year
+};
+inline constexpr QueryLimits kQueryLimits;
+
 // ?offset=&limit= of a list page.
 struct PageParams {
   int64_t offset = 0;
@@ -60,9 +75,10 @@ class QueryParams {
   int64_t IntOr(const std::string& name, int64_t fallback, IntRange range = {});
   // An id of a row: an integer ≥ 1.
   std::optional<int64_t> Id(const std::string& name);
-  // A calendar year, 1900 … 9999.
+  // A calendar year within kQueryLimits.year.
   std::optional<int> Year(const std::string& name = "year", Need need = Need::kOptional);
   int YearOr(int fallback, const std::string& name = "year");
+  // A date YYYY-MM-DD within kQueryLimits.first_date … last_date.
   std::optional<Date> DateParam(const std::string& name, Need need = Need::kOptional);
   Date DateOr(const std::string& name, const Date& fallback);
   // ?as_of= (default: the request's today, the product's one clock).
@@ -74,8 +90,15 @@ class QueryParams {
                                    const std::string& fallback = "");
   // A comma-separated list, empty items dropped ("a,,b" → a, b); not sent: empty.
   std::vector<std::string> List(const std::string& name) const;
-  // ?offset= (≥ 0) and ?limit= (1 … max_limit; not sent: default_limit, where 0 is the whole list).
+  // ?offset= (0 … kQueryLimits.offset) and ?limit= (1 … max_limit; not sent: default_limit, where
+  // 0 is the whole list). max_limit is at most kQueryLimits.page_size unless the route is an
+  // export (kQueryLimits.export_rows).
   PageParams Page(int64_t default_limit, int64_t max_limit);
+  // ?<from_name>=&<to_name>= (defaults when not sent): at most kQueryLimits.range_days days from
+  // `from` to `to`, both included, else one problem naming `to_name` (a `to` before `from` is left
+  // to the service: an empty period).
+  std::pair<Date, Date> DateRange(const std::string& from_name, const Date& default_from,
+                                  const std::string& to_name, const Date& default_to);
 
   // Records a problem found by the handler itself (a value well-formed but unknown to it).
   void Add(const std::string& name, const std::string& value, std::string reason);

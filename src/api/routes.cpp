@@ -167,7 +167,7 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
        true, [&s](Call& c) -> Result<Reply> {
          QueryParams q(c);
          const std::string format = q.OneOf("format", {"xlsx", "csv"}, "xlsx").value_or("");
-         const auto f = ListFilterFrom(q, 1000000);
+         const auto f = ListFilterFrom(q, kQueryLimits.export_rows);
          if (auto st = q.Check(); !st) return st.error();
          auto file = s.sheets.Export(c.ctx, f, format);
          if (!file) return file.error();

@@ -9,8 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int64_t kMaxResultsPage = 1000;
-
 }  // namespace
 
 void LandEfficiencyRoutes(Services& s, std::vector<Route>& r) {
@@ -97,10 +95,10 @@ void LandEfficiencyRoutes(Services& s, std::vector<Route>& r) {
        }});
   r.push_back(
       {"GET", "/api/v1/land/runs/{id}",
-       "A run with its results (?class=&town=&group=; ?offset=&limit= ≤ 1000, all without limit), counts per class and town",
+       "A run with its results (?class=&town=&group=; ?offset=&limit= ≤ 500, all without limit), counts per class and town",
        true, [&land](Call& c) {
          QueryParams q(c);
-         const auto page = q.Page(0, kMaxResultsPage);
+         const auto page = q.Page(0, kQueryLimits.page_size);
          return q.Then([&] {
            return land.GetRun(
                c.ctx, c.PathId(),

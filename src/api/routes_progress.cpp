@@ -11,8 +11,6 @@
 namespace gj::api {
 
 namespace {
-// Light lists are a few thousand rows at most; the bound only keeps offset + limit from overflowing.
-constexpr int64_t kMaxOffset = 1'000'000'000;
 
 // ?light=&offset=&limit= of the light list; ?limit=0 is the whole list (the web app's search over
 // every light).
@@ -25,8 +23,8 @@ struct LightsPage {
 LightsPage LightsPageFrom(QueryParams& q, const Date&) {
   LightsPage p;
   p.light = q.OneOf("light", {"red", "yellow", "green"}).value_or("");
-  p.offset = q.IntOr("offset", 0, {0, kMaxOffset});
-  p.limit = q.IntOr("limit", 50, {0, kMaxOffset});
+  p.offset = q.IntOr("offset", 0, {0, kQueryLimits.offset});
+  p.limit = q.IntOr("limit", 50, {0, kQueryLimits.page_size});
   return p;
 }
 }  // namespace

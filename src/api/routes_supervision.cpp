@@ -72,7 +72,7 @@ std::pair<store::ProjectFilter, std::string> GanttFilterFrom(QueryParams& q, con
 // as_of). Calendar weeks: a week spanning two years belongs to its ISO year, so 2027-01-01 is
 // still 2026's.
 std::pair<Date, Date> ComplianceRangeFrom(QueryParams& q, const Date& as_of) {
-  return {q.DateOr("from", IsoWeek1Monday(IsoWeekOf(as_of).year)), q.DateOr("to", as_of)};
+  return q.DateRange("from", IsoWeek1Monday(IsoWeekOf(as_of).year), "to", as_of);
 }
 
 // ?holder=person:ID|unit:ID (not sent: every holder) and ?current=true of the assignments query.

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "common/json_limits.h"
+
 namespace gj {
 
 namespace {
@@ -9,15 +11,11 @@ constexpr size_t kMaxShownChars = 80;
 }  // namespace
 
 std::string ShownValue(const nlohmann::json& v) {
-  std::string s =
-      v.is_string() ? v.get<std::string>() : v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (s.size() > kMaxShownChars) {
-    size_t cut = kMaxShownChars;
-    // Never cut a UTF-8 sequence in half: back up to the start of a character.
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    s = s.substr(0, cut) + "…";
-  }
-  return s;
+  // Never the whole value: a user's value may be megabytes, or nested thousands deep.
+  if (!v.is_string()) return BoundedDump(v, kMaxShownChars);
+  const auto& s = v.get_ref<const std::string&>();
+  const size_t cut = Utf8Prefix(s, kMaxShownChars);
+  return cut == s.size() ? s : s.substr(0, cut) + "…";
 }
 
 std::string IntReason(const IntRange& range) {

@@ -5,7 +5,54 @@
 #include <cstdlib>
 #include <limits>
 
+#include <nlohmann/json.hpp>
+
+#include "common/json_field.h"
+
 namespace gj {
+
+std::string AmountBoundReason() {
+  return "rule plausible.amount_above_bound: above the bound of any amount, " +
+         std::to_string(kMaxAmountYuan) + " yuan";
+}
+
+bool CheckAmount(Problems& pr, const std::string& field, int64_t yuan, bool may_be_negative) {
+  if (!AmountInBounds(yuan)) {
+    pr.Add(field, std::to_string(yuan), AmountBoundReason());
+    return false;
+  }
+  if (yuan < 0 && !may_be_negative) {
+    pr.Add(field, std::to_string(yuan), "must not be negative");
+    return false;
+  }
+  return true;
+}
+
+std::optional<int64_t> AmountFromJson(const nlohmann::json& v, const std::string& field, Problems& pr,
+                                      const std::string& not_integer_reason) {
+  bool beyond = false;
+  std::optional<int64_t> out;
+  if (v.is_number_unsigned()) {
+    const uint64_t u = v.get<uint64_t>();
+    if (u <= static_cast<uint64_t>(kMaxAmountYuan)) out = static_cast<int64_t>(u);
+    else beyond = true;
+  } else if (v.is_number_integer()) {
+    out = v.get<int64_t>();
+    beyond = !AmountInBounds(*out);
+  } else if (v.is_number_float()) {
+    const double d = v.get<double>();
+    if (std::isfinite(d) && std::trunc(d) == d) {
+      beyond = std::fabs(d) > static_cast<double>(kMaxAmountYuan);
+      if (!beyond) out = static_cast<int64_t>(d);
+    }
+  }
+  if (beyond) {
+    pr.Add(field, ShownValue(v), AmountBoundReason());
+    return std::nullopt;
+  }
+  if (!out) pr.Add(field, ShownValue(v), not_integer_reason);
+  return out;
+}
 
 std::optional<int64_t> ParseWanToYuan(std::string_view raw) {
   size_t b = 0, e = raw.size();
@@ -48,11 +95,13 @@ std::optional<int64_t> ParseWanToYuan(std::string_view raw) {
     ++frac_digits;
   }
   const int64_t yuan = whole * kYuanPerWan + frac;
+  if (yuan > kMaxAmountYuan) return std::nullopt;
   return negative ? -yuan : yuan;
 }
 
 std::optional<int64_t> WanDoubleToYuan(double wan) {
-  if (!std::isfinite(wan) || std::fabs(wan) > 9e14) return std::nullopt;
+  if (!std::isfinite(wan) || std::fabs(wan) > static_cast<double>(kMaxAmountYuan / kYuanPerWan))
+    return std::nullopt;
   return static_cast<int64_t>(std::llround(wan * kYuanPerWan));
 }
 

@@ -75,6 +75,11 @@ constexpr Entry kCatalog[] = {
     {"bad_shape", "must be an object {\"mode\": …}"},
     {"bad_shape", "must be an industry code prefix (string)"},
     {"bad_json", "must be JSON (<detail>)"},
+    // the bounds of JSON read from outside (common/json_limits.h)
+    {"json_too_large", "JSON larger than <max> bytes"},
+    {"json_too_deep", "JSON nested deeper than <max> levels"},
+    {"json_too_many", "JSON with more than <max> values"},
+    {"json_string_too_long", "a JSON string longer than <max> bytes"},
     {"twelve_months", "twelve amounts in yuan"},
     {"twelve_months", "twelve monthly amounts in yuan, January first"},
     // ---- dates and periods ---------------------------------------------------------------------
@@ -89,6 +94,8 @@ constexpr Entry kCatalog[] = {
     {"period_format", "2026-W23 (week) or 2026-06 (month)"},
     {"period_format", "like 2026-03 (month), 2026-Q1 (quarter) or 2026 (year)"},
     {"year", "a year such as 2026"},
+    {"date_window", "must be a date from <min> to <max>"},
+    {"range_too_long", "must be within <max> days of <field> <from>"},
     {"date_in_future", "an actual date cannot be in the future (today is <today>)"},
     {"before_start", "before start_date"},
     {"before_start", "must not be before from"},
@@ -308,6 +315,8 @@ constexpr Entry kCatalog[] = {
      "rule procedure.approved_after_applied: before the application date <date>"},
     {"visit.unit_assigned", "rule visit.unit_assigned: the unit was not assigned to the project on <date>"},
     {"visit.unit_member", "rule visit.unit_member: the visitor is not of unit <unit>"},
+    {"plausible.amount_above_bound",
+     "rule plausible.amount_above_bound: above the bound of any amount, <max_yuan> yuan"},
 };
 
 struct Pattern {

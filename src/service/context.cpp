@@ -5,6 +5,8 @@
 #include <unordered_map>
 
 #include "common/clock.h"
+#include "common/json_field.h"
+#include "common/json_limits.h"
 
 namespace gj::service {
 
@@ -91,9 +93,12 @@ Status CheckWrite(const Ctx& ctx, const std::string& action, const char* forbidd
 Result<int64_t> VersionOf(const nlohmann::json& body) {
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   if (!body.contains("version") || !body["version"].is_number_integer()) {
-    return Error::Invalid(
-        "the current version is required",
-        {{"version", body.value("version", nlohmann::json()).dump(), "required integer", 0, {}}});
+    return Error::Invalid("the current version is required",
+                          {{"version",
+                            body.contains("version") ? BoundedDump(body["version"]) : "",
+                            "required integer",
+                            0,
+                            {}}});
   }
   return body["version"].get<int64_t>();
 }

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "common/json_limits.h"
 #include "store/fields.h"
 #include "store/journal.h"
 #include "store/project_store.h"
@@ -102,7 +103,7 @@ std::vector<StopRecord> Stops(Connection& c, const std::string& where, const std
 }
 
 std::optional<targets::Target> TargetFrom(RowReader& r) {
-  auto t = targets::TargetFromJson(nlohmann::json::parse(r.Text("definition")));
+  auto t = targets::TargetFromJson(ParseStoredJson(r.Text("definition")));
   if (!t) return std::nullopt;
   t->id = r.Int("id");
   t->name = r.Text("name");

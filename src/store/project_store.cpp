@@ -1,5 +1,6 @@
 #include "store/project_store.h"
 
+#include "common/money.h"
 #include "common/text_normalize.h"
 #include "store/fields.h"
 #include "store/project_year_store.h"
@@ -231,11 +232,16 @@ std::vector<Aggregate> AggregateProjects(Connection& c, const ProjectFilter& f,
   std::vector<Value> params;
   // kind is the year row's.
   const std::string column = (group_column == "kind" ? "y." : "p.") + group_column;
-  std::string sql =
-      "SELECT COALESCE(" + column +
-      ", '') AS group_key, COUNT(*) AS n, COALESCE(SUM(p.total_investment), 0) AS total_investment, "
-      "COALESCE(SUM(y.annual_plan), 0) AS annual_plan, COALESCE(SUM(y.annual_completed), 0) AS "
-      "annual_completed FROM projects p";
+  // Each amount counted within ±kMaxAmountYuan (common/money.h): no input lets a larger one in,
+  // and one written past the product must not turn the sum into SQLite's "integer overflow" (a
+  // 500). Bounded amounts of up to 900,000 projects cannot overflow.
+  const std::string bound = std::to_string(kMaxAmountYuan);
+  auto sum = [&](const std::string& col) {
+    return "COALESCE(SUM(MAX(MIN(" + col + ", " + bound + "), -" + bound + ")), 0)";
+  };
+  std::string sql = "SELECT COALESCE(" + column + ", '') AS group_key, COUNT(*) AS n, " +
+                    sum("p.total_investment") + " AS total_investment, " + sum("y.annual_plan") +
+                    " AS annual_plan, " + sum("y.annual_completed") + " AS annual_completed FROM projects p";
   sql += YearJoin(f.year, params);  // its parameters before the WHERE's
   sql += " WHERE " + Where(f, params);
   sql += " GROUP BY " + column + " ORDER BY " + column;

@@ -1,6 +1,7 @@
 #include "api/json/land_json.h"
 
 #include "api/json/ledger_json.h"
+#include "common/json_limits.h"
 #include "common/json_shape.h"
 #include "domain/land_efficiency/scheme.h"
 #include "service/land_efficiency/export.h"
@@ -14,7 +15,7 @@ namespace {
 json Yuan(const std::optional<int64_t>& cents) {
   return cents ? json(land::FormatCents(*cents)) : json(nullptr);
 }
-json Parsed(const std::string& text) { return json::parse(text); }
+json Parsed(const std::string& text) { return ParseStoredJson(text); }
 
 using Adj = store::AdjustmentRow;
 using App = store::AppealRow;
@@ -100,7 +101,7 @@ void to_json(json& j, const LandRunDetail& v) {
       JField<&L::surcharge_fen>("surcharge_yuan", Yuan),
       JFieldOf<L>("tax_to_next_class", [](const L& l) { return Yuan(l.result->tax_to_next_class_cents); }));
   j = v.run;
-  j["scheme"] = json::parse(v.run.row.scheme_doc);
+  j["scheme"] = ParseStoredJson(v.run.row.scheme_doc);
   j["summary"] = land::SummaryJson(v.computed->scheme, v.computed->ev);
   j["counts"] = v.counts;
   j["by_town"] = v.by_town;

@@ -1,5 +1,6 @@
 #include "api/json/ledger_json.h"
 
+#include "common/json_limits.h"
 #include "common/json_shape.h"
 #include "common/json_writer.h"
 #include "common/reason_catalog.h"
@@ -72,9 +73,9 @@ void to_json(nlohmann::json& j, const RolloverResult& r) {
 
 void to_json(nlohmann::json& j, const ProjectJournal& journal) {
   using E = ProjectJournal::Entry;
-  static const JFields<E> kEntry = Join<E>(
-      GJ_JSON_FIELDS(E, id, at, user_id, user_name, action),
-      JField<&E::changes_json>("changes", [](const std::string& t) { return nlohmann::json::parse(t); }));
+  static const JFields<E> kEntry =
+      Join<E>(GJ_JSON_FIELDS(E, id, at, user_id, user_name, action),
+              JField<&E::changes_json>("changes", [](const std::string& t) { return ParseStoredJson(t); }));
   j = ItemsJson(journal.items, kEntry);
 }
 

@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "common/json_limits.h"
 #include "common/json_shape.h"
 
 namespace gj::api {
@@ -203,7 +204,7 @@ void to_json(nlohmann::json& j, const LightSnapshot& v) {
   static const JFields<SnapshotItem> kItem =
       Join<SnapshotItem>(GJ_JSON_FIELDS(SnapshotItem, project_id, code, name, light),
                          JField<&SnapshotItem::reasons_json>(
-                             "reasons", [](const std::string& s) { return nlohmann::json::parse(s); }));
+                             "reasons", [](const std::string& s) { return ParseStoredJson(s); }));
   j = {{"region", v.region}, {"period", v.period}, {"as_of", v.as_of}, {"items", ArrayOf(v.items, kItem)}};
 }
 

@@ -3,6 +3,9 @@
 #include <cmath>
 #include <set>
 
+#include "common/json_field.h"
+#include "common/json_limits.h"
+
 namespace gj::land {
 
 namespace {
@@ -47,7 +50,7 @@ class SchemeParser {
 
  private:
   void Problem(const std::string& path, const json& value, const std::string& reason) {
-    problems_.Add(path, value.dump(), reason);
+    problems_.Add(path, BoundedDump(value), reason);
   }
 
   void CheckKeys(const json& obj, const std::string& prefix,
@@ -123,7 +126,7 @@ class SchemeParser {
     }
     CheckKeys(v, path + ".", {"indicators"});
     if (!v.contains("indicators") || !v["indicators"].is_array()) {
-      problems_.Add(path + ".indicators", v.contains("indicators") ? v["indicators"].dump() : "",
+      problems_.Add(path + ".indicators", v.contains("indicators") ? BoundedDump(v["indicators"]) : "",
                     "is required and must be an array");
       return g;
     }
@@ -151,7 +154,7 @@ class SchemeParser {
     IndicatorSpec spec;
     const size_t before = problems_.details().size();
     if (!v.contains("id") || !v["id"].is_string()) {
-      problems_.Add(path + ".id", v.contains("id") ? v["id"].dump() : "", "is required (a string)");
+      problems_.Add(path + ".id", v.contains("id") ? BoundedDump(v["id"]) : "", "is required (a string)");
     } else if (auto id = IndicatorFromName(v["id"].get<std::string>())) {
       spec.id = *id;
     } else {
@@ -252,9 +255,15 @@ Scheme ShandongScheme() {
 Result<Scheme> SchemeFromJson(const nlohmann::json& doc) { return SchemeParser().Parse(doc); }
 
 Result<Scheme> ParseScheme(std::string_view json_text) {
-  auto doc = json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return Error::Invalid("scheme is not valid JSON");
-  return SchemeFromJson(doc);
+  // A scheme is a few hundred lines: 1 MB and the default depth are bounds no real one reaches.
+  auto doc = ParseJsonBounded(json_text, JsonLimits{}, "scheme");
+  if (!doc) {
+    const auto& d = doc.error().details;
+    const bool malformed = d.empty() || d[0].reason.rfind("must be JSON", 0) == 0;
+    if (malformed) return Error::Invalid("scheme is not valid JSON");
+    return Error::Invalid("scheme is beyond the bounds of JSON the product reads", d);  // deep, huge
+  }
+  return SchemeFromJson(doc.value());
 }
 
 nlohmann::json SchemeToJson(const Scheme& s) {

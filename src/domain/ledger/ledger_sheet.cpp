@@ -97,7 +97,11 @@ class RowReader {
     }
     double d = 0;
     auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
-    if (ec == std::errc() && p == v.data() + v.size() && d >= 0) return WanDoubleToYuan(d);
+    if (ec == std::errc() && p == v.data() + v.size() && d >= 0) {
+      if (auto y = WanDoubleToYuan(d)) return y;
+      Fail(column, v, AmountBoundReason());  // never silently empty
+      return std::nullopt;
+    }
     Fail(column, v, "not an amount in 万元 (e.g. 1234.56)");
     return std::nullopt;
   }

@@ -38,7 +38,7 @@ int64_t Times(int64_t plan, double factor) {
 std::string Reason(const Breach& b) {
   std::string r = std::string("rule ") + b.rule + ": ";
   if (b.rule == kRuleAmountBound) {
-    r += "above the bound of any amount, " + std::to_string(b.limit) + " yuan";
+    return AmountBoundReason();  // the same words wherever an amount is refused
   } else if (b.rule == kRuleCompletedAbovePlan) {
     r += "above " + Num(b.factor) + " × the annual plan (" + std::to_string(b.limit) + " yuan)";
   } else if (b.rule == kRulePlanAboveTotal) {

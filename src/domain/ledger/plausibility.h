@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/money.h"
 #include "common/result.h"
 #include "domain/ledger/project.h"
 
@@ -26,9 +27,8 @@ inline constexpr const char* kRuleProgressJump = "plausible.progress_jump";
 inline constexpr const char* kRuleAheadOfSchedule = "plausible.ahead_of_schedule";
 inline constexpr const char* kRulePhotoReused = "plausible.photo_reused";
 
-// No amount above 10^12 yuan (1 万亿元 = 1 亿万元): a hundred times the largest county project
-// anyone lists, and far below where int64 yuan or the web's float 万元 lose precision.
-inline constexpr int64_t kMaxAmountYuan = 1'000'000'000'000;
+// No amount above 10^12 yuan (1 万亿元 = 1 亿万元): the one bound of every amount, common/money.h.
+using gj::kMaxAmountYuan;
 
 // The configurable thresholds: rows of the settings table (policy as data), defaults below.
 struct PlausibilityPolicy {

@@ -5,7 +5,9 @@
 #include <set>
 #include <variant>
 
+#include "common/json_field.h"
 #include "common/json_writer.h"
+#include "common/money.h"
 
 namespace gj::ledger {
 
@@ -139,7 +141,7 @@ nlohmann::json FieldToJson(const Project& p, const Member& m) {
       m);
 }
 
-std::string Show(const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+std::string Show(const nlohmann::json& v) { return ShownValue(v); }
 
 // Sets one field from JSON; on a wrong type, reports and leaves it unchanged.
 void FieldFromJson(Project& p, const FieldDef& f, const nlohmann::json& v, Problems& problems) {
@@ -159,7 +161,9 @@ void FieldFromJson(Project& p, const FieldDef& f, const nlohmann::json& v, Probl
           if (v.is_number_integer()) target = v.get<int>();
           else problems.Add(f.name, Show(v), "must be an integer");
         } else if constexpr (std::is_same_v<T, std::optional<int64_t>>) {
-          if (v.is_number_integer()) target = v.get<int64_t>();
+          if (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX))
+            problems.Add(f.name, Show(v), AmountBoundReason());  // only amounts are this large
+          else if (v.is_number_integer()) target = v.get<int64_t>();
           else if (v.is_null()) target.reset();
           else problems.Add(f.name, Show(v), "must be an integer or null");
         } else if constexpr (std::is_same_v<T, std::optional<double>>) {

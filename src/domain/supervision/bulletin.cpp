@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <map>
 
+#include "common/money.h"
+
 namespace gj::supervision {
 
 std::vector<RankRow> Rank(const std::vector<RankInput>& inputs) {
@@ -17,8 +19,8 @@ std::vector<RankRow> Rank(const std::vector<RankInput>& inputs) {
       ++g.new_total;
       if (in.started) ++g.new_started;
     }
-    g.annual_plan += in.annual_plan;
-    g.completed += in.completed;
+    g.annual_plan = AddYuan(g.annual_plan, in.annual_plan);
+    g.completed = AddYuan(g.completed, in.completed);
   }
   std::vector<RankRow> out;
   for (auto& [_, g] : groups) out.push_back(g);

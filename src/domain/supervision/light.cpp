@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/json_field.h"
+#include "common/json_limits.h"
 #include "common/json_shape.h"
 
 namespace gj::supervision {
@@ -63,7 +65,8 @@ Result<LightRules> RulesFromJson(const nlohmann::json& j) {
   auto num = [&](const char* key, double& out, double lo, double hi) {
     if (!j.contains(key)) return;
     if (!j[key].is_number() || j[key].get<double>() < lo || j[key].get<double>() > hi) {
-      pr.Add(key, j[key].dump(), "must be a number from " + std::to_string(lo) + " to " + std::to_string(hi));
+      pr.Add(key, BoundedDump(j[key]),
+             "must be a number from " + std::to_string(lo) + " to " + std::to_string(hi));
       return;
     }
     out = j[key].get<double>();
@@ -76,7 +79,7 @@ Result<LightRules> RulesFromJson(const nlohmann::json& j) {
   auto light = [&](const char* key, std::string& out) {
     if (!j.contains(key)) return;
     if (!j[key].is_string() || !ParseLight(j[key].get<std::string>())) {
-      pr.Add({key, j[key].dump(), "not a light", 0, {"green", "yellow", "red"}});
+      pr.Add({key, BoundedDump(j[key]), "not a light", 0, {"green", "yellow", "red"}});
       return;
     }
     out = j[key].get<std::string>();
@@ -86,7 +89,7 @@ Result<LightRules> RulesFromJson(const nlohmann::json& j) {
     const auto m = j["lag_mode"].is_string() ? j["lag_mode"].get<std::string>() : "";
     if (m == "points") r.lag_mode = LagMode::kPoints;
     else if (m == "share") r.lag_mode = LagMode::kShare;
-    else pr.Add({"lag_mode", j["lag_mode"].dump(), "unknown mode", 0, {"points", "share"}});
+    else pr.Add({"lag_mode", BoundedDump(j["lag_mode"]), "unknown mode", 0, {"points", "share"}});
   }
   num("lag_yellow_points", r.lag_yellow_points, 0, 100);
   num("lag_red_points", r.lag_red_points, 0, 100);

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "common/money.h"
+
 namespace gj::supervision {
 
 Problems ValidateMonthlyPlan(const std::vector<int64_t>& months, const std::optional<int64_t>& annual_plan) {
@@ -13,9 +15,8 @@ Problems ValidateMonthlyPlan(const std::vector<int64_t>& months, const std::opti
   }
   int64_t sum = 0;
   for (size_t i = 0; i < months.size(); ++i) {
-    if (months[i] < 0)
-      pr.Add("months[" + std::to_string(i) + "]", std::to_string(months[i]), "must not be negative");
-    sum += months[i];
+    CheckAmount(pr, "months[" + std::to_string(i) + "]", months[i]);
+    sum = AddYuan(sum, months[i]);
   }
   if (!annual_plan || *annual_plan <= 0) {
     pr.Add("annual_plan", "", "rule monthly_plan.needs_annual_plan: set the project's annual plan first");
@@ -30,7 +31,7 @@ Problems ValidateMonthlyPlan(const std::vector<int64_t>& months, const std::opti
 std::vector<int64_t> CumulativePlan(const std::vector<int64_t>& months) {
   std::vector<int64_t> out;
   int64_t running = 0;
-  for (int64_t m : months) out.push_back(running += m);
+  for (int64_t m : months) out.push_back(running = AddYuan(running, m));
   return out;
 }
 

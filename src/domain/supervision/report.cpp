@@ -4,6 +4,10 @@
 #include <charconv>
 #include <cstdio>
 
+#include "common/json_field.h"
+#include "common/json_limits.h"
+#include "common/money.h"
+
 namespace gj::supervision {
 
 const std::vector<std::string> kFundingSources = {"central_budget", "special_bonds", "local_fiscal",
@@ -117,7 +121,7 @@ nlohmann::json DatesJson(const std::vector<Date>& days) {
 std::vector<Date> DatesFrom(const nlohmann::json& j, const std::string& field, Problems& pr) {
   std::vector<Date> out;
   if (!j.is_array()) {
-    pr.Add(field, j.dump(), "must be a list of dates (2026-10-01)");
+    pr.Add(field, BoundedDump(j), "must be a list of dates (2026-10-01)");
     return out;
   }
   if (j.size() > kMaxCalendarDays) {
@@ -127,7 +131,7 @@ std::vector<Date> DatesFrom(const nlohmann::json& j, const std::string& field, P
   }
   for (size_t i = 0; i < j.size(); ++i) {
     const auto d = j[i].is_string() ? ParseIsoDate(j[i].get<std::string>()) : std::nullopt;
-    if (!d) pr.Add(field + "[" + std::to_string(i) + "]", j[i].dump(), "not a date (2026-10-01)");
+    if (!d) pr.Add(field + "[" + std::to_string(i) + "]", BoundedDump(j[i]), "not a date (2026-10-01)");
     else out.push_back(*d);
   }
   std::sort(out.begin(), out.end());
@@ -160,7 +164,7 @@ nlohmann::json ToJson(const ReportPolicy& pol) {
 Result<ReportPolicy> PolicyFromJson(const nlohmann::json& j, const ReportPolicy& base) {
   if (!j.is_object())
     return Error::Invalid("the report policy is not valid",
-                          {{"report_policy", j.dump(), "must be a JSON object", 0, {}}});
+                          {{"report_policy", BoundedDump(j), "must be a JSON object", 0, {}}});
   Problems pr;
   ReportPolicy pol = base;
   auto choice = [&](const char* key, std::string& out, const std::vector<std::string>& allowed,
@@ -169,7 +173,8 @@ Result<ReportPolicy> PolicyFromJson(const nlohmann::json& j, const ReportPolicy&
     const std::string field = std::string("report_policy.") + key;
     if (!j[key].is_string() ||
         std::find(allowed.begin(), allowed.end(), j[key].get<std::string>()) == allowed.end()) {
-      pr.Add({field, j[key].is_string() ? j[key].get<std::string>() : j[key].dump(), reason, 0, allowed});
+      pr.Add(
+          {field, j[key].is_string() ? j[key].get<std::string>() : BoundedDump(j[key]), reason, 0, allowed});
       return;
     }
     out = j[key].get<std::string>();
@@ -177,7 +182,7 @@ Result<ReportPolicy> PolicyFromJson(const nlohmann::json& j, const ReportPolicy&
   auto integer = [&](const char* key, int& out, int lo, int hi, const char* reason) {
     if (!j.contains(key)) return;
     if (!j[key].is_number_integer() || j[key].get<int64_t>() < lo || j[key].get<int64_t>() > hi) {
-      pr.Add(std::string("report_policy.") + key, j[key].dump(), reason);
+      pr.Add(std::string("report_policy.") + key, BoundedDump(j[key]), reason);
       return;
     }
     out = j[key].get<int>();
@@ -202,6 +207,7 @@ Result<ReportPolicy> PolicyFromJson(const nlohmann::json& j, const ReportPolicy&
 
 Problems ValidateContent(const ReportContent& c) {
   Problems pr;
+  // Amounts beyond the bound: ledger::ReportBreaches (plausibility) says so.
   if (c.investment_period < 0)
     pr.Add("investment_period", std::to_string(c.investment_period), "must not be negative");
   if (c.investment_year < 0)
@@ -214,7 +220,7 @@ Problems ValidateContent(const ReportContent& c) {
   for (size_t i = 0; i < c.by_source.size() && i < kFundingSources.size(); ++i) {
     if (c.by_source[i] < 0)
       pr.Add("by_source." + kFundingSources[i], std::to_string(c.by_source[i]), "must not be negative");
-    sum += c.by_source[i];
+    sum = AddYuan(sum, c.by_source[i]);
   }
   if (sum != 0 && sum != c.investment_period) {
     pr.Add("by_source", std::to_string(sum),

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/json_field.h"
+#include "common/json_limits.h"
 #include "common/json_shape.h"
+#include "common/money.h"
 #include "domain/targets/start_rate.h"
 
 namespace gj::targets {
@@ -84,6 +87,8 @@ Problems Validate(const Target& t) {
     pr.Add("threshold", std::to_string(t.threshold), "a rate is a share, e.g. 0.6 for 60 %");
   }
   if (t.threshold < 0) pr.Add("threshold", std::to_string(t.threshold), "must not be negative");
+  else if (!std::isfinite(t.threshold) || t.threshold > static_cast<double>(kMaxAmountYuan))
+    pr.Add("threshold", std::to_string(t.threshold), AmountBoundReason());
   return pr;
 }
 
@@ -100,24 +105,24 @@ Result<Target> TargetFromJson(const nlohmann::json& j) {
   Target t;
   auto text = [&](const char* key, std::string& out) {
     if (!j.contains(key) || j[key].is_null()) return;
-    if (!j[key].is_string()) pr.Add(key, j[key].dump(), "must be a string");
+    if (!j[key].is_string()) pr.Add(key, BoundedDump(j[key]), "must be a string");
     else out = j[key].get<std::string>();
   };
   GJ_JSON_MEMBERS(text, t, name, region, track, kind, level, metric, stage, amount, comparator)
   if (j.contains("categories")) {
     if (!j["categories"].is_array())
-      pr.Add("categories", j["categories"].dump(), "must be an array of category codes");
+      pr.Add("categories", BoundedDump(j["categories"]), "must be an array of category codes");
     else
       for (const auto& c : j["categories"])
         if (c.is_string()) t.categories.push_back(c.get<std::string>());
   }
   if (!j.contains("threshold") || !j["threshold"].is_number())
-    pr.Add("threshold", j.value("threshold", nlohmann::json()).dump(), "required number");
+    pr.Add("threshold", BoundedDump(j.value("threshold", nlohmann::json())), "required number");
   else t.threshold = j["threshold"].get<double>();
   const auto dl = j.contains("deadline") && j["deadline"].is_string()
                       ? ParseIsoDate(j["deadline"].get<std::string>())
                       : std::nullopt;
-  if (!dl) pr.Add("deadline", j.value("deadline", nlohmann::json()).dump(), "required date YYYY-MM-DD");
+  if (!dl) pr.Add("deadline", BoundedDump(j.value("deadline", nlohmann::json())), "required date YYYY-MM-DD");
   else t.deadline = *dl;
   const Problems rules = Validate(t);
   for (const auto& d : rules.details()) pr.Add(d);
@@ -159,8 +164,9 @@ TargetStatus Evaluate(const Target& t, const std::vector<ledger::Project>& set, 
   } else {
     int64_t plan = 0;
     for (const auto& p : set) {
-      s.numerator += Amount(p, t.metric == "investment_rate" ? "annual_completed" : t.amount);
-      plan += p.annual_plan.value_or(0);
+      s.numerator =
+          AddYuan(s.numerator, Amount(p, t.metric == "investment_rate" ? "annual_completed" : t.amount));
+      plan = AddYuan(plan, p.annual_plan.value_or(0));
     }
     // Amounts carry no dates: completion is projected linearly over the deadline year's elapsed
     // months (none yet when the as-of date lies in an earlier year, e.g. 12-31 for next year's target).

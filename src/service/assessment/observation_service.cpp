@@ -5,6 +5,8 @@
 #include <set>
 
 #include "common/enum_names.h"
+#include "common/json_field.h"
+#include "common/json_limits.h"
 #include "store/account_store.h"
 #include "store/journal.h"
 #include "store/project_store.h"
@@ -65,7 +67,7 @@ as::Event EventFrom(const store::EventRecord& r, const json& setup) {
 
 void AddSubmissions(as::Event& e, const std::vector<store::SubmissionRecord>& subs) {
   for (const auto& s : subs) {
-    const json p = json::parse(s.payload);
+    const json p = ParseStoredJson(s.payload);
     if (s.item.rfind("ballot:", 0) == 0) {
       for (const auto& place : p["places"])
         e.ballots.push_back({s.judge, p["group"], place["county"], place["rank"]});
@@ -111,7 +113,7 @@ json SetupFrom(const json& b, Problems& pr) {
   if (b.contains("groups") && b["groups"].is_array()) {
     for (const auto& g : b["groups"]) {
       if (!g.is_string() || g.get<std::string>().empty())
-        pr.Add("groups", g.dump(), "a group is a non-empty name");
+        pr.Add("groups", BoundedDump(g), "a group is a non-empty name");
       else if (std::find(groups.begin(), groups.end(), g.get<std::string>()) != groups.end())
         pr.Add("groups", g.get<std::string>(), "listed twice");
       else groups.push_back(g);
@@ -123,29 +125,29 @@ json SetupFrom(const json& b, Problems& pr) {
   if (mode != "sheet" && mode != "ballot") pr.Add("mode", mode, "must be sheet or ballot");
   setup["mode"] = mode;
   const json step = b.value("step", json(3));
-  if (!IsNumber(step) || step.get<double>() < 0) pr.Add("step", step.dump(), "must be a number ≥ 0");
+  if (!IsNumber(step) || step.get<double>() < 0) pr.Add("step", BoundedDump(step), "must be a number ≥ 0");
   else setup["step"] = step.get<double>();
   const json trim = b.value("trim", json(true));
-  if (!trim.is_boolean()) pr.Add("trim", trim.dump(), "must be true or false");
+  if (!trim.is_boolean()) pr.Add("trim", BoundedDump(trim), "must be true or false");
   else setup["trim"] = trim.get<bool>();
   json criteria = json::array();
   if (b.contains("criteria")) {
     std::set<std::string> names;
     if (!b["criteria"].is_array() || b["criteria"].empty())
-      pr.Add("criteria", b["criteria"].dump(), "a non-empty list of {name, weight}");
+      pr.Add("criteria", BoundedDump(b["criteria"]), "a non-empty list of {name, weight}");
     else
       for (size_t i = 0; i < b["criteria"].size(); ++i) {
         const json& c = b["criteria"][i];
         const std::string f = "criteria[" + std::to_string(i) + "]";
         if (!c.is_object() || !c.contains("name") || !c["name"].is_string() ||
             c["name"].get<std::string>().empty()) {
-          pr.Add(f + ".name", c.dump(), "required");
+          pr.Add(f + ".name", BoundedDump(c), "required");
           continue;
         }
         if (!names.insert(c["name"].get<std::string>()).second)
           pr.Add(f + ".name", c["name"], "listed twice");
         if (!c.contains("weight") || !IsNumber(c["weight"]) || c["weight"].get<double>() <= 0) {
-          pr.Add(f + ".weight", c.value("weight", json()).dump(), "must be a number > 0");
+          pr.Add(f + ".weight", BoundedDump(c.value("weight", json())), "must be a number > 0");
           continue;
         }
         criteria.push_back({{"name", c["name"]}, {"weight", c["weight"].get<double>()}});
@@ -159,16 +161,16 @@ json SetupFrom(const json& b, Problems& pr) {
       blend.is_object() && IsNumber(blend.value("projects", json(1))) ? blend.value("projects", 1.0) : -1;
   const double bi =
       blend.is_object() && IsNumber(blend.value("indicator", json(0))) ? blend.value("indicator", 0.0) : -1;
-  if (bp < 0 || bi < 0 || bp + bi <= 0) pr.Add("blend", blend.dump(), "weights ≥ 0, not both 0");
+  if (bp < 0 || bi < 0 || bp + bi <= 0) pr.Add("blend", BoundedDump(blend), "weights ≥ 0, not both 0");
   setup["blend"] = {{"projects", bp}, {"indicator", bi}};
   setup["indicator_scores"] = json::object();
   if (b.contains("indicator_scores")) {
     if (!b["indicator_scores"].is_object())
-      pr.Add("indicator_scores", b["indicator_scores"].dump(), "an object county → score");
+      pr.Add("indicator_scores", BoundedDump(b["indicator_scores"]), "an object county → score");
     else
       for (const auto& [k, v] : b["indicator_scores"].items()) {
         if (!IsNumber(v) || v.get<double>() < 0 || v.get<double>() > 100)
-          pr.Add("indicator_scores." + k, v.dump(), "must be within 0..100");
+          pr.Add("indicator_scores." + k, BoundedDump(v), "must be within 0..100");
         else setup["indicator_scores"][k] = v.get<double>();
       }
   }
@@ -181,7 +183,7 @@ Result<ObservationService::Loaded> ObservationService::Load(store::Connection& c
                                                             int64_t id) {
   auto r = grants_.Visible(ctx, store::LoadEvent(c, id), "observation event", id);
   if (!r) return r.error();
-  Loaded l{*r, json::parse(r->setup), {}};
+  Loaded l{*r, ParseStoredJson(r->setup), {}};
   l.event = EventFrom(l.record, l.setup);
   AddSubmissions(l.event, store::LoadSubmissions(c, id));
   return l;
@@ -229,7 +231,7 @@ Result<ObservationList> ObservationService::List(const Ctx& ctx) {
   auto tree = ledger_.Regions();
   for (const auto& r : store::ListEvents(*c)) {
     if (!grants_.Sees(ctx, r.region_code)) continue;
-    const json setup = json::parse(r.setup);
+    const json setup = ParseStoredJson(r.setup);
     const auto* region = tree->Find(r.region_code);
     out.items.push_back({r, region ? region->name : "", setup.value("mode", "sheet"),
                          setup.value("groups", std::vector<std::string>{}),
@@ -261,7 +263,7 @@ store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx
   // Judges: users holding the judge role.
   std::vector<std::string> judges;
   for (const auto& j : b.value("judges", json::array())) {
-    const std::string login = j.is_string() ? j.get<std::string>() : j.dump();
+    const std::string login = ShownValue(j);
     if (std::find(judges.begin(), judges.end(), login) != judges.end()) {
       pr.Add("judges", login, "listed twice");
       continue;
@@ -280,14 +282,14 @@ store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx
     const json& n = noms[i];
     const std::string f = "nominations[" + std::to_string(i) + "]";
     if (!n.is_object()) {
-      pr.Add(f, n.dump(), "must be {group, project_id}");
+      pr.Add(f, BoundedDump(n), "must be {group, project_id}");
       continue;
     }
     const std::string group = n.value("group", "");
     if (std::find(groups.begin(), groups.end(), group) == groups.end())
       pr.Add(f + ".group", group, "not a group of the event");
     if (!n.contains("project_id") || !n["project_id"].is_number_integer()) {
-      pr.Add(f + ".project_id", n.value("project_id", json()).dump(), "required integer");
+      pr.Add(f + ".project_id", BoundedDump(n.value("project_id", json())), "required integer");
       continue;
     }
     const int64_t pid = n["project_id"];
@@ -363,7 +365,7 @@ Result<ObservationView> ObservationService::Update(const Ctx& ctx, int64_t id, c
     if (k == "version") continue;
     // The organiser's region decides who manages the event: it stays (set up a new event instead).
     if (k == "region_code" && v != json(l->record.region_code)) {
-      pr.Add("region_code", v.is_string() ? v.get<std::string>() : v.dump(),
+      pr.Add("region_code", v.is_string() ? v.get<std::string>() : BoundedDump(v),
              "cannot change; set up a new event for another region");
       continue;
     }
@@ -488,7 +490,7 @@ Result<ObservationView> ObservationService::SubmitSheet(const Ctx& ctx, int64_t 
     if (!IsNumber(v))
       return Error::Invalid(points ? "points are numbers" : "ratings are numbers",
                             {{std::string(kind) + "." + k,
-                              v.dump(),
+                              BoundedDump(v),
                               points ? "must be a number" : "must be a number within 0..100",
                               0,
                               {}}});

@@ -4,6 +4,9 @@
 #include <cmath>
 #include <set>
 
+#include "common/json_field.h"
+#include "common/json_limits.h"
+#include "common/money.h"
 #include "domain/assessment/supervision_figures.h"
 #include "domain/targets/start_rate.h"
 #include "io/ranking_bulletin.h"
@@ -112,8 +115,8 @@ std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigur
       } else if (m.kind == as::MetricKind::kInvestmentRate) {
         int64_t plan = 0, done = 0;
         for (const auto& p : projects) {
-          plan += p.annual_plan.value_or(0);
-          done += p.annual_completed.value_or(0);
+          plan = AddYuan(plan, p.annual_plan.value_or(0));
+          done = AddYuan(done, p.annual_completed.value_or(0));
         }
         values[m.id] = plan > 0 ? static_cast<double>(done) / static_cast<double>(plan) : 1.0;
       } else if (m.kind == as::MetricKind::kProblemsClosedOnTime) {
@@ -146,12 +149,12 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
   std::optional<Date> as_of = end;
   if (b.contains("as_of")) {
     as_of = ParseIsoDate(b.value("as_of", ""));
-    if (!as_of) pr.Add("as_of", b["as_of"].dump(), "a date like 2026-06-30");
+    if (!as_of) pr.Add("as_of", BoundedDump(b["as_of"]), "a date like 2026-06-30");
   }
   if (as_of && *as_of > ctx.today) as_of = ctx.today;  // figures cannot be known beyond today
   if (!pr.empty()) return pr.ToError("cannot compute the ranking");
   const as::Scheme scheme = SchemeFrom(s.value());
-  const json def = json::parse(s->definition);
+  const json def = ParseStoredJson(s->definition);
   auto ledger_figures = LedgerFigures(*c, ctx, s.value(), scheme, PeriodStart(*period, *end), *as_of);
   const json manual = b.value("manual", json::object());
   const bool uses_ledger = std::any_of(scheme.metrics.begin(), scheme.metrics.end(),
@@ -181,7 +184,8 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
       const json v =
           manual.is_object() && manual.contains(subject) ? manual[subject].value(m.id, json()) : json();
       if (!IsNumber(v) || v.get<double>() < 0)
-        pr.Add("manual." + subject + "." + m.id, v.dump(), "a number ≥ 0 is required for every subject");
+        pr.Add("manual." + subject + "." + m.id, BoundedDump(v),
+               "a number ≥ 0 is required for every subject");
       else sf.values[m.id] = v.get<double>();
     }
     for (const auto& [k, v] : sf.values) figures_json[subject][k] = Round6(v);
@@ -230,7 +234,7 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
     store::WriteJournal(
         *c, "ranking_run", rec.id, "recompute", ctx.caller.user_id, ctx.now,
         json::array(
-            {{{"field", "entries"}, {"old", json::parse(latest->body)["entries"]}, {"new", entries}}}));
+            {{{"field", "entries"}, {"old", ParseStoredJson(latest->body)["entries"]}, {"new", entries}}}));
   } else {
     rec.scheme_id = scheme_id;
     rec.period = PeriodName(*period);
@@ -263,7 +267,7 @@ Result<RankingRunDetail> RankingService::GetRun(const Ctx& ctx, int64_t run_id) 
   auto s = LoadScheme(*c, ctx, r->scheme_id);
   if (!s) return Error::NotFound("no ranking run " + std::to_string(run_id));
   store::SchemeRecord as_computed = s.value();
-  const json body = json::parse(r->body);
+  const json body = ParseStoredJson(r->body);
   if (body.contains("definition"))
     as_computed.definition = body["definition"].dump();  // runs before 2026-11 lack it
   return RankingRunDetail{RunViewOf(r.value(), s->name), SchemeView(as_computed)};

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "common/enum_names.h"
+#include "common/json_field.h"
+#include "common/json_limits.h"
 #include "domain/assessment/supervision_figures.h"
 #include "domain/targets/start_rate.h"
 #include "io/ranking_bulletin.h"
@@ -82,7 +84,7 @@ json MetricsFrom(const json& b, Problems& pr) {
     const json& m = b["metrics"][i];
     const std::string f = "metrics[" + std::to_string(i) + "]";
     if (!m.is_object()) {
-      pr.Add(f, m.dump(), "must be an object");
+      pr.Add(f, BoundedDump(m), "must be an object");
       continue;
     }
     const std::string kind = m.value("kind", "manual");
@@ -94,7 +96,7 @@ json MetricsFrom(const json& b, Problems& pr) {
     for (auto [key, def] : {std::pair{"weight", 0.0}, std::pair{"target", 1.0}, std::pair{"cap", 1.0},
                             std::pair{"step", 3.0}}) {
       const json v = m.value(key, json(def));
-      if (!IsNumber(v)) pr.Add(f + "." + key, v.dump(), "must be a number");
+      if (!IsNumber(v)) pr.Add(f + "." + key, BoundedDump(v), "must be a number");
       else x[key] = v.get<double>();
     }
     out.push_back(x);
@@ -126,7 +128,7 @@ json EntryJson(const as::RunEntry& e) {
 }
 
 RankingRunView RunViewOf(const store::RunRecord& r, const std::string& scheme_name) {
-  const json body = json::parse(r.body);
+  const json body = ParseStoredJson(r.body);
   RankingRunView v{r,
                    scheme_name,
                    {},
@@ -172,7 +174,7 @@ std::optional<Date> PeriodEnd(as::Period period, const std::string& label) {
 }
 
 as::Scheme SchemeFrom(const store::SchemeRecord& s) {
-  const json d = json::parse(s.definition);
+  const json d = ParseStoredJson(s.definition);
   as::Scheme scheme;
   scheme.name = s.name;
   for (const auto& m : d["metrics"]) {
@@ -192,7 +194,7 @@ as::Scheme SchemeFrom(const store::SchemeRecord& s) {
 }
 
 as::RankingRun RunFrom(const store::RunRecord& r, const std::string& scheme_name) {
-  const json body = json::parse(r.body);
+  const json body = ParseStoredJson(r.body);
   as::RankingRun run;
   run.scheme = scheme_name;
   run.period = PeriodFrom(r.period).value_or(as::Period::kMonth);
@@ -227,7 +229,7 @@ std::string DefinitionOf(const json& b, const std::string& name, Problems& pr) {
   const json yellow = w.is_object() ? w.value("yellow_below", json(0.6)) : json(),
              red = w.is_object() ? w.value("red_after", json(2)) : json();
   if (!IsNumber(yellow) || yellow.get<double>() < 0 || !red.is_number_integer() || red.get<int64_t>() < 1) {
-    pr.Add("warning", w.dump(), "yellow_below ≥ 0, red_after ≥ 1");
+    pr.Add("warning", BoundedDump(w), "yellow_below ≥ 0, red_after ≥ 1");
   } else {
     def["warning"] = {{"yellow_below", yellow.get<double>()}, {"red_after", red.get<int>()}};
   }
@@ -259,7 +261,7 @@ Result<store::SchemeRecord> RankingService::LoadScheme(store::Connection& c, con
 }
 
 RankingSchemeView RankingService::SchemeView(const store::SchemeRecord& s) {
-  const json d = json::parse(s.definition);
+  const json d = ParseStoredJson(s.definition);
   const auto* region = ledger_.Regions()->Find(s.region_code);
   RankingSchemeView v{s, region ? region->name : "", {}, {}};
   for (const auto& m : d["metrics"]) {
@@ -324,18 +326,18 @@ Result<RankingSchemeView> RankingService::UpdateScheme(const Ctx& ctx, int64_t i
   if (!b.contains("version") || !b["version"].is_number_integer()) pr.Add("version", "", "required integer");
   // Who is ranked is what makes runs comparable: a different region or kind is a new scheme.
   if (b.contains("region_code") && b["region_code"] != s->region_code) {
-    pr.Add("region_code", b["region_code"].dump(), "cannot change; create a new scheme");
+    pr.Add("region_code", BoundedDump(b["region_code"]), "cannot change; create a new scheme");
   }
   if (b.contains("subject_kind") && b["subject_kind"] != s->subject_kind) {
-    pr.Add("subject_kind", b["subject_kind"].dump(), "cannot change; create a new scheme");
+    pr.Add("subject_kind", BoundedDump(b["subject_kind"]), "cannot change; create a new scheme");
   }
   store::SchemeRecord next = s.value();
   if (b.contains("name")) {
     next.name = b["name"].is_string() ? b["name"].get<std::string>() : "";
-    if (next.name.empty()) pr.Add("name", b["name"].dump(), "required");
+    if (next.name.empty()) pr.Add("name", BoundedDump(b["name"]), "required");
   }
   if (b.contains("metrics") || b.contains("warning")) {
-    const json current = json::parse(s->definition);
+    const json current = ParseStoredJson(s->definition);
     const json merged = {{"metrics", b.value("metrics", current["metrics"])},
                          {"warning", b.value("warning", current["warning"])}};
     next.definition = DefinitionOf(merged, next.name, pr);

@@ -145,6 +145,8 @@ std::optional<double> FastDecimal(std::string_view s) {
 
 }  // namespace
 
+constexpr double kMaxFigure = 1e15;
+
 std::optional<double> ParseNumber(std::string_view s) {
   s = Trim(s);
   if (!s.empty() && s.front() == '+') {
@@ -193,7 +195,13 @@ struct InputParser::Impl {
         return std::nullopt;
       }
       auto d = ParseNumber(v);
-      if (!d) Problem(f, v, "not a number");
+      if (!d) {
+        Problem(f, v, "not a number");
+      } else if (std::fabs(*d) > kMaxFigure) {
+        // Sums and ratios of the whole county stay finite: no figure beyond 10^15 (yuan, kWh, …).
+        Problem(f, v, "must be a number within -1000000000000000..1000000000000000");
+        return std::nullopt;
+      }
       return d;
     }
     double Min(Field f, double min, bool strict, double fallback) {

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "common/json_limits.h"
 #include "domain/land_efficiency/workflow.h"
 #include "io/byte_sink.h"
 #include "io/xlsx_table.h"
@@ -120,7 +121,7 @@ std::shared_ptr<const LandService::Computed> LandService::Compute(const store::R
   auto out = std::make_shared<Computed>();
   auto scheme = land::ParseScheme(run.scheme_doc);
   out->scheme = scheme ? scheme.value() : land::ShandongScheme();
-  for (const auto& j : json::parse(run.input_doc)) out->input.push_back(EnterpriseFromJson(j));
+  for (const auto& j : ParseStoredJson(run.input_doc)) out->input.push_back(EnterpriseFromJson(j));
   out->ev = land::Evaluate(out->scheme, out->input);
   std::lock_guard lock(mu_);
   // A few runs are looked at at a time; keep the most recent ids (snapshots never change, so an

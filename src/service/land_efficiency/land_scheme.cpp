@@ -1,5 +1,7 @@
 #include "service/land_efficiency/land_service.h"
 
+#include "common/json_field.h"
+#include "common/json_limits.h"
 #include "common/json_shape.h"
 #include "domain/land_efficiency/workflow.h"
 #include "service/land_efficiency/land_support.h"
@@ -87,7 +89,7 @@ Result<LandPolicies> LandService::PutPolicies(const Ctx& ctx, const std::string&
     for (auto [k, f] :
          {std::pair{"land_mu", &p.land_mu}, {"energy_tce", &p.energy_tce}, {"emission_t", &p.emission_t}}) {
       if (item.contains(k) && !item[k].is_number())
-        pr.Add(std::string(k), item[k].dump(), "must be a number");
+        pr.Add(std::string(k), BoundedDump(item[k]), "must be a number");
       else *f = item.value(k, 0.0);
     }
     p.note = Str(item, "note");

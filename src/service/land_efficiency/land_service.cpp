@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "common/json_field.h"
+#include "common/json_limits.h"
 #include "common/json_shape.h"
 #include "domain/land_efficiency/credit_code.h"
 #include "domain/land_efficiency/workflow.h"
@@ -247,23 +249,24 @@ Result<LandData> LandService::UpdateData(const Ctx& ctx, int64_t id, const json&
   auto& e = row->e;
   auto number = [&](const char* k, double& field, double min, bool strict) {
     if (!body.contains(k)) return;
-    if (!body[k].is_number()) return pr.Add(k, body[k].dump(), "must be a number");
+    if (!body[k].is_number()) return pr.Add(k, BoundedDump(body[k]), "must be a number");
     const double v = body[k].get<double>();
-    if (strict ? v <= min : v < min) return pr.Add(k, body[k].dump(), strict ? "must be > 0" : "must be ≥ 0");
+    if (strict ? v <= min : v < min)
+      return pr.Add(k, BoundedDump(body[k]), strict ? "must be > 0" : "must be ≥ 0");
     if (v != field) changes.push_back({{"field", k}, {"old", field}, {"new", v}});
     field = v;
   };
   auto optional = [&](const char* k, std::optional<double>& field) {
     if (!body.contains(k)) return;
     if (!body[k].is_null() && !body[k].is_number())
-      return pr.Add(k, body[k].dump(), "must be a number or null");
+      return pr.Add(k, BoundedDump(body[k]), "must be a number or null");
     std::optional<double> v = body[k].is_null() ? std::nullopt : std::optional<double>(body[k].get<double>());
     if (v != field) changes.push_back({{"field", k}, {"old", OptJ(field)}, {"new", OptJ(v)}});
     field = v;
   };
   auto flag = [&](const char* k, bool& field) {
     if (!body.contains(k)) return;
-    if (!body[k].is_boolean()) return pr.Add(k, body[k].dump(), "must be true or false");
+    if (!body[k].is_boolean()) return pr.Add(k, BoundedDump(body[k]), "must be true or false");
     if (body[k].get<bool>() != field)
       changes.push_back({{"field", k}, {"old", field}, {"new", body[k].get<bool>()}});
     field = body[k].get<bool>();

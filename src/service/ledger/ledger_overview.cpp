@@ -6,6 +6,7 @@
 #include <iterator>
 #include <unordered_map>
 
+#include "common/money.h"
 #include "domain/ledger/project_year.h"
 #include "service/ledger/ledger_service.h"
 #include "store/progress_store.h"
@@ -45,9 +46,9 @@ ListFiguresAt ListFigures(store::Connection& c, const store::ProjectFilter& f, c
     if (g != 0) continue;
     for (const auto& a : out.groups[0]) {
       out.project_count += a.count;
-      out.total_investment += a.total_investment;
-      out.annual_plan += a.annual_plan;
-      out.annual_completed += a.annual_completed;
+      out.total_investment = AddYuan(out.total_investment, a.total_investment);
+      out.annual_plan = AddYuan(out.annual_plan, a.annual_plan);
+      out.annual_completed = AddYuan(out.annual_completed, a.annual_completed);
     }
   }
   const Date at = ledger::FiguresDate(*f.year, as_of);
@@ -62,13 +63,16 @@ ListFiguresAt ListFigures(store::Connection& c, const store::ProjectFilter& f, c
     if (filed.count(id)) reported.push_back(id);
   }
   for (const auto& p : store::LoadProjects(c, reported, f.year)) {
-    const int64_t delta = ledger::AnnualCompletedAt(p, filed.at(p.id)) - p.annual_completed.value_or(0);
-    out.annual_completed += delta;
+    // Stored figures beyond kMaxAmountYuan (no input lets them in) count as the bound, as the
+    // store's sums count them: the difference of two bounded amounts cannot overflow.
+    const int64_t delta =
+        ClampYuan(ledger::AnnualCompletedAt(p, filed.at(p.id))) - ClampYuan(p.annual_completed.value_or(0));
+    out.annual_completed = AddYuan(out.annual_completed, delta);
     for (size_t g = 0; g < std::size(kGroups); ++g) {
       auto& list = out.groups[g];
       auto it = std::find_if(list.begin(), list.end(),
                              [&](const store::Aggregate& a) { return a.key == GroupKey(p, g); });
-      if (it != list.end()) it->annual_completed += delta;
+      if (it != list.end()) it->annual_completed = AddYuan(it->annual_completed, delta);
     }
   }
   return out;

@@ -4,6 +4,8 @@
 #include <functional>
 #include <unordered_map>
 
+#include "common/json_field.h"
+#include "common/json_limits.h"
 #include "service/ledger/plausibility_settings.h"
 #include "service/ledger/stage_change.h"
 #include "service/unique_write.h"
@@ -339,7 +341,7 @@ Result<ledger::Dictionaries> LedgerService::PutDictionary(const Ctx& ctx, const 
     const std::string at = "items[" + std::to_string(i) + "]";
     if (!it.is_object() || !it.contains("code") || !it["code"].is_string() ||
         it["code"].get<std::string>().empty() || !it.contains("label_zh") || !it["label_zh"].is_string()) {
-      pr.Add(at, it.dump(), "needs code and label_zh strings");
+      pr.Add(at, BoundedDump(it), "needs code and label_zh strings");
       continue;
     }
     ledger::DictEntry e{it["code"], it["label_zh"], it.value("label_en", it["code"].get<std::string>()),

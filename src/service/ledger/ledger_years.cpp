@@ -4,6 +4,7 @@
 #include <map>
 
 #include "common/json_field.h"
+#include "common/money.h"
 #include "service/ledger/ledger_service.h"
 #include "service/ledger/plausibility_settings.h"
 #include "store/journal.h"
@@ -129,7 +130,7 @@ Result<RolloverResult> LedgerService::Rollover(const Ctx& ctx, int from_year, co
         else if (value.is_null()) plans[pid] = std::nullopt;
         else if (!value.is_number_integer() || value.get<int64_t>() < 0)
           pr.Add("plans." + key, ShownValue(value), "must be a non-negative integer (yuan)");
-        else plans[pid] = value.get<int64_t>();
+        else if (CheckAmount(pr, "plans." + key, value.get<int64_t>())) plans[pid] = value.get<int64_t>();
       }
     }
   }

@@ -1,5 +1,7 @@
 #include "service/ledger/plausibility_settings.h"
 
+#include "common/json_field.h"
+#include "common/json_limits.h"
 #include "store/journal.h"
 #include "store/supervision_store.h"
 
@@ -53,7 +55,7 @@ Result<ledger::PlausibilityPolicy> PutPlausibility(store::Database& db, const Ct
     if (!s) {
       pr.Add({key, "", "unknown field", 0, {"completed_plan_factor", "jump_points", "ahead_points"}});
     } else if (!value.is_number() || value.get<double>() < 1 || value.get<double>() > 100) {
-      pr.Add(key, value.dump(), "must be a number from 1 to 100");
+      pr.Add(key, BoundedDump(value), "must be a number from 1 to 100");
     }
   }
   if (!pr.empty()) return pr.ToError("the plausibility rules are not valid");

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 
+#include "common/money.h"
 #include "domain/supervision/problem.h"
 #include "domain/supervision/procedure.h"
 #include "domain/supervision/visit.h"
@@ -117,9 +118,9 @@ Result<supervision::Bulletin> BulletinService::Build(const Ctx& ctx, const std::
       ++b.new_total;
       if (started) ++b.new_started;
     }
-    b.total_investment += p.total_investment.value_or(0);
-    b.annual_plan += p.annual_plan.value_or(0);
-    b.completed += e->completed;
+    b.total_investment = AddYuan(b.total_investment, p.total_investment.value_or(0));
+    b.annual_plan = AddYuan(b.annual_plan, p.annual_plan.value_or(0));
+    b.completed = AddYuan(b.completed, e->completed);
     ++b.lights[static_cast<int>(l.light)];
     const std::string town = p.town_code.value_or(p.county_code);
     towns.push_back({town, row.town_name.empty() ? row.county_name : row.town_name, is_new, started,

@@ -1,5 +1,8 @@
 #include "service/supervision/progress_service.h"
 
+#include "common/json_field.h"
+#include "common/json_limits.h"
+#include "common/money.h"
 #include "domain/supervision/monthly_plan.h"
 #include "service/supervision/supervision_support.h"
 #include "store/journal.h"
@@ -138,11 +141,11 @@ Result<MonthlyPlanView> ProgressService::PutMonthlyPlan(const Ctx& ctx, int64_t 
   Problems pr;
   store::MonthlyPlanRecord plan{project_id, year, {}, 0};
   if (!body.contains("months") || !body["months"].is_array())
-    pr.Add("months", body.value("months", nlohmann::json()).dump(), "twelve amounts in yuan");
+    pr.Add("months", BoundedDump(body.value("months", nlohmann::json())), "twelve amounts in yuan");
   else {
     for (const auto& m : body["months"]) {
-      if (!m.is_number_integer()) pr.Add("months", m.dump(), "must be integer amounts in yuan");
-      else plan.months.push_back(m.get<int64_t>());
+      if (auto yuan = AmountFromJson(m, "months", pr, "must be integer amounts in yuan"))
+        plan.months.push_back(*yuan);
     }
   }
   if (pr.empty()) pr = supervision::ValidateMonthlyPlan(plan.months, row->project.annual_plan);

@@ -6,6 +6,9 @@
 #include <sodium.h>
 
 #include "common/base64.h"
+#include "common/json_field.h"
+#include "common/json_limits.h"
+#include "common/money.h"
 #include "domain/access/mine.h"
 #include "service/ledger/plausibility_settings.h"
 #include "service/supervision/supervision_support.h"
@@ -21,37 +24,34 @@ namespace {
 void ApplyContent(supervision::ReportContent& c, const nlohmann::json& b, Problems& pr) {
   auto money = [&](const std::string& key, int64_t& out) {
     if (!b.contains(key)) return;
-    if (!b[key].is_number_integer()) pr.Add(key, b[key].dump(), "must be an integer amount in yuan");
-    else out = b[key].get<int64_t>();
+    if (auto yuan = AmountFromJson(b[key], key, pr)) out = *yuan;
   };
   money("investment_period", c.investment_period);
   money("investment_year", c.investment_year);
   if (b.contains("by_source")) {
     if (!b["by_source"].is_object()) {
-      pr.Add("by_source", b["by_source"].dump(), "must be an object of source → yuan");
+      pr.Add("by_source", BoundedDump(b["by_source"]), "must be an object of source → yuan");
     } else {
       for (const auto& [key, value] : b["by_source"].items()) {
         auto it = std::find(supervision::kFundingSources.begin(), supervision::kFundingSources.end(), key);
         if (it == supervision::kFundingSources.end()) {
-          pr.Add({"by_source." + key, value.dump(), "unknown source", 0, supervision::kFundingSources});
+          pr.Add({"by_source." + key, BoundedDump(value), "unknown source", 0, supervision::kFundingSources});
           continue;
         }
-        if (!value.is_number_integer())
-          pr.Add("by_source." + key, value.dump(), "must be an integer amount in yuan");
-        else
-          c.by_source[static_cast<size_t>(it - supervision::kFundingSources.begin())] = value.get<int64_t>();
+        if (auto yuan = AmountFromJson(value, "by_source." + key, pr))
+          c.by_source[static_cast<size_t>(it - supervision::kFundingSources.begin())] = *yuan;
       }
     }
   }
   auto text = [&](const std::string& key, std::string& out) {
     if (!b.contains(key)) return;
-    if (!b[key].is_string()) pr.Add(key, b[key].dump(), "must be text");
+    if (!b[key].is_string()) pr.Add(key, BoundedDump(b[key]), "must be text");
     else out = b[key].get<std::string>();
   };
   text("visual_progress", c.visual_progress);
   text("problems_raised", c.problems_raised);
   if (b.contains("workers")) {
-    if (!b["workers"].is_number_integer()) pr.Add("workers", b["workers"].dump(), "must be an integer");
+    if (!b["workers"].is_number_integer()) pr.Add("workers", BoundedDump(b["workers"]), "must be an integer");
     else c.workers = b["workers"].get<int>();
   }
   static const std::vector<std::string> known = {"version",         "submit",    "investment_period",

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/json_limits.h"
 #include "service/supervision/supervision_support.h"
 #include "store/journal.h"
 #include "store/table.h"
@@ -14,7 +15,7 @@ supervision::LightRules ProgressService::RulesFor(store::Connection& c, const st
   auto tree = ledger_.Regions();
   for (std::string code = region; !code.empty();) {
     if (auto s = store::LoadSettings(c, code)) {
-      if (auto r = supervision::RulesFromJson(nlohmann::json::parse(s->light_rules))) return r.value();
+      if (auto r = supervision::RulesFromJson(ParseStoredJson(s->light_rules))) return r.value();
     }
     const auto* r = tree->Find(code);
     code = r ? r->parent_code : "";
@@ -27,7 +28,7 @@ supervision::ReportPolicy ProgressService::PolicyFor(store::Connection& c, const
   for (std::string code = region; !code.empty();) {
     if (auto s = store::LoadSettings(c, code)) {
       // Stored policies were validated when written; members added since take their defaults.
-      auto pol = supervision::PolicyFromJson(nlohmann::json::parse(s->report_policy), {});
+      auto pol = supervision::PolicyFromJson(ParseStoredJson(s->report_policy), {});
       return pol ? pol.value() : supervision::ReportPolicy{};
     }
     const auto* r = tree->Find(code);
@@ -95,10 +96,10 @@ Status ProgressService::StoreSettings(const Ctx& ctx, const std::string& region,
       *c, "progress_settings", 0, "update", ctx.caller.user_id, ctx.now,
       nlohmann::json::array(
           {{{"field", region},
-            {"old", before ? nlohmann::json::parse(before->light_rules) : nlohmann::json(nullptr)},
+            {"old", before ? ParseStoredJson(before->light_rules) : nlohmann::json(nullptr)},
             {"new", supervision::ToJson(rules.value())}},
            {{"field", region + ".report_policy"},
-            {"old", before ? nlohmann::json::parse(before->report_policy) : nlohmann::json(nullptr)},
+            {"old", before ? ParseStoredJson(before->report_policy) : nlohmann::json(nullptr)},
             {"new", policy}}}));
   store::BumpSupervisionVersion(*c);
   tx.Commit();

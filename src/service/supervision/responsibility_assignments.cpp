@@ -5,6 +5,8 @@
 // D − 1 and starts the new ones on D, so no day has two holders from one handover.
 #include <algorithm>
 
+#include "common/json_field.h"
+#include "common/json_limits.h"
 #include "domain/supervision/visit_compliance.h"
 #include "service/supervision/responsibility_service.h"
 #include "store/journal.h"
@@ -52,7 +54,8 @@ Result<HolderRef> ResponsibilityService::HolderIn(store::Connection& c, const Ct
   auto person = IntField(h, "person_id", pr);
   auto unit = IntField(h, "unit_id", pr);
   const std::string name = field.empty() ? "person_id" : field;
-  if (person.has_value() == unit.has_value()) pr.Add(name, h.dump(), "exactly one of person_id and unit_id");
+  if (person.has_value() == unit.has_value())
+    pr.Add(name, BoundedDump(h), "exactly one of person_id and unit_id");
   if (!pr.empty()) return pr.ToError("the holder is not valid");
   const sv::Holder holder{person ? sv::HolderKind::kPerson : sv::HolderKind::kUnit, person ? *person : *unit};
   auto ref = HolderSeen(c, ctx, holder);
@@ -124,7 +127,7 @@ Result<ResponsibilityList> ResponsibilityService::AddAssignment(const Ctx& ctx, 
     const bool is_unit = body.contains("unit_id");
     Problems unknown;
     unknown.Add(is_unit ? "unit_id" : "person_id",
-                body.value(is_unit ? "unit_id" : "person_id", json()).dump(),
+                BoundedDump(body.value(is_unit ? "unit_id" : "person_id", json())),
                 is_unit ? "unknown unit" : "unknown person");
     return unknown.ToError("the assignment is not valid");
   }

@@ -1,5 +1,7 @@
 #include "service/supervision/supervision_settings.h"
 
+#include "common/json_field.h"
+#include "common/json_limits.h"
 #include "service/supervision/supervision_support.h"
 #include "store/journal.h"
 #include "store/supervision_store.h"
@@ -31,7 +33,7 @@ void AddUnder(const std::string& name, const Problems& found, Problems& pr) {
 }
 
 void PutEscalation(const json& v, Problems& pr, store::SupervisionSettingsRow& s) {
-  if (!v.is_array()) pr.Add("escalation", v.dump(), "must be an array of steps");
+  if (!v.is_array()) pr.Add("escalation", BoundedDump(v), "must be an array of steps");
   else AddUnder("escalation", sv::ValidateEscalation(EscalationFrom(v)), pr);
   s.escalation = v.dump();
 }
@@ -54,13 +56,13 @@ void PutTileUrl(const std::string& url, Problems& pr, store::SupervisionSettings
 
 sv::EscalationPolicy SupervisionSettings::Escalation(store::Connection& c) {
   auto s = store::GetSetting(c, "escalation");
-  return s ? EscalationFrom(json::parse(*s)) : sv::DefaultEscalation();
+  return s ? EscalationFrom(ParseStoredJson(*s)) : sv::DefaultEscalation();
 }
 
 sv::VisitRule SupervisionSettings::VisitRule(store::Connection& c) {
   auto s = store::GetSetting(c, "visit_rule");
   if (!s) return {};
-  auto j = json::parse(*s);
+  auto j = ParseStoredJson(*s);
   return {j.value("window_days", 7), j.value("min_visits", 1)};
 }
 

@@ -1,5 +1,8 @@
 #include "service/supervision/supervision_support.h"
 
+#include "common/json_field.h"
+#include "common/json_limits.h"
+
 namespace gj::service::supervision_support {
 
 using nlohmann::json;
@@ -8,7 +11,7 @@ std::optional<std::optional<Date>> DateField(const json& b, const std::string& n
   if (!b.contains(name)) return std::nullopt;
   const json& v = b[name];
   if (v.is_null() || (v.is_string() && v.get<std::string>().empty())) return std::optional<Date>();
-  const std::string text = v.is_string() ? v.get<std::string>() : v.dump();
+  const std::string text = ShownValue(v);
   auto d = v.is_string() ? ParseIsoDate(text) : std::nullopt;
   if (!d) {
     pr.Add(name, text, "must be a date YYYY-MM-DD");
@@ -20,7 +23,7 @@ std::optional<std::optional<Date>> DateField(const json& b, const std::string& n
 std::optional<int64_t> IntField(const json& b, const std::string& name, Problems& pr) {
   if (!b.contains(name) || b[name].is_null()) return std::nullopt;
   if (!b[name].is_number_integer()) {
-    pr.Add(name, b[name].dump(), "must be an integer");
+    pr.Add(name, BoundedDump(b[name]), "must be an integer");
     return std::nullopt;
   }
   return b[name].get<int64_t>();

@@ -89,7 +89,7 @@ TEST(QueryParams, EveryMalformedValueIsOne400DetailNamingParameterValueAndReason
   EXPECT_EQ(e.details[0].value, "2026-13-45");
   EXPECT_EQ(e.details[0].reason, "must be a date YYYY-MM-DD");
   EXPECT_EQ(e.details[1].field, "year");
-  EXPECT_EQ(e.details[1].reason, "must be an integer from 1900 to 9999");
+  EXPECT_EQ(e.details[1].reason, "must be an integer from 2000 to 2100");
   EXPECT_EQ(e.details[2].reason, "must be an integer ≥ 1");
   EXPECT_EQ(e.details[3].reason, "must be one of true, false, 1, 0");
   EXPECT_EQ(e.details[4].allowed, (std::vector<std::string>{"asc", "desc"}));
