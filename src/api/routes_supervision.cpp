@@ -189,13 +189,14 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
        })});
 
   // ---- procedures
-  r.push_back({"GET", "/api/v1/procedure-kinds", "Procedure kinds (前期手续) with their guides as a region reads them (?region=)", true,
+  r.push_back({"GET", "/api/v1/procedure-kinds",
+               "Procedure kinds (前期手续) with their guides as a region reads them (?region=)", true,
                [&sv](Call& c) { return JsonReply(sv.ProcedureKinds(c.ctx, c.Query("region"))); }});
   r.push_back(
       {"PUT", "/api/v1/procedure-kinds/{code}",
        "Add or change a procedure kind and its guide for a region (?region=; project office of the region; "
-       "{\"inherit\": true} drops the region's own guide)", true,
-       BodyHandler([&sv](Call& c, const json& b) {
+       "{\"inherit\": true} drops the region's own guide)",
+       true, BodyHandler([&sv](Call& c, const json& b) {
          return sv.PutProcedureKind(c.ctx, c.PathText(), b, c.Query("region"));
        })});
   r.push_back(

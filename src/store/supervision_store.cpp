@@ -407,7 +407,8 @@ void PutSetting(Connection& c, const std::string& name, const std::string& value
 
 const Table kRegionSettings{"region_settings", {"region_code", "name", "value", "updated_at"}};
 
-std::optional<std::string> GetRegionSetting(Connection& c, const std::string& region, const std::string& name) {
+std::optional<std::string> GetRegionSetting(Connection& c, const std::string& region,
+                                            const std::string& name) {
   return ReadOne(c, "SELECT value FROM region_settings WHERE region_code = ? AND name = ?", {region, name},
                  [](RowReader& r) { return r.Text("value"); });
 }
@@ -423,7 +424,8 @@ std::map<std::string, std::string> RegionSettings(Connection& c, const std::stri
 
 void PutRegionSetting(Connection& c, const std::string& region, const std::string& name,
                       const std::string& value, const std::string& now) {
-  Upsert(c, kRegionSettings, {{"value", value}, {"updated_at", now}}, {{"region_code", region}, {"name", name}});
+  Upsert(c, kRegionSettings, {{"value", value}, {"updated_at", now}},
+         {{"region_code", region}, {"name", name}});
 }
 
 std::string ParentRegionOf(Connection& c, const std::string& code) {

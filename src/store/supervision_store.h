@@ -192,7 +192,8 @@ void PutSetting(Connection& c, const std::string& name, const std::string& value
 // A region's own settings (region_settings, migration 0091): the escalation ladder and visit rule
 // as JSON text, the map's tile URL, a procedure kind's guide ("procedure_kind:<code>", JSON).
 // What a region reads is its own row, else its parent's, up to the system default (the service's).
-std::optional<std::string> GetRegionSetting(Connection& c, const std::string& region, const std::string& name);
+std::optional<std::string> GetRegionSetting(Connection& c, const std::string& region,
+                                            const std::string& name);
 // Every own setting of `region`, by name.
 std::map<std::string, std::string> RegionSettings(Connection& c, const std::string& region);
 void PutRegionSetting(Connection& c, const std::string& region, const std::string& name,

@@ -226,7 +226,8 @@ bool Allowed(const Caller& caller, const std::string& action, const Target& targ
 bool AllowedSystemWide(const Caller& caller, const std::string& action, const RegionTree& tree) {
   for (const auto& g : caller.grants) {
     const Scope scope = ScopeOf(g.role, action);
-    if ((scope == Scope::kRegion || scope == Scope::kSystem) && tree.IsSystemRegion(g.region_code)) return true;
+    if ((scope == Scope::kRegion || scope == Scope::kSystem) && tree.IsSystemRegion(g.region_code))
+      return true;
   }
   return false;
 }

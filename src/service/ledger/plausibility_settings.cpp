@@ -44,7 +44,8 @@ Result<ledger::PlausibilityPolicy> PutPlausibility(store::Database& db, const Ct
   {
     // Rules every region writes by: the system admin's (kSystem row of the policy table).
     auto c = db.Acquire();
-    if (!access::AllowedSystemWide(ctx.caller, access::kDictionaryAdmin, access::RegionTree(store::LoadRegions(*c))))
+    if (!access::AllowedSystemWide(ctx.caller, access::kDictionaryAdmin,
+                                   access::RegionTree(store::LoadRegions(*c))))
       return Error::Forbidden("only the system admin may change the plausibility rules");
     if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
   }

@@ -183,7 +183,8 @@ Result<ProblemDetail> ProblemService::GetProblem(const Ctx& ctx, int64_t id) {
 Result<ProblemDetail> ProblemService::ProblemOn(store::Connection& c, const Ctx& ctx, int64_t id) {
   auto loaded = Load(c, ctx, id);
   if (!loaded) return loaded.error();
-  return ProblemDetail{ViewOf(loaded->first, ctx.today, &loaded->second, SupervisionSettings::Escalation(c, loaded->first.county_code)),
+  return ProblemDetail{ViewOf(loaded->first, ctx.today, &loaded->second,
+                              SupervisionSettings::Escalation(c, loaded->first.county_code)),
                        store::ListProblemSteps(c, id), store::ListAttachments(c, "problem", {id})};
 }
 

@@ -4,8 +4,8 @@
 #include <map>
 
 #include "domain/supervision/procedure.h"
-#include "store/journal.h"
 #include "service/supervision/supervision_settings.h"
+#include "store/journal.h"
 #include "store/org_store.h"
 #include "store/project_store.h"
 #include "store/table.h"
@@ -39,7 +39,9 @@ store::ProcedureRow ProcedureOfKind(const std::vector<store::ProcedureRow>& rows
 }
 
 // The region whose procedure kinds a project lists: its town's (or zone's), else its county's.
-std::string RegionOf(const ledger::Project& p) { return p.town_code.value_or("").empty() ? p.county_code : *p.town_code; }
+std::string RegionOf(const ledger::Project& p) {
+  return p.town_code.value_or("").empty() ? p.county_code : *p.town_code;
+}
 
 // The attachments of each procedure, by procedure id.
 std::map<int64_t, std::vector<store::AttachmentRow>> FilesOf(store::Connection& c,
@@ -115,8 +117,8 @@ namespace {
 
 // A region's own guide over an inherited kind (region_settings "procedure_kind:<code>").
 std::string GuideText(const store::ProcedureKindRow& k) {
-  return json{{"label_zh", k.kind.label_zh}, {"label_en", k.kind.label_en}, {"documents", k.documents},
-              {"handling_unit", k.handling_unit}, {"office", k.office}, {"phone", k.phone}}
+  return json{{"label_zh", k.kind.label_zh},      {"label_en", k.kind.label_en}, {"documents", k.documents},
+              {"handling_unit", k.handling_unit}, {"office", k.office},          {"phone", k.phone}}
       .dump();
 }
 
@@ -127,7 +129,8 @@ std::string GuideText(const store::ProcedureKindRow& k) {
 std::string ProcedureService::KindRegion(const Ctx& ctx, const std::string& region) {
   if (!region.empty()) return region;
   auto c = db_.Acquire();
-  if (access::AllowedSystemWide(ctx.caller, access::kDictionaryAdmin, access::RegionTree(store::LoadRegions(*c))))
+  if (access::AllowedSystemWide(ctx.caller, access::kDictionaryAdmin,
+                                access::RegionTree(store::LoadRegions(*c))))
     return "";
   for (const auto& g : ctx.caller.grants) {
     if (access::ScopeOf(g.role, access::kSupervisionManage) != access::Scope::kNone) return g.region_code;
@@ -171,10 +174,11 @@ Result<ProcedureKindList> ProcedureService::PutProcedureKind(const Ctx& ctx, con
     const auto old = store::GetRegionSetting(*c, at, name);
     if (body.value("inherit", false)) store::ClearRegionSetting(*c, at, name);
     else store::PutRegionSetting(*c, at, name, GuideText(k), ctx.now);
-    store::WriteJournal(*c, "procedure_kind", 0, "put", ctx.caller.user_id, ctx.now,
-                        json::array({{{"field", at + "." + code},
-                                      {"old", old ? json(*old) : json(nullptr)},
-                                      {"new", body.value("inherit", false) ? json(nullptr) : json(GuideText(k))}}}));
+    store::WriteJournal(
+        *c, "procedure_kind", 0, "put", ctx.caller.user_id, ctx.now,
+        json::array({{{"field", at + "." + code},
+                      {"old", old ? json(*old) : json(nullptr)},
+                      {"new", body.value("inherit", false) ? json(nullptr) : json(GuideText(k))}}}));
   }
   tx.Commit();
   return ProcedureKindList{SupervisionSettings::ProcedureKinds(*c, at)};

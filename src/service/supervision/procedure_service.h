@@ -64,8 +64,8 @@ class ProcedureService {
   // A kind new to the region becomes its own; the region's own kind is rewritten; a kind from
   // above gets the region's own guide ({"inherit": true} drops it). Without ?region= the system
   // admin writes the system's dictionary, an office its own region.
-  Result<ProcedureKindList> PutProcedureKind(const Ctx& ctx, const std::string& code, const nlohmann::json& body,
-                                             const std::string& region = "");
+  Result<ProcedureKindList> PutProcedureKind(const Ctx& ctx, const std::string& code,
+                                             const nlohmann::json& body, const std::string& region = "");
   Result<ProcedureList> Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of);
   // Creates the project's procedure of `kind` (version 0) or updates it. A stale version:
   // StaleVersion("procedure", the stored version, 0 while none is recorded).

@@ -93,10 +93,10 @@ Status ProgressService::StoreSettings(const Ctx& ctx, const std::string& region,
     if (const int64_t stored = before ? before->version : 0; stored != version)
       return store::StaleVersion("settings record", stored);
     if (store::DeleteSettings(*c, region)) {
-      store::WriteJournal(*c, "progress_settings", 0, "inherit", ctx.caller.user_id, ctx.now,
-                          nlohmann::json::array({{{"field", region},
-                                                  {"old", nlohmann::json::parse(before->light_rules)},
-                                                  {"new", nullptr}}}));
+      store::WriteJournal(
+          *c, "progress_settings", 0, "inherit", ctx.caller.user_id, ctx.now,
+          nlohmann::json::array(
+              {{{"field", region}, {"old", nlohmann::json::parse(before->light_rules)}, {"new", nullptr}}}));
       store::BumpSupervisionVersion(*c);
     }
     tx.Commit();

@@ -57,7 +57,8 @@ class SupervisionService {
   Result<SupervisionConfig> Config(const Ctx& ctx, const std::string& region = "") {
     return settings_.Config(ctx, region);
   }
-  Result<SupervisionConfig> PutSettings(const Ctx& ctx, const nlohmann::json& body, const std::string& region = "") {
+  Result<SupervisionConfig> PutSettings(const Ctx& ctx, const nlohmann::json& body,
+                                        const std::string& region = "") {
     return settings_.PutSettings(ctx, body, region);
   }
 
@@ -109,8 +110,8 @@ class SupervisionService {
   Result<ProcedureKindList> ProcedureKinds(const Ctx& ctx, const std::string& region = "") {
     return procedures_.ProcedureKinds(ctx, region);
   }
-  Result<ProcedureKindList> PutProcedureKind(const Ctx& ctx, const std::string& code, const nlohmann::json& body,
-                                             const std::string& region = "") {
+  Result<ProcedureKindList> PutProcedureKind(const Ctx& ctx, const std::string& code,
+                                             const nlohmann::json& body, const std::string& region = "") {
     return procedures_.PutProcedureKind(ctx, code, body, region);
   }
   Result<ProcedureList> Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of) {

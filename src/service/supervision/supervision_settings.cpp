@@ -44,7 +44,8 @@ std::string StoredValue(const std::string& name, const json& v, Problems& pr) {
     return v.dump();
   }
   if (name == "visit_rule") {
-    const sv::VisitRule r{v.is_object() ? v.value("window_days", 7) : 0, v.is_object() ? v.value("min_visits", 1) : 0};
+    const sv::VisitRule r{v.is_object() ? v.value("window_days", 7) : 0,
+                          v.is_object() ? v.value("min_visits", 1) : 0};
     AddUnder("visit_rule", sv::ValidateVisitRule(r), pr);
     return VisitRuleText(r);
   }
@@ -55,14 +56,16 @@ std::string StoredValue(const std::string& name, const json& v, Problems& pr) {
   return url;
 }
 
-SettingSource SourceOf(const std::optional<std::pair<std::string, std::string>>& found, const std::string& region) {
+SettingSource SourceOf(const std::optional<std::pair<std::string, std::string>>& found,
+                       const std::string& region) {
   if (!found) return {};
   return {found->second == region ? "own" : "inherited", found->second};
 }
 
 }  // namespace
 
-Result<std::string> SettingsRegion(const Ctx& ctx, const access::RegionTree& tree, const std::string& region) {
+Result<std::string> SettingsRegion(const Ctx& ctx, const access::RegionTree& tree,
+                                   const std::string& region) {
   std::string code = region;
   if (code.empty() && !ctx.caller.grants.empty()) code = ctx.caller.grants.front().region_code;
   if (!tree.Find(code)) return Error::NotFound("no region " + code);
@@ -148,9 +151,14 @@ Result<SupervisionConfig> SupervisionSettings::Config(const Ctx& ctx, const std:
   const access::RegionTree tree(store::LoadRegions(*c));
   auto code = SettingsRegion(ctx, tree, region);
   if (!code) return code.error();
-  SupervisionConfig out{Escalation(*c, *code),   VisitRule(*c, *code), ProcedureKinds(*c, *code),
-                        MapTileUrl(*c, *code),   *code,                {},
-                        access::Allowed(ctx.caller, access::kSupervisionManage, {*code, "", std::nullopt}, tree)};
+  SupervisionConfig out{
+      Escalation(*c, *code),
+      VisitRule(*c, *code),
+      ProcedureKinds(*c, *code),
+      MapTileUrl(*c, *code),
+      *code,
+      {},
+      access::Allowed(ctx.caller, access::kSupervisionManage, {*code, "", std::nullopt}, tree)};
   for (const char* name : kRegional) out.sources[name] = SourceOf(Lookup(*c, *code, name), *code);
   return out;
 }

@@ -63,8 +63,9 @@ class SupervisionSettings {
   // region's guide over it (source and source_region say whose).
   static std::vector<store::ProcedureKindRow> ProcedureKinds(store::Connection& c, const std::string& region);
   // The nearest value of `name` from `region` up, with the region holding it.
-  static std::optional<std::pair<std::string, std::string>> Lookup(store::Connection& c, const std::string& region,
-                                                                    const std::string& name);
+  static std::optional<std::pair<std::string, std::string>> Lookup(store::Connection& c,
+                                                                   const std::string& region,
+                                                                   const std::string& name);
 
  private:
   // Checks and writes PutSettings' values; `code` becomes the region written.
