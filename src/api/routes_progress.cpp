@@ -33,25 +33,28 @@ void ProgressRoutes(Services& s, std::vector<Route>& r) {
   auto& sv = s.progress;
   r.push_back({"GET", "/api/v1/supervision/settings", "Light rules and report policy of a region (?region=)",
                true, [&sv](Call& c) { return JsonReply(sv.Settings(c.ctx, c.Query("region"))); }});
-  // One path, two halves: the light rules and report policy belong to a region (progress
-  // service, versioned); the escalation ladder, visit rule and tile URL are global (supervision
-  // service). They are two transactions, so a body mixing both is refused rather than half applied.
+  // One path, two halves, both per region (?region=, default the caller's own): the light rules and
+  // report policy (progress service, versioned; {"version", "inherit": true} drops the region's
+  // own), and the escalation ladder, visit rule and tile URL (supervision service; a null value
+  // drops the region's own). A region without its own inherits its parent's, up to the default.
+  // They are two transactions, so a body mixing both is refused rather than half applied.
   r.push_back(
       {"PUT", "/api/v1/supervision/settings",
        "Change the light rules (preset + overrides) and report policy of a region (?region=; send version), "
-       "or the escalation ladder, visit rule and map tile URL (one of the two per request; project office)",
+       "or {\"inherit\": true} to drop them; or the escalation ladder, visit rule and map tile URL of the region "
+       "(null drops one; one of the two halves per request; the project office of the region or above)",
        true,
        VersionedBodyHandler(
            [&s](Call& c, const nlohmann::json& b) -> Result<nlohmann::json> {
              const auto has = [&](const char* k) { return b.is_object() && b.contains(k); };
-             const bool regional = has("light_rules") || has("report_policy");
+             const bool regional = has("light_rules") || has("report_policy") || has("inherit");
              const bool global = has("escalation") || has("visit_rule") || has("map_tile_url");
              if (regional && global) {
                return Error::BadRequest(
                    "send the light rules and report policy (per region) apart from the escalation, visit rule and tile URL");
              }
              if (!regional) {
-               auto global_settings = s.supervision.PutSettings(c.ctx, b);
+               auto global_settings = s.supervision.PutSettings(c.ctx, b, c.Query("region"));
                if (!global_settings) return global_settings.error();
                return nlohmann::json(global_settings.value());
              }

@@ -102,8 +102,9 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
   auto& sv = s.supervision;
   r.push_back(
       {"GET", "/api/v1/supervision/config",
-       "Problem categories and statuses, the workflow table, escalation ladder, visit rule, procedure kinds",
-       true, [&sv](Call& c) { return JsonReply(sv.Config(c.ctx)); }});
+       "Problem categories and statuses, the workflow table; the escalation ladder, visit rule, procedure kinds and "
+       "tile URL a region (?region=, default the caller's) reads, each saying whose it is (sources)",
+       true, [&sv](Call& c) { return JsonReply(sv.Config(c.ctx, c.Query("region"))); }});
   // PUT /supervision/settings (the escalation ladder, visit rule, tile URL) is routed in
   // routes_progress.cpp together with the light rules: one path, two halves.
 
@@ -189,12 +190,16 @@ void SupervisionRoutes(Services& s, std::vector<Route>& r) {
        })});
 
   // ---- procedures
-  r.push_back({"GET", "/api/v1/procedure-kinds", "Procedure kinds (前期手续) with their guides", true,
-               [&sv](Call& c) { return JsonReply(sv.ProcedureKinds(c.ctx)); }});
+  r.push_back({"GET", "/api/v1/procedure-kinds",
+               "Procedure kinds (前期手续) with their guides as a region reads them (?region=)", true,
+               [&sv](Call& c) { return JsonReply(sv.ProcedureKinds(c.ctx, c.Query("region"))); }});
   r.push_back(
       {"PUT", "/api/v1/procedure-kinds/{code}",
-       "Add or change a procedure kind and its guide (project office)", true,
-       BodyHandler([&sv](Call& c, const json& b) { return sv.PutProcedureKind(c.ctx, c.PathText(), b); })});
+       "Add or change a procedure kind and its guide for a region (?region=; project office of the region; "
+       "{\"inherit\": true} drops the region's own guide)",
+       true, BodyHandler([&sv](Call& c, const json& b) {
+         return sv.PutProcedureKind(c.ctx, c.PathText(), b, c.Query("region"));
+       })});
   r.push_back(
       {"GET", "/api/v1/projects/{id}/procedures",
        "The project's procedure checklist; blocks_start as of ?as_of=", true,

@@ -454,6 +454,10 @@ void UpsertSettings(Connection& c, const SettingsRecord& s, const std::string& n
   Upsert(c, kSettings, values, {{"region_code", s.region_code}}, /*bump_version=*/true);
 }
 
+bool DeleteSettings(Connection& c, const std::string& region) {
+  return c.Exec("DELETE FROM progress_settings WHERE region_code = ?", {region}) > 0;
+}
+
 int64_t SupervisionVersion(Connection& c) {
   return ReadOne(c, "SELECT version FROM supervision_version WHERE id = 1", {},
                  [](RowReader& r) { return r.Int("version"); })

@@ -135,6 +135,8 @@ struct SettingsRecord {
 };
 std::optional<SettingsRecord> LoadSettings(Connection& c, const std::string& region);
 void UpsertSettings(Connection& c, const SettingsRecord& s, const std::string& now);
+// Drops the region's own settings (it inherits again); true when there were some.
+bool DeleteSettings(Connection& c, const std::string& region);
 
 int64_t SupervisionVersion(Connection& c);
 void BumpSupervisionVersion(Connection& c);

@@ -27,7 +27,7 @@ const Table kMilestones = TableOf("milestones", kMilestoneFields).With({"updated
 // A kind is keyed by its code; an upsert rewrites the rest.
 const Fields<ProcedureKindRow> kProcedureKindFields =
     GJ_COLUMNS_IN(ProcedureKindRow::kind, code, label_zh, label_en, required_for_start)
-        .And(GJ_COLUMNS(ProcedureKindRow, documents, handling_unit, office, phone, sort))
+        .And(GJ_COLUMNS(ProcedureKindRow, documents, handling_unit, office, phone, sort, region_code))
         .OnInsert({"code"});
 const Table kProcedureKinds = TableOf("procedure_kinds", kProcedureKindFields);
 
@@ -406,26 +406,37 @@ void PutSetting(Connection& c, const std::string& name, const std::string& value
   Upsert(c, kSettings, {{"value", value}}, {{"name", name}});
 }
 
-namespace {
+const Table kRegionSettings{"region_settings", {"region_code", "name", "value", "updated_at"}};
 
-// One field per setting: each is a row (name, value) of supervision_settings.
-const Fields<SupervisionSettingsRow> kSupervisionSettingFields =
-    GJ_COLUMNS(SupervisionSettingsRow, escalation, visit_rule, map_tile_url);
-
-}  // namespace
-
-SupervisionSettingsRow LoadSupervisionSettings(Connection& c) {
-  return {GetSetting(c, "escalation").value_or(""), GetSetting(c, "visit_rule").value_or(""),
-          GetSetting(c, "map_tile_url").value_or("")};
+std::optional<std::string> GetRegionSetting(Connection& c, const std::string& region,
+                                            const std::string& name) {
+  return ReadOne(c, "SELECT value FROM region_settings WHERE region_code = ? AND name = ?", {region, name},
+                 [](RowReader& r) { return r.Text("value"); });
 }
 
-nlohmann::json StoreSupervisionSettings(Connection& c, const SupervisionSettingsRow& before,
-                                        const SupervisionSettingsRow& after) {
-  for (const auto& f : kSupervisionSettingFields) {
-    if (f.get(before) != f.get(after))
-      PutSetting(c, std::string(f.column), std::get<std::string>(f.get(after)));
-  }
-  return JournalDiff(kSupervisionSettingFields, before, after);
+std::map<std::string, std::string> RegionSettings(Connection& c, const std::string& region) {
+  std::map<std::string, std::string> out;
+  for (auto& [name, value] :
+       ReadRows(c, "SELECT name, value FROM region_settings WHERE region_code = ? ORDER BY name", {region},
+                [](RowReader& r) { return std::pair(r.Text("name"), r.Text("value")); }))
+    out.emplace(std::move(name), std::move(value));
+  return out;
+}
+
+void PutRegionSetting(Connection& c, const std::string& region, const std::string& name,
+                      const std::string& value, const std::string& now) {
+  Upsert(c, kRegionSettings, {{"value", value}, {"updated_at", now}},
+         {{"region_code", region}, {"name", name}});
+}
+
+std::string ParentRegionOf(Connection& c, const std::string& code) {
+  return ReadOne(c, "SELECT COALESCE(parent_code, '') AS parent FROM regions WHERE code = ?", {code},
+                 [](RowReader& r) { return r.Text("parent"); })
+      .value_or("");
+}
+
+bool ClearRegionSetting(Connection& c, const std::string& region, const std::string& name) {
+  return c.Exec("DELETE FROM region_settings WHERE region_code = ? AND name = ?", {region, name}) > 0;
 }
 
 std::optional<int64_t> PersonOfUser(Connection& c, int64_t user_id) {

@@ -114,6 +114,9 @@ struct ProcedureKindRow {
   supervision::ProcedureKind kind;
   std::string documents, handling_unit, office, phone;  // the guide (办事指南)
   int sort = 0;
+  std::string region_code;  // the region that added the kind ("": the system's dictionary)
+  // Not columns: whose guide a region reads ("default", "own", "inherited") and the region.
+  std::string source = "default", source_region;
 };
 std::vector<ProcedureKindRow> ListProcedureKinds(Connection& c);
 void UpsertProcedureKind(Connection& c, const ProcedureKindRow& k);
@@ -187,15 +190,19 @@ std::set<std::string> ReadKeys(Connection& c, int64_t user_id);
 void MarkRead(Connection& c, int64_t user_id, const std::string& key, const std::string& at);
 std::optional<std::string> GetSetting(Connection& c, const std::string& name);
 void PutSetting(Connection& c, const std::string& name, const std::string& value);
-// The global supervision settings as stored ("" when unset): the escalation ladder and the visit
-// rule as JSON text, the map's tile URL.
-struct SupervisionSettingsRow {
-  std::string escalation, visit_rule, map_tile_url;
-};
-SupervisionSettingsRow LoadSupervisionSettings(Connection& c);
-// Writes the settings that differ from `before`; answers their journal changes.
-nlohmann::json StoreSupervisionSettings(Connection& c, const SupervisionSettingsRow& before,
-                                        const SupervisionSettingsRow& after);
+// A region's own settings (region_settings, migration 0091): the escalation ladder and visit rule
+// as JSON text, the map's tile URL, a procedure kind's guide ("procedure_kind:<code>", JSON).
+// What a region reads is its own row, else its parent's, up to the system default (the service's).
+std::optional<std::string> GetRegionSetting(Connection& c, const std::string& region,
+                                            const std::string& name);
+// Every own setting of `region`, by name.
+std::map<std::string, std::string> RegionSettings(Connection& c, const std::string& region);
+void PutRegionSetting(Connection& c, const std::string& region, const std::string& name,
+                      const std::string& value, const std::string& now);
+// The region above `code` ("" at the top, or when unknown).
+std::string ParentRegionOf(Connection& c, const std::string& code);
+// Removes the region's own value (it inherits again); true when there was one.
+bool ClearRegionSetting(Connection& c, const std::string& region, const std::string& name);
 
 // The user's person (people.id), if linked.
 std::optional<int64_t> PersonOfUser(Connection& c, int64_t user_id);

@@ -88,7 +88,10 @@ void to_json(nlohmann::json& j, const ProgressSettings& v) {
        {"light_rules", supervision::ToJson(v.light_rules)},
        {"report_policy", supervision::ToJson(v.report_policy)},
        {"presets", supervision::kLightPresets},
-       {"version", v.version}};
+       {"version", v.version},
+       {"source", v.source},
+       {"source_region", v.source_region.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.source_region)},
+       {"editable", v.editable}};
 }
 
 void to_json(nlohmann::json& j, const GeneratedTasks& v) {

@@ -23,7 +23,12 @@ const JFields<Kind> kKindRowLabels =
     Lift<&Kind::kind>(GJ_JSON_FIELDS(PKind, label_zh, label_en, required_for_start));
 const JFields<Kind> kKind =
     Join<Kind>(kKindRowLabels, JField<&Kind::kind, &PKind::code>("code"), GJ_JSON_FIELDS(Kind, sort),
-               JFieldOf<Kind>("guide", [](const Kind& k) { return ObjectOf(k, kGuide); }));
+               JFieldOf<Kind>("guide", [](const Kind& k) { return ObjectOf(k, kGuide); }),
+               // whose guide the region reads: "default", "own" or "inherited" (from source_region)
+               JFieldOf<Kind>("source", [](const Kind& k) { return json(k.source); }),
+               JFieldOf<Kind>("source_region", [](const Kind& k) {
+                 return k.source_region.empty() ? json(nullptr) : json(k.source_region);
+               }));
 
 json WorkflowJson() {
   static const char* kActor[] = {"office", "unit", "verifier", "anyone"};
@@ -164,7 +169,13 @@ void to_json(json& j, const SupervisionConfig& v) {
        {"escalation", ArrayOf(v.escalation.steps, kEscalation)},
        {"visit_rule", ObjectOf(v.visit_rule, kVisitRule)},
        {"procedure_kinds", ArrayOf(v.procedure_kinds, kKind)},
-       {"map_tile_url", v.map_tile_url}};
+       {"map_tile_url", v.map_tile_url},
+       {"region", v.region},
+       {"editable", v.editable}};
+  json sources = json::object();
+  for (const auto& [name, s] : v.sources)
+    sources[name] = {{"source", s.source}, {"region", s.region.empty() ? json(nullptr) : json(s.region)}};
+  j["sources"] = sources;
 }
 
 void to_json(json& j, const ProblemView& v) {

@@ -57,7 +57,7 @@ constexpr PolicyRow kPolicy[] = {
     {"admin", kProjectWrite, Scope::kRegion},
     {"admin", kProjectImport, Scope::kRegion},
     {"admin", kProjectRollover, Scope::kRegion},
-    {"admin", kDictionaryAdmin, Scope::kRegion},
+    {"admin", kDictionaryAdmin, Scope::kSystem},  // 字典: the system admin only (README)
     {"admin", kUserAdmin, Scope::kRegion},
     {"admin", kOrgAdmin, Scope::kRegion},
     // Land efficiency: the 工信局 (unit) reviews the data; the county office (coordinator) confirms
@@ -93,7 +93,6 @@ constexpr PolicyRow kPolicy[] = {
     {"coordinator", kReportWrite, Scope::kRegion},
     {"coordinator", kReportReview, Scope::kRegion},
     {"coordinator", kSupervisionAdmin, Scope::kRegion},
-    {"leader", kReportReview, Scope::kRegion},
     {"unit", kReportWrite, Scope::kUnit},
     {"admin", kSupervisionManage, Scope::kRegion},
     {"coordinator", kSupervisionManage, Scope::kRegion},
@@ -174,6 +173,24 @@ std::string RegionTree::CountyOf(const std::string& code) const {
   return r ? r->code : "";
 }
 
+bool RegionTree::IsSystemRegion(const std::string& code) const {
+  const Region* r = Find(code);
+  if (!r) return false;
+  std::string root = code;
+  for (int guard = 0; guard < 16; ++guard) {
+    const Region* up = Find(root);
+    if (!up || up->parent_code.empty() || !Find(up->parent_code)) break;
+    root = up->parent_code;
+  }
+  std::string top = root;
+  for (int guard = 0; guard < 16; ++guard) {
+    auto it = children_.find(top);
+    if (it == children_.end() || it->second.size() != 1) break;
+    top = it->second.front();
+  }
+  return Within(top, code);
+}
+
 Scope ScopeOf(const std::string& role, const std::string& action) {
   for (const auto& row : kPolicy) {
     if (role == row.role && action == row.action) return row.scope;
@@ -200,7 +217,17 @@ bool Allowed(const Caller& caller, const std::string& action, const Target& targ
                            (!target.town_code.empty() && tree.Within(target.town_code, g.region_code));
     if (!in_region) continue;
     if (scope == Scope::kRegion) return true;
+    if (scope == Scope::kSystem && tree.IsSystemRegion(g.region_code)) return true;
     if (scope == Scope::kUnit && g.unit_id && target.unit_id == g.unit_id) return true;
+  }
+  return false;
+}
+
+bool AllowedSystemWide(const Caller& caller, const std::string& action, const RegionTree& tree) {
+  for (const auto& g : caller.grants) {
+    const Scope scope = ScopeOf(g.role, action);
+    if ((scope == Scope::kRegion || scope == Scope::kSystem) && tree.IsSystemRegion(g.region_code))
+      return true;
   }
   return false;
 }

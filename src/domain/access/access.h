@@ -15,6 +15,9 @@ enum class Scope {
   kNone,    // not allowed
   kRegion,  // anything in the grant's region or below it
   kUnit,    // only objects whose lead unit is the grant's unit (within its region)
+  // Only a grant at the top of the deployment (RegionTree::IsSystemRegion): what applies to every
+  // region alike (the global dictionaries), for the system admin; anywhere in the grant's region.
+  kSystem,
 };
 
 // Which way along the region tree a grant reads (ReadScope): its region and below, or also the
@@ -64,6 +67,10 @@ class RegionTree {
   const std::vector<Region>& all() const { return regions_; }
   // The county a region belongs to (itself for a county; its parent county for a town or zone).
   std::string CountyOf(const std::string& code) const;
+  // The top of the deployment: from a root (no parent) down while a region has exactly one child
+  // (a county initialised alone hangs under its province and city: the county is its top; the
+  // demo's city with its counties: the city). True when `code` is that region or above it.
+  bool IsSystemRegion(const std::string& code) const;
   // This snapshot's identity: unique per tree built in the process (a copy keeps it: same
   // content). What is computed from a tree is cached under it (Ctx::Reads), never under the
   // tree's address, which a reloaded tree may reuse.
@@ -128,6 +135,9 @@ struct Target {
 };
 
 bool Allowed(const Caller& caller, const std::string& action, const Target& target, const RegionTree& tree);
+// Allowed on what applies to every region (a global dictionary): a grant whose row allows the
+// action, held at the top of the deployment (RegionTree::IsSystemRegion).
+bool AllowedSystemWide(const Caller& caller, const std::string& action, const RegionTree& tree);
 // Allowed somewhere (e.g. to show a menu, or for actions without a target object).
 bool AllowedAnywhere(const Caller& caller, const std::string& action);
 std::set<std::string> Permissions(const Caller& caller);

@@ -325,8 +325,8 @@ ledger::Dictionaries LedgerService::Dictionaries() {
 
 Result<ledger::Dictionaries> LedgerService::PutDictionary(const Ctx& ctx, const std::string& kind,
                                                           const nlohmann::json& body) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kDictionaryAdmin))
-    return Error::Forbidden("only an admin may edit dictionaries");
+  if (!access::AllowedSystemWide(ctx.caller, access::kDictionaryAdmin, *Regions()))
+    return Error::Forbidden("only the system admin may edit dictionaries");
   if (std::find(ledger::kDictionaryKinds.begin(), ledger::kDictionaryKinds.end(), kind) ==
       ledger::kDictionaryKinds.end()) {
     return Error::NotFound("no dictionary '" + kind + "'");

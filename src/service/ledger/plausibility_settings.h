@@ -17,7 +17,7 @@ ledger::PlausibilityPolicy LoadPlausibility(store::Connection& c);
 nlohmann::json PlausibilityJson(const ledger::PlausibilityPolicy& p);
 
 // PUT {completed_plan_factor?, jump_points?, ahead_points?}: each a number within 1..100; journaled
-// (entity "settings", action "plausibility"). Only a caller holding supervision.admin somewhere.
+// (entity "settings", action "plausibility"). Only the system admin (dictionary.admin at the top).
 Result<ledger::PlausibilityPolicy> PutPlausibility(store::Database& db, const Ctx& ctx,
                                                    const nlohmann::json& body);
 

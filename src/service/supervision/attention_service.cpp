@@ -46,7 +46,9 @@ Result<AttentionList> AttentionService::Attention(const Ctx& ctx, const Date& as
     }
   }
   const auto read = store::ReadKeys(*c, ctx.caller.user_id);
-  const auto escalation = SupervisionSettings::Escalation(*c);
+  // The ladder of the caller's own region (its first grant's).
+  const auto escalation = SupervisionSettings::Escalation(
+      *c, ctx.caller.grants.empty() ? std::string() : ctx.caller.grants.front().region_code);
   who.office = true;
   auto items = sv::AttentionFor(who, managed, as_of, read, escalation);
   who.office = false;

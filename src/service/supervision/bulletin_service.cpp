@@ -48,7 +48,7 @@ void AddProblemsAndVisits(store::Connection& c, const std::set<int64_t>& project
   }
   const auto visits = store::ListVisitFacts(c, access::ReadScope::All(), period.start, period.end);
   const auto people = store::PersonNames(c);
-  const auto rule = SupervisionSettings::VisitRule(c);
+  const auto rule = SupervisionSettings::VisitRule(c, b.region_code);
   b.has_visits = true;
   b.visit_rule = "每" + std::to_string(rule.window_days) + "天至少" + std::to_string(rule.min_visits) + "次";
   for (const auto& l :
@@ -65,7 +65,8 @@ void AddProblemsAndVisits(store::Connection& c, const std::set<int64_t>& project
 // Projects of the board whose planned start is held up by procedures as of the bulletin's date.
 void AddBlockingProcedures(store::Connection& c, const LightBoard& board, supervision::Bulletin& b) {
   std::vector<supervision::ProcedureKind> kinds;
-  for (const auto& k : store::ListProcedureKinds(c)) kinds.push_back(k.kind);
+  for (const auto& k : store::ListProcedureKinds(c))
+    if (k.region_code.empty()) kinds.push_back(k.kind);  // the system's (see light_board.cpp)
   std::map<int64_t, std::vector<supervision::ProcedureFact>> facts;
   for (auto& f : store::ListProcedureFacts(c, access::ReadScope::All()))
     facts[f.project_id].push_back(std::move(f));

@@ -86,7 +86,10 @@ void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector
     if (f.deadline && supervision::IsOverdue(f, as_of))
       s.problems[f.project_id].push_back({f.id, supervision::ProblemCategoryLabel(f.category), *f.deadline});
   }
-  for (const auto& k : store::ListProcedureKinds(c)) s.procedure_kinds.push_back(k.kind);
+  // The system's kinds: a kind a region added is listed on its projects' checklists (issue 14) but
+  // does not colour lights across regions.
+  for (const auto& k : store::ListProcedureKinds(c))
+    if (k.region_code.empty()) s.procedure_kinds.push_back(k.kind);
   s.procedure_facts = store::ListProcedureFacts(c, access::ReadScope::All(), ids);
   s.monthly_plans = store::MonthlyPlansOf(c, as_of.year, ids);
   for (size_t i = 0; i < s.procedure_facts.size(); ++i)

@@ -5,6 +5,7 @@
 
 #include "domain/supervision/milestone.h"
 #include "domain/supervision/problem.h"
+#include "service/supervision/supervision_settings.h"
 #include "store/journal.h"
 #include "store/table.h"
 
@@ -200,7 +201,14 @@ Result<ProjectMap> MilestoneService::Map(const Ctx& ctx, const std::string& regi
     if (sv::IsOverdue(f, as_of))
       worst[f.project_id] = std::max(worst[f.project_id], sv::DaysOverdue(f, as_of));
   }
-  ProjectMap map{as_of, {}, {}, {}, {}, store::GetSetting(*c, "map_tile_url").value_or("")};
+  ProjectMap map{
+      as_of,
+      {},
+      {},
+      {},
+      {},
+      SupervisionSettings::MapTileUrl(
+          *c, !region.empty() || ctx.caller.grants.empty() ? region : ctx.caller.grants.front().region_code)};
   std::map<std::string, MapTown> towns;
   for (const auto& r : projects.value()) {
     const auto& p = r.project;

@@ -137,10 +137,15 @@ Result<ProblemPage> ProblemService::ListProblems(const Ctx& ctx, store::ProblemF
                                                  const std::string& region, const Date& as_of) {
   f.scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
-  const auto escalation = SupervisionSettings::Escalation(*c);
+  // Each problem escalates by its county's ladder (the county's own, its city's or the default).
+  std::map<std::string, sv::EscalationPolicy> ladders;
   ProblemPage page{{}, as_of};
-  for (const auto& p : store::ListProblems(*c, f))
-    page.items.push_back(ViewOf(p, as_of, nullptr, escalation));
+  for (const auto& p : store::ListProblems(*c, f)) {
+    auto it = ladders.find(p.county_code);
+    if (it == ladders.end())
+      it = ladders.emplace(p.county_code, SupervisionSettings::Escalation(*c, p.county_code)).first;
+    page.items.push_back(ViewOf(p, as_of, nullptr, it->second));
+  }
   return page;
 }
 
@@ -178,7 +183,8 @@ Result<ProblemDetail> ProblemService::GetProblem(const Ctx& ctx, int64_t id) {
 Result<ProblemDetail> ProblemService::ProblemOn(store::Connection& c, const Ctx& ctx, int64_t id) {
   auto loaded = Load(c, ctx, id);
   if (!loaded) return loaded.error();
-  return ProblemDetail{ViewOf(loaded->first, ctx.today, &loaded->second, SupervisionSettings::Escalation(c)),
+  return ProblemDetail{ViewOf(loaded->first, ctx.today, &loaded->second,
+                              SupervisionSettings::Escalation(c, loaded->first.county_code)),
                        store::ListProblemSteps(c, id), store::ListAttachments(c, "problem", {id})};
 }
 

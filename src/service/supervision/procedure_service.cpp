@@ -4,8 +4,10 @@
 #include <map>
 
 #include "domain/supervision/procedure.h"
+#include "service/supervision/supervision_settings.h"
 #include "store/journal.h"
 #include "store/org_store.h"
+#include "store/project_store.h"
 #include "store/table.h"
 
 namespace gj::service {
@@ -34,6 +36,11 @@ store::ProcedureRow ProcedureOfKind(const std::vector<store::ProcedureRow>& rows
             k.kind.required_for_start};
   r.version = 0;
   return r;
+}
+
+// The region whose procedure kinds a project lists: its town's (or zone's), else its county's.
+std::string RegionOf(const ledger::Project& p) {
+  return p.town_code.value_or("").empty() ? p.county_code : *p.town_code;
 }
 
 // The attachments of each procedure, by procedure id.
@@ -99,27 +106,82 @@ store::ProcedureKindRow StoredKind(store::Connection& c, const std::string& code
 
 }  // namespace
 
-Result<ProcedureKindList> ProcedureService::ProcedureKinds(const Ctx&) {
+Result<ProcedureKindList> ProcedureService::ProcedureKinds(const Ctx& ctx, const std::string& region) {
   auto c = db_.Acquire();
-  return ProcedureKindList{store::ListProcedureKinds(*c)};
+  auto code = SettingsRegion(ctx, access::RegionTree(store::LoadRegions(*c)), region);
+  if (!code) return code.error();
+  return ProcedureKindList{SupervisionSettings::ProcedureKinds(*c, *code)};
+}
+
+namespace {
+
+// A region's own guide over an inherited kind (region_settings "procedure_kind:<code>").
+std::string GuideText(const store::ProcedureKindRow& k) {
+  return json{{"label_zh", k.kind.label_zh},      {"label_en", k.kind.label_en}, {"documents", k.documents},
+              {"handling_unit", k.handling_unit}, {"office", k.office},          {"phone", k.phone}}
+      .dump();
+}
+
+}  // namespace
+
+// Which region a kind write is about: `region`; else the system's dictionary ("") for the system
+// admin; else the caller's own region (its first grant that manages supervision).
+std::string ProcedureService::KindRegion(const Ctx& ctx, const std::string& region) {
+  if (!region.empty()) return region;
+  auto c = db_.Acquire();
+  if (access::AllowedSystemWide(ctx.caller, access::kDictionaryAdmin,
+                                access::RegionTree(store::LoadRegions(*c))))
+    return "";
+  for (const auto& g : ctx.caller.grants) {
+    if (access::ScopeOf(g.role, access::kSupervisionManage) != access::Scope::kNone) return g.region_code;
+  }
+  return "";
 }
 
 Result<ProcedureKindList> ProcedureService::PutProcedureKind(const Ctx& ctx, const std::string& code,
-                                                             const json& body) {
+                                                             const json& body, const std::string& region) {
   const Status allowed =
       CheckWrite(ctx, access::kSupervisionManage, "only the project office edits procedure kinds", body);
   if (!allowed) return allowed.error();
+  const std::string at = KindRegion(ctx, region);
+  const auto tree = std::make_shared<const access::RegionTree>(store::LoadRegions(*db_.Acquire()));
+  if (at.empty()) {
+    if (!access::AllowedSystemWide(ctx.caller, access::kDictionaryAdmin, *tree))
+      return Error::Forbidden("only the system admin edits the system's procedure kinds");
+  } else {
+    if (auto known = SettingsRegion(ctx, *tree, at); !known) return known.error();
+    if (!access::Allowed(ctx.caller, access::kSupervisionManage, {at, "", std::nullopt}, *tree))
+      return Error::Forbidden("only the project office of " + at + " or above edits its procedure kinds");
+  }
   Problems pr;
-  const store::ProcedureKindRow k = KindFrom(code, body, pr);
+  store::ProcedureKindRow k = KindFrom(code, body, pr);
   if (!pr.empty()) return pr.ToError("the procedure kind is not valid");
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   const store::ProcedureKindRow before = StoredKind(*c, code);
-  store::UpsertProcedureKind(*c, k);
-  store::WriteJournal(*c, "procedure_kind", 0, "put", ctx.caller.user_id, ctx.now,
-                      store::ProcedureKindChanges(before, k));
+  const bool exists = !before.kind.code.empty();
+  const std::string name = "procedure_kind:" + code;
+  if (!exists || before.region_code == at) {
+    // A new kind is the region's own (the system's for the system admin); one's own kind is rewritten.
+    k.region_code = at;
+    store::UpsertProcedureKind(*c, k);
+    store::WriteJournal(*c, "procedure_kind", 0, "put", ctx.caller.user_id, ctx.now,
+                        store::ProcedureKindChanges(before, k));
+  } else if (at.empty() || !tree->Within(at, before.region_code.empty() ? at : before.region_code)) {
+    return Error::Conflict("procedure kind " + code + " belongs to another region");
+  } else {
+    // A kind from above: the region keeps its own guide over it ("inherit": true drops it).
+    const auto old = store::GetRegionSetting(*c, at, name);
+    if (body.value("inherit", false)) store::ClearRegionSetting(*c, at, name);
+    else store::PutRegionSetting(*c, at, name, GuideText(k), ctx.now);
+    store::WriteJournal(
+        *c, "procedure_kind", 0, "put", ctx.caller.user_id, ctx.now,
+        json::array({{{"field", at + "." + code},
+                      {"old", old ? json(*old) : json(nullptr)},
+                      {"new", body.value("inherit", false) ? json(nullptr) : json(GuideText(k))}}}));
+  }
   tx.Commit();
-  return ProcedureKindList{store::ListProcedureKinds(*c)};
+  return ProcedureKindList{SupervisionSettings::ProcedureKinds(*c, at)};
 }
 
 Result<ProcedureList> ProcedureService::Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of) {
@@ -135,7 +197,7 @@ ProcedureList ProcedureService::ProceduresOn(store::Connection& c, const store::
   auto rows = store::ListProcedures(c, project.id);
   auto files = FilesOf(c, rows);
   ProcedureList out{project.id, project.planned_start, project.actual_start, as_of, 0, {}};
-  for (const auto& k : store::ListProcedureKinds(c)) {
+  for (const auto& k : SupervisionSettings::ProcedureKinds(c, RegionOf(project))) {
     store::ProcedureRow r = ProcedureOfKind(rows, project.id, k);
     const bool blocks = sv::BlocksStart(r.fact, project.planned_start, project.actual_start, as_of);
     out.blocking += blocks ? 1 : 0;
@@ -161,7 +223,8 @@ Result<ProcedureList> ProcedureService::PutProcedure(const Ctx& ctx, int64_t pro
 Status ProcedureService::StoreProcedure(store::Connection& c, const Ctx& ctx, int64_t project_id,
                                         const std::string& kind, int64_t version, const json& body) {
   store::Transaction tx(c);
-  auto kinds = store::ListProcedureKinds(c);
+  const auto project = store::LoadProject(c, project_id);
+  auto kinds = SupervisionSettings::ProcedureKinds(c, project ? RegionOf(*project) : "");
   auto k = std::find_if(kinds.begin(), kinds.end(),
                         [&](const store::ProcedureKindRow& r) { return r.kind.code == kind; });
   if (k == kinds.end()) return Error::NotFound("no procedure kind " + kind);

@@ -59,9 +59,13 @@ class ProcedureService {
   ProcedureService(store::Database& db, LedgerService& ledger, Attachments& attachments)
       : db_(db), projects_(ledger), attachments_(attachments) {}
 
-  Result<ProcedureKindList> ProcedureKinds(const Ctx& ctx);
+  // The kinds as `region` reads them (empty: the caller's own region), each saying whose it is.
+  Result<ProcedureKindList> ProcedureKinds(const Ctx& ctx, const std::string& region = "");
+  // A kind new to the region becomes its own; the region's own kind is rewritten; a kind from
+  // above gets the region's own guide ({"inherit": true} drops it). Without ?region= the system
+  // admin writes the system's dictionary, an office its own region.
   Result<ProcedureKindList> PutProcedureKind(const Ctx& ctx, const std::string& code,
-                                             const nlohmann::json& body);
+                                             const nlohmann::json& body, const std::string& region = "");
   Result<ProcedureList> Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of);
   // Creates the project's procedure of `kind` (version 0) or updates it. A stale version:
   // StaleVersion("procedure", the stored version, 0 while none is recorded).
@@ -74,6 +78,7 @@ class ProcedureService {
   bool Readable(store::Connection& c, const Ctx& ctx, int64_t id);
 
  private:
+  std::string KindRegion(const Ctx& ctx, const std::string& region);
   ProcedureList ProceduresOn(store::Connection& c, const store::ProjectRow& p, const Date& as_of);
   Status StoreProcedure(store::Connection& c, const Ctx& ctx, int64_t project_id, const std::string& kind,
                         int64_t version, const nlohmann::json& body);

@@ -54,15 +54,27 @@ Result<ProgressSettings> ProgressService::Settings(const Ctx& ctx, const std::st
   if (auto st = Readable(ctx, region, *tree); !st) return st.error();
   auto c = db_.Acquire();
   const auto stored = store::LoadSettings(*c, region);
-  return ProgressSettings{region, RulesFor(*c, region), PolicyFor(*c, region), stored ? stored->version : 0};
+  ProgressSettings out{region, RulesFor(*c, region), PolicyFor(*c, region), stored ? stored->version : 0};
+  for (std::string code = region; !code.empty();) {
+    if (store::LoadSettings(*c, code)) {
+      out.source = code == region ? "own" : "inherited";
+      out.source_region = code;
+      break;
+    }
+    const auto* r = tree->Find(code);
+    code = r ? r->parent_code : "";
+  }
+  out.editable = access::Allowed(ctx.caller, access::kSupervisionAdmin, {region, "", std::nullopt}, *tree);
+  return out;
 }
 
 Result<ProgressSettings> ProgressService::PutSettings(const Ctx& ctx, const std::string& region,
                                                       const nlohmann::json& body) {
   auto tree = ledger_.Regions();
   if (auto st = Readable(ctx, region, *tree); !st) return st.error();
-  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {tree->CountyOf(region), "", std::nullopt},
-                       *tree)) {
+  // The region's own rules: its project office's, or one above it (a city's office sets the city's
+  // default for its counties; a county's office never its city's or another county's).
+  if (!access::Allowed(ctx.caller, access::kSupervisionAdmin, {region, "", std::nullopt}, *tree)) {
     return Error::Forbidden("only the project office (coordinator) may change the supervision rules");
   }
   auto version = VersionOf(body);
@@ -75,6 +87,22 @@ Status ProgressService::StoreSettings(const Ctx& ctx, const std::string& region,
                                       const nlohmann::json& body) {
   Problems pr;
   auto c = db_.Acquire();
+  if (body.value("inherit", false) == true) {
+    // {"version", "inherit": true}: the region drops its own rules and inherits again.
+    store::Transaction tx(*c);
+    const auto before = store::LoadSettings(*c, region);
+    if (const int64_t stored = before ? before->version : 0; stored != version)
+      return store::StaleVersion("settings record", stored);
+    if (store::DeleteSettings(*c, region)) {
+      store::WriteJournal(
+          *c, "progress_settings", 0, "inherit", ctx.caller.user_id, ctx.now,
+          nlohmann::json::array(
+              {{{"field", region}, {"old", ParseStoredJson(before->light_rules)}, {"new", nullptr}}}));
+      store::BumpSupervisionVersion(*c);
+    }
+    tx.Commit();
+    return Ok{};
+  }
   // A half left out keeps the rules in force (the region's own, or inherited from above).
   const auto current = PolicyFor(*c, region);
   auto rules = supervision::RulesFromJson(

@@ -35,6 +35,10 @@ struct ProgressSettings {
   supervision::LightRules light_rules;
   supervision::ReportPolicy report_policy;
   int64_t version = 0;
+  // Whose they are: "own", "inherited" (from source_region) or "default"; whether the caller may
+  // set or clear the region's own.
+  std::string source = "default", source_region;
+  bool editable = false;
 };
 
 // Report tasks generated for one region and period. `region` is set (with its name) when one

@@ -184,7 +184,8 @@ Result<ComplianceReport> ResponsibilityService::Compliance(const Ctx& ctx, const
     return Error::Invalid("the period is empty", {{"to", to.ToString(), "must not be before from", 0, {}}});
   const auto scope = projects_.Scope(ctx, region);
   auto c = db_.Acquire();
-  const auto rule = SupervisionSettings::VisitRule(*c);
+  const auto rule = SupervisionSettings::VisitRule(
+      *c, !region.empty() || ctx.caller.grants.empty() ? region : ctx.caller.grants.front().region_code);
   ComplianceReport out{from, to, as_of, rule, {}};
   for (const auto& r :
        sv::HolderVisitCompliance(store::ListDatedAssignments(*c, scope, from, to),
@@ -223,7 +224,7 @@ Result<LeaderPageView> ResponsibilityService::LeaderPage(const Ctx& ctx, std::op
   for (const auto& a : store::ListAssignments(*c, scope)) {
     if (a.leader_id == *person_id) mine.push_back(a);
   }
-  const auto rule = SupervisionSettings::VisitRule(*c);
+  const auto rule = SupervisionSettings::VisitRule(*c, person->region_code);
   // Windows are counted from the Monday of ISO week 1, so a weekly rule means calendar weeks.
   const Date from = IsoWeek1Monday(IsoWeekOf(as_of).year);
   LeaderPageView page{*person_id, person->name, person->title, as_of, {}, {}, {}, rule};

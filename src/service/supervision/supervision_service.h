@@ -54,14 +54,13 @@ class SupervisionService {
   AttentionService& attention() { return attention_; }
 
   // ---- settings and dictionaries
-  Result<SupervisionConfig> Config(const Ctx& ctx) { return settings_.Config(ctx); }
-  Result<SupervisionConfig> PutSettings(const Ctx& ctx, const nlohmann::json& body) {
-    return settings_.PutSettings(ctx, body);
+  Result<SupervisionConfig> Config(const Ctx& ctx, const std::string& region = "") {
+    return settings_.Config(ctx, region);
   }
-  static supervision::EscalationPolicy Escalation(store::Connection& c) {
-    return SupervisionSettings::Escalation(c);
+  Result<SupervisionConfig> PutSettings(const Ctx& ctx, const nlohmann::json& body,
+                                        const std::string& region = "") {
+    return settings_.PutSettings(ctx, body, region);
   }
-  static supervision::VisitRule VisitRule(store::Connection& c) { return SupervisionSettings::VisitRule(c); }
 
   // ---- problems
   Result<ProblemPage> ListProblems(const Ctx& ctx, store::ProblemFilter f, const std::string& region,
@@ -108,10 +107,12 @@ class SupervisionService {
   }
 
   // ---- procedures
-  Result<ProcedureKindList> ProcedureKinds(const Ctx& ctx) { return procedures_.ProcedureKinds(ctx); }
+  Result<ProcedureKindList> ProcedureKinds(const Ctx& ctx, const std::string& region = "") {
+    return procedures_.ProcedureKinds(ctx, region);
+  }
   Result<ProcedureKindList> PutProcedureKind(const Ctx& ctx, const std::string& code,
-                                             const nlohmann::json& body) {
-    return procedures_.PutProcedureKind(ctx, code, body);
+                                             const nlohmann::json& body, const std::string& region = "") {
+    return procedures_.PutProcedureKind(ctx, code, body, region);
   }
   Result<ProcedureList> Procedures(const Ctx& ctx, int64_t project_id, const Date& as_of) {
     return procedures_.Procedures(ctx, project_id, as_of);

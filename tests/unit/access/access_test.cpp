@@ -54,6 +54,37 @@ TEST(Access, OnlyAdminsEditDictionaries) {
             (std::set<std::string>{kProjectRead, kLandRead, kObservationRead, kRankingRead}));
 }
 
+// Issue 14: the global dictionaries are the system admin's (the admin at the top of the
+// deployment), not a county admin's; the table's kSystem row says so, not an if.
+TEST(Access, OnlyTheSystemAdminEditsGlobalDictionaries) {
+  auto t = Tree();
+  EXPECT_EQ(ScopeOf("admin", kDictionaryAdmin), Scope::kSystem);
+  EXPECT_TRUE(t.IsSystemRegion("371500"));
+  EXPECT_FALSE(t.IsSystemRegion("371524"));
+  EXPECT_TRUE(AllowedSystemWide(With("admin", "371500"), kDictionaryAdmin, t));
+  EXPECT_FALSE(AllowedSystemWide(With("admin", "371524"), kDictionaryAdmin, t));
+  EXPECT_FALSE(AllowedSystemWide(With("coordinator", "371500"), kDictionaryAdmin, t));
+  // A county initialised alone hangs under its province and city: its admin is the system admin.
+  const RegionTree alone({{"420000", "湖北省", "province", ""},
+                          {"422800", "恩施州", "city", "420000"},
+                          {"422826", "咸丰县", "county", "422800"},
+                          {"422826100", "高乐山镇", "town", "422826"},
+                          {"422826101", "忠堡镇", "town", "422826"}});
+  EXPECT_TRUE(alone.IsSystemRegion("422826"));
+  EXPECT_TRUE(alone.IsSystemRegion("420000"));
+  EXPECT_FALSE(alone.IsSystemRegion("422826100"));
+  EXPECT_TRUE(AllowedSystemWide(With("admin", "422826"), kDictionaryAdmin, alone));
+}
+
+// Issue 14: a leader approved a progress report. README: a leader reads, verifies and closes out
+// his problems and logs visits; reviewing reports is the project office's.
+TEST(Access, LeadersDoNotReviewReports) {
+  auto t = Tree();
+  EXPECT_EQ(ScopeOf("leader", kReportReview), Scope::kNone);
+  EXPECT_FALSE(Allowed(With("leader", "371524"), kReportReview, {"371524", "", std::nullopt}, t));
+  EXPECT_TRUE(Allowed(With("coordinator", "371524"), kReportReview, {"371524", "", std::nullopt}, t));
+}
+
 TEST(Access, LandEfficiencyRoles) {
   auto t = Tree();
   const Target dong{"371524", "", std::nullopt};

@@ -35,8 +35,10 @@ export const visitCompliance = (period) => api.get('/visits/compliance', period)
 
 export const settings = (region) => api.get('/supervision/settings', { region })
 export const saveSettings = (region, body) => request('PUT', '/supervision/settings', { query: { region }, body })
-export const config = () => api.get('/supervision/config')
-export const procedureKinds = () => api.get('/procedure-kinds')
-export const saveProcedureKind = (code, body) => api.put('/procedure-kinds/' + code, body)
+// ?region= (default the caller's own): each per-region value with its source (own / inherited / default).
+export const config = (region) => api.get('/supervision/config', region ? { region } : {})
+export const procedureKinds = (region) => api.get('/procedure-kinds', region ? { region } : {})
+export const saveProcedureKind = (code, body, region) =>
+  request('PUT', '/procedure-kinds/' + code, { query: region ? { region } : {}, body })
 export const procedureDurations = () => api.get('/procedures/durations')
-export const saveConfig = (body) => api.put('/supervision/settings', body)
+export const saveConfig = (body, region) => request('PUT', '/supervision/settings', { query: region ? { region } : {}, body })
