@@ -4,6 +4,9 @@
 #                                build-fuzz/corpus/<target>/ (the seeds of fuzz/corpus/ stay as they are)
 #   fuzz/run.sh smoke [target…]  `make test`: every seed once, then FUZZ_SMOKE_SECONDS (default 5) s
 #                                of mutations from a fixed seed
+# FUZZ_KEEP_GOING=1 (fuzz mode): libFuzzer's fork mode, which records a crash, an out-of-memory or a
+# timeout and goes on fuzzing (for long runs where one known bug would otherwise end the run).
+# FUZZ_NICE=10: at low priority.
 # Prints each target's executions, coverage (cov: edges, ft: features), corpus size and crashes; a
 # crash input is written to build-fuzz/crashes/<target>/ and the run fails.
 set -euo pipefail
@@ -31,7 +34,7 @@ fi
 # out of memory.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-COMMON=(-rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=25 -print_final_stats=1 -jobs=1)
+COMMON=(-rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=25 -print_final_stats=1)
 status=0
 SUMMARY=()
 for t in "${TARGETS[@]}"; do
@@ -48,17 +51,25 @@ for t in "${TARGETS[@]}"; do
     work=$BUILD/corpus/$t
     mkdir -p "$work"
     args=(-max_total_time="${FUZZ_SECONDS:-300}" "$work" "$seeds")
+    [ -n "${FUZZ_KEEP_GOING:-}" ] && args=(-fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1 "${args[@]}")
   fi
   start=$SECONDS
-  if nice -n "${FUZZ_NICE:-0}" "$BUILD/$t" "${COMMON[@]}" -artifact_prefix="$crashes/" "${args[@]}" >"$log" 2>&1; then
+  if nice -n "${FUZZ_NICE:-0}" "$BUILD/fuzz/$t" "${COMMON[@]}" -artifact_prefix="$crashes/" "${args[@]}" >"$log" 2>&1; then
     result=ok
   else
     result=CRASH
     status=1
   fi
   [ "$MODE" = smoke ] && rm -rf "$work"
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
   last=$(grep -E '^#[0-9]+' "$log" | tail -1)
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
+  [ -n "$execs" ] || execs=$(echo "$last" | grep -oE '^#[0-9]+' | tr -d '#')
+  # Fork mode counts what it survived: "oom/timeout/crash: 0/0/2".
+  found=$(echo "$last" | grep -o 'oom/timeout/crash: [0-9/]*' | cut -d' ' -f2 || true)
+  if [ -n "$found" ] && [ "$found" != 0/0/0 ]; then
+    result="found(oom/timeout/crash $found)"
+    status=1
+  fi
   cov=$(echo "$last" | grep -o 'cov: [0-9]*' | grep -o '[0-9]*' || echo "?")
   ft=$(echo "$last" | grep -o 'ft: [0-9]*' | grep -o '[0-9]*' || echo "?")
   corp=$(echo "$last" | grep -o 'corp: [0-9]*/[0-9a-zA-Z]*' | cut -d' ' -f2 || echo "?")
@@ -66,7 +77,7 @@ for t in "${TARGETS[@]}"; do
     "$execs" "$cov" "$ft" "$corp")
   SUMMARY+=("$line")
   echo "   $line"
-  if [ "$result" = CRASH ]; then
+  if [ "$result" != ok ]; then
     grep -E 'ERROR: |SUMMARY: |runtime error|Test unit written|FUZZ_500' "$log" | head -20 || true
     echo "   (whole log: $log)"
   fi
