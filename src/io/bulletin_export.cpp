@@ -179,14 +179,13 @@ void Sheet(lxw_workbook* wb, const char* name, const std::vector<std::string>& h
            const std::vector<std::vector<std::string>>& rows, lxw_format* head) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, name);
   for (size_t c = 0; c < header.size(); ++c) {
-    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), header[c].c_str(), head);
+    WriteText(ws, 0, static_cast<lxw_col_t>(c), header[c].c_str(), head);
     worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                          c == header.size() - 1 ? 40 : 16, nullptr);
   }
   for (size_t r = 0; r < rows.size(); ++r) {
     for (size_t c = 0; c < rows[r].size(); ++c) {
-      worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), rows[r][c].c_str(),
-                             nullptr);
+      WriteText(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), rows[r][c].c_str(), nullptr);
     }
   }
   worksheet_freeze_panes(ws, 1, 0);

@@ -5,8 +5,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <deque>
+
+#include "io/formula_guard.h"
+#include "io/input_limits.h"
 
 namespace gj::io {
 
@@ -18,26 +23,29 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 // fields with escaped quotes are unescaped into `scratch[column]`.
 class CsvScanner {
  public:
-  explicit CsvScanner(std::string_view data) : d_(data) {
+  enum class Outcome { kOk, kUnclosedQuote, kTooManyColumns, kFieldTooLong };
+
+  CsvScanner(std::string_view data, const CsvLimits& limits) : d_(data), limits_(limits) {
     if (d_.starts_with(kBom)) d_.remove_prefix(kBom.size());
   }
 
   bool done() const { return pos_ >= d_.size(); }
 
-  // Returns false on an unterminated quote.
-  bool Next(std::vector<std::string_view>& cells) {
+  Outcome Next(std::vector<std::string_view>& cells) {
     cells.clear();
     size_t column = 0;
     while (true) {
       std::string_view cell;
       if (pos_ < d_.size() && d_[pos_] == '"') {
-        if (!Quoted(column, cell)) return false;
+        if (!Quoted(column, cell)) return Outcome::kUnclosedQuote;
       } else {
         cell = Unquoted();
       }
+      if (column >= limits_.max_columns) return Outcome::kTooManyColumns;
+      if (cell.size() > limits_.max_field_bytes) return Outcome::kFieldTooLong;
       cells.push_back(cell);
       ++column;
-      if (pos_ >= d_.size()) return true;
+      if (pos_ >= d_.size()) return Outcome::kOk;
       const char c = d_[pos_];
       if (c == ',') {
         ++pos_;
@@ -46,7 +54,7 @@ class CsvScanner {
       // Line end: \n, \r\n or a lone \r.
       ++pos_;
       if (c == '\r' && pos_ < d_.size() && d_[pos_] == '\n') ++pos_;
-      return true;
+      return Outcome::kOk;
     }
   }
 
@@ -107,6 +115,7 @@ class CsvScanner {
   }
 
   std::string_view d_;
+  const CsvLimits& limits_;
   size_t pos_ = 0;
   // A deque, so growing it never moves the strings that earlier cells of the row point into.
   std::deque<std::string> scratch_;
@@ -114,26 +123,43 @@ class CsvScanner {
 
 }  // namespace
 
-Status ForEachCsvRow(std::string_view data, const CsvRowFn& on_row) {
-  CsvScanner scanner(data);
+Status ForEachCsvRow(std::string_view data, const CsvRowFn& on_row, const CsvLimits& limits) {
+  CsvScanner scanner(data, limits);
   std::vector<std::string_view> cells;
   size_t record = 0;
   while (!scanner.done()) {
     ++record;
-    if (!scanner.Next(cells)) {
-      return Error::Invalid("CSV: the quoted field in row " + std::to_string(record) + " is never closed");
+    const auto row = [record] { return "row " + std::to_string(record); };
+    const int row_number = static_cast<int>(std::min<size_t>(record, INT32_MAX));
+    if (record > limits.max_rows)
+      return LimitExceeded("CSV", "max_rows", limits.max_rows, row(),
+                           "the input has more rows than the limit", row_number);
+    switch (scanner.Next(cells)) {
+      case CsvScanner::Outcome::kOk: break;
+      case CsvScanner::Outcome::kUnclosedQuote:
+        return Error::Invalid("CSV: the quoted field in " + row() + " is never closed");
+      case CsvScanner::Outcome::kTooManyColumns:
+        return LimitExceeded("CSV", "max_columns", limits.max_columns, row(),
+                             "a row has more fields than the limit", row_number);
+      case CsvScanner::Outcome::kFieldTooLong:
+        return LimitExceeded("CSV", "max_field_bytes", limits.max_field_bytes,
+                             row() + ", field " + std::to_string(cells.size() + 1),
+                             "a field is longer than the limit", row_number);
     }
     if (!on_row(record, cells)) break;
   }
   return Ok{};
 }
 
-Result<std::vector<std::vector<std::string>>> ReadCsvRows(std::string_view data) {
+Result<std::vector<std::vector<std::string>>> ReadCsvRows(std::string_view data, const CsvLimits& limits) {
   std::vector<std::vector<std::string>> rows;
-  auto st = ForEachCsvRow(data, [&](size_t, std::span<const std::string_view> cells) {
-    rows.emplace_back(cells.begin(), cells.end());
-    return true;
-  });
+  auto st = ForEachCsvRow(
+      data,
+      [&](size_t, std::span<const std::string_view> cells) {
+        rows.emplace_back(cells.begin(), cells.end());
+        return true;
+      },
+      limits);
   if (!st) return st.error();
   return rows;
 }
@@ -147,6 +173,8 @@ bool CsvNeedsQuotes(std::string_view field) {
 }
 
 void AppendCsvField(std::string& out, std::string_view field) {
+  std::string guarded;
+  if (NeedsFormulaGuard(field)) field = guarded = GuardFormula(field);
   if (!CsvNeedsQuotes(field)) {
     out.append(field);
     return;

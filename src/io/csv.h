@@ -20,16 +20,30 @@ namespace gj::io {
 // valid only during the call. Return false to stop reading.
 using CsvRowFn = std::function<bool(size_t record_number, std::span<const std::string_view> cells)>;
 
-// Errors (kInvalid): a quoted field that is never closed.
-Status ForEachCsvRow(std::string_view data, const CsvRowFn& on_row);
+// Caps of one read; nothing is ever reserved from the input's own counts (lines, commas).
+// The defaults fit a sheet program's own limits (1,048,576 rows) and the CLI's million-enterprise
+// land input; the memory a reader takes stays a small multiple of the input's size.
+struct CsvLimits {
+  size_t max_rows = 1'048'576;          // records, the header included
+  size_t max_columns = 1'024;           // fields of one record
+  size_t max_field_bytes = 128u << 10;  // one field (Excel: 32,767 characters per cell)
+};
+
+// Errors: a quoted field that is never closed (kInvalid, 422); a record, field or the input over a
+// cap of `limits` (kPayloadTooLarge, 413, naming the cap and the row: io/input_limits.h). Records
+// before the failing one have been passed to on_row.
+Status ForEachCsvRow(std::string_view data, const CsvRowFn& on_row, const CsvLimits& limits = {});
 
 // Convenience for small inputs and tests.
-Result<std::vector<std::vector<std::string>>> ReadCsvRows(std::string_view data);
+Result<std::vector<std::vector<std::string>>> ReadCsvRows(std::string_view data,
+                                                          const CsvLimits& limits = {});
 
-// Writer helpers: a field is quoted when it holds a comma, a quote, CR or LF.
+// Writer helpers: a field is quoted when it holds a comma, a quote, CR or LF. AppendCsvField
+// writes user text: formula-like text gets a leading apostrophe (io/formula_guard.h); plain
+// numbers are written as they are.
 bool CsvNeedsQuotes(std::string_view field);
 void AppendCsvField(std::string& out, std::string_view field);
-// Appends the fields separated by commas and a final "\n".
+// Appends the fields (AppendCsvField each) separated by commas and a final "\n".
 void AppendCsvRow(std::string& out, std::span<const std::string_view> fields);
 
 // A read-only memory map of a whole file (empty files map to an empty view).

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "common/private_files.h"
+
 namespace gj::io {
 
 namespace fs = std::filesystem;
@@ -52,26 +54,38 @@ std::string LocalFileStore::PathOf(const std::string& key) const {
   return (fs::path(dir_) / key).string();
 }
 
+LocalFileStore::LocalFileStore(std::string dir) : dir_(std::move(dir)) {
+  // A directory of an older version (created with the umask's mode) is tightened with its files.
+  std::error_code ec;
+  if (!fs::is_directory(dir_, ec)) return;
+  EnsurePrivateDir(dir_);
+  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+    if (entry.is_regular_file(ec)) TightenIfPresent(entry.path().string());
+  }
+}
+
 Status LocalFileStore::Put(const std::string& key, std::string_view bytes) {
   const std::string path = PathOf(key);
-  std::error_code ec;
-  fs::create_directories(dir_, ec);
-  // A leading dot keeps the half-written file from being a key anyone can read.
+  if (!EnsurePrivateDir(dir_)) return Internal("cannot store the file");
+  // A leading dot keeps the half-written file from being a key anyone can read. The bytes are on
+  // the disk before the rename and the rename is before Put returns: a document the database names
+  // survives a power loss with it.
   const fs::path tmp = fs::path(dir_) / ("." + ScratchName(key));
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      fs::remove(tmp, ec);
-      return Internal("cannot store the file");
-    }
+  const int fd = CreatePrivateFile(tmp.string());
+  if (fd < 0) return Internal("cannot store the file");
+  const bool written = WriteAllAndSync(fd, bytes.data(), bytes.size());
+  const bool closed = ::close(fd) == 0;
+  std::error_code ec;
+  if (!written || !closed) {
+    fs::remove(tmp, ec);
+    return Internal("cannot store the file");
   }
   fs::rename(tmp, path, ec);
   if (ec) {
     fs::remove(tmp, ec);
     return Internal("cannot store the file");
   }
+  SyncDir(dir_);
   return Ok{};
 }
 
@@ -121,6 +135,9 @@ Result<std::string> BytesWrittenTo(const std::string& ext,
                                    const std::function<Status(const std::string& path)>& write) {
   std::error_code ec;
   const fs::path path = fs::temp_directory_path() / (ScratchName("gj-scratch") + ext);
+  // Made 0600 before the library writes it (it truncates the file and keeps the mode): the bytes
+  // are an export of the county's data and other local users must not read them meanwhile.
+  if (const int fd = CreatePrivateFile(path.string()); fd >= 0) ::close(fd);
   Status st = write(path.string());
   Result<std::string> bytes = st ? ReadWhole(path) : Result<std::string>(st.error());
   fs::remove(path, ec);

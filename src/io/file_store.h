@@ -34,10 +34,12 @@ class FileStore {
 // True for a key the stores accept (see the file comment).
 bool ValidKey(std::string_view key);
 
-// One file per key in `dir` (created on the first Put). Put writes a temporary file and renames it.
+// One file per key in `dir` (created 0700 on the first Put; its files 0600, see
+// common/private_files.h). Put writes a temporary file, syncs it and renames it. Constructing the
+// store over an existing directory open to other users tightens it and its files (with a warning).
 class LocalFileStore : public FileStore {
  public:
-  explicit LocalFileStore(std::string dir) : dir_(std::move(dir)) {}
+  explicit LocalFileStore(std::string dir);
   Status Put(const std::string& key, std::string_view bytes) override;
   Result<std::string> Get(const std::string& key) const override;
   Status Remove(const std::string& key) override;

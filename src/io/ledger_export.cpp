@@ -4,6 +4,7 @@
 
 #include "common/money.h"
 #include "domain/ledger/ledger_sheet.h"
+#include "io/csv.h"
 #include "io/workbook.h"
 
 namespace gj::io {
@@ -73,16 +74,6 @@ double Width(const char* label) {
   return 12;
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 std::string LedgerXlsx(const RowProducer& rows, const ledger::Dictionaries& dicts) {
@@ -98,7 +89,7 @@ std::string LedgerXlsx(const RowProducer& rows, const ledger::Dictionaries& dict
         for (size_t i = 0; i < cols.size(); ++i) {
           worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), Width(cols[i].label),
                                nullptr);
-          worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), cols[i].label, header);
+          WriteText(ws, 0, static_cast<lxw_col_t>(i), cols[i].label, header);
         }
         worksheet_freeze_panes(ws, 1, 0);
         lxw_row_t r = 1;
@@ -109,7 +100,7 @@ std::string LedgerXlsx(const RowProducer& rows, const ledger::Dictionaries& dict
             if (c.empty) continue;
             const auto col = static_cast<lxw_col_t>(i);
             switch (c.kind) {
-              case Kind::kText: worksheet_write_string(ws, r, col, c.text.c_str(), nullptr); break;
+              case Kind::kText: WriteText(ws, r, col, c.text.c_str(), nullptr); break;
               case Kind::kMoney: worksheet_write_number(ws, r, col, c.number, money); break;
               case Kind::kNumber: worksheet_write_number(ws, r, col, c.number, nullptr); break;
               case Kind::kDate: worksheet_write_number(ws, r, col, c.number, date); break;
@@ -125,11 +116,18 @@ std::string LedgerXlsx(const RowProducer& rows, const ledger::Dictionaries& dict
 std::string LedgerCsv(const RowProducer& rows, const ledger::Dictionaries& dicts) {
   std::string out = "\xEF\xBB\xBF";
   const auto& cols = ledger::LedgerColumns();
-  for (size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + std::string(cols[i].label);
+  for (size_t i = 0; i < cols.size(); ++i) {
+    if (i) out += ',';
+    out += cols[i].label;
+  }
   out += "\r\n";
   rows([&](const store::ProjectRow& row) {
     const auto cells = Cells(row, dicts);
-    for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + CsvField(cells[i].text);
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (i) out += ',';
+      AppendCsvField(out,
+                     cells[i].text);  // text guarded against formulas; amounts and dates are plain numbers
+    }
     out += "\r\n";
   });
   return out;

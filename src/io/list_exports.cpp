@@ -38,7 +38,7 @@ std::string ListXlsx(const std::vector<ListSheet>& sheets) {
         const auto col = static_cast<lxw_col_t>(i);
         worksheet_set_column(ws, col, col, sheet.columns[i].width,
                              sheet.columns[i].width >= 40 ? wrap : nullptr);
-        worksheet_write_string(ws, 0, col, sheet.columns[i].label.c_str(), header);
+        WriteText(ws, 0, col, sheet.columns[i].label.c_str(), header);
       }
       worksheet_freeze_panes(ws, 1, 0);
       lxw_row_t r = 1;
@@ -48,7 +48,7 @@ std::string ListXlsx(const std::vector<ListSheet>& sheets) {
           const auto col = static_cast<lxw_col_t>(i);
           switch (c.kind) {
             case ListCell::Kind::kEmpty: break;
-            case ListCell::Kind::kText: worksheet_write_string(ws, r, col, c.text.c_str(), nullptr); break;
+            case ListCell::Kind::kText: WriteText(ws, r, col, c.text.c_str(), nullptr); break;
             case ListCell::Kind::kNumber: worksheet_write_number(ws, r, col, c.number, nullptr); break;
             case ListCell::Kind::kMoney: worksheet_write_number(ws, r, col, c.number, money); break;
             case ListCell::Kind::kPercent: worksheet_write_number(ws, r, col, c.number, percent); break;

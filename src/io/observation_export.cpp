@@ -17,11 +17,11 @@ struct Formats {
 // Title, subtitle, then the header row at row 3; returns the first data row.
 lxw_row_t Head(lxw_worksheet* ws, const Formats& f, const ObservationExportData& d,
                const std::vector<std::pair<std::string, double>>& cols) {
-  worksheet_write_string(ws, 0, 0, d.title.c_str(), f.title);
-  worksheet_write_string(ws, 1, 0, d.subtitle.c_str(), nullptr);
+  WriteText(ws, 0, 0, d.title.c_str(), f.title);
+  WriteText(ws, 1, 0, d.subtitle.c_str(), nullptr);
   for (size_t i = 0; i < cols.size(); ++i) {
     const auto c = static_cast<lxw_col_t>(i);
-    worksheet_write_string(ws, 3, c, cols[i].first.c_str(), f.header);
+    WriteText(ws, 3, c, cols[i].first.c_str(), f.header);
     worksheet_set_column(ws, c, c, cols[i].second, nullptr);
   }
   worksheet_freeze_panes(ws, 4, 0);
@@ -41,21 +41,21 @@ std::string ObservationResultsXlsx(const ObservationExportData& d) {
     if (d.with_scores) cols.push_back({"得分", 10});
     lxw_row_t r = Head(ws, f, d, cols);
     for (const auto& p : d.places) {
-      worksheet_write_string(ws, r, 0, p.group.c_str(), nullptr);
+      WriteText(ws, r, 0, p.group.c_str(), nullptr);
       worksheet_write_number(ws, r, 1, p.rank, nullptr);
-      worksheet_write_string(ws, r, 2, p.county.c_str(), nullptr);
+      WriteText(ws, r, 2, p.county.c_str(), nullptr);
       if (d.with_scores && p.score) worksheet_write_number(ws, r, 3, *p.score, f.num);
       ++r;
     }
-    if (d.places.empty()) worksheet_write_string(ws, r, 0, "无", nullptr);
+    if (d.places.empty()) WriteText(ws, r, 0, "无", nullptr);
 
     if (!d.projects.empty()) {
       ws = workbook_add_worksheet(wb, "项目得分");
       r = Head(ws, f, d, {{"分组", 14}, {"县(市、区)", 16}, {"项目", 36}, {"评委数", 8}, {"得分", 10}});
       for (const auto& p : d.projects) {
-        worksheet_write_string(ws, r, 0, p.group.c_str(), nullptr);
-        worksheet_write_string(ws, r, 1, p.county.c_str(), nullptr);
-        worksheet_write_string(ws, r, 2, p.project.c_str(), nullptr);
+        WriteText(ws, r, 0, p.group.c_str(), nullptr);
+        WriteText(ws, r, 1, p.county.c_str(), nullptr);
+        WriteText(ws, r, 2, p.project.c_str(), nullptr);
         worksheet_write_number(ws, r, 3, static_cast<double>(p.judges), nullptr);
         if (p.score) worksheet_write_number(ws, r, 4, *p.score, f.num);
         ++r;
@@ -72,7 +72,7 @@ std::string ObservationResultsXlsx(const ObservationExportData& d) {
     for (const auto& s : d.sheets) {
       lxw_col_t c = 0;
       for (const auto* text : {&s.judge, &s.group, &s.county, &s.project})
-        worksheet_write_string(ws, r, c++, text->c_str(), nullptr);
+        WriteText(ws, r, c++, text->c_str(), nullptr);
       for (double p : s.points) worksheet_write_number(ws, r, c++, p, f.num);
       worksheet_write_number(ws, r, c, s.total, f.num);
       ++r;

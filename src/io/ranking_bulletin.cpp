@@ -18,13 +18,13 @@ std::string BulletinXlsx(const BulletinData& d) {
     format_set_bold(red);
     lxw_format* yellow = workbook_add_format(wb);
     format_set_bg_color(yellow, 0xFFF2CC);
-    worksheet_write_string(ws, 0, 0, d.title.c_str(), title);
-    worksheet_write_string(ws, 1, 0, d.subtitle.c_str(), nullptr);
+    WriteText(ws, 0, 0, d.title.c_str(), title);
+    WriteText(ws, 1, 0, d.subtitle.c_str(), nullptr);
     std::vector<std::string> cols = {"名次", "对象", "得分"};
     for (const auto& m : d.metric_labels) cols.push_back(m);
     cols.insert(cols.end(), {"完成度", "升降", "预警"});
     for (size_t i = 0; i < cols.size(); ++i) {
-      worksheet_write_string(ws, 3, static_cast<lxw_col_t>(i), cols[i].c_str(), header);
+      WriteText(ws, 3, static_cast<lxw_col_t>(i), cols[i].c_str(), header);
       worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), i == 1 ? 20 : 12,
                            nullptr);
     }
@@ -32,28 +32,27 @@ std::string BulletinXlsx(const BulletinData& d) {
     for (const auto& row : d.rows) {
       lxw_col_t c = 0;
       worksheet_write_number(ws, r, c++, row.rank, nullptr);
-      worksheet_write_string(ws, r, c++, row.subject.c_str(), nullptr);
+      WriteText(ws, r, c++, row.subject.c_str(), nullptr);
       worksheet_write_number(ws, r, c++, row.score, num);
       for (double v : row.metric_scores) worksheet_write_number(ws, r, c++, v, num);
       worksheet_write_number(ws, r, c++, row.completion, pct);
-      worksheet_write_string(ws, r, c++, row.movement.c_str(), nullptr);
-      if (!row.light.empty())
-        worksheet_write_string(ws, r, c, row.light.c_str(), row.light == "红牌" ? red : yellow);
+      WriteText(ws, r, c++, row.movement.c_str(), nullptr);
+      if (!row.light.empty()) WriteText(ws, r, c, row.light.c_str(), row.light == "红牌" ? red : yellow);
       ++r;
     }
     // The red/yellow list below the table: what the bulletin criticises.
     r += 1;
-    worksheet_write_string(ws, r++, 0, "红黄榜", title);
+    WriteText(ws, r++, 0, "红黄榜", title);
     bool any = false;
     for (const auto& row : d.rows) {
       if (row.light.empty()) continue;
       any = true;
-      worksheet_write_string(ws, r, 0, row.light.c_str(), row.light == "红牌" ? red : yellow);
-      worksheet_write_string(ws, r, 1, row.subject.c_str(), nullptr);
+      WriteText(ws, r, 0, row.light.c_str(), row.light == "红牌" ? red : yellow);
+      WriteText(ws, r, 1, row.subject.c_str(), nullptr);
       worksheet_write_number(ws, r, 2, row.completion, pct);
       ++r;
     }
-    if (!any) worksheet_write_string(ws, r, 0, "无", nullptr);
+    if (!any) WriteText(ws, r, 0, "无", nullptr);
   });
 }
 

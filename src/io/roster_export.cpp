@@ -48,15 +48,14 @@ lxw_worksheet* DataSheet(lxw_workbook* wb, const char* name, const std::vector<r
     const auto col = static_cast<lxw_col_t>(i);
     const std::string label = columns[i].label;
     worksheet_set_column(ws, col, col, Width(label), label == "手机号" ? f.text : nullptr);
-    worksheet_write_string(ws, 0, col, columns[i].label, f.header);
+    WriteText(ws, 0, col, columns[i].label, f.header);
   }
   worksheet_freeze_panes(ws, 1, 0);
   for (size_t r = 0; r < rows.size(); ++r) {
     for (size_t i = 0; i < rows[r].size() && i < columns.size(); ++i) {
       if (!rows[r][i].empty())
-        worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(i),
-                               rows[r][i].c_str(),
-                               std::string(columns[i].label) == "手机号" ? f.text : nullptr);
+        WriteText(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(i), rows[r][i].c_str(),
+                  std::string(columns[i].label) == "手机号" ? f.text : nullptr);
     }
   }
   return ws;
@@ -90,7 +89,7 @@ void NoteSheet(lxw_workbook* wb, const RosterWorkbook& book, const Formats& f) {
       "导出的表可直接修改后再导入；未修改的行不会产生任何变更。",
   };
   for (size_t i = 0; i < lines.size(); ++i)
-    worksheet_write_string(ws, static_cast<lxw_row_t>(i), 0, lines[i].c_str(), i == 0 ? f.header : f.wrap);
+    WriteText(ws, static_cast<lxw_row_t>(i), 0, lines[i].c_str(), i == 0 ? f.header : f.wrap);
 }
 
 // Column A: 单位类型, B: 人员类型, C: 层级, D: 所属区域.
@@ -105,9 +104,9 @@ void ListSheet(lxw_workbook* wb, const RosterWorkbook& book, const Formats& f) {
   for (size_t c = 0; c < lists.size(); ++c) {
     const auto col = static_cast<lxw_col_t>(c);
     worksheet_set_column(ws, col, col, 18, nullptr);
-    worksheet_write_string(ws, 0, col, lists[c].first, f.header);
+    WriteText(ws, 0, col, lists[c].first, f.header);
     for (size_t r = 0; r < lists[c].second.size(); ++r)
-      worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), col, lists[c].second[r].c_str(), nullptr);
+      WriteText(ws, static_cast<lxw_row_t>(r + 1), col, lists[c].second[r].c_str(), nullptr);
   }
   worksheet_hide(ws);
 }

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "io/file_store.h"
+#include "io/formula_guard.h"
 
 namespace gj::io {
 
@@ -20,6 +21,11 @@ std::string WorkbookBytes(const std::string& what, const std::function<void(lxw_
   });
   if (!bytes) throw std::runtime_error(what + " failed: " + bytes.error().message);
   return std::move(bytes.value());
+}
+
+lxw_error WriteText(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, std::string_view text,
+                    lxw_format* format) {
+  return worksheet_write_string(ws, row, col, GuardFormula(text).c_str(), format);
 }
 
 lxw_format* HeaderFormat(lxw_workbook* wb) {

@@ -3,6 +3,7 @@
 #include <xlsxwriter.h>
 
 #include "io/file_store.h"
+#include "io/workbook.h"
 
 namespace gj::io {
 
@@ -37,13 +38,13 @@ Result<std::unique_ptr<XlsxTable>> XlsxTable::Create(const std::string& path, co
 
 void XlsxTable::Header(const std::vector<std::string>& columns) {
   for (size_t c = 0; c < columns.size(); ++c) {
-    worksheet_write_string(impl_->ws, 0, static_cast<lxw_col_t>(c), columns[c].c_str(), impl_->bold);
+    WriteText(impl_->ws, 0, static_cast<lxw_col_t>(c), columns[c].c_str(), impl_->bold);
   }
   worksheet_freeze_panes(impl_->ws, 1, 0);
 }
 
 void XlsxTable::Text(uint32_t row, uint16_t col, std::string_view s) {
-  if (!s.empty()) worksheet_write_string(impl_->ws, row, col, std::string(s).c_str(), nullptr);
+  if (!s.empty()) WriteText(impl_->ws, row, col, s, nullptr);
 }
 
 void XlsxTable::Number(uint32_t row, uint16_t col, double v) {

@@ -42,10 +42,16 @@ std::vector<Y> ListProjectYears(Connection& c, int64_t project_id) {
 std::vector<int> YearsWithList(Connection& c, const access::ReadScope& scope) {
   std::vector<Value> params;
   const std::string where = ScopeClause(scope, params, "pr");
+  // A loose index scan over project_years(year, …): the few distinct years are found by one seek
+  // each, and each is kept when a readable project is on its list. A DISTINCT over the join read
+  // every year row (27 ms at 100,000 projects), and a list opened without ?year= asks this first.
   return ReadRows(c,
-                  "SELECT DISTINCT y.year FROM project_years y JOIN projects pr ON pr.id = y.project_id "
-                  "WHERE 1=1" +
-                      where + " ORDER BY y.year",
+                  "WITH RECURSIVE yrs(year) AS (SELECT MIN(year) FROM project_years UNION ALL "
+                  "SELECT (SELECT MIN(y.year) FROM project_years y WHERE y.year > yrs.year) FROM yrs "
+                  "WHERE yrs.year IS NOT NULL) "
+                  "SELECT year FROM yrs WHERE year IS NOT NULL AND EXISTS (SELECT 1 FROM project_years y "
+                  "JOIN projects pr ON pr.id = y.project_id WHERE y.year = yrs.year" +
+                      where + ") ORDER BY year",
                   params, [](RowReader& r) { return static_cast<int>(r.Int("year")); });
 }
 

@@ -165,8 +165,32 @@ export async function pageGet(page, path) {
   return (await pageApi(page, 'GET', path)).body
 }
 
+/**
+ * Opens the log-in page and waits for its form. A page that shows something else (a session the
+ * app still believed in, a chunk that failed to load on a loaded machine) is photographed, its
+ * storage cleared and the page loaded again, once, before giving up.
+ */
+async function openLoginForm(page, baseUrl) {
+  const field = page.locator('[data-test=login-user]')
+  for (let attempt = 0; ; attempt++) {
+    await page.goto(baseUrl + '/login')
+    try {
+      await field.waitFor({ timeout: attempt ? 30000 : 15000 })
+      return
+    } catch (e) {
+      if (attempt) throw e
+      await screenshot(page, `login_form_missing_${Date.now()}`).catch(() => {})
+      console.log(`# the log-in form did not show at ${page.url()}; clearing storage and reloading`)
+      await page.evaluate(() => {
+        localStorage.clear()
+        sessionStorage.clear()
+      })
+    }
+  }
+}
+
 export async function login(page, baseUrl, user = 'dongezb', password = 'demo1234') {
-  await page.goto(baseUrl + '/login')
+  await openLoginForm(page, baseUrl)
   await page.fill('[data-test=login-user]', user)
   await page.fill('[data-test=login-password]', password)
   await page.click('[data-test=login-submit]')

@@ -344,8 +344,9 @@ Result<InputTable> InputParser::Finish() {
 
 Result<InputTable> ParseInputCsv(std::string_view data) {
   InputParser parser;
-  // Lines bound the records from above: reserving avoids re-copying a million enterprises.
-  parser.Reserve(static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1);
+  // Nothing is reserved from the input's own counts (one enterprise per newline let ten million
+  // empty lines reserve gigabytes): the table grows with the rows actually read, and the reader's
+  // caps (io/csv.h CsvLimits) bound the rows, fields and field sizes.
   std::optional<Error> header_error;
   auto st = io::ForEachCsvRow(data, [&](size_t record, std::span<const std::string_view> cells) {
     if (record == 1) {
@@ -371,7 +372,6 @@ Result<InputTable> ParseInputRows(const std::vector<std::vector<std::string>>& r
     return std::span<const std::string_view>(cells);
   };
   if (auto h = parser.Header(views(rows[0])); !h) return h.error();
-  parser.Reserve(rows.size());
   for (size_t r = 1; r < rows.size(); ++r) parser.Row(r + 1, views(rows[r]));
   return parser.Finish();
 }
@@ -379,7 +379,14 @@ Result<InputTable> ParseInputRows(const std::vector<std::vector<std::string>>& r
 Result<InputTable> ReadInputFile(const std::string& path) {
   const std::string lower = Lower(path);
   if (lower.ends_with(".xlsx")) {
-    auto rows = io::ReadXlsxFile(path);
+    // The operator's own file on the command line: a whole Excel sheet (1,048,576 rows) may be read.
+    io::XlsxLimits limits;
+    limits.max_rows = 1'048'576;
+    limits.max_cells = 24'000'000;
+    limits.max_text_bytes = 1ull << 30;
+    limits.max_part_bytes = 1ull << 30;
+    limits.max_uncompressed_bytes = 2ull << 30;
+    auto rows = io::ReadXlsxFile(path, "", limits);
     if (!rows) return rows.error();
     return ParseInputRows(*rows);
   }

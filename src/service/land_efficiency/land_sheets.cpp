@@ -96,7 +96,7 @@ void DataSheet(lxw_workbook* wb, std::span<const Enterprise> rows, const Formats
     const std::string label(columns[i].label);
     const double width = columns[i].id == "name" ? 30 : columns[i].id == "credit_code" ? 22 : 14;
     worksheet_set_column(ws, col, col, width, IsCode(columns[i].id) ? f.text : nullptr);
-    worksheet_write_string(ws, 0, col, label.c_str(), columns[i].required ? f.required : f.header);
+    io::WriteText(ws, 0, col, label.c_str(), columns[i].required ? f.required : f.header);
   }
   worksheet_freeze_panes(ws, 1, 0);
   for (size_t r = 0; r < rows.size(); ++r) {
@@ -107,7 +107,7 @@ void DataSheet(lxw_workbook* wb, std::span<const Enterprise> rows, const Formats
       if (cells[i].number && std::isfinite(*cells[i].number))
         worksheet_write_number(ws, row, col, *cells[i].number, nullptr);
       else if (!cells[i].text.empty())
-        worksheet_write_string(ws, row, col, cells[i].text.c_str(), IsCode(columns[i].id) ? f.text : nullptr);
+        io::WriteText(ws, row, col, cells[i].text.c_str(), IsCode(columns[i].id) ? f.text : nullptr);
     }
   }
 }
@@ -119,7 +119,7 @@ void NoteSheet(lxw_workbook* wb, const std::string& title, const Formats& f) {
   worksheet_set_column(ws, 2, 2, 70, f.wrap);
   worksheet_set_column(ws, 3, 3, 24, nullptr);
   lxw_row_t r = 0;
-  worksheet_write_string(ws, r++, 0, title.c_str(), f.header);
+  io::WriteText(ws, r++, 0, title.c_str(), f.header);
   for (
       const char* line : {
           "在“企业数据”页第 2 行起每行填写一家企业的一个年度数据；第 1 行表头请勿修改（带底色加粗的为必填列）。",
@@ -127,20 +127,20 @@ void NoteSheet(lxw_workbook* wb, const std::string& title, const Formats& f) {
           "同一统一社会信用代码再次导入即更新该企业当年数据，需重新审核、确认。",
           "金额单位为万元；空白单元格表示缺失，不等于 0。",
       }) {
-    worksheet_write_string(ws, r++, 0, line, nullptr);
+    io::WriteText(ws, r++, 0, line, nullptr);
   }
   ++r;
   const char* head[] = {"列名", "是否必填", "填写说明", "示例"};
-  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(ws, r, c, head[c], f.header);
+  for (lxw_col_t c = 0; c < 4; ++c) io::WriteText(ws, r, c, head[c], f.header);
   ++r;
   const auto columns = InputColumns();
   const auto sample = CellsOf(SampleEnterprise());
   for (size_t i = 0; i < columns.size(); ++i, ++r) {
-    worksheet_write_string(ws, r, 0, std::string(columns[i].label).c_str(), nullptr);
-    worksheet_write_string(ws, r, 1, columns[i].required ? "必填" : "选填", nullptr);
-    worksheet_write_string(ws, r, 2, std::string(NoteOf(columns[i].id)).c_str(), f.wrap);
+    io::WriteText(ws, r, 0, std::string(columns[i].label).c_str(), nullptr);
+    io::WriteText(ws, r, 1, columns[i].required ? "必填" : "选填", nullptr);
+    io::WriteText(ws, r, 2, std::string(NoteOf(columns[i].id)).c_str(), f.wrap);
     const std::string s = CellText(sample[i]);
-    if (!s.empty()) worksheet_write_string(ws, r, 3, s.c_str(), f.text);
+    if (!s.empty()) io::WriteText(ws, r, 3, s.c_str(), f.text);
   }
 }
 

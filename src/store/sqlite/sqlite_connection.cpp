@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "common/private_files.h"
 #include "store/engines.h"
 
 namespace gj::store {
@@ -48,6 +49,10 @@ std::unique_ptr<Connection> ConnectSqlite(const std::string& path) {
 }
 
 SqliteConnection::SqliteConnection(const std::string& path) {
+  // The database is the owner's only (0600): created so before SQLite opens it (SQLite gives its
+  // -wal and -shm the mode of the database file), an older one open to other users tightened.
+  EnsurePrivateFile(path);
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) TightenIfPresent(path + suffix);
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -57,8 +62,11 @@ SqliteConnection::SqliteConnection(const std::string& path) {
     throw DbError(DbError::Kind::kOther, "cannot open SQLite database '" + path + "': " + msg);
   }
   sqlite3_busy_timeout(db_, 5000);
+  // synchronous=FULL: a committed transaction is on the disk (the WAL is synced at every commit),
+  // so it survives a power loss, not only a crash of the process (bench/durability_bench.cpp has
+  // the cost).
   ExecScript(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
 }
 
 SqliteConnection::~SqliteConnection() {

@@ -80,7 +80,7 @@ TEST_F(LandExport, XlsxReadsBack) {
   EXPECT_EQ((*rows)[1][1], "A, \"one\"");
   EXPECT_EQ((*rows)[1][4], "82.5");
   EXPECT_EQ((*rows)[2][14], "1000");
-  EXPECT_EQ((*rows)[3][4], "");
+  EXPECT_TRUE((*rows)[3].size() <= 4 || (*rows)[3][4].empty());  // rows are as wide as their last value
 }
 
 TEST_F(LandExport, JsonAndSummary) {

@@ -29,6 +29,29 @@ TEST_P(LedgerYearsTest, ACreatedProjectIsOnItsYearsListWithItsFigures) {
   EXPECT_EQ(years->items[0].annual_completed, 100000000);
 }
 
+// The years that have a list, as a scope reads them (what a list opened without ?year= starts
+// from): every year for all, a county's own years, nothing for an empty scope.
+TEST_P(LedgerYearsTest, YearsWithAListAreTheScopesOwn) {
+  auto dong = As("coordinator", "371524");
+  auto guan = As("coordinator", "371525");
+  const int64_t a = ledger_->Create(dong, NewProject("DE-1")).value().project.id;
+  ASSERT_TRUE(ledger_->PutYear(dong, a, 2027, {{"annual_plan", 500000000}}));
+  auto body = NewProject("GX-1");
+  body["county_code"] = "371525";
+  body.erase("town_code");
+  auto b = ledger_->Create(guan, body);
+  ASSERT_TRUE(b) << b.error().message;
+  ASSERT_TRUE(ledger_->PutYear(guan, b->project.id, 2025, {{"annual_plan", 100000000}}));
+  const auto tree = ledger_->Regions();
+  auto c = tdb_->db().Acquire();
+  EXPECT_EQ(store::YearsWithList(*c, access::ReadScope::All()), (std::vector<int>{2025, 2026, 2027}));
+  EXPECT_EQ(store::YearsWithList(*c, dong.Reads(access::kProjectRead, *tree)),
+            (std::vector<int>{2026, 2027}));
+  EXPECT_EQ(store::YearsWithList(*c, guan.Reads(access::kProjectRead, *tree)),
+            (std::vector<int>{2025, 2026}));
+  EXPECT_TRUE(store::YearsWithList(*c, access::ReadScope::None()).empty());
+}
+
 TEST_P(LedgerYearsTest, PutCreatesThenUpdatesWithItsVersionAndReadsKeepTheirYear) {
   auto ctx = As("coordinator", "371524");
   auto body = NewProject("DE-1");

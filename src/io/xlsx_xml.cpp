@@ -1,0 +1,205 @@
+#include "io/xlsx_xml.h"
+
+#include <cstdlib>
+
+#include "io/input_limits.h"
+
+namespace gj::io::xlsx {
+
+namespace {
+
+std::string_view LocalName(std::string_view name) {
+  const auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+class Scanner {
+ public:
+  Scanner(std::string_view xml, const std::string& part, std::string_view root, size_t max_text,
+          XmlHandler& h)
+      : x_(xml), part_(part), root_(root), max_text_(max_text), h_(h) {}
+
+  Status Run() {
+    while (pos_ < x_.size()) {
+      const size_t lt = x_.find('<', pos_);
+      if (lt == std::string_view::npos) {
+        pos_ = x_.size();
+        break;
+      }
+      if (h_.capture && !Text(x_.substr(pos_, lt - pos_))) return error_;
+      pos_ = lt;
+      if (!Markup()) return error_;
+    }
+    if (!stack_.empty()) return Fail("ends inside <" + std::string(stack_.back()) + ">");
+    if (!seen_root_) return Fail("has no <" + std::string(root_) + "> element");
+    return Ok{};
+  }
+
+ private:
+  Error Fail(const std::string& what) {
+    error_ = Error::Invalid("xlsx: " + part_ + " is not well-formed XML (" + what + " at offset " +
+                            std::to_string(pos_) + ")");
+    return error_;
+  }
+  bool HandlerFailed() {
+    error_ = h_.error;
+    return false;
+  }
+
+  bool Append(std::string_view s) {
+    if (h_.text.size() + s.size() > max_text_) {
+      error_ = LimitExceeded("xlsx", "max_cell_bytes", max_text_, part_ + ", offset " + std::to_string(pos_),
+                             "a cell or shared string is longer than the limit");
+      return false;
+    }
+    h_.text.append(s);
+    return true;
+  }
+
+  // Appends character data with entities decoded.
+  bool Text(std::string_view t) {
+    size_t amp;
+    while ((amp = t.find('&')) != std::string_view::npos) {
+      if (!Append(t.substr(0, amp))) return false;
+      const size_t semi = t.find(';', amp);
+      if (semi == std::string_view::npos) return Fail("unterminated entity"), false;
+      const std::string_view ent = t.substr(amp + 1, semi - amp - 1);
+      bool ok = true;
+      if (ent == "lt") ok = Append("<");
+      else if (ent == "gt") ok = Append(">");
+      else if (ent == "amp") ok = Append("&");
+      else if (ent == "quot") ok = Append("\"");
+      else if (ent == "apos") ok = Append("'");
+      else if (!CharRef(ent, ok)) return Fail("unknown entity &" + std::string(ent) + ";"), false;
+      if (!ok) return false;
+      t.remove_prefix(semi + 1);
+    }
+    return Append(t);
+  }
+
+  bool CharRef(std::string_view ent, bool& ok) {
+    if (ent.size() < 2 || ent.size() > 10 || ent[0] != '#') return false;
+    const bool hex = ent[1] == 'x';
+    const std::string digits(ent.substr(hex ? 2 : 1));
+    char* end = nullptr;
+    const unsigned long cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+    if (digits.empty() || *end != '\0' || cp == 0 || cp > 0x10FFFF) return false;
+    ok = AppendUtf8(static_cast<uint32_t>(cp));
+    return true;
+  }
+
+  bool AppendUtf8(uint32_t cp) {
+    char b[4];
+    size_t n = 0;
+    if (cp < 0x80) {
+      b[n++] = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      b[n++] = static_cast<char>(0xC0 | cp >> 6);
+      b[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      b[n++] = static_cast<char>(0xE0 | cp >> 12);
+      b[n++] = static_cast<char>(0x80 | (cp >> 6 & 0x3F));
+      b[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      b[n++] = static_cast<char>(0xF0 | cp >> 18);
+      b[n++] = static_cast<char>(0x80 | (cp >> 12 & 0x3F));
+      b[n++] = static_cast<char>(0x80 | (cp >> 6 & 0x3F));
+      b[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return Append(std::string_view(b, n));
+  }
+
+  bool Skip(std::string_view terminator) {
+    const size_t end = x_.find(terminator, pos_);
+    if (end == std::string_view::npos) return Fail("unterminated markup"), false;
+    pos_ = end + terminator.size();
+    return true;
+  }
+
+  bool Markup() {
+    const std::string_view rest = x_.substr(pos_);
+    if (rest.starts_with("<?")) return Skip("?>");
+    if (rest.starts_with("<!--")) return Skip("-->");
+    if (rest.starts_with("<![CDATA[")) {
+      const size_t end = x_.find("]]>", pos_);
+      if (end == std::string_view::npos) return Fail("unterminated CDATA"), false;
+      if (h_.capture && !Append(x_.substr(pos_ + 9, end - pos_ - 9))) return false;
+      pos_ = end + 3;
+      return true;
+    }
+    if (rest.starts_with("<!")) return Fail("DOCTYPE or other declarations are not allowed"), false;
+    if (rest.starts_with("</")) return EndTag();
+    return StartTag();
+  }
+
+  bool EndTag() {
+    const size_t gt = x_.find('>', pos_);
+    if (gt == std::string_view::npos) return Fail("unterminated end tag"), false;
+    std::string_view name = x_.substr(pos_ + 2, gt - pos_ - 2);
+    while (!name.empty() && IsSpace(name.back())) name.remove_suffix(1);
+    if (stack_.empty() || stack_.back() != name)
+      return Fail("mismatched </" + std::string(name) + ">"), false;
+    stack_.pop_back();
+    pos_ = gt + 1;
+    return h_.Close(LocalName(name)) || HandlerFailed();
+  }
+
+  bool StartTag() {
+    size_t p = pos_ + 1;
+    const size_t name_start = p;
+    while (p < x_.size() && !IsSpace(x_[p]) && x_[p] != '>' && x_[p] != '/') ++p;
+    const std::string_view name = x_.substr(name_start, p - name_start);
+    if (name.empty()) return Fail("empty tag name"), false;
+    attrs_.clear();
+    while (true) {
+      while (p < x_.size() && IsSpace(x_[p])) ++p;
+      if (p >= x_.size()) return Fail("unterminated tag <" + std::string(name) + ">"), false;
+      if (x_[p] == '>' || (x_[p] == '/' && p + 1 < x_.size() && x_[p + 1] == '>')) break;
+      const size_t eq = x_.find('=', p);
+      if (eq == std::string_view::npos || eq + 1 >= x_.size()) return Fail("bad attribute"), false;
+      std::string_view attr = x_.substr(p, eq - p);
+      while (!attr.empty() && IsSpace(attr.back())) attr.remove_suffix(1);
+      size_t q = eq + 1;
+      while (q < x_.size() && IsSpace(x_[q])) ++q;
+      if (q >= x_.size() || (x_[q] != '"' && x_[q] != '\'')) return Fail("unquoted attribute"), false;
+      const size_t close = x_.find(x_[q], q + 1);
+      if (close == std::string_view::npos) return Fail("unterminated attribute"), false;
+      attrs_.emplace_back(LocalName(attr), x_.substr(q + 1, close - q - 1));
+      p = close + 1;
+    }
+    const bool self_closing = x_[p] == '/';
+    pos_ = p + (self_closing ? 2 : 1);
+    const std::string_view local = LocalName(name);
+    if (stack_.empty()) {
+      if (seen_root_) return Fail("a second document element <" + std::string(name) + ">"), false;
+      if (local != root_) return Fail("the root element is not <" + std::string(root_) + ">"), false;
+      seen_root_ = true;
+    }
+    if (!h_.Open(local, attrs_)) return HandlerFailed();
+    if (self_closing) return h_.Close(local) || HandlerFailed();
+    stack_.push_back(name);
+    return true;
+  }
+
+  std::string_view x_;
+  const std::string& part_;
+  std::string_view root_;
+  size_t max_text_;
+  XmlHandler& h_;
+  size_t pos_ = 0;
+  bool seen_root_ = false;
+  std::vector<std::string_view> stack_;
+  std::vector<std::pair<std::string_view, std::string_view>> attrs_;
+  Error error_;
+};
+
+}  // namespace
+
+Status ScanXml(std::string_view xml, const std::string& part, std::string_view root, size_t max_text,
+               XmlHandler& handler) {
+  return Scanner(xml, part, root, max_text, handler).Run();
+}
+
+}  // namespace gj::io::xlsx
