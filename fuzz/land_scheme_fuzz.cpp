@@ -37,7 +37,7 @@ std::string EnterprisesCsv() {
     csv += i == 7 ? "4411" : "33" + std::to_string(10 + i % 80);
     csv += above ? ",是," : ",否,";
     csv += i == 11 ? "0.01" : std::to_string(3 + (i * 37) % 200);  // land (mu)
-    for (int k = 0; k < 7; ++k) {  // tax … employees
+    for (int k = 0; k < 7; ++k) {                                  // tax … employees
       const int v = (i * 131 + k * 71) % 5000;
       csv += "," + (k >= 2 && (i + k) % 9 == 0 ? std::string() : std::to_string(v));
     }

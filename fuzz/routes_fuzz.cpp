@@ -45,7 +45,7 @@ namespace fs = std::filesystem;
 // The services of server.cpp on one database.
 struct Stack {
   Stack(const std::string& url, const std::string& files_dir)
-      : db(store::Database::Open(url, 4)),
+      : db(store::Database::Open(url, 8)),
         auth(*db),
         ledger(*db),
         sheets(*db, ledger),
@@ -158,7 +158,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   work_db = dir / "work.db";
   const char* logins[] = {"admin", "lcxmb", "dongezb", "guanxmb", "leader", "unit", "viewer"};
   {
-    auto db = store::Database::Open(template_db.string(), 2);
+    auto db = store::Database::Open(template_db.string(), 8);  // the demo nests leases
     auto built = service::BuildDemo(*db, TodayChina(), NowUtcIso());
     if (!built) {
       std::fprintf(stderr, "routes_fuzz: demo not built: %s\n", built.error().message.c_str());

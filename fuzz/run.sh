@@ -34,6 +34,8 @@ fi
 # out of memory.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# The PDF writers' font libraries keep global caches LeakSanitizer reports (as in the C++ tests).
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan.supp}
 COMMON=(-rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=25 -print_final_stats=1)
 status=0
 SUMMARY=()
