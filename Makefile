@@ -7,7 +7,7 @@ export CCACHE_BASEDIR := $(CURDIR)
 # debug info then names the first clone's folder, which nothing here reads.
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all setup build web run test test-quick bench clean
+.PHONY: all setup build web run test test-quick bench fuzz clean
 
 all: setup build web
 
@@ -38,5 +38,11 @@ test-quick: all
 bench: all
 	@bash scripts/bench.sh
 
+# The libFuzzer targets of fuzz/ (clang, ASan+UBSan, in build-fuzz/), each for FUZZ_SECONDS: prints
+# executions, coverage and crashes (fuzz/README.md). `make fuzz FUZZ_TARGETS="csv_fuzz xlsx_fuzz"`.
+FUZZ_SECONDS ?= 300
+fuzz: setup
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) bash fuzz/run.sh fuzz $(FUZZ_TARGETS)
+
 clean:
-	rm -rf $(BUILD) build-asan web/dist
+	rm -rf $(BUILD) build-asan build-fuzz web/dist

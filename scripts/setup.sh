@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PKGS=(build-essential cmake pkg-config ccache git clang-format
+PKGS=(build-essential cmake pkg-config ccache git clang-format clang
   nlohmann-json3-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
   libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev libminizip-dev libpugixml-dev
   libsodium-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk libopencc-dev opencc

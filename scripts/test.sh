@@ -47,6 +47,9 @@ export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 LSAN_OPTIONS
 # and would run only the SQLite instances.
 build-asan/gongjian_tests --gtest_brief=1
 
+step "fuzz targets on their seeds and 5 s of mutations each (clang libFuzzer build-fuzz: fuzz/run.sh)"
+JOBS=$JOBS bash fuzz/run.sh smoke
+
 export GONGJIAN_BIN=$ROOT/build/gongjian
 if compgen -G "tests/integration/*.test.mjs" >/dev/null; then
   step "API and CLI integration tests (real server process)"

@@ -52,7 +52,9 @@ struct PolicyRow {
 
 // The permission table. A (role, action) pair not listed is not allowed. Every visibility rule is
 // a row: its Scope says what may be acted on, its Reach which way a read goes along the tree.
-constexpr PolicyRow kPolicy[] = {
+// const, not constexpr: the action names are extern constants, which clang (the fuzz build) does
+// not read in a constant expression.
+const PolicyRow kPolicy[] = {
     {"admin", kProjectRead, Scope::kRegion},
     {"admin", kProjectWrite, Scope::kRegion},
     {"admin", kProjectImport, Scope::kRegion},

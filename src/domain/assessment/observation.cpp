@@ -52,8 +52,8 @@ Result<double> WeightedTotal(std::span<const Criterion> criteria,
     weights += c.weight;
   }
   for (const auto& [name, rating] : ratings) {
-    bool known =
-        std::any_of(criteria.begin(), criteria.end(), [&](const Criterion& c) { return c.name == name; });
+    bool known = std::any_of(criteria.begin(), criteria.end(),
+                             [&name = name](const Criterion& c) { return c.name == name; });
     if (!known) problems.Add(name, FormatNumber(rating), "unknown criterion");
   }
   if (criteria.empty()) problems.Add("criteria", "", "no criteria configured");
@@ -88,8 +88,8 @@ Result<MarkedSheet> SheetFromPoints(std::span<const Criterion> criteria,
     weights += c.weight;
   }
   for (const auto& [name, value] : points) {
-    bool known =
-        std::any_of(criteria.begin(), criteria.end(), [&](const Criterion& c) { return c.name == name; });
+    bool known = std::any_of(criteria.begin(), criteria.end(),
+                             [&name = name](const Criterion& c) { return c.name == name; });
     if (!known) problems.Add("points." + name, FormatNumber(value), "unknown criterion");
   }
   if (criteria.empty()) problems.Add("criteria", "", "no criteria configured");

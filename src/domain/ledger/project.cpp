@@ -372,8 +372,8 @@ Status ApplyPatch(Project& p, const nlohmann::json& patch) {
   Project copy = p;
   for (const auto& [key, value] : patch.items()) {
     if (key == "version") continue;
-    auto it =
-        std::find_if(Fields().begin(), Fields().end(), [&](const FieldDef& f) { return key == f.name; });
+    auto it = std::find_if(Fields().begin(), Fields().end(),
+                           [&key = key](const FieldDef& f) { return key == f.name; });
     if (it == Fields().end()) {
       pr.Add(key, Show(value), "unknown field");
       continue;

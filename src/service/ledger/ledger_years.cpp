@@ -148,8 +148,9 @@ Result<RolloverResult> LedgerService::Rollover(const Ctx& ctx, int from_year, co
   RolloverResult out{from_year, from_year + 1, *dry_run, 0, ledger::DecideRollover(candidates, from_year)};
   // A plan for a project that does not carry is a mistake the caller should hear of.
   for (const auto& [pid, plan] : plans) {
-    const auto it = std::find_if(out.items.begin(), out.items.end(),
-                                 [&](const ledger::RolloverDecision& d) { return d.project_id == pid; });
+    const auto it =
+        std::find_if(out.items.begin(), out.items.end(),
+                     [&pid = pid](const ledger::RolloverDecision& d) { return d.project_id == pid; });
     if (it == out.items.end() || !it->carries)
       pr.Add("plans." + std::to_string(pid), plan ? std::to_string(*plan) : "null",
              "not a project that carries over to " + std::to_string(from_year + 1));
