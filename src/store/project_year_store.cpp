@@ -55,6 +55,27 @@ std::vector<int> YearsWithList(Connection& c, const access::ReadScope& scope) {
                   params, [](RowReader& r) { return static_cast<int>(r.Int("year")); });
 }
 
+std::optional<int> LatestYearWithList(Connection& c, const access::ReadScope& scope, int up_to) {
+  if (scope.Empty()) return std::nullopt;
+  for (int year = up_to;;) {
+    auto below = ReadOne(c, "SELECT MAX(year) AS year FROM project_years WHERE year <= ?", {int64_t{year}},
+                         [](RowReader& r) { return r.OptInt("year"); });
+    if (!below || !*below) return std::nullopt;
+    year = static_cast<int>(**below);
+    std::vector<Value> params{int64_t{year}};
+    const std::string where = ScopeClause(scope, params, "pr");
+    const bool listed =
+        ReadOne(c,
+                "SELECT 1 AS one FROM project_years y JOIN projects pr ON pr.id = y.project_id "
+                "WHERE y.year = ?" +
+                    where + " LIMIT 1",
+                params, [](RowReader& r) { return r.Int("one"); })
+            .has_value();
+    if (listed) return year;
+    --year;
+  }
+}
+
 void InsertProjectYear(Connection& c, const Y& y) {
   Y row = y;
   row.version = 1;

@@ -18,6 +18,10 @@ std::vector<ledger::ProjectYear> ListProjectYears(Connection& c, int64_t project
 // The years that have a list of some project within `scope`, ascending: one county's new list
 // does not move another county's default year.
 std::vector<int> YearsWithList(Connection& c, const access::ReadScope& scope);
+// The latest of those years up to `up_to` (none: nullopt), checking the years downward from it:
+// the list's default year costs one seek when the running year has a list, whatever the older,
+// sparse years hold (a list page opened without ?year= asks this first).
+std::optional<int> LatestYearWithList(Connection& c, const access::ReadScope& scope, int up_to);
 void InsertProjectYear(Connection& c, const ledger::ProjectYear& y);
 // Writes kind and figures with no expected version (the project's own versioned write covers it);
 // the row's version moves by one.

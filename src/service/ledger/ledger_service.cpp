@@ -176,7 +176,9 @@ Result<store::ProjectRow> LedgerService::Get(store::Connection& c, const Ctx& ct
 }
 
 int LedgerService::CurrentListYear(store::Connection& c, const Date& as_of, const access::ReadScope& scope) {
-  return ledger::CurrentListYear(store::YearsWithList(c, scope), as_of);
+  // ledger::CurrentListYear's rule (the latest list up to the as-of year, else that year), asked of
+  // the store from the as-of year downward.
+  return store::LatestYearWithList(c, scope, as_of.year).value_or(as_of.year);
 }
 
 int LedgerService::CurrentListYear(const Date& as_of, const access::ReadScope& scope) {

@@ -50,6 +50,18 @@ TEST_P(LedgerYearsTest, YearsWithAListAreTheScopesOwn) {
   EXPECT_EQ(store::YearsWithList(*c, guan.Reads(access::kProjectRead, *tree)),
             (std::vector<int>{2025, 2026}));
   EXPECT_TRUE(store::YearsWithList(*c, access::ReadScope::None()).empty());
+  // The latest of them up to a year, as the list's default year asks it (downward from the year).
+  const auto& dong_scope = dong.Reads(access::kProjectRead, *tree);
+  const auto& guan_scope = guan.Reads(access::kProjectRead, *tree);
+  EXPECT_EQ(store::LatestYearWithList(*c, access::ReadScope::All(), 2030), 2027);
+  EXPECT_EQ(store::LatestYearWithList(*c, access::ReadScope::All(), 2026), 2026);
+  EXPECT_EQ(store::LatestYearWithList(*c, guan_scope, 2027), 2026);  // not 冠县's: 东阿县's 2027
+  EXPECT_EQ(store::LatestYearWithList(*c, dong_scope, 2025), std::nullopt);
+  EXPECT_EQ(store::LatestYearWithList(*c, guan_scope, 2025), 2025);
+  EXPECT_EQ(store::LatestYearWithList(*c, access::ReadScope::None(), 2030), std::nullopt);
+  // The service's default year follows ledger::CurrentListYear's rule.
+  EXPECT_EQ(ledger_->CurrentListYear(*c, Date{2027, 3, 1}, guan_scope), 2026);
+  EXPECT_EQ(ledger_->CurrentListYear(*c, Date{2024, 3, 1}, dong_scope), 2024);
 }
 
 TEST_P(LedgerYearsTest, PutCreatesThenUpdatesWithItsVersionAndReadsKeepTheirYear) {
