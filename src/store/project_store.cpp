@@ -237,7 +237,9 @@ std::vector<Aggregate> AggregateProjects(Connection& c, const ProjectFilter& f,
   // 500). Bounded amounts of up to 900,000 projects cannot overflow.
   const std::string bound = std::to_string(kMaxAmountYuan);
   auto sum = [&](const std::string& col) {
-    return "COALESCE(SUM(MAX(MIN(" + col + ", " + bound + "), -" + bound + ")), 0)";
+    // CASE, not SQLite's two-argument MIN/MAX: PostgreSQL has those only as LEAST/GREATEST.
+    return "COALESCE(SUM(CASE WHEN " + col + " > " + bound + " THEN " + bound + " WHEN " + col + " < -" +
+           bound + " THEN -" + bound + " ELSE " + col + " END), 0)";
   };
   std::string sql = "SELECT COALESCE(" + column + ", '') AS group_key, COUNT(*) AS n, " +
                     sum("p.total_investment") + " AS total_investment, " + sum("y.annual_plan") +
