@@ -53,4 +53,10 @@ std::string GuardFormula(std::string_view text) {
   return out;
 }
 
+std::string UnguardFormula(std::string_view text) {
+  if (text.size() > 1 && text.front() == '\'' && NeedsFormulaGuard(text.substr(1)))
+    return std::string(text.substr(1));
+  return std::string(text);
+}
+
 }  // namespace gj::io

@@ -17,5 +17,10 @@ namespace gj::io {
 bool NeedsFormulaGuard(std::string_view text);
 // `text` itself, or "'" + text when NeedsFormulaGuard(text).
 std::string GuardFormula(std::string_view text);
+// The inverse, for a sheet the product exported and an office brings back (the ledger import):
+// "'" + text becomes text when text needs the guard; anything else is returned as it is.
+// UnguardFormula(GuardFormula(x)) == x for every x but text that itself starts with "'" before a
+// guarded character ("'=x" comes back as "=x").
+std::string UnguardFormula(std::string_view text);
 
 }  // namespace gj::io

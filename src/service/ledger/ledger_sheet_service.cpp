@@ -1,10 +1,13 @@
 #include "service/ledger/ledger_sheet_service.h"
 
+#include "io/formula_guard.h"
+
 #include <future>
 #include <map>
 #include <thread>
 
 #include "domain/ledger/ledger_sheet.h"
+#include "io/formula_guard.h"
 #include "io/ledger_export.h"
 #include "io/list_exports.h"
 #include "io/xlsx_reader.h"
@@ -110,6 +113,9 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
     return Error::Forbidden("you may not import projects");
   auto cells = io::ReadXlsxRows(bytes);
   if (!cells) return cells.error();
+  // A ledger this product exported comes back as it went out: its guarded text loses the guard.
+  for (auto& row : cells.value())
+    for (auto& cell : row) cell = io::UnguardFormula(cell);
   auto tree = ledger_.Regions();
   auto c = db_.Acquire();
   const auto dicts = store::LoadDictionaries(*c);

@@ -34,6 +34,18 @@ TEST(FormulaGuard, WhichTextIsGuarded) {
   }
 }
 
+TEST(FormulaGuard, UnguardUndoesTheGuardOnly) {
+  for (const std::string x : {"=1+1", "@县", "+86 cmd", "-x", "\t=1", "阿胶", "-", "-12.50", "'plain", ""})
+    EXPECT_EQ(UnguardFormula(GuardFormula(x)), x) << x;
+  EXPECT_EQ(UnguardFormula("'=HYPERLINK(1)"), "=HYPERLINK(1)");
+  EXPECT_EQ(UnguardFormula("'plain"), "'plain");    // not a guard: kept
+  EXPECT_EQ(UnguardFormula("'-12.50"), "'-12.50");  // a number needs no guard, so this is the text
+  EXPECT_EQ(UnguardFormula("'"), "'");
+  // The one text that does not come back: one that itself starts with an apostrophe before a
+  // guarded character reads as guarded (a spreadsheet could not tell them apart either).
+  EXPECT_EQ(UnguardFormula(GuardFormula("'=x")), "=x");
+}
+
 TEST(FormulaGuard, CsvWriterGuardsTextFields) {
   std::string out;
   std::vector<std::string_view> fields = {kLink, "-12.50", "-", "@x", "plain"};
