@@ -115,7 +115,8 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
   if (!cells) return cells.error();
   // A ledger this product exported comes back as it went out: its guarded text loses the guard.
   for (auto& row : cells.value())
-    for (auto& cell : row) cell = io::UnguardFormula(cell);
+    for (auto& cell : row)
+      if (!cell.empty() && cell.front() == '\'') cell = io::UnguardFormula(cell);  // no copy of the rest
   auto tree = ledger_.Regions();
   auto c = db_.Acquire();
   const auto dicts = store::LoadDictionaries(*c);
