@@ -32,7 +32,6 @@ std::string EncodeFilename(const std::string& s) {
 
 void Send(http::Response& res, Reply&& r) {
   res.status = r.status;
-  for (auto& [name, value] : r.headers) res.set_header(name, value);
   if (!r.raw.empty() || !r.content_type.empty()) {
     if (!r.filename.empty()) {
       res.set_header("Content-Disposition",

@@ -62,6 +62,8 @@ test('log-in sets an HttpOnly SameSite=Strict session cookie and a readable csrf
   assert.match(r.body.token, /^gj_[0-9a-f]{64}$/);
   assert.equal(r.body.user.login, 'dongezb');
   assert.match(r.body.csrf_token, /^[0-9a-f]{64}$/);
+  // Each cookie once (a reply's own headers are written once, after the others).
+  assert.equal(r.headers.getSetCookie().length, 2, r.headers.getSetCookie().join('\n'));
   const s = r.cookies.gj_session;
   assert.ok(s, 'Set-Cookie gj_session');
   assert.equal(s.value, r.body.token);
