@@ -20,11 +20,24 @@
 // to copy blindly: the table is what README's roles say, not what the server does).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { anonymous, api, login, startServer, stopCleanly } from './server.mjs';
 
 const POLICY_FILE = new URL('./route_policy.json', import.meta.url);
 const policy = JSON.parse(readFileSync(POLICY_FILE, 'utf8'));
+// Each capability may keep its rows in route_policy.d/<capability>.json ({"routes": {...},
+// optional "body_first": [...]}), so branches adding routes do not edit one shared file.
+const POLICY_DIR = new URL('./route_policy.d/', import.meta.url);
+if (existsSync(POLICY_DIR)) {
+  for (const name of readdirSync(POLICY_DIR).filter((n) => n.endsWith('.json')).sort()) {
+    const part = JSON.parse(readFileSync(new URL(name, POLICY_DIR), 'utf8'));
+    for (const [route, row] of Object.entries(part.routes ?? {})) {
+      if (policy.routes[route]) throw new Error(`${name}: ${route} already has a row`);
+      policy.routes[route] = row;
+    }
+    policy.body_first.push(...(part.body_first ?? []));
+  }
+}
 const ROLES = policy.roles; // demo logins, and "anon"
 const IN = '371524';
 const OUT = '371525';
