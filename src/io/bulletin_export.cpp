@@ -39,13 +39,18 @@ std::vector<std::vector<std::string>> TargetRows(const supervision::Bulletin& b)
   return rows;
 }
 
+// A rate of a ranked group: "不适用" when nothing was due (no new project, no annual plan).
+std::string RateText(std::optional<double> rate) { return rate ? Percent(rate) : "不适用"; }
+
 std::vector<std::vector<std::string>> RankRows(const std::vector<supervision::RankRow>& rows) {
   std::vector<std::vector<std::string>> out;
   for (const auto& r : rows) {
-    out.push_back({std::to_string(r.rank), r.name, std::to_string(r.projects),
+    char score[32] = "不适用";
+    if (r.score) std::snprintf(score, sizeof score, "%.2f", *r.score);
+    out.push_back({r.rank > 0 ? std::to_string(r.rank) : "—", r.name, std::to_string(r.projects),
                    std::to_string(r.new_started) + " / " + std::to_string(r.new_total),
-                   Percent(r.start_rate()), Wan(r.completed) + " / " + Wan(r.annual_plan),
-                   Percent(r.investment_rate())});
+                   RateText(r.start_rate()), Wan(r.completed) + " / " + Wan(r.annual_plan),
+                   RateText(r.investment_rate()), score});
   }
   return out;
 }
@@ -60,8 +65,10 @@ std::vector<std::vector<std::string>> LightRows(const std::vector<supervision::L
 
 const std::vector<std::string> kTargetHeader = {"目标",      "要求",       "期限", "当前值",
                                                 "分子/分母", "预计到期值", "状态"};
+// 得分: 开工率 50 + 投资完成率 50 (domain/supervision/bulletin.h); a rate 不适用 gives its weight to the
+// other.
 const std::vector<std::string> kRankHeader = {
-    "名次", "名称", "项目数", "新开工/应开工", "开工率", "完成投资/年度计划（万元）", "投资完成率"};
+    "名次", "名称", "项目数", "新开工/应开工", "开工率", "完成投资/年度计划（万元）", "投资完成率", "得分"};
 const std::vector<std::string> kLightHeader = {"序号", "项目编号", "项目名称", "属地", "责任单位", "原因"};
 const std::vector<std::string> kBlockedHeader = {"项目编号", "项目名称", "责任单位", "计划开工",
                                                  "未办结的前期手续"};
@@ -126,11 +133,15 @@ std::string BulletinPdf(const supervision::Bulletin& b) {
   doc.Heading("三、乡镇（街道、园区）排名");
   std::vector<Bar> bars;
   for (const auto& r : b.towns)
-    bars.push_back({r.name, r.start_rate().value_or(0), Percent(r.start_rate()), 0x3A7BD5});
+    bars.push_back({r.name, r.start_rate().value_or(0), RateText(r.start_rate()), 0x3A7BD5});
   doc.BarChart("开工率", bars, 1.0);
-  doc.Table(kRankHeader, RankRows(b.towns), {{0.7, 2, 0.8, 1.3, 1, 2.4, 1}, {}, 8.5});
+  doc.Table(kRankHeader, RankRows(b.towns), {{0.7, 2, 0.8, 1.3, 1, 2.4, 1, 0.9}, {}, 8.5});
   doc.Heading("四、责任单位排名");
-  doc.Table(kRankHeader, RankRows(b.units), {{0.7, 2, 0.8, 1.3, 1, 2.4, 1}, {}, 8.5});
+  doc.Table(kRankHeader, RankRows(b.units), {{0.7, 2, 0.8, 1.3, 1, 2.4, 1, 0.9}, {}, 8.5});
+  doc.Paragraph(
+      "排名得分 = 开工率 50% + 投资完成率 50%（各按 100 × min(完成率, 1) 计分）；无新开工项目或无年度计划的，"
+      "该项为“不适用”，其权重计入另一项。",
+      8);
   doc.Heading("五、红灯项目（" + std::to_string(b.red.size()) + "个）");
   if (b.red.empty()) doc.Paragraph("无。");
   else

@@ -31,11 +31,17 @@ std::string BulletinXlsx(const BulletinData& d) {
     lxw_row_t r = 4;
     for (const auto& row : d.rows) {
       lxw_col_t c = 0;
-      worksheet_write_number(ws, r, c++, row.rank, nullptr);
+      if (row.rank > 0) worksheet_write_number(ws, r, c++, row.rank, nullptr);
+      else WriteText(ws, r, c++, "—", nullptr);
       WriteText(ws, r, c++, row.subject.c_str(), nullptr);
-      worksheet_write_number(ws, r, c++, row.score, num);
-      for (double v : row.metric_scores) worksheet_write_number(ws, r, c++, v, num);
-      worksheet_write_number(ws, r, c++, row.completion, pct);
+      if (row.rank > 0) worksheet_write_number(ws, r, c++, row.score, num);
+      else WriteText(ws, r, c++, kUnranked, nullptr);
+      for (const auto& v : row.metric_scores) {
+        if (v) worksheet_write_number(ws, r, c++, *v, num);
+        else WriteText(ws, r, c++, kNotApplicable, nullptr);
+      }
+      if (row.rank > 0) worksheet_write_number(ws, r, c++, row.completion, pct);
+      else WriteText(ws, r, c++, "—", nullptr);
       WriteText(ws, r, c++, row.movement.c_str(), nullptr);
       if (!row.light.empty()) WriteText(ws, r, c, row.light.c_str(), row.light == "红牌" ? red : yellow);
       ++r;

@@ -3,19 +3,26 @@
 // passes the rows already formatted in the order to print.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace gj::io {
 
+// A metric with nothing due for the subject prints as 不适用; a subject no metric applies to (rank
+// 0) prints "—" for its rank and 不参与排名 for its score.
+inline constexpr const char* kNotApplicable = "不适用";
+inline constexpr const char* kUnranked = "不参与排名";
+
 struct BulletinRow {
-  int rank = 0;
+  int rank = 0;  // 0: not ranked
   std::string subject;
   double score = 0;
-  std::vector<double> metric_scores;  // in the order of BulletinData::metric_labels
-  double completion = 0;              // 0..1
-  std::string movement;               // ↑2, ↓1, —, 新
-  std::string light;                  // "", 黄牌, 红牌
+  std::vector<std::optional<double>>
+      metric_scores;      // in the order of BulletinData::metric_labels; none: 不适用
+  double completion = 0;  // 0..1
+  std::string movement;   // ↑2, ↓1, —, 新
+  std::string light;      // "", 黄牌, 红牌
 };
 
 struct BulletinData {

@@ -31,10 +31,16 @@ std::string BulletinPdf(const BulletinData& d) {
   std::vector<std::vector<std::string>> rows;
   std::vector<Bar> bars;
   for (const auto& row : d.rows) {
-    std::vector<std::string> cells = {std::to_string(row.rank), row.subject, Fixed2(row.score)};
-    for (double v : row.metric_scores) cells.push_back(Fixed2(v));
-    cells.insert(cells.end(), {Fixed2(row.completion * 100) + "%", row.movement, row.light});
+    const bool ranked = row.rank > 0;
+    std::vector<std::string> cells = {ranked ? std::to_string(row.rank) : "—", row.subject,
+                                      ranked ? Fixed2(row.score) : kUnranked};
+    for (const auto& v : row.metric_scores) cells.push_back(v ? Fixed2(*v) : kNotApplicable);
+    cells.insert(cells.end(), {ranked ? Fixed2(row.completion * 100) + "%" : "—", row.movement, row.light});
     rows.push_back(std::move(cells));
+    if (!ranked) {
+      style.row_colors.push_back(0);
+      continue;  // no bar for a subject that is not ranked
+    }
     style.row_colors.push_back(row.light == "红牌" ? kRedTint : row.light == "黄牌" ? kYellowTint : 0);
     bars.push_back({row.subject, row.score, Fixed2(row.score),
                     row.light == "红牌"   ? 0xC0392Bu

@@ -41,6 +41,7 @@ Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string p
   Problems problems;
   ValidateScheme(scheme, problems);
   std::set<std::string> subjects;
+  auto applies = [](const SubjectFigures& f, const Metric& m) { return !f.not_applicable.count(m.id); };
   for (std::size_t i = 0; i < figures.size(); ++i) {
     const auto& f = figures[i];
     const std::string field = "figures[" + std::to_string(i) + "]";
@@ -49,6 +50,7 @@ Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string p
       problems.Add(field + ".subject", f.subject, "subject listed twice");
     }
     for (const auto& m : scheme.metrics) {
+      if (!applies(f, m)) continue;
       auto it = f.values.find(m.id);
       if (it == f.values.end()) {
         problems.Add(field + "." + m.id, "", "missing figure");
@@ -62,20 +64,23 @@ Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string p
   }
   if (!problems.empty()) return problems.ToError("cannot compute ranking run");
 
-  // Metric scores; rank points need the whole field of subjects first.
+  // Metric scores of the applicable metrics; rank points need the whole field of subjects first.
   std::vector<std::map<std::string, double>> metric_scores(figures.size());
   for (const auto& m : scheme.metrics) {
     if (m.scoring == MetricScoring::kRatioToTarget) {
       for (std::size_t i = 0; i < figures.size(); ++i) {
+        if (!applies(figures[i], m)) continue;
         double ratio = std::min(figures[i].values.at(m.id) / m.target, m.cap);
         metric_scores[i][m.id] = 100 * ratio;
       }
     } else {
       std::vector<RankItem> items;
-      for (const auto& f : figures) items.push_back({f.subject, f.values.at(m.id)});
+      for (const auto& f : figures)
+        if (applies(f, m)) items.push_back({f.subject, f.values.at(m.id)});
       std::map<std::string, int> rank_of;
       for (const auto& r : CompetitionRank(std::move(items))) rank_of[r.key] = r.rank;
       for (std::size_t i = 0; i < figures.size(); ++i) {
+        if (!applies(figures[i], m)) continue;
         // Floor at 0 so a long list (more than 100/step subjects) never earns negative points.
         double points = 100 - m.step * (rank_of.at(figures[i].subject) - 1);
         metric_scores[i][m.id] = std::max(0.0, points);
@@ -83,21 +88,34 @@ Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string p
     }
   }
 
+  // Σ_{applicable} w·s / Σ_{applicable} w; subjects no metric applies to are not ranked.
   std::vector<RankItem> totals;
+  std::vector<std::size_t> unranked;
   std::map<std::string, std::size_t> index_of;
-  double weight_sum = 0;
-  for (const auto& m : scheme.metrics) weight_sum += m.weight;
   for (std::size_t i = 0; i < figures.size(); ++i) {
     long double sum = 0;
-    for (const auto& m : scheme.metrics) sum += m.weight * metric_scores[i].at(m.id);
-    totals.push_back({figures[i].subject, static_cast<double>(sum / weight_sum)});
+    double weight_sum = 0;
+    for (const auto& m : scheme.metrics) {
+      if (!applies(figures[i], m)) continue;
+      sum += m.weight * metric_scores[i].at(m.id);
+      weight_sum += m.weight;
+    }
     index_of[figures[i].subject] = i;
+    if (weight_sum > 0) totals.push_back({figures[i].subject, static_cast<double>(sum / weight_sum)});
+    else unranked.push_back(i);
   }
 
   std::map<std::string, const RunEntry*> before;
   if (previous) {
-    for (const auto& e : previous->entries) before[e.subject] = &e;
+    for (const auto& e : previous->entries)
+      if (e.rank > 0) before[e.subject] = &e;
   }
+  auto not_applicable_of = [&](std::size_t i) {
+    std::set<std::string> out;
+    for (const auto& m : scheme.metrics)
+      if (!applies(figures[i], m)) out.insert(m.id);
+    return out;
+  };
 
   RankingRun run{scheme.name, period, std::move(period_label), version, false, {}};
   for (auto& ranked : CompetitionRank(std::move(totals))) {
@@ -107,13 +125,14 @@ Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string p
     e.score = ranked.score;
     e.rank = ranked.rank;
     e.metric_scores = metric_scores[i];
+    e.not_applicable = not_applicable_of(i);
     if (figures[i].completion) {
       e.completion = *figures[i].completion;
     } else {
       long double done = 0;
       double weights = 0;
       for (const auto& m : scheme.metrics) {
-        if (m.scoring != MetricScoring::kRatioToTarget) continue;
+        if (m.scoring != MetricScoring::kRatioToTarget || !applies(figures[i], m)) continue;
         done += m.weight * std::min(figures[i].values.at(m.id) / m.target, 1.0);
         weights += m.weight;
       }
@@ -136,7 +155,30 @@ Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string p
     }
     run.entries.push_back(std::move(e));
   }
+  std::sort(unranked.begin(), unranked.end(),
+            [&](std::size_t a, std::size_t b) { return figures[a].subject < figures[b].subject; });
+  for (const std::size_t i : unranked) {
+    RunEntry e;
+    e.subject = figures[i].subject;
+    e.not_applicable = not_applicable_of(i);
+    e.movement = Movement::kNone;
+    run.entries.push_back(std::move(e));
+  }
   return run;
+}
+
+std::map<std::string, double> SpreadWeights(std::span<const Metric> metrics,
+                                            const std::set<std::string>& not_applicable) {
+  double all = 0, applicable = 0;
+  for (const auto& m : metrics) {
+    all += m.weight;
+    if (!not_applicable.count(m.id)) applicable += m.weight;
+  }
+  std::map<std::string, double> out;
+  if (applicable <= 0) return out;
+  for (const auto& m : metrics)
+    if (!not_applicable.count(m.id)) out[m.id] = m.weight * all / applicable;
+  return out;
 }
 
 int NextVersion(std::span<const RankingRun> stored, const std::string& scheme,
@@ -170,6 +212,7 @@ std::string MovementLabel(const RunEntry& entry) {
     case Movement::kDown: return "↓" + std::to_string(-entry.places_moved);
     case Movement::kSame: return "—";
     case Movement::kNew: return "新";
+    case Movement::kNone: return "";
   }
   return "";
 }

@@ -1,11 +1,14 @@
 // Periodic rankings (月度评比 / 季度考评 / 年度考核) of towns, departments and chains: a scheme of
 // weighted metrics turns each subject's figures into a score, subjects are ranked, compared with
 // the previous run (↑↓) and put on a red/yellow list. Pure: the figures (start rate, …) come in as
-// values computed elsewhere "as of" the period end.
+// values computed elsewhere "as of" the period end. A metric with nothing due for a subject (no new
+// project to start, no annual plan…) is not applicable (不适用) to it: its weight is spread over the
+// subject's other metrics (see ComputeRun); the dispatch bulletin ranks with the same rule.
 #pragma once
 
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -59,16 +62,21 @@ struct SubjectFigures {
   // Completion for the red/yellow list. When absent: the weighted mean, over the scheme's
   // ratio-to-target metrics, of min(value / target, 1); with no such metric, score / 100.
   std::optional<double> completion;
+  // Metric ids with nothing due for this subject (不适用): no figure is needed for them, a figure
+  // given anyway is ignored.
+  std::set<std::string> not_applicable;
 };
 
-enum class Movement { kUp, kDown, kSame, kNew };
+// kNone: the entry is not ranked (no metric applies to its subject), so it has no movement.
+enum class Movement { kUp, kDown, kSame, kNew, kNone };
 enum class Light { kNone, kYellow, kRed };
 
 struct RunEntry {
   std::string subject;
   double score = 0;
-  int rank = 0;
-  std::map<std::string, double> metric_scores;
+  int rank = 0;  // 0: not ranked — no metric of the scheme applies to the subject (listed last)
+  std::map<std::string, double> metric_scores;  // the applicable metrics only
+  std::set<std::string> not_applicable;         // metric ids shown as 不适用
   double completion = 0;
   Movement movement = Movement::kNew;
   int places_moved = 0;  // previous rank − rank: positive = moved up
@@ -86,9 +94,18 @@ struct RankingRun {
 };
 
 // Validates the scheme (metrics with positive weight, positive target and cap, step ≥ 0, ids
-// unique) and the figures (every subject has a finite, non-negative figure for every metric; no
-// subject twice), then scores, ranks and compares with `previous` (the last published run of
-// the previous period, if any).
+// unique) and the figures (every subject has a finite, non-negative figure for every metric that
+// applies to it; no subject twice), then scores, ranks and compares with `previous` (the last
+// published run of the previous period, if any).
+//
+// Not applicable (不适用), exactly: let A be the metrics that apply to a subject. Its score is
+// Σ_{m∈A} w_m·s_m / Σ_{m∈A} w_m — each applicable metric's weight is scaled by W / Σ_{m∈A} w_m
+// (W = the scheme's total weight), i.e. the weight of the metrics that do not apply is spread over
+// the others in proportion to their weights (40/30/30 with a 30 not applicable: 40·10/7 and
+// 30·10/7, shares 4/7 and 3/7). Rank points rank only the subjects the metric applies to; the
+// completion is the same weighted mean over the applicable ratio-to-target metrics (none: score /
+// 100). With A empty the subject is not ranked: rank 0, listed after the ranked subjects, no
+// score, no light, Movement::kNone; a previous entry with rank 0 counts as absent.
 Result<RankingRun> ComputeRun(const Scheme& scheme, Period period, std::string period_label, int version,
                               std::span<const SubjectFigures> figures, const RankingRun* previous);
 
@@ -101,7 +118,12 @@ int NextVersion(std::span<const RankingRun> stored, const std::string& scheme,
 Status Replace(RankingRun& stored, RankingRun recomputed);
 Status PublishRun(RankingRun& run);
 
-// "↑2", "↓1", "—", "新" — as bulletins print movement.
+// The weights of `metrics` for a subject to which the metrics in `not_applicable` do not apply:
+// metric id → weight · W / Σ applicable weights (empty when none applies).
+std::map<std::string, double> SpreadWeights(std::span<const Metric> metrics,
+                                            const std::set<std::string>& not_applicable);
+
+// "↑2", "↓1", "—", "新" — as bulletins print movement ("" for an entry that is not ranked).
 std::string MovementLabel(const RunEntry& entry);
 
 }  // namespace gj::assessment

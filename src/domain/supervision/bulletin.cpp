@@ -5,6 +5,7 @@
 #include <map>
 
 #include "common/money.h"
+#include "domain/assessment/periodic_ranking.h"
 
 namespace gj::supervision {
 
@@ -22,15 +23,36 @@ std::vector<RankRow> Rank(const std::vector<RankInput>& inputs) {
     g.annual_plan = AddYuan(g.annual_plan, in.annual_plan);
     g.completed = AddYuan(g.completed, in.completed);
   }
-  std::vector<RankRow> out;
-  for (auto& [_, g] : groups) out.push_back(g);
-  auto key = [](const RankRow& r) {
-    return std::make_pair(r.start_rate().value_or(-1), r.investment_rate().value_or(-1));
+  // The periodic-ranking engine with the bulletin's two rates, so that a rate with nothing due is
+  // treated exactly as a ranking run treats it.
+  assessment::Scheme scheme;
+  scheme.name = "调度通报";
+  scheme.metrics = {
+      {"start_rate", assessment::MetricKind::kStartRate, kBulletinStartWeight,
+       assessment::MetricScoring::kRatioToTarget, 1, 1, 0},
+      {"investment_rate", assessment::MetricKind::kInvestmentRate, kBulletinInvestmentWeight,
+       assessment::MetricScoring::kRatioToTarget, 1, 1, 0},
   };
-  std::stable_sort(out.begin(), out.end(),
-                   [&](const RankRow& a, const RankRow& b) { return key(a) > key(b); });
-  for (size_t i = 0; i < out.size(); ++i) {
-    out[i].rank = i > 0 && key(out[i]) == key(out[i - 1]) ? out[i - 1].rank : static_cast<int>(i + 1);
+  std::vector<assessment::SubjectFigures> figures;
+  for (const auto& [key, g] : groups) {
+    assessment::SubjectFigures f;
+    f.subject = key;
+    f.completion = 1;  // the bulletin has no red/yellow list of groups
+    for (const auto& [id, rate] :
+         {std::pair{"start_rate", g.start_rate()}, std::pair{"investment_rate", g.investment_rate()}}) {
+      if (rate) f.values[id] = *rate;
+      else f.not_applicable.insert(id);
+    }
+    figures.push_back(std::move(f));
+  }
+  std::vector<RankRow> out;
+  auto run = assessment::ComputeRun(scheme, assessment::Period::kMonth, "", 1, figures, nullptr);
+  if (!run) return out;  // not reached: the scheme and the rates are valid
+  for (const auto& e : run->entries) {
+    RankRow r = groups.at(e.subject);
+    r.rank = e.rank;
+    if (e.rank > 0) r.score = e.score;
+    out.push_back(std::move(r));
   }
   return out;
 }

@@ -24,8 +24,15 @@ struct RankRow {
   int64_t annual_plan = 0, completed = 0;  // yuan
   std::optional<double> start_rate() const { return RateOf(new_started, new_total); }
   std::optional<double> investment_rate() const { return RateOf(completed, annual_plan); }
-  int rank = 0;  // by start rate, then investment rate; groups without new projects rank last
+  // By the score of kBulletinScheme, ranked like a periodic ranking (assessment::ComputeRun): a rate
+  // with nothing due (no new project, no annual plan) is not applicable (不适用) and its weight goes
+  // to the other rate. 0 (and no score) when neither rate applies: listed last, not ranked.
+  int rank = 0;
+  std::optional<double> score;
 };
+
+// The bulletin's ranking of towns and units: 开工率 50 + 投资完成率 50, each 100·min(rate, 1).
+inline constexpr double kBulletinStartWeight = 50, kBulletinInvestmentWeight = 50;
 
 // One project's contribution to a ranking group.
 struct RankInput {
@@ -33,7 +40,7 @@ struct RankInput {
   bool is_new = false, started = false;
   int64_t annual_plan = 0, completed = 0;
 };
-// Groups, sums and ranks (1 = best; ties share a rank).
+// Groups, sums and ranks (1 = best; ties share a rank, within 1e-9, then by key).
 std::vector<RankRow> Rank(const std::vector<RankInput>& inputs);
 
 struct LightLine {

@@ -160,6 +160,37 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
     if (auto p = rankings.Publish(admin, run->record.id, {{"version", run->record.version}}); !p)
       return p.error();
   }
+
+  // The city ranks its counties (观摩 ranking of 县市区), every figure computed: the last finished
+  // month, published. Created after the county's scheme (lists are by id).
+  json counties = {{"name", "聊城市县市区重点项目月度评比"},
+                   {"region_code", "371500"},
+                   {"subject_kind", "county"},
+                   {"metrics", json::array({
+                                   {{"id", "start_rate"},
+                                    {"kind", "start_rate"},
+                                    {"weight", 40},
+                                    {"scoring", "ratio"},
+                                    {"target", 0.8},
+                                    {"cap", 1.2}},
+                                   {{"id", "investment_rate"},
+                                    {"kind", "investment_rate"},
+                                    {"weight", 30},
+                                    {"scoring", "ratio"},
+                                    {"target", 1}},
+                                   {{"id", "reports_on_time"},
+                                    {"kind", "reports_on_time"},
+                                    {"weight", 30},
+                                    {"scoring", "ratio"},
+                                    {"target", 1}},
+                               })}};
+  auto cs = rankings.CreateScheme(admin, counties);
+  if (!cs) return cs.error();
+  auto crun =
+      rankings.Compute(admin, cs->record.id, {{"period", "month"}, {"period_label", MonthLabel(last)}});
+  if (!crun) return crun.error();
+  if (auto p = rankings.Publish(admin, crun->record.id, {{"version", crun->record.version}}); !p)
+    return p.error();
   return Ok{};
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include "common/json_field.h"
 #include "common/json_limits.h"
@@ -33,15 +34,20 @@ Date PeriodStart(as::Period period, const Date& end) {
 
 RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const Ctx& ctx,
                                                     const store::SchemeRecord& s, int year) {
-  // The subjects: every town or department of the region (an empty one still appears, with no
-  // projects), or every chain named on its projects.
+  // The subjects: every town or department of the region, every county of a city (an empty one
+  // still appears, with no projects), or every chain named on its projects. A new subject kind
+  // (e.g. chains by chains.id once that table is merged) adds its row to kSubjectKinds
+  // (ranking_service.cpp), its listing here and its project → subject rule below.
   SubjectSet out;
   auto tree = ledger_.Regions();
-  std::map<std::string, std::string> town_name;
-  if (s.subject_kind == "town") {
+  std::map<std::string, std::string> region_name;  // town or county code → subject name
+  if (s.subject_kind == "town" || s.subject_kind == "county") {
     for (const auto& r : tree->all()) {
-      if (r.parent_code == s.region_code && (r.level == "town" || r.level == "zone")) {
-        town_name[r.code] = r.name;
+      const bool child = r.parent_code == s.region_code;
+      const bool fits =
+          s.subject_kind == "county" ? r.level == "county" : r.level == "town" || r.level == "zone";
+      if (child && fits) {
+        region_name[r.code] = r.name;
         out.projects[r.name];
       }
     }
@@ -58,8 +64,10 @@ RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const 
   if (rows) {
     for (const auto& row : rows.value()) {
       const auto& p = row.project;
-      if (s.subject_kind == "town" && p.town_code && town_name.count(*p.town_code))
-        out.projects[town_name[*p.town_code]].push_back(p);
+      if (s.subject_kind == "town" && p.town_code && region_name.count(*p.town_code))
+        out.projects[region_name[*p.town_code]].push_back(p);
+      if (s.subject_kind == "county" && region_name.count(p.county_code))
+        out.projects[region_name[p.county_code]].push_back(p);
       if (s.subject_kind == "department" && p.unit_id && out.unit_name.count(*p.unit_id))
         out.projects[out.unit_name[*p.unit_id]].push_back(p);
       if (s.subject_kind == "chain" && !p.chain.empty()) out.projects[p.chain].push_back(p);
@@ -68,7 +76,7 @@ RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const 
   return out;
 }
 
-std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigures(
+std::map<std::string, RankingService::ComputedFigures> RankingService::LedgerFigures(
     store::Connection& c, const Ctx& ctx, const store::SchemeRecord& s, const as::Scheme& scheme,
     const Date& period_start, const Date& as_of) {
   auto tree = ledger_.Regions();
@@ -83,7 +91,7 @@ std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigur
   for (const auto& [subject, projects] : by_subject) {
     for (const auto& p : projects) subject_of_project[p.id] = subject;
   }
-  // Problems: by their project's town or chain, or by the unit responsible for solving them.
+  // Problems: by their project's town, county or chain, or by the unit responsible for solving them.
   std::map<std::string, std::vector<supervision::ProblemFact>> problems_of;
   if (wants(as::MetricKind::kProblemsClosedOnTime)) {
     for (auto& f : store::ListProblemFacts(c, access::ReadScope::All().Within(s.region_code, *tree))) {
@@ -95,8 +103,8 @@ std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigur
       }
     }
   }
-  // Report tasks due in the period: by their project's town, chain or responsible department (the
-  // unit that files the project's reports).
+  // Report tasks due in the period: by their project's town, county, chain or responsible
+  // department (the unit that files the project's reports).
   std::map<std::string, std::vector<supervision::ReportFact>> reports_of;
   if (wants(as::MetricKind::kReportsOnTime)) {
     for (auto& f : store::ListReportFacts(c, access::ReadScope::All().Within(s.region_code, *tree),
@@ -105,30 +113,47 @@ std::map<std::string, std::map<std::string, double>> RankingService::LedgerFigur
         reports_of[it->second].push_back(std::move(f));
     }
   }
-  std::map<std::string, std::map<std::string, double>> out;
-  for (const auto& [subject, projects] : by_subject) {
-    auto& values = out[subject];
-    for (const auto& m : scheme.metrics) {
-      if (m.kind == as::MetricKind::kStartRate) {
-        // Nothing had to start: nothing is late, the rate counts as met.
-        values[m.id] = targets::StartRate(projects, as_of).value().value_or(1.0);
-      } else if (m.kind == as::MetricKind::kInvestmentRate) {
+  // Completed investment as of the date: the highest year-to-date figure filed in a progress report
+  // of the year whose period ended by then (never the ledger's current annual_completed, so a
+  // re-run of a past period gives the same figure whatever is filed or edited later).
+  std::unordered_map<int64_t, store::ReportFacts> filed;
+  if (wants(as::MetricKind::kInvestmentRate) && !subject_of_project.empty()) {
+    std::vector<int64_t> ids;
+    for (const auto& [id, _] : subject_of_project) ids.push_back(id);
+    filed = store::LoadReportFacts(c, as_of, as_of, "", ids);
+  }
+  // A figure, or nothing when nothing was due for the subject (不适用).
+  auto figure = [&](as::MetricKind kind, const std::string& subject,
+                    const std::vector<ledger::Project>& projects) -> std::optional<double> {
+    switch (kind) {
+      case as::MetricKind::kStartRate: return targets::StartRate(projects, as_of).value();  // no new project
+      case as::MetricKind::kInvestmentRate: {
         int64_t plan = 0, done = 0;
         for (const auto& p : projects) {
           plan = AddYuan(plan, p.annual_plan.value_or(0));
-          done = AddYuan(done, p.annual_completed.value_or(0));
+          auto it = filed.find(p.id);
+          if (it != filed.end()) done = AddYuan(done, it->second.filed_year_total.value_or(0));
         }
-        values[m.id] = plan > 0 ? static_cast<double>(done) / static_cast<double>(plan) : 1.0;
-      } else if (m.kind == as::MetricKind::kProblemsClosedOnTime) {
-        // No problem was due: nothing was late.
-        values[m.id] = as::ProblemsClosedOnTime(problems_of[subject], as_of).value().value_or(1.0);
-      } else if (m.kind == as::MetricKind::kReportsOnTime) {
-        // No report was due: nothing was late.
-        values[m.id] = as::ReportsOnTime(reports_of[subject], period_start, as_of).value().value_or(1.0);
+        if (plan <= 0) return std::nullopt;  // no annual plan
+        return static_cast<double>(done) / static_cast<double>(plan);
       }
+      case as::MetricKind::kProblemsClosedOnTime:  // no problem due
+        return as::ProblemsClosedOnTime(problems_of[subject], as_of).value();
+      case as::MetricKind::kReportsOnTime:  // no report due
+        return as::ReportsOnTime(reports_of[subject], period_start, as_of).value();
+      case as::MetricKind::kManual: break;
     }
-    if (projects.empty()) values["__projects"] = 0;
-    else values["__projects"] = static_cast<double>(projects.size());
+    return std::nullopt;
+  };
+  std::map<std::string, ComputedFigures> out;
+  for (const auto& [subject, projects] : by_subject) {
+    auto& x = out[subject];
+    x.projects = projects.size();
+    for (const auto& m : scheme.metrics) {
+      if (!FromLedger(m.kind)) continue;
+      if (auto v = figure(m.kind, subject, projects)) x.values[m.id] = *v;
+      else x.not_applicable.insert(m.id);
+    }
   }
   return out;
 }
@@ -172,13 +197,14 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
       continue;
     }
     // A subject without projects has nothing to be ranked on by ledger metrics: left out.
-    if (uses_ledger && lf->second.at("__projects") == 0 && !(manual.is_object() && manual.contains(subject)))
+    if (uses_ledger && lf->second.projects == 0 && !(manual.is_object() && manual.contains(subject)))
       continue;
     as::SubjectFigures sf;
     sf.subject = subject;
     for (const auto& m : scheme.metrics) {
       if (FromLedger(m.kind)) {
-        sf.values[m.id] = lf->second.at(m.id);
+        if (lf->second.not_applicable.count(m.id)) sf.not_applicable.insert(m.id);
+        else sf.values[m.id] = lf->second.values.at(m.id);
         continue;
       }
       const json v =
@@ -189,6 +215,7 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
       else sf.values[m.id] = v.get<double>();
     }
     for (const auto& [k, v] : sf.values) figures_json[subject][k] = Round6(v);
+    if (!figures_json.contains(subject)) figures_json[subject] = json::object();
     figures.push_back(std::move(sf));
   }
   if (!pr.empty()) return pr.ToError("cannot compute the ranking");
@@ -256,7 +283,10 @@ Result<RankingRunList> RankingService::ListRuns(const Ctx& ctx, int64_t scheme_i
   auto s = LoadScheme(*c, ctx, scheme_id);
   if (!s) return s.error();
   RankingRunList out;
-  for (const auto& r : store::ListRuns(*c, scheme_id)) out.items.push_back(RunViewOf(r, s->name));
+  // A county reading its city's ranking of counties sees what the city published, not its drafts.
+  const bool published_only = grants_.SeesFromBelow(ctx, s->region_code);
+  for (const auto& r : store::ListRuns(*c, scheme_id))
+    if (r.published || !published_only) out.items.push_back(RunViewOf(r, s->name));
   return out;
 }
 
@@ -265,7 +295,8 @@ Result<RankingRunDetail> RankingService::GetRun(const Ctx& ctx, int64_t run_id) 
   auto r = store::LoadRun(*c, run_id);
   if (!r) return Error::NotFound("no ranking run " + std::to_string(run_id));
   auto s = LoadScheme(*c, ctx, r->scheme_id);
-  if (!s) return Error::NotFound("no ranking run " + std::to_string(run_id));
+  if (!s || (!r->published && grants_.SeesFromBelow(ctx, s->region_code)))
+    return Error::NotFound("no ranking run " + std::to_string(run_id));
   store::SchemeRecord as_computed = s.value();
   const json body = ParseStoredJson(r->body);
   if (body.contains("definition"))
@@ -313,7 +344,9 @@ Result<Bulletin> RankingService::MakeBulletin(const Ctx& ctx, int64_t run_id, co
     row.score = e.score;
     for (const auto& m : run->scheme.metrics) {
       const auto it = e.metric_scores.find(m.id);
-      row.metric_scores.push_back(it == e.metric_scores.end() ? 0.0 : it->second);
+      if (e.not_applicable.count(m.id) || it == e.metric_scores.end())
+        row.metric_scores.push_back(std::nullopt);
+      else row.metric_scores.push_back(it->second);
     }
     row.completion = e.completion;
     row.movement = as::MovementLabel(e);

@@ -38,6 +38,21 @@ constexpr KindName kKinds[] = {
     {as::MetricKind::kManual, "manual", "评议得分"},
 };
 
+// Policy as data: who a scheme ranks, and the level of region it is set up for ("" any). A subject
+// kind added later (chains by chains.id) adds a row here and its listing in Subjects().
+constexpr SubjectKind kSubjectKinds[] = {
+    {"town", "", "镇街"},
+    {"department", "", "部门"},
+    {"chain", "", "产业链"},
+    {"county", "city", "县市区"},
+};
+
+const SubjectKind* SubjectKindOf(const std::string& name) {
+  for (const auto& k : kSubjectKinds)
+    if (name == k.name) return &k;
+  return nullptr;
+}
+
 std::optional<as::MetricKind> KindFrom(const std::string& s) {
   for (const auto& k : kKinds)
     if (s == k.name) return k.kind;
@@ -58,7 +73,8 @@ constexpr EnumName<as::Period> kPeriodNames[] = {
 constexpr EnumName<as::Movement> kMovementNames[] = {{as::Movement::kNew, "new"},
                                                      {as::Movement::kUp, "up"},
                                                      {as::Movement::kDown, "down"},
-                                                     {as::Movement::kSame, "same"}};
+                                                     {as::Movement::kSame, "same"},
+                                                     {as::Movement::kNone, "none"}};
 constexpr EnumName<as::Light> kLightNames[] = {
     {as::Light::kNone, "none"}, {as::Light::kRed, "red"}, {as::Light::kYellow, "yellow"}};
 
@@ -119,6 +135,7 @@ json EntryJson(const as::RunEntry& e) {
           {"score", Round6(e.score)},
           {"rank", e.rank},
           {"metric_scores", scores},
+          {"not_applicable", e.not_applicable},
           {"completion", Round6(e.completion)},
           {"movement", MovementName(e.movement)},
           {"movement_label", as::MovementLabel(e)},
@@ -207,6 +224,8 @@ as::RankingRun RunFrom(const store::RunRecord& r, const std::string& scheme_name
     x.score = e["score"];
     x.rank = e["rank"];
     for (const auto& [k, v] : e["metric_scores"].items()) x.metric_scores[k] = v.get<double>();
+    if (e.contains("not_applicable"))  // runs stored before 2026-12 gave full marks instead
+      for (const auto& id : e["not_applicable"]) x.not_applicable.insert(id.get<std::string>());
     x.completion = e["completion"];
     x.movement = MovementFrom(e["movement"]);
     x.places_moved = e["places_moved"];
@@ -299,8 +318,11 @@ Result<RankingSchemeView> RankingService::CreateScheme(const Ctx& ctx, const jso
   else if (!grants_.Manages(ctx, s.region_code))
     pr.Add("region_code", s.region_code, "you may not set up rankings there");
   s.subject_kind = b.value("subject_kind", "town");
-  if (s.subject_kind != "town" && s.subject_kind != "department" && s.subject_kind != "chain") {
-    pr.Add("subject_kind", s.subject_kind, "must be town, department or chain");
+  const SubjectKind* kind = SubjectKindOf(s.subject_kind);
+  if (!kind) {
+    pr.Add("subject_kind", s.subject_kind, "must be town, department, chain or county");
+  } else if (region && *kind->region_level && region->level != kind->region_level) {
+    pr.Add("subject_kind", s.subject_kind, "counties are ranked by a scheme of their city");
   }
   s.definition = DefinitionOf(b, s.name, pr);
   if (!pr.empty()) return pr.ToError("the ranking scheme is not valid");

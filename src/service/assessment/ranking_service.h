@@ -1,10 +1,11 @@
 // Use cases of periodic rankings (月度评比 / 季度考评 / 年度考核): a scheme of weighted metrics over
-// the towns, departments or chains of a region; runs computed as of a period end, compared with
-// the previous published run, published (then frozen), and printed as a bulletin (xlsx, PDF).
+// the towns, departments or chains of a region, or the counties of a city; runs computed as of a period end,
+// compared with the previous published run, published (then frozen), and printed as a bulletin (xlsx, PDF).
 // The scoring is domain/assessment/periodic_ranking.h; this layer gathers the figures.
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -85,7 +86,8 @@ class RankingService {
       : db_(db), ledger_(ledger), grants_(ledger, access::kRankingManage, access::kRankingRead) {}
 
   Result<RankingSchemeList> ListSchemes(const Ctx& ctx, bool include_archived = false);
-  // body {"name", "region_code", "subject_kind": town|department|chain, "metrics": [...], "warning": {...}}
+  // body {"name", "region_code", "subject_kind": town|department|chain|county (county: a city's
+  // counties, only for a city), "metrics": [...], "warning": {...}}
   Result<RankingSchemeView> CreateScheme(const Ctx& ctx, const nlohmann::json& body);
   Result<RankingSchemeDetail> GetScheme(const Ctx& ctx, int64_t id);
   // body {"version", "name"?, "metrics"?, "warning"?}: later runs use the new definition, runs
@@ -111,16 +113,21 @@ class RankingService {
     std::map<std::string, std::vector<ledger::Project>> projects;  // subject → its projects of the year
     std::map<int64_t, std::string> unit_name;                      // department subjects by unit id
   };
-  // The towns or departments of the scheme's region (with or without projects), or the chains named
-  // on its projects of `year`.
+  // The towns or departments of the scheme's region, the counties of a city (with or without
+  // projects), or the chains named on its projects of `year`.
   SubjectSet Subjects(store::Connection& c, const Ctx& ctx, const store::SchemeRecord& s, int year);
-  // Subject name → its figures for the computed metrics, as of a date (reports on time count the
-  // tasks due from the period's first day).
-  std::map<std::string, std::map<std::string, double>> LedgerFigures(store::Connection& c, const Ctx& ctx,
-                                                                     const store::SchemeRecord& s,
-                                                                     const assessment::Scheme& scheme,
-                                                                     const Date& period_start,
-                                                                     const Date& as_of);
+  // A subject's figures for the computed metrics: a value, or not applicable (nothing was due).
+  struct ComputedFigures {
+    std::map<std::string, double> values;  // metric id → figure
+    std::set<std::string> not_applicable;  // metric ids with nothing due (不适用)
+    size_t projects = 0;
+  };
+  // Subject name → its figures for the computed metrics, as of a date, from dated facts only
+  // (reports on time count the tasks due from the period's first day).
+  std::map<std::string, ComputedFigures> LedgerFigures(store::Connection& c, const Ctx& ctx,
+                                                       const store::SchemeRecord& s,
+                                                       const assessment::Scheme& scheme,
+                                                       const Date& period_start, const Date& as_of);
 
   store::Database& db_;
   LedgerService& ledger_;

@@ -15,6 +15,13 @@
 
 namespace gj::service::ranking_support {
 
+struct SubjectKind {
+  const char* name;          // town, department, chain, county
+  const char* region_level;  // the level of the scheme's region ("" any): county → city
+  const char* label;
+};
+const SubjectKind* SubjectKindOf(const std::string& name);  // null when unknown
+
 std::optional<assessment::MetricKind> KindFrom(const std::string& s);
 // Computed metrics: from the ledger (all but manual scores), and of those from supervision.
 bool FromLedger(assessment::MetricKind k);

@@ -26,6 +26,9 @@ class RegionGrants {
   // ranking.read policy rows reach up and down: a city's object concerns its counties (a county
   // grant sees it), and a city grant sees its counties' objects.
   bool Sees(const Ctx& ctx, const std::string& region) const;
+  // The caller sees `region` only from below (a county grant reading its city's object): no grant's
+  // subtree holds it. Such a reader sees a ranking's published runs only.
+  bool SeesFromBelow(const Ctx& ctx, const std::string& region) const;
   // `row` when it exists and the caller sees its region_code; else 404 "no <what> <id>".
   template <class Row>
   Result<Row> Visible(const Ctx& ctx, std::optional<Row> row, const std::string& what, int64_t id) const {

@@ -159,5 +159,96 @@ TEST(PeriodicRanking, InvalidFiguresAreAllReported) {
   EXPECT_EQ(r.error().details.size(), 3u);  // missing figure, duplicate subject, negative figure
 }
 
+// 不适用: weights 40/30/30 (start rate, investment rate, reports on time; ratio to target 1, cap 1).
+Scheme ThreeMetrics() {
+  Scheme s;
+  s.name = "镇街月度评比";
+  s.metrics = {
+      {"start_rate", MetricKind::kStartRate, 40, MetricScoring::kRatioToTarget, 1, 1, 3},
+      {"investment_rate", MetricKind::kInvestmentRate, 30, MetricScoring::kRatioToTarget, 1, 1, 3},
+      {"reports", MetricKind::kReportsOnTime, 30, MetricScoring::kRatioToTarget, 1, 1, 3},
+  };
+  return s;
+}
+
+TEST(PeriodicRanking, NotApplicableWeightIsSpreadOverTheOtherMetrics) {
+  // 甲: start 0.5 → 50, investment 0.8 → 80, reports not applicable (no report was due).
+  //   The 30 of reports is spread over 40 and 30 in proportion: shares 4/7 and 3/7.
+  //   score = (40·50 + 30·80) / (40 + 30) = 4400 / 70 = 440/7 ≈ 62.857 (= 4/7·50 + 3/7·80).
+  //   completion = (40·0.5 + 30·0.8) / 70 = 44/70 ≈ 0.629: not yellow.
+  //   (Full marks for nothing due, the old rule, gave (2000 + 2400 + 30·100) / 100 = 74: first.)
+  // 乙: start 0.6, investment 0.6, reports 0.7 → (40·60 + 30·60 + 30·70) / 100 = 63: first.
+  // 丙: nothing applies (no new project, no annual plan, no report due): not ranked, listed last.
+  std::vector<SubjectFigures> f = {
+      {"甲", {{"start_rate", 0.5}, {"investment_rate", 0.8}}, std::nullopt, {"reports"}},
+      {"乙", {{"start_rate", 0.6}, {"investment_rate", 0.6}, {"reports", 0.7}}, std::nullopt, {}},
+      {"丙", {}, std::nullopt, {"start_rate", "investment_rate", "reports"}},
+  };
+  auto run = ComputeRun(ThreeMetrics(), Period::kMonth, "2026-03", 1, f, nullptr);
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  ASSERT_EQ(run->entries.size(), 3u);
+  EXPECT_EQ(run->entries[0].subject, "乙");
+  EXPECT_DOUBLE_EQ(run->entries[0].score, 63);
+  EXPECT_TRUE(run->entries[0].not_applicable.empty());
+  const auto& jia = run->entries[1];
+  EXPECT_EQ(jia.subject, "甲");
+  EXPECT_EQ(jia.rank, 2);
+  EXPECT_NEAR(jia.score, 440.0 / 7, 1e-9);
+  EXPECT_NEAR(jia.score, 4.0 / 7 * 50 + 3.0 / 7 * 80, 1e-9);
+  EXPECT_EQ(jia.not_applicable, (std::set<std::string>{"reports"}));
+  EXPECT_EQ(jia.metric_scores.count("reports"), 0u);
+  EXPECT_NEAR(jia.completion, 44.0 / 70, 1e-12);
+  EXPECT_EQ(jia.light, Light::kNone);
+  const auto& bing = run->entries[2];
+  EXPECT_EQ(bing.subject, "丙");
+  EXPECT_EQ(bing.rank, 0);
+  EXPECT_EQ(bing.movement, Movement::kNone);
+  EXPECT_EQ(MovementLabel(bing), "");
+  EXPECT_EQ(bing.light, Light::kNone);
+  EXPECT_EQ(bing.not_applicable.size(), 3u);
+  // The weights the rule gives 甲: 40·100/70 and 30·100/70, summing to the scheme's 100.
+  const auto w = SpreadWeights(ThreeMetrics().metrics, {"reports"});
+  EXPECT_NEAR(w.at("start_rate"), 400.0 / 7, 1e-9);
+  EXPECT_NEAR(w.at("investment_rate"), 300.0 / 7, 1e-9);
+  EXPECT_EQ(w.count("reports"), 0u);
+  EXPECT_TRUE(SpreadWeights(ThreeMetrics().metrics, {"start_rate", "investment_rate", "reports"}).empty());
+
+  // Next month 丙 has a new project (start 1 → 100, the rest not applicable → score 100): it was not
+  // ranked before, so it is new, not "↑".
+  std::vector<SubjectFigures> g = {
+      {"甲", {{"start_rate", 0.5}, {"investment_rate", 0.8}, {"reports", 1}}, std::nullopt, {}},
+      {"丙", {{"start_rate", 1}}, std::nullopt, {"investment_rate", "reports"}},
+  };
+  auto april = ComputeRun(ThreeMetrics(), Period::kMonth, "2026-04", 1, g, &*run);
+  ASSERT_TRUE(april.ok()) << april.error().message;
+  EXPECT_EQ(EntryOf(*april, "丙").rank, 1);
+  EXPECT_DOUBLE_EQ(EntryOf(*april, "丙").score, 100);
+  EXPECT_EQ(EntryOf(*april, "丙").movement, Movement::kNew);
+  // 甲: (40·50 + 30·80 + 30·100) / 100 = 74, 2nd as before.
+  EXPECT_DOUBLE_EQ(EntryOf(*april, "甲").score, 74);
+  EXPECT_EQ(EntryOf(*april, "甲").movement, Movement::kSame);
+}
+
+TEST(PeriodicRanking, RankPointsRankOnlyTheSubjectsTheMetricAppliesTo) {
+  // review: rank points, step 10, weight 50; rate: ratio to target 1, weight 50.
+  // a: review 90 (1st of two → 100), rate 0.8 → 80: (50·100 + 50·80) / 100 = 90.
+  // b: review 80 (2nd → 90), rate 1 → 100: 95.
+  // c: review not applicable (takes no place in the review ranking), rate 0.7 → 70: 50·70 / 50 = 70.
+  Scheme s;
+  s.name = "x";
+  s.metrics = {{"review", MetricKind::kManual, 50, MetricScoring::kRankPoints, 1, 1, 10},
+               {"rate", MetricKind::kStartRate, 50, MetricScoring::kRatioToTarget, 1, 1, 3}};
+  std::vector<SubjectFigures> f = {{"a", {{"review", 90}, {"rate", 0.8}}, std::nullopt, {}},
+                                   {"b", {{"review", 80}, {"rate", 1}}, std::nullopt, {}},
+                                   {"c", {{"rate", 0.7}}, std::nullopt, {"review"}}};
+  auto run = ComputeRun(s, Period::kMonth, "2026-03", 1, f, nullptr);
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  EXPECT_DOUBLE_EQ(EntryOf(*run, "a").score, 90);
+  EXPECT_DOUBLE_EQ(EntryOf(*run, "b").score, 95);
+  EXPECT_DOUBLE_EQ(EntryOf(*run, "b").metric_scores.at("review"), 90);
+  EXPECT_DOUBLE_EQ(EntryOf(*run, "c").score, 70);
+  EXPECT_EQ(EntryOf(*run, "c").rank, 3);
+}
+
 }  // namespace
 }  // namespace gj::assessment

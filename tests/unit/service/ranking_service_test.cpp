@@ -195,14 +195,31 @@ TEST_P(RankingServiceTest, SchemesAreEditedAndArchived) {
       3);
 }
 
+// A filed progress report (monthly) with its cumulative investment of the year (yuan).
+void FileReport(store::Connection& c, int64_t project, const std::string& month, const std::string& end,
+                int64_t year_total) {
+  c.Exec(
+      "INSERT INTO progress_reports (project_id, period, frequency, period_start, period_end, due_date, status, "
+      "investment_year, submitted_at, created_at, updated_at) VALUES (?, ?, 'month', ?, ?, ?, 'approved', ?, ?, "
+      "'now', 'now')",
+      {project, month, month + "-01", end, end, year_total, end + "T02:00:00Z"});
+}
+
 TEST_P(RankingServiceTest, LedgerMetricsFromProjects) {
-  // 铜城街道: one new project started 2026-03-10, plan 100, done 40 → start rate 1, investment 0.4.
+  // 铜城街道: one new project started 2026-03-10, plan 100 万. Completed investment comes from the
+  // filed progress reports: 40 万 by March's end. The ledger's current annual_completed (90 万,
+  // entered later) is not read: a ranking as of 03-31 cannot know it.
   json p = NewProject("DE-9");
   p["stage"] = "started";
   p["actual_start"] = "2026-03-10";
   p["annual_plan"] = 1000000;
-  p["annual_completed"] = 400000;
-  ASSERT_TRUE(ledger_->Create(As("coordinator", "371500"), p).ok());
+  p["annual_completed"] = 900000;
+  auto de9 = ledger_->Create(As("coordinator", "371500"), p);
+  ASSERT_TRUE(de9.ok()) << de9.error().message;
+  {
+    auto c = tdb_->db().Acquire();
+    FileReport(*c, de9->project.id, "2026-03", "2026-03-31", 400000);
+  }
   const auto boss = As("coordinator", "371524");
   auto scheme = rankings_->CreateScheme(
       boss, {{"name", "s"},
@@ -228,7 +245,151 @@ TEST_P(RankingServiceTest, LedgerMetricsFromProjects) {
   ASSERT_EQ(run->entries.size(), 1u);
   EXPECT_EQ(run->entries[0].subject, "铜城街道");
   EXPECT_DOUBLE_EQ(run->entries[0].score, 100.0);
+  EXPECT_DOUBLE_EQ(run->figures.at("铜城街道").at("investment_rate"), 0.4);
   EXPECT_EQ(run->record.as_of, "2026-03-31");
+
+  // April's report (80 万, dated after the quarter's end) does not change a re-run of Q1; Q2 (as of
+  // today, 06-15) counts it: investment 100·min(0.8/0.5, 1) = 100, start 120 → 110.
+  {
+    auto c = tdb_->db().Acquire();
+    FileReport(*c, de9->project.id, "2026-04", "2026-04-30", 800000);
+  }
+  auto again =
+      rankings_->Compute(boss, scheme->record.id, {{"period", "quarter"}, {"period_label", "2026-Q1"}});
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_DOUBLE_EQ(again->entries[0].score, 100.0);
+  EXPECT_DOUBLE_EQ(again->figures.at("铜城街道").at("investment_rate"), 0.4);
+  auto q2 = rankings_->Compute(boss, scheme->record.id, {{"period", "quarter"}, {"period_label", "2026-Q2"}});
+  ASSERT_TRUE(q2.ok()) << q2.error().message;
+  EXPECT_DOUBLE_EQ(q2->figures.at("铜城街道").at("investment_rate"), 0.8);
+  EXPECT_DOUBLE_EQ(q2->entries[0].score, 110.0);
+}
+
+// 不适用 through the service: a subject with nothing due for a metric has no figure for it, and the
+// metric's weight goes to its other metrics (docs/assessment.md).
+TEST_P(RankingServiceTest, AMetricWithNothingDueIsNotApplicable) {
+  // 铜城街道: DE-9 new, started 03-10, plan 100 万, 40 万 filed by 03-31 → start 1, investment 0.4.
+  json p = NewProject("DE-9");
+  p["stage"] = "started";
+  p["actual_start"] = "2026-03-10";
+  p["annual_plan"] = 1000000;
+  auto de9 = ledger_->Create(As("coordinator", "371500"), p);
+  ASSERT_TRUE(de9.ok()) << de9.error().message;
+  // 刘集镇: DE-8 continuing (续建: nothing to start), plan 100 万, 30 万 filed → investment 0.3.
+  json q = NewProject("DE-8");
+  q["town_code"] = "371524101";
+  q["kind"] = "continuing";
+  q["stage"] = "started";
+  q["actual_start"] = "2025-05-01";
+  q["annual_plan"] = 1000000;
+  auto de8 = ledger_->Create(As("coordinator", "371500"), q);
+  ASSERT_TRUE(de8.ok()) << de8.error().message;
+  {
+    auto c = tdb_->db().Acquire();
+    FileReport(*c, de9->project.id, "2026-03", "2026-03-31", 400000);
+    FileReport(*c, de8->project.id, "2026-03", "2026-03-31", 300000);
+  }
+  const auto boss = As("coordinator", "371524");
+  auto scheme = rankings_->CreateScheme(
+      boss, {{"name", "s"},
+             {"region_code", "371524"},
+             {"subject_kind", "town"},
+             {"metrics",
+              {{{"kind", "start_rate"}, {"weight", 50}, {"target", 0.8}, {"cap", 1.2}},
+               {{"kind", "investment_rate"}, {"weight", 50}, {"target", 0.5}}}}});
+  ASSERT_TRUE(scheme.ok()) << scheme.error().message;
+  auto run =
+      rankings_->Compute(boss, scheme->record.id, {{"period", "quarter"}, {"period_label", "2026-Q1"}});
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  ASSERT_EQ(run->entries.size(), 2u);
+  // 铜城: (50·120 + 50·80) / 100 = 100.
+  EXPECT_EQ(run->entries[0].subject, "铜城街道");
+  EXPECT_DOUBLE_EQ(run->entries[0].score, 100.0);
+  // 刘集: start rate 不适用, its 50 goes to the investment rate: 50·(100·0.3/0.5) / 50 = 60.
+  // (The old rule gave the start rate full marks: (50·120 + 50·60) / 100 = 90.)
+  const auto& liuji = run->entries[1];
+  EXPECT_EQ(liuji.subject, "刘集镇");
+  EXPECT_DOUBLE_EQ(liuji.score, 60.0);
+  EXPECT_EQ(liuji.not_applicable, (std::set<std::string>{"start_rate"}));
+  EXPECT_EQ(run->figures.at("刘集镇").count("start_rate"), 0u);
+  // The stored run reads back with its 不适用.
+  auto stored = rankings_->GetRun(boss, run->record.id);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->run.entries[1].not_applicable, (std::set<std::string>{"start_rate"}));
+  // The bulletin prints it.
+  auto x = rankings_->MakeBulletin(boss, run->record.id, "xlsx");
+  ASSERT_TRUE(x.ok());
+  EXPECT_EQ(x->bytes.substr(0, 2), "PK");
+}
+
+// A city ranks its counties: the city's coordinator sets it up and computes it; a county's
+// coordinator reads the published runs only.
+TEST_P(RankingServiceTest, ACityRanksItsCounties) {
+  // 东阿县: DE-9 new, started, plan 100 万, 40 万 filed → start 1 → 100·min(1/0.8, 1.2) = 120,
+  //   investment 0.4 → 100·0.4/0.5 = 80: (50·120 + 50·80) / 100 = 100.
+  // 冠县: GX-1 new, not started → 0; no annual plan → investment 不适用: 50·0 / 50 = 0.
+  // 高唐县: no projects: left out.
+  json p = NewProject("DE-9");
+  p["stage"] = "started";
+  p["actual_start"] = "2026-03-10";
+  p["annual_plan"] = 1000000;
+  auto de9 = ledger_->Create(As("coordinator", "371500"), p);
+  ASSERT_TRUE(de9.ok()) << de9.error().message;
+  Project("GX-1", "371525");
+  {
+    auto c = tdb_->db().Acquire();
+    FileReport(*c, de9->project.id, "2026-03", "2026-03-31", 400000);
+  }
+  const auto city = As("coordinator", "371500");
+  json body = {{"name", "聊城市县市区季度考评"},
+               {"region_code", "371500"},
+               {"subject_kind", "county"},
+               {"metrics",
+                {{{"kind", "start_rate"}, {"weight", 50}, {"target", 0.8}, {"cap", 1.2}},
+                 {{"kind", "investment_rate"}, {"weight", 50}, {"target", 0.5}}}}};
+  // A county office may not set it up; a county's scheme cannot rank counties.
+  const auto county = As("coordinator", "371524");
+  auto theirs = rankings_->CreateScheme(county, body);
+  ASSERT_FALSE(theirs.ok());
+  EXPECT_EQ(theirs.error().details.at(0).field, "region_code");
+  json of_county = body;
+  of_county["region_code"] = "371524";
+  auto wrong = rankings_->CreateScheme(county, of_county);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().details.at(0).field, "subject_kind");
+  EXPECT_EQ(wrong.error().details.at(0).reason, "counties are ranked by a scheme of their city");
+
+  auto scheme = rankings_->CreateScheme(city, body);
+  ASSERT_TRUE(scheme.ok()) << scheme.error().message;
+  auto got = rankings_->GetScheme(city, scheme->record.id);
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(got->subjects.size(), 3u);  // 东阿县, 冠县, 高唐县
+  auto run =
+      rankings_->Compute(city, scheme->record.id, {{"period", "quarter"}, {"period_label", "2026-Q1"}});
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  ASSERT_EQ(run->entries.size(), 2u);
+  EXPECT_EQ(run->entries[0].subject, "东阿县");
+  EXPECT_DOUBLE_EQ(run->entries[0].score, 100.0);
+  EXPECT_EQ(run->entries[1].subject, "冠县");
+  EXPECT_DOUBLE_EQ(run->entries[1].score, 0.0);
+  EXPECT_EQ(run->entries[1].not_applicable, (std::set<std::string>{"investment_rate"}));
+
+  // The county sees the scheme, not the draft; once published, the run.
+  EXPECT_TRUE(rankings_->GetScheme(county, scheme->record.id).ok());
+  EXPECT_EQ(rankings_->GetRun(county, run->record.id).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(rankings_->ListRuns(county, scheme->record.id)->items.empty());
+  EXPECT_EQ(
+      rankings_->Compute(county, scheme->record.id, {{"period", "quarter"}, {"period_label", "2026-Q1"}})
+          .error()
+          .code,
+      ErrorCode::kForbidden);
+  ASSERT_TRUE(rankings_->Publish(city, run->record.id, {{"version", run->record.version}}).ok());
+  auto read = rankings_->GetRun(county, run->record.id);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(read->run.entries.size(), 2u);
+  EXPECT_EQ(rankings_->ListRuns(county, scheme->record.id)->items.size(), 1u);
+  // Another county reads it too (it concerns every county of the city).
+  EXPECT_TRUE(rankings_->GetRun(As("viewer", "371525"), run->record.id).ok());
 }
 
 TEST_P(RankingServiceTest, ProblemsClosedOnTimeFromTheProblemList) {

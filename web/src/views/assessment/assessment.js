@@ -25,7 +25,7 @@ export function rankTrend(runs, period) {
     name,
     data: shown.map((r) => {
       const e = r.entries.find((x) => x.subject === name)
-      return e ? e.rank : null
+      return e && e.rank > 0 ? e.rank : null // rank 0: not ranked (no metric applied)
     }),
   }))
   return { labels, series }
@@ -50,9 +50,31 @@ export function movement(entry) {
       return { text: '↓' + -entry.places_moved, cls: 'down' }
     case 'same':
       return { text: '—', cls: 'same' }
+    case 'none':
+      return { text: '', cls: 'none' } // not ranked
     default:
       return { text: '新', cls: 'new' }
   }
+}
+
+/**
+ * A metric cell of a run entry: { na: true } when the metric did not apply to the subject
+ * (不适用: nothing was due; its weight went to the subject's other metrics), else { text } with
+ * the metric's score to two decimals.
+ */
+export function metricCell(entry, id) {
+  if ((entry.not_applicable || []).includes(id)) return { na: true, text: '' }
+  return { na: false, text: score2(entry.metric_scores ? entry.metric_scores[id] : null) }
+}
+
+/** Whether any entry of a run has a metric that did not apply (the table then explains 不适用). */
+export function hasNotApplicable(run) {
+  return !!run && (run.entries || []).some((e) => (e.not_applicable || []).length > 0)
+}
+
+/** The subject kinds a scheme of a region may rank: a city's counties only for a city. */
+export function subjectKinds(region) {
+  return region && region.level === 'city' ? ['county', 'department', 'chain'] : ['town', 'department', 'chain']
 }
 
 /** Score with two decimals; null (rank-only publication) → ''. */
@@ -192,7 +214,8 @@ const REASONS = [
   [/^nominated twice$/, 'nominated_twice'],
   [/^must be \{group, project_id\}$/, 'nomination'],
   [/^cannot change; /, 'region_fixed'],
-  [/^must be town, department or chain$/, 'subject_kind'],
+  [/^must be town, department, chain or county$/, 'subject_kind'],
+  [/^counties are ranked by a scheme of their city$/, 'county_city'],
   [/^(at least one metric|a scheme needs at least one metric)$/, 'one_metric'],
   [/^must be an object$/, 'object'],
   [/^not a metric kind$/, 'metric_kind'],
@@ -200,7 +223,7 @@ const REASONS = [
   [/^yellow_below ≥ 0, red_after ≥ 1$/, 'warning'],
   [/^duplicate metric id$/, 'duplicate_id'],
   [/^missing figure$/, 'missing_figure'],
-  [/^not a (town|department|chain) of this region$/, 'not_subject'],
+  [/^not a (town|department|chain|county) of this region$/, 'not_subject'],
   [/^must be month, quarter or year$/, 'period'],
   [/^like 2026-03 /, 'period_label'],
 ]

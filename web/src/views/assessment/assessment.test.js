@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest'
 import {
   nextPeriodLabel, manualFigures, latestRuns, rankTrend, warningList, movement, ballotProblems, sheetPoints, sheetPointsOf, fullMarks, pointsText, nominationsByGroup, percent,
   reasonText, fieldLabel, problemText, fieldErrors, eventFormProblems, eventToForm, newMetric, schemeBody, manualRows, manualToSend,
-  previousPeriodLabel, schemeToForm,
+  previousPeriodLabel, schemeToForm, metricCell, hasNotApplicable, subjectKinds,
 } from './assessment.js'
 import { t, setLang } from '../../i18n.js'
 
@@ -35,6 +35,23 @@ describe('assessment helpers', () => {
     expect(movement({ movement: 'down', places_moved: -1 }).text).toBe('↓1')
     expect(movement({ movement: 'same', places_moved: 0 }).text).toBe('—')
     expect(movement({ movement: 'new', places_moved: 0 }).text).toBe('新')
+  })
+  it('shows 不适用 cells, unranked subjects and the county kind only for a city', () => {
+    const e = { subject: '甲', rank: 2, metric_scores: { start_rate: 50 }, not_applicable: ['reports'] }
+    expect(metricCell(e, 'reports')).toEqual({ na: true, text: '' })
+    expect(metricCell(e, 'start_rate')).toEqual({ na: false, text: '50.00' })
+    expect(metricCell({ subject: 'x', rank: 1, metric_scores: { a: 1 } }, 'a').text).toBe('1.00') // runs before 不适用
+    expect(hasNotApplicable(run('2026-09', 1, [e]))).toBe(true)
+    expect(hasNotApplicable(run('2026-09', 1, [{ subject: 'y', rank: 1 }]))).toBe(false)
+    expect(movement({ movement: 'none', places_moved: 0 }).text).toBe('')
+    const trend = rankTrend([run('2026-09', 1, [{ subject: '丙', rank: 0 }])], 'month')
+    expect(trend.series).toEqual([{ name: '丙', data: [null] }])
+    expect(subjectKinds({ code: '371500', level: 'city' })).toContain('county')
+    expect(subjectKinds({ code: '371524', level: 'county' })).not.toContain('county')
+    expect(subjectKinds(undefined)).toEqual(['town', 'department', 'chain'])
+    setLang('zh-CN')
+    expect(t('assessment.not_applicable')).toBe('不适用')
+    expect(t('assessment.subject_county')).toBe('县(市、区)')
   })
   it('checks a ballot is a permutation of 1..n', () => {
     expect(ballotProblems([{ county: 'a', rank: 1 }, { county: 'b', rank: 2 }])).toEqual([])
