@@ -90,12 +90,14 @@ test('county kind only for a city; drafts stay with the city; a re-run of a past
 });
 
 test('a town with nothing due for a metric: 不适用 on the run and in its bulletin', async () => {
-  // Start rate alone: a town whose projects of the year are all continuing has nothing to start.
+  // In the demo's last finished month most towns had no problem come due: 问题按期销号率 不适用.
+  const weights = { start_rate: 40, problems: 30, review: 30 };
   const s = await dongezb('POST', '/ranking-schemes', {
-    name: '开工率与评议（不适用）', region_code: '371524', subject_kind: 'town',
+    name: '开工率与销号（不适用）', region_code: '371524', subject_kind: 'town',
     metrics: [
       { id: 'start_rate', kind: 'start_rate', weight: 40, target: 1 },
-      { id: 'review', kind: 'manual', weight: 60, target: 100 },
+      { id: 'problems', kind: 'problems_closed_on_time', weight: 30, target: 1 },
+      { id: 'review', kind: 'manual', weight: 30, target: 100 },
     ],
   });
   assert.equal(s.status, 201, JSON.stringify(s.body));
@@ -105,22 +107,20 @@ test('a town with nothing due for a metric: 不适用 on the run and in its bull
   d.setUTCDate(0);
   const run = await dongezb('POST', `/ranking-schemes/${s.body.id}/runs`, { period: 'month', period_label: d.toISOString().slice(0, 7), manual });
   assert.equal(run.status, 201, JSON.stringify(run.body));
+  const na = run.body.entries.filter((e) => e.not_applicable.length);
+  assert.ok(na.length > 0, 'some town had no problem due');
   for (const e of run.body.entries) {
-    if (e.not_applicable.includes('start_rate')) {
-      // The review carries the whole weight: 60·80 / 60 = 80.
-      assert.equal(e.score, 80, JSON.stringify(e));
-    } else {
-      // 40·start + 60·80, over 100.
-      const start = e.metric_scores.start_rate;
-      assert.ok(Math.abs(e.score - (40 * start + 60 * 80) / 100) < 1e-6, JSON.stringify(e));
-    }
+    // Σ over the applicable metrics of w·score / Σ of their w: e.g. problems 不适用 → 40/70 and 30/70.
+    const ids = Object.keys(weights).filter((id) => !e.not_applicable.includes(id));
+    const expected = ids.reduce((a, id) => a + weights[id] * e.metric_scores[id], 0) / ids.reduce((a, id) => a + weights[id], 0);
+    assert.ok(Math.abs(e.score - expected) < 1e-5, `${JSON.stringify(e)} expected ${expected}`);
+    assert.deepEqual(e.not_applicable.filter((id) => id !== 'problems'), [], 'start rate and review apply to every town here');
   }
   const xlsx = await dongezb('GET', `/ranking-runs/${run.body.id}/bulletin?format=xlsx`);
   assert.equal(xlsx.status, 200);
-  const na = run.body.entries.filter((e) => e.not_applicable.length).length;
   const rows = sheetRows(xlsx.body, sheetNames(xlsx.body)[0]);
   const cells = rows.flat().filter((c) => c === '不适用').length;
-  assert.equal(cells, na, `${na} 不适用 cells`);
+  assert.equal(cells, na.length, `${na.length} 不适用 cells`);
 });
 
 test('the dispatch bulletin scores towns by the same rule', async () => {
