@@ -70,7 +70,8 @@ void RankingRoutes(Services& s, std::vector<Route>& r) {
   auto scheme_now = VersionedRecordRoutes(
       r, k,
       {"/api/v1/ranking-schemes/{id}",
-       "Create a scheme of weighted metrics over towns, departments or chains, or a city's counties", "One scheme",
+       "Create a scheme of weighted metrics over towns, departments or chains, or a city's counties",
+       "One scheme",
        "Change a scheme's name, metrics or warning rule {version, …}; runs computed keep their definition"},
       &RankingService::CreateScheme, &RankingService::GetScheme, &RankingService::UpdateScheme);
   r.push_back({"POST", "/api/v1/ranking-schemes/{id}/archive",
