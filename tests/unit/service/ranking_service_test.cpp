@@ -328,7 +328,8 @@ TEST_P(RankingServiceTest, ACityRanksItsCounties) {
   // 东阿县: DE-9 new, started, plan 100 万, 40 万 filed → start 1 → 100·min(1/0.8, 1.2) = 120,
   //   investment 0.4 → 100·0.4/0.5 = 80: (50·120 + 50·80) / 100 = 100.
   // 冠县: GX-1 new, not started → 0; no annual plan → investment 不适用: 50·0 / 50 = 0.
-  // 高唐县: no projects: left out.
+  // 高唐县: GT-1 continuing (nothing to start), no annual plan: no metric applies — not ranked,
+  //   listed last with rank 0.
   json p = NewProject("DE-9");
   p["stage"] = "started";
   p["actual_start"] = "2026-03-10";
@@ -336,6 +337,11 @@ TEST_P(RankingServiceTest, ACityRanksItsCounties) {
   auto de9 = ledger_->Create(As("coordinator", "371500"), p);
   ASSERT_TRUE(de9.ok()) << de9.error().message;
   Project("GX-1", "371525");
+  json gt = NewProject("GT-1");
+  gt["county_code"] = "371526";
+  gt["kind"] = "continuing";
+  for (const char* k : {"town_code", "unit_id", "leader_id"}) gt.erase(k);
+  ASSERT_TRUE(ledger_->Create(As("coordinator", "371500"), gt).ok());
   {
     auto c = tdb_->db().Acquire();
     FileReport(*c, de9->project.id, "2026-03", "2026-03-31", 400000);
@@ -367,7 +373,11 @@ TEST_P(RankingServiceTest, ACityRanksItsCounties) {
   auto run =
       rankings_->Compute(city, scheme->record.id, {{"period", "quarter"}, {"period_label", "2026-Q1"}});
   ASSERT_TRUE(run.ok()) << run.error().message;
-  ASSERT_EQ(run->entries.size(), 2u);
+  ASSERT_EQ(run->entries.size(), 3u);
+  EXPECT_EQ(run->entries[2].subject, "高唐县");
+  EXPECT_EQ(run->entries[2].rank, 0);
+  EXPECT_EQ(run->entries[2].movement, assessment::Movement::kNone);
+  EXPECT_EQ(run->entries[2].not_applicable.size(), 2u);
   EXPECT_EQ(run->entries[0].subject, "东阿县");
   EXPECT_DOUBLE_EQ(run->entries[0].score, 100.0);
   EXPECT_EQ(run->entries[1].subject, "冠县");
@@ -386,7 +396,14 @@ TEST_P(RankingServiceTest, ACityRanksItsCounties) {
   ASSERT_TRUE(rankings_->Publish(city, run->record.id, {{"version", run->record.version}}).ok());
   auto read = rankings_->GetRun(county, run->record.id);
   ASSERT_TRUE(read.ok()) << read.error().message;
-  EXPECT_EQ(read->run.entries.size(), 2u);
+  EXPECT_EQ(read->run.entries.size(), 3u);
+  EXPECT_EQ(read->run.entries[2].rank, 0);
+  // The bulletin prints the subject that is not ranked (— and 不参与排名) in both formats.
+  for (const char* format : {"xlsx", "pdf"}) {
+    auto b = rankings_->MakeBulletin(county, run->record.id, format);
+    ASSERT_TRUE(b.ok()) << b.error().message;
+    EXPECT_GT(b->bytes.size(), 100u);
+  }
   EXPECT_EQ(rankings_->ListRuns(county, scheme->record.id)->items.size(), 1u);
   // Another county reads it too (it concerns every county of the city).
   EXPECT_TRUE(rankings_->GetRun(As("viewer", "371525"), run->record.id).ok());
