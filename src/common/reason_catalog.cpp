@@ -315,6 +315,11 @@ constexpr Entry kCatalog[] = {
      "rule procedure.approved_after_applied: before the application date <date>"},
     {"visit.unit_assigned", "rule visit.unit_assigned: the unit was not assigned to the project on <date>"},
     {"visit.unit_member", "rule visit.unit_member: the visitor is not of unit <unit>"},
+    {"attraction.step_forward", "rule attraction.step_forward: the next step is <step>"},
+    {"attraction.step_date", "rule attraction.step_date: before the previous step's date <date>"},
+    {"attraction.step_date", "rule attraction.step_date: after the next step's date <date>"},
+    {"attraction.funds_before_signed", "rule attraction.funds_before_signed: before the signing month <month>"},
+    {"month_format", "a month YYYY-MM"},
     {"plausible.amount_above_bound",
      "rule plausible.amount_above_bound: above the bound of any amount, <max_yuan> yuan"},
 };
