@@ -165,7 +165,8 @@ void AddMetrics(CLI::App& app, Action& action) {
   AddProjectSet(sr, o.set, "Region code (a city includes its counties)", "code or label (实施类/前期类 …)");
   OnChosen(sr, action, [] { return gj::cli::RunStartRate(o); });
   static gj::cli::AttractionMetricsOptions a;
-  auto* at = metrics->add_subcommand("attraction", "双招双引: leads by step, signed, started, funds in place as of a date, as JSON");
+  auto* at = metrics->add_subcommand(
+      "attraction", "双招双引: leads by step, signed, started, funds in place as of a date, as JSON");
   AddDb(at, a.db_url)->required();
   at->add_option("--region", a.region, "Region code (a city sums its counties)")->required();
   at->add_option("--as-of", a.as_of, "Date YYYY-MM-DD")->required();

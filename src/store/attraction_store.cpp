@@ -10,8 +10,8 @@ namespace {
 
 const Fields<Lead> kLeadFields =
     GJ_COLUMNS(Lead, id, region_code, title, investor_credit_code, investor_name, source_region, industry,
-               chain_id, expected_investment, expected_investment_usd, officer_id, leader_id, team_id, project_id,
-               created_on, note, archived, version)
+               chain_id, expected_investment, expected_investment_usd, officer_id, leader_id, team_id,
+               project_id, created_on, note, archived, version)
         .ReadOnly({"id", "version"})
         .OrNull({"investor_credit_code"})
         .JournaledAsBool({"archived"});
@@ -19,8 +19,8 @@ const Fields<LeadStep> kStepFields =
     GJ_COLUMNS(LeadStep, id, lead_id, step, dated_on, contract_no, attachments, note, created_at, created_by)
         .ReadOnly({"id"});
 const Fields<FundsEntry> kFundsFields =
-    GJ_COLUMNS(FundsEntry, id, lead_id, month, fixed_assets, working_capital, source_region, foreign_usd, evidence,
-               version)
+    GJ_COLUMNS(FundsEntry, id, lead_id, month, fixed_assets, working_capital, source_region, foreign_usd,
+               evidence, version)
         .ReadOnly({"id", "version"})
         .Fixed({"lead_id"});
 
@@ -48,17 +48,20 @@ std::string LeadWhere(const LeadFilter& f, std::vector<Value>& params, const std
 
 nlohmann::json LeadCreatedChanges(const Lead& l) {
   return JournalCreated(kLeadFields, l,
-                        {"region_code", "title", "investor_credit_code", "investor_name", "source_region", "industry",
-                         "chain_id", "expected_investment", "expected_investment_usd", "officer_id", "leader_id",
-                         "team_id", "project_id", "created_on"});
+                        {"region_code", "title", "investor_credit_code", "investor_name", "source_region",
+                         "industry", "chain_id", "expected_investment", "expected_investment_usd",
+                         "officer_id", "leader_id", "team_id", "project_id", "created_on"});
 }
-nlohmann::json LeadChanges(const Lead& before, const Lead& after) { return JournalDiff(kLeadFields, before, after); }
+nlohmann::json LeadChanges(const Lead& before, const Lead& after) {
+  return JournalDiff(kLeadFields, before, after);
+}
 nlohmann::json FundsChanges(const FundsEntry& before, const FundsEntry& after) {
   return JournalDiff(kFundsFields, before, after);
 }
 nlohmann::json FundsCreatedChanges(const FundsEntry& f) {
-  return JournalCreated(kFundsFields, f,
-                        {"month", "fixed_assets", "working_capital", "source_region", "foreign_usd", "evidence"});
+  return JournalCreated(
+      kFundsFields, f,
+      {"month", "fixed_assets", "working_capital", "source_region", "foreign_usd", "evidence"});
 }
 nlohmann::json StepChanges(const LeadStep& s) {
   return JournalCreated(kStepFields, s, {"step", "dated_on", "contract_no", "attachments", "note"});
@@ -75,14 +78,15 @@ std::optional<Lead> GetLead(Connection& c, const access::ReadScope& scope, int64
   f.scope = scope;
   f.include_archived = true;
   std::vector<Value> params = {id};
-  const std::string sql = "SELECT " + kLeads.Select("l") + " FROM leads l WHERE l.id = ?" + LeadWhere(f, params, "l");
+  const std::string sql =
+      "SELECT " + kLeads.Select("l") + " FROM leads l WHERE l.id = ?" + LeadWhere(f, params, "l");
   return ReadOne(c, sql, params, RecordOf(kLeadFields));
 }
 
 std::vector<Lead> ListLeads(Connection& c, const LeadFilter& f) {
   std::vector<Value> params;
-  const std::string sql =
-      "SELECT " + kLeads.Select("l") + " FROM leads l WHERE 1=1" + LeadWhere(f, params, "l") + " ORDER BY l.id";
+  const std::string sql = "SELECT " + kLeads.Select("l") + " FROM leads l WHERE 1=1" +
+                          LeadWhere(f, params, "l") + " ORDER BY l.id";
   return ReadRows(c, sql, params, RecordOf(kLeadFields));
 }
 
@@ -111,7 +115,8 @@ std::vector<LeadStep> ListSteps(Connection& c, int64_t lead_id) {
 
 std::vector<LeadStep> ListStepsOf(Connection& c, const LeadFilter& f) {
   std::vector<Value> params;
-  const std::string sql = "SELECT " + kSteps.Select("s") + " FROM lead_steps s JOIN leads l ON l.id = s.lead_id WHERE 1=1" +
+  const std::string sql = "SELECT " + kSteps.Select("s") +
+                          " FROM lead_steps s JOIN leads l ON l.id = s.lead_id WHERE 1=1" +
                           LeadWhere(f, params, "l") + " ORDER BY s.lead_id, s.dated_on, s.id";
   return ReadRows(c, sql, params, RecordOf(kStepFields));
 }
@@ -123,7 +128,8 @@ int64_t InsertFunds(Connection& c, const FundsEntry& e, const std::string& now) 
 }
 
 std::optional<FundsEntry> GetFunds(Connection& c, int64_t id) {
-  return ReadOne(c, "SELECT " + kFunds.Select() + " FROM funds_entries WHERE id = ?", {id}, RecordOf(kFundsFields));
+  return ReadOne(c, "SELECT " + kFunds.Select() + " FROM funds_entries WHERE id = ?", {id},
+                 RecordOf(kFundsFields));
 }
 
 Status UpdateFunds(Connection& c, const FundsEntry& e, int64_t expected_version, const std::string& now) {

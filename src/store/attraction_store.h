@@ -25,7 +25,7 @@ struct Lead {
   std::string title;
   std::string investor_credit_code;  // "" when the investor is not (yet) a registered enterprise
   std::string investor_name;
-  std::string source_region;         // where the investor comes from (北京市, 浙江省宁波市 …)
+  std::string source_region;  // where the investor comes from (北京市, 浙江省宁波市 …)
   std::string industry;
   std::optional<int64_t> chain_id;
   int64_t expected_investment = 0;      // yuan
@@ -54,7 +54,7 @@ struct LeadStep {
 struct FundsEntry {
   int64_t id = 0;
   int64_t lead_id = 0;
-  std::string month;  // YYYY-MM
+  std::string month;                              // YYYY-MM
   int64_t fixed_assets = 0, working_capital = 0;  // yuan
   std::string source_region;                      // domestic source of the funds
   int64_t foreign_usd = 0;                        // foreign capital, USD

@@ -84,3 +84,18 @@ test('the office walks a lead from 线索 to 投产 with monthly funds; board an
   await shoot('attraction-board')
   assert.deepEqual(page.errors, [])
 })
+
+test('a county leader sees the leads in their charge on 我的招商线索', async () => {
+  await loginAs(page, server.baseUrl, 'leader')
+  await openMenu(page, 'attraction', '[data-test=column-lead]')
+  await page.click('[data-test=lead-mine]')
+  await page.waitForURL(/\/attraction\/mine/)
+  const mine = (await pageGet(page, `/leads?mine=true&as_of=${TODAY}`)).items
+  assert.ok(mine.length > 0)
+  await page.locator(`[data-test=lead-card-${mine[0].id}]`).waitFor()
+  assert.equal(await page.locator('[data-test^=lead-card-]').count(), mine.length)
+  assert.ok(mine.every((l) => l.leader_name === '王海涛'))
+  assert.equal(await page.locator('[data-test=lead-new]').count(), 0, 'a leader reads only')
+  await shoot('attraction-mine')
+  assert.deepEqual(page.errors, [])
+})

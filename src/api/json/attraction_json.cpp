@@ -7,11 +7,12 @@ namespace gj {
 namespace store {
 
 void to_json(nlohmann::json& j, const Lead& l) {
-  static const JFields<Lead> kFields = Join<Lead>(
-      GJ_JSON_FIELDS(Lead, id, region_code, title), JFieldOrNull<&Lead::investor_credit_code>("investor_credit_code"),
-      GJ_JSON_FIELDS(Lead, investor_name, source_region, industry, chain_id, expected_investment,
-                     expected_investment_usd, officer_id, leader_id, team_id, project_id, created_on, note, archived,
-                     version));
+  static const JFields<Lead> kFields =
+      Join<Lead>(GJ_JSON_FIELDS(Lead, id, region_code, title),
+                 JFieldOrNull<&Lead::investor_credit_code>("investor_credit_code"),
+                 GJ_JSON_FIELDS(Lead, investor_name, source_region, industry, chain_id, expected_investment,
+                                expected_investment_usd, officer_id, leader_id, team_id, project_id,
+                                created_on, note, archived, version));
   WriteObject(j, l, kFields);
 }
 
@@ -22,9 +23,9 @@ void to_json(nlohmann::json& j, const LeadStep& s) {
 }
 
 void to_json(nlohmann::json& j, const FundsEntry& e) {
-  static const JFields<FundsEntry> kFields = GJ_JSON_FIELDS(FundsEntry, id, lead_id, month, fixed_assets,
-                                                            working_capital, source_region, foreign_usd, evidence,
-                                                            version);
+  static const JFields<FundsEntry> kFields =
+      GJ_JSON_FIELDS(FundsEntry, id, lead_id, month, fixed_assets, working_capital, source_region,
+                     foreign_usd, evidence, version);
   WriteObject(j, e, kFields);
 }
 
@@ -36,7 +37,8 @@ void to_json(nlohmann::json& j, const LeadView& v) {
   j = nlohmann::json(v.lead);
   static const JFields<LeadView> kFields = Join<LeadView>(
       GJ_JSON_FIELDS(LeadView, region_name, officer_name, leader_name, team_name),
-      JFieldOrNull<&LeadView::project_code>("project_code"), JFieldOrNull<&LeadView::project_name>("project_name"),
+      JFieldOrNull<&LeadView::project_code>("project_code"),
+      JFieldOrNull<&LeadView::project_name>("project_name"),
       JFieldOrNull<&LeadView::project_builder>("project_builder"),
       GJ_JSON_FIELDS(LeadView, as_of, step, step_on, paused, ended, funds_in_place, funds_in_place_usd));
   nlohmann::json more;

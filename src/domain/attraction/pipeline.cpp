@@ -5,7 +5,8 @@
 
 namespace gj::attraction {
 
-const std::vector<std::string> kPipelineSteps = {"lead", "negotiating", "signed", "registered", "started", "operating"};
+const std::vector<std::string> kPipelineSteps = {"lead",       "negotiating", "signed",
+                                                 "registered", "started",     "operating"};
 const char* const kPaused = "paused";
 const char* const kResumed = "resumed";
 const char* const kEnded = "ended";
@@ -73,7 +74,8 @@ bool IsMonth(const std::string& month) {
   return m >= 1 && m <= 12 && month.substr(0, 4) >= "1900";
 }
 
-Summary Summarize(const std::vector<LeadFacts>& leads, const std::vector<FundsFact>& funds, const Date& as_of) {
+Summary Summarize(const std::vector<LeadFacts>& leads, const std::vector<FundsFact>& funds,
+                  const Date& as_of) {
   Summary out;
   for (const auto& step : kPipelineSteps) out.leads_by_step[step] = 0;
   out.leads_by_step[kEnded] = 0;
@@ -112,7 +114,8 @@ Summary Summarize(const std::vector<LeadFacts>& leads, const std::vector<FundsFa
   return out;
 }
 
-std::optional<StepProblem> CheckStep(const std::vector<StepFact>& existing, const std::string& step, const Date& on) {
+std::optional<StepProblem> CheckStep(const std::vector<StepFact>& existing, const std::string& step,
+                                     const Date& on) {
   const auto steps = InDateOrder(existing);
   int furthest = -1;
   bool paused = false, ended = false;
@@ -125,14 +128,16 @@ std::optional<StepProblem> CheckStep(const std::vector<StepFact>& existing, cons
   if (ended) return StepProblem{"step", "rule attraction.lead_ended: the lead has ended"};
   const int rank = Rank(step);
   if (rank >= 0) {
-    if (paused) return StepProblem{"step", "rule attraction.lead_paused: the lead is paused; resume it first"};
+    if (paused)
+      return StepProblem{"step", "rule attraction.lead_paused: the lead is paused; resume it first"};
     if (rank != furthest + 1)
       return StepProblem{"step", "rule attraction.step_forward: the next step is " +
                                      (furthest + 1 < static_cast<int>(kPipelineSteps.size())
                                           ? kPipelineSteps[static_cast<size_t>(furthest + 1)]
                                           : std::string("none"))};
   } else if (step == kPaused) {
-    if (paused) return StepProblem{"step", "rule attraction.lead_paused: the lead is paused; resume it first"};
+    if (paused)
+      return StepProblem{"step", "rule attraction.lead_paused: the lead is paused; resume it first"};
     if (furthest < 0) return StepProblem{"step", "rule attraction.step_forward: the next step is lead"};
   } else if (step == kResumed) {
     if (!paused) return StepProblem{"step", "rule attraction.not_paused: the lead is not paused"};

@@ -15,7 +15,8 @@
 namespace gj::attraction {
 
 // The pipeline steps in order, then the three that are not.
-extern const std::vector<std::string> kPipelineSteps;  // lead, negotiating, signed, registered, started, operating
+extern const std::vector<std::string>
+    kPipelineSteps;  // lead, negotiating, signed, registered, started, operating
 extern const char* const kPaused;
 extern const char* const kResumed;
 extern const char* const kEnded;
@@ -42,10 +43,10 @@ struct LeadFacts {
 
 // Where a lead stood on a day, from the steps dated on or before it.
 struct LeadStatus {
-  bool exists = false;     // created on or before the day
-  std::string furthest;    // the furthest pipeline step reached ("lead" at least once created)
-  bool ended = false;      // an end step is dated by the day
-  bool paused = false;     // a pause is dated by the day and no later resume is
+  bool exists = false;   // created on or before the day
+  std::string furthest;  // the furthest pipeline step reached ("lead" at least once created)
+  bool ended = false;    // an end step is dated by the day
+  bool paused = false;   // a pause is dated by the day and no later resume is
   std::optional<Date> signed_on, started_on;
 };
 LeadStatus StatusAsOf(const LeadFacts& lead, const Date& as_of);
@@ -71,7 +72,8 @@ struct Summary {
 // leads are ignored): leads created by the day under the furthest step they reached by it (ended
 // ones under "ended"); signed_* those whose signed step is dated by the day whatever came after;
 // funds of the months up to the day's month.
-Summary Summarize(const std::vector<LeadFacts>& leads, const std::vector<FundsFact>& funds, const Date& as_of);
+Summary Summarize(const std::vector<LeadFacts>& leads, const std::vector<FundsFact>& funds,
+                  const Date& as_of);
 
 // "YYYY-MM" of a day; a month text is valid when it is that form with a month 01–12.
 std::string MonthOf(const Date& d);
@@ -82,9 +84,10 @@ bool IsMonth(const std::string& month);
 // never while paused or after the end; pause needs a running lead, resume a paused one; nothing is
 // dated before the lead's latest step.
 struct StepProblem {
-  std::string field;   // step or dated_on
+  std::string field;  // step or dated_on
   std::string reason;
 };
-std::optional<StepProblem> CheckStep(const std::vector<StepFact>& existing, const std::string& step, const Date& on);
+std::optional<StepProblem> CheckStep(const std::vector<StepFact>& existing, const std::string& step,
+                                     const Date& on);
 
 }  // namespace gj::attraction

@@ -10,8 +10,8 @@ namespace {
 
 const std::map<std::string, std::string>& StepLabels() {
   static const std::map<std::string, std::string> kLabels = {
-      {"lead", "线索"},     {"negotiating", "洽谈"}, {"signed", "签约"}, {"registered", "落地"},
-      {"started", "开工"},  {"operating", "投产"},   {"paused", "暂停"}, {"ended", "终止"}};
+      {"lead", "线索"},    {"negotiating", "洽谈"}, {"signed", "签约"}, {"registered", "落地"},
+      {"started", "开工"}, {"operating", "投产"},   {"paused", "暂停"}, {"ended", "终止"}};
   return kLabels;
 }
 
@@ -35,12 +35,31 @@ Result<NamedFile> AttractionService::Export(const Ctx& ctx, const std::string& r
     lxw_format* header = io::HeaderFormat(wb);
     lxw_format* money = io::NumberFormat(wb, io::kMoneyPattern);
     lxw_worksheet* ws = workbook_add_worksheet(wb, "线索");
-    const std::vector<std::string> head = {"序号", "线索名称", "所属区域", "投资方", "统一社会信用代码", "来源地",
-                                           "产业", "预计投资（万元）", "外资（万美元）", "分管县级领导", "招商专员",
-                                           "专班", "当前环节", "线索", "洽谈", "签约", "落地", "开工", "投产",
-                                           "签约合同号", "关联项目编号", "到位资金（万元）"};
+    const std::vector<std::string> head = {"序号",
+                                           "线索名称",
+                                           "所属区域",
+                                           "投资方",
+                                           "统一社会信用代码",
+                                           "来源地",
+                                           "产业",
+                                           "预计投资（万元）",
+                                           "外资（万美元）",
+                                           "分管县级领导",
+                                           "招商专员",
+                                           "专班",
+                                           "当前环节",
+                                           "线索",
+                                           "洽谈",
+                                           "签约",
+                                           "落地",
+                                           "开工",
+                                           "投产",
+                                           "签约合同号",
+                                           "关联项目编号",
+                                           "到位资金（万元）"};
     for (size_t i = 0; i < head.size(); ++i) {
-      worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), i == 1 ? 30 : 12, nullptr);
+      worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), i == 1 ? 30 : 12,
+                           nullptr);
       io::WriteText(ws, 0, static_cast<lxw_col_t>(i), head[i], header);
     }
     worksheet_freeze_panes(ws, 1, 0);
@@ -49,8 +68,8 @@ Result<NamedFile> AttractionService::Export(const Ctx& ctx, const std::string& r
       const auto& l = v.lead;
       lxw_col_t col = 0;
       worksheet_write_number(ws, row, col++, static_cast<double>(row), nullptr);
-      for (const std::string& text : {l.title, v.region_name, l.investor_name, l.investor_credit_code,
-                                      l.source_region, l.industry})
+      for (const std::string& text :
+           {l.title, v.region_name, l.investor_name, l.investor_credit_code, l.source_region, l.industry})
         io::WriteText(ws, row, col++, text, nullptr);
       worksheet_write_number(ws, row, col++, Wan(l.expected_investment), money);
       worksheet_write_number(ws, row, col++, Wan(l.expected_investment_usd), money);
@@ -73,10 +92,12 @@ Result<NamedFile> AttractionService::Export(const Ctx& ctx, const std::string& r
       ++row;
     }
     lxw_worksheet* fs = workbook_add_worksheet(wb, "到位资金");
-    const std::vector<std::string> fhead = {"线索名称", "月份", "固定资产投资（万元）", "流动资金（万元）",
-                                            "合计（万元）", "资金来源地", "外资（万美元）", "佐证材料"};
+    const std::vector<std::string> fhead = {"线索名称",         "月份",         "固定资产投资（万元）",
+                                            "流动资金（万元）", "合计（万元）", "资金来源地",
+                                            "外资（万美元）",   "佐证材料"};
     for (size_t i = 0; i < fhead.size(); ++i) {
-      worksheet_set_column(fs, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), i == 0 ? 30 : 14, nullptr);
+      worksheet_set_column(fs, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), i == 0 ? 30 : 14,
+                           nullptr);
       io::WriteText(fs, 0, static_cast<lxw_col_t>(i), fhead[i], header);
     }
     worksheet_freeze_panes(fs, 1, 0);

@@ -20,7 +20,8 @@ Result<ItemList<store::FundsEntry>> AttractionService::ListFunds(const Ctx& ctx,
   auto scope = Scope(ctx, "");
   if (!scope) return scope.error();
   auto c = db_.Acquire();
-  if (!store::GetLead(*c, scope.value(), lead_id)) return Error::NotFound("no lead " + std::to_string(lead_id));
+  if (!store::GetLead(*c, scope.value(), lead_id))
+    return Error::NotFound("no lead " + std::to_string(lead_id));
   return ItemList<store::FundsEntry>{store::ListFunds(*c, lead_id)};
 }
 
@@ -34,16 +35,19 @@ Result<store::FundsEntry> AttractionService::GetFunds(const Ctx& ctx, int64_t id
   return std::move(*e);
 }
 
-Result<store::FundsEntry> AttractionService::AddFunds(const Ctx& ctx, int64_t lead_id, const nlohmann::json& body) {
+Result<store::FundsEntry> AttractionService::AddFunds(const Ctx& ctx, int64_t lead_id,
+                                                      const nlohmann::json& body) {
   return WriteFunds(ctx, lead_id, std::nullopt, body);
 }
 
-Result<store::FundsEntry> AttractionService::UpdateFunds(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
+Result<store::FundsEntry> AttractionService::UpdateFunds(const Ctx& ctx, int64_t id,
+                                                         const nlohmann::json& body) {
   return WriteFunds(ctx, std::nullopt, id, body);
 }
 
 Result<store::FundsEntry> AttractionService::WriteFunds(const Ctx& ctx, std::optional<int64_t> lead_id,
-                                                        std::optional<int64_t> id, const nlohmann::json& body) {
+                                                        std::optional<int64_t> id,
+                                                        const nlohmann::json& body) {
   const bool create = !id.has_value();
   std::optional<int64_t> version;
   if (!create) {
@@ -95,22 +99,26 @@ Result<store::FundsEntry> AttractionService::WriteFunds(const Ctx& ctx, std::opt
   } else if (!signed_on) {
     pr.Add("month", e.month, "rule attraction.funds_need_signed: the lead has not been signed");
   } else if (e.month < attraction::MonthOf(*signed_on)) {
-    pr.Add("month", e.month, "rule attraction.funds_before_signed: before the signing month " +
-                                 attraction::MonthOf(*signed_on));
+    pr.Add(
+        "month", e.month,
+        "rule attraction.funds_before_signed: before the signing month " + attraction::MonthOf(*signed_on));
   } else if (e.month > attraction::MonthOf(ctx.today)) {
-    pr.Add("month", e.month, "an actual date cannot be in the future (today is " + ctx.today.ToString() + ")");
+    pr.Add("month", e.month,
+           "an actual date cannot be in the future (today is " + ctx.today.ToString() + ")");
   }
   // One entry a month: a correction changes that entry.
   for (const auto& other : store::ListFunds(*c, *lead_id)) {
     if (other.month == e.month && other.id != e.id)
-      pr.Add("month", e.month, "rule attraction.funds_month_once: the lead has an entry for this month already");
+      pr.Add("month", e.month,
+             "rule attraction.funds_month_once: the lead has an entry for this month already");
   }
   if (!pr.empty()) return pr.ToError("the funds entry is not valid");
   store::Transaction tx(*c);
   if (create) {
     e.id = store::InsertFunds(*c, e, ctx.now);
     e.version = 1;
-    store::WriteJournal(*c, "funds_entry", e.id, "create", ctx.caller.user_id, ctx.now, store::FundsCreatedChanges(e));
+    store::WriteJournal(*c, "funds_entry", e.id, "create", ctx.caller.user_id, ctx.now,
+                        store::FundsCreatedChanges(e));
   } else {
     if (auto st = store::UpdateFunds(*c, e, *version, ctx.now); !st) return st.error();
     e.version = *version + 1;
@@ -121,8 +129,8 @@ Result<store::FundsEntry> AttractionService::WriteFunds(const Ctx& ctx, std::opt
   return e;
 }
 
-Result<AttractionSummary> AttractionService::Summary(const Ctx& ctx, const std::string& region, const Date& as_of,
-                                                     std::optional<int64_t> chain_id,
+Result<AttractionSummary> AttractionService::Summary(const Ctx& ctx, const std::string& region,
+                                                     const Date& as_of, std::optional<int64_t> chain_id,
                                                      std::optional<int64_t> leader_id) {
   auto scope = Scope(ctx, region);
   if (!scope) return scope.error();

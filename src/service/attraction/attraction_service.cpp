@@ -43,7 +43,8 @@ Result<access::ReadScope> AttractionService::Scope(const Ctx& ctx, const std::st
 Status AttractionService::CheckWriteOn(const Ctx& ctx, const std::string& region_code) {
   auto tree = ledger_.Regions();
   const std::string county = tree->CountyOf(region_code);
-  access::Target t{county.empty() ? region_code : county, county == region_code ? "" : region_code, std::nullopt};
+  access::Target t{county.empty() ? region_code : county, county == region_code ? "" : region_code,
+                   std::nullopt};
   if (!access::Allowed(ctx.caller, access::kAttractionWrite, t, *tree))
     return Error::Forbidden("you may not manage leads there");
   return Ok{};
@@ -144,7 +145,8 @@ void ReadLeadFields(JsonFields& f, store::Lead& l, bool create) {
   if (auto v = f.Text("industry")) l.industry = *v;
   if (auto v = f.Text("note")) l.note = *v;
   if (auto v = f.Int("expected_investment", Need::kOptional, {0, INT64_MAX})) l.expected_investment = *v;
-  if (auto v = f.Int("expected_investment_usd", Need::kOptional, {0, INT64_MAX})) l.expected_investment_usd = *v;
+  if (auto v = f.Int("expected_investment_usd", Need::kOptional, {0, INT64_MAX}))
+    l.expected_investment_usd = *v;
   if (auto v = f.DateField("created_on")) l.created_on = *v;
   // Ids: a positive id sets, null clears (on update).
   const auto id_field = [&f](const char* name, std::optional<int64_t>& out) {
@@ -182,7 +184,8 @@ static void CheckLead(store::Connection& c, const access::RegionTree& tree, cons
       pr.Add("investor_credit_code", l.investor_credit_code, why);
   }
   if (l.created_on > today) pr.Add("created_on", l.created_on.ToString(), FutureReason(today));
-  const auto person = [&](const char* field, const std::optional<int64_t>& id, const std::optional<int64_t>& was) {
+  const auto person = [&](const char* field, const std::optional<int64_t>& id,
+                          const std::optional<int64_t>& was) {
     if (!id || id == was) return;
     auto p = store::LoadPerson(c, *id);
     if (!p || p->archived) pr.Add(field, std::to_string(*id), "unknown person");
@@ -201,7 +204,8 @@ static void CheckLead(store::Connection& c, const access::RegionTree& tree, cons
 }
 
 Result<LeadView> AttractionService::CreateLead(const Ctx& ctx, const nlohmann::json& body) {
-  if (auto st = CheckWrite(ctx, access::kAttractionWrite, "you may not manage leads", body); !st) return st.error();
+  if (auto st = CheckWrite(ctx, access::kAttractionWrite, "you may not manage leads", body); !st)
+    return st.error();
   store::Lead l;
   l.created_on = ctx.today;
   {
@@ -219,11 +223,13 @@ Result<LeadView> AttractionService::CreateLead(const Ctx& ctx, const nlohmann::j
   if (auto st = CheckWriteOn(ctx, l.region_code); !st) return st.error();
   store::Transaction tx(*c);
   l.id = store::InsertLead(*c, l, ctx.now);
-  store::WriteJournal(*c, kLeadEntity, l.id, "create", ctx.caller.user_id, ctx.now, store::LeadCreatedChanges(l));
+  store::WriteJournal(*c, kLeadEntity, l.id, "create", ctx.caller.user_id, ctx.now,
+                      store::LeadCreatedChanges(l));
   // Every lead starts at the step 线索, dated the day it was recorded.
   store::LeadStep first{0, l.id, "lead", l.created_on, "", "", "", ctx.now, UserOf(ctx)};
   first.id = store::InsertStep(*c, first);
-  store::WriteJournal(*c, "lead_step", first.id, "create", ctx.caller.user_id, ctx.now, store::StepChanges(first));
+  store::WriteJournal(*c, "lead_step", first.id, "create", ctx.caller.user_id, ctx.now,
+                      store::StepChanges(first));
   tx.Commit();
   l.version = 1;
   return ViewOf(*c, std::move(l), ctx.today, true);
@@ -266,7 +272,8 @@ Result<LeadView> AttractionService::UpdateLead(const Ctx& ctx, int64_t id, const
   if (auto st = store::UpdateLead(*c, l, *version, ctx.now); !st) return st.error();
   if (l.created_on != before->created_on && !steps.empty() && steps[0].step == "lead")
     store::RedateStep(*c, steps[0].id, l.created_on);
-  store::WriteJournal(*c, kLeadEntity, id, l.archived != before->archived ? (l.archived ? "archive" : "restore") : "update",
+  store::WriteJournal(*c, kLeadEntity, id,
+                      l.archived != before->archived ? (l.archived ? "archive" : "restore") : "update",
                       ctx.caller.user_id, ctx.now, store::LeadChanges(*before, l));
   tx.Commit();
   l.version = *version + 1;
@@ -309,7 +316,8 @@ Result<LeadView> AttractionService::Step(const Ctx& ctx, int64_t id, const nlohm
       if (auto v = f.Text("note")) s.note = *v;
       project_id = f.Int("project_id", Need::kOptional, {1, INT64_MAX});
     } else {
-      if (auto v = f.Text("reason", s.step == attraction::kResumed ? Need::kOptional : Need::kRequired)) s.note = *v;
+      if (auto v = f.Text("reason", s.step == attraction::kResumed ? Need::kOptional : Need::kRequired))
+        s.note = *v;
     }
     if (auto v = f.DateField("dated_on", Need::kRequired)) s.dated_on = *v;
     f.RejectUnknown();
@@ -336,7 +344,8 @@ Result<LeadView> AttractionService::Step(const Ctx& ctx, int64_t id, const nlohm
   store::Transaction tx(*c);
   if (after.project_id != lead->project_id) {
     if (auto st = store::UpdateLead(*c, after, *version, ctx.now); !st) return st.error();
-    store::WriteJournal(*c, kLeadEntity, id, "update", ctx.caller.user_id, ctx.now, store::LeadChanges(*lead, after));
+    store::WriteJournal(*c, kLeadEntity, id, "update", ctx.caller.user_id, ctx.now,
+                        store::LeadChanges(*lead, after));
   } else if (auto st = store::TouchLead(*c, id, *version, ctx.now); !st) {
     return st.error();
   }

@@ -34,7 +34,7 @@ struct LeadView {
   Date as_of;
   std::string step;  // furthest pipeline step by as_of
   bool paused = false, ended = false;
-  std::optional<Date> step_on;  // the date of that step
+  std::optional<Date> step_on;                         // the date of that step
   int64_t funds_in_place = 0, funds_in_place_usd = 0;  // every entry up to as_of's month
   std::vector<store::LeadStep> steps;
   std::vector<store::FundsEntry> funds;
@@ -89,8 +89,8 @@ class AttractionService {
   Status CheckWriteOn(const Ctx& ctx, const std::string& region_code);
   LeadView ViewOf(store::Connection& c, store::Lead lead, const Date& as_of, bool detailed);
   Result<LeadView> Step(const Ctx& ctx, int64_t id, const nlohmann::json& body, const char* fixed_step);
-  Result<store::FundsEntry> WriteFunds(const Ctx& ctx, std::optional<int64_t> lead_id, std::optional<int64_t> id,
-                                       const nlohmann::json& body);
+  Result<store::FundsEntry> WriteFunds(const Ctx& ctx, std::optional<int64_t> lead_id,
+                                       std::optional<int64_t> id, const nlohmann::json& body);
 
   store::Database& db_;
   LedgerService& ledger_;

@@ -16,7 +16,8 @@ class AttractionServiceTest : public LedgerFixture {
     svc_ = std::make_unique<service::AttractionService>(tdb_->db(), *ledger_);
   }
 
-  int64_t NewLead(const service::Ctx& ctx, const char* created_on, int64_t amount, const char* region = "371524") {
+  int64_t NewLead(const service::Ctx& ctx, const char* created_on, int64_t amount,
+                  const char* region = "371524") {
     auto r = svc_->CreateLead(ctx, {{"title", "钢球项目"},
                                     {"region_code", region},
                                     {"investor_name", "宁波精工钢球有限公司"},
@@ -60,7 +61,8 @@ TEST_P(AttractionServiceTest, WalksALeadFromLeadToOperatingWithJournalAndVersion
   // create + first step, then each step twice (the step and the lead's entry).
   EXPECT_EQ(JournalCount() - before, 2 + 5 * 2);
 
-  auto stale = svc_->AddStep(office, id, {{"version", 3}, {"step", "negotiating"}, {"dated_on", "2026-06-02"}});
+  auto stale =
+      svc_->AddStep(office, id, {{"version", 3}, {"step", "negotiating"}, {"dated_on", "2026-06-02"}});
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
 }
@@ -77,7 +79,8 @@ TEST_P(AttractionServiceTest, StepRulesAndPermissions) {
   EXPECT_EQ(early.error().details.at(0).field, "dated_on");
   auto future = Step(office, id, "signed", "2026-06-16");  // the fixture's today is 2026-06-15
   ASSERT_FALSE(future);
-  auto nocontract = svc_->AddStep(office, id, {{"version", 2}, {"step", "signed"}, {"dated_on", "2026-03-01"}});
+  auto nocontract =
+      svc_->AddStep(office, id, {{"version", 2}, {"step", "signed"}, {"dated_on", "2026-03-01"}});
   ASSERT_FALSE(nocontract);
   EXPECT_EQ(nocontract.error().details.at(0).field, "contract_no");
   // Paused: no step until resumed.
@@ -99,7 +102,8 @@ TEST_P(AttractionServiceTest, FundsOfSignedLeadsAndTheSummaryAsOfADate) {
   const int64_t a = NewLead(office, "2026-01-10", 150'000'000);
   const int64_t b = NewLead(office, "2026-02-01", 50'000'000);
   const int64_t g = NewLead(As("coordinator", "371525"), "2026-02-01", 70'000'000, "371525");
-  EXPECT_FALSE(svc_->AddFunds(office, a, {{"month", "2026-03"}, {"fixed_assets", 1}, {"working_capital", 0}}));
+  EXPECT_FALSE(
+      svc_->AddFunds(office, a, {{"month", "2026-03"}, {"fixed_assets", 1}, {"working_capital", 0}}));
   ASSERT_TRUE(Step(office, a, "negotiating", "2026-02-01"));
   ASSERT_TRUE(Step(office, a, "signed", "2026-03-10"));
   ASSERT_TRUE(Step(office, a, "registered", "2026-04-01"));
@@ -108,15 +112,21 @@ TEST_P(AttractionServiceTest, FundsOfSignedLeadsAndTheSummaryAsOfADate) {
   const auto guan = As("coordinator", "371525");
   ASSERT_TRUE(Step(guan, g, "negotiating", "2026-03-01"));
   ASSERT_TRUE(Step(guan, g, "signed", "2026-04-01"));
-  auto before_signing = svc_->AddFunds(office, a, {{"month", "2026-02"}, {"fixed_assets", 1}, {"working_capital", 0}});
+  auto before_signing =
+      svc_->AddFunds(office, a, {{"month", "2026-02"}, {"fixed_assets", 1}, {"working_capital", 0}});
   ASSERT_FALSE(before_signing);
   EXPECT_EQ(before_signing.error().details.at(0).reason,
             "rule attraction.funds_before_signed: before the signing month 2026-03");
-  auto march = svc_->AddFunds(office, a, {{"month", "2026-03"}, {"fixed_assets", 20'000'000}, {"working_capital", 5'000'000}});
+  auto march = svc_->AddFunds(
+      office, a, {{"month", "2026-03"}, {"fixed_assets", 20'000'000}, {"working_capital", 5'000'000}});
   ASSERT_TRUE(march) << march.error().message;
-  ASSERT_TRUE(svc_->AddFunds(office, a, {{"month", "2026-05"}, {"fixed_assets", 10'000'000}, {"working_capital", 0},
-                                          {"foreign_usd", 300'000}}));
-  ASSERT_TRUE(svc_->AddFunds(guan, g, {{"month", "2026-04"}, {"fixed_assets", 7'000'000}, {"working_capital", 0}}));
+  ASSERT_TRUE(svc_->AddFunds(office, a,
+                             {{"month", "2026-05"},
+                              {"fixed_assets", 10'000'000},
+                              {"working_capital", 0},
+                              {"foreign_usd", 300'000}}));
+  ASSERT_TRUE(
+      svc_->AddFunds(guan, g, {{"month", "2026-04"}, {"fixed_assets", 7'000'000}, {"working_capital", 0}}));
   EXPECT_EQ(svc_->AddFunds(office, a, {{"month", "2026-03"}, {"fixed_assets", 1}, {"working_capital", 0}})
                 .error()
                 .code,
@@ -145,7 +155,8 @@ TEST_P(AttractionServiceTest, FundsOfSignedLeadsAndTheSummaryAsOfADate) {
   EXPECT_EQ(all->figures.signed_amount, 220'000'000);
   EXPECT_EQ(all->figures.funds_in_place, 43'000'000);
   // Outside the caller's scope: 404.
-  EXPECT_EQ(svc_->Summary(office, "371525", Date{2026, 6, 15}, std::nullopt).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(svc_->Summary(office, "371525", Date{2026, 6, 15}, std::nullopt).error().code,
+            ErrorCode::kNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AttractionServiceTest, ::testing::ValuesIn(Engines()));

@@ -16,13 +16,13 @@ export function boardColumns(leads) {
 
 const percent = (v) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`)
 
-/** The summary's figures as cards: counts, 万元 and 万美元, the two rates. */
+/** The summary's figures as cards: counts, 万元 and 万美元, the two rates; `sub`: an amount under a count (万元). */
 export function summaryCards(s) {
   if (!s) return []
   return [
     { key: 'signed_count', label: 'attraction.sum.signed', value: String(s.signed_count) },
     { key: 'signed_amount', label: 'attraction.sum.signed_amount', value: formatWan(s.signed_amount) },
-    { key: 'signed_100m_count', label: 'attraction.sum.signed_100m', value: `${s.signed_100m_count}（${formatWan(s.signed_100m_amount)}）` },
+    { key: 'signed_100m_count', label: 'attraction.sum.signed_100m', value: String(s.signed_100m_count), sub: formatWan(s.signed_100m_amount) },
     { key: 'started_count', label: 'attraction.sum.started', value: String(s.started_count) },
     { key: 'funds_in_place', label: 'attraction.sum.funds', value: formatWan(s.funds_in_place) },
     { key: 'funds_in_place_usd', label: 'attraction.sum.funds_usd', value: formatWan(s.funds_in_place_usd) },
