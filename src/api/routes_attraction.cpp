@@ -58,6 +58,11 @@ void AttractionRoutes(Services& s, std::vector<Route>& r) {
                VersionedMethodHandler(svc, &AttractionService::Resume, reread)});
   r.push_back({"POST", "/api/v1/leads/{id}/end", "End a lead (终止): {version, dated_on, reason}", true,
                VersionedMethodHandler(svc, &AttractionService::End, reread)});
+  r.push_back(
+      {"POST", "/api/v1/leads/{id}/project",
+       "A signed lead becomes a ledger project at stage 签约 (name, place, builder = investor, total investment): "
+       "{version, code, category?, level?, kind?, track?}; the lead links to it",
+       true, VersionedMethodHandler(svc, &AttractionService::MakeProject, reread)});
   r.push_back({"GET", "/api/v1/leads/{id}/funds", "A lead's funds entries (到位资金) by month", true,
                ReadHandler(PathReader(svc, &AttractionService::ListFunds))});
   r.push_back(

@@ -321,6 +321,9 @@ constexpr Entry kCatalog[] = {
     {"attraction.funds_before_signed",
      "rule attraction.funds_before_signed: before the signing month <month>"},
     {"month_format", "a month YYYY-MM"},
+    {"attraction.project_needs_signed",
+     "rule attraction.project_needs_signed: only a signed lead becomes a project"},
+    {"attraction.project_linked", "rule attraction.project_linked: the lead has a project"},
     {"plausible.amount_above_bound",
      "rule plausible.amount_above_bound: above the bound of any amount, <max_yuan> yuan"},
 };

@@ -116,6 +116,16 @@ test('the 冠县 office walks a lead from 线索 to 投产 with monthly funds; l
   assert.equal(stale.status, 409);
   assert.equal(stale.body.current.version, version);
   assert.equal((await step({ step: 'signed', dated_on: day(90), contract_no: 'GX-1' })).status, 200);
+  // The signed lead becomes a ledger project: same name, builder (the investor) and amount.
+  const made = await guan('POST', `/leads/${id}/project`, { version, code: 'GXZS-2026-01' });
+  assert.equal(made.status, 200, JSON.stringify(made.body));
+  version = made.body.version;
+  const project = (await guan('GET', `/projects/${made.body.project_id}`)).body;
+  assert.equal(project.code, 'GXZS-2026-01');
+  assert.equal(project.builder, '江苏力星通用钢球股份有限公司');
+  assert.equal(project.total_investment, 320000000);
+  assert.equal(project.stage, 'signed');
+  assert.equal((await guan('POST', `/leads/${id}/project`, { version, code: 'GXZS-2026-02' })).status, 422);
   const p = await guan('POST', `/leads/${id}/pause`, { version, dated_on: day(85), reason: '等待环评' });
   assert.equal(p.status, 200);
   assert.equal(p.body.paused, true);

@@ -53,6 +53,14 @@ test('the office walks a lead from 线索 to 投产 with monthly funds; board an
     }
     await dateAndSubmit(day(n), 'step-submit')
     await page.waitForFunction((l) => document.querySelector('[data-test=lead-step]').textContent.includes(l), label)
+    if (label === '签约') {
+      // The signed lead becomes a ledger project (签约项目入库), linked to the lead.
+      await page.click('[data-test=lead-make-project]')
+      await fill('project-code', 'DEZS-2026-T01')
+      await page.click('[data-test=project-submit]')
+      await page.waitForFunction(() => document.querySelector('[data-test=lead-info]').textContent.includes('DEZS-2026-T01'))
+      assert.equal(await page.locator('[data-test=lead-make-project]').count(), 0)
+    }
   }
   assert.equal(await page.locator('[data-test=lead-next]').count(), 0, 'nothing after 投产')
 

@@ -71,6 +71,10 @@ class AttractionService {
   Result<LeadView> Pause(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<LeadView> Resume(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<LeadView> End(const Ctx& ctx, int64_t id, const nlohmann::json& body);
+  // A signed lead without a project becomes one (签约项目入库): {version, code, category?, level?,
+  // kind?, track?}; the ledger's Create checks the project (project.write, its rules), then the
+  // lead links to it. 422 for a lead not signed or already linked.
+  Result<LeadView> MakeProject(const Ctx& ctx, int64_t id, const nlohmann::json& body);
 
   Result<ItemList<store::FundsEntry>> ListFunds(const Ctx& ctx, int64_t lead_id);
   Result<store::FundsEntry> GetFunds(const Ctx& ctx, int64_t id);

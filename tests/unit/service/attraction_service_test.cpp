@@ -159,6 +159,29 @@ TEST_P(AttractionServiceTest, FundsOfSignedLeadsAndTheSummaryAsOfADate) {
             ErrorCode::kNotFound);
 }
 
+TEST_P(AttractionServiceTest, ASignedLeadBecomesALedgerProject) {
+  const auto office = As("coordinator", "371524");
+  const int64_t id = NewLead(office, "2026-01-10", 150'000'000);
+  auto early = svc_->MakeProject(office, id, {{"version", 1}, {"code", "ZS-2026-001"}});
+  ASSERT_FALSE(early);
+  EXPECT_EQ(early.error().code, ErrorCode::kInvalid);
+  ASSERT_TRUE(Step(office, id, "negotiating", "2026-02-01"));
+  ASSERT_TRUE(Step(office, id, "signed", "2026-03-01"));
+  auto made = svc_->MakeProject(office, id, {{"version", 3}, {"code", "ZS-2026-001"}});
+  ASSERT_TRUE(made) << made.error().message;
+  ASSERT_TRUE(made->lead.project_id.has_value());
+  EXPECT_EQ(made->project_code, "ZS-2026-001");
+  EXPECT_EQ(made->project_builder, "宁波精工钢球有限公司");
+  auto p = ledger_->Get(office, *made->lead.project_id);
+  ASSERT_TRUE(p) << p.error().message;
+  EXPECT_EQ(p->project.stage, "signed");
+  EXPECT_EQ(p->project.total_investment, 150'000'000);
+  EXPECT_EQ(p->project.county_code, "371524");
+  auto again = svc_->MakeProject(office, id, {{"version", made->lead.version}, {"code", "ZS-2026-002"}});
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().details.at(0).field, "project_id");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, AttractionServiceTest, ::testing::ValuesIn(Engines()));
 
 }  // namespace

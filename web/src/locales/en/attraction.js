@@ -65,6 +65,9 @@ export default {
   'attraction.ended_tag': 'Ended',
   'attraction.no_project': 'None',
   'attraction.project_id': 'Project id',
+  'attraction.make_project': 'Make a ledger project',
+  'attraction.make_project_hint': 'Adds a project at stage signed to the ledger with this lead’s name, region, investor (as builder) and expected investment, and links it to the lead.',
+  'attraction.project_code': 'Project code',
   // The server's rules of this capability (src/domain/attraction, src/service/attraction).
   'rule.attraction.step_forward': 'steps go forward one at a time',
   'rule.attraction.step_forward.step': 'the next step is {step}',
@@ -77,5 +80,7 @@ export default {
   'rule.attraction.funds_before_signed': 'before the signing month',
   'rule.attraction.funds_before_signed.month': 'before the signing month {month}',
   'rule.attraction.funds_month_once': 'this month has an entry already: change that one',
+  'rule.attraction.project_needs_signed': 'only a signed lead becomes a project',
+  'rule.attraction.project_linked': 'the lead has a project already',
   'rule.month_format': 'a month like 2026-06',
 }

@@ -65,6 +65,9 @@ export default {
   'attraction.ended_tag': '已终止',
   'attraction.no_project': '未关联',
   'attraction.project_id': '项目 ID',
+  'attraction.make_project': '转为台账项目',
+  'attraction.make_project_hint': '按本线索的名称、区域、投资方（建设单位）和预计投资在项目台账中新建一个签约阶段的项目，并与本线索关联。',
+  'attraction.project_code': '项目编号',
   // The server's rules of this capability (src/domain/attraction, src/service/attraction).
   'rule.attraction.step_forward': '环节须依次向前，不能跳过或回退',
   'rule.attraction.step_forward.step': '下一环节应为“{step}”',
@@ -77,5 +80,7 @@ export default {
   'rule.attraction.funds_before_signed': '月份不能早于签约月份',
   'rule.attraction.funds_before_signed.month': '月份不能早于签约月份 {month}',
   'rule.attraction.funds_month_once': '该月已登记过到位资金，请修改原记录',
+  'rule.attraction.project_needs_signed': '签约后才能转为台账项目',
+  'rule.attraction.project_linked': '该线索已关联台账项目',
   'rule.month_format': '月份格式应为 2026-06',
 }
