@@ -172,7 +172,8 @@ test('the 冠县 office walks a lead from 线索 to 投产 with monthly funds; l
   const cli = spawnSync(BIN, ['metrics', 'attraction', '--db', srv.dbPath, '--region', '371525', '--as-of', TODAY], { encoding: 'utf8' });
   assert.equal(cli.status, 0, cli.stderr);
   const printed = JSON.parse(cli.stdout);
-  assert.deepEqual(Object.keys(printed).sort(), [...KEYS].sort());
+  assert.deepEqual(Object.keys(printed), KEYS, 'the listed keys, in the listed order');
+  assert.deepEqual(Object.keys(printed.leads_by_step), [...STEPS, 'ended']);
   assert.deepEqual(printed, figures(after));
   const bad = spawnSync(BIN, ['metrics', 'attraction', '--db', srv.dbPath, '--region', '371525', '--as-of', '2026-13-01'], { encoding: 'utf8' });
   assert.equal(bad.status, 2);

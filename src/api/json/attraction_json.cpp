@@ -60,11 +60,11 @@ void to_json(nlohmann::json& j, const ItemList<store::FundsEntry>& v) {
   for (const auto& item : v.items) j["items"].push_back(item);
 }
 
-nlohmann::json SummaryFigures(const attraction::Summary& s) {
-  nlohmann::json by_step = nlohmann::json::object();
+nlohmann::ordered_json SummaryFigures(const attraction::Summary& s) {
+  nlohmann::ordered_json by_step = nlohmann::ordered_json::object();
   for (const auto& step : attraction::kPipelineSteps) by_step[step] = s.leads_by_step.at(step);
   by_step[attraction::kEnded] = s.leads_by_step.at(attraction::kEnded);
-  nlohmann::json j = nlohmann::json::object();
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
   j["leads_by_step"] = by_step;
   j["signed_count"] = s.signed_count;
   j["signed_amount"] = s.signed_amount;
@@ -77,7 +77,7 @@ nlohmann::json SummaryFigures(const attraction::Summary& s) {
 }
 
 void to_json(nlohmann::json& j, const AttractionSummary& v) {
-  j = SummaryFigures(v.figures);
+  j = nlohmann::json::parse(SummaryFigures(v.figures).dump());
   j["region"] = v.region.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.region);
   j["as_of"] = v.as_of.ToString();
   j["paused_count"] = v.figures.paused_count;

@@ -21,6 +21,7 @@ void to_json(nlohmann::json& j, const ItemList<store::FundsEntry>& v);
 // The exact keys of the issue (leads_by_step … funds_in_place_usd), then region, as_of,
 // paused_count, performance_rate (履约率) and funds_rate (资金到位率, null without a target).
 void to_json(nlohmann::json& j, const AttractionSummary& v);
-// The figures alone, exactly the keys `gongjian metrics attraction` prints.
-nlohmann::json SummaryFigures(const attraction::Summary& s);
+// The figures alone, exactly the keys `gongjian metrics attraction` prints, in the order the
+// issue lists them (leads_by_step in pipeline order, ended last).
+nlohmann::ordered_json SummaryFigures(const attraction::Summary& s);
 }  // namespace gj::service
