@@ -4,7 +4,7 @@
 // cards agree with the summary the API computes for the same day. Screenshots at 1440 and 390 px.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { TODAY, addDays, browserSuite, loginAs, openMenu, pageGet, screenshot } from './harness.mjs'
+import { TODAY, addDays, browserSuite, loginAs, openMenu, pageGet, pickOption, screenshot } from './harness.mjs'
 
 let server, page
 browserSuite({ page: null }, (s) => ({ server, page } = s))
@@ -43,6 +43,11 @@ test('the office walks a lead from 线索 to 投产 with monthly funds; board an
   await page.waitForURL(/\/attraction\/leads\/\d+/)
   const id = Number(/leads\/(\d+)/.exec(page.url())[1])
   assert.equal((await page.textContent('[data-test=lead-step]')).trim(), '线索')
+  // The county leader in charge is named afterwards (编辑).
+  await page.click('[data-test=lead-edit]')
+  await pickOption(page, '[data-test=edit-leader]', '王海涛')
+  await page.click('[data-test=edit-submit]')
+  await page.waitForFunction(() => document.querySelector('[data-test=lead-info]').textContent.includes('王海涛'))
 
   const steps = [['洽谈', 80], ['签约', 70], ['落地', 60], ['开工', 40], ['投产', 10]]
   for (const [label, n] of steps) {

@@ -68,6 +68,7 @@ export default {
   'attraction.make_project': 'Make a ledger project',
   'attraction.make_project_hint': 'Adds a project at stage signed to the ledger with this lead’s name, region, investor (as builder) and expected investment, and links it to the lead.',
   'attraction.project_code': 'Project code',
+  'attraction.edit': 'Edit',
   // The server's rules of this capability (src/domain/attraction, src/service/attraction).
   'rule.attraction.step_forward': 'steps go forward one at a time',
   'rule.attraction.step_forward.step': 'the next step is {step}',

@@ -68,6 +68,7 @@ export default {
   'attraction.make_project': '转为台账项目',
   'attraction.make_project_hint': '按本线索的名称、区域、投资方（建设单位）和预计投资在项目台账中新建一个签约阶段的项目，并与本线索关联。',
   'attraction.project_code': '项目编号',
+  'attraction.edit': '编辑',
   // The server's rules of this capability (src/domain/attraction, src/service/attraction).
   'rule.attraction.step_forward': '环节须依次向前，不能跳过或回退',
   'rule.attraction.step_forward.step': '下一环节应为“{step}”',
