@@ -95,6 +95,17 @@ test('the office walks a lead from 线索 to 投产 with monthly funds; board an
   assert.equal((await page.textContent('[data-test=sum-funds_in_place] .card-value')).trim(), wan(sum.funds_in_place))
   assert.ok(sum.funds_in_place >= total)
   await shoot('attraction-board')
+
+  // One leader's leads: the board and the summary follow the filter.
+  await pickOption(page, '[data-test=attraction-leader]', '王海涛')
+  await page.waitForURL(/leader=\d+/)
+  const leaderId = new URL(page.url()).searchParams.get('leader')
+  const his = (await pageGet(page, `/leads?region=371524&as_of=${TODAY}&leader=${leaderId}`)).items
+  const hisSum = await pageGet(page, `/attraction/summary?region=371524&as_of=${TODAY}&leader=${leaderId}`)
+  await page.waitForFunction((n) => document.querySelectorAll('[data-test^=lead-card-]').length === n, his.length)
+  assert.ok(his.some((l) => l.id === id))
+  assert.equal((await page.textContent('[data-test=sum-signed_count] .card-value')).trim(), String(hisSum.signed_count))
+  assert.ok(hisSum.signed_count < sum.signed_count)
   assert.deepEqual(page.errors, [])
 })
 
