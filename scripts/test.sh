@@ -76,7 +76,7 @@ fi
 # its own log; a failing one's log is printed at the end.
 HARD_DAYS=${GONGJIAN_TEST_DAYS-"2026-06-30 2026-12-06 2026-12-31 2027-01-01 2027-01-04 2028-02-29"}
 DATED=(tests/integration/clock.test.mjs tests/integration/progress.test.mjs tests/integration/supervision.test.mjs
-  tests/integration/assessment.test.mjs)
+  tests/integration/assessment.test.mjs tests/integration/attraction.test.mjs)
 # The browser file first of each day: it is the longest.
 [ -f web/package.json ] && DATED=(web/e2e/calendar.test.mjs "${DATED[@]}")
 if [ -n "$HARD_DAYS" ]; then

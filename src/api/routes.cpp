@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "api/json/ledger_json.h"
+#include "api/routes_attraction.h"
 #include "common/json_field.h"
 #include "service/ledger/plausibility_settings.h"
 #include "service/ledger/project_abilities.h"
@@ -257,6 +258,7 @@ std::vector<Route> AllRoutes(Services& s) {
   OrgRoutes(s, r);
   AccountRoutes(s, r);
   HomeRoutes(s, r);
+  AttractionRoutes(s, r);
   return r;
 }
 

@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/evaluate_land.h"
 #include "cli/init.h"
+#include "cli/metrics_attraction.h"
 #include "cli/observation_score.h"
 #include "cli/reports.h"
 #include "common/clock.h"
@@ -163,6 +164,13 @@ void AddMetrics(CLI::App& app, Action& action) {
   sr->add_option("--as-of", o.as_of, "Date YYYY-MM-DD")->required();
   AddProjectSet(sr, o.set, "Region code (a city includes its counties)", "code or label (实施类/前期类 …)");
   OnChosen(sr, action, [] { return gj::cli::RunStartRate(o); });
+  static gj::cli::AttractionMetricsOptions a;
+  auto* at = metrics->add_subcommand(
+      "attraction", "双招双引: leads by step, signed, started, funds in place as of a date, as JSON");
+  AddDb(at, a.db_url)->required();
+  at->add_option("--region", a.region, "Region code (a city sums its counties)")->required();
+  at->add_option("--as-of", a.as_of, "Date YYYY-MM-DD")->required();
+  OnChosen(at, action, [] { return gj::cli::RunAttractionMetrics(a); });
 }
 
 void AddBulletin(CLI::App& app, Action& action) {

@@ -34,6 +34,9 @@ const PAGES = [
   ['account', 'my-account', () => import('./views/accounts/MyAccount.vue')],
   ['admin/setup', 'setup-checklist', () => import('./views/org/SetupChecklist.vue'), 'org.admin'],
   ['projects/rollover', 'rollover', () => import('./views/ledger/RolloverView.vue'), 'project.rollover'],
+  ['attraction', 'attraction', () => import('./views/attraction/AttractionBoard.vue'), 'attraction.read'],
+  ['attraction/mine', 'attraction-mine', () => import('./views/attraction/AttractionBoard.vue'), 'attraction.read'],
+  ['attraction/leads/:id(\\d+)', 'lead', () => import('./views/attraction/LeadDetail.vue'), 'attraction.read'],
 ]
 
 // Each page's title (meta.title, a locale key: the header's last crumb and document.title) and
@@ -66,6 +69,9 @@ export const PAGE_META = {
   accounts: { title: 'menu.accounts', ...ADMIN },
   'my-account': { title: 'menu.my_account' },
   'setup-checklist': { title: 'menu.setup_checklist', ...ADMIN },
+  attraction: { title: 'attraction.board_title' },
+  'attraction-mine': { title: 'attraction.mine_title', parent: 'attraction' },
+  lead: { title: 'attraction.lead_title', parent: 'attraction' },
 }
 
 function page([path, name, component, permission]) {

@@ -1,4 +1,5 @@
 #include "domain/access/access.h"
+#include "domain/attraction/permissions.h"
 
 #include <algorithm>
 #include <atomic>
@@ -32,6 +33,8 @@ const char* const kObservationManage = "observation.manage";
 const char* const kObservationJudge = "observation.judge";
 const char* const kRankingRead = "ranking.read";
 const char* const kRankingManage = "ranking.manage";
+const char* const kAttractionRead = "attraction.read";
+const char* const kAttractionWrite = "attraction.write";
 
 const std::vector<std::string> kRoles = {"admin", "coordinator", "leader", "unit", "viewer", "judge"};
 
@@ -127,6 +130,14 @@ const PolicyRow kPolicy[] = {
     {"viewer", kRankingRead, Scope::kRegion, Reach::kUpAndDown},
     {"judge", kObservationRead, Scope::kRegion, Reach::kUpAndDown},
     {"judge", kObservationJudge, Scope::kRegion},
+    // attraction.read/.write (双招双引: leads, their steps, funds in place): the county or city
+    // office (coordinator) manages; leaders, units and viewers read; the system admin reads only.
+    {"coordinator", kAttractionRead, Scope::kRegion},
+    {"coordinator", kAttractionWrite, Scope::kRegion},
+    {"leader", kAttractionRead, Scope::kRegion},
+    {"unit", kAttractionRead, Scope::kRegion},
+    {"viewer", kAttractionRead, Scope::kRegion},
+    {"admin", kAttractionRead, Scope::kRegion},
 };
 
 }  // namespace

@@ -36,6 +36,11 @@ const std::map<std::string_view, bool>& EntityReachesProject() {
       {"le_policy", false},
       {"le_run", false},
       {"le_scheme", false},
+      // Attraction: a lead, its steps and funds never change a project's light (a lead that
+      // becomes a project is journaled as the project it creates).
+      {"lead", false},
+      {"lead_step", false},
+      {"funds_entry", false},
   };
   return m;
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "access/callers.h"
+#include "domain/attraction/permissions.h"
 
 namespace gj::access {
 namespace {
@@ -50,8 +51,9 @@ TEST(Access, UnitEditsOnlyItsOwnProjects) {
 TEST(Access, OnlyAdminsEditDictionaries) {
   EXPECT_TRUE(AllowedAnywhere(With("admin", "371500"), kDictionaryAdmin));
   EXPECT_FALSE(AllowedAnywhere(With("coordinator", "371500"), kDictionaryAdmin));
-  EXPECT_EQ(Permissions(With("viewer", "371524")),
-            (std::set<std::string>{kProjectRead, kLandRead, kObservationRead, kRankingRead}));
+  EXPECT_EQ(
+      Permissions(With("viewer", "371524")),
+      (std::set<std::string>{kProjectRead, kLandRead, kObservationRead, kRankingRead, kAttractionRead}));
 }
 
 // Issue 14: the global dictionaries are the system admin's (the admin at the top of the

@@ -51,4 +51,10 @@ export default {
     'Your own account: change the password (at least 12 characters), see where you are logged in and log out there or everywhere. If you forgot the password, ask the administrator to reset it.',
   'help.setup-checklist':
     'When a county starts, the administrator works through this list: towns, units, people, accounts, the project list, the supervision rules, and optionally targets and task forces. Each step shows its count and whether it is done, with a link to its page. Until the required steps are done, the administrator lands here after logging in.',
+  'help.attraction':
+    'The leads of a region by step: lead, negotiating, signed, registered, started, operating and ended, one card per lead. The figures above are those of the chosen day (signed projects and amount, those of 100 million yuan or more, started projects, funds in place), counting only the steps dated by then. The attraction office adds leads and exports the ledger; a card opens the lead.',
+  'help.attraction-mine':
+    'The leads you are in charge of, by step. A card shows each step with its date, contract number and the funds in place.',
+  'help.lead':
+    'One lead: the investor, the expected investment, the leader in charge, and each step with its date and evidence. Steps go forward one at a time, never dated before the previous one; a lead may be paused and resumed, or ended with a reason. Once signed, the funds in place are recorded month by month (fixed assets and working capital, foreign capital apart).',
 }
