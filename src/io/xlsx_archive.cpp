@@ -73,7 +73,21 @@ Archive::~Archive() {
 }
 
 Result<std::optional<std::string>> Archive::Read(const std::string& name, uint64_t max_bytes) {
-  if (unzLocateFile(zip_, name.c_str(), 2) != UNZ_OK) return std::optional<std::string>();
+  std::string out;
+  bool reserved = false;
+  auto found = Stream(name, max_bytes, kChunk, [&](std::string_view chunk) -> Status {
+    if (!reserved) out.reserve(static_cast<size_t>(reserve_)), reserved = true;
+    out.append(chunk);
+    return Ok{};
+  });
+  if (!found) return found.error();
+  if (!*found) return std::optional<std::string>();
+  return std::optional<std::string>(std::move(out));
+}
+
+Result<bool> Archive::Stream(const std::string& name, uint64_t max_bytes, size_t chunk_bytes,
+                             const Sink& sink) {
+  if (unzLocateFile(zip_, name.c_str(), 2) != UNZ_OK) return false;
   unz_file_info64 info{};
   if (unzGetCurrentFileInfo64(zip_, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) {
     return Error::Invalid("xlsx: cannot read the zip entry of " + name);
@@ -85,28 +99,31 @@ Result<std::optional<std::string>> Archive::Read(const std::string& name, uint64
                          "a part of the workbook would inflate beyond the limit (zip bomb?)");
   }
   if (unzOpenCurrentFile(zip_) != UNZ_OK) return Error::Invalid("xlsx: cannot open " + name + " in the zip");
-  auto text = Inflate(name, info.uncompressed_size, info.compressed_size, cap);
+  const auto inflated = Inflate(name, info.uncompressed_size, info.compressed_size, cap,
+                                std::max<size_t>(1, chunk_bytes), sink);
   const int closed = unzCloseCurrentFile(zip_);  // reports a CRC mismatch of fully read data
-  if (!text) return text.error();
+  if (!inflated) return inflated.error();
   if (closed != UNZ_OK) return Error::Invalid("xlsx: " + name + " is corrupt (checksum mismatch)");
-  return std::optional<std::string>(std::move(text.value()));
+  return true;
 }
 
 // The header's sizes are only hints: every chunk actually inflated is counted against the part's
 // cap, the workbook's budget and the ratio to the compressed bytes (which cannot exceed the file).
-Result<std::string> Archive::Inflate(const std::string& name, uint64_t declared, uint64_t compressed,
-                                     uint64_t cap) {
+Status Archive::Inflate(const std::string& name, uint64_t declared, uint64_t compressed, uint64_t cap,
+                        size_t chunk_bytes, const Sink& sink) {
   compressed = std::max<uint64_t>(1, std::min<uint64_t>(compressed, stream_.data.size()));
-  std::string out;  // reserved as declared, but never more than the caps let it become
-  out.reserve(static_cast<size_t>(std::min({declared, cap, kRatioFloor + compressed * limits_.max_ratio})));
-  std::vector<char> chunk(kChunk);
+  // What Read reserves: as declared, but never more than the caps let the part become.
+  reserve_ = std::min({declared, cap, kRatioFloor + compressed * limits_.max_ratio});
+  std::vector<char> chunk(chunk_bytes);
+  const unsigned ask = static_cast<unsigned>(std::min<size_t>(chunk_bytes, 1u << 30));
+  uint64_t total = 0;
   while (true) {
-    const int n = unzReadCurrentFile(zip_, chunk.data(), kChunk);
+    const int n = unzReadCurrentFile(zip_, chunk.data(), ask);
     if (n < 0)
       return Error::Invalid("xlsx: " + name + " is corrupt (inflate error " + std::to_string(n) + ")");
     if (n == 0) break;
     const auto got = static_cast<uint64_t>(n);
-    if (out.size() + got > cap) {
+    if (total + got > cap) {
       return LimitExceeded("xlsx", "max_part_bytes", cap, name,
                            "a part of the workbook inflates beyond the limit (zip bomb?)");
     }
@@ -114,19 +131,57 @@ Result<std::string> Archive::Inflate(const std::string& name, uint64_t declared,
       return LimitExceeded("xlsx", "max_uncompressed_bytes", budget_.max, name,
                            "the workbook inflates beyond the limit (zip bomb?)");
     }
-    if (out.size() + got > declared) {
+    if (total + got > declared) {
       return Error::Invalid("xlsx: " + name + " does not have the size its zip entry declares (zip bomb?)");
     }
-    out.append(chunk.data(), got);
-    if (out.size() > kRatioFloor && out.size() / compressed > limits_.max_ratio) {
+    total += got;
+    if (total > kRatioFloor && total / compressed > limits_.max_ratio) {
       return LimitExceeded("xlsx", "max_ratio", limits_.max_ratio, name,
                            "a part of the workbook has a compression ratio over the limit (zip bomb?)");
     }
+    if (auto st = sink(std::string_view(chunk.data(), static_cast<size_t>(got))); !st) return st;
   }
-  if (out.size() != declared) {
+  if (total != declared) {
     return Error::Invalid("xlsx: " + name + " does not have the size its zip entry declares (zip bomb?)");
   }
-  return out;
+  return Ok{};
+}
+
+bool ChunkQueue::Push(std::string chunk) {
+  std::unique_lock lock(m_);
+  cv_.wait(lock, [&] { return stopped_ || q_.size() < max_; });
+  if (stopped_) return false;
+  q_.push_back(std::move(chunk));
+  cv_.notify_all();
+  return true;
+}
+
+void ChunkQueue::Close() {
+  std::lock_guard lock(m_);
+  closed_ = true;
+  cv_.notify_all();
+}
+
+std::optional<std::string> ChunkQueue::Pop() {
+  std::unique_lock lock(m_);
+  cv_.wait(lock, [&] { return stopped_ || closed_ || !q_.empty(); });
+  if (stopped_ || q_.empty()) return std::nullopt;
+  std::string chunk = std::move(q_.front());
+  q_.pop_front();
+  cv_.notify_all();
+  return chunk;
+}
+
+void ChunkQueue::Stop() {
+  std::lock_guard lock(m_);
+  stopped_ = true;
+  q_.clear();
+  cv_.notify_all();
+}
+
+bool ChunkQueue::stopped() {
+  std::lock_guard lock(m_);
+  return stopped_;
 }
 
 }  // namespace gj::io::xlsx

@@ -22,6 +22,8 @@ using xlsx::InflateBudget;
 // The workbook and its relationships are parsed into a pugixml tree; they are small, and capped so
 // that the tree stays small too (a few MB of XML at most).
 constexpr uint64_t kMaxStructurePartBytes = 4u << 20;
+// Inflated chunks of the sheet that may wait for the scanner (16 × 64 KiB by default).
+constexpr size_t kChunksAhead = 16;
 
 // ---- XML helpers (pugixml, for the small parts) -------------------------------------------
 
@@ -239,7 +241,7 @@ class Sheet : public xlsx::XmlHandler {
       col_ = *parsed;
     }
     if (col_ >= 16384) return BadValue("cell reference beyond column XFD");
-    type_ = Find(attrs, "t");
+    shared_string_ = Find(attrs, "t") == "s";  // the attributes do not outlive this call
     in_cell_ = true;
     in_inline_ = in_phonetic_ = false;
     text.clear();
@@ -250,7 +252,7 @@ class Sheet : public xlsx::XmlHandler {
     in_cell_ = capture = false;
     next_col_ = col_ + 1;
     const std::string* value = &text;
-    if (type_ == "s") {
+    if (shared_string_) {
       if (text.empty()) return true;  // a styled cell without a value
       size_t idx = 0;
       const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), idx);
@@ -292,8 +294,7 @@ class Sheet : public xlsx::XmlHandler {
   const std::string& part_;
   size_t row_ = 0, col_ = 0, next_row_ = 0, next_col_ = 0, slots_ = 0;
   uint64_t text_bytes_ = 0;
-  std::string_view type_;
-  bool in_cell_ = false, in_inline_ = false, in_phonetic_ = false;
+  bool shared_string_ = false, in_cell_ = false, in_inline_ = false, in_phonetic_ = false;
 };
 
 const SheetRef* Pick(const std::vector<SheetRef>& sheets, const std::string& name) {
@@ -325,24 +326,48 @@ Result<Rows> ReadXlsxRows(std::string_view bytes, const std::string& sheet, Xlsx
   if (!sheets) return sheets.error();
   const SheetRef* ref = Pick(*sheets, sheet);
   if (!ref) return Error::Invalid("xlsx: the workbook has no sheet named '" + sheet + "'");
-  // The sheet inflates on a second reader of the same bytes while the shared strings are read and
-  // scanned here (the two largest parts). Both draw on the one budget, checked while inflating.
-  auto sheet_part =
-      std::async(std::launch::async,
-                 [bytes, &limits, &budget, part = ref->part]() -> Result<std::optional<std::string>> {
-                   Archive second(bytes, limits, budget);
-                   if (!second.ok()) return Error::Invalid("xlsx: not a zip archive (is it an .xlsx file?)");
-                   return second.Read(part, limits.max_part_bytes);
-                 });
+  // The sheet inflates on a second reader of the same bytes, in chunks handed over as they come,
+  // while the shared strings are read here and then each chunk is scanned and dropped: a sheet
+  // takes the memory of the rows kept (and a few chunks between the threads), not of its XML.
+  // Both parts draw on the one budget, checked while inflating.
+  xlsx::ChunkQueue queue(kChunksAhead);
+  auto inflating = std::async(std::launch::async, [bytes, &limits, &budget, &queue, part = ref->part]() {
+    struct Closing {
+      xlsx::ChunkQueue& q;
+      ~Closing() { q.Close(); }
+    } closing{queue};
+    Archive second(bytes, limits, budget);
+    if (!second.ok()) return Result<bool>(Error::Invalid("xlsx: not a zip archive (is it an .xlsx file?)"));
+    return second.Stream(part, limits.max_part_bytes, limits.stream_chunk_bytes,
+                         [&queue](std::string_view chunk) -> Status {
+                           if (!queue.Push(std::string(chunk)))
+                             return Error::Invalid("xlsx: reading stopped");
+                           return Ok{};
+                         });
+  });
+  struct Joining {  // on every way out: the inflating thread is told to stop, and has stopped
+    xlsx::ChunkQueue& q;
+    std::future<Result<bool>>& f;
+    ~Joining() {
+      q.Stop();
+      if (f.valid()) f.wait();
+    }
+  } joining{queue, inflating};
   auto shared = ReadSharedStrings(zip, limits);
-  auto text = sheet_part.get();
   if (!shared) return shared.error();
-  if (!text) return text.error();
-  if (!*text)
-    return Error::Invalid("xlsx: the part " + ref->part + " of sheet '" + ref->name + "' is missing");
   Sheet handler(*shared, limits, ref->part);
-  if (auto st = xlsx::ScanXml(**text, ref->part, "worksheet", limits.max_cell_bytes, handler); !st)
-    return st.error();
+  xlsx::XmlStream xml(ref->part, "worksheet", limits.max_cell_bytes, handler);
+  Status scanned = Ok{};
+  while (auto chunk = queue.Pop()) {
+    if (scanned = xml.Feed(*chunk); !scanned) break;
+  }
+  queue.Stop();
+  auto found = inflating.get();
+  if (!scanned) return scanned.error();  // met before whatever the inflating side met later
+  if (!found) return found.error();
+  if (!*found)
+    return Error::Invalid("xlsx: the part " + ref->part + " of sheet '" + ref->name + "' is missing");
+  if (auto st = xml.Finish(); !st) return st.error();
   return std::move(handler.rows);
 }
 

@@ -1,5 +1,6 @@
 // Reads the cells of one worksheet of an .xlsx file as text (no Debian library does this:
-// minizip + a streaming scanner, pugixml for the small workbook parts). Shared by the
+// minizip + a streaming scanner, pugixml for the small workbook parts). The worksheet is inflated
+// and scanned in one pass, chunk by chunk: its memory is the rows returned, not its XML. Shared by the
 // land-efficiency evaluation, the ledger import and the roster import.
 // Hostile input is refused, never a crash and never unbounded memory:
 // - corrupt input (not a zip, missing parts, broken XML, a zip entry whose size is not the one
@@ -31,6 +32,7 @@ struct XlsxLimits {
   uint64_t max_text_bytes = 128ull << 20;          // the text of all returned cells together
   size_t max_cell_bytes = 128u << 10;              // one cell or shared string (Excel: 32,767 characters)
   size_t max_shared_strings = 1'000'000;
+  size_t stream_chunk_bytes = 64u << 10;  // the worksheet is inflated and scanned this much at a time
 };
 
 // Rows of the first worksheet (or the named one), every cell as text: shared/inline strings resolved,

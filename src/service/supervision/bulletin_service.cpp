@@ -64,9 +64,7 @@ void AddProblemsAndVisits(store::Connection& c, const std::set<int64_t>& project
 
 // Projects of the board whose planned start is held up by procedures as of the bulletin's date.
 void AddBlockingProcedures(store::Connection& c, const LightBoard& board, supervision::Bulletin& b) {
-  std::vector<supervision::ProcedureKind> kinds;
-  for (const auto& k : store::ListProcedureKinds(c))
-    if (k.region_code.empty()) kinds.push_back(k.kind);  // the system's (see light_board.cpp)
+  ProcedureKindsByRegion checklists;  // each project's county's kinds, as its light reads them
   std::map<int64_t, std::vector<supervision::ProcedureFact>> facts;
   for (auto& f : store::ListProcedureFacts(c, access::ReadScope::All()))
     facts[f.project_id].push_back(std::move(f));
@@ -74,6 +72,7 @@ void AddBlockingProcedures(store::Connection& c, const LightBoard& board, superv
     const auto& p = e->row.project;
     std::vector<const supervision::ProcedureFact*> recorded;
     for (const auto& f : facts[p.id]) recorded.push_back(&f);
+    const auto& kinds = ProcedureKindsOf(c, p, checklists);
     std::string names;
     for (const auto& code :
          supervision::BlockingKinds(recorded, kinds, p.planned_start, p.actual_start, b.as_of)) {

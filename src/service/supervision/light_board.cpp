@@ -7,6 +7,7 @@
 #include "domain/ledger/project_year.h"
 #include "domain/supervision/monthly_plan.h"
 #include "domain/supervision/problem.h"
+#include "service/supervision/supervision_settings.h"
 #include "store/supervision_store.h"
 
 namespace gj::service {
@@ -66,10 +67,14 @@ supervision::LightInput InputOf(const store::ProjectRow& row, const LightSources
   if (auto it = s.procedures.find(id); it != s.procedures.end()) {
     for (size_t k : it->second) recorded.push_back(&s.procedure_facts[k]);
   }
-  for (const auto& code : supervision::BlockingKinds(recorded, s.procedure_kinds, row.project.planned_start,
+  // The project's region's checklist (LoadProcedureKinds); the system's if it was not loaded.
+  auto held = s.procedure_kinds.find(SettingsRegionOf(row.project));
+  if (held == s.procedure_kinds.end()) held = s.procedure_kinds.find("");
+  static const std::vector<supervision::ProcedureKind> kNone;
+  const auto& kinds = held == s.procedure_kinds.end() ? kNone : held->second;
+  for (const auto& code : supervision::BlockingKinds(recorded, kinds, row.project.planned_start,
                                                      row.project.actual_start, as_of)) {
-    auto kind = std::find_if(s.procedure_kinds.begin(), s.procedure_kinds.end(),
-                             [&](const auto& k) { return k.code == code; });
+    auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.code == code; });
     in.blocking_procedures.push_back(kind->label_zh);
   }
   return in;
@@ -91,14 +96,30 @@ void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector
     if (f.deadline && supervision::IsOverdue(f, as_of))
       s.problems[f.project_id].push_back({f.id, supervision::ProblemCategoryLabel(f.category), *f.deadline});
   }
-  // The system's kinds: a kind a region added is listed on its projects' checklists (issue 14) but
-  // does not colour lights across regions.
-  for (const auto& k : store::ListProcedureKinds(c))
-    if (k.region_code.empty()) s.procedure_kinds.push_back(k.kind);
+  // The system's checklist; each region's is added for the projects lit (LoadProcedureKinds).
+  ProcedureKindsOf(c, ledger::Project{}, s.procedure_kinds);
   s.procedure_facts = store::ListProcedureFacts(c, access::ReadScope::All(), ids);
   s.monthly_plans = store::MonthlyPlansOf(c, as_of.year, ids);
   for (size_t i = 0; i < s.procedure_facts.size(); ++i)
     s.procedures[s.procedure_facts[i].project_id].push_back(i);
+}
+
+const std::vector<supervision::ProcedureKind>& ProcedureKindsOf(store::Connection& c,
+                                                                const ledger::Project& p,
+                                                                ProcedureKindsByRegion& loaded) {
+  const std::string region = SettingsRegionOf(p);
+  auto it = loaded.find(region);
+  if (it == loaded.end()) {
+    std::vector<supervision::ProcedureKind> kinds;
+    for (auto& k : SupervisionSettings::ProcedureKinds(c, region)) kinds.push_back(std::move(k.kind));
+    it = loaded.emplace(region, std::move(kinds)).first;
+  }
+  return it->second;
+}
+
+void LoadProcedureKinds(store::Connection& c, const std::vector<const store::ProjectRow*>& rows,
+                        LightSources& s) {
+  for (const auto* row : rows) ProcedureKindsOf(c, row->project, s.procedure_kinds);
 }
 
 std::shared_ptr<const LightEntry> MakeLightEntry(store::ProjectRow row, const LightSources& s,

@@ -55,13 +55,23 @@ struct LightBoard {
 // A light's reasons as served and as kept in snapshots: [{"rule","light","text"}].
 nlohmann::json ReasonsJson(const supervision::ProjectLight& l);
 
+// The procedure checklist each region's projects read (SupervisionSettings::ProcedureKinds: the
+// system's kinds and those the region, its county or its city added, each labelled by the nearest
+// guide), by the region whose settings a project reads (SettingsRegionOf).
+using ProcedureKindsByRegion = std::map<std::string, std::vector<supervision::ProcedureKind>>;
+// The checklist of project `p`, loaded into `loaded` the first time its region is asked for.
+const std::vector<supervision::ProcedureKind>& ProcedureKindsOf(store::Connection& c,
+                                                                const ledger::Project& p,
+                                                                ProcedureKindsByRegion& loaded);
+
 // Everything a light needs besides the project row. `report_facts` are loaded apart (they are the
 // big read and can overlap the projects' load).
 struct LightSources {
   std::unordered_map<int64_t, store::ReportFacts> report_facts;
   std::unordered_map<int64_t, std::string> stopped;
   std::unordered_map<int64_t, std::vector<supervision::OverdueProblem>> problems;
-  std::vector<supervision::ProcedureKind> procedure_kinds;  // the checklist, in order
+  // The checklists, in order, of the projects' regions (LoadProcedureKinds); "" the system's.
+  ProcedureKindsByRegion procedure_kinds;
   std::vector<supervision::ProcedureFact> procedure_facts;
   std::unordered_map<int64_t, std::vector<size_t>> procedures;  // project → indexes into procedure_facts
   std::unordered_map<int64_t, std::vector<int64_t>>
@@ -71,6 +81,10 @@ struct LightSources {
 // Stops, overdue problems and procedures as of `as_of`, of every project (`ids` empty) or of `ids`.
 void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector<int64_t>& ids,
                       LightSources& s);
+
+// The checklists of the regions of `rows` (each project's own county's kinds, not only the system's).
+void LoadProcedureKinds(store::Connection& c, const std::vector<const store::ProjectRow*>& rows,
+                        LightSources& s);
 
 // `row` with its light as of `as_of` under `rules`.
 std::shared_ptr<const LightEntry> MakeLightEntry(store::ProjectRow row, const LightSources& s,

@@ -39,10 +39,6 @@ store::ProcedureRow ProcedureOfKind(const std::vector<store::ProcedureRow>& rows
 }
 
 // The region whose procedure kinds a project lists: its town's (or zone's), else its county's.
-std::string RegionOf(const ledger::Project& p) {
-  return p.town_code.value_or("").empty() ? p.county_code : *p.town_code;
-}
-
 // The attachments of each procedure, by procedure id.
 std::map<int64_t, std::vector<store::AttachmentRow>> FilesOf(store::Connection& c,
                                                              const std::vector<store::ProcedureRow>& rows) {
@@ -197,7 +193,7 @@ ProcedureList ProcedureService::ProceduresOn(store::Connection& c, const store::
   auto rows = store::ListProcedures(c, project.id);
   auto files = FilesOf(c, rows);
   ProcedureList out{project.id, project.planned_start, project.actual_start, as_of, 0, {}};
-  for (const auto& k : SupervisionSettings::ProcedureKinds(c, RegionOf(project))) {
+  for (const auto& k : SupervisionSettings::ProcedureKinds(c, SettingsRegionOf(project))) {
     store::ProcedureRow r = ProcedureOfKind(rows, project.id, k);
     const bool blocks = sv::BlocksStart(r.fact, project.planned_start, project.actual_start, as_of);
     out.blocking += blocks ? 1 : 0;
@@ -224,7 +220,7 @@ Status ProcedureService::StoreProcedure(store::Connection& c, const Ctx& ctx, in
                                         const std::string& kind, int64_t version, const json& body) {
   store::Transaction tx(c);
   const auto project = store::LoadProject(c, project_id);
-  auto kinds = SupervisionSettings::ProcedureKinds(c, project ? RegionOf(*project) : "");
+  auto kinds = SupervisionSettings::ProcedureKinds(c, project ? SettingsRegionOf(*project) : "");
   auto k = std::find_if(kinds.begin(), kinds.end(),
                         [&](const store::ProcedureKindRow& r) { return r.kind.code == kind; });
   if (k == kinds.end()) return Error::NotFound("no procedure kind " + kind);

@@ -90,6 +90,9 @@ Result<std::shared_ptr<const LightBoard>> ProgressService::BuildBoard(const Ctx&
   {
     auto c = db_.Acquire();
     LoadLightSources(*c, as_of, {}, sources);
+    std::vector<const store::ProjectRow*> rows;
+    for (const auto& row : projects.value()) rows.push_back(&row);
+    LoadProcedureKinds(*c, rows, sources);
   }
   board->entries.reserve(projects->size());
   for (auto& row : projects.value())
@@ -129,6 +132,9 @@ std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, 
     const Date window_from = ReportWindowFrom(PolicyFor(*c, region), board->rules, board->as_of);
     sources.report_facts = store::LoadReportFacts(*c, board->as_of, window_from, "", delta.project_ids);
     LoadLightSources(*c, board->as_of, delta.project_ids, sources);
+    std::vector<const store::ProjectRow*> rows;
+    for (const auto& [i, row] : changed) rows.push_back(&row);
+    LoadProcedureKinds(*c, rows, sources);
   }
   for (auto& [i, row] : changed)
     board->entries[i] = MakeLightEntry(std::move(row), sources, board->rules, board->as_of);

@@ -66,6 +66,10 @@ SettingSource SourceOf(const std::optional<std::pair<std::string, std::string>>&
 
 }  // namespace
 
+std::string SettingsRegionOf(const ledger::Project& p) {
+  return p.town_code.value_or("").empty() ? p.county_code : *p.town_code;
+}
+
 Result<std::string> SettingsRegion(const Ctx& ctx, const access::RegionTree& tree,
                                    const std::string& region) {
   std::string code = region;

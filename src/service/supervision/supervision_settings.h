@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/result.h"
+#include "domain/ledger/project.h"
 #include "domain/supervision/problem.h"
 #include "domain/supervision/visit.h"
 #include "service/context.h"
@@ -72,6 +73,9 @@ class SupervisionSettings {
   Status PutOn(const Ctx& ctx, const nlohmann::json& body, std::string& code);
   store::Database& db_;
 };
+
+// The region whose settings a project reads: its town, else its county.
+std::string SettingsRegionOf(const ledger::Project& p);
 
 // The region a settings request is about: `region`, or the caller's own (its first grant's) when
 // empty; 404 when unknown or neither within nor above one of the caller's grants.
