@@ -20,11 +20,14 @@ void LandEfficiencyRoutes(Services& s, std::vector<Route>& r) {
        true,
        [&land](Call& c) -> Result<Reply> {
          QueryParams q(c);
+         // The county and land.write on it (404, 403) before the other parameters and the body.
+         const std::string county = q.Text("county");
+         if (auto st = land.MayImport(c.ctx, county); !st) return st.error();
          const auto year = q.Year("year", Need::kRequired);
          const bool dry = q.Flag("dry_run");
          if (auto st = q.Check(); !st) return st.error();
          if (c.req.body.empty()) return Error::BadRequest("the body must be the .csv or .xlsx file");
-         return JsonReply(land.Import(c.ctx, q.Text("county"), *year, c.req.body, dry));
+         return JsonReply(land.Import(c.ctx, county, *year, c.req.body, dry));
        },
        kUploadBody});
   r.push_back(

@@ -67,8 +67,10 @@ test('问题清单: the list\'s rows with Chinese headers, statuses and categori
   assert.equal(overdue.rows.length, (await coord('GET', '/problems?overdue=true')).body.items.length);
   assert.ok(overdue.rows.every((r) => r[col(overdue, '逾期天数')] > 0));
 
-  // 冠县's office reads none of 东阿县's problems: the header alone.
-  assert.equal((await exported(guan, '/problems/export')).rows.length, 0);
+  // 冠县's office reads none of 东阿县's problems: its own three (the demo's 冠县 problems) alone.
+  const theirs = await exported(guan, '/problems/export');
+  assert.equal(theirs.rows.length, 3);
+  assert.ok(theirs.rows.every((r) => String(r[col(theirs, '项目编号')]).startsWith('GX')), 'only 冠县 projects');
   // A malformed parameter is the list's 400.
   assert.equal((await coord('GET', '/problems/export?unit=abc')).status, 400);
   assert.equal((await coord('GET', '/problems/export?as_of=2026-13-01')).status, 400);
@@ -136,7 +138,9 @@ test('目标: the list\'s targets; past their deadline the deadline\'s value and
     assert.equal(row[col(later, '状态')], t.status === 'met' ? '已完成' : '已到期未完成');
     assert.equal(row[col(later, '当前值')], t.value);
   }
-  assert.equal((await exported(guan, '/targets/export')).rows.length, 0);
+  // 冠县's office: its own demo target, none of 东阿县's.
+  const theirs = await exported(guan, '/targets/export');
+  assert.deepEqual(theirs.rows.map((r) => r[0]), ['冠县：6月30日前新开工项目开工率达到50%']);
 });
 
 test('the ledger import template: the importer\'s headers, a 说明 of every column; two rows filled in import in a dry run', async () => {

@@ -1,7 +1,7 @@
 // The two-county database of the role tests (roles_issue12*.test.mjs): the demo's city (聊城市,
 // 371500) and a real county initialised beside it (咸丰县, 422826, its own admin `xfadmin`, who has
-// changed the first password), so every demo role has a county it must not see and 咸丰县's admin
-// the whole demo. One server per test file; every caller logged in once.
+// changed the first password, and its project office `xfxmb`, made by that admin), so every demo
+// role has a county it must not see and 咸丰县's admin the whole demo. One server per test file; every caller logged in once.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,6 +31,15 @@ export async function startTwoCounties(name) {
   assert.equal((await xf('POST', '/auth/password', { old_password: XF_PASSWORD, new_password: XF_OWN })).status, 200);
   const call = {};
   for (const r of ROLES) call[r] = api(srv.base, await login(srv.base, r, r === 'xfadmin' ? XF_OWN : 'demo1234'));
+  // 咸丰县's project office (coordinator), made by its admin: the business writes in 咸丰县 are its
+  // (the admin is 系统管理 only). Not among ROLES: the role tables stay those of README's roles.
+  const made = await call.xfadmin('POST', '/users', {
+    login: 'xfxmb', name: '咸丰县项目办', password: XF_PASSWORD, grants: [{ role: 'coordinator', region_code: '422826' }],
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const first = api(srv.base, await login(srv.base, 'xfxmb', XF_PASSWORD));
+  assert.equal((await first('POST', '/auth/password', { old_password: XF_PASSWORD, new_password: XF_OWN })).status, 200);
+  call.xfxmb = api(srv.base, await login(srv.base, 'xfxmb', XF_OWN));
   const ok = async (who, method, path, body, status = 201) => {
     const res = await call[who](method, path, body);
     assert.equal(res.status, status, `${who} ${method} ${path}: ${JSON.stringify(res.body)}`);

@@ -146,7 +146,7 @@ test('accounts: list and read within the admin\'s reach; other counties 404; oth
   await expectAll('GET /users', table((r) => (admins.includes(r) ? 200 : 403)), (r) => call[r]('GET', '/users'));
   const demoLogins = (await call.admin('GET', '/users')).body.items.map((u) => u.login);
   assert.ok(demoLogins.includes('dongeviewer') && !demoLogins.includes('xfviewer') && !demoLogins.includes('xfadmin'));
-  assert.deepEqual((await call.xfadmin('GET', '/users')).body.items.map((u) => u.login).sort(), ['xfadmin', 'xfviewer']);
+  assert.deepEqual((await call.xfadmin('GET', '/users')).body.items.map((u) => u.login).sort(), ['xfadmin', 'xfviewer', 'xfxmb']);
   for (const side of ['D', 'X']) {
     const byRole = (r) => (r === owner(side) ? 200 : admins.includes(r) ? 404 : 403);
     await expectAll(`GET /users/{${side}}`, table(byRole), (r) => call[r]('GET', `/users/${o[side].user}`));

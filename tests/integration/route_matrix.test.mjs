@@ -14,7 +14,9 @@
 //   "401"     no caller.
 // Path parameters are objects found at the start (a project of each county, its reports, problems,
 // …); a parameter with no such object in a county is 999999 (then "404" for everyone is right).
-// Routes whose summary names ?region= or a {region} body get the county's code.
+// Routes whose summary names ?region= or a {region} body get the county's code; a row's "body"
+// adds fields ("$COUNTY": the county's code, "$project" and other fixture names: its objects), so a
+// write is called with what its permission check reads (the scope), the rest of the body still invalid.
 //
 // ROUTE_MATRIX_RECORD=1 writes the observed table to route_policy.observed.json (to review, never
 // to copy blindly: the table is what README's roles say, not what the server does).
@@ -136,7 +138,12 @@ function request(route, county) {
   if (route.method !== 'GET') {
     b = { version: 999999 };
     if (regional) b.region = county;
-    if (row.body) Object.assign(b, JSON.parse(JSON.stringify(row.body).replaceAll('$COUNTY', county)));
+    // "$COUNTY" in a row's body is the county's code; "$project" (any lower-case fixture name) its object.
+    if (row.body) {
+      const text = JSON.stringify(row.body).replaceAll('$COUNTY', county)
+        .replace(/"\$([a-z_]+)"/g, (_, k) => JSON.stringify(fx[county][k] ?? Number(NONE)));
+      Object.assign(b, JSON.parse(text));
+    }
     if (regional && route.method !== 'POST') add(`region=${county}`);
     if (/\{county_code/.test(route.summary ?? '')) b.county_code = county;
   }

@@ -455,7 +455,19 @@ Result<ObservationView> ObservationService::Submit(const Ctx& ctx, int64_t id, c
   return View(ctx, fresh.value(), *c);
 }
 
+Status ObservationService::MayJudge(const Ctx& ctx, int64_t id) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kObservationJudge))
+    return Error::Forbidden("only judges submit scores");
+  auto c = db_.Acquire();
+  auto l = Load(*c, ctx, id);
+  if (!l) return l.error();
+  if (!Lists(l->event.judges, ctx.caller.login))
+    return Error::Forbidden("not a judge of this event: " + ctx.caller.login);
+  return Ok{};
+}
+
 Result<ObservationView> ObservationService::SubmitBallot(const Ctx& ctx, int64_t id, const json& b) {
+  if (auto st = MayJudge(ctx, id); !st) return st.error();
   if (!b.is_object() || !b.contains("group") || !b["group"].is_string() || !b.contains("places") ||
       !b["places"].is_array()) {
     return Error::BadRequest("the body must be {\"group\": string, \"places\": [{\"county\", \"rank\"}]}");
@@ -476,6 +488,7 @@ Result<ObservationView> ObservationService::SubmitBallot(const Ctx& ctx, int64_t
 }
 
 Result<ObservationView> ObservationService::SubmitSheet(const Ctx& ctx, int64_t id, const json& b) {
+  if (auto st = MayJudge(ctx, id); !st) return st.error();
   // Marks are ratings 0..100 or points out of each criterion's weight (as on the paper form).
   const char* kind = b.is_object() && b.contains("points") ? "points" : "ratings";
   if (!b.is_object() || !b.contains("project_id") || !b["project_id"].is_number_integer() ||

@@ -156,6 +156,9 @@ class ObservationService {
   // the payload the callback filled, journaled.
   Result<ObservationView> Submit(const Ctx& ctx, int64_t id, const std::string& item, nlohmann::json payload,
                                  const std::function<Status(assessment::Event&, nlohmann::json&)>& apply);
+  // Before a submission's body is read: a judge (403), an event the caller sees (404) that names
+  // them among its judges (403).
+  Status MayJudge(const Ctx& ctx, int64_t id);
 
   store::Database& db_;
   LedgerService& ledger_;

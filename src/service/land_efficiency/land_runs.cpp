@@ -56,12 +56,13 @@ std::optional<int64_t> SurchargeFen(const land::Scheme& s, const land::Enterpris
 // ---- runs ----------------------------------------------------------------------------------
 
 Result<LandRunDetail> LandService::Run(const Ctx& ctx, const json& body) {
-  if (!body.is_object() || !body.contains("year") || !body["year"].is_number_integer()) {
-    return Error::BadRequest("the body must be {\"county_code\": string, \"year\": integer}");
-  }
+  static const char* kShape = "the body must be {\"county_code\": string, \"year\": integer}";
+  if (!body.is_object()) return Error::BadRequest(kShape);
+  // The county and land.evaluate on it (404, 403) before the rest of the body.
   const std::string county = Str(body, "county_code");
-  const int year = body["year"].get<int>();
   if (auto st = CheckCounty(ctx, county, access::kLandEvaluate); !st) return st.error();
+  if (!body.contains("year") || !body["year"].is_number_integer()) return Error::BadRequest(kShape);
+  const int year = body["year"].get<int>();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
   // After land.evaluate on the county: a run evaluates every enterprise of it.

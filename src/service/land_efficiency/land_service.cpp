@@ -138,6 +138,10 @@ LandData DataView(store::LandDataRow r) {
 
 // ---- data ----------------------------------------------------------------------------------
 
+Status LandService::MayImport(const Ctx& ctx, const std::string& county) {
+  return CheckCounty(ctx, county, access::kLandWrite);
+}
+
 Result<LandImportReport> LandService::Import(const Ctx& ctx, const std::string& county, int year,
                                              std::string_view bytes, bool dry_run) {
   if (auto st = CheckCounty(ctx, county, access::kLandWrite); !st) return st.error();
@@ -318,19 +322,25 @@ Result<LandData> LandService::DataAction(const Ctx& ctx, int64_t id, const json&
 }
 
 Result<LandBulkAction> LandService::DataActionAll(const Ctx& ctx, const json& body) {
-  if (!body.is_object() || !body.contains("year") || !body["year"].is_number_integer()) {
-    return Error::BadRequest("the body must be {\"county_code\", \"year\", \"action\", \"reason\"?}");
-  }
+  static const char* kShape = "the body must be {\"county_code\", \"year\", \"action\", \"reason\"?}";
+  if (!body.is_object()) return Error::BadRequest(kShape);
   const std::string county = Str(body, "county_code"), action = Str(body, "action"),
                     reason = Str(body, "reason");
-  const int year = body["year"].get<int>();
+  // The county and the caller's right to the action before the rest of the body: 404 for a county
+  // not read, 403 for an action not the caller's (for an unknown action: no data action at all).
   if (auto st = CheckCounty(ctx, county, access::kLandRead); !st) return st.error();
   const land::Transition* any = nullptr;
+  Status may = Error::Forbidden("not allowed: any land data action");
   for (const auto& t : land::Transitions()) {
-    if (std::string_view(t.machine) == "data" && action == t.action) any = &t;
+    if (std::string_view(t.machine) != "data") continue;
+    if (action == t.action) any = &t;
+    if (!may) may = CheckCounty(ctx, county, t.permission);
   }
+  if (any) may = CheckCounty(ctx, county, any->permission);
+  if (!may) return may.error();
   if (!any) return Error::Invalid("unknown action", {{"action", action, "not a data action", 0, {}}});
-  if (auto st = CheckCounty(ctx, county, any->permission); !st) return st.error();
+  if (!body.contains("year") || !body["year"].is_number_integer()) return Error::BadRequest(kShape);
+  const int year = body["year"].get<int>();
   if (any->needs_reason && reason.empty())
     return Error::Invalid("a reason is required", {{"reason", "", "required", 0, {}}});
   auto c = db_.Acquire();

@@ -169,6 +169,9 @@ class LandService {
 
   // CSV or xlsx (detected from the bytes) with the CLI's columns. A dry run reports every problem
   // and writes nothing; a real import with problems is an error (422) listing them.
+  // Whether the caller may import into `county` (404 a county not read, 403 without land.write):
+  // the route asks it before it reads the query's other parameters and the body.
+  Status MayImport(const Ctx& ctx, const std::string& county);
   Result<LandImportReport> Import(const Ctx& ctx, const std::string& county, int year, std::string_view bytes,
                                   bool dry_run);
   Result<LandDataList> ListData(const Ctx& ctx, const std::string& county, int year);

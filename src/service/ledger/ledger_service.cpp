@@ -196,7 +196,7 @@ int LedgerService::ShownYear(store::Connection& c, const Ctx& ctx, int64_t id) {
 }
 
 void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p,
-                                    Problems& pr, bool check_people_and_units) {
+                                    Problems& pr, bool check_people_and_units, const char* permission) {
   auto tree_ptr = Regions();
   const access::RegionTree& tree = *tree_ptr;
   const access::Region* county = tree.Find(p.county_code);
@@ -212,7 +212,7 @@ void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const 
     pr.Add("leader_id", std::to_string(*p.leader_id), "unknown person");
   if (check_people_and_units && p.unit_id && !store::LoadUnit(c, *p.unit_id))
     pr.Add("unit_id", std::to_string(*p.unit_id), "unknown unit");
-  if (county && !access::Allowed(ctx.caller, access::kProjectWrite, TargetOf(p), tree)) {
+  if (county && !access::Allowed(ctx.caller, permission, TargetOf(p), tree)) {
     pr.Add("county_code", p.county_code, "you may not edit projects there (outside your region or unit)");
   }
 }
@@ -295,8 +295,11 @@ Result<store::ProjectRow> LedgerService::Update(const Ctx& ctx, int64_t id, cons
 }
 
 Result<store::ProjectRow> LedgerService::ChangeStage(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
-  if (auto st = CheckStageChangeBody(body); !st) return st.error();
-  return Mutate(ctx, id, body, "stage", [&](ledger::Project& p) { return ApplyProjectChange(p, body); });
+  // The body is checked once the caller may change the project (Mutate: 404, 403, 409 first).
+  return Mutate(ctx, id, body, "stage", [&](ledger::Project& p) -> Status {
+    if (auto st = CheckStageChangeBody(body); !st) return st;
+    return ApplyProjectChange(p, body);
+  });
 }
 
 Result<store::ProjectRow> LedgerService::Archive(const Ctx& ctx, int64_t id, const nlohmann::json& body) {

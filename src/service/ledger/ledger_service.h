@@ -184,10 +184,11 @@ class LedgerService {
   PersonList People(const Ctx& ctx, const std::string& region, const std::string& kind);
 
   // Reference checks shared with the import: county/town exist and fit, leader and unit exist,
-  // and the caller may write the project where it now is.
+  // and the caller may write the project where it now is (`permission`: project.write; a new row of
+  // an import asks project.import, which the admin holds for the first sheet).
   // `check_people_and_units` may be false when the ids come from a verified index (imports).
   void CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p, Problems& pr,
-                       bool check_people_and_units = true);
+                       bool check_people_and_units = true, const char* permission = access::kProjectWrite);
 
  private:
   using Mutation = std::function<Status(ledger::Project&)>;

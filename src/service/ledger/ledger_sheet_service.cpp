@@ -102,7 +102,11 @@ access::Caller SystemCaller(const access::RegionTree& tree) {
   c.login = "system";
   c.name = "命令行";
   for (const auto& r : tree.all()) {
-    if (r.parent_code.empty()) c.grants.push_back({"admin", r.code, std::nullopt});
+    // The admin's 系统管理 and the project office's business (the admin role alone does no business).
+    if (r.parent_code.empty()) {
+      c.grants.push_back({"admin", r.code, std::nullopt});
+      c.grants.push_back({"coordinator", r.code, std::nullopt});
+    }
   }
   return c;
 }
@@ -151,7 +155,8 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
     n.problems = ledger::ValidateProject(n.project, dicts, ctx.today);
     ledger::AddBreaches(n.problems, ledger::ProjectBreaches(n.project, plausibility));
     ledger_.CheckReferences(*c, ctx, n.project, n.problems,
-                            /*check_people_and_units=*/false);  // pure: resolved from the org index
+                            /*check_people_and_units=*/false,  // pure: resolved from the org index
+                            access::kProjectImport);           // a new project: the import's own right
     if (n.problems.empty() && !dry_run) n.creation_text = ledger::CreationChangesText(n.project);
     return n;
   });

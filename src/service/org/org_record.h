@@ -1,7 +1,8 @@
 // The one way OrgService reads, creates and updates a unit, person or 专班: the kind supplies its
 // hooks (RecordKind), the skeleton is written once here.
 // GetRecord: 404 unless the caller sees the record's region. CreateRecord/AddRecord: org.admin
-// somewhere (403), the body's fields (400), the kind's rules and a region the caller sees (422),
+// somewhere (403) and over the body's region_code when the caller sees it (403) before the body
+// is read, the body's fields (400), the kind's rules and a region the caller sees (422),
 // admin over it (403), then the insert (409 on a duplicate where the kind has one) and its journal.
 // InsertRecord and WriteRecord are the same on a connection the caller holds: they call begin()
 // where the write transaction starts (AddRecord and UpdateRecord open it there, the roster import
@@ -82,6 +83,7 @@ Result<T> OrgService::GetRecord(const Ctx& ctx, int64_t id, const org::RecordKin
 template <class T>
 Result<T> OrgService::CreateRecord(const Ctx& ctx, const nlohmann::json& body,
                                    const org::RecordKind<T>& kind) {
+  if (auto st = MayCreate(ctx, body, "region_code"); !st) return st.error();
   T r;
   if (auto st = (this->*kind.apply)(body, r, true); !st) return st.error();
   return AddRecord(ctx, std::move(r), kind);

@@ -100,6 +100,14 @@ Status OrgService::MayWrite(const Ctx& ctx, const std::string& region) {
   return MayAdmin(ctx, region);
 }
 
+Status OrgService::MayCreate(const Ctx& ctx, const json& body, const char* field) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin)) return NotAdmin();
+  if (!body.is_object() || !body.contains(field) || !body[field].is_string()) return Ok{};
+  const std::string region = body[field].get<std::string>();
+  if (!Visible(ctx, region)) return Ok{};
+  return MayAdmin(ctx, region);
+}
+
 // ---- Regions ----
 
 Result<store::OrgRegion> OrgService::GetRegion(const Ctx& ctx, const std::string& code) {
@@ -115,6 +123,7 @@ Result<store::OrgRegion> OrgService::GetRegion(const Ctx& ctx, const std::string
 }
 
 Result<store::OrgRegion> OrgService::CreateRegion(const Ctx& ctx, const json& body) {
+  if (auto st = MayCreate(ctx, body, "parent_code"); !st) return st.error();
   Problems pr;
   JsonFields f(body, pr);
   store::OrgRegion r;
@@ -125,7 +134,6 @@ Result<store::OrgRegion> OrgService::CreateRegion(const Ctx& ctx, const json& bo
   const auto sort = f.Int("sort", Need::kOptional, {0, 1000000000});
   f.RejectUnknown();
   if (auto st = Readable(pr); !st) return st.error();
-  if (!access::AllowedAnywhere(ctx.caller, access::kOrgAdmin)) return NotAdmin();
   static const std::regex kCode("[0-9A-Za-z_-]{2,32}");
   if (!std::regex_match(r.region.code, kCode))
     pr.Add("code", r.region.code, "2–32 位数字或字母 (2 to 32 digits or letters)");

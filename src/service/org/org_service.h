@@ -78,6 +78,10 @@ class OrgService {
   Status MayAdmin(const Ctx& ctx, const std::string& region);
   // Visible, then allowed.
   Status MayWrite(const Ctx& ctx, const std::string& region);
+  // Before a create's body is read: org.admin somewhere (403), and admin over the body's `field`
+  // when it names a region the caller sees (403); a region not seen is left to the body's checks
+  // (422, worded as an unknown one).
+  Status MayCreate(const Ctx& ctx, const nlohmann::json& body, const char* field);
   // The unit's and person's rules (every problem at once) on the caller's connection.
   void CheckUnit(store::Connection& c, const store::Unit& u, Problems& pr);
   void CheckPerson(store::Connection& c, const store::Person& p, Problems& pr);

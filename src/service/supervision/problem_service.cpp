@@ -189,13 +189,23 @@ Result<ProblemDetail> ProblemService::ProblemOn(store::Connection& c, const Ctx&
 }
 
 Result<ProblemDetail> ProblemService::RaiseProblem(const Ctx& ctx, const json& body) {
+  if (!access::AllowedAnywhere(ctx.caller, access::kProblemRaise))
+    return Error::Forbidden("you may not raise problems");
   if (!body.is_object()) return Error::BadRequest("the body must be a JSON object");
+  auto c = db_.Acquire();
+  // The project before the rest of the body: one the caller does not read is 404, one it may not
+  // raise problems on 403, whatever else the body holds.
+  auto permitted = [&](int64_t project_id) {
+    return projects_.Permitted(*c, ctx, project_id, access::kProblemRaise,
+                               "you may not raise problems on this project");
+  };
+  if (body.contains("project_id") && body["project_id"].is_number_integer()) {
+    if (auto project = permitted(body["project_id"].get<int64_t>()); !project) return project.error();
+  }
   Problems pr;
   const NewProblem n = ParseNewProblem(body, pr);
   if (!pr.empty()) return pr.ToError("the problem is not valid");
-  auto c = db_.Acquire();
-  auto project = projects_.Permitted(*c, ctx, *n.project_id, access::kProblemRaise,
-                                     "you may not raise problems on this project");
+  auto project = permitted(*n.project_id);
   if (!project) return project.error();
   store::ProblemRow p;
   p.fact.project_id = *n.project_id;

@@ -136,11 +136,16 @@ std::string ProcedureService::KindRegion(const Ctx& ctx, const std::string& regi
 
 Result<ProcedureKindList> ProcedureService::PutProcedureKind(const Ctx& ctx, const std::string& code,
                                                              const json& body, const std::string& region) {
-  const Status allowed =
-      CheckWrite(ctx, access::kSupervisionManage, "only the project office edits procedure kinds", body);
+  const auto tree = std::make_shared<const access::RegionTree>(store::LoadRegions(*db_.Acquire()));
+  // The system's kinds are a dictionary: the system admin's, who manages no region's supervision.
+  const bool system_dictionary =
+      region.empty() && access::AllowedSystemWide(ctx.caller, access::kDictionaryAdmin, *tree);
+  const Status allowed = system_dictionary
+                             ? CheckWrite(ctx, access::kDictionaryAdmin, "", body)
+                             : CheckWrite(ctx, access::kSupervisionManage,
+                                          "only the project office edits procedure kinds", body);
   if (!allowed) return allowed.error();
   const std::string at = KindRegion(ctx, region);
-  const auto tree = std::make_shared<const access::RegionTree>(store::LoadRegions(*db_.Acquire()));
   if (at.empty()) {
     if (!access::AllowedSystemWide(ctx.caller, access::kDictionaryAdmin, *tree))
       return Error::Forbidden("only the system admin edits the system's procedure kinds");

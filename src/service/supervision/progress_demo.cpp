@@ -79,6 +79,8 @@ void Targets(store::Connection& c, const Date& today, const std::string& now) {
   add("“420”：20个农业、服务业及基础设施项目全面开工", "371524", "count_stage", "started",
       {"agriculture", "service", "infrastructure"}, "", 20, {y, 12, 31});
   add("满堂红：年度计划投资全部完成", "371500", "investment_rate", "", {}, "", 1.0, {y, 12, 31});
+  // 冠县's own, after the others (ids of 东阿县's and the city's unchanged).
+  add("冠县：6月30日前新开工项目开工率达到50%", "371525", "start_rate", "", {}, "", 0.5, {y, 6, 30});
 }
 
 }  // namespace

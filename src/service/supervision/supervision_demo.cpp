@@ -21,8 +21,8 @@ struct DemoProblem {
   const char* description;
   const char* status;
   int deadline_offset;  // days from today (negative: already past)
-  const char* unit;     // department name in 东阿县
-  int coordinator;      // index into 东阿's leaders (2 = 王海涛)
+  const char* unit;     // department name in the county (东阿县, 冠县)
+  int coordinator;      // index into the county's leaders (东阿县: 2 = 王海涛)
 };
 
 // Seeds: 土地、资金、手续、能耗指标、环境容量、电力、供水、拆迁 are what block key projects.
@@ -114,6 +114,110 @@ std::vector<supervision::Milestone> DemoMilestones(const ledger::Project& p, siz
   return out;
 }
 
+// Writes demo problem `d` on `project`, with the steps that brought it to its status; `unit` and
+// `coordinator` are those it is assigned to (unless still raised).
+void InsertDemoProblem(store::Connection& c, const DemoProblem& d, int64_t project,
+                       std::optional<int64_t> unit, int64_t coordinator, Date raised_on, const Date& today,
+                       const std::string& now_iso) {
+  store::ProblemRow p;
+  p.fact.project_id = project;
+  p.fact.category = d.category;
+  p.fact.status = d.status;
+  p.fact.raised_on = raised_on;
+  p.description = d.description;
+  p.created_at = p.updated_at = now_iso;
+  const std::string status = d.status;
+  if (status != "raised") {
+    p.fact.unit_id = unit;
+    p.fact.coordinator_id = coordinator;
+    p.fact.deadline = today.AddDays(d.deadline_offset);
+    // Raised at least two weeks before its deadline.
+    p.fact.raised_on = std::min(p.fact.raised_on, p.fact.deadline->AddDays(-14));
+  }
+  p.fact.id = store::InsertProblem(c, p);
+  std::vector<std::pair<std::string, std::string>> steps = {{"raise", "raised"}};
+  if (status != "raised") steps.push_back({"assign", "assigned"});
+  const bool signed_ =
+      status == "signed" || status == "verifying" || status == "returned" || status == "closed";
+  if (signed_) {
+    steps.push_back({"sign", "signed"});
+    steps.push_back({"handle", "signed"});
+    p.signed_on = p.fact.raised_on.AddDays(3);
+  }
+  if (status == "verifying" || status == "returned" || status == "closed")
+    steps.push_back({"request_close", "verifying"});
+  if (status == "returned") {
+    steps.push_back({"return", "returned"});
+    p.returns = 1;
+  }
+  if (status == "closed") {
+    steps.push_back({"close_out", "closed"});
+    p.fact.closed_on = today.AddDays(d.deadline_offset - 2);
+  }
+  if (status == "deferred") {
+    steps.push_back({"defer", "deferred"});
+    p.defer_reason = "待省级总量指标下达后再行推进";
+  }
+  std::string from;
+  int day = 0;
+  for (const auto& [action, to] : steps) {
+    const std::string note = action == "handle"   ? "已召开专题协调会，明确办理时限"
+                             : action == "return" ? "佐证材料不全，请补充批复文件"
+                                                  : "";
+    store::InsertProblemStep(c, {0, p.fact.id, action, from, to, note, std::nullopt, "演示数据",
+                                 p.fact.raised_on.AddDays(day++), now_iso});
+    from = to;
+  }
+  (void)store::UpdateProblem(c, p, 1);  // inserted at version 1 in this transaction: never stale
+  store::WriteJournal(c, "problem", p.fact.id, "raise", std::nullopt, now_iso,
+                      nlohmann::json::array({{{"field", "status"}, {"old", nullptr}, {"new", status}}}));
+}
+
+// 冠县 (371525), written after all of 东阿县's (whose figures the tests pin): a few problems, targets
+// aside (progress demo), and the nodes of its first three projects, so that a role of 东阿县 has
+// another county's objects to be refused on. Returns the rows written.
+int OtherCountyDemo(store::Connection& c, const access::RegionTree& tree, const Date& today,
+                    const std::string& now_iso) {
+  const std::string county = "371525";
+  std::vector<int64_t> leaders;
+  for (const auto& p : store::ListPeople(c, access::ReadScope::All().Within(county, tree), "leader")) {
+    if (p.region_code == county) leaders.push_back(p.id);
+  }
+  const std::vector<int64_t> projects = store::ProjectIdsOfCounty(c, county);
+  if (leaders.size() < 3 || projects.size() < 3) return 0;
+  auto unit_id = [&](const std::string& name) { return store::FindUnitId(c, county, name); };
+  static const std::vector<DemoProblem> kGuanxian = {
+      {"land", "冠县项目用地报批材料待补充，需自然资源部门指导", "assigned", 10, "自然资源和规划局", 1},
+      {"power", "冠县项目电力接入方案待供电公司批复", "signed", -3, "工业和信息化局", 2},
+      {"funds", "冠县项目配套资金尚未落实", "raised", 0, "", 0},
+  };
+  int written = 0;
+  for (size_t i = 0; i < kGuanxian.size(); ++i) {
+    const auto& d = kGuanxian[i];
+    InsertDemoProblem(c, d, projects[i], unit_id(d.unit), leaders[static_cast<size_t>(d.coordinator)],
+                      today.AddDays(-25 - static_cast<int>(i) * 4), today, now_iso);
+    ++written;
+  }
+  for (size_t i = 0; i < 3; ++i) {
+    auto pc = store::LoadProject(c, projects[i]);
+    if (!pc) continue;
+    std::optional<int64_t> prev;
+    int sort = 0;
+    for (const auto& m : DemoMilestones(*pc, i, today)) {
+      store::MilestoneRow r;
+      r.m = m;
+      r.m.project_id = pc->id;
+      r.m.predecessor_id = prev;
+      r.m.unit_id = unit_id(sort < 4 ? "行政审批服务局" : "住房和城乡建设局");
+      r.sort = sort++;
+      r.m.id = store::InsertMilestone(c, r, now_iso);
+      prev = r.m.id;
+      ++written;
+    }
+  }
+  return written;
+}
+
 }  // namespace
 
 Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const std::string& now_iso) {
@@ -139,58 +243,9 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
                                                  "verifying", "returned", "closed"};
   for (size_t i = 0; i < kProblems.size(); ++i) {
     const auto& d = kProblems[i];
-    store::ProblemRow p;
-    p.fact.project_id = projects[i * 3 % projects.size()];
-    p.fact.category = d.category;
-    p.fact.status = d.status;
-    p.fact.raised_on = today.AddDays(-20 - static_cast<int>(i) * 3);
-    p.description = d.description;
-    p.created_at = p.updated_at = now_iso;
-    const std::string status = d.status;
-    if (status != "raised") {
-      p.fact.unit_id = unit_id(d.unit);
-      p.fact.coordinator_id = leaders[static_cast<size_t>(d.coordinator)];
-      p.fact.deadline = today.AddDays(d.deadline_offset);
-      // Raised at least two weeks before its deadline.
-      p.fact.raised_on = std::min(p.fact.raised_on, p.fact.deadline->AddDays(-14));
-    }
-    p.fact.id = store::InsertProblem(*c, p);
-    std::vector<std::pair<std::string, std::string>> steps = {{"raise", "raised"}};
-    if (status != "raised") steps.push_back({"assign", "assigned"});
-    const bool signed_ =
-        status == "signed" || status == "verifying" || status == "returned" || status == "closed";
-    if (signed_) {
-      steps.push_back({"sign", "signed"});
-      steps.push_back({"handle", "signed"});
-      p.signed_on = p.fact.raised_on.AddDays(3);
-    }
-    if (status == "verifying" || status == "returned" || status == "closed")
-      steps.push_back({"request_close", "verifying"});
-    if (status == "returned") {
-      steps.push_back({"return", "returned"});
-      p.returns = 1;
-    }
-    if (status == "closed") {
-      steps.push_back({"close_out", "closed"});
-      p.fact.closed_on = today.AddDays(d.deadline_offset - 2);
-    }
-    if (status == "deferred") {
-      steps.push_back({"defer", "deferred"});
-      p.defer_reason = "待省级总量指标下达后再行推进";
-    }
-    std::string from;
-    int day = 0;
-    for (const auto& [action, to] : steps) {
-      const std::string note = action == "handle"   ? "已召开专题协调会，明确办理时限"
-                               : action == "return" ? "佐证材料不全，请补充批复文件"
-                                                    : "";
-      store::InsertProblemStep(*c, {0, p.fact.id, action, from, to, note, std::nullopt, "演示数据",
-                                    p.fact.raised_on.AddDays(day++), now_iso});
-      from = to;
-    }
-    (void)store::UpdateProblem(*c, p, 1);  // inserted at version 1 in this transaction: never stale
-    store::WriteJournal(*c, "problem", p.fact.id, "raise", std::nullopt, now_iso,
-                        nlohmann::json::array({{{"field", "status"}, {"old", nullptr}, {"new", status}}}));
+    InsertDemoProblem(*c, d, projects[i * 3 % projects.size()], unit_id(d.unit),
+                      leaders[static_cast<size_t>(d.coordinator)],
+                      today.AddDays(-20 - static_cast<int>(i) * 3), today, now_iso);
     ++written;
   }
 
@@ -324,6 +379,7 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
       ++written;
     }
   }
+  written += OtherCountyDemo(*c, tree, today, now_iso);
   tx.Commit();
   return written;
 }

@@ -106,6 +106,13 @@ Result<TargetDetail> TargetService::Get(const Ctx& ctx, int64_t id, const Date& 
 }
 
 Result<TargetDetail> TargetService::Create(const Ctx& ctx, const nlohmann::json& body) {
+  // Who may set targets, and for the body's region when it names a known one, before the body.
+  if (!access::AllowedAnywhere(ctx.caller, access::kSupervisionAdmin))
+    return Error::Forbidden("only the project office (coordinator) sets targets");
+  if (body.is_object() && body.contains("region") && body["region"].is_string() &&
+      ledger_.Regions()->Find(body["region"].get<std::string>())) {
+    if (auto st = CheckAdmin(ctx, body["region"].get<std::string>()); !st) return st.error();
+  }
   auto t = targets::TargetFromJson(body);
   if (!t) return t.error();
   if (auto st = CheckAdmin(ctx, t->region); !st) return st.error();

@@ -78,6 +78,37 @@ TEST(Access, OnlyTheSystemAdminEditsGlobalDictionaries) {
   EXPECT_TRUE(AllowedSystemWide(With("admin", "422826"), kDictionaryAdmin, alone));
 }
 
+// Issue 14 (roles do what README says and no more): the admin reads what a viewer reads over its
+// region and holds 系统管理 (organisation, accounts, dictionaries), plus project.import for the first
+// sheet of the first-run checklist; no business write (projects, problems, reports, rules, land,
+// assessment) is the admin's.
+TEST(Access, AdminReadsAndAdministersButDoesNoBusiness) {
+  auto t = Tree();
+  auto admin = With("admin", "371500");
+  const auto held = Permissions(admin);
+  for (const char* action : {kProjectRead, kLandRead, kObservationRead, kRankingRead, kDictionaryAdmin,
+                             kUserAdmin, kOrgAdmin, kProjectImport})
+    EXPECT_TRUE(held.count(action)) << action;
+  // Every other permission it holds is a read the viewer has too (capabilities added later).
+  for (const auto& action : held) {
+    if (action == kDictionaryAdmin || action == kUserAdmin || action == kOrgAdmin || action == kProjectImport)
+      continue;
+    EXPECT_NE(ScopeOf("viewer", action), Scope::kNone) << action;
+  }
+  for (const char* action :
+       {kProjectWrite, kProjectRollover, kReportWrite, kReportReview, kSupervisionAdmin, kSupervisionManage,
+        kProblemRaise, kProblemHandle, kVisitWrite, kScheduleWrite, kLandWrite, kLandReview, kLandConfirm,
+        kLandEvaluate, kLandAppeal, kObservationManage, kObservationJudge, kRankingManage}) {
+    EXPECT_FALSE(AllowedAnywhere(admin, action)) << action;
+  }
+  EXPECT_TRUE(Allowed(admin, kProjectRead, {"371524", "", std::nullopt}, t));
+  EXPECT_TRUE(Allowed(admin, kOrgAdmin, {"371524", "", std::nullopt}, t));
+  EXPECT_TRUE(Allowed(admin, kProjectImport, {"371524", "", std::nullopt}, t));
+  // The reads reach as the viewer's do.
+  for (const char* action : {kProjectRead, kLandRead, kObservationRead, kRankingRead})
+    EXPECT_EQ(ReachOf("admin", action), ReachOf("viewer", action)) << action;
+}
+
 // Issue 14: a leader approved a progress report. README: a leader reads, verifies and closes out
 // his problems and logs visits; reviewing reports is the project office's.
 TEST(Access, LeadersDoNotReviewReports) {

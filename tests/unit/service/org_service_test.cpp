@@ -62,7 +62,8 @@ TEST_P(OrgServiceTest, StaleVersionIsAConflictAndWritesNothing) {
 TEST_P(OrgServiceTest, ArchivingAUnitNamedByAnOpenProjectIsRefusedWithTheProject) {
   auto org = Org();
   const auto admin = As("admin", "371524");
-  auto p = ledger_->Create(admin, NewProject("DE-2026-001"));
+  const auto office = As("coordinator", "371524");  // projects are the office's (the admin: 系统管理)
+  auto p = ledger_->Create(office, NewProject("DE-2026-001"));
   ASSERT_TRUE(p) << p.error().message;
   auto refused = org.UpdateUnit(admin, unit_a_, {{"version", 1}, {"archived", true}});
   ASSERT_FALSE(refused);
@@ -72,7 +73,7 @@ TEST_P(OrgServiceTest, ArchivingAUnitNamedByAnOpenProjectIsRefusedWithTheProject
   EXPECT_EQ(refused.error().extra["references"][0]["id"], p->project.id);
   // The leader too; once the project is archived, both may go.
   EXPECT_FALSE(org.UpdatePerson(admin, leader_, {{"version", 1}, {"archived", true}}));
-  ASSERT_TRUE(ledger_->Archive(admin, p->project.id, {{"version", 1}}));
+  ASSERT_TRUE(ledger_->Archive(office, p->project.id, {{"version", 1}}));
   auto archived = org.UpdateUnit(admin, unit_a_, {{"version", 1}, {"archived", true}});
   ASSERT_TRUE(archived) << archived.error().message;
   EXPECT_TRUE(archived->archived);

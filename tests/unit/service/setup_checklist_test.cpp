@@ -32,6 +32,8 @@ class SetupChecklistTest : public DbTest {
     return service::Ctx(std::move(c), Date{2026, 6, 15}, kNow);
   }
   service::Ctx Admin() { return As("admin", "422826"); }
+  // The county's project office: the business writes (a project, the rules) are its, not the admin's.
+  service::Ctx Office() { return As("coordinator", "422826"); }
   Result<service::SetupChecklist> Checklist(const service::Ctx& ctx, const std::string& region = "") {
     return service::SetupChecklistService(tdb_->db(), *ledger_).Checklist(ctx, region);
   }
@@ -101,22 +103,22 @@ TEST_P(SetupChecklistTest, EachStepCountsWhatWasAdded) {
   AddUser("xfadmin2", "admin", "422826");
   AddUser("enshi", "viewer", "422800");  // the city, above the county
   // The ledger: one project.
-  auto p = ledger_->Create(admin, {{"code", "XF2026-001"},
-                                   {"name", "咸丰测试项目"},
-                                   {"county_code", "422826"},
-                                   {"town_code", "422826100"},
-                                   {"category", "industrial"},
-                                   {"level", "county"},
-                                   {"kind", "new"},
-                                   {"track", "implementation"},
-                                   {"stage", "signed"},
-                                   {"unit_id", unit->id},
-                                   {"leader_id", person->id},
-                                   {"total_investment", 100000000}});
+  auto p = ledger_->Create(Office(), {{"code", "XF2026-001"},
+                                      {"name", "咸丰测试项目"},
+                                      {"county_code", "422826"},
+                                      {"town_code", "422826100"},
+                                      {"category", "industrial"},
+                                      {"level", "county"},
+                                      {"kind", "new"},
+                                      {"track", "implementation"},
+                                      {"stage", "signed"},
+                                      {"unit_id", unit->id},
+                                      {"leader_id", person->id},
+                                      {"total_investment", 100000000}});
   ASSERT_TRUE(p) << p.error().message;
   // The rules, saved once (unchanged), a target and a 专班.
   service::ProgressService progress(tdb_->db(), *ledger_);
-  ASSERT_TRUE(progress.PutSettings(admin, "422826", {{"version", 0}}));
+  ASSERT_TRUE(progress.PutSettings(Office(), "422826", {{"version", 0}}));
   {
     auto c = tdb_->db().Acquire();
     targets::Target t;
@@ -150,19 +152,20 @@ TEST_P(SetupChecklistTest, CompleteWithoutTheOptionalSteps) {
       org.CreateUnit(admin, {{"name", "县发展和改革局"}, {"kind", "department"}, {"region_code", "422826"}});
   auto person = org.CreatePerson(admin, {{"name", "田明"}, {"kind", "leader"}, {"region_code", "422826"}});
   AddUser("xfunit", "viewer", "422826101");  // a grant on a town of the county counts
-  ASSERT_TRUE(ledger_->Create(admin, {{"code", "XF2026-001"},
-                                      {"name", "咸丰测试项目"},
-                                      {"county_code", "422826"},
-                                      {"town_code", "422826100"},
-                                      {"category", "industrial"},
-                                      {"level", "county"},
-                                      {"kind", "new"},
-                                      {"track", "implementation"},
-                                      {"stage", "signed"},
-                                      {"unit_id", unit->id},
-                                      {"leader_id", person->id}}));
+  ASSERT_TRUE(ledger_->Create(Office(), {{"code", "XF2026-001"},
+                                         {"name", "咸丰测试项目"},
+                                         {"county_code", "422826"},
+                                         {"town_code", "422826100"},
+                                         {"category", "industrial"},
+                                         {"level", "county"},
+                                         {"kind", "new"},
+                                         {"track", "implementation"},
+                                         {"stage", "signed"},
+                                         {"unit_id", unit->id},
+                                         {"leader_id", person->id}}));
   EXPECT_FALSE(Checklist(admin)->complete);  // the rules are not saved yet
-  ASSERT_TRUE(service::ProgressService(tdb_->db(), *ledger_).PutSettings(admin, "422826", {{"version", 0}}));
+  ASSERT_TRUE(
+      service::ProgressService(tdb_->db(), *ledger_).PutSettings(Office(), "422826", {{"version", 0}}));
   auto l = Checklist(admin);
   EXPECT_TRUE(l->complete);
   EXPECT_EQ(Counts(*l)["accounts"], 1);
@@ -178,11 +181,14 @@ TEST_P(SetupChecklistTest, ACitysRulesAreItsCountiesRules) {
   ASSERT_TRUE(before) << before.error().message;
   EXPECT_EQ(before->region.code, "422800");
   EXPECT_EQ(Counts(*before)["towns"], 11 + 8);  // 咸丰县's 11 and 来凤县's 8
-  ASSERT_TRUE(service::ProgressService(tdb_->db(), *ledger_).PutSettings(city, "422826", {{"version", 0}}));
+  // The rules are the project office's: the city's office saves each county's (the admin may not).
+  const auto office = As("coordinator", "422800");
+  EXPECT_FALSE(service::ProgressService(tdb_->db(), *ledger_).PutSettings(city, "422826", {{"version", 0}}));
+  ASSERT_TRUE(service::ProgressService(tdb_->db(), *ledger_).PutSettings(office, "422826", {{"version", 0}}));
   auto half = Checklist(city);
   EXPECT_EQ(Counts(*half)["rules"], 1);
   EXPECT_FALSE(Done(*half)["rules"]);
-  ASSERT_TRUE(service::ProgressService(tdb_->db(), *ledger_).PutSettings(city, "422827", {{"version", 0}}));
+  ASSERT_TRUE(service::ProgressService(tdb_->db(), *ledger_).PutSettings(office, "422827", {{"version", 0}}));
   EXPECT_TRUE(Done(*Checklist(city))["rules"]);
 }
 
