@@ -126,12 +126,14 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
   for (const auto& p : store::ListPeople(*c, in_county, "leader")) {
     if (p.region_code == county) leaders.push_back(p.id);  // the county's own leaders, not its towns'
   }
-  const std::vector<int64_t> projects = store::ProjectIdsOfCounty(*c, county);
+  const std::vector<int64_t> projects = store::ProjectIdsOfCounty(*c, access::ReadScope::System(), county);
   if (leaders.size() < 5 || projects.size() < 40)
     return Error::Conflict("the supervision demo needs the ledger demo of 东阿县");
   // The demo "leader" account is 王海涛, so the leader page and verification have a subject.
   store::SetAccountPerson(*c, "leader", leaders[2]);
-  auto unit_id = [&](const std::string& name) { return store::FindUnitId(*c, county, name); };
+  auto unit_id = [&](const std::string& name) {
+    return store::FindUnitId(*c, access::ReadScope::System(), county, name);
+  };
   int written = 0;
 
   // ---- problems, each with the steps that brought it to its status
@@ -199,7 +201,7 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
   // completion (续建 projects behind schedule: their 竣工验收 is 滞后).
   std::vector<std::pair<size_t, ledger::Project>> with_nodes;
   for (size_t i = 0, behind = 0; i < projects.size() && (i < 12 || behind < 3); ++i) {
-    auto pc = store::LoadProject(*c, projects[i]);
+    auto pc = store::LoadProject(*c, access::ReadScope::System(), projects[i]);
     if (!pc) continue;
     if (i >= 12) {
       if (pc->stage != "started" || !pc->planned_completion || *pc->planned_completion >= today) continue;
