@@ -167,7 +167,8 @@ Result<RolloverResult> LedgerService::Rollover(const Ctx& ctx, int from_year, co
   std::vector<int64_t> ids;
   for (const auto* d : carried) ids.push_back(d->project_id);
   const auto loaded = store::LoadProjects(*c, scope, ids, from_year);
-  if (loaded.size() != ids.size()) return Error::Forbidden("you may not roll over projects outside your regions");
+  if (loaded.size() != ids.size())
+    return Error::Forbidden("you may not roll over projects outside your regions");
   for (const auto& p : loaded) {
     if (!access::Allowed(ctx.caller, access::kProjectRollover, TargetOf(p), tree))
       return Error::Forbidden("you may not roll over project " + p.code);
