@@ -64,8 +64,18 @@ nlohmann::json DetailJson(const ErrorDetail& d) {
 }
 
 void SendError(http::Response& res, const Error& e) {
+  // At most kMaxErrorDetails details, then one saying how many more there were: a sheet of 100,000
+  // bad rows answers in a few kilobytes, not a hundred megabytes.
   nlohmann::json details = nlohmann::json::array();
-  for (const auto& d : e.details) details.push_back(DetailJson(d));
+  for (size_t i = 0; i < e.details.size() && i < kMaxErrorDetails; ++i)
+    details.push_back(DetailJson(e.details[i]));
+  if (e.details.size() > kMaxErrorDetails) {
+    const std::string more = std::to_string(e.details.size() - kMaxErrorDetails);
+    details.push_back({{"field", ""},
+                       {"value", more},
+                       {"reason", more + " more problems not shown (the first " +
+                                      std::to_string(kMaxErrorDetails) + " are)"}});
+  }
   nlohmann::json body = {
       {"error", {{"code", CodeName(e.code)}, {"message", e.message}, {"details", details}}}};
   // A message that names a rule ("rule report.own_report: …") says which, as a detail does.

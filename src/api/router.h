@@ -202,6 +202,8 @@ size_t BodyLimitOf(const Route& route, const BodyLimits& limits);
 // Adds every route to `table`, each behind authentication and the path checks.
 void Install(http::RouteTable& table, const std::vector<Route>& routes, Authenticator auth,
              BodyLimits limits = {});
+// The most details one error answer lists; past them, one last detail counts the rest.
+inline constexpr size_t kMaxErrorDetails = 200;
 void SendError(http::Response& res, const Error& e);
 // {field, value, reason} plus row/column/allowed for spreadsheet problems.
 nlohmann::json DetailJson(const ErrorDetail& d);

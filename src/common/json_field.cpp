@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "common/body_date.h"
 #include "common/json_limits.h"
 
 namespace gj {
@@ -106,7 +107,12 @@ std::optional<Date> JsonFields::DateField(const std::string& name, Need need) {
   if (!v) return std::nullopt;
   std::optional<Date> d;
   if (v->is_string()) d = ParseIsoDate(v->get<std::string>());
-  if (!d) Add(name, *v, kDateReason);
+  if (!d) {
+    Add(name, *v, kDateReason);
+  } else if (!InBodyDateRange(*d)) {
+    Add(name, *v, kBodyDateRangeReason);
+    d.reset();
+  }
   return d;
 }
 

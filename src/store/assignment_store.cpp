@@ -49,13 +49,18 @@ std::string HolderClause(const sv::Holder& h, std::vector<Value>& params) {
 
 }  // namespace
 
-std::vector<AssignmentRow> ListProjectAssignments(Connection& c, int64_t project_id) {
-  return ReadRows(c, kAssignmentSelect + " WHERE a.project_id = ? ORDER BY a.from_date, a.id", {project_id},
-                  ReadAssignment);
+std::vector<AssignmentRow> ListProjectAssignments(Connection& c, const access::ReadScope& scope,
+                                                  int64_t project_id) {
+  std::vector<Value> params{project_id};
+  const std::string in_scope = ScopeClause(scope, params);
+  return ReadRows(c, kAssignmentSelect + " WHERE a.project_id = ?" + in_scope + " ORDER BY a.from_date, a.id",
+                  params, ReadAssignment);
 }
 
-std::optional<AssignmentRow> LoadAssignment(Connection& c, int64_t id) {
-  return ReadOne(c, kAssignmentSelect + " WHERE a.id = ?", {id}, ReadAssignment);
+std::optional<AssignmentRow> LoadAssignment(Connection& c, const access::ReadScope& scope, int64_t id) {
+  std::vector<Value> params{id};
+  const std::string in_scope = ScopeClause(scope, params);
+  return ReadOne(c, kAssignmentSelect + " WHERE a.id = ?" + in_scope, params, ReadAssignment);
 }
 
 std::vector<AssignmentRow> OpenAssignmentsOf(Connection& c, const sv::Holder& h,

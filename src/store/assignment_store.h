@@ -35,9 +35,11 @@ struct AssignmentRow {
   supervision::DatedAssignment fact() const { return {project_id, holder(), from_date, to_date}; }
 };
 
-// A project's assignments, past and current, oldest first.
-std::vector<AssignmentRow> ListProjectAssignments(Connection& c, int64_t project_id);
-std::optional<AssignmentRow> LoadAssignment(Connection& c, int64_t id);
+// A project's assignments, past and current, oldest first (none when the project is outside `scope`).
+std::vector<AssignmentRow> ListProjectAssignments(Connection& c, const access::ReadScope& scope,
+                                                  int64_t project_id);
+// Nothing when its project is outside `scope`.
+std::optional<AssignmentRow> LoadAssignment(Connection& c, const access::ReadScope& scope, int64_t id);
 // The holder's open assignments (to_date NULL) on live projects in `scope`, in project order.
 std::vector<AssignmentRow> OpenAssignmentsOf(Connection& c, const supervision::Holder& h,
                                              const access::ReadScope& scope);

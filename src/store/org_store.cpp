@@ -61,6 +61,16 @@ std::string OrgScope(const access::ReadScope& scope, std::vector<Value>& params)
   return scope.all() ? "" : " AND region_code IN (" + InList(scope.regions(), params) + ")";
 }
 
+// One record read by id: its region is one the scope contains (ReadScope::ContainsRegion), " AND
+// 1=0" for an empty scope, nothing for ReadScope::All().
+std::string OrgRecordScope(const access::ReadScope& scope, std::vector<Value>& params) {
+  if (scope.all()) return "";
+  if (scope.Empty()) return " AND 1=0";
+  std::vector<std::string> regions = scope.regions();
+  regions.insert(regions.end(), scope.regions_above().begin(), scope.regions_above().end());
+  return " AND region_code IN (" + InList(regions, params) + ")";
+}
+
 }  // namespace
 
 std::vector<Unit> ListUnits(Connection& c, const access::ReadScope& scope, bool include_archived) {
@@ -83,42 +93,57 @@ std::vector<Person> ListPeople(Connection& c, const access::ReadScope& scope, co
   return ReadRows(c, sql + " ORDER BY region_code, id", params, RecordOf(kPersonFields));
 }
 
-std::optional<Unit> LoadUnit(Connection& c, int64_t id) {
-  return ReadOne(c, "SELECT " + kUnits.Select() + " FROM units WHERE id = ?", {id}, RecordOf(kUnitFields));
+std::optional<Unit> LoadUnit(Connection& c, const access::ReadScope& scope, int64_t id) {
+  std::vector<Value> params{id};
+  const std::string in_scope = OrgRecordScope(scope, params);
+  return ReadOne(c, "SELECT " + kUnits.Select() + " FROM units WHERE id = ?" + in_scope, params,
+                 RecordOf(kUnitFields));
 }
 
-std::optional<Person> LoadPerson(Connection& c, int64_t id) {
-  return ReadOne(c, "SELECT " + kPeople.Select() + " FROM people WHERE id = ?", {id},
+std::optional<Person> LoadPerson(Connection& c, const access::ReadScope& scope, int64_t id) {
+  std::vector<Value> params{id};
+  const std::string in_scope = OrgRecordScope(scope, params);
+  return ReadOne(c, "SELECT " + kPeople.Select() + " FROM people WHERE id = ?" + in_scope, params,
                  RecordOf(kPersonFields));
 }
 
 namespace {
-std::map<int64_t, std::string> NamesOf(Connection& c, std::string_view sql) {
+std::map<int64_t, std::string> NamesOf(Connection& c, const std::string& table,
+                                       const access::ReadScope& scope) {
   std::map<int64_t, std::string> out;
-  ForEachRow(c, sql, {}, [&](RowReader& r) { out[r.Int("id")] = r.Text("name"); });
+  std::vector<Value> params;
+  const std::string sql = "SELECT id, name FROM " + table + " WHERE 1=1" + OrgRecordScope(scope, params);
+  ForEachRow(c, sql, params, [&](RowReader& r) { out[r.Int("id")] = r.Text("name"); });
   return out;
 }
 }  // namespace
 
-std::map<int64_t, std::string> UnitNames(Connection& c) { return NamesOf(c, "SELECT id, name FROM units"); }
-std::map<int64_t, std::string> PersonNames(Connection& c) {
-  return NamesOf(c, "SELECT id, name FROM people");
+std::map<int64_t, std::string> UnitNames(Connection& c, const access::ReadScope& scope) {
+  return NamesOf(c, kUnits.name, scope);
+}
+std::map<int64_t, std::string> PersonNames(Connection& c, const access::ReadScope& scope) {
+  return NamesOf(c, kPeople.name, scope);
 }
 
 namespace {
-std::optional<int64_t> IdByName(Connection& c, const std::string& table, const std::string& region,
-                                const std::string& name) {
-  return ReadOne(c, "SELECT id FROM " + table + " WHERE region_code = ? AND name = ? ORDER BY id",
-                 {region, name}, [](RowReader& r) { return r.Int("id"); });
+std::optional<int64_t> IdByName(Connection& c, const access::ReadScope& scope, const std::string& table,
+                                const std::string& region, const std::string& name) {
+  std::vector<Value> params{region, name};
+  const std::string in_scope = OrgRecordScope(scope, params);
+  return ReadOne(
+      c, "SELECT id FROM " + table + " WHERE region_code = ? AND name = ?" + in_scope + " ORDER BY id",
+      params, [](RowReader& r) { return r.Int("id"); });
 }
 }  // namespace
 
-std::optional<int64_t> FindUnitId(Connection& c, const std::string& region, const std::string& name) {
-  return IdByName(c, kUnits.name, region, name);
+std::optional<int64_t> FindUnitId(Connection& c, const access::ReadScope& scope, const std::string& region,
+                                  const std::string& name) {
+  return IdByName(c, scope, kUnits.name, region, name);
 }
 
-std::optional<int64_t> FindPersonId(Connection& c, const std::string& region, const std::string& name) {
-  return IdByName(c, kPeople.name, region, name);
+std::optional<int64_t> FindPersonId(Connection& c, const access::ReadScope& scope, const std::string& region,
+                                    const std::string& name) {
+  return IdByName(c, scope, kPeople.name, region, name);
 }
 
 // ---- Organisation admin ----
@@ -208,8 +233,11 @@ int64_t InsertTeam(Connection& c, const Team& t) {
   return stored.id;
 }
 
-std::optional<Team> LoadTeam(Connection& c, int64_t id) {
-  auto t = ReadOne(c, "SELECT " + kTeams.Select() + " FROM teams WHERE id = ?", {id}, RecordOf(kTeamFields));
+std::optional<Team> LoadTeam(Connection& c, const access::ReadScope& scope, int64_t id) {
+  std::vector<Value> params{id};
+  const std::string in_scope = OrgRecordScope(scope, params);
+  auto t = ReadOne(c, "SELECT " + kTeams.Select() + " FROM teams WHERE id = ?" + in_scope, params,
+                   RecordOf(kTeamFields));
   if (!t) return std::nullopt;
   return WithLists(c, std::move(*t));
 }

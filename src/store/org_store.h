@@ -48,14 +48,19 @@ int64_t InsertPerson(Connection& c, const Person& p);
 std::vector<Unit> ListUnits(Connection& c, const access::ReadScope& scope, bool include_archived = false);
 std::vector<Person> ListPeople(Connection& c, const access::ReadScope& scope, const std::string& kind,
                                bool include_archived = false);
-std::optional<Unit> LoadUnit(Connection& c, int64_t id);
-std::optional<Person> LoadPerson(Connection& c, int64_t id);
-// Every unit's and every person's name by id, archived ones too (reports name past records).
-std::map<int64_t, std::string> UnitNames(Connection& c);
-std::map<int64_t, std::string> PersonNames(Connection& c);
-// The id of the unit (or person) of this name in this region, if any (the demo looks its own up).
-std::optional<int64_t> FindUnitId(Connection& c, const std::string& region, const std::string& name);
-std::optional<int64_t> FindPersonId(Connection& c, const std::string& region, const std::string& name);
+// One record by id: nothing when its region is outside the scope (ReadScope::ContainsRegion: the
+// regions below the grants, and above them for a scope that reaches up); an empty scope reads none.
+std::optional<Unit> LoadUnit(Connection& c, const access::ReadScope& scope, int64_t id);
+std::optional<Person> LoadPerson(Connection& c, const access::ReadScope& scope, int64_t id);
+// The name of every unit and person of the scope by id, archived ones too (reports name past records).
+std::map<int64_t, std::string> UnitNames(Connection& c, const access::ReadScope& scope);
+std::map<int64_t, std::string> PersonNames(Connection& c, const access::ReadScope& scope);
+// The id of the unit (or person) of this name in this region of the scope, if any (the demo looks its own
+// up).
+std::optional<int64_t> FindUnitId(Connection& c, const access::ReadScope& scope, const std::string& region,
+                                  const std::string& name);
+std::optional<int64_t> FindPersonId(Connection& c, const access::ReadScope& scope, const std::string& region,
+                                    const std::string& name);
 
 // ---- Organisation admin (系统管理): versioned writes, archive checks, 专班 ----
 
@@ -103,7 +108,7 @@ nlohmann::json PersonChanges(const Person& before, const Person& after);
 nlohmann::json TeamChanges(const Team& before, const Team& after);  // members and projects too
 
 int64_t InsertTeam(Connection& c, const Team& t);  // with its members and projects
-std::optional<Team> LoadTeam(Connection& c, int64_t id);
+std::optional<Team> LoadTeam(Connection& c, const access::ReadScope& scope, int64_t id);
 // Teams of the scope's regions; archived ones only when asked.
 std::vector<Team> ListTeams(Connection& c, const access::ReadScope& scope, bool include_archived);
 // Writes name, region, lead and archived by version, then replaces members and projects.

@@ -111,12 +111,13 @@ std::optional<targets::Target> TargetFrom(RowReader& r) {
   return t.value();
 }
 
-std::vector<targets::Target> Targets(Connection& c, const std::string& where,
+std::vector<targets::Target> Targets(Connection& c, const access::ReadScope& scope, const std::string& where,
                                      const std::vector<Value>& params) {
   std::vector<targets::Target> out;
   ForEachRow(c, "SELECT id, name, definition, version FROM targets WHERE archived = 0" + where, params,
              [&](RowReader& r) {
-               if (auto t = TargetFrom(r)) out.push_back(std::move(*t));
+               auto t = TargetFrom(r);
+               if (t && scope.ContainsRegion(t->region)) out.push_back(std::move(*t));
              });
   return out;
 }
@@ -165,24 +166,35 @@ std::string MonthList() {
 
 }  // namespace
 
-std::optional<ReportRecord> LoadReport(Connection& c, int64_t id) {
-  auto v = Reports(c, "WHERE id = ?", {id});
+std::optional<ReportRecord> LoadReport(Connection& c, const access::ReadScope& scope, int64_t id) {
+  std::vector<Value> params{id};
+  const std::string in_scope = ProjectOfRowInScope(scope, params, "project_id");
+  auto v = Reports(c, "WHERE id = ?" + in_scope, params);
   if (v.empty()) return std::nullopt;
   return v[0];
 }
 
-std::optional<ReportRecord> LoadReportOf(Connection& c, int64_t project_id, const std::string& period) {
-  auto v = Reports(c, "WHERE project_id = ? AND period = ?", {project_id, period});
+std::optional<ReportRecord> LoadReportOf(Connection& c, const access::ReadScope& scope, int64_t project_id,
+                                         const std::string& period) {
+  std::vector<Value> params{project_id, period};
+  const std::string in_scope = ProjectOfRowInScope(scope, params, "project_id");
+  auto v = Reports(c, "WHERE project_id = ? AND period = ?" + in_scope, params);
   if (v.empty()) return std::nullopt;
   return v[0];
 }
 
-std::vector<ReportRecord> ReportsOfPeriod(Connection& c, const std::string& period) {
-  return Reports(c, "WHERE period = ? ORDER BY project_id", {period});
+std::vector<ReportRecord> ReportsOfPeriod(Connection& c, const access::ReadScope& scope,
+                                          const std::string& period) {
+  std::vector<Value> params{period};
+  const std::string in_scope = ProjectOfRowInScope(scope, params, "project_id");
+  return Reports(c, "WHERE period = ?" + in_scope + " ORDER BY project_id", params);
 }
 
-std::vector<ReportRecord> ReportsOfProject(Connection& c, int64_t project_id) {
-  return Reports(c, "WHERE project_id = ? ORDER BY period_end DESC", {project_id});
+std::vector<ReportRecord> ReportsOfProject(Connection& c, const access::ReadScope& scope,
+                                           int64_t project_id) {
+  std::vector<Value> params{project_id};
+  const std::string in_scope = ProjectOfRowInScope(scope, params, "project_id");
+  return Reports(c, "WHERE project_id = ?" + in_scope + " ORDER BY period_end DESC", params);
 }
 
 bool InsertReportTask(Connection& c, int64_t project_id, const supervision::Period& p,
@@ -230,18 +242,16 @@ std::optional<int64_t> PreviousYearTotal(Connection& c, int64_t project_id, cons
       .value_or(std::nullopt);
 }
 
-std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of,
-                                                         const Date& window_from, const std::string& county,
+std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const access::ReadScope& read_scope,
+                                                         const Date& as_of, const Date& window_from,
                                                          const std::vector<int64_t>& project_ids) {
   std::unordered_map<int64_t, ReportFacts> out;
-  // A county's board reads only its projects' reports (the index leads with project_id).
-  std::string scope =
-      county.empty() ? "" : " AND project_id IN (SELECT id FROM projects WHERE county_code = ?)";
+  // A board reads only its scope's projects' reports (the index leads with project_id).
   std::vector<Value> ids;
+  std::string scope = ProjectOfRowInScope(read_scope, ids, "project_id");
   if (!project_ids.empty()) scope += " AND project_id IN (" + InList(project_ids, ids) + ")";
   // This year's figures: periods of as_of's year (by their key) that ended by as_of.
   std::vector<Value> p1 = {YearKey(as_of.year), as_of.ToString()};
-  if (!county.empty()) p1.push_back(county);
   p1.insert(p1.end(), ids.begin(), ids.end());
   ForEachRow(c,
              "SELECT project_id, MAX(investment_year) AS total FROM progress_reports WHERE " +
@@ -250,7 +260,6 @@ std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Da
              p1, [&](RowReader& r) { out[r.Int("project_id")].filed_year_total = r.OptInt("total"); });
   // Newest first per project: count the run of unfiled periods up to the first filed one.
   std::vector<Value> p2 = {as_of.ToString(), window_from.ToString()};
-  if (!county.empty()) p2.push_back(county);
   p2.insert(p2.end(), ids.begin(), ids.end());
   std::unordered_map<int64_t, bool> run_ended;
   ForEachRow(c,
@@ -345,8 +354,10 @@ int64_t InsertStop(Connection& c, const StopRecord& s) {
   return InsertReturningId(c, kStops, InsertValuesOf(kStopFields, s));
 }
 
-std::optional<StopRecord> LoadStop(Connection& c, int64_t id) {
-  auto v = Stops(c, "WHERE id = ?", {id});
+std::optional<StopRecord> LoadStop(Connection& c, const access::ReadScope& scope, int64_t id) {
+  std::vector<Value> params{id};
+  const std::string in_scope = ProjectOfRowInScope(scope, params, "project_id");
+  auto v = Stops(c, "WHERE id = ?" + in_scope, params);
   if (v.empty()) return std::nullopt;
   return v[0];
 }
@@ -355,8 +366,10 @@ Status UpdateStop(Connection& c, const StopRecord& s, int64_t expected_version) 
   return UpdateVersioned(c, kStops, "stop/resume request", ValuesOf(kStopFields, s), s.id, expected_version);
 }
 
-std::vector<StopRecord> StopsOfProject(Connection& c, int64_t project_id) {
-  return Stops(c, "WHERE project_id = ? ORDER BY id DESC", {project_id});
+std::vector<StopRecord> StopsOfProject(Connection& c, const access::ReadScope& scope, int64_t project_id) {
+  std::vector<Value> params{project_id};
+  const std::string in_scope = ProjectOfRowInScope(scope, params, "project_id");
+  return Stops(c, "WHERE project_id = ?" + in_scope + " ORDER BY id DESC", params);
 }
 
 std::vector<StopRecord> PendingStops(Connection& c) {
@@ -431,13 +444,15 @@ Status ArchiveTarget(Connection& c, int64_t id, int64_t expected_version, const 
                          expected_version, "archived = 0");
 }
 
-std::optional<targets::Target> LoadTarget(Connection& c, int64_t id) {
-  auto v = Targets(c, " AND id = ?", {id});
+std::optional<targets::Target> LoadTarget(Connection& c, const access::ReadScope& scope, int64_t id) {
+  auto v = Targets(c, scope, " AND id = ?", {id});
   if (v.empty()) return std::nullopt;
   return v[0];
 }
 
-std::vector<targets::Target> LoadTargets(Connection& c) { return Targets(c, " ORDER BY deadline, id", {}); }
+std::vector<targets::Target> LoadTargets(Connection& c, const access::ReadScope& scope) {
+  return Targets(c, scope, " ORDER BY deadline, id", {});
+}
 
 nlohmann::json TargetChanges(const targets::Target& before, const targets::Target& after) {
   return JournalDiff(kTargetJournalFields, before, after);

@@ -32,11 +32,15 @@ struct ReportRecord {
   std::string created_at, updated_at;
 };
 
-std::optional<ReportRecord> LoadReport(Connection& c, int64_t id);
-std::optional<ReportRecord> LoadReportOf(Connection& c, int64_t project_id, const std::string& period);
-// Reports of a period (all projects), or of one project (all periods, newest first).
-std::vector<ReportRecord> ReportsOfPeriod(Connection& c, const std::string& period);
-std::vector<ReportRecord> ReportsOfProject(Connection& c, int64_t project_id);
+// Every reader of reports returns those of projects in `scope` only (a report of a project
+// outside it reads as missing; an empty scope reads none).
+std::optional<ReportRecord> LoadReport(Connection& c, const access::ReadScope& scope, int64_t id);
+std::optional<ReportRecord> LoadReportOf(Connection& c, const access::ReadScope& scope, int64_t project_id,
+                                         const std::string& period);
+// Reports of a period (the scope's projects), or of one project (all periods, newest first).
+std::vector<ReportRecord> ReportsOfPeriod(Connection& c, const access::ReadScope& scope,
+                                          const std::string& period);
+std::vector<ReportRecord> ReportsOfProject(Connection& c, const access::ReadScope& scope, int64_t project_id);
 // Creates the pending report task unless it exists; true when created.
 bool InsertReportTask(Connection& c, int64_t project_id, const supervision::Period& p,
                       const std::string& now);
@@ -53,10 +57,9 @@ struct ReportFacts {
   int consecutive_missing = 0;              // most recent periods past due without a filed report
 };
 // `missing_window_from`: only due dates on or after it count (the last few periods suffice).
-// `county`: only projects of that county (empty: every project); `project_ids` (not empty): only those.
-std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const Date& as_of,
-                                                         const Date& missing_window_from,
-                                                         const std::string& county = "",
+// Only projects of `scope`; `project_ids` (not empty): only those.
+std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const access::ReadScope& scope,
+                                                         const Date& as_of, const Date& missing_window_from,
                                                          const std::vector<int64_t>& project_ids = {});
 
 // Report tasks due within [due_from, due_to] of the live projects in `scope`, for the rankings' 按时报送率.
@@ -95,9 +98,10 @@ struct StopRecord {
   int64_t version = 1;
 };
 int64_t InsertStop(Connection& c, const StopRecord& s);
-std::optional<StopRecord> LoadStop(Connection& c, int64_t id);
+// Nothing when its project is outside `scope` (StopsOfProject alike).
+std::optional<StopRecord> LoadStop(Connection& c, const access::ReadScope& scope, int64_t id);
 Status UpdateStop(Connection& c, const StopRecord& s, int64_t expected_version);
-std::vector<StopRecord> StopsOfProject(Connection& c, int64_t project_id);
+std::vector<StopRecord> StopsOfProject(Connection& c, const access::ReadScope& scope, int64_t project_id);
 // Approved stops in force on `as_of` (the latest approved request up to then is a stop): project → reason.
 std::unordered_map<int64_t, std::string> StoppedProjects(Connection& c, const Date& as_of);
 std::vector<StopRecord> PendingStops(Connection& c);
@@ -122,8 +126,10 @@ int64_t InsertTarget(Connection& c, const targets::Target& t, const std::string&
 Status UpdateTarget(Connection& c, const targets::Target& t, int64_t expected_version,
                     const std::string& now);
 Status ArchiveTarget(Connection& c, int64_t id, int64_t expected_version, const std::string& now);
-std::optional<targets::Target> LoadTarget(Connection& c, int64_t id);
-std::vector<targets::Target> LoadTargets(Connection& c);
+// Targets whose region the scope contains (ReadScope::ContainsRegion). Their region lies inside
+// the stored definition, so the scope applies in its in-memory form as each row is read.
+std::optional<targets::Target> LoadTarget(Connection& c, const access::ReadScope& scope, int64_t id);
+std::vector<targets::Target> LoadTargets(Connection& c, const access::ReadScope& scope);
 // The journal's changes of a target's definition, one per field (named as in the target's JSON;
 // categories as one comma-separated text).
 nlohmann::json TargetChanges(const targets::Target& before, const targets::Target& after);

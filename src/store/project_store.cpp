@@ -75,14 +75,15 @@ R& ReadNames(RowReader& r, R& out) {
   return out;
 }
 
-std::optional<ledger::Project> LoadWhere(Connection& c, const std::string& where, Value v,
-                                         const std::optional<int>& year) {
+std::optional<ledger::Project> LoadWhere(Connection& c, const access::ReadScope& scope,
+                                         const std::string& where, Value v, const std::optional<int>& year) {
   std::vector<Value> params;
   const std::string join = YearJoin(year, params);
   params.push_back(std::move(v));
+  const std::string in_scope = ScopeClause(scope, params, "p");
   return ReadOne(c,
                  "SELECT " + kProjects.Select("p") + ", " + kYearColumns + " FROM projects p" + join +
-                     " WHERE p." + where,
+                     " WHERE p." + where + in_scope,
                  params, FromRow);
 }
 
@@ -139,13 +140,14 @@ std::string Where(const ProjectFilter& f, std::vector<Value>& params) {
 
 }  // namespace
 
-std::optional<ledger::Project> LoadProject(Connection& c, int64_t id, std::optional<int> year) {
-  return LoadWhere(c, "id = ?", id, year);
+std::optional<ledger::Project> LoadProject(Connection& c, const access::ReadScope& scope, int64_t id,
+                                           std::optional<int> year) {
+  return LoadWhere(c, scope, "id = ?", id, year);
 }
 
-std::optional<ledger::Project> LoadProjectByCode(Connection& c, const std::string& code,
-                                                 std::optional<int> year) {
-  return LoadWhere(c, "code = ?", code, year);
+std::optional<ledger::Project> LoadProjectByCode(Connection& c, const access::ReadScope& scope,
+                                                 const std::string& code, std::optional<int> year) {
+  return LoadWhere(c, scope, "code = ?", code, year);
 }
 
 void BumpProjectsVersion(Connection& c) {
@@ -170,10 +172,11 @@ void Analyze(Connection& c) {
   if (c.dialect() == Dialect::kSqlite) c.ExecScript("ANALYZE");
 }
 
-std::unordered_map<std::string, int64_t> ProjectIdsByCode(Connection& c) {
+std::unordered_map<std::string, int64_t> ProjectIdsByCode(Connection& c, const access::ReadScope& scope) {
   std::unordered_map<std::string, int64_t> out;
-  ForEachRow(c, "SELECT code, id FROM projects", {},
-             [&](RowReader& r) { out.emplace(r.Text("code"), r.Int("id")); });
+  std::vector<Value> params;
+  const std::string sql = "SELECT p.code, p.id FROM projects p WHERE 1=1" + ScopeClause(scope, params, "p");
+  ForEachRow(c, sql, params, [&](RowReader& r) { out.emplace(r.Text("code"), r.Int("id")); });
   return out;
 }
 
@@ -189,7 +192,7 @@ Status UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_v
   auto st = UpdateVersioned(c, kProjects, "project", ValuesOf(kProjectFields, p), p.id, expected_version);
   if (!st) return st;
   // The year row the project was read with (or, when the year changed, that year's, which joins it).
-  const auto before = LoadProjectYear(c, p.id, p.year);
+  const auto before = LoadProjectYear(c, access::ReadScope::All(), p.id, p.year);  // the write checked access
   const auto after = YearOf(p, p.id);
   if (!before) {
     InsertProjectYear(c, after);
@@ -212,11 +215,12 @@ ledger::ProjectYear YearOf(const ledger::Project& p, int64_t id) {
   return y;
 }
 
-std::optional<ProjectRow> LoadProjectRow(Connection& c, int64_t id, std::optional<int> year) {
+std::optional<ProjectRow> LoadProjectRow(Connection& c, const access::ReadScope& scope, int64_t id,
+                                         std::optional<int> year) {
   ProjectFilter f;
   f.year = year;
   f.id = id;
-  f.scope = access::ReadScope::All();
+  f.scope = scope;
   f.include_archived = true;
   auto rows = ListProjects(c, f);
   if (rows.empty()) return std::nullopt;
@@ -320,6 +324,14 @@ std::string ProjectIdClause(const std::vector<int64_t>& ids, std::vector<Value>&
   return std::string(" AND ") + alias + ".project_id IN (" + InList(ids, params) + ")";
 }
 
+std::string ProjectOfRowInScope(const access::ReadScope& scope, std::vector<Value>& params,
+                                const char* column) {
+  if (scope.all()) return "";
+  if (scope.Empty()) return " AND 1=0";
+  return std::string(" AND ") + column + " IN (SELECT sp.id FROM projects sp WHERE 1=1" +
+         ScopeClause(scope, params, "sp") + ")";
+}
+
 std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f) {
   std::vector<Value> params;
   const std::string sql = ListSql(f, params);
@@ -340,8 +352,8 @@ std::vector<int64_t> ListProjectIds(Connection& c, const ProjectFilter& f) {
   return ReadRows(c, sql, params, [](RowReader& r) { return r.Int("id"); });
 }
 
-std::vector<ProjectRef> LoadProjectRefs(Connection& c, const std::vector<int64_t>& ids,
-                                        std::optional<int> year) {
+std::vector<ProjectRef> LoadProjectRefs(Connection& c, const access::ReadScope& scope,
+                                        const std::vector<int64_t>& ids, std::optional<int> year) {
   std::vector<ProjectRef> out;
   if (ids.empty()) return out;
   std::vector<Value> params;
@@ -349,6 +361,7 @@ std::vector<ProjectRef> LoadProjectRefs(Connection& c, const std::vector<int64_t
                     kNames + " FROM projects p" + YearJoin(year, params);
   sql += kNameJoins;
   sql += " WHERE p.id IN (" + InList(ids, params) + ")";
+  sql += ScopeClause(scope, params, "p");  // its parameters after the list's
   return ReadRows(c, sql, params, [](RowReader& r) {
     ProjectRef ref{r.Int("id"), r.Int("version"), 0, 0, {}, {}, {}, {}};
     ref.year = static_cast<int>(r.OptInt("y_year").value_or(0));
@@ -357,14 +370,15 @@ std::vector<ProjectRef> LoadProjectRefs(Connection& c, const std::vector<int64_t
   });
 }
 
-std::vector<ledger::Project> LoadProjects(Connection& c, const std::vector<int64_t>& ids,
-                                          std::optional<int> year) {
+std::vector<ledger::Project> LoadProjects(Connection& c, const access::ReadScope& scope,
+                                          const std::vector<int64_t>& ids, std::optional<int> year) {
   std::vector<ledger::Project> out;
   if (ids.empty()) return out;
   std::vector<Value> params;
   std::string sql = "SELECT " + kProjects.Select("p") + ", " + kYearColumns + " FROM projects p";
   sql += YearJoin(year, params);
   sql += " WHERE p.id IN (" + InList(ids, params) + ")";
+  sql += ScopeClause(scope, params, "p");  // its parameters after the list's
   return ReadRows(c, sql, params, FromRow);
 }
 
@@ -380,17 +394,24 @@ std::vector<access::Region> ChildRegions(Connection& c, const std::string& paren
                   {parent}, RecordOf(kRegionFields));
 }
 
-std::vector<int64_t> ProjectIdsOfCounty(Connection& c, const std::string& county) {
-  return ReadRows(c, "SELECT id FROM projects WHERE county_code = ? ORDER BY id", {county},
-                  [](RowReader& r) { return r.Int("id"); });
+std::vector<int64_t> ProjectIdsOfCounty(Connection& c, const access::ReadScope& scope,
+                                        const std::string& county) {
+  std::vector<Value> params{county};
+  const std::string in_scope = ScopeClause(scope, params, "p");
+  return ReadRows(c, "SELECT p.id FROM projects p WHERE p.county_code = ?" + in_scope + " ORDER BY p.id",
+                  params, [](RowReader& r) { return r.Int("id"); });
 }
 
-std::vector<int64_t> LargestProjectIds(Connection& c, const std::string& county, int year, int limit) {
+std::vector<int64_t> LargestProjectIds(Connection& c, const access::ReadScope& scope,
+                                       const std::string& county, int year, int limit) {
+  std::vector<Value> params{county, int64_t{year}};
+  const std::string in_scope = ScopeClause(scope, params, "p");
+  params.emplace_back(int64_t{limit});
   return ReadRows(c,
                   "SELECT p.id FROM projects p JOIN project_years y ON y.project_id = p.id "
-                  "WHERE p.county_code = ? AND p.archived = 0 AND y.year = ? "
-                  "ORDER BY p.total_investment DESC, p.id LIMIT ?",
-                  {county, int64_t{year}, int64_t{limit}}, [](RowReader& r) { return r.Int("id"); });
+                  "WHERE p.county_code = ? AND p.archived = 0 AND y.year = ?" +
+                      in_scope + " ORDER BY p.total_investment DESC, p.id LIMIT ?",
+                  params, [](RowReader& r) { return r.Int("id"); });
 }
 
 ledger::Dictionaries LoadDictionaries(Connection& c) {

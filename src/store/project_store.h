@@ -43,15 +43,23 @@ struct ProjectRow {
 // And " AND alias.project_id IN (…)" when `ids` is not empty. Values go to `params`.
 std::string ScopeClause(const access::ReadScope& scope, std::vector<Value>& params, const char* alias = "pr");
 std::string ProjectIdClause(const std::vector<int64_t>& ids, std::vector<Value>& params, const char* alias);
+// The scope of a row that names its project by `column` (a problem's, a report's project_id) and is
+// read without joining projects: " AND column IN (SELECT the scope's project ids)", " AND 1=0" for an
+// empty scope, "" for ReadScope::All().
+std::string ProjectOfRowInScope(const access::ReadScope& scope, std::vector<Value>& params,
+                                const char* column);
 
 // A project reads with one year row (ledger/project_year.h): `year`'s (none when the project is not
 // on that year's list), or without a year its latest (a project on no list reads with the year,
 // kind and figures empty). Every list and sum of ProjectFilter does the same with `f.year`.
-std::optional<ledger::Project> LoadProject(Connection& c, int64_t id, std::optional<int> year = {});
-std::optional<ledger::Project> LoadProjectByCode(Connection& c, const std::string& code,
-                                                 std::optional<int> year = {});
-// code → id of every project (archived too).
-std::unordered_map<std::string, int64_t> ProjectIdsByCode(Connection& c);
+// Every reader of projects takes the scope first (an empty scope: nothing; a project outside it
+// reads as missing).
+std::optional<ledger::Project> LoadProject(Connection& c, const access::ReadScope& scope, int64_t id,
+                                           std::optional<int> year = {});
+std::optional<ledger::Project> LoadProjectByCode(Connection& c, const access::ReadScope& scope,
+                                                 const std::string& code, std::optional<int> year = {});
+// code → id of every project of the scope (archived too).
+std::unordered_map<std::string, int64_t> ProjectIdsByCode(Connection& c, const access::ReadScope& scope);
 // Every write bumps ProjectsVersion; a bulk writer may pass bump_version = false for each row
 // and call BumpProjectsVersion once in the same transaction. The insert also puts the project on
 // its year's list (its year row: p.year, p.kind and the annual figures).
@@ -82,12 +90,13 @@ struct ProjectRef {
   std::string county_name, town_name, leader_name, unit_name;
 };
 // The refs of these projects (archived too), in no particular order.
-std::vector<ProjectRef> LoadProjectRefs(Connection& c, const std::vector<int64_t>& ids,
-                                        std::optional<int> year = {});
+std::vector<ProjectRef> LoadProjectRefs(Connection& c, const access::ReadScope& scope,
+                                        const std::vector<int64_t>& ids, std::optional<int> year = {});
 // The projects with these ids (archived too), in no particular order.
-std::vector<ledger::Project> LoadProjects(Connection& c, const std::vector<int64_t>& ids,
-                                          std::optional<int> year = {});
-std::optional<ProjectRow> LoadProjectRow(Connection& c, int64_t id, std::optional<int> year = {});
+std::vector<ledger::Project> LoadProjects(Connection& c, const access::ReadScope& scope,
+                                          const std::vector<int64_t>& ids, std::optional<int> year = {});
+std::optional<ProjectRow> LoadProjectRow(Connection& c, const access::ReadScope& scope, int64_t id,
+                                         std::optional<int> year = {});
 
 // Increases with every committed project write (insert, update, archive): read models and caches
 // compare it to know whether they are stale, across server instances too.
@@ -113,9 +122,11 @@ std::vector<access::Region> LoadRegions(Connection& c);
 // The regions whose parent is `parent` (a county's towns), in code order.
 std::vector<access::Region> ChildRegions(Connection& c, const std::string& parent);
 // The ids of a county's projects (archived too), in id order.
-std::vector<int64_t> ProjectIdsOfCounty(Connection& c, const std::string& county);
+std::vector<int64_t> ProjectIdsOfCounty(Connection& c, const access::ReadScope& scope,
+                                        const std::string& county);
 // The ids of a county's `limit` largest live projects of list year `year` (total investment, then id).
-std::vector<int64_t> LargestProjectIds(Connection& c, const std::string& county, int year, int limit);
+std::vector<int64_t> LargestProjectIds(Connection& c, const access::ReadScope& scope,
+                                       const std::string& county, int year, int limit);
 ledger::Dictionaries LoadDictionaries(Connection& c);
 void ReplaceDictionary(Connection& c, const std::string& kind, const std::vector<ledger::DictEntry>& items);
 

@@ -27,16 +27,23 @@ ColumnValues UpdateValues(const Y& y) {
 
 }  // namespace
 
-std::optional<Y> LoadProjectYear(Connection& c, int64_t project_id, int year) {
-  return ReadOne(c,
-                 "SELECT " + kProjectYears.Select() + " FROM project_years WHERE project_id = ? AND year = ?",
-                 {project_id, int64_t{year}}, RecordOf(kYearFields));
+std::optional<Y> LoadProjectYear(Connection& c, const access::ReadScope& scope, int64_t project_id,
+                                 int year) {
+  std::vector<Value> params{project_id, int64_t{year}};
+  const std::string in_scope = ProjectOfRowInScope(scope, params, "project_id");
+  return ReadOne(
+      c,
+      "SELECT " + kProjectYears.Select() + " FROM project_years WHERE project_id = ? AND year = ?" + in_scope,
+      params, RecordOf(kYearFields));
 }
 
-std::vector<Y> ListProjectYears(Connection& c, int64_t project_id) {
-  return ReadRows(
-      c, "SELECT " + kProjectYears.Select() + " FROM project_years WHERE project_id = ? ORDER BY year",
-      {project_id}, RecordOf(kYearFields));
+std::vector<Y> ListProjectYears(Connection& c, const access::ReadScope& scope, int64_t project_id) {
+  std::vector<Value> params{project_id};
+  const std::string in_scope = ProjectOfRowInScope(scope, params, "project_id");
+  return ReadRows(c,
+                  "SELECT " + kProjectYears.Select() + " FROM project_years WHERE project_id = ?" + in_scope +
+                      " ORDER BY year",
+                  params, RecordOf(kYearFields));
 }
 
 std::vector<int> YearsWithList(Connection& c, const access::ReadScope& scope) {

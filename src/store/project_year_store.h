@@ -12,9 +12,12 @@
 
 namespace gj::store {
 
-std::optional<ledger::ProjectYear> LoadProjectYear(Connection& c, int64_t project_id, int year);
+// A project's year rows read as its project does: nothing when the project is outside `scope`.
+std::optional<ledger::ProjectYear> LoadProjectYear(Connection& c, const access::ReadScope& scope,
+                                                   int64_t project_id, int year);
 // A project's years, ascending.
-std::vector<ledger::ProjectYear> ListProjectYears(Connection& c, int64_t project_id);
+std::vector<ledger::ProjectYear> ListProjectYears(Connection& c, const access::ReadScope& scope,
+                                                  int64_t project_id);
 // The years that have a list of some project within `scope`, ascending: one county's new list
 // does not move another county's default year.
 std::vector<int> YearsWithList(Connection& c, const access::ReadScope& scope);

@@ -138,8 +138,10 @@ int64_t InsertProblem(Connection& c, const ProblemRow& p) {
   return InsertReturningId(c, kProblems, values);
 }
 
-std::optional<ProblemRow> LoadProblem(Connection& c, int64_t id) {
-  return ReadOne(c, kProblemSelect + " WHERE p.id = ?", {id}, ProblemFrom);
+std::optional<ProblemRow> LoadProblem(Connection& c, const access::ReadScope& scope, int64_t id) {
+  std::vector<Value> params{id};
+  const std::string in_scope = ScopeClause(scope, params);
+  return ReadOne(c, kProblemSelect + " WHERE p.id = ?" + in_scope, params, ProblemFrom);
 }
 
 Status UpdateProblem(Connection& c, const ProblemRow& p, int64_t expected_version) {
@@ -208,16 +210,19 @@ MilestoneRow MilestoneFrom(RowReader& r) { return RecordOf(kMilestoneFields, kMi
 
 }  // namespace
 
-std::vector<MilestoneRow> ListMilestones(Connection& c, int64_t project_id) {
-  return ListMilestonesOf(c, {project_id});
+std::vector<MilestoneRow> ListMilestones(Connection& c, const access::ReadScope& scope, int64_t project_id) {
+  return ListMilestonesOf(c, scope, {project_id});
 }
 
-std::vector<MilestoneRow> ListMilestonesOf(Connection& c, const std::vector<int64_t>& project_ids) {
+std::vector<MilestoneRow> ListMilestonesOf(Connection& c, const access::ReadScope& scope,
+                                           const std::vector<int64_t>& project_ids) {
   std::vector<Value> params;
-  const std::string sql =
+  std::string sql =
       "SELECT " + kMilestones.Select("m") +
       ", u.name AS unit_name FROM milestones m LEFT JOIN units u ON u.id = m.unit_id WHERE m.project_id IN (" +
-      InList(project_ids, params) + ") ORDER BY m.project_id, m.sort, m.planned_date, m.id";
+      InList(project_ids, params) + ")";
+  sql += ProjectOfRowInScope(scope, params, "m.project_id") +
+         " ORDER BY m.project_id, m.sort, m.planned_date, m.id";
   return ReadRows(c, sql, params, MilestoneFrom);
 }
 
@@ -225,8 +230,10 @@ nlohmann::json MilestoneCreatedChanges(const MilestoneRow& r) {
   return JournalCreated(kMilestoneFields, r, {"name", "planned_date"});
 }
 
-std::optional<int64_t> ProjectOfMilestone(Connection& c, int64_t id) {
-  auto found = c.Query("SELECT project_id FROM milestones WHERE id = ?", {id});
+std::optional<int64_t> ProjectOfMilestone(Connection& c, const access::ReadScope& scope, int64_t id) {
+  std::vector<Value> params{id};
+  const std::string in_scope = ProjectOfRowInScope(scope, params, "project_id");
+  auto found = c.Query("SELECT project_id FROM milestones WHERE id = ?" + in_scope, params);
   if (found.empty()) return std::nullopt;
   return AsInt(found.rows[0][0]);
 }
@@ -264,13 +271,17 @@ ProcedureRow ProcedureFrom(RowReader& r) { return RecordOf(kProcedureFields, kPr
 
 }  // namespace
 
-std::vector<ProcedureRow> ListProcedures(Connection& c, int64_t project_id) {
-  return ReadRows(c, kProcedureSelect + "WHERE x.project_id = ? ORDER BY k.sort, x.kind", {project_id},
-                  ProcedureFrom);
+std::vector<ProcedureRow> ListProcedures(Connection& c, const access::ReadScope& scope, int64_t project_id) {
+  std::vector<Value> params{project_id};
+  const std::string in_scope = ProjectOfRowInScope(scope, params, "x.project_id");
+  return ReadRows(c, kProcedureSelect + "WHERE x.project_id = ?" + in_scope + " ORDER BY k.sort, x.kind",
+                  params, ProcedureFrom);
 }
 
-std::optional<ProcedureRow> LoadProcedure(Connection& c, int64_t id) {
-  return ReadOne(c, kProcedureSelect + "WHERE x.id = ?", {id}, ProcedureFrom);
+std::optional<ProcedureRow> LoadProcedure(Connection& c, const access::ReadScope& scope, int64_t id) {
+  std::vector<Value> params{id};
+  const std::string in_scope = ProjectOfRowInScope(scope, params, "x.project_id");
+  return ReadOne(c, kProcedureSelect + "WHERE x.id = ?" + in_scope, params, ProcedureFrom);
 }
 
 std::vector<supervision::ProcedureFact> ListProcedureFacts(Connection& c, const access::ReadScope& scope,

@@ -52,7 +52,8 @@ struct ProblemFilter {
 };
 
 int64_t InsertProblem(Connection& c, const ProblemRow& p);
-std::optional<ProblemRow> LoadProblem(Connection& c, int64_t id);
+// Nothing when the problem's project is outside `scope` (every reader by id below alike).
+std::optional<ProblemRow> LoadProblem(Connection& c, const access::ReadScope& scope, int64_t id);
 // Writes status, unit, coordinator, deadline, dates, reasons; the 409 (StaleVersion) when the version moved.
 Status UpdateProblem(Connection& c, const ProblemRow& p, int64_t expected_version);
 std::vector<ProblemRow> ListProblems(Connection& c, const ProblemFilter& f);
@@ -97,16 +98,17 @@ struct MilestoneRow {
   int64_t version = 1;
   std::string unit_name;
 };
-std::vector<MilestoneRow> ListMilestones(Connection& c, int64_t project_id);
-// Milestones of many projects (the Gantt of a filtered set).
-std::vector<MilestoneRow> ListMilestonesOf(Connection& c, const std::vector<int64_t>& project_ids);
+std::vector<MilestoneRow> ListMilestones(Connection& c, const access::ReadScope& scope, int64_t project_id);
+// Milestones of many projects (the Gantt of a filtered set), of those in `scope`.
+std::vector<MilestoneRow> ListMilestonesOf(Connection& c, const access::ReadScope& scope,
+                                           const std::vector<int64_t>& project_ids);
 inline constexpr auto& InsertMilestone = InsertStampedRow<MilestoneRow>;
 inline constexpr auto& UpdateMilestone = UpdateStampedRow<MilestoneRow>;
 inline constexpr auto& MilestoneChanges = StampedRowChanges<MilestoneRow>;
 // The journal's changes of a new milestone (name, planned date).
 nlohmann::json MilestoneCreatedChanges(const MilestoneRow& r);
 // The project of milestone `id` (nullopt when there is none).
-std::optional<int64_t> ProjectOfMilestone(Connection& c, int64_t id);
+std::optional<int64_t> ProjectOfMilestone(Connection& c, const access::ReadScope& scope, int64_t id);
 bool DeleteMilestone(Connection& c, int64_t id, int64_t expected_version);
 
 // ---- procedures
@@ -129,8 +131,8 @@ struct ProcedureRow {
   int64_t version = 1;
   std::string unit_name;
 };
-std::vector<ProcedureRow> ListProcedures(Connection& c, int64_t project_id);
-std::optional<ProcedureRow> LoadProcedure(Connection& c, int64_t id);
+std::vector<ProcedureRow> ListProcedures(Connection& c, const access::ReadScope& scope, int64_t project_id);
+std::optional<ProcedureRow> LoadProcedure(Connection& c, const access::ReadScope& scope, int64_t id);
 inline constexpr auto& InsertProcedure = InsertStampedRow<ProcedureRow>;
 inline constexpr auto& UpdateProcedure = UpdateStampedRow<ProcedureRow>;
 inline constexpr auto& ProcedureChanges = StampedRowChanges<ProcedureRow>;

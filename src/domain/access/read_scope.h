@@ -20,6 +20,10 @@ class ReadScope {
   // Every region: internal loads (demo seeding, bulletins, rankings) that have already checked
   // access. The only scope that adds no SQL condition.
   static ReadScope All();
+  // Every region, for paths that run as the operator and serve no request: migrations, demo
+  // seeding, CLI batch tools, tests' fixtures. A request never uses it (it holds Ctx::Reads, or
+  // All() after its own access check). Grep `ReadScope::System()` to audit every such path.
+  static ReadScope System() { return All(); }
   // Each grant whose (role, action) row allows the action reads its region's subtree; a row that
   // reaches up and down (Reach::kUpAndDown) also sees the regions above the grant (a city's object
   // concerns its counties). A kUnit row reads like kRegion: the unit limits writes (Allowed), not
@@ -42,6 +46,9 @@ class ReadScope {
   // Every region code whose objects are readable downward (sorted; empty for All): what
   // organisation lists (units, people) filter on.
   const std::vector<std::string>& regions() const { return down_; }
+  // The regions above the grants a scope that reaches up also reads (sorted; ContainsRegion's
+  // other half): what one organisation record read by id may lie in besides regions().
+  const std::vector<std::string>& regions_above() const { return up_; }
   // The projects' SQL form: whole counties by county_code, and single towns (zones) outside
   // them by town_code. Empty for All.
   const std::vector<std::string>& counties() const { return counties_; }

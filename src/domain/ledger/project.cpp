@@ -5,6 +5,7 @@
 #include <set>
 #include <variant>
 
+#include "common/body_date.h"
 #include "common/json_field.h"
 #include "common/json_writer.h"
 #include "common/money.h"
@@ -174,7 +175,8 @@ void FieldFromJson(Project& p, const FieldDef& f, const nlohmann::json& v, Probl
           if (v.is_null() || (v.is_string() && v.get<std::string>().empty())) {
             target.reset();
           } else if (auto d = v.is_string() ? ParseIsoDate(v.get<std::string>()) : std::nullopt) {
-            target = *d;
+            if (InBodyDateRange(*d)) target = *d;
+            else problems.Add(f.name, Show(v), kBodyDateRangeReason);
           } else {
             problems.Add(f.name, Show(v), "must be a date YYYY-MM-DD or null");
           }

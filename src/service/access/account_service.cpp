@@ -52,7 +52,10 @@ void CheckGrants(store::Connection& c, const std::vector<access::RoleGrant>& gra
     if (!store::RegionExists(c, g.region_code)) pr.Add(f + ".region_code", g.region_code, kUnknownRegion);
     if (g.role == "unit" && !g.unit_id)
       pr.Add(f + ".unit_id", "", "单位角色须指定单位 (the unit role needs a unit)");
-    const auto unit = g.unit_id ? store::LoadUnit(c, *g.unit_id) : std::nullopt;
+    // A unit of the grant's region: read within that region only.
+    const auto unit =
+        g.unit_id ? store::LoadUnit(c, access::ReadScope::All().Within(g.region_code, tree), *g.unit_id)
+                  : std::nullopt;
     if (g.unit_id && (!unit || !tree.Within(unit->region_code, g.region_code)))
       pr.Add(f + ".unit_id", std::to_string(*g.unit_id), "该区划下无此单位 (no such unit in this region)");
   }
@@ -123,7 +126,7 @@ struct AccountService::Reach {
   // caller does not see is as unknown as one that does not exist).
   void CheckPerson(store::Connection& c, std::optional<int64_t> id, Problems& pr) const {
     if (!id) return;
-    const auto pe = store::LoadPerson(c, *id);
+    const auto pe = store::LoadPerson(c, seen, *id);
     if (!pe || !seen.ContainsRegion(pe->region_code))
       pr.Add("person_id", std::to_string(*id), "未知人员 (unknown person id)");
     else if (pe->archived) pr.Add("person_id", std::to_string(*id), "该人员已归档 (the person is archived)");
@@ -158,7 +161,9 @@ AccountView AccountService::View(store::Connection& c, const store::AccountRow& 
   auto tree = ledger_.Regions();
   AccountView v{a.id,      a.login,      a.name,       a.person_id, {}, {}, a.active, a.must_change_password,
                 a.version, a.created_at, a.updated_at, {}};
-  if (const auto pe = a.person_id ? store::LoadPerson(c, *a.person_id) : std::nullopt) {
+  // The linked person's name, wherever they sit (the account's own link, checked when it was made).
+  if (const auto pe =
+          a.person_id ? store::LoadPerson(c, access::ReadScope::All(), *a.person_id) : std::nullopt) {
     v.person_name = pe->name;
     v.person_title = pe->title;
   }

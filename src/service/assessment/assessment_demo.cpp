@@ -63,7 +63,7 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
   // Two projects nominated per county, the largest of each.
   json nominations = json::array();
   for (const char* county : {"371525", "371524", "371526", "371521"}) {
-    for (const int64_t id : store::LargestProjectIds(*c, county, list_year, 2)) {
+    for (const int64_t id : store::LargestProjectIds(*c, access::ReadScope::System(), county, list_year, 2)) {
       nominations.push_back({{"group", "县市区组"}, {"project_id", id}});
     }
   }
@@ -185,12 +185,12 @@ Status BuildAssessmentDemo(store::Database& db, const Date& today, const std::st
                                     {"scoring", "ratio"},
                                     {"target", 1}},
                                })}};
-  auto cs = rankings.CreateScheme(admin, counties);
+  auto cs = rankings.CreateScheme(office, counties);
   if (!cs) return cs.error();
   auto crun =
-      rankings.Compute(admin, cs->record.id, {{"period", "month"}, {"period_label", MonthLabel(last)}});
+      rankings.Compute(office, cs->record.id, {{"period", "month"}, {"period_label", MonthLabel(last)}});
   if (!crun) return crun.error();
-  if (auto p = rankings.Publish(admin, crun->record.id, {{"version", crun->record.version}}); !p)
+  if (auto p = rankings.Publish(office, crun->record.id, {{"version", crun->record.version}}); !p)
     return p.error();
   return Ok{};
 }

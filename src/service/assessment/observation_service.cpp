@@ -276,6 +276,8 @@ store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx
   // Nominations: each county's projects, from the ledger.
   json nominations = json::array();
   std::set<int64_t> seen;
+  // The event's region: what it may nominate, whoever sets it up (Manages checked the region).
+  const auto event_projects = access::ReadScope::All().Within(r.region_code, *tree);
   const auto groups = setup["groups"].get<std::vector<std::string>>();
   const json noms = b.value("nominations", json::array());
   for (size_t i = 0; i < noms.size(); ++i) {
@@ -293,7 +295,7 @@ store::EventRecord ObservationService::ReadEvent(store::Connection& c, const Ctx
       continue;
     }
     const int64_t pid = n["project_id"];
-    auto row = store::LoadProjectRow(c, pid);
+    auto row = store::LoadProjectRow(c, event_projects, pid);
     if (!row || row->project.archived || !region || !tree->Within(row->project.county_code, r.region_code)) {
       pr.Add(f + ".project_id", std::to_string(pid),
              "no such project in " + (region ? region->name : r.region_code));

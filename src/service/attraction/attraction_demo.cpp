@@ -187,7 +187,7 @@ Status BuildAttractionDemo(store::Database& db, const Date& today, const std::st
     std::optional<int64_t> officer;
     {
       auto c = db.Acquire();
-      if (*d.leader) leader = store::FindPersonId(*c, d.county, d.leader);
+      if (*d.leader) leader = store::FindPersonId(*c, access::ReadScope::System(), d.county, d.leader);
       const auto people =
           store::ListPeople(*c, access::ReadScope::All().Within(d.county, *tree), "specialist");
       if (!people.empty()) officer = people[static_cast<size_t>(n) % people.size()].id;

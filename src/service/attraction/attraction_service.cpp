@@ -11,6 +11,11 @@
 
 namespace gj::service {
 
+// Names and references of a lead the service has already scope-checked (the lead's region is the
+// caller's): people, teams and the linked project are looked up across regions, as before the
+// readers took a scope (a county lead may name a city-level leader or 专班).
+const access::ReadScope kNamesOnly = access::ReadScope::All();
+
 namespace {
 
 constexpr const char* kLeadEntity = "lead";
@@ -56,16 +61,16 @@ LeadView AttractionService::ViewOf(store::Connection& c, store::Lead lead, const
   if (const auto* r = tree->Find(lead.region_code)) v.region_name = r->name;
   const auto person = [&c](const std::optional<int64_t>& id) {
     if (!id) return std::string();
-    auto p = store::LoadPerson(c, *id);
+    auto p = store::LoadPerson(c, kNamesOnly, *id);
     return p ? p->name : std::string();
   };
   v.officer_name = person(lead.officer_id);
   v.leader_name = person(lead.leader_id);
   if (lead.team_id) {
-    if (auto t = store::LoadTeam(c, *lead.team_id)) v.team_name = t->name;
+    if (auto t = store::LoadTeam(c, kNamesOnly, *lead.team_id)) v.team_name = t->name;
   }
   if (lead.project_id) {
-    if (auto p = store::LoadProject(c, *lead.project_id)) {
+    if (auto p = store::LoadProject(c, kNamesOnly, *lead.project_id)) {
       v.project_code = p->code;
       v.project_name = p->name;
       v.project_builder = p->builder;
@@ -187,17 +192,17 @@ static void CheckLead(store::Connection& c, const access::RegionTree& tree, cons
   const auto person = [&](const char* field, const std::optional<int64_t>& id,
                           const std::optional<int64_t>& was) {
     if (!id || id == was) return;
-    auto p = store::LoadPerson(c, *id);
+    auto p = store::LoadPerson(c, kNamesOnly, *id);
     if (!p || p->archived) pr.Add(field, std::to_string(*id), "unknown person");
   };
   person("officer_id", l.officer_id, before.officer_id);
   person("leader_id", l.leader_id, before.leader_id);
   if (l.team_id && l.team_id != before.team_id) {
-    auto t = store::LoadTeam(c, *l.team_id);
+    auto t = store::LoadTeam(c, kNamesOnly, *l.team_id);
     if (!t || t->archived) pr.Add("team_id", std::to_string(*l.team_id), "unknown team in this county");
   }
   if (l.project_id && l.project_id != before.project_id) {
-    auto p = store::LoadProject(c, *l.project_id);
+    auto p = store::LoadProject(c, kNamesOnly, *l.project_id);
     if (!p || !projects.Contains(p->county_code, p->town_code.value_or("")))
       pr.Add("project_id", std::to_string(*l.project_id), "未知项目 (unknown project)");
   }

@@ -323,8 +323,10 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   }
   AuthService auth(db);
   auto c = db.Acquire();
-  const int64_t industry_unit = store::FindUnitId(*c, "371524", "工业和信息化局").value();
-  const int64_t leader_person = store::FindPersonId(*c, "371524", "王海涛").value();
+  const int64_t industry_unit =
+      store::FindUnitId(*c, access::ReadScope::System(), "371524", "工业和信息化局").value();
+  const int64_t leader_person =
+      store::FindPersonId(*c, access::ReadScope::System(), "371524", "王海涛").value();
   const std::vector<DemoUser> users = {
       {"admin", "系统管理员", "admin", "371500", false},
       {"lcxmb", "聊城市项目办", "coordinator", "371500", false},

@@ -83,7 +83,7 @@ access::ReadScope LandService::Remit(store::Connection& c, const Ctx& ctx) {
   remit.grants.clear();
   for (auto g : ctx.caller.grants) {
     if (g.unit_id) {
-      const auto u = store::LoadUnit(c, *g.unit_id);
+      const auto u = store::LoadUnit(c, access::ReadScope::All().Within(g.region_code, *tree), *g.unit_id);
       if (!u || u->archived || !tree->Within(u->region_code, g.region_code)) continue;
       g.region_code = u->region_code;
     } else if (g.role == "unit") {

@@ -54,7 +54,7 @@ ListFiguresAt ListFigures(store::Connection& c, const store::ProjectFilter& f, c
   const Date at = ledger::FiguresDate(*f.year, as_of);
   if (at.year != *f.year || out.project_count == 0) return out;  // nothing of the year filed yet
   std::unordered_map<int64_t, int64_t> filed;
-  for (const auto& [id, facts] : store::LoadReportFacts(c, at, at)) {
+  for (const auto& [id, facts] : store::LoadReportFacts(c, f.scope, at, at)) {
     if (facts.filed_year_total) filed.emplace(id, *facts.filed_year_total);
   }
   if (filed.empty()) return out;
@@ -62,7 +62,7 @@ ListFiguresAt ListFigures(store::Connection& c, const store::ProjectFilter& f, c
   for (int64_t id : store::ListProjectIds(c, f)) {
     if (filed.count(id)) reported.push_back(id);
   }
-  for (const auto& p : store::LoadProjects(c, reported, f.year)) {
+  for (const auto& p : store::LoadProjects(c, f.scope, reported, f.year)) {
     // Stored figures beyond kMaxAmountYuan (no input lets them in) count as the bound, as the
     // store's sums count them: the difference of two bounded amounts cannot overflow.
     const int64_t delta =

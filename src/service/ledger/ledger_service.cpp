@@ -9,6 +9,7 @@
 #include "service/ledger/plausibility_settings.h"
 #include "service/ledger/stage_change.h"
 #include "service/unique_write.h"
+#include "store/account_store.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 #include "store/progress_store.h"
@@ -77,13 +78,14 @@ Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) 
 namespace {
 
 // The refs of ids[offset, offset + limit) in that order (limit ≤ 0: to the end).
-std::vector<store::ProjectRef> PageRefs(store::Connection& c, const std::vector<int64_t>& ids, int64_t offset,
-                                        int64_t limit, std::optional<int> year) {
+std::vector<store::ProjectRef> PageRefs(store::Connection& c, const access::ReadScope& scope,
+                                        const std::vector<int64_t>& ids, int64_t offset, int64_t limit,
+                                        std::optional<int> year) {
   const size_t begin = std::min(ids.size(), static_cast<size_t>(std::max<int64_t>(offset, 0)));
   const size_t end = limit > 0 ? std::min(ids.size(), begin + static_cast<size_t>(limit)) : ids.size();
   const std::vector<int64_t> page_ids(ids.begin() + begin, ids.begin() + end);
   std::unordered_map<int64_t, store::ProjectRef> by_id;
-  for (auto& r : store::LoadProjectRefs(c, page_ids, year)) by_id.emplace(r.id, std::move(r));
+  for (auto& r : store::LoadProjectRefs(c, scope, page_ids, year)) by_id.emplace(r.id, std::move(r));
   std::vector<store::ProjectRef> out;
   for (int64_t id : page_ids) {
     auto it = by_id.find(id);
@@ -95,6 +97,7 @@ std::vector<store::ProjectRef> PageRefs(store::Connection& c, const std::vector<
 }  // namespace
 
 std::vector<ProjectJsonCache::Text> LedgerService::MemberTexts(store::Connection& c,
+                                                               const access::ReadScope& scope,
                                                                const std::vector<store::ProjectRef>& refs) {
   std::vector<ProjectJsonCache::Text> texts(refs.size());
   std::vector<int64_t> missing;
@@ -108,8 +111,8 @@ std::vector<ProjectJsonCache::Text> LedgerService::MemberTexts(store::Connection
   // A write between the reads shows the newer row, kept under its own version.
   std::unordered_map<int64_t, ProjectJsonCache::Text> loaded;
   std::unordered_map<int64_t, int64_t> year_versions;
-  for (const auto& r : store::LoadProjectRefs(c, missing, year)) year_versions[r.id] = r.year_version;
-  for (const auto& p : store::LoadProjects(c, missing, year)) {
+  for (const auto& r : store::LoadProjectRefs(c, scope, missing, year)) year_versions[r.id] = r.year_version;
+  for (const auto& p : store::LoadProjects(c, scope, missing, year)) {
     std::string members;
     bool first = true;
     ledger::AppendJsonMembers(members, p, first);
@@ -130,8 +133,8 @@ Result<ProjectListPage> LedgerService::ListPage(const Ctx& ctx, store::ProjectFi
   const auto ids = FilterIds(*c, f);
   ProjectListPage page;
   page.year = *f.year;
-  page.refs = PageRefs(*c, *ids, f.offset, f.limit, f.year);
-  page.members = MemberTexts(*c, page.refs);
+  page.refs = PageRefs(*c, f.scope, *ids, f.offset, f.limit, f.year);
+  page.members = MemberTexts(*c, f.scope, page.refs);
   page.total_count = static_cast<int64_t>(ids->size());
   page.offset = f.offset;
   page.limit = f.limit;
@@ -166,8 +169,9 @@ Result<store::ProjectRow> LedgerService::Get(const Ctx& ctx, int64_t id, std::op
 
 Result<store::ProjectRow> LedgerService::Get(store::Connection& c, const Ctx& ctx, int64_t id,
                                              std::optional<int> year) {
-  auto row = store::LoadProjectRow(c, id, year ? *year : ShownYear(c, ctx, id));
-  if (!row && !year) row = store::LoadProjectRow(c, id);  // on no list
+  const auto& reads = ctx.Reads(access::kProjectRead, *Regions(c));
+  auto row = store::LoadProjectRow(c, reads, id, year ? *year : ShownYear(c, ctx, id));
+  if (!row && !year) row = store::LoadProjectRow(c, reads, id);  // on no list
   if (!row || !access::Allowed(ctx.caller, access::kProjectRead, TargetOf(row->project), *Regions(c))) {
     return Error::NotFound("no project " + std::to_string(id) +
                            (year ? " on the " + std::to_string(*year) + " list" : ""));
@@ -188,9 +192,10 @@ int LedgerService::CurrentListYear(const Date& as_of, const access::ReadScope& s
 
 int LedgerService::ShownYear(store::Connection& c, const Ctx& ctx, int64_t id) {
   std::vector<int> years;
-  for (const auto& y : store::ListProjectYears(c, id)) years.push_back(y.year);
   // The tree through this connection: a thread holding one never asks the pool for a second.
   const auto tree = Regions(c);
+  for (const auto& y : store::ListProjectYears(c, ctx.Reads(access::kProjectRead, *tree), id))
+    years.push_back(y.year);
   return ledger::ProjectDisplayYear(years,
                                     CurrentListYear(c, ctx.today, ctx.Reads(access::kProjectRead, *tree)));
 }
@@ -208,9 +213,11 @@ void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const 
     if (!town || town->parent_code != p.county_code)
       pr.Add("town_code", *p.town_code, "not a town (镇街) of county " + p.county_code);
   }
-  if (check_people_and_units && p.leader_id && !store::LoadPerson(c, *p.leader_id))
+  // References may name people and units of any region (a city leader carries a county's project):
+  // whether they exist, not their rows.
+  if (check_people_and_units && p.leader_id && !store::PersonExists(c, *p.leader_id))
     pr.Add("leader_id", std::to_string(*p.leader_id), "unknown person");
-  if (check_people_and_units && p.unit_id && !store::LoadUnit(c, *p.unit_id))
+  if (check_people_and_units && p.unit_id && !store::UnitExists(c, *p.unit_id))
     pr.Add("unit_id", std::to_string(*p.unit_id), "unknown unit");
   if (county && !access::Allowed(ctx.caller, permission, TargetOf(p), tree)) {
     pr.Add("county_code", p.county_code, "you may not edit projects there (outside your region or unit)");
@@ -240,7 +247,7 @@ Result<store::ProjectRow> LedgerService::Create(const Ctx& ctx, const nlohmann::
   p.id = *inserted;
   store::WriteJournal(*c, "project", p.id, "create", ctx.caller.user_id, ctx.now, ledger::CreationChanges(p));
   tx.Commit();
-  return *store::LoadProjectRow(*c, p.id, p.year);
+  return *store::LoadProjectRow(*c, access::ReadScope::All(), p.id, p.year);  // the write checked access
 }
 
 Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, const nlohmann::json& body,
@@ -252,10 +259,11 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
   // The year fields (kind, annual figures) are those of the year the read showed, or of the body's
   // "year" when the project is on that list; a "year" it is not on makes it join that list.
   std::optional<store::ProjectRow> current;
+  const auto& reads = ctx.Reads(access::kProjectRead, *Regions(*c));
   if (body.contains("year") && body["year"].is_number_integer())
-    current = store::LoadProjectRow(*c, id, body["year"].get<int>());
-  if (!current) current = store::LoadProjectRow(*c, id, ShownYear(*c, ctx, id));
-  if (!current) current = store::LoadProjectRow(*c, id);
+    current = store::LoadProjectRow(*c, reads, id, body["year"].get<int>());
+  if (!current) current = store::LoadProjectRow(*c, reads, id, ShownYear(*c, ctx, id));
+  if (!current) current = store::LoadProjectRow(*c, reads, id);
   auto tree_ptr = Regions();
   const access::RegionTree& tree = *tree_ptr;
   if (!current || !access::Allowed(ctx.caller, access::kProjectRead, TargetOf(current->project), tree)) {
@@ -287,7 +295,7 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
   if (!*updated) return updated->error();
   store::WriteJournal(*c, "project", id, action, ctx.caller.user_id, ctx.now, ledger::ChangesToJson(changes));
   tx.Commit();
-  return *store::LoadProjectRow(*c, id, shown_year);
+  return *store::LoadProjectRow(*c, access::ReadScope::All(), id, shown_year);  // the write checked access
 }
 
 Result<store::ProjectRow> LedgerService::Update(const Ctx& ctx, int64_t id, const nlohmann::json& body) {

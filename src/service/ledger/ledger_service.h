@@ -197,7 +197,7 @@ class LedgerService {
   // The filter's ids in its order, for the projects version of now (cached, see FilterIdCache).
   FilterIdCache::Ids FilterIds(store::Connection& c, const store::ProjectFilter& f);
   // The JSON members of these projects (aligned with `refs`), from the cache or the store.
-  std::vector<ProjectJsonCache::Text> MemberTexts(store::Connection& c,
+  std::vector<ProjectJsonCache::Text> MemberTexts(store::Connection& c, const access::ReadScope& scope,
                                                   const std::vector<store::ProjectRef>& refs);
 
   store::Database& db_;

@@ -139,8 +139,11 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
 
   store::BulkScope bulk(*c);
   store::Transaction tx(*c);
-  // One query for every existing code instead of one per row.
-  const auto existing_ids = store::ProjectIdsByCode(*c);
+  // One query for every existing code instead of one per row. Every county's: codes are unique
+  // across the city, so a code of a project outside the caller's scope is refused, never inserted
+  // twice (only that it exists reaches the caller).
+  const auto existing_ids = store::ProjectIdsByCode(*c, access::ReadScope::All());
+  const auto& reads = ctx.Reads(access::kProjectRead, *tree);
   const std::optional<int64_t> user =
       ctx.caller.user_id ? std::optional<int64_t>(ctx.caller.user_id) : std::nullopt;
   std::vector<const ledger::ParsedRow*> new_rows;
@@ -175,10 +178,11 @@ Result<ImportReport> LedgerSheetService::Import(const Ctx& ctx, std::string_view
       continue;
     }
     // The rows write list_year's figures; a project not on that list yet joins it (continuing).
-    auto existing = store::LoadProjectByCode(*c, row.project.code, list_year);
+    auto existing = store::LoadProjectByCode(*c, reads, row.project.code, list_year);
     const bool joins = !existing;
-    if (joins) existing = store::LoadProjectByCode(*c, row.project.code);
-    if (!access::Allowed(ctx.caller, access::kProjectWrite,
+    if (joins) existing = store::LoadProjectByCode(*c, reads, row.project.code);
+    if (!existing ||
+        !access::Allowed(ctx.caller, access::kProjectWrite,
                          {existing->county_code, existing->town_code.value_or(""), existing->unit_id},
                          *tree)) {
       report.problems.Add(

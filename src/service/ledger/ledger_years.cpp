@@ -29,13 +29,13 @@ Error NotOnList(int64_t id, int year) {
 Result<ProjectYearList> LedgerService::Years(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
   if (auto row = Get(*c, ctx, id); !row) return row.error();
-  return ProjectYearList{store::ListProjectYears(*c, id)};
+  return ProjectYearList{store::ListProjectYears(*c, ctx.Reads(access::kProjectRead, *Regions(*c)), id)};
 }
 
 Result<ledger::ProjectYear> LedgerService::Year(const Ctx& ctx, int64_t id, int year) {
   auto c = db_.Acquire();
   if (auto row = Get(*c, ctx, id); !row) return row.error();
-  auto y = store::LoadProjectYear(*c, id, year);
+  auto y = store::LoadProjectYear(*c, ctx.Reads(access::kProjectRead, *Regions(*c)), id, year);
   if (!y) return NotOnList(id, year);
   return std::move(*y);
 }
@@ -57,7 +57,8 @@ Result<PutYearResult> LedgerService::PutYear(const Ctx& ctx, int64_t id, int yea
   f.RejectUnknown();
   if (!pr.empty()) return Unreadable(pr);
 
-  const auto before = store::LoadProjectYear(*c, id, year);
+  const auto& reads = ctx.Reads(access::kProjectRead, *Regions(*c));
+  const auto before = store::LoadProjectYear(*c, reads, id, year);
   if (version && !before) return NotOnList(id, year);
   if (before && !version) {
     return Error::Conflict("project " + std::to_string(id) + " is already on the " + std::to_string(year) +
@@ -70,7 +71,7 @@ Result<PutYearResult> LedgerService::PutYear(const Ctx& ctx, int64_t id, int yea
   if (kind) y.kind = *kind;
   else if (!before) {
     // Joining a list: continuing (续建) after an earlier list, else new (新开工).
-    const auto years = store::ListProjectYears(*c, id);
+    const auto years = store::ListProjectYears(*c, reads, id);
     const bool earlier =
         std::any_of(years.begin(), years.end(), [&](const auto& e) { return e.year < year; });
     y.kind = earlier ? "continuing" : "new";
@@ -101,7 +102,7 @@ Result<PutYearResult> LedgerService::PutYear(const Ctx& ctx, int64_t id, int yea
   }
   store::WriteJournal(*c, "project", id, "year.put", ctx.caller.user_id, ctx.now, changes);
   tx.Commit();
-  return PutYearResult{*store::LoadProjectYear(*c, id, year), !before};
+  return PutYearResult{*store::LoadProjectYear(*c, reads, id, year), !before};
 }
 
 Result<RolloverResult> LedgerService::Rollover(const Ctx& ctx, int from_year, const nlohmann::json& body) {
@@ -165,7 +166,10 @@ Result<RolloverResult> LedgerService::Rollover(const Ctx& ctx, int from_year, co
   if (*dry_run || carried.empty()) return out;
   std::vector<int64_t> ids;
   for (const auto* d : carried) ids.push_back(d->project_id);
-  for (const auto& p : store::LoadProjects(*c, ids, from_year)) {
+  const auto loaded = store::LoadProjects(*c, scope, ids, from_year);
+  if (loaded.size() != ids.size())
+    return Error::Forbidden("you may not roll over projects outside your regions");
+  for (const auto& p : loaded) {
     if (!access::Allowed(ctx.caller, access::kProjectRollover, TargetOf(p), tree))
       return Error::Forbidden("you may not roll over project " + p.code);
   }

@@ -1,6 +1,7 @@
 // OrgService: people (人员) and 专班 (teams). See org_service.h.
 #include <algorithm>
 #include <regex>
+#include <set>
 
 #include "common/json_field.h"
 #include "service/org/org_record.h"
@@ -106,7 +107,8 @@ void OrgService::CheckPerson(store::Connection& c, const store::Person& p, Probl
   if (!std::regex_match(p.phone, kPhone)) pr.Add("phone", p.phone, "电话号码格式有误 (digits, + and - only)");
   if (p.region_code.empty()) pr.Add("region_code", "", kRequired);
   if (p.unit_id) {
-    auto u = store::LoadUnit(c, *p.unit_id);
+    // Whether it exists and is active; ReachPerson asks whether the caller reads it.
+    auto u = store::LoadUnit(c, access::ReadScope::All(), *p.unit_id);
     if (!u || u->archived) pr.Add("unit_id", std::to_string(*p.unit_id), kUnknownUnit);
   }
 }
@@ -116,8 +118,8 @@ void OrgService::CheckPerson(store::Connection& c, const store::Person& p, Probl
 void OrgService::ReachPerson(const Ctx& ctx, store::Connection& c, const store::Person* before,
                              const store::Person& p, Problems& pr) {
   if (!p.unit_id || (before && before->unit_id == p.unit_id)) return;
-  auto u = store::LoadUnit(c, *p.unit_id);
-  if (u && !u->archived && !Visible(ctx, u->region_code))
+  auto u = store::LoadUnit(c, access::ReadScope::All(), *p.unit_id);  // CheckPerson reports a missing one
+  if (u && !u->archived && (!store::LoadUnit(c, Reads(ctx), u->id) || !Visible(ctx, u->region_code)))
     pr.Add("unit_id", std::to_string(*p.unit_id), kUnknownUnit);
 }
 
@@ -188,7 +190,7 @@ void OrgService::ReachTeam(const Ctx& ctx, store::Connection& c, const store::Te
     for (int64_t id : ids) {
       bool bad = std::find(missing.begin(), missing.end(), id) != missing.end();
       if (!bad && is_new(old, id)) {
-        auto p = store::LoadPerson(c, id);
+        auto p = store::LoadPerson(c, Reads(ctx), id);
         bad = !p || !Visible(ctx, p->region_code);
       }
       if (bad) out.push_back(id);
@@ -212,8 +214,11 @@ void OrgService::ReachTeam(const Ctx& ctx, store::Connection& c, const store::Te
   auto tree = ledger_.Regions();
   const auto& scope = ctx.Reads(access::kProjectRead, *tree);
   std::vector<int64_t> unknown = missing;
-  for (const auto& p : store::LoadProjects(c, added)) {
-    if (!scope.Contains(p.county_code, p.town_code.value_or(""))) unknown.push_back(p.id);
+  // Those outside the scope do not load: as unknown as those that do not exist.
+  std::set<int64_t> readable;
+  for (const auto& p : store::LoadProjects(c, scope, added)) readable.insert(p.id);
+  for (int64_t id : added) {
+    if (!readable.count(id)) unknown.push_back(id);
   }
   std::sort(unknown.begin(), unknown.end());
   for (int64_t id : unknown) pr.Add("project_ids", std::to_string(id), kUnknownProject);

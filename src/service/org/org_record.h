@@ -40,7 +40,7 @@ struct RecordKind {
   int64_t (*insert)(store::Connection&, const T&);
   Status (*update)(store::Connection&, const T&, int64_t expected_version);
   nlohmann::json (*changes)(const T&, const T&);
-  std::optional<T> (*load)(store::Connection&, int64_t);
+  std::optional<T> (*load)(store::Connection&, const access::ReadScope&, int64_t);
   // What the record names (a person's unit, a team's lead, members and projects) must lie in the
   // caller's read scope: each one newly named (not in `before`, null on create) that does not is
   // reported as unknown, alike whether it exists elsewhere or not at all. nullptr: names nothing.
@@ -74,7 +74,7 @@ namespace gj::service {
 template <class T>
 Result<T> OrgService::GetRecord(const Ctx& ctx, int64_t id, const org::RecordKind<T>& kind) {
   auto c = Acquire();
-  auto r = kind.load(*c, id);
+  auto r = kind.load(*c, Reads(ctx), id);
   if (!r || !Visible(ctx, r->region_code))
     return Error::NotFound(std::string("no ") + kind.entity + " " + std::to_string(id));
   return std::move(*r);
@@ -96,7 +96,7 @@ Result<T> OrgService::AddRecord(const Ctx& ctx, T r, const org::RecordKind<T>& k
   auto id = InsertRecord(*c, ctx, std::move(r), kind, [&] { tx.emplace(*c); });
   if (!id) return id.error();
   tx->Commit();
-  return *kind.load(*c, *id);
+  return *kind.load(*c, access::ReadScope::All(), *id);  // the write checked access
 }
 
 template <class T>
@@ -127,7 +127,7 @@ Result<T> OrgService::UpdateRecord(const Ctx& ctx, int64_t id, const nlohmann::j
   auto st = WriteRecord(*c, ctx, id, body, kind, [&] { tx.emplace(*c); });
   if (!st) return st.error();
   tx->Commit();
-  return *kind.load(*c, id);
+  return *kind.load(*c, access::ReadScope::All(), id);  // the write checked access
 }
 
 template <class T>
@@ -135,7 +135,7 @@ Status OrgService::WriteRecord(store::Connection& c, const Ctx& ctx, int64_t id,
                                const org::RecordKind<T>& kind, const std::function<void()>& begin) {
   auto version = VersionOf(body);
   if (!version) return version.error();
-  auto current = kind.load(c, id);
+  auto current = kind.load(c, Reads(ctx), id);
   if (!current || !Visible(ctx, current->region_code))
     return Error::NotFound(std::string("no ") + kind.entity + " " + std::to_string(id));
   if (auto st = MayAdmin(ctx, current->region_code); !st) return st.error();

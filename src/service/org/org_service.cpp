@@ -80,6 +80,10 @@ store::Lease OrgService::Acquire() {
   return db_.Acquire();
 }
 
+const access::ReadScope& OrgService::Reads(const Ctx& ctx) {
+  return ctx.Reads(access::kProjectRead, *ledger_.Regions());
+}
+
 Status OrgService::Visible(const Ctx& ctx, const std::string& region) {
   auto tree = ledger_.Regions();
   if (!tree->Find(region) || !ctx.Reads(access::kProjectRead, *tree).ContainsRegion(region))

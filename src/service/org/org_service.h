@@ -74,6 +74,8 @@ class OrgService {
   store::Lease Acquire();
   // 404 unless the caller reads `region` (project.read scope, or for a region the regions list's).
   Status Visible(const Ctx& ctx, const std::string& region);
+  // The request's scope of organisation records (what Visible checks), for the stores' reads.
+  const access::ReadScope& Reads(const Ctx& ctx);
   // 403 unless the caller holds org.admin over `region`.
   Status MayAdmin(const Ctx& ctx, const std::string& region);
   // Visible, then allowed.

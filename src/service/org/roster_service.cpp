@@ -123,7 +123,8 @@ Result<NamedFile> RosterService::Workbook(const Ctx& ctx, const std::string& reg
   if (with_rows) {
     auto c = db_.Acquire();
     const auto scope = access::ReadScope::All().Within(*county, *tree);
-    const auto unit_names = store::UnitNames(*c);
+    // The units the county's people belong to, wherever they lie (a city department's staff).
+    const auto unit_names = store::UnitNames(*c, access::ReadScope::All());
     auto cell_of = [&](const std::string& code) {
       auto it = region_cell.find(code);
       return it == region_cell.end() ? code : it->second;

@@ -93,7 +93,7 @@ Result<SetupChecklist> SetupChecklistService::Checklist(const Ctx& ctx, const st
   projects.scope = scope;
   projects.limit = 0;
   int64_t targets = 0;
-  for (const auto& t : store::LoadTargets(*c)) targets += tree->Within(t.region, code);
+  for (const auto& t : store::LoadTargets(*c, scope)) targets += tree->Within(t.region, code);
   out.steps = {
       {"towns", TownsBelow(*tree, code)},
       {"units", static_cast<int64_t>(store::ListUnits(*c, scope).size())},

@@ -33,7 +33,7 @@ void AddProblemsAndVisits(store::Connection& c, const std::set<int64_t>& project
   for (auto& f : store::ListProblemFacts(c, access::ReadScope::All())) {
     if (projects.count(f.project_id)) facts.push_back(std::move(f));
   }
-  const auto units = store::UnitNames(c);
+  const auto units = store::UnitNames(c, access::ReadScope::All());  // the bulletin checked access
   b.has_problems = true;
   for (const auto& u : supervision::OverdueByUnit(facts, b.as_of)) {
     if (u.overdue == 0) continue;
@@ -47,7 +47,7 @@ void AddProblemsAndVisits(store::Connection& c, const std::set<int64_t>& project
     if (projects.count(a.project_id)) assignments.push_back(a);
   }
   const auto visits = store::ListVisitFacts(c, access::ReadScope::All(), period.start, period.end);
-  const auto people = store::PersonNames(c);
+  const auto people = store::PersonNames(c, access::ReadScope::All());
   const auto rule = SupervisionSettings::VisitRule(c, b.region_code);
   b.has_visits = true;
   b.visit_rule = "每" + std::to_string(rule.window_days) + "天至少" + std::to_string(rule.min_visits) + "次";

@@ -81,10 +81,10 @@ Error NoMilestone(int64_t id) { return Error::NotFound("no milestone " + std::to
 
 }  // namespace
 
-MilestoneList MilestoneService::MilestonesOn(store::Connection& c, const store::ProjectRow& p,
+MilestoneList MilestoneService::MilestonesOn(store::Connection& c, const Ctx& ctx, const store::ProjectRow& p,
                                              std::optional<Date> finish, const Date& today,
                                              const Date& as_of) {
-  auto rows = store::ListMilestones(c, p.project.id);
+  auto rows = store::ListMilestones(c, projects_.Scope(ctx, ""), p.project.id);
   const Date f = finish.value_or(FinishOf(p.project, rows, today));
   return {p.project.id, p.project.name, f, as_of, Scheduled(rows, p.project, f, as_of)};
 }
@@ -94,16 +94,16 @@ Result<MilestoneList> MilestoneService::Milestones(const Ctx& ctx, int64_t proje
   auto c = db_.Acquire();
   auto p = projects_.Readable(*c, ctx, project_id);
   if (!p) return p.error();
-  return MilestonesOn(*c, *p, finish, ctx.today, as_of);
+  return MilestonesOn(*c, ctx, *p, finish, ctx.today, as_of);
 }
 
 Result<MilestoneList> MilestoneService::MilestonesOf(const Ctx& ctx, int64_t id) {
   auto c = db_.Acquire();
-  const auto project_id = store::ProjectOfMilestone(*c, id);
+  const auto project_id = store::ProjectOfMilestone(*c, projects_.Scope(ctx, ""), id);
   if (!project_id) return NoMilestone(id);
   auto p = projects_.Readable(*c, ctx, *project_id);
   if (!p) return p.error();
-  return MilestonesOn(*c, *p, std::nullopt, ctx.today, ctx.today);
+  return MilestonesOn(*c, ctx, *p, std::nullopt, ctx.today, ctx.today);
 }
 
 Result<MilestoneList> MilestoneService::AddMilestone(const Ctx& ctx, int64_t project_id, const json& body) {
@@ -118,12 +118,12 @@ Result<MilestoneList> MilestoneService::AddMilestone(const Ctx& ctx, int64_t pro
   ApplyMilestone(body, row.m, row.sort, pr);
   if (!pr.empty()) return pr.ToError("the milestone is not valid");
   if (auto st = InsertMilestone(*c, ctx, row); !st) return st.error();
-  return MilestonesOn(*c, *p, std::nullopt, ctx.today, ctx.today);
+  return MilestonesOn(*c, ctx, *p, std::nullopt, ctx.today, ctx.today);
 }
 
 Status MilestoneService::InsertMilestone(store::Connection& c, const Ctx& ctx, store::MilestoneRow& row) {
   store::Transaction tx(c);
-  auto ms = FactsOf(store::ListMilestones(c, row.m.project_id));
+  auto ms = FactsOf(store::ListMilestones(c, projects_.Scope(ctx, ""), row.m.project_id));
   row.m.id = -1;  // validated with the others before it has an id
   ms.push_back(row.m);
   if (auto v = sv::ValidateMilestones(ms); !v.empty()) return NewMilestoneError(v);
@@ -138,18 +138,18 @@ Result<MilestoneList> MilestoneService::UpdateMilestone(const Ctx& ctx, int64_t 
   auto version = VersionOf(body);
   if (!version) return version.error();
   auto c = db_.Acquire();
-  const auto project_id = store::ProjectOfMilestone(*c, id);
+  const auto project_id = store::ProjectOfMilestone(*c, projects_.Scope(ctx, ""), id);
   if (!project_id) return NoMilestone(id);
   auto p = projects_.WritableSchedule(*c, ctx, *project_id);
   if (!p) return p.error().code == ErrorCode::kNotFound ? NoMilestone(id) : p.error();
   if (auto st = StoreMilestone(*c, ctx, id, *project_id, *version, body); !st) return st.error();
-  return MilestonesOn(*c, *p, std::nullopt, ctx.today, ctx.today);
+  return MilestonesOn(*c, ctx, *p, std::nullopt, ctx.today, ctx.today);
 }
 
 Status MilestoneService::StoreMilestone(store::Connection& c, const Ctx& ctx, int64_t id, int64_t project_id,
                                         int64_t version, const json& body) {
   store::Transaction tx(c);
-  auto all = store::ListMilestones(c, project_id);
+  auto all = store::ListMilestones(c, projects_.Scope(ctx, ""), project_id);
   auto it = std::find_if(all.begin(), all.end(), [&](const store::MilestoneRow& r) { return r.m.id == id; });
   if (it == all.end()) return NoMilestone(id);
   if (it->version != version) return store::StaleVersion("milestone", it->version);
@@ -177,7 +177,8 @@ Result<GanttChart> MilestoneService::Gantt(const Ctx& ctx, store::ProjectFilter 
   for (const auto& p : projects.value()) ids.push_back(p.project.id);
   auto c = db_.Acquire();
   std::map<int64_t, std::vector<store::MilestoneRow>> by;
-  for (auto& r : store::ListMilestonesOf(*c, ids)) by[r.m.project_id].push_back(std::move(r));
+  for (auto& r : store::ListMilestonesOf(*c, ledger_.ReadableScope(ctx, region), ids))
+    by[r.m.project_id].push_back(std::move(r));
   GanttChart chart{as_of, {}, truncated};
   for (const auto& row : projects.value()) {
     const auto& p = row.project;

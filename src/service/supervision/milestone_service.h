@@ -93,8 +93,8 @@ class MilestoneService {
   Result<MilestoneList> MilestonesOf(const Ctx& ctx, int64_t id);
 
  private:
-  MilestoneList MilestonesOn(store::Connection& c, const store::ProjectRow& p, std::optional<Date> finish,
-                             const Date& today, const Date& as_of);
+  MilestoneList MilestonesOn(store::Connection& c, const Ctx& ctx, const store::ProjectRow& p,
+                             std::optional<Date> finish, const Date& today, const Date& as_of);
   Status InsertMilestone(store::Connection& c, const Ctx& ctx, store::MilestoneRow& row);
   Status StoreMilestone(store::Connection& c, const Ctx& ctx, int64_t id, int64_t project_id, int64_t version,
                         const nlohmann::json& body);

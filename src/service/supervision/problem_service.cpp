@@ -4,6 +4,7 @@
 #include <map>
 
 #include "service/supervision/supervision_settings.h"
+#include "store/account_store.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 #include "store/table.h"
@@ -67,11 +68,12 @@ nlohmann::json StepChanges(const store::ProblemRow& before, const store::Problem
   return changes;
 }
 
-// The unit and the leader an assignment names exist.
+// The unit and the leader an assignment names exist (of any region: a city department takes a
+// county's problem).
 void CheckAssignees(store::Connection& c, const sv::ProblemFact& f, Problems& pr) {
-  if (f.unit_id && !store::LoadUnit(c, *f.unit_id))
+  if (f.unit_id && !store::UnitExists(c, *f.unit_id))
     pr.Add("unit_id", std::to_string(*f.unit_id), "unknown unit");
-  if (f.coordinator_id && !store::LoadPerson(c, *f.coordinator_id)) {
+  if (f.coordinator_id && !store::PersonExists(c, *f.coordinator_id)) {
     pr.Add("coordinator_id", std::to_string(*f.coordinator_id), "unknown person");
   }
 }
@@ -122,7 +124,7 @@ sv::ProblemActors ProblemService::ActorsFor(store::Connection& c, const Ctx& ctx
 
 Result<std::pair<store::ProblemRow, sv::ProblemActors>> ProblemService::Load(store::Connection& c,
                                                                              const Ctx& ctx, int64_t id) {
-  auto p = store::LoadProblem(c, id);
+  auto p = store::LoadProblem(c, projects_.Scope(ctx, ""), id);
   if (!p) return NoProblem(id);
   auto actors = ActorsFor(c, ctx, *p);
   if (!actors.reader) return NoProblem(id);

@@ -5,6 +5,7 @@
 
 #include "domain/supervision/procedure.h"
 #include "service/supervision/supervision_settings.h"
+#include "store/account_store.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 #include "store/project_store.h"
@@ -84,7 +85,7 @@ void ApplyProcedure(store::Connection& c, const json& body, store::ProcedureRow&
     pr.Add("pending_document", "",
            "rule procedure.accepted_pending_names_document: name the document still pending (容缺材料)");
   }
-  if (r.fact.unit_id && !store::LoadUnit(c, *r.fact.unit_id))
+  if (r.fact.unit_id && !store::UnitExists(c, *r.fact.unit_id))  // any region's unit may handle it
     pr.Add("unit_id", std::to_string(*r.fact.unit_id), "unknown unit");
   const Problems found = sv::ValidateProcedure(r.fact, r.approval_no);
   for (const auto& d : found.details()) pr.Add(d);
@@ -189,13 +190,13 @@ Result<ProcedureList> ProcedureService::Procedures(const Ctx& ctx, int64_t proje
   auto c = db_.Acquire();
   auto p = projects_.Readable(*c, ctx, project_id);
   if (!p) return p.error();
-  return ProceduresOn(*c, *p, as_of);
+  return ProceduresOn(*c, ctx, *p, as_of);
 }
 
-ProcedureList ProcedureService::ProceduresOn(store::Connection& c, const store::ProjectRow& p,
+ProcedureList ProcedureService::ProceduresOn(store::Connection& c, const Ctx& ctx, const store::ProjectRow& p,
                                              const Date& as_of) {
   const auto& project = p.project;
-  auto rows = store::ListProcedures(c, project.id);
+  auto rows = store::ListProcedures(c, projects_.Scope(ctx, ""), project.id);
   auto files = FilesOf(c, rows);
   ProcedureList out{project.id, project.planned_start, project.actual_start, as_of, 0, {}};
   for (const auto& k : SupervisionSettings::ProcedureKinds(c, SettingsRegionOf(project))) {
@@ -218,18 +219,19 @@ Result<ProcedureList> ProcedureService::PutProcedure(const Ctx& ctx, int64_t pro
   auto p = projects_.WritableSchedule(*c, ctx, project_id);
   if (!p) return p.error();
   if (auto st = StoreProcedure(*c, ctx, project_id, kind, *version, body); !st) return st.error();
-  return ProceduresOn(*c, *p, ctx.today);
+  return ProceduresOn(*c, ctx, *p, ctx.today);
 }
 
 Status ProcedureService::StoreProcedure(store::Connection& c, const Ctx& ctx, int64_t project_id,
                                         const std::string& kind, int64_t version, const json& body) {
   store::Transaction tx(c);
-  const auto project = store::LoadProject(c, project_id);
+  const auto scope = projects_.Scope(ctx, "");
+  const auto project = store::LoadProject(c, scope, project_id);
   auto kinds = SupervisionSettings::ProcedureKinds(c, project ? SettingsRegionOf(*project) : "");
   auto k = std::find_if(kinds.begin(), kinds.end(),
                         [&](const store::ProcedureKindRow& r) { return r.kind.code == kind; });
   if (k == kinds.end()) return Error::NotFound("no procedure kind " + kind);
-  store::ProcedureRow r = ProcedureOfKind(store::ListProcedures(c, project_id), project_id, *k);
+  store::ProcedureRow r = ProcedureOfKind(store::ListProcedures(c, scope, project_id), project_id, *k);
   const bool exists = r.version != 0;
   if (r.version != version) return store::StaleVersion("procedure", r.version);
   const store::ProcedureRow before = r;
@@ -245,14 +247,14 @@ Status ProcedureService::StoreProcedure(store::Connection& c, const Ctx& ctx, in
 }
 
 bool ProcedureService::Readable(store::Connection& c, const Ctx& ctx, int64_t id) {
-  auto r = store::LoadProcedure(c, id);
+  auto r = store::LoadProcedure(c, projects_.Scope(ctx, ""), id);
   return r && projects_.Readable(c, ctx, r->fact.project_id).ok();
 }
 
 Result<store::AttachmentRow> ProcedureService::AttachToProcedure(const Ctx& ctx, int64_t id,
                                                                  const Upload& up) {
   auto c = db_.Acquire();
-  auto r = store::LoadProcedure(*c, id);
+  auto r = store::LoadProcedure(*c, projects_.Scope(ctx, ""), id);
   if (!r) return NoProcedure(id);
   auto p = projects_.WritableSchedule(*c, ctx, r->fact.project_id);
   if (!p) return p.error().code == ErrorCode::kNotFound ? NoProcedure(id) : p.error();

@@ -79,7 +79,8 @@ class ProcedureService {
 
  private:
   std::string KindRegion(const Ctx& ctx, const std::string& region);
-  ProcedureList ProceduresOn(store::Connection& c, const store::ProjectRow& p, const Date& as_of);
+  ProcedureList ProceduresOn(store::Connection& c, const Ctx& ctx, const store::ProjectRow& p,
+                             const Date& as_of);
   Status StoreProcedure(store::Connection& c, const Ctx& ctx, int64_t project_id, const std::string& kind,
                         int64_t version, const nlohmann::json& body);
 

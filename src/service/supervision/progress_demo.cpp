@@ -139,7 +139,7 @@ Status BuildProgressDemo(store::Database& db, const Date& today, const std::stri
       if (running || (chronic && i + 3 >= periods.size())) continue;  // pending
       if (!due_passed && roll < 35) continue;                         // not yet filed, still open
       if (due_passed && roll >= 92) continue;                         // missing
-      auto r = *store::LoadReportOf(*c, p.id, per.key);
+      auto r = *store::LoadReportOf(*c, access::ReadScope::System(), p.id, per.key);
       const bool under_way = p.kind == "continuing" || (p.actual_start && *p.actual_start <= per.end);
       const int64_t cum =
           under_way ? std::max(previous, CumulativeAt(p, YearOf(per), per.end, today)) : previous;

@@ -74,11 +74,11 @@ Result<std::shared_ptr<const LightBoard>> ProgressService::BuildBoard(const Ctx&
     policy = PolicyFor(*c0, region);
   }
   // The reports' facts load on a second connection while the projects load on this thread.
-  const std::string county = region.empty() ? "" : ledger_.Regions()->CountyOf(region);
+  const access::ReadScope scope = ledger_.ReadableScope(ctx, region);
   const Date window_from = ReportWindowFrom(policy, board->rules, as_of);
-  auto facts_future = std::async(std::launch::async, [this, as_of, window_from, county] {
+  auto facts_future = std::async(std::launch::async, [this, as_of, window_from, scope] {
     auto c2 = db_.Acquire();
-    return store::LoadReportFacts(*c2, as_of, window_from, county);
+    return store::LoadReportFacts(*c2, scope, as_of, window_from);
   });
   store::ProjectFilter list;
   list.year = ledger_.CurrentListYear(
@@ -130,7 +130,8 @@ std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, 
   {
     auto c = db_.Acquire();
     const Date window_from = ReportWindowFrom(PolicyFor(*c, region), board->rules, board->as_of);
-    sources.report_facts = store::LoadReportFacts(*c, board->as_of, window_from, "", delta.project_ids);
+    sources.report_facts = store::LoadReportFacts(*c, ledger_.ReadableScope(ctx, region), board->as_of,
+                                                  window_from, delta.project_ids);
     LoadLightSources(*c, board->as_of, delta.project_ids, sources);
     std::vector<const store::ProjectRow*> rows;
     for (const auto& [i, row] : changed) rows.push_back(&row);

@@ -54,7 +54,7 @@ Result<StopDecision> ProgressService::DecideStop(const Ctx& ctx, int64_t id, con
   std::optional<store::StopRecord> s;
   {
     auto c = db_.Acquire();
-    s = store::LoadStop(*c, id);
+    s = store::LoadStop(*c, Reads(*c, ctx), id);
   }
   if (!s) return Error::NotFound("no stop/resume request " + std::to_string(id));
   auto row = ReadableProject(ctx, s->project_id);
@@ -89,7 +89,7 @@ Result<StopList> ProgressService::Stops(const Ctx& ctx, int64_t project_id) {
   if (!row) return row.error();
   auto c = db_.Acquire();
   StopList out;
-  out.items = store::StopsOfProject(*c, project_id);
+  out.items = store::StopsOfProject(*c, Reads(*c, ctx), project_id);
   // Which request makes sense next: resume while a stop is in force, else stop.
   out.stopped = store::StoppedProjects(*c, ctx.today).count(project_id) > 0;
   return out;

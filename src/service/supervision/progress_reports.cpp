@@ -76,9 +76,10 @@ std::string PhotoType(const std::string& bytes) {
 }
 
 // The report as it is now, when it is still at `version` (when given) and `action` is allowed on it.
-Result<store::ReportRecord> ReportForStep(store::Connection& c, const Ctx& ctx, int64_t id,
+Result<store::ReportRecord> ReportForStep(store::Connection& c, const Ctx& ctx,
+                                          const access::ReadScope& scope, int64_t id,
                                           std::optional<int64_t> version, supervision::ReportAction action) {
-  auto cur = store::LoadReport(c, id);
+  auto cur = store::LoadReport(c, scope, id);
   if (!cur) return Error::NotFound("no report " + std::to_string(id));
   if (version && cur->version != *version) {
     return store::StaleVersion("report", cur->version);
@@ -173,7 +174,7 @@ Result<std::pair<store::ReportRecord, store::ProjectRow>> ProgressService::Repor
   store::ReportRecord r;
   {
     auto c = db_.Acquire();
-    auto rec = store::LoadReport(*c, id);
+    auto rec = store::LoadReport(*c, Reads(*c, ctx), id);
     if (!rec) return Error::NotFound("no report " + std::to_string(id));
     r = *rec;
   }
@@ -264,7 +265,7 @@ Result<ReportPeriodList> ProgressService::ListReports(const Ctx& ctx, const std:
   if (key.empty()) key = supervision::PeriodOf(ctx.today, PolicyFor(*c, region)).key;
   ReportPeriodList out;
   out.period = key;
-  for (const auto& r : store::ReportsOfPeriod(*c, key)) {
+  for (const auto& r : store::ReportsOfPeriod(*c, ledger_.ReadableScope(ctx, region), key)) {
     auto it = by_id->find(r.project_id);
     if (it == by_id->end()) continue;
     const auto& project = it->second.project;
@@ -281,7 +282,7 @@ Result<ProjectReportList> ProgressService::ProjectReports(const Ctx& ctx, int64_
   if (!row) return row.error();
   auto c = db_.Acquire();
   ProjectReportList out;
-  for (const auto& r : store::ReportsOfProject(*c, project_id))
+  for (const auto& r : store::ReportsOfProject(*c, Reads(*c, ctx), project_id))
     out.items.push_back(ViewOf(ctx, *c, r, row.value()));
   return out;
 }
@@ -305,7 +306,7 @@ Result<ReportView> ProgressService::SaveReport(const Ctx& ctx, int64_t id, const
       submit ? supervision::ReportAction::kSubmit : supervision::ReportAction::kSave;
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto cur = ReportForStep(*c, ctx, id, *version, action);
+  auto cur = ReportForStep(*c, ctx, Reads(*c, ctx), id, *version, action);
   if (!cur) return cur.error();
   store::ReportRecord r = *cur;
   Problems pr;
@@ -347,7 +348,7 @@ Result<ReportView> ProgressService::Review(const Ctx& ctx, int64_t id, const nlo
   const auto action = approve ? supervision::ReportAction::kApprove : supervision::ReportAction::kReturn;
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto cur = ReportForStep(*c, ctx, id, *version, action);
+  auto cur = ReportForStep(*c, ctx, Reads(*c, ctx), id, *version, action);
   if (!cur) return cur.error();
   store::ReportRecord r = *cur;
   r.status = supervision::StatusAfter(action, r.status);
@@ -376,7 +377,7 @@ Result<ReportView> ProgressService::Reopen(const Ctx& ctx, int64_t id, const nlo
     return st.error();
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  auto cur = ReportForStep(*c, ctx, id, *version, supervision::ReportAction::kReopen);
+  auto cur = ReportForStep(*c, ctx, Reads(*c, ctx), id, *version, supervision::ReportAction::kReopen);
   if (!cur) return cur.error();
   store::ReportRecord r = *cur;
   r.reopened = true;
@@ -407,7 +408,9 @@ Result<ReportPhoto> ProgressService::AddPhoto(const Ctx& ctx, int64_t report_id,
                                                        {"image/jpeg", "image/png", "image/webp"}}});
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  if (auto cur = ReportForStep(*c, ctx, report_id, std::nullopt, supervision::ReportAction::kSave); !cur)
+  if (auto cur =
+          ReportForStep(*c, ctx, Reads(*c, ctx), report_id, std::nullopt, supervision::ReportAction::kSave);
+      !cur)
     return cur.error();
   const int64_t id = store::InsertPhoto(
       *c, {0, report_id, filename, type, static_cast<int64_t>(bytes.size()), Base64Encode(bytes), ctx.now},
@@ -449,7 +452,8 @@ MissingReportList ProgressService::MissingReportsOf(const std::vector<const stor
   const auto periods = supervision::PeriodsBetween(as_of.AddDays(-92), as_of, policy);
   std::map<int64_t, UnitMissingReports> units;
   for (const auto& period : periods) {
-    for (const auto& r : store::ReportsOfPeriod(*c, period.key)) {
+    // Every report of the period, joined with `rows` (projects the caller read in scope) below.
+    for (const auto& r : store::ReportsOfPeriod(*c, access::ReadScope::All(), period.key)) {
       auto it = by_id.find(r.project_id);
       if (it == by_id.end()) continue;
       const bool filed = r.status == "submitted" || r.status == "approved";

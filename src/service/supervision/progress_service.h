@@ -237,6 +237,10 @@ class ProgressService {
   Result<LightSnapshot> Snapshot(const Ctx& ctx, const std::string& region, const std::string& period);
 
  private:
+  // The request's project.read scope, for the stores' reads of reports (the tree through `c`).
+  const access::ReadScope& Reads(store::Connection& c, const Ctx& ctx) {
+    return ctx.Reads(access::kProjectRead, *ledger_.Regions(c));
+  }
   // What an office action's body {"region", "period"?} names: a known region on whose county the
   // caller holds supervision.admin (else 403 "only the project office (coordinator) <what>"), and
   // the period under the region's report policy (default: the one holding today).

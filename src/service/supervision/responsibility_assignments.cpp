@@ -72,12 +72,12 @@ Result<HolderRef> ResponsibilityService::HolderSeen(store::Connection& c, const 
                                                     const sv::Holder& h) {
   const auto scope = projects_.Scope(ctx, "");
   if (h.kind == sv::HolderKind::kPerson) {
-    auto pe = store::LoadPerson(c, h.id);
+    auto pe = store::LoadPerson(c, scope, h.id);
     if (!pe || !scope.ContainsRegion(pe->region_code))
       return Error::NotFound("no person " + std::to_string(h.id));
     return HolderRef{h, pe->name, pe->title, pe->region_code, pe->archived};
   }
-  auto u = store::LoadUnit(c, h.id);
+  auto u = store::LoadUnit(c, scope, h.id);
   if (!u || !scope.ContainsRegion(u->region_code)) return Error::NotFound("no unit " + std::to_string(h.id));
   return HolderRef{h, u->name, "", u->region_code, u->archived};
 }
@@ -90,7 +90,7 @@ Result<AssignmentList> ResponsibilityService::Assignments(const Ctx& ctx, int64_
 
 Result<AssignmentView> ResponsibilityService::Assignment(const Ctx& ctx, int64_t assignment_id) {
   auto c = db_.Acquire();
-  auto a = store::LoadAssignment(*c, assignment_id);
+  auto a = store::LoadAssignment(*c, projects_.Scope(ctx, ""), assignment_id);
   if (!a || !projects_.Readable(*c, ctx, a->project_id))
     return Error::NotFound("no assignment " + std::to_string(assignment_id));
   const bool current = a->fact().Covers(ctx.today, ctx.today);
@@ -154,7 +154,7 @@ Result<ResponsibilityList> ResponsibilityService::EndAssignment(const Ctx& ctx, 
   auto version = VersionOf(body);
   if (!version) return version.error();
   auto c = db_.Acquire();
-  auto before = store::LoadAssignment(*c, assignment_id);
+  auto before = store::LoadAssignment(*c, projects_.Scope(ctx, ""), assignment_id);
   if (!before) return Error::NotFound("no assignment " + std::to_string(assignment_id));
   auto p = Managed(*c, ctx, before->project_id);
   if (!p)
@@ -184,7 +184,7 @@ Result<ResponsibilityList> ResponsibilityService::RemoveAssignment(const Ctx& ct
   auto p = Managed(*c, ctx, project_id);
   if (!p) return p.error();
   std::optional<store::AssignmentRow> open;
-  for (auto& a : store::ListProjectAssignments(*c, project_id)) {
+  for (auto& a : store::ListProjectAssignments(*c, projects_.Scope(ctx, ""), project_id)) {
     if (a.person_id == person_id && !a.to_date) open = std::move(a);
   }
   if (!open) return Error::NotFound("that leader is not assigned to this project");
@@ -220,12 +220,13 @@ Result<HandoverResult> ResponsibilityService::Handover(const Ctx& ctx, const jso
   const bool dry_run = body.value("dry_run", false);
   HandoverResult out{dry_run, date && *date ? **date : ctx.today, *from, *to, {}};
   std::vector<sv::DatedAssignment> moving;
-  for (auto& a : store::OpenAssignmentsOf(*c, from->holder, projects_.Scope(ctx, ""))) {
-    auto row = store::LoadProjectRow(*c, a.project_id);
+  const auto scope = projects_.Scope(ctx, "");
+  for (auto& a : store::OpenAssignmentsOf(*c, from->holder, scope)) {
+    auto row = store::LoadProjectRow(*c, scope, a.project_id);
     if (!row || !projects_.Allowed(*c, ctx, access::kSupervisionManage, TargetOf(row->project))) continue;
     moving.push_back(a.fact());
     HandoverItem item{std::move(a), false, 0};
-    for (const auto& b : store::ListProjectAssignments(*c, item.assignment.project_id)) {
+    for (const auto& b : store::ListProjectAssignments(*c, scope, item.assignment.project_id)) {
       if (b.holder() == to->holder && !b.to_date) item.already_held = true;
     }
     if (!item.already_held &&

@@ -6,6 +6,7 @@
 #include "domain/supervision/problem.h"
 #include "domain/supervision/visit.h"
 #include "service/supervision/supervision_settings.h"
+#include "store/account_store.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 
@@ -24,7 +25,9 @@ std::vector<ProjectLeader> LeadersOf(store::Connection& c, const store::ProjectR
   std::set<int64_t> seen;
   auto add = [&](int64_t person, bool primary) {
     if (!seen.insert(person).second) return;
-    if (auto pe = store::LoadPerson(c, person)) leaders.push_back({person, pe->name, pe->title, primary});
+    // The leaders of a project the caller reads, wherever they sit (a city leader on a county's project).
+    if (auto pe = store::LoadPerson(c, access::ReadScope::All(), person))
+      leaders.push_back({person, pe->name, pe->title, primary});
   };
   if (p.project.leader_id) add(*p.project.leader_id, true);
   for (const auto& a : assignments) {
@@ -33,12 +36,13 @@ std::vector<ProjectLeader> LeadersOf(store::Connection& c, const store::ProjectR
   return leaders;
 }
 
+// The holders of assignments on projects of the caller's scope, wherever they sit: their names.
 LeaderComplianceView ComplianceOf(store::Connection& c, const sv::HolderCompliance& r) {
   if (r.holder.kind == sv::HolderKind::kUnit) {
-    auto u = store::LoadUnit(c, r.holder.id);
+    auto u = store::LoadUnit(c, access::ReadScope::All(), r.holder.id);
     return {r, u ? u->name : "", ""};
   }
-  auto pe = store::LoadPerson(c, r.holder.id);
+  auto pe = store::LoadPerson(c, access::ReadScope::All(), r.holder.id);
   return {r, pe ? pe->name : "", pe ? pe->title : ""};
 }
 
@@ -91,7 +95,7 @@ Result<ResponsibilityList> ResponsibilityService::Responsibility(const Ctx& ctx,
 ResponsibilityList ResponsibilityService::ResponsibilityOn(store::Connection& c, const Ctx& ctx,
                                                            const store::ProjectRow& p) {
   std::vector<AssignmentView> assignments;
-  for (auto& a : store::ListProjectAssignments(c, p.project.id)) {
+  for (auto& a : store::ListProjectAssignments(c, projects_.Scope(ctx, ""), p.project.id)) {
     const bool current = a.fact().Covers(ctx.today, ctx.today);
     assignments.push_back({std::move(a), current});
   }
@@ -132,7 +136,7 @@ Status ResponsibilityService::MayLogVisit(store::Connection& c, const Ctx& ctx, 
   if (projects_.Allowed(c, ctx, access::kSupervisionManage, TargetOf(p.project))) return Ok{};
   if (own && *own == v.person_id && !v.unit_id) return Ok{};  // a leader's own visit
   // A unit (帮包部门) logs visits for itself on the projects assigned to it.
-  const auto assignments = store::ListProjectAssignments(c, p.project.id);
+  const auto assignments = store::ListProjectAssignments(c, projects_.Scope(ctx, ""), p.project.id);
   for (const auto& g : ctx.caller.grants) {
     if (!g.unit_id || (v.unit_id && *v.unit_id != *g.unit_id)) continue;
     const bool assigned = std::any_of(assignments.begin(), assignments.end(),
@@ -146,18 +150,20 @@ Status ResponsibilityService::MayLogVisit(store::Connection& c, const Ctx& ctx, 
 }
 
 Status ResponsibilityService::StoreVisit(store::Connection& c, const Ctx& ctx, store::VisitRow& v) {
-  auto person = store::LoadPerson(c, v.person_id);
+  // The visitor and their unit may sit above the project's region (a city leader): whether they
+  // exist, checked after the caller's permission on the project.
+  auto person = store::LoadPerson(c, access::ReadScope::All(), v.person_id);
   if (!person) return Problems().ToError("unknown person");
   if (v.unit_id) {
     Problems pr;
     const std::string unit = std::to_string(*v.unit_id);
-    if (!store::LoadUnit(c, *v.unit_id)) {
+    if (!store::UnitExists(c, *v.unit_id)) {
       pr.Add("unit_id", unit, "unknown unit");
     } else {
       if (person->unit_id != v.unit_id)
         pr.Add("person_id", std::to_string(v.person_id),
                "rule visit.unit_member: the visitor is not of unit " + unit);
-      const auto as = store::ListProjectAssignments(c, v.project_id);
+      const auto as = store::ListProjectAssignments(c, projects_.Scope(ctx, ""), v.project_id);
       if (std::none_of(as.begin(), as.end(), [&](const store::AssignmentRow& a) {
             return a.unit_id == v.unit_id && a.fact().Covers(v.visit_date, v.visit_date);
           })) {
@@ -196,12 +202,13 @@ Result<ComplianceReport> ResponsibilityService::Compliance(const Ctx& ctx, const
 }
 
 std::vector<LeaderProject> ResponsibilityService::LeaderProjects(store::Connection& c,
+                                                                 const access::ReadScope& scope,
                                                                  const std::vector<sv::Assignment>& mine,
                                                                  const std::set<int64_t>& visit_due,
                                                                  const Date& as_of) {
   std::vector<LeaderProject> projects;
   for (const auto& a : mine) {
-    auto row = store::LoadProjectRow(c, a.project_id);
+    auto row = store::LoadProjectRow(c, scope, a.project_id);
     if (!row) continue;
     const auto [open, overdue] = ProblemCounts(c, a.project_id, as_of);
     projects.push_back({a.project_id, row->project.code, row->project.name, row->project.stage,
@@ -216,7 +223,7 @@ Result<LeaderPageView> ResponsibilityService::LeaderPage(const Ctx& ctx, std::op
   auto c = db_.Acquire();
   if (!person_id) person_id = store::PersonOfUser(*c, ctx.caller.user_id);
   if (!person_id) return Error::NotFound("your account is not linked to a leader");
-  auto person = store::LoadPerson(*c, *person_id);
+  auto person = store::LoadPerson(*c, scope, *person_id);
   if (!person || !scope.ContainsRegion(person->region_code)) {
     return Error::NotFound("no person " + std::to_string(*person_id));
   }
@@ -234,7 +241,7 @@ Result<LeaderPageView> ResponsibilityService::LeaderPage(const Ctx& ctx, std::op
   for (const auto& d : page.visits_due) due_ids.insert(d.project_id);
   page.recent_visits = store::ListVisits(*c, scope, std::nullopt, *person_id);
   if (page.recent_visits.size() > 20) page.recent_visits.resize(20);
-  page.projects = LeaderProjects(*c, mine, due_ids, as_of);
+  page.projects = LeaderProjects(*c, scope, mine, due_ids, as_of);
   return page;
 }
 

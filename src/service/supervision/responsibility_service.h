@@ -151,7 +151,7 @@ class ResponsibilityService {
   Result<store::ProjectRow> Managed(store::Connection& c, const Ctx& ctx, int64_t project_id);
   // Checks that the caller may log `v` (a leader logs only their own visits) and stores it.
   Status StoreVisit(store::Connection& c, const Ctx& ctx, store::VisitRow& v);
-  std::vector<LeaderProject> LeaderProjects(store::Connection& c,
+  std::vector<LeaderProject> LeaderProjects(store::Connection& c, const access::ReadScope& scope,
                                             const std::vector<supervision::Assignment>& mine,
                                             const std::set<int64_t>& visit_due, const Date& as_of);
 

@@ -183,9 +183,9 @@ int OtherCountyDemo(store::Connection& c, const access::RegionTree& tree, const 
   for (const auto& p : store::ListPeople(c, access::ReadScope::All().Within(county, tree), "leader")) {
     if (p.region_code == county) leaders.push_back(p.id);
   }
-  const std::vector<int64_t> projects = store::ProjectIdsOfCounty(c, county);
+  const std::vector<int64_t> projects = store::ProjectIdsOfCounty(c, access::ReadScope::System(), county);
   if (leaders.size() < 3 || projects.size() < 3) return 0;
-  auto unit_id = [&](const std::string& name) { return store::FindUnitId(c, county, name); };
+  auto unit_id = [&](const std::string& name) { return store::FindUnitId(c, access::ReadScope::System(), county, name); };
   static const std::vector<DemoProblem> kGuanxian = {
       {"land", "冠县项目用地报批材料待补充，需自然资源部门指导", "assigned", 10, "自然资源和规划局", 1},
       {"power", "冠县项目电力接入方案待供电公司批复", "signed", -3, "工业和信息化局", 2},
@@ -199,7 +199,7 @@ int OtherCountyDemo(store::Connection& c, const access::RegionTree& tree, const 
     ++written;
   }
   for (size_t i = 0; i < 3; ++i) {
-    auto pc = store::LoadProject(c, projects[i]);
+    auto pc = store::LoadProject(c, access::ReadScope::System(), projects[i]);
     if (!pc) continue;
     std::optional<int64_t> prev;
     int sort = 0;
@@ -230,12 +230,14 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
   for (const auto& p : store::ListPeople(*c, in_county, "leader")) {
     if (p.region_code == county) leaders.push_back(p.id);  // the county's own leaders, not its towns'
   }
-  const std::vector<int64_t> projects = store::ProjectIdsOfCounty(*c, county);
+  const std::vector<int64_t> projects = store::ProjectIdsOfCounty(*c, access::ReadScope::System(), county);
   if (leaders.size() < 5 || projects.size() < 40)
     return Error::Conflict("the supervision demo needs the ledger demo of 东阿县");
   // The demo "leader" account is 王海涛, so the leader page and verification have a subject.
   store::SetAccountPerson(*c, "leader", leaders[2]);
-  auto unit_id = [&](const std::string& name) { return store::FindUnitId(*c, county, name); };
+  auto unit_id = [&](const std::string& name) {
+    return store::FindUnitId(*c, access::ReadScope::System(), county, name);
+  };
   int written = 0;
 
   // ---- problems, each with the steps that brought it to its status
@@ -254,7 +256,7 @@ Result<int> BuildSupervisionDemo(store::Database& db, const Date& today, const s
   // completion (续建 projects behind schedule: their 竣工验收 is 滞后).
   std::vector<std::pair<size_t, ledger::Project>> with_nodes;
   for (size_t i = 0, behind = 0; i < projects.size() && (i < 12 || behind < 3); ++i) {
-    auto pc = store::LoadProject(*c, projects[i]);
+    auto pc = store::LoadProject(*c, access::ReadScope::System(), projects[i]);
     if (!pc) continue;
     if (i >= 12) {
       if (pc->stage != "started" || !pc->planned_completion || *pc->planned_completion >= today) continue;

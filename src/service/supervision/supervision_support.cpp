@@ -1,5 +1,6 @@
 #include "service/supervision/supervision_support.h"
 
+#include "common/body_date.h"
 #include "common/json_field.h"
 #include "common/json_limits.h"
 
@@ -15,6 +16,10 @@ std::optional<std::optional<Date>> DateField(const json& b, const std::string& n
   auto d = v.is_string() ? ParseIsoDate(text) : std::nullopt;
   if (!d) {
     pr.Add(name, text, "must be a date YYYY-MM-DD");
+    return std::nullopt;
+  }
+  if (!InBodyDateRange(*d)) {
+    pr.Add(name, text, kBodyDateRangeReason);
     return std::nullopt;
   }
   return std::optional<Date>(*d);

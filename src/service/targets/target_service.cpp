@@ -34,7 +34,8 @@ void CompletedAsOf(store::Connection& c, const Date& at, std::vector<ledger::Pro
   std::vector<int64_t> ids;
   if (set.size() <= kMaxListed)
     for (const auto& p : set) ids.push_back(p.id);
-  const auto facts = store::LoadReportFacts(c, at, at, "", ids);
+  // The facts of `set`, projects the caller's metrics read in scope: joined by id below.
+  const auto facts = store::LoadReportFacts(c, access::ReadScope::All(), at, at, ids);
   for (auto& p : set) {
     auto it = facts.find(p.id);
     if (it != facts.end()) p.annual_completed = ledger::AnnualCompletedAt(p, it->second.filed_year_total);
@@ -65,7 +66,7 @@ Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> TargetSer
   std::vector<targets::Target> all;
   {
     auto c = db_.Acquire();
-    all = store::LoadTargets(*c);
+    all = store::LoadTargets(*c, scope);
   }
   std::vector<std::pair<targets::Target, targets::TargetStatus>> out;
   for (const auto& t : all) {
@@ -87,11 +88,11 @@ Result<TargetList> TargetService::List(const Ctx& ctx, const std::string& region
 
 Result<targets::Target> TargetService::Readable(const Ctx& ctx, int64_t id) {
   std::optional<targets::Target> t;
+  auto tree = ledger_.Regions();
   {
     auto c = db_.Acquire();
-    t = store::LoadTarget(*c, id);
+    t = store::LoadTarget(*c, ctx.Reads(access::kProjectRead, *tree), id);
   }
-  auto tree = ledger_.Regions();
   if (!t || !ctx.Reads(access::kProjectRead, *tree).ContainsRegion(t->region))
     return Error::NotFound("no target " + std::to_string(id));
   return std::move(*t);

@@ -28,15 +28,16 @@ TEST_P(DemoMilestonesTest, NodesAgreeWithTheProjectsStageDates) {
   testing::TestDb tdb("sqlite");
   ASSERT_TRUE(service::BuildDemo(tdb.db(), today, GetParam() + "T02:00:00Z").ok());
   auto c = tdb.db().Acquire();
-  const auto ids = store::ProjectIdsOfCounty(*c, "371524");
+  const auto ids = store::ProjectIdsOfCounty(*c, access::ReadScope::System(), "371524");
   std::map<int64_t, std::vector<sv::Milestone>> by_project;
-  for (auto& r : store::ListMilestonesOf(*c, ids)) by_project[r.m.project_id].push_back(r.m);
+  for (auto& r : store::ListMilestonesOf(*c, access::ReadScope::System(), ids))
+    by_project[r.m.project_id].push_back(r.m);
   ASSERT_GE(by_project.size(), 10u);
 
   std::set<std::string> stages;
   int late_projects = 0;
   for (const auto& [id, ms] : by_project) {
-    const auto p = store::LoadProject(*c, id);
+    const auto p = store::LoadProject(*c, access::ReadScope::System(), id);
     ASSERT_TRUE(p);
     const std::string at = p->code + " ";
     stages.insert(p->stage);

@@ -277,11 +277,15 @@ TEST_P(LedgerYearsTest, FiledFiguresBeforeAReportExcludeItAndLaterOnes) {
   }
   EXPECT_EQ(store::PreviousYearTotal(*c, pa, "2026-W49", Date{2026, 12, 6}), 32900000);
   EXPECT_EQ(store::PreviousYearTotal(*c, pa, "2026-W48", Date{2026, 11, 29}), 32210000);
-  EXPECT_EQ(store::LoadReportFacts(*c, Date{2026, 12, 5}, Date{2026, 11, 1}, "", {pa})[pa].filed_year_total,
-            32900000);
   EXPECT_EQ(
-      store::LoadReportFacts(*c, Date{2026, 12, 6}, Date{2026, 11, 1}, "371524", {})[pa].filed_year_total,
-      71300000);
+      store::LoadReportFacts(*c, access::ReadScope::System(), Date{2026, 12, 5}, Date{2026, 11, 1}, {pa})[pa]
+          .filed_year_total,
+      32900000);
+  EXPECT_EQ(store::LoadReportFacts(
+                *c, access::ReadScope::All().Within("371524", access::RegionTree(store::LoadRegions(*c))),
+                Date{2026, 12, 6}, Date{2026, 11, 1}, {})[pa]
+                .filed_year_total,
+            71300000);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, LedgerYearsTest, ::testing::ValuesIn(Engines()));
@@ -302,12 +306,12 @@ TEST(ProjectYearsMigration, TodaysFiguresBecomeTheProjectsYear) {
         "1200000000, 300000000, 120000000, '2026-01-05T00:00:00Z', '2026-01-05T00:00:00Z');");
     store::Migrate(*db);
     auto c = db->Acquire();
-    auto p = store::LoadProjectByCode(*c, "DE-1").value();
+    auto p = store::LoadProjectByCode(*c, access::ReadScope::System(), "DE-1").value();
     EXPECT_EQ(p.year, 2026);
     EXPECT_EQ(p.kind, "continuing");
     EXPECT_EQ(p.annual_plan, 300000000);
     EXPECT_EQ(p.annual_completed, 120000000);
-    auto y = store::LoadProjectYear(*c, p.id, 2026).value();
+    auto y = store::LoadProjectYear(*c, access::ReadScope::System(), p.id, 2026).value();
     EXPECT_EQ(y.version, 1);
     EXPECT_EQ(y.created_at, "2026-01-05T00:00:00Z");
     EXPECT_THROW(c->Query("SELECT annual_plan FROM projects"), std::exception);

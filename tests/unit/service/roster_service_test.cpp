@@ -50,12 +50,13 @@ TEST_P(RosterServiceTest, ImportAddsAndUpdatesByKeyEachWriteJournaled) {
   EXPECT_EQ(real->updated, 2);
   EXPECT_EQ(JournalCount(), journal + 4);
   auto c = tdb_->db().Acquire();
-  EXPECT_EQ(store::LoadUnit(*c, unit_a_)->region_code, "371524001");
-  EXPECT_EQ(store::LoadUnit(*c, unit_a_)->version, 2);
-  EXPECT_EQ(store::LoadPerson(*c, leader_)->phone, "13800000000");
-  const auto li = store::FindPersonId(*c, "371524", "李华");
+  EXPECT_EQ(store::LoadUnit(*c, access::ReadScope::System(), unit_a_)->region_code, "371524001");
+  EXPECT_EQ(store::LoadUnit(*c, access::ReadScope::System(), unit_a_)->version, 2);
+  EXPECT_EQ(store::LoadPerson(*c, access::ReadScope::System(), leader_)->phone, "13800000000");
+  const auto li = store::FindPersonId(*c, access::ReadScope::System(), "371524", "李华");
   ASSERT_TRUE(li);
-  EXPECT_EQ(store::LoadPerson(*c, *li)->unit_id, store::FindUnitId(*c, "371524", "发改局"));
+  EXPECT_EQ(store::LoadPerson(*c, access::ReadScope::System(), *li)->unit_id,
+            store::FindUnitId(*c, access::ReadScope::System(), "371524", "发改局"));
 }
 
 TEST_P(RosterServiceTest, ExportThenImportIsANoOp) {
@@ -85,7 +86,7 @@ TEST_P(RosterServiceTest, AProblemRefusesEverythingAndScopeIsChecked) {
   EXPECT_EQ(r.error().details[0].row, 2);
   EXPECT_EQ(JournalCount(), journal);
   auto c = tdb_->db().Acquire();
-  EXPECT_FALSE(store::FindUnitId(*c, "371524", "新局"));
+  EXPECT_FALSE(store::FindUnitId(*c, access::ReadScope::System(), "371524", "新局"));
   EXPECT_EQ(roster_->Import(As("admin", "371525"), "371524", bytes, true).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(roster_->Import(As("coordinator", "371524"), "371524", bytes, true).error().code,
             ErrorCode::kForbidden);

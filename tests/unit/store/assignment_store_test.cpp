@@ -89,7 +89,7 @@ TEST_P(FreshDb, Migration12CarriesOldAssignmentsOverFromTheListYear) {
   }
   store::Migrate(tdb.db());
   auto c = tdb.db().Acquire();
-  const auto rows = store::ListProjectAssignments(*c, 1);
+  const auto rows = store::ListProjectAssignments(*c, access::ReadScope::System(), 1);
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].person_id, 1);
   EXPECT_EQ(rows[0].from_date, (Date{2026, 1, 1}));
@@ -133,13 +133,13 @@ TEST_P(FreshDb, OverlapsEndAndComplianceFacts) {
   EXPECT_FALSE(store::AssignmentOverlaps(*c, 1, u, Date{2026, 7, 1}, std::nullopt, unit.id));
   EXPECT_FALSE(
       store::AssignmentOverlaps(*c, 1, {sv::HolderKind::kPerson, 1}, Date{2026, 7, 1}, std::nullopt));
-  store::AssignmentRow ended = *store::LoadAssignment(*c, unit.id);
+  store::AssignmentRow ended = *store::LoadAssignment(*c, access::ReadScope::System(), unit.id);
   EXPECT_EQ(ended.holder_name, "住房和城乡建设局");
   ended.to_date = Date{2026, 6, 30};
   EXPECT_EQ(store::EndAssignment(*c, ended, 2, "t").error().code, ErrorCode::kConflict);
   ASSERT_TRUE(store::EndAssignment(*c, ended, 1, "t"));
-  EXPECT_EQ(store::LoadAssignment(*c, unit.id)->version, 2);
-  EXPECT_EQ(store::LoadAssignment(*c, unit.id)->to_date, (Date{2026, 6, 30}));
+  EXPECT_EQ(store::LoadAssignment(*c, access::ReadScope::System(), unit.id)->version, 2);
+  EXPECT_EQ(store::LoadAssignment(*c, access::ReadScope::System(), unit.id)->to_date, (Date{2026, 6, 30}));
   EXPECT_TRUE(store::OpenAssignmentsOf(*c, u, access::ReadScope::All()).empty());
   EXPECT_FALSE(store::AssignmentOverlaps(*c, 1, u, Date{2026, 7, 1}, std::nullopt));
   // Facts of July: the unit's ended row is out; the project's leader counts from 2026-01-01.
