@@ -51,4 +51,8 @@ export default {
     'Your own account: change the password (at least 12 characters), see where you are logged in and log out there or everywhere. If you forgot the password, ask the administrator to reset it.',
   'help.setup-checklist':
     'When a county starts, the administrator works through this list: towns, units, people, accounts, the project list, the supervision rules, and optionally targets and task forces. Each step shows its count and whether it is done, with a link to its page. Until the required steps are done, the administrator lands here after logging in.',
+  'help.enterprises':
+    "The one list of the county's enterprises, keyed by their unified social credit code and shared by land efficiency, attraction, chains and services. Search by name or code, filter by tag (backbone enterprises), and see each enterprise's class in the latest published land-efficiency run. The project office registers and edits enterprises; everyone else reads those of their remit.",
+  'help.enterprise':
+    "One enterprise: its registration, tags, latest published land-efficiency class, revenue and tax by year with their growth, and the key projects it builds. The project office edits it and enters each year's revenue and tax; the growth of backbone enterprises counts toward the yearly targets.",
 }
