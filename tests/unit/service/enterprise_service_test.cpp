@@ -131,7 +131,9 @@ TEST_P(EnterpriseServiceTest, ClassOfThePublishedRunOnTheEnterpriseAndItsProject
   ASSERT_TRUE(land_->RunAction(Coordinator(), run->run.row.id,
                                {{"action", "publish"}, {"published_on", "2026-06-15"}, {"version", v}}));
   std::string klass;
-  for (const auto& r : land_->GetRun(Coordinator(), run->run.row.id, {}, 0, 0)->results) {
+  const auto detail_run = land_->GetRun(Coordinator(), run->run.row.id, {}, 0, 0);
+  ASSERT_TRUE(detail_run);
+  for (const auto& r : detail_run->results) {
     if (r.enterprise->credit_code == kE1) klass = r.final_class;
   }
   auto e = svc_->Get(Coordinator(), kE1);
