@@ -5,6 +5,7 @@
 
 #include "api/json/ledger_json.h"
 #include "api/routes_attraction.h"
+#include "api/json/results_json.h"
 #include "common/json_field.h"
 #include "service/ledger/plausibility_settings.h"
 #include "service/ledger/project_abilities.h"
@@ -194,6 +195,15 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
          const auto abilities = service::AbilitiesOf(c.ctx, row->project, *s.ledger.Regions());
          j["can_edit"] = abilities.can_edit;
          j["mine"] = abilities.mine;
+         // The builder as the enterprise registry knows it, and its land-efficiency class (A/B/C/D)
+         // in the latest published run of its county (null when none, or not in the caller's remit).
+         j["builder_enterprise"] = nullptr;
+         j["builder_class"] = nullptr;
+         if (row->project.builder_code) {
+           const auto b = s.enterprises.Builder(c.ctx, *row->project.builder_code);
+           j["builder_enterprise"] = b;
+           if (b.land && !b.land->klass.empty()) j["builder_class"] = b.land->klass;
+         }
          return Reply::Json(std::move(j));
        }});
   r.push_back(
@@ -259,6 +269,7 @@ std::vector<Route> AllRoutes(Services& s) {
   AccountRoutes(s, r);
   HomeRoutes(s, r);
   AttractionRoutes(s, r);
+  EnterpriseRoutes(s, r);
   return r;
 }
 

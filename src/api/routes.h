@@ -8,6 +8,7 @@
 #include "service/access/auth_service.h"
 #include "service/assessment/observation_service.h"
 #include "service/assessment/ranking_service.h"
+#include "service/enterprises/enterprise_service.h"
 #include "service/land_efficiency/land_service.h"
 #include "service/ledger/ledger_service.h"
 #include "service/ledger/ledger_sheet_service.h"
@@ -38,6 +39,7 @@ struct Services {
   service::AccountService& accounts;
   service::RosterService& roster;             // 组织架构与责任人 workbook
   service::SetupChecklistService& checklist;  // 上线清单
+  service::EnterpriseService& enterprises;    // 企业库 (routes_enterprises.cpp)
 };
 
 // Every endpoint. Each capability declares its routes in its own file (routes_<capability>.cpp)
@@ -53,5 +55,7 @@ void OrgRoutes(Services& s, std::vector<Route>& r);
 void AccountRoutes(Services& s, std::vector<Route>& r);  // users, own password, sessions
 void SessionRoutes(Services& s, std::vector<Route>& r);  // log-in, log-out, me (session cookie)
 void HomeRoutes(Services& s, std::vector<Route>& r);     // the caller's to-dos (/me/todos)
+// The enterprise registry (企业库, routes_enterprises.cpp).
+void EnterpriseRoutes(Services& s, std::vector<Route>& r);
 
 }  // namespace gj::api

@@ -148,8 +148,9 @@ int RunServer(const ServerOptions& o) {
   service::AccountService accounts(*db, ledger);
   service::RosterService roster(*db, ledger, org);
   service::SetupChecklistService checklist(*db, ledger);
-  Services services{*db,  auth,         ledger,   sheets, supervision, progress, targets,  bulletins,
-                    land, observations, rankings, org,    accounts,    roster,   checklist};
+  service::EnterpriseService enterprises(*db, ledger, land);
+  Services services{*db,  auth,         ledger,   sheets, supervision, progress, targets,   bulletins,
+                    land, observations, rankings, org,    accounts,    roster,   checklist, enterprises};
   // Beside serving, not before it: a first start on a large ledger inserts its tasks for seconds.
   Every report_tasks(std::chrono::hours(std::max(0, o.report_tasks_hours)),
                      [&] { GenerateReportTasks(progress, ledger); });

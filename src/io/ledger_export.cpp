@@ -62,7 +62,8 @@ std::vector<Cell> Cells(const store::ProjectRow& r, const ledger::Dictionaries& 
           DateCell(p.actual_start),
           DateCell(p.planned_completion),
           DateCell(p.actual_completion),
-          Text(p.content)};
+          Text(p.content),
+          Text(p.builder_code.value_or(""))};
 }
 
 double Width(const char* label) {

@@ -9,7 +9,7 @@ namespace {
 // ---- the tables: one field list each, and the columns written beside the record
 
 using E = land::Enterprise;
-// An enterprise as le_enterprises stores it (a re-import rewrites all but its credit code).
+// An enterprise as the registry (enterprises) stores it (a re-import rewrites all but its credit code).
 const Fields<E> kEnterpriseFields =
     GJ_COLUMNS(E, credit_code, name, town, industry_code, above_scale).OnInsert({"credit_code"});
 // An enterprise's figures of a year, as le_data stores them.
@@ -52,7 +52,7 @@ const Fields<PolicyLedgerRow> kPolicyLedgerFields =
         .And(GJ_COLUMNS(PolicyLedgerRow, surcharge_fen, land_mu, energy_tce, emission_t));
 
 const Table kEnterprises =
-    TableOf("le_enterprises", kEnterpriseFields).With({"id", "county_code", "version", "updated_at"});
+    TableOf("enterprises", kEnterpriseFields).With({"id", "county_code", "version", "updated_at"});
 const Table kData = TableOf("le_data", kDataFields, kFigures).With({"updated_at"});
 const Table kSchemes = TableOf("le_schemes", kSchemeFields).With({"county_code", "created_by"});
 const Table kRuns = TableOf("le_runs", kRunFields).With({"created_by"});
@@ -67,7 +67,7 @@ const std::string kDataSelect =
     "SELECT " + kData.Select("d") +
     ", e.county_code AS county_code, e.credit_code AS credit_code, e.name AS name, e.town AS town, "
     "e.industry_code AS industry_code, e.above_scale AS above_scale "
-    "FROM le_data d JOIN le_enterprises e ON e.id = d.enterprise_id ";
+    "FROM le_data d JOIN enterprises e ON e.id = d.enterprise_id ";
 
 LandDataRow DataFrom(RowReader& r) {
   LandDataRow row;
@@ -89,7 +89,7 @@ int64_t UpsertLandData(Connection& c, const std::string& county, int year, const
                        const std::string& now) {
   ColumnValues about = ValuesOf(kEnterpriseFields, e);
   about.emplace_back("updated_at", now);
-  auto eid = ReadOne(c, "SELECT id FROM le_enterprises WHERE credit_code = ?", {e.credit_code},
+  auto eid = ReadOne(c, "SELECT id FROM enterprises WHERE credit_code = ?", {e.credit_code},
                      [](RowReader& r) { return r.Int("id"); });
   if (eid) {
     UpdateWhere(c, kEnterprises, about, {{"id", *eid}}, /*bump_version=*/true);
@@ -148,7 +148,7 @@ Status UpdateLandData(Connection& c, const LandDataRow& row, const std::string& 
 }
 
 std::optional<std::string> EnterpriseCounty(Connection& c, const std::string& credit_code) {
-  return ReadOne(c, "SELECT county_code FROM le_enterprises WHERE credit_code = ?", {credit_code},
+  return ReadOne(c, "SELECT county_code FROM enterprises WHERE credit_code = ?", {credit_code},
                  [](RowReader& r) { return r.Text("county_code"); });
 }
 

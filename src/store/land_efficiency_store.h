@@ -31,7 +31,7 @@ int64_t UpsertLandData(Connection& c, const std::string& county, int year, const
 // Enterprises are read through a land.read scope (LandService::Remit): those of a county the scope
 // holds whole, and those whose town (the name of a region under the enterprise's county) it holds.
 // An empty scope reads nothing; ReadScope::All() every enterprise (a run, after land.evaluate).
-// " AND (…)" for le_enterprises `alias`, as ScopeClause for projects.
+// " AND (…)" for enterprises `alias`, as ScopeClause for projects.
 std::string EnterpriseScopeClause(const access::ReadScope& scope, std::vector<Value>& params,
                                   const char* alias = "e");
 std::vector<LandDataRow> ListLandData(Connection& c, const access::ReadScope& scope,

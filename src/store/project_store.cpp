@@ -20,8 +20,9 @@ using P = ledger::Project;
 // itself); the journal's diff of a project is ledger::Diff, over the API's JSON form.
 const Fields<P> kProjectFields =
     GJ_COLUMNS(P, id, code, national_code, name, year, county_code, town_code, category, level, track, stage,
-               total_investment, land_mu, builder, leader_id, unit_id, specialist, chain, planned_start,
-               actual_start, planned_completion, actual_completion, content, longitude, latitude)
+               total_investment, land_mu, builder, builder_code, leader_id, unit_id, specialist, chain,
+               planned_start, actual_start, planned_completion, actual_completion, content, longitude,
+               latitude)
         // Written for the filter's LIKE, never read back.
         .And({"search_text", [](const P& p) -> Value { return SearchText(p); }})
         .And(GJ_COLUMNS(P, archived, version, created_at, updated_at))

@@ -152,7 +152,7 @@ test('the ledger import template: the importer\'s headers, a 说明 of every col
   const [header, sample] = book['重点项目'];
   assert.deepEqual(header, ['项目编号', '项目名称', '县区', '镇街', '项目类别', '项目级别', '建设性质', '项目类型', '项目阶段',
     '总投资(万元)', '年度计划投资(万元)', '年度完成投资(万元)', '占地(亩)', '建设单位', '包保领导', '责任单位', '项目专员', '产业链',
-    '计划开工日期', '实际开工日期', '计划竣工日期', '实际竣工日期', '建设内容']);
+    '计划开工日期', '实际开工日期', '计划竣工日期', '实际竣工日期', '建设内容', '建设单位统一社会信用代码']);
   const notes = book['说明'];
   assert.deepEqual(notes[0], ['列名', '是否必填', '填写说明', '可选值', '单位']);
   const note = (label) => notes.find((n) => n[0] === label);

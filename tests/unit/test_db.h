@@ -26,7 +26,8 @@ inline std::vector<std::string> Engines() {
 
 class TestDb {
  public:
-  explicit TestDb(const std::string& engine) {
+  // `migrate`: false leaves the database empty (a migration test applies its versions itself).
+  explicit TestDb(const std::string& engine, bool migrate = true) {
     std::random_device rd;
     name_ = "gjt_" + std::to_string(rd()) + std::to_string(rd());
     if (engine == "postgres") {
@@ -38,7 +39,7 @@ class TestDb {
       url_ = (std::filesystem::temp_directory_path() / (name_ + ".db")).string();
     }
     db_ = store::Database::Open(url_, 4);
-    store::Migrate(*db_);
+    if (migrate) store::Migrate(*db_);
   }
   ~TestDb() {
     db_.reset();

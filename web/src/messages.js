@@ -22,6 +22,7 @@ import errorsZh from './locales/zh-CN/errors.js'
 import homeZh from './locales/zh-CN/home.js'
 import helpZh from './locales/zh-CN/help.js'
 import attractionZh from './locales/zh-CN/attraction.js'
+import enterprisesZh from './locales/zh-CN/enterprises.js'
 
 import commonEn from './locales/en/common.js'
 import appEn from './locales/en/app.js'
@@ -40,6 +41,7 @@ import errorsEn from './locales/en/errors.js'
 import homeEn from './locales/en/home.js'
 import helpEn from './locales/en/help.js'
 import attractionEn from './locales/en/attraction.js'
+import enterprisesEn from './locales/en/enterprises.js'
 
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
@@ -62,6 +64,7 @@ export const tables = {
     home: homeZh,
     help: helpZh,
     attraction: attractionZh,
+    enterprises: enterprisesZh,
   },
   en: {
     common: commonEn,
@@ -81,6 +84,7 @@ export const tables = {
     home: homeEn,
     help: helpEn,
     attraction: attractionEn,
+    enterprises: enterprisesEn,
   },
 }
 

@@ -173,3 +173,16 @@ namespace gj::service {
 void to_json(nlohmann::json& j, const SetupChecklist& l);
 
 }  // namespace gj::service
+
+// The enterprise registry (企业库, api/json/enterprises_json.cpp).
+#include "service/enterprises/enterprise_service.h"
+
+namespace gj::service {
+
+void to_json(nlohmann::json& j, const EnterpriseView& v);
+void to_json(nlohmann::json& j, const EnterpriseList& l);
+void to_json(nlohmann::json& j, const EnterpriseDetail& d);
+void to_json(nlohmann::json& j, const BackboneList& b);
+void to_json(nlohmann::json& j, const BuilderInfo& b);
+
+}  // namespace gj::service

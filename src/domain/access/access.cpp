@@ -35,6 +35,8 @@ const char* const kRankingRead = "ranking.read";
 const char* const kRankingManage = "ranking.manage";
 const char* const kAttractionRead = "attraction.read";
 const char* const kAttractionWrite = "attraction.write";
+const char* const kEnterpriseRead = "enterprise.read";
+const char* const kEnterpriseWrite = "enterprise.write";
 
 const std::vector<std::string> kRoles = {"admin", "coordinator", "leader", "unit", "viewer", "judge"};
 
@@ -127,6 +129,14 @@ const PolicyRow kPolicy[] = {
     {"unit", kAttractionRead, Scope::kRegion},
     {"viewer", kAttractionRead, Scope::kRegion},
     {"admin", kAttractionRead, Scope::kRegion},
+    // Enterprise registry (issue 15): the county/city office keeps it; leaders, units (their
+    // remit: EnterpriseService::Remit) and viewers read; the system admin reads only; judges nothing.
+    {"coordinator", kEnterpriseRead, Scope::kRegion},
+    {"coordinator", kEnterpriseWrite, Scope::kRegion},
+    {"leader", kEnterpriseRead, Scope::kRegion},
+    {"unit", kEnterpriseRead, Scope::kRegion},
+    {"viewer", kEnterpriseRead, Scope::kRegion},
+    {"admin", kEnterpriseRead, Scope::kRegion},
 };
 
 }  // namespace

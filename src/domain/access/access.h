@@ -119,6 +119,9 @@ extern const char* const kObservationManage;
 extern const char* const kObservationJudge;
 extern const char* const kRankingRead;
 extern const char* const kRankingManage;
+// Enterprise registry (统一社会信用代码): read the enterprises of one's remit; keep them.
+extern const char* const kEnterpriseRead;
+extern const char* const kEnterpriseWrite;
 
 extern const std::vector<std::string> kRoles;  // admin, coordinator, leader, unit, viewer, judge
 

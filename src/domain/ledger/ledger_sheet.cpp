@@ -36,6 +36,7 @@ const std::vector<SheetColumn>& LedgerColumns() {
       {"计划竣工日期", "planned_completion", false},
       {"实际竣工日期", "actual_completion", false},
       {"建设内容", "content", false},
+      {"建设单位统一社会信用代码", "builder_code", false},
   };
   return kColumns;
 }
@@ -193,6 +194,8 @@ Project ReadRow(RowReader& r, const std::vector<std::string>& cell, int default_
   p.annual_completed = r.Money("年度完成投资(万元)", get("年度完成投资(万元)"));
   p.land_mu = r.Number("占地(亩)", get("占地(亩)"));
   p.builder = get("建设单位");
+  if (const std::string code = get("建设单位统一社会信用代码"); !code.empty()) p.builder_code = code;
+  else p.builder_code.reset();
   p.leader_id = r.Named<decltype(r.org().leader_by_name), int64_t>("包保领导", r.org().leader_by_name,
                                                                    p.county_code, get("包保领导"), "leader");
   p.unit_id = r.Named<decltype(r.org().unit_by_name), int64_t>("责任单位", r.org().unit_by_name,

@@ -9,6 +9,7 @@
 #include "common/json_field.h"
 #include "common/json_writer.h"
 #include "common/money.h"
+#include "domain/enterprises/credit_code.h"
 
 namespace gj::ledger {
 
@@ -109,6 +110,7 @@ const std::vector<FieldDef>& Fields() {
       {"annual_completed", &Project::annual_completed},
       {"land_mu", &Project::land_mu},
       {"builder", &Project::builder},
+      {"builder_code", &Project::builder_code},
       {"leader_id", &Project::leader_id},
       {"unit_id", &Project::unit_id},
       {"specialist", &Project::specialist},
@@ -274,6 +276,10 @@ Problems ValidateProject(const Project& p, const Dictionaries& dicts, const Date
   CheckLength("name", p.name, 300, true, pr);
   if (p.national_code) CheckLength("national_code", *p.national_code, 64, false, pr);
   CheckLength("builder", p.builder, 300, false, pr);
+  if (p.builder_code) {
+    if (auto why = enterprises::CreditCodeProblem(*p.builder_code); !why.empty())
+      pr.Add("builder_code", *p.builder_code, why);
+  }
   CheckLength("content", p.content, 20000, false, pr);
   if (p.county_code.empty()) pr.Add("county_code", "", "required");
   if (p.year < 2000 || p.year > 2100) pr.Add("year", std::to_string(p.year), "must be between 2000 and 2100");

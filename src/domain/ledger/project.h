@@ -27,6 +27,8 @@ struct Project {
   std::optional<int64_t> total_investment, annual_plan, annual_completed;  // yuan
   std::optional<double> land_mu;
   std::string builder;  // 建设单位
+  // The builder's 统一社会信用代码 (the enterprise registry's key; GB 32100-2015), when known.
+  std::optional<std::string> builder_code;
   std::optional<int64_t> leader_id, unit_id;
   std::string specialist, chain;
   std::optional<Date> planned_start, actual_start, planned_completion, actual_completion;

@@ -10,6 +10,7 @@
 #include "service/assessment/assessment_demo.h"
 #include "service/attraction/attraction_demo.h"
 #include "service/demo/demo_calendar.h"
+#include "service/enterprises/enterprise_demo.h"
 #include "service/land_efficiency/land_demo.h"
 #include "service/ledger/ledger_sheet_service.h"
 #include "service/org/org_service.h"
@@ -356,6 +357,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   if (auto st = BuildProgressDemo(db, today, now_iso); !st) return st.error();
   if (auto st = ConfirmShippedRules(db, today, now_iso); !st) return st.error();
   if (auto st = BuildLandEfficiencyDemo(db, today, now_iso); !st) return st.error();
+  if (auto st = BuildEnterpriseDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildAssessmentDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildAttractionDemo(db, today, now_iso); !st) return st.error();
   sum.users += 3;  // the judges

@@ -284,6 +284,8 @@ ColumnNote NoteOf(const std::string& field) {
       {"planned_completion", {nullptr, "日期", "日期"}},
       {"actual_completion", {nullptr, "日期；已竣工项目必填", "日期"}},
       {"content", {nullptr, "建设规模及主要内容", ""}},
+      {"builder_code",
+       {nullptr, "建设单位的 18 位统一社会信用代码（GB 32100-2015，大写字母），不知道可不填", ""}},
   };
   auto it = notes.find(field);
   return it == notes.end() ? ColumnNote{nullptr, "", ""} : it->second;

@@ -80,7 +80,7 @@ TEST(FormulaGuard, LedgerCsvExport) {
   EXPECT_EQ(row[2], "'@县");
   EXPECT_EQ(row[9], "-125.00");
   EXPECT_EQ(row[13], "'+86 cmd|' /C calc'!A0");
-  EXPECT_EQ(row.back(), "'\t=1+1");
+  EXPECT_EQ(row[22], "'\t=1+1");  // 建设内容 (the last column but the builder's credit code)
   for (const auto& cell : row) EXPECT_FALSE(cell.starts_with("=") || cell.starts_with("@")) << cell;
 }
 
@@ -94,8 +94,8 @@ TEST(FormulaGuard, XlsxExportsReadBack) {
   EXPECT_EQ(row[0], "-");
   EXPECT_EQ(row[1], std::string("'").append(kLink));
   EXPECT_EQ(row[2], "'@县");
-  EXPECT_EQ(row[9], "-125");  // a number cell, as stored
-  EXPECT_EQ(row.back(), "'\t=1+1");
+  EXPECT_EQ(row[9], "-125");      // a number cell, as stored
+  EXPECT_EQ(row[22], "'\t=1+1");  // 建设内容 (the last column but the builder's credit code)
   // Formulas and text cells: the sheet XML has no <f> at all.
   EXPECT_EQ(xlsx.find("<f>"), std::string::npos);
 

@@ -57,4 +57,8 @@ export default {
     'The leads you are in charge of, by step. A card shows each step with its date, contract number and the funds in place.',
   'help.lead':
     'One lead: the investor, the expected investment, the leader in charge, and each step with its date and evidence. Steps go forward one at a time, never dated before the previous one; a lead may be paused and resumed, or ended with a reason. Once signed, the funds in place are recorded month by month (fixed assets and working capital, foreign capital apart).',
+  'help.enterprises':
+    "The one list of the county's enterprises, keyed by their unified social credit code and shared by land efficiency, attraction, chains and services. Search by name or code, filter by tag (backbone enterprises), and see each enterprise's class in the latest published land-efficiency run. The project office registers and edits enterprises; everyone else reads those of their remit.",
+  'help.enterprise':
+    "One enterprise: its registration, tags, latest published land-efficiency class, revenue and tax by year with their growth, and the key projects it builds. The project office edits it and enters each year's revenue and tax; the growth of backbone enterprises counts toward the yearly targets.",
 }

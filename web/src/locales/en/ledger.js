@@ -22,6 +22,7 @@ export default {
   'field.funds_in_place': 'Funds in place',
   'field.land_mu': 'Land (mu)',
   'field.builder': 'Builder',
+  'field.builder_code': "Builder's credit code",
   'field.leader_id': 'Leader',
   'field.leader_name': 'Leader',
   'field.unit_id': 'Unit',

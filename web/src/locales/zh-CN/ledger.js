@@ -22,6 +22,7 @@ export default {
   'field.funds_in_place': '到位资金',
   'field.land_mu': '占地面积(亩)',
   'field.builder': '建设单位',
+  'field.builder_code': '建设单位统一社会信用代码',
   'field.leader_id': '包保领导',
   'field.leader_name': '包保领导',
   'field.unit_id': '责任单位',

@@ -22,6 +22,7 @@ export const NEW_PROJECT_GROUPS = [
       { name: 'kind', type: 'dict', required: true },
       { name: 'track', type: 'dict', required: true },
       { name: 'builder', type: 'text' },
+      { name: 'builder_code', type: 'text' },
       { name: 'chain', type: 'text' },
       { name: 'content', type: 'textarea', wide: true },
     ],

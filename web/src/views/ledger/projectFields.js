@@ -18,6 +18,7 @@ export const PROJECT_FIELDS = [
   { name: 'annual_completed', type: 'money' },
   { name: 'land_mu', type: 'mu' },
   { name: 'builder', type: 'text' },
+  { name: 'builder_code', type: 'text' },
   { name: 'leader_id', type: 'leader' },
   { name: 'unit_id', type: 'unit' },
   { name: 'specialist', type: 'text' },

@@ -1,9 +1,9 @@
-#include "domain/land_efficiency/credit_code.h"
+#include "domain/enterprises/credit_code.h"
 
 #include <array>
 #include <cstdint>
 
-namespace gj::land {
+namespace gj::enterprises {
 
 namespace {
 constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -47,4 +47,4 @@ std::string CreditCodeProblem(std::string_view code) {
   return {};
 }
 
-}  // namespace gj::land
+}  // namespace gj::enterprises
