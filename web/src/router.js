@@ -34,6 +34,7 @@ const PAGES = [
   ['account', 'my-account', () => import('./views/accounts/MyAccount.vue')],
   ['admin/setup', 'setup-checklist', () => import('./views/org/SetupChecklist.vue'), 'org.admin'],
   ['projects/rollover', 'rollover', () => import('./views/ledger/RolloverView.vue'), 'project.rollover'],
+  ['attraction/events', 'promotion-events', () => import('./views/events/EventsView.vue'), 'event.read'],
 ]
 
 // Each page's title (meta.title, a locale key: the header's last crumb and document.title) and
@@ -66,6 +67,7 @@ export const PAGE_META = {
   accounts: { title: 'menu.accounts', ...ADMIN },
   'my-account': { title: 'menu.my_account' },
   'setup-checklist': { title: 'menu.setup_checklist', ...ADMIN },
+  'promotion-events': { title: 'events.title', section: 'events.section' },
 }
 
 function page([path, name, component, permission]) {

@@ -119,6 +119,10 @@ extern const char* const kObservationManage;
 extern const char* const kObservationJudge;
 extern const char* const kRankingRead;
 extern const char* const kRankingManage;
+// Promotion events (招商活动): read; record (a leader their own); manage (anyone's of the region, the rule).
+extern const char* const kEventRead;
+extern const char* const kEventWrite;
+extern const char* const kEventManage;
 
 extern const std::vector<std::string> kRoles;  // admin, coordinator, leader, unit, viewer, judge
 

@@ -51,4 +51,6 @@ export default {
     'Your own account: change the password (at least 12 characters), see where you are logged in and log out there or everywhere. If you forgot the password, ask the administrator to reset it.',
   'help.setup-checklist':
     'When a county starts, the administrator works through this list: towns, units, people, accounts, the project list, the supervision rules, and optionally targets and task forces. Each step shows its count and whether it is done, with a link to its page. Until the required steps are done, the administrator lands here after logging in.',
+  'help.promotion-events':
+    'This page records the promotion trips county leaders lead (industry topics, small groups, expos, business referrals): destination, companies met and leads created. A leader logs their own events; the county office may log anyone’s. The monthly tab shows, month by month, each leader’s events against the rule of at least one a month; missed months are red, the current month is in progress until it ends.',
 }
