@@ -28,10 +28,10 @@ Problems ValidateEvent(const EventDraft& e) {
   if (e.destination_city.empty()) pr.Add("destination_city", "", "is required");
   if (e.destination_city.size() > kMaxTextLength || e.note.size() > kMaxTextLength)
     pr.Add(e.note.size() > kMaxTextLength ? "note" : "destination_city", "",
-           "must be at most " + std::to_string(kMaxTextLength) + " bytes");
+           "at most " + std::to_string(kMaxTextLength) + " bytes");
   if (e.companies_met.size() > kMaxCompanies)
     pr.Add("companies_met", std::to_string(e.companies_met.size()),
-           "must list at most " + std::to_string(kMaxCompanies) + " companies");
+           "at most " + std::to_string(kMaxCompanies) + " items");
   for (size_t i = 0; i < e.companies_met.size() && i < kMaxCompanies; ++i) {
     if (e.companies_met[i].name.empty())
       pr.Add("companies_met[" + std::to_string(i) + "].name", "", "is required");

@@ -132,15 +132,14 @@ void EventService::ReadBody(store::Connection& c, const Ctx& ctx, const json& bo
       else ids.insert(v.get<int64_t>());
     }
     if (ids.size() > kMaxLeads)
-      pr.Add("lead_ids", std::to_string(ids.size()),
-             "must list at most " + std::to_string(kMaxLeads) + " leads");
+      pr.Add("lead_ids", std::to_string(ids.size()), "at most " + std::to_string(kMaxLeads) + " items");
     e.lead_ids.assign(ids.begin(), ids.end());
   }
   f.RejectUnknown();
   if (creating && e.leader_id == 0) {
     // The caller's own events by default.
     if (auto own = store::PersonOfUser(c, ctx.caller.user_id)) e.leader_id = *own;
-    else pr.Add("leader_id", "", "is required (your account is not linked to a leader)");
+    else pr.Add("leader_id", "", "required (your account is not linked to a leader)");
   }
   const Problems rules = pe::ValidateEvent(DraftOf(e));
   for (const auto& d : rules.details()) {
@@ -156,7 +155,7 @@ void EventService::ReadBody(store::Connection& c, const Ctx& ctx, const json& bo
     const auto team = store::LoadTeam(c, *e.team_id);
     auto tree = ledger_.Regions();
     if (!team || team->archived || !ctx.Reads(access::kEventRead, *tree).ContainsRegion(team->region_code))
-      pr.Add("team_id", std::to_string(*e.team_id), "unknown 专班");
+      pr.Add("team_id", std::to_string(*e.team_id), "unknown 专班 in this county");
   }
 }
 

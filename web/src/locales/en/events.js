@@ -52,4 +52,6 @@ export default {
   'events.total': 'Total',
   'events.as_of': 'As of',
   'events.conflict': 'Someone else changed this event; the latest version is loaded, apply your change again',
+  'rule.event.own_only': 'a leader records only their own events; the county office records anyone’s of its county',
+  'rule.event.held_not_after_today': 'an event is recorded once held: its date cannot be after today',
 }

@@ -53,4 +53,6 @@ export default {
   'events.total': '合计',
   'events.as_of': '截至',
   'events.conflict': '该活动已被他人修改，已载入最新内容，请重新修改后保存',
+  'rule.event.own_only': '县级领导只能登记本人的招商活动，项目办可以为本县任何领导登记',
+  'rule.event.held_not_after_today': '活动日期不能晚于今天（活动举办后再登记）',
 }
