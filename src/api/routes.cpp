@@ -270,6 +270,7 @@ std::vector<Route> AllRoutes(Services& s) {
   HomeRoutes(s, r);
   AttractionRoutes(s, r);
   EnterpriseRoutes(s, r);
+  EventRoutes(s, r);
   return r;
 }
 

@@ -23,6 +23,7 @@ import homeZh from './locales/zh-CN/home.js'
 import helpZh from './locales/zh-CN/help.js'
 import attractionZh from './locales/zh-CN/attraction.js'
 import enterprisesZh from './locales/zh-CN/enterprises.js'
+import eventsZh from './locales/zh-CN/events.js'
 
 import commonEn from './locales/en/common.js'
 import appEn from './locales/en/app.js'
@@ -42,6 +43,7 @@ import homeEn from './locales/en/home.js'
 import helpEn from './locales/en/help.js'
 import attractionEn from './locales/en/attraction.js'
 import enterprisesEn from './locales/en/enterprises.js'
+import eventsEn from './locales/en/events.js'
 
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
@@ -65,6 +67,7 @@ export const tables = {
     help: helpZh,
     attraction: attractionZh,
     enterprises: enterprisesZh,
+    events: eventsZh,
   },
   en: {
     common: commonEn,
@@ -85,6 +88,7 @@ export const tables = {
     help: helpEn,
     attraction: attractionEn,
     enterprises: enterprisesEn,
+    events: eventsEn,
   },
 }
 

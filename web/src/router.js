@@ -39,6 +39,7 @@ const PAGES = [
   ['attraction', 'attraction', () => import('./views/attraction/AttractionBoard.vue'), 'attraction.read'],
   ['attraction/mine', 'attraction-mine', () => import('./views/attraction/AttractionBoard.vue'), 'attraction.read'],
   ['attraction/leads/:id(\\d+)', 'lead', () => import('./views/attraction/LeadDetail.vue'), 'attraction.read'],
+  ['attraction/events', 'promotion-events', () => import('./views/events/EventsView.vue'), 'event.read'],
 ]
 
 // Each page's title (meta.title, a locale key: the header's last crumb and document.title) and
@@ -76,6 +77,7 @@ export const PAGE_META = {
   attraction: { title: 'attraction.board_title' },
   'attraction-mine': { title: 'attraction.mine_title', parent: 'attraction' },
   lead: { title: 'attraction.lead_title', parent: 'attraction' },
+  'promotion-events': { title: 'events.title', section: 'events.section' },
 }
 
 function page([path, name, component, permission]) {

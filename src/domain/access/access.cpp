@@ -37,6 +37,10 @@ const char* const kAttractionRead = "attraction.read";
 const char* const kAttractionWrite = "attraction.write";
 const char* const kEnterpriseRead = "enterprise.read";
 const char* const kEnterpriseWrite = "enterprise.write";
+// Promotion events (招商活动, issue 15 item 3).
+const char* const kEventRead = "event.read";
+const char* const kEventWrite = "event.write";
+const char* const kEventManage = "event.manage";
 
 const std::vector<std::string> kRoles = {"admin", "coordinator", "leader", "unit", "viewer", "judge"};
 
@@ -137,6 +141,17 @@ const PolicyRow kPolicy[] = {
     {"unit", kEnterpriseRead, Scope::kRegion},
     {"viewer", kEnterpriseRead, Scope::kRegion},
     {"admin", kEnterpriseRead, Scope::kRegion},
+    // Promotion events (event.read/.write/.manage, issue 15 item 3): the county office records
+    // anyone's events of its region and sets the monthly rule; a leader records their own (the
+    // service checks whose); units, viewers and the admin (系统管理) read; a judge nothing.
+    {"admin", kEventRead, Scope::kRegion},
+    {"coordinator", kEventRead, Scope::kRegion},
+    {"coordinator", kEventWrite, Scope::kRegion},
+    {"coordinator", kEventManage, Scope::kRegion},
+    {"leader", kEventRead, Scope::kRegion},
+    {"leader", kEventWrite, Scope::kRegion},
+    {"unit", kEventRead, Scope::kRegion},
+    {"viewer", kEventRead, Scope::kRegion},
 };
 
 }  // namespace

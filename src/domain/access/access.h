@@ -122,6 +122,10 @@ extern const char* const kRankingManage;
 // Enterprise registry (统一社会信用代码): read the enterprises of one's remit; keep them.
 extern const char* const kEnterpriseRead;
 extern const char* const kEnterpriseWrite;
+// Promotion events (招商活动): read; record (a leader their own); manage (anyone's of the region, the rule).
+extern const char* const kEventRead;
+extern const char* const kEventWrite;
+extern const char* const kEventManage;
 
 extern const std::vector<std::string> kRoles;  // admin, coordinator, leader, unit, viewer, judge
 

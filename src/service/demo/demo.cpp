@@ -15,6 +15,7 @@
 #include "service/ledger/ledger_sheet_service.h"
 #include "service/org/org_service.h"
 #include "service/org/setup_service.h"
+#include "service/promotion_events/event_demo.h"
 #include "service/supervision/progress_demo.h"
 #include "service/supervision/progress_service.h"
 #include "service/supervision/supervision_demo.h"
@@ -360,6 +361,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   if (auto st = BuildEnterpriseDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildAssessmentDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildAttractionDemo(db, today, now_iso); !st) return st.error();
+  if (auto st = BuildEventsDemo(db, today, now_iso); !st) return st.error();
   sum.users += 3;  // the judges
   return sum;
 }

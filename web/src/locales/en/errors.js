@@ -50,6 +50,7 @@ export default {
   'rule.stage.back_before_start': 'moving back before the start clears the actual start date first',
   'rule.stage.back_before_completion': 'moving back before completion clears the actual completion date first',
   'rule.too_many_dates': 'at most {max} dates',
+  'rule.too_many_items': 'at most {max} items',
   'rule.holiday_twice': '{day} is listed as a holiday too',
   'rule.makeup_day_weekend': '{day}: a make-up working day is a Saturday or a Sunday',
   'rule.negative': 'must not be negative',

@@ -61,4 +61,6 @@ export default {
     "The one list of the county's enterprises, keyed by their unified social credit code and shared by land efficiency, attraction, chains and services. Search by name or code, filter by tag (backbone enterprises), and see each enterprise's class in the latest published land-efficiency run. The project office registers and edits enterprises; everyone else reads those of their remit.",
   'help.enterprise':
     "One enterprise: its registration, tags, latest published land-efficiency class, revenue and tax by year with their growth, and the key projects it builds. The project office edits it and enters each year's revenue and tax; the growth of backbone enterprises counts toward the yearly targets.",
+  'help.promotion-events':
+    'This page records the promotion trips county leaders lead (industry topics, small groups, expos, business referrals): destination, companies met and leads created. A leader logs their own events; the county office may log anyone’s. The monthly tab shows, month by month, each leader’s events against the rule of at least one a month; missed months are red, the current month is in progress until it ends.',
 }

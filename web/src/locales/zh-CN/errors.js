@@ -56,6 +56,7 @@ export default {
   'rule.stage.back_before_start': '退回开工前的阶段须先清除实际开工日期',
   'rule.stage.back_before_completion': '退回竣工前的阶段须先清除实际竣工日期',
   'rule.too_many_dates': '最多 {max} 个日期',
+  'rule.too_many_items': '最多 {max} 项',
   'rule.holiday_twice': '{day} 已列为节假日',
   'rule.makeup_day_weekend': '{day} 不是周六或周日，不能作为调休上班日',
   // ---- numbers ----
