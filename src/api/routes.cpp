@@ -257,6 +257,7 @@ std::vector<Route> AllRoutes(Services& s) {
   OrgRoutes(s, r);
   AccountRoutes(s, r);
   HomeRoutes(s, r);
+  ChainRoutes(s, r);
   return r;
 }
 

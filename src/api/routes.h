@@ -53,5 +53,6 @@ void OrgRoutes(Services& s, std::vector<Route>& r);
 void AccountRoutes(Services& s, std::vector<Route>& r);  // users, own password, sessions
 void SessionRoutes(Services& s, std::vector<Route>& r);  // log-in, log-out, me (session cookie)
 void HomeRoutes(Services& s, std::vector<Route>& r);     // the caller's to-dos (/me/todos)
+void ChainRoutes(Services& s, std::vector<Route>& r);    // 链长制 (routes_chains.cpp)
 
 }  // namespace gj::api

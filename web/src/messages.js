@@ -21,6 +21,7 @@ import yearsZh from './locales/zh-CN/years.js'
 import errorsZh from './locales/zh-CN/errors.js'
 import homeZh from './locales/zh-CN/home.js'
 import helpZh from './locales/zh-CN/help.js'
+import chainsZh from './locales/zh-CN/chains.js'
 
 import commonEn from './locales/en/common.js'
 import appEn from './locales/en/app.js'
@@ -38,6 +39,7 @@ import yearsEn from './locales/en/years.js'
 import errorsEn from './locales/en/errors.js'
 import homeEn from './locales/en/home.js'
 import helpEn from './locales/en/help.js'
+import chainsEn from './locales/en/chains.js'
 
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
@@ -59,6 +61,7 @@ export const tables = {
     errors: errorsZh,
     home: homeZh,
     help: helpZh,
+    chains: chainsZh,
   },
   en: {
     common: commonEn,
@@ -77,6 +80,7 @@ export const tables = {
     errors: errorsEn,
     home: homeEn,
     help: helpEn,
+    chains: chainsEn,
   },
 }
 

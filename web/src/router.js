@@ -34,6 +34,8 @@ const PAGES = [
   ['account', 'my-account', () => import('./views/accounts/MyAccount.vue')],
   ['admin/setup', 'setup-checklist', () => import('./views/org/SetupChecklist.vue'), 'org.admin'],
   ['projects/rollover', 'rollover', () => import('./views/ledger/RolloverView.vue'), 'project.rollover'],
+  ['chains', 'chains', () => import('./views/chains/ChainsView.vue'), 'chain.read'],
+  ['chains/:id(\\d+)', 'chain', () => import('./views/chains/ChainDetail.vue'), 'chain.read'],
 ]
 
 // Each page's title (meta.title, a locale key: the header's last crumb and document.title) and
@@ -66,6 +68,8 @@ export const PAGE_META = {
   accounts: { title: 'menu.accounts', ...ADMIN },
   'my-account': { title: 'menu.my_account' },
   'setup-checklist': { title: 'menu.setup_checklist', ...ADMIN },
+  chains: { title: 'menu.chains' },
+  chain: { title: 'chains.title', parent: 'chains' },
 }
 
 function page([path, name, component, permission]) {

@@ -32,6 +32,9 @@ const char* const kObservationManage = "observation.manage";
 const char* const kObservationJudge = "observation.judge";
 const char* const kRankingRead = "ranking.read";
 const char* const kRankingManage = "ranking.manage";
+const char* const kChainRead = "chain.read";
+const char* const kChainWrite = "chain.write";
+const char* const kChainReport = "chain.report";
 
 const std::vector<std::string> kRoles = {"admin", "coordinator", "leader", "unit", "viewer", "judge"};
 
@@ -127,6 +130,17 @@ const PolicyRow kPolicy[] = {
     {"viewer", kRankingRead, Scope::kRegion, Reach::kUpAndDown},
     {"judge", kObservationRead, Scope::kRegion, Reach::kUpAndDown},
     {"judge", kObservationJudge, Scope::kRegion},
+    // 链长制 (chain.read/.write/.report): coordinators manage; leaders read every chain of their
+    // county and report on their own (the service checks it is theirs); units and viewers read;
+    // the system admin reads only; judges nothing.
+    {"admin", kChainRead, Scope::kRegion},
+    {"coordinator", kChainRead, Scope::kRegion},
+    {"coordinator", kChainWrite, Scope::kRegion},
+    {"coordinator", kChainReport, Scope::kRegion},
+    {"leader", kChainRead, Scope::kRegion},
+    {"leader", kChainReport, Scope::kRegion},
+    {"unit", kChainRead, Scope::kRegion},
+    {"viewer", kChainRead, Scope::kRegion},
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "domain/ledger/project.h"
 #include "service/access/auth_service.h"
 #include "service/assessment/assessment_demo.h"
+#include "service/chains/chains_demo.h"
 #include "service/demo/demo_calendar.h"
 #include "service/land_efficiency/land_demo.h"
 #include "service/ledger/ledger_sheet_service.h"
@@ -354,7 +355,8 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   if (auto st = ConfirmShippedRules(db, today, now_iso); !st) return st.error();
   if (auto st = BuildLandEfficiencyDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildAssessmentDemo(db, today, now_iso); !st) return st.error();
-  sum.users += 3;  // the judges
+  if (auto st = BuildChainsDemo(db, today, now_iso); !st) return st.error();  // 链长制
+  sum.users += 3;                                                             // the judges
   return sum;
 }
 

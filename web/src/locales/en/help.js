@@ -51,4 +51,8 @@ export default {
     'Your own account: change the password (at least 12 characters), see where you are logged in and log out there or everywhere. If you forgot the password, ask the administrator to reset it.',
   'help.setup-checklist':
     'When a county starts, the administrator works through this list: towns, units, people, accounts, the project list, the supervision rules, and optionally targets and task forces. Each step shows its count and whether it is done, with a link to its page. Until the required steps are done, the administrator lands here after logging in.',
+  'help.chains':
+    "The county's industrial chains (链长制) with their chief leader, chain leader and task force head, and their figures as of the chosen date: projects, total investment, start rate, open and overdue problems, weekly reports on time and chain visits. The project office keeps the chains; click a chain to open its page.",
+  'help.chain':
+    "One chain's map and lists: the upstream, midstream and downstream links with their anchor enterprises and gaps, and the chain's projects, enterprises and problems. The task force head files the weekly report in the Weekly reports tab, once a week; each week shows as on time, late or missing. Chain leaders log their visits to enterprises and projects in the Visits tab."
 }
