@@ -23,12 +23,14 @@ test('the 链长 opens his chain page and files the weekly report', async () => 
   await leader.locator('[data-test=chain-figures]').waitFor()
 
   await leader.click('#tab-reports')
-  await leader.fill('[data-test=report-progress] textarea', '本周走访链主企业，协调新建车间用电。')
+  await leader.fill('[data-test=report-progress]', '本周走访链主企业，协调新建车间用电。')
   await leader.click('[data-test=report-submit]')
+  await leader.locator('.el-message--success').waitFor()
   const chains = await pageGet(leader, `/chains?region=371524&as_of=${TODAY}`)
   const ejiao = chains.find((c) => c.name === '阿胶')
   const reports = await pageGet(leader, `/chains/${ejiao.id}/reports?as_of=${TODAY}`)
-  const week = reports.punctuality.weeks.at(-1).week
+  // On a Monday the form proposes last week (due Tuesday): the week filed today is on time.
+  const week = reports.punctuality.weeks.find((w) => w.filed_on === TODAY).week
   await leader.locator(`[data-test="week-${week}"]`, { hasText: '按时' }).waitFor()
   await screenshot(leader, 'chain-report-filed')
 

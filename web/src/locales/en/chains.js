@@ -50,7 +50,7 @@ export default {
   'chains.progress': 'Progress this week',
   'chains.report_problems': 'Problems',
   'chains.next_steps': 'Next steps',
-  'chains.file_report': "File this week's report",
+  'chains.file_report': 'File the weekly report',
   'chains.filed': 'Report filed',
   'chains.visited_on': 'Date',
   'chains.visit_leader': 'Leader',

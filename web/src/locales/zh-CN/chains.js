@@ -51,7 +51,7 @@ export default {
   'chains.progress': '本周进展',
   'chains.report_problems': '存在问题',
   'chains.next_steps': '下步打算',
-  'chains.file_report': '填报本周周报',
+  'chains.file_report': '报送周报',
   'chains.filed': '周报已报送',
   'chains.visited_on': '日期',
   'chains.visit_leader': '领导',
