@@ -108,6 +108,7 @@ constexpr Entry kCatalog[] = {
     {"stage.back_before_start", "stage.back_before_start"},
     {"stage.back_before_completion", "stage.back_before_completion"},
     {"too_many_dates", "at most <max> dates"},
+    {"too_many_items", "at most <max> items"},
     {"holiday_twice", "<day>: listed as a holiday too"},
     {"makeup_day_weekend", "<day>: a make-up working day is a Saturday or a Sunday"},
     // ---- numbers ---------------------------------------------------------------------------------

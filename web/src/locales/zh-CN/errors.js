@@ -56,6 +56,7 @@ export default {
   'rule.stage.back_before_start': '退回开工前的阶段须先清除实际开工日期',
   'rule.stage.back_before_completion': '退回竣工前的阶段须先清除实际竣工日期',
   'rule.too_many_dates': '最多 {max} 个日期',
+  'rule.too_many_items': '最多 {max} 项',
   'rule.holiday_twice': '{day} 已列为节假日',
   'rule.makeup_day_weekend': '{day} 不是周六或周日，不能作为调休上班日',
   // ---- numbers ----
@@ -197,6 +198,7 @@ export default {
   'rule.stop.own_request': '不能审批自己提出的申请',
   'rule.visit.not_in_future': '现场办公须在发生后登记，不能填写将来的日期',
   'rule.visit.own_only': '领导只能登记本人的现场办公，单位只能登记本单位包保项目的现场办公',
+  'rule.chain.own_only': '领导只能为本人担任链长、班长或所在专班的产业链报送周报和记录巡链',
   'rule.visit.unit_assigned': '该单位当日未包保此项目',
   'rule.visit.unit_assigned.date': '该单位在 {date} 未包保此项目',
   'rule.visit.unit_member': '办公人员不属于该单位',
