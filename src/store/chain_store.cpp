@@ -1,6 +1,7 @@
 #include "store/chain_store.h"
 
 #include "store/fields.h"
+#include "store/project_store.h"
 
 namespace gj::store {
 
@@ -153,7 +154,10 @@ Status UpdateChain(Connection& c, const Chain& ch, int64_t expected_version, boo
   if (members) WriteMembers(c, ch);
   if (links) WriteLinks(c, ch);
   if (ch.name != old_name) {
-    c.Exec("UPDATE projects SET chain = ? WHERE chain_id = ?", {ch.name, ch.id});
+    // A project row changes with its version and the projects counter (the list and JSON caches
+    // key on them), as through UpdateProject.
+    BumpProjectsVersion(c);
+    c.Exec("UPDATE projects SET chain = ?, version = version + 1 WHERE chain_id = ?", {ch.name, ch.id});
     LinkChainProjects(c, ch.id);
   }
   return Ok{};

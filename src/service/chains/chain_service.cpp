@@ -251,13 +251,13 @@ Status ChainService::ReadBody(store::Connection& c, const Ctx& ctx, const json& 
   for (int64_t id : people_ids) {
     auto p = store::LoadPerson(c, id);
     if (!p || p->archived ||
-        !tree->Within(ch.region_code, p->region_code) && !tree->Within(p->region_code, ch.region_code))
+        (!tree->Within(ch.region_code, p->region_code) && !tree->Within(p->region_code, ch.region_code)))
       pr.Add("person_id", std::to_string(id), "unknown person");
   }
   for (int64_t id : unit_ids) {
     auto u = store::LoadUnit(c, id);
     if (!u || u->archived ||
-        !tree->Within(ch.region_code, u->region_code) && !tree->Within(u->region_code, ch.region_code))
+        (!tree->Within(ch.region_code, u->region_code) && !tree->Within(u->region_code, ch.region_code)))
       pr.Add("unit_id", std::to_string(id), "unknown unit");
   }
   if (!pr.empty()) return pr.ToError("the chain is not valid");
@@ -332,7 +332,11 @@ chains::ChainFigures ChainService::FiguresOf(store::Connection& c, const store::
   chains::ChainFacts facts;
   const auto ids = store::ChainProjectIds(c, ch.id);
   if (!ids.empty()) {
-    facts.projects = store::LoadProjects(c, ids, as_of.year);
+    // The list every figure reads at as_of (last year's until this year's exists, as in January).
+    auto tree = ledger_.Regions();
+    const int year =
+        ledger_.CurrentListYear(c, as_of, access::ReadScope::All().Within(ch.region_code, *tree));
+    facts.projects = store::LoadProjects(c, ids, year);
     for (auto& f : store::ListProblemFacts(c, access::ReadScope::All(), ids)) facts.problems.push_back(f);
   }
   for (const auto& r : store::ListChainReports(c, ch.id)) facts.reports.push_back({r.week, r.filed_on});
