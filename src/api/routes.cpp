@@ -271,6 +271,7 @@ std::vector<Route> AllRoutes(Services& s) {
   AttractionRoutes(s, r);
   EnterpriseRoutes(s, r);
   EventRoutes(s, r);
+  ChainRoutes(s, r);
   return r;
 }
 

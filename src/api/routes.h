@@ -58,5 +58,6 @@ void HomeRoutes(Services& s, std::vector<Route>& r);     // the caller's to-dos 
 // The enterprise registry (企业库, routes_enterprises.cpp).
 void EnterpriseRoutes(Services& s, std::vector<Route>& r);
 void EventRoutes(Services& s, std::vector<Route>& r);    // promotion events (招商活动)
+void ChainRoutes(Services& s, std::vector<Route>& r);    // 链长制 (routes_chains.cpp)
 
 }  // namespace gj::api

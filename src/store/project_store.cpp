@@ -2,6 +2,7 @@
 
 #include "common/money.h"
 #include "common/text_normalize.h"
+#include "store/chain_store.h"
 #include "store/fields.h"
 #include "store/project_year_store.h"
 
@@ -185,6 +186,7 @@ int64_t InsertProject(Connection& c, const ledger::Project& p, bool bump_version
   if (bump_version) BumpProjectsVersion(c);
   const int64_t id = InsertReturningId(c, kProjects, InsertValuesOf(kProjectFields, p));
   InsertProjectYear(c, YearOf(p, id));
+  if (!p.chain.empty()) LinkProjectChain(c, id);  // 链长制: the chain of that name in its county
   return id;
 }
 
@@ -192,6 +194,7 @@ Status UpdateProject(Connection& c, const ledger::Project& p, int64_t expected_v
   BumpProjectsVersion(c);
   auto st = UpdateVersioned(c, kProjects, "project", ValuesOf(kProjectFields, p), p.id, expected_version);
   if (!st) return st;
+  LinkProjectChain(c, p.id);  // 链长制: the chain text names a chain of the county, or none
   // The year row the project was read with (or, when the year changed, that year's, which joins it).
   const auto before = LoadProjectYear(c, access::ReadScope::All(), p.id, p.year);  // the write checked access
   const auto after = YearOf(p, p.id);

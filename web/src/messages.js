@@ -24,6 +24,7 @@ import helpZh from './locales/zh-CN/help.js'
 import attractionZh from './locales/zh-CN/attraction.js'
 import enterprisesZh from './locales/zh-CN/enterprises.js'
 import eventsZh from './locales/zh-CN/events.js'
+import chainsZh from './locales/zh-CN/chains.js'
 
 import commonEn from './locales/en/common.js'
 import appEn from './locales/en/app.js'
@@ -44,6 +45,7 @@ import helpEn from './locales/en/help.js'
 import attractionEn from './locales/en/attraction.js'
 import enterprisesEn from './locales/en/enterprises.js'
 import eventsEn from './locales/en/events.js'
+import chainsEn from './locales/en/chains.js'
 
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
@@ -68,6 +70,7 @@ export const tables = {
     attraction: attractionZh,
     enterprises: enterprisesZh,
     events: eventsZh,
+    chains: chainsZh,
   },
   en: {
     common: commonEn,
@@ -89,6 +92,7 @@ export const tables = {
     attraction: attractionEn,
     enterprises: enterprisesEn,
     events: eventsEn,
+    chains: chainsEn,
   },
 }
 

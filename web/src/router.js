@@ -40,6 +40,8 @@ const PAGES = [
   ['attraction/mine', 'attraction-mine', () => import('./views/attraction/AttractionBoard.vue'), 'attraction.read'],
   ['attraction/leads/:id(\\d+)', 'lead', () => import('./views/attraction/LeadDetail.vue'), 'attraction.read'],
   ['attraction/events', 'promotion-events', () => import('./views/events/EventsView.vue'), 'event.read'],
+  ['chains', 'chains', () => import('./views/chains/ChainsView.vue'), 'chain.read'],
+  ['chains/:id(\\d+)', 'chain', () => import('./views/chains/ChainDetail.vue'), 'chain.read'],
 ]
 
 // Each page's title (meta.title, a locale key: the header's last crumb and document.title) and
@@ -78,6 +80,8 @@ export const PAGE_META = {
   'attraction-mine': { title: 'attraction.mine_title', parent: 'attraction' },
   lead: { title: 'attraction.lead_title', parent: 'attraction' },
   'promotion-events': { title: 'events.title', section: 'events.section' },
+  chains: { title: 'menu.chains' },
+  chain: { title: 'chains.title', parent: 'chains' },
 }
 
 function page([path, name, component, permission]) {

@@ -41,6 +41,9 @@ const char* const kEnterpriseWrite = "enterprise.write";
 const char* const kEventRead = "event.read";
 const char* const kEventWrite = "event.write";
 const char* const kEventManage = "event.manage";
+const char* const kChainRead = "chain.read";
+const char* const kChainWrite = "chain.write";
+const char* const kChainReport = "chain.report";
 
 const std::vector<std::string> kRoles = {"admin", "coordinator", "leader", "unit", "viewer", "judge"};
 
@@ -152,6 +155,17 @@ const PolicyRow kPolicy[] = {
     {"leader", kEventWrite, Scope::kRegion},
     {"unit", kEventRead, Scope::kRegion},
     {"viewer", kEventRead, Scope::kRegion},
+    // 链长制 (chain.read/.write/.report): coordinators manage; leaders read every chain of their
+    // county and report on their own (the service checks it is theirs); units and viewers read;
+    // the system admin reads only; judges nothing.
+    {"admin", kChainRead, Scope::kRegion},
+    {"coordinator", kChainRead, Scope::kRegion},
+    {"coordinator", kChainWrite, Scope::kRegion},
+    {"coordinator", kChainReport, Scope::kRegion},
+    {"leader", kChainRead, Scope::kRegion},
+    {"leader", kChainReport, Scope::kRegion},
+    {"unit", kChainRead, Scope::kRegion},
+    {"viewer", kChainRead, Scope::kRegion},
 };
 
 }  // namespace

@@ -126,6 +126,11 @@ extern const char* const kEnterpriseWrite;
 extern const char* const kEventRead;
 extern const char* const kEventWrite;
 extern const char* const kEventManage;
+// 链长制 (issue 15): read chains and their pages; manage them (coordinators); file weekly chain
+// reports and log chain visits (a leader on the chains they lead, coordinators on any).
+extern const char* const kChainRead;
+extern const char* const kChainWrite;
+extern const char* const kChainReport;
 
 extern const std::vector<std::string> kRoles;  // admin, coordinator, leader, unit, viewer, judge
 

@@ -9,6 +9,7 @@
 #include "service/access/auth_service.h"
 #include "service/assessment/assessment_demo.h"
 #include "service/attraction/attraction_demo.h"
+#include "service/chains/chains_demo.h"
 #include "service/demo/demo_calendar.h"
 #include "service/enterprises/enterprise_demo.h"
 #include "service/land_efficiency/land_demo.h"
@@ -362,7 +363,8 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   if (auto st = BuildAssessmentDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildAttractionDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildEventsDemo(db, today, now_iso); !st) return st.error();
-  sum.users += 3;  // the judges
+  if (auto st = BuildChainsDemo(db, today, now_iso); !st) return st.error();  // 链长制
+  sum.users += 3;                                                             // the judges
   return sum;
 }
 

@@ -42,6 +42,9 @@ const std::map<std::string_view, bool>& EntityReachesProject() {
       {"lead", false},
       {"lead_step", false},
       {"funds_entry", false},
+      {"chain", false},  // 链长制: a rename rewrites its projects' chain text, which no light reads
+      {"chain_report", false},
+      {"chain_visit", false},
   };
   return m;
 }

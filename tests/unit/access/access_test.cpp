@@ -54,7 +54,7 @@ TEST(Access, OnlyAdminsEditDictionaries) {
   EXPECT_EQ(
       Permissions(With("viewer", "371524")),
       (std::set<std::string>{kProjectRead, kLandRead, kObservationRead, kRankingRead, kAttractionRead,
-                             kEnterpriseRead, kEventRead}));
+                             kEnterpriseRead, kEventRead, kChainRead}));
 }
 
 // Issue 14: the global dictionaries are the system admin's (the admin at the top of the

@@ -184,6 +184,7 @@ export default {
   'rule.stop.own_request': 'nobody approves their own request',
   'rule.visit.not_in_future': 'a visit is logged after it took place',
   'rule.visit.own_only': 'a leader logs only their own visits, a unit only its own on projects assigned to it',
+  'rule.chain.own_only': 'a leader files reports and logs visits only on the chains they lead or serve in',
   'rule.visit.unit_assigned': 'the unit was not assigned to the project that day',
   'rule.visit.unit_assigned.date': 'the unit was not assigned to the project on {date}',
   'rule.visit.unit_member': 'the visitor is not of that unit',

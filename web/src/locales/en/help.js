@@ -63,4 +63,8 @@ export default {
     "One enterprise: its registration, tags, latest published land-efficiency class, revenue and tax by year with their growth, and the key projects it builds. The project office edits it and enters each year's revenue and tax; the growth of backbone enterprises counts toward the yearly targets.",
   'help.promotion-events':
     'This page records the promotion trips county leaders lead (industry topics, small groups, expos, business referrals): destination, companies met and leads created. A leader logs their own events; the county office may log anyone’s. The monthly tab shows, month by month, each leader’s events against the rule of at least one a month; missed months are red, the current month is in progress until it ends.',
+  'help.chains':
+    "The county's industrial chains (链长制) with their chief leader, chain leader and task force head, and their figures as of the chosen date: projects, total investment, start rate, open and overdue problems, weekly reports on time and chain visits. The project office keeps the chains; click a chain to open its page.",
+  'help.chain':
+    "One chain's map and lists: the upstream, midstream and downstream links with their anchor enterprises and gaps, and the chain's projects, enterprises and problems. The task force head files the weekly report in the Weekly reports tab, once a week; each week shows as on time, late or missing. Chain leaders log their visits to enterprises and projects in the Visits tab."
 }

@@ -198,6 +198,7 @@ export default {
   'rule.stop.own_request': '不能审批自己提出的申请',
   'rule.visit.not_in_future': '现场办公须在发生后登记，不能填写将来的日期',
   'rule.visit.own_only': '领导只能登记本人的现场办公，单位只能登记本单位包保项目的现场办公',
+  'rule.chain.own_only': '领导只能为本人担任链长、班长或所在专班的产业链报送周报和记录巡链',
   'rule.visit.unit_assigned': '该单位当日未包保此项目',
   'rule.visit.unit_assigned.date': '该单位在 {date} 未包保此项目',
   'rule.visit.unit_member': '办公人员不属于该单位',
