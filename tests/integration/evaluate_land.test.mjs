@@ -113,3 +113,38 @@ test('bad scheme: exit 2 with a clear message', () => inTempDir((dir) => {
   assert.match(r.stderr, /weight \(-1\): must not be negative/);
   assert.equal(existsSync(join(dir, 'out.csv')), false);
 }));
+
+// The CLI reads CSV through its own reserved-table path (src/cli/evaluate_land.cpp): whatever the
+// shared reader accepts must read the same there (BOM, CRLF, lone CR, blank lines, quoted cells
+// with escaped quotes and newlines, no final line end), with the same row numbers and messages.
+test('CSV edges (BOM, CRLF, lone CR, blank lines, quotes, no final newline) read as plain CSV', () => inTempDir((dir) => {
+  const rows = [...ROWS.slice(0, 1), '91371500MA3C00002M,"E2 ""Best""\nLtd",3312,是,50,500,10000,2500,4000,20,100,100,5,', ...ROWS.slice(2)];
+  writeFileSync(join(dir, 'plain.csv'), [HEADER, ...rows].join('\n') + '\n');
+  const quotedHeader = HEADER.split(',').map((h, i) => (i === 1 ? `"${h}"` : h)).join(',');
+  writeFileSync(join(dir, 'edges.csv'), '\uFEFF' + quotedHeader + '\r\n' + rows[0] + '\r\n\r\n' + rows[1] + '\r' +
+    ',,,\n' + rows[2] + '\n\n' + rows[3]);
+  writeFileSync(join(dir, 'scheme.json'), JSON.stringify(SCHEME));
+  for (const name of ['plain', 'edges']) {
+    const r = run(dir, ['--input', `${name}.csv`, '--scheme', 'scheme.json', '-o', `${name}.out.csv`]);
+    assert.equal(r.status, 0, r.stderr);
+  }
+  const out = readFileSync(join(dir, 'edges.out.csv'), 'utf8');
+  assert.equal(out, readFileSync(join(dir, 'plain.out.csv'), 'utf8'));
+  assert.equal(parseCsv(out)[2][1], 'E2 "Best"\nLtd');
+
+  // Row numbers count the blank lines; an empty or BOM-only file has no header.
+  writeFileSync(join(dir, 'bad.csv'), '\uFEFF' + HEADER + '\r\n\r\n' + rows[0].replace(',3000,', ',x,') + '\r\n');
+  const bad = run(dir, ['--input', 'bad.csv', '-o', 'bad.out.csv']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /row 3, column 税收\(万元\), value x: not a number/);
+  for (const text of ['', '\uFEFF']) {
+    writeFileSync(join(dir, 'empty.csv'), text);
+    const r = run(dir, ['--input', 'empty.csv', '-o', 'empty.out.csv']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /the input is empty \(no header row\)/);
+  }
+  writeFileSync(join(dir, 'open.csv'), HEADER + '\n"unclosed,1\n');
+  const open = run(dir, ['--input', 'open.csv', '-o', 'open.out.csv']);
+  assert.equal(open.status, 2);
+  assert.match(open.stderr, /the quoted field in row 2 is never closed/);
+}));

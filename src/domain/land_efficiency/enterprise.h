@@ -13,7 +13,6 @@ struct Enterprise {
   std::string county;
   std::string town;
   std::string industry_code;
-  bool above_scale = false;
   double land_mu = 0;  // > 0
   double tax = 0;      // may be negative (refunds)
   double revenue = 0;  // >= 0
@@ -25,6 +24,7 @@ struct Enterprise {
   std::optional<double> electricity_kwh;
   double bonus = 0;
   double penalty = 0;
+  bool above_scale = false;  // with the other flags: no padding (a million rows are held at once)
   bool veto = false;
   bool undetermined = false;
 };

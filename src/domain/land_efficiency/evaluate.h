@@ -26,14 +26,15 @@ Group GroupOf(const Enterprise& e, const Scheme& scheme);
 // Ties within this distance share a rank (and therefore a class).
 inline constexpr double kTieTolerance = 1e-9;
 
+// Members ordered by size: 48 bytes, no padding (one per input row).
 struct EnterpriseResult {
-  Group group = Group::kNotEvaluated;
-  EnterpriseStatus status = EnterpriseStatus::kNotEvaluated;
   double total = 0;                                // only for evaluated groups
-  int rank = 0;                                    // 0: not ranked
-  std::optional<Class> klass;                      // A–D, none for undetermined and unevaluated
   std::optional<int64_t> surcharge_fen;            // rate × kWh rounded to the fen
   std::optional<int64_t> tax_to_next_class_cents;  // 万元 × 100, rounded up
+  int rank = 0;                                    // 0: not ranked
+  Group group = Group::kNotEvaluated;
+  EnterpriseStatus status = EnterpriseStatus::kNotEvaluated;
+  std::optional<Class> klass;  // A–D, none for undetermined and unevaluated
 };
 
 struct GroupSummary {
