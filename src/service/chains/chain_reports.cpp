@@ -13,6 +13,13 @@
 
 namespace gj::service {
 
+// References of a chain the service has already scope-checked (the chain's region is the caller's):
+// names of its people, units and projects, and the checks that they belong to the chain's region,
+// are made here against the region tree, so the readers look across regions.
+namespace {
+const access::ReadScope kChainRefs = access::ReadScope::All();
+}  // namespace
+
 using nlohmann::json;
 
 namespace {
@@ -80,7 +87,7 @@ Result<ChainReportView> ChainService::FileReport(const Ctx& ctx, int64_t id, con
   tx.Commit();
   ChainReportView v{r, "", r.filed_on <= period->due ? "on_time" : "late", period->due};
   if (r.author_id) {
-    if (auto p = store::LoadPerson(*c, *r.author_id)) v.author_name = p->name;
+    if (auto p = store::LoadPerson(*c, kChainRefs, *r.author_id)) v.author_name = p->name;
   }
   return v;
 }
@@ -99,7 +106,7 @@ Result<ChainReportList> ChainService::Reports(const Ctx& ctx, int64_t id, std::o
   const auto policy = Weekly(PolicyFor(*c, ch->region_code));
   ChainReportList out;
   std::vector<chains::ReportFiling> filings;
-  const auto people = store::PersonNames(*c);
+  const auto people = store::PersonNames(*c, kChainRefs);
   for (auto& r : store::ListChainReports(*c, id)) {
     filings.push_back({r.week, r.filed_on});
     const auto period = supervision::ParsePeriod(r.week, policy);
@@ -142,7 +149,7 @@ Result<ChainVisitView> ChainService::AddVisit(const Ctx& ctx, int64_t id, const 
     v.leader_id = *leader;
     // A leader logs their own visits; the office logs anyone's.
     if (!MayManage(ctx, ch->region_code) && own != leader) return NotTheirs();
-    auto p = store::LoadPerson(*c, *leader);
+    auto p = store::LoadPerson(*c, kChainRefs, *leader);
     if (!p || p->archived) pr.Add("leader_id", std::to_string(*leader), "unknown person");
   } else if (own) {
     v.leader_id = *own;
@@ -154,7 +161,7 @@ Result<ChainVisitView> ChainService::AddVisit(const Ctx& ctx, int64_t id, const 
       pr.Add("credit_code", v.credit_code, why);
   }
   if (v.project_id) {
-    auto p = store::LoadProject(*c, *v.project_id);
+    auto p = store::LoadProject(*c, kChainRefs, *v.project_id);
     if (!p || p->county_code != ch->region_code)
       pr.Add("project_id", std::to_string(*v.project_id), "not a project id");
   }
@@ -176,9 +183,9 @@ Result<ChainVisitView> ChainService::AddVisit(const Ctx& ctx, int64_t id, const 
                    {{"field", "findings"}, {"old", nullptr}, {"new", v.findings}}}));
   tx.Commit();
   ChainVisitView out{v, "", ""};
-  if (auto p = store::LoadPerson(*c, v.leader_id)) out.leader_name = p->name;
+  if (auto p = store::LoadPerson(*c, kChainRefs, v.leader_id)) out.leader_name = p->name;
   if (v.project_id) {
-    if (auto p = store::LoadProject(*c, *v.project_id)) out.project_name = p->name;
+    if (auto p = store::LoadProject(*c, kChainRefs, *v.project_id)) out.project_name = p->name;
   }
   return out;
 }
@@ -187,13 +194,13 @@ Result<std::vector<ChainVisitView>> ChainService::Visits(const Ctx& ctx, int64_t
   auto c = db_.Acquire();
   auto ch = Readable(*c, ctx, id);
   if (!ch) return ch.error();
-  const auto people = store::PersonNames(*c);
+  const auto people = store::PersonNames(*c, kChainRefs);
   std::vector<ChainVisitView> out;
   for (auto& v : store::ListChainVisits(*c, id)) {
     ChainVisitView view{v, "", ""};
     if (auto it = people.find(v.leader_id); it != people.end()) view.leader_name = it->second;
     if (v.project_id) {
-      if (auto p = store::LoadProject(*c, *v.project_id)) view.project_name = p->name;
+      if (auto p = store::LoadProject(*c, kChainRefs, *v.project_id)) view.project_name = p->name;
     }
     out.push_back(std::move(view));
   }

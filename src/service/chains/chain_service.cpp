@@ -16,6 +16,13 @@
 
 namespace gj::service {
 
+// References of a chain the service has already scope-checked (the chain's region is the caller's):
+// names of its people, units and projects, and the checks that they belong to the chain's region,
+// are made here against the region tree, so the readers look across regions.
+namespace {
+const access::ReadScope kChainRefs = access::ReadScope::All();
+}  // namespace
+
 using nlohmann::json;
 
 namespace {
@@ -181,7 +188,7 @@ ChainView ChainService::ViewOf(store::Connection& c, const Ctx& ctx, store::Chai
   ChainView v;
   auto tree = ledger_.Regions();
   if (const auto* r = tree->Find(ch.region_code)) v.region_name = r->name;
-  const auto people = store::PersonNames(c);
+  const auto people = store::PersonNames(c, kChainRefs);
   auto name_of = [&](const std::optional<int64_t>& id) {
     if (!id) return std::string();
     auto it = people.find(*id);
@@ -191,7 +198,7 @@ ChainView ChainService::ViewOf(store::Connection& c, const Ctx& ctx, store::Chai
   v.leader_name = name_of(ch.leader_id);
   v.head_name = name_of(ch.head_id);
   if (!ch.members.empty()) {
-    const auto units = store::UnitNames(c);
+    const auto units = store::UnitNames(c, kChainRefs);
     for (const auto& m : ch.members) {
       ChainMemberView mv{m, "", name_of(m.person_id)};
       if (m.unit_id) {
@@ -249,13 +256,13 @@ Status ChainService::ReadBody(store::Connection& c, const Ctx& ctx, const json& 
     if (m.unit_id) unit_ids.insert(*m.unit_id);
   }
   for (int64_t id : people_ids) {
-    auto p = store::LoadPerson(c, id);
+    auto p = store::LoadPerson(c, kChainRefs, id);
     if (!p || p->archived ||
         (!tree->Within(ch.region_code, p->region_code) && !tree->Within(p->region_code, ch.region_code)))
       pr.Add("person_id", std::to_string(id), "unknown person");
   }
   for (int64_t id : unit_ids) {
-    auto u = store::LoadUnit(c, id);
+    auto u = store::LoadUnit(c, kChainRefs, id);
     if (!u || u->archived ||
         (!tree->Within(ch.region_code, u->region_code) && !tree->Within(u->region_code, ch.region_code)))
       pr.Add("unit_id", std::to_string(id), "unknown unit");
@@ -336,7 +343,7 @@ chains::ChainFigures ChainService::FiguresOf(store::Connection& c, const store::
     auto tree = ledger_.Regions();
     const int year =
         ledger_.CurrentListYear(c, as_of, access::ReadScope::All().Within(ch.region_code, *tree));
-    facts.projects = store::LoadProjects(c, ids, year);
+    facts.projects = store::LoadProjects(c, kChainRefs, ids, year);
     for (auto& f : store::ListProblemFacts(c, access::ReadScope::All(), ids)) facts.problems.push_back(f);
   }
   for (const auto& r : store::ListChainReports(c, ch.id)) facts.reports.push_back({r.week, r.filed_on});

@@ -105,7 +105,7 @@ Status BuildEnterpriseDemo(store::Database& db, const Date& today, const std::st
         *c, "SELECT id FROM projects WHERE county_code = ? ORDER BY code LIMIT ?",
         {std::string("371524"), int64_t{kBuilderProjects}}, [](store::RowReader& r) { return r.Int("id"); });
     for (size_t i = 0; i < ids.size(); ++i) {
-      auto p = store::LoadProject(*c, ids[i]);
+      auto p = store::LoadProject(*c, access::ReadScope::System(), ids[i]);
       if (!p) continue;
       const auto& b = builders[i % builders.size()];
       auto next = *p;

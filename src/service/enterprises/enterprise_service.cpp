@@ -90,7 +90,7 @@ access::ReadScope EnterpriseService::Remit(store::Connection& c, const Ctx& ctx,
   remit.grants.clear();
   for (auto g : ctx.caller.grants) {
     if (g.unit_id) {
-      const auto u = store::LoadUnit(c, *g.unit_id);
+      const auto u = store::LoadUnit(c, access::ReadScope::All(), *g.unit_id);  // the caller's own unit
       if (!u || u->archived || !tree->Within(u->region_code, g.region_code)) continue;
       g.region_code = u->region_code;
     } else if (g.role == "unit") {

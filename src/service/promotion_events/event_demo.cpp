@@ -49,7 +49,7 @@ Result<int> BuildEventsDemo(store::Database& db, const Date& today, const std::s
     }
     if (leaders.size() < 4) continue;
     const bool donge = county == "371524";
-    const int64_t wang = store::FindPersonId(*c, county, "王海涛").value_or(0);
+    const int64_t wang = store::FindPersonId(*c, access::ReadScope::System(), county, "王海涛").value_or(0);
     // No 专班 of its own: the demo's teams are the chains' (another part of issue 15), which a
     // team_id can name once they exist; creating teams here would change the organisation pages.
     // 冠县: its first three leaders only, every other month.

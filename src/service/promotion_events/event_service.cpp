@@ -11,6 +11,12 @@
 
 namespace gj::service {
 
+// People and teams named by an event: looked up across regions, then checked against the caller's
+// read scope or the event's region by the service itself (MayRecordFor, the team's region).
+namespace {
+const access::ReadScope kEventRefs = access::ReadScope::All();
+}  // namespace
+
 namespace pe = promotion;
 using nlohmann::json;
 
@@ -96,7 +102,7 @@ Result<store::PromotionEventRow> EventService::Get(const Ctx& ctx, int64_t id) {
 
 Status EventService::MayRecordFor(store::Connection& c, const Ctx& ctx, int64_t leader_id) {
   auto tree = ledger_.Regions();
-  const auto person = store::LoadPerson(c, leader_id);
+  const auto person = store::LoadPerson(c, kEventRefs, leader_id);
   if (!person || !ctx.Reads(access::kEventRead, *tree).ContainsRegion(person->region_code))
     return Error::NotFound("no person " + std::to_string(leader_id));
   if (access::Allowed(ctx.caller, access::kEventManage, {person->region_code, "", std::nullopt}, *tree))
@@ -152,7 +158,7 @@ void EventService::ReadBody(store::Connection& c, const Ctx& ctx, const json& bo
            "rule event.held_not_after_today: an event is recorded once held (today is " +
                ctx.today.ToString() + ")");
   if (e.team_id) {
-    const auto team = store::LoadTeam(c, *e.team_id);
+    const auto team = store::LoadTeam(c, kEventRefs, *e.team_id);
     auto tree = ledger_.Regions();
     if (!team || team->archived || !ctx.Reads(access::kEventRead, *tree).ContainsRegion(team->region_code))
       pr.Add("team_id", std::to_string(*e.team_id), "unknown 专班 in this county");
@@ -176,7 +182,7 @@ Result<store::PromotionEventRow> EventService::Create(const Ctx& ctx, const json
     }
   }
   if (!pr.empty()) return pr.ToError("the promotion event is not valid");
-  const auto person = store::LoadPerson(*c, e.leader_id);
+  const auto person = store::LoadPerson(*c, kEventRefs, e.leader_id);
   if (person->archived) return Problems().ToError("the leader is archived");
   e.region_code = person->region_code;
   e.created_by = ctx.caller.user_id;
@@ -228,7 +234,7 @@ Result<store::PromotionEventRow> EventService::Write(const Ctx& ctx, int64_t id,
   }
   if (!pr.empty()) return pr.ToError("the promotion event is not valid");
   if (after.leader_id != before->leader_id) {
-    const auto person = store::LoadPerson(*c, after.leader_id);
+    const auto person = store::LoadPerson(*c, kEventRefs, after.leader_id);
     if (person->archived) return Problems().ToError("the leader is archived");
     after.region_code = person->region_code;
   }
@@ -263,7 +269,7 @@ Result<EventComplianceReport> EventService::Compliance(const Ctx& ctx, const std
   // Whoever held events in the range counts too (a leader archived since, another kind of person).
   for (const auto& f : facts) {
     if (listed.insert(f.leader_id).second) {
-      if (auto p = store::LoadPerson(*c, f.leader_id)) people.push_back(*p);
+      if (auto p = store::LoadPerson(*c, kEventRefs, f.leader_id)) people.push_back(*p);
     }
   }
   std::vector<int64_t> ids;

@@ -111,10 +111,10 @@ TEST_P(ChainStoreTest, AProjectWriteNamesItsCountysChainByNameAndARenameFollows)
   // Renamed: its projects keep pointing at it and show the new name.
   loaded.name = "阿胶及中医药";
   ASSERT_TRUE(store::UpdateChain(*c, loaded, loaded.version, false, false, "阿胶"));
-  EXPECT_EQ(store::LoadProject(*c, early)->chain, "阿胶及中医药");
+  EXPECT_EQ(store::LoadProject(*c, access::ReadScope::System(), early)->chain, "阿胶及中医药");
   EXPECT_EQ(ChainOf(*c, "A1"), ch.id);
   // A project whose text is changed to another name leaves the chain.
-  auto p = store::LoadProject(*c, early).value();
+  auto p = store::LoadProject(*c, access::ReadScope::System(), early).value();
   p.chain = "其他";
   ASSERT_TRUE(store::UpdateProject(*c, p, p.version));
   EXPECT_EQ(ChainOf(*c, "A1"), std::nullopt);
