@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "api/json/ledger_json.h"
-#include "api/routes_attraction.h"
 #include "api/json/results_json.h"
+#include "api/routes_attraction.h"
 #include "common/json_field.h"
 #include "service/ledger/plausibility_settings.h"
 #include "service/ledger/project_abilities.h"

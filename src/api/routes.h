@@ -57,7 +57,7 @@ void SessionRoutes(Services& s, std::vector<Route>& r);  // log-in, log-out, me 
 void HomeRoutes(Services& s, std::vector<Route>& r);     // the caller's to-dos (/me/todos)
 // The enterprise registry (企业库, routes_enterprises.cpp).
 void EnterpriseRoutes(Services& s, std::vector<Route>& r);
-void EventRoutes(Services& s, std::vector<Route>& r);    // promotion events (招商活动)
-void ChainRoutes(Services& s, std::vector<Route>& r);    // 链长制 (routes_chains.cpp)
+void EventRoutes(Services& s, std::vector<Route>& r);  // promotion events (招商活动)
+void ChainRoutes(Services& s, std::vector<Route>& r);  // 链长制 (routes_chains.cpp)
 
 }  // namespace gj::api

@@ -120,7 +120,8 @@ std::map<std::string, RankingService::ComputedFigures> RankingService::LedgerFig
   if (wants(as::MetricKind::kInvestmentRate) && !subject_of_project.empty()) {
     std::vector<int64_t> ids;
     for (const auto& [id, _] : subject_of_project) ids.push_back(id);
-    filed = store::LoadReportFacts(c, access::ReadScope::All(), as_of, as_of, ids);  // subjects of the scheme, already scoped
+    filed = store::LoadReportFacts(c, access::ReadScope::All(), as_of, as_of,
+                                   ids);  // subjects of the scheme, already scoped
   }
   // A figure, or nothing when nothing was due for the subject (不适用).
   auto figure = [&](as::MetricKind kind, const std::string& subject,

@@ -130,7 +130,9 @@ Status BuildChainsDemo(store::Database& db, const Date& today, const std::string
     ch.sort = chain_no;
     ch.created_at = created;
     ch.updated_at = now_iso;
-    auto unit = [&](const char* name) { return store::FindUnitId(*c, access::ReadScope::System(), county, name); };
+    auto unit = [&](const char* name) {
+      return store::FindUnitId(*c, access::ReadScope::System(), county, name);
+    };
     ch.members = {{"task_force", unit("工业和信息化局"), std::nullopt, "牵头单位"},
                   {"task_force", unit("商务局"), std::nullopt, "招商"},
                   {"task_force", std::nullopt, ids[spec.head], "班长"},

@@ -185,7 +185,9 @@ int OtherCountyDemo(store::Connection& c, const access::RegionTree& tree, const 
   }
   const std::vector<int64_t> projects = store::ProjectIdsOfCounty(c, access::ReadScope::System(), county);
   if (leaders.size() < 3 || projects.size() < 3) return 0;
-  auto unit_id = [&](const std::string& name) { return store::FindUnitId(c, access::ReadScope::System(), county, name); };
+  auto unit_id = [&](const std::string& name) {
+    return store::FindUnitId(c, access::ReadScope::System(), county, name);
+  };
   static const std::vector<DemoProblem> kGuanxian = {
       {"land", "冠县项目用地报批材料待补充，需自然资源部门指导", "assigned", 10, "自然资源和规划局", 1},
       {"power", "冠县项目电力接入方案待供电公司批复", "signed", -3, "工业和信息化局", 2},

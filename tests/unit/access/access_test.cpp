@@ -51,10 +51,9 @@ TEST(Access, UnitEditsOnlyItsOwnProjects) {
 TEST(Access, OnlyAdminsEditDictionaries) {
   EXPECT_TRUE(AllowedAnywhere(With("admin", "371500"), kDictionaryAdmin));
   EXPECT_FALSE(AllowedAnywhere(With("coordinator", "371500"), kDictionaryAdmin));
-  EXPECT_EQ(
-      Permissions(With("viewer", "371524")),
-      (std::set<std::string>{kProjectRead, kLandRead, kObservationRead, kRankingRead, kAttractionRead,
-                             kEnterpriseRead, kEventRead, kChainRead}));
+  EXPECT_EQ(Permissions(With("viewer", "371524")),
+            (std::set<std::string>{kProjectRead, kLandRead, kObservationRead, kRankingRead, kAttractionRead,
+                                   kEnterpriseRead, kEventRead, kChainRead}));
 }
 
 // Issue 14: the global dictionaries are the system admin's (the admin at the top of the
