@@ -22,7 +22,7 @@ using namespace gj;
 
 namespace {
 
-std::vector<land::Enterprise> enterprises;
+std::vector<land::Enterprise> fixed_enterprises;
 
 // 40 enterprises of every group: above and below the size line, an excluded industry, one without
 // land, vetoed ones, missing and zero figures.
@@ -57,7 +57,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
       std::fprintf(stderr, "  %s: %s\n", d.field.c_str(), d.reason.c_str());
     std::abort();
   }
-  enterprises = std::move(table->enterprises);
+  fixed_enterprises = std::move(table->enterprises);
   return 0;
 }
 
@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const nlohmann::json doc = land::SchemeToJson(*scheme);
   auto again = land::ParseScheme(doc.dump());
   if (!again || land::SchemeToJson(*again) != doc) __builtin_trap();
-  const land::Evaluation ev = land::Evaluate(*scheme, enterprises);
+  const land::Evaluation ev = land::Evaluate(*scheme, fixed_enterprises);
   for (const auto& r : ev.results) {
     if (r.rank > 0 && !std::isfinite(r.total)) __builtin_trap();
   }
