@@ -62,8 +62,9 @@ struct Stack {
         accounts(*db, ledger),
         roster(*db, ledger, org),
         checklist(*db, ledger),
-        services{*db,  auth,         ledger,   sheets, supervision, progress, targets,  bulletins,
-                 land, observations, rankings, org,    accounts,    roster,   checklist},
+        enterprises(*db, ledger, land),
+        services{*db,  auth,         ledger,   sheets, supervision, progress, targets,   bulletins,
+                 land, observations, rankings, org,    accounts,    roster,   checklist, enterprises},
         routes(api::AllRoutes(services)) {}
 
   std::unique_ptr<store::Database> db;
@@ -83,6 +84,7 @@ struct Stack {
   service::AccountService accounts;
   service::RosterService roster;
   service::SetupChecklistService checklist;
+  service::EnterpriseService enterprises;
   api::Services services;
   std::vector<api::Route> routes;
 };
