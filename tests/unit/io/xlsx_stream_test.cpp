@@ -281,6 +281,12 @@ TEST_F(XlsxStreamTest, ALargeSheetIsReadInMemoryFarUnderItsXmlSize) {
   EXPECT_EQ(ok, 1) << "the rows read are not the rows written";
   ASSERT_GT(before, 0);
   const long growth_kb = after - before;
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer keeps freed blocks resident in its quarantine (up to 256 MB), so the peak says
+  // nothing about what the reader holds: the bound is checked by the Release tests
+  // (scripts/test_quick.sh), the rows read are checked here.
+  GTEST_SKIP() << "peak memory is not measured under AddressSanitizer (growth " << growth_kb << " kB)";
+#endif
   std::printf("sheet XML %.1f MB (%zu bytes zipped, %d rows): peak resident growth %.1f MB\n", inflated / 1e6,
               bytes.size(), rows, growth_kb / 1024.0);
   EXPECT_LT(growth_kb, 16 * 1024) << "the reader held the sheet's XML (" << inflated / 1e6 << " MB)";
