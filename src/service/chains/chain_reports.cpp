@@ -13,13 +13,6 @@
 
 namespace gj::service {
 
-// References of a chain the service has already scope-checked (the chain's region is the caller's):
-// names of its people, units and projects, and the checks that they belong to the chain's region,
-// are made here against the region tree, so the readers look across regions.
-namespace {
-const access::ReadScope kChainRefs = access::ReadScope::All();
-}  // namespace
-
 using nlohmann::json;
 
 namespace {

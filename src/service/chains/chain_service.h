@@ -11,12 +11,18 @@
 #include <nlohmann/json.hpp>
 
 #include "common/result.h"
+#include "domain/access/read_scope.h"
 #include "domain/chains/chain_figures.h"
 #include "service/context.h"
 #include "service/ledger/ledger_service.h"
 #include "store/chain_store.h"
 
 namespace gj::service {
+
+// References of a chain the service has already scope-checked (the chain's region is the caller's):
+// names of its people, units and projects, and the checks that they belong to the chain's region,
+// are made against the region tree, so these readers look across regions.
+inline const access::ReadScope kChainRefs = access::ReadScope::All();
 
 struct ChainMemberView {
   store::ChainMember member;
