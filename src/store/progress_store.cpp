@@ -295,16 +295,21 @@ int64_t InsertPhoto(Connection& c, const PhotoRecord& p, std::optional<int64_t> 
   return InsertReturningId(c, kPhotos, values);
 }
 
-std::vector<PhotoRecord> PhotosOf(Connection& c, int64_t report_id, bool with_data) {
+std::vector<PhotoRecord> PhotosOf(Connection& c, const access::ReadScope& scope, int64_t report_id,
+                                  bool with_data) {
   const std::string data = with_data ? "data_base64" : "'' AS data_base64";
+  std::vector<Value> params = {report_id};
+  const std::string in_scope = ParentInScope(scope, params, "report_id", "progress_reports");
   return ReadRows(c,
                   "SELECT id, report_id, filename, content_type, size_bytes, " + data +
-                      ", uploaded_at FROM report_photos WHERE report_id = ? ORDER BY id",
-                  {report_id}, RecordOf(kPhotoFields));
+                      ", uploaded_at FROM report_photos WHERE report_id = ?" + in_scope + " ORDER BY id",
+                  params, RecordOf(kPhotoFields));
 }
 
-std::optional<PhotoRecord> LoadPhoto(Connection& c, int64_t id) {
-  return ReadOne(c, "SELECT " + kPhotos.Select() + " FROM report_photos WHERE id = ?", {id},
+std::optional<PhotoRecord> LoadPhoto(Connection& c, const access::ReadScope& scope, int64_t id) {
+  std::vector<Value> params = {id};
+  const std::string in_scope = ParentInScope(scope, params, "report_id", "progress_reports");
+  return ReadOne(c, "SELECT " + kPhotos.Select() + " FROM report_photos WHERE id = ?" + in_scope, params,
                  RecordOf(kPhotoFields));
 }
 
@@ -372,16 +377,22 @@ std::vector<StopRecord> StopsOfProject(Connection& c, const access::ReadScope& s
   return Stops(c, "WHERE project_id = ?" + in_scope + " ORDER BY id DESC", params);
 }
 
-std::vector<StopRecord> PendingStops(Connection& c) {
-  return Stops(c, "WHERE status = 'requested' ORDER BY id", {});
+std::vector<StopRecord> PendingStops(Connection& c, const access::ReadScope& scope) {
+  std::vector<Value> params;
+  const std::string in_scope = ProjectOfRowInScope(scope, params, "project_id");
+  return Stops(c, "WHERE status = 'requested'" + in_scope + " ORDER BY id", params);
 }
 
-std::optional<MonthlyPlanRecord> LoadMonthlyPlan(Connection& c, int64_t project_id, int year) {
-  return ReadOne(c, "SELECT version" + MonthList() + " FROM monthly_plans WHERE project_id = ? AND year = ?",
-                 {project_id, int64_t{year}}, [&](RowReader& r) {
-                   const int64_t version = r.Int("version");
-                   return MonthlyPlanRecord{project_id, year, MonthsFrom(r), version};
-                 });
+std::optional<MonthlyPlanRecord> LoadMonthlyPlan(Connection& c, const access::ReadScope& scope,
+                                                 int64_t project_id, int year) {
+  std::vector<Value> params = {project_id, int64_t{year}};
+  const std::string in_scope = ProjectOfRowInScope(scope, params, "project_id");
+  return ReadOne(
+      c, "SELECT version" + MonthList() + " FROM monthly_plans WHERE project_id = ? AND year = ?" + in_scope,
+      params, [&](RowReader& r) {
+        const int64_t version = r.Int("version");
+        return MonthlyPlanRecord{project_id, year, MonthsFrom(r), version};
+      });
 }
 
 Status SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expected_version,
@@ -398,11 +409,13 @@ Status SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expect
   return StaleVersion("monthly plan", StoredVersion(c, kMonthlyPlans, key));
 }
 
-std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c, int year,
+std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c,
+                                                                 const access::ReadScope& scope, int year,
                                                                  const std::vector<int64_t>& ids) {
   std::vector<Value> params = {int64_t{year}};
   std::string sql = "SELECT project_id" + MonthList() + " FROM monthly_plans WHERE year = ?";
   if (!ids.empty()) sql += " AND project_id IN (" + InList(ids, params) + ")";
+  sql += ProjectOfRowInScope(scope, params, "project_id");
   std::unordered_map<int64_t, std::vector<int64_t>> out;
   ForEachRow(c, sql, params, [&](RowReader& r) {
     const int64_t id = r.Int("project_id");
@@ -411,14 +424,17 @@ std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c, 
   return out;
 }
 
-std::unordered_map<int64_t, std::string> StoppedProjects(Connection& c, const Date& as_of) {
+std::unordered_map<int64_t, std::string> StoppedProjects(Connection& c, const access::ReadScope& scope,
+                                                         const Date& as_of) {
   std::unordered_map<int64_t, std::string> out;
+  std::vector<Value> params = {as_of.ToString()};
+  const std::string in_scope = ProjectOfRowInScope(scope, params, "project_id");
   // Oldest first: a later approved request (stop or resume) overrides an earlier one.
   ForEachRow(
       c,
-      "SELECT project_id, kind, reason FROM stop_requests WHERE status = 'approved' AND effective_date <= ? "
-      "ORDER BY project_id, effective_date, id",
-      {as_of.ToString()}, [&](RowReader& r) {
+      "SELECT project_id, kind, reason FROM stop_requests WHERE status = 'approved' AND effective_date <= ?" +
+          in_scope + " ORDER BY project_id, effective_date, id",
+      params, [&](RowReader& r) {
         const int64_t id = r.Int("project_id");
         if (r.Text("kind") == "stop") out[id] = r.Text("reason");
         else out.erase(id);

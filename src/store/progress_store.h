@@ -74,8 +74,9 @@ struct PhotoRecord {
   std::string data_base64, uploaded_at;
 };
 int64_t InsertPhoto(Connection& c, const PhotoRecord& p, std::optional<int64_t> user);
-std::vector<PhotoRecord> PhotosOf(Connection& c, int64_t report_id, bool with_data);
-std::optional<PhotoRecord> LoadPhoto(Connection& c, int64_t id);
+std::vector<PhotoRecord> PhotosOf(Connection& c, const access::ReadScope& scope, int64_t report_id,
+                                  bool with_data);
+std::optional<PhotoRecord> LoadPhoto(Connection& c, const access::ReadScope& scope, int64_t id);
 // Photos' content hashes (hex SHA-256, column content_sha256 of migration 0022) for
 // plausible.photo_reused. Set once, after the photo's insert.
 void SetPhotoHash(Connection& c, int64_t photo_id, const std::string& sha256);
@@ -103,8 +104,9 @@ std::optional<StopRecord> LoadStop(Connection& c, const access::ReadScope& scope
 Status UpdateStop(Connection& c, const StopRecord& s, int64_t expected_version);
 std::vector<StopRecord> StopsOfProject(Connection& c, const access::ReadScope& scope, int64_t project_id);
 // Approved stops in force on `as_of` (the latest approved request up to then is a stop): project → reason.
-std::unordered_map<int64_t, std::string> StoppedProjects(Connection& c, const Date& as_of);
-std::vector<StopRecord> PendingStops(Connection& c);
+std::unordered_map<int64_t, std::string> StoppedProjects(Connection& c, const access::ReadScope& scope,
+                                                         const Date& as_of);
+std::vector<StopRecord> PendingStops(Connection& c, const access::ReadScope& scope);
 
 // 分月计划投资: twelve monthly amounts (yuan) of a project and year.
 struct MonthlyPlanRecord {
@@ -113,12 +115,14 @@ struct MonthlyPlanRecord {
   std::vector<int64_t> months;
   int64_t version = 0;  // 0: none stored
 };
-std::optional<MonthlyPlanRecord> LoadMonthlyPlan(Connection& c, int64_t project_id, int year);
+std::optional<MonthlyPlanRecord> LoadMonthlyPlan(Connection& c, const access::ReadScope& scope,
+                                                 int64_t project_id, int year);
 // Stores `r` if the stored version is `expected_version` (0: none stored yet); else the 409 (StaleVersion).
 Status SaveMonthlyPlan(Connection& c, const MonthlyPlanRecord& r, int64_t expected_version,
                        const std::string& now);
 // The plans of a year: project → twelve monthly amounts; of `ids` only when given.
-std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c, int year,
+std::unordered_map<int64_t, std::vector<int64_t>> MonthlyPlansOf(Connection& c,
+                                                                 const access::ReadScope& scope, int year,
                                                                  const std::vector<int64_t>& ids = {});
 
 int64_t InsertTarget(Connection& c, const targets::Target& t, const std::string& now);

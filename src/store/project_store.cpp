@@ -336,6 +336,14 @@ std::string ProjectOfRowInScope(const access::ReadScope& scope, std::vector<Valu
          ScopeClause(scope, params, "sp") + ")";
 }
 
+std::string ParentInScope(const access::ReadScope& scope, std::vector<Value>& params, const char* column,
+                          const char* parent_table) {
+  if (scope.all()) return "";
+  if (scope.Empty()) return " AND 1=0";
+  return std::string(" AND ") + column + " IN (SELECT pt.id FROM " + parent_table + " pt WHERE 1=1" +
+         ProjectOfRowInScope(scope, params, "pt.project_id") + ")";
+}
+
 std::vector<ProjectRow> ListProjects(Connection& c, const ProjectFilter& f) {
   std::vector<Value> params;
   const std::string sql = ListSql(f, params);

@@ -48,6 +48,11 @@ std::string ProjectIdClause(const std::vector<int64_t>& ids, std::vector<Value>&
 // empty scope, "" for ReadScope::All().
 std::string ProjectOfRowInScope(const access::ReadScope& scope, std::vector<Value>& params,
                                 const char* column);
+// The scope of a row that reaches its project through a parent row (a photo through its report, a
+// problem step through its problem): " AND column IN (SELECT id FROM parent_table WHERE its
+// project_id is in scope)", " AND 1=0" for an empty scope, "" for ReadScope::All().
+std::string ParentInScope(const access::ReadScope& scope, std::vector<Value>& params, const char* column,
+                          const char* parent_table);
 
 // A project reads with one year row (ledger/project_year.h): `year`'s (none when the project is not
 // on that year's list), or without a year its latest (a project on no list reads with the year,

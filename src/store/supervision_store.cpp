@@ -184,10 +184,13 @@ int64_t InsertProblemStep(Connection& c, const ProblemStep& s) {
   return InsertReturningId(c, kProblemSteps, InsertValuesOf(kStepFields, s));
 }
 
-std::vector<ProblemStep> ListProblemSteps(Connection& c, int64_t problem_id) {
+std::vector<ProblemStep> ListProblemSteps(Connection& c, const access::ReadScope& scope, int64_t problem_id) {
+  std::vector<Value> params = {problem_id};
+  const std::string in_scope = ParentInScope(scope, params, "problem_id", "problems");
   return ReadRows(c,
-                  "SELECT " + kProblemSteps.Select() + " FROM problem_steps WHERE problem_id = ? ORDER BY id",
-                  {problem_id}, RecordOf(kStepFields));
+                  "SELECT " + kProblemSteps.Select() + " FROM problem_steps WHERE problem_id = ?" + in_scope +
+                      " ORDER BY id",
+                  params, RecordOf(kStepFields));
 }
 
 std::vector<supervision::ProblemFact> ListProblemFacts(Connection& c, const access::ReadScope& scope,

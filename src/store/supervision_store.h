@@ -72,7 +72,7 @@ struct ProblemStep {
   std::string at;
 };
 int64_t InsertProblemStep(Connection& c, const ProblemStep& s);
-std::vector<ProblemStep> ListProblemSteps(Connection& c, int64_t problem_id);
+std::vector<ProblemStep> ListProblemSteps(Connection& c, const access::ReadScope& scope, int64_t problem_id);
 
 // For lights and the bulletin: every problem of projects in `scope`, and when `project_ids` is not
 // empty, of those projects only (a light board refreshing a few projects).

@@ -94,7 +94,7 @@ nlohmann::json ReasonsJson(const supervision::ProjectLight& l) {
 
 void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector<int64_t>& ids,
                       LightSources& s) {
-  s.stopped = store::StoppedProjects(c, as_of);
+  s.stopped = store::StoppedProjects(c, access::ReadScope::All(), as_of);  // `ids` are the board's, scoped
   for (const auto& f : store::ListProblemFacts(c, access::ReadScope::All(), ids)) {
     if (f.deadline && supervision::IsOverdue(f, as_of))
       s.problems[f.project_id].push_back({f.id, supervision::ProblemCategoryLabel(f.category), *f.deadline});
@@ -102,7 +102,7 @@ void LoadLightSources(store::Connection& c, const Date& as_of, const std::vector
   // The system's checklist; each region's is added for the projects lit (LoadProcedureKinds).
   ProcedureKindsOf(c, ledger::Project{}, s.procedure_kinds);
   s.procedure_facts = store::ListProcedureFacts(c, access::ReadScope::All(), ids);
-  s.monthly_plans = store::MonthlyPlansOf(c, as_of.year, ids);
+  s.monthly_plans = store::MonthlyPlansOf(c, access::ReadScope::All(), as_of.year, ids);
   for (size_t i = 0; i < s.procedure_facts.size(); ++i)
     s.procedures[s.procedure_facts[i].project_id].push_back(i);
 }

@@ -183,11 +183,12 @@ Result<ProblemDetail> ProblemService::GetProblem(const Ctx& ctx, int64_t id) {
 }
 
 Result<ProblemDetail> ProblemService::ProblemOn(store::Connection& c, const Ctx& ctx, int64_t id) {
-  auto loaded = Load(c, ctx, id);
+  auto loaded = Load(c, ctx, id);  // through the caller's scope: its steps are read without another check
   if (!loaded) return loaded.error();
   return ProblemDetail{ViewOf(loaded->first, ctx.today, &loaded->second,
                               SupervisionSettings::Escalation(c, loaded->first.county_code)),
-                       store::ListProblemSteps(c, id), store::ListAttachments(c, "problem", {id})};
+                       store::ListProblemSteps(c, access::ReadScope::All(), id),
+                       store::ListAttachments(c, "problem", {id})};
 }
 
 Result<ProblemDetail> ProblemService::RaiseProblem(const Ctx& ctx, const json& body) {
@@ -259,7 +260,9 @@ sv::ProblemStepInput ProblemService::StepInput(store::Connection& c, const sv::P
     in.deadline = DateField(body, "deadline", pr);
   }
   if (t.needs == sv::ProblemNeed::kHandlingRecord) {
-    for (const auto& s : store::ListProblemSteps(c, id)) in.handled = in.handled || s.action == "handle";
+    // The problem was loaded through the caller's scope before its transition is read.
+    for (const auto& s : store::ListProblemSteps(c, access::ReadScope::All(), id))
+      in.handled = in.handled || s.action == "handle";
   }
   return in;
 }

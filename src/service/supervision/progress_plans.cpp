@@ -36,7 +36,7 @@ Result<StopRequested> ProgressService::RequestStop(const Ctx& ctx, int64_t proje
   s.requested_at = ctx.now;
   auto c = db_.Acquire();
   store::Transaction tx(*c);
-  const bool stopped = store::StoppedProjects(*c, s.effective_date).count(project_id) > 0;
+  const bool stopped = store::StoppedProjects(*c, Reads(*c, ctx), s.effective_date).count(project_id) > 0;
   if (s.kind == "stop" && stopped)
     return Error::Conflict("rule stop.already_stopped: the project is already stopped");
   if (s.kind == "resume" && !stopped)
@@ -91,7 +91,7 @@ Result<StopList> ProgressService::Stops(const Ctx& ctx, int64_t project_id) {
   StopList out;
   out.items = store::StopsOfProject(*c, Reads(*c, ctx), project_id);
   // Which request makes sense next: resume while a stop is in force, else stop.
-  out.stopped = store::StoppedProjects(*c, ctx.today).count(project_id) > 0;
+  out.stopped = store::StoppedProjects(*c, Reads(*c, ctx), ctx.today).count(project_id) > 0;
   return out;
 }
 
@@ -115,7 +115,7 @@ Result<MonthlyPlanView> ProgressService::MonthlyPlan(const Ctx& ctx, int64_t pro
   std::optional<store::MonthlyPlanRecord> plan;
   {
     auto c = db_.Acquire();
-    plan = store::LoadMonthlyPlan(*c, project_id, year);
+    plan = store::LoadMonthlyPlan(*c, Reads(*c, ctx), project_id, year);
   }
   auto months = plan ? plan->months : std::vector<int64_t>{};
   auto cumulative = supervision::CumulativePlan(months);
@@ -153,7 +153,7 @@ Result<MonthlyPlanView> ProgressService::PutMonthlyPlan(const Ctx& ctx, int64_t 
   {
     auto c = db_.Acquire();
     store::Transaction tx(*c);
-    const auto before = store::LoadMonthlyPlan(*c, project_id, year);
+    const auto before = store::LoadMonthlyPlan(*c, Reads(*c, ctx), project_id, year);
     if (auto st = store::SaveMonthlyPlan(*c, plan, *version, ctx.now); !st) return st.error();
     // Journaled on the project, so the lights recompute it.
     store::WriteJournal(

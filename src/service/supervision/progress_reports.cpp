@@ -115,7 +115,8 @@ ledger::ReportFigures FiguresOf(store::Connection& c, const store::ReportRecord&
     f.sources.emplace_back(supervision::kFundingSources[i], r.content.by_source[i]);
   f.annual_plan = p.annual_plan;
   f.previous_year_total = store::PreviousYearTotal(c, r.project_id, r.period, r.period_end);
-  const auto monthly = store::LoadMonthlyPlan(c, r.project_id, p.year);
+  // `p` is the report's project, read through the caller's scope.
+  const auto monthly = store::LoadMonthlyPlan(c, access::ReadScope::All(), r.project_id, p.year);
   f.schedule_share =
       supervision::ScheduleShare(p, monthly ? monthly->months : std::vector<int64_t>{}, r.period_end);
   return f;
@@ -194,7 +195,7 @@ ReportView ProgressService::ViewOf(const Ctx& ctx, store::Connection& c, const s
                            .annual_plan = row.project.annual_plan},
                .can_report = access::Allowed(ctx.caller, access::kReportWrite, target, *ledger_.Regions()),
                .mine = access::Mine(ctx.caller, target, row.project.leader_id)};
-  for (const auto& p : store::PhotosOf(c, r.id, false))
+  for (const auto& p : store::PhotosOf(c, Reads(c, ctx), r.id, false))
     v.photos.push_back({p.id, p.filename, p.content_type, p.size_bytes});
   if (r.status != "pending" && r.content.investment_year > 0)
     v.warnings = ledger::ReportWarnings(FiguresOf(c, r, row.project), LoadPlausibility(c));
@@ -427,7 +428,7 @@ Result<store::PhotoRecord> ProgressService::Photo(const Ctx& ctx, int64_t photo_
   std::optional<store::PhotoRecord> p;
   {
     auto c = db_.Acquire();
-    p = store::LoadPhoto(*c, photo_id);
+    p = store::LoadPhoto(*c, Reads(*c, ctx), photo_id);
   }
   if (!p || !ReportFor(ctx, p->report_id)) return Error::NotFound("no photo " + std::to_string(photo_id));
   return *p;

@@ -3,6 +3,8 @@
 // same answer the lists give, so a single-object read cannot see more than a list.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "common/date.h"
 #include "service/demo/demo.h"
 #include "store/assignment_store.h"
@@ -207,4 +209,55 @@ TEST_F(ScopeByIdTest, RecordsOfAProjectOutsideTheScopeReadAsMissing) {
 }
 
 }  // namespace
+// The records that reach their project through a parent row or by project id alone: a problem's
+// steps, a report's photos, monthly plans and stop requests (issue 14 item 3, the last readers).
+TEST_F(ScopeByIdTest, StepsPhotosPlansAndStopsOfAProjectOutsideTheScopeReadAsMissing) {
+  auto c = tdb_->db().Acquire();
+  const auto scope = County(*c), other = OtherCounty(*c), none = ReadScope::None();
+  const auto sys = ReadScope::System();
+  const auto ids = store::ProjectIdsOfCounty(*c, sys, "371524");
+  store::ProblemFilter f;
+  f.scope = scope;
+  int64_t with_steps = 0;
+  for (const auto& p : store::ListProblems(*c, f)) {
+    if (!store::ListProblemSteps(*c, sys, p.fact.id).empty()) with_steps = p.fact.id;
+  }
+  ASSERT_NE(with_steps, 0) << "the demo moves problems of 371524 through steps";
+  EXPECT_FALSE(store::ListProblemSteps(*c, scope, with_steps).empty());
+  EXPECT_TRUE(store::ListProblemSteps(*c, other, with_steps).empty());
+  EXPECT_TRUE(store::ListProblemSteps(*c, none, with_steps).empty());
+
+  const auto plans = store::MonthlyPlansOf(*c, sys, 2026, ids);
+  if (!plans.empty()) {
+    const int64_t project = plans.begin()->first;
+    EXPECT_TRUE(store::LoadMonthlyPlan(*c, scope, project, 2026));
+    EXPECT_FALSE(store::LoadMonthlyPlan(*c, other, project, 2026));
+    EXPECT_FALSE(store::LoadMonthlyPlan(*c, none, project, 2026));
+    EXPECT_FALSE(store::MonthlyPlansOf(*c, scope, 2026, ids).empty());
+    EXPECT_TRUE(store::MonthlyPlansOf(*c, other, 2026, ids).empty());
+  }
+  for (int64_t id : ids) {
+    for (const auto& r : store::ReportsOfProject(*c, sys, id)) {
+      const auto photos = store::PhotosOf(*c, sys, r.id, false);
+      if (photos.empty()) continue;
+      EXPECT_FALSE(store::PhotosOf(*c, scope, r.id, false).empty());
+      EXPECT_TRUE(store::PhotosOf(*c, other, r.id, false).empty());
+      EXPECT_TRUE(store::LoadPhoto(*c, scope, photos[0].id));
+      EXPECT_FALSE(store::LoadPhoto(*c, other, photos[0].id));
+      EXPECT_FALSE(store::LoadPhoto(*c, none, photos[0].id));
+      break;
+    }
+  }
+  const Date day{2026, 6, 15};
+  for (const auto& [project, reason] : store::StoppedProjects(*c, sys, day)) {
+    const bool ours = std::find(ids.begin(), ids.end(), project) != ids.end();
+    EXPECT_EQ(store::StoppedProjects(*c, scope, day).count(project), ours ? 1u : 0u);
+    EXPECT_EQ(store::StoppedProjects(*c, other, day).count(project), ours ? 0u : 1u);
+  }
+  EXPECT_TRUE(store::StoppedProjects(*c, none, day).empty());
+  EXPECT_TRUE(store::PendingStops(*c, none).empty());
+  for (const auto& s : store::PendingStops(*c, other))
+    EXPECT_EQ(std::find(ids.begin(), ids.end(), s.project_id), ids.end());
+}
+
 }  // namespace gj
