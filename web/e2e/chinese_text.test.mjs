@@ -30,13 +30,18 @@ const PAGE_ALLOWED = { 'admin/accounts': LOGINS, account: LOGINS }
 const ROUTER = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../src/router.js'), 'utf8')
 const ROUTES = [...ROUTER.matchAll(/\['([^']+)',\s*'([^']+)',\s*\(\)\s*=>/g)].map((m) => m[1])
 
-/** The Latin words of a text that are not allowed (URLs and e-mail addresses dropped first). */
+/**
+ * The Latin words of a text that are not allowed (URLs and e-mail addresses dropped first), and the
+ * period keys the API uses (2026-W25, 2026-Q4), which people read as 2026年第25周 / 2026年第4季度.
+ */
 export function latinWords(text, extra = null) {
-  const words = String(text)
+  const s = String(text)
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/\S+@\S+\.\S+/g, ' ')
-    .match(/[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*/g)
-  return [...new Set((words || []).filter((w) => /[A-Za-z].*[A-Za-z]/.test(w) && !ALLOWED.some((re) => re.test(w)) && !(extra && extra.test(w))))]
+  const periods = s.match(/\b\d{4}-[WQ]\d{1,2}\b/g) || []
+  const words = s.match(/[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*/g)
+  const latin = (words || []).filter((w) => /[A-Za-z].*[A-Za-z]/.test(w) && !ALLOWED.some((re) => re.test(w)) && !(extra && extra.test(w)))
+  return [...new Set([...latin, ...periods])]
 }
 
 let server, page
@@ -97,6 +102,16 @@ async function pagesOf(user) {
   if (projects && projects.items && projects.items.length) out.add(`projects/${projects.items[0].id}`)
   const problems = await api('/problems?limit=1')
   if (problems && problems.items && problems.items.length) out.add(`supervision/problems/${problems.items[0].id}`)
+  // One object by id of each 双招双引 / 链长制 page the role may read.
+  const leads = menus.includes('attraction') && (await api('/leads?limit=1'))
+  const lead = leads && (leads.items || leads)[0]
+  if (lead) out.add(`attraction/leads/${lead.id}`)
+  const chains = menus.includes('chains') && (await api('/chains'))
+  const chain = chains && (chains.items || chains)[0]
+  if (chain) out.add(`chains/${chain.id}`)
+  const companies = menus.includes('enterprises') && (await api('/enterprises?limit=1'))
+  const company = companies && (companies.items || companies)[0]
+  if (company) out.add(`enterprises/${company.credit_code}`)
   const events = await api('/observations')
   const list = events && (events.items || events)
   if (Array.isArray(list) && list.length) {

@@ -22,6 +22,7 @@ export default {
   'menu.supervision': 'Three lists',
   'menu.assessment': 'Assessment',
   'menu.land_efficiency': 'Land efficiency',
+  'menu.group_econ': 'Investment and chains',
   'menu.soon': 'soon',
   'menu.admin': 'Dictionaries',
   'role.admin': 'Administrator',

@@ -22,6 +22,7 @@ export default {
   'menu.supervision': '三张清单',
   'menu.assessment': '考核评比',
   'menu.land_efficiency': '亩产效益',
+  'menu.group_econ': '招商与产业链',
   'menu.soon': '建设中',
   'menu.admin': '字典管理',
   'role.admin': '系统管理员',
