@@ -96,6 +96,11 @@ async function discover() {
     f.people = items(await get('lcxmb', `/people?region=${county}`))[0]?.id;
     f.team = items(await get('lcxmb', `/teams?region=${county}`))[0]?.id;
     f.region = county;
+    // 双招双引 and 链长制: a lead (and its first funds entry), a promotion event, a chain.
+    f.lead = items(await get('lcxmb', `/leads?region=${county}`))[0]?.id;
+    f.funds = f.lead && items(await get('lcxmb', `/leads/${f.lead}/funds`))[0]?.id;
+    f.event = items(await get('lcxmb', `/promotion-events?region=${county}`))[0]?.id;
+    f.chain = items(await get('lcxmb', `/chains?region=${county}`))[0]?.id;
   }
   void city;
 }
@@ -113,6 +118,7 @@ function param(path, name, county) {
     [/\/ranking-runs\/$/, 'ranking_run'], [/\/users\/$/, 'user'], [/\/units\/$/, 'unit'], [/\/people\/$/, 'people'],
     [/\/teams\/$/, 'team'], [/\/regions\/$/, 'region'], [/\/attachments\/$/, 'attachment'],
     [/\/projects\/$/, 'project'], [/\/years\/$/, 'year'], [/\/procedures\/$/, 'kind'],
+    [/\/leads\/$/, 'lead'], [/\/funds-entries\/$/, 'funds'], [/\/promotion-events\/$/, 'event'], [/\/chains\/$/, 'chain'],
   ];
   if (name === 'county') return f.county;
   if (name === 'code') return before.endsWith('/regions/') ? f.region : f.code;
