@@ -81,7 +81,7 @@ export const PAGE_META = {
   lead: { title: 'attraction.lead_title', parent: 'attraction' },
   'promotion-events': { title: 'events.title', section: 'events.section' },
   chains: { title: 'menu.chains' },
-  chain: { title: 'chains.title', parent: 'chains' },
+  chain: { title: 'chains.page_title', parent: 'chains' },
 }
 
 function page([path, name, component, permission]) {

@@ -2,6 +2,7 @@
 export default {
   'menu.chains': 'Chains',
   'chains.title': 'Industrial chains',
+  'chains.page_title': 'Chain',
   'chains.name': 'Chain',
   'chains.chief_leader': 'Chief chain leader',
   'chains.leader': 'Chain leader',

@@ -3,6 +3,7 @@
 export default {
   'menu.chains': '链长制',
   'chains.title': '链长制',
+  'chains.page_title': '产业链详情',
   'chains.name': '产业链',
   'chains.chief_leader': '总链长',
   'chains.leader': '链长',
