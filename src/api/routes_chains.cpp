@@ -5,6 +5,8 @@
 
 #include "api/json/chains_json.h"
 #include "api/routes.h"
+#include "io/list_exports.h"
+#include "service/chains/chain_export.h"
 #include "service/chains/chain_service.h"
 
 namespace gj::api {
@@ -22,6 +24,18 @@ void ChainRoutes(Services& s, std::vector<Route>& r) {
          const auto region = q.Text("region");
          const Date as_of = q.AsOf();
          return q.Then([&] { return chains->List(c.ctx, region, as_of); });
+       }});
+  r.push_back(
+      {"GET", "/api/v1/chains/export",
+       "链长制 in Excel (链长制-<as_of>.xlsx): the chains GET /chains lists for the same ?region=&as_of=",
+       true, [chains](Call& c) -> Result<Reply> {
+         QueryParams q(c);
+         const auto region = q.Text("region");
+         const Date as_of = q.AsOf();
+         if (auto st = q.Check(); !st) return st.error();
+         auto file = service::ExportChains(*chains, c.ctx, region, as_of);
+         if (!file) return file.error();
+         return Reply::File(std::move(file->bytes), io::kXlsxContentType, file->filename);
        }});
   r.push_back(
       {"POST", "/api/v1/chains",

@@ -5,8 +5,24 @@
 
 #include "api/json/results_json.h"
 #include "api/routes.h"
+#include "io/list_exports.h"
+#include "service/enterprises/enterprise_export.h"
 
 namespace gj::api {
+
+namespace {
+
+// The list's filters, shared by the list and its export (which ignores the page).
+service::EnterpriseQuery EnterpriseQueryFrom(QueryParams& q) {
+  service::EnterpriseQuery query;
+  query.region = q.Text("region");
+  query.q = q.Text("q");
+  query.tag = q.Text("tag");
+  query.chain_id = q.Id("chain_id");
+  return query;
+}
+
+}  // namespace
 
 void EnterpriseRoutes(Services& s, std::vector<Route>& r) {
   auto& svc = s.enterprises;
@@ -17,16 +33,25 @@ void EnterpriseRoutes(Services& s, std::vector<Route>& r) {
        "&chain_id=&offset=&limit= ≤ 200), with each one's land-efficiency class",
        true, [&svc](Call& c) -> Result<Reply> {
          QueryParams q(c);
-         service::EnterpriseQuery query;
-         query.region = q.Text("region");
-         query.q = q.Text("q");
-         query.tag = q.Text("tag");
-         query.chain_id = q.Id("chain_id");
+         auto query = EnterpriseQueryFrom(q);
          const auto page = q.Page(50, 200);
          query.offset = page.offset;
          query.limit = page.limit;
          return q.Then([&] { return svc.List(c.ctx, query); });
        }});
+  // Before /enterprises/{credit_code}: the first route that matches a path answers it.
+  r.push_back({"GET", "/api/v1/enterprises/export",
+               "企业库 in Excel (企业库-<as_of>.xlsx): every enterprise GET /enterprises lists for the same "
+               "?region=&q=&tag=&chain_id=",
+               true, [&svc](Call& c) -> Result<Reply> {
+                 QueryParams q(c);
+                 const auto query = EnterpriseQueryFrom(q);
+                 const Date as_of = q.AsOf();
+                 if (auto st = q.Check(); !st) return st.error();
+                 auto file = service::ExportEnterprises(svc, c.ctx, query, as_of);
+                 if (!file) return file.error();
+                 return Reply::File(std::move(file->bytes), io::kXlsxContentType, file->filename);
+               }});
   auto now = VersionedRecordRoutes(
       r, svc,
       {"/api/v1/enterprises/{credit_code}",

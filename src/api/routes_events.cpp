@@ -5,6 +5,8 @@
 #include "api/json/events_json.h"
 #include "api/json/results_json.h"
 #include "api/routes.h"
+#include "io/list_exports.h"
+#include "service/promotion_events/event_export.h"
 
 namespace gj::api {
 
@@ -15,6 +17,18 @@ using nlohmann::json;
 // ?from=&to= (default: the year of as_of, January to December), bounded like every range.
 std::pair<Date, Date> YearRangeFrom(QueryParams& q, const Date& as_of) {
   return q.DateRange("from", Date{as_of.year, 1, 1}, "to", Date{as_of.year, 12, 31});
+}
+
+// The list's filters, shared by the list and its export.
+service::PromotionEventQuery EventQueryFrom(QueryParams& q) {
+  service::PromotionEventQuery query;
+  const Date as_of = q.AsOf();
+  std::tie(query.from, query.to) = YearRangeFrom(q, as_of);
+  query.region = q.Text("region");
+  query.leader_id = q.Id("leader");
+  query.kind = q.OneOf("kind", promotion::EventKinds());
+  query.include_archived = q.Flag("archived");
+  return query;
 }
 
 }  // namespace
@@ -28,14 +42,20 @@ void EventRoutes(Services& s, std::vector<Route>& r) {
        "Promotion events (招商活动) of ?region= held ?from=&to= (default: as_of's year), ?leader=&kind=&archived=true",
        true, [ev](Call& c) -> Result<Reply> {
          QueryParams q(c);
-         service::PromotionEventQuery query;
-         const Date as_of = q.AsOf();
-         std::tie(query.from, query.to) = YearRangeFrom(q, as_of);
-         query.region = q.Text("region");
-         query.leader_id = q.Id("leader");
-         query.kind = q.OneOf("kind", promotion::EventKinds());
-         query.include_archived = q.Flag("archived");
+         const auto query = EventQueryFrom(q);
          return q.Then([&] { return ev->List(c.ctx, query); });
+       }});
+  r.push_back(
+      {"GET", "/api/v1/promotion-events/export",
+       "招商活动 in Excel (招商活动-<from>至<to>.xlsx): the events GET /promotion-events lists for the "
+       "same ?region=&from=&to=&leader=&kind=&archived=",
+       true, [ev](Call& c) -> Result<Reply> {
+         QueryParams q(c);
+         const auto query = EventQueryFrom(q);
+         if (auto st = q.Check(); !st) return st.error();
+         auto file = service::ExportEvents(*ev, c.ctx, query);
+         if (!file) return file.error();
+         return Reply::File(std::move(file->bytes), io::kXlsxContentType, file->filename);
        }});
   r.push_back({"GET", "/api/v1/promotion-events/compliance",
                "The monthly event rule's compliance per leader of ?region= over the months of ?from=&to= "

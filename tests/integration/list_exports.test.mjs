@@ -181,3 +181,39 @@ test('the ledger import template: the importer\'s headers, a 说明 of every col
   // Only a caller who may import gets it.
   assert.equal((await unit('GET', '/projects/import/template')).status, 403);
 });
+
+// The lists of 双招双引 and 链长制 (issue 15 pages under issue 13 item 6): each export holds the rows its
+// list answers for the same caller and filters; another county's coordinator gets none of 东阿's.
+test('企业库, 链长制 and 招商活动: the list\'s rows in Excel, Chinese headers and labels', async () => {
+  const all = [];
+  for (let offset = 0; ; offset += 200) {
+    const page = (await coord('GET', `/enterprises?region=371524&limit=200&offset=${offset}`)).body;
+    all.push(...page.items);
+    if (!page.items.length || all.length >= page.total_count) break;
+  }
+  const ent = await exported(coord, '/enterprises/export?region=371524');
+  assert.equal(ent.name, `企业库-${TODAY}.xlsx`);
+  assert.deepEqual(ent.header.slice(0, 3), ['企业名称', '统一社会信用代码', '县（市、区）']);
+  assert.deepEqual(ent.rows.map((r) => r[1]), all.map((e) => e.credit_code), 'every enterprise of the list, in its order');
+  const backbone = all.filter((e) => (e.tags || []).includes('backbone')).map((e) => e.credit_code);
+  if (backbone.length) assert.match(ent.rows.find((r) => r[1] === backbone[0])[col(ent, '标签')], /骨干企业/);
+  const tagged = await exported(coord, '/enterprises/export?region=371524&tag=backbone');
+  assert.equal(tagged.rows.length, backbone.length, 'the filter applies');
+
+  const chains = (await coord('GET', `/chains?region=371524&as_of=${TODAY}`)).body;
+  const ch = await exported(coord, '/chains/export?region=371524');
+  assert.equal(ch.name, `链长制-${TODAY}.xlsx`);
+  assert.deepEqual(ch.rows.map((r) => r[0]), chains.map((c) => c.name));
+  assert.deepEqual(ch.rows.map((r) => r[col(ch, '项目数')]), chains.map((c) => c.figures.projects));
+  const other = await exported(guan, '/chains/export?region=371525');
+  assert.ok(other.rows.every((r) => !chains.some((c) => c.name === r[0] && r[1] === '东阿县')), '冠县 sees its own');
+
+  const events = (await coord('GET', '/promotion-events?region=371524')).body.items;
+  const ev = await exported(coord, '/promotion-events/export?region=371524');
+  assert.equal(ev.name, '招商活动-2026-01-01至2026-12-31.xlsx');
+  assert.equal(ev.rows.length, events.length);
+  assert.ok(ev.rows.length > 0);
+  const kinds = new Set(ev.rows.map((r) => r[col(ev, '活动类型')]));
+  for (const k of kinds) assert.match(k, /^(产业专题|小团组|展会|以商招商)$/);
+  assert.ok(ev.rows.every((r) => typeof r[0] === 'number'), 'dates are dates (Excel serials)');
+});

@@ -14,6 +14,9 @@ const PAGES = [
   ['/supervision/reports?region=371524', 'reports-export', /^一张表-\d{4}-W\d{2}\.xlsx$/],
   ['/supervision/lights?region=371524', 'lights-export', new RegExp(`^红黄绿灯-${TODAY}\\.xlsx$`)],
   ['/supervision/targets?region=371524', 'targets-export', new RegExp(`^目标-${TODAY}\\.xlsx$`)],
+  ['/enterprises', 'ent-export', new RegExp(`^企业库-${TODAY}\\.xlsx$`)],
+  ['/chains', 'chains-export', new RegExp(`^链长制-${TODAY}\\.xlsx$`)],
+  ['/attraction/events', 'events-export', /^招商活动-\d{4}-01-01至\d{4}-12-31\.xlsx$/],
 ]
 
 test('the coordinator exports each list to Excel', async () => {

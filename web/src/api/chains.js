@@ -1,7 +1,8 @@
 // 链长制 (issue 15): chains of a county, one chain's map, lists, figures, weekly reports and visits.
-import { api } from './http.js'
+import { api, download } from './http.js'
 
 export const chains = (region, asOf) => api.get('/chains', { region, as_of: asOf })
+export const exportChains = (region, asOf) => download('/chains/export', { region, as_of: asOf }, '链长制.xlsx')
 export const chain = (id) => api.get(`/chains/${id}`)
 export const createChain = (body) => api.post('/chains', body)
 export const updateChain = (id, body) => api.patch(`/chains/${id}`, body)

@@ -1,10 +1,11 @@
 // The enterprise registry (企业库): enterprises keyed by 统一社会信用代码, in the caller's remit.
 // Writes send the version they read (409 on a stale one, with `current`).
-import { api } from './http.js'
+import { api, download } from './http.js'
 
 const path = (code) => `/enterprises/${encodeURIComponent(code)}`
 
 export const enterprises = (query) => api.get('/enterprises', query)
+export const exportEnterprises = (query) => download('/enterprises/export', query, '企业库.xlsx')
 export const enterprise = (code) => api.get(path(code))
 export const createEnterprise = (body) => api.post('/enterprises', body)
 export const updateEnterprise = (code, body) => api.patch(path(code), body)

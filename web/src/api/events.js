@@ -1,7 +1,8 @@
 // 招商活动 (promotion events, issue 15 item 3): the events, the monthly rule and its compliance.
-import { api } from './http.js'
+import { api, download } from './http.js'
 
 export const promotionEvents = (query) => api.get('/promotion-events', query)
+export const exportPromotionEvents = (query) => download('/promotion-events/export', query, '招商活动.xlsx')
 export const promotionEvent = (id) => api.get(`/promotion-events/${id}`)
 export const createPromotionEvent = (body) => api.post('/promotion-events', body)
 export const updatePromotionEvent = (id, body) => api.patch(`/promotion-events/${id}`, body)
