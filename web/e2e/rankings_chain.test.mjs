@@ -43,7 +43,7 @@ test('the county office sees its chains ranked with 总链长 and 链长, and se
   for (const l of leaders) assert.match(l, /总链长 \S+ · 链长 \S+/)
   // Leads signed are not counted yet: 不适用 for every chain.
   assert.ok((await page.locator('[data-test=not-applicable]').count()) >= leaders.length)
-  await page.locator('[data-test=not-applicable-note]').waitFor()
+  await page.locator('[data-test=not-applicable-note]', { hasText: '无到期周报' }).waitFor()
   const header = await page.locator('[data-test=run-table] thead').textContent()
   for (const label of ['链长周报按时率', '巡链诊链次数', '签约线索数']) assert.match(header, new RegExp(label))
   await screenshot(page, 'rankings-chain-1440')

@@ -64,6 +64,7 @@ export default {
   'assessment.subject_county': 'Counties',
   'assessment.not_applicable': 'N/A',
   'assessment.not_applicable_note': '"N/A": nothing was due for the metric this period (no new project, no annual plan…); its weight is spread over the subject\'s other metrics in proportion.',
+  'assessment.not_applicable_note_chain': '"N/A": nothing was due for the metric this period (no weekly report due, no open problem, leads not yet counted…); its weight is spread over the chain\'s other metrics in proportion.',
   'assessment.unranked': 'not ranked',
   'assessment.county_only_city': 'County rankings are set up by a city',
   'assessment.period_month': 'Monthly',

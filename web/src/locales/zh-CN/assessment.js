@@ -64,6 +64,7 @@ export default {
   'assessment.subject_county': '县(市、区)',
   'assessment.not_applicable': '不适用',
   'assessment.not_applicable_note': '“不适用”：本期该项无应考核内容（如无新开工项目、无年度计划），其权重按比例分摊到该对象的其他指标。',
+  'assessment.not_applicable_note_chain': '“不适用”：本期该项无应考核内容（如无到期周报、无在办问题、签约线索尚未统计），其权重按比例分摊到该产业链的其他指标。',
   'assessment.unranked': '不参与排名',
   'assessment.county_only_city': '县(市、区)评比由市级设立',
   'assessment.period_month': '月度评比',
