@@ -222,6 +222,7 @@ constexpr Entry kCatalog[] = {
     {"not_allowed_value", "must be sheet or ballot"},
     {"not_allowed_value", "must be town, department, chain or county"},
     {"not_allowed_value", "counties are ranked by a scheme of their city"},
+    {"not_allowed_value", "a chain metric ranks chains only"},
     {"not_allowed_value", "must be upheld or rejected"},
     {"not_allowed_value", "must be \"aggregate\", \"mean\" or \"fixed\""},
     {"not_allowed_value", "stop (停工) or resume (复工)"},

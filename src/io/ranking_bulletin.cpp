@@ -20,7 +20,9 @@ std::string BulletinXlsx(const BulletinData& d) {
     format_set_bg_color(yellow, 0xFFF2CC);
     WriteText(ws, 0, 0, d.title.c_str(), title);
     WriteText(ws, 1, 0, d.subtitle.c_str(), nullptr);
-    std::vector<std::string> cols = {"名次", "对象", "得分"};
+    std::vector<std::string> cols = {"名次", "对象"};
+    for (const auto& a : d.about_labels) cols.push_back(a);
+    cols.push_back("得分");
     for (const auto& m : d.metric_labels) cols.push_back(m);
     cols.insert(cols.end(), {"完成度", "升降", "预警"});
     for (size_t i = 0; i < cols.size(); ++i) {
@@ -34,6 +36,8 @@ std::string BulletinXlsx(const BulletinData& d) {
       if (row.rank > 0) worksheet_write_number(ws, r, c++, row.rank, nullptr);
       else WriteText(ws, r, c++, "—", nullptr);
       WriteText(ws, r, c++, row.subject.c_str(), nullptr);
+      for (size_t i = 0; i < d.about_labels.size(); ++i)
+        WriteText(ws, r, c++, i < row.about.size() ? row.about[i].c_str() : "", nullptr);
       if (row.rank > 0) worksheet_write_number(ws, r, c++, row.score, num);
       else WriteText(ws, r, c++, kUnranked, nullptr);
       for (const auto& v : row.metric_scores) {

@@ -17,6 +17,7 @@ inline constexpr const char* kUnranked = "不参与排名";
 struct BulletinRow {
   int rank = 0;  // 0: not ranked
   std::string subject;
+  std::vector<std::string> about;  // in the order of BulletinData::about_labels (chains: 总链长, 链长)
   double score = 0;
   std::vector<std::optional<double>>
       metric_scores;      // in the order of BulletinData::metric_labels; none: 不适用
@@ -26,8 +27,9 @@ struct BulletinRow {
 };
 
 struct BulletinData {
-  std::string title;     // 东阿县镇街月度评比 2026-10 通报
-  std::string subtitle;  // 截至 2026-10-31 · 第 1 版 · 已发布
+  std::string title;                      // 东阿县镇街月度评比 2026-10 通报
+  std::string subtitle;                   // 截至 2026-10-31 · 第 1 版 · 已发布
+  std::vector<std::string> about_labels;  // columns after the subject's (xlsx only), e.g. 总链长, 链长
   std::vector<std::string> metric_labels;
   std::vector<BulletinRow> rows;
 };

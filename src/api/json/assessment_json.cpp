@@ -112,6 +112,13 @@ void to_json(json& j, const RankingSchemeDetail& v) {
   j = v.scheme;
   j["can_manage"] = v.can_manage;
   j["subjects"] = ArrayOf(v.subjects, kSubject);
+  // Chain subjects (链长制) also name their 总链长 and 链长.
+  if (v.scheme.record.subject_kind == "chain") {
+    for (size_t i = 0; i < v.subjects.size(); ++i) {
+      j["subjects"][i]["chief_leader"] = v.subjects[i].chief_leader;
+      j["subjects"][i]["leader"] = v.subjects[i].leader;
+    }
+  }
 }
 
 void to_json(json& j, const RankingRunView& v) {
@@ -126,6 +133,13 @@ void to_json(json& j, const RankingRunView& v) {
       JField<&V::entries>("entries", [](const auto& es) { return ArrayOf(es, ranking_support::EntryJson); }),
       GJ_JSON_FIELDS(V, figures));
   WriteObject(j, v, kFields);
+  // Chain subjects (链长制): their chain, 总链长 and 链长 as of the run's computation.
+  if (!v.subject_details.empty()) {
+    json d = json::object();
+    for (const auto& [name, x] : v.subject_details)
+      d[name] = {{"chain_id", x.chain_id}, {"chief_leader", x.chief_leader}, {"leader", x.leader}};
+    j["subject_details"] = d;
+  }
 }
 
 void to_json(json& j, const RankingRunDetail& v) {

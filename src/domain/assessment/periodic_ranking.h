@@ -24,6 +24,13 @@ enum class MetricKind {
   kProblemsClosedOnTime,  // share of problems closed out by their deadline
   kReportsOnTime,         // share of periodic reports filed on time
   kManual,                // a score entered by the assessing office (e.g. 0..100)
+  // 链长制: figures of a chain (chain subjects only; chain_metrics.h computes them).
+  kChainProjects,       // 链上项目数
+  kChainInvestment,     // 链上项目年度完成投资 (yuan)
+  kLeadsSigned,         // 签约线索数
+  kProblemsNotOverdue,  // share of the open problems not past their deadline
+  kChainReportsOnTime,  // share of the weekly chain reports filed on time
+  kChainVisits,         // 巡链诊链 visits
 };
 
 enum class MetricScoring {

@@ -8,10 +8,12 @@
 #include "common/json_field.h"
 #include "common/json_limits.h"
 #include "common/money.h"
+#include "domain/assessment/chain_metrics.h"
 #include "domain/assessment/supervision_figures.h"
 #include "domain/targets/start_rate.h"
 #include "io/ranking_bulletin.h"
 #include "service/assessment/ranking_support.h"
+#include "store/chain_store.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 #include "store/progress_store.h"
@@ -34,13 +36,14 @@ Date PeriodStart(as::Period period, const Date& end) {
 
 RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const Ctx& ctx,
                                                     const store::SchemeRecord& s, int year) {
-  // The subjects: every town or department of the region, every county of a city (an empty one
-  // still appears, with no projects), or every chain named on its projects. A new subject kind
-  // (e.g. chains by chains.id once that table is merged) adds its row to kSubjectKinds
-  // (ranking_service.cpp), its listing here and its project → subject rule below.
+  // The subjects: every town or department of the region, every county of a city, or every 链长制
+  // chain of the region and below (an empty one still appears, with no projects). A new subject
+  // kind adds its row to kSubjectKinds (ranking_service.cpp), its listing here and its project →
+  // subject rule below.
   SubjectSet out;
   auto tree = ledger_.Regions();
-  std::map<std::string, std::string> region_name;  // town or county code → subject name
+  std::map<std::string, std::string> region_name;   // town or county code → subject name
+  std::map<int64_t, std::string> chain_of_project;  // project id → chain subject
   if (s.subject_kind == "town" || s.subject_kind == "county") {
     for (const auto& r : tree->all()) {
       const bool child = r.parent_code == s.region_code;
@@ -57,6 +60,26 @@ RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const 
       out.unit_name[u.id] = u.name;
       out.projects[u.name];
     }
+  } else if (s.subject_kind == "chain") {
+    // Chains by chains.id, named by their name; a chain of a county below the scheme's region by
+    // county and name (东阿县·阿胶), so a city's ranking of chains keeps names apart. Archived
+    // chains are not ranked.
+    const auto people = store::PersonNames(c, kChainRefs);
+    auto name_of = [&](const std::optional<int64_t>& id) {
+      auto it = id ? people.find(*id) : people.end();
+      return it == people.end() ? std::string() : it->second;
+    };
+    for (auto& ch : store::ListChains(c, access::ReadScope::All().Within(s.region_code, *tree))) {
+      std::string name = ch.name;
+      if (ch.region_code != s.region_code) {
+        const auto* r = tree->Find(ch.region_code);
+        name = (r ? r->name : ch.region_code) + "·" + ch.name;
+      }
+      for (const int64_t id : store::ChainProjectIds(c, ch.id)) chain_of_project[id] = name;
+      out.details[name] = {ch.id, name_of(ch.chief_leader_id), name_of(ch.leader_id)};
+      out.projects[name];
+      out.chain.emplace(name, std::move(ch));
+    }
   }
   store::ProjectFilter f;
   f.year = year;
@@ -70,7 +93,9 @@ RankingService::SubjectSet RankingService::Subjects(store::Connection& c, const 
         out.projects[region_name[p.county_code]].push_back(p);
       if (s.subject_kind == "department" && p.unit_id && out.unit_name.count(*p.unit_id))
         out.projects[out.unit_name[*p.unit_id]].push_back(p);
-      if (s.subject_kind == "chain" && !p.chain.empty()) out.projects[p.chain].push_back(p);
+      if (s.subject_kind == "chain")
+        if (auto it = chain_of_project.find(p.id); it != chain_of_project.end())
+          out.projects[it->second].push_back(p);
     }
   }
   return out;
@@ -117,11 +142,36 @@ std::map<std::string, RankingService::ComputedFigures> RankingService::LedgerFig
   // of the year whose period ended by then (never the ledger's current annual_completed, so a
   // re-run of a past period gives the same figure whatever is filed or edited later).
   std::unordered_map<int64_t, store::ReportFacts> filed;
-  if (wants(as::MetricKind::kInvestmentRate) && !subject_of_project.empty()) {
+  if ((wants(as::MetricKind::kInvestmentRate) || wants(as::MetricKind::kChainInvestment)) &&
+      !subject_of_project.empty()) {
     std::vector<int64_t> ids;
     for (const auto& [id, _] : subject_of_project) ids.push_back(id);
     filed = store::LoadReportFacts(c, access::ReadScope::All(), as_of, as_of,
                                    ids);  // subjects of the scheme, already scoped
+  }
+  // 链长制: each chain's dated figures over [the period's first day — or the day the chain was set
+  // up, when later —, as_of], its projects on the year's list and their completed investment. A chain
+  // set up after as_of did not exist then: it is not a subject of the run.
+  std::map<std::string, as::ChainMetricFacts> chain_facts;
+  std::set<std::string> not_yet;
+  if (s.subject_kind == "chain") {
+    for (const auto& [name, ch] : subjects.chain) {
+      const auto created = ChinaDayOfUtc(ch.created_at);
+      if (created && *created > as_of) {
+        not_yet.insert(name);
+        continue;
+      }
+      auto& f = chain_facts[name];
+      if (std::any_of(scheme.metrics.begin(), scheme.metrics.end(),
+                      [](const as::Metric& m) { return as::IsChainMetric(m.kind); }))
+        f.figures = chains_.FiguresOf(c, ch, ChainService::FromFor(ch, period_start, as_of), as_of);
+      for (const auto& p : by_subject.at(name)) {
+        if (p.archived) continue;
+        ++f.projects;
+        if (auto it = filed.find(p.id); it != filed.end())
+          f.completed_investment = AddYuan(f.completed_investment, it->second.filed_year_total.value_or(0));
+      }
+    }
   }
   // A figure, or nothing when nothing was due for the subject (不适用).
   auto figure = [&](as::MetricKind kind, const std::string& subject,
@@ -143,13 +193,19 @@ std::map<std::string, RankingService::ComputedFigures> RankingService::LedgerFig
       case as::MetricKind::kReportsOnTime:  // no report due
         return as::ReportsOnTime(reports_of[subject], period_start, as_of).value();
       case as::MetricKind::kManual: break;
+      default:  // a chain's (only in schemes of chains)
+        if (auto it = chain_facts.find(subject); it != chain_facts.end())
+          return as::ChainMetric(kind, it->second);
+        break;
     }
     return std::nullopt;
   };
   std::map<std::string, ComputedFigures> out;
   for (const auto& [subject, projects] : by_subject) {
+    if (not_yet.count(subject)) continue;
     auto& x = out[subject];
     x.projects = projects.size();
+    if (auto d = subjects.details.find(subject); d != subjects.details.end()) x.detail = d->second;
     for (const auto& m : scheme.metrics) {
       if (!FromLedger(m.kind)) continue;
       if (auto v = figure(m.kind, subject, projects)) x.values[m.id] = *v;
@@ -187,6 +243,7 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
                                        [](const as::Metric& m) { return FromLedger(m.kind); });
   std::vector<as::SubjectFigures> figures;
   json figures_json = json::object();
+  json details_json = json::object();  // chain subjects: their chain and who leads it, as of now
   std::set<std::string> subjects;
   for (const auto& [subject, v] : ledger_figures) subjects.insert(subject);
   if (manual.is_object())
@@ -197,8 +254,10 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
       pr.Add("manual." + subject, subject, "not a " + s->subject_kind + " of this region");
       continue;
     }
-    // A subject without projects has nothing to be ranked on by ledger metrics: left out.
-    if (uses_ledger && lf->second.projects == 0 && !(manual.is_object() && manual.contains(subject)))
+    // A subject without projects has nothing to be ranked on by ledger metrics: left out. A chain
+    // stays (it reports and is visited whether or not it has projects yet).
+    if (uses_ledger && lf->second.projects == 0 && s->subject_kind != "chain" &&
+        !(manual.is_object() && manual.contains(subject)))
       continue;
     as::SubjectFigures sf;
     sf.subject = subject;
@@ -217,6 +276,11 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
     }
     for (const auto& [k, v] : sf.values) figures_json[subject][k] = Round6(v);
     if (!figures_json.contains(subject)) figures_json[subject] = json::object();
+    if (lf != ledger_figures.end() && lf->second.detail) {
+      const auto& d = *lf->second.detail;
+      details_json[subject] = {
+          {"chain_id", d.chain_id}, {"chief_leader", d.chief_leader}, {"leader", d.leader}};
+    }
     figures.push_back(std::move(sf));
   }
   if (!pr.empty()) return pr.ToError("cannot compute the ranking");
@@ -245,6 +309,7 @@ Result<RankingRunView> RankingService::Compute(const Ctx& ctx, int64_t scheme_id
                {"figures", figures_json},
                {"previous_run_id", prev ? json(prev->id) : json(nullptr)},
                {"definition", def}};
+  if (!details_json.empty()) body["subject_details"] = details_json;
   // The latest stored version of this period: replaced while a draft, kept once published.
   const store::RunRecord* latest = nullptr;
   for (const auto& r : stored)
@@ -338,10 +403,13 @@ Result<Bulletin> RankingService::MakeBulletin(const Ctx& ctx, int64_t run_id, co
   d.subtitle = "截至 " + v.record.as_of + " · 第 " + std::to_string(v.record.run_version) + " 版 · " +
                (v.record.published ? "已发布" : "草稿（未发布）");
   for (const auto& m : run->scheme.metrics) d.metric_labels.push_back(m.label);
+  if (!v.subject_details.empty()) d.about_labels = {"总链长", "链长"};  // a run of chains
   for (const auto& e : v.entries) {
     io::BulletinRow row;
     row.rank = e.rank;
     row.subject = e.subject;
+    if (auto it = v.subject_details.find(e.subject); it != v.subject_details.end())
+      row.about = {it->second.chief_leader, it->second.leader};
     row.score = e.score;
     for (const auto& m : run->scheme.metrics) {
       const auto it = e.metric_scores.find(m.id);

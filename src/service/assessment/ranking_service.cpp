@@ -28,18 +28,27 @@ struct KindName {
   as::MetricKind kind;
   const char* name;
   const char* label;
+  const char* source;  // ledger | supervision | chain (链长制: chain subjects only) | manual
 };
-// Policy as data: metric kinds, their API names and bulletin labels.
+// Policy as data: metric kinds, their API names, bulletin labels and where their figures come from
+// (docs/assessment.md gives the formula of each).
 constexpr KindName kKinds[] = {
-    {as::MetricKind::kStartRate, "start_rate", "开工率"},
-    {as::MetricKind::kInvestmentRate, "investment_rate", "投资完成率"},
-    {as::MetricKind::kProblemsClosedOnTime, "problems_closed_on_time", "问题按期销号率"},
-    {as::MetricKind::kReportsOnTime, "reports_on_time", "按时报送率"},
-    {as::MetricKind::kManual, "manual", "评议得分"},
+    {as::MetricKind::kStartRate, "start_rate", "开工率", "ledger"},
+    {as::MetricKind::kInvestmentRate, "investment_rate", "投资完成率", "ledger"},
+    {as::MetricKind::kProblemsClosedOnTime, "problems_closed_on_time", "问题按期销号率", "supervision"},
+    {as::MetricKind::kReportsOnTime, "reports_on_time", "按时报送率", "supervision"},
+    {as::MetricKind::kManual, "manual", "评议得分", "manual"},
+    {as::MetricKind::kChainProjects, "chain_projects", "链上项目数", "chain"},
+    {as::MetricKind::kChainInvestment, "chain_investment", "链上项目完成投资", "chain"},
+    {as::MetricKind::kLeadsSigned, "leads_signed", "签约线索数", "chain"},
+    {as::MetricKind::kProblemsNotOverdue, "problems_not_overdue", "问题未逾期率", "chain"},
+    {as::MetricKind::kChainReportsOnTime, "chain_reports_on_time", "链长周报按时率", "chain"},
+    {as::MetricKind::kChainVisits, "chain_visits", "巡链诊链次数", "chain"},
 };
 
-// Policy as data: who a scheme ranks, and the level of region it is set up for ("" any). A subject
-// kind added later (chains by chains.id) adds a row here and its listing in Subjects().
+// Policy as data: who a scheme ranks, and the level of region it is set up for ("" any). Chains
+// are the 链长制 chains (table chains) of the scheme's region and below. A subject kind added later
+// adds a row here and its listing in Subjects().
 constexpr SubjectKind kSubjectKinds[] = {
     {"town", "", "镇街"},
     {"department", "", "部门"},
@@ -58,13 +67,16 @@ std::optional<as::MetricKind> KindFrom(const std::string& s) {
     if (s == k.name) return k.kind;
   return std::nullopt;
 }
-// Computed metrics: start and investment rate from the ledger, problems closed on time and reports
-// on time from supervision (its problem list and its progress reports). Only manual scores come
-// with the run request.
-bool FromLedger(as::MetricKind k) { return k != as::MetricKind::kManual; }
-bool FromSupervision(as::MetricKind k) {
-  return k == as::MetricKind::kProblemsClosedOnTime || k == as::MetricKind::kReportsOnTime;
+const char* SourceOf(as::MetricKind kind) {
+  for (const auto& k : kKinds)
+    if (k.kind == kind) return k.source;
+  return "manual";
 }
+// Computed metrics: start and investment rate from the ledger, problems closed on time and reports
+// on time from supervision (its problem list and its progress reports), a chain's from its 链长制
+// figures. Only manual scores come with the run request.
+bool FromLedger(as::MetricKind k) { return std::string_view(SourceOf(k)) != "manual"; }
+bool FromSupervision(as::MetricKind k) { return std::string_view(SourceOf(k)) == "supervision"; }
 
 // The names runs store and the API answers; an unknown stored movement reads as new, an unknown
 // light as none.
@@ -90,7 +102,7 @@ as::Light LightFrom(const std::string& s) { return ValueOf(kLightNames, s).value
 bool IsNumber(const json& j) { return j.is_number() && std::isfinite(j.get<double>()); }
 double Round6(double v) { return std::round(v * 1e6) / 1e6; }
 
-json MetricsFrom(const json& b, Problems& pr) {
+json MetricsFrom(const json& b, const std::string& subject_kind, Problems& pr) {
   json out = json::array();
   if (!b.contains("metrics") || !b["metrics"].is_array() || b["metrics"].empty()) {
     pr.Add("metrics", "", "at least one metric");
@@ -104,7 +116,10 @@ json MetricsFrom(const json& b, Problems& pr) {
       continue;
     }
     const std::string kind = m.value("kind", "manual");
-    if (!KindFrom(kind)) pr.Add(f + ".kind", kind, "not a metric kind");
+    const auto k = KindFrom(kind);
+    if (!k) pr.Add(f + ".kind", kind, "not a metric kind");
+    else if (std::string_view(SourceOf(*k)) == "chain" && subject_kind != "chain")
+      pr.Add(f + ".kind", kind, "a chain metric ranks chains only");
     const std::string scoring = m.value("scoring", "ratio");
     if (scoring != "ratio" && scoring != "rank") pr.Add(f + ".scoring", scoring, "must be ratio or rank");
     json x = {
@@ -154,6 +169,11 @@ RankingRunView RunViewOf(const store::RunRecord& r, const std::string& scheme_na
   // The metrics the run was scored on (its own definition; runs stored before it was kept: none).
   if (body.contains("definition")) {
     for (const auto& m : body["definition"]["metrics"]) v.metrics.push_back({m["id"], LabelOf(m)});
+  }
+  if (body.contains("subject_details") && body["subject_details"].is_object()) {
+    for (const auto& [name, d] : body["subject_details"].items())
+      v.subject_details[name] = {d.value("chain_id", int64_t{0}), d.value("chief_leader", ""),
+                                 d.value("leader", "")};
   }
   return v;
 }
@@ -241,9 +261,10 @@ namespace {
 // The definition (metrics, warning) a body gives, as stored; problems go to `pr`. The domain
 // checks the scheme itself (weights, targets, unique ids) by running it on no subjects, whatever
 // else is wrong with the body, so every problem is reported at once.
-std::string DefinitionOf(const json& b, const std::string& name, Problems& pr) {
+std::string DefinitionOf(const json& b, const std::string& name, const std::string& subject_kind,
+                         Problems& pr) {
   const size_t before = pr.size();
-  json def = {{"metrics", MetricsFrom(b, pr)}};
+  json def = {{"metrics", MetricsFrom(b, subject_kind, pr)}};
   const json w = b.value("warning", json::object());
   const json yellow = w.is_object() ? w.value("yellow_below", json(0.6)) : json(),
              red = w.is_object() ? w.value("red_after", json(2)) : json();
@@ -286,10 +307,7 @@ RankingSchemeView RankingService::SchemeView(const store::SchemeRecord& s) {
   for (const auto& m : d["metrics"]) {
     const auto kind = KindFrom(m["kind"]).value_or(as::MetricKind::kManual);
     v.metrics.push_back({m["id"], m["kind"], LabelOf(m), m["scoring"], m["weight"], m["target"], m["cap"],
-                         m["step"],
-                         FromSupervision(kind) ? "supervision"
-                         : FromLedger(kind)    ? "ledger"
-                                               : "manual"});
+                         m["step"], SourceOf(kind)});
   }
   v.warning = SchemeFrom(s).warning;
   return v;
@@ -324,7 +342,7 @@ Result<RankingSchemeView> RankingService::CreateScheme(const Ctx& ctx, const jso
   } else if (region && *kind->region_level && region->level != kind->region_level) {
     pr.Add("subject_kind", s.subject_kind, "counties are ranked by a scheme of their city");
   }
-  s.definition = DefinitionOf(b, s.name, pr);
+  s.definition = DefinitionOf(b, s.name, s.subject_kind, pr);
   if (!pr.empty()) return pr.ToError("the ranking scheme is not valid");
   s.created_at = s.updated_at = ctx.now;
   auto c = db_.Acquire();
@@ -362,7 +380,7 @@ Result<RankingSchemeView> RankingService::UpdateScheme(const Ctx& ctx, int64_t i
     const json current = ParseStoredJson(s->definition);
     const json merged = {{"metrics", b.value("metrics", current["metrics"])},
                          {"warning", b.value("warning", current["warning"])}};
-    next.definition = DefinitionOf(merged, next.name, pr);
+    next.definition = DefinitionOf(merged, next.name, s->subject_kind, pr);
   }
   if (!pr.empty()) return pr.ToError("the ranking scheme is not valid");
   if (s->archived) return Error::Conflict("the ranking scheme is archived");
@@ -404,8 +422,14 @@ Result<RankingSchemeDetail> RankingService::GetScheme(const Ctx& ctx, int64_t id
   RankingSchemeDetail v{SchemeView(s.value()), grants_.Manages(ctx, s->region_code), {}};
   // Who this year's run would rank, with their projects (a subject without projects is left out of
   // a run with ledger metrics unless it is given manual figures).
-  for (const auto& [name, projects] : Subjects(*c, ctx, s.value(), ctx.today.year).projects) {
-    v.subjects.push_back({name, projects.size()});
+  const SubjectSet set = Subjects(*c, ctx, s.value(), ctx.today.year);
+  for (const auto& [name, projects] : set.projects) {
+    RankingSchemeDetail::Subject x{name, projects.size(), "", ""};
+    if (auto d = set.details.find(name); d != set.details.end()) {
+      x.chief_leader = d->second.chief_leader;
+      x.leader = d->second.leader;
+    }
+    v.subjects.push_back(std::move(x));
   }
   return v;
 }

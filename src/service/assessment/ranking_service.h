@@ -14,6 +14,7 @@
 #include "common/result.h"
 #include "domain/assessment/periodic_ranking.h"
 #include "service/assessment/region_grants.h"
+#include "service/chains/chain_service.h"
 #include "service/context.h"
 #include "service/item_list.h"
 #include "service/ledger/ledger_service.h"
@@ -47,11 +48,18 @@ struct RankingSchemeView {
 
 using RankingSchemeList = ItemList<RankingSchemeView>;
 
+// Who a chain subject is (链长制): its chain, its 总链长 and 链长 (names, as of the run's computation).
+struct RankingSubjectDetail {
+  int64_t chain_id = 0;
+  std::string chief_leader, leader;
+};
+
 // One scheme with what the caller may do and who this year's run would rank.
 struct RankingSchemeDetail {
   struct Subject {
     std::string name;
     size_t projects = 0;
+    std::string chief_leader, leader;  // chain subjects: 总链长, 链长
   };
   RankingSchemeView scheme;
   bool can_manage = false;
@@ -70,6 +78,7 @@ struct RankingRunView {
   std::vector<MetricLabel> metrics;
   std::vector<assessment::RunEntry> entries;
   std::map<std::string, std::map<std::string, double>> figures;
+  std::map<std::string, RankingSubjectDetail> subject_details;  // chain subjects (runs of chains)
 };
 
 using RankingRunList = ItemList<RankingRunView>;
@@ -83,7 +92,10 @@ struct RankingRunDetail {
 class RankingService {
  public:
   RankingService(store::Database& db, LedgerService& ledger)
-      : db_(db), ledger_(ledger), grants_(ledger, access::kRankingManage, access::kRankingRead) {}
+      : db_(db),
+        ledger_(ledger),
+        grants_(ledger, access::kRankingManage, access::kRankingRead),
+        chains_(db, ledger) {}
 
   Result<RankingSchemeList> ListSchemes(const Ctx& ctx, bool include_archived = false);
   // body {"name", "region_code", "subject_kind": town|department|chain|county (county: a city's
@@ -112,15 +124,18 @@ class RankingService {
   struct SubjectSet {
     std::map<std::string, std::vector<ledger::Project>> projects;  // subject → its projects of the year
     std::map<int64_t, std::string> unit_name;                      // department subjects by unit id
+    std::map<std::string, store::Chain> chain;                     // chain subjects: their chain
+    std::map<std::string, RankingSubjectDetail> details;           // chain subjects: who leads them
   };
-  // The towns or departments of the scheme's region, the counties of a city (with or without
-  // projects), or the chains named on its projects of `year`.
+  // The towns or departments of the scheme's region, the counties of a city, or the 链长制 chains
+  // of the region and below (each with or without projects), and their projects of `year`.
   SubjectSet Subjects(store::Connection& c, const Ctx& ctx, const store::SchemeRecord& s, int year);
   // A subject's figures for the computed metrics: a value, or not applicable (nothing was due).
   struct ComputedFigures {
     std::map<std::string, double> values;  // metric id → figure
     std::set<std::string> not_applicable;  // metric ids with nothing due (不适用)
     size_t projects = 0;
+    std::optional<RankingSubjectDetail> detail;  // chain subjects
   };
   // Subject name → its figures for the computed metrics, as of a date, from dated facts only
   // (reports on time count the tasks due from the period's first day).
@@ -132,6 +147,7 @@ class RankingService {
   store::Database& db_;
   LedgerService& ledger_;
   RegionGrants grants_;
+  ChainService chains_;  // a chain's dated figures (FiguresOf)
 };
 
 // The stored form of a run ↔ the domain run.

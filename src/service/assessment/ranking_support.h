@@ -23,7 +23,9 @@ struct SubjectKind {
 const SubjectKind* SubjectKindOf(const std::string& name);  // null when unknown
 
 std::optional<assessment::MetricKind> KindFrom(const std::string& s);
-// Computed metrics: from the ledger (all but manual scores), and of those from supervision.
+// Where a kind's figures come from: ledger, supervision, chain (链长制, chain subjects only) or manual.
+const char* SourceOf(assessment::MetricKind k);
+// Computed metrics (all but manual scores), and of those from supervision.
 bool FromLedger(assessment::MetricKind k);
 bool FromSupervision(assessment::MetricKind k);
 const char* PeriodName(assessment::Period p);
@@ -35,7 +37,8 @@ assessment::Light LightFrom(const std::string& s);
 bool IsNumber(const nlohmann::json& j);  // a finite number
 double Round6(double v);                 // six decimals: what the API shows of a score
 // The metrics a body defines, as stored; problems go to `pr`.
-nlohmann::json MetricsFrom(const nlohmann::json& b, Problems& pr);
+// A chain metric (source chain) in a scheme of another subject kind is a problem.
+nlohmann::json MetricsFrom(const nlohmann::json& b, const std::string& subject_kind, Problems& pr);
 // A metric's label: its own, else its kind's, else its id.
 std::string LabelOf(const nlohmann::json& m);
 // An entry as a run's stored body keeps it (scores to six decimals).

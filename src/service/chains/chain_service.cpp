@@ -148,9 +148,12 @@ supervision::ReportPolicy ChainService::PolicyFor(store::Connection& c, const st
 }
 
 Date ChainService::DefaultFrom(const store::Chain& ch, const Date& as_of) {
-  const Date jan1{as_of.year, 1, 1};
+  return FromFor(ch, {as_of.year, 1, 1}, as_of);
+}
+
+Date ChainService::FromFor(const store::Chain& ch, const Date& start, const Date& as_of) {
   const auto created = ChinaDayOfUtc(ch.created_at);
-  return created && *created > jan1 && *created <= as_of ? *created : jan1;
+  return created && *created > start && *created <= as_of ? *created : start;
 }
 
 bool ChainService::MayManage(const Ctx& ctx, const std::string& region) {

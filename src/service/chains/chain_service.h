@@ -97,6 +97,9 @@ class ChainService {
   // For other parts (rankings): a chain's figures without a caller (access already checked).
   chains::ChainFigures FiguresOf(store::Connection& c, const store::Chain& ch, const Date& from,
                                  const Date& as_of);
+  // The start of a period for a chain: `start`, or the day the chain was set up when that lies in
+  // (start, as_of] (a chain set up in June owes no report for January).
+  static Date FromFor(const store::Chain& ch, const Date& start, const Date& as_of);
 
  private:
   Result<store::Chain> Readable(store::Connection& c, const Ctx& ctx, int64_t id);

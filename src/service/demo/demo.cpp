@@ -8,6 +8,7 @@
 #include "domain/ledger/project.h"
 #include "service/access/auth_service.h"
 #include "service/assessment/assessment_demo.h"
+#include "service/assessment/chain_ranking_demo.h"
 #include "service/attraction/attraction_demo.h"
 #include "service/chains/chains_demo.h"
 #include "service/demo/demo_calendar.h"
@@ -365,6 +366,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   if (auto st = BuildEventsDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildChainsDemo(db, today, now_iso); !st) return st.error();  // 链长制
   sum.users += 3;                                                             // the judges
+  if (auto st = BuildChainRankingDemo(db, today, now_iso); !st) return st.error();
   return sum;
 }
 

@@ -219,6 +219,7 @@ const REASONS = [
   [/^(at least one metric|a scheme needs at least one metric)$/, 'one_metric'],
   [/^must be an object$/, 'object'],
   [/^not a metric kind$/, 'metric_kind'],
+  [/^a chain metric ranks chains only$/, 'chain_only'],
   [/^must be ratio or rank$/, 'scoring'],
   [/^yellow_below ≥ 0, red_after ≥ 1$/, 'warning'],
   [/^duplicate metric id$/, 'duplicate_id'],
@@ -339,12 +340,61 @@ export function eventToForm(ev) {
 // ---- ranking schemes ---------------------------------------------------------------------
 
 export const METRIC_KINDS = ['start_rate', 'investment_rate', 'problems_closed_on_time', 'reports_on_time', 'manual']
+/** 链长制: the metrics of a chain's figures (schemes of chains only; docs/assessment.md). */
+export const CHAIN_METRIC_KINDS = ['chain_reports_on_time', 'chain_visits', 'problems_not_overdue', 'chain_projects', 'chain_investment', 'leads_signed']
+
+/** Kinds whose figure is a count or an amount: ranked by default. */
+export const RANKED_KINDS = ['chain_projects', 'chain_investment']
+
+/** The metric kinds a scheme of `subjectKind` may use: chains also their own. */
+export function metricKinds(subjectKind) {
+  return subjectKind === 'chain' ? [...CHAIN_METRIC_KINDS, ...METRIC_KINDS] : METRIC_KINDS
+}
+
+/** Where a metric kind's figures come from (the server's `source`). */
+export function metricSource(kind) {
+  if (kind === 'manual') return 'manual'
+  if (CHAIN_METRIC_KINDS.includes(kind)) return 'chain'
+  return ['start_rate', 'investment_rate'].includes(kind) ? 'ledger' : 'supervision'
+}
+
+/** A usual scheme's metrics: start rate, investment rate and reports on time; for chains the
+ * 链长制 figures (weekly reports, visits, problems, start rate, investment, leads signed). */
+export function defaultMetrics(subjectKind) {
+  if (subjectKind === 'chain') {
+    return [
+      { ...newMetric('chain_reports_on_time'), weight: 25 },
+      { ...newMetric('chain_visits'), weight: 15, target: 2 },
+      { ...newMetric('problems_not_overdue'), weight: 15 },
+      { ...newMetric('start_rate'), weight: 15, target: 0.8, cap: 1.2 },
+      { ...newMetric('chain_investment'), weight: 15, scoring: 'rank', step: 5 },
+      { ...newMetric('leads_signed'), weight: 15, target: 2 },
+    ]
+  }
+  return [
+    { ...newMetric('start_rate'), weight: 40, target: 0.8, cap: 1.2 },
+    { ...newMetric('investment_rate'), weight: 30 },
+    { ...newMetric('reports_on_time'), weight: 30 },
+  ]
+}
+
+/** A chain subject's leaders as the run keeps them: "总链长 张三 · 链长 李四" ('' for others). */
+export function subjectLeaders(run, subject, t) {
+  const d = run && run.subject_details ? run.subject_details[subject] : null
+  if (!d) return ''
+  const parts = []
+  if (d.chief_leader) parts.push(`${t('assessment.chief_leader')} ${d.chief_leader}`)
+  if (d.leader) parts.push(`${t('assessment.chain_leader')} ${d.leader}`)
+  return parts.join(' · ')
+}
 
 /** A new metric row of the scheme dialog. Rates aim at fractions (0.8 = 80 %), manual scores at 100. */
 export function newMetric(kind = 'manual', taken = []) {
   let id = kind
   for (let i = 2; taken.includes(id); i++) id = `${kind}_${i}`
-  return { id, kind, label: '', weight: 10, scoring: 'ratio', target: kind === 'manual' ? 100 : 1, cap: 1, step: 3 }
+  // A count or an amount (chain projects, investment in yuan) is ranked rather than held to a target.
+  const scoring = RANKED_KINDS.includes(kind) ? 'rank' : 'ratio'
+  return { id, kind, label: '', weight: 10, scoring, target: kind === 'manual' ? 100 : 1, cap: 1, step: 3 }
 }
 
 /** The body of POST /ranking-schemes from the dialog's form (yellow line entered in %). */

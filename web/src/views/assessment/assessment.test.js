@@ -3,6 +3,7 @@ import {
   nextPeriodLabel, manualFigures, latestRuns, rankTrend, warningList, movement, ballotProblems, sheetPoints, sheetPointsOf, fullMarks, pointsText, nominationsByGroup, percent,
   reasonText, fieldLabel, problemText, fieldErrors, eventFormProblems, eventToForm, newMetric, schemeBody, manualRows, manualToSend,
   previousPeriodLabel, schemeToForm, metricCell, hasNotApplicable, subjectKinds,
+  metricKinds, metricSource, defaultMetrics, subjectLeaders,
 } from './assessment.js'
 import { t, setLang } from '../../i18n.js'
 
@@ -226,5 +227,32 @@ describe('scheme set-up', () => {
       ['quarter', '2026-07-01', '2026-Q2'], ['month', '2028-02-29', '2028-01'], ['year', '2027-01-01', '2026'],
     ]
     for (const [kind, day, label] of cases) expect(previousPeriodLabel(kind, day), `${kind} before ${day}`).toBe(label)
+  })
+})
+
+describe('chain rankings (链长制)', () => {
+  it('offers the chain metrics to schemes of chains only, with their source', () => {
+    expect(metricKinds('town')).not.toContain('chain_visits')
+    expect(metricKinds('chain')).toEqual(expect.arrayContaining(['chain_visits', 'leads_signed', 'start_rate', 'manual']))
+    expect(metricSource('chain_reports_on_time')).toBe('chain')
+    expect(metricSource('start_rate')).toBe('ledger')
+    expect(metricSource('reports_on_time')).toBe('supervision')
+    expect(metricSource('manual')).toBe('manual')
+  })
+  it('starts a chain scheme from the chain figures; counts and amounts are ranked', () => {
+    const m = defaultMetrics('chain')
+    expect(m.map((x) => x.kind)).toContain('chain_reports_on_time')
+    expect(m.reduce((a, x) => a + x.weight, 0)).toBe(100)
+    expect(newMetric('chain_investment').scoring).toBe('rank')
+    expect(defaultMetrics('town').map((x) => x.kind)).toEqual(['start_rate', 'investment_rate', 'reports_on_time'])
+  })
+  it('names a chain subject\'s 总链长 and 链长 as the run keeps them', () => {
+    const r = { subject_details: { 阿胶: { chain_id: 1, chief_leader: '王书记', leader: '李县长' } } }
+    expect(subjectLeaders(r, '阿胶', t)).toBe('总链长 王书记 · 链长 李县长')
+    expect(subjectLeaders(r, '钢球', t)).toBe('')
+    expect(subjectLeaders({}, '阿胶', t)).toBe('')
+  })
+  it('words the chain-only problem in Chinese', () => {
+    expect(reasonText('a chain metric ranks chains only', t)).toBe('链长制指标只能用于评比产业链')
   })
 })
