@@ -2,6 +2,7 @@ import { createRouter, createWebHistory } from 'vue-router'
 import { ElMessage } from 'element-plus'
 import { t } from './i18n.js'
 import { useAuthStore } from './stores/auth.js'
+import { useReferenceStore } from './stores/reference.js'
 import { setupLanding } from './views/org/setupChecklist.js'
 import { setDocumentTitle } from './layout/crumbs.js'
 
@@ -124,12 +125,27 @@ export function refusedPermission(to, auth) {
   return needed.find((p) => !auth.can(p)) || null
 }
 
+/** Starts loading the lazy components of `to` (its layout and page) without waiting for them. */
+export function preloadComponents(to) {
+  for (const record of to.matched) {
+    for (const component of Object.values(record.components || {})) {
+      if (typeof component === 'function') Promise.resolve(component()).catch(() => {})
+    }
+  }
+}
+
 export function createAppRouter() {
   const router = createRouter({ history: createWebHistory('/'), routes })
   router.beforeEach(async (to) => {
     const auth = useAuthStore()
-    // Who is signed in is the server's to say (the session is an HttpOnly cookie): asked once.
-    if (!auth.checked) await auth.restore()
+    // Who is signed in is the server's to say (the session is an HttpOnly cookie): asked once. On
+    // the first navigation the page's script loads meanwhile, and the reference data the layout
+    // waits for is asked as soon as the answer is "signed in" (the first screen, issue 16).
+    if (!auth.checked) {
+      preloadComponents(to)
+      await auth.restore()
+      if (auth.loggedIn && !to.meta.public) useReferenceStore().load().catch(() => {})
+    }
     if (!to.meta.public && !auth.loggedIn) {
       return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
     }
