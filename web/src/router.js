@@ -5,6 +5,7 @@ import { useAuthStore } from './stores/auth.js'
 import { useReferenceStore } from './stores/reference.js'
 import { setupLanding } from './views/org/setupChecklist.js'
 import { setDocumentTitle } from './layout/crumbs.js'
+import { prefetchLedger } from './views/ledger/opening.js'
 
 // Pages inside the layout: [path, name, component, permission]. A path with `:id` passes the id as
 // a number prop. `permission` (meta.permission) is what the page needs: a caller without it is sent
@@ -52,7 +53,7 @@ const ADMIN = { section: 'page.admin' }
 const ASSESSMENT = { section: 'menu.assessment' }
 export const PAGE_META = {
   home: { title: 'menu.home' },
-  projects: { title: 'page.projects' },
+  projects: { title: 'page.projects', prefetch: prefetchLedger },
   project: { title: 'page.project', parent: 'projects' },
   rollover: { title: 'page.rollover', parent: 'projects' },
   overview: { title: 'overview.title' },
@@ -141,7 +142,8 @@ export function createAppRouter() {
     // Who is signed in is the server's to say (the session is an HttpOnly cookie): asked once. On
     // the first navigation the page's script loads meanwhile, and the reference data the layout
     // waits for is asked as soon as the answer is "signed in" (the first screen, issue 16).
-    if (!auth.checked) {
+    const first = !auth.checked
+    if (first) {
       preloadComponents(to)
       await auth.restore()
       if (auth.loggedIn && !to.meta.public) useReferenceStore().load().catch(() => {})
@@ -159,6 +161,8 @@ export function createAppRouter() {
       ElMessage.warning(t('home.no_access'))
       return { name: homeRoute() }
     }
+    // A page that names its first data (meta.prefetch) has it asked now, beside its script.
+    if (first && auth.loggedIn && to.meta.prefetch) to.meta.prefetch(to, auth)
     // An admin whose county is not set up yet lands on the checklist once after logging in.
     return setupLanding(to, auth, homeRoute())
   })
