@@ -126,25 +126,16 @@ export function refusedPermission(to, auth) {
   return needed.find((p) => !auth.can(p)) || null
 }
 
-/** Starts loading the lazy components of `to` (its layout and page) without waiting for them. */
-export function preloadComponents(to) {
-  for (const record of to.matched) {
-    for (const component of Object.values(record.components || {})) {
-      if (typeof component === 'function') Promise.resolve(component()).catch(() => {})
-    }
-  }
-}
-
 export function createAppRouter() {
   const router = createRouter({ history: createWebHistory('/'), routes })
   router.beforeEach(async (to) => {
     const auth = useAuthStore()
     // Who is signed in is the server's to say (the session is an HttpOnly cookie): asked once. On
-    // the first navigation the page's script loads meanwhile, and the reference data the layout
-    // waits for is asked as soon as the answer is "signed in" (the first screen, issue 16).
+    // the first navigation the reference data the layout waits for is asked as soon as the answer
+    // is "signed in", and the page's first data below, before the page's script is loaded and run
+    // (which keeps the browser busy for a while): the server answers meanwhile (issue 16).
     const first = !auth.checked
     if (first) {
-      preloadComponents(to)
       await auth.restore()
       if (auth.loggedIn && !to.meta.public) useReferenceStore().load().catch(() => {})
     }
