@@ -80,7 +80,7 @@ measure() {
     echo "   the server did not answer /healthz (see $DIR/first-screen-server.log)"
   else
     rm -f "$out"
-    node bench/first_screen.mjs "$BASE" "$label" "$out" || echo "   bench/first_screen.mjs stopped with status $?"
+    SERVER_PID=$SERVER_PID node bench/first_screen.mjs "$BASE" "$label" "$out" || echo "   bench/first_screen.mjs stopped with status $?"
   fi
   kill "$SERVER_PID" 2>/dev/null
   wait "$SERVER_PID" 2>/dev/null
@@ -121,6 +121,8 @@ if ref:
     row("log-in form shown", "loginMs", "ms", None)
     row("ledger first rows, nothing cached", "coldMs", "ms", None)
     row("ledger first rows after a reload", "reloadMs", "ms", 1000)
+    row("  browser CPU until then", "reloadBrowserCpuMs", "ms", None)
+    row("  server CPU until then", "reloadServerCpuMs", "ms", None)
     head = ("figure", "this build", "reference", "ratio", "target", "result")
 else:
     row("log-in page script (as sent / decoded)", "loginScriptBytes", "KB", 250, ref_key="loginScriptDecoded")

@@ -126,6 +126,15 @@ export function refusedPermission(to, auth) {
   return needed.find((p) => !auth.can(p)) || null
 }
 
+/** Starts loading the lazy components of `to` without waiting for them. */
+function preloadComponents(to) {
+  for (const record of to.matched) {
+    for (const component of Object.values(record.components || {})) {
+      if (typeof component === 'function') Promise.resolve(component()).catch(() => {})
+    }
+  }
+}
+
 export function createAppRouter() {
   const router = createRouter({ history: createWebHistory('/'), routes })
   router.beforeEach(async (to) => {
@@ -136,6 +145,8 @@ export function createAppRouter() {
     // (which keeps the browser busy for a while): the server answers meanwhile (issue 16).
     const first = !auth.checked
     if (first) {
+      // A public page (the log-in form) waits for no data: its script loads beside /auth/me.
+      if (to.meta.public) preloadComponents(to)
       await auth.restore()
       if (auth.loggedIn && !to.meta.public) useReferenceStore().load().catch(() => {})
     }
