@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import elementPlusOnDemand from './scripts/element_plus_on_demand.js'
 
 // The C++ server serves web/dist at "/" (history-mode fallback to index.html);
 // in dev, vite forwards the API to a locally running `gongjian serve`.
@@ -7,7 +8,7 @@ const backend = process.env.GONGJIAN_API || 'http://127.0.0.1:8080'
 
 export default defineConfig({
   base: '/',
-  plugins: [vue()],
+  plugins: [vue(), elementPlusOnDemand()],
   server: {
     proxy: {
       '/api': backend,
@@ -21,6 +22,6 @@ export default defineConfig({
   },
   test: {
     environment: 'happy-dom',
-    include: ['src/**/*.test.js'],
+    include: ['src/**/*.test.js', 'scripts/**/*.test.js'],
   },
 })

@@ -45,7 +45,7 @@ void ServeWebAndNotFound(http::RouteTable& table, const std::string& dir) {
   table.SetFallback(8u << 10, [web](const http::Request& req, http::Response& res) {
     if (web->Serve(req, res)) return;
     const bool get = req.method == "GET" || req.method == "HEAD";
-    if (get && req.path.rfind("/api/", 0) != 0 && web->ServeIndex(res)) return;
+    if (get && req.path.rfind("/api/", 0) != 0 && web->ServeIndex(req, res)) return;
     SendError(res, Error{ErrorCode::kNotFound, "no such endpoint: " + req.method + " " + req.path, {}, {}});
   });
 }

@@ -98,3 +98,43 @@ describe('api wrapper', () => {
     expect(filenameFromDisposition(null, 'fallback.xlsx')).toBe('fallback.xlsx')
   })
 })
+
+describe('early GETs and idle (the first screen, issue 16)', () => {
+  it('a prefetched GET is taken once by the same GET, a failed one asked again', async () => {
+    const { api, prefetchGet } = await import('./api/http.js')
+    const fetch = vi.fn(async () => respond(200, { items: [1] }))
+    vi.stubGlobal('fetch', fetch)
+    prefetchGet('/projects', { offset: 0, limit: 20 })
+    prefetchGet('/projects', { offset: 0, limit: 20 })
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(await api.get('/projects', { offset: 0, limit: 20 })).toEqual({ items: [1] })
+    expect(fetch).toHaveBeenCalledTimes(1)
+    // Taken: the next one asks the server.
+    await api.get('/projects', { offset: 0, limit: 20 })
+    expect(fetch).toHaveBeenCalledTimes(2)
+    // Other parameters are another request.
+    prefetchGet('/projects', { offset: 20, limit: 20 })
+    await api.get('/projects', { offset: 0, limit: 20 })
+    expect(fetch.mock.calls.map((c) => c[0])).toEqual(['/api/v1/projects?offset=0&limit=20', '/api/v1/projects?offset=0&limit=20', '/api/v1/projects?offset=20&limit=20', '/api/v1/projects?offset=0&limit=20'])
+
+    const failing = vi.fn(async () => respond(500, { error: { code: 'internal' } }))
+    vi.stubGlobal('fetch', failing)
+    prefetchGet('/dictionaries')
+    vi.stubGlobal('fetch', vi.fn(async () => respond(200, { ok: 1 })))
+    expect(await api.get('/dictionaries')).toEqual({ ok: 1 })
+  })
+
+  it('idle() waits for the requests in flight, including those started in the same task', async () => {
+    const { api, idle } = await import('./api/http.js')
+    let release
+    vi.stubGlobal('fetch', vi.fn(() => new Promise((r) => (release = () => r(respond(200, {}))))))
+    const order = []
+    const waited = idle().then(() => order.push('idle'))
+    const got = api.get('/slow').then(() => order.push('answer'))
+    await new Promise((r) => setTimeout(r, 20))
+    expect(order).toEqual([])
+    release()
+    await Promise.all([waited, got])
+    expect(order).toEqual(['answer', 'idle'])
+  })
+})

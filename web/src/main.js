@@ -1,6 +1,8 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
+// Element Plus' components are imported by the pages that use them (scripts/element_plus_on_demand.js);
+// the two the layout picks by name at run time (<component :is="phone ? 'el-drawer' : 'el-aside'">) here.
+import { ElAside, ElDrawer } from 'element-plus'
 import 'element-plus/dist/index.css'
 import App from './App.vue'
 import { createAppRouter } from './router.js'
@@ -17,7 +19,8 @@ const pinia = createPinia()
 app.use(pinia)
 const router = createAppRouter()
 app.use(router)
-app.use(ElementPlus)
+app.component('ElAside', ElAside)
+app.component('ElDrawer', ElDrawer)
 
 document.documentElement.lang = lang.value
 

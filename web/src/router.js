@@ -2,8 +2,10 @@ import { createRouter, createWebHistory } from 'vue-router'
 import { ElMessage } from 'element-plus'
 import { t } from './i18n.js'
 import { useAuthStore } from './stores/auth.js'
+import { useReferenceStore } from './stores/reference.js'
 import { setupLanding } from './views/org/setupChecklist.js'
 import { setDocumentTitle } from './layout/crumbs.js'
+import { prefetchLedger } from './views/ledger/opening.js'
 
 // Pages inside the layout: [path, name, component, permission]. A path with `:id` passes the id as
 // a number prop. `permission` (meta.permission) is what the page needs: a caller without it is sent
@@ -51,7 +53,7 @@ const ADMIN = { section: 'page.admin' }
 const ASSESSMENT = { section: 'menu.assessment' }
 export const PAGE_META = {
   home: { title: 'menu.home' },
-  projects: { title: 'page.projects' },
+  projects: { title: 'page.projects', prefetch: prefetchLedger },
   project: { title: 'page.project', parent: 'projects' },
   rollover: { title: 'page.rollover', parent: 'projects' },
   overview: { title: 'overview.title' },
@@ -124,12 +126,30 @@ export function refusedPermission(to, auth) {
   return needed.find((p) => !auth.can(p)) || null
 }
 
+/** Starts loading the lazy components of `to` without waiting for them. */
+function preloadComponents(to) {
+  for (const record of to.matched) {
+    for (const component of Object.values(record.components || {})) {
+      if (typeof component === 'function') Promise.resolve(component()).catch(() => {})
+    }
+  }
+}
+
 export function createAppRouter() {
   const router = createRouter({ history: createWebHistory('/'), routes })
   router.beforeEach(async (to) => {
     const auth = useAuthStore()
-    // Who is signed in is the server's to say (the session is an HttpOnly cookie): asked once.
-    if (!auth.checked) await auth.restore()
+    // Who is signed in is the server's to say (the session is an HttpOnly cookie): asked once. On
+    // the first navigation the reference data the layout waits for is asked as soon as the answer
+    // is "signed in", and the page's first data below, before the page's script is loaded and run
+    // (which keeps the browser busy for a while): the server answers meanwhile (issue 16).
+    const first = !auth.checked
+    if (first) {
+      // A public page (the log-in form) waits for no data: its script loads beside /auth/me.
+      if (to.meta.public) preloadComponents(to)
+      await auth.restore()
+      if (auth.loggedIn && !to.meta.public) useReferenceStore().load().catch(() => {})
+    }
     if (!to.meta.public && !auth.loggedIn) {
       return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
     }
@@ -143,6 +163,8 @@ export function createAppRouter() {
       ElMessage.warning(t('home.no_access'))
       return { name: homeRoute() }
     }
+    // A page that names its first data (meta.prefetch) has it asked now, beside its script.
+    if (first && auth.loggedIn && to.meta.prefetch) to.meta.prefetch(to, auth)
     // An admin whose county is not set up yet lands on the checklist once after logging in.
     return setupLanding(to, auth, homeRoute())
   })

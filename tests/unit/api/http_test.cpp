@@ -137,5 +137,24 @@ TEST(HttpResponse, ErrorShapeAndCacheControl) {
   EXPECT_EQ(api::http::ContentTypeOf("/assets.d/noext"), "application/octet-stream");
 }
 
+TEST(HttpStaticFiles, AcceptEncodingPicksWhatTheClientTakes) {
+  using api::http::AcceptsEncoding;
+  EXPECT_TRUE(AcceptsEncoding("gzip, deflate, br, zstd", "br"));  // Chromium's
+  EXPECT_TRUE(AcceptsEncoding("gzip, deflate, br, zstd", "gzip"));
+  EXPECT_FALSE(AcceptsEncoding("gzip, deflate", "br"));
+  EXPECT_FALSE(AcceptsEncoding("", "gzip"));
+  EXPECT_FALSE(AcceptsEncoding("identity", "gzip"));
+  EXPECT_TRUE(AcceptsEncoding("GZIP", "gzip"));
+  EXPECT_TRUE(AcceptsEncoding(" br ;q=0.5 , gzip", "br"));
+  EXPECT_FALSE(AcceptsEncoding("br;q=0, gzip", "br"));
+  EXPECT_FALSE(AcceptsEncoding("br; q=0.000", "br"));
+  EXPECT_FALSE(AcceptsEncoding("br;q=x", "br"));
+  EXPECT_TRUE(AcceptsEncoding("*", "br"));
+  EXPECT_FALSE(AcceptsEncoding("*;q=0", "gzip"));
+  EXPECT_FALSE(AcceptsEncoding("*, br;q=0", "br"));  // the name beats the star
+  EXPECT_TRUE(AcceptsEncoding("br;level=1;q=0.8", "br"));
+  EXPECT_FALSE(AcceptsEncoding("brotli", "br"));
+}
+
 }  // namespace
 }  // namespace gj::testing

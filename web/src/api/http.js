@@ -68,7 +68,16 @@ async function parseBody(res) {
  * raw: return the Response (for downloads) instead of parsed JSON.
  * quiet: a 401 is only thrown, the app's unauthorized handler is not called.
  */
-export async function request(method, path, { query, body, raw = false, headers = {}, quiet = false } = {}) {
+export async function request(method, path, options = {}) {
+  inFlight++
+  try {
+    return await answer(method, path, options)
+  } finally {
+    if (--inFlight === 0) setTimeout(wakeIdle)
+  }
+}
+
+async function answer(method, path, { query, body, raw = false, headers = {}, quiet = false } = {}) {
   const res = await send(method, path, { query, body, headers })
   if (res.status === 401 && path !== '/auth/login' && !quiet) {
     const parsed = await parseBody(res)
@@ -115,8 +124,55 @@ async function isCsrfRefusal(res) {
   return !!(parsed && parsed.error && parsed.error.code === 'csrf_failed')
 }
 
+// Requests in flight, and who waits for there being none (idle()).
+let inFlight = 0
+let idleWaiters = []
+function wakeIdle() {
+  if (inFlight > 0) return
+  const waiters = idleWaiters
+  idleWaiters = []
+  waiters.forEach((w) => w())
+}
+
+/**
+ * Resolves once no request is in flight (checked after the current task, so the requests a page
+ * starts while it renders count): what can wait for the page's own data, e.g. the header's to-do
+ * count, asks then and does not compete with it.
+ */
+export function idle() {
+  return new Promise((resolve) => {
+    idleWaiters.push(resolve)
+    setTimeout(wakeIdle)
+  })
+}
+
+// GETs started before the page that reads them exists (the router's prefetch of a page's first
+// data, while the page's script and the reference data load): key → the answer's promise. The
+// page's own identical GET takes it once; one not taken within a few seconds is dropped.
+const early = new Map()
+const EARLY_MS = 5000
+
+/** Starts GET path?query now for a page about to ask for it (api.get takes the answer). */
+export function prefetchGet(path, query) {
+  const key = path + queryString(query)
+  if (early.has(key)) return
+  const promise = request('GET', path, { query, quiet: true })
+  promise.catch(() => {})
+  early.set(key, promise)
+  setTimeout(() => early.get(key) === promise && early.delete(key), EARLY_MS)
+}
+
+function get(path, query) {
+  const key = path + queryString(query)
+  const promise = early.get(key)
+  if (!promise) return request('GET', path, { query })
+  early.delete(key)
+  // A prefetch that failed is asked again the ordinary way (a 401 then reaches the app's handler).
+  return promise.catch(() => request('GET', path, { query }))
+}
+
 export const api = {
-  get: (path, query) => request('GET', path, { query }),
+  get,
   post: (path, body, query) => request('POST', path, { body, query }),
   patch: (path, body) => request('PATCH', path, { body }),
   put: (path, body) => request('PUT', path, { body }),

@@ -3,6 +3,9 @@
 import { defineStore } from 'pinia'
 import * as refApi from '../api/admin.js'
 
+// The load in progress, shared by every caller (the router's early start and the layout's).
+let loading = null
+
 export const DICT_KINDS = ['category', 'level', 'kind', 'track', 'stage']
 
 export const useReferenceStore = defineStore('reference', {
@@ -19,12 +22,19 @@ export const useReferenceStore = defineStore('reference', {
     areaRegions: (s) => s.regions.filter((r) => r.level === 'city' || r.level === 'county'),
   },
   actions: {
-    async load(force = false) {
-      if (this.loaded && !force) return
-      const [dicts, regions] = await Promise.all([refApi.dictionaries(), refApi.regions()])
-      this.dictionaries = dicts || {}
-      this.regions = (regions && regions.items) || []
-      this.loaded = true
+    /** Dictionaries and regions, once (a load in progress is shared: the router starts it early). */
+    load(force = false) {
+      if (this.loaded && !force) return Promise.resolve()
+      if (!loading || force) {
+        loading = Promise.all([refApi.dictionaries(), refApi.regions()])
+          .then(([dicts, regions]) => {
+            this.dictionaries = dicts || {}
+            this.regions = (regions && regions.items) || []
+            this.loaded = true
+          })
+          .finally(() => (loading = null))
+      }
+      return loading
     },
     reset() {
       this.$reset()
