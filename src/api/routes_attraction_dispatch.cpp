@@ -58,15 +58,16 @@ void AttractionDispatchRoutes(Services& s, std::vector<Route>& r) {
                  return Reply::Json(FileJson(*a), 201);
                },
                kUploadBody});
-  r.push_back({"GET", "/api/v1/leads/{id}/attachments",
-               "The evidence files of a lead's steps ({items: [{id, step_id, file_name, content_type, size, url}]})",
-               true, [&k](Call& c) -> Result<Reply> {
-                 auto list = k.files.List(c.ctx, c.PathId());
-                 if (!list) return list.error();
-                 nlohmann::json items = nlohmann::json::array();
-                 for (const auto& a : *list) items.push_back(FileJson(a));
-                 return Reply::Json({{"items", items}});
-               }});
+  r.push_back(
+      {"GET", "/api/v1/leads/{id}/attachments",
+       "The evidence files of a lead's steps ({items: [{id, step_id, file_name, content_type, size, url}]})",
+       true, [&k](Call& c) -> Result<Reply> {
+         auto list = k.files.List(c.ctx, c.PathId());
+         if (!list) return list.error();
+         nlohmann::json items = nlohmann::json::array();
+         for (const auto& a : *list) items.push_back(FileJson(a));
+         return Reply::Json({{"items", items}});
+       }});
   r.push_back({"GET", "/api/v1/lead-attachments/{id}", "Download a lead step's evidence file", true,
                [&k](Call& c) -> Result<Reply> {
                  auto d = k.files.Get(c.ctx, c.PathId());

@@ -114,7 +114,8 @@ std::vector<LeadStep> ListSteps(Connection& c, int64_t lead_id) {
 }
 
 std::optional<LeadStep> GetStep(Connection& c, int64_t id) {
-  return ReadOne(c, "SELECT " + kSteps.Select() + " FROM lead_steps WHERE id = ?", {id}, RecordOf(kStepFields));
+  return ReadOne(c, "SELECT " + kSteps.Select() + " FROM lead_steps WHERE id = ?", {id},
+                 RecordOf(kStepFields));
 }
 
 std::vector<LeadStep> ListStepsOf(Connection& c, const LeadFilter& f) {

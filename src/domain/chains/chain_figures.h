@@ -68,7 +68,8 @@ struct ChainFigures {
   int64_t problems_overdue = 0;  // of those, past their deadline on as_of
   Punctuality reports;
   int64_t visits = 0;  // visits dated within [from, as_of]
-  std::optional<int64_t> leads_signed, leads_signed_amount;  // yuan
+  // Leads whose 签约 is dated by as_of, and their expected investment (yuan).
+  std::optional<int64_t> leads_signed, leads_signed_amount;
 };
 
 ChainFigures Figures(const ChainFacts& facts, const Date& from, const Date& as_of,

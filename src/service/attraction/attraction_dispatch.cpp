@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "domain/promotion_events/event.h"
 #include "store/chain_store.h"
 
 namespace gj::service {
@@ -19,7 +20,8 @@ HalfMonth HalfMonthOf(const Date& d) {
   return h;
 }
 
-Result<DispatchSheet> AttractionDispatch::Build(const Ctx& ctx, const std::string& region, const Date& as_of) {
+Result<DispatchSheet> AttractionDispatch::Build(const Ctx& ctx, const std::string& region,
+                                                const Date& as_of) {
   DispatchSheet s;
   s.region = region;
   s.as_of = as_of;
@@ -62,7 +64,10 @@ Result<DispatchSheet> AttractionDispatch::Build(const Ctx& ctx, const std::strin
     l.leader_id = item.compliance.leader_id;
     l.name = item.name;
     l.events_year = item.compliance.events;
-    l.events_month = item.compliance.months.empty() ? 0 : item.compliance.months.back().events;
+    if (!item.compliance.months.empty()) {
+      l.events_month = item.compliance.months.back().events;
+      l.month_status = promotion::MonthStatusName(item.compliance.months.back().status);
+    }
     l.min_events = events->rule.min_events;
     auto mine = leads_.Summary(ctx, region, as_of, std::nullopt, l.leader_id);
     if (!mine) return mine.error();

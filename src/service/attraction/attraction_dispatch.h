@@ -43,6 +43,7 @@ struct DispatchLeader {
   int64_t leader_id = 0;
   std::string name;
   int events_month = 0, events_year = 0, min_events = 1;
+  std::string month_status;  // the month's by the rule: met, missed, in_progress (not over, not yet met)
   int64_t leads = 0, signed_count = 0, signed_amount = 0;
 };
 

@@ -12,9 +12,9 @@ namespace gj::service {
 
 const std::string& StepLabel(const std::string& step) {
   static const std::map<std::string, std::string> kLabels = {
-      {"lead", "线索"},    {"negotiating", "洽谈"}, {"signed", "签约"}, {"registered", "落地"},
-      {"started", "开工"}, {"operating", "投产"},   {"paused", "暂停"}, {"resumed", "恢复"},
-      {"ended", "终止"}};
+      {"lead", "线索"},       {"negotiating", "洽谈"}, {"signed", "签约"},
+      {"registered", "落地"}, {"started", "开工"},     {"operating", "投产"},
+      {"paused", "暂停"},     {"resumed", "恢复"},     {"ended", "终止"}};
   static const std::string kNone;
   auto it = kLabels.find(step);
   return it == kLabels.end() ? kNone : it->second;
@@ -45,7 +45,8 @@ std::vector<Figure> Figures(const DispatchSheet& s) {
   const auto rate = [&out](const std::string& label, std::optional<double> r) {
     out.push_back({label, r ? Percent(r) : "不适用", r.value_or(0), r ? io::kPercentPattern : nullptr});
   };
-  for (const auto& step : attraction::kPipelineSteps) count("线索环节：" + StepLabel(step), f.leads_by_step.at(step));
+  for (const auto& step : attraction::kPipelineSteps)
+    count("线索环节：" + StepLabel(step), f.leads_by_step.at(step));
   count("线索环节：终止", f.leads_by_step.at(attraction::kEnded));
   count("本半月新增线索（个）", s.new_leads);
   count("签约项目（个）", f.signed_count);
@@ -60,28 +61,36 @@ std::vector<Figure> Figures(const DispatchSheet& s) {
   return out;
 }
 
-std::vector<std::string> StepHead() { return {"日期", "线索名称", "所属区域", "环节", "合同编号", "预计投资（万元）"}; }
+std::vector<std::string> StepHead() {
+  return {"日期", "线索名称", "所属区域", "环节", "合同编号", "预计投资（万元）"};
+}
 std::vector<std::string> LeaderHead() {
-  return {"县级领导", "本月招商活动（次）", "本年累计（次）", "每月要求（次）", "本月达标", "分管线索（个）",
-          "签约（个）", "签约金额（万元）"};
+  return {"县级领导", "本月招商活动（次）", "本年累计（次）", "每月要求（次）",
+          "本月达标", "分管线索（个）",     "签约（个）",     "签约金额（万元）"};
 }
 std::vector<std::string> ChainHead() {
-  return {"产业链",   "线索（个）", "签约（个）", "签约金额（万元）", "亿元以上签约（个）", "开工（个）",
-          "到位资金（万元）"};
+  return {"产业链",     "线索（个）",      "签约（个）", "签约金额（万元）", "亿元以上签约（个）",
+          "开工（个）", "到位资金（万元）"};
 }
 std::vector<std::string> LeadHead() {
-  return {"序号", "线索名称", "所属区域", "投资方", "产业", "预计投资（万元）", "所处环节", "环节日期", "分管县级领导",
-          "到位资金（万元）"};
+  return {"序号",     "线索名称", "所属区域",     "投资方",          "产业", "预计投资（万元）",
+          "所处环节", "环节日期", "分管县级领导", "到位资金（万元）"};
 }
 
-std::string Met(const DispatchLeader& l) { return l.events_month >= l.min_events ? "是" : "否"; }
+// 达标, 未达标 once the month is over, 进行中 while it runs and is not yet met.
+std::string Met(const DispatchLeader& l) {
+  if (l.month_status == "met") return "是";
+  return l.month_status == "missed" ? "否" : "进行中";
+}
 
 std::string LeadStepText(const LeadView& v) {
   if (v.ended) return "终止";
   return StepLabel(v.step) + (v.paused ? "（暂停）" : "");
 }
 
-std::string Title(const DispatchSheet& s) { return s.region_name + "双招双引工作调度表（" + s.period.label + "）"; }
+std::string Title(const DispatchSheet& s) {
+  return s.region_name + "双招双引工作调度表（" + s.period.label + "）";
+}
 std::string Subtitle(const DispatchSheet& s) {
   return "调度期间 " + s.period.from.ToString() + " 至 " + s.period.to.ToString() + "，数据截至 " +
          s.as_of.ToString();
@@ -118,7 +127,9 @@ std::string DispatchXlsx(const DispatchSheet& s) {
         io::WriteText(ws, row, 1, f.text, nullptr);
       } else {
         num(ws, row, 1, f.number,
-            f.pattern == io::kMoneyPattern ? money : f.pattern == io::kPercentPattern ? percent : nullptr);
+            f.pattern == io::kMoneyPattern     ? money
+            : f.pattern == io::kPercentPattern ? percent
+                                               : nullptr);
       }
       ++row;
     }
@@ -211,8 +222,8 @@ std::string DispatchPdf(const DispatchSheet& s) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& l : s.leaders)
       rows.push_back({l.name, std::to_string(l.events_month), std::to_string(l.events_year),
-                      std::to_string(l.min_events), Met(l), std::to_string(l.leads), std::to_string(l.signed_count),
-                      Wan(l.signed_amount)});
+                      std::to_string(l.min_events), Met(l), std::to_string(l.leads),
+                      std::to_string(l.signed_count), Wan(l.signed_amount)});
     if (rows.empty()) doc.Paragraph("无。");
     else doc.Table(LeaderHead(), rows);
   }
@@ -232,8 +243,8 @@ std::string DispatchPdf(const DispatchSheet& s) {
     size_t i = 0;
     for (const auto& v : s.leads)
       rows.push_back({std::to_string(++i), v.lead.title, v.region_name, v.lead.investor_name, v.lead.industry,
-                      Wan(v.lead.expected_investment), LeadStepText(v), v.step_on ? v.step_on->ToString() : "",
-                      v.leader_name, Wan(v.funds_in_place)});
+                      Wan(v.lead.expected_investment), LeadStepText(v),
+                      v.step_on ? v.step_on->ToString() : "", v.leader_name, Wan(v.funds_in_place)});
     io::TableStyle style;
     style.widths = {0.5, 2.4, 0.9, 2, 0.8, 1.1, 0.8, 1.1, 0.9, 1.1};
     style.font_size = 7.5;

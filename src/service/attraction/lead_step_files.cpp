@@ -20,7 +20,8 @@ Result<std::vector<store::AttachmentRow>> LeadStepFiles::List(const Ctx& ctx, in
   auto scope = leads_.Scope(ctx, "");
   if (!scope) return scope.error();
   auto c = db_.Acquire();
-  if (!store::GetLead(*c, scope.value(), lead_id)) return Error::NotFound("no lead " + std::to_string(lead_id));
+  if (!store::GetLead(*c, scope.value(), lead_id))
+    return Error::NotFound("no lead " + std::to_string(lead_id));
   std::vector<int64_t> ids;
   for (const auto& s : store::ListSteps(*c, lead_id)) ids.push_back(s.id);
   if (ids.empty()) return std::vector<store::AttachmentRow>{};

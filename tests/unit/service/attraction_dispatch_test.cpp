@@ -59,7 +59,8 @@ class AttractionDispatchTest : public LedgerFixture {
 TEST_P(AttractionDispatchTest, FiguresAsOfTheDayAndTheHalfMonthsSteps) {
   const auto office = As("coordinator", "371524");
   Walk(office, "甲", 200'000'000, {{"negotiating", "2026-05-20"}, {"signed", "2026-06-03"}});
-  Walk(office, "乙", 50'000'000, {{"negotiating", "2026-05-02"}, {"signed", "2026-05-10"}, {"registered", "2026-06-10"}});
+  Walk(office, "乙", 50'000'000,
+       {{"negotiating", "2026-05-02"}, {"signed", "2026-05-10"}, {"registered", "2026-06-10"}});
 
   // As of May 31 (the second half of May): 甲's 签约 of June 3 does not count.
   auto may = sheet_->Build(office, "371524", {2026, 5, 31});
