@@ -272,6 +272,7 @@ std::vector<Route> AllRoutes(Services& s) {
   EnterpriseRoutes(s, r);
   EventRoutes(s, r);
   ChainRoutes(s, r);
+  AttractionDispatchRoutes(s, r);
   return r;
 }
 

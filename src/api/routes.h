@@ -59,5 +59,7 @@ void HomeRoutes(Services& s, std::vector<Route>& r);     // the caller's to-dos 
 void EnterpriseRoutes(Services& s, std::vector<Route>& r);
 void EventRoutes(Services& s, std::vector<Route>& r);  // promotion events (招商活动)
 void ChainRoutes(Services& s, std::vector<Route>& r);  // 链长制 (routes_chains.cpp)
+// The 双招双引 调度 sheet and lead-step evidence (routes_attraction_dispatch.cpp).
+void AttractionDispatchRoutes(Services& s, std::vector<Route>& r);
 
 }  // namespace gj::api

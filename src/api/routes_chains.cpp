@@ -64,7 +64,7 @@ void ChainRoutes(Services& s, std::vector<Route>& r) {
       {"GET", "/api/v1/chains/{id}/figures",
        "A chain's figures as of a date (?as_of=&from=, from default Jan 1 or the chain's creation): "
        "projects, total investment, start rate, problems open and overdue, weekly report punctuality, "
-       "visits, leads signed (null until the leads part exists)",
+       "visits, leads signed (签约 step dated by as_of) and their amount (yuan)",
        true, [chains](Call& c) {
          QueryParams q(c);
          const Date as_of = q.AsOf();

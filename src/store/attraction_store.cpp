@@ -113,6 +113,11 @@ std::vector<LeadStep> ListSteps(Connection& c, int64_t lead_id) {
                   {lead_id}, RecordOf(kStepFields));
 }
 
+std::optional<LeadStep> GetStep(Connection& c, int64_t id) {
+  return ReadOne(c, "SELECT " + kSteps.Select() + " FROM lead_steps WHERE id = ?", {id},
+                 RecordOf(kStepFields));
+}
+
 std::vector<LeadStep> ListStepsOf(Connection& c, const LeadFilter& f) {
   std::vector<Value> params;
   const std::string sql = "SELECT " + kSteps.Select("s") +

@@ -89,6 +89,8 @@ int64_t InsertStep(Connection& c, const LeadStep& s);
 void RedateStep(Connection& c, int64_t id, const Date& on);
 // A lead's steps in date order (then the order they were recorded in).
 std::vector<LeadStep> ListSteps(Connection& c, int64_t lead_id);
+// One step by id (its lead's scope is the caller's to check); nullopt when there is none.
+std::optional<LeadStep> GetStep(Connection& c, int64_t id);
 // The steps of every lead the filter selects, in lead and date order.
 std::vector<LeadStep> ListStepsOf(Connection& c, const LeadFilter& f);
 

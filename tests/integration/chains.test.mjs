@@ -30,7 +30,10 @@ test('东阿县 has its seven chains with leaders, maps and figures; 冠县 sees
   assert.equal(ejiao.chief_leader_name, '张明远');
   assert.ok(ejiao.figures.projects > 0, 'the demo projects named 阿胶 are linked');
   assert.ok(ejiao.figures.total_investment > 0);
-  assert.equal(ejiao.figures.leads_signed, null);
+  // Leads signed: the chain's leads whose 签约 is dated by the day, as the attraction summary counts them.
+  const signed = (await office('GET', `/attraction/summary?region=371524&chain=${ejiao.id}&as_of=${TODAY}`)).body;
+  assert.equal(ejiao.figures.leads_signed, signed.signed_count);
+  assert.equal(ejiao.figures.leads_signed_amount, signed.signed_amount);
   // The demo's eight weeks (from the chain's creation; the list's figures start on Jan 1 at the latest).
   const eight = (await office('GET', `/chains/${ejiao.id}/figures?as_of=${TODAY}&from=${addDays(TODAY, -56)}`)).body;
   assert.ok(eight.reports.late >= 1 && eight.reports.missing >= 1, JSON.stringify(eight));

@@ -46,6 +46,9 @@ import attractionEn from './locales/en/attraction.js'
 import enterprisesEn from './locales/en/enterprises.js'
 import eventsEn from './locales/en/events.js'
 import chainsEn from './locales/en/chains.js'
+// 双招双引 调度表 and lead-step evidence (dispatch15)
+import attractionDispatchZh from './locales/zh-CN/attraction_dispatch.js'
+import attractionDispatchEn from './locales/en/attraction_dispatch.js'
 
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
@@ -71,6 +74,7 @@ export const tables = {
     enterprises: enterprisesZh,
     events: eventsZh,
     chains: chainsZh,
+    attraction_dispatch: attractionDispatchZh,
   },
   en: {
     common: commonEn,
@@ -93,6 +97,7 @@ export const tables = {
     enterprises: enterprisesEn,
     events: eventsEn,
     chains: chainsEn,
+    attraction_dispatch: attractionDispatchEn,
   },
 }
 

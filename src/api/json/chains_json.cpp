@@ -35,7 +35,7 @@ void to_json(nlohmann::json& j, const ChainFigures& f) {
                             r.erase("weeks");  // the figures' summary; GET …/reports has the weeks
                             return r;
                           }),
-              GJ_JSON_FIELDS(F, visits, leads_signed));
+              GJ_JSON_FIELDS(F, visits, leads_signed, leads_signed_amount));
   j = ObjectOf(f, kFields);
 }
 

@@ -71,6 +71,7 @@ ChainFigures Figures(const ChainFacts& facts, const Date& from, const Date& as_o
     if (d >= from && d <= as_of) ++f.visits;
   }
   f.leads_signed = facts.leads_signed;
+  f.leads_signed_amount = facts.leads_signed_amount;
   return f;
 }
 

@@ -55,8 +55,8 @@ struct ChainFacts {
   std::vector<supervision::ProblemFact> problems;  // problems of those projects
   std::vector<ReportFiling> reports;
   std::vector<Date> visits;  // the days of its 巡链诊链 visits
-  // 签约 leads of the chain: the leads part's table (another helper's); empty until it exists.
-  std::optional<int64_t> leads_signed;
+  // 签约 leads of the chain: those whose 签约 step is dated by as_of, and their expected investment.
+  std::optional<int64_t> leads_signed, leads_signed_amount;
 };
 
 struct ChainFigures {
@@ -68,7 +68,8 @@ struct ChainFigures {
   int64_t problems_overdue = 0;  // of those, past their deadline on as_of
   Punctuality reports;
   int64_t visits = 0;  // visits dated within [from, as_of]
-  std::optional<int64_t> leads_signed;
+  // Leads whose 签约 is dated by as_of, and their expected investment (yuan).
+  std::optional<int64_t> leads_signed, leads_signed_amount;
 };
 
 ChainFigures Figures(const ChainFacts& facts, const Date& from, const Date& as_of,

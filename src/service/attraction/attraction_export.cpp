@@ -2,18 +2,12 @@
 #include <map>
 
 #include "io/workbook.h"
+#include "service/attraction/attraction_dispatch.h"
 #include "service/attraction/attraction_service.h"
 
 namespace gj::service {
 
 namespace {
-
-const std::map<std::string, std::string>& StepLabels() {
-  static const std::map<std::string, std::string> kLabels = {
-      {"lead", "线索"},    {"negotiating", "洽谈"}, {"signed", "签约"}, {"registered", "落地"},
-      {"started", "开工"}, {"operating", "投产"},   {"paused", "暂停"}, {"ended", "终止"}};
-  return kLabels;
-}
 
 double Wan(int64_t yuan) { return static_cast<double>(yuan) / 10000.0; }
 
@@ -76,7 +70,7 @@ Result<NamedFile> AttractionService::Export(const Ctx& ctx, const std::string& r
       for (const std::string& text : {v.leader_name, v.officer_name, v.team_name})
         io::WriteText(ws, row, col++, text, nullptr);
       const std::string now = v.ended ? "ended" : v.paused ? "paused" : v.step;
-      io::WriteText(ws, row, col++, StepLabels().at(now), nullptr);
+      io::WriteText(ws, row, col++, StepLabel(now), nullptr);
       std::string contract;
       for (const auto& step : attraction::kPipelineSteps) {
         std::string on;

@@ -129,6 +129,22 @@ Result<store::FundsEntry> AttractionService::WriteFunds(const Ctx& ctx, std::opt
   return e;
 }
 
+attraction::Summary SummarizeLeads(store::Connection& c, const store::LeadFilter& f, const Date& as_of) {
+  std::vector<attraction::LeadFacts> leads;
+  std::map<int64_t, size_t> at;
+  for (const auto& l : store::ListLeads(c, f)) {
+    at[l.id] = leads.size();
+    leads.push_back({l.id, l.created_on, l.expected_investment, {}});
+  }
+  for (const auto& s : store::ListStepsOf(c, f)) {
+    if (auto it = at.find(s.lead_id); it != at.end()) leads[it->second].steps.push_back({s.step, s.dated_on});
+  }
+  std::vector<attraction::FundsFact> funds;
+  for (const auto& e : store::ListFundsOf(c, f))
+    funds.push_back({e.lead_id, e.month, e.fixed_assets, e.working_capital, e.foreign_usd});
+  return attraction::Summarize(leads, funds, as_of);
+}
+
 Result<AttractionSummary> AttractionService::Summary(const Ctx& ctx, const std::string& region,
                                                      const Date& as_of, std::optional<int64_t> chain_id,
                                                      std::optional<int64_t> leader_id) {
@@ -139,22 +155,10 @@ Result<AttractionSummary> AttractionService::Summary(const Ctx& ctx, const std::
   f.chain_id = chain_id;
   f.leader_id = leader_id;
   auto c = db_.Acquire();
-  std::vector<attraction::LeadFacts> leads;
-  std::map<int64_t, size_t> at;
-  for (const auto& l : store::ListLeads(*c, f)) {
-    at[l.id] = leads.size();
-    leads.push_back({l.id, l.created_on, l.expected_investment, {}});
-  }
-  for (const auto& s : store::ListStepsOf(*c, f)) {
-    if (auto it = at.find(s.lead_id); it != at.end()) leads[it->second].steps.push_back({s.step, s.dated_on});
-  }
-  std::vector<attraction::FundsFact> funds;
-  for (const auto& e : store::ListFundsOf(*c, f))
-    funds.push_back({e.lead_id, e.month, e.fixed_assets, e.working_capital, e.foreign_usd});
   AttractionSummary out;
   out.region = region;
   out.as_of = as_of;
-  out.figures = attraction::Summarize(leads, funds, as_of);
+  out.figures = SummarizeLeads(*c, f, as_of);
   return out;
 }
 

@@ -57,6 +57,10 @@ struct AttractionSummary {
   std::optional<double> funds_rate;  // 资金到位率: null until a funds target exists
 };
 
+// The figures over the leads `f` selects on `as_of` (attraction::Summarize over their dated steps
+// and funds): the one way the summary, the 调度 sheet and a chain's leads signed are counted.
+attraction::Summary SummarizeLeads(store::Connection& c, const store::LeadFilter& f, const Date& as_of);
+
 class AttractionService {
  public:
   AttractionService(store::Database& db, LedgerService& ledger) : db_(db), ledger_(ledger) {}
@@ -88,9 +92,12 @@ class AttractionService {
   // 招商线索台账: sheets 线索 (one row a lead, its step dates) and 到位资金 (one row a month).
   Result<NamedFile> Export(const Ctx& ctx, const std::string& region, const Date& as_of);
 
- private:
+  // The caller's attraction.read scope within `region` (404 for one it cannot read), and whether
+  // it may manage leads placed at `region_code` (403): also for the step evidence (lead_step_files).
   Result<access::ReadScope> Scope(const Ctx& ctx, const std::string& region);
   Status CheckWriteOn(const Ctx& ctx, const std::string& region_code);
+
+ private:
   LeadView ViewOf(store::Connection& c, store::Lead lead, const Date& as_of, bool detailed);
   Result<LeadView> Step(const Ctx& ctx, int64_t id, const nlohmann::json& body, const char* fixed_step);
   Result<store::FundsEntry> WriteFunds(const Ctx& ctx, std::optional<int64_t> lead_id,

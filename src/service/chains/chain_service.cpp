@@ -6,6 +6,7 @@
 #include "common/json_field.h"
 #include "common/json_limits.h"
 #include "domain/land_efficiency/credit_code.h"
+#include "service/attraction/attraction_service.h"
 #include "service/unique_write.h"
 #include "store/fields.h"
 #include "store/journal.h"
@@ -344,7 +345,13 @@ chains::ChainFigures ChainService::FiguresOf(store::Connection& c, const store::
   }
   for (const auto& r : store::ListChainReports(c, ch.id)) facts.reports.push_back({r.week, r.filed_on});
   for (const auto& v : store::ListChainVisits(c, ch.id)) facts.visits.push_back(v.visited_on);
-  // leads_signed stays empty: the leads table (another part of issue 15) fills it once it exists.
+  // Leads signed: the chain's leads whose 签约 step is dated by as_of (the attraction figures).
+  store::LeadFilter leads;
+  leads.scope = access::ReadScope::All();
+  leads.chain_id = ch.id;
+  const auto signed_leads = SummarizeLeads(c, leads, as_of);
+  facts.leads_signed = signed_leads.signed_count;
+  facts.leads_signed_amount = signed_leads.signed_amount;
   return chains::Figures(facts, from, as_of, PolicyFor(c, ch.region_code));
 }
 

@@ -52,6 +52,8 @@ class SupervisionService {
   ProcedureService& procedures() { return procedures_; }
   ResponsibilityService& responsibility() { return responsibility_; }
   AttentionService& attention() { return attention_; }
+  // The one keeper of uploaded files (also the evidence of lead steps, service/attraction).
+  Attachments& attachments() { return attachments_; }
 
   // ---- settings and dictionaries
   Result<SupervisionConfig> Config(const Ctx& ctx, const std::string& region = "") {
