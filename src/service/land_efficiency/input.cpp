@@ -163,7 +163,10 @@ std::optional<double> ParseNumber(std::string_view s) {
   return v;
 }
 
-void Names::Reserve(size_t rows) { ends_.reserve(2 * rows); }
+void Names::Reserve(size_t rows, size_t text_bytes) {
+  ends_.reserve(2 * rows);
+  text_.reserve(text_bytes);
+}
 
 void Names::Add(std::string_view code, std::string_view name) {
   text_.append(code);
@@ -360,10 +363,10 @@ InputParser::~InputParser() = default;
 
 const std::vector<RowProblem>& InputParser::problems() const { return impl_->problems; }
 
-void InputParser::Reserve(size_t rows) {
+void InputParser::Reserve(size_t rows, size_t bytes) {
   if (impl_->compact_for) {
     impl_->compact.figures.reserve(rows);
-    impl_->compact.names.Reserve(rows);
+    impl_->compact.names.Reserve(rows, bytes);  // the names are part of the bytes
   } else {
     impl_->table.enterprises.reserve(rows);
     impl_->table.row_numbers.reserve(rows);
@@ -499,7 +502,7 @@ Result<CompactInput> ReadInputFile(const std::string& path, const Scheme& scheme
     if (!p) break;
     ++p;
   }
-  parser.Reserve(lines - 1);
+  parser.Reserve(lines - 1, data.size());
   constexpr size_t kReleaseBytes = 8u << 20;
   size_t released = 0;
   auto st = FeedCsv(parser, data, [&](size_t pos) {

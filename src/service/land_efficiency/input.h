@@ -27,7 +27,9 @@ struct InputTable {
 // in one buffer: no string per row.
 class Names {
  public:
-  void Reserve(size_t rows);
+  // `text_bytes`: an upper bound of the codes and names together (growing a buffer of tens of
+  // megabytes by doubling copied it into new pages each time; an untouched reservation is free).
+  void Reserve(size_t rows, size_t text_bytes = 0);
   void Add(std::string_view code, std::string_view name);
   size_t size() const { return ends_.size() / 2; }
   std::string_view Code(size_t i) const { return Slice(i == 0 ? 0 : ends_[2 * i - 1], ends_[2 * i]); }
@@ -72,7 +74,8 @@ class InputParser {
   void Row(size_t row_number, std::span<const std::string_view> cells);
   Result<InputTable> Finish();
   Result<CompactInput> FinishCompact();
-  void Reserve(size_t rows);  // an upper bound of the data rows to come (a size hint, never a cap)
+  // Upper bounds of the data rows to come and of their bytes (size hints, never caps).
+  void Reserve(size_t rows, size_t bytes = 0);
 
   const std::vector<RowProblem>& problems() const;
 
