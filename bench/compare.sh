@@ -4,7 +4,8 @@
 # Builds both commits (a detached git worktree each under $COMPARE_DIR, Release, -j2, ccache), then
 # runs bench/ledger.sh (generate, xlsx export and import, the list endpoint under wrk — with ?year=
 # pages — and memory; NEW's script against each side's binaries) and
-# bench/land_efficiency.sh (`gongjian evaluate land` on 1M csv / 100k xlsx) of each commit,
+# bench/land_eval.sh (`gongjian evaluate land` on 1M csv / 100k xlsx; land_efficiency.sh in commits
+# before it replaced that script) of each commit,
 # alternating OLD, NEW, OLD, NEW … ($ROUNDS rounds), and prints one table: the median of each
 # figure per side and NEW/OLD. This machine is shared, so every round also times a reference that
 # no commit changes (an awk pass over the 1M csv): its NEW/OLD ratio says how much of a wall-clock
@@ -58,7 +59,7 @@ for side in ("old", "new"):
                 add(f"{label} server µs CPU/req", side, float(m[1]))
             elif m := re.match(r"server peak memory: VmHWM:\s*(\d+) kB", ln):
                 add("server peak MB", side, int(m[1]) / 1024)
-            elif m := re.match(r"(\S+ \S+ -> \S+)\s+wall (?:(\d+):)?([\d.]+)\s+user ([\d.]+)s.*peak (\d+) MB", ln):
+            elif m := re.match(r"(\S+ \S+ -> \S+)\s+wall\s+(?:(\d+):)?([\d.]+)s?\s+user\s+([\d.]+)s.*peak\s+(\d+) MB", ln):
                 wall = float(m[3]) + 60 * float(m[2] or 0)
                 add(f"land {m[1]}, wall s", side, wall); add(f"land {m[1]}, CPU user s", side, float(m[4]))
                 add(f"land {m[1]}, peak MB", side, float(m[5]))
@@ -143,8 +144,9 @@ for round in $(seq "$ROUNDS"); do
       else
         N=$N DIR=$WORK/ledger-$side bash "$tree/bench/ledger.sh" || echo "ledger.sh failed ($?)"
       fi
-      GONGJIAN_BIN=$tree/build/gongjian GJ_BENCH_DIR=$LAND bash "$tree/bench/land_efficiency.sh" ||
-        echo "land_efficiency.sh failed ($?)"
+      land=$tree/bench/land_eval.sh
+      [ -f "$land" ] || land=$tree/bench/land_efficiency.sh
+      GONGJIAN_BIN=$tree/build/gongjian GJ_BENCH_DIR=$LAND bash "$land" 1 || echo "$(basename "$land") failed ($?)"
       reference
     } >"$log" 2>&1
     grep -E "failed" "$log" | sed 's/^/   /'

@@ -1,7 +1,7 @@
 // Where the time of `gongjian evaluate land` goes, phase by phase, on files made by
 // bench/land_gen.py (GJ_LAND_CSV, default /tmp/gj-land-bench/land_1m.csv; GJ_LAND_XLSX, default
 // /tmp/gj-land-bench/land_100k.xlsx). The end-to-end wall time and peak memory are measured by
-// bench/land_efficiency.sh with /usr/bin/time -v.
+// bench/land_eval.sh with /usr/bin/time.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -45,16 +45,24 @@ void ParseInput(benchmark::State& state) {
   }
 }
 
+void ReadInputFile(benchmark::State& state) {
+  const auto scheme = gj::land::ShandongScheme();
+  for (auto _ : state) {
+    auto input = gj::land::ReadInputFile(kCsv, scheme);
+    benchmark::DoNotOptimize(input.ok());
+  }
+}
+
 struct Loaded {
-  gj::land::InputTable table;
+  gj::land::CompactInput input;
   gj::land::Scheme scheme = gj::land::ShandongScheme();
 };
 
 Loaded* Load() {
   static Loaded* loaded = [] {
     auto* l = new Loaded;
-    auto t = gj::land::ReadInputFile(kCsv);
-    if (t) l->table = std::move(t.value());
+    auto t = gj::land::ReadInputFile(kCsv, l->scheme);
+    if (t) l->input = std::move(t.value());
     return l;
   }();
   return loaded;
@@ -62,21 +70,21 @@ Loaded* Load() {
 
 void EvaluateOnly(benchmark::State& state) {
   Loaded* l = Load();
-  if (l->table.enterprises.empty()) return state.SkipWithError("no input");
+  if (l->input.figures.empty()) return state.SkipWithError("no input");
   for (auto _ : state) {
-    auto ev = gj::land::Evaluate(l->scheme, l->table.enterprises);
+    auto ev = gj::land::Evaluate(l->scheme, l->input.figures);
     benchmark::DoNotOptimize(ev.results.data());
   }
 }
 
 void WriteCsv(benchmark::State& state) {
   Loaded* l = Load();
-  if (l->table.enterprises.empty()) return state.SkipWithError("no input");
-  const auto ev = gj::land::Evaluate(l->scheme, l->table.enterprises);
+  if (l->input.figures.empty()) return state.SkipWithError("no input");
+  const auto ev = gj::land::Evaluate(l->scheme, l->input.figures);
   const std::string out = (std::filesystem::temp_directory_path() / "gj_land_bench_out.csv").string();
   for (auto _ : state) {
     gj::io::FileSink file(out);
-    gj::land::WriteResultsCsv(file, l->table.enterprises, ev);
+    gj::land::WriteResultsCsv(file, l->input.names, ev);
     auto st = file.Close();
     benchmark::DoNotOptimize(st.ok());
   }
@@ -95,6 +103,7 @@ void ReadXlsx(benchmark::State& state) {
 
 BENCHMARK(CsvTokenize)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(ParseInput)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(ReadInputFile)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(EvaluateOnly)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(WriteCsv)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(ReadXlsx)->Unit(benchmark::kMillisecond)->Iterations(2);

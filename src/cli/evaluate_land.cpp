@@ -50,48 +50,6 @@ Result<land::Scheme> LoadScheme(const std::string& path) {
   return land::ParseScheme(text.str());
 }
 
-// A CSV input as land::ParseInputCsv reads it (the same rows, problems and messages), with the
-// table reserved for one enterprise per line, capped by the reader's row limit: growing a
-// million-row table by doubling copied it and faulted in its pages twice over (an untouched
-// reservation costs no memory). The operator's own file; the server keeps ParseInputCsv.
-Result<land::InputTable> ReadCsvInput(const std::string& path) {
-  auto file = io::MappedFile::Open(path);
-  if (!file) return file.error();
-  const std::string_view data = file->data();
-  const io::CsvLimits limits;
-  size_t lines = 1;
-  for (const char* p = data.data(); lines < limits.max_rows;) {
-    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(data.data() + data.size() - p)));
-    if (!p) break;
-    ++p;
-    ++lines;
-  }
-  land::InputParser parser;
-  parser.Reserve(lines - 1);
-  std::optional<Error> header_error;
-  auto st = io::ForEachCsvRow(
-      data,
-      [&](size_t record, std::span<const std::string_view> cells) {
-        if (record == 1) {
-          auto h = parser.Header(cells);
-          if (!h) header_error = h.error();
-          return h.ok();
-        }
-        parser.Row(record, cells);
-        return true;
-      },
-      limits);
-  if (!st) return st.error();
-  if (header_error) return *header_error;
-  if (data.empty() || data == "\xEF\xBB\xBF") return Error::Invalid("the input is empty (no header row)");
-  return parser.Finish();
-}
-
-Result<land::InputTable> ReadInput(const std::string& path) {
-  if (Extension(path) == "csv") return ReadCsvInput(path);
-  return land::ReadInputFile(path);
-}
-
 // Every output goes to a temporary file beside its target and is renamed only once all were
 // written, so a failed run leaves no partial or stale-looking result behind.
 class TempOutputs {
@@ -120,16 +78,16 @@ class TempOutputs {
 
 // The results in the format of `ext`, written to `path` (opened here: the writers only format).
 Status WriteResults(const std::string& ext, const std::string& path, const land::Scheme& scheme,
-                    std::span<const land::Enterprise> enterprises, const land::Evaluation& ev) {
+                    const land::Names& names, const land::Evaluation& ev) {
   if (ext == "xlsx") {
     auto table = io::XlsxTable::Create(path, "results");
     if (!table) return table.error();
-    land::WriteResultsXlsx(**table, enterprises, ev);
+    land::WriteResultsXlsx(**table, names, ev);
     return (*table)->Close();
   }
   io::FileSink file(path);
-  if (ext == "csv") land::WriteResultsCsv(file, enterprises, ev);
-  else land::WriteResultsJson(file, scheme, enterprises, ev);
+  if (ext == "csv") land::WriteResultsCsv(file, names, ev);
+  else land::WriteResultsJson(file, scheme, names, ev);
   return file.Close();
 }
 
@@ -147,17 +105,17 @@ int EvaluateLand(const EvaluateLandOptions& o, std::ostream& out, std::ostream& 
                "scheme " + (o.scheme.empty() ? std::string("shandong") : o.scheme) + ": ");
     return kExitInvalid;
   }
-  auto table = ReadInput(o.input);
-  if (!table) {
-    PrintError(table.error(), err, o.input + ": ");
+  auto input = land::ReadInputFile(o.input, *scheme);
+  if (!input) {
+    PrintError(input.error(), err, o.input + ": ");
     return kExitInvalid;
   }
-  const auto& enterprises = table->enterprises;
-  const land::Evaluation ev = land::Evaluate(*scheme, enterprises);
+  const size_t count = input->names.size();
+  const land::Evaluation ev = land::Evaluate(*scheme, std::move(input->figures));
 
   TempOutputs temps;
   const std::string tmp = temps.Add(o.output);
-  Status written = WriteResults(ext, tmp, *scheme, enterprises, ev);
+  Status written = WriteResults(ext, tmp, *scheme, input->names, ev);
   if (written && !o.summary.empty()) {
     const std::string tmp_summary = temps.Add(o.summary);
     std::ofstream s(tmp_summary, std::ios::binary);
@@ -170,8 +128,7 @@ int EvaluateLand(const EvaluateLandOptions& o, std::ostream& out, std::ostream& 
     err << written.error().message << "\n";
     return kExitIo;
   }
-  out << "evaluated " << enterprises.size() << " enterprises with scheme " << scheme->name << " → "
-      << o.output << "\n";
+  out << "evaluated " << count << " enterprises with scheme " << scheme->name << " → " << o.output << "\n";
   return 0;
 }
 

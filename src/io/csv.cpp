@@ -219,6 +219,13 @@ Result<MappedFile> MappedFile::Open(const std::string& path) {
   return f;
 }
 
+void MappedFile::Release(size_t begin, size_t end) const {
+  const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  begin = (begin + page - 1) / page * page;
+  end = std::min(end, size_) / page * page;
+  if (addr_ && begin < end) ::madvise(static_cast<char*>(addr_) + begin, end - begin, MADV_DONTNEED);
+}
+
 MappedFile::MappedFile(MappedFile&& other) noexcept : addr_(other.addr_), size_(other.size_) {
   other.addr_ = nullptr;
   other.size_ = 0;

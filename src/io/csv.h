@@ -56,6 +56,9 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
   ~MappedFile();
   std::string_view data() const { return {static_cast<const char*>(addr_), size_}; }
+  // The whole pages within [begin, end) leave the resident set (MADV_DONTNEED): a reader lets go
+  // of what it has read. Read again, they map back from the page cache.
+  void Release(size_t begin, size_t end) const;
 
  private:
   MappedFile() = default;

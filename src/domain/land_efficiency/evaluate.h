@@ -16,12 +16,14 @@
 
 namespace gj::land {
 
-enum class Group : uint8_t { kExcluded, kAbove, kBelow, kNotEvaluated };
 enum class EnterpriseStatus : uint8_t { kClassed, kUndetermined, kVetoed, kNotEvaluated, kExcluded };
 std::string_view GroupName(Group g);
 std::string_view StatusName(EnterpriseStatus s);
 
 Group GroupOf(const Enterprise& e, const Scheme& scheme);
+Group GroupOf(std::string_view industry_code, bool above_scale, double land_mu, const Scheme& scheme);
+// What the engine reads of `e`, grouped under `scheme`.
+Figures FiguresOf(const Enterprise& e, const Scheme& scheme);
 
 // Ties within this distance share a rank (and therefore a class).
 inline constexpr double kTieTolerance = 1e-9;
@@ -48,25 +50,33 @@ struct GroupSummary {
   std::vector<std::pair<IndicatorId, std::optional<double>>> benchmarks;  // nullopt: none
 };
 
-// Per-enterprise indicator values are stored flat (enterprise-major, one column per entry of
-// `indicators`), NaN meaning "no value": this keeps a million-row evaluation to two arrays.
+// An evaluation keeps its input's figures, and per evaluated group what an indicator's x and s are
+// computed from (its spec, benchmark and the mean s a missing value takes): X() and S() compute
+// them when asked, the same doubles the engine added up, instead of a million rows holding two
+// arrays of them.
 struct Evaluation {
+  struct Column {
+    bool scored = false;  // the indicator is one of the group's
+    IndicatorSpec spec;
+    std::optional<double> benchmark;
+    double mean_s = 0;  // what a member missing the indicator scores
+  };
   std::vector<IndicatorId> indicators;    // scheme.AllIndicators()
+  std::vector<Figures> figures;           // one per input, same order
   std::vector<EnterpriseResult> results;  // one per input, same order
-  std::vector<double> x;                  // NaN: not in the group, or missing
-  std::vector<double> s;                  // NaN: not in the group (a missing x still has an s)
   std::vector<GroupSummary> groups;       // above, below, excluded, not_evaluated
+  // [0] above, [1] below (empty when the scheme does not evaluate the group): one per indicator.
+  std::array<std::vector<Column>, 2> columns;
 
-  std::optional<double> X(size_t row, size_t col) const { return Get(x, row, col); }
-  std::optional<double> S(size_t row, size_t col) const { return Get(s, row, col); }
-
- private:
-  std::optional<double> Get(const std::vector<double>& v, size_t row, size_t col) const {
-    const double d = v[row * indicators.size() + col];
-    return std::isnan(d) ? std::nullopt : std::optional<double>(d);
-  }
+  // nullopt: not in an evaluated group, or the indicator is missing (x) / not the group's (x, s).
+  std::optional<double> X(size_t row, size_t col) const;
+  std::optional<double> S(size_t row, size_t col) const;
+  // Both at once, NaN for nullopt (what the writers call for every cell).
+  void XS(size_t row, size_t col, double& x, double& s) const;
 };
 
+// The one engine. `figures` carry their group (FiguresOf, or the input reader for a scheme).
+Evaluation Evaluate(const Scheme& scheme, std::vector<Figures> figures);
 Evaluation Evaluate(const Scheme& scheme, std::span<const Enterprise> enterprises);
 
 // Shared rounding helpers (exposed for tests). Both absorb binary floating-point noise of a

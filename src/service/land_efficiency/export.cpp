@@ -1,5 +1,6 @@
 #include "service/land_efficiency/export.h"
 
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <condition_variable>
@@ -42,12 +43,12 @@ void AppendCents(std::string& out, int64_t cents) {
 // Emits the cells of one output row to a sink, in the column order of OutputColumns(): the one
 // place that defines what each column holds, shared by the CSV, xlsx and JSON writers.
 template <class Sink>
-void EmitRow(const Enterprise& e, const Evaluation& ev, size_t i, Sink& sink) {
+void EmitRow(const Names& names, const Evaluation& ev, size_t i, Sink& sink) {
   const EnterpriseResult& r = ev.results[i];
   const bool evaluated =
       r.status != EnterpriseStatus::kExcluded && r.status != EnterpriseStatus::kNotEvaluated;
-  sink.Text(e.credit_code);
-  sink.Text(e.name);
+  sink.Text(names.Code(i));
+  sink.Text(names.Name(i));
   sink.Text(GroupName(r.group));
   sink.Text(StatusName(r.status));
   if (evaluated) {
@@ -60,8 +61,8 @@ void EmitRow(const Enterprise& e, const Evaluation& ev, size_t i, Sink& sink) {
   if (r.klass) sink.Text(std::string_view(&kClassLetters[static_cast<int>(*r.klass)], 1));
   else sink.Empty();
   for (size_t c = 0; c < ev.indicators.size(); ++c) {
-    const double x = ev.x[i * ev.indicators.size() + c];
-    const double s = ev.s[i * ev.indicators.size() + c];
+    double x, s;
+    ev.XS(i, c, x, s);
     std::isnan(x) ? sink.Empty() : sink.Number(x);
     std::isnan(s) ? sink.Empty() : sink.Number(s);
   }
@@ -141,13 +142,15 @@ std::string FormatCents(int64_t cents) {
 
 // Formats rows [0, n) in chunks on two threads and writes the chunks in order on the calling
 // thread while later ones are being formatted: number formatting and the kernel's copy into the
-// page cache were each about a third of a million-row evaluation.
+// page cache were each about a third of a million-row evaluation. A few buffers go round (chunk c
+// is formatted into buffer c % kBuffers once chunk c − kBuffers is written): a fresh buffer per
+// chunk faulted in new pages for every byte of the output.
 template <class FormatRows>
 void WriteChunked(io::ByteSink& out, size_t n, FormatRows format_rows) {
-  constexpr size_t kChunkRows = 32768;
-  constexpr size_t kMaxAhead = 8;  // chunks formatted but not yet written (bounds memory)
+  constexpr size_t kChunkRows = 16384;
+  constexpr size_t kBuffers = 4;
   const size_t chunks = (n + kChunkRows - 1) / kChunkRows;
-  std::vector<std::string> bufs(chunks);
+  std::array<std::string, kBuffers> bufs;
   std::vector<char> ready(chunks, 0);
   std::mutex mu;
   std::condition_variable cv;
@@ -157,13 +160,12 @@ void WriteChunked(io::ByteSink& out, size_t n, FormatRows format_rows) {
     for (size_t c; (c = next.fetch_add(1)) < chunks;) {
       {
         std::unique_lock lock(mu);
-        cv.wait(lock, [&] { return c < written + kMaxAhead; });
+        cv.wait(lock, [&] { return c < written + kBuffers; });
       }
-      std::string out;
-      out.reserve(kChunkRows * 200);
-      format_rows(c * kChunkRows, std::min(n, (c + 1) * kChunkRows), out);
+      std::string& buf = bufs[c % kBuffers];
+      buf.clear();
+      format_rows(c * kChunkRows, std::min(n, (c + 1) * kChunkRows), buf);
       std::lock_guard lock(mu);
-      bufs[c] = std::move(out);
       ready[c] = 1;
       cv.notify_all();
     }
@@ -171,13 +173,11 @@ void WriteChunked(io::ByteSink& out, size_t n, FormatRows format_rows) {
   std::thread helper(worker);
   std::thread helper2(worker);
   for (size_t c = 0; c < chunks; ++c) {
-    std::string chunk;
     {
       std::unique_lock lock(mu);
       cv.wait(lock, [&] { return ready[c] != 0; });
-      chunk = std::move(bufs[c]);
     }
-    out.Write(chunk);
+    out.Write(bufs[c % kBuffers]);  // no worker touches it until `written` passes c
     {
       std::lock_guard lock(mu);
       written = c + 1;
@@ -188,39 +188,38 @@ void WriteChunked(io::ByteSink& out, size_t n, FormatRows format_rows) {
   helper2.join();
 }
 
-void WriteResultsCsv(io::ByteSink& out, std::span<const Enterprise> input, const Evaluation& ev) {
+void WriteResultsCsv(io::ByteSink& out, const Names& names, const Evaluation& ev) {
   const auto cols = OutputColumns(ev);
   std::vector<std::string_view> header(cols.begin(), cols.end());
   std::string head;
   io::AppendCsvRow(head, header);
   out.Write(head);
-  WriteChunked(out, input.size(), [&](size_t begin, size_t end, std::string& chunk) {
+  WriteChunked(out, names.size(), [&](size_t begin, size_t end, std::string& chunk) {
     for (size_t i = begin; i < end; ++i) {
       CsvSink sink{chunk};
-      EmitRow(input[i], ev, i, sink);
+      EmitRow(names, ev, i, sink);
       chunk.push_back('\n');
     }
   });
 }
 
-void WriteResultsXlsx(io::XlsxTable& out, std::span<const Enterprise> input, const Evaluation& ev) {
+void WriteResultsXlsx(io::XlsxTable& out, const Names& names, const Evaluation& ev) {
   out.Header(OutputColumns(ev));
-  for (size_t i = 0; i < input.size(); ++i) {
+  for (size_t i = 0; i < names.size(); ++i) {
     XlsxSink sink{out, static_cast<uint32_t>(i + 1)};
-    EmitRow(input[i], ev, i, sink);
+    EmitRow(names, ev, i, sink);
   }
 }
 
-void WriteResultsJson(io::ByteSink& sink, const Scheme& scheme, std::span<const Enterprise> input,
-                      const Evaluation& ev) {
+void WriteResultsJson(io::ByteSink& sink, const Scheme& scheme, const Names& names, const Evaluation& ev) {
   const auto cols = OutputColumns(ev);
   std::string out;
   out.reserve(kFlushBytes + 4096);
   out += "{\"scheme\":" + SchemeToJson(scheme).dump() + ",\n\"results\":[\n";
-  for (size_t i = 0; i < input.size(); ++i) {
+  for (size_t i = 0; i < names.size(); ++i) {
     JsonSink row{out, cols};
-    EmitRow(input[i], ev, i, row);
-    out += i + 1 < input.size() ? "},\n" : "}\n";
+    EmitRow(names, ev, i, row);
+    out += i + 1 < names.size() ? "},\n" : "}\n";
     if (out.size() >= kFlushBytes) {
       sink.Write(out);
       out.clear();

@@ -13,6 +13,7 @@
 #include "domain/land_efficiency/evaluate.h"
 #include "io/byte_sink.h"
 #include "io/xlsx_table.h"
+#include "service/land_efficiency/input.h"
 
 namespace gj::land {
 
@@ -24,11 +25,11 @@ std::string FormatNumber(double v);
 std::string FormatCents(int64_t cents);
 
 // The writers format and hand the bytes (cells) to what the caller opened: they never open files.
-// Whether everything was kept is the sink's (table's) Close().
-void WriteResultsCsv(io::ByteSink& out, std::span<const Enterprise> input, const Evaluation& ev);
-void WriteResultsXlsx(io::XlsxTable& out, std::span<const Enterprise> input, const Evaluation& ev);
-void WriteResultsJson(io::ByteSink& out, const Scheme& scheme, std::span<const Enterprise> input,
-                      const Evaluation& ev);
+// Whether everything was kept is the sink's (table's) Close(). `names`: of the evaluated rows
+// (NamesOf(enterprises), or the CLI's CompactInput).
+void WriteResultsCsv(io::ByteSink& out, const Names& names, const Evaluation& ev);
+void WriteResultsXlsx(io::XlsxTable& out, const Names& names, const Evaluation& ev);
+void WriteResultsJson(io::ByteSink& out, const Scheme& scheme, const Names& names, const Evaluation& ev);
 nlohmann::json SummaryJson(const Scheme& scheme, const Evaluation& ev);
 
 }  // namespace gj::land

@@ -5,8 +5,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 #include "domain/land_efficiency/credit_code.h"
+#include "domain/land_efficiency/evaluate.h"
 #include "io/csv.h"
 #include "io/xlsx_reader.h"
 
@@ -161,10 +163,31 @@ std::optional<double> ParseNumber(std::string_view s) {
   return v;
 }
 
+void Names::Reserve(size_t rows, size_t text_bytes) {
+  ends_.reserve(2 * rows);
+  text_.reserve(text_bytes);
+}
+
+void Names::Add(std::string_view code, std::string_view name) {
+  text_.append(code);
+  ends_.push_back(text_.size());
+  text_.append(name);
+  ends_.push_back(text_.size());
+}
+
+Names NamesOf(std::span<const Enterprise> enterprises) {
+  Names names;
+  names.Reserve(enterprises.size());
+  for (const auto& e : enterprises) names.Add(e.credit_code, e.name);
+  return names;
+}
+
 struct InputParser::Impl {
   std::array<int, kFieldCount> column_of{};  // -1: column absent
   std::vector<std::string> headers;          // as written
+  const Scheme* compact_for = nullptr;       // set: rows go to `compact`, grouped for it
   InputTable table;
+  CompactInput compact;
   std::vector<RowProblem> problems;
 
   // One row's cells being turned into an Enterprise; records problems on the way.
@@ -183,10 +206,10 @@ struct InputParser::Impl {
       impl.problems.push_back(
           {row, impl.headers[impl.column_of[static_cast<int>(f)]], std::string(value), std::move(reason)});
     }
-    std::string Text(Field f) {
+    std::string_view Text(Field f) {
       const auto v = Cell(f);
       if (v.empty() && kFields[static_cast<int>(f)].required) Problem(f, v, "required");
-      return std::string(v);
+      return v;
     }
     std::optional<double> Number(Field f) {
       const auto v = Cell(f);
@@ -225,37 +248,60 @@ struct InputParser::Impl {
     }
   };
 
+  // The cells of a row in the order they are checked (the problems' order within a row).
   void ParseRow(size_t row, std::span<const std::string_view> cells) {
     RowContext ctx{*this, row, cells};
-    Enterprise e;
-    e.credit_code = ctx.Text(Field::kCreditCode);
-    if (!e.credit_code.empty()) {
-      if (auto why = CreditCodeProblem(e.credit_code); !why.empty())
-        ctx.Problem(Field::kCreditCode, e.credit_code, why);
-      else RememberCode(e.credit_code, row);
+    const std::string_view code = ctx.Text(Field::kCreditCode);
+    if (!code.empty()) {
+      if (auto why = CreditCodeProblem(code); !why.empty()) ctx.Problem(Field::kCreditCode, code, why);
+      else RememberCode(code, row);
     }
-    e.name = ctx.Text(Field::kName);
-    e.county = ctx.Text(Field::kCounty);
-    e.town = ctx.Text(Field::kTown);
-    e.industry_code = ctx.Text(Field::kIndustryCode);
-    e.above_scale = ctx.Bool(Field::kAboveScale);
-    e.land_mu = ctx.Min(Field::kLandMu, 0, true, 0);
-    e.tax = ctx.Number(Field::kTax).value_or(0);
-    e.revenue = ctx.Min(Field::kRevenue, 0, false, 0);
+    const std::string_view name = ctx.Text(Field::kName);
+    const std::string_view county = ctx.Text(Field::kCounty);
+    const std::string_view town = ctx.Text(Field::kTown);
+    const std::string_view industry = ctx.Text(Field::kIndustryCode);
+    const bool above_scale = ctx.Bool(Field::kAboveScale);
+    const double land_mu = ctx.Min(Field::kLandMu, 0, true, 0);
+    const double tax = ctx.Number(Field::kTax).value_or(0);
+    const double revenue = ctx.Min(Field::kRevenue, 0, false, 0);
     // The optional indicators: an empty cell leaves the figure unknown, not 0.
-    static constexpr std::pair<Field, std::optional<double> Enterprise::*> kOptionalNumbers[] = {
-        {Field::kValueAdded, &Enterprise::value_added},
-        {Field::kEnergyTce, &Enterprise::energy_tce},
-        {Field::kEmissionEq, &Enterprise::emission_eq},
-        {Field::kRdSpend, &Enterprise::rd_spend},
-        {Field::kEmployees, &Enterprise::employees},
-        {Field::kElectricityKwh, &Enterprise::electricity_kwh}};
-    for (const auto& [field, member] : kOptionalNumbers) e.*member = ctx.Number(field);
-    e.bonus = ctx.Min(Field::kBonus, 0, false, 0);
-    e.penalty = ctx.Min(Field::kPenalty, 0, false, 0);
-    e.veto = ctx.Bool(Field::kVeto);
-    e.undetermined = ctx.Bool(Field::kUndetermined);
+    static constexpr Field kOptional[] = {Field::kValueAdded, Field::kEnergyTce, Field::kEmissionEq,
+                                          Field::kRdSpend,    Field::kEmployees, Field::kElectricityKwh};
+    std::array<std::optional<double>, std::size(kOptional)> opt;
+    for (size_t k = 0; k < opt.size(); ++k) opt[k] = ctx.Number(kOptional[k]);
+    const double bonus = ctx.Min(Field::kBonus, 0, false, 0);
+    const double penalty = ctx.Min(Field::kPenalty, 0, false, 0);
+    const bool veto = ctx.Bool(Field::kVeto);
+    const bool undetermined = ctx.Bool(Field::kUndetermined);
     if (!ctx.ok) return;
+    if (compact_for) {
+      const auto fig = [](const std::optional<double>& v) { return v.value_or(Figures::kMissing); };
+      compact.figures.push_back({land_mu, tax, revenue, fig(opt[0]), fig(opt[1]), fig(opt[2]), fig(opt[3]),
+                                 fig(opt[4]), fig(opt[5]), bonus - penalty,
+                                 GroupOf(industry, above_scale, land_mu, *compact_for), veto, undetermined});
+      compact.names.Add(code, name);
+      return;
+    }
+    Enterprise e;
+    e.credit_code = code;
+    e.name = name;
+    e.county = county;
+    e.town = town;
+    e.industry_code = industry;
+    e.above_scale = above_scale;
+    e.land_mu = land_mu;
+    e.tax = tax;
+    e.revenue = revenue;
+    e.value_added = opt[0];
+    e.energy_tce = opt[1];
+    e.emission_eq = opt[2];
+    e.rd_spend = opt[3];
+    e.employees = opt[4];
+    e.electricity_kwh = opt[5];
+    e.bonus = bonus;
+    e.penalty = penalty;
+    e.veto = veto;
+    e.undetermined = undetermined;
     table.enterprises.push_back(std::move(e));
     table.row_numbers.push_back(row);
   }
@@ -274,6 +320,19 @@ struct InputParser::Impl {
     for (size_t k = 0; k < 9; ++k) hi = hi << 7 | static_cast<unsigned char>(code[k]);
     for (size_t k = 9; k < 18; ++k) lo = lo << 7 | static_cast<unsigned char>(code[k]);
     codes.push_back({hi, lo, row});
+  }
+
+  // Every problem found (duplicates included), as one error in row order.
+  Status Check() {
+    CheckDuplicates();  // reported together with the other problems, in row order
+    codes = {};
+    if (problems.empty()) return Ok{};
+    std::stable_sort(problems.begin(), problems.end(),
+                     [](const RowProblem& a, const RowProblem& b) { return a.row < b.row; });
+    Problems out;
+    for (const auto& p : problems)
+      out.Add("row " + std::to_string(p.row) + ", column " + p.column, p.value, p.reason);
+    return out.ToError(std::to_string(problems.size()) + " problem(s) in the input; nothing was evaluated");
   }
 
   void CheckDuplicates() {
@@ -296,14 +355,22 @@ struct InputParser::Impl {
   }
 };
 
-InputParser::InputParser() : impl_(std::make_unique<Impl>()) { impl_->column_of.fill(-1); }
+InputParser::InputParser(const Scheme* compact_for) : impl_(std::make_unique<Impl>()) {
+  impl_->column_of.fill(-1);
+  impl_->compact_for = compact_for;
+}
 InputParser::~InputParser() = default;
 
 const std::vector<RowProblem>& InputParser::problems() const { return impl_->problems; }
 
-void InputParser::Reserve(size_t rows) {
-  impl_->table.enterprises.reserve(rows);
-  impl_->table.row_numbers.reserve(rows);
+void InputParser::Reserve(size_t rows, size_t bytes) {
+  if (impl_->compact_for) {
+    impl_->compact.figures.reserve(rows);
+    impl_->compact.names.Reserve(rows, bytes);  // the names are part of the bytes
+  } else {
+    impl_->table.enterprises.reserve(rows);
+    impl_->table.row_numbers.reserve(rows);
+  }
   impl_->codes.reserve(rows);
 }
 
@@ -338,23 +405,21 @@ void InputParser::Row(size_t row_number, std::span<const std::string_view> cells
 }
 
 Result<InputTable> InputParser::Finish() {
-  impl_->CheckDuplicates();  // reported together with the other problems, in row order
-  if (impl_->problems.empty()) return std::move(impl_->table);
-  std::stable_sort(impl_->problems.begin(), impl_->problems.end(),
-                   [](const RowProblem& a, const RowProblem& b) { return a.row < b.row; });
-  Problems problems;
-  for (const auto& p : impl_->problems) {
-    problems.Add("row " + std::to_string(p.row) + ", column " + p.column, p.value, p.reason);
-  }
-  return problems.ToError(std::to_string(impl_->problems.size()) +
-                          " problem(s) in the input; nothing was evaluated");
+  if (auto st = impl_->Check(); !st) return st.error();
+  return std::move(impl_->table);
 }
 
-Result<InputTable> ParseInputCsv(std::string_view data) {
-  InputParser parser;
-  // Nothing is reserved from the input's own counts (one enterprise per newline let ten million
-  // empty lines reserve gigabytes): the table grows with the rows actually read, and the reader's
-  // caps (io/csv.h CsvLimits) bound the rows, fields and field sizes.
+Result<CompactInput> InputParser::FinishCompact() {
+  if (auto st = impl_->Check(); !st) return st.error();
+  return std::move(impl_->compact);
+}
+
+namespace {
+
+// Feeds a CSV to `parser`. `on_row(pos)`: called after each record with the offset reached in
+// `data` (when the reader knows it), for a caller that lets go of what was read.
+template <class OnRow>
+Status FeedCsv(InputParser& parser, std::string_view data, OnRow on_row) {
   std::optional<Error> header_error;
   auto st = io::ForEachCsvRow(data, [&](size_t record, std::span<const std::string_view> cells) {
     if (record == 1) {
@@ -363,29 +428,54 @@ Result<InputTable> ParseInputCsv(std::string_view data) {
       return h.ok();
     }
     parser.Row(record, cells);
+    const char* p = cells.empty() ? nullptr : cells.front().data();
+    if (p >= data.data() && p < data.data() + data.size()) on_row(static_cast<size_t>(p - data.data()));
     return true;
   });
   if (!st) return st.error();
   if (header_error) return *header_error;
   if (data.empty() || data == "\xEF\xBB\xBF") return Error::Invalid("the input is empty (no header row)");
+  return Ok{};
+}
+
+}  // namespace
+
+Result<InputTable> ParseInputCsv(std::string_view data) {
+  InputParser parser;
+  // Nothing is reserved from the input's own counts (one enterprise per newline let ten million
+  // empty lines reserve gigabytes): the table grows with the rows actually read, and the reader's
+  // caps (io/csv.h CsvLimits) bound the rows, fields and field sizes.
+  if (auto st = FeedCsv(parser, data, [](size_t) {}); !st) return st.error();
   return parser.Finish();
 }
 
-Result<InputTable> ParseInputRows(const std::vector<std::vector<std::string>>& rows) {
+namespace {
+
+// Feeds the rows of a sheet (the header first) to `parser`.
+Status FeedRows(InputParser& parser, const std::vector<std::vector<std::string>>& rows) {
   if (rows.empty()) return Error::Invalid("the input is empty (no header row)");
-  InputParser parser;
   std::vector<std::string_view> cells;
   auto views = [&](const std::vector<std::string>& row) {
     cells.assign(row.begin(), row.end());
     return std::span<const std::string_view>(cells);
   };
   if (auto h = parser.Header(views(rows[0])); !h) return h.error();
+  parser.Reserve(rows.size() - 1);  // the rows are in memory already
   for (size_t r = 1; r < rows.size(); ++r) parser.Row(r + 1, views(rows[r]));
+  return Ok{};
+}
+
+}  // namespace
+
+Result<InputTable> ParseInputRows(const std::vector<std::vector<std::string>>& rows) {
+  InputParser parser;
+  if (auto st = FeedRows(parser, rows); !st) return st.error();
   return parser.Finish();
 }
 
-Result<InputTable> ReadInputFile(const std::string& path) {
+Result<CompactInput> ReadInputFile(const std::string& path, const Scheme& scheme) {
   const std::string lower = Lower(path);
+  InputParser parser(&scheme);
   if (lower.ends_with(".xlsx")) {
     // The operator's own file on the command line: a whole Excel sheet (1,048,576 rows) may be read.
     io::XlsxLimits limits;
@@ -396,12 +486,32 @@ Result<InputTable> ReadInputFile(const std::string& path) {
     limits.max_uncompressed_bytes = 2ull << 30;
     auto rows = io::ReadXlsxFile(path, "", limits);
     if (!rows) return rows.error();
-    return ParseInputRows(*rows);
+    if (auto st = FeedRows(parser, *rows); !st) return st.error();
+    return parser.FinishCompact();
   }
   if (!lower.ends_with(".csv")) return Error::Invalid("input must be a .csv or .xlsx file: " + path);
   auto file = io::MappedFile::Open(path);
   if (!file) return file.error();
-  return ParseInputCsv(file->data());
+  const std::string_view data = file->data();
+  // The size hint: one enterprise per line, capped by the reader's row limit (an untouched
+  // reservation costs no memory; growing a million-row table by doubling copied it).
+  const io::CsvLimits limits;
+  size_t lines = 1;
+  for (const char* p = data.data(); lines < limits.max_rows; ++lines) {
+    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(data.data() + data.size() - p)));
+    if (!p) break;
+    ++p;
+  }
+  parser.Reserve(lines - 1, data.size());
+  constexpr size_t kReleaseBytes = 8u << 20;
+  size_t released = 0;
+  auto st = FeedCsv(parser, data, [&](size_t pos) {
+    if (pos - released < 2 * kReleaseBytes) return;
+    file->Release(released, pos - kReleaseBytes);  // a window behind: cells of the row are views
+    released = pos - kReleaseBytes;
+  });
+  if (!st) return st.error();
+  return parser.FinishCompact();
 }
 
 }  // namespace gj::land

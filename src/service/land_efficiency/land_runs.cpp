@@ -410,11 +410,11 @@ Result<LandExport> LandService::Export(const Ctx& ctx, int64_t id, const std::st
   Result<std::string> bytes = std::string();
   if (format == "csv") {
     io::StringSink sink;
-    land::WriteResultsCsv(sink, comp->input, comp->ev);
+    land::WriteResultsCsv(sink, land::NamesOf(comp->input), comp->ev);
     bytes = std::move(sink.bytes());
   } else {
     bytes = io::XlsxTableBytes("results", [&](io::XlsxTable& table) -> Status {
-      land::WriteResultsXlsx(table, comp->input, comp->ev);
+      land::WriteResultsXlsx(table, land::NamesOf(comp->input), comp->ev);
       return Ok{};
     });
   }

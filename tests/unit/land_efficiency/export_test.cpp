@@ -53,7 +53,7 @@ class LandExport : public ::testing::Test {
 
 TEST_F(LandExport, CsvColumnsAndCells) {
   io::FileSink file((dir_ / "out.csv").string());
-  WriteResultsCsv(file, input_, ev_);
+  WriteResultsCsv(file, NamesOf(input_), ev_);
   ASSERT_TRUE(file.Close());
   // A: 60 (capped) + 22.5 (capped) = 82.5; B: 40·10/20 = 20 + emission missing → mean of {22.5}
   // = 42.5; N = 2 → A, C; B needs s' = 20 + 40 = 60 = w·cap → x' = 30 → tax' 1500 → +1000.
@@ -71,7 +71,7 @@ TEST_F(LandExport, CsvColumnsAndCells) {
 TEST_F(LandExport, XlsxReadsBack) {
   auto table = io::XlsxTable::Create((dir_ / "out.xlsx").string(), "results");
   ASSERT_TRUE(table);
-  WriteResultsXlsx(**table, input_, ev_);
+  WriteResultsXlsx(**table, NamesOf(input_), ev_);
   ASSERT_TRUE((*table)->Close());
   auto rows = io::ReadXlsxFile((dir_ / "out.xlsx").string());
   ASSERT_TRUE(rows) << rows.error().message;
@@ -85,7 +85,7 @@ TEST_F(LandExport, XlsxReadsBack) {
 
 TEST_F(LandExport, JsonAndSummary) {
   io::StringSink out;
-  WriteResultsJson(out, scheme_, input_, ev_);
+  WriteResultsJson(out, scheme_, NamesOf(input_), ev_);
   const auto doc = nlohmann::json::parse(out.bytes());
   EXPECT_EQ(doc["results"].size(), 4u);
   EXPECT_EQ(doc["results"][1]["tax_to_next_class"], 1000.0);

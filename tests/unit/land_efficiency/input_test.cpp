@@ -1,8 +1,15 @@
 #include <gtest/gtest.h>
 
-#include <charconv>
-#include <cstring>
+#include <unistd.h>
 
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "domain/land_efficiency/evaluate.h"
 #include "service/land_efficiency/input.h"
 
 namespace gj::land {
@@ -91,6 +98,52 @@ TEST(LandInput, FromSpreadsheetRows) {
   auto r = ParseInputRows(rows);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().details.at(0).field, "row 4, column tax");
+}
+
+// The CLI's compact reader: the same rows, figures and problems as ParseInputCsv, grouped for the
+// scheme, with the names the output repeats (an escaped quote, spaces trimmed).
+TEST(LandInput, CompactFileReadsWhatTheTableReads) {
+  const auto path =
+      std::filesystem::temp_directory_path() / ("gj_land_compact_" + std::to_string(::getpid()) + ".csv");
+  const std::string csv =
+      "credit_code,name,industry_code,above_scale,land_mu,tax,revenue,energy_tce,加分,减分,veto\r\n"
+      "91371500MA3C00001J,\"甲 \"\"一\"\" \",3311,是,10,1.5,100,,2,0.5,\r\n"
+      ",,,,,,,,,,\r\n"
+      "91371500MA3C00002M,乙,4412,否,5,-3,0,7,,,是\r\n"
+      "91371500MA3C00003Q,丙,3311,否,2,0,0,1e1,,,\r\n";
+  std::ofstream(path, std::ios::binary) << csv;
+  const Scheme scheme = ShandongScheme();
+  auto compact = ReadInputFile(path.string(), scheme);
+  auto table = ParseInputCsv(csv);
+  ASSERT_TRUE(compact) << compact.error().message;
+  ASSERT_TRUE(table);
+  ASSERT_EQ(compact->figures.size(), 3u);
+  ASSERT_EQ(compact->names.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    const Enterprise& e = table->enterprises[i];
+    const Figures expected = FiguresOf(e, scheme);
+    const Figures& got = compact->figures[i];
+    EXPECT_EQ(compact->names.Code(i), e.credit_code);
+    EXPECT_EQ(compact->names.Name(i), e.name);
+    EXPECT_EQ(std::memcmp(&got, &expected, offsetof(Figures, group)), 0) << i;  // the doubles, bit for bit
+    EXPECT_EQ(got.group, expected.group) << i;
+    EXPECT_EQ(got.veto, expected.veto) << i;
+    EXPECT_EQ(got.undetermined, expected.undetermined) << i;
+  }
+  EXPECT_EQ(compact->names.Name(0), "甲 \"一\"");
+  EXPECT_EQ(compact->figures[0].group, Group::kAbove);
+  EXPECT_DOUBLE_EQ(compact->figures[0].bonus_minus_penalty, 1.5);
+  EXPECT_TRUE(std::isnan(compact->figures[0].energy_tce));
+  EXPECT_EQ(compact->figures[1].group, Group::kExcluded);
+  EXPECT_EQ(compact->figures[2].group, Group::kNotEvaluated);
+  EXPECT_EQ(compact->figures[2].energy_tce, 10);
+
+  std::ofstream(path, std::ios::binary) << "credit_code,name,above_scale,land_mu,tax,revenue\n"
+                                        << "91371500MA3C00001J,甲,是,0,1,1\n";
+  auto bad = ReadInputFile(path.string(), scheme);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().details.at(0).field, "row 2, column land_mu");
+  std::filesystem::remove(path);
 }
 
 TEST(LandInput, Numbers) {
