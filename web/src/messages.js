@@ -46,6 +46,8 @@ import attractionEn from './locales/en/attraction.js'
 import enterprisesEn from './locales/en/enterprises.js'
 import eventsEn from './locales/en/events.js'
 import chainsEn from './locales/en/chains.js'
+import targetsZh from './locales/zh-CN/targets.js'
+import targetsEn from './locales/en/targets.js'
 
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
@@ -71,6 +73,7 @@ export const tables = {
     enterprises: enterprisesZh,
     events: eventsZh,
     chains: chainsZh,
+    targets: targetsZh,
   },
   en: {
     common: commonEn,
@@ -93,6 +96,7 @@ export const tables = {
     enterprises: enterprisesEn,
     events: eventsEn,
     chains: chainsEn,
+    targets: targetsEn,
   },
 }
 

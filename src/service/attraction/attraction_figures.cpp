@@ -2,8 +2,10 @@
 #include <map>
 
 #include "common/json_field.h"
+#include "domain/targets/composite.h"
 #include "service/attraction/attraction_service.h"
 #include "store/journal.h"
+#include "store/progress_store.h"
 
 namespace gj::service {
 
@@ -155,6 +157,8 @@ Result<AttractionSummary> AttractionService::Summary(const Ctx& ctx, const std::
   out.region = region;
   out.as_of = as_of;
   out.figures = attraction::Summarize(leads, funds, as_of);
+  // 资金到位率: the year's funds in place ÷ the region's funds target of that year (targets engine).
+  out.funds_rate = targets::FundsRate(store::LoadTargets(*c, access::ReadScope::All()), region, funds, as_of);
   return out;
 }
 
