@@ -17,7 +17,6 @@ export default {
   'target.page.figure': 'Done',
   'target.page.part_goal': 'Goal',
   'target.page.progress': 'Progress',
-  'target.page.projected': 'Projected at year end',
   'target.page.met': 'Met',
   'target.page.not_met': 'Not met',
   'target.page.parts_met': 'Parts met',

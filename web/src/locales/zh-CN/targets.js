@@ -18,7 +18,6 @@ export default {
   'target.page.figure': '完成',
   'target.page.part_goal': '目标',
   'target.page.progress': '进度',
-  'target.page.projected': '预计年底',
   'target.page.met': '已达标',
   'target.page.not_met': '未达标',
   'target.page.parts_met': '达标分项',
