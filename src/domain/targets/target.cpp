@@ -63,31 +63,34 @@ constexpr int64_t kMaxPartGoal = 100000;
 void ValidateParts(const Target& t, bool parts_known, Problems& pr) {
   if (t.metric != "composite") {
     if (!t.parts.empty())
-      pr.Add("parts", std::to_string(t.parts.size()), "only a composite target has parts");
+      pr.Add("parts", std::to_string(t.parts.size()),
+             "rule target.parts_only_composite: only a composite target has parts");
     return;
   }
   if (!parts_known) return;
   if (t.parts.empty() || t.parts.size() > kMaxParts)
-    pr.Add("parts", std::to_string(t.parts.size()), "a composite target has 1 to 12 parts");
-  if (t.comparator != ">=") pr.Add("comparator", t.comparator, "a composite target is met with >=");
+    pr.Add("parts", std::to_string(t.parts.size()),
+           "rule target.parts_count: a composite target has 1 to 12 parts");
+  if (t.comparator != ">=")
+    pr.Add("comparator", t.comparator, "rule target.composite_comparator: a composite target is met with >=");
   if (t.threshold != std::floor(t.threshold) || t.threshold < 1 ||
       t.threshold > static_cast<double>(std::max<size_t>(t.parts.size(), 1)))
-    pr.Add("threshold", std::to_string(t.threshold), "how many parts must be met: 1 to the number of parts");
+    pr.Add("threshold", std::to_string(t.threshold),
+           "rule target.composite_threshold: how many parts must be met, 1 to the number of parts");
   for (size_t i = 0; i < t.parts.size(); ++i) {
     const auto& p = t.parts[i];
     const std::string at = "parts[" + std::to_string(i) + "].";
     if (p.name.empty()) pr.Add(at + "name", "", "required");
-    if (!OneOf(kPartMetrics, p.metric))
-      pr.Add({at + "metric", p.metric, "unknown part metric", 0, kPartMetrics});
+    if (!OneOf(kPartMetrics, p.metric)) pr.Add({at + "metric", p.metric, "unknown metric", 0, kPartMetrics});
     if (p.goal < 1 || p.goal > kMaxPartGoal)
-      pr.Add(at + "goal", std::to_string(p.goal), "a count from 1 to 100000");
+      pr.Add(at + "goal", std::to_string(p.goal), "rule target.part_goal: a count from 1 to 100000");
   }
 }
 
 Part PartFromJson(const nlohmann::json& j, const std::string& at, Problems& pr) {
   Part p;
   if (!j.is_object()) {
-    pr.Add(at, BoundedDump(j), "must be an object {name, metric, goal, categories?, track?, kind?, level?}");
+    pr.Add(at, BoundedDump(j), "must be an object");
     return p;
   }
   auto text = [&](const char* key, std::string& out) {
@@ -194,11 +197,13 @@ Result<Target> TargetFromJson(const nlohmann::json& j, bool stored) {
   if (!dl) pr.Add("deadline", BoundedDump(j.value("deadline", nlohmann::json())), "required date YYYY-MM-DD");
   else t.deadline = *dl;
   if (j.contains("parts") && !j["parts"].is_null()) {
-    if (!j["parts"].is_array()) pr.Add("parts", BoundedDump(j["parts"]), "must be an array of parts");
+    if (!j["parts"].is_array()) pr.Add("parts", BoundedDump(j["parts"]), "must be an array");
     else if (j["parts"].size() <= kMaxParts)
       for (size_t i = 0; i < j["parts"].size(); ++i)
         t.parts.push_back(PartFromJson(j["parts"][i], "parts[" + std::to_string(i) + "].", pr));
-    else pr.Add("parts", std::to_string(j["parts"].size()), "a composite target has 1 to 12 parts");
+    else
+      pr.Add("parts", std::to_string(j["parts"].size()),
+             "rule target.parts_count: a composite target has 1 to 12 parts");
   }
   const Problems rules = Validate(t, !stored);
   for (const auto& d : rules.details()) pr.Add(d);

@@ -27,4 +27,9 @@ export default {
   'target.page.funds_value': 'In place this year',
   'target.page.funds_goal': 'Year target',
   'target.page.none': 'No such target, or not yours to read',
+  'rule.target.parts_only_composite': 'only a composite target has parts',
+  'rule.target.parts_count': 'a composite target has 1 to 12 parts',
+  'rule.target.composite_comparator': 'a composite target is met with ≥',
+  'rule.target.composite_threshold': 'parts to meet: 1 to the number of parts',
+  'rule.target.part_goal': 'a part goal is a count from 1 to 100000',
 }

@@ -28,4 +28,9 @@ export default {
   'target.page.funds_value': '本年到位',
   'target.page.funds_goal': '全年目标',
   'target.page.none': '没有这个目标，或无权查看',
+  'rule.target.parts_only_composite': '只有综合目标才有分项',
+  'rule.target.parts_count': '综合目标应有 1 至 12 个分项',
+  'rule.target.composite_comparator': '综合目标按“不少于”考核',
+  'rule.target.composite_threshold': '需达标分项数应在 1 至分项总数之间',
+  'rule.target.part_goal': '分项目标数应为 1 至 100000 的整数',
 }
