@@ -89,6 +89,9 @@ std::string TargetGoalText(const targets::Target& t) {
   if (t.metric == "start_rate") what = "开工率";
   else if (t.metric == "investment_rate") what = "投资完成率";
   else if (t.metric == "count_stage") what = StageLabel(t.stage) + "项目数";
+  else if (t.metric == "funds_in_place") what = "到位资金";
+  else if (t.metric == "funds_in_place_usd") what = "到位外资";
+  else if (t.metric == "composite") what = "达标分项数";
   else
     what = t.amount == "total_investment" ? "总投资"
            : t.amount == "annual_plan"    ? "年度计划投资"
@@ -99,7 +102,8 @@ std::string TargetGoalText(const targets::Target& t) {
 
 std::string TargetValueText(const targets::Target& t, double v) {
   if (t.metric == "start_rate" || t.metric == "investment_rate") return Percent(v);
-  if (t.metric == "sum_amount") return Wan(static_cast<int64_t>(v)) + "万元";
+  if (t.metric == "sum_amount" || t.metric == "funds_in_place") return Wan(static_cast<int64_t>(v)) + "万元";
+  if (t.metric == "funds_in_place_usd") return Wan(static_cast<int64_t>(v)) + "万美元";
   return Num(v);
 }
 

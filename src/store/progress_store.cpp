@@ -103,7 +103,7 @@ std::vector<StopRecord> Stops(Connection& c, const std::string& where, const std
 }
 
 std::optional<targets::Target> TargetFrom(RowReader& r) {
-  auto t = targets::TargetFromJson(ParseStoredJson(r.Text("definition")));
+  auto t = targets::TargetFromJson(ParseStoredJson(r.Text("definition")), /*stored=*/true);
   if (!t) return std::nullopt;
   t->id = r.Int("id");
   t->name = r.Text("name");

@@ -122,7 +122,7 @@ test('目标: the list\'s targets; past their deadline the deadline\'s value and
   const x = await exported(coord, '/targets/export');
   assert.equal(x.name, `目标-${TODAY}.xlsx`);
   assert.deepEqual(x.header, ['目标名称', '考核要求', '适用项目', '期限', '单位', '当前值', '分子', '分母', '预计到期值', '状态']);
-  assert.equal(x.rows.length, 5, '东阿县\'s five; 聊城市\'s target is not in the county\'s scope');
+  assert.equal(x.rows.length, 8, '东阿县\'s five and its three of issue 15 (funds, 外资, “420”); 聊城市\'s target is not in the county\'s scope');
   assert.ok(x.rows.every((r) => typeof r[col(x, '预计到期值')] === 'number'), 'before their deadlines: a forecast');
 
   const later = await exported(coord, '/targets/export?as_of=2026-12-07');

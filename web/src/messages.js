@@ -49,6 +49,8 @@ import chainsEn from './locales/en/chains.js'
 // 双招双引 调度表 and lead-step evidence (dispatch15)
 import attractionDispatchZh from './locales/zh-CN/attraction_dispatch.js'
 import attractionDispatchEn from './locales/en/attraction_dispatch.js'
+import targetsZh from './locales/zh-CN/targets.js'
+import targetsEn from './locales/en/targets.js'
 
 
 /** Per language, per capability: the tables as written, for the tests (no key in two of them). */
@@ -75,6 +77,7 @@ export const tables = {
     events: eventsZh,
     chains: chainsZh,
     attraction_dispatch: attractionDispatchZh,
+    targets: targetsZh,
   },
   en: {
     common: commonEn,
@@ -98,6 +101,7 @@ export const tables = {
     events: eventsEn,
     chains: chainsEn,
     attraction_dispatch: attractionDispatchEn,
+    targets: targetsEn,
   },
 }
 

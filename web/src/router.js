@@ -44,6 +44,7 @@ const PAGES = [
   ['attraction/events', 'promotion-events', () => import('./views/events/EventsView.vue'), 'event.read'],
   ['chains', 'chains', () => import('./views/chains/ChainsView.vue'), 'chain.read'],
   ['chains/:id(\\d+)', 'chain', () => import('./views/chains/ChainDetail.vue'), 'chain.read'],
+  ['supervision/targets/:id(\\d+)', 'target', () => import('./views/targets/TargetPage.vue'), READ],
 ]
 
 // Each page's title (meta.title, a locale key: the header's last crumb and document.title) and
@@ -84,6 +85,7 @@ export const PAGE_META = {
   'promotion-events': { title: 'events.title', section: 'events.section' },
   chains: { title: 'menu.chains' },
   chain: { title: 'chains.page_title', parent: 'chains' },
+  target: { title: 'target.page.title', parent: 'targets' },
 }
 
 function page([path, name, component, permission]) {

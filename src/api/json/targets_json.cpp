@@ -10,6 +10,17 @@ void to_json(nlohmann::json& j, const TargetView& v) {
       Lift<&TargetView::status>(GJ_JSON_FIELDS(S, status, value, numerator, denominator, projected));
   j = targets::ToJson(v.target);
   WriteObject(j, v, kStatus);
+  if (v.target.metric != "composite") return;
+  // A composite target: each part's definition with its figures, and the whole's ratio.
+  auto parts = targets::PartsToJson(v.target.parts);
+  for (size_t i = 0; i < parts.size() && i < v.status.parts.size(); ++i) {
+    const auto& ps = v.status.parts[i];
+    parts[i]["value"] = ps.value;
+    parts[i]["projected"] = ps.projected;
+    parts[i]["met"] = ps.met;
+  }
+  j["parts"] = parts;
+  j["ratio"] = v.status.ratio ? nlohmann::json(*v.status.ratio) : nlohmann::json(nullptr);
 }
 
 void to_json(nlohmann::json& j, const TargetDetail& d) {

@@ -11,7 +11,9 @@
 
 namespace gj::targets {
 
-const std::vector<std::string> kMetrics = {"start_rate", "count_stage", "investment_rate", "sum_amount"};
+const std::vector<std::string> kMetrics = {"start_rate", "count_stage",    "investment_rate",
+                                           "sum_amount", "funds_in_place", "funds_in_place_usd",
+                                           "composite"};
 const std::vector<std::string> kComparators = {">=", ">", "<=", "<", "=="};
 const std::vector<std::string> kAmountFields = {"total_investment", "annual_plan", "annual_completed"};
 
@@ -53,7 +55,76 @@ int64_t Amount(const ledger::Project& p, const std::string& field) {
 
 int Months(const Date& d) { return d.month - 1 + (d.day == DaysInMonth(d.year, d.month) ? 1 : 0); }
 
+constexpr size_t kMaxParts = 12;
+constexpr int64_t kMaxPartGoal = 100000;
+
+// A composite target: 1–12 parts, each named with a known metric and a goal ≥ 1; the threshold is
+// how many parts must be met (1 … all) and only ≥ reads. Other metrics have no parts.
+void ValidateParts(const Target& t, bool parts_known, Problems& pr) {
+  if (t.metric != "composite") {
+    if (!t.parts.empty())
+      pr.Add("parts", std::to_string(t.parts.size()),
+             "rule target.parts_only_composite: only a composite target has parts");
+    return;
+  }
+  if (!parts_known) return;
+  if (t.parts.empty() || t.parts.size() > kMaxParts)
+    pr.Add("parts", std::to_string(t.parts.size()),
+           "rule target.parts_count: a composite target has 1 to 12 parts");
+  if (t.comparator != ">=")
+    pr.Add("comparator", t.comparator, "rule target.composite_comparator: a composite target is met with >=");
+  if (t.threshold != std::floor(t.threshold) || t.threshold < 1 ||
+      t.threshold > static_cast<double>(std::max<size_t>(t.parts.size(), 1)))
+    pr.Add("threshold", std::to_string(t.threshold),
+           "rule target.composite_threshold: how many parts must be met, 1 to the number of parts");
+  for (size_t i = 0; i < t.parts.size(); ++i) {
+    const auto& p = t.parts[i];
+    const std::string at = "parts[" + std::to_string(i) + "].";
+    if (p.name.empty()) pr.Add(at + "name", "", "required");
+    if (!OneOf(kPartMetrics, p.metric)) pr.Add({at + "metric", p.metric, "unknown metric", 0, kPartMetrics});
+    if (p.goal < 1 || p.goal > kMaxPartGoal)
+      pr.Add(at + "goal", std::to_string(p.goal), "rule target.part_goal: a count from 1 to 100000");
+  }
+}
+
+Part PartFromJson(const nlohmann::json& j, const std::string& at, Problems& pr) {
+  Part p;
+  if (!j.is_object()) {
+    pr.Add(at, BoundedDump(j), "must be an object");
+    return p;
+  }
+  auto text = [&](const char* key, std::string& out) {
+    if (!j.contains(key) || j[key].is_null()) return;
+    if (!j[key].is_string()) pr.Add(at + key, BoundedDump(j[key]), "must be a string");
+    else out = j[key].get<std::string>();
+  };
+  GJ_JSON_MEMBERS(text, p, name, metric, track, kind, level)
+  if (!j.contains("goal") || !j["goal"].is_number_integer())
+    pr.Add(at + "goal", BoundedDump(j.value("goal", nlohmann::json())), "required integer");
+  else p.goal = j["goal"].get<int64_t>();
+  if (j.contains("categories")) {
+    if (!j["categories"].is_array())
+      pr.Add(at + "categories", BoundedDump(j["categories"]), "must be an array");
+    else
+      for (const auto& c : j["categories"])
+        if (c.is_string()) p.categories.push_back(c.get<std::string>());
+  }
+  for (const auto& [k, v] : j.items()) {
+    if (!OneOf({"name", "metric", "goal", "categories", "track", "kind", "level"}, k))
+      pr.Add(at + k, BoundedDump(v), "unknown field");
+  }
+  return p;
+}
+
 }  // namespace
+
+nlohmann::json PartsToJson(const std::vector<Part>& parts) {
+  static const JFields<Part> kFields =
+      GJ_JSON_FIELDS(Part, name, metric, goal, categories, track, kind, level);
+  auto out = nlohmann::json::array();
+  for (const auto& p : parts) out.push_back(ObjectOf(p, kFields));
+  return out;
+}
 
 bool Compare(const std::string& c, double v, double t) {
   const double eps = 1e-9;
@@ -68,7 +139,7 @@ bool TargetStatus::Satisfied(const Target& t, double v) const {
   return Compare(t.comparator, v, t.threshold);
 }
 
-Problems Validate(const Target& t) {
+Problems Validate(const Target& t, bool parts_known) {
   Problems pr;
   if (t.name.empty()) pr.Add("name", "", "required");
   if (!OneOf(kMetrics, t.metric)) pr.Add({"metric", t.metric, "unknown metric", 0, kMetrics});
@@ -86,6 +157,7 @@ Problems Validate(const Target& t) {
   if ((t.metric == "start_rate" || t.metric == "investment_rate") && (t.threshold < 0 || t.threshold > 10)) {
     pr.Add("threshold", std::to_string(t.threshold), "a rate is a share, e.g. 0.6 for 60 %");
   }
+  ValidateParts(t, parts_known, pr);
   if (t.threshold < 0) pr.Add("threshold", std::to_string(t.threshold), "must not be negative");
   else if (!std::isfinite(t.threshold) || t.threshold > static_cast<double>(kMaxAmountYuan))
     pr.Add("threshold", std::to_string(t.threshold), AmountBoundReason());
@@ -99,7 +171,7 @@ nlohmann::json ToJson(const Target& t) {
   return ObjectOf(t, kFields);
 }
 
-Result<Target> TargetFromJson(const nlohmann::json& j) {
+Result<Target> TargetFromJson(const nlohmann::json& j, bool stored) {
   if (!j.is_object()) return Error::BadRequest("the target must be a JSON object");
   Problems pr;
   Target t;
@@ -124,7 +196,16 @@ Result<Target> TargetFromJson(const nlohmann::json& j) {
                       : std::nullopt;
   if (!dl) pr.Add("deadline", BoundedDump(j.value("deadline", nlohmann::json())), "required date YYYY-MM-DD");
   else t.deadline = *dl;
-  const Problems rules = Validate(t);
+  if (j.contains("parts") && !j["parts"].is_null()) {
+    if (!j["parts"].is_array()) pr.Add("parts", BoundedDump(j["parts"]), "must be an array");
+    else if (j["parts"].size() <= kMaxParts)
+      for (size_t i = 0; i < j["parts"].size(); ++i)
+        t.parts.push_back(PartFromJson(j["parts"][i], "parts[" + std::to_string(i) + "].", pr));
+    else
+      pr.Add("parts", std::to_string(j["parts"].size()),
+             "rule target.parts_count: a composite target has 1 to 12 parts");
+  }
+  const Problems rules = Validate(t, !stored);
   for (const auto& d : rules.details()) pr.Add(d);
   if (!pr.empty()) return pr.ToError("the target is not valid");
   return t;
@@ -183,6 +264,11 @@ TargetStatus Evaluate(const Target& t, const std::vector<ledger::Project>& set, 
     }
     s.projected = grows ? s.value * pace : s.value;
   }
+  SetStatus(t, as_of, s);
+  return s;
+}
+
+void SetStatus(const Target& t, const Date& as_of, TargetStatus& s) {
   const bool ascending = t.comparator == ">=" || t.comparator == ">";
   if (as_of >= t.deadline) {
     // The deadline has come: the value is the one reached at it, and nothing is left to forecast.
@@ -190,7 +276,6 @@ TargetStatus Evaluate(const Target& t, const std::vector<ledger::Project>& set, 
     s.status = s.Satisfied(t, s.value) ? "met" : "missed";
   } else if (ascending && s.Satisfied(t, s.value)) s.status = "met";
   else s.status = s.Satisfied(t, s.projected) ? "on_track" : "at_risk";
-  return s;
 }
 
 }  // namespace gj::targets

@@ -2,8 +2,10 @@
 #include <map>
 
 #include "common/json_field.h"
+#include "domain/targets/composite.h"
 #include "service/attraction/attraction_service.h"
 #include "store/journal.h"
+#include "store/progress_store.h"
 
 namespace gj::service {
 
@@ -129,6 +131,17 @@ Result<store::FundsEntry> AttractionService::WriteFunds(const Ctx& ctx, std::opt
   return e;
 }
 
+namespace {
+
+std::vector<attraction::FundsFact> FundsFactsOf(store::Connection& c, const store::LeadFilter& f) {
+  std::vector<attraction::FundsFact> funds;
+  for (const auto& e : store::ListFundsOf(c, f))
+    funds.push_back({e.lead_id, e.month, e.fixed_assets, e.working_capital, e.foreign_usd});
+  return funds;
+}
+
+}  // namespace
+
 attraction::Summary SummarizeLeads(store::Connection& c, const store::LeadFilter& f, const Date& as_of) {
   std::vector<attraction::LeadFacts> leads;
   std::map<int64_t, size_t> at;
@@ -139,10 +152,7 @@ attraction::Summary SummarizeLeads(store::Connection& c, const store::LeadFilter
   for (const auto& s : store::ListStepsOf(c, f)) {
     if (auto it = at.find(s.lead_id); it != at.end()) leads[it->second].steps.push_back({s.step, s.dated_on});
   }
-  std::vector<attraction::FundsFact> funds;
-  for (const auto& e : store::ListFundsOf(c, f))
-    funds.push_back({e.lead_id, e.month, e.fixed_assets, e.working_capital, e.foreign_usd});
-  return attraction::Summarize(leads, funds, as_of);
+  return attraction::Summarize(leads, FundsFactsOf(c, f), as_of);
 }
 
 Result<AttractionSummary> AttractionService::Summary(const Ctx& ctx, const std::string& region,
@@ -159,6 +169,9 @@ Result<AttractionSummary> AttractionService::Summary(const Ctx& ctx, const std::
   out.region = region;
   out.as_of = as_of;
   out.figures = SummarizeLeads(*c, f, as_of);
+  // 资金到位率: the year's funds in place ÷ the region's funds target of that year (targets engine).
+  out.funds_rate =
+      targets::FundsRate(store::LoadTargets(*c, access::ReadScope::All()), region, FundsFactsOf(*c, f), as_of);
   return out;
 }
 

@@ -21,6 +21,7 @@
 #include "service/supervision/progress_demo.h"
 #include "service/supervision/progress_service.h"
 #include "service/supervision/supervision_demo.h"
+#include "service/targets/target_demo.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 #include "store/project_store.h"
@@ -365,6 +366,7 @@ Result<DemoSummary> BuildDemo(store::Database& db, const Date& today, const std:
   if (auto st = BuildAttractionDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildEventsDemo(db, today, now_iso); !st) return st.error();
   if (auto st = BuildChainsDemo(db, today, now_iso); !st) return st.error();  // 链长制
+  if (auto st = BuildTargetDemo(db, today, now_iso); !st) return st.error();  // 到位资金、“420”
   sum.users += 3;                                                             // the judges
   if (auto st = BuildChainRankingDemo(db, today, now_iso); !st) return st.error();
   return sum;

@@ -190,7 +190,8 @@ Result<NamedFile> ExportTargets(TargetService& tg, LedgerService& ledger, const 
              {"track", t.track}, {"kind", t.kind}, {"level", t.level}})
       if (!code.empty()) scope += (scope.empty() ? "" : "、") + DictLabel(dicts, kind, code);
     const bool rate = t.metric == "start_rate" || t.metric == "investment_rate";
-    const bool money = t.metric == "sum_amount";
+    const bool usd = t.metric == "funds_in_place_usd";  // in 万美元 as the money is in 万元
+    const bool money = t.metric == "sum_amount" || t.metric == "funds_in_place" || usd;
     auto value = [&](double x) {
       if (rate) return ListCell::Percent(x);
       if (money) return ListCell::Money(static_cast<int64_t>(x));
@@ -204,6 +205,7 @@ Result<NamedFile> ExportTargets(TargetService& tg, LedgerService& ledger, const 
     sheet.rows.push_back({ListCell::Text(t.name), ListCell::Text(io::TargetGoalText(t)),
                           ListCell::Text(scope.empty() ? "不限" : scope), ListCell::DateOf(t.deadline),
                           ListCell::Text(rate    ? "%"
+                                         : usd   ? "万美元"
                                          : money ? "万元"
                                                  : "个"),
                           value(s.value), money ? ListCell{} : part(s.numerator),

@@ -1,11 +1,16 @@
 #include "service/targets/target_service.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "domain/ledger/project_year.h"
+#include "domain/targets/composite.h"
+#include "store/attraction_store.h"
+#include "store/enterprise_store.h"
 #include "store/journal.h"
 #include "store/progress_store.h"
 #include "store/table.h"
+#include "store/target_part_store.h"
 
 namespace gj::service {
 
@@ -42,21 +47,56 @@ void CompletedAsOf(store::Connection& c, const Date& at, std::vector<ledger::Pro
   }
 }
 
+// The leads (with steps) and funds entries of the target's region: the figures of a target the
+// caller may read are the region's whole (attraction figures, not lead records, are shown).
+void AttractionFacts(store::Connection& c, const access::ReadScope& region, targets::TargetFacts& f) {
+  store::LeadFilter lf;
+  lf.scope = region;
+  std::unordered_map<int64_t, size_t> at;
+  for (const auto& l : store::ListLeads(c, lf)) {
+    at[l.id] = f.leads.size();
+    f.leads.push_back({l.id, l.created_on, l.expected_investment, {}});
+  }
+  for (const auto& s : store::ListStepsOf(c, lf))
+    if (auto it = at.find(s.lead_id); it != at.end())
+      f.leads[it->second].steps.push_back({s.step, s.dated_on});
+  for (const auto& e : store::ListFundsOf(c, lf))
+    f.funds.push_back({e.lead_id, e.month, e.fixed_assets, e.working_capital, e.foreign_usd});
+}
+
+// The region's enterprises tagged backbone (骨干企业) with their yearly figures.
+void BackboneFacts(store::Connection& c, const access::ReadScope& region, targets::TargetFacts& f) {
+  store::EnterpriseFilter ef{region, "", "backbone", std::nullopt, 0, 0};
+  for (const auto& e : store::ListEnterprises(c, ef).items) {
+    targets::BackboneFacts b{e.id, e.name, {}};
+    for (const auto& y : store::ListEnterpriseYears(c, e.id)) b.years[y.year] = {y.revenue, y.tax};
+    f.backbone.push_back(std::move(b));
+  }
+}
+
 }  // namespace
 
 Result<targets::TargetStatus> TargetService::Evaluate(const Ctx& ctx, const targets::Target& t,
                                                       const Date& as_of) {
   auto projects = metrics_.Projects(ctx, {t.region, "", "", "", "", "", std::nullopt});
   if (!projects) return projects.error();
-  std::vector<ledger::Project> set;
-  for (auto& p : projects.value()) {
-    if (targets::InSet(t, p)) set.push_back(std::move(p));
+  targets::TargetFacts facts;
+  if (t.metric == "composite") {
+    facts.projects = std::move(projects.value());
+  } else {
+    for (auto& p : projects.value()) {
+      if (targets::InSet(t, p)) facts.projects.push_back(std::move(p));
+    }
   }
-  if (CountsCompletion(t) && !set.empty()) {
+  const bool attraction = targets::NeedsAttraction(t), backbone = targets::NeedsBackbone(t);
+  if ((CountsCompletion(t) && !facts.projects.empty()) || attraction || backbone) {
     auto c = db_.Acquire();
-    CompletedAsOf(*c, std::min(as_of, t.deadline), set);
+    if (CountsCompletion(t)) CompletedAsOf(*c, std::min(as_of, t.deadline), facts.projects);
+    const auto region = access::ReadScope::All().Within(t.region, *ledger_.Regions());
+    if (attraction) AttractionFacts(*c, region, facts);
+    if (backbone) BackboneFacts(*c, region, facts);
   }
-  return targets::Evaluate(t, set, as_of);
+  return targets::EvaluateWith(t, facts, as_of);
 }
 
 Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> TargetService::StatusesFor(
@@ -67,6 +107,7 @@ Result<std::vector<std::pair<targets::Target, targets::TargetStatus>>> TargetSer
   {
     auto c = db_.Acquire();
     all = store::LoadTargets(*c, scope);
+    store::AttachTargetParts(*c, all);
   }
   std::vector<std::pair<targets::Target, targets::TargetStatus>> out;
   for (const auto& t : all) {
@@ -92,6 +133,11 @@ Result<targets::Target> TargetService::Readable(const Ctx& ctx, int64_t id) {
   {
     auto c = db_.Acquire();
     t = store::LoadTarget(*c, ctx.Reads(access::kProjectRead, *tree), id);
+    if (t) {
+      std::vector<targets::Target> one{std::move(*t)};
+      store::AttachTargetParts(*c, one);
+      t = std::move(one[0]);
+    }
   }
   if (!t || !ctx.Reads(access::kProjectRead, *tree).ContainsRegion(t->region))
     return Error::NotFound("no target " + std::to_string(id));
@@ -121,9 +167,11 @@ Result<TargetDetail> TargetService::Create(const Ctx& ctx, const nlohmann::json&
     auto c = db_.Acquire();
     store::Transaction tx(*c);
     t->id = store::InsertTarget(*c, t.value(), ctx.now);
+    store::ReplaceTargetParts(*c, t->id, t->parts);
+    auto created = targets::ToJson(t.value());
+    if (!t->parts.empty()) created["parts"] = targets::PartsToJson(t->parts);
     store::WriteJournal(*c, "target", t->id, "create", ctx.caller.user_id, ctx.now,
-                        nlohmann::json::array(
-                            {{{"field", "target"}, {"old", nullptr}, {"new", targets::ToJson(t.value())}}}));
+                        nlohmann::json::array({{{"field", "target"}, {"old", nullptr}, {"new", created}}}));
     tx.Commit();
   }
   return Get(ctx, t->id, ctx.today);
@@ -135,6 +183,7 @@ Result<TargetDetail> TargetService::Update(const Ctx& ctx, int64_t id, const nlo
   if (!current) return current.error();
   // The body's fields over the stored definition, read back as one target (every bad field at once).
   nlohmann::json merged = targets::ToJson(current.value());
+  if (!current->parts.empty()) merged["parts"] = targets::PartsToJson(current->parts);
   for (const auto& [k, v] : body.items()) merged[k] = v;
   auto t = targets::TargetFromJson(merged);
   if (!t) return t.error();
@@ -146,8 +195,13 @@ Result<TargetDetail> TargetService::Update(const Ctx& ctx, int64_t id, const nlo
     store::Transaction tx(*c);
     if (auto st = store::UpdateTarget(*c, t.value(), body["version"].get<int64_t>(), ctx.now); !st)
       return st.error();
-    store::WriteJournal(*c, "target", id, "update", ctx.caller.user_id, ctx.now,
-                        store::TargetChanges(current.value(), t.value()));
+    store::ReplaceTargetParts(*c, id, t->parts);
+    auto changes = store::TargetChanges(current.value(), t.value());
+    if (current->parts != t->parts)
+      changes.push_back({{"field", "parts"},
+                         {"old", targets::PartsToJson(current->parts)},
+                         {"new", targets::PartsToJson(t->parts)}});
+    store::WriteJournal(*c, "target", id, "update", ctx.caller.user_id, ctx.now, changes);
     tx.Commit();
   }
   return Get(ctx, id, ctx.today);

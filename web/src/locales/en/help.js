@@ -66,5 +66,7 @@ export default {
   'help.chains':
     "The county's industrial chains (链长制) with their chief leader, chain leader and task force head, and their figures as of the chosen date: projects, total investment, start rate, open and overdue problems, weekly reports on time and chain visits. The project office keeps the chains; click a chain to open its page.",
   'help.chain':
-    "One chain's map and lists: the upstream, midstream and downstream links with their anchor enterprises and gaps, and the chain's projects, enterprises and problems. The task force head files the weekly report in the Weekly reports tab, once a week; each week shows as on time, late or missing. Chain leaders log their visits to enterprises and projects in the Visits tab."
+    "One chain's map and lists: the upstream, midstream and downstream links with their anchor enterprises and gaps, and the chain's projects, enterprises and problems. The task force head files the weekly report in the Weekly reports tab, once a week; each week shows as on time, late or missing. Chain leaders log their visits to enterprises and projects in the Visits tab.",
+  'help.target':
+    "One target as of the chosen date. A composite goal (such as “420”) lists each part with its figure, goal and progress bar, and above them the whole: parts met and the overall completion. A funds target shows the funds in place this year up to the chosen month against the year's target. Every figure counts the start dates, signing and landing dates and funds months dated by the chosen day, so changing the date looks back."
 }

@@ -61,16 +61,19 @@ export function settingsFieldOf(field) {
 
 // ---- targets (时间表)
 
-export const METRICS = ['start_rate', 'count_stage', 'investment_rate', 'sum_amount']
+// The dialog's metrics: the project ones and the funds ones (到位资金 yuan, 外资 USD); a composite
+// goal (parts) is defined through the API and shown on its own page (views/targets).
+export const METRICS = ['start_rate', 'count_stage', 'investment_rate', 'sum_amount', 'funds_in_place', 'funds_in_place_usd']
 export const COMPARATORS = ['>=', '>', '<=', '<', '==']
 export const AMOUNTS = ['total_investment', 'annual_plan', 'annual_completed']
 export const STAGES = ['planned', 'reserve', 'signed', 'started', 'completed', 'operating']
 
 export const isRate = (metric) => metric === 'start_rate' || metric === 'investment_rate'
 
-/** How the threshold is typed for a metric: percent, count or 万元. */
+/** How the threshold is typed for a metric: percent, count, 万元 or 万美元 (wan_usd). */
 export function thresholdUnit(metric) {
-  return isRate(metric) ? 'percent' : metric === 'sum_amount' ? 'wan' : 'count'
+  if (metric === 'funds_in_place_usd') return 'wan_usd'
+  return isRate(metric) ? 'percent' : metric === 'sum_amount' || metric === 'funds_in_place' ? 'wan' : 'count'
 }
 
 export function blankTarget(region, deadline) {
@@ -94,7 +97,7 @@ function thresholdText(metric, v) {
   if (v === null || v === undefined || v === '') return ''
   const unit = thresholdUnit(metric)
   if (unit === 'percent') return String(shareToPercent(v))
-  if (unit === 'wan') return yuanToWanInput(v)
+  if (unit === 'wan' || unit === 'wan_usd') return yuanToWanInput(v)
   return String(v)
 }
 
@@ -125,7 +128,7 @@ export function formToTarget(form) {
   const unit = thresholdUnit(form.metric)
   const text = String(form.threshold ?? '').trim()
   if (text === '') errors.threshold = 'target.err.required'
-  else if (unit === 'wan') {
+  else if (unit === 'wan' || unit === 'wan_usd') {
     threshold = parseWan(text)
     if (threshold === null || Number.isNaN(threshold) || threshold < 0) errors.threshold = 'target.err.wan'
   } else {
