@@ -215,7 +215,7 @@ struct XlsxSheetWriter::Impl {
   std::string sheet_name;
   std::vector<Column> columns;
   std::string xml;  // the sheet XML not yet handed to the deflating thread
-  uint32_t row = 0, next_col = 0;
+  uint32_t row = 0;
   bool in_row = false, started = false;
   // Shared strings: each text's index, and the <si> elements in index order.
   std::unordered_map<std::string, uint32_t> index;
@@ -279,19 +279,17 @@ struct XlsxSheetWriter::Impl {
 
   void Cell(uint32_t col, Style style, const char* type) {
     xml += "<c";
-    if (col != next_col) {  // the position of a cell after a gap (else implied)
-      xml += " r=\"";
-      AppendColumnName(xml, col);
-      AppendNumber(xml, row);
-      xml += '"';
-    }
+    // Every cell names its position: the format lets it be implied, but simple readers need it.
+    xml += " r=\"";
+    AppendColumnName(xml, col);
+    AppendNumber(xml, row);
+    xml += '"';
     if (style != Style::kPlain) {
       xml += " s=\"";
       xml += static_cast<char>('0' + static_cast<int>(style));
       xml += '"';
     }
     xml += type;
-    next_col = col + 1;
   }
 
   uint32_t Shared(const std::string& text) {
@@ -328,7 +326,6 @@ void XlsxSheetWriter::Row() {
   if (m.in_row) m.xml += "</row>";
   ++m.row;
   m.in_row = true;
-  m.next_col = 0;
   m.xml += "<row r=\"";
   AppendNumber(m.xml, m.row);
   m.xml += "\">";

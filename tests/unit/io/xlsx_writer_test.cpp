@@ -26,7 +26,7 @@ TEST(XlsxSheetWriter, WritesWhatTheReaderReadsBack) {
   w.Text(1, "县 & <镇>");
   w.Number(2, 1234.5, Style::kMoney);
   w.Integer(3, 46096, Style::kDate);
-  w.Row();  // a gap: the cells after it carry their position
+  w.Row();  // a gap before a cell
   w.Text(1, " spaced ");
   w.Number(3, 0.1);
   w.Row();
