@@ -12,6 +12,8 @@ N=${N:-100000}
 DIR=${DIR:-/tmp/gongjian-bench}
 BIN_DIR=${BIN_DIR:-./build}
 [ -n "${REUSE:-}" ] && [ -f "$DIR/ledger.db" ] || "$BIN_DIR/ledger_bench" "$DIR" "$N"
+# The export and import figures against LibreOffice Calc opening the same file (issue 16 item 2).
+RUNS=1 LO_RUNS=1 REUSE=1 SKIP_LAND=1 DIR="$DIR" BIN_DIR="$BIN_DIR" bash bench/excel.sh | grep -v "^excel exchange"
 PORT=$((30000 + RANDOM % 10000))
 # Without the report-task generation at start: the figures are the list endpoint's.
 "$BIN_DIR/gongjian" serve --db "$DIR/ledger.db" --port "$PORT" --report-tasks-hours 0 2>/dev/null &

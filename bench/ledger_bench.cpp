@@ -12,6 +12,7 @@
 
 #include "bench_clock.h"
 #include "bench_setup.h"
+#include "io/xlsx_reader.h"
 #include "service/demo/demo.h"
 #include "service/ledger/ledger_sheet_service.h"
 #include "store/db.h"
@@ -46,8 +47,22 @@ int main(int argc, char** argv) {
     service::LedgerSheetService sheets2(*target, ledger2);
     auto ctx2 = service::MakeCtx(service::SystemCaller(*ledger2.Regions()));
     bench::StepClock clock;
-    auto report = sheets2.Import(ctx2, bytes, false);
+    auto cells = io::ReadXlsxRows(bytes);
+    std::printf("read xlsx only: %s (%zu rows)\n", clock.Text(), cells ? cells->size() : 0);
+    clock.Restart();
+    auto report = sheets2.Import(ctx2, bytes, std::getenv("DRY_RUN") != nullptr);
     std::printf("import: %s\n", clock.Text());
+    return 0;
+  }
+  if (std::getenv("EXPORT_ONLY")) {  // re-export DIR/ledger.db of an earlier run only (profiling)
+    auto db = store::Database::Open(dir + "/ledger.db");
+    service::LedgerService ledger(*db);
+    service::LedgerSheetService sheets(*db, ledger);
+    auto ctx = service::MakeCtx(service::SystemCaller(*ledger.Regions()));
+    bench::StepClock clock;
+    auto bytes = sheets.Export(ctx, {}, "xlsx");
+    std::printf("export: %s (%.1f MB)\n", clock.Text(), bytes->bytes.size() / 1e6);
+    std::ofstream(dir + "/export_only.xlsx", std::ios::binary) << bytes->bytes;
     return 0;
   }
   auto db = FreshDemo(dir + "/ledger.db");

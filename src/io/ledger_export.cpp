@@ -5,7 +5,7 @@
 #include "common/money.h"
 #include "domain/ledger/ledger_sheet.h"
 #include "io/csv.h"
-#include "io/workbook.h"
+#include "io/xlsx_writer.h"
 
 namespace gj::io {
 
@@ -24,6 +24,16 @@ std::string Label(const ledger::Dictionaries& dicts, const char* kind, const std
   auto it = dicts.find(kind);
   const ledger::DictEntry* e = it == dicts.end() ? nullptr : ledger::FindByCode(it->second, code);
   return e ? e->label_zh : code;
+}
+
+const std::vector<ledger::DictEntry>* DictOf(const ledger::Dictionaries& dicts, const char* kind) {
+  auto it = dicts.find(kind);
+  return it == dicts.end() ? nullptr : &it->second;
+}
+
+std::string_view LabelIn(const std::vector<ledger::DictEntry>* list, const std::string& code) {
+  const ledger::DictEntry* e = list ? ledger::FindByCode(*list, code) : nullptr;
+  return e ? std::string_view(e->label_zh) : std::string_view(code);
 }
 
 Cell Text(const std::string& s) { return {Kind::kText, s, 0, s.empty()}; }
@@ -78,40 +88,65 @@ double Width(const char* label) {
 }  // namespace
 
 std::string LedgerXlsx(const RowProducer& rows, const ledger::Dictionaries& dicts) {
-  // Constant memory: rows stream to disk, flat memory for 100,000 projects.
-  return WorkbookBytes(
-      "xlsx export",
-      [&](lxw_workbook* wb) {
-        lxw_worksheet* ws = workbook_add_worksheet(wb, "重点项目");
-        lxw_format* header = HeaderFormat(wb);
-        lxw_format* money = NumberFormat(wb, kMoneyPattern);
-        lxw_format* date = NumberFormat(wb, kDatePattern);
-        const auto& cols = ledger::LedgerColumns();
-        for (size_t i = 0; i < cols.size(); ++i) {
-          worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), Width(cols[i].label),
-                               nullptr);
-          WriteText(ws, 0, static_cast<lxw_col_t>(i), cols[i].label, header);
-        }
-        worksheet_freeze_panes(ws, 1, 0);
-        lxw_row_t r = 1;
-        rows([&](const store::ProjectRow& row) {
-          const auto cells = Cells(row, dicts);
-          for (size_t i = 0; i < cells.size(); ++i) {
-            const auto& c = cells[i];
-            if (c.empty) continue;
-            const auto col = static_cast<lxw_col_t>(i);
-            switch (c.kind) {
-              case Kind::kText: WriteText(ws, r, col, c.text.c_str(), nullptr); break;
-              case Kind::kMoney: worksheet_write_number(ws, r, col, c.number, money); break;
-              case Kind::kNumber: worksheet_write_number(ws, r, col, c.number, nullptr); break;
-              case Kind::kDate: worksheet_write_number(ws, r, col, c.number, date); break;
-            }
-          }
-          ++r;
-        });
-        if (r > 1) worksheet_autofilter(ws, 0, 0, r - 1, static_cast<lxw_col_t>(cols.size() - 1));
-      },
-      /*constant_memory=*/true);
+  // Streams: each row is formatted as it comes and deflated on a second thread (io/xlsx_writer.h).
+  using Style = XlsxSheetWriter::Style;
+  const auto& cols = ledger::LedgerColumns();
+  std::vector<XlsxSheetWriter::Column> columns;
+  for (const auto& c : cols) {
+    const std::string field = c.field;
+    // Text that repeats goes to the shared strings; codes, names and contents are mostly unique.
+    const bool unique = field == "code" || field == "name" || field == "content" || field == "builder_code";
+    columns.push_back({Width(c.label), !unique});
+  }
+  XlsxSheetWriter w("重点项目", std::move(columns));
+  w.FreezeHeaderAndFilter();
+  w.Row();
+  for (size_t i = 0; i < cols.size(); ++i) w.Text(static_cast<uint32_t>(i), cols[i].label, Style::kHeader);
+  const auto* category = DictOf(dicts, "category");
+  const auto* level = DictOf(dicts, "level");
+  const auto* kind = DictOf(dicts, "kind");
+  const auto* track = DictOf(dicts, "track");
+  const auto* stage = DictOf(dicts, "stage");
+  rows([&](const store::ProjectRow& row) {
+    const auto& p = row.project;
+    w.Row();
+    uint32_t col = 0;
+    auto text = [&](std::string_view s) { w.Text(col++, s); };
+    auto money = [&](const std::optional<int64_t>& y) {
+      if (y) w.Number(col, YuanToWan(*y), Style::kMoney);
+      ++col;
+    };
+    auto date = [&](const std::optional<Date>& d) {
+      if (d) w.Integer(col, ToExcelSerial(*d), Style::kDate);
+      ++col;
+    };
+    text(p.code);
+    text(p.name);
+    text(row.county_name);
+    text(row.town_name);
+    text(LabelIn(category, p.category));
+    text(LabelIn(level, p.level));
+    text(LabelIn(kind, p.kind));
+    text(LabelIn(track, p.track));
+    text(LabelIn(stage, p.stage));
+    money(p.total_investment);
+    money(p.annual_plan);
+    money(p.annual_completed);
+    if (p.land_mu) w.Number(col, *p.land_mu);
+    ++col;
+    text(p.builder);
+    text(row.leader_name);
+    text(row.unit_name);
+    text(p.specialist);
+    text(p.chain);
+    date(p.planned_start);
+    date(p.actual_start);
+    date(p.planned_completion);
+    date(p.actual_completion);
+    text(p.content);
+    text(p.builder_code ? std::string_view(*p.builder_code) : std::string_view());
+  });
+  return w.Finish();
 }
 
 std::string LedgerCsv(const RowProducer& rows, const ledger::Dictionaries& dicts) {

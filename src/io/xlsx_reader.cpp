@@ -273,6 +273,9 @@ class Sheet : public xlsx::XmlHandler {
       return Refuse("max_text_bytes", limits_.max_text_bytes, "the cells hold more text than the limit");
     if (row_ >= rows.size()) rows.resize(row_ + 1);  // gaps: empty rows (no cells, no text)
     auto& row = rows[row_];
+    // A row takes the width of the row before it at once (not 1, 2, 4, ... moves of its cells):
+    // never more than that row's counted slots, so all reserves together stay under max_cells.
+    if (row.capacity() == 0 && row_ > 0 && row_ - 1 < rows.size()) row.reserve(rows[row_ - 1].size());
     if (col_ >= row.size()) {
       slots_ += col_ + 1 - row.size();
       if (slots_ > limits_.max_cells)

@@ -90,7 +90,7 @@ class Scanner {
       }
     }
     if (!final_) return Ok{};
-    if (!stack_.empty()) return Fail("ends inside <" + stack_.back() + ">");
+    if (!stack_.empty()) return Fail("ends inside <" + std::string(Top()) + ">");
     if (!seen_root_) return Fail("has no <" + std::string(root_) + "> element");
     return Ok{};
   }
@@ -184,6 +184,12 @@ class Scanner {
   }
 
   bool Markup() {
+    // The common cases first: a start tag (a name character after '<') or an end tag.
+    if (pos_ + 1 < x_.size()) {
+      const char c1 = x_[pos_ + 1];
+      if (c1 == '/') return EndTag();
+      if (c1 != '!' && c1 != '?') return StartTag();
+    }
     const std::string_view rest = x_.substr(pos_);
     // "<", "<!", "<![CDA": not yet known which markup this is.
     if (!final_ && (rest.size() < 2 || (rest[1] == '!' && rest.size() < 9))) return More("");
@@ -206,9 +212,8 @@ class Scanner {
     if (gt == std::string_view::npos) return More("unterminated end tag");
     std::string_view name = x_.substr(pos_ + 2, gt - pos_ - 2);
     while (!name.empty() && IsSpace(name.back())) name.remove_suffix(1);
-    if (stack_.empty() || stack_.back() != name)
-      return Fail("mismatched </" + std::string(name) + ">"), false;
-    stack_.pop_back();
+    if (stack_.empty() || Top() != name) return Fail("mismatched </" + std::string(name) + ">"), false;
+    Pop();
     pos_ = gt + 1;
     return h_.Close(LocalName(name)) || HandlerFailed();
   }
@@ -248,7 +253,8 @@ class Scanner {
     }
     if (!h_.Open(local, attrs_)) return HandlerFailed();
     if (self_closing) return h_.Close(local) || HandlerFailed();
-    stack_.emplace_back(name);
+    stack_.push_back(names_.size());
+    names_.append(name);
     return true;
   }
 
@@ -263,7 +269,14 @@ class Scanner {
   XmlHandler& h_;
   size_t pos_ = 0;
   bool seen_root_ = false;
-  std::vector<std::string> stack_;
+  // The open elements: their names one after another in names_, each starting at its stack_ entry.
+  std::vector<size_t> stack_;
+  std::string names_;
+  std::string_view Top() const { return std::string_view(names_).substr(stack_.back()); }
+  void Pop() {
+    names_.resize(stack_.back());
+    stack_.pop_back();
+  }
   std::vector<std::pair<std::string_view, std::string_view>> attrs_;
   Error error_;
 };
