@@ -63,8 +63,12 @@ struct Stack {
         roster(*db, ledger, org),
         checklist(*db, ledger),
         enterprises(*db, ledger, land),
-        services{*db,  auth,         ledger,   sheets, supervision, progress, targets,   bulletins,
-                 land, observations, rankings, org,    accounts,    roster,   checklist, enterprises},
+        attraction(*db, ledger),
+        events(*db, ledger),
+        chains(*db, ledger),
+        services{*db,       auth,        ledger,       sheets,   supervision, progress, targets,
+                 bulletins, land,        observations, rankings, org,         accounts, roster,
+                 checklist, enterprises, attraction,   events,   chains},
         routes(api::AllRoutes(services)) {}
 
   std::unique_ptr<store::Database> db;
@@ -85,6 +89,9 @@ struct Stack {
   service::RosterService roster;
   service::SetupChecklistService checklist;
   service::EnterpriseService enterprises;
+  service::AttractionService attraction;
+  service::EventService events;
+  service::ChainService chains;
   api::Services services;
   std::vector<api::Route> routes;
 };

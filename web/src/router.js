@@ -39,7 +39,7 @@ const PAGES = [
   ['attraction', 'attraction', () => import('./views/attraction/AttractionBoard.vue'), 'attraction.read'],
   ['attraction/mine', 'attraction-mine', () => import('./views/attraction/AttractionBoard.vue'), 'attraction.read'],
   ['attraction/leads/:id(\\d+)', 'lead', () => import('./views/attraction/LeadDetail.vue'), 'attraction.read'],
-  ['attraction/events', 'promotion-events', () => import('./views/events/EventsView.vue'), 'event.read'],
+  ['attraction/events', 'promotion-events', () => import('./views/events/EventsView.vue'), 'attraction.read'],
   ['chains', 'chains', () => import('./views/chains/ChainsView.vue'), 'chain.read'],
   ['chains/:id(\\d+)', 'chain', () => import('./views/chains/ChainDetail.vue'), 'chain.read'],
 ]
