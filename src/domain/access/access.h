@@ -122,8 +122,8 @@ extern const char* const kRankingManage;
 // Enterprise registry (统一社会信用代码): read the enterprises of one's remit; keep them.
 extern const char* const kEnterpriseRead;
 extern const char* const kEnterpriseWrite;
-// Promotion events (招商活动): read; record (a leader their own); manage (anyone's of the region, the rule).
-extern const char* const kEventRead;
+// Promotion events (招商活动): record (a leader their own); manage (anyone's of the region, the
+// rule). They are read with kAttractionRead (domain/attraction/permissions.h).
 extern const char* const kEventWrite;
 extern const char* const kEventManage;
 // 链长制 (issue 15): read chains and their pages; manage them (coordinators); file weekly chain
