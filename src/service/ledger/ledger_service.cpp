@@ -221,7 +221,8 @@ void ApplyChainRef(store::Connection& c, const nlohmann::json& body, ledger::Pro
   }
   const auto chain = store::LoadChain(c, v.get<int64_t>());
   if (!chain || chain->archived || chain->region_code != p.county_code) {
-    pr.Add("chain_id", ShownValue(v), "未知产业链 (no such chain in county " + p.county_code + ")");
+    pr.Add("chain_id", ShownValue(v),
+           "rule ledger.chain_of_county: 未知产业链 (not a chain of county " + p.county_code + ")");
     return;
   }
   p.chain = chain->name;
