@@ -63,8 +63,14 @@ struct Stack {
         roster(*db, ledger, org),
         checklist(*db, ledger),
         enterprises(*db, ledger, land),
-        services{*db,  auth,         ledger,   sheets, supervision, progress, targets,   bulletins,
-                 land, observations, rankings, org,    accounts,    roster,   checklist, enterprises},
+        attraction(*db, ledger),
+        events(*db, ledger),
+        chains(*db, ledger),
+        dispatch(*db, ledger),
+        lead_files(*db, attraction, supervision.attachments()),
+        services{*db,       auth,        ledger,       sheets,   supervision, progress, targets,
+                 bulletins, land,        observations, rankings, org,         accounts, roster,
+                 checklist, enterprises, attraction,   events,   chains,      dispatch, lead_files},
         routes(api::AllRoutes(services)) {}
 
   std::unique_ptr<store::Database> db;
@@ -85,6 +91,11 @@ struct Stack {
   service::RosterService roster;
   service::SetupChecklistService checklist;
   service::EnterpriseService enterprises;
+  service::AttractionService attraction;
+  service::EventService events;
+  service::ChainService chains;
+  service::AttractionDispatch dispatch;
+  service::LeadStepFiles lead_files;
   api::Services services;
   std::vector<api::Route> routes;
 };

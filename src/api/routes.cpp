@@ -195,6 +195,9 @@ void ProjectRoutes(Services& s, std::vector<Route>& r) {
          const auto abilities = service::AbilitiesOf(c.ctx, row->project, *s.ledger.Regions());
          j["can_edit"] = abilities.can_edit;
          j["mine"] = abilities.mine;
+         // 链长制: the chain it names (projects.chain_id; `chain` is that chain's name).
+         const auto chain = s.chains.ChainOfProject(row->project.id);
+         j["chain_id"] = chain ? nlohmann::json(*chain) : nlohmann::json(nullptr);
          // The builder as the enterprise registry knows it, and its land-efficiency class (A/B/C/D)
          // in the latest published run of its county (null when none, or not in the caller's remit).
          j["builder_enterprise"] = nullptr;

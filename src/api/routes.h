@@ -8,6 +8,10 @@
 #include "service/access/auth_service.h"
 #include "service/assessment/observation_service.h"
 #include "service/assessment/ranking_service.h"
+#include "service/attraction/attraction_dispatch.h"
+#include "service/attraction/attraction_service.h"
+#include "service/attraction/lead_step_files.h"
+#include "service/chains/chain_service.h"
 #include "service/enterprises/enterprise_service.h"
 #include "service/land_efficiency/land_service.h"
 #include "service/ledger/ledger_service.h"
@@ -15,6 +19,7 @@
 #include "service/org/org_service.h"
 #include "service/org/roster_service.h"
 #include "service/org/setup_checklist.h"
+#include "service/promotion_events/event_service.h"
 #include "service/supervision/bulletin_service.h"
 #include "service/supervision/progress_service.h"
 #include "service/supervision/supervision_service.h"
@@ -40,6 +45,11 @@ struct Services {
   service::RosterService& roster;             // 组织架构与责任人 workbook
   service::SetupChecklistService& checklist;  // 上线清单
   service::EnterpriseService& enterprises;    // 企业库 (routes_enterprises.cpp)
+  service::AttractionService& attraction;     // 双招双引: leads, funds (routes_attraction.cpp)
+  service::EventService& events;              // 招商活动 (routes_events.cpp)
+  service::ChainService& chains;              // 链长制 (routes_chains.cpp)
+  service::AttractionDispatch& dispatch;      // 双招双引调度表 (routes_attraction_dispatch.cpp)
+  service::LeadStepFiles& lead_files;         // lead-step evidence (routes_attraction_dispatch.cpp)
 };
 
 // Every endpoint. Each capability declares its routes in its own file (routes_<capability>.cpp)

@@ -4,16 +4,10 @@
 #include "api/routes_attraction.h"
 #include "api/json/attraction_json.h"
 
-#include <memory>
-
 namespace gj::api {
 
 void AttractionRoutes(Services& s, std::vector<Route>& r) {
-  // The handlers hold the service by reference: it is kept until the process ends (routes are
-  // built once per server; a test building them again gets a service of its own).
-  static std::vector<std::unique_ptr<service::AttractionService>> kept;
-  kept.push_back(std::make_unique<service::AttractionService>(s.db, s.ledger));
-  auto& svc = *kept.back();
+  auto& svc = s.attraction;  // a member of Services: it outlives the routes (server.cpp)
   using service::AttractionService;
   static const std::vector<std::string> kListSteps = [] {
     auto v = attraction::kPipelineSteps;
@@ -22,8 +16,8 @@ void AttractionRoutes(Services& s, std::vector<Route>& r) {
   }();
   r.push_back(
       {"GET", "/api/v1/leads",
-       "Leads of a region as of a date (?region=&as_of=&step=lead|…|operating|paused|ended&chain=&leader=&"
-       "mine=true): each with the furthest step reached by the day",
+       "Leads of a region as of a date (?region=&as_of=&step=lead|…|operating|paused|ended&chain= (a chain's id)&"
+       "leader=&mine=true): each with the furthest step reached by the day",
        true,
        AsOfHandler(
            [](QueryParams& q, const Date& as_of) {
@@ -60,8 +54,9 @@ void AttractionRoutes(Services& s, std::vector<Route>& r) {
                VersionedMethodHandler(svc, &AttractionService::End, reread)});
   r.push_back(
       {"POST", "/api/v1/leads/{id}/project",
-       "A signed lead becomes a ledger project at stage 签约 (name, place, builder = investor, total investment): "
-       "{version, code, category?, level?, kind?, track?}; the lead links to it",
+       "A signed lead becomes a ledger project at stage 签约 (name, place, builder and builder_code = the investor, "
+       "chain_id = the lead's chain, total investment): {version, code, category?, level?, kind?, track?}; the lead "
+       "links to it",
        true, VersionedMethodHandler(svc, &AttractionService::MakeProject, reread)});
   r.push_back({"GET", "/api/v1/leads/{id}/funds", "A lead's funds entries (到位资金) by month", true,
                ReadHandler(PathReader(svc, &AttractionService::ListFunds))});

@@ -7,8 +7,7 @@
 
 namespace gj::api {
 
-// Leads, steps, funds entries, summary and export. The service object is made here from
-// Services::db and ::ledger and lives as long as the process (see routes_attraction.cpp).
+// Leads, steps, funds entries, summary and export, served by Services::attraction.
 void AttractionRoutes(Services& s, std::vector<Route>& r);
 
 }  // namespace gj::api

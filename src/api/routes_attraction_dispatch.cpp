@@ -26,34 +26,26 @@ nlohmann::json FileJson(const store::AttachmentRow& a) {
 }  // namespace
 
 void AttractionDispatchRoutes(Services& s, std::vector<Route>& r) {
-  struct Kept {
-    service::AttractionDispatch dispatch;
-    service::AttractionService leads;
-    service::LeadStepFiles files;
-    Kept(Services& s)
-        : dispatch(s.db, s.ledger), leads(s.db, s.ledger), files(s.db, leads, s.supervision.attachments()) {}
-  };
-  static std::vector<std::unique_ptr<Kept>> kept;
-  kept.push_back(std::make_unique<Kept>(s));
-  auto& k = *kept.back();
+  auto& dispatch = s.dispatch;  // members of Services: they outlive the routes (server.cpp)
+  auto& files = s.lead_files;
   r.push_back(
       {"GET", "/api/v1/attraction/dispatch",
        "双招双引调度表 of the half month holding as_of (1–15 上半月, 16–end 下半月), figures as of as_of "
        "(?region=&as_of=&format=xlsx|pdf): summary, new leads and steps of the half month, leaders' events of "
        "the month, chains, the leads with their furthest step",
-       true, DownloadHandler({"xlsx", "pdf"}, [&k](Call& c, const std::string& format) {
+       true, DownloadHandler({"xlsx", "pdf"}, [&dispatch](Call& c, const std::string& format) {
          QueryParams q(c);
          const Date as_of = q.AsOf();
          if (auto st = q.Check(); !st) return Result<service::DispatchFile>(st.error());
-         return k.dispatch.Render(c.ctx, c.Query("region"), as_of, format);
+         return dispatch.Render(c.ctx, c.Query("region"), as_of, format);
        })});
   r.push_back({"POST", "/api/v1/lead-steps/{id}/attachments",
                "Upload evidence of a lead step (PDF, PNG, JPEG ≤ 10 MB; body = the file, ?name=)", true,
-               [&k](Call& c) -> Result<Reply> {
+               [&files](Call& c) -> Result<Reply> {
                  const service::Upload up{c.req.body, c.Query("name").empty()
                                                           ? c.req.get_header_value("X-File-Name")
                                                           : c.Query("name")};
-                 auto a = k.files.Attach(c.ctx, c.PathId(), up);
+                 auto a = files.Attach(c.ctx, c.PathId(), up);
                  if (!a) return a.error();
                  return Reply::Json(FileJson(*a), 201);
                },
@@ -61,16 +53,16 @@ void AttractionDispatchRoutes(Services& s, std::vector<Route>& r) {
   r.push_back(
       {"GET", "/api/v1/leads/{id}/attachments",
        "The evidence files of a lead's steps ({items: [{id, step_id, file_name, content_type, size, url}]})",
-       true, [&k](Call& c) -> Result<Reply> {
-         auto list = k.files.List(c.ctx, c.PathId());
+       true, [&files](Call& c) -> Result<Reply> {
+         auto list = files.List(c.ctx, c.PathId());
          if (!list) return list.error();
          nlohmann::json items = nlohmann::json::array();
          for (const auto& a : *list) items.push_back(FileJson(a));
          return Reply::Json({{"items", items}});
        }});
   r.push_back({"GET", "/api/v1/lead-attachments/{id}", "Download a lead step's evidence file", true,
-               [&k](Call& c) -> Result<Reply> {
-                 auto d = k.files.Get(c.ctx, c.PathId());
+               [&files](Call& c) -> Result<Reply> {
+                 auto d = files.Get(c.ctx, c.PathId());
                  if (!d) return d.error();
                  return Reply::File(std::move(d->bytes), d->content_type, d->file_name);
                }});

@@ -1,8 +1,6 @@
 // 链长制 (issue 15 item 6): chains, their map (图谱), the chain page's lists and figures, weekly
 // chain reports and 巡链诊链 visits. Every read is scoped by region (chain.read); a chain outside
 // the caller's scope is a 404.
-#include <memory>
-
 #include "api/json/chains_json.h"
 #include "api/routes.h"
 #include "io/list_exports.h"
@@ -12,8 +10,7 @@
 namespace gj::api {
 
 void ChainRoutes(Services& s, std::vector<Route>& r) {
-  // The service holds only references to the database and the ledger (both outlive the routes).
-  auto chains = std::make_shared<service::ChainService>(s.db, s.ledger);
+  auto* chains = &s.chains;  // a member of Services: it outlives the routes (server.cpp)
   auto get = [chains](Call& c) { return chains->Get(c.ctx, c.PathId()); };
 
   r.push_back(

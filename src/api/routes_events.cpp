@@ -1,7 +1,5 @@
 // Promotion events (招商活动, issue 15 item 3): the events, the monthly rule and its compliance, and
 // the figures "events per leader per month". Handlers only translate HTTP ↔ service calls.
-#include <memory>
-
 #include "api/json/events_json.h"
 #include "api/json/results_json.h"
 #include "api/routes.h"
@@ -34,9 +32,8 @@ service::PromotionEventQuery EventQueryFrom(QueryParams& q) {
 }  // namespace
 
 void EventRoutes(Services& s, std::vector<Route>& r) {
-  // Composed of what the routes already hold; lives as long as the routes do.
-  auto ev = std::make_shared<service::EventService>(s.db, s.ledger);
-  auto& events = *ev;
+  auto& events = s.events;  // a member of Services: it outlives the routes (server.cpp)
+  auto* ev = &events;
   r.push_back(
       {"GET", "/api/v1/promotion-events",
        "Promotion events (招商活动) of ?region= held ?from=&to= (default: as_of's year), ?leader=&kind=&archived=true",
@@ -80,14 +77,12 @@ void EventRoutes(Services& s, std::vector<Route>& r) {
   auto event_now = VersionedRecordRoutes(
       r, events,
       {"/api/v1/promotion-events/{id}",
-       "Record a promotion event {held_on, leader_id?, team_id?, destination_city, kind, companies_met, note?, lead_ids?}",
+       "Record a promotion event {held_on, leader_id?, team_id?, destination_city, kind, companies_met, note?, lead_ids? (leads of its region)}",
        "One promotion event with its companies met and leads", "Change a promotion event {version, …}"},
       &EventService::Create, &EventService::Get, &EventService::Update);
   r.push_back({"POST", "/api/v1/promotion-events/{id}/archive",
                "Archive a promotion event {version}: it no longer counts (kept, journaled)", true,
                VersionedMethodHandler(events, &EventService::Archive, event_now)});
-  // The service lives as long as the routes: the handlers above hold it by reference.
-  r.back().handler = [h = r.back().handler, ev](Call& c) { return h(c); };
 }
 
 }  // namespace gj::api

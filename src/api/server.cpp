@@ -149,8 +149,14 @@ int RunServer(const ServerOptions& o) {
   service::RosterService roster(*db, ledger, org);
   service::SetupChecklistService checklist(*db, ledger);
   service::EnterpriseService enterprises(*db, ledger, land);
-  Services services{*db,  auth,         ledger,   sheets, supervision, progress, targets,   bulletins,
-                    land, observations, rankings, org,    accounts,    roster,   checklist, enterprises};
+  service::AttractionService attraction(*db, ledger);
+  service::EventService events(*db, ledger);
+  service::ChainService chains(*db, ledger);
+  service::AttractionDispatch dispatch(*db, ledger);
+  service::LeadStepFiles lead_files(*db, attraction, supervision.attachments());
+  Services services{*db,       auth,        ledger,       sheets,   supervision, progress, targets,
+                    bulletins, land,        observations, rankings, org,         accounts, roster,
+                    checklist, enterprises, attraction,   events,   chains,      dispatch, lead_files};
   // Beside serving, not before it: a first start on a large ledger inserts its tasks for seconds.
   Every report_tasks(std::chrono::hours(std::max(0, o.report_tasks_hours)),
                      [&] { GenerateReportTasks(progress, ledger); });

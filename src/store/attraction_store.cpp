@@ -83,6 +83,11 @@ std::optional<Lead> GetLead(Connection& c, const access::ReadScope& scope, int64
   return ReadOne(c, sql, params, RecordOf(kLeadFields));
 }
 
+std::optional<int64_t> LeadOfProject(Connection& c, int64_t project_id, int64_t except) {
+  return ReadOne(c, "SELECT id FROM leads WHERE project_id = ? AND id <> ? ORDER BY id", {project_id, except},
+                 [](RowReader& r) { return r.Int("id"); });
+}
+
 std::vector<Lead> ListLeads(Connection& c, const LeadFilter& f) {
   std::vector<Value> params;
   const std::string sql = "SELECT " + kLeads.Select("l") + " FROM leads l WHERE 1=1" +

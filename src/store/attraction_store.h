@@ -79,6 +79,8 @@ int64_t InsertLead(Connection& c, const Lead& l, const std::string& now);
 // nullopt when there is none or it lies outside the scope.
 std::optional<Lead> GetLead(Connection& c, const access::ReadScope& scope, int64_t id);
 std::vector<Lead> ListLeads(Connection& c, const LeadFilter& f);
+// The lead (other than `except`) that links to the project, if any: a project is one lead's.
+std::optional<int64_t> LeadOfProject(Connection& c, int64_t project_id, int64_t except = 0);
 // The one versioned update (409 StaleVersion("lead", …) on a stale version).
 Status UpdateLead(Connection& c, const Lead& l, int64_t expected_version, const std::string& now);
 // A step moves the lead's version on, so two offices adding a step at once cannot both succeed.

@@ -177,6 +177,12 @@ void LinkChainProjects(Connection& c, int64_t chain_id) {
       {chain_id, chain_id, chain_id});
 }
 
+std::optional<int64_t> ProjectChainId(Connection& c, int64_t project_id) {
+  auto id = ReadOne(c, "SELECT chain_id FROM projects WHERE id = ?", {project_id},
+                    [](RowReader& r) { return r.OptInt("chain_id"); });
+  return id ? *id : std::nullopt;
+}
+
 std::vector<ChainProject> ListChainProjects(Connection& c, int64_t chain_id) {
   return ReadRows(
       c,

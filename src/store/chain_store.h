@@ -110,6 +110,8 @@ Status UpdateChain(Connection& c, const Chain& ch, int64_t expected_version, boo
 void LinkProjectChain(Connection& c, int64_t project_id);
 // Every project of the county whose text is the chain's name points at it.
 void LinkChainProjects(Connection& c, int64_t chain_id);
+// A project's projects.chain_id (the reference; none: nullopt).
+std::optional<int64_t> ProjectChainId(Connection& c, int64_t project_id);
 
 // The chain's projects (not archived) and their ids.
 std::vector<ChainProject> ListChainProjects(Connection& c, int64_t chain_id);

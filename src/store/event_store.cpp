@@ -49,11 +49,15 @@ void AttachLeads(Connection& c, std::vector<Row>& rows) {
     by_id[r.id] = &r;
   }
   std::vector<Value> params;
-  const std::string sql = "SELECT event_id, lead_id FROM promotion_event_leads WHERE event_id IN (" +
-                          InList(ids, params) + ") ORDER BY event_id, lead_id";
-  for (const auto& [event, lead] :
-       ReadRows(c, sql, params, [](RowReader& r) { return std::pair(r.Int("event_id"), r.Int("lead_id")); }))
-    by_id[event]->lead_ids.push_back(lead);
+  const std::string sql =
+      "SELECT el.event_id, el.lead_id, COALESCE(l.title, '') AS title FROM promotion_event_leads el "
+      "LEFT JOIN leads l ON l.id = el.lead_id WHERE el.event_id IN (" +
+      InList(ids, params) + ") ORDER BY el.event_id, el.lead_id";
+  ForEachRow(c, sql, params, [&](RowReader& r) {
+    Row* row = by_id[r.Int("event_id")];
+    row->lead_ids.push_back(r.Int("lead_id"));
+    row->lead_titles.push_back(r.Text("title"));
+  });
 }
 
 void WriteLeads(Connection& c, int64_t event_id, const std::vector<int64_t>& leads) {
@@ -87,6 +91,10 @@ std::vector<Row> ListPromotionEvents(Connection& c, const PromotionEventFilter& 
     sql += " AND e.held_on <= ?";
     params.emplace_back(f.to->ToString());
   }
+  if (f.lead_id) {
+    sql += " AND e.id IN (SELECT event_id FROM promotion_event_leads WHERE lead_id = ?)";
+    params.emplace_back(*f.lead_id);
+  }
   sql += " ORDER BY e.held_on DESC, e.id DESC";
   auto rows = ReadRows(c, sql, params, RecordOf(kEventFields, kJoinedFields));
   AttachLeads(c, rows);
@@ -101,6 +109,15 @@ std::optional<Row> LoadPromotionEvent(Connection& c, const access::ReadScope& sc
   std::vector<Row> one{std::move(*row)};
   AttachLeads(c, one);
   return std::move(one.front());
+}
+
+std::map<int64_t, std::string> LeadRegions(Connection& c, const std::vector<int64_t>& ids) {
+  std::map<int64_t, std::string> out;
+  if (ids.empty()) return out;
+  std::vector<Value> params;
+  ForEachRow(c, "SELECT id, region_code FROM leads WHERE id IN (" + InList(ids, params) + ")", params,
+             [&](RowReader& r) { out[r.Int("id")] = r.Text("region_code"); });
+  return out;
 }
 
 int64_t InsertPromotionEvent(Connection& c, const Row& e) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,7 @@ struct PromotionEventRow {
   int64_t version = 1;
   // Read beside the record: the leads it created (promotion_event_leads), names joined.
   std::vector<int64_t> lead_ids;
+  std::vector<std::string> lead_titles;  // one per lead_ids ("" for a lead no longer there)
   std::string leader_name, team_name;
 };
 
@@ -41,7 +43,8 @@ struct PromotionEventFilter {
   access::ReadScope scope = access::ReadScope::None();
   std::optional<int64_t> leader_id;
   std::optional<std::string> kind;
-  std::optional<Date> from, to;  // held_on within, both included
+  std::optional<Date> from, to;    // held_on within, both included
+  std::optional<int64_t> lead_id;  // the events that created this lead
   bool include_archived = false;
 };
 
@@ -50,6 +53,8 @@ std::vector<PromotionEventRow> ListPromotionEvents(Connection& c, const Promotio
 // The event if the scope reads its region (archived too).
 std::optional<PromotionEventRow> LoadPromotionEvent(Connection& c, const access::ReadScope& scope,
                                                     int64_t id);
+// The leads an event may name: id → region_code of each of `ids` that exists (archived too).
+std::map<int64_t, std::string> LeadRegions(Connection& c, const std::vector<int64_t>& ids);
 // Inserts the event and its leads; returns its id.
 int64_t InsertPromotionEvent(Connection& c, const PromotionEventRow& e);
 // Writes the event's fields at `expected` version (else the 409), then replaces its leads.

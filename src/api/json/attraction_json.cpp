@@ -47,6 +47,15 @@ void to_json(nlohmann::json& j, const LeadView& v) {
   if (v.detailed) {
     j["steps"] = v.steps;
     j["funds"] = v.funds;
+    // The promotion events it came from (招商活动), newest first.
+    j["events"] = nlohmann::json::array();
+    for (const auto& e : v.events)
+      j["events"].push_back({{"id", e.id},
+                             {"held_on", e.held_on.ToString()},
+                             {"kind", e.kind},
+                             {"destination_city", e.destination_city},
+                             {"leader_name", e.leader_name},
+                             {"archived", e.archived}});
   }
 }
 

@@ -18,7 +18,17 @@ const JFields<Row> kEvent =
                               json j = json::parse(e.companies_met, nullptr, false);
                               return j.is_array() ? j : json::array();
                             }),
-              GJ_JSON_FIELDS(Row, note, lead_ids, archived, created_by, created_at, updated_at, version));
+              GJ_JSON_FIELDS(Row, note, lead_ids),
+              // The leads it created, with their titles (the event page lists and links them).
+              JFieldOf<Row>("leads",
+                            [](const Row& e) {
+                              json out = json::array();
+                              for (size_t i = 0; i < e.lead_ids.size(); ++i)
+                                out.push_back({{"id", e.lead_ids[i]},
+                                               {"title", i < e.lead_titles.size() ? e.lead_titles[i] : ""}});
+                              return out;
+                            }),
+              GJ_JSON_FIELDS(Row, archived, created_by, created_at, updated_at, version));
 
 json RuleJson(const pe::EventRule& r) { return {{"min_events", r.min_events}, {"period", "month"}}; }
 

@@ -37,8 +37,8 @@ const char* const kAttractionRead = "attraction.read";
 const char* const kAttractionWrite = "attraction.write";
 const char* const kEnterpriseRead = "enterprise.read";
 const char* const kEnterpriseWrite = "enterprise.write";
-// Promotion events (招商活动, issue 15 item 3).
-const char* const kEventRead = "event.read";
+// Promotion events (招商活动, issue 15 item 3): read with attraction.read (one permission reads the
+// attraction work: leads, funds, events); recording and managing them are their own.
 const char* const kEventWrite = "event.write";
 const char* const kEventManage = "event.manage";
 const char* const kChainRead = "chain.read";
@@ -128,8 +128,9 @@ const PolicyRow kPolicy[] = {
     {"viewer", kRankingRead, Scope::kRegion, Reach::kUpAndDown},
     {"judge", kObservationRead, Scope::kRegion, Reach::kUpAndDown},
     {"judge", kObservationJudge, Scope::kRegion},
-    // attraction.read/.write (双招双引: leads, their steps, funds in place): the county or city
-    // office (coordinator) manages; leaders, units and viewers read; the system admin reads only.
+    // attraction.read/.write (双招双引: leads, their steps, funds in place; attraction.read also
+    // reads the promotion events): the county or city office (coordinator) manages; leaders,
+    // units and viewers read; the system admin reads only.
     {"coordinator", kAttractionRead, Scope::kRegion},
     {"coordinator", kAttractionWrite, Scope::kRegion},
     {"leader", kAttractionRead, Scope::kRegion},
@@ -144,17 +145,12 @@ const PolicyRow kPolicy[] = {
     {"unit", kEnterpriseRead, Scope::kRegion},
     {"viewer", kEnterpriseRead, Scope::kRegion},
     {"admin", kEnterpriseRead, Scope::kRegion},
-    // Promotion events (event.read/.write/.manage, issue 15 item 3): the county office records
-    // anyone's events of its region and sets the monthly rule; a leader records their own (the
-    // service checks whose); units, viewers and the admin (系统管理) read; a judge nothing.
-    {"admin", kEventRead, Scope::kRegion},
-    {"coordinator", kEventRead, Scope::kRegion},
+    // Promotion events (event.write/.manage, issue 15 item 3; read with attraction.read above):
+    // the county office records anyone's events of its region and sets the monthly rule; a leader
+    // records their own (the service checks whose); a judge nothing.
     {"coordinator", kEventWrite, Scope::kRegion},
     {"coordinator", kEventManage, Scope::kRegion},
-    {"leader", kEventRead, Scope::kRegion},
     {"leader", kEventWrite, Scope::kRegion},
-    {"unit", kEventRead, Scope::kRegion},
-    {"viewer", kEventRead, Scope::kRegion},
     // 链长制 (chain.read/.write/.report): coordinators manage; leaders read every chain of their
     // county and report on their own (the service checks it is theirs); units and viewers read;
     // the system admin reads only; judges nothing.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "common/json_field.h"
 #include "domain/land_efficiency/credit_code.h"
@@ -78,6 +79,13 @@ LeadView AttractionService::ViewOf(store::Connection& c, store::Lead lead, const
   }
   v.steps = store::ListSteps(c, lead.id);
   v.funds = store::ListFunds(c, lead.id);
+  if (detailed) {
+    // The events that created it (an event names leads of its own region: EventService checks).
+    store::PromotionEventFilter events;
+    events.scope = kNamesOnly;
+    events.lead_id = lead.id;
+    v.events = store::ListPromotionEvents(c, events);
+  }
   attraction::LeadFacts facts{lead.id, lead.created_on, lead.expected_investment, {}};
   for (const auto& s : v.steps) facts.steps.push_back({s.step, s.dated_on});
   const auto status = attraction::StatusAsOf(facts, as_of);
@@ -178,9 +186,10 @@ void ClearNulls(const nlohmann::json& body, store::Lead& l) {
 
 }  // namespace
 
-// The lead's rules: a known region, an investor, real people, team and project, no future date.
-static void CheckLead(store::Connection& c, const access::RegionTree& tree, const access::ReadScope& projects,
-                      const store::Lead& before, const store::Lead& l, const Date& today, Problems& pr) {
+// The lead's rules: a known region, an investor, real people and team, no future date (its
+// project: CheckLink).
+static void CheckLead(store::Connection& c, const access::RegionTree& tree, const store::Lead& before,
+                      const store::Lead& l, const Date& today, Problems& pr) {
   if (l.title.empty()) pr.Add("title", "", "is required");
   if (!tree.Find(l.region_code)) pr.Add("region_code", l.region_code, "unknown region code");
   if (l.investor_name.empty() && l.investor_credit_code.empty()) pr.Add("investor_name", "", "is required");
@@ -201,11 +210,6 @@ static void CheckLead(store::Connection& c, const access::RegionTree& tree, cons
     auto t = store::LoadTeam(c, kNamesOnly, *l.team_id);
     if (!t || t->archived) pr.Add("team_id", std::to_string(*l.team_id), "unknown team in this county");
   }
-  if (l.project_id && l.project_id != before.project_id) {
-    auto p = store::LoadProject(c, kNamesOnly, *l.project_id);
-    if (!p || !projects.Contains(p->county_code, p->town_code.value_or("")))
-      pr.Add("project_id", std::to_string(*l.project_id), "未知项目 (unknown project)");
-  }
 }
 
 Result<LeadView> AttractionService::CreateLead(const Ctx& ctx, const nlohmann::json& body) {
@@ -221,11 +225,23 @@ Result<LeadView> AttractionService::CreateLead(const Ctx& ctx, const nlohmann::j
     if (auto st = Readable(unreadable); !st) return st.error();
   }
   auto tree = ledger_.Regions();
-  auto c = db_.Acquire();
+  std::optional<store::Lease> lease(db_.Acquire());  // given back while the ledger links the project
+  store::Connection* c = &**lease;
   Problems pr;
-  CheckLead(*c, *tree, ledger_.ReadableScope(ctx, ""), store::Lead{}, l, ctx.today, pr);
+  CheckLead(*c, *tree, store::Lead{}, l, ctx.today, pr);
+  if (l.project_id) {
+    if (auto st = CheckLink(*c, ctx, 0, *l.project_id); !st) {
+      if (st.error().code != ErrorCode::kInvalid) return st.error();
+      pr.Add(st.error().details.front());
+    }
+  }
   if (!pr.empty()) return pr.ToError("the lead is not valid");
   if (auto st = CheckWriteOn(ctx, l.region_code); !st) return st.error();
+  if (l.project_id) {
+    lease.reset();
+    if (auto st = CarryToProject(ctx, l); !st) return st.error();
+    c = &*lease.emplace(db_.Acquire());
+  }
   store::Transaction tx(*c);
   l.id = store::InsertLead(*c, l, ctx.now);
   store::WriteJournal(*c, kLeadEntity, l.id, "create", ctx.caller.user_id, ctx.now,
@@ -245,7 +261,8 @@ Result<LeadView> AttractionService::UpdateLead(const Ctx& ctx, int64_t id, const
   if (!version) return version.error();
   auto scope = Scope(ctx, "");
   if (!scope) return scope.error();
-  auto c = db_.Acquire();
+  std::optional<store::Lease> lease(db_.Acquire());  // given back while the ledger links the project
+  store::Connection* c = &**lease;
   auto before = store::GetLead(*c, scope.value(), id);
   if (!before) return NoLead(id);
   if (auto st = CheckWriteOn(ctx, before->region_code); !st) return st.error();
@@ -263,15 +280,27 @@ Result<LeadView> AttractionService::UpdateLead(const Ctx& ctx, int64_t id, const
   if (before->version != *version) return store::StaleVersion("lead", before->version);
   auto tree = ledger_.Regions();
   Problems pr;
-  CheckLead(*c, *tree, ledger_.ReadableScope(ctx, ""), *before, l, ctx.today, pr);
+  CheckLead(*c, *tree, *before, l, ctx.today, pr);
   // The first step is the day the lead was recorded: it cannot move after a later step.
   const auto steps = store::ListSteps(*c, id);
   if (l.created_on != before->created_on && steps.size() > 1 && l.created_on > steps[1].dated_on)
     pr.Add("created_on", l.created_on.ToString(),
            "rule attraction.step_date: after the next step's date " + steps[1].dated_on.ToString());
+  const bool linking = l.project_id && l.project_id != before->project_id;
+  if (linking) {
+    if (auto st = CheckLink(*c, ctx, id, *l.project_id); !st) {
+      if (st.error().code != ErrorCode::kInvalid) return st.error();
+      pr.Add(st.error().details.front());
+    }
+  }
   if (!pr.empty()) return pr.ToError("the lead is not valid");
   if (l.region_code != before->region_code) {
     if (auto st = CheckWriteOn(ctx, l.region_code); !st) return st.error();
+  }
+  if (linking) {
+    lease.reset();
+    if (auto st = CarryToProject(ctx, l); !st) return st.error();
+    c = &*lease.emplace(db_.Acquire());
   }
   store::Transaction tx(*c);
   if (auto st = store::UpdateLead(*c, l, *version, ctx.now); !st) return st.error();
@@ -304,7 +333,8 @@ Result<LeadView> AttractionService::Step(const Ctx& ctx, int64_t id, const nlohm
   if (!version) return version.error();
   auto scope = Scope(ctx, "");
   if (!scope) return scope.error();
-  auto c = db_.Acquire();
+  std::optional<store::Lease> lease(db_.Acquire());  // given back while the ledger links the project
+  store::Connection* c = &**lease;
   auto lead = store::GetLead(*c, scope.value(), id);
   if (!lead) return NoLead(id);
   if (auto st = CheckWriteOn(ctx, lead->region_code); !st) return st.error();
@@ -340,12 +370,20 @@ Result<LeadView> AttractionService::Step(const Ctx& ctx, int64_t id, const nlohm
   if ((s.step == attraction::kPaused || s.step == attraction::kEnded) && s.note.empty())
     pr.Add("reason", "", "is required");
   store::Lead after = *lead;
-  if (project_id && project_id != lead->project_id) {
+  const bool linking = project_id && project_id != lead->project_id;
+  if (linking) {
     after.project_id = project_id;
-    auto tree = ledger_.Regions();
-    CheckLead(*c, *tree, ledger_.ReadableScope(ctx, ""), *lead, after, ctx.today, pr);
+    if (auto st = CheckLink(*c, ctx, id, *project_id); !st) {
+      if (st.error().code != ErrorCode::kInvalid) return st.error();
+      pr.Add(st.error().details.front());
+    }
   }
   if (!pr.empty()) return pr.ToError("the step is not valid");
+  if (linking) {
+    lease.reset();
+    if (auto st = CarryToProject(ctx, after); !st) return st.error();
+    c = &*lease.emplace(db_.Acquire());
+  }
   store::Transaction tx(*c);
   if (after.project_id != lead->project_id) {
     if (auto st = store::UpdateLead(*c, after, *version, ctx.now); !st) return st.error();

@@ -22,6 +22,7 @@
 #include "service/named_file.h"
 #include "store/attraction_store.h"
 #include "store/db.h"
+#include "store/event_store.h"
 
 namespace gj::service {
 
@@ -38,7 +39,8 @@ struct LeadView {
   int64_t funds_in_place = 0, funds_in_place_usd = 0;  // every entry up to as_of's month
   std::vector<store::LeadStep> steps;
   std::vector<store::FundsEntry> funds;
-  bool detailed = false;  // steps and funds are written (single reads and writes)
+  std::vector<store::PromotionEventRow> events;  // the promotion events it came from (招商活动)
+  bool detailed = false;                         // steps and funds are written (single reads and writes)
 };
 
 struct LeadQuery {
@@ -77,7 +79,8 @@ class AttractionService {
   Result<LeadView> End(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   // A signed lead without a project becomes one (签约项目入库): {version, code, category?, level?,
   // kind?, track?}; the ledger's Create checks the project (project.write, its rules), then the
-  // lead links to it. 422 for a lead not signed or already linked.
+  // lead links to it. 422 for a lead not signed or already linked. Same code and builder: the
+  // project's builder_code is the investor's credit code, its chain_id the lead's chain.
   Result<LeadView> MakeProject(const Ctx& ctx, int64_t id, const nlohmann::json& body);
 
   Result<ItemList<store::FundsEntry>> ListFunds(const Ctx& ctx, int64_t lead_id);
@@ -99,6 +102,13 @@ class AttractionService {
 
  private:
   LeadView ViewOf(store::Connection& c, store::Lead lead, const Date& as_of, bool detailed);
+  // A lead may link to `project_id` (create, update, a step, attraction_project.cpp): a project
+  // the caller reads (404 otherwise) that no other lead holds (422 on project_id).
+  Status CheckLink(store::Connection& c, const Ctx& ctx, int64_t lead_id, int64_t project_id);
+  // The linked project takes the lead's builder and chain ("same code and builder"):
+  // builder_code = the investor's credit code, chain_id = the lead's chain, when the lead has them
+  // and the project differs — through the ledger's update (its rules, version and journal).
+  Status CarryToProject(const Ctx& ctx, const store::Lead& lead);
   Result<LeadView> Step(const Ctx& ctx, int64_t id, const nlohmann::json& body, const char* fixed_step);
   Result<store::FundsEntry> WriteFunds(const Ctx& ctx, std::optional<int64_t> lead_id,
                                        std::optional<int64_t> id, const nlohmann::json& body);

@@ -268,6 +268,11 @@ Status ChainService::ReadBody(store::Connection& c, const Ctx& ctx, const json& 
   return Ok{};
 }
 
+std::optional<int64_t> ChainService::ChainOfProject(int64_t project_id) {
+  auto c = db_.Acquire();
+  return store::ProjectChainId(*c, project_id);
+}
+
 Result<std::vector<ChainSummary>> ChainService::List(const Ctx& ctx, const std::string& region,
                                                      const Date& as_of) {
   auto tree = ledger_.Regions();

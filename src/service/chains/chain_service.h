@@ -94,6 +94,9 @@ class ChainService {
   Result<ChainVisitView> AddVisit(const Ctx& ctx, int64_t id, const nlohmann::json& body);
   Result<std::vector<ChainVisitView>> Visits(const Ctx& ctx, int64_t id);
 
+  // The chain a project names (projects.chain_id), for a project the caller has read already.
+  std::optional<int64_t> ChainOfProject(int64_t project_id);
+
   // For other parts (rankings): a chain's figures without a caller (access already checked).
   chains::ChainFigures FiguresOf(store::Connection& c, const store::Chain& ch, const Date& from,
                                  const Date& as_of);

@@ -5,6 +5,7 @@
 #include "common/json_field.h"
 #include "domain/enterprises/credit_code.h"
 #include "service/org/org_support.h"
+#include "service/remit.h"
 #include "service/unique_write.h"
 #include "store/journal.h"
 #include "store/org_store.h"
@@ -85,20 +86,7 @@ Status ReadBody(const nlohmann::json& body, EnterpriseRecord& e, bool create) {
 }  // namespace
 
 access::ReadScope EnterpriseService::Remit(store::Connection& c, const Ctx& ctx, const std::string& region) {
-  auto tree = ledger_.Regions();
-  access::Caller remit = ctx.caller;  // each grant reading from the root of its remit
-  remit.grants.clear();
-  for (auto g : ctx.caller.grants) {
-    if (g.unit_id) {
-      const auto u = store::LoadUnit(c, access::ReadScope::All(), *g.unit_id);  // the caller's own unit
-      if (!u || u->archived || !tree->Within(u->region_code, g.region_code)) continue;
-      g.region_code = u->region_code;
-    } else if (g.role == "unit") {
-      continue;
-    }
-    remit.grants.push_back(std::move(g));
-  }
-  return access::ReadScope::Of(remit, access::kEnterpriseRead, *tree).Within(region, *tree);
+  return UnitRemit(c, ctx, *ledger_.Regions(), access::kEnterpriseRead, region);
 }
 
 std::optional<EnterpriseLandClass> EnterpriseService::LandClass(const Ctx& ctx, const std::string& county,

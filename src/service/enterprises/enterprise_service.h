@@ -97,7 +97,7 @@ class EnterpriseService {
 
  private:
   // The enterprise scope of `ctx`: each grant reads from the root of its remit (a unit's grant
-  // from its unit's region), narrowed to `region` when given.
+  // from its unit's region), narrowed to `region` when given: service::UnitRemit, as LandService's.
   access::ReadScope Remit(store::Connection& c, const Ctx& ctx, const std::string& region = "");
   std::optional<EnterpriseLandClass> LandClass(const Ctx& ctx, const std::string& county,
                                                const std::string& credit_code);

@@ -11,6 +11,7 @@
 #include "service/land_efficiency/input.h"
 #include "service/land_efficiency/land_sheets.h"
 #include "service/land_efficiency/land_support.h"
+#include "service/remit.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 #include "store/table.h"
@@ -78,20 +79,7 @@ Status LandService::CheckCounty(const Ctx& ctx, const std::string& county, const
 }
 
 access::ReadScope LandService::Remit(store::Connection& c, const Ctx& ctx) {
-  auto tree = ledger_.Regions();
-  access::Caller remit = ctx.caller;  // each grant reading from the root of its remit
-  remit.grants.clear();
-  for (auto g : ctx.caller.grants) {
-    if (g.unit_id) {
-      const auto u = store::LoadUnit(c, access::ReadScope::All().Within(g.region_code, *tree), *g.unit_id);
-      if (!u || u->archived || !tree->Within(u->region_code, g.region_code)) continue;
-      g.region_code = u->region_code;
-    } else if (g.role == "unit") {
-      continue;
-    }
-    remit.grants.push_back(std::move(g));
-  }
-  return access::ReadScope::Of(remit, access::kLandRead, *tree);
+  return UnitRemit(c, ctx, *ledger_.Regions(), access::kLandRead);
 }
 
 bool LandService::Readable(const access::ReadScope& remit, const std::string& county,

@@ -217,7 +217,7 @@ class LandService {
   // The enterprises the caller reads (land.read): each grant's region, but a grant tied to a unit
   // reads that unit's region only — a town's unit the enterprises of its town, a county department
   // those of its county — and a unit-role grant without a unit reads none. Every enterprise read
-  // takes it (store::ListLandData, GetLandData; Readable for the runs' snapshots).
+  // takes it (store::ListLandData, GetLandData; Readable for the runs' snapshots). service::UnitRemit.
   access::ReadScope Remit(store::Connection& c, const Ctx& ctx);
   // An enterprise of `county` whose town is named `town` lies in `remit`.
   bool Readable(const access::ReadScope& remit, const std::string& county, const std::string& town);

@@ -10,6 +10,7 @@
 #include "service/ledger/stage_change.h"
 #include "service/unique_write.h"
 #include "store/account_store.h"
+#include "store/chain_store.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 #include "store/progress_store.h"
@@ -200,6 +201,42 @@ int LedgerService::ShownYear(store::Connection& c, const Ctx& ctx, int64_t id) {
                                     CurrentListYear(c, ctx.today, ctx.Reads(access::kProjectRead, *tree)));
 }
 
+namespace {
+
+// 链长制: a body's "chain_id" names the project's chain (projects.chain_id, the reference), a
+// chain of the project's county; the text `chain` beside it is that chain's name, written here
+// (it was the free text the 0130 migration turned into chains; the sheet's 产业链 column still
+// carries it). The store sets chain_id from the text (store::LinkProjectChain), so the two agree;
+// null clears both. A body that sends only `chain` (the sheet, an older client) names the chain.
+void ApplyChainRef(store::Connection& c, const nlohmann::json& body, ledger::Project& p, Problems& pr) {
+  if (!body.is_object() || !body.contains("chain_id")) return;
+  const auto& v = body["chain_id"];
+  if (v.is_null()) {
+    p.chain.clear();
+    return;
+  }
+  if (!v.is_number_integer() || v.get<int64_t>() < 1) {
+    pr.Add("chain_id", ShownValue(v), "must be an integer ≥ 1 or null");
+    return;
+  }
+  const auto chain = store::LoadChain(c, v.get<int64_t>());
+  if (!chain || chain->archived || chain->region_code != p.county_code) {
+    pr.Add("chain_id", ShownValue(v),
+           "rule ledger.chain_of_county: 未知产业链 (not a chain of county " + p.county_code + ")");
+    return;
+  }
+  p.chain = chain->name;
+}
+
+// The body without "chain_id" (ApplyPatch knows the project's own fields only).
+nlohmann::json WithoutChainRef(const nlohmann::json& body) {
+  nlohmann::json rest = body;
+  if (rest.is_object()) rest.erase("chain_id");
+  return rest;
+}
+
+}  // namespace
+
 void LedgerService::CheckReferences(store::Connection& c, const Ctx& ctx, const ledger::Project& p,
                                     Problems& pr, bool check_people_and_units, const char* permission) {
   auto tree_ptr = Regions();
@@ -230,10 +267,11 @@ Result<store::ProjectRow> LedgerService::Create(const Ctx& ctx, const nlohmann::
   ledger::Project p;
   p.year = ctx.today.year;
   p.stage = "planned";
-  if (auto st = ledger::ApplyPatch(p, body); !st) return st.error();
+  if (auto st = ledger::ApplyPatch(p, WithoutChainRef(body)); !st) return st.error();
   auto c = db_.Acquire();
   Problems pr = ledger::ValidateProject(p, store::LoadDictionaries(*c), ctx.today);
   CheckReferences(*c, ctx, p, pr);
+  ApplyChainRef(*c, body, p, pr);
   const auto breaches = ledger::ProjectBreaches(p, LoadPlausibility(*c));
   ledger::AddBreaches(pr, breaches);
   if (!pr.empty()) return ledger::PlausibilityError(pr, breaches, "the project is not valid");
@@ -280,6 +318,7 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
   if (auto st = change(p); !st) return st.error();
   Problems pr = ledger::ValidateProject(p, store::LoadDictionaries(*c), ctx.today);
   CheckReferences(*c, ctx, p, pr);
+  ApplyChainRef(*c, body, p, pr);
   // Plausibility asks only the figures this change touches (an old figure blocks nothing else).
   const auto breaches = ledger::ProjectBreaches(p, LoadPlausibility(*c), &current->project);
   ledger::AddBreaches(pr, breaches);
@@ -299,7 +338,8 @@ Result<store::ProjectRow> LedgerService::Mutate(const Ctx& ctx, int64_t id, cons
 }
 
 Result<store::ProjectRow> LedgerService::Update(const Ctx& ctx, int64_t id, const nlohmann::json& body) {
-  return Mutate(ctx, id, body, "update", [&](ledger::Project& p) { return ApplyProjectChange(p, body); });
+  const nlohmann::json fields = WithoutChainRef(body);  // chain_id: Mutate (ApplyChainRef)
+  return Mutate(ctx, id, body, "update", [&](ledger::Project& p) { return ApplyProjectChange(p, fields); });
 }
 
 Result<store::ProjectRow> LedgerService::ChangeStage(const Ctx& ctx, int64_t id, const nlohmann::json& body) {

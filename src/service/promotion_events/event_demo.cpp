@@ -5,6 +5,7 @@
 
 #include "domain/access/read_scope.h"
 #include "domain/promotion_events/event.h"
+#include "store/attraction_store.h"
 #include "store/event_store.h"
 #include "store/journal.h"
 #include "store/org_store.h"
@@ -54,6 +55,26 @@ Result<int> BuildEventsDemo(store::Database& db, const Date& today, const std::s
     // team_id can name once they exist; creating teams here would change the organisation pages.
     // 冠县: its first three leaders only, every other month.
     const size_t n = donge ? leaders.size() : 3;
+    // The leads that came from an event (招商活动形成线索): every other lead of the county recorded
+    // within three weeks after one of its events is that event's (the first such event).
+    store::LeadFilter county_leads;
+    county_leads.scope = access::ReadScope::All().Within(county, tree);
+    std::vector<store::Lead> open_leads;
+    for (auto& l : store::ListLeads(*c, county_leads))
+      if (l.id % 2 == 0) open_leads.push_back(std::move(l));
+    const auto leads_after = [&open_leads](const Date& held) {
+      std::vector<int64_t> ids;
+      for (auto it = open_leads.begin(); it != open_leads.end();) {
+        if (it->created_on >= held && it->created_on <= held.AddDays(21)) {
+          ids.push_back(it->id);
+          it = open_leads.erase(it);
+        } else {
+          ++it;
+        }
+      }
+      std::sort(ids.begin(), ids.end());
+      return ids;
+    };
     for (size_t i = 0; i < n; ++i) {
       for (int month = 1; month <= today.month; ++month) {
         const size_t k = i * 3 + static_cast<size_t>(month);
@@ -72,6 +93,7 @@ Result<int> BuildEventsDemo(store::Database& db, const Date& today, const std::s
         e.companies_met = CompaniesJson(k);
         e.note = "对接洽谈" + std::to_string(kCompanies[k % kCompanies.size()].size()) + "家企业";
         e.created_at = e.updated_at = now_iso;
+        e.lead_ids = leads_after(held);
         e.id = store::InsertPromotionEvent(*c, e);
         store::WriteJournal(*c, "promotion_event", e.id, "create", std::nullopt, now_iso,
                             store::PromotionEventCreated(e));

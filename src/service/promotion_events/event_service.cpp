@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/json_field.h"
+#include "domain/attraction/permissions.h"
 #include "store/journal.h"
 #include "store/org_store.h"
 #include "store/project_store.h"
@@ -61,6 +62,33 @@ std::string CompaniesText(const std::vector<pe::CompanyMet>& companies) {
   return out.dump();
 }
 
+// Each lead the event names (beyond those it already named) is a lead of the event's region: it
+// lies within it, or in the same county (promotion_event_leads has no foreign key, so the service
+// checks). A problem names the lead_ids[i] it is about.
+void CheckLeads(store::Connection& c, const access::RegionTree& tree, const store::PromotionEventRow& e,
+                const std::vector<int64_t>& already, const json& body, Problems& pr) {
+  // The position of `id` in the body's lead_ids (the stored list is sorted and deduplicated).
+  const auto position = [&body](int64_t id, size_t fallback) {
+    const json* sent = body.is_object() && body.contains("lead_ids") ? &body["lead_ids"] : nullptr;
+    for (size_t j = 0; sent && sent->is_array() && j < sent->size(); ++j)
+      if ((*sent)[j].is_number_integer() && (*sent)[j].get<int64_t>() == id) return j;
+    return fallback;
+  };
+  const auto regions = store::LeadRegions(c, e.lead_ids);
+  const std::string county = tree.CountyOf(e.region_code);
+  for (size_t i = 0; i < e.lead_ids.size(); ++i) {
+    const int64_t id = e.lead_ids[i];
+    if (std::find(already.begin(), already.end(), id) != already.end()) continue;
+    const auto it = regions.find(id);
+    const bool same = it != regions.end() && (tree.Within(it->second, e.region_code) ||
+                                              (!county.empty() && tree.CountyOf(it->second) == county));
+    if (!same)
+      pr.Add("lead_ids[" + std::to_string(position(id, i)) + "]", std::to_string(id),
+             "rule event.lead_of_region: 未知线索 (no lead " + std::to_string(id) + " of region " +
+                 e.region_code + ")");
+  }
+}
+
 pe::EventDraft DraftOf(const store::PromotionEventRow& e) {
   return {e.held_on, e.leader_id, e.team_id, e.destination_city, e.kind, StoredCompanies(e.companies_met),
           e.note};
@@ -77,7 +105,7 @@ pe::EventRule EventService::RuleOf(store::Connection& c, const std::string& regi
 
 access::ReadScope EventService::Scope(const Ctx& ctx, const std::string& region) {
   auto tree = ledger_.Regions();
-  return ctx.Reads(access::kEventRead, *tree).Within(region, *tree);
+  return ctx.Reads(access::kAttractionRead, *tree).Within(region, *tree);
 }
 
 Result<ItemList<store::PromotionEventRow>> EventService::List(const Ctx& ctx, const PromotionEventQuery& q) {
@@ -103,7 +131,7 @@ Result<store::PromotionEventRow> EventService::Get(const Ctx& ctx, int64_t id) {
 Status EventService::MayRecordFor(store::Connection& c, const Ctx& ctx, int64_t leader_id) {
   auto tree = ledger_.Regions();
   const auto person = store::LoadPerson(c, kEventRefs, leader_id);
-  if (!person || !ctx.Reads(access::kEventRead, *tree).ContainsRegion(person->region_code))
+  if (!person || !ctx.Reads(access::kAttractionRead, *tree).ContainsRegion(person->region_code))
     return Error::NotFound("no person " + std::to_string(leader_id));
   if (access::Allowed(ctx.caller, access::kEventManage, {person->region_code, "", std::nullopt}, *tree))
     return Ok{};
@@ -160,7 +188,8 @@ void EventService::ReadBody(store::Connection& c, const Ctx& ctx, const json& bo
   if (e.team_id) {
     const auto team = store::LoadTeam(c, kEventRefs, *e.team_id);
     auto tree = ledger_.Regions();
-    if (!team || team->archived || !ctx.Reads(access::kEventRead, *tree).ContainsRegion(team->region_code))
+    if (!team || team->archived ||
+        !ctx.Reads(access::kAttractionRead, *tree).ContainsRegion(team->region_code))
       pr.Add("team_id", std::to_string(*e.team_id), "unknown 专班 in this county");
   }
 }
@@ -185,6 +214,8 @@ Result<store::PromotionEventRow> EventService::Create(const Ctx& ctx, const json
   const auto person = store::LoadPerson(*c, kEventRefs, e.leader_id);
   if (person->archived) return Problems().ToError("the leader is archived");
   e.region_code = person->region_code;
+  CheckLeads(*c, *tree, e, {}, body, pr);
+  if (!pr.empty()) return pr.ToError("the promotion event is not valid");
   e.created_by = ctx.caller.user_id;
   e.created_at = e.updated_at = ctx.now;
   store::Transaction tx(*c);
@@ -237,6 +268,12 @@ Result<store::PromotionEventRow> EventService::Write(const Ctx& ctx, int64_t id,
     const auto person = store::LoadPerson(*c, kEventRefs, after.leader_id);
     if (person->archived) return Problems().ToError("the leader is archived");
     after.region_code = person->region_code;
+  }
+  if (!archive) {
+    CheckLeads(*c, *ledger_.Regions(), after,
+               after.region_code == before->region_code ? before->lead_ids : std::vector<int64_t>{}, body,
+               pr);
+    if (!pr.empty()) return pr.ToError("the promotion event is not valid");
   }
   after.updated_at = ctx.now;
   store::Transaction tx(*c);
@@ -306,7 +343,8 @@ Result<EventFigures> EventService::Figures(const Ctx& ctx, const std::string& re
 }
 
 Result<EventRuleView> EventService::Rule(const Ctx& ctx, const std::string& region) {
-  if (!access::AllowedAnywhere(ctx.caller, access::kEventRead)) return Error::NotFound("no region " + region);
+  if (!access::AllowedAnywhere(ctx.caller, access::kAttractionRead))
+    return Error::NotFound("no region " + region);
   auto tree = ledger_.Regions();
   auto code = SettingsRegion(ctx, *tree, region);
   if (!code) return code.error();

@@ -4,8 +4,8 @@
 // figures "events per leader per month".
 //
 // Who: a leader records their own events (event.write); the county office records anyone's of
-// its county and sets the rule (event.manage); event.read reads (viewers, units, admin). Reads
-// take the caller's event.read scope narrowed to ?region= (unknown or outside: nothing).
+// its county and sets the rule (event.manage); attraction.read reads (viewers, units, admin). Reads
+// take the caller's attraction.read scope narrowed to ?region= (unknown or outside: nothing).
 #pragma once
 
 #include <map>
@@ -101,7 +101,7 @@ class EventService {
   static promotion::EventRule RuleOf(store::Connection& c, const std::string& region);
 
  private:
-  // The request's event.read scope within `region` ("" = all of it; unknown or outside: empty).
+  // The request's attraction.read scope within `region` ("" = all of it; unknown or outside: empty).
   access::ReadScope Scope(const Ctx& ctx, const std::string& region);
   // Reads the body's fields onto `e` (those sent; all required ones when `creating`).
   void ReadBody(store::Connection& c, const Ctx& ctx, const nlohmann::json& body, bool creating,

@@ -53,7 +53,7 @@ TEST(Access, OnlyAdminsEditDictionaries) {
   EXPECT_FALSE(AllowedAnywhere(With("coordinator", "371500"), kDictionaryAdmin));
   EXPECT_EQ(Permissions(With("viewer", "371524")),
             (std::set<std::string>{kProjectRead, kLandRead, kObservationRead, kRankingRead, kAttractionRead,
-                                   kEnterpriseRead, kEventRead, kChainRead}));
+                                   kEnterpriseRead, kChainRead}));  // events read with attraction.read
 }
 
 // Issue 14: the global dictionaries are the system admin's (the admin at the top of the

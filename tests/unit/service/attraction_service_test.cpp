@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "ledger_fixture.h"
+#include "store/chain_store.h"
 
 namespace gj::testing {
 namespace {
@@ -180,6 +181,74 @@ TEST_P(AttractionServiceTest, ASignedLeadBecomesALedgerProject) {
   auto again = svc_->MakeProject(office, id, {{"version", made->lead.version}, {"code", "ZS-2026-002"}});
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().details.at(0).field, "project_id");
+}
+
+// Same code and builder: a lead linking to a project gives it the investor's credit code and the
+// lead's chain (the ledger's versioned, journaled update); a project is one lead's; a project the
+// caller does not read is a 404.
+TEST_P(AttractionServiceTest, ALinkedProjectTakesTheLeadsBuilderCodeAndChain) {
+  const auto office = As("coordinator", "371524");
+  int64_t chain = 0;
+  {
+    auto c = tdb_->db().Acquire();
+    store::Chain ch;
+    ch.region_code = "371524";
+    ch.name = "钢球";
+    ch.created_at = ch.updated_at = "now";
+    chain = store::InsertChain(*c, ch);
+  }
+  auto project = ledger_->Create(office, {{"code", "LK-1"},
+                                          {"name", "钢球扩能"},
+                                          {"county_code", "371524"},
+                                          {"category", "industrial"},
+                                          {"level", "county"},
+                                          {"kind", "new"},
+                                          {"track", "implementation"},
+                                          {"stage", "signed"}});
+  ASSERT_TRUE(project) << project.error().message;
+  const int64_t pid = project->project.id;
+  auto lead = svc_->CreateLead(office, {{"title", "钢球项目"},
+                                        {"region_code", "371524"},
+                                        {"investor_name", "宁波精工钢球有限公司"},
+                                        {"investor_credit_code", "91371500MA3C00001J"},
+                                        {"chain_id", chain},
+                                        {"created_on", "2026-01-10"},
+                                        {"project_id", pid}});
+  ASSERT_TRUE(lead) << lead.error().message;
+  auto p = ledger_->Get(office, pid);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->project.builder_code, "91371500MA3C00001J");
+  EXPECT_EQ(p->project.chain, "钢球");
+  {
+    auto c = tdb_->db().Acquire();
+    EXPECT_EQ(store::ProjectChainId(*c, pid), chain);
+  }
+  EXPECT_EQ(p->project.version, 2);
+  // Another lead: 422 on project_id; a project of another county: 404.
+  auto other = svc_->CreateLead(office, {{"title", "另一条"},
+                                         {"region_code", "371524"},
+                                         {"investor_name", "某公司"},
+                                         {"created_on", "2026-01-10"},
+                                         {"project_id", pid}});
+  ASSERT_FALSE(other);
+  EXPECT_EQ(other.error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(other.error().details.at(0).field, "project_id");
+  auto guan = ledger_->Create(As("coordinator", "371525"), {{"code", "LK-2"},
+                                                            {"name", "冠县项目"},
+                                                            {"county_code", "371525"},
+                                                            {"category", "industrial"},
+                                                            {"level", "county"},
+                                                            {"kind", "new"},
+                                                            {"track", "implementation"},
+                                                            {"stage", "signed"}});
+  ASSERT_TRUE(guan) << guan.error().message;
+  auto outside = svc_->CreateLead(office, {{"title", "另一条"},
+                                           {"region_code", "371524"},
+                                           {"investor_name", "某公司"},
+                                           {"created_on", "2026-01-10"},
+                                           {"project_id", guan->project.id}});
+  ASSERT_FALSE(outside);
+  EXPECT_EQ(outside.error().code, ErrorCode::kNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AttractionServiceTest, ::testing::ValuesIn(Engines()));

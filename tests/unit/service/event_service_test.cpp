@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "ledger_fixture.h"
+#include "store/attraction_store.h"
 #include "store/journal.h"
 
 namespace gj::testing {
@@ -23,17 +24,31 @@ class EventServiceTest : public LedgerFixture {
                              "VALUES ('l', '张明远', 'x', 'now', ?) RETURNING id",
                              {leader_})
                          .rows[0][0]);
+    // Leads the events name (promotion_event_leads must name leads of the event's region).
+    const auto lead = [&c](const char* region) {
+      store::Lead l;
+      l.region_code = region;
+      l.title = std::string("线索 ") + region;
+      l.investor_name = "某公司";
+      l.created_on = Date{2026, 1, 5};
+      return store::InsertLead(c, l, "now");
+    };
+    lead_a_ = lead("371524");
+    lead_b_ = lead("371524");
+    guan_lead_ = lead("371525");
   }
   service::EventService Events() { return service::EventService(tdb_->db(), *ledger_); }
   service::Ctx AsLeader() {
     return Edited(As("leader", "371524"), [&](access::Caller& c) { c.user_id = leader_user_; });
   }
-  static json Event(const std::string& held_on, std::optional<int64_t> leader = std::nullopt) {
+  json Event(const std::string& held_on, std::optional<int64_t> leader = std::nullopt) const {
+    // 东阿县's events name two of its leads (one twice); 冠县's none.
+    const json leads = leader == guan_leader_ ? json::array() : json::array({lead_b_, lead_a_, lead_b_});
     json b = {{"held_on", held_on},
               {"destination_city", "深圳市"},
               {"kind", "industry_topic"},
               {"companies_met", json::array({{{"name", "深圳华康生物科技有限公司"}}})},
-              {"lead_ids", json::array({7, 3, 7})}};
+              {"lead_ids", leads}};
     if (leader) b["leader_id"] = *leader;
     return b;
   }
@@ -42,6 +57,7 @@ class EventServiceTest : public LedgerFixture {
     return store::AsInt(c->Query("SELECT COUNT(*) FROM journal WHERE entity = ?", {entity}).rows[0][0]);
   }
   int64_t other_leader_ = 0, guan_leader_ = 0, leader_user_ = 0;
+  int64_t lead_a_ = 0, lead_b_ = 0, guan_lead_ = 0;
 };
 
 TEST_P(EventServiceTest, ALeaderRecordsOwnEventsTheCountyOfficeAnyonesOfItsCounty) {
@@ -51,7 +67,8 @@ TEST_P(EventServiceTest, ALeaderRecordsOwnEventsTheCountyOfficeAnyonesOfItsCount
   EXPECT_EQ(own->leader_id, leader_);
   EXPECT_EQ(own->leader_name, "张明远");
   EXPECT_EQ(own->region_code, "371524");
-  EXPECT_EQ(own->lead_ids, (std::vector<int64_t>{3, 7}));  // deduplicated, in order
+  EXPECT_EQ(own->lead_ids, (std::vector<int64_t>{lead_a_, lead_b_}));  // deduplicated, in order
+  EXPECT_EQ(own->lead_titles, (std::vector<std::string>{"线索 371524", "线索 371524"}));
   EXPECT_EQ(Journal("promotion_event"), 1);
   // Not another leader's; the county office may; 冠县's office does not see 东阿's leader; a viewer nothing.
   EXPECT_EQ(ev.Create(AsLeader(), Event("2026-03-10", other_leader_)).error().code, ErrorCode::kForbidden);
@@ -82,6 +99,27 @@ TEST_P(EventServiceTest, ValidationListsEveryProblemAndRefusesAFutureDate) {
   EXPECT_EQ(fields, (std::set<std::string>{"held_on", "kind", "destination_city", "companies_met[0].name",
                                            "colour"}));
   EXPECT_EQ(Journal("promotion_event"), 0);
+}
+
+// promotion_event_leads has no foreign key: the service names each lead that is missing or of
+// another region (lead_ids[i]) and writes nothing; an update checks only the leads it adds.
+TEST_P(EventServiceTest, AnEventNamesLeadsOfItsOwnRegion) {
+  auto ev = Events();
+  json body = Event("2026-03-10");
+  body["lead_ids"] = json::array({lead_a_, guan_lead_, 999999});
+  auto r = ev.Create(AsLeader(), body);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalid);
+  ASSERT_EQ(r.error().details.size(), 2u);
+  EXPECT_EQ(r.error().details[0].field, "lead_ids[1]");
+  EXPECT_EQ(r.error().details[0].value, std::to_string(guan_lead_));
+  EXPECT_EQ(r.error().details[1].field, "lead_ids[2]");
+  EXPECT_EQ(Journal("promotion_event"), 0);
+  auto e = ev.Create(AsLeader(), Event("2026-03-10"));
+  ASSERT_TRUE(e) << e.error().message;
+  auto up = ev.Update(AsLeader(), e->id, {{"version", 1}, {"lead_ids", json::array({lead_a_, guan_lead_})}});
+  ASSERT_FALSE(up);
+  EXPECT_EQ(up.error().details.at(0).field, "lead_ids[1]");
 }
 
 TEST_P(EventServiceTest, UpdateIsVersionedAndJournaledArchiveStopsCounting) {

@@ -29,6 +29,7 @@ export default {
   'field.unit_name': 'Unit',
   'field.specialist': 'Specialist',
   'field.chain': 'Chain',
+  'field.chain_id': 'Chain',
   'field.planned_start': 'Planned start',
   'field.actual_start': 'Actual start',
   'field.planned_completion': 'Planned completion',

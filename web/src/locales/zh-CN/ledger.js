@@ -29,6 +29,7 @@ export default {
   'field.unit_name': '责任单位',
   'field.specialist': '项目专员',
   'field.chain': '所属产业链',
+  'field.chain_id': '所属产业链',
   'field.planned_start': '计划开工日期',
   'field.actual_start': '实际开工日期',
   'field.planned_completion': '计划竣工日期',

@@ -13,7 +13,7 @@ export function fieldLabel(name) {
 
 /**
  * @param reference the reference store (dictionaries, regions)
- * @param people    { leaders: [], units: [] } of the project's county
+ * @param people    { leaders: [], units: [], chains: [] } of the project's county
  */
 export function displayValue(field, value, reference, people = {}) {
   if (value === null || value === undefined || value === '') return '—'
@@ -41,6 +41,10 @@ export function displayValue(field, value, reference, people = {}) {
     case 'unit': {
       const u = (people.units || []).find((x) => x.id === Number(value))
       return u ? u.name : String(value)
+    }
+    case 'chain': {
+      const c = (people.chains || []).find((x) => x.id === Number(value))
+      return c ? c.name : String(value)
     }
     default:
       break

@@ -23,7 +23,7 @@ export const NEW_PROJECT_GROUPS = [
       { name: 'track', type: 'dict', required: true },
       { name: 'builder', type: 'text' },
       { name: 'builder_code', type: 'text' },
-      { name: 'chain', type: 'text' },
+      { name: 'chain_id', type: 'chain' },
       { name: 'content', type: 'textarea', wide: true },
     ],
   },

@@ -22,7 +22,8 @@ export const PROJECT_FIELDS = [
   { name: 'leader_id', type: 'leader' },
   { name: 'unit_id', type: 'unit' },
   { name: 'specialist', type: 'text' },
-  { name: 'chain', type: 'text' },
+  // 链长制: the chain is a reference (chain_id), picked from the county's chains (GET /chains).
+  { name: 'chain_id', type: 'chain' },
   { name: 'planned_start', type: 'date' },
   { name: 'planned_completion', type: 'date' },
   { name: 'actual_start', type: 'date' },
