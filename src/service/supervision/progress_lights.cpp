@@ -206,9 +206,14 @@ std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, 
   {
     auto c = db_.Acquire();
     const Date window_from = ReportWindowFrom(PolicyFor(*c, region), board->rules, board->as_of);
-    sources.report_facts = store::LoadReportFacts(*c, ledger_.ReadableScope(ctx, region), board->as_of,
-                                                  window_from, delta.project_ids);
-    LoadLightSources(*c, board->as_of, delta.project_ids, sources);
+    // The changed rows were read through the caller's scope (ListInRegion): their ids are the
+    // scope here. The scope's own SQL condition lists the region's every project (25,000 in a
+    // county) in each query: 9 ms apiece, against 0.01 ms for the ids alone.
+    std::vector<int64_t> ids;
+    for (const auto& [i, row] : changed) ids.push_back(row.project.id);
+    sources.report_facts =
+        store::LoadReportFacts(*c, access::ReadScope::All(), board->as_of, window_from, ids);
+    LoadLightSources(*c, board->as_of, ids, sources);
     std::vector<const store::ProjectRow*> rows;
     for (const auto& [i, row] : changed) rows.push_back(&row);
     LoadProcedureKinds(*c, rows, sources);
