@@ -183,8 +183,13 @@ std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, 
   if (delta.rebuild) return nullptr;
   auto board = std::make_shared<LightBoard>(old);
   board->journal = now;
+  // Where the written projects sit on the board (delta.project_ids is sorted): one pass over the
+  // entries, not a map of every one of them (25,000 nodes allocated and freed per write).
   std::unordered_map<int64_t, size_t> index;
-  for (size_t i = 0; i < board->entries.size(); ++i) index[board->entries[i]->row.project.id] = i;
+  for (size_t i = 0; i < board->entries.size(); ++i) {
+    const int64_t id = board->entries[i]->row.project.id;
+    if (std::binary_search(delta.project_ids.begin(), delta.project_ids.end(), id)) index[id] = i;
+  }
   std::vector<std::pair<size_t, store::ProjectRow>> changed;
   for (const int64_t id : delta.project_ids) {
     store::ProjectFilter f;
