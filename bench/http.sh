@@ -6,6 +6,9 @@
 #   2. the same while bench/hold_connections.mjs holds IDLE idle keep-alive connections and SLOW
 #      slow-header connections (a partial request, then one byte every few seconds) open;
 #   3. the server's peak memory through all of it (VmHWM of /proc/PID/status);
+#   4. the list cases of issue 16 item 4 (plain page, filters, search, random pages, random pages of a
+#      filter, each ROUNDS times, /healthz once per round as the reference beside them): the median
+#      p99 of each against ≤ 10 ms and against the median /healthz p99 of the same rounds;
 # then a table of each figure against its target (≥ 10,000 req/s and p99 ≤ 10 ms for the list;
 # p99 ≤ 50 ms for the list and /healthz under held connections; ≤ 150 MB) with the ratio.
 # A benchmark: it prints figures and exits 0 even when a target is missed or the server hangs (wrk
@@ -13,11 +16,15 @@
 # own latency figures — and the errors are printed).
 #   bash bench/http.sh            alone; scripts/bench.sh (make bench) runs it with the others
 #   N=100000                      projects (DIR/ledger.db of bench/ledger.sh is reused when it holds
-#                                 at least N; else bench/ledger_bench writes it, as ledger.sh does)
+#                                 at least N projects; else bench/ledger_bench writes it, as ledger.sh does)
 #   DIR=/tmp/gongjian-bench  BIN_DIR=./build  DURATION=10s  IDLE=1000  SLOW=200
 #   WRK_THREADS=2 WRK_CONNECTIONS=32 (as bench/ledger.sh)   SERVE_ARGS="…" extra `serve` options
+#   ROUNDS=3 CASE_DURATION=5s        the list cases of step 4 (median of ROUNDS runs of each)
+#   SKIP_HELD=1                       leaves out step 2 (the held connections)
+# Every figure is also printed as a FIGURE| line (bench/figure.sh) for the table of make bench.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 0
+. bench/figure.sh
 N=${N:-100000}
 DIR=${DIR:-/tmp/gongjian-bench}
 BIN_DIR=${BIN_DIR:-./build}
@@ -26,6 +33,8 @@ IDLE=${IDLE:-1000}
 SLOW=${SLOW:-200}
 WRK_THREADS=${WRK_THREADS:-2}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}
+ROUNDS=${ROUNDS:-3}
+CASE_DURATION=${CASE_DURATION:-5s}
 LIST_PATH="/api/v1/projects?offset=0&limit=20"  # web/src/query.js listParams of the opening page
 mkdir -p "$DIR"
 RESULTS=$DIR/http-results.txt
@@ -77,7 +86,9 @@ if [ -f "$DIR/ledger.db" ]; then
   start_server
   TOKEN=$(login)
   COUNT=$(list_count)
-  if [ "${COUNT:-0}" -lt "$N" ]; then
+  # The coordinator sees one county (a quarter of the projects): the file's own count decides.
+  STORED=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM projects").fetchone()[0])' "$DIR/ledger.db" 2>/dev/null || echo 0)
+  if [ "${STORED:-0}" -lt "$N" ]; then
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
   fi
 fi
@@ -105,11 +116,13 @@ threads() { status_field Threads; }
 #   label|req/s|p50 ms|p99 ms|requests|timeouts|other socket errors|non-2xx
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat" 2>/dev/null || echo 0; }
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
+# measure LABEL PATH [wrk options…] (DURATION from the environment of the call)
 measure() {
   local label=$1 path=$2 out t0 t1
+  shift 2
   t0=$(cpu_ticks)
   out=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$DURATION" --timeout 2s --latency \
-    -H "Authorization: Bearer $TOKEN" "$BASE$path" 2>&1)
+    -H "Authorization: Bearer $TOKEN" "$@" "$BASE$path" 2>&1)
   t1=$(cpu_ticks)
   echo "$out" >"$DIR/http-wrk-${label//[^a-z]/_}.txt"
   echo "== $label: GET $path"
@@ -149,6 +162,7 @@ YEAR=$(curl -s -m 10 -H "Authorization: Bearer $TOKEN" "$BASE$LIST_PATH" |
 measure "healthz" "/healthz"
 echo "   server: VmRSS $(( $(rss_kb) / 1024 )) MB, VmHWM $(( $(hwm_kb) / 1024 )) MB, $(threads) threads"
 
+if [ -z "${SKIP_HELD:-}" ]; then
 echo "#### 2. while $IDLE idle keep-alive and $SLOW slow-header connections are held open"
 STATUS=$DIR/http-hold-status.json
 rm -f "$STATUS"
@@ -165,21 +179,49 @@ measure "healthz, connections held" "/healthz"
 echo "   holder: $(cat "$STATUS" 2>/dev/null)"
 echo "   server: VmRSS $(( $(rss_kb) / 1024 )) MB, VmHWM $(( $(hwm_kb) / 1024 )) MB, $(threads) threads"
 kill "$HOLD_PID" 2>/dev/null; wait "$HOLD_PID" 2>/dev/null; HOLD_PID=""
+fi
 
-echo "#### 3. after the held connections are gone"
+echo "#### 3. the list cases of issue 16 item 4, $ROUNDS rounds of $CASE_DURATION each"
+# The plain page, two filters, a search, random pages of the county's list (500 pages of 50: each
+# request a page the server may not have written yet) and of a filter; /healthz in every round is
+# the reference: what the machine and the HTTP layer alone give at p99 in the same minutes.
+CASES=(
+  "plain|$LIST_PATH"
+  "filter|/api/v1/projects?category=industrial&stage=started&limit=50&offset=100"
+  "filter year sort|/api/v1/projects?year=${YEAR:-2026}&sort=annual_plan&limit=50&offset=5000"
+  "search|/api/v1/projects?q=%E9%92%A2%E7%90%83&limit=50"
+  "random pages|/api/v1/projects?limit=50|500"
+  "random pages filtered|/api/v1/projects?category=industrial&stage=started&limit=50|180"
+)
+for round in $(seq "$ROUNDS"); do
+  DURATION=$CASE_DURATION measure "case healthz#$round" "/healthz"
+  for c in "${CASES[@]}"; do
+    IFS='|' read -r name path pages <<<"$c"
+    if [ -n "$pages" ]; then
+      PAGE_PATH=$path PAGES=$pages DURATION=$CASE_DURATION measure "case $name#$round" "$path" -s bench/list_pages.lua
+    else
+      DURATION=$CASE_DURATION measure "case $name#$round" "$path"
+    fi
+  done
+done
+echo "   server: VmRSS $(( $(rss_kb) / 1024 )) MB, VmHWM $(( $(hwm_kb) / 1024 )) MB, $(threads) threads"
+
+echo "#### 4. after the runs"
 if curl -sf -m 5 "$BASE/healthz" >/dev/null; then echo "   /healthz answers"; else echo "   /healthz does not answer within 5 s"; fi
 HWM=$(hwm_kb)
 echo "   server peak memory: VmHWM ${HWM:-0} kB"
 echo "memory|$(( ${HWM:-0} ))" >>"$RESULTS"
+echo "rss|$(rss_kb)" >>"$RESULTS"
 [ -d "/proc/$SERVER_PID" ] || echo "   the server exited during the run (see $DIR/http-server.log)"
 
 echo "#### figures against the targets (issue 14, item 1)"
 python3 - "$RESULTS" <<'EOF'
 import math, sys
-rows, mem = {}, None
+rows, mem, rss = {}, None, None
 for line in open(sys.argv[1], encoding="utf8"):
     p = line.rstrip("\n").split("|")
     if p[0] == "memory": mem = int(p[1]) / 1024; continue
+    if p[0] == "rss": rss = int(p[1]) / 1024; continue
     rows[p[0]] = dict(rps=float(p[1]), p50=float(p[2]), p99=float(p[3]), n=int(p[4]), timeouts=int(p[5]),
                       errors=int(p[6]), non2xx=int(p[7]), cpu=float(p[8]))
 def p99(r):
@@ -217,6 +259,42 @@ for key, name, targets in (("list", "project list", (10000, 10)),
     elif r["timeouts"] or r["errors"] or r["non2xx"]:
         notes.append(f"{name}: {r['n']} answered, {r['timeouts']} timed out (2 s), {r['errors']} socket errors, {r['non2xx']} not 2xx")
 add("server peak memory (VmHWM)", mem, "", "MB", 150, False)
+# Issue 16 item 4: the median p99 of each list case over the rounds, against 10 ms and against
+# the median /healthz p99 of the same rounds (the reference run beside it).
+import statistics
+cases = {}
+for key, r in rows.items():
+    if key.startswith("case "):
+        name = key[5:].rsplit("#", 1)[0]
+        cases.setdefault(name, []).append(r)
+figures = []
+def fig(name, value, unit, ref, ratio, target):
+    figures.append(f"FIGURE|{name}|{value}|{unit}|{ref}|{ratio}|{target}")
+ref_p99 = statistics.median(p99(r)[0] for r in cases["healthz"]) if "healthz" in cases else None
+if ref_p99 is not None:
+    table.append(("list cases: /healthz p99 (reference, median)", f"{ref_p99:,.2f} ms", "", "", ""))
+    fig("healthz p99 (reference of the list cases)", f"{ref_p99:.2f}", "ms", "-", "-", "-")
+for name, rs in cases.items():
+    if name == "healthz": continue
+    med = statistics.median(p99(r)[0] for r in rs)
+    rps = statistics.median(r["rps"] for r in rs)
+    p50 = statistics.median(r["p50"] for r in rs)
+    cpu = statistics.median(r["cpu"] for r in rs)
+    add(f"list {name}: p99 (median of {len(rs)})", med, "", "ms", 10, False)
+    table.append((f"list {name}: req/s, p50, CPU/req", f"{rps:,.0f} req/s", f"p50 {p50:.2f} ms", f"{cpu:,.0f} µs", ""))
+    refx = f"/healthz p99 {ref_p99:.2f} ms (×{med / ref_p99:.1f})" if ref_p99 else "-"
+    fig(f"list p99, {name} ({rps:,.0f} req/s)", f"{med:.2f}", "ms", refx, f"{med / 10:.2f}", "≤ 10 ms")
+if mem is not None:
+    fig("server peak memory, list benchmark (VmHWM)", f"{mem:.0f}", "MB", "-", f"{mem / 100:.2f}", "≤ 100 MB (issue 16); ≤ 150 MB (issue 14)")
+for key, name in (("list", "list req/s, first page"),):
+    r = rows.get(key)
+    if r: fig(name, f"{r['rps']:.0f}", "req/s", "-", f"{r['rps'] / 10000:.2f}", "≥ 10000 req/s")
+for key, name in (("list, connections held", "list p99, connections held"),
+                  ("healthz, connections held", "/healthz p99, connections held")):
+    r = rows.get(key)
+    if r:
+        v = p99(r)[0]
+        fig(name, f"{v:.2f}", "ms", "-", f"{v / 50:.2f}", "≤ 50 ms")
 w = [max(len(str(row[i])) for row in table + [("figure", "measured", "target", "ratio", "")]) for i in range(5)]
 print(f"{'figure':<{w[0]}}  {'measured':>{w[1]}}  {'target':<{w[2]}}  {'ratio':>{w[3]}}  result")
 for row in table:
@@ -225,5 +303,6 @@ for n in notes: print("  - " + n)
 print(f"machine load average at the end: {' '.join(open('/proc/loadavg').read().split()[:3])}")
 print("(ratio = measured / target: ≥ 1 is good for req/s, ≤ 1 for latency and memory. A benchmark:")
 print(" the figures move with the machine's other load and never fail a test.)")
+for f in figures: print(f)
 EOF
 exit 0

@@ -258,19 +258,19 @@ std::unordered_map<int64_t, ReportFacts> LoadReportFacts(Connection& c, const ac
                  std::string(kFiled) + " AND " + kYearOfPeriod + " AND period_end <= ?" + scope +
                  " GROUP BY project_id",
              p1, [&](RowReader& r) { out[r.Int("project_id")].filed_year_total = r.OptInt("total"); });
-  // Newest first per project: count the run of unfiled periods up to the first filed one.
+  // The run of unfiled periods since each project's latest filed one. Read oldest first in the
+  // order of the due-date index (no sort of the window's rows: 600,000 at 100,000 projects): a
+  // filed report ends the run so far, an unfiled one lengthens it.
   std::vector<Value> p2 = {as_of.ToString(), window_from.ToString()};
   p2.insert(p2.end(), ids.begin(), ids.end());
-  std::unordered_map<int64_t, bool> run_ended;
   ForEachRow(c,
              "SELECT project_id, status FROM progress_reports WHERE due_date < ? AND due_date >= ?" + scope +
-                 " ORDER BY project_id, due_date DESC",
+                 " ORDER BY due_date",
              p2, [&](RowReader& r) {
-               const int64_t id = r.Int("project_id");
-               if (run_ended[id]) return;
                const std::string st = r.Text("status");
-               if (st == "submitted" || st == "approved") run_ended[id] = true;
-               else ++out[id].consecutive_missing;
+               auto& facts = out[r.Int("project_id")];
+               if (st == "submitted" || st == "approved") facts.consecutive_missing = 0;
+               else ++facts.consecutive_missing;
              });
   return out;
 }

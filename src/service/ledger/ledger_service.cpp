@@ -7,6 +7,7 @@
 #include "common/json_field.h"
 #include "common/json_limits.h"
 #include "service/ledger/plausibility_settings.h"
+#include "service/ledger/single_flight.h"
 #include "service/ledger/stage_change.h"
 #include "service/unique_write.h"
 #include "store/account_store.h"
@@ -54,14 +55,31 @@ Result<access::ReadScope> LedgerService::RegionScope(const Ctx& ctx, const std::
   return scope;
 }
 
+namespace {
+
+// The filter queries running now, of every LedgerService (a flight lives only while its first
+// caller computes, so the service's address in the key names one service for that time).
+SingleFlight<FilterIdCache::Ids>& IdFlights() {
+  static SingleFlight<FilterIdCache::Ids> flights;
+  return flights;
+}
+
+}  // namespace
+
 FilterIdCache::Ids LedgerService::FilterIds(store::Connection& c, const store::ProjectFilter& f) {
   // The version first: a write committed after it makes these ids newer than their key, never older.
   const int64_t version = store::ProjectsVersion(c);
   const std::string key = store::FilterKey(f) + "\x1e" + f.sort + (f.descending ? " desc" : " asc");
   if (auto ids = id_cache_.Find(key, version)) return ids;
-  auto ids = std::make_shared<const std::vector<int64_t>>(store::ListProjectIds(c, f));
-  id_cache_.Put(key, version, ids);
-  return ids;
+  // One query per filter and version however many requests ask for it at once.
+  const std::string flight =
+      std::to_string(reinterpret_cast<uintptr_t>(this)) + "\x1e" + std::to_string(version) + "\x1e" + key;
+  return IdFlights().Run(flight, [&]() -> FilterIdCache::Ids {
+    if (auto ids = id_cache_.Find(key, version)) return ids;  // finished while this one waited
+    auto ids = std::make_shared<const std::vector<int64_t>>(store::ListProjectIds(c, f));
+    id_cache_.Put(key, version, ids);
+    return ids;
+  });
 }
 
 Result<ProjectPage> LedgerService::List(const Ctx& ctx, store::ProjectFilter f) {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <future>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "domain/supervision/problem.h"
@@ -26,6 +29,74 @@ Date ReportWindowFrom(const supervision::ReportPolicy& policy, const supervision
 // A refresh recomputes at most this many projects; beyond, a rebuild is as cheap.
 constexpr size_t kRefreshMaxProjects = 64;
 
+// Adds (sign +1) or takes away (-1) one entry's part of a dashboard, as Summarise counts it: a town
+// or rule whose counts all fall to zero leaves, as it would be absent from a fresh summary.
+void Account(LightDashboard& d, const LightEntry& e, int sign) {
+  const int l = static_cast<int>(e.light.light);
+  d.counts[l] += sign;
+  const auto& p = e.row.project;
+  const std::string& code = p.town_code ? *p.town_code : p.county_code;
+  auto t = std::lower_bound(d.by_town.begin(), d.by_town.end(), code,
+                            [](const TownLights& x, const std::string& c) { return x.code < c; });
+  if (t == d.by_town.end() || t->code != code)
+    t = d.by_town.insert(t,
+                         TownLights{code, e.row.town_name.empty() ? e.row.county_name : e.row.town_name, {}});
+  t->counts[l] += sign;
+  if (t->counts == LightCounts{}) d.by_town.erase(t);
+  for (const auto& r : e.light.reasons) {
+    auto& counts = d.by_rule[r.rule];
+    counts[static_cast<int>(r.light)] += sign;
+    if (counts == LightCounts{}) d.by_rule.erase(r.rule);
+  }
+}
+
+// How a refreshed board came from its base: the entries it replaced (index, old entry). Kept beside
+// the boards, by board, while the board lives (a weak pointer tells a board from a later one at
+// the same address), so that a dashboard summarised from the base can follow the refresh.
+struct Lineage {
+  std::weak_ptr<const LightBoard> self, base;
+  std::vector<std::pair<size_t, std::shared_ptr<const LightEntry>>> replaced;
+};
+std::mutex lineage_mu;
+std::map<const LightBoard*, Lineage> lineages;
+
+// Called by RefreshBoard with what it replaced; Board then names the base (it holds it).
+void RememberRefresh(const std::shared_ptr<const LightBoard>& board, Lineage l) {
+  std::lock_guard lock(lineage_mu);
+  for (auto it = lineages.begin(); it != lineages.end();)
+    it = it->second.self.expired() ? lineages.erase(it) : std::next(it);
+  l.self = board;
+  lineages[board.get()] = std::move(l);
+}
+
+void RememberBase(const std::shared_ptr<const LightBoard>& board,
+                  const std::shared_ptr<const LightBoard>& base) {
+  std::lock_guard lock(lineage_mu);
+  if (auto it = lineages.find(board.get()); it != lineages.end() && it->second.self.lock() == board)
+    it->second.base = base;
+}
+
+// The summary kept for `kept` brought to `b` when `b` was refreshed from `kept`: the replaced
+// entries taken away, their successors added (a few projects instead of every one of the region's).
+std::optional<LightDashboard> FollowRefresh(const std::shared_ptr<const LightBoard>& kept,
+                                            const LightDashboard& summary,
+                                            const std::shared_ptr<const LightBoard>& b) {
+  std::vector<std::pair<size_t, std::shared_ptr<const LightEntry>>> replaced;
+  {
+    std::lock_guard lock(lineage_mu);
+    auto it = lineages.find(b.get());
+    if (it == lineages.end() || it->second.self.lock() != b || it->second.base.lock() != kept)
+      return std::nullopt;
+    replaced = it->second.replaced;
+  }
+  LightDashboard d = summary;
+  for (const auto& [i, old] : replaced) {
+    Account(d, *old, -1);
+    Account(d, *b->entries[i], +1);
+  }
+  return d;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx, const std::string& region,
@@ -47,6 +118,7 @@ Result<std::shared_ptr<const LightBoard>> ProgressService::Board(const Ctx& ctx,
   }
   if (cached && cached->journal == now) return cached;
   std::shared_ptr<const LightBoard> out = cached ? RefreshBoard(ctx, region, *cached, now) : nullptr;
+  if (out) RememberBase(out, cached);
   if (!out) {
     auto built = BuildBoard(ctx, region, as_of, now);
     if (!built) return built.error();
@@ -111,8 +183,13 @@ std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, 
   if (delta.rebuild) return nullptr;
   auto board = std::make_shared<LightBoard>(old);
   board->journal = now;
+  // Where the written projects sit on the board (delta.project_ids is sorted): one pass over the
+  // entries, not a map of every one of them (25,000 nodes allocated and freed per write).
   std::unordered_map<int64_t, size_t> index;
-  for (size_t i = 0; i < board->entries.size(); ++i) index[board->entries[i]->row.project.id] = i;
+  for (size_t i = 0; i < board->entries.size(); ++i) {
+    const int64_t id = board->entries[i]->row.project.id;
+    if (std::binary_search(delta.project_ids.begin(), delta.project_ids.end(), id)) index[id] = i;
+  }
   std::vector<std::pair<size_t, store::ProjectRow>> changed;
   for (const int64_t id : delta.project_ids) {
     store::ProjectFilter f;
@@ -125,21 +202,35 @@ std::shared_ptr<const LightBoard> ProgressService::RefreshBoard(const Ctx& ctx, 
       return nullptr;  // a project came or went: the board's order needs a rebuild
     if (it != index.end()) changed.emplace_back(it->second, std::move(rows->front()));
   }
-  if (changed.empty()) return board;
+  if (changed.empty()) {
+    std::shared_ptr<const LightBoard> same = std::move(board);
+    RememberRefresh(same, {});
+    return same;
+  }
   LightSources sources;
   {
     auto c = db_.Acquire();
     const Date window_from = ReportWindowFrom(PolicyFor(*c, region), board->rules, board->as_of);
-    sources.report_facts = store::LoadReportFacts(*c, ledger_.ReadableScope(ctx, region), board->as_of,
-                                                  window_from, delta.project_ids);
-    LoadLightSources(*c, board->as_of, delta.project_ids, sources);
+    // The changed rows were read through the caller's scope (ListInRegion): their ids are the
+    // scope here. The scope's own SQL condition lists the region's every project (25,000 in a
+    // county) in each query: 9 ms apiece, against 0.01 ms for the ids alone.
+    std::vector<int64_t> ids;
+    for (const auto& [i, row] : changed) ids.push_back(row.project.id);
+    sources.report_facts =
+        store::LoadReportFacts(*c, access::ReadScope::All(), board->as_of, window_from, ids);
+    LoadLightSources(*c, board->as_of, ids, sources);
     std::vector<const store::ProjectRow*> rows;
     for (const auto& [i, row] : changed) rows.push_back(&row);
     LoadProcedureKinds(*c, rows, sources);
   }
-  for (auto& [i, row] : changed)
+  Lineage lineage;
+  for (auto& [i, row] : changed) {
+    lineage.replaced.emplace_back(i, board->entries[i]);
     board->entries[i] = MakeLightEntry(std::move(row), sources, board->rules, board->as_of);
-  return board;
+  }
+  std::shared_ptr<const LightBoard> out = std::move(board);
+  RememberRefresh(out, std::move(lineage));
+  return out;
 }
 
 Result<LightPage> ProgressService::Lights(const Ctx& ctx, const std::string& region, const Date& as_of,
@@ -166,12 +257,18 @@ Result<LightDashboard> ProgressService::Dashboard(const Ctx& ctx, const std::str
   auto board = Board(ctx, region, as_of);
   if (!board) return board.error();
   const std::string key = region + "|" + as_of.ToString();
+  std::pair<std::shared_ptr<const LightBoard>, LightDashboard> kept;
   {
     std::lock_guard lock(cache_mu_);
-    if (auto it = dashboards_.find(key); it != dashboards_.end() && it->second.first == board.value())
-      return it->second.second;
+    if (auto it = dashboards_.find(key); it != dashboards_.end()) {
+      if (it->second.first == board.value()) return it->second.second;
+      kept = it->second;
+    }
   }
-  auto summary = Summarise(*board.value(), region);
+  // After a write: the kept summary follows the few entries the refresh replaced.
+  std::optional<LightDashboard> followed;
+  if (kept.first) followed = FollowRefresh(kept.first, kept.second, board.value());
+  auto summary = followed ? std::move(*followed) : Summarise(*board.value(), region);
   std::lock_guard lock(cache_mu_);
   if (dashboards_.size() > 64) dashboards_.clear();
   dashboards_[key] = {board.value(), summary};

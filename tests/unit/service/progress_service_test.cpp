@@ -306,6 +306,36 @@ TEST_P(ProgressServiceTest, CachedBoardsAreRefreshedFromTheJournal) {
   EXPECT_EQ(light_of(*b5, other), "absent");
 }
 
+// The county dashboard after a write follows the refreshed board: the new light shows at once,
+// and the kept summary is brought along by the replaced entries (not summed again) to exactly
+// what a service without any cache summarises.
+TEST_P(ProgressServiceTest, DashboardAfterAWriteShowsTheNewLight) {
+  auto ctx = As("coordinator", "371524");
+  const Date as_of{2026, 6, 15};
+  auto second = ledger_->Create(ctx, NewProject("DE-2"));
+  ASSERT_TRUE(second);
+  const int red = static_cast<int>(supervision::Light::kRed);
+  const int green = static_cast<int>(supervision::Light::kGreen);
+  auto d1 = sup_->Dashboard(ctx, "371524", as_of).value();
+  EXPECT_EQ(d1.counts[red], 2);  // both planned 03-01, neither started by 06-15
+  ASSERT_TRUE(ledger_->ChangeStage(ctx, project_,
+                                   {{"version", 1}, {"stage", "started"}, {"actual_start", "2026-03-05"}}));
+  auto d2 = sup_->Dashboard(ctx, "371524", as_of).value();
+  EXPECT_EQ(d2.counts[red], 1);
+  EXPECT_EQ(d2.counts[green], 1);
+  service::ProgressService fresh(tdb_->db(), *ledger_);
+  auto whole = fresh.Dashboard(ctx, "371524", as_of).value();
+  EXPECT_EQ(d2.counts, whole.counts);
+  EXPECT_EQ(d2.total, whole.total);
+  ASSERT_EQ(d2.by_town.size(), whole.by_town.size());
+  for (size_t i = 0; i < whole.by_town.size(); ++i) {
+    EXPECT_EQ(d2.by_town[i].code, whole.by_town[i].code);
+    EXPECT_EQ(d2.by_town[i].name, whole.by_town[i].name);
+    EXPECT_EQ(d2.by_town[i].counts, whole.by_town[i].counts);
+  }
+  EXPECT_EQ(d2.by_rule, whole.by_rule);  // a rule no project meets any more has left
+}
+
 TEST_P(ProgressServiceTest, RulesArePerRegionWithPresets) {
   auto ctx = As("coordinator", "371524");
   EXPECT_EQ(sup_->Settings(ctx, "371524").value().light_rules.preset, "default");
