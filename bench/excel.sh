@@ -75,6 +75,11 @@ figure() {  # figure LABEL WALL CPU TARGET_S
   else
     printf "%-34s %6.2f s wall, %5.2f s CPU  (target <= %s s); LibreOffice: n/a\n" "$1" "$2" "$3" "$4"
   fi
+  # The FIGURE| line of make bench's table (bench/figure.sh): the wall time against LibreOffice's.
+  awk -v l="$1" -v w="$2" -v t="$4" -v lo="${LO:-}" 'BEGIN {
+    ref = lo == "" ? "-" : sprintf("LibreOffice opens it in %.2f s", lo)
+    ratio = lo == "" ? "-" : sprintf("1/%.1f of LibreOffice", lo / (w > 0 ? w : 0.01))
+    printf "FIGURE|%s|%.2f|s|%s|%s|<= %s s and <= 1/5 of LibreOffice\n", l, w, ref, ratio, t }'
 }
 figure "ledger export xlsx" "${EXPORT_W:-0}" "${EXPORT_C:-0}" 1
 figure "ledger import xlsx (journaled)" "${IMPORT_W:-0}" "${IMPORT_C:-0}" 2
@@ -94,6 +99,7 @@ if [ -x /usr/bin/time ]; then
   read -r w u s <<<"$BEST"
   awk -v w="$w" -v u="$u" -v s="$s" 'BEGIN {
     printf "%-34s %6.2f s wall, %5.2f s CPU  (target <= 0.5 s)\n", "land 100k xlsx -> csv (CLI)", w, u + s }'
+  awk -v w="$w" 'BEGIN { printf "FIGURE|land 100k xlsx->csv (CLI)|%.2f|s|-|-|<= 0.5 s\n", w }'
 fi
 "$BIN_DIR/xlsx_read_bench" "$LAND_DIR/land_100k.xlsx" "$RUNS" | sed 's/^/  of which the xlsx reader: /'
 exit 0

@@ -132,6 +132,11 @@ else:
 w = [max(len(str(x[i])) for x in rows + [head]) for i in range(6)]
 print("  ".join(f"{h:<{w[i]}}" for i, h in enumerate(head)))
 for x in rows: print("  ".join(f"{str(c):<{w[i]}}" for i, c in enumerate(x)))
+# The FIGURE| lines of make bench's table (bench/figure.sh).
+for name, v, r, ratio, target, _ in rows:
+    if target:
+        value, unit = (v.replace(",", "").split() + ["-"])[:2]
+        print(f"FIGURE|{name.strip()}|{value}|{unit}|reference {r}|{ratio}|{target}")
 print(f"machine load average at the end: {' '.join(open('/proc/loadavg').read().split()[:3])}")
 print("(ratio = this build / reference: below 1 is better. A benchmark: the times move with the")
 print(" machine's other load and never fail a test.)")
