@@ -51,6 +51,20 @@ test('东阿县 has its seven chains with leaders, maps and figures; 冠县 sees
   const lists = (await office('GET', `/chains/${ejiao.id}/lists?as_of=${TODAY}`)).body;
   assert.equal(lists.projects.length, ejiao.figures.projects);
   assert.ok(lists.enterprises.some((e) => e.anchor && e.link_name === '阿胶生产'));
+  // 线索清单: the leads naming the chain that exist by the day, with the step they reached by then;
+  // the signed ones are the figure's count.
+  const leads = (await office('GET', `/leads?region=371524&chain=${ejiao.id}`)).body.items;
+  const created = leads.filter((l) => l.created_on <= TODAY);
+  assert.deepEqual(lists.leads.map((l) => l.id).sort((a, b) => a - b), created.map((l) => l.id).sort((a, b) => a - b));
+  assert.equal(lists.leads.filter((l) => l.signed_on && l.signed_on <= TODAY).length, ejiao.figures.leads_signed);
+  const early = (await office('GET', `/chains/${ejiao.id}/lists?as_of=2026-01-01`)).body;
+  assert.deepEqual(early.leads.map((l) => l.id).sort((a, b) => a - b), created.filter((l) => l.created_on <= '2026-01-01').map((l) => l.id).sort((a, b) => a - b));
+  assert.ok(early.leads.every((l) => !l.signed_on || l.signed_on <= '2026-01-01'), 'a 签约 after the day is not shown');
+  // 要素需求: the open problems of a factor category (land, funds, energy quota, environment, power, water).
+  const factors = new Set(['land', 'funds', 'energy_quota', 'environment_capacity', 'power', 'water']);
+  assert.ok(lists.factor_needs.every((p) => factors.has(p.category) && p.status !== 'closed'));
+  assert.deepEqual(lists.factor_needs.map((p) => p.id),
+    lists.problems.filter((p) => factors.has(p.category) && (!p.closed_on || p.closed_on > TODAY) && p.status !== 'deferred').map((p) => p.id));
 
   const guanList = await chainsOf(guan, '371525');
   assert.deepEqual(guanList.map((c) => c.name), ['精品钢板', '新材料']);

@@ -47,8 +47,9 @@ test('the demo publishes 东阿县\'s chain ranking: chains by name with 总链�
   for (const n of ['阿胶', '钢球', '轴承', '精品钢板']) assert.ok(names.includes(n), names.join());
   for (const e of run.entries) {
     assert.ok(run.subject_details[e.subject].leader, e.subject);
-    // Leads signed are not counted yet: 不适用 for every chain, never scored.
-    assert.ok(e.not_applicable.includes('leads_signed'), JSON.stringify(e));
+    // Leads signed are counted from the chain's leads (签约 dated by the period's end): always applicable.
+    assert.ok(!e.not_applicable.includes('leads_signed'), JSON.stringify(e));
+    assert.ok(e.metric_scores.leads_signed >= 0, JSON.stringify(e));
     for (const m of e.not_applicable) assert.equal(e.metric_scores[m], undefined);
   }
 });

@@ -1,5 +1,5 @@
 // 链长制 assessment in a real browser: the county office sees the demo's published chain ranking,
-// each chain by name with its 总链长 and 链长, 不适用 cells (leads signed are not counted yet), and sets
+// each chain by name with its 总链长 and 链长, 不适用 cells where nothing was due, and sets
 // up a scheme of chains from the chain metrics; the county's viewer reads the same page on a phone.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -41,8 +41,8 @@ test('the county office sees its chains ranked with 总链长 and 链长, and se
   const leaders = await page.locator('[data-test=subject-leaders]').allTextContents()
   assert.ok(leaders.length >= 4, leaders.join('|'))
   for (const l of leaders) assert.match(l, /总链长 \S+ · 链长 \S+/)
-  // Leads signed are not counted yet: 不适用 for every chain.
-  assert.ok((await page.locator('[data-test=not-applicable]').count()) >= leaders.length)
+  // A chain with nothing due for a metric (no open problem, no week's report due) shows 不适用 there.
+  assert.ok((await page.locator('[data-test=not-applicable]').count()) >= 1)
   await page.locator('[data-test=not-applicable-note]', { hasText: '无到期周报' }).waitFor()
   const header = await page.locator('[data-test=run-table] thead').textContent()
   for (const label of ['链长周报按时率', '巡链诊链次数', '签约线索数']) assert.match(header, new RegExp(label))

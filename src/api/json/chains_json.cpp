@@ -101,11 +101,16 @@ void to_json(nlohmann::json& j, const ChainEnterpriseRef& e) {
   j = ObjectOf(e, kFields);
 }
 
-void to_json(nlohmann::json& j, const ChainLists& l) {
-  static const JFields<ChainLists> kFields = GJ_JSON_FIELDS(ChainLists, projects, enterprises, problems);
+void to_json(nlohmann::json& j, const ChainLead& l) {
+  static const JFields<ChainLead> kFields = GJ_JSON_FIELDS(
+      ChainLead, id, title, investor_name, expected_investment, step, ended, paused, signed_on);
   j = ObjectOf(l, kFields);
-  // The parts of issue 15 that are not in this build yet: leads and factor needs.
-  j["leads"] = nullptr;
+}
+
+void to_json(nlohmann::json& j, const ChainLists& l) {
+  static const JFields<ChainLists> kFields =
+      GJ_JSON_FIELDS(ChainLists, projects, enterprises, problems, leads, factor_needs);
+  j = ObjectOf(l, kFields);
 }
 
 void to_json(nlohmann::json& j, const ChainReportView& r) {

@@ -20,6 +20,7 @@ namespace gj::service {
 void to_json(nlohmann::json& j, const ChainView& v);
 void to_json(nlohmann::json& j, const ChainSummary& s);
 void to_json(nlohmann::json& j, const ChainEnterpriseRef& e);
+void to_json(nlohmann::json& j, const ChainLead& l);
 void to_json(nlohmann::json& j, const ChainLists& l);
 void to_json(nlohmann::json& j, const ChainReportView& r);
 void to_json(nlohmann::json& j, const ChainReportList& l);

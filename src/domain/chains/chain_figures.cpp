@@ -51,6 +51,16 @@ bool OverdueOn(const supervision::ProblemFact& p, const Date& as_of) {
   return OpenOn(p, as_of) && p.deadline && *p.deadline < as_of;
 }
 
+const std::set<std::string>& FactorCategories() {
+  static const std::set<std::string> kFactors = {"land",  "funds", "energy_quota", "environment_capacity",
+                                                 "power", "water"};
+  return kFactors;
+}
+
+bool IsFactorNeed(const std::string& problem_category) {
+  return FactorCategories().count(problem_category) > 0;
+}
+
 ChainFigures Figures(const ChainFacts& facts, const Date& from, const Date& as_of,
                      const supervision::ReportPolicy& policy) {
   ChainFigures f;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -80,5 +81,11 @@ ChainFigures Figures(const ChainFacts& facts, const Date& from, const Date& as_o
 bool OpenOn(const supervision::ProblemFact& p, const Date& as_of);
 // Open on `as_of` and its deadline before it (the deadline day itself is still in time).
 bool OverdueOn(const supervision::ProblemFact& p, const Date& as_of);
+
+// 要素需求 (factor needs) of a chain: the problems of its projects whose category is a production
+// factor the county allocates (land, funds, energy quota, environment capacity, power, water), as
+// opposed to procedures, demolition or other blockers. The set is a table, not a condition.
+const std::set<std::string>& FactorCategories();
+bool IsFactorNeed(const std::string& problem_category);
 
 }  // namespace gj::chains

@@ -1,13 +1,16 @@
 #include "service/chains/chain_service.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "common/json_field.h"
 #include "common/json_limits.h"
+#include "domain/attraction/pipeline.h"
 #include "domain/land_efficiency/credit_code.h"
 #include "service/attraction/attraction_service.h"
 #include "service/unique_write.h"
+#include "store/attraction_store.h"
 #include "store/fields.h"
 #include "store/journal.h"
 #include "store/org_store.h"
@@ -20,6 +23,27 @@ namespace gj::service {
 using nlohmann::json;
 
 namespace {
+
+// The chain's leads created by `as_of`, each with the furthest step its dated steps reach by then
+// (the chain page is readable, so every lead naming the chain is listed: ReadScope::All()).
+std::vector<ChainLead> LeadsOf(store::Connection& c, int64_t chain_id, const Date& as_of) {
+  store::LeadFilter f;
+  f.scope = access::ReadScope::All();
+  f.chain_id = chain_id;
+  std::vector<ChainLead> out;
+  std::map<int64_t, attraction::LeadFacts> facts;
+  const auto leads = store::ListLeads(c, f);
+  for (const auto& l : leads) facts[l.id] = {l.id, l.created_on, l.expected_investment, {}};
+  for (const auto& s : store::ListStepsOf(c, f))
+    if (auto it = facts.find(s.lead_id); it != facts.end()) it->second.steps.push_back({s.step, s.dated_on});
+  for (const auto& l : leads) {
+    const auto st = attraction::StatusAsOf(facts[l.id], as_of);
+    if (!st.exists) continue;
+    out.push_back({l.id, l.title, l.investor_name, l.expected_investment, st.furthest, st.ended, st.paused,
+                   st.signed_on});
+  }
+  return out;
+}
 
 constexpr size_t kMaxText = 2000;      // a name, a role, a gap
 constexpr size_t kMaxListItems = 200;  // members, links, enterprises of a link
@@ -396,7 +420,9 @@ Result<ChainLists> ChainService::Lists(const Ctx& ctx, int64_t id, const Date& a
     f.raised_on = p.raised_on;
     f.closed_on = p.closed_on;
     p.overdue = chains::OverdueOn(f, as_of);
+    if (chains::IsFactorNeed(p.category) && chains::OpenOn(f, as_of)) out.factor_needs.push_back(p);
   }
+  out.leads = LeadsOf(*c, id, as_of);
   return out;
 }
 

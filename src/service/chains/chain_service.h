@@ -48,11 +48,24 @@ struct ChainEnterpriseRef {
   bool anchor = false;
 };
 
+// A lead (招商线索) naming the chain, where it stood on the as-of date.
+struct ChainLead {
+  int64_t id = 0;
+  std::string title, investor_name;
+  int64_t expected_investment = 0;  // yuan
+  std::string step;                 // the furthest pipeline step reached by the date
+  bool ended = false, paused = false;
+  std::optional<Date> signed_on;
+};
+
 // The N 张清单 of a chain page.
 struct ChainLists {
   std::vector<store::ChainProject> projects;
   std::vector<ChainEnterpriseRef> enterprises;
   std::vector<store::ChainProblem> problems;  // open and closed, overdue marked as of the date
+  std::vector<ChainLead> leads;               // created by the date, by id
+  // 要素需求: the problems above of a factor category (chains::IsFactorNeed) still open on the date.
+  std::vector<store::ChainProblem> factor_needs;
 };
 
 struct ChainReportView {

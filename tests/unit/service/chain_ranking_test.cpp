@@ -159,20 +159,22 @@ TEST_P(ChainRankingTest, ChainsAreRankedOnTheirDatedFiguresWithNotApplicableMetr
   EXPECT_DOUBLE_EQ(f.at("钢球").at("chain_reports_on_time"), 1);
   EXPECT_DOUBLE_EQ(f.at("钢球").at("chain_visits"), 1);
   EXPECT_DOUBLE_EQ(f.at("钢球").at("chain_investment"), 0);
-  // 钢球: reports 100 (30), visits 100·1/2 = 50 (20), investment rank 2 → 90 (10); problems, start
-  // rate and leads 不适用 → (30·100 + 20·50 + 10·90) / 60 = 4900 / 60 = 81.67.
+  // No lead names either chain: 0 signed of the target 2 scores 0 (the figure is counted, so it applies).
+  EXPECT_DOUBLE_EQ(f.at("阿胶").at("leads_signed"), 0);
+  EXPECT_DOUBLE_EQ(f.at("钢球").at("leads_signed"), 0);
+  // 钢球: reports 100 (30), visits 100·1/2 = 50 (20), investment rank 2 → 90 (10), leads 0 (10);
+  // problems and start rate 不适用 → (30·100 + 20·50 + 10·90 + 10·0) / 70 = 4900 / 70 = 70.00.
   const auto& first = run->entries[0];
   EXPECT_EQ(first.subject, "钢球");
   EXPECT_EQ(first.rank, 1);
-  EXPECT_NEAR(first.score, 4900.0 / 60, 1e-6);
-  EXPECT_EQ(first.not_applicable,
-            (std::set<std::string>{"problems_not_overdue", "start_rate", "leads_signed"}));
+  EXPECT_NEAR(first.score, 4900.0 / 70, 1e-6);
+  EXPECT_EQ(first.not_applicable, (std::set<std::string>{"problems_not_overdue", "start_rate"}));
   // 阿胶: reports 60 (30), visits 100 (20), problems 50 (20), start 100 (10), investment rank 1 →
-  // 100 (10); leads 不适用 (not counted yet) → (1800 + 2000 + 1000 + 1000 + 1000) / 90 = 75.56.
+  // 100 (10), leads 0 (10) → (1800 + 2000 + 1000 + 1000 + 1000 + 0) / 100 = 68.00.
   const auto& second = run->entries[1];
   EXPECT_EQ(second.subject, "阿胶");
-  EXPECT_NEAR(second.score, 6800.0 / 90, 1e-6);
-  EXPECT_EQ(second.not_applicable, (std::set<std::string>{"leads_signed"}));
+  EXPECT_NEAR(second.score, 6800.0 / 100, 1e-6);
+  EXPECT_TRUE(second.not_applicable.empty());
   // Who leads each chain is kept with the run, and printed in the bulletin.
   ASSERT_EQ(run->subject_details.size(), 2u);
   EXPECT_EQ(run->subject_details.at("阿胶").chain_id, ejiao);
@@ -197,7 +199,7 @@ TEST_P(ChainRankingTest, ChainsAreRankedOnTheirDatedFiguresWithNotApplicableMetr
       rankings_->Compute(boss, scheme->record.id, {{"period", "month"}, {"period_label", "2026-03"}});
   ASSERT_TRUE(again) << again.error().message;
   EXPECT_EQ(again->figures, run->figures);
-  EXPECT_NEAR(again->entries[1].score, 6800.0 / 90, 1e-6);
+  EXPECT_NEAR(again->entries[1].score, 6800.0 / 100, 1e-6);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ChainRankingTest, ::testing::ValuesIn(Engines()));
