@@ -38,4 +38,21 @@ test('the 链长 opens his chain page and files the weekly report', async () => 
   await office.locator('[data-test=chain-figures]').waitFor()
   await office.click('#tab-enterprises')
   await office.locator('[data-test=chain-enterprises] .el-table__row', { hasText: '东阿阿胶股份有限公司' }).waitFor()
+
+  // 线索清单: the chain's leads as of today, each at the step it reached, linking to the lead's page.
+  const lists = await pageGet(office, `/chains/${ejiao.id}/lists?as_of=${TODAY}`)
+  await office.click('#tab-leads')
+  const rows = office.locator('[data-test=chain-leads] .el-table__row')
+  if (lists.leads.length) {
+    await rows.first().waitFor()
+    assert.equal(await rows.count(), lists.leads.length)
+    const first = lists.leads[0]
+    const steps = { lead: '线索', negotiating: '洽谈', signed: '签约', registered: '落地', started: '开工', operating: '投产' }
+    assert.equal((await office.textContent(`[data-test=chain-lead-step-${first.id}]`)).trim(), first.ended ? '终止' : steps[first.step])
+  }
+  // 要素需求: the open problems of a factor category, under their category's name.
+  await office.click('#tab-factor_needs')
+  await office.locator('[data-test=chain-factor-needs]').waitFor()
+  assert.equal(await office.locator('[data-test=chain-factor-needs] .el-table__row').count(), lists.factor_needs.length)
+  await screenshot(office, 'chain-factor-needs')
 })

@@ -191,6 +191,12 @@ Status BuildChainsDemo(store::Database& db, const Date& today, const std::string
     }
     ++chain_no;
   }
+  // The attraction demo's leads (built before the chains) name their industry as the chains do
+  // (阿胶, 钢球 …): each joins its county's chain of that name, so chain pages list their leads and
+  // count those signed. Seed data of a new database, as the inserts above: not a user's edit.
+  c->Exec(
+      "UPDATE leads SET chain_id = (SELECT ch.id FROM chains ch WHERE ch.region_code = leads.region_code "
+      "AND ch.name = leads.industry) WHERE chain_id IS NULL");
   tx.Commit();
   return Ok{};
 }
