@@ -170,8 +170,8 @@ Result<AttractionSummary> AttractionService::Summary(const Ctx& ctx, const std::
   out.as_of = as_of;
   out.figures = SummarizeLeads(*c, f, as_of);
   // 资金到位率: the year's funds in place ÷ the region's funds target of that year (targets engine).
-  out.funds_rate =
-      targets::FundsRate(store::LoadTargets(*c, access::ReadScope::All()), region, FundsFactsOf(*c, f), as_of);
+  out.funds_rate = targets::FundsRate(store::LoadTargets(*c, access::ReadScope::All()), region,
+                                      FundsFactsOf(*c, f), as_of);
   return out;
 }
 
