@@ -4,7 +4,7 @@
 // cards agree with the summary the API computes for the same day. Screenshots at 1440 and 390 px.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { TODAY, addDays, browserSuite, loginAs, openMenu, pageGet, pickOption, screenshot } from './harness.mjs'
+import { TODAY, addDays, browserSuite, loginAs, openMenu, pageGet, pickOption, screenshotBoth } from './harness.mjs'
 
 let server, page
 browserSuite({ page: null }, (s) => ({ server, page } = s))
@@ -22,13 +22,7 @@ async function dateAndSubmit(value, submit) {
   await page.locator('.el-dialog:visible').waitFor({ state: 'hidden' })
 }
 
-async function shoot(name) {
-  await screenshot(page, `${name}-1440`)
-  await page.setViewportSize({ width: 390, height: 844 })
-  await page.waitForTimeout(300)
-  await screenshot(page, `${name}-390`)
-  await page.setViewportSize({ width: 1440, height: 900 })
-}
+const shoot = (name) => screenshotBoth(page, name)
 
 test('the office walks a lead from 线索 to 投产 with monthly funds; board and summary agree', async () => {
   await loginAs(page, server.baseUrl, 'dongezb')

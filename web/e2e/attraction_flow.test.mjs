@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { TODAY, addDays, browserSuite, loginAs, openMenu, pageApi, pageGet, screenshot } from './harness.mjs'
+import { TODAY, addDays, browserSuite, loginAs, openMenu, pageApi, pageGet, screenshotBoth } from './harness.mjs'
 import { sheetNames, sheetRows } from '../../tests/integration/xlsx.mjs'
 
 let server, page
@@ -38,13 +38,7 @@ async function dateAndSubmit(value, submit) {
   await page.locator('.el-dialog:visible').waitFor({ state: 'hidden' })
 }
 
-async function shoot(name) {
-  await screenshot(page, `${name}-1440`)
-  await page.setViewportSize({ width: 390, height: 844 })
-  await page.waitForTimeout(300)
-  await screenshot(page, `${name}-390`)
-  await page.setViewportSize({ width: 1440, height: 900 })
-}
+const shoot = (name) => screenshotBoth(page, name)
 
 async function downloadSheet(format) {
   await page.click('[data-test=dispatch-button]')

@@ -4,18 +4,12 @@
 // the county's chains. Screenshots at 1440 and 390 px.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { TODAY, addDays, browserSuite, loginAs, openMenu, pageApi, pageGet, pickOption, screenshot } from './harness.mjs'
+import { TODAY, addDays, browserSuite, loginAs, openMenu, pageApi, pageGet, pickOption, screenshotBoth } from './harness.mjs'
 
 let server, page
 browserSuite({ page: null }, (s) => ({ server, page } = s))
 
-async function shoot(name) {
-  await screenshot(page, `${name}-1440`)
-  await page.setViewportSize({ width: 390, height: 844 })
-  await page.waitForTimeout(300)
-  await screenshot(page, `${name}-390`)
-  await page.setViewportSize({ width: 1440, height: 900 })
-}
+const shoot = (name) => screenshotBoth(page, name)
 
 test('the board narrows to a chain; a lead from an event shows it, the event lists the lead', async () => {
   await loginAs(page, server.baseUrl, 'dongezb')

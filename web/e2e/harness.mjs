@@ -281,3 +281,12 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true })
   return file
 }
+
+/** Photographs `page` at desktop width (<name>-1440) and at phone width (<name>-390), and returns to desktop. */
+export async function screenshotBoth(page, name) {
+  await screenshot(page, `${name}-1440`)
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.waitForTimeout(300)
+  await screenshot(page, `${name}-390`)
+  await page.setViewportSize({ width: 1440, height: 900 })
+}

@@ -3,7 +3,7 @@
 // none of these menu entries. Screenshots of the four pages at 1440 px and at 390 px.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { assertNoMenus, browserSuite, loginAs, openMenu, pickOption, screenshot } from './harness.mjs'
+import { assertNoMenus, browserSuite, loginAs, openMenu, pickOption, screenshotBoth } from './harness.mjs'
 
 let server, page
 browserSuite({ page: null }, (s) => ({ server, page } = s))
@@ -24,13 +24,7 @@ async function add(kind, menu, fills, picks, name) {
   return row
 }
 
-async function shoot(name) {
-  await screenshot(page, `${name}-1440`)
-  await page.setViewportSize({ width: 390, height: 844 })
-  await page.waitForTimeout(300)
-  await screenshot(page, `${name}-390`)
-  await page.setViewportSize({ width: 1440, height: 900 })
-}
+const shoot = (name) => screenshotBoth(page, name)
 
 test('a coordinator has no organisation menu', async () => {
   await assertNoMenus(page, server.baseUrl, ['admin/regions', 'admin/units'])
